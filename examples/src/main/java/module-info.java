@@ -1,0 +1,4 @@
+/** The nftlink command-line tool and small examples built on the library. */
+module nftlink.examples {
+    requires nftlink.nftables;
+}

@@ -1,0 +1,118 @@
+package nftlink.examples.cli;
+
+import nftlink.netlink.NetworkNamespace;
+import nftlink.nftables.BaseChain;
+import nftlink.nftables.Chain;
+import nftlink.nftables.ChainPolicy;
+import nftlink.nftables.ChainType;
+import nftlink.nftables.Family;
+import nftlink.nftables.Hook;
+import nftlink.nftables.NftFormatter;
+import nftlink.nftables.NftOperation;
+import nftlink.nftables.Nftables;
+import nftlink.nftables.Ruleset;
+import nftlink.nftables.Table;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** The commands of the {@code nftlink} tool. */
+final class Commands {
+    private Commands() {
+    }
+
+    static int run(Main.Options options, PrintStream out) {
+        List<String> c = options.command();
+        NftFormatter formatter = new NftFormatter(options.handles(), options.numericPriority());
+        if (c.getFirst().equals("demo")) {
+            expectArguments(c, 1, "demo");
+            return demo(formatter, out);
+        }
+        if (!c.getFirst().equals("list")) {
+            throw new UsageException("unknown command '" + c.getFirst() + "' (expected list or demo)");
+        }
+        if (c.size() < 2) {
+            throw new UsageException("list what? (ruleset, tables, table or chains)");
+        }
+        try (NetworkNamespace ns = options.netns() == null ? NetworkNamespace.current() : NetworkNamespace.named(options.netns());
+             Nftables nft = Nftables.open(ns)) {
+            switch (c.get(1)) {
+                case "ruleset" -> {
+                    expectArguments(c, 3, "list ruleset [FAMILY]");
+                    Family family = c.size() == 3 ? family(c.get(2)) : null;
+                    Ruleset rs = nft.listRuleset();
+                    if (family != null) {
+                        rs = new Ruleset(rs.tables().stream().filter(t -> t.family() == family).toList(),
+                                rs.chains().stream().filter(ch -> ch.family() == family).toList());
+                    }
+                    out.print(formatter.ruleset(rs));
+                }
+                case "tables" -> {
+                    expectArguments(c, 3, "list tables [FAMILY]");
+                    out.print(formatter.tables(c.size() == 3 ? nft.listTables(family(c.get(2))) : nft.listTables()));
+                }
+                case "table" -> {
+                    if (c.size() != 4) {
+                        throw new UsageException("usage: list table FAMILY NAME");
+                    }
+                    Family family = family(c.get(2));
+                    Table table = nft.listTables(family).stream().filter(t -> t.name().equals(c.get(3))).findFirst()
+                            .orElseThrow(() -> new IllegalArgumentException("no table " + family + " " + c.get(3)));
+                    out.print(formatter.table(table, nft.listChains(family, table.name())));
+                }
+                case "chains" -> {
+                    expectArguments(c, 3, "list chains [FAMILY]");
+                    Ruleset rs = nft.listRuleset();
+                    Family family = c.size() == 3 ? family(c.get(2)) : null;
+                    for (Table t : rs.tables()) {
+                        if (family != null && t.family() != family) {
+                            continue;
+                        }
+                        String listed = formatter.table(t.withFlags(0).withComment(null), rs.chainsOf(t));
+                        out.print(listed.replace("\n\n", "\n"));
+                    }
+                }
+                default -> throw new UsageException("unknown list target '" + c.get(1) + "' (expected ruleset, tables, table or chains)");
+            }
+        }
+        return 0;
+    }
+
+    private static int demo(NftFormatter formatter, PrintStream out) {
+        long start = System.nanoTime();
+        try (NetworkNamespace ns = NetworkNamespace.createAnonymous();
+             Nftables nft = Nftables.open(ns)) {
+            long opened = System.nanoTime();
+            var result = nft.commit(
+                    new NftOperation.AddTable(Table.of(Family.INET, "nftlink_demo").withComment("made by nftlink demo"), true),
+                    new NftOperation.AddChain(Chain.base(Family.INET, "nftlink_demo", "input",
+                            BaseChain.of(ChainType.FILTER, Hook.INPUT, 0, ChainPolicy.ACCEPT)), true),
+                    new NftOperation.AddChain(Chain.regular(Family.INET, "nftlink_demo", "allowed_apps"), true));
+            long committed = System.nanoTime();
+            Ruleset rs = nft.listRuleset();
+            long listed = System.nanoTime();
+            out.println("# a fresh network namespace; nothing on the host was touched");
+            out.printf("# committed 3 operations as one transaction in %.2f ms (generation %d),%n",
+                    (committed - opened) / 1e6, Integer.toUnsignedLong(nft.generation()));
+            out.printf("# listed the rule set in %.2f ms; 'nftlink list ruleset' prints:%n", (listed - committed) / 1e6);
+            result.echo(0).ifPresent(m -> out.println("# table handle from the kernel's echo: " + Table.decode(m).handle()));
+            out.print(formatter.ruleset(rs));
+            out.printf("# total %.1f ms, including namespace setup%n", (System.nanoTime() - start) / 1e6);
+        }
+        return 0;
+    }
+
+    private static Family family(String name) {
+        try {
+            return Family.ofName(name);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static void expectArguments(List<String> c, int max, String usage) {
+        if (c.size() > max) {
+            throw new UsageException("too many arguments; usage: " + usage);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package nftlink.examples.cli;
+
+import nftlink.netlink.Errno;
+import nftlink.netlink.NetlinkException;
+import nftlink.netlink.NetlinkKernelException;
+import nftlink.netlink.NoSuchNamespaceException;
+import nftlink.netlink.SystemCallException;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code nftlink}: the command-line tool. Parses options, runs one command, and
+ * turns every failure into one line on standard error and a non-zero exit
+ * status (1 for errors, 2 for usage mistakes).
+ */
+public final class Main {
+
+    static final String USAGE = """
+            Usage: nftlink [OPTIONS] COMMAND
+
+            Lists and changes nftables rule sets through netlink, without the nft binary.
+
+            Options:
+              --netns NAME            run inside network namespace NAME (/var/run/netns/NAME)
+              -a, --handle            print object handles, like nft -a
+              -y, --numeric-priority  print chain priorities as numbers, like nft -y
+              -h, --help              print this help and exit
+              -v, --version           print the version and exit
+
+            Commands:
+              list ruleset [FAMILY]         every table with its chains, as 'nft list ruleset' prints it
+              list tables [FAMILY]          one 'table FAMILY NAME' line per table
+              list table FAMILY NAME        one table with its chains
+              list chains [FAMILY]          every chain's declaration, grouped by table
+              demo                          create a throwaway network namespace, add a table and
+                                            two chains there, list the rule set, and remove it all
+
+            FAMILY is one of ip, ip6, inet, arp, bridge, netdev.
+            Needs root or CAP_NET_ADMIN (and CAP_SYS_ADMIN for --netns and demo).
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the tool; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (UsageException e) {
+            err.println("nftlink: " + e.getMessage());
+            err.println("Try 'nftlink --help' for more information.");
+            return 2;
+        }
+        if (options.help()) {
+            out.print(USAGE);
+            return 0;
+        }
+        if (options.version()) {
+            out.println("nftlink " + version());
+            return 0;
+        }
+        try {
+            return Commands.run(options, out);
+        } catch (UsageException e) {
+            err.println("nftlink: " + e.getMessage());
+            err.println("Try 'nftlink --help' for more information.");
+            return 2;
+        } catch (NoSuchNamespaceException e) {
+            err.println("nftlink: " + e.getMessage());
+            return 1;
+        } catch (SystemCallException e) {
+            err.println("nftlink: " + e.getMessage() + permissionHint(e.errno()));
+            return 1;
+        } catch (NetlinkKernelException e) {
+            err.println("nftlink: " + e.getMessage() + permissionHint(e.errno()));
+            return 1;
+        } catch (NetlinkException | IllegalArgumentException e) {
+            err.println("nftlink: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static String permissionHint(Errno errno) {
+        return errno == Errno.EPERM || errno == Errno.EACCES
+                ? " (nftlink needs root or CAP_NET_ADMIN, and CAP_SYS_ADMIN to enter a network namespace)"
+                : "";
+    }
+
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "0.1.0-SNAPSHOT" : v;
+    }
+
+    /** Parsed command line. */
+    record Options(String netns, boolean handles, boolean numericPriority, boolean help, boolean version,
+                   List<String> command) {
+
+        static Options parse(String[] args) {
+            String netns = null;
+            boolean handles = false;
+            boolean numeric = false;
+            boolean help = false;
+            boolean version = false;
+            List<String> command = new ArrayList<>();
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (!command.isEmpty()) {
+                    command.add(a);
+                    continue;
+                }
+                switch (a) {
+                    case "--netns" -> {
+                        if (i + 1 >= args.length) {
+                            throw new UsageException("option --netns needs a namespace name");
+                        }
+                        netns = args[++i];
+                    }
+                    case "-a", "--handle" -> handles = true;
+                    case "-y", "--numeric-priority" -> numeric = true;
+                    case "-h", "--help" -> help = true;
+                    case "-v", "--version" -> version = true;
+                    default -> {
+                        if (a.startsWith("--netns=")) {
+                            netns = a.substring("--netns=".length());
+                        } else if (a.startsWith("-")) {
+                            throw new UsageException("unknown option '" + a + "'");
+                        } else {
+                            command.add(a);
+                        }
+                    }
+                }
+            }
+            if (netns != null && netns.isEmpty()) {
+                throw new UsageException("option --netns needs a namespace name");
+            }
+            if (command.isEmpty() && !help && !version) {
+                throw new UsageException("no command given");
+            }
+            return new Options(netns, handles, numeric, help, version, List.copyOf(command));
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package nftlink.netlink;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+import static nftlink.netlink.Netlink.NLA_F_NESTED;
+import static nftlink.netlink.Netlink.NLA_F_NET_BYTEORDER;
+import static nftlink.netlink.Netlink.NLA_TYPE_MASK;
+
+/**
+ * One attribute read from a message: a view over the bytes it was parsed from.
+ * Typed getters check the value's size and throw {@link NetlinkDecodeException}
+ * when it does not fit; they never read outside the attribute.
+ *
+ * <p>A view: copy what must outlive the buffer it came from ({@link #bytes()},
+ * {@link #string()} and the numeric getters return copies).
+ */
+public final class Attribute {
+
+    private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED;
+    private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED;
+    private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED;
+
+    private final MemorySegment segment;
+    private final long valueOffset;
+    private final int valueLength;
+    private final int rawType;
+
+    Attribute(MemorySegment segment, long valueOffset, int valueLength, int rawType) {
+        this.segment = segment;
+        this.valueOffset = valueOffset;
+        this.valueLength = valueLength;
+        this.rawType = rawType;
+    }
+
+    /** The attribute type without the nested and byte-order flag bits. */
+    public int type() {
+        return rawType & NLA_TYPE_MASK;
+    }
+
+    /** The type as on the wire, flags included. */
+    public int rawType() {
+        return rawType;
+    }
+
+    /** Whether {@code NLA_F_NESTED} is set. */
+    public boolean isNestedFlagSet() {
+        return (rawType & NLA_F_NESTED) != 0;
+    }
+
+    /** Whether {@code NLA_F_NET_BYTEORDER} is set. */
+    public boolean isNetByteOrderFlagSet() {
+        return (rawType & NLA_F_NET_BYTEORDER) != 0;
+    }
+
+    /** Length of the value, without header and padding. */
+    public int length() {
+        return valueLength;
+    }
+
+    /** Offset of the value within {@link #segment()}. */
+    public long valueOffset() {
+        return valueOffset;
+    }
+
+    /** The segment this attribute was parsed from. */
+    public MemorySegment segment() {
+        return segment;
+    }
+
+    private void expectLength(int expected, String what) {
+        if (valueLength != expected) {
+            throw new NetlinkDecodeException("attribute type " + type() + ": expected a " + what + " of "
+                    + expected + " bytes, got " + valueLength);
+        }
+    }
+
+    public int u8() {
+        expectLength(1, "u8");
+        return segment.get(ValueLayout.JAVA_BYTE, valueOffset) & 0xff;
+    }
+
+    /** A 16-bit value in host byte order. */
+    public int u16() {
+        expectLength(2, "u16");
+        return segment.get(U16, valueOffset) & 0xffff;
+    }
+
+    /** A 16-bit value in network byte order. */
+    public int u16Be() {
+        expectLength(2, "u16");
+        return segment.get(U16.withOrder(ByteOrder.BIG_ENDIAN), valueOffset) & 0xffff;
+    }
+
+    /** A 32-bit value in host byte order. */
+    public int u32() {
+        expectLength(4, "u32");
+        return segment.get(U32, valueOffset);
+    }
+
+    /** A 32-bit value in network byte order. */
+    public int u32Be() {
+        expectLength(4, "u32");
+        return segment.get(U32.withOrder(ByteOrder.BIG_ENDIAN), valueOffset);
+    }
+
+    /** A 64-bit value in host byte order. */
+    public long u64() {
+        expectLength(8, "u64");
+        return segment.get(U64, valueOffset);
+    }
+
+    /** A 64-bit value in network byte order. */
+    public long u64Be() {
+        expectLength(8, "u64");
+        return segment.get(U64.withOrder(ByteOrder.BIG_ENDIAN), valueOffset);
+    }
+
+    /**
+     * A NUL-terminated string. The kernel always terminates strings; a value
+     * without a NUL byte is rejected.
+     */
+    public String string() {
+        for (int i = 0; i < valueLength; i++) {
+            if (segment.get(ValueLayout.JAVA_BYTE, valueOffset + i) == 0) {
+                byte[] bytes = new byte[i];
+                MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, valueOffset, bytes, 0, i);
+                return new String(bytes, StandardCharsets.UTF_8);
+            }
+        }
+        throw new NetlinkDecodeException("attribute type " + type() + ": string of " + valueLength
+                + " bytes has no NUL terminator");
+    }
+
+    /** A copy of the value's bytes. */
+    public byte[] bytes() {
+        byte[] bytes = new byte[valueLength];
+        MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, valueOffset, bytes, 0, valueLength);
+        return bytes;
+    }
+
+    /** The value as a slice of the underlying segment (no copy). */
+    public MemorySegment value() {
+        return segment.asSlice(valueOffset, valueLength);
+    }
+
+    /** Parses the value as a list of nested attributes. */
+    public Attributes nested() {
+        return Attributes.parse(segment, valueOffset, valueLength);
+    }
+
+    @Override
+    public String toString() {
+        return "Attribute[type=" + type() + (isNestedFlagSet() ? ", nested" : "") + ", length=" + valueLength + "]";
+    }
+}

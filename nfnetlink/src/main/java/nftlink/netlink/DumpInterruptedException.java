@@ -1,0 +1,11 @@
+package nftlink.netlink;
+
+/**
+ * A dump was interrupted by concurrent changes ({@code NLM_F_DUMP_INTR}) on every
+ * one of its allowed attempts, so no consistent result could be read.
+ */
+public class DumpInterruptedException extends NetlinkException {
+    public DumpInterruptedException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,294 @@
+package nftlink.netlink;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import static nftlink.netlink.Netlink.NLMSG_DONE;
+import static nftlink.netlink.Netlink.NLMSG_NOOP;
+import static nftlink.netlink.Netlink.NLMSG_OVERRUN;
+import static nftlink.netlink.Netlink.NLM_F_DUMP_INTR;
+
+/**
+ * A request/response conversation with the kernel over one {@link NetlinkSocket}:
+ * sequence numbers, a reusable request buffer, and a receive loop that accepts
+ * only the replies it expects (kernel port, sequence numbers in the request's
+ * window), turns error replies into {@link NetlinkKernelException}s with the
+ * extended acknowledgement mapped back to the attribute written, and restarts
+ * interrupted dumps.
+ *
+ * <p>Three shapes of exchange: {@link #execute} (one request, replies until the
+ * acknowledgement), {@link #dump} (a multipart dump until {@code NLMSG_DONE}),
+ * and {@link #send} plus {@link #receive}/{@link #drain} for protocols such as
+ * nfnetlink batches that manage their own sequence windows.
+ *
+ * <p>Not thread-safe.
+ */
+public final class NetlinkConnection implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(NetlinkConnection.class.getName());
+
+    /** Receive buffer size: comfortably above the kernel's largest dump datagram (32 KiB). */
+    public static final int RECEIVE_BUFFER_BYTES = 1 << 20;
+
+    private final NetlinkSocket socket;
+    private final MessageWriter writer = new MessageWriter();
+    private final MemorySegment receiveBuffer = Arena.ofAuto().allocate(RECEIVE_BUFFER_BYTES, 8);
+    private final MessageCursor cursor = new MessageCursor();
+    private int sequence = ThreadLocalRandom.current().nextInt(1, 1 << 30);
+    private int maxDumpAttempts = 10;
+    private Consumer<NetlinkMessage> unsolicited;
+
+    /** Wraps an open socket; enables extended and capped acknowledgements where the kernel has them. */
+    public NetlinkConnection(NetlinkSocket socket) {
+        this.socket = Objects.requireNonNull(socket, "socket");
+        try {
+            socket.setExtendedAck(true);
+            socket.setCapAck(true);
+        } catch (SystemCallException e) {
+            LOG.log(System.Logger.Level.DEBUG, "extended/capped acks unavailable: {0}", e.getMessage());
+        }
+    }
+
+    /** Opens a connection for {@code protocol} in the caller's network namespace. */
+    public static NetlinkConnection open(NetlinkProtocol protocol) {
+        return new NetlinkConnection(NetlinkSocket.open(protocol));
+    }
+
+    /** Opens a connection for {@code protocol} inside {@code namespace}. */
+    public static NetlinkConnection open(NetlinkProtocol protocol, NetworkNamespace namespace) {
+        return new NetlinkConnection(NetlinkSocket.open(protocol, namespace));
+    }
+
+    /** The underlying socket (for options such as buffer sizes and groups). */
+    public NetlinkSocket socket() {
+        return socket;
+    }
+
+    /** The reusable request buffer. */
+    public MessageWriter writer() {
+        return writer;
+    }
+
+    /** The next sequence number (never 0, which notifications use). */
+    public int nextSequence() {
+        return reserveSequences(1);
+    }
+
+    /**
+     * Reserves {@code count} consecutive sequence numbers.
+     *
+     * @return the first of them
+     */
+    public int reserveSequences(int count) {
+        if (count <= 0) {
+            throw new IllegalArgumentException("count must be positive: " + count);
+        }
+        int first = sequence + 1;
+        if (first == 0 || Integer.compareUnsigned(first, first + count - 1) > 0 || first + count - 1 == 0) {
+            first = 1;
+        }
+        sequence = first + count - 1;
+        return first;
+    }
+
+    /** How many times a dump is attempted when it keeps being interrupted (default 10). */
+    public void setMaxDumpAttempts(int attempts) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1");
+        }
+        this.maxDumpAttempts = attempts;
+    }
+
+    /**
+     * Where messages with sequence number 0 (multicast notifications) go when they
+     * arrive during an exchange; by default they are dropped.
+     */
+    public void setUnsolicitedHandler(Consumer<NetlinkMessage> handler) {
+        this.unsolicited = handler;
+    }
+
+    /** Sends everything written into {@code w} as one datagram. */
+    public void send(MessageWriter w) {
+        socket.send(w.segment(), w.position());
+    }
+
+    /**
+     * Receives replies whose sequence numbers lie in {@code [first, first + count)}
+     * and hands them to {@code handler} until it reports completion. Blocks.
+     */
+    public void receive(int first, int count, ReplyHandler handler) {
+        while (true) {
+            int n = socket.receive(receiveBuffer);
+            if (dispatch(n, first, count, handler)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Like {@link #receive}, but returns as soon as the socket has nothing queued.
+     * Useful where the kernel answers synchronously within {@code sendmsg}, as it
+     * does for nfnetlink batches.
+     *
+     * @return whether the handler reported completion
+     */
+    public boolean drain(int first, int count, ReplyHandler handler) {
+        while (true) {
+            int n = socket.receiveNow(receiveBuffer);
+            if (n < 0) {
+                return false;
+            }
+            if (dispatch(n, first, count, handler)) {
+                return true;
+            }
+        }
+    }
+
+    private boolean dispatch(int length, int first, int count, ReplyHandler handler) {
+        cursor.reset(receiveBuffer, length);
+        boolean done = false;
+        while (cursor.next()) {
+            NetlinkMessage m = cursor.message();
+            int type = m.type();
+            if (type == NLMSG_OVERRUN) {
+                throw new NetlinkException("kernel reported NLMSG_OVERRUN: messages were lost");
+            }
+            if (type == NLMSG_NOOP) {
+                continue;
+            }
+            int seq = m.sequence();
+            if (Integer.compareUnsigned(seq - first, count) >= 0) {
+                if (seq == 0 && unsolicited != null) {
+                    unsolicited.accept(m);
+                } else {
+                    LOG.log(System.Logger.Level.DEBUG, "dropped unexpected reply {0}", m);
+                }
+                continue;
+            }
+            if (done) {
+                LOG.log(System.Logger.Level.DEBUG, "dropped reply after completion {0}", m);
+                continue;
+            }
+            done = handler.onMessage(m);
+        }
+        return done;
+    }
+
+    /**
+     * Sends one request (which should carry {@code NLM_F_ACK}) and waits for its
+     * acknowledgement, handing every other reply to {@code replies}.
+     *
+     * @param request            writes the request with the sequence number it is given
+     * @param operation          how to name the request in an exception
+     * @param familyHeaderLength length of the protocol's family header, to locate
+     *                           the attribute an extended ACK points at
+     * @param namer              names that attribute
+     * @param replies            receives replies other than the ACK (views), or {@code null}
+     * @throws NetlinkKernelException when the kernel answers with an error
+     */
+    public void execute(RequestWriter request, String operation, int familyHeaderLength,
+                        AttributeNamer namer, Consumer<NetlinkMessage> replies) {
+        int seq = nextSequence();
+        writer.reset();
+        request.write(writer, seq);
+        send(writer);
+        receive(seq, 1, m -> {
+            if (m.isError()) {
+                if (m.errorCode() != 0) {
+                    throw kernelError(m, operation, 0, familyHeaderLength, namer);
+                }
+                return true;
+            }
+            if (replies != null) {
+                replies.accept(m);
+            }
+            return false;
+        });
+    }
+
+    /**
+     * Runs a dump: sends the request, collects every message until
+     * {@code NLMSG_DONE}, and starts over with a fresh collector when the kernel
+     * flags the dump as interrupted ({@code NLM_F_DUMP_INTR}), up to the configured
+     * number of attempts.
+     *
+     * @throws DumpInterruptedException when every attempt was interrupted
+     * @throws NetlinkKernelException   when the kernel answers with an error
+     */
+    public <T> T dump(RequestWriter request, Supplier<? extends DumpCollector<T>> collectors, String operation,
+                      int familyHeaderLength, AttributeNamer namer) {
+        for (int attempt = 1; attempt <= maxDumpAttempts; attempt++) {
+            DumpCollector<T> collector = collectors.get();
+            boolean[] interrupted = {false};
+            int seq = nextSequence();
+            writer.reset();
+            request.write(writer, seq);
+            send(writer);
+            receive(seq, 1, m -> {
+                if ((m.flags() & NLM_F_DUMP_INTR) != 0) {
+                    interrupted[0] = true;
+                }
+                if (m.type() == NLMSG_DONE) {
+                    if (m.payloadLength() >= 4 && m.payloadU32(0) < 0) {
+                        throw new NetlinkKernelException(operation, -m.payloadU32(0), null, -1, null);
+                    }
+                    return true;
+                }
+                if (m.isError()) {
+                    if (m.errorCode() != 0) {
+                        throw kernelError(m, operation, 0, familyHeaderLength, namer);
+                    }
+                    return false;
+                }
+                if (!interrupted[0]) {
+                    collector.accept(m);
+                }
+                return false;
+            });
+            if (!interrupted[0]) {
+                return collector.result();
+            }
+            LOG.log(System.Logger.Level.DEBUG, "{0}: dump interrupted by a concurrent change, attempt {1}", operation, attempt);
+        }
+        throw new DumpInterruptedException(operation + ": dump interrupted by concurrent changes " + maxDumpAttempts
+                + " times in a row");
+    }
+
+    /**
+     * Builds the exception for an error reply to a request written at
+     * {@code requestOffset} of the request buffer.
+     */
+    public NetlinkKernelException kernelError(NetlinkMessage errorMessage, String operation, int requestOffset,
+                                              int familyHeaderLength, AttributeNamer namer) {
+        NetlinkError error = NetlinkError.decode(errorMessage);
+        return new NetlinkKernelException(operation, error,
+                attributeName(error, writer.segment(), requestOffset, familyHeaderLength, namer));
+    }
+
+    /** The name of the attribute an error points at, or {@code null} when it points at none. */
+    public static String attributeName(NetlinkError error, MemorySegment requestBuffer, long requestOffset,
+                                       int familyHeaderLength, AttributeNamer namer) {
+        if (error.attributeOffset() < 0) {
+            return null;
+        }
+        AttributePath path = AttributePath.locate(requestBuffer, requestOffset, familyHeaderLength, error.attributeOffset());
+        if (path.isEmpty()) {
+            return null;
+        }
+        return (namer == null ? AttributeNamer.NUMERIC : namer).name(path);
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+
+    @Override
+    public String toString() {
+        return "NetlinkConnection[" + socket + "]";
+    }
+}

@@ -1,0 +1,77 @@
+package nftlink.netlink;
+
+/**
+ * The kernel refused a request: carries the errno, the kernel's extended-ACK text
+ * and the attribute it pointed at, and a description of the request.
+ *
+ * <p>Example message: {@code add chain inet t c: EEXIST (File exists)}, or with an
+ * extended ACK {@code add rule ...: EINVAL (Invalid argument): kernel says "..." at NFTA_RULE_EXPRESSIONS > ...}.
+ */
+public class NetlinkKernelException extends NetlinkException {
+    private final String operation;
+    private final int errno;
+    private final String kernelMessage;
+    private final int attributeOffset;
+    private final String attribute;
+
+    public NetlinkKernelException(String operation, int errno, String kernelMessage, int attributeOffset, String attribute) {
+        this(format(operation, errno, kernelMessage, attribute), operation, errno, kernelMessage, attributeOffset, attribute);
+    }
+
+    /** For subclasses that phrase the message themselves. */
+    protected NetlinkKernelException(String message, String operation, int errno, String kernelMessage,
+                                     int attributeOffset, String attribute) {
+        super(message);
+        this.operation = operation;
+        this.errno = errno;
+        this.kernelMessage = kernelMessage;
+        this.attributeOffset = attributeOffset;
+        this.attribute = attribute;
+    }
+
+    public NetlinkKernelException(String operation, NetlinkError error, String attribute) {
+        this(operation, error.errno(), error.kernelMessage(), error.attributeOffset(), attribute);
+    }
+
+    static String format(String operation, int errno, String kernelMessage, String attribute) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(operation).append(": ").append(Errno.describe(errno));
+        if (kernelMessage != null) {
+            sb.append(": kernel says \"").append(kernelMessage).append('"');
+        }
+        if (attribute != null) {
+            sb.append(" at ").append(attribute);
+        }
+        return sb.toString();
+    }
+
+    /** What was asked of the kernel, e.g. {@code add table inet filter}. */
+    public String operation() {
+        return operation;
+    }
+
+    /** The positive error number. */
+    public int errnoNumber() {
+        return errno;
+    }
+
+    /** The error as a constant, or {@code null} for an unnamed number. */
+    public Errno errno() {
+        return Errno.of(errno);
+    }
+
+    /** The extended-ACK message, or {@code null}. */
+    public String kernelMessage() {
+        return kernelMessage;
+    }
+
+    /** The extended-ACK attribute offset from the request header, or -1. */
+    public int attributeOffset() {
+        return attributeOffset;
+    }
+
+    /** The offending attribute as a readable path, or {@code null}. */
+    public String attribute() {
+        return attribute;
+    }
+}

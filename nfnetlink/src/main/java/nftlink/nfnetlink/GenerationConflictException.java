@@ -1,0 +1,25 @@
+package nftlink.nfnetlink;
+
+import java.util.List;
+
+/**
+ * A transaction guarded by a generation ID was refused because the rule set
+ * changed since that generation was read ({@code ERESTART} on the batch).
+ * Re-read the state and build the transaction again.
+ */
+public class GenerationConflictException extends TransactionException {
+    private final int expectedGeneration;
+
+    public GenerationConflictException(int expectedGeneration, int operationCount, List<OperationError> errors) {
+        super(operationCount, errors, "transaction refused: the rule set is no longer at generation "
+                + Integer.toUnsignedString(expectedGeneration)
+                + " (changed concurrently): " + nftlink.netlink.Errno.describe(errors.getFirst().errno())
+                + "; nothing was applied");
+        this.expectedGeneration = expectedGeneration;
+    }
+
+    /** The generation the transaction expected. */
+    public int expectedGeneration() {
+        return expectedGeneration;
+    }
+}

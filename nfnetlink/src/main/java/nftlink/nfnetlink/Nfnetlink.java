@@ -1,0 +1,68 @@
+package nftlink.nfnetlink;
+
+import nftlink.netlink.MessageWriter;
+
+/**
+ * nfnetlink framing: constants of {@code <linux/netfilter/nfnetlink.h>} and the
+ * {@code struct nfgenmsg} family header.
+ */
+public final class Nfnetlink {
+    private Nfnetlink() {
+    }
+
+    /** {@code sizeof(struct nfgenmsg)}: family u8, version u8, res_id be16. */
+    public static final int NFGENMSG_LEN = 4;
+    /** {@code NFNETLINK_V0}. */
+    public static final int NFNETLINK_V0 = 0;
+
+    // enum nfnl_subsys (NFNL_SUBSYS_*)
+    public static final int NFNL_SUBSYS_NONE = 0;
+    public static final int NFNL_SUBSYS_CTNETLINK = 1;
+    public static final int NFNL_SUBSYS_CTNETLINK_EXP = 2;
+    public static final int NFNL_SUBSYS_QUEUE = 3;
+    public static final int NFNL_SUBSYS_ULOG = 4;
+    public static final int NFNL_SUBSYS_OSF = 5;
+    public static final int NFNL_SUBSYS_IPSET = 6;
+    public static final int NFNL_SUBSYS_ACCT = 7;
+    public static final int NFNL_SUBSYS_CTNETLINK_TIMEOUT = 8;
+    public static final int NFNL_SUBSYS_CTHELPER = 9;
+    public static final int NFNL_SUBSYS_NFTABLES = 10;
+    public static final int NFNL_SUBSYS_NFT_COMPAT = 11;
+    public static final int NFNL_SUBSYS_HOOK = 12;
+
+    // batch framing messages
+    public static final int NFNL_MSG_BATCH_BEGIN = 0x10;
+    public static final int NFNL_MSG_BATCH_END = 0x11;
+
+    // enum nfnl_batch_attributes
+    public static final int NFNL_BATCH_GENID = 1;
+
+    // enum nfnetlink_groups
+    public static final int NFNLGRP_NFTABLES = 7;
+
+    /** The {@code nlmsg_type} of message {@code message} of {@code subsystem}. */
+    public static int messageType(int subsystem, int message) {
+        return (subsystem << 8) | message;
+    }
+
+    /** The subsystem of an {@code nlmsg_type}. */
+    public static int subsystemOf(int messageType) {
+        return (messageType >>> 8) & 0xff;
+    }
+
+    /** The subsystem's message number of an {@code nlmsg_type}. */
+    public static int messageOf(int messageType) {
+        return messageType & 0xff;
+    }
+
+    /**
+     * Begins a message with its {@code nfgenmsg} header.
+     *
+     * @return the start offset, for {@link MessageWriter#endMessage}
+     */
+    public static int beginMessage(MessageWriter w, int type, int flags, int sequence, int family, int resourceId) {
+        int start = w.beginMessage(type, flags, sequence);
+        w.putU8(family).putU8(NFNETLINK_V0).putU16Be(resourceId);
+        return start;
+    }
+}

@@ -1,0 +1,237 @@
+package nftlink.nfnetlink;
+
+import nftlink.netlink.Errno;
+import nftlink.netlink.MessageWriter;
+import nftlink.netlink.NetlinkConnection;
+import nftlink.netlink.NetlinkError;
+import nftlink.netlink.NetlinkException;
+import nftlink.netlink.NetlinkMessage;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import static nftlink.netlink.Netlink.NLM_F_ACK;
+import static nftlink.netlink.Netlink.NLM_F_ECHO;
+import static nftlink.netlink.Netlink.NLM_F_REQUEST;
+import static nftlink.nfnetlink.Nfnetlink.NFGENMSG_LEN;
+import static nftlink.nfnetlink.Nfnetlink.NFNL_BATCH_GENID;
+import static nftlink.nfnetlink.Nfnetlink.NFNL_MSG_BATCH_BEGIN;
+import static nftlink.nfnetlink.Nfnetlink.NFNL_MSG_BATCH_END;
+
+/**
+ * A list of operations committed as one nfnetlink batch in one {@code sendmsg}:
+ * the kernel applies all of them or none.
+ *
+ * <p>On failure {@link #commit} throws a {@link TransactionException} naming the
+ * first failing operation; with {@link #expectGeneration} it throws a
+ * {@link GenerationConflictException} when the rule set changed since that
+ * generation was read. Operations that ask for an echo get the kernel's copy of
+ * the object they created in the {@link CommitResult}.
+ *
+ * <p>The kernel processes a batch synchronously inside {@code sendmsg}; every
+ * reply is queued on the socket when the call returns. The end message asks for
+ * an acknowledgement, which the kernel sends only when the commit succeeded, so
+ * the outcome is known without a timeout.
+ *
+ * <p>A transaction can be cleared and reused; committing the same prepared
+ * operations again allocates no buffers. Not thread-safe.
+ */
+public final class Transaction {
+
+    private final NetlinkConnection connection;
+    private final int subsystem;
+    private final List<BatchOperation> operations = new ArrayList<>();
+    private int[] offsets = new int[16];
+    private boolean guarded;
+    private int expectedGeneration;
+
+    /** A transaction for {@code subsystem} (e.g. {@link Nfnetlink#NFNL_SUBSYS_NFTABLES}) on {@code connection}. */
+    public Transaction(NetlinkConnection connection, int subsystem) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.subsystem = subsystem;
+    }
+
+    /** Appends an operation. */
+    public Transaction add(BatchOperation operation) {
+        operations.add(Objects.requireNonNull(operation, "operation"));
+        return this;
+    }
+
+    /** Appends operations in order. */
+    public Transaction addAll(Collection<? extends BatchOperation> more) {
+        more.forEach(this::add);
+        return this;
+    }
+
+    /** The operations, in order. */
+    public List<BatchOperation> operations() {
+        return List.copyOf(operations);
+    }
+
+    /** Number of operations. */
+    public int size() {
+        return operations.size();
+    }
+
+    /** Removes all operations and the generation guard. */
+    public Transaction clear() {
+        operations.clear();
+        guarded = false;
+        return this;
+    }
+
+    /**
+     * Commits only if the rule set is still at {@code generation} (as read with
+     * {@code NFT_MSG_GETGEN}); otherwise the commit fails with a
+     * {@link GenerationConflictException} and nothing changes.
+     */
+    public Transaction expectGeneration(int generation) {
+        this.guarded = true;
+        this.expectedGeneration = generation;
+        return this;
+    }
+
+    /**
+     * Sends the batch and waits for its outcome. An empty transaction does nothing.
+     *
+     * @throws TransactionException        when the kernel rejected any operation
+     * @throws GenerationConflictException when the generation guard failed
+     */
+    public CommitResult commit() {
+        return run(true);
+    }
+
+    /**
+     * Sends the batch without its end message, so the kernel validates every
+     * operation and then discards the batch (what {@code nft --check} does).
+     *
+     * @throws TransactionException when the kernel rejected any operation
+     */
+    public void check() {
+        run(false);
+    }
+
+    private CommitResult run(boolean commit) {
+        int count = operations.size();
+        NetlinkMessage[] echoes = new NetlinkMessage[count];
+        if (count == 0) {
+            return new CommitResult(echoes);
+        }
+        MessageWriter w = connection.writer().reset();
+        int first = connection.reserveSequences(count + 2);
+        int endSequence = first + count + 1;
+        int expectedEchoes = encode(w, first, commit);
+
+        ensureBufferSizes(w.position(), expectedEchoes);
+        connection.send(w);
+
+        List<NetlinkError> errors = new ArrayList<>(0);
+        boolean[] state = new boolean[2]; // [0] end acknowledged, [1] begin acknowledged
+        connection.drain(first, count + 2, m -> {
+            int seq = m.sequence();
+            if (m.isError()) {
+                if (m.errorCode() != 0) {
+                    errors.add(NetlinkError.decode(m));
+                } else if (seq == endSequence) {
+                    state[0] = true;
+                    return true;
+                } else if (seq == first) {
+                    state[1] = true;
+                }
+                return false;
+            }
+            int index = seq - first - 1;
+            if (index >= 0 && index < count && operations.get(index).echo() && echoes[index] == null) {
+                echoes[index] = m.copy();
+            }
+            return false;
+        });
+
+        if (!errors.isEmpty()) {
+            throw failure(first, count, errors);
+        }
+        if (commit && !state[0]) {
+            throw new NetlinkException("the kernel did not acknowledge the batch of " + count
+                    + " operations (no reply at all: the batch was malformed and discarded)");
+        }
+        if (!commit && !state[1]) {
+            throw new NetlinkException("the kernel did not answer the batch check");
+        }
+        return new CommitResult(echoes);
+    }
+
+    private int encode(MessageWriter w, int first, boolean commit) {
+        int begin = Nfnetlink.beginMessage(w, NFNL_MSG_BATCH_BEGIN, NLM_F_REQUEST | (commit ? 0 : NLM_F_ACK),
+                first, 0, subsystem);
+        if (guarded) {
+            w.attrU32Be(NFNL_BATCH_GENID, expectedGeneration);
+        }
+        w.endMessage(begin);
+        int count = operations.size();
+        if (offsets.length < count) {
+            offsets = Arrays.copyOf(offsets, Math.max(count, offsets.length * 2));
+        }
+        int expectedEchoes = 0;
+        for (int i = 0; i < count; i++) {
+            BatchOperation op = operations.get(i);
+            int flags = NLM_F_REQUEST | op.flags();
+            if (op.echo()) {
+                flags |= NLM_F_ECHO;
+                expectedEchoes++;
+            }
+            int start = Nfnetlink.beginMessage(w, Nfnetlink.messageType(subsystem, op.message()), flags,
+                    first + 1 + i, op.family(), 0);
+            offsets[i] = start;
+            op.writeAttributes(w);
+            w.endMessage(start);
+        }
+        if (commit) {
+            int end = Nfnetlink.beginMessage(w, NFNL_MSG_BATCH_END, NLM_F_REQUEST | NLM_F_ACK,
+                    first + count + 1, 0, subsystem);
+            w.endMessage(end);
+        }
+        return expectedEchoes;
+    }
+
+    private void ensureBufferSizes(int batchBytes, int expectedEchoes) {
+        var socket = connection.socket();
+        // The kernel refuses a datagram larger than the send buffer minus 32 bytes.
+        if (batchBytes + 64 > socket.sendBufferSize()) {
+            socket.setSendBufferSize(batchBytes + 64, true);
+        }
+        // Echoes are about as large as the requests; errors are small with NETLINK_CAP_ACK.
+        int replyEstimate = expectedEchoes == 0 ? 0 : batchBytes * 2 + (1 << 16);
+        if (replyEstimate > socket.receiveBufferSize()) {
+            socket.setReceiveBufferSize(replyEstimate, true);
+        }
+    }
+
+    private TransactionException failure(int first, int count, List<NetlinkError> errors) {
+        List<OperationError> described = new ArrayList<>(errors.size());
+        boolean generationConflict = false;
+        for (NetlinkError e : errors) {
+            int index = e.requestSequence() - first - 1;
+            if (index >= 0 && index < count) {
+                BatchOperation op = operations.get(index);
+                String attribute = NetlinkConnection.attributeName(e, connection.writer().segment(), offsets[index],
+                        NFGENMSG_LEN, op.attributeNamer());
+                described.add(new OperationError(index, op.kind(), op.object(), e.errno(), e.kernelMessage(), attribute));
+            } else {
+                if (index == -1 && guarded && e.errno() == Errno.ERESTART.number()) {
+                    generationConflict = true;
+                }
+                described.add(new OperationError(-1, index == -1 ? "batch begin" : "batch end", "",
+                        e.errno(), e.kernelMessage(), null));
+            }
+        }
+        described.sort(Comparator.comparingInt(OperationError::index));
+        if (generationConflict) {
+            return new GenerationConflictException(expectedGeneration, count, described);
+        }
+        return new TransactionException(count, described);
+    }
+}

@@ -1,0 +1,65 @@
+package nftlink.nftables;
+
+import nftlink.netlink.AttributeNamer;
+import nftlink.netlink.AttributePath;
+
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Names of nf_tables attributes as {@code nf_tables.h} spells them, so errors can
+ * say {@code NFTA_CHAIN_HOOK > NFTA_HOOK_PRIORITY} instead of numbers.
+ */
+final class AttributeNames implements AttributeNamer {
+
+    private record Node(String name, Map<Integer, Node> children) {
+        static Node leaf(String name) {
+            return new Node(name, Map.of());
+        }
+    }
+
+    static final AttributeNames TABLE = new AttributeNames(Map.of(
+            NfTables.NFTA_TABLE_NAME, Node.leaf("NFTA_TABLE_NAME"),
+            NfTables.NFTA_TABLE_FLAGS, Node.leaf("NFTA_TABLE_FLAGS"),
+            NfTables.NFTA_TABLE_HANDLE, Node.leaf("NFTA_TABLE_HANDLE"),
+            NfTables.NFTA_TABLE_USERDATA, Node.leaf("NFTA_TABLE_USERDATA"),
+            NfTables.NFTA_TABLE_OWNER, Node.leaf("NFTA_TABLE_OWNER")));
+
+    static final AttributeNames CHAIN = new AttributeNames(Map.of(
+            NfTables.NFTA_CHAIN_TABLE, Node.leaf("NFTA_CHAIN_TABLE"),
+            NfTables.NFTA_CHAIN_HANDLE, Node.leaf("NFTA_CHAIN_HANDLE"),
+            NfTables.NFTA_CHAIN_NAME, Node.leaf("NFTA_CHAIN_NAME"),
+            NfTables.NFTA_CHAIN_HOOK, new Node("NFTA_CHAIN_HOOK", Map.of(
+                    NfTables.NFTA_HOOK_HOOKNUM, Node.leaf("NFTA_HOOK_HOOKNUM"),
+                    NfTables.NFTA_HOOK_PRIORITY, Node.leaf("NFTA_HOOK_PRIORITY"),
+                    NfTables.NFTA_HOOK_DEV, Node.leaf("NFTA_HOOK_DEV"),
+                    NfTables.NFTA_HOOK_DEVS, new Node("NFTA_HOOK_DEVS", Map.of(
+                            NfTables.NFTA_DEVICE_NAME, Node.leaf("NFTA_DEVICE_NAME"))))),
+            NfTables.NFTA_CHAIN_POLICY, Node.leaf("NFTA_CHAIN_POLICY"),
+            NfTables.NFTA_CHAIN_TYPE, Node.leaf("NFTA_CHAIN_TYPE"),
+            NfTables.NFTA_CHAIN_FLAGS, Node.leaf("NFTA_CHAIN_FLAGS"),
+            NfTables.NFTA_CHAIN_USERDATA, Node.leaf("NFTA_CHAIN_USERDATA")));
+
+    private final Map<Integer, Node> top;
+
+    private AttributeNames(Map<Integer, Node> top) {
+        this.top = top;
+    }
+
+    @Override
+    public String name(AttributePath path) {
+        StringJoiner joiner = new StringJoiner(" > ");
+        Map<Integer, Node> level = top;
+        for (AttributePath.Step step : path.steps()) {
+            Node node = level.get(step.type());
+            if (node == null) {
+                joiner.add("attribute type " + step.type());
+                level = Map.of();
+            } else {
+                joiner.add(node.name());
+                level = node.children();
+            }
+        }
+        return joiner.toString();
+    }
+}

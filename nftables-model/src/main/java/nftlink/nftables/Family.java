@@ -1,0 +1,62 @@
+package nftlink.nftables;
+
+/** nftables address families, with their {@code nft} names and {@code NFPROTO_*} numbers. */
+public enum Family {
+    IP("ip", NfTables.NFPROTO_IPV4),
+    IP6("ip6", NfTables.NFPROTO_IPV6),
+    INET("inet", NfTables.NFPROTO_INET),
+    ARP("arp", NfTables.NFPROTO_ARP),
+    BRIDGE("bridge", NfTables.NFPROTO_BRIDGE),
+    NETDEV("netdev", NfTables.NFPROTO_NETDEV);
+
+    private final String nftName;
+    private final int protocol;
+
+    Family(String nftName, int protocol) {
+        this.nftName = nftName;
+        this.protocol = protocol;
+    }
+
+    /** The name {@code nft} uses, e.g. {@code ip6}. */
+    public String nftName() {
+        return nftName;
+    }
+
+    /** The {@code NFPROTO_*} number sent as {@code nfgen_family}. */
+    public int protocol() {
+        return protocol;
+    }
+
+    /**
+     * The family for an {@code NFPROTO_*} number.
+     *
+     * @throws IllegalArgumentException for a number nftables has no family for
+     */
+    public static Family ofProtocol(int protocol) {
+        for (Family f : values()) {
+            if (f.protocol == protocol) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown nftables family number " + protocol);
+    }
+
+    /**
+     * The family for an {@code nft} name.
+     *
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public static Family ofName(String name) {
+        for (Family f : values()) {
+            if (f.nftName.equals(name)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown family \"" + name + "\" (expected ip, ip6, inet, arp, bridge or netdev)");
+    }
+
+    @Override
+    public String toString() {
+        return nftName;
+    }
+}

@@ -1,0 +1,141 @@
+package nftlink.nftables;
+
+/**
+ * Constants of {@code <linux/netfilter/nf_tables.h>}, {@code <linux/netfilter.h>}
+ * and the nftables parts of {@code <linux/netfilter/nfnetlink.h>}, with the
+ * headers' names.
+ */
+public final class NfTables {
+    private NfTables() {
+    }
+
+    // enum nf_tables_msg_types
+    public static final int NFT_MSG_NEWTABLE = 0;
+    public static final int NFT_MSG_GETTABLE = 1;
+    public static final int NFT_MSG_DELTABLE = 2;
+    public static final int NFT_MSG_NEWCHAIN = 3;
+    public static final int NFT_MSG_GETCHAIN = 4;
+    public static final int NFT_MSG_DELCHAIN = 5;
+    public static final int NFT_MSG_NEWRULE = 6;
+    public static final int NFT_MSG_GETRULE = 7;
+    public static final int NFT_MSG_DELRULE = 8;
+    public static final int NFT_MSG_NEWSET = 9;
+    public static final int NFT_MSG_GETSET = 10;
+    public static final int NFT_MSG_DELSET = 11;
+    public static final int NFT_MSG_NEWSETELEM = 12;
+    public static final int NFT_MSG_GETSETELEM = 13;
+    public static final int NFT_MSG_DELSETELEM = 14;
+    public static final int NFT_MSG_NEWGEN = 15;
+    public static final int NFT_MSG_GETGEN = 16;
+    public static final int NFT_MSG_TRACE = 17;
+    public static final int NFT_MSG_NEWOBJ = 18;
+    public static final int NFT_MSG_GETOBJ = 19;
+    public static final int NFT_MSG_DELOBJ = 20;
+    public static final int NFT_MSG_GETOBJ_RESET = 21;
+    public static final int NFT_MSG_NEWFLOWTABLE = 22;
+    public static final int NFT_MSG_GETFLOWTABLE = 23;
+    public static final int NFT_MSG_DELFLOWTABLE = 24;
+    public static final int NFT_MSG_GETRULE_RESET = 25;
+    public static final int NFT_MSG_DESTROYTABLE = 26;
+    public static final int NFT_MSG_DESTROYCHAIN = 27;
+    public static final int NFT_MSG_DESTROYRULE = 28;
+    public static final int NFT_MSG_DESTROYSET = 29;
+    public static final int NFT_MSG_DESTROYSETELEM = 30;
+    public static final int NFT_MSG_DESTROYOBJ = 31;
+    public static final int NFT_MSG_DESTROYFLOWTABLE = 32;
+    public static final int NFT_MSG_GETSETELEM_RESET = 33;
+
+    // enum nft_table_attributes
+    public static final int NFTA_TABLE_NAME = 1;
+    public static final int NFTA_TABLE_FLAGS = 2;
+    public static final int NFTA_TABLE_USE = 3;
+    public static final int NFTA_TABLE_HANDLE = 4;
+    public static final int NFTA_TABLE_PAD = 5;
+    public static final int NFTA_TABLE_USERDATA = 6;
+    public static final int NFTA_TABLE_OWNER = 7;
+
+    // enum nft_table_flags
+    public static final int NFT_TABLE_F_DORMANT = 0x1;
+    public static final int NFT_TABLE_F_OWNER = 0x2;
+    public static final int NFT_TABLE_F_PERSIST = 0x4;
+
+    // enum nft_chain_attributes
+    public static final int NFTA_CHAIN_TABLE = 1;
+    public static final int NFTA_CHAIN_HANDLE = 2;
+    public static final int NFTA_CHAIN_NAME = 3;
+    public static final int NFTA_CHAIN_HOOK = 4;
+    public static final int NFTA_CHAIN_POLICY = 5;
+    public static final int NFTA_CHAIN_USE = 6;
+    public static final int NFTA_CHAIN_TYPE = 7;
+    public static final int NFTA_CHAIN_COUNTERS = 8;
+    public static final int NFTA_CHAIN_PAD = 9;
+    public static final int NFTA_CHAIN_FLAGS = 10;
+    public static final int NFTA_CHAIN_ID = 11;
+    public static final int NFTA_CHAIN_USERDATA = 12;
+
+    // enum nft_chain_flags
+    public static final int NFT_CHAIN_BASE = 0x1;
+    public static final int NFT_CHAIN_HW_OFFLOAD = 0x2;
+    public static final int NFT_CHAIN_BINDING = 0x4;
+
+    // enum nft_rule_attributes
+    public static final int NFTA_RULE_TABLE = 1;
+    public static final int NFTA_RULE_CHAIN = 2;
+    public static final int NFTA_RULE_HANDLE = 3;
+    public static final int NFTA_RULE_EXPRESSIONS = 4;
+    public static final int NFTA_RULE_COMPAT = 5;
+    public static final int NFTA_RULE_POSITION = 6;
+    public static final int NFTA_RULE_USERDATA = 7;
+    public static final int NFTA_RULE_PAD = 8;
+    public static final int NFTA_RULE_ID = 9;
+    public static final int NFTA_RULE_POSITION_ID = 10;
+    public static final int NFTA_RULE_CHAIN_ID = 11;
+
+    // enum nft_hook_attributes
+    public static final int NFTA_HOOK_HOOKNUM = 1;
+    public static final int NFTA_HOOK_PRIORITY = 2;
+    public static final int NFTA_HOOK_DEV = 3;
+    public static final int NFTA_HOOK_DEVS = 4;
+
+    // enum nft_devices_attributes
+    public static final int NFTA_DEVICE_NAME = 1;
+
+    // enum nft_gen_attributes
+    public static final int NFTA_GEN_ID = 1;
+    public static final int NFTA_GEN_PROC_PID = 2;
+    public static final int NFTA_GEN_PROC_NAME = 3;
+
+    // <linux/netfilter.h>: verdicts used as chain policies
+    public static final int NF_DROP = 0;
+    public static final int NF_ACCEPT = 1;
+
+    // <linux/netfilter.h>: enum nf_inet_hooks (also bridge hook numbers)
+    public static final int NF_INET_PRE_ROUTING = 0;
+    public static final int NF_INET_LOCAL_IN = 1;
+    public static final int NF_INET_FORWARD = 2;
+    public static final int NF_INET_LOCAL_OUT = 3;
+    public static final int NF_INET_POST_ROUTING = 4;
+    public static final int NF_INET_INGRESS = 5;
+    // <linux/netfilter_arp.h>
+    public static final int NF_ARP_IN = 0;
+    public static final int NF_ARP_OUT = 1;
+    public static final int NF_ARP_FORWARD = 2;
+    // enum nf_dev_hooks
+    public static final int NF_NETDEV_INGRESS = 0;
+    public static final int NF_NETDEV_EGRESS = 1;
+
+    // <linux/netfilter.h>: NFPROTO_*
+    public static final int NFPROTO_UNSPEC = 0;
+    public static final int NFPROTO_INET = 1;
+    public static final int NFPROTO_IPV4 = 2;
+    public static final int NFPROTO_ARP = 3;
+    public static final int NFPROTO_NETDEV = 5;
+    public static final int NFPROTO_BRIDGE = 7;
+    public static final int NFPROTO_IPV6 = 10;
+
+    /** libnftnl's userdata type for table and chain comments ({@code NFTNL_UDATA_TABLE_COMMENT}, {@code NFTNL_UDATA_CHAIN_COMMENT}). */
+    public static final int NFTNL_UDATA_COMMENT = 0;
+
+    /** Longest table, chain, set or object name the kernel accepts ({@code NFT_NAME_MAXLEN} - 1). */
+    public static final int NFT_NAME_MAXLEN = 256;
+}

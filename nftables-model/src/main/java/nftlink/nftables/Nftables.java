@@ -1,0 +1,176 @@
+package nftlink.nftables;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.DumpCollector;
+import nftlink.netlink.MessageWriter;
+import nftlink.netlink.NetlinkConnection;
+import nftlink.netlink.NetlinkDecodeException;
+import nftlink.netlink.NetlinkMessage;
+import nftlink.netlink.NetlinkProtocol;
+import nftlink.netlink.NetworkNamespace;
+import nftlink.nfnetlink.CommitResult;
+import nftlink.nfnetlink.Nfnetlink;
+import nftlink.nfnetlink.Transaction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+import static nftlink.netlink.Netlink.NLM_F_ACK;
+import static nftlink.netlink.Netlink.NLM_F_DUMP;
+import static nftlink.netlink.Netlink.NLM_F_REQUEST;
+import static nftlink.nfnetlink.Nfnetlink.NFGENMSG_LEN;
+import static nftlink.nfnetlink.Nfnetlink.NFNL_SUBSYS_NFTABLES;
+import static nftlink.nftables.NfTables.*;
+
+/**
+ * A connection to nf_tables in one network namespace: list the rule set, read the
+ * generation, and change things in {@link Transaction}s.
+ *
+ * <pre>{@code
+ * try (Nftables nft = Nftables.open(NetworkNamespace.named("blue"))) {
+ *     nft.transaction()
+ *        .add(new NftOperation.AddTable(Table.of(Family.INET, "filter"), false))
+ *        .add(new NftOperation.AddChain(Chain.base(Family.INET, "filter", "input",
+ *                BaseChain.of(ChainType.FILTER, Hook.INPUT, 0, ChainPolicy.ACCEPT)), false))
+ *        .commit();
+ *     System.out.print(NftFormatter.DEFAULT.ruleset(nft.listRuleset()));
+ * }
+ * }</pre>
+ *
+ * <p>Not thread-safe: use one instance per thread.
+ */
+public final class Nftables implements AutoCloseable {
+
+    private final NetlinkConnection connection;
+
+    private Nftables(NetlinkConnection connection) {
+        this.connection = connection;
+    }
+
+    /** Connects in the caller's network namespace. */
+    public static Nftables open() {
+        return open(NetworkNamespace.current());
+    }
+
+    /** Connects inside {@code namespace}. */
+    public static Nftables open(NetworkNamespace namespace) {
+        return new Nftables(NetlinkConnection.open(NetlinkProtocol.NETFILTER, namespace));
+    }
+
+    /** Wraps an existing {@code NETLINK_NETFILTER} connection. */
+    public static Nftables wrap(NetlinkConnection connection) {
+        return new Nftables(Objects.requireNonNull(connection, "connection"));
+    }
+
+    /** The underlying netlink connection. */
+    public NetlinkConnection connection() {
+        return connection;
+    }
+
+    /** A new, empty transaction on this connection. */
+    public Transaction transaction() {
+        return new Transaction(connection, NFNL_SUBSYS_NFTABLES);
+    }
+
+    /** Commits {@code operations} as one transaction. */
+    public CommitResult commit(NftOperation... operations) {
+        Transaction t = transaction();
+        for (NftOperation op : operations) {
+            t.add(op);
+        }
+        return t.commit();
+    }
+
+    /**
+     * The rule set's generation ID ({@code NFT_MSG_GETGEN}); pass it to
+     * {@link Transaction#expectGeneration} to refuse a commit on a stale view.
+     */
+    public int generation() {
+        int[] generation = {0};
+        boolean[] seen = {false};
+        connection.execute((w, seq) -> {
+                    int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(NFNL_SUBSYS_NFTABLES, NFT_MSG_GETGEN),
+                            NLM_F_REQUEST | NLM_F_ACK, seq, NFPROTO_UNSPEC, 0);
+                    w.endMessage(m);
+                }, "get generation", NFGENMSG_LEN, null,
+                m -> {
+                    if (Nfnetlink.messageOf(m.type()) == NFT_MSG_NEWGEN) {
+                        Attribute id = m.attributes(NFGENMSG_LEN).require(NFTA_GEN_ID, "NFTA_GEN_ID");
+                        generation[0] = id.u32Be();
+                        seen[0] = true;
+                    }
+                });
+        if (!seen[0]) {
+            throw new NetlinkDecodeException("get generation: no NFT_MSG_NEWGEN reply");
+        }
+        return generation[0];
+    }
+
+    /** Every table of every family. */
+    public List<Table> listTables() {
+        return dump(NFT_MSG_GETTABLE, null, "list tables", Table::decode, null);
+    }
+
+    /** The tables of {@code family}. */
+    public List<Table> listTables(Family family) {
+        return dump(NFT_MSG_GETTABLE, family, "list tables " + family, Table::decode, null);
+    }
+
+    /** Every chain of every table. */
+    public List<Chain> listChains() {
+        return dump(NFT_MSG_GETCHAIN, null, "list chains", Chain::decode, null);
+    }
+
+    /** The chains of one table. */
+    public List<Chain> listChains(Family family, String table) {
+        return dump(NFT_MSG_GETCHAIN, family, "list chains " + family + " " + table, Chain::decode,
+                w -> w.attrString(NFTA_CHAIN_TABLE, table));
+    }
+
+    /**
+     * Tables and chains. Each is read with one dump; a concurrent change between
+     * the dumps is detected through the generation and the listing is retried.
+     */
+    public Ruleset listRuleset() {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            int before = generation();
+            List<Table> tables = listTables();
+            List<Chain> chains = listChains();
+            if (generation() == before) {
+                return new Ruleset(tables, chains);
+            }
+        }
+        throw new nftlink.netlink.DumpInterruptedException("list ruleset: the rule set kept changing while it was read");
+    }
+
+    private <T> List<T> dump(int message, Family family, String operation, Function<NetlinkMessage, T> decoder,
+                             java.util.function.Consumer<MessageWriter> attributes) {
+        return connection.dump((w, seq) -> {
+            int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(NFNL_SUBSYS_NFTABLES, message),
+                    NLM_F_REQUEST | NLM_F_DUMP | NLM_F_ACK, seq, family == null ? NFPROTO_UNSPEC : family.protocol(), 0);
+            if (attributes != null) {
+                attributes.accept(w);
+            }
+            w.endMessage(m);
+        }, () -> new DumpCollector<List<T>>() {
+            private final List<T> items = new ArrayList<>();
+
+            @Override
+            public void accept(NetlinkMessage m) {
+                items.add(decoder.apply(m));
+            }
+
+            @Override
+            public List<T> result() {
+                return items;
+            }
+        }, operation, NFGENMSG_LEN, null);
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}

@@ -1,0 +1,68 @@
+package nftlink.nftables;
+
+import nftlink.netlink.NetlinkDecodeException;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The userdata blob nft stores with tables, chains, rules and sets: a sequence of
+ * TLVs (type u8, length u8, value) in libnftnl's {@code nftnl_udata} format.
+ * Comments are type {@link NfTables#NFTNL_UDATA_COMMENT}, a NUL-terminated string.
+ */
+public final class Userdata {
+    private Userdata() {
+    }
+
+    /** Longest comment nft accepts (the kernel's userdata limit is 256 bytes). */
+    public static final int MAX_COMMENT_BYTES = 252;
+
+    /** The userdata holding only a comment. */
+    public static byte[] comment(String comment) {
+        byte[] text = comment.getBytes(StandardCharsets.UTF_8);
+        if (text.length + 1 > MAX_COMMENT_BYTES) {
+            throw new IllegalArgumentException("comment is " + text.length + " bytes; at most "
+                    + (MAX_COMMENT_BYTES - 1) + " fit");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length + 3);
+        out.write(NfTables.NFTNL_UDATA_COMMENT);
+        out.write(text.length + 1);
+        out.writeBytes(text);
+        out.write(0);
+        return out.toByteArray();
+    }
+
+    /**
+     * The comment in a userdata blob, or {@code null} when there is none.
+     *
+     * @throws NetlinkDecodeException when the blob is not a well-formed TLV sequence
+     */
+    public static String findComment(byte[] userdata) {
+        int i = 0;
+        while (i < userdata.length) {
+            if (userdata.length - i < 2) {
+                throw new NetlinkDecodeException("userdata: truncated TLV header at offset " + i);
+            }
+            int type = userdata[i] & 0xff;
+            int length = userdata[i + 1] & 0xff;
+            if (length > userdata.length - i - 2) {
+                throw new NetlinkDecodeException("userdata: TLV at offset " + i + " claims " + length + " bytes");
+            }
+            if (type == NfTables.NFTNL_UDATA_COMMENT) {
+                int end = i + 2;
+                while (end < i + 2 + length && userdata[end] != 0) {
+                    end++;
+                }
+                return new String(userdata, i + 2, end - i - 2, StandardCharsets.UTF_8);
+            }
+            i += 2 + length;
+        }
+        return null;
+    }
+
+    /** Whether the blob holds exactly one comment TLV and nothing else. */
+    public static boolean isOnlyComment(byte[] userdata) {
+        String c = findComment(userdata);
+        return c != null && java.util.Arrays.equals(userdata, comment(c));
+    }
+}
