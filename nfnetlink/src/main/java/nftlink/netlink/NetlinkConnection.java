@@ -34,7 +34,7 @@ public final class NetlinkConnection implements AutoCloseable {
     /** Receive buffer size: comfortably above the kernel's largest dump datagram (32 KiB). */
     public static final int RECEIVE_BUFFER_BYTES = 1 << 20;
 
-    private final NetlinkSocket socket;
+    private final NetlinkTransport socket;
     private final MessageWriter writer = new MessageWriter();
     private final MemorySegment receiveBuffer = Arena.ofAuto().allocate(RECEIVE_BUFFER_BYTES, 8);
     private final MessageCursor cursor = new MessageCursor();
@@ -42,15 +42,13 @@ public final class NetlinkConnection implements AutoCloseable {
     private int maxDumpAttempts = 10;
     private Consumer<NetlinkMessage> unsolicited;
 
-    /** Wraps an open socket; enables extended and capped acknowledgements where the kernel has them. */
-    public NetlinkConnection(NetlinkSocket socket) {
-        this.socket = Objects.requireNonNull(socket, "socket");
-        try {
-            socket.setExtendedAck(true);
-            socket.setCapAck(true);
-        } catch (SystemCallException e) {
-            LOG.log(System.Logger.Level.DEBUG, "extended/capped acks unavailable: {0}", e.getMessage());
-        }
+    /**
+     * Wraps an open socket (or another transport, such as a test's fake kernel);
+     * enables extended and capped acknowledgements where the kernel has them.
+     */
+    public NetlinkConnection(NetlinkTransport transport) {
+        this.socket = Objects.requireNonNull(transport, "transport");
+        transport.enableExtendedAcks();
     }
 
     /** Opens a connection for {@code protocol} in the caller's network namespace. */
@@ -63,8 +61,20 @@ public final class NetlinkConnection implements AutoCloseable {
         return new NetlinkConnection(NetlinkSocket.open(protocol, namespace));
     }
 
-    /** The underlying socket (for options such as buffer sizes and groups). */
+    /**
+     * The underlying socket, for options such as groups.
+     *
+     * @throws IllegalStateException when the connection runs over another transport
+     */
     public NetlinkSocket socket() {
+        if (socket instanceof NetlinkSocket s) {
+            return s;
+        }
+        throw new IllegalStateException("this connection does not run over a NetlinkSocket");
+    }
+
+    /** The transport this connection sends and receives through. */
+    public NetlinkTransport transport() {
         return socket;
     }
 

@@ -18,7 +18,7 @@ import static nftlink.netlink.internal.SocketConstants.*;
  * anything else is dropped. Not thread-safe: use one socket per thread, or
  * synchronise externally.
  */
-public final class NetlinkSocket implements AutoCloseable {
+public final class NetlinkSocket implements NetlinkTransport {
 
     private static final System.Logger LOG = System.getLogger(NetlinkSocket.class.getName());
 
@@ -103,6 +103,7 @@ public final class NetlinkSocket implements AutoCloseable {
      * Sends {@code length} bytes from the start of {@code buffer} to the kernel as one
      * datagram (so an nfnetlink batch is one {@code sendmsg}, all or nothing).
      */
+    @Override
     public void send(MemorySegment buffer, long length) {
         ensureOpen();
         if (length > buffer.byteSize()) {
@@ -137,6 +138,7 @@ public final class NetlinkSocket implements AutoCloseable {
      *         {@code recvfrom} failed (ENOBUFS: the kernel dropped messages for this
      *         socket because its receive buffer was full)
      */
+    @Override
     public int receive(MemorySegment buffer) {
         return receive(buffer, 0);
     }
@@ -146,6 +148,7 @@ public final class NetlinkSocket implements AutoCloseable {
      *
      * @return the number of bytes received, or -1 when nothing is queued
      */
+    @Override
     public int receiveNow(MemorySegment buffer) {
         return receive(buffer, MSG_DONTWAIT);
     }
@@ -238,6 +241,31 @@ public final class NetlinkSocket implements AutoCloseable {
     /** The send buffer size as the kernel reports it (twice the requested value). */
     public int sendBufferSize() {
         return getInt(SOL_SOCKET, SO_SNDBUF, "SO_SNDBUF");
+    }
+
+    @Override
+    public void ensureSendCapacity(int bytes) {
+        // the kernel refuses a datagram larger than the send buffer minus 32 bytes
+        if (bytes + 64 > sendBufferSize()) {
+            setSendBufferSize(bytes + 64, true);
+        }
+    }
+
+    @Override
+    public void ensureReceiveCapacity(int bytes) {
+        if (bytes > receiveBufferSize()) {
+            setReceiveBufferSize(bytes, true);
+        }
+    }
+
+    @Override
+    public void enableExtendedAcks() {
+        try {
+            setExtendedAck(true);
+            setCapAck(true);
+        } catch (SystemCallException e) {
+            LOG.log(System.Logger.Level.DEBUG, "extended/capped acks unavailable: {0}", e.getMessage());
+        }
     }
 
     /** {@code NETLINK_EXT_ACK}: ask for extended acknowledgements (error text, offending attribute). */

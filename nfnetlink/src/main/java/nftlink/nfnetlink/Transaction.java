@@ -198,15 +198,10 @@ public final class Transaction {
     }
 
     private void ensureBufferSizes(int batchBytes, int expectedEchoes) {
-        var socket = connection.socket();
-        // The kernel refuses a datagram larger than the send buffer minus 32 bytes.
-        if (batchBytes + 64 > socket.sendBufferSize()) {
-            socket.setSendBufferSize(batchBytes + 64, true);
-        }
-        // Echoes are about as large as the requests; errors are small with NETLINK_CAP_ACK.
-        int replyEstimate = expectedEchoes == 0 ? 0 : batchBytes * 2 + (1 << 16);
-        if (replyEstimate > socket.receiveBufferSize()) {
-            socket.setReceiveBufferSize(replyEstimate, true);
+        connection.transport().ensureSendCapacity(batchBytes);
+        if (expectedEchoes > 0) {
+            // echoes are about as large as the requests; errors are small with NETLINK_CAP_ACK
+            connection.transport().ensureReceiveCapacity(batchBytes * 2 + (1 << 16));
         }
     }
 

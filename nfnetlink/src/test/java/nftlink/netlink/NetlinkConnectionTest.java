@@ -1,0 +1,194 @@
+package nftlink.netlink;
+
+import nftlink.testing.FakeKernel;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The receive logic of {@link NetlinkConnection}, against a scripted kernel. */
+class NetlinkConnectionTest {
+
+    private static final RequestWriter DUMP_REQUEST = (w, seq) -> {
+        int m = w.beginMessage(0x20, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP, seq);
+        w.putU32(0);
+        w.endMessage(m);
+    };
+
+    private static void entry(MessageWriter w, int seq, int flags, int value) {
+        int m = w.beginMessage(0x20, Netlink.NLM_F_MULTI | flags, seq);
+        w.putU32(0);
+        w.attrU32(1, value);
+        w.endMessage(m);
+    }
+
+    private static void done(MessageWriter w, int seq, int flags) {
+        int m = w.beginMessage(Netlink.NLMSG_DONE, Netlink.NLM_F_MULTI | flags, seq);
+        w.putU32(0);
+        w.endMessage(m);
+    }
+
+    private static DumpCollector<List<Integer>> collector() {
+        return new DumpCollector<>() {
+            final List<Integer> values = new ArrayList<>();
+
+            @Override
+            public void accept(NetlinkMessage m) {
+                values.add(m.attributes(4).require(1, "value").u32());
+            }
+
+            @Override
+            public List<Integer> result() {
+                return values;
+            }
+        };
+    }
+
+    private static <T> T dump(NetlinkConnection c, java.util.function.Supplier<DumpCollector<T>> s) {
+        return c.dump(DUMP_REQUEST, s, "test dump", 4, null);
+    }
+
+    @Test
+    void multipartDumpAcrossDatagramsUntilDone() {
+        FakeKernel kernel = new FakeKernel((sent, k) -> {
+            int seq = sent.getFirst().sequence();
+            MessageWriter w = new MessageWriter();
+            entry(w, seq, 0, 1);
+            entry(w, seq, 0, 2);
+            k.reply(w);
+            w.reset();
+            entry(w, seq, 0, 3);
+            done(w, seq, 0);
+            k.reply(w);
+        });
+        assertThat(dump(new NetlinkConnection(kernel), NetlinkConnectionTest::collector)).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void interruptedDumpIsRestartedWithAFreshCollector() {
+        AtomicInteger attempts = new AtomicInteger();
+        FakeKernel kernel = new FakeKernel((sent, k) -> {
+            int seq = sent.getFirst().sequence();
+            MessageWriter w = new MessageWriter();
+            if (attempts.incrementAndGet() == 1) {
+                entry(w, seq, 0, 1);
+                entry(w, seq, Netlink.NLM_F_DUMP_INTR, 99);
+                done(w, seq, Netlink.NLM_F_DUMP_INTR);
+            } else {
+                entry(w, seq, 0, 1);
+                entry(w, seq, 0, 2);
+                done(w, seq, 0);
+            }
+            k.reply(w);
+        });
+        assertThat(dump(new NetlinkConnection(kernel), NetlinkConnectionTest::collector)).containsExactly(1, 2);
+        assertThat(attempts).hasValue(2);
+        assertThat(kernel.sent()).hasSize(2);
+    }
+
+    @Test
+    void dumpThatIsAlwaysInterruptedGivesUp() {
+        FakeKernel kernel = new FakeKernel((sent, k) -> {
+            MessageWriter w = new MessageWriter();
+            done(w, sent.getFirst().sequence(), Netlink.NLM_F_DUMP_INTR);
+            k.reply(w);
+        });
+        NetlinkConnection c = new NetlinkConnection(kernel);
+        c.setMaxDumpAttempts(3);
+        assertThatThrownBy(() -> dump(c, NetlinkConnectionTest::collector))
+                .isInstanceOf(DumpInterruptedException.class)
+                .hasMessageContaining("3 times");
+        assertThat(kernel.sent()).hasSize(3);
+    }
+
+    @Test
+    void repliesWithOtherSequenceNumbersAreIgnored() {
+        List<NetlinkMessage> unsolicited = new ArrayList<>();
+        FakeKernel kernel = new FakeKernel((sent, k) -> {
+            int seq = sent.getFirst().sequence();
+            MessageWriter w = new MessageWriter();
+            entry(w, seq - 1, 0, 666);   // a stale reply
+            entry(w, 0, 0, 777);         // a notification
+            entry(w, seq, 0, 5);
+            entry(w, seq + 1, 0, 888);   // from the future
+            done(w, seq, 0);
+            k.reply(w);
+        });
+        NetlinkConnection c = new NetlinkConnection(kernel);
+        c.setUnsolicitedHandler(m -> unsolicited.add(m.copy()));
+        assertThat(dump(c, NetlinkConnectionTest::collector)).containsExactly(5);
+        assertThat(unsolicited).hasSize(1);
+        assertThat(unsolicited.getFirst().attributes(4).require(1, "v").u32()).isEqualTo(777);
+    }
+
+    @Test
+    void errorReplyBecomesKernelExceptionNamingTheAttribute() {
+        FakeKernel kernel = new FakeKernel((sent, k) -> {
+            MessageWriter w = new MessageWriter();
+            FakeKernel.writeError(w, sent.getFirst(), 17, "exists already", 20);
+            k.reply(w);
+        });
+        NetlinkConnection c = new NetlinkConnection(kernel);
+        assertThatThrownBy(() -> c.execute((w, seq) -> {
+            int m = w.beginMessage(0x20, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK, seq);
+            w.putU32(0);
+            w.attrString(3, "name");
+            w.endMessage(m);
+        }, "add thing", 4, path -> "THING_NAME", null))
+                .isInstanceOf(NetlinkKernelException.class)
+                .hasMessage("add thing: EEXIST (File exists): kernel says \"exists already\" at THING_NAME");
+    }
+
+    @Test
+    void executeReturnsRepliesBeforeTheAck() {
+        FakeKernel kernel = new FakeKernel((sent, k) -> {
+            MessageWriter w = new MessageWriter();
+            entry(w, sent.getFirst().sequence(), 0, 42);
+            FakeKernel.writeError(w, sent.getFirst(), 0, null, -1);
+            k.reply(w);
+        });
+        List<Integer> got = new ArrayList<>();
+        new NetlinkConnection(kernel).execute(DUMP_REQUEST, "get", 4, null,
+                m -> got.add(m.attributes(4).require(1, "v").u32()));
+        assertThat(got).containsExactly(42);
+    }
+
+    @Test
+    void malformedReplyIsADecodeError() {
+        FakeKernel kernel = new FakeKernel((sent, k) -> {
+            MessageWriter w = new MessageWriter();
+            entry(w, sent.getFirst().sequence(), 0, 1);
+            byte[] bytes = w.toByteArray();
+            bytes[0] = (byte) 200; // nlmsg_len beyond the datagram
+            k.reply(bytes);
+        });
+        assertThatThrownBy(() -> dump(new NetlinkConnection(kernel), NetlinkConnectionTest::collector))
+                .isInstanceOf(NetlinkDecodeException.class);
+    }
+
+    @Test
+    void doneCarryingAnErrorFailsTheDump() {
+        FakeKernel kernel = new FakeKernel((sent, k) -> {
+            MessageWriter w = new MessageWriter();
+            int m = w.beginMessage(Netlink.NLMSG_DONE, Netlink.NLM_F_MULTI, sent.getFirst().sequence());
+            w.putU32(-95);
+            w.endMessage(m);
+            k.reply(w);
+        });
+        assertThatThrownBy(() -> dump(new NetlinkConnection(kernel), NetlinkConnectionTest::collector))
+                .isInstanceOf(NetlinkKernelException.class)
+                .hasMessageContaining("EOPNOTSUPP");
+    }
+
+    @Test
+    void sequenceNumbersSkipZero() {
+        NetlinkConnection c = new NetlinkConnection(new FakeKernel((s, k) -> { }));
+        int first = c.reserveSequences(5);
+        assertThat(first).isNotZero();
+        assertThat(c.nextSequence()).isEqualTo(first + 5);
+    }
+}
