@@ -6,5 +6,5 @@
 module nftlink.cgroup {
     requires transitive nftlink.nftables;
 
-    // exports nftlink.cgroup; (added with its first class)
+    exports nftlink.cgroup;
 }

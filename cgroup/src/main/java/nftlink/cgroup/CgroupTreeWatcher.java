@@ -1,0 +1,279 @@
+package nftlink.cgroup;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import static nftlink.cgroup.InotifyEvent.*;
+
+/**
+ * Watches a cgroup tree with inotify and reports every cgroup directory created
+ * or removed below its root, at any depth.
+ *
+ * <p>A new directory is watched first and listed afterwards, so cgroups created
+ * inside it before its watch existed are found by the listing and those created
+ * after are reported by the watch: none is missed, and none is reported twice. On
+ * start every existing cgroup is reported as {@link CgroupEvent.Appeared}. When
+ * the kernel's event queue overflows, the watcher reports
+ * {@link CgroupEvent.ResyncNeeded}, rebuilds all watches and reports the
+ * difference to what it knew. When the root itself is removed, its subtree is
+ * reported vanished and the watcher waits for the root to come back.
+ *
+ * <p>It keeps the {@link CgroupResolver}'s index current, so
+ * {@link CgroupResolver#path(long)} answers from it.
+ */
+public final class CgroupTreeWatcher extends EventSourceThread {
+
+    private static final System.Logger LOG = System.getLogger(CgroupTreeWatcher.class.getName());
+    private static final int WATCH_MASK = IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_MOVED_FROM | IN_MOVED_TO
+            | IN_MOVE_SELF | IN_ONLYDIR | IN_DONT_FOLLOW;
+    private static final int POLL_MILLIS = 200;
+    private static final long MAX_BACKOFF_MILLIS = 30_000;
+
+    private record Watched(int watch, Cgroup cgroup) {
+    }
+
+    private final CgroupResolver resolver;
+    private final CgroupPath root;
+    private final Map<Integer, CgroupPath> pathByWatch = new HashMap<>();
+    private final Map<CgroupPath, Watched> watched = new HashMap<>();
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private Inotify inotify;
+    private boolean rootMissing;
+
+    /** Watches the whole hierarchy of {@code resolver}. */
+    public CgroupTreeWatcher(CgroupResolver resolver) {
+        this(resolver, CgroupPath.ROOT);
+    }
+
+    /** Watches {@code root} and everything below it. */
+    public CgroupTreeWatcher(CgroupResolver resolver, CgroupPath root) {
+        super("cgroupfs");
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.root = Objects.requireNonNull(root, "root");
+    }
+
+    /** The subtree watched. */
+    public CgroupPath root() {
+        return root;
+    }
+
+    @Override
+    void open() {
+        resolver.resolve(root);
+        inotify = Inotify.open();
+    }
+
+    @Override
+    void run() {
+        watchTree(root);
+        long backoff = 0;
+        while (running()) {
+            try {
+                if (backoff > 0) {
+                    pause(backoff);
+                    if (!running()) {
+                        break;
+                    }
+                    rebuild("the watcher recovered from an error");
+                }
+                pumpOnce();
+                backoff = 0;
+            } catch (RuntimeException e) {
+                backoff = backoff == 0 ? 500 : Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+                LOG.log(System.Logger.Level.ERROR, "cgroup watcher failed; rebuilding its watches in " + backoff + " ms", e);
+            }
+        }
+    }
+
+    /**
+     * Asks the watcher to rebuild all watches and report {@link CgroupEvent.ResyncNeeded}
+     * followed by what changed, as after a queue overflow; returns at once.
+     */
+    public void requestResync(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        tasks.add(() -> rebuild(reason));
+    }
+
+    /** Has the watcher's thread handle {@code events} as if read from inotify. */
+    void inject(List<InotifyEvent> events) {
+        List<InotifyEvent> copy = List.copyOf(events);
+        tasks.add(() -> handle(copy));
+    }
+
+    /** Waits for and handles one batch of events, or checks whether a missing root is back. */
+    void pumpOnce() {
+        for (Runnable task; (task = tasks.poll()) != null; ) {
+            task.run();
+        }
+        if (rootMissing) {
+            pause(POLL_MILLIS);
+            if (running() && resolver.hierarchy().directory(root).toFile().isDirectory()) {
+                rebuild("the watched root " + (root.isRoot() ? "(the hierarchy)" : "\"" + root + "\"") + " came back");
+            }
+            return;
+        }
+        if (inotify.await(POLL_MILLIS)) {
+            handle(inotify.read());
+        }
+    }
+
+    @Override
+    void release() {
+        if (inotify != null) {
+            inotify.close();
+            inotify = null;
+        }
+    }
+
+    /** Handles decoded events, in order. */
+    void handle(List<InotifyEvent> events) {
+        for (InotifyEvent e : events) {
+            if (e.has(IN_Q_OVERFLOW)) {
+                rebuild("the inotify event queue overflowed");
+                return;
+            }
+            CgroupPath dir = pathByWatch.get(e.watch());
+            if (dir == null) {
+                continue;
+            }
+            if (e.has(IN_ISDIR) && e.has(IN_CREATE | IN_MOVED_TO) && !e.name().isEmpty()) {
+                watchTree(dir.child(e.name()));
+            } else if (e.has(IN_ISDIR) && e.has(IN_DELETE | IN_MOVED_FROM) && !e.name().isEmpty()) {
+                forgetTree(dir.child(e.name()));
+            } else if (e.has(IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED | IN_UNMOUNT)) {
+                forgetTree(dir);
+                if (dir.equals(root)) {
+                    rootMissing = true;
+                }
+            }
+        }
+    }
+
+    /** Watches {@code top} and every directory below it, reporting each one not yet known. */
+    private void watchTree(CgroupPath top) {
+        Deque<CgroupPath> pending = new ArrayDeque<>();
+        pending.add(top);
+        while (!pending.isEmpty()) {
+            CgroupPath path = pending.removeFirst();
+            int wd = inotify.addWatch(resolver.hierarchy().directory(path), WATCH_MASK);
+            if (wd < 0) {
+                continue;
+            }
+            Cgroup cgroup;
+            try {
+                cgroup = resolver.resolve(path);
+            } catch (NoSuchCgroupException | NotACgroupException e) {
+                inotify.removeWatch(wd);
+                continue;
+            }
+            Watched before = watched.get(path);
+            if (before == null || before.cgroup().id() != cgroup.id()) {
+                if (before != null) {
+                    forgetTree(path);
+                }
+                watched.put(path, new Watched(wd, cgroup));
+                pathByWatch.put(wd, path);
+                if (path.equals(root)) {
+                    rootMissing = false;
+                }
+                report(new CgroupEvent.Appeared(cgroup));
+            }
+            for (String child : resolver.childDirectories(path)) {
+                pending.add(path.child(child));
+            }
+        }
+    }
+
+    /** Forgets {@code top} and everything known below it, reporting them deepest first. */
+    private void forgetTree(CgroupPath top) {
+        List<Watched> gone = new ArrayList<>();
+        for (Watched w : watched.values()) {
+            if (top.contains(w.cgroup().path())) {
+                gone.add(w);
+            }
+        }
+        gone.sort(Comparator.comparingInt((Watched w) -> w.cgroup().level()).reversed()
+                .thenComparing(w -> w.cgroup().path().toString()));
+        for (Watched w : gone) {
+            watched.remove(w.cgroup().path());
+            if (pathByWatch.remove(w.watch(), w.cgroup().path())) {
+                inotify.removeWatch(w.watch());
+            }
+            report(new CgroupEvent.Vanished(w.cgroup()));
+        }
+    }
+
+    /**
+     * Starts over with a fresh inotify instance: reports {@link CgroupEvent.ResyncNeeded},
+     * watches the tree again and reports what changed meanwhile.
+     */
+    private void rebuild(String reason) {
+        LOG.log(System.Logger.Level.WARNING, "cgroup watcher resynchronising: {0}", reason);
+        report(new CgroupEvent.ResyncNeeded(name(), reason));
+        Map<CgroupPath, Watched> before = new HashMap<>(watched);
+        if (inotify != null) {
+            inotify.close();
+            inotify = null;
+        }
+        watched.clear();
+        pathByWatch.clear();
+        inotify = Inotify.open();
+        rootMissing = false;
+        List<CgroupEvent> appeared = new ArrayList<>();
+        Deque<CgroupPath> pending = new ArrayDeque<>();
+        pending.add(root);
+        while (!pending.isEmpty()) {
+            CgroupPath path = pending.removeFirst();
+            int wd = inotify.addWatch(resolver.hierarchy().directory(path), WATCH_MASK);
+            if (wd < 0) {
+                if (path.equals(root)) {
+                    rootMissing = true;
+                }
+                continue;
+            }
+            Cgroup cgroup;
+            try {
+                cgroup = resolver.resolve(path);
+            } catch (NoSuchCgroupException | NotACgroupException e) {
+                inotify.removeWatch(wd);
+                if (path.equals(root)) {
+                    rootMissing = true;
+                }
+                continue;
+            }
+            watched.put(path, new Watched(wd, cgroup));
+            pathByWatch.put(wd, path);
+            Watched old = before.get(path);
+            if (old != null && old.cgroup().id() == cgroup.id()) {
+                before.remove(path);
+            } else {
+                appeared.add(new CgroupEvent.Appeared(cgroup));
+            }
+            for (String child : resolver.childDirectories(path)) {
+                pending.add(path.child(child));
+            }
+        }
+        List<Watched> vanished = new ArrayList<>(before.values());
+        vanished.sort(Comparator.comparingInt((Watched w) -> w.cgroup().level()).reversed()
+                .thenComparing(w -> w.cgroup().path().toString()));
+        for (Watched w : vanished) {
+            report(new CgroupEvent.Vanished(w.cgroup()));
+        }
+        for (CgroupEvent e : appeared) {
+            report(e);
+        }
+    }
+
+    private void report(CgroupEvent event) {
+        resolver.index().onEvent(event);
+        emit(event);
+    }
+}

@@ -1,0 +1,130 @@
+package nftlink.cgroup;
+
+import nftlink.netlink.Errno;
+import nftlink.netlink.internal.LinuxCalls;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A non-blocking inotify descriptor with a native read buffer. Used by one
+ * thread at a time; {@link #close()} after that thread is done.
+ */
+final class Inotify implements AutoCloseable {
+
+    private static final int IN_NONBLOCK = 0x800;
+    private static final int IN_CLOEXEC = 0x80000;
+    private static final short POLLIN = 0x1;
+    private static final int BUFFER_SIZE = 64 * 1024;
+
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment callState = LinuxCalls.allocateCallState(arena);
+    private final MemorySegment buffer = arena.allocate(BUFFER_SIZE, 8);
+    private final MemorySegment pollFd = arena.allocate(LinuxCalls.POLLFD);
+    private final int fd;
+    private boolean closed;
+
+    private Inotify(int fd) {
+        this.fd = fd;
+    }
+
+    /**
+     * Opens a new inotify instance.
+     *
+     * @throws CgroupException when {@code inotify_init1} fails (e.g. the per-user instance limit)
+     */
+    static Inotify open() {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment state = LinuxCalls.allocateCallState(a);
+            int fd = LinuxCalls.inotifyInit1(state, IN_NONBLOCK | IN_CLOEXEC);
+            if (fd < 0) {
+                int errno = LinuxCalls.errno(state);
+                throw new CgroupException("inotify_init1: " + Errno.describe(errno)
+                        + (errno == Errno.EMFILE.number() ? " (fs.inotify.max_user_instances reached)" : ""));
+            }
+            return new Inotify(fd);
+        }
+    }
+
+    /**
+     * Watches {@code directory} for {@code mask}.
+     *
+     * @return the watch descriptor (the same one again for a directory already
+     *         watched), or -1 when the directory no longer exists
+     * @throws CgroupException for any other failure, such as the watch limit
+     */
+    int addWatch(Path directory, int mask) {
+        ensureOpen();
+        try (Arena a = Arena.ofConfined()) {
+            int wd = LinuxCalls.inotifyAddWatch(callState, fd, a.allocateFrom(directory.toString()), mask);
+            if (wd >= 0) {
+                return wd;
+            }
+        }
+        int errno = LinuxCalls.errno(callState);
+        if (errno == Errno.ENOENT.number() || errno == Errno.ENOTDIR.number()) {
+            return -1;
+        }
+        throw new CgroupException("inotify_add_watch(" + directory + "): " + Errno.describe(errno)
+                + (errno == Errno.ENOSPC.number() ? " (fs.inotify.max_user_watches reached)" : ""));
+    }
+
+    /** Removes a watch; one the kernel already dropped is ignored. */
+    void removeWatch(int wd) {
+        ensureOpen();
+        LinuxCalls.inotifyRmWatch(callState, fd, wd);
+    }
+
+    /**
+     * Waits up to {@code timeoutMillis} for events.
+     *
+     * @return whether events are ready
+     */
+    boolean await(int timeoutMillis) {
+        ensureOpen();
+        pollFd.set(ValueLayout.JAVA_INT, 0, fd);
+        pollFd.set(ValueLayout.JAVA_SHORT, 4, POLLIN);
+        pollFd.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
+        int n = LinuxCalls.poll(callState, pollFd, 1, timeoutMillis);
+        if (n < 0) {
+            int errno = LinuxCalls.errno(callState);
+            if (errno == Errno.EINTR.number()) {
+                return false;
+            }
+            throw new CgroupException("poll(inotify): " + Errno.describe(errno));
+        }
+        return n > 0;
+    }
+
+    /** Reads the events queued now; empty when there are none. */
+    List<InotifyEvent> read() {
+        ensureOpen();
+        long n = LinuxCalls.read(callState, fd, buffer, buffer.byteSize());
+        if (n < 0) {
+            int errno = LinuxCalls.errno(callState);
+            if (errno == Errno.EAGAIN.number() || errno == Errno.EINTR.number()) {
+                return List.of();
+            }
+            throw new CgroupException("read(inotify): " + Errno.describe(errno));
+        }
+        return InotifyEvents.parse(buffer, n);
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("inotify descriptor is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            LinuxCalls.close(callState, fd);
+            arena.close();
+        }
+    }
+}
