@@ -1,0 +1,60 @@
+package nftlink.examples.cli;
+
+import nftlink.testing.KernelTest;
+import nftlink.testing.TestNamespace;
+import org.junit.jupiter.api.Test;
+
+import static nftlink.examples.cli.MainTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The tool against the kernel: its listings equal nft's. */
+@KernelTest
+class MainKernelTest {
+
+    private static final String RULESET = """
+            table inet filter {
+            \tchain input {
+            \t\ttype filter hook input priority filter; policy drop;
+            \t}
+
+            \tchain apps {
+            \t}
+            }
+            table ip nat {
+            \tflags dormant
+
+            \tchain post {
+            \t\ttype nat hook postrouting priority srcnat; policy accept;
+            \t}
+            }
+            """;
+
+    @Test
+    void listingsEqualNftOutput(TestNamespace ns) {
+        ns.nftScript(RULESET).orThrow();
+        assertThat(run("--netns", ns.name(), "list", "ruleset").out()).isEqualTo(ns.nft("list", "ruleset").orThrow());
+        assertThat(run("--netns", ns.name(), "list", "tables").out()).isEqualTo(ns.nft("list", "tables").orThrow());
+        assertThat(run("--netns", ns.name(), "list", "ruleset", "ip").out()).isEqualTo(ns.nft("list", "ruleset", "ip").orThrow());
+        assertThat(run("--netns", ns.name(), "list", "tables", "inet").out()).isEqualTo(ns.nft("list", "tables", "inet").orThrow());
+        assertThat(run("--netns", ns.name(), "list", "table", "inet", "filter").out())
+                .isEqualTo(ns.nft("list", "table", "inet", "filter").orThrow());
+        assertThat(run("--netns", ns.name(), "list", "chains").out()).isEqualTo(ns.nft("list", "chains").orThrow());
+        assertThat(run("-a", "--netns", ns.name(), "list", "ruleset").out()).isEqualTo(ns.nft("-a", "list", "ruleset").orThrow());
+    }
+
+    @Test
+    void missingTableIsOneLine(TestNamespace ns) {
+        MainTest.Run r = run("--netns", ns.name(), "list", "table", "ip", "ghost");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("nftlink: no table ip ghost\n");
+    }
+
+    @Test
+    void demoRunsInAThrowawayNamespace(TestNamespace ns) {
+        MainTest.Run r = run("demo");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("table inet nftlink_demo {\n\tcomment \"made by nftlink demo\"\n\tchain input {\n"
+                + "\t\ttype filter hook input priority filter; policy accept;\n\t}\n\n\tchain allowed_apps {\n\t}\n}\n");
+        assertThat(run("list", "tables").out()).doesNotContain("nftlink_demo");
+    }
+}
