@@ -5,6 +5,6 @@
 module nftlink.vrf {
     requires transitive nftlink.nfnetlink;
 
-    // exports nftlink.rtnetlink; (added with its first class)
+    exports nftlink.rtnetlink;
     // exports nftlink.vrf; (added with its first class)
 }

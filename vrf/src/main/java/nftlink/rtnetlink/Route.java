@@ -1,0 +1,241 @@
+package nftlink.rtnetlink;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.MessageWriter;
+import nftlink.netlink.NetlinkDecodeException;
+import nftlink.netlink.NetlinkMessage;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import static nftlink.rtnetlink.Rtnetlink.*;
+
+/**
+ * A route ({@code struct rtmsg} and {@code RTA_*} attributes) in one routing table.
+ *
+ * @param family      address family
+ * @param destination the destination prefix; {@code 0.0.0.0/0} or {@code ::/0} for the default route
+ * @param source      the source prefix ({@code RTA_SRC}, IPv6 source routing), or {@code null}
+ * @param tos         {@code rtm_tos}
+ * @param table       routing table (e.g. 254 main, or a VRF's table)
+ * @param protocol    {@code RTPROT_*}: who installed it (2 kernel, 3 boot, 4 static, ...)
+ * @param scope       {@code RT_SCOPE_*}
+ * @param type        route type
+ * @param flags       {@code RTM_F_*} / {@code RTNH_F_*} flags
+ * @param gateway     next-hop gateway ({@code RTA_GATEWAY}), or {@code null}
+ * @param oif         output interface index ({@code RTA_OIF}), or 0
+ * @param metric      {@code RTA_PRIORITY}, or -1 when absent
+ * @param prefsrc     preferred source address ({@code RTA_PREFSRC}), or {@code null}
+ * @param unknown     other attributes (cache info, preference, ...), kept for round trips
+ */
+public record Route(IpFamily family, Prefix destination, Prefix source, int tos, int table, int protocol, int scope,
+                    RouteType type, int flags, InetAddress gateway, int oif, long metric, InetAddress prefsrc,
+                    List<RawAttribute> unknown) {
+
+    public Route {
+        Objects.requireNonNull(family, "family");
+        Objects.requireNonNull(destination, "destination");
+        Objects.requireNonNull(type, "type");
+        check(family, destination.address(), "destination");
+        if (source != null) {
+            check(family, source.address(), "source");
+        }
+        if (gateway != null) {
+            check(family, gateway, "gateway");
+        }
+        if (prefsrc != null) {
+            check(family, prefsrc, "preferred source");
+        }
+        byteRange("tos", tos);
+        byteRange("protocol", protocol);
+        byteRange("scope", scope);
+        if (metric < -1 || metric > 0xffffffffL) {
+            throw new IllegalArgumentException("metric out of range: " + metric);
+        }
+        unknown = List.copyOf(unknown);
+    }
+
+    private static void check(IpFamily family, InetAddress address, String what) {
+        if (!family.matches(address)) {
+            throw new IllegalArgumentException(what + " " + address.getHostAddress() + " is not an " + family + " address");
+        }
+    }
+
+    private static void byteRange(String what, int value) {
+        if (value < 0 || value > 255) {
+            throw new IllegalArgumentException(what + " out of range: " + value);
+        }
+    }
+
+    /**
+     * A unicast route to {@code destination} out of interface {@code oif}, as
+     * {@code ip route add DEST dev DEV table TABLE} makes it: protocol boot, scope link.
+     */
+    public static Route viaDevice(Prefix destination, int oif, int table) {
+        return new Route(destination.family(), destination, null, 0, table, RTPROT_BOOT, RT_SCOPE_LINK, RouteType.UNICAST,
+                0, null, oif, -1, null, List.of());
+    }
+
+    /**
+     * A unicast route to {@code destination} through {@code gateway}, as
+     * {@code ip route add DEST via GW table TABLE} makes it: protocol boot, scope universe.
+     */
+    public static Route viaGateway(Prefix destination, InetAddress gateway, int table) {
+        return new Route(destination.family(), destination, null, 0, table, RTPROT_BOOT, RT_SCOPE_UNIVERSE,
+                RouteType.UNICAST, 0, gateway, 0, -1, null, List.of());
+    }
+
+    /** A route of {@code type} (unreachable, blackhole, prohibit, ...) with no next hop. */
+    public static Route ofType(RouteType type, Prefix destination, int table) {
+        return new Route(destination.family(), destination, null, 0, table, RTPROT_BOOT, RT_SCOPE_UNIVERSE, type, 0,
+                null, 0, -1, null, List.of());
+    }
+
+    /** The default route prefix of {@code family}. */
+    public static Prefix defaultPrefix(IpFamily family) {
+        return new Prefix(Wire.any(family), 0);
+    }
+
+    public Route withOif(int newOif) {
+        return new Route(family, destination, source, tos, table, protocol, scope, type, flags, gateway, newOif, metric,
+                prefsrc, unknown);
+    }
+
+    public Route withGateway(InetAddress newGateway) {
+        return new Route(family, destination, source, tos, table, protocol, scope, type, flags, newGateway, oif, metric,
+                prefsrc, unknown);
+    }
+
+    public Route withMetric(long newMetric) {
+        return new Route(family, destination, source, tos, table, protocol, scope, type, flags, gateway, oif, newMetric,
+                prefsrc, unknown);
+    }
+
+    public Route withProtocol(int newProtocol) {
+        return new Route(family, destination, source, tos, table, newProtocol, scope, type, flags, gateway, oif, metric,
+                prefsrc, unknown);
+    }
+
+    public Route withScope(int newScope) {
+        return new Route(family, destination, source, tos, table, protocol, newScope, type, flags, gateway, oif, metric,
+                prefsrc, unknown);
+    }
+
+    public Route withPrefsrc(InetAddress newPrefsrc) {
+        return new Route(family, destination, source, tos, table, protocol, scope, type, flags, gateway, oif, metric,
+                newPrefsrc, unknown);
+    }
+
+    /** The same route without kept attributes (what a delete request needs). */
+    public Route withoutUnknown() {
+        return new Route(family, destination, source, tos, table, protocol, scope, type, flags, gateway, oif, metric,
+                prefsrc, List.of());
+    }
+
+    /**
+     * Writes {@code struct rtmsg} and the attributes in iproute2's order: the table
+     * goes into {@code rtm_table} when below 256, else into {@code RTA_TABLE}.
+     */
+    void write(MessageWriter w) {
+        w.putU8(family.number()).putU8(destination.length()).putU8(source == null ? 0 : source.length()).putU8(tos)
+                .putU8(Integer.compareUnsigned(table, 256) < 0 ? table : RT_TABLE_UNSPEC).putU8(protocol).putU8(scope)
+                .putU8(type.number()).putU32(flags);
+        if (destination.length() != 0) {
+            Wire.attrAddress(w, RTA_DST, destination.address());
+        }
+        if (source != null && source.length() != 0) {
+            Wire.attrAddress(w, RTA_SRC, source.address());
+        }
+        if (Integer.compareUnsigned(table, 256) >= 0) {
+            w.attrU32(RTA_TABLE, table);
+        }
+        if (metric >= 0) {
+            w.attrU32(RTA_PRIORITY, (int) metric);
+        }
+        if (prefsrc != null) {
+            Wire.attrAddress(w, RTA_PREFSRC, prefsrc);
+        }
+        if (gateway != null) {
+            Wire.attrAddress(w, RTA_GATEWAY, gateway);
+        }
+        if (oif != 0) {
+            w.attrU32(RTA_OIF, oif);
+        }
+        Wire.writeAll(w, unknown);
+    }
+
+    /**
+     * Decodes an {@code RTM_NEWROUTE} or {@code RTM_DELROUTE} message.
+     *
+     * @throws NetlinkDecodeException when the message is malformed
+     */
+    public static Route decode(NetlinkMessage message) {
+        IpFamily family = IpFamily.ofNumber(message.payloadU8(0));
+        int dstLen = message.payloadU8(1);
+        int srcLen = message.payloadU8(2);
+        int tos = message.payloadU8(3);
+        int table = message.payloadU8(4);
+        int protocol = message.payloadU8(5);
+        int scope = message.payloadU8(6);
+        RouteType type = RouteType.ofNumber(message.payloadU8(7));
+        int flags = message.payloadU32(8);
+        InetAddress dst = null;
+        InetAddress src = null;
+        InetAddress gateway = null;
+        InetAddress prefsrc = null;
+        int oif = 0;
+        long metric = -1;
+        List<RawAttribute> unknown = new ArrayList<>();
+        boolean tableAttr = false;
+        for (Attribute a : message.attributes(RTMSG_LEN)) {
+            switch (a.rawType()) {
+                case RTA_DST -> dst = Wire.address(a, family, "RTA_DST");
+                case RTA_SRC -> src = Wire.address(a, family, "RTA_SRC");
+                case RTA_GATEWAY -> gateway = Wire.address(a, family, "RTA_GATEWAY");
+                case RTA_PREFSRC -> prefsrc = Wire.address(a, family, "RTA_PREFSRC");
+                case RTA_OIF -> oif = a.u32();
+                case RTA_PRIORITY -> metric = Integer.toUnsignedLong(a.u32());
+                case RTA_TABLE -> {
+                    table = a.u32();
+                    tableAttr = true;
+                }
+                default -> unknown.add(RawAttribute.of(a));
+            }
+        }
+        if (tableAttr && message.payloadU8(4) != RT_TABLE_UNSPEC && message.payloadU8(4) != (table & 0xff)
+                && Integer.compareUnsigned(table, 256) < 0) {
+            throw new NetlinkDecodeException("route: rtm_table " + message.payloadU8(4) + " contradicts RTA_TABLE " + table);
+        }
+        try {
+            Prefix destination = new Prefix(dst == null ? Wire.any(family) : dst, dstLen);
+            Prefix source = src == null && srcLen == 0 ? null : new Prefix(src == null ? Wire.any(family) : src, srcLen);
+            return new Route(family, destination, source, tos, table, protocol, scope, type, flags, gateway, oif, metric,
+                    prefsrc, unknown);
+        } catch (IllegalArgumentException e) {
+            throw new NetlinkDecodeException("route message: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Route[");
+        if (type != RouteType.UNICAST) {
+            sb.append(type.keyword()).append(' ');
+        }
+        sb.append(destination.length() == 0 ? "default" : destination.toString());
+        if (gateway != null) {
+            sb.append(" via ").append(gateway.getHostAddress());
+        }
+        if (oif != 0) {
+            sb.append(" dev #").append(oif);
+        }
+        sb.append(" table ").append(Integer.toUnsignedString(table)).append(" proto ").append(protocol)
+                .append(" scope ").append(scope);
+        if (metric >= 0) {
+            sb.append(" metric ").append(metric);
+        }
+        return sb.append(']').toString();
+    }
+}

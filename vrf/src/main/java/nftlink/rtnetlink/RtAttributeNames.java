@@ -1,0 +1,181 @@
+package nftlink.rtnetlink;
+
+import nftlink.netlink.AttributeNamer;
+import nftlink.netlink.AttributePath;
+
+import java.util.Map;
+import java.util.StringJoiner;
+
+import static java.util.Map.entry;
+
+/**
+ * Names of rtnetlink attributes as the kernel headers spell them
+ * ({@code IFLA_*}, {@code IFA_*}, {@code RTA_*}, {@code FRA_*}), so an
+ * extended acknowledgement reads {@code IFLA_LINKINFO > IFLA_INFO_KIND} instead of numbers.
+ */
+final class RtAttributeNames implements AttributeNamer {
+
+    private static final Map<Integer, String> LINKINFO = Map.ofEntries(
+            entry(IfLink.IFLA_INFO_KIND, "IFLA_INFO_KIND"),
+            entry(IfLink.IFLA_INFO_DATA, "IFLA_INFO_DATA"),
+            entry(IfLink.IFLA_INFO_XSTATS, "IFLA_INFO_XSTATS"),
+            entry(IfLink.IFLA_INFO_SLAVE_KIND, "IFLA_INFO_SLAVE_KIND"),
+            entry(IfLink.IFLA_INFO_SLAVE_DATA, "IFLA_INFO_SLAVE_DATA"));
+
+    static final RtAttributeNames LINK = new RtAttributeNames(Map.ofEntries(
+            entry(IfLink.IFLA_UNSPEC, "IFLA_UNSPEC"),
+            entry(IfLink.IFLA_ADDRESS, "IFLA_ADDRESS"),
+            entry(IfLink.IFLA_IFNAME, "IFLA_IFNAME"),
+            entry(IfLink.IFLA_MTU, "IFLA_MTU"),
+            entry(IfLink.IFLA_LINK, "IFLA_LINK"),
+            entry(IfLink.IFLA_QDISC, "IFLA_QDISC"),
+            entry(IfLink.IFLA_STATS, "IFLA_STATS"),
+            entry(IfLink.IFLA_COST, "IFLA_COST"),
+            entry(IfLink.IFLA_PRIORITY, "IFLA_PRIORITY"),
+            entry(IfLink.IFLA_MASTER, "IFLA_MASTER"),
+            entry(IfLink.IFLA_WIRELESS, "IFLA_WIRELESS"),
+            entry(IfLink.IFLA_PROTINFO, "IFLA_PROTINFO"),
+            entry(IfLink.IFLA_TXQLEN, "IFLA_TXQLEN"),
+            entry(IfLink.IFLA_MAP, "IFLA_MAP"),
+            entry(IfLink.IFLA_WEIGHT, "IFLA_WEIGHT"),
+            entry(IfLink.IFLA_OPERSTATE, "IFLA_OPERSTATE"),
+            entry(IfLink.IFLA_LINKMODE, "IFLA_LINKMODE"),
+            entry(IfLink.IFLA_LINKINFO, "IFLA_LINKINFO"),
+            entry(IfLink.IFLA_NET_NS_PID, "IFLA_NET_NS_PID"),
+            entry(IfLink.IFLA_IFALIAS, "IFLA_IFALIAS"),
+            entry(IfLink.IFLA_NUM_VF, "IFLA_NUM_VF"),
+            entry(IfLink.IFLA_VFINFO_LIST, "IFLA_VFINFO_LIST"),
+            entry(IfLink.IFLA_STATS64, "IFLA_STATS64"),
+            entry(IfLink.IFLA_VF_PORTS, "IFLA_VF_PORTS"),
+            entry(IfLink.IFLA_PORT_SELF, "IFLA_PORT_SELF"),
+            entry(IfLink.IFLA_AF_SPEC, "IFLA_AF_SPEC"),
+            entry(IfLink.IFLA_GROUP, "IFLA_GROUP"),
+            entry(IfLink.IFLA_NET_NS_FD, "IFLA_NET_NS_FD"),
+            entry(IfLink.IFLA_EXT_MASK, "IFLA_EXT_MASK"),
+            entry(IfLink.IFLA_PROMISCUITY, "IFLA_PROMISCUITY"),
+            entry(IfLink.IFLA_NUM_TX_QUEUES, "IFLA_NUM_TX_QUEUES"),
+            entry(IfLink.IFLA_NUM_RX_QUEUES, "IFLA_NUM_RX_QUEUES"),
+            entry(IfLink.IFLA_CARRIER, "IFLA_CARRIER"),
+            entry(IfLink.IFLA_PHYS_PORT_ID, "IFLA_PHYS_PORT_ID"),
+            entry(IfLink.IFLA_CARRIER_CHANGES, "IFLA_CARRIER_CHANGES"),
+            entry(IfLink.IFLA_PHYS_SWITCH_ID, "IFLA_PHYS_SWITCH_ID"),
+            entry(IfLink.IFLA_LINK_NETNSID, "IFLA_LINK_NETNSID"),
+            entry(IfLink.IFLA_PHYS_PORT_NAME, "IFLA_PHYS_PORT_NAME"),
+            entry(IfLink.IFLA_PROTO_DOWN, "IFLA_PROTO_DOWN"),
+            entry(IfLink.IFLA_GSO_MAX_SEGS, "IFLA_GSO_MAX_SEGS"),
+            entry(IfLink.IFLA_GSO_MAX_SIZE, "IFLA_GSO_MAX_SIZE"),
+            entry(IfLink.IFLA_PAD, "IFLA_PAD"),
+            entry(IfLink.IFLA_XDP, "IFLA_XDP"),
+            entry(IfLink.IFLA_EVENT, "IFLA_EVENT"),
+            entry(IfLink.IFLA_NEW_NETNSID, "IFLA_NEW_NETNSID"),
+            entry(IfLink.IFLA_IF_NETNSID, "IFLA_IF_NETNSID"),
+            entry(IfLink.IFLA_CARRIER_UP_COUNT, "IFLA_CARRIER_UP_COUNT"),
+            entry(IfLink.IFLA_CARRIER_DOWN_COUNT, "IFLA_CARRIER_DOWN_COUNT"),
+            entry(IfLink.IFLA_NEW_IFINDEX, "IFLA_NEW_IFINDEX"),
+            entry(IfLink.IFLA_MIN_MTU, "IFLA_MIN_MTU"),
+            entry(IfLink.IFLA_MAX_MTU, "IFLA_MAX_MTU"),
+            entry(IfLink.IFLA_PROP_LIST, "IFLA_PROP_LIST"),
+            entry(IfLink.IFLA_ALT_IFNAME, "IFLA_ALT_IFNAME"),
+            entry(IfLink.IFLA_PERM_ADDRESS, "IFLA_PERM_ADDRESS"),
+            entry(IfLink.IFLA_PROTO_DOWN_REASON, "IFLA_PROTO_DOWN_REASON"),
+            entry(IfLink.IFLA_PARENT_DEV_NAME, "IFLA_PARENT_DEV_NAME"),
+            entry(IfLink.IFLA_PARENT_DEV_BUS_NAME, "IFLA_PARENT_DEV_BUS_NAME"),
+            entry(IfLink.IFLA_GRO_MAX_SIZE, "IFLA_GRO_MAX_SIZE"),
+            entry(IfLink.IFLA_TSO_MAX_SIZE, "IFLA_TSO_MAX_SIZE"),
+            entry(IfLink.IFLA_TSO_MAX_SEGS, "IFLA_TSO_MAX_SEGS"),
+            entry(IfLink.IFLA_ALLMULTI, "IFLA_ALLMULTI")), LINKINFO);
+
+    static final RtAttributeNames ADDRESS = new RtAttributeNames(Map.ofEntries(
+            entry(IfAddr.IFA_UNSPEC, "IFA_UNSPEC"),
+            entry(IfAddr.IFA_ADDRESS, "IFA_ADDRESS"),
+            entry(IfAddr.IFA_LOCAL, "IFA_LOCAL"),
+            entry(IfAddr.IFA_LABEL, "IFA_LABEL"),
+            entry(IfAddr.IFA_BROADCAST, "IFA_BROADCAST"),
+            entry(IfAddr.IFA_ANYCAST, "IFA_ANYCAST"),
+            entry(IfAddr.IFA_CACHEINFO, "IFA_CACHEINFO"),
+            entry(IfAddr.IFA_MULTICAST, "IFA_MULTICAST"),
+            entry(IfAddr.IFA_FLAGS, "IFA_FLAGS"),
+            entry(IfAddr.IFA_RT_PRIORITY, "IFA_RT_PRIORITY"),
+            entry(IfAddr.IFA_TARGET_NETNSID, "IFA_TARGET_NETNSID"),
+            entry(IfAddr.IFA_PROTO, "IFA_PROTO")), Map.of());
+
+    static final RtAttributeNames ROUTE = new RtAttributeNames(Map.ofEntries(
+            entry(Rtnetlink.RTA_UNSPEC, "RTA_UNSPEC"),
+            entry(Rtnetlink.RTA_DST, "RTA_DST"),
+            entry(Rtnetlink.RTA_SRC, "RTA_SRC"),
+            entry(Rtnetlink.RTA_IIF, "RTA_IIF"),
+            entry(Rtnetlink.RTA_OIF, "RTA_OIF"),
+            entry(Rtnetlink.RTA_GATEWAY, "RTA_GATEWAY"),
+            entry(Rtnetlink.RTA_PRIORITY, "RTA_PRIORITY"),
+            entry(Rtnetlink.RTA_PREFSRC, "RTA_PREFSRC"),
+            entry(Rtnetlink.RTA_METRICS, "RTA_METRICS"),
+            entry(Rtnetlink.RTA_MULTIPATH, "RTA_MULTIPATH"),
+            entry(Rtnetlink.RTA_PROTOINFO, "RTA_PROTOINFO"),
+            entry(Rtnetlink.RTA_FLOW, "RTA_FLOW"),
+            entry(Rtnetlink.RTA_CACHEINFO, "RTA_CACHEINFO"),
+            entry(Rtnetlink.RTA_SESSION, "RTA_SESSION"),
+            entry(Rtnetlink.RTA_MP_ALGO, "RTA_MP_ALGO"),
+            entry(Rtnetlink.RTA_TABLE, "RTA_TABLE"),
+            entry(Rtnetlink.RTA_MARK, "RTA_MARK"),
+            entry(Rtnetlink.RTA_MFC_STATS, "RTA_MFC_STATS"),
+            entry(Rtnetlink.RTA_VIA, "RTA_VIA"),
+            entry(Rtnetlink.RTA_NEWDST, "RTA_NEWDST"),
+            entry(Rtnetlink.RTA_PREF, "RTA_PREF"),
+            entry(Rtnetlink.RTA_ENCAP_TYPE, "RTA_ENCAP_TYPE"),
+            entry(Rtnetlink.RTA_ENCAP, "RTA_ENCAP"),
+            entry(Rtnetlink.RTA_EXPIRES, "RTA_EXPIRES"),
+            entry(Rtnetlink.RTA_PAD, "RTA_PAD"),
+            entry(Rtnetlink.RTA_UID, "RTA_UID"),
+            entry(Rtnetlink.RTA_TTL_PROPAGATE, "RTA_TTL_PROPAGATE"),
+            entry(Rtnetlink.RTA_IP_PROTO, "RTA_IP_PROTO"),
+            entry(Rtnetlink.RTA_SPORT, "RTA_SPORT"),
+            entry(Rtnetlink.RTA_DPORT, "RTA_DPORT"),
+            entry(Rtnetlink.RTA_NH_ID, "RTA_NH_ID")), Map.of());
+
+    static final RtAttributeNames RULE = new RtAttributeNames(Map.ofEntries(
+            entry(FibRules.FRA_UNSPEC, "FRA_UNSPEC"),
+            entry(FibRules.FRA_DST, "FRA_DST"),
+            entry(FibRules.FRA_SRC, "FRA_SRC"),
+            entry(FibRules.FRA_IIFNAME, "FRA_IIFNAME"),
+            entry(FibRules.FRA_GOTO, "FRA_GOTO"),
+            entry(FibRules.FRA_UNUSED2, "FRA_UNUSED2"),
+            entry(FibRules.FRA_PRIORITY, "FRA_PRIORITY"),
+            entry(FibRules.FRA_UNUSED3, "FRA_UNUSED3"),
+            entry(FibRules.FRA_UNUSED4, "FRA_UNUSED4"),
+            entry(FibRules.FRA_UNUSED5, "FRA_UNUSED5"),
+            entry(FibRules.FRA_FWMARK, "FRA_FWMARK"),
+            entry(FibRules.FRA_FLOW, "FRA_FLOW"),
+            entry(FibRules.FRA_TUN_ID, "FRA_TUN_ID"),
+            entry(FibRules.FRA_SUPPRESS_IFGROUP, "FRA_SUPPRESS_IFGROUP"),
+            entry(FibRules.FRA_SUPPRESS_PREFIXLEN, "FRA_SUPPRESS_PREFIXLEN"),
+            entry(FibRules.FRA_TABLE, "FRA_TABLE"),
+            entry(FibRules.FRA_FWMASK, "FRA_FWMASK"),
+            entry(FibRules.FRA_OIFNAME, "FRA_OIFNAME"),
+            entry(FibRules.FRA_PAD, "FRA_PAD"),
+            entry(FibRules.FRA_L3MDEV, "FRA_L3MDEV"),
+            entry(FibRules.FRA_UID_RANGE, "FRA_UID_RANGE"),
+            entry(FibRules.FRA_PROTOCOL, "FRA_PROTOCOL"),
+            entry(FibRules.FRA_IP_PROTO, "FRA_IP_PROTO"),
+            entry(FibRules.FRA_SPORT_RANGE, "FRA_SPORT_RANGE"),
+            entry(FibRules.FRA_DPORT_RANGE, "FRA_DPORT_RANGE")), Map.of());
+
+    private final Map<Integer, String> top;
+    private final Map<Integer, String> linkInfo;
+
+    private RtAttributeNames(Map<Integer, String> top, Map<Integer, String> linkInfo) {
+        this.top = top;
+        this.linkInfo = linkInfo;
+    }
+
+    @Override
+    public String name(AttributePath path) {
+        StringJoiner joiner = new StringJoiner(" > ");
+        Map<Integer, String> level = top;
+        for (AttributePath.Step step : path.steps()) {
+            String name = level.get(step.type());
+            joiner.add(name == null ? "attribute type " + step.type() : name);
+            level = step.type() == IfLink.IFLA_LINKINFO && level == top ? linkInfo : Map.of();
+        }
+        return joiner.toString();
+    }
+}

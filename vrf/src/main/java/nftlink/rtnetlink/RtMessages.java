@@ -1,0 +1,190 @@
+package nftlink.rtnetlink;
+
+import nftlink.netlink.MessageWriter;
+
+import static nftlink.netlink.Netlink.NLM_F_ACK;
+import static nftlink.netlink.Netlink.NLM_F_CREATE;
+import static nftlink.netlink.Netlink.NLM_F_DUMP;
+import static nftlink.netlink.Netlink.NLM_F_EXCL;
+import static nftlink.netlink.Netlink.NLM_F_REPLACE;
+import static nftlink.netlink.Netlink.NLM_F_REQUEST;
+import static nftlink.rtnetlink.IfLink.*;
+import static nftlink.rtnetlink.Rtnetlink.*;
+
+/**
+ * Writes rtnetlink requests into a {@link MessageWriter}: one method per request,
+ * producing the same bytes as the equivalent {@code ip} command (apart from the
+ * sequence number). {@link RtNetlink} sends them; tests compare them with
+ * captured iproute2 requests.
+ */
+public final class RtMessages {
+    private RtMessages() {
+    }
+
+    /** {@code NLM_F_REQUEST | NLM_F_ACK | NLM_F_EXCL | NLM_F_CREATE}: create, fail when it exists. */
+    public static final int CREATE_EXCLUSIVE = NLM_F_REQUEST | NLM_F_ACK | NLM_F_EXCL | NLM_F_CREATE;
+    /** {@code NLM_F_REQUEST | NLM_F_ACK | NLM_F_REPLACE | NLM_F_CREATE}: create or replace. */
+    public static final int CREATE_OR_REPLACE = NLM_F_REQUEST | NLM_F_ACK | NLM_F_REPLACE | NLM_F_CREATE;
+    /** {@code NLM_F_REQUEST | NLM_F_ACK}: change or delete. */
+    public static final int CHANGE = NLM_F_REQUEST | NLM_F_ACK;
+
+    /** {@code ip link add NAME type KIND ...}. */
+    public static void newLink(MessageWriter w, int seq, Link link) {
+        int m = w.beginMessage(RTM_NEWLINK, CREATE_EXCLUSIVE, seq);
+        link.write(w);
+        w.endMessage(m);
+    }
+
+    /** {@code ip link del}: deletes interface {@code index}. */
+    public static void deleteLink(MessageWriter w, int seq, int index) {
+        int m = w.beginMessage(RTM_DELLINK, CHANGE, seq);
+        ifinfomsg(w, index, 0, 0);
+        w.endMessage(m);
+    }
+
+    /** {@code ip link set dev DEV master MASTER}; {@code master} 0 is {@code nomaster}. */
+    public static void setMaster(MessageWriter w, int seq, int index, int master) {
+        int m = w.beginMessage(RTM_NEWLINK, CHANGE, seq);
+        ifinfomsg(w, index, 0, 0);
+        w.attrU32(IFLA_MASTER, master);
+        w.endMessage(m);
+    }
+
+    /** {@code ip link set dev DEV up|down}. */
+    public static void setUp(MessageWriter w, int seq, int index, boolean up) {
+        int m = w.beginMessage(RTM_NEWLINK, CHANGE, seq);
+        ifinfomsg(w, index, up ? IFF_UP : 0, IFF_UP);
+        w.endMessage(m);
+    }
+
+    /** {@code ip link set dev DEV mtu MTU}. */
+    public static void setMtu(MessageWriter w, int seq, int index, int mtu) {
+        int m = w.beginMessage(RTM_NEWLINK, CHANGE, seq);
+        ifinfomsg(w, index, 0, 0);
+        w.attrU32(IFLA_MTU, mtu);
+        w.endMessage(m);
+    }
+
+    /** {@code ip link set dev DEV name NAME}. */
+    public static void rename(MessageWriter w, int seq, int index, String name) {
+        Wire.checkName("link", name);
+        int m = w.beginMessage(RTM_NEWLINK, CHANGE, seq);
+        ifinfomsg(w, index, 0, 0);
+        w.attrString(IFLA_IFNAME, name);
+        w.endMessage(m);
+    }
+
+    /** {@code ip link set dev DEV netns FD}. */
+    public static void setNamespace(MessageWriter w, int seq, int index, int namespaceFd) {
+        int m = w.beginMessage(RTM_NEWLINK, CHANGE, seq);
+        ifinfomsg(w, index, 0, 0);
+        w.attrU32(IFLA_NET_NS_FD, namespaceFd);
+        w.endMessage(m);
+    }
+
+    /** {@code RTM_GETLINK} for one interface by name, as iproute2 resolves names. */
+    public static void getLink(MessageWriter w, int seq, String name) {
+        int m = w.beginMessage(RTM_GETLINK, CHANGE, seq);
+        ifinfomsg(w, 0, 0, 0);
+        w.attrU32(IFLA_EXT_MASK, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
+        w.attrString(IFLA_IFNAME, name);
+        w.endMessage(m);
+    }
+
+    /** {@code RTM_GETLINK} for one interface by index. */
+    public static void getLink(MessageWriter w, int seq, int index) {
+        int m = w.beginMessage(RTM_GETLINK, CHANGE, seq);
+        ifinfomsg(w, index, 0, 0);
+        w.attrU32(IFLA_EXT_MASK, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
+        w.endMessage(m);
+    }
+
+    /**
+     * Dumps links; with strict checking the kernel filters by {@code master}
+     * (when not 0) and {@code kind} (when not {@code null}).
+     */
+    public static void dumpLinks(MessageWriter w, int seq, int master, String kind) {
+        int m = w.beginMessage(RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, seq);
+        ifinfomsg(w, 0, 0, 0);
+        w.attrU32(IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+        if (master != 0) {
+            w.attrU32(IFLA_MASTER, master);
+        }
+        if (kind != null) {
+            int info = Wire.beginPlainNest(w, IFLA_LINKINFO);
+            Wire.attrStringNoNul(w, IFLA_INFO_KIND, kind);
+            Wire.endPlainNest(w, info, IFLA_LINKINFO);
+        }
+        w.endMessage(m);
+    }
+
+    /** {@code ip addr add} ({@code flags}: {@link #CREATE_EXCLUSIVE} or {@link #CREATE_OR_REPLACE}). */
+    public static void newAddress(MessageWriter w, int seq, Address address, int flags) {
+        int m = w.beginMessage(RTM_NEWADDR, flags, seq);
+        address.write(w, true);
+        w.endMessage(m);
+    }
+
+    /** {@code ip addr del}. */
+    public static void deleteAddress(MessageWriter w, int seq, Address address) {
+        int m = w.beginMessage(RTM_DELADDR, CHANGE, seq);
+        address.write(w, false);
+        w.endMessage(m);
+    }
+
+    /** Dumps addresses of {@code family} ({@code null}: both), of interface {@code index} (0: all). */
+    public static void dumpAddresses(MessageWriter w, int seq, IpFamily family, int index) {
+        int m = w.beginMessage(RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, seq);
+        w.putU8(family == null ? AF_UNSPEC : family.number()).putU8(0).putU8(0).putU8(0).putU32(index);
+        w.endMessage(m);
+    }
+
+    /** {@code ip route add|replace} ({@code flags}: {@link #CREATE_EXCLUSIVE} or {@link #CREATE_OR_REPLACE}). */
+    public static void newRoute(MessageWriter w, int seq, Route route, int flags) {
+        int m = w.beginMessage(RTM_NEWROUTE, flags, seq);
+        route.write(w);
+        w.endMessage(m);
+    }
+
+    /** {@code ip route del}: deletes the route matching every field given. */
+    public static void deleteRoute(MessageWriter w, int seq, Route route) {
+        int m = w.beginMessage(RTM_DELROUTE, CHANGE, seq);
+        route.withoutUnknown().write(w);
+        w.endMessage(m);
+    }
+
+    /** Dumps the routes of {@code family} in {@code table} (0: every table), filtered by the kernel. */
+    public static void dumpRoutes(MessageWriter w, int seq, IpFamily family, int table) {
+        int m = w.beginMessage(RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, seq);
+        w.putU8(family.number()).putU8(0).putU8(0).putU8(0).putU8(0).putU8(0).putU8(0).putU8(0).putU32(0);
+        if (table != 0) {
+            w.attrU32(RTA_TABLE, table);
+        }
+        w.endMessage(m);
+    }
+
+    /** {@code ip rule add}. */
+    public static void newRule(MessageWriter w, int seq, Rule rule) {
+        int m = w.beginMessage(RTM_NEWRULE, CREATE_EXCLUSIVE, seq);
+        rule.write(w);
+        w.endMessage(m);
+    }
+
+    /** {@code ip rule del}: deletes the first rule that matches every field given. */
+    public static void deleteRule(MessageWriter w, int seq, Rule rule) {
+        int m = w.beginMessage(RTM_DELRULE, CHANGE, seq);
+        rule.withoutUnknown().write(w);
+        w.endMessage(m);
+    }
+
+    /** Dumps the rules of {@code family}. */
+    public static void dumpRules(MessageWriter w, int seq, IpFamily family) {
+        int m = w.beginMessage(RTM_GETRULE, NLM_F_REQUEST | NLM_F_DUMP, seq);
+        w.putU8(family.number()).putZeros(Rtnetlink.FIB_RULE_HDR_LEN - 1);
+        w.endMessage(m);
+    }
+
+    private static void ifinfomsg(MessageWriter w, int index, int flags, int change) {
+        w.putU8(AF_UNSPEC).putU8(0).putU16(0).putU32(index).putU32(flags).putU32(change);
+    }
+}

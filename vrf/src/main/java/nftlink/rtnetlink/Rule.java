@@ -1,0 +1,357 @@
+package nftlink.rtnetlink;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.MessageWriter;
+import nftlink.netlink.NetlinkDecodeException;
+import nftlink.netlink.NetlinkMessage;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import static nftlink.rtnetlink.FibRules.*;
+
+/**
+ * A policy routing rule ({@code struct fib_rule_hdr} and {@code FRA_*}
+ * attributes), as {@code ip rule} shows it.
+ *
+ * @param family   address family
+ * @param priority {@code FRA_PRIORITY}, or -1 when absent (the kernel then picks one
+ *                 when adding; a listed rule of priority 0 also shows -1, since the
+ *                 kernel leaves the attribute out for 0 — see {@link #effectivePriority()})
+ * @param table    table to look up; 0 for none (e.g. with {@code l3mdev})
+ * @param action   what the rule does
+ * @param from     source prefix ({@code from}), or {@code null} for all
+ * @param to       destination prefix ({@code to}), or {@code null} for all
+ * @param tos      {@code tos}/dsfield, or 0
+ * @param iif      input interface name ({@code FRA_IIFNAME}), or {@code null}
+ * @param oif      output interface name ({@code FRA_OIFNAME}), or {@code null}
+ * @param fwmark   {@code FRA_FWMARK}, or -1 when absent
+ * @param fwmask   {@code FRA_FWMASK}, or -1 when absent
+ * @param l3mdev   {@code FRA_L3MDEV}: look up the table of the VRF the packet belongs to
+ * @param uidRange {@code FRA_UID_RANGE}, or {@code null}
+ * @param protocol {@code FRA_PROTOCOL} (who installed it), or -1 when absent
+ * @param ipProto  {@code FRA_IP_PROTO}, or 0 for any
+ * @param sport    {@code FRA_SPORT_RANGE}, or {@code null}
+ * @param dport    {@code FRA_DPORT_RANGE}, or {@code null}
+ * @param flags    {@code FIB_RULE_*} flags ({@code FIB_RULE_INVERT} is {@code not})
+ * @param unknown  other attributes, kept for round trips
+ */
+public record Rule(IpFamily family, long priority, int table, RuleAction action, Prefix from, Prefix to, int tos,
+                   String iif, String oif, long fwmark, long fwmask, boolean l3mdev, UidRange uidRange, int protocol,
+                   int ipProto, PortRange sport, PortRange dport, int flags, List<RawAttribute> unknown) {
+
+    public Rule {
+        Objects.requireNonNull(family, "family");
+        Objects.requireNonNull(action, "action");
+        if (from != null && from.family() != family) {
+            throw new IllegalArgumentException("from " + from + " is not an " + family + " prefix");
+        }
+        if (to != null && to.family() != family) {
+            throw new IllegalArgumentException("to " + to + " is not an " + family + " prefix");
+        }
+        if (priority < -1 || priority > 0xffffffffL) {
+            throw new IllegalArgumentException("priority out of range: " + priority);
+        }
+        if (fwmark < -1 || fwmark > 0xffffffffL || fwmask < -1 || fwmask > 0xffffffffL) {
+            throw new IllegalArgumentException("fwmark/fwmask out of range");
+        }
+        if (tos < 0 || tos > 255 || protocol < -1 || protocol > 255 || ipProto < 0 || ipProto > 255) {
+            throw new IllegalArgumentException("tos, protocol or ip proto out of range");
+        }
+        if (iif != null) {
+            Wire.checkName("input interface", iif);
+        }
+        if (oif != null) {
+            Wire.checkName("output interface", oif);
+        }
+        unknown = List.copyOf(unknown);
+    }
+
+    /** A rule with only a family and an action; add selectors with the {@code with...} methods. */
+    public static Rule of(IpFamily family, RuleAction action) {
+        return new Rule(family, -1, 0, action, null, null, 0, null, null, -1, -1, false, null, -1, 0, null, null, 0,
+                List.of());
+    }
+
+    /** {@code ip rule add pref PRIORITY table TABLE}. */
+    public static Rule lookup(IpFamily family, long priority, int table) {
+        return of(family, RuleAction.TO_TBL).withPriority(priority).withTable(table);
+    }
+
+    /** {@code ip rule add pref PRIORITY l3mdev}: look up the VRF's table. */
+    public static Rule l3mdev(IpFamily family, long priority) {
+        return of(family, RuleAction.TO_TBL).withPriority(priority).withL3mdev(true);
+    }
+
+    /** {@code ip rule add pref PRIORITY l3mdev unreachable}: end the lookup for VRF traffic. */
+    public static Rule l3mdevUnreachable(IpFamily family, long priority) {
+        return of(family, RuleAction.UNREACHABLE).withPriority(priority).withL3mdev(true);
+    }
+
+    public Rule withPriority(long v) {
+        return new Rule(family, v, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange, protocol,
+                ipProto, sport, dport, flags, unknown);
+    }
+
+    public Rule withTable(int v) {
+        return new Rule(family, priority, v, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange, protocol,
+                ipProto, sport, dport, flags, unknown);
+    }
+
+    public Rule withAction(RuleAction v) {
+        return new Rule(family, priority, table, v, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange, protocol,
+                ipProto, sport, dport, flags, unknown);
+    }
+
+    public Rule withFrom(Prefix v) {
+        return new Rule(family, priority, table, action, v, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange, protocol,
+                ipProto, sport, dport, flags, unknown);
+    }
+
+    public Rule withTo(Prefix v) {
+        return new Rule(family, priority, table, action, from, v, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
+                protocol, ipProto, sport, dport, flags, unknown);
+    }
+
+    public Rule withIif(String v) {
+        return new Rule(family, priority, table, action, from, to, tos, v, oif, fwmark, fwmask, l3mdev, uidRange,
+                protocol, ipProto, sport, dport, flags, unknown);
+    }
+
+    public Rule withOif(String v) {
+        return new Rule(family, priority, table, action, from, to, tos, iif, v, fwmark, fwmask, l3mdev, uidRange,
+                protocol, ipProto, sport, dport, flags, unknown);
+    }
+
+    public Rule withFwmark(long mark, long mask) {
+        return new Rule(family, priority, table, action, from, to, tos, iif, oif, mark, mask, l3mdev, uidRange,
+                protocol, ipProto, sport, dport, flags, unknown);
+    }
+
+    public Rule withL3mdev(boolean v) {
+        return new Rule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, v, uidRange,
+                protocol, ipProto, sport, dport, flags, unknown);
+    }
+
+    public Rule withUidRange(UidRange v) {
+        return new Rule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, v,
+                protocol, ipProto, sport, dport, flags, unknown);
+    }
+
+    public Rule withIpProto(int v) {
+        return new Rule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
+                protocol, v, sport, dport, flags, unknown);
+    }
+
+    public Rule withPorts(PortRange source, PortRange destination) {
+        return new Rule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
+                protocol, ipProto, source, destination, flags, unknown);
+    }
+
+    public Rule withFlags(int v) {
+        return new Rule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
+                protocol, ipProto, sport, dport, v, unknown);
+    }
+
+    /** The same rule without kept attributes. */
+    public Rule withoutUnknown() {
+        return new Rule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
+                protocol, ipProto, sport, dport, flags, List.of());
+    }
+
+    /** The priority, with an absent one read as 0 (what the kernel means for a listed rule). */
+    public long effectivePriority() {
+        return Math.max(priority, 0);
+    }
+
+    /** Writes {@code struct fib_rule_hdr} and the attributes, as {@code ip rule add} does. */
+    void write(MessageWriter w) {
+        w.putU8(family.number()).putU8(to == null ? 0 : to.length()).putU8(from == null ? 0 : from.length()).putU8(tos)
+                .putU8(Integer.compareUnsigned(table, 256) < 0 ? table : Rtnetlink.RT_TABLE_UNSPEC).putU8(0).putU8(0)
+                .putU8(action.number()).putU32(flags);
+        if (priority >= 0) {
+            w.attrU32(FRA_PRIORITY, (int) priority);
+        }
+        if (from != null && from.length() != 0) {
+            Wire.attrAddress(w, FRA_SRC, from.address());
+        }
+        if (to != null && to.length() != 0) {
+            Wire.attrAddress(w, FRA_DST, to.address());
+        }
+        if (iif != null) {
+            w.attrString(FRA_IIFNAME, iif);
+        }
+        if (oif != null) {
+            w.attrString(FRA_OIFNAME, oif);
+        }
+        if (fwmark >= 0) {
+            w.attrU32(FRA_FWMARK, (int) fwmark);
+        }
+        if (fwmask >= 0) {
+            w.attrU32(FRA_FWMASK, (int) fwmask);
+        }
+        if (Integer.compareUnsigned(table, 256) >= 0) {
+            w.attrU32(FRA_TABLE, table);
+        }
+        if (l3mdev) {
+            w.attrU8(FRA_L3MDEV, 1);
+        }
+        if (uidRange != null) {
+            w.attrBytes(FRA_UID_RANGE, ByteBuffer.allocate(8).order(ByteOrder.nativeOrder())
+                    .putInt(uidRange.start()).putInt(uidRange.end()).array());
+        }
+        if (protocol >= 0) {
+            w.attrU8(FRA_PROTOCOL, protocol);
+        }
+        if (ipProto != 0) {
+            w.attrU8(FRA_IP_PROTO, ipProto);
+        }
+        if (sport != null) {
+            w.attrBytes(FRA_SPORT_RANGE, ports(sport));
+        }
+        if (dport != null) {
+            w.attrBytes(FRA_DPORT_RANGE, ports(dport));
+        }
+        Wire.writeAll(w, unknown);
+    }
+
+    private static byte[] ports(PortRange range) {
+        return ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putShort((short) range.start())
+                .putShort((short) range.end()).array();
+    }
+
+    private static PortRange ports(Attribute a, String what) {
+        if (a.length() != 4) {
+            throw new NetlinkDecodeException(what + ": expected 4 bytes, got " + a.length());
+        }
+        ByteBuffer b = ByteBuffer.wrap(a.bytes()).order(ByteOrder.nativeOrder());
+        try {
+            return new PortRange(b.getShort() & 0xffff, b.getShort() & 0xffff);
+        } catch (IllegalArgumentException e) {
+            throw new NetlinkDecodeException(what + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Decodes an {@code RTM_NEWRULE} or {@code RTM_DELRULE} message.
+     *
+     * @throws NetlinkDecodeException when the message is malformed
+     */
+    public static Rule decode(NetlinkMessage message) {
+        IpFamily family = IpFamily.ofNumber(message.payloadU8(0));
+        int dstLen = message.payloadU8(1);
+        int srcLen = message.payloadU8(2);
+        int tos = message.payloadU8(3);
+        int headerTable = message.payloadU8(4);
+        int table = headerTable;
+        RuleAction action = RuleAction.ofNumber(message.payloadU8(7));
+        int flags = message.payloadU32(8);
+        long priority = -1;
+        java.net.InetAddress src = null;
+        java.net.InetAddress dst = null;
+        String iif = null;
+        String oif = null;
+        long fwmark = -1;
+        long fwmask = -1;
+        boolean l3mdev = false;
+        UidRange uid = null;
+        int protocol = -1;
+        int ipProto = 0;
+        PortRange sport = null;
+        PortRange dport = null;
+        List<RawAttribute> unknown = new ArrayList<>();
+        for (Attribute a : message.attributes(Rtnetlink.FIB_RULE_HDR_LEN)) {
+            switch (a.rawType()) {
+                case FRA_PRIORITY -> priority = Integer.toUnsignedLong(a.u32());
+                case FRA_SRC -> src = Wire.address(a, family, "FRA_SRC");
+                case FRA_DST -> dst = Wire.address(a, family, "FRA_DST");
+                case FRA_IIFNAME -> iif = a.string();
+                case FRA_OIFNAME -> oif = a.string();
+                case FRA_FWMARK -> fwmark = Integer.toUnsignedLong(a.u32());
+                case FRA_FWMASK -> fwmask = Integer.toUnsignedLong(a.u32());
+                case FRA_TABLE -> table = a.u32();
+                case FRA_L3MDEV -> {
+                    int v = a.u8();
+                    if (v == 1) {
+                        l3mdev = true;
+                    } else {
+                        unknown.add(RawAttribute.of(a));
+                    }
+                }
+                case FRA_UID_RANGE -> {
+                    if (a.length() != 8) {
+                        throw new NetlinkDecodeException("FRA_UID_RANGE: expected 8 bytes, got " + a.length());
+                    }
+                    ByteBuffer b = ByteBuffer.wrap(a.bytes()).order(ByteOrder.nativeOrder());
+                    try {
+                        uid = new UidRange(b.getInt(), b.getInt());
+                    } catch (IllegalArgumentException e) {
+                        throw new NetlinkDecodeException("FRA_UID_RANGE: " + e.getMessage());
+                    }
+                }
+                case FRA_PROTOCOL -> protocol = a.u8();
+                case FRA_IP_PROTO -> {
+                    int v = a.u8();
+                    if (v != 0) {
+                        ipProto = v;
+                    } else {
+                        unknown.add(RawAttribute.of(a));
+                    }
+                }
+                case FRA_SPORT_RANGE -> sport = ports(a, "FRA_SPORT_RANGE");
+                case FRA_DPORT_RANGE -> dport = ports(a, "FRA_DPORT_RANGE");
+                default -> unknown.add(RawAttribute.of(a));
+            }
+        }
+        try {
+            Prefix from = src == null && srcLen == 0 ? null : new Prefix(src == null ? Wire.any(family) : src, srcLen);
+            Prefix to = dst == null && dstLen == 0 ? null : new Prefix(dst == null ? Wire.any(family) : dst, dstLen);
+            return new Rule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uid,
+                    protocol, ipProto, sport, dport, flags, unknown);
+        } catch (IllegalArgumentException e) {
+            throw new NetlinkDecodeException("rule message: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Rule[").append(family.ipName()).append(' ').append(effectivePriority())
+                .append(": from ").append(from == null ? "all" : from.toString());
+        if (to != null) {
+            sb.append(" to ").append(to);
+        }
+        if (iif != null) {
+            sb.append(" iif ").append(iif);
+        }
+        if (oif != null) {
+            sb.append(" oif ").append(oif);
+        }
+        if (fwmark >= 0) {
+            sb.append(" fwmark 0x").append(Long.toHexString(fwmark));
+        }
+        if (uidRange != null) {
+            sb.append(" uidrange ").append(uidRange);
+        }
+        if (ipProto != 0) {
+            sb.append(" ipproto ").append(ipProto);
+        }
+        if (sport != null) {
+            sb.append(" sport ").append(sport);
+        }
+        if (dport != null) {
+            sb.append(" dport ").append(dport);
+        }
+        if (l3mdev) {
+            sb.append(" lookup [l3mdev-table]");
+        } else if (table != 0) {
+            sb.append(" lookup ").append(Integer.toUnsignedString(table));
+        }
+        if (action != RuleAction.TO_TBL) {
+            sb.append(' ').append(action.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return sb.append(']').toString();
+    }
+}

@@ -1,0 +1,44 @@
+package nftlink.rtnetlink;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.Attributes;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * What a link's master says about it ({@code IFLA_INFO_SLAVE_KIND} and
+ * {@code IFLA_INFO_SLAVE_DATA}): for a port of a VRF, kind {@code vrf} and the
+ * VRF's table.
+ *
+ * @param kind the master's kind, e.g. {@code vrf} or {@code bridge}
+ * @param data the {@code IFLA_INFO_SLAVE_DATA} attributes, as they were
+ */
+public record SlaveInfo(String kind, List<RawAttribute> data) {
+
+    public SlaveInfo {
+        Objects.requireNonNull(kind, "kind");
+        data = List.copyOf(data);
+    }
+
+    /** For a VRF port, the VRF's table ({@code IFLA_VRF_PORT_TABLE}). */
+    public OptionalInt vrfTable() {
+        if (!kind.equals("vrf")) {
+            return OptionalInt.empty();
+        }
+        for (RawAttribute a : data) {
+            if (a.type() == IfLink.IFLA_VRF_PORT_TABLE && a.value().length == 4) {
+                Attribute parsed = Attributes.parse(encodeOne(a)).list().getFirst();
+                return OptionalInt.of(parsed.u32());
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    private static byte[] encodeOne(RawAttribute a) {
+        nftlink.netlink.MessageWriter w = new nftlink.netlink.MessageWriter(64);
+        a.write(w);
+        return w.toByteArray();
+    }
+}
