@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import static nftlink.cgroup.InotifyEvent.*;
@@ -42,10 +43,11 @@ public final class CgroupTreeWatcher extends EventSourceThread {
 
     private final CgroupResolver resolver;
     private final CgroupPath root;
-    private final Map<Integer, CgroupPath> pathByWatch = new HashMap<>();
-    private final Map<CgroupPath, Watched> watched = new HashMap<>();
+    private final Map<Integer, CgroupPath> pathByWatch = new ConcurrentHashMap<>();
+    private final Map<CgroupPath, Watched> watched = new ConcurrentHashMap<>();
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private Inotify inotify;
+    private int parentWatch = -1;
     private boolean rootMissing;
 
     /** Watches the whole hierarchy of {@code resolver}. */
@@ -73,6 +75,7 @@ public final class CgroupTreeWatcher extends EventSourceThread {
 
     @Override
     void run() {
+        watchParentOfRoot();
         watchTree(root);
         long backoff = 0;
         while (running()) {
@@ -108,21 +111,32 @@ public final class CgroupTreeWatcher extends EventSourceThread {
         tasks.add(() -> handle(copy));
     }
 
+    /** The watch descriptor of a watched directory, or -1. */
+    int watchDescriptor(CgroupPath path) {
+        Watched w = watched.get(path);
+        return w == null ? -1 : w.watch();
+    }
+
     /** Waits for and handles one batch of events, or checks whether a missing root is back. */
     void pumpOnce() {
         for (Runnable task; (task = tasks.poll()) != null; ) {
             task.run();
         }
-        if (rootMissing) {
-            pause(POLL_MILLIS);
-            if (running() && resolver.hierarchy().directory(root).toFile().isDirectory()) {
-                rebuild("the watched root " + (root.isRoot() ? "(the hierarchy)" : "\"" + root + "\"") + " came back");
-            }
-            return;
-        }
         if (inotify.await(POLL_MILLIS)) {
             handle(inotify.read());
         }
+        if (rootMissing && running() && resolver.hierarchy().directory(root).toFile().isDirectory()) {
+            rebuild("the watched root " + (root.isRoot() ? "(the hierarchy)" : "\"" + root + "\"") + " came back");
+        }
+    }
+
+    /**
+     * cgroupfs reports no {@code IN_DELETE_SELF} for a removed directory that is
+     * watched, so the root's removal and return are seen from its parent.
+     */
+    private void watchParentOfRoot() {
+        parentWatch = root.isRoot() ? -1 : inotify.addWatch(resolver.hierarchy().directory(root.parent()),
+                IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ONLYDIR | IN_DONT_FOLLOW);
     }
 
     @Override
@@ -140,6 +154,10 @@ public final class CgroupTreeWatcher extends EventSourceThread {
                 rebuild("the inotify event queue overflowed");
                 return;
             }
+            if (e.watch() == parentWatch && parentWatch >= 0) {
+                handleParentEvent(e);
+                continue;
+            }
             CgroupPath dir = pathByWatch.get(e.watch());
             if (dir == null) {
                 continue;
@@ -154,6 +172,22 @@ public final class CgroupTreeWatcher extends EventSourceThread {
                     rootMissing = true;
                 }
             }
+        }
+    }
+
+    private void handleParentEvent(InotifyEvent e) {
+        if (e.has(IN_IGNORED)) {
+            parentWatch = -1;
+            return;
+        }
+        if (!e.has(IN_ISDIR) || !e.name().equals(root.name())) {
+            return;
+        }
+        if (e.has(IN_DELETE | IN_MOVED_FROM)) {
+            forgetTree(root);
+            rootMissing = true;
+        } else if (e.has(IN_CREATE | IN_MOVED_TO) && rootMissing) {
+            rebuild("the watched root \"" + root + "\" came back");
         }
     }
 
@@ -227,6 +261,7 @@ public final class CgroupTreeWatcher extends EventSourceThread {
         pathByWatch.clear();
         inotify = Inotify.open();
         rootMissing = false;
+        watchParentOfRoot();
         List<CgroupEvent> appeared = new ArrayList<>();
         Deque<CgroupPath> pending = new ArrayDeque<>();
         pending.add(root);

@@ -1,0 +1,62 @@
+package nftlink.cgroup;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CgroupHierarchyTest {
+
+    @Test
+    void prefersTheUnifiedMount() {
+        CgroupHierarchy h = CgroupHierarchy.fromMounts(MountInfo.parse(MountInfoTest.UNIFIED));
+        assertEquals(new CgroupHierarchy(Path.of("/sys/fs/cgroup"), CgroupHierarchy.Layout.UNIFIED), h);
+    }
+
+    @Test
+    void findsTheHybridMount() {
+        CgroupHierarchy h = CgroupHierarchy.fromMounts(MountInfo.parse(MountInfoTest.HYBRID));
+        assertEquals(new CgroupHierarchy(Path.of("/sys/fs/cgroup/unified"), CgroupHierarchy.Layout.HYBRID), h);
+    }
+
+    @Test
+    void takesAnyOtherCgroup2MountLast() {
+        String text = MountInfoTest.HYBRID.replace("/sys/fs/cgroup/unified", "/mnt/cg2")
+                + "50 1 0:40 / /run/other rw - cgroup2 none rw\n";
+        CgroupHierarchy h = CgroupHierarchy.fromMounts(MountInfo.parse(text));
+        assertEquals(new CgroupHierarchy(Path.of("/mnt/cg2"), CgroupHierarchy.Layout.OTHER), h);
+    }
+
+    @Test
+    void reportsAMissingHierarchyClearly() {
+        String v1Only = MountInfoTest.HYBRID.lines().filter(l -> !l.contains("cgroup2")).reduce("", (a, b) -> a + b + "\n");
+        NoCgroupHierarchyException e = assertThrows(NoCgroupHierarchyException.class,
+                () -> CgroupHierarchy.fromMounts(MountInfo.parse(v1Only)));
+        assertTrue(e.getMessage().contains("no cgroup2 file system is mounted"), e.getMessage());
+        NoCgroupHierarchyException sub = assertThrows(NoCgroupHierarchyException.class,
+                () -> CgroupHierarchy.fromMounts(MountInfo.parse("7 1 0:9 /docker/abc /sys/fs/cgroup rw - cgroup2 cgroup2 rw\n")));
+        assertTrue(sub.getMessage().contains("subtree"), sub.getMessage());
+    }
+
+    @Test
+    void discoversThisMachinesHierarchy() {
+        CgroupHierarchy h = CgroupHierarchy.discover();
+        assertTrue(Files.isRegularFile(h.mountPoint().resolve("cgroup.controllers")), h.toString());
+        assertEquals(h, CgroupHierarchy.at(h.mountPoint()));
+    }
+
+    @Test
+    void explicitMountPointIsChecked(@TempDir Path dir) throws IOException {
+        assertThrows(NoCgroupHierarchyException.class, () -> CgroupHierarchy.at(dir.resolve("missing")));
+        NoCgroupHierarchyException e = assertThrows(NoCgroupHierarchyException.class, () -> CgroupHierarchy.at(dir));
+        assertTrue(e.getMessage().contains("cgroup.controllers"), e.getMessage());
+        Files.writeString(dir.resolve("cgroup.controllers"), "");
+        assertEquals(new CgroupHierarchy(dir, CgroupHierarchy.Layout.OTHER), CgroupHierarchy.at(dir));
+    }
+}
