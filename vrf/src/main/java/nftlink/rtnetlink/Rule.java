@@ -151,6 +151,11 @@ public record Rule(IpFamily family, long priority, int table, RuleAction action,
                 protocol, ipProto, source, destination, flags, unknown);
     }
 
+    public Rule withProtocol(int v) {
+        return new Rule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
+                v, ipProto, sport, dport, flags, unknown);
+    }
+
     public Rule withFlags(int v) {
         return new Rule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
                 protocol, ipProto, sport, dport, v, unknown);
