@@ -10,4 +10,5 @@ module nftlink.nftables {
     requires transitive nftlink.nfnetlink;
 
     exports nftlink.nftables;
+    exports nftlink.nftables.expr;
 }

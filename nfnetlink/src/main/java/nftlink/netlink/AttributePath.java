@@ -37,7 +37,7 @@ public record AttributePath(List<Step> steps) {
     /**
      * Locates {@code offset} (counted from the start of the message header, as the
      * kernel reports it) within the message at {@code messageOffset} of
-     * {@code buffer}. Descends into attributes that carry {@code NLA_F_NESTED}.
+     * {@code buffer}. Descends into attributes that carry {@code NLA_F_NESTED} or whose value parses as attributes.
      */
     public static AttributePath locate(MemorySegment buffer, long messageOffset, int familyHeaderLength, long offset) {
         List<Step> steps = new ArrayList<>();
@@ -61,7 +61,8 @@ public record AttributePath(List<Step> steps) {
                 if (target >= position && target < position + length) {
                     found = new Step(rawType & NLA_TYPE_MASK, (int) index);
                     steps.add(found);
-                    if ((rawType & NLA_F_NESTED) != 0 && target >= position + NLA_HDRLEN) {
+                    if (target >= position + NLA_HDRLEN && ((rawType & NLA_F_NESTED) != 0
+                            || parsesAsAttributes(buffer, position + NLA_HDRLEN, position + length))) {
                         start = position + NLA_HDRLEN;
                         end = position + length;
                     } else {
@@ -76,6 +77,19 @@ public record AttributePath(List<Step> steps) {
                 return new AttributePath(steps);
             }
         }
+    }
+
+    /** Whether {@code [start, end)} is a well-formed attribute sequence (a nest written without the flag). */
+    private static boolean parsesAsAttributes(MemorySegment buffer, long start, long end) {
+        long position = start;
+        while (end - position >= NLA_HDRLEN) {
+            int length = buffer.get(ValueLayout.JAVA_SHORT_UNALIGNED, position) & 0xffff;
+            if (length < NLA_HDRLEN || length > end - position) {
+                return false;
+            }
+            position += Netlink.align(length);
+        }
+        return position >= end && end > start;
     }
 
     /** Whether the offset was not inside any attribute. */

@@ -336,10 +336,21 @@ public final class MessageWriter {
      * @return its start offset, for {@link #endNested}
      */
     public int beginNested(int type) {
+        return beginNested(type, true);
+    }
+
+    /**
+     * Starts a nested attribute, with or without {@code NLA_F_NESTED} in its type.
+     * The kernel's own dumps of nf_tables expressions omit the flag; writing the
+     * same makes listed objects re-encode to identical bytes.
+     *
+     * @return its start offset, for {@link #endNested}
+     */
+    public int beginNested(int type, boolean nestedFlag) {
         ensure(NLA_HDRLEN);
         int start = position;
         buffer.set(U16, start, (short) 0);
-        buffer.set(U16, start + 2, (short) (type | NLA_F_NESTED));
+        buffer.set(U16, start + 2, (short) (nestedFlag ? type | NLA_F_NESTED : type));
         position += NLA_HDRLEN;
         return start;
     }

@@ -40,6 +40,18 @@ final class AttributeNames implements AttributeNamer {
             NfTables.NFTA_CHAIN_FLAGS, Node.leaf("NFTA_CHAIN_FLAGS"),
             NfTables.NFTA_CHAIN_USERDATA, Node.leaf("NFTA_CHAIN_USERDATA")));
 
+    static final AttributeNames RULE = new AttributeNames(Map.of(
+            NfTables.NFTA_RULE_TABLE, Node.leaf("NFTA_RULE_TABLE"),
+            NfTables.NFTA_RULE_CHAIN, Node.leaf("NFTA_RULE_CHAIN"),
+            NfTables.NFTA_RULE_HANDLE, Node.leaf("NFTA_RULE_HANDLE"),
+            NfTables.NFTA_RULE_EXPRESSIONS, new Node("NFTA_RULE_EXPRESSIONS", Map.of(
+                    NfTables.NFTA_LIST_ELEM, new Node("NFTA_LIST_ELEM", Map.of(
+                            NfTables.NFTA_EXPR_NAME, Node.leaf("NFTA_EXPR_NAME"),
+                            NfTables.NFTA_EXPR_DATA, Node.leaf("NFTA_EXPR_DATA"))))),
+            NfTables.NFTA_RULE_POSITION, Node.leaf("NFTA_RULE_POSITION"),
+            NfTables.NFTA_RULE_USERDATA, Node.leaf("NFTA_RULE_USERDATA"),
+            NfTables.NFTA_RULE_ID, Node.leaf("NFTA_RULE_ID")));
+
     private final Map<Integer, Node> top;
 
     private AttributeNames(Map<Integer, Node> top) {
@@ -56,7 +68,7 @@ final class AttributeNames implements AttributeNamer {
                 joiner.add("attribute type " + step.type());
                 level = Map.of();
             } else {
-                joiner.add(node.name());
+                joiner.add(node.name().equals("NFTA_LIST_ELEM") ? "expression #" + (step.index() + 1) : node.name());
                 level = node.children();
             }
         }

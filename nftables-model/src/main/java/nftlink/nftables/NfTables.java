@@ -138,4 +138,118 @@ public final class NfTables {
 
     /** Longest table, chain, set or object name the kernel accepts ({@code NFT_NAME_MAXLEN} - 1). */
     public static final int NFT_NAME_MAXLEN = 256;
+
+    // ==== rules and expressions ====
+
+    // enum nft_list_attributes
+    public static final int NFTA_LIST_ELEM = 1;
+
+    // enum nft_expr_attributes
+    public static final int NFTA_EXPR_NAME = 1;
+    public static final int NFTA_EXPR_DATA = 2;
+
+    // enum nft_data_attributes
+    public static final int NFTA_DATA_VALUE = 1;
+    public static final int NFTA_DATA_VERDICT = 2;
+
+    // enum nft_verdict_attributes
+    public static final int NFTA_VERDICT_CODE = 1;
+    public static final int NFTA_VERDICT_CHAIN = 2;
+    public static final int NFTA_VERDICT_CHAIN_ID = 3;
+
+    // enum nft_verdicts and <linux/netfilter.h> verdicts
+    public static final int NFT_CONTINUE = -1;
+    public static final int NFT_BREAK = -2;
+    public static final int NFT_JUMP = -3;
+    public static final int NFT_GOTO = -4;
+    public static final int NFT_RETURN = -5;
+    public static final int NF_STOLEN = 2;
+    public static final int NF_QUEUE = 3;
+    public static final int NF_REPEAT = 4;
+    public static final int NF_STOP = 5;
+
+    // enum nft_registers
+    public static final int NFT_REG_VERDICT = 0;
+    public static final int NFT_REG_1 = 1;
+    public static final int NFT_REG_4 = 4;
+    public static final int NFT_REG32_00 = 8;
+    public static final int NFT_REG32_15 = 23;
+
+    // enum nft_payload_bases
+    public static final int NFT_PAYLOAD_LL_HEADER = 0;
+    public static final int NFT_PAYLOAD_NETWORK_HEADER = 1;
+    public static final int NFT_PAYLOAD_TRANSPORT_HEADER = 2;
+    public static final int NFT_PAYLOAD_INNER_HEADER = 3;
+    public static final int NFT_PAYLOAD_TUN_HEADER = 4;
+    // enum nft_payload_csum_types
+    public static final int NFT_PAYLOAD_CSUM_NONE = 0;
+    public static final int NFT_PAYLOAD_CSUM_INET = 1;
+    public static final int NFT_PAYLOAD_CSUM_SCTP = 2;
+    // enum nft_payload_csum_flags
+    public static final int NFT_PAYLOAD_L4CSUM_PSEUDOHDR = 1;
+    // enum nft_payload_attributes
+    public static final int NFTA_PAYLOAD_DREG = 1;
+    public static final int NFTA_PAYLOAD_BASE = 2;
+    public static final int NFTA_PAYLOAD_OFFSET = 3;
+    public static final int NFTA_PAYLOAD_LEN = 4;
+    public static final int NFTA_PAYLOAD_SREG = 5;
+    public static final int NFTA_PAYLOAD_CSUM_TYPE = 6;
+    public static final int NFTA_PAYLOAD_CSUM_OFFSET = 7;
+    public static final int NFTA_PAYLOAD_CSUM_FLAGS = 8;
+
+    // enum nft_meta_attributes
+    public static final int NFTA_META_DREG = 1;
+    public static final int NFTA_META_KEY = 2;
+    public static final int NFTA_META_SREG = 3;
+
+    // enum nft_cmp_ops
+    public static final int NFT_CMP_EQ = 0;
+    public static final int NFT_CMP_NEQ = 1;
+    public static final int NFT_CMP_LT = 2;
+    public static final int NFT_CMP_LTE = 3;
+    public static final int NFT_CMP_GT = 4;
+    public static final int NFT_CMP_GTE = 5;
+    // enum nft_cmp_attributes
+    public static final int NFTA_CMP_SREG = 1;
+    public static final int NFTA_CMP_OP = 2;
+    public static final int NFTA_CMP_DATA = 3;
+
+    // enum nft_immediate_attributes
+    public static final int NFTA_IMMEDIATE_DREG = 1;
+    public static final int NFTA_IMMEDIATE_DATA = 2;
+
+    // enum nft_bitwise_ops
+    public static final int NFT_BITWISE_MASK_XOR = 0;
+    public static final int NFT_BITWISE_LSHIFT = 1;
+    public static final int NFT_BITWISE_RSHIFT = 2;
+    public static final int NFT_BITWISE_AND = 3;
+    public static final int NFT_BITWISE_OR = 4;
+    public static final int NFT_BITWISE_XOR = 5;
+    // enum nft_bitwise_attributes
+    public static final int NFTA_BITWISE_SREG = 1;
+    public static final int NFTA_BITWISE_DREG = 2;
+    public static final int NFTA_BITWISE_LEN = 3;
+    public static final int NFTA_BITWISE_MASK = 4;
+    public static final int NFTA_BITWISE_XOR = 5;
+    public static final int NFTA_BITWISE_OP = 6;
+    public static final int NFTA_BITWISE_DATA = 7;
+    public static final int NFTA_BITWISE_SREG2 = 8;
+
+    // enum nft_lookup_attributes
+    public static final int NFTA_LOOKUP_SET = 1;
+    public static final int NFTA_LOOKUP_SREG = 2;
+    public static final int NFTA_LOOKUP_DREG = 3;
+    public static final int NFTA_LOOKUP_SET_ID = 4;
+    public static final int NFTA_LOOKUP_FLAGS = 5;
+    // enum nft_lookup_flags
+    public static final int NFT_LOOKUP_F_INV = 1;
+
+    // enum nft_counter_attributes
+    public static final int NFTA_COUNTER_BYTES = 1;
+    public static final int NFTA_COUNTER_PACKETS = 2;
+    public static final int NFTA_COUNTER_PAD = 3;
+
+    // ==== expression group A (ct, socket, fib, rt, exthdr, numgen, hash, xfrm, osf, byteorder, range) ====
+
+    // ==== expression group B (limit, quota, log, reject, nat, masq, redir, tproxy, dynset, objref, notrack, dup, fwd, connlimit, synproxy, queue, last, match/target) ====
 }

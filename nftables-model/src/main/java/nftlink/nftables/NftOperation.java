@@ -6,7 +6,9 @@ import nftlink.nfnetlink.BatchOperation;
 
 import java.util.Objects;
 
+import static nftlink.netlink.Netlink.NLM_F_APPEND;
 import static nftlink.netlink.Netlink.NLM_F_CREATE;
+import static nftlink.netlink.Netlink.NLM_F_REPLACE;
 import static nftlink.netlink.Netlink.NLM_F_EXCL;
 import static nftlink.nftables.NfTables.*;
 
@@ -96,6 +98,82 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public String kind() { return ignoreMissing ? "destroy chain" : "delete chain"; }
         @Override public String object() { return tableFamily.nftName() + " " + table + " " + name; }
         @Override public AttributeNamer attributeNamer() { return AttributeNames.CHAIN; }
+    }
+
+    /**
+     * {@code add rule}: appends the rule to its chain, or places it after the rule
+     * whose handle is {@link Rule#position()}. The kernel's echo carries the new
+     * rule's handle ({@link Rule#decode} of {@code CommitResult.echo(i)}).
+     */
+    record AddRule(Rule rule) implements NftOperation {
+        public AddRule {
+            Objects.requireNonNull(rule, "rule");
+        }
+
+        @Override public int message() { return NFT_MSG_NEWRULE; }
+        @Override public int flags() { return NLM_F_CREATE | NLM_F_APPEND; }
+        @Override public int family() { return rule.family().protocol(); }
+        @Override public void writeAttributes(MessageWriter w) { rule.withHandle(0).writeAttributes(w); }
+        @Override public String kind() { return "add rule"; }
+        @Override public String object() { return rule.location(); }
+        @Override public boolean echo() { return true; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
+    }
+
+    /** {@code insert rule}: prepends the rule, or places it before the rule whose handle is {@link Rule#position()}. */
+    record InsertRule(Rule rule) implements NftOperation {
+        public InsertRule {
+            Objects.requireNonNull(rule, "rule");
+        }
+
+        @Override public int message() { return NFT_MSG_NEWRULE; }
+        @Override public int flags() { return NLM_F_CREATE; }
+        @Override public int family() { return rule.family().protocol(); }
+        @Override public void writeAttributes(MessageWriter w) { rule.withHandle(0).writeAttributes(w); }
+        @Override public String kind() { return "insert rule"; }
+        @Override public String object() { return rule.location(); }
+        @Override public boolean echo() { return true; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
+    }
+
+    /** {@code replace rule}: replaces the rule with handle {@link Rule#handle()} in place. */
+    record ReplaceRule(Rule rule) implements NftOperation {
+        public ReplaceRule {
+            Objects.requireNonNull(rule, "rule");
+            if (rule.handle() == 0) {
+                throw new IllegalArgumentException("replace rule needs the handle of the rule to replace");
+            }
+        }
+
+        @Override public int message() { return NFT_MSG_NEWRULE; }
+        @Override public int flags() { return NLM_F_REPLACE; }
+        @Override public int family() { return rule.family().protocol(); }
+        @Override public void writeAttributes(MessageWriter w) { rule.withPosition(0).writeAttributes(w); }
+        @Override public String kind() { return "replace rule"; }
+        @Override public String object() { return rule.location() + " handle " + rule.handle(); }
+        @Override public boolean echo() { return true; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
+    }
+
+    /** {@code delete rule ... handle N}. */
+    record DeleteRule(Family tableFamily, String table, String chain, long handle) implements NftOperation {
+        public DeleteRule {
+            Objects.requireNonNull(tableFamily, "family");
+            Names.check("table", table);
+            Names.check("chain", chain);
+        }
+
+        @Override public int message() { return NFT_MSG_DELRULE; }
+        @Override public int flags() { return 0; }
+        @Override public int family() { return tableFamily.protocol(); }
+        @Override public void writeAttributes(MessageWriter w) {
+            w.attrString(NFTA_RULE_TABLE, table);
+            w.attrString(NFTA_RULE_CHAIN, chain);
+            w.attrU64Be(NFTA_RULE_HANDLE, handle);
+        }
+        @Override public String kind() { return "delete rule"; }
+        @Override public String object() { return tableFamily.nftName() + " " + table + " " + chain + " handle " + handle; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
     }
 
     /** {@code flush table}: deletes every rule of every chain in the table. */

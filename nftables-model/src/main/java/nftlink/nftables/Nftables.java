@@ -129,6 +129,19 @@ public final class Nftables implements AutoCloseable {
                 w -> w.attrString(NFTA_CHAIN_TABLE, table));
     }
 
+    /** Every rule of every chain. */
+    public List<Rule> listRules() {
+        return dump(NFT_MSG_GETRULE, null, "list rules", Rule::decode, null);
+    }
+
+    /** The rules of one chain, in order. */
+    public List<Rule> listRules(Family family, String table, String chain) {
+        return dump(NFT_MSG_GETRULE, family, "list rules " + family + " " + table + " " + chain, Rule::decode, w -> {
+            w.attrString(NFTA_RULE_TABLE, table);
+            w.attrString(NFTA_RULE_CHAIN, chain);
+        });
+    }
+
     /**
      * Tables and chains. Each is read with one dump; a concurrent change between
      * the dumps is detected through the generation and the listing is retried.

@@ -1,0 +1,134 @@
+package nftlink.nftables;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.MessageWriter;
+import nftlink.netlink.NetlinkDecodeException;
+import nftlink.netlink.NetlinkMessage;
+import nftlink.nfnetlink.Nfnetlink;
+import nftlink.nftables.expr.Expression;
+import nftlink.nftables.expr.Expressions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import static nftlink.nftables.NfTables.*;
+
+/**
+ * A rule at kernel level: its place (family, table, chain, handle) and its
+ * expressions in order.
+ *
+ * @param family      address family of its table
+ * @param table       table name
+ * @param chain       chain name
+ * @param handle      kernel handle, or 0 when not known (not yet committed)
+ * @param position    handle of the rule it was placed relative to ({@code NFTA_RULE_POSITION}),
+ *                    or 0; in listings, the handle of the previous rule
+ * @param expressions the expressions, in order
+ * @param comment     comment stored in userdata, or {@code null}
+ * @param unknown     attributes the library does not interpret, kept for round trips
+ */
+public record Rule(Family family, String table, String chain, long handle, long position,
+                   List<Expression> expressions, String comment, List<RawAttribute> unknown) {
+
+    public Rule {
+        Objects.requireNonNull(family, "family");
+        Names.check("table", table);
+        Names.check("chain", chain);
+        expressions = List.copyOf(expressions);
+        unknown = List.copyOf(unknown);
+    }
+
+    /** A new rule with these expressions. */
+    public static Rule of(Family family, String table, String chain, List<? extends Expression> expressions) {
+        return new Rule(family, table, chain, 0, 0, List.copyOf(expressions), null, List.of());
+    }
+
+    public Rule withComment(String newComment) {
+        return new Rule(family, table, chain, handle, position, expressions, newComment, unknown);
+    }
+
+    public Rule withHandle(long newHandle) {
+        return new Rule(family, table, chain, newHandle, position, expressions, comment, unknown);
+    }
+
+    public Rule withPosition(long newPosition) {
+        return new Rule(family, table, chain, handle, newPosition, expressions, comment, unknown);
+    }
+
+    /** {@code family table chain}. */
+    public String location() {
+        return family.nftName() + " " + table + " " + chain;
+    }
+
+    /** Writes the attributes of {@code NFT_MSG_NEWRULE}: handle and position only when set. */
+    public void writeAttributes(MessageWriter w) {
+        w.attrString(NFTA_RULE_TABLE, table);
+        w.attrString(NFTA_RULE_CHAIN, chain);
+        if (handle != 0) {
+            w.attrU64Be(NFTA_RULE_HANDLE, handle);
+        }
+        if (position != 0) {
+            w.attrU64Be(NFTA_RULE_POSITION, position);
+        }
+        Expressions.write(w, NFTA_RULE_EXPRESSIONS, expressions);
+        if (comment != null) {
+            w.attrBytes(NFTA_RULE_USERDATA, Userdata.comment(comment));
+        }
+        for (RawAttribute a : unknown) {
+            a.write(w);
+        }
+    }
+
+    /**
+     * Decodes an {@code NFT_MSG_NEWRULE} message (a dump entry or an echo).
+     *
+     * @throws NetlinkDecodeException when the message is malformed
+     */
+    public static Rule decode(NetlinkMessage message) {
+        Family family = Codec.family(message);
+        String table = null;
+        String chain = null;
+        long handle = 0;
+        long position = 0;
+        List<Expression> expressions = List.of();
+        String comment = null;
+        List<RawAttribute> unknown = new ArrayList<>(0);
+        for (Attribute a : message.attributes(Nfnetlink.NFGENMSG_LEN)) {
+            switch (a.type()) {
+                case NFTA_RULE_TABLE -> table = a.string();
+                case NFTA_RULE_CHAIN -> chain = a.string();
+                case NFTA_RULE_HANDLE -> handle = a.u64Be();
+                case NFTA_RULE_POSITION -> position = a.u64Be();
+                case NFTA_RULE_EXPRESSIONS -> expressions = Expressions.decodeList(a);
+                case NFTA_RULE_USERDATA -> {
+                    comment = Codec.commentOrNull(a);
+                    if (comment == null) {
+                        unknown.add(RawAttribute.of(a));
+                    }
+                }
+                case NFTA_RULE_PAD -> { }
+                default -> unknown.add(RawAttribute.of(a));
+            }
+        }
+        if (table == null || chain == null) {
+            throw new NetlinkDecodeException("rule message without NFTA_RULE_TABLE or NFTA_RULE_CHAIN");
+        }
+        return new Rule(family, table, chain, handle, position, expressions, comment, unknown);
+    }
+
+    /**
+     * What {@code nft --debug=netlink list ruleset} prints for a listed rule: the
+     * location with handle and position, then one line per expression.
+     */
+    public String toDebugString() {
+        StringBuilder sb = new StringBuilder(location());
+        if (handle != 0) {
+            sb.append(' ').append(Long.toUnsignedString(handle));
+        }
+        if (position != 0) {
+            sb.append(' ').append(Long.toUnsignedString(position));
+        }
+        return sb.append('\n').append(Expressions.debug(expressions)).toString();
+    }
+}

@@ -1,0 +1,175 @@
+package nftlink.nftables.expr;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.Attributes;
+import nftlink.netlink.MessageWriter;
+
+import java.util.Objects;
+
+import static nftlink.nftables.NfTables.*;
+
+/**
+ * {@code bitwise}: {@code dreg = (sreg & mask) ^ xor} ({@link MaskXor}), shifts
+ * ({@link Shift}), and, on kernels 6.13+, boolean operations between two
+ * registers ({@link Bool}).
+ */
+public sealed interface Bitwise extends Expression {
+
+    Expressions.Codec CODEC = new Expressions.Codec("bitwise", Bitwise::decode, Bitwise::parse);
+
+    /** {@code bitwise reg DREG = ( reg SREG & MASK ) ^ XOR}, over {@code mask.length()} bytes. */
+    record MaskXor(int sreg, int dreg, Bytes mask, Bytes xor) implements Bitwise {
+        public MaskXor {
+            if (mask.length() != xor.length()) {
+                throw new IllegalArgumentException("mask and xor differ in length");
+            }
+        }
+
+        @Override
+        public void writeData(MessageWriter w) {
+            header(w, sreg, dreg, mask.length(), NFT_BITWISE_MASK_XOR);
+            Data.of(mask).write(w, NFTA_BITWISE_MASK);
+            Data.of(xor).write(w, NFTA_BITWISE_XOR);
+        }
+
+        @Override
+        public void appendDebug(StringBuilder sb) {
+            sb.append("bitwise reg ").append(dreg).append(" = ( reg ").append(sreg).append(" & ");
+            mask.appendWords(sb, true);
+            sb.append(" ) ^ ");
+            xor.appendWords(sb, true);
+        }
+    }
+
+    /** {@code bitwise reg DREG = ( reg SREG << N )} or {@code >>}, over {@code length} bytes. */
+    record Shift(int sreg, int dreg, int length, boolean left, int bits) implements Bitwise {
+        @Override
+        public void writeData(MessageWriter w) {
+            header(w, sreg, dreg, length, left ? NFT_BITWISE_LSHIFT : NFT_BITWISE_RSHIFT);
+            Data.of(Bytes.u32(bits)).write(w, NFTA_BITWISE_DATA);
+        }
+
+        @Override
+        public void appendDebug(StringBuilder sb) {
+            sb.append("bitwise reg ").append(dreg).append(" = ( reg ").append(sreg).append(left ? " << " : " >> ");
+            Bytes.u32(bits).appendWords(sb, true);
+            sb.append(" )");
+        }
+    }
+
+    /** {@code bitwise reg DREG = ( reg SREG OP reg SREG2 )} with OP one of {@code & | ^}. */
+    record Bool(int sreg, int sreg2, int dreg, int length, int op) implements Bitwise {
+        public Bool {
+            if (op != NFT_BITWISE_AND && op != NFT_BITWISE_OR && op != NFT_BITWISE_XOR) {
+                throw new IllegalArgumentException("not a boolean bitwise op: " + op);
+            }
+        }
+
+        @Override
+        public void writeData(MessageWriter w) {
+            header(w, sreg, dreg, length, op);
+            w.attrU32Be(NFTA_BITWISE_SREG2, sreg2);
+        }
+
+        @Override
+        public void appendDebug(StringBuilder sb) {
+            sb.append("bitwise reg ").append(dreg).append(" = ( reg ").append(sreg).append(' ')
+                    .append(op == NFT_BITWISE_AND ? "&" : op == NFT_BITWISE_OR ? "|" : "^")
+                    .append(" reg ").append(sreg2).append(" )");
+        }
+    }
+
+    @Override
+    default String name() {
+        return "bitwise";
+    }
+
+    private static void header(MessageWriter w, int sreg, int dreg, int length, int op) {
+        w.attrU32Be(NFTA_BITWISE_SREG, sreg);
+        w.attrU32Be(NFTA_BITWISE_DREG, dreg);
+        w.attrU32Be(NFTA_BITWISE_LEN, length);
+        w.attrU32Be(NFTA_BITWISE_OP, op);
+    }
+
+    private static Bitwise decode(Attributes attributes) {
+        Integer sreg = null;
+        Integer dreg = null;
+        Integer length = null;
+        int op = NFT_BITWISE_MASK_XOR;
+        Bytes mask = null;
+        Bytes xor = null;
+        Bytes data = null;
+        Integer sreg2 = null;
+        for (Attribute a : attributes) {
+            switch (a.type()) {
+                case NFTA_BITWISE_SREG -> sreg = a.u32Be();
+                case NFTA_BITWISE_DREG -> dreg = a.u32Be();
+                case NFTA_BITWISE_LEN -> length = a.u32Be();
+                case NFTA_BITWISE_OP -> op = a.u32Be();
+                case NFTA_BITWISE_MASK -> mask = Data.decodeValue(a);
+                case NFTA_BITWISE_XOR -> xor = Data.decodeValue(a);
+                case NFTA_BITWISE_DATA -> data = Data.decodeValue(a);
+                case NFTA_BITWISE_SREG2 -> sreg2 = a.u32Be();
+                default -> throw Expressions.unexpected("bitwise", a);
+            }
+        }
+        if (sreg == null || dreg == null || length == null) {
+            throw Expressions.missing("bitwise", "sreg, dreg and len");
+        }
+        return switch (op) {
+            case NFT_BITWISE_MASK_XOR -> {
+                if (mask == null || xor == null || mask.length() != length || xor.length() != length) {
+                    throw Expressions.missing("bitwise", "mask and xor of len bytes");
+                }
+                yield new MaskXor(sreg, dreg, mask, xor);
+            }
+            case NFT_BITWISE_LSHIFT, NFT_BITWISE_RSHIFT -> {
+                if (data == null || data.length() != 4) {
+                    throw Expressions.missing("bitwise", "a 4-byte shift amount");
+                }
+                yield new Shift(sreg, dreg, length, op == NFT_BITWISE_LSHIFT, data.asU32());
+            }
+            case NFT_BITWISE_AND, NFT_BITWISE_OR, NFT_BITWISE_XOR -> {
+                if (sreg2 == null) {
+                    throw Expressions.missing("bitwise", "sreg2");
+                }
+                yield new Bool(sreg, sreg2, dreg, length, op);
+            }
+            default -> throw new nftlink.netlink.NetlinkDecodeException("bitwise: unknown op " + op);
+        };
+    }
+
+    private static Bitwise parse(DebugReader r) {
+        int dreg = r.register();
+        r.expect("=");
+        r.expect("(");
+        int sreg = r.register();
+        int length = r.registerLength(sreg);
+        String op = r.next();
+        Bitwise result;
+        switch (op) {
+            case "&" -> {
+                if ("reg".equals(r.peek())) {
+                    result = new Bool(sreg, r.register(), dreg, length, NFT_BITWISE_AND);
+                    r.expect(")");
+                } else {
+                    Bytes mask = r.words(length);
+                    r.expect(")");
+                    r.expect("^");
+                    result = new MaskXor(sreg, dreg, mask, r.words(length));
+                }
+            }
+            case "|", "^" -> {
+                result = new Bool(sreg, r.register(), dreg, length, op.equals("|") ? NFT_BITWISE_OR : NFT_BITWISE_XOR);
+                r.expect(")");
+            }
+            case "<<", ">>" -> {
+                result = new Shift(sreg, dreg, length, op.equals("<<"), r.words(4).asU32());
+                r.expect(")");
+            }
+            default -> throw r.error("unknown bitwise operator '" + op + "'");
+        }
+        r.loaded(dreg, length);
+        return Objects.requireNonNull(result);
+    }
+}

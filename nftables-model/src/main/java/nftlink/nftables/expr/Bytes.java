@@ -1,0 +1,168 @@
+package nftlink.nftables.expr;
+
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * An immutable byte string: register contents, keys, masks. Renders the way
+ * libnftnl prints register data: 32-bit words of four bytes each read in
+ * little-endian order, as {@code 0x%08x}, zero-padded to whole words
+ * ({@code tcp dport 22} = bytes {@code 00 16} = {@code 0x00001600}).
+ */
+public final class Bytes {
+
+    private static final Bytes EMPTY = new Bytes(new byte[0]);
+
+    private final byte[] bytes;
+
+    private Bytes(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    /** A copy of {@code bytes}. */
+    public static Bytes of(byte... bytes) {
+        return bytes.length == 0 ? EMPTY : new Bytes(bytes.clone());
+    }
+
+    /** No bytes. */
+    public static Bytes empty() {
+        return EMPTY;
+    }
+
+    /** A 32-bit value in host (little-endian) order, as meta and ct keys hold them. */
+    public static Bytes u32(int value) {
+        return new Bytes(new byte[]{(byte) value, (byte) (value >>> 8), (byte) (value >>> 16), (byte) (value >>> 24)});
+    }
+
+    /** A 16-bit value in network order, as ports are. */
+    public static Bytes u16Be(int value) {
+        return new Bytes(new byte[]{(byte) (value >>> 8), (byte) value});
+    }
+
+    /** A 32-bit value in network order. */
+    public static Bytes u32Be(int value) {
+        return new Bytes(new byte[]{(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value});
+    }
+
+    /** One byte. */
+    public static Bytes u8(int value) {
+        return new Bytes(new byte[]{(byte) value});
+    }
+
+    /** A NUL-padded string of {@code length} bytes, as interface names are compared. */
+    public static Bytes paddedString(String s, int length) {
+        byte[] text = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (text.length > length) {
+            throw new IllegalArgumentException("\"" + s + "\" is longer than " + length + " bytes");
+        }
+        return new Bytes(Arrays.copyOf(text, length));
+    }
+
+    /**
+     * Parses libnftnl's word rendering ({@code 0x0301a8c0 0x00000001}) back into
+     * {@code length} bytes.
+     *
+     * @throws IllegalArgumentException when the words do not hold {@code length} bytes
+     */
+    public static Bytes fromWords(String[] words, int length) {
+        if (length > words.length * 4 || length <= (words.length - 1) * 4 && !(length == 0 && words.length == 0)) {
+            throw new IllegalArgumentException(words.length + " words cannot hold " + length + " bytes");
+        }
+        byte[] out = new byte[words.length * 4];
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i].startsWith("0x") ? words[i].substring(2) : words[i];
+            long v = Long.parseUnsignedLong(w, 16);
+            if (v > 0xffffffffL) {
+                throw new IllegalArgumentException("not a 32-bit word: " + words[i]);
+            }
+            for (int b = 0; b < 4; b++) {
+                out[i * 4 + b] = (byte) (v >>> (8 * b));
+            }
+        }
+        for (int i = length; i < out.length; i++) {
+            if (out[i] != 0) {
+                throw new IllegalArgumentException("word padding beyond " + length + " bytes is not zero");
+            }
+        }
+        return new Bytes(Arrays.copyOf(out, length));
+    }
+
+    /** Number of bytes. */
+    public int length() {
+        return bytes.length;
+    }
+
+    /** A copy of the bytes. */
+    public byte[] toArray() {
+        return bytes.clone();
+    }
+
+    /** Byte {@code i}, unsigned. */
+    public int get(int i) {
+        return bytes[i] & 0xff;
+    }
+
+    /** The bytes as a host-order (little-endian) 32-bit value; needs exactly 4 bytes. */
+    public int asU32() {
+        if (bytes.length != 4) {
+            throw new IllegalStateException("not 4 bytes: " + this);
+        }
+        return (bytes[0] & 0xff) | (bytes[1] & 0xff) << 8 | (bytes[2] & 0xff) << 16 | (bytes[3] & 0xff) << 24;
+    }
+
+    /** The bytes as a big-endian unsigned number (up to 8 bytes). */
+    public long asBigEndian() {
+        if (bytes.length > 8) {
+            throw new IllegalStateException("more than 8 bytes: " + this);
+        }
+        long v = 0;
+        for (byte b : bytes) {
+            v = v << 8 | (b & 0xff);
+        }
+        return v;
+    }
+
+    /** Appends libnftnl's rendering: {@code 0x%08x} words separated by spaces. */
+    public void appendWords(StringBuilder sb, boolean prefix) {
+        int words = (bytes.length + 3) / 4;
+        for (int i = 0; i < words; i++) {
+            if (i > 0) {
+                sb.append(' ');
+            }
+            long v = 0;
+            for (int b = 0; b < 4; b++) {
+                int index = i * 4 + b;
+                if (index < bytes.length) {
+                    v |= (long) (bytes[index] & 0xff) << (8 * b);
+                }
+            }
+            String hex = Long.toHexString(v);
+            if (prefix) {
+                sb.append("0x");
+            }
+            sb.append("0".repeat(8 - hex.length())).append(hex);
+        }
+    }
+
+    /** libnftnl's rendering with {@code 0x} prefixes. */
+    public String words() {
+        StringBuilder sb = new StringBuilder();
+        appendWords(sb, true);
+        return sb.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Bytes b && Arrays.equals(b.bytes, bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return HexFormat.of().formatHex(bytes);
+    }
+}

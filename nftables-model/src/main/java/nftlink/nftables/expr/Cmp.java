@@ -1,0 +1,111 @@
+package nftlink.nftables.expr;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.Attributes;
+import nftlink.netlink.MessageWriter;
+
+import java.util.Objects;
+
+import static nftlink.nftables.NfTables.*;
+
+/**
+ * {@code cmp}: compares a register with a constant and breaks the rule when the
+ * comparison is false.
+ *
+ * @param op   the comparison
+ * @param sreg the register compared
+ * @param data the constant, as many bytes as are compared
+ */
+public record Cmp(Op op, int sreg, Bytes data) implements Expression {
+
+    public static final Expressions.Codec CODEC = new Expressions.Codec("cmp", Cmp::decode, Cmp::parse);
+
+    /** {@code enum nft_cmp_ops}. */
+    public enum Op {
+        EQ("eq"), NEQ("neq"), LT("lt"), LTE("lte"), GT("gt"), GTE("gte");
+
+        private final String text;
+
+        Op(String text) {
+            this.text = text;
+        }
+
+        /** The kernel's number. */
+        public int number() {
+            return ordinal();
+        }
+
+        /** libnftnl's name. */
+        public String text() {
+            return text;
+        }
+
+        static Op of(int number) {
+            if (number < 0 || number >= values().length) {
+                throw new IllegalArgumentException("unknown cmp op " + number);
+            }
+            return values()[number];
+        }
+
+        static Op ofText(String text) {
+            for (Op o : values()) {
+                if (o.text.equals(text)) {
+                    return o;
+                }
+            }
+            throw new IllegalArgumentException("unknown cmp op " + text);
+        }
+    }
+
+    public Cmp {
+        Objects.requireNonNull(op, "op");
+        Objects.requireNonNull(data, "data");
+    }
+
+    @Override
+    public String name() {
+        return "cmp";
+    }
+
+    @Override
+    public void writeData(MessageWriter w) {
+        w.attrU32Be(NFTA_CMP_SREG, sreg);
+        w.attrU32Be(NFTA_CMP_OP, op.number());
+        Data.of(data).write(w, NFTA_CMP_DATA);
+    }
+
+    @Override
+    public void appendDebug(StringBuilder sb) {
+        sb.append("cmp ").append(op.text()).append(" reg ").append(sreg).append(' ');
+        data.appendWords(sb, true);
+    }
+
+    private static Cmp decode(Attributes attributes) {
+        Integer sreg = null;
+        Integer op = null;
+        Bytes data = null;
+        for (Attribute a : attributes) {
+            switch (a.type()) {
+                case NFTA_CMP_SREG -> sreg = a.u32Be();
+                case NFTA_CMP_OP -> op = a.u32Be();
+                case NFTA_CMP_DATA -> data = Data.decodeValue(a);
+                default -> throw Expressions.unexpected("cmp", a);
+            }
+        }
+        if (sreg == null || op == null || data == null) {
+            throw Expressions.missing("cmp", "sreg, op and data");
+        }
+        return new Cmp(Op.of(op), sreg, data);
+    }
+
+    private static Cmp parse(DebugReader r) {
+        Op op;
+        try {
+            op = Op.ofText(r.next());
+        } catch (IllegalArgumentException e) {
+            throw r.error(e.getMessage());
+        }
+        int sreg = r.register();
+        return new Cmp(op, sreg, r.words(r.registerLength(sreg)));
+    }
+}

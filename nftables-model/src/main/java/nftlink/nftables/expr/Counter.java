@@ -1,0 +1,63 @@
+package nftlink.nftables.expr;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.Attributes;
+import nftlink.netlink.MessageWriter;
+
+import static nftlink.nftables.NfTables.NFTA_COUNTER_BYTES;
+import static nftlink.nftables.NfTables.NFTA_COUNTER_PACKETS;
+
+/**
+ * {@code counter}: counts packets and bytes that reach it.
+ *
+ * @param packets packets counted so far (initial value when adding)
+ * @param bytes   bytes counted so far
+ */
+public record Counter(long packets, long bytes) implements Expression {
+
+    public static final Expressions.Codec CODEC = new Expressions.Codec("counter", Counter::decode, Counter::parse);
+
+    /** A counter starting at zero. */
+    public static Counter zero() {
+        return new Counter(0, 0);
+    }
+
+    @Override
+    public String name() {
+        return "counter";
+    }
+
+    @Override
+    public void writeData(MessageWriter w) {
+        w.attrU64Be(NFTA_COUNTER_BYTES, bytes);
+        w.attrU64Be(NFTA_COUNTER_PACKETS, packets);
+    }
+
+    @Override
+    public void appendDebug(StringBuilder sb) {
+        sb.append("counter pkts ").append(Long.toUnsignedString(packets)).append(" bytes ").append(Long.toUnsignedString(bytes));
+    }
+
+    private static Counter decode(Attributes attributes) {
+        Long bytes = null;
+        Long packets = null;
+        for (Attribute a : attributes) {
+            switch (a.type()) {
+                case NFTA_COUNTER_BYTES -> bytes = a.u64Be();
+                case NFTA_COUNTER_PACKETS -> packets = a.u64Be();
+                default -> throw Expressions.unexpected("counter", a);
+            }
+        }
+        if (bytes == null || packets == null) {
+            throw Expressions.missing("counter", "bytes and packets");
+        }
+        return new Counter(packets, bytes);
+    }
+
+    private static Counter parse(DebugReader r) {
+        r.expect("pkts");
+        long packets = r.nextLong();
+        r.expect("bytes");
+        return new Counter(packets, r.nextLong());
+    }
+}

@@ -1,0 +1,84 @@
+package nftlink.nftables.expr;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.MessageWriter;
+import nftlink.netlink.NetlinkDecodeException;
+
+import java.util.Objects;
+
+import static nftlink.nftables.NfTables.NFTA_DATA_VALUE;
+import static nftlink.nftables.NfTables.NFTA_DATA_VERDICT;
+
+/**
+ * Register data as {@code struct nft_data} carries it: a value or a verdict
+ * ({@code NFTA_DATA_VALUE} or {@code NFTA_DATA_VERDICT}).
+ */
+public sealed interface Data {
+
+    /** A value of bytes. */
+    record Value(Bytes bytes) implements Data {
+        public Value {
+            Objects.requireNonNull(bytes, "bytes");
+        }
+    }
+
+    /** A verdict. */
+    record OfVerdict(Verdict verdict) implements Data {
+        public OfVerdict {
+            Objects.requireNonNull(verdict, "verdict");
+        }
+    }
+
+    static Data of(Bytes bytes) {
+        return new Value(bytes);
+    }
+
+    static Data of(Verdict verdict) {
+        return new OfVerdict(verdict);
+    }
+
+    /** Writes the data as a nested attribute of type {@code attributeType}. */
+    default void write(MessageWriter w, int attributeType) {
+        int nest = w.beginNested(attributeType, false);
+        switch (this) {
+            case Value v -> w.attrBytes(NFTA_DATA_VALUE, v.bytes().toArray());
+            case OfVerdict v -> v.verdict().writeVerdict(w);
+        }
+        w.endNested(nest);
+    }
+
+    /** Decodes a nested data attribute. */
+    static Data decode(Attribute data) {
+        Data result = null;
+        for (Attribute a : data.nested()) {
+            if (result != null) {
+                throw new NetlinkDecodeException("data attribute holds more than one value");
+            }
+            result = switch (a.type()) {
+                case NFTA_DATA_VALUE -> new Value(Bytes.of(a.bytes()));
+                case NFTA_DATA_VERDICT -> new OfVerdict(Verdict.decode(a));
+                default -> throw new NetlinkDecodeException("data: unexpected attribute " + a.type());
+            };
+        }
+        if (result == null) {
+            throw new NetlinkDecodeException("empty data attribute");
+        }
+        return result;
+    }
+
+    /** Decodes a nested data attribute that must hold a value. */
+    static Bytes decodeValue(Attribute data) {
+        if (decode(data) instanceof Value v) {
+            return v.bytes();
+        }
+        throw new NetlinkDecodeException("expected a value, found a verdict");
+    }
+
+    /** libnftnl's rendering: words for a value, the keyword for a verdict. */
+    default void appendDebug(StringBuilder sb) {
+        switch (this) {
+            case Value v -> v.bytes().appendWords(sb, true);
+            case OfVerdict v -> v.verdict().appendDebug(sb);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package nftlink.nftables.expr;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads libnftnl's text rendering of one expression ({@code [ cmp eq reg 1 0x00001600 ]})
+ * token by token, and tracks how many bytes each register holds across a rule,
+ * since the text does not say how long a compared value is.
+ */
+public final class DebugReader {
+
+    private final String line;
+    private final List<String> tokens;
+    private final Map<Integer, Integer> registerLengths;
+    private int position;
+
+    DebugReader(String line, Map<Integer, Integer> registerLengths) {
+        this.line = line;
+        this.registerLengths = registerLengths;
+        String body = line.strip();
+        if (!body.startsWith("[") || !body.endsWith("]")) {
+            throw new DebugSyntaxException("not an expression line: " + line);
+        }
+        this.tokens = new ArrayList<>(List.of(body.substring(1, body.length() - 1).strip().split("\\s+")));
+    }
+
+    /** A reader for one line with a fresh register table (for tests). */
+    public static DebugReader of(String line) {
+        return new DebugReader(line, new HashMap<>());
+    }
+
+    /** Whether tokens remain. */
+    public boolean hasNext() {
+        return position < tokens.size();
+    }
+
+    /** The next token without consuming it, or {@code null} at the end. */
+    public String peek() {
+        return hasNext() ? tokens.get(position) : null;
+    }
+
+    /** The next token. */
+    public String next() {
+        if (!hasNext()) {
+            throw error("unexpected end");
+        }
+        return tokens.get(position++);
+    }
+
+    /** Consumes {@code expected} or fails. */
+    public void expect(String expected) {
+        String t = next();
+        if (!t.equals(expected)) {
+            throw error("expected '" + expected + "' but found '" + t + "'");
+        }
+    }
+
+    /** Consumes {@code token} if it is next. */
+    public boolean accept(String token) {
+        if (token.equals(peek())) {
+            position++;
+            return true;
+        }
+        return false;
+    }
+
+    /** The next token as a decimal int. */
+    public int nextInt() {
+        String t = next();
+        try {
+            return Integer.parseInt(t);
+        } catch (NumberFormatException e) {
+            throw error("expected a number but found '" + t + "'");
+        }
+    }
+
+    /** The next token as a decimal unsigned long. */
+    public long nextLong() {
+        String t = next();
+        try {
+            return Long.parseUnsignedLong(t);
+        } catch (NumberFormatException e) {
+            throw error("expected a number but found '" + t + "'");
+        }
+    }
+
+    /** The next token as a hexadecimal number with {@code 0x} prefix. */
+    public long nextHex() {
+        String t = next();
+        try {
+            return Long.parseUnsignedLong(t.startsWith("0x") ? t.substring(2) : t, 16);
+        } catch (NumberFormatException e) {
+            throw error("expected a hex number but found '" + t + "'");
+        }
+    }
+
+    /** {@code reg N}: a register number. */
+    public int register() {
+        expect("reg");
+        return nextInt();
+    }
+
+    /** A length such as {@code 4b}. */
+    public int byteLength() {
+        String t = next();
+        if (!t.endsWith("b")) {
+            throw error("expected a byte length like 4b but found '" + t + "'");
+        }
+        try {
+            return Integer.parseInt(t.substring(0, t.length() - 1));
+        } catch (NumberFormatException e) {
+            throw error("bad byte length '" + t + "'");
+        }
+    }
+
+    /** Consecutive {@code 0x%08x} words, read as {@code length} bytes. */
+    public Bytes words(int length) {
+        List<String> words = new ArrayList<>();
+        while (hasNext() && peek().startsWith("0x") && peek().length() == 10) {
+            words.add(next());
+        }
+        try {
+            return Bytes.fromWords(words.toArray(String[]::new), length);
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
+    }
+
+    /** Consecutive {@code 0x%08x} words, each taken as 4 bytes. */
+    public Bytes words() {
+        int count = 0;
+        while (position + count < tokens.size() && tokens.get(position + count).startsWith("0x")
+                && tokens.get(position + count).length() == 10) {
+            count++;
+        }
+        return words(count * 4);
+    }
+
+    /** The number of bytes register {@code register} holds, as far as the rule so far tells. */
+    public int registerLength(int register) {
+        Integer n = registerLengths.get(register);
+        if (n == null) {
+            throw error("register " + register + " is read before anything was loaded into it");
+        }
+        return n;
+    }
+
+    /** Records that {@code register} now holds {@code length} bytes (spilling into following 32-bit registers). */
+    public void loaded(int register, int length) {
+        registerLengths.put(register, length);
+    }
+
+    /** Fails unless every token was consumed. */
+    public void end() {
+        if (hasNext()) {
+            throw error("unexpected '" + peek() + "'");
+        }
+    }
+
+    /** An exception pointing at the current token. */
+    public DebugSyntaxException error(String message) {
+        return new DebugSyntaxException(message + " in: " + line.strip());
+    }
+}

@@ -1,0 +1,197 @@
+package nftlink.nftables.expr;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.Attributes;
+import nftlink.netlink.MessageWriter;
+import nftlink.netlink.NetlinkDecodeException;
+import nftlink.nftables.RawAttribute;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static nftlink.nftables.NfTables.NFTA_EXPR_DATA;
+import static nftlink.nftables.NfTables.NFTA_EXPR_NAME;
+import static nftlink.nftables.NfTables.NFTA_LIST_ELEM;
+
+/**
+ * Encoding and decoding of expression lists ({@code NFTA_RULE_EXPRESSIONS}), the
+ * registry of expression codecs, and libnftnl's text form.
+ *
+ * <p>Decoding is lossless: an expression whose name is unknown, whose data does
+ * not decode, or whose typed form would not re-encode to the very bytes received
+ * becomes a {@link RawExpression} that does.
+ */
+public final class Expressions {
+
+    private static final System.Logger LOG = System.getLogger(Expressions.class.getName());
+
+    /**
+     * How to decode one kind of expression from its {@code NFTA_EXPR_DATA}
+     * attributes and parse it from libnftnl's text.
+     *
+     * @param name    the kernel name
+     * @param decoder decodes the data attributes (an empty list when the kernel sent none)
+     * @param parser  parses the text after the name
+     */
+    public record Codec(String name, Function<Attributes, Expression> decoder, Function<DebugReader, Expression> parser) {
+    }
+
+    private static final Map<String, Codec> CODECS = index(
+            // core
+            Payload.CODEC, Meta.CODEC, Cmp.CODEC, Immediate.CODEC, Bitwise.CODEC, Lookup.CODEC, Counter.CODEC
+            // group A
+            // group B
+    );
+
+    private Expressions() {
+    }
+
+    private static Map<String, Codec> index(Codec... codecs) {
+        Map<String, Codec> map = new LinkedHashMap<>();
+        for (Codec c : codecs) {
+            if (map.put(c.name(), c) != null) {
+                throw new IllegalStateException("two codecs for " + c.name());
+            }
+        }
+        return Map.copyOf(map);
+    }
+
+    /** The names of all expressions the library models. */
+    public static java.util.Set<String> knownNames() {
+        return CODECS.keySet();
+    }
+
+    /** Writes {@code expressions} as a list attribute of type {@code listType}. */
+    public static void write(MessageWriter w, int listType, List<? extends Expression> expressions) {
+        int list = w.beginNested(listType, false);
+        for (Expression e : expressions) {
+            writeElement(w, e);
+        }
+        w.endNested(list);
+    }
+
+    /** Writes one {@code NFTA_LIST_ELEM} holding {@code e}. */
+    public static void writeElement(MessageWriter w, Expression e) {
+        int elem = w.beginNested(NFTA_LIST_ELEM, false);
+        w.attrString(NFTA_EXPR_NAME, e.name());
+        if (e instanceof RawExpression raw) {
+            if (raw.data() != null) {
+                raw.data().write(w);
+            }
+        } else {
+            int data = w.beginNested(NFTA_EXPR_DATA, false);
+            e.writeData(w);
+            w.endNested(data);
+        }
+        w.endNested(elem);
+    }
+
+    /** Decodes a list attribute of expressions. */
+    public static List<Expression> decodeList(Attribute list) {
+        List<Expression> out = new ArrayList<>();
+        for (Attribute elem : list.nested()) {
+            if (elem.type() != NFTA_LIST_ELEM) {
+                throw new NetlinkDecodeException("expression list: unexpected attribute " + elem.type());
+            }
+            out.add(decode(elem));
+        }
+        return out;
+    }
+
+    /** Decodes one {@code NFTA_LIST_ELEM}. */
+    public static Expression decode(Attribute element) {
+        String name = null;
+        Attribute data = null;
+        for (Attribute a : element.nested()) {
+            switch (a.type()) {
+                case NFTA_EXPR_NAME -> name = a.string();
+                case NFTA_EXPR_DATA -> data = a;
+                default -> throw new NetlinkDecodeException("expression: unexpected attribute " + a.type());
+            }
+        }
+        if (name == null) {
+            throw new NetlinkDecodeException("expression without NFTA_EXPR_NAME");
+        }
+        RawAttribute rawData = data == null ? null : RawAttribute.of(data);
+        Codec codec = CODECS.get(name);
+        if (codec == null) {
+            return new RawExpression(name, rawData);
+        }
+        Expression typed;
+        try {
+            typed = codec.decoder().apply(data == null ? Attributes.empty() : data.nested());
+        } catch (NetlinkDecodeException | IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.DEBUG, "kept {0} expression raw: {1}", name, e.getMessage());
+            return new RawExpression(name, rawData);
+        }
+        byte[] original = data == null ? null : data.bytes();
+        byte[] reencoded = dataBytes(typed);
+        if (original == null ? reencoded.length != 0 : !Arrays.equals(original, reencoded)) {
+            LOG.log(System.Logger.Level.DEBUG, "kept {0} expression raw: its data holds more than the model", name);
+            return new RawExpression(name, rawData);
+        }
+        return typed;
+    }
+
+    /** The bytes inside {@code NFTA_EXPR_DATA} for {@code e}. */
+    static byte[] dataBytes(Expression e) {
+        MessageWriter w = new MessageWriter(128);
+        e.writeData(w);
+        return w.toByteArray();
+    }
+
+    /** libnftnl's text for a list of expressions: one {@code   [ ... ]} line each. */
+    public static String debug(List<? extends Expression> expressions) {
+        StringBuilder sb = new StringBuilder();
+        for (Expression e : expressions) {
+            sb.append("  ").append(e.toDebugString()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Parses libnftnl's text (lines of {@code [ ... ]}; other lines are ignored) into
+     * expressions, tracking register contents across the lines.
+     *
+     * @throws DebugSyntaxException for text this library cannot read
+     */
+    public static List<Expression> parseDebug(String text) {
+        Map<Integer, Integer> registers = new HashMap<>();
+        List<Expression> out = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String l = line.strip();
+            if (!l.startsWith("[") || !l.endsWith("]")) {
+                continue;
+            }
+            DebugReader reader = new DebugReader(l, registers);
+            String name = reader.next();
+            Codec codec = CODECS.get(name);
+            if (codec == null) {
+                throw reader.error("unknown expression '" + name + "'");
+            }
+            out.add(codec.parser().apply(reader));
+            reader.end();
+        }
+        return out;
+    }
+
+    /** Reads a register number attribute. */
+    static int register(Attribute a) {
+        return a.u32Be();
+    }
+
+    /** Fails for an attribute an expression does not model. */
+    static NetlinkDecodeException unexpected(String expression, Attribute a) {
+        return new NetlinkDecodeException(expression + ": unexpected attribute " + a.type());
+    }
+
+    /** Fails for a missing attribute. */
+    static NetlinkDecodeException missing(String expression, String attribute) {
+        return new NetlinkDecodeException(expression + ": missing " + attribute);
+    }
+}

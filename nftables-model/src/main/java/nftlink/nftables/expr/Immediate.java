@@ -1,0 +1,90 @@
+package nftlink.nftables.expr;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.Attributes;
+import nftlink.netlink.MessageWriter;
+
+import java.util.Objects;
+
+import static nftlink.nftables.NfTables.NFTA_IMMEDIATE_DATA;
+import static nftlink.nftables.NfTables.NFTA_IMMEDIATE_DREG;
+import static nftlink.nftables.NfTables.NFT_REG_VERDICT;
+
+/**
+ * {@code immediate}: puts a constant into a register, or a verdict into the
+ * verdict register (how rules {@code accept}, {@code drop}, {@code jump}, ...).
+ *
+ * @param dreg the register ({@code 0} for a verdict)
+ * @param data the value or verdict
+ */
+public record Immediate(int dreg, Data data) implements Expression {
+
+    public static final Expressions.Codec CODEC = new Expressions.Codec("immediate", Immediate::decode, Immediate::parse);
+
+    public Immediate {
+        Objects.requireNonNull(data, "data");
+    }
+
+    /** A verdict into the verdict register. */
+    public static Immediate verdict(Verdict verdict) {
+        return new Immediate(NFT_REG_VERDICT, Data.of(verdict));
+    }
+
+    /** A value into a register. */
+    public static Immediate value(int dreg, Bytes value) {
+        return new Immediate(dreg, Data.of(value));
+    }
+
+    @Override
+    public String name() {
+        return "immediate";
+    }
+
+    @Override
+    public void writeData(MessageWriter w) {
+        w.attrU32Be(NFTA_IMMEDIATE_DREG, dreg);
+        data.write(w, NFTA_IMMEDIATE_DATA);
+    }
+
+    @Override
+    public void appendDebug(StringBuilder sb) {
+        sb.append("immediate reg ").append(dreg).append(' ');
+        data.appendDebug(sb);
+    }
+
+    private static Immediate decode(Attributes attributes) {
+        Integer dreg = null;
+        Data data = null;
+        for (Attribute a : attributes) {
+            switch (a.type()) {
+                case NFTA_IMMEDIATE_DREG -> dreg = a.u32Be();
+                case NFTA_IMMEDIATE_DATA -> data = Data.decode(a);
+                default -> throw Expressions.unexpected("immediate", a);
+            }
+        }
+        if (dreg == null || data == null) {
+            throw Expressions.missing("immediate", "dreg and data");
+        }
+        return new Immediate(dreg, data);
+    }
+
+    private static Immediate parse(DebugReader r) {
+        int dreg = r.register();
+        if (dreg == NFT_REG_VERDICT) {
+            String keyword = r.next();
+            try {
+                int code = Verdict.codeOf(keyword);
+                String chain = null;
+                if (r.accept("->")) {
+                    chain = r.next();
+                }
+                return verdict(new Verdict(code, chain));
+            } catch (IllegalArgumentException e) {
+                throw r.error(e.getMessage());
+            }
+        }
+        Bytes value = r.words();
+        r.loaded(dreg, value.length());
+        return value(dreg, value);
+    }
+}

@@ -1,0 +1,181 @@
+package nftlink.nftables.expr;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.Attributes;
+import nftlink.netlink.MessageWriter;
+
+import static nftlink.nftables.NfTables.*;
+
+/**
+ * {@code payload}: loads {@code length} bytes at {@code offset} of a packet header
+ * into a register ({@link Load}) or writes a register into the packet, with
+ * optional checksum update ({@link Write}).
+ */
+public sealed interface Payload extends Expression {
+
+    Expressions.Codec CODEC = new Expressions.Codec("payload", Payload::decode, Payload::parse);
+
+    /** Which header {@code offset} counts from. */
+    enum Base {
+        LINK("link", NFT_PAYLOAD_LL_HEADER),
+        NETWORK("network", NFT_PAYLOAD_NETWORK_HEADER),
+        TRANSPORT("transport", NFT_PAYLOAD_TRANSPORT_HEADER),
+        INNER("inner", NFT_PAYLOAD_INNER_HEADER),
+        TUNNEL("tunnel", NFT_PAYLOAD_TUN_HEADER);
+
+        private final String text;
+        private final int number;
+
+        Base(String text, int number) {
+            this.text = text;
+            this.number = number;
+        }
+
+        public int number() {
+            return number;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        static Base of(int number) {
+            for (Base b : values()) {
+                if (b.number == number) {
+                    return b;
+                }
+            }
+            throw new IllegalArgumentException("unknown payload base " + number);
+        }
+
+        static Base ofText(String text) {
+            for (Base b : values()) {
+                if (b.text.equals(text)) {
+                    return b;
+                }
+            }
+            throw new IllegalArgumentException("unknown payload base " + text);
+        }
+    }
+
+    /** {@code payload load LEN b @ BASE header + OFFSET => reg DREG}. */
+    record Load(Base base, int offset, int length, int dreg) implements Payload {
+        @Override
+        public void writeData(MessageWriter w) {
+            w.attrU32Be(NFTA_PAYLOAD_DREG, dreg);
+            w.attrU32Be(NFTA_PAYLOAD_BASE, base.number());
+            w.attrU32Be(NFTA_PAYLOAD_OFFSET, offset);
+            w.attrU32Be(NFTA_PAYLOAD_LEN, length);
+        }
+
+        @Override
+        public void appendDebug(StringBuilder sb) {
+            sb.append("payload load ").append(length).append("b @ ").append(base.text()).append(" header + ")
+                    .append(offset).append(" => reg ").append(dreg);
+        }
+    }
+
+    /**
+     * {@code payload write reg SREG => LEN b @ BASE header + OFFSET csum_type T csum_off O csum_flags 0xF}.
+     *
+     * @param checksumType   {@code NFT_PAYLOAD_CSUM_*}
+     * @param checksumOffset where the checksum to fix up sits
+     * @param checksumFlags  {@code NFT_PAYLOAD_L4CSUM_PSEUDOHDR} to update the layer-4 checksum too
+     */
+    record Write(Base base, int offset, int length, int sreg, int checksumType, int checksumOffset,
+                 int checksumFlags) implements Payload {
+        @Override
+        public void writeData(MessageWriter w) {
+            w.attrU32Be(NFTA_PAYLOAD_SREG, sreg);
+            w.attrU32Be(NFTA_PAYLOAD_BASE, base.number());
+            w.attrU32Be(NFTA_PAYLOAD_OFFSET, offset);
+            w.attrU32Be(NFTA_PAYLOAD_LEN, length);
+            w.attrU32Be(NFTA_PAYLOAD_CSUM_TYPE, checksumType);
+            w.attrU32Be(NFTA_PAYLOAD_CSUM_OFFSET, checksumOffset);
+            w.attrU32Be(NFTA_PAYLOAD_CSUM_FLAGS, checksumFlags);
+        }
+
+        @Override
+        public void appendDebug(StringBuilder sb) {
+            sb.append("payload write reg ").append(sreg).append(" => ").append(length).append("b @ ")
+                    .append(base.text()).append(" header + ").append(offset)
+                    .append(" csum_type ").append(checksumType).append(" csum_off ").append(checksumOffset)
+                    .append(" csum_flags 0x").append(Integer.toHexString(checksumFlags));
+        }
+    }
+
+    @Override
+    default String name() {
+        return "payload";
+    }
+
+    private static Payload decode(Attributes attributes) {
+        Integer dreg = null;
+        Integer sreg = null;
+        Integer base = null;
+        Integer offset = null;
+        Integer length = null;
+        int csumType = 0;
+        int csumOffset = 0;
+        int csumFlags = 0;
+        for (Attribute a : attributes) {
+            switch (a.type()) {
+                case NFTA_PAYLOAD_DREG -> dreg = a.u32Be();
+                case NFTA_PAYLOAD_SREG -> sreg = a.u32Be();
+                case NFTA_PAYLOAD_BASE -> base = a.u32Be();
+                case NFTA_PAYLOAD_OFFSET -> offset = a.u32Be();
+                case NFTA_PAYLOAD_LEN -> length = a.u32Be();
+                case NFTA_PAYLOAD_CSUM_TYPE -> csumType = a.u32Be();
+                case NFTA_PAYLOAD_CSUM_OFFSET -> csumOffset = a.u32Be();
+                case NFTA_PAYLOAD_CSUM_FLAGS -> csumFlags = a.u32Be();
+                default -> throw Expressions.unexpected("payload", a);
+            }
+        }
+        if (base == null || offset == null || length == null || (dreg == null) == (sreg == null)) {
+            throw Expressions.missing("payload", "base, offset, length and exactly one of dreg/sreg");
+        }
+        return dreg != null
+                ? new Load(Base.of(base), offset, length, dreg)
+                : new Write(Base.of(base), offset, length, sreg, csumType, csumOffset, csumFlags);
+    }
+
+    private static Payload parse(DebugReader r) {
+        if (r.accept("load")) {
+            int length = r.byteLength();
+            r.expect("@");
+            Base base = baseOf(r);
+            r.expect("header");
+            r.expect("+");
+            int offset = r.nextInt();
+            r.expect("=>");
+            int dreg = r.register();
+            r.loaded(dreg, length);
+            return new Load(base, offset, length, dreg);
+        }
+        r.expect("write");
+        int sreg = r.register();
+        r.expect("=>");
+        int length = r.byteLength();
+        r.expect("@");
+        Base base = baseOf(r);
+        r.expect("header");
+        r.expect("+");
+        int offset = r.nextInt();
+        r.expect("csum_type");
+        int type = r.nextInt();
+        r.expect("csum_off");
+        int off = r.nextInt();
+        r.expect("csum_flags");
+        int flags = (int) r.nextHex();
+        return new Write(base, offset, length, sreg, type, off, flags);
+    }
+
+    private static Base baseOf(DebugReader r) {
+        String t = r.next();
+        try {
+            return Base.ofText(t);
+        } catch (IllegalArgumentException e) {
+            throw r.error(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package nftlink.nftables.expr;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.MessageWriter;
+import nftlink.netlink.NetlinkDecodeException;
+
+import java.util.Objects;
+
+import static nftlink.nftables.NfTables.*;
+
+/**
+ * A verdict: {@code accept}, {@code drop}, {@code continue}, {@code return},
+ * {@code jump CHAIN}, {@code goto CHAIN}, {@code queue}, or another code.
+ *
+ * @param code  the verdict code ({@code NF_ACCEPT}, {@code NFT_JUMP}, ...)
+ * @param chain the target chain of {@code jump} and {@code goto}, else {@code null}
+ */
+public record Verdict(int code, String chain) {
+
+    public static final Verdict ACCEPT = new Verdict(NF_ACCEPT, null);
+    public static final Verdict DROP = new Verdict(NF_DROP, null);
+    public static final Verdict CONTINUE = new Verdict(NFT_CONTINUE, null);
+    public static final Verdict RETURN = new Verdict(NFT_RETURN, null);
+    public static final Verdict BREAK = new Verdict(NFT_BREAK, null);
+    public static final Verdict QUEUE = new Verdict(NF_QUEUE, null);
+
+    public Verdict {
+        if ((code == NFT_JUMP || code == NFT_GOTO) != (chain != null)) {
+            throw new IllegalArgumentException("jump and goto, and only they, name a chain");
+        }
+    }
+
+    public static Verdict jump(String chain) {
+        return new Verdict(NFT_JUMP, Objects.requireNonNull(chain, "chain"));
+    }
+
+    public static Verdict goTo(String chain) {
+        return new Verdict(NFT_GOTO, Objects.requireNonNull(chain, "chain"));
+    }
+
+    /** The name nft and libnftnl use: {@code accept}, {@code jump}, ... */
+    public String keyword() {
+        return switch (code) {
+            case NF_ACCEPT -> "accept";
+            case NF_DROP -> "drop";
+            case NF_STOLEN -> "stolen";
+            case NF_QUEUE -> "queue";
+            case NF_REPEAT -> "repeat";
+            case NF_STOP -> "stop";
+            case NFT_CONTINUE -> "continue";
+            case NFT_BREAK -> "break";
+            case NFT_JUMP -> "jump";
+            case NFT_GOTO -> "goto";
+            case NFT_RETURN -> "return";
+            default -> "unknown";
+        };
+    }
+
+    /** The verdict for a keyword (without chain). */
+    static int codeOf(String keyword) {
+        return switch (keyword) {
+            case "accept" -> NF_ACCEPT;
+            case "drop" -> NF_DROP;
+            case "stolen" -> NF_STOLEN;
+            case "queue" -> NF_QUEUE;
+            case "repeat" -> NF_REPEAT;
+            case "stop" -> NF_STOP;
+            case "continue" -> NFT_CONTINUE;
+            case "break" -> NFT_BREAK;
+            case "jump" -> NFT_JUMP;
+            case "goto" -> NFT_GOTO;
+            case "return" -> NFT_RETURN;
+            default -> throw new IllegalArgumentException("unknown verdict " + keyword);
+        };
+    }
+
+    /** Writes {@code NFTA_DATA_VERDICT}'s contents. */
+    void writeVerdict(MessageWriter w) {
+        int nest = w.beginNested(NFTA_DATA_VERDICT, false);
+        w.attrU32Be(NFTA_VERDICT_CODE, code);
+        if (chain != null) {
+            w.attrString(NFTA_VERDICT_CHAIN, chain);
+        }
+        w.endNested(nest);
+    }
+
+    /** Decodes an {@code NFTA_DATA_VERDICT} attribute. */
+    static Verdict decode(Attribute verdict) {
+        Integer code = null;
+        String chain = null;
+        for (Attribute a : verdict.nested()) {
+            switch (a.type()) {
+                case NFTA_VERDICT_CODE -> code = a.u32Be();
+                case NFTA_VERDICT_CHAIN -> chain = a.string();
+                default -> throw new NetlinkDecodeException("verdict: unexpected attribute " + a.type());
+            }
+        }
+        if (code == null) {
+            throw new NetlinkDecodeException("verdict without NFTA_VERDICT_CODE");
+        }
+        try {
+            return new Verdict(code, chain);
+        } catch (IllegalArgumentException e) {
+            throw new NetlinkDecodeException("verdict: " + e.getMessage());
+        }
+    }
+
+    /** libnftnl's rendering: {@code accept}, {@code jump -> CHAIN}. */
+    void appendDebug(StringBuilder sb) {
+        sb.append(keyword());
+        if (chain != null) {
+            sb.append(" -> ").append(chain);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return chain == null ? keyword() : keyword() + " " + chain;
+    }
+}
