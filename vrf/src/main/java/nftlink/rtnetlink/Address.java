@@ -27,7 +27,7 @@ import static nftlink.rtnetlink.IfAddr.*;
  * @param unknown other attributes (cache info, broadcast, ...), kept for round trips
  */
 public record Address(int index, Prefix local, InetAddress peer, int scope, int flags, String label,
-                      List<RawAttribute> unknown) {
+                      List<RawAttribute> unknown) implements RtObject {
 
     public Address {
         Objects.requireNonNull(local, "local");

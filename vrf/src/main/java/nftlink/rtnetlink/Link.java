@@ -27,7 +27,7 @@ import static nftlink.rtnetlink.IfLink.*;
  * @param unknown other attributes (address, statistics, queues, ...), kept for round trips
  */
 public record Link(int index, String name, int type, int flags, int mtu, int master, int parent, LinkKind kind,
-                   SlaveInfo slave, List<RawAttribute> unknown) {
+                   SlaveInfo slave, List<RawAttribute> unknown) implements RtObject {
 
     public Link {
         Wire.checkName("link", name);

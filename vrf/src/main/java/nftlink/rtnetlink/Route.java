@@ -32,7 +32,7 @@ import static nftlink.rtnetlink.Rtnetlink.*;
  */
 public record Route(IpFamily family, Prefix destination, Prefix source, int tos, int table, int protocol, int scope,
                     RouteType type, int flags, InetAddress gateway, int oif, long metric, InetAddress prefsrc,
-                    List<RawAttribute> unknown) {
+                    List<RawAttribute> unknown) implements RtObject {
 
     public Route {
         Objects.requireNonNull(family, "family");

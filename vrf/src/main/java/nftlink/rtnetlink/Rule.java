@@ -41,7 +41,7 @@ import static nftlink.rtnetlink.FibRules.*;
  */
 public record Rule(IpFamily family, long priority, int table, RuleAction action, Prefix from, Prefix to, int tos,
                    String iif, String oif, long fwmark, long fwmask, boolean l3mdev, UidRange uidRange, int protocol,
-                   int ipProto, PortRange sport, PortRange dport, int flags, List<RawAttribute> unknown) {
+                   int ipProto, PortRange sport, PortRange dport, int flags, List<RawAttribute> unknown) implements RtObject {
 
     public Rule {
         Objects.requireNonNull(family, "family");

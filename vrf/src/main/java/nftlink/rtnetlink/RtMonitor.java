@@ -1,0 +1,209 @@
+package nftlink.rtnetlink;
+
+import nftlink.netlink.Errno;
+import nftlink.netlink.MessageCursor;
+import nftlink.netlink.NetlinkMessage;
+import nftlink.netlink.NetlinkProtocol;
+import nftlink.netlink.NetlinkSocket;
+import nftlink.netlink.NetworkNamespace;
+import nftlink.netlink.SystemCallException;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import static nftlink.rtnetlink.Rtnetlink.*;
+
+/**
+ * Watches links, addresses, routes and rules through rtnetlink multicast groups,
+ * in list-then-subscribe order so no change is missed: it joins the groups
+ * first, then dumps the current state ({@link RtListener#onSnapshot}), then hands
+ * over the changes queued since joining ({@link RtListener#onEvent}). Changes
+ * made between joining and dumping arrive twice (in the snapshot and as events);
+ * applied in order they converge to the kernel's state.
+ *
+ * <p>When the kernel drops notifications because the socket's receive buffer
+ * was full ({@code ENOBUFS}), the monitor discards what is still queued, dumps
+ * again and delivers a fresh snapshot.
+ *
+ * <p>Drive it from one thread with {@link #poll}. Not thread-safe.
+ */
+public final class RtMonitor implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(RtMonitor.class.getName());
+    private static final int BUFFER_BYTES = 256 * 1024;
+
+    private final NetworkNamespace namespace;
+    private final Set<RtGroup> groups;
+    private final RtListener listener;
+    private final NetlinkSocket socket;
+    private final MemorySegment buffer = Arena.ofAuto().allocate(BUFFER_BYTES, 8);
+    private final MessageCursor cursor = new MessageCursor();
+    private int resyncs;
+
+    private RtMonitor(NetworkNamespace namespace, Set<RtGroup> groups, RtListener listener, NetlinkSocket socket) {
+        this.namespace = namespace;
+        this.groups = groups;
+        this.listener = listener;
+        this.socket = socket;
+    }
+
+    /**
+     * Subscribes to {@code groups} inside {@code namespace}, then delivers the
+     * first snapshot to {@code listener} before returning.
+     */
+    public static RtMonitor open(NetworkNamespace namespace, Set<RtGroup> groups, RtListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (groups.isEmpty()) {
+            throw new IllegalArgumentException("no groups to subscribe to");
+        }
+        NetlinkSocket socket = NetlinkSocket.open(NetlinkProtocol.ROUTE, namespace);
+        RtMonitor monitor = new RtMonitor(namespace, EnumSet.copyOf(groups), listener, socket);
+        try {
+            for (RtGroup group : groups) {
+                socket.joinGroup(group.number());
+            }
+            monitor.deliverSnapshot();
+        } catch (RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+        return monitor;
+    }
+
+    /** Every group: links, and addresses, routes and rules of both families. */
+    public static RtMonitor open(NetworkNamespace namespace, RtListener listener) {
+        return open(namespace, EnumSet.allOf(RtGroup.class), listener);
+    }
+
+    /** The monitor's socket (to set its receive buffer size, or to poll it with others). */
+    public NetlinkSocket socket() {
+        return socket;
+    }
+
+    /** How many times the monitor resynchronised after lost notifications. */
+    public int resyncs() {
+        return resyncs;
+    }
+
+    /**
+     * Waits up to {@code timeoutMillis} (negative: forever) for notifications and
+     * delivers all that are queued.
+     *
+     * @return the number of events delivered (a resync counts as none)
+     */
+    public int poll(int timeoutMillis) {
+        if (!socket.awaitReadable(timeoutMillis)) {
+            return 0;
+        }
+        int delivered = 0;
+        while (true) {
+            int n;
+            try {
+                n = socket.receiveNow(buffer);
+            } catch (SystemCallException e) {
+                if (e.errno() != Errno.ENOBUFS) {
+                    throw e;
+                }
+                resync();
+                continue;
+            }
+            if (n < 0) {
+                return delivered;
+            }
+            cursor.reset(buffer, n);
+            while (cursor.next()) {
+                RtEvent event = toEvent(cursor.message());
+                if (event != null) {
+                    listener.onEvent(event);
+                    delivered++;
+                }
+            }
+        }
+    }
+
+    /** Discards queued notifications, dumps again and delivers the snapshot. */
+    public void resync() {
+        resyncs++;
+        LOG.log(System.Logger.Level.INFO, "rtnetlink notifications were lost; resynchronising from a dump");
+        while (true) {
+            try {
+                if (socket.receiveNow(buffer) < 0) {
+                    break;
+                }
+            } catch (SystemCallException e) {
+                if (e.errno() != Errno.ENOBUFS) {
+                    throw e;
+                }
+            }
+        }
+        deliverSnapshot();
+    }
+
+    private void deliverSnapshot() {
+        List<Link> links = new ArrayList<>();
+        List<Address> addresses = new ArrayList<>();
+        List<Route> routes = new ArrayList<>();
+        List<Rule> rules = new ArrayList<>();
+        try (RtNetlink rt = RtNetlink.open(namespace)) {
+            for (RtGroup group : groups) {
+                switch (group) {
+                    case LINK -> links.addAll(rt.links());
+                    case IPV4_ADDRESS, IPV6_ADDRESS -> addresses.addAll(rt.addresses(group.family(), 0));
+                    case IPV4_ROUTE, IPV6_ROUTE -> routes.addAll(rt.routes(group.family(), 0));
+                    case IPV4_RULE, IPV6_RULE -> rules.addAll(rt.rules(group.family()));
+                }
+            }
+        }
+        listener.onSnapshot(new RtSnapshot(links, addresses, routes, rules));
+    }
+
+    /** The event a notification describes, or {@code null} for one the monitor does not model. */
+    static RtEvent toEvent(NetlinkMessage m) {
+        int type = m.type();
+        switch (type) {
+            case RTM_NEWLINK, RTM_DELLINK -> {
+                if (m.payloadU8(0) != AF_UNSPEC) {
+                    // AF_BRIDGE port notifications describe bridge ports, not the link itself
+                    return null;
+                }
+                return new RtEvent(type == RTM_NEWLINK ? RtEvent.Change.NEW : RtEvent.Change.DELETED, Link.decode(m));
+            }
+            case RTM_NEWADDR, RTM_DELADDR -> {
+                return ipFamily(m) ? new RtEvent(type == RTM_NEWADDR ? RtEvent.Change.NEW : RtEvent.Change.DELETED,
+                        Address.decode(m)) : null;
+            }
+            case RTM_NEWROUTE, RTM_DELROUTE -> {
+                if (!ipFamily(m)) {
+                    return null;
+                }
+                Route route = Route.decode(m);
+                if ((route.flags() & RTM_F_CLONED) != 0) {
+                    return null;
+                }
+                return new RtEvent(type == RTM_NEWROUTE ? RtEvent.Change.NEW : RtEvent.Change.DELETED, route);
+            }
+            case RTM_NEWRULE, RTM_DELRULE -> {
+                return ipFamily(m) ? new RtEvent(type == RTM_NEWRULE ? RtEvent.Change.NEW : RtEvent.Change.DELETED,
+                        Rule.decode(m)) : null;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static boolean ipFamily(NetlinkMessage m) {
+        int family = m.payloadU8(0);
+        return family == AF_INET || family == AF_INET6;
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}
