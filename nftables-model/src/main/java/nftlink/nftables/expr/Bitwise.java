@@ -139,6 +139,19 @@ public sealed interface Bitwise extends Expression {
         };
     }
 
+    private static boolean beyond(Bytes b, int length) {
+        for (int i = length; i < b.length(); i++) {
+            if (b.get(i) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Bytes prefix(Bytes b, int length) {
+        return Bytes.of(java.util.Arrays.copyOf(b.toArray(), length));
+    }
+
     private static Bitwise parse(DebugReader r) {
         int dreg = r.register();
         r.expect("=");
@@ -153,10 +166,15 @@ public sealed interface Bitwise extends Expression {
                     result = new Bool(sreg, r.register(), dreg, length, NFT_BITWISE_AND);
                     r.expect(")");
                 } else {
-                    Bytes mask = r.words(length);
+                    // the text does not give the length: the register's, unless the words reach beyond it
+                    Bytes mask = r.words();
                     r.expect(")");
                     r.expect("^");
-                    result = new MaskXor(sreg, dreg, mask, r.words(length));
+                    Bytes xor = r.words();
+                    if (beyond(mask, length) || beyond(xor, length)) {
+                        length = Math.max(mask.length(), xor.length());
+                    }
+                    result = new MaskXor(sreg, dreg, prefix(mask, length), prefix(xor, length));
                 }
             }
             case "|", "^" -> {

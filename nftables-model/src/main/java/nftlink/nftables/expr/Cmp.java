@@ -106,6 +106,6 @@ public record Cmp(Op op, int sreg, Bytes data) implements Expression {
             throw r.error(e.getMessage());
         }
         int sreg = r.register();
-        return new Cmp(op, sreg, r.words(r.registerLength(sreg)));
+        return new Cmp(op, sreg, r.compared(r.registerLength(sreg)));
     }
 }

@@ -129,6 +129,34 @@ public final class DebugReader {
         }
     }
 
+    /**
+     * The words of a value compared with a register of {@code registerLength}
+     * bytes. A value may cover only the start of the register (a prefix match such
+     * as {@code iifname "eth*"}): then its length is the words' bytes without the
+     * zero padding of the last word.
+     */
+    public Bytes compared(int registerLength) {
+        Bytes all = words();
+        byte[] bytes = all.toArray();
+        int aligned = (registerLength + 3) & ~3;
+        if (bytes.length > aligned) {
+            return all; // spans several registers: a concatenation
+        }
+        if (bytes.length == aligned) {
+            for (int i = registerLength; i < bytes.length; i++) {
+                if (bytes[i] != 0) {
+                    return all;
+                }
+            }
+            return Bytes.of(java.util.Arrays.copyOf(bytes, registerLength));
+        }
+        int length = bytes.length;
+        while (length > bytes.length - 3 && length > 1 && bytes[length - 1] == 0) {
+            length--;
+        }
+        return Bytes.of(java.util.Arrays.copyOf(bytes, length));
+    }
+
     /** Consecutive {@code 0x%08x} words, each taken as 4 bytes. */
     public Bytes words() {
         int count = 0;
