@@ -6,5 +6,5 @@ module nftlink.vrf {
     requires transitive nftlink.nfnetlink;
 
     exports nftlink.rtnetlink;
-    // exports nftlink.vrf; (added with its first class)
+    exports nftlink.vrf;
 }
