@@ -133,11 +133,83 @@ public final class NfTables {
     public static final int NFPROTO_BRIDGE = 7;
     public static final int NFPROTO_IPV6 = 10;
 
+    /** libnftnl's userdata type for set comments ({@code NFTNL_UDATA_SET_COMMENT}). */
+    public static final int NFTNL_UDATA_SET_COMMENT = 7;
+
     /** libnftnl's userdata type for table and chain comments ({@code NFTNL_UDATA_TABLE_COMMENT}, {@code NFTNL_UDATA_CHAIN_COMMENT}). */
     public static final int NFTNL_UDATA_COMMENT = 0;
 
     /** Longest table, chain, set or object name the kernel accepts ({@code NFT_NAME_MAXLEN} - 1). */
     public static final int NFT_NAME_MAXLEN = 256;
+
+    // ==== sets and elements ====
+
+    // enum nft_set_flags
+    public static final int NFT_SET_ANONYMOUS = 0x1;
+    public static final int NFT_SET_CONSTANT = 0x2;
+    public static final int NFT_SET_INTERVAL = 0x4;
+    public static final int NFT_SET_MAP = 0x8;
+    public static final int NFT_SET_TIMEOUT = 0x10;
+    public static final int NFT_SET_EVAL = 0x20;
+    public static final int NFT_SET_OBJECT = 0x40;
+    public static final int NFT_SET_CONCAT = 0x80;
+    public static final int NFT_SET_EXPR = 0x100;
+
+    // enum nft_set_policies
+    public static final int NFT_SET_POL_PERFORMANCE = 0;
+    public static final int NFT_SET_POL_MEMORY = 1;
+
+    // enum nft_set_desc_attributes, nft_set_field_attributes
+    public static final int NFTA_SET_DESC_SIZE = 1;
+    public static final int NFTA_SET_DESC_CONCAT = 2;
+    public static final int NFTA_SET_FIELD_LEN = 1;
+
+    // enum nft_set_attributes
+    public static final int NFTA_SET_TABLE = 1;
+    public static final int NFTA_SET_NAME = 2;
+    public static final int NFTA_SET_FLAGS = 3;
+    public static final int NFTA_SET_KEY_TYPE = 4;
+    public static final int NFTA_SET_KEY_LEN = 5;
+    public static final int NFTA_SET_DATA_TYPE = 6;
+    public static final int NFTA_SET_DATA_LEN = 7;
+    public static final int NFTA_SET_POLICY = 8;
+    public static final int NFTA_SET_DESC = 9;
+    public static final int NFTA_SET_ID = 10;
+    public static final int NFTA_SET_TIMEOUT = 11;
+    public static final int NFTA_SET_GC_INTERVAL = 12;
+    public static final int NFTA_SET_USERDATA = 13;
+    public static final int NFTA_SET_PAD = 14;
+    public static final int NFTA_SET_OBJ_TYPE = 15;
+    public static final int NFTA_SET_HANDLE = 16;
+    public static final int NFTA_SET_EXPR = 17;
+    public static final int NFTA_SET_EXPRESSIONS = 18;
+    /** Reported by the kernel only: the set backend's name. */
+    public static final int NFTA_SET_TYPE = 19;
+    /** Reported by the kernel only: the number of elements. */
+    public static final int NFTA_SET_COUNT = 20;
+
+    // enum nft_set_elem_flags
+    public static final int NFT_SET_ELEM_INTERVAL_END = 0x1;
+    public static final int NFT_SET_ELEM_CATCHALL = 0x2;
+
+    // enum nft_set_elem_attributes
+    public static final int NFTA_SET_ELEM_KEY = 1;
+    public static final int NFTA_SET_ELEM_DATA = 2;
+    public static final int NFTA_SET_ELEM_FLAGS = 3;
+    public static final int NFTA_SET_ELEM_TIMEOUT = 4;
+    public static final int NFTA_SET_ELEM_EXPIRATION = 5;
+    public static final int NFTA_SET_ELEM_USERDATA = 6;
+    public static final int NFTA_SET_ELEM_EXPR = 7;
+    public static final int NFTA_SET_ELEM_PAD = 8;
+    public static final int NFTA_SET_ELEM_OBJREF = 9;
+    public static final int NFTA_SET_ELEM_KEY_END = 10;
+    public static final int NFTA_SET_ELEM_EXPRESSIONS = 11;
+
+    // enum nft_set_elem_list_attributes
+    public static final int NFTA_SET_ELEM_LIST_TABLE = 1;
+    public static final int NFTA_SET_ELEM_LIST_SET = 2;
+    public static final int NFTA_SET_ELEM_LIST_ELEMENTS = 3;
+    public static final int NFTA_SET_ELEM_LIST_SET_ID = 4;
 
     // ==== rules and expressions ====
 
@@ -250,6 +322,158 @@ public final class NfTables {
     public static final int NFTA_COUNTER_PAD = 3;
 
     // ==== expression group A (ct, socket, fib, rt, exthdr, numgen, hash, xfrm, osf, byteorder, range) ====
+
+    // enum nft_ct_keys
+    public static final int NFT_CT_STATE = 0;
+    public static final int NFT_CT_DIRECTION = 1;
+    public static final int NFT_CT_STATUS = 2;
+    public static final int NFT_CT_MARK = 3;
+    public static final int NFT_CT_SECMARK = 4;
+    public static final int NFT_CT_EXPIRATION = 5;
+    public static final int NFT_CT_HELPER = 6;
+    public static final int NFT_CT_L3PROTOCOL = 7;
+    public static final int NFT_CT_SRC = 8;
+    public static final int NFT_CT_DST = 9;
+    public static final int NFT_CT_PROTOCOL = 10;
+    public static final int NFT_CT_PROTO_SRC = 11;
+    public static final int NFT_CT_PROTO_DST = 12;
+    public static final int NFT_CT_LABELS = 13;
+    public static final int NFT_CT_PKTS = 14;
+    public static final int NFT_CT_BYTES = 15;
+    public static final int NFT_CT_AVGPKT = 16;
+    public static final int NFT_CT_ZONE = 17;
+    public static final int NFT_CT_EVENTMASK = 18;
+    public static final int NFT_CT_SRC_IP = 19;
+    public static final int NFT_CT_DST_IP = 20;
+    public static final int NFT_CT_SRC_IP6 = 21;
+    public static final int NFT_CT_DST_IP6 = 22;
+    public static final int NFT_CT_ID = 23;
+    // enum nft_ct_attributes
+    public static final int NFTA_CT_DREG = 1;
+    public static final int NFTA_CT_KEY = 2;
+    public static final int NFTA_CT_DIRECTION = 3;
+    public static final int NFTA_CT_SREG = 4;
+    // enum ip_conntrack_dir (<linux/netfilter/nf_conntrack_tuple_common.h>)
+    public static final int IP_CT_DIR_ORIGINAL = 0;
+    public static final int IP_CT_DIR_REPLY = 1;
+
+    // enum nft_socket_keys
+    public static final int NFT_SOCKET_TRANSPARENT = 0;
+    public static final int NFT_SOCKET_MARK = 1;
+    public static final int NFT_SOCKET_WILDCARD = 2;
+    public static final int NFT_SOCKET_CGROUPV2 = 3;
+    // enum nft_socket_attributes
+    public static final int NFTA_SOCKET_KEY = 1;
+    public static final int NFTA_SOCKET_DREG = 2;
+    public static final int NFTA_SOCKET_LEVEL = 3;
+
+    // enum nft_fib_result
+    public static final int NFT_FIB_RESULT_OIF = 1;
+    public static final int NFT_FIB_RESULT_OIFNAME = 2;
+    public static final int NFT_FIB_RESULT_ADDRTYPE = 3;
+    // enum nft_fib_flags
+    public static final int NFTA_FIB_F_SADDR = 1 << 0;
+    public static final int NFTA_FIB_F_DADDR = 1 << 1;
+    public static final int NFTA_FIB_F_MARK = 1 << 2;
+    public static final int NFTA_FIB_F_IIF = 1 << 3;
+    public static final int NFTA_FIB_F_OIF = 1 << 4;
+    public static final int NFTA_FIB_F_PRESENT = 1 << 5;
+    // enum nft_fib_attributes
+    public static final int NFTA_FIB_DREG = 1;
+    public static final int NFTA_FIB_RESULT = 2;
+    public static final int NFTA_FIB_FLAGS = 3;
+
+    // enum nft_rt_keys
+    public static final int NFT_RT_CLASSID = 0;
+    public static final int NFT_RT_NEXTHOP4 = 1;
+    public static final int NFT_RT_NEXTHOP6 = 2;
+    public static final int NFT_RT_TCPMSS = 3;
+    public static final int NFT_RT_XFRM = 4;
+    // enum nft_rt_attributes
+    public static final int NFTA_RT_DREG = 1;
+    public static final int NFTA_RT_KEY = 2;
+
+    // enum nft_exthdr_flags
+    public static final int NFT_EXTHDR_F_PRESENT = 1 << 0;
+    // enum nft_exthdr_op
+    public static final int NFT_EXTHDR_OP_IPV6 = 0;
+    public static final int NFT_EXTHDR_OP_TCPOPT = 1;
+    public static final int NFT_EXTHDR_OP_IPV4 = 2;
+    public static final int NFT_EXTHDR_OP_SCTP = 3;
+    public static final int NFT_EXTHDR_OP_DCCP = 4;
+    // enum nft_exthdr_attributes
+    public static final int NFTA_EXTHDR_DREG = 1;
+    public static final int NFTA_EXTHDR_TYPE = 2;
+    public static final int NFTA_EXTHDR_OFFSET = 3;
+    public static final int NFTA_EXTHDR_LEN = 4;
+    public static final int NFTA_EXTHDR_FLAGS = 5;
+    public static final int NFTA_EXTHDR_OP = 6;
+    public static final int NFTA_EXTHDR_SREG = 7;
+
+    // enum nft_ng_types
+    public static final int NFT_NG_INCREMENTAL = 0;
+    public static final int NFT_NG_RANDOM = 1;
+    // enum nft_ng_attributes
+    public static final int NFTA_NG_DREG = 1;
+    public static final int NFTA_NG_MODULUS = 2;
+    public static final int NFTA_NG_TYPE = 3;
+    public static final int NFTA_NG_OFFSET = 4;
+
+    // enum nft_hash_types
+    public static final int NFT_HASH_JENKINS = 0;
+    public static final int NFT_HASH_SYM = 1;
+    // enum nft_hash_attributes
+    public static final int NFTA_HASH_SREG = 1;
+    public static final int NFTA_HASH_DREG = 2;
+    public static final int NFTA_HASH_LEN = 3;
+    public static final int NFTA_HASH_MODULUS = 4;
+    public static final int NFTA_HASH_SEED = 5;
+    public static final int NFTA_HASH_OFFSET = 6;
+    public static final int NFTA_HASH_TYPE = 7;
+
+    // enum nft_xfrm_keys
+    public static final int NFT_XFRM_KEY_DADDR_IP4 = 1;
+    public static final int NFT_XFRM_KEY_DADDR_IP6 = 2;
+    public static final int NFT_XFRM_KEY_SADDR_IP4 = 3;
+    public static final int NFT_XFRM_KEY_SADDR_IP6 = 4;
+    public static final int NFT_XFRM_KEY_REQID = 5;
+    public static final int NFT_XFRM_KEY_SPI = 6;
+    // enum nft_xfrm_attributes
+    public static final int NFTA_XFRM_DREG = 1;
+    public static final int NFTA_XFRM_KEY = 2;
+    public static final int NFTA_XFRM_DIR = 3;
+    public static final int NFTA_XFRM_SPNUM = 4;
+    // <linux/xfrm.h> XFRM_POLICY_IN, XFRM_POLICY_OUT
+    public static final int XFRM_POLICY_IN = 0;
+    public static final int XFRM_POLICY_OUT = 1;
+
+    // enum nft_osf_flags
+    public static final int NFT_OSF_F_VERSION = 1 << 0;
+    // enum nft_osf_attributes
+    public static final int NFTA_OSF_DREG = 1;
+    public static final int NFTA_OSF_TTL = 2;
+    public static final int NFTA_OSF_FLAGS = 3;
+    /** Bytes an osf load fills ({@code NFT_OSF_MAXGENRELEN}). */
+    public static final int NFT_OSF_MAXGENRELEN = 16;
+
+    // enum nft_byteorder_ops
+    public static final int NFT_BYTEORDER_NTOH = 0;
+    public static final int NFT_BYTEORDER_HTON = 1;
+    // enum nft_byteorder_attributes
+    public static final int NFTA_BYTEORDER_SREG = 1;
+    public static final int NFTA_BYTEORDER_DREG = 2;
+    public static final int NFTA_BYTEORDER_OP = 3;
+    public static final int NFTA_BYTEORDER_LEN = 4;
+    public static final int NFTA_BYTEORDER_SIZE = 5;
+
+    // enum nft_range_ops
+    public static final int NFT_RANGE_EQ = 0;
+    public static final int NFT_RANGE_NEQ = 1;
+    // enum nft_range_attributes
+    public static final int NFTA_RANGE_SREG = 1;
+    public static final int NFTA_RANGE_OP = 2;
+    public static final int NFTA_RANGE_FROM_DATA = 3;
+    public static final int NFTA_RANGE_TO_DATA = 4;
 
     // ==== expression group B (limit, quota, log, reject, nat, masq, redir, tproxy, dynset, objref, notrack, dup, fwd, connlimit, synproxy, queue, last, match/target) ====
 }

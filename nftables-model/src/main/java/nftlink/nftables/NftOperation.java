@@ -4,7 +4,9 @@ import nftlink.netlink.AttributeNamer;
 import nftlink.netlink.MessageWriter;
 import nftlink.nfnetlink.BatchOperation;
 
+import java.util.List;
 import java.util.Objects;
+import nftlink.netlink.Netlink;
 
 import static nftlink.netlink.Netlink.NLM_F_APPEND;
 import static nftlink.netlink.Netlink.NLM_F_CREATE;
@@ -174,6 +176,159 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public String kind() { return "delete rule"; }
         @Override public String object() { return tableFamily.nftName() + " " + table + " " + chain + " handle " + handle; }
         @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
+    }
+
+    /** {@code add set} / {@code add map} or, with {@code exclusive}, {@code create set}. */
+    record AddSet(NftSet set, boolean exclusive) implements NftOperation {
+        private static final java.util.concurrent.atomic.AtomicInteger NEXT_ID = new java.util.concurrent.atomic.AtomicInteger();
+
+        public AddSet {
+            Objects.requireNonNull(set, "set");
+            if (set.id() == 0) {
+                set = set.withId(NEXT_ID.updateAndGet(i -> i == Integer.MAX_VALUE ? 1 : i + 1));
+            }
+        }
+
+        @Override public int message() { return NFT_MSG_NEWSET; }
+        @Override public int flags() { return NLM_F_CREATE | (exclusive ? NLM_F_EXCL : 0); }
+        @Override public int family() { return set.family().protocol(); }
+        @Override public void writeAttributes(MessageWriter w) { set.writeAttributes(w); }
+        @Override public String kind() { return (exclusive ? "create " : "add ") + (set.isMap() ? "map" : "set"); }
+        @Override public String object() { return set.qualifiedName(); }
+        @Override public boolean echo() { return true; }
+    }
+
+    /** {@code delete set} or, with {@code ignoreMissing}, {@code destroy set} (kernel 6.3+). */
+    record DeleteSet(Family tableFamily, String table, String name, boolean ignoreMissing) implements NftOperation {
+        public DeleteSet {
+            Objects.requireNonNull(tableFamily, "family");
+            Names.check("table", table);
+            Names.check("set", name);
+        }
+
+        @Override public int message() { return ignoreMissing ? NFT_MSG_DESTROYSET : NFT_MSG_DELSET; }
+        @Override public int flags() { return 0; }
+        @Override public int family() { return tableFamily.protocol(); }
+        @Override public void writeAttributes(MessageWriter w) {
+            w.attrString(NFTA_SET_TABLE, table);
+            w.attrString(NFTA_SET_NAME, name);
+        }
+        @Override public String kind() { return ignoreMissing ? "destroy set" : "delete set"; }
+        @Override public String object() { return tableFamily.nftName() + " " + table + " " + name; }
+    }
+
+    /**
+     * {@code add element} (or {@code create element} with {@code exclusive}): one
+     * message's worth of elements. Use {@link NftOperation#addElements} to split any
+     * number of elements into messages that each fit a netlink attribute.
+     */
+    record AddElements(Family tableFamily, String table, String set, int setId, List<SetElement> elements,
+                       boolean exclusive) implements NftOperation {
+        public AddElements {
+            Objects.requireNonNull(tableFamily, "family");
+            Names.check("table", table);
+            Names.check("set", set);
+            elements = List.copyOf(elements);
+        }
+
+        @Override public int message() { return NFT_MSG_NEWSETELEM; }
+        @Override public int flags() { return NLM_F_CREATE | (exclusive ? NLM_F_EXCL : 0); }
+        @Override public int family() { return tableFamily.protocol(); }
+        @Override public void writeAttributes(MessageWriter w) { writeElementList(w, table, set, setId, elements); }
+        @Override public String kind() { return exclusive ? "create element" : "add element"; }
+        @Override public String object() { return tableFamily.nftName() + " " + table + " " + set + " (" + elements.size() + " elements)"; }
+    }
+
+    /** {@code delete element}: one message's worth; see {@link NftOperation#deleteElements}. */
+    record DeleteElements(Family tableFamily, String table, String set, List<SetElement> elements) implements NftOperation {
+        public DeleteElements {
+            Objects.requireNonNull(tableFamily, "family");
+            Names.check("table", table);
+            Names.check("set", set);
+            elements = List.copyOf(elements);
+        }
+
+        @Override public int message() { return NFT_MSG_DELSETELEM; }
+        @Override public int flags() { return 0; }
+        @Override public int family() { return tableFamily.protocol(); }
+        @Override public void writeAttributes(MessageWriter w) { writeElementList(w, table, set, 0, elements); }
+        @Override public String kind() { return "delete element"; }
+        @Override public String object() { return tableFamily.nftName() + " " + table + " " + set + " (" + elements.size() + " elements)"; }
+    }
+
+    /** {@code flush set}: removes every element. */
+    record FlushSet(Family tableFamily, String table, String set) implements NftOperation {
+        public FlushSet {
+            Objects.requireNonNull(tableFamily, "family");
+            Names.check("table", table);
+            Names.check("set", set);
+        }
+
+        @Override public int message() { return NFT_MSG_DELSETELEM; }
+        @Override public int flags() { return 0; }
+        @Override public int family() { return tableFamily.protocol(); }
+        @Override public void writeAttributes(MessageWriter w) {
+            w.attrString(NFTA_SET_ELEM_LIST_TABLE, table);
+            w.attrString(NFTA_SET_ELEM_LIST_SET, set);
+        }
+        @Override public String kind() { return "flush set"; }
+        @Override public String object() { return tableFamily.nftName() + " " + table + " " + set; }
+    }
+
+    private static void writeElementList(MessageWriter w, String table, String set, int setId, List<SetElement> elements) {
+        w.attrString(NFTA_SET_ELEM_LIST_TABLE, table);
+        w.attrString(NFTA_SET_ELEM_LIST_SET, set);
+        if (setId != 0) {
+            w.attrU32Be(NFTA_SET_ELEM_LIST_SET_ID, setId);
+        }
+        int list = w.beginNested(NFTA_SET_ELEM_LIST_ELEMENTS, false);
+        for (SetElement e : elements) {
+            e.write(w);
+        }
+        w.endNested(list);
+    }
+
+    /** Room for elements in one {@code NFTA_SET_ELEM_LIST_ELEMENTS} attribute. */
+    int ELEMENT_LIST_BUDGET = Netlink.NLA_MAX_LENGTH - Netlink.NLA_HDRLEN;
+
+    /**
+     * Adds any number of elements: as many {@link AddElements} messages as needed so
+     * that each element list fits one netlink attribute (64 KiB). All of them go
+     * into the same transaction, so the change stays atomic.
+     */
+    static List<NftOperation> addElements(Family family, String table, String set, List<SetElement> elements) {
+        return chunk(elements, part -> new AddElements(family, table, set, 0, part, false));
+    }
+
+    /** As {@link #addElements}, for deletion. */
+    static List<NftOperation> deleteElements(Family family, String table, String set, List<SetElement> elements) {
+        return chunk(elements, part -> new DeleteElements(family, table, set, part));
+    }
+
+    private static List<NftOperation> chunk(List<SetElement> elements,
+                                            java.util.function.Function<List<SetElement>, NftOperation> make) {
+        List<NftOperation> ops = new java.util.ArrayList<>();
+        MessageWriter scratch = new MessageWriter(512);
+        int start = 0;
+        int used = 0;
+        for (int i = 0; i < elements.size(); i++) {
+            scratch.reset();
+            elements.get(i).write(scratch);
+            int size = scratch.position();
+            if (size > ELEMENT_LIST_BUDGET) {
+                throw new IllegalArgumentException("set element " + i + " alone is " + size + " bytes; too large for netlink");
+            }
+            if (used + size > ELEMENT_LIST_BUDGET) {
+                ops.add(make.apply(elements.subList(start, i)));
+                start = i;
+                used = 0;
+            }
+            used += size;
+        }
+        if (start < elements.size() || elements.isEmpty()) {
+            ops.add(make.apply(elements.subList(start, elements.size())));
+        }
+        return ops;
     }
 
     /** {@code flush table}: deletes every rule of every chain in the table. */

@@ -129,6 +129,37 @@ public final class Nftables implements AutoCloseable {
                 w -> w.attrString(NFTA_CHAIN_TABLE, table));
     }
 
+    /** Every set and map of every table. */
+    public List<NftSet> listSets() {
+        return dump(NFT_MSG_GETSET, null, "list sets", NftSet::decode, null);
+    }
+
+    /** The sets and maps of one table. */
+    public List<NftSet> listSets(Family family, String table) {
+        return dump(NFT_MSG_GETSET, family, "list sets " + family + " " + table, NftSet::decode,
+                w -> w.attrString(NFTA_SET_TABLE, table));
+    }
+
+    /** The elements of a set, in the order the kernel lists them. */
+    public List<SetElement> listElements(Family family, String table, String set) {
+        List<List<SetElement>> parts = dump(NFT_MSG_GETSETELEM, family, "list elements " + family + " " + table + " " + set,
+                m -> {
+                    List<SetElement> elements = new ArrayList<>();
+                    for (Attribute a : m.attributes(NFGENMSG_LEN)) {
+                        if (a.type() == NFTA_SET_ELEM_LIST_ELEMENTS) {
+                            for (Attribute e : a.nested()) {
+                                elements.add(SetElement.decode(e));
+                            }
+                        }
+                    }
+                    return elements;
+                }, w -> {
+                    w.attrString(NFTA_SET_ELEM_LIST_TABLE, table);
+                    w.attrString(NFTA_SET_ELEM_LIST_SET, set);
+                });
+        return parts.stream().flatMap(List::stream).toList();
+    }
+
     /** Every rule of every chain. */
     public List<Rule> listRules() {
         return dump(NFT_MSG_GETRULE, null, "list rules", Rule::decode, null);

@@ -38,6 +38,16 @@ public final class Userdata {
      * @throws NetlinkDecodeException when the blob is not a well-formed TLV sequence
      */
     public static String findComment(byte[] userdata) {
+        return findString(userdata, NfTables.NFTNL_UDATA_COMMENT);
+    }
+
+    /**
+     * The NUL-terminated string of TLV type {@code type}, or {@code null} when there
+     * is none (sets keep their comment under {@link NfTables#NFTNL_UDATA_SET_COMMENT}).
+     *
+     * @throws NetlinkDecodeException when the blob is not a well-formed TLV sequence
+     */
+    public static String findString(byte[] userdata, int wantedType) {
         int i = 0;
         while (i < userdata.length) {
             if (userdata.length - i < 2) {
@@ -48,7 +58,7 @@ public final class Userdata {
             if (length > userdata.length - i - 2) {
                 throw new NetlinkDecodeException("userdata: TLV at offset " + i + " claims " + length + " bytes");
             }
-            if (type == NfTables.NFTNL_UDATA_COMMENT) {
+            if (type == wantedType) {
                 int end = i + 2;
                 while (end < i + 2 + length && userdata[end] != 0) {
                     end++;

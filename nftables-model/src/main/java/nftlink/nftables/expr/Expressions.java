@@ -78,6 +78,15 @@ public final class Expressions {
     /** Writes one {@code NFTA_LIST_ELEM} holding {@code e}. */
     public static void writeElement(MessageWriter w, Expression e) {
         int elem = w.beginNested(NFTA_LIST_ELEM, false);
+        writeElementBody(w, e);
+        w.endNested(elem);
+    }
+
+    /**
+     * Writes {@code NFTA_EXPR_NAME} and {@code NFTA_EXPR_DATA} of {@code e} into the
+     * current nest (a list element, or an attribute such as {@code NFTA_SET_EXPR}).
+     */
+    public static void writeElementBody(MessageWriter w, Expression e) {
         w.attrString(NFTA_EXPR_NAME, e.name());
         if (e instanceof RawExpression raw) {
             if (raw.data() != null) {
@@ -88,7 +97,6 @@ public final class Expressions {
             e.writeData(w);
             w.endNested(data);
         }
-        w.endNested(elem);
     }
 
     /** Decodes a list attribute of expressions. */
@@ -103,7 +111,7 @@ public final class Expressions {
         return out;
     }
 
-    /** Decodes one {@code NFTA_LIST_ELEM}. */
+    /** Decodes one {@code NFTA_LIST_ELEM} (or another attribute holding an expression's name and data). */
     public static Expression decode(Attribute element) {
         String name = null;
         Attribute data = null;
