@@ -107,34 +107,42 @@ public sealed interface NftOperation extends BatchOperation {
      * whose handle is {@link Rule#position()}. The kernel's echo carries the new
      * rule's handle ({@link Rule#decode} of {@code CommitResult.echo(i)}).
      */
-    record AddRule(Rule rule) implements NftOperation {
+    record AddRule(Rule rule, boolean echo) implements NftOperation {
         public AddRule {
             Objects.requireNonNull(rule, "rule");
+        }
+
+        /** Adds the rule and asks for the echo that carries its handle. */
+        public AddRule(Rule rule) {
+            this(rule, true);
         }
 
         @Override public int message() { return NFT_MSG_NEWRULE; }
         @Override public int flags() { return NLM_F_CREATE | NLM_F_APPEND; }
         @Override public int family() { return rule.family().protocol(); }
-        @Override public void writeAttributes(MessageWriter w) { rule.withHandle(0).writeAttributes(w); }
+        @Override public void writeAttributes(MessageWriter w) { rule.writeAttributes(w, false, true); }
         @Override public String kind() { return "add rule"; }
         @Override public String object() { return rule.location(); }
-        @Override public boolean echo() { return true; }
         @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
     }
 
     /** {@code insert rule}: prepends the rule, or places it before the rule whose handle is {@link Rule#position()}. */
-    record InsertRule(Rule rule) implements NftOperation {
+    record InsertRule(Rule rule, boolean echo) implements NftOperation {
         public InsertRule {
             Objects.requireNonNull(rule, "rule");
+        }
+
+        /** Inserts the rule and asks for the echo that carries its handle. */
+        public InsertRule(Rule rule) {
+            this(rule, true);
         }
 
         @Override public int message() { return NFT_MSG_NEWRULE; }
         @Override public int flags() { return NLM_F_CREATE; }
         @Override public int family() { return rule.family().protocol(); }
-        @Override public void writeAttributes(MessageWriter w) { rule.withHandle(0).writeAttributes(w); }
+        @Override public void writeAttributes(MessageWriter w) { rule.writeAttributes(w, false, true); }
         @Override public String kind() { return "insert rule"; }
         @Override public String object() { return rule.location(); }
-        @Override public boolean echo() { return true; }
         @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
     }
 
@@ -150,7 +158,7 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public int message() { return NFT_MSG_NEWRULE; }
         @Override public int flags() { return NLM_F_REPLACE; }
         @Override public int family() { return rule.family().protocol(); }
-        @Override public void writeAttributes(MessageWriter w) { rule.withPosition(0).writeAttributes(w); }
+        @Override public void writeAttributes(MessageWriter w) { rule.writeAttributes(w, true, false); }
         @Override public String kind() { return "replace rule"; }
         @Override public String object() { return rule.location() + " handle " + rule.handle(); }
         @Override public boolean echo() { return true; }

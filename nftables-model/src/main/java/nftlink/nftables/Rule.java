@@ -63,12 +63,21 @@ public record Rule(Family family, String table, String chain, long handle, long 
 
     /** Writes the attributes of {@code NFT_MSG_NEWRULE}: handle and position only when set. */
     public void writeAttributes(MessageWriter w) {
+        writeAttributes(w, true, true);
+    }
+
+    /**
+     * Writes the attributes of {@code NFT_MSG_NEWRULE}, leaving out the handle or the
+     * position even when set (adding needs no handle; replacing no position).
+     * Allocates nothing.
+     */
+    public void writeAttributes(MessageWriter w, boolean withHandle, boolean withPosition) {
         w.attrString(NFTA_RULE_TABLE, table);
         w.attrString(NFTA_RULE_CHAIN, chain);
-        if (handle != 0) {
+        if (withHandle && handle != 0) {
             w.attrU64Be(NFTA_RULE_HANDLE, handle);
         }
-        if (position != 0) {
+        if (withPosition && position != 0) {
             w.attrU64Be(NFTA_RULE_POSITION, position);
         }
         Expressions.write(w, NFTA_RULE_EXPRESSIONS, expressions);

@@ -28,8 +28,8 @@ public sealed interface Bitwise extends Expression {
         @Override
         public void writeData(MessageWriter w) {
             header(w, sreg, dreg, mask.length(), NFT_BITWISE_MASK_XOR);
-            Data.of(mask).write(w, NFTA_BITWISE_MASK);
-            Data.of(xor).write(w, NFTA_BITWISE_XOR);
+            Data.writeValue(w, NFTA_BITWISE_MASK, mask);
+            Data.writeValue(w, NFTA_BITWISE_XOR, xor);
         }
 
         @Override

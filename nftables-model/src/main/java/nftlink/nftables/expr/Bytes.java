@@ -87,6 +87,11 @@ public final class Bytes {
         return new Bytes(Arrays.copyOf(out, length));
     }
 
+    /** Writes the bytes as an attribute of {@code type}, without copying them first. */
+    public void writeAttribute(nftlink.netlink.MessageWriter w, int type) {
+        w.attrBytes(type, bytes);
+    }
+
     /** Number of bytes. */
     public int length() {
         return bytes.length;

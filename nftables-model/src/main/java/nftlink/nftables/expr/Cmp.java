@@ -71,7 +71,7 @@ public record Cmp(Op op, int sreg, Bytes data) implements Expression {
     public void writeData(MessageWriter w) {
         w.attrU32Be(NFTA_CMP_SREG, sreg);
         w.attrU32Be(NFTA_CMP_OP, op.number());
-        Data.of(data).write(w, NFTA_CMP_DATA);
+        Data.writeValue(w, NFTA_CMP_DATA, data);
     }
 
     @Override

@@ -39,11 +39,20 @@ public sealed interface Data {
 
     /** Writes the data as a nested attribute of type {@code attributeType}. */
     default void write(MessageWriter w, int attributeType) {
-        int nest = w.beginNested(attributeType, false);
         switch (this) {
-            case Value v -> w.attrBytes(NFTA_DATA_VALUE, v.bytes().toArray());
-            case OfVerdict v -> v.verdict().writeVerdict(w);
+            case Value v -> writeValue(w, attributeType, v.bytes());
+            case OfVerdict v -> {
+                int nest = w.beginNested(attributeType, false);
+                v.verdict().writeVerdict(w);
+                w.endNested(nest);
+            }
         }
+    }
+
+    /** Writes {@code bytes} as a value nested in an attribute of type {@code attributeType}, allocating nothing. */
+    static void writeValue(MessageWriter w, int attributeType, Bytes bytes) {
+        int nest = w.beginNested(attributeType, false);
+        bytes.writeAttribute(w, NFTA_DATA_VALUE);
         w.endNested(nest);
     }
 
