@@ -1,0 +1,2 @@
+/** JMH benchmarks: nftlink against the nft CLI, in-process libnftables, and the kernel's floor. */
+package nftlink.bench;
