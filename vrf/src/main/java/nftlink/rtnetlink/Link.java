@@ -103,9 +103,12 @@ public record Link(int index, String name, int type, int flags, int mtu, int mas
         return unknown.stream().filter(a -> a.type() == attributeType).findFirst();
     }
 
-    /** Writes {@code struct ifinfomsg} and the attributes that describe this link. */
+    /**
+     * Writes {@code struct ifinfomsg} (with {@code ifi_change} = {@code flags}, so the
+     * flags given are applied) and the attributes that describe this link.
+     */
     void write(MessageWriter w) {
-        w.putU8(Rtnetlink.AF_UNSPEC).putU8(0).putU16(type).putU32(index).putU32(flags).putU32(flags == 0 ? 0 : flags);
+        w.putU8(Rtnetlink.AF_UNSPEC).putU8(0).putU16(type).putU32(index).putU32(flags).putU32(flags);
         w.attrString(IFLA_IFNAME, name);
         if (mtu != 0) {
             w.attrU32(IFLA_MTU, mtu);

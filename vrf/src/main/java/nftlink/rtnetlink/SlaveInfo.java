@@ -1,8 +1,7 @@
 package nftlink.rtnetlink;
 
-import nftlink.netlink.Attribute;
-import nftlink.netlink.Attributes;
-
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -29,16 +28,9 @@ public record SlaveInfo(String kind, List<RawAttribute> data) {
         }
         for (RawAttribute a : data) {
             if (a.type() == IfLink.IFLA_VRF_PORT_TABLE && a.value().length == 4) {
-                Attribute parsed = Attributes.parse(encodeOne(a)).list().getFirst();
-                return OptionalInt.of(parsed.u32());
+                return OptionalInt.of(ByteBuffer.wrap(a.value()).order(ByteOrder.nativeOrder()).getInt());
             }
         }
         return OptionalInt.empty();
-    }
-
-    private static byte[] encodeOne(RawAttribute a) {
-        nftlink.netlink.MessageWriter w = new nftlink.netlink.MessageWriter(64);
-        a.write(w);
-        return w.toByteArray();
     }
 }

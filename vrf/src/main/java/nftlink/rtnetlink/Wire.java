@@ -49,6 +49,7 @@ final class Wire {
         return w.beginNested(type);
     }
 
+    /** Ends a nest begun with {@link #beginPlainNest}, clearing the {@code NLA_F_NESTED} bit again. */
     static void endPlainNest(MessageWriter w, int start, int type) {
         w.endNested(start);
         w.segment().set(java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED, start + 2, (short) type);

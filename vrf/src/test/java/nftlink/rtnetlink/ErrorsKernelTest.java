@@ -1,0 +1,49 @@
+package nftlink.rtnetlink;
+
+import nftlink.netlink.Errno;
+import nftlink.netlink.NetlinkKernelException;
+import nftlink.netlink.NetworkNamespace;
+import nftlink.testing.KernelTest;
+import nftlink.testing.TestNamespace;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Refusals name the operation, carry the kernel's extended-ACK text and the offending attribute by its header name. */
+@KernelTest
+class ErrorsKernelTest {
+
+    @Test
+    void errorsCarryOperationExtendedAckAndAttribute(TestNamespace ns) {
+        try (NetworkNamespace handle = ns.open(); RtNetlink rt = RtNetlink.open(handle)) {
+            rt.createLink(Link.veth("veth0", "veth1"));
+            int veth0 = rt.index("veth0");
+
+            NetlinkKernelException mtu = assertThrows(NetlinkKernelException.class, () -> rt.setMtu(veth0, 20));
+            assertEquals("set link #" + veth0 + " mtu 20: EINVAL (Invalid argument): kernel says \"mtu less than device minimum\"",
+                    mtu.getMessage());
+
+            Route badOif = new Route(IpFamily.INET, Prefix.parse("10.0.0.0/8"), null, 0, 100, Rtnetlink.RTPROT_BOOT,
+                    Rtnetlink.RT_SCOPE_LINK, RouteType.UNICAST, 0, null, 0, -1, null,
+                    List.of(new RawAttribute(Rtnetlink.RTA_OIF, new byte[] {1, 2})));
+            NetlinkKernelException policy = assertThrows(NetlinkKernelException.class, () -> rt.addRoute(badOif));
+            assertEquals(Errno.ERANGE, policy.errno());
+            assertEquals("RTA_OIF", policy.attribute());
+            assertEquals("add route Route[10.0.0.0/8 table 100 proto 3 scope 253]: ERANGE (Numerical result out of range): "
+                    + "kernel says \"Attribute failed policy validation\" at RTA_OIF", policy.getMessage());
+
+            NetlinkKernelException noDevice = assertThrows(NetlinkKernelException.class,
+                    () -> rt.addAddress(Address.of(999, "10.0.0.1/8")));
+            assertEquals(Errno.ENODEV, noDevice.errno());
+            assertEquals("add address 10.0.0.1/8 dev #999: ENODEV (No such device): kernel says \"ipv4: Device not found\"",
+                    noDevice.getMessage());
+
+            NetlinkKernelException exclusive = assertThrows(NetlinkKernelException.class,
+                    () -> rt.addRule(Rule.l3mdev(IpFamily.INET, 7).withTable(5)));
+            assertEquals("l3mdev and table are mutually exclusive", exclusive.kernelMessage());
+        }
+    }
+}
