@@ -3,9 +3,9 @@ package nftlink.rtnetlink;
 import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
-import nftlink.netlink.NetlinkDecodeException;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,8 +13,9 @@ import static nftlink.rtnetlink.IfLink.*;
 
 /**
  * The kind of a link ({@code IFLA_INFO_KIND}) with its kind-specific data
- * ({@code IFLA_INFO_DATA}). Kinds the library does not model decode to
- * {@link Other}, which keeps the data byte for byte.
+ * ({@code IFLA_INFO_DATA}). Kinds the library does not model, and data of a
+ * known kind it cannot represent exactly, decode to {@link Other}, which keeps
+ * the data byte for byte.
  */
 public sealed interface LinkKind {
 
@@ -210,38 +211,28 @@ public sealed interface LinkKind {
         Attributes attrs = data == null ? Attributes.empty() : data.nested();
         return switch (kind) {
             case "vrf" -> {
-                Attribute table = attrs.require(IFLA_VRF_TABLE, "IFLA_VRF_TABLE");
-                if (attrs.size() != 1 || table.u32() == 0) {
+                Attribute table = attrs.find(IFLA_VRF_TABLE);
+                if (table == null || attrs.size() != 1 || table.rawType() != IFLA_VRF_TABLE || table.length() != 4
+                        || table.u32() == 0) {
                     yield new Other(kind, raw(attrs));
                 }
                 yield new Vrf(table.u32());
             }
             case "veth" -> {
-                String peer = null;
-                for (Attribute a : attrs) {
-                    if (a.type() != VETH_INFO_PEER || peer != null || a.length() < Rtnetlink.IFINFOMSG_LEN) {
-                        throw new NetlinkDecodeException("veth: unexpected IFLA_INFO_DATA attribute " + a);
-                    }
-                    Attribute name = Attributes.parse(a.segment(), a.valueOffset() + Rtnetlink.IFINFOMSG_LEN,
-                            a.length() - Rtnetlink.IFINFOMSG_LEN).require(IFLA_IFNAME, "IFLA_IFNAME");
-                    peer = name.string();
-                    try {
-                        Wire.checkName("veth peer", peer);
-                    } catch (IllegalArgumentException e) {
-                        throw new NetlinkDecodeException(e.getMessage());
-                    }
+                if (attrs.isEmpty()) {
+                    yield new Veth(null);
                 }
-                yield new Veth(peer);
+                String peer = attrs.size() == 1 ? vethPeerName(attrs.list().getFirst()) : null;
+                yield peer == null ? new Other(kind, raw(attrs)) : new Veth(peer);
             }
             case "bridge" -> {
                 Integer stp = null;
                 Boolean vlan = null;
                 List<RawAttribute> other = new ArrayList<>();
                 for (Attribute a : attrs) {
-                    if (a.type() == IFLA_BR_STP_STATE && stp == null && a.rawType() == IFLA_BR_STP_STATE) {
+                    if (a.rawType() == IFLA_BR_STP_STATE && stp == null && a.length() == 4) {
                         stp = a.u32();
-                    } else if (a.type() == IFLA_BR_VLAN_FILTERING && vlan == null && a.rawType() == IFLA_BR_VLAN_FILTERING
-                            && a.length() == 1 && a.u8() <= 1) {
+                    } else if (a.rawType() == IFLA_BR_VLAN_FILTERING && vlan == null && a.length() == 1 && a.u8() <= 1) {
                         vlan = a.u8() == 1;
                     } else {
                         other.add(RawAttribute.of(a));
@@ -264,6 +255,33 @@ public sealed interface LinkKind {
             }
             default -> new Other(kind, raw(attrs));
         };
+    }
+
+    /**
+     * The name in a {@code VETH_INFO_PEER} nest that holds nothing else, or
+     * {@code null} when it holds more (which is then kept as raw bytes).
+     */
+    private static String vethPeerName(Attribute peer) {
+        if (peer.rawType() != VETH_INFO_PEER || peer.length() < Rtnetlink.IFINFOMSG_LEN) {
+            return null;
+        }
+        for (byte b : Arrays.copyOf(peer.bytes(), Rtnetlink.IFINFOMSG_LEN)) {
+            if (b != 0) {
+                return null;
+            }
+        }
+        Attributes inner = Attributes.parse(peer.segment(), peer.valueOffset() + Rtnetlink.IFINFOMSG_LEN,
+                peer.length() - Rtnetlink.IFINFOMSG_LEN);
+        if (inner.size() != 1 || inner.list().getFirst().rawType() != IFLA_IFNAME) {
+            return null;
+        }
+        String name = inner.list().getFirst().string();
+        try {
+            Wire.checkName("veth peer", name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return name;
     }
 
     private static List<RawAttribute> raw(Attributes attrs) {
