@@ -55,8 +55,17 @@ class VrfVmTest {
         String classPath = String.join(File.pathSeparator, location(VrfScenario.class), location(RtNetlink.class),
                 location(NetlinkSocket.class));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        TestNamespace.Result result = TestNamespace.run(List.of(vmRun.toString(), "-j", "-t", "300", "--", java,
-                "--enable-native-access=ALL-UNNAMED", "-cp", classPath, VrfScenario.class.getName()), null);
+        List<String> command = List.of(vmRun.toString(), "-j", "-t", "300", "--", java,
+                "--enable-native-access=ALL-UNNAMED", "-cp", classPath, VrfScenario.class.getName());
+        TestNamespace.Result result = TestNamespace.run(command, null);
+        if (!result.stdout().contains("ALL PASSED") && !result.stdout().contains("FAILED: ")) {
+            // the JVM died without a verdict: vm-run.md documents a rare multi-threaded TCG crash; retry single-threaded
+            System.out.println("no verdict from the VM (exit " + result.exitCode() + "), retrying with one TCG thread:\n"
+                    + result.stdout() + result.stderr());
+            List<String> single = new java.util.ArrayList<>(List.of("env", "VM_RUN_TCG_THREAD=single"));
+            single.addAll(command);
+            result = TestNamespace.run(single, null);
+        }
         String output = result.stdout();
         System.out.println(output);
         assertTrue(result.exitCode() != 125, "vm-run could not start the VM: " + result.stderr());
