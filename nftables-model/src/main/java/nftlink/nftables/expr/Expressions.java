@@ -45,6 +45,8 @@ public final class Expressions {
             // core
             Payload.CODEC, Meta.CODEC, Cmp.CODEC, Immediate.CODEC, Bitwise.CODEC, Lookup.CODEC, Counter.CODEC
             // group A
+            , Ct.CODEC, Socket.CODEC, Fib.CODEC, Rt.CODEC, Exthdr.CODEC, Numgen.CODEC, Hash.CODEC, Xfrm.CODEC,
+            Osf.CODEC, Byteorder.CODEC, Range.CODEC
             // group B
     );
 

@@ -1,0 +1,149 @@
+package nftlink.nftables.expr;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.Attributes;
+import nftlink.netlink.MessageWriter;
+
+import java.util.Objects;
+
+import static nftlink.nftables.NfTables.*;
+
+/**
+ * {@code byteorder}: converts {@code length} bytes of a register between host and
+ * network byte order in units of {@code size} bytes:
+ * {@code [ byteorder reg 1 = hton(reg 1, 4, 4) ]} (the text gives size, then length).
+ *
+ * @param op     which way
+ * @param sreg   the register read
+ * @param dreg   the register written
+ * @param length how many bytes
+ * @param size   the unit: 2, 4 or 8 bytes
+ */
+public record Byteorder(Op op, int sreg, int dreg, int length, int size) implements Expression {
+
+    public static final Expressions.Codec CODEC = new Expressions.Codec("byteorder", Byteorder::decode, Byteorder::parse);
+
+    /** {@code enum nft_byteorder_ops}, with libnftnl's names. */
+    public enum Op {
+        NTOH("ntoh", NFT_BYTEORDER_NTOH), HTON("hton", NFT_BYTEORDER_HTON);
+
+        private final String text;
+        private final int number;
+
+        Op(String text, int number) {
+            this.text = text;
+            this.number = number;
+        }
+
+        /** The kernel's number ({@code NFT_BYTEORDER_*}). */
+        public int number() {
+            return number;
+        }
+
+        /** libnftnl's name. */
+        public String text() {
+            return text;
+        }
+
+        static Op of(int number) {
+            for (Op o : values()) {
+                if (o.number == number) {
+                    return o;
+                }
+            }
+            throw new IllegalArgumentException("unknown byteorder op " + number);
+        }
+
+        static Op ofText(String text) {
+            for (Op o : values()) {
+                if (o.text.equals(text)) {
+                    return o;
+                }
+            }
+            throw new IllegalArgumentException("unknown byteorder op " + text);
+        }
+    }
+
+    public Byteorder {
+        Objects.requireNonNull(op, "op");
+    }
+
+    @Override
+    public String name() {
+        return "byteorder";
+    }
+
+    @Override
+    public void writeData(MessageWriter w) {
+        w.attrU32Be(NFTA_BYTEORDER_SREG, sreg);
+        w.attrU32Be(NFTA_BYTEORDER_DREG, dreg);
+        w.attrU32Be(NFTA_BYTEORDER_OP, op.number());
+        w.attrU32Be(NFTA_BYTEORDER_LEN, length);
+        w.attrU32Be(NFTA_BYTEORDER_SIZE, size);
+    }
+
+    @Override
+    public void appendDebug(StringBuilder sb) {
+        sb.append("byteorder reg ").append(dreg).append(" = ").append(op.text()).append("(reg ").append(sreg)
+                .append(", ").append(Integer.toUnsignedString(size)).append(", ")
+                .append(Integer.toUnsignedString(length)).append(')');
+    }
+
+    private static Byteorder decode(Attributes attributes) {
+        Integer sreg = null;
+        Integer dreg = null;
+        Integer op = null;
+        Integer length = null;
+        Integer size = null;
+        for (Attribute a : attributes) {
+            switch (a.type()) {
+                case NFTA_BYTEORDER_SREG -> sreg = a.u32Be();
+                case NFTA_BYTEORDER_DREG -> dreg = a.u32Be();
+                case NFTA_BYTEORDER_OP -> op = a.u32Be();
+                case NFTA_BYTEORDER_LEN -> length = a.u32Be();
+                case NFTA_BYTEORDER_SIZE -> size = a.u32Be();
+                default -> throw Expressions.unexpected("byteorder", a);
+            }
+        }
+        if (sreg == null || dreg == null || op == null || length == null || size == null) {
+            throw Expressions.missing("byteorder", "sreg, dreg, op, len and size");
+        }
+        return new Byteorder(Op.of(op), sreg, dreg, length, size);
+    }
+
+    private static Byteorder parse(DebugReader r) {
+        int dreg = r.register();
+        r.expect("=");
+        String call = r.next();
+        if (!call.endsWith("(reg")) {
+            throw r.error("expected hton(reg or ntoh(reg but found '" + call + "'");
+        }
+        Op op;
+        try {
+            op = Op.ofText(call.substring(0, call.length() - 4));
+        } catch (IllegalArgumentException e) {
+            throw r.error(e.getMessage());
+        }
+        int sreg = number(r, ",");
+        int size = number(r, ",");
+        int length = number(r, ")");
+        r.loaded(dreg, length);
+        return new Byteorder(op, sreg, dreg, length, size);
+    }
+
+    private static int number(DebugReader r, String suffix) {
+        String token = r.next();
+        if (!token.endsWith(suffix)) {
+            throw r.error("expected a number followed by '" + suffix + "' but found '" + token + "'");
+        }
+        try {
+            long v = Long.parseLong(token.substring(0, token.length() - suffix.length()));
+            if (v < 0 || v > 0xffffffffL) {
+                throw r.error("not a 32-bit number: " + token);
+            }
+            return (int) v;
+        } catch (NumberFormatException e) {
+            throw r.error("expected a number but found '" + token + "'");
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package nftlink.nftables.expr;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.Attributes;
+import nftlink.netlink.MessageWriter;
+import nftlink.netlink.NetlinkDecodeException;
+
+import static nftlink.nftables.NfTables.*;
+
+/**
+ * {@code hash}: puts a hash into a register, modulo {@code modulus}, plus
+ * {@code offset}: a Jenkins hash of register contents ({@link Jenkins}) or a
+ * symmetric hash of the packet's flow ({@link Symmetric}).
+ */
+public sealed interface Hash extends Expression {
+
+    Expressions.Codec CODEC = new Expressions.Codec("hash", Hash::decode, Hash::parse);
+
+    /**
+     * {@code hash reg DREG = jhash(reg SREG, LEN, 0xSEED) % mod MODULUS [offset OFFSET]}.
+     *
+     * @param length bytes of {@code sreg} hashed
+     * @param seed   the seed, or {@code null} when absent (the kernel then picks a
+     *               random one and does not list it; libnftnl prints {@code 0x0}, so
+     *               {@code 0x0} parses as absent)
+     * @param offset added to the result; the kernel lists it only when not 0
+     */
+    record Jenkins(int sreg, int dreg, int length, int modulus, Integer seed, int offset) implements Hash {
+        @Override
+        public void writeData(MessageWriter w) {
+            w.attrU32Be(NFTA_HASH_SREG, sreg);
+            w.attrU32Be(NFTA_HASH_DREG, dreg);
+            w.attrU32Be(NFTA_HASH_LEN, length);
+            w.attrU32Be(NFTA_HASH_MODULUS, modulus);
+            if (seed != null) {
+                w.attrU32Be(NFTA_HASH_SEED, seed);
+            }
+            if (offset != 0) {
+                w.attrU32Be(NFTA_HASH_OFFSET, offset);
+            }
+            w.attrU32Be(NFTA_HASH_TYPE, NFT_HASH_JENKINS);
+        }
+
+        @Override
+        public void appendDebug(StringBuilder sb) {
+            sb.append("hash reg ").append(dreg).append(" = jhash(reg ").append(sreg).append(", ")
+                    .append(Integer.toUnsignedString(length)).append(", 0x")
+                    .append(Integer.toHexString(seed == null ? 0 : seed)).append(") % mod ")
+                    .append(Integer.toUnsignedString(modulus));
+            appendOffset(sb, offset);
+        }
+    }
+
+    /**
+     * {@code hash reg DREG = symhash() % mod MODULUS [offset OFFSET]}.
+     *
+     * @param offset added to the result; the kernel lists it only when not 0
+     */
+    record Symmetric(int dreg, int modulus, int offset) implements Hash {
+        @Override
+        public void writeData(MessageWriter w) {
+            w.attrU32Be(NFTA_HASH_DREG, dreg);
+            w.attrU32Be(NFTA_HASH_MODULUS, modulus);
+            if (offset != 0) {
+                w.attrU32Be(NFTA_HASH_OFFSET, offset);
+            }
+            w.attrU32Be(NFTA_HASH_TYPE, NFT_HASH_SYM);
+        }
+
+        @Override
+        public void appendDebug(StringBuilder sb) {
+            sb.append("hash reg ").append(dreg).append(" = symhash() % mod ").append(Integer.toUnsignedString(modulus));
+            appendOffset(sb, offset);
+        }
+    }
+
+    @Override
+    default String name() {
+        return "hash";
+    }
+
+    private static void appendOffset(StringBuilder sb, int offset) {
+        if (offset != 0) {
+            sb.append(" offset ").append(Integer.toUnsignedString(offset));
+        }
+    }
+
+    private static Hash decode(Attributes attributes) {
+        Integer sreg = null;
+        Integer dreg = null;
+        Integer length = null;
+        Integer modulus = null;
+        Integer seed = null;
+        Integer offset = null;
+        Integer type = null;
+        for (Attribute a : attributes) {
+            switch (a.type()) {
+                case NFTA_HASH_SREG -> sreg = a.u32Be();
+                case NFTA_HASH_DREG -> dreg = a.u32Be();
+                case NFTA_HASH_LEN -> length = a.u32Be();
+                case NFTA_HASH_MODULUS -> modulus = a.u32Be();
+                case NFTA_HASH_SEED -> seed = a.u32Be();
+                case NFTA_HASH_OFFSET -> offset = a.u32Be();
+                case NFTA_HASH_TYPE -> type = a.u32Be();
+                default -> throw Expressions.unexpected("hash", a);
+            }
+        }
+        if (dreg == null || modulus == null || type == null || Integer.valueOf(0).equals(offset)) {
+            throw Expressions.missing("hash", "dreg, modulus, type and an offset other than 0");
+        }
+        int off = offset == null ? 0 : offset;
+        return switch (type) {
+            case NFT_HASH_JENKINS -> {
+                if (sreg == null || length == null) {
+                    throw Expressions.missing("hash", "sreg and len of a jhash");
+                }
+                yield new Jenkins(sreg, dreg, length, modulus, seed, off);
+            }
+            case NFT_HASH_SYM -> {
+                if (sreg != null || length != null || seed != null) {
+                    throw new NetlinkDecodeException("hash: symhash with sreg, len or seed");
+                }
+                yield new Symmetric(dreg, modulus, off);
+            }
+            default -> throw new NetlinkDecodeException("hash: unknown type " + type);
+        };
+    }
+
+    private static Hash parse(DebugReader r) {
+        int dreg = r.register();
+        r.expect("=");
+        String function = r.next();
+        Hash hash;
+        if (function.equals("symhash()")) {
+            int[] mod = modulusAndOffset(r);
+            hash = new Symmetric(dreg, mod[0], mod[1]);
+        } else if (function.equals("jhash(reg")) {
+            int sreg = number(r, r.next(), ",");
+            int length = number(r, r.next(), ",");
+            String seedText = r.next();
+            if (!seedText.startsWith("0x") || !seedText.endsWith(")")) {
+                throw r.error("expected a seed like 0x0) but found '" + seedText + "'");
+            }
+            long seed;
+            try {
+                seed = Long.parseLong(seedText.substring(2, seedText.length() - 1), 16);
+            } catch (NumberFormatException e) {
+                throw r.error("bad seed '" + seedText + "'");
+            }
+            if (seed > 0xffffffffL) {
+                throw r.error("not a 32-bit seed: " + seedText);
+            }
+            int[] mod = modulusAndOffset(r);
+            hash = new Jenkins(sreg, dreg, length, mod[0], seed == 0 ? null : (int) seed, mod[1]);
+        } else {
+            throw r.error("expected jhash(reg or symhash() but found '" + function + "'");
+        }
+        r.loaded(dreg, 4);
+        return hash;
+    }
+
+    private static int[] modulusAndOffset(DebugReader r) {
+        r.expect("%");
+        r.expect("mod");
+        int modulus = (int) Numgen.u32(r);
+        int offset = r.accept("offset") ? (int) Numgen.u32(r) : 0;
+        return new int[]{modulus, offset};
+    }
+
+    private static int number(DebugReader r, String token, String suffix) {
+        if (!token.endsWith(suffix)) {
+            throw r.error("expected a number followed by '" + suffix + "' but found '" + token + "'");
+        }
+        try {
+            long v = Long.parseLong(token.substring(0, token.length() - suffix.length()));
+            if (v < 0 || v > 0xffffffffL) {
+                throw r.error("not a 32-bit number: " + token);
+            }
+            return (int) v;
+        } catch (NumberFormatException e) {
+            throw r.error("expected a number but found '" + token + "'");
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package nftlink.nftables.expr;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.Attributes;
+import nftlink.netlink.MessageWriter;
+
+import java.util.Objects;
+
+import static nftlink.nftables.NfTables.NFTA_NG_DREG;
+import static nftlink.nftables.NfTables.NFTA_NG_MODULUS;
+import static nftlink.nftables.NfTables.NFTA_NG_OFFSET;
+import static nftlink.nftables.NfTables.NFTA_NG_TYPE;
+import static nftlink.nftables.NfTables.NFT_NG_INCREMENTAL;
+import static nftlink.nftables.NfTables.NFT_NG_RANDOM;
+
+/**
+ * {@code numgen}: puts a number into a register, counting up or random, modulo
+ * {@code modulus}, plus {@code offset}: {@code [ numgen reg 1 = inc mod 2 offset 100 ]}.
+ *
+ * @param type    counting or random
+ * @param dreg    the register (4 bytes)
+ * @param modulus the numbers are {@code 0 .. modulus-1} (before the offset)
+ * @param offset  added to every number (libnftnl prints it only when not 0)
+ */
+public record Numgen(Type type, int dreg, int modulus, int offset) implements Expression {
+
+    public static final Expressions.Codec CODEC = new Expressions.Codec("numgen", Numgen::decode, Numgen::parse);
+
+    /** {@code enum nft_ng_types}, with libnftnl's names. */
+    public enum Type {
+        INCREMENTAL("inc", NFT_NG_INCREMENTAL), RANDOM("random", NFT_NG_RANDOM);
+
+        private final String text;
+        private final int number;
+
+        Type(String text, int number) {
+            this.text = text;
+            this.number = number;
+        }
+
+        /** The kernel's number ({@code NFT_NG_*}). */
+        public int number() {
+            return number;
+        }
+
+        /** libnftnl's name. */
+        public String text() {
+            return text;
+        }
+
+        static Type of(int number) {
+            for (Type t : values()) {
+                if (t.number == number) {
+                    return t;
+                }
+            }
+            throw new IllegalArgumentException("unknown numgen type " + number);
+        }
+
+        static Type ofText(String text) {
+            for (Type t : values()) {
+                if (t.text.equals(text)) {
+                    return t;
+                }
+            }
+            throw new IllegalArgumentException("unknown numgen type " + text);
+        }
+    }
+
+    public Numgen {
+        Objects.requireNonNull(type, "type");
+    }
+
+    @Override
+    public String name() {
+        return "numgen";
+    }
+
+    @Override
+    public void writeData(MessageWriter w) {
+        w.attrU32Be(NFTA_NG_DREG, dreg);
+        w.attrU32Be(NFTA_NG_MODULUS, modulus);
+        w.attrU32Be(NFTA_NG_TYPE, type.number());
+        w.attrU32Be(NFTA_NG_OFFSET, offset);
+    }
+
+    @Override
+    public void appendDebug(StringBuilder sb) {
+        sb.append("numgen reg ").append(dreg).append(" = ").append(type.text()).append(" mod ")
+                .append(Integer.toUnsignedString(modulus));
+        if (offset != 0) {
+            sb.append(" offset ").append(Integer.toUnsignedString(offset));
+        }
+    }
+
+    private static Numgen decode(Attributes attributes) {
+        Integer dreg = null;
+        Integer modulus = null;
+        Integer type = null;
+        Integer offset = null;
+        for (Attribute a : attributes) {
+            switch (a.type()) {
+                case NFTA_NG_DREG -> dreg = a.u32Be();
+                case NFTA_NG_MODULUS -> modulus = a.u32Be();
+                case NFTA_NG_TYPE -> type = a.u32Be();
+                case NFTA_NG_OFFSET -> offset = a.u32Be();
+                default -> throw Expressions.unexpected("numgen", a);
+            }
+        }
+        if (dreg == null || modulus == null || type == null || offset == null) {
+            throw Expressions.missing("numgen", "dreg, modulus, type and offset");
+        }
+        return new Numgen(Type.of(type), dreg, modulus, offset);
+    }
+
+    private static Numgen parse(DebugReader r) {
+        int dreg = r.register();
+        r.expect("=");
+        Type type;
+        try {
+            type = Type.ofText(r.next());
+        } catch (IllegalArgumentException e) {
+            throw r.error(e.getMessage());
+        }
+        r.expect("mod");
+        int modulus = (int) u32(r);
+        int offset = r.accept("offset") ? (int) u32(r) : 0;
+        r.loaded(dreg, 4);
+        return new Numgen(type, dreg, modulus, offset);
+    }
+
+    /** An unsigned 32-bit decimal. */
+    static long u32(DebugReader r) {
+        long v = r.nextLong();
+        if (Long.compareUnsigned(v, 0xffffffffL) > 0) {
+            throw r.error("not a 32-bit number: " + Long.toUnsignedString(v));
+        }
+        return v;
+    }
+}

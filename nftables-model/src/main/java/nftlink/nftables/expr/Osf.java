@@ -1,0 +1,80 @@
+package nftlink.nftables.expr;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.Attributes;
+import nftlink.netlink.MessageWriter;
+
+import static nftlink.nftables.NfTables.NFTA_OSF_DREG;
+import static nftlink.nftables.NfTables.NFTA_OSF_FLAGS;
+import static nftlink.nftables.NfTables.NFTA_OSF_TTL;
+import static nftlink.nftables.NfTables.NFT_OSF_MAXGENRELEN;
+
+/**
+ * {@code osf}: passive operating-system fingerprinting of TCP SYN packets; loads
+ * the OS genre (or {@code genre:version}) as a NUL-padded string of
+ * {@value nftlink.nftables.NfTables#NFT_OSF_MAXGENRELEN} bytes into a register.
+ *
+ * <p>libnftnl prints only the register, {@code [ osf dreg 1 ]}, so text parsed back
+ * has neither ttl nor flags ({@code null}); the kernel always lists both.
+ *
+ * @param dreg  the register
+ * @param ttl   how the IP TTL is checked (0 = must match the fingerprint, 1 =
+ *              loose, 2 = not at all; {@code NFTA_OSF_TTL}), or {@code null} when absent
+ * @param flags {@code NFT_OSF_F_VERSION} to load {@code genre:version}, or {@code null} when absent
+ */
+public record Osf(int dreg, Integer ttl, Integer flags) implements Expression {
+
+    public static final Expressions.Codec CODEC = new Expressions.Codec("osf", Osf::decode, Osf::parse);
+
+    public Osf {
+        if (ttl != null && (ttl < 0 || ttl > 0xff)) {
+            throw new IllegalArgumentException("osf ttl is one byte: " + ttl);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "osf";
+    }
+
+    @Override
+    public void writeData(MessageWriter w) {
+        if (ttl != null) {
+            w.attrU8(NFTA_OSF_TTL, ttl);
+        }
+        if (flags != null) {
+            w.attrU32Be(NFTA_OSF_FLAGS, flags);
+        }
+        w.attrU32Be(NFTA_OSF_DREG, dreg);
+    }
+
+    @Override
+    public void appendDebug(StringBuilder sb) {
+        sb.append("osf dreg ").append(dreg);
+    }
+
+    private static Osf decode(Attributes attributes) {
+        Integer dreg = null;
+        Integer ttl = null;
+        Integer flags = null;
+        for (Attribute a : attributes) {
+            switch (a.type()) {
+                case NFTA_OSF_DREG -> dreg = a.u32Be();
+                case NFTA_OSF_TTL -> ttl = a.u8();
+                case NFTA_OSF_FLAGS -> flags = a.u32Be();
+                default -> throw Expressions.unexpected("osf", a);
+            }
+        }
+        if (dreg == null) {
+            throw Expressions.missing("osf", "dreg");
+        }
+        return new Osf(dreg, ttl, flags);
+    }
+
+    private static Osf parse(DebugReader r) {
+        r.expect("dreg");
+        int dreg = r.nextInt();
+        r.loaded(dreg, NFT_OSF_MAXGENRELEN);
+        return new Osf(dreg, null, null);
+    }
+}

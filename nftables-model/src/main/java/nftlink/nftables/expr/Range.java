@@ -1,0 +1,150 @@
+package nftlink.nftables.expr;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.Attributes;
+import nftlink.netlink.MessageWriter;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+import static nftlink.nftables.NfTables.*;
+
+/**
+ * {@code range}: compares a register with an inclusive range of byte strings
+ * (compared as big-endian numbers) and breaks the rule unless it lies inside
+ * ({@link Op#EQ}) or outside ({@link Op#NEQ}):
+ * {@code [ range neq reg 1 0x00001600 0x00001900 ]}.
+ *
+ * @param op   inside or outside
+ * @param sreg the register compared
+ * @param from the lower bound
+ * @param to   the upper bound, as many bytes as {@code from}
+ */
+public record Range(Op op, int sreg, Bytes from, Bytes to) implements Expression {
+
+    public static final Expressions.Codec CODEC = new Expressions.Codec("range", Range::decode, Range::parse);
+
+    /** {@code enum nft_range_ops}, with libnftnl's names. */
+    public enum Op {
+        EQ("eq", NFT_RANGE_EQ), NEQ("neq", NFT_RANGE_NEQ);
+
+        private final String text;
+        private final int number;
+
+        Op(String text, int number) {
+            this.text = text;
+            this.number = number;
+        }
+
+        /** The kernel's number ({@code NFT_RANGE_*}). */
+        public int number() {
+            return number;
+        }
+
+        /** libnftnl's name. */
+        public String text() {
+            return text;
+        }
+
+        static Op of(int number) {
+            for (Op o : values()) {
+                if (o.number == number) {
+                    return o;
+                }
+            }
+            throw new IllegalArgumentException("unknown range op " + number);
+        }
+
+        static Op ofText(String text) {
+            for (Op o : values()) {
+                if (o.text.equals(text)) {
+                    return o;
+                }
+            }
+            throw new IllegalArgumentException("unknown range op " + text);
+        }
+    }
+
+    public Range {
+        Objects.requireNonNull(op, "op");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (from.length() != to.length()) {
+            throw new IllegalArgumentException("range bounds differ in length: " + from.length() + " and " + to.length());
+        }
+    }
+
+    @Override
+    public String name() {
+        return "range";
+    }
+
+    @Override
+    public void writeData(MessageWriter w) {
+        w.attrU32Be(NFTA_RANGE_SREG, sreg);
+        w.attrU32Be(NFTA_RANGE_OP, op.number());
+        Data.of(from).write(w, NFTA_RANGE_FROM_DATA);
+        Data.of(to).write(w, NFTA_RANGE_TO_DATA);
+    }
+
+    @Override
+    public void appendDebug(StringBuilder sb) {
+        sb.append("range ").append(op.text()).append(" reg ").append(sreg).append(' ');
+        from.appendWords(sb, true);
+        sb.append(' ');
+        to.appendWords(sb, true);
+    }
+
+    private static Range decode(Attributes attributes) {
+        Integer sreg = null;
+        Integer op = null;
+        Bytes from = null;
+        Bytes to = null;
+        for (Attribute a : attributes) {
+            switch (a.type()) {
+                case NFTA_RANGE_SREG -> sreg = a.u32Be();
+                case NFTA_RANGE_OP -> op = a.u32Be();
+                case NFTA_RANGE_FROM_DATA -> from = Data.decodeValue(a);
+                case NFTA_RANGE_TO_DATA -> to = Data.decodeValue(a);
+                default -> throw Expressions.unexpected("range", a);
+            }
+        }
+        if (sreg == null || op == null || from == null || to == null) {
+            throw Expressions.missing("range", "sreg, op, from and to");
+        }
+        return new Range(Op.of(op), sreg, from, to);
+    }
+
+    private static Range parse(DebugReader r) {
+        Op op;
+        try {
+            op = Op.ofText(r.next());
+        } catch (IllegalArgumentException e) {
+            throw r.error(e.getMessage());
+        }
+        int sreg = r.register();
+        int registerLength = r.registerLength(sreg);
+        byte[] words = r.words().toArray();
+        if (words.length == 0 || words.length % 8 != 0) {
+            throw r.error("expected two bounds of as many words");
+        }
+        byte[] from = Arrays.copyOfRange(words, 0, words.length / 2);
+        byte[] to = Arrays.copyOfRange(words, words.length / 2, words.length);
+        // the words pad each bound to 4 bytes: the register's length tells the real one
+        int length = from.length;
+        if (registerLength < length && length == ((registerLength + 3) & ~3)
+                && zeroFrom(from, registerLength) && zeroFrom(to, registerLength)) {
+            length = registerLength;
+        }
+        return new Range(op, sreg, Bytes.of(Arrays.copyOf(from, length)), Bytes.of(Arrays.copyOf(to, length)));
+    }
+
+    private static boolean zeroFrom(byte[] bytes, int start) {
+        for (int i = start; i < bytes.length; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,117 @@
+package nftlink.nftables.expr;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.Attributes;
+import nftlink.netlink.MessageWriter;
+
+import java.util.Objects;
+
+import static nftlink.nftables.NfTables.NFTA_RT_DREG;
+import static nftlink.nftables.NfTables.NFTA_RT_KEY;
+
+/**
+ * {@code rt}: loads routing data of the packet's route into a register, e.g.
+ * {@code [ rt load nexthop4 => reg 1 ]}.
+ *
+ * @param key  what to load
+ * @param dreg the register
+ */
+public record Rt(Key key, int dreg) implements Expression {
+
+    public static final Expressions.Codec CODEC = new Expressions.Codec("rt", Rt::decode, Rt::parse);
+
+    /** {@code enum nft_rt_keys}, with libnftnl's names and the register bytes each fills. */
+    public enum Key {
+        CLASSID("classid", 4), NEXTHOP4("nexthop4", 4), NEXTHOP6("nexthop6", 16), TCPMSS("tcpmss", 2),
+        XFRM("ipsec", 1);
+
+        private final String text;
+        private final int length;
+
+        Key(String text, int length) {
+            this.text = text;
+            this.length = length;
+        }
+
+        /** The kernel's number ({@code NFT_RT_*}). */
+        public int number() {
+            return ordinal();
+        }
+
+        /** libnftnl's name. */
+        public String text() {
+            return text;
+        }
+
+        /** How many register bytes a load fills. */
+        public int length() {
+            return length;
+        }
+
+        static Key of(int number) {
+            if (number < 0 || number >= values().length) {
+                throw new IllegalArgumentException("unknown rt key " + number);
+            }
+            return values()[number];
+        }
+
+        static Key ofText(String text) {
+            for (Key k : values()) {
+                if (k.text.equals(text)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("unknown rt key " + text);
+        }
+    }
+
+    public Rt {
+        Objects.requireNonNull(key, "key");
+    }
+
+    @Override
+    public String name() {
+        return "rt";
+    }
+
+    @Override
+    public void writeData(MessageWriter w) {
+        w.attrU32Be(NFTA_RT_KEY, key.number());
+        w.attrU32Be(NFTA_RT_DREG, dreg);
+    }
+
+    @Override
+    public void appendDebug(StringBuilder sb) {
+        sb.append("rt load ").append(key.text()).append(" => reg ").append(dreg);
+    }
+
+    private static Rt decode(Attributes attributes) {
+        Integer key = null;
+        Integer dreg = null;
+        for (Attribute a : attributes) {
+            switch (a.type()) {
+                case NFTA_RT_KEY -> key = a.u32Be();
+                case NFTA_RT_DREG -> dreg = a.u32Be();
+                default -> throw Expressions.unexpected("rt", a);
+            }
+        }
+        if (key == null || dreg == null) {
+            throw Expressions.missing("rt", "key and dreg");
+        }
+        return new Rt(Key.of(key), dreg);
+    }
+
+    private static Rt parse(DebugReader r) {
+        r.expect("load");
+        Key key;
+        try {
+            key = Key.ofText(r.next());
+        } catch (IllegalArgumentException e) {
+            throw r.error(e.getMessage());
+        }
+        r.expect("=>");
+        int dreg = r.register();
+        r.loaded(dreg, key.length());
+        return new Rt(key, dreg);
+    }
+}

@@ -1,0 +1,138 @@
+package nftlink.nftables.expr;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.Attributes;
+import nftlink.netlink.MessageWriter;
+
+import java.util.Objects;
+
+import static nftlink.nftables.NfTables.NFTA_SOCKET_DREG;
+import static nftlink.nftables.NfTables.NFTA_SOCKET_KEY;
+import static nftlink.nftables.NfTables.NFTA_SOCKET_LEVEL;
+
+/**
+ * {@code socket}: loads a property of the local socket the packet belongs to into a
+ * register, e.g. {@code socket cgroupv2 level 2 "system.slice/postfix.service"}
+ * loads the 8-byte ID of the socket's cgroup ancestor at level 2.
+ *
+ * <p>libnftnl does not print the level: {@code [ socket load cgroupv2 => reg 1 ]},
+ * so text parsed back has no level ({@code null}).
+ *
+ * @param key   what to load
+ * @param dreg  the register
+ * @param level the cgroup-v2 ancestor level ({@code NFTA_SOCKET_LEVEL}, only for
+ *              {@link Key#CGROUPV2}), or {@code null} when the attribute is absent
+ */
+public record Socket(Key key, int dreg, Integer level) implements Expression {
+
+    public static final Expressions.Codec CODEC = new Expressions.Codec("socket", Socket::decode, Socket::parse);
+
+    /** {@code enum nft_socket_keys}, with libnftnl's names and the register bytes each fills. */
+    public enum Key {
+        TRANSPARENT("transparent", 1), MARK("mark", 4), WILDCARD("wildcard", 1), CGROUPV2("cgroupv2", 8);
+
+        private final String text;
+        private final int length;
+
+        Key(String text, int length) {
+            this.text = text;
+            this.length = length;
+        }
+
+        /** The kernel's number ({@code NFT_SOCKET_*}). */
+        public int number() {
+            return ordinal();
+        }
+
+        /** libnftnl's name. */
+        public String text() {
+            return text;
+        }
+
+        /** How many register bytes a load fills. */
+        public int length() {
+            return length;
+        }
+
+        static Key of(int number) {
+            if (number < 0 || number >= values().length) {
+                throw new IllegalArgumentException("unknown socket key " + number);
+            }
+            return values()[number];
+        }
+
+        static Key ofText(String text) {
+            for (Key k : values()) {
+                if (k.text.equals(text)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("unknown socket key " + text);
+        }
+    }
+
+    public Socket {
+        Objects.requireNonNull(key, "key");
+    }
+
+    /** A load without level (every key but {@link Key#CGROUPV2}). */
+    public Socket(Key key, int dreg) {
+        this(key, dreg, null);
+    }
+
+    /** {@code socket cgroupv2 level LEVEL}: the ID of the socket's cgroup ancestor at {@code level}. */
+    public static Socket cgroupv2(int level, int dreg) {
+        return new Socket(Key.CGROUPV2, dreg, level);
+    }
+
+    @Override
+    public String name() {
+        return "socket";
+    }
+
+    @Override
+    public void writeData(MessageWriter w) {
+        w.attrU32Be(NFTA_SOCKET_KEY, key.number());
+        w.attrU32Be(NFTA_SOCKET_DREG, dreg);
+        if (level != null) {
+            w.attrU32Be(NFTA_SOCKET_LEVEL, level);
+        }
+    }
+
+    @Override
+    public void appendDebug(StringBuilder sb) {
+        sb.append("socket load ").append(key.text()).append(" => reg ").append(dreg);
+    }
+
+    private static Socket decode(Attributes attributes) {
+        Integer key = null;
+        Integer dreg = null;
+        Integer level = null;
+        for (Attribute a : attributes) {
+            switch (a.type()) {
+                case NFTA_SOCKET_KEY -> key = a.u32Be();
+                case NFTA_SOCKET_DREG -> dreg = a.u32Be();
+                case NFTA_SOCKET_LEVEL -> level = a.u32Be();
+                default -> throw Expressions.unexpected("socket", a);
+            }
+        }
+        if (key == null || dreg == null) {
+            throw Expressions.missing("socket", "key and dreg");
+        }
+        return new Socket(Key.of(key), dreg, level);
+    }
+
+    private static Socket parse(DebugReader r) {
+        r.expect("load");
+        Key key;
+        try {
+            key = Key.ofText(r.next());
+        } catch (IllegalArgumentException e) {
+            throw r.error(e.getMessage());
+        }
+        r.expect("=>");
+        int dreg = r.register();
+        r.loaded(dreg, key.length());
+        return new Socket(key, dreg, null);
+    }
+}

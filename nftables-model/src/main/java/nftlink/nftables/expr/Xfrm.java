@@ -1,0 +1,172 @@
+package nftlink.nftables.expr;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.Attributes;
+import nftlink.netlink.MessageWriter;
+
+import java.util.Objects;
+
+import static nftlink.nftables.NfTables.*;
+
+/**
+ * {@code xfrm}: loads a property of the IPsec state the packet was received or
+ * will be sent with into a register: {@code [ xfrm load in 0 reqid => reg 1 ]}.
+ *
+ * @param key       what to load
+ * @param direction incoming or outgoing policy
+ * @param spnum     which state of the security path (0 = the first)
+ * @param dreg      the register
+ */
+public record Xfrm(Key key, Direction direction, int spnum, int dreg) implements Expression {
+
+    public static final Expressions.Codec CODEC = new Expressions.Codec("xfrm", Xfrm::decode, Xfrm::parse);
+
+    /** {@code enum nft_xfrm_keys}, with libnftnl's names and the register bytes each fills. */
+    public enum Key {
+        DADDR_IP4("daddr4", NFT_XFRM_KEY_DADDR_IP4, 4), DADDR_IP6("daddr6", NFT_XFRM_KEY_DADDR_IP6, 16),
+        SADDR_IP4("saddr4", NFT_XFRM_KEY_SADDR_IP4, 4), SADDR_IP6("saddr6", NFT_XFRM_KEY_SADDR_IP6, 16),
+        REQID("reqid", NFT_XFRM_KEY_REQID, 4), SPI("spi", NFT_XFRM_KEY_SPI, 4);
+
+        private final String text;
+        private final int number;
+        private final int length;
+
+        Key(String text, int number, int length) {
+            this.text = text;
+            this.number = number;
+            this.length = length;
+        }
+
+        /** The kernel's number ({@code NFT_XFRM_KEY_*}). */
+        public int number() {
+            return number;
+        }
+
+        /** libnftnl's name. */
+        public String text() {
+            return text;
+        }
+
+        /** How many register bytes a load fills. */
+        public int length() {
+            return length;
+        }
+
+        static Key of(int number) {
+            for (Key k : values()) {
+                if (k.number == number) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("unknown xfrm key " + number);
+        }
+
+        static Key ofText(String text) {
+            for (Key k : values()) {
+                if (k.text.equals(text)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("unknown xfrm key " + text);
+        }
+    }
+
+    /** {@code XFRM_POLICY_IN} or {@code XFRM_POLICY_OUT}, with libnftnl's names. */
+    public enum Direction {
+        IN("in"), OUT("out");
+
+        private final String text;
+
+        Direction(String text) {
+            this.text = text;
+        }
+
+        /** The kernel's number. */
+        public int number() {
+            return ordinal();
+        }
+
+        /** libnftnl's name. */
+        public String text() {
+            return text;
+        }
+
+        static Direction of(int number) {
+            if (number < 0 || number >= values().length) {
+                throw new IllegalArgumentException("unknown xfrm direction " + number);
+            }
+            return values()[number];
+        }
+
+        static Direction ofText(String text) {
+            for (Direction d : values()) {
+                if (d.text.equals(text)) {
+                    return d;
+                }
+            }
+            throw new IllegalArgumentException("unknown xfrm direction " + text);
+        }
+    }
+
+    public Xfrm {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(direction, "direction");
+    }
+
+    @Override
+    public String name() {
+        return "xfrm";
+    }
+
+    @Override
+    public void writeData(MessageWriter w) {
+        w.attrU32Be(NFTA_XFRM_DREG, dreg);
+        w.attrU32Be(NFTA_XFRM_KEY, key.number());
+        w.attrU8(NFTA_XFRM_DIR, direction.number());
+        w.attrU32Be(NFTA_XFRM_SPNUM, spnum);
+    }
+
+    @Override
+    public void appendDebug(StringBuilder sb) {
+        sb.append("xfrm load ").append(direction.text()).append(' ').append(Integer.toUnsignedString(spnum))
+                .append(' ').append(key.text()).append(" => reg ").append(dreg);
+    }
+
+    private static Xfrm decode(Attributes attributes) {
+        Integer dreg = null;
+        Integer key = null;
+        Integer dir = null;
+        Integer spnum = null;
+        for (Attribute a : attributes) {
+            switch (a.type()) {
+                case NFTA_XFRM_DREG -> dreg = a.u32Be();
+                case NFTA_XFRM_KEY -> key = a.u32Be();
+                case NFTA_XFRM_DIR -> dir = a.u8();
+                case NFTA_XFRM_SPNUM -> spnum = a.u32Be();
+                default -> throw Expressions.unexpected("xfrm", a);
+            }
+        }
+        if (dreg == null || key == null || dir == null || spnum == null) {
+            throw Expressions.missing("xfrm", "dreg, key, dir and spnum");
+        }
+        return new Xfrm(Key.of(key), Direction.of(dir), spnum, dreg);
+    }
+
+    private static Xfrm parse(DebugReader r) {
+        r.expect("load");
+        try {
+            Direction direction = Direction.ofText(r.next());
+            int spnum = (int) Numgen.u32(r);
+            Key key = Key.ofText(r.next());
+            r.expect("=>");
+            int dreg = r.register();
+            r.loaded(dreg, key.length());
+            return new Xfrm(key, direction, spnum, dreg);
+        } catch (IllegalArgumentException e) {
+            if (e instanceof DebugSyntaxException d) {
+                throw d;
+            }
+            throw r.error(e.getMessage());
+        }
+    }
+}
