@@ -67,6 +67,23 @@ class CgroupBindingKernelTest {
     }
 
     @Test
+    void withoutCapabilitiesTheErrorSaysWhichAreNeeded() throws Exception {
+        Path mount = Cgroups.cgroup2Mount();
+        Assumptions.assumeTrue(mount != null || "true".equals(System.getenv("CI")), "no cgroup2 mount on this machine");
+        String classPath = String.join(java.io.File.pathSeparator,
+                Path.of(BindAttempt.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString(),
+                Path.of(CgroupVrfBinding.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString(),
+                Path.of(nftlink.netlink.NetlinkSocket.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                        .toString());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String output = TestNamespace.run(List.of("setpriv", "--inh-caps=-all", "--bounding-set=-all", "--", java,
+                "--enable-native-access=ALL-UNNAMED", "-cp", classPath, BindAttempt.class.getName(), mount.toString(), "1"),
+                null).orThrow();
+        assertEquals("REFUSED load BPF_PROG_TYPE_CGROUP_SOCK program (bind sockets to ifindex 1): EPERM (Operation not "
+                + "permitted): loading BPF programs needs CAP_BPF and CAP_NET_ADMIN (or CAP_SYS_ADMIN)\n", output);
+    }
+
+    @Test
     void errorsSayWhatIsMissing() {
         Path nowhere = Path.of("/sys/fs/cgroup/nftlink-no-such-cgroup");
         CgroupBindingException missing = assertThrows(CgroupBindingException.class, () -> CgroupVrfBinding.bind(nowhere, 1));
