@@ -103,6 +103,16 @@ public record Link(int index, String name, int type, int flags, int mtu, int mas
         return unknown.stream().filter(a -> a.type() == attributeType).findFirst();
     }
 
+    /** The hardware address ({@code IFLA_ADDRESS}) as {@code ip link} prints it, e.g. {@code 02:00:00:00:00:01}. */
+    public Optional<String> hardwareAddress() {
+        return attribute(IFLA_ADDRESS).map(a -> java.util.HexFormat.ofDelimiter(":").formatHex(a.value()));
+    }
+
+    /** The operational state ({@code IFLA_OPERSTATE}, one of {@code IF_OPER_*}), if reported. */
+    public Optional<Integer> operState() {
+        return attribute(IFLA_OPERSTATE).filter(a -> a.value().length == 1).map(a -> a.value()[0] & 0xff);
+    }
+
     /**
      * Writes {@code struct ifinfomsg} (with {@code ifi_change} = {@code flags}, so the
      * flags given are applied) and the attributes that describe this link.

@@ -98,7 +98,9 @@ class LinkKernelTest {
             assertTrue(a.isUp());
             assertEquals(1, ((LinkKind.Bridge) br.kind()).stpState());
             assertEquals(rt.index("vethB"), a.parent());
-            assertTrue(a.attribute(IfLink.IFLA_ADDRESS).isPresent());
+            String mac = a.hardwareAddress().orElseThrow();
+            assertTrue(ip(ns, "link", "show", "vethA").contains("link/ether " + mac + " "), mac);
+            assertTrue(a.operState().orElseThrow() <= IfLink.IF_OPER_UP);
         }
     }
 
