@@ -476,4 +476,187 @@ public final class NfTables {
     public static final int NFTA_RANGE_TO_DATA = 4;
 
     // ==== expression group B (limit, quota, log, reject, nat, masq, redir, tproxy, dynset, objref, notrack, dup, fwd, connlimit, synproxy, queue, last, match/target) ====
+
+    // enum nft_limit_type
+    public static final int NFT_LIMIT_PKTS = 0;
+    public static final int NFT_LIMIT_PKT_BYTES = 1;
+    // enum nft_limit_flags
+    public static final int NFT_LIMIT_F_INV = 1;
+    // enum nft_limit_attributes
+    public static final int NFTA_LIMIT_RATE = 1;
+    public static final int NFTA_LIMIT_UNIT = 2;
+    public static final int NFTA_LIMIT_BURST = 3;
+    public static final int NFTA_LIMIT_TYPE = 4;
+    public static final int NFTA_LIMIT_FLAGS = 5;
+    public static final int NFTA_LIMIT_PAD = 6;
+
+    // enum nft_quota_flags
+    public static final int NFT_QUOTA_F_INV = 1;
+    public static final int NFT_QUOTA_F_DEPLETED = 2;
+    // enum nft_quota_attributes
+    public static final int NFTA_QUOTA_BYTES = 1;
+    public static final int NFTA_QUOTA_FLAGS = 2;
+    public static final int NFTA_QUOTA_PAD = 3;
+    public static final int NFTA_QUOTA_CONSUMED = 4;
+
+    // enum nft_log_attributes
+    public static final int NFTA_LOG_GROUP = 1;
+    public static final int NFTA_LOG_PREFIX = 2;
+    public static final int NFTA_LOG_SNAPLEN = 3;
+    public static final int NFTA_LOG_QTHRESHOLD = 4;
+    public static final int NFTA_LOG_LEVEL = 5;
+    public static final int NFTA_LOG_FLAGS = 6;
+    // enum nft_log_level
+    public static final int NFT_LOGLEVEL_EMERG = 0;
+    public static final int NFT_LOGLEVEL_WARNING = 4;
+    public static final int NFT_LOGLEVEL_DEBUG = 7;
+    public static final int NFT_LOGLEVEL_AUDIT = 8;
+    // <linux/netfilter/nf_log.h>
+    public static final int NF_LOG_TCPSEQ = 0x01;
+    public static final int NF_LOG_TCPOPT = 0x02;
+    public static final int NF_LOG_IPOPT = 0x04;
+    public static final int NF_LOG_UID = 0x08;
+    public static final int NF_LOG_NFLOG = 0x10;
+    public static final int NF_LOG_MACDECODE = 0x20;
+    public static final int NF_LOG_MASK = 0x2f;
+
+    // enum nft_reject_types
+    public static final int NFT_REJECT_ICMP_UNREACH = 0;
+    public static final int NFT_REJECT_TCP_RST = 1;
+    public static final int NFT_REJECT_ICMPX_UNREACH = 2;
+    // enum nft_reject_inet_code
+    public static final int NFT_REJECT_ICMPX_NO_ROUTE = 0;
+    public static final int NFT_REJECT_ICMPX_PORT_UNREACH = 1;
+    public static final int NFT_REJECT_ICMPX_HOST_UNREACH = 2;
+    public static final int NFT_REJECT_ICMPX_ADMIN_PROHIBITED = 3;
+    // enum nft_reject_attributes
+    public static final int NFTA_REJECT_TYPE = 1;
+    public static final int NFTA_REJECT_ICMP_CODE = 2;
+
+    // enum nft_nat_types
+    public static final int NFT_NAT_SNAT = 0;
+    public static final int NFT_NAT_DNAT = 1;
+    // enum nft_nat_attributes
+    public static final int NFTA_NAT_TYPE = 1;
+    public static final int NFTA_NAT_FAMILY = 2;
+    public static final int NFTA_NAT_REG_ADDR_MIN = 3;
+    public static final int NFTA_NAT_REG_ADDR_MAX = 4;
+    public static final int NFTA_NAT_REG_PROTO_MIN = 5;
+    public static final int NFTA_NAT_REG_PROTO_MAX = 6;
+    public static final int NFTA_NAT_FLAGS = 7;
+    // <linux/netfilter/nf_nat.h>
+    public static final int NF_NAT_RANGE_MAP_IPS = 0x01;
+    public static final int NF_NAT_RANGE_PROTO_SPECIFIED = 0x02;
+    public static final int NF_NAT_RANGE_PROTO_RANDOM = 0x04;
+    public static final int NF_NAT_RANGE_PERSISTENT = 0x08;
+    public static final int NF_NAT_RANGE_PROTO_RANDOM_FULLY = 0x10;
+    public static final int NF_NAT_RANGE_PROTO_OFFSET = 0x20;
+    public static final int NF_NAT_RANGE_NETMAP = 0x40;
+
+    // enum nft_masq_attributes
+    public static final int NFTA_MASQ_FLAGS = 1;
+    public static final int NFTA_MASQ_REG_PROTO_MIN = 2;
+    public static final int NFTA_MASQ_REG_PROTO_MAX = 3;
+
+    // enum nft_redir_attributes
+    public static final int NFTA_REDIR_REG_PROTO_MIN = 1;
+    public static final int NFTA_REDIR_REG_PROTO_MAX = 2;
+    public static final int NFTA_REDIR_FLAGS = 3;
+
+    // enum nft_tproxy_attributes
+    public static final int NFTA_TPROXY_FAMILY = 1;
+    public static final int NFTA_TPROXY_REG_ADDR = 2;
+    public static final int NFTA_TPROXY_REG_PORT = 3;
+
+    // enum nft_dynset_ops
+    public static final int NFT_DYNSET_OP_ADD = 0;
+    public static final int NFT_DYNSET_OP_UPDATE = 1;
+    public static final int NFT_DYNSET_OP_DELETE = 2;
+    // enum nft_dynset_flags
+    public static final int NFT_DYNSET_F_INV = 1;
+    public static final int NFT_DYNSET_F_EXPR = 2;
+    // enum nft_dynset_attributes
+    public static final int NFTA_DYNSET_SET_NAME = 1;
+    public static final int NFTA_DYNSET_SET_ID = 2;
+    public static final int NFTA_DYNSET_OP = 3;
+    public static final int NFTA_DYNSET_SREG_KEY = 4;
+    public static final int NFTA_DYNSET_SREG_DATA = 5;
+    public static final int NFTA_DYNSET_TIMEOUT = 6;
+    public static final int NFTA_DYNSET_EXPR = 7;
+    public static final int NFTA_DYNSET_PAD = 8;
+    public static final int NFTA_DYNSET_FLAGS = 9;
+    public static final int NFTA_DYNSET_EXPRESSIONS = 10;
+
+    // enum nft_objref_attributes
+    public static final int NFTA_OBJREF_IMM_TYPE = 1;
+    public static final int NFTA_OBJREF_IMM_NAME = 2;
+    public static final int NFTA_OBJREF_SET_SREG = 3;
+    public static final int NFTA_OBJREF_SET_NAME = 4;
+    public static final int NFTA_OBJREF_SET_ID = 5;
+    // NFT_OBJECT_*
+    public static final int NFT_OBJECT_UNSPEC = 0;
+    public static final int NFT_OBJECT_COUNTER = 1;
+    public static final int NFT_OBJECT_QUOTA = 2;
+    public static final int NFT_OBJECT_CT_HELPER = 3;
+    public static final int NFT_OBJECT_LIMIT = 4;
+    public static final int NFT_OBJECT_CONNLIMIT = 5;
+    public static final int NFT_OBJECT_TUNNEL = 6;
+    public static final int NFT_OBJECT_CT_TIMEOUT = 7;
+    public static final int NFT_OBJECT_SECMARK = 8;
+    public static final int NFT_OBJECT_CT_EXPECT = 9;
+    public static final int NFT_OBJECT_SYNPROXY = 10;
+
+    // enum nft_dup_attributes
+    public static final int NFTA_DUP_SREG_ADDR = 1;
+    public static final int NFTA_DUP_SREG_DEV = 2;
+
+    // enum nft_fwd_attributes
+    public static final int NFTA_FWD_SREG_DEV = 1;
+    public static final int NFTA_FWD_SREG_ADDR = 2;
+    public static final int NFTA_FWD_NFPROTO = 3;
+
+    // enum nft_connlimit_flags
+    public static final int NFT_CONNLIMIT_F_INV = 1;
+    // enum nft_connlimit_attributes
+    public static final int NFTA_CONNLIMIT_COUNT = 1;
+    public static final int NFTA_CONNLIMIT_FLAGS = 2;
+
+    // enum nft_synproxy_attributes
+    public static final int NFTA_SYNPROXY_MSS = 1;
+    public static final int NFTA_SYNPROXY_WSCALE = 2;
+    public static final int NFTA_SYNPROXY_FLAGS = 3;
+    // <linux/netfilter/nf_synproxy.h>
+    public static final int NF_SYNPROXY_OPT_MSS = 0x01;
+    public static final int NF_SYNPROXY_OPT_WSCALE = 0x02;
+    public static final int NF_SYNPROXY_OPT_SACK_PERM = 0x04;
+    public static final int NF_SYNPROXY_OPT_TIMESTAMP = 0x08;
+    public static final int NF_SYNPROXY_OPT_ECN = 0x10;
+
+    // enum nft_queue_attributes
+    public static final int NFTA_QUEUE_NUM = 1;
+    public static final int NFTA_QUEUE_TOTAL = 2;
+    public static final int NFTA_QUEUE_FLAGS = 3;
+    public static final int NFTA_QUEUE_SREG_QNUM = 4;
+    // NFT_QUEUE_FLAG_*
+    public static final int NFT_QUEUE_FLAG_BYPASS = 0x01;
+    public static final int NFT_QUEUE_FLAG_CPU_FANOUT = 0x02;
+
+    // enum nft_last_attributes
+    public static final int NFTA_LAST_SET = 1;
+    public static final int NFTA_LAST_MSECS = 2;
+    public static final int NFTA_LAST_PAD = 3;
+
+    // <linux/netfilter/nf_tables_compat.h>: enum nft_match_attributes, enum nft_target_attributes
+    public static final int NFTA_MATCH_NAME = 1;
+    public static final int NFTA_MATCH_REV = 2;
+    public static final int NFTA_MATCH_INFO = 3;
+    public static final int NFTA_MATCH_PROTOCOL = 4;
+    public static final int NFTA_MATCH_FLAGS = 5;
+    public static final int NFTA_TARGET_NAME = 1;
+    public static final int NFTA_TARGET_REV = 2;
+    public static final int NFTA_TARGET_INFO = 3;
+    public static final int NFTA_TARGET_PROTOCOL = 4;
+    public static final int NFTA_TARGET_FLAGS = 5;
+    /** Longest match or target name ({@code NFT_COMPAT_NAME_MAX}), NUL included. */
+    public static final int NFT_COMPAT_NAME_MAX = 32;
 }

@@ -181,6 +181,56 @@ public final class DebugReader {
         registerLengths.put(register, length);
     }
 
+    /**
+     * Free text as libnftnl prints it unquoted after a keyword ({@code log prefix x y  level 4}):
+     * everything after the token just consumed and one space, up to one space before the first
+     * following token {@code stop} accepts (or before the closing bracket), spaces kept as written.
+     * The tokens inside are consumed.
+     */
+    public String text(java.util.function.Predicate<String> stop) {
+        int[] spans = spans();
+        int from = (position == 0 ? line.indexOf('[') : spans[2 * position - 1]) + 1;
+        int until = position;
+        while (until < tokens.size() && !stop.test(tokens.get(until))) {
+            until++;
+        }
+        int to = (until < tokens.size() ? spans[2 * until] : line.lastIndexOf(']')) - 1;
+        position = until;
+        return to <= from ? "" : line.substring(from, to);
+    }
+
+    /**
+     * A bracketed expression nested in this one, such as dynset's {@code expr [ counter pkts 0 bytes 0 ]},
+     * as written (brackets included, spaces kept); its tokens are consumed.
+     */
+    public String bracketed() {
+        int[] spans = spans();
+        int start = position;
+        expect("[");
+        int depth = 1;
+        while (depth > 0) {
+            String t = next();
+            if (t.equals("[")) {
+                depth++;
+            } else if (t.equals("]")) {
+                depth--;
+            }
+        }
+        return line.substring(spans[2 * start], spans[2 * position - 1]);
+    }
+
+    /** Where each token starts and ends in {@code line}: token {@code i} at {@code [2i], [2i+1]}. */
+    private int[] spans() {
+        int[] spans = new int[tokens.size() * 2];
+        int at = line.indexOf('[') + 1;
+        for (int i = 0; i < tokens.size(); i++) {
+            int start = line.indexOf(tokens.get(i), at);
+            spans[2 * i] = start;
+            spans[2 * i + 1] = at = start + tokens.get(i).length();
+        }
+        return spans;
+    }
+
     /** Fails unless every token was consumed. */
     public void end() {
         if (hasNext()) {

@@ -20,6 +20,15 @@ public interface Expression {
     /** Writes the attributes inside {@code NFTA_EXPR_DATA}, in the order the kernel dumps them. */
     void writeData(MessageWriter w);
 
+    /**
+     * Whether the expression carries {@code NFTA_EXPR_DATA} at all. The kernel leaves it out
+     * for expressions without parameters such as {@code notrack}, and sends an empty one for
+     * expressions whose parameters are all absent such as a bare {@code masq}.
+     */
+    default boolean hasData() {
+        return true;
+    }
+
     /** Appends libnftnl's rendering, without the surrounding {@code [ } and {@code  ]}. */
     void appendDebug(StringBuilder sb);
 

@@ -48,6 +48,9 @@ public final class Expressions {
             , Ct.CODEC, Socket.CODEC, Fib.CODEC, Rt.CODEC, Exthdr.CODEC, Numgen.CODEC, Hash.CODEC, Xfrm.CODEC,
             Osf.CODEC, Byteorder.CODEC, Range.CODEC
             // group B
+            , Limit.CODEC, Quota.CODEC, Log.CODEC, Reject.CODEC, Nat.CODEC, Masq.CODEC, Redir.CODEC, Tproxy.CODEC,
+            Dynset.CODEC, Objref.CODEC, Notrack.CODEC, Dup.CODEC, Fwd.CODEC, Connlimit.CODEC, Synproxy.CODEC,
+            Queue.CODEC, Last.CODEC, Match.CODEC, Target.CODEC
     );
 
     private Expressions() {
@@ -94,7 +97,7 @@ public final class Expressions {
             if (raw.data() != null) {
                 raw.data().write(w);
             }
-        } else {
+        } else if (e.hasData()) {
             int data = w.beginNested(NFTA_EXPR_DATA, false);
             e.writeData(w);
             w.endNested(data);
@@ -141,7 +144,7 @@ public final class Expressions {
         }
         byte[] original = data == null ? null : data.bytes();
         byte[] reencoded = dataBytes(typed);
-        if (original == null ? reencoded.length != 0 : !Arrays.equals(original, reencoded)) {
+        if (typed.hasData() != (original != null) || original != null && !Arrays.equals(original, reencoded)) {
             LOG.log(System.Logger.Level.DEBUG, "kept {0} expression raw: its data holds more than the model", name);
             return new RawExpression(name, rawData);
         }

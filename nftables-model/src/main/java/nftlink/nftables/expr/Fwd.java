@@ -1,0 +1,74 @@
+package nftlink.nftables.expr;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.Attributes;
+import nftlink.netlink.MessageWriter;
+
+import static nftlink.nftables.NfTables.*;
+
+/**
+ * {@code fwd}: sends the packet out of the device (interface index) held in a
+ * register, in netdev ingress, optionally to a next-hop address of family
+ * {@code nfproto}; each part is {@code null} when absent.
+ *
+ * @param sregDev  register with the output interface index
+ * @param sregAddr register with the next-hop address
+ * @param nfproto  {@code NFPROTO_IPV4} or {@code NFPROTO_IPV6} for the address
+ */
+public record Fwd(Integer sregDev, Integer sregAddr, Integer nfproto) implements Expression {
+
+    public static final Expressions.Codec CODEC = new Expressions.Codec("fwd", Fwd::decode, Fwd::parse);
+
+    @Override
+    public String name() {
+        return "fwd";
+    }
+
+    @Override
+    public void writeData(MessageWriter w) {
+        if (sregDev != null) {
+            w.attrU32Be(NFTA_FWD_SREG_DEV, sregDev);
+        }
+        if (sregAddr != null) {
+            w.attrU32Be(NFTA_FWD_SREG_ADDR, sregAddr);
+        }
+        if (nfproto != null) {
+            w.attrU32Be(NFTA_FWD_NFPROTO, nfproto);
+        }
+    }
+
+    @Override
+    public void appendDebug(StringBuilder sb) {
+        sb.append("fwd");
+        if (sregDev != null) {
+            sb.append(" sreg_dev ").append(Integer.toUnsignedString(sregDev));
+        }
+        if (sregAddr != null) {
+            sb.append(" sreg_addr ").append(Integer.toUnsignedString(sregAddr));
+        }
+        if (nfproto != null) {
+            sb.append(" nfproto ").append(Integer.toUnsignedString(nfproto));
+        }
+    }
+
+    private static Fwd decode(Attributes attributes) {
+        Integer dev = null;
+        Integer addr = null;
+        Integer nfproto = null;
+        for (Attribute a : attributes) {
+            switch (a.type()) {
+                case NFTA_FWD_SREG_DEV -> dev = a.u32Be();
+                case NFTA_FWD_SREG_ADDR -> addr = a.u32Be();
+                case NFTA_FWD_NFPROTO -> nfproto = a.u32Be();
+                default -> throw Expressions.unexpected("fwd", a);
+            }
+        }
+        return new Fwd(dev, addr, nfproto);
+    }
+
+    private static Fwd parse(DebugReader r) {
+        Integer dev = DebugText.optionalNumber(r, "sreg_dev");
+        Integer addr = DebugText.optionalNumber(r, "sreg_addr");
+        return new Fwd(dev, addr, DebugText.optionalNumber(r, "nfproto"));
+    }
+}

@@ -1,0 +1,69 @@
+package nftlink.nftables.expr;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.Attributes;
+import nftlink.netlink.MessageWriter;
+
+import static nftlink.nftables.NfTables.*;
+
+/**
+ * {@code last}: records when the rule last matched. Each part is {@code null} when
+ * absent; the kernel always lists both.
+ *
+ * @param set   1 once the rule has matched, 0 before
+ * @param msecs milliseconds since it last matched
+ */
+public record Last(Integer set, Long msecs) implements Expression {
+
+    public static final Expressions.Codec CODEC = new Expressions.Codec("last", Last::decode, Last::parse);
+
+    /** A {@code last} that has never matched, as nft adds it. */
+    public static Last never() {
+        return new Last(null, null);
+    }
+
+    @Override
+    public String name() {
+        return "last";
+    }
+
+    @Override
+    public void writeData(MessageWriter w) {
+        if (set != null) {
+            w.attrU32Be(NFTA_LAST_SET, set);
+        }
+        if (msecs != null) {
+            w.attrU64Be(NFTA_LAST_MSECS, msecs);
+        }
+    }
+
+    @Override
+    public void appendDebug(StringBuilder sb) {
+        sb.append("last ");
+        if (set == null || set == 0) {
+            sb.append("never");
+        } else {
+            sb.append(Long.toUnsignedString(msecs == null ? 0 : msecs));
+        }
+    }
+
+    private static Last decode(Attributes attributes) {
+        Integer set = null;
+        Long msecs = null;
+        for (Attribute a : attributes) {
+            switch (a.type()) {
+                case NFTA_LAST_SET -> set = a.u32Be();
+                case NFTA_LAST_MSECS -> msecs = a.u64Be();
+                default -> throw Expressions.unexpected("last", a);
+            }
+        }
+        return new Last(set, msecs);
+    }
+
+    private static Last parse(DebugReader r) {
+        if (r.accept("never")) {
+            return never();
+        }
+        return new Last(1, r.nextLong());
+    }
+}

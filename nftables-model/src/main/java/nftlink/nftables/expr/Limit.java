@@ -1,0 +1,130 @@
+package nftlink.nftables.expr;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.Attributes;
+import nftlink.netlink.MessageWriter;
+
+import static nftlink.nftables.NfTables.*;
+
+/**
+ * {@code limit}: a token bucket; the rule goes on while the rate is not exceeded
+ * (or, with {@code NFT_LIMIT_F_INV}, only once it is: {@code limit rate over}).
+ *
+ * @param rate  packets or bytes per {@code unit}
+ * @param unit  the period in seconds (1, 60, 3600, 86400, 604800 for second to week)
+ * @param burst extra packets or bytes allowed in a burst
+ * @param type  {@code NFT_LIMIT_PKTS} or {@code NFT_LIMIT_PKT_BYTES}
+ * @param flags {@code NFT_LIMIT_F_*}
+ */
+public record Limit(long rate, long unit, int burst, int type, int flags) implements Expression {
+
+    public static final Expressions.Codec CODEC = new Expressions.Codec("limit", Limit::decode, Limit::parse);
+
+    /** {@code limit rate RATE/UNIT}: packets, libnftnl's default burst of 5. */
+    public static Limit packets(long rate, long unitSeconds) {
+        return new Limit(rate, unitSeconds, 5, NFT_LIMIT_PKTS, 0);
+    }
+
+    /** Whether the limit matches once the rate is exceeded ({@code limit rate over}). */
+    public boolean inverted() {
+        return (flags & NFT_LIMIT_F_INV) != 0;
+    }
+
+    @Override
+    public String name() {
+        return "limit";
+    }
+
+    @Override
+    public void writeData(MessageWriter w) {
+        w.attrU64Be(NFTA_LIMIT_RATE, rate);
+        w.attrU64Be(NFTA_LIMIT_UNIT, unit);
+        w.attrU32Be(NFTA_LIMIT_BURST, burst);
+        w.attrU32Be(NFTA_LIMIT_TYPE, type);
+        w.attrU32Be(NFTA_LIMIT_FLAGS, flags);
+    }
+
+    @Override
+    public void appendDebug(StringBuilder sb) {
+        sb.append("limit rate ").append(Long.toUnsignedString(rate)).append('/').append(unitText(unit))
+                .append(" burst ").append(Integer.toUnsignedString(burst))
+                .append(" type ").append(type == NFT_LIMIT_PKT_BYTES ? "bytes" : "packets")
+                .append(" flags 0x").append(Integer.toHexString(flags));
+    }
+
+    /** libnftnl's name for a period: {@code second} ... {@code week}, else {@code error}. */
+    static String unitText(long unit) {
+        if (unit == 1) {
+            return "second";
+        } else if (unit == 60) {
+            return "minute";
+        } else if (unit == 3600) {
+            return "hour";
+        } else if (unit == 86400) {
+            return "day";
+        } else if (unit == 604800) {
+            return "week";
+        }
+        return "error";
+    }
+
+    private static long unitOf(DebugReader r, String text) {
+        return switch (text) {
+            case "second" -> 1;
+            case "minute" -> 60;
+            case "hour" -> 3600;
+            case "day" -> 86400;
+            case "week" -> 604800;
+            default -> throw r.error("unknown limit unit '" + text + "'");
+        };
+    }
+
+    private static Limit decode(Attributes attributes) {
+        Long rate = null;
+        Long unit = null;
+        int burst = 0;
+        int type = NFT_LIMIT_PKTS;
+        int flags = 0;
+        for (Attribute a : attributes) {
+            switch (a.type()) {
+                case NFTA_LIMIT_RATE -> rate = a.u64Be();
+                case NFTA_LIMIT_UNIT -> unit = a.u64Be();
+                case NFTA_LIMIT_BURST -> burst = a.u32Be();
+                case NFTA_LIMIT_TYPE -> type = a.u32Be();
+                case NFTA_LIMIT_FLAGS -> flags = a.u32Be();
+                default -> throw Expressions.unexpected("limit", a);
+            }
+        }
+        if (rate == null || unit == null) {
+            throw Expressions.missing("limit", "rate and unit");
+        }
+        return new Limit(rate, unit, burst, type, flags);
+    }
+
+    private static Limit parse(DebugReader r) {
+        r.expect("rate");
+        String rateUnit = r.next();
+        int slash = rateUnit.indexOf('/');
+        if (slash < 0) {
+            throw r.error("expected RATE/UNIT but found '" + rateUnit + "'");
+        }
+        long rate;
+        try {
+            rate = Long.parseUnsignedLong(rateUnit.substring(0, slash));
+        } catch (NumberFormatException e) {
+            throw r.error("bad rate '" + rateUnit + "'");
+        }
+        long unit = unitOf(r, rateUnit.substring(slash + 1));
+        r.expect("burst");
+        int burst = DebugText.u32(r);
+        r.expect("type");
+        String type = r.next();
+        int typeNumber = switch (type) {
+            case "packets" -> NFT_LIMIT_PKTS;
+            case "bytes" -> NFT_LIMIT_PKT_BYTES;
+            default -> throw r.error("unknown limit type '" + type + "'");
+        };
+        r.expect("flags");
+        return new Limit(rate, unit, burst, typeNumber, DebugText.u32Hex(r));
+    }
+}

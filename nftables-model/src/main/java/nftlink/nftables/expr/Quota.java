@@ -1,0 +1,71 @@
+package nftlink.nftables.expr;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.Attributes;
+import nftlink.netlink.MessageWriter;
+
+import static nftlink.nftables.NfTables.*;
+
+/**
+ * {@code quota}: the rule goes on until {@code bytes} have been seen (or, with
+ * {@code NFT_QUOTA_F_INV}, only after: {@code quota over}).
+ *
+ * @param bytes    the quota
+ * @param consumed bytes used so far
+ * @param flags    {@code NFT_QUOTA_F_*}
+ */
+public record Quota(long bytes, long consumed, int flags) implements Expression {
+
+    public static final Expressions.Codec CODEC = new Expressions.Codec("quota", Quota::decode, Quota::parse);
+
+    /** Whether the quota matches once it is used up ({@code quota over}). */
+    public boolean inverted() {
+        return (flags & NFT_QUOTA_F_INV) != 0;
+    }
+
+    @Override
+    public String name() {
+        return "quota";
+    }
+
+    @Override
+    public void writeData(MessageWriter w) {
+        w.attrU64Be(NFTA_QUOTA_BYTES, bytes);
+        w.attrU64Be(NFTA_QUOTA_CONSUMED, consumed);
+        w.attrU32Be(NFTA_QUOTA_FLAGS, flags);
+    }
+
+    @Override
+    public void appendDebug(StringBuilder sb) {
+        sb.append("quota bytes ").append(Long.toUnsignedString(bytes))
+                .append(" consumed ").append(Long.toUnsignedString(consumed))
+                .append(" flags ").append(Integer.toUnsignedString(flags));
+    }
+
+    private static Quota decode(Attributes attributes) {
+        Long bytes = null;
+        long consumed = 0;
+        int flags = 0;
+        for (Attribute a : attributes) {
+            switch (a.type()) {
+                case NFTA_QUOTA_BYTES -> bytes = a.u64Be();
+                case NFTA_QUOTA_CONSUMED -> consumed = a.u64Be();
+                case NFTA_QUOTA_FLAGS -> flags = a.u32Be();
+                default -> throw Expressions.unexpected("quota", a);
+            }
+        }
+        if (bytes == null) {
+            throw Expressions.missing("quota", "bytes");
+        }
+        return new Quota(bytes, consumed, flags);
+    }
+
+    private static Quota parse(DebugReader r) {
+        r.expect("bytes");
+        long bytes = r.nextLong();
+        r.expect("consumed");
+        long consumed = r.nextLong();
+        r.expect("flags");
+        return new Quota(bytes, consumed, DebugText.u32(r));
+    }
+}

@@ -1,0 +1,82 @@
+package nftlink.nftables.expr;
+
+import nftlink.netlink.Attribute;
+import nftlink.netlink.Attributes;
+import nftlink.netlink.MessageWriter;
+
+import static nftlink.nftables.NfTables.*;
+
+/**
+ * {@code synproxy}: answers TCP SYNs itself and opens the connection to the server
+ * only after the handshake completed. Each part is {@code null} when absent; the
+ * kernel always lists all three.
+ *
+ * @param mss    the maximum segment size announced (16 bits)
+ * @param wscale the window scale announced (8 bits)
+ * @param flags  {@code NF_SYNPROXY_OPT_*} (timestamp, sack-perm, ...)
+ */
+public record Synproxy(Integer mss, Integer wscale, Integer flags) implements Expression {
+
+    public static final Expressions.Codec CODEC = new Expressions.Codec("synproxy", Synproxy::decode, Synproxy::parse);
+
+    public Synproxy {
+        if (mss != null && (mss < 0 || mss > 0xffff) || wscale != null && (wscale < 0 || wscale > 0xff)) {
+            throw new IllegalArgumentException("synproxy mss is 16 bits and wscale 8 bits");
+        }
+    }
+
+    @Override
+    public String name() {
+        return "synproxy";
+    }
+
+    @Override
+    public void writeData(MessageWriter w) {
+        if (mss != null) {
+            w.attrU16Be(NFTA_SYNPROXY_MSS, mss);
+        }
+        if (wscale != null) {
+            w.attrU8(NFTA_SYNPROXY_WSCALE, wscale);
+        }
+        if (flags != null) {
+            w.attrU32Be(NFTA_SYNPROXY_FLAGS, flags);
+        }
+    }
+
+    @Override
+    public void appendDebug(StringBuilder sb) {
+        sb.append("synproxy");
+        if (mss != null && wscale != null) {
+            sb.append(" mss ").append(mss).append(" wscale ").append(wscale);
+        }
+    }
+
+    private static Synproxy decode(Attributes attributes) {
+        Integer mss = null;
+        Integer wscale = null;
+        Integer flags = null;
+        for (Attribute a : attributes) {
+            switch (a.type()) {
+                case NFTA_SYNPROXY_MSS -> mss = a.u16Be();
+                case NFTA_SYNPROXY_WSCALE -> wscale = a.u8();
+                case NFTA_SYNPROXY_FLAGS -> flags = a.u32Be();
+                default -> throw Expressions.unexpected("synproxy", a);
+            }
+        }
+        return new Synproxy(mss, wscale, flags);
+    }
+
+    private static Synproxy parse(DebugReader r) {
+        if (!r.accept("mss")) {
+            return new Synproxy(null, null, null);
+        }
+        int mss = DebugText.u32(r);
+        r.expect("wscale");
+        int wscale = DebugText.u32(r);
+        try {
+            return new Synproxy(mss, wscale, null);
+        } catch (IllegalArgumentException e) {
+            throw r.error(e.getMessage());
+        }
+    }
+}
