@@ -7,7 +7,9 @@ import nftlink.rtnetlink.Link;
 import nftlink.rtnetlink.LinkKind;
 import nftlink.rtnetlink.Prefix;
 import nftlink.rtnetlink.Route;
+import nftlink.rtnetlink.RtMonitor;
 import nftlink.rtnetlink.RtNetlink;
+import nftlink.rtnetlink.RtState;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -99,7 +101,18 @@ public final class VrfScenario {
             spec = VrfSpec.of("vrf-blue", 10, "veth0").withRoutes(List.of(
                     Route.viaGateway(Prefix.parse("10.99.0.0/16"), InetAddress.ofLiteral("10.20.30.2"), 10)));
             VrfIsolation isolation = new VrfIsolation(rt);
+            RtState mirror = new RtState();
+            RtMonitor monitor = RtMonitor.open(NetworkNamespace.current(), mirror);
             List<String> changes = isolation.apply(spec);
+            for (int i = 0; i < 100 && (mirror.link("vrf-blue") == null || mirror.link("veth0").master() == 0
+                    || mirror.routes(10).stream().noneMatch(r -> r.destination().equals(Prefix.parse("10.99.0.0/16")))); i++) {
+                monitor.poll(200);
+            }
+            monitor.close();
+            Link seen = mirror.link("vrf-blue");
+            check("the monitor saw the VRF, its port and its route", seen != null && seen.kind().equals(new LinkKind.Vrf(10))
+                    && mirror.link("veth0").master() == seen.index() && mirror.rules().stream().anyMatch(r -> r.l3mdev()
+                    && r.action() == nftlink.rtnetlink.RuleAction.UNREACHABLE), String.valueOf(seen));
             System.out.println("apply: " + changes);
             check("apply creates the VRF", changes.contains("created VRF vrf-blue on table 10"), changes.toString());
             String vrfShown = sh("ip -d link show vrf-blue");

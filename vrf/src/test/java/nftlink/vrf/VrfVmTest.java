@@ -71,7 +71,7 @@ class VrfVmTest {
         assertTrue(result.exitCode() != 125, "vm-run could not start the VM: " + result.stderr());
         assertEquals(0, result.exitCode(), "scenario failed:\n" + output + "\n" + result.stderr());
         for (String check : List.of("apply creates the VRF", "ip -d link shows the VRF table", "veth0 is a VRF port",
-                "ip rule shows the Alpine layout", "apply is idempotent", "a second apply changes nothing",
+                "ip rule shows the Alpine layout", "the monitor saw the VRF, its port and its route", "apply is idempotent", "a second apply changes nothing",
                 "bound process reaches the VRF's network", "bound process gets Network is unreachable outside the VRF",
                 "unbound process reaches the default network", "revert restores the local rule")) {
             assertTrue(output.contains("PASS " + check + "\n"), "missing check \"" + check + "\":\n" + output);
