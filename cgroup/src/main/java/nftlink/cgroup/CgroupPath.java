@@ -30,7 +30,7 @@ public record CgroupPath(List<String> components) {
      * Parses {@code user.slice/app.scope}; leading and trailing slashes are
      * ignored, so {@code "/"} and {@code ""} are the root.
      *
-     * @throws IllegalArgumentException for an empty, {@code .} or {@code ..} component
+     * @throws InvalidCgroupPathException for an empty, {@code .} or {@code ..} component
      */
     public static CgroupPath of(String path) {
         Objects.requireNonNull(path, "path");
@@ -51,7 +51,7 @@ public record CgroupPath(List<String> components) {
             if (i == end || path.charAt(i) == '/') {
                 String c = path.substring(from, i);
                 if (c.isEmpty()) {
-                    throw new IllegalArgumentException("empty component in cgroup path \"" + path + "\"");
+                    throw new InvalidCgroupPathException("empty component in cgroup path \"" + path + "\"");
                 }
                 parts.add(c);
                 from = i + 1;
@@ -63,7 +63,7 @@ public record CgroupPath(List<String> components) {
     private static void checkComponent(String c) {
         Objects.requireNonNull(c, "component");
         if (c.isEmpty() || c.equals(".") || c.equals("..") || c.indexOf('/') >= 0 || c.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("invalid cgroup path component \"" + c + "\"");
+            throw new InvalidCgroupPathException("invalid cgroup path component \"" + c + "\"");
         }
     }
 

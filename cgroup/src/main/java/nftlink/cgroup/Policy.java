@@ -1,0 +1,28 @@
+package nftlink.cgroup;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A cgroup policy: entries in order, with unique names.
+ *
+ * @param entries the entries
+ */
+public record Policy(List<PolicyEntry> entries) {
+
+    public Policy {
+        entries = List.copyOf(entries);
+        Set<String> names = new HashSet<>();
+        for (PolicyEntry e : entries) {
+            if (!names.add(e.name())) {
+                throw new IllegalArgumentException("two policy entries are named \"" + e.name() + "\"");
+            }
+        }
+    }
+
+    /** A policy of the given entries. */
+    public static Policy of(PolicyEntry... entries) {
+        return new Policy(List.of(entries));
+    }
+}
