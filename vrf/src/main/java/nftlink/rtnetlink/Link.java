@@ -2,10 +2,12 @@ package nftlink.rtnetlink;
 
 import nftlink.netlink.Attribute;
 import nftlink.netlink.MessageWriter;
+import nftlink.netlink.Netlink;
 import nftlink.netlink.NetlinkDecodeException;
 import nftlink.netlink.NetlinkMessage;
 
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -105,7 +107,7 @@ public record Link(int index, String name, int type, int flags, int mtu, int mas
 
     /** The hardware address ({@code IFLA_ADDRESS}) as {@code ip link} prints it, e.g. {@code 02:00:00:00:00:01}. */
     public Optional<String> hardwareAddress() {
-        return attribute(IFLA_ADDRESS).map(a -> java.util.HexFormat.ofDelimiter(":").formatHex(a.value()));
+        return attribute(IFLA_ADDRESS).map(a -> HexFormat.ofDelimiter(":").formatHex(a.value()));
     }
 
     /** The operational state ({@code IFLA_OPERSTATE}, one of {@code IF_OPER_*}), if reported. */
@@ -174,7 +176,7 @@ public record Link(int index, String name, int type, int flags, int mtu, int mas
                 case IFLA_MTU -> mtu = a.u32();
                 case IFLA_MASTER -> master = a.u32();
                 case IFLA_LINK -> parent = a.u32();
-                case IFLA_LINKINFO, IFLA_LINKINFO | nftlink.netlink.Netlink.NLA_F_NESTED -> {
+                case IFLA_LINKINFO, IFLA_LINKINFO | Netlink.NLA_F_NESTED -> {
                     String kindName = null;
                     Attribute data = null;
                     String slaveKind = null;

@@ -5,10 +5,12 @@ import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkDecodeException;
 import nftlink.netlink.NetlinkMessage;
 
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import static nftlink.rtnetlink.FibRules.*;
@@ -255,8 +257,8 @@ public record Rule(IpFamily family, long priority, int table, RuleAction action,
         RuleAction action = RuleAction.ofNumber(message.payloadU8(7));
         int flags = message.payloadU32(8);
         long priority = -1;
-        java.net.InetAddress src = null;
-        java.net.InetAddress dst = null;
+        InetAddress src = null;
+        InetAddress dst = null;
         String iif = null;
         String oif = null;
         long fwmark = -1;
@@ -355,7 +357,7 @@ public record Rule(IpFamily family, long priority, int table, RuleAction action,
             sb.append(" lookup ").append(Integer.toUnsignedString(table));
         }
         if (action != RuleAction.TO_TBL) {
-            sb.append(' ').append(action.name().toLowerCase(java.util.Locale.ROOT));
+            sb.append(' ').append(action.name().toLowerCase(Locale.ROOT));
         }
         return sb.append(']').toString();
     }

@@ -4,8 +4,10 @@ import nftlink.netlink.Attribute;
 import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkDecodeException;
 
+import java.lang.foreign.ValueLayout;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Encoding and decoding helpers shared by the rtnetlink codecs. */
@@ -52,12 +54,12 @@ final class Wire {
     /** Ends a nest begun with {@link #beginPlainNest}, clearing the {@code NLA_F_NESTED} bit again. */
     static void endPlainNest(MessageWriter w, int start, int type) {
         w.endNested(start);
-        w.segment().set(java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED, start + 2, (short) type);
+        w.segment().set(ValueLayout.JAVA_SHORT_UNALIGNED, start + 2, (short) type);
     }
 
     /** A string attribute without its NUL terminator (iproute2 writes {@code IFLA_INFO_KIND} so). */
     static void attrStringNoNul(MessageWriter w, int type, String value) {
-        w.attrBytes(type, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        w.attrBytes(type, value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A string whose value may or may not be NUL-terminated. */
@@ -67,7 +69,7 @@ final class Wire {
         while (n < b.length && b[n] != 0) {
             n++;
         }
-        return new String(b, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(b, 0, n, StandardCharsets.UTF_8);
     }
 
     static void writeAll(MessageWriter w, List<RawAttribute> attributes) {
@@ -78,7 +80,7 @@ final class Wire {
 
     static void checkName(String what, String name) {
         if (name == null || name.isEmpty() || name.equals(".") || name.equals("..")
-                || name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > IfLink.IFNAME_MAX_LENGTH
+                || name.getBytes(StandardCharsets.UTF_8).length > IfLink.IFNAME_MAX_LENGTH
                 || name.chars().anyMatch(c -> c == '/' || c == ':' || c == 0 || c == ' ' || (c >= '\t' && c <= '\r'))) {
             throw new IllegalArgumentException("invalid " + what + " name: \"" + name + "\" (1 to "
                     + IfLink.IFNAME_MAX_LENGTH + " bytes, not . or .., no '/', ':', NUL or white space)");

@@ -2,6 +2,7 @@ package nftlink.vrf;
 
 import nftlink.netlink.Errno;
 import nftlink.netlink.NetlinkKernelException;
+import nftlink.rtnetlink.FibRules;
 import nftlink.rtnetlink.IpFamily;
 import nftlink.rtnetlink.Link;
 import nftlink.rtnetlink.LinkKind;
@@ -221,7 +222,7 @@ public final class VrfIsolation {
     private static boolean plain(Rule r) {
         return r.from() == null && r.to() == null && r.iif() == null && r.oif() == null && r.fwmark() <= 0
                 && r.uidRange() == null && r.ipProto() == 0 && r.sport() == null && r.dport() == null
-                && (r.flags() & nftlink.rtnetlink.FibRules.FIB_RULE_INVERT) == 0;
+                && (r.flags() & FibRules.FIB_RULE_INVERT) == 0;
     }
 
     private static boolean sameRoute(Route listed, Route wanted) {
