@@ -75,9 +75,8 @@ public final class CgroupTreeWatcher extends EventSourceThread {
 
     @Override
     void run() {
-        watchParentOfRoot();
-        watchTree(root);
         long backoff = 0;
+        boolean watching = false;
         while (running()) {
             try {
                 if (backoff > 0) {
@@ -86,7 +85,11 @@ public final class CgroupTreeWatcher extends EventSourceThread {
                         break;
                     }
                     rebuild("the watcher recovered from an error");
+                } else if (!watching) {
+                    watchParentOfRoot();
+                    watchTree(root);
                 }
+                watching = true;
                 pumpOnce();
                 backoff = 0;
             } catch (RuntimeException e) {

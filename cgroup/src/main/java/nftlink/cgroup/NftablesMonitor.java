@@ -4,7 +4,6 @@ import nftlink.netlink.Attribute;
 import nftlink.netlink.Errno;
 import nftlink.netlink.MessageCursor;
 import nftlink.netlink.NetlinkDecodeException;
-import nftlink.netlink.NetlinkException;
 import nftlink.netlink.NetlinkMessage;
 import nftlink.netlink.NetlinkProtocol;
 import nftlink.netlink.NetlinkSocket;
@@ -149,7 +148,7 @@ public final class NftablesMonitor extends EventSourceThread {
                     } else {
                         backoff = reconnectLater(e, backoff);
                     }
-                } catch (NetlinkException e) {
+                } catch (RuntimeException e) {
                     backoff = reconnectLater(e, backoff);
                 }
             }
