@@ -15,7 +15,8 @@ import static nftlink.nftables.NfTables.NFT_OSF_MAXGENRELEN;
  * {@value nftlink.nftables.NfTables#NFT_OSF_MAXGENRELEN} bytes into a register.
  *
  * <p>libnftnl prints only the register, {@code [ osf dreg 1 ]}, so text parsed back
- * has neither ttl nor flags ({@code null}); the kernel always lists both.
+ * has neither ttl nor flags ({@code null}); the kernel always lists both, flags 0
+ * included, which it refuses when a rule is added ({@link #asRequest()}).
  *
  * @param dreg  the register
  * @param ttl   how the IP TTL is checked (0 = must match the fingerprint, 1 =
@@ -46,6 +47,14 @@ public record Osf(int dreg, Integer ttl, Integer flags) implements Expression {
             w.attrU32Be(NFTA_OSF_FLAGS, flags);
         }
         w.attrU32Be(NFTA_OSF_DREG, dreg);
+    }
+
+    /**
+     * This expression as a rule must be added: the kernel lists flags 0 but refuses
+     * any flags attribute other than {@code NFT_OSF_F_VERSION} on input.
+     */
+    public Osf asRequest() {
+        return Integer.valueOf(0).equals(flags) ? new Osf(dreg, ttl, null) : this;
     }
 
     @Override
