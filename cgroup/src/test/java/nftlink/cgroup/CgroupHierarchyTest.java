@@ -52,6 +52,14 @@ class CgroupHierarchyTest {
     }
 
     @Test
+    void aCgroupV1HierarchyIsNotTakenForOne() {
+        Path v1 = Path.of("/sys/fs/cgroup/cpu");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(v1.resolve("cgroup.procs"))
+                && !Files.exists(v1.resolve("cgroup.controllers")), "no cgroup-v1 cpu hierarchy on this machine");
+        assertThrows(NoCgroupHierarchyException.class, () -> CgroupHierarchy.at(v1));
+    }
+
+    @Test
     void explicitMountPointIsChecked(@TempDir Path dir) throws IOException {
         assertThrows(NoCgroupHierarchyException.class, () -> CgroupHierarchy.at(dir.resolve("missing")));
         NoCgroupHierarchyException e = assertThrows(NoCgroupHierarchyException.class, () -> CgroupHierarchy.at(dir));
