@@ -38,6 +38,18 @@ public record Dynset(int op, int sregKey, Integer sregData, String set, int setI
         expressions = List.copyOf(expressions);
     }
 
+    /**
+     * The form in which a listed dynset can be added again. The kernel lists a timeout of 0
+     * for "the set's default", but refuses any timeout attribute for a set without the timeout
+     * flag: a zero timeout is left out, which means the same. And it takes a list of several
+     * expressions only with {@code NFT_DYNSET_F_EXPR}, a flag it does not list: it is set.
+     */
+    public Dynset asRequest() {
+        Long requestTimeout = timeout != null && timeout == 0 ? null : timeout;
+        Integer requestFlags = expressions.size() > 1 ? (flags == null ? 0 : flags) | NFT_DYNSET_F_EXPR : flags;
+        return new Dynset(op, sregKey, sregData, set, setId, requestTimeout, expressions, requestFlags);
+    }
+
     @Override
     public String name() {
         return "dynset";
