@@ -11,4 +11,5 @@ module nftlink.nftables {
 
     exports nftlink.nftables;
     exports nftlink.nftables.expr;
+    exports nftlink.nftables.lang;
 }

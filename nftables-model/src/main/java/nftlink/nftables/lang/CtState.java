@@ -1,0 +1,78 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.expr.Bytes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/** Connection-tracking states, the bits of {@code ct state}. */
+public enum CtState {
+    INVALID("invalid", 1),
+    ESTABLISHED("established", 2),
+    RELATED("related", 4),
+    NEW("new", 8),
+    UNTRACKED("untracked", 64);
+
+    private final String text;
+    private final int bit;
+
+    CtState(String text, int bit) {
+        this.text = text;
+        this.bit = bit;
+    }
+
+    /** nft's name. */
+    public String text() {
+        return text;
+    }
+
+    /** The bit in the kernel's state mask. */
+    public int bit() {
+        return bit;
+    }
+
+    /** The mask of {@code states}, as register bytes (host order). */
+    public static Bytes mask(CtState... states) {
+        int m = 0;
+        for (CtState s : states) {
+            m |= s.bit;
+        }
+        return Bytes.u32(m);
+    }
+
+    /** Parses {@code established,related}. */
+    public static Bytes parse(String text) {
+        List<CtState> states = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String p = part.strip();
+            CtState found = null;
+            for (CtState s : values()) {
+                if (s.text.equals(p)) {
+                    found = s;
+                }
+            }
+            if (found == null) {
+                throw new IllegalArgumentException("unknown ct state \"" + p + "\"");
+            }
+            states.add(found);
+        }
+        return mask(states.toArray(CtState[]::new));
+    }
+
+    /** Renders a mask as nft does: names in bit order joined by commas, unknown bits in hex. */
+    public static String render(int mask) {
+        StringJoiner j = new StringJoiner(",");
+        int rest = mask;
+        for (CtState s : values()) {
+            if ((mask & s.bit) != 0) {
+                j.add(s.text);
+                rest &= ~s.bit;
+            }
+        }
+        if (rest != 0) {
+            j.add(String.format("0x%x", rest));
+        }
+        return j.toString();
+    }
+}

@@ -1,0 +1,283 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.expr.Bytes;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * nft's datatypes for the values the rule language handles: how a value is
+ * written as text, and as register bytes. Numbers are nft's {@code enum datatypes}
+ * (they appear as {@code NFTA_SET_KEY_TYPE}).
+ */
+public enum Datatype {
+    VERDICT(1, "verdict", 4),
+    NFPROTO(2, "nf_proto", 1),
+    INTEGER(4, "integer", 0),
+    IPV4_ADDR(7, "ipv4_addr", 4),
+    IPV6_ADDR(8, "ipv6_addr", 16),
+    ETHER_ADDR(9, "ether_addr", 6),
+    ETHERTYPE(10, "ether_type", 2),
+    INET_PROTO(12, "inet_proto", 1),
+    INET_SERVICE(13, "inet_service", 2),
+    MARK(19, "mark", 4),
+    IFINDEX(20, "iface_index", 4),
+    UID(24, "uid", 4),
+    GID(25, "gid", 4),
+    CT_STATE(26, "ct_state", 4),
+    IFNAME(41, "ifname", 16),
+    CGROUPV2(46, "cgroupsv2", 8);
+
+    private static final Map<String, Integer> PROTOCOLS = Map.ofEntries(
+            Map.entry("icmp", 1), Map.entry("igmp", 2), Map.entry("tcp", 6), Map.entry("udp", 17),
+            Map.entry("ipv6-icmp", 58), Map.entry("icmpv6", 58), Map.entry("gre", 47), Map.entry("esp", 50),
+            Map.entry("ah", 51), Map.entry("sctp", 132), Map.entry("dccp", 33), Map.entry("udplite", 136),
+            Map.entry("comp", 108), Map.entry("ipip", 4), Map.entry("ospf", 89));
+    private static final Map<Integer, String> PROTOCOL_NAMES = Map.ofEntries(
+            Map.entry(1, "icmp"), Map.entry(2, "igmp"), Map.entry(6, "tcp"), Map.entry(17, "udp"),
+            Map.entry(58, "ipv6-icmp"), Map.entry(47, "gre"), Map.entry(50, "esp"), Map.entry(51, "ah"),
+            Map.entry(132, "sctp"), Map.entry(33, "dccp"), Map.entry(136, "udplite"), Map.entry(108, "comp"),
+            Map.entry(4, "ipip"), Map.entry(89, "ospf"));
+    private static final Map<String, Integer> SERVICES = Map.ofEntries(
+            Map.entry("ftp", 21), Map.entry("ssh", 22), Map.entry("telnet", 23), Map.entry("smtp", 25),
+            Map.entry("domain", 53), Map.entry("http", 80), Map.entry("pop3", 110), Map.entry("ntp", 123),
+            Map.entry("imap", 143), Map.entry("imap2", 143), Map.entry("snmp", 161), Map.entry("https", 443),
+            Map.entry("submission", 587), Map.entry("imaps", 993), Map.entry("pop3s", 995));
+
+    private final int id;
+    private final String nftName;
+    private final int length;
+
+    Datatype(int id, String nftName, int length) {
+        this.id = id;
+        this.nftName = nftName;
+        this.length = length;
+    }
+
+    /** nft's datatype number. */
+    public int id() {
+        return id;
+    }
+
+    /** nft's name, as in {@code type ipv4_addr}. */
+    public String nftName() {
+        return nftName;
+    }
+
+    /** Length of a value in bytes (0 for {@link #INTEGER}, whose length comes from the field). */
+    public int length() {
+        return length;
+    }
+
+    /** Whether values are stored in host byte order in registers. */
+    public boolean hostOrder() {
+        return switch (this) {
+            case MARK, UID, GID, IFINDEX, CGROUPV2, VERDICT, CT_STATE -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Parses a value of this type as nft writes it ({@code 10.0.0.1}, {@code ssh},
+     * {@code 0x10}, {@code "eth0"}, {@code tcp}).
+     *
+     * @param length the field's length in bytes (needed for {@link #INTEGER})
+     * @throws IllegalArgumentException for text that is no value of this type
+     */
+    public Bytes parse(String text, int length) {
+        String t = text.strip();
+        return switch (this) {
+            case IPV4_ADDR -> address(t, 4);
+            case IPV6_ADDR -> address(t, 16);
+            case ETHER_ADDR -> ether(t);
+            case INET_PROTO -> Bytes.u8(number(t, PROTOCOLS, 0xff));
+            case INET_SERVICE -> Bytes.u16Be(number(t, SERVICES, 0xffff));
+            case ETHERTYPE -> Bytes.u16Be(number(t, Map.of("ip", 0x0800, "ip6", 0x86dd, "arp", 0x0806, "vlan", 0x8100), 0xffff));
+            case NFPROTO -> Bytes.u8(number(t, Map.of("ipv4", 2, "ipv6", 10), 0xff));
+            case MARK, UID, GID, IFINDEX -> Bytes.u32((int) parseUnsigned(t, 0xffffffffL));
+            case CT_STATE -> CtState.parse(t);
+            case CGROUPV2 -> {
+                long v = Long.parseUnsignedLong(t);
+                byte[] b = new byte[8];
+                for (int i = 0; i < 8; i++) {
+                    b[i] = (byte) (v >>> (8 * i));
+                }
+                yield Bytes.of(b);
+            }
+            case IFNAME -> {
+                String name = t.startsWith("\"") && t.endsWith("\"") && t.length() >= 2 ? t.substring(1, t.length() - 1) : t;
+                if (name.endsWith("*")) {
+                    yield Bytes.of(name.substring(0, name.length() - 1).getBytes(StandardCharsets.UTF_8));
+                }
+                yield Bytes.paddedString(name, 16);
+            }
+            case INTEGER -> {
+                long v = parseUnsigned(t, length >= 8 ? -1L : (1L << (8 * length)) - 1);
+                byte[] b = new byte[length];
+                for (int i = 0; i < length; i++) {
+                    b[length - 1 - i] = (byte) (v >>> (8 * i));
+                }
+                yield Bytes.of(b);
+            }
+            case VERDICT -> throw new IllegalArgumentException("verdicts are statements, not values");
+        };
+    }
+
+    /** Renders register bytes of this type as {@code nft list} prints them. */
+    public String print(Bytes value) {
+        byte[] b = value.toArray();
+        return switch (this) {
+            case IPV4_ADDR, IPV6_ADDR -> printAddress(b);
+            case ETHER_ADDR -> {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < b.length; i++) {
+                    if (i > 0) {
+                        sb.append(':');
+                    }
+                    sb.append(String.format("%02x", b[i] & 0xff));
+                }
+                yield sb.toString();
+            }
+            case INET_PROTO -> PROTOCOL_NAMES.getOrDefault(b[0] & 0xff, Integer.toString(b[0] & 0xff));
+            case INET_SERVICE -> Long.toString(value.asBigEndian());
+            case ETHERTYPE -> switch ((int) value.asBigEndian()) {
+                case 0x0800 -> "ip";
+                case 0x86dd -> "ip6";
+                case 0x0806 -> "arp";
+                case 0x8100 -> "vlan";
+                default -> String.format("0x%04x", value.asBigEndian());
+            };
+            case NFPROTO -> switch (b[0]) {
+                case 2 -> "ipv4";
+                case 10 -> "ipv6";
+                default -> Integer.toString(b[0] & 0xff);
+            };
+            case MARK -> String.format("0x%08x", value.asU32());
+            case UID, GID, IFINDEX -> Integer.toUnsignedString(value.asU32());
+            case CT_STATE -> CtState.render(value.asU32());
+            case CGROUPV2 -> {
+                long v = 0;
+                for (int i = 7; i >= 0; i--) {
+                    v = v << 8 | (b[i] & 0xff);
+                }
+                yield Long.toUnsignedString(v);
+            }
+            case IFNAME -> {
+                int end = 0;
+                while (end < b.length && b[end] != 0) {
+                    end++;
+                }
+                String s = new String(b, 0, end, StandardCharsets.UTF_8);
+                yield "\"" + s + (b.length < 16 && end == b.length ? "*" : "") + "\"";
+            }
+            case INTEGER -> Long.toUnsignedString(value.asBigEndian());
+            case VERDICT -> throw new IllegalArgumentException("verdicts are statements, not values");
+        };
+    }
+
+    /** The datatype with nft number {@code id}, or {@code null}. */
+    public static Datatype ofId(int id) {
+        for (Datatype d : values()) {
+            if (d.id == id) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static int number(String t, Map<String, Integer> names, int max) {
+        Integer named = names.get(t.toLowerCase(Locale.ROOT));
+        if (named != null) {
+            return named;
+        }
+        return (int) parseUnsigned(t, max);
+    }
+
+    private static long parseUnsigned(String t, long max) {
+        try {
+            long v = t.startsWith("0x") || t.startsWith("0X") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseUnsignedLong(t);
+            if (max != -1 && Long.compareUnsigned(v, max) > 0) {
+                throw new IllegalArgumentException("value " + t + " is out of range");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a number: " + t);
+        }
+    }
+
+    private static Bytes address(String t, int length) {
+        boolean looksRight = length == 4 ? t.matches("\\d{1,3}(\\.\\d{1,3}){3}") : t.contains(":") && t.matches("[0-9a-fA-F:.]+");
+        if (!looksRight) {
+            throw new IllegalArgumentException("not an " + (length == 4 ? "IPv4" : "IPv6") + " address: " + t);
+        }
+        try {
+            byte[] b = InetAddress.getByName(t).getAddress();
+            if (b.length != length) {
+                throw new IllegalArgumentException("not an " + (length == 4 ? "IPv4" : "IPv6") + " address: " + t);
+            }
+            return Bytes.of(b);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an address: " + t);
+        }
+    }
+
+    private static Bytes ether(String t) {
+        String[] parts = t.split(":");
+        if (parts.length != 6) {
+            throw new IllegalArgumentException("not an Ethernet address: " + t);
+        }
+        byte[] b = new byte[6];
+        for (int i = 0; i < 6; i++) {
+            b[i] = (byte) Integer.parseInt(parts[i], 16);
+        }
+        return Bytes.of(b);
+    }
+
+    /** IPv4 dotted quad, or IPv6 in the compressed form inet_ntop prints. */
+    static String printAddress(byte[] b) {
+        if (b.length == 4) {
+            return (b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + "." + (b[3] & 0xff);
+        }
+        int[] words = new int[8];
+        for (int i = 0; i < 8; i++) {
+            words[i] = (b[2 * i] & 0xff) << 8 | (b[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 0;
+        for (int i = 0; i < 8; ) {
+            if (words[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && words[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength && j - i >= 2) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j;
+        }
+        if (bestStart == 0 && (bestLength == 6 || bestLength == 5 && words[5] == 0xffff)) {
+            String v4 = (b[12] & 0xff) + "." + (b[13] & 0xff) + "." + (b[14] & 0xff) + "." + (b[15] & 0xff);
+            return bestLength == 6 ? "::" + v4 : "::ffff:" + v4;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(words[i]));
+        }
+        return sb.toString();
+    }
+}

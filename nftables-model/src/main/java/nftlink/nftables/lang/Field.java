@@ -1,0 +1,33 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.Family;
+import nftlink.nftables.expr.Expression;
+
+import java.util.List;
+
+/**
+ * The left-hand side of a match: something loaded into a register from the
+ * packet ({@link PayloadField}) or its metadata ({@link MetaField}).
+ */
+public sealed interface Field permits PayloadField, MetaField, CtField, SocketCgroupField {
+
+    /** The datatype of the values this field holds. */
+    Datatype datatype();
+
+    /** How many register bytes it fills. */
+    int length();
+
+    /** The expression that loads it into {@code register}. */
+    Expression load(int register);
+
+    /**
+     * The match this field needs first in {@code family} (e.g. {@code meta l4proto tcp}
+     * before {@code tcp dport}), outermost first; empty when none.
+     *
+     * @throws IllegalArgumentException when the field cannot be matched in the family
+     */
+    List<Match> dependencies(Family family);
+
+    /** nft's text, e.g. {@code tcp dport}. */
+    String text();
+}

@@ -1,0 +1,230 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.Family;
+import nftlink.nftables.NfTables;
+import nftlink.nftables.NftOperation;
+import nftlink.nftables.NftSet;
+import nftlink.nftables.Rule;
+import nftlink.nftables.SetElement;
+import nftlink.nftables.expr.Bitwise;
+import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.expr.Cmp;
+import nftlink.nftables.expr.Counter;
+import nftlink.nftables.expr.Expression;
+import nftlink.nftables.expr.Immediate;
+import nftlink.nftables.expr.Lookup;
+import nftlink.nftables.expr.Meta;
+import nftlink.nftables.expr.Range;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Turns a {@link RuleSpec} into kernel expressions the way nft 1.0.6 does:
+ * protocol dependencies first ({@code meta l4proto tcp} before {@code tcp dport},
+ * {@code meta nfproto ipv4} before {@code ip daddr} in inet), prefixes as
+ * shortened loads or masks, ranges as two comparisons ({@code range neq} for
+ * {@code !=}), sets as lookups in anonymous interval-aware sets, values in
+ * register 1.
+ */
+public final class Linearizer {
+
+    private static final int REG = NfTables.NFT_REG_1;
+    private static final AtomicInteger SET_IDS = new AtomicInteger(1 << 24);
+
+    /** An anonymous set a rule needs, created in the same transaction. */
+    public record AnonymousSet(NftSet set, List<SetElement> elements) {
+    }
+
+    /**
+     * A linearized rule and the anonymous sets it uses.
+     *
+     * @param rule the kernel-level rule
+     * @param sets anonymous sets to add before it
+     */
+    public record Result(Rule rule, List<AnonymousSet> sets) {
+        /** The operations that add the rule: its anonymous sets and elements first. */
+        public List<NftOperation> operations() {
+            List<NftOperation> ops = new ArrayList<>();
+            for (AnonymousSet s : sets) {
+                ops.add(new NftOperation.AddSet(s.set(), false));
+                ops.add(new NftOperation.AddElements(s.set().family(), s.set().table(), s.set().name(), s.set().id(),
+                        s.elements(), false));
+            }
+            ops.add(new NftOperation.AddRule(rule));
+            return ops;
+        }
+    }
+
+    private Linearizer() {
+    }
+
+    /**
+     * Linearizes {@code spec}.
+     *
+     * @throws IllegalArgumentException when a statement cannot be expressed in the rule's family
+     */
+    public static Result linearize(RuleSpec spec) {
+        List<Expression> out = new ArrayList<>();
+        List<AnonymousSet> sets = new ArrayList<>();
+        Set<Match> established = new HashSet<>();
+        for (Statement s : spec.statements()) {
+            switch (s) {
+                case Match m -> match(spec, m, out, sets, established);
+                case Statement.VerdictStatement v -> out.add(Immediate.verdict(v.verdict()));
+                case Statement.CounterStatement c -> out.add(new Counter(c.packets(), c.bytes()));
+                case Statement.MetaSet ms -> {
+                    out.add(Immediate.value(REG, ms.value()));
+                    out.add(new Meta.Set(ms.field().key(), REG));
+                }
+                case Statement.KernelExpression k -> out.add(k.expression());
+            }
+        }
+        Rule rule = new Rule(spec.family(), spec.table(), spec.chain(), spec.handle(), 0, out, spec.comment(), List.of());
+        return new Result(rule, sets);
+    }
+
+    private static void match(RuleSpec spec, Match m, List<Expression> out, List<AnonymousSet> sets, Set<Match> established) {
+        for (Match dependency : m.field().dependencies(spec.family())) {
+            if (established.add(dependency)) {
+                match(spec, dependency, out, sets, established);
+            }
+        }
+        if (m.op() == Match.Op.EQ && m.value() instanceof Value.Single) {
+            established.add(m);
+        }
+        Field field = m.field();
+        switch (m.value()) {
+            case Value.Single s -> {
+                if (field instanceof CtField ct && ct.isBitmask() && m.op() == Match.Op.EQ) {
+                    out.add(field.load(REG));
+                    out.add(new Bitwise.MaskXor(REG, REG, s.bytes(), Bytes.of(new byte[s.bytes().length()])));
+                    out.add(new Cmp(Cmp.Op.NEQ, REG, Bytes.of(new byte[s.bytes().length()])));
+                } else if (field instanceof PayloadField p && s.bytes().length() < p.length()) {
+                    out.add(p.load(REG, s.bytes().length()));
+                    out.add(new Cmp(cmpOp(m.op()), REG, s.bytes()));
+                } else {
+                    out.add(field.load(REG));
+                    out.add(new Cmp(cmpOp(m.op()), REG, s.bytes()));
+                }
+            }
+            case Value.Prefix p -> {
+                if (p.bits() % 8 == 0 && field instanceof PayloadField pf) {
+                    int bytes = p.bits() / 8;
+                    out.add(pf.load(REG, bytes));
+                    out.add(new Cmp(cmpOp(m.op()), REG, Bytes.of(java.util.Arrays.copyOf(p.address().toArray(), bytes))));
+                } else {
+                    out.add(field.load(REG));
+                    out.add(new Bitwise.MaskXor(REG, REG, p.mask(), Bytes.of(new byte[p.address().length()])));
+                    out.add(new Cmp(cmpOp(m.op()), REG, p.address()));
+                }
+            }
+            case Value.Range r -> {
+                out.add(field.load(REG));
+                if (m.op() == Match.Op.EQ) {
+                    out.add(new Cmp(Cmp.Op.GTE, REG, r.low()));
+                    out.add(new Cmp(Cmp.Op.LTE, REG, r.high()));
+                } else {
+                    out.add(new Range(Range.Op.NEQ, REG, r.low(), r.high()));
+                }
+            }
+            case Value.SetReference ref -> {
+                out.add(field.load(REG));
+                out.add(new Lookup(ref.name(), 0, REG, -1, m.op() == Match.Op.NEQ ? NfTables.NFT_LOOKUP_F_INV : null));
+            }
+            case Value.SetLiteral literal -> {
+                AnonymousSet set = anonymousSet(spec, field, literal);
+                sets.add(set);
+                out.add(field.load(REG));
+                out.add(new Lookup(set.set().name(), set.set().id(), REG, -1, m.op() == Match.Op.NEQ ? NfTables.NFT_LOOKUP_F_INV : null));
+            }
+        }
+    }
+
+    private static Cmp.Op cmpOp(Match.Op op) {
+        return switch (op) {
+            case EQ -> Cmp.Op.EQ;
+            case NEQ -> Cmp.Op.NEQ;
+            case LT -> Cmp.Op.LT;
+            case GT -> Cmp.Op.GT;
+            case LTE -> Cmp.Op.LTE;
+            case GTE -> Cmp.Op.GTE;
+        };
+    }
+
+    private static AnonymousSet anonymousSet(RuleSpec spec, Field field, Value.SetLiteral literal) {
+        int length = field.length();
+        List<SetElement> elements = new ArrayList<>();
+        int flags = NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT;
+        if (literal.hasIntervals()) {
+            flags |= NfTables.NFT_SET_INTERVAL;
+            elements.addAll(intervalElements(literal, length));
+        } else {
+            for (Value v : literal.items()) {
+                elements.add(SetElement.of(((Value.Single) v).bytes()));
+            }
+        }
+        int id = SET_IDS.incrementAndGet();
+        NftSet set = NftSet.of(spec.family(), spec.table(), "__set%d", field.datatype().id(), length)
+                .withFlags(flags).withSize(elements.size()).withId(id);
+        return new AnonymousSet(set, elements);
+    }
+
+    /** Sorted, merged intervals as the kernel wants them: start elements and end-of-range markers. */
+    static List<SetElement> intervalElements(Value.SetLiteral literal, int length) {
+        List<BigInteger[]> ranges = new ArrayList<>();
+        for (Value v : literal.items()) {
+            switch (v) {
+                case Value.Single s -> ranges.add(new BigInteger[]{number(s.bytes()), number(s.bytes())});
+                case Value.Prefix p -> ranges.add(new BigInteger[]{number(p.address()), number(p.last())});
+                case Value.Range r -> ranges.add(new BigInteger[]{number(r.low()), number(r.high())});
+                default -> throw new IllegalArgumentException("not a set item: " + v);
+            }
+        }
+        ranges.sort(Comparator.comparing(r -> r[0]));
+        List<BigInteger[]> merged = new ArrayList<>();
+        for (BigInteger[] r : ranges) {
+            if (!merged.isEmpty() && r[0].compareTo(merged.getLast()[1]) <= 0) {
+                BigInteger[] last = merged.getLast();
+                last[1] = last[1].max(r[1]);
+            } else {
+                merged.add(r.clone());
+            }
+        }
+        BigInteger max = BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE);
+        List<SetElement> elements = new ArrayList<>();
+        if (merged.getFirst()[0].signum() != 0) {
+            elements.add(SetElement.intervalEnd(bytes(BigInteger.ZERO, length)));
+        }
+        for (BigInteger[] r : merged) {
+            elements.add(SetElement.of(bytes(r[0], length)));
+            if (r[1].compareTo(max) < 0) {
+                elements.add(SetElement.intervalEnd(bytes(r[1].add(BigInteger.ONE), length)));
+            }
+        }
+        return elements;
+    }
+
+    static BigInteger number(Bytes b) {
+        return new BigInteger(1, b.toArray());
+    }
+
+    static Bytes bytes(BigInteger v, int length) {
+        byte[] raw = v.toByteArray();
+        byte[] out = new byte[length];
+        int copy = Math.min(raw.length, length);
+        System.arraycopy(raw, raw.length - copy, out, length - copy, copy);
+        return Bytes.of(out);
+    }
+
+    /** Linearizes and returns the operations; convenience for {@code linearize(spec).operations()}. */
+    public static List<NftOperation> operations(RuleSpec spec) {
+        return linearize(spec).operations();
+    }
+
+}

@@ -1,0 +1,70 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.expr.Bytes;
+
+import java.util.Objects;
+
+/**
+ * A match: {@code FIELD [OP] VALUE}, e.g. {@code tcp dport { 25, 143 }},
+ * {@code ip saddr != 10.0.0.0/8}, {@code meta skuid 1000}.
+ *
+ * @param field the field compared
+ * @param op    the relation
+ * @param value what it is compared with
+ */
+public record Match(Field field, Op op, Value value) implements Statement {
+
+    /** Relations, with nft's spelling ({@code ==} is implicit when listed). */
+    public enum Op {
+        EQ("=="), NEQ("!="), LT("<"), GT(">"), LTE("<="), GTE(">=");
+
+        private final String text;
+
+        Op(String text) {
+            this.text = text;
+        }
+
+        /** nft's operator. */
+        public String text() {
+            return text;
+        }
+    }
+
+    public Match {
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(op, "op");
+        Objects.requireNonNull(value, "value");
+        if ((op != Op.EQ && op != Op.NEQ) && !(value instanceof Value.Single)) {
+            throw new IllegalArgumentException("only == and != apply to prefixes, ranges and sets");
+        }
+        int expected = field.length();
+        switch (value) {
+            case Value.Single s -> check(field, s.bytes(), expected, true);
+            case Value.Prefix p -> check(field, p.address(), expected, false);
+            case Value.Range r -> check(field, r.low(), expected, false);
+            case Value.SetLiteral l -> l.items().forEach(i -> {
+                if (i instanceof Value.Single s) {
+                    check(field, s.bytes(), expected, false);
+                }
+            });
+            case Value.SetReference ignored -> { }
+        }
+    }
+
+    private static void check(Field field, Bytes b, int expected, boolean prefixAllowed) {
+        boolean ok = b.length() == expected || prefixAllowed && field.datatype() == Datatype.IFNAME && b.length() < expected;
+        if (!ok) {
+            throw new IllegalArgumentException(field.text() + " holds " + expected + " bytes, not " + b.length());
+        }
+    }
+
+    /** {@code field == value}. */
+    public static Match eq(Field field, Bytes value) {
+        return new Match(field, Op.EQ, new Value.Single(value));
+    }
+
+    /** {@code field OP TEXT}, the value parsed with the field's datatype. */
+    public static Match of(Field field, Op op, String text) {
+        return new Match(field, op, new Value.Single(field.datatype().parse(text, field.length())));
+    }
+}

@@ -1,0 +1,66 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.Family;
+import nftlink.nftables.expr.Expression;
+import nftlink.nftables.expr.Meta;
+
+import java.util.List;
+
+/**
+ * Packet metadata: {@code meta mark}, {@code meta skuid}, {@code iifname}, ...
+ *
+ * @param key      the kernel's meta key
+ * @param datatype the datatype of its values
+ */
+public record MetaField(Meta.Key key, Datatype datatype) implements Field {
+
+    public static final MetaField MARK = new MetaField(Meta.Key.MARK, Datatype.MARK);
+    public static final MetaField SKUID = new MetaField(Meta.Key.SKUID, Datatype.UID);
+    public static final MetaField SKGID = new MetaField(Meta.Key.SKGID, Datatype.GID);
+    public static final MetaField IIFNAME = new MetaField(Meta.Key.IIFNAME, Datatype.IFNAME);
+    public static final MetaField OIFNAME = new MetaField(Meta.Key.OIFNAME, Datatype.IFNAME);
+    public static final MetaField IIF = new MetaField(Meta.Key.IIF, Datatype.IFINDEX);
+    public static final MetaField OIF = new MetaField(Meta.Key.OIF, Datatype.IFINDEX);
+    public static final MetaField L4PROTO = new MetaField(Meta.Key.L4PROTO, Datatype.INET_PROTO);
+    public static final MetaField NFPROTO = new MetaField(Meta.Key.NFPROTO, Datatype.NFPROTO);
+    public static final MetaField PROTOCOL = new MetaField(Meta.Key.PROTOCOL, Datatype.ETHERTYPE);
+    public static final MetaField IIFTYPE = new MetaField(Meta.Key.IIFTYPE, Datatype.INTEGER);
+    public static final MetaField PRIORITY = new MetaField(Meta.Key.PRIORITY, Datatype.MARK);
+
+    static final List<MetaField> ALL = List.of(MARK, SKUID, SKGID, IIFNAME, OIFNAME, IIF, OIF, L4PROTO, NFPROTO,
+            PROTOCOL, IIFTYPE, PRIORITY);
+
+    @Override
+    public int length() {
+        return key.length();
+    }
+
+    @Override
+    public Expression load(int register) {
+        return new Meta.Load(key, register);
+    }
+
+    @Override
+    public List<Match> dependencies(Family family) {
+        return List.of();
+    }
+
+    /** nft prints some keys without the {@code meta} prefix. */
+    @Override
+    public String text() {
+        return switch (key) {
+            case IIFNAME, OIFNAME, IIF, OIF -> key.text();
+            default -> "meta " + key.text();
+        };
+    }
+
+    /** The field loaded by {@code meta load KEY}, if the language knows it. */
+    static MetaField of(Meta.Key key) {
+        for (MetaField f : ALL) {
+            if (f.key == key) {
+                return f;
+            }
+        }
+        return null;
+    }
+}

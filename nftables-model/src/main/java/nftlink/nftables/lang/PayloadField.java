@@ -1,0 +1,99 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.Family;
+import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.expr.Expression;
+import nftlink.nftables.expr.Payload;
+
+import java.util.List;
+
+/**
+ * A protocol header field: {@code ip saddr}, {@code tcp dport}, {@code ether type}, ...
+ * with where it lies in the packet and which protocol match it depends on.
+ *
+ * @param protocol the header's protocol as nft names it
+ * @param name     the field's name
+ * @param base     the header the offset counts from
+ * @param offset   byte offset in that header
+ * @param length   length in bytes
+ * @param datatype the datatype of its values
+ */
+public record PayloadField(String protocol, String name, Payload.Base base, int offset, int length, Datatype datatype)
+        implements Field {
+
+    public static final PayloadField IP_PROTOCOL = new PayloadField("ip", "protocol", Payload.Base.NETWORK, 9, 1, Datatype.INET_PROTO);
+    public static final PayloadField IP_SADDR = new PayloadField("ip", "saddr", Payload.Base.NETWORK, 12, 4, Datatype.IPV4_ADDR);
+    public static final PayloadField IP_DADDR = new PayloadField("ip", "daddr", Payload.Base.NETWORK, 16, 4, Datatype.IPV4_ADDR);
+    public static final PayloadField IP6_NEXTHDR = new PayloadField("ip6", "nexthdr", Payload.Base.NETWORK, 6, 1, Datatype.INET_PROTO);
+    public static final PayloadField IP6_SADDR = new PayloadField("ip6", "saddr", Payload.Base.NETWORK, 8, 16, Datatype.IPV6_ADDR);
+    public static final PayloadField IP6_DADDR = new PayloadField("ip6", "daddr", Payload.Base.NETWORK, 24, 16, Datatype.IPV6_ADDR);
+    public static final PayloadField TCP_SPORT = new PayloadField("tcp", "sport", Payload.Base.TRANSPORT, 0, 2, Datatype.INET_SERVICE);
+    public static final PayloadField TCP_DPORT = new PayloadField("tcp", "dport", Payload.Base.TRANSPORT, 2, 2, Datatype.INET_SERVICE);
+    public static final PayloadField UDP_SPORT = new PayloadField("udp", "sport", Payload.Base.TRANSPORT, 0, 2, Datatype.INET_SERVICE);
+    public static final PayloadField UDP_DPORT = new PayloadField("udp", "dport", Payload.Base.TRANSPORT, 2, 2, Datatype.INET_SERVICE);
+    public static final PayloadField ETHER_DADDR = new PayloadField("ether", "daddr", Payload.Base.LINK, 0, 6, Datatype.ETHER_ADDR);
+    public static final PayloadField ETHER_SADDR = new PayloadField("ether", "saddr", Payload.Base.LINK, 6, 6, Datatype.ETHER_ADDR);
+    public static final PayloadField ETHER_TYPE = new PayloadField("ether", "type", Payload.Base.LINK, 12, 2, Datatype.ETHERTYPE);
+
+    static final List<PayloadField> ALL = List.of(IP_PROTOCOL, IP_SADDR, IP_DADDR, IP6_NEXTHDR, IP6_SADDR, IP6_DADDR,
+            TCP_SPORT, TCP_DPORT, UDP_SPORT, UDP_DPORT, ETHER_DADDR, ETHER_SADDR, ETHER_TYPE);
+
+    @Override
+    public Expression load(int register) {
+        return new Payload.Load(base, offset, length, register);
+    }
+
+    /** Loads only the first {@code bytes} bytes (for byte-aligned prefixes). */
+    Expression load(int register, int bytes) {
+        return new Payload.Load(base, offset, bytes, register);
+    }
+
+    @Override
+    public List<Match> dependencies(Family family) {
+        return switch (protocol) {
+            case "ip" -> network(family, Family.IP, "ipv4", 0x0800);
+            case "ip6" -> network(family, Family.IP6, "ipv6", 0x86dd);
+            case "tcp" -> List.of(Match.eq(MetaField.L4PROTO, Bytes.u8(6)));
+            case "udp" -> List.of(Match.eq(MetaField.L4PROTO, Bytes.u8(17)));
+            case "ether" -> switch (family) {
+                case IP, IP6, INET -> List.of(Match.eq(MetaField.IIFTYPE, Bytes.of((byte) 1, (byte) 0)));
+                case BRIDGE, NETDEV -> List.of();
+                default -> throw new IllegalArgumentException("ether fields cannot be matched in family " + family);
+            };
+            default -> List.of();
+        };
+    }
+
+    private List<Match> network(Family family, Family own, String nfproto, int ethertype) {
+        if (family == own) {
+            return List.of();
+        }
+        return switch (family) {
+            case INET -> List.of(Match.eq(MetaField.NFPROTO, Bytes.u8(own == Family.IP ? 2 : 10)));
+            case BRIDGE, NETDEV -> List.of(Match.eq(MetaField.PROTOCOL, Bytes.u16Be(ethertype)));
+            default -> throw new IllegalArgumentException(protocol + " " + name + " cannot be matched in family "
+                    + family + " (" + nfproto + " only)");
+        };
+    }
+
+    @Override
+    public String text() {
+        return protocol + " " + name;
+    }
+
+    /** The field at {@code base}/{@code offset} loading {@code length} bytes, if the language knows it. */
+    static PayloadField at(Payload.Base base, int offset, int length, String protocolHint) {
+        PayloadField candidate = null;
+        for (PayloadField f : ALL) {
+            if (f.base == base && f.offset == offset && f.length == length) {
+                if (f.protocol.equals(protocolHint)) {
+                    return f;
+                }
+                if (candidate == null) {
+                    candidate = f;
+                }
+            }
+        }
+        return candidate;
+    }
+}

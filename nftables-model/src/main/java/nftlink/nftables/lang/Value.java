@@ -1,0 +1,96 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.expr.Bytes;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The right-hand side of a match: one value, a prefix, a range, an anonymous set
+ * of those, or a named set.
+ */
+public sealed interface Value {
+
+    /** One value. */
+    record Single(Bytes bytes) implements Value {
+        public Single {
+            Objects.requireNonNull(bytes, "bytes");
+        }
+    }
+
+    /** An address prefix such as {@code 10.0.0.0/8}. */
+    record Prefix(Bytes address, int bits) implements Value {
+        public Prefix {
+            if (bits < 0 || bits > address.length() * 8) {
+                throw new IllegalArgumentException("prefix length " + bits + " out of range");
+            }
+            byte[] a = address.toArray();
+            for (int i = 0; i < a.length; i++) {
+                int keep = Math.max(0, Math.min(8, bits - 8 * i));
+                if ((a[i] & (0xff >> keep)) != 0) {
+                    throw new IllegalArgumentException("address has bits set beyond the /" + bits + " prefix");
+                }
+            }
+        }
+
+        /** The mask of the prefix. */
+        public Bytes mask() {
+            byte[] m = new byte[address.length()];
+            for (int i = 0; i < m.length; i++) {
+                int keep = Math.max(0, Math.min(8, bits - 8 * i));
+                m[i] = (byte) (0xff << (8 - keep));
+            }
+            return Bytes.of(m);
+        }
+
+        /** The last address in the prefix. */
+        public Bytes last() {
+            byte[] a = address.toArray();
+            byte[] m = mask().toArray();
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (byte) (a[i] | ~m[i]);
+            }
+            return Bytes.of(a);
+        }
+    }
+
+    /** An inclusive range {@code low-high}. */
+    record Range(Bytes low, Bytes high) implements Value {
+        public Range {
+            if (low.length() != high.length()) {
+                throw new IllegalArgumentException("range bounds differ in length");
+            }
+        }
+    }
+
+    /** An anonymous set, as in {@code { 25, 143 }}. */
+    record SetLiteral(List<Value> items) implements Value {
+        public SetLiteral {
+            items = List.copyOf(items);
+            for (Value v : items) {
+                if (v instanceof SetLiteral || v instanceof SetReference) {
+                    throw new IllegalArgumentException("set items must be values, prefixes or ranges");
+                }
+            }
+            if (items.isEmpty()) {
+                throw new IllegalArgumentException("an anonymous set needs at least one item");
+            }
+        }
+
+        /** Whether the set needs the interval flag. */
+        public boolean hasIntervals() {
+            return items.stream().anyMatch(v -> v instanceof Prefix || v instanceof Range);
+        }
+    }
+
+    /** A named set, {@code @name}. */
+    record SetReference(String name) implements Value {
+        public SetReference {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    static Value single(Bytes b) {
+        return new Single(b);
+    }
+}

@@ -1,0 +1,220 @@
+package nftlink.nftables.lang;
+
+import nftlink.netlink.NetworkNamespace;
+import nftlink.nftables.Family;
+import nftlink.nftables.Nftables;
+import nftlink.nftables.SetElement;
+import nftlink.nftables.expr.Expressions;
+import nftlink.nftables.expr.Verdict;
+import nftlink.testing.KernelTest;
+import nftlink.testing.TestNamespace;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static nftlink.nftables.lang.Match.Op.EQ;
+import static nftlink.nftables.lang.Match.Op.NEQ;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rule language against nft: for each rule, the library's linearization is
+ * nft's bytecode (expressions and anonymous-set elements); a rule the library adds
+ * is listed by nft as the expected text; rules nft adds are delinearized and
+ * rendered by the library as that same text.
+ */
+@KernelTest
+class LanguageKernelTest {
+
+    /** A rule as nft input, as nft lists it, and as library statements. */
+    record Case(Family family, String input, String listed, List<Statement> statements) {
+        Case(Family family, String input, String listed, Statement... statements) {
+            this(family, input, listed, List.of(statements));
+        }
+    }
+
+    private static final Statement ACCEPT = new Statement.VerdictStatement(Verdict.ACCEPT);
+    private static final Statement DROP = new Statement.VerdictStatement(Verdict.DROP);
+    private static final Statement COUNTER = new Statement.CounterStatement(0, 0);
+
+    private static Match m(Field f, Match.Op op, String text) {
+        return Match.of(f, op, text);
+    }
+
+    private static Value single(Field f, String text) {
+        return new Value.Single(f.datatype().parse(text, f.length()));
+    }
+
+    private static Value prefix(Field f, String address, int bits) {
+        return new Value.Prefix(f.datatype().parse(address, f.length()), bits);
+    }
+
+    private static Value range(Field f, String low, String high) {
+        return new Value.Range(f.datatype().parse(low, f.length()), f.datatype().parse(high, f.length()));
+    }
+
+    private static Value set(Value... items) {
+        return new Value.SetLiteral(List.of(items));
+    }
+
+    static List<Case> cases() {
+        PayloadField dport = PayloadField.TCP_DPORT;
+        PayloadField saddr = PayloadField.IP_SADDR;
+        return List.of(
+                new Case(Family.INET, "tcp dport 22 accept", "tcp dport 22 accept", m(dport, EQ, "22"), ACCEPT),
+                new Case(Family.INET, "ip saddr 10.0.0.0/8 counter drop", "ip saddr 10.0.0.0/8 counter packets 0 bytes 0 drop",
+                        new Match(saddr, EQ, prefix(saddr, "10.0.0.0", 8)), COUNTER, DROP),
+                new Case(Family.INET, "ip saddr 10.0.0.0/25 accept", "ip saddr 10.0.0.0/25 accept",
+                        new Match(saddr, EQ, prefix(saddr, "10.0.0.0", 25)), ACCEPT),
+                new Case(Family.INET, "ip daddr != 192.168.0.0/16 accept", "ip daddr != 192.168.0.0/16 accept",
+                        new Match(PayloadField.IP_DADDR, NEQ, prefix(saddr, "192.168.0.0", 16)), ACCEPT),
+                new Case(Family.INET, "ip daddr 192.168.1.1-192.168.1.20 accept", "ip daddr 192.168.1.1-192.168.1.20 accept",
+                        new Match(PayloadField.IP_DADDR, EQ, range(saddr, "192.168.1.1", "192.168.1.20")), ACCEPT),
+                new Case(Family.INET, "tcp dport != 1-1024 accept", "tcp dport != 1-1024 accept",
+                        new Match(dport, NEQ, range(dport, "1", "1024")), ACCEPT),
+                new Case(Family.INET, "tcp dport { 143, 25 } accept", "tcp dport { 25, 143 } accept",
+                        new Match(dport, EQ, set(single(dport, "25"), single(dport, "143"))), ACCEPT),
+                new Case(Family.INET, "ip saddr { 10.0.0.0/8, 192.168.0.5 } accept", "ip saddr { 10.0.0.0/8, 192.168.0.5 } accept",
+                        new Match(saddr, EQ, set(prefix(saddr, "10.0.0.0", 8), single(saddr, "192.168.0.5"))), ACCEPT),
+                new Case(Family.INET, "tcp dport { 1-5, 100 } accept", "tcp dport { 1-5, 100 } accept",
+                        new Match(dport, EQ, set(range(dport, "1", "5"), single(dport, "100"))), ACCEPT),
+                new Case(Family.INET, "ct state established,related accept", "ct state established,related accept",
+                        m(CtField.STATE, EQ, "established,related"), ACCEPT),
+                new Case(Family.INET, "ct state != established accept", "ct state != established accept",
+                        m(CtField.STATE, NEQ, "established"), ACCEPT),
+                new Case(Family.INET, "meta skuid 1000 accept", "meta skuid 1000 accept", m(MetaField.SKUID, EQ, "1000"), ACCEPT),
+                new Case(Family.INET, "iifname \"lo\" accept", "iifname \"lo\" accept", m(MetaField.IIFNAME, EQ, "\"lo\""), ACCEPT),
+                new Case(Family.INET, "oifname \"eth*\" drop", "oifname \"eth*\" drop", m(MetaField.OIFNAME, EQ, "eth*"), DROP),
+                new Case(Family.INET, "meta mark set 0x20", "meta mark set 0x00000020",
+                        new Statement.MetaSet(MetaField.MARK, MetaField.MARK.datatype().parse("0x20", 4))),
+                new Case(Family.INET, "meta l4proto udp accept", "meta l4proto udp accept", m(MetaField.L4PROTO, EQ, "udp"), ACCEPT),
+                new Case(Family.INET, "ip6 saddr 2001:db8::/32 accept", "ip6 saddr 2001:db8::/32 accept",
+                        new Match(PayloadField.IP6_SADDR, EQ, prefix(PayloadField.IP6_SADDR, "2001:db8::", 32)), ACCEPT),
+                new Case(Family.INET, "udp sport 53 udp dport { 53, 5353 } accept", "udp sport 53 udp dport { 53, 5353 } accept",
+                        m(PayloadField.UDP_SPORT, EQ, "53"), new Match(PayloadField.UDP_DPORT, EQ,
+                                set(single(PayloadField.UDP_DPORT, "53"), single(PayloadField.UDP_DPORT, "5353"))), ACCEPT),
+                new Case(Family.INET, "tcp dport > 1024 accept", "tcp dport > 1024 accept", m(dport, Match.Op.GT, "1024"), ACCEPT),
+                new Case(Family.INET, "ether saddr 00:11:22:33:44:55 accept", "ether saddr 00:11:22:33:44:55 accept",
+                        m(PayloadField.ETHER_SADDR, EQ, "00:11:22:33:44:55"), ACCEPT),
+                new Case(Family.INET, "ip daddr @allowed jump apps", "ip daddr @allowed jump apps",
+                        new Match(PayloadField.IP_DADDR, EQ, new Value.SetReference("allowed")),
+                        new Statement.VerdictStatement(Verdict.jump("apps"))),
+                new Case(Family.INET, "ip daddr != @allowed drop", "ip daddr != @allowed drop",
+                        new Match(PayloadField.IP_DADDR, NEQ, new Value.SetReference("allowed")), DROP),
+                new Case(Family.INET, "ip protocol tcp return", "ip protocol tcp return", m(PayloadField.IP_PROTOCOL, EQ, "tcp"),
+                        new Statement.VerdictStatement(Verdict.RETURN)),
+                new Case(Family.IP, "ip saddr 10.1.2.3 tcp dport 443 goto apps", "ip saddr 10.1.2.3 tcp dport 443 goto apps",
+                        m(saddr, EQ, "10.1.2.3"), m(dport, EQ, "443"), new Statement.VerdictStatement(Verdict.goTo("apps"))),
+                new Case(Family.IP6, "ip6 daddr ::1 udp dport 53 accept", "ip6 daddr ::1 udp dport 53 accept",
+                        m(PayloadField.IP6_DADDR, EQ, "::1"), m(PayloadField.UDP_DPORT, EQ, "53"), ACCEPT),
+                new Case(Family.BRIDGE, "ip saddr 10.0.0.1 accept", "ip saddr 10.0.0.1 accept", m(saddr, EQ, "10.0.0.1"), ACCEPT),
+                new Case(Family.NETDEV, "ip6 saddr fe80::1 drop", "ip6 saddr fe80::1 drop", m(PayloadField.IP6_SADDR, EQ, "fe80::1"), DROP));
+    }
+
+    private static String table(Family f) {
+        return "table " + f.nftName() + " t {\n set allowed { type " + (f == Family.IP6 ? "ipv6_addr" : "ipv4_addr") + "; }\n"
+                + (f == Family.NETDEV ? " chain c { type filter hook ingress device lo priority 0; }\n" : " chain c { }\n")
+                + " chain apps { }\n}\n";
+    }
+
+    private static List<String> expressionLines(String nftDebug) {
+        return nftDebug.lines().filter(l -> l.startsWith("  [")).toList();
+    }
+
+    private static Set<String> elementLines(String nftDebug) {
+        Set<String> out = new HashSet<>();
+        nftDebug.lines().filter(l -> l.startsWith("\telement")).forEach(l ->
+                Arrays.stream(l.split("\t")).map(String::strip).filter(s -> !s.isEmpty()).forEach(out::add));
+        return out;
+    }
+
+    @Test
+    void linearizationIsNftsBytecode(TestNamespace ns) {
+        for (Family f : Family.values()) {
+            if (f != Family.ARP) {
+                ns.nftScript(table(f)).orThrow();
+            }
+        }
+        for (Case c : cases()) {
+            String nftDebug = ns.nft("--debug=netlink", "add", "rule", c.family().nftName(), "t", "c", c.input()).orThrow();
+            Linearizer.Result ours = Linearizer.linearize(new RuleSpec(c.family(), "t", "c", c.statements(), null, 0));
+            assertThat(Expressions.debug(ours.rule().expressions()).lines().toList()).as(c.input())
+                    .isEqualTo(expressionLines(nftDebug));
+            Set<String> elements = new HashSet<>();
+            ours.sets().forEach(s -> s.elements().forEach(e -> elements.add(e.toDebugString())));
+            assertThat(elements).as(c.input() + " elements").isEqualTo(elementLines(nftDebug));
+        }
+    }
+
+    @Test
+    void rulesTheLibraryAddsAreListedByNftAsExpected(TestNamespace ns) {
+        StringBuilder script = new StringBuilder();
+        for (Family f : Family.values()) {
+            if (f != Family.ARP) {
+                script.append(table(f));
+            }
+        }
+        ns.nftScript(script.toString()).orThrow();
+        try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
+            var tx = nft.transaction();
+            for (Case c : cases()) {
+                tx.addAll(Linearizer.operations(new RuleSpec(c.family(), "t", "c", c.statements(), null, 0)));
+            }
+            tx.commit();
+            for (Family f : Family.values()) {
+                if (f == Family.ARP) {
+                    continue;
+                }
+                List<String> expected = cases().stream().filter(c -> c.family() == f).map(Case::listed).toList();
+                List<String> listed = ns.nft("list", "chain", f.nftName(), "t", "c").orThrow().lines()
+                        .filter(l -> l.startsWith("\t\t") && !l.strip().startsWith("type ")).map(String::strip).toList();
+                assertThat(listed).as(f.nftName()).isEqualTo(expected);
+                List<String> ours = RuleListing.list(nft, f, "t", "c").stream().map(RuleSpec::toString).toList();
+                assertThat(ours).as(f.nftName()).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void rulesNftAddsAreDelinearizedToTheSameText(TestNamespace ns) {
+        StringBuilder script = new StringBuilder();
+        for (Family f : Family.values()) {
+            if (f == Family.ARP) {
+                continue;
+            }
+            script.append(table(f));
+            for (Case c : cases()) {
+                if (c.family() == f) {
+                    script.append("add rule ").append(f.nftName()).append(" t c ").append(c.input()).append('\n');
+                }
+            }
+        }
+        ns.nftScript(script.toString()).orThrow();
+        try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
+            for (Family f : Family.values()) {
+                if (f == Family.ARP) {
+                    continue;
+                }
+                List<RuleSpec> specs = RuleListing.list(nft, f, "t", "c");
+                List<String> expected = cases().stream().filter(c -> c.family() == f).map(Case::listed).toList();
+                assertThat(specs.stream().map(RuleSpec::toString).toList()).as(f.nftName()).isEqualTo(expected);
+                List<List<Statement>> expectedStatements = new ArrayList<>();
+                cases().stream().filter(c -> c.family() == f).forEach(c -> expectedStatements.add(c.statements()));
+                assertThat(specs.stream().map(RuleSpec::statements).toList()).as(f.nftName()).isEqualTo(expectedStatements);
+                assertThat(specs).allSatisfy(s -> assertThat(s.statements())
+                        .noneMatch(st -> st instanceof Statement.KernelExpression));
+            }
+        }
+    }
+
+    @Test
+    void elementsOfListedSetsAreSortedLikeNft() {
+        List<SetElement> unsorted = List.of(SetElement.of(nftlink.nftables.expr.Bytes.u16Be(143)),
+                SetElement.of(nftlink.nftables.expr.Bytes.u16Be(25)));
+        Value.SetLiteral literal = Delinearizer.literal(PayloadField.TCP_DPORT, unsorted);
+        assertThat(RuleRenderer.DEFAULT.render(new Match(PayloadField.TCP_DPORT, EQ, literal))).isEqualTo("tcp dport { 25, 143 }");
+    }
+}
