@@ -25,6 +25,14 @@ public interface CgroupEventSource extends AutoCloseable {
      */
     void start(CgroupEventListener listener);
 
+    /**
+     * Asks the source to start over as if its input had been lost (re-watch,
+     * restart or reconnect) and to report {@link CgroupEvent.ResyncNeeded} with
+     * {@code reason}; returns at once. For a consumer that suspects drift, or an
+     * operator's reload.
+     */
+    void requestResync(String reason);
+
     /** Stops the source and waits for its thread to end; idempotent. */
     @Override
     void close();

@@ -103,6 +103,7 @@ public final class CgroupTreeWatcher extends EventSourceThread {
      * Asks the watcher to rebuild all watches and report {@link CgroupEvent.ResyncNeeded}
      * followed by what changed, as after a queue overflow; returns at once.
      */
+    @Override
     public void requestResync(String reason) {
         Objects.requireNonNull(reason, "reason");
         tasks.add(() -> rebuild(reason));

@@ -44,6 +44,7 @@ public final class JournalUnitSource extends EventSourceThread {
     private final Duration maxBackoff;
     private final Map<UnitKey, Cgroup> located = new HashMap<>();
     private volatile Process process;
+    private volatile String resyncReason;
 
     /** Follows the journal with the {@link #defaultCommand() default command}. */
     public JournalUnitSource(CgroupResolver resolver) {
@@ -109,13 +110,16 @@ public final class JournalUnitSource extends EventSourceThread {
             if (!running()) {
                 break;
             }
+            restarted = true;
+            if (resyncReason != null) {
+                continue;
+            }
             if (readAny) {
                 backoff = initialBackoff.toMillis();
             }
             LOG.log(System.Logger.Level.WARNING, "{0} ended; starting it again in {1} ms", command.getFirst(), backoff);
             pause(backoff);
             backoff = Math.min(backoff * 2, maxBackoff.toMillis());
-            restarted = true;
         }
     }
 
@@ -135,7 +139,10 @@ public final class JournalUnitSource extends EventSourceThread {
         }
         if (restarted) {
             located.clear();
-            emit(new CgroupEvent.ResyncNeeded(name(), command.getFirst() + " was restarted; entries in between were not seen"));
+            String requested = resyncReason;
+            resyncReason = null;
+            emit(new CgroupEvent.ResyncNeeded(name(), requested != null ? requested
+                    : command.getFirst() + " was restarted; entries in between were not seen"));
         }
         boolean readAny = false;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -198,6 +205,13 @@ public final class JournalUnitSource extends EventSourceThread {
                 }
             }
         }
+    }
+
+    /** Restarts the command at once (no pause) and reports {@link CgroupEvent.ResyncNeeded} with {@code reason}. */
+    @Override
+    public void requestResync(String reason) {
+        resyncReason = Objects.requireNonNull(reason, "reason");
+        wakeUp();
     }
 
     @Override

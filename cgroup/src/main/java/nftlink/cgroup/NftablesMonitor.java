@@ -71,6 +71,7 @@ public final class NftablesMonitor extends EventSourceThread {
     private final int receiveBufferBytes;
     private final List<RulesetChange> pending = new ArrayList<>();
     private NetlinkSocket socket;
+    private volatile String resyncReason;
 
     /**
      * Watches {@code tables} (all tables when empty) in {@code namespace}, which
@@ -120,15 +121,22 @@ public final class NftablesMonitor extends EventSourceThread {
             long backoff = 0;
             while (running()) {
                 try {
-                    if (socket == null) {
+                    String requested = resyncReason;
+                    if (requested != null) {
+                        resyncReason = null;
+                        release();
+                    } else if (socket == null) {
                         pause(backoff);
                         if (!running()) {
                             break;
                         }
+                    }
+                    if (socket == null) {
                         open();
                         pending.clear();
                         backoff = 0;
-                        emit(new CgroupEvent.ResyncNeeded(name(), "reconnected to nf_tables; notifications in between were not seen"));
+                        emit(new CgroupEvent.ResyncNeeded(name(), requested != null ? requested
+                                : "reconnected to nf_tables; notifications in between were not seen"));
                     }
                     if (!socket.awaitReadable(POLL_MILLIS)) {
                         continue;
@@ -153,6 +161,15 @@ public final class NftablesMonitor extends EventSourceThread {
                 }
             }
         }
+    }
+
+    /**
+     * Reconnects at once (a new socket, notifications in flight are lost) and
+     * reports {@link CgroupEvent.ResyncNeeded} with {@code reason}.
+     */
+    @Override
+    public void requestResync(String reason) {
+        resyncReason = Objects.requireNonNull(reason, "reason");
     }
 
     private long reconnectLater(RuntimeException e, long backoff) {

@@ -81,6 +81,22 @@ class JournalUnitSourceTest {
     }
 
     @Test
+    void aRequestedResyncRestartsTheCommandAtOnce() throws IOException {
+        FakeHierarchy host = host();
+        CgroupResolver resolver = new CgroupResolver(host.hierarchy());
+        Cgroup postfix = resolver.resolve("system.slice/postfix.service");
+        EventRecorder events = new EventRecorder();
+        List<String> follow = List.of("sh", "-c", "cat " + fixtureFile() + "; exec sleep 600");
+        try (JournalUnitSource source = new JournalUnitSource(resolver, follow, Duration.ofMinutes(5), Duration.ofMinutes(5))) {
+            source.start(events);
+            assertEquals(postfix, events.awaitVanished(postfix.path()));
+            source.requestResync("operator reload");
+            assertEquals("operator reload", events.awaitResync().reason(), "no five-minute pause: restarted at once");
+            assertEquals(postfix, events.awaitAppeared(postfix.path()));
+        }
+    }
+
+    @Test
     void closeEndsAFollowingCommand() throws Exception {
         FakeHierarchy host = host();
         CgroupResolver resolver = new CgroupResolver(host.hierarchy());

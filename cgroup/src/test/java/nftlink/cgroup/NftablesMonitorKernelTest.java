@@ -88,6 +88,22 @@ class NftablesMonitorKernelTest {
     }
 
     @Test
+    void reconnectsOnRequestAndKeepsReporting(TestNamespace ns) {
+        ns.nftScript("table inet owned {\n chain a { }\n chain b { }\n}\n").orThrow();
+        EventRecorder events = new EventRecorder();
+        try (NetworkNamespace n = NetworkNamespace.named(ns.name());
+             NftablesMonitor monitor = new NftablesMonitor(n, OWNED, 0)) {
+            monitor.start(events);
+            ns.nft("delete", "chain", "inet", "owned", "a").orThrow();
+            awaitChange(events);
+            monitor.requestResync("reconnect requested by test");
+            assertEquals("reconnect requested by test", events.awaitResync().reason());
+            ns.nft("delete", "chain", "inet", "owned", "b").orThrow();
+            assertEquals("b", ((RulesetChange.ChainDeleted) awaitChange(events).changes().getFirst()).deleted().name());
+        }
+    }
+
+    @Test
     void receiveBufferOverrunTriggersAResync(TestNamespace ns) {
         StringBuilder script = new StringBuilder("table inet owned {\n");
         for (int i = 0; i < 400; i++) {
