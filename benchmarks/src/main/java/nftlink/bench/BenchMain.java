@@ -1,0 +1,121 @@
+package nftlink.bench;
+
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the benchmark matrix of one profile and writes the Markdown report.
+ *
+ * <pre>
+ * java -jar benchmarks.jar [--quick | --full] [--results DIR] [--only REGEX]
+ * </pre>
+ *
+ * Every run uses {@code -prof gc}. Raw JMH results go to {@code DIR/raw/} as JSON.
+ */
+public final class BenchMain {
+
+    /** One JMH invocation: which benchmarks, with which parameter values. */
+    record Run(String name, String include, Map<String, String[]> params) {
+    }
+
+    /** Iteration settings of a profile. */
+    record Profile(String name, int warmups, TimeValue warmupTime, int iterations, TimeValue iterationTime, int forks,
+                   List<Run> runs) {
+    }
+
+    static Profile quick() {
+        return new Profile("quick", 2, TimeValue.milliseconds(300), 4, TimeValue.milliseconds(500), 1, List.of(
+                new Run("encode", "EncodeBenchmark", Map.of()),
+                new Run("batch", "BatchBenchmark\\.(nftlink|nftlinkEcho|floor|libnftables|nftFile)$",
+                        Map.of("n", new String[]{"1", "100", "1000", "10000"})),
+                new Run("per-update", "BatchBenchmark\\.nftPerUpdate$", Map.of("n", new String[]{"1", "100"})),
+                new Run("existing", "ExistingRulesBenchmark", Map.of("m", new String[]{"10000", "50000"},
+                        "n", new String[]{"1", "100"})),
+                new Run("sets", "SetElementsBenchmark", Map.of("kind", new String[]{"hash", "interval"},
+                        "existing", new String[]{"100000"}, "n", new String[]{"1", "100", "10000"})),
+                new Run("list", "ListBenchmark", Map.of("rules", new String[]{"50000"}))));
+    }
+
+    static Profile full() {
+        return new Profile("full", 3, TimeValue.seconds(1), 5, TimeValue.seconds(2), 2, List.of(
+                new Run("encode", "EncodeBenchmark", Map.of()),
+                new Run("batch", "BatchBenchmark\\.(nftlink|nftlinkEcho|floor|libnftables|nftFile)$",
+                        Map.of("n", new String[]{"1", "10", "100", "1000", "5000", "10000", "25000", "50000"})),
+                new Run("per-update", "BatchBenchmark\\.nftPerUpdate$", Map.of("n", new String[]{"1", "10", "100"})),
+                new Run("existing", "ExistingRulesBenchmark", Map.of("m", new String[]{"0", "1000", "10000", "25000", "50000"},
+                        "n", new String[]{"1", "100"})),
+                new Run("sets", "SetElementsBenchmark", Map.of("kind", new String[]{"hash", "interval"},
+                        "existing", new String[]{"0", "100000"}, "n", new String[]{"1", "100", "10000"})),
+                new Run("list", "ListBenchmark", Map.of("rules", new String[]{"10000", "50000"}))));
+    }
+
+    public static void main(String[] args) throws RunnerException, IOException {
+        Profile profile = quick();
+        Path results = Path.of("results");
+        Pattern only = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> profile = quick();
+                case "--full" -> profile = full();
+                case "--results" -> results = Path.of(args[++i]);
+                case "--only" -> only = Pattern.compile(args[++i]);
+                case "-h", "--help" -> {
+                    System.out.println("usage: java -jar benchmarks.jar [--quick | --full] [--results DIR] [--only REGEX]");
+                    return;
+                }
+                default -> {
+                    System.err.println("unknown argument: " + args[i]);
+                    System.exit(2);
+                }
+            }
+        }
+        Path raw = results.resolve("raw");
+        Files.createDirectories(raw);
+        Environment before = Environment.capture();
+        Instant start = Instant.now();
+        Map<String, List<RunResult>> all = new LinkedHashMap<>();
+        for (Run run : profile.runs()) {
+            if (only != null && !only.matcher(run.name()).find() && !only.matcher(run.include()).find()) {
+                continue;
+            }
+            ChainedOptionsBuilder b = new OptionsBuilder()
+                    .include(BenchMain.class.getPackageName() + "." + run.include())
+                    .warmupIterations(profile.warmups())
+                    .warmupTime(profile.warmupTime())
+                    .measurementIterations(profile.iterations())
+                    .measurementTime(profile.iterationTime())
+                    .forks(profile.forks())
+                    .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx2g")
+                    .addProfiler(GCProfiler.class)
+                    .shouldFailOnError(true)
+                    .resultFormat(ResultFormatType.JSON)
+                    .result(raw.resolve(LocalDate.now(ZoneOffset.UTC) + "-" + profile.name() + "-" + run.name() + ".json").toString());
+            run.params().forEach(b::param);
+            all.put(run.name(), new ArrayList<>(new Runner(b.build()).run()));
+        }
+        Duration took = Duration.between(start, Instant.now());
+        Environment after = Environment.capture();
+        Path report = results.resolve("REPORT-" + LocalDate.now(ZoneOffset.UTC) + ".md");
+        Files.writeString(report, new Report(profile.name(), all, before, after, took).markdown());
+        System.out.println("report written to " + report.toAbsolutePath());
+    }
+}

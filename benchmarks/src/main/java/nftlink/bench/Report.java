@@ -1,0 +1,436 @@
+package nftlink.bench;
+
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Turns JMH results into the Markdown report: medians, the issue's ratios, and scale tables. */
+final class Report {
+
+    /** One benchmark's numbers: median time in microseconds, heap bytes per operation (NaN when unknown), samples. */
+    record Stat(double micros, double bytesPerOp, long samples) {
+    }
+
+    private final String profile;
+    private final Map<String, List<RunResult>> runs;
+    private final Environment before;
+    private final Environment after;
+    private final Duration took;
+    private final StringBuilder out = new StringBuilder();
+
+    Report(String profile, Map<String, List<RunResult>> runs, Environment before, Environment after, Duration took) {
+        this.profile = profile;
+        this.runs = runs;
+        this.before = before;
+        this.after = after;
+        this.took = took;
+    }
+
+    // ---- lookup ----
+
+    Stat find(String run, String method, String... keyValues) {
+        for (RunResult r : runs.getOrDefault(run, List.of())) {
+            var p = r.getParams();
+            String name = p.getBenchmark();
+            if (!name.substring(name.lastIndexOf('.') + 1).equals(method)) {
+                continue;
+            }
+            boolean match = true;
+            for (int i = 0; i < keyValues.length; i += 2) {
+                if (!keyValues[i + 1].equals(p.getParam(keyValues[i]))) {
+                    match = false;
+                    break;
+                }
+            }
+            if (match) {
+                return stat(r);
+            }
+        }
+        return null;
+    }
+
+    static Stat stat(RunResult r) {
+        Result<?> primary = r.getPrimaryResult();
+        String unit = primary.getScoreUnit();
+        double value = primary.getStatistics().getN() > 0 && r.getParams().getMode().shortLabel().equals("sample")
+                ? primary.getStatistics().getPercentile(50.0)
+                : primary.getScore();
+        double micros = value * toMicros(unit);
+        Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
+        double bytes = alloc == null ? Double.NaN : alloc.getScore();
+        return new Stat(micros, bytes, primary.getStatistics().getN());
+    }
+
+    static double toMicros(String unit) {
+        String u = unit.substring(0, unit.indexOf('/'));
+        return switch (u) {
+            case "ns" -> 1e-3;
+            case "us" -> 1;
+            case "ms" -> 1e3;
+            case "s" -> 1e6;
+            default -> throw new IllegalArgumentException("unexpected unit " + unit);
+        };
+    }
+
+    List<String> paramValues(String run, String key) {
+        TreeSet<Integer> numeric = new TreeSet<>();
+        List<String> other = new ArrayList<>();
+        for (RunResult r : runs.getOrDefault(run, List.of())) {
+            String v = r.getParams().getParam(key);
+            if (v == null) {
+                continue;
+            }
+            try {
+                numeric.add(Integer.parseInt(v));
+            } catch (NumberFormatException e) {
+                if (!other.contains(v)) {
+                    other.add(v);
+                }
+            }
+        }
+        List<String> values = new ArrayList<>(other);
+        numeric.forEach(i -> values.add(Integer.toString(i)));
+        return values;
+    }
+
+    // ---- formatting ----
+
+    static String time(Stat s) {
+        return s == null ? "–" : time(s.micros());
+    }
+
+    static String time(double us) {
+        if (Double.isNaN(us)) {
+            return "–";
+        }
+        if (us < 1) {
+            return String.format(Locale.ROOT, "%.0f ns", us * 1000);
+        }
+        if (us < 1000) {
+            return String.format(Locale.ROOT, us < 10 ? "%.2f µs" : us < 100 ? "%.1f µs" : "%.0f µs", us);
+        }
+        double ms = us / 1000;
+        if (ms < 1000) {
+            return String.format(Locale.ROOT, ms < 10 ? "%.2f ms" : ms < 100 ? "%.1f ms" : "%.0f ms", ms);
+        }
+        return String.format(Locale.ROOT, "%.2f s", ms / 1000);
+    }
+
+    static double ratio(Stat a, Stat b) {
+        return a == null || b == null ? Double.NaN : a.micros() / b.micros();
+    }
+
+    static String times(double r) {
+        if (Double.isNaN(r)) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, r < 10 ? "%.2f×" : r < 100 ? "%.1f×" : "%.0f×", r);
+    }
+
+    static String bytes(Stat s) {
+        if (s == null || Double.isNaN(s.bytesPerOp())) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.0f", s.bytesPerOp());
+    }
+
+    static String yes(boolean ok) {
+        return ok ? "yes" : "**no**";
+    }
+
+    void line(String s) {
+        out.append(s).append('\n');
+    }
+
+    void row(Object... cells) {
+        StringBuilder sb = new StringBuilder("|");
+        for (Object c : cells) {
+            sb.append(' ').append(c).append(" |");
+        }
+        line(sb.toString());
+    }
+
+    void header(String... cells) {
+        row((Object[]) cells);
+        StringBuilder sb = new StringBuilder("|");
+        for (int i = 0; i < cells.length; i++) {
+            sb.append(i == 0 ? "---|" : "---:|");
+        }
+        line(sb.toString());
+    }
+
+    // ---- the report ----
+
+    String markdown() {
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+        line("# nftlink benchmarks — " + f.format(before.time()) + " (" + profile + " profile)");
+        line("");
+        line("Medians of JMH `SampleTime` samples (each call timed; state is reset after each call, outside the "
+                + "measured time), every benchmark in its own throwaway network namespace. Produced by `benchmarks/run "
+                + "--" + profile + "`; see `benchmarks/README.md` for what each column measures.");
+        line("");
+        header("machine", "");
+        row("CPU", before.cpu() + " × " + before.cpus());
+        row("memory", before.memory());
+        row("kernel", before.kernel());
+        row("JDK", before.jdk());
+        row("nft / libnftables", before.nft() + " (libnftables.so.1 in-process through FFM)");
+        row("load average before / after", before.loadAverage() + " / " + after.loadAverage());
+        row("run time", took.toMinutes() + " min " + took.toSecondsPart() + " s");
+        line("");
+        line("The machine is shared (other builds run on its 2 vCPUs), so absolute numbers are noisy; the ratios "
+                + "compare peers measured minutes apart in the same run. A load average above the CPU count means "
+                + "benchmarks competed for CPU.");
+        line("");
+        targets();
+        batch();
+        perUpdate();
+        encode();
+        existing();
+        sets();
+        list();
+        return out.toString();
+    }
+
+    private Stat batchStat(String method, String n) {
+        return find("per-update".equals(method) ? "per-update" : "batch", method, "n", n);
+    }
+
+    /** Per-rule cost: (t(N) - t(1)) / (N - 1). */
+    private double perRule(String method, String n) {
+        Stat one = find("batch", method, "n", "1");
+        Stat big = find("batch", method, "n", n);
+        int count = Integer.parseInt(n);
+        if (one == null || big == null || count <= 1) {
+            return Double.NaN;
+        }
+        return (big.micros() - one.micros()) / (count - 1);
+    }
+
+    private void targets() {
+        line("## Targets of issue 7");
+        line("");
+        header("target", "measured", "met?");
+        Stat link1 = find("batch", "nftlink", "n", "1");
+        Stat floor1 = find("batch", "floor", "n", "1");
+        Stat nft1 = find("batch", "nftFile", "n", "1");
+        Stat upd1 = find("per-update", "nftPerUpdate", "n", "1");
+        Stat lib1 = find("batch", "libnftables", "n", "1");
+        if (link1 != null) {
+            double r = ratio(link1, floor1);
+            row("one rule: within 1.3× of the pre-encoded floor", time(link1) + " vs " + time(floor1) + " = " + times(r),
+                    yes(r <= 1.3));
+            double c = ratio(nft1, link1);
+            row("one rule: ≥ 150× faster than `nft -f`", times(c) + " (`nft -f` " + time(nft1) + ", one `nft add rule` process "
+                    + time(upd1) + ")", yes(c >= 150));
+            double l = ratio(lib1, link1);
+            row("one rule: faster than libnftables in-process", times(l) + " (libnftables " + time(lib1) + ")", yes(l > 1));
+        }
+        for (String n : paramValues("batch", "n")) {
+            if (n.equals("1")) {
+                continue;
+            }
+            double a = perRule("nftlink", n);
+            double b = perRule("floor", n);
+            row("N = " + n + ": per-rule cost within 1.3× of the floor",
+                    time(a) + " vs " + time(b) + " per rule = " + times(a / b), yes(a / b <= 1.3));
+            double l = ratio(find("batch", "libnftables", "n", n), find("batch", "nftlink", "n", n));
+            row("N = " + n + ": ≥ 2× faster than libnftables", times(l), yes(l >= 2));
+        }
+        Stat enc = find("encode", "encodeRule");
+        if (enc != null) {
+            row("encoding alone: < 0.3 µs per rule", time(enc), yes(enc.micros() < 0.3));
+            row("encoding alone: zero heap allocation per rule", bytes(enc) + " B per rule",
+                    yes(!Double.isNaN(enc.bytesPerOp()) && enc.bytesPerOp() < 1));
+        }
+        for (String kind : paramValues("sets", "kind")) {
+            for (String n : paramValues("sets", "n")) {
+                Stat full = find("sets", "nftlink", "kind", kind, "n", n, "existing", "100000");
+                Stat empty = find("sets-empty", "nftlink", "kind", kind, "n", n, "existing", "0");
+                if (full != null && empty != null) {
+                    double r = ratio(full, empty);
+                    row(kind + " set, " + n + " elements: cost independent of the 100,000 already there",
+                            time(full) + " vs " + time(empty) + " into an empty set = " + times(r), yes(r <= 1.3));
+                }
+            }
+        }
+        Stat render = find("list", "nftlinkDecodeDebugRender", "rules", "50000");
+        Stat decode = find("list", "nftlinkDecode", "rules", "50000");
+        Stat nftList = find("list", "nftList", "rules", "50000");
+        if (render != null) {
+            double r = ratio(nftList, render);
+            row("listing 50,000 rules: decode + render ≥ 10× faster than `nft list ruleset`",
+                    times(r) + " (decode + kernel-level debug rendering " + time(render) + "; nft " + time(nftList)
+                            + "; nft-syntax rendering is not built yet)", yes(r >= 10));
+            row("listing 50,000 rules: decoding alone far faster still", times(ratio(nftList, decode)) + " (" + time(decode) + ")",
+                    yes(ratio(nftList, decode) > r));
+        }
+        line("");
+    }
+
+    private void batch() {
+        List<String> ns = paramValues("batch", "n");
+        if (ns.isEmpty()) {
+            return;
+        }
+        line("## Batch of N rules into an empty chain (`BatchBenchmark`)");
+        line("");
+        line("`tcp dport 22 accept` appended N times to `table inet t { chain c { } }` in one transaction.");
+        line("");
+        header("N", "nftlink", "nftlink, echo", "floor", "libnftables", "`nft -f`", "nftlink ÷ floor",
+                "libnftables ÷ nftlink", "`nft -f` ÷ nftlink", "nftlink heap B/commit", "echo heap B/commit");
+        for (String n : ns) {
+            Stat link = find("batch", "nftlink", "n", n);
+            Stat echo = find("batch", "nftlinkEcho", "n", n);
+            Stat floor = find("batch", "floor", "n", n);
+            Stat lib = find("batch", "libnftables", "n", n);
+            Stat nft = find("batch", "nftFile", "n", n);
+            row(n, time(link), time(echo), time(floor), time(lib), time(nft), times(ratio(link, floor)),
+                    times(ratio(lib, link)), times(ratio(nft, link)), bytes(link), bytes(echo));
+        }
+        line("");
+        line("Per-rule cost, (t(N) − t(1)) / (N − 1):");
+        line("");
+        header("N", "nftlink", "nftlink, echo", "floor", "libnftables", "`nft -f`", "nftlink ÷ floor",
+                "nftlink heap B/rule");
+        Stat one = find("batch", "nftlink", "n", "1");
+        for (String n : ns) {
+            if (n.equals("1")) {
+                continue;
+            }
+            Stat big = find("batch", "nftlink", "n", n);
+            int count = Integer.parseInt(n);
+            String perRuleBytes = one == null || big == null || Double.isNaN(big.bytesPerOp()) ? "–"
+                    : String.format(Locale.ROOT, "%.1f", (big.bytesPerOp() - one.bytesPerOp()) / (count - 1));
+            row(n, time(perRule("nftlink", n)), time(perRule("nftlinkEcho", n)), time(perRule("floor", n)),
+                    time(perRule("libnftables", n)), time(perRule("nftFile", n)),
+                    times(perRule("nftlink", n) / perRule("floor", n)), perRuleBytes);
+        }
+        line("");
+    }
+
+    private void perUpdate() {
+        List<String> ns = paramValues("per-update", "n");
+        if (ns.isEmpty()) {
+            return;
+        }
+        line("## One `nft` process per update");
+        line("");
+        line("N rules added by N processes `nft add rule inet t c tcp dport 22 accept` (each its own transaction), "
+                + "against nftlink committing the same N rules as N one-rule transactions (N × the one-rule median).");
+        line("");
+        header("N", "N `nft add rule` processes", "N × nftlink one-rule commit", "ratio");
+        Stat link1 = find("batch", "nftlink", "n", "1");
+        for (String n : ns) {
+            Stat s = find("per-update", "nftPerUpdate", "n", n);
+            double linkN = link1 == null ? Double.NaN : link1.micros() * Integer.parseInt(n);
+            row(n, time(s), time(linkN), times(s == null ? Double.NaN : s.micros() / linkN));
+        }
+        line("");
+    }
+
+    private void encode() {
+        Stat enc = find("encode", "encodeRule");
+        Stat check = find("encode", "sendBufferCheck");
+        if (enc == null) {
+            return;
+        }
+        line("## Encoding alone (`EncodeBenchmark`, `-prof gc`)");
+        line("");
+        header("what", "time", "heap bytes");
+        row("one prepared AddRule written as Transaction writes it (header + attributes), per rule", time(enc),
+                bytes(enc) + " per rule");
+        row("`ensureSendCapacity` (a `getsockopt(SO_SNDBUF)` that `Transaction.commit` makes on every commit)",
+                time(check), bytes(check) + " per call");
+        line("");
+    }
+
+    private void existing() {
+        List<String> ms = paramValues("existing", "m");
+        List<String> ns = paramValues("existing", "n");
+        if (ms.isEmpty()) {
+            return;
+        }
+        line("## Chains that already hold M rules (`ExistingRulesBenchmark`)");
+        line("");
+        line("N rules appended to a chain holding M rules; the N new rules are deleted by handle after each call.");
+        line("");
+        header("M", "N", "nftlink", "floor", "libnftables", "`nft -f`", "nftlink ÷ floor", "libnftables ÷ nftlink",
+                "`nft -f` ÷ nftlink");
+        for (String n : ns) {
+            for (String m : ms) {
+                Stat link = find("existing", "nftlink", "m", m, "n", n);
+                Stat floor = find("existing", "floor", "m", m, "n", n);
+                Stat lib = find("existing", "libnftables", "m", m, "n", n);
+                Stat nft = find("existing", "nftFile", "m", m, "n", n);
+                row(m, n, time(link), time(floor), time(lib), time(nft), times(ratio(link, floor)), times(ratio(lib, link)),
+                        times(ratio(nft, link)));
+            }
+        }
+        line("");
+    }
+
+    private void sets() {
+        List<String> kinds = paramValues("sets", "kind");
+        if (kinds.isEmpty()) {
+            return;
+        }
+        line("## Set elements (`SetElementsBenchmark`)");
+        line("");
+        line("N IPv4 elements added to `set s { type ipv4_addr; }` (hash) or `{ ...; flags interval; }` (interval, "
+                + "ranges `a-a+1`) already holding the given number of elements; deleted again after each call. "
+                + "\"empty\" is nftlink into the same set with no elements.");
+        line("");
+        header("set", "N", "existing", "nftlink", "nftlink, empty set", "floor", "libnftables", "`nft -f`",
+                "nftlink ÷ floor", "libnftables ÷ nftlink", "`nft -f` ÷ nftlink");
+        for (String kind : kinds) {
+            for (String n : paramValues("sets", "n")) {
+                for (String e : paramValues("sets", "existing")) {
+                    Stat link = find("sets", "nftlink", "kind", kind, "n", n, "existing", e);
+                    Stat empty = find("sets-empty", "nftlink", "kind", kind, "n", n, "existing", "0");
+                    Stat floor = find("sets", "floor", "kind", kind, "n", n, "existing", e);
+                    Stat lib = find("sets", "libnftables", "kind", kind, "n", n, "existing", e);
+                    Stat nft = find("sets", "nftFile", "kind", kind, "n", n, "existing", e);
+                    row(kind, n, e, time(link), time(empty), time(floor), time(lib), time(nft), times(ratio(link, floor)),
+                            times(ratio(lib, link)), times(ratio(nft, link)));
+                }
+            }
+        }
+        line("");
+    }
+
+    private void list() {
+        List<String> rs = paramValues("list", "rules");
+        if (rs.isEmpty()) {
+            return;
+        }
+        line("## Listing (`ListBenchmark`)");
+        line("");
+        line("nftlink cannot render rules in nft syntax yet (the rule-language level is not built), so it is measured "
+                + "as the dump alone (floor: messages received and walked), decoding into the kernel-level model "
+                + "(`listRules()`), and decoding plus `Rule.toDebugString()` (the kernel-level rendering "
+                + "`nft --debug=netlink` prints). The peers parse and render nft text.");
+        line("");
+        header("rules", "dump only", "decode", "decode + debug render", "libnftables `list ruleset`",
+                "`nft list ruleset`", "nft ÷ decode", "nft ÷ decode+render", "decode heap MB");
+        for (String r : rs) {
+            Stat dump = find("list", "nftlinkDumpOnly", "rules", r);
+            Stat decode = find("list", "nftlinkDecode", "rules", r);
+            Stat render = find("list", "nftlinkDecodeDebugRender", "rules", r);
+            Stat lib = find("list", "libnftables", "rules", r);
+            Stat nft = find("list", "nftList", "rules", r);
+            row(r, time(dump), time(decode), time(render), time(lib), time(nft), times(ratio(nft, decode)),
+                    times(ratio(nft, render)), decode == null || Double.isNaN(decode.bytesPerOp()) ? "–"
+                            : String.format(Locale.ROOT, "%.1f", decode.bytesPerOp() / 1e6));
+        }
+        line("");
+    }
+}
