@@ -4,13 +4,17 @@ import nftlink.netlink.Errno;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nfnetlink.TransactionException;
 import nftlink.nftables.expr.Byteorder;
+import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.expr.Cmp;
 import nftlink.nftables.expr.Ct;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Exthdr;
 import nftlink.nftables.expr.Fib;
 import nftlink.nftables.expr.Hash;
+import nftlink.nftables.expr.Meta;
 import nftlink.nftables.expr.Numgen;
 import nftlink.nftables.expr.Osf;
+import nftlink.nftables.expr.Payload;
 import nftlink.nftables.expr.Range;
 import nftlink.nftables.expr.RawExpression;
 import nftlink.nftables.expr.Rt;
@@ -40,8 +44,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * <p>Not in the corpus: {@code ct id} (libnftnl up to 1.2.4 prints its key as
  * {@code unknown}, the library prints {@code id} as later libnftnl and the
  * conformance corpus do), {@code range eq} and {@code byteorder ntoh} (nft 1.0.6
- * emits neither; both are covered by the conformance corpus and the properties),
- * ct in bridge tables (needs nf_conntrack_bridge).
+ * emits neither; the library writes them in
+ * {@link #variantsTheLibraryWritesListUnchangedAndAsNftPrintsThem}), ct in bridge
+ * tables (needs nf_conntrack_bridge), exthdr's dccp op (kernels without DCCP refuse
+ * it with EOPNOTSUPP; the conformance corpus and the properties cover it).
  */
 @KernelTest
 class GroupAExpressionKernelTest {
@@ -248,6 +254,44 @@ class GroupAExpressionKernelTest {
             tx.commit();
         }
         assertThat(copy.nft("list", "ruleset").orThrow()).isEqualTo(source.nft("list", "ruleset").orThrow());
+    }
+
+    /**
+     * The other direction, for variants nft 1.0.6 does not emit: the library writes
+     * them, the kernel lists them back unchanged, and nft prints what the library
+     * prints.
+     */
+    @Test
+    void variantsTheLibraryWritesListUnchangedAndAsNftPrintsThem(TestNamespace ns) {
+        ns.nftScript("table inet w { chain c { type filter hook output priority 0; }; }").orThrow();
+        Payload.Load dport = new Payload.Load(Payload.Base.TRANSPORT, 2, 2, 1);
+        List<List<Expression>> written = List.of(
+                List.of(dport, new Range(Range.Op.EQ, 1, Bytes.u16Be(22), Bytes.u16Be(25))),
+                List.of(dport, new Byteorder(Byteorder.Op.NTOH, 1, 1, 2, 2), new Meta.Set(Meta.Key.MARK, 1)),
+                List.of(new Exthdr.Load(Exthdr.Op.SCTP, 0, 4, 4, false, 1), new Cmp(Cmp.Op.EQ, 1, Bytes.u32Be(5))),
+                List.of(Socket.cgroupv2(2, 1), new Cmp(Cmp.Op.EQ, 1, Bytes.of(new byte[8]))),
+                List.of(new Payload.Load(Payload.Base.NETWORK, 12, 4, 2),
+                        new Hash.Jenkins(2, 1, 4, 7, 0, 0), new Cmp(Cmp.Op.EQ, 1, Bytes.u32(3))),
+                List.of(new Numgen(Numgen.Type.INCREMENTAL, 1, 3, 0), new Ct.Set(Ct.Key.MARK, 1)),
+                List.of(new Xfrm(Xfrm.Key.SPI, Xfrm.Direction.OUT, 3, 1), new Cmp(Cmp.Op.EQ, 1, Bytes.u32Be(9))),
+                List.of(new Ct.Load(Ct.Key.PROTO_DST, 1, Ct.Direction.REPLY), new Cmp(Cmp.Op.EQ, 1, Bytes.u16Be(53))),
+                List.of(new Fib(NfTables.NFTA_FIB_F_DADDR | NfTables.NFTA_FIB_F_OIF, Fib.Result.ADDRTYPE, 1),
+                        new Cmp(Cmp.Op.EQ, 1, Bytes.u32(2))));
+        try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
+            var tx = nft.transaction();
+            for (List<Expression> expressions : written) {
+                tx.add(new NftOperation.AddRule(Rule.of(Family.INET, "w", "c", expressions)));
+            }
+            tx.commit();
+            List<Rule> listed = nft.listRules(Family.INET, "w", "c");
+            assertThat(listed).extracting(Rule::expressions).containsExactlyElementsOf(written);
+            Map<Long, String> expected = NftDebugListing.ruleBlocks(
+                    ns.nft("--debug=netlink", "list", "table", "inet", "w").orThrow());
+            assertThat(expected).hasSize(written.size());
+            for (Rule r : listed) {
+                assertThat(r.toDebugString()).isEqualTo(expected.get(r.handle()));
+            }
+        }
     }
 
     @Test
