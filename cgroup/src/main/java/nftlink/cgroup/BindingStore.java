@@ -1,0 +1,23 @@
+package nftlink.cgroup;
+
+import java.util.Collection;
+
+/**
+ * Where bindings become kernel state: one rule per cgroup, or one element per
+ * cgroup in a named set. The {@link Reconciler} calls it from one thread.
+ */
+public interface BindingStore {
+
+    /**
+     * Applies {@code diff} as one transaction: all of it or, by throwing,
+     * nothing. Removing a binding that is already gone must not fail.
+     */
+    void apply(BindingDiff diff);
+
+    /**
+     * The bindings the kernel has now, recognised by the tags {@link #apply}
+     * writes: at start-up (to adopt what a previous run left) and after
+     * another process changed the tables.
+     */
+    Collection<Binding> read();
+}
