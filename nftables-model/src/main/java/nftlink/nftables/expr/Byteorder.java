@@ -18,8 +18,11 @@ import static nftlink.nftables.NfTables.*;
  * @param dreg   the register written
  * @param length how many bytes
  * @param size   the unit: 2, 4 or 8 bytes
+ * @param sizeFirst whether {@code NFTA_BYTEORDER_SIZE} comes before {@code NFTA_BYTEORDER_LEN}:
+ *                  kernels that no longer convert several registers at once list them in
+ *                  that order (with length = size); older ones, and nft, the other way round
  */
-public record Byteorder(Op op, int sreg, int dreg, int length, int size) implements Expression {
+public record Byteorder(Op op, int sreg, int dreg, int length, int size, boolean sizeFirst) implements Expression {
 
     public static final Expressions.Codec CODEC = new Expressions.Codec("byteorder", Byteorder::decode, Byteorder::parse);
 
@@ -68,6 +71,11 @@ public record Byteorder(Op op, int sreg, int dreg, int length, int size) impleme
         Objects.requireNonNull(op, "op");
     }
 
+    /** A conversion with the attributes in the order nft sends them (length, then size). */
+    public Byteorder(Op op, int sreg, int dreg, int length, int size) {
+        this(op, sreg, dreg, length, size, false);
+    }
+
     @Override
     public String name() {
         return "byteorder";
@@ -78,8 +86,13 @@ public record Byteorder(Op op, int sreg, int dreg, int length, int size) impleme
         w.attrU32Be(NFTA_BYTEORDER_SREG, sreg);
         w.attrU32Be(NFTA_BYTEORDER_DREG, dreg);
         w.attrU32Be(NFTA_BYTEORDER_OP, op.number());
-        w.attrU32Be(NFTA_BYTEORDER_LEN, length);
-        w.attrU32Be(NFTA_BYTEORDER_SIZE, size);
+        if (sizeFirst) {
+            w.attrU32Be(NFTA_BYTEORDER_SIZE, size);
+            w.attrU32Be(NFTA_BYTEORDER_LEN, length);
+        } else {
+            w.attrU32Be(NFTA_BYTEORDER_LEN, length);
+            w.attrU32Be(NFTA_BYTEORDER_SIZE, size);
+        }
     }
 
     @Override
@@ -95,20 +108,24 @@ public record Byteorder(Op op, int sreg, int dreg, int length, int size) impleme
         Integer op = null;
         Integer length = null;
         Integer size = null;
+        boolean sizeFirst = false;
         for (Attribute a : attributes) {
             switch (a.type()) {
                 case NFTA_BYTEORDER_SREG -> sreg = a.u32Be();
                 case NFTA_BYTEORDER_DREG -> dreg = a.u32Be();
                 case NFTA_BYTEORDER_OP -> op = a.u32Be();
                 case NFTA_BYTEORDER_LEN -> length = a.u32Be();
-                case NFTA_BYTEORDER_SIZE -> size = a.u32Be();
+                case NFTA_BYTEORDER_SIZE -> {
+                    size = a.u32Be();
+                    sizeFirst = length == null;
+                }
                 default -> throw Expressions.unexpected("byteorder", a);
             }
         }
         if (sreg == null || dreg == null || op == null || length == null || size == null) {
             throw Expressions.missing("byteorder", "sreg, dreg, op, len and size");
         }
-        return new Byteorder(Op.of(op), sreg, dreg, length, size);
+        return new Byteorder(Op.of(op), sreg, dreg, length, size, sizeFirst);
     }
 
     private static Byteorder parse(DebugReader r) {

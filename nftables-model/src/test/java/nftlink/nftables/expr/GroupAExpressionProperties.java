@@ -108,8 +108,8 @@ class GroupAExpressionProperties {
     }
 
     private static Arbitrary<Expression> byteorder(boolean small) {
-        return Combinators.combine(Arbitraries.of(Byteorder.Op.class), registers(small), registers(small), u32(), u32())
-                .as(Byteorder::new);
+        return Combinators.combine(Arbitraries.of(Byteorder.Op.class), registers(small), registers(small), u32(), u32(),
+                small ? Arbitraries.just(false) : Arbitraries.of(true, false)).as(Byteorder::new);
     }
 
     private static Arbitrary<Expression> range(boolean small) {
