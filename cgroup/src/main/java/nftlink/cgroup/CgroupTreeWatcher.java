@@ -129,8 +129,17 @@ public final class CgroupTreeWatcher extends EventSourceThread {
         if (inotify.await(POLL_MILLIS)) {
             handle(inotify.read());
         }
-        if (rootMissing && running() && resolver.hierarchy().directory(root).toFile().isDirectory()) {
+        if (rootMissing && running() && rootIsBack()) {
             rebuild("the watched root " + (root.isRoot() ? "(the hierarchy)" : "\"" + root + "\"") + " came back");
+        }
+    }
+
+    private boolean rootIsBack() {
+        try {
+            resolver.resolve(root);
+            return true;
+        } catch (NoSuchCgroupException | NotACgroupException | NoCgroupHierarchyException e) {
+            return false;
         }
     }
 

@@ -1,6 +1,11 @@
 package nftlink.cgroup;
 
 import nftlink.cgroup.json.JsonFormatException;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -8,9 +13,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +87,45 @@ class UnitEventsTest {
                 "{\"_PID\":\"1\",\"_UID\":\"0\",\"UNIT\":\"a.service\"}")) {
             assertEquals(Optional.empty(), UnitEvents.decode(JournalEntry.parse(line)), line);
         }
+    }
+
+    @Property
+    void arbitraryLinesDecodeOrFailWithTheLibrarysException(@ForAll("lines") String line) {
+        try {
+            UnitEvents.decode(JournalEntry.parse(line));
+        } catch (CgroupDecodeException expected) {
+            assertFalse(expected.getMessage().isEmpty());
+        }
+    }
+
+    @Property
+    void arbitraryEntriesNeverBreakTheDecoder(@ForAll("entries") Map<String, String> fields) {
+        Optional<UnitEvent> e = UnitEvents.decode(new JournalEntry(fields));
+        e.ifPresent(event -> assertTrue(UnitEvents.isUnitName(event.unit())));
+        e.ifPresent(event -> assertTrue(event.manager().system() ? fields.get("_PID").equals("1")
+                : fields.get("_SYSTEMD_USER_UNIT").equals("init.scope")));
+    }
+
+    @Provide
+    Arbitrary<String> lines() {
+        List<String> recorded = fixture();
+        return Arbitraries.oneOf(
+                Arbitraries.of(recorded).flatMap(l -> Arbitraries.integers().between(0, l.length()).map(n -> l.substring(0, n))),
+                Arbitraries.strings().withChars("{}[]\":,0123456789nul ").ofMaxLength(30),
+                Arbitraries.strings().ofMaxLength(30));
+    }
+
+    @Provide
+    Arbitrary<Map<String, String>> entries() {
+        Arbitrary<String> names = Arbitraries.of("_PID", "_UID", "UNIT", "USER_UNIT", "JOB_TYPE", "JOB_RESULT", "MESSAGE_ID",
+                "_SYSTEMD_UNIT", "_SYSTEMD_USER_UNIT", "_SYSTEMD_CGROUP");
+        Arbitrary<String> values = Arbitraries.oneOf(
+                Arbitraries.of("1", "0", "1000", "4294967296", "-1", "start", "stop", "restart", "done", "failed",
+                        "init.scope", "user@1000.service", "a.service", "x.scope", "-.slice", "../a.service", "a/b.service",
+                        "/user.slice/user-1000.slice/user@1000.service/init.scope", "//", "/init.scope",
+                        UnitEvents.MESSAGE_UNIT_SUCCESS, UnitEvents.MESSAGE_UNIT_FAILURE_RESULT),
+                Arbitraries.strings().ofMaxLength(12));
+        return Arbitraries.maps(names, values).ofMaxSize(10);
     }
 
     @Test
