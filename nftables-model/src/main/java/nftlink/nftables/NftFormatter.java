@@ -15,19 +15,49 @@ public record NftFormatter(boolean handles, boolean numericPriority) {
     /** The default: like plain {@code nft list}. */
     public static final NftFormatter DEFAULT = new NftFormatter(false, false);
 
-    /** {@code nft list ruleset}. */
+    /**
+     * What goes inside tables and chains beyond their declarations: rendered set
+     * blocks and rule lines, supplied by the rule-language layer.
+     */
+    public interface Contents {
+        /** No sets, no rules: tables and chains only. */
+        Contents NONE = new Contents() {
+        };
+
+        /** Blocks printed before the chains ({@code \tset s {\n ... \t}\n}), in order. */
+        default List<String> objects(Table table) {
+            return List.of();
+        }
+
+        /** The rules of a chain, each as its text without indentation, paired with its handle. */
+        default List<java.util.Map.Entry<String, Long>> rules(Chain chain) {
+            return List.of();
+        }
+    }
+
+    /** {@code nft list ruleset}, tables and chains only. */
     public String ruleset(Ruleset ruleset) {
+        return ruleset(ruleset, Contents.NONE);
+    }
+
+    /** {@code nft list ruleset}, with sets and rules from {@code contents}. */
+    public String ruleset(Ruleset ruleset, Contents contents) {
         StringBuilder sb = new StringBuilder();
         for (Table t : ruleset.tables()) {
-            table(sb, t, ruleset.chainsOf(t));
+            table(sb, t, ruleset.chainsOf(t), contents);
         }
         return sb.toString();
     }
 
-    /** {@code nft list table FAMILY NAME}. */
+    /** {@code nft list table FAMILY NAME}, tables and chains only. */
     public String table(Table table, List<Chain> chains) {
+        return table(table, chains, Contents.NONE);
+    }
+
+    /** {@code nft list table FAMILY NAME}, with sets and rules from {@code contents}. */
+    public String table(Table table, List<Chain> chains, Contents contents) {
         StringBuilder sb = new StringBuilder();
-        table(sb, table, chains);
+        table(sb, table, chains, contents);
         return sb.toString();
     }
 
@@ -40,7 +70,7 @@ public record NftFormatter(boolean handles, boolean numericPriority) {
         return sb.toString();
     }
 
-    private void table(StringBuilder sb, Table t, List<Chain> chains) {
+    private void table(StringBuilder sb, Table t, List<Chain> chains, Contents contents) {
         sb.append("table ").append(t.family().nftName()).append(' ').append(t.name()).append(" {");
         if (handles || t.isOwned()) {
             sb.append(" #");
@@ -59,19 +89,29 @@ public record NftFormatter(boolean handles, boolean numericPriority) {
         if (t.comment() != null) {
             sb.append("\tcomment ").append(quote(t.comment())).append('\n');
         }
-        if (!flags.isEmpty() && !chains.isEmpty()) {
+        List<String> objects = contents.objects(t);
+        if (!flags.isEmpty() && !(chains.isEmpty() && objects.isEmpty())) {
             sb.append('\n');
         }
-        for (int i = 0; i < chains.size(); i++) {
-            if (i > 0) {
+        boolean first = true;
+        for (String object : objects) {
+            if (!first) {
                 sb.append('\n');
             }
-            chain(sb, chains.get(i));
+            sb.append(object);
+            first = false;
+        }
+        for (Chain c : chains) {
+            if (!first) {
+                sb.append('\n');
+            }
+            chain(sb, c, contents);
+            first = false;
         }
         sb.append("}\n");
     }
 
-    private void chain(StringBuilder sb, Chain c) {
+    private void chain(StringBuilder sb, Chain c, Contents contents) {
         sb.append("\tchain ").append(c.name()).append(" {");
         if (handles) {
             sb.append(" # handle ").append(Long.toUnsignedString(c.handle()));
@@ -96,6 +136,13 @@ public record NftFormatter(boolean handles, boolean numericPriority) {
             }
             if ((c.flags() & NfTables.NFT_CHAIN_HW_OFFLOAD) != 0) {
                 sb.append(" flags offload;");
+            }
+            sb.append('\n');
+        }
+        for (java.util.Map.Entry<String, Long> rule : contents.rules(c)) {
+            sb.append("\t\t").append(rule.getKey());
+            if (handles) {
+                sb.append(" # handle ").append(Long.toUnsignedString(rule.getValue()));
             }
             sb.append('\n');
         }

@@ -12,6 +12,8 @@ import nftlink.nftables.NftOperation;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.Ruleset;
 import nftlink.nftables.Table;
+import nftlink.nftables.lang.RuleRenderer;
+import nftlink.nftables.lang.RulesetListing;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -40,12 +42,12 @@ final class Commands {
                 case "ruleset" -> {
                     expectArguments(c, 3, "list ruleset [FAMILY]");
                     Family family = c.size() == 3 ? family(c.get(2)) : null;
-                    Ruleset rs = nft.listRuleset();
-                    if (family != null) {
-                        rs = new Ruleset(rs.tables().stream().filter(t -> t.family() == family).toList(),
-                                rs.chains().stream().filter(ch -> ch.family() == family).toList());
+                    RulesetListing listing = RulesetListing.read(nft);
+                    for (Table t : listing.ruleset().tables()) {
+                        if (family == null || t.family() == family) {
+                            out.print(listing.renderTable(formatter, RuleRenderer.DEFAULT, t));
+                        }
                     }
-                    out.print(formatter.ruleset(rs));
                 }
                 case "tables" -> {
                     expectArguments(c, 3, "list tables [FAMILY]");
@@ -56,9 +58,12 @@ final class Commands {
                         throw new UsageException("usage: list table FAMILY NAME");
                     }
                     Family family = family(c.get(2));
-                    Table table = nft.listTables(family).stream().filter(t -> t.name().equals(c.get(3))).findFirst()
-                            .orElseThrow(() -> new IllegalArgumentException("no table " + family + " " + c.get(3)));
-                    out.print(formatter.table(table, nft.listChains(family, table.name())));
+                    RulesetListing listing = RulesetListing.read(nft);
+                    Table table = listing.ruleset().table(family, c.get(3));
+                    if (table == null) {
+                        throw new IllegalArgumentException("no table " + family + " " + c.get(3));
+                    }
+                    out.print(listing.renderTable(formatter, RuleRenderer.DEFAULT, table));
                 }
                 case "chains" -> {
                     expectArguments(c, 3, "list chains [FAMILY]");

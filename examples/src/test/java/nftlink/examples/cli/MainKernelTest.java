@@ -13,8 +13,16 @@ class MainKernelTest {
 
     private static final String RULESET = """
             table inet filter {
+            \tset admins {
+            \t\ttype ipv4_addr
+            \t\telements = { 10.0.0.1, 10.0.0.2 }
+            \t}
+
             \tchain input {
             \t\ttype filter hook input priority filter; policy drop;
+            \t\tct state established,related accept
+            \t\tip saddr @admins tcp dport 22 accept
+            \t\ttcp dport { 25, 143 } counter packets 0 bytes 0 accept
             \t}
 
             \tchain apps {

@@ -75,7 +75,7 @@ public enum Datatype {
     /** Whether values are stored in host byte order in registers. */
     public boolean hostOrder() {
         return switch (this) {
-            case MARK, UID, GID, IFINDEX, CGROUPV2, VERDICT, CT_STATE -> true;
+            case MARK, UID, GID, IFINDEX, CGROUPV2, VERDICT, CT_STATE, IFNAME -> true;
             default -> false;
         };
     }
@@ -175,6 +175,37 @@ public enum Datatype {
             }
             case INTEGER -> Long.toUnsignedString(value.asBigEndian());
             case VERDICT -> throw new IllegalArgumentException("verdicts are statements, not values");
+        };
+    }
+
+    /**
+     * The order nft lists set elements in: by numeric value, read in the type's
+     * byte order (host-order types such as marks and interface names as
+     * little-endian numbers).
+     */
+    public java.util.Comparator<Bytes> elementOrder() {
+        return java.util.Comparator.comparing(b -> {
+            byte[] raw = b.toArray();
+            if (hostOrder()) {
+                for (int i = 0, j = raw.length - 1; i < j; i++, j--) {
+                    byte t = raw[i];
+                    raw[i] = raw[j];
+                    raw[j] = t;
+                }
+            }
+            return new java.math.BigInteger(1, raw);
+        });
+    }
+
+    /**
+     * How many elements of this type nft prints on one line of a named set's
+     * {@code elements = { ... }} before wrapping (0: each on its own line).
+     */
+    int elementsPerLine() {
+        return switch (this) {
+            case NFPROTO, INTEGER, INET_PROTO, INET_SERVICE, MARK, IFINDEX, UID, GID -> 5;
+            case IPV4_ADDR, CT_STATE -> 2;
+            default -> 0;
         };
     }
 

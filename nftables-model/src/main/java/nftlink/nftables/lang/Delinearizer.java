@@ -248,7 +248,7 @@ public final class Delinearizer {
             }
         }
         if (!interval) {
-            elements.stream().map(SetElement::key).sorted(Comparator.comparing(Linearizer::number))
+            elements.stream().map(SetElement::key).sorted(field.datatype().elementOrder())
                     .forEach(k -> items.add(new Value.Single(k)));
             return new Value.SetLiteral(items);
         }

@@ -49,6 +49,11 @@ public record RuleRenderer(LongFunction<String> cgroupPaths) {
         };
     }
 
+    /** A value of {@code field} as nft prints it. */
+    public String renderValue(Field field, Value v) {
+        return value(field, v);
+    }
+
     private String value(Field field, Value v) {
         return switch (v) {
             case Value.Single s -> single(field, s.bytes());

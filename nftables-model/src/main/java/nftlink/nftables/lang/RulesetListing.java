@@ -1,0 +1,96 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.Chain;
+import nftlink.nftables.NftFormatter;
+import nftlink.nftables.NftSet;
+import nftlink.nftables.Nftables;
+import nftlink.nftables.Rule;
+import nftlink.nftables.Ruleset;
+import nftlink.nftables.SetElement;
+import nftlink.nftables.Table;
+
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A whole rule set as {@code nft list ruleset} prints it: tables, named sets and
+ * maps with their elements, chains, and rules in the rule language. Read from
+ * the kernel in one consistent snapshot (the generation is checked around the
+ * dumps and the listing retried when it changed).
+ *
+ * @param ruleset  tables and chains
+ * @param sets     named and anonymous sets
+ * @param elements elements by {@code family table set}
+ * @param rules    rules, in kernel order
+ */
+public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, List<SetElement>> elements, List<Rule> rules) {
+
+    /** Reads everything from the kernel. */
+    public static RulesetListing read(Nftables nft) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            int generation = nft.generation();
+            Ruleset rs = nft.listRuleset();
+            List<NftSet> sets = nft.listSets();
+            Map<String, List<SetElement>> elements = new HashMap<>();
+            for (NftSet s : sets) {
+                elements.put(key(s.family().nftName(), s.table(), s.name()), nft.listElements(s.family(), s.table(), s.name()));
+            }
+            List<Rule> rules = nft.listRules();
+            if (nft.generation() == generation) {
+                return new RulesetListing(rs, sets, elements, rules);
+            }
+        }
+        throw new nftlink.netlink.DumpInterruptedException("list ruleset: the rule set kept changing while it was read");
+    }
+
+    private static String key(String family, String table, String set) {
+        return family + " " + table + " " + set;
+    }
+
+    /** The rules of a chain in the rule language. */
+    public List<RuleSpec> rulesOf(Chain chain) {
+        List<RuleSpec> out = new ArrayList<>();
+        for (Rule r : rules) {
+            if (r.family() == chain.family() && r.table().equals(chain.table()) && r.chain().equals(chain.name())) {
+                out.add(Delinearizer.delinearize(r, name -> elements.get(key(r.family().nftName(), r.table(), name))));
+            }
+        }
+        return out;
+    }
+
+    /** The text {@code nft list ruleset} prints. */
+    public String render(NftFormatter formatter, RuleRenderer rules) {
+        return formatter.ruleset(ruleset, contents(rules, formatter.handles()));
+    }
+
+    /** The text {@code nft list table FAMILY NAME} prints. */
+    public String renderTable(NftFormatter formatter, RuleRenderer rules, Table table) {
+        return formatter.table(table, ruleset.chainsOf(table), contents(rules, formatter.handles()));
+    }
+
+    private NftFormatter.Contents contents(RuleRenderer renderer, boolean handles) {
+        return new NftFormatter.Contents() {
+            @Override
+            public List<String> objects(Table t) {
+                List<String> blocks = new ArrayList<>();
+                for (NftSet s : sets) {
+                    if (s.family() == t.family() && s.table().equals(t.name())
+                            && (s.flags() & nftlink.nftables.NfTables.NFT_SET_ANONYMOUS) == 0) {
+                        blocks.add(SetRenderer.render(s, elements.getOrDefault(key(s.family().nftName(), s.table(), s.name()), List.of()), handles));
+                    }
+                }
+                return blocks;
+            }
+
+            @Override
+            public List<Map.Entry<String, Long>> rules(Chain c) {
+                return rulesOf(c).stream()
+                        .map(r -> (Map.Entry<String, Long>) new AbstractMap.SimpleImmutableEntry<>(renderer.render(r), r.handle()))
+                        .toList();
+            }
+        };
+    }
+}

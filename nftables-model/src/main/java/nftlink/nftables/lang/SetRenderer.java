@@ -1,0 +1,236 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.NfTables;
+import nftlink.nftables.NftSet;
+import nftlink.nftables.SetElement;
+import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.expr.Counter;
+import nftlink.nftables.expr.Data;
+import nftlink.nftables.expr.Expression;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * Prints named sets and maps the way {@code nft list} does: the declaration
+ * (type, policy, size, flags, timeouts, comment) and the elements, sorted and
+ * wrapped like nft.
+ */
+public final class SetRenderer {
+
+    private static final int VERDICT_TYPE = 0xffffff00;
+
+    private SetRenderer() {
+    }
+
+    /** The datatypes of a (possibly concatenated) key type number, in order; {@code null} when one is unknown. */
+    static List<Datatype> keyTypes(int keyType) {
+        List<Datatype> types = new ArrayList<>();
+        int t = keyType;
+        do {
+            Datatype d = Datatype.ofId(t & 0x3f);
+            if (d == null) {
+                return null;
+            }
+            types.addFirst(d);
+            t >>>= 6;
+        } while (t != 0);
+        return types;
+    }
+
+    /** The block {@code \tset NAME {\n ... \t}\n}. */
+    public static String render(NftSet set, List<SetElement> elements) {
+        return render(set, elements, false);
+    }
+
+    /** The block {@code \tset NAME {\n ... \t}\n}, with {@code # handle N} like {@code nft -a} when asked. */
+    public static String render(NftSet set, List<SetElement> elements, boolean handles) {
+        StringBuilder sb = new StringBuilder();
+        sb.append('\t').append(set.isMap() ? "map " : "set ").append(set.name()).append(" {");
+        if (handles) {
+            sb.append(" # handle ").append(Long.toUnsignedString(set.handle()));
+        }
+        sb.append('\n');
+        List<Datatype> key = keyTypes(set.keyType());
+        sb.append("\t\ttype ").append(typeName(key, set.keyType()));
+        if (set.isMap()) {
+            sb.append(" : ").append(dataTypeName(set.dataType()));
+        }
+        sb.append('\n');
+        if (set.policy() == NfTables.NFT_SET_POL_MEMORY) {
+            sb.append("\t\tpolicy memory\n");
+        }
+        if (set.size() != 0) {
+            sb.append("\t\tsize ").append(Integer.toUnsignedString(set.size())).append('\n');
+        }
+        StringJoiner flags = new StringJoiner(",");
+        if ((set.flags() & NfTables.NFT_SET_CONSTANT) != 0) {
+            flags.add("constant");
+        }
+        if ((set.flags() & NfTables.NFT_SET_EVAL) != 0) {
+            flags.add("dynamic");
+        }
+        if ((set.flags() & NfTables.NFT_SET_INTERVAL) != 0) {
+            flags.add("interval");
+        }
+        // nft leaves the timeout flag out when a default timeout implies it (and the set is not dynamic)
+        if ((set.flags() & NfTables.NFT_SET_TIMEOUT) != 0 && ((set.flags() & NfTables.NFT_SET_EVAL) != 0 || set.timeout() == 0)) {
+            flags.add("timeout");
+        }
+        if (flags.length() > 0) {
+            sb.append("\t\tflags ").append(flags).append('\n');
+        }
+        if (set.timeout() != 0) {
+            sb.append("\t\ttimeout ").append(NftTime.format(set.timeout())).append('\n');
+        }
+        if (set.gcInterval() != 0) {
+            sb.append("\t\tgc-interval ").append(NftTime.format(set.gcInterval())).append('\n');
+        }
+        for (Expression e : set.expressions()) {
+            sb.append("\t\t").append(e instanceof Counter ? "counter" : e.toDebugString()).append('\n');
+        }
+        if (set.comment() != null) {
+            sb.append("\t\tcomment \"").append(set.comment()).append("\"\n");
+        }
+        if (!elements.isEmpty()) {
+            sb.append("\t\telements = ").append(elements(set, key, elements)).append('\n');
+        }
+        sb.append("\t}\n");
+        return sb.toString();
+    }
+
+    private static String typeName(List<Datatype> key, int keyType) {
+        if (key == null) {
+            return Integer.toUnsignedString(keyType);
+        }
+        StringJoiner j = new StringJoiner(" . ");
+        key.forEach(d -> j.add(d.nftName()));
+        return j.toString();
+    }
+
+    private static String dataTypeName(int dataType) {
+        if (dataType == VERDICT_TYPE) {
+            return "verdict";
+        }
+        Datatype d = Datatype.ofId(dataType);
+        return d == null ? Integer.toUnsignedString(dataType) : d.nftName();
+    }
+
+    private static String elements(NftSet set, List<Datatype> key, List<SetElement> elements) {
+        List<String> items = new ArrayList<>();
+        if (key != null && key.size() == 1 && set.isInterval()) {
+            Field field = syntheticField(key.getFirst(), set.keyLength());
+            Value.SetLiteral literal = Delinearizer.literal(field, elements.stream()
+                    .map(e -> new SetElement(e.key(), null, null, null, e.flags(), 0, 0, null, List.of())).toList());
+            if (literal != null) {
+                RuleRenderer r = RuleRenderer.DEFAULT;
+                for (Value v : literal.items()) {
+                    items.add(r.renderValue(field, v));
+                }
+            }
+        } else {
+            List<SetElement> sorted = new ArrayList<>(elements);
+            Datatype order = key != null && key.size() == 1 ? key.getFirst() : Datatype.IPV4_ADDR;
+            sorted.sort((a, b) -> order.elementOrder().compare(a.key(), b.key()));
+            for (SetElement e : sorted) {
+                items.add(element(set, key, e));
+            }
+        }
+        int perLine = key != null && key.size() == 1 ? key.getFirst().elementsPerLine() : 0;
+        StringBuilder sb = new StringBuilder("{ ");
+        int count = 0;
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                if (perLine > 0 && count < perLine) {
+                    sb.append(", ");
+                } else {
+                    sb.append(",\n\t\t\t     ");
+                    count = 0;
+                }
+            }
+            sb.append(items.get(i));
+            count++;
+        }
+        return sb.append(" }").toString();
+    }
+
+    private static String element(NftSet set, List<Datatype> key, SetElement e) {
+        StringBuilder sb = new StringBuilder(keyText(set, key, e.key()));
+        if (e.keyEnd() != null) {
+            sb.setLength(0);
+            sb.append(rangeKeyText(set, key, e.key(), e.keyEnd()));
+        }
+        if (e.timeout() != 0) {
+            sb.append(" timeout ").append(NftTime.format(e.timeout()));
+        }
+        if (e.expiration() != 0) {
+            sb.append(" expires ").append(NftTime.format(e.expiration()));
+        }
+        for (Expression x : e.expressions()) {
+            if (x instanceof Counter c) {
+                sb.append(" counter packets ").append(Long.toUnsignedString(c.packets())).append(" bytes ")
+                        .append(Long.toUnsignedString(c.bytes()));
+            }
+        }
+        if (e.comment() != null) {
+            sb.append(" comment \"").append(e.comment()).append('"');
+        }
+        if (e.data() != null) {
+            sb.append(" : ");
+            if (e.data() instanceof Data.OfVerdict v) {
+                sb.append(v.verdict());
+            } else if (e.data() instanceof Data.Value v) {
+                Datatype d = Datatype.ofId(set.dataType());
+                sb.append(d == null ? v.bytes().words() : d.print(v.bytes()));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String keyText(NftSet set, List<Datatype> key, Bytes bytes) {
+        if (key == null) {
+            return bytes.words();
+        }
+        List<Bytes> parts = split(set, key, bytes);
+        StringJoiner j = new StringJoiner(" . ");
+        for (int i = 0; i < key.size(); i++) {
+            j.add(key.get(i) == Datatype.IFNAME ? key.get(i).print(parts.get(i)) : key.get(i).print(parts.get(i)));
+        }
+        return j.toString();
+    }
+
+    private static String rangeKeyText(NftSet set, List<Datatype> key, Bytes from, Bytes to) {
+        if (key == null) {
+            return from.words() + "-" + to.words();
+        }
+        List<Bytes> low = split(set, key, from);
+        List<Bytes> high = split(set, key, to);
+        StringJoiner j = new StringJoiner(" . ");
+        for (int i = 0; i < key.size(); i++) {
+            String a = key.get(i).print(low.get(i));
+            String b = key.get(i).print(high.get(i));
+            j.add(a.equals(b) ? a : a + "-" + b);
+        }
+        return j.toString();
+    }
+
+    /** Splits a concatenated key into its fields, each padded to 4 bytes in the key. */
+    private static List<Bytes> split(NftSet set, List<Datatype> key, Bytes bytes) {
+        List<Bytes> parts = new ArrayList<>();
+        byte[] raw = bytes.toArray();
+        int at = 0;
+        for (int i = 0; i < key.size(); i++) {
+            int length = !set.fieldLengths().isEmpty() ? set.fieldLengths().get(i)
+                    : key.size() == 1 ? raw.length : key.get(i).length();
+            byte[] part = java.util.Arrays.copyOfRange(raw, Math.min(at, raw.length), Math.min(at + length, raw.length));
+            parts.add(Bytes.of(part));
+            at += key.size() == 1 ? length : (length + 3) & ~3;
+        }
+        return parts;
+    }
+
+    private static Field syntheticField(Datatype type, int length) {
+        return new PayloadField("set", "key", nftlink.nftables.expr.Payload.Base.NETWORK, 0, length, type);
+    }
+}
