@@ -115,6 +115,11 @@ public final class CgroupTreeWatcher extends EventSourceThread {
         tasks.add(() -> handle(copy));
     }
 
+    /** Runs {@code task} on the watcher's thread before it next reads events. */
+    void onWatcherThread(Runnable task) {
+        tasks.add(task);
+    }
+
     /** The watch descriptor of a watched directory, or -1. */
     int watchDescriptor(CgroupPath path) {
         Watched w = watched.get(path);

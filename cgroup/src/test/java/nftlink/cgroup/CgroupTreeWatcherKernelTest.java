@@ -6,10 +6,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -114,6 +117,43 @@ class CgroupTreeWatcherKernelTest {
         assertEquals(staysCgroup, events.awaitAppeared(stays), "the resync reports what the stale picture lacked");
         CgroupPath later = tree.mkdir("later");
         events.awaitAppeared(later);
+        assertEquals(new HashSet<>(resolver.scan(tree.root())), new HashSet<>(resolver.index().subtree(tree.root())));
+    }
+
+    @Test
+    void aRealQueueOverflowTriggersAFullResync() throws Exception {
+        int queueLimit = Integer.parseInt(Files.readString(Path.of("/proc/sys/fs/inotify/max_queued_events")).strip());
+        org.junit.jupiter.api.Assumptions.assumeTrue(queueLimit <= 200_000,
+                "fs.inotify.max_queued_events is " + queueLimit + ", too many events to overflow it in a test");
+        tree.mkdir("churn");
+        startWatching();
+        events.awaitAppeared(tree.path("churn"));
+        CountDownLatch paused = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        watcher.onWatcherThread(() -> {
+            paused.countDown();
+            try {
+                resume.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            assertTrue(paused.await(EventRecorder.WAIT_SECONDS, TimeUnit.SECONDS), "the watcher took the pause");
+            Path churn = tree.directory(CgroupPath.of("churn"));
+            int pairs = queueLimit / 2 + 100;
+            for (int i = 0; i < pairs; i++) {
+                Path d = churn.resolve("c" + i);
+                Files.createDirectory(d);
+                Files.delete(d);
+            }
+        } finally {
+            resume.countDown();
+        }
+        CgroupPath survivor = tree.mkdir("churn/survivor");
+        CgroupEvent.ResyncNeeded resync = events.awaitResync();
+        assertTrue(resync.reason().contains("overflow"), resync.reason());
+        events.awaitAppeared(survivor);
         assertEquals(new HashSet<>(resolver.scan(tree.root())), new HashSet<>(resolver.index().subtree(tree.root())));
     }
 
