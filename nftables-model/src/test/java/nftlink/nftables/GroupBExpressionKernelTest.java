@@ -1,19 +1,24 @@
 package nftlink.nftables;
 
 import nftlink.netlink.NetworkNamespace;
+import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.expr.Cmp;
 import nftlink.nftables.expr.Connlimit;
 import nftlink.nftables.expr.Counter;
 import nftlink.nftables.expr.Dup;
 import nftlink.nftables.expr.Dynset;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Fwd;
+import nftlink.nftables.expr.Immediate;
 import nftlink.nftables.expr.Last;
 import nftlink.nftables.expr.Limit;
 import nftlink.nftables.expr.Log;
 import nftlink.nftables.expr.Masq;
+import nftlink.nftables.expr.Meta;
 import nftlink.nftables.expr.Nat;
 import nftlink.nftables.expr.Notrack;
 import nftlink.nftables.expr.Objref;
+import nftlink.nftables.expr.Payload;
 import nftlink.nftables.expr.Quota;
 import nftlink.nftables.expr.Redir;
 import nftlink.nftables.expr.Reject;
@@ -26,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static nftlink.nftables.NfTables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -282,6 +288,98 @@ class GroupBExpressionKernelTest {
         }
         assertThat(copy.nft("list", "ruleset").orThrow()).isEqualTo(source.nft("list", "ruleset").orThrow());
         assertThat(ruleBytecode(copy)).hasSize(RULE_COUNT).isEqualTo(ruleBytecode(source));
+    }
+
+    /** Statements built from the typed records, added by the library, listed by nft. */
+    @Test
+    void statementsWrittenByTheLibraryListAsNftWritesThem(TestNamespace ns) {
+        ns.nftScript("""
+                table inet w {
+                  counter c1 { }
+                  set s5 { type ipv4_addr; flags dynamic; }
+                  chain c { }
+                  chain raw { type filter hook prerouting priority raw; }
+                  chain pre { type nat hook prerouting priority dstnat; }
+                  chain post { type nat hook postrouting priority srcnat; }
+                }
+                """).orThrow();
+        Meta.Load nfproto = new Meta.Load(Meta.Key.NFPROTO, 1);
+        Meta.Load l4proto = new Meta.Load(Meta.Key.L4PROTO, 1);
+        Cmp ipv4 = new Cmp(Cmp.Op.EQ, 1, Bytes.u8(NfTables.NFPROTO_IPV4));
+        Cmp tcp = new Cmp(Cmp.Op.EQ, 1, Bytes.u8(6));
+        Payload.Load saddr = new Payload.Load(Payload.Base.NETWORK, 12, 4, 1);
+        Bytes tenOne = Bytes.of((byte) 10, (byte) 0, (byte) 0, (byte) 1);
+        List<List<Expression>> filter = List.of(
+                List.of(Limit.packets(10, 1)),
+                List.of(new Limit(400, 60, 7, NFT_LIMIT_PKTS, NFT_LIMIT_F_INV)),
+                List.of(new Limit(1048576, 1, 524288, NFT_LIMIT_PKT_BYTES, 0)),
+                List.of(new Quota(1000, 0, NFT_QUOTA_F_INV)),
+                List.of(Log.plain()),
+                List.of(new Log("x y ", NFT_LOGLEVEL_DEBUG, NF_LOG_MASK, null, null, null)),
+                List.of(new Log("grp", null, null, 2, 64, 5)),
+                List.of(new Reject(NFT_REJECT_ICMPX_UNREACH, NFT_REJECT_ICMPX_ADMIN_PROHIBITED)),
+                List.of(l4proto, tcp, new Reject(NFT_REJECT_TCP_RST, null)),
+                List.of(new Objref.Named(NFT_OBJECT_COUNTER, "c1")),
+                List.of(new Connlimit(3, NFT_CONNLIMIT_F_INV)),
+                List.of(new Synproxy(1460, 7, NF_SYNPROXY_OPT_MSS | NF_SYNPROXY_OPT_WSCALE
+                        | NF_SYNPROXY_OPT_TIMESTAMP | NF_SYNPROXY_OPT_SACK_PERM)),
+                List.of(nfproto, ipv4, saddr, new Dynset(NFT_DYNSET_OP_ADD, 1, null, "s5", 0, null,
+                        List.of(Counter.zero()), null)),
+                List.of(nfproto, ipv4, saddr, new Dynset(NFT_DYNSET_OP_ADD, 1, null, "s5", 0, null,
+                        List.of(Limit.packets(1, 1), Counter.zero()), NFT_DYNSET_F_EXPR)));
+        List<Expression> notrack = List.of(new Notrack());
+        List<Expression> tproxy = List.of(l4proto, tcp, Immediate.value(1, Bytes.u16Be(80)),
+                new Tproxy(NfTables.NFPROTO_UNSPEC, null, 1));
+        List<List<Expression>> pre = List.of(
+                List.of(Immediate.value(1, tenOne),
+                        new Nat(NFT_NAT_DNAT, NfTables.NFPROTO_IPV4, 1, null, null, null, null)),
+                List.of(l4proto, tcp, Immediate.value(1, Bytes.u16Be(8080)),
+                        new Redir(1, null, NF_NAT_RANGE_PROTO_SPECIFIED)),
+                List.of(Redir.plain()));
+        List<List<Expression>> post = List.of(
+                List.of(Masq.plain()),
+                List.of(new Masq(NF_NAT_RANGE_PROTO_RANDOM_FULLY | NF_NAT_RANGE_PERSISTENT, null, null)),
+                List.of(Immediate.value(1, tenOne),
+                        new Nat(NFT_NAT_SNAT, NfTables.NFPROTO_IPV4, 1, null, null, null, NF_NAT_RANGE_PROTO_RANDOM_FULLY)));
+        try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
+            var tx = nft.transaction();
+            filter.forEach(e -> tx.add(new NftOperation.AddRule(Rule.of(Family.INET, "w", "c", e))));
+            tx.add(new NftOperation.AddRule(Rule.of(Family.INET, "w", "raw", notrack)));
+            tx.add(new NftOperation.AddRule(Rule.of(Family.INET, "w", "raw", tproxy)));
+            pre.forEach(e -> tx.add(new NftOperation.AddRule(Rule.of(Family.INET, "w", "pre", e))));
+            post.forEach(e -> tx.add(new NftOperation.AddRule(Rule.of(Family.INET, "w", "post", e))));
+            tx.commit();
+        }
+        assertThat(ns.nft("list", "chain", "inet", "w", "c").orThrow()).contains("""
+                		limit rate 10/second
+                		limit rate over 400/minute burst 7 packets
+                		limit rate 1 mbytes/second burst 512 kbytes
+                		quota over 1000 bytes
+                		log
+                		log prefix "x y " level debug flags all
+                		log prefix "grp" group 2 snaplen 64 queue-threshold 5
+                		reject with icmpx admin-prohibited
+                		meta l4proto tcp reject with tcp reset
+                		counter name "c1"
+                		ct count over 3
+                		synproxy mss 1460 wscale 7 timestamp sack-perm
+                		add @s5 { ip saddr counter }
+                		add @s5 { ip saddr limit rate 1/second counter }
+                """);
+        assertThat(ns.nft("list", "chain", "inet", "w", "raw").orThrow()).contains("""
+                		notrack
+                		meta l4proto tcp tproxy to :80
+                """);
+        assertThat(ns.nft("list", "chain", "inet", "w", "pre").orThrow()).contains("""
+                		dnat ip to 10.0.0.1
+                		meta l4proto tcp redirect to :8080
+                		redirect
+                """);
+        assertThat(ns.nft("list", "chain", "inet", "w", "post").orThrow()).contains("""
+                		masquerade
+                		masquerade fully-random,persistent
+                		snat ip to 10.0.0.1 fully-random
+                """);
     }
 
     @Test
