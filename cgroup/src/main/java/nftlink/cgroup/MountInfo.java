@@ -1,6 +1,7 @@
 package nftlink.cgroup;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +27,9 @@ public final class MountInfo {
      */
     public static List<MountEntry> read(Path file) {
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            // proc files report size 0, so read them as a stream, not by size
+            bytes = in.readAllBytes();
         } catch (IOException e) {
             throw new CgroupException("cannot read " + file + ": " + e.getMessage(), e);
         }

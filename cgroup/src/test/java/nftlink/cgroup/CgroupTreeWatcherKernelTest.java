@@ -122,7 +122,8 @@ class CgroupTreeWatcherKernelTest {
 
     @Test
     void aRealQueueOverflowTriggersAFullResync() throws Exception {
-        int queueLimit = Integer.parseInt(Files.readString(Path.of("/proc/sys/fs/inotify/max_queued_events")).strip());
+        // Files.readString reads sysctl files in two steps, and they answer the second with EOF
+        int queueLimit = Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/fs/inotify/max_queued_events")).getFirst().strip());
         org.junit.jupiter.api.Assumptions.assumeTrue(queueLimit <= 200_000,
                 "fs.inotify.max_queued_events is " + queueLimit + ", too many events to overflow it in a test");
         tree.mkdir("churn");
@@ -141,7 +142,7 @@ class CgroupTreeWatcherKernelTest {
         try {
             assertTrue(paused.await(EventRecorder.WAIT_SECONDS, TimeUnit.SECONDS), "the watcher took the pause");
             Path churn = tree.directory(CgroupPath.of("churn"));
-            int pairs = queueLimit / 2 + 100;
+            int pairs = queueLimit / 2 + 1_000;
             for (int i = 0; i < pairs; i++) {
                 Path d = churn.resolve("c" + i);
                 Files.createDirectory(d);
