@@ -19,8 +19,9 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rule sets written by iptables-nft (Debian's {@code iptables} package, which
- * {@code run-tests} installs as root): xtables matches and targets the kernel runs
+ * Rule sets written by iptables-nft, ip6tables-nft, ebtables-nft and arptables-nft
+ * (Debian's {@code iptables} package, which {@code run-tests} installs as root):
+ * xtables matches and targets the kernel runs
  * through nft_compat list as typed {@link Match} and {@link Target} expressions,
  * render as nft's libnftnl prints them, and re-encode to the very bytes the kernel
  * listed. Without iptables-nft the test is skipped (under CI it fails).
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @KernelTest
 class IptablesNftKernelTest {
 
-    /** iptables-nft and ip6tables-nft commands, each run in the test namespace. */
+    /** iptables-nft, ip6tables-nft, ebtables-nft and arptables-nft commands, each run in the test namespace. */
     static final List<String> COMMANDS = List.of(
             "iptables-nft -A INPUT -m conntrack --ctstate NEW,ESTABLISHED -j ACCEPT",
             "iptables-nft -A INPUT -p tcp --dport 22 -m limit --limit 5/min -j LOG --log-prefix ssh_",
@@ -60,11 +61,17 @@ class IptablesNftKernelTest {
             "iptables-nft -t raw -A PREROUTING -p udp --dport 53 -j CT --notrack",
             "ip6tables-nft -A INPUT -m conntrack --ctstate RELATED -j ACCEPT",
             "ip6tables-nft -A INPUT -p ipv6-icmp -j REJECT --reject-with icmp6-adm-prohibited",
-            "ip6tables-nft -A INPUT -m hl --hl-eq 255 -j ACCEPT");
+            "ip6tables-nft -A INPUT -m hl --hl-eq 255 -j ACCEPT",
+            "ebtables-nft -A INPUT -p IPv4 --ip-src 10.0.0.1 -j ACCEPT",
+            "ebtables-nft -A INPUT --log-prefix eb -j DROP",
+            "ebtables-nft -A INPUT --mark 0x5 -j ACCEPT",
+            "ebtables-nft -A FORWARD -p 802_1Q --vlan-id 5 -j DROP",
+            "ebtables-nft -t nat -A PREROUTING -j mark --mark-set 0x3 --mark-target CONTINUE",
+            "arptables-nft -A OUTPUT -j mangle --mangle-ip-s 10.0.0.2");
 
     private static void requireIptablesNft() {
-        boolean present = Files.isExecutable(Path.of("/usr/sbin/iptables-nft"))
-                && Files.isExecutable(Path.of("/usr/sbin/ip6tables-nft"));
+        boolean present = List.of("iptables-nft", "ip6tables-nft", "ebtables-nft", "arptables-nft").stream()
+                .allMatch(tool -> Files.isExecutable(Path.of("/usr/sbin", tool)));
         if (!present) {
             String why = "iptables-nft is not installed (Debian package iptables; run-tests installs it as root)";
             if ("true".equals(System.getenv("CI"))) {
@@ -107,9 +114,9 @@ class IptablesNftKernelTest {
                 }
             }
             assertThat(matches).contains("conntrack", "multiport", "comment", "recent", "addrtype", "iprange", "string",
-                    "hashlimit", "length", "pkttype", "icmp", "connlimit", "owner", "hl");
+                    "hashlimit", "length", "pkttype", "icmp", "connlimit", "owner", "hl", "ip", "mark_m", "vlan");
             assertThat(targets).contains("LOG", "REJECT", "TCPMSS", "MARK", "CONNMARK", "DSCP", "MASQUERADE", "DNAT",
-                    "SNAT", "REDIRECT", "CT");
+                    "SNAT", "REDIRECT", "CT", "log", "mark", "mangle");
         }
     }
 }
