@@ -33,7 +33,7 @@ public interface CgroupEventSource extends AutoCloseable {
      */
     void requestResync(String reason);
 
-    /** Stops the source and waits for its thread to end; idempotent. */
+    /** Stops the source and waits for its thread to end (unless called on that thread, from a listener); idempotent. */
     @Override
     void close();
 }

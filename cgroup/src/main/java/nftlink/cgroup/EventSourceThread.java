@@ -113,6 +113,9 @@ abstract class EventSourceThread implements CgroupEventSource {
             return;
         }
         wakeUp();
+        if (t == Thread.currentThread()) {
+            return;
+        }
         boolean interrupted = false;
         while (true) {
             try {

@@ -160,7 +160,7 @@ public final class Reconciler implements AutoCloseable {
             running = false;
             t = thread;
         }
-        if (t != null) {
+        if (t != null && t != Thread.currentThread()) {
             t.interrupt();
             try {
                 t.join();

@@ -189,6 +189,19 @@ class CgroupTreeWatcherKernelTest {
     }
 
     @Test
+    void aListenerMayCloseItsSource() throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        CgroupTreeWatcher self = new CgroupTreeWatcher(resolver, tree.root());
+        self.start(e -> {
+            self.close();
+            closed.countDown();
+        });
+        assertTrue(closed.await(EventRecorder.WAIT_SECONDS, TimeUnit.SECONDS), "close from the listener returned");
+        self.close();
+        assertThrows(IllegalStateException.class, () -> self.start(events));
+    }
+
+    @Test
     void startFailsClearlyWithoutTheRoot() {
         watcher = new CgroupTreeWatcher(resolver, tree.path("missing"));
         assertThrows(NoSuchCgroupException.class, () -> watcher.start(events));
