@@ -12,7 +12,15 @@ import nftlink.nftables.expr.Ct;
 import nftlink.nftables.expr.Data;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Immediate;
+import nftlink.nftables.expr.Limit;
+import nftlink.nftables.expr.Log;
 import nftlink.nftables.expr.Lookup;
+import nftlink.nftables.expr.Masq;
+import nftlink.nftables.expr.Nat;
+import nftlink.nftables.expr.Notrack;
+import nftlink.nftables.expr.Quota;
+import nftlink.nftables.expr.Redir;
+import nftlink.nftables.expr.Reject;
 import nftlink.nftables.expr.Meta;
 import nftlink.nftables.expr.Payload;
 import nftlink.nftables.expr.Range;
@@ -97,6 +105,17 @@ public final class Delinearizer {
                 s = new Statement.CounterStatement(c.packets(), c.bytes());
                 consumed = 1;
             }
+            if (s == null && x instanceof Immediate imm && imm.data() instanceof Data.Value) {
+                Natted nat = nat(e, i);
+                if (nat != null) {
+                    s = nat.statement();
+                    consumed = nat.consumed();
+                }
+            }
+            if (s == null) {
+                s = action(x, rule.family(), l3);
+                consumed = s == null ? 0 : 1;
+            }
             if (s == null) {
                 s = new Statement.KernelExpression(x);
                 consumed = 1;
@@ -106,6 +125,81 @@ public final class Delinearizer {
         }
         return new RuleSpec(rule.family(), rule.table(), rule.chain(), foldDependencies(rule.family(), out),
                 rule.comment(), rule.handle());
+    }
+
+    /** Statements that are one expression each: log, limit, quota, notrack, reject, plain masquerade and redirect. */
+    private static Statement action(Expression x, Family family, String l3) {
+        return switch (x) {
+            case Log l -> new Statement.LogStatement(l.prefix(), l.level(), l.flags() == null ? 0 : l.flags(), l.group());
+            case Limit l -> new Statement.LimitStatement(l.rate(), l.unit(), l.burst(),
+                    l.type() == NfTables.NFT_LIMIT_PKT_BYTES, (l.flags() & NfTables.NFT_LIMIT_F_INV) != 0);
+            case Quota q -> new Statement.QuotaStatement(q.bytes(), q.consumed(), (q.flags() & 1) != 0);
+            case Notrack n -> new Statement.NotrackStatement();
+            case Reject r when r.type() == NfTables.NFT_REJECT_TCP_RST -> new Statement.RejectStatement(Statement.RejectKind.TCP_RESET, 0);
+            case Reject r when r.type() == NfTables.NFT_REJECT_ICMPX_UNREACH && r.code() != null ->
+                    new Statement.RejectStatement(Statement.RejectKind.ICMPX, r.code());
+            case Reject r when r.type() == NfTables.NFT_REJECT_ICMP_UNREACH && r.code() != null ->
+                    new Statement.RejectStatement("ip6".equals(l3) || family == Family.IP6
+                            ? Statement.RejectKind.ICMPV6 : Statement.RejectKind.ICMP, r.code());
+            case Masq m when m.protoMin() == null -> new Statement.MasqueradeStatement(null, null,
+                    m.flags() == null ? 0 : NatFlags.printable(m.flags()));
+            case Redir r when r.protoMin() == null -> new Statement.RedirectStatement(null, null,
+                    r.flags() == null ? 0 : NatFlags.printable(r.flags()));
+            default -> null;
+        };
+    }
+
+    /** A NAT statement read from the immediates that load its registers and the nat, masq or redir after them. */
+    private record Natted(Statement statement, int consumed) {
+    }
+
+    private static Natted nat(List<Expression> e, int at) {
+        java.util.Map<Integer, Bytes> registers = new java.util.HashMap<>();
+        int j = at;
+        while (j < e.size() && e.get(j) instanceof Immediate imm && imm.data() instanceof Data.Value v) {
+            registers.put(imm.dreg(), v.bytes());
+            j++;
+        }
+        if (j >= e.size()) {
+            return null;
+        }
+        int consumed = j - at + 1;
+        return switch (e.get(j)) {
+            case Nat n -> {
+                Bytes addrMin = n.addrMin() == null ? null : registers.get(n.addrMin());
+                Bytes addrMax = n.addrMax() == null ? addrMin : registers.get(n.addrMax());
+                Integer portMin = port(registers, n.protoMin());
+                Integer portMax = n.protoMax() == null ? portMin : port(registers, n.protoMax());
+                if ((n.addrMin() != null && (addrMin == null || addrMax == null)) || (n.protoMin() != null && (portMin == null || portMax == null))
+                        || registers.size() != (int) java.util.stream.Stream.of(n.addrMin(), n.addrMax(), n.protoMin(), n.protoMax())
+                        .filter(java.util.Objects::nonNull).distinct().count()) {
+                    yield null;
+                }
+                int flags = n.flags() == null ? 0 : NatFlags.printable(n.flags());
+                yield new Natted(new Statement.NatStatement(n.type() == NfTables.NFT_NAT_DNAT, addrMin, addrMax, portMin, portMax, flags), consumed);
+            }
+            case Masq m when m.protoMin() != null -> {
+                Integer min = port(registers, m.protoMin());
+                Integer max = m.protoMax() == null ? min : port(registers, m.protoMax());
+                yield min == null || max == null ? null
+                        : new Natted(new Statement.MasqueradeStatement(min, max, m.flags() == null ? 0 : NatFlags.printable(m.flags())), consumed);
+            }
+            case Redir r when r.protoMin() != null -> {
+                Integer min = port(registers, r.protoMin());
+                Integer max = r.protoMax() == null ? min : port(registers, r.protoMax());
+                yield min == null || max == null ? null
+                        : new Natted(new Statement.RedirectStatement(min, max, r.flags() == null ? 0 : NatFlags.printable(r.flags())), consumed);
+            }
+            default -> null;
+        };
+    }
+
+    private static Integer port(java.util.Map<Integer, Bytes> registers, Integer register) {
+        if (register == null) {
+            return null;
+        }
+        Bytes b = registers.get(register);
+        return b == null || b.length() != 2 ? null : (int) b.asBigEndian();
     }
 
     /** A match read after a load, and how many expressions after the load it used. */
@@ -284,13 +378,16 @@ public final class Delinearizer {
     private static List<Statement> foldDependencies(Family family, List<Statement> statements) {
         List<Statement> out = new ArrayList<>(statements);
         for (int i = out.size() - 1; i >= 0; i--) {
-            if (!(out.get(i) instanceof Match m)) {
-                continue;
-            }
             List<Match> deps;
-            try {
-                deps = m.field().dependencies(family);
-            } catch (IllegalArgumentException e) {
+            if (out.get(i) instanceof Statement.RejectStatement r && r.kind() != Statement.RejectKind.TCP_RESET) {
+                deps = Linearizer.rejectDependencies(family, r);
+            } else if (out.get(i) instanceof Match m) {
+                try {
+                    deps = m.field().dependencies(family);
+                } catch (IllegalArgumentException e) {
+                    continue;
+                }
+            } else {
                 continue;
             }
             for (Match dep : deps) {

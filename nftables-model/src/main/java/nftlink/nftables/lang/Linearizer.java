@@ -12,7 +12,15 @@ import nftlink.nftables.expr.Cmp;
 import nftlink.nftables.expr.Counter;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Immediate;
+import nftlink.nftables.expr.Limit;
+import nftlink.nftables.expr.Log;
 import nftlink.nftables.expr.Lookup;
+import nftlink.nftables.expr.Masq;
+import nftlink.nftables.expr.Nat;
+import nftlink.nftables.expr.Notrack;
+import nftlink.nftables.expr.Quota;
+import nftlink.nftables.expr.Redir;
+import nftlink.nftables.expr.Reject;
 import nftlink.nftables.expr.Meta;
 import nftlink.nftables.expr.Range;
 
@@ -83,6 +91,41 @@ public final class Linearizer {
                     out.add(new Meta.Set(ms.field().key(), REG));
                 }
                 case Statement.KernelExpression k -> out.add(k.expression());
+                case Statement.LogStatement l -> out.add(new Log(l.prefix(), l.level(), l.flags() == 0 ? null : l.flags(),
+                        l.group(), null, null));
+                case Statement.LimitStatement l -> out.add(new Limit(l.rate(), l.period(), l.burst(),
+                        l.bytes() ? NfTables.NFT_LIMIT_PKT_BYTES : NfTables.NFT_LIMIT_PKTS, l.over() ? NfTables.NFT_LIMIT_F_INV : 0));
+                case Statement.QuotaStatement q -> out.add(new Quota(q.bytes(), q.used(), q.over() ? 1 : 0));
+                case Statement.NotrackStatement n -> out.add(new Notrack());
+                case Statement.RejectStatement r -> {
+                    for (Match dependency : rejectDependencies(spec.family(), r)) {
+                        if (established.add(dependency)) {
+                            match(spec, dependency, out, sets, established);
+                        }
+                    }
+                    out.add(switch (r.kind()) {
+                        case ICMP, ICMPV6 -> new Reject(NfTables.NFT_REJECT_ICMP_UNREACH, r.code());
+                        case ICMPX -> new Reject(NfTables.NFT_REJECT_ICMPX_UNREACH, r.code());
+                        case TCP_RESET -> new Reject(NfTables.NFT_REJECT_TCP_RST, 0);
+                    });
+                }
+                case Statement.NatStatement n -> nat(spec.family(), n, out);
+                case Statement.MasqueradeStatement m -> {
+                    if (m.portMin() == null) {
+                        out.add(new Masq(m.flags() == 0 ? null : m.flags(), null, null));
+                    } else {
+                        int max = ports(m.portMin(), m.portMax(), 1, out);
+                        out.add(new Masq(m.flags() | NfTables.NF_NAT_RANGE_PROTO_SPECIFIED, 1, max == 1 ? null : max));
+                    }
+                }
+                case Statement.RedirectStatement r -> {
+                    if (r.portMin() == null) {
+                        out.add(new Redir(null, null, r.flags() == 0 ? null : r.flags()));
+                    } else {
+                        int max = ports(r.portMin(), r.portMax(), 1, out);
+                        out.add(new Redir(1, max == 1 ? null : max, r.flags() | NfTables.NF_NAT_RANGE_PROTO_SPECIFIED));
+                    }
+                }
             }
         }
         Rule rule = new Rule(spec.family(), spec.table(), spec.chain(), spec.handle(), 0, out, spec.comment(), List.of());
@@ -144,6 +187,60 @@ public final class Linearizer {
                 out.add(new Lookup(set.set().name(), set.set().id(), REG, -1, m.op() == Match.Op.NEQ ? NfTables.NFT_LOOKUP_F_INV : null));
             }
         }
+    }
+
+    /** The matches a reject needs first: the address family for icmp/icmpv6 in inet, tcp for resets. */
+    static List<Match> rejectDependencies(Family family, Statement.RejectStatement r) {
+        return switch (r.kind()) {
+            case TCP_RESET -> List.of(Match.eq(MetaField.L4PROTO, Bytes.u8(6)));
+            case ICMP -> family == Family.INET ? List.of(Match.eq(MetaField.NFPROTO, Bytes.u8(2))) : List.of();
+            case ICMPV6 -> family == Family.INET ? List.of(Match.eq(MetaField.NFPROTO, Bytes.u8(10))) : List.of();
+            case ICMPX -> List.of();
+        };
+    }
+
+    /**
+     * Loads addresses then ports into consecutive registers and adds the nat
+     * expression, as nft sends it: upper bounds only for ranges, and of the flags
+     * only proto-specified and the user's (the kernel adds map-ips and lists the
+     * registers of single values as both bounds).
+     */
+    private static void nat(Family family, Statement.NatStatement n, List<Expression> out) {
+        int register = 1;
+        Integer addrMin = null;
+        Integer addrMax = null;
+        int natFamily;
+        if (n.addressMin() != null) {
+            natFamily = n.addressMin().length() == 4 ? NfTables.NFPROTO_IPV4 : NfTables.NFPROTO_IPV6;
+            out.add(Immediate.value(register, n.addressMin()));
+            addrMin = register++;
+            if (!n.addressMax().equals(n.addressMin())) {
+                out.add(Immediate.value(register, n.addressMax()));
+                addrMax = register++;
+            }
+        } else {
+            natFamily = family == Family.IP6 ? NfTables.NFPROTO_IPV6 : NfTables.NFPROTO_IPV4;
+        }
+        Integer protoMin = null;
+        Integer protoMax = null;
+        if (n.portMin() != null) {
+            protoMin = register;
+            int max = ports(n.portMin(), n.portMax(), register, out);
+            protoMax = max == register ? null : max;
+        }
+        int flags = n.flags() | (protoMin != null ? NfTables.NF_NAT_RANGE_PROTO_SPECIFIED : 0);
+        out.add(new Nat(n.destination() ? NfTables.NFT_NAT_DNAT : NfTables.NFT_NAT_SNAT, natFamily, addrMin, addrMax,
+                protoMin, protoMax, flags == 0 ? null : flags));
+    }
+
+    /** Loads a port (range) into {@code register} (and the next); returns the register of the upper bound. */
+    private static int ports(int min, int max, int register, List<Expression> out) {
+        out.add(Immediate.value(register, Bytes.u16Be(min)));
+        if (max == min) {
+            return register;
+        }
+        out.add(Immediate.value(register + 1, Bytes.u16Be(max)));
+        return register + 1;
     }
 
     private static Cmp.Op cmpOp(Match.Op op) {

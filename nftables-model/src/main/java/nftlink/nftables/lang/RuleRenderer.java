@@ -26,7 +26,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths) {
     public String render(RuleSpec rule) {
         StringJoiner line = new StringJoiner(" ");
         for (Statement s : rule.statements()) {
-            line.add(render(s));
+            line.add(render(s, rule.family()));
         }
         if (rule.comment() != null) {
             line.add("comment \"" + rule.comment() + "\"");
@@ -34,8 +34,13 @@ public record RuleRenderer(LongFunction<String> cgroupPaths) {
         return line.toString();
     }
 
-    /** One statement. */
+    /** One statement, as it prints in a rule of an {@code inet} table. */
     public String render(Statement s) {
+        return render(s, nftlink.nftables.Family.INET);
+    }
+
+    /** One statement, as it prints in a rule of a {@code family} table. */
+    public String render(Statement s, nftlink.nftables.Family family) {
         return switch (s) {
             case Match m -> {
                 String op = m.op() == Match.Op.EQ ? "" : m.op().text() + " ";
@@ -46,7 +51,112 @@ public record RuleRenderer(LongFunction<String> cgroupPaths) {
                     + " bytes " + Long.toUnsignedString(c.bytes());
             case Statement.MetaSet ms -> ms.field().text() + " set " + ms.field().datatype().print(ms.value());
             case Statement.KernelExpression k -> k.expression().toDebugString();
+            case Statement.LogStatement l -> log(l);
+            case Statement.LimitStatement l -> limit(l);
+            case Statement.QuotaStatement q -> "quota " + (q.over() ? "over " : "") + Units.bytes(q.bytes())
+                    + (q.used() != 0 ? " used " + Units.bytes(q.used()) : "");
+            case Statement.NotrackStatement n -> "notrack";
+            case Statement.RejectStatement r -> reject(r, family);
+            case Statement.NatStatement n -> nat(n, family);
+            case Statement.MasqueradeStatement m -> "masquerade" + (m.portMin() == null ? "" : " to " + ports(m.portMin(), m.portMax()))
+                    + NatFlags.render(m.flags());
+            case Statement.RedirectStatement r -> "redirect" + (r.portMin() == null ? "" : " to " + ports(r.portMin(), r.portMax()))
+                    + NatFlags.render(r.flags());
         };
+    }
+
+    private static final String[] LOG_LEVELS = {"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug", "audit"};
+
+    private static String log(Statement.LogStatement l) {
+        StringBuilder sb = new StringBuilder("log");
+        if (l.prefix() != null) {
+            sb.append(" prefix \"").append(l.prefix()).append('"');
+        }
+        if (l.group() != null) {
+            sb.append(" group ").append(l.group());
+        }
+        if (l.level() != null) {
+            sb.append(" level ").append(l.level() >= 0 && l.level() < LOG_LEVELS.length ? LOG_LEVELS[l.level()] : l.level().toString());
+        }
+        if ((l.flags() & 0x2f) == 0x2f) {
+            sb.append(" flags all");
+        } else {
+            if ((l.flags() & 0x03) != 0) {
+                sb.append(" flags tcp ").append((l.flags() & 0x03) == 0x03 ? "sequence,options" : (l.flags() & 1) != 0 ? "sequence" : "options");
+            }
+            if ((l.flags() & 0x04) != 0) {
+                sb.append(" flags ip options");
+            }
+            if ((l.flags() & 0x08) != 0) {
+                sb.append(" flags skuid");
+            }
+            if ((l.flags() & 0x20) != 0) {
+                sb.append(" flags ether");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String limit(Statement.LimitStatement l) {
+        String unit = switch ((int) l.period()) {
+            case 1 -> "second";
+            case 60 -> "minute";
+            case 3600 -> "hour";
+            case 86400 -> "day";
+            case 604800 -> "week";
+            default -> l.period() + "s";
+        };
+        StringBuilder sb = new StringBuilder("limit rate ");
+        if (l.over()) {
+            sb.append("over ");
+        }
+        if (l.bytes()) {
+            sb.append(Units.bytes(l.rate())).append('/').append(unit);
+            if (l.burst() != 0) {
+                sb.append(" burst ").append(Units.bytes(l.burst()));
+            }
+        } else {
+            sb.append(l.rate()).append('/').append(unit);
+            if (l.burst() != 5) {
+                sb.append(" burst ").append(l.burst()).append(" packets");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String reject(Statement.RejectStatement r, nftlink.nftables.Family family) {
+        if (r.equals(Statement.RejectStatement.defaultFor(family))) {
+            return "reject";
+        }
+        return switch (r.kind()) {
+            case TCP_RESET -> "reject with tcp reset";
+            case ICMP -> "reject with icmp " + RejectCodes.icmp(r.code());
+            case ICMPV6 -> "reject with icmpv6 " + RejectCodes.icmpv6(r.code());
+            case ICMPX -> "reject with icmpx " + RejectCodes.icmpx(r.code());
+        };
+    }
+
+    private static String nat(Statement.NatStatement n, nftlink.nftables.Family family) {
+        StringBuilder sb = new StringBuilder(n.destination() ? "dnat" : "snat");
+        boolean v6 = n.addressMin() != null && n.addressMin().length() == 16;
+        if (family == nftlink.nftables.Family.INET && n.addressMin() != null) {
+            sb.append(v6 ? " ip6" : " ip");
+        }
+        sb.append(" to ");
+        if (n.addressMin() != null) {
+            String a = Datatype.printAddress(n.addressMin().toArray());
+            String b = Datatype.printAddress(n.addressMax().toArray());
+            String addr = a.equals(b) ? a : a + "-" + b;
+            sb.append(v6 && n.portMin() != null ? "[" + addr + "]" : addr);
+        }
+        if (n.portMin() != null) {
+            sb.append(ports(n.portMin(), n.portMax()));
+        }
+        return sb.append(NatFlags.render(n.flags())).toString();
+    }
+
+    private static String ports(int min, int max) {
+        return ":" + min + (max != min ? "-" + max : "");
     }
 
     /** A value of {@code field} as nft prints it. */

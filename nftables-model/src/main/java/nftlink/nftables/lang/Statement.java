@@ -12,7 +12,9 @@ import java.util.Objects;
  * not (yet) express, kept as is.
  */
 public sealed interface Statement permits Match, Statement.VerdictStatement, Statement.CounterStatement,
-        Statement.MetaSet, Statement.KernelExpression {
+        Statement.MetaSet, Statement.KernelExpression, Statement.LogStatement, Statement.LimitStatement,
+        Statement.RejectStatement, Statement.QuotaStatement, Statement.NotrackStatement, Statement.NatStatement,
+        Statement.MasqueradeStatement, Statement.RedirectStatement {
 
     /** {@code accept}, {@code drop}, {@code jump CHAIN}, ... */
     record VerdictStatement(Verdict verdict) implements Statement {
@@ -49,6 +51,136 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         public KernelExpression {
             Objects.requireNonNull(expression, "expression");
         }
+    }
+
+    /**
+     * {@code log [prefix "P"] [level L] [flags all] [group G]}.
+     *
+     * @param prefix log prefix, or {@code null}
+     * @param level  syslog level 0 (emerg) to 8 (audit), or {@code null} for the default (warn, which the
+     *               kernel fills in) and for nflog groups
+     * @param flags  {@code NF_LOG_*} flags (0x2f is {@code all})
+     * @param group  nflog group, or {@code null} for the kernel log
+     */
+    record LogStatement(String prefix, Integer level, int flags, Integer group) implements Statement {
+        public LogStatement {
+            if (level != null && level == 4) {
+                level = null;
+            }
+        }
+
+        /** {@code log}: the kernel log at the default level. */
+        public static LogStatement plain() {
+            return new LogStatement(null, null, 0, null);
+        }
+
+        /** {@code log prefix "P"}. */
+        public static LogStatement withPrefix(String prefix) {
+            return new LogStatement(prefix, null, 0, null);
+        }
+    }
+
+    /**
+     * {@code limit rate [over] RATE/UNIT [burst N packets|bytes]}.
+     *
+     * @param rate   packets or bytes per period
+     * @param period the period in seconds (1, 60, 3600, 86400, 604800)
+     * @param burst  burst size
+     * @param bytes  whether the rate counts bytes rather than packets
+     * @param over   whether it matches above the rate instead of under it
+     */
+    record LimitStatement(long rate, long period, int burst, boolean bytes, boolean over) implements Statement {
+        /** {@code limit rate RATE/UNIT} in packets, with nft's default burst of 5. */
+        public static LimitStatement packets(long rate, long period) {
+            return new LimitStatement(rate, period, 5, false, false);
+        }
+    }
+
+    /**
+     * {@code reject [with icmp|icmpv6|icmpx CODE | with tcp reset]}.
+     *
+     * @param kind what is sent back
+     * @param code the ICMP, ICMPv6 or ICMPx code (0 for a TCP reset)
+     */
+    record RejectStatement(RejectKind kind, int code) implements Statement {
+        public RejectStatement {
+            java.util.Objects.requireNonNull(kind, "kind");
+        }
+
+        /** {@code reject} as nft writes it without {@code with}: port unreachable in the family's ICMP flavour. */
+        public static RejectStatement defaultFor(nftlink.nftables.Family family) {
+            return switch (family) {
+                case IP -> new RejectStatement(RejectKind.ICMP, 3);
+                case IP6 -> new RejectStatement(RejectKind.ICMPV6, 4);
+                default -> new RejectStatement(RejectKind.ICMPX, 1);
+            };
+        }
+    }
+
+    /** What a reject sends. */
+    enum RejectKind {
+        ICMP, ICMPV6, ICMPX, TCP_RESET
+    }
+
+    /**
+     * {@code quota [over] N UNIT [used N UNIT]}.
+     *
+     * @param bytes the quota
+     * @param used  bytes already consumed
+     * @param over  whether it matches once the quota is exceeded
+     */
+    record QuotaStatement(long bytes, long used, boolean over) implements Statement {
+    }
+
+    /** {@code notrack}. */
+    record NotrackStatement() implements Statement {
+    }
+
+    /**
+     * {@code snat|dnat [ip|ip6] to ADDR[-ADDR][:PORT[-PORT]]}.
+     *
+     * @param destination {@code dnat} rather than {@code snat}
+     * @param addressMin  first address, or {@code null} when only the port changes
+     * @param addressMax  last address (same as the first for one address)
+     * @param portMin     first port, or {@code null}
+     * @param portMax     last port
+     * @param flags       extra {@code NF_NAT_RANGE_*} flags (random, persistent, ...)
+     */
+    record NatStatement(boolean destination, Bytes addressMin, Bytes addressMax, Integer portMin, Integer portMax,
+                        int flags) implements Statement {
+        public NatStatement {
+            if (addressMin == null && portMin == null) {
+                throw new IllegalArgumentException("nat needs an address or a port");
+            }
+            if (addressMin != null && (addressMax == null || addressMax.length() != addressMin.length())) {
+                throw new IllegalArgumentException("nat address range bounds must have the same length");
+            }
+            if (portMin != null && portMax == null) {
+                throw new IllegalArgumentException("nat port range needs both bounds");
+            }
+        }
+
+        /** {@code dnat to ADDR:PORT} (or without port when {@code port} is {@code null}). */
+        public static NatStatement dnat(Bytes address, Integer port) {
+            return new NatStatement(true, address, address, port, port, 0);
+        }
+
+        /** {@code snat to ADDR}. */
+        public static NatStatement snat(Bytes address) {
+            return new NatStatement(false, address, address, null, null, 0);
+        }
+    }
+
+    /** {@code masquerade [to :PORT[-PORT]]}; ports {@code null} when none. */
+    record MasqueradeStatement(Integer portMin, Integer portMax, int flags) implements Statement {
+        /** {@code masquerade}. */
+        public static MasqueradeStatement plain() {
+            return new MasqueradeStatement(null, null, 0);
+        }
+    }
+
+    /** {@code redirect [to :PORT[-PORT]]}; ports {@code null} when none. */
+    record RedirectStatement(Integer portMin, Integer portMax, int flags) implements Statement {
     }
 
     static Statement accept() {

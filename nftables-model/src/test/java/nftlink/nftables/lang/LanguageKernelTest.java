@@ -30,9 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LanguageKernelTest {
 
     /** A rule as nft input, as nft lists it, and as library statements. */
-    record Case(Family family, String input, String listed, List<Statement> statements) {
+    record Case(Family family, String chain, String input, String listed, List<Statement> statements) {
         Case(Family family, String input, String listed, Statement... statements) {
-            this(family, input, listed, List.of(statements));
+            this(family, "c", input, listed, List.of(statements));
+        }
+
+        Case(Family family, String chain, String input, String listed, Statement... statements) {
+            this(family, chain, input, listed, List.of(statements));
         }
     }
 
@@ -111,12 +115,57 @@ class LanguageKernelTest {
                 new Case(Family.IP6, "ip6 daddr ::1 udp dport 53 accept", "ip6 daddr ::1 udp dport 53 accept",
                         m(PayloadField.IP6_DADDR, EQ, "::1"), m(PayloadField.UDP_DPORT, EQ, "53"), ACCEPT),
                 new Case(Family.BRIDGE, "ip saddr 10.0.0.1 accept", "ip saddr 10.0.0.1 accept", m(saddr, EQ, "10.0.0.1"), ACCEPT),
-                new Case(Family.NETDEV, "ip6 saddr fe80::1 drop", "ip6 saddr fe80::1 drop", m(PayloadField.IP6_SADDR, EQ, "fe80::1"), DROP));
+                new Case(Family.NETDEV, "ip6 saddr fe80::1 drop", "ip6 saddr fe80::1 drop", m(PayloadField.IP6_SADDR, EQ, "fe80::1"), DROP),
+                new Case(Family.INET, "log", "log", Statement.LogStatement.plain()),
+                new Case(Family.INET, "log prefix \"x: \" drop", "log prefix \"x: \" drop", Statement.LogStatement.withPrefix("x: "), DROP),
+                new Case(Family.INET, "log level debug flags all", "log level debug flags all", new Statement.LogStatement(null, 7, 0x2f, null)),
+                new Case(Family.INET, "log prefix \"g\" group 2", "log prefix \"g\" group 2", new Statement.LogStatement("g", null, 0, 2)),
+                new Case(Family.INET, "limit rate 10/second accept", "limit rate 10/second accept", Statement.LimitStatement.packets(10, 1), ACCEPT),
+                new Case(Family.INET, "limit rate 100/minute burst 20 packets", "limit rate 100/minute burst 20 packets",
+                        new Statement.LimitStatement(100, 60, 20, false, false)),
+                new Case(Family.INET, "limit rate over 1 mbytes/second drop", "limit rate over 1 mbytes/second drop",
+                        new Statement.LimitStatement(1 << 20, 1, 0, true, true), DROP),
+                new Case(Family.INET, "reject", "reject", Statement.RejectStatement.defaultFor(Family.INET)),
+                new Case(Family.INET, "reject with icmpx type admin-prohibited", "reject with icmpx admin-prohibited",
+                        new Statement.RejectStatement(Statement.RejectKind.ICMPX, 3)),
+                new Case(Family.INET, "reject with icmp type host-unreachable", "reject with icmp host-unreachable",
+                        new Statement.RejectStatement(Statement.RejectKind.ICMP, 1)),
+                new Case(Family.INET, "reject with icmpv6 type admin-prohibited", "reject with icmpv6 admin-prohibited",
+                        new Statement.RejectStatement(Statement.RejectKind.ICMPV6, 1)),
+                new Case(Family.INET, "reject with tcp reset", "meta l4proto tcp reject with tcp reset",
+                        m(MetaField.L4PROTO, EQ, "tcp"), new Statement.RejectStatement(Statement.RejectKind.TCP_RESET, 0)),
+                new Case(Family.IP, "reject", "reject", Statement.RejectStatement.defaultFor(Family.IP)),
+                new Case(Family.IP, "reject with icmp type admin-prohibited", "reject with icmp admin-prohibited",
+                        new Statement.RejectStatement(Statement.RejectKind.ICMP, 13)),
+                new Case(Family.IP6, "reject", "reject", Statement.RejectStatement.defaultFor(Family.IP6)),
+                new Case(Family.INET, "quota 100 mbytes", "quota 100 mbytes", new Statement.QuotaStatement(100L << 20, 0, false)),
+                new Case(Family.INET, "quota over 1000 mbytes drop", "quota over 1000 mbytes drop",
+                        new Statement.QuotaStatement(1000L << 20, 0, true), DROP),
+                new Case(Family.INET, "notrack", "notrack", new Statement.NotrackStatement()),
+                new Case(Family.INET, "n", "masquerade", "masquerade", Statement.MasqueradeStatement.plain()),
+                new Case(Family.INET, "n", "meta l4proto tcp masquerade to :1024-2048", "meta l4proto tcp masquerade to :1024-2048",
+                        m(MetaField.L4PROTO, EQ, "tcp"), new Statement.MasqueradeStatement(1024, 2048, 0)),
+                new Case(Family.INET, "n", "oifname \"eth0\" snat ip to 10.0.0.1", "oifname \"eth0\" snat ip to 10.0.0.1",
+                        m(MetaField.OIFNAME, EQ, "eth0"), Statement.NatStatement.snat(saddr.datatype().parse("10.0.0.1", 4))),
+                new Case(Family.INET, "p", "tcp dport 80 dnat ip to 10.88.0.5:8080", "tcp dport 80 dnat ip to 10.88.0.5:8080",
+                        m(dport, EQ, "80"), Statement.NatStatement.dnat(saddr.datatype().parse("10.88.0.5", 4), 8080)),
+                new Case(Family.INET, "p", "tcp dport 81 redirect to :8081", "tcp dport 81 redirect to :8081",
+                        m(dport, EQ, "81"), new Statement.RedirectStatement(8081, 8081, 0)),
+                new Case(Family.INET, "p", "dnat ip to 10.0.0.1-10.0.0.9", "dnat ip to 10.0.0.1-10.0.0.9",
+                        new Statement.NatStatement(true, saddr.datatype().parse("10.0.0.1", 4), saddr.datatype().parse("10.0.0.9", 4), null, null, 0)),
+                new Case(Family.IP, "p", "tcp dport 80 dnat to 10.88.0.5:80", "tcp dport 80 dnat to 10.88.0.5:80",
+                        m(dport, EQ, "80"), Statement.NatStatement.dnat(saddr.datatype().parse("10.88.0.5", 4), 80)),
+                new Case(Family.IP6, "p", "tcp dport 80 dnat to [2001:db8::5]:80", "tcp dport 80 dnat to [2001:db8::5]:80",
+                        m(dport, EQ, "80"), Statement.NatStatement.dnat(PayloadField.IP6_SADDR.datatype().parse("2001:db8::5", 16), 80)),
+                new Case(Family.IP, "n", "snat to 192.168.0.1 persistent", "snat to 192.168.0.1 persistent",
+                        new Statement.NatStatement(false, saddr.datatype().parse("192.168.0.1", 4), saddr.datatype().parse("192.168.0.1", 4), null, null, 8)));
     }
 
     private static String table(Family f) {
         return "table " + f.nftName() + " t {\n set allowed { type " + (f == Family.IP6 ? "ipv6_addr" : "ipv4_addr") + "; }\n"
                 + (f == Family.NETDEV ? " chain c { type filter hook ingress device lo priority 0; }\n" : " chain c { }\n")
+                + (f == Family.IP || f == Family.IP6 || f == Family.INET
+                ? " chain n { type nat hook postrouting priority srcnat; }\n chain p { type nat hook prerouting priority dstnat; }\n" : "")
                 + " chain apps { }\n}\n";
     }
 
@@ -139,8 +188,8 @@ class LanguageKernelTest {
             }
         }
         for (Case c : cases()) {
-            String nftDebug = ns.nft("--debug=netlink", "add", "rule", c.family().nftName(), "t", "c", c.input()).orThrow();
-            Linearizer.Result ours = Linearizer.linearize(new RuleSpec(c.family(), "t", "c", c.statements(), null, 0));
+            String nftDebug = ns.nft("--debug=netlink", "add", "rule", c.family().nftName(), "t", c.chain(), c.input()).orThrow();
+            Linearizer.Result ours = Linearizer.linearize(new RuleSpec(c.family(), "t", c.chain(), c.statements(), null, 0));
             assertThat(Expressions.debug(ours.rule().expressions()).lines().toList()).as(c.input())
                     .isEqualTo(expressionLines(nftDebug));
             Set<String> elements = new HashSet<>();
@@ -161,19 +210,24 @@ class LanguageKernelTest {
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             var tx = nft.transaction();
             for (Case c : cases()) {
-                tx.addAll(Linearizer.operations(new RuleSpec(c.family(), "t", "c", c.statements(), null, 0)));
+                tx.addAll(Linearizer.operations(new RuleSpec(c.family(), "t", c.chain(), c.statements(), null, 0)));
             }
             tx.commit();
             for (Family f : Family.values()) {
                 if (f == Family.ARP) {
                     continue;
                 }
-                List<String> expected = cases().stream().filter(c -> c.family() == f).map(Case::listed).toList();
-                List<String> listed = ns.nft("list", "chain", f.nftName(), "t", "c").orThrow().lines()
-                        .filter(l -> l.startsWith("\t\t") && !l.strip().startsWith("type ")).map(String::strip).toList();
-                assertThat(listed).as(f.nftName()).isEqualTo(expected);
-                List<String> ours = RuleListing.list(nft, f, "t", "c").stream().map(RuleSpec::toString).toList();
-                assertThat(ours).as(f.nftName()).isEqualTo(expected);
+                for (String chain : List.of("c", "n", "p")) {
+                    List<String> expected = cases().stream().filter(c -> c.family() == f && c.chain().equals(chain)).map(Case::listed).toList();
+                    if (expected.isEmpty()) {
+                        continue;
+                    }
+                    List<String> listed = ns.nft("list", "chain", f.nftName(), "t", chain).orThrow().lines()
+                            .filter(l -> l.startsWith("\t\t") && !l.strip().startsWith("type ")).map(String::strip).toList();
+                    assertThat(listed).as(f.nftName() + " " + chain).isEqualTo(expected);
+                    List<String> ours = RuleListing.list(nft, f, "t", chain).stream().map(RuleSpec::toString).toList();
+                    assertThat(ours).as(f.nftName() + " " + chain).isEqualTo(expected);
+                }
             }
         }
     }
@@ -188,7 +242,7 @@ class LanguageKernelTest {
             script.append(table(f));
             for (Case c : cases()) {
                 if (c.family() == f) {
-                    script.append("add rule ").append(f.nftName()).append(" t c ").append(c.input()).append('\n');
+                    script.append("add rule ").append(f.nftName()).append(" t ").append(c.chain()).append(' ').append(c.input()).append('\n');
                 }
             }
         }
@@ -198,14 +252,21 @@ class LanguageKernelTest {
                 if (f == Family.ARP) {
                     continue;
                 }
-                List<RuleSpec> specs = RuleListing.list(nft, f, "t", "c");
-                List<String> expected = cases().stream().filter(c -> c.family() == f).map(Case::listed).toList();
-                assertThat(specs.stream().map(RuleSpec::toString).toList()).as(f.nftName()).isEqualTo(expected);
-                List<List<Statement>> expectedStatements = new ArrayList<>();
-                cases().stream().filter(c -> c.family() == f).forEach(c -> expectedStatements.add(c.statements()));
-                assertThat(specs.stream().map(RuleSpec::statements).toList()).as(f.nftName()).isEqualTo(expectedStatements);
-                assertThat(specs).allSatisfy(s -> assertThat(s.statements())
-                        .noneMatch(st -> st instanceof Statement.KernelExpression));
+                for (String chain : List.of("c", "n", "p")) {
+                    List<Case> mine = cases().stream().filter(c -> c.family() == f && c.chain().equals(chain)).toList();
+                    if (mine.isEmpty()) {
+                        continue;
+                    }
+                    List<RuleSpec> specs = RuleListing.list(nft, f, "t", chain);
+                    assertThat(specs.stream().map(RuleSpec::toString).toList()).as(f.nftName() + " " + chain)
+                            .isEqualTo(mine.stream().map(Case::listed).toList());
+                    List<List<Statement>> expectedStatements = new ArrayList<>();
+                    mine.forEach(c -> expectedStatements.add(c.statements()));
+                    assertThat(specs.stream().map(RuleSpec::statements).toList()).as(f.nftName() + " " + chain)
+                            .isEqualTo(expectedStatements);
+                    assertThat(specs).allSatisfy(s -> assertThat(s.statements())
+                            .noneMatch(st -> st instanceof Statement.KernelExpression));
+                }
             }
         }
     }
