@@ -18,6 +18,19 @@ import java.util.function.Supplier;
  * {@link CgroupEvent.RulesetChanged} re-reads the store, so whatever someone
  * else removed is put back. A failed transaction is retried, after re-reading
  * the store, with a growing pause.
+ *
+ * <pre>{@code
+ * CgroupResolver resolver = CgroupResolver.discover();
+ * Policy policy = Policy.of(new PolicyEntry("mail",
+ *         CgroupSelector.Glob.of("user.slice/user-*.slice/user@*.service/app.slice/app-mail*.scope")));
+ * try (Reconciler r = new Reconciler(new DesiredState(policy), store, resolver::scan,
+ *         List.of(new CgroupTreeWatcher(resolver),
+ *                 new NftablesMonitor(Set.of(new NftablesMonitor.TableName(Family.INET, "cgpolicy")))),
+ *         diff -> { })) {
+ *     r.start();
+ *     ...
+ * }
+ * }</pre>
  */
 public final class Reconciler implements AutoCloseable {
 
