@@ -52,6 +52,8 @@ public final class BenchMain {
                         "n", new String[]{"1", "100"})),
                 new Run("sets", "SetElementsBenchmark", Map.of("kind", new String[]{"hash", "interval"},
                         "existing", new String[]{"100000"}, "n", new String[]{"1", "100", "10000"})),
+                new Run("sets-empty", "SetElementsBenchmark\\.(nftlink|floor)$", Map.of("kind",
+                        new String[]{"hash", "interval"}, "existing", new String[]{"0"}, "n", new String[]{"1", "100", "10000"})),
                 new Run("list", "ListBenchmark", Map.of("rules", new String[]{"50000"}))));
     }
 
@@ -64,7 +66,9 @@ public final class BenchMain {
                 new Run("existing", "ExistingRulesBenchmark", Map.of("m", new String[]{"0", "1000", "10000", "25000", "50000"},
                         "n", new String[]{"1", "100"})),
                 new Run("sets", "SetElementsBenchmark", Map.of("kind", new String[]{"hash", "interval"},
-                        "existing", new String[]{"0", "100000"}, "n", new String[]{"1", "100", "10000"})),
+                        "existing", new String[]{"100000"}, "n", new String[]{"1", "100", "10000"})),
+                new Run("sets-empty", "SetElementsBenchmark\\.(nftlink|floor)$", Map.of("kind",
+                        new String[]{"hash", "interval"}, "existing", new String[]{"0"}, "n", new String[]{"1", "100", "10000"})),
                 new Run("list", "ListBenchmark", Map.of("rules", new String[]{"10000", "50000"}))));
     }
 

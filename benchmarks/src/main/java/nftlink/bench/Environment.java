@@ -13,7 +13,7 @@ record Environment(Instant time, String cpu, int cpus, String memory, String ker
     static Environment capture() {
         return new Environment(Instant.now(), cpuModel(), Runtime.getRuntime().availableProcessors(), memTotal(),
                 read("/proc/sys/kernel/osrelease"), System.getProperty("java.vm.name") + " " + Runtime.version(),
-                nftVersion(), read("/proc/loadavg"));
+                nftVersion(), readLoadAverage());
     }
 
     private static String read(String path) {
@@ -22,6 +22,11 @@ record Environment(Instant time, String cpu, int cpus, String memory, String ker
         } catch (IOException e) {
             return "unknown";
         }
+    }
+
+    private static String readLoadAverage() {
+        String[] f = read("/proc/loadavg").split(" ");
+        return f.length >= 3 ? f[0] + " " + f[1] + " " + f[2] : "unknown";
     }
 
     private static String cpuModel() {
