@@ -211,6 +211,59 @@ public final class NfTables {
     public static final int NFTA_SET_ELEM_LIST_ELEMENTS = 3;
     public static final int NFTA_SET_ELEM_LIST_SET_ID = 4;
 
+    // ==== objects and flowtables ====
+
+    // enum nft_object_attributes
+    public static final int NFTA_OBJ_TABLE = 1;
+    public static final int NFTA_OBJ_NAME = 2;
+    public static final int NFTA_OBJ_TYPE = 3;
+    public static final int NFTA_OBJ_DATA = 4;
+    public static final int NFTA_OBJ_USE = 5;
+    public static final int NFTA_OBJ_HANDLE = 6;
+    public static final int NFTA_OBJ_PAD = 7;
+    public static final int NFTA_OBJ_USERDATA = 8;
+
+    /** libnftnl's userdata type for object comments ({@code NFTNL_UDATA_OBJ_COMMENT}). */
+    public static final int NFTNL_UDATA_OBJ_COMMENT = 0;
+
+    // enum nft_ct_helper_attributes
+    public static final int NFTA_CT_HELPER_NAME = 1;
+    public static final int NFTA_CT_HELPER_L3PROTO = 2;
+    public static final int NFTA_CT_HELPER_L4PROTO = 3;
+
+    // enum nft_ct_timeout_timeout_attributes
+    public static final int NFTA_CT_TIMEOUT_L3PROTO = 1;
+    public static final int NFTA_CT_TIMEOUT_L4PROTO = 2;
+    public static final int NFTA_CT_TIMEOUT_DATA = 3;
+
+    // enum nft_ct_expectation_attributes
+    public static final int NFTA_CT_EXPECT_L3PROTO = 1;
+    public static final int NFTA_CT_EXPECT_L4PROTO = 2;
+    public static final int NFTA_CT_EXPECT_DPORT = 3;
+    public static final int NFTA_CT_EXPECT_TIMEOUT = 4;
+    public static final int NFTA_CT_EXPECT_SIZE = 5;
+
+    // enum nft_secmark_attributes
+    public static final int NFTA_SECMARK_CTX = 1;
+
+    // enum nft_flowtable_flags
+    public static final int NFT_FLOWTABLE_HW_OFFLOAD = 0x1;
+    public static final int NFT_FLOWTABLE_COUNTER = 0x2;
+
+    // enum nft_flowtable_attributes
+    public static final int NFTA_FLOWTABLE_TABLE = 1;
+    public static final int NFTA_FLOWTABLE_NAME = 2;
+    public static final int NFTA_FLOWTABLE_HOOK = 3;
+    public static final int NFTA_FLOWTABLE_USE = 4;
+    public static final int NFTA_FLOWTABLE_HANDLE = 5;
+    public static final int NFTA_FLOWTABLE_PAD = 6;
+    public static final int NFTA_FLOWTABLE_FLAGS = 7;
+
+    // enum nft_flowtable_hook_attributes
+    public static final int NFTA_FLOWTABLE_HOOK_NUM = 1;
+    public static final int NFTA_FLOWTABLE_HOOK_PRIORITY = 2;
+    public static final int NFTA_FLOWTABLE_HOOK_DEVS = 3;
+
     // ==== rules and expressions ====
 
     // enum nft_list_attributes
