@@ -67,8 +67,26 @@ public final class Delinearizer {
             Expression x = e.get(i);
             int consumed = 0;
             Statement s = null;
-            Field field = fieldOf(x, l3, l4);
-            if (field != null && i + 1 < e.size()) {
+            ConcatField concat = concatAt(e, i, l3, l4);
+            if (concat != null) {
+                int loads = concat.fields().size();
+                if (i + loads < e.size() && e.get(i + loads) instanceof Lookup l && l.sreg() == REG) {
+                    if (l.dreg() == NfTables.NFT_REG_VERDICT) {
+                        s = verdictMap(concat, l, sets);
+                    } else if (l.dreg() < 0) {
+                        Matched m = matchAfterLoad(concat, -1, e, i + loads, sets);
+                        s = m == null ? null : m.match();
+                    }
+                    consumed = s == null ? 0 : loads + 1;
+                }
+            }
+            Field field = s == null ? fieldOf(x, l3, l4) : null;
+            if (field != null && i + 1 < e.size() && e.get(i + 1) instanceof Lookup l && l.sreg() == REG
+                    && l.dreg() == NfTables.NFT_REG_VERDICT) {
+                s = verdictMap(field, l, sets);
+                consumed = s == null ? 0 : 2;
+            }
+            if (s == null && field != null && i + 1 < e.size()) {
                 int loaded = loadedLength(x);
                 Matched m = matchAfterLoad(field, loaded, e, i + 1, sets);
                 if (m != null) {
@@ -207,13 +225,74 @@ public final class Delinearizer {
     }
 
     private static Field fieldOf(Expression x, String l3, String l4) {
+        return fieldOf(x, REG, l3, l4);
+    }
+
+    /** The field {@code x} loads into {@code register}, or {@code null}. */
+    private static Field fieldOf(Expression x, int register, String l3, String l4) {
         return switch (x) {
-            case Meta.Load m when m.dreg() == REG -> MetaField.of(m.key());
-            case Ct.Load c when c.dreg() == REG && c.direction() == null -> CtField.of(c.key());
-            case Socket s when s.dreg() == REG && s.key() == Socket.Key.CGROUPV2 && s.level() != null -> new SocketCgroupField(s.level());
-            case Payload.Load p when p.dreg() == REG -> payloadField(p, l3, l4);
+            case Meta.Load m when m.dreg() == register -> MetaField.of(m.key());
+            case Ct.Load c when c.dreg() == register && c.direction() == null -> CtField.of(c.key());
+            case Socket s when s.dreg() == register && s.key() == Socket.Key.CGROUPV2 && s.level() != null -> new SocketCgroupField(s.level());
+            case Payload.Load p when p.dreg() == register -> payloadField(p, l3, l4);
             default -> null;
         };
+    }
+
+    /** A concatenation loaded from {@code at} on, or {@code null}; also returns how many loads it took. */
+    private static ConcatField concatAt(List<Expression> e, int at, String l3, String l4) {
+        List<Field> fields = new ArrayList<>();
+        int slot = 0;
+        int i = at;
+        while (i < e.size()) {
+            Field f = fieldOf(e.get(i), ConcatField.registerAt(REG, slot), l3, l4);
+            if (f == null || f instanceof PayloadField pf && ((Payload.Load) e.get(i)).length() != pf.length()) {
+                break;
+            }
+            fields.add(f);
+            slot += ((f.length() + 3) & ~3) / 4;
+            i++;
+        }
+        return fields.size() >= 2 ? new ConcatField(fields) : null;
+    }
+
+    /** The verdict map a lookup into the verdict register reads, or {@code null}. */
+    private static Statement verdictMap(Field field, Lookup l, SetContents sets) {
+        if (!l.set().startsWith("__map")) {
+            return new Statement.VerdictMap(field, List.of(), l.set());
+        }
+        List<SetElement> elements = sets == null ? null : sets.apply(l.set());
+        if (elements == null || elements.isEmpty()) {
+            return null;
+        }
+        List<SetElement> sorted = new ArrayList<>(elements);
+        sorted.sort((a, b) -> (field instanceof ConcatField ? Datatype.IPV4_ADDR : field.datatype()).elementOrder().compare(a.key(), b.key()));
+        boolean interval = elements.stream().anyMatch(x -> (x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0);
+        List<Statement.VerdictMap.Entry> entries = new ArrayList<>();
+        int length = field.length();
+        BigInteger max = BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE);
+        if (interval) {
+            sorted.sort(Comparator.comparing(x -> Linearizer.number(x.key())));
+        }
+        for (int i = 0; i < sorted.size(); i++) {
+            SetElement x = sorted.get(i);
+            if ((x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0) {
+                continue;
+            }
+            if (!(x.data() instanceof Data.OfVerdict v) || x.key().length() != length) {
+                return null;
+            }
+            Value key;
+            if (interval) {
+                BigInteger low = Linearizer.number(x.key());
+                BigInteger high = i + 1 < sorted.size() ? Linearizer.number(sorted.get(i + 1).key()).subtract(BigInteger.ONE) : max;
+                key = rangeItem(field, low, high, length);
+            } else {
+                key = new Value.Single(x.key());
+            }
+            entries.add(new Statement.VerdictMap.Entry(key, v.verdict()));
+        }
+        return new Statement.VerdictMap(field, entries, null);
     }
 
     private static PayloadField payloadField(Payload.Load p, String l3, String l4) {
@@ -381,6 +460,12 @@ public final class Delinearizer {
             List<Match> deps;
             if (out.get(i) instanceof Statement.RejectStatement r && r.kind() != Statement.RejectKind.TCP_RESET) {
                 deps = Linearizer.rejectDependencies(family, r);
+            } else if (out.get(i) instanceof Statement.VerdictMap v) {
+                try {
+                    deps = v.field().dependencies(family);
+                } catch (IllegalArgumentException e) {
+                    continue;
+                }
             } else if (out.get(i) instanceof Match m) {
                 try {
                     deps = m.field().dependencies(family);

@@ -9,7 +9,7 @@ import java.util.List;
  * The left-hand side of a match: something loaded into a register from the
  * packet ({@link PayloadField}) or its metadata ({@link MetaField}).
  */
-public sealed interface Field permits PayloadField, MetaField, CtField, SocketCgroupField {
+public sealed interface Field permits PayloadField, MetaField, CtField, SocketCgroupField, ConcatField {
 
     /** The datatype of the values this field holds. */
     Datatype datatype();
@@ -19,6 +19,16 @@ public sealed interface Field permits PayloadField, MetaField, CtField, SocketCg
 
     /** The expression that loads it into {@code register}. */
     Expression load(int register);
+
+    /** The expressions that load it into {@code register} (several for a concatenation). */
+    default List<Expression> loads(int register) {
+        return List.of(load(register));
+    }
+
+    /** The key type number of a set of values of this field (nft combines concatenated types). */
+    default int keyType() {
+        return datatype().id();
+    }
 
     /**
      * The match this field needs first in {@code family} (e.g. {@code meta l4proto tcp}

@@ -23,6 +23,7 @@ import nftlink.nftables.expr.Redir;
 import nftlink.nftables.expr.Reject;
 import nftlink.nftables.expr.Meta;
 import nftlink.nftables.expr.Range;
+import nftlink.nftables.expr.Verdict;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -91,6 +92,21 @@ public final class Linearizer {
                     out.add(new Meta.Set(ms.field().key(), REG));
                 }
                 case Statement.KernelExpression k -> out.add(k.expression());
+                case Statement.VerdictMap v -> {
+                    for (Match dependency : v.field().dependencies(spec.family())) {
+                        if (established.add(dependency)) {
+                            match(spec, dependency, out, sets, established);
+                        }
+                    }
+                    out.addAll(v.field().loads(REG));
+                    if (v.named() != null) {
+                        out.add(new Lookup(v.named(), 0, REG, NfTables.NFT_REG_VERDICT, null));
+                    } else {
+                        AnonymousSet map = anonymousMap(spec, v);
+                        sets.add(map);
+                        out.add(new Lookup(map.set().name(), map.set().id(), REG, NfTables.NFT_REG_VERDICT, null));
+                    }
+                }
                 case Statement.LogStatement l -> out.add(new Log(l.prefix(), l.level(), l.flags() == 0 ? null : l.flags(),
                         l.group(), null, null));
                 case Statement.LimitStatement l -> out.add(new Limit(l.rate(), l.period(), l.burst(),
@@ -152,7 +168,7 @@ public final class Linearizer {
                     out.add(p.load(REG, s.bytes().length()));
                     out.add(new Cmp(cmpOp(m.op()), REG, s.bytes()));
                 } else {
-                    out.add(field.load(REG));
+                    out.addAll(field.loads(REG));
                     out.add(new Cmp(cmpOp(m.op()), REG, s.bytes()));
                 }
             }
@@ -177,13 +193,13 @@ public final class Linearizer {
                 }
             }
             case Value.SetReference ref -> {
-                out.add(field.load(REG));
+                out.addAll(field.loads(REG));
                 out.add(new Lookup(ref.name(), 0, REG, -1, m.op() == Match.Op.NEQ ? NfTables.NFT_LOOKUP_F_INV : null));
             }
             case Value.SetLiteral literal -> {
                 AnonymousSet set = anonymousSet(spec, field, literal);
                 sets.add(set);
-                out.add(field.load(REG));
+                out.addAll(field.loads(REG));
                 out.add(new Lookup(set.set().name(), set.set().id(), REG, -1, m.op() == Match.Op.NEQ ? NfTables.NFT_LOOKUP_F_INV : null));
             }
         }
@@ -267,9 +283,69 @@ public final class Linearizer {
             }
         }
         int id = SET_IDS.incrementAndGet();
-        NftSet set = NftSet.of(spec.family(), spec.table(), "__set%d", field.datatype().id(), length)
+        NftSet set = NftSet.of(spec.family(), spec.table(), "__set%d", field.keyType(), length)
                 .withFlags(flags).withSize(elements.size()).withId(id);
+        if (field instanceof ConcatField concat && (flags & NfTables.NFT_SET_INTERVAL) != 0) {
+            // the kernel takes field lengths only for concatenated ranges (flag concat)
+            set = set.withFlags(flags | NfTables.NFT_SET_CONCAT).withFieldLengths(concat.fieldLengths());
+        }
         return new AnonymousSet(set, elements);
+    }
+
+    /** The anonymous verdict map of a {@code vmap { ... }}: elements carry the verdicts, interval ends none. */
+    private static AnonymousSet anonymousMap(RuleSpec spec, Statement.VerdictMap vmap) {
+        Field field = vmap.field();
+        int length = field.length();
+        int flags = NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_MAP;
+        List<SetElement> elements = new ArrayList<>();
+        if (vmap.hasIntervals()) {
+            flags |= NfTables.NFT_SET_INTERVAL;
+            List<Object[]> ranges = new ArrayList<>();
+            for (Statement.VerdictMap.Entry e : vmap.entries()) {
+                BigInteger[] r = bounds(e.key());
+                ranges.add(new Object[]{r[0], r[1], e.verdict()});
+            }
+            ranges.sort(Comparator.comparing(r -> (BigInteger) r[0]));
+            BigInteger max = BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE);
+            BigInteger previousEnd = null;
+            if (((BigInteger) ranges.getFirst()[0]).signum() != 0) {
+                elements.add(SetElement.intervalEnd(bytes(BigInteger.ZERO, length)));
+            }
+            for (Object[] r : ranges) {
+                BigInteger low = (BigInteger) r[0];
+                BigInteger high = (BigInteger) r[1];
+                if (previousEnd != null && low.compareTo(previousEnd) <= 0) {
+                    throw new IllegalArgumentException("verdict map ranges overlap");
+                }
+                elements.add(SetElement.of(bytes(low, length), nftlink.nftables.expr.Data.of((Verdict) r[2])));
+                if (high.compareTo(max) < 0) {
+                    elements.add(SetElement.intervalEnd(bytes(high.add(BigInteger.ONE), length)));
+                }
+                previousEnd = high;
+            }
+        } else {
+            for (Statement.VerdictMap.Entry e : vmap.entries()) {
+                elements.add(SetElement.of(((Value.Single) e.key()).bytes(), nftlink.nftables.expr.Data.of(e.verdict())));
+            }
+        }
+        NftSet set = NftSet.of(spec.family(), spec.table(), "__map%d", field.keyType(), length)
+                .withFlags(flags).withData(VERDICT_DATA, 0).withSize(elements.size()).withId(SET_IDS.incrementAndGet());
+        if (field instanceof ConcatField concat && (flags & NfTables.NFT_SET_INTERVAL) != 0) {
+            set = set.withFlags(set.flags() | NfTables.NFT_SET_CONCAT).withFieldLengths(concat.fieldLengths());
+        }
+        return new AnonymousSet(set, elements);
+    }
+
+    /** {@code NFT_DATA_VERDICT}: the data type of verdict maps. */
+    static final int VERDICT_DATA = 0xffffff00;
+
+    private static BigInteger[] bounds(Value v) {
+        return switch (v) {
+            case Value.Single s -> new BigInteger[]{number(s.bytes()), number(s.bytes())};
+            case Value.Prefix p -> new BigInteger[]{number(p.address()), number(p.last())};
+            case Value.Range r -> new BigInteger[]{number(r.low()), number(r.high())};
+            default -> throw new IllegalArgumentException("not a map key: " + v);
+        };
     }
 
     /** Sorted, merged intervals as the kernel wants them: start elements and end-of-range markers. */

@@ -2,6 +2,7 @@ package nftlink.nftables.lang;
 
 import nftlink.nftables.expr.Bytes;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.function.LongFunction;
@@ -62,6 +63,16 @@ public record RuleRenderer(LongFunction<String> cgroupPaths) {
                     + NatFlags.render(m.flags());
             case Statement.RedirectStatement r -> "redirect" + (r.portMin() == null ? "" : " to " + ports(r.portMin(), r.portMax()))
                     + NatFlags.render(r.flags());
+            case Statement.VerdictMap v -> {
+                if (v.named() != null) {
+                    yield v.field().text() + " vmap @" + v.named();
+                }
+                StringJoiner j = new StringJoiner(", ", "{ ", " }");
+                for (Statement.VerdictMap.Entry e : v.entries()) {
+                    j.add(value(v.field(), e.key()) + " : " + e.verdict());
+                }
+                yield v.field().text() + " vmap " + j;
+            }
         };
     }
 
@@ -181,6 +192,14 @@ public record RuleRenderer(LongFunction<String> cgroupPaths) {
     }
 
     private String single(Field field, Bytes b) {
+        if (field instanceof ConcatField concat) {
+            StringJoiner j = new StringJoiner(" . ");
+            List<Bytes> parts = concat.split(b);
+            for (int i = 0; i < parts.size(); i++) {
+                j.add(single(concat.fields().get(i), parts.get(i)));
+            }
+            return j.toString();
+        }
         if (field instanceof CtField ct && ct.isBitmask()) {
             return CtState.render(b.asU32());
         }

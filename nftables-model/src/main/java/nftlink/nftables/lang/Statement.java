@@ -4,6 +4,7 @@ import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Verdict;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Objects;
 public sealed interface Statement permits Match, Statement.VerdictStatement, Statement.CounterStatement,
         Statement.MetaSet, Statement.KernelExpression, Statement.LogStatement, Statement.LimitStatement,
         Statement.RejectStatement, Statement.QuotaStatement, Statement.NotrackStatement, Statement.NatStatement,
-        Statement.MasqueradeStatement, Statement.RedirectStatement {
+        Statement.MasqueradeStatement, Statement.RedirectStatement, Statement.VerdictMap {
 
     /** {@code accept}, {@code drop}, {@code jump CHAIN}, ... */
     record VerdictStatement(Verdict verdict) implements Statement {
@@ -181,6 +182,40 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
 
     /** {@code redirect [to :PORT[-PORT]]}; ports {@code null} when none. */
     record RedirectStatement(Integer portMin, Integer portMax, int flags) implements Statement {
+    }
+
+    /**
+     * {@code FIELD vmap { KEY : VERDICT, ... }} or {@code FIELD vmap @NAME}: the
+     * verdict comes from a map lookup.
+     *
+     * @param field   what is looked up
+     * @param entries the entries of an anonymous map (empty for a named one)
+     * @param named   the name of a named verdict map, or {@code null}
+     */
+    record VerdictMap(Field field, List<Entry> entries, String named) implements Statement {
+
+        /** One {@code KEY : VERDICT} entry; the key may be a value, prefix or range. */
+        public record Entry(Value key, Verdict verdict) {
+            public Entry {
+                if (!(key instanceof Value.Single || key instanceof Value.Prefix || key instanceof Value.Range)) {
+                    throw new IllegalArgumentException("map keys are values, prefixes or ranges");
+                }
+                java.util.Objects.requireNonNull(verdict, "verdict");
+            }
+        }
+
+        public VerdictMap {
+            java.util.Objects.requireNonNull(field, "field");
+            entries = List.copyOf(entries);
+            if (entries.isEmpty() == (named == null)) {
+                throw new IllegalArgumentException("a verdict map is either anonymous with entries or named");
+            }
+        }
+
+        /** Whether the anonymous map needs the interval flag. */
+        public boolean hasIntervals() {
+            return entries.stream().anyMatch(e -> !(e.key() instanceof Value.Single));
+        }
     }
 
     static Statement accept() {

@@ -116,6 +116,29 @@ class LanguageKernelTest {
                         m(PayloadField.IP6_DADDR, EQ, "::1"), m(PayloadField.UDP_DPORT, EQ, "53"), ACCEPT),
                 new Case(Family.BRIDGE, "ip saddr 10.0.0.1 accept", "ip saddr 10.0.0.1 accept", m(saddr, EQ, "10.0.0.1"), ACCEPT),
                 new Case(Family.NETDEV, "ip6 saddr fe80::1 drop", "ip6 saddr fe80::1 drop", m(PayloadField.IP6_SADDR, EQ, "fe80::1"), DROP),
+                new Case(Family.INET, "iifname . ip saddr @pairs accept", "iifname . ip saddr @pairs accept",
+                        new Match(ConcatField.of(MetaField.IIFNAME, saddr), EQ, new Value.SetReference("pairs")), ACCEPT),
+                new Case(Family.INET, "ip saddr . tcp dport { 10.0.0.2 . 80, 10.0.0.1 . 22 } accept",
+                        "ip saddr . tcp dport { 10.0.0.1 . 22, 10.0.0.2 . 80 } accept",
+                        new Match(ConcatField.of(saddr, dport), EQ, set(
+                                new Value.Single(ConcatField.of(saddr, dport).parse("10.0.0.1 . 22")),
+                                new Value.Single(ConcatField.of(saddr, dport).parse("10.0.0.2 . 80")))), ACCEPT),
+                new Case(Family.INET, "meta mark . tcp dport { 0x1 . 22 } accept", "meta mark . tcp dport { 0x00000001 . 22 } accept",
+                        new Match(ConcatField.of(MetaField.MARK, dport), EQ, set(
+                                new Value.Single(ConcatField.of(MetaField.MARK, dport).parse("0x1 . 22")))), ACCEPT),
+                new Case(Family.INET, "tcp dport vmap { 22 : accept, 23 : drop, 80 : jump apps }",
+                        "tcp dport vmap { 22 : accept, 23 : drop, 80 : jump apps }",
+                        new Statement.VerdictMap(dport, List.of(
+                                new Statement.VerdictMap.Entry(single(dport, "22"), Verdict.ACCEPT),
+                                new Statement.VerdictMap.Entry(single(dport, "23"), Verdict.DROP),
+                                new Statement.VerdictMap.Entry(single(dport, "80"), Verdict.jump("apps"))), null)),
+                new Case(Family.INET, "ip saddr vmap { 10.0.0.0/8 : accept, 192.168.1.1 : drop }",
+                        "ip saddr vmap { 10.0.0.0/8 : accept, 192.168.1.1 : drop }",
+                        new Statement.VerdictMap(saddr, List.of(
+                                new Statement.VerdictMap.Entry(prefix(saddr, "10.0.0.0", 8), Verdict.ACCEPT),
+                                new Statement.VerdictMap.Entry(single(saddr, "192.168.1.1"), Verdict.DROP)), null)),
+                new Case(Family.INET, "tcp dport vmap @verdicts", "tcp dport vmap @verdicts",
+                        new Statement.VerdictMap(dport, List.of(), "verdicts")),
                 new Case(Family.INET, "log", "log", Statement.LogStatement.plain()),
                 new Case(Family.INET, "log prefix \"x: \" drop", "log prefix \"x: \" drop", Statement.LogStatement.withPrefix("x: "), DROP),
                 new Case(Family.INET, "log level debug flags all", "log level debug flags all", new Statement.LogStatement(null, 7, 0x2f, null)),
@@ -163,6 +186,7 @@ class LanguageKernelTest {
 
     private static String table(Family f) {
         return "table " + f.nftName() + " t {\n set allowed { type " + (f == Family.IP6 ? "ipv6_addr" : "ipv4_addr") + "; }\n"
+                + " set pairs { type ifname . ipv4_addr; }\n map verdicts { type inet_service : verdict; }\n"
                 + (f == Family.NETDEV ? " chain c { type filter hook ingress device lo priority 0; }\n" : " chain c { }\n")
                 + (f == Family.IP || f == Family.IP6 || f == Family.INET
                 ? " chain n { type nat hook postrouting priority srcnat; }\n chain p { type nat hook prerouting priority dstnat; }\n" : "")

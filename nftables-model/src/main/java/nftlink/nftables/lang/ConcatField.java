@@ -1,0 +1,153 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.Family;
+import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.expr.Expression;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * A concatenation such as {@code iifname . ip saddr} or {@code ip saddr . tcp dport}:
+ * the fields are loaded into consecutive 32-bit registers, each starting on a
+ * 4-byte boundary, and matched together against a set.
+ *
+ * @param fields the concatenated fields, at least two
+ */
+public record ConcatField(List<Field> fields) implements Field {
+
+    public ConcatField {
+        fields = List.copyOf(fields);
+        if (fields.size() < 2) {
+            throw new IllegalArgumentException("a concatenation needs at least two fields");
+        }
+        for (Field f : fields) {
+            if (f instanceof ConcatField) {
+                throw new IllegalArgumentException("concatenations do not nest");
+            }
+        }
+    }
+
+    /** {@code a . b [. c ...]}. */
+    public static ConcatField of(Field... fields) {
+        return new ConcatField(List.of(fields));
+    }
+
+    /** The first field's datatype (the concatenation as a whole has a combined {@link #keyType()}). */
+    @Override
+    public Datatype datatype() {
+        return fields.getFirst().datatype();
+    }
+
+    /** Bytes of the key: each field padded to a multiple of 4. */
+    @Override
+    public int length() {
+        int n = 0;
+        for (Field f : fields) {
+            n += (f.length() + 3) & ~3;
+        }
+        return n;
+    }
+
+    @Override
+    public int keyType() {
+        int type = 0;
+        for (Field f : fields) {
+            type = type << 6 | f.datatype().id();
+        }
+        return type;
+    }
+
+    /** The unpadded lengths of the fields ({@code NFTA_SET_DESC_CONCAT}). */
+    public List<Integer> fieldLengths() {
+        return fields.stream().map(Field::length).toList();
+    }
+
+    @Override
+    public Expression load(int register) {
+        return loads(register).getFirst();
+    }
+
+    @Override
+    public List<Expression> loads(int register) {
+        List<Expression> out = new ArrayList<>();
+        int slot = 0;
+        for (Field f : fields) {
+            out.add(f.load(registerAt(register, slot)));
+            slot += ((f.length() + 3) & ~3) / 4;
+        }
+        return out;
+    }
+
+    /**
+     * The register {@code slot} 32-bit words after the start of 16-byte register
+     * {@code register}, named as nft names it: as the 16-byte register when it starts
+     * one, else as the 32-bit register.
+     */
+    static int registerAt(int register, int slot) {
+        int reg32 = (register - 1) * 4 + slot;
+        return reg32 % 4 == 0 ? reg32 / 4 + 1 : 8 + reg32;
+    }
+
+    @Override
+    public List<Match> dependencies(Family family) {
+        List<Match> all = new ArrayList<>();
+        for (Field f : fields) {
+            for (Match m : f.dependencies(family)) {
+                if (!all.contains(m)) {
+                    all.add(m);
+                }
+            }
+        }
+        return all;
+    }
+
+    @Override
+    public String text() {
+        StringJoiner j = new StringJoiner(" . ");
+        fields.forEach(f -> j.add(f.text()));
+        return j.toString();
+    }
+
+    /** Builds a key from one value per field. */
+    public Bytes key(Bytes... parts) {
+        if (parts.length != fields.size()) {
+            throw new IllegalArgumentException("need " + fields.size() + " values, got " + parts.length);
+        }
+        byte[] key = new byte[length()];
+        int at = 0;
+        for (int i = 0; i < parts.length; i++) {
+            byte[] p = parts[i].toArray();
+            if (p.length != fields.get(i).length()) {
+                throw new IllegalArgumentException(fields.get(i).text() + " takes " + fields.get(i).length() + " bytes");
+            }
+            System.arraycopy(p, 0, key, at, p.length);
+            at += (p.length + 3) & ~3;
+        }
+        return Bytes.of(key);
+    }
+
+    /** Parses {@code 10.0.0.1 . 22} into a key. */
+    public Bytes parse(String text) {
+        String[] parts = text.split(" \\. ");
+        Bytes[] values = new Bytes[parts.length];
+        for (int i = 0; i < parts.length && i < fields.size(); i++) {
+            values[i] = fields.get(i).datatype().parse(parts[i], fields.get(i).length());
+        }
+        return key(values);
+    }
+
+    /** Splits a key into the fields' values. */
+    public List<Bytes> split(Bytes key) {
+        List<Bytes> out = new ArrayList<>();
+        byte[] raw = key.toArray();
+        int at = 0;
+        for (Field f : fields) {
+            out.add(Bytes.of(Arrays.copyOfRange(raw, Math.min(at, raw.length), Math.min(at + f.length(), raw.length))));
+            at += (f.length() + 3) & ~3;
+        }
+        return out;
+    }
+}
