@@ -57,6 +57,22 @@ public final class BenchMain {
                 new Run("list", "ListBenchmark", Map.of("rules", new String[]{"50000"}))));
     }
 
+    /** Seconds per benchmark, tiny sizes: checks that the matrix and the report work; the numbers mean nothing. */
+    static Profile smoke() {
+        return new Profile("smoke", 1, TimeValue.milliseconds(100), 2, TimeValue.milliseconds(100), 1, List.of(
+                new Run("encode", "EncodeBenchmark", Map.of()),
+                new Run("batch", "BatchBenchmark\\.(nftlink|nftlinkEcho|floor|libnftables|nftFile)$",
+                        Map.of("n", new String[]{"1", "10", "100"})),
+                new Run("per-update", "BatchBenchmark\\.nftPerUpdate$", Map.of("n", new String[]{"1"})),
+                new Run("existing", "ExistingRulesBenchmark", Map.of("m", new String[]{"100", "1000"},
+                        "n", new String[]{"1"})),
+                new Run("sets", "SetElementsBenchmark", Map.of("kind", new String[]{"hash", "interval"},
+                        "existing", new String[]{"1000"}, "n", new String[]{"1"})),
+                new Run("sets-empty", "SetElementsBenchmark\\.(nftlink|floor)$", Map.of("kind",
+                        new String[]{"hash", "interval"}, "existing", new String[]{"0"}, "n", new String[]{"1"})),
+                new Run("list", "ListBenchmark", Map.of("rules", new String[]{"1000"}))));
+    }
+
     static Profile full() {
         return new Profile("full", 3, TimeValue.seconds(1), 5, TimeValue.seconds(2), 2, List.of(
                 new Run("encode", "EncodeBenchmark", Map.of()),
@@ -80,10 +96,11 @@ public final class BenchMain {
             switch (args[i]) {
                 case "--quick" -> profile = quick();
                 case "--full" -> profile = full();
+                case "--smoke" -> profile = smoke();
                 case "--results" -> results = Path.of(args[++i]);
                 case "--only" -> only = Pattern.compile(args[++i]);
                 case "-h", "--help" -> {
-                    System.out.println("usage: java -jar benchmarks.jar [--quick | --full] [--results DIR] [--only REGEX]");
+                    System.out.println("usage: java -jar benchmarks.jar [--quick | --full | --smoke] [--results DIR] [--only REGEX]");
                     return;
                 }
                 default -> {
@@ -118,8 +135,9 @@ public final class BenchMain {
         }
         Duration took = Duration.between(start, Instant.now());
         Environment after = Environment.capture();
-        Path report = results.resolve("REPORT-" + LocalDate.now(ZoneOffset.UTC) + ".md");
-        Files.writeString(report, new Report(profile.name(), all, before, after, took).markdown());
+        String stamp = LocalDate.now(ZoneOffset.UTC).toString();
+        Path report = results.resolve("REPORT-" + stamp + ".md");
+        Files.writeString(report, new Report(profile.name(), all, before, after, took, results, stamp).markdown());
         System.out.println("report written to " + report.toAbsolutePath());
     }
 }
