@@ -43,7 +43,7 @@ public final class BenchMain {
     }
 
     static Profile quick() {
-        return new Profile("quick", 2, TimeValue.milliseconds(300), 4, TimeValue.milliseconds(500), 1, List.of(
+        return new Profile("quick", 2, TimeValue.milliseconds(500), 5, TimeValue.milliseconds(500), 1, List.of(
                 new Run("encode", "EncodeBenchmark", Map.of()),
                 new Run("batch", "BatchBenchmark\\.(nftlink|nftlinkEcho|floor|libnftables|nftFile)$",
                         Map.of("n", new String[]{"1", "100", "1000", "10000"})),
