@@ -339,6 +339,99 @@ public sealed interface NftOperation extends BatchOperation {
         return ops;
     }
 
+    /**
+     * {@code add counter|quota|limit|ct helper|...} (updates an existing object of the same
+     * type where the kernel allows it) or, with {@code exclusive}, {@code create ...}.
+     */
+    record AddObject(NftObject nftObject, boolean exclusive) implements NftOperation {
+        public AddObject {
+            Objects.requireNonNull(nftObject, "object");
+        }
+
+        @Override public int message() { return NFT_MSG_NEWOBJ; }
+        @Override public int flags() { return NLM_F_CREATE | (exclusive ? NLM_F_EXCL : 0); }
+        @Override public int family() { return nftObject.family().protocol(); }
+        @Override public void writeAttributes(MessageWriter w) { nftObject.writeAttributes(w); }
+        @Override public String kind() { return (exclusive ? "create " : "add ") + "object"; }
+        @Override public String object() { return nftObject.qualifiedName() + " (type " + nftObject.type() + ")"; }
+        @Override public boolean echo() { return true; }
+    }
+
+    /**
+     * {@code delete counter|quota|...} by name, or by handle when {@code name} is {@code null};
+     * with {@code ignoreMissing}, {@code destroy ...} (kernel 6.3+).
+     *
+     * @param objectType the {@code NFT_OBJECT_*} type (the kernel looks objects up by name and type)
+     */
+    record DeleteObject(Family tableFamily, String table, int objectType, String name, long handle,
+                        boolean ignoreMissing) implements NftOperation {
+        public DeleteObject {
+            Objects.requireNonNull(tableFamily, "family");
+            Names.check("table", table);
+            if (name != null) {
+                Names.check("object", name);
+            } else if (handle == 0) {
+                throw new IllegalArgumentException("delete object needs a name or a handle");
+            }
+        }
+
+        /** Deletes the object named {@code name}. */
+        public DeleteObject(Family tableFamily, String table, int objectType, String name) {
+            this(tableFamily, table, objectType, name, 0, false);
+        }
+
+        @Override public int message() { return ignoreMissing ? NFT_MSG_DESTROYOBJ : NFT_MSG_DELOBJ; }
+        @Override public int flags() { return 0; }
+        @Override public int family() { return tableFamily.protocol(); }
+        @Override public void writeAttributes(MessageWriter w) {
+            w.attrString(NFTA_OBJ_TABLE, table);
+            if (name != null) {
+                w.attrString(NFTA_OBJ_NAME, name);
+            } else {
+                w.attrU64Be(NFTA_OBJ_HANDLE, handle);
+            }
+            w.attrU32Be(NFTA_OBJ_TYPE, objectType);
+        }
+        @Override public String kind() { return ignoreMissing ? "destroy object" : "delete object"; }
+        @Override public String object() {
+            return tableFamily.nftName() + " " + table + " " + (name != null ? name : "handle " + Long.toUnsignedString(handle));
+        }
+    }
+
+    /** {@code add flowtable} or, with {@code exclusive}, {@code create flowtable}. */
+    record AddFlowtable(Flowtable flowtable, boolean exclusive) implements NftOperation {
+        public AddFlowtable {
+            Objects.requireNonNull(flowtable, "flowtable");
+        }
+
+        @Override public int message() { return NFT_MSG_NEWFLOWTABLE; }
+        @Override public int flags() { return NLM_F_CREATE | (exclusive ? NLM_F_EXCL : 0); }
+        @Override public int family() { return flowtable.family().protocol(); }
+        @Override public void writeAttributes(MessageWriter w) { flowtable.writeAttributes(w); }
+        @Override public String kind() { return exclusive ? "create flowtable" : "add flowtable"; }
+        @Override public String object() { return flowtable.qualifiedName(); }
+        @Override public boolean echo() { return true; }
+    }
+
+    /** {@code delete flowtable} or, with {@code ignoreMissing}, {@code destroy flowtable} (kernel 6.3+). */
+    record DeleteFlowtable(Family tableFamily, String table, String name, boolean ignoreMissing) implements NftOperation {
+        public DeleteFlowtable {
+            Objects.requireNonNull(tableFamily, "family");
+            Names.check("table", table);
+            Names.check("flowtable", name);
+        }
+
+        @Override public int message() { return ignoreMissing ? NFT_MSG_DESTROYFLOWTABLE : NFT_MSG_DELFLOWTABLE; }
+        @Override public int flags() { return 0; }
+        @Override public int family() { return tableFamily.protocol(); }
+        @Override public void writeAttributes(MessageWriter w) {
+            w.attrString(NFTA_FLOWTABLE_TABLE, table);
+            w.attrString(NFTA_FLOWTABLE_NAME, name);
+        }
+        @Override public String kind() { return ignoreMissing ? "destroy flowtable" : "delete flowtable"; }
+        @Override public String object() { return tableFamily.nftName() + " " + table + " " + name; }
+    }
+
     /** {@code flush table}: deletes every rule of every chain in the table. */
     record FlushTable(Family tableFamily, String table) implements NftOperation {
         public FlushTable {

@@ -173,6 +173,87 @@ public final class Nftables implements AutoCloseable {
         });
     }
 
+    /** Every stateful object of every table, in the order the kernel lists them. */
+    public List<NftObject> listObjects() {
+        return dump(NFT_MSG_GETOBJ, null, "list objects", NftObject::decode, null);
+    }
+
+    /** The stateful objects of one table. */
+    public List<NftObject> listObjects(Family family, String table) {
+        return dump(NFT_MSG_GETOBJ, family, "list objects " + family + " " + table, NftObject::decode,
+                w -> w.attrString(NFTA_OBJ_TABLE, table));
+    }
+
+    /** The objects of one {@code NFT_OBJECT_*} type in one table ({@code list counters table ...}). */
+    public List<NftObject> listObjects(Family family, String table, int objectType) {
+        return dump(NFT_MSG_GETOBJ, family, "list objects " + family + " " + table + " type " + objectType,
+                NftObject::decode, w -> {
+                    w.attrString(NFTA_OBJ_TABLE, table);
+                    w.attrU32Be(NFTA_OBJ_TYPE, objectType);
+                });
+    }
+
+    /**
+     * {@code reset counters} and {@code reset quotas} for every table
+     * ({@code NFT_MSG_GETOBJ_RESET}): lists every object with its values and zeroes
+     * the counters and the quotas' consumption in the same step.
+     */
+    public List<NftObject> resetObjects() {
+        return dump(NFT_MSG_GETOBJ_RESET, null, "reset objects", NftObject::decode, null);
+    }
+
+    /** {@link #resetObjects()} for the objects of one table. */
+    public List<NftObject> resetObjects(Family family, String table) {
+        return dump(NFT_MSG_GETOBJ_RESET, family, "reset objects " + family + " " + table, NftObject::decode,
+                w -> w.attrString(NFTA_OBJ_TABLE, table));
+    }
+
+    /** {@link #resetObjects()} for the objects of one {@code NFT_OBJECT_*} type in one table ({@code reset counters table ...}). */
+    public List<NftObject> resetObjects(Family family, String table, int objectType) {
+        return dump(NFT_MSG_GETOBJ_RESET, family, "reset objects " + family + " " + table + " type " + objectType,
+                NftObject::decode, w -> {
+                    w.attrString(NFTA_OBJ_TABLE, table);
+                    w.attrU32Be(NFTA_OBJ_TYPE, objectType);
+                });
+    }
+
+    /**
+     * {@code reset counter|quota FAMILY TABLE NAME}: one object's values, zeroed in the kernel as they are read.
+     *
+     * @throws nftlink.netlink.NetlinkKernelException when there is no such object ({@code ENOENT})
+     */
+    public NftObject resetObject(Family family, String table, String name, int objectType) {
+        List<NftObject> result = new ArrayList<>(1);
+        connection.execute((w, seq) -> {
+                    int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(NFNL_SUBSYS_NFTABLES, NFT_MSG_GETOBJ_RESET),
+                            NLM_F_REQUEST | NLM_F_ACK, seq, family.protocol(), 0);
+                    w.attrString(NFTA_OBJ_TABLE, table);
+                    w.attrString(NFTA_OBJ_NAME, name);
+                    w.attrU32Be(NFTA_OBJ_TYPE, objectType);
+                    w.endMessage(m);
+                }, "reset object " + family + " " + table + " " + name, NFGENMSG_LEN, null,
+                m -> {
+                    if (Nfnetlink.messageOf(m.type()) == NFT_MSG_NEWOBJ) {
+                        result.add(NftObject.decode(m));
+                    }
+                });
+        if (result.size() != 1) {
+            throw new NetlinkDecodeException("reset object: expected one NFT_MSG_NEWOBJ reply, got " + result.size());
+        }
+        return result.getFirst();
+    }
+
+    /** Every flowtable of every table. */
+    public List<Flowtable> listFlowtables() {
+        return dump(NFT_MSG_GETFLOWTABLE, null, "list flowtables", Flowtable::decode, null);
+    }
+
+    /** The flowtables of one table. */
+    public List<Flowtable> listFlowtables(Family family, String table) {
+        return dump(NFT_MSG_GETFLOWTABLE, family, "list flowtables " + family + " " + table, Flowtable::decode,
+                w -> w.attrString(NFTA_FLOWTABLE_TABLE, table));
+    }
+
     /**
      * Tables and chains. Each is read with one dump; a concurrent change between
      * the dumps is detected through the generation and the listing is retried.

@@ -1,6 +1,8 @@
 package nftlink.nftables.lang;
 
 import nftlink.nftables.Chain;
+import nftlink.nftables.Flowtable;
+import nftlink.nftables.NftObject;
 import nftlink.nftables.NftFormatter;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Nftables;
@@ -21,12 +23,15 @@ import java.util.Map;
  * the kernel in one consistent snapshot (the generation is checked around the
  * dumps and the listing retried when it changed).
  *
- * @param ruleset  tables and chains
- * @param sets     named and anonymous sets
- * @param elements elements by {@code family table set}
- * @param rules    rules, in kernel order
+ * @param ruleset    tables and chains
+ * @param sets       named and anonymous sets
+ * @param elements   elements by {@code family table set}
+ * @param rules      rules, in kernel order
+ * @param objects    stateful objects, in kernel order
+ * @param flowtables flowtables, in kernel order
  */
-public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, List<SetElement>> elements, List<Rule> rules) {
+public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, List<SetElement>> elements, List<Rule> rules,
+                             List<NftObject> objects, List<Flowtable> flowtables) {
 
     /** Reads everything from the kernel. */
     public static RulesetListing read(Nftables nft) {
@@ -39,8 +44,10 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
                 elements.put(key(s.family().nftName(), s.table(), s.name()), nft.listElements(s.family(), s.table(), s.name()));
             }
             List<Rule> rules = nft.listRules();
+            List<NftObject> objects = nft.listObjects();
+            List<Flowtable> flowtables = nft.listFlowtables();
             if (nft.generation() == generation) {
-                return new RulesetListing(rs, sets, elements, rules);
+                return new RulesetListing(rs, sets, elements, rules, objects, flowtables);
             }
         }
         throw new nftlink.netlink.DumpInterruptedException("list ruleset: the rule set kept changing while it was read");
@@ -63,23 +70,34 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
 
     /** The text {@code nft list ruleset} prints. */
     public String render(NftFormatter formatter, RuleRenderer rules) {
-        return formatter.ruleset(ruleset, contents(rules, formatter.handles()));
+        return formatter.ruleset(ruleset, contents(rules, formatter.handles(), formatter.numericPriority()));
     }
 
     /** The text {@code nft list table FAMILY NAME} prints. */
     public String renderTable(NftFormatter formatter, RuleRenderer rules, Table table) {
-        return formatter.table(table, ruleset.chainsOf(table), contents(rules, formatter.handles()));
+        return formatter.table(table, ruleset.chainsOf(table), contents(rules, formatter.handles(), formatter.numericPriority()));
     }
 
-    private NftFormatter.Contents contents(RuleRenderer renderer, boolean handles) {
+    private NftFormatter.Contents contents(RuleRenderer renderer, boolean handles, boolean numericPriority) {
         return new NftFormatter.Contents() {
             @Override
             public List<String> objects(Table t) {
                 List<String> blocks = new ArrayList<>();
+                // nft's order: objects, sets, flowtables (then chains)
+                for (NftObject o : objects) {
+                    if (o.family() == t.family() && o.table().equals(t.name())) {
+                        blocks.add(ObjectRenderer.render(o, handles));
+                    }
+                }
                 for (NftSet s : sets) {
                     if (s.family() == t.family() && s.table().equals(t.name())
                             && (s.flags() & nftlink.nftables.NfTables.NFT_SET_ANONYMOUS) == 0) {
                         blocks.add(SetRenderer.render(s, elements.getOrDefault(key(s.family().nftName(), s.table(), s.name()), List.of()), handles));
+                    }
+                }
+                for (Flowtable f : flowtables) {
+                    if (f.family() == t.family() && f.table().equals(t.name())) {
+                        blocks.add(FlowtableRenderer.render(f, handles, numericPriority));
                     }
                 }
                 return blocks;

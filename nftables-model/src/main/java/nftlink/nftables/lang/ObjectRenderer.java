@@ -1,0 +1,203 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.NfTables;
+import nftlink.nftables.NftObject;
+import nftlink.nftables.ObjectData;
+import nftlink.nftables.expr.Bytes;
+
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Prints stateful objects the way {@code nft list} (1.0.6) prints them inside a
+ * table: {@code \tcounter c {\n\t\tpackets 0 bytes 0\n\t}\n}, {@code \tquota q {\n\t\t25 mbytes\n\t}\n},
+ * {@code \tct helper h {\n\t\ttype "ftp" protocol tcp\n\t\tl3proto inet\n\t}\n}, ...
+ *
+ * <p>Objects of a type nft does not know (nft 1.0.6 aborts on them) print as
+ * {@code \tobject type N NAME {\n\t\tdata HEX\n\t}\n} so they are never dropped silently.
+ */
+public final class ObjectRenderer {
+
+    private ObjectRenderer() {
+    }
+
+    /** nft's name of an object type ({@code counter}, {@code ct helper}, ...), or {@code null} when nft has none. */
+    public static String typeName(int type) {
+        return switch (type) {
+            case NfTables.NFT_OBJECT_COUNTER -> "counter";
+            case NfTables.NFT_OBJECT_QUOTA -> "quota";
+            case NfTables.NFT_OBJECT_CT_HELPER -> "ct helper";
+            case NfTables.NFT_OBJECT_LIMIT -> "limit";
+            case NfTables.NFT_OBJECT_CT_TIMEOUT -> "ct timeout";
+            case NfTables.NFT_OBJECT_SECMARK -> "secmark";
+            case NfTables.NFT_OBJECT_SYNPROXY -> "synproxy";
+            case NfTables.NFT_OBJECT_CT_EXPECT -> "ct expectation";
+            default -> null;
+        };
+    }
+
+    /** The block of one object, without handle. */
+    public static String render(NftObject object) {
+        return render(object, false);
+    }
+
+    /** The block of one object, with {@code # handle N} like {@code nft -a} when asked. */
+    public static String render(NftObject object, boolean handles) {
+        StringBuilder sb = new StringBuilder("\t");
+        String typeName = typeName(object.type());
+        ObjectData data = object.data();
+        if (typeName == null || data instanceof ObjectData.Raw) {
+            sb.append(typeName == null ? "object type " + Integer.toUnsignedString(object.type()) : typeName)
+                    .append(' ').append(object.name()).append(" {");
+            appendHandle(sb, object, handles);
+            appendComment(sb, object);
+            byte[] raw = data instanceof ObjectData.Raw r ? r.data() : null;
+            sb.append("\n\t\tdata ").append(raw == null ? "none" : HexFormat.of().formatHex(raw)).append('\n');
+            return sb.append("\t}\n").toString();
+        }
+        sb.append(typeName).append(' ').append(object.name()).append(" {");
+        appendHandle(sb, object, handles);
+        appendComment(sb, object);
+        switch (data) {
+            case ObjectData.Counter c -> sb.append("\n\t\tpackets ").append(Long.toUnsignedString(c.packets()))
+                    .append(" bytes ").append(Long.toUnsignedString(c.bytes())).append('\n');
+            case ObjectData.Quota q -> {
+                sb.append("\n\t\t").append(q.inverted() ? "over " : "").append(rate(q.bytes()));
+                if (q.consumed() != 0) {
+                    sb.append(" used ").append(rate(q.consumed()));
+                }
+                sb.append('\n');
+            }
+            case ObjectData.Secmark s -> sb.append("\n\t\t\"").append(s.context()).append("\"\n");
+            case ObjectData.CtHelper h -> sb.append("\n\t\ttype \"").append(h.helper()).append("\" protocol ")
+                    .append(protocol(h.l4proto())).append("\n\t\tl3proto ").append(family(h.l3proto())).append('\n');
+            case ObjectData.CtTimeout t -> {
+                sb.append("\n\t\tprotocol ").append(protocol(t.l4proto())).append("\n\t\tl3proto ")
+                        .append(family(t.l3proto())).append("\n\t\tpolicy = { ");
+                StringJoiner j = new StringJoiner(", ");
+                for (Map.Entry<String, Integer> e : t.policy().entrySet()) {
+                    j.add(e.getKey() + " : " + Integer.toUnsignedString(e.getValue()));
+                }
+                sb.append(j).append(" }\n");
+            }
+            case ObjectData.CtExpectation e -> sb.append("\n\t\tprotocol ").append(protocol(e.l4proto()))
+                    .append("\n\t\tdport ").append(e.dport())
+                    .append("\n\t\ttimeout ").append(time(Integer.toUnsignedLong(e.timeout())))
+                    .append("\n\t\tsize ").append(e.size())
+                    .append("\n\t\tl3proto ").append(family(e.l3proto())).append('\n');
+            case ObjectData.Limit l -> sb.append("\n\t\t").append(limit(l)).append('\n');
+            case ObjectData.Synproxy s -> {
+                if ((s.flags() & NfTables.NF_SYNPROXY_OPT_MSS) != 0) {
+                    sb.append("\n\t\tmss ").append(s.mss());
+                }
+                if ((s.flags() & NfTables.NF_SYNPROXY_OPT_WSCALE) != 0) {
+                    sb.append("\n\t\twscale ").append(s.wscale());
+                }
+                if ((s.flags() & (NfTables.NF_SYNPROXY_OPT_TIMESTAMP | NfTables.NF_SYNPROXY_OPT_SACK_PERM)) != 0) {
+                    sb.append("\n\t\t").append((s.flags() & NfTables.NF_SYNPROXY_OPT_TIMESTAMP) != 0 ? "timestamp" : "")
+                            .append(' ').append((s.flags() & NfTables.NF_SYNPROXY_OPT_SACK_PERM) != 0 ? "sack-perm" : "");
+                }
+                sb.append('\n');
+            }
+            case ObjectData.Raw r -> throw new IllegalStateException("handled above");
+        }
+        return sb.append("\t}\n").toString();
+    }
+
+    private static void appendHandle(StringBuilder sb, NftObject object, boolean handles) {
+        if (handles) {
+            sb.append(" # handle ").append(Long.toUnsignedString(object.handle()));
+        }
+    }
+
+    private static void appendComment(StringBuilder sb, NftObject object) {
+        if (object.comment() != null) {
+            sb.append("\n\t\tcomment \"").append(object.comment()).append('"');
+        }
+    }
+
+    private static String limit(ObjectData.Limit l) {
+        boolean inv = (l.flags() & NfTables.NFT_LIMIT_F_INV) != 0;
+        StringBuilder sb = new StringBuilder("rate ").append(inv ? "over " : "");
+        if (l.limitType() == NfTables.NFT_LIMIT_PKTS) {
+            sb.append(Long.toUnsignedString(l.rate())).append('/').append(unit(l.unit()));
+            if (l.burst() != 0 && l.burst() != 5) {
+                sb.append(" burst ").append(Integer.toUnsignedString(l.burst())).append(" packets");
+            }
+        } else if (l.limitType() == NfTables.NFT_LIMIT_PKT_BYTES) {
+            sb.append(rate(l.rate())).append('/').append(unit(l.unit()));
+            if (l.burst() != 0) {
+                sb.append(" burst ").append(rate(Integer.toUnsignedLong(l.burst())));
+            }
+        } else {
+            // nft prints nothing after "rate" for a type it does not know
+            sb.setLength(0);
+        }
+        return sb.toString();
+    }
+
+    /** nft's {@code get_unit}. */
+    static String unit(long seconds) {
+        if (seconds == 1) {
+            return "second";
+        } else if (seconds == 60) {
+            return "minute";
+        } else if (seconds == 3600) {
+            return "hour";
+        } else if (seconds == 86400) {
+            return "day";
+        } else if (seconds == 604800) {
+            return "week";
+        }
+        return "error";
+    }
+
+    /** nft 1.0.6's {@code get_rate}: bytes, kbytes or mbytes, the largest that divides exactly. */
+    static String rate(long bytes) {
+        String[] units = {"bytes", "kbytes", "mbytes"};
+        long n = bytes;
+        int i = 0;
+        if (n != 0) {
+            while (i + 1 < units.length && Long.remainderUnsigned(n, 1024) == 0) {
+                n = Long.divideUnsigned(n, 1024);
+                i++;
+            }
+        }
+        return Long.toUnsignedString(n) + " " + units[i];
+    }
+
+    /** nft's {@code time_print}: {@code 1d2h3m4s5ms}, nothing at all for 0. */
+    static String time(long millis) {
+        long[] units = {86_400_000L, 3_600_000L, 60_000L, 1000L, 1L};
+        String[] names = {"d", "h", "m", "s", "ms"};
+        StringBuilder sb = new StringBuilder();
+        long rest = millis;
+        for (int i = 0; i < units.length; i++) {
+            long n = rest / units[i];
+            rest %= units[i];
+            if (n > 0) {
+                sb.append(n).append(names[i]);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** nft's {@code family2str} for an {@code NFPROTO_*} number. */
+    static String family(int nfproto) {
+        return switch (nfproto) {
+            case NfTables.NFPROTO_IPV4 -> "ip";
+            case NfTables.NFPROTO_IPV6 -> "ip6";
+            case NfTables.NFPROTO_INET -> "inet";
+            case NfTables.NFPROTO_NETDEV -> "netdev";
+            case NfTables.NFPROTO_ARP -> "arp";
+            case NfTables.NFPROTO_BRIDGE -> "bridge";
+            default -> "unknown";
+        };
+    }
+
+    /** The protocol's name as {@code getprotobynumber} gives it, else the number. */
+    static String protocol(int l4proto) {
+        return Datatype.INET_PROTO.print(Bytes.u8(l4proto & 0xff));
+    }
+}
