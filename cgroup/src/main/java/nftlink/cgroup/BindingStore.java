@@ -20,4 +20,13 @@ public interface BindingStore {
      * another process changed the tables.
      */
     Collection<Binding> read();
+
+    /**
+     * Whether {@link #apply} must run even for an empty diff: the last
+     * {@link #read} found the store's own structure damaged (e.g. a fixed rule or
+     * the whole table gone) or things to clean up. The default is {@code false}.
+     */
+    default boolean repairPending() {
+        return false;
+    }
 }

@@ -149,7 +149,7 @@ public final class Reconciler implements AutoCloseable {
 
     private void converge() {
         BindingDiff diff = state.pending();
-        if (diff.isEmpty()) {
+        if (diff.isEmpty() && !store.repairPending()) {
             return;
         }
         store.apply(diff);
