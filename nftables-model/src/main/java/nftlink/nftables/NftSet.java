@@ -249,6 +249,37 @@ public record NftSet(Family family, String table, String name, long handle, int 
                 policy, size, fields, timeout, gcInterval, id, userdata, expressions, unknown);
     }
 
+    /**
+     * Decodes a message that names a set without describing it (a deletion
+     * notification): table, name, handle and flags; the key type and length are 0
+     * when absent.
+     */
+    public static NftSet decodeReference(NetlinkMessage message) {
+        Family family = Codec.family(message);
+        String table = null;
+        String name = null;
+        long handle = 0;
+        int flags = 0;
+        int keyType = 0;
+        int keyLength = 0;
+        for (Attribute a : message.attributes(Nfnetlink.NFGENMSG_LEN)) {
+            switch (a.type()) {
+                case NFTA_SET_TABLE -> table = a.string();
+                case NFTA_SET_NAME -> name = a.string();
+                case NFTA_SET_HANDLE -> handle = a.u64Be();
+                case NFTA_SET_FLAGS -> flags = a.u32Be();
+                case NFTA_SET_KEY_TYPE -> keyType = a.u32Be();
+                case NFTA_SET_KEY_LEN -> keyLength = a.u32Be();
+                default -> { }
+            }
+        }
+        if (table == null || name == null) {
+            throw new NetlinkDecodeException("set message without table or name");
+        }
+        return new NftSet(family, table, name, handle, flags, keyType, keyLength, 0, 0, 0, -1, 0, List.of(), 0, 0, 0,
+                null, List.of(), List.of());
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof NftSet s && family == s.family && table.equals(s.table) && name.equals(s.name)
