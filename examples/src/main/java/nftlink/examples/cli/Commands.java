@@ -12,6 +12,9 @@ import nftlink.nftables.NftOperation;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.Ruleset;
 import nftlink.nftables.Table;
+import nftlink.nftables.NftMonitor;
+import nftlink.nftables.NftSet;
+import nftlink.nftables.lang.MonitorRenderer;
 import nftlink.nftables.lang.RuleRenderer;
 import nftlink.nftables.lang.RulesetListing;
 
@@ -29,6 +32,9 @@ final class Commands {
         if (c.getFirst().equals("demo")) {
             expectArguments(c, 1, "demo");
             return demo(formatter, out);
+        }
+        if (c.getFirst().equals("monitor")) {
+            return monitor(options, c, out);
         }
         if (!c.getFirst().equals("list")) {
             throw new UsageException("unknown command '" + c.getFirst() + "' (expected list or demo)");
@@ -103,6 +109,40 @@ final class Commands {
             result.echo(0).ifPresent(m -> out.println("# table handle from the kernel's echo: " + Table.decode(m).handle()));
             out.print(formatter.ruleset(rs));
             out.printf("# total %.1f ms, including namespace setup%n", (System.nanoTime() - start) / 1e6);
+        }
+        return 0;
+    }
+
+    /** {@code monitor [--count N]}: prints changes as nft monitor does, until interrupted or N transactions. */
+    private static int monitor(Main.Options options, List<String> c, PrintStream out) {
+        long count = Long.MAX_VALUE;
+        if (c.size() == 3 && c.get(1).equals("--count")) {
+            try {
+                count = Long.parseLong(c.get(2));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--count needs a number, not '" + c.get(2) + "'");
+            }
+        } else if (c.size() != 1) {
+            throw new UsageException("usage: monitor [--count N]");
+        }
+        try (NetworkNamespace ns = options.netns() == null ? NetworkNamespace.current() : NetworkNamespace.named(options.netns());
+             NftMonitor monitor = NftMonitor.open(ns);
+             Nftables nft = Nftables.open(ns)) {
+            MonitorRenderer renderer = new MonitorRenderer(RuleRenderer.DEFAULT);
+            for (NftSet set : nft.listSets()) {
+                renderer.knowSet(set, nft.listElements(set.family(), set.table(), set.name()));
+            }
+            for (long seen = 0; seen < count; ) {
+                NftMonitor.Update update = monitor.next(-1);
+                if (update == null) {
+                    break;
+                }
+                renderer.render(update).forEach(out::println);
+                out.flush();
+                if (update instanceof NftMonitor.Committed) {
+                    seen++;
+                }
+            }
         }
         return 0;
     }

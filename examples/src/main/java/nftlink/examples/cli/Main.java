@@ -34,6 +34,8 @@ public final class Main {
               list tables [FAMILY]          one 'table FAMILY NAME' line per table
               list table FAMILY NAME        one table with its chains
               list chains [FAMILY]          every chain's declaration, grouped by table
+              monitor [--count N]           print every change as 'nft monitor' does, per transaction,
+                                            until interrupted (or after N transactions)
               demo                          create a throwaway network namespace, add a table and
                                             two chains there, list the rule set, and remove it all
 
