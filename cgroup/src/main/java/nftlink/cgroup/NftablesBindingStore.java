@@ -288,7 +288,9 @@ public final class NftablesBindingStore implements BindingStore {
         }
         Map<String, Chain> chains = new HashMap<>();
         for (Chain c : nft.listChains(layout.family(), layout.name())) {
-            chains.put(c.name(), c);
+            if (c.table().equals(layout.name())) {
+                chains.put(c.name(), c);
+            }
         }
         if (chains.size() != layout.chains().size()) {
             return "it has chains " + chains.keySet();
@@ -305,7 +307,7 @@ public final class NftablesBindingStore implements BindingStore {
         }
         Map<String, NftSet> sets = new HashMap<>();
         for (NftSet s : nft.listSets(layout.family(), layout.name())) {
-            if ((s.flags() & NfTables.NFT_SET_ANONYMOUS) == 0 && !s.name().startsWith("__")) {
+            if (s.table().equals(layout.name()) && (s.flags() & NfTables.NFT_SET_ANONYMOUS) == 0 && !s.name().startsWith("__")) {
                 sets.put(s.name(), s);
             }
         }
@@ -326,6 +328,9 @@ public final class NftablesBindingStore implements BindingStore {
         for (Chain c : layout.chains()) {
             List<Integer> fixed = new ArrayList<>();
             for (Rule r : nft.listRules(layout.family(), layout.name(), c.name())) {
+                if (!r.table().equals(layout.name()) || !r.chain().equals(c.name())) {
+                    continue;
+                }
                 int index = tags.fixedIndex(r.comment());
                 if (index >= 0) {
                     fixed.add(index);
