@@ -12,4 +12,5 @@ module nftlink.nftables {
     exports nftlink.nftables;
     exports nftlink.nftables.expr;
     exports nftlink.nftables.lang;
+    exports nftlink.nftables.parse;
 }

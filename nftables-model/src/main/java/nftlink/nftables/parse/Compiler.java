@@ -1,0 +1,658 @@
+package nftlink.nftables.parse;
+
+import nftlink.nftables.BaseChain;
+import nftlink.nftables.Chain;
+import nftlink.nftables.ChainPolicy;
+import nftlink.nftables.ChainPriority;
+import nftlink.nftables.ChainType;
+import nftlink.nftables.Family;
+import nftlink.nftables.Hook;
+import nftlink.nftables.NfTables;
+import nftlink.nftables.NftOperation;
+import nftlink.nftables.NftSet;
+import nftlink.nftables.Rule;
+import nftlink.nftables.SetElement;
+import nftlink.nftables.Table;
+import nftlink.nftables.lang.Linearizer;
+import nftlink.nftables.lang.RuleSpec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/** One parse: walks the commands and collects the operations. */
+final class Compiler {
+
+    private final CgroupResolver cgroups;
+    private final SetLookup lookup;
+    private final Map<String, SetShape> declared = new HashMap<>();
+    private final List<ParsedOperation> out = new ArrayList<>();
+    private Cursor c;
+    private Values values;
+    private Elements elements;
+
+    Compiler(CgroupResolver cgroups, SetLookup lookup) {
+        this.cgroups = cgroups;
+        this.lookup = lookup;
+    }
+
+    NftScript run(List<Token> tokens, Path file) {
+        c = new Cursor(new TokenStream(tokens, file));
+        values = new Values(c, cgroups);
+        elements = new Elements(c, values);
+        while (!c.at(Token.Kind.END)) {
+            if (c.accept(Token.Kind.NEWLINE) || c.accept(Token.Kind.SEMICOLON)) {
+                continue;
+            }
+            Token start = c.peek();
+            try {
+                command();
+            } catch (IllegalArgumentException e) {
+                throw new NftParseException(start.location(), e.getMessage());
+            }
+            if (!start.is("include")) {
+                endOfStatement();
+            }
+        }
+        return new NftScript(out);
+    }
+
+    private void endOfStatement() {
+        if (!c.accept(Token.Kind.NEWLINE) && !c.accept(Token.Kind.SEMICOLON) && !c.at(Token.Kind.END)) {
+            throw c.unexpected("newline or ';'");
+        }
+    }
+
+    private void command() {
+        Token t = c.peek();
+        if (t.kind() != Token.Kind.WORD) {
+            throw c.unexpected("a command (table, add, delete, flush, define, include, ...)");
+        }
+        switch (t.text()) {
+            case "define", "redefine" -> define();
+            case "undefine" -> {
+                c.next();
+                c.in.nextRaw();
+            }
+            case "include" -> include();
+            case "add" -> {
+                c.next();
+                add(false, false);
+            }
+            case "create" -> {
+                c.next();
+                add(true, false);
+            }
+            case "insert" -> {
+                c.next();
+                Token what = c.expect("rule");
+                ruleCommand(what, "insert");
+            }
+            case "replace" -> {
+                c.next();
+                Token what = c.expect("rule");
+                ruleCommand(what, "replace");
+            }
+            case "delete", "destroy" -> delete(c.next().text().equals("destroy"));
+            case "flush" -> flush();
+            case "table", "chain", "rule", "set", "map", "element" -> add(false, true);
+            case "list", "reset", "monitor", "describe", "get", "rename", "export", "import" ->
+                    throw Cursor.error(t, "unsupported: '" + t.text() + "' commands are not supported by nftlink's parser "
+                            + "(use nftlink list ... for listings)");
+            default -> throw c.unexpected("a command (table, add, create, insert, replace, delete, flush, define, include)");
+        }
+    }
+
+    private void define() {
+        c.next();
+        Token name = c.in.nextRaw();
+        if (name.kind() != Token.Kind.WORD) {
+            throw Cursor.error(name, "syntax error, unexpected " + name.describe() + ", expecting a variable name");
+        }
+        c.expect(Token.Kind.EQUALS, "'='");
+        List<Token> value = new ArrayList<>();
+        int depth = 0;
+        while (true) {
+            Token t = c.peek();
+            if (t.kind() == Token.Kind.END || depth == 0 && (t.kind() == Token.Kind.NEWLINE || t.kind() == Token.Kind.SEMICOLON)) {
+                break;
+            }
+            if (t.kind() == Token.Kind.LBRACE) {
+                depth++;
+            } else if (t.kind() == Token.Kind.RBRACE) {
+                if (depth == 0) {
+                    break;
+                }
+                depth--;
+            }
+            value.add(c.next());
+        }
+        if (value.isEmpty()) {
+            throw c.unexpected("a value");
+        }
+        c.in.define(name.text(), value);
+    }
+
+    private void include() {
+        c.next();
+        Token name = c.expect(Token.Kind.STRING, "a quoted file name");
+        Path dir = c.in.currentDirectory();
+        Path target = dir == null ? Path.of(name.text()) : dir.resolve(name.text());
+        target = target.toAbsolutePath().normalize();
+        String text;
+        try {
+            text = Files.readString(target, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw Cursor.error(name, "cannot include " + target + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+        List<Token> tokens = Lexer.tokens(target.toString(), text);
+        endOfStatement();
+        c.in.include(tokens, target, name.location());
+    }
+
+    /** {@code [family]} then a name: a family word counts as family only if a name follows. */
+    private record Qualified(Family family, Token name) {
+    }
+
+    private Qualified familyAndName(String what) {
+        Token first = c.name(what);
+        Token next = c.peek();
+        if (first.kind() == Token.Kind.WORD && (next.kind() == Token.Kind.WORD || next.kind() == Token.Kind.STRING)
+                && isFamily(first.text())) {
+            c.next();
+            return new Qualified(Family.ofName(first.text()), next);
+        }
+        return new Qualified(Family.IP, first);
+    }
+
+    private static boolean isFamily(String s) {
+        return switch (s) {
+            case "ip", "ip6", "inet", "arp", "bridge", "netdev" -> true;
+            default -> false;
+        };
+    }
+
+    private void add(boolean exclusive, boolean implicit) {
+        Token what = c.expect(Token.Kind.WORD, "table, chain, rule, set, map or element");
+        switch (what.text()) {
+            case "table" -> table(what, exclusive);
+            case "chain" -> {
+                Qualified q = familyAndName("a table name");
+                Token name = c.name("a chain name");
+                List<ParsedOperation> rules = new ArrayList<>();
+                chain(what, q.family(), q.name().text(), name, exclusive, rules);
+                out.addAll(rules);
+            }
+            case "rule" -> {
+                if (exclusive) {
+                    throw Cursor.error(what, "syntax error, 'create rule' does not exist (use add or insert)");
+                }
+                ruleCommand(what, "add");
+            }
+            case "set", "map" -> {
+                Qualified q = familyAndName("a table name");
+                Token name = c.name("a set name");
+                set(what, q.family(), q.name().text(), name, exclusive, what.text().equals("map"));
+            }
+            case "element" -> element(what, exclusive ? "create" : "add");
+            case "counter", "quota", "limit", "ct", "flowtable", "secmark", "synproxy" ->
+                    throw Cursor.error(what, "unsupported: " + what.text() + " objects are not supported by nftlink's parser yet");
+            default -> throw Cursor.error(what, "syntax error, unexpected " + what.text()
+                    + ", expecting table, chain, rule, set, map or element");
+        }
+    }
+
+    private void table(Token start, boolean exclusive) {
+        Qualified q = familyAndName("a table name");
+        Family family = q.family();
+        String name = q.name().text();
+        int flags = 0;
+        String comment = null;
+        List<ParsedOperation> chains = new ArrayList<>();
+        List<ParsedOperation> setOps = new ArrayList<>();
+        List<ParsedOperation> rules = new ArrayList<>();
+        if (c.accept(Token.Kind.LBRACE)) {
+            while (true) {
+                c.skipNewlines();
+                if (c.accept(Token.Kind.SEMICOLON)) {
+                    continue;
+                }
+                if (c.accept(Token.Kind.RBRACE)) {
+                    break;
+                }
+                Token item = c.expect(Token.Kind.WORD, "chain, set, map, flags, comment or '}'");
+                switch (item.text()) {
+                    case "chain" -> {
+                        Token chainName = c.name("a chain name");
+                        List<ParsedOperation> own = new ArrayList<>();
+                        int before = out.size();
+                        chain(item, family, name, chainName, false, own);
+                        chains.addAll(out.subList(before, out.size()));
+                        out.subList(before, out.size()).clear();
+                        rules.addAll(own);
+                    }
+                    case "set", "map" -> {
+                        Token setName = c.name("a set name");
+                        int before = out.size();
+                        set(item, family, name, setName, false, item.text().equals("map"));
+                        setOps.addAll(out.subList(before, out.size()));
+                        out.subList(before, out.size()).clear();
+                    }
+                    case "flags" -> {
+                        do {
+                            Token f = c.expect(Token.Kind.WORD, "a table flag (dormant)");
+                            if (!f.text().equals("dormant")) {
+                                throw Cursor.error(f, "unsupported table flag " + f.text() + " (nftlink knows dormant)");
+                            }
+                            flags |= NfTables.NFT_TABLE_F_DORMANT;
+                        } while (c.accept(Token.Kind.COMMA));
+                    }
+                    case "comment" -> comment = c.expect(Token.Kind.STRING, "a quoted comment").text();
+                    case "counter", "quota", "limit", "ct", "flowtable", "secmark", "synproxy" ->
+                            throw Cursor.error(item, "unsupported: " + item.text() + " objects are not supported by nftlink's parser yet");
+                    default -> throw Cursor.error(item, "syntax error, unexpected " + item.text()
+                            + ", expecting chain, set, map, flags, comment or '}'");
+                }
+                if (!c.accept(Token.Kind.NEWLINE) && !c.accept(Token.Kind.SEMICOLON) && !c.at(Token.Kind.RBRACE)) {
+                    throw c.unexpected("newline, ';' or '}'");
+                }
+            }
+        }
+        Table table = Cursor.at(q.name(), () -> Table.of(family, name));
+        table = table.withFlags(flags).withComment(comment);
+        out.add(new ParsedOperation(new NftOperation.AddTable(table, exclusive), start.location().to(q.name().location()),
+                (exclusive ? "create" : "add") + " table " + family.nftName() + " " + name));
+        out.addAll(chains);
+        out.addAll(setOps);
+        out.addAll(rules);
+    }
+
+    /** A chain declaration (with or without a body); its rules go to {@code rules}, the chain itself to the output. */
+    private void chain(Token start, Family family, String table, Token nameToken, boolean exclusive, List<ParsedOperation> rules) {
+        String name = nameToken.text();
+        BaseChain base = null;
+        String comment = null;
+        ChainPolicy policy = null;
+        Token policyToken = null;
+        if (c.accept(Token.Kind.LBRACE)) {
+            while (true) {
+                c.skipNewlines();
+                if (c.accept(Token.Kind.SEMICOLON)) {
+                    continue;
+                }
+                if (c.accept(Token.Kind.RBRACE)) {
+                    break;
+                }
+                Token t = c.peek();
+                if (t.is("type")) {
+                    c.next();
+                    base = baseChain(family);
+                } else if (t.is("policy")) {
+                    c.next();
+                    policyToken = c.expect(Token.Kind.WORD, "accept or drop");
+                    Token p = policyToken;
+                    policy = Cursor.at(p, () -> ChainPolicy.ofName(p.text()));
+                } else if (t.is("comment")) {
+                    c.next();
+                    comment = c.expect(Token.Kind.STRING, "a quoted comment").text();
+                } else if (t.is("flags") || t.is("devices")) {
+                    throw Cursor.error(t, "unsupported: chain " + t.text() + " are not supported by nftlink's parser yet");
+                } else {
+                    rules.add(rule(family, table, name, "add", 0, t));
+                }
+                if (!c.accept(Token.Kind.NEWLINE) && !c.accept(Token.Kind.SEMICOLON) && !c.at(Token.Kind.RBRACE)) {
+                    throw c.unexpected("newline, ';' or '}'");
+                }
+            }
+        }
+        if (policy != null && base == null) {
+            throw Cursor.error(policyToken, "a policy needs a base chain (type ... hook ... priority ...)");
+        }
+        if (base != null && policy != null) {
+            base = new BaseChain(base.type(), base.hook(), base.priority(), base.devices(), policy);
+        }
+        BaseChain b = base;
+        Chain chain = Cursor.at(nameToken, () -> b == null ? Chain.regular(family, table, name) : Chain.base(family, table, name, b));
+        if (comment != null) {
+            chain = chain.withComment(comment);
+        }
+        String echo = (exclusive ? "create" : "add") + " chain " + family.nftName() + " " + table + " " + name;
+        if (base != null) {
+            echo += " { type " + base.type().nftName() + " hook " + base.hook().nftName()
+                    + " priority " + ChainPriority.render(family, base.hook(), base.priority()) + "; "
+                    + (base.policy() == null ? "" : "policy " + base.policy().nftName() + "; ") + "}";
+        }
+        out.add(new ParsedOperation(new NftOperation.AddChain(chain, exclusive), start.location().to(nameToken.location()), echo));
+    }
+
+    private BaseChain baseChain(Family family) {
+        Token typeToken = c.expect(Token.Kind.WORD, "filter, nat or route");
+        ChainType type = Cursor.at(typeToken, () -> ChainType.ofName(typeToken.text()));
+        c.expect("hook");
+        Token hookToken = c.expect(Token.Kind.WORD, "a hook name");
+        Hook hook = Cursor.at(hookToken, () -> Hook.ofName(hookToken.text()));
+        Cursor.at(hookToken, () -> hook.number(family));
+        List<String> devices = new ArrayList<>();
+        if (c.accept("device")) {
+            devices.add(c.name("a device name").text());
+        } else if (c.accept("devices")) {
+            c.expect(Token.Kind.EQUALS, "'='");
+            c.expect(Token.Kind.LBRACE, "'{'");
+            do {
+                c.skipNewlines();
+                devices.add(c.name("a device name").text());
+                c.skipNewlines();
+            } while (c.accept(Token.Kind.COMMA));
+            c.expect(Token.Kind.RBRACE, "'}'");
+        }
+        c.expect("priority");
+        int priority = priority(family, hook);
+        return new BaseChain(type, hook, priority, devices, null);
+    }
+
+    /** {@code NUMBER}, {@code NAME}, {@code NAME + N}, {@code NAME - N}. */
+    private int priority(Family family, Hook hook) {
+        Token first = c.peek();
+        StringBuilder text = new StringBuilder();
+        SourceLocation where = first.location();
+        while (c.peek().kind() == Token.Kind.WORD) {
+            Token t = c.next();
+            text.append(t.text());
+            where = where.to(t.location());
+        }
+        if (text.isEmpty()) {
+            throw c.unexpected("a priority (a number or a name such as filter)");
+        }
+        Token all = new Token(Token.Kind.WORD, text.toString(), where);
+        String s = text.toString();
+        if (s.matches("[+-]?\\d+")) {
+            return Cursor.at(all, () -> Integer.parseInt(s));
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z]+)(?:([+-])(\\d+))?").matcher(s);
+        if (!m.matches()) {
+            throw Cursor.error(all, "not a priority: " + s + " (expected a number, or a name such as filter with an optional + N or - N)");
+        }
+        OptionalInt value = ChainPriority.valueOf(family, hook, m.group(1));
+        if (value.isEmpty()) {
+            throw Cursor.error(all, "priority name '" + m.group(1) + "' is not valid for family " + family + " hook " + hook.nftName());
+        }
+        int offset = m.group(2) == null ? 0 : Cursor.at(all, () -> Integer.parseInt(m.group(3)));
+        return value.getAsInt() + (m.group(2) != null && m.group(2).equals("-") ? -offset : offset);
+    }
+
+    /** {@code add|insert|replace rule [family] TABLE CHAIN [position|handle N] STATEMENTS}. */
+    private void ruleCommand(Token start, String command) {
+        Qualified q = familyAndName("a table name");
+        Token chain = c.name("a chain name");
+        long handle = 0;
+        if (c.at("position") || c.at("handle")) {
+            c.next();
+            handle = c.number("a rule handle");
+        } else if (c.at("index")) {
+            throw Cursor.error(c.peek(), "unsupported: rule index (use position or handle)");
+        }
+        if (command.equals("replace") && handle == 0) {
+            throw c.unexpected("handle N (replace needs the handle of the rule to replace)");
+        }
+        out.add(rule(q.family(), q.name().text(), chain.text(), command, handle, start));
+    }
+
+    /** Parses {@code tokens} as the statements of one rule. */
+    RuleSpec ruleSpec(List<Token> tokens, Family family, String table, String chain) {
+        c = new Cursor(new TokenStream(tokens, null));
+        values = new Values(c, cgroups);
+        while (c.accept(Token.Kind.NEWLINE)) {
+            c.skipNewlines();
+        }
+        Token first = c.peek();
+        RuleParser.Parsed parsed = new RuleParser(c, values, family).rule();
+        c.skipNewlines();
+        if (!c.at(Token.Kind.END)) {
+            throw c.unexpected("end of rule");
+        }
+        return Cursor.at(first, () -> new RuleSpec(family, table, chain, parsed.statements(), parsed.comment(), 0));
+    }
+
+    /** Parses the statements of one rule and compiles them; anonymous sets go straight to the output. */
+    private ParsedOperation rule(Family family, String table, String chain, String command, long handle, Token start) {
+        Token first = c.peek();
+        RuleParser.Parsed parsed = new RuleParser(c, values, family).rule();
+        SourceLocation where = first.location().to(c.in.last().location());
+        RuleSpec spec = Cursor.at(first, () -> new RuleSpec(family, table, chain, parsed.statements(), parsed.comment(), 0));
+        Linearizer.Result result = Cursor.at(new Token(Token.Kind.WORD, "", where), () -> Linearizer.linearize(spec));
+        for (Linearizer.AnonymousSet s : result.sets()) {
+            out.add(new ParsedOperation(new NftOperation.AddSet(s.set(), false), where, null));
+            out.add(new ParsedOperation(new NftOperation.AddElements(s.set().family(), s.set().table(), s.set().name(),
+                    s.set().id(), s.elements(), false), where, null));
+        }
+        Rule rule = result.rule();
+        NftOperation op = switch (command) {
+            case "insert" -> new NftOperation.InsertRule(rule.withPosition(handle));
+            case "replace" -> new NftOperation.ReplaceRule(rule.withHandle(handle));
+            default -> new NftOperation.AddRule(rule.withPosition(handle));
+        };
+        return new ParsedOperation(op, where, NftParser.echo(command + " rule", spec));
+    }
+
+    private void set(Token start, Family family, String table, Token nameToken, boolean exclusive, boolean map) {
+        String name = nameToken.text();
+        c.expect(Token.Kind.LBRACE, "'{'");
+        List<Values.Part> key = null;
+        Values.Part data = null;
+        boolean verdicts = false;
+        int flags = 0;
+        long timeout = 0;
+        int gcInterval = 0;
+        int size = 0;
+        int policy = -1;
+        boolean autoMerge = false;
+        String comment = null;
+        List<SetElement> elems = null;
+        while (true) {
+            c.skipNewlines();
+            if (c.accept(Token.Kind.SEMICOLON)) {
+                continue;
+            }
+            if (c.accept(Token.Kind.RBRACE)) {
+                break;
+            }
+            Token t = c.expect(Token.Kind.WORD, "type, flags, timeout, size, policy, elements, comment or '}'");
+            switch (t.text()) {
+                case "type" -> {
+                    key = new ArrayList<>();
+                    key.add(SetShape.part(RuleParser.datatype(c.expect(Token.Kind.WORD, "a type"))));
+                    while (c.accept(".")) {
+                        key.add(SetShape.part(RuleParser.datatype(c.expect(Token.Kind.WORD, "a type"))));
+                    }
+                    if (c.accept(":")) {
+                        Token d = c.expect(Token.Kind.WORD, "a data type or verdict");
+                        if (d.text().equals("verdict")) {
+                            verdicts = true;
+                        } else {
+                            data = SetShape.part(RuleParser.datatype(d));
+                        }
+                    }
+                    if (map != (verdicts || data != null)) {
+                        throw Cursor.error(t, map ? "a map needs 'type KEY : DATA'" : "a set has no data type (declare a map)");
+                    }
+                }
+                case "typeof" -> throw Cursor.error(t, "unsupported: typeof declarations (use type, e.g. type ipv4_addr)");
+                case "flags" -> {
+                    do {
+                        Token f = c.expect(Token.Kind.WORD, "a set flag");
+                        flags |= switch (f.text()) {
+                            case "constant" -> NfTables.NFT_SET_CONSTANT;
+                            case "interval" -> NfTables.NFT_SET_INTERVAL;
+                            case "timeout" -> NfTables.NFT_SET_TIMEOUT;
+                            case "dynamic" -> NfTables.NFT_SET_EVAL;
+                            default -> throw Cursor.error(f, "unknown set flag " + f.text()
+                                    + " (expected constant, interval, timeout or dynamic)");
+                        };
+                    } while (c.accept(Token.Kind.COMMA));
+                }
+                case "timeout" -> {
+                    timeout = Durations.millis(c.expect(Token.Kind.WORD, "a duration"));
+                    flags |= NfTables.NFT_SET_TIMEOUT;
+                }
+                case "gc-interval" -> gcInterval = (int) Math.min(Integer.MAX_VALUE,
+                        Durations.millis(c.expect(Token.Kind.WORD, "a duration")));
+                case "size" -> size = c.smallNumber("a size", Integer.MAX_VALUE);
+                case "policy" -> {
+                    Token p = c.expect(Token.Kind.WORD, "performance or memory");
+                    policy = switch (p.text()) {
+                        case "performance" -> NfTables.NFT_SET_POL_PERFORMANCE;
+                        case "memory" -> NfTables.NFT_SET_POL_MEMORY;
+                        default -> throw Cursor.error(p, "syntax error, unexpected " + p.text() + ", expecting performance or memory");
+                    };
+                }
+                case "auto-merge" -> autoMerge = true;
+                case "comment" -> comment = c.expect(Token.Kind.STRING, "a quoted comment").text();
+                case "elements" -> {
+                    if (key == null) {
+                        throw Cursor.error(t, "declare the type before the elements");
+                    }
+                    c.expect(Token.Kind.EQUALS, "'='");
+                    SetShape shape = new SetShape(key, data, verdicts, (flags & NfTables.NFT_SET_INTERVAL) != 0);
+                    elems = elements.block(shape, name);
+                }
+                case "counter" -> throw Cursor.error(t, "unsupported: set counters are not supported by nftlink's parser yet");
+                default -> throw Cursor.error(t, "syntax error, unexpected " + t.text()
+                        + ", expecting type, flags, timeout, size, policy, elements, comment or '}'");
+            }
+            if (!c.accept(Token.Kind.NEWLINE) && !c.accept(Token.Kind.SEMICOLON) && !c.at(Token.Kind.RBRACE)) {
+                throw c.unexpected("newline, ';' or '}'");
+            }
+        }
+        if (key == null) {
+            throw Cursor.error(nameToken, (map ? "map " : "set ") + name + " needs a type");
+        }
+        SetShape shape = new SetShape(key, data, verdicts, (flags & NfTables.NFT_SET_INTERVAL) != 0);
+        declared.put(setKey(family, table, name), shape);
+        if (map) {
+            flags |= NfTables.NFT_SET_MAP;
+        }
+        List<Integer> fieldLengths = key.size() > 1 ? key.stream().map(Values.Part::length).toList() : List.of();
+        if (key.size() > 1 && (flags & NfTables.NFT_SET_INTERVAL) != 0) {
+            flags |= NfTables.NFT_SET_CONCAT;
+        }
+        byte[] userdata = SetUserdata.of(key, data, verdicts, autoMerge, comment);
+        int f = flags;
+        long to = timeout;
+        int gc = gcInterval;
+        int sz = size;
+        int pol = policy;
+        boolean v = verdicts;
+        Values.Part d = data;
+        NftSet set = Cursor.at(nameToken, () -> new NftSet(family, table, name, 0, f, shape.keyType(), shape.keyLength(),
+                v ? 0xffffff00 : d == null ? 0 : d.type().id(), v || d == null ? 0 : d.length(), 0, pol, sz,
+                fieldLengths, to, gc, 0, userdata, List.of(), List.of()));
+        String kind = map ? "map" : "set";
+        SourceLocation where = start.location().to(nameToken.location());
+        out.add(new ParsedOperation(new NftOperation.AddSet(set, exclusive), where,
+                (exclusive ? "create " : "add ") + kind + " " + family.nftName() + " " + table + " " + name));
+        if (elems != null && !elems.isEmpty()) {
+            for (NftOperation op : NftOperation.addElements(family, table, name, elems)) {
+                out.add(new ParsedOperation(op, where, null));
+            }
+        }
+    }
+
+    private void element(Token start, String command) {
+        Qualified q = familyAndName("a table name");
+        Token setName = c.name("a set name");
+        Family family = q.family();
+        String table = q.name().text();
+        SetShape shape = declared.get(setKey(family, table, setName.text()));
+        if (shape == null) {
+            NftSet known = lookup.find(family, table, setName.text()).orElseThrow(() -> Cursor.error(setName,
+                    "no such set or map: " + family.nftName() + " " + table + " " + setName.text()));
+            shape = Cursor.at(setName, () -> SetShape.of(known));
+        }
+        List<SetElement> elems = elements.block(shape, setName.text());
+        SourceLocation where = start.location().to(setName.location());
+        List<NftOperation> ops = switch (command) {
+            case "delete" -> NftOperation.deleteElements(family, table, setName.text(), elems);
+            case "create" -> List.of(new NftOperation.AddElements(family, table, setName.text(), 0, elems, true));
+            default -> NftOperation.addElements(family, table, setName.text(), elems);
+        };
+        for (NftOperation op : ops) {
+            out.add(new ParsedOperation(op, where, command.equals("delete") ? null
+                    : command + " element " + family.nftName() + " " + table + " " + setName.text()));
+        }
+    }
+
+    private void delete(boolean destroy) {
+        Token what = c.expect(Token.Kind.WORD, "table, chain, rule, set, map or element");
+        Qualified q = familyAndName("a table name");
+        Family family = q.family();
+        String table = q.name().text();
+        SourceLocation where = what.location().to(q.name().location());
+        NftOperation op = switch (what.text()) {
+            case "table" -> new NftOperation.DeleteTable(family, table, destroy);
+            case "chain" -> new NftOperation.DeleteChain(family, table, c.name("a chain name").text(), destroy);
+            case "set", "map" -> new NftOperation.DeleteSet(family, table, c.name("a set name").text(), destroy);
+            case "rule" -> {
+                String chain = c.name("a chain name").text();
+                c.expect("handle");
+                yield new NftOperation.DeleteRule(family, table, chain, c.number("a rule handle"));
+            }
+            case "element" -> {
+                if (destroy) {
+                    throw Cursor.error(what, "unsupported: destroy element");
+                }
+                element0(what, family, table);
+                yield null;
+            }
+            default -> throw Cursor.error(what, "unsupported: delete " + what.text());
+        };
+        if (op != null) {
+            out.add(new ParsedOperation(op, where, null));
+        }
+    }
+
+    private void element0(Token start, Family family, String table) {
+        Token setName = c.name("a set name");
+        SetShape shape = declared.get(setKey(family, table, setName.text()));
+        if (shape == null) {
+            NftSet known = lookup.find(family, table, setName.text()).orElseThrow(() -> Cursor.error(setName,
+                    "no such set or map: " + family.nftName() + " " + table + " " + setName.text()));
+            shape = Cursor.at(setName, () -> SetShape.of(known));
+        }
+        List<SetElement> elems = elements.block(shape, setName.text(), true);
+        for (NftOperation op : NftOperation.deleteElements(family, table, setName.text(), elems)) {
+            out.add(new ParsedOperation(op, start.location().to(setName.location()), null));
+        }
+    }
+
+    private void flush() {
+        c.next();
+        Token what = c.expect(Token.Kind.WORD, "ruleset, table, chain, set or map");
+        if (what.text().equals("ruleset")) {
+            Family family = null;
+            if (c.peek().kind() == Token.Kind.WORD && isFamily(c.peek().text())) {
+                family = Family.ofName(c.next().text());
+            }
+            out.add(new ParsedOperation(new NftOperation.FlushRuleset(family), what.location(), null));
+            return;
+        }
+        Qualified q = familyAndName("a table name");
+        SourceLocation where = what.location().to(q.name().location());
+        NftOperation op = switch (what.text()) {
+            case "table" -> new NftOperation.FlushTable(q.family(), q.name().text());
+            case "chain" -> new NftOperation.FlushChain(q.family(), q.name().text(), c.name("a chain name").text());
+            case "set", "map" -> new NftOperation.FlushSet(q.family(), q.name().text(), c.name("a set name").text());
+            default -> throw Cursor.error(what, "unsupported: flush " + what.text());
+        };
+        out.add(new ParsedOperation(op, where, null));
+    }
+
+    private static String setKey(Family family, String table, String name) {
+        return family.nftName() + " " + table + " " + name;
+    }
+}

@@ -1,0 +1,149 @@
+package nftlink.nftables.parse;
+
+import nftlink.nftables.SetElement;
+import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.expr.Data;
+import nftlink.nftables.lang.Value;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Parses {@code { ELEMENT [timeout T] [comment "C"] [: DATA], ... }} into kernel set elements. */
+final class Elements {
+
+    private record Item(Token at, BigInteger low, BigInteger high, Bytes key, Data data, long timeout, String comment) {
+    }
+
+    private final Cursor c;
+    private final Values values;
+    private boolean keysOnly;
+
+    Elements(Cursor c, Values values) {
+        this.c = c;
+        this.values = values;
+    }
+
+    List<SetElement> block(SetShape shape, String setName) {
+        return block(shape, setName, false);
+    }
+
+    /** As {@link #block(SetShape, String)}; with {@code keysOnly} map elements need no data (for deletion). */
+    List<SetElement> block(SetShape shape, String setName, boolean keysOnly) {
+        this.keysOnly = keysOnly;
+        c.expect(Token.Kind.LBRACE, "'{'");
+        List<Item> items = new ArrayList<>();
+        collect(shape, setName, items);
+        return shape.interval() && shape.key().size() == 1 ? intervals(items, shape.keyLength()) : plain(items, shape);
+    }
+
+    private void collect(SetShape shape, String setName, List<Item> items) {
+        while (true) {
+            c.skipNewlines();
+            if (c.accept(Token.Kind.RBRACE)) {
+                return;
+            }
+            if (c.accept(Token.Kind.LBRACE)) {
+                collect(shape, setName, items);
+            } else {
+                items.add(item(shape, setName));
+            }
+            c.skipNewlines();
+            if (!c.accept(Token.Kind.COMMA) && !c.at(Token.Kind.RBRACE)) {
+                throw c.unexpected("',' or '}'");
+            }
+        }
+    }
+
+    private Item item(SetShape shape, String setName) {
+        Token at = c.peek();
+        Value v = values.item(shape.key(), false);
+        if (!(v instanceof Value.Single) && !shape.interval()) {
+            throw Cursor.error(at, "you must add 'flags interval' to the declaration of " + setName
+                    + " to add prefixes or ranges");
+        }
+        long timeout = 0;
+        String comment = null;
+        while (true) {
+            if (c.accept("timeout")) {
+                timeout = Durations.millis(c.expect(Token.Kind.WORD, "a duration such as 30s"));
+            } else if (c.accept("comment")) {
+                comment = c.expect(Token.Kind.STRING, "a quoted comment").text();
+            } else {
+                break;
+            }
+        }
+        Data data = null;
+        if (shape.isMap() && !(keysOnly && !c.at(":"))) {
+            c.expect(":");
+            if (shape.verdicts()) {
+                data = Data.of(values.verdict());
+            } else {
+                data = Data.of(values.single(shape.data(), c.next()));
+            }
+        }
+        BigInteger[] b = switch (v) {
+            case Value.Single s -> new BigInteger[]{number(s.bytes()), number(s.bytes())};
+            case Value.Prefix p -> new BigInteger[]{number(p.address()), number(p.last())};
+            case Value.Range r -> new BigInteger[]{number(r.low()), number(r.high())};
+            default -> throw Cursor.error(at, "not a set element");
+        };
+        Bytes key = v instanceof Value.Single s ? s.bytes() : null;
+        return new Item(at, b[0], b[1], key, data, timeout, comment);
+    }
+
+    private static List<SetElement> plain(List<Item> items, SetShape shape) {
+        List<SetElement> out = new ArrayList<>();
+        for (Item i : items) {
+            SetElement e = decorate(SetElement.of(i.key(), i.data()), i);
+            if (shape.interval()) {
+                e = e.withKeyEnd(i.key());
+            }
+            out.add(e);
+        }
+        return out;
+    }
+
+    private static SetElement decorate(SetElement e, Item i) {
+        if (i.timeout() != 0) {
+            e = e.withTimeout(i.timeout());
+        }
+        return i.comment() != null ? e.withComment(i.comment()) : e;
+    }
+
+    /** Start elements and end markers, as the kernel wants intervals; overlaps are refused like nft does. */
+    private static List<SetElement> intervals(List<Item> items, int length) {
+        List<Item> sorted = new ArrayList<>(items);
+        sorted.sort(Comparator.comparing(Item::low));
+        BigInteger max = BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE);
+        List<SetElement> out = new ArrayList<>();
+        Item previous = null;
+        for (Item i : sorted) {
+            if (previous != null && i.low().compareTo(previous.high()) <= 0) {
+                throw Cursor.error(i.at(), "interval overlaps with an existing one");
+            }
+            if (previous == null && i.low().signum() != 0) {
+                out.add(SetElement.intervalEnd(bytes(BigInteger.ZERO, length)));
+            }
+            out.add(decorate(SetElement.of(bytes(i.low(), length), i.data()), i));
+            if (i.high().compareTo(max) < 0) {
+                out.add(SetElement.intervalEnd(bytes(i.high().add(BigInteger.ONE), length)));
+            }
+            previous = i;
+        }
+        return out;
+    }
+
+    private static BigInteger number(Bytes b) {
+        return new BigInteger(1, b.toArray());
+    }
+
+    private static Bytes bytes(BigInteger v, int length) {
+        byte[] raw = v.toByteArray();
+        byte[] out = new byte[length];
+        int copy = Math.min(raw.length, length);
+        System.arraycopy(raw, raw.length - copy, out, length - copy, copy);
+        return Bytes.of(out);
+    }
+}

@@ -1,0 +1,138 @@
+package nftlink.nftables.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits nft text into tokens: comments ({@code #} to the end of the line) and
+ * line continuations (backslash before a line break) vanish; newlines stay, as
+ * they separate statements.
+ */
+final class Lexer {
+    private final String file;
+    private final String text;
+    private final String[] lines;
+    private final List<Token> out = new ArrayList<>();
+    private int pos;
+    private int line = 1;
+    private int lineStart;
+
+    private Lexer(String file, String text) {
+        this.file = file;
+        this.text = text;
+        this.lines = text.split("\n", -1);
+    }
+
+    /** The tokens of {@code text}, ending with a newline token. */
+    static List<Token> tokens(String file, String text) {
+        Lexer l = new Lexer(file, text);
+        l.run();
+        return l.out;
+    }
+
+    private SourceLocation at(int start, int end) {
+        String lineText = line - 1 < lines.length ? lines[line - 1] : "";
+        if (lineText.endsWith("\r")) {
+            lineText = lineText.substring(0, lineText.length() - 1);
+        }
+        return new SourceLocation(file, line, start - lineStart + 1, end - lineStart, lineText);
+    }
+
+    private void add(Token.Kind kind, String value, int start) {
+        out.add(new Token(kind, value, at(start, pos)));
+    }
+
+    static boolean wordChar(char c) {
+        return Character.isLetterOrDigit(c) || "_.:/-*[]+~%^&|".indexOf(c) >= 0;
+    }
+
+    private void run() {
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            int start = pos;
+            if (c == '\n') {
+                pos++;
+                add(Token.Kind.NEWLINE, "\n", start);
+                line++;
+                lineStart = pos;
+            } else if (c == ' ' || c == '\t' || c == '\r') {
+                pos++;
+            } else if (c == '\\' && continuation()) {
+                line++;
+                lineStart = pos;
+            } else if (c == '#') {
+                while (pos < text.length() && text.charAt(pos) != '\n') {
+                    pos++;
+                }
+            } else if (c == '"') {
+                string(start);
+            } else if (c == '$' || c == '@') {
+                pos++;
+                while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_'
+                        || (text.charAt(pos) == '-' || text.charAt(pos) == '.') && c == '@')) {
+                    pos++;
+                }
+                if (pos == start + 1) {
+                    add(Token.Kind.OTHER, String.valueOf(c), start);
+                } else {
+                    add(c == '$' ? Token.Kind.VARIABLE : Token.Kind.SET_REFERENCE, text.substring(start + 1, pos), start);
+                }
+            } else if (c == '=' || c == '!' || c == '<' || c == '>') {
+                pos++;
+                boolean eq = pos < text.length() && text.charAt(pos) == '=';
+                if (eq) {
+                    pos++;
+                }
+                String op = text.substring(start, pos);
+                if (op.equals("=")) {
+                    add(Token.Kind.EQUALS, op, start);
+                } else {
+                    add(op.equals("!") ? Token.Kind.OTHER : Token.Kind.OPERATOR, op, start);
+                }
+            } else if (c == '{' || c == '}' || c == ',' || c == ';') {
+                pos++;
+                add(switch (c) {
+                    case '{' -> Token.Kind.LBRACE;
+                    case '}' -> Token.Kind.RBRACE;
+                    case ',' -> Token.Kind.COMMA;
+                    default -> Token.Kind.SEMICOLON;
+                }, String.valueOf(c), start);
+            } else if (wordChar(c)) {
+                while (pos < text.length() && wordChar(text.charAt(pos))) {
+                    pos++;
+                }
+                add(Token.Kind.WORD, text.substring(start, pos), start);
+            } else {
+                pos += Character.charCount(text.codePointAt(pos));
+                add(Token.Kind.OTHER, text.substring(start, pos), start);
+            }
+        }
+        int start = pos;
+        add(Token.Kind.NEWLINE, "\n", start);
+    }
+
+    /** Consumes a backslash, trailing blanks and the line break after them, if that is what follows. */
+    private boolean continuation() {
+        int p = pos + 1;
+        while (p < text.length() && (text.charAt(p) == ' ' || text.charAt(p) == '\t' || text.charAt(p) == '\r')) {
+            p++;
+        }
+        if (p < text.length() && text.charAt(p) == '\n') {
+            pos = p + 1;
+            return true;
+        }
+        return false;
+    }
+
+    private void string(int start) {
+        pos++;
+        while (pos < text.length() && text.charAt(pos) != '"' && text.charAt(pos) != '\n') {
+            pos++;
+        }
+        if (pos >= text.length() || text.charAt(pos) != '"') {
+            throw new NftParseException(at(start, pos), "unterminated string");
+        }
+        pos++;
+        add(Token.Kind.STRING, text.substring(start + 1, pos - 1), start);
+    }
+}

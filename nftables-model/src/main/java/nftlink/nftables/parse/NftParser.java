@@ -1,0 +1,113 @@
+package nftlink.nftables.parse;
+
+import nftlink.nftables.Family;
+import nftlink.nftables.NftOperation;
+import nftlink.nftables.lang.Linearizer;
+import nftlink.nftables.lang.RuleRenderer;
+import nftlink.nftables.lang.RuleSpec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Parses the nft language into operations: whole files as {@code nft -f} takes
+ * them (table blocks with chains, sets, maps and rules; {@code flush ruleset};
+ * {@code add|create|insert|replace|delete|destroy|flush} command lines;
+ * {@code define}/{@code $var}; {@code include}; comments; line continuations)
+ * and single command lines as {@code nft} takes them on its command line.
+ *
+ * <p>Rules compile through the rule language ({@link RuleSpec}, {@link Linearizer}).
+ * Everything is parsed before anything is returned, so a file with an error yields
+ * a {@link NftParseException} and no operations: nothing reaches the kernel.
+ *
+ * <pre>{@code
+ * NftScript script = NftParser.standard().parseFile(Path.of("rules.nft"));
+ * nft.transaction().addAll(script.operations()).commit();
+ * }</pre>
+ */
+public final class NftParser {
+
+    private final CgroupResolver cgroups;
+    private final SetLookup sets;
+
+    /**
+     * @param cgroups resolves {@code socket cgroupv2 level N "PATH"} paths to IDs
+     * @param sets    finds sets the text adds elements to without declaring them
+     */
+    public NftParser(CgroupResolver cgroups, SetLookup sets) {
+        this.cgroups = Objects.requireNonNull(cgroups, "cgroups");
+        this.sets = Objects.requireNonNull(sets, "sets");
+    }
+
+    /** Resolves cgroup paths under the mounted cgroup-v2 hierarchy; knows no undeclared sets. */
+    public static NftParser standard() {
+        return new NftParser(CgroupResolver.mounted(), SetLookup.NONE);
+    }
+
+    /** This parser with another cgroup resolver. */
+    public NftParser withCgroupResolver(CgroupResolver resolver) {
+        return new NftParser(resolver, sets);
+    }
+
+    /** This parser with another lookup of undeclared sets. */
+    public NftParser withSetLookup(SetLookup lookup) {
+        return new NftParser(cgroups, lookup);
+    }
+
+    /**
+     * Parses {@code text}; error messages name it {@code fileName}, and relative
+     * includes resolve against the current directory.
+     *
+     * @throws NftParseException for text that is not valid, or not supported
+     */
+    public NftScript parse(String text, String fileName) {
+        return new Compiler(cgroups, sets).run(Lexer.tokens(fileName, text), null);
+    }
+
+    /**
+     * Parses a file; relative includes resolve against its directory.
+     *
+     * @throws NftParseException for text that is not valid, or not supported
+     * @throws IOException       when the file cannot be read
+     */
+    public NftScript parseFile(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return new Compiler(cgroups, sets).run(Lexer.tokens(file.toString(), text), file.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Parses one command given as words, as {@code nft add rule inet t c tcp dport 22 accept}
+     * takes them (joined with spaces, like nft does).
+     *
+     * @throws NftParseException for a command that is not valid, or not supported
+     */
+    public NftScript parseCommand(List<String> words) {
+        return parse(String.join(" ", words), "<cmdline>");
+    }
+
+    /**
+     * Parses the statements of one rule ({@code tcp dport 22 counter accept}) into a
+     * {@link RuleSpec} for chain {@code chain} of table {@code family table}.
+     *
+     * @throws NftParseException for statements that are not valid, or not supported
+     */
+    public RuleSpec parseRule(Family family, String table, String chain, String statements) {
+        Compiler compiler = new Compiler(cgroups, sets);
+        try {
+            return compiler.ruleSpec(Lexer.tokens("<rule>", statements), family, table, chain);
+        } catch (IllegalArgumentException e) {
+            throw new NftParseException(new SourceLocation("<rule>", 1, 1, 1, statements.lines().findFirst().orElse("")),
+                    e.getMessage());
+        }
+    }
+
+    /** Renders the rule as nft prints it in {@code nft -e}; used for echo lines. */
+    static String echo(String command, RuleSpec spec) {
+        String body = RuleRenderer.DEFAULT.render(spec);
+        return command + " " + spec.family().nftName() + " " + spec.table() + " " + spec.chain() + " " + body;
+    }
+}

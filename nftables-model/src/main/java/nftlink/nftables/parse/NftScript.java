@@ -1,0 +1,33 @@
+package nftlink.nftables.parse;
+
+import nftlink.nftables.NftOperation;
+
+import java.util.List;
+
+/**
+ * The result of parsing nft text: its operations in order, to be committed as one
+ * transaction, each with its source location.
+ *
+ * @param parsed the operations with their locations
+ */
+public record NftScript(List<ParsedOperation> parsed) {
+
+    public NftScript {
+        parsed = List.copyOf(parsed);
+    }
+
+    /** The operations, in order. */
+    public List<NftOperation> operations() {
+        return parsed.stream().map(ParsedOperation::operation).toList();
+    }
+
+    /** Where operation {@code index} (0-based, as in a transaction error) came from. */
+    public SourceLocation locationOf(int index) {
+        return parsed.get(index).location();
+    }
+
+    /** Whether there is nothing to do. */
+    public boolean isEmpty() {
+        return parsed.isEmpty();
+    }
+}

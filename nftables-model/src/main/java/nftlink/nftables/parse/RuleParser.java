@@ -1,0 +1,481 @@
+package nftlink.nftables.parse;
+
+import nftlink.nftables.Family;
+import nftlink.nftables.NfTables;
+import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.lang.ConcatField;
+import nftlink.nftables.lang.CtField;
+import nftlink.nftables.lang.Datatype;
+import nftlink.nftables.lang.Field;
+import nftlink.nftables.lang.Fields;
+import nftlink.nftables.lang.Match;
+import nftlink.nftables.lang.MetaField;
+import nftlink.nftables.lang.PayloadField;
+import nftlink.nftables.lang.SocketCgroupField;
+import nftlink.nftables.lang.Statement;
+import nftlink.nftables.lang.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Parses the statements of one rule into the rule language's types. */
+final class RuleParser {
+
+    /** Meta keys nft accepts without the {@code meta} keyword. */
+    private static final Set<String> BARE_META = Set.of("mark", "iif", "iifname", "iiftype", "oif", "oifname",
+            "skuid", "skgid", "priority");
+    /** nft statements and matches the rule language does not have (yet). */
+    private static final Set<String> KNOWN_UNSUPPORTED = Set.of("icmp", "icmpv6", "igmp", "th", "sctp", "dccp",
+            "udplite", "ah", "esp", "comp", "vlan", "arp", "fib", "rt", "numgen", "jhash", "symhash", "osf", "ipsec",
+            "exthdr", "tcpopt", "hbh", "rt0", "frag", "dst", "mh", "srh", "queue", "dup", "fwd", "tproxy", "synproxy",
+            "flow", "set", "update", "add", "delete", "xt", "secmark", "cgroup", "@ll", "@nh", "@th",
+            "pkttype", "nftrace", "rtclassid", "cpu", "iifgroup", "oifgroup", "ibrname", "obrname", "ibriport",
+            "obriport", "ct", "socket", "meta", "ip", "ip6", "tcp", "udp", "ether", "log", "limit", "counter",
+            "quota", "reject", "snat", "dnat", "masquerade", "redirect", "notrack", "comment");
+
+    private static final String[] LOG_LEVELS = {"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug", "audit"};
+
+    private final Cursor c;
+    private final Values values;
+    private final Family family;
+
+    RuleParser(Cursor c, Values values, Family family) {
+        this.c = c;
+        this.values = values;
+        this.family = family;
+    }
+
+    /** A rule's statements up to the end of the statement; and its comment, if any. */
+    record Parsed(List<Statement> statements, String comment) {
+    }
+
+    Parsed rule() {
+        List<Statement> out = new ArrayList<>();
+        String comment = null;
+        if (c.peek().isEndOfStatement()) {
+            throw c.unexpected("a statement");
+        }
+        while (!c.peek().isEndOfStatement()) {
+            if (c.at("comment")) {
+                c.next();
+                comment = c.expect(Token.Kind.STRING, "a quoted comment").text();
+                continue;
+            }
+            out.add(statement());
+        }
+        if (out.isEmpty()) {
+            throw c.unexpected("a statement");
+        }
+        return new Parsed(out, comment);
+    }
+
+    private Statement statement() {
+        Token t = c.peek();
+        if (Values.isVerdict(t)) {
+            return new Statement.VerdictStatement(values.verdict());
+        }
+        if (t.kind() != Token.Kind.WORD) {
+            throw c.unexpected("a statement");
+        }
+        return switch (t.text()) {
+            case "counter" -> counter();
+            case "log" -> log();
+            case "limit" -> limit();
+            case "quota" -> quota();
+            case "reject" -> reject();
+            case "notrack" -> {
+                c.next();
+                yield new Statement.NotrackStatement();
+            }
+            case "snat", "dnat" -> nat();
+            case "masquerade", "redirect" -> portNat();
+            default -> match();
+        };
+    }
+
+    private Statement match() {
+        Token start = c.peek();
+        Field field = field();
+        if (c.at(".")) {
+            List<Field> fields = new ArrayList<>(List.of(field));
+            while (c.accept(".")) {
+                fields.add(field());
+            }
+            field = Cursor.at(start, () -> new ConcatField(fields));
+        }
+        Field f = field;
+        List<Values.Part> parts = Values.parts(f);
+        if (c.accept("vmap")) {
+            if (c.at(Token.Kind.SET_REFERENCE)) {
+                return new Statement.VerdictMap(f, List.of(), c.next().text());
+            }
+            Token open = c.expect(Token.Kind.LBRACE, "'{' or @map");
+            List<Statement.VerdictMap.Entry> entries = new ArrayList<>();
+            while (true) {
+                c.skipNewlines();
+                if (c.accept(Token.Kind.RBRACE)) {
+                    break;
+                }
+                Token keyToken = c.peek();
+                Value key = values.item(parts, false);
+                c.expect(":");
+                Value k = key;
+                entries.add(Cursor.at(keyToken, () -> new Statement.VerdictMap.Entry(k, values.verdict())));
+                c.skipNewlines();
+                if (!c.accept(Token.Kind.COMMA) && !c.at(Token.Kind.RBRACE)) {
+                    throw c.unexpected("',' or '}'");
+                }
+            }
+            if (entries.isEmpty()) {
+                throw Cursor.error(open, "an anonymous verdict map needs at least one element");
+            }
+            return Cursor.at(start, () -> new Statement.VerdictMap(f, entries, null));
+        }
+        if (c.at("set")) {
+            Token set = c.next();
+            if (!(f instanceof MetaField meta)) {
+                throw Cursor.error(set, "unsupported: '" + f.text() + " set' (nftlink's rule language sets only meta keys)");
+            }
+            Token v = c.peek();
+            Bytes value = values.single(parts.getFirst(), c.next());
+            return Cursor.at(v, () -> new Statement.MetaSet(meta, value));
+        }
+        Match.Op op = Match.Op.EQ;
+        Token opToken = c.peek();
+        if (opToken.kind() == Token.Kind.OPERATOR) {
+            c.next();
+            op = switch (opToken.text()) {
+                case "==" -> Match.Op.EQ;
+                case "!=" -> Match.Op.NEQ;
+                case "<" -> Match.Op.LT;
+                case ">" -> Match.Op.GT;
+                case "<=" -> Match.Op.LTE;
+                default -> Match.Op.GTE;
+            };
+        } else if (opToken.kind() == Token.Kind.WORD && opToken.text().matches("eq|ne|lt|gt|le|ge")) {
+            c.next();
+            op = switch (opToken.text()) {
+                case "eq" -> Match.Op.EQ;
+                case "ne" -> Match.Op.NEQ;
+                case "lt" -> Match.Op.LT;
+                case "gt" -> Match.Op.GT;
+                case "le" -> Match.Op.LTE;
+                default -> Match.Op.GTE;
+            };
+        }
+        if (c.peek().isEndOfStatement()) {
+            throw c.unexpected("a value to compare " + f.text() + " with");
+        }
+        Token valueToken = c.peek();
+        Value value = values.value(parts);
+        Match.Op o = op;
+        SourceLocation where = valueToken.location().to(c.in.last().location());
+        return Cursor.at(new Token(Token.Kind.WORD, "", where), () -> new Match(f, o, value));
+    }
+
+    private Field field() {
+        Token t = c.peek();
+        if (t.kind() != Token.Kind.WORD) {
+            throw c.unexpected("a statement");
+        }
+        String w = t.text();
+        if (Fields.protocols().contains(w)) {
+            c.next();
+            Token name = c.peek();
+            if (name.kind() != Token.Kind.WORD) {
+                throw c.unexpected("a " + w + " header field");
+            }
+            PayloadField f = Fields.payload(w, name.text()).orElseThrow(() -> Cursor.error(name,
+                    "unsupported: " + w + " " + name.text() + " (nftlink's rule language knows " + w + " "
+                            + String.join(", ", fieldNames(w)) + ")"));
+            c.next();
+            return f;
+        }
+        if (w.equals("meta")) {
+            c.next();
+            Token key = c.expect(Token.Kind.WORD, "a meta key");
+            return Fields.meta(key.text()).orElseThrow(() -> Cursor.error(key, "unsupported: meta " + key.text()
+                    + " (nftlink's rule language knows meta " + String.join(", ",
+                    Fields.all().stream().filter(f -> f instanceof MetaField).map(f -> ((MetaField) f).key().text()).toList()) + ")"));
+        }
+        if (BARE_META.contains(w)) {
+            c.next();
+            return Fields.meta(w).orElseThrow(() -> Cursor.error(t, "unsupported: " + w));
+        }
+        if (w.equals("ct")) {
+            c.next();
+            Token key = c.expect(Token.Kind.WORD, "a ct key");
+            CtField f = Fields.ct(key.text()).orElseThrow(() -> Cursor.error(key, "unsupported: ct " + key.text()
+                    + " (nftlink's rule language knows ct state, ct mark)"));
+            return f;
+        }
+        if (w.equals("socket")) {
+            c.next();
+            Token key = c.peek();
+            if (!c.accept("cgroupv2")) {
+                throw Cursor.error(key, "unsupported: socket " + key.describe() + " (nftlink's rule language knows socket cgroupv2 level N)");
+            }
+            c.expect("level");
+            Token level = c.peek();
+            int n = c.smallNumber("a cgroup level", 255);
+            return Cursor.at(level, () -> new SocketCgroupField(n));
+        }
+        if (KNOWN_UNSUPPORTED.contains(w)) {
+            throw Cursor.error(t, "unsupported: '" + w + "' is nft syntax that nftlink's rule language does not support");
+        }
+        throw c.unexpected("a statement");
+    }
+
+    private static List<String> fieldNames(String protocol) {
+        return Fields.all().stream().filter(f -> f instanceof PayloadField p && p.protocol().equals(protocol))
+                .map(f -> ((PayloadField) f).name()).toList();
+    }
+
+    private Statement counter() {
+        c.next();
+        long packets = 0;
+        long bytes = 0;
+        if (c.accept("packets")) {
+            packets = c.number("a packet count");
+            c.expect("bytes");
+            bytes = c.number("a byte count");
+        }
+        return new Statement.CounterStatement(packets, bytes);
+    }
+
+    private Statement log() {
+        c.next();
+        String prefix = null;
+        Integer level = null;
+        Integer group = null;
+        int flags = 0;
+        while (true) {
+            if (c.accept("prefix")) {
+                prefix = c.expect(Token.Kind.STRING, "a quoted prefix").text();
+            } else if (c.accept("level")) {
+                Token l = c.expect(Token.Kind.WORD, "a log level");
+                int found = -1;
+                for (int i = 0; i < LOG_LEVELS.length; i++) {
+                    if (LOG_LEVELS[i].equals(l.text())) {
+                        found = i;
+                    }
+                }
+                if (found < 0) {
+                    throw Cursor.error(l, "unknown log level " + l.text() + " (expected " + String.join(", ", LOG_LEVELS) + ")");
+                }
+                level = found;
+            } else if (c.accept("group")) {
+                group = c.smallNumber("a log group", 0xffff);
+            } else if (c.accept("flags")) {
+                flags |= logFlags();
+            } else if (c.at("snaplen") || c.at("queue-threshold")) {
+                throw Cursor.error(c.peek(), "unsupported: log " + c.peek().text());
+            } else {
+                break;
+            }
+        }
+        return new Statement.LogStatement(prefix, level, flags, group);
+    }
+
+    private int logFlags() {
+        Token t = c.expect(Token.Kind.WORD, "log flags (all, tcp, ip, skuid, ether)");
+        return switch (t.text()) {
+            case "all" -> 0x2f;
+            case "skuid" -> 0x08;
+            case "ether" -> 0x20;
+            case "ip" -> {
+                c.expect("options");
+                yield 0x04;
+            }
+            case "tcp" -> {
+                int f = 0;
+                do {
+                    Token o = c.expect(Token.Kind.WORD, "sequence or options");
+                    f |= switch (o.text()) {
+                        case "sequence" -> 1;
+                        case "options" -> 2;
+                        default -> throw Cursor.error(o, "unknown tcp log flag " + o.text() + " (expected sequence or options)");
+                    };
+                } while (c.accept(Token.Kind.COMMA));
+                yield f;
+            }
+            default -> throw Cursor.error(t, "unknown log flag " + t.text() + " (expected all, tcp, ip, skuid or ether)");
+        };
+    }
+
+    private Statement limit() {
+        c.next();
+        c.expect("rate");
+        boolean over = c.accept("over");
+        if (c.accept("until")) {
+            over = false;
+        }
+        Token rateToken = c.peek();
+        long rate;
+        long period;
+        boolean bytes;
+        java.util.regex.Matcher packets = java.util.regex.Pattern.compile("(\\d+)/(\\w+)").matcher(rateToken.text());
+        if (rateToken.kind() == Token.Kind.WORD && packets.matches()) {
+            c.next();
+            bytes = false;
+            rate = Cursor.at(rateToken, () -> Long.parseLong(packets.group(1)));
+            period = period(rateToken, packets.group(2));
+        } else {
+            rate = c.number("a rate such as 10/second or 1 mbytes/second");
+            Token unitToken = c.expect(Token.Kind.WORD, "a byte unit and period such as mbytes/second");
+            String unitText = unitToken.text();
+            int slash = unitText.indexOf('/');
+            if (slash < 0) {
+                throw Cursor.error(unitToken, "expected UNIT/PERIOD, e.g. mbytes/second");
+            }
+            bytes = true;
+            rate *= byteUnit(unitToken, unitText.substring(0, slash));
+            period = period(unitToken, unitText.substring(slash + 1));
+        }
+        int burst = bytes ? 0 : 5;
+        if (c.accept("burst")) {
+            long b = c.number("a burst");
+            Token u = c.expect(Token.Kind.WORD, bytes ? "a byte unit" : "packets");
+            if (bytes) {
+                b *= byteUnit(u, u.text());
+            } else if (!u.text().equals("packets")) {
+                throw Cursor.error(u, "syntax error, unexpected " + u.text() + ", expecting packets");
+            }
+            if (b > 0xffffffffL) {
+                throw Cursor.error(u, "burst too large");
+            }
+            burst = (int) b;
+        }
+        if (rate == 0) {
+            throw Cursor.error(rateToken, "limit rate must be greater than 0");
+        }
+        return new Statement.LimitStatement(rate, period, burst, bytes, over);
+    }
+
+    private static long byteUnit(Token t, String unit) {
+        return switch (unit) {
+            case "bytes" -> 1;
+            case "kbytes" -> 1L << 10;
+            case "mbytes" -> 1L << 20;
+            case "gbytes" -> 1L << 30;
+            default -> throw Cursor.error(t, "unknown byte unit " + unit + " (expected bytes, kbytes, mbytes or gbytes)");
+        };
+    }
+
+    private static long period(Token t, String unit) {
+        return switch (unit) {
+            case "second" -> 1;
+            case "minute" -> 60;
+            case "hour" -> 3600;
+            case "day" -> 86400;
+            case "week" -> 604800;
+            default -> throw Cursor.error(t, "unknown time unit " + unit + " (expected second, minute, hour, day or week)");
+        };
+    }
+
+    private Statement quota() {
+        c.next();
+        boolean over = c.accept("over");
+        if (!over) {
+            c.accept("until");
+        }
+        long bytes = c.number("a byte count");
+        Token u = c.expect(Token.Kind.WORD, "a byte unit");
+        bytes *= byteUnit(u, u.text());
+        long used = 0;
+        if (c.accept("used")) {
+            used = c.number("a byte count");
+            Token uu = c.expect(Token.Kind.WORD, "a byte unit");
+            used *= byteUnit(uu, uu.text());
+        }
+        return new Statement.QuotaStatement(bytes, used, over);
+    }
+
+    private Statement reject() {
+        c.next();
+        if (!c.accept("with")) {
+            return Statement.RejectStatement.defaultFor(family);
+        }
+        Token kind = c.expect(Token.Kind.WORD, "icmp, icmpv6, icmpx or tcp");
+        if (kind.text().equals("tcp")) {
+            c.expect("reset");
+            return new Statement.RejectStatement(Statement.RejectKind.TCP_RESET, 0);
+        }
+        Statement.RejectKind k = switch (kind.text()) {
+            case "icmp" -> Statement.RejectKind.ICMP;
+            case "icmpv6" -> Statement.RejectKind.ICMPV6;
+            case "icmpx" -> Statement.RejectKind.ICMPX;
+            default -> throw Cursor.error(kind, "syntax error, unexpected " + kind.text() + ", expecting icmp, icmpv6, icmpx or tcp");
+        };
+        if ((k == Statement.RejectKind.ICMP && family == Family.IP6) || (k == Statement.RejectKind.ICMPV6 && family == Family.IP)) {
+            throw Cursor.error(kind, "reject with " + kind.text() + " is not possible in a table of family " + family);
+        }
+        c.accept("type");
+        Token code = c.expect(Token.Kind.WORD, "a reject code");
+        return new Statement.RejectStatement(k, RejectNames.code(code, kind.text()));
+    }
+
+    private Statement nat() {
+        boolean destination = c.next().text().equals("dnat");
+        int length = family == Family.IP6 ? 16 : 4;
+        boolean qualified = false;
+        if (c.at("ip") || c.at("ip6")) {
+            length = c.next().text().equals("ip6") ? 16 : 4;
+            qualified = true;
+        }
+        c.expect("to");
+        Token spec = c.expect(Token.Kind.WORD, "an address, address range or :port");
+        NatTarget target = NatTarget.parse(spec, length);
+        if (target.addressMin() != null && family == Family.INET && !qualified) {
+            throw Cursor.error(spec, "specify 'ip' or 'ip6' before 'to' in an inet table (e.g. "
+                    + (destination ? "dnat" : "snat") + " ip to " + spec.text() + ")");
+        }
+        int flags = natFlags();
+        return Cursor.at(spec, () -> new Statement.NatStatement(destination, target.addressMin(), target.addressMax(),
+                target.portMin(), target.portMax(), flags));
+    }
+
+    private Statement portNat() {
+        boolean masquerade = c.next().text().equals("masquerade");
+        Integer min = null;
+        Integer max = null;
+        if (c.accept("to")) {
+            Token spec = c.expect(Token.Kind.WORD, ":PORT or :PORT-PORT");
+            if (!spec.text().startsWith(":")) {
+                throw Cursor.error(spec, "expected :PORT or :PORT-PORT");
+            }
+            NatTarget target = NatTarget.parse(spec, 4);
+            min = target.portMin();
+            max = target.portMax();
+        }
+        int flags = natFlags();
+        return masquerade ? new Statement.MasqueradeStatement(min, max, flags) : new Statement.RedirectStatement(min, max, flags);
+    }
+
+    private int natFlags() {
+        int flags = 0;
+        while (c.at("random") || c.at("fully-random") || c.at("persistent")) {
+            flags |= switch (c.next().text()) {
+                case "random" -> NfTables.NF_NAT_RANGE_PROTO_RANDOM;
+                case "fully-random" -> NfTables.NF_NAT_RANGE_PROTO_RANDOM_FULLY;
+                default -> NfTables.NF_NAT_RANGE_PERSISTENT;
+            };
+            if (!c.accept(Token.Kind.COMMA)) {
+                break;
+            }
+        }
+        return flags;
+    }
+
+    /** Parses a value for a field given by nft name (used for set element types); visible for the declarations. */
+    static Datatype datatype(Token t) {
+        for (Datatype d : Datatype.values()) {
+            if (d.nftName().equals(t.text()) && d != Datatype.VERDICT && d != Datatype.INTEGER) {
+                return d;
+            }
+        }
+        throw Cursor.error(t, "unsupported set type " + t.text() + " (nftlink knows ipv4_addr, ipv6_addr, ether_addr, "
+                + "inet_proto, inet_service, mark, ifname, ct_state, ether_type, uid, gid, iface_index, nf_proto)");
+    }
+}

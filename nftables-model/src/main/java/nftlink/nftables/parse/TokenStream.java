@@ -1,0 +1,126 @@
+package nftlink.nftables.parse;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parser's view of the input: tokens of the main text, of included files
+ * (pushed where the {@code include} stood) and of variables (expanded where
+ * {@code $name} stands).
+ */
+final class TokenStream {
+
+    /** Tokens of one file or one variable expansion. */
+    private static final class Frame {
+        final List<Token> tokens;
+        final Path file;
+        int next;
+
+        Frame(List<Token> tokens, Path file) {
+            this.tokens = tokens;
+            this.file = file;
+        }
+    }
+
+    private final Deque<Frame> frames = new ArrayDeque<>();
+    private final Map<String, List<Token>> variables = new HashMap<>();
+    private Token last;
+    private int expansions;
+
+    TokenStream(List<Token> tokens, Path file) {
+        frames.push(new Frame(tokens, file));
+        last = tokens.isEmpty() ? null : tokens.getFirst();
+    }
+
+    /** Continues with {@code tokens} of {@code file} before the rest of the current input. */
+    void include(List<Token> tokens, Path file, SourceLocation where) {
+        for (Frame f : frames) {
+            if (f.file != null && f.file.equals(file)) {
+                throw new NftParseException(where, "include cycle: " + file + " includes itself");
+            }
+        }
+        if (frames.size() > 64) {
+            throw new NftParseException(where, "includes nested too deeply");
+        }
+        frames.push(new Frame(tokens, file));
+    }
+
+    /** The directory relative includes resolve against: that of the innermost file, or {@code null}. */
+    Path currentDirectory() {
+        for (Frame f : frames) {
+            if (f.file != null) {
+                Path parent = f.file.toAbsolutePath().getParent();
+                return parent;
+            }
+        }
+        return null;
+    }
+
+    void define(String name, List<Token> value) {
+        variables.put(name, List.copyOf(value));
+    }
+
+    /** The next token without consuming it, with variables expanded. */
+    Token peek() {
+        while (true) {
+            Frame f = frames.peek();
+            if (f == null) {
+                return new Token(Token.Kind.END, "", last.location());
+            }
+            if (f.next >= f.tokens.size()) {
+                if (frames.size() == 1) {
+                    return new Token(Token.Kind.END, "", last.location());
+                }
+                frames.pop();
+                continue;
+            }
+            Token t = f.tokens.get(f.next);
+            if (t.kind() == Token.Kind.VARIABLE) {
+                List<Token> value = variables.get(t.text());
+                if (value == null) {
+                    throw new NftParseException(t.location(), "unknown identifier '" + t.text() + "'");
+                }
+                if (++expansions > 100_000) {
+                    throw new NftParseException(t.location(), "too many variable expansions (recursive define?)");
+                }
+                f.next++;
+                frames.push(new Frame(value, null));
+                continue;
+            }
+            return t;
+        }
+    }
+
+    /** Consumes the next token. */
+    Token next() {
+        Token t = peek();
+        if (t.kind() != Token.Kind.END) {
+            frames.peek().next++;
+            last = t;
+        }
+        return t;
+    }
+
+    /** The last token consumed. */
+    Token last() {
+        return last;
+    }
+
+    /** Consumes the next token without expanding variables (for the name in {@code define NAME = }). */
+    Token nextRaw() {
+        Frame f = frames.peek();
+        while (f != null && f.next >= f.tokens.size() && frames.size() > 1) {
+            frames.pop();
+            f = frames.peek();
+        }
+        if (f == null || f.next >= f.tokens.size()) {
+            return new Token(Token.Kind.END, "", last.location());
+        }
+        last = f.tokens.get(f.next++);
+        return last;
+    }
+}

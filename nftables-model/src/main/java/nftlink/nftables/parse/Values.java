@@ -1,0 +1,218 @@
+package nftlink.nftables.parse;
+
+import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.expr.Verdict;
+import nftlink.nftables.lang.ConcatField;
+import nftlink.nftables.lang.CtField;
+import nftlink.nftables.lang.Datatype;
+import nftlink.nftables.lang.Field;
+import nftlink.nftables.lang.SocketCgroupField;
+import nftlink.nftables.lang.Value;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses values: single values, prefixes, ranges, anonymous sets and set
+ * references, of one datatype or a concatenation of several.
+ */
+final class Values {
+
+    /**
+     * One component of a value.
+     *
+     * @param type    its datatype
+     * @param length  its length in bytes
+     * @param cgroup  whether it is a cgroup ID given as a path
+     * @param bitmask whether {@code a,b,c} combines flags ({@code ct state})
+     */
+    record Part(Datatype type, int length, boolean cgroup, boolean bitmask) {
+    }
+
+    private final Cursor c;
+    private final CgroupResolver cgroups;
+
+    Values(Cursor c, CgroupResolver cgroups) {
+        this.c = c;
+        this.cgroups = cgroups;
+    }
+
+    static List<Part> parts(Field f) {
+        return switch (f) {
+            case ConcatField concat -> concat.fields().stream().map(x -> parts(x).getFirst()).toList();
+            case SocketCgroupField s -> List.of(new Part(Datatype.CGROUPV2, 8, true, false));
+            case CtField ct -> List.of(new Part(f.datatype(), f.length(), false, ct.isBitmask()));
+            default -> List.of(new Part(f.datatype(), f.length(), false, false));
+        };
+    }
+
+    /** A value after a relation: a set literal, a set reference, or one item. */
+    Value value(List<Part> parts) {
+        Token t = c.peek();
+        if (t.kind() == Token.Kind.LBRACE) {
+            return setLiteral(parts);
+        }
+        if (t.kind() == Token.Kind.SET_REFERENCE) {
+            c.next();
+            return new Value.SetReference(t.text());
+        }
+        return item(parts, true);
+    }
+
+    Value.SetLiteral setLiteral(List<Part> parts) {
+        Token open = c.expect(Token.Kind.LBRACE, "'{'");
+        List<Value> items = new ArrayList<>();
+        collect(parts, items);
+        if (items.isEmpty()) {
+            throw Cursor.error(open, "an anonymous set needs at least one element");
+        }
+        return Cursor.at(open, () -> new Value.SetLiteral(items));
+    }
+
+    /** Items up to and including the closing brace; nested braces (from variables) are flattened. */
+    private void collect(List<Part> parts, List<Value> items) {
+        while (true) {
+            c.skipNewlines();
+            if (c.accept(Token.Kind.RBRACE)) {
+                return;
+            }
+            if (c.accept(Token.Kind.LBRACE)) {
+                collect(parts, items);
+            } else {
+                items.add(item(parts, false));
+            }
+            c.skipNewlines();
+            if (!c.accept(Token.Kind.COMMA)) {
+                c.skipNewlines();
+                if (!c.at(Token.Kind.RBRACE)) {
+                    throw c.unexpected("',' or '}'");
+                }
+            }
+        }
+    }
+
+    /** One value, prefix or range; {@code a . b} for concatenations. */
+    Value item(List<Part> parts, boolean flagList) {
+        if (parts.size() > 1) {
+            Token first = c.peek();
+            List<Bytes> values = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+                if (i > 0) {
+                    c.expect(".");
+                }
+                values.add(single(parts.get(i), c.next()));
+            }
+            byte[] key = new byte[parts.stream().mapToInt(p -> (p.length() + 3) & ~3).sum()];
+            int at = 0;
+            for (int i = 0; i < values.size(); i++) {
+                byte[] v = values.get(i).toArray();
+                System.arraycopy(v, 0, key, at, v.length);
+                at += (parts.get(i).length() + 3) & ~3;
+            }
+            return new Value.Single(Bytes.of(key));
+        }
+        Part p = parts.getFirst();
+        Token t = c.next();
+        if (p.bitmask() && flagList && t.kind() == Token.Kind.WORD) {
+            StringBuilder text = new StringBuilder(t.text());
+            SourceLocation where = t.location();
+            while (c.at(Token.Kind.COMMA)) {
+                c.next();
+                Token more = c.expect(Token.Kind.WORD, "a " + p.type().nftName());
+                text.append(',').append(more.text());
+                where = where.to(more.location());
+            }
+            Token whole = new Token(Token.Kind.WORD, text.toString(), where);
+            return new Value.Single(single(p, whole));
+        }
+        if (t.kind() == Token.Kind.WORD && !p.cgroup() && p.type() != Datatype.IFNAME) {
+            String text = t.text();
+            int slash = text.indexOf('/');
+            if (slash > 0 && (p.type() == Datatype.IPV4_ADDR || p.type() == Datatype.IPV6_ADDR)) {
+                return prefix(p, t, text.substring(0, slash), text.substring(slash + 1));
+            }
+            IllegalArgumentException whole;
+            try {
+                return new Value.Single(p.type().parse(text, p.length()));
+            } catch (IllegalArgumentException e) {
+                whole = e;
+            }
+            for (int i = text.indexOf('-'); i > 0; i = text.indexOf('-', i + 1)) {
+                try {
+                    Bytes low = p.type().parse(text.substring(0, i), p.length());
+                    Bytes high = p.type().parse(text.substring(i + 1), p.length());
+                    if (new BigInteger(1, low.toArray()).compareTo(new BigInteger(1, high.toArray())) > 0) {
+                        throw Cursor.error(t, "range " + text + " has its bounds the wrong way round");
+                    }
+                    return new Value.Range(low, high);
+                } catch (IllegalArgumentException e) {
+                    // try the next dash
+                }
+            }
+            throw Cursor.error(t, whole.getMessage());
+        }
+        return new Value.Single(single(p, t));
+    }
+
+    private Value prefix(Part p, Token t, String address, String bits) {
+        Bytes a = Cursor.at(t, () -> p.type().parse(address, p.length()));
+        int n;
+        try {
+            n = Integer.parseInt(bits);
+        } catch (NumberFormatException e) {
+            throw Cursor.error(t, "not a prefix length: " + bits);
+        }
+        if (n < 0 || n > p.length() * 8) {
+            throw Cursor.error(t, "prefix length " + n + " out of range (0 to " + p.length() * 8 + ")");
+        }
+        byte[] raw = a.toArray();
+        for (int i = 0; i < raw.length; i++) {
+            int keep = Math.max(0, Math.min(8, n - 8 * i));
+            raw[i] &= (byte) (0xff << (8 - keep));
+        }
+        return new Value.Prefix(Bytes.of(raw), n);
+    }
+
+    /** One value of {@code p} from token {@code t}. */
+    Bytes single(Part p, Token t) {
+        if (t.kind() != Token.Kind.WORD && t.kind() != Token.Kind.STRING) {
+            throw new NftParseException(t.location(), "syntax error, unexpected " + t.describe() + ", expecting a "
+                    + (p.cgroup() ? "cgroup path" : p.type().nftName()) + " value");
+        }
+        if (p.cgroup()) {
+            long id;
+            if (t.kind() == Token.Kind.STRING) {
+                id = Cursor.at(t, () -> cgroups.cgroupId(t.text()));
+            } else {
+                id = Cursor.at(t, () -> Long.parseUnsignedLong(t.text()));
+            }
+            return Datatype.CGROUPV2.parse(Long.toUnsignedString(id), 8);
+        }
+        if (t.kind() == Token.Kind.STRING && p.type() == Datatype.IFNAME) {
+            return Cursor.at(t, () -> p.type().parse("\"" + t.text() + "\"", p.length()));
+        }
+        return Cursor.at(t, () -> p.type().parse(t.text(), p.length()));
+    }
+
+    /** {@code accept}, {@code drop}, {@code continue}, {@code return}, {@code jump NAME}, {@code goto NAME}. */
+    Verdict verdict() {
+        Token t = c.peek();
+        return switch (t.kind() == Token.Kind.WORD ? t.text() : "") {
+            case "accept" -> { c.next(); yield Verdict.ACCEPT; }
+            case "drop" -> { c.next(); yield Verdict.DROP; }
+            case "continue" -> { c.next(); yield Verdict.CONTINUE; }
+            case "return" -> { c.next(); yield Verdict.RETURN; }
+            case "jump" -> { c.next(); yield Verdict.jump(c.name("a chain name").text()); }
+            case "goto" -> { c.next(); yield Verdict.goTo(c.name("a chain name").text()); }
+            default -> throw c.unexpected("a verdict (accept, drop, continue, return, jump, goto)");
+        };
+    }
+
+    static boolean isVerdict(Token t) {
+        return t.kind() == Token.Kind.WORD && switch (t.text()) {
+            case "accept", "drop", "continue", "return", "jump", "goto" -> true;
+            default -> false;
+        };
+    }
+}
