@@ -62,7 +62,7 @@ public record Flowtable(Family family, String table, String name, long handle, i
         return family.nftName() + " " + table + " " + name;
     }
 
-    /** Writes the attributes of {@code NFT_MSG_NEWFLOWTABLE}. */
+    /** Writes the attributes of {@code NFT_MSG_NEWFLOWTABLE}, as nft sends them (flags even when 0). */
     public void writeAttributes(MessageWriter w) {
         w.attrString(NFTA_FLOWTABLE_TABLE, table);
         w.attrString(NFTA_FLOWTABLE_NAME, name);
@@ -77,9 +77,7 @@ public record Flowtable(Family family, String table, String name, long handle, i
             w.endNested(devs);
         }
         w.endNested(hook);
-        if (flags != 0) {
-            w.attrU32Be(NFTA_FLOWTABLE_FLAGS, flags);
-        }
+        w.attrU32Be(NFTA_FLOWTABLE_FLAGS, flags);
         for (RawAttribute a : unknown) {
             a.write(w);
         }
