@@ -138,7 +138,7 @@ public record Link(int index, String name, int type, int flags, int mtu, int mas
                 if (kind.hasData()) {
                     int data = Wire.beginPlainNest(w, IFLA_INFO_DATA);
                     kind.writeData(w);
-                    Wire.endPlainNest(w, data, IFLA_INFO_DATA);
+                    Wire.endPlainNest(w, data);
                 }
             }
             if (slave != null) {
@@ -146,10 +146,10 @@ public record Link(int index, String name, int type, int flags, int mtu, int mas
                 if (!slave.data().isEmpty()) {
                     int data = Wire.beginPlainNest(w, IFLA_INFO_SLAVE_DATA);
                     Wire.writeAll(w, slave.data());
-                    Wire.endPlainNest(w, data, IFLA_INFO_SLAVE_DATA);
+                    Wire.endPlainNest(w, data);
                 }
             }
-            Wire.endPlainNest(w, info, IFLA_LINKINFO);
+            Wire.endPlainNest(w, info);
         }
         Wire.writeAll(w, unknown);
     }

@@ -86,7 +86,7 @@ public sealed interface LinkKind {
                 int peer = Wire.beginPlainNest(w, VETH_INFO_PEER);
                 w.putZeros(Rtnetlink.IFINFOMSG_LEN);
                 w.attrString(IFLA_IFNAME, peerName);
-                Wire.endPlainNest(w, peer, VETH_INFO_PEER);
+                Wire.endPlainNest(w, peer);
             }
         }
     }

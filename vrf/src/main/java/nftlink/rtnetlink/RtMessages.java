@@ -113,7 +113,7 @@ public final class RtMessages {
         if (kind != null) {
             int info = Wire.beginPlainNest(w, IFLA_LINKINFO);
             Wire.attrStringNoNul(w, IFLA_INFO_KIND, kind);
-            Wire.endPlainNest(w, info, IFLA_LINKINFO);
+            Wire.endPlainNest(w, info);
         }
         w.endMessage(m);
     }

@@ -4,7 +4,6 @@ import nftlink.netlink.Attribute;
 import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkDecodeException;
 
-import java.lang.foreign.ValueLayout;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -48,13 +47,12 @@ final class Wire {
      * @return the start offset for {@link #endPlainNest}
      */
     static int beginPlainNest(MessageWriter w, int type) {
-        return w.beginNested(type);
+        return w.beginNested(type, false);
     }
 
-    /** Ends a nest begun with {@link #beginPlainNest}, clearing the {@code NLA_F_NESTED} bit again. */
-    static void endPlainNest(MessageWriter w, int start, int type) {
+    /** Ends a nest begun with {@link #beginPlainNest}. */
+    static void endPlainNest(MessageWriter w, int start) {
         w.endNested(start);
-        w.segment().set(ValueLayout.JAVA_SHORT_UNALIGNED, start + 2, (short) type);
     }
 
     /** A string attribute without its NUL terminator (iproute2 writes {@code IFLA_INFO_KIND} so). */
