@@ -1,8 +1,5 @@
 package nftlink.nftables.lang;
 
-import nftlink.nftables.expr.Ct;
-import nftlink.nftables.expr.Meta;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,13 +44,5 @@ public final class Fields {
         out.addAll(MetaField.ALL);
         out.addAll(CtField.ALL);
         return out;
-    }
-
-    static Meta.Key metaKey(String name) {
-        return meta(name).map(MetaField::key).orElse(null);
-    }
-
-    static Ct.Key ctKey(String name) {
-        return ct(name).map(CtField::key).orElse(null);
     }
 }
