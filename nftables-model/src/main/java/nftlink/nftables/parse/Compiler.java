@@ -289,6 +289,9 @@ final class Compiler {
                 if (c.accept(Token.Kind.RBRACE)) {
                     break;
                 }
+                if (c.at(Token.Kind.END)) {
+                    throw c.unexpected("'}'");
+                }
                 Token t = c.peek();
                 if (t.is("type")) {
                     c.next();

@@ -29,6 +29,7 @@ final class TokenStream {
     private final Deque<Frame> frames = new ArrayDeque<>();
     private final Map<String, List<Token>> variables = new HashMap<>();
     private Token last;
+    private Token lastReal;
     private int expansions;
 
     TokenStream(List<Token> tokens, Path file) {
@@ -69,11 +70,11 @@ final class TokenStream {
         while (true) {
             Frame f = frames.peek();
             if (f == null) {
-                return new Token(Token.Kind.END, "", last.location());
+                return end();
             }
             if (f.next >= f.tokens.size()) {
                 if (frames.size() == 1) {
-                    return new Token(Token.Kind.END, "", last.location());
+                    return end();
                 }
                 frames.pop();
                 continue;
@@ -101,8 +102,21 @@ final class TokenStream {
         if (t.kind() != Token.Kind.END) {
             frames.peek().next++;
             last = t;
+            if (t.kind() != Token.Kind.NEWLINE) {
+                lastReal = t;
+            }
         }
         return t;
+    }
+
+    /** The end of input, located just after the last token that was not a line break. */
+    private Token end() {
+        if (lastReal == null) {
+            return new Token(Token.Kind.END, "", last.location());
+        }
+        SourceLocation l = lastReal.location();
+        return new Token(Token.Kind.END, "", new SourceLocation(l.file(), l.line(), l.endColumn() + 1, l.endColumn() + 1,
+                l.lineText()));
     }
 
     /** The last token consumed. */
@@ -118,9 +132,12 @@ final class TokenStream {
             f = frames.peek();
         }
         if (f == null || f.next >= f.tokens.size()) {
-            return new Token(Token.Kind.END, "", last.location());
+            return end();
         }
         last = f.tokens.get(f.next++);
+        if (last.kind() != Token.Kind.NEWLINE) {
+            lastReal = last;
+        }
         return last;
     }
 }

@@ -1,0 +1,79 @@
+package nftlink.nftables.parse;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Error messages: location, problem, the source line and a caret under the offending token. */
+class ParseErrorTest {
+
+    private static final NftParser PARSER = new NftParser(CgroupResolver.none(), SetLookup.NONE);
+
+    private static String error(String text) {
+        NftParseException e = catchThrowableOfType(NftParseException.class, () -> PARSER.parse(text, "rules.nft"));
+        assertThat(e).as("no error for %s", text).isNotNull();
+        return e.getMessage();
+    }
+
+    @Test
+    void misspelledVerdict() {
+        assertThat(error("table inet t {\n\tchain c {\n\t\ttcp dport 22 acept\n\t}\n}\n")).isEqualTo("""
+                rules.nft:3:16-20: Error: syntax error, unexpected acept, expecting a statement
+                \t\ttcp dport 22 acept
+                \t\t             ^^^^^""");
+    }
+
+    @Test
+    void badValueNamesTheValue() {
+        assertThat(error("add rule ip t c ip saddr 10.0.0.300 drop")).isEqualTo("""
+                rules.nft:1:26-35: Error: not an address: 10.0.0.300
+                add rule ip t c ip saddr 10.0.0.300 drop
+                                         ^^^^^^^^^^""");
+    }
+
+    @Test
+    void unsupportedSyntaxSaysSo() {
+        assertThat(error("add rule inet t c icmp type echo-request accept")).isEqualTo("""
+                rules.nft:1:19-22: Error: unsupported: 'icmp' is nft syntax that nftlink's rule language does not support
+                add rule inet t c icmp type echo-request accept
+                                  ^^^^""");
+        assertThat(error("add rule inet t c tcp flags syn accept")).startsWith(
+                "rules.nft:1:23-27: Error: unsupported: tcp flags (nftlink's rule language knows tcp sport, dport)");
+    }
+
+    @Test
+    void missingValueAndUnknownVariable() {
+        assertThat(error("add rule inet t c tcp dport")).isEqualTo("""
+                rules.nft:1:28-28: Error: syntax error, unexpected newline, expecting a value to compare tcp dport with
+                add rule inet t c tcp dport
+                                           ^""");
+        assertThat(error("add rule inet t c tcp dport $ports accept")).isEqualTo("""
+                rules.nft:1:29-34: Error: unknown identifier 'ports'
+                add rule inet t c tcp dport $ports accept
+                                            ^^^^^^""");
+    }
+
+    @Test
+    void priorityNamesDependOnTheHook() {
+        assertThat(error("add chain ip t c { type nat hook input priority dstnat; }")).isEqualTo("""
+                rules.nft:1:49-54: Error: priority name 'dstnat' is not valid for family ip hook input
+                add chain ip t c { type nat hook input priority dstnat; }
+                                                                ^^^^^^""");
+    }
+
+    @Test
+    void unterminatedStringAndUnclosedBlock() {
+        assertThat(error("add rule ip t c log prefix \"oops")).isEqualTo("""
+                rules.nft:1:28-32: Error: unterminated string
+                add rule ip t c log prefix "oops
+                                           ^^^^^""");
+        assertThat(error("table ip t {\n\tchain c {\n")).startsWith("rules.nft:2:11-11: Error: syntax error, unexpected end of file, expecting '}'");
+    }
+
+    @Test
+    void cgroupResolutionFailureIsAParseError() {
+        assertThat(error("add rule inet t c socket cgroupv2 level 1 \"x.slice\" accept"))
+                .startsWith("rules.nft:1:43-51: Error: cgroup paths are not resolved here (\"x.slice\")");
+    }
+}
