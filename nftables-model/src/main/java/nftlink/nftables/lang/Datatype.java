@@ -23,11 +23,13 @@ public enum Datatype {
     ETHERTYPE(10, "ether_type", 2),
     INET_PROTO(12, "inet_proto", 1),
     INET_SERVICE(13, "inet_service", 2),
+    ICMP_TYPE(14, "icmp_type", 1),
     MARK(19, "mark", 4),
     IFINDEX(20, "iface_index", 4),
     UID(24, "uid", 4),
     GID(25, "gid", 4),
     CT_STATE(26, "ct_state", 4),
+    ICMPV6_TYPE(29, "icmpv6_type", 1),
     IFNAME(41, "ifname", 16),
     CGROUPV2(46, "cgroupsv2", 8);
 
@@ -46,6 +48,28 @@ public enum Datatype {
             Map.entry("domain", 53), Map.entry("http", 80), Map.entry("pop3", 110), Map.entry("ntp", 123),
             Map.entry("imap", 143), Map.entry("imap2", 143), Map.entry("snmp", 161), Map.entry("https", 443),
             Map.entry("submission", 587), Map.entry("imaps", 993), Map.entry("pop3s", 995));
+
+    private static final String[] ICMP_TYPES = new String[256];
+    private static final String[] ICMPV6_TYPES = new String[256];
+
+    static {
+        String[] icmp = {"0", "echo-reply", "3", "destination-unreachable", "4", "source-quench", "5", "redirect",
+                "8", "echo-request", "9", "router-advertisement", "10", "router-solicitation", "11", "time-exceeded",
+                "12", "parameter-problem", "13", "timestamp-request", "14", "timestamp-reply", "15", "info-request",
+                "16", "info-reply", "17", "address-mask-request", "18", "address-mask-reply"};
+        for (int i = 0; i < icmp.length; i += 2) {
+            ICMP_TYPES[Integer.parseInt(icmp[i])] = icmp[i + 1];
+        }
+        String[] icmpv6 = {"1", "destination-unreachable", "2", "packet-too-big", "3", "time-exceeded",
+                "4", "parameter-problem", "128", "echo-request", "129", "echo-reply", "130", "mld-listener-query",
+                "131", "mld-listener-report", "132", "mld-listener-done", "133", "nd-router-solicit",
+                "134", "nd-router-advert", "135", "nd-neighbor-solicit", "136", "nd-neighbor-advert",
+                "137", "nd-redirect", "138", "router-renumbering", "141", "ind-neighbor-solicit",
+                "142", "ind-neighbor-advert", "143", "mld2-listener-report"};
+        for (int i = 0; i < icmpv6.length; i += 2) {
+            ICMPV6_TYPES[Integer.parseInt(icmpv6[i])] = icmpv6[i + 1];
+        }
+    }
 
     private final int id;
     private final String nftName;
@@ -94,6 +118,8 @@ public enum Datatype {
             case IPV6_ADDR -> address(t, 16);
             case ETHER_ADDR -> ether(t);
             case INET_PROTO -> Bytes.u8(number(t, PROTOCOLS, 0xff));
+            case ICMP_TYPE -> Bytes.u8(named(t, ICMP_TYPES));
+            case ICMPV6_TYPE -> Bytes.u8(named(t, ICMPV6_TYPES));
             case INET_SERVICE -> Bytes.u16Be(number(t, SERVICES, 0xffff));
             case ETHERTYPE -> Bytes.u16Be(number(t, Map.of("ip", 0x0800, "ip6", 0x86dd, "arp", 0x0806, "vlan", 0x8100), 0xffff));
             case NFPROTO -> Bytes.u8(number(t, Map.of("ipv4", 2, "ipv6", 10), 0xff));
@@ -142,6 +168,8 @@ public enum Datatype {
                 yield sb.toString();
             }
             case INET_PROTO -> PROTOCOL_NAMES.getOrDefault(b[0] & 0xff, Integer.toString(b[0] & 0xff));
+            case ICMP_TYPE -> ICMP_TYPES[b[0] & 0xff] != null ? ICMP_TYPES[b[0] & 0xff] : Integer.toString(b[0] & 0xff);
+            case ICMPV6_TYPE -> ICMPV6_TYPES[b[0] & 0xff] != null ? ICMPV6_TYPES[b[0] & 0xff] : Integer.toString(b[0] & 0xff);
             case INET_SERVICE -> Long.toString(value.asBigEndian());
             case ETHERTYPE -> switch ((int) value.asBigEndian()) {
                 case 0x0800 -> "ip";
@@ -225,6 +253,15 @@ public enum Datatype {
             return named;
         }
         return (int) parseUnsigned(t, max);
+    }
+
+    private static int named(String t, String[] names) {
+        for (int i = 0; i < names.length; i++) {
+            if (t.equals(names[i])) {
+                return i;
+            }
+        }
+        return (int) parseUnsigned(t, 0xff);
     }
 
     private static long parseUnsigned(String t, long max) {

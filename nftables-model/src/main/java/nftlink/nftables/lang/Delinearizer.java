@@ -97,6 +97,8 @@ public final class Delinearizer {
                             l4 = switch (single.bytes().get(0)) {
                                 case 6 -> "tcp";
                                 case 17 -> "udp";
+                                case 1 -> "icmp";
+                                case 58 -> "icmpv6";
                                 default -> l4;
                             };
                         } else if (field.equals(MetaField.NFPROTO)) {

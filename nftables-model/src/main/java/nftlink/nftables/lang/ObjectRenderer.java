@@ -3,9 +3,11 @@ package nftlink.nftables.lang;
 import nftlink.nftables.NfTables;
 import nftlink.nftables.NftObject;
 import nftlink.nftables.ObjectData;
+import nftlink.nftables.Table;
 import nftlink.nftables.expr.Bytes;
 
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -103,6 +105,36 @@ public final class ObjectRenderer {
             case ObjectData.Raw r -> throw new IllegalStateException("handled above");
         }
         return sb.append("\t}\n").toString();
+    }
+
+    /**
+     * What {@code nft list counters}, {@code nft list quotas}, {@code nft reset counters}, ...
+     * print: for every table that has objects at all, {@code table FAMILY NAME {\n}, the objects
+     * of {@code type} in it without blank lines between them, and {@code }\n}.
+     *
+     * @param tables  the tables to consider, in kernel order (already filtered by family and name when asked)
+     * @param objects the objects of those tables, in kernel order: all of them for {@code list}, the ones
+     *                {@link nftlink.nftables.Nftables#resetObjects(nftlink.nftables.Family, String, int)} returned
+     *                for {@code reset} (nft prints only tables its reset dump returned objects for)
+     * @param type    the {@code NFT_OBJECT_*} type to print
+     */
+    public static String listing(List<Table> tables, List<NftObject> objects, int type, boolean handles) {
+        StringBuilder sb = new StringBuilder();
+        for (Table t : tables) {
+            List<NftObject> own = objects.stream()
+                    .filter(o -> o.family() == t.family() && o.table().equals(t.name())).toList();
+            if (own.isEmpty()) {
+                continue;
+            }
+            sb.append("table ").append(t.family().nftName()).append(' ').append(t.name()).append(" {\n");
+            for (NftObject o : own) {
+                if (o.type() == type) {
+                    sb.append(render(o, handles));
+                }
+            }
+            sb.append("}\n");
+        }
+        return sb.toString();
     }
 
     private static void appendHandle(StringBuilder sb, NftObject object, boolean handles) {

@@ -31,12 +31,14 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
     public static final PayloadField TCP_DPORT = new PayloadField("tcp", "dport", Payload.Base.TRANSPORT, 2, 2, Datatype.INET_SERVICE);
     public static final PayloadField UDP_SPORT = new PayloadField("udp", "sport", Payload.Base.TRANSPORT, 0, 2, Datatype.INET_SERVICE);
     public static final PayloadField UDP_DPORT = new PayloadField("udp", "dport", Payload.Base.TRANSPORT, 2, 2, Datatype.INET_SERVICE);
+    public static final PayloadField ICMP_TYPE = new PayloadField("icmp", "type", Payload.Base.TRANSPORT, 0, 1, Datatype.ICMP_TYPE);
+    public static final PayloadField ICMPV6_TYPE = new PayloadField("icmpv6", "type", Payload.Base.TRANSPORT, 0, 1, Datatype.ICMPV6_TYPE);
     public static final PayloadField ETHER_DADDR = new PayloadField("ether", "daddr", Payload.Base.LINK, 0, 6, Datatype.ETHER_ADDR);
     public static final PayloadField ETHER_SADDR = new PayloadField("ether", "saddr", Payload.Base.LINK, 6, 6, Datatype.ETHER_ADDR);
     public static final PayloadField ETHER_TYPE = new PayloadField("ether", "type", Payload.Base.LINK, 12, 2, Datatype.ETHERTYPE);
 
     static final List<PayloadField> ALL = List.of(IP_PROTOCOL, IP_SADDR, IP_DADDR, IP6_NEXTHDR, IP6_SADDR, IP6_DADDR,
-            TCP_SPORT, TCP_DPORT, UDP_SPORT, UDP_DPORT, ETHER_DADDR, ETHER_SADDR, ETHER_TYPE);
+            TCP_SPORT, TCP_DPORT, UDP_SPORT, UDP_DPORT, ICMP_TYPE, ICMPV6_TYPE, ETHER_DADDR, ETHER_SADDR, ETHER_TYPE);
 
     @Override
     public Expression load(int register) {
@@ -55,6 +57,8 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
             case "ip6" -> network(family, Family.IP6, "ipv6", 0x86dd);
             case "tcp" -> List.of(Match.eq(MetaField.L4PROTO, Bytes.u8(6)));
             case "udp" -> List.of(Match.eq(MetaField.L4PROTO, Bytes.u8(17)));
+            case "icmp" -> withL4(network(family, Family.IP, "ipv4", 0x0800), 1);
+            case "icmpv6" -> withL4(network(family, Family.IP6, "ipv6", 0x86dd), 58);
             case "ether" -> switch (family) {
                 case IP, IP6, INET -> List.of(Match.eq(MetaField.IIFTYPE, Bytes.of((byte) 1, (byte) 0)));
                 case BRIDGE, NETDEV -> List.of();
@@ -62,6 +66,12 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
             };
             default -> List.of();
         };
+    }
+
+    private static List<Match> withL4(List<Match> network, int l4proto) {
+        List<Match> all = new java.util.ArrayList<>(network);
+        all.add(Match.eq(MetaField.L4PROTO, Bytes.u8(l4proto)));
+        return all;
     }
 
     private List<Match> network(Family family, Family own, String nfproto, int ethertype) {

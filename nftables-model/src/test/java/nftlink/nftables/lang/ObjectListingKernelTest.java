@@ -9,10 +9,12 @@ import nftlink.nftables.NftOperation;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.ObjectData;
 import nftlink.nftables.ObjectKernelTest;
+import nftlink.nftables.Table;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +36,43 @@ class ObjectListingKernelTest {
             RulesetListing listing = RulesetListing.read(lib);
             assertThat(listing.render(NftFormatter.DEFAULT, RuleRenderer.DEFAULT)).isEqualTo(nft);
             assertThat(listing.render(new NftFormatter(true, false), RuleRenderer.DEFAULT)).isEqualTo(nftHandles);
+        }
+    }
+
+    @Test
+    void listsAndResetsOfOneTypeEqualNft(TestNamespace ns) {
+        ns.nftScript(CORPUS).orThrow();
+        try (NetworkNamespace n = ns.open(); Nftables lib = Nftables.open(n)) {
+            List<Table> tables = lib.listTables();
+            List<NftObject> objects = lib.listObjects();
+            Map<String, Integer> commands = Map.of("counters", NfTables.NFT_OBJECT_COUNTER, "quotas", NfTables.NFT_OBJECT_QUOTA,
+                    "limits", NfTables.NFT_OBJECT_LIMIT, "synproxys", NfTables.NFT_OBJECT_SYNPROXY,
+                    "secmarks", NfTables.NFT_OBJECT_SECMARK);
+            commands.forEach((command, type) -> {
+                assertThat(ObjectRenderer.listing(tables, objects, type, false)).as(command)
+                        .isEqualTo(ns.nft("list", command).orThrow());
+                assertThat(ObjectRenderer.listing(tables, objects, type, true)).as(command)
+                        .isEqualTo(ns.nft("-a", "list", command).orThrow());
+            });
+            List<Table> inetT = tables.stream().filter(t -> t.family() == Family.INET && t.name().equals("t")).toList();
+            assertThat(ObjectRenderer.listing(inetT, objects, NfTables.NFT_OBJECT_CT_HELPER, false))
+                    .isEqualTo(ns.nft("list", "ct", "helpers", "table", "inet", "t").orThrow());
+
+            // nft prints the values it reset (the values the library listed before), and only the
+            // tables its reset dump, filtered by type, returned objects for
+            List<NftObject> counters = objects.stream().filter(o -> o.type() == NfTables.NFT_OBJECT_COUNTER).toList();
+            List<NftObject> quotas = objects.stream().filter(o -> o.type() == NfTables.NFT_OBJECT_QUOTA).toList();
+            assertThat(ns.nft("reset", "counters").orThrow())
+                    .isEqualTo(ObjectRenderer.listing(tables, counters, NfTables.NFT_OBJECT_COUNTER, false));
+            assertThat(ns.nft("reset", "quotas").orThrow())
+                    .isEqualTo(ObjectRenderer.listing(tables, quotas, NfTables.NFT_OBJECT_QUOTA, false));
+            List<NftObject> after = lib.listObjects();
+            assertThat(after).filteredOn(o -> o.type() == NfTables.NFT_OBJECT_COUNTER).extracting(NftObject::data)
+                    .containsOnly(ObjectData.Counter.zero());
+            assertThat(after).filteredOn(o -> o.type() == NfTables.NFT_OBJECT_QUOTA)
+                    .allSatisfy(o -> assertThat(((ObjectData.Quota) o.data()).consumed()).isZero());
+            assertThat(after).filteredOn(o -> o.type() == NfTables.NFT_OBJECT_LIMIT).extracting(NftObject::data)
+                    .isEqualTo(objects.stream().filter(o -> o.type() == NfTables.NFT_OBJECT_LIMIT).map(NftObject::data).toList());
         }
     }
 
