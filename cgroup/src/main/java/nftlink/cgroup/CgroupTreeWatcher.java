@@ -49,6 +49,7 @@ public final class CgroupTreeWatcher extends EventSourceThread {
     private Inotify inotify;
     private int parentWatch = -1;
     private boolean rootMissing;
+    private boolean watchedAtStart;
 
     /** Watches the whole hierarchy of {@code resolver}. */
     public CgroupTreeWatcher(CgroupResolver resolver) {
@@ -67,16 +68,28 @@ public final class CgroupTreeWatcher extends EventSourceThread {
         return root;
     }
 
+    /**
+     * Watches the tree on the starting thread, so that once {@link #start} returns
+     * every cgroup that exists is watched (and reported): a scan made after
+     * {@code start} sees nothing whose removal could go unreported.
+     */
     @Override
     void open() {
         resolver.resolve(root);
         inotify = Inotify.open();
+        try {
+            watchParentOfRoot();
+            watchTree(root);
+            watchedAtStart = true;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cgroup watcher could not watch the tree at start; retrying on its thread", e);
+        }
     }
 
     @Override
     void run() {
-        long backoff = 0;
-        boolean watching = false;
+        long backoff = watchedAtStart ? 0 : 500;
+        boolean watching = watchedAtStart;
         while (running()) {
             try {
                 if (backoff > 0) {

@@ -38,6 +38,9 @@ abstract class EventSourceThread implements CgroupEventSource {
         }
         this.listener = listener;
         open();
+        if (closed) {
+            return;
+        }
         running = true;
         thread = Thread.ofPlatform().daemon(true).name("nftlink-" + name).start(() -> {
             try {
@@ -50,7 +53,11 @@ abstract class EventSourceThread implements CgroupEventSource {
         });
     }
 
-    /** Opens what the source reads, on the starting thread, so that start fails loudly. */
+    /**
+     * Opens what the source reads, on the starting thread, so that start fails
+     * loudly; it may already report events (a listener that closes the source
+     * from such a callback ends it before its thread starts).
+     */
     abstract void open();
 
     /** The source's loop; returns when {@link #running()} turns false. */

@@ -2,6 +2,8 @@ package nftlink.cgroup;
 
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nftables.Family;
+import nftlink.nftables.NftOperation;
+import nftlink.nftables.SetElement;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.Rule;
 import nftlink.nftables.lang.Statement;
@@ -172,6 +174,10 @@ class NftablesBindingStoreKernelTest {
             ns.nft("add", "rule", "inet", TABLE, "rules", "tcp", "dport", "7", "accept", "comment",
                     "\"nftlink-cgroup bind ruled 1 00000000 /nowhere\"").orThrow();
             assertEquals(3, PolicyFixture.bindingRules(observer).size());
+            long otherId = p.resolver.id(tree.mkdir("other.scope"));
+            observer.commit(new NftOperation.AddElements(Family.INET, TABLE, "members", 0,
+                    List.of(SetElement.of(NftablesBindingStore.key(otherId))), false));
+            assertEquals(2, PolicyFixture.members(observer).size());
             List<Binding> read = new ArrayList<>(store.read());
             assertTrue(store.repairPending(), "an untagged rule and one with a stale fingerprint are to be removed");
             state.replaceCommitted(read);
@@ -180,6 +186,7 @@ class NftablesBindingStoreKernelTest {
             store.apply(state.pending());
             assertEquals(before + 1, store.transactions());
             assertEquals(1, PolicyFixture.bindingRules(observer).size());
+            assertEquals(1, PolicyFixture.members(observer).size());
             store.read();
             assertTrue(!store.repairPending(), "nothing left to repair");
             p.assertExact("after cleaning up", observer);
@@ -192,12 +199,18 @@ class NftablesBindingStoreKernelTest {
         tree.mkdir("r-1.scope");
         tree.mkdir("s-1.scope");
         tree.mkdir("other.scope");
+        String longName = "x".repeat(220);
+        tree.mkdir("r-" + longName + ".scope");
+        tree.mkdir("s-" + longName + ".scope");
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n); Nftables observer = Nftables.open(n)) {
             try (Reconciler r = p.reconciler(n, p.store(nft), new CopyOnWriteArrayList<>())) {
                 r.start();
                 p.awaitConverged("first run", observer);
             }
             List<Long> handles = PolicyFixture.bindingRules(observer).stream().map(Rule::handle).toList();
+            assertEquals(2, handles.size());
+            assertTrue(PolicyFixture.bindingRules(observer).stream().anyMatch(rule -> rule.comment().contains(" ?")),
+                    "the long path did not fit the tag: " + PolicyFixture.bindingRules(observer));
 
             NftablesBindingStore second = p.store(nft);
             List<BindingDiff> commits = new CopyOnWriteArrayList<>();
@@ -231,9 +244,11 @@ class NftablesBindingStoreKernelTest {
                 r.start();
                 List<String> listed = ns.nft("list", "chain", "inet", TABLE, "rules").orThrow().lines()
                         .map(String::strip).filter(l -> l.startsWith("socket cgroupv2")).toList();
-                assertEquals(1, listed.size(), listed.toString());
-                assertTrue(listed.getFirst().startsWith("socket cgroupv2 level 2 " + p.resolver.id(p.tree.path("r-2.scope"))
-                        + " counter packets 0 bytes 0 accept comment \"nftlink-cgroup bind ruled "), listed.toString());
+                assertEquals(2, listed.size(), listed.toString());
+                String r2 = "socket cgroupv2 level 2 " + p.resolver.id(p.tree.path("r-2.scope"))
+                        + " counter packets 0 bytes 0 accept comment \"nftlink-cgroup bind ruled ";
+                assertTrue(listed.stream().anyMatch(l -> l.startsWith(r2)), listed.toString());
+                assertTrue(listed.stream().allMatch(l -> l.contains(" counter packets 0 bytes 0 accept comment ")), listed.toString());
                 p.assertExact("changed target", observer);
             }
         }

@@ -131,8 +131,15 @@ final class PolicyFixture {
         Set<Binding> have = inKernel(nft);
         while (!want.equals(have)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": the kernel did not get " + want.size() + " bindings " + want
-                        + "; it has " + have);
+                if (have == null) {
+                    throw new AssertionError(what + ": the table stayed damaged");
+                }
+                Set<Binding> missing = new HashSet<>(want);
+                missing.removeAll(have);
+                Set<Binding> extra = new HashSet<>(have);
+                extra.removeAll(want);
+                throw new AssertionError(what + ": the kernel did not get " + want.size() + " bindings; it has "
+                        + have.size() + ", lacking " + missing + " and with " + extra + " besides");
             }
             Thread.sleep(20);
             want = wanted();
