@@ -34,6 +34,9 @@ public final class NetlinkSocket implements NetlinkTransport {
     private final int fd;
     private final int portId;
     private boolean closed;
+    /** The buffer sizes as last read from the kernel, so capacity checks need no system call. */
+    private int knownSendBuffer = -1;
+    private int knownReceiveBuffer = -1;
 
     private NetlinkSocket(NetlinkProtocol protocol, int fd, String namespace) {
         this.protocol = protocol;
@@ -214,13 +217,15 @@ public final class NetlinkSocket implements NetlinkTransport {
      */
     public int setReceiveBufferSize(int bytes, boolean force) {
         setBufferSize(SO_RCVBUF, SO_RCVBUFFORCE, bytes, force);
-        return receiveBufferSize();
+        knownReceiveBuffer = receiveBufferSize();
+        return knownReceiveBuffer;
     }
 
     /** As {@link #setReceiveBufferSize} for the send buffer, which bounds one datagram's size. */
     public int setSendBufferSize(int bytes, boolean force) {
         setBufferSize(SO_SNDBUF, SO_SNDBUFFORCE, bytes, force);
-        return sendBufferSize();
+        knownSendBuffer = sendBufferSize();
+        return knownSendBuffer;
     }
 
     private void setBufferSize(int option, int forceOption, int bytes, boolean force) {
@@ -246,15 +251,21 @@ public final class NetlinkSocket implements NetlinkTransport {
     @Override
     public void ensureSendCapacity(int bytes) {
         // the kernel refuses a datagram larger than the send buffer minus 32 bytes
-        if (bytes + 64 > sendBufferSize()) {
-            setSendBufferSize(bytes + 64, true);
+        if (knownSendBuffer < 0) {
+            knownSendBuffer = sendBufferSize();
+        }
+        if (bytes + 64 > knownSendBuffer) {
+            knownSendBuffer = setSendBufferSize(bytes + 64, true);
         }
     }
 
     @Override
     public void ensureReceiveCapacity(int bytes) {
-        if (bytes > receiveBufferSize()) {
-            setReceiveBufferSize(bytes, true);
+        if (knownReceiveBuffer < 0) {
+            knownReceiveBuffer = receiveBufferSize();
+        }
+        if (bytes > knownReceiveBuffer) {
+            knownReceiveBuffer = setReceiveBufferSize(bytes, true);
         }
     }
 

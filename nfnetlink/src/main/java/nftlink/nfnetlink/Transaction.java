@@ -45,6 +45,7 @@ public final class Transaction {
     private final NetlinkConnection connection;
     private final int subsystem;
     private final List<BatchOperation> operations = new ArrayList<>();
+    private final BatchReplies replies = new BatchReplies();
     private int[] offsets = new int[16];
     private boolean guarded;
     private int expectedGeneration;
@@ -117,51 +118,73 @@ public final class Transaction {
 
     private CommitResult run(boolean commit) {
         int count = operations.size();
-        NetlinkMessage[] echoes = new NetlinkMessage[count];
         if (count == 0) {
-            return new CommitResult(echoes);
+            return new CommitResult(new NetlinkMessage[0]);
         }
         MessageWriter w = connection.writer().reset();
         int first = connection.reserveSequences(count + 2);
-        int endSequence = first + count + 1;
         int expectedEchoes = encode(w, first, commit);
 
         ensureBufferSizes(w.position(), expectedEchoes);
         connection.send(w);
 
-        List<NetlinkError> errors = new ArrayList<>(0);
-        boolean[] state = new boolean[2]; // [0] end acknowledged, [1] begin acknowledged
-        connection.drain(first, count + 2, m -> {
+        replies.reset(first, count, expectedEchoes > 0 ? new NetlinkMessage[count] : null);
+        connection.drain(first, count + 2, replies);
+
+        if (replies.errors != null) {
+            throw failure(first, count, replies.errors);
+        }
+        if (commit && !replies.endAcknowledged) {
+            throw new NetlinkException("the kernel did not acknowledge the batch of " + count
+                    + " operations (no reply at all: the batch was malformed and discarded)");
+        }
+        if (!commit && !replies.beginAcknowledged) {
+            throw new NetlinkException("the kernel did not answer the batch check");
+        }
+        return new CommitResult(replies.echoes != null ? replies.echoes : new NetlinkMessage[count]);
+    }
+
+    /** Collects a batch's replies; reused across commits so checking them allocates nothing. */
+    private final class BatchReplies implements nftlink.netlink.ReplyHandler {
+        private int first;
+        private int count;
+        private NetlinkMessage[] echoes;
+        private List<NetlinkError> errors;
+        private boolean endAcknowledged;
+        private boolean beginAcknowledged;
+
+        void reset(int first, int count, NetlinkMessage[] echoes) {
+            this.first = first;
+            this.count = count;
+            this.echoes = echoes;
+            this.errors = null;
+            this.endAcknowledged = false;
+            this.beginAcknowledged = false;
+        }
+
+        @Override
+        public boolean onMessage(NetlinkMessage m) {
             int seq = m.sequence();
             if (m.isError()) {
                 if (m.errorCode() != 0) {
+                    if (errors == null) {
+                        errors = new ArrayList<>();
+                    }
                     errors.add(NetlinkError.decode(m));
-                } else if (seq == endSequence) {
-                    state[0] = true;
+                } else if (seq == first + count + 1) {
+                    endAcknowledged = true;
                     return true;
                 } else if (seq == first) {
-                    state[1] = true;
+                    beginAcknowledged = true;
                 }
                 return false;
             }
             int index = seq - first - 1;
-            if (index >= 0 && index < count && operations.get(index).echo() && echoes[index] == null) {
+            if (echoes != null && index >= 0 && index < count && operations.get(index).echo() && echoes[index] == null) {
                 echoes[index] = m.copy();
             }
             return false;
-        });
-
-        if (!errors.isEmpty()) {
-            throw failure(first, count, errors);
         }
-        if (commit && !state[0]) {
-            throw new NetlinkException("the kernel did not acknowledge the batch of " + count
-                    + " operations (no reply at all: the batch was malformed and discarded)");
-        }
-        if (!commit && !state[1]) {
-            throw new NetlinkException("the kernel did not answer the batch check");
-        }
-        return new CommitResult(echoes);
     }
 
     private int encode(MessageWriter w, int first, boolean commit) {
