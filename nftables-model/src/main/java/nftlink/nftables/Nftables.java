@@ -197,24 +197,61 @@ public final class Nftables implements AutoCloseable {
      * {@code reset counters} and {@code reset quotas} for every table
      * ({@code NFT_MSG_GETOBJ_RESET}): lists every object with its values and zeroes
      * the counters and the quotas' consumption in the same step.
+     *
+     * <p>Unlike a listing, a reset dump is never repeated (a second pass would return
+     * the zeroed values): when a concurrent change interrupts it, the objects it
+     * returned are kept, each once, with the values they had when they were reset.
      */
     public List<NftObject> resetObjects() {
-        return dump(NFT_MSG_GETOBJ_RESET, null, "reset objects", NftObject::decode, null);
+        return resetDump(null, "reset objects", null);
     }
 
     /** {@link #resetObjects()} for the objects of one table. */
     public List<NftObject> resetObjects(Family family, String table) {
-        return dump(NFT_MSG_GETOBJ_RESET, family, "reset objects " + family + " " + table, NftObject::decode,
-                w -> w.attrString(NFTA_OBJ_TABLE, table));
+        return resetDump(family, "reset objects " + family + " " + table, w -> w.attrString(NFTA_OBJ_TABLE, table));
     }
 
     /** {@link #resetObjects()} for the objects of one {@code NFT_OBJECT_*} type in one table ({@code reset counters table ...}). */
     public List<NftObject> resetObjects(Family family, String table, int objectType) {
-        return dump(NFT_MSG_GETOBJ_RESET, family, "reset objects " + family + " " + table + " type " + objectType,
-                NftObject::decode, w -> {
-                    w.attrString(NFTA_OBJ_TABLE, table);
-                    w.attrU32Be(NFTA_OBJ_TYPE, objectType);
-                });
+        return resetDump(family, "reset objects " + family + " " + table + " type " + objectType, w -> {
+            w.attrString(NFTA_OBJ_TABLE, table);
+            w.attrU32Be(NFTA_OBJ_TYPE, objectType);
+        });
+    }
+
+    private List<NftObject> resetDump(Family family, String operation, java.util.function.Consumer<MessageWriter> attributes) {
+        List<NftObject> objects = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int seq = connection.nextSequence();
+        MessageWriter w = connection.writer();
+        w.reset();
+        int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(NFNL_SUBSYS_NFTABLES, NFT_MSG_GETOBJ_RESET),
+                NLM_F_REQUEST | NLM_F_DUMP | NLM_F_ACK, seq, family == null ? NFPROTO_UNSPEC : family.protocol(), 0);
+        if (attributes != null) {
+            attributes.accept(w);
+        }
+        w.endMessage(m);
+        connection.send(w);
+        connection.receive(seq, 1, reply -> {
+            if (reply.type() == nftlink.netlink.Netlink.NLMSG_DONE) {
+                if (reply.payloadLength() >= 4 && reply.payloadU32(0) < 0) {
+                    throw new nftlink.netlink.NetlinkKernelException(operation, -reply.payloadU32(0), null, -1, null);
+                }
+                return true;
+            }
+            if (reply.isError()) {
+                if (reply.errorCode() != 0) {
+                    throw connection.kernelError(reply, operation, 0, NFGENMSG_LEN, null);
+                }
+                return false;
+            }
+            NftObject o = NftObject.decode(reply);
+            if (seen.add(o.family() + " " + o.table() + " " + o.type() + " " + o.name())) {
+                objects.add(o);
+            }
+            return false;
+        });
+        return objects;
     }
 
     /**

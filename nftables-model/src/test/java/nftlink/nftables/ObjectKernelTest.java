@@ -184,6 +184,25 @@ public class ObjectKernelTest {
     }
 
     @Test
+    void resetOverManyDumpMessagesReturnsEveryValueOnce(TestNamespace ns) {
+        ns.nftScript("table ip t { }").orThrow();
+        try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
+            Transaction tx = nft.transaction();
+            for (int i = 0; i < 3000; i++) {
+                tx.add(new NftOperation.AddObject(NftObject.of(Family.IP, "t", "c" + i, new ObjectData.Counter(i, 2L * i)), true));
+            }
+            tx.commit();
+            List<NftObject> reset = nft.resetObjects();
+            assertThat(reset).hasSize(3000);
+            for (int i = 0; i < 3000; i++) {
+                assertThat(reset.get(i).name()).isEqualTo("c" + i);
+                assertThat(reset.get(i).data()).isEqualTo(new ObjectData.Counter(i, 2L * i));
+            }
+            assertThat(nft.listObjects()).hasSize(3000).extracting(NftObject::data).containsOnly(ObjectData.Counter.zero());
+        }
+    }
+
+    @Test
     void objectsAreDeletedByNameOrHandle(TestNamespace ns) {
         ns.nftScript("table inet t { counter a { }; quota b { 5 bytes }; counter c { }; }").orThrow();
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
