@@ -307,7 +307,7 @@ final class Compiler {
                 } else if (t.is("flags") || t.is("devices")) {
                     throw Cursor.error(t, "unsupported: chain " + t.text() + " are not supported by nftlink's parser yet");
                 } else {
-                    rules.add(rule(family, table, name, "add", 0, t));
+                    rules.addAll(rule(family, table, name, "add", 0, t));
                 }
                 if (!c.accept(Token.Kind.NEWLINE) && !c.accept(Token.Kind.SEMICOLON) && !c.at(Token.Kind.RBRACE)) {
                     throw c.unexpected("newline, ';' or '}'");
@@ -403,7 +403,7 @@ final class Compiler {
         if (command.equals("replace") && handle == 0) {
             throw c.unexpected("handle N (replace needs the handle of the rule to replace)");
         }
-        out.add(rule(q.family(), q.name().text(), chain.text(), command, handle, start));
+        out.addAll(rule(q.family(), q.name().text(), chain.text(), command, handle, start));
     }
 
     /** Parses {@code tokens} as the statements of one rule. */
@@ -422,16 +422,17 @@ final class Compiler {
         return Cursor.at(first, () -> new RuleSpec(family, table, chain, parsed.statements(), parsed.comment(), 0));
     }
 
-    /** Parses the statements of one rule and compiles them; anonymous sets go straight to the output. */
-    private ParsedOperation rule(Family family, String table, String chain, String command, long handle, Token start) {
+    /** Parses the statements of one rule and compiles them: its anonymous sets, then the rule. */
+    private List<ParsedOperation> rule(Family family, String table, String chain, String command, long handle, Token start) {
         Token first = c.peek();
         RuleParser.Parsed parsed = new RuleParser(c, values, family).rule();
         SourceLocation where = first.location().to(c.in.last().location());
         RuleSpec spec = Cursor.at(first, () -> new RuleSpec(family, table, chain, parsed.statements(), parsed.comment(), 0));
         Linearizer.Result result = Cursor.at(new Token(Token.Kind.WORD, "", where), () -> Linearizer.linearize(spec));
+        List<ParsedOperation> ops = new ArrayList<>();
         for (Linearizer.AnonymousSet s : result.sets()) {
-            out.add(new ParsedOperation(new NftOperation.AddSet(s.set(), false), where, null));
-            out.add(new ParsedOperation(new NftOperation.AddElements(s.set().family(), s.set().table(), s.set().name(),
+            ops.add(new ParsedOperation(new NftOperation.AddSet(SetUserdata.withByteOrder(s.set()), false), where, null));
+            ops.add(new ParsedOperation(new NftOperation.AddElements(s.set().family(), s.set().table(), s.set().name(),
                     s.set().id(), s.elements(), false), where, null));
         }
         Rule rule = result.rule();
@@ -440,7 +441,8 @@ final class Compiler {
             case "replace" -> new NftOperation.ReplaceRule(rule.withHandle(handle));
             default -> new NftOperation.AddRule(rule.withPosition(handle));
         };
-        return new ParsedOperation(op, where, NftParser.echo(command + " rule", spec));
+        ops.add(new ParsedOperation(op, where, NftParser.echo(command + " rule", spec)));
+        return ops;
     }
 
     private void set(Token start, Family family, String table, Token nameToken, boolean exclusive, boolean map) {
@@ -540,7 +542,9 @@ final class Compiler {
         if (map) {
             flags |= NfTables.NFT_SET_MAP;
         }
-        List<Integer> fieldLengths = key.size() > 1 ? key.stream().map(Values.Part::length).toList() : List.of();
+        // the kernel takes field lengths only for concatenated ranges (flag concat)
+        List<Integer> fieldLengths = key.size() > 1 && (flags & NfTables.NFT_SET_INTERVAL) != 0
+                ? key.stream().map(Values.Part::length).toList() : List.of();
         if (key.size() > 1 && (flags & NfTables.NFT_SET_INTERVAL) != 0) {
             flags |= NfTables.NFT_SET_CONCAT;
         }

@@ -41,6 +41,25 @@ final class SetUserdata {
         return out.toByteArray();
     }
 
+    /**
+     * {@code set} with the key (and data) byte order in its userdata, as nft sends it
+     * for anonymous sets too; without it nft lists host-order keys such as interface
+     * names byte-swapped. Sets that have userdata already are returned as they are.
+     */
+    static nftlink.nftables.NftSet withByteOrder(nftlink.nftables.NftSet set) {
+        if (set.userdata() != null) {
+            return set;
+        }
+        Datatype key = Datatype.ofId(set.keyType());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        u32(out, KEYBYTEORDER, key == null ? 0 : byteOrder(key));
+        if (set.isMap()) {
+            Datatype data = set.dataType() == 0xffffff00 ? null : Datatype.ofId(set.dataType());
+            u32(out, DATABYTEORDER, data == null ? 0 : byteOrder(data));
+        }
+        return set.withUserdata(out.toByteArray());
+    }
+
     /** nft's byte order: 1 for host order, 2 for network order. */
     private static int byteOrder(Datatype d) {
         return d.hostOrder() ? 1 : 2;
