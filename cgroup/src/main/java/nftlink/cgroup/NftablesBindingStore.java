@@ -53,17 +53,7 @@ import java.util.zip.CRC32;
  * are duplicates, or that an entry's target no longer describes are deleted by
  * the next transaction. It touches no other table.
  *
- * <pre>{@code
- * TableLayout layout = new TableLayout(Family.INET, "cgpolicy", List.of(
- *         Chain.base(Family.INET, "cgpolicy", "out", BaseChain.of(ChainType.FILTER, Hook.OUTPUT, 0, ChainPolicy.ACCEPT)),
- *         Chain.regular(Family.INET, "cgpolicy", "mail")),
- *     List.of(NftSet.of(Family.INET, "cgpolicy", "web", Datatype.CGROUPV2.id(), 8)),
- *     List.of(...fixed rules: "tcp dport { 25, 143 } jump mail", "tcp dport { 25, 143 } reject",
- *                             "tcp dport 443 socket cgroupv2 level 2 @web accept", "tcp dport 443 reject"...));
- * BindingStore store = new NftablesBindingStore(nft, layout, Map.of(
- *         "mail", BindingTarget.RulePerCgroup.of("mail", accept),
- *         "web", new BindingTarget.SetMembership("web")), resolver::path);
- * }</pre>
+ * <p>The package overview shows a complete, fail-closed set-up in both forms.
  *
  * <p>Calls are serialised; the {@link Nftables} connection must not be used by
  * anyone else meanwhile.
@@ -143,6 +133,20 @@ public final class NftablesBindingStore implements BindingStore {
             }
             fingerprints.put(e.getKey(), fingerprint(e.getValue()));
         }
+    }
+
+    /**
+     * Checks that every entry of {@code policy} has a target here (a binding of an
+     * entry without one makes {@link #apply} fail); returns {@code policy}.
+     *
+     * @throws IllegalArgumentException naming the entries without a target
+     */
+    public Policy requireTargets(Policy policy) {
+        List<String> missing = policy.entries().stream().map(PolicyEntry::name).filter(n -> !targets.containsKey(n)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("policy entries without a binding target: " + missing);
+        }
+        return policy;
     }
 
     /** The table this store owns. */

@@ -19,18 +19,8 @@ import java.util.function.Supplier;
  * else removed is put back. A failed transaction is retried, after re-reading
  * the store, with a growing pause.
  *
- * <pre>{@code
- * CgroupResolver resolver = CgroupResolver.discover();
- * Policy policy = Policy.of(new PolicyEntry("mail",
- *         CgroupSelector.Glob.of("user.slice/user-*.slice/user@*.service/app.slice/app-mail*.scope")));
- * try (Reconciler r = new Reconciler(new DesiredState(policy), store, resolver::scan,
- *         List.of(new CgroupTreeWatcher(resolver),
- *                 new NftablesMonitor(Set.of(new NftablesMonitor.TableName(Family.INET, "cgpolicy")))),
- *         diff -> { })) {
- *     r.start();
- *     ...
- * }
- * }</pre>
+ * <p>The package overview shows a complete set-up with {@link NftablesBindingStore}
+ * in both policy forms.
  */
 public final class Reconciler implements AutoCloseable {
 

@@ -13,10 +13,10 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * A {@link BindingStore} for tests that needs no rules: each binding is a regular
- * chain {@code b-ID-ENTRY} whose comment is the cgroup path, in one table. It
- * goes through the same kernel transactions, notifications and listings a rule
- * store will.
+ * A {@link BindingStore} for tests of the reconciler alone: each binding is a
+ * regular chain {@code b-ID-ENTRY} whose comment is the cgroup path, in one table.
+ * It goes through the same kernel transactions, notifications and listings as
+ * {@link NftablesBindingStore}, with none of its rule building.
  */
 final class ChainBindingStore implements BindingStore {
 

@@ -18,6 +18,7 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static nftlink.cgroup.PolicyFixture.RULE_PORT;
@@ -25,6 +26,7 @@ import static nftlink.cgroup.PolicyFixture.SET_PORT;
 import static nftlink.cgroup.PolicyFixture.TABLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -192,6 +194,30 @@ class NftablesBindingStoreKernelTest {
             p.assertExact("after cleaning up", observer);
         }
         assertEquals(bystander, ns.nft("list", "table", "inet", "bystander").orThrow());
+    }
+
+    @Test
+    void targetsMustFitTheLayout(TestNamespace ns) {
+        try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
+            TableLayout layout = PolicyFixture.layout();
+            assertThrows(IllegalArgumentException.class, () -> new NftablesBindingStore(nft, layout,
+                    Map.of("a", BindingTarget.RulePerCgroup.of("nochain", PolicyFixture.ACCEPT)), id -> Optional.empty()));
+            assertThrows(IllegalArgumentException.class, () -> new NftablesBindingStore(nft, layout,
+                    Map.of("a", new BindingTarget.SetMembership("noset")), id -> Optional.empty()));
+            assertThrows(IllegalArgumentException.class, () -> new NftablesBindingStore(nft, layout,
+                    Map.of("a", new BindingTarget.SetMembership("members"), "b", new BindingTarget.SetMembership("members")),
+                    id -> Optional.empty()));
+            assertThrows(IllegalArgumentException.class, () -> new NftablesBindingStore(nft, layout,
+                    Map.of("not a name", new BindingTarget.SetMembership("members")), id -> Optional.empty()));
+            assertThrows(IllegalArgumentException.class, () -> new NftablesBindingStore(nft, layout,
+                    Map.of("a", new BindingTarget.SetMembership("members")), id -> Optional.empty(), "two words"));
+            NftablesBindingStore store = p.store(nft);
+            assertThrows(IllegalArgumentException.class, () -> store.requireTargets(
+                    Policy.of(new PolicyEntry("elsewhere", new CgroupSelector.Exact(CgroupPath.ROOT)))));
+            assertThrows(IllegalArgumentException.class, () -> store.apply(new BindingDiff(List.of(),
+                    List.of(new Binding("elsewhere", new Cgroup(CgroupPath.of("x"), 5))))));
+        }
+        assertEquals(0, ns.nft("list", "ruleset").orThrow().length(), "nothing was written");
     }
 
     @Test

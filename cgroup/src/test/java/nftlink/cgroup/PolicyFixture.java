@@ -84,7 +84,7 @@ final class PolicyFixture {
     }
 
     Reconciler reconciler(NetworkNamespace n, NftablesBindingStore store, List<BindingDiff> commits) {
-        return new Reconciler(new DesiredState(policy), store, () -> resolver.scan(tree.root()),
+        return new Reconciler(new DesiredState(store.requireTargets(policy)), store, () -> resolver.scan(tree.root()),
                 List.of(new CgroupTreeWatcher(resolver, tree.root()),
                         new NftablesMonitor(n, Set.of(new NftablesMonitor.TableName(Family.INET, TABLE)), 0)),
                 commits::add);

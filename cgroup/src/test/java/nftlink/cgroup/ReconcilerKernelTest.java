@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The reconciler against real cgroups and the real kernel, with bindings kept as
- * chains (the rule model is not there yet): cgroups that appear get one, those
+ * chains ({@link ChainBindingStore}), so that the reconciler's own behaviour is
+ * tested apart from {@link NftablesBindingStore}: cgroups that appear get one, those
  * that go lose it, a re-created cgroup gets one for its new ID, a deleted table
  * is put back, and a restart adopts what is there instead of duplicating it.
  */
