@@ -121,7 +121,7 @@ public enum Datatype {
             case ICMP_TYPE -> Bytes.u8(named(t, ICMP_TYPES));
             case ICMPV6_TYPE -> Bytes.u8(named(t, ICMPV6_TYPES));
             case INET_SERVICE -> Bytes.u16Be(number(t, SERVICES, 0xffff));
-            case ETHERTYPE -> Bytes.u16Be(number(t, Map.of("ip", 0x0800, "ip6", 0x86dd, "arp", 0x0806, "vlan", 0x8100), 0xffff));
+            case ETHERTYPE -> Bytes.u16Be(number(t, Map.of("ip", 0x0800, "ip6", 0x86dd, "arp", 0x0806, "vlan", 0x8100, "8021q", 0x8100), 0xffff));
             case NFPROTO -> Bytes.u8(number(t, Map.of("ipv4", 2, "ipv6", 10), 0xff));
             case MARK, UID, GID, IFINDEX -> Bytes.u32((int) parseUnsigned(t, 0xffffffffL));
             case CT_STATE -> CtState.parse(t);
@@ -175,7 +175,7 @@ public enum Datatype {
                 case 0x0800 -> "ip";
                 case 0x86dd -> "ip6";
                 case 0x0806 -> "arp";
-                case 0x8100 -> "vlan";
+                case 0x8100 -> "8021q";
                 default -> String.format("0x%04x", value.asBigEndian());
             };
             case NFPROTO -> switch (b[0]) {

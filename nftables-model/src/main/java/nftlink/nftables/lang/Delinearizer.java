@@ -60,6 +60,7 @@ public final class Delinearizer {
         String l3 = switch (rule.family()) {
             case IP -> "ip";
             case IP6 -> "ip6";
+            case ARP -> "arp";
             default -> null;
         };
         int i = 0;
@@ -99,13 +100,13 @@ public final class Delinearizer {
                                 case 17 -> "udp";
                                 case 1 -> "icmp";
                                 case 58 -> "icmpv6";
-                                default -> l4;
+                                default -> "protocol " + single.bytes().get(0);
                             };
                         } else if (field.equals(MetaField.NFPROTO)) {
-                            l3 = single.bytes().get(0) == 2 ? "ip" : single.bytes().get(0) == 10 ? "ip6" : l3;
+                            l3 = single.bytes().get(0) == 2 ? "ip" : single.bytes().get(0) == 10 ? "ip6" : "nfproto " + single.bytes().get(0);
                         } else if (field.equals(MetaField.PROTOCOL)) {
                             long type = single.bytes().asBigEndian();
-                            l3 = type == 0x0800 ? "ip" : type == 0x86dd ? "ip6" : l3;
+                            l3 = type == 0x0800 ? "ip" : type == 0x86dd ? "ip6" : "ethertype " + type;
                         }
                     }
                 }
@@ -150,7 +151,8 @@ public final class Delinearizer {
     /** Statements that are one expression each: log, limit, quota, notrack, reject, plain masquerade and redirect. */
     private static Statement action(Expression x, Family family, String l3) {
         return switch (x) {
-            case Log l -> new Statement.LogStatement(l.prefix(), l.level(), l.flags() == null ? 0 : l.flags(), l.group());
+            case Log l -> new Statement.LogStatement(l.prefix(), l.level(), l.flags() == null ? 0 : l.flags(), l.group(),
+                    l.snaplen(), l.qthreshold());
             case Limit l -> new Statement.LimitStatement(l.rate(), l.unit(), l.burst(),
                     l.type() == NfTables.NFT_LIMIT_PKT_BYTES, (l.flags() & NfTables.NFT_LIMIT_F_INV) != 0);
             case Quota q -> new Statement.QuotaStatement(q.bytes(), q.consumed(), (q.flags() & 1) != 0);
@@ -263,7 +265,7 @@ public final class Delinearizer {
         if (!l.set().startsWith("__map")) {
             return new Statement.VerdictMap(field, List.of(), l.set());
         }
-        List<SetElement> elements = sets == null ? null : sets.apply(l.set());
+        List<SetElement> elements = sets == null ? null : fitted(sets.apply(l.set()), field.length());
         if (elements == null || elements.isEmpty()) {
             return null;
         }
@@ -298,10 +300,14 @@ public final class Delinearizer {
     }
 
     private static PayloadField payloadField(Payload.Load p, String l3, String l4) {
+        // a header's protocol must be known from the family or an earlier match, as it is for nft
         String hint = p.base() == Payload.Base.TRANSPORT ? l4 : p.base() == Payload.Base.NETWORK ? l3 : "ether";
+        if (hint == null) {
+            return null;
+        }
         for (PayloadField f : PayloadField.ALL) {
             if (f.base() == p.base() && f.offset() == p.offset() && p.length() <= f.length()
-                    && (hint == null || f.protocol().equals(hint))
+                    && f.protocol().equals(hint)
                     && (p.length() == f.length() || f.datatype() == Datatype.IPV4_ADDR || f.datatype() == Datatype.IPV6_ADDR)) {
                 return f;
             }
@@ -412,13 +418,46 @@ public final class Delinearizer {
         return bits;
     }
 
+    /**
+     * The elements with keys of exactly {@code length} bytes: keys padded to whole
+     * 32-bit words with zeros (as libnftnl's text gives them) are trimmed; any
+     * other length means the elements do not fit the field ({@code null}).
+     */
+    static List<SetElement> fitted(List<SetElement> elements, int length) {
+        if (elements == null) {
+            return null;
+        }
+        List<SetElement> out = new ArrayList<>(elements.size());
+        for (SetElement x : elements) {
+            Bytes key = x.key();
+            if (key.length() != length) {
+                if (key.length() != ((length + 3) & ~3)) {
+                    return null;
+                }
+                for (int i = length; i < key.length(); i++) {
+                    if (key.get(i) != 0) {
+                        return null;
+                    }
+                }
+                key = Bytes.of(Arrays.copyOf(key.toArray(), length));
+            }
+            out.add(new SetElement(key, x.keyEnd(), x.data(), x.objectRef(), x.flags(), x.timeout(), x.expiration(),
+                    x.userdata(), x.expressions()));
+        }
+        return out;
+    }
+
     /** Reads an anonymous set's elements back into items, sorted as nft lists them. */
-    static Value.SetLiteral literal(Field field, List<SetElement> elements) {
+    static Value.SetLiteral literal(Field field, List<SetElement> listed) {
         int length = field.length();
+        List<SetElement> elements = fitted(listed, length);
+        if (elements == null) {
+            return null;
+        }
         boolean interval = elements.stream().anyMatch(x -> (x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0);
         List<Value> items = new ArrayList<>();
         for (SetElement x : elements) {
-            if (x.key().length() != length || x.data() != null) {
+            if (x.data() != null) {
                 return null;
             }
         }
@@ -476,6 +515,21 @@ public final class Delinearizer {
                 }
             } else {
                 continue;
+            }
+            if (out.get(i) instanceof Match m && m.field() instanceof PayloadField pf && pf.base() == Payload.Base.TRANSPORT) {
+                int number = switch (pf.protocol()) {
+                    case "tcp" -> 6;
+                    case "udp" -> 17;
+                    case "icmp" -> 1;
+                    case "icmpv6" -> 58;
+                    default -> -1;
+                };
+                deps = new ArrayList<>(deps);
+                if (family == Family.IP) {
+                    deps.add(Match.eq(PayloadField.IP_PROTOCOL, Bytes.u8(number)));
+                } else if (family == Family.IP6) {
+                    deps.add(Match.eq(PayloadField.IP6_NEXTHDR, Bytes.u8(number)));
+                }
             }
             for (Match dep : deps) {
                 for (int j = i - 1; j >= 0; j--) {

@@ -108,7 +108,7 @@ public final class Linearizer {
                     }
                 }
                 case Statement.LogStatement l -> out.add(new Log(l.prefix(), l.level(), l.flags() == 0 ? null : l.flags(),
-                        l.group(), null, null));
+                        l.group(), l.snaplen(), l.queueThreshold()));
                 case Statement.LimitStatement l -> out.add(new Limit(l.rate(), l.period(), l.burst(),
                         l.bytes() ? NfTables.NFT_LIMIT_PKT_BYTES : NfTables.NFT_LIMIT_PKTS, l.over() ? NfTables.NFT_LIMIT_F_INV : 0));
                 case Statement.QuotaStatement q -> out.add(new Quota(q.bytes(), q.used(), q.over() ? 1 : 0));
@@ -207,10 +207,13 @@ public final class Linearizer {
 
     /** The matches a reject needs first: the address family for icmp/icmpv6 in inet, tcp for resets. */
     static List<Match> rejectDependencies(Family family, Statement.RejectStatement r) {
+        boolean link = family == Family.BRIDGE || family == Family.NETDEV;
         return switch (r.kind()) {
             case TCP_RESET -> List.of(Match.eq(MetaField.L4PROTO, Bytes.u8(6)));
-            case ICMP -> family == Family.INET ? List.of(Match.eq(MetaField.NFPROTO, Bytes.u8(2))) : List.of();
-            case ICMPV6 -> family == Family.INET ? List.of(Match.eq(MetaField.NFPROTO, Bytes.u8(10))) : List.of();
+            case ICMP -> family == Family.INET ? List.of(Match.eq(MetaField.NFPROTO, Bytes.u8(2)))
+                    : link ? List.of(Match.eq(MetaField.PROTOCOL, Bytes.u16Be(0x0800))) : List.of();
+            case ICMPV6 -> family == Family.INET ? List.of(Match.eq(MetaField.NFPROTO, Bytes.u8(10)))
+                    : link ? List.of(Match.eq(MetaField.PROTOCOL, Bytes.u16Be(0x86dd))) : List.of();
             case ICMPX -> List.of();
         };
     }

@@ -11,13 +11,25 @@ import java.util.function.LongFunction;
  * Prints rules in nft syntax, the way {@code nft list ruleset} prints them
  * (implicit {@code ==}, {@code counter packets N bytes M}, marks in hex, ...).
  *
- * @param cgroupPaths maps a cgroup ID to its path for {@code socket cgroupv2} matches,
- *                    returning {@code null} when unknown (the ID is printed then)
+ * @param cgroupPaths     maps a cgroup ID to its path for {@code socket cgroupv2} matches,
+ *                        returning {@code null} when unknown (the ID is printed then)
+ * @param stateless       leave out counter values, like {@code nft -s}
+ * @param numericProtocol print layer-4 protocols as numbers, like {@code nft -p}
  */
-public record RuleRenderer(LongFunction<String> cgroupPaths) {
+public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, boolean numericProtocol) {
 
-    /** Prints cgroup IDs as numbers. */
-    public static final RuleRenderer DEFAULT = new RuleRenderer(id -> null);
+    /** Like plain {@code nft list}: cgroup IDs as numbers. */
+    public static final RuleRenderer DEFAULT = new RuleRenderer(id -> null, false, false);
+
+    /** Like plain {@code nft list}, with cgroup paths from {@code cgroupPaths}. */
+    public RuleRenderer(LongFunction<String> cgroupPaths) {
+        this(cgroupPaths, false, false);
+    }
+
+    /** This renderer with the {@code -s} and {@code -p} output options set as given. */
+    public RuleRenderer withOptions(boolean stateless, boolean numericProtocol) {
+        return new RuleRenderer(cgroupPaths, stateless, numericProtocol);
+    }
 
     public RuleRenderer {
         Objects.requireNonNull(cgroupPaths, "cgroupPaths");
@@ -48,7 +60,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths) {
                 yield m.field().text() + " " + op + value(m.field(), m.value());
             }
             case Statement.VerdictStatement v -> v.verdict().toString();
-            case Statement.CounterStatement c -> "counter packets " + Long.toUnsignedString(c.packets())
+            case Statement.CounterStatement c -> stateless ? "counter" : "counter packets " + Long.toUnsignedString(c.packets())
                     + " bytes " + Long.toUnsignedString(c.bytes());
             case Statement.MetaSet ms -> ms.field().text() + " set " + ms.field().datatype().print(ms.value());
             case Statement.KernelExpression k -> k.expression().toDebugString();
@@ -85,6 +97,12 @@ public record RuleRenderer(LongFunction<String> cgroupPaths) {
         }
         if (l.group() != null) {
             sb.append(" group ").append(l.group());
+        }
+        if (l.snaplen() != null) {
+            sb.append(" snaplen ").append(l.snaplen());
+        }
+        if (l.queueThreshold() != null) {
+            sb.append(" queue-threshold ").append(l.queueThreshold());
         }
         if (l.level() != null) {
             sb.append(" level ").append(l.level() >= 0 && l.level() < LOG_LEVELS.length ? LOG_LEVELS[l.level()] : l.level().toString());
@@ -210,6 +228,9 @@ public record RuleRenderer(LongFunction<String> cgroupPaths) {
             }
             String path = cgroupPaths.apply(id);
             return path != null ? "\"" + path + "\"" : Long.toUnsignedString(id);
+        }
+        if (numericProtocol && field.datatype() == Datatype.INET_PROTO) {
+            return Integer.toString(b.get(0));
         }
         return field.datatype().print(b);
     }

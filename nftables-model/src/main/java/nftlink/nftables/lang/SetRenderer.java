@@ -47,7 +47,8 @@ public final class SetRenderer {
     /** The block {@code \tset NAME {\n ... \t}\n}, with {@code # handle N} like {@code nft -a} when asked. */
     public static String render(NftSet set, List<SetElement> elements, boolean handles) {
         StringBuilder sb = new StringBuilder();
-        sb.append('\t').append(set.isMap() ? "map " : "set ").append(set.name()).append(" {");
+        boolean objectMap = (set.flags() & NfTables.NFT_SET_OBJECT) != 0;
+        sb.append('\t').append(set.isMap() || objectMap ? "map " : "set ").append(set.name()).append(" {");
         if (handles) {
             sb.append(" # handle ").append(Long.toUnsignedString(set.handle()));
         }
@@ -56,6 +57,9 @@ public final class SetRenderer {
         sb.append("\t\ttype ").append(typeName(key, set.keyType()));
         if (set.isMap()) {
             sb.append(" : ").append(dataTypeName(set.dataType()));
+        } else if (objectMap) {
+            String objectType = ObjectRenderer.typeName(set.objectType());
+            sb.append(" : ").append(objectType == null ? Integer.toUnsignedString(set.objectType()) : objectType);
         }
         sb.append('\n');
         if (set.policy() == NfTables.NFT_SET_POL_MEMORY) {
@@ -175,6 +179,9 @@ public final class SetRenderer {
         }
         if (e.comment() != null) {
             sb.append(" comment \"").append(e.comment()).append('"');
+        }
+        if (e.objectRef() != null) {
+            sb.append(" : \"").append(e.objectRef()).append('"');
         }
         if (e.data() != null) {
             sb.append(" : ");

@@ -62,12 +62,20 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      *               kernel fills in) and for nflog groups
      * @param flags  {@code NF_LOG_*} flags (0x2f is {@code all})
      * @param group  nflog group, or {@code null} for the kernel log
+     * @param snaplen        nflog: bytes of each packet to copy, or {@code null}
+     * @param queueThreshold nflog: packets to queue before sending, or {@code null}
      */
-    record LogStatement(String prefix, Integer level, int flags, Integer group) implements Statement {
+    record LogStatement(String prefix, Integer level, int flags, Integer group, Integer snaplen, Integer queueThreshold)
+            implements Statement {
         public LogStatement {
             if (level != null && level == 4) {
                 level = null;
             }
+        }
+
+        /** {@code log [prefix "P"] [level L] [flags ...] [group G]} without nflog tuning. */
+        public LogStatement(String prefix, Integer level, int flags, Integer group) {
+            this(prefix, level, flags, group, null, null);
         }
 
         /** {@code log}: the kernel log at the default level. */
