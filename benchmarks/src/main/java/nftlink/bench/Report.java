@@ -119,6 +119,9 @@ final class Report {
         if (Double.isNaN(us)) {
             return "–";
         }
+        if (us < 0) {
+            return "< 0 (noise)";
+        }
         if (us < 1) {
             return String.format(Locale.ROOT, "%.0f ns", us * 1000);
         }
