@@ -55,6 +55,13 @@ import java.util.zip.CRC32;
  *
  * <p>The package overview shows a complete, fail-closed set-up in both forms.
  *
+ * <p>A read lists several dumps; it is repeated (a few times at most) when the
+ * rule set's generation changed meanwhile, and anything still inconsistent is
+ * caught by the next read, which the {@link NftablesMonitor}'s report triggers.
+ * What {@link #read} returns decides what the next {@link #apply} builds (after a
+ * rebuild, every binding the diff adds), so only the one driving it, normally the
+ * {@link Reconciler}, may call it; to look at the table, use another instance.
+ *
  * <p>Calls are serialised; the {@link Nftables} connection must not be used by
  * anyone else meanwhile.
  */
@@ -254,11 +261,21 @@ public final class NftablesBindingStore implements BindingStore {
         Map<Binding, String> foundElements = new HashMap<>();
         List<RuleRef> junkRules = new ArrayList<>();
         Map<String, List<Bytes>> junkElements = new LinkedHashMap<>();
-        String damage;
-        try {
-            damage = inspect(foundRules, foundElements, junkRules, junkElements);
-        } catch (NetlinkKernelException e) {
-            damage = "listing it failed (" + e.getMessage() + ")";
+        String damage = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            foundRules.clear();
+            foundElements.clear();
+            junkRules.clear();
+            junkElements.clear();
+            try {
+                int generation = nft.generation();
+                damage = inspect(foundRules, foundElements, junkRules, junkElements);
+                if (nft.generation() == generation) {
+                    break;
+                }
+            } catch (NetlinkKernelException e) {
+                damage = "listing it failed (" + e.getMessage() + ")";
+            }
         }
         rules.clear();
         elements.clear();
