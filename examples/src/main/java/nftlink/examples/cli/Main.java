@@ -19,12 +19,17 @@ public final class Main {
 
     static final String USAGE = """
             Usage: nftlink [OPTIONS] COMMAND
+                   nftlink [OPTIONS] -f FILE
 
             Lists and changes nftables rule sets through netlink, without the nft binary.
 
             Options:
               --netns NAME            run inside network namespace NAME (/var/run/netns/NAME)
-              -a, --handle            print object handles, like nft -a
+              -f, --file FILE         apply the nft commands in FILE ('-' for standard input) as one
+                                      transaction, like nft -f; an error changes nothing
+              -c, --check             with -f or an nft command: check against the kernel, commit nothing
+              -e, --echo              with -f or an nft command: print what was added, like nft -e
+              -a, --handle            print object handles, like nft -a (with -e: of what was added)
               -y, --numeric-priority  print chain priorities as numbers, like nft -y
               -h, --help              print this help and exit
               -v, --version           print the version and exit
@@ -36,6 +41,8 @@ public final class Main {
               list chains [FAMILY]          every chain's declaration, grouped by table
               monitor [--count N]           print every change as 'nft monitor' does, per transaction,
                                             until interrupted (or after N transactions)
+              add|create|insert|replace|delete|destroy|flush ...
+                                            one nft command, e.g. add rule inet t c tcp dport 22 accept
               demo                          create a throwaway network namespace, add a table and
                                             two chains there, list the rule set, and remove it all
 
@@ -52,6 +59,11 @@ public final class Main {
 
     /** Runs the tool; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    /** Runs the tool reading {@code -f -} from {@code in}; returns the exit status. */
+    public static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err) {
         Options options;
         try {
             options = Options.parse(args);
@@ -69,6 +81,9 @@ public final class Main {
             return 0;
         }
         try {
+            if (Apply.applies(options)) {
+                return Apply.run(options, in, out, err);
+            }
             return Commands.run(options, out);
         } catch (UsageException e) {
             err.println("nftlink: " + e.getMessage());
@@ -102,6 +117,7 @@ public final class Main {
 
     /** Parsed command line. */
     record Options(String netns, boolean handles, boolean numericPriority, boolean help, boolean version,
+                   String file, boolean check, boolean echo,
                    List<String> command) {
 
         static Options parse(String[] args) {
@@ -110,6 +126,9 @@ public final class Main {
             boolean numeric = false;
             boolean help = false;
             boolean version = false;
+            String file = null;
+            boolean check = false;
+            boolean echo = false;
             List<String> command = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -125,12 +144,22 @@ public final class Main {
                         netns = args[++i];
                     }
                     case "-a", "--handle" -> handles = true;
+                    case "-f", "--file" -> {
+                        if (i + 1 >= args.length) {
+                            throw new UsageException("option " + a + " needs a file name ('-' for standard input)");
+                        }
+                        file = args[++i];
+                    }
+                    case "-c", "--check" -> check = true;
+                    case "-e", "--echo" -> echo = true;
                     case "-y", "--numeric-priority" -> numeric = true;
                     case "-h", "--help" -> help = true;
                     case "-v", "--version" -> version = true;
                     default -> {
                         if (a.startsWith("--netns=")) {
                             netns = a.substring("--netns=".length());
+                        } else if (a.startsWith("--file=")) {
+                            file = a.substring("--file=".length());
                         } else if (a.startsWith("-")) {
                             throw new UsageException("unknown option '" + a + "'");
                         } else {
@@ -142,10 +171,10 @@ public final class Main {
             if (netns != null && netns.isEmpty()) {
                 throw new UsageException("option --netns needs a namespace name");
             }
-            if (command.isEmpty() && !help && !version) {
+            if (command.isEmpty() && !help && !version && file == null) {
                 throw new UsageException("no command given");
             }
-            return new Options(netns, handles, numeric, help, version, List.copyOf(command));
+            return new Options(netns, handles, numeric, help, version, file, check, echo, List.copyOf(command));
         }
     }
 }

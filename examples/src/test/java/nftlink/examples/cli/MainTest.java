@@ -26,7 +26,7 @@ class MainTest {
         Run r = run("--help");
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("--netns NAME", "--handle", "--numeric-priority", "--help", "--version",
-                "list ruleset", "list tables", "demo");
+                "list ruleset", "list tables", "demo", "--file FILE", "--check", "--echo", "add|create|insert");
     }
 
     @Test
@@ -45,6 +45,8 @@ class MainTest {
         assertThat(run("list", "ruleset", "ip", "extra").status()).isEqualTo(2);
         assertThat(run("list", "tables", "ipx").err()).startsWith("nftlink: unknown family \"ipx\"");
         assertThat(run("frob").err()).startsWith("nftlink: unknown command 'frob'");
+        assertThat(run("-f").err()).startsWith("nftlink: option -f needs a file name");
+        assertThat(run("-f", "/nonexistent/rules.nft").err()).endsWith("cannot read /nonexistent/rules.nft: no such file\n");
     }
 
     @Test

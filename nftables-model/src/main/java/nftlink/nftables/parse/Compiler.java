@@ -36,6 +36,7 @@ final class Compiler {
     private Cursor c;
     private Values values;
     private Elements elements;
+    private Token commandStart;
 
     Compiler(CgroupResolver cgroups, SetLookup lookup) {
         this.cgroups = cgroups;
@@ -51,6 +52,7 @@ final class Compiler {
                 continue;
             }
             Token start = c.peek();
+            commandStart = start;
             try {
                 command();
             } catch (IllegalArgumentException e) {
@@ -403,7 +405,7 @@ final class Compiler {
         if (command.equals("replace") && handle == 0) {
             throw c.unexpected("handle N (replace needs the handle of the rule to replace)");
         }
-        out.addAll(rule(q.family(), q.name().text(), chain.text(), command, handle, start));
+        out.addAll(rule(q.family(), q.name().text(), chain.text(), command, handle, commandStart));
     }
 
     /** Parses {@code tokens} as the statements of one rule. */
@@ -426,7 +428,7 @@ final class Compiler {
     private List<ParsedOperation> rule(Family family, String table, String chain, String command, long handle, Token start) {
         Token first = c.peek();
         RuleParser.Parsed parsed = new RuleParser(c, values, family).rule();
-        SourceLocation where = first.location().to(c.in.last().location());
+        SourceLocation where = start.location().to(c.in.last().location());
         RuleSpec spec = Cursor.at(first, () -> new RuleSpec(family, table, chain, parsed.statements(), parsed.comment(), 0));
         Linearizer.Result result = Cursor.at(new Token(Token.Kind.WORD, "", where), () -> Linearizer.linearize(spec));
         List<ParsedOperation> ops = new ArrayList<>();

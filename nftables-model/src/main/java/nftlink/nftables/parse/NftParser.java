@@ -75,7 +75,16 @@ public final class NftParser {
      * @throws IOException       when the file cannot be read
      */
     public NftScript parseFile(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return parse(Files.readString(file, StandardCharsets.UTF_8), file);
+    }
+
+    /**
+     * Parses {@code text} read from {@code file}: errors name the file, relative
+     * includes resolve against its directory.
+     *
+     * @throws NftParseException for text that is not valid, or not supported
+     */
+    public NftScript parse(String text, Path file) {
         return new Compiler(cgroups, sets).run(Lexer.tokens(file.toString(), text), file.toAbsolutePath().normalize());
     }
 

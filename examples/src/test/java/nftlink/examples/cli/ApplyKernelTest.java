@@ -1,0 +1,120 @@
+package nftlink.examples.cli;
+
+import nftlink.testing.KernelTest;
+import nftlink.testing.TestNamespace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code nftlink -f}, {@code -f -}, {@code --check}, {@code -e -a} and single nft commands against the kernel. */
+@KernelTest
+class ApplyKernelTest {
+
+    private static final String FILE = """
+            define web = { 80, 443 }
+            table inet filter {
+            \tchain input {
+            \t\ttype filter hook input priority filter; policy drop;
+            \t\tct state established,related accept
+            \t\ttcp dport $web counter accept
+            \t}
+            }
+            """;
+
+    private static MainTest.Run run(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new MainTest.Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void fileAppliesLikeNftF(TestNamespace ns, @TempDir Path dir) throws IOException {
+        Path file = dir.resolve("rules.nft");
+        Files.writeString(file, FILE);
+        MainTest.Run r = run("", "--netns", ns.name(), "-f", file.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).isEmpty();
+        try (TestNamespace other = TestNamespace.create()) {
+            other.exec("nft", "-f", file.toString()).orThrow();
+            assertThat(ns.nft("list", "ruleset").orThrow()).isEqualTo(other.nft("list", "ruleset").orThrow());
+        }
+    }
+
+    @Test
+    void standardInput(TestNamespace ns) {
+        MainTest.Run r = run(FILE, "--netns", ns.name(), "-f", "-");
+        assertThat(r.status()).isZero();
+        assertThat(ns.nft("list", "ruleset").orThrow()).contains("tcp dport { 80, 443 } counter packets 0 bytes 0 accept");
+    }
+
+    @Test
+    void checkValidatesWithoutCommitting(TestNamespace ns) {
+        assertThat(run(FILE, "--netns", ns.name(), "--check", "-f", "-").status()).isZero();
+        assertThat(ns.nft("list", "ruleset").orThrow()).isEmpty();
+        MainTest.Run bad = run("add rule inet missing c accept\n", "--netns", ns.name(), "-c", "-f", "-");
+        assertThat(bad.status()).isEqualTo(1);
+        assertThat(bad.err()).startsWith("nftlink: transaction failed at operation 1 of 1 (add rule inet missing c)")
+                .endsWith("/dev/stdin:1:1-30: the failed operation comes from here:\n"
+                        + "add rule inet missing c accept\n"
+                        + "^".repeat(30) + "\n");
+    }
+
+    @Test
+    void echoWithHandles(TestNamespace ns) {
+        MainTest.Run r = run(FILE, "--netns", ns.name(), "-e", "-a", "-f", "-");
+        assertThat(r.status()).isZero();
+        assertThat(r.out().lines().toList()).hasSize(4);
+        assertThat(r.out()).matches("""
+                add table inet filter # handle \\d+
+                add chain inet filter input \\{ type filter hook input priority filter; policy drop; \\} # handle \\d+
+                add rule inet filter input ct state established,related accept # handle \\d+
+                add rule inet filter input tcp dport \\{ 80, 443 \\} counter packets 0 bytes 0 accept # handle \\d+
+                """);
+        String handle = r.out().lines().toList().get(3).replaceAll(".*# handle ", "");
+        assertThat(ns.nft("-a", "list", "chain", "inet", "filter", "input").orThrow())
+                .contains("counter packets 0 bytes 0 accept # handle " + handle);
+    }
+
+    @Test
+    void singleCommands(TestNamespace ns) {
+        assertThat(run("", "--netns", ns.name(), "add", "table", "inet", "t").status()).isZero();
+        assertThat(run("", "--netns", ns.name(), "add", "chain", "inet", "t", "c").status()).isZero();
+        assertThat(run("", "--netns", ns.name(), "add", "set", "inet", "t", "ports", "{", "type", "inet_service;", "}").status()).isZero();
+        assertThat(run("", "--netns", ns.name(), "add", "element", "inet", "t", "ports", "{", "22,", "ssh,", "443", "}").err()).isEmpty();
+        MainTest.Run r = run("", "--netns", ns.name(), "-e", "add", "rule", "inet", "t", "c", "tcp", "dport", "@ports", "accept");
+        assertThat(r.out()).isEqualTo("add rule inet t c tcp dport @ports accept\n");
+        assertThat(ns.nft("list", "ruleset").orThrow()).isEqualTo("""
+                table inet t {
+                \tset ports {
+                \t\ttype inet_service
+                \t\telements = { 22, 443 }
+                \t}
+
+                \tchain c {
+                \t\ttcp dport @ports accept
+                \t}
+                }
+                """);
+        MainTest.Run bad = run("", "--netns", ns.name(), "add", "rule", "inet", "t", "c", "tcp", "dport", "22", "acept");
+        assertThat(bad.status()).isEqualTo(1);
+        assertThat(bad.err()).isEqualTo("""
+                <cmdline>:1:32-36: Error: syntax error, unexpected acept, expecting a statement
+                add rule inet t c tcp dport 22 acept
+                                               ^^^^^
+                """);
+        assertThat(run("", "--netns", ns.name(), "flush", "ruleset").status()).isZero();
+        assertThat(ns.nft("list", "ruleset").orThrow()).isEmpty();
+    }
+}
