@@ -53,6 +53,16 @@ public final class Reconciler implements AutoCloseable {
         this.onCommit = Objects.requireNonNull(onCommit, "onCommit");
     }
 
+    /**
+     * Asks for a full resync on the reconciler's thread: rescan the live cgroups,
+     * re-read the store and converge, as after a {@link CgroupEvent.ResyncNeeded}
+     * from a source. For an operator's reload, or a caller that suspects drift no
+     * source reports (such as rules someone added to an owned table); returns at once.
+     */
+    public void resync(String reason) {
+        queue.add(new CgroupEvent.ResyncNeeded("reconciler", Objects.requireNonNull(reason, "reason")));
+    }
+
     /** The bookkeeping this reconciler drives. */
     public DesiredState state() {
         return state;

@@ -149,6 +149,11 @@ class NftablesBindingStoreKernelTest {
                 p.assertExact("after flush chain", observer);
                 assertEquals(bystander, ns.nft("list", "table", "inet", "bystander").orThrow(), "another table is left alone");
 
+                ns.nft("add", "rule", "inet", TABLE, "rules", "meta", "l4proto", "udp", "accept").orThrow();
+                r.resync("rules were added behind the store's back");
+                p.awaitConverged("a resync removes a rule added to the owned table", observer);
+                p.assertExact("after a resync", observer);
+
                 ns.nft("flush", "ruleset").orThrow();
                 p.awaitConverged("a flushed ruleset is repaired", observer);
                 p.assertExact("after flush ruleset", observer);
