@@ -26,7 +26,9 @@ public enum Datatype {
     ICMP_TYPE(14, "icmp_type", 1),
     MARK(19, "mark", 4),
     IFINDEX(20, "iface_index", 4),
+    ARPHRD(21, "iface_type", 2),
     UID(24, "uid", 4),
+    CLASSID(23, "classid", 4),
     GID(25, "gid", 4),
     CT_STATE(26, "ct_state", 4),
     ICMPV6_TYPE(29, "icmpv6_type", 1),
@@ -99,7 +101,7 @@ public enum Datatype {
     /** Whether values are stored in host byte order in registers. */
     public boolean hostOrder() {
         return switch (this) {
-            case MARK, UID, GID, IFINDEX, CGROUPV2, VERDICT, CT_STATE, IFNAME -> true;
+            case MARK, UID, GID, IFINDEX, CGROUPV2, VERDICT, CT_STATE, IFNAME, ARPHRD, CLASSID -> true;
             default -> false;
         };
     }
@@ -125,6 +127,11 @@ public enum Datatype {
             case NFPROTO -> Bytes.u8(number(t, Map.of("ipv4", 2, "ipv6", 10), 0xff));
             case MARK, UID, GID, IFINDEX -> Bytes.u32((int) parseUnsigned(t, 0xffffffffL));
             case CT_STATE -> CtState.parse(t);
+            case ARPHRD -> {
+                int v = number(t, ARPHRD_NAMES, 0xffff);
+                yield Bytes.of((byte) v, (byte) (v >>> 8));
+            }
+            case CLASSID -> Bytes.u32(classid(t));
             case CGROUPV2 -> {
                 long v = Long.parseUnsignedLong(t);
                 byte[] b = new byte[8];
@@ -135,6 +142,10 @@ public enum Datatype {
             }
             case IFNAME -> {
                 String name = t.startsWith("\"") && t.endsWith("\"") && t.length() >= 2 ? t.substring(1, t.length() - 1) : t;
+                if (name.endsWith("\\*")) {
+                    // an escaped star is a literal character, matched exactly
+                    yield Bytes.paddedString(name.substring(0, name.length() - 2) + "*", 16);
+                }
                 if (name.endsWith("*")) {
                     yield Bytes.of(name.substring(0, name.length() - 1).getBytes(StandardCharsets.UTF_8));
                 }
@@ -186,6 +197,15 @@ public enum Datatype {
             case MARK -> String.format("0x%08x", value.asU32());
             case UID, GID, IFINDEX -> Integer.toUnsignedString(value.asU32());
             case CT_STATE -> CtState.render(value.asU32());
+            case ARPHRD -> {
+                int v = (b[0] & 0xff) | (b[1] & 0xff) << 8;
+                yield ARPHRD_NAMES.entrySet().stream().filter(e -> e.getValue() == v).map(Map.Entry::getKey)
+                        .findFirst().orElse(Integer.toString(v));
+            }
+            case CLASSID -> {
+                int v = value.asU32();
+                yield v == -1 ? "root" : v == 0 ? "none" : Integer.toHexString(v >>> 16) + ":" + Integer.toHexString(v & 0xffff);
+            }
             case CGROUPV2 -> {
                 long v = 0;
                 for (int i = 7; i >= 0; i--) {
@@ -199,7 +219,11 @@ public enum Datatype {
                     end++;
                 }
                 String s = new String(b, 0, end, StandardCharsets.UTF_8);
-                yield "\"" + s + (b.length < 16 && end == b.length ? "*" : "") + "\"";
+                boolean wildcard = b.length < 16 && end == b.length;
+                if (!wildcard && s.endsWith("*")) {
+                    s = s.substring(0, s.length() - 1) + "\\*";
+                }
+                yield "\"" + s + (wildcard ? "*" : "") + "\"";
             }
             case INTEGER -> Long.toUnsignedString(value.asBigEndian());
             case VERDICT -> throw new IllegalArgumentException("verdicts are statements, not values");
@@ -253,6 +277,24 @@ public enum Datatype {
             return named;
         }
         return (int) parseUnsigned(t, max);
+    }
+
+    private static final Map<String, Integer> ARPHRD_NAMES = Map.of("ether", 1, "ppp", 512, "ipip", 768, "ipip6", 769,
+            "loopback", 772, "sit", 776, "ipgre", 778, "infiniband", 32);
+
+    /** {@code root}, {@code none}, {@code MAJOR:MINOR} in hex, or a number. */
+    private static int classid(String t) {
+        if (t.equals("root")) {
+            return -1;
+        }
+        if (t.equals("none")) {
+            return 0;
+        }
+        int colon = t.indexOf(':');
+        if (colon >= 0) {
+            return Integer.parseInt(t.substring(0, colon), 16) << 16 | Integer.parseInt(t.substring(colon + 1), 16);
+        }
+        return (int) parseUnsigned(t, 0xffffffffL);
     }
 
     private static int named(String t, String[] names) {

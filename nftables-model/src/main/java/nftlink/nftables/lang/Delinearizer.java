@@ -104,7 +104,7 @@ public final class Delinearizer {
                             };
                         } else if (field.equals(MetaField.NFPROTO)) {
                             l3 = single.bytes().get(0) == 2 ? "ip" : single.bytes().get(0) == 10 ? "ip6" : "nfproto " + single.bytes().get(0);
-                        } else if (field.equals(MetaField.PROTOCOL)) {
+                        } else if (field.equals(MetaField.PROTOCOL) || field.equals(PayloadField.ETHER_TYPE)) {
                             long type = single.bytes().asBigEndian();
                             l3 = type == 0x0800 ? "ip" : type == 0x86dd ? "ip6" : "ethertype " + type;
                         }
@@ -499,7 +499,9 @@ public final class Delinearizer {
         List<Statement> out = new ArrayList<>(statements);
         for (int i = out.size() - 1; i >= 0; i--) {
             List<Match> deps;
-            if (out.get(i) instanceof Statement.RejectStatement r && r.kind() != Statement.RejectKind.TCP_RESET) {
+            if (out.get(i) instanceof Statement.RejectStatement r
+                    && (r.kind() != Statement.RejectKind.TCP_RESET || family == Family.IP || family == Family.IP6)) {
+                // nft shows the l4proto tcp a reset needs only in tables where it is not implied
                 deps = Linearizer.rejectDependencies(family, r);
             } else if (out.get(i) instanceof Statement.VerdictMap v) {
                 try {
@@ -529,6 +531,21 @@ public final class Delinearizer {
                     deps.add(Match.eq(PayloadField.IP_PROTOCOL, Bytes.u8(number)));
                 } else if (family == Family.IP6) {
                     deps.add(Match.eq(PayloadField.IP6_NEXTHDR, Bytes.u8(number)));
+                }
+            }
+            if (family == Family.BRIDGE && out.get(i) instanceof Match em && em.field() instanceof PayloadField ef
+                    && ef.protocol().equals("ether")) {
+                // an explicit iiftype ether before an ether field is folded as in the other families
+                deps = new ArrayList<>(deps);
+                deps.add(Match.eq(MetaField.IIFTYPE, Bytes.of((byte) 1, (byte) 0)));
+            }
+            if ((family == Family.BRIDGE || family == Family.NETDEV) && deps.stream().anyMatch(d -> d.field().equals(MetaField.PROTOCOL))) {
+                // older nft wrote the link-layer dependency as a payload match on the ether type
+                deps = new ArrayList<>(deps);
+                for (Match d : List.copyOf(deps)) {
+                    if (d.field().equals(MetaField.PROTOCOL)) {
+                        deps.add(new Match(PayloadField.ETHER_TYPE, Match.Op.EQ, d.value()));
+                    }
                 }
             }
             for (Match dep : deps) {

@@ -24,11 +24,12 @@ public record MetaField(Meta.Key key, Datatype datatype) implements Field {
     public static final MetaField L4PROTO = new MetaField(Meta.Key.L4PROTO, Datatype.INET_PROTO);
     public static final MetaField NFPROTO = new MetaField(Meta.Key.NFPROTO, Datatype.NFPROTO);
     public static final MetaField PROTOCOL = new MetaField(Meta.Key.PROTOCOL, Datatype.ETHERTYPE);
-    public static final MetaField IIFTYPE = new MetaField(Meta.Key.IIFTYPE, Datatype.INTEGER);
-    public static final MetaField PRIORITY = new MetaField(Meta.Key.PRIORITY, Datatype.MARK);
+    public static final MetaField IIFTYPE = new MetaField(Meta.Key.IIFTYPE, Datatype.ARPHRD);
+    public static final MetaField OIFTYPE = new MetaField(Meta.Key.OIFTYPE, Datatype.ARPHRD);
+    public static final MetaField PRIORITY = new MetaField(Meta.Key.PRIORITY, Datatype.CLASSID);
 
     static final List<MetaField> ALL = List.of(MARK, SKUID, SKGID, IIFNAME, OIFNAME, IIF, OIF, L4PROTO, NFPROTO,
-            PROTOCOL, IIFTYPE, PRIORITY);
+            PROTOCOL, IIFTYPE, OIFTYPE, PRIORITY);
 
     @Override
     public int length() {

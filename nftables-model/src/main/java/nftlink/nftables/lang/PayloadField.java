@@ -57,11 +57,11 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
             case "ip6" -> network(family, Family.IP6, "ipv6", 0x86dd);
             case "tcp" -> List.of(Match.eq(MetaField.L4PROTO, Bytes.u8(6)));
             case "udp" -> List.of(Match.eq(MetaField.L4PROTO, Bytes.u8(17)));
-            case "icmp" -> withL4(network(family, Family.IP, "ipv4", 0x0800), 1);
-            case "icmpv6" -> withL4(network(family, Family.IP6, "ipv6", 0x86dd), 58);
+            case "icmp" -> withL4(family == Family.IP6 ? List.of() : network(family, Family.IP, "ipv4", 0x0800), 1);
+            case "icmpv6" -> withL4(family == Family.IP ? List.of() : network(family, Family.IP6, "ipv6", 0x86dd), 58);
             case "ether" -> switch (family) {
-                case IP, IP6, INET -> List.of(Match.eq(MetaField.IIFTYPE, Bytes.of((byte) 1, (byte) 0)));
-                case BRIDGE, NETDEV -> List.of();
+                case IP, IP6, INET, NETDEV -> List.of(Match.eq(MetaField.IIFTYPE, Bytes.of((byte) 1, (byte) 0)));
+                case BRIDGE -> List.of();
                 default -> throw new IllegalArgumentException("ether fields cannot be matched in family " + family);
             };
             default -> List.of();

@@ -15,20 +15,28 @@ import java.util.function.LongFunction;
  *                        returning {@code null} when unknown (the ID is printed then)
  * @param stateless       leave out counter values, like {@code nft -s}
  * @param numericProtocol print layer-4 protocols as numbers, like {@code nft -p}
+ * @param interfaceNames  maps an interface index to its name for {@code iif}/{@code oif}
+ *                        matches, returning {@code null} when unknown (the index is printed then)
  */
-public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, boolean numericProtocol) {
+public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, boolean numericProtocol,
+                           java.util.function.IntFunction<String> interfaceNames) {
 
-    /** Like plain {@code nft list}: cgroup IDs as numbers. */
-    public static final RuleRenderer DEFAULT = new RuleRenderer(id -> null, false, false);
+    /** Like plain {@code nft list}, but cgroup IDs and interface indexes as numbers. */
+    public static final RuleRenderer DEFAULT = new RuleRenderer(id -> null, false, false, index -> null);
 
     /** Like plain {@code nft list}, with cgroup paths from {@code cgroupPaths}. */
     public RuleRenderer(LongFunction<String> cgroupPaths) {
-        this(cgroupPaths, false, false);
+        this(cgroupPaths, false, false, index -> null);
     }
 
     /** This renderer with the {@code -s} and {@code -p} output options set as given. */
     public RuleRenderer withOptions(boolean stateless, boolean numericProtocol) {
-        return new RuleRenderer(cgroupPaths, stateless, numericProtocol);
+        return new RuleRenderer(cgroupPaths, stateless, numericProtocol, interfaceNames);
+    }
+
+    /** This renderer with interface names from {@code names} (index to name, or {@code null}). */
+    public RuleRenderer withInterfaceNames(java.util.function.IntFunction<String> names) {
+        return new RuleRenderer(cgroupPaths, stateless, numericProtocol, names);
     }
 
     public RuleRenderer {
@@ -98,10 +106,10 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         if (l.group() != null) {
             sb.append(" group ").append(l.group());
         }
-        if (l.snaplen() != null) {
+        if (l.snaplen() != null && l.snaplen() != 0) {
             sb.append(" snaplen ").append(l.snaplen());
         }
-        if (l.queueThreshold() != null) {
+        if (l.queueThreshold() != null && l.queueThreshold() != 0) {
             sb.append(" queue-threshold ").append(l.queueThreshold());
         }
         if (l.level() != null) {
@@ -175,13 +183,24 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         if (n.addressMin() != null) {
             String a = Datatype.printAddress(n.addressMin().toArray());
             String b = Datatype.printAddress(n.addressMax().toArray());
-            String addr = a.equals(b) ? a : a + "-" + b;
+            int prefix = prefixLength(n.addressMin(), n.addressMax());
+            String addr = a.equals(b) ? a : prefix >= 0 ? a + "/" + prefix : a + "-" + b;
             sb.append(v6 && n.portMin() != null ? "[" + addr + "]" : addr);
         }
         if (n.portMin() != null) {
             sb.append(ports(n.portMin(), n.portMax()));
         }
         return sb.append(NatFlags.render(n.flags())).toString();
+    }
+
+    /** The prefix length when {@code [low, high]} is exactly one prefix, else -1. */
+    private static int prefixLength(Bytes low, Bytes high) {
+        java.math.BigInteger lo = new java.math.BigInteger(1, low.toArray());
+        java.math.BigInteger size = new java.math.BigInteger(1, high.toArray()).subtract(lo).add(java.math.BigInteger.ONE);
+        if (size.signum() <= 0 || size.bitCount() != 1 || lo.mod(size).signum() != 0) {
+            return -1;
+        }
+        return low.length() * 8 - (size.bitLength() - 1);
     }
 
     private static String ports(int min, int max) {
@@ -228,6 +247,12 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             }
             String path = cgroupPaths.apply(id);
             return path != null ? "\"" + path + "\"" : Long.toUnsignedString(id);
+        }
+        if (field.datatype() == Datatype.IFINDEX) {
+            String name = interfaceNames.apply(b.asU32());
+            if (name != null) {
+                return "\"" + name + "\"";
+            }
         }
         if (numericProtocol && field.datatype() == Datatype.INET_PROTO) {
             return Integer.toString(b.get(0));

@@ -1,0 +1,299 @@
+package nftlink.nftables.conformance;
+
+import nftlink.nftables.Family;
+import nftlink.nftables.Rule;
+import nftlink.nftables.SetElement;
+import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.expr.Data;
+import nftlink.nftables.expr.Expression;
+import nftlink.nftables.expr.Expressions;
+import nftlink.nftables.expr.Verdict;
+import nftlink.nftables.lang.Delinearizer;
+import nftlink.nftables.lang.RuleRenderer;
+import nftlink.nftables.lang.RuleSpec;
+import nftlink.nftables.lang.Statement;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The conformance vectors in the rule-language direction: each expected payload
+ * (with its anonymous set elements) is parsed into kernel expressions,
+ * delinearized, rendered, and compared with the rule as nft lists it (the
+ * {@code .t} line's third field, else the rule itself). Entries the language
+ * cannot express yet are counted, not failed. A rendering that differs must be
+ * listed with its reason in {@code conformance/language-known-failures.txt};
+ * an unlisted difference, or a listed one that now matches, fails the test. A
+ * report per directory and file goes to {@code target/conformance/language-report.md}.
+ */
+class LanguageConformanceTest {
+
+    private static final int MATCH = 0;
+    private static final int DIFFER = 1;
+    private static final int KNOWN = 2;
+    private static final int NOT_EXPRESSIBLE = 3;
+
+    /** One payload entry with the lines of its anonymous sets. */
+    private record Entry(String rule, String family, List<String> expressions, List<String> elementLines, int anonymousSets) {
+    }
+
+    @Test
+    void expressibleRulesRenderAsNftListsThem() throws IOException {
+        Path corpus = Corpus.directory();
+        if (corpus == null) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("CI must run the conformance vectors, but ../shared/conformance is missing");
+            }
+            Assumptions.abort("skipped: no ../shared/conformance/nftables-tests-py beside the repository");
+        }
+        Set<String> known = knownFailures();
+        Set<String> unexpected = new LinkedHashSet<>();
+        Map<String, int[]> byFile = new TreeMap<>();
+        for (Path payload : Corpus.payloadFiles(corpus)) {
+            String name = corpus.relativize(payload).toString();
+            Path rulesFile = payload.resolveSibling(payload.getFileName().toString().replaceAll("\\.t\\.payload.*$", ".t"));
+            Map<String, String> expectedListing = expectedListings(rulesFile);
+            int[] counts = byFile.computeIfAbsent(name, k -> new int[4]);
+            String variant = payload.getFileName().toString().replaceAll("^.*\\.t\\.payload\\.?", "");
+            for (Entry recorded : entries(payload)) {
+                // a variant file's family is its suffix; its header lines are informational
+                Entry e = variant.isEmpty() ? recorded : new Entry(recorded.rule(), variant, recorded.expressions(),
+                        recorded.elementLines(), recorded.anonymousSets());
+                String expected = expectedListing.get(e.rule());
+                if (expected == null) {
+                    continue;
+                }
+                String rendered = render(e);
+                if (rendered == null) {
+                    counts[NOT_EXPRESSIBLE]++;
+                    continue;
+                }
+                String key = name + " | " + e.rule();
+                boolean same = normalize(rendered).equals(normalize(expected));
+                if (same) {
+                    counts[MATCH]++;
+                    if (known.contains(key)) {
+                        unexpected.add("now matches, remove from known failures: " + key);
+                    }
+                } else if (known.contains(key)) {
+                    counts[KNOWN]++;
+                } else {
+                    counts[DIFFER]++;
+                    unexpected.add(key + " || renders \"" + rendered + "\", nft lists \"" + expected + "\"");
+                }
+            }
+        }
+        writeReport(byFile);
+        assertThat(unexpected).as("unexpected conformance results").isEmpty();
+        assertThat(byFile.values().stream().mapToInt(c -> c[MATCH]).sum()).isGreaterThan(500);
+    }
+
+    /** Delinearizes and renders an entry; null when the language cannot express it. */
+    private static String render(Entry e) {
+        Family family;
+        try {
+            family = Family.ofName(e.family());
+        } catch (IllegalArgumentException ex) {
+            return null;
+        }
+        List<Expression> expressions;
+        try {
+            expressions = Expressions.parseDebug(String.join("\n", e.expressions()));
+        } catch (IllegalArgumentException ex) {
+            return null;
+        }
+        if (e.anonymousSets() > 1) {
+            return null;
+        }
+        List<SetElement> elements = new ArrayList<>();
+        for (String line : e.elementLines()) {
+            for (String element : line.split("\\[end\\]")) {
+                String el = element.strip();
+                if (el.startsWith("element")) {
+                    SetElement parsed = element(el);
+                    if (parsed == null) {
+                        return null;
+                    }
+                    elements.add(parsed);
+                }
+            }
+        }
+        Rule rule = new Rule(family, "t", "c", 0, 0, expressions, null, List.of());
+        RuleSpec spec = Delinearizer.delinearize(rule, name -> elements.isEmpty() ? null : elements);
+        if (spec.statements().stream().anyMatch(s -> s instanceof Statement.KernelExpression)) {
+            return null;
+        }
+        // the corpus lists rules as nft -s -p does: no counter values, numeric protocols
+        return RuleRenderer.DEFAULT.withOptions(true, true).withInterfaceNames(index -> index == 1 ? "lo" : null).render(spec);
+    }
+
+    /** One element of libnftnl's text: {@code element KEY [- END]  : [DATA] FLAGS}. */
+    private static SetElement element(String text) {
+        String body = text.substring("element".length()).strip();
+        int colon = body.lastIndexOf(" : ");
+        if (colon < 0 && !body.startsWith(": ")) {
+            return null;
+        }
+        String keyPart = colon < 0 ? "" : body.substring(0, colon).strip();
+        String rest = (colon < 0 ? body.substring(2) : body.substring(colon + 3)).strip();
+        if (keyPart.contains(" - ")) {
+            return null;
+        }
+        String[] restWords = rest.split("\\s+");
+        int flags;
+        try {
+            flags = Integer.parseInt(restWords[restWords.length - 1]);
+        } catch (NumberFormatException ex) {
+            return null;
+        }
+        Data data = null;
+        if (restWords.length == 2) {
+            Verdict verdict = switch (restWords[0]) {
+                case "accept" -> Verdict.ACCEPT;
+                case "drop" -> Verdict.DROP;
+                case "continue" -> Verdict.CONTINUE;
+                case "return" -> Verdict.RETURN;
+                default -> null;
+            };
+            if (verdict == null) {
+                return null;
+            }
+            data = Data.of(verdict);
+        } else if (restWords.length > 2) {
+            return null;
+        }
+        Bytes key = keyPart.isEmpty() ? Bytes.empty()
+                : Bytes.fromWords(Arrays.stream(keyPart.split("\\s+")).map(w -> "0x" + w).toArray(String[]::new),
+                keyPart.split("\\s+").length * 4);
+        return new SetElement(key, null, data, null, flags, 0, 0, null, List.of());
+    }
+
+    /** Whitespace and set-element order do not matter; sets are compared as sets. */
+    static String normalize(String text) {
+        String t = text.replaceAll("\\s+", " ").replace("{ ", "{").replace(" }", "}").replace(", ", ",")
+                .replaceAll(" ?: ?", ":").replace(" ,", ",").strip();
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < t.length()) {
+            int open = t.indexOf('{', i);
+            if (open < 0) {
+                out.append(t.substring(i));
+                break;
+            }
+            int close = t.indexOf('}', open);
+            if (close < 0) {
+                out.append(t.substring(i));
+                break;
+            }
+            out.append(t, i, open + 1);
+            String[] items = t.substring(open + 1, close).split(",");
+            Arrays.sort(items);
+            out.append(String.join(",", items)).append('}');
+            i = close + 1;
+        }
+        return out.toString();
+    }
+
+    private static Map<String, String> expectedListings(Path rulesFile) throws IOException {
+        Map<String, String> out = new HashMap<>();
+        if (!Files.exists(rulesFile)) {
+            return out;
+        }
+        for (String line : Files.readAllLines(rulesFile, StandardCharsets.UTF_8)) {
+            if (line.isBlank() || "#:*!?%-".indexOf(line.charAt(0)) >= 0) {
+                continue;
+            }
+            String[] f = line.split(";");
+            if (f.length < 2 || !f[1].strip().equals("ok")) {
+                continue;
+            }
+            out.put(f[0].strip(), f.length >= 3 ? f[2].strip() : f[0].strip());
+        }
+        return out;
+    }
+
+    private static List<Entry> entries(Path payload) throws IOException {
+        List<Entry> out = new ArrayList<>();
+        String rule = null;
+        String family = null;
+        List<String> expressions = new ArrayList<>();
+        List<String> elements = new ArrayList<>();
+        int sets = 0;
+        for (String line : Files.readAllLines(payload, StandardCharsets.UTF_8)) {
+            if (line.startsWith("# ")) {
+                if (rule != null) {
+                    out.add(new Entry(rule, family, List.copyOf(expressions), List.copyOf(elements), sets / 2));
+                }
+                rule = line.substring(2).strip();
+                family = null;
+                expressions.clear();
+                elements.clear();
+                sets = 0;
+            } else if (line.strip().startsWith("[")) {
+                expressions.add(line.strip());
+            } else if (line.strip().startsWith("element")) {
+                elements.add(line.strip());
+            } else if (line.startsWith("__set") || line.startsWith("__map") || line.startsWith("__objmap")) {
+                sets++;
+            } else if (!line.isBlank() && family == null && rule != null) {
+                family = line.strip().split("\\s+")[0];
+            }
+        }
+        if (rule != null) {
+            out.add(new Entry(rule, family, List.copyOf(expressions), List.copyOf(elements), sets / 2));
+        }
+        return out;
+    }
+
+    private static Set<String> knownFailures() throws IOException {
+        Set<String> keys = new LinkedHashSet<>();
+        try (var in = LanguageConformanceTest.class.getResourceAsStream("/conformance/language-known-failures.txt")) {
+            if (in == null) {
+                return keys;
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                int reason = line.lastIndexOf(" || ");
+                keys.add((reason >= 0 ? line.substring(0, reason) : line).strip());
+            }
+        }
+        return keys;
+    }
+
+    private static void writeReport(Map<String, int[]> byFile) throws IOException {
+        StringBuilder sb = new StringBuilder("# Rule-language conformance (delinearize and render)\n\n");
+        Map<String, int[]> byDir = new TreeMap<>();
+        byFile.forEach((file, c) -> {
+            int[] d = byDir.computeIfAbsent(file.split("/")[0], k -> new int[4]);
+            for (int i = 0; i < 4; i++) {
+                d[i] += c[i];
+            }
+        });
+        sb.append("| directory | match | differ | known difference | not expressible yet |\n|---|---:|---:|---:|---:|\n");
+        byDir.forEach((d, c) -> sb.append("| ").append(d).append(" | ").append(c[0]).append(" | ").append(c[1]).append(" | ")
+                .append(c[2]).append(" | ").append(c[3]).append(" |\n"));
+        sb.append("\n| file | match | differ | known difference | not expressible yet |\n|---|---:|---:|---:|---:|\n");
+        byFile.forEach((f, c) -> sb.append("| ").append(f).append(" | ").append(c[0]).append(" | ").append(c[1]).append(" | ")
+                .append(c[2]).append(" | ").append(c[3]).append(" |\n"));
+        Path out = Path.of("target/conformance/language-report.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, sb);
+        System.out.println(sb.substring(0, sb.indexOf("\n| file")));
+    }
+}
