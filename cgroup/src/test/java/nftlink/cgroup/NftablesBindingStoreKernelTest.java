@@ -68,6 +68,10 @@ class NftablesBindingStoreKernelTest {
         return n.call(() -> new ServerSocket(port, 64, InetAddress.getByName("127.0.0.1")));
     }
 
+    /**
+     * Also shows the fail-closed pattern: a matching cgroup whose rule or element
+     * is not loaded (the reconciler is down) is refused, never allowed.
+     */
     @Test
     void aProcessInAMatchingCgroupIsAllowedAndOneOutsideIsRejected(TestNamespace ns) throws Exception {
         ns.exec("ip", "link", "set", "lo", "up").orThrow();
@@ -110,6 +114,17 @@ class NftablesBindingStoreKernelTest {
                 p.awaitConverged("a cgroup created while running gets its rule", observer);
                 assertConnects(ns, late, RULE_PORT);
                 assertRejected(ns, late, SET_PORT);
+            }
+
+            CgroupPath unbound = tree.mkdir("r-while-down.scope");
+            CgroupPath unboundMember = tree.mkdir("s-while-down.scope");
+            assertRejected(ns, unbound, RULE_PORT);
+            assertRejected(ns, unboundMember, SET_PORT);
+            try (Reconciler r = p.reconciler(n, p.store(nft), commits)) {
+                r.start();
+                p.assertExact("restart", observer);
+                assertConnects(ns, unbound, RULE_PORT);
+                assertConnects(ns, unboundMember, SET_PORT);
             }
         }
     }
