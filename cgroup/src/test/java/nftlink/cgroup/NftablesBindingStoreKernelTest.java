@@ -212,6 +212,20 @@ class NftablesBindingStoreKernelTest {
             store.read();
             assertTrue(!store.repairPending(), "nothing left to repair");
             p.assertExact("after cleaning up", observer);
+
+            long memberId = p.resolver.id(tree.path("s-1.scope"));
+            observer.transaction()
+                    .add(new NftOperation.DeleteElements(Family.INET, TABLE, "members", List.of(SetElement.of(NftablesBindingStore.key(memberId)))))
+                    .add(new NftOperation.AddElements(Family.INET, TABLE, "members", 0,
+                            List.of(SetElement.of(NftablesBindingStore.key(memberId)).withComment("someone else's")), false))
+                    .commit();
+            state.replaceCommitted(store.read());
+            assertTrue(store.repairPending());
+            assertEquals(1, state.pending().added().size(), "the element is not the store's: " + state.pending());
+            store.apply(state.pending());
+            state.markCommitted(state.pending());
+            assertEquals(p.wanted(), p.inKernel(observer), "the foreign element with the same key was replaced by a tagged one");
+            p.assertExact("after replacing an element", observer);
         }
         assertEquals(bystander, ns.nft("list", "table", "inet", "bystander").orThrow());
     }
