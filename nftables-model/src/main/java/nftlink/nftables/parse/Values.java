@@ -189,6 +189,11 @@ final class Values {
             }
             return Datatype.CGROUPV2.parse(Long.toUnsignedString(id), 8);
         }
+        if (t.kind() == Token.Kind.STRING && p.type() == Datatype.IFNAME && t.text().endsWith("\\*")) {
+            // an escaped star is a literal star, not a wildcard
+            String name = t.text().substring(0, t.text().length() - 2) + "*";
+            return Cursor.at(t, () -> Bytes.paddedString(name, p.length()));
+        }
         if (t.kind() == Token.Kind.STRING && p.type() == Datatype.IFNAME) {
             return Cursor.at(t, () -> p.type().parse("\"" + t.text() + "\"", p.length()));
         }
