@@ -77,6 +77,27 @@ class ObjectListingKernelTest {
     }
 
     @Test
+    void objectMapsPrintAsNft(TestNamespace ns) {
+        ns.nftScript("""
+                table inet t {
+                  counter c1 { }
+                  counter c2 { }
+                  quota q { 10 mbytes }
+                  limit l { rate 5/second }
+                  map m { type ipv4_addr : counter; elements = { 1.1.1.1 : "c1", 2.2.2.2 : "c2" } }
+                  map mq { type inet_service : quota; elements = { 22 : "q", 1000 : "q" } }
+                  map lm { type ipv4_addr : limit; comment "limits"; elements = { 10.0.0.1 comment "one" : "l" } }
+                }
+                """).orThrow();
+        try (NetworkNamespace n = ns.open(); Nftables lib = Nftables.open(n)) {
+            RulesetListing listing = RulesetListing.read(lib);
+            assertThat(listing.render(NftFormatter.DEFAULT, RuleRenderer.DEFAULT)).isEqualTo(ns.nft("list", "ruleset").orThrow());
+            assertThat(listing.render(new NftFormatter(true, false), RuleRenderer.DEFAULT))
+                    .isEqualTo(ns.nft("-a", "list", "ruleset").orThrow());
+        }
+    }
+
+    @Test
     void objectsInTablesWithFlagsAndCommentsAndNothingElse(TestNamespace ns) {
         ns.nftScript("""
                 table ip a {
