@@ -13,4 +13,5 @@ module nftlink.nftables {
     exports nftlink.nftables.expr;
     exports nftlink.nftables.lang;
     exports nftlink.nftables.parse;
+    exports nftlink.nftables.json;
 }

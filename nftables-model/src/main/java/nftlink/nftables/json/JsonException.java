@@ -1,0 +1,39 @@
+package nftlink.nftables.json;
+
+/**
+ * A JSON document that is not well-formed, or that does not follow the
+ * libnftables schema. Syntax errors carry the character offset (with line and
+ * column in the message); schema errors carry the JSON path of the offending
+ * element, e.g. {@code $.nftables[2].add.rule.expr[0].match.left}.
+ */
+public final class JsonException extends IllegalArgumentException {
+
+    private final String path;
+    private final int offset;
+
+    /**
+     * @param message what is wrong
+     * @param path    the JSON path of the offending element, or {@code null} for syntax errors
+     * @param offset  the character offset of a syntax error, or -1
+     */
+    public JsonException(String message, String path, int offset) {
+        super(path != null ? path + ": " + message : message);
+        this.path = path;
+        this.offset = offset;
+    }
+
+    /** A schema error at {@code path}. */
+    public static JsonException at(String path, String message) {
+        return new JsonException(message, path, -1);
+    }
+
+    /** The JSON path of the offending element, or {@code null} for a syntax error. */
+    public String path() {
+        return path;
+    }
+
+    /** The character offset of a syntax error, or -1. */
+    public int offset() {
+        return offset;
+    }
+}

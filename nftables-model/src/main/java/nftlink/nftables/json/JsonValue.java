@@ -1,0 +1,216 @@
+package nftlink.nftables.json;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A JSON value: null, boolean, number, string, array or object. Objects keep
+ * their members in insertion order (that is the order they are written in) but
+ * compare equal regardless of order, as JSON objects are unordered.
+ *
+ * <p>{@link #parse} is a strict RFC 8259 reader (no comments, no trailing commas,
+ * no leading zeros, no duplicate member names, nesting at most {@value JsonReader#MAX_DEPTH}
+ * deep) that fails only with {@link JsonException}; {@link #toJson} writes the
+ * one-line layout libnftables (jansson) prints: {@code {"a": 1, "b": [1, 2]}}.
+ */
+public sealed interface JsonValue {
+
+    /** {@code null}. */
+    record Null() implements JsonValue {
+    }
+
+    /** {@code true} or {@code false}. */
+    record Bool(boolean value) implements JsonValue {
+    }
+
+    /** A number, exactly as written. */
+    record Num(BigDecimal value) implements JsonValue {
+        public Num {
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Num n && value.compareTo(n.value) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return value.stripTrailingZeros().hashCode();
+        }
+    }
+
+    /** A string. */
+    record Str(String value) implements JsonValue {
+        public Str {
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** An array. */
+    record Arr(List<JsonValue> items) implements JsonValue {
+        public Arr {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** An object; member order is kept for writing and ignored by {@code equals}. */
+    record Obj(Map<String, JsonValue> members) implements JsonValue {
+        public Obj {
+            LinkedHashMap<String, JsonValue> copy = new LinkedHashMap<>();
+            members.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "name"), Objects.requireNonNull(v, "value")));
+            members = Collections.unmodifiableMap(copy);
+        }
+
+        /** The member named {@code name}, or {@code null}. */
+        public JsonValue get(String name) {
+            return members.get(name);
+        }
+    }
+
+    /** The {@code null} value. */
+    JsonValue NULL = new Null();
+
+    /** A number. */
+    static JsonValue of(long n) {
+        return new Num(BigDecimal.valueOf(n));
+    }
+
+    /** A string. */
+    static JsonValue of(String s) {
+        return new Str(s);
+    }
+
+    /** A boolean. */
+    static JsonValue of(boolean b) {
+        return new Bool(b);
+    }
+
+    /** An array. */
+    static JsonValue array(List<JsonValue> items) {
+        return new Arr(items);
+    }
+
+    /** An object built member by member, in order. */
+    static ObjectBuilder object() {
+        return new ObjectBuilder();
+    }
+
+    /** Builds an {@link Obj} keeping the order members are put in. */
+    final class ObjectBuilder {
+        private final LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
+
+        private ObjectBuilder() {
+        }
+
+        /** Adds a member. */
+        public ObjectBuilder put(String name, JsonValue value) {
+            members.put(name, value);
+            return this;
+        }
+
+        /** Adds a string member. */
+        public ObjectBuilder put(String name, String value) {
+            return put(name, new Str(value));
+        }
+
+        /** Adds a number member. */
+        public ObjectBuilder put(String name, long value) {
+            return put(name, JsonValue.of(value));
+        }
+
+        /** The object. */
+        public Obj build() {
+            return new Obj(members);
+        }
+    }
+
+    /** A one-member object {@code {"name": value}}. */
+    static Obj single(String name, JsonValue value) {
+        return object().put(name, value).build();
+    }
+
+    /**
+     * Parses a JSON text (surrounding whitespace allowed).
+     *
+     * @throws JsonException for text that is not exactly one well-formed JSON value
+     */
+    static JsonValue parse(String text) {
+        return new JsonReader(text).document();
+    }
+
+    /** The value as libnftables prints it: one line, {@code ", "} and {@code ": "} as separators. */
+    default String toJson() {
+        StringBuilder sb = new StringBuilder();
+        write(this, sb);
+        return sb.toString();
+    }
+
+    private static void write(JsonValue v, StringBuilder sb) {
+        switch (v) {
+            case Null n -> sb.append("null");
+            case Bool b -> sb.append(b.value());
+            case Num n -> sb.append(n.value().toString());
+            case Str s -> quote(s.value(), sb);
+            case Arr a -> {
+                sb.append('[');
+                for (int i = 0; i < a.items().size(); i++) {
+                    if (i > 0) {
+                        sb.append(", ");
+                    }
+                    write(a.items().get(i), sb);
+                }
+                sb.append(']');
+            }
+            case Obj o -> {
+                sb.append('{');
+                boolean first = true;
+                for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
+                    if (!first) {
+                        sb.append(", ");
+                    }
+                    first = false;
+                    quote(e.getKey(), sb);
+                    sb.append(": ");
+                    write(e.getValue(), sb);
+                }
+                sb.append('}');
+            }
+        }
+    }
+
+    /** A JSON string literal as jansson writes it: quotes, backslashes and control characters escaped. */
+    static void quote(String s, StringBuilder sb) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+
+    /** Convenience for building arrays. */
+    static JsonValue array(JsonValue... items) {
+        return new Arr(new ArrayList<>(List.of(items)));
+    }
+}
