@@ -95,13 +95,8 @@ public final class Delinearizer {
                     consumed = 1 + m.consumed();
                     if (m.match().op() == Match.Op.EQ && m.match().value() instanceof Value.Single single) {
                         if (field.equals(MetaField.L4PROTO) || field.equals(PayloadField.IP_PROTOCOL) || field.equals(PayloadField.IP6_NEXTHDR)) {
-                            l4 = switch (single.bytes().get(0)) {
-                                case 6 -> "tcp";
-                                case 17 -> "udp";
-                                case 1 -> "icmp";
-                                case 58 -> "icmpv6";
-                                default -> "protocol " + single.bytes().get(0);
-                            };
+                            l4 = PayloadField.TRANSPORT_PROTOCOLS.getOrDefault(single.bytes().get(0),
+                                    "protocol " + single.bytes().get(0));
                         } else if (field.equals(MetaField.NFPROTO)) {
                             l3 = single.bytes().get(0) == 2 ? "ip" : single.bytes().get(0) == 10 ? "ip6" : "nfproto " + single.bytes().get(0);
                         } else if (field.equals(MetaField.PROTOCOL) || field.equals(PayloadField.ETHER_TYPE)) {
@@ -519,13 +514,8 @@ public final class Delinearizer {
                 continue;
             }
             if (out.get(i) instanceof Match m && m.field() instanceof PayloadField pf && pf.base() == Payload.Base.TRANSPORT) {
-                int number = switch (pf.protocol()) {
-                    case "tcp" -> 6;
-                    case "udp" -> 17;
-                    case "icmp" -> 1;
-                    case "icmpv6" -> 58;
-                    default -> -1;
-                };
+                int number = PayloadField.TRANSPORT_PROTOCOLS.entrySet().stream()
+                        .filter(x -> x.getValue().equals(pf.protocol())).mapToInt(java.util.Map.Entry::getKey).findFirst().orElse(-1);
                 deps = new ArrayList<>(deps);
                 if (family == Family.IP) {
                     deps.add(Match.eq(PayloadField.IP_PROTOCOL, Bytes.u8(number)));

@@ -37,8 +37,42 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
     public static final PayloadField ETHER_SADDR = new PayloadField("ether", "saddr", Payload.Base.LINK, 6, 6, Datatype.ETHER_ADDR);
     public static final PayloadField ETHER_TYPE = new PayloadField("ether", "type", Payload.Base.LINK, 12, 2, Datatype.ETHERTYPE);
 
+    private static PayloadField net(String protocol, String name, int offset, int length, Datatype type) {
+        return new PayloadField(protocol, name, Payload.Base.NETWORK, offset, length, type);
+    }
+
+    private static PayloadField th(String protocol, String name, int offset, int length, Datatype type) {
+        return new PayloadField(protocol, name, Payload.Base.TRANSPORT, offset, length, type);
+    }
+
+    /** The transport protocols with header fields, by protocol number. */
+    static final java.util.Map<Integer, String> TRANSPORT_PROTOCOLS = java.util.Map.ofEntries(
+            java.util.Map.entry(6, "tcp"), java.util.Map.entry(17, "udp"), java.util.Map.entry(1, "icmp"),
+            java.util.Map.entry(58, "icmpv6"), java.util.Map.entry(132, "sctp"), java.util.Map.entry(33, "dccp"),
+            java.util.Map.entry(136, "udplite"), java.util.Map.entry(50, "esp"), java.util.Map.entry(51, "ah"),
+            java.util.Map.entry(108, "comp"), java.util.Map.entry(2, "igmp"));
+
     static final List<PayloadField> ALL = List.of(IP_PROTOCOL, IP_SADDR, IP_DADDR, IP6_NEXTHDR, IP6_SADDR, IP6_DADDR,
-            TCP_SPORT, TCP_DPORT, UDP_SPORT, UDP_DPORT, ICMP_TYPE, ICMPV6_TYPE, ETHER_DADDR, ETHER_SADDR, ETHER_TYPE);
+            TCP_SPORT, TCP_DPORT, UDP_SPORT, UDP_DPORT, ICMP_TYPE, ICMPV6_TYPE, ETHER_DADDR, ETHER_SADDR, ETHER_TYPE,
+            net("ip", "length", 2, 2, Datatype.INTEGER), net("ip", "id", 4, 2, Datatype.INTEGER),
+            net("ip", "ttl", 8, 1, Datatype.INTEGER), net("ip", "checksum", 10, 2, Datatype.INTEGER),
+            net("ip6", "length", 4, 2, Datatype.INTEGER), net("ip6", "hoplimit", 7, 1, Datatype.INTEGER),
+            th("tcp", "sequence", 4, 4, Datatype.INTEGER), th("tcp", "ackseq", 8, 4, Datatype.INTEGER),
+            th("tcp", "window", 14, 2, Datatype.INTEGER), th("tcp", "checksum", 16, 2, Datatype.INTEGER),
+            th("tcp", "urgptr", 18, 2, Datatype.INTEGER),
+            th("udp", "length", 4, 2, Datatype.INTEGER), th("udp", "checksum", 6, 2, Datatype.INTEGER),
+            th("udplite", "sport", 0, 2, Datatype.INET_SERVICE), th("udplite", "dport", 2, 2, Datatype.INET_SERVICE),
+            th("udplite", "checksum", 6, 2, Datatype.INTEGER),
+            th("sctp", "sport", 0, 2, Datatype.INET_SERVICE), th("sctp", "dport", 2, 2, Datatype.INET_SERVICE),
+            th("sctp", "vtag", 4, 4, Datatype.INTEGER), th("sctp", "checksum", 8, 4, Datatype.INTEGER),
+            th("dccp", "sport", 0, 2, Datatype.INET_SERVICE), th("dccp", "dport", 2, 2, Datatype.INET_SERVICE),
+            th("esp", "spi", 0, 4, Datatype.INTEGER), th("esp", "sequence", 4, 4, Datatype.INTEGER),
+            th("ah", "hdrlength", 1, 1, Datatype.INTEGER), th("ah", "reserved", 2, 2, Datatype.INTEGER),
+            th("ah", "spi", 4, 4, Datatype.INTEGER), th("ah", "sequence", 8, 4, Datatype.INTEGER),
+            th("comp", "cpi", 2, 2, Datatype.INTEGER),
+            // icmp id, sequence, mtu and gateway share offsets and are told apart by the icmp type
+            // matched before them, and codes have per-type names: not modelled yet
+            th("icmp", "checksum", 2, 2, Datatype.INTEGER), th("icmpv6", "checksum", 2, 2, Datatype.INTEGER));
 
     @Override
     public Expression load(int register) {
@@ -57,6 +91,8 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
             case "ip6" -> network(family, Family.IP6, "ipv6", 0x86dd);
             case "tcp" -> List.of(Match.eq(MetaField.L4PROTO, Bytes.u8(6)));
             case "udp" -> List.of(Match.eq(MetaField.L4PROTO, Bytes.u8(17)));
+            case "sctp", "dccp", "udplite", "esp", "ah", "comp" -> List.of(Match.eq(MetaField.L4PROTO, Bytes.u8(
+                    TRANSPORT_PROTOCOLS.entrySet().stream().filter(e -> e.getValue().equals(protocol)).findFirst().orElseThrow().getKey())));
             case "icmp" -> withL4(family == Family.IP6 ? List.of() : network(family, Family.IP, "ipv4", 0x0800), 1);
             case "icmpv6" -> withL4(family == Family.IP ? List.of() : network(family, Family.IP6, "ipv6", 0x86dd), 58);
             case "ether" -> switch (family) {
