@@ -11,7 +11,7 @@ import nftlink.nftables.NftSet;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.Rule;
 import nftlink.nftables.Table;
-import nftlink.nftables.parse.CgroupResolver;
+import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.NftParseException;
 import nftlink.nftables.parse.NftParser;
 import nftlink.nftables.parse.NftScript;
@@ -56,7 +56,7 @@ final class Apply {
         String text = options.file() == null ? null : read(options.file(), in);
         try (NetworkNamespace ns = options.netns() == null ? NetworkNamespace.current() : NetworkNamespace.named(options.netns());
              Nftables nft = Nftables.open(ns)) {
-            NftParser parser = new NftParser(CgroupResolver.mounted(), kernelSets(nft));
+            NftParser parser = new NftParser(CgroupPathResolver.mounted(), kernelSets(nft));
             NftScript script;
             try {
                 if (text == null) {

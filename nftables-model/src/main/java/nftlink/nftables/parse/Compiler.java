@@ -29,7 +29,7 @@ import java.util.OptionalInt;
 /** One parse: walks the commands and collects the operations. */
 final class Compiler {
 
-    private final CgroupResolver cgroups;
+    private final CgroupPathResolver cgroups;
     private final SetLookup lookup;
     private final Map<String, SetShape> declared = new HashMap<>();
     private final List<ParsedOperation> out = new ArrayList<>();
@@ -38,7 +38,7 @@ final class Compiler {
     private Elements elements;
     private Token commandStart;
 
-    Compiler(CgroupResolver cgroups, SetLookup lookup) {
+    Compiler(CgroupPathResolver cgroups, SetLookup lookup) {
         this.cgroups = cgroups;
         this.lookup = lookup;
     }

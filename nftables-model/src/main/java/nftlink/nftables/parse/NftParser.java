@@ -31,25 +31,25 @@ import java.util.Objects;
  */
 public final class NftParser {
 
-    private final CgroupResolver cgroups;
+    private final CgroupPathResolver cgroups;
     private final SetLookup sets;
 
     /**
      * @param cgroups resolves {@code socket cgroupv2 level N "PATH"} paths to IDs
      * @param sets    finds sets the text adds elements to without declaring them
      */
-    public NftParser(CgroupResolver cgroups, SetLookup sets) {
+    public NftParser(CgroupPathResolver cgroups, SetLookup sets) {
         this.cgroups = Objects.requireNonNull(cgroups, "cgroups");
         this.sets = Objects.requireNonNull(sets, "sets");
     }
 
     /** Resolves cgroup paths under the mounted cgroup-v2 hierarchy; knows no undeclared sets. */
     public static NftParser standard() {
-        return new NftParser(CgroupResolver.mounted(), SetLookup.NONE);
+        return new NftParser(CgroupPathResolver.mounted(), SetLookup.NONE);
     }
 
     /** This parser with another cgroup resolver. */
-    public NftParser withCgroupResolver(CgroupResolver resolver) {
+    public NftParser withCgroupResolver(CgroupPathResolver resolver) {
         return new NftParser(resolver, sets);
     }
 

@@ -31,9 +31,9 @@ final class Values {
     }
 
     private final Cursor c;
-    private final CgroupResolver cgroups;
+    private final CgroupPathResolver cgroups;
 
-    Values(Cursor c, CgroupResolver cgroups) {
+    Values(Cursor c, CgroupPathResolver cgroups) {
         this.c = c;
         this.cgroups = cgroups;
     }
@@ -183,7 +183,12 @@ final class Values {
         if (p.cgroup()) {
             long id;
             if (t.kind() == Token.Kind.STRING) {
-                id = Cursor.at(t, () -> cgroups.cgroupId(t.text()));
+                try {
+                    id = cgroups.cgroupId(t.text());
+                } catch (RuntimeException e) {
+                    // resolvers from elsewhere (the cgroup module) throw their own exceptions
+                    throw Cursor.error(t, e.getMessage() == null ? e.toString() : e.getMessage());
+                }
             } else {
                 id = Cursor.at(t, () -> Long.parseUnsignedLong(t.text()));
             }

@@ -6,7 +6,7 @@ import nftlink.nftables.NftSet;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.lang.Linearizer;
 import nftlink.nftables.lang.RuleSpec;
-import nftlink.nftables.parse.CgroupResolver;
+import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.NftParseException;
 import nftlink.nftables.parse.NftParser;
 import org.junit.jupiter.api.Assumptions;
@@ -89,7 +89,7 @@ class ParserConformanceTest {
                             Map<String, Integer> reasons) throws IOException {
         List<Table> tables = new ArrayList<>();
         Map<String, NftSet> sets = new HashMap<>();
-        NftParser declarations = new NftParser(CgroupResolver.none(), (f, tb, n) -> Optional.empty());
+        NftParser declarations = new NftParser(CgroupPathResolver.none(), (f, tb, n) -> Optional.empty());
         NftParser parser = new NftParser(path -> 1L, (f, tb, n) -> Optional.ofNullable(sets.get(f + " " + tb + " " + n)));
         for (String raw : Files.readAllLines(t, StandardCharsets.UTF_8)) {
             String line = raw.strip();

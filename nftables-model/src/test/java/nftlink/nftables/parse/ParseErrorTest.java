@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** Error messages: location, problem, the source line and a caret under the offending token. */
 class ParseErrorTest {
 
-    private static final NftParser PARSER = new NftParser(CgroupResolver.none(), SetLookup.NONE);
+    private static final NftParser PARSER = new NftParser(CgroupPathResolver.none(), SetLookup.NONE);
 
     private static String error(String text) {
         NftParseException e = catchThrowableOfType(NftParseException.class, () -> PARSER.parse(text, "rules.nft"));

@@ -92,7 +92,7 @@ class ParserKernelTest {
             delete element inet filter ports { 80 }
             """;
 
-    private static final NftParser PARSER = new NftParser(CgroupResolver.none(), SetLookup.NONE);
+    private static final NftParser PARSER = new NftParser(CgroupPathResolver.none(), SetLookup.NONE);
 
     @Test
     void libraryAndNftListTheSameRuleset(TestNamespace ns, @TempDir Path dir) throws IOException {

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ParserProperties {
 
-    private static final NftParser PARSER = new NftParser(CgroupResolver.none(), SetLookup.NONE);
+    private static final NftParser PARSER = new NftParser(CgroupPathResolver.none(), SetLookup.NONE);
 
     private static final List<Field> PLAIN_FIELDS = List.of(PayloadField.IP_PROTOCOL, PayloadField.IP_SADDR,
             PayloadField.IP_DADDR, PayloadField.IP6_NEXTHDR, PayloadField.IP6_SADDR, PayloadField.IP6_DADDR,

@@ -11,7 +11,7 @@ import java.util.List;
  * hierarchy index; {@link #mounted()} is the minimal stand-alone one.
  */
 @FunctionalInterface
-public interface CgroupResolver {
+public interface CgroupPathResolver {
 
     /**
      * The ID (inode number) of the cgroup at {@code path}, relative to the
@@ -26,12 +26,12 @@ public interface CgroupResolver {
      * ({@code /sys/fs/cgroup} on unified systems, {@code /sys/fs/cgroup/unified} on
      * hybrid ones, where {@code nft} itself fails). The mount is looked up on each call.
      */
-    static CgroupResolver mounted() {
+    static CgroupPathResolver mounted() {
         return path -> under(CgroupMount.find()).cgroupId(path);
     }
 
     /** Stats the path under {@code root}. */
-    static CgroupResolver under(Path root) {
+    static CgroupPathResolver under(Path root) {
         return path -> {
             String relative = path.startsWith("/") ? path.substring(1) : path;
             Path p = root.resolve(relative).normalize();
@@ -50,7 +50,7 @@ public interface CgroupResolver {
     }
 
     /** Refuses every path; for parsing where cgroups must not be looked up. */
-    static CgroupResolver none() {
+    static CgroupPathResolver none() {
         return path -> {
             throw new IllegalArgumentException("cgroup paths are not resolved here (\"" + path + "\")");
         };
