@@ -52,6 +52,25 @@ final class AttributeNames implements AttributeNamer {
             NfTables.NFTA_RULE_USERDATA, Node.leaf("NFTA_RULE_USERDATA"),
             NfTables.NFTA_RULE_ID, Node.leaf("NFTA_RULE_ID")));
 
+    static final AttributeNames OBJECT = new AttributeNames(Map.of(
+            NfTables.NFTA_OBJ_TABLE, Node.leaf("NFTA_OBJ_TABLE"),
+            NfTables.NFTA_OBJ_NAME, Node.leaf("NFTA_OBJ_NAME"),
+            NfTables.NFTA_OBJ_TYPE, Node.leaf("NFTA_OBJ_TYPE"),
+            NfTables.NFTA_OBJ_DATA, Node.leaf("NFTA_OBJ_DATA"),
+            NfTables.NFTA_OBJ_HANDLE, Node.leaf("NFTA_OBJ_HANDLE"),
+            NfTables.NFTA_OBJ_USERDATA, Node.leaf("NFTA_OBJ_USERDATA")));
+
+    static final AttributeNames FLOWTABLE = new AttributeNames(Map.of(
+            NfTables.NFTA_FLOWTABLE_TABLE, Node.leaf("NFTA_FLOWTABLE_TABLE"),
+            NfTables.NFTA_FLOWTABLE_NAME, Node.leaf("NFTA_FLOWTABLE_NAME"),
+            NfTables.NFTA_FLOWTABLE_HOOK, new Node("NFTA_FLOWTABLE_HOOK", Map.of(
+                    NfTables.NFTA_FLOWTABLE_HOOK_NUM, Node.leaf("NFTA_FLOWTABLE_HOOK_NUM"),
+                    NfTables.NFTA_FLOWTABLE_HOOK_PRIORITY, Node.leaf("NFTA_FLOWTABLE_HOOK_PRIORITY"),
+                    NfTables.NFTA_FLOWTABLE_HOOK_DEVS, new Node("NFTA_FLOWTABLE_HOOK_DEVS", Map.of(
+                            NfTables.NFTA_DEVICE_NAME, Node.leaf("NFTA_DEVICE_NAME"))))),
+            NfTables.NFTA_FLOWTABLE_HANDLE, Node.leaf("NFTA_FLOWTABLE_HANDLE"),
+            NfTables.NFTA_FLOWTABLE_FLAGS, Node.leaf("NFTA_FLOWTABLE_FLAGS")));
+
     private final Map<Integer, Node> top;
 
     private AttributeNames(Map<Integer, Node> top) {

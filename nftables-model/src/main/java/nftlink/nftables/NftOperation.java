@@ -355,6 +355,7 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public String kind() { return (exclusive ? "create " : "add ") + "object"; }
         @Override public String object() { return nftObject.qualifiedName() + " (type " + nftObject.type() + ")"; }
         @Override public boolean echo() { return true; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.OBJECT; }
     }
 
     /**
@@ -393,6 +394,7 @@ public sealed interface NftOperation extends BatchOperation {
             w.attrU32Be(NFTA_OBJ_TYPE, objectType);
         }
         @Override public String kind() { return ignoreMissing ? "destroy object" : "delete object"; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.OBJECT; }
         @Override public String object() {
             return tableFamily.nftName() + " " + table + " " + (name != null ? name : "handle " + Long.toUnsignedString(handle));
         }
@@ -411,6 +413,7 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public String kind() { return exclusive ? "create flowtable" : "add flowtable"; }
         @Override public String object() { return flowtable.qualifiedName(); }
         @Override public boolean echo() { return true; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.FLOWTABLE; }
     }
 
     /** {@code delete flowtable} or, with {@code ignoreMissing}, {@code destroy flowtable} (kernel 6.3+). */
@@ -429,6 +432,7 @@ public sealed interface NftOperation extends BatchOperation {
             w.attrString(NFTA_FLOWTABLE_NAME, name);
         }
         @Override public String kind() { return ignoreMissing ? "destroy flowtable" : "delete flowtable"; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.FLOWTABLE; }
         @Override public String object() { return tableFamily.nftName() + " " + table + " " + name; }
     }
 

@@ -203,6 +203,29 @@ public class ObjectKernelTest {
     }
 
     @Test
+    void errorsNameTheAttribute(TestNamespace ns) {
+        ns.nftScript("table inet t { counter c { }; }").orThrow();
+        try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
+            assertThatThrownBy(() -> nft.commit(new NftOperation.AddObject(
+                    NftObject.of(Family.INET, "nope", "c", ObjectData.Counter.zero()), false)))
+                    .isInstanceOf(NetlinkKernelException.class)
+                    .satisfies(e -> assertThat(((NetlinkKernelException) e).attribute()).isEqualTo("NFTA_OBJ_TABLE"));
+            assertThatThrownBy(() -> nft.commit(new NftOperation.AddObject(
+                    NftObject.of(Family.INET, "t", "c", ObjectData.Counter.zero()), true)))
+                    .isInstanceOf(NetlinkKernelException.class)
+                    .satisfies(e -> assertThat(((NetlinkKernelException) e).attribute()).isEqualTo("NFTA_OBJ_NAME"));
+            assertThatThrownBy(() -> nft.commit(new NftOperation.AddFlowtable(
+                    Flowtable.of(Family.INET, "nope", "f", 0, List.of("lo")), false)))
+                    .isInstanceOf(NetlinkKernelException.class)
+                    .satisfies(e -> assertThat(((NetlinkKernelException) e).attribute()).isEqualTo("NFTA_FLOWTABLE_TABLE"));
+            assertThatThrownBy(() -> nft.commit(new NftOperation.DeleteFlowtable(Family.INET, "t", "f", false)))
+                    .isInstanceOf(NetlinkKernelException.class)
+                    .satisfies(e -> assertThat(((NetlinkKernelException) e).attribute()).isEqualTo("NFTA_FLOWTABLE_NAME"));
+            nft.commit(new NftOperation.DeleteFlowtable(Family.INET, "t", "f", true));
+        }
+    }
+
+    @Test
     void objectsAreDeletedByNameOrHandle(TestNamespace ns) {
         ns.nftScript("table inet t { counter a { }; quota b { 5 bytes }; counter c { }; }").orThrow();
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
