@@ -13,7 +13,8 @@ import java.util.Optional;
  *       changed target is noticed), and {@code ?PATH-HEAD} instead of
  *       {@code /PATH} when the path is too long for a comment (the path is then
  *       found again by the ID);</li>
- *   <li>{@code PREFIX fixed N} on the N-th fixed rule of the table's layout.</li>
+ *   <li>{@code PREFIX fixed N FP} on the N-th fixed rule of the table's layout, FP a
+ *       fingerprint of that rule (so a changed layout is noticed).</li>
  * </ul>
  *
  * @param prefix the first word of every tag; no spaces
@@ -47,8 +48,8 @@ record BindingTags(String prefix) {
         return cut;
     }
 
-    String fixed(int index) {
-        return prefix + " fixed " + index;
+    String fixed(int index, String fingerprint) {
+        return prefix + " fixed " + index + " " + fingerprint;
     }
 
     /** The index of a fixed-rule tag, or -1 when {@code comment} is none. */
@@ -57,9 +58,13 @@ record BindingTags(String prefix) {
         if (comment == null || !comment.startsWith(head)) {
             return -1;
         }
+        String[] parts = comment.substring(head.length()).split(" ", -1);
+        if (parts.length != 2 || parts[1].isEmpty() || parts[1].chars().anyMatch(c -> c <= ' ')) {
+            return -1;
+        }
         try {
-            int i = Integer.parseInt(comment.substring(head.length()));
-            return i >= 0 && Integer.toString(i).equals(comment.substring(head.length())) ? i : -1;
+            int i = Integer.parseInt(parts[0]);
+            return i >= 0 && Integer.toString(i).equals(parts[0]) ? i : -1;
         } catch (NumberFormatException e) {
             return -1;
         }

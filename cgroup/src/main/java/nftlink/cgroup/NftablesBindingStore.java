@@ -44,7 +44,8 @@ import java.util.zip.CRC32;
  * table.
  *
  * <p>Every rule and element it makes carries a comment tag ({@code PREFIX bind
- * ENTRY ID FP /PATH}; fixed rules {@code PREFIX fixed N}), so a later run adopts
+ * ENTRY ID FP /PATH}; fixed rules {@code PREFIX fixed N FP}; FP fingerprints what
+ * the rule was made from), so a later run adopts
  * them instead of adding them again. {@link #read()} lists the table and checks
  * it against the layout: when the table, a chain, a set or a fixed rule is
  * missing or changed, the next {@link #apply} rebuilds the whole table in one
@@ -79,6 +80,7 @@ public final class NftablesBindingStore implements BindingStore {
     private final TableLayout layout;
     private final Map<String, BindingTarget> targets;
     private final Map<String, String> fingerprints = new HashMap<>();
+    private final List<String> fixedTags = new ArrayList<>();
     private final LongFunction<Optional<CgroupPath>> pathsById;
     private final BindingTags tags;
 
@@ -140,6 +142,10 @@ public final class NftablesBindingStore implements BindingStore {
             }
             fingerprints.put(e.getKey(), fingerprint(e.getValue()));
         }
+        for (int i = 0; i < layout.rules().size(); i++) {
+            RuleSpec r = layout.rules().get(i);
+            fixedTags.add(tags.fixed(i, crc("fixed " + r.chain() + " " + RuleRenderer.DEFAULT.render(r.withComment(null)))));
+        }
     }
 
     /**
@@ -187,7 +193,7 @@ public final class NftablesBindingStore implements BindingStore {
                 t.add(new NftOperation.AddSet(s, false));
             }
             for (int i = 0; i < layout.rules().size(); i++) {
-                t.addAll(Linearizer.operations(layout.rules().get(i).withComment(tags.fixed(i))));
+                t.addAll(Linearizer.operations(layout.rules().get(i).withComment(fixedTags.get(i))));
             }
         } else {
             for (RuleRef r : garbageRules) {
@@ -322,8 +328,10 @@ public final class NftablesBindingStore implements BindingStore {
                 return "chain " + want.name() + " is missing";
             }
             if (want.isBase() != have.isBase() || want.isBase() && (want.base().hook() != have.base().hook()
-                    || want.base().type() != have.base().type() || want.base().priority() != have.base().priority())) {
-                return "chain " + want.name() + " has another hook";
+                    || want.base().type() != have.base().type() || want.base().priority() != have.base().priority()
+                    || want.base().policy() != null && have.base().policy() != null
+                    && want.base().policy() != have.base().policy())) {
+                return "chain " + want.name() + " has another hook, priority or policy";
             }
         }
         Map<String, NftSet> sets = new HashMap<>();
@@ -342,19 +350,19 @@ public final class NftablesBindingStore implements BindingStore {
                 return "set " + want.name() + " is missing or of another type";
             }
         }
-        Map<String, List<Integer>> fixedByChain = new HashMap<>();
+        Map<String, List<String>> fixedByChain = new HashMap<>();
         for (int i = 0; i < layout.rules().size(); i++) {
-            fixedByChain.computeIfAbsent(layout.rules().get(i).chain(), k -> new ArrayList<>()).add(i);
+            fixedByChain.computeIfAbsent(layout.rules().get(i).chain(), k -> new ArrayList<>()).add(fixedTags.get(i));
         }
         for (Chain c : layout.chains()) {
-            List<Integer> fixed = new ArrayList<>();
+            List<String> fixed = new ArrayList<>();
             for (Rule r : nft.listRules(layout.family(), layout.name(), c.name())) {
                 if (!r.table().equals(layout.name()) || !r.chain().equals(c.name())) {
                     continue;
                 }
                 int index = tags.fixedIndex(r.comment());
                 if (index >= 0) {
-                    fixed.add(index);
+                    fixed.add(r.comment());
                     continue;
                 }
                 Optional<BindingTags.Tag> tag = tags.parseBinding(r.comment());
@@ -421,6 +429,10 @@ public final class NftablesBindingStore implements BindingStore {
                     + RuleRenderer.DEFAULT.render(new RuleSpec(layout.family(), layout.name(), r.chain(), r.statements(), null, 0));
             case BindingTarget.SetMembership s -> "set " + s.set();
         };
+        return crc(text);
+    }
+
+    private static String crc(String text) {
         CRC32 crc = new CRC32();
         crc.update(text.getBytes(StandardCharsets.UTF_8));
         return String.format("%08x", crc.getValue());

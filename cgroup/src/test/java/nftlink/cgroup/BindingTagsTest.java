@@ -57,7 +57,7 @@ class BindingTagsTest {
 
     @Property
     void fixedTagsAreNoBindingTags(@ForAll("indices") int index) {
-        String tag = TAGS.fixed(index);
+        String tag = TAGS.fixed(index, "0badcafe");
         assertEquals(index, TAGS.fixedIndex(tag));
         assertFalse(TAGS.parseBinding(tag).isPresent());
     }
@@ -79,7 +79,8 @@ class BindingTagsTest {
     void malformedTagsAreNotOurs() {
         for (String s : List.of("nftlink-cgroup bind", "nftlink-cgroup bind e 1 fp", "nftlink-cgroup bind e x fp /a",
                 "nftlink-cgroup bind e 1 fp a/b", "nftlink-cgroup bind e/f 1 fp /a", "nftlink-cgroup bind e 1 fp /a/../b",
-                "nftlink-cgroupx bind e 1 fp /a", "nftlink-cgroup fixed -1", "nftlink-cgroup fixed 01")) {
+                "nftlink-cgroupx bind e 1 fp /a", "nftlink-cgroup fixed -1 ab", "nftlink-cgroup fixed 01 ab",
+                "nftlink-cgroup fixed 1", "nftlink-cgroup fixed 1 ", "nftlink-cgroup fixed 1 a b")) {
             assertFalse(TAGS.parseBinding(s).isPresent(), s);
             assertEquals(-1, TAGS.fixedIndex(s), s);
         }

@@ -6,6 +6,10 @@ import nftlink.nftables.NftOperation;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.Rule;
+import nftlink.nftables.expr.Verdict;
+import nftlink.nftables.lang.Match;
+import nftlink.nftables.lang.PayloadField;
+import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.lang.Statement;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -228,6 +233,35 @@ class NftablesBindingStoreKernelTest {
             p.assertExact("after replacing an element", observer);
         }
         assertEquals(bystander, ns.nft("list", "table", "inet", "bystander").orThrow());
+    }
+
+    @Test
+    void aChangedLayoutIsRebuiltWithItsBindings(TestNamespace ns) throws Exception {
+        tree.mkdir("r-1.scope");
+        tree.mkdir("s-1.scope");
+        try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n); Nftables observer = Nftables.open(n)) {
+            try (Reconciler r = p.reconciler(n, p.store(nft), new CopyOnWriteArrayList<>())) {
+                r.start();
+            }
+            p.assertExact("first layout", observer);
+            TableLayout old = p.layout;
+            List<RuleSpec> rules = new ArrayList<>(old.rules());
+            rules.set(1, RuleSpec.of(Family.INET, TABLE, "out", Match.of(PayloadField.TCP_DPORT, Match.Op.EQ, "5001"),
+                    new Statement.VerdictStatement(Verdict.DROP)));
+            TableLayout changed = new TableLayout(old.family(), old.name(), old.chains(), old.sets(), rules);
+            NftablesBindingStore store = new NftablesBindingStore(nft, changed, p.targets, p.resolver::path);
+            try (Reconciler r = new Reconciler(new DesiredState(p.policy), store, () -> p.resolver.scan(tree.root()),
+                    List.of(), d -> { })) {
+                r.start();
+                assertEquals(1, store.transactions(), "one transaction rebuilds the table");
+            }
+            String out = ns.nft("list", "chain", "inet", TABLE, "out").orThrow();
+            assertTrue(out.contains("tcp dport 5001 drop comment"), out);
+            assertTrue(!out.contains("tcp dport 5001 reject"), out);
+            p.assertExact("after the rebuild", observer);
+            assertEquals(p.wanted(), new HashSet<>(store.read()));
+            assertTrue(!store.repairPending());
+        }
     }
 
     @Test

@@ -95,16 +95,17 @@ class PackageExampleKernelTest {
 
                         \tchain out {
                         \t\ttype filter hook output priority filter; policy accept;
-                        \t\ttcp dport { 25, 143 } jump mail comment "nftlink-cgroup fixed 0"
-                        \t\ttcp dport { 25, 143 } reject comment "nftlink-cgroup fixed 1"
-                        \t\ttcp dport 443 socket cgroupv2 level 2 @web accept comment "nftlink-cgroup fixed 2"
-                        \t\ttcp dport 443 reject comment "nftlink-cgroup fixed 3"
+                        \t\ttcp dport { 25, 143 } jump mail comment "nftlink-cgroup fixed 0 FP"
+                        \t\ttcp dport { 25, 143 } reject comment "nftlink-cgroup fixed 1 FP"
+                        \t\ttcp dport 443 socket cgroupv2 level 2 @web accept comment "nftlink-cgroup fixed 2 FP"
+                        \t\ttcp dport 443 reject comment "nftlink-cgroup fixed 3 FP"
                         \t}
 
                         \tchain mail {
                         \t}
                         }
-                        """, ns.nft("list", "table", "inet", "cgpolicy").orThrow());
+                        """, ns.nft("list", "table", "inet", "cgpolicy").orThrow()
+                        .replaceAll("(fixed [0-9]+) [0-9a-f]{8}\"", "$1 FP\""));
 
                 Cgroup mail = resolver.resolve(tree.mkdir("app-mail-1.scope"));
                 Cgroup browser = resolver.resolve(tree.mkdir("app-browser-1.scope"));
