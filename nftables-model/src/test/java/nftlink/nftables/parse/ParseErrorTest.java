@@ -34,12 +34,12 @@ class ParseErrorTest {
 
     @Test
     void unsupportedSyntaxSaysSo() {
-        assertThat(error("add rule inet t c icmp type echo-request accept")).isEqualTo("""
-                rules.nft:1:19-22: Error: unsupported: 'icmp' is nft syntax that nftlink's rule language does not support
-                add rule inet t c icmp type echo-request accept
-                                  ^^^^""");
-        assertThat(error("add rule inet t c tcp flags syn accept")).startsWith(
-                "rules.nft:1:23-27: Error: unsupported: tcp flags (nftlink's rule language knows tcp sport, dport)");
+        assertThat(error("add rule inet t c osf name \"Linux\" accept")).isEqualTo("""
+                rules.nft:1:19-21: Error: unsupported: 'osf' is nft syntax that nftlink's rule language does not support
+                add rule inet t c osf name "Linux" accept
+                                  ^^^""");
+        assertThat(error("add rule inet t c tcp frobnicate 1 accept")).startsWith(
+                "rules.nft:1:23-32: Error: unsupported: tcp frobnicate (nftlink's rule language knows tcp sport, dport");
     }
 
     @Test
