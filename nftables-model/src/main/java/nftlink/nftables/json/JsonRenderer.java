@@ -1,0 +1,604 @@
+package nftlink.nftables.json;
+
+import nftlink.nftables.Chain;
+import nftlink.nftables.Family;
+import nftlink.nftables.NfTables;
+import nftlink.nftables.NftSet;
+import nftlink.nftables.SetElement;
+import nftlink.nftables.Table;
+import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.expr.Counter;
+import nftlink.nftables.expr.Data;
+import nftlink.nftables.expr.Expression;
+import nftlink.nftables.expr.Meta;
+import nftlink.nftables.expr.Verdict;
+import nftlink.nftables.lang.ConcatField;
+import nftlink.nftables.lang.CtField;
+import nftlink.nftables.lang.Datatype;
+import nftlink.nftables.lang.Field;
+import nftlink.nftables.lang.Match;
+import nftlink.nftables.lang.MetaField;
+import nftlink.nftables.lang.PayloadField;
+import nftlink.nftables.lang.RuleSpec;
+import nftlink.nftables.lang.RulesetListing;
+import nftlink.nftables.lang.SocketCgroupField;
+import nftlink.nftables.lang.Statement;
+import nftlink.nftables.lang.Value;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongFunction;
+
+/**
+ * Renders a rule set in the libnftables JSON schema, as {@code nft -j list ruleset}
+ * (nft 1.0.6) prints it: one line, {@code {"nftables": [{"metainfo": ...}, {"table": ...},
+ * {"set": ...}, {"chain": ...}, {"rule": ...}]}}, per table the table, its named sets
+ * and maps, its chains, then the rules of its chains.
+ *
+ * <p>Follows 1.0.6 also where it drops information: table and chain comments, table
+ * flags, base chain devices and the level of {@code socket cgroupv2} are not printed.
+ * Stateful objects and flowtables are not rendered. A kernel expression the rule
+ * language does not express renders as {@code {"nftlink-expression": "DEBUG TEXT"}},
+ * which no nft reads.
+ *
+ * @param cgroupPaths maps a cgroup ID to its path for {@code socket cgroupv2} matches,
+ *                    returning {@code null} when unknown (the ID is printed then, as a string)
+ */
+public record JsonRenderer(LongFunction<String> cgroupPaths) {
+
+    /** The values libnftables 1.0.6 puts in {@code metainfo}. */
+    public static final String VERSION = "1.0.6";
+    /** nft 1.0.6's release name. */
+    public static final String RELEASE_NAME = "Lester Gooch #5";
+    /** The schema version of nft 1.0.6. */
+    public static final int SCHEMA_VERSION = 1;
+
+    /** Prints cgroup IDs as numbers (in strings). */
+    public static final JsonRenderer DEFAULT = new JsonRenderer(id -> null);
+
+    public JsonRenderer {
+        Objects.requireNonNull(cgroupPaths, "cgroupPaths");
+    }
+
+    /** The text {@code nft -j list ruleset} prints, without the trailing newline. */
+    public String render(RulesetListing listing) {
+        return document(listing).toJson();
+    }
+
+    /** The document {@code nft -j list ruleset} prints. */
+    public JsonValue document(RulesetListing listing) {
+        List<JsonValue> items = new ArrayList<>();
+        items.add(metainfo());
+        for (Table t : listing.ruleset().tables()) {
+            items.add(JsonValue.single("table", table(t)));
+            for (NftSet s : listing.sets()) {
+                if (s.family() == t.family() && s.table().equals(t.name()) && (s.flags() & NfTables.NFT_SET_ANONYMOUS) == 0) {
+                    List<SetElement> elements = listing.elements()
+                            .getOrDefault(s.family().nftName() + " " + s.table() + " " + s.name(), List.of());
+                    items.add(JsonValue.single(s.isMap() ? "map" : "set", set(s, elements)));
+                }
+            }
+            List<JsonValue> rules = new ArrayList<>();
+            for (Chain c : listing.ruleset().chainsOf(t)) {
+                items.add(JsonValue.single("chain", chain(c)));
+                for (RuleSpec r : listing.rulesOf(c)) {
+                    rules.add(JsonValue.single("rule", rule(r)));
+                }
+            }
+            items.addAll(rules);
+        }
+        return JsonValue.single("nftables", JsonValue.array(items));
+    }
+
+    /** {@code {"metainfo": {...}}} as nft 1.0.6 writes it. */
+    public static JsonValue metainfo() {
+        return JsonValue.single("metainfo", JsonValue.object().put("version", VERSION).put("release_name", RELEASE_NAME)
+                .put("json_schema_version", SCHEMA_VERSION).build());
+    }
+
+    /** The body of a {@code "table"} object. */
+    public JsonValue.Obj table(Table t) {
+        return JsonValue.object().put("family", t.family().nftName()).put("name", t.name())
+                .put("handle", JsonValue.of(t.handle())).build();
+    }
+
+    /** The body of a {@code "chain"} object. */
+    public JsonValue.Obj chain(Chain c) {
+        JsonValue.ObjectBuilder b = JsonValue.object().put("family", c.family().nftName()).put("table", c.table())
+                .put("name", c.name()).put("handle", JsonValue.of(c.handle()));
+        if (c.base() != null) {
+            b.put("type", c.base().type().nftName()).put("hook", c.base().hook().nftName())
+                    .put("prio", c.base().priority())
+                    .put("policy", c.base().policy() == null ? "accept" : c.base().policy().nftName());
+        }
+        return b.build();
+    }
+
+    /** The body of a {@code "rule"} object. */
+    public JsonValue.Obj rule(RuleSpec r) {
+        JsonValue.ObjectBuilder b = JsonValue.object().put("family", r.family().nftName()).put("table", r.table())
+                .put("chain", r.chain()).put("handle", JsonValue.of(r.handle()));
+        if (r.comment() != null) {
+            b.put("comment", r.comment());
+        }
+        List<JsonValue> expr = new ArrayList<>();
+        List<Statement> statements = r.statements();
+        for (int i = 0; i < statements.size(); i++) {
+            if (i + 1 < statements.size() && isRejectDependency(statements.get(i), statements.get(i + 1), r.family())) {
+                continue;
+            }
+            expr.add(statement(statements.get(i), r.family()));
+        }
+        return b.put("expr", JsonValue.array(expr)).build();
+    }
+
+    /** Whether {@code s} is the protocol match nft puts before {@code next}, a reject, and leaves out when listing. */
+    private static boolean isRejectDependency(Statement s, Statement next, Family family) {
+        if (!(s instanceof Match m) || !(next instanceof Statement.RejectStatement r) || m.op() != Match.Op.EQ
+                || !(m.value() instanceof Value.Single v) || !(m.field() instanceof MetaField f)) {
+            return false;
+        }
+        return switch (r.kind()) {
+            case TCP_RESET -> f.key() == Meta.Key.L4PROTO && v.bytes().equals(Bytes.u8(6));
+            case ICMP -> family == Family.INET && f.key() == Meta.Key.NFPROTO && v.bytes().equals(Bytes.u8(2));
+            case ICMPV6 -> family == Family.INET && f.key() == Meta.Key.NFPROTO && v.bytes().equals(Bytes.u8(10));
+            case ICMPX -> false;
+        };
+    }
+
+    /** One statement of a rule in a {@code family} table. */
+    public JsonValue statement(Statement s, Family family) {
+        return switch (s) {
+            case Match m -> JsonValue.single("match", JsonValue.object().put("op", op(m)).put("left", field(m.field()))
+                    .put("right", value(m.field(), m.value())).build());
+            case Statement.VerdictStatement v -> verdict(v.verdict());
+            case Statement.CounterStatement c -> JsonValue.single("counter", counter(c.packets(), c.bytes()));
+            case Statement.MetaSet ms -> JsonValue.single("mangle", JsonValue.object().put("key", field(ms.field()))
+                    .put("value", single(ms.field(), ms.value())).build());
+            case Statement.KernelExpression k -> JsonValue.single("nftlink-expression", JsonValue.of(k.expression().toDebugString()));
+            case Statement.LogStatement l -> log(l);
+            case Statement.LimitStatement l -> limit(l);
+            case Statement.QuotaStatement q -> quota(q);
+            case Statement.NotrackStatement n -> JsonValue.single("notrack", JsonValue.NULL);
+            case Statement.RejectStatement r -> reject(r);
+            case Statement.NatStatement n -> nat(n, family);
+            case Statement.MasqueradeStatement m -> natPorts("masquerade", m.portMin(), m.portMax(), m.flags());
+            case Statement.RedirectStatement r -> natPorts("redirect", r.portMin(), r.portMax(), r.flags());
+            case Statement.VerdictMap v -> {
+                JsonValue data;
+                if (v.named() != null) {
+                    data = JsonValue.of("@" + v.named());
+                } else {
+                    List<JsonValue> entries = new ArrayList<>();
+                    for (Statement.VerdictMap.Entry e : v.entries()) {
+                        entries.add(JsonValue.array(value(v.field(), e.key()), verdict(e.verdict())));
+                    }
+                    data = JsonValue.single("set", JsonValue.array(entries));
+                }
+                yield JsonValue.single("vmap", JsonValue.object().put("key", field(v.field())).put("data", data).build());
+            }
+        };
+    }
+
+    private static String op(Match m) {
+        if (m.op() == Match.Op.EQ && m.field() instanceof CtField ct && ct.isBitmask() && m.value() instanceof Value.Single) {
+            return "in";
+        }
+        return m.op().text();
+    }
+
+    /** A verdict: {@code {"accept": null}}, {@code {"jump": {"target": "c"}}}. */
+    static JsonValue verdict(Verdict v) {
+        if (v.chain() != null) {
+            return JsonValue.single(v.keyword(), JsonValue.single("target", JsonValue.of(v.chain())));
+        }
+        return JsonValue.single(v.keyword(), JsonValue.NULL);
+    }
+
+    private static JsonValue counter(long packets, long bytes) {
+        return JsonValue.object().put("packets", Scalars.number(new BigInteger(Long.toUnsignedString(packets))))
+                .put("bytes", Scalars.number(new BigInteger(Long.toUnsignedString(bytes)))).build();
+    }
+
+    /** The left-hand side of a match. */
+    public JsonValue field(Field f) {
+        return switch (f) {
+            case PayloadField p -> JsonValue.single("payload", JsonValue.object().put("protocol", p.protocol())
+                    .put("field", p.name()).build());
+            case MetaField m -> JsonValue.single("meta", JsonValue.single("key", JsonValue.of(m.key().text())));
+            case CtField c -> JsonValue.single("ct", JsonValue.single("key", JsonValue.of(c.key().text())));
+            case SocketCgroupField s -> JsonValue.single("socket", JsonValue.single("key", JsonValue.of("cgroupv2")));
+            case ConcatField c -> {
+                List<JsonValue> parts = new ArrayList<>();
+                c.fields().forEach(x -> parts.add(field(x)));
+                yield JsonValue.single("concat", JsonValue.array(parts));
+            }
+        };
+    }
+
+    /** The right-hand side of a match on {@code f}. */
+    public JsonValue value(Field f, Value v) {
+        return switch (v) {
+            case Value.Single s -> single(f, s.bytes());
+            case Value.Prefix p -> JsonValue.single("prefix", JsonValue.object().put("addr", single(f, p.address()))
+                    .put("len", p.bits()).build());
+            case Value.Range r -> {
+                String wildcard = f.datatype() == Datatype.IFNAME ? wildcard(r.low(), r.high()) : null;
+                yield wildcard != null ? JsonValue.of(wildcard)
+                        : JsonValue.single("range", JsonValue.array(single(f, r.low()), single(f, r.high())));
+            }
+            case Value.SetReference ref -> JsonValue.of("@" + ref.name());
+            case Value.SetLiteral l -> {
+                List<JsonValue> items = new ArrayList<>();
+                l.items().forEach(i -> items.add(value(f, i)));
+                yield JsonValue.single("set", JsonValue.array(items));
+            }
+        };
+    }
+
+    /** {@code "eth*"} for the interval of interface names an anonymous set stores a wildcard as, else {@code null}. */
+    static String wildcard(Bytes low, Bytes high) {
+        byte[] a = low.toArray();
+        byte[] b = high.toArray();
+        int n = 0;
+        while (n < a.length && a[n] == b[n] && a[n] != 0) {
+            n++;
+        }
+        for (int i = n; i < a.length; i++) {
+            if (a[i] != 0 || b[i] != (byte) 0xff) {
+                return null;
+            }
+        }
+        return new String(a, 0, n, java.nio.charset.StandardCharsets.UTF_8) + "*";
+    }
+
+    private JsonValue single(Field f, Bytes b) {
+        if (f instanceof ConcatField c) {
+            List<JsonValue> parts = new ArrayList<>();
+            List<Bytes> split = c.split(b);
+            for (int i = 0; i < split.size(); i++) {
+                parts.add(single(c.fields().get(i), split.get(i)));
+            }
+            return JsonValue.single("concat", JsonValue.array(parts));
+        }
+        if (f instanceof MetaField m && m.key() == Meta.Key.PRIORITY) {
+            return Scalars.tcHandle(b);
+        }
+        if (f instanceof SocketCgroupField) {
+            long id = 0;
+            for (int i = 7; i >= 0; i--) {
+                id = id << 8 | b.get(i);
+            }
+            String path = cgroupPaths.apply(id);
+            return JsonValue.of(path != null ? path : Long.toUnsignedString(id));
+        }
+        return Scalars.render(f.datatype(), b);
+    }
+
+    private static final String[] LOG_LEVELS = {"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug", "audit"};
+
+    private static JsonValue log(Statement.LogStatement l) {
+        JsonValue.ObjectBuilder b = JsonValue.object();
+        int members = 0;
+        if (l.prefix() != null) {
+            b.put("prefix", l.prefix());
+            members++;
+        }
+        if (l.group() != null) {
+            b.put("group", l.group());
+            members++;
+        }
+        if (l.level() != null) {
+            b.put("level", l.level() >= 0 && l.level() < LOG_LEVELS.length ? JsonValue.of(LOG_LEVELS[l.level()]) : JsonValue.of(l.level()));
+            members++;
+        }
+        List<JsonValue> flags = new ArrayList<>();
+        if ((l.flags() & NfTables.NF_LOG_MASK) == NfTables.NF_LOG_MASK) {
+            flags.add(JsonValue.of("all"));
+        } else {
+            String[] names = {"tcp sequence", "tcp options", "ip options", "skuid", null, "ether"};
+            for (int bit = 0; bit < names.length; bit++) {
+                if (names[bit] != null && (l.flags() & (1 << bit)) != 0) {
+                    flags.add(JsonValue.of(names[bit]));
+                }
+            }
+        }
+        if (!flags.isEmpty()) {
+            b.put("flags", flags.size() == 1 ? flags.getFirst() : JsonValue.array(flags));
+            members++;
+        }
+        return JsonValue.single("log", members == 0 ? JsonValue.NULL : b.build());
+    }
+
+    private static String per(long period) {
+        return switch ((int) period) {
+            case 1 -> "second";
+            case 60 -> "minute";
+            case 3600 -> "hour";
+            case 86400 -> "day";
+            case 604800 -> "week";
+            default -> "error";
+        };
+    }
+
+    /** nft's {@code get_rate}: the largest of bytes, kbytes, mbytes that divides exactly. */
+    static Object[] rate(long bytes) {
+        String[] units = {"bytes", "kbytes", "mbytes"};
+        int i = 0;
+        long n = bytes;
+        while (i < 2 && n != 0 && n % 1024 == 0) {
+            n /= 1024;
+            i++;
+        }
+        return new Object[]{n, units[i]};
+    }
+
+    private static JsonValue limit(Statement.LimitStatement l) {
+        JsonValue.ObjectBuilder b = JsonValue.object();
+        if (!l.bytes()) {
+            b.put("rate", l.rate()).put("burst", l.burst()).put("per", per(l.period()));
+            if (l.over()) {
+                b.put("inv", JsonValue.of(true));
+            }
+        } else {
+            Object[] rate = rate(l.rate());
+            Object[] burst = rate(Integer.toUnsignedLong(l.burst()));
+            b.put("rate", (Long) rate[0]).put("burst", (Long) burst[0]).put("per", per(l.period()));
+            if (l.over()) {
+                b.put("inv", JsonValue.of(true));
+            }
+            b.put("rate_unit", (String) rate[1]).put("burst_unit", (String) burst[1]);
+        }
+        return JsonValue.single("limit", b.build());
+    }
+
+    private static JsonValue quota(Statement.QuotaStatement q) {
+        Object[] val = rate(q.bytes());
+        JsonValue.ObjectBuilder b = JsonValue.object().put("val", (Long) val[0]).put("val_unit", (String) val[1]);
+        if (q.over()) {
+            b.put("inv", JsonValue.of(true));
+        }
+        if (q.used() != 0) {
+            Object[] used = rate(q.used());
+            b.put("used", (Long) used[0]).put("used_unit", (String) used[1]);
+        }
+        return JsonValue.single("quota", b.build());
+    }
+
+    private static JsonValue reject(Statement.RejectStatement r) {
+        return switch (r.kind()) {
+            case TCP_RESET -> JsonValue.single("reject", JsonValue.single("type", JsonValue.of("tcp reset")));
+            case ICMP -> typedReject("icmp", Rejects.icmp(r.code()));
+            case ICMPV6 -> typedReject("icmpv6", Rejects.icmpv6(r.code()));
+            case ICMPX -> typedReject("icmpx", Rejects.icmpx(r.code()));
+        };
+    }
+
+    private static JsonValue typedReject(String type, String code) {
+        return JsonValue.single("reject", JsonValue.object().put("type", type).put("expr", code).build());
+    }
+
+    private static JsonValue natFlags(int flags) {
+        List<JsonValue> out = new ArrayList<>();
+        if ((flags & NfTables.NF_NAT_RANGE_PROTO_RANDOM) != 0) {
+            out.add(JsonValue.of("random"));
+        }
+        if ((flags & NfTables.NF_NAT_RANGE_PROTO_RANDOM_FULLY) != 0) {
+            out.add(JsonValue.of("fully-random"));
+        }
+        if ((flags & NfTables.NF_NAT_RANGE_PERSISTENT) != 0) {
+            out.add(JsonValue.of("persistent"));
+        }
+        return out.isEmpty() ? null : out.size() == 1 ? out.getFirst() : JsonValue.array(out);
+    }
+
+    private static JsonValue ports(int min, int max) {
+        return min == max ? JsonValue.of(min) : JsonValue.single("range", JsonValue.array(JsonValue.of(min), JsonValue.of(max)));
+    }
+
+    private static JsonValue nat(Statement.NatStatement n, Family family) {
+        JsonValue.ObjectBuilder b = JsonValue.object();
+        if (n.addressMin() != null) {
+            Datatype type = n.addressMin().length() == 4 ? Datatype.IPV4_ADDR : Datatype.IPV6_ADDR;
+            if (family == Family.INET) {
+                b.put("family", type == Datatype.IPV4_ADDR ? "ip" : "ip6");
+            }
+            JsonValue low = Scalars.render(type, n.addressMin());
+            b.put("addr", n.addressMin().equals(n.addressMax()) ? low
+                    : JsonValue.single("range", JsonValue.array(low, Scalars.render(type, n.addressMax()))));
+        }
+        if (n.portMin() != null) {
+            b.put("port", ports(n.portMin(), n.portMax()));
+        }
+        JsonValue flags = natFlags(n.flags());
+        if (flags != null) {
+            b.put("flags", flags);
+        }
+        return JsonValue.single(n.destination() ? "dnat" : "snat", b.build());
+    }
+
+    private static JsonValue natPorts(String name, Integer min, Integer max, int flags) {
+        JsonValue f = natFlags(flags);
+        if (min == null && f == null) {
+            return JsonValue.single(name, JsonValue.NULL);
+        }
+        JsonValue.ObjectBuilder b = JsonValue.object();
+        if (min != null) {
+            b.put("port", ports(min, max));
+        }
+        if (f != null) {
+            b.put("flags", f);
+        }
+        return JsonValue.single(name, b.build());
+    }
+
+    // ---- sets ----
+
+    /** The body of a {@code "set"} or {@code "map"} object with its elements. */
+    public JsonValue.Obj set(NftSet s, List<SetElement> elements) {
+        List<Datatype> key = SetTypes.keyTypes(s.keyType(), s.fieldLengths().size());
+        JsonValue.ObjectBuilder b = JsonValue.object().put("family", s.family().nftName()).put("name", s.name())
+                .put("table", s.table());
+        if (key == null) {
+            b.put("type", JsonValue.of(Integer.toUnsignedString(s.keyType())));
+        } else if (key.size() == 1) {
+            b.put("type", key.getFirst().nftName());
+        } else {
+            List<JsonValue> names = new ArrayList<>();
+            key.forEach(d -> names.add(JsonValue.of(d.nftName())));
+            b.put("type", JsonValue.array(names));
+        }
+        b.put("handle", JsonValue.of(s.handle()));
+        if (s.comment() != null) {
+            b.put("comment", s.comment());
+        }
+        if (s.isMap()) {
+            Datatype data = Datatype.ofId(s.dataType());
+            b.put("map", s.dataType() == SetTypes.VERDICT_DATA ? "verdict"
+                    : data != null ? data.nftName() : Integer.toUnsignedString(s.dataType()));
+        }
+        if (s.policy() == NfTables.NFT_SET_POL_MEMORY) {
+            b.put("policy", "memory");
+        }
+        // nft sizes constant sets to their elements and does not list that size
+        if (s.size() != 0 && (s.flags() & NfTables.NFT_SET_CONSTANT) == 0) {
+            b.put("size", Integer.toUnsignedLong(s.size()));
+        }
+        List<JsonValue> flags = new ArrayList<>();
+        if ((s.flags() & NfTables.NFT_SET_CONSTANT) != 0) {
+            flags.add(JsonValue.of("constant"));
+        }
+        if ((s.flags() & NfTables.NFT_SET_INTERVAL) != 0) {
+            flags.add(JsonValue.of("interval"));
+        }
+        if ((s.flags() & NfTables.NFT_SET_TIMEOUT) != 0) {
+            flags.add(JsonValue.of("timeout"));
+        }
+        if (!flags.isEmpty()) {
+            b.put("flags", JsonValue.array(flags));
+        }
+        if (s.timeout() != 0) {
+            b.put("timeout", s.timeout() / 1000);
+        }
+        if (s.gcInterval() != 0) {
+            b.put("gc-interval", Integer.toUnsignedLong(s.gcInterval()) / 1000);
+        }
+        if (!elements.isEmpty() && key != null) {
+            b.put("elem", JsonValue.array(elements(s, key, elements)));
+        }
+        if (!s.expressions().isEmpty()) {
+            List<JsonValue> stmts = new ArrayList<>();
+            for (Expression e : s.expressions()) {
+                stmts.add(e instanceof Counter ? JsonValue.single("counter", JsonValue.NULL)
+                        : JsonValue.single("nftlink-expression", JsonValue.of(e.toDebugString())));
+            }
+            b.put("stmt", JsonValue.array(stmts));
+        }
+        return b.build();
+    }
+
+    private List<JsonValue> elements(NftSet s, List<Datatype> key, List<SetElement> elements) {
+        List<JsonValue> out = new ArrayList<>();
+        if (key.size() == 1 && s.isInterval()) {
+            List<SetElement> sorted = new ArrayList<>(elements);
+            sorted.sort(Comparator.comparing(e -> new BigInteger(1, e.key().toArray())));
+            int length = s.keyLength();
+            BigInteger max = BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE);
+            for (int i = 0; i < sorted.size(); i++) {
+                SetElement start = sorted.get(i);
+                if ((start.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0) {
+                    continue;
+                }
+                BigInteger low = new BigInteger(1, start.key().toArray());
+                BigInteger high = i + 1 < sorted.size()
+                        ? new BigInteger(1, sorted.get(i + 1).key().toArray()).subtract(BigInteger.ONE) : max;
+                JsonValue item = intervalItem(key.getFirst(), low, high, length);
+                out.add(element(s, item, start));
+            }
+            return out;
+        }
+        List<SetElement> sorted = new ArrayList<>(elements);
+        Datatype order = key.size() == 1 ? key.getFirst() : Datatype.IPV4_ADDR;
+        sorted.sort((a, b) -> order.elementOrder().compare(a.key(), b.key()));
+        for (SetElement e : sorted) {
+            if ((e.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0) {
+                continue;
+            }
+            JsonValue item;
+            if (key.size() == 1) {
+                item = Scalars.render(key.getFirst(), e.key());
+            } else {
+                List<Bytes> low = SetTypes.split(s, key, e.key());
+                List<Bytes> high = e.keyEnd() != null ? SetTypes.split(s, key, e.keyEnd()) : low;
+                List<JsonValue> parts = new ArrayList<>();
+                for (int i = 0; i < key.size(); i++) {
+                    JsonValue a = Scalars.render(key.get(i), low.get(i));
+                    JsonValue b = Scalars.render(key.get(i), high.get(i));
+                    parts.add(a.equals(b) ? a : JsonValue.single("range", JsonValue.array(a, b)));
+                }
+                item = JsonValue.single("concat", JsonValue.array(parts));
+            }
+            out.add(element(s, item, e));
+        }
+        return out;
+    }
+
+    private static JsonValue intervalItem(Datatype type, BigInteger low, BigInteger high, int length) {
+        Bytes lo = SetTypes.bytes(low, length);
+        if (low.equals(high)) {
+            return Scalars.render(type, lo);
+        }
+        boolean address = type == Datatype.IPV4_ADDR || type == Datatype.IPV6_ADDR;
+        BigInteger size = high.subtract(low).add(BigInteger.ONE);
+        if (address && size.bitCount() == 1 && low.mod(size).signum() == 0) {
+            int hostBits = size.bitLength() - 1;
+            return JsonValue.single("prefix", JsonValue.object().put("addr", Scalars.render(type, lo))
+                    .put("len", 8L * length - hostBits).build());
+        }
+        return JsonValue.single("range", JsonValue.array(Scalars.render(type, lo), Scalars.render(type, SetTypes.bytes(high, length))));
+    }
+
+    /** An element: its key, wrapped in {@code {"elem": {...}}} with timeout, comment, counter, and paired with map data. */
+    private static JsonValue element(NftSet s, JsonValue key, SetElement e) {
+        JsonValue item = key;
+        boolean counter = e.expressions().stream().anyMatch(x -> x instanceof Counter);
+        if (e.timeout() != 0 || e.expiration() != 0 || e.comment() != null || counter) {
+            JsonValue.ObjectBuilder b = JsonValue.object().put("val", key);
+            if (e.timeout() != 0) {
+                b.put("timeout", e.timeout() / 1000);
+            }
+            if (e.expiration() != 0) {
+                b.put("expires", e.expiration() / 1000);
+            }
+            if (e.comment() != null) {
+                b.put("comment", e.comment());
+            }
+            for (Expression x : e.expressions()) {
+                if (x instanceof Counter c) {
+                    b.put("counter", counter(c.packets(), c.bytes()));
+                }
+            }
+            item = JsonValue.single("elem", b.build());
+        }
+        if (!s.isMap() || e.data() == null) {
+            return item;
+        }
+        JsonValue data = switch (e.data()) {
+            case Data.OfVerdict v -> verdict(v.verdict());
+            case Data.Value v -> {
+                Datatype d = Datatype.ofId(s.dataType());
+                yield d == null ? JsonValue.of(v.bytes().words()) : Scalars.render(d, v.bytes());
+            }
+            default -> JsonValue.NULL;
+        };
+        return JsonValue.array(item, data);
+    }
+
+    static byte[] copy(byte[] raw, int from, int to) {
+        return Arrays.copyOfRange(raw, Math.min(from, raw.length), Math.min(to, raw.length));
+    }
+}
