@@ -54,7 +54,12 @@ public final class SetRenderer {
         }
         sb.append('\n');
         List<Datatype> key = keyTypes(set.keyType());
-        sb.append("\t\ttype ").append(typeName(key, set.keyType()));
+        String typeof = set.isMap() ? null : SetTypeof.text(set.userdata());
+        if (typeof != null) {
+            sb.append("\t\ttypeof ").append(typeof);
+        } else {
+            sb.append("\t\ttype ").append(typeName(key, set.keyType()));
+        }
         if (set.isMap()) {
             sb.append(" : ").append(dataTypeName(set.dataType()));
         } else if (objectMap) {

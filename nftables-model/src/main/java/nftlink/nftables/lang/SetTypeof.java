@@ -1,0 +1,250 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.Family;
+import nftlink.nftables.NfTables;
+import nftlink.nftables.NftSet;
+import nftlink.nftables.expr.Ct;
+import nftlink.nftables.expr.Meta;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Sets declared with {@code typeof FIELD}: the key description nft keeps in the
+ * set's userdata (libnftnl's {@code NFTNL_UDATA_SET_KEYBYTEORDER} and
+ * {@code NFTNL_UDATA_SET_KEY_TYPEOF}, with nft's own expression, protocol and
+ * field numbers), so that {@code nft list} prints {@code typeof meta skuid} for
+ * them. Written and read for meta, ct, {@code socket cgroupv2} and the header
+ * fields of ip, ip6, tcp, udp and ether, and concatenations of those.
+ */
+public final class SetTypeof {
+    private SetTypeof() {
+    }
+
+    // libnftnl set userdata types
+    private static final int UDATA_KEYBYTEORDER = 0;
+    private static final int UDATA_KEY_TYPEOF = 3;
+    private static final int UDATA_COMMENT = NfTables.NFTNL_UDATA_SET_COMMENT;
+    // nft's typeof TLVs and expression types
+    private static final int TYPEOF_EXPR = 0;
+    private static final int TYPEOF_DATA = 1;
+    private static final int EXPR_PAYLOAD = 7;
+    private static final int EXPR_META = 9;
+    private static final int EXPR_SOCKET = 10;
+    private static final int EXPR_CT = 12;
+    private static final int EXPR_CONCAT = 13;
+    private static final int BYTEORDER_HOST = 1;
+    private static final int BYTEORDER_BIG = 2;
+
+    /** nft's protocol description numbers and header field numbers, by protocol. */
+    private static final Map<String, Integer> PROTOCOL_IDS = Map.of("ip", 12, "ip6", 13, "tcp", 8, "udp", 6, "ether", 17);
+    private static final Map<String, Map<String, Integer>> FIELD_IDS = Map.of(
+            "ip", Map.of("length", 5, "id", 6, "ttl", 8, "protocol", 9, "checksum", 10, "saddr", 11, "daddr", 12),
+            "ip6", Map.of("length", 5, "nexthdr", 6, "hoplimit", 7, "saddr", 8, "daddr", 9),
+            "tcp", Map.of("sport", 1, "dport", 2, "sequence", 3, "ackseq", 4, "window", 8, "checksum", 9, "urgptr", 10),
+            "udp", Map.of("sport", 1, "dport", 2, "length", 3, "checksum", 4),
+            "ether", Map.of("daddr", 1, "saddr", 2, "type", 3));
+
+    /** A set of {@code family table name} whose keys are values of {@code key}, declared {@code typeof key}. */
+    public static NftSet set(Family family, String table, String name, Field key, String comment) {
+        return NftSet.of(family, table, name, key.keyType(), key.length()).withUserdata(userdata(key, comment));
+    }
+
+    /** The userdata nft writes for a set declared {@code typeof key} (and {@code comment}, if any). */
+    public static byte[] userdata(Field key, String comment) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int order = key instanceof ConcatField ? 0 : key.datatype().hostOrder() ? BYTEORDER_HOST : BYTEORDER_BIG;
+        tlv(out, UDATA_KEYBYTEORDER, u32(order));
+        byte[] typeof = typeof(key);
+        if (typeof != null) {
+            tlv(out, UDATA_KEY_TYPEOF, typeof);
+        }
+        if (comment != null) {
+            byte[] text = comment.getBytes(StandardCharsets.UTF_8);
+            byte[] z = new byte[text.length + 1];
+            System.arraycopy(text, 0, z, 0, text.length);
+            tlv(out, UDATA_COMMENT, z);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] typeof(Field key) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        switch (key) {
+            case MetaField m -> {
+                tlv(out, TYPEOF_EXPR, u32(EXPR_META));
+                tlv(out, TYPEOF_DATA, tlvBytes(0, u32(m.key().number())));
+            }
+            case SocketCgroupField s -> {
+                tlv(out, TYPEOF_EXPR, u32(EXPR_SOCKET));
+                tlv(out, TYPEOF_DATA, tlvBytes(0, u32(nftlink.nftables.expr.Socket.Key.CGROUPV2.number())));
+            }
+            case CtField c -> {
+                tlv(out, TYPEOF_EXPR, u32(EXPR_CT));
+                ByteArrayOutputStream data = new ByteArrayOutputStream();
+                tlv(data, 0, u32(c.key().number()));
+                tlv(data, 1, u32(-1));
+                tlv(out, TYPEOF_DATA, data.toByteArray());
+            }
+            case PayloadField p -> {
+                Integer protocol = PROTOCOL_IDS.get(p.protocol());
+                Integer field = FIELD_IDS.getOrDefault(p.protocol(), Map.of()).get(p.name());
+                if (protocol == null || field == null) {
+                    return null;
+                }
+                tlv(out, TYPEOF_EXPR, u32(EXPR_PAYLOAD));
+                ByteArrayOutputStream data = new ByteArrayOutputStream();
+                tlv(data, 0, u32(protocol));
+                tlv(data, 1, u32(field));
+                tlv(out, TYPEOF_DATA, data.toByteArray());
+            }
+            case ConcatField c -> {
+                tlv(out, TYPEOF_EXPR, u32(EXPR_CONCAT));
+                ByteArrayOutputStream data = new ByteArrayOutputStream();
+                for (int i = 0; i < c.fields().size(); i++) {
+                    byte[] part = typeof(c.fields().get(i));
+                    if (part == null) {
+                        return null;
+                    }
+                    tlv(data, i, part);
+                }
+                tlv(out, TYPEOF_DATA, data.toByteArray());
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * The {@code typeof} text nft prints for a set with this userdata, or
+     * {@code null} when it holds no typeof description this library reads.
+     */
+    public static String text(byte[] userdata) {
+        if (userdata == null) {
+            return null;
+        }
+        byte[] typeof = find(userdata, UDATA_KEY_TYPEOF);
+        return typeof == null ? null : expressionText(typeof);
+    }
+
+    private static String expressionText(byte[] typeof) {
+        byte[] expr = find(typeof, TYPEOF_EXPR);
+        byte[] data = find(typeof, TYPEOF_DATA);
+        if (expr == null || data == null || expr.length != 4) {
+            return null;
+        }
+        return switch (u32(expr)) {
+            case EXPR_META -> {
+                byte[] k = find(data, 0);
+                if (k == null) {
+                    yield null;
+                }
+                Meta.Key key = Meta.Key.values()[Math.min(u32(k), Meta.Key.values().length - 1)];
+                MetaField f = MetaField.of(key);
+                yield f != null ? f.text() : "meta " + key.text();
+            }
+            case EXPR_SOCKET -> {
+                byte[] k = find(data, 0);
+                yield k != null && u32(k) == nftlink.nftables.expr.Socket.Key.CGROUPV2.number()
+                        ? "socket cgroupv2 level 0" : null;
+            }
+            case EXPR_CT -> {
+                byte[] k = find(data, 0);
+                if (k == null || u32(k) < 0 || u32(k) >= Ct.Key.values().length) {
+                    yield null;
+                }
+                yield "ct " + Ct.Key.values()[u32(k)].text();
+            }
+            case EXPR_PAYLOAD -> {
+                byte[] d = find(data, 0);
+                byte[] f = find(data, 1);
+                if (d == null || f == null) {
+                    yield null;
+                }
+                String protocol = PROTOCOL_IDS.entrySet().stream().filter(e -> e.getValue() == u32(d))
+                        .map(Map.Entry::getKey).findFirst().orElse(null);
+                if (protocol == null) {
+                    yield null;
+                }
+                yield FIELD_IDS.get(protocol).entrySet().stream().filter(e -> e.getValue() == u32(f))
+                        .map(e -> protocol + " " + e.getKey()).findFirst().orElse(null);
+            }
+            case EXPR_CONCAT -> {
+                StringJoiner j = new StringJoiner(" . ");
+                List<byte[]> parts = all(data);
+                if (parts.size() < 2) {
+                    yield null;
+                }
+                for (byte[] part : parts) {
+                    String t = expressionText(part);
+                    if (t == null) {
+                        yield null;
+                    }
+                    j.add(t);
+                }
+                yield j.toString();
+            }
+            default -> null;
+        };
+    }
+
+    private static byte[] find(byte[] tlvs, int type) {
+        int i = 0;
+        while (i + 2 <= tlvs.length) {
+            int t = tlvs[i] & 0xff;
+            int len = tlvs[i + 1] & 0xff;
+            if (i + 2 + len > tlvs.length) {
+                return null;
+            }
+            if (t == type) {
+                byte[] v = new byte[len];
+                System.arraycopy(tlvs, i + 2, v, 0, len);
+                return v;
+            }
+            i += 2 + len;
+        }
+        return null;
+    }
+
+    private static List<byte[]> all(byte[] tlvs) {
+        List<byte[]> out = new ArrayList<>();
+        int i = 0;
+        while (i + 2 <= tlvs.length) {
+            int len = tlvs[i + 1] & 0xff;
+            if (i + 2 + len > tlvs.length) {
+                break;
+            }
+            byte[] v = new byte[len];
+            System.arraycopy(tlvs, i + 2, v, 0, len);
+            out.add(v);
+            i += 2 + len;
+        }
+        return out;
+    }
+
+    private static void tlv(ByteArrayOutputStream out, int type, byte[] value) {
+        if (value.length > 255) {
+            throw new IllegalArgumentException("userdata value too long");
+        }
+        out.write(type);
+        out.write(value.length);
+        out.writeBytes(value);
+    }
+
+    private static byte[] tlvBytes(int type, byte[] value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        tlv(out, type, value);
+        return out.toByteArray();
+    }
+
+    private static byte[] u32(int v) {
+        return new byte[]{(byte) v, (byte) (v >>> 8), (byte) (v >>> 16), (byte) (v >>> 24)};
+    }
+
+    private static int u32(byte[] b) {
+        return b.length < 4 ? -1 : (b[0] & 0xff) | (b[1] & 0xff) << 8 | (b[2] & 0xff) << 16 | (b[3] & 0xff) << 24;
+    }
+}
