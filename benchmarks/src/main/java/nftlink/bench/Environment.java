@@ -8,12 +8,13 @@ import java.util.List;
 
 /** What the report says about the machine: CPU, memory, kernel, JDK, nft, load. */
 record Environment(Instant time, String cpu, int cpus, String memory, String kernel, String jdk, String nft,
-                   String loadAverage) {
+                   String loadAverage, String library) {
 
     static Environment capture() {
         return new Environment(Instant.now(), cpuModel(), Runtime.getRuntime().availableProcessors(), memTotal(),
                 read("/proc/sys/kernel/osrelease"), System.getProperty("java.vm.name") + " " + Runtime.version(),
-                nftVersion(), readLoadAverage());
+                nftVersion(), readLoadAverage(),
+                System.getProperty("nftlink.bench.library", "not recorded (run through benchmarks/run to record it)"));
     }
 
     private static String read(String path) {

@@ -214,6 +214,7 @@ final class Report {
         row("memory", before.memory());
         row("kernel", before.kernel());
         row("JDK", before.jdk());
+        row("nftlink measured", before.library());
         row("nft / libnftables", before.nft() + " (libnftables.so.1 in-process through FFM)");
         row("load average before / after", before.loadAverage() + " / " + after.loadAverage());
         row("run time", took.toMinutes() + " min " + took.toSecondsPart() + " s");
