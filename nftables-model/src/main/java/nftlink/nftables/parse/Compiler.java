@@ -202,7 +202,7 @@ final class Compiler {
                 Token name = c.name("a set name");
                 set(what, q.family(), q.name().text(), name, exclusive, what.text().equals("map"));
             }
-            case "element" -> element(what, exclusive ? "create" : "add");
+            case "element" -> element(exclusive ? "create" : "add");
             case "counter", "quota", "limit", "ct", "flowtable", "secmark", "synproxy" ->
                     throw Cursor.error(what, "unsupported: " + what.text() + " objects are not supported by nftlink's parser yet");
             default -> throw Cursor.error(what, "syntax error, unexpected " + what.text()
@@ -572,7 +572,7 @@ final class Compiler {
         }
     }
 
-    private void element(Token start, String command) {
+    private void element(String command) {
         Qualified q = familyAndName("a table name");
         Token setName = c.name("a set name");
         Family family = q.family();
@@ -584,15 +584,12 @@ final class Compiler {
             shape = Cursor.at(setName, () -> SetShape.of(known));
         }
         List<SetElement> elems = elements.block(shape, setName.text());
-        SourceLocation where = start.location().to(setName.location());
-        List<NftOperation> ops = switch (command) {
-            case "delete" -> NftOperation.deleteElements(family, table, setName.text(), elems);
-            case "create" -> List.of(new NftOperation.AddElements(family, table, setName.text(), 0, elems, true));
-            default -> NftOperation.addElements(family, table, setName.text(), elems);
-        };
+        SourceLocation where = commandStart.location().to(setName.location());
+        List<NftOperation> ops = command.equals("create")
+                ? List.of(new NftOperation.AddElements(family, table, setName.text(), 0, elems, true))
+                : NftOperation.addElements(family, table, setName.text(), elems);
         for (NftOperation op : ops) {
-            out.add(new ParsedOperation(op, where, command.equals("delete") ? null
-                    : command + " element " + family.nftName() + " " + table + " " + setName.text()));
+            out.add(new ParsedOperation(op, where, command + " element " + family.nftName() + " " + table + " " + setName.text()));
         }
     }
 
@@ -601,7 +598,6 @@ final class Compiler {
         Qualified q = familyAndName("a table name");
         Family family = q.family();
         String table = q.name().text();
-        SourceLocation where = what.location().to(q.name().location());
         NftOperation op = switch (what.text()) {
             case "table" -> new NftOperation.DeleteTable(family, table, destroy);
             case "chain" -> new NftOperation.DeleteChain(family, table, c.name("a chain name").text(), destroy);
@@ -621,7 +617,7 @@ final class Compiler {
             default -> throw Cursor.error(what, "unsupported: delete " + what.text());
         };
         if (op != null) {
-            out.add(new ParsedOperation(op, where, null));
+            out.add(new ParsedOperation(op, commandStart.location().to(c.in.last().location()), null));
         }
     }
 
@@ -635,7 +631,7 @@ final class Compiler {
         }
         List<SetElement> elems = elements.block(shape, setName.text(), true);
         for (NftOperation op : NftOperation.deleteElements(family, table, setName.text(), elems)) {
-            out.add(new ParsedOperation(op, start.location().to(setName.location()), null));
+            out.add(new ParsedOperation(op, commandStart.location().to(setName.location()), null));
         }
     }
 
@@ -647,18 +643,18 @@ final class Compiler {
             if (c.peek().kind() == Token.Kind.WORD && isFamily(c.peek().text())) {
                 family = Family.ofName(c.next().text());
             }
-            out.add(new ParsedOperation(new NftOperation.FlushRuleset(family), what.location(), null));
+            out.add(new ParsedOperation(new NftOperation.FlushRuleset(family),
+                    commandStart.location().to(c.in.last().location()), null));
             return;
         }
         Qualified q = familyAndName("a table name");
-        SourceLocation where = what.location().to(q.name().location());
         NftOperation op = switch (what.text()) {
             case "table" -> new NftOperation.FlushTable(q.family(), q.name().text());
             case "chain" -> new NftOperation.FlushChain(q.family(), q.name().text(), c.name("a chain name").text());
             case "set", "map" -> new NftOperation.FlushSet(q.family(), q.name().text(), c.name("a set name").text());
             default -> throw Cursor.error(what, "unsupported: flush " + what.text());
         };
-        out.add(new ParsedOperation(op, where, null));
+        out.add(new ParsedOperation(op, commandStart.location().to(c.in.last().location()), null));
     }
 
     private static String setKey(Family family, String table, String name) {

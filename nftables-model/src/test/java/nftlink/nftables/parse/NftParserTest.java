@@ -126,6 +126,13 @@ class NftParserTest {
     }
 
     @Test
+    void commandsAreLocatedAsAWhole() {
+        NftScript script = PARSER.parse("add table ip t\n  delete rule ip t c handle 7\nflush chain ip t c", "f.nft");
+        assertThat(script.locationOf(1).position()).isEqualTo("f.nft:2:3-29");
+        assertThat(script.locationOf(2).position()).isEqualTo("f.nft:3:1-18");
+    }
+
+    @Test
     void cgroupPathsGoThroughTheResolver() {
         List<NftOperation> ops = ops("add rule inet t c socket cgroupv2 level 2 \"system.slice/a.service\" accept");
         RuleSpec expected = RuleSpec.of(Family.INET, "t", "c",
