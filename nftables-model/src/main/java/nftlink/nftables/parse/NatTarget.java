@@ -40,11 +40,18 @@ record NatTarget(Bytes addressMin, Bytes addressMax, Integer portMin, Integer po
         Bytes max = null;
         if (!addresses.isEmpty()) {
             Datatype type = addressLength == 4 ? Datatype.IPV4_ADDR : Datatype.IPV6_ADDR;
-            int dash = addresses.indexOf('-');
-            String low = dash < 0 ? addresses : addresses.substring(0, dash);
-            String high = dash < 0 ? addresses : addresses.substring(dash + 1);
-            min = Cursor.at(t, () -> type.parse(low, addressLength));
-            max = Cursor.at(t, () -> type.parse(high, addressLength));
+            int slash = addresses.indexOf('/');
+            if (slash > 0) {
+                Bytes[] bounds = prefix(t, type, addresses.substring(0, slash), addresses.substring(slash + 1), addressLength);
+                min = bounds[0];
+                max = bounds[1];
+            } else {
+                int dash = addresses.indexOf('-');
+                String low = dash < 0 ? addresses : addresses.substring(0, dash);
+                String high = dash < 0 ? addresses : addresses.substring(dash + 1);
+                min = Cursor.at(t, () -> type.parse(low, addressLength));
+                max = Cursor.at(t, () -> type.parse(high, addressLength));
+            }
         }
         Integer pMin = null;
         Integer pMax = null;
@@ -57,6 +64,29 @@ record NatTarget(Bytes addressMin, Bytes addressMax, Integer portMin, Integer po
             throw Cursor.error(t, "expected an address or a port");
         }
         return new NatTarget(min, max, pMin, pMax);
+    }
+
+    /** {@code ADDR/LEN} as the first and last address of the prefix. */
+    private static Bytes[] prefix(Token t, Datatype type, String address, String bits, int length) {
+        Bytes a = Cursor.at(t, () -> type.parse(address, length));
+        int n;
+        try {
+            n = Integer.parseInt(bits);
+        } catch (NumberFormatException e) {
+            throw Cursor.error(t, "not a prefix length: " + bits);
+        }
+        if (n < 0 || n > length * 8) {
+            throw Cursor.error(t, "prefix length " + n + " out of range (0 to " + length * 8 + ")");
+        }
+        byte[] low = a.toArray();
+        byte[] high = a.toArray();
+        for (int i = 0; i < length; i++) {
+            int keep = Math.max(0, Math.min(8, n - 8 * i));
+            int mask = (0xff << (8 - keep)) & 0xff;
+            low[i] = (byte) (low[i] & mask);
+            high[i] = (byte) (high[i] | ~mask);
+        }
+        return new Bytes[]{Bytes.of(low), Bytes.of(high)};
     }
 
     private static int port(Token t, String text) {
