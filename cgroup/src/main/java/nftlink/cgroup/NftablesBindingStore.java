@@ -52,7 +52,9 @@ import java.util.zip.CRC32;
  * transaction (so that someone deleting or flushing it is repaired, fail-closed
  * rules included); rules and elements in the table that it did not make, that
  * are duplicates, or that an entry's target no longer describes are deleted by
- * the next transaction. It touches no other table.
+ * the next transaction (in a {@code cgroupsv2} set that no entry fills, only the
+ * elements it tagged, which an earlier policy's entry left). It touches no other
+ * table.
  *
  * <p>The package overview shows a complete, fail-closed set-up in both forms.
  *
@@ -385,18 +387,32 @@ public final class NftablesBindingStore implements BindingStore {
                 return "the fixed rules of chain " + c.name() + " are " + fixed;
             }
         }
-        for (Map.Entry<String, BindingTarget> e : targets.entrySet()) {
-            if (!(e.getValue() instanceof BindingTarget.SetMembership s)) {
+        Map<String, String> fillers = new HashMap<>();
+        targets.forEach((entry, target) -> {
+            if (target instanceof BindingTarget.SetMembership s) {
+                fillers.put(s.set(), entry);
+            }
+        });
+        for (NftSet set : layout.sets()) {
+            if (set.keyType() != Datatype.CGROUPV2.id() || set.keyLength() != 8 || set.isMap()) {
                 continue;
             }
-            for (SetElement el : nft.listElements(layout.family(), layout.name(), s.set())) {
+            String filler = fillers.get(set.name());
+            for (SetElement el : nft.listElements(layout.family(), layout.name(), set.name())) {
                 Optional<BindingTags.Tag> tag = tags.parseBinding(el.comment());
+                if (filler == null) {
+                    if (tag.isPresent()) {
+                        // filled by an entry of an earlier policy
+                        junkElements.computeIfAbsent(set.name(), k -> new ArrayList<>()).add(el.key());
+                    }
+                    continue;
+                }
                 Binding b = tag.map(this::binding).orElse(null);
-                if (b == null || !tag.get().entry().equals(e.getKey()) || !el.key().equals(key(b.cgroup().id()))
-                        || !tag.get().fingerprint().equals(fingerprints.get(e.getKey()))) {
-                    junkElements.computeIfAbsent(s.set(), k -> new ArrayList<>()).add(el.key());
+                if (b == null || !tag.get().entry().equals(filler) || !el.key().equals(key(b.cgroup().id()))
+                        || !tag.get().fingerprint().equals(fingerprints.get(filler)) || foundElements.containsKey(b)) {
+                    junkElements.computeIfAbsent(set.name(), k -> new ArrayList<>()).add(el.key());
                 } else {
-                    foundElements.put(b, s.set());
+                    foundElements.put(b, set.name());
                 }
             }
         }

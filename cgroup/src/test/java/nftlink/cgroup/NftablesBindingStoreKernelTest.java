@@ -345,6 +345,21 @@ class NftablesBindingStoreKernelTest {
                 assertTrue(listed.stream().allMatch(l -> l.contains(" counter packets 0 bytes 0 accept comment ")), listed.toString());
                 p.assertExact("changed target", observer);
             }
+
+            Policy ruledOnly = Policy.of(p.policy.entries().getFirst());
+            NftablesBindingStore withoutSet = new NftablesBindingStore(nft, p.layout, Map.of("ruled", counted.get("ruled")),
+                    p.resolver::path);
+            long members = p.wanted().stream().filter(b -> b.entry().equals("member")).count();
+            long ruled = p.wanted().size() - members;
+            assertEquals(3, members);
+            assertEquals(members, PolicyFixture.members(observer).size());
+            try (Reconciler r = new Reconciler(new DesiredState(withoutSet.requireTargets(ruledOnly)), withoutSet,
+                    () -> p.resolver.scan(tree.root()), List.of(), d -> { })) {
+                r.start();
+                assertEquals(1, withoutSet.transactions(), "one transaction removes what the dropped entry left");
+                assertEquals(0, PolicyFixture.members(observer).size(), "the set the dropped entry filled is emptied");
+                assertEquals(ruled, PolicyFixture.bindingRules(observer).size(), "the per-cgroup rules stay");
+            }
         }
     }
 
