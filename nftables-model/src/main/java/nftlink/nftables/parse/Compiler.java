@@ -461,6 +461,7 @@ final class Compiler {
         boolean autoMerge = false;
         String comment = null;
         List<SetElement> elems = null;
+        nftlink.nftables.lang.Field typeof = null;
         while (true) {
             c.skipNewlines();
             if (c.accept(Token.Kind.SEMICOLON)) {
@@ -489,7 +490,13 @@ final class Compiler {
                         throw Cursor.error(t, map ? "a map needs 'type KEY : DATA'" : "a set has no data type (declare a map)");
                     }
                 }
-                case "typeof" -> throw Cursor.error(t, "unsupported: typeof declarations (use type, e.g. type ipv4_addr)");
+                case "typeof" -> {
+                    if (map) {
+                        throw Cursor.error(t, "unsupported: typeof in map declarations (use type KEY : DATA)");
+                    }
+                    typeof = new RuleParser(c, values, family).fieldOrConcat();
+                    key = Values.parts(typeof);
+                }
                 case "flags" -> {
                     do {
                         Token f = c.expect(Token.Kind.WORD, "a set flag");
@@ -550,7 +557,11 @@ final class Compiler {
         if (key.size() > 1 && (flags & NfTables.NFT_SET_INTERVAL) != 0) {
             flags |= NfTables.NFT_SET_CONCAT;
         }
-        byte[] userdata = SetUserdata.of(key, data, verdicts, autoMerge, comment);
+        nftlink.nftables.lang.Field typeofKey = typeof;
+        String setComment = comment;
+        byte[] userdata = typeof != null && !autoMerge
+                ? Cursor.at(nameToken, () -> nftlink.nftables.lang.SetTypeof.userdata(typeofKey, setComment))
+                : SetUserdata.of(key, data, verdicts, autoMerge, comment);
         int f = flags;
         long to = timeout;
         int gc = gcInterval;

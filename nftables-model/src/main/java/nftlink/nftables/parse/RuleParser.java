@@ -94,7 +94,8 @@ final class RuleParser {
         };
     }
 
-    private Statement match() {
+    /** A field or a concatenation of fields ({@code ip saddr . tcp dport}), as in a match or {@code typeof}. */
+    Field fieldOrConcat() {
         Token start = c.peek();
         Field field = field();
         if (c.at(".")) {
@@ -104,7 +105,12 @@ final class RuleParser {
             }
             field = Cursor.at(start, () -> new ConcatField(fields));
         }
-        Field f = field;
+        return field;
+    }
+
+    private Statement match() {
+        Token start = c.peek();
+        Field f = fieldOrConcat();
         List<Values.Part> parts = Values.parts(f);
         if (c.accept("vmap")) {
             if (c.at(Token.Kind.SET_REFERENCE)) {

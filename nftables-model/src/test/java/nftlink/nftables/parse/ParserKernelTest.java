@@ -41,6 +41,8 @@ class ParserKernelTest {
             \tset marks { type mark; flags timeout; timeout 1h; comment "m"; }
             \tmap portmap { type inet_service : verdict; elements = { 8080 : accept, 8443 : drop }; }
             \tset pairs { type ipv4_addr . inet_service; elements = { 10.0.0.1 . 22, 10.0.0.2 . 443 }; }
+            \tset users { typeof meta skuid; elements = { 1000, 1001 }; }
+            \tset webs { typeof ip daddr . tcp dport; comment "web servers"; elements = { 10.0.0.80 . 80 }; }
             \tchain input {
             \t\ttype filter hook input priority filter + 5; policy drop;
             \t\tct state established,related accept
@@ -49,6 +51,7 @@ class ParserKernelTest {
             \t\tip saddr $lan tcp dport $ssh_port counter accept
             \t\tip saddr @admins tcp dport @ports accept
             \t\tip saddr . tcp dport @pairs accept
+            \t\tmeta skuid @users ip daddr . tcp dport @webs accept
             \t\ttcp dport vmap @portmap
             \t\ttcp dport vmap { 25 : accept, 1000-2000 : jump apps }
             \t\tip6 saddr ::1 accept ; ip daddr != 10.0.0.0/24 tcp dport < 1024 drop
