@@ -125,8 +125,10 @@ public final class Nftables implements AutoCloseable {
 
     /** The chains of one table. */
     public List<Chain> listChains(Family family, String table) {
-        return dump(NFT_MSG_GETCHAIN, family, "list chains " + family + " " + table, Chain::decode,
-                w -> w.attrString(NFTA_CHAIN_TABLE, table));
+        // the kernel filters chain dumps by family only, so the table is filtered here
+        return dump(NFT_MSG_GETCHAIN, family, "list chains " + family + " " + table, Chain::decode, null).stream()
+                .filter(c -> c.table().equals(table))
+                .toList();
     }
 
     /** Every set and map of every table. */

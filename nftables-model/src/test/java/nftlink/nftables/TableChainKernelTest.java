@@ -169,6 +169,16 @@ class TableChainKernelTest {
     }
 
     @Test
+    void chainsOfOneTableAreOnlyThatTablesChains(TestNamespace ns) {
+        ns.nftScript(RULESET).orThrow();
+        try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
+            assertThat(nft.listChains(Family.IP, "t4")).extracting(Chain::name)
+                    .containsExactly("c_raw", "c_filter", "c_nat", "c_route", "regular", "regular2");
+            assertThat(nft.listChains(Family.IP, "empty")).isEmpty();
+        }
+    }
+
+    @Test
     void echoGivesTheHandlesNftShows(TestNamespace ns) {
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             CommitResult r = nft.commit(
