@@ -1,4 +1,6 @@
 /** The nftlink command-line tool and small examples built on the library. */
 module nftlink.examples {
     requires nftlink.nftables;
+    requires nftlink.cgroup;
+    requires jdk.unsupported;
 }

@@ -1,0 +1,437 @@
+package nftlink.examples.daemon;
+
+import nftlink.cgroup.Binding;
+import nftlink.cgroup.BindingDiff;
+import nftlink.cgroup.Cgroup;
+import nftlink.cgroup.CgroupEventSource;
+import nftlink.cgroup.CgroupHierarchy;
+import nftlink.cgroup.CgroupPath;
+import nftlink.cgroup.CgroupResolver;
+import nftlink.cgroup.CgroupTreeWatcher;
+import nftlink.cgroup.DesiredState;
+import nftlink.cgroup.JournalUnitSource;
+import nftlink.cgroup.NftablesMonitor;
+import nftlink.cgroup.ParserCgroups;
+import nftlink.cgroup.Policy;
+import nftlink.cgroup.PolicyEntry;
+import nftlink.cgroup.Reconciler;
+import nftlink.netlink.NetworkNamespace;
+import nftlink.nfnetlink.TransactionException;
+import nftlink.nftables.Chain;
+import nftlink.nftables.Family;
+import nftlink.nftables.NftOperation;
+import nftlink.nftables.NftSet;
+import nftlink.nftables.Nftables;
+import nftlink.nftables.Table;
+import nftlink.nftables.lang.Datatype;
+import nftlink.nftables.parse.NftParseException;
+import nftlink.nftables.parse.NftParser;
+import nftlink.nftables.parse.NftScript;
+import nftlink.nftables.parse.SetLookup;
+import nftlink.nftables.parse.SourceLocation;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The daemon's logic, without signals or a command line (those are
+ * {@link Nftlinkd}'s): reads a {@link PolicyFile}, optionally loads its static
+ * rule set, and keeps one rule or set element per matching live cgroup through
+ * the cgroup module's {@link Reconciler} (cgroupfs watcher, nftables monitor,
+ * optionally the journal). {@link #reload()} applies a changed policy as one
+ * transaction; {@link #flush}, {@link #dryRun} and {@link #status} are the
+ * one-shot operations.
+ *
+ * <p>Everything that can be wrong with a policy (syntax, a table, chain or set
+ * that does not exist) is found before the first change.
+ */
+public final class Daemon implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Daemon.class.getName());
+
+    /**
+     * How to run.
+     *
+     * @param policyFile the policy
+     * @param load       apply the file's static rule set as one transaction at start
+     * @param cgroupRoot the cgroup-v2 mount point, or {@code null} to find it in the mount table
+     * @param watchRoot  the subtree to watch, or {@code null} for the whole hierarchy
+     * @param journal    also follow the systemd journal for units starting and stopping
+     * @param namespace  the network namespace of the rule set, or {@code null} for the caller's
+     */
+    public record Config(Path policyFile, boolean load, Path cgroupRoot, CgroupPath watchRoot, boolean journal,
+                         NetworkNamespace namespace) {
+        public Config {
+            Objects.requireNonNull(policyFile, "policyFile");
+        }
+
+        /** The policy file alone, in the caller's namespace, watching the whole hierarchy. */
+        public static Config of(Path policyFile) {
+            return new Config(policyFile, false, null, null, false, null);
+        }
+
+        /** This configuration with {@code --load}. */
+        public Config withLoad(boolean newLoad) {
+            return new Config(policyFile, newLoad, cgroupRoot, watchRoot, journal, namespace);
+        }
+
+        /** This configuration in {@code ns}. */
+        public Config in(NetworkNamespace ns) {
+            return new Config(policyFile, load, cgroupRoot, watchRoot, journal, ns);
+        }
+
+        /** This configuration watching only {@code root}. */
+        public Config watching(CgroupPath root) {
+            return new Config(policyFile, load, cgroupRoot, root, journal, namespace);
+        }
+
+        /** This configuration with another cgroup-v2 mount point. */
+        public Config withCgroupRoot(Path mount) {
+            return new Config(policyFile, load, mount, watchRoot, journal, namespace);
+        }
+    }
+
+    /** A policy that failed to load; its message is one or more lines, the first naming file:line:column. */
+    public static final class PolicyException extends RuntimeException {
+        /** @param message what is wrong, and where */
+        public PolicyException(String message) {
+            super(message);
+        }
+    }
+
+    private final Config config;
+    private final CgroupResolver resolver;
+    private final Nftables nft;
+    private final NetworkNamespace namespace;
+    private final Consumer<String> log;
+    private volatile PolicyFile policy;
+    private PolicyStore store;
+    private Reconciler reconciler;
+    private boolean closed;
+
+    private Daemon(Config config, CgroupResolver resolver, Nftables nft, NetworkNamespace namespace, Consumer<String> log) {
+        this.config = config;
+        this.resolver = resolver;
+        this.nft = nft;
+        this.namespace = namespace;
+        this.log = log;
+    }
+
+    /**
+     * Opens what the daemon needs (cgroup hierarchy, netlink) without changing
+     * anything.
+     *
+     * @param log receives one line per change
+     * @throws PolicyException when the cgroup hierarchy is missing
+     */
+    public static Daemon open(Config config, Consumer<String> log) {
+        CgroupHierarchy hierarchy;
+        try {
+            hierarchy = config.cgroupRoot() == null ? CgroupHierarchy.discover() : CgroupHierarchy.at(config.cgroupRoot());
+        } catch (RuntimeException e) {
+            throw new PolicyException("no cgroup-v2 hierarchy: " + e.getMessage());
+        }
+        CgroupResolver resolver = new CgroupResolver(hierarchy);
+        NetworkNamespace ns = config.namespace() == null ? NetworkNamespace.current() : config.namespace();
+        Nftables nft = Nftables.open(ns);
+        try {
+            nft.generation();
+        } catch (RuntimeException e) {
+            nft.close();
+            throw e;
+        }
+        return new Daemon(config, resolver, nft, ns, log);
+    }
+
+    /** The resolver over the hierarchy in use. */
+    public CgroupResolver resolver() {
+        return resolver;
+    }
+
+    /** The policy now in force (after {@link #start()}). */
+    public PolicyFile policy() {
+        return policy;
+    }
+
+    private NftParser parser() {
+        SetLookup kernelSets = (family, table, name) -> nft.listSets(family, table).stream()
+                .filter(s -> s.name().equals(name)).findFirst();
+        return NftParser.standard().withCgroupResolver(ParserCgroups.of(resolver)).withSetLookup(kernelSets);
+    }
+
+    /** Reads and checks the policy against the kernel (and the static rule set when loading it). */
+    private Loaded read(boolean load) {
+        String text;
+        try {
+            text = Files.readString(config.policyFile(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PolicyException(config.policyFile() + ": cannot read the policy: " + e.getMessage());
+        }
+        NftScript script = null;
+        PolicyFile parsed;
+        try {
+            if (load) {
+                script = parser().parse(text, config.policyFile());
+            }
+            NftParser forEntries = parser();
+            if (script != null) {
+                NftScript declared = script;
+                SetLookup kernel = (f, t, n) -> nft.listSets(f, t).stream().filter(s -> s.name().equals(n)).findFirst();
+                forEntries = forEntries.withSetLookup((f, t, n) -> declaredSet(declared, f, t, n).or(() -> kernel.find(f, t, n)));
+            }
+            parsed = PolicyFile.parse(text, config.policyFile(), forEntries);
+        } catch (NftParseException e) {
+            throw new PolicyException(e.getMessage());
+        }
+        check(parsed, script);
+        return new Loaded(parsed, script);
+    }
+
+    private record Loaded(PolicyFile policy, NftScript script) {
+    }
+
+    private static Optional<NftSet> declaredSet(NftScript script, Family family, String table, String name) {
+        return script.operations().stream()
+                .filter(o -> o instanceof NftOperation.AddSet a && a.set().family() == family
+                        && a.set().table().equals(table) && a.set().name().equals(name))
+                .map(o -> ((NftOperation.AddSet) o).set()).findFirst();
+    }
+
+    /** Every entry's table and chain or set exists (in the kernel or in the static rule set being loaded). */
+    private void check(PolicyFile parsed, NftScript script) {
+        Set<String> tables = new HashSet<>();
+        Set<String> chains = new HashSet<>();
+        Set<String> cgroupSets = new HashSet<>();
+        for (Table t : nft.listTables()) {
+            tables.add(t.family().nftName() + " " + t.name());
+        }
+        for (Chain c : nft.listChains()) {
+            chains.add(c.family().nftName() + " " + c.table() + " " + c.name());
+        }
+        Set<String> otherSets = new HashSet<>();
+        for (NftSet s : nft.listSets()) {
+            (s.keyType() == Datatype.CGROUPV2.id() && !s.isMap() ? cgroupSets : otherSets)
+                    .add(s.family().nftName() + " " + s.table() + " " + s.name());
+        }
+        if (script != null) {
+            for (NftOperation o : script.operations()) {
+                switch (o) {
+                    case NftOperation.FlushRuleset f -> {
+                        tables.clear();
+                        chains.clear();
+                        cgroupSets.clear();
+                        otherSets.clear();
+                    }
+                    case NftOperation.AddTable a -> tables.add(a.table().family().nftName() + " " + a.table().name());
+                    case NftOperation.AddChain a -> chains.add(a.chain().family().nftName() + " " + a.chain().table() + " " + a.chain().name());
+                    case NftOperation.AddSet a -> (a.set().keyType() == Datatype.CGROUPV2.id() && !a.set().isMap() ? cgroupSets : otherSets)
+                            .add(a.set().family().nftName() + " " + a.set().table() + " " + a.set().name());
+                    default -> {
+                    }
+                }
+            }
+        }
+        for (PolicyFile.Entry e : parsed.entries()) {
+            String table = e.family().nftName() + " " + e.table();
+            if (!tables.contains(table)) {
+                throw error(e.tableLocation(), "no table " + table + " (policy entry " + e.name() + ")");
+            }
+            switch (e) {
+                case PolicyFile.RuleEntry r -> {
+                    if (!chains.contains(table + " " + r.chain())) {
+                        throw error(r.chainLocation(), "no chain " + table + " " + r.chain() + " (policy entry " + e.name() + ")");
+                    }
+                }
+                case PolicyFile.SetEntry s -> {
+                    String set = table + " " + s.set();
+                    if (!cgroupSets.contains(set)) {
+                        throw error(s.setLocation(), otherSets.contains(set)
+                                ? "set " + set + " is no set of type cgroupsv2 (policy entry " + e.name() + ")"
+                                : "no set " + set + " (policy entry " + e.name() + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    private static PolicyException error(SourceLocation at, String problem) {
+        return new PolicyException(new NftParseException(at, problem).getMessage());
+    }
+
+    /**
+     * Reads the policy, loads the static rule set (with {@code --load}), and starts
+     * the reconciler: it adopts what a previous run left, converges in one
+     * transaction, and from then on follows the cgroups.
+     *
+     * @throws PolicyException for an error in the policy; nothing was changed
+     */
+    public synchronized void start() {
+        Loaded loaded = read(config.load());
+        if (loaded.script() != null && !loaded.script().isEmpty()) {
+            try {
+                nft.transaction().addAll(loaded.script().operations()).commit();
+            } catch (TransactionException e) {
+                String where = e.operationIndex() >= 0 && e.operationIndex() < loaded.script().parsed().size()
+                        ? "\n" + loaded.script().locationOf(e.operationIndex()).position() + ": the failed operation comes from here\n"
+                          + loaded.script().locationOf(e.operationIndex()).caret()
+                        : "";
+                throw new PolicyException(e.getMessage() + where);
+            }
+            log.accept("loaded the static rule set of " + config.policyFile() + " (" + loaded.script().operations().size()
+                    + " operations, one transaction)");
+        }
+        startReconciler(loaded.policy());
+    }
+
+    private void startReconciler(PolicyFile next) {
+        PolicyStore nextStore = new PolicyStore(nft, parser(), next, resolver::path, c -> log.accept(c.toString()));
+        List<CgroupEventSource> sources = new ArrayList<>();
+        sources.add(config.watchRoot() == null ? new CgroupTreeWatcher(resolver) : new CgroupTreeWatcher(resolver, config.watchRoot()));
+        Set<NftablesMonitor.TableName> tables = new LinkedHashSet<>();
+        next.entries().forEach(e -> tables.add(new NftablesMonitor.TableName(e.family(), e.table())));
+        if (!tables.isEmpty()) {
+            sources.add(new NftablesMonitor(namespace, tables, 1 << 20));
+        }
+        if (config.journal()) {
+            sources.add(new JournalUnitSource(resolver));
+        }
+        Reconciler next2 = new Reconciler(new DesiredState(policyOf(next)), nextStore, this::scan, sources, diff -> { });
+        next2.start();
+        policy = next;
+        store = nextStore;
+        reconciler = next2;
+    }
+
+    private List<Cgroup> scan() {
+        return config.watchRoot() == null ? resolver.scan() : resolver.scan(config.watchRoot());
+    }
+
+    private static Policy policyOf(PolicyFile file) {
+        return new Policy(file.entries().stream().map(e -> new PolicyEntry(e.name(), e.selector())).toList());
+    }
+
+    /**
+     * Re-reads the policy file (its entries; the static rule set is not reloaded)
+     * and applies the difference as one transaction. On an error the running
+     * policy stays in force.
+     *
+     * @throws PolicyException for an error in the new policy; nothing was changed
+     */
+    public synchronized void reload() {
+        if (closed || reconciler == null) {
+            throw new IllegalStateException("not running");
+        }
+        Loaded loaded = read(false);
+        reconciler.close();
+        startReconciler(loaded.policy());
+        log.accept("reloaded " + config.policyFile() + ": " + loaded.policy().entries().size() + " entries");
+    }
+
+    /**
+     * Every change {@link #start()} would make now, in nft syntax, without making
+     * it: the static rule set (with {@code --load}) and each rule or element.
+     *
+     * @throws PolicyException for an error in the policy
+     */
+    public List<String> dryRun() {
+        Loaded loaded = read(config.load());
+        List<String> lines = new ArrayList<>();
+        if (loaded.script() != null) {
+            loaded.script().parsed().forEach(p -> {
+                if (p.echo() != null) {
+                    lines.add(p.echo());
+                }
+            });
+        }
+        PolicyStore s = new PolicyStore(nft, parser(), loaded.policy(), resolver::path, c -> { });
+        DesiredState state = new DesiredState(policyOf(loaded.policy()));
+        state.replaceCommitted(s.read());
+        state.replaceLive(scan());
+        lines.addAll(s.plan(state.pending()).text());
+        return lines;
+    }
+
+    /**
+     * Removes every rule and element any run of the daemon made (in every table of
+     * the namespace) in one transaction; returns how many.
+     */
+    public int flush() {
+        PolicyStore s = new PolicyStore(nft, parser(), new PolicyFile(config.policyFile(), "", List.of()), resolver::path,
+                c -> log.accept(c.toString()));
+        s.read();
+        int n = s.garbage().size();
+        if (n > 0) {
+            s.apply(BindingDiff.EMPTY);
+        }
+        return n;
+    }
+
+    /**
+     * Prints each policy entry, its matching live cgroups with their IDs, and the
+     * rule handle or set element installed for each (read from the kernel's tags).
+     */
+    public void status(PrintStream out) {
+        Loaded loaded = read(false);
+        PolicyStore s = new PolicyStore(nft, parser(), loaded.policy(), resolver::path, c -> { });
+        s.read();
+        List<Cgroup> live = scan();
+        for (PolicyFile.Entry e : loaded.policy().entries()) {
+            String target = switch (e) {
+                case PolicyFile.RuleEntry r -> "rule in " + r.family().nftName() + " " + r.table() + " " + r.chain();
+                case PolicyFile.SetEntry se -> "element of " + se.family().nftName() + " " + se.table() + " " + se.set();
+            };
+            out.println(e.name() + " (" + e.location().file() + ":" + e.location().line() + "): " + e.path() + " -> " + target);
+            List<Cgroup> matching = live.stream().filter(c -> e.selector().matches(c.path()))
+                    .sorted(Comparator.comparing(c -> c.path().toString())).toList();
+            if (matching.isEmpty()) {
+                out.println("  no live cgroup matches");
+            }
+            for (Cgroup c : matching) {
+                Optional<PolicyStore.Installed> i = s.installed().stream()
+                        .filter(x -> x.binding().equals(new Binding(e.name(), c))).findFirst();
+                out.println("  cgroup " + Long.toUnsignedString(c.id()) + " /" + c.path() + ": "
+                        + i.map(PolicyStore.Installed::describe).orElse("NOT INSTALLED"));
+            }
+        }
+        for (PolicyStore.Installed g : s.garbage()) {
+            out.println("stale (no entry describes it): " + g.describe() + " for " + g.binding().entry() + " cgroup "
+                    + Long.toUnsignedString(g.binding().cgroup().id()));
+        }
+    }
+
+    /** What is installed now (rules with handles, elements). */
+    public List<String> installed() {
+        PolicyStore s = store;
+        return s == null ? List.of() : s.installed().stream().map(i -> i.binding().entry() + " cgroup "
+                + Long.toUnsignedString(i.binding().cgroup().id()) + ": " + i.describe()).toList();
+    }
+
+    /**
+     * Stops following cgroups. The rules and elements stay as they are, every one
+     * of them tagged, so the rule set is consistent and the next start adopts them.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (reconciler != null) {
+            reconciler.close();
+        }
+        nft.close();
+        LOG.log(System.Logger.Level.DEBUG, "daemon closed");
+    }
+}
