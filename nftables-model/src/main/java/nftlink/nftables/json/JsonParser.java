@@ -1,0 +1,1184 @@
+package nftlink.nftables.json;
+
+import nftlink.nftables.BaseChain;
+import nftlink.nftables.Chain;
+import nftlink.nftables.ChainPolicy;
+import nftlink.nftables.ChainPriority;
+import nftlink.nftables.ChainType;
+import nftlink.nftables.Family;
+import nftlink.nftables.Hook;
+import nftlink.nftables.NfTables;
+import nftlink.nftables.NftOperation;
+import nftlink.nftables.NftSet;
+import nftlink.nftables.Rule;
+import nftlink.nftables.SetElement;
+import nftlink.nftables.Table;
+import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.expr.Counter;
+import nftlink.nftables.expr.Data;
+import nftlink.nftables.expr.Expression;
+import nftlink.nftables.expr.Meta;
+import nftlink.nftables.expr.Payload;
+import nftlink.nftables.expr.Verdict;
+import nftlink.nftables.lang.ConcatField;
+import nftlink.nftables.lang.CtField;
+import nftlink.nftables.lang.Datatype;
+import nftlink.nftables.lang.Field;
+import nftlink.nftables.lang.Fields;
+import nftlink.nftables.lang.Linearizer;
+import nftlink.nftables.lang.Match;
+import nftlink.nftables.lang.MetaField;
+import nftlink.nftables.lang.PayloadField;
+import nftlink.nftables.lang.RuleSpec;
+import nftlink.nftables.lang.SocketCgroupField;
+import nftlink.nftables.lang.Statement;
+import nftlink.nftables.lang.Value;
+import nftlink.nftables.parse.CgroupPathResolver;
+import nftlink.nftables.parse.SetLookup;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Parses libnftables JSON into operations: listings as {@code nft -j list ruleset}
+ * prints them (every table, chain, set, map and rule is added) and command
+ * documents as {@code nft -j -f} takes them ({@code {"nftables": [{"add": {"table":
+ * {...}}}, {"flush": {"ruleset": null}}, ...]}} with {@code add}, {@code create},
+ * {@code insert}, {@code replace}, {@code delete} and {@code flush}).
+ *
+ * <p>Rules compile through the rule language ({@link RuleSpec}, {@link Linearizer}),
+ * so they produce the same kernel expressions as the same rule written in nft
+ * syntax. The whole document is parsed before anything is returned; an error is a
+ * {@link JsonException} naming the JSON path of the offending element, and nothing
+ * reaches the kernel.
+ *
+ * <pre>{@code
+ * List<NftOperation> ops = JsonParser.standard().parse(Files.readString(file));
+ * nft.transaction().addAll(ops).commit();
+ * }</pre>
+ */
+public final class JsonParser {
+
+    private static final Set<String> COMMANDS = Set.of("add", "create", "insert", "replace", "delete", "destroy", "flush");
+
+    private final CgroupPathResolver cgroups;
+    private final SetLookup sets;
+
+    /**
+     * @param cgroups resolves the paths of {@code socket cgroupv2} matches to cgroup IDs
+     * @param sets    finds sets that a document adds elements to without declaring them
+     */
+    public JsonParser(CgroupPathResolver cgroups, SetLookup sets) {
+        this.cgroups = Objects.requireNonNull(cgroups, "cgroups");
+        this.sets = Objects.requireNonNull(sets, "sets");
+    }
+
+    /** Resolves cgroup paths under the mounted cgroup-v2 hierarchy; knows no undeclared sets. */
+    public static JsonParser standard() {
+        return new JsonParser(CgroupPathResolver.mounted(), SetLookup.NONE);
+    }
+
+    /** This parser with another lookup of undeclared sets. */
+    public JsonParser withSetLookup(SetLookup lookup) {
+        return new JsonParser(cgroups, lookup);
+    }
+
+    /**
+     * Parses a JSON document into operations, in document order.
+     *
+     * @throws JsonException for text that is not JSON, or not a libnftables document nftlink supports
+     */
+    public List<NftOperation> parse(String text) {
+        return operations(JsonValue.parse(text));
+    }
+
+    /**
+     * Turns a parsed document into operations, in document order.
+     *
+     * @throws JsonException for a document that is not in the libnftables schema, or not supported
+     */
+    public List<NftOperation> operations(JsonValue document) {
+        Node root = new Node(document, "$");
+        root.only(Set.of("nftables"));
+        List<NftOperation> out = new ArrayList<>();
+        Map<String, NftSet> declared = new HashMap<>();
+        for (Node item : root.member("nftables").array()) {
+            Map.Entry<String, Node> e = item.single();
+            String name = e.getKey();
+            Node body = e.getValue();
+            if (name.equals("metainfo")) {
+                body.object();
+                continue;
+            }
+            if (COMMANDS.contains(name)) {
+                command(name, body, out, declared);
+            } else {
+                object("add", name, body, out, declared);
+            }
+        }
+        return chainsBeforeTheirJumps(out);
+    }
+
+    /**
+     * Moves the addition of map elements that jump to a chain the document adds
+     * only later to right after that chain's addition: listings put maps before
+     * chains, and the kernel resolves a verdict's chain when the element is added.
+     */
+    private static List<NftOperation> chainsBeforeTheirJumps(List<NftOperation> ops) {
+        Map<String, Integer> added = new HashMap<>();
+        for (int i = 0; i < ops.size(); i++) {
+            if (ops.get(i) instanceof NftOperation.AddChain a) {
+                added.putIfAbsent(key(a.chain().family(), a.chain().table(), a.chain().name()), i);
+            }
+        }
+        Map<Integer, List<NftOperation>> parked = new HashMap<>();
+        List<NftOperation> out = new ArrayList<>();
+        for (int i = 0; i < ops.size(); i++) {
+            NftOperation op = ops.get(i);
+            int after = -1;
+            if (op instanceof NftOperation.AddElements e) {
+                for (SetElement x : e.elements()) {
+                    if (x.data() instanceof Data.OfVerdict v && v.verdict().chain() != null) {
+                        Integer at = added.get(key(e.tableFamily(), e.table(), v.verdict().chain()));
+                        if (at != null && at > i) {
+                            after = Math.max(after, at);
+                        }
+                    }
+                }
+            }
+            if (after >= 0) {
+                parked.computeIfAbsent(after, k -> new ArrayList<>()).add(op);
+                continue;
+            }
+            out.add(op);
+            out.addAll(parked.getOrDefault(i, List.of()));
+        }
+        return out;
+    }
+
+    private void command(String command, Node body, List<NftOperation> out, Map<String, NftSet> declared) {
+        Map.Entry<String, Node> e = body.single();
+        String kind = e.getKey();
+        Node object = e.getValue();
+        switch (command) {
+            case "add", "create", "insert", "replace" -> object(command, kind, object, out, declared);
+            case "delete", "destroy" -> delete(command.equals("destroy"), kind, object, out);
+            case "flush" -> flush(kind, object, out);
+            default -> throw body.error("unknown command " + command);
+        }
+    }
+
+    private void object(String command, String kind, Node body, List<NftOperation> out, Map<String, NftSet> declared) {
+        boolean exclusive = command.equals("create");
+        if ((command.equals("insert") || command.equals("replace")) && !kind.equals("rule")) {
+            throw body.error(command + " applies to rules only, not to " + kind);
+        }
+        switch (kind) {
+            case "table" -> out.add(new NftOperation.AddTable(table(body), exclusive));
+            case "chain" -> out.add(new NftOperation.AddChain(chain(body), exclusive));
+            case "rule" -> out.addAll(rule(command, body));
+            case "set", "map" -> {
+                NftSet set = set(kind.equals("map"), body);
+                declared.put(key(set.family(), set.table(), set.name()), set);
+                out.add(new NftOperation.AddSet(set, exclusive));
+                Node elem = body.optional("elem");
+                if (elem != null) {
+                    List<SetElement> elements = elements(set, elem, false);
+                    if (!elements.isEmpty()) {
+                        out.addAll(NftOperation.addElements(set.family(), set.table(), set.name(), elements));
+                    }
+                }
+            }
+            case "element" -> {
+                NftSet set = referencedSet(body, declared);
+                List<SetElement> elements = elements(set, body.member("elem"), false);
+                if (exclusive) {
+                    out.add(new NftOperation.AddElements(set.family(), set.table(), set.name(), 0, elements, true));
+                } else {
+                    out.addAll(NftOperation.addElements(set.family(), set.table(), set.name(), elements));
+                }
+            }
+            default -> throw body.error("unsupported object \"" + kind
+                    + "\" (nftlink reads table, chain, rule, set, map and element)");
+        }
+    }
+
+    private NftSet referencedSet(Node body, Map<String, NftSet> declared) {
+        body.only(Set.of("family", "table", "name", "elem"));
+        Family family = family(body);
+        String table = body.member("table").string();
+        String name = body.member("name").string();
+        NftSet set = declared.get(key(family, table, name));
+        if (set == null) {
+            set = sets.find(family, table, name).orElseThrow(() -> body.member("name").error("set " + name
+                    + " in table " + family.nftName() + " " + table + " is neither declared in the document nor known"));
+        }
+        return set;
+    }
+
+    private static String key(Family family, String table, String name) {
+        return family.nftName() + " " + table + " " + name;
+    }
+
+    private void delete(boolean ignoreMissing, String kind, Node body, List<NftOperation> out) {
+        Family family = family(body);
+        switch (kind) {
+            case "table" -> out.add(new NftOperation.DeleteTable(family, body.member("name").string(), ignoreMissing));
+            case "chain" -> out.add(new NftOperation.DeleteChain(family, body.member("table").string(),
+                    body.member("name").string(), ignoreMissing));
+            case "set", "map" -> out.add(new NftOperation.DeleteSet(family, body.member("table").string(),
+                    body.member("name").string(), ignoreMissing));
+            case "rule" -> out.add(new NftOperation.DeleteRule(family, body.member("table").string(),
+                    body.member("chain").string(), body.member("handle").number(Long.MAX_VALUE)));
+            case "element" -> {
+                NftSet set = referencedSet(body, Map.of());
+                out.addAll(NftOperation.deleteElements(set.family(), set.table(), set.name(),
+                        elements(set, body.member("elem"), true)));
+            }
+            default -> throw body.error("unsupported object \"" + kind + "\" to delete");
+        }
+    }
+
+    private void flush(String kind, Node body, List<NftOperation> out) {
+        switch (kind) {
+            case "ruleset" -> {
+                if (body.isNull()) {
+                    out.add(new NftOperation.FlushRuleset(null));
+                } else {
+                    Node f = body.optional("family");
+                    out.add(new NftOperation.FlushRuleset(f == null ? null : family(body)));
+                }
+            }
+            case "table" -> out.add(new NftOperation.FlushTable(family(body), body.member("name").string()));
+            case "chain" -> out.add(new NftOperation.FlushChain(family(body), body.member("table").string(),
+                    body.member("name").string()));
+            case "set", "map" -> out.add(new NftOperation.FlushSet(family(body), body.member("table").string(),
+                    body.member("name").string()));
+            default -> throw body.error("unsupported object \"" + kind + "\" to flush");
+        }
+    }
+
+    // ---- tables and chains ----
+
+    private static Family family(Node body) {
+        Node f = body.optional("family");
+        if (f == null) {
+            return Family.IP;
+        }
+        String name = f.string();
+        try {
+            return Family.ofName(name);
+        } catch (IllegalArgumentException e) {
+            throw f.error(e.getMessage());
+        }
+    }
+
+    private static <T> T at(Node node, java.util.function.Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (JsonException e) {
+            throw e;
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw node.error(e.getMessage());
+        }
+    }
+
+    private static Table table(Node body) {
+        body.only(Set.of("family", "name", "handle", "flags", "comment"));
+        Family family = family(body);
+        String name = body.member("name").string();
+        int flags = 0;
+        Node f = body.optional("flags");
+        if (f != null) {
+            for (Node flag : f.arrayOrSingle()) {
+                flags |= switch (flag.string()) {
+                    case "dormant" -> NfTables.NFT_TABLE_F_DORMANT;
+                    case "owner" -> NfTables.NFT_TABLE_F_OWNER;
+                    case "persist" -> 4;
+                    default -> throw flag.error("unknown table flag \"" + flag.string() + "\"");
+                };
+            }
+        }
+        Node comment = body.optional("comment");
+        int fl = flags;
+        return at(body, () -> {
+            Table t = Table.of(family, name).withFlags(fl);
+            return comment == null ? t : t.withComment(comment.string());
+        });
+    }
+
+    private Chain chain(Node body) {
+        body.only(Set.of("family", "table", "name", "handle", "type", "hook", "prio", "policy", "dev", "comment"));
+        Family family = family(body);
+        String table = body.member("table").string();
+        String name = body.member("name").string();
+        Node hookNode = body.optional("hook");
+        Node comment = body.optional("comment");
+        Chain chain;
+        if (hookNode == null) {
+            for (String k : List.of("type", "prio", "policy", "dev")) {
+                if (body.optional(k) != null) {
+                    throw body.member(k).error("\"" + k + "\" needs a base chain (\"type\", \"hook\" and \"prio\")");
+                }
+            }
+            chain = at(body, () -> Chain.regular(family, table, name));
+        } else {
+            Node typeNode = body.member("type");
+            ChainType type = at(typeNode, () -> ChainType.ofName(typeNode.string()));
+            Hook hook = at(hookNode, () -> Hook.ofName(hookNode.string()));
+            at(hookNode, () -> hook.number(family));
+            Node prioNode = body.member("prio");
+            int priority;
+            if (prioNode.value() instanceof JsonValue.Str s) {
+                priority = ChainPriority.valueOf(family, hook, s.value()).orElseThrow(() -> prioNode.error(
+                        "unknown priority \"" + s.value() + "\" for a " + family.nftName() + " " + hook.nftName() + " chain"));
+            } else {
+                priority = (int) prioNode.signed(Integer.MIN_VALUE, Integer.MAX_VALUE);
+            }
+            Node policyNode = body.optional("policy");
+            ChainPolicy policy = policyNode == null ? null : at(policyNode, () -> ChainPolicy.ofName(policyNode.string()));
+            List<String> devices = new ArrayList<>();
+            Node dev = body.optional("dev");
+            if (dev != null) {
+                for (Node d : dev.arrayOrSingle()) {
+                    devices.add(d.string());
+                }
+            }
+            chain = at(body, () -> Chain.base(family, table, name, new BaseChain(type, hook, priority, devices, policy)));
+        }
+        return comment == null ? chain : chain.withComment(comment.string());
+    }
+
+    // ---- rules ----
+
+    private List<NftOperation> rule(String command, Node body) {
+        RuleSpec spec = ruleSpec(body);
+        long handle = body.optional("handle") == null ? 0 : body.member("handle").number(Long.MAX_VALUE);
+        long position = body.optional("position") == null ? 0 : body.member("position").number(Long.MAX_VALUE);
+        Linearizer.Result result = at(body, () -> Linearizer.linearize(spec));
+        List<NftOperation> ops = new ArrayList<>();
+        for (Linearizer.AnonymousSet s : result.sets()) {
+            ops.add(new NftOperation.AddSet(withByteOrder(s.set()), false));
+            ops.add(new NftOperation.AddElements(s.set().family(), s.set().table(), s.set().name(), s.set().id(),
+                    withoutEndsAtStarts(s.elements()), false));
+        }
+        Rule rule = result.rule();
+        ops.add(switch (command) {
+            case "insert" -> new NftOperation.InsertRule(rule.withPosition(position));
+            case "replace" -> {
+                if (handle == 0) {
+                    throw body.error("replace needs the \"handle\" of the rule to replace");
+                }
+                yield new NftOperation.ReplaceRule(rule.withHandle(handle));
+            }
+            default -> new NftOperation.AddRule(rule.withPosition(position));
+        });
+        return ops;
+    }
+
+    /**
+     * Reads the body of a {@code "rule"} object ({@code family}, {@code table},
+     * {@code chain}, {@code expr}, optional {@code comment} and {@code handle}) into a rule.
+     *
+     * @param body the body and its JSON path
+     * @throws JsonException for statements that are not valid, or not supported
+     */
+    public RuleSpec ruleSpec(JsonValue body, String path) {
+        return ruleSpec(new Node(body, path));
+    }
+
+    private RuleSpec ruleSpec(Node body) {
+        body.only(Set.of("family", "table", "chain", "handle", "position", "index", "comment", "expr"));
+        if (body.optional("index") != null) {
+            throw body.member("index").error("unsupported: \"index\" (use \"position\" with a rule handle)");
+        }
+        Family family = family(body);
+        String table = body.member("table").string();
+        String chain = body.member("chain").string();
+        List<Statement> statements = new ArrayList<>();
+        for (Node s : body.member("expr").array()) {
+            statements.add(statement(family, s));
+        }
+        Node comment = body.optional("comment");
+        long handle = body.optional("handle") == null ? 0 : body.member("handle").number(Long.MAX_VALUE);
+        return at(body, () -> new RuleSpec(family, table, chain, statements, comment == null ? null : comment.string(), handle));
+    }
+
+    private Statement statement(Family family, Node node) {
+        Map.Entry<String, Node> e = node.single();
+        String kind = e.getKey();
+        Node body = e.getValue();
+        return switch (kind) {
+            case "match" -> match(body);
+            case "accept", "drop", "continue", "return" -> {
+                if (!body.isNull()) {
+                    throw body.error("expected null");
+                }
+                yield new Statement.VerdictStatement(switch (kind) {
+                    case "accept" -> Verdict.ACCEPT;
+                    case "drop" -> Verdict.DROP;
+                    case "continue" -> Verdict.CONTINUE;
+                    default -> Verdict.RETURN;
+                });
+            }
+            case "jump", "goto" -> new Statement.VerdictStatement(verdict(node));
+            case "counter" -> {
+                if (body.isNull()) {
+                    yield new Statement.CounterStatement(0, 0);
+                }
+                if (body.value() instanceof JsonValue.Str) {
+                    throw body.error("unsupported: named counter references");
+                }
+                body.only(Set.of("packets", "bytes"));
+                long packets = body.optional("packets") == null ? 0 : body.member("packets").number(Long.MAX_VALUE);
+                long bytes = body.optional("bytes") == null ? 0 : body.member("bytes").number(Long.MAX_VALUE);
+                yield new Statement.CounterStatement(packets, bytes);
+            }
+            case "mangle" -> mangle(body);
+            case "log" -> log(body);
+            case "limit" -> limit(body);
+            case "quota" -> quota(body);
+            case "reject" -> reject(family, body);
+            case "notrack" -> {
+                if (!body.isNull()) {
+                    throw body.error("expected null");
+                }
+                yield new Statement.NotrackStatement();
+            }
+            case "snat", "dnat" -> nat(family, kind.equals("dnat"), body);
+            case "masquerade", "redirect" -> {
+                Integer[] ports = {null, null};
+                int flags = 0;
+                if (!body.isNull()) {
+                    body.only(Set.of("port", "flags"));
+                    Node port = body.optional("port");
+                    if (port != null) {
+                        ports = ports(port);
+                    }
+                    flags = natFlags(body.optional("flags"));
+                }
+                yield kind.equals("masquerade") ? new Statement.MasqueradeStatement(ports[0], ports[1], flags)
+                        : new Statement.RedirectStatement(ports[0], ports[1], flags);
+            }
+            case "vmap" -> vmap(body);
+            default -> throw node.error("unsupported statement \"" + kind + "\"");
+        };
+    }
+
+    private Statement match(Node body) {
+        body.only(Set.of("op", "left", "right"));
+        Node opNode = body.optional("op");
+        String opText = opNode == null ? "==" : opNode.string();
+        Match.Op op = switch (opText) {
+            case "==", "in" -> Match.Op.EQ;
+            case "!=" -> Match.Op.NEQ;
+            case "<" -> Match.Op.LT;
+            case ">" -> Match.Op.GT;
+            case "<=" -> Match.Op.LTE;
+            case ">=" -> Match.Op.GTE;
+            default -> throw opNode.error("unknown operator \"" + opText + "\" (expected ==, !=, <, >, <=, >= or in)");
+        };
+        Field field = field(body.member("left"));
+        Value value = value(field, body.member("right"));
+        return at(body, () -> new Match(field, op, value));
+    }
+
+    private Field field(Node node) {
+        Map.Entry<String, Node> e = node.single();
+        Node body = e.getValue();
+        return switch (e.getKey()) {
+            case "payload" -> {
+                body.only(Set.of("protocol", "field"));
+                String protocol = body.member("protocol").string();
+                String name = body.member("field").string();
+                yield Fields.payload(protocol, name).orElseThrow(() -> body.error("unsupported payload field "
+                        + protocol + " " + name));
+            }
+            case "meta" -> {
+                body.only(Set.of("key"));
+                String k = body.member("key").string();
+                yield Fields.meta(k).orElseThrow(() -> body.member("key").error("unsupported meta key \"" + k + "\""));
+            }
+            case "ct" -> {
+                body.only(Set.of("key"));
+                String k = body.member("key").string();
+                yield Fields.ct(k).orElseThrow(() -> body.member("key").error("unsupported ct key \"" + k + "\""));
+            }
+            case "socket" -> {
+                body.only(Set.of("key", "level"));
+                if (!body.member("key").string().equals("cgroupv2")) {
+                    throw body.member("key").error("unsupported socket key \"" + body.member("key").string() + "\"");
+                }
+                Node level = body.optional("level");
+                if (level == null) {
+                    throw body.error("socket cgroupv2 needs \"level\" (nft 1.0.6 leaves it out of its listings)");
+                }
+                yield new SocketCgroupField((int) level.number(255));
+            }
+            case "concat" -> {
+                List<Field> fields = new ArrayList<>();
+                for (Node f : body.array()) {
+                    fields.add(field(f));
+                }
+                yield at(body, () -> new ConcatField(fields));
+            }
+            default -> throw node.error("unsupported expression \"" + e.getKey() + "\" on the left of a match");
+        };
+    }
+
+    private Value value(Field field, Node node) {
+        JsonValue v = node.value();
+        if (v instanceof JsonValue.Str s && s.value().startsWith("@")) {
+            return new Value.SetReference(s.value().substring(1));
+        }
+        if (v instanceof JsonValue.Obj o && o.members().size() == 1) {
+            Map.Entry<String, Node> e = node.single();
+            Node body = e.getValue();
+            switch (e.getKey()) {
+                case "set" -> {
+                    List<Value> items = new ArrayList<>();
+                    for (Node item : body.arrayOrSingle()) {
+                        Value x = setItem(field, item);
+                        if (x instanceof Value.SetLiteral || x instanceof Value.SetReference) {
+                            throw item.error("set items must be values, prefixes or ranges");
+                        }
+                        items.add(x);
+                    }
+                    return at(body, () -> new Value.SetLiteral(items));
+                }
+                case "prefix" -> {
+                    body.only(Set.of("addr", "len"));
+                    Bytes address = single(field, body.member("addr"));
+                    int bits = (int) body.member("len").number(address.length() * 8L);
+                    return at(body, () -> new Value.Prefix(address, bits));
+                }
+                case "range" -> {
+                    List<Node> bounds = body.array();
+                    if (bounds.size() != 2) {
+                        throw body.error("a range has two bounds, not " + bounds.size());
+                    }
+                    Bytes low = single(field, bounds.get(0));
+                    Bytes high = single(field, bounds.get(1));
+                    return at(body, () -> new Value.Range(low, high));
+                }
+                default -> {
+                    // a concatenation or another one-member object: a single value
+                }
+            }
+        }
+        return new Value.Single(single(field, node));
+    }
+
+    /** A set item or map key: a value, prefix or range; an interface-name wildcard is the range of names it matches. */
+    private Value setItem(Field field, Node node) {
+        if (field.datatype() == Datatype.IFNAME && !(field instanceof ConcatField)
+                && node.value() instanceof JsonValue.Str s && s.value().endsWith("*")) {
+            Bytes prefix = single(field, node);
+            byte[] low = new byte[field.length()];
+            byte[] high = new byte[field.length()];
+            java.util.Arrays.fill(high, (byte) 0xff);
+            System.arraycopy(prefix.toArray(), 0, low, 0, prefix.length());
+            System.arraycopy(prefix.toArray(), 0, high, 0, prefix.length());
+            return new Value.Range(Bytes.of(low), Bytes.of(high));
+        }
+        return value(field, node);
+    }
+
+    private Bytes single(Field field, Node node) {
+        if (field instanceof ConcatField concat) {
+            Map.Entry<String, Node> e = node.single();
+            if (!e.getKey().equals("concat")) {
+                throw node.error("expected {\"concat\": [...]} for " + concat.text());
+            }
+            List<Node> parts = e.getValue().array();
+            if (parts.size() != concat.fields().size()) {
+                throw e.getValue().error(concat.text() + " has " + concat.fields().size() + " parts, not " + parts.size());
+            }
+            Bytes[] values = new Bytes[parts.size()];
+            for (int i = 0; i < parts.size(); i++) {
+                values[i] = single(concat.fields().get(i), parts.get(i));
+            }
+            return at(node, () -> concat.key(values));
+        }
+        if (field instanceof MetaField m && m.key() == Meta.Key.PRIORITY) {
+            return Scalars.parseTcHandle(node.value(), node.path());
+        }
+        if (field instanceof SocketCgroupField && node.value() instanceof JsonValue.Str s && !s.value().matches("\\d+")) {
+            long id;
+            try {
+                id = cgroups.cgroupId(s.value());
+            } catch (RuntimeException e) {
+                throw node.error("cgroup \"" + s.value() + "\": " + e.getMessage());
+            }
+            byte[] b = new byte[8];
+            for (int i = 0; i < 8; i++) {
+                b[i] = (byte) (id >>> (8 * i));
+            }
+            return Bytes.of(b);
+        }
+        if (field instanceof CtField ct && ct.isBitmask() && node.value() instanceof JsonValue.Num n) {
+            return Bytes.u32((int) node.number(0xffffffffL));
+        }
+        return Scalars.parse(field.datatype(), field.length(), node.value(), node.path());
+    }
+
+    private static Verdict verdict(Node node) {
+        Map.Entry<String, Node> e = node.single();
+        Node body = e.getValue();
+        return switch (e.getKey()) {
+            case "accept" -> nullVerdict(body, Verdict.ACCEPT);
+            case "drop" -> nullVerdict(body, Verdict.DROP);
+            case "continue" -> nullVerdict(body, Verdict.CONTINUE);
+            case "return" -> nullVerdict(body, Verdict.RETURN);
+            case "jump", "goto" -> {
+                body.only(Set.of("target"));
+                String target = body.member("target").string();
+                yield at(body, () -> e.getKey().equals("jump") ? Verdict.jump(target) : Verdict.goTo(target));
+            }
+            default -> throw node.error("unsupported verdict \"" + e.getKey() + "\"");
+        };
+    }
+
+    private static Verdict nullVerdict(Node body, Verdict v) {
+        if (!body.isNull()) {
+            throw body.error("expected null");
+        }
+        return v;
+    }
+
+    private Statement mangle(Node body) {
+        body.only(Set.of("key", "value"));
+        Field field = field(body.member("key"));
+        if (!(field instanceof MetaField meta)) {
+            throw body.member("key").error("unsupported: only meta keys can be set");
+        }
+        Bytes value = single(meta, body.member("value"));
+        return at(body, () -> new Statement.MetaSet(meta, value));
+    }
+
+    private static final List<String> LOG_LEVELS = List.of("emerg", "alert", "crit", "err", "warn", "notice", "info",
+            "debug", "audit");
+
+    private static Statement log(Node body) {
+        if (body.isNull()) {
+            return Statement.LogStatement.plain();
+        }
+        body.only(Set.of("prefix", "group", "level", "flags"));
+        String prefix = body.optional("prefix") == null ? null : body.member("prefix").string();
+        Integer group = body.optional("group") == null ? null : (int) body.member("group").number(0xffff);
+        Integer level = null;
+        Node levelNode = body.optional("level");
+        if (levelNode != null) {
+            level = LOG_LEVELS.indexOf(levelNode.string());
+            if (level < 0) {
+                throw levelNode.error("unknown log level \"" + levelNode.string() + "\" (expected one of " + LOG_LEVELS + ")");
+            }
+        }
+        int flags = 0;
+        Node flagsNode = body.optional("flags");
+        if (flagsNode != null) {
+            for (Node f : flagsNode.arrayOrSingle()) {
+                flags |= switch (f.string()) {
+                    case "all" -> NfTables.NF_LOG_MASK;
+                    case "tcp sequence" -> NfTables.NF_LOG_TCPSEQ;
+                    case "tcp options" -> NfTables.NF_LOG_TCPOPT;
+                    case "ip options" -> NfTables.NF_LOG_IPOPT;
+                    case "skuid" -> NfTables.NF_LOG_UID;
+                    case "ether" -> NfTables.NF_LOG_MACDECODE;
+                    default -> throw f.error("unknown log flag \"" + f.string() + "\"");
+                };
+            }
+        }
+        if (group != null && level != null) {
+            throw body.error("a log statement has either a group or a level, not both");
+        }
+        return new Statement.LogStatement(prefix, level, flags, group);
+    }
+
+    private static long period(Node per) {
+        return switch (per.string()) {
+            case "second" -> 1;
+            case "minute" -> 60;
+            case "hour" -> 3600;
+            case "day" -> 86400;
+            case "week" -> 604800;
+            default -> throw per.error("unknown period \"" + per.string() + "\" (expected second, minute, hour, day or week)");
+        };
+    }
+
+    private static long unit(Node unit) {
+        if (unit == null) {
+            return 1;
+        }
+        return switch (unit.string()) {
+            case "bytes" -> 1;
+            case "kbytes" -> 1024;
+            case "mbytes" -> 1024 * 1024;
+            default -> throw unit.error("unknown unit \"" + unit.string() + "\" (expected bytes, kbytes or mbytes)");
+        };
+    }
+
+    private static Statement limit(Node body) {
+        body.only(Set.of("rate", "burst", "per", "inv", "rate_unit", "burst_unit"));
+        long rate = body.member("rate").number(Long.MAX_VALUE);
+        long period = period(body.member("per"));
+        boolean over = body.optional("inv") != null && body.member("inv").bool();
+        Node rateUnit = body.optional("rate_unit");
+        boolean bytes = rateUnit != null && !rateUnit.string().equals("packets");
+        Node burstNode = body.optional("burst");
+        if (!bytes) {
+            int burst = burstNode == null ? 5 : (int) burstNode.number(0xffffffffL);
+            return new Statement.LimitStatement(rate, period, burst, false, over);
+        }
+        long burst = burstNode == null ? 0 : burstNode.number(0xffffffffL) * unit(body.optional("burst_unit"));
+        if (burst > 0xffffffffL) {
+            throw burstNode.error("burst too large");
+        }
+        return new Statement.LimitStatement(Math.multiplyExact(rate, unit(rateUnit)), period, (int) burst, true, over);
+    }
+
+    private static Statement quota(Node body) {
+        body.only(Set.of("val", "val_unit", "used", "used_unit", "inv"));
+        long val = body.member("val").number(Long.MAX_VALUE >> 20) * unit(body.optional("val_unit"));
+        long used = body.optional("used") == null ? 0
+                : body.member("used").number(Long.MAX_VALUE >> 20) * unit(body.optional("used_unit"));
+        boolean over = body.optional("inv") != null && body.member("inv").bool();
+        return new Statement.QuotaStatement(val, used, over);
+    }
+
+    private static Statement reject(Family family, Node body) {
+        if (body.isNull()) {
+            return Statement.RejectStatement.defaultFor(family);
+        }
+        body.only(Set.of("type", "expr"));
+        Node typeNode = body.optional("type");
+        Node expr = body.optional("expr");
+        String type = typeNode == null ? null : typeNode.string();
+        if (type == null) {
+            if (expr != null) {
+                throw body.error("a reject code needs a \"type\"");
+            }
+            return Statement.RejectStatement.defaultFor(family);
+        }
+        return switch (type) {
+            case "tcp reset" -> {
+                if (expr != null) {
+                    throw expr.error("a TCP reset has no code");
+                }
+                yield new Statement.RejectStatement(Statement.RejectKind.TCP_RESET, 0);
+            }
+            case "icmp", "icmpv6", "icmpx" -> {
+                int code = expr == null ? switch (type) {
+                    case "icmp" -> 3;
+                    case "icmpv6" -> 4;
+                    default -> 1;
+                } : at(expr, () -> Rejects.code(type, expr.string()));
+                if (type.equals("icmp") && family == Family.IP6 || type.equals("icmpv6") && family == Family.IP) {
+                    throw typeNode.error("reject with " + type + " is not possible in a " + family.nftName() + " table");
+                }
+                yield new Statement.RejectStatement(switch (type) {
+                    case "icmp" -> Statement.RejectKind.ICMP;
+                    case "icmpv6" -> Statement.RejectKind.ICMPV6;
+                    default -> Statement.RejectKind.ICMPX;
+                }, code);
+            }
+            default -> throw typeNode.error("unknown reject type \"" + type + "\" (expected tcp reset, icmp, icmpv6 or icmpx)");
+        };
+    }
+
+    private static Integer[] ports(Node port) {
+        if (port.value() instanceof JsonValue.Obj) {
+            Map.Entry<String, Node> e = port.single();
+            if (!e.getKey().equals("range")) {
+                throw port.error("expected a port or {\"range\": [LOW, HIGH]}");
+            }
+            List<Node> b = e.getValue().array();
+            if (b.size() != 2) {
+                throw e.getValue().error("a range has two bounds, not " + b.size());
+            }
+            return new Integer[]{(int) b.get(0).number(0xffff), (int) b.get(1).number(0xffff)};
+        }
+        int p = (int) port.number(0xffff);
+        return new Integer[]{p, p};
+    }
+
+    private static int natFlags(Node flags) {
+        if (flags == null) {
+            return 0;
+        }
+        int out = 0;
+        for (Node f : flags.arrayOrSingle()) {
+            out |= switch (f.string()) {
+                case "random" -> NfTables.NF_NAT_RANGE_PROTO_RANDOM;
+                case "fully-random" -> NfTables.NF_NAT_RANGE_PROTO_RANDOM_FULLY;
+                case "persistent" -> NfTables.NF_NAT_RANGE_PERSISTENT;
+                default -> throw f.error("unknown nat flag \"" + f.string() + "\" (expected random, fully-random or persistent)");
+            };
+        }
+        return out;
+    }
+
+    private static Statement nat(Family family, boolean destination, Node body) {
+        body.only(Set.of("family", "addr", "port", "flags"));
+        Node familyNode = body.optional("family");
+        Datatype type = null;
+        if (familyNode != null) {
+            type = switch (familyNode.string()) {
+                case "ip" -> Datatype.IPV4_ADDR;
+                case "ip6" -> Datatype.IPV6_ADDR;
+                default -> throw familyNode.error("expected ip or ip6");
+            };
+        } else if (family == Family.IP) {
+            type = Datatype.IPV4_ADDR;
+        } else if (family == Family.IP6) {
+            type = Datatype.IPV6_ADDR;
+        }
+        Bytes low = null;
+        Bytes high = null;
+        Node addr = body.optional("addr");
+        if (addr != null) {
+            Node lowNode = addr;
+            Node highNode = addr;
+            if (addr.value() instanceof JsonValue.Obj) {
+                Map.Entry<String, Node> e = addr.single();
+                if (!e.getKey().equals("range")) {
+                    throw addr.error("expected an address or {\"range\": [LOW, HIGH]}");
+                }
+                List<Node> b = e.getValue().array();
+                if (b.size() != 2) {
+                    throw e.getValue().error("a range has two bounds, not " + b.size());
+                }
+                lowNode = b.get(0);
+                highNode = b.get(1);
+            }
+            if (type == null) {
+                type = lowNode.string().contains(":") ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR;
+            }
+            low = Scalars.parse(type, type.length(), lowNode.value(), lowNode.path());
+            high = Scalars.parse(type, type.length(), highNode.value(), highNode.path());
+        }
+        Integer[] ports = {null, null};
+        Node port = body.optional("port");
+        if (port != null) {
+            ports = ports(port);
+        }
+        int flags = natFlags(body.optional("flags"));
+        Bytes l = low;
+        Bytes h = high;
+        Integer[] p = ports;
+        return at(body, () -> new Statement.NatStatement(destination, l, h, p[0], p[1], flags));
+    }
+
+    private Statement vmap(Node body) {
+        body.only(Set.of("key", "data"));
+        Field field = field(body.member("key"));
+        Node data = body.member("data");
+        if (data.value() instanceof JsonValue.Str s) {
+            if (!s.value().startsWith("@")) {
+                throw data.error("expected \"@MAP\" or {\"set\": [[KEY, VERDICT], ...]}");
+            }
+            return at(body, () -> new Statement.VerdictMap(field, List.of(), s.value().substring(1)));
+        }
+        Map.Entry<String, Node> e = data.single();
+        if (!e.getKey().equals("set")) {
+            throw data.error("expected \"@MAP\" or {\"set\": [[KEY, VERDICT], ...]}");
+        }
+        List<Statement.VerdictMap.Entry> entries = new ArrayList<>();
+        for (Node entry : e.getValue().array()) {
+            List<Node> pair = entry.array();
+            if (pair.size() != 2) {
+                throw entry.error("a map entry is [KEY, VERDICT]");
+            }
+            Value key = setItem(field, pair.get(0));
+            Verdict verdict = verdict(pair.get(1));
+            entries.add(at(pair.get(0), () -> new Statement.VerdictMap.Entry(key, verdict)));
+        }
+        if (entries.isEmpty()) {
+            throw e.getValue().error("an anonymous verdict map needs at least one entry");
+        }
+        return at(body, () -> new Statement.VerdictMap(field, entries, null));
+    }
+
+    // ---- sets ----
+
+    private static Datatype datatype(Node node) {
+        String name = node.string();
+        for (Datatype d : Datatype.values()) {
+            if (d.nftName().equals(name) && d != Datatype.VERDICT && d != Datatype.INTEGER) {
+                return d;
+            }
+        }
+        throw node.error("unsupported datatype \"" + name + "\"");
+    }
+
+    private NftSet set(boolean map, Node body) {
+        body.only(Set.of("family", "table", "name", "handle", "type", "map", "flags", "timeout", "gc-interval", "size",
+                "policy", "comment", "elem", "stmt"));
+        Family family = family(body);
+        String table = body.member("table").string();
+        String name = body.member("name").string();
+        List<Datatype> key = new ArrayList<>();
+        for (Node t : body.member("type").arrayOrSingle()) {
+            key.add(datatype(t));
+        }
+        Node mapNode = body.optional("map");
+        if (map != (mapNode != null)) {
+            throw body.error(map ? "a map needs \"map\": DATATYPE" : "a set has no \"map\" (declare a map)");
+        }
+        boolean verdicts = mapNode != null && mapNode.string().equals("verdict");
+        Datatype data = mapNode == null || verdicts ? null : datatype(mapNode);
+        int flags = map ? NfTables.NFT_SET_MAP : 0;
+        Node flagsNode = body.optional("flags");
+        if (flagsNode != null) {
+            for (Node f : flagsNode.arrayOrSingle()) {
+                flags |= switch (f.string()) {
+                    case "constant" -> NfTables.NFT_SET_CONSTANT;
+                    case "interval" -> NfTables.NFT_SET_INTERVAL;
+                    case "timeout" -> NfTables.NFT_SET_TIMEOUT;
+                    case "dynamic" -> NfTables.NFT_SET_EVAL;
+                    default -> throw f.error("unknown set flag \"" + f.string() + "\" (expected constant, interval, timeout or dynamic)");
+                };
+            }
+        }
+        long timeout = 0;
+        if (body.optional("timeout") != null) {
+            timeout = body.member("timeout").number(Long.MAX_VALUE / 1000) * 1000;
+            flags |= NfTables.NFT_SET_TIMEOUT;
+        }
+        int gc = body.optional("gc-interval") == null ? 0 : (int) (body.member("gc-interval").number(Integer.MAX_VALUE / 1000) * 1000);
+        int size = body.optional("size") == null ? 0 : (int) body.member("size").number(0xffffffffL);
+        int policy = -1;
+        Node policyNode = body.optional("policy");
+        if (policyNode != null) {
+            policy = switch (policyNode.string()) {
+                case "performance" -> NfTables.NFT_SET_POL_PERFORMANCE;
+                case "memory" -> NfTables.NFT_SET_POL_MEMORY;
+                default -> throw policyNode.error("unknown policy \"" + policyNode.string() + "\" (expected performance or memory)");
+            };
+        }
+        String comment = body.optional("comment") == null ? null : body.member("comment").string();
+        List<Expression> expressions = new ArrayList<>();
+        Node stmt = body.optional("stmt");
+        if (stmt != null) {
+            for (Node s : stmt.array()) {
+                Map.Entry<String, Node> e = s.single();
+                if (!e.getKey().equals("counter")) {
+                    throw s.error("unsupported set statement \"" + e.getKey() + "\" (nftlink reads counter)");
+                }
+                expressions.add(new Counter(0, 0));
+            }
+        }
+        int keyType = 0;
+        int keyLength = 0;
+        for (Datatype d : key) {
+            if (d.length() == 0) {
+                throw body.member("type").error("datatype " + d.nftName() + " has no fixed length");
+            }
+            keyType = keyType << 6 | d.id();
+            keyLength += key.size() == 1 ? d.length() : (d.length() + 3) & ~3;
+        }
+        List<Integer> fieldLengths = List.of();
+        if (key.size() > 1 && (flags & NfTables.NFT_SET_INTERVAL) != 0) {
+            fieldLengths = key.stream().map(Datatype::length).toList();
+            flags |= NfTables.NFT_SET_CONCAT;
+        }
+        byte[] userdata = SetUserdataWriter.of(key, data, verdicts, comment);
+        int f = flags;
+        long to = timeout;
+        int pol = policy;
+        int kt = keyType;
+        int kl = keyLength;
+        List<Integer> fl = fieldLengths;
+        return at(body, () -> new NftSet(family, table, name, 0, f, kt, kl,
+                verdicts ? SetTypes.VERDICT_DATA : data == null ? 0 : data.id(), verdicts ? 0 : data == null ? 0 : data.length(),
+                0, pol, size, fl, to, gc, 0, userdata, expressions, List.of()));
+    }
+
+    private record Item(Node at, BigInteger low, BigInteger high, Bytes key, Bytes keyEnd, Data data, long timeout,
+                        String comment) {
+    }
+
+    private List<SetElement> elements(NftSet set, Node elem, boolean keysOnly) {
+        List<Datatype> key = SetTypes.keyTypes(set.keyType(), set.fieldLengths().size());
+        if (key == null) {
+            throw elem.error("set " + set.name() + " has a key type nftlink does not know (" + set.keyType() + ")");
+        }
+        List<Field> parts = new ArrayList<>();
+        for (int i = 0; i < key.size(); i++) {
+            int length = key.size() == 1 ? set.keyLength()
+                    : set.fieldLengths().isEmpty() ? key.get(i).length() : set.fieldLengths().get(i);
+            parts.add(new PayloadField("set", "key", Payload.Base.NETWORK, 0, length, key.get(i)));
+        }
+        ConcatField concat = key.size() == 1 ? null : new ConcatField(parts);
+        Field field = key.size() == 1 ? parts.getFirst() : concat;
+        boolean interval = set.isInterval();
+        boolean verdicts = set.isMap() && set.dataType() == SetTypes.VERDICT_DATA;
+        Datatype dataType = set.isMap() && !verdicts ? Datatype.ofId(set.dataType()) : null;
+        List<Item> items = new ArrayList<>();
+        for (Node e : elem.arrayOrSingle()) {
+            Node keyNode = e;
+            Node dataNode = null;
+            if (set.isMap() && e.value() instanceof JsonValue.Arr) {
+                List<Node> pair = e.array();
+                if (pair.size() != 2) {
+                    throw e.error("a map element is [KEY, DATA]");
+                }
+                keyNode = pair.get(0);
+                dataNode = pair.get(1);
+            } else if (set.isMap() && !keysOnly) {
+                throw e.error("a map element is [KEY, DATA]");
+            }
+            long timeout = 0;
+            String comment = null;
+            if (keyNode.value() instanceof JsonValue.Obj o && o.members().containsKey("elem")) {
+                Node wrapper = keyNode.member("elem");
+                wrapper.only(Set.of("val", "timeout", "expires", "comment", "counter"));
+                timeout = wrapper.optional("timeout") == null ? 0 : wrapper.member("timeout").number(Long.MAX_VALUE / 1000) * 1000;
+                comment = wrapper.optional("comment") == null ? null : wrapper.member("comment").string();
+                keyNode = wrapper.member("val");
+            }
+            Data data = null;
+            if (dataNode != null) {
+                data = verdicts ? Data.of(verdict(dataNode))
+                        : Data.of(Scalars.parse(dataType, set.dataLength(), dataNode.value(), dataNode.path()));
+            }
+            if (concat != null && interval) {
+                Bytes[] bounds = concatBounds(concat, keyNode);
+                items.add(new Item(keyNode, null, null, bounds[0], bounds[1], data, timeout, comment));
+                continue;
+            }
+            Value v = value(field, keyNode);
+            if (v instanceof Value.SetLiteral || v instanceof Value.SetReference) {
+                throw keyNode.error("an element is a value, a prefix or a range");
+            }
+            if (!(v instanceof Value.Single) && !interval) {
+                throw keyNode.error("set " + set.name() + " needs \"flags\": [\"interval\"] for prefixes and ranges");
+            }
+            Node at = keyNode;
+            BigInteger[] b = switch (v) {
+                case Value.Single s -> new BigInteger[]{number(s.bytes()), number(s.bytes())};
+                case Value.Prefix p -> new BigInteger[]{number(p.address()), number(p.last())};
+                case Value.Range r -> new BigInteger[]{number(r.low()), number(r.high())};
+                default -> throw at.error("not an element");
+            };
+            Bytes k = v instanceof Value.Single s ? s.bytes() : null;
+            items.add(new Item(keyNode, b[0], b[1], k, null, data, timeout, comment));
+        }
+        if (interval && key.size() == 1) {
+            return intervals(items, set.keyLength());
+        }
+        List<SetElement> out = new ArrayList<>();
+        for (Item i : items) {
+            if (i.key() == null) {
+                throw i.at().error("ranges of concatenations are not supported here; write each part's range in a concat");
+            }
+            SetElement e = decorate(SetElement.of(i.key(), i.data()), i);
+            out.add(interval ? e.withKeyEnd(i.keyEnd() != null ? i.keyEnd() : i.key()) : e);
+        }
+        return out;
+    }
+
+    /** The first and last key of a concatenation whose parts may be ranges or prefixes. */
+    private Bytes[] concatBounds(ConcatField concat, Node node) {
+        Map.Entry<String, Node> e = node.single();
+        if (!e.getKey().equals("concat")) {
+            throw node.error("expected {\"concat\": [...]} for a key of " + concat.fields().size() + " parts");
+        }
+        List<Node> parts = e.getValue().array();
+        if (parts.size() != concat.fields().size()) {
+            throw e.getValue().error("the key has " + concat.fields().size() + " parts, not " + parts.size());
+        }
+        Bytes[] low = new Bytes[parts.size()];
+        Bytes[] high = new Bytes[parts.size()];
+        for (int i = 0; i < parts.size(); i++) {
+            Field part = concat.fields().get(i);
+            switch (value(part, parts.get(i))) {
+                case Value.Single s -> {
+                    low[i] = s.bytes();
+                    high[i] = s.bytes();
+                }
+                case Value.Prefix p -> {
+                    low[i] = p.address();
+                    high[i] = p.last();
+                }
+                case Value.Range r -> {
+                    low[i] = r.low();
+                    high[i] = r.high();
+                }
+                default -> throw parts.get(i).error("a part of an element is a value, a prefix or a range");
+            }
+        }
+        return new Bytes[]{at(node, () -> concat.key(low)), at(node, () -> concat.key(high))};
+    }
+
+    private static SetElement decorate(SetElement e, Item i) {
+        if (i.timeout() != 0) {
+            e = e.withTimeout(i.timeout());
+        }
+        return i.comment() != null ? e.withComment(i.comment()) : e;
+    }
+
+    private static List<SetElement> intervals(List<Item> items, int length) {
+        List<Item> sorted = new ArrayList<>(items);
+        sorted.sort(Comparator.comparing(Item::low));
+        BigInteger max = BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE);
+        List<SetElement> out = new ArrayList<>();
+        Item previous = null;
+        for (Item i : sorted) {
+            if (previous != null && i.low().compareTo(previous.high()) <= 0) {
+                throw i.at().error("interval overlaps with another element");
+            }
+            if (previous == null && i.low().signum() != 0) {
+                out.add(SetElement.intervalEnd(SetTypes.bytes(BigInteger.ZERO, length)));
+            }
+            out.add(decorate(SetElement.of(SetTypes.bytes(i.low(), length), i.data()), i));
+            if (i.high().compareTo(max) < 0) {
+                out.add(SetElement.intervalEnd(SetTypes.bytes(i.high().add(BigInteger.ONE), length)));
+            }
+            previous = i;
+        }
+        return out;
+    }
+
+    private static BigInteger number(Bytes b) {
+        return new BigInteger(1, b.toArray());
+    }
+
+    /**
+     * Drops the end marker of an interval that the next interval starts at (adjacent
+     * entries such as {@code 22 : accept, 23 : drop}): the kernel takes a start and an
+     * end with the same key as a clash, and nft sends only the start.
+     */
+    private static List<SetElement> withoutEndsAtStarts(List<SetElement> elements) {
+        Set<Bytes> starts = new java.util.HashSet<>();
+        for (SetElement e : elements) {
+            if ((e.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) == 0) {
+                starts.add(e.key());
+            }
+        }
+        return elements.stream()
+                .filter(e -> (e.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) == 0 || !starts.contains(e.key()))
+                .toList();
+    }
+
+    /** An anonymous set as nft sends it: with the key (and data) byte order in its userdata. */
+    private static NftSet withByteOrder(NftSet set) {
+        if (set.userdata() != null) {
+            return set;
+        }
+        List<Datatype> key = SetTypes.keyTypes(set.keyType(), set.fieldLengths().size());
+        Datatype data = set.isMap() && set.dataType() != SetTypes.VERDICT_DATA ? Datatype.ofId(set.dataType()) : null;
+        return set.withUserdata(SetUserdataWriter.byteOrder(key, data, set.isMap()));
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
