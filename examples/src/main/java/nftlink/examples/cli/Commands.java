@@ -1,14 +1,9 @@
 package nftlink.examples.cli;
 
+import nftlink.examples.daemon.Demo;
 import nftlink.netlink.NetworkNamespace;
-import nftlink.nftables.BaseChain;
-import nftlink.nftables.Chain;
-import nftlink.nftables.ChainPolicy;
-import nftlink.nftables.ChainType;
 import nftlink.nftables.Family;
-import nftlink.nftables.Hook;
 import nftlink.nftables.NftFormatter;
-import nftlink.nftables.NftOperation;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.Ruleset;
 import nftlink.nftables.Table;
@@ -31,7 +26,7 @@ final class Commands {
         NftFormatter formatter = new NftFormatter(options.handles(), options.numericPriority());
         if (c.getFirst().equals("demo")) {
             expectArguments(c, 1, "demo");
-            return demo(formatter, out);
+            return demo(out);
         }
         if (c.getFirst().equals("monitor")) {
             return monitor(options, c, out);
@@ -89,28 +84,25 @@ final class Commands {
         return 0;
     }
 
-    private static int demo(NftFormatter formatter, PrintStream out) {
-        long start = System.nanoTime();
-        try (NetworkNamespace ns = NetworkNamespace.createAnonymous();
-             Nftables nft = Nftables.open(ns)) {
-            long opened = System.nanoTime();
-            var result = nft.commit(
-                    new NftOperation.AddTable(Table.of(Family.INET, "nftlink_demo").withComment("made by nftlink demo"), true),
-                    new NftOperation.AddChain(Chain.base(Family.INET, "nftlink_demo", "input",
-                            BaseChain.of(ChainType.FILTER, Hook.INPUT, 0, ChainPolicy.ACCEPT)), true),
-                    new NftOperation.AddChain(Chain.regular(Family.INET, "nftlink_demo", "allowed_apps"), true));
-            long committed = System.nanoTime();
-            Ruleset rs = nft.listRuleset();
-            long listed = System.nanoTime();
-            out.println("# a fresh network namespace; nothing on the host was touched");
-            out.printf("# committed 3 operations as one transaction in %.2f ms (generation %d),%n",
-                    (committed - opened) / 1e6, Integer.toUnsignedLong(nft.generation()));
-            out.printf("# listed the rule set in %.2f ms; 'nftlink list ruleset' prints:%n", (listed - committed) / 1e6);
-            result.echo(0).ifPresent(m -> out.println("# table handle from the kernel's echo: " + Table.decode(m).handle()));
-            out.print(formatter.ruleset(rs));
-            out.printf("# total %.1f ms, including namespace setup%n", (System.nanoTime() - start) / 1e6);
+    /** {@code demo}: the daemon at work in a throwaway namespace and cgroup subtree; see {@link Demo}. */
+    private static int demo(PrintStream out) {
+        var missing = Demo.missingPrivileges();
+        if (missing.isPresent()) {
+            System.err.println(missing.get());
+            return 1;
         }
-        return 0;
+        try {
+            Demo.Report report = Demo.run(out);
+            if (!report.ok()) {
+                System.err.println("nftlink demo: something did not happen as it should: " + report);
+            }
+            return report.ok() ? 0 : 1;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
     }
 
     /** {@code monitor [--count N]}: prints changes as nft monitor does, until interrupted or N transactions. */

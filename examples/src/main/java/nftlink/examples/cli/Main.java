@@ -28,6 +28,8 @@ public final class Main {
               -f, --file FILE         apply the nft commands in FILE ('-' for standard input) as one
                                       transaction, like nft -f; an error changes nothing
               -c, --check             with -f or an nft command: check against the kernel, commit nothing
+              -j, --json              JSON like nft -j: 'list ruleset [FAMILY]' prints the libnftables
+                                      schema; with -f the file is a JSON document (nft -j -f)
               -e, --echo              with -f or an nft command: print what was added, like nft -e
               -a, --handle            print object handles, like nft -a (with -e: of what was added)
               -y, --numeric-priority  print chain priorities as numbers, like nft -y
@@ -43,8 +45,10 @@ public final class Main {
                                             until interrupted (or after N transactions)
               add|create|insert|replace|delete|destroy|flush ...
                                             one nft command, e.g. add rule inet t c tcp dport 22 accept
-              demo                          create a throwaway network namespace, add a table and
-                                            two chains there, list the rule set, and remove it all
+              demo                          the nftlinkd daemon at work in a throwaway network namespace
+                                            and cgroup subtree: a cgroup "unit" appears and gets its rule,
+                                            traffic from it is allowed and from elsewhere rejected, the
+                                            unit goes and its rule with it; all removed at the end
 
             FAMILY is one of ip, ip6, inet, arp, bridge, netdev.
             Needs root or CAP_NET_ADMIN (and CAP_SYS_ADMIN for --netns and demo).
@@ -81,6 +85,9 @@ public final class Main {
             return 0;
         }
         try {
+            if (options.json()) {
+                return JsonCli.run(options, in, out, err);
+            }
             if (Apply.applies(options)) {
                 return Apply.run(options, in, out, err);
             }
@@ -118,7 +125,7 @@ public final class Main {
     /** Parsed command line. */
     record Options(String netns, boolean handles, boolean numericPriority, boolean help, boolean version,
                    String file, boolean check, boolean echo,
-                   List<String> command) {
+                   List<String> command, boolean json) {
 
         static Options parse(String[] args) {
             String netns = null;
@@ -129,6 +136,7 @@ public final class Main {
             String file = null;
             boolean check = false;
             boolean echo = false;
+            boolean json = false;
             List<String> command = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -152,6 +160,7 @@ public final class Main {
                     }
                     case "-c", "--check" -> check = true;
                     case "-e", "--echo" -> echo = true;
+                    case "-j", "--json" -> json = true;
                     case "-y", "--numeric-priority" -> numeric = true;
                     case "-h", "--help" -> help = true;
                     case "-v", "--version" -> version = true;
@@ -174,7 +183,7 @@ public final class Main {
             if (command.isEmpty() && !help && !version && file == null) {
                 throw new UsageException("no command given");
             }
-            return new Options(netns, handles, numeric, help, version, file, check, echo, List.copyOf(command));
+            return new Options(netns, handles, numeric, help, version, file, check, echo, List.copyOf(command), json);
         }
     }
 }
