@@ -6,6 +6,7 @@ import nftlink.netlink.NetworkNamespace;
 import nftlink.nfnetlink.CommitResult;
 import nftlink.nfnetlink.TransactionException;
 import nftlink.nftables.Chain;
+import nftlink.nftables.NftObject;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Nftables;
@@ -145,6 +146,7 @@ final class Apply {
             case NftOperation.AddTable t -> Table.decode(m).handle();
             case NftOperation.AddChain c -> Chain.decode(m).handle();
             case NftOperation.AddSet s -> NftSet.decode(m).handle();
+            case NftOperation.AddObject o -> NftObject.decode(m).handle();
             case NftOperation.AddRule r -> Rule.decode(m).handle();
             case NftOperation.InsertRule r -> Rule.decode(m).handle();
             case NftOperation.ReplaceRule r -> Rule.decode(m).handle();

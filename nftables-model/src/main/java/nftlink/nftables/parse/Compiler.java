@@ -8,6 +8,7 @@ import nftlink.nftables.ChainType;
 import nftlink.nftables.Family;
 import nftlink.nftables.Hook;
 import nftlink.nftables.NfTables;
+import nftlink.nftables.NftObject;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Rule;
@@ -203,10 +204,15 @@ final class Compiler {
                 set(what, q.family(), q.name().text(), name, exclusive, what.text().equals("map"));
             }
             case "element" -> element(exclusive ? "create" : "add");
-            case "counter", "quota", "limit", "ct", "flowtable", "secmark", "synproxy" ->
+            case "counter", "quota", "limit" -> {
+                Qualified q = familyAndName("a table name");
+                Token name = c.name("an object name");
+                out.add(object(what, q.family(), q.name().text(), name, exclusive));
+            }
+            case "ct", "flowtable", "secmark", "synproxy" ->
                     throw Cursor.error(what, "unsupported: " + what.text() + " objects are not supported by nftlink's parser yet");
             default -> throw Cursor.error(what, "syntax error, unexpected " + what.text()
-                    + ", expecting table, chain, rule, set, map or element");
+                    + ", expecting table, chain, rule, set, map, element, counter, quota or limit");
         }
     }
 
@@ -218,6 +224,7 @@ final class Compiler {
         String comment = null;
         List<ParsedOperation> chains = new ArrayList<>();
         List<ParsedOperation> setOps = new ArrayList<>();
+        List<ParsedOperation> objects = new ArrayList<>();
         List<ParsedOperation> rules = new ArrayList<>();
         if (c.accept(Token.Kind.LBRACE)) {
             while (true) {
@@ -256,7 +263,8 @@ final class Compiler {
                         } while (c.accept(Token.Kind.COMMA));
                     }
                     case "comment" -> comment = c.expect(Token.Kind.STRING, "a quoted comment").text();
-                    case "counter", "quota", "limit", "ct", "flowtable", "secmark", "synproxy" ->
+                    case "counter", "quota", "limit" -> objects.add(object(item, family, name, c.name("an object name"), false));
+                    case "ct", "flowtable", "secmark", "synproxy" ->
                             throw Cursor.error(item, "unsupported: " + item.text() + " objects are not supported by nftlink's parser yet");
                     default -> throw Cursor.error(item, "syntax error, unexpected " + item.text()
                             + ", expecting chain, set, map, flags, comment or '}'");
@@ -272,7 +280,14 @@ final class Compiler {
                 (exclusive ? "create" : "add") + " table " + family.nftName() + " " + name));
         out.addAll(chains);
         out.addAll(setOps);
+        out.addAll(objects);
         out.addAll(rules);
+    }
+
+    private ParsedOperation object(Token start, Family family, String table, Token name, boolean exclusive) {
+        NftObject object = new ObjectParser(c).object(start.text(), family, table, name);
+        return new ParsedOperation(new NftOperation.AddObject(object, exclusive), start.location().to(name.location()),
+                (exclusive ? "create " : "add ") + start.text() + " " + family.nftName() + " " + table + " " + name.text());
     }
 
     /** A chain declaration (with or without a body); its rules go to {@code rules}, the chain itself to the output. */
@@ -613,6 +628,8 @@ final class Compiler {
             case "table" -> new NftOperation.DeleteTable(family, table, destroy);
             case "chain" -> new NftOperation.DeleteChain(family, table, c.name("a chain name").text(), destroy);
             case "set", "map" -> new NftOperation.DeleteSet(family, table, c.name("a set name").text(), destroy);
+            case "counter", "quota", "limit" -> new NftOperation.DeleteObject(family, table, ObjectParser.type(what.text()),
+                    c.name("an object name").text(), 0, destroy);
             case "rule" -> {
                 String chain = c.name("a chain name").text();
                 c.expect("handle");

@@ -359,7 +359,7 @@ final class RuleParser {
         return new Statement.LimitStatement(rate, period, burst, bytes, over);
     }
 
-    private static long byteUnit(Token t, String unit) {
+    static long byteUnit(Token t, String unit) {
         return switch (unit) {
             case "bytes" -> 1;
             case "kbytes" -> 1L << 10;
@@ -369,7 +369,7 @@ final class RuleParser {
         };
     }
 
-    private static long period(Token t, String unit) {
+    static long period(Token t, String unit) {
         return switch (unit) {
             case "second" -> 1;
             case "minute" -> 60;

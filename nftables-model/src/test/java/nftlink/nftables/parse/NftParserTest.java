@@ -126,6 +126,30 @@ class NftParserTest {
     }
 
     @Test
+    void namedObjects() {
+        List<NftOperation> ops = ops("""
+                table inet t {
+                    counter c { packets 1 bytes 2; comment "seen"; }
+                    quota q { over 25 mbytes used 1 kbytes }
+                    limit l { rate over 2 kbytes/minute burst 1 kbytes }
+                }
+                add counter inet t c2
+                delete quota inet t q
+                """);
+        assertThat(ops.stream().map(o -> o.kind() + " " + o.object()).toList()).containsExactly("add table inet t",
+                "add object inet t c (type 1)", "add object inet t q (type 2)", "add object inet t l (type 4)",
+                "add object inet t c2 (type 1)", "delete object inet t q");
+        NftOperation.AddObject counter = (NftOperation.AddObject) ops.get(1);
+        assertThat(counter.nftObject().data()).isEqualTo(new nftlink.nftables.ObjectData.Counter(1, 2));
+        assertThat(counter.nftObject().comment()).isEqualTo("seen");
+        assertThat(((NftOperation.AddObject) ops.get(2)).nftObject().data())
+                .isEqualTo(new nftlink.nftables.ObjectData.Quota(25L << 20, 1024, 1));
+        assertThat(((NftOperation.AddObject) ops.get(3)).nftObject().data())
+                .isEqualTo(new nftlink.nftables.ObjectData.Limit(2048, 60, 1024, 1, 1));
+        assertThatThrownBy(() -> ops("add quota inet t q")).hasMessageContaining("quota q needs its settings in braces");
+    }
+
+    @Test
     void commandsAreLocatedAsAWhole() {
         NftScript script = PARSER.parse("add table ip t\n  delete rule ip t c handle 7\nflush chain ip t c", "f.nft");
         assertThat(script.locationOf(1).position()).isEqualTo("f.nft:2:3-29");

@@ -42,6 +42,11 @@ class ParserKernelTest {
             \tmap portmap { type inet_service : verdict; elements = { 8080 : accept, 8443 : drop }; }
             \tset pairs { type ipv4_addr . inet_service; elements = { 10.0.0.1 . 22, 10.0.0.2 . 443 }; }
             \tset users { typeof meta skuid; elements = { 1000, 1001 }; }
+            \tcounter hits {
+            \t\tpackets 0 bytes 0
+            \t}
+            \tquota q { over 25 mbytes used 1 mbytes; }
+            \tlimit l { rate 10/second burst 3 packets; }
             \tset webs { typeof ip daddr . tcp dport; comment "web servers"; elements = { 10.0.0.80 . 80 }; }
             \tchain input {
             \t\ttype filter hook input priority filter + 5; policy drop;
@@ -90,6 +95,9 @@ class ParserKernelTest {
             add chain inet extra c
             add rule inet extra c tcp dport 22 accept
             insert rule inet extra c udp dport 53 accept
+            add counter inet extra cnt
+            add quota inet extra q2 { 100 bytes }
+            add limit inet extra bw { rate over 1 mbytes/second }
             add element inet filter ports { 8080, \\
                 8081 }
             delete element inet filter ports { 80 }
