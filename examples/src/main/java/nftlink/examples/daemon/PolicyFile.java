@@ -172,7 +172,14 @@ public record PolicyFile(Path file, String text, List<Entry> entries) {
                 throw new NftParseException(at.of(start + socket.start(), start + socket.end() - 1),
                         "a policy rule has one 'socket cgroupv2 level N \"PATH\"' match");
             }
-            NftScript script = parser.withCgroupResolver(p -> 1L).parse(blanked, file);
+            NftScript script;
+            try {
+                script = parser.withCgroupResolver(p -> 1L).parse(blanked, file);
+            } catch (NftParseException e) {
+                SourceLocation l = e.location();
+                String original = l.line() >= 1 && l.line() <= at.lines().length ? at.lines()[l.line() - 1] : l.lineText();
+                throw new NftParseException(new SourceLocation(l.file(), l.line(), l.column(), l.endColumn(), original), e.problem());
+            }
             NftOperation last = script.parsed().isEmpty() ? null : script.parsed().getLast().operation();
             if (!(last instanceof NftOperation.AddRule) && !(last instanceof NftOperation.InsertRule)) {
                 throw new NftParseException(where, "a policy entry is one 'add rule' or 'insert rule' command");
