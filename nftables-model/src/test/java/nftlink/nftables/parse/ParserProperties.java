@@ -225,12 +225,12 @@ class ParserProperties {
                 "10.0.0.0/8", "1-2", "@s", "$v", "define", "v", "\"x\"", "hook", "input", "priority", "filter", "+", "-",
                 "counter", "log", "limit", "rate", "10/second", "ct", "state", "new,", "vmap", "meta", "mark", "0x1",
                 "socket", "cgroupv2", "level", ".", "!=", "<", "flags", "interval", "include", "\\\n", "#", "delete",
-                "handle", "flush", "ruleset", "element", "dnat", "to", "[::1]:80", "reject", "with", "icmp", "quota");
+                "handle", "flush", "ruleset", "element", "dnat", "to", "[::1]:80", "reject", "with", "icmp", "quota", "type", "echo-request", "ttl", "icmpv6", "sctp", "typeof", "counter", "limit", "quota", "over", "mbytes", "255", "-1", "99999999999999999999", "0x", "/", "/33", "ip6", "::", "ether", "iifname", "*", "ip saddr", "tcp dport", "ct state", "{ 1-2, 3 }", "socket cgroupv2 level 300");
         Arbitrary<String> structured = tokens.list().ofMaxSize(40).map(l -> String.join(" ", l));
         return Arbitraries.oneOf(structured, Arbitraries.strings().ofMaxLength(80));
     }
 
-    @Property(tries = 2000)
+    @Property(tries = 3000)
     void arbitraryTextFailsOnlyWithParseErrors(@ForAll("noise") String text) {
         try {
             PARSER.parse(text, "noise.nft");
