@@ -110,8 +110,13 @@ final class DaemonFixture implements AutoCloseable {
 
     /** The command that starts {@code nftlinkd ARGS} in a JVM of its own. */
     static List<String> javaCommand(String... args) {
+        return javaCommand(Nftlinkd.class, args);
+    }
+
+    /** The command that runs {@code main} of {@code mainClass} with {@code args} in a JVM of its own. */
+    static List<String> javaCommand(Class<?> mainClass, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", classPath(), Nftlinkd.class.getName()));
+                "--enable-native-access=ALL-UNNAMED", "-cp", classPath(), mainClass.getName()));
         cmd.addAll(List.of(args));
         return cmd;
     }
