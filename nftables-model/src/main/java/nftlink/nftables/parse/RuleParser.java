@@ -56,18 +56,34 @@ final class RuleParser {
         if (c.peek().isEndOfStatement()) {
             throw c.unexpected("a statement");
         }
+        Statement terminal = null;
         while (!c.peek().isEndOfStatement()) {
             if (c.at("comment")) {
                 c.next();
                 comment = c.expect(Token.Kind.STRING, "a quoted comment").text();
                 continue;
             }
-            out.add(statement());
+            Token start = c.peek();
+            if (terminal != null) {
+                throw Cursor.error(start, "statement after terminal statement has no effect");
+            }
+            Statement s = statement();
+            if (isTerminal(s)) {
+                terminal = s;
+            }
+            out.add(s);
         }
         if (out.isEmpty()) {
             throw c.unexpected("a statement");
         }
         return new Parsed(out, comment);
+    }
+
+    /** Verdicts, reject and nat end a rule: nft refuses statements after them (a vmap does not end it). */
+    static boolean isTerminal(Statement s) {
+        return s instanceof Statement.VerdictStatement || s instanceof Statement.RejectStatement
+                || s instanceof Statement.NatStatement || s instanceof Statement.MasqueradeStatement
+                || s instanceof Statement.RedirectStatement;
     }
 
     private Statement statement() {
@@ -251,7 +267,7 @@ final class RuleParser {
     }
 
     private Statement log() {
-        c.next();
+        Token logToken = c.next();
         String prefix = null;
         Integer level = null;
         Integer group = null;
@@ -280,6 +296,12 @@ final class RuleParser {
             } else {
                 break;
             }
+        }
+        if (level != null && level == 8 && (prefix != null || group != null || flags != 0)) {
+            throw Cursor.error(logToken, "log level audit takes no other options");
+        }
+        if (group != null && (level != null || flags != 0)) {
+            throw Cursor.error(logToken, "log group (nflog) takes no level or flags");
         }
         return new Statement.LogStatement(prefix, level, flags, group);
     }

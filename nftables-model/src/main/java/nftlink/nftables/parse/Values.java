@@ -194,6 +194,9 @@ final class Values {
             }
             return Datatype.CGROUPV2.parse(Long.toUnsignedString(id), 8);
         }
+        if (p.type() == Datatype.IFNAME && t.text().isEmpty()) {
+            throw Cursor.error(t, "empty interface name");
+        }
         if (t.kind() == Token.Kind.STRING && p.type() == Datatype.IFNAME && t.text().endsWith("\\*")) {
             // an escaped star is a literal star, not a wildcard
             String name = t.text().substring(0, t.text().length() - 2) + "*";

@@ -173,7 +173,7 @@ class NftParserTest {
                 add rule inet t c log prefix "p " level info flags all limit rate over 10/second burst 3 packets
                 add rule inet t c quota over 10 mbytes reject with tcp reset
                 add rule ip6 t c dnat to [::1]:80-90 persistent
-                add rule ip t c redirect to :8080 notrack
+                add rule ip t c notrack redirect to :8080
                 add rule inet t c skuid 1000 meta l4proto tcp ip6 saddr != ::1 ether type ip6 drop
                 """);
         assertThat(ops.stream().filter(o -> o instanceof NftOperation.AddRule).count()).isEqualTo(6);

@@ -55,6 +55,19 @@ class ParseErrorTest {
     }
 
     @Test
+    void whatNftRefusesAfterParsing() {
+        assertThat(error("add rule ip t c tcp dport 22 masquerade accept")).isEqualTo("""
+                rules.nft:1:41-46: Error: statement after terminal statement has no effect
+                add rule ip t c tcp dport 22 masquerade accept
+                                                        ^^^^^^""");
+        assertThat(error("add rule ip t c iifname \"\" accept")).startsWith("rules.nft:1:25-26: Error: empty interface name");
+        assertThat(error("add rule ip t c log level audit prefix \"x\"")).startsWith(
+                "rules.nft:1:17-19: Error: log level audit takes no other options");
+        assertThat(error("add rule ip t c log group 2 level info")).startsWith(
+                "rules.nft:1:17-19: Error: log group (nflog) takes no level or flags");
+    }
+
+    @Test
     void priorityNamesDependOnTheHook() {
         assertThat(error("add chain ip t c { type nat hook input priority dstnat; }")).isEqualTo("""
                 rules.nft:1:49-54: Error: priority name 'dstnat' is not valid for family ip hook input

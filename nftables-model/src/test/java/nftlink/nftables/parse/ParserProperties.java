@@ -156,7 +156,9 @@ class ParserProperties {
                 Combinators.combine(Arbitraries.strings().alpha().numeric().withChars(' ').ofMaxLength(20).injectNull(0.3),
                                 Arbitraries.integers().between(0, 8).injectNull(0.3),
                                 Arbitraries.of(0, 1, 2, 3, 4, 8, 0x20, 0x2f, 0x0c), Arbitraries.integers().between(0, 65535).injectNull(0.7))
-                        .as(Statement.LogStatement::new),
+                        .as((prefix, level, flags, group) -> group != null ? new Statement.LogStatement(prefix, null, 0, group)
+                                : level != null && level == 8 ? new Statement.LogStatement(null, 8, 0, null)
+                                : new Statement.LogStatement(prefix, level, flags, null)),
                 Combinators.combine(Arbitraries.longs().between(1, 1L << 40), Arbitraries.of(1L, 60L, 3600L, 86400L, 604800L),
                                 Arbitraries.integers().between(0, 1 << 20), Arbitraries.of(true, false), Arbitraries.of(true, false))
                         .as(Statement.LimitStatement::new),
@@ -207,7 +209,14 @@ class ParserProperties {
         return Arbitraries.of(Family.IP, Family.IP6, Family.INET).flatMap(family -> Combinators.combine(
                 Arbitraries.oneOf(match(), action(family)).list().ofMinSize(1).ofMaxSize(5),
                 Arbitraries.strings().alpha().numeric().withChars(' ').ofMaxLength(20).injectNull(0.5))
-                .as((statements, comment) -> new RuleSpec(family, "t", "c", statements, comment, 0)));
+                .as((statements, comment) -> new RuleSpec(family, "t", "c", terminalLast(statements), comment, 0)));
+    }
+
+    /** nft allows nothing after a terminal statement: keep the others, then the first terminal one. */
+    private static List<Statement> terminalLast(List<Statement> statements) {
+        List<Statement> out = new ArrayList<>(statements.stream().filter(s -> !RuleParser.isTerminal(s)).toList());
+        statements.stream().filter(RuleParser::isTerminal).findFirst().ifPresent(out::add);
+        return out.isEmpty() ? statements.subList(0, 1) : out;
     }
 
     @Property(tries = 1000)
