@@ -404,7 +404,11 @@ public final class JsonParser {
         String chain = body.member("chain").string();
         List<Statement> statements = new ArrayList<>();
         for (Node s : body.member("expr").array()) {
-            statements.add(statement(family, s));
+            Statement st = statement(family, s);
+            if (st instanceof Statement.RejectStatement r && s.single().getValue().isNull()) {
+                st = rejectInContext(family, statements, r);
+            }
+            statements.add(st);
         }
         Node comment = body.optional("comment");
         long handle = body.optional("handle") == null ? 0 : body.member("handle").number(Long.MAX_VALUE);
@@ -751,6 +755,36 @@ public final class JsonParser {
                 : body.member("used").number(Long.MAX_VALUE >> 20) * unit(body.optional("used_unit"));
         boolean over = body.optional("inv") != null && body.member("inv").bool();
         return new Statement.QuotaStatement(val, used, over);
+    }
+
+    /**
+     * A plain {@code reject} after a match that fixes the network protocol
+     * ({@code meta nfproto ipv4}, {@code ether type ip6}, {@code ip daddr ...}) sends that protocol's
+     * port unreachable, as nft does, rather than the ICMPx one.
+     */
+    private static Statement rejectInContext(Family family, List<Statement> before, Statement.RejectStatement plain) {
+        if (family == Family.IP || family == Family.IP6) {
+            return plain;
+        }
+        for (int i = before.size() - 1; i >= 0; i--) {
+            if (before.get(i) instanceof Match m && m.field() instanceof PayloadField p
+                    && (p.protocol().equals("ip") || p.protocol().equals("ip6"))) {
+                return p.protocol().equals("ip") ? new Statement.RejectStatement(Statement.RejectKind.ICMP, 3)
+                        : new Statement.RejectStatement(Statement.RejectKind.ICMPV6, 4);
+            }
+            if (before.get(i) instanceof Match m && m.op() == Match.Op.EQ && m.value() instanceof Value.Single v) {
+                boolean nfproto = m.field() instanceof MetaField f && f.key() == Meta.Key.NFPROTO;
+                boolean ethertype = m.field() instanceof PayloadField p && p.equals(PayloadField.ETHER_TYPE)
+                        || m.field() instanceof MetaField f && f.key() == Meta.Key.PROTOCOL;
+                if (nfproto && v.bytes().equals(Bytes.u8(2)) || ethertype && v.bytes().equals(Bytes.u16Be(0x0800))) {
+                    return new Statement.RejectStatement(Statement.RejectKind.ICMP, 3);
+                }
+                if (nfproto && v.bytes().equals(Bytes.u8(10)) || ethertype && v.bytes().equals(Bytes.u16Be(0x86dd))) {
+                    return new Statement.RejectStatement(Statement.RejectKind.ICMPV6, 4);
+                }
+            }
+        }
+        return plain;
     }
 
     private static Statement reject(Family family, Node body) {

@@ -47,7 +47,9 @@ final class Scalars {
             }
             case IFNAME -> {
                 String printed = type.print(value);
-                yield JsonValue.of(printed.substring(1, printed.length() - 1));
+                String name = printed.substring(1, printed.length() - 1);
+                // a whole name that ends in a star is written \* (a trailing * alone is a wildcard)
+                yield JsonValue.of(value.length() == 16 && name.endsWith("*") ? name.substring(0, name.length() - 1) + "\\*" : name);
             }
             case CGROUPV2 -> JsonValue.of(type.print(value));
             case VERDICT -> throw new IllegalArgumentException("verdicts are not values");
@@ -136,12 +138,15 @@ final class Scalars {
                 case JsonValue.Str s -> {
                     String t = s.value();
                     if (type == Datatype.IFNAME) {
-                        byte[] raw = t.endsWith("*") ? t.substring(0, t.length() - 1).getBytes(StandardCharsets.UTF_8)
-                                : t.getBytes(StandardCharsets.UTF_8);
+                        // a trailing * matches every name with that prefix; \\* is a literal star
+                        boolean wildcard = t.endsWith("*") && !t.endsWith("\\*");
+                        String name = wildcard ? t.substring(0, t.length() - 1)
+                                : t.endsWith("\\*") ? t.substring(0, t.length() - 2) + "*" : t;
+                        byte[] raw = name.getBytes(StandardCharsets.UTF_8);
                         if (raw.length >= 16) {
                             throw JsonException.at(path, "interface name \"" + t + "\" is longer than 15 bytes");
                         }
-                        yield t.endsWith("*") ? Bytes.of(raw) : Bytes.paddedString(t, 16);
+                        yield wildcard ? Bytes.of(raw) : Bytes.paddedString(name, 16);
                     }
                     if (t.isEmpty() || t.strip().length() != t.length()) {
                         throw JsonException.at(path, "not a " + type.nftName() + ": \"" + t + "\"");
