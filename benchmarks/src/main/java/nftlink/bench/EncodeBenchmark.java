@@ -31,7 +31,8 @@ import static nftlink.nfnetlink.Nfnetlink.NFNL_SUBSYS_NFTABLES;
  *
  * <p>{@code sendBufferCheck} measures one call of
  * {@code NetlinkTransport.ensureSendCapacity}, which {@code Transaction.commit} makes
- * on every commit (a {@code getsockopt(SO_SNDBUF)} system call).
+ * on every commit (until commit adc8126 a {@code getsockopt(SO_SNDBUF)} system call,
+ * 0.5-3 µs here; now the socket remembers its size).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
