@@ -49,6 +49,8 @@ public final class Main {
                                             and cgroup subtree: a cgroup "unit" appears and gets its rule,
                                             traffic from it is allowed and from elsewhere rejected, the
                                             unit goes and its rule with it; all removed at the end
+              daemon [OPTIONS] POLICY-FILE  run nftlinkd, the per-application firewall daemon
+                                            (nftlink daemon --help tells more)
 
             FAMILY is one of ip, ip6, inet, arp, bridge, netdev.
             Needs root or CAP_NET_ADMIN (and CAP_SYS_ADMIN for --netns and demo).
@@ -68,6 +70,9 @@ public final class Main {
 
     /** Runs the tool reading {@code -f -} from {@code in}; returns the exit status. */
     public static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("daemon")) {
+            return nftlink.examples.daemon.Nftlinkd.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         Options options;
         try {
             options = Options.parse(args);

@@ -121,6 +121,48 @@ final class DaemonFixture implements AutoCloseable {
         return cmd;
     }
 
+    /**
+     * Like {@link #javaCommand(String...)}, but with copies of the classes and jars
+     * under {@code dir} (made readable by everyone) and no performance-data file, so
+     * that an unprivileged user can run it.
+     */
+    static List<String> portableJavaCommand(Path dir, String... args) throws IOException {
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        List<String> parts = new ArrayList<>();
+        int n = 0;
+        for (String part : classPath().split(File.pathSeparator)) {
+            Path from = Path.of(part);
+            Path to = lib.resolve((n++) + "-" + from.getFileName());
+            try (Stream<Path> s = Files.walk(from)) {
+                for (Path p : s.toList()) {
+                    Path target = to.resolve(from.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(p, target);
+                    }
+                }
+            }
+            parts.add(to.toString());
+        }
+        readableByAll(dir);
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:-UsePerfData", "--enable-native-access=ALL-UNNAMED", "-cp", String.join(File.pathSeparator, parts),
+                Nftlinkd.class.getName()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** Makes {@code dir} and everything below it readable (and directories searchable) by everyone. */
+    static void readableByAll(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.toList()) {
+                Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
+                        Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+    }
+
     private static String classPath() {
         List<String> parts = new ArrayList<>();
         for (Class<?> c : List.of(Nftlinkd.class, NftParser.class, Reconciler.class, NetworkNamespace.class)) {

@@ -30,6 +30,7 @@ import static nftlink.examples.daemon.DaemonFixture.nftlinkd;
 import static nftlink.examples.daemon.DaemonFixture.ruleset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * nftlinkd against the kernel, each test in a throwaway network namespace and a
@@ -172,14 +173,7 @@ class DaemonKernelTest {
         long mail = f.id("mail.scope");
         Process p = new ProcessBuilder(DaemonFixture.javaCommand("--netns", ns.name(), "--load", "--watch", f.root.toString(),
                 policyFile.toString())).redirectErrorStream(true).start();
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread.ofPlatform().daemon(true).start(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                r.lines().forEach(lines::add);
-            } catch (java.io.IOException e) {
-                lines.add("read failed: " + e);
-            }
-        });
+        BlockingQueue<String> lines = follow(p);
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             awaitLine(lines, "nftlinkd: running with 2 policy entries");
             assertThat(render(nft)).contains("socket cgroupv2 level 2 " + mail + " tcp dport 25 accept");
@@ -198,6 +192,51 @@ class DaemonKernelTest {
             p.destroyForcibly();
             p.waitFor();
         }
+    }
+
+    /**
+     * What the systemd unit gives it: a user that is not root, with CAP_NET_ADMIN
+     * and no other capability, suffices to load the static rule set and to keep a
+     * cgroup's rule.
+     */
+    @Test
+    void anUnprivilegedUserWithOnlyCapNetAdminSuffices(TestNamespace ns) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")) || Files.isExecutable(Path.of("/bin/setpriv")),
+                "setpriv (util-linux) is needed to drop privileges");
+        Files.writeString(policyFile, policy(25));
+        f.mkdir("mail.scope");
+        long mail = f.id("mail.scope");
+        List<String> cmd = new java.util.ArrayList<>(List.of("nsenter", "--net=/var/run/netns/" + ns.name(), "setpriv",
+                "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all,+net_admin",
+                "--ambient-caps=-all,+net_admin", "--bounding-set=-all,+net_admin", "--"));
+        cmd.addAll(DaemonFixture.portableJavaCommand(dir, "--load", "--watch", f.root.toString(), policyFile.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        BlockingQueue<String> lines = follow(p);
+        try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
+            awaitLine(lines, "nftlinkd: running with 2 policy entries");
+            assertThat(render(nft)).contains("socket cgroupv2 level 2 " + mail + " tcp dport 25 accept");
+            f.mkdir("web@1.scope");
+            long web = f.id("web@1.scope");
+            await("web@1's element", () -> members(nft).equals(keys(web)));
+            new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
+            assertThat(p.waitFor(DaemonFixture.WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+        } finally {
+            p.destroyForcibly();
+            p.waitFor();
+        }
+    }
+
+    private static BlockingQueue<String> follow(Process p) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread.ofPlatform().daemon(true).start(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                r.lines().forEach(lines::add);
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                lines.add("read failed: " + e);
+            }
+        });
+        return lines;
     }
 
     private static void awaitLine(BlockingQueue<String> lines, String part) throws InterruptedException {
