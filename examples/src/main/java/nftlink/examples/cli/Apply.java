@@ -13,6 +13,7 @@ import nftlink.nftables.Nftables;
 import nftlink.nftables.Rule;
 import nftlink.nftables.Table;
 import nftlink.nftables.parse.CgroupPathResolver;
+import nftlink.nftables.parse.InterfaceResolver;
 import nftlink.nftables.parse.NftParseException;
 import nftlink.nftables.parse.NftParser;
 import nftlink.nftables.parse.NftScript;
@@ -57,7 +58,10 @@ final class Apply {
         String text = options.file() == null ? null : read(options.file(), in);
         try (NetworkNamespace ns = options.netns() == null ? NetworkNamespace.current() : NetworkNamespace.named(options.netns());
              Nftables nft = Nftables.open(ns)) {
-            NftParser parser = new NftParser(CgroupPathResolver.mounted(), kernelSets(nft));
+            InterfaceResolver interfaces = options.netns() == null ? InterfaceResolver.sysfs()
+                    : InterfaceResolver.refusing("names are resolved only in nftlink's own network namespace; "
+                    + "give the index, or match iifname/oifname");
+            NftParser parser = new NftParser(CgroupPathResolver.mounted(), interfaces, kernelSets(nft));
             NftScript script;
             try {
                 if (text == null) {

@@ -31,6 +31,7 @@ import java.util.OptionalInt;
 final class Compiler {
 
     private final CgroupPathResolver cgroups;
+    private final InterfaceResolver interfaces;
     private final SetLookup lookup;
     private final Map<String, SetShape> declared = new HashMap<>();
     private final List<ParsedOperation> out = new ArrayList<>();
@@ -39,14 +40,15 @@ final class Compiler {
     private Elements elements;
     private Token commandStart;
 
-    Compiler(CgroupPathResolver cgroups, SetLookup lookup) {
+    Compiler(CgroupPathResolver cgroups, InterfaceResolver interfaces, SetLookup lookup) {
         this.cgroups = cgroups;
+        this.interfaces = interfaces;
         this.lookup = lookup;
     }
 
     NftScript run(List<Token> tokens, Path file) {
         c = new Cursor(new TokenStream(tokens, file));
-        values = new Values(c, cgroups);
+        values = new Values(c, cgroups, interfaces);
         elements = new Elements(c, values);
         while (!c.at(Token.Kind.END)) {
             if (c.accept(Token.Kind.NEWLINE) || c.accept(Token.Kind.SEMICOLON)) {
@@ -426,7 +428,7 @@ final class Compiler {
     /** Parses {@code tokens} as the statements of one rule. */
     RuleSpec ruleSpec(List<Token> tokens, Family family, String table, String chain) {
         c = new Cursor(new TokenStream(tokens, null));
-        values = new Values(c, cgroups);
+        values = new Values(c, cgroups, interfaces);
         while (c.accept(Token.Kind.NEWLINE)) {
             c.skipNewlines();
         }

@@ -32,14 +32,27 @@ import java.util.Objects;
 public final class NftParser {
 
     private final CgroupPathResolver cgroups;
+    private final InterfaceResolver interfaces;
     private final SetLookup sets;
 
     /**
+     * A parser that resolves interface names through sysfs ({@link InterfaceResolver#sysfs()}).
+     *
      * @param cgroups resolves {@code socket cgroupv2 level N "PATH"} paths to IDs
      * @param sets    finds sets the text adds elements to without declaring them
      */
     public NftParser(CgroupPathResolver cgroups, SetLookup sets) {
+        this(cgroups, InterfaceResolver.sysfs(), sets);
+    }
+
+    /**
+     * @param cgroups    resolves {@code socket cgroupv2 level N "PATH"} paths to IDs
+     * @param interfaces resolves interface names in {@code iif}/{@code oif} to indexes
+     * @param sets       finds sets the text adds elements to without declaring them
+     */
+    public NftParser(CgroupPathResolver cgroups, InterfaceResolver interfaces, SetLookup sets) {
         this.cgroups = Objects.requireNonNull(cgroups, "cgroups");
+        this.interfaces = Objects.requireNonNull(interfaces, "interfaces");
         this.sets = Objects.requireNonNull(sets, "sets");
     }
 
@@ -50,12 +63,17 @@ public final class NftParser {
 
     /** This parser with another cgroup resolver. */
     public NftParser withCgroupResolver(CgroupPathResolver resolver) {
-        return new NftParser(resolver, sets);
+        return new NftParser(resolver, interfaces, sets);
+    }
+
+    /** This parser with another interface name resolver. */
+    public NftParser withInterfaceResolver(InterfaceResolver resolver) {
+        return new NftParser(cgroups, resolver, sets);
     }
 
     /** This parser with another lookup of undeclared sets. */
     public NftParser withSetLookup(SetLookup lookup) {
-        return new NftParser(cgroups, lookup);
+        return new NftParser(cgroups, interfaces, lookup);
     }
 
     /**
@@ -65,7 +83,7 @@ public final class NftParser {
      * @throws NftParseException for text that is not valid, or not supported
      */
     public NftScript parse(String text, String fileName) {
-        return new Compiler(cgroups, sets).run(Lexer.tokens(fileName, text), null);
+        return new Compiler(cgroups, interfaces, sets).run(Lexer.tokens(fileName, text), null);
     }
 
     /**
@@ -85,7 +103,7 @@ public final class NftParser {
      * @throws NftParseException for text that is not valid, or not supported
      */
     public NftScript parse(String text, Path file) {
-        return new Compiler(cgroups, sets).run(Lexer.tokens(file.toString(), text), file.toAbsolutePath().normalize());
+        return new Compiler(cgroups, interfaces, sets).run(Lexer.tokens(file.toString(), text), file.toAbsolutePath().normalize());
     }
 
     /**
@@ -105,7 +123,7 @@ public final class NftParser {
      * @throws NftParseException for statements that are not valid, or not supported
      */
     public RuleSpec parseRule(Family family, String table, String chain, String statements) {
-        Compiler compiler = new Compiler(cgroups, sets);
+        Compiler compiler = new Compiler(cgroups, interfaces, sets);
         try {
             return compiler.ruleSpec(Lexer.tokens("<rule>", statements), family, table, chain);
         } catch (IllegalArgumentException e) {

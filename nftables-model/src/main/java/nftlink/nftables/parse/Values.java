@@ -32,10 +32,12 @@ final class Values {
 
     private final Cursor c;
     private final CgroupPathResolver cgroups;
+    private final InterfaceResolver interfaces;
 
-    Values(Cursor c, CgroupPathResolver cgroups) {
+    Values(Cursor c, CgroupPathResolver cgroups, InterfaceResolver interfaces) {
         this.c = c;
         this.cgroups = cgroups;
+        this.interfaces = interfaces;
     }
 
     static List<Part> parts(Field f) {
@@ -126,7 +128,8 @@ final class Values {
             Token whole = new Token(Token.Kind.WORD, text.toString(), where);
             return new Value.Single(single(p, whole));
         }
-        if (t.kind() == Token.Kind.WORD && !p.cgroup() && p.type() != Datatype.IFNAME) {
+        boolean interfaceName = p.type() == Datatype.IFINDEX && !t.text().matches(NUMBER + "(-" + NUMBER + ")?");
+        if (t.kind() == Token.Kind.WORD && !p.cgroup() && p.type() != Datatype.IFNAME && !interfaceName) {
             String text = t.text();
             int slash = text.indexOf('/');
             if (slash > 0 && (p.type() == Datatype.IPV4_ADDR || p.type() == Datatype.IPV6_ADDR)) {
@@ -194,6 +197,15 @@ final class Values {
             }
             return Datatype.CGROUPV2.parse(Long.toUnsignedString(id), 8);
         }
+        if (p.type() == Datatype.IFINDEX && !isNumber(t.text())) {
+            int index;
+            try {
+                index = interfaces.index(t.text());
+            } catch (RuntimeException e) {
+                throw Cursor.error(t, e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+            return Bytes.u32(index);
+        }
         if (p.type() == Datatype.IFNAME && t.text().isEmpty()) {
             throw Cursor.error(t, "empty interface name");
         }
@@ -206,6 +218,12 @@ final class Values {
             return Cursor.at(t, () -> p.type().parse("\"" + t.text() + "\"", p.length()));
         }
         return Cursor.at(t, () -> p.type().parse(t.text(), p.length()));
+    }
+
+    private static final String NUMBER = "(\\d+|0x[0-9a-fA-F]+)";
+
+    private static boolean isNumber(String text) {
+        return text.matches(NUMBER);
     }
 
     /** {@code accept}, {@code drop}, {@code continue}, {@code return}, {@code jump NAME}, {@code goto NAME}. */

@@ -90,7 +90,12 @@ class ParserConformanceTest {
         List<Table> tables = new ArrayList<>();
         Map<String, NftSet> sets = new HashMap<>();
         NftParser declarations = new NftParser(CgroupPathResolver.none(), (f, tb, n) -> Optional.empty());
-        NftParser parser = new NftParser(path -> 1L, (f, tb, n) -> Optional.ofNullable(sets.get(f + " " + tb + " " + n)));
+        NftParser parser = new NftParser(path -> 1L, ifname -> {
+            if (!ifname.equals("lo")) {
+                throw new IllegalArgumentException("no interface " + ifname);
+            }
+            return 1;
+        }, (f, tb, n) -> Optional.ofNullable(sets.get(f + " " + tb + " " + n)));
         for (String raw : Files.readAllLines(t, StandardCharsets.UTF_8)) {
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#") || line.startsWith("-") || line.startsWith(":")

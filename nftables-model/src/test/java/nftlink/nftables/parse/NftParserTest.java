@@ -150,6 +150,17 @@ class NftParserTest {
     }
 
     @Test
+    void interfaceNamesResolveToIndexes() {
+        NftParser parser = PARSER.withInterfaceResolver(name -> name.equals("lo") ? 1 : 7);
+        assertThat(parser.parseRule(Family.INET, "t", "c", "iif lo oif { \"eth0\", 3 } accept").statements().subList(0, 2))
+                .containsExactly(Match.eq(MetaField.IIF, Bytes.u32(1)), new Match(MetaField.OIF, Match.Op.EQ,
+                        new Value.SetLiteral(List.of(new Value.Single(Bytes.u32(7)), new Value.Single(Bytes.u32(3))))));
+        NftParser refusing = PARSER.withInterfaceResolver(InterfaceResolver.refusing("not here"));
+        assertThatThrownBy(() -> refusing.parse("add rule inet t c iif lo accept", "f.nft"))
+                .hasMessageStartingWith("f.nft:1:23-24: Error: cannot resolve interface \"lo\": not here");
+    }
+
+    @Test
     void commandsAreLocatedAsAWhole() {
         NftScript script = PARSER.parse("add table ip t\n  delete rule ip t c handle 7\nflush chain ip t c", "f.nft");
         assertThat(script.locationOf(1).position()).isEqualTo("f.nft:2:3-29");
