@@ -203,6 +203,30 @@ public class ObjectKernelTest {
     }
 
     @Test
+    void addingAnExistingObjectUpdatesItWhereTheKernelCan(TestNamespace ns) {
+        ns.nftScript("""
+                table ip t {
+                  quota q { 1000 bytes used 10 bytes }
+                  counter c { packets 1 bytes 1 }
+                }
+                """).orThrow();
+        try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
+            nft.commit(new NftOperation.AddObject(NftObject.of(Family.IP, "t", "q",
+                            new ObjectData.Quota(2000, 0, NfTables.NFT_QUOTA_F_INV)), false),
+                    new NftOperation.AddObject(NftObject.of(Family.IP, "t", "c", new ObjectData.Counter(5, 5)), false));
+            List<NftObject> objects = nft.listObjects();
+            // quotas update in place (bytes and flags; what is used stays), counters have no update and stay as they are
+            assertThat(objects.get(0).data()).isEqualTo(new ObjectData.Quota(2000, 10, NfTables.NFT_QUOTA_F_INV));
+            assertThat(objects.get(1).data()).isEqualTo(new ObjectData.Counter(1, 1));
+            assertThatThrownBy(() -> nft.commit(new NftOperation.AddObject(NftObject.of(Family.IP, "t", "q",
+                    new ObjectData.Quota(3000, 0, 0)), true)))
+                    .isInstanceOf(NetlinkKernelException.class)
+                    .satisfies(e -> assertThat(((NetlinkKernelException) e).errnoNumber()).isEqualTo(17));
+        }
+        assertThat(ns.nft("list", "quota", "ip", "t", "q").orThrow()).contains("over 2000 bytes used 10 bytes");
+    }
+
+    @Test
     void errorsNameTheAttribute(TestNamespace ns) {
         ns.nftScript("table inet t { counter c { }; }").orThrow();
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
