@@ -128,8 +128,9 @@ final class Values {
             Token whole = new Token(Token.Kind.WORD, text.toString(), where);
             return new Value.Single(single(p, whole));
         }
-        boolean interfaceName = p.type() == Datatype.IFINDEX && !t.text().matches(NUMBER + "(-" + NUMBER + ")?");
-        if (t.kind() == Token.Kind.WORD && !p.cgroup() && p.type() != Datatype.IFNAME && !interfaceName) {
+        boolean name = (p.type() == Datatype.IFINDEX || p.type() == Datatype.UID || p.type() == Datatype.GID)
+                && !t.text().matches(NUMBER + "(-" + NUMBER + ")?");
+        if (t.kind() == Token.Kind.WORD && !p.cgroup() && p.type() != Datatype.IFNAME && !name) {
             String text = t.text();
             int slash = text.indexOf('/');
             if (slash > 0 && (p.type() == Datatype.IPV4_ADDR || p.type() == Datatype.IPV6_ADDR)) {
@@ -205,6 +206,10 @@ final class Values {
                 throw Cursor.error(t, e.getMessage() == null ? e.toString() : e.getMessage());
             }
             return Bytes.u32(index);
+        }
+        if ((p.type() == Datatype.UID || p.type() == Datatype.GID) && !isNumber(t.text())) {
+            int id = Cursor.at(t, () -> p.type() == Datatype.UID ? Accounts.uid(t.text()) : Accounts.gid(t.text()));
+            return Bytes.u32(id);
         }
         if (p.type() == Datatype.IFNAME && t.text().isEmpty()) {
             throw Cursor.error(t, "empty interface name");

@@ -161,6 +161,15 @@ class NftParserTest {
     }
 
     @Test
+    void userAndGroupNames() {
+        assertThat(PARSER.parseRule(Family.INET, "t", "c", "meta skuid \"root\" meta skgid { root, 1000 }").statements())
+                .containsExactly(Match.eq(MetaField.SKUID, Bytes.u32(0)), new Match(MetaField.SKGID, Match.Op.EQ,
+                        new Value.SetLiteral(List.of(new Value.Single(Bytes.u32(0)), new Value.Single(Bytes.u32(1000))))));
+        assertThatThrownBy(() -> PARSER.parseRule(Family.INET, "t", "c", "meta skuid no-such-user-here"))
+                .hasMessageContaining("unknown user \"no-such-user-here\"");
+    }
+
+    @Test
     void commandsAreLocatedAsAWhole() {
         NftScript script = PARSER.parse("add table ip t\n  delete rule ip t c handle 7\nflush chain ip t c", "f.nft");
         assertThat(script.locationOf(1).position()).isEqualTo("f.nft:2:3-29");
