@@ -25,7 +25,8 @@ import static nftlink.nftables.NfTables.*;
  * @param priority   hook priority
  * @param devices    interface names, in the order given (nft prints them sorted)
  * @param flags      {@code NFT_FLOWTABLE_HW_OFFLOAD}, {@code NFT_FLOWTABLE_COUNTER}
- * @param unknown    attributes the library does not interpret, kept for round trips
+ * @param unknown    attributes the library does not interpret, kept for round trips (a hook with
+ *                   attributes the library does not know is kept here whole, and written instead of the typed hook)
  */
 public record Flowtable(Family family, String table, String name, long handle, int use, int hookNumber, int priority,
                         List<String> devices, int flags, List<RawAttribute> unknown) {
@@ -62,10 +63,29 @@ public record Flowtable(Family family, String table, String name, long handle, i
         return family.nftName() + " " + table + " " + name;
     }
 
-    /** Writes the attributes of {@code NFT_MSG_NEWFLOWTABLE}, as nft sends them (flags even when 0). */
+    /**
+     * Writes the attributes of {@code NFT_MSG_NEWFLOWTABLE}, as nft sends them (flags even when 0).
+     * A hook attribute kept in {@link #unknown} (one the library could not fully interpret) is
+     * written instead of the typed hook.
+     */
     public void writeAttributes(MessageWriter w) {
         w.attrString(NFTA_FLOWTABLE_TABLE, table);
         w.attrString(NFTA_FLOWTABLE_NAME, name);
+        RawAttribute rawHook = unknown.stream().filter(a -> a.type() == NFTA_FLOWTABLE_HOOK).findFirst().orElse(null);
+        if (rawHook == null) {
+            writeHook(w);
+        } else {
+            rawHook.write(w);
+        }
+        w.attrU32Be(NFTA_FLOWTABLE_FLAGS, flags);
+        for (RawAttribute a : unknown) {
+            if (a != rawHook) {
+                a.write(w);
+            }
+        }
+    }
+
+    private void writeHook(MessageWriter w) {
         int hook = w.beginNested(NFTA_FLOWTABLE_HOOK);
         w.attrU32Be(NFTA_FLOWTABLE_HOOK_NUM, hookNumber);
         w.attrU32Be(NFTA_FLOWTABLE_HOOK_PRIORITY, priority);
@@ -77,10 +97,6 @@ public record Flowtable(Family family, String table, String name, long handle, i
             w.endNested(devs);
         }
         w.endNested(hook);
-        w.attrU32Be(NFTA_FLOWTABLE_FLAGS, flags);
-        for (RawAttribute a : unknown) {
-            a.write(w);
-        }
     }
 
     /**
@@ -107,20 +123,26 @@ public record Flowtable(Family family, String table, String name, long handle, i
                 case NFTA_FLOWTABLE_USE -> use = a.u32Be();
                 case NFTA_FLOWTABLE_FLAGS -> flags = a.u32Be();
                 case NFTA_FLOWTABLE_HOOK -> {
+                    boolean understood = true;
                     for (Attribute h : a.nested()) {
                         switch (h.type()) {
                             case NFTA_FLOWTABLE_HOOK_NUM -> hookNumber = h.u32Be();
                             case NFTA_FLOWTABLE_HOOK_PRIORITY -> priority = h.u32Be();
                             case NFTA_FLOWTABLE_HOOK_DEVS -> {
                                 for (Attribute d : h.nested()) {
-                                    if (d.type() != NFTA_DEVICE_NAME) {
-                                        throw new NetlinkDecodeException("flowtable devices: unexpected attribute " + d.type());
+                                    if (d.type() == NFTA_DEVICE_NAME) {
+                                        devices.add(d.string());
+                                    } else {
+                                        understood = false;
                                     }
-                                    devices.add(d.string());
                                 }
                             }
-                            default -> throw new NetlinkDecodeException("flowtable hook: unexpected attribute " + h.type());
+                            default -> understood = false;
                         }
+                    }
+                    if (!understood) {
+                        // keep the hook as it came so it re-encodes unchanged; the typed fields show what was read
+                        unknown.add(RawAttribute.of(a));
                     }
                 }
                 case NFTA_FLOWTABLE_PAD -> { }

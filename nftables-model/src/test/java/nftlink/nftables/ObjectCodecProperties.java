@@ -116,6 +116,40 @@ class ObjectCodecProperties {
         assertThat(FlowtableRenderer.render(decoded, true, false)).startsWith("\tflowtable ").endsWith("\t}\n");
     }
 
+    /** A hook with attributes the library does not know lists with what it knows and re-encodes unchanged. */
+    @Property
+    void flowtableHooksWithUnknownAttributesAreKept(@ForAll @IntRange(min = 4, max = 40) int extraType,
+                                                    @ForAll @Size(max = 12) byte[] extra, @ForAll boolean inDevices) {
+        MessageWriter w = new MessageWriter(512);
+        int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(10, NfTables.NFT_MSG_NEWFLOWTABLE), 0, 1, NfTables.NFPROTO_INET, 0);
+        int start = w.position();
+        w.attrString(NfTables.NFTA_FLOWTABLE_TABLE, "t");
+        w.attrString(NfTables.NFTA_FLOWTABLE_NAME, "f");
+        int hook = w.beginNested(NfTables.NFTA_FLOWTABLE_HOOK);
+        w.attrU32Be(NfTables.NFTA_FLOWTABLE_HOOK_NUM, 0);
+        w.attrU32Be(NfTables.NFTA_FLOWTABLE_HOOK_PRIORITY, 7);
+        int devs = w.beginNested(NfTables.NFTA_FLOWTABLE_HOOK_DEVS);
+        w.attrString(NfTables.NFTA_DEVICE_NAME, "lo");
+        if (inDevices) {
+            w.attrBytes(extraType, extra);
+        }
+        w.endNested(devs);
+        if (!inDevices) {
+            w.attrBytes(extraType, extra);
+        }
+        w.endNested(hook);
+        w.attrU32Be(NfTables.NFTA_FLOWTABLE_FLAGS, 1);
+        int end = w.position();
+        w.endMessage(m);
+        byte[] message = w.toByteArray();
+        Flowtable f = Flowtable.decode(NetlinkMessage.parseOne(message));
+        assertThat(f.priority()).isEqualTo(7);
+        assertThat(f.devices()).containsExactly("lo");
+        MessageWriter again = new MessageWriter(512);
+        f.writeAttributes(again);
+        assertThat(again.toByteArray()).isEqualTo(java.util.Arrays.copyOfRange(message, start, end));
+    }
+
     /** Any bytes as the data of an object of any type decode (typed or raw) and re-encode to those bytes. */
     @Property
     void arbitraryObjectDataIsKeptLosslessly(@ForAll @IntRange(min = 0, max = 12) int type,
