@@ -2,5 +2,6 @@
 module nftlink.examples {
     requires nftlink.nftables;
     requires nftlink.cgroup;
+    requires nftlink.vrf;
     requires jdk.unsupported;
 }
