@@ -22,6 +22,9 @@ public final class Attribute {
     private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED;
     private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED;
     private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED;
+    private static final ValueLayout.OfShort U16_BE = U16.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfInt U32_BE = U32.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfLong U64_BE = U64.withOrder(ByteOrder.BIG_ENDIAN);
 
     private final MemorySegment segment;
     private final long valueOffset;
@@ -91,7 +94,7 @@ public final class Attribute {
     /** A 16-bit value in network byte order. */
     public int u16Be() {
         expectLength(2, "u16");
-        return segment.get(U16.withOrder(ByteOrder.BIG_ENDIAN), valueOffset) & 0xffff;
+        return segment.get(U16_BE, valueOffset) & 0xffff;
     }
 
     /** A 32-bit value in host byte order. */
@@ -103,7 +106,7 @@ public final class Attribute {
     /** A 32-bit value in network byte order. */
     public int u32Be() {
         expectLength(4, "u32");
-        return segment.get(U32.withOrder(ByteOrder.BIG_ENDIAN), valueOffset);
+        return segment.get(U32_BE, valueOffset);
     }
 
     /** A 64-bit value in host byte order. */
@@ -115,7 +118,7 @@ public final class Attribute {
     /** A 64-bit value in network byte order. */
     public long u64Be() {
         expectLength(8, "u64");
-        return segment.get(U64.withOrder(ByteOrder.BIG_ENDIAN), valueOffset);
+        return segment.get(U64_BE, valueOffset);
     }
 
     /**

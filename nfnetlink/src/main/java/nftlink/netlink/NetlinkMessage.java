@@ -20,6 +20,7 @@ public final class NetlinkMessage {
 
     private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED;
     private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED;
+    private static final ValueLayout.OfShort U16_BE = U16.withOrder(ByteOrder.BIG_ENDIAN);
 
     private MemorySegment segment;
     private long offset;
@@ -133,7 +134,7 @@ public final class NetlinkMessage {
     /** A network-order 16-bit value of the payload. */
     public int payloadU16Be(int at) {
         checkPayload(at, 2);
-        return segment.get(U16.withOrder(ByteOrder.BIG_ENDIAN), payloadOffset() + at) & 0xffff;
+        return segment.get(U16_BE, payloadOffset() + at) & 0xffff;
     }
 
     /** A host-order 32-bit value of the payload. */

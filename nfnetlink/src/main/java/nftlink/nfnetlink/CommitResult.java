@@ -9,19 +9,27 @@ import java.util.Optional;
  * operations that asked for an echo (carrying, for example, a new rule's handle).
  */
 public final class CommitResult {
+    private final int operationCount;
     private final NetlinkMessage[] echoes;
 
-    CommitResult(NetlinkMessage[] echoes) {
+    /** @param echoes the echo per operation, or {@code null} when no operation asked for one */
+    CommitResult(int operationCount, NetlinkMessage[] echoes) {
+        this.operationCount = operationCount;
         this.echoes = echoes;
     }
 
     /** Number of operations committed. */
     public int operationCount() {
-        return echoes.length;
+        return operationCount;
     }
 
-    /** The echo for operation {@code index} (from 0), if it asked for one. */
+    /**
+     * The echo for operation {@code index} (from 0), if it asked for one.
+     *
+     * @throws IndexOutOfBoundsException for an index outside the transaction
+     */
     public Optional<NetlinkMessage> echo(int index) {
-        return Optional.ofNullable(echoes[index]);
+        java.util.Objects.checkIndex(index, operationCount);
+        return echoes == null ? Optional.empty() : Optional.ofNullable(echoes[index]);
     }
 }

@@ -119,7 +119,7 @@ public final class Transaction {
     private CommitResult run(boolean commit) {
         int count = operations.size();
         if (count == 0) {
-            return new CommitResult(new NetlinkMessage[0]);
+            return new CommitResult(0, null);
         }
         MessageWriter w = connection.writer().reset();
         int first = connection.reserveSequences(count + 2);
@@ -141,7 +141,7 @@ public final class Transaction {
         if (!commit && !replies.beginAcknowledged) {
             throw new NetlinkException("the kernel did not answer the batch check");
         }
-        return new CommitResult(replies.echoes != null ? replies.echoes : new NetlinkMessage[count]);
+        return new CommitResult(count, replies.echoes);
     }
 
     /** Collects a batch's replies; reused across commits so checking them allocates nothing. */

@@ -24,6 +24,8 @@ public record Cmp(Op op, int sreg, Bytes data) implements Expression {
     public enum Op {
         EQ("eq"), NEQ("neq"), LT("lt"), LTE("lte"), GT("gt"), GTE("gte");
 
+        private static final Op[] VALUES = values();
+
         private final String text;
 
         Op(String text) {
@@ -41,10 +43,10 @@ public record Cmp(Op op, int sreg, Bytes data) implements Expression {
         }
 
         static Op of(int number) {
-            if (number < 0 || number >= values().length) {
+            if (number < 0 || number >= VALUES.length) {
                 throw new IllegalArgumentException("unknown cmp op " + number);
             }
-            return values()[number];
+            return VALUES[number];
         }
 
         static Op ofText(String text) {

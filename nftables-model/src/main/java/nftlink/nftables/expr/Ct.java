@@ -38,6 +38,8 @@ public sealed interface Ct extends Expression {
         EVENTMASK("event", 4), SRC_IP("src_ip", 4), DST_IP("dst_ip", 4), SRC_IP6("src_ip6", 16),
         DST_IP6("dst_ip6", 16), ID("id", 4);
 
+        private static final Key[] VALUES = values();
+
         private final String text;
         private final int length;
 
@@ -62,7 +64,7 @@ public sealed interface Ct extends Expression {
         }
 
         static Key of(int number) {
-            Key[] all = values();
+            Key[] all = VALUES;
             if (number < 0 || number >= all.length) {
                 throw new IllegalArgumentException("unknown ct key " + number);
             }

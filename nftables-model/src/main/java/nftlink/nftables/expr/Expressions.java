@@ -130,32 +130,39 @@ public final class Expressions {
         if (name == null) {
             throw new NetlinkDecodeException("expression without NFTA_EXPR_NAME");
         }
-        RawAttribute rawData = data == null ? null : RawAttribute.of(data);
         Codec codec = CODECS.get(name);
         if (codec == null) {
-            return new RawExpression(name, rawData);
+            return new RawExpression(name, data == null ? null : RawAttribute.of(data));
         }
         Expression typed;
         try {
             typed = codec.decoder().apply(data == null ? Attributes.empty() : data.nested());
         } catch (NetlinkDecodeException | IllegalArgumentException e) {
             LOG.log(System.Logger.Level.DEBUG, "kept {0} expression raw: {1}", name, e.getMessage());
-            return new RawExpression(name, rawData);
+            return new RawExpression(name, data == null ? null : RawAttribute.of(data));
         }
-        byte[] original = data == null ? null : data.bytes();
-        byte[] reencoded = dataBytes(typed);
-        if (typed.hasData() != (original != null) || original != null && !Arrays.equals(original, reencoded)) {
+        if (!reencodesTo(typed, data)) {
             LOG.log(System.Logger.Level.DEBUG, "kept {0} expression raw: its data holds more than the model", name);
-            return new RawExpression(name, rawData);
+            return new RawExpression(name, data == null ? null : RawAttribute.of(data));
         }
         return typed;
     }
 
-    /** The bytes inside {@code NFTA_EXPR_DATA} for {@code e}. */
-    static byte[] dataBytes(Expression e) {
-        MessageWriter w = new MessageWriter(128);
-        e.writeData(w);
-        return w.toByteArray();
+    /** Reused per thread for the round-trip check, so decoding allocates no buffers. */
+    private static final ThreadLocal<MessageWriter> SCRATCH = ThreadLocal.withInitial(() -> new MessageWriter(512));
+
+    /** Whether {@code typed} writes exactly the received data attribute (or none when there was none). */
+    private static boolean reencodesTo(Expression typed, Attribute data) {
+        if ((data != null) != typed.hasData()) {
+            return false;
+        }
+        MessageWriter w = SCRATCH.get().reset();
+        typed.writeData(w);
+        if (data == null) {
+            return w.position() == 0;
+        }
+        return w.position() == data.length() && java.lang.foreign.MemorySegment.mismatch(
+                w.segment(), 0, w.position(), data.segment(), data.valueOffset(), data.valueOffset() + data.length()) == -1;
     }
 
     /** libnftnl's text for a list of expressions: one {@code   [ ... ]} line each. */

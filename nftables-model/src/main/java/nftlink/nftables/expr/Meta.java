@@ -27,6 +27,8 @@ public sealed interface Meta extends Expression {
         BRI_IIFPVID("bri_iifpvid", 2), BRI_IIFVPROTO("bri_iifvproto", 2), TIME_NS("time", 8), TIME_DAY("day", 1),
         TIME_HOUR("hour", 4), SDIF("sdif", 4), SDIFNAME("sdifname", 16), BRI_BROUTE("broute", 1);
 
+        private static final Key[] VALUES = values();
+
         private final String text;
         private final int length;
 
@@ -51,7 +53,7 @@ public sealed interface Meta extends Expression {
         }
 
         static Key of(int number) {
-            Key[] all = values();
+            Key[] all = VALUES;
             if (number < 0 || number >= all.length) {
                 throw new IllegalArgumentException("unknown meta key " + number);
             }
