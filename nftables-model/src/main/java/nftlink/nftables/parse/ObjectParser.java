@@ -5,8 +5,6 @@ import nftlink.nftables.NfTables;
 import nftlink.nftables.NftObject;
 import nftlink.nftables.ObjectData;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Named stateful objects: {@code counter NAME { [packets N bytes M] }},
@@ -15,8 +13,6 @@ import java.util.regex.Pattern;
  * each with an optional {@code comment}.
  */
 final class ObjectParser {
-
-    private static final Pattern PACKET_RATE = Pattern.compile("(\\d+)/(\\w+)");
 
     private final Cursor c;
 
@@ -95,25 +91,10 @@ final class ObjectParser {
             c.accept("until");
         }
         Token rateToken = c.peek();
-        Matcher packets = PACKET_RATE.matcher(rateToken.text());
-        long rate;
-        long period;
-        boolean bytes = false;
-        if (rateToken.kind() == Token.Kind.WORD && packets.matches()) {
-            c.next();
-            rate = Cursor.at(rateToken, () -> Long.parseLong(packets.group(1)));
-            period = RuleParser.period(rateToken, packets.group(2));
-        } else {
-            rate = c.number("a rate such as 10/second or 1 mbytes/second");
-            Token unit = c.expect(Token.Kind.WORD, "a byte unit and period such as mbytes/second");
-            int slash = unit.text().indexOf('/');
-            if (slash < 0) {
-                throw Cursor.error(unit, "expected UNIT/PERIOD, e.g. mbytes/second");
-            }
-            rate *= RuleParser.byteUnit(unit, unit.text().substring(0, slash));
-            period = RuleParser.period(unit, unit.text().substring(slash + 1));
-            bytes = true;
-        }
+        Rates r = Rates.parse(c);
+        long rate = r.rate();
+        long period = r.period();
+        boolean bytes = r.bytes();
         long burst = bytes ? 0 : 5;
         if (c.accept("burst")) {
             burst = c.number("a burst");

@@ -160,6 +160,10 @@ final class RuleParser {
                 throw Cursor.error(set, "unsupported: '" + f.text() + " set' (nftlink's rule language sets only meta keys)");
             }
             Token v = c.peek();
+            if (v.kind() == Token.Kind.WORD && (Fields.protocols().contains(v.text()) || v.text().equals("meta")
+                    || v.text().equals("ct") || KNOWN_UNSUPPORTED.contains(v.text()))) {
+                throw Cursor.error(v, "unsupported: " + f.text() + " set from an expression (nftlink sets constant values only)");
+            }
             Bytes value = values.single(parts.getFirst(), c.next());
             return Cursor.at(v, () -> new Statement.MetaSet(meta, value));
         }
@@ -340,27 +344,10 @@ final class RuleParser {
             over = false;
         }
         Token rateToken = c.peek();
-        long rate;
-        long period;
-        boolean bytes;
-        java.util.regex.Matcher packets = java.util.regex.Pattern.compile("(\\d+)/(\\w+)").matcher(rateToken.text());
-        if (rateToken.kind() == Token.Kind.WORD && packets.matches()) {
-            c.next();
-            bytes = false;
-            rate = Cursor.at(rateToken, () -> Long.parseLong(packets.group(1)));
-            period = period(rateToken, packets.group(2));
-        } else {
-            rate = c.number("a rate such as 10/second or 1 mbytes/second");
-            Token unitToken = c.expect(Token.Kind.WORD, "a byte unit and period such as mbytes/second");
-            String unitText = unitToken.text();
-            int slash = unitText.indexOf('/');
-            if (slash < 0) {
-                throw Cursor.error(unitToken, "expected UNIT/PERIOD, e.g. mbytes/second");
-            }
-            bytes = true;
-            rate *= byteUnit(unitToken, unitText.substring(0, slash));
-            period = period(unitToken, unitText.substring(slash + 1));
-        }
+        Rates r = Rates.parse(c);
+        long rate = r.rate();
+        long period = r.period();
+        boolean bytes = r.bytes();
         int burst = bytes ? 0 : 5;
         if (c.accept("burst")) {
             long b = c.number("a burst");

@@ -170,6 +170,20 @@ class NftParserTest {
     }
 
     @Test
+    void rateSpellings() {
+        for (String text : List.of("limit rate 1 kbytes/second", "limit rate 1 kbytes / second", "limit rate 1 kbytes /second")) {
+            assertThat(PARSER.parseRule(Family.IP, "t", "c", text).statements())
+                    .containsExactly(new Statement.LimitStatement(1024, 1, 0, true, false));
+        }
+        for (String text : List.of("limit rate 10/minute", "limit rate 10 / minute", "limit rate 10 /minute", "limit rate 10/ minute")) {
+            assertThat(PARSER.parseRule(Family.IP, "t", "c", text).statements())
+                    .containsExactly(Statement.LimitStatement.packets(10, 60));
+        }
+        assertThatThrownBy(() -> PARSER.parseRule(Family.IP, "t", "c", "meta mark set ip dscp"))
+                .hasMessageContaining("unsupported: meta mark set from an expression");
+    }
+
+    @Test
     void commandsAreLocatedAsAWhole() {
         NftScript script = PARSER.parse("add table ip t\n  delete rule ip t c handle 7\nflush chain ip t c", "f.nft");
         assertThat(script.locationOf(1).position()).isEqualTo("f.nft:2:3-29");
