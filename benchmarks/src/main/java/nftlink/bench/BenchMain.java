@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * java -jar benchmarks.jar [--quick | --full] [--results DIR] [--only REGEX]
  * </pre>
  *
- * Every run uses {@code -prof gc}. Raw JMH results go to {@code DIR/raw/} as JSON.
+ * Every run uses {@code -prof gc}. Raw JMH results go to {@code DIR/raw/} as JSON. The report is
+ * {@code DIR/REPORT-<date>.md}, or {@code DIR/REPORT-<date>-partial.md} with {@code --only}.
  */
 public final class BenchMain {
 
@@ -62,7 +63,9 @@ public final class BenchMain {
                         "existing", new String[]{"100000"}, "n", new String[]{"1", "100", "10000"}), 1, 3),
                 new Run("sets-empty", "SetElementsBenchmark\\.(nftlink|floor)$", Map.of("kind",
                         new String[]{"hash", "interval"}, "existing", new String[]{"0"}, "n", new String[]{"1", "100", "10000"})),
-                new Run("list", "ListBenchmark", Map.of("rules", new String[]{"50000"}), 1, 3)));
+                new Run("list", "ListBenchmark", Map.of("rules", new String[]{"50000"}), 1, 3),
+                // each call is a few milliseconds; more samples for a p99 worth reading
+                new Run("cgroup", "CgroupBenchmark", Map.of("form", new String[]{"rule", "set"}), 3, 10)));
     }
 
     /** Seconds per benchmark, tiny sizes: checks that the matrix and the report work; the numbers mean nothing. */
@@ -78,7 +81,8 @@ public final class BenchMain {
                         "existing", new String[]{"1000"}, "n", new String[]{"1"})),
                 new Run("sets-empty", "SetElementsBenchmark\\.(nftlink|floor)$", Map.of("kind",
                         new String[]{"hash", "interval"}, "existing", new String[]{"0"}, "n", new String[]{"1"})),
-                new Run("list", "ListBenchmark", Map.of("rules", new String[]{"1000"}))));
+                new Run("list", "ListBenchmark", Map.of("rules", new String[]{"1000"})),
+                new Run("cgroup", "CgroupBenchmark", Map.of("form", new String[]{"rule", "set"}))));
     }
 
     static Profile full() {
@@ -93,7 +97,8 @@ public final class BenchMain {
                         "existing", new String[]{"100000"}, "n", new String[]{"1", "100", "10000"})),
                 new Run("sets-empty", "SetElementsBenchmark\\.(nftlink|floor)$", Map.of("kind",
                         new String[]{"hash", "interval"}, "existing", new String[]{"0"}, "n", new String[]{"1", "100", "10000"})),
-                new Run("list", "ListBenchmark", Map.of("rules", new String[]{"10000", "50000"}))));
+                new Run("list", "ListBenchmark", Map.of("rules", new String[]{"10000", "50000"})),
+                new Run("cgroup", "CgroupBenchmark", Map.of("form", new String[]{"rule", "set"}))));
     }
 
     public static void main(String[] args) throws RunnerException, IOException {
@@ -144,7 +149,8 @@ public final class BenchMain {
         Duration took = Duration.between(start, Instant.now());
         Environment after = Environment.capture();
         String stamp = LocalDate.now(ZoneOffset.UTC).toString();
-        Path report = results.resolve("REPORT-" + stamp + ".md");
+        // a partial run (--only) must not overwrite the day's full report
+        Path report = results.resolve("REPORT-" + stamp + (only == null ? "" : "-partial") + ".md");
         Files.writeString(report, new Report(profile.name(), all, before, after, took, results, stamp).markdown());
         System.out.println("report written to " + report.toAbsolutePath());
     }

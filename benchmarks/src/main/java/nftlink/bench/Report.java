@@ -77,6 +77,29 @@ final class Report {
         return new Stat(micros, bytes, primary.getStatistics().getN());
     }
 
+    /** The {@code percentile} (0–100) of a SampleTime run's samples in microseconds, NaN when none match. */
+    double percentile(String run, String method, double percentile, String... keyValues) {
+        for (RunResult r : runs.getOrDefault(run, List.of())) {
+            var p = r.getParams();
+            String name = p.getBenchmark();
+            if (!name.substring(name.lastIndexOf('.') + 1).equals(method)) {
+                continue;
+            }
+            boolean match = true;
+            for (int i = 0; i < keyValues.length; i += 2) {
+                if (!keyValues[i + 1].equals(p.getParam(keyValues[i]))) {
+                    match = false;
+                    break;
+                }
+            }
+            Result<?> primary = r.getPrimaryResult();
+            if (match && primary.getStatistics().getN() > 0) {
+                return primary.getStatistics().getPercentile(percentile) * toMicros(primary.getScoreUnit());
+            }
+        }
+        return Double.NaN;
+    }
+
     static double toMicros(String unit) {
         String u = unit.substring(0, unit.indexOf('/'));
         return switch (u) {
@@ -230,6 +253,7 @@ final class Report {
         existing();
         sets();
         list();
+        cgroup();
         return out.toString();
     }
 
@@ -512,6 +536,34 @@ final class Report {
                     times(ratio(nft, render)), decode == null || Double.isNaN(decode.bytesPerOp()) ? "–"
                             : String.format(Locale.ROOT, "%.1f", decode.bytesPerOp() / 1e6));
         }
+        line("");
+    }
+
+    private void cgroup() {
+        List<String> forms = paramValues("cgroup", "form");
+        if (forms.isEmpty()) {
+            return;
+        }
+        line("## From `mkdir` of a cgroup to its committed rule (`CgroupBenchmark`, issue 5)");
+        line("");
+        line("A `Reconciler` with a `CgroupTreeWatcher` (inotify) on a throwaway cgroup subtree keeps the fail-closed "
+                + "table of the cgroup package's overview; each call is `mkdir` of a new cgroup the policy selects and "
+                + "the wait until the reconciler's `onCommit` reports the transaction that binds it as acknowledged. "
+                + "\"rule\": one rule `socket cgroupv2 level 2 ID accept` per cgroup; \"set\": the cgroup's ID as "
+                + "an element of a `cgroupsv2` set a fixed rule looks up. The cgroup is removed (and the removal "
+                + "committed) after each call, outside the measured time.");
+        line("");
+        header("form", "median", "p99", "p99.9", "max", "samples", "heap B/call¹");
+        for (String form : forms) {
+            Stat s = find("cgroup", "mkdirToCommit", "form", form);
+            row(form.equals("rule") ? "rule per cgroup" : form.equals("set") ? "set membership" : form, time(s),
+                    time(percentile("cgroup", "mkdirToCommit", 99.0, "form", form)),
+                    time(percentile("cgroup", "mkdirToCommit", 99.9, "form", form)),
+                    time(percentile("cgroup", "mkdirToCommit", 100.0, "form", form)),
+                    s == null ? "–" : Long.toString(s.samples()), bytes(s));
+        }
+        line("");
+        line("¹ all threads of the JVM per call, including the untimed removal and its commit.");
         line("");
     }
 }

@@ -127,6 +127,43 @@ class BenchmarksKernelTest {
     }
 
     @Test
+    void cgroup() throws Exception {
+        for (String form : List.of("rule", "set")) {
+            CgroupBenchmark b = new CgroupBenchmark();
+            b.form = form;
+            b.setup();
+            Path subtree = b.hierarchy.directory(b.root);
+            try {
+                assertThat(subtree).isDirectory();
+                b.prepare();
+                b.mkdirToCommit();
+                long id = (long) Files.getAttribute(subtree.resolve("c-0"), "unix:ino"); // a cgroup's ID is its inode number
+                try (Nftables nft = Nftables.open(b.ns.namespace())) {
+                    if (form.equals("rule")) {
+                        List<Rule> bound = nft.listRules(Family.INET, CgroupBenchmark.TABLE, CgroupBenchmark.RULE_CHAIN);
+                        assertThat(bound).hasSize(1);
+                        assertThat(b.ns.nft("list", "chain", "inet", CgroupBenchmark.TABLE, CgroupBenchmark.RULE_CHAIN))
+                                .contains("socket cgroupv2 level 2 " + id + " accept");
+                    } else {
+                        assertThat(nft.listElements(Family.INET, CgroupBenchmark.TABLE, CgroupBenchmark.SET)).hasSize(1);
+                        assertThat(nft.listRules(Family.INET, CgroupBenchmark.TABLE, CgroupBenchmark.RULE_CHAIN)).isEmpty();
+                    }
+                }
+                b.removeCgroup();
+                try (Nftables nft = Nftables.open(b.ns.namespace())) {
+                    assertThat(nft.listRules(Family.INET, CgroupBenchmark.TABLE, CgroupBenchmark.RULE_CHAIN)).isEmpty();
+                    assertThat(nft.listElements(Family.INET, CgroupBenchmark.TABLE, CgroupBenchmark.SET)).isEmpty();
+                }
+                assertThat(subtree.resolve("c-0")).doesNotExist();
+            } finally {
+                b.tearDown();
+            }
+            assertThat(subtree).doesNotExist();
+            assertNamespaceGone(b.ns);
+        }
+    }
+
+    @Test
     void namespaceThreadSpawnsProcessesInsideTheNamespace() {
         try (BenchNamespace ns = BenchNamespace.create()) {
             ns.nftScript("table inet onlyhere { }\n");
