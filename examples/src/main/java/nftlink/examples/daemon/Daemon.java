@@ -31,6 +31,10 @@ import nftlink.nftables.parse.SetLookup;
 import nftlink.nftables.parse.SourceLocation;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,34 +76,42 @@ public final class Daemon implements AutoCloseable {
      * @param namespace  the network namespace of the rule set, or {@code null} for the caller's
      */
     public record Config(Path policyFile, boolean load, Path cgroupRoot, CgroupPath watchRoot, boolean journal,
-                         NetworkNamespace namespace) {
+                         NetworkNamespace namespace, InetSocketAddress dnsServer, Duration dnsFloor, Duration dnsCeiling) {
         public Config {
             Objects.requireNonNull(policyFile, "policyFile");
+            dnsFloor = dnsFloor == null ? DnsSets.Limits.DEFAULT.floor() : dnsFloor;
+            dnsCeiling = dnsCeiling == null ? DnsSets.Limits.DEFAULT.ceiling() : dnsCeiling;
+            new DnsSets.Limits(dnsFloor, dnsCeiling);
         }
 
         /** The policy file alone, in the caller's namespace, watching the whole hierarchy. */
         public static Config of(Path policyFile) {
-            return new Config(policyFile, false, null, null, false, null);
+            return new Config(policyFile, false, null, null, false, null, null, null, null);
         }
 
         /** This configuration with {@code --load}. */
         public Config withLoad(boolean newLoad) {
-            return new Config(policyFile, newLoad, cgroupRoot, watchRoot, journal, namespace);
+            return new Config(policyFile, newLoad, cgroupRoot, watchRoot, journal, namespace, dnsServer, dnsFloor, dnsCeiling);
         }
 
         /** This configuration in {@code ns}. */
         public Config in(NetworkNamespace ns) {
-            return new Config(policyFile, load, cgroupRoot, watchRoot, journal, ns);
+            return new Config(policyFile, load, cgroupRoot, watchRoot, journal, ns, dnsServer, dnsFloor, dnsCeiling);
         }
 
         /** This configuration watching only {@code root}. */
         public Config watching(CgroupPath root) {
-            return new Config(policyFile, load, cgroupRoot, root, journal, namespace);
+            return new Config(policyFile, load, cgroupRoot, root, journal, namespace, dnsServer, dnsFloor, dnsCeiling);
         }
 
         /** This configuration with another cgroup-v2 mount point. */
         public Config withCgroupRoot(Path mount) {
-            return new Config(policyFile, load, mount, watchRoot, journal, namespace);
+            return new Config(policyFile, load, mount, watchRoot, journal, namespace, dnsServer, dnsFloor, dnsCeiling);
+        }
+
+        /** This configuration asking {@code server} (in the rule set's namespace), with element timeouts in [floor, ceiling]. */
+        public Config withDns(InetSocketAddress server, Duration floor, Duration ceiling) {
+            return new Config(policyFile, load, cgroupRoot, watchRoot, journal, namespace, server, floor, ceiling);
         }
     }
 
@@ -119,6 +131,7 @@ public final class Daemon implements AutoCloseable {
     private volatile PolicyFile policy;
     private PolicyStore store;
     private Reconciler reconciler;
+    private DnsSets dnsSets;
     private boolean closed;
 
     private Daemon(Config config, CgroupResolver resolver, Nftables nft, NetworkNamespace namespace, Consumer<String> log) {
@@ -243,6 +256,23 @@ public final class Daemon implements AutoCloseable {
                 }
             }
         }
+        for (PolicyFile.HostSet h : parsed.hostSets()) {
+            List<NftSet> sets = new ArrayList<>(DnsSets.targets(nft, h.set()));
+            if (script != null) {
+                script.operations().stream().filter(o -> o instanceof NftOperation.AddSet a && a.set().name().equals(h.set())
+                                && !a.set().isMap() && (a.set().keyType() == Datatype.IPV4_ADDR.id() || a.set().keyType() == Datatype.IPV6_ADDR.id()))
+                        .forEach(o -> sets.add(((NftOperation.AddSet) o).set()));
+            }
+            if (sets.isEmpty()) {
+                throw error(h.location(), "no set named " + h.set() + " of type ipv4_addr or ipv6_addr");
+            }
+            for (NftSet s : sets) {
+                if (!DnsSets.hasTimeouts(s)) {
+                    throw error(h.location(), "set " + s.family().nftName() + " " + s.table() + " " + s.name()
+                            + " needs 'flags timeout' for addresses that follow DNS");
+                }
+            }
+        }
         for (PolicyFile.Entry e : parsed.entries()) {
             String table = e.family().nftName() + " " + e.table();
             if (!tables.contains(table)) {
@@ -312,6 +342,29 @@ public final class Daemon implements AutoCloseable {
         policy = next;
         store = nextStore;
         reconciler = next2;
+        if (!next.hostSets().isEmpty()) {
+            dnsSets = dnsSets(next);
+            dnsSets.start();
+        }
+    }
+
+    private DnsSets dnsSets(PolicyFile file) {
+        InetSocketAddress server = config.dnsServer();
+        if (server == null) {
+            try {
+                server = DnsClient.systemServer();
+            } catch (IOException e) {
+                throw new PolicyException(config.policyFile() + ": addresses that follow DNS need a name server: " + e.getMessage());
+            }
+        }
+        DnsClient client = new DnsClient(server, () -> namespace.call(() -> {
+            try {
+                return new DatagramSocket();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }), 2000);
+        return new DnsSets(nft, client, file.hostSets(), new DnsSets.Limits(config.dnsFloor(), config.dnsCeiling()), log);
     }
 
     private List<Cgroup> scan() {
@@ -335,6 +388,10 @@ public final class Daemon implements AutoCloseable {
         }
         Loaded loaded = read(false);
         reconciler.close();
+        if (dnsSets != null) {
+            dnsSets.close();
+            dnsSets = null;
+        }
         startReconciler(loaded.policy());
         log.accept("reloaded " + config.policyFile() + ": " + loaded.policy().entries().size() + " entries");
     }
@@ -360,6 +417,9 @@ public final class Daemon implements AutoCloseable {
         state.replaceCommitted(s.read());
         state.replaceLive(scan());
         lines.addAll(s.plan(state.pending()).text());
+        if (!loaded.policy().hostSets().isEmpty() && loaded.script() == null) {
+            lines.addAll(dnsSets(loaded.policy()).preview());
+        }
         return lines;
     }
 
@@ -368,14 +428,19 @@ public final class Daemon implements AutoCloseable {
      * the namespace) in one transaction; returns how many.
      */
     public int flush() {
-        PolicyStore s = new PolicyStore(nft, parser(), new PolicyFile(config.policyFile(), "", List.of()), resolver::path,
+        PolicyStore s = new PolicyStore(nft, parser(), new PolicyFile(config.policyFile(), "", List.of(), List.of()), resolver::path,
                 c -> log.accept(c.toString()));
         s.read();
-        int n = s.garbage().size();
-        if (n > 0) {
-            s.apply(BindingDiff.EMPTY);
+        PolicyStore.Plan plan = s.plan(BindingDiff.EMPTY);
+        List<String> dns = new ArrayList<>();
+        List<NftOperation> ops = new ArrayList<>(plan.operations());
+        ops.addAll(DnsSets.flushOperations(nft, dns));
+        if (!ops.isEmpty()) {
+            nft.transaction().addAll(ops).commit();
         }
-        return n;
+        plan.removed().forEach(i -> log.accept(new PolicyStore.Change(false, i).toString()));
+        dns.forEach(log);
+        return plan.removed().size() + dns.size();
     }
 
     /**
@@ -430,6 +495,9 @@ public final class Daemon implements AutoCloseable {
         closed = true;
         if (reconciler != null) {
             reconciler.close();
+        }
+        if (dnsSets != null) {
+            dnsSets.close();
         }
         nft.close();
         LOG.log(System.Logger.Level.DEBUG, "daemon closed");

@@ -42,6 +42,9 @@ public final class Nftlinkd {
               --cgroup-root PATH   the cgroup-v2 mount point (default: found in /proc/self/mountinfo)
               --watch SUBTREE      watch only this cgroup subtree (relative to the mount point)
               --netns NAME         the rule set of network namespace NAME
+              --dns-server ADDR[:PORT]  the name server for '# @SET :: host, ...' lines (default: the
+                                   first nameserver of /etc/resolv.conf)
+              --dns-ttl SECONDS-SECONDS  floor and ceiling of DNS element timeouts (default 60-3600)
               -h, --help           print this help and exit
 
             Signals: HUP reloads the policy (one transaction); TERM/INT stop, leaving the rule set as it is.
@@ -58,13 +61,17 @@ public final class Nftlinkd {
 
     /** Parsed command line. */
     record Options(boolean status, boolean load, boolean dryRun, boolean flush, boolean journal, Path cgroupRoot,
-                   CgroupPath watch, String netns, Path policy, boolean help) {
+                   CgroupPath watch, String netns, Path policy, boolean help, java.net.InetSocketAddress dnsServer,
+                   java.time.Duration dnsFloor, java.time.Duration dnsCeiling) {
 
         static Options parse(String[] args) {
             boolean status = false, load = false, dryRun = false, flush = false, journal = false, help = false;
             Path cgroupRoot = null;
             CgroupPath watch = null;
             String netns = null;
+            java.net.InetSocketAddress dnsServer = null;
+            java.time.Duration dnsFloor = null;
+            java.time.Duration dnsCeiling = null;
             List<String> rest = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -74,7 +81,7 @@ public final class Nftlinkd {
                     case "--flush" -> flush = true;
                     case "--journal" -> journal = true;
                     case "-h", "--help" -> help = true;
-                    case "--cgroup-root", "--watch", "--netns" -> {
+                    case "--cgroup-root", "--watch", "--netns", "--dns-server", "--dns-ttl" -> {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException("option " + a + " needs a value");
                         }
@@ -82,6 +89,16 @@ public final class Nftlinkd {
                         switch (a) {
                             case "--cgroup-root" -> cgroupRoot = Path.of(v);
                             case "--watch" -> watch = CgroupPath.of(v);
+                            case "--dns-server" -> dnsServer = server(v);
+                            case "--dns-ttl" -> {
+                                String[] range = v.split("-", 2);
+                                try {
+                                    dnsFloor = java.time.Duration.ofSeconds(Long.parseLong(range[0]));
+                                    dnsCeiling = java.time.Duration.ofSeconds(Long.parseLong(range[range.length - 1]));
+                                } catch (NumberFormatException e) {
+                                    throw new IllegalArgumentException("--dns-ttl needs FLOOR-CEILING in seconds, not '" + v + "'");
+                                }
+                            }
                             default -> netns = v;
                         }
                     }
@@ -98,7 +115,7 @@ public final class Nftlinkd {
                 rest.removeFirst();
             }
             if (help) {
-                return new Options(false, false, false, false, false, null, null, null, null, true);
+                return new Options(false, false, false, false, false, null, null, null, null, true, null, null, null);
             }
             if (rest.size() != 1) {
                 throw new IllegalArgumentException(rest.isEmpty() ? "no policy file given" : "one policy file, not " + rest);
@@ -106,7 +123,19 @@ public final class Nftlinkd {
             if ((dryRun ? 1 : 0) + (flush ? 1 : 0) + (status ? 1 : 0) > 1) {
                 throw new IllegalArgumentException("--dry-run, --flush and status exclude each other");
             }
-            return new Options(status, load, dryRun, flush, journal, cgroupRoot, watch, netns, Path.of(rest.getFirst()), false);
+            return new Options(status, load, dryRun, flush, journal, cgroupRoot, watch, netns, Path.of(rest.getFirst()), false,
+                    dnsServer, dnsFloor, dnsCeiling);
+        }
+
+        private static java.net.InetSocketAddress server(String v) {
+            int colon = v.lastIndexOf(':');
+            boolean hasPort = colon > 0 && v.indexOf(':') == colon;
+            try {
+                return new java.net.InetSocketAddress(java.net.InetAddress.ofLiteral(hasPort ? v.substring(0, colon) : v),
+                        hasPort ? Integer.parseInt(v.substring(colon + 1)) : 53);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--dns-server needs an IP address and maybe a port, not '" + v + "'");
+            }
         }
     }
 
@@ -126,7 +155,8 @@ public final class Nftlinkd {
         NetworkNamespace ns = null;
         try {
             ns = o.netns() == null ? null : NetworkNamespace.named(o.netns());
-            Daemon.Config config = new Daemon.Config(o.policy(), o.load(), o.cgroupRoot(), o.watch(), o.journal(), ns);
+            Daemon.Config config = new Daemon.Config(o.policy(), o.load(), o.cgroupRoot(), o.watch(), o.journal(), ns,
+                    o.dnsServer(), o.dnsFloor(), o.dnsCeiling());
             try (Daemon d = Daemon.open(config, line -> out.println(stamp() + " " + line))) {
                 if (o.status()) {
                     d.status(out);

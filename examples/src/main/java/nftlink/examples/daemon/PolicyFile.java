@@ -36,7 +36,9 @@ import java.util.zip.CRC32;
  * {@code UNIT} is the last component of {@code PATH}. Either may contain glob
  * patterns ({@code *}, {@code ?}, {@code **}) for instantiated units, e.g.
  * {@code # app-mail@*.scope :: add rule ... "user.slice/user-*.slice/user@*.service/app.slice/app-mail@*.scope" ...}.
- * A line ending in {@code \} continues on the next comment line.
+ * A line ending in {@code \} continues on the next comment line. A line
+ * {@code # @SET :: host1, host2} names hosts whose addresses (A, AAAA) follow DNS
+ * in every named set {@code SET} ({@link HostSet}).
  *
  * <p>Every entry is compiled when the file is read, so an error anywhere (with its
  * file, line and column) is found before anything changes.
@@ -45,7 +47,11 @@ import java.util.zip.CRC32;
  * @param text    the whole text (its non-comment part is the static rule set)
  * @param entries the policy entries in file order
  */
-public record PolicyFile(Path file, String text, List<Entry> entries) {
+public record PolicyFile(Path file, String text, List<Entry> entries, List<HostSet> hostSets) {
+
+    private static final Pattern HOSTS = Pattern.compile("^#\\s*@([A-Za-z0-9_.-]+)\\s+::\\s*(.*)$");
+    private static final Pattern HOST = Pattern.compile(
+            "[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\\.?");
 
     private static final Pattern ENTRY = Pattern.compile("^#\\s*(\\S+)\\s+::\\s*(.*)$");
     private static final Pattern RULE = Pattern.compile(
@@ -58,6 +64,23 @@ public record PolicyFile(Path file, String text, List<Entry> entries) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(text, "text");
         entries = List.copyOf(entries);
+        hostSets = List.copyOf(hostSets);
+    }
+
+    /**
+     * Addresses that follow DNS: {@code # @SET :: host1, host2}. Every named set
+     * {@code SET} (of {@code ipv4_addr} or {@code ipv6_addr} keys, with {@code flags
+     * timeout}) gets the hosts' A or AAAA addresses with timeouts tied to the
+     * records' TTLs.
+     *
+     * @param set      the sets' name
+     * @param hosts    the host names
+     * @param location where the entry is
+     */
+    public record HostSet(String set, List<String> hosts, SourceLocation location) {
+        public HostSet {
+            hosts = List.copyOf(hosts);
+        }
     }
 
     /** One policy entry: a selector of cgroups and what each live one gets. */
@@ -122,8 +145,31 @@ public record PolicyFile(Path file, String text, List<Entry> entries) {
     public static PolicyFile parse(String text, Path file, NftParser parser) {
         String[] lines = text.split("\n", -1);
         List<Entry> entries = new ArrayList<>();
+        List<HostSet> hostSets = new ArrayList<>();
         Map<String, Integer> names = new HashMap<>();
+        int[] starts = lineStarts(lines);
         for (int i = 0; i < lines.length; i++) {
+            Matcher h = HOSTS.matcher(lines[i]);
+            if (h.matches()) {
+                Locator at = new Locator(file.toString(), lines, starts);
+                List<String> hosts = new ArrayList<>();
+                Matcher word = Pattern.compile("[^,\\s]+").matcher(lines[i]);
+                int from = h.start(2);
+                while (word.find(from)) {
+                    if (!HOST.matcher(word.group()).matches()) {
+                        throw new NftParseException(at.of(starts[i] + word.start(), starts[i] + word.end() - 1),
+                                "not a host name: \"" + word.group() + "\"");
+                    }
+                    hosts.add(word.group());
+                    from = word.end();
+                }
+                SourceLocation where = at.of(starts[i] + h.start(1) - 1, starts[i] + h.end(1) - 1);
+                if (hosts.isEmpty()) {
+                    throw new NftParseException(where, "@" + h.group(1) + " needs host names after '::'");
+                }
+                hostSets.add(new HostSet(h.group(1), hosts, where));
+                continue;
+            }
             Matcher m = ENTRY.matcher(lines[i]);
             if (!m.matches()) {
                 continue;
@@ -144,7 +190,7 @@ public record PolicyFile(Path file, String text, List<Entry> entries) {
             String name = uniqueName(unit, names);
             entries.add(entry(parser, file, at, new String(blank, 0, end) + "\n", command, start, unit, name, first));
         }
-        return new PolicyFile(file, text, entries);
+        return new PolicyFile(file, text, entries, hostSets);
     }
 
     private static Entry entry(NftParser parser, Path file, Locator at, String blanked, String command, int start,

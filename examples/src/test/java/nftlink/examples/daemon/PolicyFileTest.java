@@ -64,6 +64,16 @@ class PolicyFileTest {
     }
 
     @Test
+    void readsHostSetsForAddressesThatFollowDns() {
+        PolicyFile p = parse("# @mail_hosts :: mail.example.org, smtp.example.org\n#@web ::  a.example.org\n");
+        assertThat(p.entries()).isEmpty();
+        assertThat(p.hostSets()).extracting(PolicyFile.HostSet::set, PolicyFile.HostSet::hosts).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("mail_hosts", java.util.List.of("mail.example.org", "smtp.example.org")),
+                org.assertj.core.groups.Tuple.tuple("web", java.util.List.of("a.example.org")));
+        assertThat(error("# @web :: \n")).startsWith("policy.conf:1:3-6: Error: @web needs host names after '::'");
+    }
+
+    @Test
     void aChangedEntryHasAnotherFingerprintAndRepeatedUnitsGetUniqueNames() {
         String a = "# x.scope :: add rule inet filter out socket cgroupv2 level 1 \"x.scope\" tcp dport 25 accept\n";
         String b = "# x.scope :: add rule inet filter out socket cgroupv2 level 1 \"x.scope\" tcp dport 26 accept\n";
