@@ -470,9 +470,29 @@ public final class Daemon implements AutoCloseable {
                         + i.map(PolicyStore.Installed::describe).orElse("NOT INSTALLED"));
             }
         }
+        for (PolicyFile.HostSet h : loaded.policy().hostSets()) {
+            out.println("@" + h.set() + " (" + h.location().file() + ":" + h.location().line() + "): " + String.join(", ", h.hosts()));
+            for (NftSet set : DnsSets.targets(nft, h.set())) {
+                for (nftlink.nftables.SetElement e : nft.listElements(set.family(), set.table(), set.name())) {
+                    if (e.comment() != null && e.comment().startsWith("nftlinkd dns ")) {
+                        out.println("  " + set.family().nftName() + " " + set.table() + " " + set.name() + ": "
+                                + address(e.key()) + " (" + e.comment().substring("nftlinkd dns ".length()) + ", expires in "
+                                + e.expiration() / 1000 + " s)");
+                    }
+                }
+            }
+        }
         for (PolicyStore.Installed g : s.garbage()) {
             out.println("stale (no entry describes it): " + g.describe() + " for " + g.binding().entry() + " cgroup "
                     + Long.toUnsignedString(g.binding().cgroup().id()));
+        }
+    }
+
+    private static String address(nftlink.nftables.expr.Bytes key) {
+        try {
+            return java.net.InetAddress.getByAddress(key.toArray()).getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            return key.toString();
         }
     }
 

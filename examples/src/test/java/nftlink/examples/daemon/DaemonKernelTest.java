@@ -133,11 +133,19 @@ class DaemonKernelTest {
                                 + "  cgroup " + mail + " /" + f.path("mail.scope") + ": rule inet filter allow handle " + rule.handle() + "\n",
                         "  cgroup " + web1 + " /" + f.path("web@1.scope") + ": element inet filter apps { " + web1 + " }\n");
 
+                String staticPart = policy(25).substring(0, policy(25).indexOf("# mail.scope"));
+                ns.nftScript("flush ruleset\n" + staticPart).orThrow();
+                await("mail.scope's rule put back after someone flushed and reloaded the rule set", () -> allowRules(nft).size() == 1);
+                await("web@1's element put back", () -> members(nft).equals(keys(web1)));
+                Rule restored = allowRules(nft).getFirst();
+                await("the log line of the rule added again", () -> log.stream()
+                        .filter(l -> l.startsWith("added mail.scope cgroup " + mail + " ")).count() == 2);
+
                 Files.writeString(policyFile, policy(26));
                 d.reload();
                 List<Rule> reloaded = allowRules(nft);
                 assertThat(reloaded).hasSize(1);
-                assertThat(reloaded.getFirst().handle()).isNotEqualTo(rule.handle());
+                assertThat(reloaded.getFirst().handle()).isNotEqualTo(restored.handle());
                 assertThat(render(nft)).contains("tcp dport 26 accept");
 
                 String before = ruleset(ns);

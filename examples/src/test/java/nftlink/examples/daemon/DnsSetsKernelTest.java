@@ -146,6 +146,11 @@ class DnsSetsKernelTest {
                 assertThat(log).contains("dns @mail_hosts: added 10.0.0.5 (mail.example.org, timeout 120 s) to ip dns4 mail_hosts",
                         "dns @mail_hosts: added 2001:db8:0:0:0:0:0:5 (mail.example.org, timeout 120 s) to ip6 dns6 mail_hosts");
 
+                DaemonFixture.Run status = DaemonFixture.nftlinkd("status", "--netns", ns.name(), "--watch", f.root.toString(),
+                        policy.toString());
+                assertThat(status.out()).contains("@mail_hosts (" + policy + ":7): mail.example.org, smtp.example.org\n",
+                        "  ip dns4 mail_hosts: 10.0.0.5 (mail.example.org, expires in ", "  ip6 dns6 mail_hosts: 2001:db8:0:0:0:0:0:5 (");
+
                 dns.records.put("smtp.example.org", List.of(new FakeDns.Rr(InetAddress.getByName("10.0.0.7"), 2)));
                 await("the new address of smtp.example.org", () -> has(nft, Family.IP, "dns4", "10.0.0.7"));
                 await("the old address expiring with its timeout", () -> !has(nft, Family.IP, "dns4", "10.0.0.6"));
