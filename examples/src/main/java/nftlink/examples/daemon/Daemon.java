@@ -205,14 +205,14 @@ public final class Daemon implements AutoCloseable {
                 forEntries = forEntries.withSetLookup((f, t, n) -> declaredSet(declared, f, t, n).or(() -> kernel.find(f, t, n)));
             }
             parsed = PolicyFile.parse(text, config.policyFile(), forEntries);
+            check(parsed, script);
+            return new Loaded(parsed, script, forEntries);
         } catch (NftParseException e) {
             throw new PolicyException(e.getMessage());
         }
-        check(parsed, script);
-        return new Loaded(parsed, script);
     }
 
-    private record Loaded(PolicyFile policy, NftScript script) {
+    private record Loaded(PolicyFile policy, NftScript script, NftParser entryParser) {
     }
 
     private static Optional<NftSet> declaredSet(NftScript script, Family family, String table, String name) {
@@ -376,9 +376,12 @@ public final class Daemon implements AutoCloseable {
     }
 
     /**
-     * Re-reads the policy file (its entries; the static rule set is not reloaded)
-     * and applies the difference as one transaction. On an error the running
-     * policy stays in force.
+     * Re-reads the policy file and applies the change as one transaction. With
+     * {@code --load}, that transaction is the static rule set as {@code nft -f}
+     * would apply it (so it should begin with {@code flush ruleset} or flush its
+     * tables, as an {@code nftables.conf} does) followed by every rule and element
+     * the policy wants now; without, it is the difference in rules and elements.
+     * On an error the running policy stays in force and nothing changes.
      *
      * @throws PolicyException for an error in the new policy; nothing was changed
      */
@@ -386,11 +389,30 @@ public final class Daemon implements AutoCloseable {
         if (closed || reconciler == null) {
             throw new IllegalStateException("not running");
         }
-        Loaded loaded = read(false);
+        Loaded loaded = read(config.load());
         reconciler.close();
         if (dnsSets != null) {
             dnsSets.close();
             dnsSets = null;
+        }
+        if (loaded.script() != null && !loaded.script().isEmpty()) {
+            PolicyStore fresh = new PolicyStore(nft, loaded.entryParser(), loaded.policy(), resolver::path, c -> { });
+            DesiredState wanted = new DesiredState(policyOf(loaded.policy()));
+            wanted.replaceLive(scan());
+            List<NftOperation> ops = new ArrayList<>(loaded.script().operations());
+            try {
+                ops.addAll(fresh.plan(new BindingDiff(List.of(), wanted.desired())).operations());
+                nft.transaction().addAll(ops).commit();
+            } catch (TransactionException | NftParseException e) {
+                startReconciler(policy);
+                String where = e instanceof TransactionException te && te.operationIndex() >= 0
+                        && te.operationIndex() < loaded.script().parsed().size()
+                        ? "\n" + loaded.script().locationOf(te.operationIndex()).position() + ": the failed operation comes from here"
+                        : "";
+                throw new PolicyException(e.getMessage() + where);
+            }
+            log.accept("reloaded the static rule set of " + config.policyFile() + " with " + wanted.desired().size()
+                    + " rule(s)/element(s) in one transaction");
         }
         startReconciler(loaded.policy());
         log.accept("reloaded " + config.policyFile() + ": " + loaded.policy().entries().size() + " entries");

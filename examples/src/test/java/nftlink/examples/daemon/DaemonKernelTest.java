@@ -58,6 +58,7 @@ class DaemonKernelTest {
 
     private String policy(int mailPort) {
         return """
+                flush ruleset
                 table inet filter {
                 	set apps {
                 		type cgroupsv2
@@ -129,7 +130,7 @@ class DaemonKernelTest {
                 DaemonFixture.Run status = nftlinkd("status", "--netns", ns.name(), "--watch", f.root.toString(), policyFile.toString());
                 assertThat(status.status()).as(status.err()).isZero();
                 assertThat(status.out()).contains(
-                        "mail.scope (" + policyFile + ":14): " + f.path("mail.scope") + " -> rule in inet filter allow\n"
+                        "mail.scope (" + policyFile + ":15): " + f.path("mail.scope") + " -> rule in inet filter allow\n"
                                 + "  cgroup " + mail + " /" + f.path("mail.scope") + ": rule inet filter allow handle " + rule.handle() + "\n",
                         "  cgroup " + web1 + " /" + f.path("web@1.scope") + ": element inet filter apps { " + web1 + " }\n");
 
@@ -137,7 +138,6 @@ class DaemonKernelTest {
                 ns.nftScript("flush ruleset\n" + staticPart).orThrow();
                 await("mail.scope's rule put back after someone flushed and reloaded the rule set", () -> allowRules(nft).size() == 1);
                 await("web@1's element put back", () -> members(nft).equals(keys(web1)));
-                Rule restored = allowRules(nft).getFirst();
                 await("the log line of the rule added again", () -> log.stream()
                         .filter(l -> l.startsWith("added mail.scope cgroup " + mail + " ")).count() == 2);
 
@@ -145,15 +145,22 @@ class DaemonKernelTest {
                 d.reload();
                 List<Rule> reloaded = allowRules(nft);
                 assertThat(reloaded).hasSize(1);
-                assertThat(reloaded.getFirst().handle()).isNotEqualTo(restored.handle());
+                assertThat(log).contains("reloaded the static rule set of " + policyFile
+                        + " with 2 rule(s)/element(s) in one transaction");
+                assertThat(members(nft)).isEqualTo(keys(web1));
+                assertThat(nft.listRules(Family.INET, "filter", "out")).as("the static rules, reloaded once").hasSize(3);
                 assertThat(render(nft)).contains("tcp dport 26 accept");
 
                 String before = ruleset(ns);
                 Files.writeString(policyFile, policy(27) + "# x.scope :: add rule inet filtr allow socket cgroupv2 level 2 \""
                         + f.root + "/x.scope\" accept\n");
                 assertThatThrownBy(d::reload).isInstanceOf(Daemon.PolicyException.class)
-                        .hasMessageStartingWith(policyFile + ":17:28-32: Error: no table inet filtr (policy entry x.scope)");
+                        .hasMessageStartingWith(policyFile + ":18:28-32: Error: no table inet filtr (policy entry x.scope)");
                 assertThat(ruleset(ns)).as("a refused reload changes nothing").isEqualTo(before);
+                Files.writeString(policyFile, policy(28).replace("# mail.scope", "add rule inet filter out jump nowhere\n# mail.scope"));
+                assertThatThrownBy(d::reload).isInstanceOf(Daemon.PolicyException.class)
+                        .hasMessageContaining(policyFile + ":15:").hasMessageContaining("the failed operation comes from here");
+                assertThat(ruleset(ns)).as("a reload the kernel refuses changes nothing").isEqualTo(before);
 
                 f.rmdir("mail.scope");
                 await("mail.scope's rule removed", () -> allowRules(nft).isEmpty());
@@ -186,10 +193,14 @@ class DaemonKernelTest {
             awaitLine(lines, "nftlinkd: running with 2 policy entries");
             assertThat(render(nft)).contains("socket cgroupv2 level 2 " + mail + " tcp dport 25 accept");
 
-            Files.writeString(policyFile, policy(26));
+            Files.writeString(policyFile, policy(26).replace("\t\ttcp dport { 25, 443 } reject",
+                    "\t\ttcp dport 80 accept\n\t\ttcp dport { 25, 443 } reject"));
             new ProcessBuilder("kill", "-HUP", Long.toString(p.pid())).start().waitFor();
+            awaitLine(lines, "reloaded the static rule set of " + policyFile + " with 1 rule(s)/element(s) in one transaction");
             awaitLine(lines, "reloaded " + policyFile + ": 2 entries");
             assertThat(render(nft)).contains("socket cgroupv2 level 2 " + mail + " tcp dport 26 accept");
+            assertThat(allowRules(nft)).hasSize(1);
+            assertThat(nft.listRules(Family.INET, "filter", "out")).as("the static rules, reloaded once").hasSize(4);
 
             new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
             assertThat(p.waitFor(DaemonFixture.WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
