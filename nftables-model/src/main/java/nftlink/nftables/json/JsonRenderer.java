@@ -47,8 +47,9 @@ import java.util.function.LongFunction;
  *
  * @param cgroupPaths maps a cgroup ID to its path for {@code socket cgroupv2} matches,
  *                    returning {@code null} when unknown (the ID is printed then, as a string)
+ * @param stateless   leave out counter values and quota usage, like {@code nft -s -j}
  */
-public record JsonRenderer(LongFunction<String> cgroupPaths) {
+public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) {
 
     /** The values libnftables 1.0.6 puts in {@code metainfo}. */
     public static final String VERSION = "1.0.6";
@@ -58,10 +59,20 @@ public record JsonRenderer(LongFunction<String> cgroupPaths) {
     public static final int SCHEMA_VERSION = 1;
 
     /** Prints cgroup IDs as numbers (in strings). */
-    public static final JsonRenderer DEFAULT = new JsonRenderer(id -> null);
+    public static final JsonRenderer DEFAULT = new JsonRenderer(id -> null, false);
 
     public JsonRenderer {
         Objects.requireNonNull(cgroupPaths, "cgroupPaths");
+    }
+
+    /** With counter values and quota usage, like {@code nft -j}. */
+    public JsonRenderer(LongFunction<String> cgroupPaths) {
+        this(cgroupPaths, false);
+    }
+
+    /** This renderer, leaving out counter values and quota usage or not. */
+    public JsonRenderer withStateless(boolean newStateless) {
+        return new JsonRenderer(cgroupPaths, newStateless);
     }
 
     /** The text {@code nft -j list ruleset} prints, without the trailing newline. */
@@ -156,13 +167,13 @@ public record JsonRenderer(LongFunction<String> cgroupPaths) {
             case Match m -> JsonValue.single("match", JsonValue.object().put("op", op(m)).put("left", field(m.field()))
                     .put("right", value(m.field(), m.value())).build());
             case Statement.VerdictStatement v -> verdict(v.verdict());
-            case Statement.CounterStatement c -> JsonValue.single("counter", counter(c.packets(), c.bytes()));
+            case Statement.CounterStatement c -> JsonValue.single("counter", stateless ? JsonValue.NULL : counter(c.packets(), c.bytes()));
             case Statement.MetaSet ms -> JsonValue.single("mangle", JsonValue.object().put("key", field(ms.field()))
                     .put("value", single(ms.field(), ms.value())).build());
             case Statement.KernelExpression k -> JsonValue.single("nftlink-expression", JsonValue.of(k.expression().toDebugString()));
             case Statement.LogStatement l -> log(l);
             case Statement.LimitStatement l -> limit(l);
-            case Statement.QuotaStatement q -> quota(q);
+            case Statement.QuotaStatement q -> quota(q, stateless);
             case Statement.NotrackStatement n -> JsonValue.single("notrack", JsonValue.NULL);
             case Statement.RejectStatement r -> reject(r);
             case Statement.NatStatement n -> nat(n, family);
@@ -356,13 +367,13 @@ public record JsonRenderer(LongFunction<String> cgroupPaths) {
         return JsonValue.single("limit", b.build());
     }
 
-    private static JsonValue quota(Statement.QuotaStatement q) {
+    private static JsonValue quota(Statement.QuotaStatement q, boolean stateless) {
         Object[] val = rate(q.bytes());
         JsonValue.ObjectBuilder b = JsonValue.object().put("val", (Long) val[0]).put("val_unit", (String) val[1]);
         if (q.over()) {
             b.put("inv", JsonValue.of(true));
         }
-        if (q.used() != 0) {
+        if (q.used() != 0 && !stateless) {
             Object[] used = rate(q.used());
             b.put("used", (Long) used[0]).put("used_unit", (String) used[1]);
         }

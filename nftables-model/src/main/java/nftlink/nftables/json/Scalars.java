@@ -24,7 +24,12 @@ final class Scalars {
     static JsonValue render(Datatype type, Bytes value) {
         return switch (type) {
             case IPV4_ADDR, IPV6_ADDR, ETHER_ADDR -> JsonValue.of(type.print(value));
-            case INET_PROTO, ICMP_TYPE, ICMPV6_TYPE, ETHERTYPE, NFPROTO -> {
+            case ETHERTYPE -> {
+                // nft names 0x8100 8021q
+                String text = value.asBigEndian() == 0x8100 ? "8021q" : type.print(value);
+                yield isNumeric(text) ? number(value.asBigEndian()) : JsonValue.of(text);
+            }
+            case INET_PROTO, ICMP_TYPE, ICMPV6_TYPE, NFPROTO -> {
                 String text = type.print(value);
                 yield isNumeric(text) ? number(value.asBigEndian()) : JsonValue.of(text);
             }
@@ -49,7 +54,7 @@ final class Scalars {
                 String printed = type.print(value);
                 String name = printed.substring(1, printed.length() - 1);
                 // a whole name that ends in a star is written \* (a trailing * alone is a wildcard)
-                yield JsonValue.of(value.length() == 16 && name.endsWith("*") ? name.substring(0, name.length() - 1) + "\\*" : name);
+                yield JsonValue.of(value.length() == 16 && name.endsWith("*") && !name.endsWith("\\*") ? name.substring(0, name.length() - 1) + "\\*" : name);
             }
             case CGROUPV2 -> JsonValue.of(type.print(value));
             case VERDICT -> throw new IllegalArgumentException("verdicts are not values");
@@ -104,7 +109,7 @@ final class Scalars {
     }
 
     private static boolean isNumeric(String text) {
-        return !text.isEmpty() && (Character.isDigit(text.charAt(0)) || text.startsWith("0x"));
+        return text.matches("\\d+|0x[0-9a-fA-F]+");
     }
 
     static JsonValue number(long n) {
@@ -150,6 +155,9 @@ final class Scalars {
                     }
                     if (t.isEmpty() || t.strip().length() != t.length()) {
                         throw JsonException.at(path, "not a " + type.nftName() + ": \"" + t + "\"");
+                    }
+                    if (type == Datatype.ETHERTYPE && t.equals("8021q")) {
+                        yield Bytes.u16Be(0x8100);
                     }
                     yield type.parse(t, length);
                 }

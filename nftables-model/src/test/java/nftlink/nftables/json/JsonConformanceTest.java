@@ -122,6 +122,101 @@ class JsonConformanceTest {
         assertThat(byFile.values().stream().mapToInt(c -> c[MATCH]).sum()).isGreaterThan(300);
     }
 
+    /**
+     * The render direction: each rule that linearizes as expected is delinearized
+     * again and rendered by {@link JsonRenderer}; the statements must be the
+     * expected listing ({@code .t.json.output}, else the {@code .t.json} input),
+     * compared as JSON trees. Differences are listed in
+     * {@code conformance/json-render-known-failures.txt}.
+     */
+    @Test
+    void linearizedRulesRenderAsTheExpectedJson() throws IOException {
+        Path corpus = corpus();
+        if (corpus == null) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("CI must run the conformance vectors, but ../shared/conformance is missing");
+            }
+            Assumptions.abort("skipped: no ../shared/conformance/nftables-tests-py beside the repository");
+        }
+        Set<String> known = knownFailures("/conformance/json-render-known-failures.txt");
+        Set<String> unexpected = new LinkedHashSet<>();
+        int[] counts = new int[4];
+        List<Path> jsonFiles;
+        try (Stream<Path> files = Files.walk(corpus)) {
+            jsonFiles = files.filter(p -> p.getFileName().toString().endsWith(".t.json")).sorted().toList();
+        }
+        for (Path jsonFile : jsonFiles) {
+            String name = corpus.relativize(jsonFile).toString();
+            Map<String, String> outputs = new java.util.HashMap<>();
+            Path outputFile = jsonFile.resolveSibling(jsonFile.getFileName() + ".output");
+            if (Files.exists(outputFile)) {
+                jsonEntries(outputFile).forEach(e -> outputs.put(e.rule(), e.json()));
+            }
+            List<PayloadEntry> payloads = new ArrayList<>();
+            String base = jsonFile.getFileName().toString().replaceAll("\\.json$", "");
+            try (Stream<Path> siblings = Files.list(jsonFile.getParent())) {
+                for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(base + ".payload")).sorted().toList()) {
+                    payloads.addAll(payloadEntries(p));
+                }
+            }
+            for (JsonEntry entry : jsonEntries(jsonFile)) {
+                for (PayloadEntry payload : payloads) {
+                    if (!payload.rule().equals(entry.rule())) {
+                        continue;
+                    }
+                    String key = name + " | " + payload.family().nftName() + " | " + entry.rule();
+                    JsonValue rendered;
+                    try {
+                        if (!linearize(payload.family(), entry.json()).equals(payload.expressions())) {
+                            continue;
+                        }
+                        rendered = renderBack(payload.family(), entry.json());
+                    } catch (IllegalArgumentException e) {
+                        continue;
+                    }
+                    if (rendered == null) {
+                        counts[NOT_EXPRESSIBLE]++;
+                        continue;
+                    }
+                    JsonValue expected = JsonValue.parse(outputs.getOrDefault(entry.rule(), entry.json()));
+                    if (rendered.equals(expected)) {
+                        counts[MATCH]++;
+                        if (known.contains(key)) {
+                            unexpected.add("now matches, remove from the known failures: " + key);
+                        }
+                    } else if (known.contains(key)) {
+                        counts[KNOWN]++;
+                    } else {
+                        counts[DIFFER]++;
+                        unexpected.add(key + "\n    expected " + expected.toJson() + "\n    got      " + rendered.toJson());
+                    }
+                }
+            }
+        }
+        String summary = "render direction: " + counts[MATCH] + " match, " + counts[DIFFER] + " differ, " + counts[KNOWN]
+                + " known failures, " + counts[NOT_EXPRESSIBLE] + " with several anonymous sets (not compared)\n";
+        Path out = Path.of("target/conformance/json-render-report.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, "# JSON conformance, render direction\n\n" + summary);
+        System.out.println(summary);
+        assertThat(unexpected).as("unexpected conformance results").isEmpty();
+        assertThat(counts[MATCH]).isGreaterThan(300);
+    }
+
+    /** Linearizes, delinearizes and renders the statements; {@code null} with more than one anonymous set. */
+    private static JsonValue renderBack(Family family, String statements) {
+        String doc = "{\"family\": \"" + family.nftName() + "\", \"table\": \"test\", \"chain\": \"c\", \"expr\": " + statements + "}";
+        Linearizer.Result result = Linearizer.linearize(PARSER.ruleSpec(JsonValue.parse(doc), "$"));
+        if (result.sets().size() > 1) {
+            return null;
+        }
+        List<nftlink.nftables.SetElement> elements = result.sets().isEmpty() ? null : result.sets().getFirst().elements();
+        RuleSpec back = nftlink.nftables.lang.Delinearizer.delinearize(result.rule(), setName -> elements);
+        // the corpus lists rules as nft -s (stateless) prints them
+        JsonValue.Obj rule = JsonRenderer.DEFAULT.withStateless(true).rule(back);
+        return rule.get("expr");
+    }
+
     private static List<String> linearize(Family family, String statements) {
         String doc = "{\"family\": \"" + family.nftName() + "\", \"table\": \"test\", \"chain\": \"c\", \"expr\": " + statements + "}";
         RuleSpec spec = PARSER.ruleSpec(JsonValue.parse(doc), "$");
@@ -189,8 +284,12 @@ class JsonConformanceTest {
     }
 
     private static Set<String> knownFailures() throws IOException {
+        return knownFailures("/conformance/json-known-failures.txt");
+    }
+
+    private static Set<String> knownFailures(String resource) throws IOException {
         Set<String> keys = new LinkedHashSet<>();
-        try (var in = JsonConformanceTest.class.getResourceAsStream("/conformance/json-known-failures.txt")) {
+        try (var in = JsonConformanceTest.class.getResourceAsStream(resource)) {
             if (in == null) {
                 return keys;
             }

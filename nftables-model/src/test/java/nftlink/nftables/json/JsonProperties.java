@@ -22,7 +22,14 @@ class JsonProperties {
 
     @Provide
     Arbitrary<JsonValue> values() {
-        return Arbitraries.lazyOf(this::scalar, this::scalar, this::scalar, this::array, this::object);
+        return Arbitraries.recursive(this::scalar, this::container, 0, 4);
+    }
+
+    private Arbitrary<JsonValue> container(Arbitrary<JsonValue> inner) {
+        Arbitrary<JsonValue> arrays = inner.list().ofMaxSize(4).map(JsonValue::array);
+        Arbitrary<JsonValue> objects = Arbitraries.maps(Arbitraries.strings().all().ofMaxLength(6), inner).ofMaxSize(4)
+                .map(m -> new JsonValue.Obj(new LinkedHashMap<>(m)));
+        return Arbitraries.oneOf(arrays, objects);
     }
 
     private Arbitrary<JsonValue> scalar() {
@@ -31,15 +38,6 @@ class JsonProperties {
         Arbitrary<JsonValue> decimals = Arbitraries.bigDecimals().ofScale(3).map(d -> new JsonValue.Num(d));
         Arbitrary<JsonValue> fixed = Arbitraries.of(JsonValue.NULL, JsonValue.of(true), JsonValue.of(false));
         return Arbitraries.oneOf(strings, longs, decimals, fixed);
-    }
-
-    private Arbitrary<JsonValue> array() {
-        return values().list().ofMaxSize(4).map(JsonValue::array);
-    }
-
-    private Arbitrary<JsonValue> object() {
-        return Arbitraries.maps(Arbitraries.strings().all().ofMaxLength(6), values()).ofMaxSize(4)
-                .map(m -> new JsonValue.Obj(new LinkedHashMap<>(m)));
     }
 
     @Property(tries = 500)
