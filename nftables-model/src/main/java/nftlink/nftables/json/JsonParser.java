@@ -9,7 +9,9 @@ import nftlink.nftables.Family;
 import nftlink.nftables.Hook;
 import nftlink.nftables.NfTables;
 import nftlink.nftables.NftOperation;
+import nftlink.nftables.NftObject;
 import nftlink.nftables.NftSet;
+import nftlink.nftables.ObjectData;
 import nftlink.nftables.Rule;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.Table;
@@ -18,6 +20,7 @@ import nftlink.nftables.expr.Counter;
 import nftlink.nftables.expr.Data;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Meta;
+import nftlink.nftables.expr.Objref;
 import nftlink.nftables.expr.Payload;
 import nftlink.nftables.expr.Verdict;
 import nftlink.nftables.lang.ConcatField;
@@ -205,8 +208,9 @@ public final class JsonParser {
                     out.addAll(NftOperation.addElements(set.family(), set.table(), set.name(), elements));
                 }
             }
+            case "counter", "quota", "limit" -> out.add(new NftOperation.AddObject(namedObject(kind, body), exclusive));
             default -> throw body.error("unsupported object \"" + kind
-                    + "\" (nftlink reads table, chain, rule, set, map and element)");
+                    + "\" (nftlink reads table, chain, rule, set, map, element, counter, quota and limit)");
         }
     }
 
@@ -242,6 +246,8 @@ public final class JsonParser {
                 out.addAll(NftOperation.deleteElements(set.family(), set.table(), set.name(),
                         elements(set, body.member("elem"), true)));
             }
+            case "counter", "quota", "limit" -> out.add(new NftOperation.DeleteObject(family, body.member("table").string(),
+                    objectType(kind), body.member("name").string(), 0, ignoreMissing));
             default -> throw body.error("unsupported object \"" + kind + "\" to delete");
         }
     }
@@ -263,6 +269,54 @@ public final class JsonParser {
                     body.member("name").string()));
             default -> throw body.error("unsupported object \"" + kind + "\" to flush");
         }
+    }
+
+    private static int objectType(String kind) {
+        return switch (kind) {
+            case "counter" -> NfTables.NFT_OBJECT_COUNTER;
+            case "quota" -> NfTables.NFT_OBJECT_QUOTA;
+            default -> NfTables.NFT_OBJECT_LIMIT;
+        };
+    }
+
+    /** A named counter, quota or limit, as nft lists them. */
+    private static NftObject namedObject(String kind, Node body) {
+        Family family = family(body);
+        String table = body.member("table").string();
+        String name = body.member("name").string();
+        Node comment = body.optional("comment");
+        ObjectData data = switch (kind) {
+            case "counter" -> {
+                body.only(Set.of("family", "table", "name", "handle", "comment", "packets", "bytes"));
+                yield new ObjectData.Counter(body.optional("packets") == null ? 0 : body.member("packets").number(Long.MAX_VALUE),
+                        body.optional("bytes") == null ? 0 : body.member("bytes").number(Long.MAX_VALUE));
+            }
+            case "quota" -> {
+                body.only(Set.of("family", "table", "name", "handle", "comment", "bytes", "used", "inv"));
+                boolean over = body.optional("inv") != null && body.member("inv").bool();
+                yield new ObjectData.Quota(body.member("bytes").number(Long.MAX_VALUE),
+                        body.optional("used") == null ? 0 : body.member("used").number(Long.MAX_VALUE),
+                        over ? NfTables.NFT_QUOTA_F_INV : 0);
+            }
+            default -> {
+                Statement.LimitStatement l = (Statement.LimitStatement) limit(withoutObjectMembers(body));
+                yield new ObjectData.Limit(l.rate(), l.period(), l.burst(),
+                        l.bytes() ? NfTables.NFT_LIMIT_PKT_BYTES : NfTables.NFT_LIMIT_PKTS, l.over() ? NfTables.NFT_LIMIT_F_INV : 0);
+            }
+        };
+        return at(body, () -> {
+            NftObject o = NftObject.of(family, table, name, data);
+            return comment == null ? o : o.withComment(comment.string());
+        });
+    }
+
+    /** A limit object's body without the members that name the object, to read it as a limit statement. */
+    private static Node withoutObjectMembers(Node body) {
+        java.util.LinkedHashMap<String, JsonValue> m = new java.util.LinkedHashMap<>(body.object().members());
+        for (String k : List.of("family", "table", "name", "handle", "comment")) {
+            m.remove(k);
+        }
+        return new Node(new JsonValue.Obj(m), body.path());
     }
 
     // ---- tables and chains ----
@@ -437,8 +491,8 @@ public final class JsonParser {
                 if (body.isNull()) {
                     yield new Statement.CounterStatement(0, 0);
                 }
-                if (body.value() instanceof JsonValue.Str) {
-                    throw body.error("unsupported: named counter references");
+                if (body.value() instanceof JsonValue.Str s) {
+                    yield new Statement.KernelExpression(new Objref.Named(NfTables.NFT_OBJECT_COUNTER, s.value()));
                 }
                 body.only(Set.of("packets", "bytes"));
                 long packets = body.optional("packets") == null ? 0 : body.member("packets").number(Long.MAX_VALUE);
@@ -447,8 +501,10 @@ public final class JsonParser {
             }
             case "mangle" -> mangle(body);
             case "log" -> log(body);
-            case "limit" -> limit(body);
-            case "quota" -> quota(body);
+            case "limit" -> body.value() instanceof JsonValue.Str s
+                    ? new Statement.KernelExpression(new Objref.Named(NfTables.NFT_OBJECT_LIMIT, s.value())) : limit(body);
+            case "quota" -> body.value() instanceof JsonValue.Str s
+                    ? new Statement.KernelExpression(new Objref.Named(NfTables.NFT_OBJECT_QUOTA, s.value())) : quota(body);
             case "reject" -> reject(family, body);
             case "notrack" -> {
                 if (!body.isNull()) {

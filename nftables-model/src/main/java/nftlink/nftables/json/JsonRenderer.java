@@ -3,7 +3,9 @@ package nftlink.nftables.json;
 import nftlink.nftables.Chain;
 import nftlink.nftables.Family;
 import nftlink.nftables.NfTables;
+import nftlink.nftables.NftObject;
 import nftlink.nftables.NftSet;
+import nftlink.nftables.ObjectData;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.Table;
 import nftlink.nftables.expr.Bytes;
@@ -11,6 +13,7 @@ import nftlink.nftables.expr.Counter;
 import nftlink.nftables.expr.Data;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Meta;
+import nftlink.nftables.expr.Objref;
 import nftlink.nftables.expr.Verdict;
 import nftlink.nftables.lang.ConcatField;
 import nftlink.nftables.lang.CtField;
@@ -41,7 +44,8 @@ import java.util.function.LongFunction;
  *
  * <p>Follows 1.0.6 also where it drops information: table and chain comments, table
  * flags, base chain devices and the level of {@code socket cgroupv2} are not printed.
- * Stateful objects and flowtables are not rendered. A kernel expression the rule
+ * Of the stateful objects, counters, quotas and limits are rendered; other objects and
+ * flowtables are not. A kernel expression the rule
  * language does not express renders as {@code {"nftlink-expression": "DEBUG TEXT"}},
  * which no nft reads.
  *
@@ -86,6 +90,12 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
         items.add(metainfo());
         for (Table t : listing.ruleset().tables()) {
             items.add(JsonValue.single("table", table(t)));
+            for (NftObject o : listing.objects()) {
+                JsonValue rendered = o.family() == t.family() && o.table().equals(t.name()) ? object(o) : null;
+                if (rendered != null) {
+                    items.add(rendered);
+                }
+            }
             for (NftSet s : listing.sets()) {
                 if (s.family() == t.family() && s.table().equals(t.name()) && (s.flags() & NfTables.NFT_SET_ANONYMOUS) == 0) {
                     List<SetElement> elements = listing.elements()
@@ -115,6 +125,69 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
     public JsonValue.Obj table(Table t) {
         return JsonValue.object().put("family", t.family().nftName()).put("name", t.name())
                 .put("handle", JsonValue.of(t.handle())).build();
+    }
+
+    /**
+     * A named counter, quota or limit as nft 1.0.6 lists it ({@code {"counter": {...}}}),
+     * or {@code null} for the other object types, which this renderer leaves out.
+     */
+    public JsonValue object(NftObject o) {
+        JsonValue.ObjectBuilder b = JsonValue.object().put("family", o.family().nftName()).put("name", o.name())
+                .put("table", o.table()).put("handle", JsonValue.of(o.handle()));
+        if (o.comment() != null) {
+            b.put("comment", o.comment());
+        }
+        switch (o.data()) {
+            case ObjectData.Counter c -> {
+                b.put("packets", Scalars.number(new BigInteger(Long.toUnsignedString(c.packets()))))
+                        .put("bytes", Scalars.number(new BigInteger(Long.toUnsignedString(c.bytes()))));
+                return JsonValue.single("counter", b.build());
+            }
+            case ObjectData.Quota q -> {
+                b.put("bytes", Scalars.number(new BigInteger(Long.toUnsignedString(q.bytes()))))
+                        .put("used", Scalars.number(new BigInteger(Long.toUnsignedString(q.consumed()))))
+                        .put("inv", JsonValue.of((q.flags() & NfTables.NFT_QUOTA_F_INV) != 0));
+                return JsonValue.single("quota", b.build());
+            }
+            case ObjectData.Limit l -> {
+                boolean over = (l.flags() & NfTables.NFT_LIMIT_F_INV) != 0;
+                if (l.limitType() == NfTables.NFT_LIMIT_PKTS) {
+                    b.put("rate", l.rate()).put("per", per(l.unit()));
+                    if (over) {
+                        b.put("inv", JsonValue.of(true));
+                    }
+                    b.put("burst", Integer.toUnsignedLong(l.burst()));
+                } else {
+                    Object[] rate = rate(l.rate());
+                    Object[] burst = rate(Integer.toUnsignedLong(l.burst()));
+                    b.put("rate", (Long) rate[0]).put("per", per(l.unit()));
+                    if (over) {
+                        b.put("inv", JsonValue.of(true));
+                    }
+                    b.put("rate_unit", (String) rate[1]).put("burst", (Long) burst[0]).put("burst_unit", (String) burst[1]);
+                }
+                return JsonValue.single("limit", b.build());
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** A kernel expression the rule language does not express: named object references as nft writes them. */
+    private static JsonValue kernelExpression(Expression e) {
+        if (e instanceof Objref.Named n) {
+            String kind = switch (n.type()) {
+                case NfTables.NFT_OBJECT_COUNTER -> "counter";
+                case NfTables.NFT_OBJECT_QUOTA -> "quota";
+                case NfTables.NFT_OBJECT_LIMIT -> "limit";
+                default -> null;
+            };
+            if (kind != null) {
+                return JsonValue.single(kind, JsonValue.of(n.object()));
+            }
+        }
+        return JsonValue.single("nftlink-expression", JsonValue.of(e.toDebugString()));
     }
 
     /** The body of a {@code "chain"} object. */
@@ -170,7 +243,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
             case Statement.CounterStatement c -> JsonValue.single("counter", stateless ? JsonValue.NULL : counter(c.packets(), c.bytes()));
             case Statement.MetaSet ms -> JsonValue.single("mangle", JsonValue.object().put("key", field(ms.field()))
                     .put("value", single(ms.field(), ms.value())).build());
-            case Statement.KernelExpression k -> JsonValue.single("nftlink-expression", JsonValue.of(k.expression().toDebugString()));
+            case Statement.KernelExpression k -> kernelExpression(k.expression());
             case Statement.LogStatement l -> log(l);
             case Statement.LimitStatement l -> limit(l);
             case Statement.QuotaStatement q -> quota(q, stateless);
