@@ -71,6 +71,23 @@ class JsonCliKernelTest {
     }
 
     @Test
+    void elementsOfSetsInTheKernel(TestNamespace ns) {
+        ns.nftScript(RULES).orThrow();
+        String add = """
+                {"nftables": [{"add": {"element": {"family": "inet", "table": "filter", "name": "ok",
+                  "elem": ["1.2.3.4", {"range": ["172.16.0.1", "172.16.0.9"]}]}}}]}
+                """;
+        MainTest.Run r = run(add, "--netns", ns.name(), "-j", "-f", "-");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.status()).isZero();
+        assertThat(ns.nft("list", "set", "inet", "filter", "ok").orThrow())
+                .contains("elements = { 1.2.3.4, 10.0.0.0/8,", "172.16.0.1-172.16.0.9, 192.168.0.1 }");
+        MainTest.Run d = run(add.replace("\"add\"", "\"delete\""), "--netns", ns.name(), "-j", "-f", "-");
+        assertThat(d.err()).isEmpty();
+        assertThat(ns.nft("list", "set", "inet", "filter", "ok").orThrow()).contains("elements = { 10.0.0.0/8, 192.168.0.1 }");
+    }
+
+    @Test
     void errorsNameTheJsonPathAndChangeNothing(TestNamespace ns) {
         String doc = """
                 {"nftables": [{"add": {"table": {"family": "inet", "name": "t"}}},
