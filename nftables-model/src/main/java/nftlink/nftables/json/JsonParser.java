@@ -787,11 +787,11 @@ public final class JsonParser {
 
     private static Statement limit(Node body) {
         body.only(Set.of("rate", "burst", "per", "inv", "rate_unit", "burst_unit"));
-        long rate = body.member("rate").number(Long.MAX_VALUE);
-        long period = period(body.member("per"));
-        boolean over = body.optional("inv") != null && body.member("inv").bool();
         Node rateUnit = body.optional("rate_unit");
         boolean bytes = rateUnit != null && !rateUnit.string().equals("packets");
+        long rate = body.member("rate").number(bytes ? Long.MAX_VALUE >> 20 : Long.MAX_VALUE);
+        long period = period(body.member("per"));
+        boolean over = body.optional("inv") != null && body.member("inv").bool();
         Node burstNode = body.optional("burst");
         if (!bytes) {
             int burst = burstNode == null ? 5 : (int) burstNode.number(0xffffffffL);
@@ -801,7 +801,7 @@ public final class JsonParser {
         if (burst > 0xffffffffL) {
             throw burstNode.error("burst too large");
         }
-        return new Statement.LimitStatement(Math.multiplyExact(rate, unit(rateUnit)), period, (int) burst, true, over);
+        return new Statement.LimitStatement(rate * unit(rateUnit), period, (int) burst, true, over);
     }
 
     private static Statement quota(Node body) {

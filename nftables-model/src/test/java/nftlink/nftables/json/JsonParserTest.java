@@ -136,6 +136,8 @@ class JsonParserTest {
                 "$.nftables[0].add.element.name", "neither declared");
         fails("{\"nftables\": [{\"add\": {\"table\": {\"name\": \"t\"}, \"chain\": {}}}]}", "$.nftables[0].add", "exactly one member");
         fails("{\"nftables\": {}}", "$.nftables", "expected an array");
+        fails(rule("ip", "{\"limit\": {\"rate\": 9223372036854775807, \"rate_unit\": \"mbytes\", \"per\": \"second\"}}"),
+                "$.nftables[0].add.rule.expr[0].limit.rate", "larger than");
         fails("{\"tables\": []}", "$.tables", "unknown member");
         assertThatThrownBy(() -> PARSER.parse("{\"nftables\": [}")).isInstanceOf(JsonException.class)
                 .hasMessageContaining("line 1, column 15");
