@@ -421,7 +421,7 @@ public final class JsonParser {
         for (Linearizer.AnonymousSet s : result.sets()) {
             ops.add(new NftOperation.AddSet(withByteOrder(s.set()), false));
             ops.add(new NftOperation.AddElements(s.set().family(), s.set().table(), s.set().name(), s.set().id(),
-                    withoutEndsAtStarts(s.elements()), false));
+                    s.elements(), false));
         }
         Rule rule = result.rule();
         ops.add(switch (command) {
@@ -1239,23 +1239,6 @@ public final class JsonParser {
 
     private static BigInteger number(Bytes b) {
         return new BigInteger(1, b.toArray());
-    }
-
-    /**
-     * Drops the end marker of an interval that the next interval starts at (adjacent
-     * entries such as {@code 22 : accept, 23 : drop}): the kernel takes a start and an
-     * end with the same key as a clash, and nft sends only the start.
-     */
-    private static List<SetElement> withoutEndsAtStarts(List<SetElement> elements) {
-        Set<Bytes> starts = new java.util.HashSet<>();
-        for (SetElement e : elements) {
-            if ((e.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) == 0) {
-                starts.add(e.key());
-            }
-        }
-        return elements.stream()
-                .filter(e -> (e.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) == 0 || !starts.contains(e.key()))
-                .toList();
     }
 
     /** An anonymous set as nft sends it: with the key (and data) byte order in its userdata. */

@@ -589,7 +589,9 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
         List<JsonValue> out = new ArrayList<>();
         if (key.size() == 1 && s.isInterval()) {
             List<SetElement> sorted = new ArrayList<>(elements);
-            sorted.sort(Comparator.comparing(e -> new BigInteger(1, e.key().toArray())));
+            // an interval that ends where the next starts: the end marker and the start share a key, end first
+            sorted.sort(Comparator.<SetElement, BigInteger>comparing(e -> new BigInteger(1, e.key().toArray()))
+                    .thenComparing(e -> (e.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) == 0));
             int length = s.keyLength();
             BigInteger max = BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE);
             for (int i = 0; i < sorted.size(); i++) {

