@@ -144,21 +144,36 @@ final class Compiler {
         c.in.define(name.text(), value);
     }
 
+    /** {@code include "FILE"}, relative to the including file; a pattern ({@code *.nft}) includes its matches in order. */
     private void include() {
         c.next();
         Token name = c.expect(Token.Kind.STRING, "a quoted file name");
         Path dir = c.in.currentDirectory();
-        Path target = dir == null ? Path.of(name.text()) : dir.resolve(name.text());
-        target = target.toAbsolutePath().normalize();
-        String text;
-        try {
-            text = Files.readString(target, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw Cursor.error(name, "cannot include " + target + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        Path target = (dir == null ? Path.of(name.text()) : dir.resolve(name.text())).toAbsolutePath().normalize();
+        List<Path> files = name.text().matches(".*[*?\\[].*") ? matches(name, target) : List.of(target);
+        List<Token> tokens = new ArrayList<>();
+        for (Path file : files) {
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw Cursor.error(name, "cannot include " + file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            }
+            tokens.addAll(Lexer.tokens(file.toString(), text));
         }
-        List<Token> tokens = Lexer.tokens(target.toString(), text);
         endOfStatement();
-        c.in.include(tokens, target, name.location());
+        c.in.include(tokens, files, name.location());
+    }
+
+    /** The files in the pattern's directory whose names match its last component, sorted; none is no error (as in nft). */
+    private static List<Path> matches(Token name, Path pattern) {
+        Path directory = pattern.getParent();
+        java.nio.file.PathMatcher matcher = directory.getFileSystem().getPathMatcher("glob:" + pattern.getFileName());
+        try (java.util.stream.Stream<Path> list = Files.list(directory)) {
+            return list.filter(p -> matcher.matches(p.getFileName()) && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException | RuntimeException e) {
+            throw Cursor.error(name, "cannot include " + pattern + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
     }
 
     /** {@code [family]} then a name: a family word counts as family only if a name follows. */

@@ -17,12 +17,12 @@ final class TokenStream {
     /** Tokens of one file or one variable expansion. */
     private static final class Frame {
         final List<Token> tokens;
-        final Path file;
+        final List<Path> files;
         int next;
 
-        Frame(List<Token> tokens, Path file) {
+        Frame(List<Token> tokens, List<Path> files) {
             this.tokens = tokens;
-            this.file = file;
+            this.files = files;
         }
     }
 
@@ -33,29 +33,30 @@ final class TokenStream {
     private int expansions;
 
     TokenStream(List<Token> tokens, Path file) {
-        frames.push(new Frame(tokens, file));
+        frames.push(new Frame(tokens, file == null ? List.of() : List.of(file)));
         last = tokens.isEmpty() ? null : tokens.getFirst();
     }
 
-    /** Continues with {@code tokens} of {@code file} before the rest of the current input. */
-    void include(List<Token> tokens, Path file, SourceLocation where) {
+    /** Continues with {@code tokens} of {@code files} (in order) before the rest of the current input. */
+    void include(List<Token> tokens, List<Path> files, SourceLocation where) {
         for (Frame f : frames) {
-            if (f.file != null && f.file.equals(file)) {
-                throw new NftParseException(where, "include cycle: " + file + " includes itself");
+            for (Path file : files) {
+                if (f.files.contains(file)) {
+                    throw new NftParseException(where, "include cycle: " + file + " includes itself");
+                }
             }
         }
         if (frames.size() > 64) {
             throw new NftParseException(where, "includes nested too deeply");
         }
-        frames.push(new Frame(tokens, file));
+        frames.push(new Frame(tokens, List.copyOf(files)));
     }
 
     /** The directory relative includes resolve against: that of the innermost file, or {@code null}. */
     Path currentDirectory() {
         for (Frame f : frames) {
-            if (f.file != null) {
-                Path parent = f.file.toAbsolutePath().getParent();
-                return parent;
+            if (!f.files.isEmpty()) {
+                return f.files.getFirst().toAbsolutePath().getParent();
             }
         }
         return null;
@@ -89,7 +90,7 @@ final class TokenStream {
                     throw new NftParseException(t.location(), "too many variable expansions (recursive define?)");
                 }
                 f.next++;
-                frames.push(new Frame(value, null));
+                frames.push(new Frame(value, List.of()));
                 continue;
             }
             return t;

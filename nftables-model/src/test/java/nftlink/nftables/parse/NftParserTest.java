@@ -101,6 +101,21 @@ class NftParserTest {
     }
 
     @Test
+    void includePatternsIncludeTheirMatchesInOrder(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("conf.d"));
+        Files.writeString(dir.resolve("main.nft"), "add table ip t\ninclude \"conf.d/*.nft\"\ninclude \"none.d/*.nft\"\n");
+        Files.createDirectories(dir.resolve("none.d"));
+        Files.writeString(dir.resolve("conf.d/20-b.nft"), "add chain ip t b\n");
+        Files.writeString(dir.resolve("conf.d/10-a.nft"), "add chain ip t a\ninclude \"../shared.nft\"\n");
+        Files.writeString(dir.resolve("conf.d/skip.txt"), "this is not included\n");
+        Files.writeString(dir.resolve("shared.nft"), "add chain ip t shared\n");
+        NftScript script = PARSER.parseFile(dir.resolve("main.nft"));
+        assertThat(script.operations().stream().map(o -> o.object()).toList())
+                .containsExactly("ip t", "ip t a", "ip t shared", "ip t b");
+        assertThat(script.locationOf(3).file()).endsWith("20-b.nft");
+    }
+
+    @Test
     void commandsOfEveryKind() {
         assertThat(kinds("""
                 flush ruleset
