@@ -565,7 +565,7 @@ final class Compiler {
                     }
                     c.expect(Token.Kind.EQUALS, "'='");
                     SetShape shape = new SetShape(key, data, verdicts, (flags & NfTables.NFT_SET_INTERVAL) != 0);
-                    elems = elements.block(shape, name);
+                    elems = elements.block(shape, name, false, autoMerge);
                 }
                 case "counter" -> throw Cursor.error(t, "unsupported: set counters are not supported by nftlink's parser yet");
                 default -> throw Cursor.error(t, "syntax error, unexpected " + t.text()

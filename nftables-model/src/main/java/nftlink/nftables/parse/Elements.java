@@ -19,6 +19,7 @@ final class Elements {
     private final Cursor c;
     private final Values values;
     private boolean keysOnly;
+    private boolean merge;
 
     Elements(Cursor c, Values values) {
         this.c = c;
@@ -31,10 +32,19 @@ final class Elements {
 
     /** As {@link #block(SetShape, String)}; with {@code keysOnly} map elements need no data (for deletion). */
     List<SetElement> block(SetShape shape, String setName, boolean keysOnly) {
+        return block(shape, setName, keysOnly, false);
+    }
+
+    /** As {@link #block(SetShape, String, boolean)}; with {@code merge} (auto-merge) overlapping and adjacent intervals join. */
+    List<SetElement> block(SetShape shape, String setName, boolean keysOnly, boolean merge) {
         this.keysOnly = keysOnly;
+        this.merge = merge;
         c.expect(Token.Kind.LBRACE, "'{'");
         List<Item> items = new ArrayList<>();
         collect(shape, setName, items);
+        if (merge && shape.interval() && !shape.isMap()) {
+            items = merged(items);
+        }
         return shape.interval() && shape.key().size() == 1 ? intervals(items, shape.keyLength()) : plain(items, shape);
     }
 
@@ -110,6 +120,22 @@ final class Elements {
             e = e.withTimeout(i.timeout());
         }
         return i.comment() != null ? e.withComment(i.comment()) : e;
+    }
+
+    /** Overlapping and adjacent intervals joined into one (timeouts and comments of the first kept). */
+    private static List<Item> merged(List<Item> items) {
+        List<Item> sorted = new ArrayList<>(items);
+        sorted.sort(Comparator.comparing(Item::low));
+        List<Item> out = new ArrayList<>();
+        for (Item i : sorted) {
+            if (!out.isEmpty() && i.low().compareTo(out.getLast().high().add(BigInteger.ONE)) <= 0) {
+                Item last = out.removeLast();
+                out.add(new Item(last.at(), last.low(), last.high().max(i.high()), null, last.data(), last.timeout(), last.comment()));
+            } else {
+                out.add(i);
+            }
+        }
+        return out;
     }
 
     /** Start elements and end markers, as the kernel wants intervals; overlaps are refused like nft does. */

@@ -42,6 +42,12 @@ class ParserKernelTest {
             \tmap portmap { type inet_service : verdict; elements = { 8080 : accept, 8443 : drop }; }
             \tset pairs { type ipv4_addr . inet_service; elements = { 10.0.0.1 . 22, 10.0.0.2 . 443 }; }
             \tset users { typeof meta skuid; elements = { 1000, 1001 }; }
+            \tset nets {
+            \t\ttype ipv4_addr
+            \t\tflags interval
+            \t\tauto-merge
+            \t\telements = { 10.0.0.0/24, 10.0.0.128-10.0.1.5, 10.0.1.6, 192.168.0.1 }
+            \t}
             \tcounter hits {
             \t\tpackets 0 bytes 0
             \t}
