@@ -55,7 +55,10 @@ class VrfVmTest {
         String classPath = String.join(File.pathSeparator, location(VrfScenario.class), location(RtNetlink.class),
                 location(NetlinkSocket.class));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(vmRun.toString(), "-j", "-t", "300", "--", java,
+        // the guest sees the host's files read-only, but its /tmp is empty: share the repository
+        // (where the module class directories are) explicitly, wherever it was cloned
+        Path repo = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
+        List<String> command = List.of(vmRun.toString(), "-j", "-t", "300", "-w", repo.toString(), "--", java,
                 "--enable-native-access=ALL-UNNAMED", "-cp", classPath, VrfScenario.class.getName());
         TestNamespace.Result result = TestNamespace.run(command, null);
         if (!result.stdout().contains("ALL PASSED") && !result.stdout().contains("FAILED: ")) {
