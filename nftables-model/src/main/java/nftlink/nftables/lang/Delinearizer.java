@@ -146,8 +146,8 @@ public final class Delinearizer {
     /** Statements that are one expression each: log, limit, quota, notrack, reject, plain masquerade and redirect. */
     private static Statement action(Expression x, Family family, String l3) {
         return switch (x) {
-            case Log l -> new Statement.LogStatement(l.prefix(), l.level(), l.flags() == null ? 0 : l.flags(), l.group(),
-                    l.snaplen(), l.qthreshold());
+            case Log l -> new Statement.LogStatement(l.prefix(), l.level() != null && l.level() == 4 ? null : l.level(),
+                    l.flags() == null ? 0 : l.flags(), l.group(), l.snaplen(), l.qthreshold());
             case Limit l -> new Statement.LimitStatement(l.rate(), l.unit(), l.burst(),
                     l.type() == NfTables.NFT_LIMIT_PKT_BYTES, (l.flags() & NfTables.NFT_LIMIT_F_INV) != 0);
             case Quota q -> new Statement.QuotaStatement(q.bytes(), q.consumed(), (q.flags() & 1) != 0);

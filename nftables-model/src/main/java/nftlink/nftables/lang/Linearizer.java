@@ -287,7 +287,7 @@ public final class Linearizer {
         }
         int id = SET_IDS.incrementAndGet();
         NftSet set = NftSet.of(spec.family(), spec.table(), "__set%d", field.keyType(), length)
-                .withFlags(flags).withSize(elements.size()).withId(id);
+                .withFlags(flags).withSize(elements.size()).withId(id).withUserdata(keyByteOrder(field));
         if (field instanceof ConcatField concat && (flags & NfTables.NFT_SET_INTERVAL) != 0) {
             // the kernel takes field lengths only for concatenated ranges (flag concat)
             set = set.withFlags(flags | NfTables.NFT_SET_CONCAT).withFieldLengths(concat.fieldLengths());
@@ -332,11 +332,22 @@ public final class Linearizer {
             }
         }
         NftSet set = NftSet.of(spec.family(), spec.table(), "__map%d", field.keyType(), length)
-                .withFlags(flags).withData(VERDICT_DATA, 0).withSize(elements.size()).withId(SET_IDS.incrementAndGet());
+                .withFlags(flags).withData(VERDICT_DATA, 0).withSize(elements.size()).withId(SET_IDS.incrementAndGet())
+                .withUserdata(keyByteOrder(field));
         if (field instanceof ConcatField concat && (flags & NfTables.NFT_SET_INTERVAL) != 0) {
             set = set.withFlags(set.flags() | NfTables.NFT_SET_CONCAT).withFieldLengths(concat.fieldLengths());
         }
         return new AnonymousSet(set, elements);
+    }
+
+    /**
+     * The userdata nft gives anonymous sets: the key's byte order
+     * ({@code NFTNL_UDATA_SET_KEYBYTEORDER}), without which nft cannot print
+     * host-order keys such as interface names.
+     */
+    private static byte[] keyByteOrder(Field field) {
+        int order = field instanceof ConcatField ? 0 : field.datatype().hostOrder() ? 1 : 2;
+        return new byte[]{0, 4, (byte) order, 0, 0, 0};
     }
 
     /** {@code NFT_DATA_VERDICT}: the data type of verdict maps. */

@@ -112,7 +112,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         if (l.queueThreshold() != null && l.queueThreshold() != 0) {
             sb.append(" queue-threshold ").append(l.queueThreshold());
         }
-        if (l.level() != null) {
+        if (l.level() != null && l.level() != 4) {
             sb.append(" level ").append(l.level() >= 0 && l.level() < LOG_LEVELS.length ? LOG_LEVELS[l.level()] : l.level().toString());
         }
         if ((l.flags() & 0x2f) == 0x2f) {
@@ -148,9 +148,9 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             sb.append("over ");
         }
         if (l.bytes()) {
-            sb.append(Units.bytes(l.rate())).append('/').append(unit);
+            sb.append(Units.rate(l.rate())).append('/').append(unit);
             if (l.burst() != 0) {
-                sb.append(" burst ").append(Units.bytes(l.burst()));
+                sb.append(" burst ").append(Units.rate(l.burst()));
             }
         } else {
             sb.append(l.rate()).append('/').append(unit);

@@ -58,8 +58,8 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * {@code log [prefix "P"] [level L] [flags all] [group G]}.
      *
      * @param prefix log prefix, or {@code null}
-     * @param level  syslog level 0 (emerg) to 8 (audit), or {@code null} for the default (warn, which the
-     *               kernel fills in) and for nflog groups
+     * @param level  syslog level 0 (emerg) to 8 (audit), or {@code null} to send none (the kernel then uses
+     *               warn; listings cannot tell the two apart and read warn back as {@code null})
      * @param flags  {@code NF_LOG_*} flags (0x2f is {@code all})
      * @param group  nflog group, or {@code null} for the kernel log
      * @param snaplen        nflog: bytes of each packet to copy, or {@code null}
@@ -67,12 +67,6 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      */
     record LogStatement(String prefix, Integer level, int flags, Integer group, Integer snaplen, Integer queueThreshold)
             implements Statement {
-        public LogStatement {
-            if (level != null && level == 4) {
-                level = null;
-            }
-        }
-
         /** {@code log [prefix "P"] [level L] [flags ...] [group G]} without nflog tuning. */
         public LogStatement(String prefix, Integer level, int flags, Integer group) {
             this(prefix, level, flags, group, null, null);

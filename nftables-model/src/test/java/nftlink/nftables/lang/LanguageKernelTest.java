@@ -156,6 +156,8 @@ class LanguageKernelTest {
                 new Case(Family.IP6, "ip6 hoplimit 255 icmpv6 checksum 0 accept", "ip6 hoplimit 255 icmpv6 checksum 0 accept",
                         m(Fields.payload("ip6", "hoplimit").orElseThrow(), EQ, "255"),
                         m(Fields.payload("icmpv6", "checksum").orElseThrow(), EQ, "0"), ACCEPT),
+                new Case(Family.INET, "iifname { \"lo\", \"eth0\" } accept", "iifname { \"lo\", \"eth0\" } accept",
+                        new Match(MetaField.IIFNAME, EQ, set(single(MetaField.IIFNAME, "lo"), single(MetaField.IIFNAME, "eth0"))), ACCEPT),
                 new Case(Family.INET, "log", "log", Statement.LogStatement.plain()),
                 new Case(Family.INET, "log prefix \"x: \" drop", "log prefix \"x: \" drop", Statement.LogStatement.withPrefix("x: "), DROP),
                 new Case(Family.INET, "log level debug flags all", "log level debug flags all", new Statement.LogStatement(null, 7, 0x2f, null)),
