@@ -112,7 +112,8 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         if (l.queueThreshold() != null && l.queueThreshold() != 0) {
             sb.append(" queue-threshold ").append(l.queueThreshold());
         }
-        if (l.level() != null && l.level() != 4) {
+        if (l.level() != null) {
+            // listings read warn back as no level, so an explicit warn is printed only when written so
             sb.append(" level ").append(l.level() >= 0 && l.level() < LOG_LEVELS.length ? LOG_LEVELS[l.level()] : l.level().toString());
         }
         if ((l.flags() & 0x2f) == 0x2f) {
