@@ -1,5 +1,6 @@
 package nftlink.nftables;
 
+import nftlink.netlink.RawAttribute;
 import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkDecodeException;
 import nftlink.netlink.NetlinkMessage;

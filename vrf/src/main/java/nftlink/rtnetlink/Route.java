@@ -1,5 +1,6 @@
 package nftlink.rtnetlink;
 
+import nftlink.netlink.RawAttribute;
 import nftlink.netlink.Attribute;
 import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkDecodeException;

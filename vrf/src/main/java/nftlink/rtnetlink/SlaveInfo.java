@@ -1,5 +1,6 @@
 package nftlink.rtnetlink;
 
+import nftlink.netlink.RawAttribute;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;

@@ -1,5 +1,6 @@
 package nftlink.rtnetlink;
 
+import nftlink.netlink.RawAttribute;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

@@ -1,5 +1,6 @@
 package nftlink.rtnetlink;
 
+import nftlink.netlink.RawAttribute;
 import nftlink.netlink.Errno;
 import nftlink.netlink.NetlinkKernelException;
 import nftlink.netlink.NetworkNamespace;

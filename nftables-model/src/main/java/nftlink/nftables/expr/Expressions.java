@@ -4,7 +4,7 @@ import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkDecodeException;
-import nftlink.nftables.RawAttribute;
+import nftlink.netlink.RawAttribute;
 
 import java.util.ArrayList;
 import java.util.Arrays;

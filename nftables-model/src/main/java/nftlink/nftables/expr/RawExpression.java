@@ -1,7 +1,7 @@
 package nftlink.nftables.expr;
 
 import nftlink.netlink.MessageWriter;
-import nftlink.nftables.RawAttribute;
+import nftlink.netlink.RawAttribute;
 
 import java.util.Objects;
 

@@ -1,8 +1,4 @@
-package nftlink.rtnetlink;
-
-import nftlink.netlink.Attribute;
-import nftlink.netlink.MessageWriter;
-import nftlink.netlink.Netlink;
+package nftlink.netlink;
 
 import java.util.Arrays;
 import java.util.HexFormat;
