@@ -27,7 +27,7 @@ public record Byteorder(Op op, int sreg, int dreg, int length, int size, boolean
     public static final Expressions.Codec CODEC = new Expressions.Codec("byteorder", Byteorder::decode, Byteorder::parse);
 
     /** {@code enum nft_byteorder_ops}, with libnftnl's names. */
-    public enum Op {
+    public enum Op implements KernelEnum {
         NTOH("ntoh", NFT_BYTEORDER_NTOH), HTON("hton", NFT_BYTEORDER_HTON);
 
         private final String text;
@@ -49,21 +49,11 @@ public record Byteorder(Op op, int sreg, int dreg, int length, int size, boolean
         }
 
         static Op of(int number) {
-            for (Op o : values()) {
-                if (o.number == number) {
-                    return o;
-                }
-            }
-            throw new IllegalArgumentException("unknown byteorder op " + number);
+            return KernelEnum.byNumber(Op.class, number, "byteorder op");
         }
 
         static Op ofText(String text) {
-            for (Op o : values()) {
-                if (o.text.equals(text)) {
-                    return o;
-                }
-            }
-            throw new IllegalArgumentException("unknown byteorder op " + text);
+            return KernelEnum.byText(Op.class, text, "byteorder op");
         }
     }
 

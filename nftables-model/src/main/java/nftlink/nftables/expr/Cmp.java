@@ -21,10 +21,8 @@ public record Cmp(Op op, int sreg, Bytes data) implements Expression {
     public static final Expressions.Codec CODEC = new Expressions.Codec("cmp", Cmp::decode, Cmp::parse);
 
     /** {@code enum nft_cmp_ops}. */
-    public enum Op {
+    public enum Op implements KernelEnum {
         EQ("eq"), NEQ("neq"), LT("lt"), LTE("lte"), GT("gt"), GTE("gte");
-
-        private static final Op[] VALUES = values();
 
         private final String text;
 
@@ -43,19 +41,11 @@ public record Cmp(Op op, int sreg, Bytes data) implements Expression {
         }
 
         static Op of(int number) {
-            if (number < 0 || number >= VALUES.length) {
-                throw new IllegalArgumentException("unknown cmp op " + number);
-            }
-            return VALUES[number];
+            return KernelEnum.byNumber(Op.class, number, "cmp op");
         }
 
         static Op ofText(String text) {
-            for (Op o : values()) {
-                if (o.text.equals(text)) {
-                    return o;
-                }
-            }
-            throw new IllegalArgumentException("unknown cmp op " + text);
+            return KernelEnum.byText(Op.class, text, "cmp op");
         }
     }
 

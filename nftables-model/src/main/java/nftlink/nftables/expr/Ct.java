@@ -30,15 +30,13 @@ public sealed interface Ct extends Expression {
      * (and the conformance corpus has it); libnftnl up to 1.2.4 prints
      * {@code unknown} for it by an off-by-one.
      */
-    enum Key {
+    enum Key implements KernelEnum {
         STATE("state", 4), DIRECTION("direction", 1), STATUS("status", 4), MARK("mark", 4), SECMARK("secmark", 4),
         EXPIRATION("expiration", 4), HELPER("helper", 16), L3PROTOCOL("l3protocol", 1), SRC("src", 4),
         DST("dst", 4), PROTOCOL("protocol", 1), PROTO_SRC("proto_src", 2), PROTO_DST("proto_dst", 2),
         LABELS("label", 16), PKTS("packets", 8), BYTES("bytes", 8), AVGPKT("avgpkt", 8), ZONE("zone", 2),
         EVENTMASK("event", 4), SRC_IP("src_ip", 4), DST_IP("dst_ip", 4), SRC_IP6("src_ip6", 16),
         DST_IP6("dst_ip6", 16), ID("id", 4);
-
-        private static final Key[] VALUES = values();
 
         private final String text;
         private final int length;
@@ -64,20 +62,11 @@ public sealed interface Ct extends Expression {
         }
 
         static Key of(int number) {
-            Key[] all = VALUES;
-            if (number < 0 || number >= all.length) {
-                throw new IllegalArgumentException("unknown ct key " + number);
-            }
-            return all[number];
+            return KernelEnum.byNumber(Key.class, number, "ct key");
         }
 
         static Key ofText(String text) {
-            for (Key k : values()) {
-                if (k.text.equals(text)) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("unknown ct key " + text);
+            return KernelEnum.byText(Key.class, text, "ct key");
         }
     }
 

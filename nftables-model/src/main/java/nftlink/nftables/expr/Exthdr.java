@@ -30,7 +30,7 @@ public sealed interface Exthdr extends Expression {
      * only ipv6, tcpopt and ipv4; sctp and dccp print no name, so text without one
      * parses as {@link #SCTP}.
      */
-    enum Op {
+    enum Op implements KernelEnum {
         IPV6("ipv6"), TCPOPT("tcpopt"), IPV4("ipv4"), SCTP(""), DCCP("");
 
         private final String text;
@@ -50,10 +50,7 @@ public sealed interface Exthdr extends Expression {
         }
 
         static Op of(int number) {
-            if (number < 0 || number >= values().length) {
-                throw new IllegalArgumentException("unknown exthdr op " + number);
-            }
-            return values()[number];
+            return KernelEnum.byNumber(Op.class, number, "exthdr op");
         }
 
         void append(StringBuilder sb) {

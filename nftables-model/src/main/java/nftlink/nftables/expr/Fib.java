@@ -31,7 +31,7 @@ public record Fib(int flags, Result result, int dreg) implements Expression {
     private static final String[] FLAG_NAMES = {"saddr", "daddr", "mark", "iif", "oif"};
 
     /** {@code enum nft_fib_result}, with libnftnl's names and the register bytes each fills. */
-    public enum Result {
+    public enum Result implements KernelEnum {
         OIF("oif", NFT_FIB_RESULT_OIF, 4), OIFNAME("oifname", NFT_FIB_RESULT_OIFNAME, 16),
         ADDRTYPE("type", NFT_FIB_RESULT_ADDRTYPE, 4);
 
@@ -61,21 +61,11 @@ public record Fib(int flags, Result result, int dreg) implements Expression {
         }
 
         static Result of(int number) {
-            for (Result r : values()) {
-                if (r.number == number) {
-                    return r;
-                }
-            }
-            throw new IllegalArgumentException("unknown fib result " + number);
+            return KernelEnum.byNumber(Result.class, number, "fib result");
         }
 
         static Result ofText(String text) {
-            for (Result r : values()) {
-                if (r.text.equals(text)) {
-                    return r;
-                }
-            }
-            throw new IllegalArgumentException("unknown fib result " + text);
+            return KernelEnum.byText(Result.class, text, "fib result");
         }
     }
 

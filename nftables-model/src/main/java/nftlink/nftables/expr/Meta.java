@@ -17,7 +17,7 @@ public sealed interface Meta extends Expression {
     Expressions.Codec CODEC = new Expressions.Codec("meta", Meta::decode, Meta::parse);
 
     /** {@code enum nft_meta_keys}, with libnftnl's names and the register bytes each fills. */
-    enum Key {
+    enum Key implements KernelEnum {
         LEN("len", 4), PROTOCOL("protocol", 2), PRIORITY("priority", 4), MARK("mark", 4), IIF("iif", 4),
         OIF("oif", 4), IIFNAME("iifname", 16), OIFNAME("oifname", 16), IIFTYPE("iiftype", 2), OIFTYPE("oiftype", 2),
         SKUID("skuid", 4), SKGID("skgid", 4), NFTRACE("nftrace", 1), RTCLASSID("rtclassid", 4), SECMARK("secmark", 4),
@@ -26,8 +26,6 @@ public sealed interface Meta extends Expression {
         PRANDOM("prandom", 4), SECPATH("secpath", 1), IIFKIND("iifkind", 16), OIFKIND("oifkind", 16),
         BRI_IIFPVID("bri_iifpvid", 2), BRI_IIFVPROTO("bri_iifvproto", 2), TIME_NS("time", 8), TIME_DAY("day", 1),
         TIME_HOUR("hour", 4), SDIF("sdif", 4), SDIFNAME("sdifname", 16), BRI_BROUTE("broute", 1);
-
-        private static final Key[] VALUES = values();
 
         private final String text;
         private final int length;
@@ -53,20 +51,11 @@ public sealed interface Meta extends Expression {
         }
 
         static Key of(int number) {
-            Key[] all = VALUES;
-            if (number < 0 || number >= all.length) {
-                throw new IllegalArgumentException("unknown meta key " + number);
-            }
-            return all[number];
+            return KernelEnum.byNumber(Key.class, number, "meta key");
         }
 
         static Key ofText(String text) {
-            for (Key k : values()) {
-                if (k.text.equals(text)) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("unknown meta key " + text);
+            return KernelEnum.byText(Key.class, text, "meta key");
         }
     }
 

@@ -27,7 +27,7 @@ public record Numgen(Type type, int dreg, int modulus, int offset) implements Ex
     public static final Expressions.Codec CODEC = new Expressions.Codec("numgen", Numgen::decode, Numgen::parse);
 
     /** {@code enum nft_ng_types}, with libnftnl's names. */
-    public enum Type {
+    public enum Type implements KernelEnum {
         INCREMENTAL("inc", NFT_NG_INCREMENTAL), RANDOM("random", NFT_NG_RANDOM);
 
         private final String text;
@@ -49,21 +49,11 @@ public record Numgen(Type type, int dreg, int modulus, int offset) implements Ex
         }
 
         static Type of(int number) {
-            for (Type t : values()) {
-                if (t.number == number) {
-                    return t;
-                }
-            }
-            throw new IllegalArgumentException("unknown numgen type " + number);
+            return KernelEnum.byNumber(Type.class, number, "numgen type");
         }
 
         static Type ofText(String text) {
-            for (Type t : values()) {
-                if (t.text.equals(text)) {
-                    return t;
-                }
-            }
-            throw new IllegalArgumentException("unknown numgen type " + text);
+            return KernelEnum.byText(Type.class, text, "numgen type");
         }
     }
 

@@ -16,7 +16,7 @@ public sealed interface Payload extends Expression {
     Expressions.Codec CODEC = new Expressions.Codec("payload", Payload::decode, Payload::parse);
 
     /** Which header {@code offset} counts from. */
-    enum Base {
+    enum Base implements KernelEnum {
         LINK("link", NFT_PAYLOAD_LL_HEADER),
         NETWORK("network", NFT_PAYLOAD_NETWORK_HEADER),
         TRANSPORT("transport", NFT_PAYLOAD_TRANSPORT_HEADER),
@@ -40,21 +40,11 @@ public sealed interface Payload extends Expression {
         }
 
         static Base of(int number) {
-            for (Base b : values()) {
-                if (b.number == number) {
-                    return b;
-                }
-            }
-            throw new IllegalArgumentException("unknown payload base " + number);
+            return KernelEnum.byNumber(Base.class, number, "payload base");
         }
 
         static Base ofText(String text) {
-            for (Base b : values()) {
-                if (b.text.equals(text)) {
-                    return b;
-                }
-            }
-            throw new IllegalArgumentException("unknown payload base " + text);
+            return KernelEnum.byText(Base.class, text, "payload base");
         }
     }
 

@@ -25,7 +25,7 @@ public record Range(Op op, int sreg, Bytes from, Bytes to) implements Expression
     public static final Expressions.Codec CODEC = new Expressions.Codec("range", Range::decode, Range::parse);
 
     /** {@code enum nft_range_ops}, with libnftnl's names. */
-    public enum Op {
+    public enum Op implements KernelEnum {
         EQ("eq", NFT_RANGE_EQ), NEQ("neq", NFT_RANGE_NEQ);
 
         private final String text;
@@ -47,21 +47,11 @@ public record Range(Op op, int sreg, Bytes from, Bytes to) implements Expression
         }
 
         static Op of(int number) {
-            for (Op o : values()) {
-                if (o.number == number) {
-                    return o;
-                }
-            }
-            throw new IllegalArgumentException("unknown range op " + number);
+            return KernelEnum.byNumber(Op.class, number, "range op");
         }
 
         static Op ofText(String text) {
-            for (Op o : values()) {
-                if (o.text.equals(text)) {
-                    return o;
-                }
-            }
-            throw new IllegalArgumentException("unknown range op " + text);
+            return KernelEnum.byText(Op.class, text, "range op");
         }
     }
 

@@ -21,7 +21,7 @@ public record Rt(Key key, int dreg) implements Expression {
     public static final Expressions.Codec CODEC = new Expressions.Codec("rt", Rt::decode, Rt::parse);
 
     /** {@code enum nft_rt_keys}, with libnftnl's names and the register bytes each fills. */
-    public enum Key {
+    public enum Key implements KernelEnum {
         CLASSID("classid", 4), NEXTHOP4("nexthop4", 4), NEXTHOP6("nexthop6", 16), TCPMSS("tcpmss", 2),
         XFRM("ipsec", 1);
 
@@ -49,19 +49,11 @@ public record Rt(Key key, int dreg) implements Expression {
         }
 
         static Key of(int number) {
-            if (number < 0 || number >= values().length) {
-                throw new IllegalArgumentException("unknown rt key " + number);
-            }
-            return values()[number];
+            return KernelEnum.byNumber(Key.class, number, "rt key");
         }
 
         static Key ofText(String text) {
-            for (Key k : values()) {
-                if (k.text.equals(text)) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("unknown rt key " + text);
+            return KernelEnum.byText(Key.class, text, "rt key");
         }
     }
 

@@ -28,7 +28,7 @@ public record Socket(Key key, int dreg, Integer level) implements Expression {
     public static final Expressions.Codec CODEC = new Expressions.Codec("socket", Socket::decode, Socket::parse);
 
     /** {@code enum nft_socket_keys}, with libnftnl's names and the register bytes each fills. */
-    public enum Key {
+    public enum Key implements KernelEnum {
         TRANSPARENT("transparent", 1), MARK("mark", 4), WILDCARD("wildcard", 1), CGROUPV2("cgroupv2", 8);
 
         private final String text;
@@ -55,19 +55,11 @@ public record Socket(Key key, int dreg, Integer level) implements Expression {
         }
 
         static Key of(int number) {
-            if (number < 0 || number >= values().length) {
-                throw new IllegalArgumentException("unknown socket key " + number);
-            }
-            return values()[number];
+            return KernelEnum.byNumber(Key.class, number, "socket key");
         }
 
         static Key ofText(String text) {
-            for (Key k : values()) {
-                if (k.text.equals(text)) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("unknown socket key " + text);
+            return KernelEnum.byText(Key.class, text, "socket key");
         }
     }
 

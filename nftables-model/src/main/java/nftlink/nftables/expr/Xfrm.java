@@ -22,7 +22,7 @@ public record Xfrm(Key key, Direction direction, int spnum, int dreg) implements
     public static final Expressions.Codec CODEC = new Expressions.Codec("xfrm", Xfrm::decode, Xfrm::parse);
 
     /** {@code enum nft_xfrm_keys}, with libnftnl's names and the register bytes each fills. */
-    public enum Key {
+    public enum Key implements KernelEnum {
         DADDR_IP4("daddr4", NFT_XFRM_KEY_DADDR_IP4, 4), DADDR_IP6("daddr6", NFT_XFRM_KEY_DADDR_IP6, 16),
         SADDR_IP4("saddr4", NFT_XFRM_KEY_SADDR_IP4, 4), SADDR_IP6("saddr6", NFT_XFRM_KEY_SADDR_IP6, 16),
         REQID("reqid", NFT_XFRM_KEY_REQID, 4), SPI("spi", NFT_XFRM_KEY_SPI, 4);
@@ -53,21 +53,11 @@ public record Xfrm(Key key, Direction direction, int spnum, int dreg) implements
         }
 
         static Key of(int number) {
-            for (Key k : values()) {
-                if (k.number == number) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("unknown xfrm key " + number);
+            return KernelEnum.byNumber(Key.class, number, "xfrm key");
         }
 
         static Key ofText(String text) {
-            for (Key k : values()) {
-                if (k.text.equals(text)) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("unknown xfrm key " + text);
+            return KernelEnum.byText(Key.class, text, "xfrm key");
         }
     }
 
