@@ -13,8 +13,11 @@ import nftlink.nfnetlink.Nfnetlink;
 import nftlink.nfnetlink.Transaction;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 import static nftlink.netlink.Netlink.NLM_F_ACK;
@@ -142,7 +145,7 @@ public final class Nftables implements AutoCloseable {
                 w -> w.attrString(NFTA_SET_TABLE, table));
     }
 
-    /** The elements of a set, in the order the kernel lists them. */
+    /** The elements of a set, in the order the kernel lists them, each once. */
     public List<SetElement> listElements(Family family, String table, String set) {
         List<List<SetElement>> parts = dump(NFT_MSG_GETSETELEM, family, "list elements " + family + " " + table + " " + set,
                 m -> {
@@ -159,7 +162,12 @@ public final class Nftables implements AutoCloseable {
                     w.attrString(NFTA_SET_ELEM_LIST_TABLE, table);
                     w.attrString(NFTA_SET_ELEM_LIST_SET, set);
                 });
-        return parts.stream().flatMap(List::stream).toList();
+        // a hash set's dump walks an rhashtable, which repeats entries when the table resizes
+        // under the walk (as it does after mass deletions): keep each element once
+        Set<List<Object>> seen = new HashSet<>();
+        return parts.stream().flatMap(List::stream)
+                .filter(e -> seen.add(Arrays.asList(e.key(), e.keyEnd(), e.flags())))
+                .toList();
     }
 
     /** Every rule of every chain. */
