@@ -21,6 +21,7 @@ public enum Datatype {
     IPV6_ADDR(8, "ipv6_addr", 16),
     ETHER_ADDR(9, "ether_addr", 6),
     ETHERTYPE(10, "ether_type", 2),
+    ARP_OP(11, "arp_op", 2),
     INET_PROTO(12, "inet_proto", 1),
     INET_SERVICE(13, "inet_service", 2),
     ICMP_TYPE(14, "icmp_type", 1),
@@ -125,6 +126,7 @@ public enum Datatype {
             case INET_SERVICE -> Bytes.u16Be(number(t, SERVICES, 0xffff));
             case ETHERTYPE -> Bytes.u16Be(number(t, Map.of("ip", 0x0800, "ip6", 0x86dd, "arp", 0x0806, "vlan", 0x8100, "8021q", 0x8100), 0xffff));
             case NFPROTO -> Bytes.u8(number(t, Map.of("ipv4", 2, "ipv6", 10), 0xff));
+            case ARP_OP -> Bytes.u16Be(number(t, ARP_OP_NAMES, 0xffff));
             case MARK, UID, GID, IFINDEX -> Bytes.u32((int) parseUnsigned(t, 0xffffffffL));
             case CT_STATE -> CtState.parse(t);
             case ARPHRD -> {
@@ -163,6 +165,19 @@ public enum Datatype {
         };
     }
 
+    /**
+     * Renders register bytes of this type the way nft prints the ends of a range:
+     * numbers instead of symbolic names ({@code arp operation 1-2}, not {@code request-reply}).
+     */
+    public String printNumeric(Bytes value) {
+        return switch (this) {
+            case ARP_OP, INET_PROTO, ICMP_TYPE, ICMPV6_TYPE, NFPROTO -> Long.toString(value.asBigEndian());
+            case ARPHRD -> Integer.toString((value.get(0) & 0xff) | (value.get(1) & 0xff) << 8);
+            case ETHERTYPE -> String.format("0x%04x", value.asBigEndian());
+            default -> print(value);
+        };
+    }
+
     /** Renders register bytes of this type as {@code nft list} prints them. */
     public String print(Bytes value) {
         byte[] b = value.toArray();
@@ -189,6 +204,11 @@ public enum Datatype {
                 case 0x8100 -> "8021q";
                 default -> String.format("0x%04x", value.asBigEndian());
             };
+            case ARP_OP -> {
+                int v = (int) value.asBigEndian();
+                yield ARP_OP_NAMES.entrySet().stream().filter(e -> e.getValue() == v).map(Map.Entry::getKey)
+                        .findFirst().orElse(Integer.toString(v));
+            }
             case NFPROTO -> switch (b[0]) {
                 case 2 -> "ipv4";
                 case 10 -> "ipv6";
@@ -278,6 +298,10 @@ public enum Datatype {
         }
         return (int) parseUnsigned(t, max);
     }
+
+    /** {@code ARPOP_*} of {@code <linux/if_arp.h>}, with nft's names. */
+    private static final Map<String, Integer> ARP_OP_NAMES = Map.of("request", 1, "reply", 2, "rrequest", 3,
+            "rreply", 4, "inrequest", 8, "inreply", 9, "nak", 10);
 
     private static final Map<String, Integer> ARPHRD_NAMES = Map.of("ether", 1, "ppp", 512, "ipip", 768, "ipip6", 769,
             "loopback", 772, "sit", 776, "ipgre", 778, "infiniband", 32);

@@ -101,7 +101,7 @@ public final class Delinearizer {
                             l3 = single.bytes().get(0) == 2 ? "ip" : single.bytes().get(0) == 10 ? "ip6" : "nfproto " + single.bytes().get(0);
                         } else if (field.equals(MetaField.PROTOCOL) || field.equals(PayloadField.ETHER_TYPE)) {
                             long type = single.bytes().asBigEndian();
-                            l3 = type == 0x0800 ? "ip" : type == 0x86dd ? "ip6" : "ethertype " + type;
+                            l3 = type == 0x0800 ? "ip" : type == 0x86dd ? "ip6" : type == 0x0806 ? "arp" : "ethertype " + type;
                         }
                     }
                 }

@@ -72,7 +72,13 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
             th("comp", "cpi", 2, 2, Datatype.INTEGER),
             // icmp id, sequence, mtu and gateway share offsets and are told apart by the icmp type
             // matched before them, and codes have per-type names: not modelled yet
-            th("icmp", "checksum", 2, 2, Datatype.INTEGER), th("icmpv6", "checksum", 2, 2, Datatype.INTEGER));
+            th("icmp", "checksum", 2, 2, Datatype.INTEGER), th("icmpv6", "checksum", 2, 2, Datatype.INTEGER),
+            // struct arphdr followed by the Ethernet/IPv4 addresses nft assumes (hlen 6, plen 4)
+            net("arp", "htype", 0, 2, Datatype.INTEGER), net("arp", "ptype", 2, 2, Datatype.ETHERTYPE),
+            net("arp", "hlen", 4, 1, Datatype.INTEGER), net("arp", "plen", 5, 1, Datatype.INTEGER),
+            net("arp", "operation", 6, 2, Datatype.ARP_OP),
+            net("arp", "saddr ether", 8, 6, Datatype.ETHER_ADDR), net("arp", "saddr ip", 14, 4, Datatype.IPV4_ADDR),
+            net("arp", "daddr ether", 18, 6, Datatype.ETHER_ADDR), net("arp", "daddr ip", 24, 4, Datatype.IPV4_ADDR));
 
     @Override
     public Expression load(int register) {
@@ -95,6 +101,12 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
                     TRANSPORT_PROTOCOLS.entrySet().stream().filter(e -> e.getValue().equals(protocol)).findFirst().orElseThrow().getKey())));
             case "icmp" -> withL4(family == Family.IP6 ? List.of() : network(family, Family.IP, "ipv4", 0x0800), 1);
             case "icmpv6" -> withL4(family == Family.IP ? List.of() : network(family, Family.IP6, "ipv6", 0x86dd), 58);
+            case "arp" -> switch (family) {
+                case ARP -> List.of();
+                case BRIDGE, NETDEV -> List.of(Match.eq(MetaField.PROTOCOL, Bytes.u16Be(0x0806)));
+                default -> throw new IllegalArgumentException("arp " + name + " cannot be matched in family " + family
+                        + " (arp, bridge and netdev only)");
+            };
             case "ether" -> switch (family) {
                 case IP, IP6, INET, NETDEV -> List.of(Match.eq(MetaField.IIFTYPE, Bytes.of((byte) 1, (byte) 0)));
                 case BRIDGE -> List.of();

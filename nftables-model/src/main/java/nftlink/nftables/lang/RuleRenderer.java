@@ -217,7 +217,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return switch (v) {
             case Value.Single s -> single(field, s.bytes());
             case Value.Prefix p -> field.datatype().print(p.address()) + "/" + p.bits();
-            case Value.Range r -> single(field, r.low()) + "-" + single(field, r.high());
+            case Value.Range r -> rangeEnd(field, r.low()) + "-" + rangeEnd(field, r.high());
             case Value.SetReference ref -> "@" + ref.name();
             case Value.SetLiteral l -> {
                 StringJoiner j = new StringJoiner(", ", "{ ", " }");
@@ -227,6 +227,12 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 yield j.toString();
             }
         };
+    }
+
+    /** nft prints the ends of a range numerically, symbolic types included. */
+    private String rangeEnd(Field field, Bytes b) {
+        return field instanceof ConcatField || field instanceof SocketCgroupField ? single(field, b)
+                : field.datatype().printNumeric(b);
     }
 
     private String single(Field field, Bytes b) {

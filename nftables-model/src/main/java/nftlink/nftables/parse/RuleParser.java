@@ -27,7 +27,7 @@ final class RuleParser {
             "skuid", "skgid", "priority");
     /** nft statements and matches the rule language does not have (yet). */
     private static final Set<String> KNOWN_UNSUPPORTED = Set.of("icmp", "icmpv6", "igmp", "th", "sctp", "dccp",
-            "udplite", "ah", "esp", "comp", "vlan", "arp", "fib", "rt", "numgen", "jhash", "symhash", "osf", "ipsec",
+            "udplite", "ah", "esp", "comp", "vlan", "fib", "rt", "numgen", "jhash", "symhash", "osf", "ipsec",
             "exthdr", "tcpopt", "hbh", "rt0", "frag", "dst", "mh", "srh", "queue", "dup", "fwd", "tproxy", "synproxy",
             "flow", "set", "update", "add", "delete", "xt", "secmark", "cgroup", "@ll", "@nh", "@th",
             "pkttype", "nftrace", "rtclassid", "cpu", "iifgroup", "oifgroup", "ibrname", "obrname", "ibriport",
@@ -212,11 +212,19 @@ final class RuleParser {
             if (name.kind() != Token.Kind.WORD) {
                 throw c.unexpected("a " + w + " header field");
             }
-            PayloadField f = Fields.payload(w, name.text()).orElseThrow(() -> Cursor.error(name,
+            c.next();
+            Token second = c.peek();
+            if (second.kind() == Token.Kind.WORD) {
+                // two-word field names such as arp's "saddr ip"
+                var twoWords = Fields.payload(w, name.text() + " " + second.text());
+                if (twoWords.isPresent()) {
+                    c.next();
+                    return twoWords.get();
+                }
+            }
+            return Fields.payload(w, name.text()).orElseThrow(() -> Cursor.error(name,
                     "unsupported: " + w + " " + name.text() + " (nftlink's rule language knows " + w + " "
                             + String.join(", ", fieldNames(w)) + ")"));
-            c.next();
-            return f;
         }
         if (w.equals("meta")) {
             c.next();

@@ -60,6 +60,10 @@ class LanguageKernelTest {
         return new Value.Range(f.datatype().parse(low, f.length()), f.datatype().parse(high, f.length()));
     }
 
+    private static PayloadField arpField(String name) {
+        return Fields.payload("arp", name).orElseThrow();
+    }
+
     private static Value set(Value... items) {
         return new Value.SetLiteral(List.of(items));
     }
@@ -199,6 +203,19 @@ class LanguageKernelTest {
                         m(dport, EQ, "80"), Statement.NatStatement.dnat(saddr.datatype().parse("10.88.0.5", 4), 80)),
                 new Case(Family.IP6, "p", "tcp dport 80 dnat to [2001:db8::5]:80", "tcp dport 80 dnat to [2001:db8::5]:80",
                         m(dport, EQ, "80"), Statement.NatStatement.dnat(PayloadField.IP6_SADDR.datatype().parse("2001:db8::5", 16), 80)),
+                new Case(Family.ARP, "arp operation request accept", "arp operation request accept",
+                        m(arpField("operation"), EQ, "request"), ACCEPT),
+                new Case(Family.ARP, "arp htype 1 arp operation != 1-2 drop", "arp htype 1 arp operation != 1-2 drop",
+                        m(arpField("htype"), EQ, "1"), new Match(arpField("operation"), NEQ, range(arpField("operation"), "1", "2")), DROP),
+                new Case(Family.ARP, "arp operation { reply, request } accept", "arp operation { request, reply } accept",
+                        new Match(arpField("operation"), EQ, set(single(arpField("operation"), "request"),
+                                single(arpField("operation"), "reply"))), ACCEPT),
+                new Case(Family.ARP, "arp saddr ip 10.0.0.0/24 accept", "arp saddr ip 10.0.0.0/24 accept",
+                        new Match(arpField("saddr ip"), EQ, prefix(arpField("saddr ip"), "10.0.0.0", 24)), ACCEPT),
+                new Case(Family.ARP, "arp ptype ip arp daddr ether 00:11:22:33:44:55 drop",
+                        "arp ptype ip arp daddr ether 00:11:22:33:44:55 drop",
+                        m(arpField("ptype"), EQ, "ip"), m(arpField("daddr ether"), EQ, "00:11:22:33:44:55"), DROP),
+                new Case(Family.NETDEV, "arp operation reply drop", "arp operation reply drop", m(arpField("operation"), EQ, "reply"), DROP),
                 new Case(Family.IP, "n", "snat to 192.168.0.1 persistent", "snat to 192.168.0.1 persistent",
                         new Statement.NatStatement(false, saddr.datatype().parse("192.168.0.1", 4), saddr.datatype().parse("192.168.0.1", 4), null, null, 8)));
     }
@@ -226,9 +243,7 @@ class LanguageKernelTest {
     @Test
     void linearizationIsNftsBytecode(TestNamespace ns) {
         for (Family f : Family.values()) {
-            if (f != Family.ARP) {
-                ns.nftScript(table(f)).orThrow();
-            }
+            ns.nftScript(table(f)).orThrow();
         }
         for (Case c : cases()) {
             String nftDebug = ns.nft("--debug=netlink", "add", "rule", c.family().nftName(), "t", c.chain(), c.input()).orThrow();
@@ -245,9 +260,7 @@ class LanguageKernelTest {
     void rulesTheLibraryAddsAreListedByNftAsExpected(TestNamespace ns) {
         StringBuilder script = new StringBuilder();
         for (Family f : Family.values()) {
-            if (f != Family.ARP) {
-                script.append(table(f));
-            }
+            script.append(table(f));
         }
         ns.nftScript(script.toString()).orThrow();
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
@@ -257,9 +270,6 @@ class LanguageKernelTest {
             }
             tx.commit();
             for (Family f : Family.values()) {
-                if (f == Family.ARP) {
-                    continue;
-                }
                 for (String chain : List.of("c", "n", "p")) {
                     List<String> expected = cases().stream().filter(c -> c.family() == f && c.chain().equals(chain)).map(Case::listed).toList();
                     if (expected.isEmpty()) {
@@ -279,9 +289,6 @@ class LanguageKernelTest {
     void rulesNftAddsAreDelinearizedToTheSameText(TestNamespace ns) {
         StringBuilder script = new StringBuilder();
         for (Family f : Family.values()) {
-            if (f == Family.ARP) {
-                continue;
-            }
             script.append(table(f));
             for (Case c : cases()) {
                 if (c.family() == f) {
@@ -292,9 +299,6 @@ class LanguageKernelTest {
         ns.nftScript(script.toString()).orThrow();
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             for (Family f : Family.values()) {
-                if (f == Family.ARP) {
-                    continue;
-                }
                 for (String chain : List.of("c", "n", "p")) {
                     List<Case> mine = cases().stream().filter(c -> c.family() == f && c.chain().equals(chain)).toList();
                     if (mine.isEmpty()) {
