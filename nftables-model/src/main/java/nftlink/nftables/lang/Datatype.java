@@ -33,6 +33,7 @@ public enum Datatype {
     GID(25, "gid", 4),
     CT_STATE(26, "ct_state", 4),
     ICMPV6_TYPE(29, "icmpv6_type", 1),
+    PKTTYPE(31, "pkt_type", 1),
     IFNAME(41, "ifname", 16),
     CGROUPV2(46, "cgroupsv2", 8);
 
@@ -127,6 +128,7 @@ public enum Datatype {
             case ETHERTYPE -> Bytes.u16Be(number(t, Map.of("ip", 0x0800, "ip6", 0x86dd, "arp", 0x0806, "vlan", 0x8100, "8021q", 0x8100), 0xffff));
             case NFPROTO -> Bytes.u8(number(t, Map.of("ipv4", 2, "ipv6", 10), 0xff));
             case ARP_OP -> Bytes.u16Be(number(t, ARP_OP_NAMES, 0xffff));
+            case PKTTYPE -> Bytes.u8(number(t, PKTTYPE_NAMES, 0xff));
             case MARK, UID, GID, IFINDEX -> Bytes.u32((int) parseUnsigned(t, 0xffffffffL));
             case CT_STATE -> CtState.parse(t);
             case ARPHRD -> {
@@ -171,7 +173,7 @@ public enum Datatype {
      */
     public String printNumeric(Bytes value) {
         return switch (this) {
-            case ARP_OP, INET_PROTO, ICMP_TYPE, ICMPV6_TYPE, NFPROTO -> Long.toString(value.asBigEndian());
+            case ARP_OP, INET_PROTO, ICMP_TYPE, ICMPV6_TYPE, NFPROTO, PKTTYPE -> Long.toString(value.asBigEndian());
             case ARPHRD -> Integer.toString((value.get(0) & 0xff) | (value.get(1) & 0xff) << 8);
             case ETHERTYPE -> String.format("0x%04x", value.asBigEndian());
             default -> print(value);
@@ -204,6 +206,7 @@ public enum Datatype {
                 case 0x8100 -> "8021q";
                 default -> String.format("0x%04x", value.asBigEndian());
             };
+            case PKTTYPE -> value.get(0) < PKTTYPES.length ? PKTTYPES[value.get(0)] : Integer.toString(value.get(0));
             case ARP_OP -> {
                 int v = (int) value.asBigEndian();
                 yield ARP_OP_NAMES.entrySet().stream().filter(e -> e.getValue() == v).map(Map.Entry::getKey)
@@ -298,6 +301,11 @@ public enum Datatype {
         }
         return (int) parseUnsigned(t, max);
     }
+
+    /** {@code PACKET_*} of {@code <linux/if_packet.h>} by number, as nft prints them. */
+    private static final String[] PKTTYPES = {"host", "broadcast", "multicast", "other"};
+    private static final Map<String, Integer> PKTTYPE_NAMES = Map.of("host", 0, "unicast", 0, "broadcast", 1,
+            "multicast", 2, "other", 3);
 
     /** {@code ARPOP_*} of {@code <linux/if_arp.h>}, with nft's names. */
     private static final Map<String, Integer> ARP_OP_NAMES = Map.of("request", 1, "reply", 2, "rrequest", 3,

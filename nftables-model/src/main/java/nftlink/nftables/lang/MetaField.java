@@ -27,9 +27,10 @@ public record MetaField(Meta.Key key, Datatype datatype) implements Field {
     public static final MetaField IIFTYPE = new MetaField(Meta.Key.IIFTYPE, Datatype.ARPHRD);
     public static final MetaField OIFTYPE = new MetaField(Meta.Key.OIFTYPE, Datatype.ARPHRD);
     public static final MetaField PRIORITY = new MetaField(Meta.Key.PRIORITY, Datatype.CLASSID);
+    public static final MetaField PKTTYPE = new MetaField(Meta.Key.PKTTYPE, Datatype.PKTTYPE);
 
     static final List<MetaField> ALL = List.of(MARK, SKUID, SKGID, IIFNAME, OIFNAME, IIF, OIF, L4PROTO, NFPROTO,
-            PROTOCOL, IIFTYPE, OIFTYPE, PRIORITY);
+            PROTOCOL, IIFTYPE, OIFTYPE, PRIORITY, PKTTYPE);
 
     @Override
     public int length() {

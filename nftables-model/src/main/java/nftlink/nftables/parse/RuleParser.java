@@ -24,13 +24,13 @@ final class RuleParser {
 
     /** Meta keys nft accepts without the {@code meta} keyword. */
     private static final Set<String> BARE_META = Set.of("mark", "iif", "iifname", "iiftype", "oif", "oifname",
-            "skuid", "skgid", "priority");
+            "skuid", "skgid", "priority", "pkttype");
     /** nft statements and matches the rule language does not have (yet). */
     private static final Set<String> KNOWN_UNSUPPORTED = Set.of("icmp", "icmpv6", "igmp", "th", "sctp", "dccp",
             "udplite", "ah", "esp", "comp", "vlan", "fib", "rt", "numgen", "jhash", "symhash", "osf", "ipsec",
             "exthdr", "tcpopt", "hbh", "rt0", "frag", "dst", "mh", "srh", "queue", "dup", "fwd", "tproxy", "synproxy",
             "flow", "set", "update", "add", "delete", "xt", "secmark", "cgroup", "@ll", "@nh", "@th",
-            "pkttype", "nftrace", "rtclassid", "cpu", "iifgroup", "oifgroup", "ibrname", "obrname", "ibriport",
+            "nftrace", "rtclassid", "cpu", "iifgroup", "oifgroup", "ibrname", "obrname", "ibriport",
             "obriport", "ct", "socket", "meta", "ip", "ip6", "tcp", "udp", "ether", "log", "limit", "counter",
             "quota", "reject", "snat", "dnat", "masquerade", "redirect", "notrack", "comment");
 
