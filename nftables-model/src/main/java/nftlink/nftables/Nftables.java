@@ -147,9 +147,9 @@ public final class Nftables implements AutoCloseable {
 
     /**
      * The elements of a set, in the order the kernel lists them, each once.
-     * Right after a mass deletion the kernel shrinks a hash set's table in the
-     * background; a listing taken meanwhile can miss elements (as {@code nft list
-     * set} does), while the set itself is already as committed.
+     * Right after mass additions or deletions the kernel resizes a hash set's table
+     * in the background; a listing taken meanwhile can miss elements (as {@code nft
+     * list set} does), while the set itself is already as committed.
      */
     public List<SetElement> listElements(Family family, String table, String set) {
         List<List<SetElement>> parts = dump(NFT_MSG_GETSETELEM, family, "list elements " + family + " " + table + " " + set,

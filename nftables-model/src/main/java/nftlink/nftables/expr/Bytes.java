@@ -102,6 +102,15 @@ public final class Bytes {
         return bytes.clone();
     }
 
+    /** The bytes in reverse order: a host-order value as big endian, or back (what {@code byteorder} does). */
+    public Bytes reversed() {
+        byte[] out = new byte[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            out[i] = bytes[bytes.length - 1 - i];
+        }
+        return new Bytes(out);
+    }
+
     /** Byte {@code i}, unsigned. */
     public int get(int i) {
         return bytes[i] & 0xff;

@@ -5,6 +5,7 @@ import nftlink.nftables.NfTables;
 import nftlink.nftables.Rule;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.expr.Bitwise;
+import nftlink.nftables.expr.Byteorder;
 import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Cmp;
 import nftlink.nftables.expr.Counter;
@@ -220,6 +221,24 @@ public final class Delinearizer {
     }
 
     /** A match read after a load, and how many expressions after the load it used. */
+    /** An ordered comparison or range of a host-order field, after its {@code byteorder hton}. */
+    private static Matched hostOrderComparison(Field field, List<Expression> e, int at) {
+        Expression next = e.get(at);
+        if (next instanceof Cmp c && c.sreg() == REG && c.data().length() == field.length()) {
+            if (c.op() == Cmp.Op.GTE && at + 1 < e.size() && e.get(at + 1) instanceof Cmp hi && hi.sreg() == REG
+                    && hi.op() == Cmp.Op.LTE && hi.data().length() == c.data().length()) {
+                return new Matched(new Match(field, Match.Op.EQ,
+                        new Value.Range(c.data().reversed(), hi.data().reversed())), 3);
+            }
+            return new Matched(new Match(field, matchOp(c.op()), new Value.Single(c.data().reversed())), 2);
+        }
+        if (next instanceof Range r && r.sreg() == REG && r.from().length() == field.length()) {
+            return new Matched(new Match(field, r.op() == Range.Op.EQ ? Match.Op.EQ : Match.Op.NEQ,
+                    new Value.Range(r.from().reversed(), r.to().reversed())), 2);
+        }
+        return null;
+    }
+
     private record Matched(Match match, int consumed) {
     }
 
@@ -316,6 +335,10 @@ public final class Delinearizer {
 
     private static Matched matchAfterLoad(Field field, int loaded, List<Expression> e, int at, SetContents sets) {
         Expression next = e.get(at);
+        if (next instanceof Byteorder b && b.op() == Byteorder.Op.HTON && b.sreg() == REG && b.dreg() == REG
+                && b.length() == field.length() && Linearizer.ordersHostBytes(field) && at + 1 < e.size()) {
+            return hostOrderComparison(field, e, at + 1);
+        }
         boolean shortened = loaded >= 0 && loaded < field.length();
         if (next instanceof Cmp c && c.sreg() == REG) {
             if (shortened) {

@@ -23,6 +23,7 @@ import nftlink.nftables.expr.Redir;
 import nftlink.nftables.expr.Reject;
 import nftlink.nftables.expr.Meta;
 import nftlink.nftables.expr.Range;
+import nftlink.nftables.expr.Byteorder;
 import nftlink.nftables.expr.Verdict;
 
 import java.math.BigInteger;
@@ -167,6 +168,10 @@ public final class Linearizer {
                 } else if (field instanceof PayloadField p && s.bytes().length() < p.length()) {
                     out.add(p.load(REG, s.bytes().length()));
                     out.add(new Cmp(cmpOp(m.op()), REG, s.bytes()));
+                } else if (ordersHostBytes(field) && m.op() != Match.Op.EQ && m.op() != Match.Op.NEQ) {
+                    out.add(field.load(REG));
+                    out.add(hton(field));
+                    out.add(new Cmp(cmpOp(m.op()), REG, s.bytes().reversed()));
                 } else {
                     out.addAll(field.loads(REG));
                     out.add(new Cmp(cmpOp(m.op()), REG, s.bytes()));
@@ -185,11 +190,19 @@ public final class Linearizer {
             }
             case Value.Range r -> {
                 out.add(field.load(REG));
+                Bytes low = r.low();
+                Bytes high = r.high();
+                if (ordersHostBytes(field)) {
+                    // the kernel compares bytes as big-endian numbers: swap host-order values first
+                    out.add(hton(field));
+                    low = low.reversed();
+                    high = high.reversed();
+                }
                 if (m.op() == Match.Op.EQ) {
-                    out.add(new Cmp(Cmp.Op.GTE, REG, r.low()));
-                    out.add(new Cmp(Cmp.Op.LTE, REG, r.high()));
+                    out.add(new Cmp(Cmp.Op.GTE, REG, low));
+                    out.add(new Cmp(Cmp.Op.LTE, REG, high));
                 } else {
-                    out.add(new Range(Range.Op.NEQ, REG, r.low(), r.high()));
+                    out.add(new Range(Range.Op.NEQ, REG, low, high));
                 }
             }
             case Value.SetReference ref -> {
@@ -262,6 +275,17 @@ public final class Linearizer {
         return register + 1;
     }
 
+    /** Whether ordered comparisons of the field need its host-order value swapped to big endian, as nft does. */
+    static boolean ordersHostBytes(Field field) {
+        int length = field.length();
+        return !(field instanceof ConcatField) && field.datatype().hostOrder() && field.datatype() != Datatype.IFNAME
+                && field.datatype() != Datatype.CT_STATE && (length == 2 || length == 4 || length == 8);
+    }
+
+    private static Byteorder hton(Field field) {
+        return new Byteorder(Byteorder.Op.HTON, REG, REG, field.length(), field.length());
+    }
+
     private static Cmp.Op cmpOp(Match.Op op) {
         return switch (op) {
             case EQ -> Cmp.Op.EQ;
@@ -275,6 +299,10 @@ public final class Linearizer {
 
     private static AnonymousSet anonymousSet(RuleSpec spec, Field field, Value.SetLiteral literal) {
         int length = field.length();
+        if (literal.hasIntervals() && ordersHostBytes(field)) {
+            throw new IllegalArgumentException("unsupported: intervals in a set of " + field.text()
+                    + " values (host byte order) are not supported yet; use one range per rule");
+        }
         List<SetElement> elements = new ArrayList<>();
         int flags = NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT;
         if (literal.hasIntervals()) {

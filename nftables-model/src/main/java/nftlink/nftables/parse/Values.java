@@ -9,7 +9,6 @@ import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.SocketCgroupField;
 import nftlink.nftables.lang.Value;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -146,7 +145,7 @@ final class Values {
                 try {
                     Bytes low = p.type().parse(text.substring(0, i), p.length());
                     Bytes high = p.type().parse(text.substring(i + 1), p.length());
-                    if (new BigInteger(1, low.toArray()).compareTo(new BigInteger(1, high.toArray())) > 0) {
+                    if (p.type().elementOrder().compare(low, high) > 0) {
                         throw Cursor.error(t, "range " + text + " has its bounds the wrong way round");
                     }
                     return new Value.Range(low, high);

@@ -17,6 +17,16 @@ class ParseErrorTest {
     }
 
     @Test
+    void rangesOfHostOrderValuesAreOrderedAsNumbers() {
+        // 1000 and 2000 in host byte order compare the other way round as raw bytes
+        PARSER.parse("add rule inet t c meta skuid 1000-2000 accept", "rules.nft");
+        assertThat(error("add rule inet t c meta skuid 2000-1000 accept")).startsWith(
+                "rules.nft:1:30-38: Error: range 2000-1000 has its bounds the wrong way round");
+        assertThat(error("add rule inet t c meta mark { 0x10-0x20, 0x30 } accept")).startsWith(
+                "rules.nft:1:1-54: Error: unsupported: intervals in a set of meta mark values (host byte order)");
+    }
+
+    @Test
     void misspelledVerdict() {
         assertThat(error("table inet t {\n\tchain c {\n\t\ttcp dport 22 acept\n\t}\n}\n")).isEqualTo("""
                 rules.nft:3:16-20: Error: syntax error, unexpected acept, expecting a statement

@@ -62,13 +62,17 @@ class ParserProperties {
         return new BigInteger(1, a.toArray()).compareTo(new BigInteger(1, b.toArray())) <= 0;
     }
 
+    private static boolean ordered(Field f, Bytes a, Bytes b) {
+        return f.datatype().elementOrder().compare(a, b) <= 0;
+    }
+
     private static Arbitrary<Value> item(Field f) {
         Arbitrary<Value> single = valueOf(f).map(Value.Single::new);
         if (f instanceof SocketCgroupField || f instanceof ConcatField) {
             return single;
         }
         Arbitrary<Value> range = Combinators.combine(valueOf(f), valueOf(f))
-                .as((a, b) -> ordered(a, b) ? new Value.Range(a, b) : new Value.Range(b, a));
+                .as((a, b) -> ordered(f, a, b) ? new Value.Range(a, b) : new Value.Range(b, a));
         if (f.length() == 4 && f.datatype().nftName().equals("ipv4_addr") || f.length() == 16) {
             Arbitrary<Value> prefix = Combinators.combine(valueOf(f), Arbitraries.integers().between(0, f.length() * 8))
                     .as((a, bits) -> {
