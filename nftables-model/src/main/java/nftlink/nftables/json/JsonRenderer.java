@@ -293,7 +293,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
         return switch (f) {
             case PayloadField p -> JsonValue.single("payload", JsonValue.object().put("protocol", p.protocol())
                     .put("field", p.name()).build());
-            case MetaField m -> JsonValue.single("meta", JsonValue.single("key", JsonValue.of(m.key().text())));
+            case MetaField m -> JsonValue.single("meta", JsonValue.single("key", JsonValue.of(m.keyName())));
             case CtField c -> JsonValue.single("ct", JsonValue.single("key", JsonValue.of(c.key().text())));
             case SocketCgroupField s -> JsonValue.single("socket", JsonValue.single("key", JsonValue.of("cgroupv2")));
             case ConcatField c -> {

@@ -34,6 +34,7 @@ final class Scalars {
                 yield isNumeric(text) ? number(value.asBigEndian()) : JsonValue.of(text);
             }
             case INET_SERVICE, INTEGER -> number(new BigInteger(1, value.toArray()));
+            case HOST_INTEGER -> number(new BigInteger(1, value.reversed().toArray()));
             case MARK, UID, GID, IFINDEX -> number(Integer.toUnsignedLong(value.asU32()));
             case CT_STATE -> {
                 String text = CtState.render(value.asU32());

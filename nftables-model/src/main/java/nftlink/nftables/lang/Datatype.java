@@ -17,6 +17,8 @@ public enum Datatype {
     VERDICT(1, "verdict", 4),
     NFPROTO(2, "nf_proto", 1),
     INTEGER(4, "integer", 0),
+    /** nft's integer in host byte order, as meta length and meta cpu load it. */
+    HOST_INTEGER(4, "integer", 0),
     IPV4_ADDR(7, "ipv4_addr", 4),
     IPV6_ADDR(8, "ipv6_addr", 16),
     ETHER_ADDR(9, "ether_addr", 6),
@@ -103,7 +105,7 @@ public enum Datatype {
     /** Whether values are stored in host byte order in registers. */
     public boolean hostOrder() {
         return switch (this) {
-            case MARK, UID, GID, IFINDEX, CGROUPV2, VERDICT, CT_STATE, IFNAME, ARPHRD, CLASSID -> true;
+            case MARK, UID, GID, IFINDEX, CGROUPV2, VERDICT, CT_STATE, IFNAME, ARPHRD, CLASSID, HOST_INTEGER -> true;
             default -> false;
         };
     }
@@ -154,6 +156,14 @@ public enum Datatype {
                     yield Bytes.of(name.substring(0, name.length() - 1).getBytes(StandardCharsets.UTF_8));
                 }
                 yield Bytes.paddedString(name, 16);
+            }
+            case HOST_INTEGER -> {
+                long v = parseUnsigned(t, length >= 8 ? -1L : (1L << (8 * length)) - 1);
+                byte[] b = new byte[length];
+                for (int i = 0; i < length; i++) {
+                    b[i] = (byte) (v >>> (8 * i));
+                }
+                yield Bytes.of(b);
             }
             case INTEGER -> {
                 long v = parseUnsigned(t, length >= 8 ? -1L : (1L << (8 * length)) - 1);
@@ -249,6 +259,7 @@ public enum Datatype {
                 yield "\"" + s + (wildcard ? "*" : "") + "\"";
             }
             case INTEGER -> Long.toUnsignedString(value.asBigEndian());
+            case HOST_INTEGER -> Long.toUnsignedString(value.reversed().asBigEndian());
             case VERDICT -> throw new IllegalArgumentException("verdicts are statements, not values");
         };
     }

@@ -19,7 +19,7 @@ public final class Fields {
      * with or without the {@code meta} prefix nft allows to omit for some keys.
      */
     public static Optional<MetaField> meta(String key) {
-        return MetaField.ALL.stream().filter(f -> f.key().text().equals(key)).findFirst();
+        return MetaField.ALL.stream().filter(f -> f.keyName().equals(key)).findFirst();
     }
 
     /** A ct field by its key name ({@code state}, {@code mark}). */

@@ -28,9 +28,11 @@ public record MetaField(Meta.Key key, Datatype datatype) implements Field {
     public static final MetaField OIFTYPE = new MetaField(Meta.Key.OIFTYPE, Datatype.ARPHRD);
     public static final MetaField PRIORITY = new MetaField(Meta.Key.PRIORITY, Datatype.CLASSID);
     public static final MetaField PKTTYPE = new MetaField(Meta.Key.PKTTYPE, Datatype.PKTTYPE);
+    public static final MetaField LENGTH = new MetaField(Meta.Key.LEN, Datatype.HOST_INTEGER);
+    public static final MetaField CPU = new MetaField(Meta.Key.CPU, Datatype.HOST_INTEGER);
 
     static final List<MetaField> ALL = List.of(MARK, SKUID, SKGID, IIFNAME, OIFNAME, IIF, OIF, L4PROTO, NFPROTO,
-            PROTOCOL, IIFTYPE, OIFTYPE, PRIORITY, PKTTYPE);
+            PROTOCOL, IIFTYPE, OIFTYPE, PRIORITY, PKTTYPE, LENGTH, CPU);
 
     @Override
     public int length() {
@@ -47,12 +49,17 @@ public record MetaField(Meta.Key key, Datatype datatype) implements Field {
         return List.of();
     }
 
+    /** The key as nft names it ({@code length} where libnftnl says {@code len}). */
+    public String keyName() {
+        return key == Meta.Key.LEN ? "length" : key.text();
+    }
+
     /** nft prints some keys without the {@code meta} prefix. */
     @Override
     public String text() {
         return switch (key) {
             case IIFNAME, OIFNAME, IIF, OIF -> key.text();
-            default -> "meta " + key.text();
+            default -> "meta " + keyName();
         };
     }
 

@@ -24,13 +24,13 @@ final class RuleParser {
 
     /** Meta keys nft accepts without the {@code meta} keyword. */
     private static final Set<String> BARE_META = Set.of("mark", "iif", "iifname", "iiftype", "oif", "oifname",
-            "skuid", "skgid", "priority", "pkttype");
+            "skuid", "skgid", "priority", "pkttype", "cpu");
     /** nft statements and matches the rule language does not have (yet). */
     private static final Set<String> KNOWN_UNSUPPORTED = Set.of("icmp", "icmpv6", "igmp", "th", "sctp", "dccp",
             "udplite", "ah", "esp", "comp", "vlan", "fib", "rt", "numgen", "jhash", "symhash", "osf", "ipsec",
             "exthdr", "tcpopt", "hbh", "rt0", "frag", "dst", "mh", "srh", "queue", "dup", "fwd", "tproxy", "synproxy",
             "flow", "set", "update", "add", "delete", "xt", "secmark", "cgroup", "@ll", "@nh", "@th",
-            "nftrace", "rtclassid", "cpu", "iifgroup", "oifgroup", "ibrname", "obrname", "ibriport",
+            "nftrace", "rtclassid", "iifgroup", "oifgroup", "ibrname", "obrname", "ibriport",
             "obriport", "ct", "socket", "meta", "ip", "ip6", "tcp", "udp", "ether", "log", "limit", "counter",
             "quota", "reject", "snat", "dnat", "masquerade", "redirect", "notrack", "comment");
 
@@ -231,7 +231,7 @@ final class RuleParser {
             Token key = c.expect(Token.Kind.WORD, "a meta key");
             return Fields.meta(key.text()).orElseThrow(() -> Cursor.error(key, "unsupported: meta " + key.text()
                     + " (nftlink's rule language knows meta " + String.join(", ",
-                    Fields.all().stream().filter(f -> f instanceof MetaField).map(f -> ((MetaField) f).key().text()).toList()) + ")"));
+                    Fields.all().stream().filter(f -> f instanceof MetaField).map(f -> ((MetaField) f).keyName()).toList()) + ")"));
         }
         if (BARE_META.contains(w)) {
             c.next();
@@ -494,7 +494,7 @@ final class RuleParser {
     /** Parses a value for a field given by nft name (used for set element types); visible for the declarations. */
     static Datatype datatype(Token t) {
         for (Datatype d : Datatype.values()) {
-            if (d.nftName().equals(t.text()) && d != Datatype.VERDICT && d != Datatype.INTEGER) {
+            if (d.nftName().equals(t.text()) && d != Datatype.VERDICT && d != Datatype.INTEGER && d != Datatype.HOST_INTEGER) {
                 return d;
             }
         }
