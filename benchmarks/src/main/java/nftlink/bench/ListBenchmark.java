@@ -5,7 +5,10 @@ import nftlink.netlink.NetlinkMessage;
 import nftlink.nfnetlink.Nfnetlink;
 import nftlink.nftables.NfTables;
 import nftlink.nftables.Nftables;
+import nftlink.nftables.NftFormatter;
 import nftlink.nftables.Rule;
+import nftlink.nftables.lang.RuleRenderer;
+import nftlink.nftables.lang.RulesetListing;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -111,6 +114,12 @@ public class ListBenchmark {
             chars += r.toDebugString().length();
         }
         return chars;
+    }
+
+    /** The whole rule set read and printed as {@code nft list ruleset} prints it: what the peers below do. */
+    @Benchmark
+    public int nftlinkListRulesetText() {
+        return RulesetListing.read(nft).render(NftFormatter.DEFAULT, RuleRenderer.DEFAULT).length();
     }
 
     @Benchmark

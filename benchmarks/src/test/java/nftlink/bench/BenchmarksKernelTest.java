@@ -118,6 +118,7 @@ class BenchmarksKernelTest {
             assertThat(b.nftlinkDumpOnly()[0]).isEqualTo(200);
             assertThat(b.nftlinkDecode()).hasSize(200);
             assertThat(b.nftlinkDecodeDebugRender()).isGreaterThan(200 * 50);
+            assertThat(b.nftlinkListRulesetText()).isGreaterThan(200 * 20);
             assertThat(b.libnftables()).isGreaterThan(200 * 20);
             b.nftList();
         } finally {
