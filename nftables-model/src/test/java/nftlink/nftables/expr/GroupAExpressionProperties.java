@@ -1,8 +1,5 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
-import nftlink.netlink.Attributes;
-import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkDecodeException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -11,12 +8,11 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-import java.util.Arrays;
 import java.util.List;
 
-import static nftlink.nftables.NfTables.NFTA_EXPR_DATA;
-import static nftlink.nftables.NfTables.NFTA_EXPR_NAME;
-import static nftlink.nftables.NfTables.NFTA_LIST_ELEM;
+import static nftlink.nftables.expr.ExpressionElements.decode;
+import static nftlink.nftables.expr.ExpressionElements.element;
+import static nftlink.nftables.expr.ExpressionElements.withData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -134,27 +130,6 @@ class GroupAExpressionProperties {
 
     // ---- helpers
 
-    private static byte[] element(Expression e) {
-        MessageWriter w = new MessageWriter(256);
-        Expressions.writeElement(w, e);
-        return w.toByteArray();
-    }
-
-    private static Expression decode(byte[] element) {
-        Attribute elem = Attributes.parse(element).list().getFirst();
-        return Expressions.decode(elem);
-    }
-
-    /** An element named {@code name} whose NFTA_EXPR_DATA holds {@code data} as is. */
-    private static byte[] elementWithData(String name, byte[] data) {
-        MessageWriter w = new MessageWriter(256);
-        int elem = w.beginNested(NFTA_LIST_ELEM, false);
-        w.attrString(NFTA_EXPR_NAME, name);
-        w.attrBytes(NFTA_EXPR_DATA, data);
-        w.endNested(elem);
-        return w.toByteArray();
-    }
-
     // ---- properties
 
     @Property
@@ -182,7 +157,7 @@ class GroupAExpressionProperties {
 
     @Property
     void arbitraryBytesDecodeCleanly(@ForAll("names") String name, @ForAll byte[] data) {
-        byte[] element = elementWithData(name, data);
+        byte[] element = withData(name, data);
         assertThatCode(() -> {
             try {
                 Expression e = decode(element);
@@ -195,7 +170,7 @@ class GroupAExpressionProperties {
 
     @Property
     void arbitraryAttributesDecodeLosslessly(@ForAll("names") String name, @ForAll("attributeLists") byte[] data) {
-        byte[] element = elementWithData(name, data);
+        byte[] element = withData(name, data);
         Expression e = decode(element);
         assertThat(element(e)).isEqualTo(element);
         if (!(e instanceof RawExpression)) {
@@ -218,27 +193,12 @@ class GroupAExpressionProperties {
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(20),
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(16).map(GroupAExpressionProperties::dataValue));
         Arbitrary<byte[]> attribute = Combinators.combine(Arbitraries.integers().between(1, 8), value)
-                .as((type, v) -> {
-                    MessageWriter w = new MessageWriter(64);
-                    w.attrBytes(type, v);
-                    return w.toByteArray();
-                });
-        return attribute.list().ofMaxSize(8).map(list -> {
-            int size = list.stream().mapToInt(b -> b.length).sum();
-            byte[] out = new byte[size];
-            int at = 0;
-            for (byte[] b : list) {
-                System.arraycopy(b, 0, out, at, b.length);
-                at += b.length;
-            }
-            return out;
-        });
+                .as(ExpressionElements::attribute);
+        return attribute.list().ofMaxSize(8).map(ExpressionElements::concat);
     }
 
     /** A nested {@code NFTA_DATA_VALUE} holding {@code value}, as range bounds are sent. */
     private static byte[] dataValue(byte[] value) {
-        MessageWriter w = new MessageWriter(64);
-        w.attrBytes(1, value);
-        return Arrays.copyOf(w.toByteArray(), w.toByteArray().length);
+        return ExpressionElements.attribute(1, value);
     }
 }

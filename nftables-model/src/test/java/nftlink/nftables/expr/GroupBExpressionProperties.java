@@ -1,8 +1,5 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
-import nftlink.netlink.Attributes;
-import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkDecodeException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -16,6 +13,10 @@ import java.util.List;
 import java.util.Set;
 
 import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.expr.ExpressionElements.decode;
+import static nftlink.nftables.expr.ExpressionElements.element;
+import static nftlink.nftables.expr.ExpressionElements.withData;
+import static nftlink.nftables.expr.ExpressionElements.withoutData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -223,36 +224,6 @@ class GroupBExpressionProperties {
 
     // ---- helpers
 
-    private static byte[] element(Expression e) {
-        MessageWriter w = new MessageWriter(256);
-        Expressions.writeElement(w, e);
-        return w.toByteArray();
-    }
-
-    private static Expression decode(byte[] element) {
-        Attribute elem = Attributes.parse(element).list().getFirst();
-        return Expressions.decode(elem);
-    }
-
-    /** An element named {@code name} whose NFTA_EXPR_DATA holds {@code data} as is. */
-    private static byte[] elementWithData(String name, byte[] data) {
-        MessageWriter w = new MessageWriter(256);
-        int elem = w.beginNested(NFTA_LIST_ELEM, false);
-        w.attrString(NFTA_EXPR_NAME, name);
-        w.attrBytes(NFTA_EXPR_DATA, data);
-        w.endNested(elem);
-        return w.toByteArray();
-    }
-
-    /** An element named {@code name} without NFTA_EXPR_DATA. */
-    private static byte[] elementWithoutData(String name) {
-        MessageWriter w = new MessageWriter(64);
-        int elem = w.beginNested(NFTA_LIST_ELEM, false);
-        w.attrString(NFTA_EXPR_NAME, name);
-        w.endNested(elem);
-        return w.toByteArray();
-    }
-
     // ---- properties
 
     @Property
@@ -272,7 +243,7 @@ class GroupBExpressionProperties {
 
     @Property
     void arbitraryBytesDecodeCleanly(@ForAll("expressionNames") String name, @ForAll byte[] data) {
-        byte[] element = elementWithData(name, data);
+        byte[] element = withData(name, data);
         assertThatCode(() -> {
             try {
                 Expression e = decode(element);
@@ -285,7 +256,7 @@ class GroupBExpressionProperties {
 
     @Property
     void arbitraryAttributesDecodeLosslessly(@ForAll("expressionNames") String name, @ForAll("attributeLists") byte[] data) {
-        byte[] element = elementWithData(name, data);
+        byte[] element = withData(name, data);
         Expression e = decode(element);
         assertThat(element(e)).isEqualTo(element);
         if (!(e instanceof RawExpression)) {
@@ -295,8 +266,8 @@ class GroupBExpressionProperties {
 
     @Property
     void presenceOfTheDataAttributeIsKept(@ForAll("expressionNames") String name) {
-        byte[] without = elementWithoutData(name);
-        byte[] empty = elementWithData(name, new byte[0]);
+        byte[] without = withoutData(name);
+        byte[] empty = withData(name, new byte[0]);
         assertThat(element(decode(without))).isEqualTo(without);
         assertThat(element(decode(empty))).isEqualTo(empty);
     }
@@ -318,21 +289,8 @@ class GroupBExpressionProperties {
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(20),
                 Arbitraries.of("counter", "limit", "quota").map(GroupBExpressionProperties::nestedExpression));
         Arbitrary<byte[]> attribute = Combinators.combine(Arbitraries.integers().between(1, 10), value)
-                .as((type, v) -> {
-                    MessageWriter w = new MessageWriter(64);
-                    w.attrBytes(type, v);
-                    return w.toByteArray();
-                });
-        return attribute.list().ofMaxSize(8).map(list -> {
-            int size = list.stream().mapToInt(b -> b.length).sum();
-            byte[] out = new byte[size];
-            int at = 0;
-            for (byte[] b : list) {
-                System.arraycopy(b, 0, out, at, b.length);
-                at += b.length;
-            }
-            return out;
-        });
+                .as(ExpressionElements::attribute);
+        return attribute.list().ofMaxSize(8).map(ExpressionElements::concat);
     }
 
     /** The inside of dynset's NFTA_DYNSET_EXPR for a zeroed expression of that name. */
