@@ -313,7 +313,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
             case Value.Range r -> {
                 String wildcard = f.datatype() == Datatype.IFNAME ? wildcard(r.low(), r.high()) : null;
                 yield wildcard != null ? JsonValue.of(wildcard)
-                        : JsonValue.single("range", JsonValue.array(single(f, r.low()), single(f, r.high())));
+                        : JsonValue.single("range", JsonValue.array(rangeEnd(f, r.low()), rangeEnd(f, r.high())));
             }
             case Value.SetReference ref -> JsonValue.of("@" + ref.name());
             case Value.SetLiteral l -> {
@@ -322,6 +322,18 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
                 yield JsonValue.single("set", JsonValue.array(items));
             }
         };
+    }
+
+    /**
+     * nft's JSON prints the ends of a protocol range as numbers (protocol names come from
+     * the system's protocol database, not from a symbol table); symbol-table types such
+     * as arp operations keep their names.
+     */
+    private JsonValue rangeEnd(Field f, Bytes b) {
+        if (!(f instanceof ConcatField) && f.datatype() == Datatype.INET_PROTO) {
+            return JsonValue.of(Long.parseLong(f.datatype().printNumeric(b)));
+        }
+        return single(f, b);
     }
 
     /** {@code "eth*"} for the interval of interface names an anonymous set stores a wildcard as, else {@code null}. */

@@ -198,12 +198,9 @@ public final class Linearizer {
                     low = low.reversed();
                     high = high.reversed();
                 }
-                if (m.op() == Match.Op.EQ) {
-                    out.add(new Cmp(Cmp.Op.GTE, REG, low));
-                    out.add(new Cmp(Cmp.Op.LTE, REG, high));
-                } else {
-                    out.add(new Range(Range.Op.NEQ, REG, low, high));
-                }
+                // one range expression, as the conformance vectors (newer nft) have it; nft 1.0.6 sent
+                // cmp gte + cmp lte for ==, which the delinearizer still reads
+                out.add(new Range(m.op() == Match.Op.EQ ? Range.Op.EQ : Range.Op.NEQ, REG, low, high));
             }
             case Value.SetReference ref -> {
                 out.addAll(field.loads(REG));

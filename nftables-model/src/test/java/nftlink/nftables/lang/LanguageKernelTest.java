@@ -246,8 +246,28 @@ class LanguageKernelTest {
                 + " chain apps { }\n}\n";
     }
 
+    private static final java.util.regex.Pattern CMP_GTE = java.util.regex.Pattern.compile("  \\[ cmp gte reg (\\d+) (\\S+) \\]");
+    private static final java.util.regex.Pattern CMP_LTE = java.util.regex.Pattern.compile("  \\[ cmp lte reg (\\d+) (\\S+) \\]");
+
+    /**
+     * nft's expression lines, with nft 1.0.6's {@code cmp gte} + {@code cmp lte} pair for
+     * {@code a-b} written as the single {@code range eq} newer nft (and the conformance
+     * vectors, which the library follows) send; see NFT-REPRO.md.
+     */
     private static List<String> expressionLines(String nftDebug) {
-        return nftDebug.lines().filter(l -> l.startsWith("  [")).toList();
+        List<String> lines = nftDebug.lines().filter(l -> l.startsWith("  [")).toList();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            var gte = CMP_GTE.matcher(lines.get(i));
+            var lte = i + 1 < lines.size() ? CMP_LTE.matcher(lines.get(i + 1)) : null;
+            if (gte.matches() && lte != null && lte.matches() && gte.group(1).equals(lte.group(1))) {
+                out.add("  [ range eq reg " + gte.group(1) + " " + gte.group(2) + " " + lte.group(2) + " ]");
+                i++;
+            } else {
+                out.add(lines.get(i));
+            }
+        }
+        return out;
     }
 
     private static Set<String> elementLines(String nftDebug) {
