@@ -1001,7 +1001,7 @@ public final class JsonParser {
     private static Datatype datatype(Node node) {
         String name = node.string();
         for (Datatype d : Datatype.values()) {
-            if (d.nftName().equals(name) && d != Datatype.VERDICT && d != Datatype.INTEGER && d != Datatype.HOST_INTEGER) {
+            if (d.nftName().equals(name) && d != Datatype.VERDICT && d.id() != Datatype.INTEGER.id()) {
                 return d;
             }
         }

@@ -16,6 +16,8 @@ import nftlink.nftables.expr.Meta;
 import nftlink.nftables.expr.Objref;
 import nftlink.nftables.expr.Verdict;
 import nftlink.nftables.lang.ConcatField;
+import nftlink.nftables.lang.ExthdrField;
+import nftlink.nftables.lang.PayloadBitField;
 import nftlink.nftables.lang.CtField;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
@@ -293,6 +295,9 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
         return switch (f) {
             case PayloadField p -> JsonValue.single("payload", JsonValue.object().put("protocol", p.protocol())
                     .put("field", p.name()).build());
+            case PayloadBitField p -> JsonValue.single("payload", JsonValue.object().put("protocol", p.protocol())
+                    .put("field", p.name()).build());
+            case ExthdrField x -> exthdr(x);
             case MetaField m -> JsonValue.single("meta", JsonValue.single("key", JsonValue.of(m.keyName())));
             case CtField c -> JsonValue.single("ct", JsonValue.single("key", JsonValue.of(c.key().text())));
             case SocketCgroupField s -> JsonValue.single("socket", JsonValue.single("key", JsonValue.of("cgroupv2")));
@@ -302,6 +307,16 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
                 yield JsonValue.single("concat", JsonValue.array(parts));
             }
         };
+    }
+
+    /** {@code {"exthdr": {"name": "frag", "field": "id"}}}, {@code {"tcp option": {"name": "maxseg", ...}}}. */
+    private static JsonValue exthdr(ExthdrField x) {
+        boolean tcp = x.header().startsWith("tcp option ");
+        var body = JsonValue.object().put("name", tcp ? x.header().substring("tcp option ".length()) : x.header());
+        if (!x.presence()) {
+            body.put("field", x.name());
+        }
+        return JsonValue.single(tcp ? "tcp option" : "exthdr", body.build());
     }
 
     /** The right-hand side of a match on {@code f}. */
@@ -372,7 +387,10 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
             String path = cgroupPaths.apply(id);
             return JsonValue.of(path != null ? path : Long.toUnsignedString(id));
         }
-        return Scalars.render(f.datatype(), b);
+        if (f instanceof ExthdrField x && x.presence()) {
+            return JsonValue.of(b.get(0) != 0);
+        }
+        return Scalars.render(f.datatype(), f.fromRegister(b));
     }
 
     private static final String[] LOG_LEVELS = {"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug", "audit"};

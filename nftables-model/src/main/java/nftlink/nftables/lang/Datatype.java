@@ -37,7 +37,72 @@ public enum Datatype {
     ICMPV6_TYPE(29, "icmpv6_type", 1),
     PKTTYPE(31, "pkt_type", 1),
     IFNAME(41, "ifname", 16),
-    CGROUPV2(46, "cgroupsv2", 8);
+    CGROUPV2(46, "cgroupsv2", 8),
+    TCP_FLAG(15, "tcp_flag", 1),
+    DCCP_PKTTYPE(16, "dccp_pkttype", 1),
+    MH_TYPE(17, "mh_type", 1),
+    REALM(22, "realm", 4),
+    CT_DIR(27, "ct_dir", 1),
+    CT_STATUS(28, "ct_status", 4),
+    ICMP_CODE(32, "icmp_code", 1),
+    ICMPV6_CODE(33, "icmpv6_code", 1),
+    DEVGROUP(35, "devgroup", 4),
+    DSCP(36, "dscp", 1),
+    ECN(37, "ecn", 1),
+    BOOLEAN(39, "boolean", 1),
+    CT_EVENT(40, "ct_event", 4),
+    IGMP_TYPE(42, "igmp_type", 1),
+    /** nft's mptcpopt_subtype: an integer with names, without a datatype number of its own. */
+    MPTCP_SUBTYPE(4, "integer", 1);
+
+    /**
+     * Names of the values of symbolic types, in nft's order (the first name of a
+     * value is the one printed); bit-mask types name single bits.
+     */
+    private static final Map<Datatype, java.util.LinkedHashMap<String, Integer>> SYMBOLS = new java.util.EnumMap<>(Datatype.class);
+
+    private static void symbols(Datatype type, Object... pairs) {
+        java.util.LinkedHashMap<String, Integer> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], (Integer) pairs[i + 1]);
+        }
+        SYMBOLS.put(type, m);
+    }
+
+    static {
+        symbols(TCP_FLAG, "fin", 0x01, "syn", 0x02, "rst", 0x04, "psh", 0x08, "ack", 0x10, "urg", 0x20, "ecn", 0x40, "cwr", 0x80);
+        symbols(DCCP_PKTTYPE, "request", 0, "response", 1, "data", 2, "ack", 3, "dataack", 4, "closereq", 5, "close", 6,
+                "reset", 7, "sync", 8, "syncack", 9);
+        symbols(MH_TYPE, "binding-refresh-request", 0, "home-test-init", 1, "careof-test-init", 2, "home-test", 3,
+                "careof-test", 4, "binding-update", 5, "binding-acknowledgement", 6, "binding-error", 7,
+                "fast-binding-update", 8, "fast-binding-acknowledgement", 9, "fast-binding-advertisement", 10,
+                "experimental-mobility-header", 11, "home-agent-switch-message", 12);
+        symbols(CT_DIR, "original", 0, "reply", 1);
+        symbols(CT_STATUS, "expected", 0x1, "seen-reply", 0x2, "assured", 0x4, "confirmed", 0x8, "snat", 0x10,
+                "dnat", 0x20, "dying", 0x200);
+        symbols(ICMP_CODE, "net-unreachable", 0, "host-unreachable", 1, "prot-unreachable", 2, "port-unreachable", 3,
+                "frag-needed", 4, "net-prohibited", 9, "host-prohibited", 10, "admin-prohibited", 13);
+        symbols(ICMPV6_CODE, "no-route", 0, "admin-prohibited", 1, "addr-unreachable", 3, "port-unreachable", 4,
+                "policy-fail", 5, "reject-route", 6);
+        symbols(DEVGROUP, "default", 0);
+        symbols(DSCP, "cs0", 0x00, "cs1", 0x08, "cs2", 0x10, "cs3", 0x18, "cs4", 0x20, "cs5", 0x28, "cs6", 0x30,
+                "cs7", 0x38, "df", 0x00, "be", 0x00, "lephb", 0x01, "af11", 0x0a, "af12", 0x0c, "af13", 0x0e,
+                "af21", 0x12, "af22", 0x14, "af23", 0x16, "af31", 0x1a, "af32", 0x1c, "af33", 0x1e, "af41", 0x22,
+                "af42", 0x24, "af43", 0x26, "va", 0x2c, "ef", 0x2e);
+        symbols(ECN, "not-ect", 0, "ect1", 1, "ect0", 2, "ce", 3);
+        symbols(BOOLEAN, "exists", 1, "missing", 0, "true", 1, "false", 0);
+        symbols(CT_EVENT, "new", 0x1, "related", 0x2, "destroy", 0x4, "reply", 0x8, "assured", 0x10, "protoinfo", 0x20,
+                "helper", 0x40, "mark", 0x80, "seqadj", 0x100, "secmark", 0x200, "label", 0x400);
+        symbols(MPTCP_SUBTYPE, "mp-capable", 0, "mp-join", 1, "dss", 2, "add-addr", 3, "remove-addr", 4, "mp-prio", 5,
+                "mp-fail", 6, "mp-fastclose", 7, "mp-tcprst", 8);
+        symbols(IGMP_TYPE, "membership-query", 0x11, "membership-report-v1", 0x12, "membership-report-v2", 0x16,
+                "membership-report-v3", 0x22, "leave-group", 0x17);
+    }
+
+    /** Whether values are sets of named bits, written {@code a,b,c}. */
+    public boolean isBitmask() {
+        return this == TCP_FLAG || this == CT_STATUS || this == CT_EVENT || this == CT_STATE;
+    }
 
     private static final Map<String, Integer> PROTOCOLS = Map.ofEntries(
             Map.entry("icmp", 1), Map.entry("igmp", 2), Map.entry("tcp", 6), Map.entry("udp", 17),
@@ -105,7 +170,8 @@ public enum Datatype {
     /** Whether values are stored in host byte order in registers. */
     public boolean hostOrder() {
         return switch (this) {
-            case MARK, UID, GID, IFINDEX, CGROUPV2, VERDICT, CT_STATE, IFNAME, ARPHRD, CLASSID, HOST_INTEGER -> true;
+            case MARK, UID, GID, IFINDEX, CGROUPV2, VERDICT, CT_STATE, IFNAME, ARPHRD, CLASSID, HOST_INTEGER, REALM, CT_STATUS,
+                 DEVGROUP, CT_EVENT -> true;
             default -> false;
         };
     }
@@ -173,8 +239,57 @@ public enum Datatype {
                 }
                 yield Bytes.of(b);
             }
+            case TCP_FLAG, DCCP_PKTTYPE, MH_TYPE, CT_DIR, ICMP_CODE, ICMPV6_CODE, DSCP, ECN, BOOLEAN, IGMP_TYPE,
+                 CT_STATUS, DEVGROUP, CT_EVENT, REALM, MPTCP_SUBTYPE -> symbolic(unquoted(t), length);
             case VERDICT -> throw new IllegalArgumentException("verdicts are statements, not values");
         };
+    }
+
+    private static String unquoted(String t) {
+        return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
+    }
+
+    /** A value of a symbolic type: a name, a number, or for bit masks names joined by commas. */
+    private Bytes symbolic(String t, int fieldLength) {
+        java.util.LinkedHashMap<String, Integer> names = SYMBOLS.getOrDefault(this, new java.util.LinkedHashMap<>());
+        long v = 0;
+        for (String part : isBitmask() ? t.split(",") : new String[]{t}) {
+            String p = part.strip().toLowerCase(Locale.ROOT);
+            Integer named = names.get(p);
+            v |= named != null ? named : parseUnsigned(p, length == 1 ? 0xff : length == 2 ? 0xffff : 0xffffffffL);
+        }
+        int n = length;
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[hostOrder() ? i : n - 1 - i] = (byte) (v >>> (8 * i));
+        }
+        return Bytes.of(b);
+    }
+
+    private String printSymbolic(Bytes value) {
+        long v = hostOrder() ? value.reversed().asBigEndian() : value.asBigEndian();
+        java.util.LinkedHashMap<String, Integer> names = SYMBOLS.getOrDefault(this, new java.util.LinkedHashMap<>());
+        if (isBitmask() && v != 0) {
+            java.util.StringJoiner j = new java.util.StringJoiner(",");
+            long left = v;
+            for (var e : names.entrySet()) {
+                if ((left & e.getValue()) != 0 && Long.bitCount(e.getValue()) == 1) {
+                    j.add(e.getKey());
+                    left &= ~e.getValue();
+                }
+            }
+            if (left != 0) {
+                j.add(String.format("0x%x", left));
+            }
+            return j.toString();
+        }
+        for (var e : names.entrySet()) {
+            if (e.getValue() == v) {
+                return this == DEVGROUP ? "\"" + e.getKey() + "\"" : e.getKey();
+            }
+        }
+        return this == DSCP || this == ECN || this == TCP_FLAG || this == CT_STATUS || this == CT_EVENT
+                ? String.format("0x%02x", v) : Long.toString(v);
     }
 
     /**
@@ -183,7 +298,9 @@ public enum Datatype {
      */
     public String printNumeric(Bytes value) {
         return switch (this) {
-            case ARP_OP, INET_PROTO, ICMP_TYPE, ICMPV6_TYPE, NFPROTO, PKTTYPE -> Long.toString(value.asBigEndian());
+            case ARP_OP, INET_PROTO, ICMP_TYPE, ICMPV6_TYPE, NFPROTO, PKTTYPE, DCCP_PKTTYPE, MH_TYPE, CT_DIR, ICMP_CODE,
+                 ICMPV6_CODE, IGMP_TYPE, MPTCP_SUBTYPE -> Long.toString(value.asBigEndian());
+            case DEVGROUP, REALM -> Long.toString(value.reversed().asBigEndian());
             case ARPHRD -> Integer.toString((value.get(0) & 0xff) | (value.get(1) & 0xff) << 8);
             case ETHERTYPE -> String.format("0x%04x", value.asBigEndian());
             default -> print(value);
@@ -260,6 +377,8 @@ public enum Datatype {
             }
             case INTEGER -> Long.toUnsignedString(value.asBigEndian());
             case HOST_INTEGER -> Long.toUnsignedString(value.reversed().asBigEndian());
+            case TCP_FLAG, DCCP_PKTTYPE, MH_TYPE, CT_DIR, ICMP_CODE, ICMPV6_CODE, DSCP, ECN, BOOLEAN, IGMP_TYPE,
+                 CT_STATUS, DEVGROUP, CT_EVENT, REALM, MPTCP_SUBTYPE -> printSymbolic(value);
             case VERDICT -> throw new IllegalArgumentException("verdicts are statements, not values");
         };
     }

@@ -12,6 +12,7 @@ import nftlink.nftables.expr.Counter;
 import nftlink.nftables.expr.Ct;
 import nftlink.nftables.expr.Data;
 import nftlink.nftables.expr.Expression;
+import nftlink.nftables.expr.Exthdr;
 import nftlink.nftables.expr.Immediate;
 import nftlink.nftables.expr.Limit;
 import nftlink.nftables.expr.Log;
@@ -83,17 +84,26 @@ public final class Delinearizer {
                 }
             }
             Field field = s == null ? fieldOf(x, l3, l4) : null;
-            if (field != null && i + 1 < e.size() && e.get(i + 1) instanceof Lookup l && l.sreg() == REG
+            int loadCount = 1;
+            if (s == null && i + 2 < e.size() && e.get(i + 1) instanceof Bitwise.MaskXor mx && mx.sreg() == REG
+                    && mx.dreg() == REG && isZero(mx.xor())) {
+                Field bits = bitFieldOf(x, mx.mask(), l3, l4);
+                if (bits != null) {
+                    field = bits;
+                    loadCount = 2;
+                }
+            }
+            if (field != null && i + loadCount < e.size() && e.get(i + loadCount) instanceof Lookup l && l.sreg() == REG
                     && l.dreg() == NfTables.NFT_REG_VERDICT) {
                 s = verdictMap(field, l, sets);
-                consumed = s == null ? 0 : 2;
+                consumed = s == null ? 0 : loadCount + 1;
             }
-            if (s == null && field != null && i + 1 < e.size()) {
-                int loaded = loadedLength(x);
-                Matched m = matchAfterLoad(field, loaded, e, i + 1, sets);
+            if (s == null && field != null && i + loadCount < e.size()) {
+                int loaded = loadCount == 1 ? loadedLength(x) : -1;
+                Matched m = matchAfterLoad(field, loaded, e, i + loadCount, sets);
                 if (m != null) {
                     s = m.match();
-                    consumed = 1 + m.consumed();
+                    consumed = loadCount + m.consumed();
                     if (m.match().op() == Match.Op.EQ && m.match().value() instanceof Value.Single single) {
                         if (field.equals(MetaField.L4PROTO) || field.equals(PayloadField.IP_PROTOCOL) || field.equals(PayloadField.IP6_NEXTHDR)) {
                             l4 = PayloadField.TRANSPORT_PROTOCOLS.getOrDefault(single.bytes().get(0),
@@ -222,7 +232,7 @@ public final class Delinearizer {
 
     /** A match read after a load, and how many expressions after the load it used. */
     /** An ordered comparison or range of a host-order field, after its {@code byteorder hton}. */
-    private static Matched hostOrderComparison(Field field, List<Expression> e, int at) {
+    private static Matched hostOrderComparison(Field field, List<Expression> e, int at, SetContents sets) {
         Expression next = e.get(at);
         if (next instanceof Cmp c && c.sreg() == REG && c.data().length() == field.length()) {
             if (c.op() == Cmp.Op.GTE && at + 1 < e.size() && e.get(at + 1) instanceof Cmp hi && hi.sreg() == REG
@@ -235,6 +245,14 @@ public final class Delinearizer {
         if (next instanceof Range r && r.sreg() == REG && r.from().length() == field.length()) {
             return new Matched(new Match(field, r.op() == Range.Op.EQ ? Match.Op.EQ : Match.Op.NEQ,
                     new Value.Range(r.from().reversed(), r.to().reversed())), 2);
+        }
+        if (next instanceof Lookup l && l.sreg() == REG && l.dreg() < 0 && l.set().startsWith("__set") && sets != null) {
+            List<SetElement> elements = sets.apply(l.set());
+            Value.SetLiteral bigEndian = elements == null || elements.isEmpty() ? null : literal(field, elements);
+            if (bigEndian != null) {
+                return new Matched(new Match(field, l.inverted() ? Match.Op.NEQ : Match.Op.EQ,
+                        Linearizer.reversedItems(bigEndian)), 2);
+            }
         }
         return null;
     }
@@ -253,6 +271,19 @@ public final class Delinearizer {
             case Ct.Load c when c.dreg() == register && c.direction() == null -> CtField.of(c.key());
             case Socket s when s.dreg() == register && s.key() == Socket.Key.CGROUPV2 && s.level() != null -> new SocketCgroupField(s.level());
             case Payload.Load p when p.dreg() == register -> payloadField(p, l3, l4);
+            case Exthdr.Load h when h.dreg() == register -> ExthdrField.of(h, null);
+            default -> null;
+        };
+    }
+
+    /** The bit field {@code x} loads when {@code mask} keeps only its bits, or {@code null}. */
+    private static Field bitFieldOf(Expression x, Bytes mask, String l3, String l4) {
+        return switch (x) {
+            case Payload.Load p when p.dreg() == REG -> {
+                String hint = p.base() == Payload.Base.TRANSPORT ? l4 : p.base() == Payload.Base.NETWORK ? l3 : "ether";
+                yield hint == null ? null : PayloadBitField.at(p, mask, hint);
+            }
+            case Exthdr.Load h when h.dreg() == REG -> ExthdrField.of(h, mask);
             default -> null;
         };
     }
@@ -337,7 +368,7 @@ public final class Delinearizer {
         Expression next = e.get(at);
         if (next instanceof Byteorder b && b.op() == Byteorder.Op.HTON && b.sreg() == REG && b.dreg() == REG
                 && b.length() == field.length() && Linearizer.ordersHostBytes(field) && at + 1 < e.size()) {
-            return hostOrderComparison(field, e, at + 1);
+            return hostOrderComparison(field, e, at + 1, sets);
         }
         boolean shortened = loaded >= 0 && loaded < field.length();
         if (next instanceof Cmp c && c.sreg() == REG) {

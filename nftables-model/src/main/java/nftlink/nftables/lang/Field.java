@@ -1,6 +1,7 @@
 package nftlink.nftables.lang;
 
 import nftlink.nftables.Family;
+import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Expression;
 
 import java.util.List;
@@ -9,13 +10,32 @@ import java.util.List;
  * The left-hand side of a match: something loaded into a register from the
  * packet ({@link PayloadField}) or its metadata ({@link MetaField}).
  */
-public sealed interface Field permits PayloadField, MetaField, CtField, SocketCgroupField, ConcatField {
+public sealed interface Field permits PayloadField, PayloadBitField, ExthdrField, MetaField, CtField, SocketCgroupField,
+        ConcatField {
 
     /** The datatype of the values this field holds. */
     Datatype datatype();
 
     /** How many register bytes it fills. */
     int length();
+
+    /**
+     * How many bytes a value of its datatype takes before it is placed in the register
+     * (fewer than {@link #length()} for a bit field such as {@code ip6 dscp}).
+     */
+    default int valueLength() {
+        return length();
+    }
+
+    /** A value of the datatype ({@link #valueLength()} bytes) as the register holds it. */
+    default Bytes toRegister(Bytes value) {
+        return value;
+    }
+
+    /** The value of the datatype that register bytes hold; the inverse of {@link #toRegister}. */
+    default Bytes fromRegister(Bytes register) {
+        return register;
+    }
 
     /** The expression that loads it into {@code register}. */
     Expression load(int register);

@@ -162,14 +162,14 @@ public final class Linearizer {
         switch (m.value()) {
             case Value.Single s -> {
                 if (field instanceof CtField ct && ct.isBitmask() && m.op() == Match.Op.EQ) {
-                    out.add(field.load(REG));
+                    out.addAll(field.loads(REG));
                     out.add(new Bitwise.MaskXor(REG, REG, s.bytes(), Bytes.of(new byte[s.bytes().length()])));
                     out.add(new Cmp(Cmp.Op.NEQ, REG, Bytes.of(new byte[s.bytes().length()])));
                 } else if (field instanceof PayloadField p && s.bytes().length() < p.length()) {
                     out.add(p.load(REG, s.bytes().length()));
                     out.add(new Cmp(cmpOp(m.op()), REG, s.bytes()));
                 } else if (ordersHostBytes(field) && m.op() != Match.Op.EQ && m.op() != Match.Op.NEQ) {
-                    out.add(field.load(REG));
+                    out.addAll(field.loads(REG));
                     out.add(hton(field));
                     out.add(new Cmp(cmpOp(m.op()), REG, s.bytes().reversed()));
                 } else {
@@ -183,13 +183,13 @@ public final class Linearizer {
                     out.add(pf.load(REG, bytes));
                     out.add(new Cmp(cmpOp(m.op()), REG, Bytes.of(java.util.Arrays.copyOf(p.address().toArray(), bytes))));
                 } else {
-                    out.add(field.load(REG));
+                    out.addAll(field.loads(REG));
                     out.add(new Bitwise.MaskXor(REG, REG, p.mask(), Bytes.of(new byte[p.address().length()])));
                     out.add(new Cmp(cmpOp(m.op()), REG, p.address()));
                 }
             }
             case Value.Range r -> {
-                out.add(field.load(REG));
+                out.addAll(field.loads(REG));
                 Bytes low = r.low();
                 Bytes high = r.high();
                 if (ordersHostBytes(field)) {
@@ -207,9 +207,14 @@ public final class Linearizer {
                 out.add(new Lookup(ref.name(), 0, REG, -1, m.op() == Match.Op.NEQ ? NfTables.NFT_LOOKUP_F_INV : null));
             }
             case Value.SetLiteral literal -> {
-                AnonymousSet set = anonymousSet(spec, field, literal);
+                boolean swap = literal.hasIntervals() && ordersHostBytes(field);
+                // intervals are ordered as big-endian numbers: host-order values are swapped first, as nft does
+                AnonymousSet set = anonymousSet(spec, field, swap ? reversedItems(literal) : literal);
                 sets.add(set);
                 out.addAll(field.loads(REG));
+                if (swap) {
+                    out.add(hton(field));
+                }
                 out.add(new Lookup(set.set().name(), set.set().id(), REG, -1, m.op() == Match.Op.NEQ ? NfTables.NFT_LOOKUP_F_INV : null));
             }
         }
@@ -272,6 +277,19 @@ public final class Linearizer {
         return register + 1;
     }
 
+    /** The items of {@code literal} with their bytes reversed (host order to big endian and back). */
+    static Value.SetLiteral reversedItems(Value.SetLiteral literal) {
+        List<Value> items = new ArrayList<>();
+        for (Value v : literal.items()) {
+            items.add(switch (v) {
+                case Value.Single x -> new Value.Single(x.bytes().reversed());
+                case Value.Range r -> new Value.Range(r.low().reversed(), r.high().reversed());
+                default -> throw new IllegalArgumentException("unsupported: " + v + " in a set of host-order values");
+            });
+        }
+        return new Value.SetLiteral(items);
+    }
+
     /** Whether ordered comparisons of the field need its host-order value swapped to big endian, as nft does. */
     static boolean ordersHostBytes(Field field) {
         int length = field.length();
@@ -296,10 +314,6 @@ public final class Linearizer {
 
     private static AnonymousSet anonymousSet(RuleSpec spec, Field field, Value.SetLiteral literal) {
         int length = field.length();
-        if (literal.hasIntervals() && ordersHostBytes(field)) {
-            throw new IllegalArgumentException("unsupported: intervals in a set of " + field.text()
-                    + " values (host byte order) are not supported yet; use one range per rule");
-        }
         List<SetElement> elements = new ArrayList<>();
         int flags = NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT;
         if (literal.hasIntervals()) {

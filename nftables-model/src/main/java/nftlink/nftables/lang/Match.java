@@ -65,6 +65,6 @@ public record Match(Field field, Op op, Value value) implements Statement {
 
     /** {@code field OP TEXT}, the value parsed with the field's datatype. */
     public static Match of(Field field, Op op, String text) {
-        return new Match(field, op, new Value.Single(field.datatype().parse(text, field.length())));
+        return new Match(field, op, new Value.Single(field.toRegister(field.datatype().parse(text, field.valueLength()))));
     }
 }

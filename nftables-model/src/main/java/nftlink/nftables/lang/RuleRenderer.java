@@ -232,7 +232,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     /** nft prints the ends of a range numerically, symbolic types included. */
     private String rangeEnd(Field field, Bytes b) {
         return field instanceof ConcatField || field instanceof SocketCgroupField ? single(field, b)
-                : field.datatype().printNumeric(b);
+                : field.datatype().printNumeric(field.fromRegister(b));
     }
 
     private String single(Field field, Bytes b) {
@@ -264,6 +264,6 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         if (numericProtocol && field.datatype() == Datatype.INET_PROTO) {
             return Integer.toString(b.get(0));
         }
-        return field.datatype().print(b);
+        return field.datatype().print(field.fromRegister(b));
     }
 }

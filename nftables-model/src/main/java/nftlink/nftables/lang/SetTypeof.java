@@ -114,6 +114,12 @@ public final class SetTypeof {
                 }
                 tlv(out, TYPEOF_DATA, data.toByteArray());
             }
+            case PayloadBitField p -> {
+                return null;
+            }
+            case ExthdrField x -> {
+                return null;
+            }
         }
         return out.toByteArray();
     }

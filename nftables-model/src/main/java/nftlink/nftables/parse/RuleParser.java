@@ -206,8 +206,17 @@ final class RuleParser {
             throw c.unexpected("a statement");
         }
         String w = t.text();
+        if (w.equals("exthdr")) {
+            c.next();
+            Token header = c.expect(Token.Kind.WORD, "an IPv6 extension header (hbh, rt, frag, dst, mh)");
+            return Fields.presence(header.text()).orElseThrow(() -> Cursor.error(header,
+                    "unsupported: exthdr " + header.text() + " (nftlink's rule language knows exthdr hbh, rt, frag, dst, mh)"));
+        }
         if (Fields.protocols().contains(w)) {
             c.next();
+            if (w.equals("tcp") && c.accept("option")) {
+                return tcpOption();
+            }
             Token name = c.peek();
             if (name.kind() != Token.Kind.WORD) {
                 throw c.unexpected("a " + w + " header field");
@@ -216,15 +225,15 @@ final class RuleParser {
             Token second = c.peek();
             if (second.kind() == Token.Kind.WORD) {
                 // two-word field names such as arp's "saddr ip"
-                var twoWords = Fields.payload(w, name.text() + " " + second.text());
+                var twoWords = Fields.header(w, name.text() + " " + second.text());
                 if (twoWords.isPresent()) {
                     c.next();
                     return twoWords.get();
                 }
             }
-            return Fields.payload(w, name.text()).orElseThrow(() -> Cursor.error(name,
+            return Fields.header(w, name.text()).orElseThrow(() -> Cursor.error(name,
                     "unsupported: " + w + " " + name.text() + " (nftlink's rule language knows " + w + " "
-                            + String.join(", ", fieldNames(w)) + ")"));
+                            + String.join(", ", Fields.fieldNames(w)) + ")"));
         }
         if (w.equals("meta")) {
             c.next();
@@ -261,9 +270,21 @@ final class RuleParser {
         throw c.unexpected("a statement");
     }
 
-    private static List<String> fieldNames(String protocol) {
-        return Fields.all().stream().filter(f -> f instanceof PayloadField p && p.protocol().equals(protocol))
-                .map(f -> ((PayloadField) f).name()).toList();
+    /** After {@code tcp option}: {@code NAME FIELD} or {@code NAME} (then {@code exists}/{@code missing} follows). */
+    private Field tcpOption() {
+        Token option = c.expect(Token.Kind.WORD, "a tcp option");
+        String header = "tcp option " + option.text();
+        if (!Fields.extensionHeaders().contains(header)) {
+            throw Cursor.error(option, "unsupported: tcp option " + option.text() + " (nftlink's rule language knows "
+                    + String.join(", ", Fields.extensionHeaders().stream().filter(h -> h.startsWith("tcp option "))
+                    .map(h -> h.substring(11)).toList()) + ")");
+        }
+        Token name = c.peek();
+        if (name.kind() == Token.Kind.WORD && Fields.header(header, name.text()).isPresent()) {
+            c.next();
+            return Fields.header(header, name.text()).get();
+        }
+        return Fields.presence(header).orElseThrow();
     }
 
     private Statement counter() {
@@ -494,7 +515,7 @@ final class RuleParser {
     /** Parses a value for a field given by nft name (used for set element types); visible for the declarations. */
     static Datatype datatype(Token t) {
         for (Datatype d : Datatype.values()) {
-            if (d.nftName().equals(t.text()) && d != Datatype.VERDICT && d != Datatype.INTEGER && d != Datatype.HOST_INTEGER) {
+            if (d.nftName().equals(t.text()) && d != Datatype.VERDICT && d.id() != Datatype.INTEGER.id()) {
                 return d;
             }
         }

@@ -26,7 +26,15 @@ final class Values {
      * @param cgroup  whether it is a cgroup ID given as a path
      * @param bitmask whether {@code a,b,c} combines flags ({@code ct state})
      */
-    record Part(Datatype type, int length, boolean cgroup, boolean bitmask) {
+    record Part(Datatype type, int length, boolean cgroup, boolean bitmask, Field field) {
+        Part(Datatype type, int length, boolean cgroup, boolean bitmask) {
+            this(type, length, cgroup, bitmask, null);
+        }
+
+        /** A value of the datatype as the field's register holds it (shifted into place for bit fields). */
+        Bytes register(Bytes value) {
+            return field == null ? value : field.toRegister(value);
+        }
     }
 
     private final Cursor c;
@@ -43,8 +51,8 @@ final class Values {
         return switch (f) {
             case ConcatField concat -> concat.fields().stream().map(x -> parts(x).getFirst()).toList();
             case SocketCgroupField s -> List.of(new Part(Datatype.CGROUPV2, 8, true, false));
-            case CtField ct -> List.of(new Part(f.datatype(), f.length(), false, ct.isBitmask()));
-            default -> List.of(new Part(f.datatype(), f.length(), false, false));
+            case CtField ct -> List.of(new Part(f.datatype(), f.length(), false, ct.isBitmask() || f.datatype().isBitmask()));
+            default -> List.of(new Part(f.datatype(), f.valueLength(), false, f.datatype().isBitmask(), f));
         };
     }
 
@@ -137,14 +145,14 @@ final class Values {
             }
             IllegalArgumentException whole;
             try {
-                return new Value.Single(p.type().parse(text, p.length()));
+                return new Value.Single(p.register(p.type().parse(text, p.length())));
             } catch (IllegalArgumentException e) {
                 whole = e;
             }
             for (int i = text.indexOf('-'); i > 0; i = text.indexOf('-', i + 1)) {
                 try {
-                    Bytes low = p.type().parse(text.substring(0, i), p.length());
-                    Bytes high = p.type().parse(text.substring(i + 1), p.length());
+                    Bytes low = p.register(p.type().parse(text.substring(0, i), p.length()));
+                    Bytes high = p.register(p.type().parse(text.substring(i + 1), p.length()));
                     if (p.type().elementOrder().compare(low, high) > 0) {
                         throw Cursor.error(t, "range " + text + " has its bounds the wrong way round");
                     }
@@ -221,7 +229,7 @@ final class Values {
         if (t.kind() == Token.Kind.STRING && p.type() == Datatype.IFNAME) {
             return Cursor.at(t, () -> p.type().parse("\"" + t.text() + "\"", p.length()));
         }
-        return Cursor.at(t, () -> p.type().parse(t.text(), p.length()));
+        return Cursor.at(t, () -> p.register(p.type().parse(t.text(), p.length())));
     }
 
     private static final String NUMBER = "(\\d+|0x[0-9a-fA-F]+)";

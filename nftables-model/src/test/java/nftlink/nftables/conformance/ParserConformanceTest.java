@@ -131,6 +131,8 @@ class ParserConformanceTest {
                         counts[UNSUPPORTED]++;
                         String reason = e instanceof NftParseException p ? p.problem() : e.getMessage();
                         reasons.merge(reason.replaceAll("'[^']*'|\\d+", "_").replaceAll("\\(.*", "").strip(), 1, Integer::sum);
+                        UNSUPPORTED_RULES.append(name).append('\t').append(table.family()).append('\t').append(rule)
+                                .append('\t').append(reason).append('\n');
                     } else {
                         counts[FAIL_REJECTED]++;
                     }
@@ -191,6 +193,7 @@ class ParserConformanceTest {
     private static final StringBuilder DIFFERENCES = new StringBuilder();
     /** {@code ;fail} rules that parse and linearize (the kernel may still reject them). */
     private static final StringBuilder ACCEPTED_FAILS = new StringBuilder();
+    private static final StringBuilder UNSUPPORTED_RULES = new StringBuilder();
 
     /** The expected expression lines: from {@code FILE.payload.FAMILY} if it has the rule, else {@code FILE.payload}. */
     private static List<String> payload(Path t, Family family, String rule) {
@@ -248,6 +251,7 @@ class ParserConformanceTest {
         Files.writeString(out, sb);
         Files.writeString(out.resolveSibling("parser-differences.tsv"), DIFFERENCES);
         Files.writeString(out.resolveSibling("parser-accepted-fail-lines.txt"), ACCEPTED_FAILS);
+        Files.writeString(out.resolveSibling("parser-unsupported.tsv"), UNSUPPORTED_RULES);
         System.out.println(sb.substring(0, sb.indexOf("\n| file")));
     }
 

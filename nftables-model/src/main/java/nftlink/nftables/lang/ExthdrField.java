@@ -1,0 +1,167 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.Family;
+import nftlink.nftables.expr.Bitwise;
+import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.expr.Expression;
+import nftlink.nftables.expr.Exthdr;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A field of an IPv6 extension header or a TCP option, which the kernel finds by
+ * walking the headers ({@code exthdr load}): {@code frag id}, {@code mh type},
+ * {@code tcp option maxseg size}; or whether the header is there at all
+ * ({@code exthdr frag exists}, {@code tcp option sack-perm exists}).
+ *
+ * @param header   nft's words for the header, e.g. {@code frag} or {@code tcp option maxseg}
+ * @param name     the field's name, or {@code null} for the presence test
+ * @param op       where the kernel looks ({@code ipv6} or {@code tcpopt})
+ * @param type     the header or option number
+ * @param bitOffset offset of the field's first bit in the header
+ * @param bits     width in bits
+ * @param datatype the datatype of its values ({@link Datatype#BOOLEAN} for the presence test)
+ */
+public record ExthdrField(String header, String name, Exthdr.Op op, int type, int bitOffset, int bits, Datatype datatype)
+        implements Field {
+
+    static final List<ExthdrField> ALL;
+
+    static {
+        List<ExthdrField> all = new ArrayList<>();
+        ipv6(all, "hbh", 0, "nexthdr", 0, 8, Datatype.INET_PROTO, "hdrlength", 8, 8, Datatype.INTEGER);
+        ipv6(all, "rt", 43, "nexthdr", 0, 8, Datatype.INET_PROTO, "hdrlength", 8, 8, Datatype.INTEGER,
+                "type", 16, 8, Datatype.INTEGER, "seg-left", 24, 8, Datatype.INTEGER);
+        ipv6(all, "frag", 44, "nexthdr", 0, 8, Datatype.INET_PROTO, "reserved", 8, 8, Datatype.INTEGER,
+                "frag-off", 16, 13, Datatype.INTEGER, "reserved2", 29, 2, Datatype.INTEGER,
+                "more-fragments", 31, 1, Datatype.INTEGER, "id", 32, 32, Datatype.INTEGER);
+        ipv6(all, "dst", 60, "nexthdr", 0, 8, Datatype.INET_PROTO, "hdrlength", 8, 8, Datatype.INTEGER);
+        ipv6(all, "mh", 135, "nexthdr", 0, 8, Datatype.INET_PROTO, "hdrlength", 8, 8, Datatype.INTEGER,
+                "type", 16, 8, Datatype.MH_TYPE, "reserved", 24, 8, Datatype.INTEGER, "checksum", 32, 16, Datatype.INTEGER);
+        tcp(all, "eol", 0);
+        tcp(all, "nop", 1);
+        tcp(all, "maxseg", 2, "size", 16, 16);
+        tcp(all, "window", 3, "count", 16, 8);
+        tcp(all, "sack-perm", 4);
+        tcp(all, "sack", 5, "left", 16, 32, "right", 48, 32);
+        tcp(all, "sack0", 5, "left", 16, 32, "right", 48, 32);
+        tcp(all, "sack1", 5, "left", 80, 32, "right", 112, 32);
+        tcp(all, "sack2", 5, "left", 144, 32, "right", 176, 32);
+        tcp(all, "sack3", 5, "left", 208, 32, "right", 240, 32);
+        tcp(all, "timestamp", 8, "tsval", 16, 32, "tsecr", 48, 32);
+        tcp(all, "fastopen", 34);
+        tcp(all, "md5sig", 19);
+        tcp(all, "mptcp", 30);
+        all.add(new ExthdrField("tcp option mptcp", "subtype", Exthdr.Op.TCPOPT, 30, 16, 4, Datatype.MPTCP_SUBTYPE));
+        ALL = List.copyOf(all);
+    }
+
+    private static void ipv6(List<ExthdrField> all, String header, int type, Object... fields) {
+        all.add(new ExthdrField(header, null, Exthdr.Op.IPV6, type, 0, 8, Datatype.BOOLEAN));
+        for (int i = 0; i < fields.length; i += 4) {
+            all.add(new ExthdrField(header, (String) fields[i], Exthdr.Op.IPV6, type, (Integer) fields[i + 1],
+                    (Integer) fields[i + 2], (Datatype) fields[i + 3]));
+        }
+    }
+
+    private static void tcp(List<ExthdrField> all, String option, int kind, Object... fields) {
+        String header = "tcp option " + option;
+        all.add(new ExthdrField(header, null, Exthdr.Op.TCPOPT, kind, 0, 8, Datatype.BOOLEAN));
+        all.add(new ExthdrField(header, "kind", Exthdr.Op.TCPOPT, kind, 0, 8, Datatype.INTEGER));
+        if (kind > 1) {
+            all.add(new ExthdrField(header, "length", Exthdr.Op.TCPOPT, kind, 8, 8, Datatype.INTEGER));
+        }
+        for (int i = 0; i < fields.length; i += 3) {
+            all.add(new ExthdrField(header, (String) fields[i], Exthdr.Op.TCPOPT, kind, (Integer) fields[i + 1],
+                    (Integer) fields[i + 2], Datatype.INTEGER));
+        }
+    }
+
+    /** Whether this is the presence test ({@code exists} / {@code missing}). */
+    public boolean presence() {
+        return name == null;
+    }
+
+    private BitLayout layout() {
+        return new BitLayout(bitOffset, bits, valueLength());
+    }
+
+    @Override
+    public int length() {
+        return presence() ? 1 : layout().length();
+    }
+
+    @Override
+    public int valueLength() {
+        return presence() ? 1 : datatype.length() > 0 ? datatype.length() : (bits + 7) / 8;
+    }
+
+    @Override
+    public Bytes toRegister(Bytes value) {
+        return presence() || layout().byteAligned() ? value : layout().toRegister(value, text());
+    }
+
+    @Override
+    public Bytes fromRegister(Bytes register) {
+        return presence() || layout().byteAligned() ? register : layout().fromRegister(register);
+    }
+
+    /** The mask a bit field needs after the load, or {@code null}. */
+    Bytes mask() {
+        return presence() || layout().byteAligned() ? null : layout().mask();
+    }
+
+    @Override
+    public Expression load(int register) {
+        return presence() ? new Exthdr.Load(op, type, 0, 1, true, register)
+                : new Exthdr.Load(op, type, layout().offset(), layout().length(), false, register);
+    }
+
+    @Override
+    public List<Expression> loads(int register) {
+        Bytes mask = mask();
+        return mask == null ? List.of(load(register))
+                : List.of(load(register), new Bitwise.MaskXor(register, register, mask, Bytes.of(new byte[mask.length()])));
+    }
+
+    @Override
+    public List<Match> dependencies(Family family) {
+        if (op == Exthdr.Op.TCPOPT) {
+            // the kernel's tcpopt lookup checks for tcp itself; nft adds no dependency
+            return List.of();
+        }
+        return switch (family) {
+            case IP6 -> List.of();
+            case INET -> List.of(Match.eq(MetaField.NFPROTO, Bytes.u8(10)));
+            case BRIDGE, NETDEV -> List.of(Match.eq(MetaField.PROTOCOL, Bytes.u16Be(0x86dd)));
+            default -> throw new IllegalArgumentException(header + " cannot be matched in family " + family + " (IPv6 only)");
+        };
+    }
+
+    /** {@code frag id}, {@code tcp option maxseg size}; the presence test is {@code exthdr frag} / {@code tcp option sack-perm}. */
+    @Override
+    public String text() {
+        if (presence()) {
+            return op == Exthdr.Op.IPV6 ? "exthdr " + header : header;
+        }
+        return header + " " + name;
+    }
+
+    /** The field {@code load} (and, for a bit field, {@code mask}) reads, if the language knows it. */
+    static ExthdrField of(Exthdr.Load load, Bytes mask) {
+        for (ExthdrField f : ALL) {
+            if (f.op != load.op() || f.type != load.type() || f.presence() != load.present()) {
+                continue;
+            }
+            if (f.presence()) {
+                return load.length() == 1 ? f : null;
+            }
+            if (f.layout().offset() == load.offset() && f.length() == load.length()
+                    && java.util.Objects.equals(f.mask(), mask)) {
+                return f;
+            }
+        }
+        return null;
+    }
+}
