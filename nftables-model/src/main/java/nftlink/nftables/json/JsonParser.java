@@ -558,8 +558,18 @@ public final class JsonParser {
                 body.only(Set.of("protocol", "field"));
                 String protocol = body.member("protocol").string();
                 String name = body.member("field").string();
-                yield Fields.payload(protocol, name).orElseThrow(() -> body.error("unsupported payload field "
+                yield Fields.header(protocol, name).orElseThrow(() -> body.error("unsupported payload field "
                         + protocol + " " + name));
+            }
+            case "exthdr", "tcp option" -> {
+                body.only(Set.of("name", "field"));
+                String header = (e.getKey().equals("exthdr") ? "" : "tcp option ") + body.member("name").string();
+                Node f = body.optional("field");
+                if (f == null) {
+                    yield Fields.presence(header).orElseThrow(() -> body.error("unsupported " + e.getKey() + " " + header));
+                }
+                yield Fields.header(header, f.string()).orElseThrow(() -> body.error("unsupported " + e.getKey() + " field "
+                        + header + " " + f.string()));
             }
             case "meta" -> {
                 body.only(Set.of("key"));
@@ -567,8 +577,19 @@ public final class JsonParser {
                 yield Fields.meta(k).orElseThrow(() -> body.member("key").error("unsupported meta key \"" + k + "\""));
             }
             case "ct" -> {
-                body.only(Set.of("key"));
+                body.only(Set.of("key", "dir"));
                 String k = body.member("key").string();
+                Node dir = body.optional("dir");
+                if (dir != null) {
+                    String d = dir.string();
+                    nftlink.nftables.expr.Ct.Direction direction = switch (d) {
+                        case "original" -> nftlink.nftables.expr.Ct.Direction.ORIGINAL;
+                        case "reply" -> nftlink.nftables.expr.Ct.Direction.REPLY;
+                        default -> throw dir.error("unknown ct direction \"" + d + "\" (expected original or reply)");
+                    };
+                    yield Fields.ct(k, direction).orElseThrow(() -> body.member("key").error("unsupported ct key \"" + k
+                            + "\" with direction " + d));
+                }
                 yield Fields.ct(k).orElseThrow(() -> body.member("key").error("unsupported ct key \"" + k + "\""));
             }
             case "socket" -> {
@@ -683,10 +704,15 @@ public final class JsonParser {
             }
             return Bytes.of(b);
         }
-        if (field instanceof CtField ct && ct.isBitmask() && node.value() instanceof JsonValue.Num n) {
+        if (field instanceof CtField ct && ct.datatype() == nftlink.nftables.lang.Datatype.CT_STATE
+                && node.value() instanceof JsonValue.Num n) {
             return Bytes.u32((int) node.number(0xffffffffL));
         }
-        return Scalars.parse(field.datatype(), field.length(), node.value(), node.path());
+        if (field instanceof nftlink.nftables.lang.ExthdrField x && x.presence() && node.value() instanceof JsonValue.Bool b) {
+            return Bytes.u8(b.value() ? 1 : 0);
+        }
+        Bytes value = Scalars.parse(field.datatype(), field.valueLength(), node.value(), node.path());
+        return at(node, () -> field.toRegister(value));
     }
 
     private static Verdict verdict(Node node) {
@@ -716,8 +742,12 @@ public final class JsonParser {
     private Statement mangle(Node body) {
         body.only(Set.of("key", "value"));
         Field field = field(body.member("key"));
+        if (field instanceof CtField ct) {
+            Bytes value = single(ct, body.member("value"));
+            return at(body, () -> new Statement.CtSet(ct, value));
+        }
         if (!(field instanceof MetaField meta)) {
-            throw body.member("key").error("unsupported: only meta keys can be set");
+            throw body.member("key").error("unsupported: only meta and ct keys can be set");
         }
         Bytes value = single(meta, body.member("value"));
         return at(body, () -> new Statement.MetaSet(meta, value));

@@ -245,6 +245,8 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
             case Statement.CounterStatement c -> JsonValue.single("counter", stateless ? JsonValue.NULL : counter(c.packets(), c.bytes()));
             case Statement.MetaSet ms -> JsonValue.single("mangle", JsonValue.object().put("key", field(ms.field()))
                     .put("value", single(ms.field(), ms.value())).build());
+            case Statement.CtSet cs -> JsonValue.single("mangle", JsonValue.object().put("key", field(cs.field()))
+                    .put("value", single(cs.field(), cs.value())).build());
             case Statement.KernelExpression k -> kernelExpression(k.expression());
             case Statement.LogStatement l -> log(l);
             case Statement.LimitStatement l -> limit(l);
@@ -299,7 +301,8 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
                     .put("field", p.name()).build());
             case ExthdrField x -> exthdr(x);
             case MetaField m -> JsonValue.single("meta", JsonValue.single("key", JsonValue.of(m.keyName())));
-            case CtField c -> JsonValue.single("ct", JsonValue.single("key", JsonValue.of(c.key().text())));
+            case CtField c -> JsonValue.single("ct", c.listedDirection() == null ? JsonValue.single("key", JsonValue.of(c.keyName()))
+                    : JsonValue.object().put("key", c.keyName()).put("dir", c.listedDirection().text()).build());
             case SocketCgroupField s -> JsonValue.single("socket", JsonValue.single("key", JsonValue.of("cgroupv2")));
             case ConcatField c -> {
                 List<JsonValue> parts = new ArrayList<>();
@@ -389,6 +392,16 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
         }
         if (f instanceof ExthdrField x && x.presence()) {
             return JsonValue.of(b.get(0) != 0);
+        }
+        if ((f instanceof ExthdrField || f instanceof CtField) && f.datatype() == Datatype.INET_PROTO) {
+            // nft's JSON names protocols only in headers it decodes, not in ct keys or extension headers
+            return JsonValue.of(b.get(0));
+        }
+        if (f.datatype() == Datatype.TIME) {
+            return JsonValue.of(Integer.toUnsignedLong(b.asU32()) / 1000);
+        }
+        if (f.datatype().isBitmask() && f.datatype() != Datatype.CT_STATE && new BigInteger(1, b.toArray()).signum() == 0) {
+            return JsonValue.of(0);
         }
         return Scalars.render(f.datatype(), f.fromRegister(b));
     }

@@ -65,6 +65,9 @@ final class Scalars {
                 if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
                     text = text.substring(1, text.length() - 1);
                 }
+                if (text.matches("0x[0-9a-f]+")) {
+                    yield new JsonValue.Num(new BigDecimal(new BigInteger(text.substring(2), 16)));
+                }
                 yield text.matches("\\d+") ? new JsonValue.Num(new BigDecimal(text)) : JsonValue.of(text);
             }
         };

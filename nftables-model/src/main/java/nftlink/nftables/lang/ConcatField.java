@@ -75,7 +75,7 @@ public record ConcatField(List<Field> fields) implements Field {
         List<Expression> out = new ArrayList<>();
         int slot = 0;
         for (Field f : fields) {
-            out.add(f.load(registerAt(register, slot)));
+            out.addAll(f.loads(registerAt(register, slot)));
             slot += ((f.length() + 3) & ~3) / 4;
         }
         return out;

@@ -53,7 +53,13 @@ public enum Datatype {
     CT_EVENT(40, "ct_event", 4),
     IGMP_TYPE(42, "igmp_type", 1),
     /** nft's mptcpopt_subtype: an integer with names, without a datatype number of its own. */
-    MPTCP_SUBTYPE(4, "integer", 1);
+    MPTCP_SUBTYPE(4, "integer", 1),
+    /** A duration in milliseconds, written {@code 1h30m}, {@code 30s}, {@code 500ms} (plain numbers are seconds). */
+    TIME(18, "time", 4),
+    /** A NUL-padded string such as a ct helper name. */
+    STRING(5, "string", 16),
+    /** Connection labels: a 128-bit map, bits written by number. */
+    CT_LABEL(30, "ct_label", 16);
 
     /**
      * Names of the values of symbolic types, in nft's order (the first name of a
@@ -85,6 +91,7 @@ public enum Datatype {
         symbols(ICMPV6_CODE, "no-route", 0, "admin-prohibited", 1, "addr-unreachable", 3, "port-unreachable", 4,
                 "policy-fail", 5, "reject-route", 6);
         symbols(DEVGROUP, "default", 0);
+        symbols(REALM, "cosmos", 0);
         symbols(DSCP, "cs0", 0x00, "cs1", 0x08, "cs2", 0x10, "cs3", 0x18, "cs4", 0x20, "cs5", 0x28, "cs6", 0x30,
                 "cs7", 0x38, "df", 0x00, "be", 0x00, "lephb", 0x01, "af11", 0x0a, "af12", 0x0c, "af13", 0x0e,
                 "af21", 0x12, "af22", 0x14, "af23", 0x16, "af31", 0x1a, "af32", 0x1c, "af33", 0x1e, "af41", 0x22,
@@ -171,7 +178,7 @@ public enum Datatype {
     public boolean hostOrder() {
         return switch (this) {
             case MARK, UID, GID, IFINDEX, CGROUPV2, VERDICT, CT_STATE, IFNAME, ARPHRD, CLASSID, HOST_INTEGER, REALM, CT_STATUS,
-                 DEVGROUP, CT_EVENT -> true;
+                 DEVGROUP, CT_EVENT, TIME, CT_LABEL -> true;
             default -> false;
         };
     }
@@ -241,8 +248,55 @@ public enum Datatype {
             }
             case TCP_FLAG, DCCP_PKTTYPE, MH_TYPE, CT_DIR, ICMP_CODE, ICMPV6_CODE, DSCP, ECN, BOOLEAN, IGMP_TYPE,
                  CT_STATUS, DEVGROUP, CT_EVENT, REALM, MPTCP_SUBTYPE -> symbolic(unquoted(t), length);
+            case TIME -> {
+                long ms = durationMillis(unquoted(t));
+                if (ms > 0xffffffffL) {
+                    throw new IllegalArgumentException("duration " + t + " is out of range");
+                }
+                yield Bytes.u32((int) ms);
+            }
+            case STRING -> {
+                String string = unquoted(t);
+                if (string.isEmpty()) {
+                    throw new IllegalArgumentException("empty string");
+                }
+                yield Bytes.paddedString(string, 16);
+            }
+            case CT_LABEL -> {
+                byte[] b = new byte[16];
+                for (String part : t.split(",")) {
+                    int bit = (int) parseUnsigned(part.strip(), 127);
+                    b[bit / 8] |= (byte) (1 << (bit % 8));
+                }
+                yield Bytes.of(b);
+            }
             case VERDICT -> throw new IllegalArgumentException("verdicts are statements, not values");
         };
+    }
+
+    /** {@code 1d2h3m4s5ms} or a number of seconds, in milliseconds. */
+    private static long durationMillis(String t) {
+        if (t.matches("\\d+")) {
+            return Long.parseLong(t) * 1000;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|d|h|m|s)").matcher(t);
+        long total = 0;
+        int end = 0;
+        while (m.find() && m.start() == end) {
+            long n = Long.parseLong(m.group(1));
+            total += n * switch (m.group(2)) {
+                case "d" -> 86_400_000L;
+                case "h" -> 3_600_000L;
+                case "m" -> 60_000L;
+                case "s" -> 1000L;
+                default -> 1L;
+            };
+            end = m.end();
+        }
+        if (end != t.length() || end == 0) {
+            throw new IllegalArgumentException("not a duration: " + t);
+        }
+        return total;
     }
 
     private static String unquoted(String t) {
@@ -269,7 +323,10 @@ public enum Datatype {
     private String printSymbolic(Bytes value) {
         long v = hostOrder() ? value.reversed().asBigEndian() : value.asBigEndian();
         java.util.LinkedHashMap<String, Integer> names = SYMBOLS.getOrDefault(this, new java.util.LinkedHashMap<>());
-        if (isBitmask() && v != 0) {
+        if (isBitmask() && v == 0) {
+            return "0x0";
+        }
+        if (isBitmask()) {
             java.util.StringJoiner j = new java.util.StringJoiner(",");
             long left = v;
             for (var e : names.entrySet()) {
@@ -285,7 +342,7 @@ public enum Datatype {
         }
         for (var e : names.entrySet()) {
             if (e.getValue() == v) {
-                return this == DEVGROUP ? "\"" + e.getKey() + "\"" : e.getKey();
+                return this == DEVGROUP || this == REALM ? "\"" + e.getKey() + "\"" : e.getKey();
             }
         }
         return this == DSCP || this == ECN || this == TCP_FLAG || this == CT_STATUS || this == CT_EVENT
@@ -301,6 +358,10 @@ public enum Datatype {
             case ARP_OP, INET_PROTO, ICMP_TYPE, ICMPV6_TYPE, NFPROTO, PKTTYPE, DCCP_PKTTYPE, MH_TYPE, CT_DIR, ICMP_CODE,
                  ICMPV6_CODE, IGMP_TYPE, MPTCP_SUBTYPE -> Long.toString(value.asBigEndian());
             case DEVGROUP, REALM -> Long.toString(value.reversed().asBigEndian());
+            case TIME -> {
+                long ms = Integer.toUnsignedLong(value.asU32());
+                yield ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+            }
             case ARPHRD -> Integer.toString((value.get(0) & 0xff) | (value.get(1) & 0xff) << 8);
             case ETHERTYPE -> String.format("0x%04x", value.asBigEndian());
             default -> print(value);
@@ -379,6 +440,23 @@ public enum Datatype {
             case HOST_INTEGER -> Long.toUnsignedString(value.reversed().asBigEndian());
             case TCP_FLAG, DCCP_PKTTYPE, MH_TYPE, CT_DIR, ICMP_CODE, ICMPV6_CODE, DSCP, ECN, BOOLEAN, IGMP_TYPE,
                  CT_STATUS, DEVGROUP, CT_EVENT, REALM, MPTCP_SUBTYPE -> printSymbolic(value);
+            case TIME -> NftTime.format(Integer.toUnsignedLong(value.asU32()));
+            case STRING -> {
+                int end = 0;
+                while (end < b.length && b[end] != 0) {
+                    end++;
+                }
+                yield "\"" + new String(b, 0, end, StandardCharsets.UTF_8) + "\"";
+            }
+            case CT_LABEL -> {
+                java.util.StringJoiner j = new java.util.StringJoiner(",");
+                for (int bit = 0; bit < 8 * b.length; bit++) {
+                    if ((b[bit / 8] & (1 << (bit % 8))) != 0) {
+                        j.add(Integer.toString(bit));
+                    }
+                }
+                yield j.toString();
+            }
             case VERDICT -> throw new IllegalArgumentException("verdicts are statements, not values");
         };
     }

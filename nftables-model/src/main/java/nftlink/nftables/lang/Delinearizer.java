@@ -128,6 +128,14 @@ public final class Delinearizer {
                 s = new Statement.MetaSet(MetaField.of(set.key()), v.bytes());
                 consumed = 2;
             }
+            if (s == null && x instanceof Immediate imm && imm.data() instanceof Data.Value v && i + 1 < e.size()
+                    && e.get(i + 1) instanceof Ct.Set set && set.sreg() == imm.dreg()) {
+                CtField f = CtField.of(set.key(), set.direction());
+                if (f != null && v.bytes().length() == f.length()) {
+                    s = new Statement.CtSet(f, v.bytes());
+                    consumed = 2;
+                }
+            }
             if (s == null && x instanceof Counter c) {
                 s = new Statement.CounterStatement(c.packets(), c.bytes());
                 consumed = 1;
@@ -268,7 +276,7 @@ public final class Delinearizer {
     private static Field fieldOf(Expression x, int register, String l3, String l4) {
         return switch (x) {
             case Meta.Load m when m.dreg() == register -> MetaField.of(m.key());
-            case Ct.Load c when c.dreg() == register && c.direction() == null -> CtField.of(c.key());
+            case Ct.Load c when c.dreg() == register -> CtField.of(c.key(), c.direction());
             case Socket s when s.dreg() == register && s.key() == Socket.Key.CGROUPV2 && s.level() != null -> new SocketCgroupField(s.level());
             case Payload.Load p when p.dreg() == register -> payloadField(p, l3, l4);
             case Exthdr.Load h when h.dreg() == register -> ExthdrField.of(h, null);
@@ -369,6 +377,10 @@ public final class Delinearizer {
         if (next instanceof Byteorder b && b.op() == Byteorder.Op.HTON && b.sreg() == REG && b.dreg() == REG
                 && b.length() == field.length() && Linearizer.ordersHostBytes(field) && at + 1 < e.size()) {
             return hostOrderComparison(field, e, at + 1, sets);
+        }
+        boolean ctAddress = field.datatype() == Datatype.IPV4_ADDR || field.datatype() == Datatype.IPV6_ADDR;
+        if (field instanceof CtField && ctAddress && next instanceof Cmp c && c.sreg() == REG && c.data().length() < field.length()) {
+            loaded = c.data().length();
         }
         boolean shortened = loaded >= 0 && loaded < field.length();
         if (next instanceof Cmp c && c.sreg() == REG) {

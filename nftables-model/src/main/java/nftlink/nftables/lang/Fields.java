@@ -64,12 +64,18 @@ public final class Fields {
      * with or without the {@code meta} prefix nft allows to omit for some keys.
      */
     public static Optional<MetaField> meta(String key) {
-        return MetaField.ALL.stream().filter(f -> f.keyName().equals(key)).findFirst();
+        String name = key.equals("secpath") ? "ipsec" : key;
+        return MetaField.ALL.stream().filter(f -> f.keyName().equals(name)).findFirst();
     }
 
     /** A ct field by its key name ({@code state}, {@code mark}). */
     public static Optional<CtField> ct(String key) {
-        return CtField.ALL.stream().filter(f -> f.key().text().equals(key)).findFirst();
+        return Optional.ofNullable(CtField.named(key, null));
+    }
+
+    /** A ct field of one direction ({@code original}/{@code reply}) by its key name ({@code bytes}, {@code ip saddr}). */
+    public static Optional<CtField> ct(String key, nftlink.nftables.expr.Ct.Direction direction) {
+        return Optional.ofNullable(CtField.named(key, direction));
     }
 
     /** The protocols with header fields ({@code ip}, {@code ip6}, {@code tcp}, {@code udp}, {@code ether}). */

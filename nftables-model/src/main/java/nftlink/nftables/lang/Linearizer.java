@@ -92,6 +92,10 @@ public final class Linearizer {
                     out.add(Immediate.value(REG, ms.value()));
                     out.add(new Meta.Set(ms.field().key(), REG));
                 }
+                case Statement.CtSet cs -> {
+                    out.add(Immediate.value(REG, cs.value()));
+                    out.add(new nftlink.nftables.expr.Ct.Set(cs.field().key(), REG, cs.field().direction()));
+                }
                 case Statement.KernelExpression k -> out.add(k.expression());
                 case Statement.VerdictMap v -> {
                     for (Match dependency : v.field().dependencies(spec.family())) {
@@ -182,6 +186,10 @@ public final class Linearizer {
                     int bytes = p.bits() / 8;
                     out.add(pf.load(REG, bytes));
                     out.add(new Cmp(cmpOp(m.op()), REG, Bytes.of(java.util.Arrays.copyOf(p.address().toArray(), bytes))));
+                } else if (p.bits() % 8 == 0 && p.bits() > 0 && field instanceof CtField) {
+                    // ct addresses are loaded whole and compared on their first bytes
+                    out.addAll(field.loads(REG));
+                    out.add(new Cmp(cmpOp(m.op()), REG, Bytes.of(java.util.Arrays.copyOf(p.address().toArray(), p.bits() / 8))));
                 } else {
                     out.addAll(field.loads(REG));
                     out.add(new Bitwise.MaskXor(REG, REG, p.mask(), Bytes.of(new byte[p.address().length()])));

@@ -31,8 +31,19 @@ public record MetaField(Meta.Key key, Datatype datatype) implements Field {
     public static final MetaField LENGTH = new MetaField(Meta.Key.LEN, Datatype.HOST_INTEGER);
     public static final MetaField CPU = new MetaField(Meta.Key.CPU, Datatype.HOST_INTEGER);
 
+    public static final MetaField IIFGROUP = new MetaField(Meta.Key.IIFGROUP, Datatype.DEVGROUP);
+    public static final MetaField OIFGROUP = new MetaField(Meta.Key.OIFGROUP, Datatype.DEVGROUP);
+
     static final List<MetaField> ALL = List.of(MARK, SKUID, SKGID, IIFNAME, OIFNAME, IIF, OIF, L4PROTO, NFPROTO,
-            PROTOCOL, IIFTYPE, OIFTYPE, PRIORITY, PKTTYPE, LENGTH, CPU);
+            PROTOCOL, IIFTYPE, OIFTYPE, PRIORITY, PKTTYPE, LENGTH, CPU, IIFGROUP, OIFGROUP,
+            new MetaField(Meta.Key.CGROUP, Datatype.HOST_INTEGER), new MetaField(Meta.Key.PRANDOM, Datatype.INTEGER),
+            new MetaField(Meta.Key.NFTRACE, Datatype.HOST_INTEGER), new MetaField(Meta.Key.RTCLASSID, Datatype.REALM),
+            new MetaField(Meta.Key.SECPATH, Datatype.BOOLEAN), new MetaField(Meta.Key.IIFKIND, Datatype.IFNAME),
+            new MetaField(Meta.Key.OIFKIND, Datatype.IFNAME), new MetaField(Meta.Key.SDIF, Datatype.IFINDEX),
+            new MetaField(Meta.Key.SDIFNAME, Datatype.IFNAME), new MetaField(Meta.Key.BRI_IIFNAME, Datatype.IFNAME),
+            new MetaField(Meta.Key.BRI_OIFNAME, Datatype.IFNAME), new MetaField(Meta.Key.BRI_IIFPVID, Datatype.HOST_INTEGER),
+            new MetaField(Meta.Key.BRI_IIFVPROTO, Datatype.ETHERTYPE), new MetaField(Meta.Key.BRI_BROUTE, Datatype.HOST_INTEGER),
+            new MetaField(Meta.Key.SECMARK, Datatype.HOST_INTEGER));
 
     @Override
     public int length() {
@@ -46,19 +57,38 @@ public record MetaField(Meta.Key key, Datatype datatype) implements Field {
 
     @Override
     public List<Match> dependencies(Family family) {
+        if (bridgeOnly() && family != Family.BRIDGE) {
+            throw new IllegalArgumentException("meta " + keyName() + " cannot be matched in family " + family + " (bridge only)");
+        }
         return List.of();
     }
 
-    /** The key as nft names it ({@code length} where libnftnl says {@code len}). */
+    private boolean bridgeOnly() {
+        return switch (key) {
+            case BRI_IIFNAME, BRI_OIFNAME, BRI_IIFPVID, BRI_IIFVPROTO, BRI_BROUTE -> true;
+            default -> false;
+        };
+    }
+
+    /** The key as nft names it ({@code length} where libnftnl says {@code len}, {@code random} for prandom, ...). */
     public String keyName() {
-        return key == Meta.Key.LEN ? "length" : key.text();
+        return switch (key) {
+            case LEN -> "length";
+            case PRANDOM -> "random";
+            case SECPATH -> "ipsec";
+            case BRI_IIFNAME -> "ibrname";
+            case BRI_OIFNAME -> "obrname";
+            case BRI_IIFPVID -> "ibrpvid";
+            case BRI_IIFVPROTO -> "ibrvproto";
+            default -> key.text();
+        };
     }
 
     /** nft prints some keys without the {@code meta} prefix. */
     @Override
     public String text() {
         return switch (key) {
-            case IIFNAME, OIFNAME, IIF, OIF -> key.text();
+            case IIFNAME, OIFNAME, IIF, OIF, IIFGROUP, OIFGROUP -> key.text();
             default -> "meta " + keyName();
         };
     }

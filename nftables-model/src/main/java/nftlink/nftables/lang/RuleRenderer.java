@@ -71,6 +71,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.CounterStatement c -> stateless ? "counter" : "counter packets " + Long.toUnsignedString(c.packets())
                     + " bytes " + Long.toUnsignedString(c.bytes());
             case Statement.MetaSet ms -> ms.field().text() + " set " + ms.field().datatype().print(ms.value());
+            case Statement.CtSet cs -> cs.field().text() + " set " + cs.field().datatype().print(cs.value());
             case Statement.KernelExpression k -> k.expression().toDebugString();
             case Statement.LogStatement l -> log(l);
             case Statement.LimitStatement l -> limit(l);
@@ -244,7 +245,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             }
             return j.toString();
         }
-        if (field instanceof CtField ct && ct.isBitmask()) {
+        if (field.datatype() == Datatype.CT_STATE) {
             return CtState.render(b.asU32());
         }
         if (field instanceof SocketCgroupField) {

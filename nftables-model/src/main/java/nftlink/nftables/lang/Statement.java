@@ -13,7 +13,7 @@ import java.util.Objects;
  * not (yet) express, kept as is.
  */
 public sealed interface Statement permits Match, Statement.VerdictStatement, Statement.CounterStatement,
-        Statement.MetaSet, Statement.KernelExpression, Statement.LogStatement, Statement.LimitStatement,
+        Statement.MetaSet, Statement.CtSet, Statement.KernelExpression, Statement.LogStatement, Statement.LimitStatement,
         Statement.RejectStatement, Statement.QuotaStatement, Statement.NotrackStatement, Statement.NatStatement,
         Statement.MasqueradeStatement, Statement.RedirectStatement, Statement.VerdictMap {
 
@@ -36,6 +36,17 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
     /** {@code meta KEY set VALUE}, e.g. {@code meta mark set 0x2}. */
     record MetaSet(MetaField field, Bytes value) implements Statement {
         public MetaSet {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(value, "value");
+            if (value.length() != field.length()) {
+                throw new IllegalArgumentException(field.text() + " takes " + field.length() + " bytes, not " + value.length());
+            }
+        }
+    }
+
+    /** {@code ct [original|reply] KEY set VALUE}, e.g. {@code ct mark set 0x2}, {@code ct zone set 1}. */
+    record CtSet(CtField field, Bytes value) implements Statement {
+        public CtSet {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(value, "value");
             if (value.length() != field.length()) {

@@ -24,13 +24,14 @@ final class RuleParser {
 
     /** Meta keys nft accepts without the {@code meta} keyword. */
     private static final Set<String> BARE_META = Set.of("mark", "iif", "iifname", "iiftype", "oif", "oifname",
-            "skuid", "skgid", "priority", "pkttype", "cpu");
+            "skuid", "skgid", "priority", "pkttype", "cpu", "iifgroup", "oifgroup", "oiftype", "nftrace", "rtclassid",
+            "ibrname", "obrname", "cgroup");
     /** nft statements and matches the rule language does not have (yet). */
     private static final Set<String> KNOWN_UNSUPPORTED = Set.of("icmp", "icmpv6", "igmp", "th", "sctp", "dccp",
             "udplite", "ah", "esp", "comp", "vlan", "fib", "rt", "numgen", "jhash", "symhash", "osf", "ipsec",
             "exthdr", "tcpopt", "hbh", "rt0", "frag", "dst", "mh", "srh", "queue", "dup", "fwd", "tproxy", "synproxy",
-            "flow", "set", "update", "add", "delete", "xt", "secmark", "cgroup", "@ll", "@nh", "@th",
-            "nftrace", "rtclassid", "iifgroup", "oifgroup", "ibrname", "obrname", "ibriport",
+            "flow", "set", "update", "add", "delete", "xt", "secmark", "@ll", "@nh", "@th",
+            "ibriport",
             "obriport", "ct", "socket", "meta", "ip", "ip6", "tcp", "udp", "ether", "log", "limit", "counter",
             "quota", "reject", "snat", "dnat", "masquerade", "redirect", "notrack", "comment");
 
@@ -156,16 +157,21 @@ final class RuleParser {
         }
         if (c.at("set")) {
             Token set = c.next();
-            if (!(f instanceof MetaField meta)) {
-                throw Cursor.error(set, "unsupported: '" + f.text() + " set' (nftlink's rule language sets only meta keys)");
+            if (f instanceof CtField ct && ct.key() == nftlink.nftables.expr.Ct.Key.HELPER) {
+                throw Cursor.error(set, "unsupported: 'ct helper set' assigns a ct helper object (nftlink's rule language "
+                        + "does not reference objects yet)");
+            }
+            if (!(f instanceof MetaField) && !(f instanceof CtField)) {
+                throw Cursor.error(set, "unsupported: '" + f.text() + " set' (nftlink's rule language sets meta and ct keys)");
             }
             Token v = c.peek();
             if (v.kind() == Token.Kind.WORD && (Fields.protocols().contains(v.text()) || v.text().equals("meta")
                     || v.text().equals("ct") || KNOWN_UNSUPPORTED.contains(v.text()))) {
                 throw Cursor.error(v, "unsupported: " + f.text() + " set from an expression (nftlink sets constant values only)");
             }
-            Bytes value = values.single(parts.getFirst(), c.next());
-            return Cursor.at(v, () -> new Statement.MetaSet(meta, value));
+            Bytes value = constant(parts.getFirst());
+            return Cursor.at(v, () -> f instanceof MetaField meta ? new Statement.MetaSet(meta, value)
+                    : new Statement.CtSet((CtField) f, value));
         }
         Match.Op op = Match.Op.EQ;
         Token opToken = c.peek();
@@ -249,9 +255,25 @@ final class RuleParser {
         if (w.equals("ct")) {
             c.next();
             Token key = c.expect(Token.Kind.WORD, "a ct key");
-            CtField f = Fields.ct(key.text()).orElseThrow(() -> Cursor.error(key, "unsupported: ct " + key.text()
-                    + " (nftlink's rule language knows ct state, ct mark)"));
-            return f;
+            nftlink.nftables.expr.Ct.Direction direction = switch (key.text()) {
+                case "original" -> nftlink.nftables.expr.Ct.Direction.ORIGINAL;
+                case "reply" -> nftlink.nftables.expr.Ct.Direction.REPLY;
+                default -> null;
+            };
+            if (direction != null) {
+                key = c.expect(Token.Kind.WORD, "a ct key");
+            }
+            String name = key.text();
+            if ((name.equals("ip") || name.equals("ip6")) && c.peek().kind() == Token.Kind.WORD) {
+                name = name + " " + c.next().text();
+            }
+            String n = name;
+            Token k = key;
+            return (direction == null ? Fields.ct(n) : Fields.ct(n, direction)).orElseThrow(() -> Cursor.error(k,
+                    "unsupported: ct " + (direction == null ? "" : direction.text() + " ") + n
+                            + " (nftlink's rule language knows ct state, direction, status, mark, expiration, helper, label, "
+                            + "id, zone, bytes, packets, avgpkt, l3proto, protocol, proto-src, proto-dst, ip saddr, ip daddr, "
+                            + "ip6 saddr, ip6 daddr; the last seven with original or reply)"));
         }
         if (w.equals("socket")) {
             c.next();
@@ -268,6 +290,43 @@ final class RuleParser {
             throw Cursor.error(t, "unsupported: '" + w + "' is nft syntax that nftlink's rule language does not support");
         }
         throw c.unexpected("a statement");
+    }
+
+    /**
+     * A value to set: a constant, or constants combined with {@code and}/{@code or}/{@code xor}
+     * ({@code &}, {@code |}, {@code ^}), folded into one value as nft does.
+     */
+    private Bytes constant(Values.Part part) {
+        Token first = c.next();
+        Bytes value = values.single(part, first);
+        while (c.peek().kind() == Token.Kind.WORD || c.peek().kind() == Token.Kind.OTHER) {
+            String op = switch (c.peek().text()) {
+                case "and", "&" -> "and";
+                case "or", "|" -> "or";
+                case "xor", "^" -> "xor";
+                default -> null;
+            };
+            if (op == null) {
+                break;
+            }
+            c.next();
+            Token operand = c.peek();
+            if (operand.kind() == Token.Kind.WORD && (Fields.protocols().contains(operand.text())
+                    || operand.text().equals("meta") || operand.text().equals("ct") || BARE_META.contains(operand.text()))) {
+                throw Cursor.error(operand, "unsupported: a set value computed from packet data (nftlink sets constant values only)");
+            }
+            byte[] a = value.toArray();
+            byte[] b = values.single(part, c.next()).toArray();
+            for (int i = 0; i < a.length && i < b.length; i++) {
+                a[i] = (byte) switch (op) {
+                    case "and" -> a[i] & b[i];
+                    case "or" -> a[i] | b[i];
+                    default -> a[i] ^ b[i];
+                };
+            }
+            value = Bytes.of(a);
+        }
+        return value;
     }
 
     /** After {@code tcp option}: {@code NAME FIELD} or {@code NAME} (then {@code exists}/{@code missing} follows). */
