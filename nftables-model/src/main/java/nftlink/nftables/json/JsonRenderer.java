@@ -273,7 +273,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
     }
 
     private static String op(Match m) {
-        if (m.op() == Match.Op.EQ && m.field() instanceof CtField ct && ct.isBitmask() && m.value() instanceof Value.Single) {
+        if (m.op() == Match.Op.EQ && nftlink.nftables.lang.Linearizer.flagTest(m.field()) && m.value() instanceof Value.Single) {
             return "in";
         }
         return m.op().text();
@@ -393,7 +393,8 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
         if (f instanceof ExthdrField x && x.presence()) {
             return JsonValue.of(b.get(0) != 0);
         }
-        if ((f instanceof ExthdrField || f instanceof CtField) && f.datatype() == Datatype.INET_PROTO) {
+        if ((f instanceof ExthdrField || f instanceof CtField || f instanceof PayloadField p && p.protocol().equals("comp"))
+                && f.datatype() == Datatype.INET_PROTO) {
             // nft's JSON names protocols only in headers it decodes, not in ct keys or extension headers
             return JsonValue.of(b.get(0));
         }

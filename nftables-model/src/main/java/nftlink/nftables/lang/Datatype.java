@@ -54,6 +54,8 @@ public enum Datatype {
     IGMP_TYPE(42, "igmp_type", 1),
     /** nft's mptcpopt_subtype: an integer with names, without a datatype number of its own. */
     MPTCP_SUBTYPE(4, "integer", 1),
+    /** An integer nft prints in hexadecimal ({@code comp flags 0x23}, {@code ip frag-off 0xde}). */
+    HEX_INTEGER(4, "integer", 0),
     /** A duration in milliseconds, written {@code 1h30m}, {@code 30s}, {@code 500ms} (plain numbers are seconds). */
     TIME(18, "time", 4),
     /** A NUL-padded string such as a ct helper name. */
@@ -108,7 +110,7 @@ public enum Datatype {
 
     /** Whether values are sets of named bits, written {@code a,b,c}. */
     public boolean isBitmask() {
-        return this == TCP_FLAG || this == CT_STATUS || this == CT_EVENT || this == CT_STATE;
+        return this == TCP_FLAG || this == CT_STATUS || this == CT_EVENT || this == CT_STATE || this == CT_LABEL;
     }
 
     private static final Map<String, Integer> PROTOCOLS = Map.ofEntries(
@@ -238,7 +240,7 @@ public enum Datatype {
                 }
                 yield Bytes.of(b);
             }
-            case INTEGER -> {
+            case INTEGER, HEX_INTEGER -> {
                 long v = parseUnsigned(t, length >= 8 ? -1L : (1L << (8 * length)) - 1);
                 byte[] b = new byte[length];
                 for (int i = 0; i < length; i++) {
@@ -437,8 +439,10 @@ public enum Datatype {
                 yield "\"" + s + (wildcard ? "*" : "") + "\"";
             }
             case INTEGER -> Long.toUnsignedString(value.asBigEndian());
+            case HEX_INTEGER -> "0x" + Long.toHexString(value.asBigEndian());
             case HOST_INTEGER -> Long.toUnsignedString(value.reversed().asBigEndian());
-            case TCP_FLAG, DCCP_PKTTYPE, MH_TYPE, CT_DIR, ICMP_CODE, ICMPV6_CODE, DSCP, ECN, BOOLEAN, IGMP_TYPE,
+            case ICMP_CODE, ICMPV6_CODE -> Long.toString(value.asBigEndian());
+            case TCP_FLAG, DCCP_PKTTYPE, MH_TYPE, CT_DIR, DSCP, ECN, BOOLEAN, IGMP_TYPE,
                  CT_STATUS, DEVGROUP, CT_EVENT, REALM, MPTCP_SUBTYPE -> printSymbolic(value);
             case TIME -> NftTime.format(Integer.toUnsignedLong(value.asU32()));
             case STRING -> {
@@ -486,7 +490,7 @@ public enum Datatype {
      */
     int elementsPerLine() {
         return switch (this) {
-            case NFPROTO, INTEGER, INET_PROTO, INET_SERVICE, MARK, IFINDEX, UID, GID -> 5;
+            case NFPROTO, INTEGER, HEX_INTEGER, INET_PROTO, INET_SERVICE, MARK, IFINDEX, UID, GID -> 5;
             case IPV4_ADDR, CT_STATE -> 2;
             default -> 0;
         };

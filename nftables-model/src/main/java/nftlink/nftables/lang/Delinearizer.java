@@ -59,6 +59,7 @@ public final class Delinearizer {
         List<Expression> e = rule.expressions();
         List<Statement> out = new ArrayList<>();
         String l4 = null;
+        Value icmpType = null;
         String l3 = switch (rule.family()) {
             case IP -> "ip";
             case IP6 -> "ip6";
@@ -83,7 +84,7 @@ public final class Delinearizer {
                     consumed = s == null ? 0 : loads + 1;
                 }
             }
-            Field field = s == null ? fieldOf(x, l3, l4) : null;
+            Field field = s == null ? fieldOf(x, l3, l4, icmpType) : null;
             int loadCount = 1;
             if (s == null && i + 2 < e.size() && e.get(i + 1) instanceof Bitwise.MaskXor mx && mx.sreg() == REG
                     && mx.dreg() == REG && isZero(mx.xor())) {
@@ -104,6 +105,9 @@ public final class Delinearizer {
                 if (m != null) {
                     s = m.match();
                     consumed = loadCount + m.consumed();
+                    if (m.match().op() == Match.Op.EQ && (field.equals(PayloadField.ICMP_TYPE) || field.equals(PayloadField.ICMPV6_TYPE))) {
+                        icmpType = m.match().value();
+                    }
                     if (m.match().op() == Match.Op.EQ && m.match().value() instanceof Value.Single single) {
                         if (field.equals(MetaField.L4PROTO) || field.equals(PayloadField.IP_PROTOCOL) || field.equals(PayloadField.IP6_NEXTHDR)) {
                             l4 = PayloadField.TRANSPORT_PROTOCOLS.getOrDefault(single.bytes().get(0),
@@ -268,17 +272,17 @@ public final class Delinearizer {
     private record Matched(Match match, int consumed) {
     }
 
-    private static Field fieldOf(Expression x, String l3, String l4) {
-        return fieldOf(x, REG, l3, l4);
+    private static Field fieldOf(Expression x, String l3, String l4, Value icmpType) {
+        return fieldOf(x, REG, l3, l4, icmpType);
     }
 
     /** The field {@code x} loads into {@code register}, or {@code null}. */
-    private static Field fieldOf(Expression x, int register, String l3, String l4) {
+    private static Field fieldOf(Expression x, int register, String l3, String l4, Value icmpType) {
         return switch (x) {
             case Meta.Load m when m.dreg() == register -> MetaField.of(m.key());
             case Ct.Load c when c.dreg() == register -> CtField.of(c.key(), c.direction());
             case Socket s when s.dreg() == register && s.key() == Socket.Key.CGROUPV2 && s.level() != null -> new SocketCgroupField(s.level());
-            case Payload.Load p when p.dreg() == register -> payloadField(p, l3, l4);
+            case Payload.Load p when p.dreg() == register -> payloadField(p, l3, l4, icmpType);
             case Exthdr.Load h when h.dreg() == register -> ExthdrField.of(h, null);
             default -> null;
         };
@@ -302,7 +306,7 @@ public final class Delinearizer {
         int slot = 0;
         int i = at;
         while (i < e.size()) {
-            Field f = fieldOf(e.get(i), ConcatField.registerAt(REG, slot), l3, l4);
+            Field f = fieldOf(e.get(i), ConcatField.registerAt(REG, slot), l3, l4, null);
             if (f == null || f instanceof PayloadField pf && ((Payload.Load) e.get(i)).length() != pf.length()) {
                 break;
             }
@@ -352,20 +356,27 @@ public final class Delinearizer {
         return new Statement.VerdictMap(field, entries, null);
     }
 
-    private static PayloadField payloadField(Payload.Load p, String l3, String l4) {
+    private static PayloadField payloadField(Payload.Load p, String l3, String l4, Value icmpType) {
         // a header's protocol must be known from the family or an earlier match, as it is for nft
         String hint = p.base() == Payload.Base.TRANSPORT ? l4 : p.base() == Payload.Base.NETWORK ? l3 : "ether";
         if (hint == null) {
             return null;
         }
+        PayloadField first = null;
         for (PayloadField f : PayloadField.ALL) {
             if (f.base() == p.base() && f.offset() == p.offset() && p.length() <= f.length()
                     && f.protocol().equals(hint)
                     && (p.length() == f.length() || f.datatype() == Datatype.IPV4_ADDR || f.datatype() == Datatype.IPV6_ADDR)) {
-                return f;
+                Value needs = f.icmpType();
+                if (needs == null || needs.equals(icmpType)) {
+                    return f;
+                }
+                if (first == null) {
+                    first = f;
+                }
             }
         }
-        return null;
+        return first;
     }
 
     private static int loadedLength(Expression x) {
@@ -410,7 +421,7 @@ public final class Delinearizer {
         }
         if (next instanceof Bitwise.MaskXor b && b.sreg() == REG && b.dreg() == REG && isZero(b.xor())
                 && at + 1 < e.size() && e.get(at + 1) instanceof Cmp c && c.sreg() == REG) {
-            if (field instanceof CtField ct && ct.isBitmask() && c.op() == Cmp.Op.NEQ && isZero(c.data())) {
+            if (Linearizer.flagTest(field) && c.op() == Cmp.Op.NEQ && isZero(c.data())) {
                 return new Matched(new Match(field, Match.Op.EQ, new Value.Single(b.mask())), 2);
             }
             int bits = prefixBits(b.mask());
@@ -605,6 +616,10 @@ public final class Delinearizer {
                 }
             }
             for (Match dep : deps) {
+                if (!(dep.value() instanceof Value.Single)) {
+                    // nft shows the set of icmp types an icmp id or sequence needs
+                    continue;
+                }
                 for (int j = i - 1; j >= 0; j--) {
                     if (out.get(j).equals(dep)) {
                         out.remove(j);

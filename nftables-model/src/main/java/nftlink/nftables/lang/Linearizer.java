@@ -155,17 +155,23 @@ public final class Linearizer {
 
     private static void match(RuleSpec spec, Match m, List<Expression> out, List<AnonymousSet> sets, Set<Match> established) {
         for (Match dependency : m.field().dependencies(spec.family())) {
+            boolean icmpType = dependency.field().equals(PayloadField.ICMP_TYPE) || dependency.field().equals(PayloadField.ICMPV6_TYPE);
+            if (icmpType && established.stream().anyMatch(e -> e.field().equals(dependency.field()))) {
+                // the rule already says which icmp types it means
+                continue;
+            }
             if (established.add(dependency)) {
                 match(spec, dependency, out, sets, established);
             }
         }
-        if (m.op() == Match.Op.EQ && m.value() instanceof Value.Single) {
+        if (m.op() == Match.Op.EQ && (m.value() instanceof Value.Single
+                || m.field().equals(PayloadField.ICMP_TYPE) || m.field().equals(PayloadField.ICMPV6_TYPE))) {
             established.add(m);
         }
         Field field = m.field();
         switch (m.value()) {
             case Value.Single s -> {
-                if (field instanceof CtField ct && ct.isBitmask() && m.op() == Match.Op.EQ) {
+                if (flagTest(field) && m.op() == Match.Op.EQ) {
                     out.addAll(field.loads(REG));
                     out.add(new Bitwise.MaskXor(REG, REG, s.bytes(), Bytes.of(new byte[s.bytes().length()])));
                     out.add(new Cmp(Cmp.Op.NEQ, REG, Bytes.of(new byte[s.bytes().length()])));
@@ -296,6 +302,11 @@ public final class Linearizer {
             });
         }
         return new Value.SetLiteral(items);
+    }
+
+    /** Whether {@code FIELD VALUE} tests for any of the value's bits, as nft does for ct state or tcp flags. */
+    public static boolean flagTest(Field field) {
+        return !(field instanceof ConcatField) && field.datatype().isBitmask() && field.datatype() != Datatype.CT_EVENT;
     }
 
     /** Whether ordered comparisons of the field need its host-order value swapped to big endian, as nft does. */

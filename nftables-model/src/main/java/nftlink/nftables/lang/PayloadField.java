@@ -71,8 +71,20 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
             th("ah", "spi", 4, 4, Datatype.INTEGER), th("ah", "sequence", 8, 4, Datatype.INTEGER),
             th("comp", "cpi", 2, 2, Datatype.INTEGER),
             // icmp id, sequence, mtu and gateway share offsets and are told apart by the icmp type
-            // matched before them, and codes have per-type names: not modelled yet
+            // matched before them (see icmpType())
             th("icmp", "checksum", 2, 2, Datatype.INTEGER), th("icmpv6", "checksum", 2, 2, Datatype.INTEGER),
+            th("icmp", "code", 1, 1, Datatype.ICMP_CODE), th("icmp", "id", 4, 2, Datatype.INTEGER),
+            th("icmp", "sequence", 6, 2, Datatype.INTEGER), th("icmp", "mtu", 6, 2, Datatype.INTEGER),
+            th("icmp", "gateway", 4, 4, Datatype.INTEGER),
+            th("icmpv6", "code", 1, 1, Datatype.ICMPV6_CODE), th("icmpv6", "id", 4, 2, Datatype.INTEGER),
+            th("icmpv6", "sequence", 6, 2, Datatype.INTEGER), th("icmpv6", "mtu", 4, 4, Datatype.INTEGER),
+            th("icmpv6", "max-delay", 4, 2, Datatype.INTEGER), th("icmpv6", "taddr", 8, 16, Datatype.IPV6_ADDR),
+            th("icmpv6", "daddr", 24, 16, Datatype.IPV6_ADDR),
+            th("igmp", "type", 0, 1, Datatype.IGMP_TYPE), th("igmp", "mrt", 1, 1, Datatype.INTEGER),
+            th("igmp", "checksum", 2, 2, Datatype.INTEGER), th("igmp", "group", 4, 4, Datatype.IPV4_ADDR),
+            th("comp", "nexthdr", 0, 1, Datatype.INET_PROTO), th("comp", "flags", 1, 1, Datatype.HEX_INTEGER),
+            th("tcp", "flags", 13, 1, Datatype.TCP_FLAG), th("udplite", "csumcov", 4, 2, Datatype.INTEGER),
+            net("ip", "frag-off", 6, 2, Datatype.HEX_INTEGER),
             // struct arphdr followed by the Ethernet/IPv4 addresses nft assumes (hlen 6, plen 4)
             net("arp", "htype", 0, 2, Datatype.INTEGER), net("arp", "ptype", 2, 2, Datatype.ETHERTYPE),
             net("arp", "hlen", 4, 1, Datatype.INTEGER), net("arp", "plen", 5, 1, Datatype.INTEGER),
@@ -99,8 +111,9 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
             case "udp" -> List.of(Match.eq(MetaField.L4PROTO, Bytes.u8(17)));
             case "sctp", "dccp", "udplite", "esp", "ah", "comp" -> List.of(Match.eq(MetaField.L4PROTO, Bytes.u8(
                     TRANSPORT_PROTOCOLS.entrySet().stream().filter(e -> e.getValue().equals(protocol)).findFirst().orElseThrow().getKey())));
-            case "icmp" -> withL4(family == Family.IP6 ? List.of() : network(family, Family.IP, "ipv4", 0x0800), 1);
-            case "icmpv6" -> withL4(family == Family.IP ? List.of() : network(family, Family.IP6, "ipv6", 0x86dd), 58);
+            case "icmp" -> withType(withL4(family == Family.IP6 ? List.of() : network(family, Family.IP, "ipv4", 0x0800), 1));
+            case "icmpv6" -> withType(withL4(family == Family.IP ? List.of() : network(family, Family.IP6, "ipv6", 0x86dd), 58));
+            case "igmp" -> withL4(network(family, Family.IP, "ipv4", 0x0800), 2);
             case "arp" -> switch (family) {
                 case ARP -> List.of();
                 case BRIDGE, NETDEV -> List.of(Match.eq(MetaField.PROTOCOL, Bytes.u16Be(0x0806)));
@@ -114,6 +127,45 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
             };
             default -> List.of();
         };
+    }
+
+    /**
+     * The icmp types a field of the icmp or icmpv6 header exists in, as nft matches them
+     * first: one type, or an anonymous set of them; {@code null} for fields of every type.
+     */
+    Value icmpType() {
+        int[] types = switch (protocol + " " + name) {
+            case "icmp id", "icmp sequence" -> new int[]{0, 8};
+            case "icmp mtu" -> new int[]{3};
+            case "icmp gateway" -> new int[]{5};
+            case "icmpv6 id", "icmpv6 sequence" -> new int[]{128, 129};
+            case "icmpv6 mtu" -> new int[]{2};
+            case "icmpv6 max-delay" -> new int[]{130};
+            case "icmpv6 taddr" -> new int[]{135, 136, 137};
+            case "icmpv6 daddr" -> new int[]{137};
+            default -> null;
+        };
+        if (types == null) {
+            return null;
+        }
+        if (types.length == 1) {
+            return new Value.Single(Bytes.u8(types[0]));
+        }
+        List<Value> items = new java.util.ArrayList<>();
+        for (int t : types) {
+            items.add(new Value.Single(Bytes.u8(t)));
+        }
+        return new Value.SetLiteral(items);
+    }
+
+    private List<Match> withType(List<Match> dependencies) {
+        Value type = icmpType();
+        if (type == null) {
+            return dependencies;
+        }
+        List<Match> all = new java.util.ArrayList<>(dependencies);
+        all.add(new Match(protocol.equals("icmp") ? ICMP_TYPE : ICMPV6_TYPE, Match.Op.EQ, type));
+        return all;
     }
 
     private static List<Match> withL4(List<Match> network, int l4proto) {
