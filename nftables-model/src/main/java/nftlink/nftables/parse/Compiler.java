@@ -41,15 +41,18 @@ final class Compiler {
     private Elements elements;
     private Token commandStart;
 
-    Compiler(CgroupPathResolver cgroups, InterfaceResolver interfaces, SetLookup lookup) {
+    private final HostnameResolver hostnames;
+
+    Compiler(CgroupPathResolver cgroups, InterfaceResolver interfaces, SetLookup lookup, HostnameResolver hostnames) {
         this.cgroups = cgroups;
         this.interfaces = interfaces;
         this.lookup = lookup;
+        this.hostnames = hostnames;
     }
 
     NftScript run(List<Token> tokens, Path file) {
         c = new Cursor(new TokenStream(tokens, file));
-        values = new Values(c, cgroups, interfaces);
+        values = new Values(c, cgroups, interfaces).withHostnames(hostnames);
         elements = new Elements(c, values);
         while (!c.at(Token.Kind.END)) {
             if (c.accept(Token.Kind.NEWLINE) || c.accept(Token.Kind.SEMICOLON)) {
@@ -459,7 +462,7 @@ final class Compiler {
     /** Parses {@code tokens} as the statements of one rule. */
     RuleSpec ruleSpec(List<Token> tokens, Family family, String table, String chain) {
         c = new Cursor(new TokenStream(tokens, null));
-        values = new Values(c, cgroups, interfaces);
+        values = new Values(c, cgroups, interfaces).withHostnames(hostnames);
         while (c.accept(Token.Kind.NEWLINE)) {
             c.skipNewlines();
         }
