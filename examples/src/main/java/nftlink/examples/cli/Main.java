@@ -43,6 +43,15 @@ public final class Main {
               list tables [FAMILY]          one 'table FAMILY NAME' line per table
               list table FAMILY NAME        one table with its chains
               list chains [FAMILY]          every chain's declaration, grouped by table
+              list counters|quotas|limits|secmarks|synproxys [table FAMILY NAME]
+              list ct helpers|timeouts|expectations table FAMILY NAME
+              list flowtables [FAMILY]      the objects of one type, grouped by table, as nft prints them
+              list counter|quota|limit|secmark|synproxy|flowtable FAMILY TABLE NAME
+              list ct helper|timeout|expectation FAMILY TABLE NAME
+                                            one object
+              reset counters|quotas [table FAMILY NAME]
+              reset counter|quota FAMILY TABLE NAME
+                                            print the values and zero them, like nft reset
               monitor [--count N]           print every change as 'nft monitor' does, per transaction,
                                             until interrupted (or after N transactions)
               add|create|insert|replace|delete|destroy|flush ...
