@@ -106,6 +106,25 @@ class ObjectCliKernelTest {
     }
 
     @Test
+    void aBrokenOrRejectedFileChangesNothing(TestNamespace ours, @TempDir Path dir) throws IOException {
+        ours.nftScript("table ip keep {\n\tcounter k {\n\t}\n}\n").orThrow();
+        String before = ours.nft("list", "ruleset").orThrow();
+        Path broken = dir.resolve("broken.nft");
+        Files.writeString(broken, FILE + "table ip v {\n\tsynproxy s { mss 1460; wscale 7; ecn; }\n}\n");
+        MainTest.Run r = run(in(ours, "-f", broken.toString()));
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).startsWith(broken + ":16:35-37: Error: ");
+        assertThat(r.err()).contains("syntax error, unexpected ecn, expecting mss, wscale, timestamp or sack-perm");
+        // the kernel refuses a ct expectation in an inet table without l3proto (as it does nft's)
+        Path rejected = dir.resolve("rejected.nft");
+        Files.writeString(rejected, FILE + "table inet v {\n\tct expectation x { protocol tcp; dport 1; timeout 1s; size 1; }\n}\n");
+        r = run(in(ours, "-f", rejected.toString()));
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("ct expectation").contains(rejected + ":16");
+        assertThat(ours.nft("list", "ruleset").orThrow()).isEqualTo(before);
+    }
+
+    @Test
     void jsonListsObjectsLikeNft(TestNamespace ours) {
         ours.nftScript(FILE).orThrow();
         assertThat(ok(in(ours, "-j", "list", "ruleset"))).isEqualTo(ours.nft("-j", "list", "ruleset").orThrow());
