@@ -113,7 +113,7 @@ final class Compiler {
             case "table", "chain", "rule", "set", "map", "element" -> add(false, true);
             case "list", "reset", "monitor", "describe", "get", "rename", "export", "import" ->
                     throw Cursor.error(t, "unsupported: '" + t.text() + "' commands are not supported by nftlink's parser "
-                            + "(use nftlink list ... for listings)");
+                            + "(run nftlink list ... or nftlink reset ... as a command)");
             default -> throw c.unexpected("a command (table, add, create, insert, replace, delete, flush, define, include)");
         }
     }

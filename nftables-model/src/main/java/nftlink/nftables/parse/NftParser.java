@@ -18,7 +18,11 @@ import java.util.Objects;
  * them (table blocks with chains, sets, maps and rules; {@code flush ruleset};
  * {@code add|create|insert|replace|delete|destroy|flush} command lines;
  * {@code define}/{@code $var}; {@code include}; comments; line continuations)
- * and single command lines as {@code nft} takes them on its command line.
+ * and single command lines as {@code nft} takes them on its command line. Besides tables,
+ * chains, rules, sets and maps (with {@code type} or {@code typeof} keys and data), it reads
+ * flowtables and every stateful object nft declares (counter, quota, limit, ct helper,
+ * ct timeout, ct expectation, synproxy, secmark). Host names in addresses are resolved only
+ * when asked for ({@link #withHostnameResolution(boolean)}).
  *
  * <p>Rules compile through the rule language ({@link RuleSpec}, {@link Linearizer}).
  * Everything is parsed before anything is returned, so a file with an error yields
