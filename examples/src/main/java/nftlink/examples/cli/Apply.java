@@ -61,7 +61,8 @@ final class Apply {
             InterfaceResolver interfaces = options.netns() == null ? InterfaceResolver.sysfs()
                     : InterfaceResolver.refusing("names are resolved only in nftlink's own network namespace; "
                     + "give the index, or match iifname/oifname");
-            NftParser parser = new NftParser(CgroupPathResolver.mounted(), interfaces, kernelSets(nft));
+            NftParser parser = new NftParser(CgroupPathResolver.mounted(), interfaces, kernelSets(nft))
+                    .withHostnameResolution(options.resolveHostnames());
             NftScript script;
             try {
                 if (text == null) {

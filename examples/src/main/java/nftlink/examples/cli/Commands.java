@@ -31,8 +31,15 @@ final class Commands {
         if (c.getFirst().equals("monitor")) {
             return monitor(options, c, out);
         }
+        if (c.getFirst().equals("reset")) {
+            try (NetworkNamespace ns = options.netns() == null ? NetworkNamespace.current() : NetworkNamespace.named(options.netns());
+                 Nftables nft = Nftables.open(ns)) {
+                ObjectCommands.reset(c.subList(1, c.size()), nft, formatter, out);
+            }
+            return 0;
+        }
         if (!c.getFirst().equals("list")) {
-            throw new UsageException("unknown command '" + c.getFirst() + "' (expected list or demo)");
+            throw new UsageException("unknown command '" + c.getFirst() + "' (expected list, reset, monitor or demo)");
         }
         if (c.size() < 2) {
             throw new UsageException("list what? (ruleset, tables, table or chains)");
@@ -78,7 +85,13 @@ final class Commands {
                         out.print(listed.replace("\n\n", "\n"));
                     }
                 }
-                default -> throw new UsageException("unknown list target '" + c.get(1) + "' (expected ruleset, tables, table or chains)");
+                default -> {
+                    if (!ObjectCommands.list(c.subList(1, c.size()), nft, formatter, out)) {
+                        throw new UsageException("unknown list target '" + c.get(1) + "' (expected ruleset, tables, table, chains, "
+                                + "counters, quotas, limits, secmarks, synproxys, ct helpers|timeouts|expectations, flowtables, "
+                                + "or one object: counter, quota, limit, secmark, synproxy, ct helper|timeout|expectation, flowtable)");
+                    }
+                }
             }
         }
         return 0;

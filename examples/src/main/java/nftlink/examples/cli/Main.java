@@ -33,6 +33,8 @@ public final class Main {
               -e, --echo              with -f or an nft command: print what was added, like nft -e
               -a, --handle            print object handles, like nft -a (with -e: of what was added)
               -y, --numeric-priority  print chain priorities as numbers, like nft -y
+              --resolve-hostnames     resolve host names in addresses (ip daddr localhost) through
+                                      the system's resolver; without it they are errors
               -h, --help              print this help and exit
               -v, --version           print the version and exit
 
@@ -41,6 +43,15 @@ public final class Main {
               list tables [FAMILY]          one 'table FAMILY NAME' line per table
               list table FAMILY NAME        one table with its chains
               list chains [FAMILY]          every chain's declaration, grouped by table
+              list counters|quotas|limits|secmarks|synproxys [table FAMILY NAME]
+              list ct helpers|timeouts|expectations table FAMILY NAME
+              list flowtables [FAMILY]      the objects of one type, grouped by table, as nft prints them
+              list counter|quota|limit|secmark|synproxy|flowtable FAMILY TABLE NAME
+              list ct helper|timeout|expectation FAMILY TABLE NAME
+                                            one object
+              reset counters|quotas [table FAMILY NAME]
+              reset counter|quota FAMILY TABLE NAME
+                                            print the values and zero them, like nft reset
               monitor [--count N]           print every change as 'nft monitor' does, per transaction,
                                             until interrupted (or after N transactions)
               add|create|insert|replace|delete|destroy|flush ...
@@ -130,7 +141,7 @@ public final class Main {
     /** Parsed command line. */
     record Options(String netns, boolean handles, boolean numericPriority, boolean help, boolean version,
                    String file, boolean check, boolean echo,
-                   List<String> command, boolean json) {
+                   List<String> command, boolean json, boolean resolveHostnames) {
 
         static Options parse(String[] args) {
             String netns = null;
@@ -142,6 +153,7 @@ public final class Main {
             boolean check = false;
             boolean echo = false;
             boolean json = false;
+            boolean resolveHostnames = false;
             List<String> command = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -167,6 +179,7 @@ public final class Main {
                     case "-e", "--echo" -> echo = true;
                     case "-j", "--json" -> json = true;
                     case "-y", "--numeric-priority" -> numeric = true;
+                    case "--resolve-hostnames" -> resolveHostnames = true;
                     case "-h", "--help" -> help = true;
                     case "-v", "--version" -> version = true;
                     default -> {
@@ -188,7 +201,7 @@ public final class Main {
             if (command.isEmpty() && !help && !version && file == null) {
                 throw new UsageException("no command given");
             }
-            return new Options(netns, handles, numeric, help, version, file, check, echo, List.copyOf(command), json);
+            return new Options(netns, handles, numeric, help, version, file, check, echo, List.copyOf(command), json, resolveHostnames);
         }
     }
 }

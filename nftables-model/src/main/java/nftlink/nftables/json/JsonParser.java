@@ -209,8 +209,12 @@ public final class JsonParser {
                 }
             }
             case "counter", "quota", "limit" -> out.add(new NftOperation.AddObject(namedObject(kind, body), exclusive));
+            case "ct helper", "ct timeout", "ct expectation", "synproxy", "secmark" ->
+                    out.add(new NftOperation.AddObject(JsonObjects.object(kind, body), exclusive));
+            case "flowtable" -> out.add(new NftOperation.AddFlowtable(JsonObjects.flowtable(body), exclusive));
             default -> throw body.error("unsupported object \"" + kind
-                    + "\" (nftlink reads table, chain, rule, set, map, element, counter, quota and limit)");
+                    + "\" (nftlink reads table, chain, rule, set, map, element, flowtable, counter, quota, limit, "
+                    + "ct helper, ct timeout, ct expectation, synproxy and secmark)");
         }
     }
 
@@ -246,8 +250,17 @@ public final class JsonParser {
                 out.addAll(NftOperation.deleteElements(set.family(), set.table(), set.name(),
                         elements(set, body.member("elem"), true)));
             }
-            case "counter", "quota", "limit" -> out.add(new NftOperation.DeleteObject(family, body.member("table").string(),
-                    objectType(kind), body.member("name").string(), 0, ignoreMissing));
+            case "counter", "quota", "limit", "ct helper", "ct timeout", "ct expectation", "synproxy", "secmark" -> {
+                int type = JsonObjects.KINDS.contains(kind) ? JsonObjects.type(kind) : objectType(kind);
+                String table = body.member("table").string();
+                Node name = body.optional("name");
+                out.add(name != null
+                        ? new NftOperation.DeleteObject(family, table, type, name.string(), 0, ignoreMissing)
+                        : new NftOperation.DeleteObject(family, table, type, null, body.member("handle").number(Long.MAX_VALUE),
+                        ignoreMissing));
+            }
+            case "flowtable" -> out.add(new NftOperation.DeleteFlowtable(family, body.member("table").string(),
+                    body.member("name").string(), ignoreMissing));
             default -> throw body.error("unsupported object \"" + kind + "\" to delete");
         }
     }

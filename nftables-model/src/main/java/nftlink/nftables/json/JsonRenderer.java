@@ -2,6 +2,8 @@ package nftlink.nftables.json;
 
 import nftlink.nftables.Chain;
 import nftlink.nftables.Family;
+import nftlink.nftables.Flowtable;
+import nftlink.nftables.Hook;
 import nftlink.nftables.NfTables;
 import nftlink.nftables.NftObject;
 import nftlink.nftables.NftSet;
@@ -23,6 +25,7 @@ import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.MetaField;
+import nftlink.nftables.lang.ObjectRenderer;
 import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.lang.RulesetListing;
@@ -46,8 +49,9 @@ import java.util.function.LongFunction;
  *
  * <p>Follows 1.0.6 also where it drops information: table and chain comments, table
  * flags, base chain devices and the level of {@code socket cgroupv2} are not printed.
- * Of the stateful objects, counters, quotas and limits are rendered; other objects and
- * flowtables are not. A kernel expression the rule
+ * Every stateful object type nft 1.0.6 knows (counter, quota, limit, ct helper, ct timeout,
+ * ct expectation, synproxy, secmark) and flowtables are rendered; objects whose data the
+ * library keeps raw are left out. A kernel expression the rule
  * language does not express renders as {@code {"nftlink-expression": "DEBUG TEXT"}},
  * which no nft reads.
  *
@@ -105,6 +109,11 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
                     items.add(JsonValue.single(s.isMap() ? "map" : "set", set(s, elements)));
                 }
             }
+            for (Flowtable f : listing.flowtables()) {
+                if (f.family() == t.family() && f.table().equals(t.name())) {
+                    items.add(flowtable(f));
+                }
+            }
             List<JsonValue> rules = new ArrayList<>();
             for (Chain c : listing.ruleset().chainsOf(t)) {
                 items.add(JsonValue.single("chain", chain(c)));
@@ -130,8 +139,8 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
     }
 
     /**
-     * A named counter, quota or limit as nft 1.0.6 lists it ({@code {"counter": {...}}}),
-     * or {@code null} for the other object types, which this renderer leaves out.
+     * A named object as nft 1.0.6 lists it ({@code {"counter": {...}}}, {@code {"ct helper": {...}}}, ...),
+     * or {@code null} for an object whose data the library keeps raw, which this renderer leaves out.
      */
     public JsonValue object(NftObject o) {
         JsonValue.ObjectBuilder b = JsonValue.object().put("family", o.family().nftName()).put("name", o.name())
@@ -170,10 +179,76 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
                 }
                 return JsonValue.single("limit", b.build());
             }
+            case ObjectData.CtHelper h -> {
+                b.put("type", h.helper()).put("protocol", protocol(h.l4proto())).put("l3proto", ObjectRenderer.familyName(h.l3proto()));
+                return JsonValue.single("ct helper", b.build());
+            }
+            case ObjectData.CtTimeout t -> {
+                JsonValue policy = JsonValue.NULL;
+                if (!t.policy().isEmpty()) {
+                    JsonValue.ObjectBuilder p = JsonValue.object();
+                    t.policy().forEach((state, seconds) -> p.put(state, Integer.toUnsignedLong(seconds)));
+                    policy = p.build();
+                }
+                b.put("protocol", protocol(t.l4proto())).put("l3proto", ObjectRenderer.familyName(t.l3proto())).put("policy", policy);
+                return JsonValue.single("ct timeout", b.build());
+            }
+            case ObjectData.CtExpectation e -> {
+                b.put("protocol", protocol(e.l4proto())).put("dport", e.dport())
+                        .put("timeout", Integer.toUnsignedLong(e.timeout())).put("size", e.size())
+                        .put("l3proto", ObjectRenderer.familyName(e.l3proto()));
+                return JsonValue.single("ct expectation", b.build());
+            }
+            case ObjectData.Synproxy sp -> {
+                b.put("mss", sp.mss()).put("wscale", sp.wscale());
+                List<JsonValue> flags = new ArrayList<>();
+                if ((sp.flags() & NfTables.NF_SYNPROXY_OPT_TIMESTAMP) != 0) {
+                    flags.add(JsonValue.of("timestamp"));
+                }
+                if ((sp.flags() & NfTables.NF_SYNPROXY_OPT_SACK_PERM) != 0) {
+                    flags.add(JsonValue.of("sack-perm"));
+                }
+                if (!flags.isEmpty()) {
+                    b.put("flags", JsonValue.array(flags));
+                }
+                return JsonValue.single("synproxy", b.build());
+            }
+            case ObjectData.Secmark sm -> {
+                b.put("context", sm.context());
+                return JsonValue.single("secmark", b.build());
+            }
             default -> {
                 return null;
             }
         }
+    }
+
+    /** nft's {@code proto_name_json}: the protocol's name, or its number when it has none. */
+    private static JsonValue protocol(int l4proto) {
+        String name = Datatype.INET_PROTO.print(Bytes.u8(l4proto & 0xff));
+        return name.chars().allMatch(Character::isDigit) ? JsonValue.of(Long.parseLong(name)) : JsonValue.of(name);
+    }
+
+    /**
+     * A flowtable as nft 1.0.6 lists it: {@code {"flowtable": {"family", "name", "table", "handle",
+     * "hook", "prio", "dev"}}}, one device as a string, several as an array (in kernel order); nft
+     * prints no flags.
+     */
+    public JsonValue flowtable(Flowtable f) {
+        String hook;
+        try {
+            hook = Hook.of(Family.NETDEV, f.hookNumber()).nftName();
+        } catch (IllegalArgumentException e) {
+            hook = "unknown";
+        }
+        JsonValue.ObjectBuilder b = JsonValue.object().put("family", f.family().nftName()).put("name", f.name())
+                .put("table", f.table()).put("handle", JsonValue.of(f.handle())).put("hook", hook).put("prio", f.priority());
+        if (f.devices().size() == 1) {
+            b.put("dev", f.devices().getFirst());
+        } else if (!f.devices().isEmpty()) {
+            b.put("dev", JsonValue.array(f.devices().stream().map(JsonValue::of).toList()));
+        }
+        return JsonValue.single("flowtable", b.build());
     }
 
     /** A kernel expression the rule language does not express: named object references as nft writes them. */

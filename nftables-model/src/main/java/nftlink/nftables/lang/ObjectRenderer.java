@@ -215,6 +215,11 @@ public final class ObjectRenderer {
         return sb.toString();
     }
 
+    /** nft's {@code family2str} for an {@code NFPROTO_*} number ({@code ip}, {@code inet}, ..., {@code unknown}). */
+    public static String familyName(int nfproto) {
+        return family(nfproto);
+    }
+
     /** nft's {@code family2str} for an {@code NFPROTO_*} number. */
     static String family(int nfproto) {
         return switch (nfproto) {

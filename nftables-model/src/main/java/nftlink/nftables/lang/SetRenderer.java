@@ -55,12 +55,17 @@ public final class SetRenderer {
         sb.append('\n');
         List<Datatype> key = keyTypes(set.keyType());
         String typeof = set.isMap() ? null : SetTypeof.text(set.userdata());
-        if (typeof != null) {
+        String mapTypeof = set.isMap() ? SetTypeof.mapText(set.userdata()) : null;
+        if (mapTypeof != null) {
+            sb.append("\t\ttypeof ").append(mapTypeof);
+        } else if (typeof != null) {
             sb.append("\t\ttypeof ").append(typeof);
         } else {
             sb.append("\t\ttype ").append(typeName(key, set.keyType()));
         }
-        if (set.isMap()) {
+        if (mapTypeof != null) {
+            // the data is part of the typeof text
+        } else if (set.isMap()) {
             sb.append(" : ").append(dataTypeName(set.dataType()));
         } else if (objectMap) {
             String objectType = ObjectRenderer.typeName(set.objectType());
@@ -95,6 +100,9 @@ public final class SetRenderer {
         }
         if (set.gcInterval() != 0) {
             sb.append("\t\tgc-interval ").append(NftTime.format(set.gcInterval())).append('\n');
+        }
+        if (SetTypeof.autoMerge(set.userdata())) {
+            sb.append("\t\tauto-merge\n");
         }
         for (Expression e : set.expressions()) {
             sb.append("\t\t").append(e instanceof Counter ? "counter" : e.toDebugString()).append('\n');
@@ -134,8 +142,22 @@ public final class SetRenderer {
                     .map(e -> new SetElement(e.key(), null, null, null, e.flags(), 0, 0, null, List.of())).toList());
             if (literal != null) {
                 RuleRenderer r = RuleRenderer.DEFAULT;
+                // an interval map keeps the data on the element that starts each interval
+                java.util.Map<Bytes, Data> data = new java.util.HashMap<>();
+                for (SetElement e : elements) {
+                    if (e.data() != null && (e.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) == 0) {
+                        data.put(e.key(), e.data());
+                    }
+                }
                 for (Value v : literal.items()) {
-                    items.add(r.renderValue(field, v));
+                    Bytes start = switch (v) {
+                        case Value.Single x -> x.bytes();
+                        case Value.Prefix x -> x.address();
+                        case Value.Range x -> x.low();
+                        default -> null;
+                    };
+                    Data d = start == null ? null : data.get(start);
+                    items.add(r.renderValue(field, v) + (d == null ? "" : " : " + dataText(set, d)));
                 }
             }
         } else {
@@ -189,15 +211,19 @@ public final class SetRenderer {
             sb.append(" : \"").append(e.objectRef()).append('"');
         }
         if (e.data() != null) {
-            sb.append(" : ");
-            if (e.data() instanceof Data.OfVerdict v) {
-                sb.append(v.verdict());
-            } else if (e.data() instanceof Data.Value v) {
-                Datatype d = Datatype.ofId(set.dataType());
-                sb.append(d == null ? v.bytes().words() : d.print(v.bytes()));
-            }
+            sb.append(" : ").append(dataText(set, e.data()));
         }
         return sb.toString();
+    }
+
+    private static String dataText(NftSet set, Data data) {
+        if (data instanceof Data.OfVerdict v) {
+            return v.verdict().toString();
+        } else if (data instanceof Data.Value v) {
+            Datatype d = Datatype.ofId(set.dataType());
+            return d == null ? v.bytes().words() : d.print(v.bytes());
+        }
+        return "";
     }
 
     private static String keyText(NftSet set, List<Datatype> key, Bytes bytes) {

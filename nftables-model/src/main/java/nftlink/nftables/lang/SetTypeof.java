@@ -27,11 +27,16 @@ public final class SetTypeof {
 
     // libnftnl set userdata types
     private static final int UDATA_KEYBYTEORDER = 0;
+    private static final int UDATA_DATABYTEORDER = 1;
+    private static final int UDATA_MERGE_ELEMENTS = 2;
     private static final int UDATA_KEY_TYPEOF = 3;
+    private static final int UDATA_DATA_TYPEOF = 4;
+    private static final int UDATA_DATA_INTERVAL = 6;
     private static final int UDATA_COMMENT = NfTables.NFTNL_UDATA_SET_COMMENT;
     // nft's typeof TLVs and expression types
     private static final int TYPEOF_EXPR = 0;
     private static final int TYPEOF_DATA = 1;
+    private static final int EXPR_VERDICT = 1;
     private static final int EXPR_PAYLOAD = 7;
     private static final int EXPR_META = 9;
     private static final int EXPR_SOCKET = 10;
@@ -56,12 +61,40 @@ public final class SetTypeof {
 
     /** The userdata nft writes for a set declared {@code typeof key} (and {@code comment}, if any). */
     public static byte[] userdata(Field key, String comment) {
+        return userdata(key, false, null, false, false, comment);
+    }
+
+    /**
+     * The userdata nft (1.0.6) writes for a set or map declared with {@code typeof}: key (and data)
+     * byte order, the auto-merge flag, the key's (and data's) typeof description, for maps the
+     * data-interval flag (0), and the comment, in that order.
+     *
+     * @param key       the key expression
+     * @param map       whether it is a map
+     * @param data      the data expression of a data map ({@code typeof KEY : DATA}), or {@code null}
+     * @param verdicts  whether the map's data are verdicts ({@code typeof KEY : verdict})
+     * @param autoMerge whether the set was declared {@code auto-merge}
+     * @param comment   the comment, or {@code null}
+     */
+    public static byte[] userdata(Field key, boolean map, Field data, boolean verdicts, boolean autoMerge, String comment) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int order = key instanceof ConcatField ? 0 : key.datatype().hostOrder() ? BYTEORDER_HOST : BYTEORDER_BIG;
-        tlv(out, UDATA_KEYBYTEORDER, u32(order));
+        tlv(out, UDATA_KEYBYTEORDER, u32(byteOrder(key)));
+        if (map) {
+            tlv(out, UDATA_DATABYTEORDER, u32(verdicts || data == null ? 0 : byteOrder(data)));
+        }
+        if (autoMerge) {
+            tlv(out, UDATA_MERGE_ELEMENTS, u32(1));
+        }
         byte[] typeof = typeof(key);
         if (typeof != null) {
             tlv(out, UDATA_KEY_TYPEOF, typeof);
+        }
+        if (map) {
+            byte[] dataTypeof = verdicts ? verdictTypeof() : data == null ? null : typeof(data);
+            if (dataTypeof != null) {
+                tlv(out, UDATA_DATA_TYPEOF, dataTypeof);
+            }
+            tlv(out, UDATA_DATA_INTERVAL, u32(0));
         }
         if (comment != null) {
             byte[] text = comment.getBytes(StandardCharsets.UTF_8);
@@ -69,6 +102,18 @@ public final class SetTypeof {
             System.arraycopy(text, 0, z, 0, text.length);
             tlv(out, UDATA_COMMENT, z);
         }
+        return out.toByteArray();
+    }
+
+    private static int byteOrder(Field f) {
+        return f instanceof ConcatField ? 0 : f.datatype().hostOrder() ? BYTEORDER_HOST : BYTEORDER_BIG;
+    }
+
+    /** nft's description of verdict data: expression type verdict, no data. */
+    private static byte[] verdictTypeof() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        tlv(out, TYPEOF_EXPR, u32(EXPR_VERDICT));
+        tlv(out, TYPEOF_DATA, new byte[0]);
         return out.toByteArray();
     }
 
@@ -134,6 +179,35 @@ public final class SetTypeof {
         }
         byte[] typeof = find(userdata, UDATA_KEY_TYPEOF);
         return typeof == null ? null : expressionText(typeof);
+    }
+
+    /**
+     * The {@code typeof KEY : DATA} text nft prints for a map with this userdata (without the word
+     * {@code typeof}), or {@code null} when the key or the data has no typeof description this
+     * library reads.
+     */
+    public static String mapText(byte[] userdata) {
+        if (userdata == null) {
+            return null;
+        }
+        byte[] key = find(userdata, UDATA_KEY_TYPEOF);
+        byte[] data = find(userdata, UDATA_DATA_TYPEOF);
+        if (key == null || data == null) {
+            return null;
+        }
+        String k = expressionText(key);
+        byte[] expr = find(data, TYPEOF_EXPR);
+        String d = expr != null && expr.length == 4 && u32(expr) == EXPR_VERDICT ? "verdict" : expressionText(data);
+        return k == null || d == null ? null : k + " : " + d;
+    }
+
+    /** Whether this set userdata has nft's auto-merge flag ({@code NFTNL_UDATA_SET_MERGE_ELEMENTS}). */
+    public static boolean autoMerge(byte[] userdata) {
+        if (userdata == null) {
+            return false;
+        }
+        byte[] merge = find(userdata, UDATA_MERGE_ELEMENTS);
+        return merge != null && merge.length == 4 && u32(merge) != 0;
     }
 
     private static String expressionText(byte[] typeof) {

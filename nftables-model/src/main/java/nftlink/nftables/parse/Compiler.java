@@ -6,6 +6,7 @@ import nftlink.nftables.ChainPolicy;
 import nftlink.nftables.ChainPriority;
 import nftlink.nftables.ChainType;
 import nftlink.nftables.Family;
+import nftlink.nftables.Flowtable;
 import nftlink.nftables.Hook;
 import nftlink.nftables.NfTables;
 import nftlink.nftables.NftObject;
@@ -40,15 +41,18 @@ final class Compiler {
     private Elements elements;
     private Token commandStart;
 
-    Compiler(CgroupPathResolver cgroups, InterfaceResolver interfaces, SetLookup lookup) {
+    private final HostnameResolver hostnames;
+
+    Compiler(CgroupPathResolver cgroups, InterfaceResolver interfaces, SetLookup lookup, HostnameResolver hostnames) {
         this.cgroups = cgroups;
         this.interfaces = interfaces;
         this.lookup = lookup;
+        this.hostnames = hostnames;
     }
 
     NftScript run(List<Token> tokens, Path file) {
         c = new Cursor(new TokenStream(tokens, file));
-        values = new Values(c, cgroups, interfaces);
+        values = new Values(c, cgroups, interfaces).withHostnames(hostnames);
         elements = new Elements(c, values);
         while (!c.at(Token.Kind.END)) {
             if (c.accept(Token.Kind.NEWLINE) || c.accept(Token.Kind.SEMICOLON)) {
@@ -109,7 +113,7 @@ final class Compiler {
             case "table", "chain", "rule", "set", "map", "element" -> add(false, true);
             case "list", "reset", "monitor", "describe", "get", "rename", "export", "import" ->
                     throw Cursor.error(t, "unsupported: '" + t.text() + "' commands are not supported by nftlink's parser "
-                            + "(use nftlink list ... for listings)");
+                            + "(run nftlink list ... or nftlink reset ... as a command)");
             default -> throw c.unexpected("a command (table, add, create, insert, replace, delete, flush, define, include)");
         }
     }
@@ -221,15 +225,19 @@ final class Compiler {
                 set(what, q.family(), q.name().text(), name, exclusive, what.text().equals("map"));
             }
             case "element" -> element(exclusive ? "create" : "add");
-            case "counter", "quota", "limit" -> {
+            case "counter", "quota", "limit", "ct", "synproxy", "secmark" -> {
+                String kind = ObjectParser.keyword(c, what);
                 Qualified q = familyAndName("a table name");
                 Token name = c.name("an object name");
-                out.add(object(what, q.family(), q.name().text(), name, exclusive));
+                out.add(object(what, kind, q.family(), q.name().text(), name, exclusive));
             }
-            case "ct", "flowtable", "secmark", "synproxy" ->
-                    throw Cursor.error(what, "unsupported: " + what.text() + " objects are not supported by nftlink's parser yet");
+            case "flowtable" -> {
+                Qualified q = familyAndName("a table name");
+                Token name = c.name("a flowtable name");
+                out.add(flowtable(what, q.family(), q.name().text(), name, exclusive));
+            }
             default -> throw Cursor.error(what, "syntax error, unexpected " + what.text()
-                    + ", expecting table, chain, rule, set, map, element, counter, quota or limit");
+                    + ", expecting table, chain, rule, set, map, element, flowtable, counter, quota, limit, ct, synproxy or secmark");
         }
     }
 
@@ -242,6 +250,7 @@ final class Compiler {
         List<ParsedOperation> chains = new ArrayList<>();
         List<ParsedOperation> setOps = new ArrayList<>();
         List<ParsedOperation> objects = new ArrayList<>();
+        List<ParsedOperation> flowtables = new ArrayList<>();
         List<ParsedOperation> rules = new ArrayList<>();
         if (c.accept(Token.Kind.LBRACE)) {
             while (true) {
@@ -252,7 +261,7 @@ final class Compiler {
                 if (c.accept(Token.Kind.RBRACE)) {
                     break;
                 }
-                Token item = c.expect(Token.Kind.WORD, "chain, set, map, flags, comment or '}'");
+                Token item = c.expect(Token.Kind.WORD, "chain, set, map, flowtable, an object, flags, comment or '}'");
                 switch (item.text()) {
                     case "chain" -> {
                         Token chainName = c.name("a chain name");
@@ -280,11 +289,14 @@ final class Compiler {
                         } while (c.accept(Token.Kind.COMMA));
                     }
                     case "comment" -> comment = c.expect(Token.Kind.STRING, "a quoted comment").text();
-                    case "counter", "quota", "limit" -> objects.add(object(item, family, name, c.name("an object name"), false));
-                    case "ct", "flowtable", "secmark", "synproxy" ->
-                            throw Cursor.error(item, "unsupported: " + item.text() + " objects are not supported by nftlink's parser yet");
+                    case "counter", "quota", "limit", "ct", "synproxy", "secmark" -> {
+                        String kind = ObjectParser.keyword(c, item);
+                        objects.add(object(item, kind, family, name, c.name("an object name"), false));
+                    }
+                    case "flowtable" -> flowtables.add(flowtable(item, family, name, c.name("a flowtable name"), false));
                     default -> throw Cursor.error(item, "syntax error, unexpected " + item.text()
-                            + ", expecting chain, set, map, flags, comment or '}'");
+                            + ", expecting chain, set, map, flowtable, counter, quota, limit, ct, synproxy, secmark, "
+                            + "flags, comment or '}'");
                 }
                 if (!c.accept(Token.Kind.NEWLINE) && !c.accept(Token.Kind.SEMICOLON) && !c.at(Token.Kind.RBRACE)) {
                     throw c.unexpected("newline, ';' or '}'");
@@ -298,13 +310,20 @@ final class Compiler {
         out.addAll(chains);
         out.addAll(setOps);
         out.addAll(objects);
+        out.addAll(flowtables);
         out.addAll(rules);
     }
 
-    private ParsedOperation object(Token start, Family family, String table, Token name, boolean exclusive) {
-        NftObject object = new ObjectParser(c).object(start.text(), family, table, name);
+    private ParsedOperation object(Token start, String kind, Family family, String table, Token name, boolean exclusive) {
+        NftObject object = new ObjectParser(c).object(kind, family, table, name);
         return new ParsedOperation(new NftOperation.AddObject(object, exclusive), start.location().to(name.location()),
-                (exclusive ? "create " : "add ") + start.text() + " " + family.nftName() + " " + table + " " + name.text());
+                (exclusive ? "create " : "add ") + kind + " " + family.nftName() + " " + table + " " + name.text());
+    }
+
+    private ParsedOperation flowtable(Token start, Family family, String table, Token name, boolean exclusive) {
+        Flowtable flowtable = new FlowtableParser(c).flowtable(family, table, name);
+        return new ParsedOperation(new NftOperation.AddFlowtable(flowtable, exclusive), start.location().to(name.location()),
+                (exclusive ? "create" : "add") + " flowtable " + family.nftName() + " " + table + " " + name.text());
     }
 
     /** A chain declaration (with or without a body); its rules go to {@code rules}, the chain itself to the output. */
@@ -443,7 +462,7 @@ final class Compiler {
     /** Parses {@code tokens} as the statements of one rule. */
     RuleSpec ruleSpec(List<Token> tokens, Family family, String table, String chain) {
         c = new Cursor(new TokenStream(tokens, null));
-        values = new Values(c, cgroups, interfaces);
+        values = new Values(c, cgroups, interfaces).withHostnames(hostnames);
         while (c.accept(Token.Kind.NEWLINE)) {
             c.skipNewlines();
         }
@@ -494,6 +513,7 @@ final class Compiler {
         String comment = null;
         List<SetElement> elems = null;
         nftlink.nftables.lang.Field typeof = null;
+        nftlink.nftables.lang.Field typeofData = null;
         while (true) {
             c.skipNewlines();
             if (c.accept(Token.Kind.SEMICOLON)) {
@@ -523,11 +543,25 @@ final class Compiler {
                     }
                 }
                 case "typeof" -> {
-                    if (map) {
-                        throw Cursor.error(t, "unsupported: typeof in map declarations (use type KEY : DATA)");
-                    }
                     typeof = new RuleParser(c, values, family).fieldOrConcat();
                     key = Values.parts(typeof);
+                    if (map) {
+                        if (!c.accept(":")) {
+                            throw c.unexpected("':' and the data (typeof KEY : DATA)");
+                        }
+                        if (c.accept("verdict")) {
+                            verdicts = true;
+                        } else {
+                            Token d = c.peek();
+                            typeofData = new RuleParser(c, values, family).fieldOrConcat();
+                            if (typeofData instanceof nftlink.nftables.lang.ConcatField) {
+                                throw Cursor.error(d, "unsupported: concatenated map data in typeof (nftlink maps one field)");
+                            }
+                            data = Values.parts(typeofData).getFirst();
+                        }
+                    } else if (c.at(":")) {
+                        throw Cursor.error(c.peek(), "a set has no data type (declare a map)");
+                    }
                 }
                 case "flags" -> {
                     do {
@@ -590,9 +624,13 @@ final class Compiler {
             flags |= NfTables.NFT_SET_CONCAT;
         }
         nftlink.nftables.lang.Field typeofKey = typeof;
+        nftlink.nftables.lang.Field typeofValue = typeofData;
         String setComment = comment;
-        byte[] userdata = typeof != null && !autoMerge
-                ? Cursor.at(nameToken, () -> nftlink.nftables.lang.SetTypeof.userdata(typeofKey, setComment))
+        boolean merge = autoMerge;
+        boolean verdictData = verdicts;
+        byte[] userdata = typeof != null
+                ? Cursor.at(nameToken, () -> nftlink.nftables.lang.SetTypeof.userdata(typeofKey, map, typeofValue, verdictData,
+                        merge, setComment))
                 : SetUserdata.of(key, data, verdicts, autoMerge, comment);
         int f = flags;
         long to = timeout;
@@ -637,7 +675,14 @@ final class Compiler {
     }
 
     private void delete(boolean destroy) {
-        Token what = c.expect(Token.Kind.WORD, "table, chain, rule, set, map or element");
+        Token what = c.expect(Token.Kind.WORD, "table, chain, rule, set, map, element, flowtable or an object type");
+        if (what.is("ct")) {
+            String kind = ObjectParser.keyword(c, what);
+            Qualified q = familyAndName("a table name");
+            out.add(new ParsedOperation(deleteObject(kind, q.family(), q.name().text(), destroy),
+                    commandStart.location().to(c.in.last().location()), null));
+            return;
+        }
         Qualified q = familyAndName("a table name");
         Family family = q.family();
         String table = q.name().text();
@@ -645,8 +690,13 @@ final class Compiler {
             case "table" -> new NftOperation.DeleteTable(family, table, destroy);
             case "chain" -> new NftOperation.DeleteChain(family, table, c.name("a chain name").text(), destroy);
             case "set", "map" -> new NftOperation.DeleteSet(family, table, c.name("a set name").text(), destroy);
-            case "counter", "quota", "limit" -> new NftOperation.DeleteObject(family, table, ObjectParser.type(what.text()),
-                    c.name("an object name").text(), 0, destroy);
+            case "counter", "quota", "limit", "synproxy", "secmark" -> deleteObject(what.text(), family, table, destroy);
+            case "flowtable" -> {
+                if (c.at("handle")) {
+                    throw Cursor.error(c.peek(), "unsupported: delete flowtable by handle (name the flowtable)");
+                }
+                yield new NftOperation.DeleteFlowtable(family, table, c.name("a flowtable name").text(), destroy);
+            }
             case "rule" -> {
                 String chain = c.name("a chain name").text();
                 c.expect("handle");
@@ -664,6 +714,15 @@ final class Compiler {
         if (op != null) {
             out.add(new ParsedOperation(op, commandStart.location().to(c.in.last().location()), null));
         }
+    }
+
+    /** {@code NAME} or {@code handle N} of an object of {@code kind} to delete. */
+    private NftOperation deleteObject(String kind, Family family, String table, boolean destroy) {
+        int type = ObjectParser.type(kind);
+        if (c.accept("handle")) {
+            return new NftOperation.DeleteObject(family, table, type, null, c.number("an object handle"), destroy);
+        }
+        return new NftOperation.DeleteObject(family, table, type, c.name("an object name").text(), 0, destroy);
     }
 
     private void element0(Token start, Family family, String table) {

@@ -18,7 +18,11 @@ import java.util.Objects;
  * them (table blocks with chains, sets, maps and rules; {@code flush ruleset};
  * {@code add|create|insert|replace|delete|destroy|flush} command lines;
  * {@code define}/{@code $var}; {@code include}; comments; line continuations)
- * and single command lines as {@code nft} takes them on its command line.
+ * and single command lines as {@code nft} takes them on its command line. Besides tables,
+ * chains, rules, sets and maps (with {@code type} or {@code typeof} keys and data), it reads
+ * flowtables and every stateful object nft declares (counter, quota, limit, ct helper,
+ * ct timeout, ct expectation, synproxy, secmark). Host names in addresses are resolved only
+ * when asked for ({@link #withHostnameResolution(boolean)}).
  *
  * <p>Rules compile through the rule language ({@link RuleSpec}, {@link Linearizer}).
  * Everything is parsed before anything is returned, so a file with an error yields
@@ -34,6 +38,7 @@ public final class NftParser {
     private final CgroupPathResolver cgroups;
     private final InterfaceResolver interfaces;
     private final SetLookup sets;
+    private final HostnameResolver hostnames;
 
     /**
      * A parser that resolves interface names through sysfs ({@link InterfaceResolver#sysfs()}).
@@ -51,9 +56,20 @@ public final class NftParser {
      * @param sets       finds sets the text adds elements to without declaring them
      */
     public NftParser(CgroupPathResolver cgroups, InterfaceResolver interfaces, SetLookup sets) {
+        this(cgroups, interfaces, sets, HostnameResolver.DISABLED);
+    }
+
+    /**
+     * @param cgroups    resolves {@code socket cgroupv2 level N "PATH"} paths to IDs
+     * @param interfaces resolves interface names in {@code iif}/{@code oif} to indexes
+     * @param sets       finds sets the text adds elements to without declaring them
+     * @param hostnames  resolves host names in address values ({@link HostnameResolver#DISABLED}: they are errors)
+     */
+    public NftParser(CgroupPathResolver cgroups, InterfaceResolver interfaces, SetLookup sets, HostnameResolver hostnames) {
         this.cgroups = Objects.requireNonNull(cgroups, "cgroups");
         this.interfaces = Objects.requireNonNull(interfaces, "interfaces");
         this.sets = Objects.requireNonNull(sets, "sets");
+        this.hostnames = Objects.requireNonNull(hostnames, "hostnames");
     }
 
     /** Resolves cgroup paths under the mounted cgroup-v2 hierarchy; knows no undeclared sets. */
@@ -63,17 +79,31 @@ public final class NftParser {
 
     /** This parser with another cgroup resolver. */
     public NftParser withCgroupResolver(CgroupPathResolver resolver) {
-        return new NftParser(resolver, interfaces, sets);
+        return new NftParser(resolver, interfaces, sets, hostnames);
     }
 
     /** This parser with another interface name resolver. */
     public NftParser withInterfaceResolver(InterfaceResolver resolver) {
-        return new NftParser(cgroups, resolver, sets);
+        return new NftParser(cgroups, resolver, sets, hostnames);
     }
 
     /** This parser with another lookup of undeclared sets. */
     public NftParser withSetLookup(SetLookup lookup) {
-        return new NftParser(cgroups, interfaces, lookup);
+        return new NftParser(cgroups, interfaces, lookup, hostnames);
+    }
+
+    /**
+     * This parser resolving host names in address values ({@code ip daddr localhost}) through the
+     * JVM's resolver ({@code true}), or rejecting them ({@code false}, the default): a rule set
+     * should not depend on name resolution unless its author asks for it.
+     */
+    public NftParser withHostnameResolution(boolean resolve) {
+        return withHostnameResolver(resolve ? HostnameResolver.system() : HostnameResolver.DISABLED);
+    }
+
+    /** This parser resolving host names in address values through {@code resolver}. */
+    public NftParser withHostnameResolver(HostnameResolver resolver) {
+        return new NftParser(cgroups, interfaces, sets, resolver);
     }
 
     /**
@@ -83,7 +113,7 @@ public final class NftParser {
      * @throws NftParseException for text that is not valid, or not supported
      */
     public NftScript parse(String text, String fileName) {
-        return new Compiler(cgroups, interfaces, sets).run(Lexer.tokens(fileName, text), null);
+        return new Compiler(cgroups, interfaces, sets, hostnames).run(Lexer.tokens(fileName, text), null);
     }
 
     /**
@@ -103,7 +133,7 @@ public final class NftParser {
      * @throws NftParseException for text that is not valid, or not supported
      */
     public NftScript parse(String text, Path file) {
-        return new Compiler(cgroups, interfaces, sets).run(Lexer.tokens(file.toString(), text), file.toAbsolutePath().normalize());
+        return new Compiler(cgroups, interfaces, sets, hostnames).run(Lexer.tokens(file.toString(), text), file.toAbsolutePath().normalize());
     }
 
     /**
@@ -123,7 +153,7 @@ public final class NftParser {
      * @throws NftParseException for statements that are not valid, or not supported
      */
     public RuleSpec parseRule(Family family, String table, String chain, String statements) {
-        Compiler compiler = new Compiler(cgroups, interfaces, sets);
+        Compiler compiler = new Compiler(cgroups, interfaces, sets, hostnames);
         try {
             return compiler.ruleSpec(Lexer.tokens("<rule>", statements), family, table, chain);
         } catch (IllegalArgumentException e) {

@@ -41,10 +41,18 @@ final class Values {
     private final CgroupPathResolver cgroups;
     private final InterfaceResolver interfaces;
 
+    private HostnameResolver hostnames = HostnameResolver.DISABLED;
+
     Values(Cursor c, CgroupPathResolver cgroups, InterfaceResolver interfaces) {
         this.c = c;
         this.cgroups = cgroups;
         this.interfaces = interfaces;
+    }
+
+    /** Resolves host names in address values through {@code resolver} (by default they are errors). */
+    Values withHostnames(HostnameResolver resolver) {
+        this.hostnames = resolver;
+        return this;
     }
 
     static List<Part> parts(Field f) {
@@ -161,6 +169,9 @@ final class Values {
                     // try the next dash
                 }
             }
+            if (HostnameResolver.applies(p.type(), text)) {
+                return new Value.Single(HostnameResolver.address(hostnames, t, p.type()));
+            }
             throw Cursor.error(t, whole.getMessage());
         }
         return new Value.Single(single(p, t));
@@ -228,6 +239,13 @@ final class Values {
         }
         if (t.kind() == Token.Kind.STRING && p.type() == Datatype.IFNAME) {
             return Cursor.at(t, () -> p.type().parse("\"" + t.text() + "\"", p.length()));
+        }
+        if (HostnameResolver.applies(p.type(), t.text())) {
+            try {
+                return p.type().parse(t.text(), p.length());
+            } catch (IllegalArgumentException e) {
+                return HostnameResolver.address(hostnames, t, p.type());
+            }
         }
         return Cursor.at(t, () -> p.register(p.type().parse(t.text(), p.length())));
     }

@@ -1,0 +1,179 @@
+package nftlink.nftables.json;
+
+import nftlink.nftables.ChainPriority;
+import nftlink.nftables.Family;
+import nftlink.nftables.Flowtable;
+import nftlink.nftables.Hook;
+import nftlink.nftables.NfTables;
+import nftlink.nftables.NftObject;
+import nftlink.nftables.ObjectData;
+import nftlink.nftables.lang.Datatype;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the objects nft 1.0.6 lists in JSON beyond counters, quotas and limits:
+ * {@code "ct helper"}, {@code "ct timeout"}, {@code "ct expectation"}, {@code "synproxy"},
+ * {@code "secmark"} and {@code "flowtable"}, as {@code nft -j -f} takes them.
+ */
+final class JsonObjects {
+    private JsonObjects() {
+    }
+
+    /** The object kinds this class reads. */
+    static final Set<String> KINDS = Set.of("ct helper", "ct timeout", "ct expectation", "synproxy", "secmark");
+
+    private static final Set<String> NAMING = Set.of("family", "table", "name", "handle", "comment");
+
+    /** The {@code NFT_OBJECT_*} type of one of {@link #KINDS}. */
+    static int type(String kind) {
+        return switch (kind) {
+            case "ct helper" -> NfTables.NFT_OBJECT_CT_HELPER;
+            case "ct timeout" -> NfTables.NFT_OBJECT_CT_TIMEOUT;
+            case "ct expectation" -> NfTables.NFT_OBJECT_CT_EXPECT;
+            case "synproxy" -> NfTables.NFT_OBJECT_SYNPROXY;
+            case "secmark" -> NfTables.NFT_OBJECT_SECMARK;
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
+    /** The object of one of {@link #KINDS} that {@code body} describes. */
+    static NftObject object(String kind, Node body) {
+        Family family = family(body);
+        String table = body.member("table").string();
+        String name = body.member("name").string();
+        Node comment = body.optional("comment");
+        ObjectData data = switch (kind) {
+            case "ct helper" -> {
+                only(body, "type", "protocol", "l3proto");
+                yield new ObjectData.CtHelper(body.member("type").string(), l3proto(body, family), l4proto(body.member("protocol")));
+            }
+            case "ct timeout" -> {
+                only(body, "protocol", "l3proto", "policy");
+                Map<String, Integer> policy = new LinkedHashMap<>();
+                Node p = body.optional("policy");
+                if (p != null && !p.isNull()) {
+                    for (String state : p.object().members().keySet()) {
+                        policy.put(state, (int) p.member(state).number(0xffffffffL));
+                    }
+                }
+                int l4 = l4proto(body.member("protocol"));
+                int l3 = l3proto(body, family);
+                yield at(body, () -> ObjectData.CtTimeout.of(l3, l4, policy));
+            }
+            case "ct expectation" -> {
+                only(body, "protocol", "dport", "timeout", "size", "l3proto");
+                yield new ObjectData.CtExpectation(l3proto(body, family), l4proto(body.member("protocol")),
+                        (int) body.member("dport").number(0xffff), (int) body.member("timeout").number(0xffffffffL),
+                        (int) body.member("size").number(0xff));
+            }
+            case "synproxy" -> {
+                only(body, "mss", "wscale", "flags");
+                int flags = 0;
+                int mss = 0;
+                int wscale = 0;
+                if (body.optional("mss") != null) {
+                    mss = (int) body.member("mss").number(0xffff);
+                    flags |= NfTables.NF_SYNPROXY_OPT_MSS;
+                }
+                if (body.optional("wscale") != null) {
+                    wscale = (int) body.member("wscale").number(0xff);
+                    flags |= NfTables.NF_SYNPROXY_OPT_WSCALE;
+                }
+                Node f = body.optional("flags");
+                if (f != null) {
+                    for (Node flag : f.arrayOrSingle()) {
+                        flags |= switch (flag.string()) {
+                            case "timestamp" -> NfTables.NF_SYNPROXY_OPT_TIMESTAMP;
+                            case "sack-perm" -> NfTables.NF_SYNPROXY_OPT_SACK_PERM;
+                            default -> throw flag.error("unknown synproxy flag \"" + flag.string()
+                                    + "\" (expected timestamp or sack-perm)");
+                        };
+                    }
+                }
+                yield new ObjectData.Synproxy(mss, wscale, flags);
+            }
+            case "secmark" -> {
+                only(body, "context");
+                yield new ObjectData.Secmark(body.member("context").string());
+            }
+            default -> throw body.error("unsupported object \"" + kind + "\"");
+        };
+        return at(body, () -> {
+            NftObject o = NftObject.of(family, table, name, data);
+            return comment == null ? o : o.withComment(comment.string());
+        });
+    }
+
+    /** A flowtable: {@code family}, {@code table}, {@code name}, {@code hook}, {@code prio}, {@code dev}. */
+    static Flowtable flowtable(Node body) {
+        body.only(Set.of("family", "table", "name", "handle", "hook", "prio", "dev"));
+        Family family = family(body);
+        String table = body.member("table").string();
+        String name = body.member("name").string();
+        Node hook = body.member("hook");
+        if (!hook.string().equals("ingress")) {
+            throw hook.error("a flowtable hooks ingress, not \"" + hook.string() + "\"");
+        }
+        Node prio = body.member("prio");
+        int priority;
+        if (prio.value() instanceof JsonValue.Str s) {
+            priority = ChainPriority.valueOf(Family.NETDEV, Hook.INGRESS, s.value())
+                    .orElseThrow(() -> prio.error("unknown flowtable priority \"" + s.value() + "\""));
+        } else {
+            priority = (int) prio.signed(Integer.MIN_VALUE, Integer.MAX_VALUE);
+        }
+        List<String> devices = new ArrayList<>();
+        Node dev = body.optional("dev");
+        if (dev != null) {
+            for (Node d : dev.arrayOrSingle()) {
+                devices.add(d.string());
+            }
+        }
+        return at(body, () -> Flowtable.of(family, table, name, priority, devices));
+    }
+
+    private static void only(Node body, String... members) {
+        Set<String> allowed = new java.util.HashSet<>(NAMING);
+        allowed.addAll(List.of(members));
+        body.only(allowed);
+    }
+
+    private static int l4proto(Node node) {
+        if (node.value() instanceof JsonValue.Num) {
+            return (int) node.number(0xff);
+        }
+        String name = node.string();
+        return at(node, () -> Datatype.INET_PROTO.parse(name, 1).toArray()[0] & 0xff);
+    }
+
+    private static int l3proto(Node body, Family tableFamily) {
+        Node n = body.optional("l3proto");
+        if (n == null) {
+            return tableFamily.protocol();
+        }
+        return at(n, () -> Family.ofName(n.string()).protocol());
+    }
+
+    private static Family family(Node body) {
+        Node f = body.optional("family");
+        if (f == null) {
+            return Family.IP;
+        }
+        return at(f, () -> Family.ofName(f.string()));
+    }
+
+    private static <T> T at(Node node, java.util.function.Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (JsonException e) {
+            throw e;
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw node.error(e.getMessage());
+        }
+    }
+}

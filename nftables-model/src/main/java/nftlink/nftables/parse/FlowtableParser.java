@@ -1,0 +1,155 @@
+package nftlink.nftables.parse;
+
+import nftlink.nftables.ChainPriority;
+import nftlink.nftables.Family;
+import nftlink.nftables.Flowtable;
+import nftlink.nftables.Hook;
+import nftlink.nftables.NfTables;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * The block of a flowtable declaration: {@code { hook ingress priority P; devices = { lo, eth0 };
+ * [flags offload;] [counter;] }}. The priority is a number or a netdev priority name with an
+ * optional offset ({@code filter + 5}), as for chains.
+ */
+final class FlowtableParser {
+
+    private final Cursor c;
+
+    FlowtableParser(Cursor c) {
+        this.c = c;
+    }
+
+    /** The flowtable after {@code flowtable NAME}. */
+    Flowtable flowtable(Family family, String table, Token name) {
+        c.expect(Token.Kind.LBRACE, "'{'");
+        Integer priority = null;
+        boolean hooked = false;
+        List<String> devices = new ArrayList<>();
+        int flags = 0;
+        while (true) {
+            c.skipNewlines();
+            if (c.accept(Token.Kind.SEMICOLON)) {
+                continue;
+            }
+            if (c.accept(Token.Kind.RBRACE)) {
+                break;
+            }
+            Token t = c.expect(Token.Kind.WORD, "hook, devices, flags, counter or '}'");
+            switch (t.text()) {
+                case "hook" -> {
+                    Token hookToken = c.expect(Token.Kind.WORD, "ingress");
+                    if (!hookToken.is("ingress")) {
+                        throw Cursor.error(hookToken, "flowtable hook must be ingress, not " + hookToken.text());
+                    }
+                    hooked = true;
+                    c.expect("priority");
+                    priority = priority();
+                }
+                case "devices" -> {
+                    c.expect(Token.Kind.EQUALS, "'='");
+                    devices.addAll(devices());
+                }
+                case "flags" -> {
+                    do {
+                        Token f = c.expect(Token.Kind.WORD, "offload");
+                        if (!f.is("offload")) {
+                            throw Cursor.error(f, "syntax error, unexpected " + f.text() + ", expecting offload");
+                        }
+                        flags |= NfTables.NFT_FLOWTABLE_HW_OFFLOAD;
+                    } while (c.accept(Token.Kind.COMMA));
+                }
+                case "counter" -> flags |= NfTables.NFT_FLOWTABLE_COUNTER;
+                default -> throw Cursor.error(t, "syntax error, unexpected " + t.text()
+                        + ", expecting hook, devices, flags, counter or '}'");
+            }
+            if (!c.accept(Token.Kind.NEWLINE) && !c.accept(Token.Kind.SEMICOLON) && !c.at(Token.Kind.RBRACE)) {
+                throw c.unexpected("newline, ';' or '}'");
+            }
+        }
+        if (!hooked) {
+            throw Cursor.error(name, "flowtable " + name.text() + " needs 'hook ingress priority P'");
+        }
+        int p = priority;
+        int f = flags;
+        return Cursor.at(name, () -> Flowtable.of(family, table, name.text(), p, devices).withFlags(f));
+    }
+
+    /** {@code { a, "b", ... }} or a single name. */
+    private List<String> devices() {
+        List<String> out = new ArrayList<>();
+        if (!c.accept(Token.Kind.LBRACE)) {
+            out.add(device());
+            return out;
+        }
+        while (true) {
+            c.skipNewlines();
+            if (c.accept(Token.Kind.RBRACE)) {
+                break;
+            }
+            if (c.accept(Token.Kind.LBRACE)) {
+                // a variable holding a set of devices
+                do {
+                    c.skipNewlines();
+                    out.add(device());
+                    c.skipNewlines();
+                } while (c.accept(Token.Kind.COMMA));
+                c.expect(Token.Kind.RBRACE, "'}'");
+            } else {
+                out.add(device());
+            }
+            c.skipNewlines();
+            if (!c.accept(Token.Kind.COMMA)) {
+                c.skipNewlines();
+                if (!c.at(Token.Kind.RBRACE)) {
+                    throw c.unexpected("',' or '}'");
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw c.unexpected("a device name");
+        }
+        return out;
+    }
+
+    private String device() {
+        Token d = c.name("a device name");
+        if (d.text().isEmpty() || d.text().length() > 15) {
+            throw Cursor.error(d, "not a device name: \"" + d.text() + "\" (1 to 15 characters)");
+        }
+        return d.text();
+    }
+
+    /** {@code NUMBER}, {@code NAME}, {@code NAME + N}, {@code NAME - N}, with netdev's names. */
+    private int priority() {
+        Token first = c.peek();
+        StringBuilder text = new StringBuilder();
+        SourceLocation where = first.location();
+        while (c.peek().kind() == Token.Kind.WORD) {
+            Token t = c.next();
+            text.append(t.text());
+            where = where.to(t.location());
+        }
+        if (text.isEmpty()) {
+            throw c.unexpected("a priority (a number or a name such as filter)");
+        }
+        Token all = new Token(Token.Kind.WORD, text.toString(), where);
+        String s = text.toString();
+        if (s.matches("[+-]?\\d+")) {
+            return Cursor.at(all, () -> Integer.parseInt(s));
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z]+)(?:([+-])(\\d+))?").matcher(s);
+        if (!m.matches()) {
+            throw Cursor.error(all, "not a priority: " + s + " (expected a number, or a name such as filter with an optional + N or - N)");
+        }
+        OptionalInt value = ChainPriority.valueOf(Family.NETDEV, Hook.INGRESS, m.group(1));
+        if (value.isEmpty()) {
+            throw Cursor.error(all, "priority name '" + m.group(1) + "' is not valid for a flowtable (filter is)");
+        }
+        int offset = m.group(2) == null ? 0 : Cursor.at(all, () -> Integer.parseInt(m.group(3)));
+        return value.getAsInt() + ("-".equals(m.group(2)) ? -offset : offset);
+    }
+}
