@@ -375,6 +375,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
             case PayloadBitField p -> JsonValue.single("payload", JsonValue.object().put("protocol", p.protocol())
                     .put("field", p.name()).build());
             case ExthdrField x -> exthdr(x);
+            case nftlink.nftables.lang.ExpressionField x -> expressionField(x);
             case MetaField m -> JsonValue.single("meta", JsonValue.single("key", JsonValue.of(m.keyName())));
             case CtField c -> JsonValue.single("ct", c.listedDirection() == null ? JsonValue.single("key", JsonValue.of(c.keyName()))
                     : JsonValue.object().put("key", c.keyName()).put("dir", c.listedDirection().text()).build());
@@ -384,6 +385,53 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
                 c.fields().forEach(x -> parts.add(field(x)));
                 yield JsonValue.single("concat", JsonValue.array(parts));
             }
+        };
+    }
+
+    /** fib, rt, osf, socket and ipsec keys in libnftables' JSON. */
+    private static JsonValue expressionField(nftlink.nftables.lang.ExpressionField x) {
+        return switch (x.expression()) {
+            case nftlink.nftables.expr.Fib f -> {
+                List<JsonValue> flags = new ArrayList<>();
+                for (String w : x.text().substring(4, x.text().lastIndexOf(' ')).split(" \\. ")) {
+                    flags.add(JsonValue.of(w));
+                }
+                var body = JsonValue.object().put("result", f.result().text())
+                        .put("flags", flags.size() == 1 ? flags.getFirst() : JsonValue.array(flags));
+                yield JsonValue.single("fib", body.build());
+            }
+            case nftlink.nftables.expr.Rt r -> {
+                var body = JsonValue.object().put("key", switch (r.key()) {
+                    case NEXTHOP4, NEXTHOP6 -> "nexthop";
+                    case TCPMSS -> "mtu";
+                    default -> r.key().text();
+                });
+                if (r.key() == nftlink.nftables.expr.Rt.Key.NEXTHOP4 || r.key() == nftlink.nftables.expr.Rt.Key.NEXTHOP6) {
+                    body.put("family", r.key() == nftlink.nftables.expr.Rt.Key.NEXTHOP4 ? "ip" : "ip6");
+                }
+                yield JsonValue.single("rt", body.build());
+            }
+            case nftlink.nftables.expr.Osf o -> {
+                var body = JsonValue.object().put("key", x.text().endsWith("version") ? "version" : "name");
+                if (o.ttl() != null && o.ttl() != 0) {
+                    body.put("ttl", o.ttl() == 1 ? "loose" : "skip");
+                }
+                yield JsonValue.single("osf", body.build());
+            }
+            case nftlink.nftables.expr.Socket s -> JsonValue.single("socket", JsonValue.single("key", JsonValue.of(s.key().text())));
+            case nftlink.nftables.expr.Xfrm f -> {
+                String key = x.text().substring(x.text().indexOf(' ', 6) + 1);
+                if (f.spnum() != 0) {
+                    key = key.substring(key.indexOf(' ', "spnum ".length()) + 1);
+                }
+                var body = JsonValue.object().put("key", key.replace("ip6 ", "").replace("ip ", ""));
+                if (key.startsWith("ip")) {
+                    body.put("family", key.startsWith("ip6") ? "ip6" : "ip");
+                }
+                body.put("dir", f.direction().text()).put("spnum", f.spnum());
+                yield JsonValue.single("ipsec", body.build());
+            }
+            default -> throw new IllegalArgumentException(x.text());
         };
     }
 

@@ -54,6 +54,10 @@ public enum Datatype {
     IGMP_TYPE(42, "igmp_type", 1),
     /** nft's mptcpopt_subtype: an integer with names, without a datatype number of its own. */
     MPTCP_SUBTYPE(4, "integer", 1),
+    /** What a fib lookup says of an address ({@code RTN_*}). */
+    FIB_ADDR(38, "fib_addrtype", 4),
+    /** A one-bit integer, 0 or 1 ({@code socket transparent}, {@code meta nftrace}). */
+    BIT(4, "integer", 1),
     /** An integer nft prints in hexadecimal ({@code comp flags 0x23}, {@code ip frag-off 0xde}). */
     HEX_INTEGER(4, "integer", 0),
     /** A duration in milliseconds, written {@code 1h30m}, {@code 30s}, {@code 500ms} (plain numbers are seconds). */
@@ -94,6 +98,8 @@ public enum Datatype {
                 "policy-fail", 5, "reject-route", 6);
         symbols(DEVGROUP, "default", 0);
         symbols(REALM, "cosmos", 0);
+        symbols(FIB_ADDR, "unspec", 0, "unicast", 1, "local", 2, "broadcast", 3, "anycast", 4, "multicast", 5,
+                "blackhole", 6, "unreachable", 7, "prohibit", 8);
         symbols(DSCP, "cs0", 0x00, "cs1", 0x08, "cs2", 0x10, "cs3", 0x18, "cs4", 0x20, "cs5", 0x28, "cs6", 0x30,
                 "cs7", 0x38, "df", 0x00, "be", 0x00, "lephb", 0x01, "af11", 0x0a, "af12", 0x0c, "af13", 0x0e,
                 "af21", 0x12, "af22", 0x14, "af23", 0x16, "af31", 0x1a, "af32", 0x1c, "af33", 0x1e, "af41", 0x22,
@@ -180,7 +186,7 @@ public enum Datatype {
     public boolean hostOrder() {
         return switch (this) {
             case MARK, UID, GID, IFINDEX, CGROUPV2, VERDICT, CT_STATE, IFNAME, ARPHRD, CLASSID, HOST_INTEGER, REALM, CT_STATUS,
-                 DEVGROUP, CT_EVENT, TIME, CT_LABEL -> true;
+                 DEVGROUP, CT_EVENT, TIME, CT_LABEL, FIB_ADDR -> true;
             default -> false;
         };
     }
@@ -240,6 +246,7 @@ public enum Datatype {
                 }
                 yield Bytes.of(b);
             }
+            case BIT -> Bytes.u8((int) parseUnsigned(t, 1));
             case INTEGER, HEX_INTEGER -> {
                 long v = parseUnsigned(t, length >= 8 ? -1L : (1L << (8 * length)) - 1);
                 byte[] b = new byte[length];
@@ -249,7 +256,7 @@ public enum Datatype {
                 yield Bytes.of(b);
             }
             case TCP_FLAG, DCCP_PKTTYPE, MH_TYPE, CT_DIR, ICMP_CODE, ICMPV6_CODE, DSCP, ECN, BOOLEAN, IGMP_TYPE,
-                 CT_STATUS, DEVGROUP, CT_EVENT, REALM, MPTCP_SUBTYPE -> symbolic(unquoted(t), length);
+                 CT_STATUS, DEVGROUP, CT_EVENT, REALM, MPTCP_SUBTYPE, FIB_ADDR -> symbolic(unquoted(t), length);
             case TIME -> {
                 long ms = durationMillis(unquoted(t));
                 if (ms > 0xffffffffL) {
@@ -440,10 +447,11 @@ public enum Datatype {
             }
             case INTEGER -> Long.toUnsignedString(value.asBigEndian());
             case HEX_INTEGER -> "0x" + Long.toHexString(value.asBigEndian());
+            case BIT -> Integer.toString(value.get(0));
             case HOST_INTEGER -> Long.toUnsignedString(value.reversed().asBigEndian());
             case ICMP_CODE, ICMPV6_CODE -> Long.toString(value.asBigEndian());
             case TCP_FLAG, DCCP_PKTTYPE, MH_TYPE, CT_DIR, DSCP, ECN, BOOLEAN, IGMP_TYPE,
-                 CT_STATUS, DEVGROUP, CT_EVENT, REALM, MPTCP_SUBTYPE -> printSymbolic(value);
+                 CT_STATUS, DEVGROUP, CT_EVENT, REALM, MPTCP_SUBTYPE, FIB_ADDR -> printSymbolic(value);
             case TIME -> NftTime.format(Integer.toUnsignedLong(value.asU32()));
             case STRING -> {
                 int end = 0;

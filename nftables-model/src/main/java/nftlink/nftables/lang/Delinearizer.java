@@ -284,6 +284,7 @@ public final class Delinearizer {
             case Socket s when s.dreg() == register && s.key() == Socket.Key.CGROUPV2 && s.level() != null -> new SocketCgroupField(s.level());
             case Payload.Load p when p.dreg() == register -> payloadField(p, l3, l4, icmpType);
             case Exthdr.Load h when h.dreg() == register -> ExthdrField.of(h, null);
+            case Expression other when register == REG -> ExpressionField.of(other);
             default -> null;
         };
     }

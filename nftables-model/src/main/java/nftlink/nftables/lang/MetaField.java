@@ -37,7 +37,7 @@ public record MetaField(Meta.Key key, Datatype datatype) implements Field {
     static final List<MetaField> ALL = List.of(MARK, SKUID, SKGID, IIFNAME, OIFNAME, IIF, OIF, L4PROTO, NFPROTO,
             PROTOCOL, IIFTYPE, OIFTYPE, PRIORITY, PKTTYPE, LENGTH, CPU, IIFGROUP, OIFGROUP,
             new MetaField(Meta.Key.CGROUP, Datatype.HOST_INTEGER), new MetaField(Meta.Key.PRANDOM, Datatype.INTEGER),
-            new MetaField(Meta.Key.NFTRACE, Datatype.HOST_INTEGER), new MetaField(Meta.Key.RTCLASSID, Datatype.REALM),
+            new MetaField(Meta.Key.NFTRACE, Datatype.BIT), new MetaField(Meta.Key.RTCLASSID, Datatype.REALM),
             new MetaField(Meta.Key.SECPATH, Datatype.BOOLEAN), new MetaField(Meta.Key.IIFKIND, Datatype.IFNAME),
             new MetaField(Meta.Key.OIFKIND, Datatype.IFNAME), new MetaField(Meta.Key.SDIF, Datatype.IFINDEX),
             new MetaField(Meta.Key.SDIFNAME, Datatype.IFNAME), new MetaField(Meta.Key.BRI_IIFNAME, Datatype.IFNAME),

@@ -165,6 +165,9 @@ public final class SetTypeof {
             case ExthdrField x -> {
                 return null;
             }
+            case ExpressionField x -> {
+                return null;
+            }
         }
         return out.toByteArray();
     }

@@ -5,6 +5,7 @@ import nftlink.nftables.NfTables;
 import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.lang.ConcatField;
 import nftlink.nftables.lang.CtField;
+import nftlink.nftables.lang.ExpressionField;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Fields;
@@ -212,6 +213,11 @@ final class RuleParser {
             throw c.unexpected("a statement");
         }
         String w = t.text();
+        if (w.equals("fib") || w.equals("osf") || w.equals("ipsec")
+                || w.equals("socket") && !c.in.peekIs(1, "cgroupv2")
+                || w.equals("rt") && c.in.peekIs(1, "classid", "nexthop", "mtu", "ipsec", "ip", "ip6")) {
+            return expressionField();
+        }
         if (w.equals("exthdr")) {
             c.next();
             Token header = c.expect(Token.Kind.WORD, "an IPv6 extension header (hbh, rt, frag, dst, mh)");
@@ -327,6 +333,26 @@ final class RuleParser {
             value = Bytes.of(a);
         }
         return value;
+    }
+
+    /** {@code fib FLAGS RESULT}, {@code rt KEY}, {@code osf [ttl T] name|version}, {@code socket KEY}, {@code ipsec DIR KEY}. */
+    private Field expressionField() {
+        Token first = c.next();
+        List<String> words = new ArrayList<>(List.of(first.text()));
+        Token last = first;
+        while (words.size() < 8 && (c.peek().kind() == Token.Kind.WORD) && ExpressionField.continues(first.text(), words, c.peek().text())) {
+            last = c.next();
+            words.add(last.text());
+        }
+        Token end = last;
+        ExpressionField f = Cursor.at(new Token(Token.Kind.WORD, "", first.location().to(end.location())),
+                () -> ExpressionField.parse(words));
+        if (f == null) {
+            throw new NftParseException(first.location().to(last.location()), "unsupported: '" + String.join(" ", words)
+                    + "' (nftlink's rule language knows fib FLAGS oif|oifname|type, rt classid|ip nexthop|ip6 nexthop|mtu|ipsec, "
+                    + "osf [ttl loose|skip] name|version, socket transparent|mark|wildcard, ipsec in|out [spnum N] KEY)");
+        }
+        return f;
     }
 
     /** After {@code tcp option}: {@code NAME FIELD} or {@code NAME} (then {@code exists}/{@code missing} follows). */

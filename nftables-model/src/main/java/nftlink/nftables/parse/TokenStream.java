@@ -97,6 +97,25 @@ final class TokenStream {
         }
     }
 
+    /**
+     * Whether the token {@code offset} places after the next one (in the same file or
+     * expansion) is one of {@code words}; looks ahead without expanding variables.
+     */
+    boolean peekIs(int offset, String... words) {
+        peek();
+        Frame f = frames.peek();
+        if (f == null || f.next + offset >= f.tokens.size()) {
+            return false;
+        }
+        Token t = f.tokens.get(f.next + offset);
+        for (String w : words) {
+            if (t.is(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Consumes the next token. */
     Token next() {
         Token t = peek();

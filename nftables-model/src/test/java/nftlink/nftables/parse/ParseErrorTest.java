@@ -46,10 +46,12 @@ class ParseErrorTest {
 
     @Test
     void unsupportedSyntaxSaysSo() {
-        assertThat(error("add rule inet t c osf name \"Linux\" accept")).isEqualTo("""
-                rules.nft:1:19-21: Error: unsupported: 'osf' is nft syntax that nftlink's rule language does not support
-                add rule inet t c osf name "Linux" accept
-                                  ^^^""");
+        assertThat(error("add rule inet t c xt match \"conntrack\" accept")).isEqualTo("""
+                rules.nft:1:19-20: Error: unsupported: 'xt' is nft syntax that nftlink's rule language does not support
+                add rule inet t c xt match "conntrack" accept
+                                  ^^""");
+        assertThat(error("add rule inet t c fib daddr frob accept")).startsWith(
+                "rules.nft:1:19-27: Error: unsupported: 'fib daddr' (nftlink's rule language knows fib FLAGS");
         assertThat(error("add rule inet t c tcp frobnicate 1 accept")).startsWith(
                 "rules.nft:1:23-32: Error: unsupported: tcp frobnicate (nftlink's rule language knows tcp sport, dport");
     }

@@ -1,0 +1,273 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.Family;
+import nftlink.nftables.NfTables;
+import nftlink.nftables.expr.Expression;
+import nftlink.nftables.expr.Fib;
+import nftlink.nftables.expr.Osf;
+import nftlink.nftables.expr.Rt;
+import nftlink.nftables.expr.Socket;
+import nftlink.nftables.expr.Xfrm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * A value the kernel computes by one expression rather than loads from the packet:
+ * {@code fib daddr . iif type}, {@code rt classid}, {@code rt ip nexthop},
+ * {@code osf ttl loose name}, {@code socket transparent}, {@code ipsec in reqid}.
+ *
+ * @param expression the expression that computes it into register 1
+ */
+public record ExpressionField(Expression expression) implements Field {
+
+    public ExpressionField {
+        if (describe(expression) == null) {
+            throw new IllegalArgumentException("not a field the rule language knows: " + expression.toDebugString());
+        }
+    }
+
+    /** What nft calls the field, its datatype and length. */
+    private record Description(String text, Datatype datatype, int length) {
+    }
+
+    private static Description describe(Expression e) {
+        return switch (e) {
+            case Fib f -> {
+                StringJoiner flags = new StringJoiner(" . ");
+                String[] names = {"saddr", "daddr", "mark", "iif", "oif"};
+                int[] bits = {NfTables.NFTA_FIB_F_SADDR, NfTables.NFTA_FIB_F_DADDR, NfTables.NFTA_FIB_F_MARK,
+                        NfTables.NFTA_FIB_F_IIF, NfTables.NFTA_FIB_F_OIF};
+                for (int i = 0; i < names.length; i++) {
+                    if ((f.flags() & bits[i]) != 0) {
+                        flags.add(names[i]);
+                    }
+                }
+                String text = "fib " + flags + " " + f.result().text();
+                if ((f.flags() & NfTables.NFTA_FIB_F_PRESENT) != 0) {
+                    yield new Description(text, Datatype.BOOLEAN, 1);
+                }
+                yield switch (f.result()) {
+                    case OIF -> new Description(text, Datatype.IFINDEX, 4);
+                    case OIFNAME -> new Description(text, Datatype.IFNAME, 16);
+                    case ADDRTYPE -> new Description(text, Datatype.FIB_ADDR, 4);
+                };
+            }
+            case Rt r -> switch (r.key()) {
+                case CLASSID -> new Description("rt classid", Datatype.REALM, 4);
+                case NEXTHOP4 -> new Description("rt ip nexthop", Datatype.IPV4_ADDR, 4);
+                case NEXTHOP6 -> new Description("rt ip6 nexthop", Datatype.IPV6_ADDR, 16);
+                case TCPMSS -> new Description("rt mtu", Datatype.HOST_INTEGER, 2);
+                case XFRM -> new Description("rt ipsec", Datatype.BOOLEAN, 1);
+            };
+            case Osf o -> {
+                String ttl = o.ttl() == null || o.ttl() == 0 ? "" : o.ttl() == 1 ? "ttl loose " : o.ttl() == 2 ? "ttl skip " : null;
+                boolean version = o.flags() != null && (o.flags() & NfTables.NFT_OSF_F_VERSION) != 0;
+                yield ttl == null ? null : new Description("osf " + ttl + (version ? "version" : "name"), Datatype.STRING,
+                        NfTables.NFT_OSF_MAXGENRELEN);
+            }
+            case Socket s when s.key() != Socket.Key.CGROUPV2 -> switch (s.key()) {
+                case MARK -> new Description("socket mark", Datatype.MARK, 4);
+                default -> new Description("socket " + s.key().text(), Datatype.BIT, 1);
+            };
+            case Xfrm x -> {
+                String key = switch (x.key()) {
+                    case DADDR_IP4 -> "ip daddr";
+                    case SADDR_IP4 -> "ip saddr";
+                    case DADDR_IP6 -> "ip6 daddr";
+                    case SADDR_IP6 -> "ip6 saddr";
+                    default -> x.key().text();
+                };
+                Datatype type = switch (x.key()) {
+                    case DADDR_IP4, SADDR_IP4 -> Datatype.IPV4_ADDR;
+                    case DADDR_IP6, SADDR_IP6 -> Datatype.IPV6_ADDR;
+                    case REQID -> Datatype.HOST_INTEGER;
+                    default -> Datatype.INTEGER;
+                };
+                yield new Description("ipsec " + x.direction().text() + (x.spnum() == 0 ? "" : " spnum " + x.spnum())
+                        + " " + key, type, x.key().length());
+            }
+            default -> null;
+        };
+    }
+
+    private Description description() {
+        return describe(expression);
+    }
+
+    @Override
+    public Datatype datatype() {
+        return description().datatype();
+    }
+
+    @Override
+    public int length() {
+        return description().length();
+    }
+
+    @Override
+    public Expression load(int register) {
+        return switch (expression) {
+            case Fib f -> new Fib(f.flags(), f.result(), register);
+            case Rt r -> new Rt(r.key(), register);
+            case Osf o -> new Osf(register, o.ttl(), o.flags());
+            case Socket s -> new Socket(s.key(), register, s.level());
+            case Xfrm x -> new Xfrm(x.key(), x.direction(), x.spnum(), register);
+            default -> throw new IllegalStateException(expression.toDebugString());
+        };
+    }
+
+    @Override
+    public List<Match> dependencies(Family family) {
+        boolean v4 = expression instanceof Rt r && r.key() == Rt.Key.NEXTHOP4
+                || expression instanceof Xfrm x && (x.key() == Xfrm.Key.DADDR_IP4 || x.key() == Xfrm.Key.SADDR_IP4);
+        boolean v6 = expression instanceof Rt r && r.key() == Rt.Key.NEXTHOP6
+                || expression instanceof Xfrm x && (x.key() == Xfrm.Key.DADDR_IP6 || x.key() == Xfrm.Key.SADDR_IP6);
+        // the kernel checks the address family itself: nft adds no dependency
+        if (v4 && family == Family.IP6 || v6 && family == Family.IP) {
+            throw new IllegalArgumentException(text() + " cannot be matched in family " + family);
+        }
+        return List.of();
+    }
+
+    @Override
+    public String text() {
+        return description().text();
+    }
+
+    /** The field {@code e} computes into register 1, if the language knows it; else {@code null}. */
+    static ExpressionField of(Expression e) {
+        return describe(e) == null ? null : new ExpressionField(e);
+    }
+
+    /**
+     * Parses the words after {@code fib}, {@code rt}, {@code osf}, {@code socket} or
+     * {@code ipsec} (the keyword included) into the field; words are consumed through
+     * {@code next} as long as they belong to the field.
+     *
+     * @return the field, or {@code null} when the words name none
+     */
+    public static ExpressionField parse(List<String> words) {
+        if (words.isEmpty()) {
+            return null;
+        }
+        List<String> w = words;
+        Expression e = switch (w.getFirst()) {
+            case "fib" -> {
+                int flags = 0;
+                int i = 1;
+                while (i < w.size()) {
+                    int bit = switch (w.get(i)) {
+                        case "saddr" -> NfTables.NFTA_FIB_F_SADDR;
+                        case "daddr" -> NfTables.NFTA_FIB_F_DADDR;
+                        case "mark" -> NfTables.NFTA_FIB_F_MARK;
+                        case "iif" -> NfTables.NFTA_FIB_F_IIF;
+                        case "oif" -> NfTables.NFTA_FIB_F_OIF;
+                        default -> 0;
+                    };
+                    if (bit == 0 || i + 1 >= w.size()) {
+                        break;
+                    }
+                    flags |= bit;
+                    i++;
+                    if (w.get(i).equals(".")) {
+                        i++;
+                    } else {
+                        break;
+                    }
+                }
+                if (i != w.size() - 1 || flags == 0) {
+                    yield null;
+                }
+                Fib.Result result = switch (w.get(i)) {
+                    case "oif" -> Fib.Result.OIF;
+                    case "oifname" -> Fib.Result.OIFNAME;
+                    case "type" -> Fib.Result.ADDRTYPE;
+                    default -> null;
+                };
+                yield result == null ? null : new Fib(flags, result, NfTables.NFT_REG_1);
+            }
+            case "rt" -> switch (String.join(" ", w.subList(1, w.size()))) {
+                case "classid" -> new Rt(Rt.Key.CLASSID, NfTables.NFT_REG_1);
+                case "nexthop", "ip nexthop" -> new Rt(Rt.Key.NEXTHOP4, NfTables.NFT_REG_1);
+                case "ip6 nexthop" -> new Rt(Rt.Key.NEXTHOP6, NfTables.NFT_REG_1);
+                case "mtu" -> new Rt(Rt.Key.TCPMSS, NfTables.NFT_REG_1);
+                case "ipsec" -> new Rt(Rt.Key.XFRM, NfTables.NFT_REG_1);
+                default -> null;
+            };
+            case "osf" -> {
+                int i = 1;
+                Integer ttl = null;
+                if (w.size() > 2 && w.get(1).equals("ttl")) {
+                    ttl = switch (w.get(2)) {
+                        case "loose" -> 1;
+                        case "skip" -> 2;
+                        default -> -1;
+                    };
+                    i = 3;
+                }
+                if (ttl != null && ttl < 0 || i != w.size() - 1) {
+                    yield null;
+                }
+                yield switch (w.get(i)) {
+                    case "name" -> new Osf(NfTables.NFT_REG_1, ttl, null);
+                    case "version" -> new Osf(NfTables.NFT_REG_1, ttl, NfTables.NFT_OSF_F_VERSION);
+                    default -> null;
+                };
+            }
+            case "socket" -> w.size() != 2 ? null : switch (w.get(1)) {
+                case "transparent" -> new Socket(Socket.Key.TRANSPARENT, NfTables.NFT_REG_1, null);
+                case "mark" -> new Socket(Socket.Key.MARK, NfTables.NFT_REG_1, null);
+                case "wildcard" -> new Socket(Socket.Key.WILDCARD, NfTables.NFT_REG_1, null);
+                default -> null;
+            };
+            case "ipsec" -> {
+                if (w.size() < 3) {
+                    yield null;
+                }
+                Xfrm.Direction dir = switch (w.get(1)) {
+                    case "in" -> Xfrm.Direction.IN;
+                    case "out" -> Xfrm.Direction.OUT;
+                    default -> null;
+                };
+                int i = 2;
+                int spnum = 0;
+                if (w.get(2).equals("spnum") && w.size() > 4) {
+                    try {
+                        spnum = Integer.parseInt(w.get(3));
+                    } catch (NumberFormatException notANumber) {
+                        yield null;
+                    }
+                    if (spnum > 255) {
+                        throw new IllegalArgumentException("ipsec spnum " + spnum + " is out of range (0 to 255)");
+                    }
+                    i = 4;
+                }
+                Xfrm.Key key = switch (String.join(" ", w.subList(i, w.size()))) {
+                    case "reqid" -> Xfrm.Key.REQID;
+                    case "spi" -> Xfrm.Key.SPI;
+                    case "ip saddr" -> Xfrm.Key.SADDR_IP4;
+                    case "ip daddr" -> Xfrm.Key.DADDR_IP4;
+                    case "ip6 saddr" -> Xfrm.Key.SADDR_IP6;
+                    case "ip6 daddr" -> Xfrm.Key.DADDR_IP6;
+                    default -> null;
+                };
+                yield dir == null || key == null ? null : new Xfrm(key, dir, spnum, NfTables.NFT_REG_1);
+            }
+            default -> null;
+        };
+        return e == null ? null : new ExpressionField(e);
+    }
+
+    /** The words that may follow each keyword, for the parser to know where a field ends. */
+    public static boolean continues(String keyword, List<String> sofar, String next) {
+        List<String> candidate = new ArrayList<>(sofar);
+        candidate.add(next);
+        return switch (keyword) {
+            case "fib" -> next.equals(".") || List.of("saddr", "daddr", "mark", "iif", "oif", "oifname", "type").contains(next)
+                    && (sofar.size() == 1 || sofar.getLast().equals(".") || parse(sofar) == null);
+            default -> parse(sofar) == null;
+        };
+    }
+}
