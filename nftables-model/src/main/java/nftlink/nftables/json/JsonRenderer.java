@@ -320,6 +320,72 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
             case Statement.CounterStatement c -> JsonValue.single("counter", stateless ? JsonValue.NULL : counter(c.packets(), c.bytes()));
             case Statement.MetaSet ms -> JsonValue.single("mangle", JsonValue.object().put("key", field(ms.field()))
                     .put("value", single(ms.field(), ms.value())).build());
+            case Statement.QueueStatement q -> {
+                var body = JsonValue.object().put("num", q.first() == q.last() ? JsonValue.of(q.first())
+                        : JsonValue.single("range", JsonValue.array(JsonValue.of(q.first()), JsonValue.of(q.last()))));
+                if (q.flags() != 0) {
+                    List<JsonValue> flags = new ArrayList<>();
+                    if ((q.flags() & 1) != 0) {
+                        flags.add(JsonValue.of("bypass"));
+                    }
+                    if ((q.flags() & 2) != 0) {
+                        flags.add(JsonValue.of("fanout"));
+                    }
+                    body.put("flags", flags.size() == 1 ? flags.getFirst() : JsonValue.array(flags));
+                }
+                yield JsonValue.single("queue", body.build());
+            }
+            case Statement.TproxyStatement t -> {
+                var body = JsonValue.object();
+                if (t.family() != 0 && family == nftlink.nftables.Family.INET) {
+                    body.put("family", t.family() == 2 ? "ip" : "ip6");
+                }
+                if (t.address() != null) {
+                    body.put("addr", Datatype.printAddress(t.address().toArray()));
+                }
+                if (t.port() != null) {
+                    body.put("port", t.port());
+                }
+                yield JsonValue.single("tproxy", body.build());
+            }
+            case Statement.SynproxyStatement sp -> {
+                var body = JsonValue.object();
+                if ((sp.flags() & 1) != 0) {
+                    body.put("mss", sp.mss());
+                }
+                if ((sp.flags() & 2) != 0) {
+                    body.put("wscale", sp.wscale());
+                }
+                List<JsonValue> flags = new ArrayList<>();
+                if ((sp.flags() & 8) != 0) {
+                    flags.add(JsonValue.of("timestamp"));
+                }
+                if ((sp.flags() & 4) != 0) {
+                    flags.add(JsonValue.of("sack-perm"));
+                }
+                if (!flags.isEmpty()) {
+                    body.put("flags", flags.size() == 1 ? flags.getFirst() : JsonValue.array(flags));
+                }
+                yield JsonValue.single("synproxy", body.build());
+            }
+            case Statement.DupStatement d -> {
+                var body = JsonValue.object();
+                if (d.address() != null) {
+                    body.put("addr", Datatype.printAddress(d.address().toArray()));
+                }
+                if (d.device() != null) {
+                    body.put("dev", deviceName(d.device()));
+                }
+                yield JsonValue.single("dup", body.build());
+            }
+            case Statement.FwdStatement f -> {
+                var body = JsonValue.object().put("dev", deviceName(f.device()));
+                if (f.address() != null) {
+                    body.put("family", f.address().length() == 4 ? "ip" : "ip6")
+                            .put("addr", Datatype.printAddress(f.address().toArray()));
+                }
+                yield JsonValue.single("fwd", body.build());
+            }
             case Statement.CtSet cs -> JsonValue.single("mangle", JsonValue.object().put("key", field(cs.field()))
                     .put("value", single(cs.field(), cs.value())).build());
             case Statement.KernelExpression k -> kernelExpression(k.expression());
@@ -386,6 +452,11 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
                 yield JsonValue.single("concat", JsonValue.array(parts));
             }
         };
+    }
+
+    /** An interface by index (the renderer knows no names; nft prints the name it finds on the host). */
+    private static String deviceName(int index) {
+        return Integer.toString(index);
     }
 
     /** fib, rt, osf, socket and ipsec keys in libnftables' JSON. */

@@ -599,7 +599,7 @@ public enum Datatype {
     }
 
     /** IPv4 dotted quad, or IPv6 in the compressed form inet_ntop prints. */
-    static String printAddress(byte[] b) {
+    public static String printAddress(byte[] b) {
         if (b.length == 4) {
             return (b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + "." + (b[3] & 0xff);
         }

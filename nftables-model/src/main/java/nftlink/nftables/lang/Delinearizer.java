@@ -175,6 +175,10 @@ public final class Delinearizer {
                     l.type() == NfTables.NFT_LIMIT_PKT_BYTES, (l.flags() & NfTables.NFT_LIMIT_F_INV) != 0);
             case Quota q -> new Statement.QuotaStatement(q.bytes(), q.consumed(), (q.flags() & 1) != 0);
             case Notrack n -> new Statement.NotrackStatement();
+            case nftlink.nftables.expr.Queue.Fixed q -> new Statement.QueueStatement(q.num(),
+                    q.num() + (q.total() == null ? 1 : q.total()) - 1, q.flags() == null ? 0 : q.flags());
+            case nftlink.nftables.expr.Synproxy sp -> new Statement.SynproxyStatement(sp.mss() == null ? 0 : sp.mss(),
+                    sp.wscale() == null ? 0 : sp.wscale(), sp.flags() == null ? 0 : sp.flags());
             case Reject r when r.type() == NfTables.NFT_REJECT_TCP_RST -> new Statement.RejectStatement(Statement.RejectKind.TCP_RESET, 0);
             case Reject r when r.type() == NfTables.NFT_REJECT_ICMPX_UNREACH && r.code() != null ->
                     new Statement.RejectStatement(Statement.RejectKind.ICMPX, r.code());
@@ -229,6 +233,29 @@ public final class Delinearizer {
                 Integer max = r.protoMax() == null ? min : port(registers, r.protoMax());
                 yield min == null || max == null ? null
                         : new Natted(new Statement.RedirectStatement(min, max, r.flags() == null ? 0 : NatFlags.printable(r.flags())), consumed);
+            }
+            case nftlink.nftables.expr.Tproxy t -> {
+                Bytes addr = t.addr() == null ? null : registers.get(t.addr());
+                Integer p = port(registers, t.port());
+                int used = (t.addr() == null ? 0 : 1) + (t.port() == null ? 0 : 1);
+                boolean addrOk = t.addr() == null || addr != null && (addr.length() == 4 || addr.length() == 16);
+                yield !addrOk || t.port() != null && p == null || used != registers.size() || used == 0 ? null
+                        : new Natted(new Statement.TproxyStatement(t.family(), addr, p), consumed);
+            }
+            case nftlink.nftables.expr.Dup d -> {
+                Bytes addr = d.sregAddr() == null ? null : registers.get(d.sregAddr());
+                Bytes dev = d.sregDev() == null ? null : registers.get(d.sregDev());
+                int used = (d.sregAddr() == null ? 0 : 1) + (d.sregDev() == null ? 0 : 1);
+                yield d.sregAddr() != null && addr == null || d.sregDev() != null && (dev == null || dev.length() != 4)
+                        || used != registers.size() || used == 0 ? null
+                        : new Natted(new Statement.DupStatement(addr, dev == null ? null : dev.asU32()), consumed);
+            }
+            case nftlink.nftables.expr.Fwd f -> {
+                Bytes dev = f.sregDev() == null ? null : registers.get(f.sregDev());
+                Bytes addr = f.sregAddr() == null ? null : registers.get(f.sregAddr());
+                int used = (f.sregDev() == null ? 0 : 1) + (f.sregAddr() == null ? 0 : 1);
+                yield dev == null || dev.length() != 4 || f.sregAddr() != null && addr == null || used != registers.size() ? null
+                        : new Natted(new Statement.FwdStatement(dev.asU32(), addr), consumed);
             }
             default -> null;
         };

@@ -92,6 +92,49 @@ public final class Linearizer {
                     out.add(Immediate.value(REG, ms.value()));
                     out.add(new Meta.Set(ms.field().key(), REG));
                 }
+                case Statement.QueueStatement q -> out.add(new nftlink.nftables.expr.Queue.Fixed(q.first(),
+                        q.last() - q.first() + 1, q.flags() == 0 ? null : q.flags()));
+                case Statement.TproxyStatement t -> {
+                    Integer addr = null;
+                    Integer port = null;
+                    int register = REG;
+                    if (t.address() != null) {
+                        out.add(Immediate.value(register, t.address()));
+                        addr = register++;
+                    }
+                    if (t.port() != null) {
+                        out.add(Immediate.value(register, Bytes.u16Be(t.port())));
+                        port = register;
+                    }
+                    int family = t.family() != 0 ? t.family() : spec.family() == nftlink.nftables.Family.IP ? NfTables.NFPROTO_IPV4
+                            : spec.family() == nftlink.nftables.Family.IP6 ? NfTables.NFPROTO_IPV6 : 0;
+                    out.add(new nftlink.nftables.expr.Tproxy(family, addr, port));
+                }
+                case Statement.SynproxyStatement sp -> out.add(new nftlink.nftables.expr.Synproxy(sp.mss(), sp.wscale(), sp.flags()));
+                case Statement.DupStatement d -> {
+                    Integer addr = null;
+                    Integer dev = null;
+                    int register = REG;
+                    if (d.address() != null) {
+                        out.add(Immediate.value(register, d.address()));
+                        addr = register++;
+                    }
+                    if (d.device() != null) {
+                        out.add(Immediate.value(register, Bytes.u32(d.device())));
+                        dev = register;
+                    }
+                    out.add(new nftlink.nftables.expr.Dup(addr, dev));
+                }
+                case Statement.FwdStatement f -> {
+                    out.add(Immediate.value(REG, Bytes.u32(f.device())));
+                    if (f.address() != null) {
+                        out.add(Immediate.value(REG + 1, f.address()));
+                        out.add(new nftlink.nftables.expr.Fwd(REG, REG + 1,
+                                f.address().length() == 4 ? NfTables.NFPROTO_IPV4 : NfTables.NFPROTO_IPV6));
+                    } else {
+                        out.add(new nftlink.nftables.expr.Fwd(REG, null, null));
+                    }
+                }
                 case Statement.CtSet cs -> {
                     out.add(Immediate.value(REG, cs.value()));
                     out.add(new nftlink.nftables.expr.Ct.Set(cs.field().key(), REG, cs.field().direction()));
@@ -188,7 +231,7 @@ public final class Linearizer {
                 }
             }
             case Value.Prefix p -> {
-                if (p.bits() % 8 == 0 && field instanceof PayloadField pf) {
+                if (p.bits() % 8 == 0 && p.bits() > 0 && field instanceof PayloadField pf) {
                     int bytes = p.bits() / 8;
                     out.add(pf.load(REG, bytes));
                     out.add(new Cmp(cmpOp(m.op()), REG, Bytes.of(java.util.Arrays.copyOf(p.address().toArray(), bytes))));

@@ -71,6 +71,20 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.CounterStatement c -> stateless ? "counter" : "counter packets " + Long.toUnsignedString(c.packets())
                     + " bytes " + Long.toUnsignedString(c.bytes());
             case Statement.MetaSet ms -> ms.field().text() + " set " + ms.field().datatype().print(ms.value());
+            case Statement.QueueStatement q -> "queue" + (q.flags() == 0 ? "" : " flags " + queueFlags(q.flags())) + " to "
+                    + q.first() + (q.last() != q.first() ? "-" + q.last() : "");
+            case Statement.TproxyStatement t -> "tproxy" + (t.family() == 0 || family != nftlink.nftables.Family.INET ? ""
+                    : t.family() == 2 ? " ip" : " ip6") + " to " + (t.address() == null ? ""
+                    : t.address().length() == 16 ? "[" + Datatype.printAddress(t.address().toArray()) + "]"
+                    : Datatype.printAddress(t.address().toArray())) + (t.port() == null ? "" : ":" + t.port());
+            case Statement.SynproxyStatement sp -> "synproxy"
+                    + ((sp.flags() & 0x01) != 0 ? " mss " + sp.mss() : "") + ((sp.flags() & 0x02) != 0 ? " wscale " + sp.wscale() : "")
+                    + ((sp.flags() & 0x08) != 0 ? " timestamp" : "") + ((sp.flags() & 0x04) != 0 ? " sack-perm" : "");
+            case Statement.DupStatement d -> "dup to " + (d.address() == null ? device(d.device())
+                    : Datatype.printAddress(d.address().toArray()) + (d.device() == null ? "" : " device " + device(d.device())));
+            case Statement.FwdStatement f -> f.address() == null ? "fwd to " + device(f.device())
+                    : "fwd " + (f.address().length() == 4 ? "ip" : "ip6") + " to " + Datatype.printAddress(f.address().toArray())
+                    + " device " + device(f.device());
             case Statement.CtSet cs -> cs.field().text() + " set " + cs.field().datatype().print(cs.value());
             case Statement.KernelExpression k -> k.expression().toDebugString();
             case Statement.LogStatement l -> log(l);
@@ -207,6 +221,22 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
 
     private static String ports(int min, int max) {
         return ":" + min + (max != min ? "-" + max : "");
+    }
+
+    private static String queueFlags(int flags) {
+        StringJoiner j = new StringJoiner(",");
+        if ((flags & 0x01) != 0) {
+            j.add("bypass");
+        }
+        if ((flags & 0x02) != 0) {
+            j.add("fanout");
+        }
+        return j.toString();
+    }
+
+    private String device(int index) {
+        String name = interfaceNames.apply(index);
+        return name != null ? "\"" + name + "\"" : Integer.toString(index);
     }
 
     /** A value of {@code field} as nft prints it. */

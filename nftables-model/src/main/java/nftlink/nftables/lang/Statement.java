@@ -15,7 +15,8 @@ import java.util.Objects;
 public sealed interface Statement permits Match, Statement.VerdictStatement, Statement.CounterStatement,
         Statement.MetaSet, Statement.CtSet, Statement.KernelExpression, Statement.LogStatement, Statement.LimitStatement,
         Statement.RejectStatement, Statement.QuotaStatement, Statement.NotrackStatement, Statement.NatStatement,
-        Statement.MasqueradeStatement, Statement.RedirectStatement, Statement.VerdictMap {
+        Statement.MasqueradeStatement, Statement.RedirectStatement, Statement.VerdictMap, Statement.QueueStatement,
+        Statement.TproxyStatement, Statement.SynproxyStatement, Statement.DupStatement, Statement.FwdStatement {
 
     /** {@code accept}, {@code drop}, {@code jump CHAIN}, ... */
     record VerdictStatement(Verdict verdict) implements Statement {
@@ -229,6 +230,69 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         public boolean hasIntervals() {
             return entries.stream().anyMatch(e -> !(e.key() instanceof Value.Single));
         }
+    }
+
+    /**
+     * {@code queue [flags bypass,fanout] to N[-M]}: hands the packet to user space.
+     *
+     * @param first first queue number
+     * @param last  last queue number (the same as {@code first} for one queue)
+     * @param flags {@code NFT_QUEUE_FLAG_*}
+     */
+    record QueueStatement(int first, int last, int flags) implements Statement {
+        public QueueStatement {
+            if (first < 0 || last > 0xffff || last < first) {
+                throw new IllegalArgumentException("queue numbers run from 0 to 65535, low to high: " + first + "-" + last);
+            }
+        }
+    }
+
+    /**
+     * {@code tproxy [ip|ip6] to [ADDR][:PORT]}: diverts the packet to a local socket.
+     *
+     * @param family  {@code NFPROTO_IPV4}, {@code NFPROTO_IPV6}, or 0 when the table's family decides
+     * @param address the address, or {@code null}
+     * @param port    the port, or {@code null}
+     */
+    record TproxyStatement(int family, Bytes address, Integer port) implements Statement {
+        public TproxyStatement {
+            if (address == null && port == null) {
+                throw new IllegalArgumentException("tproxy needs an address or a port");
+            }
+        }
+    }
+
+    /**
+     * {@code synproxy [mss N] [wscale N] [timestamp] [sack-perm]}.
+     *
+     * @param mss    maximum segment size (0 when not given)
+     * @param wscale window scale (0 when not given)
+     * @param flags  {@code NF_SYNPROXY_OPT_*}
+     */
+    record SynproxyStatement(int mss, int wscale, int flags) implements Statement {
+    }
+
+    /**
+     * {@code dup to ADDR [device DEV]} or {@code dup to DEV}: copies the packet.
+     *
+     * @param address the address to send the copy to, or {@code null}
+     * @param device  the interface index, or {@code null}
+     */
+    record DupStatement(Bytes address, Integer device) implements Statement {
+        public DupStatement {
+            if (address == null && device == null) {
+                throw new IllegalArgumentException("dup needs an address or a device");
+            }
+        }
+    }
+
+    /**
+     * {@code fwd to DEV} or {@code fwd ip|ip6 to ADDR device DEV}: forwards the packet (netdev ingress).
+     *
+     * @param device  the interface index
+     * @param address the next hop, or {@code null}
+     */
+    record FwdStatement(int device, Bytes address) implements Statement {
     }
 
     static Statement accept() {

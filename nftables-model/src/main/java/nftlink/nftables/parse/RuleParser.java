@@ -30,7 +30,7 @@ final class RuleParser {
     /** nft statements and matches the rule language does not have (yet). */
     private static final Set<String> KNOWN_UNSUPPORTED = Set.of("icmp", "icmpv6", "igmp", "th", "sctp", "dccp",
             "udplite", "ah", "esp", "comp", "vlan", "fib", "rt", "numgen", "jhash", "symhash", "osf", "ipsec",
-            "exthdr", "tcpopt", "hbh", "rt0", "frag", "dst", "mh", "srh", "queue", "dup", "fwd", "tproxy", "synproxy",
+            "exthdr", "tcpopt", "hbh", "rt0", "frag", "dst", "mh", "srh", "synproxy",
             "flow", "set", "update", "add", "delete", "xt", "secmark", "@ll", "@nh", "@th",
             "ibriport",
             "obriport", "ct", "socket", "meta", "ip", "ip6", "tcp", "udp", "ether", "log", "limit", "counter",
@@ -70,6 +70,9 @@ final class RuleParser {
                 throw Cursor.error(start, "statement after terminal statement has no effect");
             }
             Statement s = statement();
+            if (s instanceof Statement.TproxyStatement t) {
+                checkTproxy(start, t, out);
+            }
             if (isTerminal(s)) {
                 terminal = s;
             }
@@ -85,7 +88,8 @@ final class RuleParser {
     static boolean isTerminal(Statement s) {
         return s instanceof Statement.VerdictStatement || s instanceof Statement.RejectStatement
                 || s instanceof Statement.NatStatement || s instanceof Statement.MasqueradeStatement
-                || s instanceof Statement.RedirectStatement;
+                || s instanceof Statement.RedirectStatement || s instanceof Statement.QueueStatement
+                || s instanceof Statement.TproxyStatement || s instanceof Statement.FwdStatement;
     }
 
     private Statement statement() {
@@ -107,6 +111,11 @@ final class RuleParser {
                 yield new Statement.NotrackStatement();
             }
             case "snat", "dnat" -> nat();
+            case "queue" -> queue();
+            case "tproxy" -> tproxy();
+            case "synproxy" -> synproxy();
+            case "dup" -> dup();
+            case "fwd" -> fwd();
             case "masquerade", "redirect" -> portNat();
             default -> match();
         };
@@ -353,6 +362,208 @@ final class RuleParser {
                     + "osf [ttl loose|skip] name|version, socket transparent|mark|wildcard, ipsec in|out [spnum N] KEY)");
         }
         return f;
+    }
+
+    /** {@code queue [num N[-M]] [fanout] [bypass]} or {@code queue [flags bypass,fanout] [to N[-M]]}. */
+    private Statement queue() {
+        Token start = c.next();
+        int flags = 0;
+        int[] range = {0, 0};
+        boolean numbered = false;
+        while (c.peek().kind() == Token.Kind.WORD && !c.peek().isEndOfStatement()) {
+            Token t = c.peek();
+            switch (t.text()) {
+                case "num", "to" -> {
+                    c.next();
+                    Token n = c.expect(Token.Kind.WORD, "a queue number or range");
+                    if (!n.text().matches("\\d+(-\\d+)?")) {
+                        throw Cursor.error(n, "unsupported: a queue number computed from packet data (nftlink knows fixed queue numbers)");
+                    }
+                    String[] parts = n.text().split("-");
+                    range[0] = Cursor.at(n, () -> parseQueue(parts[0]));
+                    range[1] = parts.length > 1 ? Cursor.at(n, () -> parseQueue(parts[1])) : range[0];
+                    numbered = true;
+                }
+                case "flags" -> {
+                    c.next();
+                    Token f = c.expect(Token.Kind.WORD, "queue flags (bypass, fanout)");
+                    StringBuilder all = new StringBuilder(f.text());
+                    while (c.accept(Token.Kind.COMMA)) {
+                        all.append(',').append(c.expect(Token.Kind.WORD, "a queue flag").text());
+                    }
+                    for (String flag : all.toString().split(",")) {
+                        flags |= switch (flag) {
+                            case "bypass" -> NfTables.NFT_QUEUE_FLAG_BYPASS;
+                            case "fanout" -> NfTables.NFT_QUEUE_FLAG_CPU_FANOUT;
+                            default -> throw Cursor.error(f, "unknown queue flag " + flag + " (bypass, fanout)");
+                        };
+                    }
+                }
+                case "bypass" -> {
+                    c.next();
+                    flags |= NfTables.NFT_QUEUE_FLAG_BYPASS;
+                }
+                case "fanout" -> {
+                    c.next();
+                    flags |= NfTables.NFT_QUEUE_FLAG_CPU_FANOUT;
+                }
+                default -> {
+                    return queueStatement(start, range, flags);
+                }
+            }
+        }
+        return queueStatement(start, range, flags);
+    }
+
+    private static int parseQueue(String text) {
+        long v = Long.parseLong(text);
+        if (v > 0xffff) {
+            throw new IllegalArgumentException("queue number " + v + " is out of range (0 to 65535)");
+        }
+        return (int) v;
+    }
+
+    private static Statement queueStatement(Token start, int[] range, int flags) {
+        return Cursor.at(start, () -> new Statement.QueueStatement(range[0], range[1], flags));
+    }
+
+    /** nft's rules for tproxy: a transport protocol matched first, and one address family. */
+    private void checkTproxy(Token at, Statement.TproxyStatement t, List<Statement> before) {
+        boolean l4 = false;
+        String l3 = family == Family.IP ? "ip" : family == Family.IP6 ? "ip6" : null;
+        for (Statement s : before) {
+            if (s instanceof Match m) {
+                if (m.field().equals(MetaField.L4PROTO) || m.field().equals(PayloadField.IP_PROTOCOL)
+                        || m.field().equals(PayloadField.IP6_NEXTHDR)) {
+                    l4 = true;
+                }
+                if (m.field() instanceof PayloadField p && (p.protocol().equals("ip") || p.protocol().equals("ip6"))) {
+                    l3 = p.protocol();
+                }
+            }
+        }
+        if (!l4) {
+            throw Cursor.error(at, "transparent proxy support requires a transport protocol match (meta l4proto tcp or udp) before tproxy");
+        }
+        String wanted = t.family() == NfTables.NFPROTO_IPV4 ? "ip" : t.family() == NfTables.NFPROTO_IPV6 ? "ip6" : null;
+        if (family == Family.INET && t.address() != null && wanted == null) {
+            throw Cursor.error(at, "tproxy to an address in an inet table needs ip or ip6: tproxy ip to ADDRESS");
+        }
+        if (wanted != null && l3 != null && !wanted.equals(l3)) {
+            throw Cursor.error(at, "conflicting protocols: tproxy " + wanted + " after a match on " + l3);
+        }
+    }
+
+    /** {@code tproxy [ip|ip6] to [ADDR][:PORT]}. */
+    private Statement tproxy() {
+        Token start = c.next();
+        int nfproto = 0;
+        if (c.accept("ip")) {
+            nfproto = NfTables.NFPROTO_IPV4;
+        } else if (c.accept("ip6")) {
+            nfproto = NfTables.NFPROTO_IPV6;
+        }
+        c.expect("to");
+        Token target = c.expect(Token.Kind.WORD, "[ADDRESS][:PORT]");
+        String text = target.text();
+        boolean v6 = nfproto == NfTables.NFPROTO_IPV6 || nfproto == 0 && (text.startsWith("[") || text.indexOf(':') != text.lastIndexOf(':'));
+        if (nfproto == NfTables.NFPROTO_IPV4 && family == Family.IP6 || nfproto == NfTables.NFPROTO_IPV6 && family == Family.IP) {
+            throw Cursor.error(start, "tproxy " + (v6 ? "ip6" : "ip") + " cannot be used in a table of family " + family.nftName());
+        }
+        NatTarget t = NatTarget.parse(target, v6 ? 16 : 4);
+        if (t.addressMin() != null && !t.addressMin().equals(t.addressMax()) || t.portMin() != null && !t.portMin().equals(t.portMax())) {
+            throw Cursor.error(target, "tproxy takes one address and one port, not ranges");
+        }
+        if (t.addressMin() != null && (v6 && family == Family.IP || !v6 && family == Family.IP6)) {
+            throw Cursor.error(target, "address of the wrong family for a table of family " + family.nftName());
+        }
+        int f = nfproto;
+        return Cursor.at(start, () -> new Statement.TproxyStatement(f, t.addressMin(), t.portMin()));
+    }
+
+    /** {@code synproxy [mss N] [wscale N] [timestamp] [sack-perm]}. */
+    private Statement synproxy() {
+        Token start = c.next();
+        int mss = 0;
+        int wscale = 0;
+        int flags = 0;
+        while (!c.peek().isEndOfStatement() && c.peek().kind() == Token.Kind.WORD) {
+            switch (c.peek().text()) {
+                case "mss" -> {
+                    c.next();
+                    mss = c.smallNumber("a maximum segment size", 0xffff);
+                    flags |= NfTables.NF_SYNPROXY_OPT_MSS;
+                }
+                case "wscale" -> {
+                    c.next();
+                    wscale = c.smallNumber("a window scale", 14);
+                    flags |= NfTables.NF_SYNPROXY_OPT_WSCALE;
+                }
+                case "timestamp" -> {
+                    c.next();
+                    flags |= NfTables.NF_SYNPROXY_OPT_TIMESTAMP;
+                }
+                case "sack-perm" -> {
+                    c.next();
+                    flags |= NfTables.NF_SYNPROXY_OPT_SACK_PERM;
+                }
+                case "name" -> throw Cursor.error(c.peek(), "unsupported: 'synproxy name' references a synproxy object "
+                        + "(nftlink's rule language does not reference objects yet)");
+                default -> {
+                    return new Statement.SynproxyStatement(mss, wscale, flags);
+                }
+            }
+        }
+        return new Statement.SynproxyStatement(mss, wscale, flags);
+    }
+
+    /** {@code dup to ADDR [device DEV]} or {@code dup to DEV}. */
+    private Statement dup() {
+        Token start = c.next();
+        c.expect("to");
+        Token target = c.peek();
+        if (target.kind() == Token.Kind.STRING) {
+            c.next();
+            int dev = device(target);
+            return new Statement.DupStatement(null, dev);
+        }
+        Bytes address = address(c.expect(Token.Kind.WORD, "an address or a quoted device name"));
+        Integer dev = null;
+        if (c.accept("device")) {
+            dev = device(c.next());
+        }
+        Integer d = dev;
+        return Cursor.at(start, () -> new Statement.DupStatement(address, d));
+    }
+
+    /** {@code fwd to DEV} or {@code fwd ip|ip6 to ADDR device DEV}. */
+    private Statement fwd() {
+        Token start = c.next();
+        if (c.accept("to")) {
+            return new Statement.FwdStatement(device(c.next()), null);
+        }
+        Token fam = c.expect(Token.Kind.WORD, "to, ip or ip6");
+        if (!fam.text().equals("ip") && !fam.text().equals("ip6")) {
+            throw Cursor.error(fam, "syntax error, unexpected " + fam.text() + ", expecting to, ip or ip6");
+        }
+        c.expect("to");
+        Token at = c.expect(Token.Kind.WORD, "an address");
+        Bytes address = Cursor.at(at, () -> (fam.text().equals("ip") ? Datatype.IPV4_ADDR : Datatype.IPV6_ADDR).parse(at.text(), 0));
+        c.expect("device");
+        int dev = device(c.next());
+        return Cursor.at(start, () -> new Statement.FwdStatement(dev, address));
+    }
+
+    private Bytes address(Token t) {
+        boolean v6 = t.text().contains(":");
+        if (v6 && family == Family.IP || !v6 && family == Family.IP6) {
+            throw Cursor.error(t, "address of the wrong family for a table of family " + family.nftName());
+        }
+        return Cursor.at(t, () -> (v6 ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR).parse(t.text(), 0));
+    }
+
+    private int device(Token t) {
+        return values.single(new Values.Part(Datatype.IFINDEX, 4, false, false), t).asU32();
     }
 
     /** After {@code tcp option}: {@code NAME FIELD} or {@code NAME} (then {@code exists}/{@code missing} follows). */
