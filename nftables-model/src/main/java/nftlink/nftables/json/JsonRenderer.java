@@ -442,6 +442,8 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
                     .put("field", p.name()).build());
             case ExthdrField x -> exthdr(x);
             case nftlink.nftables.lang.ExpressionField x -> expressionField(x);
+            case nftlink.nftables.lang.MaskedField x -> JsonValue.single(x.isOr() ? "|" : "&",
+                    JsonValue.array(field(x.field()), single(x.field(), x.isOr() ? x.xor() : x.mask())));
             case MetaField m -> JsonValue.single("meta", JsonValue.single("key", JsonValue.of(m.keyName())));
             case CtField c -> JsonValue.single("ct", c.listedDirection() == null ? JsonValue.single("key", JsonValue.of(c.keyName()))
                     : JsonValue.object().put("key", c.keyName()).put("dir", c.listedDirection().text()).build());

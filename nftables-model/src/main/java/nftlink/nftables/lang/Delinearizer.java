@@ -458,8 +458,16 @@ public final class Delinearizer {
                     return new Matched(new Match(field, c.op() == Cmp.Op.EQ ? Match.Op.EQ : Match.Op.NEQ,
                             new Value.Prefix(c.data(), bits)), 2);
                 } catch (IllegalArgumentException notAPrefix) {
-                    return null;
+                    // compared as a masked value below
                 }
+            }
+        }
+        if (next instanceof Bitwise.MaskXor b && b.sreg() == REG && b.dreg() == REG && !(field instanceof MaskedField)
+                && !(field instanceof ConcatField) && b.mask().length() == field.length() && at + 1 < e.size()
+                && e.get(at + 1) instanceof Cmp c && c.sreg() == REG && c.data().length() == field.length()) {
+            MaskedField masked = new MaskedField(field, b.mask(), b.xor());
+            if (isZero(b.xor()) || masked.isOr()) {
+                return new Matched(new Match(masked, matchOp(c.op()), new Value.Single(c.data())), 2);
             }
             return null;
         }

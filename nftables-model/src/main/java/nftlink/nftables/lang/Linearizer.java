@@ -349,7 +349,8 @@ public final class Linearizer {
 
     /** Whether {@code FIELD VALUE} tests for any of the value's bits, as nft does for ct state or tcp flags. */
     public static boolean flagTest(Field field) {
-        return !(field instanceof ConcatField) && field.datatype().isBitmask() && field.datatype() != Datatype.CT_EVENT;
+        return !(field instanceof ConcatField) && !(field instanceof MaskedField) && field.datatype().isBitmask()
+                && field.datatype() != Datatype.CT_EVENT;
     }
 
     /** Whether ordered comparisons of the field need its host-order value swapped to big endian, as nft does. */

@@ -63,9 +63,16 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     /** One statement, as it prints in a rule of a {@code family} table. */
     public String render(Statement s, nftlink.nftables.Family family) {
         return switch (s) {
+            case Match m when m.field() instanceof MaskedField mf && mf.field().datatype().isBitmask() && !mf.isOr()
+                    && m.op() == Match.Op.EQ && m.value() instanceof Value.Single z && Linearizer.number(z.bytes()).signum() == 0 ->
+                    // nft's spelling of "none of these flags"
+                    mf.field().text() + " ! " + mf.field().datatype().print(mf.field().fromRegister(mf.mask()));
             case Match m -> {
-                String op = m.op() == Match.Op.EQ ? "" : m.op().text() + " ";
-                yield m.field().text() + " " + op + value(m.field(), m.value());
+                // nft writes == after a mask, and leaves it out otherwise
+                String op = m.op() == Match.Op.EQ && !(m.field() instanceof MaskedField) ? "" : m.op().text() + " ";
+                String value = m.field() instanceof MaskedField mf && mf.field().datatype().isBitmask() && m.value() instanceof Value.Single
+                        ? value(m.field(), m.value()).replace(",", " | ") : value(m.field(), m.value());
+                yield m.field().text() + " " + op + value;
             }
             case Statement.VerdictStatement v -> v.verdict().toString();
             case Statement.CounterStatement c -> stateless ? "counter" : "counter packets " + Long.toUnsignedString(c.packets())

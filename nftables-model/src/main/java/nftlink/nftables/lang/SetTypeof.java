@@ -168,6 +168,9 @@ public final class SetTypeof {
             case ExpressionField x -> {
                 return null;
             }
+            case MaskedField x -> {
+                return null;
+            }
         }
         return out.toByteArray();
     }

@@ -10,6 +10,7 @@ import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Fields;
 import nftlink.nftables.lang.Match;
+import nftlink.nftables.lang.MaskedField;
 import nftlink.nftables.lang.MetaField;
 import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.SocketCgroupField;
@@ -137,7 +138,35 @@ final class RuleParser {
 
     private Statement match() {
         Token start = c.peek();
-        Field f = fieldOrConcat();
+        Field unmasked = fieldOrConcat();
+        Bytes xorValue = null;
+        Field masked = unmasked;
+        if (!(unmasked instanceof ConcatField) && c.peek().kind() == Token.Kind.WORD) {
+            String op = switch (c.peek().text()) {
+                case "&", "and" -> "&";
+                case "|", "or" -> "|";
+                case "^", "xor" -> "^";
+                default -> null;
+            };
+            if (op != null) {
+                Token opToken = c.next();
+                Bytes operand = flagsOrValue(Values.parts(unmasked).getFirst());
+                switch (op) {
+                    case "&" -> masked = Cursor.at(opToken, () -> MaskedField.and(unmasked, operand));
+                    case "|" -> masked = Cursor.at(opToken, () -> MaskedField.or(unmasked, operand));
+                    default -> xorValue = operand;
+                }
+            }
+        }
+        if (unmasked.datatype().isBitmask() && !(unmasked instanceof ConcatField) && c.peek().kind() == Token.Kind.OTHER
+                && c.peek().text().equals("!")) {
+            // FIELD ! FLAGS: none of the flags is set
+            Token bang = c.next();
+            Bytes flags = flagsOrValue(Values.parts(unmasked).getFirst());
+            MaskedField none = Cursor.at(bang, () -> MaskedField.and(unmasked, flags));
+            return new Match(none, Match.Op.EQ, new Value.Single(Bytes.of(new byte[none.length()])));
+        }
+        Field f = masked;
         List<Values.Part> parts = Values.parts(f);
         if (c.accept("vmap")) {
             if (c.at(Token.Kind.SET_REFERENCE)) {
@@ -210,7 +239,21 @@ final class RuleParser {
             throw c.unexpected("a value to compare " + f.text() + " with");
         }
         Token valueToken = c.peek();
-        Value value = values.value(parts);
+        Value parsed = f.datatype().isBitmask() && !(f instanceof ConcatField) && c.peek().kind() != Token.Kind.LBRACE
+                && !c.at(Token.Kind.SET_REFERENCE) ? new Value.Single(flagsOrValue(parts.getFirst())) : values.value(parts);
+        if (xorValue != null) {
+            // FIELD xor C == V is FIELD == V xor C
+            if (!(parsed instanceof Value.Single single)) {
+                throw Cursor.error(valueToken, "unsupported: xor before a set, range or prefix");
+            }
+            byte[] v = single.bytes().toArray();
+            byte[] x = xorValue.toArray();
+            for (int i = 0; i < v.length && i < x.length; i++) {
+                v[i] ^= x[i];
+            }
+            parsed = new Value.Single(Bytes.of(v));
+        }
+        Value value = parsed;
         Match.Op o = op;
         SourceLocation where = valueToken.location().to(c.in.last().location());
         return Cursor.at(new Token(Token.Kind.WORD, "", where), () -> new Match(f, o, value));
@@ -564,6 +607,39 @@ final class RuleParser {
 
     private int device(Token t) {
         return values.single(new Values.Part(Datatype.IFINDEX, 4, false, false), t).asU32();
+    }
+
+    /**
+     * A constant after {@code &} or {@code |}, or a flag value: one value, {@code a | b | c},
+     * {@code (a | b)} or {@code a,b}, the flags combined into one.
+     */
+    private Bytes flagsOrValue(Values.Part part) {
+        boolean paren = c.peek().kind() == Token.Kind.OTHER && c.peek().text().equals("(");
+        if (paren) {
+            c.next();
+        }
+        Token first = c.peek();
+        if (first.kind() != Token.Kind.WORD && first.kind() != Token.Kind.STRING) {
+            throw c.unexpected("a value");
+        }
+        byte[] value = Values.isVerdict(first) ? null : values.single(part, c.next()).toArray();
+        if (value == null) {
+            throw c.unexpected("a value");
+        }
+        while (c.peek().kind() == Token.Kind.WORD && c.peek().text().equals("|") || c.at(Token.Kind.COMMA) && part.bitmask()) {
+            c.next();
+            byte[] more = values.single(part, c.next()).toArray();
+            for (int i = 0; i < value.length && i < more.length; i++) {
+                value[i] |= more[i];
+            }
+        }
+        if (paren) {
+            Token close = c.next();
+            if (!close.text().equals(")")) {
+                throw Cursor.error(close, "syntax error, unexpected " + close.describe() + ", expecting ')'");
+            }
+        }
+        return Bytes.of(value);
     }
 
     /** After {@code tcp option}: {@code NAME FIELD} or {@code NAME} (then {@code exists}/{@code missing} follows). */

@@ -1,0 +1,113 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.Family;
+import nftlink.nftables.expr.Bitwise;
+import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.expr.Expression;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A field combined with a constant before it is compared: {@code meta mark & 0x3},
+ * {@code ct mark | 0x10}, {@code tcp flags & (syn | ack)}. The kernel computes
+ * {@code (field & mask) ^ xor}: {@code & m} is mask {@code m}, xor 0; {@code | v} is
+ * mask {@code ~v}, xor {@code v}.
+ *
+ * @param field the field
+ * @param mask  the mask, in the field's register form
+ * @param xor   the value xored in after masking
+ */
+public record MaskedField(Field field, Bytes mask, Bytes xor) implements Field {
+
+    public MaskedField {
+        if (field instanceof MaskedField || field instanceof ConcatField) {
+            throw new IllegalArgumentException("a mask applies to one field: " + field.text());
+        }
+        if (mask.length() != field.length() || xor.length() != field.length()) {
+            throw new IllegalArgumentException(field.text() + " holds " + field.length() + " bytes");
+        }
+    }
+
+    /** {@code field & mask}. */
+    public static MaskedField and(Field field, Bytes mask) {
+        return new MaskedField(field, mask, Bytes.of(new byte[mask.length()]));
+    }
+
+    /** {@code field | value}. */
+    public static MaskedField or(Field field, Bytes value) {
+        byte[] inverted = value.toArray();
+        for (int i = 0; i < inverted.length; i++) {
+            inverted[i] = (byte) ~inverted[i];
+        }
+        return new MaskedField(field, Bytes.of(inverted), value);
+    }
+
+    /** Whether this is {@code field | xor} rather than {@code field & mask}. */
+    public boolean isOr() {
+        byte[] m = mask.toArray();
+        byte[] x = xor.toArray();
+        boolean anyXor = false;
+        for (int i = 0; i < m.length; i++) {
+            if ((byte) ~m[i] != x[i]) {
+                return false;
+            }
+            anyXor |= x[i] != 0;
+        }
+        return anyXor;
+    }
+
+    @Override
+    public Datatype datatype() {
+        return field.datatype();
+    }
+
+    @Override
+    public int length() {
+        return field.length();
+    }
+
+    @Override
+    public int valueLength() {
+        return field.valueLength();
+    }
+
+    @Override
+    public Bytes toRegister(Bytes value) {
+        return field.toRegister(value);
+    }
+
+    @Override
+    public Bytes fromRegister(Bytes register) {
+        return field.fromRegister(register);
+    }
+
+    @Override
+    public Expression load(int register) {
+        return field.load(register);
+    }
+
+    @Override
+    public List<Expression> loads(int register) {
+        List<Expression> out = new ArrayList<>(field.loads(register));
+        out.add(new Bitwise.MaskXor(register, register, mask, xor));
+        return out;
+    }
+
+    @Override
+    public List<Match> dependencies(Family family) {
+        return field.dependencies(family);
+    }
+
+    /** {@code meta mark & 0x00000003}; the constant printed with the field's datatype. */
+    @Override
+    public String text() {
+        Bytes constant = isOr() ? xor : mask;
+        String printed = field.datatype().isBitmask() ? "(" + field.datatype().print(field.fromRegister(constant)).replace(",", " | ") + ")"
+                : field.datatype().print(field.fromRegister(constant));
+        if (field.datatype().isBitmask() && !printed.contains("|")) {
+            printed = printed.substring(1, printed.length() - 1);
+        }
+        return field.text() + (isOr() ? " | " : " & ") + printed;
+    }
+}
