@@ -180,6 +180,14 @@ public record ExpressionField(Expression expression) implements Field {
                 if (i != w.size() - 1 || flags == 0) {
                     yield null;
                 }
+                boolean saddr = (flags & NfTables.NFTA_FIB_F_SADDR) != 0;
+                boolean daddr = (flags & NfTables.NFTA_FIB_F_DADDR) != 0;
+                if (saddr == daddr) {
+                    throw new IllegalArgumentException("fib needs exactly one of saddr and daddr");
+                }
+                if ((flags & NfTables.NFTA_FIB_F_IIF) != 0 && (flags & NfTables.NFTA_FIB_F_OIF) != 0) {
+                    throw new IllegalArgumentException("fib takes iif or oif, not both");
+                }
                 Fib.Result result = switch (w.get(i)) {
                     case "oif" -> Fib.Result.OIF;
                     case "oifname" -> Fib.Result.OIFNAME;

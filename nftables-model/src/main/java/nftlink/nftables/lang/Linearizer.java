@@ -163,6 +163,7 @@ public final class Linearizer {
                 case Statement.NotrackStatement n -> out.add(new Notrack());
                 case Statement.RejectStatement r -> {
                     for (Match dependency : rejectDependencies(spec.family(), r)) {
+                        checkConflict("reject", dependency, established);
                         if (established.add(dependency)) {
                             match(spec, dependency, out, sets, established);
                         }
@@ -198,6 +199,7 @@ public final class Linearizer {
 
     private static void match(RuleSpec spec, Match m, List<Expression> out, List<AnonymousSet> sets, Set<Match> established) {
         for (Match dependency : m.field().dependencies(spec.family())) {
+            checkConflict(m.field().text(), dependency, established);
             boolean icmpType = dependency.field().equals(PayloadField.ICMP_TYPE) || dependency.field().equals(PayloadField.ICMPV6_TYPE);
             if (icmpType && established.stream().anyMatch(e -> e.field().equals(dependency.field()))) {
                 // the rule already says which icmp types it means
@@ -273,6 +275,47 @@ public final class Linearizer {
                     out.add(hton(field));
                 }
                 out.add(new Lookup(set.set().name(), set.set().id(), REG, -1, m.op() == Match.Op.NEQ ? NfTables.NFT_LOOKUP_F_INV : null));
+            }
+        }
+    }
+
+    /** Fields that say the same thing about a packet's protocol, so their matches can contradict each other. */
+    private static int protocolClass(Field f) {
+        if (f.equals(MetaField.L4PROTO) || f.equals(PayloadField.IP_PROTOCOL) || f.equals(PayloadField.IP6_NEXTHDR)) {
+            return 1;
+        }
+        if (f.equals(MetaField.NFPROTO)) {
+            return 2;
+        }
+        if (f.equals(MetaField.PROTOCOL) || f.equals(PayloadField.ETHER_TYPE)) {
+            return 3;
+        }
+        if (f.equals(PayloadField.ICMP_TYPE)) {
+            return 4;
+        }
+        if (f.equals(PayloadField.ICMPV6_TYPE)) {
+            return 5;
+        }
+        return 0;
+    }
+
+    /** Refuses {@code what}, which needs {@code dependency}, after a match that says otherwise (nft: conflicting protocols). */
+    private static void checkConflict(String what, Match dependency, Set<Match> established) {
+        int cls = protocolClass(dependency.field());
+        if (cls == 0 || !(dependency.value() instanceof Value.Single needed)) {
+            return;
+        }
+        if ((cls == 2 || cls == 3) && !what.equals("reject")) {
+            // nft lets a header follow an explicit network or link protocol it does not imply
+            // (meta nfproto ipv4 icmpv6 type ..., ether type vlan ip protocol ...)
+            return;
+        }
+        for (Match e : established) {
+            if (e.op() == Match.Op.EQ && protocolClass(e.field()) == cls && e.value() instanceof Value.Single had
+                    && !had.bytes().equals(needed.bytes())) {
+                throw new IllegalArgumentException("conflicting protocols specified: " + what + " needs "
+                        + dependency.field().text() + " " + dependency.field().datatype().print(needed.bytes())
+                        + ", the rule matches " + e.field().text() + " " + e.field().datatype().print(had.bytes()));
             }
         }
     }

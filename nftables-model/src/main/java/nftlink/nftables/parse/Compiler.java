@@ -16,6 +16,10 @@ import nftlink.nftables.Rule;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.Table;
 import nftlink.nftables.lang.Linearizer;
+import nftlink.nftables.lang.Datatype;
+import nftlink.nftables.lang.Match;
+import nftlink.nftables.lang.Value;
+import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.RuleSpec;
 
 import java.io.IOException;
@@ -468,6 +472,7 @@ final class Compiler {
         }
         Token first = c.peek();
         RuleParser.Parsed parsed = new RuleParser(c, values, family).rule();
+        checkSetReferences(family, table, parsed.statements(), first.location().to(c.in.last().location()));
         c.skipNewlines();
         if (!c.at(Token.Kind.END)) {
             throw c.unexpected("end of rule");
@@ -475,11 +480,48 @@ final class Compiler {
         return Cursor.at(first, () -> new RuleSpec(family, table, chain, parsed.statements(), parsed.comment(), 0));
     }
 
+    /** A named set a rule looks up must hold keys of the field's size (and address family), as nft checks. */
+    private void checkSetReferences(Family family, String table, List<Statement> statements, SourceLocation where) {
+        for (Statement s : statements) {
+            if (!(s instanceof Match m) || !(m.value() instanceof Value.SetReference ref)) {
+                continue;
+            }
+            SetShape shape = declared.get(setKey(family, table, ref.name()));
+            Integer length = shape != null ? Integer.valueOf(shape.keyLength()) : null;
+            Integer type = shape != null ? Integer.valueOf(shape.keyType()) : null;
+            if (shape == null) {
+                java.util.Optional<nftlink.nftables.NftSet> known = lookup.find(family, table, ref.name());
+                if (known.isPresent()) {
+                    length = known.get().keyLength();
+                    type = known.get().keyType();
+                }
+            }
+            if (length == null) {
+                if (lookup != SetLookup.NONE) {
+                    throw new NftParseException(where, "no such set or map: @" + ref.name() + " in table "
+                            + family.nftName() + " " + table);
+                }
+                continue;
+            }
+            Datatype setType = Datatype.ofId(type);
+            boolean addresses = setType != null && isAddress(setType) && isAddress(m.field().datatype());
+            if (length != m.field().valueLength() || addresses && setType != m.field().datatype()) {
+                throw new NftParseException(where, "datatype mismatch, expected " + m.field().datatype().nftName()
+                        + ", set @" + ref.name() + " has type " + (setType == null ? "#" + type : setType.nftName()));
+            }
+        }
+    }
+
+    private static boolean isAddress(Datatype d) {
+        return d == Datatype.IPV4_ADDR || d == Datatype.IPV6_ADDR || d == Datatype.ETHER_ADDR;
+    }
+
     /** Parses the statements of one rule and compiles them: its anonymous sets, then the rule. */
     private List<ParsedOperation> rule(Family family, String table, String chain, String command, long handle, Token start) {
         Token first = c.peek();
         RuleParser.Parsed parsed = new RuleParser(c, values, family).rule();
         SourceLocation where = start.location().to(c.in.last().location());
+        checkSetReferences(family, table, parsed.statements(), where);
         RuleSpec spec = Cursor.at(first, () -> new RuleSpec(family, table, chain, parsed.statements(), parsed.comment(), 0));
         Linearizer.Result result = Cursor.at(new Token(Token.Kind.WORD, "", where), () -> Linearizer.linearize(spec));
         List<ParsedOperation> ops = new ArrayList<>();
