@@ -574,9 +574,9 @@ public final class JsonParser {
                 yield Fields.header(protocol, name).orElseThrow(() -> body.error("unsupported payload field "
                         + protocol + " " + name));
             }
-            case "exthdr", "tcp option" -> {
+            case "exthdr", "tcp option", "sctp chunk" -> {
                 body.only(Set.of("name", "field"));
-                String header = (e.getKey().equals("exthdr") ? "" : "tcp option ") + body.member("name").string();
+                String header = (e.getKey().equals("exthdr") ? "" : e.getKey() + " ") + body.member("name").string();
                 Node f = body.optional("field");
                 if (f == null) {
                     yield Fields.presence(header).orElseThrow(() -> body.error("unsupported " + e.getKey() + " " + header));

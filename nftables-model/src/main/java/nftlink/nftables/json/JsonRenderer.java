@@ -510,12 +510,12 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
 
     /** {@code {"exthdr": {"name": "frag", "field": "id"}}}, {@code {"tcp option": {"name": "maxseg", ...}}}. */
     private static JsonValue exthdr(ExthdrField x) {
-        boolean tcp = x.header().startsWith("tcp option ");
-        var body = JsonValue.object().put("name", tcp ? x.header().substring("tcp option ".length()) : x.header());
+        String kind = x.header().startsWith("tcp option ") ? "tcp option" : x.header().startsWith("sctp chunk ") ? "sctp chunk" : "exthdr";
+        var body = JsonValue.object().put("name", kind.equals("exthdr") ? x.header() : x.header().substring(kind.length() + 1));
         if (!x.presence()) {
             body.put("field", x.name());
         }
-        return JsonValue.single(tcp ? "tcp option" : "exthdr", body.build());
+        return JsonValue.single(kind, body.build());
     }
 
     /** The right-hand side of a match on {@code f}. */

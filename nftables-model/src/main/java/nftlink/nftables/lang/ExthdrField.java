@@ -54,7 +54,40 @@ public record ExthdrField(String header, String name, Exthdr.Op op, int type, in
         tcp(all, "md5sig", 19);
         tcp(all, "mptcp", 30);
         all.add(new ExthdrField("tcp option mptcp", "subtype", Exthdr.Op.TCPOPT, 30, 16, 4, Datatype.MPTCP_SUBTYPE));
+        sctp(all, "data", 0, "tsn", 32, 32, "stream", 64, 16, "ssn", 80, 16, "ppid", 96, 32);
+        for (String init : List.of("init", "init-ack")) {
+            sctp(all, init, init.equals("init") ? 1 : 2, "init-tag", 32, 32, "a-rwnd", 64, 32,
+                    "num-outbound-streams", 96, 16, "num-inbound-streams", 112, 16, "initial-tsn", 128, 32);
+        }
+        sctp(all, "sack", 3, "cum-tsn-ack", 32, 32, "a-rwnd", 64, 32, "num-gap-ack-blocks", 96, 16, "num-dup-tsns", 112, 16);
+        sctp(all, "heartbeat", 4);
+        sctp(all, "heartbeat-ack", 5);
+        sctp(all, "abort", 6);
+        sctp(all, "shutdown", 7, "cum-tsn-ack", 32, 32);
+        sctp(all, "shutdown-ack", 8);
+        sctp(all, "error", 9);
+        sctp(all, "cookie-echo", 10);
+        sctp(all, "cookie-ack", 11);
+        sctp(all, "ecne", 12, "lowest-tsn", 32, 32);
+        sctp(all, "cwr", 13, "lowest-tsn", 32, 32);
+        sctp(all, "shutdown-complete", 14);
+        sctp(all, "asconf-ack", 128, "seqno", 32, 32);
+        sctp(all, "forward-tsn", 192, "new-cum-tsn", 32, 32);
+        sctp(all, "asconf", 193, "seqno", 32, 32);
         ALL = List.copyOf(all);
+    }
+
+    /** An SCTP chunk: its presence, type, flags and length, and its own fields. */
+    private static void sctp(List<ExthdrField> all, String chunk, int type, Object... fields) {
+        String header = "sctp chunk " + chunk;
+        all.add(new ExthdrField(header, null, Exthdr.Op.SCTP, type, 0, 8, Datatype.BOOLEAN));
+        all.add(new ExthdrField(header, "type", Exthdr.Op.SCTP, type, 0, 8, Datatype.INTEGER));
+        all.add(new ExthdrField(header, "flags", Exthdr.Op.SCTP, type, 8, 8, Datatype.INTEGER));
+        all.add(new ExthdrField(header, "length", Exthdr.Op.SCTP, type, 16, 16, Datatype.INTEGER));
+        for (int i = 0; i < fields.length; i += 3) {
+            all.add(new ExthdrField(header, (String) fields[i], Exthdr.Op.SCTP, type, (Integer) fields[i + 1],
+                    (Integer) fields[i + 2], Datatype.INTEGER));
+        }
     }
 
     private static void ipv6(List<ExthdrField> all, String header, int type, Object... fields) {
@@ -127,8 +160,8 @@ public record ExthdrField(String header, String name, Exthdr.Op op, int type, in
 
     @Override
     public List<Match> dependencies(Family family) {
-        if (op == Exthdr.Op.TCPOPT) {
-            // the kernel's tcpopt lookup checks for tcp itself; nft adds no dependency
+        if (op == Exthdr.Op.TCPOPT || op == Exthdr.Op.SCTP) {
+            // the kernel's tcp option and sctp chunk lookups check the protocol themselves; nft adds no dependency
             return List.of();
         }
         return switch (family) {

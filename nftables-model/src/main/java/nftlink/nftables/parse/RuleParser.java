@@ -281,6 +281,9 @@ final class RuleParser {
             if (w.equals("tcp") && c.accept("option")) {
                 return tcpOption();
             }
+            if (w.equals("sctp") && c.accept("chunk")) {
+                return sctpChunk();
+            }
             Token name = c.peek();
             if (name.kind() != Token.Kind.WORD) {
                 throw c.unexpected("a " + w + " header field");
@@ -640,6 +643,23 @@ final class RuleParser {
             }
         }
         return Bytes.of(value);
+    }
+
+    /** After {@code sctp chunk}: {@code NAME FIELD} or {@code NAME} (then {@code exists}/{@code missing} follows). */
+    private Field sctpChunk() {
+        Token chunk = c.expect(Token.Kind.WORD, "an sctp chunk type");
+        String header = "sctp chunk " + chunk.text();
+        if (!Fields.extensionHeaders().contains(header)) {
+            throw Cursor.error(chunk, "unsupported: sctp chunk " + chunk.text() + " (nftlink's rule language knows "
+                    + String.join(", ", Fields.extensionHeaders().stream().filter(h -> h.startsWith("sctp chunk "))
+                    .map(h -> h.substring(11)).toList()) + ")");
+        }
+        Token name = c.peek();
+        if (name.kind() == Token.Kind.WORD && Fields.header(header, name.text()).isPresent()) {
+            c.next();
+            return Fields.header(header, name.text()).get();
+        }
+        return Fields.presence(header).orElseThrow();
     }
 
     /** After {@code tcp option}: {@code NAME FIELD} or {@code NAME} (then {@code exists}/{@code missing} follows). */
