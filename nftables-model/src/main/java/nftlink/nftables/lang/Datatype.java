@@ -58,6 +58,12 @@ public enum Datatype {
     FIB_ADDR(38, "fib_addrtype", 4),
     /** A one-bit integer, 0 or 1 ({@code socket transparent}, {@code meta nftrace}). */
     BIT(4, "integer", 1),
+    /** A point in time: nanoseconds since the epoch, written {@code "2019-06-21 17:00:00"} in local time. */
+    TIME_DATE(43, "time", 8),
+    /** A time of day: seconds since midnight UTC, written {@code "17:00"} in local time. */
+    TIME_HOUR(44, "hour", 4),
+    /** A day of the week, {@code "Sunday"} (0) to {@code "Saturday"} (6). */
+    TIME_DAY(45, "day", 1),
     /** An integer nft prints in hexadecimal ({@code comp flags 0x23}, {@code ip frag-off 0xde}). */
     HEX_INTEGER(4, "integer", 0),
     /** A duration in milliseconds, written {@code 1h30m}, {@code 30s}, {@code 500ms} (plain numbers are seconds). */
@@ -112,6 +118,23 @@ public enum Datatype {
                 "mp-fail", 6, "mp-fastclose", 7, "mp-tcprst", 8);
         symbols(IGMP_TYPE, "membership-query", 0x11, "membership-report-v1", 0x12, "membership-report-v2", 0x16,
                 "membership-report-v3", 0x22, "leave-group", 0x17);
+    }
+
+    private static final String[] DAYS = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+
+    private static volatile java.time.ZoneId timeZone = java.time.ZoneId.systemDefault();
+
+    /**
+     * Sets the time zone {@code meta time} and {@code meta hour} values are read and printed
+     * in, as nft uses the local time zone (default: the JVM's).
+     */
+    public static void useTimeZone(java.time.ZoneId zone) {
+        timeZone = java.util.Objects.requireNonNull(zone, "zone");
+    }
+
+    /** The time zone dates and hours are read and printed in. */
+    public static java.time.ZoneId timeZone() {
+        return timeZone;
     }
 
     /** Whether values are sets of named bits, written {@code a,b,c}. */
@@ -186,7 +209,7 @@ public enum Datatype {
     public boolean hostOrder() {
         return switch (this) {
             case MARK, UID, GID, IFINDEX, CGROUPV2, VERDICT, CT_STATE, IFNAME, ARPHRD, CLASSID, HOST_INTEGER, REALM, CT_STATUS,
-                 DEVGROUP, CT_EVENT, TIME, CT_LABEL, FIB_ADDR -> true;
+                 DEVGROUP, CT_EVENT, TIME, CT_LABEL, FIB_ADDR, TIME_DATE, TIME_HOUR -> true;
             default -> false;
         };
     }
@@ -247,6 +270,51 @@ public enum Datatype {
                 yield Bytes.of(b);
             }
             case BIT -> Bytes.u8((int) parseUnsigned(t, 1));
+            case TIME_DATE -> {
+                String u = unquoted(t);
+                long nanos;
+                if (u.matches("\\d+")) {
+                    nanos = Long.parseLong(u) * 1_000_000_000L;
+                } else {
+                    try {
+                        java.time.LocalDateTime local = java.time.LocalDateTime.parse(u.length() == 10 ? u + " 00:00:00" : text,
+                                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+                        nanos = local.atZone(timeZone).toEpochSecond() * 1_000_000_000L;
+                    } catch (java.time.DateTimeException e) {
+                        throw new IllegalArgumentException("not a date and time (YYYY-MM-DD HH:MM:SS): " + t);
+                    }
+                }
+                byte[] b = new byte[8];
+                for (int i = 0; i < 8; i++) {
+                    b[i] = (byte) (nanos >>> (8 * i));
+                }
+                yield Bytes.of(b);
+            }
+            case TIME_HOUR -> {
+                String u = unquoted(t);
+                if (!u.matches("\\d{1,2}:\\d{2}(:\\d{2})?")) {
+                    throw new IllegalArgumentException("not a time of day (HH:MM[:SS]): " + t);
+                }
+                String[] parts = u.split(":");
+                int h = Integer.parseInt(parts[0]);
+                int m = Integer.parseInt(parts[1]);
+                int sec = parts.length > 2 ? Integer.parseInt(parts[2]) : 0;
+                if (h > 23 || m > 59 || sec > 59) {
+                    throw new IllegalArgumentException("not a time of day (00:00 to 23:59:59): " + t);
+                }
+                int offset = timeZone.getRules().getOffset(java.time.Instant.now()).getTotalSeconds();
+                int utc = Math.floorMod(h * 3600 + m * 60 + sec - offset, 86400);
+                yield Bytes.u32(utc);
+            }
+            case TIME_DAY -> {
+                String u = unquoted(t);
+                for (int i = 0; i < DAYS.length; i++) {
+                    if (DAYS[i].equalsIgnoreCase(u)) {
+                        yield Bytes.u8(i);
+                    }
+                }
+                yield Bytes.u8((int) parseUnsigned(u, 6));
+            }
             case INTEGER, HEX_INTEGER -> {
                 long v = parseUnsigned(t, length >= 8 ? -1L : (1L << (8 * length)) - 1);
                 byte[] b = new byte[length];
@@ -448,6 +516,19 @@ public enum Datatype {
             case INTEGER -> Long.toUnsignedString(value.asBigEndian());
             case HEX_INTEGER -> "0x" + Long.toHexString(value.asBigEndian());
             case BIT -> Integer.toString(value.get(0));
+            case TIME_DATE -> {
+                long nanos = value.reversed().asBigEndian();
+                java.time.LocalDateTime local = java.time.LocalDateTime.ofInstant(
+                        java.time.Instant.ofEpochSecond(nanos / 1_000_000_000L), timeZone);
+                yield "\"" + local.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + "\"";
+            }
+            case TIME_HOUR -> {
+                int offset = timeZone.getRules().getOffset(java.time.Instant.now()).getTotalSeconds();
+                int local = Math.floorMod(value.asU32() + offset, 86400);
+                String hm = String.format("%02d:%02d", local / 3600, local / 60 % 60);
+                yield "\"" + (local % 60 == 0 ? hm : hm + String.format(":%02d", local % 60)) + "\"";
+            }
+            case TIME_DAY -> value.get(0) < DAYS.length ? "\"" + DAYS[value.get(0)] + "\"" : Integer.toString(value.get(0));
             case HOST_INTEGER -> Long.toUnsignedString(value.reversed().asBigEndian());
             case ICMP_CODE, ICMPV6_CODE -> Long.toString(value.asBigEndian());
             case TCP_FLAG, DCCP_PKTTYPE, MH_TYPE, CT_DIR, DSCP, ECN, BOOLEAN, IGMP_TYPE,

@@ -43,7 +43,8 @@ public record MetaField(Meta.Key key, Datatype datatype) implements Field {
             new MetaField(Meta.Key.SDIFNAME, Datatype.IFNAME), new MetaField(Meta.Key.BRI_IIFNAME, Datatype.IFNAME),
             new MetaField(Meta.Key.BRI_OIFNAME, Datatype.IFNAME), new MetaField(Meta.Key.BRI_IIFPVID, Datatype.HOST_INTEGER),
             new MetaField(Meta.Key.BRI_IIFVPROTO, Datatype.ETHERTYPE), new MetaField(Meta.Key.BRI_BROUTE, Datatype.HOST_INTEGER),
-            new MetaField(Meta.Key.SECMARK, Datatype.HOST_INTEGER));
+            new MetaField(Meta.Key.SECMARK, Datatype.HOST_INTEGER), new MetaField(Meta.Key.TIME_NS, Datatype.TIME_DATE),
+            new MetaField(Meta.Key.TIME_DAY, Datatype.TIME_DAY), new MetaField(Meta.Key.TIME_HOUR, Datatype.TIME_HOUR));
 
     @Override
     public int length() {

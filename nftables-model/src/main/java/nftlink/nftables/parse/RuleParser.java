@@ -27,7 +27,7 @@ final class RuleParser {
     /** Meta keys nft accepts without the {@code meta} keyword. */
     private static final Set<String> BARE_META = Set.of("mark", "iif", "iifname", "iiftype", "oif", "oifname",
             "skuid", "skgid", "priority", "pkttype", "cpu", "iifgroup", "oifgroup", "oiftype", "nftrace", "rtclassid",
-            "ibrname", "obrname", "cgroup");
+            "ibrname", "obrname", "cgroup", "time", "day", "hour");
     /** nft statements and matches the rule language does not have (yet). */
     private static final Set<String> KNOWN_UNSUPPORTED = Set.of("icmp", "icmpv6", "igmp", "th", "sctp", "dccp",
             "udplite", "ah", "esp", "comp", "vlan", "fib", "rt", "numgen", "jhash", "symhash", "osf", "ipsec",

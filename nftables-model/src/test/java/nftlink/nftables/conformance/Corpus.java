@@ -13,6 +13,16 @@ import java.util.stream.Stream;
  * (see FORMAT.md there): where to find them and how to read payload files.
  */
 final class Corpus {
+
+    static {
+        // nftables' own test runner sets TZ=UTC-2: the vectors' meta time and meta hour values are in UTC+2
+        nftlink.nftables.lang.Datatype.useTimeZone(java.time.ZoneOffset.ofHours(2));
+    }
+
+    /** Makes sure the corpus's time zone is in use (the static initializer above). */
+    static void init() {
+    }
+
     private Corpus() {
     }
 
