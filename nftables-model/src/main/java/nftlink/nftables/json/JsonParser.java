@@ -759,8 +759,13 @@ public final class JsonParser {
             Bytes value = single(ct, body.member("value"));
             return at(body, () -> new Statement.CtSet(ct, value));
         }
+        if (field instanceof PayloadField || field instanceof nftlink.nftables.lang.PayloadBitField
+                || field instanceof nftlink.nftables.lang.ExthdrField) {
+            Bytes value = single(field, body.member("value"));
+            return at(body, () -> new Statement.PayloadSet(field, value));
+        }
         if (!(field instanceof MetaField meta)) {
-            throw body.member("key").error("unsupported: only meta and ct keys can be set");
+            throw body.member("key").error("unsupported: only meta, ct and header fields can be set");
         }
         Bytes value = single(meta, body.member("value"));
         return at(body, () -> new Statement.MetaSet(meta, value));

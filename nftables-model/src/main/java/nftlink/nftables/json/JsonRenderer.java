@@ -388,6 +388,8 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
             }
             case Statement.CtSet cs -> JsonValue.single("mangle", JsonValue.object().put("key", field(cs.field()))
                     .put("value", single(cs.field(), cs.value())).build());
+            case Statement.PayloadSet ps -> JsonValue.single("mangle", JsonValue.object().put("key", field(ps.field()))
+                    .put("value", single(ps.field(), ps.value())).build());
             case Statement.KernelExpression k -> kernelExpression(k.expression());
             case Statement.LogStatement l -> log(l);
             case Statement.LimitStatement l -> limit(l);

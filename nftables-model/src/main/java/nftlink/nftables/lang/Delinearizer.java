@@ -121,6 +121,13 @@ public final class Delinearizer {
                     }
                 }
             }
+            if (s == null && (x instanceof Immediate || x instanceof Payload.Load)) {
+                PayloadWrite.Read write = PayloadWrite.delinearize(e, i, l3, l4);
+                if (write != null) {
+                    s = write.statement();
+                    consumed = write.consumed();
+                }
+            }
             if (s == null && x instanceof Immediate imm && imm.dreg() == NfTables.NFT_REG_VERDICT
                     && imm.data() instanceof Data.OfVerdict v) {
                 s = new Statement.VerdictStatement(v.verdict());
@@ -611,6 +618,12 @@ public final class Delinearizer {
                     && (r.kind() != Statement.RejectKind.TCP_RESET || family == Family.IP || family == Family.IP6)) {
                 // nft shows the l4proto tcp a reset needs only in tables where it is not implied
                 deps = Linearizer.rejectDependencies(family, r);
+            } else if (out.get(i) instanceof Statement.PayloadSet ps) {
+                try {
+                    deps = ps.field().dependencies(family);
+                } catch (IllegalArgumentException e) {
+                    continue;
+                }
             } else if (out.get(i) instanceof Statement.VerdictMap v) {
                 try {
                     deps = v.field().dependencies(family);

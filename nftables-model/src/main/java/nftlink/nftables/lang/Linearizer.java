@@ -135,6 +135,14 @@ public final class Linearizer {
                         out.add(new nftlink.nftables.expr.Fwd(REG, null, null));
                     }
                 }
+                case Statement.PayloadSet ps -> {
+                    for (Match dependency : ps.field().dependencies(spec.family())) {
+                        if (established.add(dependency)) {
+                            match(spec, dependency, out, sets, established);
+                        }
+                    }
+                    out.addAll(PayloadWrite.linearize(ps.field(), ps.value()));
+                }
                 case Statement.CtSet cs -> {
                     out.add(Immediate.value(REG, cs.value()));
                     out.add(new nftlink.nftables.expr.Ct.Set(cs.field().key(), REG, cs.field().direction()));

@@ -93,6 +93,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     : "fwd " + (f.address().length() == 4 ? "ip" : "ip6") + " to " + Datatype.printAddress(f.address().toArray())
                     + " device " + device(f.device());
             case Statement.CtSet cs -> cs.field().text() + " set " + cs.field().datatype().print(cs.value());
+            case Statement.PayloadSet ps -> ps.field().text() + " set " + single(ps.field(), ps.value());
             case Statement.KernelExpression k -> k.expression().toDebugString();
             case Statement.LogStatement l -> log(l);
             case Statement.LimitStatement l -> limit(l);

@@ -13,7 +13,7 @@ import java.util.Objects;
  * not (yet) express, kept as is.
  */
 public sealed interface Statement permits Match, Statement.VerdictStatement, Statement.CounterStatement,
-        Statement.MetaSet, Statement.CtSet, Statement.KernelExpression, Statement.LogStatement, Statement.LimitStatement,
+        Statement.MetaSet, Statement.CtSet, Statement.PayloadSet, Statement.KernelExpression, Statement.LogStatement, Statement.LimitStatement,
         Statement.RejectStatement, Statement.QuotaStatement, Statement.NotrackStatement, Statement.NatStatement,
         Statement.MasqueradeStatement, Statement.RedirectStatement, Statement.VerdictMap, Statement.QueueStatement,
         Statement.TproxyStatement, Statement.SynproxyStatement, Statement.DupStatement, Statement.FwdStatement {
@@ -50,6 +50,27 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         public CtSet {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(value, "value");
+            if (value.length() != field.length()) {
+                throw new IllegalArgumentException(field.text() + " takes " + field.length() + " bytes, not " + value.length());
+            }
+        }
+    }
+
+    /**
+     * {@code FIELD set VALUE} for a header field: {@code ip ttl set 23}, {@code ip dscp set af23},
+     * {@code tcp option maxseg size set 1360}; the kernel updates the header's checksum.
+     *
+     * @param field a header, bit or extension-header field
+     * @param value the value in the field's register form
+     */
+    record PayloadSet(Field field, Bytes value) implements Statement {
+        public PayloadSet {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(value, "value");
+            String why = PayloadWrite.unsupported(field);
+            if (why != null) {
+                throw new IllegalArgumentException("unsupported: " + why);
+            }
             if (value.length() != field.length()) {
                 throw new IllegalArgumentException(field.text() + " takes " + field.length() + " bytes, not " + value.length());
             }

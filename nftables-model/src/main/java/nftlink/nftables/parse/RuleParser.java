@@ -200,8 +200,10 @@ final class RuleParser {
                 throw Cursor.error(set, "unsupported: 'ct helper set' assigns a ct helper object (nftlink's rule language "
                         + "does not reference objects yet)");
             }
-            if (!(f instanceof MetaField) && !(f instanceof CtField)) {
-                throw Cursor.error(set, "unsupported: '" + f.text() + " set' (nftlink's rule language sets meta and ct keys)");
+            boolean header = f instanceof PayloadField || f instanceof nftlink.nftables.lang.PayloadBitField
+                    || f instanceof nftlink.nftables.lang.ExthdrField;
+            if (!(f instanceof MetaField) && !(f instanceof CtField) && !header) {
+                throw Cursor.error(set, "unsupported: '" + f.text() + " set' (nftlink's rule language sets meta, ct and header fields)");
             }
             Token v = c.peek();
             if (v.kind() == Token.Kind.WORD && (Fields.protocols().contains(v.text()) || v.text().equals("meta")
@@ -210,7 +212,7 @@ final class RuleParser {
             }
             Bytes value = constant(parts.getFirst());
             return Cursor.at(v, () -> f instanceof MetaField meta ? new Statement.MetaSet(meta, value)
-                    : new Statement.CtSet((CtField) f, value));
+                    : f instanceof CtField ct ? new Statement.CtSet(ct, value) : new Statement.PayloadSet(f, value));
         }
         Match.Op op = Match.Op.EQ;
         Token opToken = c.peek();

@@ -1,0 +1,184 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.NfTables;
+import nftlink.nftables.expr.Bitwise;
+import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.expr.Data;
+import nftlink.nftables.expr.Expression;
+import nftlink.nftables.expr.Exthdr;
+import nftlink.nftables.expr.Immediate;
+import nftlink.nftables.expr.Payload;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How nft writes a header field ({@code ip ttl set 23}, {@code ip dscp set af23},
+ * {@code tcp option maxseg size set 1360}): the bytes it rewrites (whole 16-bit words
+ * where the header has a checksum the kernel must update), the mask that keeps the
+ * other bits, and the checksum options.
+ */
+final class PayloadWrite {
+    private static final int REG = NfTables.NFT_REG_1;
+
+    private PayloadWrite() {
+    }
+
+    /** Where a header field lies: base, first bit and width. */
+    private record Bits(Payload.Base base, int bitOffset, int bits) {
+    }
+
+    private static Bits bits(Field f) {
+        return switch (f) {
+            case PayloadField p -> new Bits(p.base(), p.offset() * 8, p.length() * 8);
+            case PayloadBitField p -> new Bits(p.base(), p.bitOffset(), p.bits());
+            default -> null;
+        };
+    }
+
+    private static String protocol(Field f) {
+        return f instanceof PayloadField p ? p.protocol() : f instanceof PayloadBitField p ? p.protocol() : null;
+    }
+
+    private static String name(Field f) {
+        return f instanceof PayloadField p ? p.name() : f instanceof PayloadBitField p ? p.name() : null;
+    }
+
+    /** Whether the language can write {@code f}; the reason it cannot otherwise. */
+    static String unsupported(Field f) {
+        if (f instanceof ExthdrField x) {
+            return x.presence() || x.mask() != null ? "'" + f.text() + " set' (nftlink writes whole-byte extension header fields)" : null;
+        }
+        String protocol = protocol(f);
+        if (protocol == null) {
+            return "'" + f.text() + " set' (nftlink's rule language sets meta, ct and header fields)";
+        }
+        return switch (protocol) {
+            case "ip", "ip6", "tcp", "ether", "arp", "vlan" -> null;
+            default -> "'" + f.text() + " set' (nftlink writes ip, ip6, tcp, ether and arp header fields)";
+        };
+    }
+
+    /** The checksum nft has the kernel update: type, offset, and whether the field is in the L4 pseudo-header. */
+    private static int[] checksum(Field f) {
+        String protocol = protocol(f);
+        String name = name(f);
+        boolean pseudo = switch (protocol + " " + name) {
+            case "ip saddr", "ip daddr", "ip protocol", "ip6 saddr", "ip6 daddr", "ip6 nexthdr" -> true;
+            default -> false;
+        };
+        int flags = pseudo ? NfTables.NFT_PAYLOAD_L4CSUM_PSEUDOHDR : 0;
+        return switch (protocol) {
+            case "ip" -> new int[]{NfTables.NFT_PAYLOAD_CSUM_INET, 10, flags};
+            case "tcp" -> new int[]{NfTables.NFT_PAYLOAD_CSUM_INET, 16, flags};
+            default -> new int[]{0, 0, flags};
+        };
+    }
+
+    /** The expressions that write {@code value} (the field's register form) into {@code f}. */
+    static List<Expression> linearize(Field f, Bytes value) {
+        List<Expression> out = new ArrayList<>();
+        if (f instanceof ExthdrField x) {
+            out.add(Immediate.value(REG, value));
+            out.add(new Exthdr.Write(x.op(), x.type(), x.bitOffset() / 8, x.length(), REG, null));
+            return out;
+        }
+        Bits b = bits(f);
+        int[] csum = checksum(f);
+        int first = b.bitOffset() / 8;
+        int end = (b.bitOffset() + b.bits() + 7) / 8;
+        if (csum[0] == NfTables.NFT_PAYLOAD_CSUM_INET) {
+            // the kernel updates the checksum in 16-bit words
+            first &= ~1;
+            end = (end + 1) & ~1;
+        }
+        int length = end - first;
+        boolean whole = first * 8 == b.bitOffset() && length * 8 == b.bits();
+        if (whole) {
+            out.add(Immediate.value(REG, value));
+        } else {
+            int shift = end * 8 - b.bitOffset() - b.bits();
+            BigInteger fieldMask = BigInteger.ONE.shiftLeft(b.bits()).subtract(BigInteger.ONE).shiftLeft(shift);
+            BigInteger all = BigInteger.ONE.shiftLeft(length * 8).subtract(BigInteger.ONE);
+            BigInteger v = new BigInteger(1, f.fromRegister(value).toArray()).shiftLeft(shift);
+            out.add(new Payload.Load(b.base(), first, length, REG));
+            out.add(new Bitwise.MaskXor(REG, REG, BitLayout.fixed(all.andNot(fieldMask), length), BitLayout.fixed(v, length)));
+        }
+        out.add(new Payload.Write(b.base(), first, length, REG, csum[0], csum[1], csum[2]));
+        return out;
+    }
+
+    /** A statement read from the write at {@code at}, with how many expressions it took; or {@code null}. */
+    record Read(Statement.PayloadSet statement, int consumed) {
+    }
+
+    static Read delinearize(List<Expression> e, int at, String l3, String l4) {
+        if (at + 1 < e.size() && e.get(at) instanceof Immediate imm && imm.dreg() == REG && imm.data() instanceof Data.Value v
+                && e.get(at + 1) instanceof Exthdr.Write w && w.sreg() == REG) {
+            for (ExthdrField x : ExthdrField.ALL) {
+                if (!x.presence() && x.mask() == null && x.op() == w.op() && x.type() == w.type()
+                        && x.bitOffset() / 8 == w.offset() && x.length() == w.length() && v.bytes().length() == x.length()) {
+                    return new Read(new Statement.PayloadSet(x, v.bytes()), 2);
+                }
+            }
+            return null;
+        }
+        for (Field f : candidates(l3, l4)) {
+            Read r = tryField(f, e, at);
+            if (r != null) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static Read tryField(Field f, List<Expression> e, int at) {
+        Bits b = bits(f);
+        if (at + 1 < e.size() && e.get(at) instanceof Immediate imm && imm.dreg() == REG && imm.data() instanceof Data.Value v
+                && v.bytes().length() == f.length()) {
+            List<Expression> expected = linearize(f, v.bytes());
+            if (expected.size() == 2 && expected.equals(e.subList(at, at + 2))) {
+                return new Read(new Statement.PayloadSet(f, v.bytes()), 2);
+            }
+            return null;
+        }
+        if (at + 2 < e.size() && e.get(at) instanceof Payload.Load load && load.base() == b.base()
+                && e.get(at + 1) instanceof Bitwise.MaskXor mx && e.get(at + 2) instanceof Payload.Write) {
+            int end = load.offset() + load.length();
+            int shift = end * 8 - b.bitOffset() - b.bits();
+            if (shift < 0 || shift >= load.length() * 8) {
+                return null;
+            }
+            BigInteger raw = new BigInteger(1, mx.xor().toArray()).shiftRight(shift)
+                    .and(BigInteger.ONE.shiftLeft(b.bits()).subtract(BigInteger.ONE));
+            Bytes value;
+            try {
+                value = f.toRegister(BitLayout.fixed(raw, f.valueLength()));
+            } catch (IllegalArgumentException notThisField) {
+                return null;
+            }
+            List<Expression> expected = linearize(f, value);
+            if (expected.size() == 3 && expected.equals(e.subList(at, at + 3))) {
+                return new Read(new Statement.PayloadSet(f, value), 3);
+            }
+        }
+        return null;
+    }
+
+    private static List<Field> candidates(String l3, String l4) {
+        List<Field> out = new ArrayList<>();
+        for (PayloadField p : PayloadField.ALL) {
+            if (p.protocol().equals(l3) || p.protocol().equals(l4) || p.protocol().equals("ether")) {
+                out.add(p);
+            }
+        }
+        for (PayloadBitField p : PayloadBitField.ALL) {
+            if (p.protocol().equals(l3) || p.protocol().equals(l4)) {
+                out.add(p);
+            }
+        }
+        out.removeIf(f -> unsupported(f) != null);
+        return out;
+    }
+}
