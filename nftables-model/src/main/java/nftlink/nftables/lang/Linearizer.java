@@ -213,6 +213,10 @@ public final class Linearizer {
                 // the rule already says which icmp types it means
                 continue;
             }
+            if (impliedBy(dependency, established)) {
+                // an earlier match says the same (ip protocol tcp before tcp dport): nft adds nothing
+                continue;
+            }
             if (established.add(dependency)) {
                 match(spec, dependency, out, sets, established);
             }
@@ -305,6 +309,21 @@ public final class Linearizer {
             return 5;
         }
         return 0;
+    }
+
+    /** Whether an earlier match of another field says what {@code dependency} says (same protocol class, same value). */
+    private static boolean impliedBy(Match dependency, Set<Match> established) {
+        int cls = protocolClass(dependency.field());
+        if (cls != 1 || !(dependency.value() instanceof Value.Single needed)) {
+            return false;
+        }
+        for (Match e : established) {
+            if (e.op() == Match.Op.EQ && protocolClass(e.field()) == cls && e.value() instanceof Value.Single had
+                    && had.bytes().equals(needed.bytes())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Refuses {@code what}, which needs {@code dependency}, after a match that says otherwise (nft: conflicting protocols). */
