@@ -128,6 +128,15 @@ public final class Delinearizer {
                     consumed = write.consumed();
                 }
             }
+            if (s == null && field == null && x instanceof Payload.Load load && load.dreg() == REG && i + 1 < e.size()
+                    && e.get(i + 1) instanceof Cmp c && c.sreg() == REG && c.op() == Cmp.Op.EQ && c.data().length() == load.length()) {
+                List<Match> split = splitMerged(load, c.data(), l3, l4);
+                if (split != null) {
+                    out.addAll(split.subList(0, split.size() - 1));
+                    s = split.getLast();
+                    consumed = 2;
+                }
+            }
             if (s == null && x instanceof Immediate imm && imm.dreg() == NfTables.NFT_REG_VERDICT
                     && imm.data() instanceof Data.OfVerdict v) {
                 s = new Statement.VerdictStatement(v.verdict());
@@ -403,7 +412,7 @@ public final class Delinearizer {
                     && f.protocol().equals(hint)
                     && (p.length() == f.length() || f.datatype() == Datatype.IPV4_ADDR || f.datatype() == Datatype.IPV6_ADDR)) {
                 Value needs = f.icmpType();
-                if (needs == null || needs.equals(icmpType)) {
+                if (needs == null || icmpType != null && items(icmpType).stream().allMatch(items(needs)::contains)) {
                     return f;
                 }
                 if (first == null) {
@@ -411,7 +420,39 @@ public final class Delinearizer {
                 }
             }
         }
-        return first;
+        // a field of other icmp types than the rule matched: rather split a merged load
+        return icmpType == null ? first : null;
+    }
+
+    private static List<Value> items(Value v) {
+        return v instanceof Value.SetLiteral l ? l.items() : List.of(v);
+    }
+
+    /** The matches nft merged into one load and compare of consecutive header fields, or {@code null}. */
+    private static List<Match> splitMerged(Payload.Load load, Bytes data, String l3, String l4) {
+        String hint = load.base() == Payload.Base.TRANSPORT ? l4 : load.base() == Payload.Base.NETWORK ? l3 : "ether";
+        if (hint == null) {
+            return null;
+        }
+        List<Match> out = new ArrayList<>();
+        int offset = load.offset();
+        int end = load.offset() + load.length();
+        while (offset < end) {
+            PayloadField next = null;
+            for (PayloadField f : PayloadField.ALL) {
+                if (f.base() == load.base() && f.protocol().equals(hint) && f.offset() == offset && offset + f.length() <= end) {
+                    next = f;
+                    break;
+                }
+            }
+            if (next == null) {
+                return null;
+            }
+            int from = offset - load.offset();
+            out.add(Match.eq(next, Bytes.of(Arrays.copyOfRange(data.toArray(), from, from + next.length()))));
+            offset += next.length();
+        }
+        return out.size() >= 2 ? out : null;
     }
 
     private static int loadedLength(Expression x) {

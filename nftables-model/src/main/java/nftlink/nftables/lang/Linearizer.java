@@ -22,6 +22,7 @@ import nftlink.nftables.expr.Quota;
 import nftlink.nftables.expr.Redir;
 import nftlink.nftables.expr.Reject;
 import nftlink.nftables.expr.Meta;
+import nftlink.nftables.expr.Payload;
 import nftlink.nftables.expr.Range;
 import nftlink.nftables.expr.Byteorder;
 import nftlink.nftables.expr.Verdict;
@@ -72,6 +73,42 @@ public final class Linearizer {
     }
 
     private Linearizer() {
+    }
+
+    /** The compares of whole header fields with one value, which nft merges with their neighbours. */
+    private static final ThreadLocal<java.util.Map<Expression, Boolean>> MERGEABLE =
+            ThreadLocal.withInitial(java.util.IdentityHashMap::new);
+
+    /**
+     * Merges adjacent matches of consecutive header fields into one load and one compare,
+     * as nft does ({@code tcp sport 1 tcp dport 2} becomes one 4-byte load): only equality
+     * with a single value, same header, up to a 16-byte register.
+     */
+    private static void mergePayloads(List<Expression> out) {
+        java.util.Map<Expression, Boolean> mergeable = MERGEABLE.get();
+        try {
+            for (int i = 0; i + 3 < out.size(); ) {
+                if (out.get(i) instanceof Payload.Load a && mergeable.containsKey(out.get(i + 1))
+                        && out.get(i + 2) instanceof Payload.Load b && mergeable.containsKey(out.get(i + 3))
+                        && a.dreg() == REG && b.dreg() == REG && a.base() == b.base() && a.offset() + a.length() == b.offset()
+                        && a.length() + b.length() <= 16) {
+                    Cmp ca = (Cmp) out.get(i + 1);
+                    Cmp cb = (Cmp) out.get(i + 3);
+                    byte[] data = new byte[a.length() + b.length()];
+                    System.arraycopy(ca.data().toArray(), 0, data, 0, a.length());
+                    System.arraycopy(cb.data().toArray(), 0, data, a.length(), b.length());
+                    Cmp merged = new Cmp(Cmp.Op.EQ, REG, Bytes.of(data));
+                    mergeable.put(merged, Boolean.TRUE);
+                    out.subList(i, i + 4).clear();
+                    out.add(i, new Payload.Load(a.base(), a.offset(), data.length, REG));
+                    out.add(i + 1, merged);
+                } else {
+                    i++;
+                }
+            }
+        } finally {
+            mergeable.clear();
+        }
     }
 
     /**
@@ -201,6 +238,7 @@ public final class Linearizer {
                 }
             }
         }
+        mergePayloads(out);
         Rule rule = new Rule(spec.family(), spec.table(), spec.chain(), spec.handle(), 0, out, spec.comment(), List.of());
         return new Result(rule, sets);
     }
@@ -241,7 +279,13 @@ public final class Linearizer {
                     out.add(new Cmp(cmpOp(m.op()), REG, s.bytes().reversed()));
                 } else {
                     out.addAll(field.loads(REG));
-                    out.add(new Cmp(cmpOp(m.op()), REG, s.bytes()));
+                    Cmp cmp = new Cmp(cmpOp(m.op()), REG, s.bytes());
+                    out.add(cmp);
+                    // nft leaves addresses in loads of their own
+                    if (field instanceof PayloadField pf && m.op() == Match.Op.EQ && !((pf.protocol().equals("ip")
+                            || pf.protocol().equals("ip6")) && (pf.datatype() == Datatype.IPV4_ADDR || pf.datatype() == Datatype.IPV6_ADDR))) {
+                        MERGEABLE.get().put(cmp, Boolean.TRUE);
+                    }
                 }
             }
             case Value.Prefix p -> {

@@ -141,7 +141,7 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
             case "icmpv6 id", "icmpv6 sequence" -> new int[]{128, 129};
             case "icmpv6 mtu" -> new int[]{2};
             case "icmpv6 max-delay" -> new int[]{130};
-            case "icmpv6 taddr" -> new int[]{135, 136, 137};
+            case "icmpv6 taddr" -> new int[]{130, 131, 132, 135, 136, 137};
             case "icmpv6 daddr" -> new int[]{137};
             default -> null;
         };
