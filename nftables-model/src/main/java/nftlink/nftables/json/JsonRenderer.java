@@ -444,6 +444,8 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
                     .put("field", p.name()).build());
             case ExthdrField x -> exthdr(x);
             case nftlink.nftables.lang.ExpressionField x -> expressionField(x);
+            case nftlink.nftables.lang.RawPayloadField r -> JsonValue.single("payload", JsonValue.object()
+                    .put("base", r.text().substring(1, r.text().indexOf(','))).put("offset", r.bitOffset()).put("len", r.bits()).build());
             case nftlink.nftables.lang.MaskedField x -> JsonValue.single(x.isOr() ? "|" : "&",
                     JsonValue.array(field(x.field()), single(x.field(), x.isOr() ? x.xor() : x.mask())));
             case MetaField m -> JsonValue.single("meta", JsonValue.single("key", JsonValue.of(m.keyName())));

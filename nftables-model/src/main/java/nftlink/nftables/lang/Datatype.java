@@ -231,7 +231,7 @@ public enum Datatype {
             case ICMP_TYPE -> Bytes.u8(named(t, ICMP_TYPES));
             case ICMPV6_TYPE -> Bytes.u8(named(t, ICMPV6_TYPES));
             case INET_SERVICE -> Bytes.u16Be(number(t, SERVICES, 0xffff));
-            case ETHERTYPE -> Bytes.u16Be(number(t, Map.of("ip", 0x0800, "ip6", 0x86dd, "arp", 0x0806, "vlan", 0x8100, "8021q", 0x8100), 0xffff));
+            case ETHERTYPE -> Bytes.u16Be(number(t, Map.of("ip", 0x0800, "ip6", 0x86dd, "arp", 0x0806, "vlan", 0x8100, "8021q", 0x8100, "8021ad", 0x88a8), 0xffff));
             case NFPROTO -> Bytes.u8(number(t, Map.of("ipv4", 2, "ipv6", 10), 0xff));
             case ARP_OP -> Bytes.u16Be(number(t, ARP_OP_NAMES, 0xffff));
             case PKTTYPE -> Bytes.u8(number(t, PKTTYPE_NAMES, 0xff));
@@ -316,6 +316,18 @@ public enum Datatype {
                 yield Bytes.u8((int) parseUnsigned(u, 6));
             }
             case INTEGER, HEX_INTEGER -> {
+                if (length > 8) {
+                    java.math.BigInteger big;
+                    try {
+                        big = t.startsWith("0x") ? new java.math.BigInteger(t.substring(2), 16) : new java.math.BigInteger(t);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("not a number: " + t);
+                    }
+                    if (big.signum() < 0 || big.bitLength() > 8 * length) {
+                        throw new IllegalArgumentException("value " + t + " is out of range");
+                    }
+                    yield BitLayout.fixed(big, length);
+                }
                 long v = parseUnsigned(t, length >= 8 ? -1L : (1L << (8 * length)) - 1);
                 byte[] b = new byte[length];
                 for (int i = 0; i < length; i++) {
@@ -469,6 +481,7 @@ public enum Datatype {
                 case 0x86dd -> "ip6";
                 case 0x0806 -> "arp";
                 case 0x8100 -> "8021q";
+                case 0x88a8 -> "8021ad";
                 default -> String.format("0x%04x", value.asBigEndian());
             };
             case PKTTYPE -> value.get(0) < PKTTYPES.length ? PKTTYPES[value.get(0)] : Integer.toString(value.get(0));
@@ -513,8 +526,8 @@ public enum Datatype {
                 }
                 yield "\"" + s + (wildcard ? "*" : "") + "\"";
             }
-            case INTEGER -> Long.toUnsignedString(value.asBigEndian());
-            case HEX_INTEGER -> "0x" + Long.toHexString(value.asBigEndian());
+            case INTEGER -> new java.math.BigInteger(1, b).toString();
+            case HEX_INTEGER -> "0x" + new java.math.BigInteger(1, b).toString(16);
             case BIT -> Integer.toString(value.get(0));
             case TIME_DATE -> {
                 long nanos = value.reversed().asBigEndian();

@@ -114,7 +114,8 @@ public final class Delinearizer {
                                     "protocol " + single.bytes().get(0));
                         } else if (field.equals(MetaField.NFPROTO)) {
                             l3 = single.bytes().get(0) == 2 ? "ip" : single.bytes().get(0) == 10 ? "ip6" : "nfproto " + single.bytes().get(0);
-                        } else if (field.equals(MetaField.PROTOCOL) || field.equals(PayloadField.ETHER_TYPE)) {
+                        } else if (field.equals(MetaField.PROTOCOL) || field.equals(PayloadField.ETHER_TYPE)
+                                || field.equals(PayloadField.VLAN_TYPE)) {
                             long type = single.bytes().asBigEndian();
                             l3 = type == 0x0800 ? "ip" : type == 0x86dd ? "ip6" : type == 0x0806 ? "arp" : "ethertype " + type;
                         }
@@ -135,6 +136,16 @@ public final class Delinearizer {
                     out.addAll(split.subList(0, split.size() - 1));
                     s = split.getLast();
                     consumed = 2;
+                }
+            }
+            if (s == null && field == null && x instanceof Payload.Load raw && raw.dreg() == REG && i + 1 < e.size()
+                    && raw.base() != Payload.Base.TUNNEL && raw.length() <= 16 && raw.length() > 0) {
+                // a load no header field describes lists as raw bits, as nft lists it
+                RawPayloadField rf = new RawPayloadField(raw.base(), raw.offset() * 8, raw.length() * 8);
+                Matched m = matchAfterLoad(rf, -1, e, i + 1, sets);
+                if (m != null) {
+                    s = m.match();
+                    consumed = 1 + m.consumed();
                 }
             }
             if (s == null && x instanceof Immediate imm && imm.dreg() == NfTables.NFT_REG_VERDICT
@@ -336,7 +347,7 @@ public final class Delinearizer {
     private static Field bitFieldOf(Expression x, Bytes mask, String l3, String l4) {
         return switch (x) {
             case Payload.Load p when p.dreg() == REG -> {
-                String hint = p.base() == Payload.Base.TRANSPORT ? l4 : p.base() == Payload.Base.NETWORK ? l3 : "ether";
+                String hint = p.base() == Payload.Base.TRANSPORT ? l4 : p.base() == Payload.Base.NETWORK ? l3 : "vlan";
                 yield hint == null ? null : PayloadBitField.at(p, mask, hint);
             }
             case Exthdr.Load h when h.dreg() == REG -> ExthdrField.of(h, mask);
@@ -404,12 +415,12 @@ public final class Delinearizer {
         // a header's protocol must be known from the family or an earlier match, as it is for nft
         String hint = p.base() == Payload.Base.TRANSPORT ? l4 : p.base() == Payload.Base.NETWORK ? l3 : "ether";
         if (hint == null) {
-            return null;
+            return p.base() == Payload.Base.TRANSPORT ? transportPort(p) : null;
         }
         PayloadField first = null;
         for (PayloadField f : PayloadField.ALL) {
             if (f.base() == p.base() && f.offset() == p.offset() && p.length() <= f.length()
-                    && f.protocol().equals(hint)
+                    && (f.protocol().equals(hint) || hint.equals("ether") && f.protocol().equals("vlan"))
                     && (p.length() == f.length() || f.datatype() == Datatype.IPV4_ADDR || f.datatype() == Datatype.IPV6_ADDR)) {
                 Value needs = f.icmpType();
                 if (needs == null || icmpType != null && items(icmpType).stream().allMatch(items(needs)::contains)) {
@@ -422,6 +433,14 @@ public final class Delinearizer {
         }
         // a field of other icmp types than the rule matched: rather split a merged load
         return icmpType == null ? first : null;
+    }
+
+    /** The ports of a transport protocol the rule does not name: {@code th sport}, {@code th dport}. */
+    private static PayloadField transportPort(Payload.Load p) {
+        if ((p.offset() == 0 || p.offset() == 2) && p.length() == 2) {
+            return Fields.payload("th", p.offset() == 0 ? "sport" : "dport").orElse(null);
+        }
+        return null;
     }
 
     private static List<Value> items(Value v) {
@@ -501,7 +520,9 @@ public final class Delinearizer {
                 return new Matched(new Match(field, Match.Op.EQ, new Value.Single(b.mask())), 2);
             }
             int bits = prefixBits(b.mask());
-            if (bits >= 0 && b.mask().length() == field.length() && (c.op() == Cmp.Op.EQ || c.op() == Cmp.Op.NEQ)) {
+            boolean addressType = field.datatype() == Datatype.IPV4_ADDR || field.datatype() == Datatype.IPV6_ADDR
+                    || field.datatype() == Datatype.ETHER_ADDR;
+            if (bits >= 0 && addressType && b.mask().length() == field.length() && (c.op() == Cmp.Op.EQ || c.op() == Cmp.Op.NEQ)) {
                 try {
                     return new Matched(new Match(field, c.op() == Cmp.Op.EQ ? Match.Op.EQ : Match.Op.NEQ,
                             new Value.Prefix(c.data(), bits)), 2);
@@ -702,6 +723,7 @@ public final class Delinearizer {
                 for (Match d : List.copyOf(deps)) {
                     if (d.field().equals(MetaField.PROTOCOL)) {
                         deps.add(new Match(PayloadField.ETHER_TYPE, Match.Op.EQ, d.value()));
+                        deps.add(new Match(PayloadField.VLAN_TYPE, Match.Op.EQ, d.value()));
                     }
                 }
             }

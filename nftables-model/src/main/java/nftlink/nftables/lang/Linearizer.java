@@ -244,7 +244,8 @@ public final class Linearizer {
     }
 
     private static void match(RuleSpec spec, Match m, List<Expression> out, List<AnonymousSet> sets, Set<Match> established) {
-        for (Match dependency : m.field().dependencies(spec.family())) {
+        for (Match original : m.field().dependencies(spec.family())) {
+            Match dependency = afterVlan(original, established);
             checkConflict(m.field().text(), dependency, established);
             boolean icmpType = dependency.field().equals(PayloadField.ICMP_TYPE) || dependency.field().equals(PayloadField.ICMPV6_TYPE);
             if (icmpType && established.stream().anyMatch(e -> e.field().equals(dependency.field()))) {
@@ -355,6 +356,16 @@ public final class Linearizer {
         return 0;
     }
 
+    /** After an 802.1Q tag the network protocol is the tag's type: {@code vlan type ip}, not {@code meta protocol ip}. */
+    private static Match afterVlan(Match dependency, Set<Match> established) {
+        boolean vlan = established.stream().anyMatch(e -> e.field().equals(PayloadField.ETHER_TYPE)
+                && e.value().equals(new Value.Single(Bytes.u16Be(0x8100))));
+        if (vlan && dependency.field().equals(MetaField.PROTOCOL)) {
+            return new Match(PayloadField.VLAN_TYPE, dependency.op(), dependency.value());
+        }
+        return dependency;
+    }
+
     /** Whether an earlier match of another field says what {@code dependency} says (same protocol class, same value). */
     private static boolean impliedBy(Match dependency, Set<Match> established) {
         int cls = protocolClass(dependency.field());
@@ -376,7 +387,7 @@ public final class Linearizer {
         if (cls == 0 || !(dependency.value() instanceof Value.Single needed)) {
             return;
         }
-        if ((cls == 2 || cls == 3) && !what.equals("reject")) {
+        if ((cls == 2 || cls == 3) && dependency.field() instanceof MetaField && !what.equals("reject")) {
             // nft lets a header follow an explicit network or link protocol it does not imply
             // (meta nfproto ipv4 icmpv6 type ..., ether type vlan ip protocol ...)
             return;

@@ -29,7 +29,12 @@ public record PayloadBitField(String protocol, String name, Payload.Base base, i
             net("ip6", "version", 0, 4, Datatype.INTEGER), net("ip6", "dscp", 4, 6, Datatype.DSCP),
             net("ip6", "ecn", 10, 2, Datatype.ECN), net("ip6", "flowlabel", 12, 20, Datatype.INTEGER),
             th("tcp", "doff", 96, 4, Datatype.INTEGER), th("tcp", "reserved", 100, 4, Datatype.INTEGER),
-            th("dccp", "type", 67, 4, Datatype.DCCP_PKTTYPE));
+            th("dccp", "type", 67, 4, Datatype.DCCP_PKTTYPE),
+            ll("vlan", "pcp", 112, 3), ll("vlan", "dei", 115, 1), ll("vlan", "cfi", 115, 1), ll("vlan", "id", 116, 12));
+
+    private static PayloadBitField ll(String protocol, String name, int bitOffset, int bits) {
+        return new PayloadBitField(protocol, name, Payload.Base.LINK, bitOffset, bits, Datatype.INTEGER);
+    }
 
     public PayloadBitField {
         if (bits <= 0 || bits % 8 == 0 && bitOffset % 8 == 0) {

@@ -37,6 +37,9 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
     public static final PayloadField ETHER_SADDR = new PayloadField("ether", "saddr", Payload.Base.LINK, 6, 6, Datatype.ETHER_ADDR);
     public static final PayloadField ETHER_TYPE = new PayloadField("ether", "type", Payload.Base.LINK, 12, 2, Datatype.ETHERTYPE);
 
+    /** {@code vlan type}: the ethertype after an 802.1Q tag. */
+    public static final PayloadField VLAN_TYPE = new PayloadField("vlan", "type", Payload.Base.LINK, 16, 2, Datatype.ETHERTYPE);
+
     private static PayloadField net(String protocol, String name, int offset, int length, Datatype type) {
         return new PayloadField(protocol, name, Payload.Base.NETWORK, offset, length, type);
     }
@@ -84,7 +87,9 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
             th("igmp", "checksum", 2, 2, Datatype.INTEGER), th("igmp", "group", 4, 4, Datatype.IPV4_ADDR),
             th("comp", "nexthdr", 0, 1, Datatype.INET_PROTO), th("comp", "flags", 1, 1, Datatype.HEX_INTEGER),
             th("tcp", "flags", 13, 1, Datatype.TCP_FLAG), th("udplite", "csumcov", 4, 2, Datatype.INTEGER),
-            net("ip", "frag-off", 6, 2, Datatype.HEX_INTEGER),
+            net("ip", "frag-off", 6, 2, Datatype.HEX_INTEGER), VLAN_TYPE,
+            // th: the ports of whatever transport protocol the packet has
+            th("th", "sport", 0, 2, Datatype.INET_SERVICE), th("th", "dport", 2, 2, Datatype.INET_SERVICE),
             // struct arphdr followed by the Ethernet/IPv4 addresses nft assumes (hlen 6, plen 4)
             net("arp", "htype", 0, 2, Datatype.INTEGER), net("arp", "ptype", 2, 2, Datatype.ETHERTYPE),
             net("arp", "hlen", 4, 1, Datatype.INTEGER), net("arp", "plen", 5, 1, Datatype.INTEGER),
@@ -120,6 +125,11 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
                 default -> throw new IllegalArgumentException("arp " + name + " cannot be matched in family " + family
                         + " (arp, bridge and netdev only)");
             };
+            case "vlan" -> {
+                List<Match> deps = new java.util.ArrayList<>(ETHER_TYPE.dependencies(family));
+                deps.add(Match.eq(ETHER_TYPE, Bytes.u16Be(0x8100)));
+                yield deps;
+            }
             case "ether" -> switch (family) {
                 case IP, IP6, INET, NETDEV -> List.of(Match.eq(MetaField.IIFTYPE, Bytes.of((byte) 1, (byte) 0)));
                 case BRIDGE -> List.of();

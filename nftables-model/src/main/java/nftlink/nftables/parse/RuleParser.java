@@ -13,6 +13,7 @@ import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.MaskedField;
 import nftlink.nftables.lang.MetaField;
 import nftlink.nftables.lang.PayloadField;
+import nftlink.nftables.lang.RawPayloadField;
 import nftlink.nftables.lang.SocketCgroupField;
 import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.Value;
@@ -97,6 +98,9 @@ final class RuleParser {
         Token t = c.peek();
         if (Values.isVerdict(t)) {
             return new Statement.VerdictStatement(values.verdict());
+        }
+        if (t.kind() == Token.Kind.SET_REFERENCE && RawPayloadField.base(t.text()) != null) {
+            return match();
         }
         if (t.kind() != Token.Kind.WORD) {
             throw c.unexpected("a statement");
@@ -241,8 +245,10 @@ final class RuleParser {
             throw c.unexpected("a value to compare " + f.text() + " with");
         }
         Token valueToken = c.peek();
-        Value parsed = f.datatype().isBitmask() && !(f instanceof ConcatField) && c.peek().kind() != Token.Kind.LBRACE
-                && !c.at(Token.Kind.SET_REFERENCE) ? new Value.Single(flagsOrValue(parts.getFirst())) : values.value(parts);
+        boolean number = c.peek().kind() == Token.Kind.WORD && c.peek().text().matches("\\d+|0x[0-9a-fA-F]+");
+        Value parsed = (f.datatype().isBitmask() || f instanceof MaskedField && number) && !(f instanceof ConcatField)
+                && c.peek().kind() != Token.Kind.LBRACE && !c.at(Token.Kind.SET_REFERENCE)
+                ? new Value.Single(flagsOrValue(parts.getFirst())) : values.value(parts);
         if (xorValue != null) {
             // FIELD xor C == V is FIELD == V xor C
             if (!(parsed instanceof Value.Single single)) {
@@ -263,6 +269,9 @@ final class RuleParser {
 
     private Field field() {
         Token t = c.peek();
+        if (t.kind() == Token.Kind.SET_REFERENCE && RawPayloadField.base(t.text()) != null) {
+            return rawPayload();
+        }
         if (t.kind() != Token.Kind.WORD) {
             throw c.unexpected("a statement");
         }
@@ -627,13 +636,13 @@ final class RuleParser {
         if (first.kind() != Token.Kind.WORD && first.kind() != Token.Kind.STRING) {
             throw c.unexpected("a value");
         }
-        byte[] value = Values.isVerdict(first) ? null : values.single(part, c.next()).toArray();
+        byte[] value = Values.isVerdict(first) ? null : numberOrValue(part, c.next()).toArray();
         if (value == null) {
             throw c.unexpected("a value");
         }
         while (c.peek().kind() == Token.Kind.WORD && c.peek().text().equals("|") || c.at(Token.Kind.COMMA) && part.bitmask()) {
             c.next();
-            byte[] more = values.single(part, c.next()).toArray();
+            byte[] more = numberOrValue(part, c.next()).toArray();
             for (int i = 0; i < value.length && i < more.length; i++) {
                 value[i] |= more[i];
             }
@@ -662,6 +671,27 @@ final class RuleParser {
             return Fields.header(header, name.text()).get();
         }
         return Fields.presence(header).orElseThrow();
+    }
+
+    /** {@code @ll|@nh|@th|@ih,OFFSET,LENGTH} (bits). */
+    private Field rawPayload() {
+        Token base = c.next();
+        c.expect(Token.Kind.COMMA, "',' after @" + base.text());
+        Token offset = c.expect(Token.Kind.WORD, "a bit offset");
+        c.expect(Token.Kind.COMMA, "',' after the offset");
+        Token length = c.expect(Token.Kind.WORD, "a length in bits");
+        SourceLocation where = base.location().to(length.location());
+        return Cursor.at(new Token(Token.Kind.WORD, "", where), () -> new RawPayloadField(RawPayloadField.base(base.text()),
+                Integer.parseInt(offset.text()), Integer.parseInt(length.text())));
+    }
+
+    /** A value, where a plain number is also taken for an address (a mask such as {@code ip saddr & 0xff}). */
+    private Bytes numberOrValue(Values.Part part, Token t) {
+        boolean address = part.type() == Datatype.IPV4_ADDR || part.type() == Datatype.IPV6_ADDR;
+        if (address && t.kind() == Token.Kind.WORD && t.text().matches("\\d+|0x[0-9a-fA-F]+")) {
+            return Cursor.at(t, () -> Datatype.INTEGER.parse(t.text(), part.length()));
+        }
+        return values.single(part, t);
     }
 
     /** After {@code tcp option}: {@code NAME FIELD} or {@code NAME} (then {@code exists}/{@code missing} follows). */
