@@ -386,6 +386,26 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
                 }
                 yield JsonValue.single("fwd", body.build());
             }
+            case Statement.ObjectReference o -> switch (o.type()) {
+                case 1 -> JsonValue.single("counter", JsonValue.of(o.object()));
+                case 2 -> JsonValue.single("quota", JsonValue.of(o.object()));
+                case 3 -> JsonValue.single("ct helper", JsonValue.of(o.object()));
+                case 4 -> JsonValue.single("limit", JsonValue.of(o.object()));
+                case 7 -> JsonValue.single("ct timeout", JsonValue.of(o.object()));
+                case 8 -> JsonValue.single("secmark", JsonValue.of(o.object()));
+                case 9 -> JsonValue.single("ct expectation", JsonValue.of(o.object()));
+                default -> JsonValue.single("synproxy", JsonValue.of(o.object()));
+            };
+            case Statement.LastStatement l -> JsonValue.single("last", l.usedMillis() == null ? JsonValue.NULL
+                    : JsonValue.single("used", JsonValue.of(l.usedMillis())));
+            case Statement.DynsetStatement d -> {
+                var body = JsonValue.object().put("op", d.op() == 0 ? "add" : d.op() == 1 ? "update" : "delete")
+                        .put("elem", field(d.key())).put("set", "@" + d.set());
+                if (d.data() != null) {
+                    body.put("data", field(d.data()));
+                }
+                yield JsonValue.single(d.data() == null ? "set" : "map", body.build());
+            }
             case Statement.CtSet cs -> JsonValue.single("mangle", JsonValue.object().put("key", field(cs.field()))
                     .put("value", single(cs.field(), cs.value())).build());
             case Statement.PayloadSet ps -> JsonValue.single("mangle", JsonValue.object().put("key", field(ps.field()))

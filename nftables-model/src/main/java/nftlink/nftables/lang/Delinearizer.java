@@ -179,6 +179,13 @@ public final class Delinearizer {
                 }
             }
             if (s == null) {
+                Dynsetted dynset = dynset(e, i, l3, l4);
+                if (dynset != null) {
+                    s = dynset.statement();
+                    consumed = dynset.consumed();
+                }
+            }
+            if (s == null) {
                 s = action(x, rule.family(), l3);
                 consumed = s == null ? 0 : 1;
             }
@@ -202,6 +209,9 @@ public final class Delinearizer {
                     l.type() == NfTables.NFT_LIMIT_PKT_BYTES, (l.flags() & NfTables.NFT_LIMIT_F_INV) != 0);
             case Quota q -> new Statement.QuotaStatement(q.bytes(), q.consumed(), (q.flags() & 1) != 0);
             case Notrack n -> new Statement.NotrackStatement();
+            case nftlink.nftables.expr.Objref.Named o -> new Statement.ObjectReference(o.type(), o.object());
+            case nftlink.nftables.expr.Last l when l.msecs() == null || l.set() != null ->
+                    new Statement.LastStatement(l.msecs() == null || l.set() == null || l.set() == 0 ? null : l.msecs());
             case nftlink.nftables.expr.Queue.Fixed q -> new Statement.QueueStatement(q.num(),
                     q.num() + (q.total() == null ? 1 : q.total()) - 1, q.flags() == null ? 0 : q.flags());
             case nftlink.nftables.expr.Synproxy sp -> new Statement.SynproxyStatement(sp.mss() == null ? 0 : sp.mss(),
@@ -218,6 +228,34 @@ public final class Delinearizer {
                     r.flags() == null ? 0 : NatFlags.printable(r.flags()));
             default -> null;
         };
+    }
+
+    /** A dynset statement read from the loads of its key (and data) and the dynset, with how many expressions it took. */
+    private record Dynsetted(Statement.DynsetStatement statement, int consumed) {
+    }
+
+    private static Dynsetted dynset(List<Expression> e, int at, String l3, String l4) {
+        ConcatField concat = concatAt(e, at, l3, l4);
+        Field key = concat != null ? concat : fieldOf(e.get(at), REG, l3, l4, null);
+        if (key == null) {
+            return null;
+        }
+        int next = at + (concat != null ? concat.fields().size() : 1);
+        Field data = null;
+        if (next < e.size() && !(e.get(next) instanceof nftlink.nftables.expr.Dynset)) {
+            int slots = concat != null ? concat.fieldLengths().stream().mapToInt(l -> (l + 3) / 4).sum() : (key.length() + 3) / 4;
+            data = fieldOf(e.get(next), ConcatField.registerAt(REG, slots), l3, l4, null);
+            if (data == null) {
+                return null;
+            }
+            next++;
+        }
+        if (next >= e.size() || !(e.get(next) instanceof nftlink.nftables.expr.Dynset d) || d.sregKey() != REG
+                || !d.expressions().isEmpty() || (d.sregData() == null) != (data == null)) {
+            return null;
+        }
+        Long timeout = d.timeout() == null || d.timeout() == 0 ? null : d.timeout();
+        return new Dynsetted(new Statement.DynsetStatement(d.op(), d.set(), key, data, timeout), next - at + 1);
     }
 
     /** A NAT statement read from the immediates that load its registers and the nat, masq or redir after them. */
@@ -680,6 +718,15 @@ public final class Delinearizer {
                     && (r.kind() != Statement.RejectKind.TCP_RESET || family == Family.IP || family == Family.IP6)) {
                 // nft shows the l4proto tcp a reset needs only in tables where it is not implied
                 deps = Linearizer.rejectDependencies(family, r);
+            } else if (out.get(i) instanceof Statement.DynsetStatement ds) {
+                try {
+                    deps = new ArrayList<>(ds.key().dependencies(family));
+                    if (ds.data() != null) {
+                        deps.addAll(ds.data().dependencies(family));
+                    }
+                } catch (IllegalArgumentException e) {
+                    continue;
+                }
             } else if (out.get(i) instanceof Statement.PayloadSet ps) {
                 try {
                     deps = ps.field().dependencies(family);

@@ -180,6 +180,29 @@ public final class Linearizer {
                     }
                     out.addAll(PayloadWrite.linearize(ps.field(), ps.value()));
                 }
+                case Statement.ObjectReference o -> out.add(new nftlink.nftables.expr.Objref.Named(o.type(), o.object()));
+                case Statement.LastStatement l -> out.add(l.usedMillis() == null ? nftlink.nftables.expr.Last.never()
+                        : new nftlink.nftables.expr.Last(1, l.usedMillis()));
+                case Statement.DynsetStatement d -> {
+                    List<Match> deps = new ArrayList<>(d.key().dependencies(spec.family()));
+                    if (d.data() != null) {
+                        deps.addAll(d.data().dependencies(spec.family()));
+                    }
+                    for (Match dependency : deps) {
+                        if (established.add(dependency)) {
+                            match(spec, dependency, out, sets, established);
+                        }
+                    }
+                    out.addAll(d.key().loads(REG));
+                    Integer dataRegister = null;
+                    if (d.data() != null) {
+                        int slots = d.key() instanceof ConcatField concat ? concat.fieldLengths().stream().mapToInt(l -> (l + 3) / 4).sum()
+                                : (d.key().length() + 3) / 4;
+                        dataRegister = ConcatField.registerAt(REG, slots);
+                        out.addAll(d.data().loads(dataRegister));
+                    }
+                    out.add(new nftlink.nftables.expr.Dynset(d.op(), REG, dataRegister, d.set(), 0, d.timeout(), List.of(), null));
+                }
                 case Statement.CtSet cs -> {
                     out.add(Immediate.value(REG, cs.value()));
                     out.add(new nftlink.nftables.expr.Ct.Set(cs.field().key(), REG, cs.field().direction()));

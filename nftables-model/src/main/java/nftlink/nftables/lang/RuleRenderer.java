@@ -92,6 +92,21 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.FwdStatement f -> f.address() == null ? "fwd to " + device(f.device())
                     : "fwd " + (f.address().length() == 4 ? "ip" : "ip6") + " to " + Datatype.printAddress(f.address().toArray())
                     + " device " + device(f.device());
+            case Statement.ObjectReference o -> switch (o.type()) {
+                case 1 -> "counter name \"" + o.object() + "\"";
+                case 2 -> "quota name \"" + o.object() + "\"";
+                case 3 -> "ct helper set \"" + o.object() + "\"";
+                case 4 -> "limit name \"" + o.object() + "\"";
+                case 7 -> "ct timeout set \"" + o.object() + "\"";
+                case 8 -> "meta secmark set \"" + o.object() + "\"";
+                case 9 -> "ct expectation set \"" + o.object() + "\"";
+                case 10 -> "synproxy name \"" + o.object() + "\"";
+                default -> "[ objref type " + o.type() + " name " + o.object() + " ]";
+            };
+            case Statement.LastStatement l -> l.usedMillis() == null ? "last" : "last used " + NftTime.format(l.usedMillis());
+            case Statement.DynsetStatement d -> (d.op() == 0 ? "add" : d.op() == 1 ? "update" : "delete") + " @" + d.set()
+                    + " { " + d.key().text() + (d.timeout() == null ? "" : " timeout " + NftTime.format(d.timeout()))
+                    + (d.data() == null ? "" : " : " + d.data().text()) + " }";
             case Statement.CtSet cs -> cs.field().text() + " set " + cs.field().datatype().print(cs.value());
             case Statement.PayloadSet ps -> ps.field().text() + " set " + single(ps.field(), ps.value());
             case Statement.KernelExpression k -> k.expression().toDebugString();

@@ -16,7 +16,8 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         Statement.MetaSet, Statement.CtSet, Statement.PayloadSet, Statement.KernelExpression, Statement.LogStatement, Statement.LimitStatement,
         Statement.RejectStatement, Statement.QuotaStatement, Statement.NotrackStatement, Statement.NatStatement,
         Statement.MasqueradeStatement, Statement.RedirectStatement, Statement.VerdictMap, Statement.QueueStatement,
-        Statement.TproxyStatement, Statement.SynproxyStatement, Statement.DupStatement, Statement.FwdStatement {
+        Statement.TproxyStatement, Statement.SynproxyStatement, Statement.DupStatement, Statement.FwdStatement,
+        Statement.ObjectReference, Statement.LastStatement, Statement.DynsetStatement {
 
     /** {@code accept}, {@code drop}, {@code jump CHAIN}, ... */
     record VerdictStatement(Verdict verdict) implements Statement {
@@ -314,6 +315,50 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * @param address the next hop, or {@code null}
      */
     record FwdStatement(int device, Bytes address) implements Statement {
+    }
+
+    /**
+     * A named stateful object the rule uses: {@code counter name "c"}, {@code quota name "q"},
+     * {@code limit name "l"}, {@code ct helper set "ftp"}, {@code ct timeout set "t"},
+     * {@code ct expectation set "e"}, {@code synproxy name "s"}, {@code meta secmark set "m"}.
+     *
+     * @param type   {@code NFT_OBJECT_*}
+     * @param object the object's name
+     */
+    record ObjectReference(int type, String object) implements Statement {
+        public ObjectReference {
+            Objects.requireNonNull(object, "object");
+            if (object.isEmpty()) {
+                throw new IllegalArgumentException("an object name is not empty");
+            }
+        }
+    }
+
+    /**
+     * {@code last}: when the rule last matched.
+     *
+     * @param usedMillis milliseconds since it last matched, or {@code null} for never
+     */
+    record LastStatement(Long usedMillis) implements Statement {
+    }
+
+    /**
+     * {@code add|update|delete @SET { KEY [timeout T] [: DATA] }}: changes a set from the packet path.
+     *
+     * @param op      {@code NFT_DYNSET_OP_*}
+     * @param set     the set's name
+     * @param key     what makes the element's key
+     * @param data    what makes the element's data (maps), or {@code null}
+     * @param timeout the element's timeout in milliseconds, or {@code null} for the set's
+     */
+    record DynsetStatement(int op, String set, Field key, Field data, Long timeout) implements Statement {
+        public DynsetStatement {
+            Objects.requireNonNull(set, "set");
+            Objects.requireNonNull(key, "key");
+            if (op < 0 || op > 2) {
+                throw new IllegalArgumentException("dynset op is add, update or delete: " + op);
+            }
+        }
     }
 
     static Statement accept() {

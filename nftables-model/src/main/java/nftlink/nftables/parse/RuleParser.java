@@ -105,6 +105,12 @@ final class RuleParser {
         if (t.kind() != Token.Kind.WORD) {
             throw c.unexpected("a statement");
         }
+        if (t.text().equals("ct") && c.in.peekIs(1, "timeout", "expectation") && c.in.peekIs(2, "set")) {
+            c.next();
+            int type = c.next().text().equals("timeout") ? NfTables.NFT_OBJECT_CT_TIMEOUT : NfTables.NFT_OBJECT_CT_EXPECT;
+            c.next();
+            return objectReference(type);
+        }
         return switch (t.text()) {
             case "counter" -> counter();
             case "log" -> log();
@@ -117,6 +123,8 @@ final class RuleParser {
             }
             case "snat", "dnat" -> nat();
             case "queue" -> queue();
+            case "last" -> last();
+            case "add", "update", "delete" -> dynset();
             case "tproxy" -> tproxy();
             case "synproxy" -> synproxy();
             case "dup" -> dup();
@@ -201,8 +209,10 @@ final class RuleParser {
         if (c.at("set")) {
             Token set = c.next();
             if (f instanceof CtField ct && ct.key() == nftlink.nftables.expr.Ct.Key.HELPER) {
-                throw Cursor.error(set, "unsupported: 'ct helper set' assigns a ct helper object (nftlink's rule language "
-                        + "does not reference objects yet)");
+                return objectReference(NfTables.NFT_OBJECT_CT_HELPER);
+            }
+            if (f instanceof MetaField meta && meta.key() == nftlink.nftables.expr.Meta.Key.SECMARK && c.at(Token.Kind.STRING)) {
+                return objectReference(NfTables.NFT_OBJECT_SECMARK);
             }
             boolean header = f instanceof PayloadField || f instanceof nftlink.nftables.lang.PayloadBitField
                     || f instanceof nftlink.nftables.lang.ExthdrField;
@@ -564,8 +574,10 @@ final class RuleParser {
                     c.next();
                     flags |= NfTables.NF_SYNPROXY_OPT_SACK_PERM;
                 }
-                case "name" -> throw Cursor.error(c.peek(), "unsupported: 'synproxy name' references a synproxy object "
-                        + "(nftlink's rule language does not reference objects yet)");
+                case "name" -> {
+                    c.next();
+                    return objectReference(NfTables.NFT_OBJECT_SYNPROXY);
+                }
                 default -> {
                     return new Statement.SynproxyStatement(mss, wscale, flags);
                 }
@@ -694,6 +706,59 @@ final class RuleParser {
         return values.single(part, t);
     }
 
+    /** The quoted name of a stateful object a rule refers to. */
+    private Statement objectReference(int type) {
+        Token name = c.next();
+        if (name.kind() != Token.Kind.STRING && name.kind() != Token.Kind.WORD) {
+            throw Cursor.error(name, "syntax error, unexpected " + name.describe() + ", expecting an object name");
+        }
+        if (name.kind() == Token.Kind.WORD && (name.text().equals("map") || Fields.protocols().contains(name.text()))) {
+            throw Cursor.error(name, "unsupported: an object chosen by a map (nftlink's rule language names the object)");
+        }
+        return Cursor.at(name, () -> new Statement.ObjectReference(type, name.text()));
+    }
+
+    /** {@code last [used never|DURATION]}. */
+    private Statement last() {
+        c.next();
+        if (c.accept("used")) {
+            Token t = c.next();
+            if (t.text().equals("never")) {
+                return new Statement.LastStatement(null);
+            }
+            return new Statement.LastStatement(Durations.millis(t));
+        }
+        return new Statement.LastStatement(null);
+    }
+
+    /** {@code add|update|delete @SET { KEY [timeout T] [: DATA] }}. */
+    private Statement dynset() {
+        Token op = c.next();
+        Token set = c.expect(Token.Kind.SET_REFERENCE, "@set after " + op.text());
+        c.expect(Token.Kind.LBRACE, "'{'");
+        Field key = fieldOrConcat();
+        Long timeout = null;
+        if (c.accept("timeout")) {
+            timeout = Durations.millis(c.next());
+        }
+        if (c.at("counter") || c.at("limit") || c.at("quota") || c.at("expires")) {
+            throw Cursor.error(c.peek(), "unsupported: stateful expressions and expiry in dynamic set updates");
+        }
+        Field data = null;
+        if (c.accept(":")) {
+            data = fieldOrConcat();
+        }
+        c.expect(Token.Kind.RBRACE, "'}'");
+        int code = switch (op.text()) {
+            case "add" -> NfTables.NFT_DYNSET_OP_ADD;
+            case "update" -> NfTables.NFT_DYNSET_OP_UPDATE;
+            default -> NfTables.NFT_DYNSET_OP_DELETE;
+        };
+        Long t = timeout;
+        Field d = data;
+        return Cursor.at(op, () -> new Statement.DynsetStatement(code, set.text(), key, d, t));
+    }
+
     /** After {@code tcp option}: {@code NAME FIELD} or {@code NAME} (then {@code exists}/{@code missing} follows). */
     private Field tcpOption() {
         Token option = c.expect(Token.Kind.WORD, "a tcp option");
@@ -713,6 +778,9 @@ final class RuleParser {
 
     private Statement counter() {
         c.next();
+        if (c.accept("name")) {
+            return objectReference(NfTables.NFT_OBJECT_COUNTER);
+        }
         long packets = 0;
         long bytes = 0;
         if (c.accept("packets")) {
@@ -791,6 +859,9 @@ final class RuleParser {
 
     private Statement limit() {
         c.next();
+        if (c.accept("name")) {
+            return objectReference(NfTables.NFT_OBJECT_LIMIT);
+        }
         c.expect("rate");
         boolean over = c.accept("over");
         if (c.accept("until")) {
@@ -844,6 +915,9 @@ final class RuleParser {
 
     private Statement quota() {
         c.next();
+        if (c.accept("name")) {
+            return objectReference(NfTables.NFT_OBJECT_QUOTA);
+        }
         boolean over = c.accept("over");
         if (!over) {
             c.accept("until");
