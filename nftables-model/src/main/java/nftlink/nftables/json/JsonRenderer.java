@@ -396,6 +396,8 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
                 case 9 -> JsonValue.single("ct expectation", JsonValue.of(o.object()));
                 default -> JsonValue.single("synproxy", JsonValue.of(o.object()));
             };
+            case Statement.SetFromField sf -> JsonValue.single("mangle", JsonValue.object().put("key", field(sf.target()))
+                    .put("value", field(sf.source())).build());
             case Statement.LastStatement l -> JsonValue.single("last", l.usedMillis() == null ? JsonValue.NULL
                     : JsonValue.single("used", JsonValue.of(l.usedMillis())));
             case Statement.DynsetStatement d -> {

@@ -178,6 +178,28 @@ public final class Delinearizer {
                     consumed = nat.consumed();
                 }
             }
+            if (s == null && field != null) {
+                // a key set from the packet: the load (and its mask), then meta set / ct set from the register
+                int at = i + loadCount;
+                Field source = field;
+                if (at < e.size() && e.get(at) instanceof Bitwise.MaskXor mx && mx.sreg() == REG && mx.dreg() == REG
+                        && mx.mask().length() == field.length() && !(field instanceof ConcatField)) {
+                    MaskedField masked = new MaskedField(field, mx.mask(), mx.xor());
+                    if (isZero(mx.xor()) || masked.isOr()) {
+                        source = masked;
+                        at++;
+                    }
+                }
+                Field target = at < e.size() ? switch (e.get(at)) {
+                    case Meta.Set ms when ms.sreg() == REG -> MetaField.of(ms.key());
+                    case Ct.Set cs when cs.sreg() == REG -> CtField.of(cs.key(), cs.direction());
+                    default -> null;
+                } : null;
+                if (target != null && target.length() == source.length()) {
+                    s = new Statement.SetFromField(target, source);
+                    consumed = at - i + 1;
+                }
+            }
             if (s == null) {
                 Dynsetted dynset = dynset(e, i, l3, l4);
                 if (dynset != null) {
@@ -718,6 +740,12 @@ public final class Delinearizer {
                     && (r.kind() != Statement.RejectKind.TCP_RESET || family == Family.IP || family == Family.IP6)) {
                 // nft shows the l4proto tcp a reset needs only in tables where it is not implied
                 deps = Linearizer.rejectDependencies(family, r);
+            } else if (out.get(i) instanceof Statement.SetFromField sf) {
+                try {
+                    deps = sf.source().dependencies(family);
+                } catch (IllegalArgumentException e) {
+                    continue;
+                }
             } else if (out.get(i) instanceof Statement.DynsetStatement ds) {
                 try {
                     deps = new ArrayList<>(ds.key().dependencies(family));

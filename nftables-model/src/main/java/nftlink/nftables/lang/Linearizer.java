@@ -203,6 +203,16 @@ public final class Linearizer {
                     }
                     out.add(new nftlink.nftables.expr.Dynset(d.op(), REG, dataRegister, d.set(), 0, d.timeout(), List.of(), null));
                 }
+                case Statement.SetFromField sf -> {
+                    for (Match dependency : sf.source().dependencies(spec.family())) {
+                        if (established.add(dependency)) {
+                            match(spec, dependency, out, sets, established);
+                        }
+                    }
+                    out.addAll(sf.source().loads(REG));
+                    out.add(sf.target() instanceof MetaField meta ? new Meta.Set(meta.key(), REG)
+                            : new nftlink.nftables.expr.Ct.Set(((CtField) sf.target()).key(), REG, ((CtField) sf.target()).direction()));
+                }
                 case Statement.CtSet cs -> {
                     out.add(Immediate.value(REG, cs.value()));
                     out.add(new nftlink.nftables.expr.Ct.Set(cs.field().key(), REG, cs.field().direction()));

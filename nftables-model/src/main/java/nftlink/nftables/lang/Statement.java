@@ -17,7 +17,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         Statement.RejectStatement, Statement.QuotaStatement, Statement.NotrackStatement, Statement.NatStatement,
         Statement.MasqueradeStatement, Statement.RedirectStatement, Statement.VerdictMap, Statement.QueueStatement,
         Statement.TproxyStatement, Statement.SynproxyStatement, Statement.DupStatement, Statement.FwdStatement,
-        Statement.ObjectReference, Statement.LastStatement, Statement.DynsetStatement {
+        Statement.ObjectReference, Statement.LastStatement, Statement.DynsetStatement, Statement.SetFromField {
 
     /** {@code accept}, {@code drop}, {@code jump CHAIN}, ... */
     record VerdictStatement(Verdict verdict) implements Statement {
@@ -357,6 +357,25 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
             Objects.requireNonNull(key, "key");
             if (op < 0 || op > 2) {
                 throw new IllegalArgumentException("dynset op is add, update or delete: " + op);
+            }
+        }
+    }
+
+    /**
+     * {@code meta|ct KEY set FIELD}, e.g. {@code ct mark set meta mark},
+     * {@code ct mark set ct mark | 0x1}: a key set from another value of the packet.
+     *
+     * @param target a meta or ct key
+     * @param source what it is set to (of the same length)
+     */
+    record SetFromField(Field target, Field source) implements Statement {
+        public SetFromField {
+            if (!(target instanceof MetaField) && !(target instanceof CtField)) {
+                throw new IllegalArgumentException("unsupported: setting " + target.text() + " from the packet");
+            }
+            if (source instanceof ConcatField || source.length() != target.length()) {
+                throw new IllegalArgumentException("unsupported: " + target.text() + " (" + target.length()
+                        + " bytes) set from " + source.text() + " (" + source.length() + " bytes)");
             }
         }
     }

@@ -153,22 +153,18 @@ final class RuleParser {
         Field unmasked = fieldOrConcat();
         Bytes xorValue = null;
         Field masked = unmasked;
-        if (!(unmasked instanceof ConcatField) && c.peek().kind() == Token.Kind.WORD) {
-            String op = switch (c.peek().text()) {
-                case "&", "and" -> "&";
-                case "|", "or" -> "|";
-                case "^", "xor" -> "^";
-                default -> null;
-            };
-            if (op != null) {
-                Token opToken = c.next();
-                Bytes operand = flagsOrValue(Values.parts(unmasked).getFirst());
-                switch (op) {
-                    case "&" -> masked = Cursor.at(opToken, () -> MaskedField.and(unmasked, operand));
-                    case "|" -> masked = Cursor.at(opToken, () -> MaskedField.or(unmasked, operand));
-                    default -> xorValue = operand;
-                }
+        String maskOp = maskOperator(unmasked);
+        if (maskOp != null) {
+            Token opToken = c.next();
+            Bytes operand = flagsOrValue(Values.parts(unmasked).getFirst());
+            switch (maskOp) {
+                case "&" -> masked = Cursor.at(opToken, () -> MaskedField.and(unmasked, operand));
+                case "|" -> masked = Cursor.at(opToken, () -> MaskedField.or(unmasked, operand));
+                default -> xorValue = operand;
             }
+        }
+        if (masked != unmasked && c.peek().kind() == Token.Kind.OTHER && c.peek().text().equals("!")) {
+            throw Cursor.error(c.peek(), "syntax error, unexpected '!' after a mask (FIELD & MASK == VALUE or FIELD ! FLAGS)");
         }
         if (unmasked.datatype().isBitmask() && !(unmasked instanceof ConcatField) && c.peek().kind() == Token.Kind.OTHER
                 && c.peek().text().equals("!")) {
@@ -220,6 +216,10 @@ final class RuleParser {
                 throw Cursor.error(set, "unsupported: '" + f.text() + " set' (nftlink's rule language sets meta, ct and header fields)");
             }
             Token v = c.peek();
+            if (v.kind() == Token.Kind.WORD && (f instanceof MetaField || f instanceof CtField) && (Fields.protocols().contains(v.text())
+                    || v.text().equals("meta") || v.text().equals("ct") || BARE_META.contains(v.text()) && !v.text().matches("\\d.*"))) {
+                return setFromField(f, v);
+            }
             if (v.kind() == Token.Kind.WORD && (Fields.protocols().contains(v.text()) || v.text().equals("meta")
                     || v.text().equals("ct") || KNOWN_UNSUPPORTED.contains(v.text()))) {
                 throw Cursor.error(v, "unsupported: " + f.text() + " set from an expression (nftlink sets constant values only)");
@@ -704,6 +704,43 @@ final class RuleParser {
             return Cursor.at(t, () -> Datatype.INTEGER.parse(t.text(), part.length()));
         }
         return values.single(part, t);
+    }
+
+    /** {@code &}, {@code |} or {@code ^} when one of them (or and/or/xor) follows a single field, else {@code null}. */
+    private String maskOperator(Field f) {
+        if (f instanceof ConcatField || c.peek().kind() != Token.Kind.WORD) {
+            return null;
+        }
+        return switch (c.peek().text()) {
+            case "&", "and" -> "&";
+            case "|", "or" -> "|";
+            case "^", "xor" -> "^";
+            default -> null;
+        };
+    }
+
+    /** {@code meta|ct KEY set FIELD [& MASK | | VALUE]}: the value comes from the packet. */
+    private Statement setFromField(Field target, Token at) {
+        Field source = fieldOrConcat();
+        String op = maskOperator(source);
+        if (op != null) {
+            Token opToken = c.next();
+            Bytes operand = flagsOrValue(Values.parts(source).getFirst());
+            Field s = source;
+            source = switch (op) {
+                case "&" -> Cursor.at(opToken, () -> MaskedField.and(s, operand));
+                case "|" -> Cursor.at(opToken, () -> MaskedField.or(s, operand));
+                default -> throw Cursor.error(opToken, "unsupported: xor in a value computed from the packet");
+            };
+            if (maskOperator(source) != null) {
+                throw Cursor.error(c.peek(), "unsupported: more than one operation on a value computed from the packet");
+            }
+        }
+        if (c.at("map") || c.at("<<") || c.at(">>")) {
+            throw Cursor.error(c.peek(), "unsupported: " + c.peek().text() + " in a value computed from the packet");
+        }
+        Field s = source;
+        return Cursor.at(at, () -> new Statement.SetFromField(target, s));
     }
 
     /** The quoted name of a stateful object a rule refers to. */

@@ -195,7 +195,7 @@ class NftParserTest {
                     .containsExactly(Statement.LimitStatement.packets(10, 60));
         }
         assertThatThrownBy(() -> PARSER.parseRule(Family.IP, "t", "c", "meta mark set ip dscp"))
-                .hasMessageContaining("unsupported: meta mark set from an expression");
+                .hasMessageContaining("unsupported: meta mark (4 bytes) set from ip dscp (1 bytes)");
     }
 
     @Test
