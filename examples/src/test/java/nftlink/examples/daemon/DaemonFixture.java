@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 /** A throwaway cgroup subtree, ways to run nftlinkd in and out of process, and bounded waits. */
 final class DaemonFixture implements AutoCloseable {
 
-    static final long WAIT_SECONDS = 10;
+    static final long WAIT_SECONDS = 30;
 
     final CgroupHierarchy hierarchy = CgroupHierarchy.discover();
     final CgroupResolver resolver = new CgroupResolver(hierarchy);
