@@ -46,7 +46,8 @@ public record ExpressionField(Expression expression) implements Field {
                 }
                 String text = "fib " + flags + " " + f.result().text();
                 if ((f.flags() & NfTables.NFTA_FIB_F_PRESENT) != 0) {
-                    yield new Description(text, Datatype.BOOLEAN, 1);
+                    // nft compares the whole result register: a boolean in host byte order
+                    yield new Description(text, Datatype.BOOLEAN, f.result().length());
                 }
                 yield switch (f.result()) {
                     case OIF -> new Description(text, Datatype.IFINDEX, 4);
@@ -104,6 +105,38 @@ public record ExpressionField(Expression expression) implements Field {
     @Override
     public int length() {
         return description().length();
+    }
+
+    private boolean present() {
+        return expression instanceof Fib f && (f.flags() & NfTables.NFTA_FIB_F_PRESENT) != 0;
+    }
+
+    @Override
+    public int valueLength() {
+        return present() ? 1 : length();
+    }
+
+    @Override
+    public nftlink.nftables.expr.Bytes toRegister(nftlink.nftables.expr.Bytes value) {
+        if (!present()) {
+            return value;
+        }
+        byte[] b = new byte[length()];
+        b[0] = (byte) value.get(0);
+        return nftlink.nftables.expr.Bytes.of(b);
+    }
+
+    @Override
+    public nftlink.nftables.expr.Bytes fromRegister(nftlink.nftables.expr.Bytes register) {
+        return present() ? nftlink.nftables.expr.Bytes.of((byte) register.get(0)) : register;
+    }
+
+    /** This fib lookup as the test whether a result exists ({@code fib daddr oif exists}). */
+    public ExpressionField presence() {
+        if (!(expression instanceof Fib f)) {
+            throw new IllegalArgumentException(text() + " has no exists/missing form");
+        }
+        return new ExpressionField(new Fib(f.flags() | NfTables.NFTA_FIB_F_PRESENT, f.result(), f.dreg()));
     }
 
     @Override

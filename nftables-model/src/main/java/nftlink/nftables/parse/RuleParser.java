@@ -421,8 +421,10 @@ final class RuleParser {
             words.add(last.text());
         }
         Token end = last;
-        ExpressionField f = Cursor.at(new Token(Token.Kind.WORD, "", first.location().to(end.location())),
+        ExpressionField parsed = Cursor.at(new Token(Token.Kind.WORD, "", first.location().to(end.location())),
                 () -> ExpressionField.parse(words));
+        ExpressionField f = parsed != null && first.text().equals("fib") && (c.at("exists") || c.at("missing"))
+                ? parsed.presence() : parsed;
         if (f == null) {
             throw new NftParseException(first.location().to(last.location()), "unsupported: '" + String.join(" ", words)
                     + "' (nftlink's rule language knows fib FLAGS oif|oifname|type, rt classid|ip nexthop|ip6 nexthop|mtu|ipsec, "
