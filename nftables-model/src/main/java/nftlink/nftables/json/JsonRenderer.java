@@ -518,6 +518,20 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
                 yield JsonValue.single("osf", body.build());
             }
             case nftlink.nftables.expr.Socket s -> JsonValue.single("socket", JsonValue.single("key", JsonValue.of(s.key().text())));
+            case nftlink.nftables.expr.Numgen n -> {
+                var body = JsonValue.object().put("mode", n.type().text()).put("mod", Integer.toUnsignedLong(n.modulus()));
+                if (n.offset() != 0) {
+                    body.put("offset", Integer.toUnsignedLong(n.offset()));
+                }
+                yield JsonValue.single("numgen", body.build());
+            }
+            case nftlink.nftables.expr.Hash.Symmetric h -> {
+                var body = JsonValue.object().put("mod", Integer.toUnsignedLong(h.modulus()));
+                if (h.offset() != 0) {
+                    body.put("offset", Integer.toUnsignedLong(h.offset()));
+                }
+                yield JsonValue.single("symhash", body.build());
+            }
             case nftlink.nftables.expr.Xfrm f -> {
                 String key = x.text().substring(x.text().indexOf(' ', 6) + 1);
                 if (f.spnum() != 0) {

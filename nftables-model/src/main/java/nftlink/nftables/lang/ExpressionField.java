@@ -72,6 +72,10 @@ public record ExpressionField(Expression expression) implements Field {
                 case MARK -> new Description("socket mark", Datatype.MARK, 4);
                 default -> new Description("socket " + s.key().text(), Datatype.BIT, 1);
             };
+            case nftlink.nftables.expr.Numgen n -> new Description("numgen " + n.type().text() + " mod " + n.modulus()
+                    + (n.offset() == 0 ? "" : " offset " + n.offset()), Datatype.HOST_INTEGER, 4);
+            case nftlink.nftables.expr.Hash.Symmetric h -> new Description("symhash mod " + h.modulus()
+                    + (h.offset() == 0 ? "" : " offset " + h.offset()), Datatype.HOST_INTEGER, 4);
             case Xfrm x -> {
                 String key = switch (x.key()) {
                     case DADDR_IP4 -> "ip daddr";
@@ -147,6 +151,8 @@ public record ExpressionField(Expression expression) implements Field {
             case Osf o -> new Osf(register, o.ttl(), o.flags());
             case Socket s -> new Socket(s.key(), register, s.level());
             case Xfrm x -> new Xfrm(x.key(), x.direction(), x.spnum(), register);
+            case nftlink.nftables.expr.Numgen n -> new nftlink.nftables.expr.Numgen(n.type(), register, n.modulus(), n.offset());
+            case nftlink.nftables.expr.Hash.Symmetric h -> new nftlink.nftables.expr.Hash.Symmetric(register, h.modulus(), h.offset());
             default -> throw new IllegalStateException(expression.toDebugString());
         };
     }
@@ -263,6 +269,39 @@ public record ExpressionField(Expression expression) implements Field {
                 case "wildcard" -> new Socket(Socket.Key.WILDCARD, NfTables.NFT_REG_1, null);
                 default -> null;
             };
+            case "numgen", "symhash" -> {
+                boolean numgen = w.getFirst().equals("numgen");
+                int i = 1;
+                nftlink.nftables.expr.Numgen.Type type = null;
+                if (numgen) {
+                    type = w.size() > 1 && w.get(1).equals("inc") ? nftlink.nftables.expr.Numgen.Type.INCREMENTAL
+                            : w.size() > 1 && w.get(1).equals("random") ? nftlink.nftables.expr.Numgen.Type.RANDOM : null;
+                    i = 2;
+                    if (type == null) {
+                        yield null;
+                    }
+                }
+                if (w.size() < i + 2 || !w.get(i).equals("mod")) {
+                    yield null;
+                }
+                long mod;
+                long offset = 0;
+                try {
+                    mod = Long.decode(w.get(i + 1));
+                    if (w.size() == i + 4 && w.get(i + 2).equals("offset")) {
+                        offset = Long.decode(w.get(i + 3));
+                    } else if (w.size() != i + 2) {
+                        yield null;
+                    }
+                } catch (NumberFormatException notANumber) {
+                    yield null;
+                }
+                if (mod <= 0 || mod > 0xffffffffL || offset < 0 || offset > 0xffffffffL) {
+                    throw new IllegalArgumentException("mod must be 1 to 4294967295 and offset 0 to 4294967295");
+                }
+                yield numgen ? new nftlink.nftables.expr.Numgen(type, NfTables.NFT_REG_1, (int) mod, (int) offset)
+                        : new nftlink.nftables.expr.Hash.Symmetric(NfTables.NFT_REG_1, (int) mod, (int) offset);
+            }
             case "ipsec" -> {
                 if (w.size() < 3) {
                     yield null;
@@ -306,6 +345,11 @@ public record ExpressionField(Expression expression) implements Field {
         List<String> candidate = new ArrayList<>(sofar);
         candidate.add(next);
         return switch (keyword) {
+            case "numgen", "symhash" -> {
+                int base = keyword.equals("numgen") ? 4 : 3;
+                yield sofar.size() < base || next.equals("offset") && !sofar.contains("offset")
+                        || sofar.getLast().equals("offset");
+            }
             case "fib" -> next.equals(".") || List.of("saddr", "daddr", "mark", "iif", "oif", "oifname", "type").contains(next)
                     && (sofar.size() == 1 || sofar.getLast().equals(".") || parse(sofar) == null);
             default -> parse(sofar) == null;

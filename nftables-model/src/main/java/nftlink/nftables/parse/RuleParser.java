@@ -31,7 +31,7 @@ final class RuleParser {
             "ibrname", "obrname", "cgroup", "time", "day", "hour");
     /** nft statements and matches the rule language does not have (yet). */
     private static final Set<String> KNOWN_UNSUPPORTED = Set.of("icmp", "icmpv6", "igmp", "th", "sctp", "dccp",
-            "udplite", "ah", "esp", "comp", "vlan", "fib", "rt", "numgen", "jhash", "symhash", "osf", "ipsec",
+            "udplite", "ah", "esp", "comp", "vlan", "fib", "rt", "jhash", "osf", "ipsec",
             "exthdr", "tcpopt", "hbh", "rt0", "frag", "dst", "mh", "srh", "synproxy",
             "flow", "set", "update", "add", "delete", "xt", "secmark", "@ll", "@nh", "@th",
             "ibriport",
@@ -217,7 +217,8 @@ final class RuleParser {
             }
             Token v = c.peek();
             if (v.kind() == Token.Kind.WORD && (f instanceof MetaField || f instanceof CtField) && (Fields.protocols().contains(v.text())
-                    || v.text().equals("meta") || v.text().equals("ct") || BARE_META.contains(v.text()) && !v.text().matches("\\d.*"))) {
+                    || v.text().equals("meta") || v.text().equals("ct") || v.text().equals("numgen") || v.text().equals("symhash")
+                    || BARE_META.contains(v.text()) && !v.text().matches("\\d.*"))) {
                 return setFromField(f, v);
             }
             if (v.kind() == Token.Kind.WORD && (Fields.protocols().contains(v.text()) || v.text().equals("meta")
@@ -286,7 +287,7 @@ final class RuleParser {
             throw c.unexpected("a statement");
         }
         String w = t.text();
-        if (w.equals("fib") || w.equals("osf") || w.equals("ipsec")
+        if (w.equals("fib") || w.equals("osf") || w.equals("ipsec") || w.equals("numgen") || w.equals("symhash")
                 || w.equals("socket") && !c.in.peekIs(1, "cgroupv2")
                 || w.equals("rt") && c.in.peekIs(1, "classid", "nexthop", "mtu", "ipsec", "ip", "ip6")) {
             return expressionField();
