@@ -37,6 +37,7 @@ import nftlink.nftables.lang.SocketCgroupField;
 import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.Value;
 import nftlink.nftables.parse.CgroupPathResolver;
+import nftlink.nftables.parse.InterfaceResolver;
 import nftlink.nftables.parse.SetLookup;
 
 import java.math.BigInteger;
@@ -73,14 +74,30 @@ public final class JsonParser {
 
     private final CgroupPathResolver cgroups;
     private final SetLookup sets;
+    private final InterfaceResolver interfaces;
 
     /**
      * @param cgroups resolves the paths of {@code socket cgroupv2} matches to cgroup IDs
      * @param sets    finds sets that a document adds elements to without declaring them
      */
     public JsonParser(CgroupPathResolver cgroups, SetLookup sets) {
+        this(cgroups, sets, InterfaceResolver.sysfs());
+    }
+
+    /**
+     * @param cgroups    resolves the paths of {@code socket cgroupv2} matches to cgroup IDs
+     * @param sets       finds sets that a document adds elements to without declaring them
+     * @param interfaces resolves interface names in {@code iif}/{@code oif} values and devices
+     */
+    public JsonParser(CgroupPathResolver cgroups, SetLookup sets, InterfaceResolver interfaces) {
         this.cgroups = Objects.requireNonNull(cgroups, "cgroups");
         this.sets = Objects.requireNonNull(sets, "sets");
+        this.interfaces = Objects.requireNonNull(interfaces, "interfaces");
+    }
+
+    /** This parser with another resolver of interface names. */
+    public JsonParser withInterfaces(InterfaceResolver resolver) {
+        return new JsonParser(cgroups, sets, resolver);
     }
 
     /** Resolves cgroup paths under the mounted cgroup-v2 hierarchy; knows no undeclared sets. */
@@ -90,7 +107,7 @@ public final class JsonParser {
 
     /** This parser with another lookup of undeclared sets. */
     public JsonParser withSetLookup(SetLookup lookup) {
-        return new JsonParser(cgroups, lookup);
+        return new JsonParser(cgroups, lookup, interfaces);
     }
 
     /**
@@ -505,7 +522,7 @@ public final class JsonParser {
                     yield new Statement.CounterStatement(0, 0);
                 }
                 if (body.value() instanceof JsonValue.Str s) {
-                    yield new Statement.KernelExpression(new Objref.Named(NfTables.NFT_OBJECT_COUNTER, s.value()));
+                    yield new Statement.ObjectReference(NfTables.NFT_OBJECT_COUNTER, s.value());
                 }
                 body.only(Set.of("packets", "bytes"));
                 long packets = body.optional("packets") == null ? 0 : body.member("packets").number(Long.MAX_VALUE);
@@ -515,9 +532,36 @@ public final class JsonParser {
             case "mangle" -> mangle(body);
             case "log" -> log(body);
             case "limit" -> body.value() instanceof JsonValue.Str s
-                    ? new Statement.KernelExpression(new Objref.Named(NfTables.NFT_OBJECT_LIMIT, s.value())) : limit(body);
+                    ? new Statement.ObjectReference(NfTables.NFT_OBJECT_LIMIT, s.value()) : limit(body);
             case "quota" -> body.value() instanceof JsonValue.Str s
-                    ? new Statement.KernelExpression(new Objref.Named(NfTables.NFT_OBJECT_QUOTA, s.value())) : quota(body);
+                    ? new Statement.ObjectReference(NfTables.NFT_OBJECT_QUOTA, s.value()) : quota(body);
+            case "ct helper", "ct timeout", "ct expectation", "secmark" -> new Statement.ObjectReference(switch (kind) {
+                case "ct helper" -> NfTables.NFT_OBJECT_CT_HELPER;
+                case "ct timeout" -> NfTables.NFT_OBJECT_CT_TIMEOUT;
+                case "ct expectation" -> NfTables.NFT_OBJECT_CT_EXPECT;
+                default -> NfTables.NFT_OBJECT_SECMARK;
+            }, body.string());
+            case "queue" -> queue(body);
+            case "tproxy" -> tproxy(body);
+            case "synproxy" -> body.value() instanceof JsonValue.Str s
+                    ? new Statement.ObjectReference(NfTables.NFT_OBJECT_SYNPROXY, s.value()) : synproxy(body);
+            case "dup" -> {
+                body.only(Set.of("addr", "dev"));
+                Node addr = body.optional("addr");
+                Node dev = body.optional("dev");
+                Bytes address = addr == null ? null : address(addr);
+                Integer device = dev == null ? null : device(dev);
+                yield at(body, () -> new Statement.DupStatement(address, device));
+            }
+            case "fwd" -> {
+                body.only(Set.of("dev", "family", "addr"));
+                int device = device(body.member("dev"));
+                Node addr = body.optional("addr");
+                Bytes address = addr == null ? null : address(addr);
+                yield at(body, () -> new Statement.FwdStatement(device, address));
+            }
+            case "last" -> new Statement.LastStatement(body.isNull() ? null : body.member("used").number(Long.MAX_VALUE));
+            case "set", "map" -> dynset(body);
             case "reject" -> reject(family, body);
             case "notrack" -> {
                 if (!body.isNull()) {
@@ -561,6 +605,22 @@ public final class JsonParser {
         Field field = field(body.member("left"));
         Value value = value(field, body.member("right"));
         return at(body, () -> new Match(field, op, value));
+    }
+
+    /** A value computed from the packet: a field, or {@code {"&"|"|": [FIELD, CONSTANT]}}. */
+    private Field valueField(Node node) {
+        Map.Entry<String, Node> e = node.single();
+        if (e.getKey().equals("&") || e.getKey().equals("|")) {
+            List<Node> operands = e.getValue().array();
+            if (operands.size() != 2) {
+                throw e.getValue().error("expected [FIELD, CONSTANT]");
+            }
+            Field inner = field(operands.get(0));
+            Bytes constant = single(inner, operands.get(1));
+            return at(node, () -> e.getKey().equals("&") ? nftlink.nftables.lang.MaskedField.and(inner, constant)
+                    : nftlink.nftables.lang.MaskedField.or(inner, constant));
+        }
+        return field(node);
     }
 
     private Field field(Node node) {
@@ -704,6 +764,9 @@ public final class JsonParser {
         if (field instanceof MetaField m && m.key() == Meta.Key.PRIORITY) {
             return Scalars.parseTcHandle(node.value(), node.path());
         }
+        if (field.datatype() == Datatype.IFINDEX && node.value() instanceof JsonValue.Str name) {
+            return at(node, () -> Bytes.u32(interfaces.index(name.value())));
+        }
         if (field instanceof SocketCgroupField && node.value() instanceof JsonValue.Str s && !s.value().matches("\\d+")) {
             long id;
             try {
@@ -752,9 +815,135 @@ public final class JsonParser {
         return v;
     }
 
+    private Statement queue(Node body) {
+        body.only(Set.of("num", "flags"));
+        int first = 0;
+        int last = 0;
+        Node num = body.optional("num");
+        if (num != null) {
+            if (num.value() instanceof JsonValue.Num) {
+                first = (int) num.number(0xffff);
+                last = first;
+            } else {
+                List<Node> range = num.member("range").array();
+                if (range.size() != 2) {
+                    throw num.error("expected {\"range\": [LOW, HIGH]}");
+                }
+                first = (int) range.get(0).number(0xffff);
+                last = (int) range.get(1).number(0xffff);
+            }
+        }
+        int flags = 0;
+        Node f = body.optional("flags");
+        if (f != null) {
+            for (Node flag : f.value() instanceof JsonValue.Arr ? f.array() : List.of(f)) {
+                flags |= switch (flag.string()) {
+                    case "bypass" -> NfTables.NFT_QUEUE_FLAG_BYPASS;
+                    case "fanout" -> NfTables.NFT_QUEUE_FLAG_CPU_FANOUT;
+                    default -> throw flag.error("unknown queue flag (bypass, fanout)");
+                };
+            }
+        }
+        int a = first;
+        int b = last;
+        int fl = flags;
+        return at(body, () -> new Statement.QueueStatement(a, b, fl));
+    }
+
+    private Statement tproxy(Node body) {
+        body.only(Set.of("family", "addr", "port"));
+        Node fam = body.optional("family");
+        int family = fam == null ? 0 : switch (fam.string()) {
+            case "ip" -> NfTables.NFPROTO_IPV4;
+            case "ip6" -> NfTables.NFPROTO_IPV6;
+            default -> throw fam.error("expected ip or ip6");
+        };
+        Node addr = body.optional("addr");
+        Bytes address = addr == null ? null : address(addr);
+        Node port = body.optional("port");
+        Integer p = port == null ? null : (int) port.number(0xffff);
+        return at(body, () -> new Statement.TproxyStatement(family, address, p));
+    }
+
+    private Statement synproxy(Node body) {
+        body.only(Set.of("mss", "wscale", "flags"));
+        int flags = 0;
+        int mss = 0;
+        int wscale = 0;
+        if (body.optional("mss") != null) {
+            mss = (int) body.member("mss").number(0xffff);
+            flags |= NfTables.NF_SYNPROXY_OPT_MSS;
+        }
+        if (body.optional("wscale") != null) {
+            wscale = (int) body.member("wscale").number(14);
+            flags |= NfTables.NF_SYNPROXY_OPT_WSCALE;
+        }
+        Node f = body.optional("flags");
+        if (f != null) {
+            for (Node flag : f.value() instanceof JsonValue.Arr ? f.array() : List.of(f)) {
+                flags |= switch (flag.string()) {
+                    case "timestamp" -> NfTables.NF_SYNPROXY_OPT_TIMESTAMP;
+                    case "sack-perm" -> NfTables.NF_SYNPROXY_OPT_SACK_PERM;
+                    default -> throw flag.error("unknown synproxy flag (timestamp, sack-perm)");
+                };
+            }
+        }
+        return new Statement.SynproxyStatement(mss, wscale, flags);
+    }
+
+    private Statement dynset(Node body) {
+        body.only(Set.of("op", "elem", "set", "data", "stmt"));
+        if (body.optional("stmt") != null) {
+            throw body.member("stmt").error("unsupported: stateful expressions in dynamic set updates");
+        }
+        String op = body.member("op").string();
+        int code = switch (op) {
+            case "add" -> NfTables.NFT_DYNSET_OP_ADD;
+            case "update" -> NfTables.NFT_DYNSET_OP_UPDATE;
+            case "delete" -> NfTables.NFT_DYNSET_OP_DELETE;
+            default -> throw body.member("op").error("expected add, update or delete");
+        };
+        String set = body.member("set").string();
+        if (!set.startsWith("@")) {
+            throw body.member("set").error("expected @SET");
+        }
+        Node elem = body.member("elem");
+        Long timeout = null;
+        Field key;
+        Map.Entry<String, Node> inner = elem.single();
+        if (inner.getKey().equals("elem")) {
+            inner.getValue().only(Set.of("val", "timeout", "expires", "comment"));
+            key = field(inner.getValue().member("val"));
+            Node t = inner.getValue().optional("timeout");
+            timeout = t == null ? null : t.number(Long.MAX_VALUE / 1000) * 1000;
+        } else {
+            key = field(elem);
+        }
+        Field data = body.optional("data") == null ? null : field(body.member("data"));
+        Long t = timeout;
+        return at(body, () -> new Statement.DynsetStatement(code, set.substring(1), key, data, t));
+    }
+
+    private Bytes address(Node node) {
+        String text = node.string();
+        return at(node, () -> (text.contains(":") ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR).parse(text, 0));
+    }
+
+    private int device(Node node) {
+        if (node.value() instanceof JsonValue.Num) {
+            return (int) node.number(0xffffffffL);
+        }
+        String name = node.string();
+        return at(node, () -> interfaces.index(name));
+    }
+
     private Statement mangle(Node body) {
         body.only(Set.of("key", "value"));
         Field field = field(body.member("key"));
+        if ((field instanceof MetaField || field instanceof CtField) && body.member("value").value() instanceof JsonValue.Obj) {
+            Field source = valueField(body.member("value"));
+            return at(body, () -> new Statement.SetFromField(field, source));
+        }
         if (field instanceof CtField ct) {
             Bytes value = single(ct, body.member("value"));
             return at(body, () -> new Statement.CtSet(ct, value));

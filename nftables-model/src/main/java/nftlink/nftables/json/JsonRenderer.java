@@ -58,8 +58,10 @@ import java.util.function.LongFunction;
  * @param cgroupPaths maps a cgroup ID to its path for {@code socket cgroupv2} matches,
  *                    returning {@code null} when unknown (the ID is printed then, as a string)
  * @param stateless   leave out counter values and quota usage, like {@code nft -s -j}
+ * @param interfaceNames maps an interface index to its name for {@code iif}/{@code oif} values and
+ *                    devices, returning {@code null} when unknown (the index is printed then)
  */
-public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) {
+public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, java.util.function.IntFunction<String> interfaceNames) {
 
     /** The values libnftables 1.0.6 puts in {@code metainfo}. */
     public static final String VERSION = "1.0.6";
@@ -73,6 +75,17 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
 
     public JsonRenderer {
         Objects.requireNonNull(cgroupPaths, "cgroupPaths");
+        Objects.requireNonNull(interfaceNames, "interfaceNames");
+    }
+
+    /** Interface indexes printed as numbers. */
+    public JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) {
+        this(cgroupPaths, stateless, index -> null);
+    }
+
+    /** This renderer, naming interfaces with {@code names}. */
+    public JsonRenderer withInterfaceNames(java.util.function.IntFunction<String> names) {
+        return new JsonRenderer(cgroupPaths, stateless, names);
     }
 
     /** With counter values and quota usage, like {@code nft -j}. */
@@ -82,7 +95,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
 
     /** This renderer, leaving out counter values and quota usage or not. */
     public JsonRenderer withStateless(boolean newStateless) {
-        return new JsonRenderer(cgroupPaths, newStateless);
+        return new JsonRenderer(cgroupPaths, newStateless, interfaceNames);
     }
 
     /** The text {@code nft -j list ruleset} prints, without the trailing newline. */
@@ -364,7 +377,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
                     flags.add(JsonValue.of("sack-perm"));
                 }
                 if (!flags.isEmpty()) {
-                    body.put("flags", flags.size() == 1 ? flags.getFirst() : JsonValue.array(flags));
+                    body.put("flags", JsonValue.array(flags));
                 }
                 yield JsonValue.single("synproxy", body.build());
             }
@@ -482,9 +495,10 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
         };
     }
 
-    /** An interface by index (the renderer knows no names; nft prints the name it finds on the host). */
-    private static String deviceName(int index) {
-        return Integer.toString(index);
+    /** An interface by name when {@link #interfaceNames} knows it, else its index. */
+    private String deviceName(int index) {
+        String name = interfaceNames.apply(index);
+        return name != null ? name : Integer.toString(index);
     }
 
     /** fib, rt, osf, socket and ipsec keys in libnftables' JSON. */
@@ -628,6 +642,9 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) 
         }
         if (f instanceof ExthdrField x && x.presence()) {
             return JsonValue.of(b.get(0) != 0);
+        }
+        if (f.datatype() == Datatype.IFINDEX && interfaceNames.apply(b.asU32()) != null) {
+            return JsonValue.of(interfaceNames.apply(b.asU32()));
         }
         if ((f instanceof ExthdrField || f instanceof CtField || f instanceof PayloadField p && p.protocol().equals("comp"))
                 && f.datatype() == Datatype.INET_PROTO) {
