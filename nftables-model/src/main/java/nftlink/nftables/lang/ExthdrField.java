@@ -100,10 +100,13 @@ public record ExthdrField(String header, String name, Exthdr.Op op, int type, in
 
     private static void tcp(List<ExthdrField> all, String option, int kind, Object... fields) {
         String header = "tcp option " + option;
-        all.add(new ExthdrField(header, null, Exthdr.Op.TCPOPT, kind, 0, 8, Datatype.BOOLEAN));
-        all.add(new ExthdrField(header, "kind", Exthdr.Op.TCPOPT, kind, 0, 8, Datatype.INTEGER));
-        if (kind > 1) {
-            all.add(new ExthdrField(header, "length", Exthdr.Op.TCPOPT, kind, 8, 8, Datatype.INTEGER));
+        // sack0 to sack3 name the blocks of the sack option: its presence, kind and length are sack's
+        if (!option.matches("sack\\d")) {
+            all.add(new ExthdrField(header, null, Exthdr.Op.TCPOPT, kind, 0, 8, Datatype.BOOLEAN));
+            all.add(new ExthdrField(header, "kind", Exthdr.Op.TCPOPT, kind, 0, 8, Datatype.INTEGER));
+            if (kind > 1) {
+                all.add(new ExthdrField(header, "length", Exthdr.Op.TCPOPT, kind, 8, 8, Datatype.INTEGER));
+            }
         }
         for (int i = 0; i < fields.length; i += 3) {
             all.add(new ExthdrField(header, (String) fields[i], Exthdr.Op.TCPOPT, kind, (Integer) fields[i + 1],
