@@ -479,6 +479,19 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     .put("field", p.name()).build());
             case ExthdrField x -> exthdr(x);
             case nftlink.nftables.lang.ExpressionField x -> expressionField(x);
+            case nftlink.nftables.lang.MapLookupField m -> {
+                JsonValue data;
+                if (m.named() != null) {
+                    data = JsonValue.of("@" + m.named());
+                } else {
+                    List<JsonValue> items = new ArrayList<>();
+                    for (var e : m.entries()) {
+                        items.add(JsonValue.array(single(m.key(), e.key()), Scalars.render(m.dataType(), e.data())));
+                    }
+                    data = JsonValue.single("set", JsonValue.array(items));
+                }
+                yield JsonValue.single("map", JsonValue.object().put("key", field(m.key())).put("data", data).build());
+            }
             case nftlink.nftables.lang.RawPayloadField r -> JsonValue.single("payload", JsonValue.object()
                     .put("base", r.text().substring(1, r.text().indexOf(','))).put("offset", r.bitOffset()).put("len", r.bits()).build());
             case nftlink.nftables.lang.MaskedField x -> JsonValue.single(x.isOr() ? "|" : "&",

@@ -182,6 +182,13 @@ public final class Delinearizer {
                 // a key set from the packet: the load (and its mask), then meta set / ct set from the register
                 int at = i + loadCount;
                 Field source = field;
+                if (at < e.size() && e.get(at) instanceof Lookup l && l.sreg() == REG && l.dreg() == REG && at + 1 < e.size()) {
+                    MapLookupField map = dataMap(field, l, e.get(at + 1), sets);
+                    if (map != null) {
+                        source = map;
+                        at++;
+                    }
+                }
                 if (at < e.size() && e.get(at) instanceof Bitwise.MaskXor mx && mx.sreg() == REG && mx.dreg() == REG
                         && mx.mask().length() == field.length() && !(field instanceof ConcatField)) {
                     MaskedField masked = new MaskedField(field, mx.mask(), mx.xor());
@@ -250,6 +257,36 @@ public final class Delinearizer {
                     r.flags() == null ? 0 : NatFlags.printable(r.flags()));
             default -> null;
         };
+    }
+
+    /** The data map a lookup into the register reads, sized for the meta or ct key set after it; or {@code null}. */
+    private static MapLookupField dataMap(Field key, Lookup l, Expression after, SetContents sets) {
+        Field target = switch (after) {
+            case Meta.Set ms when ms.sreg() == REG -> MetaField.of(ms.key());
+            case Ct.Set cs when cs.sreg() == REG -> CtField.of(cs.key(), cs.direction());
+            default -> null;
+        };
+        if (target == null) {
+            return null;
+        }
+        if (!l.set().startsWith("__map")) {
+            return new MapLookupField(key, target.datatype(), target.length(), List.of(), l.set());
+        }
+        List<SetElement> elements = sets == null ? null : sets.apply(l.set());
+        if (elements == null || elements.isEmpty()) {
+            return null;
+        }
+        List<MapLookupField.Entry> entries = new ArrayList<>();
+        List<SetElement> sorted = new ArrayList<>(elements);
+        sorted.sort((a, b) -> key.datatype().elementOrder().compare(a.key(), b.key()));
+        for (SetElement x : sorted) {
+            if ((x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0 || !(x.data() instanceof Data.Value v)
+                    || x.key().length() != key.length() || v.bytes().length() != target.length()) {
+                return null;
+            }
+            entries.add(new MapLookupField.Entry(x.key(), v.bytes()));
+        }
+        return new MapLookupField(key, target.datatype(), target.length(), entries, null);
     }
 
     /** A dynset statement read from the loads of its key (and data) and the dynset, with how many expressions it took. */

@@ -209,7 +209,13 @@ public final class Linearizer {
                             match(spec, dependency, out, sets, established);
                         }
                     }
-                    out.addAll(sf.source().loads(REG));
+                    if (sf.source() instanceof MapLookupField map && map.named() == null) {
+                        AnonymousSet anonymous = anonymousDataMap(spec, map);
+                        sets.add(anonymous);
+                        out.addAll(map.loads(REG, anonymous.set().name(), anonymous.set().id()));
+                    } else {
+                        out.addAll(sf.source().loads(REG));
+                    }
                     out.add(sf.target() instanceof MetaField meta ? new Meta.Set(meta.key(), REG)
                             : new nftlink.nftables.expr.Ct.Set(((CtField) sf.target()).key(), REG, ((CtField) sf.target()).direction()));
                 }
@@ -555,6 +561,19 @@ public final class Linearizer {
         return new AnonymousSet(set, elements);
     }
 
+    /** The anonymous data map of {@code KEY map { K : D, ... }}. */
+    private static AnonymousSet anonymousDataMap(RuleSpec spec, MapLookupField map) {
+        List<SetElement> elements = new ArrayList<>();
+        for (MapLookupField.Entry e : map.entries()) {
+            elements.add(SetElement.of(e.key(), nftlink.nftables.expr.Data.of(e.data())));
+        }
+        NftSet set = NftSet.of(spec.family(), spec.table(), "__map%d", map.key().keyType(), map.key().length())
+                .withFlags(NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_MAP)
+                .withData(map.dataType().id(), map.dataLength()).withSize(elements.size()).withId(SET_IDS.incrementAndGet())
+                .withUserdata(byteOrders(map.key(), map.dataType()));
+        return new AnonymousSet(set, elements);
+    }
+
     /** The anonymous verdict map of a {@code vmap { ... }}: elements carry the verdicts, interval ends none. */
     private static AnonymousSet anonymousMap(RuleSpec spec, Statement.VerdictMap vmap) {
         Field field = vmap.field();
@@ -608,6 +627,16 @@ public final class Linearizer {
     private static byte[] keyByteOrder(Field field) {
         int order = field instanceof ConcatField ? 0 : field.datatype().hostOrder() ? 1 : 2;
         return new byte[]{0, 4, (byte) order, 0, 0, 0};
+    }
+
+    /** The key's and the data's byte order ({@code NFTNL_UDATA_SET_KEYBYTEORDER}, {@code NFTNL_UDATA_SET_DATABYTEORDER}). */
+    private static byte[] byteOrders(Field key, Datatype data) {
+        byte[] k = keyByteOrder(key);
+        byte[] out = java.util.Arrays.copyOf(k, k.length + 6);
+        out[k.length] = 1;
+        out[k.length + 1] = 4;
+        out[k.length + 2] = (byte) (data.hostOrder() ? 1 : 2);
+        return out;
     }
 
     /** {@code NFT_DATA_VERDICT}: the data type of verdict maps. */

@@ -174,6 +174,9 @@ public final class SetTypeof {
             case RawPayloadField x -> {
                 return null;
             }
+            case MapLookupField x -> {
+                return null;
+            }
         }
         return out.toByteArray();
     }

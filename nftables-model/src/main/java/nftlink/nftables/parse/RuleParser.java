@@ -11,6 +11,7 @@ import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Fields;
 import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.MaskedField;
+import nftlink.nftables.lang.MapLookupField;
 import nftlink.nftables.lang.MetaField;
 import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.RawPayloadField;
@@ -739,11 +740,46 @@ final class RuleParser {
                 throw Cursor.error(c.peek(), "unsupported: more than one operation on a value computed from the packet");
             }
         }
+        if (c.at("map")) {
+            source = mapLookup(source, target);
+        }
         if (c.at("map") || c.at("<<") || c.at(">>")) {
             throw Cursor.error(c.peek(), "unsupported: " + c.peek().text() + " in a value computed from the packet");
         }
         Field s = source;
         return Cursor.at(at, () -> new Statement.SetFromField(target, s));
+    }
+
+    /** {@code map { KEY : DATA, ... }} or {@code map @NAME} after {@code key}; data of {@code target}'s type. */
+    private Field mapLookup(Field key, Field target) {
+        Token map = c.next();
+        if (c.at(Token.Kind.SET_REFERENCE)) {
+            String name = c.next().text();
+            return Cursor.at(map, () -> new MapLookupField(key, target.datatype(), target.length(), List.of(), name));
+        }
+        c.expect(Token.Kind.LBRACE, "'{' or @map");
+        List<Values.Part> keyParts = Values.parts(key);
+        Values.Part dataPart = Values.parts(target).getFirst();
+        List<MapLookupField.Entry> entries = new ArrayList<>();
+        while (true) {
+            c.skipNewlines();
+            if (c.accept(Token.Kind.RBRACE)) {
+                break;
+            }
+            Token keyToken = c.peek();
+            Value k = values.item(keyParts, false);
+            if (!(k instanceof Value.Single single)) {
+                throw Cursor.error(keyToken, "unsupported: ranges and prefixes as keys of a data map");
+            }
+            c.expect(":");
+            Bytes data = values.single(dataPart, c.next());
+            entries.add(new MapLookupField.Entry(single.bytes(), data));
+            c.skipNewlines();
+            if (!c.accept(Token.Kind.COMMA) && !c.at(Token.Kind.RBRACE)) {
+                throw c.unexpected("',' or '}'");
+            }
+        }
+        return Cursor.at(map, () -> new MapLookupField(key, target.datatype(), target.length(), entries, null));
     }
 
     /** The quoted name of a stateful object a rule refers to. */
