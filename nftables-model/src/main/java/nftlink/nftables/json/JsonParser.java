@@ -542,6 +542,12 @@ public final class JsonParser {
                 default -> NfTables.NFT_OBJECT_SECMARK;
             }, body.string());
             case "queue" -> queue(body);
+            case "ct count" -> {
+                body.only(Set.of("val", "inv"));
+                int count = (int) body.member("val").number(0xffffffffL);
+                boolean over = body.optional("inv") != null && body.member("inv").value() instanceof JsonValue.Bool b && b.value();
+                yield new Statement.ConnlimitStatement(count, over);
+            }
             case "tproxy" -> tproxy(body);
             case "synproxy" -> body.value() instanceof JsonValue.Str s
                     ? new Statement.ObjectReference(NfTables.NFT_OBJECT_SYNPROXY, s.value()) : synproxy(body);

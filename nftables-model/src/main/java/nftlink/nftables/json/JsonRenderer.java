@@ -411,6 +411,13 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             };
             case Statement.SetFromField sf -> JsonValue.single("mangle", JsonValue.object().put("key", field(sf.target()))
                     .put("value", field(sf.source())).build());
+            case Statement.ConnlimitStatement cl -> {
+                var body = JsonValue.object().put("val", Integer.toUnsignedLong(cl.count()));
+                if (cl.over()) {
+                    body.put("inv", JsonValue.of(true));
+                }
+                yield JsonValue.single("ct count", body.build());
+            }
             case Statement.LastStatement l -> JsonValue.single("last", l.usedMillis() == null ? JsonValue.NULL
                     : JsonValue.single("used", JsonValue.of(l.usedMillis())));
             case Statement.DynsetStatement d -> {

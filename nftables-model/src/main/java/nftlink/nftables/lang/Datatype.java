@@ -146,7 +146,7 @@ public enum Datatype {
             Map.entry("icmp", 1), Map.entry("igmp", 2), Map.entry("tcp", 6), Map.entry("udp", 17),
             Map.entry("ipv6-icmp", 58), Map.entry("icmpv6", 58), Map.entry("gre", 47), Map.entry("esp", 50),
             Map.entry("ah", 51), Map.entry("sctp", 132), Map.entry("dccp", 33), Map.entry("udplite", 136),
-            Map.entry("comp", 108), Map.entry("ipip", 4), Map.entry("ospf", 89));
+            Map.entry("comp", 108), Map.entry("ipcomp", 108), Map.entry("ipip", 4), Map.entry("ospf", 89));
     private static final Map<Integer, String> PROTOCOL_NAMES = Map.ofEntries(
             Map.entry(1, "icmp"), Map.entry(2, "igmp"), Map.entry(6, "tcp"), Map.entry(17, "udp"),
             Map.entry(58, "ipv6-icmp"), Map.entry(47, "gre"), Map.entry(50, "esp"), Map.entry(51, "ah"),

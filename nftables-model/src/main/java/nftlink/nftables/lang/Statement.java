@@ -17,7 +17,8 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         Statement.RejectStatement, Statement.QuotaStatement, Statement.NotrackStatement, Statement.NatStatement,
         Statement.MasqueradeStatement, Statement.RedirectStatement, Statement.VerdictMap, Statement.QueueStatement,
         Statement.TproxyStatement, Statement.SynproxyStatement, Statement.DupStatement, Statement.FwdStatement,
-        Statement.ObjectReference, Statement.LastStatement, Statement.DynsetStatement, Statement.SetFromField {
+        Statement.ObjectReference, Statement.LastStatement, Statement.DynsetStatement, Statement.SetFromField,
+        Statement.ConnlimitStatement {
 
     /** {@code accept}, {@code drop}, {@code jump CHAIN}, ... */
     record VerdictStatement(Verdict verdict) implements Statement {
@@ -378,6 +379,13 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
                         + " bytes) set from " + source.text() + " (" + source.length() + " bytes)");
             }
         }
+    }
+
+    /**
+     * {@code ct count [over] N}: matches while the connections of the flow (in a set's
+     * element, or all) are at most (or, with over, more than) {@code count}.
+     */
+    record ConnlimitStatement(int count, boolean over) implements Statement {
     }
 
     static Statement accept() {

@@ -106,6 +106,16 @@ final class RuleParser {
         if (t.kind() != Token.Kind.WORD) {
             throw c.unexpected("a statement");
         }
+        if (t.text().equals("ct") && c.in.peekIs(1, "count")) {
+            c.next();
+            c.next();
+            boolean over = c.accept("over");
+            long count = c.number("a connection count");
+            if (count > 0xffffffffL) {
+                throw Cursor.error(c.in.last(), "connection count " + count + " is out of range");
+            }
+            return new Statement.ConnlimitStatement((int) count, over);
+        }
         if (t.text().equals("ct") && c.in.peekIs(1, "timeout", "expectation") && c.in.peekIs(2, "set")) {
             c.next();
             int type = c.next().text().equals("timeout") ? NfTables.NFT_OBJECT_CT_TIMEOUT : NfTables.NFT_OBJECT_CT_EXPECT;

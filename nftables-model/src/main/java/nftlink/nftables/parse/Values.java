@@ -153,7 +153,21 @@ final class Values {
             }
             IllegalArgumentException whole;
             try {
-                return new Value.Single(p.register(p.type().parse(text, p.length())));
+                Bytes value = p.register(p.type().parse(text, p.length()));
+                if (p.type().isBitmask()) {
+                    // flags combined with |: syn | ack
+                    while (c.at("|")) {
+                        c.next();
+                        Token more = c.expect(Token.Kind.WORD, "a " + p.type().nftName());
+                        byte[] a = value.toArray();
+                        byte[] b = Cursor.at(more, () -> p.register(p.type().parse(more.text(), p.length()))).toArray();
+                        for (int i = 0; i < a.length; i++) {
+                            a[i] |= b[i];
+                        }
+                        value = Bytes.of(a);
+                    }
+                }
+                return new Value.Single(value);
             } catch (IllegalArgumentException e) {
                 whole = e;
             }
