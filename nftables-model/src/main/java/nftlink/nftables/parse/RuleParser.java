@@ -3,6 +3,7 @@ package nftlink.nftables.parse;
 import nftlink.nftables.Family;
 import nftlink.nftables.NfTables;
 import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.expr.Verdict;
 import nftlink.nftables.lang.ConcatField;
 import nftlink.nftables.lang.CtField;
 import nftlink.nftables.lang.ExpressionField;
@@ -199,10 +200,26 @@ final class RuleParser {
                     break;
                 }
                 Token keyToken = c.peek();
-                Value key = values.item(parts, false);
-                c.expect(":");
-                Value k = key;
-                entries.add(Cursor.at(keyToken, () -> new Statement.VerdictMap.Entry(k, values.verdict())));
+                java.util.regex.Matcher glued = java.util.regex.Pattern.compile("(.+):(accept|drop|continue|return)")
+                        .matcher(keyToken.kind() == Token.Kind.WORD ? keyToken.text() : "");
+                if (glued.matches() && parts.size() == 1) {
+                    // KEY:VERDICT written without spaces is one word
+                    c.next();
+                    Token keyOnly = new Token(Token.Kind.WORD, glued.group(1), keyToken.location());
+                    Value k = new Value.Single(values.single(parts.getFirst(), keyOnly));
+                    Verdict verdict = switch (glued.group(2)) {
+                        case "accept" -> Verdict.ACCEPT;
+                        case "drop" -> Verdict.DROP;
+                        case "continue" -> Verdict.CONTINUE;
+                        default -> Verdict.RETURN;
+                    };
+                    entries.add(Cursor.at(keyToken, () -> new Statement.VerdictMap.Entry(k, verdict)));
+                } else {
+                    Value key = values.item(parts, false);
+                    c.expect(":");
+                    Value k = key;
+                    entries.add(Cursor.at(keyToken, () -> new Statement.VerdictMap.Entry(k, values.verdict())));
+                }
                 c.skipNewlines();
                 if (!c.accept(Token.Kind.COMMA) && !c.at(Token.Kind.RBRACE)) {
                     throw c.unexpected("',' or '}'");
@@ -282,6 +299,16 @@ final class RuleParser {
                 v[i] ^= x[i];
             }
             parsed = new Value.Single(Bytes.of(v));
+        }
+        if (f.datatype().isBitmask() && !(f instanceof MaskedField) && !(f instanceof ConcatField) && c.at("/")
+                && parsed instanceof Value.Single) {
+            // the older FLAGS / MASK: the masked flags compared with FLAGS
+            c.next();
+            Bytes mask = flagsOrValue(parts.getFirst());
+            MaskedField masked2 = Cursor.at(valueToken, () -> MaskedField.and(f, mask));
+            Value v = parsed;
+            Match.Op o2 = op;
+            return Cursor.at(valueToken, () -> new Match(masked2, o2, v));
         }
         Value value = parsed;
         Match.Op o = op;
@@ -393,6 +420,16 @@ final class RuleParser {
     private Bytes constant(Values.Part part) {
         Token first = c.next();
         Bytes value = values.single(part, first);
+        while (part.bitmask() && c.at(Token.Kind.COMMA)) {
+            // flags listed with commas: ct event set new,related
+            c.next();
+            byte[] a = value.toArray();
+            byte[] b = values.single(part, c.next()).toArray();
+            for (int i = 0; i < a.length && i < b.length; i++) {
+                a[i] |= b[i];
+            }
+            value = Bytes.of(a);
+        }
         while (c.peek().kind() == Token.Kind.WORD || c.peek().kind() == Token.Kind.OTHER) {
             String op = switch (c.peek().text()) {
                 case "and", "&" -> "and";
@@ -873,6 +910,10 @@ final class RuleParser {
             packets = c.number("a packet count");
             c.expect("bytes");
             bytes = c.number("a byte count");
+        } else if (c.accept("bytes")) {
+            bytes = c.number("a byte count");
+            c.expect("packets");
+            packets = c.number("a packet count");
         }
         return new Statement.CounterStatement(packets, bytes);
     }
