@@ -2,10 +2,11 @@ package nftlink.netlink;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 import static nftlink.netlink.Netlink.NLA_HDRLEN;
 
@@ -17,11 +18,14 @@ import static nftlink.netlink.Netlink.NLA_HDRLEN;
 public final class Attributes implements Iterable<Attribute> {
 
     private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED;
-    private static final Attributes EMPTY = new Attributes(List.of());
+    private static final Attribute[] NONE = new Attribute[0];
+    private static final Attributes EMPTY = new Attributes(NONE);
 
-    private final List<Attribute> attributes;
+    // exactly sized; never modified after parsing
+    private final Attribute[] attributes;
+    private List<Attribute> list;
 
-    private Attributes(List<Attribute> attributes) {
+    private Attributes(Attribute[] attributes) {
         this.attributes = attributes;
     }
 
@@ -39,27 +43,36 @@ public final class Attributes implements Iterable<Attribute> {
         if (length == 0) {
             return EMPTY;
         }
-        List<Attribute> list = new ArrayList<>();
+        // first pass: validate every header and count, so the array is allocated once at its size
         long position = offset;
         long end = offset + length;
+        int count = 0;
         while (end - position >= NLA_HDRLEN) {
             int attrLength = segment.get(U16, position) & 0xffff;
-            int rawType = segment.get(U16, position + 2) & 0xffff;
             if (attrLength < NLA_HDRLEN) {
                 throw new NetlinkDecodeException("attribute at offset " + (position - offset) + " has length "
                         + attrLength + ", less than its own header");
             }
             if (attrLength > end - position) {
+                int rawType = segment.get(U16, position + 2) & 0xffff;
                 throw new NetlinkDecodeException("attribute type " + (rawType & Netlink.NLA_TYPE_MASK) + " at offset "
                         + (position - offset) + " claims " + attrLength + " bytes but only " + (end - position) + " remain");
             }
-            list.add(new Attribute(segment, position + NLA_HDRLEN, attrLength - NLA_HDRLEN, rawType));
+            count++;
             position += Netlink.align(attrLength);
         }
         if (position < end) {
             throw new NetlinkDecodeException((end - position) + " trailing bytes after the last attribute");
         }
-        return new Attributes(Collections.unmodifiableList(list));
+        Attribute[] array = new Attribute[count];
+        position = offset;
+        for (int i = 0; i < count; i++) {
+            int attrLength = segment.get(U16, position) & 0xffff;
+            int rawType = segment.get(U16, position + 2) & 0xffff;
+            array[i] = new Attribute(segment, position + NLA_HDRLEN, attrLength - NLA_HDRLEN, rawType);
+            position += Netlink.align(attrLength);
+        }
+        return new Attributes(array);
     }
 
     /** Parses a whole segment as attributes. */
@@ -91,21 +104,46 @@ public final class Attributes implements Iterable<Attribute> {
         return a;
     }
 
-    /** All attributes, in wire order. */
+    /** All attributes, in wire order (an unmodifiable view). */
     public List<Attribute> list() {
-        return attributes;
+        List<Attribute> l = list;
+        if (l == null) {
+            l = Collections.unmodifiableList(Arrays.asList(attributes));
+            list = l;
+        }
+        return l;
+    }
+
+    /** The attribute at {@code index}, in wire order. */
+    public Attribute get(int index) {
+        return attributes[index];
     }
 
     public int size() {
-        return attributes.size();
+        return attributes.length;
     }
 
     public boolean isEmpty() {
-        return attributes.isEmpty();
+        return attributes.length == 0;
     }
 
     @Override
     public Iterator<Attribute> iterator() {
-        return attributes.iterator();
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < attributes.length;
+            }
+
+            @Override
+            public Attribute next() {
+                if (next >= attributes.length) {
+                    throw new NoSuchElementException();
+                }
+                return attributes[next++];
+            }
+        };
     }
 }
