@@ -2,8 +2,6 @@ package nftlink.netlink;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -18,15 +16,23 @@ import static nftlink.netlink.Netlink.NLA_HDRLEN;
 public final class Attributes implements Iterable<Attribute> {
 
     private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED;
-    private static final Attribute[] NONE = new Attribute[0];
-    private static final Attributes EMPTY = new Attributes(NONE);
+    private static final Attributes EMPTY = new Attributes(null, 0, new long[0]);
 
-    // exactly sized; never modified after parsing
-    private final Attribute[] attributes;
+    private final MemorySegment segment;
+    private final long base;
+    /**
+     * One validated header per attribute, packed: the value's offset from
+     * {@code base} (high 32 bits), the raw type (16 bits), the value's length (16
+     * bits). {@link Attribute} views are made when asked for, so a decoder that
+     * reads an attribute and drops it lets the JIT avoid allocating the view.
+     */
+    private final long[] entries;
     private List<Attribute> list;
 
-    private Attributes(Attribute[] attributes) {
-        this.attributes = attributes;
+    private Attributes(MemorySegment segment, long base, long[] entries) {
+        this.segment = segment;
+        this.base = base;
+        this.entries = entries;
     }
 
     /** No attributes. */
@@ -42,6 +48,9 @@ public final class Attributes implements Iterable<Attribute> {
         }
         if (length == 0) {
             return EMPTY;
+        }
+        if (length > Integer.MAX_VALUE) {
+            throw new NetlinkDecodeException("attribute range of " + length + " bytes is longer than any netlink message");
         }
         // first pass: validate every header and count, so the array is allocated once at its size
         long position = offset;
@@ -64,15 +73,15 @@ public final class Attributes implements Iterable<Attribute> {
         if (position < end) {
             throw new NetlinkDecodeException((end - position) + " trailing bytes after the last attribute");
         }
-        Attribute[] array = new Attribute[count];
+        long[] entries = new long[count];
         position = offset;
         for (int i = 0; i < count; i++) {
             int attrLength = segment.get(U16, position) & 0xffff;
             int rawType = segment.get(U16, position + 2) & 0xffff;
-            array[i] = new Attribute(segment, position + NLA_HDRLEN, attrLength - NLA_HDRLEN, rawType);
+            entries[i] = (position + NLA_HDRLEN - offset) << 32 | (long) rawType << 16 | (attrLength - NLA_HDRLEN);
             position += Netlink.align(attrLength);
         }
-        return new Attributes(array);
+        return new Attributes(segment, offset, entries);
     }
 
     /** Parses a whole segment as attributes. */
@@ -85,11 +94,15 @@ public final class Attributes implements Iterable<Attribute> {
         return parse(MemorySegment.ofArray(bytes));
     }
 
+    private Attribute view(long entry) {
+        return new Attribute(segment, base + (entry >>> 32), (int) entry & 0xffff, (int) (entry >>> 16) & 0xffff);
+    }
+
     /** The first attribute of {@code type}, or {@code null}. */
     public Attribute find(int type) {
-        for (Attribute a : attributes) {
-            if (a.type() == type) {
-                return a;
+        for (long e : entries) {
+            if (((int) (e >>> 16) & Netlink.NLA_TYPE_MASK) == type) {
+                return view(e);
             }
         }
         return null;
@@ -104,29 +117,36 @@ public final class Attributes implements Iterable<Attribute> {
         return a;
     }
 
-    /** All attributes, in wire order (an unmodifiable view). */
+    /** All attributes, in wire order (an unmodifiable list). */
     public List<Attribute> list() {
         List<Attribute> l = list;
         if (l == null) {
-            l = Collections.unmodifiableList(Arrays.asList(attributes));
+            Attribute[] all = new Attribute[entries.length];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = view(entries[i]);
+            }
+            l = List.of(all);
             list = l;
         }
         return l;
     }
 
-    /** The attribute at {@code index}, in wire order. */
+    /** The attribute at {@code index}, in wire order (a new view on each call). */
     public Attribute get(int index) {
-        return attributes[index];
+        return view(entries[index]);
     }
 
+    /** The number of attributes. */
     public int size() {
-        return attributes.length;
+        return entries.length;
     }
 
+    /** Whether there are none. */
     public boolean isEmpty() {
-        return attributes.length == 0;
+        return entries.length == 0;
     }
 
+    /** The attributes in wire order (a new view for each). */
     @Override
     public Iterator<Attribute> iterator() {
         return new Iterator<>() {
@@ -134,15 +154,15 @@ public final class Attributes implements Iterable<Attribute> {
 
             @Override
             public boolean hasNext() {
-                return next < attributes.length;
+                return next < entries.length;
             }
 
             @Override
             public Attribute next() {
-                if (next >= attributes.length) {
+                if (next >= entries.length) {
                     throw new NoSuchElementException();
                 }
-                return attributes[next++];
+                return view(entries[next++]);
             }
         };
     }
