@@ -138,7 +138,8 @@ public final class BenchMain {
                     .measurementIterations(run.iterations() > 0 ? run.iterations() : profile.iterations())
                     .measurementTime(profile.iterationTime())
                     .forks(profile.forks())
-                    .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx2g")
+                    .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx2g",
+                            "-Dnftlink.bench.stats=" + raw.toAbsolutePath())
                     .addProfiler(GCProfiler.class)
                     .shouldFailOnError(true)
                     .resultFormat(ResultFormatType.JSON)
@@ -151,7 +152,7 @@ public final class BenchMain {
         String stamp = LocalDate.now(ZoneOffset.UTC).toString();
         // a partial run (--only) must not overwrite the day's full report
         Path report = results.resolve("REPORT-" + stamp + (only == null ? "" : "-partial") + ".md");
-        Files.writeString(report, new Report(profile.name(), all, before, after, took, results, stamp).markdown());
+        Files.writeString(report, new Report(profile.name(), all, before, after, took, results, stamp, raw).markdown());
         System.out.println("report written to " + report.toAbsolutePath());
     }
 }

@@ -115,6 +115,11 @@ class BenchmarksKernelTest {
         b.rules = 200;
         b.setup();
         try {
+            long[] floor = b.floorReceiveOnly();
+            assertThat(floor[2]).isEqualTo(200);
+            assertThat(floor[0]).isPositive();
+            assertThat(floor[1]).isGreaterThan(200 * 100);
+            assertThat(b.floorReceiveOnly()[2]).isEqualTo(200);
             assertThat(b.nftlinkDumpOnly()[0]).isEqualTo(200);
             assertThat(b.nftlinkDecode()).hasSize(200);
             assertThat(b.nftlinkDecodeDebugRender()).isGreaterThan(200 * 50);

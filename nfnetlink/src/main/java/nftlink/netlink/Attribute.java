@@ -124,17 +124,62 @@ public final class Attribute {
     /**
      * A NUL-terminated string. The kernel always terminates strings; a value
      * without a NUL byte is rejected.
+     *
+     * <p>Short strings are looked up in a small cache of recently decoded ones
+     * first, so the names that repeat in every message of a dump (table, chain
+     * and expression names) are neither copied nor allocated again.
      */
     public String string() {
+        int hash = 0;
         for (int i = 0; i < valueLength; i++) {
-            if (segment.get(ValueLayout.JAVA_BYTE, valueOffset + i) == 0) {
-                byte[] bytes = new byte[i];
-                MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, valueOffset, bytes, 0, i);
-                return new String(bytes, StandardCharsets.UTF_8);
+            byte b = segment.get(ValueLayout.JAVA_BYTE, valueOffset + i);
+            if (b == 0) {
+                return i <= CACHED_STRING_MAX ? cachedString(i, hash) : copyString(i);
             }
+            hash = 31 * hash + b;
         }
         throw new NetlinkDecodeException("attribute type " + type() + ": string of " + valueLength
                 + " bytes has no NUL terminator");
+    }
+
+    /** Longest string kept in the cache, in bytes. */
+    private static final int CACHED_STRING_MAX = 64;
+    /**
+     * Recently decoded short strings by hash (a slot is overwritten on a
+     * collision). Entries are immutable and only published through their final
+     * fields, so threads racing on a slot see a whole entry, or another one.
+     */
+    private static final CachedString[] STRINGS = new CachedString[1024];
+
+    private record CachedString(byte[] bytes, String string) {
+    }
+
+    private String cachedString(int length, int hash) {
+        int slot = (hash ^ (hash >>> 15) ^ length) & (STRINGS.length - 1);
+        CachedString c = STRINGS[slot];
+        if (c != null && c.bytes.length == length && sameBytes(c.bytes)) {
+            return c.string;
+        }
+        byte[] bytes = new byte[length];
+        MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, valueOffset, bytes, 0, length);
+        String string = new String(bytes, StandardCharsets.UTF_8);
+        STRINGS[slot] = new CachedString(bytes, string);
+        return string;
+    }
+
+    private boolean sameBytes(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] != segment.get(ValueLayout.JAVA_BYTE, valueOffset + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String copyString(int length) {
+        byte[] bytes = new byte[length];
+        MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, valueOffset, bytes, 0, length);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** A copy of the value's bytes. */

@@ -2,10 +2,9 @@ package nftlink.netlink;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 import static nftlink.netlink.Netlink.NLA_HDRLEN;
 
@@ -17,12 +16,23 @@ import static nftlink.netlink.Netlink.NLA_HDRLEN;
 public final class Attributes implements Iterable<Attribute> {
 
     private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED;
-    private static final Attributes EMPTY = new Attributes(List.of());
+    private static final Attributes EMPTY = new Attributes(null, 0, new long[0]);
 
-    private final List<Attribute> attributes;
+    private final MemorySegment segment;
+    private final long base;
+    /**
+     * One validated header per attribute, packed: the value's offset from
+     * {@code base} (high 32 bits), the raw type (16 bits), the value's length (16
+     * bits). {@link Attribute} views are made when asked for, so a decoder that
+     * reads an attribute and drops it lets the JIT avoid allocating the view.
+     */
+    private final long[] entries;
+    private List<Attribute> list;
 
-    private Attributes(List<Attribute> attributes) {
-        this.attributes = attributes;
+    private Attributes(MemorySegment segment, long base, long[] entries) {
+        this.segment = segment;
+        this.base = base;
+        this.entries = entries;
     }
 
     /** No attributes. */
@@ -39,27 +49,39 @@ public final class Attributes implements Iterable<Attribute> {
         if (length == 0) {
             return EMPTY;
         }
-        List<Attribute> list = new ArrayList<>();
+        if (length > Integer.MAX_VALUE) {
+            throw new NetlinkDecodeException("attribute range of " + length + " bytes is longer than any netlink message");
+        }
+        // first pass: validate every header and count, so the array is allocated once at its size
         long position = offset;
         long end = offset + length;
+        int count = 0;
         while (end - position >= NLA_HDRLEN) {
             int attrLength = segment.get(U16, position) & 0xffff;
-            int rawType = segment.get(U16, position + 2) & 0xffff;
             if (attrLength < NLA_HDRLEN) {
                 throw new NetlinkDecodeException("attribute at offset " + (position - offset) + " has length "
                         + attrLength + ", less than its own header");
             }
             if (attrLength > end - position) {
+                int rawType = segment.get(U16, position + 2) & 0xffff;
                 throw new NetlinkDecodeException("attribute type " + (rawType & Netlink.NLA_TYPE_MASK) + " at offset "
                         + (position - offset) + " claims " + attrLength + " bytes but only " + (end - position) + " remain");
             }
-            list.add(new Attribute(segment, position + NLA_HDRLEN, attrLength - NLA_HDRLEN, rawType));
+            count++;
             position += Netlink.align(attrLength);
         }
         if (position < end) {
             throw new NetlinkDecodeException((end - position) + " trailing bytes after the last attribute");
         }
-        return new Attributes(Collections.unmodifiableList(list));
+        long[] entries = new long[count];
+        position = offset;
+        for (int i = 0; i < count; i++) {
+            int attrLength = segment.get(U16, position) & 0xffff;
+            int rawType = segment.get(U16, position + 2) & 0xffff;
+            entries[i] = (position + NLA_HDRLEN - offset) << 32 | (long) rawType << 16 | (attrLength - NLA_HDRLEN);
+            position += Netlink.align(attrLength);
+        }
+        return new Attributes(segment, offset, entries);
     }
 
     /** Parses a whole segment as attributes. */
@@ -72,11 +94,15 @@ public final class Attributes implements Iterable<Attribute> {
         return parse(MemorySegment.ofArray(bytes));
     }
 
+    private Attribute view(long entry) {
+        return new Attribute(segment, base + (entry >>> 32), (int) entry & 0xffff, (int) (entry >>> 16) & 0xffff);
+    }
+
     /** The first attribute of {@code type}, or {@code null}. */
     public Attribute find(int type) {
-        for (Attribute a : attributes) {
-            if (a.type() == type) {
-                return a;
+        for (long e : entries) {
+            if (((int) (e >>> 16) & Netlink.NLA_TYPE_MASK) == type) {
+                return view(e);
             }
         }
         return null;
@@ -91,21 +117,53 @@ public final class Attributes implements Iterable<Attribute> {
         return a;
     }
 
-    /** All attributes, in wire order. */
+    /** All attributes, in wire order (an unmodifiable list). */
     public List<Attribute> list() {
-        return attributes;
+        List<Attribute> l = list;
+        if (l == null) {
+            Attribute[] all = new Attribute[entries.length];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = view(entries[i]);
+            }
+            l = List.of(all);
+            list = l;
+        }
+        return l;
     }
 
+    /** The attribute at {@code index}, in wire order (a new view on each call). */
+    public Attribute get(int index) {
+        return view(entries[index]);
+    }
+
+    /** The number of attributes. */
     public int size() {
-        return attributes.size();
+        return entries.length;
     }
 
+    /** Whether there are none. */
     public boolean isEmpty() {
-        return attributes.isEmpty();
+        return entries.length == 0;
     }
 
+    /** The attributes in wire order (a new view for each). */
     @Override
     public Iterator<Attribute> iterator() {
-        return attributes.iterator();
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < entries.length;
+            }
+
+            @Override
+            public Attribute next() {
+                if (next >= entries.length) {
+                    throw new NoSuchElementException();
+                }
+                return view(entries[next++]);
+            }
+        };
     }
 }

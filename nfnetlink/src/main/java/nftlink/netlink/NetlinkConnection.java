@@ -41,6 +41,15 @@ public final class NetlinkConnection implements AutoCloseable {
     private int sequence = ThreadLocalRandom.current().nextInt(1, 1 << 30);
     private int maxDumpAttempts = 10;
     private Consumer<NetlinkMessage> unsolicited;
+    private boolean parallelDumps = Runtime.getRuntime().availableProcessors() > 1;
+    private DumpPipeline.Chunks dumpChunks;
+
+    /**
+     * Datagrams of a dump whose messages the calling thread hands to the collector
+     * itself; from then on a helper thread does (see {@link #setParallelDumps}).
+     * Small dumps never start the helper.
+     */
+    static final int PARALLEL_DUMP_AFTER_DATAGRAMS = 4;
 
     /**
      * Wraps an open socket (or another transport, such as a test's fake kernel);
@@ -111,6 +120,31 @@ public final class NetlinkConnection implements AutoCloseable {
             throw new IllegalArgumentException("attempts must be at least 1");
         }
         this.maxDumpAttempts = attempts;
+    }
+
+    /**
+     * Whether a large {@link #dump} hands its messages to the collector on a
+     * helper thread, so that decoding them overlaps with the kernel building the
+     * next datagrams (the kernel fills each dump datagram inside the receiving
+     * thread's {@code recvmsg}, at most about 32 KiB at a time). On by default
+     * when the JVM sees more than one CPU.
+     *
+     * <p>With it on, a dump that goes beyond {@value #PARALLEL_DUMP_AFTER_DATAGRAMS}
+     * datagrams copies the rest of its messages into chunks of the connection
+     * (four of 128 KiB, made on the first such dump and kept) and a thread started
+     * for that dump calls {@link DumpCollector#accept} with them, in order; the
+     * dump waits for it before it returns, and an exception from the collector is
+     * rethrown by {@code dump}. Collectors must therefore not depend on the
+     * calling thread (the calls never overlap, and all happen before
+     * {@link DumpCollector#result}).
+     */
+    public void setParallelDumps(boolean on) {
+        this.parallelDumps = on;
+    }
+
+    /** Whether large dumps decode on a helper thread; see {@link #setParallelDumps}. */
+    public boolean parallelDumps() {
+        return parallelDumps;
     }
 
     /**
@@ -234,11 +268,12 @@ public final class NetlinkConnection implements AutoCloseable {
         for (int attempt = 1; attempt <= maxDumpAttempts; attempt++) {
             DumpCollector<T> collector = collectors.get();
             boolean[] interrupted = {false};
+            DumpPipeline[] pipeline = {null};
             int seq = nextSequence();
             writer.reset();
             request.write(writer, seq);
             send(writer);
-            receive(seq, 1, m -> {
+            ReplyHandler handler = m -> {
                 if ((m.flags() & NLM_F_DUMP_INTR) != 0) {
                     interrupted[0] = true;
                 }
@@ -255,10 +290,32 @@ public final class NetlinkConnection implements AutoCloseable {
                     return false;
                 }
                 if (!interrupted[0]) {
-                    collector.accept(m);
+                    if (pipeline[0] != null) {
+                        pipeline[0].add(m);
+                    } else {
+                        collector.accept(m);
+                    }
                 }
                 return false;
-            });
+            };
+            try {
+                int datagrams = 0;
+                while (!dispatch(socket.receive(receiveBuffer), seq, 1, handler)) {
+                    if (pipeline[0] == null && parallelDumps && ++datagrams >= PARALLEL_DUMP_AFTER_DATAGRAMS) {
+                        if (dumpChunks == null) {
+                            dumpChunks = new DumpPipeline.Chunks();
+                        }
+                        pipeline[0] = new DumpPipeline(dumpChunks, collector::accept, "nftlink dump: " + operation);
+                    }
+                }
+                if (pipeline[0] != null && !interrupted[0]) {
+                    pipeline[0].finish();
+                }
+            } finally {
+                if (pipeline[0] != null) {
+                    pipeline[0].close();
+                }
+            }
             if (!interrupted[0]) {
                 return collector.result();
             }

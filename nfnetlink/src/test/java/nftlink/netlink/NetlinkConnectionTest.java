@@ -105,6 +105,114 @@ class NetlinkConnectionTest {
         assertThat(kernel.sent()).hasSize(3);
     }
 
+    /** A kernel that answers a dump with {@code datagrams} datagrams of {@code perDatagram} entries 0, 1, 2, ... */
+    private static FakeKernel bigDump(int datagrams, int perDatagram, int interruptAt) {
+        return new FakeKernel(bigDumpResponder(datagrams, perDatagram, interruptAt));
+    }
+
+    private static java.util.function.BiConsumer<List<NetlinkMessage>, FakeKernel> bigDumpResponder(int datagrams,
+                                                                                                   int perDatagram,
+                                                                                                   int interruptAt) {
+        return (sent, k) -> {
+            int seq = sent.getFirst().sequence();
+            MessageWriter w = new MessageWriter();
+            int value = 0;
+            for (int d = 0; d < datagrams; d++) {
+                w.reset();
+                for (int i = 0; i < perDatagram; i++) {
+                    entry(w, seq, value == interruptAt ? Netlink.NLM_F_DUMP_INTR : 0, value);
+                    value++;
+                }
+                if (d == datagrams - 1) {
+                    done(w, seq, 0);
+                }
+                k.reply(w);
+            }
+        };
+    }
+
+    private static List<Integer> upTo(int n) {
+        List<Integer> values = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            values.add(i);
+        }
+        return values;
+    }
+
+    @Test
+    void largeDumpDecodedOnAHelperThreadKeepsEveryMessageInOrder() {
+        // enough datagrams to start the helper and enough messages to fill several chunks
+        FakeKernel kernel = bigDump(40, 1000, -1);
+        NetlinkConnection c = new NetlinkConnection(kernel);
+        c.setParallelDumps(true);
+        List<String> threads = new ArrayList<>();
+        List<Integer> values = c.dump(DUMP_REQUEST, () -> new DumpCollector<List<Integer>>() {
+            final List<Integer> values = new ArrayList<>();
+
+            @Override
+            public void accept(NetlinkMessage m) {
+                values.add(m.attributes(4).require(1, "value").u32());
+                String t = Thread.currentThread().getName();
+                if (!threads.contains(t)) {
+                    threads.add(t);
+                }
+            }
+
+            @Override
+            public List<Integer> result() {
+                return values;
+            }
+        }, "test dump", 4, null);
+        assertThat(values).isEqualTo(upTo(40_000));
+        assertThat(threads).hasSize(2).contains(Thread.currentThread().getName());
+        // the connection's chunks are reused by the next dump
+        assertThat(dump(c, NetlinkConnectionTest::collector)).isEqualTo(upTo(40_000));
+    }
+
+    @Test
+    void largeDumpGivesTheSameMessagesWithAndWithoutTheHelper() {
+        NetlinkConnection serial = new NetlinkConnection(bigDump(12, 300, -1));
+        serial.setParallelDumps(false);
+        NetlinkConnection parallel = new NetlinkConnection(bigDump(12, 300, -1));
+        parallel.setParallelDumps(true);
+        assertThat(dump(parallel, NetlinkConnectionTest::collector)).isEqualTo(dump(serial, NetlinkConnectionTest::collector));
+    }
+
+    @Test
+    void collectorFailureOnTheHelperThreadIsRethrown() {
+        NetlinkConnection c = new NetlinkConnection(bigDump(20, 500, -1));
+        c.setParallelDumps(true);
+        assertThatThrownBy(() -> c.dump(DUMP_REQUEST, () -> new DumpCollector<Integer>() {
+            int seen;
+
+            @Override
+            public void accept(NetlinkMessage m) {
+                if (++seen == 7_000) {
+                    throw new NetlinkDecodeException("bad message " + seen);
+                }
+            }
+
+            @Override
+            public Integer result() {
+                return seen;
+            }
+        }, "test dump", 4, null)).isInstanceOf(NetlinkDecodeException.class).hasMessage("bad message 7000");
+        // the connection still works afterwards
+        assertThat(dump(new NetlinkConnection(bigDump(20, 500, -1)), NetlinkConnectionTest::collector)).hasSize(10_000);
+    }
+
+    @Test
+    void largeDumpInterruptedLateIsRestartedWithAFreshCollector() {
+        AtomicInteger attempts = new AtomicInteger();
+        FakeKernel interruptedOnce = new FakeKernel((sent, k) -> {
+            bigDumpResponder(10, 400, attempts.incrementAndGet() == 1 ? 3_000 : -1).accept(sent, k);
+        });
+        NetlinkConnection c = new NetlinkConnection(interruptedOnce);
+        c.setParallelDumps(true);
+        assertThat(dump(c, NetlinkConnectionTest::collector)).isEqualTo(upTo(4_000));
+        assertThat(attempts).hasValue(2);
+    }
+
     @Test
     void repliesWithOtherSequenceNumbersAreIgnored() {
         List<NetlinkMessage> unsolicited = new ArrayList<>();

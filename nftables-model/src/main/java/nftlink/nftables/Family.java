@@ -9,6 +9,9 @@ public enum Family {
     BRIDGE("bridge", NfTables.NFPROTO_BRIDGE),
     NETDEV("netdev", NfTables.NFPROTO_NETDEV);
 
+    /** {@link #values()} once: it copies its array on every call. */
+    private static final Family[] VALUES = values();
+
     private final String nftName;
     private final int protocol;
 
@@ -33,7 +36,7 @@ public enum Family {
      * @throws IllegalArgumentException for a number nftables has no family for
      */
     public static Family ofProtocol(int protocol) {
-        for (Family f : values()) {
+        for (Family f : VALUES) {
             if (f.protocol == protocol) {
                 return f;
             }

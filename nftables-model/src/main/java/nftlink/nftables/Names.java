@@ -14,7 +14,9 @@ final class Names {
         if (name.indexOf('\0') >= 0) {
             throw new IllegalArgumentException(what + " name contains a NUL character");
         }
-        if (name.getBytes(StandardCharsets.UTF_8).length >= NfTables.NFT_NAME_MAXLEN) {
+        // a char takes at most 3 bytes in UTF-8: only long names need encoding to be measured
+        if (name.length() * 3 >= NfTables.NFT_NAME_MAXLEN
+                && name.getBytes(StandardCharsets.UTF_8).length >= NfTables.NFT_NAME_MAXLEN) {
             throw new IllegalArgumentException(what + " name is longer than " + (NfTables.NFT_NAME_MAXLEN - 1) + " bytes");
         }
     }

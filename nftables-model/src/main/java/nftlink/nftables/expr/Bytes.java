@@ -24,6 +24,11 @@ public final class Bytes {
         return bytes.length == 0 ? EMPTY : new Bytes(bytes.clone());
     }
 
+    /** {@code bytes} itself, not copied: for arrays the caller has just made and keeps no reference to. */
+    static Bytes wrap(byte[] bytes) {
+        return bytes.length == 0 ? EMPTY : new Bytes(bytes);
+    }
+
     /** No bytes. */
     public static Bytes empty() {
         return EMPTY;

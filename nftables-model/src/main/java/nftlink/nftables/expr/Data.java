@@ -64,7 +64,7 @@ public sealed interface Data {
                 throw new NetlinkDecodeException("data attribute holds more than one value");
             }
             result = switch (a.type()) {
-                case NFTA_DATA_VALUE -> new Value(Bytes.of(a.bytes()));
+                case NFTA_DATA_VALUE -> new Value(Bytes.wrap(a.bytes()));
                 case NFTA_DATA_VERDICT -> new OfVerdict(Verdict.decode(a));
                 default -> throw new NetlinkDecodeException("data: unexpected attribute " + a.type());
             };

@@ -106,14 +106,16 @@ public final class Expressions {
 
     /** Decodes a list attribute of expressions. */
     public static List<Expression> decodeList(Attribute list) {
-        List<Expression> out = new ArrayList<>();
-        for (Attribute elem : list.nested()) {
+        Attributes elems = list.nested();
+        Expression[] out = new Expression[elems.size()];
+        for (int i = 0; i < out.length; i++) {
+            Attribute elem = elems.get(i);
             if (elem.type() != NFTA_LIST_ELEM) {
                 throw new NetlinkDecodeException("expression list: unexpected attribute " + elem.type());
             }
-            out.add(decode(elem));
+            out[i] = decode(elem);
         }
-        return out;
+        return List.of(out);
     }
 
     /** Decodes one {@code NFTA_LIST_ELEM} (or another attribute holding an expression's name and data). */

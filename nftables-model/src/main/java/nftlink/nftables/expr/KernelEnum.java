@@ -21,11 +21,46 @@ interface KernelEnum {
     };
 
     /**
+     * Constants by enum class, indexed by kernel number where the numbers are
+     * small and non-negative (all of them are): decoding looks each one up per
+     * expression. Where two constants share a number, the first declared wins, as
+     * in a linear search. {@code null} for a class with a number outside 0..1023.
+     */
+    ClassValue<Object[]> BY_NUMBER = new ClassValue<>() {
+        @Override
+        protected Object[] computeValue(Class<?> type) {
+            int max = -1;
+            for (Object o : type.getEnumConstants()) {
+                int n = ((KernelEnum) o).number();
+                if (n < 0 || n > 1023) {
+                    return null;
+                }
+                max = Math.max(max, n);
+            }
+            Object[] table = new Object[max + 1];
+            for (Object o : type.getEnumConstants()) {
+                int n = ((KernelEnum) o).number();
+                if (table[n] == null) {
+                    table[n] = o;
+                }
+            }
+            return table;
+        }
+    };
+
+    /**
      * The constant of {@code type} with kernel number {@code number}.
      *
      * @throws IllegalArgumentException naming {@code what} when there is none
      */
     static <E extends Enum<E> & KernelEnum> E byNumber(Class<E> type, int number, String what) {
+        Object[] table = BY_NUMBER.get(type);
+        if (table != null) {
+            if (number >= 0 && number < table.length && table[number] != null) {
+                return type.cast(table[number]);
+            }
+            throw new IllegalArgumentException("unknown " + what + " " + number);
+        }
         for (Object o : CONSTANTS.get(type)) {
             E e = type.cast(o);
             if (e.number() == number) {

@@ -770,6 +770,13 @@ public final class Delinearizer {
         return new Value.Range(Linearizer.bytes(low, length), Linearizer.bytes(high, length));
     }
 
+    /** {@link PayloadField#TRANSPORT_PROTOCOLS} inverted once (the first number in its order wins), for every listed rule. */
+    private static final java.util.Map<String, Integer> TRANSPORT_PROTOCOL_NUMBERS = new java.util.HashMap<>();
+
+    static {
+        PayloadField.TRANSPORT_PROTOCOLS.forEach((number, name) -> TRANSPORT_PROTOCOL_NUMBERS.putIfAbsent(name, number));
+    }
+
     /** Drops the protocol matches that a later match implies, as nft does when listing. */
     private static List<Statement> foldDependencies(Family family, List<Statement> statements) {
         List<Statement> out = new ArrayList<>(statements);
@@ -816,8 +823,7 @@ public final class Delinearizer {
                 continue;
             }
             if (out.get(i) instanceof Match m && m.field() instanceof PayloadField pf && pf.base() == Payload.Base.TRANSPORT) {
-                int number = PayloadField.TRANSPORT_PROTOCOLS.entrySet().stream()
-                        .filter(x -> x.getValue().equals(pf.protocol())).mapToInt(java.util.Map.Entry::getKey).findFirst().orElse(-1);
+                int number = TRANSPORT_PROTOCOL_NUMBERS.getOrDefault(pf.protocol(), -1);
                 deps = new ArrayList<>(deps);
                 if (family == Family.IP) {
                     deps.add(Match.eq(PayloadField.IP_PROTOCOL, Bytes.u8(number)));

@@ -62,10 +62,33 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
         List<RuleSpec> out = new ArrayList<>();
         for (Rule r : rules) {
             if (r.family() == chain.family() && r.table().equals(chain.table()) && r.chain().equals(chain.name())) {
-                out.add(Delinearizer.delinearize(r, name -> elements.get(key(r.family().nftName(), r.table(), name))));
+                out.add(delinearize(r));
             }
         }
         return out;
+    }
+
+    private RuleSpec delinearize(Rule r) {
+        return Delinearizer.delinearize(r, name -> elements.get(key(r.family().nftName(), r.table(), name)));
+    }
+
+    private record ChainKey(nftlink.nftables.Family family, String table, String chain) {
+    }
+
+    /** The rules grouped by chain, in kernel order: one pass instead of one per chain. */
+    private Map<ChainKey, List<Rule>> rulesByChain() {
+        Map<ChainKey, List<Rule>> byChain = new HashMap<>();
+        ChainKey last = null;
+        List<Rule> lastList = null;
+        for (Rule r : rules) {
+            // a dump lists each chain's rules together: reuse the previous key while it matches
+            if (last == null || r.family() != last.family() || !r.chain().equals(last.chain()) || !r.table().equals(last.table())) {
+                last = new ChainKey(r.family(), r.table(), r.chain());
+                lastList = byChain.computeIfAbsent(last, k -> new ArrayList<>());
+            }
+            lastList.add(r);
+        }
+        return byChain;
     }
 
     /** The text {@code nft list ruleset} prints. */
@@ -103,11 +126,20 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
                 return blocks;
             }
 
+            private Map<ChainKey, List<Rule>> byChain;
+
             @Override
             public List<Map.Entry<String, Long>> rules(Chain c) {
-                return rulesOf(c).stream()
-                        .map(r -> (Map.Entry<String, Long>) new AbstractMap.SimpleImmutableEntry<>(renderer.render(r), r.handle()))
-                        .toList();
+                if (byChain == null) {
+                    byChain = rulesByChain();
+                }
+                List<Rule> chainRules = byChain.getOrDefault(new ChainKey(c.family(), c.table(), c.name()), List.of());
+                List<Map.Entry<String, Long>> out = new ArrayList<>(chainRules.size());
+                for (Rule r : chainRules) {
+                    RuleSpec spec = delinearize(r);
+                    out.add(new AbstractMap.SimpleImmutableEntry<>(renderer.render(spec), spec.handle()));
+                }
+                return out;
             }
         };
     }

@@ -1,0 +1,216 @@
+package nftlink.netlink;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
+
+/**
+ * Hands the messages of a large dump to a helper thread, so that decoding them
+ * overlaps with the kernel building the next datagrams (which it does inside
+ * each {@code recvmsg} of the receiving thread).
+ *
+ * <p>The receiving thread {@linkplain #add copies} each message to keep into a
+ * chunk; full chunks go through a bounded queue to the helper, which walks them
+ * and calls the sink, in order, then returns them for reuse. A failure of the
+ * sink is rethrown to the receiving thread at its next {@link #add} or at
+ * {@link #finish}; after a failure or {@link #close} the helper only drains
+ * the queue. Chunks are reused across dumps through {@link Chunks}.
+ */
+final class DumpPipeline implements AutoCloseable {
+
+    /** Bytes per chunk; a message larger than this gets a chunk of its own size. */
+    static final int CHUNK_BYTES = 128 * 1024;
+    /** Chunks per connection: one being filled, the others queued or being decoded. */
+    static final int CHUNK_COUNT = 4;
+
+    /** A buffer of whole messages, {@code used} bytes of it filled. */
+    static final class Chunk {
+        final MemorySegment segment;
+        long used;
+
+        Chunk(MemorySegment segment) {
+            this.segment = segment;
+        }
+    }
+
+    /** The chunks of one connection, made on its first large dump and kept. */
+    static final class Chunks {
+        private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(CHUNK_COUNT);
+
+        Chunks() {
+            Arena arena = Arena.ofAuto();
+            for (int i = 0; i < CHUNK_COUNT; i++) {
+                free.add(new Chunk(arena.allocate(CHUNK_BYTES, 8)));
+            }
+        }
+    }
+
+    private static final Chunk END = new Chunk(MemorySegment.NULL);
+
+    private final Chunks chunks;
+    private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(CHUNK_COUNT + 1);
+    private final Consumer<NetlinkMessage> sink;
+    private final Thread helper;
+    private volatile Throwable failure;
+    private volatile boolean cancelled;
+    private Chunk current;
+    private boolean ended;
+
+    DumpPipeline(Chunks chunks, Consumer<NetlinkMessage> sink, String name) {
+        this.chunks = chunks;
+        this.sink = sink;
+        this.current = take();
+        // the helper is a platform thread: it only runs while this dump does, and joins before the dump returns
+        this.helper = Thread.ofPlatform().daemon().name(name).start(this::decode);
+    }
+
+    /** Copies {@code m} for the helper. */
+    void add(NetlinkMessage m) {
+        Throwable f = failure;
+        if (f != null) {
+            throw rethrow(f);
+        }
+        int length = m.length();
+        long aligned = Netlink.align((long) length);
+        if (current.used + aligned > CHUNK_BYTES) {
+            handOff();
+            if (aligned > CHUNK_BYTES) {
+                // larger than a pooled chunk: a one-off chunk of its own, not returned to the pool
+                Chunk own = new Chunk(Arena.ofAuto().allocate(aligned, 8));
+                MemorySegment.copy(m.segment(), m.offset(), own.segment, 0, length);
+                own.used = aligned;
+                put(own);
+                return;
+            }
+        }
+        MemorySegment.copy(m.segment(), m.offset(), current.segment, current.used, length);
+        current.used += aligned;
+    }
+
+    private void handOff() {
+        if (current.used > 0) {
+            put(current);
+            current = take();
+        }
+    }
+
+    /** Waits until the helper has handed every message to the sink; rethrows its failure. */
+    void finish() {
+        handOff();
+        end();
+        Throwable f = failure;
+        if (f != null) {
+            throw rethrow(f);
+        }
+    }
+
+    /** Stops the helper without waiting for the sink to see the rest (after a failure of the receiving side). */
+    @Override
+    public void close() {
+        if (!ended) {
+            cancelled = true;
+            end();
+        }
+    }
+
+    private void end() {
+        ended = true;
+        if (current != null) {
+            current.used = 0;
+            chunks.free.offer(current);
+        }
+        current = null;
+        put(END);
+        boolean interrupted = false;
+        while (true) {
+            try {
+                helper.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void decode() {
+        MessageCursor cursor = new MessageCursor();
+        while (true) {
+            Chunk c = takeFull();
+            if (c == END) {
+                return;
+            }
+            try {
+                if (failure == null && !cancelled) {
+                    cursor.reset(c.segment, c.used);
+                    while (cursor.next()) {
+                        sink.accept(cursor.message());
+                    }
+                }
+            } catch (Throwable t) {
+                failure = t;
+            } finally {
+                c.used = 0;
+                if (c.segment.byteSize() == CHUNK_BYTES) {
+                    chunks.free.offer(c);
+                }
+            }
+        }
+    }
+
+    private Chunk take() {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return chunks.free.take();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Chunk takeFull() {
+        while (true) {
+            try {
+                return full.take();
+            } catch (InterruptedException e) {
+                // the helper is only ever ended by END
+            }
+        }
+    }
+
+    private void put(Chunk c) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                full.put(c);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException(t);
+    }
+}
