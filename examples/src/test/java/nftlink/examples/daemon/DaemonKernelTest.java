@@ -196,7 +196,11 @@ class DaemonKernelTest {
             Files.writeString(policyFile, policy(26).replace("\t\ttcp dport { 25, 443 } reject",
                     "\t\ttcp dport 80 accept\n\t\ttcp dport { 25, 443 } reject"));
             new ProcessBuilder("kill", "-HUP", Long.toString(p.pid())).start().waitFor();
-            awaitLine(lines, "reloaded the static rule set of " + policyFile + " with 1 rule(s)/element(s) in one transaction");
+            try {
+                awaitLine(lines, "reloaded the static rule set of " + policyFile + " with 1 rule(s)/element(s) in one transaction");
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n" + threadDump(p), e);
+            }
             awaitLine(lines, "reloaded " + policyFile + ": 2 entries");
             assertThat(render(nft)).contains("socket cgroupv2 level 2 " + mail + " tcp dport 26 accept");
             assertThat(allowRules(nft)).hasSize(1);
@@ -257,6 +261,22 @@ class DaemonKernelTest {
             }
         });
         return lines;
+    }
+
+    /** Whether the daemon still runs, and its threads' stacks when it does (jcmd), for a failure message. */
+    private static String threadDump(Process p) {
+        if (!p.isAlive()) {
+            return "the daemon exited with " + p.exitValue();
+        }
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(p.pid()), "Thread.print").redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            jcmd.waitFor(20, TimeUnit.SECONDS);
+            return "the daemon still runs; its threads:\n" + out;
+        } catch (java.io.IOException | InterruptedException e) {
+            return "the daemon still runs; no thread dump: " + e;
+        }
     }
 
     private static void awaitLine(BlockingQueue<String> lines, String part) throws InterruptedException {
