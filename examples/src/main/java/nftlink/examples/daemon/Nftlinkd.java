@@ -201,9 +201,39 @@ public final class Nftlinkd {
         return LocalTime.now().truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
+    /**
+     * Whether SIGHUP is ignored in this process ({@code SigIgn} in {@code /proc/self/status}):
+     * the JVM keeps an inherited ignore, so a handler would never run.
+     */
+    static boolean hangupIgnored() {
+        try {
+            return hangupIgnored(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/status")));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether the {@code SigIgn} mask of a {@code /proc/PID/status} text has SIGHUP (bit 0). */
+    static boolean hangupIgnored(String status) {
+        for (String line : status.split("\n")) {
+            if (line.startsWith("SigIgn:")) {
+                try {
+                    return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & 1L) != 0;
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Starts, then handles signals until TERM or INT. */
     private static int serve(Daemon d, PrintStream out, PrintStream err) {
         BlockingQueue<String> signals = new LinkedBlockingQueue<>();
+        if (hangupIgnored()) {
+            err.println("nftlinkd: warning: SIGHUP was ignored when this process started (nohup?); "
+                    + "SIGHUP will not reload the policy");
+        }
         for (String name : List.of("HUP", "TERM", "INT")) {
             Signal.handle(new Signal(name), s -> signals.add(s.getName()));
         }

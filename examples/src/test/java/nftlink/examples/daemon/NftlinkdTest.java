@@ -14,6 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NftlinkdTest {
 
     @Test
+    void anIgnoredHangupIsNoticed() {
+        assertThat(Nftlinkd.hangupIgnored("Name:\tjava\nSigBlk:\t0000000000000000\nSigIgn:\t0000000000000001\n")).isTrue();
+        assertThat(Nftlinkd.hangupIgnored("Name:\tjava\nSigIgn:\t0000000000001000\n")).isFalse();
+        assertThat(Nftlinkd.hangupIgnored("Name:\tjava\n")).isFalse();
+    }
+
+    @Test
     void helpDocumentsEveryOptionAndSignal() {
         DaemonFixture.Run r = nftlinkd("--help");
         assertThat(r.status()).isZero();
