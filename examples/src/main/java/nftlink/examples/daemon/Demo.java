@@ -139,9 +139,9 @@ public final class Demo {
                         handle = rule.get().handle();
                         List<RuleSpec> specs = RuleListing.list(observer, Family.INET, "demo", "apps");
                         ruleText = RuleRenderer.DEFAULT.render(specs.getFirst());
-                        out.printf("# the rule appeared %.1f ms after the mkdir (cgroup ID %d, handle %d):%n",
-                                appeared, cgroupId, handle);
-                        out.println("    add rule inet demo apps " + ruleText);
+                        // one write: the daemon's log lines come from another thread and must not split these two
+                        out.print(String.format("# the rule appeared %.1f ms after the mkdir (cgroup ID %d, handle %d):%n",
+                                appeared, cgroupId, handle) + "    add rule inet demo apps " + ruleText + System.lineSeparator());
                     } else {
                         out.println("# NO RULE appeared within " + WAIT_SECONDS + " s");
                     }
