@@ -411,6 +411,8 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             };
             case Statement.SetFromField sf -> JsonValue.single("mangle", JsonValue.object().put("key", field(sf.target()))
                     .put("value", field(sf.source())).build());
+            case Statement.TcpOptionReset r -> JsonValue.single("reset", JsonValue.single("tcp option",
+                    JsonValue.single("name", JsonValue.of(ExthdrField.tcpOptionName(r.kind())))));
             case Statement.ConnlimitStatement cl -> {
                 var body = JsonValue.object().put("val", Integer.toUnsignedLong(cl.count()));
                 if (cl.over()) {

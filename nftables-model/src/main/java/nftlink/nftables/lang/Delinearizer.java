@@ -238,6 +238,7 @@ public final class Delinearizer {
                     l.type() == NfTables.NFT_LIMIT_PKT_BYTES, (l.flags() & NfTables.NFT_LIMIT_F_INV) != 0);
             case Quota q -> new Statement.QuotaStatement(q.bytes(), q.consumed(), (q.flags() & 1) != 0);
             case Notrack n -> new Statement.NotrackStatement();
+            case Exthdr.Reset r -> new Statement.TcpOptionReset(r.type());
             case nftlink.nftables.expr.Connlimit cl when cl.flags() == null || cl.flags() <= 1 ->
                     new Statement.ConnlimitStatement(cl.count(), cl.flags() != null && cl.flags() == 1);
             case nftlink.nftables.expr.Objref.Named o -> new Statement.ObjectReference(o.type(), o.object());

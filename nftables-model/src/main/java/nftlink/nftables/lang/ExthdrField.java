@@ -163,7 +163,7 @@ public record ExthdrField(String header, String name, Exthdr.Op op, int type, in
 
     @Override
     public List<Match> dependencies(Family family) {
-        if (op == Exthdr.Op.TCPOPT || op == Exthdr.Op.SCTP) {
+        if (op == Exthdr.Op.TCPOPT || op == Exthdr.Op.SCTP || op == Exthdr.Op.DCCP) {
             // the kernel's tcp option and sctp chunk lookups check the protocol themselves; nft adds no dependency
             return List.of();
         }
@@ -184,8 +184,29 @@ public record ExthdrField(String header, String name, Exthdr.Op op, int type, in
         return header + " " + name;
     }
 
+    /** {@code dccp option KIND}: whether a DCCP option is there (its contents are not addressed). */
+    public static ExthdrField dccpOption(int kind) {
+        if (kind < 0 || kind > 255) {
+            throw new IllegalArgumentException("dccp option kinds run from 0 to 255: " + kind);
+        }
+        return new ExthdrField("dccp option " + kind, null, Exthdr.Op.DCCP, kind, 0, 8, Datatype.BOOLEAN);
+    }
+
+    /** The name nft gives TCP option {@code kind} ({@code maxseg}), or its number. */
+    public static String tcpOptionName(int kind) {
+        for (ExthdrField f : ALL) {
+            if (f.op == Exthdr.Op.TCPOPT && f.type == kind && f.presence()) {
+                return f.header.substring("tcp option ".length());
+            }
+        }
+        return Integer.toString(kind);
+    }
+
     /** The field {@code load} (and, for a bit field, {@code mask}) reads, if the language knows it. */
     static ExthdrField of(Exthdr.Load load, Bytes mask) {
+        if (load.op() == Exthdr.Op.DCCP && load.present() && load.length() == 1 && mask == null) {
+            return dccpOption(load.type());
+        }
         for (ExthdrField f : ALL) {
             if (f.op != load.op() || f.type != load.type() || f.presence() != load.present()) {
                 continue;

@@ -181,6 +181,7 @@ public final class Linearizer {
                     out.addAll(PayloadWrite.linearize(ps.field(), ps.value()));
                 }
                 case Statement.ObjectReference o -> out.add(new nftlink.nftables.expr.Objref.Named(o.type(), o.object()));
+                case Statement.TcpOptionReset r -> out.add(new nftlink.nftables.expr.Exthdr.Reset(r.kind()));
                 case Statement.ConnlimitStatement cl -> out.add(new nftlink.nftables.expr.Connlimit(cl.count(), cl.over() ? 1 : 0));
                 case Statement.LastStatement l -> out.add(l.usedMillis() == null ? nftlink.nftables.expr.Last.never()
                         : new nftlink.nftables.expr.Last(1, l.usedMillis()));

@@ -104,6 +104,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 default -> "[ objref type " + o.type() + " name " + o.object() + " ]";
             };
             case Statement.SetFromField sf -> sf.target().text() + " set " + sf.source().text();
+            case Statement.TcpOptionReset r -> "reset tcp option " + ExthdrField.tcpOptionName(r.kind());
             case Statement.ConnlimitStatement cl -> "ct count " + (cl.over() ? "over " : "") + Integer.toUnsignedString(cl.count());
             case Statement.LastStatement l -> l.usedMillis() == null ? "last" : "last used " + NftTime.format(l.usedMillis());
             case Statement.DynsetStatement d -> (d.op() == 0 ? "add" : d.op() == 1 ? "update" : "delete") + " @" + d.set()

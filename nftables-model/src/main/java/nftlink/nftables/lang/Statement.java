@@ -18,7 +18,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         Statement.MasqueradeStatement, Statement.RedirectStatement, Statement.VerdictMap, Statement.QueueStatement,
         Statement.TproxyStatement, Statement.SynproxyStatement, Statement.DupStatement, Statement.FwdStatement,
         Statement.ObjectReference, Statement.LastStatement, Statement.DynsetStatement, Statement.SetFromField,
-        Statement.ConnlimitStatement {
+        Statement.ConnlimitStatement, Statement.TcpOptionReset {
 
     /** {@code accept}, {@code drop}, {@code jump CHAIN}, ... */
     record VerdictStatement(Verdict verdict) implements Statement {
@@ -386,6 +386,19 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * element, or all) are at most (or, with over, more than) {@code count}.
      */
     record ConnlimitStatement(int count, boolean over) implements Statement {
+    }
+
+    /**
+     * {@code reset tcp option NAME|KIND}: overwrites a TCP option with NOPs.
+     *
+     * @param kind the option's kind (0 to 255)
+     */
+    record TcpOptionReset(int kind) implements Statement {
+        public TcpOptionReset {
+            if (kind < 0 || kind > 255) {
+                throw new IllegalArgumentException("tcp option kinds run from 0 to 255: " + kind);
+            }
+        }
     }
 
     static Statement accept() {

@@ -135,6 +135,7 @@ final class RuleParser {
             }
             case "snat", "dnat" -> nat();
             case "queue" -> queue();
+            case "reset" -> tcpOptionReset();
             case "last" -> last();
             case "add", "update", "delete" -> dynset();
             case "tproxy" -> tproxy();
@@ -343,6 +344,11 @@ final class RuleParser {
             }
             if (w.equals("sctp") && c.accept("chunk")) {
                 return sctpChunk();
+            }
+            if (w.equals("dccp") && c.accept("option")) {
+                Token kind = c.peek();
+                int n = c.smallNumber("a dccp option kind (0 to 255)", 255);
+                return Cursor.at(kind, () -> nftlink.nftables.lang.ExthdrField.dccpOption(n));
             }
             Token name = c.peek();
             if (name.kind() != Token.Kind.WORD) {
@@ -880,6 +886,24 @@ final class RuleParser {
         Long t = timeout;
         Field d = data;
         return Cursor.at(op, () -> new Statement.DynsetStatement(code, set.text(), key, d, t));
+    }
+
+    /** {@code reset tcp option NAME|KIND}. */
+    private Statement tcpOptionReset() {
+        c.next();
+        c.expect("tcp");
+        c.expect("option");
+        Token option = c.expect(Token.Kind.WORD, "a tcp option name or kind");
+        int kind;
+        if (option.text().matches("\\d+")) {
+            kind = Cursor.at(option, () -> Integer.parseInt(option.text()));
+        } else {
+            String header = "tcp option " + option.text();
+            kind = Fields.presence(header).map(nftlink.nftables.lang.ExthdrField::type).orElseThrow(() -> Cursor.error(option,
+                    "unknown tcp option " + option.text()));
+        }
+        int k = kind;
+        return Cursor.at(option, () -> new Statement.TcpOptionReset(k));
     }
 
     /** After {@code tcp option}: {@code NAME FIELD} or {@code NAME} (then {@code exists}/{@code missing} follows). */
