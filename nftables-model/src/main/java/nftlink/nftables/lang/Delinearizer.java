@@ -787,41 +787,26 @@ public final class Delinearizer {
                     && (r.kind() != Statement.RejectKind.TCP_RESET || family == Family.IP || family == Family.IP6)) {
                 // nft shows the l4proto tcp a reset needs only in tables where it is not implied
                 deps = Linearizer.rejectDependencies(family, r);
-            } else if (out.get(i) instanceof Statement.SetFromField sf) {
-                try {
-                    deps = sf.source().dependencies(family);
-                } catch (IllegalArgumentException e) {
-                    continue;
-                }
-            } else if (out.get(i) instanceof Statement.DynsetStatement ds) {
-                try {
-                    deps = new ArrayList<>(ds.key().dependencies(family));
-                    if (ds.data() != null) {
-                        deps.addAll(ds.data().dependencies(family));
-                    }
-                } catch (IllegalArgumentException e) {
-                    continue;
-                }
-            } else if (out.get(i) instanceof Statement.PayloadSet ps) {
-                try {
-                    deps = ps.field().dependencies(family);
-                } catch (IllegalArgumentException e) {
-                    continue;
-                }
-            } else if (out.get(i) instanceof Statement.VerdictMap v) {
-                try {
-                    deps = v.field().dependencies(family);
-                } catch (IllegalArgumentException e) {
-                    continue;
-                }
-            } else if (out.get(i) instanceof Match m) {
-                try {
-                    deps = m.field().dependencies(family);
-                } catch (IllegalArgumentException e) {
-                    continue;
-                }
             } else {
-                continue;
+                List<Field> fields = switch (out.get(i)) {
+                    case Match m -> List.of(m.field());
+                    case Statement.VerdictMap v -> List.of(v.field());
+                    case Statement.PayloadSet ps -> List.of(ps.field());
+                    case Statement.SetFromField sf -> List.of(sf.source());
+                    case Statement.DynsetStatement ds -> ds.data() == null ? List.of(ds.key()) : List.of(ds.key(), ds.data());
+                    default -> List.of();
+                };
+                if (fields.isEmpty()) {
+                    continue;
+                }
+                try {
+                    deps = new ArrayList<>();
+                    for (Field f : fields) {
+                        deps.addAll(f.dependencies(family));
+                    }
+                } catch (IllegalArgumentException notInThisFamily) {
+                    continue;
+                }
             }
             if (out.get(i) instanceof Match m && m.field() instanceof PayloadField pf && pf.base() == Payload.Base.TRANSPORT) {
                 int number = TRANSPORT_PROTOCOL_NUMBERS.getOrDefault(pf.protocol(), -1);

@@ -75,39 +75,43 @@ public final class Linearizer {
     private Linearizer() {
     }
 
-    /** The compares of whole header fields with one value, which nft merges with their neighbours. */
-    private static final ThreadLocal<java.util.Map<Expression, Boolean>> MERGEABLE =
-            ThreadLocal.withInitial(java.util.IdentityHashMap::new);
+    /**
+     * What linearizing one rule builds up: its expressions and anonymous sets, the matches
+     * already made (so dependencies are added once), and the compares of whole header
+     * fields with one value, which nft merges with their neighbours (by identity).
+     */
+    private record Context(RuleSpec spec, List<Expression> out, List<AnonymousSet> sets, Set<Match> established,
+                           Set<Expression> mergeable) {
+        Context(RuleSpec spec) {
+            this(spec, new ArrayList<>(), new ArrayList<>(), new HashSet<>(),
+                    java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        }
+    }
 
     /**
      * Merges adjacent matches of consecutive header fields into one load and one compare,
      * as nft does ({@code tcp sport 1 tcp dport 2} becomes one 4-byte load): only equality
      * with a single value, same header, up to a 16-byte register.
      */
-    private static void mergePayloads(List<Expression> out) {
-        java.util.Map<Expression, Boolean> mergeable = MERGEABLE.get();
-        try {
-            for (int i = 0; i + 3 < out.size(); ) {
-                if (out.get(i) instanceof Payload.Load a && mergeable.containsKey(out.get(i + 1))
-                        && out.get(i + 2) instanceof Payload.Load b && mergeable.containsKey(out.get(i + 3))
-                        && a.dreg() == REG && b.dreg() == REG && a.base() == b.base() && a.offset() + a.length() == b.offset()
-                        && a.length() + b.length() <= 16) {
-                    Cmp ca = (Cmp) out.get(i + 1);
-                    Cmp cb = (Cmp) out.get(i + 3);
-                    byte[] data = new byte[a.length() + b.length()];
-                    System.arraycopy(ca.data().toArray(), 0, data, 0, a.length());
-                    System.arraycopy(cb.data().toArray(), 0, data, a.length(), b.length());
-                    Cmp merged = new Cmp(Cmp.Op.EQ, REG, Bytes.of(data));
-                    mergeable.put(merged, Boolean.TRUE);
-                    out.subList(i, i + 4).clear();
-                    out.add(i, new Payload.Load(a.base(), a.offset(), data.length, REG));
-                    out.add(i + 1, merged);
-                } else {
-                    i++;
-                }
+    private static void mergePayloads(List<Expression> out, Set<Expression> mergeable) {
+        for (int i = 0; i + 3 < out.size(); ) {
+            if (out.get(i) instanceof Payload.Load a && mergeable.contains(out.get(i + 1))
+                    && out.get(i + 2) instanceof Payload.Load b && mergeable.contains(out.get(i + 3))
+                    && a.dreg() == REG && b.dreg() == REG && a.base() == b.base() && a.offset() + a.length() == b.offset()
+                    && a.length() + b.length() <= 16) {
+                Cmp ca = (Cmp) out.get(i + 1);
+                Cmp cb = (Cmp) out.get(i + 3);
+                byte[] data = new byte[a.length() + b.length()];
+                System.arraycopy(ca.data().toArray(), 0, data, 0, a.length());
+                System.arraycopy(cb.data().toArray(), 0, data, a.length(), b.length());
+                Cmp merged = new Cmp(Cmp.Op.EQ, REG, Bytes.of(data));
+                mergeable.add(merged);
+                out.subList(i, i + 4).clear();
+                out.add(i, new Payload.Load(a.base(), a.offset(), data.length, REG));
+                out.add(i + 1, merged);
+            } else {
+                i++;
             }
-        } finally {
-            mergeable.clear();
         }
     }
 
@@ -117,12 +121,12 @@ public final class Linearizer {
      * @throws IllegalArgumentException when a statement cannot be expressed in the rule's family
      */
     public static Result linearize(RuleSpec spec) {
-        List<Expression> out = new ArrayList<>();
-        List<AnonymousSet> sets = new ArrayList<>();
-        Set<Match> established = new HashSet<>();
+        Context ctx = new Context(spec);
+        List<Expression> out = ctx.out();
+        List<AnonymousSet> sets = ctx.sets();
         for (Statement s : spec.statements()) {
             switch (s) {
-                case Match m -> match(spec, m, out, sets, established);
+                case Match m -> match(ctx, m);
                 case Statement.VerdictStatement v -> out.add(Immediate.verdict(v.verdict()));
                 case Statement.CounterStatement c -> out.add(new Counter(c.packets(), c.bytes()));
                 case Statement.MetaSet ms -> {
@@ -173,11 +177,7 @@ public final class Linearizer {
                     }
                 }
                 case Statement.PayloadSet ps -> {
-                    for (Match dependency : ps.field().dependencies(spec.family())) {
-                        if (established.add(dependency)) {
-                            match(spec, dependency, out, sets, established);
-                        }
-                    }
+                    depend(ctx, ps.field().text(), ps.field().dependencies(spec.family()));
                     out.addAll(PayloadWrite.linearize(ps.field(), ps.value()));
                 }
                 case Statement.ObjectReference o -> out.add(new nftlink.nftables.expr.Objref.Named(o.type(), o.object()));
@@ -190,11 +190,7 @@ public final class Linearizer {
                     if (d.data() != null) {
                         deps.addAll(d.data().dependencies(spec.family()));
                     }
-                    for (Match dependency : deps) {
-                        if (established.add(dependency)) {
-                            match(spec, dependency, out, sets, established);
-                        }
-                    }
+                    depend(ctx, d.key().text(), deps);
                     out.addAll(d.key().loads(REG));
                     Integer dataRegister = null;
                     if (d.data() != null) {
@@ -206,11 +202,7 @@ public final class Linearizer {
                     out.add(new nftlink.nftables.expr.Dynset(d.op(), REG, dataRegister, d.set(), 0, d.timeout(), List.of(), null));
                 }
                 case Statement.SetFromField sf -> {
-                    for (Match dependency : sf.source().dependencies(spec.family())) {
-                        if (established.add(dependency)) {
-                            match(spec, dependency, out, sets, established);
-                        }
-                    }
+                    depend(ctx, sf.source().text(), sf.source().dependencies(spec.family()));
                     if (sf.source() instanceof MapLookupField map && map.named() == null) {
                         AnonymousSet anonymous = anonymousDataMap(spec, map);
                         sets.add(anonymous);
@@ -227,11 +219,7 @@ public final class Linearizer {
                 }
                 case Statement.KernelExpression k -> out.add(k.expression());
                 case Statement.VerdictMap v -> {
-                    for (Match dependency : v.field().dependencies(spec.family())) {
-                        if (established.add(dependency)) {
-                            match(spec, dependency, out, sets, established);
-                        }
-                    }
+                    depend(ctx, v.field().text(), v.field().dependencies(spec.family()));
                     out.addAll(v.field().loads(REG));
                     if (v.named() != null) {
                         out.add(new Lookup(v.named(), 0, REG, NfTables.NFT_REG_VERDICT, null));
@@ -249,9 +237,9 @@ public final class Linearizer {
                 case Statement.NotrackStatement n -> out.add(new Notrack());
                 case Statement.RejectStatement r -> {
                     for (Match dependency : rejectDependencies(spec.family(), r)) {
-                        checkConflict("reject", dependency, established);
-                        if (established.add(dependency)) {
-                            match(spec, dependency, out, sets, established);
+                        checkConflict("reject", dependency, ctx.established());
+                        if (ctx.established().add(dependency)) {
+                            match(ctx, dependency);
                         }
                     }
                     out.add(switch (r.kind()) {
@@ -279,15 +267,20 @@ public final class Linearizer {
                 }
             }
         }
-        mergePayloads(out);
+        mergePayloads(out, ctx.mergeable());
         Rule rule = new Rule(spec.family(), spec.table(), spec.chain(), spec.handle(), 0, out, spec.comment(), List.of());
         return new Result(rule, sets);
     }
 
-    private static void match(RuleSpec spec, Match m, List<Expression> out, List<AnonymousSet> sets, Set<Match> established) {
-        for (Match original : m.field().dependencies(spec.family())) {
+    /**
+     * Adds the matches {@code what} depends on that the rule has not made yet: after a vlan tag
+     * on its type, refusing contradictions, leaving out what an earlier match implies.
+     */
+    private static void depend(Context ctx, String what, List<Match> dependencies) {
+        Set<Match> established = ctx.established();
+        for (Match original : dependencies) {
             Match dependency = afterVlan(original, established);
-            checkConflict(m.field().text(), dependency, established);
+            checkConflict(what, dependency, established);
             boolean icmpType = dependency.field().equals(PayloadField.ICMP_TYPE) || dependency.field().equals(PayloadField.ICMPV6_TYPE);
             if (icmpType && established.stream().anyMatch(e -> e.field().equals(dependency.field()))) {
                 // the rule already says which icmp types it means
@@ -298,9 +291,17 @@ public final class Linearizer {
                 continue;
             }
             if (established.add(dependency)) {
-                match(spec, dependency, out, sets, established);
+                match(ctx, dependency);
             }
         }
+    }
+
+    private static void match(Context ctx, Match m) {
+        RuleSpec spec = ctx.spec();
+        List<Expression> out = ctx.out();
+        List<AnonymousSet> sets = ctx.sets();
+        Set<Match> established = ctx.established();
+        depend(ctx, m.field().text(), m.field().dependencies(spec.family()));
         if (m.op() == Match.Op.EQ && (m.value() instanceof Value.Single
                 || m.field().equals(PayloadField.ICMP_TYPE) || m.field().equals(PayloadField.ICMPV6_TYPE))) {
             established.add(m);
@@ -326,7 +327,7 @@ public final class Linearizer {
                     // nft leaves addresses in loads of their own
                     if (field instanceof PayloadField pf && m.op() == Match.Op.EQ && !((pf.protocol().equals("ip")
                             || pf.protocol().equals("ip6")) && (pf.datatype() == Datatype.IPV4_ADDR || pf.datatype() == Datatype.IPV6_ADDR))) {
-                        MERGEABLE.get().put(cmp, Boolean.TRUE);
+                        ctx.mergeable().add(cmp);
                     }
                 }
             }

@@ -114,6 +114,14 @@ final class PayloadWrite {
     }
 
     static Read delinearize(List<Expression> e, int at, String l3, String l4) {
+        // a write is immediate + write or load + mask + write: look no further for anything else
+        boolean immediateWrite = at + 1 < e.size() && e.get(at) instanceof Immediate
+                && (e.get(at + 1) instanceof Payload.Write || e.get(at + 1) instanceof Exthdr.Write);
+        boolean maskedWrite = at + 2 < e.size() && e.get(at) instanceof Payload.Load
+                && e.get(at + 1) instanceof Bitwise.MaskXor && e.get(at + 2) instanceof Payload.Write;
+        if (!immediateWrite && !maskedWrite) {
+            return null;
+        }
         if (at + 1 < e.size() && e.get(at) instanceof Immediate imm && imm.dreg() == REG && imm.data() instanceof Data.Value v
                 && e.get(at + 1) instanceof Exthdr.Write w && w.sreg() == REG) {
             for (ExthdrField x : ExthdrField.ALL) {
