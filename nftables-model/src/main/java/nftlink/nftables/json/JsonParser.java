@@ -842,7 +842,7 @@ public final class JsonParser {
         int flags = 0;
         Node f = body.optional("flags");
         if (f != null) {
-            for (Node flag : f.value() instanceof JsonValue.Arr ? f.array() : List.of(f)) {
+            for (Node flag : oneOrMore(f)) {
                 flags |= switch (flag.string()) {
                     case "bypass" -> NfTables.NFT_QUEUE_FLAG_BYPASS;
                     case "fanout" -> NfTables.NFT_QUEUE_FLAG_CPU_FANOUT;
@@ -854,6 +854,11 @@ public final class JsonParser {
         int b = last;
         int fl = flags;
         return at(body, () -> new Statement.QueueStatement(a, b, fl));
+    }
+
+    /** A value libnftables writes as one item or an array of them. */
+    private static List<Node> oneOrMore(Node node) {
+        return node.value() instanceof JsonValue.Arr ? node.array() : List.of(node);
     }
 
     private Statement tproxy(Node body) {
@@ -886,7 +891,7 @@ public final class JsonParser {
         }
         Node f = body.optional("flags");
         if (f != null) {
-            for (Node flag : f.value() instanceof JsonValue.Arr ? f.array() : List.of(f)) {
+            for (Node flag : oneOrMore(f)) {
                 flags |= switch (flag.string()) {
                     case "timestamp" -> NfTables.NF_SYNPROXY_OPT_TIMESTAMP;
                     case "sack-perm" -> NfTables.NF_SYNPROXY_OPT_SACK_PERM;

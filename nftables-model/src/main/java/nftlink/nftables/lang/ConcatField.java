@@ -27,6 +27,9 @@ public record ConcatField(List<Field> fields) implements Field {
             if (f instanceof ConcatField) {
                 throw new IllegalArgumentException("concatenations do not nest");
             }
+            if (f instanceof MapLookupField) {
+                throw new IllegalArgumentException("a map lookup is a value, not part of a concatenation: " + f.text());
+            }
         }
     }
 

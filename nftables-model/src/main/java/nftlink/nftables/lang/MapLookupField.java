@@ -63,15 +63,22 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
         return out;
     }
 
+    /** The lookup, which writes the data into {@code register} after the key's loads. */
     @Override
     public Expression load(int register) {
-        throw new UnsupportedOperationException("a map lookup is linearized with its map");
+        return loads(register).getLast();
     }
 
+    /**
+     * The key's loads and the lookup of a named map. An anonymous map is made with the
+     * rule that uses it, so only the {@link Linearizer} (which names it) linearizes those.
+     *
+     * @throws IllegalStateException for an anonymous map
+     */
     @Override
     public List<Expression> loads(int register) {
         if (named == null) {
-            throw new UnsupportedOperationException("an anonymous map lookup is linearized with its map");
+            throw new IllegalStateException("an anonymous map gets its name when the rule using it is linearized");
         }
         return loads(register, named, 0);
     }

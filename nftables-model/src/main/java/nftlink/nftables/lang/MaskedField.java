@@ -21,7 +21,7 @@ import java.util.List;
 public record MaskedField(Field field, Bytes mask, Bytes xor) implements Field {
 
     public MaskedField {
-        if (field instanceof MaskedField || field instanceof ConcatField) {
+        if (field instanceof MaskedField || field instanceof ConcatField || field instanceof MapLookupField) {
             throw new IllegalArgumentException("a mask applies to one field: " + field.text());
         }
         if (mask.length() != field.length() || xor.length() != field.length()) {

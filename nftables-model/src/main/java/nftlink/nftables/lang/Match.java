@@ -33,6 +33,9 @@ public record Match(Field field, Op op, Value value) implements Statement {
     public Match {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(op, "op");
+        if (field instanceof MapLookupField) {
+            throw new IllegalArgumentException("a map lookup is a value to set, not a field to match: " + field.text());
+        }
         Objects.requireNonNull(value, "value");
         if ((op != Op.EQ && op != Op.NEQ) && !(value instanceof Value.Single)) {
             throw new IllegalArgumentException("only == and != apply to prefixes, ranges and sets");

@@ -340,10 +340,10 @@ final class RuleParser {
         if (Fields.protocols().contains(w)) {
             c.next();
             if (w.equals("tcp") && c.accept("option")) {
-                return tcpOption();
+                return namedExtension("tcp option", "a tcp option");
             }
             if (w.equals("sctp") && c.accept("chunk")) {
-                return sctpChunk();
+                return namedExtension("sctp chunk", "an sctp chunk type");
             }
             if (w.equals("dccp") && c.accept("option")) {
                 Token kind = c.peek();
@@ -725,23 +725,6 @@ final class RuleParser {
         return Bytes.of(value);
     }
 
-    /** After {@code sctp chunk}: {@code NAME FIELD} or {@code NAME} (then {@code exists}/{@code missing} follows). */
-    private Field sctpChunk() {
-        Token chunk = c.expect(Token.Kind.WORD, "an sctp chunk type");
-        String header = "sctp chunk " + chunk.text();
-        if (!Fields.extensionHeaders().contains(header)) {
-            throw Cursor.error(chunk, "unsupported: sctp chunk " + chunk.text() + " (nftlink's rule language knows "
-                    + String.join(", ", Fields.extensionHeaders().stream().filter(h -> h.startsWith("sctp chunk "))
-                    .map(h -> h.substring(11)).toList()) + ")");
-        }
-        Token name = c.peek();
-        if (name.kind() == Token.Kind.WORD && Fields.header(header, name.text()).isPresent()) {
-            c.next();
-            return Fields.header(header, name.text()).get();
-        }
-        return Fields.presence(header).orElseThrow();
-    }
-
     /** {@code @ll|@nh|@th|@ih,OFFSET,LENGTH} (bits). */
     private Field rawPayload() {
         Token base = c.next();
@@ -906,21 +889,25 @@ final class RuleParser {
         return Cursor.at(option, () -> new Statement.TcpOptionReset(k));
     }
 
-    /** After {@code tcp option}: {@code NAME FIELD} or {@code NAME} (then {@code exists}/{@code missing} follows). */
-    private Field tcpOption() {
-        Token option = c.expect(Token.Kind.WORD, "a tcp option");
-        String header = "tcp option " + option.text();
+    /**
+     * After {@code tcp option} or {@code sctp chunk} ({@code kind}): {@code NAME FIELD}, or
+     * {@code NAME} alone, the presence test that {@code exists}/{@code missing} follows.
+     */
+    private Field namedExtension(String kind, String what) {
+        Token name = c.expect(Token.Kind.WORD, what);
+        String header = kind + " " + name.text();
         if (!Fields.extensionHeaders().contains(header)) {
-            throw Cursor.error(option, "unsupported: tcp option " + option.text() + " (nftlink's rule language knows "
-                    + String.join(", ", Fields.extensionHeaders().stream().filter(h -> h.startsWith("tcp option "))
-                    .map(h -> h.substring(11)).toList()) + ")");
+            throw Cursor.error(name, "unsupported: " + header + " (nftlink's rule language knows "
+                    + String.join(", ", Fields.extensionHeaders().stream().filter(h -> h.startsWith(kind + " "))
+                    .map(h -> h.substring(kind.length() + 1)).toList()) + ")");
         }
-        Token name = c.peek();
-        if (name.kind() == Token.Kind.WORD && Fields.header(header, name.text()).isPresent()) {
+        Token field = c.peek();
+        if (field.kind() == Token.Kind.WORD && Fields.header(header, field.text()).isPresent()) {
             c.next();
-            return Fields.header(header, name.text()).get();
+            return Fields.header(header, field.text()).get();
         }
-        return Fields.presence(header).orElseThrow();
+        return Fields.presence(header).orElseThrow(() -> Cursor.error(name, header + " names fields of another option ("
+                + String.join(", ", Fields.fieldNames(header)) + "); its presence is that option's"));
     }
 
     private Statement counter() {

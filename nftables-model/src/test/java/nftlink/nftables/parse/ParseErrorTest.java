@@ -29,6 +29,13 @@ class ParseErrorTest {
     }
 
     @Test
+    void sackBlocksHaveNoPresenceOfTheirOwn() {
+        assertThat(error("add rule inet t c tcp option sack1 exists"))
+                .contains("tcp option sack1 names fields of another option (left, right); its presence is that option's");
+        assertThat(PARSER.parse("add rule inet t c tcp option sack1 left 5", "rules.nft").operations()).isNotEmpty();
+    }
+
+    @Test
     void misspelledVerdict() {
         assertThat(error("table inet t {\n\tchain c {\n\t\ttcp dport 22 acept\n\t}\n}\n")).isEqualTo("""
                 rules.nft:3:16-20: Error: syntax error, unexpected acept, expecting a statement
