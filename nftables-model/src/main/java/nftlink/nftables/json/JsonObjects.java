@@ -71,32 +71,7 @@ final class JsonObjects {
                         (int) body.member("dport").number(0xffff), (int) body.member("timeout").number(0xffffffffL),
                         (int) body.member("size").number(0xff));
             }
-            case "synproxy" -> {
-                only(body, "mss", "wscale", "flags");
-                int flags = 0;
-                int mss = 0;
-                int wscale = 0;
-                if (body.optional("mss") != null) {
-                    mss = (int) body.member("mss").number(0xffff);
-                    flags |= NfTables.NF_SYNPROXY_OPT_MSS;
-                }
-                if (body.optional("wscale") != null) {
-                    wscale = (int) body.member("wscale").number(0xff);
-                    flags |= NfTables.NF_SYNPROXY_OPT_WSCALE;
-                }
-                Node f = body.optional("flags");
-                if (f != null) {
-                    for (Node flag : f.arrayOrSingle()) {
-                        flags |= switch (flag.string()) {
-                            case "timestamp" -> NfTables.NF_SYNPROXY_OPT_TIMESTAMP;
-                            case "sack-perm" -> NfTables.NF_SYNPROXY_OPT_SACK_PERM;
-                            default -> throw flag.error("unknown synproxy flag \"" + flag.string()
-                                    + "\" (expected timestamp or sack-perm)");
-                        };
-                    }
-                }
-                yield new ObjectData.Synproxy(mss, wscale, flags);
-            }
+            case "synproxy" -> synproxy(body);
             case "secmark" -> {
                 only(body, "context");
                 yield new ObjectData.Secmark(body.member("context").string());
@@ -135,6 +110,34 @@ final class JsonObjects {
             }
         }
         return at(body, () -> Flowtable.of(family, table, name, priority, devices));
+    }
+
+    /** {@code {"mss": N, "wscale": N, "flags": [...]}}: a synproxy object's options, or a synproxy statement's. */
+    static ObjectData.Synproxy synproxy(Node body) {
+        only(body, "mss", "wscale", "flags");
+        int flags = 0;
+        int mss = 0;
+        int wscale = 0;
+        if (body.optional("mss") != null) {
+            mss = (int) body.member("mss").number(0xffff);
+            flags |= NfTables.NF_SYNPROXY_OPT_MSS;
+        }
+        if (body.optional("wscale") != null) {
+            wscale = (int) body.member("wscale").number(14);
+            flags |= NfTables.NF_SYNPROXY_OPT_WSCALE;
+        }
+        Node f = body.optional("flags");
+        if (f != null) {
+            for (Node flag : f.arrayOrSingle()) {
+                flags |= switch (flag.string()) {
+                    case "timestamp" -> NfTables.NF_SYNPROXY_OPT_TIMESTAMP;
+                    case "sack-perm" -> NfTables.NF_SYNPROXY_OPT_SACK_PERM;
+                    default -> throw flag.error("unknown synproxy flag \"" + flag.string()
+                            + "\" (expected timestamp or sack-perm)");
+                };
+            }
+        }
+        return new ObjectData.Synproxy(mss, wscale, flags);
     }
 
     private static void only(Node body, String... members) {

@@ -842,7 +842,7 @@ public final class JsonParser {
         int flags = 0;
         Node f = body.optional("flags");
         if (f != null) {
-            for (Node flag : oneOrMore(f)) {
+            for (Node flag : f.arrayOrSingle()) {
                 flags |= switch (flag.string()) {
                     case "bypass" -> NfTables.NFT_QUEUE_FLAG_BYPASS;
                     case "fanout" -> NfTables.NFT_QUEUE_FLAG_CPU_FANOUT;
@@ -854,11 +854,6 @@ public final class JsonParser {
         int b = last;
         int fl = flags;
         return at(body, () -> new Statement.QueueStatement(a, b, fl));
-    }
-
-    /** A value libnftables writes as one item or an array of them. */
-    private static List<Node> oneOrMore(Node node) {
-        return node.value() instanceof JsonValue.Arr ? node.array() : List.of(node);
     }
 
     private Statement tproxy(Node body) {
@@ -876,30 +871,9 @@ public final class JsonParser {
         return at(body, () -> new Statement.TproxyStatement(family, address, p));
     }
 
-    private Statement synproxy(Node body) {
-        body.only(Set.of("mss", "wscale", "flags"));
-        int flags = 0;
-        int mss = 0;
-        int wscale = 0;
-        if (body.optional("mss") != null) {
-            mss = (int) body.member("mss").number(0xffff);
-            flags |= NfTables.NF_SYNPROXY_OPT_MSS;
-        }
-        if (body.optional("wscale") != null) {
-            wscale = (int) body.member("wscale").number(14);
-            flags |= NfTables.NF_SYNPROXY_OPT_WSCALE;
-        }
-        Node f = body.optional("flags");
-        if (f != null) {
-            for (Node flag : oneOrMore(f)) {
-                flags |= switch (flag.string()) {
-                    case "timestamp" -> NfTables.NF_SYNPROXY_OPT_TIMESTAMP;
-                    case "sack-perm" -> NfTables.NF_SYNPROXY_OPT_SACK_PERM;
-                    default -> throw flag.error("unknown synproxy flag (timestamp, sack-perm)");
-                };
-            }
-        }
-        return new Statement.SynproxyStatement(mss, wscale, flags);
+    private static Statement synproxy(Node body) {
+        ObjectData.Synproxy options = JsonObjects.synproxy(body);
+        return new Statement.SynproxyStatement(options.mss(), options.wscale(), options.flags());
     }
 
     private Statement dynset(Node body) {

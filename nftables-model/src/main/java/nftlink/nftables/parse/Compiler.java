@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 
 /** One parse: walks the commands and collects the operations. */
 final class Compiler {
@@ -412,38 +411,8 @@ final class Compiler {
             c.expect(Token.Kind.RBRACE, "'}'");
         }
         c.expect("priority");
-        int priority = priority(family, hook);
+        int priority = Priorities.read(c, family, hook, "for family " + family + " hook " + hook.nftName());
         return new BaseChain(type, hook, priority, devices, null);
-    }
-
-    /** {@code NUMBER}, {@code NAME}, {@code NAME + N}, {@code NAME - N}. */
-    private int priority(Family family, Hook hook) {
-        Token first = c.peek();
-        StringBuilder text = new StringBuilder();
-        SourceLocation where = first.location();
-        while (c.peek().kind() == Token.Kind.WORD) {
-            Token t = c.next();
-            text.append(t.text());
-            where = where.to(t.location());
-        }
-        if (text.isEmpty()) {
-            throw c.unexpected("a priority (a number or a name such as filter)");
-        }
-        Token all = new Token(Token.Kind.WORD, text.toString(), where);
-        String s = text.toString();
-        if (s.matches("[+-]?\\d+")) {
-            return Cursor.at(all, () -> Integer.parseInt(s));
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z]+)(?:([+-])(\\d+))?").matcher(s);
-        if (!m.matches()) {
-            throw Cursor.error(all, "not a priority: " + s + " (expected a number, or a name such as filter with an optional + N or - N)");
-        }
-        OptionalInt value = ChainPriority.valueOf(family, hook, m.group(1));
-        if (value.isEmpty()) {
-            throw Cursor.error(all, "priority name '" + m.group(1) + "' is not valid for family " + family + " hook " + hook.nftName());
-        }
-        int offset = m.group(2) == null ? 0 : Cursor.at(all, () -> Integer.parseInt(m.group(3)));
-        return value.getAsInt() + (m.group(2) != null && m.group(2).equals("-") ? -offset : offset);
     }
 
     /** {@code add|insert|replace rule [family] TABLE CHAIN [position|handle N] STATEMENTS}. */

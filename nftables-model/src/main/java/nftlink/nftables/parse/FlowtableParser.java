@@ -1,6 +1,5 @@
 package nftlink.nftables.parse;
 
-import nftlink.nftables.ChainPriority;
 import nftlink.nftables.Family;
 import nftlink.nftables.Flowtable;
 import nftlink.nftables.Hook;
@@ -8,7 +7,6 @@ import nftlink.nftables.NfTables;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 
 /**
  * The block of a flowtable declaration: {@code { hook ingress priority P; devices = { lo, eth0 };
@@ -47,7 +45,7 @@ final class FlowtableParser {
                     }
                     hooked = true;
                     c.expect("priority");
-                    priority = priority();
+                    priority = Priorities.read(c, Family.NETDEV, Hook.INGRESS, "for a flowtable (filter is)");
                 }
                 case "devices" -> {
                     c.expect(Token.Kind.EQUALS, "'='");
@@ -121,35 +119,5 @@ final class FlowtableParser {
             throw Cursor.error(d, "not a device name: \"" + d.text() + "\" (1 to 15 characters)");
         }
         return d.text();
-    }
-
-    /** {@code NUMBER}, {@code NAME}, {@code NAME + N}, {@code NAME - N}, with netdev's names. */
-    private int priority() {
-        Token first = c.peek();
-        StringBuilder text = new StringBuilder();
-        SourceLocation where = first.location();
-        while (c.peek().kind() == Token.Kind.WORD) {
-            Token t = c.next();
-            text.append(t.text());
-            where = where.to(t.location());
-        }
-        if (text.isEmpty()) {
-            throw c.unexpected("a priority (a number or a name such as filter)");
-        }
-        Token all = new Token(Token.Kind.WORD, text.toString(), where);
-        String s = text.toString();
-        if (s.matches("[+-]?\\d+")) {
-            return Cursor.at(all, () -> Integer.parseInt(s));
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z]+)(?:([+-])(\\d+))?").matcher(s);
-        if (!m.matches()) {
-            throw Cursor.error(all, "not a priority: " + s + " (expected a number, or a name such as filter with an optional + N or - N)");
-        }
-        OptionalInt value = ChainPriority.valueOf(Family.NETDEV, Hook.INGRESS, m.group(1));
-        if (value.isEmpty()) {
-            throw Cursor.error(all, "priority name '" + m.group(1) + "' is not valid for a flowtable (filter is)");
-        }
-        int offset = m.group(2) == null ? 0 : Cursor.at(all, () -> Integer.parseInt(m.group(3)));
-        return value.getAsInt() + ("-".equals(m.group(2)) ? -offset : offset);
     }
 }
