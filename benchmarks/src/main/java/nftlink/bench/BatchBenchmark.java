@@ -74,15 +74,7 @@ public class BatchBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        if (lib != null) {
-            lib.close();
-        }
-        if (nft != null) {
-            nft.close();
-        }
-        if (ns != null) {
-            ns.close();
-        }
+        Fixtures.closeAll(lib, nft, ns);
     }
 
     @Benchmark

@@ -174,4 +174,24 @@ public final class Fixtures {
             }
         }
     }
+
+    /** Closes the resources that were opened (non-null), in order; the first failure is rethrown after the rest. */
+    public static void closeAll(AutoCloseable... resources) {
+        RuntimeException failure = null;
+        for (AutoCloseable r : resources) {
+            if (r == null) {
+                continue;
+            }
+            try {
+                r.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e instanceof RuntimeException re ? re : new IllegalStateException(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
 }

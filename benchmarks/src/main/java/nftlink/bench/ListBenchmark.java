@@ -115,18 +115,7 @@ public class ListBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        if (floor != null) {
-            floor.close();
-        }
-        if (lib != null) {
-            lib.close();
-        }
-        if (nft != null) {
-            nft.close();
-        }
-        if (ns != null) {
-            ns.close();
-        }
+        Fixtures.closeAll(floor, lib, nft, ns);
     }
 
     /** Counts the messages and bytes of a rule dump. */

@@ -134,15 +134,7 @@ public class SetElementsBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        if (lib != null) {
-            lib.close();
-        }
-        if (nft != null) {
-            nft.close();
-        }
-        if (ns != null) {
-            ns.close();
-        }
+        Fixtures.closeAll(lib, nft, ns);
     }
 
     @Benchmark
