@@ -306,6 +306,21 @@ public final class NfTables {
     public static final int NFT_PAYLOAD_TRANSPORT_HEADER = 2;
     public static final int NFT_PAYLOAD_INNER_HEADER = 3;
     public static final int NFT_PAYLOAD_TUN_HEADER = 4;
+    // enum nft_inner_type (nft numbers gre and gretap NFT_INNER_GENEVE + 1 and + 2)
+    public static final int NFT_INNER_UNSPEC = 0;
+    public static final int NFT_INNER_VXLAN = 1;
+    public static final int NFT_INNER_GENEVE = 2;
+    // enum nft_inner_flags
+    public static final int NFT_INNER_HDRSIZE = 1;
+    public static final int NFT_INNER_LL = 2;
+    public static final int NFT_INNER_NH = 4;
+    public static final int NFT_INNER_TH = 8;
+    // enum nft_inner_attributes
+    public static final int NFTA_INNER_NUM = 1;
+    public static final int NFTA_INNER_TYPE = 2;
+    public static final int NFTA_INNER_FLAGS = 3;
+    public static final int NFTA_INNER_HDRSIZE = 4;
+    public static final int NFTA_INNER_EXPR = 5;
     // enum nft_payload_csum_types
     public static final int NFT_PAYLOAD_CSUM_NONE = 0;
     public static final int NFT_PAYLOAD_CSUM_INET = 1;

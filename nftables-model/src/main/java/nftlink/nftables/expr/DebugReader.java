@@ -219,6 +219,14 @@ public final class DebugReader {
         return line.substring(spans[2 * start], spans[2 * position - 1]);
     }
 
+    /**
+     * An expression nested in this one, such as inner's {@code [ payload load 4b @ network header + 12 => reg 1 ]},
+     * read with this rule's register table; its tokens are consumed.
+     */
+    public Expression nested() {
+        return Expressions.parseLine(bracketed(), registerLengths);
+    }
+
     /** Where each token starts and ends in {@code line}: token {@code i} at {@code [2i], [2i+1]}. */
     private int[] spans() {
         int[] spans = new int[tokens.size() * 2];

@@ -50,7 +50,7 @@ public final class Expressions {
             // group B
             , Limit.CODEC, Quota.CODEC, Log.CODEC, Reject.CODEC, Nat.CODEC, Masq.CODEC, Redir.CODEC, Tproxy.CODEC,
             Dynset.CODEC, Objref.CODEC, Notrack.CODEC, Dup.CODEC, Fwd.CODEC, Connlimit.CODEC, Synproxy.CODEC,
-            Queue.CODEC, Last.CODEC, Match.CODEC, Target.CODEC
+            Queue.CODEC, Last.CODEC, Match.CODEC, Target.CODEC, Inner.CODEC
     );
 
     private Expressions() {
@@ -190,16 +190,22 @@ public final class Expressions {
             if (!l.startsWith("[") || !l.endsWith("]")) {
                 continue;
             }
-            DebugReader reader = new DebugReader(l, registers);
-            String name = reader.next();
-            Codec codec = CODECS.get(name);
-            if (codec == null) {
-                throw reader.error("unknown expression '" + name + "'");
-            }
-            out.add(codec.parser().apply(reader));
-            reader.end();
+            out.add(parseLine(l, registers));
         }
         return out;
+    }
+
+    /** One bracketed expression line, tracking register contents in {@code registers}. */
+    static Expression parseLine(String line, Map<Integer, Integer> registers) {
+        DebugReader reader = new DebugReader(line, registers);
+        String name = reader.next();
+        Codec codec = CODECS.get(name);
+        if (codec == null) {
+            throw reader.error("unknown expression '" + name + "'");
+        }
+        Expression e = codec.parser().apply(reader);
+        reader.end();
+        return e;
     }
 
     /** Reads a register number attribute. */

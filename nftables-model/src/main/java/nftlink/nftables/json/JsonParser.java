@@ -10,6 +10,7 @@ import nftlink.nftables.Hook;
 import nftlink.nftables.NfTables;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftObject;
+import nftlink.nftables.lang.InnerField;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.ObjectData;
 import nftlink.nftables.Rule;
@@ -634,9 +635,24 @@ public final class JsonParser {
         Node body = e.getValue();
         return switch (e.getKey()) {
             case "payload" -> {
-                body.only(Set.of("protocol", "field"));
+                body.only(Set.of("tunnel", "protocol", "field"));
                 String protocol = body.member("protocol").string();
                 String name = body.member("field").string();
+                Node tunnelNode = body.optional("tunnel");
+                if (tunnelNode != null) {
+                    InnerField.Tunnel tunnel = InnerField.Tunnel.named(tunnelNode.string());
+                    if (tunnel == null) {
+                        throw tunnelNode.error("unknown payload tunnel protocol \"" + tunnelNode.string()
+                                + "\" (expected vxlan, geneve, gre or gretap)");
+                    }
+                    if (protocol.equals(tunnel.text())) {
+                        yield InnerField.header(tunnel, name).orElseThrow(() -> body.error("unsupported payload field "
+                                + protocol + " " + name));
+                    }
+                    Field inside = Fields.header(protocol, name).orElseThrow(() -> body.error("unsupported payload field "
+                            + protocol + " " + name));
+                    yield at(body, () -> new InnerField(tunnel, inside));
+                }
                 yield Fields.header(protocol, name).orElseThrow(() -> body.error("unsupported payload field "
                         + protocol + " " + name));
             }

@@ -486,6 +486,17 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     .put("field", p.name()).build());
             case PayloadBitField p -> JsonValue.single("payload", JsonValue.object().put("protocol", p.protocol())
                     .put("field", p.name()).build());
+            case nftlink.nftables.lang.InnerField i when i.field() instanceof MetaField m -> JsonValue.single("meta",
+                    JsonValue.object().put("key", m.keyName()).put("tunnel", i.tunnel().text()).build());
+            case nftlink.nftables.lang.InnerField i -> {
+                String[] header = switch (i.field()) {
+                    case PayloadField p -> new String[]{p.protocol(), p.name()};
+                    case PayloadBitField p -> new String[]{p.protocol(), p.name()};
+                    default -> throw new IllegalStateException("no header field: " + i.text());
+                };
+                yield JsonValue.single("payload", JsonValue.object().put("tunnel", i.tunnel().text())
+                        .put("protocol", header[0]).put("field", header[1]).build());
+            }
             case ExthdrField x -> exthdr(x);
             case nftlink.nftables.lang.ExpressionField x -> expressionField(x);
             case nftlink.nftables.lang.MapLookupField m -> {
@@ -668,9 +679,9 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         if (f.datatype() == Datatype.IFINDEX && interfaceNames.apply(b.asU32()) != null) {
             return JsonValue.of(interfaceNames.apply(b.asU32()));
         }
-        if ((f instanceof ExthdrField || f instanceof CtField || f instanceof PayloadField p && p.protocol().equals("comp"))
-                && f.datatype() == Datatype.INET_PROTO) {
-            // nft's JSON names protocols only in headers it decodes, not in ct keys or extension headers
+        if ((f instanceof ExthdrField || f instanceof CtField || f instanceof nftlink.nftables.lang.InnerField
+                || f instanceof PayloadField p && p.protocol().equals("comp")) && f.datatype() == Datatype.INET_PROTO) {
+            // nft's JSON names protocols only in headers it decodes, not in ct keys, extension headers or tunnels
             return JsonValue.of(b.get(0));
         }
         if (f.datatype() == Datatype.TIME) {

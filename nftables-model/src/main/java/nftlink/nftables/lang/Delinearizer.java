@@ -14,6 +14,7 @@ import nftlink.nftables.expr.Data;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Exthdr;
 import nftlink.nftables.expr.Immediate;
+import nftlink.nftables.expr.Inner;
 import nftlink.nftables.expr.Limit;
 import nftlink.nftables.expr.Log;
 import nftlink.nftables.expr.Lookup;
@@ -66,12 +67,13 @@ public final class Delinearizer {
             case ARP -> "arp";
             default -> null;
         };
+        TunnelLayers tunnels = TunnelLayers.of(e);
         int i = 0;
         while (i < e.size()) {
             Expression x = e.get(i);
             int consumed = 0;
             Statement s = null;
-            ConcatField concat = concatAt(e, i, l3, l4);
+            ConcatField concat = concatAt(e, i, l3, l4, tunnels);
             if (concat != null) {
                 int loads = concat.fields().size();
                 if (i + loads < e.size() && e.get(i + loads) instanceof Lookup l && l.sreg() == REG) {
@@ -84,11 +86,11 @@ public final class Delinearizer {
                     consumed = s == null ? 0 : loads + 1;
                 }
             }
-            Field field = s == null ? fieldOf(x, l3, l4, icmpType) : null;
+            Field field = s == null ? fieldOf(x, l3, l4, icmpType, tunnels) : null;
             int loadCount = 1;
             if (s == null && i + 2 < e.size() && e.get(i + 1) instanceof Bitwise.MaskXor mx && mx.sreg() == REG
                     && mx.dreg() == REG && isZero(mx.xor())) {
-                Field bits = bitFieldOf(x, mx.mask(), l3, l4);
+                Field bits = bitFieldOf(x, mx.mask(), l3, l4, tunnels);
                 if (bits != null) {
                     field = bits;
                     loadCount = 2;
@@ -208,7 +210,7 @@ public final class Delinearizer {
                 }
             }
             if (s == null) {
-                Dynsetted dynset = dynset(e, i, l3, l4);
+                Dynsetted dynset = dynset(e, i, l3, l4, tunnels);
                 if (dynset != null) {
                     s = dynset.statement();
                     consumed = dynset.consumed();
@@ -296,9 +298,9 @@ public final class Delinearizer {
     private record Dynsetted(Statement.DynsetStatement statement, int consumed) {
     }
 
-    private static Dynsetted dynset(List<Expression> e, int at, String l3, String l4) {
-        ConcatField concat = concatAt(e, at, l3, l4);
-        Field key = concat != null ? concat : fieldOf(e.get(at), REG, l3, l4, null);
+    private static Dynsetted dynset(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels) {
+        ConcatField concat = concatAt(e, at, l3, l4, tunnels);
+        Field key = concat != null ? concat : fieldOf(e.get(at), REG, l3, l4, null, tunnels);
         if (key == null) {
             return null;
         }
@@ -306,7 +308,7 @@ public final class Delinearizer {
         Field data = null;
         if (next < e.size() && !(e.get(next) instanceof nftlink.nftables.expr.Dynset)) {
             int slots = concat != null ? concat.fieldLengths().stream().mapToInt(l -> (l + 3) / 4).sum() : (key.length() + 3) / 4;
-            data = fieldOf(e.get(next), ConcatField.registerAt(REG, slots), l3, l4, null);
+            data = fieldOf(e.get(next), ConcatField.registerAt(REG, slots), l3, l4, null, tunnels);
             if (data == null) {
                 return null;
             }
@@ -426,13 +428,14 @@ public final class Delinearizer {
     private record Matched(Match match, int consumed) {
     }
 
-    private static Field fieldOf(Expression x, String l3, String l4, Value icmpType) {
-        return fieldOf(x, REG, l3, l4, icmpType);
+    private static Field fieldOf(Expression x, String l3, String l4, Value icmpType, TunnelLayers tunnels) {
+        return fieldOf(x, REG, l3, l4, icmpType, tunnels);
     }
 
     /** The field {@code x} loads into {@code register}, or {@code null}. */
-    private static Field fieldOf(Expression x, int register, String l3, String l4, Value icmpType) {
+    private static Field fieldOf(Expression x, int register, String l3, String l4, Value icmpType, TunnelLayers tunnels) {
         return switch (x) {
+            case Inner in -> tunnels.field(in, register, null);
             case Meta.Load m when m.dreg() == register -> MetaField.of(m.key());
             case Ct.Load c when c.dreg() == register -> CtField.of(c.key(), c.direction());
             case Socket s when s.dreg() == register && s.key() == Socket.Key.CGROUPV2 && s.level() != null -> new SocketCgroupField(s.level());
@@ -444,8 +447,9 @@ public final class Delinearizer {
     }
 
     /** The bit field {@code x} loads when {@code mask} keeps only its bits, or {@code null}. */
-    private static Field bitFieldOf(Expression x, Bytes mask, String l3, String l4) {
+    private static Field bitFieldOf(Expression x, Bytes mask, String l3, String l4, TunnelLayers tunnels) {
         return switch (x) {
+            case Inner in -> tunnels.field(in, REG, mask);
             case Payload.Load p when p.dreg() == REG -> {
                 String hint = p.base() == Payload.Base.TRANSPORT ? l4 : p.base() == Payload.Base.NETWORK ? l3 : "vlan";
                 yield hint == null ? null : PayloadBitField.at(p, mask, hint);
@@ -456,12 +460,12 @@ public final class Delinearizer {
     }
 
     /** A concatenation loaded from {@code at} on, or {@code null}; also returns how many loads it took. */
-    private static ConcatField concatAt(List<Expression> e, int at, String l3, String l4) {
+    private static ConcatField concatAt(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels) {
         List<Field> fields = new ArrayList<>();
         int slot = 0;
         int i = at;
         while (i < e.size()) {
-            Field f = fieldOf(e.get(i), ConcatField.registerAt(REG, slot), l3, l4, null);
+            Field f = fieldOf(e.get(i), ConcatField.registerAt(REG, slot), l3, l4, null, tunnels);
             if (f == null || f instanceof PayloadField pf && ((Payload.Load) e.get(i)).length() != pf.length()) {
                 break;
             }
@@ -575,7 +579,77 @@ public final class Delinearizer {
     }
 
     private static int loadedLength(Expression x) {
-        return x instanceof Payload.Load p ? p.length() : -1;
+        return switch (x) {
+            case Payload.Load p -> p.length();
+            case Inner in when in.expression() instanceof Payload.Load p -> p.length();
+            default -> -1;
+        };
+    }
+
+    /**
+     * What the packets inside tunnels were matched as ({@code vxlan meta protocol ip},
+     * {@code gre meta l4proto tcp}), so that their header fields can be named.
+     */
+    private record TunnelLayers(java.util.Map<InnerField.Tunnel, String> l3, java.util.Map<InnerField.Tunnel, String> l4) {
+
+        static TunnelLayers of(List<Expression> e) {
+            java.util.Map<InnerField.Tunnel, String> l3 = new java.util.EnumMap<>(InnerField.Tunnel.class);
+            java.util.Map<InnerField.Tunnel, String> l4 = new java.util.EnumMap<>(InnerField.Tunnel.class);
+            for (int i = 0; i + 1 < e.size(); i++) {
+                if (!(e.get(i) instanceof Inner in) || InnerField.Tunnel.of(in) == null
+                        || !(e.get(i + 1) instanceof Cmp c) || c.op() != Cmp.Op.EQ || c.sreg() != REG) {
+                    continue;
+                }
+                InnerField.Tunnel tunnel = InnerField.Tunnel.of(in);
+                switch (in.expression()) {
+                    case Meta.Load m when m.key() == Meta.Key.L4PROTO && c.data().length() == 1 ->
+                            l4.put(tunnel, PayloadField.TRANSPORT_PROTOCOLS.get(c.data().get(0)));
+                    case Meta.Load m when m.key() == Meta.Key.PROTOCOL && c.data().length() == 2 ->
+                            l3.put(tunnel, network(c.data().asBigEndian()));
+                    case Payload.Load p when p.base() == Payload.Base.LINK && p.offset() == 12 && p.length() == 2 ->
+                            l3.put(tunnel, network(c.data().asBigEndian()));
+                    default -> {
+                    }
+                }
+            }
+            return new TunnelLayers(l3, l4);
+        }
+
+        private static String network(long ethertype) {
+            return ethertype == 0x0800 ? "ip" : ethertype == 0x86dd ? "ip6" : ethertype == 0x0806 ? "arp" : null;
+        }
+
+        /** The field {@code inner} loads into {@code register} (masked with {@code mask} for a bit field), or {@code null}. */
+        Field field(Inner inner, int register, Bytes mask) {
+            InnerField.Tunnel tunnel = InnerField.Tunnel.of(inner);
+            if (tunnel == null) {
+                return null;
+            }
+            Field f = switch (inner.expression()) {
+                case Meta.Load m when m.dreg() == register && mask == null
+                        && (m.key() == Meta.Key.PROTOCOL || m.key() == Meta.Key.L4PROTO) -> MetaField.of(m.key());
+                case Payload.Load p when p.dreg() == register && p.base() == Payload.Base.TUNNEL && mask == null ->
+                        InnerField.HEADER_FIELDS.stream().filter(h -> h.protocol().equals(tunnel.text())
+                                && h.offset() == p.offset() && h.length() == p.length()).findFirst().orElse(null);
+                case Payload.Load p when p.dreg() == register && mask == null ->
+                        payloadField(p, l3.get(tunnel), l4.get(tunnel), null);
+                case Payload.Load p when p.dreg() == register -> {
+                    String hint = p.base() == Payload.Base.TRANSPORT ? l4.get(tunnel)
+                            : p.base() == Payload.Base.NETWORK ? l3.get(tunnel) : "vlan";
+                    yield hint == null ? null : PayloadBitField.at(p, mask, hint);
+                }
+                default -> null;
+            };
+            if (f == null) {
+                return null;
+            }
+            try {
+                return f instanceof PayloadField p && p.base() == Payload.Base.TUNNEL ? InnerField.header(tunnel, p.name()).orElseThrow()
+                        : new InnerField(tunnel, f);
+            } catch (IllegalArgumentException notInThisTunnel) {
+                return null;
+            }
+        }
     }
 
     private static Matched matchAfterLoad(Field field, int loaded, List<Expression> e, int at, SetContents sets) {

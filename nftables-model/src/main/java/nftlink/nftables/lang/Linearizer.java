@@ -301,6 +301,7 @@ public final class Linearizer {
         List<Expression> out = ctx.out();
         List<AnonymousSet> sets = ctx.sets();
         Set<Match> established = ctx.established();
+        requireTunnelTransport(ctx, m.field());
         depend(ctx, m.field().text(), m.field().dependencies(spec.family()));
         if (m.op() == Match.Op.EQ && (m.value() instanceof Value.Single
                 || m.field().equals(PayloadField.ICMP_TYPE) || m.field().equals(PayloadField.ICMPV6_TYPE))) {
@@ -313,8 +314,8 @@ public final class Linearizer {
                     out.addAll(field.loads(REG));
                     out.add(new Bitwise.MaskXor(REG, REG, s.bytes(), Bytes.of(new byte[s.bytes().length()])));
                     out.add(new Cmp(Cmp.Op.NEQ, REG, Bytes.of(new byte[s.bytes().length()])));
-                } else if (field instanceof PayloadField p && s.bytes().length() < p.length()) {
-                    out.add(p.load(REG, s.bytes().length()));
+                } else if (s.bytes().length() < field.length() && partialLoad(field, s.bytes().length()) != null) {
+                    out.add(partialLoad(field, s.bytes().length()));
                     out.add(new Cmp(cmpOp(m.op()), REG, s.bytes()));
                 } else if (ordersHostBytes(field) && m.op() != Match.Op.EQ && m.op() != Match.Op.NEQ) {
                     out.addAll(field.loads(REG));
@@ -332,9 +333,9 @@ public final class Linearizer {
                 }
             }
             case Value.Prefix p -> {
-                if (p.bits() % 8 == 0 && p.bits() > 0 && field instanceof PayloadField pf) {
+                if (p.bits() % 8 == 0 && p.bits() > 0 && partialLoad(field, p.bits() / 8) != null) {
                     int bytes = p.bits() / 8;
-                    out.add(pf.load(REG, bytes));
+                    out.add(partialLoad(field, bytes));
                     out.add(new Cmp(cmpOp(m.op()), REG, Bytes.of(java.util.Arrays.copyOf(p.address().toArray(), bytes))));
                 } else if (p.bits() % 8 == 0 && p.bits() > 0 && field instanceof CtField) {
                     // ct addresses are loaded whole and compared on their first bytes
@@ -374,6 +375,26 @@ public final class Linearizer {
                     out.add(hton(field));
                 }
                 out.add(new Lookup(set.set().name(), set.set().id(), REG, -1, m.op() == Match.Op.NEQ ? NfTables.NFT_LOOKUP_F_INV : null));
+            }
+        }
+    }
+
+    /** The load of the first {@code bytes} bytes of a header field (a prefix), or {@code null} for other fields. */
+    private static Expression partialLoad(Field field, int bytes) {
+        return switch (field) {
+            case PayloadField p -> p.load(REG, bytes);
+            case InnerField in -> in.load(REG, bytes);
+            default -> null;
+        };
+    }
+
+    /** vxlan and geneve are known by their udp port: nft wants the rule to match udp before their fields. */
+    private static void requireTunnelTransport(Context ctx, Field field) {
+        for (Field f : field instanceof ConcatField concat ? concat.fields() : List.of(field)) {
+            if (f instanceof InnerField in && in.tunnel().udpPort() != 0 && ctx.established().stream().noneMatch(e ->
+                    e.op() == Match.Op.EQ && protocolClass(e.field()) == 1 && e.value().equals(new Value.Single(Bytes.u8(17))))) {
+                throw new IllegalArgumentException(in.text() + " needs a udp match before it, such as udp dport "
+                        + in.tunnel().udpPort());
             }
         }
     }

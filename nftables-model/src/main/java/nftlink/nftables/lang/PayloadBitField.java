@@ -30,6 +30,7 @@ public record PayloadBitField(String protocol, String name, Payload.Base base, i
             net("ip6", "ecn", 10, 2, Datatype.ECN), net("ip6", "flowlabel", 12, 20, Datatype.INTEGER),
             th("tcp", "doff", 96, 4, Datatype.INTEGER), th("tcp", "reserved", 100, 4, Datatype.INTEGER),
             th("dccp", "type", 67, 4, Datatype.DCCP_PKTTYPE),
+            th("gre", "flags", 0, 5, Datatype.INTEGER), th("gre", "version", 13, 3, Datatype.INTEGER),
             ll("vlan", "pcp", 112, 3), ll("vlan", "dei", 115, 1), ll("vlan", "cfi", 115, 1), ll("vlan", "id", 116, 12));
 
     private static PayloadBitField ll(String protocol, String name, int bitOffset, int bits) {

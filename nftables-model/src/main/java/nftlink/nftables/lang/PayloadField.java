@@ -53,7 +53,7 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
             java.util.Map.entry(6, "tcp"), java.util.Map.entry(17, "udp"), java.util.Map.entry(1, "icmp"),
             java.util.Map.entry(58, "icmpv6"), java.util.Map.entry(132, "sctp"), java.util.Map.entry(33, "dccp"),
             java.util.Map.entry(136, "udplite"), java.util.Map.entry(50, "esp"), java.util.Map.entry(51, "ah"),
-            java.util.Map.entry(108, "comp"), java.util.Map.entry(2, "igmp"));
+            java.util.Map.entry(108, "comp"), java.util.Map.entry(2, "igmp"), java.util.Map.entry(47, "gre"));
 
     static final List<PayloadField> ALL = List.of(IP_PROTOCOL, IP_SADDR, IP_DADDR, IP6_NEXTHDR, IP6_SADDR, IP6_DADDR,
             TCP_SPORT, TCP_DPORT, UDP_SPORT, UDP_DPORT, ICMP_TYPE, ICMPV6_TYPE, ETHER_DADDR, ETHER_SADDR, ETHER_TYPE,
@@ -95,7 +95,8 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
             net("arp", "hlen", 4, 1, Datatype.INTEGER), net("arp", "plen", 5, 1, Datatype.INTEGER),
             net("arp", "operation", 6, 2, Datatype.ARP_OP),
             net("arp", "saddr ether", 8, 6, Datatype.ETHER_ADDR), net("arp", "saddr ip", 14, 4, Datatype.IPV4_ADDR),
-            net("arp", "daddr ether", 18, 6, Datatype.ETHER_ADDR), net("arp", "daddr ip", 24, 4, Datatype.IPV4_ADDR));
+            net("arp", "daddr ether", 18, 6, Datatype.ETHER_ADDR), net("arp", "daddr ip", 24, 4, Datatype.IPV4_ADDR),
+            th("gre", "protocol", 2, 2, Datatype.ETHERTYPE));
 
     @Override
     public Expression load(int register) {
@@ -114,7 +115,7 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
             case "ip6" -> network(family, Family.IP6, "ipv6", 0x86dd);
             case "tcp" -> List.of(Match.eq(MetaField.L4PROTO, Bytes.u8(6)));
             case "udp" -> List.of(Match.eq(MetaField.L4PROTO, Bytes.u8(17)));
-            case "sctp", "dccp", "udplite", "esp", "ah", "comp" -> List.of(Match.eq(MetaField.L4PROTO, Bytes.u8(
+            case "sctp", "dccp", "udplite", "esp", "ah", "comp", "gre" -> List.of(Match.eq(MetaField.L4PROTO, Bytes.u8(
                     TRANSPORT_PROTOCOLS.entrySet().stream().filter(e -> e.getValue().equals(protocol)).findFirst().orElseThrow().getKey())));
             case "icmp" -> withType(withL4(family == Family.IP6 ? List.of() : network(family, Family.IP, "ipv4", 0x0800), 1));
             case "icmpv6" -> withType(withL4(family == Family.IP ? List.of() : network(family, Family.IP6, "ipv6", 0x86dd), 58));

@@ -171,6 +171,9 @@ public final class SetTypeof {
             case MaskedField x -> {
                 return null;
             }
+            case InnerField x -> {
+                return null;
+            }
             case RawPayloadField x -> {
                 return null;
             }

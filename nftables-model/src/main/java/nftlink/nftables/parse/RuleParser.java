@@ -10,6 +10,7 @@ import nftlink.nftables.lang.ExpressionField;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Fields;
+import nftlink.nftables.lang.InnerField;
 import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.MaskedField;
 import nftlink.nftables.lang.MapLookupField;
@@ -337,6 +338,10 @@ final class RuleParser {
             return Fields.presence(header.text()).orElseThrow(() -> Cursor.error(header,
                     "unsupported: exthdr " + header.text() + " (nftlink's rule language knows exthdr hbh, rt, frag, dst, mh)"));
         }
+        InnerField.Tunnel tunnel = InnerField.Tunnel.named(w);
+        if (tunnel != null && !(tunnel == InnerField.Tunnel.GRE && c.in.peekIs(1, "flags", "version", "protocol"))) {
+            return tunnelField(tunnel);
+        }
         if (Fields.protocols().contains(w)) {
             c.next();
             if (w.equals("tcp") && c.accept("option")) {
@@ -467,6 +472,24 @@ final class RuleParser {
     }
 
     /** {@code fib FLAGS RESULT}, {@code rt KEY}, {@code osf [ttl T] name|version}, {@code socket KEY}, {@code ipsec DIR KEY}. */
+    /** {@code vxlan vni}, or a field of the packet inside a tunnel: {@code vxlan ip saddr}, {@code gre tcp dport}. */
+    private Field tunnelField(InnerField.Tunnel tunnel) {
+        c.next();
+        Token name = c.peek();
+        if (name.kind() == Token.Kind.WORD) {
+            var header = InnerField.header(tunnel, name.text());
+            if (header.isPresent()) {
+                c.next();
+                return header.get();
+            }
+        }
+        if (name.kind() == Token.Kind.WORD && InnerField.Tunnel.named(name.text()) != null) {
+            throw Cursor.error(name, "unsupported: a tunnel inside a tunnel (" + tunnel.text() + " " + name.text() + ")");
+        }
+        Field inside = field();
+        return Cursor.at(name, () -> new InnerField(tunnel, inside));
+    }
+
     private Field expressionField() {
         Token first = c.next();
         List<String> words = new ArrayList<>(List.of(first.text()));
