@@ -941,7 +941,8 @@ public final class JsonParser {
     private Statement mangle(Node body) {
         body.only(Set.of("key", "value"));
         Field field = field(body.member("key"));
-        if ((field instanceof MetaField || field instanceof CtField) && body.member("value").value() instanceof JsonValue.Obj) {
+        if ((field instanceof MetaField || field instanceof CtField || field instanceof PayloadField
+                || field instanceof nftlink.nftables.lang.PayloadBitField) && body.member("value").value() instanceof JsonValue.Obj) {
             Field source = valueField(body.member("value"));
             return at(body, () -> new Statement.SetFromField(field, source));
         }

@@ -201,6 +201,11 @@ public final class Linearizer {
                     }
                     out.add(new nftlink.nftables.expr.Dynset(d.op(), REG, dataRegister, d.set(), 0, d.timeout(), List.of(), null));
                 }
+                case Statement.SetFromField sf when sf.changesHeader() -> {
+                    MaskedField m = (MaskedField) sf.source();
+                    depend(ctx, sf.target().text(), sf.target().dependencies(spec.family()));
+                    out.addAll(PayloadWrite.linearize(sf.target(), m.mask(), m.xor()));
+                }
                 case Statement.SetFromField sf -> {
                     depend(ctx, sf.source().text(), sf.source().dependencies(spec.family()));
                     if (sf.source() instanceof MapLookupField map && map.named() == null) {

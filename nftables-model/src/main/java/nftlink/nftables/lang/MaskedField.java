@@ -105,7 +105,8 @@ public record MaskedField(Field field, Bytes mask, Bytes xor) implements Field {
         Bytes constant = isOr() ? xor : mask;
         String printed = field.datatype().isBitmask() ? "(" + field.datatype().print(field.fromRegister(constant)).replace(",", " | ") + ")"
                 : field.datatype().print(field.fromRegister(constant));
-        if (field.datatype().isBitmask() && !printed.contains("|")) {
+        if (field.datatype().isBitmask() && (!printed.contains("|") || isOr())) {
+            // nft parenthesizes flags only after &: tcp flags & (syn | ack), tcp flags | ecn | cwr
             printed = printed.substring(1, printed.length() - 1);
         }
         return field.text() + (isOr() ? " | " : " & ") + printed;

@@ -76,6 +76,30 @@ final class PayloadWrite {
         };
     }
 
+    /**
+     * The bytes nft rewrites for a header field: whole 16-bit words where the kernel updates
+     * an internet checksum; {@code shift} is how far the field's lowest bit lies from their end.
+     */
+    private record Region(int first, int length, int shift, BigInteger fieldMask, BigInteger all) {
+        static Region of(Bits b, boolean words) {
+            int first = b.bitOffset() / 8;
+            int end = (b.bitOffset() + b.bits() + 7) / 8;
+            if (words) {
+                first &= ~1;
+                end = (end + 1) & ~1;
+            }
+            int length = end - first;
+            int shift = end * 8 - b.bitOffset() - b.bits();
+            return new Region(first, length, shift, BigInteger.ONE.shiftLeft(b.bits()).subtract(BigInteger.ONE).shiftLeft(shift),
+                    BigInteger.ONE.shiftLeft(length * 8).subtract(BigInteger.ONE));
+        }
+
+        /** A field value in register form (the bytes the field's loads leave), placed in the region. */
+        BigInteger place(Field f, Bytes register) {
+            return new BigInteger(1, f.fromRegister(register).toArray()).shiftLeft(shift).and(fieldMask);
+        }
+    }
+
     /** The expressions that write {@code value} (the field's register form) into {@code f}. */
     static List<Expression> linearize(Field f, Bytes value) {
         List<Expression> out = new ArrayList<>();
@@ -86,31 +110,35 @@ final class PayloadWrite {
         }
         Bits b = bits(f);
         int[] csum = checksum(f);
-        int first = b.bitOffset() / 8;
-        int end = (b.bitOffset() + b.bits() + 7) / 8;
-        if (csum[0] == NfTables.NFT_PAYLOAD_CSUM_INET) {
-            // the kernel updates the checksum in 16-bit words
-            first &= ~1;
-            end = (end + 1) & ~1;
-        }
-        int length = end - first;
-        boolean whole = first * 8 == b.bitOffset() && length * 8 == b.bits();
+        Region r = Region.of(b, csum[0] == NfTables.NFT_PAYLOAD_CSUM_INET);
+        boolean whole = r.first() * 8 == b.bitOffset() && r.length() * 8 == b.bits();
         if (whole) {
             out.add(Immediate.value(REG, value));
         } else {
-            int shift = end * 8 - b.bitOffset() - b.bits();
-            BigInteger fieldMask = BigInteger.ONE.shiftLeft(b.bits()).subtract(BigInteger.ONE).shiftLeft(shift);
-            BigInteger all = BigInteger.ONE.shiftLeft(length * 8).subtract(BigInteger.ONE);
-            BigInteger v = new BigInteger(1, f.fromRegister(value).toArray()).shiftLeft(shift);
-            out.add(new Payload.Load(b.base(), first, length, REG));
-            out.add(new Bitwise.MaskXor(REG, REG, BitLayout.fixed(all.andNot(fieldMask), length), BitLayout.fixed(v, length)));
+            out.add(new Payload.Load(b.base(), r.first(), r.length(), REG));
+            out.add(new Bitwise.MaskXor(REG, REG, BitLayout.fixed(r.all().andNot(r.fieldMask()), r.length()),
+                    BitLayout.fixed(r.place(f, value), r.length())));
         }
-        out.add(new Payload.Write(b.base(), first, length, REG, csum[0], csum[1], csum[2]));
+        out.add(new Payload.Write(b.base(), r.first(), r.length(), REG, csum[0], csum[1], csum[2]));
         return out;
     }
 
+    /**
+     * The expressions that change {@code f} in place to {@code (f & mask) ^ xor} (both in the
+     * field's register form): {@code ip dscp set ip dscp | af11}.
+     */
+    static List<Expression> linearize(Field f, Bytes mask, Bytes xor) {
+        Bits b = bits(f);
+        int[] csum = checksum(f);
+        Region r = Region.of(b, csum[0] == NfTables.NFT_PAYLOAD_CSUM_INET);
+        BigInteger keep = r.all().andNot(r.fieldMask()).or(r.place(f, mask));
+        return List.of(new Payload.Load(b.base(), r.first(), r.length(), REG),
+                new Bitwise.MaskXor(REG, REG, BitLayout.fixed(keep, r.length()), BitLayout.fixed(r.place(f, xor), r.length())),
+                new Payload.Write(b.base(), r.first(), r.length(), REG, csum[0], csum[1], csum[2]));
+    }
+
     /** A statement read from the write at {@code at}, with how many expressions it took; or {@code null}. */
-    record Read(Statement.PayloadSet statement, int consumed) {
+    record Read(Statement statement, int consumed) {
     }
 
     static Read delinearize(List<Expression> e, int at, String l3, String l4) {
@@ -170,8 +198,35 @@ final class PayloadWrite {
             if (expected.size() == 3 && expected.equals(e.subList(at, at + 3))) {
                 return new Read(new Statement.PayloadSet(f, value), 3);
             }
+            return changedInPlace(f, b, e, at, load, mx);
         }
         return null;
+    }
+
+    /** {@code FIELD set FIELD & C} or {@code | C}: the mask and xor read back within the field's bits. */
+    private static Read changedInPlace(Field f, Bits b, List<Expression> e, int at, Payload.Load load, Bitwise.MaskXor mx) {
+        Region r = Region.of(b, checksum(f)[0] == NfTables.NFT_PAYLOAD_CSUM_INET);
+        if (r.first() != load.offset() || r.length() != load.length()) {
+            return null;
+        }
+        MaskedField masked;
+        try {
+            Bytes xor = registerForm(f, r, mx.xor());
+            masked = new BigInteger(1, xor.toArray()).signum() == 0 ? MaskedField.and(f, registerForm(f, r, mx.mask()))
+                    : MaskedField.or(f, xor);
+        } catch (IllegalArgumentException notThisField) {
+            return null;
+        }
+        if (!linearize(f, masked.mask(), masked.xor()).equals(e.subList(at, at + 3))) {
+            return null;
+        }
+        return new Read(new Statement.SetFromField(f, masked), 3);
+    }
+
+    /** The field's bits of region bytes, in the field's register form. */
+    private static Bytes registerForm(Field f, Region r, Bytes regionBytes) {
+        BigInteger bits = new BigInteger(1, regionBytes.toArray()).and(r.fieldMask()).shiftRight(r.shift());
+        return f.toRegister(BitLayout.fixed(bits, f.valueLength()));
     }
 
     private static List<Field> candidates(String l3, String l4) {

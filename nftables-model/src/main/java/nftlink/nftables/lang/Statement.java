@@ -364,20 +364,34 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
 
     /**
      * {@code meta|ct KEY set FIELD}, e.g. {@code ct mark set meta mark},
-     * {@code ct mark set ct mark | 0x1}: a key set from another value of the packet.
+     * {@code ct mark set ct mark | 0x1}: a key set from another value of the packet; or a
+     * header field changed in place, {@code ip dscp set ip dscp | af11}, {@code tcp flags set tcp flags & (syn | ack)}.
      *
-     * @param target a meta or ct key
-     * @param source what it is set to (of the same length)
+     * @param target a meta or ct key, or a header field
+     * @param source what it is set to (of the same length); for a header field, that field {@code &} or {@code |} a constant
      */
     record SetFromField(Field target, Field source) implements Statement {
         public SetFromField {
-            if (!(target instanceof MetaField) && !(target instanceof CtField)) {
+            boolean header = target instanceof PayloadField || target instanceof PayloadBitField;
+            if (header && !(source instanceof MaskedField m && m.field().equals(target))) {
+                throw new IllegalArgumentException("unsupported: " + target.text() + " set from " + source.text()
+                        + " (a header field is set from a constant or from itself with & or |)");
+            }
+            if (header && PayloadWrite.unsupported(target) != null) {
+                throw new IllegalArgumentException("unsupported: " + PayloadWrite.unsupported(target));
+            }
+            if (!(target instanceof MetaField) && !(target instanceof CtField) && !header) {
                 throw new IllegalArgumentException("unsupported: setting " + target.text() + " from the packet");
             }
             if (source instanceof ConcatField || source.length() != target.length()) {
                 throw new IllegalArgumentException("unsupported: " + target.text() + " (" + target.length()
                         + " bytes) set from " + source.text() + " (" + source.length() + " bytes)");
             }
+        }
+
+        /** Whether this changes a header field in place ({@code ip dscp set ip dscp | af11}). */
+        public boolean changesHeader() {
+            return target instanceof PayloadField || target instanceof PayloadBitField;
         }
     }
 

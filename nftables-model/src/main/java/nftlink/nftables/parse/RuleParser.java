@@ -246,6 +246,10 @@ final class RuleParser {
                 throw Cursor.error(set, "unsupported: '" + f.text() + " set' (nftlink's rule language sets meta, ct and header fields)");
             }
             Token v = c.peek();
+            if (v.kind() == Token.Kind.WORD && header && !(f instanceof nftlink.nftables.lang.ExthdrField)
+                    && f.text().startsWith(v.text() + " ")) {
+                return setFromField(f, v);
+            }
             if (v.kind() == Token.Kind.WORD && (f instanceof MetaField || f instanceof CtField) && (Fields.protocols().contains(v.text())
                     || v.text().equals("meta") || v.text().equals("ct") || v.text().equals("numgen") || v.text().equals("symhash")
                     || BARE_META.contains(v.text()) && !v.text().matches("\\d.*"))) {
