@@ -969,9 +969,14 @@ public final class JsonParser {
         if (body.isNull()) {
             return Statement.LogStatement.plain();
         }
-        body.only(Set.of("prefix", "group", "level", "flags"));
+        body.only(Set.of("prefix", "group", "snaplen", "queue-threshold", "level", "flags"));
         String prefix = body.optional("prefix") == null ? null : body.member("prefix").string();
         Integer group = body.optional("group") == null ? null : (int) body.member("group").number(0xffff);
+        Integer snaplen = body.optional("snaplen") == null ? null : (int) body.member("snaplen").number(0xffffffffL);
+        Integer threshold = body.optional("queue-threshold") == null ? null : (int) body.member("queue-threshold").number(0xffff);
+        if (group == null && (snaplen != null || threshold != null)) {
+            throw body.error("snaplen and queue-threshold need a log group (nflog)");
+        }
         Integer level = null;
         Node levelNode = body.optional("level");
         if (levelNode != null) {
@@ -998,7 +1003,7 @@ public final class JsonParser {
         if (group != null && level != null) {
             throw body.error("a log statement has either a group or a level, not both");
         }
-        return new Statement.LogStatement(prefix, level, flags, group);
+        return new Statement.LogStatement(prefix, level, flags, group, snaplen, threshold);
     }
 
     private static long period(Node per) {

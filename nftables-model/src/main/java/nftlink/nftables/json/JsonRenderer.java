@@ -334,7 +334,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.MetaSet ms -> JsonValue.single("mangle", JsonValue.object().put("key", field(ms.field()))
                     .put("value", single(ms.field(), ms.value())).build());
             case Statement.QueueStatement q -> {
-                var body = JsonValue.object().put("num", q.first() == q.last() ? JsonValue.of(q.first())
+                var body = JsonValue.object().put("num", q.source() != null ? field(q.source()) : q.first() == q.last() ? JsonValue.of(q.first())
                         : JsonValue.single("range", JsonValue.array(JsonValue.of(q.first()), JsonValue.of(q.last()))));
                 if (q.flags() != 0) {
                     List<JsonValue> flags = new ArrayList<>();
@@ -705,6 +705,12 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         if (l.group() != null) {
             b.put("group", l.group());
             members++;
+        }
+        if (l.snaplen() != null && l.snaplen() != 0) {
+            b.put("snaplen", Integer.toUnsignedLong(l.snaplen()));
+        }
+        if (l.queueThreshold() != null && l.queueThreshold() != 0) {
+            b.put("queue-threshold", l.queueThreshold());
         }
         if (l.level() != null) {
             b.put("level", l.level() >= 0 && l.level() < LOG_LEVELS.length ? JsonValue.of(LOG_LEVELS[l.level()]) : JsonValue.of(l.level()));

@@ -204,7 +204,11 @@ public final class Delinearizer {
                     case Ct.Set cs when cs.sreg() == REG -> CtField.of(cs.key(), cs.direction());
                     default -> null;
                 } : null;
-                if (target != null && target.length() == source.length()) {
+                if (at < e.size() && e.get(at) instanceof nftlink.nftables.expr.Queue.FromRegister q && q.sreg() == REG
+                        && (source instanceof ExpressionField || source instanceof MapLookupField)) {
+                    s = new Statement.QueueStatement(0, 0, q.flags() == null ? 0 : q.flags(), source);
+                    consumed = at - i + 1;
+                } else if (target != null && target.length() == source.length()) {
                     s = new Statement.SetFromField(target, source);
                     consumed = at - i + 1;
                 }

@@ -133,6 +133,10 @@ public final class Linearizer {
                     out.add(Immediate.value(REG, ms.value()));
                     out.add(new Meta.Set(ms.field().key(), REG));
                 }
+                case Statement.QueueStatement q when q.source() != null -> {
+                    loadSource(ctx, q.source());
+                    out.add(new nftlink.nftables.expr.Queue.FromRegister(REG, q.flags() == 0 ? null : q.flags()));
+                }
                 case Statement.QueueStatement q -> out.add(new nftlink.nftables.expr.Queue.Fixed(q.first(),
                         q.last() - q.first() + 1, q.flags() == 0 ? null : q.flags()));
                 case Statement.TproxyStatement t -> {
@@ -207,14 +211,7 @@ public final class Linearizer {
                     out.addAll(PayloadWrite.linearize(sf.target(), m.mask(), m.xor()));
                 }
                 case Statement.SetFromField sf -> {
-                    depend(ctx, sf.source().text(), sf.source().dependencies(spec.family()));
-                    if (sf.source() instanceof MapLookupField map && map.named() == null) {
-                        AnonymousSet anonymous = anonymousDataMap(spec, map);
-                        sets.add(anonymous);
-                        out.addAll(map.loads(REG, anonymous.set().name(), anonymous.set().id()));
-                    } else {
-                        out.addAll(sf.source().loads(REG));
-                    }
+                    loadSource(ctx, sf.source());
                     out.add(sf.target() instanceof MetaField meta ? new Meta.Set(meta.key(), REG)
                             : new nftlink.nftables.expr.Ct.Set(((CtField) sf.target()).key(), REG, ((CtField) sf.target()).direction()));
                 }
@@ -381,6 +378,18 @@ public final class Linearizer {
                 }
                 out.add(new Lookup(set.set().name(), set.set().id(), REG, -1, m.op() == Match.Op.NEQ ? NfTables.NFT_LOOKUP_F_INV : null));
             }
+        }
+    }
+
+    /** Loads a value computed from the packet into register 1, after its dependencies (an anonymous map first). */
+    private static void loadSource(Context ctx, Field source) {
+        depend(ctx, source.text(), source.dependencies(ctx.spec().family()));
+        if (source instanceof MapLookupField map && map.named() == null) {
+            AnonymousSet anonymous = anonymousDataMap(ctx.spec(), map);
+            ctx.sets().add(anonymous);
+            ctx.out().addAll(map.loads(REG, anonymous.set().name(), anonymous.set().id()));
+        } else {
+            ctx.out().addAll(source.loads(REG));
         }
     }
 

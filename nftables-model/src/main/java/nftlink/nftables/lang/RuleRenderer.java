@@ -79,7 +79,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     + " bytes " + Long.toUnsignedString(c.bytes());
             case Statement.MetaSet ms -> ms.field().text() + " set " + ms.field().datatype().print(ms.value());
             case Statement.QueueStatement q -> "queue" + (q.flags() == 0 ? "" : " flags " + queueFlags(q.flags())) + " to "
-                    + q.first() + (q.last() != q.first() ? "-" + q.last() : "");
+                    + (q.source() != null ? q.source().text() : q.first() + (q.last() != q.first() ? "-" + q.last() : ""));
             case Statement.TproxyStatement t -> "tproxy" + (t.family() == 0 || family != nftlink.nftables.Family.INET ? ""
                     : t.family() == 2 ? " ip" : " ip6") + " to " + (t.address() == null ? ""
                     : t.address().length() == 16 ? "[" + Datatype.printAddress(t.address().toArray()) + "]"

@@ -256,17 +256,45 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
     }
 
     /**
-     * {@code queue [flags bypass,fanout] to N[-M]}: hands the packet to user space.
+     * {@code queue [flags bypass,fanout] to N[-M]}: hands the packet to user space; or
+     * {@code queue to SOURCE}, the queue number computed from the packet
+     * ({@code queue to symhash mod 4}, {@code queue to numgen inc mod 2},
+     * {@code queue to oifname map { "eth0" : 0, "eth1" : 1 }}).
      *
-     * @param first first queue number
-     * @param last  last queue number (the same as {@code first} for one queue)
-     * @param flags {@code NFT_QUEUE_FLAG_*}
+     * @param first  first queue number (0 with a source)
+     * @param last   last queue number (the same as {@code first} for one queue)
+     * @param flags  {@code NFT_QUEUE_FLAG_*}
+     * @param source what computes the queue number (numgen, a hash or a map lookup), or {@code null}
      */
-    record QueueStatement(int first, int last, int flags) implements Statement {
+    record QueueStatement(int first, int last, int flags, Field source) implements Statement {
         public QueueStatement {
             if (first < 0 || last > 0xffff || last < first) {
                 throw new IllegalArgumentException("queue numbers run from 0 to 65535, low to high: " + first + "-" + last);
             }
+            if (source != null && (first != 0 || last != 0)) {
+                throw new IllegalArgumentException("a queue number is either fixed or computed");
+            }
+            if (source != null && !(source instanceof ExpressionField) && !(source instanceof MapLookupField)) {
+                throw new IllegalArgumentException("unsupported: queue to " + source.text()
+                        + " (queue numbers come from numgen, a hash or a map)");
+            }
+            if (source != null && (flags & nftlink.nftables.NfTables.NFT_QUEUE_FLAG_CPU_FANOUT) != 0) {
+                throw new IllegalArgumentException("fanout spreads packets over a range of queues, not over a computed queue number");
+            }
+            long highest = source instanceof ExpressionField x ? switch (x.expression()) {
+                case nftlink.nftables.expr.Numgen n -> Integer.toUnsignedLong(n.modulus()) + Integer.toUnsignedLong(n.offset()) - 1;
+                case nftlink.nftables.expr.Hash.Symmetric h -> Integer.toUnsignedLong(h.modulus()) + Integer.toUnsignedLong(h.offset()) - 1;
+                case nftlink.nftables.expr.Hash.Jenkins h -> Integer.toUnsignedLong(h.modulus()) + Integer.toUnsignedLong(h.offset()) - 1;
+                default -> 0;
+            } : 0;
+            if (highest > 0xffff) {
+                throw new IllegalArgumentException("queue numbers run to 65535, " + source.text() + " gives up to " + highest);
+            }
+        }
+
+        /** {@code queue [flags] to FIRST-LAST}. */
+        public QueueStatement(int first, int last, int flags) {
+            this(first, last, flags, null);
         }
     }
 

@@ -520,15 +520,25 @@ final class RuleParser {
         Token start = c.next();
         int flags = 0;
         int[] range = {0, 0};
+        Field[] source = {null};
         boolean numbered = false;
         while (c.peek().kind() == Token.Kind.WORD && !c.peek().isEndOfStatement()) {
             Token t = c.peek();
             switch (t.text()) {
                 case "num", "to" -> {
-                    c.next();
+                    Token keyword = c.next();
+                    if (c.peek().kind() == Token.Kind.WORD && !c.peek().text().matches("\\d.*")) {
+                        if (keyword.text().equals("num")) {
+                            throw Cursor.error(c.peek(), "syntax error, unexpected " + c.peek().describe()
+                                    + ", expecting a queue number (a computed one follows 'to')");
+                        }
+                        source[0] = queueSource();
+                        numbered = true;
+                        continue;
+                    }
                     Token n = c.expect(Token.Kind.WORD, "a queue number or range");
                     if (!n.text().matches("\\d+(-\\d+)?")) {
-                        throw Cursor.error(n, "unsupported: a queue number computed from packet data (nftlink knows fixed queue numbers)");
+                        throw Cursor.error(n, "syntax error, unexpected " + n.describe() + ", expecting a queue number or range");
                     }
                     String[] parts = n.text().split("-");
                     range[0] = Cursor.at(n, () -> parseQueue(parts[0]));
@@ -559,11 +569,11 @@ final class RuleParser {
                     flags |= NfTables.NFT_QUEUE_FLAG_CPU_FANOUT;
                 }
                 default -> {
-                    return queueStatement(start, range, flags);
+                    return queueStatement(start, range, flags, source[0]);
                 }
             }
         }
-        return queueStatement(start, range, flags);
+        return queueStatement(start, range, flags, source[0]);
     }
 
     private static int parseQueue(String text) {
@@ -574,8 +584,20 @@ final class RuleParser {
         return (int) v;
     }
 
-    private static Statement queueStatement(Token start, int[] range, int flags) {
-        return Cursor.at(start, () -> new Statement.QueueStatement(range[0], range[1], flags));
+    private static Statement queueStatement(Token start, int[] range, int flags, Field source) {
+        return Cursor.at(start, () -> new Statement.QueueStatement(range[0], range[1], flags, source));
+    }
+
+    /** A queue number computed from the packet: numgen, symhash, jhash, or a map lookup ({@code oifname map { ... }}). */
+    private Field queueSource() {
+        Token start = c.peek();
+        Field source = fieldOrConcat();
+        if (c.at("map")) {
+            source = mapLookup(source, Datatype.HOST_INTEGER, 2, new Values.Part(Datatype.HOST_INTEGER, 2, false, false));
+        }
+        Field s = source;
+        Cursor.at(start, () -> new Statement.QueueStatement(0, 0, 0, s));
+        return source;
     }
 
     /** nft's rules for tproxy: a transport protocol matched first, and one address family. */
@@ -815,14 +837,18 @@ final class RuleParser {
 
     /** {@code map { KEY : DATA, ... }} or {@code map @NAME} after {@code key}; data of {@code target}'s type. */
     private Field mapLookup(Field key, Field target) {
+        return mapLookup(key, target.datatype(), target.length(), Values.parts(target).getFirst());
+    }
+
+    /** {@code map { KEY : DATA, ... }} or {@code map @NAME} after {@code key}, data of {@code dataType} read as {@code dataPart}. */
+    private Field mapLookup(Field key, Datatype dataType, int dataLength, Values.Part dataPart) {
         Token map = c.next();
         if (c.at(Token.Kind.SET_REFERENCE)) {
             String name = c.next().text();
-            return Cursor.at(map, () -> new MapLookupField(key, target.datatype(), target.length(), List.of(), name));
+            return Cursor.at(map, () -> new MapLookupField(key, dataType, dataLength, List.of(), name));
         }
         c.expect(Token.Kind.LBRACE, "'{' or @map");
         List<Values.Part> keyParts = Values.parts(key);
-        Values.Part dataPart = Values.parts(target).getFirst();
         List<MapLookupField.Entry> entries = new ArrayList<>();
         while (true) {
             c.skipNewlines();
@@ -842,7 +868,7 @@ final class RuleParser {
                 throw c.unexpected("',' or '}'");
             }
         }
-        return Cursor.at(map, () -> new MapLookupField(key, target.datatype(), target.length(), entries, null));
+        return Cursor.at(map, () -> new MapLookupField(key, dataType, dataLength, entries, null));
     }
 
     /** The quoted name of a stateful object a rule refers to. */
@@ -961,10 +987,14 @@ final class RuleParser {
         String prefix = null;
         Integer level = null;
         Integer group = null;
+        Integer snaplen = null;
+        Integer threshold = null;
         int flags = 0;
         while (true) {
             if (c.accept("prefix")) {
-                prefix = c.expect(Token.Kind.STRING, "a quoted prefix").text();
+                // nft takes an unquoted word too: log prefix drop-ssh
+                prefix = c.peek().kind() == Token.Kind.WORD && !c.peek().isEndOfStatement() ? c.next().text()
+                        : c.expect(Token.Kind.STRING, "a quoted prefix").text();
             } else if (c.accept("level")) {
                 Token l = c.expect(Token.Kind.WORD, "a log level");
                 int found = -1;
@@ -981,8 +1011,15 @@ final class RuleParser {
                 group = c.smallNumber("a log group", 0xffff);
             } else if (c.accept("flags")) {
                 flags |= logFlags();
-            } else if (c.at("snaplen") || c.at("queue-threshold")) {
-                throw Cursor.error(c.peek(), "unsupported: log " + c.peek().text());
+            } else if (c.accept("snaplen")) {
+                Token n = c.peek();
+                long bytes = c.number("a snap length in bytes");
+                if (bytes > 0xffffffffL) {
+                    throw Cursor.error(n, "snap length " + bytes + " is out of range");
+                }
+                snaplen = (int) bytes;
+            } else if (c.accept("queue-threshold")) {
+                threshold = c.smallNumber("a number of packets", 0xffff);
             } else {
                 break;
             }
@@ -993,7 +1030,10 @@ final class RuleParser {
         if (group != null && (level != null || flags != 0)) {
             throw Cursor.error(logToken, "log group (nflog) takes no level or flags");
         }
-        return new Statement.LogStatement(prefix, level, flags, group);
+        if (group == null && (snaplen != null || threshold != null)) {
+            throw Cursor.error(logToken, "log snaplen and queue-threshold need a group (nflog)");
+        }
+        return new Statement.LogStatement(prefix, level, flags, group, snaplen, threshold);
     }
 
     private int logFlags() {
