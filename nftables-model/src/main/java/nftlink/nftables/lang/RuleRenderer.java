@@ -318,7 +318,8 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 return "\"" + name + "\"";
             }
         }
-        if (numericProtocol && field.datatype() == Datatype.INET_PROTO) {
+        if ((numericProtocol || field instanceof InnerField) && field.datatype() == Datatype.INET_PROTO) {
+            // nft lists protocols inside tunnels as numbers
             return Integer.toString(b.get(0));
         }
         return field.datatype().print(field.fromRegister(b));

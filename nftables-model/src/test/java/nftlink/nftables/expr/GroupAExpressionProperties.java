@@ -17,14 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
- * ct, socket, fib, rt, exthdr, numgen, hash, xfrm, osf, byteorder and range:
+ * ct, socket, fib, rt, exthdr, numgen, hash, xfrm, osf, byteorder, range and inner:
  * generated instances survive netlink encode/decode and, where the text says
  * everything, libnftnl's text; arbitrary data decodes cleanly and losslessly.
  */
 class GroupAExpressionProperties {
 
     private static final List<String> NAMES = List.of("ct", "socket", "fib", "rt", "exthdr", "numgen", "hash", "xfrm",
-            "osf", "byteorder", "range");
+            "osf", "byteorder", "range", "inner");
 
     // ---- generators; registers are small in text so that they print as libnftnl's %u does
 
@@ -115,17 +115,28 @@ class GroupAExpressionProperties {
                 .as((op, sreg, from, to) -> new Range(op, sreg, Bytes.of(from), Bytes.of(to))));
     }
 
+    /** A payload or meta load run inside a tunnel. */
+    private static Arbitrary<Expression> inner(boolean small) {
+        Arbitrary<Expression> load = Arbitraries.oneOf(
+                Combinators.combine(Arbitraries.of(Payload.Base.class), small ? Arbitraries.integers().between(0, 255) : u32(),
+                        small ? Arbitraries.integers().between(1, 16) : u32(), registers(small)).as(Payload.Load::new),
+                Combinators.combine(Arbitraries.of(Meta.Key.class), registers(small)).as(Meta.Load::new));
+        return Combinators.combine(small ? Arbitraries.integers().between(0, 4) : u32(),
+                small ? Arbitraries.integers().between(0, 64) : u32(), small ? Arbitraries.integers().between(0, 15) : u32(), load)
+                .as(Inner::new);
+    }
+
     @Provide
     Arbitrary<Expression> expressions() {
         return Arbitraries.oneOf(ct(false), socket(false, false), fib(false), rt(false), exthdr(false, false),
-                numgen(false), hash(false, false), xfrm(false), osf(false, false), byteorder(false), range(false));
+                numgen(false), hash(false, false), xfrm(false), osf(false, false), byteorder(false), range(false), inner(false));
     }
 
     /** Instances whose libnftnl text says everything they hold. */
     @Provide
     Arbitrary<Expression> textual() {
         return Arbitraries.oneOf(ct(true), socket(true, true), fib(true), rt(true), exthdr(true, true), numgen(true),
-                hash(true, true), xfrm(true), osf(true, true), byteorder(true), range(true));
+                hash(true, true), xfrm(true), osf(true, true), byteorder(true), range(true), inner(true));
     }
 
     // ---- helpers

@@ -36,6 +36,22 @@ class ParseErrorTest {
     }
 
     @Test
+    void tunnelsQueuesAndInPlaceWritesRefuseWhatNftRefuses() {
+        assertThat(error("add rule inet t c vxlan vni 10")).contains("vxlan vni needs a udp match before it, such as udp dport 4789");
+        assertThat(error("add rule inet t c gre ether saddr 62:87:4d:d6:19:05"))
+                .contains("gre carries no link layer header: ether saddr cannot be matched inside it");
+        assertThat(error("add rule inet t c udp dport 4789 vxlan gre ip saddr 1.2.3.4")).contains("a tunnel inside a tunnel");
+        assertThat(error("add rule inet t c udp dport 4789 vxlan ip saddr set 1.2.3.4"))
+                .contains("unsupported: 'vxlan ip saddr set'");
+        assertThat(error("add rule ip t c ip dscp set ip dscp & 0x4f")).contains("does not fit in the 6 bits of ip dscp");
+        assertThat(error("add rule ip t c ip dscp set ip ttl & 3")).contains("set from ip ttl & 3");
+        assertThat(error("add rule ip t c queue num symhash mod 2")).contains("a computed one follows 'to'");
+        assertThat(error("add rule ip t c queue flags fanout to symhash mod 2")).contains("fanout spreads packets");
+        assertThat(error("add rule ip t c queue to symhash mod 2 offset 65535")).contains("queue numbers run to 65535");
+        assertThat(error("add rule ip t c log snaplen 33")).contains("need a group (nflog)");
+    }
+
+    @Test
     void misspelledVerdict() {
         assertThat(error("table inet t {\n\tchain c {\n\t\ttcp dport 22 acept\n\t}\n}\n")).isEqualTo("""
                 rules.nft:3:16-20: Error: syntax error, unexpected acept, expecting a statement

@@ -78,6 +78,7 @@ class RuleSyntaxKernelTest {
             \t\tmeta mark set ip saddr map { 10.0.0.1 : 0x00000001, 10.0.0.2 : 0x00000002 }
             \t\tct mark set numgen inc mod 2 offset 100
             \t\tct mark set symhash mod 4
+            \t\tlog prefix "nflog" group 2 snaplen 33 queue-threshold 2
             \t}
             }
             """, """
