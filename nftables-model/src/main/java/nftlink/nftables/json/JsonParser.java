@@ -705,6 +705,32 @@ public final class JsonParser {
                 }
                 yield at(body, () -> new ConcatField(fields));
             }
+            case "jhash" -> {
+                body.only(Set.of("expr", "mod", "seed", "offset"));
+                Field key = field(body.member("expr"));
+                int mod = (int) body.member("mod").number(0xffffffffL);
+                Integer seed = body.optional("seed") == null ? null : (int) body.member("seed").number(0xffffffffL);
+                int offset = body.optional("offset") == null ? 0 : (int) body.member("offset").number(0xffffffffL);
+                yield at(body, () -> new nftlink.nftables.lang.HashField(key, mod, seed, offset));
+            }
+            case "symhash" -> {
+                body.only(Set.of("mod", "offset"));
+                int mod = (int) body.member("mod").number(0xffffffffL);
+                int offset = body.optional("offset") == null ? 0 : (int) body.member("offset").number(0xffffffffL);
+                yield at(body, () -> new nftlink.nftables.lang.ExpressionField(
+                        new nftlink.nftables.expr.Hash.Symmetric(NfTables.NFT_REG_1, mod, offset)));
+            }
+            case "numgen" -> {
+                body.only(Set.of("mode", "mod", "offset"));
+                String mode = body.member("mode").string();
+                nftlink.nftables.expr.Numgen.Type type = java.util.Arrays.stream(nftlink.nftables.expr.Numgen.Type.values())
+                        .filter(t -> t.text().equals(mode)).findFirst()
+                        .orElseThrow(() -> body.member("mode").error("unknown numgen mode \"" + mode + "\" (expected inc or random)"));
+                int mod = (int) body.member("mod").number(0xffffffffL);
+                int offset = body.optional("offset") == null ? 0 : (int) body.member("offset").number(0xffffffffL);
+                yield at(body, () -> new nftlink.nftables.lang.ExpressionField(
+                        new nftlink.nftables.expr.Numgen(type, NfTables.NFT_REG_1, mod, offset)));
+            }
             default -> throw node.error("unsupported expression \"" + e.getKey() + "\" on the left of a match");
         };
     }
@@ -841,9 +867,12 @@ public final class JsonParser {
         body.only(Set.of("num", "flags"));
         int first = 0;
         int last = 0;
+        Field source = null;
         Node num = body.optional("num");
         if (num != null) {
-            if (num.value() instanceof JsonValue.Num) {
+            if (num.value() instanceof JsonValue.Obj && !num.single().getKey().equals("range")) {
+                source = field(num);
+            } else if (num.value() instanceof JsonValue.Num) {
                 first = (int) num.number(0xffff);
                 last = first;
             } else {
@@ -869,7 +898,8 @@ public final class JsonParser {
         int a = first;
         int b = last;
         int fl = flags;
-        return at(body, () -> new Statement.QueueStatement(a, b, fl));
+        Field s = source;
+        return at(body, () -> new Statement.QueueStatement(a, b, fl, s));
     }
 
     private Statement tproxy(Node body) {

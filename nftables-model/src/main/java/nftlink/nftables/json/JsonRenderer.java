@@ -497,6 +497,16 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 yield JsonValue.single("payload", JsonValue.object().put("tunnel", i.tunnel().text())
                         .put("protocol", header[0]).put("field", header[1]).build());
             }
+            case nftlink.nftables.lang.HashField h -> {
+                var body = JsonValue.object().put("expr", field(h.key())).put("mod", Integer.toUnsignedLong(h.modulus()));
+                if (h.seed() != null) {
+                    body.put("seed", Integer.toUnsignedLong(h.seed()));
+                }
+                if (h.offset() != 0) {
+                    body.put("offset", Integer.toUnsignedLong(h.offset()));
+                }
+                yield JsonValue.single("jhash", body.build());
+            }
             case ExthdrField x -> exthdr(x);
             case nftlink.nftables.lang.ExpressionField x -> expressionField(x);
             case nftlink.nftables.lang.MapLookupField m -> {
@@ -566,11 +576,9 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             }
             case nftlink.nftables.expr.Socket s -> JsonValue.single("socket", JsonValue.single("key", JsonValue.of(s.key().text())));
             case nftlink.nftables.expr.Numgen n -> {
-                var body = JsonValue.object().put("mode", n.type().text()).put("mod", Integer.toUnsignedLong(n.modulus()));
-                if (n.offset() != 0) {
-                    body.put("offset", Integer.toUnsignedLong(n.offset()));
-                }
-                yield JsonValue.single("numgen", body.build());
+                // nft's JSON gives numgen's offset even when it is 0 (symhash's only when it is not)
+                yield JsonValue.single("numgen", JsonValue.object().put("mode", n.type().text())
+                        .put("mod", Integer.toUnsignedLong(n.modulus())).put("offset", Integer.toUnsignedLong(n.offset())).build());
             }
             case nftlink.nftables.expr.Hash.Symmetric h -> {
                 var body = JsonValue.object().put("mod", Integer.toUnsignedLong(h.modulus()));

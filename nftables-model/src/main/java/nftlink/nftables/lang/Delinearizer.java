@@ -88,6 +88,13 @@ public final class Delinearizer {
             }
             Field field = s == null ? fieldOf(x, l3, l4, icmpType, tunnels) : null;
             int loadCount = 1;
+            if (s == null && field == null) {
+                HashField hash = jhashAt(e, i, l3, l4, tunnels);
+                if (hash != null) {
+                    field = hash;
+                    loadCount = (hash.key() instanceof ConcatField c ? c.fields().size() : 1) + 1;
+                }
+            }
             if (s == null && i + 2 < e.size() && e.get(i + 1) instanceof Bitwise.MaskXor mx && mx.sreg() == REG
                     && mx.dreg() == REG && isZero(mx.xor())) {
                 Field bits = bitFieldOf(x, mx.mask(), l3, l4, tunnels);
@@ -205,7 +212,7 @@ public final class Delinearizer {
                     default -> null;
                 } : null;
                 if (at < e.size() && e.get(at) instanceof nftlink.nftables.expr.Queue.FromRegister q && q.sreg() == REG
-                        && (source instanceof ExpressionField || source instanceof MapLookupField)) {
+                        && (source instanceof ExpressionField || source instanceof MapLookupField || source instanceof HashField)) {
                     s = new Statement.QueueStatement(0, 0, q.flags() == null ? 0 : q.flags(), source);
                     consumed = at - i + 1;
                 } else if (target != null && target.length() == source.length()) {
@@ -461,6 +468,33 @@ public final class Delinearizer {
             case Exthdr.Load h when h.dreg() == REG -> ExthdrField.of(h, mask);
             default -> null;
         };
+    }
+
+    /** {@code jhash KEY mod N}: the key's loads into register 2 at {@code at}, then the hash into register 1; or {@code null}. */
+    private static HashField jhashAt(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels) {
+        List<Field> fields = new ArrayList<>();
+        int slot = 0;
+        int i = at;
+        while (i < e.size() && !(e.get(i) instanceof nftlink.nftables.expr.Hash)) {
+            Field f = fieldOf(e.get(i), ConcatField.registerAt(HashField.KEY_REGISTER, slot), l3, l4, null, tunnels);
+            if (f == null || f instanceof ExpressionField) {
+                return null;
+            }
+            fields.add(f);
+            slot += ((f.length() + 3) & ~3) / 4;
+            i++;
+        }
+        if (fields.isEmpty() || i >= e.size() || !(e.get(i) instanceof nftlink.nftables.expr.Hash.Jenkins h)
+                || h.sreg() != HashField.KEY_REGISTER || h.dreg() != REG) {
+            return null;
+        }
+        try {
+            HashField field = new HashField(fields.size() == 1 ? fields.getFirst() : new ConcatField(fields), h.modulus(),
+                    h.seed(), h.offset());
+            return field.keyLength() == h.length() ? field : null;
+        } catch (IllegalArgumentException notExpressible) {
+            return null;
+        }
     }
 
     /** A concatenation loaded from {@code at} on, or {@code null}; also returns how many loads it took. */

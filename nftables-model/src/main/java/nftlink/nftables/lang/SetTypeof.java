@@ -174,6 +174,9 @@ public final class SetTypeof {
             case InnerField x -> {
                 return null;
             }
+            case HashField x -> {
+                return null;
+            }
             case RawPayloadField x -> {
                 return null;
             }

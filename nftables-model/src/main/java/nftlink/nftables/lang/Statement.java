@@ -274,7 +274,8 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
             if (source != null && (first != 0 || last != 0)) {
                 throw new IllegalArgumentException("a queue number is either fixed or computed");
             }
-            if (source != null && !(source instanceof ExpressionField) && !(source instanceof MapLookupField)) {
+            if (source != null && !(source instanceof ExpressionField) && !(source instanceof MapLookupField)
+                    && !(source instanceof HashField)) {
                 throw new IllegalArgumentException("unsupported: queue to " + source.text()
                         + " (queue numbers come from numgen, a hash or a map)");
             }
@@ -286,7 +287,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
                 case nftlink.nftables.expr.Hash.Symmetric h -> Integer.toUnsignedLong(h.modulus()) + Integer.toUnsignedLong(h.offset()) - 1;
                 case nftlink.nftables.expr.Hash.Jenkins h -> Integer.toUnsignedLong(h.modulus()) + Integer.toUnsignedLong(h.offset()) - 1;
                 default -> 0;
-            } : 0;
+            } : source instanceof HashField h ? Integer.toUnsignedLong(h.modulus()) + Integer.toUnsignedLong(h.offset()) - 1 : 0;
             if (highest > 0xffff) {
                 throw new IllegalArgumentException("queue numbers run to 65535, " + source.text() + " gives up to " + highest);
             }

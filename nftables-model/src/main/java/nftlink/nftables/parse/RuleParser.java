@@ -252,6 +252,7 @@ final class RuleParser {
             }
             if (v.kind() == Token.Kind.WORD && (f instanceof MetaField || f instanceof CtField) && (Fields.protocols().contains(v.text())
                     || v.text().equals("meta") || v.text().equals("ct") || v.text().equals("numgen") || v.text().equals("symhash")
+                    || v.text().equals("jhash")
                     || BARE_META.contains(v.text()) && !v.text().matches("\\d.*"))) {
                 return setFromField(f, v);
             }
@@ -335,6 +336,9 @@ final class RuleParser {
                 || w.equals("socket") && !c.in.peekIs(1, "cgroupv2")
                 || w.equals("rt") && c.in.peekIs(1, "classid", "nexthop", "mtu", "ipsec", "ip", "ip6")) {
             return expressionField();
+        }
+        if (w.equals("jhash")) {
+            return jhash();
         }
         if (w.equals("exthdr")) {
             c.next();
@@ -476,6 +480,28 @@ final class RuleParser {
     }
 
     /** {@code fib FLAGS RESULT}, {@code rt KEY}, {@code osf [ttl T] name|version}, {@code socket KEY}, {@code ipsec DIR KEY}. */
+    /** {@code jhash KEY mod N [seed S] [offset O]}. */
+    private Field jhash() {
+        Token start = c.next();
+        Field key = fieldOrConcat();
+        c.expect("mod");
+        long modulus = c.number("a modulus");
+        Long seed = null;
+        long offset = 0;
+        if (c.accept("seed")) {
+            seed = c.number("a seed");
+        }
+        if (c.accept("offset")) {
+            offset = c.number("an offset");
+        }
+        if (modulus > 0xffffffffL || seed != null && seed > 0xffffffffL || offset > 0xffffffffL) {
+            throw Cursor.error(start, "jhash modulus, seed and offset are 32-bit numbers");
+        }
+        Integer s = seed == null ? null : (int) (long) seed;
+        long o = offset;
+        return Cursor.at(start, () -> new nftlink.nftables.lang.HashField(key, (int) modulus, s, (int) o));
+    }
+
     /** {@code vxlan vni}, or a field of the packet inside a tunnel: {@code vxlan ip saddr}, {@code gre tcp dport}. */
     private Field tunnelField(InnerField.Tunnel tunnel) {
         c.next();
