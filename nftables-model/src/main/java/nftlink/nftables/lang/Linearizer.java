@@ -238,6 +238,15 @@ public final class Linearizer {
                 case Statement.QuotaStatement q -> out.add(new Quota(q.bytes(), q.used(), q.over() ? 1 : 0));
                 case Statement.NotrackStatement n -> out.add(new Notrack());
                 case Statement.RejectStatement r -> {
+                    for (Match e : ctx.established()) {
+                        if (protocolClass(e.field()) == 3 && e.op() == Match.Op.EQ && e.value() instanceof Value.Single v
+                                && v.bytes().asBigEndian() != 0x0800 && v.bytes().asBigEndian() != 0x86dd
+                                && v.bytes().asBigEndian() != 0x8100) {
+                            // (a vlan tag may carry either)
+                            throw new IllegalArgumentException("conflicting protocols specified: reject answers ip and ip6 "
+                                    + "packets, the rule matches " + e.field().text() + " " + e.field().datatype().print(v.bytes()));
+                        }
+                    }
                     for (Match dependency : rejectDependencies(spec.family(), r)) {
                         checkConflict("reject", dependency, ctx.established());
                         if (ctx.established().add(dependency)) {

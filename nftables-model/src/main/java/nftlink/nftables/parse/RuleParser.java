@@ -59,6 +59,7 @@ final class RuleParser {
 
     Parsed rule() {
         List<Statement> out = new ArrayList<>();
+        before = out;
         String comment = null;
         if (c.peek().isEndOfStatement()) {
             throw c.unexpected("a statement");
@@ -77,6 +78,13 @@ final class RuleParser {
             Statement s = statement();
             if (s instanceof Statement.TproxyStatement t) {
                 checkTproxy(start, t, out);
+            }
+            boolean ports = s instanceof Statement.NatStatement n && n.portMin() != null
+                    || s instanceof Statement.RedirectStatement r && r.portMin() != null
+                    || s instanceof Statement.MasqueradeStatement m && m.portMin() != null;
+            if (ports && !matchesTransport(out)) {
+                throw Cursor.error(start, "transport protocol mapping is only valid after a transport protocol match "
+                        + "(such as tcp dport 80 or meta l4proto tcp)");
             }
             if (isTerminal(s)) {
                 terminal = s;
@@ -332,6 +340,9 @@ final class RuleParser {
             throw c.unexpected("a statement");
         }
         String w = t.text();
+        if (w.equals("rt") && c.in.peekIs(1, "nexthop")) {
+            return rtNexthop();
+        }
         if (w.equals("fib") || w.equals("osf") || w.equals("ipsec") || w.equals("numgen") || w.equals("symhash")
                 || w.equals("socket") && !c.in.peekIs(1, "cgroupv2")
                 || w.equals("rt") && c.in.peekIs(1, "classid", "nexthop", "mtu", "ipsec", "ip", "ip6")) {
@@ -480,6 +491,24 @@ final class RuleParser {
     }
 
     /** {@code fib FLAGS RESULT}, {@code rt KEY}, {@code osf [ttl T] name|version}, {@code socket KEY}, {@code ipsec DIR KEY}. */
+    /** {@code rt nexthop}: the address family from the table or an earlier {@code meta nfproto}, as nft takes it. */
+    private Field rtNexthop() {
+        Token rt = c.next();
+        c.next();
+        Boolean ipv4 = family == Family.IP ? Boolean.TRUE : family == Family.IP6 ? Boolean.FALSE : null;
+        for (Statement s : before) {
+            if (s instanceof Match m && m.field().equals(MetaField.NFPROTO) && m.op() == Match.Op.EQ
+                    && m.value() instanceof nftlink.nftables.lang.Value.Single v) {
+                ipv4 = v.bytes().get(0) == NfTables.NFPROTO_IPV4;
+            }
+        }
+        if (ipv4 == null) {
+            throw Cursor.error(rt, "rt nexthop needs the address family: rt ip nexthop, rt ip6 nexthop, or meta nfproto first");
+        }
+        return new ExpressionField(new nftlink.nftables.expr.Rt(ipv4 ? nftlink.nftables.expr.Rt.Key.NEXTHOP4
+                : nftlink.nftables.expr.Rt.Key.NEXTHOP6, NfTables.NFT_REG_1));
+    }
+
     /** {@code jhash KEY mod N [seed S] [offset O]}. */
     private Field jhash() {
         Token start = c.next();
@@ -625,6 +654,26 @@ final class RuleParser {
         Cursor.at(start, () -> new Statement.QueueStatement(0, 0, 0, s));
         return source;
     }
+
+    /** Whether one of {@code before} says which transport protocol the packet has. */
+    private static boolean matchesTransport(List<Statement> before) {
+        for (Statement s : before) {
+            if (s instanceof Match m) {
+                List<Field> fields = m.field() instanceof ConcatField concat ? concat.fields() : List.of(m.field());
+                for (Field f : fields) {
+                    if (f.equals(MetaField.L4PROTO) || f.equals(PayloadField.IP_PROTOCOL) || f.equals(PayloadField.IP6_NEXTHDR)
+                            || f instanceof PayloadField p && p.base() == nftlink.nftables.expr.Payload.Base.TRANSPORT
+                            || f instanceof nftlink.nftables.lang.PayloadBitField b && b.base() == nftlink.nftables.expr.Payload.Base.TRANSPORT) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The statements of the rule read so far (for syntax whose meaning depends on them). */
+    private List<Statement> before = List.of();
 
     /** nft's rules for tproxy: a transport protocol matched first, and one address family. */
     private void checkTproxy(Token at, Statement.TproxyStatement t, List<Statement> before) {

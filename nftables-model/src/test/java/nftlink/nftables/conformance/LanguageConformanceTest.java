@@ -35,9 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (with its anonymous set elements) is parsed into kernel expressions,
  * delinearized, rendered, and compared with the rule as nft lists it (the
  * {@code .t} line's third field, else the rule itself). Entries the language
- * cannot express yet are counted, not failed. A rendering that differs must be
- * listed with its reason in {@code conformance/language-known-failures.txt};
- * an unlisted difference, or a listed one that now matches, fails the test. A
+ * cannot express yet are listed with the reason in
+ * {@code conformance/language-not-expressible.txt}; a rendering that differs is
+ * listed with its reason in {@code conformance/language-known-failures.txt}; an
+ * unlisted exception, or a listed one that now works, fails the test. A
  * report per directory and file goes to {@code target/conformance/language-report.md}.
  */
 class LanguageConformanceTest {
@@ -77,12 +78,14 @@ class LanguageConformanceTest {
                 if (expected == null) {
                     continue;
                 }
-                String rendered = render(e);
-                if (rendered == null) {
+                String key = name + " | " + e.rule();
+                Rendered result = render(e);
+                if (result.text() == null) {
                     counts[NOT_EXPRESSIBLE]++;
+                    NOT_EXPRESSIBLE_LIST.saw(key, result.reason(), unexpected);
                     continue;
                 }
-                String key = name + " | " + e.rule();
+                String rendered = result.text();
                 boolean same = normalize(rendered).equals(normalize(expected));
                 if (same) {
                     counts[MATCH]++;
@@ -97,27 +100,39 @@ class LanguageConformanceTest {
                 }
             }
         }
+        NOT_EXPRESSIBLE_LIST.finish(unexpected);
         writeReport(byFile);
         assertThat(unexpected).as("unexpected conformance results").isEmpty();
         assertThat(byFile.values().stream().mapToInt(c -> c[MATCH]).sum()).isGreaterThan(500);
     }
 
-    /** Delinearizes and renders an entry; null when the language cannot express it. */
-    private static String render(Entry e) {
+    /** A rendered rule, or why the language cannot express it. */
+    private record Rendered(String text, String reason) {
+        static Rendered not(String reason) {
+            return new Rendered(null, reason);
+        }
+    }
+
+    /** Rules whose payload the language cannot express, each with the reason. */
+    private static final ExceptionList NOT_EXPRESSIBLE_LIST = ExceptionList.load("/conformance/language-not-expressible.txt",
+            "a payload the language cannot express");
+
+    /** Delinearizes and renders an entry, or says why the language cannot express it. */
+    private static Rendered render(Entry e) {
         Family family;
         try {
             family = Family.ofName(e.family());
         } catch (IllegalArgumentException ex) {
-            return null;
+            return Rendered.not("family " + e.family() + " is not one nftlink knows");
         }
         List<Expression> expressions;
         try {
             expressions = Expressions.parseDebug(String.join("\n", e.expressions()));
         } catch (IllegalArgumentException ex) {
-            return null;
+            return Rendered.not("payload text not read: " + ex.getMessage());
         }
         if (e.anonymousSets() > 1) {
-            return null;
+            return Rendered.not("several anonymous sets in one rule");
         }
         List<SetElement> elements = new ArrayList<>();
         for (String line : e.elementLines()) {
@@ -126,7 +141,7 @@ class LanguageConformanceTest {
                 if (el.startsWith("element")) {
                     SetElement parsed = element(el);
                     if (parsed == null) {
-                        return null;
+                        return Rendered.not("set element not read: " + el);
                     }
                     elements.add(parsed);
                 }
@@ -134,11 +149,14 @@ class LanguageConformanceTest {
         }
         Rule rule = new Rule(family, "t", "c", 0, 0, expressions, null, List.of());
         RuleSpec spec = Delinearizer.delinearize(rule, name -> elements.isEmpty() ? null : elements);
-        if (spec.statements().stream().anyMatch(s -> s instanceof Statement.KernelExpression)) {
-            return null;
+        for (Statement s : spec.statements()) {
+            if (s instanceof Statement.KernelExpression k) {
+                return Rendered.not("no rule-language form for " + k.expression().toDebugString());
+            }
         }
         // the corpus lists rules as nft -s -p does: no counter values, numeric protocols
-        return RuleRenderer.DEFAULT.withOptions(true, true).withInterfaceNames(index -> index == 1 ? "lo" : null).render(spec);
+        return new Rendered(RuleRenderer.DEFAULT.withOptions(true, true).withInterfaceNames(index -> index == 1 ? "lo" : null)
+                .render(spec), null);
     }
 
     /** One element of libnftnl's text: {@code element KEY [- END]  : [DATA] FLAGS}. */

@@ -32,12 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The conformance vectors in the parse-and-linearize direction: every {@code ;ok}
  * rule line of every {@code .t} file is parsed for each table family the file
  * declares, linearized, and its expressions compared with the expected payload
- * ({@code .t.payload.FAMILY}, else {@code .t.payload}). Rules the parser or the
- * rule language do not support yet are counted, not failed. A rule that compiles
- * to different expressions must be listed in
- * {@code conformance/parser-known-failures.txt} with a reason; an unlisted
- * difference, or a listed rule that now matches, fails the test. {@code ;fail}
- * lines are counted as rejected or accepted (the kernel's own checks are not
+ * ({@code .t.payload.FAMILY}, else {@code .t.payload}). Every exception is listed
+ * in the project with its reason, and an unlisted exception or a listed vector that
+ * now passes fails the test: rules that compile to different expressions in
+ * {@code conformance/parser-known-failures.txt}, {@code ;ok} rules the parser or the
+ * rule language refuse in {@code conformance/parser-unsupported.txt} (with the
+ * error it gives), {@code ;fail} lines it accepts in
+ * {@code conformance/parser-accepted-fails.txt} (the kernel's own checks are not
  * run here). The report per directory and file goes to
  * {@code target/conformance/parser-report.md}.
  */
@@ -80,6 +81,8 @@ class ParserConformanceTest {
             int[] counts = byFile.computeIfAbsent(name, k -> new int[COLUMNS.length]);
             run(t, name, counts, known, unexpected, reasons);
         }
+        UNSUPPORTED_LIST.finish(unexpected);
+        ACCEPTED_FAIL_LIST.finish(unexpected);
         writeReport(byFile, reasons);
         assertThat(unexpected).as("unexpected conformance results").isEmpty();
         assertThat(byFile.values().stream().mapToInt(c -> c[MATCH]).sum()).isGreaterThan(300);
@@ -129,10 +132,10 @@ class ParserConformanceTest {
                 } catch (NftParseException | IllegalArgumentException e) {
                     if (ok) {
                         counts[UNSUPPORTED]++;
+                        UNSUPPORTED_LIST.saw(name + " | " + table.family() + " | " + rule,
+                                e instanceof NftParseException pe ? pe.problem() : e.getMessage(), unexpected);
                         String reason = e instanceof NftParseException p ? p.problem() : e.getMessage();
                         reasons.merge(reason.replaceAll("'[^']*'|\\d+", "_").replaceAll("\\(.*", "").strip(), 1, Integer::sum);
-                        UNSUPPORTED_RULES.append(name).append('\t').append(table.family()).append('\t').append(rule)
-                                .append('\t').append(reason).append('\n');
                     } else {
                         counts[FAIL_REJECTED]++;
                     }
@@ -140,7 +143,7 @@ class ParserConformanceTest {
                 }
                 if (!ok) {
                     counts[FAIL_ACCEPTED]++;
-                    ACCEPTED_FAILS.append(name).append(" | ").append(table.family()).append(" | ").append(rule).append('\n');
+                    ACCEPTED_FAIL_LIST.saw(name + " | " + table.family() + " | " + rule, "nftlink accepts it", unexpected);
                     continue;
                 }
                 List<String> expected = payload(t, table.family(), rule);
@@ -189,11 +192,15 @@ class ParserConformanceTest {
     }
 
     private static final Map<Path, List<Corpus.Entry>> PAYLOADS = new HashMap<>();
+    /** {@code ;ok} rules nftlink refuses, each with the reason it gives. */
+    private static final ExceptionList UNSUPPORTED_LIST = ExceptionList.load("/conformance/parser-unsupported.txt",
+            "an ;ok rule nftlink refuses");
+    /** {@code ;fail} rules nftlink accepts, each with why. */
+    private static final ExceptionList ACCEPTED_FAIL_LIST = ExceptionList.load("/conformance/parser-accepted-fails.txt",
+            "a ;fail rule nftlink accepts");
     /** Unlisted differences, one per line (key, expected, actual; tab-separated), for maintaining the known list. */
     private static final StringBuilder DIFFERENCES = new StringBuilder();
     /** {@code ;fail} rules that parse and linearize (the kernel may still reject them). */
-    private static final StringBuilder ACCEPTED_FAILS = new StringBuilder();
-    private static final StringBuilder UNSUPPORTED_RULES = new StringBuilder();
 
     /** The expected expression lines: from {@code FILE.payload.FAMILY} if it has the rule, else {@code FILE.payload}. */
     private static List<String> payload(Path t, Family family, String rule) {
@@ -250,8 +257,6 @@ class ParserConformanceTest {
         Files.createDirectories(out.getParent());
         Files.writeString(out, sb);
         Files.writeString(out.resolveSibling("parser-differences.tsv"), DIFFERENCES);
-        Files.writeString(out.resolveSibling("parser-accepted-fail-lines.txt"), ACCEPTED_FAILS);
-        Files.writeString(out.resolveSibling("parser-unsupported.tsv"), UNSUPPORTED_RULES);
         System.out.println(sb.substring(0, sb.indexOf("\n| file")));
     }
 

@@ -28,10 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rule's JSON statements are read by {@link JsonParser}, linearized, and the
  * kernel expressions compared with the expected payload of the same rule, for
  * every family that has one. Rules the rule language cannot express (an
- * unsupported field, statement or value) are counted, not failed. A rule that
- * linearizes to other expressions must be listed with its reason in
- * {@code conformance/json-known-failures.txt}; an unlisted difference, or a
- * listed one that now matches, fails the test. The report per directory and
+ * unsupported field, statement or value) are listed with the error in
+ * {@code conformance/json-unsupported.txt}; a rule that linearizes to other
+ * expressions is listed with its reason in {@code conformance/json-known-failures.txt};
+ * an unlisted exception, or a listed one that now works, fails the test. The report per directory and
  * file goes to {@code target/conformance/json-report.md}.
  */
 class JsonConformanceTest {
@@ -45,8 +45,9 @@ class JsonConformanceTest {
     private static final int DIFFER = 1;
     private static final int KNOWN = 2;
     private static final int NOT_EXPRESSIBLE = 3;
-    /** Rules the JSON parser or the linearizer refused, with the reason, for target/conformance/json-unsupported.tsv. */
-    private static final StringBuilder UNSUPPORTED = new StringBuilder();
+    /** Rules the JSON parser or the linearizer refuse, each with the reason. */
+    private static final nftlink.nftables.conformance.ExceptionList UNSUPPORTED_LIST =
+            nftlink.nftables.conformance.ExceptionList.load("/conformance/json-unsupported.txt", "a JSON rule nftlink refuses");
 
     private static final JsonParser PARSER = new JsonParser(id -> 1L, SetLookup.NONE);
 
@@ -108,7 +109,7 @@ class JsonConformanceTest {
                         got = linearize(payload.family(), entry.json());
                     } catch (IllegalArgumentException e) {
                         counts[NOT_EXPRESSIBLE]++;
-                        UNSUPPORTED.append(key).append('\t').append(e.getMessage()).append('\n');
+                        UNSUPPORTED_LIST.saw(key, e.getMessage(), unexpected);
                         continue;
                     }
                     if (got.equals(payload.expressions())) {
@@ -125,6 +126,7 @@ class JsonConformanceTest {
                 }
             }
         }
+        UNSUPPORTED_LIST.finish(unexpected);
         writeReport(byFile);
         assertThat(unexpected).as("unexpected conformance results").isEmpty();
         assertThat(byFile.values().stream().mapToInt(c -> c[MATCH]).sum()).isGreaterThan(300);
@@ -331,9 +333,6 @@ class JsonConformanceTest {
         Path out = Path.of("target/conformance/json-report.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, sb);
-        if (!UNSUPPORTED.isEmpty()) {
-            Files.writeString(out.resolveSibling("json-unsupported.tsv"), UNSUPPORTED);
-        }
         System.out.println(sb.substring(0, sb.indexOf("\n| file")));
     }
 }
