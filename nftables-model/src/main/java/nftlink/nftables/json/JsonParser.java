@@ -614,6 +614,53 @@ public final class JsonParser {
         return at(body, () -> new Match(field, op, value));
     }
 
+    /**
+     * A 32-bit value computed from a field, {@code {"|": [{"<<": [FIELD, N]}, C]}}, or {@code null}
+     * when the value is no such computation (or its field is not one nftlink computes with).
+     */
+    private nftlink.nftables.lang.BinopField binop(Node node) {
+        Map.Entry<String, Node> e = node.single();
+        switch (e.getKey()) {
+            case "<<", ">>", "&", "|" -> {
+                List<Node> operands = e.getValue().array();
+                if (operands.size() != 2) {
+                    throw e.getValue().error("expected [VALUE, CONSTANT]");
+                }
+                nftlink.nftables.lang.BinopField inner = binop(operands.get(0));
+                if (inner == null) {
+                    return null;
+                }
+                Node right = operands.get(1);
+                if (e.getKey().equals("<<") || e.getKey().equals(">>")) {
+                    if (inner.shift() != 0 || inner.mask() != 0xffffffffL || inner.xor() != 0) {
+                        throw node.error("unsupported: a shift after another operation in a value computed from the packet");
+                    }
+                    int bits = (int) right.number(31);
+                    nftlink.nftables.lang.BinopField in = inner;
+                    return at(node, () -> new nftlink.nftables.lang.BinopField(in.source(), e.getKey().equals("<<") ? bits : -bits,
+                            in.mask(), in.xor()));
+                }
+                long constant;
+                if (right.value() instanceof JsonValue.Num) {
+                    constant = right.number(0xffffffffL);
+                } else {
+                    Field source = inner.source();
+                    Bytes b = at(right, () -> source.datatype().parse(right.string(), source.valueLength()));
+                    constant = new java.math.BigInteger(1, b.toArray()).longValue();
+                }
+                return e.getKey().equals("&") ? inner.and(constant) : inner.or(constant);
+            }
+            default -> {
+                Field f = field(node);
+                try {
+                    return nftlink.nftables.lang.BinopField.of(f);
+                } catch (IllegalArgumentException notComputable) {
+                    return null;
+                }
+            }
+        }
+    }
+
     /** A value computed from the packet: a field, or {@code {"&"|"|": [FIELD, CONSTANT]}}. */
     private Field valueField(Node node) {
         Map.Entry<String, Node> e = node.single();
@@ -971,6 +1018,13 @@ public final class JsonParser {
     private Statement mangle(Node body) {
         body.only(Set.of("key", "value"));
         Field field = field(body.member("key"));
+        if ((field instanceof MetaField || field instanceof CtField) && field.length() == 4
+                && body.member("value").value() instanceof JsonValue.Obj) {
+            nftlink.nftables.lang.BinopField computed = binop(body.member("value"));
+            if (computed != null && (computed.shift() != 0 || computed.source() instanceof nftlink.nftables.lang.PayloadBitField)) {
+                return at(body, () -> new Statement.SetFromField(field, computed));
+            }
+        }
         if ((field instanceof MetaField || field instanceof CtField || field instanceof PayloadField
                 || field instanceof nftlink.nftables.lang.PayloadBitField) && body.member("value").value() instanceof JsonValue.Obj) {
             Field source = valueField(body.member("value"));

@@ -497,6 +497,24 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 yield JsonValue.single("payload", JsonValue.object().put("tunnel", i.tunnel().text())
                         .put("protocol", header[0]).put("field", header[1]).build());
             }
+            case nftlink.nftables.lang.BinopField b -> {
+                JsonValue value = field(b.source());
+                if (b.shift() != 0) {
+                    value = JsonValue.single(b.shift() > 0 ? "<<" : ">>", JsonValue.array(value, JsonValue.of(Math.abs(b.shift()))));
+                }
+                boolean or = b.xor() != 0 && b.mask() == (~b.xor() & 0xffffffffL);
+                if (or) {
+                    value = JsonValue.single("|", JsonValue.array(value, binopConstant(b, b.xor())));
+                } else {
+                    if (b.mask() != 0xffffffffL) {
+                        value = JsonValue.single("&", JsonValue.array(value, binopConstant(b, b.mask())));
+                    }
+                    if (b.xor() != 0) {
+                        value = JsonValue.single("^", JsonValue.array(value, binopConstant(b, b.xor())));
+                    }
+                }
+                yield value;
+            }
             case nftlink.nftables.lang.HashField h -> {
                 var body = JsonValue.object().put("expr", field(h.key())).put("mod", Integer.toUnsignedLong(h.modulus()));
                 if (h.seed() != null) {
@@ -536,6 +554,11 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 yield JsonValue.single("concat", JsonValue.array(parts));
             }
         };
+    }
+
+    private static JsonValue binopConstant(nftlink.nftables.lang.BinopField b, long value) {
+        Object c = b.jsonConstant(value);
+        return c instanceof String s ? JsonValue.of(s) : JsonValue.of((Long) c);
     }
 
     /** An interface by name when {@link #interfaceNames} knows it, else its index. */

@@ -191,6 +191,11 @@ public final class Delinearizer {
                 // a key set from the packet: the load (and its mask), then meta set / ct set from the register
                 int at = i + loadCount;
                 Field source = field;
+                BinopField.Read computed = BinopField.read(field, e, at);
+                if (computed != null) {
+                    source = computed.field();
+                    at = computed.next();
+                }
                 if (at < e.size() && e.get(at) instanceof Lookup l && l.sreg() == REG && l.dreg() == REG && at + 1 < e.size()) {
                     MapLookupField map = dataMap(field, l, e.get(at + 1), sets);
                     if (map != null) {

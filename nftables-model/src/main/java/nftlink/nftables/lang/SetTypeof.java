@@ -177,6 +177,9 @@ public final class SetTypeof {
             case HashField x -> {
                 return null;
             }
+            case BinopField x -> {
+                return null;
+            }
             case RawPayloadField x -> {
                 return null;
             }

@@ -80,7 +80,9 @@ final class Lexer {
             } else if (c == '=' || c == '!' || c == '<' || c == '>') {
                 pos++;
                 boolean eq = pos < text.length() && text.charAt(pos) == '=';
-                if (eq) {
+                boolean shift = !eq && (c == '<' || c == '>') && pos < text.length() && text.charAt(pos) == c;
+                if (eq || shift) {
+                    // <=, >=, != and ==; << and >> (shifts)
                     pos++;
                 }
                 String op = text.substring(start, pos);

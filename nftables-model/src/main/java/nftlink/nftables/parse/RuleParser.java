@@ -275,6 +275,9 @@ final class RuleParser {
         Match.Op op = Match.Op.EQ;
         Token opToken = c.peek();
         if (opToken.kind() == Token.Kind.OPERATOR) {
+            if (opToken.text().equals("<<") || opToken.text().equals(">>")) {
+                throw Cursor.error(opToken, "unsupported: " + opToken.text() + " in a match (nftlink shifts values that set a mark)");
+            }
             c.next();
             op = switch (opToken.text()) {
                 case "==" -> Match.Op.EQ;
@@ -885,7 +888,15 @@ final class RuleParser {
 
     /** {@code meta|ct KEY set FIELD [& MASK | | VALUE]}: the value comes from the packet. */
     private Statement setFromField(Field target, Token at) {
+        Token start = c.peek();
         Field source = fieldOrConcat();
+        boolean widened = target instanceof MetaField || target instanceof CtField;
+        if (widened && !(source instanceof ConcatField) && target.length() == 4 && !c.at("map")
+                && (source.length() != target.length() || atOperator("<<") || atOperator(">>"))
+                && (source instanceof nftlink.nftables.lang.PayloadBitField || atOperator("<<") || atOperator(">>"))) {
+            Field computed = binop(start, source);
+            return Cursor.at(at, () -> new Statement.SetFromField(target, computed));
+        }
         String op = maskOperator(source);
         if (op != null) {
             Token opToken = c.next();
@@ -903,11 +914,64 @@ final class RuleParser {
         if (c.at("map")) {
             source = mapLookup(source, target);
         }
-        if (c.at("map") || c.at("<<") || c.at(">>")) {
+        if (c.at("map") || atOperator("<<") || atOperator(">>")) {
             throw Cursor.error(c.peek(), "unsupported: " + c.peek().text() + " in a value computed from the packet");
         }
         Field s = source;
         return Cursor.at(at, () -> new Statement.SetFromField(target, s));
+    }
+
+    /**
+     * A 32-bit value computed from {@code source}: {@code ip dscp}, {@code ip dscp << 2 | 0x10},
+     * {@code ip dscp & 0x0f << 1} (constants fold as in nft, {@code <<} binding tighter than {@code &} and {@code |}).
+     */
+    private Field binop(Token start, Field source) {
+        nftlink.nftables.lang.BinopField value = Cursor.at(start, () -> nftlink.nftables.lang.BinopField.of(source));
+        if (atOperator("<<") || atOperator(">>")) {
+            boolean left = c.next().text().equals("<<");
+            int bits = c.smallNumber("a shift in bits (0 to 31)", 31);
+            value = new nftlink.nftables.lang.BinopField(source, left ? bits : -bits, value.mask(), value.xor());
+        }
+        while (true) {
+            String op = c.peek().kind() == Token.Kind.WORD ? switch (c.peek().text()) {
+                case "&", "and" -> "&";
+                case "|", "or" -> "|";
+                default -> null;
+            } : null;
+            if (op == null) {
+                break;
+            }
+            c.next();
+            long constant = binopConstant(source);
+            while (atOperator("<<")) {
+                c.next();
+                constant = (constant << c.smallNumber("a shift in bits (0 to 31)", 31)) & 0xffffffffL;
+            }
+            value = op.equals("&") ? value.and(constant) : value.or(constant);
+        }
+        if (atOperator("<<") || atOperator(">>")) {
+            throw Cursor.error(c.peek(), "unsupported: a shift after & or | in a value computed from the packet");
+        }
+        return value;
+    }
+
+    /** Whether the operator {@code op} ({@code <<}, {@code >>}) is next. */
+    private boolean atOperator(String op) {
+        return c.peek().kind() == Token.Kind.OPERATOR && c.peek().text().equals(op);
+    }
+
+    /** A 32-bit constant: a number, or a name of the source's datatype ({@code lephb}, {@code af33}). */
+    private long binopConstant(Field source) {
+        Token t = c.next();
+        if (t.kind() == Token.Kind.WORD && t.text().matches("\\d+|0x[0-9a-fA-F]+")) {
+            long v = Long.decode(t.text());
+            if (v > 0xffffffffL) {
+                throw Cursor.error(t, "value " + t.text() + " is out of range");
+            }
+            return v;
+        }
+        Bytes b = Cursor.at(t, () -> source.datatype().parse(t.text(), source.valueLength()));
+        return new java.math.BigInteger(1, b.toArray()).longValue();
     }
 
     /** {@code map { KEY : DATA, ... }} or {@code map @NAME} after {@code key}; data of {@code target}'s type. */

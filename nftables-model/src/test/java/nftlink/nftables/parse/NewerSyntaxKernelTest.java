@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Syntax newer than the installed nft 1.0.6, which cannot write these rules (and aborts
  * listing some of them), so the kernel and the conformance vectors are the reference:
- * inner-header matching in vxlan, geneve, gre and gretap tunnels, gre header fields and
- * header fields changed in place. The kernel accepts what the library writes, gives back
+ * inner-header matching in vxlan, geneve, gre and gretap tunnels, gre header fields,
+ * header fields changed in place, and marks computed from bit fields ({@code ct mark set ip dscp << 2 | 0x10}). The kernel accepts what the library writes, gives back
  * the same expressions (typed, none kept raw), and the library lists the rules as written.
  */
 @KernelTest
@@ -48,6 +48,10 @@ class NewerSyntaxKernelTest {
             \t\tip ecn set ip ecn & ect0
             \t\ttcp flags set tcp flags & (fin | syn | rst | psh | ack | urg)
             \t\ttcp flags set tcp flags | ecn | cwr
+            \t\tmeta mark set ip dscp
+            \t\tct mark set ip dscp << 2 | 0x10
+            \t\tct mark set ip6 dscp & 0x3c
+            \t\tct mark set ip dscp & af33
             \t}
             }
             """;

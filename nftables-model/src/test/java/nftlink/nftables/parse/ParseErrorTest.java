@@ -49,6 +49,9 @@ class ParseErrorTest {
         assertThat(error("add rule ip t c queue flags fanout to symhash mod 2")).contains("fanout spreads packets");
         assertThat(error("add rule ip t c queue to symhash mod 2 offset 65535")).contains("queue numbers run to 65535");
         assertThat(error("add rule ip t c log snaplen 33")).contains("need a group (nflog)");
+        assertThat(error("add rule ip t c meta mark set ip dscp << 40")).contains("a shift in bits (0 to 31) out of range");
+        assertThat(error("add rule ip t c tcp dport << 2")).contains("unsupported: << in a match");
+        assertThat(error("add rule ip t c meta mark set tcp dport << 2")).contains("unsupported: arithmetic on tcp dport");
     }
 
     @Test

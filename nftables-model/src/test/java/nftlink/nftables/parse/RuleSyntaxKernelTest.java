@@ -79,6 +79,8 @@ class RuleSyntaxKernelTest {
             \t\tct mark set numgen inc mod 2 offset 100
             \t\tct mark set symhash mod 4
             \t\tlog prefix "nflog" group 2 snaplen 33 queue-threshold 2
+            \t\tmeta mark set ct mark >> 8
+            \t\tct mark set jhash ip saddr . ip daddr mod 2 seed 0xdeadbeef offset 100
             \t}
             }
             """, """

@@ -1,0 +1,186 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.Family;
+import nftlink.nftables.expr.Bitwise;
+import nftlink.nftables.expr.Byteorder;
+import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.expr.Expression;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A 32-bit value computed from a field, as nft computes {@code meta mark set ip dscp},
+ * {@code ct mark set ip dscp << 2 | 0x10} or {@code ct mark set ip6 dscp & 0x3c}: the
+ * field's value (a bit field moved down to bit 0, in host byte order), shifted, then
+ * {@code (value & mask) ^ xor}.
+ *
+ * @param source a bit field ({@code ip dscp}), or a 32-bit host-order field such as {@code meta mark}
+ * @param shift  bits shifted left (negative: right), 0 for none
+ * @param mask   the mask, as an unsigned 32-bit number
+ * @param xor    the value xored in after masking, as an unsigned 32-bit number
+ */
+public record BinopField(Field source, int shift, long mask, long xor) implements Field {
+
+    private static final long ALL = 0xffffffffL;
+
+    public BinopField {
+        boolean bits = source instanceof PayloadBitField;
+        boolean word = (source instanceof MetaField || source instanceof CtField) && source.length() == 4;
+        if (!bits && !word) {
+            throw new IllegalArgumentException("unsupported: arithmetic on " + source.text()
+                    + " (nftlink computes 32-bit values from bit fields such as ip dscp and from 32-bit meta and ct keys)");
+        }
+        if (shift <= -32 || shift >= 32) {
+            throw new IllegalArgumentException("a shift of a 32-bit value is 0 to 31 bits: " + Math.abs(shift));
+        }
+        if ((mask & ~ALL) != 0 || (xor & ~ALL) != 0) {
+            throw new IllegalArgumentException("value out of range for 32 bits");
+        }
+    }
+
+    /** {@code source & constant}. */
+    public BinopField and(long constant) {
+        return new BinopField(source, shift, mask & constant, xor & constant);
+    }
+
+    /** {@code source | constant}. */
+    public BinopField or(long constant) {
+        return new BinopField(source, shift, mask & ~constant & ALL, (xor & ~constant | constant) & ALL);
+    }
+
+    /** The plain value of {@code source}: no shift, no mask. */
+    public static BinopField of(Field source) {
+        return new BinopField(source, 0, ALL, 0);
+    }
+
+    @Override
+    public Datatype datatype() {
+        return Datatype.HOST_INTEGER;
+    }
+
+    @Override
+    public int length() {
+        return 4;
+    }
+
+    @Override
+    public Expression load(int register) {
+        return loads(register).getFirst();
+    }
+
+    @Override
+    public List<Expression> loads(int register) {
+        List<Expression> out = new ArrayList<>(source.loads(register));
+        out.addAll(down(register));
+        if (shift != 0) {
+            out.add(new Bitwise.Shift(register, register, 4, shift > 0, Math.abs(shift)));
+        }
+        if (mask != ALL || xor != 0) {
+            out.add(new Bitwise.MaskXor(register, register, Bytes.u32((int) mask), Bytes.u32((int) xor)));
+        }
+        return out;
+    }
+
+    /** For a bit field: its loaded bytes turned to host order and moved down to bit 0. */
+    private List<Expression> down(int register) {
+        if (!(source instanceof PayloadBitField b)) {
+            return List.of();
+        }
+        List<Expression> out = new ArrayList<>();
+        if (b.length() > 1) {
+            out.add(new Byteorder(Byteorder.Op.NTOH, register, register, b.length(), b.length(), false));
+        }
+        int down = (b.offset() + b.length()) * 8 - (b.bitOffset() + b.bits());
+        if (down > 0) {
+            out.add(new Bitwise.Shift(register, register, b.length(), false, down));
+        }
+        return out;
+    }
+
+    /** A value computed as {@link #loads} computes it, read from {@code e} at {@code at}, after {@code source}'s loads. */
+    record Read(BinopField field, int next) {
+    }
+
+    /**
+     * The value computed from {@code source} (whose loads end before {@code at}), if the
+     * expressions at {@code at} widen, shift or mask it as this record does; else {@code null}.
+     */
+    static Read read(Field source, List<Expression> e, int at) {
+        BinopField plain;
+        try {
+            plain = of(source);
+        } catch (IllegalArgumentException notComputable) {
+            return null;
+        }
+        int i = at;
+        List<Expression> down = plain.down(1);
+        for (Expression x : down) {
+            if (i >= e.size() || !e.get(i).equals(x)) {
+                return null;
+            }
+            i++;
+        }
+        int shift = 0;
+        if (i < e.size() && e.get(i) instanceof Bitwise.Shift s && s.sreg() == 1 && s.dreg() == 1 && s.length() == 4
+                && s.bits() > 0 && s.bits() < 32) {
+            shift = s.left() ? s.bits() : -s.bits();
+            i++;
+        }
+        long mask = ALL;
+        long xor = 0;
+        if (i < e.size() && e.get(i) instanceof Bitwise.MaskXor mx && mx.sreg() == 1 && mx.dreg() == 1
+                && mx.mask().length() == 4) {
+            mask = Integer.toUnsignedLong(mx.mask().asU32());
+            xor = Integer.toUnsignedLong(mx.xor().asU32());
+            i++;
+        }
+        if (down.isEmpty() && shift == 0) {
+            // a 32-bit key with only a mask is a MaskedField
+            return null;
+        }
+        return new Read(new BinopField(source, shift, mask, xor), i);
+    }
+
+    @Override
+    public List<Match> dependencies(Family family) {
+        return source.dependencies(family);
+    }
+
+    /** nft's text: {@code ip dscp << 2 | 0x10}, {@code ip dscp & af33}. */
+    @Override
+    public String text() {
+        StringBuilder sb = new StringBuilder(source.text());
+        if (shift != 0) {
+            sb.append(shift > 0 ? " << " : " >> ").append(Math.abs(shift));
+        }
+        boolean or = xor != 0 && mask == (~xor & ALL);
+        if (or) {
+            sb.append(" | ").append(constant(xor));
+        } else {
+            if (mask != ALL) {
+                sb.append(" & ").append(constant(mask));
+            }
+            if (xor != 0) {
+                sb.append(" ^ ").append(constant(xor));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A constant as nft prints it: with the bit field's names while it fits the field unshifted, else in hex. */
+    private String constant(long value) {
+        if (shift == 0 && source instanceof PayloadBitField b && value < (1L << b.bits())
+                && (b.datatype() == Datatype.DSCP || b.datatype() == Datatype.ECN)) {
+            return b.datatype().print(Bytes.u8((int) value));
+        }
+        String hex = Long.toHexString(value);
+        return "0x" + (hex.length() < 2 ? "0" : "") + hex;
+    }
+
+    /** The constant for JSON: a name where {@link #text()} prints one, else the number. */
+    public Object jsonConstant(long value) {
+        String printed = constant(value);
+        return printed.startsWith("0x") ? (Object) value : printed;
+    }
+}
