@@ -37,6 +37,12 @@ public record ExthdrField(String header, String name, Exthdr.Op op, int type, in
                 "frag-off", 16, 13, Datatype.INTEGER, "reserved2", 29, 2, Datatype.INTEGER,
                 "more-fragments", 31, 1, Datatype.INTEGER, "id", 32, 32, Datatype.INTEGER);
         ipv6(all, "dst", 60, "nexthdr", 0, 8, Datatype.INET_PROTO, "hdrlength", 8, 8, Datatype.INTEGER);
+        // the segment routing header, a routing header of type 4: its fields after rt's
+        ipv6(all, "srh", 43, "last-entry", 32, 8, Datatype.INTEGER, "flags", 40, 8, Datatype.INTEGER,
+                "tag", 48, 16, Datatype.INTEGER);
+        for (int sid = 1; sid <= 16; sid++) {
+            all.add(new ExthdrField("srh", "sid[" + sid + "]", Exthdr.Op.IPV6, 43, 64 + 128 * (sid - 1), 128, Datatype.IPV6_ADDR));
+        }
         ipv6(all, "mh", 135, "nexthdr", 0, 8, Datatype.INET_PROTO, "hdrlength", 8, 8, Datatype.INTEGER,
                 "type", 16, 8, Datatype.MH_TYPE, "reserved", 24, 8, Datatype.INTEGER, "checksum", 32, 16, Datatype.INTEGER);
         tcp(all, "eol", 0);
@@ -181,7 +187,33 @@ public record ExthdrField(String header, String name, Exthdr.Op op, int type, in
         if (presence()) {
             return op == Exthdr.Op.IPV6 ? "exthdr " + header : header;
         }
-        return header + " " + name;
+        return name.isEmpty() ? header : header + " " + name;
+    }
+
+    /** {@code tcp option KIND}: whether a TCP option is there, for a kind without a name. */
+    public static ExthdrField tcpOption(int kind) {
+        if (kind < 0 || kind > 255) {
+            throw new IllegalArgumentException("tcp option kinds run from 0 to 255: " + kind);
+        }
+        for (ExthdrField f : ALL) {
+            if (f.op == Exthdr.Op.TCPOPT && f.type == kind && f.presence()) {
+                return f;
+            }
+        }
+        return new ExthdrField("tcp option " + kind, null, Exthdr.Op.TCPOPT, kind, 0, 8, Datatype.BOOLEAN);
+    }
+
+    /** {@code tcp option @KIND,OFFSET,LENGTH}: bits of any TCP option, whole bytes. */
+    public static ExthdrField tcpOptionBits(int kind, int bitOffset, int bits) {
+        if (kind < 0 || kind > 255) {
+            throw new IllegalArgumentException("tcp option kinds run from 0 to 255: " + kind);
+        }
+        if (bitOffset % 8 != 0 || bits % 8 != 0 || bits == 0 || bits > 128) {
+            throw new IllegalArgumentException("unsupported: tcp option bits that are not whole bytes (@" + kind + ","
+                    + bitOffset + "," + bits + ")");
+        }
+        return new ExthdrField("tcp option @" + kind + "," + bitOffset + "," + bits, "", Exthdr.Op.TCPOPT, kind, bitOffset, bits,
+                Datatype.INTEGER);
     }
 
     /** {@code dccp option KIND}: whether a DCCP option is there (its contents are not addressed). */
@@ -207,6 +239,9 @@ public record ExthdrField(String header, String name, Exthdr.Op op, int type, in
         if (load.op() == Exthdr.Op.DCCP && load.present() && load.length() == 1 && mask == null) {
             return dccpOption(load.type());
         }
+        if (load.op() == Exthdr.Op.TCPOPT && load.present() && load.length() == 1 && mask == null) {
+            return tcpOption(load.type());
+        }
         for (ExthdrField f : ALL) {
             if (f.op != load.op() || f.type != load.type() || f.presence() != load.present()) {
                 continue;
@@ -218,6 +253,9 @@ public record ExthdrField(String header, String name, Exthdr.Op op, int type, in
                     && java.util.Objects.equals(f.mask(), mask)) {
                 return f;
             }
+        }
+        if (load.op() == Exthdr.Op.TCPOPT && !load.present() && mask == null && load.length() > 0 && load.length() <= 16) {
+            return tcpOptionBits(load.type(), load.offset() * 8, load.length() * 8);
         }
         return null;
     }

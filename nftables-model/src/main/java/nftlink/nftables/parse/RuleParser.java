@@ -1086,6 +1086,18 @@ final class RuleParser {
      * {@code NAME} alone, the presence test that {@code exists}/{@code missing} follows.
      */
     private Field namedExtension(String kind, String what) {
+        if (kind.equals("tcp option") && c.at(Token.Kind.SET_REFERENCE) && c.peek().text().matches("\\d+,\\d+,\\d+")) {
+            // tcp option @KIND,OFFSET,LENGTH (bits)
+            Token raw = c.next();
+            String[] n = raw.text().split(",");
+            return Cursor.at(raw, () -> nftlink.nftables.lang.ExthdrField.tcpOptionBits(Integer.parseInt(n[0]),
+                    Integer.parseInt(n[1]), Integer.parseInt(n[2])));
+        }
+        if (kind.equals("tcp option") && c.peek().kind() == Token.Kind.WORD && c.peek().text().matches("\\d+")) {
+            Token number = c.peek();
+            int n = c.smallNumber("a tcp option kind (0 to 255)", 255);
+            return Cursor.at(number, () -> nftlink.nftables.lang.ExthdrField.tcpOption(n));
+        }
         Token name = c.expect(Token.Kind.WORD, what);
         String header = kind + " " + name.text();
         if (!Fields.extensionHeaders().contains(header)) {

@@ -194,8 +194,8 @@ class NftParserTest {
             assertThat(PARSER.parseRule(Family.IP, "t", "c", text).statements())
                     .containsExactly(Statement.LimitStatement.packets(10, 60));
         }
-        assertThatThrownBy(() -> PARSER.parseRule(Family.IP, "t", "c", "meta mark set ip dscp"))
-                .hasMessageContaining("unsupported: meta mark (4 bytes) set from ip dscp (1 bytes)");
+        assertThatThrownBy(() -> PARSER.parseRule(Family.IP, "t", "c", "meta mark set tcp dport"))
+                .hasMessageContaining("unsupported: meta mark (4 bytes) set from tcp dport (2 bytes)");
     }
 
     @Test
@@ -221,8 +221,8 @@ class NftParserTest {
                 add rule inet t c meta mark set 0x2 iifname "eth*" tcp dport vmap { 22 : accept, 80-90 : jump x }
                 add rule inet t c log prefix "p " level info flags all limit rate over 10/second burst 3 packets
                 add rule inet t c quota over 10 mbytes reject with tcp reset
-                add rule ip6 t c dnat to [::1]:80-90 persistent
-                add rule ip t c notrack redirect to :8080
+                add rule ip6 t c meta l4proto tcp dnat to [::1]:80-90 persistent
+                add rule ip t c tcp dport 80 notrack redirect to :8080
                 add rule inet t c skuid 1000 meta l4proto tcp ip6 saddr != ::1 ether type ip6 drop
                 """);
         assertThat(ops.stream().filter(o -> o instanceof NftOperation.AddRule).count()).isEqualTo(6);

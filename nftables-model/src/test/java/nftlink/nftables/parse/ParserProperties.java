@@ -217,11 +217,23 @@ class ParserProperties {
                 .as((statements, comment) -> new RuleSpec(family, "t", "c", terminalLast(statements), comment, 0)));
     }
 
-    /** nft allows nothing after a terminal statement: keep the others, then the first terminal one. */
+    /**
+     * nft allows nothing after a terminal statement: keep the others, then the first terminal one;
+     * nat to a port needs a transport protocol matched first (meta l4proto tcp is put first).
+     */
     private static List<Statement> terminalLast(List<Statement> statements) {
         List<Statement> out = new ArrayList<>(statements.stream().filter(s -> !RuleParser.isTerminal(s)).toList());
         statements.stream().filter(RuleParser::isTerminal).findFirst().ifPresent(out::add);
-        return out.isEmpty() ? statements.subList(0, 1) : out;
+        if (out.isEmpty()) {
+            out.add(statements.getFirst());
+        }
+        boolean ports = out.getLast() instanceof Statement.NatStatement n && n.portMin() != null
+                || out.getLast() instanceof Statement.MasqueradeStatement m && m.portMin() != null
+                || out.getLast() instanceof Statement.RedirectStatement r && r.portMin() != null;
+        if (ports) {
+            out.addFirst(Match.eq(nftlink.nftables.lang.MetaField.L4PROTO, Bytes.u8(6)));
+        }
+        return out;
     }
 
     @Property(tries = 1000)
