@@ -1086,12 +1086,18 @@ final class RuleParser {
      * {@code NAME} alone, the presence test that {@code exists}/{@code missing} follows.
      */
     private Field namedExtension(String kind, String what) {
-        if (kind.equals("tcp option") && c.at(Token.Kind.SET_REFERENCE) && c.peek().text().matches("\\d+,\\d+,\\d+")) {
+        if (kind.equals("tcp option") && c.at(Token.Kind.SET_REFERENCE) && c.peek().text().matches("\\d+")) {
             // tcp option @KIND,OFFSET,LENGTH (bits)
             Token raw = c.next();
-            String[] n = raw.text().split(",");
-            return Cursor.at(raw, () -> nftlink.nftables.lang.ExthdrField.tcpOptionBits(Integer.parseInt(n[0]),
-                    Integer.parseInt(n[1]), Integer.parseInt(n[2])));
+            c.expect(Token.Kind.COMMA, "',' after @" + raw.text());
+            Token offset = c.expect(Token.Kind.WORD, "a bit offset");
+            c.expect(Token.Kind.COMMA, "',' after the offset");
+            Token length = c.expect(Token.Kind.WORD, "a length in bits");
+            if (!offset.text().matches("\\d+") || !length.text().matches("\\d+")) {
+                throw Cursor.error(offset, "tcp option @KIND,OFFSET,LENGTH takes numbers");
+            }
+            return Cursor.at(raw, () -> nftlink.nftables.lang.ExthdrField.tcpOptionBits(Integer.parseInt(raw.text()),
+                    Integer.parseInt(offset.text()), Integer.parseInt(length.text())));
         }
         if (kind.equals("tcp option") && c.peek().kind() == Token.Kind.WORD && c.peek().text().matches("\\d+")) {
             Token number = c.peek();

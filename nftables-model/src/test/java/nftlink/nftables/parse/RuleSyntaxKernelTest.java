@@ -101,6 +101,18 @@ class RuleSyntaxKernelTest {
             \t}
             }
             """, """
+            table ip6 s {
+            \tchain c {
+            \t\ttype filter hook input priority filter; policy accept;
+            \t\tsrh tag 127 accept
+            \t\tsrh last-entry 0 srh flags 0 drop
+            \t\tsrh sid[2] dead::beef drop
+            \t\ttcp option 6 exists drop
+            \t\ttcp option @255,8,8 255 drop
+            \t\ttcp option 255 missing accept
+            \t}
+            }
+            """, """
             table netdev d {
             \tchain ingress {
             \t\ttype filter hook ingress device "lo" priority filter; policy accept;
