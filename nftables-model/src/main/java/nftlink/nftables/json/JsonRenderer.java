@@ -442,6 +442,14 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.RejectStatement r -> reject(r);
             case Statement.NatStatement n -> nat(n, family);
             case Statement.MasqueradeStatement m -> natPorts("masquerade", m.portMin(), m.portMax(), m.flags());
+            case Statement.RedirectStatement r when r.portSource() != null -> {
+                var body = JsonValue.object().put("port", field(r.portSource()));
+                JsonValue flags = natFlags(r.flags());
+                if (flags != null) {
+                    body.put("flags", flags);
+                }
+                yield JsonValue.single("redirect", body.build());
+            }
             case Statement.RedirectStatement r -> natPorts("redirect", r.portMin(), r.portMax(), r.flags());
             case Statement.VerdictMap v -> {
                 JsonValue data;
@@ -851,8 +859,14 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return min == max ? JsonValue.of(min) : JsonValue.single("range", JsonValue.array(JsonValue.of(min), JsonValue.of(max)));
     }
 
-    private static JsonValue nat(Statement.NatStatement n, Family family) {
+    private JsonValue nat(Statement.NatStatement n, Family family) {
         JsonValue.ObjectBuilder b = JsonValue.object();
+        if (n.addressSource() != null) {
+            if (family == Family.INET) {
+                b.put("family", n.addressLength() == 16 ? "ip6" : "ip");
+            }
+            b.put("addr", field(n.addressSource()));
+        }
         if (n.addressMin() != null) {
             Datatype type = n.addressMin().length() == 4 ? Datatype.IPV4_ADDR : Datatype.IPV6_ADDR;
             if (family == Family.INET) {

@@ -216,7 +216,11 @@ public final class Delinearizer {
                     case Ct.Set cs when cs.sreg() == REG -> CtField.of(cs.key(), cs.direction());
                     default -> null;
                 } : null;
-                if (at < e.size() && e.get(at) instanceof nftlink.nftables.expr.Queue.FromRegister q && q.sreg() == REG
+                Statement computedTarget = computedTarget(source, e, at);
+                if (computedTarget != null) {
+                    s = computedTarget;
+                    consumed = (e.get(at) instanceof Byteorder ? at + 2 : at + 1) - i;
+                } else if (at < e.size() && e.get(at) instanceof nftlink.nftables.expr.Queue.FromRegister q && q.sreg() == REG
                         && (source instanceof ExpressionField || source instanceof MapLookupField || source instanceof HashField)) {
                     s = new Statement.QueueStatement(0, 0, q.flags() == null ? 0 : q.flags(), source);
                     consumed = at - i + 1;
@@ -282,9 +286,19 @@ public final class Delinearizer {
 
     /** The data map a lookup into the register reads, sized for the meta or ct key set after it; or {@code null}. */
     private static MapLookupField dataMap(Field key, Lookup l, Expression after, SetContents sets) {
-        Field target = switch (after) {
+        Field targetField = switch (after) {
             case Meta.Set ms when ms.sreg() == REG -> MetaField.of(ms.key());
             case Ct.Set cs when cs.sreg() == REG -> CtField.of(cs.key(), cs.direction());
+            default -> null;
+        };
+        // what the data is: a meta or ct key, nat addresses, redirect ports or queue numbers
+        record MapData(Datatype datatype, int length) {
+        }
+        MapData target = targetField != null ? new MapData(targetField.datatype(), targetField.length()) : switch (after) {
+            case Nat n when n.addrMin() != null && n.addrMin() == REG -> n.family() == NfTables.NFPROTO_IPV6
+                    ? new MapData(Datatype.IPV6_ADDR, 16) : new MapData(Datatype.IPV4_ADDR, 4);
+            case Redir r when r.protoMin() != null && r.protoMin() == REG -> new MapData(Datatype.INET_SERVICE, 2);
+            case nftlink.nftables.expr.Queue.FromRegister q when q.sreg() == REG -> new MapData(Datatype.HOST_INTEGER, 2);
             default -> null;
         };
         if (target == null) {
@@ -302,10 +316,15 @@ public final class Delinearizer {
         sorted.sort((a, b) -> key.datatype().elementOrder().compare(a.key(), b.key()));
         for (SetElement x : sorted) {
             if ((x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0 || !(x.data() instanceof Data.Value v)
-                    || x.key().length() != key.length() || v.bytes().length() != target.length()) {
+                    || x.key().length() != key.length()) {
                 return null;
             }
-            entries.add(new MapLookupField.Entry(x.key(), v.bytes()));
+            List<SetElement> data = fitted(List.of(new SetElement(v.bytes(), null, null, null, 0, 0, 0, null, List.of())),
+                    target.length());
+            if (data == null) {
+                return null;
+            }
+            entries.add(new MapLookupField.Entry(x.key(), data.getFirst().key()));
         }
         return new MapLookupField(key, target.datatype(), target.length(), entries, null);
     }
@@ -336,6 +355,42 @@ public final class Delinearizer {
         }
         Long timeout = d.timeout() == null || d.timeout() == 0 ? null : d.timeout();
         return new Dynsetted(new Statement.DynsetStatement(d.op(), d.set(), key, data, timeout), next - at + 1);
+    }
+
+    /**
+     * A nat whose address, or a redirect whose port, comes from {@code source} in register 1 at
+     * {@code at} (after a byte-order swap for numgen and hashes), or {@code null}.
+     */
+    private static Statement computedTarget(Field source, List<Expression> e, int at) {
+        boolean number = source instanceof ExpressionField || source instanceof HashField;
+        int j = at;
+        if (number) {
+            // nft 1.0.6 leaves the swap out
+            if (j < e.size() && e.get(j) instanceof Byteorder b && b.op() == Byteorder.Op.HTON && b.sreg() == REG
+                    && b.dreg() == REG && b.length() == 4 && b.size() == 4) {
+                j++;
+            }
+        } else if (!(source instanceof MapLookupField)) {
+            return null;
+        }
+        if (j >= e.size()) {
+            return null;
+        }
+        try {
+            return switch (e.get(j)) {
+                // nft 1.0.6 names the register as addr_max too
+                case Nat n when n.addrMin() != null && n.addrMin() == REG && (n.addrMax() == null || n.addrMax() == REG)
+                        && n.protoMin() == null ->
+                        new Statement.NatStatement(n.type() == NfTables.NFT_NAT_DNAT, null, null, null, null,
+                                n.flags() == null ? 0 : NatFlags.printable(n.flags()), source);
+                case Redir r when !number && r.protoMin() != null && r.protoMin() == REG
+                        && (r.protoMax() == null || r.protoMax() == REG) ->
+                        new Statement.RedirectStatement(null, null, r.flags() == null ? 0 : NatFlags.printable(r.flags()), source);
+                default -> null;
+            };
+        } catch (IllegalArgumentException notExpressible) {
+            return null;
+        }
     }
 
     /** A NAT statement read from the immediates that load its registers and the nat, masq or redir after them. */
@@ -911,6 +966,9 @@ public final class Delinearizer {
                     case Statement.PayloadSet ps -> List.of(ps.field());
                     case Statement.SetFromField sf -> List.of(sf.source());
                     case Statement.DynsetStatement ds -> ds.data() == null ? List.of(ds.key()) : List.of(ds.key(), ds.data());
+                    case Statement.NatStatement n when n.addressSource() != null -> List.of(n.addressSource());
+                    case Statement.RedirectStatement r when r.portSource() != null -> List.of(r.portSource());
+                    case Statement.QueueStatement q when q.source() != null -> List.of(q.source());
                     default -> List.of();
                 };
                 if (fields.isEmpty()) {

@@ -259,6 +259,17 @@ public final class Linearizer {
                         case TCP_RESET -> new Reject(NfTables.NFT_REJECT_TCP_RST, 0);
                     });
                 }
+                case Statement.NatStatement n when n.addressSource() != null -> {
+                    loadSource(ctx, n.addressSource());
+                    if (!(n.addressSource() instanceof MapLookupField)) {
+                        // numgen and hashes compute a number in host byte order: the address is big endian
+                        out.add(new Byteorder(Byteorder.Op.HTON, REG, REG, 4, 4, false));
+                    }
+                    int flags = n.flags();
+                    out.add(new Nat(n.destination() ? NfTables.NFT_NAT_DNAT : NfTables.NFT_NAT_SNAT,
+                            n.addressLength() == 16 ? NfTables.NFPROTO_IPV6 : NfTables.NFPROTO_IPV4, REG, null, null, null,
+                            flags == 0 ? null : flags));
+                }
                 case Statement.NatStatement n -> nat(spec.family(), n, out);
                 case Statement.MasqueradeStatement m -> {
                     if (m.portMin() == null) {
@@ -267,6 +278,10 @@ public final class Linearizer {
                         int max = ports(m.portMin(), m.portMax(), 1, out);
                         out.add(new Masq(m.flags() | NfTables.NF_NAT_RANGE_PROTO_SPECIFIED, 1, max == 1 ? null : max));
                     }
+                }
+                case Statement.RedirectStatement r when r.portSource() != null -> {
+                    loadSource(ctx, r.portSource());
+                    out.add(new Redir(REG, null, r.flags() | NfTables.NF_NAT_RANGE_PROTO_SPECIFIED));
                 }
                 case Statement.RedirectStatement r -> {
                     if (r.portMin() == null) {

@@ -122,8 +122,8 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.NatStatement n -> nat(n, family);
             case Statement.MasqueradeStatement m -> "masquerade" + (m.portMin() == null ? "" : " to " + ports(m.portMin(), m.portMax()))
                     + NatFlags.render(m.flags());
-            case Statement.RedirectStatement r -> "redirect" + (r.portMin() == null ? "" : " to " + ports(r.portMin(), r.portMax()))
-                    + NatFlags.render(r.flags());
+            case Statement.RedirectStatement r -> "redirect" + (r.portSource() != null ? " to :" + r.portSource().text()
+                    : r.portMin() == null ? "" : " to " + ports(r.portMin(), r.portMax())) + NatFlags.render(r.flags());
             case Statement.VerdictMap v -> {
                 if (v.named() != null) {
                     yield v.field().text() + " vmap @" + v.named();
@@ -217,11 +217,14 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
 
     private static String nat(Statement.NatStatement n, nftlink.nftables.Family family) {
         StringBuilder sb = new StringBuilder(n.destination() ? "dnat" : "snat");
-        boolean v6 = n.addressMin() != null && n.addressMin().length() == 16;
-        if (family == nftlink.nftables.Family.INET && n.addressMin() != null) {
+        boolean v6 = n.addressLength() == 16;
+        if (family == nftlink.nftables.Family.INET && n.addressLength() != 0) {
             sb.append(v6 ? " ip6" : " ip");
         }
         sb.append(" to ");
+        if (n.addressSource() != null) {
+            return sb.append(n.addressSource().text()).append(NatFlags.render(n.flags())).toString();
+        }
         if (n.addressMin() != null) {
             String a = Datatype.printAddress(n.addressMin().toArray());
             String b = Datatype.printAddress(n.addressMax().toArray());

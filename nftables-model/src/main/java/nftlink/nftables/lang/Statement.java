@@ -175,19 +175,34 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
     }
 
     /**
-     * {@code snat|dnat [ip|ip6] to ADDR[-ADDR][:PORT[-PORT]]}.
+     * {@code snat|dnat [ip|ip6] to ADDR[-ADDR][:PORT[-PORT]]}, or the address computed from the
+     * packet: {@code dnat to ct mark map { 0x14 : 1.2.3.4 }}, {@code dnat to numgen inc mod 2 offset 167772161}.
      *
-     * @param destination {@code dnat} rather than {@code snat}
-     * @param addressMin  first address, or {@code null} when only the port changes
-     * @param addressMax  last address (same as the first for one address)
-     * @param portMin     first port, or {@code null}
-     * @param portMax     last port
-     * @param flags       extra {@code NF_NAT_RANGE_*} flags (random, persistent, ...)
+     * @param destination   {@code dnat} rather than {@code snat}
+     * @param addressMin    first address, or {@code null} when only the port changes or the address is computed
+     * @param addressMax    last address (same as the first for one address)
+     * @param portMin       first port, or {@code null}
+     * @param portMax       last port
+     * @param flags         extra {@code NF_NAT_RANGE_*} flags (random, persistent, ...)
+     * @param addressSource what computes the address: a data map of addresses, or numgen or a hash
+     *                      (an IPv4 address as a number); {@code null} for fixed addresses
      */
     record NatStatement(boolean destination, Bytes addressMin, Bytes addressMax, Integer portMin, Integer portMax,
-                        int flags) implements Statement {
+                        int flags, Field addressSource) implements Statement {
         public NatStatement {
-            if (addressMin == null && portMin == null) {
+            if (addressSource != null) {
+                if (addressMin != null || portMin != null) {
+                    throw new IllegalArgumentException("nat takes a computed address alone");
+                }
+                boolean addresses = addressSource instanceof MapLookupField m
+                        && (m.datatype() == Datatype.IPV4_ADDR || m.datatype() == Datatype.IPV6_ADDR);
+                boolean number = addressSource instanceof ExpressionField x && x.length() == 4
+                        && x.datatype() == Datatype.HOST_INTEGER || addressSource instanceof HashField;
+                if (!addresses && !number) {
+                    throw new IllegalArgumentException("unsupported: nat to " + addressSource.text()
+                            + " (nftlink maps to addresses, or takes numgen or a hash as an IPv4 address)");
+                }
+            } else if (addressMin == null && portMin == null) {
                 throw new IllegalArgumentException("nat needs an address or a port");
             }
             if (addressMin != null && (addressMax == null || addressMax.length() != addressMin.length())) {
@@ -196,6 +211,11 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
             if (portMin != null && portMax == null) {
                 throw new IllegalArgumentException("nat port range needs both bounds");
             }
+        }
+
+        /** Fixed addresses and ports. */
+        public NatStatement(boolean destination, Bytes addressMin, Bytes addressMax, Integer portMin, Integer portMax, int flags) {
+            this(destination, addressMin, addressMax, portMin, portMax, flags, null);
         }
 
         /** {@code dnat to ADDR:PORT} (or without port when {@code port} is {@code null}). */
@@ -207,6 +227,14 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         public static NatStatement snat(Bytes address) {
             return new NatStatement(false, address, address, null, null, 0);
         }
+
+        /** The address length: 4 for IPv4, 16 for IPv6 (0 when only the port changes). */
+        public int addressLength() {
+            if (addressSource != null) {
+                return addressSource instanceof MapLookupField m ? m.length() : 4;
+            }
+            return addressMin == null ? 0 : addressMin.length();
+        }
     }
 
     /** {@code masquerade [to :PORT[-PORT]]}; ports {@code null} when none. */
@@ -217,8 +245,27 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         }
     }
 
-    /** {@code redirect [to :PORT[-PORT]]}; ports {@code null} when none. */
-    record RedirectStatement(Integer portMin, Integer portMax, int flags) implements Statement {
+    /**
+     * {@code redirect [to :PORT[-PORT]]}, or {@code redirect to :tcp dport map { 22 : 8000 }}.
+     *
+     * @param portMin    first port, or {@code null} when none (or computed)
+     * @param portMax    last port
+     * @param flags      extra {@code NF_NAT_RANGE_*} flags
+     * @param portSource a data map of ports the port is looked up in, or {@code null}
+     */
+    record RedirectStatement(Integer portMin, Integer portMax, int flags, Field portSource) implements Statement {
+        public RedirectStatement {
+            if (portSource != null && (portMin != null
+                    || !(portSource instanceof MapLookupField m && m.datatype() == Datatype.INET_SERVICE))) {
+                throw new IllegalArgumentException("unsupported: redirect to :" + portSource.text()
+                        + " (a computed port comes from a map of ports)");
+            }
+        }
+
+        /** Fixed ports, or none. */
+        public RedirectStatement(Integer portMin, Integer portMax, int flags) {
+            this(portMin, portMax, flags, null);
+        }
     }
 
     /**

@@ -658,6 +658,16 @@ final class RuleParser {
         return source;
     }
 
+    /** Whether {@code t} starts a value computed from the packet (a field, numgen, a hash) rather than an address. */
+    private static boolean startsField(Token t) {
+        if (t.kind() != Token.Kind.WORD) {
+            return false;
+        }
+        String w = t.text();
+        return Fields.protocols().contains(w) || BARE_META.contains(w)
+                || Set.of("meta", "ct", "numgen", "symhash", "jhash").contains(w);
+    }
+
     /** Whether one of {@code before} says which transport protocol the packet has. */
     private static boolean matchesTransport(List<Statement> before) {
         for (Statement s : before) {
@@ -1329,6 +1339,21 @@ final class RuleParser {
             qualified = true;
         }
         c.expect("to");
+        if (startsField(c.peek())) {
+            Token start = c.peek();
+            Field source = fieldOrConcat();
+            if (c.at("map")) {
+                Datatype type = length == 16 ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR;
+                source = mapLookup(source, type, length, new Values.Part(type, length, false, false));
+            }
+            if (family == Family.INET && !qualified) {
+                throw Cursor.error(start, "specify 'ip' or 'ip6' before 'to' in an inet table (e.g. "
+                        + (destination ? "dnat" : "snat") + " ip to " + start.text() + " ...)");
+            }
+            int flags = natFlags();
+            Field s = source;
+            return Cursor.at(start, () -> new Statement.NatStatement(destination, null, null, null, null, flags, s));
+        }
         Token spec = c.expect(Token.Kind.WORD, "an address, address range or :port");
         NatTarget target = NatTarget.parse(spec, length);
         if (target.addressMin() != null && family == Family.INET && !qualified) {
@@ -1348,6 +1373,19 @@ final class RuleParser {
             Token spec = c.expect(Token.Kind.WORD, ":PORT or :PORT-PORT");
             if (!spec.text().startsWith(":")) {
                 throw Cursor.error(spec, "expected :PORT or :PORT-PORT");
+            }
+            String protocol = spec.text().substring(1);
+            if (!masquerade && Fields.protocols().contains(protocol) && c.peek().kind() == Token.Kind.WORD) {
+                // redirect to :tcp dport map { 22 : 8000 }: the port looked up in a map
+                Token name = c.next();
+                Field key = Fields.header(protocol, name.text()).orElseThrow(() -> Cursor.error(name,
+                        "unsupported: " + protocol + " " + name.text()));
+                if (!c.at("map")) {
+                    throw c.unexpected("map (a port computed from the packet comes from a map)");
+                }
+                Field source = mapLookup(key, Datatype.INET_SERVICE, 2, new Values.Part(Datatype.INET_SERVICE, 2, false, false));
+                int flags = natFlags();
+                return Cursor.at(spec, () -> new Statement.RedirectStatement(null, null, flags, source));
             }
             NatTarget target = NatTarget.parse(spec, 4);
             min = target.portMin();

@@ -179,7 +179,13 @@ class LanguageConformanceTest {
             return null;
         }
         Data data = null;
-        if (restWords.length == 2) {
+        boolean words = restWords.length >= 2
+                && Arrays.stream(restWords, 0, restWords.length - 1).allMatch(w -> w.matches("[0-9a-f]{8}"));
+        if (words) {
+            // data values: 32-bit words as libnftnl prints them (shorter data comes zero-padded)
+            String[] data32 = Arrays.stream(restWords, 0, restWords.length - 1).map(w -> "0x" + w).toArray(String[]::new);
+            data = Data.of(Bytes.fromWords(data32, data32.length * 4));
+        } else if (restWords.length == 2) {
             Verdict verdict = switch (restWords[0]) {
                 case "accept" -> Verdict.ACCEPT;
                 case "drop" -> Verdict.DROP;
