@@ -164,15 +164,15 @@ public final class Delinearizer {
             }
             if (s == null && x instanceof Immediate imm && imm.data() instanceof Data.Value v && i + 1 < e.size()
                     && e.get(i + 1) instanceof Meta.Set set && set.sreg() == imm.dreg() && MetaField.of(set.key()) != null
-                    && v.bytes().length() == MetaField.of(set.key()).length()) {
-                s = new Statement.MetaSet(MetaField.of(set.key()), v.bytes());
+                    && fit(v.bytes(), MetaField.of(set.key()).length()) != null) {
+                s = new Statement.MetaSet(MetaField.of(set.key()), fit(v.bytes(), MetaField.of(set.key()).length()));
                 consumed = 2;
             }
             if (s == null && x instanceof Immediate imm && imm.data() instanceof Data.Value v && i + 1 < e.size()
                     && e.get(i + 1) instanceof Ct.Set set && set.sreg() == imm.dreg()) {
                 CtField f = CtField.of(set.key(), set.direction());
-                if (f != null && v.bytes().length() == f.length()) {
-                    s = new Statement.CtSet(f, v.bytes());
+                if (f != null && fit(v.bytes(), f.length()) != null) {
+                    s = new Statement.CtSet(f, fit(v.bytes(), f.length()));
                     consumed = 2;
                 }
             }
@@ -465,8 +465,28 @@ public final class Delinearizer {
         if (register == null) {
             return null;
         }
-        Bytes b = registers.get(register);
-        return b == null || b.length() != 2 ? null : (int) b.asBigEndian();
+        Bytes b = registers.get(register) == null ? null : fit(registers.get(register), 2);
+        return b == null ? null : (int) b.asBigEndian();
+    }
+
+    /**
+     * {@code value} as the {@code length} bytes a statement reads from its register: the value
+     * itself, or the first bytes of a value padded with zeros to whole 32-bit words (libnftnl's
+     * text gives immediates so, and the reader takes only its bytes); else {@code null}.
+     */
+    static Bytes fit(Bytes value, int length) {
+        if (value.length() == length) {
+            return value;
+        }
+        if (value.length() != ((length + 3) & ~3)) {
+            return null;
+        }
+        for (int i = length; i < value.length(); i++) {
+            if (value.get(i) != 0) {
+                return null;
+            }
+        }
+        return Bytes.of(Arrays.copyOf(value.toArray(), length));
     }
 
     /** A match read after a load, and how many expressions after the load it used. */

@@ -154,8 +154,8 @@ final class PayloadWrite {
                 && e.get(at + 1) instanceof Exthdr.Write w && w.sreg() == REG) {
             for (ExthdrField x : ExthdrField.ALL) {
                 if (!x.presence() && x.mask() == null && x.op() == w.op() && x.type() == w.type()
-                        && x.bitOffset() / 8 == w.offset() && x.length() == w.length() && v.bytes().length() == x.length()) {
-                    return new Read(new Statement.PayloadSet(x, v.bytes()), 2);
+                        && x.bitOffset() / 8 == w.offset() && x.length() == w.length() && Delinearizer.fit(v.bytes(), x.length()) != null) {
+                    return new Read(new Statement.PayloadSet(x, Delinearizer.fit(v.bytes(), x.length())), 2);
                 }
             }
             return null;
@@ -172,10 +172,11 @@ final class PayloadWrite {
     private static Read tryField(Field f, List<Expression> e, int at) {
         Bits b = bits(f);
         if (at + 1 < e.size() && e.get(at) instanceof Immediate imm && imm.dreg() == REG && imm.data() instanceof Data.Value v
-                && v.bytes().length() == f.length()) {
-            List<Expression> expected = linearize(f, v.bytes());
-            if (expected.size() == 2 && expected.equals(e.subList(at, at + 2))) {
-                return new Read(new Statement.PayloadSet(f, v.bytes()), 2);
+                && Delinearizer.fit(v.bytes(), f.length()) != null) {
+            Bytes value = Delinearizer.fit(v.bytes(), f.length());
+            List<Expression> expected = linearize(f, value);
+            if (expected.size() == 2 && expected.get(1).equals(e.get(at + 1))) {
+                return new Read(new Statement.PayloadSet(f, value), 2);
             }
             return null;
         }

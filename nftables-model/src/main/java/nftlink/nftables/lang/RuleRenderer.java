@@ -229,8 +229,9 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             String a = Datatype.printAddress(n.addressMin().toArray());
             String b = Datatype.printAddress(n.addressMax().toArray());
             int prefix = prefixLength(n.addressMin(), n.addressMax());
-            String addr = a.equals(b) ? a : prefix >= 0 ? a + "/" + prefix : a + "-" + b;
-            sb.append(v6 && n.portMin() != null ? "[" + addr + "]" : addr);
+            boolean brackets = v6 && n.portMin() != null;
+            String addr = a.equals(b) ? a : prefix >= 0 ? a + "/" + prefix : brackets ? a + "]-[" + b : a + "-" + b;
+            sb.append(brackets ? "[" + addr + "]" : addr);
         }
         if (n.portMin() != null) {
             sb.append(ports(n.portMin(), n.portMax()));

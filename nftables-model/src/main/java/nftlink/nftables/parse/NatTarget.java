@@ -20,6 +20,19 @@ record NatTarget(Bytes addressMin, Bytes addressMax, Integer portMin, Integer po
             }
             addresses = s.substring(1, close);
             String rest = s.substring(close + 1);
+            if (rest.startsWith("-[")) {
+                // [LOW]-[HIGH][:PORT]
+                int end = rest.indexOf(']');
+                if (end < 0) {
+                    throw Cursor.error(t, "missing ']' after the IPv6 address");
+                }
+                addresses = addresses + "-" + rest.substring(2, end);
+                rest = rest.substring(end + 1);
+            } else if (rest.startsWith("/") && rest.indexOf(':') < 0) {
+                // [ADDR]/LEN
+                addresses = addresses + rest;
+                rest = "";
+            }
             if (!rest.isEmpty()) {
                 if (!rest.startsWith(":")) {
                     throw Cursor.error(t, "expected :PORT after ']'");
