@@ -167,7 +167,8 @@ public record Fib(int flags, Result result, int dreg) implements Expression {
         }
         int dreg = r.register();
         Fib fib = new Fib(flags, result, dreg);
-        r.loaded(dreg, fib.present() ? 1 : result.length());
+        // nft compares the whole result register, also when it asks whether there is a result
+        r.loaded(dreg, result.length());
         return fib;
     }
 

@@ -122,8 +122,9 @@ public record BinopField(Field source, int shift, long mask, long xor) implement
             i++;
         }
         int shift = 0;
-        if (i < e.size() && e.get(i) instanceof Bitwise.Shift s && s.sreg() == 1 && s.dreg() == 1 && s.length() == 4
-                && s.bits() > 0 && s.bits() < 32) {
+        // nft shifts the 32-bit value; libnftnl's text does not give the length, so its reader assumes the loaded one
+        if (i < e.size() && e.get(i) instanceof Bitwise.Shift s && s.sreg() == 1 && s.dreg() == 1
+                && (s.length() == 4 || s.length() == source.length()) && s.bits() > 0 && s.bits() < 32) {
             shift = s.left() ? s.bits() : -s.bits();
             i++;
         }

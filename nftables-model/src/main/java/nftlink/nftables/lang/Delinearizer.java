@@ -307,7 +307,7 @@ public final class Delinearizer {
         if (!l.set().startsWith("__map")) {
             return new MapLookupField(key, target.datatype(), target.length(), List.of(), l.set());
         }
-        List<SetElement> elements = sets == null ? null : sets.apply(l.set());
+        List<SetElement> elements = sets == null ? null : fitted(sets.apply(l.set()), key.length());
         if (elements == null || elements.isEmpty()) {
             return null;
         }
