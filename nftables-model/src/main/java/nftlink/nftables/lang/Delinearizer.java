@@ -603,6 +603,16 @@ public final class Delinearizer {
         if (elements == null || elements.isEmpty()) {
             return null;
         }
+        if (field instanceof ConcatField && elements.stream().anyMatch(x -> x.keyEnd() != null)) {
+            List<Statement.VerdictMap.Entry> entries = new ArrayList<>();
+            for (SetElement x : elements) {
+                if (!(x.data() instanceof Data.OfVerdict v)) {
+                    return null;
+                }
+                entries.add(new Statement.VerdictMap.Entry(concatItem(x), v.verdict()));
+            }
+            return new Statement.VerdictMap(field, entries, null);
+        }
         List<SetElement> sorted = new ArrayList<>(elements);
         sorted.sort((a, b) -> (field instanceof ConcatField ? Datatype.IPV4_ADDR : field.datatype()).elementOrder().compare(a.key(), b.key()));
         boolean interval = elements.stream().anyMatch(x -> (x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0);
@@ -930,6 +940,11 @@ public final class Delinearizer {
                 return null;
             }
         }
+        if (field instanceof ConcatField && elements.stream().anyMatch(x -> x.keyEnd() != null)) {
+            // the kernel dumps ranges of concatenations in the order they were added, and nft lists them so
+            elements.forEach(x -> items.add(concatItem(x)));
+            return new Value.SetLiteral(items);
+        }
         if (!interval) {
             elements.stream().map(SetElement::key).sorted(field.datatype().elementOrder())
                     .forEach(k -> items.add(new Value.Single(k)));
@@ -948,6 +963,11 @@ public final class Delinearizer {
             items.add(rangeItem(field, low, high, length));
         }
         return items.isEmpty() ? null : new Value.SetLiteral(items);
+    }
+
+    /** An element of a set of concatenations with ranges: one value, or the range from its key to its end. */
+    private static Value concatItem(SetElement x) {
+        return x.keyEnd() == null || x.keyEnd().equals(x.key()) ? new Value.Single(x.key()) : new Value.Range(x.key(), x.keyEnd());
     }
 
     private static Value rangeItem(Field field, BigInteger low, BigInteger high, int length) {

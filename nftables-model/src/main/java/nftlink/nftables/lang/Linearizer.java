@@ -373,6 +373,8 @@ public final class Linearizer {
                     out.add(new Cmp(cmpOp(m.op()), REG, p.address()));
                 }
             }
+            case Value.Range r when field instanceof ConcatField -> throw new IllegalArgumentException(
+                    "unsupported: a range of " + field.text() + " outside a set (write it in braces: { ... })");
             case Value.Range r -> {
                 out.addAll(field.loads(REG));
                 Bytes low = r.low();
@@ -605,7 +607,12 @@ public final class Linearizer {
         int length = field.length();
         List<SetElement> elements = new ArrayList<>();
         int flags = NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT;
-        if (literal.hasIntervals()) {
+        if (literal.hasIntervals() && field instanceof ConcatField) {
+            flags |= NfTables.NFT_SET_INTERVAL;
+            for (Value v : literal.items()) {
+                elements.add(concatInterval(v, null));
+            }
+        } else if (literal.hasIntervals()) {
             flags |= NfTables.NFT_SET_INTERVAL;
             elements.addAll(intervalElements(literal, length));
         } else {
@@ -621,6 +628,19 @@ public final class Linearizer {
             set = set.withFlags(flags | NfTables.NFT_SET_CONCAT).withFieldLengths(concat.fieldLengths());
         }
         return new AnonymousSet(set, elements);
+    }
+
+    /**
+     * An element of a set of concatenations with ranges: the concatenation of the lows as its
+     * key and of the highs as its end ({@code NFTA_SET_ELEM_KEY_END}), as the kernel's
+     * pipapo sets take them; one value is a range of itself.
+     */
+    private static SetElement concatInterval(Value v, nftlink.nftables.expr.Data data) {
+        return switch (v) {
+            case Value.Single s -> new SetElement(s.bytes(), s.bytes(), data, null, 0, 0, 0, null, List.of());
+            case Value.Range r -> new SetElement(r.low(), r.high(), data, null, 0, 0, 0, null, List.of());
+            default -> throw new IllegalArgumentException("unsupported: " + v + " in a set of concatenations");
+        };
     }
 
     /** The anonymous data map of {@code KEY map { K : D, ... }}. */
@@ -642,7 +662,12 @@ public final class Linearizer {
         int length = field.length();
         int flags = NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_MAP;
         List<SetElement> elements = new ArrayList<>();
-        if (vmap.hasIntervals()) {
+        if (vmap.hasIntervals() && field instanceof ConcatField) {
+            flags |= NfTables.NFT_SET_INTERVAL;
+            for (Statement.VerdictMap.Entry e : vmap.entries()) {
+                elements.add(concatInterval(e.key(), nftlink.nftables.expr.Data.of(e.verdict())));
+            }
+        } else if (vmap.hasIntervals()) {
             flags |= NfTables.NFT_SET_INTERVAL;
             List<Object[]> ranges = new ArrayList<>();
             for (Statement.VerdictMap.Entry e : vmap.entries()) {

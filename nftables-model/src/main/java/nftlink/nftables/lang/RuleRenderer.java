@@ -240,7 +240,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     }
 
     /** The prefix length when {@code [low, high]} is exactly one prefix, else -1. */
-    private static int prefixLength(Bytes low, Bytes high) {
+    static int prefixLength(Bytes low, Bytes high) {
         java.math.BigInteger lo = new java.math.BigInteger(1, low.toArray());
         java.math.BigInteger size = new java.math.BigInteger(1, high.toArray()).subtract(lo).add(java.math.BigInteger.ONE);
         if (size.signum() <= 0 || size.bitCount() != 1 || lo.mod(size).signum() != 0) {
@@ -278,6 +278,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return switch (v) {
             case Value.Single s -> single(field, s.bytes());
             case Value.Prefix p -> field.datatype().print(p.address()) + "/" + p.bits();
+            case Value.Range r when field instanceof ConcatField concat -> concatRange(concat, r);
             case Value.Range r -> rangeEnd(field, r.low()) + "-" + rangeEnd(field, r.high());
             case Value.SetReference ref -> "@" + ref.name();
             case Value.SetLiteral l -> {
@@ -288,6 +289,26 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 yield j.toString();
             }
         };
+    }
+
+    /** A range of a concatenation part by part: {@code 10.0.0.0/8 . 10-23}. */
+    private String concatRange(ConcatField concat, Value.Range r) {
+        StringJoiner j = new StringJoiner(" . ");
+        List<Bytes> lows = concat.split(r.low());
+        List<Bytes> highs = concat.split(r.high());
+        for (int i = 0; i < lows.size(); i++) {
+            Field f = concat.fields().get(i);
+            Bytes low = lows.get(i);
+            Bytes high = highs.get(i);
+            if (low.equals(high)) {
+                j.add(single(f, low));
+                continue;
+            }
+            int bits = prefixLength(low, high);
+            boolean address = f.datatype() == Datatype.IPV4_ADDR || f.datatype() == Datatype.IPV6_ADDR;
+            j.add(address && bits >= 0 ? single(f, low) + "/" + bits : rangeEnd(f, low) + "-" + rangeEnd(f, high));
+        }
+        return j.toString();
     }
 
     /** nft prints the ends of a range numerically, symbolic types included. */

@@ -248,7 +248,9 @@ public final class SetRenderer {
         for (int i = 0; i < key.size(); i++) {
             String a = key.get(i).print(low.get(i));
             String b = key.get(i).print(high.get(i));
-            j.add(a.equals(b) ? a : a + "-" + b);
+            boolean address = key.get(i) == Datatype.IPV4_ADDR || key.get(i) == Datatype.IPV6_ADDR;
+            int bits = address && !a.equals(b) ? RuleRenderer.prefixLength(low.get(i), high.get(i)) : -1;
+            j.add(a.equals(b) ? a : bits >= 0 ? a + "/" + bits : a + "-" + b);
         }
         return j.toString();
     }

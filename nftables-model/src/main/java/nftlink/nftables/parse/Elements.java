@@ -106,9 +106,11 @@ final class Elements {
     private static List<SetElement> plain(List<Item> items, SetShape shape) {
         List<SetElement> out = new ArrayList<>();
         for (Item i : items) {
-            SetElement e = decorate(SetElement.of(i.key(), i.data()), i);
+            // a range of concatenations: the lows as the key, the highs as its end
+            Bytes key = i.key() != null ? i.key() : bytes(i.low(), shape.keyLength());
+            SetElement e = decorate(SetElement.of(key, i.data()), i);
             if (shape.interval()) {
-                e = e.withKeyEnd(i.key());
+                e = e.withKeyEnd(i.key() != null ? i.key() : bytes(i.high(), shape.keyLength()));
             }
             out.add(e);
         }

@@ -112,22 +112,40 @@ final class Values {
     /** One value, prefix or range; {@code a . b} for concatenations. */
     Value item(List<Part> parts, boolean flagList) {
         if (parts.size() > 1) {
-            Token first = c.peek();
-            List<Bytes> values = new ArrayList<>();
+            // each part a value, a range or a prefix: a range of the concatenation from the lows to the highs
+            int length = parts.stream().mapToInt(p -> (p.length() + 3) & ~3).sum();
+            byte[] low = new byte[length];
+            byte[] high = new byte[length];
+            boolean range = false;
+            int at = 0;
             for (int i = 0; i < parts.size(); i++) {
                 if (i > 0) {
                     c.expect(".");
                 }
-                values.add(single(parts.get(i), c.next()));
+                Part part = parts.get(i);
+                Token t = c.peek();
+                Value v = item(List.of(part), false);
+                Bytes lo = switch (v) {
+                    case Value.Single s -> s.bytes();
+                    case Value.Range r -> r.low();
+                    case Value.Prefix p -> p.address();
+                    default -> throw Cursor.error(t, "unexpected value in a concatenation");
+                };
+                Bytes hi = switch (v) {
+                    case Value.Range r -> r.high();
+                    case Value.Prefix p -> p.last();
+                    default -> lo;
+                };
+                if (!(v instanceof Value.Single) && part.type().hostOrder()) {
+                    throw Cursor.error(t, "unsupported: a range of " + part.type().nftName()
+                            + " (host byte order) in a concatenation");
+                }
+                range |= !(v instanceof Value.Single);
+                System.arraycopy(lo.toArray(), 0, low, at, lo.length());
+                System.arraycopy(hi.toArray(), 0, high, at, hi.length());
+                at += (part.length() + 3) & ~3;
             }
-            byte[] key = new byte[parts.stream().mapToInt(p -> (p.length() + 3) & ~3).sum()];
-            int at = 0;
-            for (int i = 0; i < values.size(); i++) {
-                byte[] v = values.get(i).toArray();
-                System.arraycopy(v, 0, key, at, v.length);
-                at += (parts.get(i).length() + 3) & ~3;
-            }
-            return new Value.Single(Bytes.of(key));
+            return range ? new Value.Range(Bytes.of(low), Bytes.of(high)) : new Value.Single(Bytes.of(low));
         }
         Part p = parts.getFirst();
         Token t = c.next();

@@ -168,8 +168,11 @@ class LanguageConformanceTest {
         }
         String keyPart = colon < 0 ? "" : body.substring(0, colon).strip();
         String rest = (colon < 0 ? body.substring(2) : body.substring(colon + 3)).strip();
+        String endPart = null;
         if (keyPart.contains(" - ")) {
-            return null;
+            // a range of concatenations: KEY - KEY_END
+            endPart = keyPart.substring(keyPart.indexOf(" - ") + 3).strip();
+            keyPart = keyPart.substring(0, keyPart.indexOf(" - ")).strip();
         }
         String[] restWords = rest.split("\\s+");
         int flags;
@@ -200,10 +203,14 @@ class LanguageConformanceTest {
         } else if (restWords.length > 2) {
             return null;
         }
-        Bytes key = keyPart.isEmpty() ? Bytes.empty()
-                : Bytes.fromWords(Arrays.stream(keyPart.split("\\s+")).map(w -> "0x" + w).toArray(String[]::new),
-                keyPart.split("\\s+").length * 4);
-        return new SetElement(key, null, data, null, flags, 0, 0, null, List.of());
+        Bytes key = keyPart.isEmpty() ? Bytes.empty() : words(keyPart);
+        return new SetElement(key, endPart == null ? null : words(endPart), data, null, flags, 0, 0, null, List.of());
+    }
+
+    /** libnftnl's 32-bit words as bytes. */
+    private static Bytes words(String text) {
+        String[] w = text.split("\\s+");
+        return Bytes.fromWords(Arrays.stream(w).map(x -> "0x" + x).toArray(String[]::new), w.length * 4);
     }
 
     /** Whitespace and set-element order do not matter; sets are compared as sets. */

@@ -33,6 +33,7 @@ class RuleSyntaxKernelTest {
     private static final List<String> FILES = List.of("""
             table inet t {
             \tset dyn { type ipv4_addr; flags dynamic,timeout; timeout 1m; }
+            \tset cr { type ipv4_addr . inet_service; flags interval; elements = { 10.0.0.0/8 . 10-23, 192.168.1.1 . 80 } }
             \tcounter hits { }
             \tquota q { 25 mbytes }
             \tchain c {
@@ -80,6 +81,9 @@ class RuleSyntaxKernelTest {
             \t\tct mark set symhash mod 4
             \t\tlog prefix "nflog" group 2 snaplen 33 queue-threshold 2
             \t\tmeta mark set ct mark >> 8
+            \t\tip daddr . tcp dport @cr accept
+            \t\tip daddr . tcp dport { 10.0.0.0/8 . 10-23, 192.168.1.1-192.168.3.8 . 80-443 } accept
+            \t\tip saddr . ip daddr vmap { 192.168.5.1-192.168.5.128 . 192.168.6.1-192.168.6.128 : accept, 10.0.0.1 . 10.0.0.2 : drop }
             \t\tct mark set jhash ip saddr . ip daddr mod 2 seed 0xdeadbeef offset 100
             \t}
             }
