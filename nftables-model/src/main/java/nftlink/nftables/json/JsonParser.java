@@ -600,6 +600,16 @@ public final class JsonParser {
         body.only(Set.of("op", "left", "right"));
         Node opNode = body.optional("op");
         String opText = opNode == null ? "==" : opNode.string();
+        if (opText.equals("!")) {
+            // FIELD ! FLAGS: none of the flags is set
+            Field flagsField = field(body.member("left"));
+            if (!flagsField.datatype().isBitmask()) {
+                throw opNode.error("\"!\" tests flags, and " + flagsField.text() + " holds no flags");
+            }
+            Bytes flags = single(flagsField, body.member("right"));
+            return at(body, () -> new Match(nftlink.nftables.lang.MaskedField.and(flagsField, flags), Match.Op.EQ,
+                    new Value.Single(Bytes.of(new byte[flagsField.length()]))));
+        }
         Match.Op op = switch (opText) {
             case "==", "in" -> Match.Op.EQ;
             case "!=" -> Match.Op.NEQ;
@@ -609,7 +619,28 @@ public final class JsonParser {
             case ">=" -> Match.Op.GTE;
             default -> throw opNode.error("unknown operator \"" + opText + "\" (expected ==, !=, <, >, <=, >= or in)");
         };
-        Field field = field(body.member("left"));
+        Node left = body.member("left");
+        Map.Entry<String, Node> leftKind = left.value() instanceof JsonValue.Obj o && o.members().size() == 1 ? left.single() : null;
+        if (leftKind != null && leftKind.getKey().equals("^")) {
+            // FIELD ^ C == V is FIELD == V ^ C
+            List<Node> operands = leftKind.getValue().array();
+            if (operands.size() != 2) {
+                throw leftKind.getValue().error("expected [FIELD, CONSTANT]");
+            }
+            Field field = field(operands.get(0));
+            Bytes xor = single(field, operands.get(1));
+            Bytes v = single(field, body.member("right"));
+            byte[] folded = v.toArray();
+            for (int i = 0; i < folded.length && i < xor.length(); i++) {
+                folded[i] ^= (byte) xor.get(i);
+            }
+            return at(body, () -> new Match(field, op, new Value.Single(Bytes.of(folded))));
+        }
+        Field field = leftKind != null && (leftKind.getKey().equals("&") || leftKind.getKey().equals("|"))
+                ? valueField(left) : field(left);
+        if (field instanceof nftlink.nftables.lang.MaskedField m && m.field() instanceof nftlink.nftables.lang.PayloadBitField) {
+            throw left.error("unsupported: & or | on the bit field " + m.field().text() + " in a match");
+        }
         Value value = value(field, body.member("right"));
         return at(body, () -> new Match(field, op, value));
     }
@@ -881,6 +912,17 @@ public final class JsonParser {
         }
         if (field instanceof nftlink.nftables.lang.ExthdrField x && x.presence() && node.value() instanceof JsonValue.Bool b) {
             return Bytes.u8(b.value() ? 1 : 0);
+        }
+        if (field.datatype().isBitmask() && node.value() instanceof JsonValue.Arr) {
+            // several flags: ["syn", "ack"]
+            byte[] all = new byte[field.length()];
+            for (Node flag : node.array()) {
+                byte[] one = single(field, flag).toArray();
+                for (int i = 0; i < all.length && i < one.length; i++) {
+                    all[i] |= one[i];
+                }
+            }
+            return Bytes.of(all);
         }
         Bytes value = Scalars.parse(field.datatype(), field.valueLength(), node.value(), node.path());
         return at(node, () -> field.toRegister(value));

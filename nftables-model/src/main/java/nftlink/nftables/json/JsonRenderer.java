@@ -327,6 +327,12 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     /** One statement of a rule in a {@code family} table. */
     public JsonValue statement(Statement s, Family family) {
         return switch (s) {
+            case Match m when noneOf(m) -> {
+                // FIELD & FLAGS == 0: nft's JSON says none of the flags, {"op": "!"}
+                nftlink.nftables.lang.MaskedField masked = (nftlink.nftables.lang.MaskedField) m.field();
+                yield JsonValue.single("match", JsonValue.object().put("op", "!").put("left", field(masked.field()))
+                        .put("right", single(masked.field(), masked.mask())).build());
+            }
             case Match m -> JsonValue.single("match", JsonValue.object().put("op", op(m)).put("left", field(m.field()))
                     .put("right", value(m.field(), m.value())).build());
             case Statement.VerdictStatement v -> verdict(v.verdict());
@@ -465,6 +471,14 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 yield JsonValue.single("vmap", JsonValue.object().put("key", field(v.field())).put("data", data).build());
             }
         };
+    }
+
+    /** {@code FLAGS-FIELD & FLAGS == 0}: a test that none of the flags is set. */
+    private static boolean noneOf(Match m) {
+        return m.op() == Match.Op.EQ && m.field() instanceof nftlink.nftables.lang.MaskedField masked && !masked.isOr()
+                && masked.field().datatype().isBitmask() && !(masked.field() instanceof ConcatField)
+                && m.value() instanceof Value.Single v && new BigInteger(1, v.bytes().toArray()).signum() == 0
+                && new BigInteger(1, masked.xor().toArray()).signum() == 0;
     }
 
     private static String op(Match m) {

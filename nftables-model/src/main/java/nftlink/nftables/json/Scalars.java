@@ -68,6 +68,14 @@ final class Scalars {
                 if (text.matches("0x[0-9a-f]+")) {
                     yield new JsonValue.Num(new BigDecimal(new BigInteger(text.substring(2), 16)));
                 }
+                if (type.isBitmask() && text.contains(",")) {
+                    // several flags: an array of their names
+                    List<JsonValue> flags = new ArrayList<>();
+                    for (String name : text.split(",")) {
+                        flags.add(JsonValue.of(name));
+                    }
+                    yield JsonValue.array(flags);
+                }
                 yield text.matches("\\d+") ? new JsonValue.Num(new BigDecimal(text)) : JsonValue.of(text);
             }
         };
