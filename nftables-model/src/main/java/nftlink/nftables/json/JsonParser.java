@@ -646,6 +646,80 @@ public final class JsonParser {
     }
 
     /**
+     * {@code {"map": {"key": FIELD, "data": "@NAME" | {"set": [[KEY, DATA], ...]}}}}: a value looked up
+     * in a map, its data values of {@code target}'s type.
+     */
+    private Field mapLookup(Node body, Field target) {
+        body.only(Set.of("key", "data"));
+        Field key = field(body.member("key"));
+        Node data = body.member("data");
+        if (data.value() instanceof JsonValue.Str s && s.value().startsWith("@")) {
+            String name = s.value().substring(1);
+            return at(body, () -> new nftlink.nftables.lang.MapLookupField(key, target.datatype(), target.length(), List.of(), name));
+        }
+        List<nftlink.nftables.lang.MapLookupField.Entry> entries = new ArrayList<>();
+        for (Node item : data.member("set").array()) {
+            List<Node> pair = item.array();
+            if (pair.size() != 2) {
+                throw item.error("expected [KEY, DATA]");
+            }
+            entries.add(new nftlink.nftables.lang.MapLookupField.Entry(single(key, pair.get(0)), single(target, pair.get(1))));
+        }
+        return at(body, () -> new nftlink.nftables.lang.MapLookupField(key, target.datatype(), target.length(), entries, null));
+    }
+
+    /** fib, rt, osf and ipsec in libnftables' JSON, read as the words of their nft text. */
+    private Field expressionField(String kind, Node body) {
+        List<String> words = new ArrayList<>(List.of(kind));
+        switch (kind) {
+            case "fib" -> {
+                body.only(Set.of("result", "flags"));
+                List<Node> flags = body.member("flags").arrayOrSingle();
+                for (int i = 0; i < flags.size(); i++) {
+                    if (i > 0) {
+                        words.add(".");
+                    }
+                    words.add(flags.get(i).string());
+                }
+                words.add(body.member("result").string());
+            }
+            case "rt" -> {
+                body.only(Set.of("key", "family"));
+                if (body.optional("family") != null) {
+                    words.add(body.member("family").string());
+                }
+                words.add(body.member("key").string());
+            }
+            case "osf" -> {
+                body.only(Set.of("key", "ttl"));
+                if (body.optional("ttl") != null) {
+                    words.add("ttl");
+                    words.add(body.member("ttl").string());
+                }
+                words.add(body.member("key").string());
+            }
+            default -> {
+                body.only(Set.of("key", "dir", "spnum", "family"));
+                words.add(body.member("dir").string());
+                long spnum = body.optional("spnum") == null ? 0 : body.member("spnum").number(255);
+                if (spnum != 0) {
+                    words.add("spnum");
+                    words.add(Long.toString(spnum));
+                }
+                if (body.optional("family") != null) {
+                    words.add(body.member("family").string());
+                }
+                words.add(body.member("key").string());
+            }
+        }
+        nftlink.nftables.lang.ExpressionField f = at(body, () -> nftlink.nftables.lang.ExpressionField.parse(words));
+        if (f == null) {
+            throw body.error("unsupported " + kind + " expression \"" + String.join(" ", words) + "\"");
+        }
+        return f;
+    }
+
+    /**
      * A 32-bit value computed from a field, {@code {"|": [{"<<": [FIELD, N]}, C]}}, or {@code null}
      * when the value is no such computation (or its field is not one nftlink computes with).
      */
@@ -783,6 +857,7 @@ public final class JsonParser {
                 }
                 yield at(body, () -> new ConcatField(fields));
             }
+            case "fib", "rt", "osf", "ipsec" -> expressionField(e.getKey(), body);
             case "jhash" -> {
                 body.only(Set.of("expr", "mod", "seed", "offset"));
                 Field key = field(body.member("expr"));
@@ -1060,6 +1135,12 @@ public final class JsonParser {
     private Statement mangle(Node body) {
         body.only(Set.of("key", "value"));
         Field field = field(body.member("key"));
+        Node valueNode = body.member("value");
+        if ((field instanceof MetaField || field instanceof CtField) && valueNode.value() instanceof JsonValue.Obj o
+                && o.members().size() == 1 && valueNode.single().getKey().equals("map")) {
+            Field source = mapLookup(valueNode.single().getValue(), field);
+            return at(body, () -> new Statement.SetFromField(field, source));
+        }
         if ((field instanceof MetaField || field instanceof CtField) && field.length() == 4
                 && body.member("value").value() instanceof JsonValue.Obj) {
             nftlink.nftables.lang.BinopField computed = binop(body.member("value"));
