@@ -663,9 +663,15 @@ public final class JsonParser {
             if (pair.size() != 2) {
                 throw item.error("expected [KEY, DATA]");
             }
-            entries.add(new nftlink.nftables.lang.MapLookupField.Entry(single(key, pair.get(0)), single(target, pair.get(1))));
+            entries.add(isCatchAll(pair.get(0)) ? nftlink.nftables.lang.MapLookupField.Entry.catchAll(single(target, pair.get(1)))
+                    : new nftlink.nftables.lang.MapLookupField.Entry(single(key, pair.get(0)), single(target, pair.get(1))));
         }
         return at(body, () -> new nftlink.nftables.lang.MapLookupField(key, target.datatype(), target.length(), entries, null));
+    }
+
+    /** The catch-all key {@code "*"} of a map. */
+    private static boolean isCatchAll(Node key) {
+        return key.value() instanceof JsonValue.Str s && s.value().equals("*");
     }
 
     /** fib, rt, osf and ipsec in libnftables' JSON, read as the words of their nft text. */
@@ -1437,7 +1443,7 @@ public final class JsonParser {
             if (pair.size() != 2) {
                 throw entry.error("a map entry is [KEY, VERDICT]");
             }
-            Value key = setItem(field, pair.get(0));
+            Value key = isCatchAll(pair.get(0)) ? new Value.CatchAll() : setItem(field, pair.get(0));
             Verdict verdict = verdict(pair.get(1));
             entries.add(at(pair.get(0), () -> new Statement.VerdictMap.Entry(key, verdict)));
         }

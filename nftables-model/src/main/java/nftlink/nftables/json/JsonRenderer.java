@@ -556,7 +556,8 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 } else {
                     List<JsonValue> items = new ArrayList<>();
                     for (var e : m.entries()) {
-                        items.add(JsonValue.array(single(m.key(), e.key()), Scalars.render(m.dataType(), e.data())));
+                        items.add(JsonValue.array(e.isCatchAll() ? JsonValue.of("*") : single(m.key(), e.key()),
+                                Scalars.render(m.dataType(), e.data())));
                     }
                     data = JsonValue.single("set", JsonValue.array(items));
                 }
@@ -670,6 +671,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                         : JsonValue.single("range", JsonValue.array(rangeEnd(f, r.low()), rangeEnd(f, r.high())));
             }
             case Value.SetReference ref -> JsonValue.of("@" + ref.name());
+            case Value.CatchAll c -> JsonValue.of("*");
             case Value.SetLiteral l -> {
                 List<JsonValue> items = new ArrayList<>();
                 l.items().forEach(i -> items.add(value(f, i)));

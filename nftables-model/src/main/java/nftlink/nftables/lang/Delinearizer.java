@@ -312,9 +312,20 @@ public final class Delinearizer {
             return null;
         }
         List<MapLookupField.Entry> entries = new ArrayList<>();
-        List<SetElement> sorted = new ArrayList<>(elements);
+        MapLookupField.Entry catchAll = null;
+        List<SetElement> sorted = new ArrayList<>(elements.stream().filter(x -> !isCatchAll(x)).toList());
         sorted.sort((a, b) -> key.datatype().elementOrder().compare(a.key(), b.key()));
+        sorted.addAll(elements.stream().filter(Delinearizer::isCatchAll).toList());
         for (SetElement x : sorted) {
+            if (isCatchAll(x) && x.data() instanceof Data.Value v) {
+                List<SetElement> data = fitted(List.of(new SetElement(v.bytes(), null, null, null, 0, 0, 0, null, List.of())),
+                        target.length());
+                if (data == null) {
+                    return null;
+                }
+                catchAll = MapLookupField.Entry.catchAll(data.getFirst().key());
+                continue;
+            }
             if ((x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0 || !(x.data() instanceof Data.Value v)
                     || x.key().length() != key.length()) {
                 return null;
@@ -325,6 +336,10 @@ public final class Delinearizer {
                 return null;
             }
             entries.add(new MapLookupField.Entry(x.key(), data.getFirst().key()));
+        }
+        if (catchAll != null) {
+            // nft lists the catch-all last
+            entries.add(catchAll);
         }
         return new MapLookupField(key, target.datatype(), target.length(), entries, null);
     }
@@ -613,7 +628,7 @@ public final class Delinearizer {
             }
             return new Statement.VerdictMap(field, entries, null);
         }
-        List<SetElement> sorted = new ArrayList<>(elements);
+        List<SetElement> sorted = new ArrayList<>(elements.stream().filter(x -> !isCatchAll(x)).toList());
         sorted.sort((a, b) -> (field instanceof ConcatField ? Datatype.IPV4_ADDR : field.datatype()).elementOrder().compare(a.key(), b.key()));
         boolean interval = elements.stream().anyMatch(x -> (x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0);
         List<Statement.VerdictMap.Entry> entries = new ArrayList<>();
@@ -640,7 +655,20 @@ public final class Delinearizer {
             }
             entries.add(new Statement.VerdictMap.Entry(key, v.verdict()));
         }
+        for (SetElement x : elements) {
+            // nft lists the catch-all last
+            if (isCatchAll(x)) {
+                if (interval || !(x.data() instanceof Data.OfVerdict v)) {
+                    return null;
+                }
+                entries.add(new Statement.VerdictMap.Entry(new Value.CatchAll(), v.verdict()));
+            }
+        }
         return new Statement.VerdictMap(field, entries, null);
+    }
+
+    private static boolean isCatchAll(SetElement x) {
+        return (x.flags() & NfTables.NFT_SET_ELEM_CATCHALL) != 0;
     }
 
     private static PayloadField payloadField(Payload.Load p, String l3, String l4, Value icmpType) {
@@ -909,6 +937,10 @@ public final class Delinearizer {
         List<SetElement> out = new ArrayList<>(elements.size());
         for (SetElement x : elements) {
             Bytes key = x.key();
+            if ((x.flags() & NfTables.NFT_SET_ELEM_CATCHALL) != 0) {
+                out.add(x);
+                continue;
+            }
             if (key.length() != length) {
                 if (key.length() != ((length + 3) & ~3)) {
                     return null;

@@ -389,6 +389,7 @@ public final class Linearizer {
                 // cmp gte + cmp lte for ==, which the delinearizer still reads
                 out.add(new Range(m.op() == Match.Op.EQ ? Range.Op.EQ : Range.Op.NEQ, REG, low, high));
             }
+            case Value.CatchAll c -> throw new IllegalArgumentException("* is a key of maps only");
             case Value.SetReference ref -> {
                 out.addAll(field.loads(REG));
                 out.add(new Lookup(ref.name(), 0, REG, -1, m.op() == Match.Op.NEQ ? NfTables.NFT_LOOKUP_F_INV : null));
@@ -643,11 +644,17 @@ public final class Linearizer {
         };
     }
 
+    /** The catch-all element of a map: no key, the flag, the data. */
+    private static SetElement catchAll(nftlink.nftables.expr.Data data) {
+        return new SetElement(Bytes.empty(), null, data, null, NfTables.NFT_SET_ELEM_CATCHALL, 0, 0, null, List.of());
+    }
+
     /** The anonymous data map of {@code KEY map { K : D, ... }}. */
     private static AnonymousSet anonymousDataMap(RuleSpec spec, MapLookupField map) {
         List<SetElement> elements = new ArrayList<>();
         for (MapLookupField.Entry e : map.entries()) {
-            elements.add(SetElement.of(e.key(), nftlink.nftables.expr.Data.of(e.data())));
+            elements.add(e.isCatchAll() ? catchAll(nftlink.nftables.expr.Data.of(e.data()))
+                    : SetElement.of(e.key(), nftlink.nftables.expr.Data.of(e.data())));
         }
         NftSet set = NftSet.of(spec.family(), spec.table(), "__map%d", map.key().keyType(), map.key().length())
                 .withFlags(NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_MAP)
@@ -662,6 +669,9 @@ public final class Linearizer {
         int length = field.length();
         int flags = NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_MAP;
         List<SetElement> elements = new ArrayList<>();
+        if (vmap.hasIntervals() && vmap.entries().stream().anyMatch(e -> e.key() instanceof Value.CatchAll)) {
+            throw new IllegalArgumentException("unsupported: * in a verdict map with ranges");
+        }
         if (vmap.hasIntervals() && field instanceof ConcatField) {
             flags |= NfTables.NFT_SET_INTERVAL;
             for (Statement.VerdictMap.Entry e : vmap.entries()) {
@@ -694,7 +704,8 @@ public final class Linearizer {
             }
         } else {
             for (Statement.VerdictMap.Entry e : vmap.entries()) {
-                elements.add(SetElement.of(((Value.Single) e.key()).bytes(), nftlink.nftables.expr.Data.of(e.verdict())));
+                elements.add(e.key() instanceof Value.CatchAll ? catchAll(nftlink.nftables.expr.Data.of(e.verdict()))
+                        : SetElement.of(((Value.Single) e.key()).bytes(), nftlink.nftables.expr.Data.of(e.verdict())));
             }
         }
         NftSet set = NftSet.of(spec.family(), spec.table(), "__map%d", field.keyType(), length)

@@ -23,11 +23,21 @@ import java.util.StringJoiner;
  */
 public record MapLookupField(Field key, Datatype dataType, int dataLength, List<Entry> entries, String named) implements Field {
 
-    /** One {@code KEY : DATA} entry. */
+    /** One {@code KEY : DATA} entry; an empty key is the catch-all {@code *}. */
     public record Entry(Bytes key, Bytes data) {
         public Entry {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(data, "data");
+        }
+
+        /** The catch-all entry {@code * : DATA}. */
+        public static Entry catchAll(Bytes data) {
+            return new Entry(Bytes.empty(), data);
+        }
+
+        /** Whether this is the catch-all {@code * : DATA}. */
+        public boolean isCatchAll() {
+            return key.length() == 0;
         }
     }
 
@@ -39,7 +49,7 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
             throw new IllegalArgumentException("a map is either anonymous with entries or named");
         }
         for (Entry e : entries) {
-            if (e.key().length() != key.length() || e.data().length() != dataLength) {
+            if (!e.isCatchAll() && e.key().length() != key.length() || e.data().length() != dataLength) {
                 throw new IllegalArgumentException("map entries hold " + key.length() + "-byte keys and " + dataLength
                         + "-byte data");
             }
@@ -97,7 +107,7 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
         RuleRenderer r = RuleRenderer.DEFAULT;
         StringJoiner j = new StringJoiner(", ", "{ ", " }");
         for (Entry e : entries) {
-            j.add(r.renderValue(key, new Value.Single(e.key())) + " : " + dataType.print(e.data()));
+            j.add((e.isCatchAll() ? "*" : r.renderValue(key, new Value.Single(e.key()))) + " : " + dataType.print(e.data()));
         }
         return key.text() + " map " + j;
     }

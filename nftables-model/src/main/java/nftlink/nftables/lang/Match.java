@@ -51,6 +51,7 @@ public record Match(Field field, Op op, Value value) implements Statement {
                 }
             });
             case Value.SetReference ignored -> { }
+            case Value.CatchAll ignored -> throw new IllegalArgumentException("* is a key of maps only");
         }
     }
 

@@ -281,6 +281,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Value.Range r when field instanceof ConcatField concat -> concatRange(concat, r);
             case Value.Range r -> rangeEnd(field, r.low()) + "-" + rangeEnd(field, r.high());
             case Value.SetReference ref -> "@" + ref.name();
+            case Value.CatchAll c -> "*";
             case Value.SetLiteral l -> {
                 StringJoiner j = new StringJoiner(", ", "{ ", " }");
                 for (Value item : l.items()) {

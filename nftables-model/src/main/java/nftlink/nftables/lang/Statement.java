@@ -278,11 +278,12 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      */
     record VerdictMap(Field field, List<Entry> entries, String named) implements Statement {
 
-        /** One {@code KEY : VERDICT} entry; the key may be a value, prefix or range. */
+        /** One {@code KEY : VERDICT} entry; the key may be a value, prefix, range or the catch-all {@code *}. */
         public record Entry(Value key, Verdict verdict) {
             public Entry {
-                if (!(key instanceof Value.Single || key instanceof Value.Prefix || key instanceof Value.Range)) {
-                    throw new IllegalArgumentException("map keys are values, prefixes or ranges");
+                if (!(key instanceof Value.Single || key instanceof Value.Prefix || key instanceof Value.Range
+                        || key instanceof Value.CatchAll)) {
+                    throw new IllegalArgumentException("map keys are values, prefixes, ranges or *");
                 }
                 java.util.Objects.requireNonNull(verdict, "verdict");
             }
@@ -298,7 +299,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
 
         /** Whether the anonymous map needs the interval flag. */
         public boolean hasIntervals() {
-            return entries.stream().anyMatch(e -> !(e.key() instanceof Value.Single));
+            return entries.stream().anyMatch(e -> e.key() instanceof Value.Prefix || e.key() instanceof Value.Range);
         }
     }
 

@@ -68,7 +68,7 @@ public sealed interface Value {
         public SetLiteral {
             items = List.copyOf(items);
             for (Value v : items) {
-                if (v instanceof SetLiteral || v instanceof SetReference) {
+                if (v instanceof SetLiteral || v instanceof SetReference || v instanceof CatchAll) {
                     throw new IllegalArgumentException("set items must be values, prefixes or ranges");
                 }
             }
@@ -81,6 +81,10 @@ public sealed interface Value {
         public boolean hasIntervals() {
             return items.stream().anyMatch(v -> v instanceof Prefix || v instanceof Range);
         }
+    }
+
+    /** The catch-all key {@code *} of a map or verdict map: what any other key gets. */
+    record CatchAll() implements Value {
     }
 
     /** A named set, {@code @name}. */

@@ -225,7 +225,7 @@ final class RuleParser {
                     };
                     entries.add(Cursor.at(keyToken, () -> new Statement.VerdictMap.Entry(k, verdict)));
                 } else {
-                    Value key = values.item(parts, false);
+                    Value key = c.accept("*") ? new Value.CatchAll() : values.item(parts, false);
                     c.expect(":");
                     Value k = key;
                     entries.add(Cursor.at(keyToken, () -> new Statement.VerdictMap.Entry(k, values.verdict())));
@@ -1005,13 +1005,15 @@ final class RuleParser {
                 break;
             }
             Token keyToken = c.peek();
-            Value k = values.item(keyParts, false);
-            if (!(k instanceof Value.Single single)) {
+            // * : DATA is the catch-all entry
+            Value k = c.accept("*") ? new Value.CatchAll() : values.item(keyParts, false);
+            if (!(k instanceof Value.Single) && !(k instanceof Value.CatchAll)) {
                 throw Cursor.error(keyToken, "unsupported: ranges and prefixes as keys of a data map");
             }
             c.expect(":");
             Bytes data = values.single(dataPart, c.next());
-            entries.add(new MapLookupField.Entry(single.bytes(), data));
+            entries.add(k instanceof Value.Single single ? new MapLookupField.Entry(single.bytes(), data)
+                    : MapLookupField.Entry.catchAll(data));
             c.skipNewlines();
             if (!c.accept(Token.Kind.COMMA) && !c.at(Token.Kind.RBRACE)) {
                 throw c.unexpected("',' or '}'");
