@@ -41,8 +41,15 @@ public enum CtState {
         return Bytes.u32(m);
     }
 
-    /** Parses {@code established,related}. */
+    /** Parses {@code established,related} (or the bits as a number, {@code 8} for new). */
     public static Bytes parse(String text) {
+        if (text.strip().matches("\\d+|0x[0-9a-fA-F]+")) {
+            long bits = Long.decode(text.strip());
+            if (bits > 0xffffffffL) {
+                throw new IllegalArgumentException("ct state " + text + " is out of range");
+            }
+            return Bytes.u32((int) bits);
+        }
         List<CtState> states = new ArrayList<>();
         for (String part : text.split(",")) {
             String p = part.strip();

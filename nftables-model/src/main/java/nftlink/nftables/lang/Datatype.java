@@ -146,7 +146,9 @@ public enum Datatype {
             Map.entry("icmp", 1), Map.entry("igmp", 2), Map.entry("tcp", 6), Map.entry("udp", 17),
             Map.entry("ipv6-icmp", 58), Map.entry("icmpv6", 58), Map.entry("gre", 47), Map.entry("esp", 50),
             Map.entry("ah", 51), Map.entry("sctp", 132), Map.entry("dccp", 33), Map.entry("udplite", 136),
-            Map.entry("comp", 108), Map.entry("ipcomp", 108), Map.entry("ipip", 4), Map.entry("ospf", 89));
+            Map.entry("comp", 108), Map.entry("ipcomp", 108), Map.entry("ipip", 4), Map.entry("ospf", 89),
+            // /etc/protocols' name for 0 (the IPv6 hop-by-hop header's number too); nft lists it as 0
+            Map.entry("ip", 0));
     private static final Map<Integer, String> PROTOCOL_NAMES = Map.ofEntries(
             Map.entry(1, "icmp"), Map.entry(2, "igmp"), Map.entry(6, "tcp"), Map.entry(17, "udp"),
             Map.entry(58, "ipv6-icmp"), Map.entry(47, "gre"), Map.entry(50, "esp"), Map.entry(51, "ah"),
@@ -229,7 +231,8 @@ public enum Datatype {
             case ETHER_ADDR -> ether(t);
             case INET_PROTO -> Bytes.u8(number(t, PROTOCOLS, 0xff));
             case ICMP_TYPE -> Bytes.u8(named(t, ICMP_TYPES));
-            case ICMPV6_TYPE -> Bytes.u8(named(t, ICMPV6_TYPES));
+            // mld-listener-reduction is nft's other name for mld-listener-done
+            case ICMPV6_TYPE -> Bytes.u8(t.equals("mld-listener-reduction") ? 132 : named(t, ICMPV6_TYPES));
             case INET_SERVICE -> Bytes.u16Be(number(t, SERVICES, 0xffff));
             case ETHERTYPE -> Bytes.u16Be(number(t, Map.of("ip", 0x0800, "ip6", 0x86dd, "arp", 0x0806, "vlan", 0x8100, "8021q", 0x8100, "8021ad", 0x88a8), 0xffff));
             case NFPROTO -> Bytes.u8(number(t, Map.of("ipv4", 2, "ipv6", 10), 0xff));

@@ -159,11 +159,10 @@ public record ExpressionField(Expression expression) implements Field {
 
     @Override
     public List<Match> dependencies(Family family) {
-        boolean v4 = expression instanceof Rt r && r.key() == Rt.Key.NEXTHOP4
-                || expression instanceof Xfrm x && (x.key() == Xfrm.Key.DADDR_IP4 || x.key() == Xfrm.Key.SADDR_IP4);
-        boolean v6 = expression instanceof Rt r && r.key() == Rt.Key.NEXTHOP6
-                || expression instanceof Xfrm x && (x.key() == Xfrm.Key.DADDR_IP6 || x.key() == Xfrm.Key.SADDR_IP6);
-        // the kernel checks the address family itself: nft adds no dependency
+        boolean v4 = expression instanceof Rt r && r.key() == Rt.Key.NEXTHOP4;
+        boolean v6 = expression instanceof Rt r && r.key() == Rt.Key.NEXTHOP6;
+        // the kernel checks the address family itself: nft adds no dependency (and takes ipsec
+        // addresses of either family in any table: the tunnel's family need not be the packet's)
         if (v4 && family == Family.IP6 || v6 && family == Family.IP) {
             throw new IllegalArgumentException(text() + " cannot be matched in family " + family);
         }

@@ -55,8 +55,8 @@ final class PayloadWrite {
             return "'" + f.text() + " set' (nftlink's rule language sets meta, ct and header fields)";
         }
         return switch (protocol) {
-            case "ip", "ip6", "tcp", "ether", "arp", "vlan" -> null;
-            default -> "'" + f.text() + " set' (nftlink writes ip, ip6, tcp, ether and arp header fields)";
+            case "ip", "ip6", "tcp", "udp", "ether", "arp", "vlan" -> null;
+            default -> "'" + f.text() + " set' (nftlink writes ip, ip6, tcp, udp, ether and arp header fields)";
         };
     }
 
@@ -72,6 +72,8 @@ final class PayloadWrite {
         return switch (protocol) {
             case "ip" -> new int[]{NfTables.NFT_PAYLOAD_CSUM_INET, 10, flags};
             case "tcp" -> new int[]{NfTables.NFT_PAYLOAD_CSUM_INET, 16, flags};
+            // a udp checksum may be 0 (none): the kernel updates it as part of the layer-4 checksum only
+            case "udp" -> new int[]{NfTables.NFT_PAYLOAD_CSUM_NONE, 0, NfTables.NFT_PAYLOAD_L4CSUM_PSEUDOHDR};
             default -> new int[]{0, 0, flags};
         };
     }
@@ -175,7 +177,7 @@ final class PayloadWrite {
                 && Delinearizer.fit(v.bytes(), f.length()) != null) {
             Bytes value = Delinearizer.fit(v.bytes(), f.length());
             List<Expression> expected = linearize(f, value);
-            if (expected.size() == 2 && expected.get(1).equals(e.get(at + 1))) {
+            if (expected.size() == 2 && sameWrite(f, expected.get(1), e.get(at + 1))) {
                 return new Read(new Statement.PayloadSet(f, value), 2);
             }
             return null;
@@ -202,6 +204,19 @@ final class PayloadWrite {
             return changedInPlace(f, b, e, at, load, mx);
         }
         return null;
+    }
+
+    /**
+     * Whether {@code actual} is the write of {@code f} that {@code expected} is; nft 1.0.6 wrote udp
+     * fields with an internet checksum at offset 6 where newer nft has the kernel fix the layer-4 one.
+     */
+    private static boolean sameWrite(Field f, Expression expected, Expression actual) {
+        if (expected.equals(actual)) {
+            return true;
+        }
+        return "udp".equals(protocol(f)) && expected instanceof Payload.Write x && actual instanceof Payload.Write a
+                && a.base() == x.base() && a.offset() == x.offset() && a.length() == x.length() && a.sreg() == x.sreg()
+                && a.checksumType() == NfTables.NFT_PAYLOAD_CSUM_INET && a.checksumOffset() == 6 && a.checksumFlags() == 0;
     }
 
     /** {@code FIELD set FIELD & C} or {@code | C}: the mask and xor read back within the field's bits. */

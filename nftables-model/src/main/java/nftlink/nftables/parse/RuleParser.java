@@ -302,6 +302,22 @@ final class RuleParser {
             throw c.unexpected("a value to compare " + f.text() + " with");
         }
         Token valueToken = c.peek();
+        java.util.regex.Matcher numberPrefix = java.util.regex.Pattern.compile("(\\d+|0x[0-9a-fA-F]+)/(\\d+)")
+                .matcher(valueToken.kind() == Token.Kind.WORD ? valueToken.text() : "");
+        if (numberPrefix.matches() && f == unmasked && f.length() == 4 && f.datatype().hostOrder()
+                && (f instanceof MetaField || f instanceof CtField)) {
+            // meta mark 0xffffff00/24: the top bits of a 32-bit number, FIELD & MASK == VALUE & MASK
+            c.next();
+            long value = Long.decode(numberPrefix.group(1));
+            int bits = Integer.parseInt(numberPrefix.group(2));
+            if (value > 0xffffffffL || bits > 32) {
+                throw Cursor.error(valueToken, "value " + valueToken.text() + " is out of range");
+            }
+            long mask = bits == 0 ? 0 : (0xffffffffL << (32 - bits)) & 0xffffffffL;
+            MaskedField top = MaskedField.and(f, Bytes.u32((int) mask));
+            Match.Op prefixOp = op;
+            return Cursor.at(valueToken, () -> new Match(top, prefixOp, new Value.Single(Bytes.u32((int) (value & mask)))));
+        }
         boolean number = c.peek().kind() == Token.Kind.WORD && c.peek().text().matches("\\d+|0x[0-9a-fA-F]+");
         Value parsed = (f.datatype().isBitmask() || f instanceof MaskedField && number) && !(f instanceof ConcatField)
                 && c.peek().kind() != Token.Kind.LBRACE && !c.at(Token.Kind.SET_REFERENCE)

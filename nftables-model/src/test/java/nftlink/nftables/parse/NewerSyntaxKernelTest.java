@@ -102,7 +102,8 @@ class NewerSyntaxKernelTest {
 
     /**
      * nft 1.0.6 writes nat to computed addresses with an addr_max register and flags, and numgen without a
-     * byte-order swap, which the newer nft leaves out; the library lists both forms the same way. (A redirect to
+     * byte-order swap, which the newer nft leaves out, and udp header writes with an internet checksum where
+     * the newer nft has the kernel fix the layer-4 checksum; the library lists both forms the same way. (A redirect to
      * a port from a map is left out: nft 1.0.6 wants an explicit l4proto match first, which newer nft adds and
      * folds as a dependency, and the library follows the newer nft.)
      */
@@ -114,6 +115,11 @@ class NewerSyntaxKernelTest {
             \t\tdnat to numgen inc mod 2 map { 0 : 192.168.10.100, 1 : 192.168.20.200 }
             \t\tdnat to numgen inc mod 7 offset 167772161
             \t\tdnat to jhash ip saddr mod 2 seed 0xdeadbeef map { 0 : 192.168.20.100, 1 : 192.168.30.100 }
+            \t}
+            
+            \tchain f {
+            \t\ttype filter hook input priority filter; policy accept;
+            \t\tudp dport set 65535
             \t}
             }
             """;

@@ -83,6 +83,9 @@ class RuleSyntaxKernelTest {
             \t\tmeta mark set ct mark >> 8
             \t\tip daddr . tcp dport @cr accept
             \t\tip saddr vmap { 1.1.1.1 : drop, * : accept }
+            \t\tct state 8 accept
+            \t\ticmpv6 type mld-listener-reduction accept
+            \t\tipsec in ip6 daddr dead::beef accept
             \t\tmeta mark set ip saddr map { 1.1.1.1 : 0x00000001, * : 0x00000002 }
             \t\tip daddr . tcp dport { 10.0.0.0/8 . 10-23, 192.168.1.1-192.168.3.8 . 80-443 } accept
             \t\tip saddr . ip daddr vmap { 192.168.5.1-192.168.5.128 . 192.168.6.1-192.168.6.128 : accept, 10.0.0.1 . 10.0.0.2 : drop }
