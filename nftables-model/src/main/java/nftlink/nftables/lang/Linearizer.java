@@ -221,6 +221,7 @@ public final class Linearizer {
                 }
                 case Statement.KernelExpression k -> out.add(k.expression());
                 case Statement.VerdictMap v -> {
+                    requireTunnelTransport(ctx, v.field());
                     depend(ctx, v.field().text(), v.field().dependencies(spec.family()));
                     out.addAll(v.field().loads(REG));
                     if (v.named() != null) {
@@ -410,6 +411,7 @@ public final class Linearizer {
 
     /** Loads a value computed from the packet into register 1, after its dependencies (an anonymous map first). */
     private static void loadSource(Context ctx, Field source) {
+        requireTunnelTransport(ctx, source instanceof MapLookupField map ? map.key() : source);
         depend(ctx, source.text(), source.dependencies(ctx.spec().family()));
         if (source instanceof MapLookupField map && map.named() == null) {
             AnonymousSet anonymous = anonymousDataMap(ctx.spec(), map);
