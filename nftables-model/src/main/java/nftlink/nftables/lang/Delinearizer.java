@@ -68,6 +68,7 @@ public final class Delinearizer {
             default -> null;
         };
         TunnelLayers tunnels = TunnelLayers.of(e);
+        int vlanTags = 0;
         int i = 0;
         while (i < e.size()) {
             Expression x = e.get(i);
@@ -103,6 +104,22 @@ public final class Delinearizer {
                     loadCount = 2;
                 }
             }
+            if (s == null && vlanTags > 1 && x instanceof Payload.Load p && p.base() == Payload.Base.LINK && p.dreg() == REG
+                    && p.offset() >= 14 + 4 * (vlanTags - 1)) {
+                // a field of an inner vlan tag: where the outer tag's field lies, 4 bytes further per tag
+                Payload.Load outer = new Payload.Load(p.base(), p.offset() - 4 * (vlanTags - 1), p.length(), p.dreg());
+                Bytes mask = i + 2 < e.size() && e.get(i + 1) instanceof Bitwise.MaskXor mx && mx.sreg() == REG && mx.dreg() == REG
+                        && isZero(mx.xor()) ? mx.mask() : null;
+                Field outerField = mask != null ? bitFieldOf(outer, mask, l3, l4, tunnels) : fieldOf(outer, l3, l4, icmpType, tunnels);
+                if (outerField == null && mask != null) {
+                    outerField = fieldOf(outer, l3, l4, icmpType, tunnels);
+                    mask = null;
+                }
+                if (outerField != null && PayloadField.ofVlanTag(outerField, vlanTags) != outerField) {
+                    field = PayloadField.ofVlanTag(outerField, vlanTags);
+                    loadCount = mask != null ? 2 : 1;
+                }
+            }
             if (field != null && i + loadCount < e.size() && e.get(i + loadCount) instanceof Lookup l && l.sreg() == REG
                     && l.dreg() == NfTables.NFT_REG_VERDICT) {
                 s = verdictMap(field, l, sets);
@@ -117,6 +134,9 @@ public final class Delinearizer {
                     if (m.match().op() == Match.Op.EQ && (field.equals(PayloadField.ICMP_TYPE) || field.equals(PayloadField.ICMPV6_TYPE))) {
                         icmpType = m.match().value();
                     }
+                    if (PayloadField.opensVlanTag(m.match())) {
+                        vlanTags++;
+                    }
                     if (m.match().op() == Match.Op.EQ && m.match().value() instanceof Value.Single single) {
                         if (field.equals(MetaField.L4PROTO) || field.equals(PayloadField.IP_PROTOCOL) || field.equals(PayloadField.IP6_NEXTHDR)) {
                             l4 = PayloadField.TRANSPORT_PROTOCOLS.getOrDefault(single.bytes().get(0),
@@ -124,7 +144,7 @@ public final class Delinearizer {
                         } else if (field.equals(MetaField.NFPROTO)) {
                             l3 = single.bytes().get(0) == 2 ? "ip" : single.bytes().get(0) == 10 ? "ip6" : "nfproto " + single.bytes().get(0);
                         } else if (field.equals(MetaField.PROTOCOL) || field.equals(PayloadField.ETHER_TYPE)
-                                || field.equals(PayloadField.VLAN_TYPE)) {
+                                || PayloadField.isVlanType(field)) {
                             long type = single.bytes().asBigEndian();
                             l3 = type == 0x0800 ? "ip" : type == 0x86dd ? "ip6" : type == 0x0806 ? "arp" : "ethertype " + type;
                         }
@@ -1076,7 +1096,9 @@ public final class Delinearizer {
                 for (Match d : List.copyOf(deps)) {
                     if (d.field().equals(MetaField.PROTOCOL)) {
                         deps.add(new Match(PayloadField.ETHER_TYPE, Match.Op.EQ, d.value()));
-                        deps.add(new Match(PayloadField.VLAN_TYPE, Match.Op.EQ, d.value()));
+                        for (int tag = 1; tag <= 3; tag++) {
+                            deps.add(new Match(PayloadField.ofVlanTag(PayloadField.VLAN_TYPE, tag), Match.Op.EQ, d.value()));
+                        }
                     }
                 }
             }

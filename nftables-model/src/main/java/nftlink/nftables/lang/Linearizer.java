@@ -307,6 +307,11 @@ public final class Linearizer {
         Set<Match> established = ctx.established();
         for (Match original : dependencies) {
             Match dependency = afterVlan(original, established);
+            if (dependency.field().equals(PayloadField.ETHER_TYPE) && vlanTags(established) > 0
+                    && dependency.value().equals(new Value.Single(Bytes.u16Be(0x8100)))) {
+                // a vlan field after a tag the rule has opened (802.1ad or 802.1Q, outer or inner)
+                continue;
+            }
             checkConflict(what, dependency, established);
             boolean icmpType = dependency.field().equals(PayloadField.ICMP_TYPE) || dependency.field().equals(PayloadField.ICMPV6_TYPE);
             if (icmpType && established.stream().anyMatch(e -> e.field().equals(dependency.field()))) {
@@ -329,6 +334,11 @@ public final class Linearizer {
         List<AnonymousSet> sets = ctx.sets();
         Set<Match> established = ctx.established();
         requireTunnelTransport(ctx, m.field());
+        int tags = vlanTags(established);
+        if (tags > 1 && PayloadField.ofVlanTag(m.field(), tags) != m.field()) {
+            // a field of an inner vlan tag
+            m = new Match(PayloadField.ofVlanTag(m.field(), tags), m.op(), m.value());
+        }
         depend(ctx, m.field().text(), m.field().dependencies(spec.family()));
         if (m.op() == Match.Op.EQ && (m.value() instanceof Value.Single
                 || m.field().equals(PayloadField.ICMP_TYPE) || m.field().equals(PayloadField.ICMPV6_TYPE))) {
@@ -464,12 +474,16 @@ public final class Linearizer {
 
     /** After an 802.1Q tag the network protocol is the tag's type: {@code vlan type ip}, not {@code meta protocol ip}. */
     private static Match afterVlan(Match dependency, Set<Match> established) {
-        boolean vlan = established.stream().anyMatch(e -> e.field().equals(PayloadField.ETHER_TYPE)
-                && e.value().equals(new Value.Single(Bytes.u16Be(0x8100))));
-        if (vlan && dependency.field().equals(MetaField.PROTOCOL)) {
-            return new Match(PayloadField.VLAN_TYPE, dependency.op(), dependency.value());
+        int tags = vlanTags(established);
+        if (tags > 0 && dependency.field().equals(MetaField.PROTOCOL)) {
+            return new Match(PayloadField.ofVlanTag(PayloadField.VLAN_TYPE, tags), dependency.op(), dependency.value());
         }
         return dependency;
+    }
+
+    /** How many vlan tags the rule's matches have opened (ether type, then vlan type, 8021q or 8021ad). */
+    private static int vlanTags(Set<Match> established) {
+        return (int) established.stream().filter(PayloadField::opensVlanTag).count();
     }
 
     /** Whether an earlier match of another field says what {@code dependency} says (same protocol class, same value). */

@@ -103,6 +103,36 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
         return new Payload.Load(base, offset, length, register);
     }
 
+    /**
+     * {@code field} of vlan tag number {@code tag} (1 the outer one): an inner tag's fields lie
+     * 4 bytes further per tag ({@code ether type 8021ad vlan id 1 vlan type 8021q vlan id 2});
+     * other fields as they are.
+     */
+    static Field ofVlanTag(Field field, int tag) {
+        if (tag <= 1) {
+            return field;
+        }
+        return switch (field) {
+            case PayloadField p when p.protocol().equals("vlan") -> new PayloadField(p.protocol(), p.name(), p.base(),
+                    p.offset() + 4 * (tag - 1), p.length(), p.datatype());
+            case PayloadBitField p when p.protocol().equals("vlan") -> new PayloadBitField(p.protocol(), p.name(), p.base(),
+                    p.bitOffset() + 32 * (tag - 1), p.bits(), p.datatype());
+            default -> field;
+        };
+    }
+
+    /** Whether {@code field} is {@code vlan type} of any tag. */
+    static boolean isVlanType(Field field) {
+        return field instanceof PayloadField p && p.protocol().equals("vlan") && p.name().equals("type");
+    }
+
+    /** Whether {@code m} opens a vlan tag: ether type or vlan type 8021q or 8021ad. */
+    static boolean opensVlanTag(Match m) {
+        return m.op() == Match.Op.EQ && (m.field().equals(ETHER_TYPE) || isVlanType(m.field()))
+                && m.value() instanceof Value.Single v && v.bytes().length() == 2
+                && (v.bytes().asBigEndian() == 0x8100 || v.bytes().asBigEndian() == 0x88a8);
+    }
+
     /** Loads only the first {@code bytes} bytes (for byte-aligned prefixes). */
     Expression load(int register, int bytes) {
         return new Payload.Load(base, offset, bytes, register);

@@ -99,6 +99,8 @@ class RuleSyntaxKernelTest {
             \t\tvlan id 100 accept
             \t\tvlan id 1 vlan pcp 3 drop
             \t\tvlan id 4094 ip saddr 10.0.0.1 drop
+            \t\tether type 8021ad vlan id 1 ip protocol tcp accept
+            \t\tether type 8021ad vlan id 1 vlan type 8021q vlan id 2 vlan type ip counter
             \t}
             }
             """, """
