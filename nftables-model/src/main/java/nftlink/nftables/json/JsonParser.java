@@ -568,7 +568,7 @@ public final class JsonParser {
                 yield at(body, () -> new Statement.FwdStatement(device, address));
             }
             case "last" -> new Statement.LastStatement(body.isNull() ? null : body.member("used").number(Long.MAX_VALUE));
-            case "set", "map" -> dynset(body);
+            case "set", "map" -> dynset(family, body);
             case "reject" -> reject(family, body);
             case "notrack" -> {
                 if (!body.isNull()) {
@@ -1092,10 +1092,13 @@ public final class JsonParser {
         return new Statement.SynproxyStatement(options.mss(), options.wscale(), options.flags());
     }
 
-    private Statement dynset(Node body) {
+    private Statement dynset(Family family, Node body) {
         body.only(Set.of("op", "elem", "set", "data", "stmt"));
+        List<Statement> stateful = new ArrayList<>();
         if (body.optional("stmt") != null) {
-            throw body.member("stmt").error("unsupported: stateful expressions in dynamic set updates");
+            for (Node s : body.member("stmt").arrayOrSingle()) {
+                stateful.add(statement(family, s));
+            }
         }
         String op = body.member("op").string();
         int code = switch (op) {
@@ -1122,7 +1125,7 @@ public final class JsonParser {
         }
         Field data = body.optional("data") == null ? null : field(body.member("data"));
         Long t = timeout;
-        return at(body, () -> new Statement.DynsetStatement(code, set.substring(1), key, data, t));
+        return at(body, () -> new Statement.DynsetStatement(code, set.substring(1), key, data, t, stateful));
     }
 
     private Bytes address(Node node) {

@@ -434,6 +434,11 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 if (d.data() != null) {
                     body.put("data", field(d.data()));
                 }
+                if (!d.stateful().isEmpty()) {
+                    List<JsonValue> stmts = new ArrayList<>();
+                    d.stateful().forEach(st -> stmts.add(statement(st, family)));
+                    body.put("stmt", JsonValue.array(stmts));
+                }
                 yield JsonValue.single(d.data() == null ? "set" : "map", body.build());
             }
             case Statement.CtSet cs -> JsonValue.single("mangle", JsonValue.object().put("key", field(cs.field()))

@@ -385,11 +385,20 @@ public final class Delinearizer {
             next++;
         }
         if (next >= e.size() || !(e.get(next) instanceof nftlink.nftables.expr.Dynset d) || d.sregKey() != REG
-                || !d.expressions().isEmpty() || (d.sregData() == null) != (data == null)) {
+                || (d.sregData() == null) != (data == null)) {
             return null;
         }
+        List<Statement> stateful = new ArrayList<>();
+        for (Expression x : d.expressions()) {
+            Statement s = x instanceof Counter c ? new Statement.CounterStatement(c.packets(), c.bytes()) : action(x, null, null);
+            if (!(s instanceof Statement.CounterStatement || s instanceof Statement.LimitStatement
+                    || s instanceof Statement.QuotaStatement || s instanceof Statement.ConnlimitStatement)) {
+                return null;
+            }
+            stateful.add(s);
+        }
         Long timeout = d.timeout() == null || d.timeout() == 0 ? null : d.timeout();
-        return new Dynsetted(new Statement.DynsetStatement(d.op(), d.set(), key, data, timeout), next - at + 1);
+        return new Dynsetted(new Statement.DynsetStatement(d.op(), d.set(), key, data, timeout, stateful), next - at + 1);
     }
 
     /**

@@ -128,7 +128,7 @@ public final class Linearizer {
             switch (s) {
                 case Match m -> match(ctx, m);
                 case Statement.VerdictStatement v -> out.add(Immediate.verdict(v.verdict()));
-                case Statement.CounterStatement c -> out.add(new Counter(c.packets(), c.bytes()));
+                case Statement.CounterStatement c -> out.add(stateful(c));
                 case Statement.MetaSet ms -> {
                     out.add(Immediate.value(REG, ms.value()));
                     out.add(new Meta.Set(ms.field().key(), REG));
@@ -186,7 +186,7 @@ public final class Linearizer {
                 }
                 case Statement.ObjectReference o -> out.add(new nftlink.nftables.expr.Objref.Named(o.type(), o.object()));
                 case Statement.TcpOptionReset r -> out.add(new nftlink.nftables.expr.Exthdr.Reset(r.kind()));
-                case Statement.ConnlimitStatement cl -> out.add(new nftlink.nftables.expr.Connlimit(cl.count(), cl.over() ? 1 : 0));
+                case Statement.ConnlimitStatement cl -> out.add(stateful(cl));
                 case Statement.LastStatement l -> out.add(l.usedMillis() == null ? nftlink.nftables.expr.Last.never()
                         : new nftlink.nftables.expr.Last(1, l.usedMillis()));
                 case Statement.DynsetStatement d -> {
@@ -203,7 +203,8 @@ public final class Linearizer {
                         dataRegister = ConcatField.registerAt(REG, slots);
                         out.addAll(d.data().loads(dataRegister));
                     }
-                    out.add(new nftlink.nftables.expr.Dynset(d.op(), REG, dataRegister, d.set(), 0, d.timeout(), List.of(), null));
+                    out.add(new nftlink.nftables.expr.Dynset(d.op(), REG, dataRegister, d.set(), 0, d.timeout(),
+                            d.stateful().stream().map(Linearizer::stateful).toList(), null));
                 }
                 case Statement.SetFromField sf when sf.changesHeader() -> {
                     MaskedField m = (MaskedField) sf.source();
@@ -234,9 +235,8 @@ public final class Linearizer {
                 }
                 case Statement.LogStatement l -> out.add(new Log(l.prefix(), l.level(), l.flags() == 0 ? null : l.flags(),
                         l.group(), l.snaplen(), l.queueThreshold()));
-                case Statement.LimitStatement l -> out.add(new Limit(l.rate(), l.period(), l.burst(),
-                        l.bytes() ? NfTables.NFT_LIMIT_PKT_BYTES : NfTables.NFT_LIMIT_PKTS, l.over() ? NfTables.NFT_LIMIT_F_INV : 0));
-                case Statement.QuotaStatement q -> out.add(new Quota(q.bytes(), q.used(), q.over() ? 1 : 0));
+                case Statement.LimitStatement l -> out.add(stateful(l));
+                case Statement.QuotaStatement q -> out.add(stateful(q));
                 case Statement.NotrackStatement n -> out.add(new Notrack());
                 case Statement.RejectStatement r -> {
                     for (Match e : ctx.established()) {
@@ -417,6 +417,18 @@ public final class Linearizer {
                 out.add(new Lookup(set.set().name(), set.set().id(), REG, -1, m.op() == Match.Op.NEQ ? NfTables.NFT_LOOKUP_F_INV : null));
             }
         }
+    }
+
+    /** The expression of a stateful statement: counter, limit, quota, ct count (in a rule or a set element). */
+    private static Expression stateful(Statement s) {
+        return switch (s) {
+            case Statement.CounterStatement c -> new Counter(c.packets(), c.bytes());
+            case Statement.LimitStatement l -> new Limit(l.rate(), l.period(), l.burst(),
+                    l.bytes() ? NfTables.NFT_LIMIT_PKT_BYTES : NfTables.NFT_LIMIT_PKTS, l.over() ? NfTables.NFT_LIMIT_F_INV : 0);
+            case Statement.QuotaStatement q -> new Quota(q.bytes(), q.used(), q.over() ? 1 : 0);
+            case Statement.ConnlimitStatement cl -> new nftlink.nftables.expr.Connlimit(cl.count(), cl.over() ? 1 : 0);
+            default -> throw new IllegalArgumentException("not a stateful statement: " + s);
+        };
     }
 
     /** Loads a value computed from the packet into register 1, after its dependencies (an anonymous map first). */

@@ -107,9 +107,21 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.TcpOptionReset r -> "reset tcp option " + ExthdrField.tcpOptionName(r.kind());
             case Statement.ConnlimitStatement cl -> "ct count " + (cl.over() ? "over " : "") + Integer.toUnsignedString(cl.count());
             case Statement.LastStatement l -> l.usedMillis() == null ? "last" : "last used " + NftTime.format(l.usedMillis());
-            case Statement.DynsetStatement d -> (d.op() == 0 ? "add" : d.op() == 1 ? "update" : "delete") + " @" + d.set()
-                    + " { " + d.key().text() + (d.timeout() == null ? "" : " timeout " + NftTime.format(d.timeout()))
-                    + (d.data() == null ? "" : " : " + d.data().text()) + " }";
+            case Statement.DynsetStatement d -> {
+                StringBuilder sb = new StringBuilder(d.op() == 0 ? "add" : d.op() == 1 ? "update" : "delete").append(" @")
+                        .append(d.set()).append(" { ").append(d.key().text());
+                if (d.timeout() != null) {
+                    sb.append(" timeout ").append(NftTime.format(d.timeout()));
+                }
+                for (Statement stateful : d.stateful()) {
+                    // nft lists a set element's counter without its values (they are the element's)
+                    sb.append(' ').append(stateful instanceof Statement.CounterStatement ? "counter" : render(stateful, family));
+                }
+                if (d.data() != null) {
+                    sb.append(" : ").append(d.data().text());
+                }
+                yield sb.append(" }").toString();
+            }
             case Statement.CtSet cs -> cs.field().text() + " set " + cs.field().datatype().print(cs.value());
             case Statement.PayloadSet ps -> ps.field().text() + " set " + single(ps.field(), ps.value());
             case Statement.KernelExpression k -> k.expression().toDebugString();

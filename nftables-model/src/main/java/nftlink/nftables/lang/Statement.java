@@ -421,21 +421,39 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
     }
 
     /**
-     * {@code add|update|delete @SET { KEY [timeout T] [: DATA] }}: changes a set from the packet path.
+     * {@code add|update|delete @SET { KEY [timeout T] [STATEFUL ...] [: DATA] }}: changes a set from the
+     * packet path; stateful statements live in the element ({@code update @flood { ip saddr limit rate
+     * over 10/second }}, {@code add @seen { ip saddr counter }}, {@code add @c { ip saddr ct count over 4 }}).
      *
-     * @param op      {@code NFT_DYNSET_OP_*}
-     * @param set     the set's name
-     * @param key     what makes the element's key
-     * @param data    what makes the element's data (maps), or {@code null}
-     * @param timeout the element's timeout in milliseconds, or {@code null} for the set's
+     * @param op       {@code NFT_DYNSET_OP_*}
+     * @param set      the set's name
+     * @param key      what makes the element's key
+     * @param data     what makes the element's data (maps), or {@code null}
+     * @param timeout  the element's timeout in milliseconds, or {@code null} for the set's
+     * @param stateful counter, limit, quota and ct count statements of the element (the set needs
+     *                 {@code flags dynamic})
      */
-    record DynsetStatement(int op, String set, Field key, Field data, Long timeout) implements Statement {
+    record DynsetStatement(int op, String set, Field key, Field data, Long timeout, List<Statement> stateful)
+            implements Statement {
         public DynsetStatement {
             Objects.requireNonNull(set, "set");
             Objects.requireNonNull(key, "key");
             if (op < 0 || op > 2) {
                 throw new IllegalArgumentException("dynset op is add, update or delete: " + op);
             }
+            stateful = List.copyOf(stateful);
+            for (Statement s : stateful) {
+                if (!(s instanceof CounterStatement || s instanceof LimitStatement || s instanceof QuotaStatement
+                        || s instanceof ConnlimitStatement)) {
+                    throw new IllegalArgumentException("unsupported: " + s.getClass().getSimpleName()
+                            + " in a set element (counter, limit, quota and ct count are)");
+                }
+            }
+        }
+
+        /** Without stateful statements. */
+        public DynsetStatement(int op, String set, Field key, Field data, Long timeout) {
+            this(op, set, key, data, timeout, List.of());
         }
     }
 

@@ -117,14 +117,7 @@ final class RuleParser {
             throw c.unexpected("a statement");
         }
         if (t.text().equals("ct") && c.in.peekIs(1, "count")) {
-            c.next();
-            c.next();
-            boolean over = c.accept("over");
-            long count = c.number("a connection count");
-            if (count > 0xffffffffL) {
-                throw Cursor.error(c.in.last(), "connection count " + count + " is out of range");
-            }
-            return new Statement.ConnlimitStatement((int) count, over);
+            return connlimit();
         }
         if (t.text().equals("ct") && c.in.peekIs(1, "timeout", "expectation") && c.in.peekIs(2, "set")) {
             c.next();
@@ -1073,8 +1066,28 @@ final class RuleParser {
         if (c.accept("timeout")) {
             timeout = Durations.millis(c.next());
         }
-        if (c.at("counter") || c.at("limit") || c.at("quota") || c.at("expires")) {
-            throw Cursor.error(c.peek(), "unsupported: stateful expressions and expiry in dynamic set updates");
+        if (c.at("expires")) {
+            throw Cursor.error(c.peek(), "unsupported: expires in dynamic set updates (timeout sets the element's lifetime)");
+        }
+        List<Statement> stateful = new ArrayList<>();
+        while (true) {
+            Token at = c.peek();
+            Statement s;
+            if (c.at("counter")) {
+                s = counter();
+            } else if (c.at("limit")) {
+                s = limit();
+            } else if (c.at("quota")) {
+                s = quota();
+            } else if (c.at("ct") && c.in.peekIs(1, "count")) {
+                s = connlimit();
+            } else {
+                break;
+            }
+            if (s instanceof Statement.ObjectReference) {
+                throw Cursor.error(at, "a set element holds its own counter, limit or quota, not a named object");
+            }
+            stateful.add(s);
         }
         Field data = null;
         if (c.accept(":")) {
@@ -1088,7 +1101,19 @@ final class RuleParser {
         };
         Long t = timeout;
         Field d = data;
-        return Cursor.at(op, () -> new Statement.DynsetStatement(code, set.text(), key, d, t));
+        return Cursor.at(op, () -> new Statement.DynsetStatement(code, set.text(), key, d, t, stateful));
+    }
+
+    /** {@code ct count [over] N}. */
+    private Statement connlimit() {
+        c.next();
+        c.next();
+        boolean over = c.accept("over");
+        long count = c.number("a connection count");
+        if (count > 0xffffffffL) {
+            throw Cursor.error(c.in.last(), "connection count " + count + " is out of range");
+        }
+        return new Statement.ConnlimitStatement((int) count, over);
     }
 
     /** {@code reset tcp option NAME|KIND}. */

@@ -34,6 +34,7 @@ class RuleSyntaxKernelTest {
             table inet t {
             \tset dyn { type ipv4_addr; flags dynamic,timeout; timeout 1m; }
             \tset cr { type ipv4_addr . inet_service; flags interval; elements = { 10.0.0.0/8 . 10-23, 192.168.1.1 . 80 } }
+            \tset m { type ipv4_addr; flags dynamic; }
             \tcounter hits { }
             \tquota q { 25 mbytes }
             \tchain c {
@@ -70,6 +71,10 @@ class RuleSyntaxKernelTest {
             \t\tip saddr & 0.0.0.255 == 0.0.0.1 accept
             \t\tadd @dyn { ip saddr } accept
             \t\tupdate @dyn { ip saddr timeout 30s }
+            \t\tupdate @dyn { ip saddr limit rate over 10/second } drop
+            \t\tadd @m { ip saddr counter }
+            \t\tadd @m { ip saddr ct count over 4 } drop
+            \t\tupdate @dyn { ip saddr timeout 30s counter }
             \t\tcounter name "hits"
             \t\tquota name "q" drop
             \t\tsctp chunk data exists accept
