@@ -793,6 +793,18 @@ public final class JsonParser {
         Node body = e.getValue();
         return switch (e.getKey()) {
             case "payload" -> {
+                if (body.optional("base") != null) {
+                    // raw bits: {"base": "nh", "offset": 8, "len": 8}
+                    body.only(Set.of("base", "offset", "len"));
+                    String baseName = body.member("base").string();
+                    nftlink.nftables.expr.Payload.Base base = nftlink.nftables.lang.RawPayloadField.base(baseName);
+                    if (base == null) {
+                        throw body.member("base").error("unknown payload base \"" + baseName + "\" (expected ll, nh, th or ih)");
+                    }
+                    int offset = (int) body.member("offset").number(Integer.MAX_VALUE);
+                    int len = (int) body.member("len").number(Integer.MAX_VALUE);
+                    yield at(body, () -> new nftlink.nftables.lang.RawPayloadField(base, offset, len));
+                }
                 body.only(Set.of("tunnel", "protocol", "field"));
                 String protocol = body.member("protocol").string();
                 String name = body.member("field").string();

@@ -747,6 +747,10 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         if (f.datatype() == Datatype.TIME) {
             return JsonValue.of(Integer.toUnsignedLong(b.asU32()) / 1000);
         }
+        if (f instanceof nftlink.nftables.lang.RawPayloadField && b.length() > 8) {
+            // nft's JSON gives numbers wider than 64 bits as hex strings
+            return JsonValue.of("0x" + new BigInteger(1, b.toArray()).toString(16));
+        }
         if (f.datatype().isBitmask() && f.datatype() != Datatype.CT_STATE && new BigInteger(1, b.toArray()).signum() == 0) {
             return JsonValue.of(0);
         }
