@@ -77,42 +77,81 @@ public final class Linearizer {
 
     /**
      * What linearizing one rule builds up: its expressions and anonymous sets, the matches
-     * already made (so dependencies are added once), and the compares of whole header
-     * fields with one value, which nft merges with their neighbours (by identity).
+     * already made (so dependencies are added once), the compares of whole header fields
+     * with one value, which nft merges with their neighbours (by identity, with whether the
+     * field names the next protocol), and where statements other than matches start (nft
+     * merges only between those).
      */
     private record Context(RuleSpec spec, List<Expression> out, List<AnonymousSet> sets, Set<Match> established,
-                           Set<Expression> mergeable) {
+                           java.util.Map<Expression, Boolean> mergeable, List<Integer> boundaries) {
         Context(RuleSpec spec) {
-            this(spec, new ArrayList<>(), new ArrayList<>(), new HashSet<>(),
-                    java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+            this(spec, new ArrayList<>(), new ArrayList<>(), new HashSet<>(), new java.util.IdentityHashMap<>(),
+                    new ArrayList<>());
         }
     }
 
+    /** A header match nft may merge: its load and compare, where they are, and whether it names a protocol. */
+    private record Mergeable(int at, Payload.Load load, Cmp cmp, boolean protocol) {
+    }
+
     /**
-     * Merges adjacent matches of consecutive header fields into one load and one compare,
-     * as nft does ({@code tcp sport 1 tcp dport 2} becomes one 4-byte load): only equality
-     * with a single value, same header, up to a 16-byte register.
+     * Merges matches of adjacent header fields into one load and one compare, as nft's
+     * {@code stmt_reduce} does: among the equality matches with one value between two
+     * statements that are not matches, sorted by header and offset, neighbours join while
+     * the result fits 4 bytes (or 16 in the link-layer header, or when one part is longer
+     * than 4 bytes); the joint match takes the place of the earlier one, or of the one
+     * naming the next protocol ({@code tcp sport 1 tcp dport 2} becomes one 4-byte load).
      */
-    private static void mergePayloads(List<Expression> out, Set<Expression> mergeable) {
-        for (int i = 0; i + 3 < out.size(); ) {
-            if (out.get(i) instanceof Payload.Load a && mergeable.contains(out.get(i + 1))
-                    && out.get(i + 2) instanceof Payload.Load b && mergeable.contains(out.get(i + 3))
-                    && a.dreg() == REG && b.dreg() == REG && a.base() == b.base() && a.offset() + a.length() == b.offset()
-                    && a.length() + b.length() <= 16) {
-                Cmp ca = (Cmp) out.get(i + 1);
-                Cmp cb = (Cmp) out.get(i + 3);
-                byte[] data = new byte[a.length() + b.length()];
-                System.arraycopy(ca.data().toArray(), 0, data, 0, a.length());
-                System.arraycopy(cb.data().toArray(), 0, data, a.length(), b.length());
-                Cmp merged = new Cmp(Cmp.Op.EQ, REG, Bytes.of(data));
-                mergeable.add(merged);
-                out.subList(i, i + 4).clear();
-                out.add(i, new Payload.Load(a.base(), a.offset(), data.length, REG));
-                out.add(i + 1, merged);
-            } else {
-                i++;
+    private static void mergePayloads(Context ctx) {
+        List<Expression> out = ctx.out();
+        Expression[] slots = out.toArray(Expression[]::new);
+        int runStart = 0;
+        List<Integer> ends = new ArrayList<>(ctx.boundaries());
+        ends.add(slots.length);
+        for (int end : ends) {
+            List<Mergeable> run = new ArrayList<>();
+            for (int i = runStart; i + 1 < end; i++) {
+                if (slots[i] instanceof Payload.Load l && l.dreg() == REG && ctx.mergeable().containsKey(slots[i + 1])) {
+                    run.add(new Mergeable(i, l, (Cmp) slots[i + 1], ctx.mergeable().get(slots[i + 1])));
+                }
+            }
+            run.sort(Comparator.<Mergeable>comparingInt(m -> m.load().base().ordinal()).thenComparingInt(m -> m.load().offset()));
+            Mergeable last = run.isEmpty() ? null : run.getFirst();
+            for (int k = 1; k < run.size(); k++) {
+                Mergeable next = run.get(k);
+                if (!canMerge(last.load(), next.load())) {
+                    last = next;
+                    continue;
+                }
+                byte[] data = new byte[last.load().length() + next.load().length()];
+                System.arraycopy(last.cmp().data().toArray(), 0, data, 0, last.load().length());
+                System.arraycopy(next.cmp().data().toArray(), 0, data, last.load().length(), next.load().length());
+                Payload.Load load = new Payload.Load(last.load().base(), last.load().offset(), data.length, REG);
+                Cmp cmp = new Cmp(Cmp.Op.EQ, REG, Bytes.of(data));
+                // the joint match stays where the protocol match was, else where the earlier one was
+                int keep = next.protocol() ? next.at() : last.at();
+                int drop = next.protocol() ? last.at() : next.at();
+                slots[keep] = load;
+                slots[keep + 1] = cmp;
+                slots[drop] = null;
+                slots[drop + 1] = null;
+                last = new Mergeable(keep, load, cmp, last.protocol() || next.protocol());
+            }
+            runStart = end;
+        }
+        out.clear();
+        for (Expression x : slots) {
+            if (x != null) {
+                out.add(x);
             }
         }
+    }
+
+    /** nft's {@code payload_can_merge}: adjacent, within a register, and worth it for the kernel's fast path. */
+    private static boolean canMerge(Payload.Load a, Payload.Load b) {
+        int total = a.length() + b.length();
+        return a.base() == b.base() && a.offset() + a.length() == b.offset() && total <= 16
+                && (total <= 4 || a.base() == Payload.Base.LINK || a.length() > 4 || b.length() > 4);
     }
 
     /**
@@ -125,6 +164,9 @@ public final class Linearizer {
         List<Expression> out = ctx.out();
         List<AnonymousSet> sets = ctx.sets();
         for (Statement s : spec.statements()) {
+            if (!(s instanceof Match)) {
+                ctx.boundaries().add(out.size());
+            }
             switch (s) {
                 case Match m -> match(ctx, m);
                 case Statement.VerdictStatement v -> out.add(Immediate.verdict(v.verdict()));
@@ -294,7 +336,7 @@ public final class Linearizer {
                 }
             }
         }
-        mergePayloads(out, ctx.mergeable());
+        mergePayloads(ctx);
         Rule rule = new Rule(spec.family(), spec.table(), spec.chain(), spec.handle(), 0, out, spec.comment(), List.of());
         return new Result(rule, sets);
     }
@@ -362,10 +404,9 @@ public final class Linearizer {
                     out.addAll(field.loads(REG));
                     Cmp cmp = new Cmp(cmpOp(m.op()), REG, s.bytes());
                     out.add(cmp);
-                    // nft leaves addresses in loads of their own
-                    if (field instanceof PayloadField pf && m.op() == Match.Op.EQ && !((pf.protocol().equals("ip")
-                            || pf.protocol().equals("ip6")) && (pf.datatype() == Datatype.IPV4_ADDR || pf.datatype() == Datatype.IPV6_ADDR))) {
-                        ctx.mergeable().add(cmp);
+                    if (field instanceof PayloadField pf && m.op() == Match.Op.EQ) {
+                        ctx.mergeable().put(cmp, pf.equals(PayloadField.ETHER_TYPE) || PayloadField.isVlanType(pf)
+                                || pf.equals(PayloadField.IP_PROTOCOL) || pf.equals(PayloadField.IP6_NEXTHDR));
                     }
                 }
             }

@@ -162,7 +162,7 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
                 yield deps;
             }
             case "ether" -> switch (family) {
-                case IP, IP6, INET, NETDEV -> List.of(Match.eq(MetaField.IIFTYPE, Bytes.of((byte) 1, (byte) 0)));
+                case IP, IP6, INET, NETDEV, ARP -> List.of(Match.eq(MetaField.IIFTYPE, Bytes.of((byte) 1, (byte) 0)));
                 case BRIDGE -> List.of();
                 default -> throw new IllegalArgumentException("ether fields cannot be matched in family " + family);
             };

@@ -33,12 +33,14 @@ final class PayloadWrite {
         return switch (f) {
             case PayloadField p -> new Bits(p.base(), p.offset() * 8, p.length() * 8);
             case PayloadBitField p -> new Bits(p.base(), p.bitOffset(), p.bits());
+            case RawPayloadField r -> new Bits(r.base(), r.bitOffset(), r.bits());
             default -> null;
         };
     }
 
     private static String protocol(Field f) {
-        return f instanceof PayloadField p ? p.protocol() : f instanceof PayloadBitField p ? p.protocol() : null;
+        return f instanceof PayloadField p ? p.protocol() : f instanceof PayloadBitField p ? p.protocol()
+                : f instanceof RawPayloadField ? "raw" : null;
     }
 
     private static String name(Field f) {
@@ -55,9 +57,19 @@ final class PayloadWrite {
             return "'" + f.text() + " set' (nftlink's rule language sets meta, ct and header fields)";
         }
         return switch (protocol) {
-            case "ip", "ip6", "tcp", "udp", "ether", "arp", "vlan" -> null;
+            case "ip", "ip6", "tcp", "udp", "ether", "arp", "vlan", "raw" -> null;
             default -> "'" + f.text() + " set' (nftlink writes ip, ip6, tcp, udp, ether and arp header fields)";
         };
+    }
+
+    /**
+     * Whether nft rewrites whole 16-bit words: where the kernel updates an internet checksum, and
+     * for raw bits that do not fill whole bytes.
+     */
+    private static boolean words(Field f, int[] csum) {
+        Bits b = bits(f);
+        return csum[0] == NfTables.NFT_PAYLOAD_CSUM_INET
+                || f instanceof RawPayloadField && (b.bitOffset() % 8 != 0 || b.bits() % 8 != 0);
     }
 
     /** The checksum nft has the kernel update: type, offset, and whether the field is in the L4 pseudo-header. */
@@ -74,6 +86,9 @@ final class PayloadWrite {
             case "tcp" -> new int[]{NfTables.NFT_PAYLOAD_CSUM_INET, 16, flags};
             // a udp checksum may be 0 (none): the kernel updates it as part of the layer-4 checksum only
             case "udp" -> new int[]{NfTables.NFT_PAYLOAD_CSUM_NONE, 0, NfTables.NFT_PAYLOAD_L4CSUM_PSEUDOHDR};
+            // raw bits after the network header are covered by the layer-4 checksum
+            case "raw" -> new int[]{NfTables.NFT_PAYLOAD_CSUM_NONE, 0, bits(f).base() == Payload.Base.TRANSPORT
+                    || bits(f).base() == Payload.Base.INNER ? NfTables.NFT_PAYLOAD_L4CSUM_PSEUDOHDR : 0};
             default -> new int[]{0, 0, flags};
         };
     }
@@ -112,7 +127,7 @@ final class PayloadWrite {
         }
         Bits b = bits(f);
         int[] csum = checksum(f);
-        Region r = Region.of(b, csum[0] == NfTables.NFT_PAYLOAD_CSUM_INET);
+        Region r = Region.of(b, words(f, csum));
         boolean whole = r.first() * 8 == b.bitOffset() && r.length() * 8 == b.bits();
         if (whole) {
             out.add(Immediate.value(REG, value));
@@ -132,7 +147,7 @@ final class PayloadWrite {
     static List<Expression> linearize(Field f, Bytes mask, Bytes xor) {
         Bits b = bits(f);
         int[] csum = checksum(f);
-        Region r = Region.of(b, csum[0] == NfTables.NFT_PAYLOAD_CSUM_INET);
+        Region r = Region.of(b, words(f, csum));
         BigInteger keep = r.all().andNot(r.fieldMask()).or(r.place(f, mask));
         return List.of(new Payload.Load(b.base(), r.first(), r.length(), REG),
                 new Bitwise.MaskXor(REG, REG, BitLayout.fixed(keep, r.length()), BitLayout.fixed(r.place(f, xor), r.length())),
@@ -221,7 +236,7 @@ final class PayloadWrite {
 
     /** {@code FIELD set FIELD & C} or {@code | C}: the mask and xor read back within the field's bits. */
     private static Read changedInPlace(Field f, Bits b, List<Expression> e, int at, Payload.Load load, Bitwise.MaskXor mx) {
-        Region r = Region.of(b, checksum(f)[0] == NfTables.NFT_PAYLOAD_CSUM_INET);
+        Region r = Region.of(b, words(f, checksum(f)));
         if (r.first() != load.offset() || r.length() != load.length()) {
             return null;
         }

@@ -242,7 +242,7 @@ final class RuleParser {
                 return objectReference(NfTables.NFT_OBJECT_SECMARK);
             }
             boolean header = f instanceof PayloadField || f instanceof nftlink.nftables.lang.PayloadBitField
-                    || f instanceof nftlink.nftables.lang.ExthdrField;
+                    || f instanceof nftlink.nftables.lang.ExthdrField || f instanceof RawPayloadField;
             if (!(f instanceof MetaField) && !(f instanceof CtField) && !header) {
                 throw Cursor.error(set, "unsupported: '" + f.text() + " set' (nftlink's rule language sets meta, ct and header fields)");
             }
