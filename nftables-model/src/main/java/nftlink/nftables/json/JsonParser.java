@@ -976,7 +976,10 @@ public final class JsonParser {
             }
             Bytes[] values = new Bytes[parts.size()];
             for (int i = 0; i < parts.size(); i++) {
-                values[i] = single(concat.fields().get(i), parts.get(i));
+                Field part = concat.fields().get(i);
+                values[i] = ConcatField.holdsValue(part)
+                        ? ConcatField.partOf(part, Scalars.parse(part.datatype(), part.valueLength(), parts.get(i).value(), parts.get(i).path()))
+                        : single(part, parts.get(i));
             }
             return at(node, () -> concat.key(values));
         }

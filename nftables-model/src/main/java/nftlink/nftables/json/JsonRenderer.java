@@ -718,7 +718,9 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             List<JsonValue> parts = new ArrayList<>();
             List<Bytes> split = c.split(b);
             for (int i = 0; i < split.size(); i++) {
-                parts.add(single(c.fields().get(i), split.get(i)));
+                Field part = c.fields().get(i);
+                parts.add(ConcatField.holdsValue(part) ? Scalars.render(part.datatype(), ConcatField.valueOf(part, split.get(i)))
+                        : single(part, split.get(i)));
             }
             return JsonValue.single("concat", JsonValue.array(parts));
         }

@@ -84,18 +84,7 @@ public record BinopField(Field source, int shift, long mask, long xor) implement
 
     /** For a bit field: its loaded bytes turned to host order and moved down to bit 0. */
     private List<Expression> down(int register) {
-        if (!(source instanceof PayloadBitField b)) {
-            return List.of();
-        }
-        List<Expression> out = new ArrayList<>();
-        if (b.length() > 1) {
-            out.add(new Byteorder(Byteorder.Op.NTOH, register, register, b.length(), b.length(), false));
-        }
-        int down = (b.offset() + b.length()) * 8 - (b.bitOffset() + b.bits());
-        if (down > 0) {
-            out.add(new Bitwise.Shift(register, register, b.length(), false, down));
-        }
-        return out;
+        return BitValue.down(source, register);
     }
 
     /** A value computed as {@link #loads} computes it, read from {@code e} at {@code at}, after {@code source}'s loads. */

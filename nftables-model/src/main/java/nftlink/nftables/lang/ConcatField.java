@@ -78,7 +78,8 @@ public record ConcatField(List<Field> fields) implements Field {
         List<Expression> out = new ArrayList<>();
         int slot = 0;
         for (Field f : fields) {
-            out.addAll(f.loads(registerAt(register, slot)));
+            // nft concatenates a bit field's value, not its bits in place
+            out.addAll(BitValue.applies(f) ? BitValue.loads(f, registerAt(register, slot)) : f.loads(registerAt(register, slot)));
             slot += ((f.length() + 3) & ~3) / 4;
         }
         return out;
@@ -115,6 +116,24 @@ public record ConcatField(List<Field> fields) implements Field {
     }
 
     /** Builds a key from one value per field. */
+    /**
+     * Whether part {@code f} is concatenated as its value rather than as its register bytes:
+     * bit fields are moved down to bit 0 first, as nft does ({@code ip6 dscp . ip6 daddr}).
+     */
+    public static boolean holdsValue(Field f) {
+        return BitValue.applies(f) && !BitValue.down(f, 1).isEmpty();
+    }
+
+    /** A value of part {@code f} as it lies in the key: a bit field's value padded to its register bytes. */
+    public static Bytes partOf(Field f, Bytes value) {
+        return holdsValue(f) ? Bytes.of(Arrays.copyOf(value.toArray(), f.length())) : value;
+    }
+
+    /** What part {@code f} of a key holds, as a value of its datatype (the inverse of {@link #partOf}). */
+    public static Bytes valueOf(Field f, Bytes part) {
+        return holdsValue(f) ? Bytes.of(Arrays.copyOf(part.toArray(), f.valueLength())) : f.fromRegister(part);
+    }
+
     public Bytes key(Bytes... parts) {
         if (parts.length != fields.size()) {
             throw new IllegalArgumentException("need " + fields.size() + " values, got " + parts.length);

@@ -74,17 +74,30 @@ public final class Delinearizer {
             Expression x = e.get(i);
             int consumed = 0;
             Statement s = null;
-            ConcatField concat = concatAt(e, i, l3, l4, tunnels);
+            Concat found = concatAt(e, i, l3, l4, tunnels);
+            ConcatField concat = found == null ? null : found.field();
             if (concat != null) {
-                int loads = concat.fields().size();
+                int loads = found.consumed();
                 if (i + loads < e.size() && e.get(i + loads) instanceof Lookup l && l.sreg() == REG) {
                     if (l.dreg() == NfTables.NFT_REG_VERDICT) {
                         s = verdictMap(concat, l, sets);
                     } else if (l.dreg() < 0) {
                         Matched m = matchAfterLoad(concat, -1, e, i + loads, sets);
                         s = m == null ? null : m.match();
+                    } else if (l.dreg() == REG && i + loads + 1 < e.size()) {
+                        // meta|ct KEY set CONCAT map ...
+                        MapLookupField map = dataMap(concat, l, e.get(i + loads + 1), sets);
+                        Field target = switch (e.get(i + loads + 1)) {
+                            case Meta.Set ms when ms.sreg() == REG -> MetaField.of(ms.key());
+                            case Ct.Set cs when cs.sreg() == REG -> CtField.of(cs.key(), cs.direction());
+                            default -> null;
+                        };
+                        if (map != null && target != null && target.length() == map.length()) {
+                            s = new Statement.SetFromField(target, map);
+                            consumed = loads + 2;
+                        }
                     }
-                    consumed = s == null ? 0 : loads + 1;
+                    consumed = s == null ? 0 : consumed > 0 ? consumed : loads + 1;
                 }
             }
             Field field = s == null ? fieldOf(x, l3, l4, icmpType, tunnels) : null;
@@ -102,6 +115,13 @@ public final class Delinearizer {
                 if (bits != null) {
                     field = bits;
                     loadCount = 2;
+                }
+            }
+            if (s == null && field != null && loadCount == 2 && BitValue.applies(field)) {
+                // a bit field's value, looked up in a named set or map
+                int down = BitValue.matchDown(field, e, i + 2, REG);
+                if (down > 0 && i + 2 + down < e.size() && e.get(i + 2 + down) instanceof Lookup l && !l.set().startsWith("__")) {
+                    loadCount += down;
                 }
             }
             if (s == null && vlanTags > 1 && x instanceof Payload.Load p && p.base() == Payload.Base.LINK && p.dreg() == REG
@@ -369,12 +389,13 @@ public final class Delinearizer {
     }
 
     private static Dynsetted dynset(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels) {
-        ConcatField concat = concatAt(e, at, l3, l4, tunnels);
+        Concat found = concatAt(e, at, l3, l4, tunnels);
+        ConcatField concat = found == null ? null : found.field();
         Field key = concat != null ? concat : fieldOf(e.get(at), REG, l3, l4, null, tunnels);
         if (key == null) {
             return null;
         }
-        int next = at + (concat != null ? concat.fields().size() : 1);
+        int next = at + (concat != null ? found.consumed() : 1);
         Field data = null;
         if (next < e.size() && !(e.get(next) instanceof nftlink.nftables.expr.Dynset)) {
             int slots = concat != null ? concat.fieldLengths().stream().mapToInt(l -> (l + 3) / 4).sum() : (key.length() + 3) / 4;
@@ -583,13 +604,18 @@ public final class Delinearizer {
 
     /** The bit field {@code x} loads when {@code mask} keeps only its bits, or {@code null}. */
     private static Field bitFieldOf(Expression x, Bytes mask, String l3, String l4, TunnelLayers tunnels) {
+        return bitFieldOf(x, REG, mask, l3, l4, tunnels);
+    }
+
+    /** The bit field {@code x} loads into {@code register} when {@code mask} keeps only its bits, or {@code null}. */
+    private static Field bitFieldOf(Expression x, int register, Bytes mask, String l3, String l4, TunnelLayers tunnels) {
         return switch (x) {
-            case Inner in -> tunnels.field(in, REG, mask);
-            case Payload.Load p when p.dreg() == REG -> {
+            case Inner in -> tunnels.field(in, register, mask);
+            case Payload.Load p when p.dreg() == register -> {
                 String hint = p.base() == Payload.Base.TRANSPORT ? l4 : p.base() == Payload.Base.NETWORK ? l3 : "vlan";
                 yield hint == null ? null : PayloadBitField.at(p, mask, hint);
             }
-            case Exthdr.Load h when h.dreg() == REG -> ExthdrField.of(h, mask);
+            case Exthdr.Load h when h.dreg() == register -> ExthdrField.of(h, mask);
             default -> null;
         };
     }
@@ -621,21 +647,39 @@ public final class Delinearizer {
         }
     }
 
-    /** A concatenation loaded from {@code at} on, or {@code null}; also returns how many loads it took. */
-    private static ConcatField concatAt(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels) {
+    /** A concatenation and how many expressions its loads took. */
+    private record Concat(ConcatField field, int consumed) {
+    }
+
+    /** A concatenation loaded from {@code at} on (bit fields as their values), or {@code null}. */
+    private static Concat concatAt(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels) {
         List<Field> fields = new ArrayList<>();
         int slot = 0;
         int i = at;
         while (i < e.size()) {
-            Field f = fieldOf(e.get(i), ConcatField.registerAt(REG, slot), l3, l4, null, tunnels);
-            if (f == null || f instanceof PayloadField pf && ((Payload.Load) e.get(i)).length() != pf.length()) {
-                break;
+            int register = ConcatField.registerAt(REG, slot);
+            Field f = null;
+            int used = 1;
+            if (i + 1 < e.size() && e.get(i + 1) instanceof Bitwise.MaskXor mx && mx.sreg() == register
+                    && mx.dreg() == register && isZero(mx.xor())) {
+                Field bits = bitFieldOf(e.get(i), register, mx.mask(), l3, l4, tunnels);
+                int down = bits == null ? 0 : BitValue.matchDown(bits, e, i + 2, register);
+                if (bits != null && (down > 0 || BitValue.down(bits, register).isEmpty())) {
+                    f = bits;
+                    used = 2 + down;
+                }
+            }
+            if (f == null) {
+                f = fieldOf(e.get(i), register, l3, l4, null, tunnels);
+                if (f == null || f instanceof PayloadField pf && ((Payload.Load) e.get(i)).length() != pf.length()) {
+                    break;
+                }
             }
             fields.add(f);
             slot += ((f.length() + 3) & ~3) / 4;
-            i++;
+            i += used;
         }
-        return fields.size() >= 2 ? new ConcatField(fields) : null;
+        return fields.size() >= 2 ? new Concat(new ConcatField(fields), i - at) : null;
     }
 
     /** The verdict map a lookup into the verdict register reads, or {@code null}. */

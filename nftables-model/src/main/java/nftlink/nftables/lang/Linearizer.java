@@ -443,7 +443,8 @@ public final class Linearizer {
             }
             case Value.CatchAll c -> throw new IllegalArgumentException("* is a key of maps only");
             case Value.SetReference ref -> {
-                out.addAll(field.loads(REG));
+                // a named set holds a bit field's values: nft moves the bits down first
+                out.addAll(BitValue.applies(field) ? BitValue.loads(field, REG) : field.loads(REG));
                 out.add(new Lookup(ref.name(), 0, REG, -1, m.op() == Match.Op.NEQ ? NfTables.NFT_LOOKUP_F_INV : null));
             }
             case Value.SetLiteral literal -> {

@@ -68,7 +68,9 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
 
     /** The key's loads and the lookup of {@code set} (name and transaction ID) into {@code register}. */
     List<Expression> loads(int register, String set, int setId) {
-        List<Expression> out = new ArrayList<>(key.loads(register));
+        // a named map's elements hold a bit field's value, which nft loads so
+        List<Expression> out = new ArrayList<>(named != null && BitValue.applies(key) ? BitValue.loads(key, register)
+                : key.loads(register));
         out.add(new Lookup(set, setId, register, register, null));
         return out;
     }

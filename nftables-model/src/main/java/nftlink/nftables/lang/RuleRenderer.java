@@ -335,7 +335,9 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             StringJoiner j = new StringJoiner(" . ");
             List<Bytes> parts = concat.split(b);
             for (int i = 0; i < parts.size(); i++) {
-                j.add(single(concat.fields().get(i), parts.get(i)));
+                Field part = concat.fields().get(i);
+                j.add(ConcatField.holdsValue(part) ? part.datatype().print(ConcatField.valueOf(part, parts.get(i)))
+                        : single(part, parts.get(i)));
             }
             return j.toString();
         }

@@ -57,7 +57,9 @@ final class Values {
 
     static List<Part> parts(Field f) {
         return switch (f) {
-            case ConcatField concat -> concat.fields().stream().map(x -> parts(x).getFirst()).toList();
+            // bit fields are concatenated as their values (see ConcatField.holdsValue)
+            case ConcatField concat -> concat.fields().stream().map(x -> ConcatField.holdsValue(x)
+                    ? new Part(x.datatype(), x.valueLength(), false, x.datatype().isBitmask()) : parts(x).getFirst()).toList();
             case SocketCgroupField s -> List.of(new Part(Datatype.CGROUPV2, 8, true, false));
             case CtField ct -> List.of(new Part(f.datatype(), f.length(), false, ct.isBitmask() || f.datatype().isBitmask()));
             default -> List.of(new Part(f.datatype(), f.valueLength(), false, f.datatype().isBitmask(), f));

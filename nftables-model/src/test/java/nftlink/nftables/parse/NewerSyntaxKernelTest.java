@@ -36,6 +36,12 @@ class NewerSyntaxKernelTest {
 
     private static final String RULES = """
             table inet t {
+            \tset ds {
+            \t\ttype dscp
+            \t\telements = { cs1,
+            \t\t\t     af41 }
+            \t}
+            
             \tchain c {
             \t\ttype filter hook input priority filter; policy accept;
             \t\tudp dport 4789 vxlan vni 10 accept
@@ -57,6 +63,7 @@ class NewerSyntaxKernelTest {
             \t\tct mark set ip dscp << 2 | 0x10
             \t\tct mark set ip6 dscp & 0x3c
             \t\tct mark set ip dscp & af33
+            \t\tip6 dscp @ds accept
             \t}
             
             \tchain nat {
@@ -103,7 +110,8 @@ class NewerSyntaxKernelTest {
     /**
      * nft 1.0.6 writes nat to computed addresses with an addr_max register and flags, and numgen without a
      * byte-order swap, which the newer nft leaves out, and udp header writes with an internet checksum where
-     * the newer nft has the kernel fix the layer-4 checksum; the library lists both forms the same way. (A redirect to
+     * the newer nft has the kernel fix the layer-4 checksum, and shifted a bit field down for a named set
+     * without turning it to host order; the library lists both forms the same way. (A redirect to
      * a port from a map is left out: nft 1.0.6 wants an explicit l4proto match first, which newer nft adds and
      * folds as a dependency, and the library follows the newer nft.)
      */
@@ -120,6 +128,18 @@ class NewerSyntaxKernelTest {
             \tchain f {
             \t\ttype filter hook input priority filter; policy accept;
             \t\tudp dport set 65535
+            \t}
+            }
+            table ip6 s {
+            \tset ds {
+            \t\ttype dscp
+            \t\telements = { cs1,
+            \t\t\t     af41 }
+            \t}
+            
+            \tchain c {
+            \t\ttype filter hook input priority filter; policy accept;
+            \t\tip6 dscp @ds accept
             \t}
             }
             """;

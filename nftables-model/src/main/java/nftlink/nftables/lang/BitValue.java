@@ -1,0 +1,95 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.expr.Bitwise;
+import nftlink.nftables.expr.Byteorder;
+import nftlink.nftables.expr.Expression;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * nft's value form of a bit field ({@code ip dscp}, {@code tcp option mptcp subtype}): the
+ * loaded bytes masked, turned to host byte order and moved down to bit 0, as nft loads a bit
+ * field that is looked up in a named set or map, or that is part of a concatenation, whose
+ * elements hold values rather than bits in place.
+ */
+final class BitValue {
+    private BitValue() {
+    }
+
+    /** Whether {@code f} is a bit field (its loads mask bits away). */
+    static boolean applies(Field f) {
+        return f instanceof PayloadBitField || f instanceof ExthdrField x && x.mask() != null;
+    }
+
+    /** The loads of {@code f} in value form. */
+    static List<Expression> loads(Field f, int register) {
+        List<Expression> out = new ArrayList<>(f.loads(register));
+        out.addAll(down(f, register));
+        return out;
+    }
+
+    /**
+     * What moves the loaded bits of {@code f} down to a value: ntoh for more than a byte, then a right
+     * shift; nothing for bits that end a byte.
+     */
+    static List<Expression> down(Field f, int register) {
+        int offset;
+        int bitOffset;
+        int bits;
+        switch (f) {
+            case PayloadBitField p -> {
+                offset = p.offset();
+                bitOffset = p.bitOffset();
+                bits = p.bits();
+            }
+            case ExthdrField x when x.mask() != null -> {
+                offset = x.bitOffset() / 8;
+                bitOffset = x.bitOffset();
+                bits = x.bits();
+            }
+            default -> {
+                return List.of();
+            }
+        }
+        int length = f.length();
+        int shift = (offset + length) * 8 - (bitOffset + bits);
+        if (shift == 0) {
+            // bits that end a byte are their value already (in network byte order, as values are)
+            return List.of();
+        }
+        List<Expression> out = new ArrayList<>();
+        if (length > 1) {
+            out.add(new Byteorder(Byteorder.Op.NTOH, register, register, length, length, false));
+        }
+        out.add(new Bitwise.Shift(register, register, length, false, shift));
+        return out;
+    }
+
+    /**
+     * How many expressions at {@code at} are {@code f}'s {@link #down} into {@code register} (0 when
+     * none or not all); nft 1.0.6 shifted without the ntoh, which reads the same.
+     */
+    static int matchDown(Field f, List<Expression> e, int at, int register) {
+        List<Expression> down = down(f, register);
+        if (down.isEmpty()) {
+            return 0;
+        }
+        if (matches(down, e, at)) {
+            return down.size();
+        }
+        return down.size() == 2 && matches(down.subList(1, 2), e, at) ? 1 : 0;
+    }
+
+    private static boolean matches(List<Expression> expected, List<Expression> e, int at) {
+        if (at + expected.size() > e.size()) {
+            return false;
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            if (!expected.get(i).equals(e.get(at + i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
