@@ -237,7 +237,7 @@ public final class Linearizer {
                         deps.addAll(d.data().dependencies(spec.family()));
                     }
                     depend(ctx, d.key().text(), deps);
-                    out.addAll(d.key().loads(REG));
+                    out.addAll(BitValue.applies(d.key()) ? BitValue.loads(d.key(), REG) : d.key().loads(REG));
                     Integer dataRegister = null;
                     if (d.data() != null) {
                         int slots = d.key() instanceof ConcatField concat ? concat.fieldLengths().stream().mapToInt(l -> (l + 3) / 4).sum()
@@ -266,7 +266,9 @@ public final class Linearizer {
                 case Statement.VerdictMap v -> {
                     requireTunnelTransport(ctx, v.field());
                     depend(ctx, v.field().text(), v.field().dependencies(spec.family()));
-                    out.addAll(v.field().loads(REG));
+                    // a named map holds a bit field's values (an anonymous one holds the bits in place)
+                    out.addAll(v.named() != null && BitValue.applies(v.field()) ? BitValue.loads(v.field(), REG)
+                            : v.field().loads(REG));
                     if (v.named() != null) {
                         out.add(new Lookup(v.named(), 0, REG, NfTables.NFT_REG_VERDICT, null));
                     } else {
