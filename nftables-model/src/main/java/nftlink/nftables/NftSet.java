@@ -92,6 +92,12 @@ public record NftSet(Family family, String table, String name, long handle, int 
                 policy, size, fieldLengths, timeout, gcInterval, newId, userdata, expressions, unknown);
     }
 
+    /** The same set as an object map ({@code NFT_SET_OBJECT}) of objects of {@code type} ({@code NFT_OBJECT_*}). */
+    public NftSet withObjectType(int type) {
+        return new NftSet(family, table, name, handle, flags | NFT_SET_OBJECT, keyType, keyLength, dataType, dataLength, type,
+                policy, size, fieldLengths, timeout, gcInterval, id, userdata, expressions, unknown);
+    }
+
     public NftSet withUserdata(byte[] newUserdata) {
         return new NftSet(family, table, name, handle, flags, keyType, keyLength, dataType, dataLength, objectType,
                 policy, size, fieldLengths, timeout, gcInterval, id, newUserdata, expressions, unknown);

@@ -504,6 +504,21 @@ public final class JsonParser {
         Map.Entry<String, Node> e = node.single();
         String kind = e.getKey();
         Node body = e.getValue();
+        Integer objectType = switch (kind) {
+            case "counter" -> NfTables.NFT_OBJECT_COUNTER;
+            case "quota" -> NfTables.NFT_OBJECT_QUOTA;
+            case "limit" -> NfTables.NFT_OBJECT_LIMIT;
+            case "ct helper" -> NfTables.NFT_OBJECT_CT_HELPER;
+            case "ct timeout" -> NfTables.NFT_OBJECT_CT_TIMEOUT;
+            case "ct expectation" -> NfTables.NFT_OBJECT_CT_EXPECT;
+            case "secmark" -> NfTables.NFT_OBJECT_SECMARK;
+            case "synproxy" -> NfTables.NFT_OBJECT_SYNPROXY;
+            default -> null;
+        };
+        if (objectType != null && body.value() instanceof JsonValue.Obj o && o.members().size() == 1
+                && o.members().containsKey("map")) {
+            return objectMap(objectType, body.member("map"));
+        }
         return switch (kind) {
             case "match" -> match(body);
             case "accept", "drop", "continue", "return" -> {
@@ -667,6 +682,25 @@ public final class JsonParser {
                     : new nftlink.nftables.lang.MapLookupField.Entry(single(key, pair.get(0)), single(target, pair.get(1))));
         }
         return at(body, () -> new nftlink.nftables.lang.MapLookupField(key, target.datatype(), target.length(), entries, null));
+    }
+
+    /** {@code {"counter": {"map": {"key": KEY, "data": "@NAME" | {"set": [[K, "OBJ"], ...]}}}}}. */
+    private Statement objectMap(int type, Node body) {
+        body.only(Set.of("key", "data"));
+        Field key = field(body.member("key"));
+        Node data = body.member("data");
+        if (data.value() instanceof JsonValue.Str s && s.value().startsWith("@")) {
+            return at(body, () -> new Statement.ObjectMap(type, key, List.of(), s.value().substring(1)));
+        }
+        List<Statement.ObjectMap.Entry> entries = new ArrayList<>();
+        for (Node item : data.member("set").array()) {
+            List<Node> pair = item.array();
+            if (pair.size() != 2) {
+                throw item.error("expected [KEY, \"OBJECT\"]");
+            }
+            entries.add(new Statement.ObjectMap.Entry(single(key, pair.get(0)), pair.get(1).string()));
+        }
+        return at(body, () -> new Statement.ObjectMap(type, key, entries, null));
     }
 
     /** The catch-all key {@code "*"} of a map. */

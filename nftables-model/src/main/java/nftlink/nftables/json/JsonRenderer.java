@@ -405,16 +405,19 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 }
                 yield JsonValue.single("fwd", body.build());
             }
-            case Statement.ObjectReference o -> switch (o.type()) {
-                case 1 -> JsonValue.single("counter", JsonValue.of(o.object()));
-                case 2 -> JsonValue.single("quota", JsonValue.of(o.object()));
-                case 3 -> JsonValue.single("ct helper", JsonValue.of(o.object()));
-                case 4 -> JsonValue.single("limit", JsonValue.of(o.object()));
-                case 7 -> JsonValue.single("ct timeout", JsonValue.of(o.object()));
-                case 8 -> JsonValue.single("secmark", JsonValue.of(o.object()));
-                case 9 -> JsonValue.single("ct expectation", JsonValue.of(o.object()));
-                default -> JsonValue.single("synproxy", JsonValue.of(o.object()));
-            };
+            case Statement.ObjectReference o -> JsonValue.single(objectKind(o.type()), JsonValue.of(o.object()));
+            case Statement.ObjectMap om -> {
+                JsonValue data;
+                if (om.named() != null) {
+                    data = JsonValue.of("@" + om.named());
+                } else {
+                    List<JsonValue> items = new ArrayList<>();
+                    om.entries().forEach(e -> items.add(JsonValue.array(single(om.key(), e.key()), JsonValue.of(e.object()))));
+                    data = JsonValue.single("set", JsonValue.array(items));
+                }
+                yield JsonValue.single(objectKind(om.type()), JsonValue.single("map",
+                        JsonValue.object().put("key", field(om.key())).put("data", data).build()));
+            }
             case Statement.SetFromField sf -> JsonValue.single("mangle", JsonValue.object().put("key", field(sf.target()))
                     .put("value", field(sf.source())).build());
             case Statement.TcpOptionReset r -> JsonValue.single("reset", JsonValue.single("tcp option",
@@ -484,6 +487,20 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 && masked.field().datatype().isBitmask() && !(masked.field() instanceof ConcatField)
                 && m.value() instanceof Value.Single v && new BigInteger(1, v.bytes().toArray()).signum() == 0
                 && new BigInteger(1, masked.xor().toArray()).signum() == 0;
+    }
+
+    /** The JSON statement name of a reference to an object of {@code type}. */
+    private static String objectKind(int type) {
+        return switch (type) {
+            case 1 -> "counter";
+            case 2 -> "quota";
+            case 3 -> "ct helper";
+            case 4 -> "limit";
+            case 7 -> "ct timeout";
+            case 8 -> "secmark";
+            case 9 -> "ct expectation";
+            default -> "synproxy";
+        };
     }
 
     private static String op(Match m) {

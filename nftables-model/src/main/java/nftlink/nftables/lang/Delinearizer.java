@@ -50,6 +50,10 @@ public final class Delinearizer {
     /** The elements of an anonymous set a listed rule looks up, by set name; {@code null} when unknown. */
     @FunctionalInterface
     public interface SetContents extends Function<String, List<SetElement>> {
+        /** The {@code NFT_OBJECT_*} type of the objects an object map holds; 0 when unknown. */
+        default int objectType(String set) {
+            return 0;
+        }
     }
 
     private Delinearizer() {
@@ -123,6 +127,11 @@ public final class Delinearizer {
                 if (down > 0 && i + 2 + down < e.size() && e.get(i + 2 + down) instanceof Lookup l && !l.set().startsWith("__")) {
                     loadCount += down;
                 }
+            }
+            if (s == null && field != null && i + loadCount < e.size()
+                    && e.get(i + loadCount) instanceof nftlink.nftables.expr.Objref.Mapped om && om.sreg() == REG) {
+                s = objectMap(field, om, sets);
+                consumed = s == null ? 0 : loadCount + 1;
             }
             if (s == null && vlanTags > 1 && x instanceof Payload.Load p && p.base() == Payload.Base.LINK && p.dreg() == REG
                     && p.offset() >= 14 + 4 * (vlanTags - 1)) {
@@ -382,6 +391,29 @@ public final class Delinearizer {
             entries.add(catchAll);
         }
         return new MapLookupField(key, target.datatype(), target.length(), entries, null);
+    }
+
+    /** The object map {@code om} looks {@code key} up in, when its object type is known; else {@code null}. */
+    private static Statement objectMap(Field key, nftlink.nftables.expr.Objref.Mapped om, SetContents sets) {
+        int type = sets == null ? 0 : sets.objectType(om.set());
+        if (type == 0) {
+            return null;
+        }
+        if (!om.set().startsWith("__objmap")) {
+            return new Statement.ObjectMap(type, key, List.of(), om.set());
+        }
+        List<SetElement> elements = fitted(sets.apply(om.set()), key.length());
+        if (elements == null || elements.isEmpty()) {
+            return null;
+        }
+        List<Statement.ObjectMap.Entry> entries = new ArrayList<>();
+        for (SetElement x : elements) {
+            if (x.objectRef() == null) {
+                return null;
+            }
+            entries.add(new Statement.ObjectMap.Entry(x.key(), x.objectRef()));
+        }
+        return new Statement.ObjectMap(type, key, entries, null);
     }
 
     /** A dynset statement read from the loads of its key (and data) and the dynset, with how many expressions it took. */
@@ -1114,6 +1146,7 @@ public final class Delinearizer {
                     case Statement.NatStatement n when n.addressSource() != null -> List.of(n.addressSource());
                     case Statement.RedirectStatement r when r.portSource() != null -> List.of(r.portSource());
                     case Statement.QueueStatement q when q.source() != null -> List.of(q.source());
+                    case Statement.ObjectMap om -> List.of(om.key());
                     default -> List.of();
                 };
                 if (fields.isEmpty()) {

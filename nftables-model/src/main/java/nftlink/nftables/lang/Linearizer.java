@@ -227,6 +227,19 @@ public final class Linearizer {
                     out.addAll(PayloadWrite.linearize(ps.field(), ps.value()));
                 }
                 case Statement.ObjectReference o -> out.add(new nftlink.nftables.expr.Objref.Named(o.type(), o.object()));
+                case Statement.ObjectMap om -> {
+                    requireTunnelTransport(ctx, om.key());
+                    depend(ctx, om.key().text(), om.key().dependencies(spec.family()));
+                    out.addAll(om.named() != null && BitValue.applies(om.key()) ? BitValue.loads(om.key(), REG)
+                            : om.key().loads(REG));
+                    if (om.named() != null) {
+                        out.add(new nftlink.nftables.expr.Objref.Mapped(REG, om.named(), 0));
+                    } else {
+                        AnonymousSet map = anonymousObjectMap(spec, om);
+                        sets.add(map);
+                        out.add(new nftlink.nftables.expr.Objref.Mapped(REG, map.set().name(), map.set().id()));
+                    }
+                }
                 case Statement.TcpOptionReset r -> out.add(new nftlink.nftables.expr.Exthdr.Reset(r.kind()));
                 case Statement.ConnlimitStatement cl -> out.add(stateful(cl));
                 case Statement.LastStatement l -> out.add(l.usedMillis() == null ? nftlink.nftables.expr.Last.never()
@@ -714,6 +727,19 @@ public final class Linearizer {
             case Value.Range r -> new SetElement(r.low(), r.high(), data, null, 0, 0, 0, null, List.of());
             default -> throw new IllegalArgumentException("unsupported: " + v + " in a set of concatenations");
         };
+    }
+
+    /** The anonymous object map of {@code counter name KEY map { K : "OBJ", ... }}: elements name the objects. */
+    private static AnonymousSet anonymousObjectMap(RuleSpec spec, Statement.ObjectMap om) {
+        List<SetElement> elements = new ArrayList<>();
+        for (Statement.ObjectMap.Entry e : om.entries()) {
+            elements.add(new SetElement(e.key(), null, null, e.object(), 0, 0, 0, null, List.of()));
+        }
+        NftSet set = NftSet.of(spec.family(), spec.table(), "__objmap%d", om.key().keyType(), om.key().length())
+                .withFlags(NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_OBJECT)
+                .withObjectType(om.type()).withSize(elements.size()).withId(SET_IDS.incrementAndGet())
+                .withUserdata(keyByteOrder(om.key()));
+        return new AnonymousSet(set, elements);
     }
 
     /** The catch-all element of a map: no key, the flag, the data. */

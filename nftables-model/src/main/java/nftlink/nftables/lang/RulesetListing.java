@@ -69,7 +69,22 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
     }
 
     private RuleSpec delinearize(Rule r) {
-        return Delinearizer.delinearize(r, name -> elements.get(key(r.family().nftName(), r.table(), name)));
+        return Delinearizer.delinearize(r, new Delinearizer.SetContents() {
+            @Override
+            public List<SetElement> apply(String name) {
+                return elements.get(key(r.family().nftName(), r.table(), name));
+            }
+
+            @Override
+            public int objectType(String name) {
+                for (NftSet s : sets) {
+                    if (s.family() == r.family() && s.table().equals(r.table()) && s.name().equals(name)) {
+                        return s.objectType();
+                    }
+                }
+                return 0;
+            }
+        });
     }
 
     private record ChainKey(nftlink.nftables.Family family, String table, String chain) {

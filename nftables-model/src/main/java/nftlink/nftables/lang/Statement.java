@@ -17,7 +17,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         Statement.RejectStatement, Statement.QuotaStatement, Statement.NotrackStatement, Statement.NatStatement,
         Statement.MasqueradeStatement, Statement.RedirectStatement, Statement.VerdictMap, Statement.QueueStatement,
         Statement.TproxyStatement, Statement.SynproxyStatement, Statement.DupStatement, Statement.FwdStatement,
-        Statement.ObjectReference, Statement.LastStatement, Statement.DynsetStatement, Statement.SetFromField,
+        Statement.ObjectReference, Statement.ObjectMap, Statement.LastStatement, Statement.DynsetStatement, Statement.SetFromField,
         Statement.ConnlimitStatement, Statement.TcpOptionReset {
 
     /** {@code accept}, {@code drop}, {@code jump CHAIN}, ... */
@@ -408,6 +408,42 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
             Objects.requireNonNull(object, "object");
             if (object.isEmpty()) {
                 throw new IllegalArgumentException("an object name is not empty");
+            }
+        }
+    }
+
+    /**
+     * A stateful object chosen by a lookup: {@code counter name tcp dport map { 443 : "https", 80 : "http" }}
+     * or {@code quota name ip saddr map @quotas}.
+     *
+     * @param type    {@code NFT_OBJECT_*}
+     * @param key     what is looked up
+     * @param entries the entries of an anonymous map (empty for a named one)
+     * @param named   the name of a named object map, or {@code null}
+     */
+    record ObjectMap(int type, Field key, List<Entry> entries, String named) implements Statement {
+
+        /** One {@code KEY : "OBJECT"} entry. */
+        public record Entry(Bytes key, String object) {
+            public Entry {
+                Objects.requireNonNull(key, "key");
+                Objects.requireNonNull(object, "object");
+            }
+        }
+
+        public ObjectMap {
+            Objects.requireNonNull(key, "key");
+            entries = List.copyOf(entries);
+            if (entries.isEmpty() == (named == null)) {
+                throw new IllegalArgumentException("an object map is either anonymous with entries or named");
+            }
+            if (key instanceof MapLookupField || key instanceof MaskedField) {
+                throw new IllegalArgumentException("unsupported: an object map keyed by " + key.text());
+            }
+            for (Entry e : entries) {
+                if (e.key().length() != key.length()) {
+                    throw new IllegalArgumentException(key.text() + " holds " + key.length() + " bytes");
+                }
             }
         }
     }

@@ -1033,14 +1033,49 @@ final class RuleParser {
 
     /** The quoted name of a stateful object a rule refers to. */
     private Statement objectReference(int type) {
+        if (startsField(c.peek())) {
+            return objectMap(type);
+        }
         Token name = c.next();
         if (name.kind() != Token.Kind.STRING && name.kind() != Token.Kind.WORD) {
             throw Cursor.error(name, "syntax error, unexpected " + name.describe() + ", expecting an object name");
         }
-        if (name.kind() == Token.Kind.WORD && (name.text().equals("map") || Fields.protocols().contains(name.text()))) {
-            throw Cursor.error(name, "unsupported: an object chosen by a map (nftlink's rule language names the object)");
-        }
         return Cursor.at(name, () -> new Statement.ObjectReference(type, name.text()));
+    }
+
+    /** {@code KEY map { K : "OBJECT", ... }} or {@code KEY map @NAME} after {@code counter name} and the like. */
+    private Statement objectMap(int type) {
+        Field key = fieldOrConcat();
+        Token map = c.expect("map");
+        if (c.at(Token.Kind.SET_REFERENCE)) {
+            String named = c.next().text();
+            return Cursor.at(map, () -> new Statement.ObjectMap(type, key, List.of(), named));
+        }
+        c.expect(Token.Kind.LBRACE, "'{' or @map");
+        List<Values.Part> keyParts = Values.parts(key);
+        List<Statement.ObjectMap.Entry> entries = new ArrayList<>();
+        while (true) {
+            c.skipNewlines();
+            if (c.accept(Token.Kind.RBRACE)) {
+                break;
+            }
+            Token keyToken = c.peek();
+            Value k = values.item(keyParts, false);
+            if (!(k instanceof Value.Single single)) {
+                throw Cursor.error(keyToken, "unsupported: ranges and prefixes as keys of an object map");
+            }
+            c.expect(":");
+            Token object = c.next();
+            if (object.kind() != Token.Kind.STRING && object.kind() != Token.Kind.WORD) {
+                throw Cursor.error(object, "syntax error, unexpected " + object.describe() + ", expecting an object name");
+            }
+            entries.add(new Statement.ObjectMap.Entry(single.bytes(), object.text()));
+            c.skipNewlines();
+            if (!c.accept(Token.Kind.COMMA) && !c.at(Token.Kind.RBRACE)) {
+                throw c.unexpected("',' or '}'");
+            }
+        }
+        return Cursor.at(map, () -> new Statement.ObjectMap(type, key, entries, null));
     }
 
     /** {@code last [used never|DURATION]}. */

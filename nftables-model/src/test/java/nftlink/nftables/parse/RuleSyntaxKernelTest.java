@@ -77,6 +77,8 @@ class RuleSyntaxKernelTest {
             \t\tupdate @dyn { ip saddr timeout 30s counter }
             \t\tcounter name "hits"
             \t\tquota name "q" drop
+            \t\tcounter name tcp dport map { 443 : "hits", 80 : "hits" }
+            \t\tquota name ip saddr map { 10.0.0.1 : "q" }
             \t\tsctp chunk data exists accept
             \t\tip ttl set 23
             \t\tip dscp set af23
