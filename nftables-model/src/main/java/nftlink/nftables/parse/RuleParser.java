@@ -694,6 +694,23 @@ final class RuleParser {
         return false;
     }
 
+    /** {@code ip} or {@code ip6} when one of {@code before} matches that header (or meta nfproto), else {@code null}. */
+    private static String networkMatched(List<Statement> before) {
+        String l3 = null;
+        for (Statement s : before) {
+            if (s instanceof Match m) {
+                if (m.field() instanceof PayloadField p && (p.protocol().equals("ip") || p.protocol().equals("ip6"))
+                        && m.op() == Match.Op.EQ && m.value() instanceof nftlink.nftables.lang.Value.Single) {
+                    l3 = p.protocol();
+                } else if (m.field().equals(MetaField.NFPROTO) && m.op() == Match.Op.EQ
+                        && m.value() instanceof nftlink.nftables.lang.Value.Single v) {
+                    l3 = v.bytes().get(0) == NfTables.NFPROTO_IPV6 ? "ip6" : "ip";
+                }
+            }
+        }
+        return l3;
+    }
+
     /** The statements of the rule read so far (for syntax whose meaning depends on them). */
     private List<Statement> before = List.of();
 
@@ -1415,6 +1432,13 @@ final class RuleParser {
         if (c.at("ip") || c.at("ip6")) {
             length = c.next().text().equals("ip6") ? 16 : 4;
             qualified = true;
+        } else if (family == Family.INET) {
+            // nft takes the address family from an earlier ip or ip6 header match
+            String l3 = networkMatched(before);
+            if (l3 != null) {
+                length = l3.equals("ip6") ? 16 : 4;
+                qualified = true;
+            }
         }
         c.expect("to");
         if (startsField(c.peek())) {
