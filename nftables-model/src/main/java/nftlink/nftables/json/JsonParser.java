@@ -571,12 +571,30 @@ public final class JsonParser {
                 body.only(Set.of("addr", "dev"));
                 Node addr = body.optional("addr");
                 Node dev = body.optional("dev");
+                if (family == Family.NETDEV && dev == null && addr != null) {
+                    // nft writes a netdev dup's device as its "addr"
+                    if (isMap(addr)) {
+                        Field devices = mapLookup(addr.single().getValue(), DEVICE_TARGET);
+                        yield at(body, () -> new Statement.DupStatement(null, null, null, devices));
+                    }
+                    int device = device(addr);
+                    yield new Statement.DupStatement(null, device);
+                }
+                if (addr != null && isMap(addr)) {
+                    Field addresses = mapLookup(addr.single().getValue(), family == Family.IP6 ? PayloadField.IP6_SADDR : PayloadField.IP_SADDR);
+                    Integer device = dev == null ? null : device(dev);
+                    yield at(body, () -> new Statement.DupStatement(null, device, addresses, null));
+                }
                 Bytes address = addr == null ? null : address(addr);
                 Integer device = dev == null ? null : device(dev);
                 yield at(body, () -> new Statement.DupStatement(address, device));
             }
             case "fwd" -> {
                 body.only(Set.of("dev", "family", "addr"));
+                if (isMap(body.member("dev")) && body.optional("addr") == null) {
+                    Field devices = mapLookup(body.member("dev").single().getValue(), DEVICE_TARGET);
+                    yield at(body, () -> new Statement.FwdStatement(0, null, devices));
+                }
                 int device = device(body.member("dev"));
                 Node addr = body.optional("addr");
                 Bytes address = addr == null ? null : address(addr);
@@ -1181,6 +1199,14 @@ public final class JsonParser {
         String text = node.string();
         return at(node, () -> (text.contains(":") ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR).parse(text, 0));
     }
+
+    /** {@code {"map": {...}}}. */
+    private static boolean isMap(Node node) {
+        return node.value() instanceof JsonValue.Obj o && o.members().size() == 1 && node.single().getKey().equals("map");
+    }
+
+    /** A field of interface indexes, standing for the data type of a map of devices. */
+    private static final Field DEVICE_TARGET = new MetaField(Meta.Key.IIF, Datatype.IFINDEX);
 
     private int device(Node node) {
         if (node.value() instanceof JsonValue.Num) {

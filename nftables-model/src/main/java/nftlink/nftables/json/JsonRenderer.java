@@ -387,13 +387,29 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 }
                 yield JsonValue.single("synproxy", body.build());
             }
+            case Statement.DupStatement d when d.addressSource() != null || d.deviceSource() != null -> {
+                var body = JsonValue.object();
+                if (d.addressSource() != null) {
+                    body.put("addr", field(d.addressSource()));
+                }
+                if (d.device() != null) {
+                    body.put("dev", deviceName(d.device()));
+                }
+                if (d.deviceSource() != null) {
+                    // nft writes the device of a dup without an address (netdev) as its "addr"
+                    body.put(d.addressSource() == null ? "addr" : "dev", field(d.deviceSource()));
+                }
+                yield JsonValue.single("dup", body.build());
+            }
+            case Statement.FwdStatement f when f.deviceSource() != null ->
+                    JsonValue.single("fwd", JsonValue.single("dev", field(f.deviceSource())));
             case Statement.DupStatement d -> {
                 var body = JsonValue.object();
                 if (d.address() != null) {
                     body.put("addr", Datatype.printAddress(d.address().toArray()));
                 }
                 if (d.device() != null) {
-                    body.put("dev", deviceName(d.device()));
+                    body.put(d.address() == null ? "addr" : "dev", deviceName(d.device()));
                 }
                 yield JsonValue.single("dup", body.build());
             }

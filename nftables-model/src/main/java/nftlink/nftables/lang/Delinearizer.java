@@ -265,10 +265,10 @@ public final class Delinearizer {
                     case Ct.Set cs when cs.sreg() == REG -> CtField.of(cs.key(), cs.direction());
                     default -> null;
                 } : null;
-                Statement computedTarget = computedTarget(source, e, at);
+                Natted computedTarget = computedTarget(source, e, at);
                 if (computedTarget != null) {
-                    s = computedTarget;
-                    consumed = (e.get(at) instanceof Byteorder ? at + 2 : at + 1) - i;
+                    s = computedTarget.statement();
+                    consumed = at + computedTarget.consumed() - i;
                 } else if (at < e.size() && e.get(at) instanceof nftlink.nftables.expr.Queue.FromRegister q && q.sreg() == REG
                         && (source instanceof ExpressionField || source instanceof MapLookupField || source instanceof HashField)) {
                     s = new Statement.QueueStatement(0, 0, q.flags() == null ? 0 : q.flags(), source);
@@ -341,13 +341,16 @@ public final class Delinearizer {
             default -> null;
         };
         // what the data is: a meta or ct key, nat addresses, redirect ports or queue numbers
-        record MapData(Datatype datatype, int length) {
-        }
         MapData target = targetField != null ? new MapData(targetField.datatype(), targetField.length()) : switch (after) {
             case Nat n when n.addrMin() != null && n.addrMin() == REG -> n.family() == NfTables.NFPROTO_IPV6
                     ? new MapData(Datatype.IPV6_ADDR, 16) : new MapData(Datatype.IPV4_ADDR, 4);
             case Redir r when r.protoMin() != null && r.protoMin() == REG -> new MapData(Datatype.INET_SERVICE, 2);
             case nftlink.nftables.expr.Queue.FromRegister q when q.sreg() == REG -> new MapData(Datatype.HOST_INTEGER, 2);
+            case nftlink.nftables.expr.Dup d when d.sregDev() != null && d.sregDev() == REG -> new MapData(Datatype.IFINDEX, 4);
+            case nftlink.nftables.expr.Fwd f when f.sregDev() != null && f.sregDev() == REG -> new MapData(Datatype.IFINDEX, 4);
+            // dup to an address from a map (and a device in the next register): as long as the data
+            case nftlink.nftables.expr.Dup d when d.sregAddr() != null && d.sregAddr() == REG -> addressData(l, sets);
+            case Immediate imm when imm.dreg() == REG + 1 -> addressData(l, sets);
             default -> null;
         };
         if (target == null) {
@@ -416,6 +419,18 @@ public final class Delinearizer {
         return new Statement.ObjectMap(type, key, entries, null);
     }
 
+    /** What a data map's data are: a meta or ct key, nat addresses, ports, queue numbers, interfaces. */
+    private record MapData(Datatype datatype, int length) {
+    }
+
+    /** IPv4 or IPv6 addresses, as long as the data of {@code l}'s map are. */
+    private static MapData addressData(Lookup l, SetContents sets) {
+        List<SetElement> elements = sets == null ? null : sets.apply(l.set());
+        boolean v6 = elements != null && !elements.isEmpty() && elements.getFirst().data() instanceof Data.Value v
+                && v.bytes().length() == 16;
+        return v6 ? new MapData(Datatype.IPV6_ADDR, 16) : new MapData(Datatype.IPV4_ADDR, 4);
+    }
+
     /** A dynset statement read from the loads of its key (and data) and the dynset, with how many expressions it took. */
     private record Dynsetted(Statement.DynsetStatement statement, int consumed) {
     }
@@ -458,7 +473,7 @@ public final class Delinearizer {
      * A nat whose address, or a redirect whose port, comes from {@code source} in register 1 at
      * {@code at} (after a byte-order swap for numgen and hashes), or {@code null}.
      */
-    private static Statement computedTarget(Field source, List<Expression> e, int at) {
+    private static Natted computedTarget(Field source, List<Expression> e, int at) {
         boolean number = source instanceof ExpressionField || source instanceof HashField;
         int j = at;
         if (number) {
@@ -473,8 +488,15 @@ public final class Delinearizer {
         if (j >= e.size()) {
             return null;
         }
+        int used = j - at + 1;
         try {
-            return switch (e.get(j)) {
+            // dup to ADDRESS-MAP device DEV: the device is loaded into the next register
+            if (!number && e.get(j) instanceof Immediate imm && imm.dreg() == REG + 1 && imm.data() instanceof Data.Value v
+                    && j + 1 < e.size() && e.get(j + 1) instanceof nftlink.nftables.expr.Dup d && d.sregAddr() != null
+                    && d.sregAddr() == REG && d.sregDev() != null && d.sregDev() == REG + 1 && fit(v.bytes(), 4) != null) {
+                return new Natted(new Statement.DupStatement(null, fit(v.bytes(), 4).asU32(), source, null), used + 1);
+            }
+            Statement s = switch (e.get(j)) {
                 // nft 1.0.6 names the register as addr_max too
                 case Nat n when n.addrMin() != null && n.addrMin() == REG && (n.addrMax() == null || n.addrMax() == REG)
                         && n.protoMin() == null ->
@@ -483,8 +505,15 @@ public final class Delinearizer {
                 case Redir r when !number && r.protoMin() != null && r.protoMin() == REG
                         && (r.protoMax() == null || r.protoMax() == REG) ->
                         new Statement.RedirectStatement(null, null, r.flags() == null ? 0 : NatFlags.printable(r.flags()), source);
+                case nftlink.nftables.expr.Dup d when !number && d.sregAddr() != null && d.sregAddr() == REG && d.sregDev() == null ->
+                        new Statement.DupStatement(null, null, source, null);
+                case nftlink.nftables.expr.Dup d when !number && d.sregDev() != null && d.sregDev() == REG && d.sregAddr() == null ->
+                        new Statement.DupStatement(null, null, null, source);
+                case nftlink.nftables.expr.Fwd f when !number && f.sregDev() != null && f.sregDev() == REG && f.sregAddr() == null ->
+                        new Statement.FwdStatement(0, null, source);
                 default -> null;
             };
+            return s == null ? null : new Natted(s, used);
         } catch (IllegalArgumentException notExpressible) {
             return null;
         }

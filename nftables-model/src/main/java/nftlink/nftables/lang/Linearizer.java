@@ -198,6 +198,19 @@ public final class Linearizer {
                     out.add(new nftlink.nftables.expr.Tproxy(family, addr, port));
                 }
                 case Statement.SynproxyStatement sp -> out.add(new nftlink.nftables.expr.Synproxy(sp.mss(), sp.wscale(), sp.flags()));
+                case Statement.DupStatement d when d.deviceSource() != null -> {
+                    loadSource(ctx, d.deviceSource());
+                    out.add(new nftlink.nftables.expr.Dup(null, REG));
+                }
+                case Statement.DupStatement d when d.addressSource() != null -> {
+                    loadSource(ctx, d.addressSource());
+                    Integer dev = null;
+                    if (d.device() != null) {
+                        out.add(Immediate.value(REG + 1, Bytes.u32(d.device())));
+                        dev = REG + 1;
+                    }
+                    out.add(new nftlink.nftables.expr.Dup(REG, dev));
+                }
                 case Statement.DupStatement d -> {
                     Integer addr = null;
                     Integer dev = null;
@@ -211,6 +224,10 @@ public final class Linearizer {
                         dev = register;
                     }
                     out.add(new nftlink.nftables.expr.Dup(addr, dev));
+                }
+                case Statement.FwdStatement f when f.deviceSource() != null -> {
+                    loadSource(ctx, f.deviceSource());
+                    out.add(new nftlink.nftables.expr.Fwd(REG, null, null));
                 }
                 case Statement.FwdStatement f -> {
                     out.add(Immediate.value(REG, Bytes.u32(f.device())));

@@ -87,8 +87,12 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.SynproxyStatement sp -> "synproxy"
                     + ((sp.flags() & 0x01) != 0 ? " mss " + sp.mss() : "") + ((sp.flags() & 0x02) != 0 ? " wscale " + sp.wscale() : "")
                     + ((sp.flags() & 0x08) != 0 ? " timestamp" : "") + ((sp.flags() & 0x04) != 0 ? " sack-perm" : "");
+            case Statement.DupStatement d when d.deviceSource() != null -> "dup to " + mapText((MapLookupField) d.deviceSource());
+            case Statement.DupStatement d when d.addressSource() != null -> "dup to " + d.addressSource().text()
+                    + (d.device() == null ? "" : " device " + device(d.device()));
             case Statement.DupStatement d -> "dup to " + (d.address() == null ? device(d.device())
                     : Datatype.printAddress(d.address().toArray()) + (d.device() == null ? "" : " device " + device(d.device())));
+            case Statement.FwdStatement f when f.deviceSource() != null -> "fwd to " + mapText((MapLookupField) f.deviceSource());
             case Statement.FwdStatement f -> f.address() == null ? "fwd to " + device(f.device())
                     : "fwd " + (f.address().length() == 4 ? "ip" : "ip6") + " to " + Datatype.printAddress(f.address().toArray())
                     + " device " + device(f.device());
@@ -146,6 +150,18 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 yield v.field().text() + " vmap " + j;
             }
         };
+    }
+
+    /** A map lookup, interfaces in its data by name ({@code meta mark map { 0x00000001 : "lo" }}). */
+    private String mapText(MapLookupField m) {
+        if (m.named() != null || m.datatype() != Datatype.IFINDEX) {
+            return m.text();
+        }
+        StringJoiner j = new StringJoiner(", ", "{ ", " }");
+        for (MapLookupField.Entry e : m.entries()) {
+            j.add((e.isCatchAll() ? "*" : single(m.key(), e.key())) + " : " + device(e.data().asU32()));
+        }
+        return m.key().text() + " map " + j;
     }
 
     /** The words before a named object of {@code type}: {@code counter name}, {@code ct helper set}, ...; or {@code null}. */

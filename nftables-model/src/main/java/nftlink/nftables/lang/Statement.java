@@ -373,26 +373,61 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
     }
 
     /**
-     * {@code dup to ADDR [device DEV]} or {@code dup to DEV}: copies the packet.
+     * {@code dup to ADDR [device DEV]} or {@code dup to DEV}: copies the packet; the address or the
+     * device may come from a map ({@code dup to ip saddr map { ... } device "lo"}, {@code dup to meta
+     * mark map { 0x1 : "eth0" }}).
      *
-     * @param address the address to send the copy to, or {@code null}
-     * @param device  the interface index, or {@code null}
+     * @param address       the address to send the copy to, or {@code null}
+     * @param device        the interface index, or {@code null}
+     * @param addressSource a map of addresses the address is looked up in, or {@code null}
+     * @param deviceSource  a map of interfaces the device is looked up in, or {@code null}
      */
-    record DupStatement(Bytes address, Integer device) implements Statement {
+    record DupStatement(Bytes address, Integer device, Field addressSource, Field deviceSource) implements Statement {
         public DupStatement {
-            if (address == null && device == null) {
+            if (address == null && device == null && addressSource == null && deviceSource == null) {
                 throw new IllegalArgumentException("dup needs an address or a device");
             }
+            if (address != null && addressSource != null || device != null && deviceSource != null
+                    || addressSource != null && deviceSource != null) {
+                throw new IllegalArgumentException("dup takes one address and one device, and one of them computed at most");
+            }
+            requireMapOf(addressSource, "dup to", Datatype.IPV4_ADDR, Datatype.IPV6_ADDR);
+            requireMapOf(deviceSource, "dup to", Datatype.IFINDEX);
+        }
+
+        /** Fixed address and device. */
+        public DupStatement(Bytes address, Integer device) {
+            this(address, device, null, null);
+        }
+    }
+
+    /** Refuses a source that is not a map of one of {@code types}. */
+    private static void requireMapOf(Field source, String what, Datatype... types) {
+        if (source != null && !(source instanceof MapLookupField m && List.of(types).contains(m.datatype()))) {
+            throw new IllegalArgumentException("unsupported: " + what + " " + source.text() + " (a computed target comes from a map)");
         }
     }
 
     /**
-     * {@code fwd to DEV} or {@code fwd ip|ip6 to ADDR device DEV}: forwards the packet (netdev ingress).
+     * {@code fwd to DEV} or {@code fwd ip|ip6 to ADDR device DEV}: forwards the packet (netdev ingress);
+     * the device may come from a map ({@code fwd to meta mark map { 0x1 : "eth0" }}).
      *
-     * @param device  the interface index
-     * @param address the next hop, or {@code null}
+     * @param device       the interface index (0 with a source)
+     * @param address      the next hop, or {@code null}
+     * @param deviceSource a map of interfaces the device is looked up in, or {@code null}
      */
-    record FwdStatement(int device, Bytes address) implements Statement {
+    record FwdStatement(int device, Bytes address, Field deviceSource) implements Statement {
+        public FwdStatement {
+            if (deviceSource != null && (device != 0 || address != null)) {
+                throw new IllegalArgumentException("fwd to a device from a map takes no fixed device or address");
+            }
+            requireMapOf(deviceSource, "fwd to", Datatype.IFINDEX);
+        }
+
+        /** A fixed device (and next hop). */
+        public FwdStatement(int device, Bytes address) {
+            this(device, address, null);
+        }
     }
 
     /**

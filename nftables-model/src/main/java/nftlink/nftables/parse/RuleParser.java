@@ -811,6 +811,15 @@ final class RuleParser {
         Token start = c.next();
         c.expect("to");
         Token target = c.peek();
+        if (startsField(target)) {
+            Field map = targetMap(family == Family.NETDEV ? Datatype.IFINDEX
+                    : family == Family.IP6 ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR);
+            if (family == Family.NETDEV) {
+                return Cursor.at(start, () -> new Statement.DupStatement(null, null, null, map));
+            }
+            Integer dev = c.accept("device") ? device(c.next()) : null;
+            return Cursor.at(start, () -> new Statement.DupStatement(null, dev, map, null));
+        }
         if (target.kind() == Token.Kind.STRING) {
             c.next();
             int dev = device(target);
@@ -829,6 +838,10 @@ final class RuleParser {
     private Statement fwd() {
         Token start = c.next();
         if (c.accept("to")) {
+            if (startsField(c.peek())) {
+                Field map = targetMap(Datatype.IFINDEX);
+                return Cursor.at(start, () -> new Statement.FwdStatement(0, null, map));
+            }
             return new Statement.FwdStatement(device(c.next()), null);
         }
         Token fam = c.expect(Token.Kind.WORD, "to, ip or ip6");
@@ -841,6 +854,17 @@ final class RuleParser {
         c.expect("device");
         int dev = device(c.next());
         return Cursor.at(start, () -> new Statement.FwdStatement(dev, address));
+    }
+
+    /** {@code KEY map { K : DATA, ... }} or {@code KEY map @NAME}, data of {@code type} (interfaces by name). */
+    private Field targetMap(Datatype type) {
+        Token start = c.peek();
+        Field key = fieldOrConcat();
+        if (!c.at("map")) {
+            throw Cursor.error(start, "unsupported: a computed target other than a map lookup (KEY map { ... })");
+        }
+        int length = type == Datatype.IPV6_ADDR ? 16 : 4;
+        return mapLookup(key, type, length, new Values.Part(type, length, false, false));
     }
 
     private Bytes address(Token t) {

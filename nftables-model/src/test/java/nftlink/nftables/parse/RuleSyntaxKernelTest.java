@@ -116,6 +116,7 @@ class RuleSyntaxKernelTest {
             \t\ttype filter hook prerouting priority mangle; policy accept;
             \t\tmeta l4proto tcp tproxy to 127.0.0.1:8080
             \t\tdup to 10.0.0.1 device "lo"
+            \t\tdup to ip saddr map { 192.168.2.120 : 192.168.2.1 } device "lo"
             \t}
             }
             """, """
@@ -128,6 +129,7 @@ class RuleSyntaxKernelTest {
             \t\ttcp option 6 exists drop
             \t\ttcp option @255,8,8 255 drop
             \t\ttcp option 255 missing accept
+            \t\tdup to ip6 saddr map { abcd::1 : cafe::cafe } device "lo"
             \t}
             }
             """, """
@@ -136,6 +138,8 @@ class RuleSyntaxKernelTest {
             \t\ttype filter hook ingress device "lo" priority filter; policy accept;
             \t\tether saddr 00:01:02:03:04:05 ether type ip drop
             \t\tfwd to "lo"
+            \t\tdup to meta mark map { 0x00000001 : "lo", 0x00000002 : "lo" }
+            \t\tfwd to meta mark map { 0x00000001 : "lo", 0x00000002 : "lo" }
             \t}
             }
             """);
