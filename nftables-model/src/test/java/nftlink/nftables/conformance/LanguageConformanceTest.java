@@ -48,8 +48,8 @@ class LanguageConformanceTest {
     private static final int KNOWN = 2;
     private static final int NOT_EXPRESSIBLE = 3;
 
-    /** One payload entry with the lines of its anonymous sets. */
-    private record Entry(String rule, String family, List<String> expressions, List<String> elementLines, int anonymousSets) {
+    /** One payload entry with the element lines of each of its anonymous sets, in the order nft declared them. */
+    private record Entry(String rule, String family, List<String> expressions, List<List<String>> setElementLines) {
     }
 
     @Test
@@ -73,7 +73,7 @@ class LanguageConformanceTest {
             for (Entry recorded : entries(payload)) {
                 // a variant file's family is its suffix; its header lines are informational
                 Entry e = variant.isEmpty() ? recorded : new Entry(recorded.rule(), variant, recorded.expressions(),
-                        recorded.elementLines(), recorded.anonymousSets());
+                        recorded.setElementLines());
                 String expected = expectedListing.get(e.rule());
                 if (expected == null) {
                     continue;
@@ -125,30 +125,44 @@ class LanguageConformanceTest {
         } catch (IllegalArgumentException ex) {
             return Rendered.not("family " + e.family() + " is not one nftlink knows");
         }
+        // every anonymous set is named __set%d (or __map%d, __objmap%d) in the payload: the k-th reference
+        // is to the k-th set declared, so each reference gets a name of its own
+        List<String> lines = new ArrayList<>();
+        int[] reference = {0};
+        for (String line : e.expressions()) {
+            lines.add(java.util.regex.Pattern.compile("(__(?:set|map|objmap)%d)").matcher(line)
+                    .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + "#" + reference[0]++)));
+        }
         List<Expression> expressions;
         try {
-            expressions = Expressions.parseDebug(String.join("\n", e.expressions()));
+            expressions = Expressions.parseDebug(String.join("\n", lines));
         } catch (IllegalArgumentException ex) {
             return Rendered.not("payload text not read: " + ex.getMessage());
         }
-        if (e.anonymousSets() > 1) {
-            return Rendered.not("several anonymous sets in one rule");
-        }
-        List<SetElement> elements = new ArrayList<>();
-        for (String line : e.elementLines()) {
-            for (String element : line.split("\\[end\\]")) {
-                String el = element.strip();
-                if (el.startsWith("element")) {
-                    SetElement parsed = element(el);
-                    if (parsed == null) {
-                        return Rendered.not("set element not read: " + el);
+        Map<String, List<SetElement>> sets = new HashMap<>();
+        for (int k = 0; k < e.setElementLines().size(); k++) {
+            List<SetElement> elements = new ArrayList<>();
+            for (String line : e.setElementLines().get(k)) {
+                for (String element : line.split("\\[end\\]")) {
+                    String el = element.strip();
+                    if (el.startsWith("element")) {
+                        SetElement parsed = element(el);
+                        if (parsed == null) {
+                            return Rendered.not("set element not read: " + el);
+                        }
+                        elements.add(parsed);
                     }
-                    elements.add(parsed);
                 }
+            }
+            for (String kind : List.of("__set%d#", "__map%d#", "__objmap%d#")) {
+                sets.put(kind + k, elements);
             }
         }
         Rule rule = new Rule(family, "t", "c", 0, 0, expressions, null, List.of());
-        RuleSpec spec = Delinearizer.delinearize(rule, name -> elements.isEmpty() ? null : elements);
+        RuleSpec spec = Delinearizer.delinearize(rule, name -> {
+            List<SetElement> elements = sets.get(name);
+            return elements == null || elements.isEmpty() ? null : elements;
+        });
         for (Statement s : spec.statements()) {
             if (s instanceof Statement.KernelExpression k) {
                 return Rendered.not("no rule-language form for " + k.expression().toDebugString());
@@ -262,30 +276,33 @@ class LanguageConformanceTest {
         String rule = null;
         String family = null;
         List<String> expressions = new ArrayList<>();
-        List<String> elements = new ArrayList<>();
-        int sets = 0;
+        List<List<String>> sets = new ArrayList<>();
+        int setHeaders = 0;
         for (String line : Files.readAllLines(payload, StandardCharsets.UTF_8)) {
             if (line.startsWith("# ")) {
                 if (rule != null) {
-                    out.add(new Entry(rule, family, List.copyOf(expressions), List.copyOf(elements), sets / 2));
+                    out.add(new Entry(rule, family, List.copyOf(expressions), List.copyOf(sets)));
                 }
                 rule = line.substring(2).strip();
                 family = null;
                 expressions.clear();
-                elements.clear();
-                sets = 0;
+                sets = new ArrayList<>();
+                setHeaders = 0;
             } else if (line.strip().startsWith("[")) {
                 expressions.add(line.strip());
-            } else if (line.strip().startsWith("element")) {
-                elements.add(line.strip());
+            } else if (line.strip().startsWith("element") && !sets.isEmpty()) {
+                sets.get(sets.size() - 1).add(line.strip());
             } else if (line.startsWith("__set") || line.startsWith("__map") || line.startsWith("__objmap")) {
-                sets++;
+                // two header lines per set: "NAME TABLE ID" and "NAME TABLE 0"
+                if (setHeaders++ % 2 == 0) {
+                    sets.add(new ArrayList<>());
+                }
             } else if (!line.isBlank() && family == null && rule != null) {
                 family = line.strip().split("\\s+")[0];
             }
         }
         if (rule != null) {
-            out.add(new Entry(rule, family, List.copyOf(expressions), List.copyOf(elements), sets / 2));
+            out.add(new Entry(rule, family, List.copyOf(expressions), List.copyOf(sets)));
         }
         return out;
     }
