@@ -1160,7 +1160,7 @@ public final class JsonParser {
     }
 
     private Statement dynset(Family family, Node body) {
-        body.only(Set.of("op", "elem", "set", "data", "stmt"));
+        body.only(Set.of("op", "elem", "set", "map", "data", "stmt"));
         List<Statement> stateful = new ArrayList<>();
         if (body.optional("stmt") != null) {
             for (Node s : body.member("stmt").arrayOrSingle()) {
@@ -1174,9 +1174,11 @@ public final class JsonParser {
             case "delete" -> NfTables.NFT_DYNSET_OP_DELETE;
             default -> throw body.member("op").error("expected add, update or delete");
         };
-        String set = body.member("set").string();
+        // nft names the set of a {"map": ...} update as "map"
+        Node setNode = body.optional("map") != null ? body.member("map") : body.member("set");
+        String set = setNode.string();
         if (!set.startsWith("@")) {
-            throw body.member("set").error("expected @SET");
+            throw setNode.error("expected @SET");
         }
         Node elem = body.member("elem");
         Long timeout = null;

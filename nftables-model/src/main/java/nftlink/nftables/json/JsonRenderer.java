@@ -449,7 +449,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     : JsonValue.single("used", JsonValue.of(l.usedMillis())));
             case Statement.DynsetStatement d -> {
                 var body = JsonValue.object().put("op", d.op() == 0 ? "add" : d.op() == 1 ? "update" : "delete")
-                        .put("elem", field(d.key())).put("set", "@" + d.set());
+                        .put("elem", field(d.key())).put(d.data() == null ? "set" : "map", "@" + d.set());
                 if (d.data() != null) {
                     body.put("data", field(d.data()));
                 }

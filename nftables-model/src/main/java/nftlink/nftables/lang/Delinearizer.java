@@ -436,7 +436,15 @@ public final class Delinearizer {
     }
 
     private static Dynsetted dynset(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels) {
-        Concat found = concatAt(e, at, l3, l4, tunnels);
+        // the data is loaded right after the key: a concatenated key ends where the data's register begins
+        int dataRegister = -1;
+        for (int k = at; k < e.size(); k++) {
+            if (e.get(k) instanceof nftlink.nftables.expr.Dynset d) {
+                dataRegister = d.sregData() == null ? -1 : d.sregData();
+                break;
+            }
+        }
+        Concat found = concatAt(e, at, l3, l4, tunnels, dataRegister);
         ConcatField concat = found == null ? null : found.field();
         Field key = concat != null ? concat : fieldOf(e.get(at), REG, l3, l4, null, tunnels);
         if (key == null) {
@@ -714,11 +722,19 @@ public final class Delinearizer {
 
     /** A concatenation loaded from {@code at} on (bit fields as their values), or {@code null}. */
     private static Concat concatAt(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels) {
+        return concatAt(e, at, l3, l4, tunnels, -1);
+    }
+
+    /** A concatenation loaded at {@code at}, ending before register {@code stop} ({@code -1}: no limit). */
+    private static Concat concatAt(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels, int stop) {
         List<Field> fields = new ArrayList<>();
         int slot = 0;
         int i = at;
         while (i < e.size()) {
             int register = ConcatField.registerAt(REG, slot);
+            if (register == stop) {
+                break;
+            }
             Field f = null;
             int used = 1;
             if (i + 1 < e.size() && e.get(i + 1) instanceof Bitwise.MaskXor mx && mx.sreg() == register
