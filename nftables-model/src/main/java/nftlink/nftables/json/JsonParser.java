@@ -1202,6 +1202,55 @@ public final class JsonParser {
         return at(node, () -> (text.contains(":") ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR).parse(text, 0));
     }
 
+    /**
+     * The addresses of a nat from a map: {@code {"key": FIELD, "data": "@NAME" | {"set": [[KEY, ADDRESS |
+     * {"concat": [ADDRESS, PORT]}], ...]}}}.
+     */
+    private Field natMap(Node body, Datatype address) {
+        body.only(Set.of("key", "data"));
+        Field key = field(body.member("key"));
+        Node data = body.member("data");
+        if (data.value() instanceof JsonValue.Str s && s.value().startsWith("@")) {
+            String name = s.value().substring(1);
+            return at(body, () -> new nftlink.nftables.lang.MapLookupField(key, address, address.length(), List.of(), name));
+        }
+        List<nftlink.nftables.lang.MapLookupField.Entry> entries = new ArrayList<>();
+        Boolean concatenated = null;
+        for (Node item : data.member("set").array()) {
+            List<Node> pair = item.array();
+            if (pair.size() != 2) {
+                throw item.error("expected [KEY, DATA]");
+            }
+            Node value = pair.get(1);
+            boolean concat = value.value() instanceof JsonValue.Obj;
+            if (concatenated != null && concat != concatenated) {
+                throw value.error("all data of the map are ADDRESS or all are {\"concat\": [ADDRESS, PORT]}");
+            }
+            concatenated = concat;
+            Bytes bytes;
+            if (concat) {
+                Map.Entry<String, Node> e = value.single();
+                List<Node> parts = e.getValue().array();
+                if (!e.getKey().equals("concat") || parts.size() != 2) {
+                    throw value.error("expected {\"concat\": [ADDRESS, PORT]}");
+                }
+                bytes = nftlink.nftables.lang.MapLookupField.concatData(List.of(
+                        Scalars.parse(address, address.length(), parts.get(0).value(), parts.get(0).path()),
+                        Scalars.parse(Datatype.INET_SERVICE, 2, parts.get(1).value(), parts.get(1).path())));
+            } else {
+                bytes = Scalars.parse(address, address.length(), value.value(), value.path());
+            }
+            Bytes d = bytes;
+            entries.add(isCatchAll(pair.get(0)) ? nftlink.nftables.lang.MapLookupField.Entry.catchAll(d)
+                    : new nftlink.nftables.lang.MapLookupField.Entry(single(key, pair.get(0)), d));
+        }
+        if (Boolean.TRUE.equals(concatenated)) {
+            return at(body, () -> nftlink.nftables.lang.MapLookupField.concatenated(key, List.of(address, Datatype.INET_SERVICE),
+                    entries, null));
+        }
+        return at(body, () -> new nftlink.nftables.lang.MapLookupField(key, address, address.length(), entries, null));
+    }
+
     /** {@code {"map": {...}}}. */
     private static boolean isMap(Node node) {
         return node.value() instanceof JsonValue.Obj o && o.members().size() == 1 && node.single().getKey().equals("map");
@@ -1452,7 +1501,7 @@ public final class JsonParser {
         return out;
     }
 
-    private static Statement nat(Family family, boolean destination, Node body) {
+    private Statement nat(Family family, boolean destination, Node body) {
         body.only(Set.of("family", "addr", "port", "flags"));
         Node familyNode = body.optional("family");
         Datatype type = null;
@@ -1470,6 +1519,17 @@ public final class JsonParser {
         Bytes low = null;
         Bytes high = null;
         Node addr = body.optional("addr");
+        if (addr != null && isMap(addr)) {
+            if (type == null) {
+                throw body.error("a nat from a map in a table of family " + family.nftName() + " needs \"family\": \"ip\" or \"ip6\"");
+            }
+            Field source = natMap(addr.single().getValue(), type);
+            int flags = natFlags(body.optional("flags"));
+            if (body.optional("port") != null) {
+                throw body.member("port").error("a port with a map to addresses goes into the map's data (ADDRESS . PORT)");
+            }
+            return at(body, () -> new Statement.NatStatement(destination, null, null, null, null, flags, source));
+        }
         if (addr != null) {
             Node lowNode = addr;
             Node highNode = addr;

@@ -594,8 +594,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 } else {
                     List<JsonValue> items = new ArrayList<>();
                     for (var e : m.entries()) {
-                        items.add(JsonValue.array(e.isCatchAll() ? JsonValue.of("*") : single(m.key(), e.key()),
-                                Scalars.render(m.dataType(), e.data())));
+                        items.add(JsonValue.array(e.isCatchAll() ? JsonValue.of("*") : single(m.key(), e.key()), mapData(m, e.data())));
                     }
                     data = JsonValue.single("set", JsonValue.array(items));
                 }
@@ -919,10 +918,25 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return min == max ? JsonValue.of(min) : JsonValue.single("range", JsonValue.array(JsonValue.of(min), JsonValue.of(max)));
     }
 
+    /** One data value of a map: {@code {"concat": ["10.0.0.1", 8080]}} when concatenated. */
+    private static JsonValue mapData(nftlink.nftables.lang.MapLookupField m, Bytes data) {
+        if (m.dataParts().isEmpty()) {
+            return Scalars.render(m.dataType(), data);
+        }
+        List<JsonValue> parts = new ArrayList<>();
+        byte[] all = data.toArray();
+        int offset = 0;
+        for (Datatype d : m.dataParts()) {
+            parts.add(Scalars.render(d, Bytes.of(java.util.Arrays.copyOfRange(all, offset, offset + d.length()))));
+            offset += (d.length() + 3) & ~3;
+        }
+        return JsonValue.single("concat", JsonValue.array(parts));
+    }
+
     private JsonValue nat(Statement.NatStatement n, Family family) {
         JsonValue.ObjectBuilder b = JsonValue.object();
         if (n.addressSource() != null) {
-            if (family == Family.INET) {
+            if (family == Family.INET || n.sourcesPort()) {
                 b.put("family", n.addressLength() == 16 ? "ip6" : "ip");
             }
             b.put("addr", field(n.addressSource()));

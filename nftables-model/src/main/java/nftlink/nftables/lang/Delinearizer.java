@@ -99,6 +99,13 @@ public final class Delinearizer {
                         if (map != null && target != null && target.length() == map.length()) {
                             s = new Statement.SetFromField(target, map);
                             consumed = loads + 2;
+                        } else if (map != null) {
+                            // nat, dup or fwd to what CONCAT map ... gives
+                            Natted computed = computedTarget(map, e, i + loads + 1);
+                            if (computed != null) {
+                                s = computed.statement();
+                                consumed = loads + 1 + computed.consumed();
+                            }
                         }
                     }
                     consumed = s == null ? 0 : consumed > 0 ? consumed : loads + 1;
@@ -342,8 +349,7 @@ public final class Delinearizer {
         };
         // what the data is: a meta or ct key, nat addresses, redirect ports or queue numbers
         MapData target = targetField != null ? new MapData(targetField.datatype(), targetField.length()) : switch (after) {
-            case Nat n when n.addrMin() != null && n.addrMin() == REG -> n.family() == NfTables.NFPROTO_IPV6
-                    ? new MapData(Datatype.IPV6_ADDR, 16) : new MapData(Datatype.IPV4_ADDR, 4);
+            case Nat n when n.addrMin() != null && n.addrMin() == REG -> MapData.natAddresses(n);
             case Redir r when r.protoMin() != null && r.protoMin() == REG -> new MapData(Datatype.INET_SERVICE, 2);
             case nftlink.nftables.expr.Queue.FromRegister q when q.sreg() == REG -> new MapData(Datatype.HOST_INTEGER, 2);
             case nftlink.nftables.expr.Dup d when d.sregDev() != null && d.sregDev() == REG -> new MapData(Datatype.IFINDEX, 4);
@@ -357,7 +363,7 @@ public final class Delinearizer {
             return null;
         }
         if (!l.set().startsWith("__map")) {
-            return new MapLookupField(key, target.datatype(), target.length(), List.of(), l.set());
+            return target.lookup(key, List.of(), l.set());
         }
         List<SetElement> elements = sets == null ? null : fitted(sets.apply(l.set()), key.length());
         if (elements == null || elements.isEmpty()) {
@@ -393,7 +399,7 @@ public final class Delinearizer {
             // nft lists the catch-all last
             entries.add(catchAll);
         }
-        return new MapLookupField(key, target.datatype(), target.length(), entries, null);
+        return target.lookup(key, entries, null);
     }
 
     /** The object map {@code om} looks {@code key} up in, when its object type is known; else {@code null}. */
@@ -420,7 +426,25 @@ public final class Delinearizer {
     }
 
     /** What a data map's data are: a meta or ct key, nat addresses, ports, queue numbers, interfaces. */
-    private record MapData(Datatype datatype, int length) {
+    private record MapData(Datatype datatype, int length, List<Datatype> parts) {
+        MapData(Datatype datatype, int length) {
+            this(datatype, length, List.of());
+        }
+
+        /** Addresses, with a port each when the nat takes one from the register after the address. */
+        static MapData natAddresses(Nat n) {
+            Datatype address = n.family() == NfTables.NFPROTO_IPV6 ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR;
+            if (n.protoMin() != null && n.protoMin() == ConcatField.registerAt(REG, address.length() / 4)) {
+                List<Datatype> parts = List.of(address, Datatype.INET_SERVICE);
+                return new MapData(address, MapLookupField.concatLength(parts), parts);
+            }
+            return new MapData(address, address.length());
+        }
+
+        MapLookupField lookup(Field key, List<MapLookupField.Entry> entries, String named) {
+            return parts.isEmpty() ? new MapLookupField(key, datatype, length, entries, named)
+                    : MapLookupField.concatenated(key, parts, entries, named);
+        }
     }
 
     /** IPv4 or IPv6 addresses, as long as the data of {@code l}'s map are. */
@@ -507,7 +531,9 @@ public final class Delinearizer {
             Statement s = switch (e.get(j)) {
                 // nft 1.0.6 names the register as addr_max too
                 case Nat n when n.addrMin() != null && n.addrMin() == REG && (n.addrMax() == null || n.addrMax() == REG)
-                        && n.protoMin() == null ->
+                        && (n.protoMin() == null || source instanceof MapLookupField m && !m.dataParts().isEmpty()
+                        && n.protoMin() == ConcatField.registerAt(REG, m.datatype().length() / 4)
+                        && (n.protoMax() == null || n.protoMax().equals(n.protoMin()))) ->
                         new Statement.NatStatement(n.type() == NfTables.NFT_NAT_DNAT, null, null, null, null,
                                 n.flags() == null ? 0 : NatFlags.printable(n.flags()), source);
                 case Redir r when !number && r.protoMin() != null && r.protoMin() == REG

@@ -341,8 +341,10 @@ public final class Linearizer {
                         out.add(new Byteorder(Byteorder.Op.HTON, REG, REG, 4, 4, false));
                     }
                     int flags = n.flags();
+                    // a map to ADDRESS . PORT writes the port into the register after the address
+                    Integer port = n.sourcesPort() ? ConcatField.registerAt(REG, n.addressLength() / 4) : null;
                     out.add(new Nat(n.destination() ? NfTables.NFT_NAT_DNAT : NfTables.NFT_NAT_SNAT,
-                            n.addressLength() == 16 ? NfTables.NFPROTO_IPV6 : NfTables.NFPROTO_IPV4, REG, null, null, null,
+                            n.addressLength() == 16 ? NfTables.NFPROTO_IPV6 : NfTables.NFPROTO_IPV4, REG, null, port, null,
                             flags == 0 ? null : flags));
                 }
                 case Statement.NatStatement n -> nat(spec.family(), n, out);
@@ -773,7 +775,7 @@ public final class Linearizer {
         }
         NftSet set = NftSet.of(spec.family(), spec.table(), "__map%d", map.key().keyType(), map.key().length())
                 .withFlags(NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_MAP)
-                .withData(map.dataType().id(), map.dataLength()).withSize(elements.size()).withId(SET_IDS.incrementAndGet())
+                .withData(map.dataTypeId(), map.dataLength()).withSize(elements.size()).withId(SET_IDS.incrementAndGet())
                 .withUserdata(byteOrders(map.key(), map.dataType()));
         return new AnonymousSet(set, elements);
     }

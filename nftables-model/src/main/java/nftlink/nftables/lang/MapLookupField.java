@@ -16,12 +16,18 @@ import java.util.StringJoiner;
  * ip saddr map { ... }}. The lookup writes the element's data into the register.
  *
  * @param key      what is looked up
- * @param dataType the datatype of the data
+ * <p>The data may be a concatenation, {@code dnat ip to tcp dport map { 80 : 10.0.0.1 . 8080 }}: then
+ * {@code dataParts} names its types, each part padded to 4 bytes as in a register, and {@code dataType}
+ * is the first part's.
+ *
+ * @param dataType the datatype of the data (of its first part when concatenated)
  * @param dataLength bytes of the data
  * @param entries  the entries of an anonymous map (empty for a named one)
  * @param named    the name of a named map, or {@code null}
+ * @param dataParts the types of a concatenated data value, or empty
  */
-public record MapLookupField(Field key, Datatype dataType, int dataLength, List<Entry> entries, String named) implements Field {
+public record MapLookupField(Field key, Datatype dataType, int dataLength, List<Entry> entries, String named,
+                             List<Datatype> dataParts) implements Field {
 
     /** One {@code KEY : DATA} entry; an empty key is the catch-all {@code *}. */
     public record Entry(Bytes key, Bytes data) {
@@ -45,6 +51,14 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(dataType, "dataType");
         entries = List.copyOf(entries);
+        dataParts = List.copyOf(dataParts);
+        if (dataParts.size() == 1) {
+            throw new IllegalArgumentException("concatenated data has at least two parts");
+        }
+        if (!dataParts.isEmpty() && (dataParts.getFirst() != dataType || concatLength(dataParts) != dataLength)) {
+            throw new IllegalArgumentException("concatenated data " + dataParts + " is " + concatLength(dataParts)
+                    + " bytes and starts with its data type");
+        }
         if (entries.isEmpty() == (named == null)) {
             throw new IllegalArgumentException("a map is either anonymous with entries or named");
         }
@@ -54,6 +68,62 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
                         + "-byte data");
             }
         }
+    }
+
+    /** A map to single values of {@code dataType}. */
+    public MapLookupField(Field key, Datatype dataType, int dataLength, List<Entry> entries, String named) {
+        this(key, dataType, dataLength, entries, named, List.of());
+    }
+
+    /** A map to concatenated values of {@code parts}, e.g. {@code ipv4_addr . inet_service}. */
+    public static MapLookupField concatenated(Field key, List<Datatype> parts, List<Entry> entries, String named) {
+        return new MapLookupField(key, parts.getFirst(), concatLength(parts), entries, named, parts);
+    }
+
+    /** Concatenated data from its parts' values, each padded to 4 bytes. */
+    public static Bytes concatData(List<Bytes> values) {
+        int length = values.stream().mapToInt(v -> (v.length() + 3) & ~3).sum();
+        byte[] out = new byte[length];
+        int offset = 0;
+        for (Bytes v : values) {
+            System.arraycopy(v.toArray(), 0, out, offset, v.length());
+            offset += (v.length() + 3) & ~3;
+        }
+        return Bytes.of(out);
+    }
+
+    /** Bytes of a concatenation of {@code parts}, each padded to 4. */
+    public static int concatLength(List<Datatype> parts) {
+        return parts.stream().mapToInt(d -> (d.length() + 3) & ~3).sum();
+    }
+
+    /** The set data type ID of the data: a concatenation's is its parts' IDs, 6 bits each. */
+    public int dataTypeId() {
+        if (dataParts.isEmpty()) {
+            return dataType.id();
+        }
+        int id = 0;
+        for (Datatype d : dataParts) {
+            id = id << 6 | d.id();
+        }
+        return id;
+    }
+
+    /** One data value as nft prints it, {@code 10.0.0.1 . 8080} for concatenated data. */
+    public String dataText(Bytes data) {
+        return dataParts.isEmpty() ? dataType.print(data) : concatText(dataParts, data);
+    }
+
+    /** A concatenated value of {@code parts} (each padded to 4 bytes) as nft prints it: {@code 10.0.0.1 . 8080}. */
+    public static String concatText(List<Datatype> parts, Bytes data) {
+        StringJoiner j = new StringJoiner(" . ");
+        byte[] all = data.toArray();
+        int offset = 0;
+        for (Datatype d : parts) {
+            j.add(d.print(Bytes.of(java.util.Arrays.copyOfRange(all, offset, offset + d.length()))));
+            offset += (d.length() + 3) & ~3;
+        }
+        return j.toString();
     }
 
     @Override
@@ -109,7 +179,7 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
         RuleRenderer r = RuleRenderer.DEFAULT;
         StringJoiner j = new StringJoiner(", ", "{ ", " }");
         for (Entry e : entries) {
-            j.add((e.isCatchAll() ? "*" : r.renderValue(key, new Value.Single(e.key()))) + " : " + dataType.print(e.data()));
+            j.add((e.isCatchAll() ? "*" : r.renderValue(key, new Value.Single(e.key()))) + " : " + dataText(e.data()));
         }
         return key.text() + " map " + j;
     }

@@ -260,7 +260,8 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     private static String nat(Statement.NatStatement n, nftlink.nftables.Family family) {
         StringBuilder sb = new StringBuilder(n.destination() ? "dnat" : "snat");
         boolean v6 = n.addressLength() == 16;
-        if (family == nftlink.nftables.Family.INET && n.addressLength() != 0) {
+        // nft names the family of a map to addresses and ports in every table
+        if ((family == nftlink.nftables.Family.INET || n.sourcesPort()) && n.addressLength() != 0) {
             sb.append(v6 ? " ip6" : " ip");
         }
         sb.append(" to ");

@@ -131,6 +131,9 @@ public final class SetRenderer {
             return "verdict";
         }
         Datatype d = Datatype.ofId(dataType);
+        if (d == null && dataType > 63) {
+            return typeName(keyTypes(dataType), dataType);
+        }
         return d == null ? Integer.toUnsignedString(dataType) : d.nftName();
     }
 
@@ -221,6 +224,11 @@ public final class SetRenderer {
             return v.verdict().toString();
         } else if (data instanceof Data.Value v) {
             Datatype d = Datatype.ofId(set.dataType());
+            List<Datatype> parts = d == null && set.dataType() > 63 && set.dataType() != VERDICT_TYPE ? keyTypes(set.dataType()) : null;
+            if (parts != null && v.bytes().length() == MapLookupField.concatLength(parts)) {
+                // concatenated data, ADDRESS . PORT
+                return MapLookupField.concatText(parts, v.bytes());
+            }
             return d == null ? v.bytes().words() : d.print(v.bytes());
         }
         return "";

@@ -195,7 +195,8 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
                     throw new IllegalArgumentException("nat takes a computed address alone");
                 }
                 boolean addresses = addressSource instanceof MapLookupField m
-                        && (m.datatype() == Datatype.IPV4_ADDR || m.datatype() == Datatype.IPV6_ADDR);
+                        && (m.datatype() == Datatype.IPV4_ADDR || m.datatype() == Datatype.IPV6_ADDR)
+                        && (m.dataParts().isEmpty() || m.dataParts().equals(List.of(m.datatype(), Datatype.INET_SERVICE)));
                 boolean number = addressSource instanceof ExpressionField x && x.length() == 4
                         && x.datatype() == Datatype.HOST_INTEGER || addressSource instanceof HashField;
                 if (!addresses && !number) {
@@ -211,6 +212,11 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
             if (portMin != null && portMax == null) {
                 throw new IllegalArgumentException("nat port range needs both bounds");
             }
+        }
+
+        /** Whether the address comes with a port, from a map to {@code ADDRESS . PORT}. */
+        public boolean sourcesPort() {
+            return addressSource instanceof MapLookupField m && !m.dataParts().isEmpty();
         }
 
         /** Fixed addresses and ports. */
@@ -231,7 +237,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         /** The address length: 4 for IPv4, 16 for IPv6 (0 when only the port changes). */
         public int addressLength() {
             if (addressSource != null) {
-                return addressSource instanceof MapLookupField m ? m.length() : 4;
+                return addressSource instanceof MapLookupField m ? m.datatype().length() : 4;
             }
             return addressMin == null ? 0 : addressMin.length();
         }

@@ -442,11 +442,12 @@ final class Compiler {
         Token first = c.peek();
         RuleParser.Parsed parsed = new RuleParser(c, values, family).rule();
         checkSetReferences(family, table, parsed.statements(), first.location().to(c.in.last().location()));
+        List<Statement> statements = withMapData(family, table, parsed.statements());
         c.skipNewlines();
         if (!c.at(Token.Kind.END)) {
             throw c.unexpected("end of rule");
         }
-        return Cursor.at(first, () -> new RuleSpec(family, table, chain, parsed.statements(), parsed.comment(), 0));
+        return Cursor.at(first, () -> new RuleSpec(family, table, chain, statements, parsed.comment(), 0));
     }
 
     /** A named set a rule looks up must hold keys of the field's size (and address family), as nft checks. */
@@ -481,6 +482,31 @@ final class Compiler {
         }
     }
 
+    /**
+     * A nat to a named map takes a port too when the map's data are {@code ADDRESS . PORT}, which
+     * only its declaration says: {@code dnat ip to ip daddr map @targets}.
+     */
+    private List<Statement> withMapData(Family family, String table, List<Statement> statements) {
+        List<Statement> out = new ArrayList<>(statements.size());
+        for (Statement s : statements) {
+            if (s instanceof Statement.NatStatement n && n.addressSource() instanceof nftlink.nftables.lang.MapLookupField m
+                    && m.named() != null && m.dataParts().isEmpty()) {
+                SetShape shape = declared.get(setKey(family, table, m.named()));
+                if (shape == null) {
+                    shape = lookup.find(family, table, m.named()).map(SetShape::of).orElse(null);
+                }
+                List<Datatype> parts = shape == null || shape.data() == null ? List.of()
+                        : shape.dataParts().stream().map(Values.Part::type).toList();
+                if (parts.equals(List.of(m.datatype(), Datatype.INET_SERVICE))) {
+                    s = new Statement.NatStatement(n.destination(), null, null, null, null, n.flags(),
+                            nftlink.nftables.lang.MapLookupField.concatenated(m.key(), parts, List.of(), m.named()));
+                }
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
     private static boolean isAddress(Datatype d) {
         return d == Datatype.IPV4_ADDR || d == Datatype.IPV6_ADDR || d == Datatype.ETHER_ADDR;
     }
@@ -491,7 +517,8 @@ final class Compiler {
         RuleParser.Parsed parsed = new RuleParser(c, values, family).rule();
         SourceLocation where = start.location().to(c.in.last().location());
         checkSetReferences(family, table, parsed.statements(), where);
-        RuleSpec spec = Cursor.at(first, () -> new RuleSpec(family, table, chain, parsed.statements(), parsed.comment(), 0));
+        List<Statement> statements = withMapData(family, table, parsed.statements());
+        RuleSpec spec = Cursor.at(first, () -> new RuleSpec(family, table, chain, statements, parsed.comment(), 0));
         Linearizer.Result result = Cursor.at(new Token(Token.Kind.WORD, "", where), () -> Linearizer.linearize(spec));
         List<ParsedOperation> ops = new ArrayList<>();
         for (Linearizer.AnonymousSet s : result.sets()) {
@@ -514,6 +541,7 @@ final class Compiler {
         c.expect(Token.Kind.LBRACE, "'{'");
         List<Values.Part> key = null;
         Values.Part data = null;
+        List<Values.Part> dataRest = new ArrayList<>();
         boolean verdicts = false;
         int flags = 0;
         long timeout = 0;
@@ -547,6 +575,9 @@ final class Compiler {
                             verdicts = true;
                         } else {
                             data = SetShape.part(RuleParser.datatype(d));
+                            while (c.accept(".")) {
+                                dataRest.add(SetShape.part(RuleParser.datatype(c.expect(Token.Kind.WORD, "a type"))));
+                            }
                         }
                     }
                     if (map != (verdicts || data != null)) {
@@ -609,7 +640,7 @@ final class Compiler {
                         throw Cursor.error(t, "declare the type before the elements");
                     }
                     c.expect(Token.Kind.EQUALS, "'='");
-                    SetShape shape = new SetShape(key, data, verdicts, (flags & NfTables.NFT_SET_INTERVAL) != 0);
+                    SetShape shape = new SetShape(key, data, dataRest, verdicts, (flags & NfTables.NFT_SET_INTERVAL) != 0);
                     elems = elements.block(shape, name, false, autoMerge);
                 }
                 case "counter" -> throw Cursor.error(t, "unsupported: set counters are not supported by nftlink's parser yet");
@@ -623,7 +654,7 @@ final class Compiler {
         if (key == null) {
             throw Cursor.error(nameToken, (map ? "map " : "set ") + name + " needs a type");
         }
-        SetShape shape = new SetShape(key, data, verdicts, (flags & NfTables.NFT_SET_INTERVAL) != 0);
+        SetShape shape = new SetShape(key, data, dataRest, verdicts, (flags & NfTables.NFT_SET_INTERVAL) != 0);
         declared.put(setKey(family, table, name), shape);
         if (map) {
             flags |= NfTables.NFT_SET_MAP;
@@ -651,7 +682,7 @@ final class Compiler {
         boolean v = verdicts;
         Values.Part d = data;
         NftSet set = Cursor.at(nameToken, () -> new NftSet(family, table, name, 0, f, shape.keyType(), shape.keyLength(),
-                v ? 0xffffff00 : d == null ? 0 : d.type().id(), v || d == null ? 0 : d.length(), 0, pol, sz,
+                v ? 0xffffff00 : d == null ? 0 : shape.dataTypeId(), v || d == null ? 0 : shape.dataLength(), 0, pol, sz,
                 fieldLengths, to, gc, 0, userdata, List.of(), List.of()));
         String kind = map ? "map" : "set";
         SourceLocation where = start.location().to(nameToken.location());

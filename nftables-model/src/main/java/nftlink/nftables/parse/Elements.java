@@ -90,7 +90,17 @@ final class Elements {
             if (shape.verdicts()) {
                 data = Data.of(values.verdict());
             } else {
-                data = Data.of(values.single(shape.data(), c.next()));
+                Bytes first = values.single(shape.data(), c.next());
+                if (shape.dataRest().isEmpty()) {
+                    data = Data.of(first);
+                } else {
+                    List<Bytes> parts = new ArrayList<>(List.of(first));
+                    for (Values.Part part : shape.dataRest()) {
+                        c.expect(".");
+                        parts.add(values.single(part, c.next()));
+                    }
+                    data = Data.of(nftlink.nftables.lang.MapLookupField.concatData(parts));
+                }
             }
         }
         BigInteger[] b = switch (v) {

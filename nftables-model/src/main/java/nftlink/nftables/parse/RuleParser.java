@@ -82,6 +82,13 @@ final class RuleParser {
             boolean ports = s instanceof Statement.NatStatement n && n.portMin() != null
                     || s instanceof Statement.RedirectStatement r && r.portMin() != null
                     || s instanceof Statement.MasqueradeStatement m && m.portMin() != null;
+            if (s instanceof Statement.NatStatement n && n.sourcesPort()) {
+                // dnat ip to tcp dport map { 80 : 10.0.0.1 . 8080 }: the key's protocol counts as matched
+                Field key = ((nftlink.nftables.lang.MapLookupField) n.addressSource()).key();
+                List<Field> parts = key instanceof ConcatField concat ? concat.fields() : List.of(key);
+                ports = parts.stream().noneMatch(f -> f instanceof PayloadField p && p.base() == nftlink.nftables.expr.Payload.Base.TRANSPORT
+                        && !p.protocol().equals("th"));
+            }
             if (ports && !matchesTransport(out)) {
                 throw Cursor.error(start, "transport protocol mapping is only valid after a transport protocol match "
                         + "(such as tcp dport 80 or meta l4proto tcp)");
@@ -1041,6 +1048,14 @@ final class RuleParser {
 
     /** {@code map { KEY : DATA, ... }} or {@code map @NAME} after {@code key}, data of {@code dataType} read as {@code dataPart}. */
     private Field mapLookup(Field key, Datatype dataType, int dataLength, Values.Part dataPart) {
+        return mapLookup(key, dataType, dataLength, dataPart, null);
+    }
+
+    /**
+     * As {@link #mapLookup(Field, Datatype, int, Values.Part)}; with a {@code tail}, the data may be
+     * concatenated {@code DATA . TAIL} (all entries or none), as nat's {@code ADDRESS . PORT}.
+     */
+    private Field mapLookup(Field key, Datatype dataType, int dataLength, Values.Part dataPart, Values.Part tail) {
         Token map = c.next();
         if (c.at(Token.Kind.SET_REFERENCE)) {
             String name = c.next().text();
@@ -1061,13 +1076,32 @@ final class RuleParser {
                 throw Cursor.error(keyToken, "unsupported: ranges and prefixes as keys of a data map");
             }
             c.expect(":");
-            Bytes data = values.single(dataPart, c.next());
+            Token dataToken = c.next();
+            if (tail != null && dataToken.text().startsWith("[") && dataToken.text().endsWith("]")) {
+                // an IPv6 address before its port may be bracketed: [fd00::1] . 8080
+                dataToken = new Token(dataToken.kind(), dataToken.text().substring(1, dataToken.text().length() - 1),
+                        dataToken.location());
+            }
+            Bytes data = values.single(dataPart, dataToken);
+            boolean concatenated = tail != null && c.accept(".");
+            if (concatenated) {
+                data = MapLookupField.concatData(List.of(data, values.single(tail, c.next())));
+            }
+            if (!entries.isEmpty() && concatenated != (entries.getFirst().data().length() != dataLength)) {
+                throw Cursor.error(dataToken, concatenated
+                        ? "the map's first data is a single value: '. " + tail.type().nftName() + "' is out of place here"
+                        : "the map's first data is concatenated (" + dataType.nftName() + " . " + tail.type().nftName()
+                        + "): this one misses its second part");
+            }
             entries.add(k instanceof Value.Single single ? new MapLookupField.Entry(single.bytes(), data)
                     : MapLookupField.Entry.catchAll(data));
             c.skipNewlines();
             if (!c.accept(Token.Kind.COMMA) && !c.at(Token.Kind.RBRACE)) {
                 throw c.unexpected("',' or '}'");
             }
+        }
+        if (tail != null && !entries.isEmpty() && entries.getFirst().data().length() != dataLength) {
+            return Cursor.at(map, () -> MapLookupField.concatenated(key, List.of(dataType, tail.type()), entries, null));
         }
         return Cursor.at(map, () -> new MapLookupField(key, dataType, dataLength, entries, null));
     }
@@ -1470,7 +1504,8 @@ final class RuleParser {
             Field source = fieldOrConcat();
             if (c.at("map")) {
                 Datatype type = length == 16 ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR;
-                source = mapLookup(source, type, length, new Values.Part(type, length, false, false));
+                source = mapLookup(source, type, length, new Values.Part(type, length, false, false),
+                        new Values.Part(Datatype.INET_SERVICE, 2, false, false));
             }
             if (family == Family.INET && !qualified) {
                 throw Cursor.error(start, "specify 'ip' or 'ip6' before 'to' in an inet table (e.g. "

@@ -16,7 +16,32 @@ import java.util.List;
  * @param verdicts  whether it is a verdict map
  * @param interval  whether it holds intervals
  */
-record SetShape(List<Values.Part> key, Values.Part data, boolean verdicts, boolean interval) {
+record SetShape(List<Values.Part> key, Values.Part data, List<Values.Part> dataRest, boolean verdicts, boolean interval) {
+
+    SetShape(List<Values.Part> key, Values.Part data, boolean verdicts, boolean interval) {
+        this(key, data, List.of(), verdicts, interval);
+    }
+
+    /** The data's parts: one, or several for concatenated data ({@code ipv4_addr . inet_service}). */
+    List<Values.Part> dataParts() {
+        List<Values.Part> parts = new ArrayList<>();
+        parts.add(data);
+        parts.addAll(dataRest);
+        return parts;
+    }
+
+    /** The set data type ID: a concatenation's is its parts' IDs, 6 bits each. */
+    int dataTypeId() {
+        int type = 0;
+        for (Values.Part p : dataParts()) {
+            type = type << 6 | p.type().id();
+        }
+        return type;
+    }
+
+    int dataLength() {
+        return dataRest.isEmpty() ? data.length() : dataParts().stream().mapToInt(p -> (p.length() + 3) & ~3).sum();
+    }
 
     boolean isMap() {
         return verdicts || data != null;
@@ -64,14 +89,29 @@ record SetShape(List<Values.Part> key, Values.Part data, boolean verdicts, boole
         }
         boolean verdicts = set.isMap() && set.dataType() == 0xffffff00;
         Values.Part data = null;
+        List<Values.Part> rest = new ArrayList<>();
         if (set.isMap() && !verdicts) {
-            Datatype d = Datatype.ofId(set.dataType());
-            if (d == null) {
-                throw new IllegalArgumentException("map " + set.name() + " has a data type nftlink does not know ("
-                        + set.dataType() + ")");
+            List<Integer> ids = new ArrayList<>();
+            for (int t = set.dataType(); t != 0; t >>>= 6) {
+                ids.addFirst(t & 63);
             }
-            data = new Values.Part(d, set.dataLength(), false, false);
+            if (ids.isEmpty() || set.dataType() <= 63) {
+                ids = List.of(set.dataType());
+            }
+            for (int id : ids) {
+                Datatype d = Datatype.ofId(id);
+                if (d == null) {
+                    throw new IllegalArgumentException("map " + set.name() + " has a data type nftlink does not know ("
+                            + set.dataType() + ")");
+                }
+                Values.Part part = new Values.Part(d, ids.size() == 1 ? set.dataLength() : d.length(), false, false);
+                if (data == null) {
+                    data = part;
+                } else {
+                    rest.add(part);
+                }
+            }
         }
-        return new SetShape(key, data, verdicts, (set.flags() & NfTables.NFT_SET_INTERVAL) != 0);
+        return new SetShape(key, data, rest, verdicts, (set.flags() & NfTables.NFT_SET_INTERVAL) != 0);
     }
 }

@@ -55,6 +55,23 @@ class ParseErrorTest {
     }
 
     @Test
+    void natMapsToAddressesAndPortsNeedATransportProtocolAndOneShape() {
+        // the key's tcp dport says the protocol; ip saddr does not, nor does th dport
+        assertThat(PARSER.parse("add rule ip t c dnat ip to tcp dport map { 80 : 10.0.0.1 . 8080 }", "rules.nft").toString())
+                .contains("protoMin=9");
+        assertThat(error("add rule ip t c snat ip to ip saddr map { 10.0.0.1 : 10.0.0.2 . 80 }"))
+                .contains("transport protocol mapping is only valid after a transport protocol match");
+        assertThat(error("add rule ip t c snat ip to ip saddr . th dport map { 10.0.0.1 . 20 : 10.0.0.2 . 80 }"))
+                .contains("transport protocol mapping is only valid after a transport protocol match");
+        assertThat(error("add rule ip t c dnat ip to tcp dport map { 80 : 10.0.0.1 . 8080, 443 : 10.0.0.2 }"))
+                .contains("rules.nft:1:72-79: Error: the map's first data is concatenated (ipv4_addr . inet_service): this one misses its second part");
+        assertThat(error("add rule ip t c dnat ip to tcp dport map { 443 : 10.0.0.2, 80 : 10.0.0.1 . 8080 }"))
+                .contains("the map's first data is a single value: '. inet_service' is out of place here");
+        assertThat(error("table ip t { map m { type ipv4_addr : ipv4_addr . inet_service; elements = { 10.0.0.1 : 10.0.0.2 } } }"))
+                .contains("expecting '.'");
+    }
+
+    @Test
     void misspelledVerdict() {
         assertThat(error("table inet t {\n\tchain c {\n\t\ttcp dport 22 acept\n\t}\n}\n")).isEqualTo("""
                 rules.nft:3:16-20: Error: syntax error, unexpected acept, expecting a statement

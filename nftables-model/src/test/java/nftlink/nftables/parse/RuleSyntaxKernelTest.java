@@ -133,6 +133,28 @@ class RuleSyntaxKernelTest {
             \t}
             }
             """, """
+            table ip n {
+            \tmap targets {
+            \t\ttype ipv4_addr : ipv4_addr . inet_service
+            \t\telements = { 10.0.0.1 : 192.168.1.1 . 8080 }
+            \t}
+            \tchain pre {
+            \t\ttype nat hook prerouting priority dstnat; policy accept;
+            \t\tip daddr 192.168.0.1 dnat ip to tcp dport map { 443 : 10.141.10.4 . 8443, 80 : 10.141.10.4 . 8080 }
+            \t\tmeta l4proto tcp dnat ip to ip daddr map @targets
+            \t}
+            \tchain post {
+            \t\ttype nat hook postrouting priority srcnat; policy accept;
+            \t\tmeta l4proto udp snat ip to ip saddr map { 10.141.11.4 : 192.168.2.3 . 80 }
+            \t}
+            }
+            table ip6 n6 {
+            \tchain pre {
+            \t\ttype nat hook prerouting priority dstnat; policy accept;
+            \t\tdnat ip6 to tcp dport map { 80 : [fd00::1] . 8080 }
+            \t}
+            }
+            """, """
             table netdev d {
             \tchain ingress {
             \t\ttype filter hook ingress device "lo" priority filter; policy accept;
