@@ -204,7 +204,7 @@ public final class JsonParser {
         switch (kind) {
             case "table" -> out.add(new NftOperation.AddTable(table(body), exclusive));
             case "chain" -> out.add(new NftOperation.AddChain(chain(body), exclusive));
-            case "rule" -> out.addAll(rule(command, body));
+            case "rule" -> out.addAll(rule(command, body, declared));
             case "set", "map" -> {
                 NftSet set = set(kind.equals("map"), body);
                 declared.put(key(set.family(), set.table(), set.name()), set);
@@ -443,8 +443,8 @@ public final class JsonParser {
 
     // ---- rules ----
 
-    private List<NftOperation> rule(String command, Node body) {
-        RuleSpec spec = ruleSpec(body);
+    private List<NftOperation> rule(String command, Node body, Map<String, NftSet> declared) {
+        RuleSpec spec = withMapData(ruleSpec(body), declared);
         long handle = body.optional("handle") == null ? 0 : body.member("handle").number(Long.MAX_VALUE);
         long position = body.optional("position") == null ? 0 : body.member("position").number(Long.MAX_VALUE);
         Linearizer.Result result = at(body, () -> Linearizer.linearize(spec));
@@ -466,6 +466,30 @@ public final class JsonParser {
             default -> new NftOperation.AddRule(rule.withPosition(position));
         });
         return ops;
+    }
+
+    /**
+     * A nat to a named map takes a port too when the map's data are {@code ADDRESS . PORT}, which
+     * only the map's declaration says.
+     */
+    private RuleSpec withMapData(RuleSpec spec, Map<String, NftSet> declared) {
+        List<Statement> out = new ArrayList<>();
+        for (Statement s : spec.statements()) {
+            if (s instanceof Statement.NatStatement n && n.addressSource() instanceof nftlink.nftables.lang.MapLookupField m
+                    && m.named() != null && m.dataParts().isEmpty()) {
+                NftSet set = declared.get(key(spec.family(), spec.table(), m.named()));
+                if (set == null) {
+                    set = sets.find(spec.family(), spec.table(), m.named()).orElse(null);
+                }
+                List<Datatype> parts = set == null || !set.isMap() || set.dataType() <= 63 ? null : SetTypes.keyTypes(set.dataType(), 0);
+                if (List.of(m.datatype(), Datatype.INET_SERVICE).equals(parts)) {
+                    s = new Statement.NatStatement(n.destination(), null, null, null, null, n.flags(),
+                            nftlink.nftables.lang.MapLookupField.concatenated(m.key(), parts, List.of(), m.named()));
+                }
+            }
+            out.add(s);
+        }
+        return new RuleSpec(spec.family(), spec.table(), spec.chain(), out, spec.comment(), spec.handle());
     }
 
     /**
@@ -1251,6 +1275,23 @@ public final class JsonParser {
         return at(body, () -> new nftlink.nftables.lang.MapLookupField(key, address, address.length(), entries, null));
     }
 
+    /** {@code {"concat": [V1, V2, ...]}} as data of {@code parts}, each padded to 4 bytes. */
+    private static Bytes concatData(List<Datatype> parts, Node node) {
+        if (parts == null) {
+            throw node.error("a map data type nftlink does not know");
+        }
+        Map.Entry<String, Node> e = node.single();
+        List<Node> values = e.getValue().array();
+        if (!e.getKey().equals("concat") || values.size() != parts.size()) {
+            throw node.error("expected {\"concat\": [...]} of " + parts.size() + " values");
+        }
+        List<Bytes> bytes = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            bytes.add(Scalars.parse(parts.get(i), parts.get(i).length(), values.get(i).value(), values.get(i).path()));
+        }
+        return nftlink.nftables.lang.MapLookupField.concatData(bytes);
+    }
+
     /** {@code {"map": {...}}}. */
     private static boolean isMap(Node node) {
         return node.value() instanceof JsonValue.Obj o && o.members().size() == 1 && node.single().getKey().equals("map");
@@ -1620,7 +1661,18 @@ public final class JsonParser {
             throw body.error(map ? "a map needs \"map\": DATATYPE" : "a set has no \"map\" (declare a map)");
         }
         boolean verdicts = mapNode != null && mapNode.string().equals("verdict");
-        Datatype data = mapNode == null || verdicts ? null : datatype(mapNode);
+        // concatenated data: "ipv4_addr . inet_service"
+        List<Datatype> dataParts = new ArrayList<>();
+        if (mapNode != null && !verdicts) {
+            for (String part : mapNode.string().split(" \\. ")) {
+                dataParts.add(datatype(new Node(JsonValue.of(part.strip()), mapNode.path())));
+            }
+        }
+        Datatype data = dataParts.isEmpty() ? null : dataParts.getFirst();
+        int dataId = data == null ? 0 : dataParts.size() == 1 ? data.id()
+                : dataParts.stream().mapToInt(Datatype::id).reduce(0, (a, b) -> a << 6 | b);
+        int dataLength = data == null ? 0 : dataParts.size() == 1 ? data.length()
+                : nftlink.nftables.lang.MapLookupField.concatLength(dataParts);
         int flags = map ? NfTables.NFT_SET_MAP : 0;
         Node flagsNode = body.optional("flags");
         if (flagsNode != null) {
@@ -1684,7 +1736,7 @@ public final class JsonParser {
         int kl = keyLength;
         List<Integer> fl = fieldLengths;
         return at(body, () -> new NftSet(family, table, name, 0, f, kt, kl,
-                verdicts ? SetTypes.VERDICT_DATA : data == null ? 0 : data.id(), verdicts ? 0 : data == null ? 0 : data.length(),
+                verdicts ? SetTypes.VERDICT_DATA : dataId, verdicts ? 0 : dataLength,
                 0, pol, size, fl, to, gc, 0, userdata, expressions, List.of()));
     }
 
@@ -1733,7 +1785,8 @@ public final class JsonParser {
             }
             Data data = null;
             if (dataNode != null) {
-                data = verdicts ? Data.of(verdict(dataNode))
+                data = verdicts ? Data.of(verdict(dataNode)) : dataType == null && set.dataType() > 63
+                        ? Data.of(concatData(SetTypes.keyTypes(set.dataType(), 0), dataNode))
                         : Data.of(Scalars.parse(dataType, set.dataLength(), dataNode.value(), dataNode.path()));
             }
             if (concat != null && interval) {

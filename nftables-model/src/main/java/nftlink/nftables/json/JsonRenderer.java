@@ -920,13 +920,15 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
 
     /** One data value of a map: {@code {"concat": ["10.0.0.1", 8080]}} when concatenated. */
     private static JsonValue mapData(nftlink.nftables.lang.MapLookupField m, Bytes data) {
-        if (m.dataParts().isEmpty()) {
-            return Scalars.render(m.dataType(), data);
-        }
+        return m.dataParts().isEmpty() ? Scalars.render(m.dataType(), data) : concatData(m.dataParts(), data);
+    }
+
+    /** Concatenated data of {@code types}, each padded to 4 bytes: {@code {"concat": ["10.0.0.1", 8080]}}. */
+    private static JsonValue concatData(List<Datatype> types, Bytes data) {
         List<JsonValue> parts = new ArrayList<>();
         byte[] all = data.toArray();
         int offset = 0;
-        for (Datatype d : m.dataParts()) {
+        for (Datatype d : types) {
             parts.add(Scalars.render(d, Bytes.of(java.util.Arrays.copyOfRange(all, offset, offset + d.length()))));
             offset += (d.length() + 3) & ~3;
         }
@@ -997,8 +999,11 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         }
         if (s.isMap()) {
             Datatype data = Datatype.ofId(s.dataType());
-            b.put("map", s.dataType() == SetTypes.VERDICT_DATA ? "verdict"
-                    : data != null ? data.nftName() : Integer.toUnsignedString(s.dataType()));
+            List<Datatype> parts = data == null && s.dataType() != SetTypes.VERDICT_DATA && s.dataType() > 63
+                    ? SetTypes.keyTypes(s.dataType(), 0) : null;
+            b.put("map", s.dataType() == SetTypes.VERDICT_DATA ? "verdict" : data != null ? data.nftName()
+                    : parts != null ? String.join(" . ", parts.stream().map(Datatype::nftName).toList())
+                    : Integer.toUnsignedString(s.dataType()));
         }
         if (s.policy() == NfTables.NFT_SET_POL_MEMORY) {
             b.put("policy", "memory");
@@ -1132,6 +1137,10 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Data.OfVerdict v -> verdict(v.verdict());
             case Data.Value v -> {
                 Datatype d = Datatype.ofId(s.dataType());
+                List<Datatype> parts = d == null && s.dataType() > 63 ? SetTypes.keyTypes(s.dataType(), 0) : null;
+                if (parts != null && v.bytes().length() == nftlink.nftables.lang.MapLookupField.concatLength(parts)) {
+                    yield concatData(parts, v.bytes());
+                }
                 yield d == null ? JsonValue.of(v.bytes().words()) : Scalars.render(d, v.bytes());
             }
             default -> JsonValue.NULL;

@@ -121,6 +121,15 @@ class JsonParseKernelTest {
         return out.replace("flags dynamic,timeout;", "flags timeout;");
     }
 
+    /**
+     * Without maps to concatenated data and nat to address-and-port pairs: nft 1.0.6 lists them in JSON
+     * (as the library does) but cannot read its own listing back ("Invalid map type").
+     */
+    static String readableByNft(String ruleset) {
+        return ruleset.lines().filter(l -> !l.contains(": ipv4_addr . inet_service;") && !l.contains("map @targets")
+                && !l.contains("dnat ip to tcp dport map")).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+    }
+
     private static void applyWithLibrary(TestNamespace ns, String json) {
         try (NetworkNamespace n = ns.open(); Nftables lib = Nftables.open(n)) {
             lib.transaction().addAll(PARSER.parse(json)).commit();
@@ -151,7 +160,7 @@ class JsonParseKernelTest {
     @Test
     void nftsOwnListingAppliedGivesTheSameRuleset(TestNamespace source) {
         // nft itself cannot apply its listing when a map jumps to a chain listed after it
-        source.nftScript(listable(JsonRenderKernelTest.RULESET).replace("22 : jump y", "22 : drop")).orThrow();
+        source.nftScript(readableByNft(listable(JsonRenderKernelTest.RULESET)).replace("22 : jump y", "22 : drop")).orThrow();
         String json = source.nft("-j", "list", "ruleset").orThrow();
         try (TestNamespace ours = TestNamespace.create(); TestNamespace theirs = TestNamespace.create()) {
             applyWithLibrary(ours, json);

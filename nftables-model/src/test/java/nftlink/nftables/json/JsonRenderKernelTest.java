@@ -35,6 +35,7 @@ class JsonRenderKernelTest {
               map mm { type inet_service : verdict; elements = { 22 : jump y, 80 : accept } }
               map n { type ipv4_addr : mark; elements = { 1.1.1.1 : 0x5 } }
               map mc { type ipv4_addr : verdict; comment "mapc"; flags interval; elements = { 10.0.0.0/8 : drop } }
+              map targets { type ipv4_addr : ipv4_addr . inet_service; elements = { 10.0.0.1 : 192.168.1.1 . 8080 } }
               chain y {
                 accept
               }
@@ -85,6 +86,9 @@ class JsonRenderKernelTest {
                 tcp dport 80 dnat to 10.0.0.1:8080
                 tcp dport 81 dnat to 10.0.0.1-10.0.0.5:80-90 random,persistent
                 tcp dport 3 redirect to :3128
+                dnat ip to tcp dport map { 443 : 10.141.10.4 . 8443, 80 : 10.141.10.4 . 8080 }
+                meta l4proto tcp dnat ip to ip daddr map @targets
+                dnat to ct mark map { 0x14 : 1.2.3.4 }
               }
               chain post {
                 type nat hook postrouting priority srcnat + 5;
