@@ -136,6 +136,12 @@ public final class NfTables {
     /** libnftnl's userdata type for set comments ({@code NFTNL_UDATA_SET_COMMENT}). */
     public static final int NFTNL_UDATA_SET_COMMENT = 7;
 
+    /** libnftnl's userdata type for the flags of a set element ({@code NFTNL_UDATA_SET_ELEM_FLAGS}). */
+    public static final int NFTNL_UDATA_SET_ELEM_FLAGS = 1;
+
+    /** An interval element whose range runs to the end of the key space ({@code NFTNL_SET_ELEM_F_INTERVAL_OPEN}). */
+    public static final int NFTNL_SET_ELEM_F_INTERVAL_OPEN = 0x1;
+
     /** libnftnl's userdata type for table and chain comments ({@code NFTNL_UDATA_TABLE_COMMENT}, {@code NFTNL_UDATA_CHAIN_COMMENT}). */
     public static final int NFTNL_UDATA_COMMENT = 0;
 

@@ -61,6 +61,20 @@ public record SetElement(Bytes key, Bytes keyEnd, Data data, String objectRef, i
                 comment == null ? null : Userdata.comment(comment), expressions);
     }
 
+    /**
+     * This element marked as the start of an interval that runs to the end of the key space, as nft
+     * marks it (its flags after any comment in the userdata).
+     */
+    public SetElement asOpenInterval() {
+        byte[] open = Userdata.intervalOpen();
+        byte[] all = open;
+        if (userdata != null) {
+            all = java.util.Arrays.copyOf(userdata, userdata.length + open.length);
+            System.arraycopy(open, 0, all, userdata.length, open.length);
+        }
+        return new SetElement(key, keyEnd, data, objectRef, flags, timeout, expiration, all, expressions);
+    }
+
     public SetElement withKeyEnd(Bytes end) {
         return new SetElement(key, end, data, objectRef, flags, timeout, expiration, userdata, expressions);
     }

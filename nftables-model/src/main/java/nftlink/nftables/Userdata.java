@@ -17,6 +17,16 @@ public final class Userdata {
     /** Longest comment nft accepts (the kernel's userdata limit is 256 bytes). */
     public static final int MAX_COMMENT_BYTES = 252;
 
+    /**
+     * The userdata nft gives the start of an interval that runs to the end of the key space (no
+     * end element follows): element flags, open interval, a u32 in host byte order.
+     */
+    public static byte[] intervalOpen() {
+        int flags = NfTables.NFTNL_SET_ELEM_F_INTERVAL_OPEN;
+        return new byte[]{(byte) NfTables.NFTNL_UDATA_SET_ELEM_FLAGS, 4, (byte) flags, (byte) (flags >> 8),
+                (byte) (flags >> 16), (byte) (flags >> 24)};
+    }
+
     /** The userdata holding only a comment. */
     public static byte[] comment(String comment) {
         byte[] text = comment.getBytes(StandardCharsets.UTF_8);

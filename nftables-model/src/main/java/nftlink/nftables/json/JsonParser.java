@@ -720,8 +720,7 @@ public final class JsonParser {
             if (pair.size() != 2) {
                 throw item.error("expected [KEY, DATA]");
             }
-            entries.add(isCatchAll(pair.get(0)) ? nftlink.nftables.lang.MapLookupField.Entry.catchAll(single(target, pair.get(1)))
-                    : new nftlink.nftables.lang.MapLookupField.Entry(single(key, pair.get(0)), single(target, pair.get(1))));
+            entries.add(mapEntry(key, pair.get(0), single(target, pair.get(1))));
         }
         return at(body, () -> new nftlink.nftables.lang.MapLookupField(key, target.datatype(), target.length(), entries, null));
     }
@@ -1264,9 +1263,7 @@ public final class JsonParser {
             } else {
                 bytes = Scalars.parse(address, address.length(), value.value(), value.path());
             }
-            Bytes d = bytes;
-            entries.add(isCatchAll(pair.get(0)) ? nftlink.nftables.lang.MapLookupField.Entry.catchAll(d)
-                    : new nftlink.nftables.lang.MapLookupField.Entry(single(key, pair.get(0)), d));
+            entries.add(mapEntry(key, pair.get(0), bytes));
         }
         if (Boolean.TRUE.equals(concatenated)) {
             return at(body, () -> nftlink.nftables.lang.MapLookupField.concatenated(key, List.of(address, Datatype.INET_SERVICE),
@@ -1290,6 +1287,22 @@ public final class JsonParser {
             bytes.add(Scalars.parse(parts.get(i), parts.get(i).length(), values.get(i).value(), values.get(i).path()));
         }
         return nftlink.nftables.lang.MapLookupField.concatData(bytes);
+    }
+
+    /** A data map entry: {@code "*"}, a value, or a range or prefix ({@code {"range": [LOW, HIGH]}}) as its key. */
+    private nftlink.nftables.lang.MapLookupField.Entry mapEntry(Field key, Node keyNode, Bytes data) {
+        if (isCatchAll(keyNode)) {
+            return nftlink.nftables.lang.MapLookupField.Entry.catchAll(data);
+        }
+        if (!(keyNode.value() instanceof JsonValue.Obj) || key instanceof ConcatField) {
+            return new nftlink.nftables.lang.MapLookupField.Entry(single(key, keyNode), data);
+        }
+        return switch (setItem(key, keyNode)) {
+            case Value.Single v -> new nftlink.nftables.lang.MapLookupField.Entry(v.bytes(), data);
+            case Value.Range r -> at(keyNode, () -> nftlink.nftables.lang.MapLookupField.Entry.range(r.low(), r.high(), data));
+            case Value.Prefix p -> at(keyNode, () -> nftlink.nftables.lang.MapLookupField.Entry.range(p.address(), p.last(), data));
+            default -> throw keyNode.error("not a key of a data map");
+        };
     }
 
     /** {@code {"map": {...}}}. */

@@ -594,7 +594,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 } else {
                     List<JsonValue> items = new ArrayList<>();
                     for (var e : m.entries()) {
-                        items.add(JsonValue.array(e.isCatchAll() ? JsonValue.of("*") : single(m.key(), e.key()), mapData(m, e.data())));
+                        items.add(JsonValue.array(e.isCatchAll() ? JsonValue.of("*") : value(m.key(), m.keyValue(e)), mapData(m, e.data())));
                     }
                     data = JsonValue.single("set", JsonValue.array(items));
                 }

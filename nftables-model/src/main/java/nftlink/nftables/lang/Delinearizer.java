@@ -90,7 +90,7 @@ public final class Delinearizer {
                         s = m == null ? null : m.match();
                     } else if (l.dreg() == REG && i + loads + 1 < e.size()) {
                         // meta|ct KEY set CONCAT map ...
-                        MapLookupField map = dataMap(concat, l, e.get(i + loads + 1), sets);
+                        MapLookupField map = dataMap(concat, l, e.get(i + loads + 1), sets, false);
                         Field target = switch (e.get(i + loads + 1)) {
                             case Meta.Set ms when ms.sreg() == REG -> MetaField.of(ms.key());
                             case Ct.Set cs when cs.sreg() == REG -> CtField.of(cs.key(), cs.direction());
@@ -252,11 +252,17 @@ public final class Delinearizer {
                     source = computed.field();
                     at = computed.next();
                 }
-                if (at < e.size() && e.get(at) instanceof Lookup l && l.sreg() == REG && l.dreg() == REG && at + 1 < e.size()) {
-                    MapLookupField map = dataMap(field, l, e.get(at + 1), sets);
+                // an interval map of host-order keys: nft swaps the key to big endian first
+                boolean swapped = at + 1 < e.size() && e.get(at) instanceof Byteorder b && b.op() == Byteorder.Op.HTON
+                        && b.sreg() == REG && b.dreg() == REG && b.length() == field.length()
+                        && Linearizer.ordersHostBytes(field) && e.get(at + 1) instanceof Lookup;
+                int lookupAt = swapped ? at + 1 : at;
+                if (lookupAt < e.size() && e.get(lookupAt) instanceof Lookup l && l.sreg() == REG && l.dreg() == REG
+                        && lookupAt + 1 < e.size()) {
+                    MapLookupField map = dataMap(field, l, e.get(lookupAt + 1), sets, swapped);
                     if (map != null) {
                         source = map;
-                        at++;
+                        at = lookupAt + 1;
                     }
                 }
                 if (at < e.size() && e.get(at) instanceof Bitwise.MaskXor mx && mx.sreg() == REG && mx.dreg() == REG
@@ -341,7 +347,7 @@ public final class Delinearizer {
     }
 
     /** The data map a lookup into the register reads, sized for the meta or ct key set after it; or {@code null}. */
-    private static MapLookupField dataMap(Field key, Lookup l, Expression after, SetContents sets) {
+    private static MapLookupField dataMap(Field key, Lookup l, Expression after, SetContents sets, boolean swapped) {
         Field targetField = switch (after) {
             case Meta.Set ms when ms.sreg() == REG -> MetaField.of(ms.key());
             case Ct.Set cs when cs.sreg() == REG -> CtField.of(cs.key(), cs.direction());
@@ -367,6 +373,12 @@ public final class Delinearizer {
         }
         List<SetElement> elements = sets == null ? null : fitted(sets.apply(l.set()), key.length());
         if (elements == null || elements.isEmpty()) {
+            return null;
+        }
+        if (elements.stream().anyMatch(x -> (x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0)) {
+            return intervalDataMap(key, elements, target, swapped);
+        }
+        if (swapped) {
             return null;
         }
         List<MapLookupField.Entry> entries = new ArrayList<>();
@@ -402,6 +414,42 @@ public final class Delinearizer {
         return target.lookup(key, entries, null);
     }
 
+    /**
+     * An anonymous interval map: each start element's range runs to the next element's key (an end
+     * marker or the next start); keys of host-order fields were swapped to big endian.
+     */
+    private static MapLookupField intervalDataMap(Field key, List<SetElement> elements, MapData target, boolean swapped) {
+        if (key instanceof ConcatField || swapped != Linearizer.ordersHostBytes(key)) {
+            return null;
+        }
+        List<SetElement> sorted = new ArrayList<>(elements);
+        sorted.sort(INTERVAL_ORDER);
+        int length = key.length();
+        BigInteger max = BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE);
+        List<MapLookupField.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            SetElement x = sorted.get(i);
+            if ((x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0) {
+                continue;
+            }
+            if (isCatchAll(x) || !(x.data() instanceof Data.Value v) || x.key().length() != length) {
+                return null;
+            }
+            List<SetElement> data = fitted(List.of(new SetElement(v.bytes(), null, null, null, 0, 0, 0, null, List.of())),
+                    target.length());
+            if (data == null) {
+                return null;
+            }
+            BigInteger low = Linearizer.number(x.key());
+            BigInteger high = i + 1 < sorted.size() ? Linearizer.number(sorted.get(i + 1).key()).subtract(BigInteger.ONE) : max;
+            Bytes lowBytes = Linearizer.bytes(low, length);
+            Bytes highBytes = Linearizer.bytes(high, length);
+            entries.add(swapped ? MapLookupField.Entry.range(lowBytes.reversed(), highBytes.reversed(), data.getFirst().key())
+                    : MapLookupField.Entry.range(lowBytes, highBytes, data.getFirst().key()));
+        }
+        return entries.isEmpty() ? null : target.lookup(key, entries, null);
+    }
+
     /** The object map {@code om} looks {@code key} up in, when its object type is known; else {@code null}. */
     private static Statement objectMap(Field key, nftlink.nftables.expr.Objref.Mapped om, SetContents sets) {
         int type = sets == null ? 0 : sets.objectType(om.set());
@@ -416,7 +464,10 @@ public final class Delinearizer {
             return null;
         }
         List<Statement.ObjectMap.Entry> entries = new ArrayList<>();
-        for (SetElement x : elements) {
+        // a hash set dumps in hash order; nft lists the elements sorted
+        List<SetElement> sorted = new ArrayList<>(elements);
+        sorted.sort((a, b) -> key.datatype().elementOrder().compare(a.key(), b.key()));
+        for (SetElement x : sorted) {
             if (x.objectRef() == null) {
                 return null;
             }
@@ -811,7 +862,7 @@ public final class Delinearizer {
         int length = field.length();
         BigInteger max = BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE);
         if (interval) {
-            sorted.sort(Comparator.comparing(x -> Linearizer.number(x.key())));
+            sorted.sort(INTERVAL_ORDER);
         }
         for (int i = 0; i < sorted.size(); i++) {
             SetElement x = sorted.get(i);
@@ -1159,7 +1210,7 @@ public final class Delinearizer {
             return new Value.SetLiteral(items);
         }
         List<SetElement> sorted = new ArrayList<>(elements);
-        sorted.sort(Comparator.comparing(x -> Linearizer.number(x.key())));
+        sorted.sort(INTERVAL_ORDER);
         BigInteger max = BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE);
         for (int i = 0; i < sorted.size(); i++) {
             SetElement start = sorted.get(i);
@@ -1178,7 +1229,14 @@ public final class Delinearizer {
         return x.keyEnd() == null || x.keyEnd().equals(x.key()) ? new Value.Single(x.key()) : new Value.Range(x.key(), x.keyEnd());
     }
 
-    private static Value rangeItem(Field field, BigInteger low, BigInteger high, int length) {
+    /**
+     * Interval elements by key; where an interval ends and the next starts at the same key, the
+     * end marker first (nft 1.0.6 writes both for adjacent ranges of named sets).
+     */
+    private static final Comparator<SetElement> INTERVAL_ORDER = Comparator.<SetElement, BigInteger>comparing(
+            x -> Linearizer.number(x.key())).thenComparing(x -> (x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) == 0);
+
+    static Value rangeItem(Field field, BigInteger low, BigInteger high, int length) {
         if (low.equals(high)) {
             return new Value.Single(Linearizer.bytes(low, length));
         }

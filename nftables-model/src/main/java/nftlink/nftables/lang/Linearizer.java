@@ -415,6 +415,11 @@ public final class Linearizer {
             // a field of an inner vlan tag
             m = new Match(PayloadField.ofVlanTag(m.field(), tags), m.op(), m.value());
         }
+        if (m.value() instanceof Value.SetLiteral literal && literal.items().size() == 1 && !(m.field() instanceof ConcatField)
+                && !flagTest(m.field()) && !(literal.items().getFirst() instanceof Value.CatchAll)) {
+            // nft compares with the one item of a one-item set instead of making the set
+            m = new Match(m.field(), m.op(), literal.items().getFirst());
+        }
         depend(ctx, m.field().text(), m.field().dependencies(spec.family()));
         if (m.op() == Match.Op.EQ && (m.value() instanceof Value.Single
                 || m.field().equals(PayloadField.ICMP_TYPE) || m.field().equals(PayloadField.ICMPV6_TYPE))) {
@@ -769,12 +774,28 @@ public final class Linearizer {
     /** The anonymous data map of {@code KEY map { K : D, ... }}. */
     private static AnonymousSet anonymousDataMap(RuleSpec spec, MapLookupField map) {
         List<SetElement> elements = new ArrayList<>();
-        for (MapLookupField.Entry e : map.entries()) {
-            elements.add(e.isCatchAll() ? catchAll(nftlink.nftables.expr.Data.of(e.data()))
-                    : SetElement.of(e.key(), nftlink.nftables.expr.Data.of(e.data())));
+        int flags = NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_MAP;
+        if (map.hasIntervals()) {
+            flags |= NfTables.NFT_SET_INTERVAL;
+            // host-order keys are swapped to big endian before the lookup (MapLookupField.loads)
+            boolean swap = ordersHostBytes(map.key());
+            List<BigInteger[]> bounds = new ArrayList<>();
+            List<nftlink.nftables.expr.Data> data = new ArrayList<>();
+            for (MapLookupField.Entry e : map.entries()) {
+                Bytes low = swap ? e.key().reversed() : e.key();
+                Bytes high = e.keyEnd() == null ? low : swap ? e.keyEnd().reversed() : e.keyEnd();
+                bounds.add(new BigInteger[]{number(low), number(high)});
+                data.add(nftlink.nftables.expr.Data.of(e.data()));
+            }
+            elements.addAll(intervalMapElements(bounds, data, map.key().length(), "data map"));
+        } else {
+            for (MapLookupField.Entry e : map.entries()) {
+                elements.add(e.isCatchAll() ? catchAll(nftlink.nftables.expr.Data.of(e.data()))
+                        : SetElement.of(e.key(), nftlink.nftables.expr.Data.of(e.data())));
+            }
         }
         NftSet set = NftSet.of(spec.family(), spec.table(), "__map%d", map.key().keyType(), map.key().length())
-                .withFlags(NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_MAP)
+                .withFlags(flags)
                 .withData(map.dataTypeId(), map.dataLength()).withSize(elements.size()).withId(SET_IDS.incrementAndGet())
                 .withUserdata(byteOrders(map.key(), map.dataType()));
         return new AnonymousSet(set, elements);
@@ -796,29 +817,13 @@ public final class Linearizer {
             }
         } else if (vmap.hasIntervals()) {
             flags |= NfTables.NFT_SET_INTERVAL;
-            List<Object[]> ranges = new ArrayList<>();
+            List<BigInteger[]> bounds = new ArrayList<>();
+            List<nftlink.nftables.expr.Data> verdicts = new ArrayList<>();
             for (Statement.VerdictMap.Entry e : vmap.entries()) {
-                BigInteger[] r = bounds(e.key());
-                ranges.add(new Object[]{r[0], r[1], e.verdict()});
+                bounds.add(bounds(e.key()));
+                verdicts.add(nftlink.nftables.expr.Data.of(e.verdict()));
             }
-            ranges.sort(Comparator.comparing(r -> (BigInteger) r[0]));
-            BigInteger max = BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE);
-            BigInteger previousEnd = null;
-            if (((BigInteger) ranges.getFirst()[0]).signum() != 0) {
-                elements.add(SetElement.intervalEnd(bytes(BigInteger.ZERO, length)));
-            }
-            for (Object[] r : ranges) {
-                BigInteger low = (BigInteger) r[0];
-                BigInteger high = (BigInteger) r[1];
-                if (previousEnd != null && low.compareTo(previousEnd) <= 0) {
-                    throw new IllegalArgumentException("verdict map ranges overlap");
-                }
-                elements.add(SetElement.of(bytes(low, length), nftlink.nftables.expr.Data.of((Verdict) r[2])));
-                if (high.compareTo(max) < 0) {
-                    elements.add(SetElement.intervalEnd(bytes(high.add(BigInteger.ONE), length)));
-                }
-                previousEnd = high;
-            }
+            elements.addAll(intervalMapElements(bounds, verdicts, length, "verdict map"));
         } else {
             for (Statement.VerdictMap.Entry e : vmap.entries()) {
                 elements.add(e.key() instanceof Value.CatchAll ? catchAll(nftlink.nftables.expr.Data.of(e.verdict()))
@@ -866,6 +871,47 @@ public final class Linearizer {
         };
     }
 
+    /**
+     * The elements of an interval map: each range's start with its data, and an end marker after
+     * it unless the next range starts right there (or the range runs to the end of the key space),
+     * as nft writes them.
+     *
+     * @throws IllegalArgumentException when ranges overlap
+     */
+    static List<SetElement> intervalMapElements(List<BigInteger[]> bounds, List<nftlink.nftables.expr.Data> data, int length,
+                                                String what) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < bounds.size(); i++) {
+            if (bounds.get(i)[0].compareTo(bounds.get(i)[1]) > 0) {
+                throw new IllegalArgumentException("a range of a " + what + " has its bounds the wrong way round");
+            }
+            order.add(i);
+        }
+        order.sort(Comparator.comparing(i -> bounds.get(i)[0]));
+        BigInteger max = BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE);
+        List<SetElement> elements = new ArrayList<>();
+        if (!order.isEmpty() && bounds.get(order.getFirst())[0].signum() != 0) {
+            elements.add(SetElement.intervalEnd(bytes(BigInteger.ZERO, length)));
+        }
+        for (int k = 0; k < order.size(); k++) {
+            BigInteger[] r = bounds.get(order.get(k));
+            BigInteger next = k + 1 < order.size() ? bounds.get(order.get(k + 1))[0] : null;
+            if (next != null && next.compareTo(r[1]) <= 0) {
+                throw new IllegalArgumentException(what + " ranges overlap");
+            }
+            elements.add(intervalStart(bytes(r[0], length), data.get(order.get(k)), r[1].equals(max)));
+            if (r[1].compareTo(max) < 0 && (next == null || !next.equals(r[1].add(BigInteger.ONE)))) {
+                elements.add(SetElement.intervalEnd(bytes(r[1].add(BigInteger.ONE), length)));
+            }
+        }
+        return elements;
+    }
+
+    /** The start of an interval; one that runs to the end of the key space is marked open, as nft marks it. */
+    private static SetElement intervalStart(Bytes key, nftlink.nftables.expr.Data data, boolean open) {
+        return new SetElement(key, null, data, null, 0, 0, 0, open ? nftlink.nftables.Userdata.intervalOpen() : null, List.of());
+    }
+
     /** Sorted, merged intervals as the kernel wants them: start elements and end-of-range markers. */
     static List<SetElement> intervalElements(Value.SetLiteral literal, int length) {
         List<BigInteger[]> ranges = new ArrayList<>();
@@ -893,7 +939,7 @@ public final class Linearizer {
             elements.add(SetElement.intervalEnd(bytes(BigInteger.ZERO, length)));
         }
         for (BigInteger[] r : merged) {
-            elements.add(SetElement.of(bytes(r[0], length)));
+            elements.add(intervalStart(bytes(r[0], length), null, r[1].equals(max)));
             if (r[1].compareTo(max) < 0) {
                 elements.add(SetElement.intervalEnd(bytes(r[1].add(BigInteger.ONE), length)));
             }

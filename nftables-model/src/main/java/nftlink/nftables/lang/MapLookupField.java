@@ -29,11 +29,31 @@ import java.util.StringJoiner;
 public record MapLookupField(Field key, Datatype dataType, int dataLength, List<Entry> entries, String named,
                              List<Datatype> dataParts) implements Field {
 
-    /** One {@code KEY : DATA} entry; an empty key is the catch-all {@code *}. */
-    public record Entry(Bytes key, Bytes data) {
+    /**
+     * One {@code KEY : DATA} entry; an empty key is the catch-all {@code *}; with a {@code keyEnd},
+     * the range {@code KEY-KEY_END : DATA} (a prefix is the range it covers).
+     *
+     * @param key    the key, or the low end of a range (as the key field's register holds it)
+     * @param data   the data
+     * @param keyEnd the high end of a range (inclusive), or {@code null}
+     */
+    public record Entry(Bytes key, Bytes data, Bytes keyEnd) {
         public Entry {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(data, "data");
+            if (keyEnd != null && keyEnd.length() != key.length()) {
+                throw new IllegalArgumentException("a range's ends have the same length");
+            }
+        }
+
+        /** {@code KEY : DATA}. */
+        public Entry(Bytes key, Bytes data) {
+            this(key, data, null);
+        }
+
+        /** {@code LOW-HIGH : DATA}. */
+        public static Entry range(Bytes low, Bytes high, Bytes data) {
+            return new Entry(low, data, high);
         }
 
         /** The catch-all entry {@code * : DATA}. */
@@ -67,6 +87,12 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
                 throw new IllegalArgumentException("map entries hold " + key.length() + "-byte keys and " + dataLength
                         + "-byte data");
             }
+            if (e.keyEnd() != null && key instanceof ConcatField) {
+                throw new IllegalArgumentException("unsupported: ranges as keys of a data map with a concatenated key");
+            }
+        }
+        if (entries.stream().anyMatch(e -> e.keyEnd() != null) && entries.stream().anyMatch(Entry::isCatchAll)) {
+            throw new IllegalArgumentException("unsupported: * in a data map with ranges");
         }
     }
 
@@ -136,11 +162,21 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
         return dataLength;
     }
 
+    /** Whether some keys are ranges (or prefixes): the map is an interval map. */
+    public boolean hasIntervals() {
+        return entries.stream().anyMatch(e -> e.keyEnd() != null);
+    }
+
     /** The key's loads and the lookup of {@code set} (name and transaction ID) into {@code register}. */
     List<Expression> loads(int register, String set, int setId) {
         // a named map's elements hold a bit field's value, which nft loads so
         List<Expression> out = new ArrayList<>(named != null && BitValue.applies(key) ? BitValue.loads(key, register)
                 : key.loads(register));
+        if (hasIntervals() && Linearizer.ordersHostBytes(key)) {
+            // intervals are ordered as big-endian numbers: a host-order key is swapped first, as nft does
+            out.add(new nftlink.nftables.expr.Byteorder(nftlink.nftables.expr.Byteorder.Op.HTON, register, register,
+                    key.length(), key.length()));
+        }
         out.add(new Lookup(set, setId, register, register, null));
         return out;
     }
@@ -170,6 +206,20 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
         return key.dependencies(family);
     }
 
+    /** An entry's key as a value: one value, a range, or a prefix for a range of addresses that is one. */
+    public Value keyValue(Entry e) {
+        if (e.isCatchAll()) {
+            return new Value.CatchAll();
+        }
+        if (e.keyEnd() == null) {
+            return new Value.Single(e.key());
+        }
+        if (key.datatype() == Datatype.IPV4_ADDR || key.datatype() == Datatype.IPV6_ADDR) {
+            return Delinearizer.rangeItem(key, Linearizer.number(e.key()), Linearizer.number(e.keyEnd()), key.length());
+        }
+        return e.key().equals(e.keyEnd()) ? new Value.Single(e.key()) : new Value.Range(e.key(), e.keyEnd());
+    }
+
     /** {@code KEY map { K : D, ... }} or {@code KEY map @NAME}. */
     @Override
     public String text() {
@@ -179,7 +229,7 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
         RuleRenderer r = RuleRenderer.DEFAULT;
         StringJoiner j = new StringJoiner(", ", "{ ", " }");
         for (Entry e : entries) {
-            j.add((e.isCatchAll() ? "*" : r.renderValue(key, new Value.Single(e.key()))) + " : " + dataText(e.data()));
+            j.add((e.isCatchAll() ? "*" : r.renderValue(key, keyValue(e))) + " : " + dataText(e.data()));
         }
         return key.text() + " map " + j;
     }

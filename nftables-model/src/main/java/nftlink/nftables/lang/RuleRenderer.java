@@ -159,7 +159,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         }
         StringJoiner j = new StringJoiner(", ", "{ ", " }");
         for (MapLookupField.Entry e : m.entries()) {
-            j.add((e.isCatchAll() ? "*" : single(m.key(), e.key())) + " : " + device(e.data().asU32()));
+            j.add((e.isCatchAll() ? "*" : renderValue(m.key(), m.keyValue(e))) + " : " + device(e.data().asU32()));
         }
         return m.key().text() + " map " + j;
     }

@@ -157,15 +157,19 @@ final class Elements {
         BigInteger max = BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE);
         List<SetElement> out = new ArrayList<>();
         Item previous = null;
-        for (Item i : sorted) {
+        for (int k = 0; k < sorted.size(); k++) {
+            Item i = sorted.get(k);
             if (previous != null && i.low().compareTo(previous.high()) <= 0) {
                 throw Cursor.error(i.at(), "interval overlaps with an existing one");
             }
             if (previous == null && i.low().signum() != 0) {
                 out.add(SetElement.intervalEnd(bytes(BigInteger.ZERO, length)));
             }
-            out.add(decorate(SetElement.of(bytes(i.low(), length), i.data()), i));
-            if (i.high().compareTo(max) < 0) {
+            SetElement start = decorate(SetElement.of(bytes(i.low(), length), i.data()), i);
+            boolean open = i.high().equals(max);
+            out.add(open ? start.asOpenInterval() : start);
+            // nft 1.0.6 closes every interval of a named set, also where the next starts right after it
+            if (!open) {
                 out.add(SetElement.intervalEnd(bytes(i.high().add(BigInteger.ONE), length)));
             }
             previous = i;

@@ -1072,8 +1072,8 @@ final class RuleParser {
             Token keyToken = c.peek();
             // * : DATA is the catch-all entry
             Value k = c.accept("*") ? new Value.CatchAll() : values.item(keyParts, false);
-            if (!(k instanceof Value.Single) && !(k instanceof Value.CatchAll)) {
-                throw Cursor.error(keyToken, "unsupported: ranges and prefixes as keys of a data map");
+            if (!(k instanceof Value.Single) && !(k instanceof Value.CatchAll) && key instanceof ConcatField) {
+                throw Cursor.error(keyToken, "unsupported: ranges and prefixes in keys of a data map with a concatenated key");
             }
             c.expect(":");
             Token dataToken = c.next();
@@ -1093,8 +1093,14 @@ final class RuleParser {
                         : "the map's first data is concatenated (" + dataType.nftName() + " . " + tail.type().nftName()
                         + "): this one misses its second part");
             }
-            entries.add(k instanceof Value.Single single ? new MapLookupField.Entry(single.bytes(), data)
-                    : MapLookupField.Entry.catchAll(data));
+            Bytes d = data;
+            entries.add(switch (k) {
+                case Value.Single single -> new MapLookupField.Entry(single.bytes(), d);
+                case Value.Range r -> Cursor.at(keyToken, () -> MapLookupField.Entry.range(r.low(), r.high(), d));
+                case Value.Prefix p -> Cursor.at(keyToken, () -> MapLookupField.Entry.range(p.address(), p.last(), d));
+                case Value.CatchAll all -> MapLookupField.Entry.catchAll(d);
+                default -> throw Cursor.error(keyToken, "not a key of a data map");
+            });
             c.skipNewlines();
             if (!c.accept(Token.Kind.COMMA) && !c.at(Token.Kind.RBRACE)) {
                 throw c.unexpected("',' or '}'");

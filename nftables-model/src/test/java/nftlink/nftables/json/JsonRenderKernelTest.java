@@ -89,6 +89,9 @@ class JsonRenderKernelTest {
                 dnat ip to tcp dport map { 443 : 10.141.10.4 . 8443, 80 : 10.141.10.4 . 8080 }
                 meta l4proto tcp dnat ip to ip daddr map @targets
                 dnat to ct mark map { 0x14 : 1.2.3.4 }
+                dnat to numgen inc mod 10 map { 0-5 : 192.168.10.100, 6-9 : 192.168.20.200 }
+                meta mark set ip saddr map { 10.0.0.0/8 : 0x1, 192.168.0.1-192.168.0.9 : 0x2 }
+                ct mark set meta mark map { 0x1-0x5 : 0x10, 0x6 : 0x20 }
               }
               chain post {
                 type nat hook postrouting priority srcnat + 5;

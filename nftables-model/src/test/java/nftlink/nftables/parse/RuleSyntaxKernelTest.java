@@ -155,6 +155,26 @@ class RuleSyntaxKernelTest {
             \t}
             }
             """, """
+            table ip m {
+            \tmap ports { type inet_service : mark; flags interval; elements = { 1-1023 : 0x1, 1024-65535 : 0x2 } }
+            \tset high { type inet_service; flags interval; elements = { 1024-65535 } }
+            \tchain c {
+            \t\ttype filter hook input priority filter; policy accept;
+            \t\tmeta mark set tcp dport map @ports
+            \t\ttcp dport @high accept
+            \t\ttcp dport vmap { 1-1023 : accept, 1024-65535 : drop }
+            \t\ttcp sport { 1024 } accept
+            \t\tmeta mark set ip saddr map { 10.0.0.0/8 : 0x00000001, 192.168.0.1-192.168.0.9 : 0x00000002 }
+            \t\tct mark set meta mark map { 0x00000001-0x00000005 : 0x00000010, 0x00000006 : 0x00000020 }
+            \t\tmeta mark set tcp dport map { 1-1023 : 0x00000001, 1024-65535 : 0x00000002 }
+            \t}
+            \tchain n {
+            \t\ttype nat hook prerouting priority dstnat; policy accept;
+            \t\tdnat to numgen inc mod 10 map { 0-5 : 192.168.10.100, 6-9 : 192.168.20.200 }
+            \t\tdnat to ip saddr map { 10.0.0.0/24 : 10.1.1.1, 10.0.1.0/24 : 10.1.1.2 }
+            \t}
+            }
+            """, """
             table netdev d {
             \tchain ingress {
             \t\ttype filter hook ingress device "lo" priority filter; policy accept;
