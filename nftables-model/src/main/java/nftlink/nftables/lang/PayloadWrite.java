@@ -268,7 +268,8 @@ final class PayloadWrite {
             }
         }
         for (PayloadBitField p : PayloadBitField.ALL) {
-            if (p.protocol().equals(l3) || p.protocol().equals(l4)) {
+            // vlan tag fields lie at fixed offsets of the link header (the written bytes tell them apart)
+            if (p.protocol().equals(l3) || p.protocol().equals(l4) || p.protocol().equals("vlan")) {
                 out.add(p);
             }
         }

@@ -164,6 +164,9 @@ class LanguageConformanceTest {
             return elements == null || elements.isEmpty() ? null : elements;
         });
         for (Statement s : spec.statements()) {
+            if (s instanceof Statement.KernelExpression && e.expressions().stream().anyMatch(x -> x.startsWith("[ objref sreg"))) {
+                return Rendered.not("libnftnl's payload text leaves out the object names of an object map's elements");
+            }
             if (s instanceof Statement.KernelExpression k) {
                 return Rendered.not("no rule-language form for " + k.expression().toDebugString());
             }

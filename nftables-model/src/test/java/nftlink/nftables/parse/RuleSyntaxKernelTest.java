@@ -108,6 +108,8 @@ class RuleSyntaxKernelTest {
             \t\tvlan id 4094 ip saddr 10.0.0.1 drop
             \t\tether type 8021ad vlan id 1 ip protocol tcp accept
             \t\tether type 8021ad vlan id 1 vlan type 8021q vlan id 2 vlan type ip counter
+            \t\tvlan id 1 vlan id set 2
+            \t\tvlan id 3 vlan pcp set 5
             \t}
             }
             """, """
