@@ -136,6 +136,9 @@ public final class NfTables {
     /** libnftnl's userdata type for set comments ({@code NFTNL_UDATA_SET_COMMENT}). */
     public static final int NFTNL_UDATA_SET_COMMENT = 7;
 
+    /** libnftnl's set userdata type saying the data are ranges ({@code NFTNL_UDATA_SET_DATA_INTERVAL}). */
+    public static final int NFTNL_UDATA_SET_DATA_INTERVAL = 6;
+
     /** libnftnl's userdata type for the flags of a set element ({@code NFTNL_UDATA_SET_ELEM_FLAGS}). */
     public static final int NFTNL_UDATA_SET_ELEM_FLAGS = 1;
 

@@ -1237,37 +1237,66 @@ public final class JsonParser {
             String name = s.value().substring(1);
             return at(body, () -> new nftlink.nftables.lang.MapLookupField(key, address, address.length(), List.of(), name));
         }
-        List<nftlink.nftables.lang.MapLookupField.Entry> entries = new ArrayList<>();
-        Boolean concatenated = null;
+        // per entry: the lows and highs of the data's parts (ADDRESS or {"concat": [ADDRESS, PORT]}, each
+        // also a {"range": [LOW, HIGH]} or an address {"prefix": ...})
+        List<Node> keys = new ArrayList<>();
+        List<List<Bytes>> lows = new ArrayList<>();
+        List<List<Bytes>> highs = new ArrayList<>();
+        boolean ranges = false;
         for (Node item : data.member("set").array()) {
             List<Node> pair = item.array();
             if (pair.size() != 2) {
                 throw item.error("expected [KEY, DATA]");
             }
             Node value = pair.get(1);
-            boolean concat = value.value() instanceof JsonValue.Obj;
-            if (concatenated != null && concat != concatenated) {
+            List<Node> parts = value.value() instanceof JsonValue.Obj o && o.members().containsKey("concat")
+                    ? value.member("concat").array() : List.of(value);
+            if (parts.size() > 2 || !lows.isEmpty() && parts.size() != lows.getFirst().size()) {
                 throw value.error("all data of the map are ADDRESS or all are {\"concat\": [ADDRESS, PORT]}");
             }
-            concatenated = concat;
-            Bytes bytes;
-            if (concat) {
-                Map.Entry<String, Node> e = value.single();
-                List<Node> parts = e.getValue().array();
-                if (!e.getKey().equals("concat") || parts.size() != 2) {
-                    throw value.error("expected {\"concat\": [ADDRESS, PORT]}");
+            List<Bytes> low = new ArrayList<>();
+            List<Bytes> high = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+                Datatype type = i == 0 ? address : Datatype.INET_SERVICE;
+                Field part = i == 0 ? (address == Datatype.IPV6_ADDR ? PayloadField.IP6_SADDR : PayloadField.IP_SADDR)
+                        : PayloadField.TCP_DPORT;
+                Value v = parts.get(i).value() instanceof JsonValue.Obj ? setItem(part, parts.get(i))
+                        : new Value.Single(Scalars.parse(type, type.length(), parts.get(i).value(), parts.get(i).path()));
+                switch (v) {
+                    case Value.Single x -> {
+                        low.add(x.bytes());
+                        high.add(x.bytes());
+                    }
+                    case Value.Range r -> {
+                        low.add(r.low());
+                        high.add(r.high());
+                        ranges = true;
+                    }
+                    case Value.Prefix p -> {
+                        low.add(p.address());
+                        high.add(p.last());
+                        ranges = true;
+                    }
+                    default -> throw parts.get(i).error("not a value of the map's data");
                 }
-                bytes = nftlink.nftables.lang.MapLookupField.concatData(List.of(
-                        Scalars.parse(address, address.length(), parts.get(0).value(), parts.get(0).path()),
-                        Scalars.parse(Datatype.INET_SERVICE, 2, parts.get(1).value(), parts.get(1).path())));
-            } else {
-                bytes = Scalars.parse(address, address.length(), value.value(), value.path());
             }
-            entries.add(mapEntry(key, pair.get(0), bytes));
+            keys.add(pair.get(0));
+            lows.add(low);
+            highs.add(high);
         }
-        if (Boolean.TRUE.equals(concatenated)) {
-            return at(body, () -> nftlink.nftables.lang.MapLookupField.concatenated(key, List.of(address, Datatype.INET_SERVICE),
-                    entries, null));
+        boolean concatenated = !lows.isEmpty() && lows.getFirst().size() > 1;
+        List<nftlink.nftables.lang.MapLookupField.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            Bytes bytes = ranges ? nftlink.nftables.lang.MapLookupField.rangeData(lows.get(i), highs.get(i))
+                    : concatenated ? nftlink.nftables.lang.MapLookupField.concatData(lows.get(i)) : lows.get(i).getFirst();
+            entries.add(mapEntry(key, keys.get(i), bytes));
+        }
+        List<Datatype> types = concatenated ? List.of(address, Datatype.INET_SERVICE) : List.of(address);
+        if (ranges) {
+            return at(body, () -> nftlink.nftables.lang.MapLookupField.ranges(key, types, entries, null));
+        }
+        if (concatenated) {
+            return at(body, () -> nftlink.nftables.lang.MapLookupField.concatenated(key, types, entries, null));
         }
         return at(body, () -> new nftlink.nftables.lang.MapLookupField(key, address, address.length(), entries, null));
     }
@@ -1294,7 +1323,7 @@ public final class JsonParser {
         if (isCatchAll(keyNode)) {
             return nftlink.nftables.lang.MapLookupField.Entry.catchAll(data);
         }
-        if (!(keyNode.value() instanceof JsonValue.Obj) || key instanceof ConcatField) {
+        if (!(keyNode.value() instanceof JsonValue.Obj)) {
             return new nftlink.nftables.lang.MapLookupField.Entry(single(key, keyNode), data);
         }
         return switch (setItem(key, keyNode)) {
@@ -1549,14 +1578,23 @@ public final class JsonParser {
                 case "random" -> NfTables.NF_NAT_RANGE_PROTO_RANDOM;
                 case "fully-random" -> NfTables.NF_NAT_RANGE_PROTO_RANDOM_FULLY;
                 case "persistent" -> NfTables.NF_NAT_RANGE_PERSISTENT;
-                default -> throw f.error("unknown nat flag \"" + f.string() + "\" (expected random, fully-random or persistent)");
+                case "netmap" -> NfTables.NF_NAT_RANGE_NETMAP;
+                default -> throw f.error("unknown nat flag \"" + f.string() + "\" (expected random, fully-random, persistent or netmap)");
             };
         }
         return out;
     }
 
     private Statement nat(Family family, boolean destination, Node body) {
-        body.only(Set.of("family", "addr", "port", "flags"));
+        body.only(Set.of("family", "addr", "port", "flags", "type_flags"));
+        Node typeFlags = body.optional("type_flags");
+        if (typeFlags != null) {
+            for (Node f : typeFlags.arrayOrSingle()) {
+                if (!f.string().equals("prefix")) {
+                    throw f.error("unknown nat type flag \"" + f.string() + "\" (expected prefix)");
+                }
+            }
+        }
         Node familyNode = body.optional("family");
         Datatype type = null;
         if (familyNode != null) {
@@ -1584,7 +1622,23 @@ public final class JsonParser {
             }
             return at(body, () -> new Statement.NatStatement(destination, null, null, null, null, flags, source));
         }
-        if (addr != null) {
+        if (addr != null && addr.value() instanceof JsonValue.Obj o && o.members().size() == 1
+                && !o.members().containsKey("range") && !o.members().containsKey("prefix")) {
+            // an address computed from the packet: numgen or a hash
+            Field source = field(addr);
+            int flags = natFlags(body.optional("flags"));
+            return at(body, () -> new Statement.NatStatement(destination, null, null, null, null, flags, source));
+        }
+        if (addr != null && addr.value() instanceof JsonValue.Obj o && o.members().containsKey("prefix")) {
+            Node prefix = addr.member("prefix");
+            prefix.only(Set.of("addr", "len"));
+            Datatype t = type != null ? type : prefix.member("addr").string().contains(":") ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR;
+            Bytes a = Scalars.parse(t, t.length(), prefix.member("addr").value(), prefix.member("addr").path());
+            int len = (int) prefix.member("len").number(8L * t.length());
+            Value.Prefix pv = at(prefix, () -> new Value.Prefix(a, len));
+            low = pv.address();
+            high = pv.last();
+        } else if (addr != null) {
             Node lowNode = addr;
             Node highNode = addr;
             if (addr.value() instanceof JsonValue.Obj) {

@@ -911,6 +911,9 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         if ((flags & NfTables.NF_NAT_RANGE_PERSISTENT) != 0) {
             out.add(JsonValue.of("persistent"));
         }
+        if ((flags & NfTables.NF_NAT_RANGE_NETMAP) != 0) {
+            out.add(JsonValue.of("netmap"));
+        }
         return out.isEmpty() ? null : out.size() == 1 ? out.getFirst() : JsonValue.array(out);
     }
 
@@ -920,7 +923,37 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
 
     /** One data value of a map: {@code {"concat": ["10.0.0.1", 8080]}} when concatenated. */
     private static JsonValue mapData(nftlink.nftables.lang.MapLookupField m, Bytes data) {
+        if (m.dataRanges()) {
+            return rangeData(m.partTypes(), data);
+        }
         return m.dataParts().isEmpty() ? Scalars.render(m.dataType(), data) : concatData(m.dataParts(), data);
+    }
+
+    /**
+     * Range data (the parts' lows, then their highs) as nft writes it: per part a value, {@code {"prefix":
+     * ...}} or {@code {"range": [LOW, HIGH]}}, concatenated with {@code {"concat": [...]}}.
+     */
+    private static JsonValue rangeData(List<Datatype> types, Bytes data) {
+        byte[] all = data.toArray();
+        int half = all.length / 2;
+        List<JsonValue> parts = new ArrayList<>();
+        int offset = 0;
+        for (Datatype d : types) {
+            Bytes low = Bytes.of(Arrays.copyOfRange(all, offset, offset + d.length()));
+            Bytes high = Bytes.of(Arrays.copyOfRange(all, half + offset, half + offset + d.length()));
+            offset += (d.length() + 3) & ~3;
+            boolean address = d == Datatype.IPV4_ADDR || d == Datatype.IPV6_ADDR;
+            int prefix = address ? nftlink.nftables.lang.RuleRenderer.prefixLength(low, high) : -1;
+            if (low.equals(high) && !(address && types.size() == 1)) {
+                parts.add(Scalars.render(d, low));
+            } else if (prefix >= 0 || low.equals(high)) {
+                parts.add(JsonValue.single("prefix", JsonValue.object().put("addr", Scalars.render(d, low))
+                        .put("len", JsonValue.of(prefix >= 0 ? prefix : 8 * d.length())).build()));
+            } else {
+                parts.add(JsonValue.single("range", JsonValue.array(Scalars.render(d, low), Scalars.render(d, high))));
+            }
+        }
+        return parts.size() == 1 ? parts.getFirst() : JsonValue.single("concat", JsonValue.array(parts));
     }
 
     /** Concatenated data of {@code types}, each padded to 4 bytes: {@code {"concat": ["10.0.0.1", 8080]}}. */
@@ -938,7 +971,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     private JsonValue nat(Statement.NatStatement n, Family family) {
         JsonValue.ObjectBuilder b = JsonValue.object();
         if (n.addressSource() != null) {
-            if (family == Family.INET || n.sourcesPort()) {
+            if (family == Family.INET || n.sourcesPort() || n.sourcesRanges()) {
                 b.put("family", n.addressLength() == 16 ? "ip6" : "ip");
             }
             b.put("addr", field(n.addressSource()));
@@ -949,7 +982,9 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 b.put("family", type == Datatype.IPV4_ADDR ? "ip" : "ip6");
             }
             JsonValue low = Scalars.render(type, n.addressMin());
-            b.put("addr", n.addressMin().equals(n.addressMax()) ? low
+            int prefix = nftlink.nftables.lang.RuleRenderer.prefixLength(n.addressMin(), n.addressMax());
+            b.put("addr", n.addressMin().equals(n.addressMax()) ? low : prefix >= 0
+                    ? JsonValue.single("prefix", JsonValue.object().put("addr", low).put("len", JsonValue.of(prefix)).build())
                     : JsonValue.single("range", JsonValue.array(low, Scalars.render(type, n.addressMax()))));
         }
         if (n.portMin() != null) {
@@ -958,6 +993,9 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         JsonValue flags = natFlags(n.flags());
         if (flags != null) {
             b.put("flags", flags);
+        }
+        if (n.netmap()) {
+            b.put("type_flags", "prefix");
         }
         return JsonValue.single(n.destination() ? "dnat" : "snat", b.build());
     }

@@ -378,6 +378,9 @@ public final class Delinearizer {
         if (elements.stream().anyMatch(x -> (x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0)) {
             return intervalDataMap(key, elements, target, swapped);
         }
+        if (elements.stream().anyMatch(x -> x.keyEnd() != null)) {
+            return concatRangeDataMap(key, elements, target);
+        }
         if (swapped) {
             return null;
         }
@@ -450,6 +453,21 @@ public final class Delinearizer {
         return entries.isEmpty() ? null : target.lookup(key, entries, null);
     }
 
+    /** An anonymous map with ranges of concatenations as keys (key and key end per element), in the kernel's order. */
+    private static MapLookupField concatRangeDataMap(Field key, List<SetElement> elements, MapData target) {
+        if (!(key instanceof ConcatField)) {
+            return null;
+        }
+        List<MapLookupField.Entry> entries = new ArrayList<>();
+        for (SetElement x : elements) {
+            if (isCatchAll(x) || !(x.data() instanceof Data.Value v) || v.bytes().length() != target.length()) {
+                return null;
+            }
+            entries.add(MapLookupField.Entry.range(x.key(), x.keyEnd() == null ? x.key() : x.keyEnd(), v.bytes()));
+        }
+        return target.lookup(key, entries, null);
+    }
+
     /** The object map {@code om} looks {@code key} up in, when its object type is known; else {@code null}. */
     private static Statement objectMap(Field key, nftlink.nftables.expr.Objref.Mapped om, SetContents sets) {
         int type = sets == null ? 0 : sets.objectType(om.set());
@@ -477,22 +495,42 @@ public final class Delinearizer {
     }
 
     /** What a data map's data are: a meta or ct key, nat addresses, ports, queue numbers, interfaces. */
-    private record MapData(Datatype datatype, int length, List<Datatype> parts) {
+    private record MapData(Datatype datatype, int length, List<Datatype> parts, boolean ranges) {
         MapData(Datatype datatype, int length) {
-            this(datatype, length, List.of());
+            this(datatype, length, List.of(), false);
         }
 
-        /** Addresses, with a port each when the nat takes one from the register after the address. */
+        /**
+         * Addresses, with a port each when the nat takes one from the register after the address, and
+         * ranges of them when it takes the highs from the registers after the lows; {@code null} when
+         * the registers follow no such layout.
+         */
         static MapData natAddresses(Nat n) {
             Datatype address = n.family() == NfTables.NFPROTO_IPV6 ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR;
-            if (n.protoMin() != null && n.protoMin() == ConcatField.registerAt(REG, address.length() / 4)) {
-                List<Datatype> parts = List.of(address, Datatype.INET_SERVICE);
-                return new MapData(address, MapLookupField.concatLength(parts), parts);
+            int addressSlots = address.length() / 4;
+            boolean port = n.protoMin() != null;
+            if (port && n.protoMin() != ConcatField.registerAt(REG, addressSlots)) {
+                return null;
             }
-            return new MapData(address, address.length());
+            // the kernel reports a lone register as its own upper end
+            boolean ranges = n.addrMax() != null && !n.addrMax().equals(n.addrMin());
+            int slots = addressSlots + (port ? 1 : 0);
+            if (ranges && (n.addrMax() != ConcatField.registerAt(REG, slots)
+                    || port && (n.protoMax() == null || n.protoMax() != ConcatField.registerAt(REG, slots + addressSlots)))) {
+                return null;
+            }
+            if (!ranges && port && n.protoMax() != null && !n.protoMax().equals(n.protoMin())) {
+                return null;
+            }
+            List<Datatype> parts = port ? List.of(address, Datatype.INET_SERVICE) : List.of(address);
+            int length = (ranges ? 2 : 1) * MapLookupField.concatLength(parts);
+            return new MapData(address, port || ranges ? length : address.length(), port ? parts : List.of(), ranges);
         }
 
         MapLookupField lookup(Field key, List<MapLookupField.Entry> entries, String named) {
+            if (ranges) {
+                return MapLookupField.ranges(key, parts.isEmpty() ? List.of(datatype) : parts, entries, named);
+            }
             return parts.isEmpty() ? new MapLookupField(key, datatype, length, entries, named)
                     : MapLookupField.concatenated(key, parts, entries, named);
         }
@@ -581,10 +619,7 @@ public final class Delinearizer {
             }
             Statement s = switch (e.get(j)) {
                 // nft 1.0.6 names the register as addr_max too
-                case Nat n when n.addrMin() != null && n.addrMin() == REG && (n.addrMax() == null || n.addrMax() == REG)
-                        && (n.protoMin() == null || source instanceof MapLookupField m && !m.dataParts().isEmpty()
-                        && n.protoMin() == ConcatField.registerAt(REG, m.datatype().length() / 4)
-                        && (n.protoMax() == null || n.protoMax().equals(n.protoMin()))) ->
+                case Nat n when n.addrMin() != null && n.addrMin() == REG && natFits(n, source) ->
                         new Statement.NatStatement(n.type() == NfTables.NFT_NAT_DNAT, null, null, null, null,
                                 n.flags() == null ? 0 : NatFlags.printable(n.flags()), source);
                 case Redir r when !number && r.protoMin() != null && r.protoMin() == REG
@@ -604,6 +639,17 @@ public final class Delinearizer {
         }
     }
 
+    /** Whether the registers of {@code n} take what {@code source} gives: an address, or a map's addresses, ports, ranges. */
+    private static boolean natFits(Nat n, Field source) {
+        if (!(source instanceof MapLookupField m)) {
+            // nft 1.0.6 names the register as addr_max too
+            return (n.addrMax() == null || n.addrMax() == REG) && n.protoMin() == null;
+        }
+        MapData layout = MapData.natAddresses(n);
+        return layout != null && layout.ranges() == m.dataRanges() && layout.parts().equals(m.dataParts())
+                && layout.datatype() == m.datatype();
+    }
+
     /** A NAT statement read from the immediates that load its registers and the nat, masq or redir after them. */
     private record Natted(Statement statement, int consumed) {
     }
@@ -620,6 +666,7 @@ public final class Delinearizer {
         }
         int consumed = j - at + 1;
         return switch (e.get(j)) {
+            case Nat n when n.flags() != null && (n.flags() & NfTables.NF_NAT_RANGE_NETMAP) != 0 -> null;
             case Nat n -> {
                 Bytes addrMin = n.addrMin() == null ? null : registers.get(n.addrMin());
                 Bytes addrMax = n.addrMax() == null ? addrMin : registers.get(n.addrMax());

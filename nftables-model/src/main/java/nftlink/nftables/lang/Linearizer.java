@@ -341,10 +341,15 @@ public final class Linearizer {
                         out.add(new Byteorder(Byteorder.Op.HTON, REG, REG, 4, 4, false));
                     }
                     int flags = n.flags();
-                    // a map to ADDRESS . PORT writes the port into the register after the address
-                    Integer port = n.sourcesPort() ? ConcatField.registerAt(REG, n.addressLength() / 4) : null;
+                    // a map to ADDRESS . PORT writes the port into the register after the address; a map to
+                    // ranges writes the lows, then the highs
+                    int addressSlots = n.addressLength() / 4;
+                    int slots = addressSlots + (n.sourcesPort() ? 1 : 0);
+                    Integer port = n.sourcesPort() ? ConcatField.registerAt(REG, addressSlots) : null;
+                    Integer addressMax = n.sourcesRanges() ? ConcatField.registerAt(REG, slots) : null;
+                    Integer portMax = n.sourcesRanges() && n.sourcesPort() ? ConcatField.registerAt(REG, slots + addressSlots) : null;
                     out.add(new Nat(n.destination() ? NfTables.NFT_NAT_DNAT : NfTables.NFT_NAT_SNAT,
-                            n.addressLength() == 16 ? NfTables.NFPROTO_IPV6 : NfTables.NFPROTO_IPV4, REG, null, port, null,
+                            n.addressLength() == 16 ? NfTables.NFPROTO_IPV6 : NfTables.NFPROTO_IPV4, REG, addressMax, port, portMax,
                             flags == 0 ? null : flags));
                 }
                 case Statement.NatStatement n -> nat(spec.family(), n, out);
@@ -775,7 +780,14 @@ public final class Linearizer {
     private static AnonymousSet anonymousDataMap(RuleSpec spec, MapLookupField map) {
         List<SetElement> elements = new ArrayList<>();
         int flags = NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_MAP;
-        if (map.hasIntervals()) {
+        if (map.hasIntervals() && map.key() instanceof ConcatField) {
+            // ranges of concatenations: each element its lows as the key and its highs as the key's end
+            flags |= NfTables.NFT_SET_INTERVAL | NfTables.NFT_SET_CONCAT;
+            for (MapLookupField.Entry e : map.entries()) {
+                elements.add(new SetElement(e.key(), e.keyEnd() == null ? e.key() : e.keyEnd(),
+                        nftlink.nftables.expr.Data.of(e.data()), null, 0, 0, 0, null, List.of()));
+            }
+        } else if (map.hasIntervals()) {
             flags |= NfTables.NFT_SET_INTERVAL;
             // host-order keys are swapped to big endian before the lookup (MapLookupField.loads)
             boolean swap = ordersHostBytes(map.key());
@@ -797,7 +809,11 @@ public final class Linearizer {
         NftSet set = NftSet.of(spec.family(), spec.table(), "__map%d", map.key().keyType(), map.key().length())
                 .withFlags(flags)
                 .withData(map.dataTypeId(), map.dataLength()).withSize(elements.size()).withId(SET_IDS.incrementAndGet())
-                .withUserdata(byteOrders(map.key(), map.dataType()));
+                .withUserdata(map.dataRanges() ? withDataInterval(byteOrders(map.key(), map.dataType()))
+                        : byteOrders(map.key(), map.dataType()));
+        if (map.key() instanceof ConcatField concat && (flags & NfTables.NFT_SET_INTERVAL) != 0) {
+            set = set.withFieldLengths(concat.fieldLengths());
+        }
         return new AnonymousSet(set, elements);
     }
 
@@ -856,6 +872,15 @@ public final class Linearizer {
         out[k.length] = 1;
         out[k.length + 1] = 4;
         out[k.length + 2] = (byte) (data.hostOrder() ? 1 : 2);
+        return out;
+    }
+
+    /** The set userdata that says each data value is a range ({@code NFTNL_UDATA_SET_DATA_INTERVAL}), as nft adds it. */
+    private static byte[] withDataInterval(byte[] userdata) {
+        byte[] out = java.util.Arrays.copyOf(userdata, userdata.length + 6);
+        out[userdata.length] = (byte) NfTables.NFTNL_UDATA_SET_DATA_INTERVAL;
+        out[userdata.length + 1] = 4;
+        out[userdata.length + 2] = 1;
         return out;
     }
 

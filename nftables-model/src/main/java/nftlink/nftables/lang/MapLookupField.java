@@ -25,9 +25,11 @@ import java.util.StringJoiner;
  * @param entries  the entries of an anonymous map (empty for a named one)
  * @param named    the name of a named map, or {@code null}
  * @param dataParts the types of a concatenated data value, or empty
+ * @param dataRanges whether each data value is a range (of each part): the lows of the parts, then the
+ *                   highs, as nat takes {@code snat ip to ip saddr map { 10.0.0.1 : 192.168.2.2-192.168.2.4 }}
  */
 public record MapLookupField(Field key, Datatype dataType, int dataLength, List<Entry> entries, String named,
-                             List<Datatype> dataParts) implements Field {
+                             List<Datatype> dataParts, boolean dataRanges) implements Field {
 
     /**
      * One {@code KEY : DATA} entry; an empty key is the catch-all {@code *}; with a {@code keyEnd},
@@ -75,9 +77,10 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
         if (dataParts.size() == 1) {
             throw new IllegalArgumentException("concatenated data has at least two parts");
         }
-        if (!dataParts.isEmpty() && (dataParts.getFirst() != dataType || concatLength(dataParts) != dataLength)) {
-            throw new IllegalArgumentException("concatenated data " + dataParts + " is " + concatLength(dataParts)
-                    + " bytes and starts with its data type");
+        int oneValue = dataParts.isEmpty() ? (dataRanges ? (dataType.length() + 3) & ~3 : dataLength) : concatLength(dataParts);
+        if (!dataParts.isEmpty() && dataParts.getFirst() != dataType || (dataRanges ? 2 : 1) * oneValue != dataLength) {
+            throw new IllegalArgumentException("data " + (dataParts.isEmpty() ? List.of(dataType) : dataParts)
+                    + (dataRanges ? " ranges are " + 2 * oneValue : " is " + oneValue) + " bytes, not " + dataLength);
         }
         if (entries.isEmpty() == (named == null)) {
             throw new IllegalArgumentException("a map is either anonymous with entries or named");
@@ -87,9 +90,6 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
                 throw new IllegalArgumentException("map entries hold " + key.length() + "-byte keys and " + dataLength
                         + "-byte data");
             }
-            if (e.keyEnd() != null && key instanceof ConcatField) {
-                throw new IllegalArgumentException("unsupported: ranges as keys of a data map with a concatenated key");
-            }
         }
         if (entries.stream().anyMatch(e -> e.keyEnd() != null) && entries.stream().anyMatch(Entry::isCatchAll)) {
             throw new IllegalArgumentException("unsupported: * in a data map with ranges");
@@ -98,12 +98,33 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
 
     /** A map to single values of {@code dataType}. */
     public MapLookupField(Field key, Datatype dataType, int dataLength, List<Entry> entries, String named) {
-        this(key, dataType, dataLength, entries, named, List.of());
+        this(key, dataType, dataLength, entries, named, List.of(), false);
     }
 
     /** A map to concatenated values of {@code parts}, e.g. {@code ipv4_addr . inet_service}. */
     public static MapLookupField concatenated(Field key, List<Datatype> parts, List<Entry> entries, String named) {
-        return new MapLookupField(key, parts.getFirst(), concatLength(parts), entries, named, parts);
+        return new MapLookupField(key, parts.getFirst(), concatLength(parts), entries, named, parts, false);
+    }
+
+    /**
+     * A map to ranges of {@code parts} (one type, or a concatenation such as {@code ipv4_addr .
+     * inet_service}): each data value holds the lows of the parts, then the highs, each padded to 4 bytes.
+     */
+    public static MapLookupField ranges(Field key, List<Datatype> parts, List<Entry> entries, String named) {
+        return new MapLookupField(key, parts.getFirst(), 2 * concatLength(parts), entries, named,
+                parts.size() == 1 ? List.of() : parts, true);
+    }
+
+    /** The types of the data's parts: the data type alone, or the concatenation's. */
+    public List<Datatype> partTypes() {
+        return dataParts.isEmpty() ? List.of(dataType) : dataParts;
+    }
+
+    /** A range value of {@code parts} from their lows and highs (each padded to 4 bytes). */
+    public static Bytes rangeData(List<Bytes> lows, List<Bytes> highs) {
+        List<Bytes> all = new ArrayList<>(lows);
+        all.addAll(highs);
+        return concatData(all);
     }
 
     /** Concatenated data from its parts' values, each padded to 4 bytes. */
@@ -137,7 +158,32 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
 
     /** One data value as nft prints it, {@code 10.0.0.1 . 8080} for concatenated data. */
     public String dataText(Bytes data) {
+        if (dataRanges) {
+            return rangeText(partTypes(), data);
+        }
         return dataParts.isEmpty() ? dataType.print(data) : concatText(dataParts, data);
+    }
+
+    /** Ranges of {@code parts} as nft prints them: {@code 10.141.10.0/24 . 8888-8999}, one value where low is high. */
+    public static String rangeText(List<Datatype> parts, Bytes data) {
+        byte[] all = data.toArray();
+        int half = all.length / 2;
+        StringJoiner j = new StringJoiner(" . ");
+        int offset = 0;
+        for (Datatype d : parts) {
+            Bytes low = Bytes.of(java.util.Arrays.copyOfRange(all, offset, offset + d.length()));
+            Bytes high = Bytes.of(java.util.Arrays.copyOfRange(all, half + offset, half + offset + d.length()));
+            offset += (d.length() + 3) & ~3;
+            boolean address = d == Datatype.IPV4_ADDR || d == Datatype.IPV6_ADDR;
+            if (low.equals(high)) {
+                // nft lists a lone address among address ranges as a full-length prefix, but not in a concatenation
+                j.add(address && parts.size() == 1 ? d.print(low) + "/" + 8 * d.length() : d.print(low));
+                continue;
+            }
+            int prefix = address ? RuleRenderer.prefixLength(low, high) : -1;
+            j.add(prefix >= 0 ? d.print(low) + "/" + prefix : d.print(low) + "-" + d.print(high));
+        }
+        return j.toString();
     }
 
     /** A concatenated value of {@code parts} (each padded to 4 bytes) as nft prints it: {@code 10.0.0.1 . 8080}. */
@@ -172,7 +218,7 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
         // a named map's elements hold a bit field's value, which nft loads so
         List<Expression> out = new ArrayList<>(named != null && BitValue.applies(key) ? BitValue.loads(key, register)
                 : key.loads(register));
-        if (hasIntervals() && Linearizer.ordersHostBytes(key)) {
+        if (hasIntervals() && !(key instanceof ConcatField) && Linearizer.ordersHostBytes(key)) {
             // intervals are ordered as big-endian numbers: a host-order key is swapped first, as nft does
             out.add(new nftlink.nftables.expr.Byteorder(nftlink.nftables.expr.Byteorder.Op.HTON, register, register,
                     key.length(), key.length()));
@@ -213,6 +259,9 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
         }
         if (e.keyEnd() == null) {
             return new Value.Single(e.key());
+        }
+        if (key instanceof ConcatField) {
+            return e.key().equals(e.keyEnd()) ? new Value.Single(e.key()) : new Value.Range(e.key(), e.keyEnd());
         }
         if (key.datatype() == Datatype.IPV4_ADDR || key.datatype() == Datatype.IPV6_ADDR) {
             return Delinearizer.rangeItem(key, Linearizer.number(e.key()), Linearizer.number(e.keyEnd()), key.length());

@@ -4,7 +4,10 @@ import nftlink.nftables.NfTables;
 
 import java.util.StringJoiner;
 
-/** The NAT range flags nft prints after an address ({@code random}, {@code fully-random}, {@code persistent}). */
+/**
+ * The NAT range flags nft prints after an address ({@code random}, {@code fully-random}, {@code persistent});
+ * {@code prefix} (netmap) it prints before {@code to}.
+ */
 final class NatFlags {
     private NatFlags() {
     }
@@ -26,6 +29,6 @@ final class NatFlags {
     /** The flags nft derives from the statement's parts, which are not printed. */
     static int printable(int flags) {
         return flags & (NfTables.NF_NAT_RANGE_PROTO_RANDOM | NfTables.NF_NAT_RANGE_PROTO_RANDOM_FULLY
-                | NfTables.NF_NAT_RANGE_PERSISTENT);
+                | NfTables.NF_NAT_RANGE_PERSISTENT | NfTables.NF_NAT_RANGE_NETMAP);
     }
 }

@@ -261,10 +261,10 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         StringBuilder sb = new StringBuilder(n.destination() ? "dnat" : "snat");
         boolean v6 = n.addressLength() == 16;
         // nft names the family of a map to addresses and ports in every table
-        if ((family == nftlink.nftables.Family.INET || n.sourcesPort()) && n.addressLength() != 0) {
+        if ((family == nftlink.nftables.Family.INET || n.sourcesPort() || n.sourcesRanges()) && n.addressLength() != 0) {
             sb.append(v6 ? " ip6" : " ip");
         }
-        sb.append(" to ");
+        sb.append(n.netmap() ? " prefix to " : " to ");
         if (n.addressSource() != null) {
             return sb.append(n.addressSource().text()).append(NatFlags.render(n.flags())).toString();
         }
@@ -283,7 +283,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     }
 
     /** The prefix length when {@code [low, high]} is exactly one prefix, else -1. */
-    static int prefixLength(Bytes low, Bytes high) {
+    public static int prefixLength(Bytes low, Bytes high) {
         java.math.BigInteger lo = new java.math.BigInteger(1, low.toArray());
         java.math.BigInteger size = new java.math.BigInteger(1, high.toArray()).subtract(lo).add(java.math.BigInteger.ONE);
         if (size.signum() <= 0 || size.bitCount() != 1 || lo.mod(size).signum() != 0) {

@@ -199,12 +199,18 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
                         && (m.dataParts().isEmpty() || m.dataParts().equals(List.of(m.datatype(), Datatype.INET_SERVICE)));
                 boolean number = addressSource instanceof ExpressionField x && x.length() == 4
                         && x.datatype() == Datatype.HOST_INTEGER || addressSource instanceof HashField;
+                if ((flags & nftlink.nftables.NfTables.NF_NAT_RANGE_NETMAP) != 0
+                        && !(addressSource instanceof MapLookupField m && m.dataRanges() && m.dataParts().isEmpty())) {
+                    throw new IllegalArgumentException("nat prefix maps address prefixes: it takes a map to address ranges or prefixes");
+                }
                 if (!addresses && !number) {
                     throw new IllegalArgumentException("unsupported: nat to " + addressSource.text()
                             + " (nftlink maps to addresses, or takes numgen or a hash as an IPv4 address)");
                 }
             } else if (addressMin == null && portMin == null) {
                 throw new IllegalArgumentException("nat needs an address or a port");
+            } else if ((flags & nftlink.nftables.NfTables.NF_NAT_RANGE_NETMAP) != 0) {
+                throw new IllegalArgumentException("nat prefix takes its prefixes from a map");
             }
             if (addressMin != null && (addressMax == null || addressMax.length() != addressMin.length())) {
                 throw new IllegalArgumentException("nat address range bounds must have the same length");
@@ -217,6 +223,16 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         /** Whether the address comes with a port, from a map to {@code ADDRESS . PORT}. */
         public boolean sourcesPort() {
             return addressSource instanceof MapLookupField m && !m.dataParts().isEmpty();
+        }
+
+        /** Whether the map gives ranges ({@code 192.168.2.2-192.168.2.4}, {@code 10.0.0.0/24 . 8000-8999}). */
+        public boolean sourcesRanges() {
+            return addressSource instanceof MapLookupField m && m.dataRanges();
+        }
+
+        /** {@code snat prefix to ...}: the map's address prefix is mapped onto the packet's (NF_NAT_RANGE_NETMAP). */
+        public boolean netmap() {
+            return (flags & nftlink.nftables.NfTables.NF_NAT_RANGE_NETMAP) != 0;
         }
 
         /** Fixed addresses and ports. */

@@ -1063,7 +1063,12 @@ final class RuleParser {
         }
         c.expect(Token.Kind.LBRACE, "'{' or @map");
         List<Values.Part> keyParts = Values.parts(key);
-        List<MapLookupField.Entry> entries = new ArrayList<>();
+        // per entry: its key, and the lows and highs of its data's parts
+        List<Value> keys = new ArrayList<>();
+        List<List<Bytes>> lows = new ArrayList<>();
+        List<List<Bytes>> highs = new ArrayList<>();
+        List<Token> keyTokens = new ArrayList<>();
+        boolean ranges = false;
         while (true) {
             c.skipNewlines();
             if (c.accept(Token.Kind.RBRACE)) {
@@ -1072,44 +1077,79 @@ final class RuleParser {
             Token keyToken = c.peek();
             // * : DATA is the catch-all entry
             Value k = c.accept("*") ? new Value.CatchAll() : values.item(keyParts, false);
-            if (!(k instanceof Value.Single) && !(k instanceof Value.CatchAll) && key instanceof ConcatField) {
-                throw Cursor.error(keyToken, "unsupported: ranges and prefixes in keys of a data map with a concatenated key");
-            }
             c.expect(":");
-            Token dataToken = c.next();
-            if (tail != null && dataToken.text().startsWith("[") && dataToken.text().endsWith("]")) {
-                // an IPv6 address before its port may be bracketed: [fd00::1] . 8080
-                dataToken = new Token(dataToken.kind(), dataToken.text().substring(1, dataToken.text().length() - 1),
-                        dataToken.location());
+            Token dataToken = c.peek();
+            List<Bytes> low = new ArrayList<>();
+            List<Bytes> high = new ArrayList<>();
+            if (tail == null) {
+                Bytes single = values.single(dataPart, c.next());
+                low.add(single);
+                high.add(single);
+            } else {
+                // nat: ADDRESS, ADDRESS . PORT, each part also a range (or an address prefix)
+                for (Values.Part part : List.of(dataPart, tail)) {
+                    if (part == tail && !c.accept(".")) {
+                        break;
+                    }
+                    Value v = dataValue(part);
+                    low.add(switch (v) {
+                        case Value.Single x -> x.bytes();
+                        case Value.Range r -> r.low();
+                        case Value.Prefix p -> p.address();
+                        default -> throw Cursor.error(dataToken, "not a value of the map's data");
+                    });
+                    high.add(v instanceof Value.Range r ? r.high() : v instanceof Value.Prefix p ? p.last() : low.getLast());
+                    ranges |= !(v instanceof Value.Single);
+                }
             }
-            Bytes data = values.single(dataPart, dataToken);
-            boolean concatenated = tail != null && c.accept(".");
-            if (concatenated) {
-                data = MapLookupField.concatData(List.of(data, values.single(tail, c.next())));
-            }
-            if (!entries.isEmpty() && concatenated != (entries.getFirst().data().length() != dataLength)) {
-                throw Cursor.error(dataToken, concatenated
+            if (!lows.isEmpty() && low.size() != lows.getFirst().size()) {
+                throw Cursor.error(dataToken, low.size() > 1
                         ? "the map's first data is a single value: '. " + tail.type().nftName() + "' is out of place here"
                         : "the map's first data is concatenated (" + dataType.nftName() + " . " + tail.type().nftName()
                         + "): this one misses its second part");
             }
-            Bytes d = data;
-            entries.add(switch (k) {
+            keys.add(k);
+            keyTokens.add(keyToken);
+            lows.add(low);
+            highs.add(high);
+            c.skipNewlines();
+            if (!c.accept(Token.Kind.COMMA) && !c.at(Token.Kind.RBRACE)) {
+                throw c.unexpected("',' or '}'");
+            }
+        }
+        boolean concatenated = !lows.isEmpty() && lows.getFirst().size() > 1;
+        List<MapLookupField.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            Bytes d = ranges ? MapLookupField.rangeData(lows.get(i), highs.get(i))
+                    : concatenated ? MapLookupField.concatData(lows.get(i)) : lows.get(i).getFirst();
+            Token keyToken = keyTokens.get(i);
+            entries.add(switch (keys.get(i)) {
                 case Value.Single single -> new MapLookupField.Entry(single.bytes(), d);
                 case Value.Range r -> Cursor.at(keyToken, () -> MapLookupField.Entry.range(r.low(), r.high(), d));
                 case Value.Prefix p -> Cursor.at(keyToken, () -> MapLookupField.Entry.range(p.address(), p.last(), d));
                 case Value.CatchAll all -> MapLookupField.Entry.catchAll(d);
                 default -> throw Cursor.error(keyToken, "not a key of a data map");
             });
-            c.skipNewlines();
-            if (!c.accept(Token.Kind.COMMA) && !c.at(Token.Kind.RBRACE)) {
-                throw c.unexpected("',' or '}'");
-            }
         }
-        if (tail != null && !entries.isEmpty() && entries.getFirst().data().length() != dataLength) {
-            return Cursor.at(map, () -> MapLookupField.concatenated(key, List.of(dataType, tail.type()), entries, null));
+        List<Datatype> parts = concatenated ? List.of(dataType, tail.type()) : List.of(dataType);
+        if (ranges) {
+            return Cursor.at(map, () -> MapLookupField.ranges(key, parts, entries, null));
+        }
+        if (concatenated) {
+            return Cursor.at(map, () -> MapLookupField.concatenated(key, parts, entries, null));
         }
         return Cursor.at(map, () -> new MapLookupField(key, dataType, dataLength, entries, null));
+    }
+
+    /** One part of a nat map's data: a value, a range or a prefix; an IPv6 address may be bracketed ([fd00::1]). */
+    private Value dataValue(Values.Part part) {
+        Token t = c.peek();
+        if (t.text().startsWith("[") && t.text().endsWith("]")) {
+            c.next();
+            return new Value.Single(values.single(part, new Token(t.kind(), t.text().substring(1, t.text().length() - 1),
+                    t.location())));
+        }
+        return values.item(List.of(part), false);
     }
 
     /** The quoted name of a stateful object a rule refers to. */
@@ -1504,6 +1544,8 @@ final class RuleParser {
                 qualified = true;
             }
         }
+        // snat prefix to KEY map { PREFIX : PREFIX }: netmap
+        int netmap = c.accept("prefix") ? NfTables.NF_NAT_RANGE_NETMAP : 0;
         c.expect("to");
         if (startsField(c.peek())) {
             Token start = c.peek();
@@ -1517,7 +1559,7 @@ final class RuleParser {
                 throw Cursor.error(start, "specify 'ip' or 'ip6' before 'to' in an inet table (e.g. "
                         + (destination ? "dnat" : "snat") + " ip to " + start.text() + " ...)");
             }
-            int flags = natFlags();
+            int flags = natFlags() | netmap;
             Field s = source;
             return Cursor.at(start, () -> new Statement.NatStatement(destination, null, null, null, null, flags, s));
         }
@@ -1527,7 +1569,7 @@ final class RuleParser {
             throw Cursor.error(spec, "specify 'ip' or 'ip6' before 'to' in an inet table (e.g. "
                     + (destination ? "dnat" : "snat") + " ip to " + spec.text() + ")");
         }
-        int flags = natFlags();
+        int flags = natFlags() | netmap;
         return Cursor.at(spec, () -> new Statement.NatStatement(destination, target.addressMin(), target.addressMax(),
                 target.portMin(), target.portMax(), flags));
     }

@@ -283,7 +283,7 @@ class LanguageConformanceTest {
 
     /** Whitespace and set-element order do not matter; sets are compared as sets. */
     static String normalize(String text) {
-        String t = text.replaceAll("\\s+", " ").replace("{ ", "{").replace(" }", "}").replace(", ", ",")
+        String t = text.replaceAll("\\s+", " ").replace(" - ", "-").replace("{ ", "{").replace(" }", "}").replace(", ", ",")
                 .replaceAll(" ?: ?", ":").replace(" ,", ",").strip();
         StringBuilder out = new StringBuilder();
         int i = 0;

@@ -90,6 +90,7 @@ class JsonRenderKernelTest {
                 meta l4proto tcp dnat ip to ip daddr map @targets
                 dnat to ct mark map { 0x14 : 1.2.3.4 }
                 dnat to numgen inc mod 10 map { 0-5 : 192.168.10.100, 6-9 : 192.168.20.200 }
+                dnat ip to ip saddr . tcp dport map { 192.168.1.2 . 80 : 10.141.10.0/24 . 8888-8999 }
                 meta mark set ip saddr map { 10.0.0.0/8 : 0x1, 192.168.0.1-192.168.0.9 : 0x2 }
                 ct mark set meta mark map { 0x1-0x5 : 0x10, 0x6 : 0x20 }
               }
@@ -98,6 +99,9 @@ class JsonRenderKernelTest {
                 masquerade
                 tcp dport 4 masquerade to :1000-2000 fully-random
                 snat to 1.2.3.4
+                snat to 10.0.0.0/24
+                snat ip to ip saddr map { 10.141.11.4 : 192.168.2.2-192.168.2.4 }
+                snat ip prefix to ip saddr map { 10.141.11.0/24 : 192.168.2.0/24 }
               }
             }
             table inet u {

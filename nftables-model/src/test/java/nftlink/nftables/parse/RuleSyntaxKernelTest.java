@@ -177,6 +177,20 @@ class RuleSyntaxKernelTest {
             \t}
             }
             """, """
+            table ip r {
+            \tchain post {
+            \t\ttype nat hook postrouting priority srcnat; policy accept;
+            \t\tsnat ip to ip saddr map { 10.141.11.4 : 192.168.2.2-192.168.2.4 }
+            \t\tsnat ip to ip saddr map { 10.141.12.14 : 192.168.2.0/24 }
+            \t\tsnat ip prefix to ip saddr map { 10.141.11.0/24 : 192.168.2.0/24 }
+            \t}
+            \tchain pre {
+            \t\ttype nat hook prerouting priority dstnat; policy accept;
+            \t\tdnat ip to ip saddr . tcp dport map { 192.168.1.2 . 80 : 10.141.10.0/24 . 8888-8999 }
+            \t\tdnat ip to ip saddr . tcp dport map { 192.168.1.2 . 80 : 10.141.10.2 . 8888-8999 }
+            \t}
+            }
+            """, """
             table netdev d {
             \tchain ingress {
             \t\ttype filter hook ingress device "lo" priority filter; policy accept;
