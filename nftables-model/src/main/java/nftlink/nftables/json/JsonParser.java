@@ -847,6 +847,36 @@ public final class JsonParser {
         }
     }
 
+    /** The value of constants combined with {@code &}, {@code |} and {@code ^}, or {@code null} when a field takes part. */
+    private Bytes folded(Field field, Node node) {
+        if (!(node.value() instanceof JsonValue.Obj)) {
+            return single(field, node);
+        }
+        Map.Entry<String, Node> e = node.single();
+        if (!Set.of("&", "|", "^").contains(e.getKey()) || !(e.getValue().value() instanceof JsonValue.Arr)) {
+            return null;
+        }
+        List<Node> operands = e.getValue().array();
+        if (operands.size() != 2) {
+            return null;
+        }
+        Bytes a = folded(field, operands.get(0));
+        Bytes b = a == null ? null : folded(field, operands.get(1));
+        if (b == null || a.length() != b.length()) {
+            return null;
+        }
+        byte[] x = a.toArray();
+        byte[] y = b.toArray();
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (byte) switch (e.getKey()) {
+                case "&" -> x[i] & y[i];
+                case "|" -> x[i] | y[i];
+                default -> x[i] ^ y[i];
+            };
+        }
+        return Bytes.of(x);
+    }
+
     /** A value computed from the packet: a field, or {@code {"&"|"|": [FIELD, CONSTANT]}}. */
     private Field valueField(Node node) {
         Map.Entry<String, Node> e = node.single();
@@ -934,8 +964,14 @@ public final class JsonParser {
             }
             case "socket" -> {
                 body.only(Set.of("key", "level"));
-                if (!body.member("key").string().equals("cgroupv2")) {
-                    throw body.member("key").error("unsupported socket key \"" + body.member("key").string() + "\"");
+                String key = body.member("key").string();
+                if (key.equals("transparent") || key.equals("mark") || key.equals("wildcard")) {
+                    body.only(Set.of("key"));
+                    yield at(body, () -> nftlink.nftables.lang.ExpressionField.parse(List.of("socket", key)));
+                }
+                if (!key.equals("cgroupv2")) {
+                    throw body.member("key").error("unsupported socket key \"" + key + "\" (expected transparent, mark, "
+                            + "wildcard or cgroupv2)");
                 }
                 Node level = body.optional("level");
                 if (level == null) {
@@ -1016,12 +1052,65 @@ public final class JsonParser {
                     Bytes high = single(field, bounds.get(1));
                     return at(body, () -> new Value.Range(low, high));
                 }
+                case "concat" -> {
+                    if (field instanceof ConcatField concat && body.value() instanceof JsonValue.Arr a
+                            && a.items().stream().anyMatch(JsonValue.Obj.class::isInstance)) {
+                        return concatRange(concat, body);
+                    }
+                }
                 default -> {
-                    // a concatenation or another one-member object: a single value
+                    // another one-member object: a single value
                 }
             }
         }
         return new Value.Single(single(field, node));
+    }
+
+    /**
+     * A concatenation whose parts may be ranges or prefixes, {@code {"concat": [{"prefix": ...}, {"range":
+     * [10, 23]}]}}: the range from the concatenation of the lows to that of the highs.
+     */
+    private Value concatRange(ConcatField concat, Node body) {
+        List<Node> parts = body.array();
+        if (parts.size() != concat.fields().size()) {
+            throw body.error(concat.text() + " has " + concat.fields().size() + " parts, not " + parts.size());
+        }
+        Bytes[] lows = new Bytes[parts.size()];
+        Bytes[] highs = new Bytes[parts.size()];
+        boolean range = false;
+        for (int i = 0; i < parts.size(); i++) {
+            Field part = concat.fields().get(i);
+            Node n = parts.get(i);
+            if (!(n.value() instanceof JsonValue.Obj)) {
+                lows[i] = ConcatField.holdsValue(part)
+                        ? ConcatField.partOf(part, Scalars.parse(part.datatype(), part.valueLength(), n.value(), n.path()))
+                        : single(part, n);
+                highs[i] = lows[i];
+                continue;
+            }
+            if (ConcatField.holdsValue(part)) {
+                throw n.error("unsupported: a range of " + part.text() + " in a concatenation");
+            }
+            switch (value(part, n)) {
+                case Value.Range r -> {
+                    lows[i] = r.low();
+                    highs[i] = r.high();
+                }
+                case Value.Prefix p -> {
+                    lows[i] = p.address();
+                    highs[i] = p.last();
+                }
+                case Value.Single x -> {
+                    lows[i] = x.bytes();
+                    highs[i] = x.bytes();
+                }
+                default -> throw n.error("expected a value, a range or a prefix");
+            }
+            range |= !lows[i].equals(highs[i]);
+        }
+        Bytes low = at(body, () -> concat.key(lows));
+        Bytes high = at(body, () -> concat.key(highs));
+        return range ? new Value.Range(low, high) : new Value.Single(low);
     }
 
     /** A set item or map key: a value, prefix or range; an interface-name wildcard is the range of names it matches. */
@@ -1083,6 +1172,18 @@ public final class JsonParser {
         }
         if (field instanceof nftlink.nftables.lang.ExthdrField x && x.presence() && node.value() instanceof JsonValue.Bool b) {
             return Bytes.u8(b.value() ? 1 : 0);
+        }
+        if (field.datatype().isBitmask() && node.value() instanceof JsonValue.Obj o && o.members().size() == 1
+                && o.members().containsKey("|")) {
+            // flags joined: {"|": ["fin", "syn"]}
+            byte[] all = new byte[field.length()];
+            for (Node flag : node.member("|").array()) {
+                byte[] one = single(field, flag).toArray();
+                for (int i = 0; i < all.length && i < one.length; i++) {
+                    all[i] |= one[i];
+                }
+            }
+            return Bytes.of(all);
         }
         if (field.datatype().isBitmask() && node.value() instanceof JsonValue.Arr) {
             // several flags: ["syn", "ack"]
@@ -1358,6 +1459,15 @@ public final class JsonParser {
                 && o.members().size() == 1 && valueNode.single().getKey().equals("map")) {
             Field source = mapLookup(valueNode.single().getValue(), field);
             return at(body, () -> new Statement.SetFromField(field, source));
+        }
+        // constants combined with & | ^, as nft writes "ct mark set 0x12 or 0x11": the value they make
+        Bytes folded = valueNode.value() instanceof JsonValue.Obj ? folded(field, valueNode) : null;
+        if (folded != null) {
+            return switch (field) {
+                case CtField ct -> at(body, () -> new Statement.CtSet(ct, folded));
+                case MetaField meta -> at(body, () -> new Statement.MetaSet(meta, folded));
+                default -> at(body, () -> new Statement.PayloadSet(field, folded));
+            };
         }
         if ((field instanceof MetaField || field instanceof CtField) && field.length() == 4
                 && body.member("value").value() instanceof JsonValue.Obj) {

@@ -333,6 +333,10 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 yield JsonValue.single("match", JsonValue.object().put("op", "!").put("left", field(masked.field()))
                         .put("right", single(masked.field(), masked.mask())).build());
             }
+            case Match m when m.field() instanceof nftlink.nftables.lang.MaskedField masked && masked.field().datatype().isBitmask() ->
+                    // flags compared after a mask: combined flags are {"|": [...]}, as nft writes them
+                    JsonValue.single("match", JsonValue.object().put("op", op(m)).put("left", field(m.field()))
+                            .put("right", joinedFlags(value(m.field(), m.value()))).build());
             case Match m -> JsonValue.single("match", JsonValue.object().put("op", op(m)).put("left", field(m.field()))
                     .put("right", value(m.field(), m.value())).build());
             case Statement.VerdictStatement v -> verdict(v.verdict());
@@ -497,6 +501,14 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         };
     }
 
+    /** Several flags as one value, {@code {"|": ["syn", "ack"]}}; anything else as it is. */
+    private static JsonValue joinedFlags(JsonValue v) {
+        if (v instanceof JsonValue.Arr a && a.items().size() > 1 && a.items().stream().allMatch(JsonValue.Str.class::isInstance)) {
+            return JsonValue.single("|", a);
+        }
+        return v;
+    }
+
     /** {@code FLAGS-FIELD & FLAGS == 0}: a test that none of the flags is set. */
     private static boolean noneOf(Match m) {
         return m.op() == Match.Op.EQ && m.field() instanceof nftlink.nftables.lang.MaskedField masked && !masked.isOr()
@@ -603,7 +615,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case nftlink.nftables.lang.RawPayloadField r -> JsonValue.single("payload", JsonValue.object()
                     .put("base", r.text().substring(1, r.text().indexOf(','))).put("offset", r.bitOffset()).put("len", r.bits()).build());
             case nftlink.nftables.lang.MaskedField x -> JsonValue.single(x.isOr() ? "|" : "&",
-                    JsonValue.array(field(x.field()), single(x.field(), x.isOr() ? x.xor() : x.mask())));
+                    JsonValue.array(field(x.field()), joinedFlags(single(x.field(), x.isOr() ? x.xor() : x.mask()))));
             case MetaField m -> JsonValue.single("meta", JsonValue.single("key", JsonValue.of(m.keyName())));
             case CtField c -> JsonValue.single("ct", c.listedDirection() == null ? JsonValue.single("key", JsonValue.of(c.keyName()))
                     : JsonValue.object().put("key", c.keyName()).put("dir", c.listedDirection().text()).build());
@@ -702,6 +714,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Value.Single s -> single(f, s.bytes());
             case Value.Prefix p -> JsonValue.single("prefix", JsonValue.object().put("addr", single(f, p.address()))
                     .put("len", p.bits()).build());
+            case Value.Range r when f instanceof ConcatField c -> concatRange(c, r);
             case Value.Range r -> {
                 String wildcard = f.datatype() == Datatype.IFNAME ? wildcard(r.low(), r.high()) : null;
                 yield wildcard != null ? JsonValue.of(wildcard)
@@ -743,6 +756,27 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             }
         }
         return new String(a, 0, n, java.nio.charset.StandardCharsets.UTF_8) + "*";
+    }
+
+    /** A range of concatenations as nft writes it: each part a value, an address prefix or a range. */
+    private JsonValue concatRange(ConcatField c, Value.Range r) {
+        List<Bytes> lows = c.split(r.low());
+        List<Bytes> highs = c.split(r.high());
+        List<JsonValue> parts = new ArrayList<>();
+        for (int i = 0; i < lows.size(); i++) {
+            Field part = c.fields().get(i);
+            Bytes low = lows.get(i);
+            Bytes high = highs.get(i);
+            if (low.equals(high)) {
+                parts.add(ConcatField.holdsValue(part) ? Scalars.render(part.datatype(), ConcatField.valueOf(part, low))
+                        : single(part, low));
+                continue;
+            }
+            boolean address = part.datatype() == Datatype.IPV4_ADDR || part.datatype() == Datatype.IPV6_ADDR;
+            int prefix = address ? nftlink.nftables.lang.RuleRenderer.prefixLength(low, high) : -1;
+            parts.add(prefix >= 0 ? value(part, new Value.Prefix(low, prefix)) : value(part, new Value.Range(low, high)));
+        }
+        return JsonValue.single("concat", JsonValue.array(parts));
     }
 
     private JsonValue single(Field f, Bytes b) {

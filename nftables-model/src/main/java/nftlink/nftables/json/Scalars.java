@@ -24,6 +24,8 @@ final class Scalars {
     static JsonValue render(Datatype type, Bytes value) {
         return switch (type) {
             case IPV4_ADDR, IPV6_ADDR, ETHER_ADDR -> JsonValue.of(type.print(value));
+            // exists / missing
+            case BOOLEAN -> JsonValue.of(new BigInteger(1, value.toArray()).signum() != 0);
             case ETHERTYPE -> {
                 // nft names 0x8100 8021q
                 String text = value.asBigEndian() == 0x8100 ? "8021q" : type.print(value);
@@ -173,6 +175,7 @@ final class Scalars {
                     }
                     yield type.parse(t, length);
                 }
+                case JsonValue.Bool b when type == Datatype.BOOLEAN -> type.parse(b.value() ? "exists" : "missing", length);
                 case JsonValue.Arr a when type == Datatype.CT_STATE -> {
                     int mask = 0;
                     for (int i = 0; i < a.items().size(); i++) {

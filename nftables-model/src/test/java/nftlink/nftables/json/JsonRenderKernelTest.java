@@ -109,6 +109,8 @@ class JsonRenderKernelTest {
               chain c {
                 type filter hook output priority 10; policy accept;
                 ip6 daddr @v6 udp dport 53 accept
+                socket transparent 1 socket mark 0x00000005 accept
+                ip daddr . tcp dport { 10.0.0.0/8 . 10-23, 192.168.1.1-192.168.3.8 . 80-443 } accept
                 meta mark set 0x20
                 reject with icmpx admin-prohibited
                 reject
