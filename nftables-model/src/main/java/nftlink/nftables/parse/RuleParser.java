@@ -260,7 +260,7 @@ final class RuleParser {
             }
             if (v.kind() == Token.Kind.WORD && (f instanceof MetaField || f instanceof CtField) && (Fields.protocols().contains(v.text())
                     || v.text().equals("meta") || v.text().equals("ct") || v.text().equals("numgen") || v.text().equals("symhash")
-                    || v.text().equals("jhash")
+                    || v.text().equals("jhash") || v.text().equals("osf")
                     || BARE_META.contains(v.text()) && !v.text().matches("\\d.*"))) {
                 return setFromField(f, v);
             }

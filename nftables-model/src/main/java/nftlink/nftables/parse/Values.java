@@ -171,7 +171,8 @@ final class Values {
             if (slash > 0 && (p.type() == Datatype.IPV4_ADDR || p.type() == Datatype.IPV6_ADDR)) {
                 return prefix(p, t, text.substring(0, slash), text.substring(slash + 1));
             }
-            IllegalArgumentException whole;
+            IllegalArgumentException whole = null;
+            Bytes spacedLow = null;
             try {
                 Bytes value = p.register(p.type().parse(text, p.length()));
                 if (p.type().isBitmask()) {
@@ -187,9 +188,23 @@ final class Values {
                         value = Bytes.of(a);
                     }
                 }
-                return new Value.Single(value);
+                if (!c.at("-") || p.type().isBitmask()) {
+                    return new Value.Single(value);
+                }
+                spacedLow = value;
             } catch (IllegalArgumentException e) {
                 whole = e;
+            }
+            if (spacedLow != null) {
+                // a range written with spaces: 8888 - 8999
+                c.next();
+                Token end = c.expect(Token.Kind.WORD, "the end of the range");
+                Bytes high = Cursor.at(end, () -> p.register(p.type().parse(end.text(), p.length())));
+                if (p.type().elementOrder().compare(spacedLow, high) > 0) {
+                    throw Cursor.error(new Token(Token.Kind.WORD, text + " - " + end.text(), t.location().to(end.location())),
+                            "range " + text + "-" + end.text() + " has its bounds the wrong way round");
+                }
+                return new Value.Range(spacedLow, high);
             }
             for (int i = text.indexOf('-'); i > 0; i = text.indexOf('-', i + 1)) {
                 try {

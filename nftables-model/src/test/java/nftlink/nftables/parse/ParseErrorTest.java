@@ -55,6 +55,15 @@ class ParseErrorTest {
     }
 
     @Test
+    void rangesMayBeWrittenWithSpaces() {
+        assertThat(PARSER.parse("add rule ip t c tcp dport 80 - 90", "rules.nft").operations())
+                .isEqualTo(PARSER.parse("add rule ip t c tcp dport 80-90", "rules.nft").operations());
+        assertThat(error("add rule ip t c tcp dport 90 - 80"))
+                .startsWith("rules.nft:1:27-33: Error: range 90-80 has its bounds the wrong way round");
+        assertThat(error("add rule ip t c tcp dport 80 - accept")).contains("1:32-37: Error: not a number: accept");
+    }
+
+    @Test
     void natMapsToAddressesAndPortsNeedATransportProtocolAndOneShape() {
         // the key's tcp dport says the protocol; ip saddr does not, nor does th dport
         assertThat(PARSER.parse("add rule ip t c dnat ip to tcp dport map { 80 : 10.0.0.1 . 8080 }", "rules.nft").toString())
