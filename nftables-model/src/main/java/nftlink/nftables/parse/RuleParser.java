@@ -268,6 +268,20 @@ final class RuleParser {
                     || v.text().equals("ct") || KNOWN_UNSUPPORTED.contains(v.text()))) {
                 throw Cursor.error(v, "unsupported: " + f.text() + " set from an expression (nftlink sets constant values only)");
             }
+            if ((f instanceof MetaField || f instanceof CtField) && c.in.peekIs(1, "or", "|", "and", "&")
+                    && (c.in.peekIs(2, "meta", "ct") || c.in.peekIs(2, BARE_META.toArray(String[]::new))
+                    || c.in.peekIs(2, Fields.protocols().toArray(String[]::new)))) {
+                // CONSTANT or FIELD: the same as FIELD or CONSTANT
+                Bytes k = values.single(parts.getFirst(), c.next());
+                boolean or = c.next().text().matches("or|\\|");
+                Token fieldStart = c.peek();
+                Field source = fieldOrConcat();
+                if (maskOperator(source) != null || c.at("map")) {
+                    throw Cursor.error(c.peek(), "unsupported: more than one operation on a value computed from the packet");
+                }
+                Field combined = Cursor.at(fieldStart, () -> or ? MaskedField.or(source, k) : MaskedField.and(source, k));
+                return Cursor.at(v, () -> new Statement.SetFromField(f, combined));
+            }
             Bytes value = constant(parts.getFirst());
             return Cursor.at(v, () -> f instanceof MetaField meta ? new Statement.MetaSet(meta, value)
                     : f instanceof CtField ct ? new Statement.CtSet(ct, value) : new Statement.PayloadSet(f, value));

@@ -55,6 +55,14 @@ class ParseErrorTest {
     }
 
     @Test
+    void aConstantOrAFieldIsTheFieldOrTheConstant() {
+        assertThat(PARSER.parse("add rule ip t c ct mark set 0x1 or ct mark", "rules.nft").operations())
+                .isEqualTo(PARSER.parse("add rule ip t c ct mark set ct mark | 0x1", "rules.nft").operations());
+        assertThat(error("add rule ip t c ct mark set 0x1 or ct mark | 0x2"))
+                .contains("unsupported: more than one operation on a value computed from the packet");
+    }
+
+    @Test
     void rangesMayBeWrittenWithSpaces() {
         assertThat(PARSER.parse("add rule ip t c tcp dport 80 - 90", "rules.nft").operations())
                 .isEqualTo(PARSER.parse("add rule ip t c tcp dport 80-90", "rules.nft").operations());
