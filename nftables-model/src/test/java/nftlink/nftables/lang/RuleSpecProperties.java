@@ -126,6 +126,58 @@ class RuleSpecProperties {
                 .map(Statement.VerdictStatement::new);
     }
 
+    /**
+     * {@code snat|dnat ip to ip saddr map { ... }}: keys single addresses or (non-overlapping) prefixes,
+     * data addresses, address . port pairs, or ranges of them; entries in key order, as listings give them.
+     */
+    @Provide
+    Arbitrary<RuleSpec> natMaps() {
+        Arbitrary<Integer> shape = Arbitraries.integers().between(0, 3);
+        Arbitrary<Boolean> prefixKeys = Arbitraries.of(false, true);
+        Arbitrary<List<Integer>> keys = Arbitraries.integers().between(0, 0xffff).set().ofMinSize(1).ofMaxSize(5)
+                .map(k -> new ArrayList<>(new TreeSet<>(k)));
+        Arbitrary<List<int[]>> data = Combinators.combine(Arbitraries.integers(), Arbitraries.integers().between(0, 255),
+                        Arbitraries.integers().between(1, 65000), Arbitraries.integers().between(0, 500))
+                .as((address, span, port, ports) -> new int[]{address, span, port, ports}).list().ofSize(5);
+        return Combinators.combine(shape, prefixKeys, keys, data, Arbitraries.of(true, false)).as((s, prefixes, k, d, destination) -> {
+            boolean port = s % 2 == 1;
+            boolean ranges = s >= 2;
+            List<MapLookupField.Entry> entries = new ArrayList<>();
+            for (int i = 0; i < k.size(); i++) {
+                // keys 10.x.y.0/24 or single addresses 10.x.y.1, in ascending order
+                Bytes low = Bytes.u32Be(0x0a000000 | k.get(i) << 8 | (prefixes ? 0 : 1));
+                Bytes high = prefixes ? Bytes.u32Be(0x0a000000 | k.get(i) << 8 | 0xff) : null;
+                int[] x = d.get(i);
+                Bytes addressLow = Bytes.u32Be(x[0] & 0xffffff00);
+                Bytes addressHigh = Bytes.u32Be((x[0] & 0xffffff00) | x[1]);
+                List<Bytes> lows = new ArrayList<>(List.of(addressLow));
+                List<Bytes> highs = new ArrayList<>(List.of(ranges ? addressHigh : addressLow));
+                if (port) {
+                    lows.add(Bytes.u16Be(x[2]));
+                    highs.add(Bytes.u16Be(ranges ? x[2] + x[3] : x[2]));
+                }
+                Bytes value = ranges ? MapLookupField.rangeData(lows, highs)
+                        : port ? MapLookupField.concatData(lows) : addressLow;
+                entries.add(prefixes ? MapLookupField.Entry.range(low, high, value) : new MapLookupField.Entry(low, value));
+            }
+            List<Datatype> parts = port ? List.of(Datatype.IPV4_ADDR, Datatype.INET_SERVICE) : List.of(Datatype.IPV4_ADDR);
+            MapLookupField map = ranges ? MapLookupField.ranges(PayloadField.IP_SADDR, parts, entries, null)
+                    : port ? MapLookupField.concatenated(PayloadField.IP_SADDR, parts, entries, null)
+                    : new MapLookupField(PayloadField.IP_SADDR, Datatype.IPV4_ADDR, 4, entries, null);
+            List<Statement> statements = new ArrayList<>();
+            if (port) {
+                statements.add(Match.eq(MetaField.L4PROTO, Bytes.u8(6)));
+            }
+            statements.add(new Statement.NatStatement(destination, null, null, null, null, 0, map));
+            return new RuleSpec(Family.IP, "t", "c", statements, null, 0);
+        });
+    }
+
+    @Property(tries = 500)
+    void natFromMapsSurvivesLinearizeEncodeDecodeDelinearize(@ForAll("natMaps") RuleSpec spec) {
+        roundTrip(spec, Linearizer.linearize(spec));
+    }
+
     @Provide
     Arbitrary<RuleSpec> rules() {
         Arbitrary<List<Statement>> matches = Combinators.combine(
