@@ -581,6 +581,23 @@ public final class JsonParser {
                 case "ct expectation" -> NfTables.NFT_OBJECT_CT_EXPECT;
                 default -> NfTables.NFT_OBJECT_SECMARK;
             }, body.string());
+            case "reset" -> {
+                // {"reset": {"tcp option": {"name": NAME}}} or {"base": KIND}
+                body.only(Set.of("tcp option"));
+                Node option = body.member("tcp option");
+                option.only(Set.of("name", "base"));
+                int optionKind;
+                if (option.optional("base") != null) {
+                    optionKind = (int) option.member("base").number(255);
+                } else {
+                    String name = option.member("name").string();
+                    optionKind = name.matches("\\d+") ? Integer.parseInt(name) : Fields.presence("tcp option " + name)
+                            .map(nftlink.nftables.lang.ExthdrField::type)
+                            .orElseThrow(() -> option.member("name").error("unknown tcp option \"" + name + "\""));
+                }
+                int k = optionKind;
+                yield at(option, () -> new Statement.TcpOptionReset(k));
+            }
             case "queue" -> queue(body);
             case "ct count" -> {
                 body.only(Set.of("val", "inv"));
@@ -693,11 +710,16 @@ public final class JsonParser {
             }
             return at(body, () -> new Match(field, op, new Value.Single(Bytes.of(folded))));
         }
-        Field field = leftKind != null && (leftKind.getKey().equals("&") || leftKind.getKey().equals("|"))
+        Field parsed = leftKind != null && (leftKind.getKey().equals("&") || leftKind.getKey().equals("|"))
                 ? valueField(left) : field(left);
-        if (field instanceof nftlink.nftables.lang.MaskedField m && m.field() instanceof nftlink.nftables.lang.PayloadBitField) {
+        if (parsed instanceof nftlink.nftables.lang.MaskedField m && m.field() instanceof nftlink.nftables.lang.PayloadBitField) {
             throw left.error("unsupported: & or | on the bit field " + m.field().text() + " in a match");
         }
+        // {"tcp option": {"base": 6, "len": 8, "offset": 0}} == true: whether option 6 is there
+        Field field = parsed instanceof nftlink.nftables.lang.ExthdrField x && x.op() == nftlink.nftables.expr.Exthdr.Op.TCPOPT
+                && x.name() != null && x.name().isEmpty() && x.bitOffset() == 0 && x.bits() == 8
+                && body.member("right").value() instanceof JsonValue.Bool
+                ? at(left, () -> nftlink.nftables.lang.ExthdrField.tcpOption(x.type())) : parsed;
         Value value = value(field, body.member("right"));
         return at(body, () -> new Match(field, op, value));
     }
@@ -932,6 +954,9 @@ public final class JsonParser {
                         + protocol + " " + name));
             }
             case "exthdr", "tcp option", "sctp chunk" -> {
+                if (e.getKey().equals("tcp option") && body.optional("base") != null) {
+                    yield tcpOptionBits(body);
+                }
                 body.only(Set.of("name", "field"));
                 String header = (e.getKey().equals("exthdr") ? "" : e.getKey() + " ") + body.member("name").string();
                 Node f = body.optional("field");
@@ -1150,6 +1175,12 @@ public final class JsonParser {
         if (field instanceof MetaField m && m.key() == Meta.Key.PRIORITY) {
             return Scalars.parseTcHandle(node.value(), node.path());
         }
+        if ((field.datatype() == Datatype.UID || field.datatype() == Datatype.GID) && node.value() instanceof JsonValue.Str user
+                && !user.value().matches("\\d+")) {
+            // a user or group name, as nft takes it
+            return at(node, () -> Bytes.u32(field.datatype() == Datatype.UID ? nftlink.nftables.parse.Accounts.uid(user.value())
+                    : nftlink.nftables.parse.Accounts.gid(user.value())));
+        }
         if (field.datatype() == Datatype.IFINDEX && node.value() instanceof JsonValue.Str name) {
             return at(node, () -> Bytes.u32(interfaces.index(name.value())));
         }
@@ -1225,6 +1256,10 @@ public final class JsonParser {
     }
 
     private Statement queue(Node body) {
+        if (body.isNull()) {
+            // {"queue": null}: queue 0
+            return new Statement.QueueStatement(0, 0, 0, null);
+        }
         body.only(Set.of("num", "flags"));
         int first = 0;
         int last = 0;
@@ -1279,6 +1314,10 @@ public final class JsonParser {
     }
 
     private static Statement synproxy(Node body) {
+        if (body.isNull()) {
+            // {"synproxy": null}: no options
+            return new Statement.SynproxyStatement(0, 0, 0);
+        }
         ObjectData.Synproxy options = JsonObjects.synproxy(body);
         return new Statement.SynproxyStatement(options.mss(), options.wscale(), options.flags());
     }
@@ -1433,6 +1472,15 @@ public final class JsonParser {
             case Value.Prefix p -> at(keyNode, () -> nftlink.nftables.lang.MapLookupField.Entry.range(p.address(), p.last(), data));
             default -> throw keyNode.error("not a key of a data map");
         };
+    }
+
+    /** A TCP option by number: {@code {"base": KIND, "offset": BITS, "len": BITS}}. */
+    private static Field tcpOptionBits(Node body) {
+        body.only(Set.of("base", "offset", "len"));
+        int kind = (int) body.member("base").number(255);
+        int offset = body.optional("offset") == null ? 0 : (int) body.member("offset").number(0xffff);
+        int bits = body.optional("len") == null ? 8 : (int) body.member("len").number(0xffff);
+        return at(body, () -> nftlink.nftables.lang.ExthdrField.tcpOptionBits(kind, offset, bits));
     }
 
     /** {@code {"map": {...}}}. */

@@ -389,7 +389,8 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 if (!flags.isEmpty()) {
                     body.put("flags", JsonValue.array(flags));
                 }
-                yield JsonValue.single("synproxy", body.build());
+                // without options nft writes null
+                yield JsonValue.single("synproxy", sp.flags() == 0 ? JsonValue.NULL : body.build());
             }
             case Statement.DupStatement d when d.addressSource() != null || d.deviceSource() != null -> {
                 var body = JsonValue.object();
@@ -701,6 +702,12 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     /** {@code {"exthdr": {"name": "frag", "field": "id"}}}, {@code {"tcp option": {"name": "maxseg", ...}}}. */
     private static JsonValue exthdr(ExthdrField x) {
         String kind = x.header().startsWith("tcp option ") ? "tcp option" : x.header().startsWith("sctp chunk ") ? "sctp chunk" : "exthdr";
+        String option = kind.equals("tcp option") ? x.header().substring(kind.length() + 1) : "";
+        if (option.startsWith("@") || option.matches("\\d+")) {
+            // a TCP option by number: its kind, and the bits read (whole option kind byte for its presence)
+            return JsonValue.single(kind, JsonValue.object().put("base", JsonValue.of(x.type()))
+                    .put("len", JsonValue.of(x.bits())).put("offset", JsonValue.of(x.bitOffset())).build());
+        }
         var body = JsonValue.object().put("name", kind.equals("exthdr") ? x.header() : x.header().substring(kind.length() + 1));
         if (!x.presence()) {
             body.put("field", x.name());

@@ -145,8 +145,11 @@ final class Scalars {
             return switch (v) {
                 case JsonValue.Num n -> {
                     BigInteger i = integer(n, path);
-                    if (type == Datatype.CT_STATE || type == Datatype.IFNAME || type == Datatype.IPV4_ADDR
-                            || type == Datatype.IPV6_ADDR || type == Datatype.ETHER_ADDR) {
+                    if (type == Datatype.IPV4_ADDR || type == Datatype.IPV6_ADDR || type == Datatype.ETHER_ADDR) {
+                        // nft writes a masked address's value as a number: ip saddr & 0xff == 1
+                        yield bigEndian(i, length, path);
+                    }
+                    if (type == Datatype.CT_STATE || type == Datatype.IFNAME) {
                         throw JsonException.at(path, "a " + type.nftName() + " is written as a string, not a number");
                     }
                     if (type == Datatype.CGROUPV2) {
@@ -169,6 +172,10 @@ final class Scalars {
                     }
                     if (t.isEmpty() || t.strip().length() != t.length()) {
                         throw JsonException.at(path, "not a " + type.nftName() + ": \"" + t + "\"");
+                    }
+                    if ((type == Datatype.IPV4_ADDR || type == Datatype.IPV6_ADDR) && t.matches("0x[0-9a-fA-F]+")) {
+                        // and a mask as a hex number: ip saddr & 0xffff0000
+                        yield bigEndian(new BigInteger(t.substring(2), 16), length, path);
                     }
                     if (type == Datatype.ETHERTYPE && t.equals("8021q")) {
                         yield Bytes.u16Be(0x8100);
@@ -196,6 +203,18 @@ final class Scalars {
         } catch (IllegalArgumentException e) {
             throw JsonException.at(path, e.getMessage());
         }
+    }
+
+    /** {@code i} as {@code length} big-endian bytes. */
+    private static Bytes bigEndian(BigInteger i, int length, String path) {
+        if (i.bitLength() > 8 * length) {
+            throw JsonException.at(path, i + " does not fit in " + length + " bytes");
+        }
+        byte[] raw = i.toByteArray();
+        byte[] out = new byte[length];
+        int n = Math.min(raw.length, length);
+        System.arraycopy(raw, raw.length - n, out, length - n, n);
+        return Bytes.of(out);
     }
 
     static BigInteger integer(JsonValue.Num n, String path) {

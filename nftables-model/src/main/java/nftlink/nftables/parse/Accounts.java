@@ -6,15 +6,25 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** User and group names in {@code meta skuid}/{@code meta skgid}, looked up in {@code /etc/passwd} and {@code /etc/group}. */
-final class Accounts {
+public final class Accounts {
     private Accounts() {
     }
 
-    static int uid(String name) {
+    /**
+     * The user ID of {@code name}.
+     *
+     * @throws IllegalArgumentException when there is no such user or the file cannot be read
+     */
+    public static int uid(String name) {
         return lookup(Path.of("/etc/passwd"), name, "user");
     }
 
-    static int gid(String name) {
+    /**
+     * The group ID of {@code name}.
+     *
+     * @throws IllegalArgumentException when there is no such group or the file cannot be read
+     */
+    public static int gid(String name) {
         return lookup(Path.of("/etc/group"), name, "group");
     }
 
