@@ -1534,7 +1534,7 @@ public final class JsonParser {
             return at(body, () -> new Statement.CtSet(ct, value));
         }
         if (field instanceof PayloadField || field instanceof nftlink.nftables.lang.PayloadBitField
-                || field instanceof nftlink.nftables.lang.ExthdrField) {
+                || field instanceof nftlink.nftables.lang.ExthdrField || field instanceof nftlink.nftables.lang.RawPayloadField) {
             Bytes value = single(field, body.member("value"));
             return at(body, () -> new Statement.PayloadSet(field, value));
         }

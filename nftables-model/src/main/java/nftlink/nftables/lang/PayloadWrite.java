@@ -183,7 +183,39 @@ final class PayloadWrite {
                 return r;
             }
         }
-        return null;
+        return maskedWrite ? rawField(e, at) : null;
+    }
+
+    /**
+     * Raw bits set to a constant, {@code @ih,58,6 set 1}: the bits the mask clears, if they are one
+     * run, are the field; the write must be exactly what setting that field writes.
+     */
+    private static Read rawField(List<Expression> e, int at) {
+        if (!(e.get(at) instanceof Payload.Load load) || !(e.get(at + 1) instanceof Bitwise.MaskXor mx)
+                || mx.mask().length() != load.length()) {
+            return null;
+        }
+        int width = 8 * load.length();
+        BigInteger cleared = BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE).andNot(new BigInteger(1, mx.mask().toArray()));
+        if (cleared.signum() == 0) {
+            return null;
+        }
+        int shift = cleared.getLowestSetBit();
+        int bits = cleared.bitLength() - shift;
+        if (cleared.shiftRight(shift).add(BigInteger.ONE).bitCount() != 1) {
+            // not one run of bits
+            return null;
+        }
+        RawPayloadField f;
+        Bytes value;
+        try {
+            f = new RawPayloadField(load.base(), 8 * load.offset() + width - shift - bits, bits);
+            BigInteger v = new BigInteger(1, mx.xor().toArray()).shiftRight(shift).and(BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE));
+            value = f.toRegister(BitLayout.fixed(v, f.valueLength()));
+        } catch (IllegalArgumentException notRaw) {
+            return null;
+        }
+        return linearize(f, value).equals(e.subList(at, at + 3)) ? new Read(new Statement.PayloadSet(f, value), 3) : null;
     }
 
     private static Read tryField(Field f, List<Expression> e, int at) {

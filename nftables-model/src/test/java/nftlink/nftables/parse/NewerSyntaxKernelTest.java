@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * listing some of them), so the kernel and the conformance vectors are the reference:
  * inner-header matching in vxlan, geneve, gre and gretap tunnels, gre header fields,
  * header fields changed in place, marks computed from bit fields ({@code ct mark set ip dscp << 2 | 0x10}), and
- * nat from maps with ranges of concatenations as keys. The kernel accepts what the library writes, gives back
+ * nat from maps with ranges of concatenations as keys, raw header bits set in place ({@code @nh,10,6 set 0x3}, which nft
+ * 1.0.6 lists as {@code @nh,8,8 set @nh,8,8 & 0xc3 | 0x3}). The kernel accepts what the library writes, gives back
  * the same expressions (typed, none kept raw), and the library lists the rules as written.
  */
 @KernelTest
@@ -65,6 +66,8 @@ class NewerSyntaxKernelTest {
             \t\tct mark set ip6 dscp & 0x3c
             \t\tct mark set ip dscp & af33
             \t\tip6 dscp @ds accept
+            \t\t@nh,10,6 set 0x3
+            \t\t@th,58,6 set 0x0
             \t}
             
             \tchain nat {
