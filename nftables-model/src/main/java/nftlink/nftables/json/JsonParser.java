@@ -657,10 +657,16 @@ public final class JsonParser {
                 if (!body.isNull()) {
                     body.only(Set.of("port", "flags"));
                     Node port = body.optional("port");
+                    flags = natFlags(body.optional("flags"));
+                    if (port != null && kind.equals("redirect") && isMap(port)) {
+                        // redirect to a port from a map: {"map": {"key": FIELD, "data": {"set": [[K, PORT], ...]}}}
+                        Field source = mapLookup(port.single().getValue(), PayloadField.TCP_DPORT);
+                        int f = flags;
+                        yield at(body, () -> new Statement.RedirectStatement(null, null, f, source));
+                    }
                     if (port != null) {
                         ports = ports(port);
                     }
-                    flags = natFlags(body.optional("flags"));
                 }
                 yield kind.equals("masquerade") ? new Statement.MasqueradeStatement(ports[0], ports[1], flags)
                         : new Statement.RedirectStatement(ports[0], ports[1], flags);
@@ -714,6 +720,13 @@ public final class JsonParser {
                 ? valueField(left) : field(left);
         if (parsed instanceof nftlink.nftables.lang.MaskedField m && m.field() instanceof nftlink.nftables.lang.PayloadBitField) {
             throw left.error("unsupported: & or | on the bit field " + m.field().text() + " in a match");
+        }
+        // {"fib": ...} == true: whether the lookup has a result (fib daddr oif exists)
+        if (parsed instanceof nftlink.nftables.lang.ExpressionField x && x.text().startsWith("fib ")
+                && body.member("right").value() instanceof JsonValue.Bool) {
+            nftlink.nftables.lang.ExpressionField present = at(left, x::presence);
+            Value exists = value(present, body.member("right"));
+            return at(body, () -> new Match(present, op, exists));
         }
         // {"tcp option": {"base": 6, "len": 8, "offset": 0}} == true: whether option 6 is there
         Field field = parsed instanceof nftlink.nftables.lang.ExthdrField x && x.op() == nftlink.nftables.expr.Exthdr.Op.TCPOPT
@@ -904,11 +917,19 @@ public final class JsonParser {
         Map.Entry<String, Node> e = node.single();
         if (e.getKey().equals("&") || e.getKey().equals("|")) {
             List<Node> operands = e.getValue().array();
-            if (operands.size() != 2) {
-                throw e.getValue().error("expected [FIELD, CONSTANT]");
+            if (operands.size() < 2) {
+                throw e.getValue().error("expected [FIELD, CONSTANT, ...]");
             }
             Field inner = field(operands.get(0));
-            Bytes constant = single(inner, operands.get(1));
+            // more constants fold into one: {"|": [FIELD, "ecn", "cwr"]}
+            byte[] combined = single(inner, operands.get(1)).toArray();
+            for (Node more : operands.subList(2, operands.size())) {
+                byte[] b = single(inner, more).toArray();
+                for (int i = 0; i < combined.length && i < b.length; i++) {
+                    combined[i] = (byte) (e.getKey().equals("&") ? combined[i] & b[i] : combined[i] | b[i]);
+                }
+            }
+            Bytes constant = Bytes.of(combined);
             return at(node, () -> e.getKey().equals("&") ? nftlink.nftables.lang.MaskedField.and(inner, constant)
                     : nftlink.nftables.lang.MaskedField.or(inner, constant));
         }

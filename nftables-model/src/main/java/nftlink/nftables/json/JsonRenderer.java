@@ -615,6 +615,14 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             }
             case nftlink.nftables.lang.RawPayloadField r -> JsonValue.single("payload", JsonValue.object()
                     .put("base", r.text().substring(1, r.text().indexOf(','))).put("offset", r.bitOffset()).put("len", r.bits()).build());
+            case nftlink.nftables.lang.MaskedField x when x.isOr() && single(x.field(), x.xor()) instanceof JsonValue.Arr flags
+                    && flags.items().size() > 1 -> {
+                // FIELD | FLAG | FLAG: nft lists the flags as further operands
+                List<JsonValue> operands = new ArrayList<>();
+                operands.add(field(x.field()));
+                operands.addAll(flags.items());
+                yield JsonValue.single("|", JsonValue.array(operands));
+            }
             case nftlink.nftables.lang.MaskedField x -> JsonValue.single(x.isOr() ? "|" : "&",
                     JsonValue.array(field(x.field()), joinedFlags(single(x.field(), x.isOr() ? x.xor() : x.mask()))));
             case MetaField m -> JsonValue.single("meta", JsonValue.single("key", JsonValue.of(m.keyName())));
@@ -649,7 +657,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     flags.add(JsonValue.of(w));
                 }
                 var body = JsonValue.object().put("result", f.result().text())
-                        .put("flags", flags.size() == 1 ? flags.getFirst() : JsonValue.array(flags));
+                        .put("flags", JsonValue.array(flags));
                 yield JsonValue.single("fib", body.build());
             }
             case nftlink.nftables.expr.Rt r -> {

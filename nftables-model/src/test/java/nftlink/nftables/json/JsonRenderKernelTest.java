@@ -79,6 +79,7 @@ class JsonRenderKernelTest {
               chain input {
                 type filter hook input priority filter; policy drop;
                 iifname "lo" accept
+                fib daddr oif exists accept
                 ip saddr { 10.0.0.0/8, 192.168.0.5 } tcp dport 1-1024 jump x
               }
               chain pre {
