@@ -1376,7 +1376,14 @@ public final class JsonParser {
         } else {
             key = field(elem);
         }
-        Field data = body.optional("data") == null ? null : field(body.member("data"));
+        Node dataNode = body.optional("data");
+        if (dataNode != null && !(dataNode.value() instanceof JsonValue.Obj o && !o.members().containsKey("concat"))
+                && !(dataNode.value() instanceof JsonValue.Obj c && c.members().containsKey("concat")
+                && c.get("concat") instanceof JsonValue.Arr a && a.items().stream().allMatch(JsonValue.Obj.class::isInstance))) {
+            throw dataNode.error("unsupported: constant data in a dynamic map update in JSON (the text syntax takes it, "
+                    + "add @map { KEY : 10.0.0.1 . 80 }, reading it as the map's declared data type)");
+        }
+        Field data = dataNode == null ? null : field(dataNode);
         Long t = timeout;
         return at(body, () -> new Statement.DynsetStatement(code, set.substring(1), key, data, t, stateful));
     }

@@ -613,6 +613,13 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 }
                 yield JsonValue.single("map", JsonValue.object().put("key", field(m.key())).put("data", data).build());
             }
+            case nftlink.nftables.lang.ConstantField k -> {
+                List<JsonValue> parts = new ArrayList<>();
+                for (int i = 0; i < k.parts().size(); i++) {
+                    parts.add(Scalars.render(k.parts().get(i), k.values().get(i)));
+                }
+                yield parts.size() == 1 ? parts.getFirst() : JsonValue.single("concat", JsonValue.array(parts));
+            }
             case nftlink.nftables.lang.RawPayloadField r -> JsonValue.single("payload", JsonValue.object()
                     .put("base", r.text().substring(1, r.text().indexOf(','))).put("offset", r.bitOffset()).put("len", r.bits()).build());
             case nftlink.nftables.lang.MaskedField x when x.isOr() && single(x.field(), x.xor()) instanceof JsonValue.Arr flags

@@ -90,6 +90,15 @@ public record ConcatField(List<Field> fields) implements Field {
      * {@code register}, named as nft names it: as the 16-byte register when it starts
      * one, else as the 32-bit register.
      */
+    /**
+     * The register {@code slots} 32-bit slots after {@code register}, which may be a 128-bit register
+     * ({@code NFT_REG_1}…{@code 4}) or a 32-bit one ({@code NFT_REG32_00}…); named as nft names it.
+     */
+    static int registerAfter(int register, int slots) {
+        int reg32 = (register <= 4 ? (register - 1) * 4 : register - 8) + slots;
+        return reg32 % 4 == 0 ? reg32 / 4 + 1 : 8 + reg32;
+    }
+
     static int registerAt(int register, int slot) {
         int reg32 = (register - 1) * 4 + slot;
         return reg32 % 4 == 0 ? reg32 / 4 + 1 : 8 + reg32;

@@ -54,6 +54,11 @@ public final class Delinearizer {
         default int objectType(String set) {
             return 0;
         }
+
+        /** The {@code NFT_DATA_*}/datatype ID of a map's data (parts 6 bits each when concatenated); 0 when unknown. */
+        default int dataType(String set) {
+            return 0;
+        }
     }
 
     private Delinearizer() {
@@ -292,7 +297,7 @@ public final class Delinearizer {
                 }
             }
             if (s == null) {
-                Dynsetted dynset = dynset(e, i, l3, l4, tunnels);
+                Dynsetted dynset = dynset(e, i, l3, l4, tunnels, sets);
                 if (dynset != null) {
                     s = dynset.statement();
                     consumed = dynset.consumed();
@@ -453,6 +458,49 @@ public final class Delinearizer {
         return entries.isEmpty() ? null : target.lookup(key, entries, null);
     }
 
+    /** A constant read from immediates, with how many expressions it took. */
+    private record Constant(ConstantField field, int consumed) {
+    }
+
+    /** The set the dynset after the immediates at {@code at} updates, or {@code null}. */
+    private static String dataSet(List<Expression> e, int at) {
+        for (int k = at; k < e.size(); k++) {
+            if (e.get(k) instanceof nftlink.nftables.expr.Dynset d) {
+                return d.set();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The data of {@code set}'s type loaded by immediates from {@code at}, each part into the register
+     * after the previous one's; {@code null} when the type is unknown or the immediates do not fit it.
+     */
+    private static Constant constantData(List<Expression> e, int at, int register, SetContents sets, String set) {
+        int type = sets == null || set == null ? 0 : sets.dataType(set);
+        List<Datatype> parts = type == 0 ? null : SetRenderer.keyTypes(type);
+        if (parts == null) {
+            return null;
+        }
+        List<Bytes> values = new ArrayList<>();
+        int slot = 0;
+        int k = at;
+        for (Datatype d : parts) {
+            if (k >= e.size() || !(e.get(k) instanceof Immediate imm) || !(imm.data() instanceof Data.Value v)
+                    || imm.dreg() != ConcatField.registerAfter(register, slot) || v.bytes().length() < d.length()) {
+                return null;
+            }
+            values.add(Bytes.of(java.util.Arrays.copyOf(v.bytes().toArray(), d.length())));
+            slot += (d.length() + 3) / 4;
+            k++;
+        }
+        try {
+            return new Constant(new ConstantField(parts, values), k - at);
+        } catch (IllegalArgumentException notThisType) {
+            return null;
+        }
+    }
+
     /** An anonymous map with ranges of concatenations as keys (key and key end per element), in the kernel's order. */
     private static MapLookupField concatRangeDataMap(Field key, List<SetElement> elements, MapData target) {
         if (!(key instanceof ConcatField)) {
@@ -548,7 +596,7 @@ public final class Delinearizer {
     private record Dynsetted(Statement.DynsetStatement statement, int consumed) {
     }
 
-    private static Dynsetted dynset(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels) {
+    private static Dynsetted dynset(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels, SetContents sets) {
         // the data is loaded right after the key: a concatenated key ends where the data's register begins
         int dataRegister = -1;
         for (int k = at; k < e.size(); k++) {
@@ -567,11 +615,23 @@ public final class Delinearizer {
         Field data = null;
         if (next < e.size() && !(e.get(next) instanceof nftlink.nftables.expr.Dynset)) {
             int slots = concat != null ? concat.fieldLengths().stream().mapToInt(l -> (l + 3) / 4).sum() : (key.length() + 3) / 4;
-            data = fieldOf(e.get(next), ConcatField.registerAt(REG, slots), l3, l4, null, tunnels);
-            if (data == null) {
-                return null;
+            int dataAt = ConcatField.registerAt(REG, slots);
+            if (e.get(next) instanceof Immediate) {
+                // constant data: one immediate per part of the map's data type, from the dynset's data register
+                // (nft 1.0.6 starts it at the next 128-bit register, newer nft right after the key)
+                Constant constant = dataRegister < 0 ? null : constantData(e, next, dataRegister, sets, dataSet(e, next));
+                if (constant == null) {
+                    return null;
+                }
+                data = constant.field();
+                next += constant.consumed();
+            } else {
+                data = fieldOf(e.get(next), dataAt, l3, l4, null, tunnels);
+                if (data == null) {
+                    return null;
+                }
+                next++;
             }
-            next++;
         }
         if (next >= e.size() || !(e.get(next) instanceof nftlink.nftables.expr.Dynset d) || d.sregKey() != REG
                 || (d.sregData() == null) != (data == null)) {

@@ -11,7 +11,8 @@ import java.util.List;
  * packet ({@link PayloadField}) or its metadata ({@link MetaField}).
  */
 public sealed interface Field permits PayloadField, PayloadBitField, ExthdrField, MetaField, CtField, SocketCgroupField,
-        ExpressionField, MaskedField, RawPayloadField, MapLookupField, ConcatField, InnerField, HashField, BinopField {
+        ExpressionField, MaskedField, RawPayloadField, MapLookupField, ConcatField, InnerField, HashField, BinopField,
+        ConstantField {
 
     /** The datatype of the values this field holds. */
     Datatype datatype();

@@ -77,12 +77,23 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
 
             @Override
             public int objectType(String name) {
+                NftSet s = set(name);
+                return s == null ? 0 : s.objectType();
+            }
+
+            @Override
+            public int dataType(String name) {
+                NftSet s = set(name);
+                return s == null || !s.isMap() ? 0 : s.dataType();
+            }
+
+            private NftSet set(String name) {
                 for (NftSet s : sets) {
                     if (s.family() == r.family() && s.table().equals(r.table()) && s.name().equals(name)) {
-                        return s.objectType();
+                        return s;
                     }
                 }
-                return 0;
+                return null;
             }
         });
     }

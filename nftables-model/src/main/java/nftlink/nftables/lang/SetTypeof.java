@@ -183,6 +183,9 @@ public final class SetTypeof {
             case RawPayloadField x -> {
                 return null;
             }
+            case ConstantField x -> {
+                return null;
+            }
             case MapLookupField x -> {
                 return null;
             }

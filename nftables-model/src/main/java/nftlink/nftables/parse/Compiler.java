@@ -440,7 +440,7 @@ final class Compiler {
             c.skipNewlines();
         }
         Token first = c.peek();
-        RuleParser.Parsed parsed = new RuleParser(c, values, family).rule();
+        RuleParser.Parsed parsed = new RuleParser(c, values, family, name -> shape(family, table, name)).rule();
         checkSetReferences(family, table, parsed.statements(), first.location().to(c.in.last().location()));
         List<Statement> statements = withMapData(family, table, parsed.statements());
         c.skipNewlines();
@@ -448,6 +448,19 @@ final class Compiler {
             throw c.unexpected("end of rule");
         }
         return Cursor.at(first, () -> new RuleSpec(family, table, chain, statements, parsed.comment(), 0));
+    }
+
+    /** The shape of set or map {@code name}: declared in this text, or known to the set lookup; {@code null} when neither. */
+    private SetShape shape(Family family, String table, String name) {
+        SetShape shape = declared.get(setKey(family, table, name));
+        if (shape == null) {
+            try {
+                shape = lookup.find(family, table, name).map(SetShape::of).orElse(null);
+            } catch (IllegalArgumentException unknownType) {
+                return null;
+            }
+        }
+        return shape;
     }
 
     /** A named set a rule looks up must hold keys of the field's size (and address family), as nft checks. */
@@ -491,10 +504,7 @@ final class Compiler {
         for (Statement s : statements) {
             if (s instanceof Statement.NatStatement n && n.addressSource() instanceof nftlink.nftables.lang.MapLookupField m
                     && m.named() != null && m.dataParts().isEmpty()) {
-                SetShape shape = declared.get(setKey(family, table, m.named()));
-                if (shape == null) {
-                    shape = lookup.find(family, table, m.named()).map(SetShape::of).orElse(null);
-                }
+                SetShape shape = shape(family, table, m.named());
                 List<Datatype> parts = shape == null || shape.data() == null ? List.of()
                         : shape.dataParts().stream().map(Values.Part::type).toList();
                 if (parts.equals(List.of(m.datatype(), Datatype.INET_SERVICE))) {
@@ -514,7 +524,7 @@ final class Compiler {
     /** Parses the statements of one rule and compiles them: its anonymous sets, then the rule. */
     private List<ParsedOperation> rule(Family family, String table, String chain, String command, long handle, Token start) {
         Token first = c.peek();
-        RuleParser.Parsed parsed = new RuleParser(c, values, family).rule();
+        RuleParser.Parsed parsed = new RuleParser(c, values, family, name -> shape(family, table, name)).rule();
         SourceLocation where = start.location().to(c.in.last().location());
         checkSetReferences(family, table, parsed.statements(), where);
         List<Statement> statements = withMapData(family, table, parsed.statements());

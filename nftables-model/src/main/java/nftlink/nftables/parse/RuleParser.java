@@ -48,10 +48,19 @@ final class RuleParser {
     private final Family family;
 
     RuleParser(Cursor c, Values values, Family family) {
+        this(c, values, family, name -> null);
+    }
+
+    /** With {@code maps} giving the shape of the sets and maps the rule's table has (or {@code null}). */
+    RuleParser(Cursor c, Values values, Family family, java.util.function.Function<String, SetShape> maps) {
         this.c = c;
         this.values = values;
         this.family = family;
+        this.maps = maps;
     }
+
+    /** The declared shape of a set or map of the rule's table, by name; {@code null} when unknown. */
+    private final java.util.function.Function<String, SetShape> maps;
 
     /** A rule's statements up to the end of the statement; and its comment, if any. */
     record Parsed(List<Statement> statements, String comment) {
@@ -1226,6 +1235,26 @@ final class RuleParser {
         return new Statement.LastStatement(null);
     }
 
+    /** Constant data for map {@code set}, of the type its declaration gives: {@code 10.0.0.1 . 80}. */
+    private Field constantData(Token set) {
+        SetShape shape = maps.apply(set.text());
+        if (shape == null || shape.data() == null) {
+            throw Cursor.error(c.peek(), shape == null ? "constant data for @" + set.text() + ": declare the map first (its data type"
+                    + " says how to read the value)" : "@" + set.text() + " is not a map of values");
+        }
+        Token start = c.peek();
+        List<Datatype> types = new ArrayList<>();
+        List<Bytes> values = new ArrayList<>();
+        for (Values.Part part : shape.dataParts()) {
+            if (!types.isEmpty()) {
+                c.expect(".");
+            }
+            types.add(part.type());
+            values.add(this.values.single(part, c.next()));
+        }
+        return Cursor.at(start, () -> new nftlink.nftables.lang.ConstantField(types, values));
+    }
+
     /** {@code add|update|delete @SET { KEY [timeout T] [: DATA] }}. */
     private Statement dynset() {
         Token op = c.next();
@@ -1261,7 +1290,7 @@ final class RuleParser {
         }
         Field data = null;
         if (c.accept(":")) {
-            data = fieldOrConcat();
+            data = startsField(c.peek()) ? fieldOrConcat() : constantData(set);
         }
         c.expect(Token.Kind.RBRACE, "'}'");
         int code = switch (op.text()) {

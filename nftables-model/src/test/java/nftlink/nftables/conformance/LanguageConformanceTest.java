@@ -68,6 +68,7 @@ class LanguageConformanceTest {
             String name = corpus.relativize(payload).toString();
             Path rulesFile = payload.resolveSibling(payload.getFileName().toString().replaceAll("\\.t\\.payload.*$", ".t"));
             Map<String, String> expectedListing = expectedListings(rulesFile);
+            Map<String, Integer> mapData = declaredMapData(rulesFile);
             int[] counts = byFile.computeIfAbsent(name, k -> new int[4]);
             String variant = payload.getFileName().toString().replaceAll("^.*\\.t\\.payload\\.?", "");
             for (Entry recorded : entries(payload)) {
@@ -80,7 +81,7 @@ class LanguageConformanceTest {
                     continue;
                 }
                 String key = name + " | " + e.rule();
-                Rendered result = render(e);
+                Rendered result = render(e, mapData);
                 if (result.text() == null) {
                     counts[NOT_EXPRESSIBLE]++;
                     NOT_EXPRESSIBLE_LIST.saw(key, result.reason(), unexpected);
@@ -119,7 +120,7 @@ class LanguageConformanceTest {
             "a payload the language cannot express");
 
     /** Delinearizes and renders an entry, or says why the language cannot express it. */
-    private static Rendered render(Entry e) {
+    private static Rendered render(Entry e, Map<String, Integer> mapData) {
         Family family;
         try {
             family = Family.ofName(e.family());
@@ -160,9 +161,17 @@ class LanguageConformanceTest {
             }
         }
         Rule rule = new Rule(family, "t", "c", 0, 0, expressions, null, List.of());
-        RuleSpec spec = Delinearizer.delinearize(rule, name -> {
-            List<SetElement> elements = sets.get(name);
-            return elements == null || elements.isEmpty() ? null : elements;
+        RuleSpec spec = Delinearizer.delinearize(rule, new Delinearizer.SetContents() {
+            @Override
+            public List<SetElement> apply(String name) {
+                List<SetElement> elements = sets.get(name);
+                return elements == null || elements.isEmpty() ? null : elements;
+            }
+
+            @Override
+            public int dataType(String name) {
+                return mapData.getOrDefault(name, 0);
+            }
         });
         for (Statement s : spec.statements()) {
             if (s instanceof Statement.KernelExpression && e.expressions().stream().anyMatch(x -> x.startsWith("[ objref sreg"))) {
@@ -324,6 +333,37 @@ class LanguageConformanceTest {
             }
         }
         return header;
+    }
+
+    /**
+     * The data type IDs of the maps a rules file declares ({@code !map2 type K : ipv4_addr . inet_service;ok}),
+     * parts 6 bits each, as the kernel has them for named maps.
+     */
+    private static Map<String, Integer> declaredMapData(Path rulesFile) throws IOException {
+        Map<String, Integer> out = new HashMap<>();
+        if (!Files.exists(rulesFile)) {
+            return out;
+        }
+        for (String line : Files.readAllLines(rulesFile, StandardCharsets.UTF_8)) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^!(\\S+) type [^:;]+ : ([^;]+);ok").matcher(line);
+            if (!m.find()) {
+                continue;
+            }
+            int id = 0;
+            for (String part : m.group(2).strip().split(" \\. ")) {
+                nftlink.nftables.lang.Datatype d = java.util.Arrays.stream(nftlink.nftables.lang.Datatype.values())
+                        .filter(x -> x.nftName().equals(part.strip())).findFirst().orElse(null);
+                if (d == null) {
+                    id = 0;
+                    break;
+                }
+                id = id << 6 | d.id();
+            }
+            if (id != 0) {
+                out.put(m.group(1), id);
+            }
+        }
+        return out;
     }
 
     private static Map<String, String> expectedListings(Path rulesFile) throws IOException {

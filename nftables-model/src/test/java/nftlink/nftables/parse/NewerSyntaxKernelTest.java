@@ -38,6 +38,12 @@ class NewerSyntaxKernelTest {
 
     private static final String RULES = """
             table inet t {
+            \tmap m2 {
+            \t\ttype ipv4_addr . ipv4_addr . inet_service : ipv4_addr . inet_service
+            \t\tsize 65535
+            \t\tflags dynamic
+            \t}
+            
             \tset ds {
             \t\ttype dscp
             \t\telements = { cs1,
@@ -68,6 +74,7 @@ class NewerSyntaxKernelTest {
             \t\tip6 dscp @ds accept
             \t\t@nh,10,6 set 0x3
             \t\t@th,58,6 set 0x0
+            \t\tadd @m2 { ip saddr . ip daddr . th dport : 10.0.0.1 . 80 }
             \t}
             
             \tchain nat {
@@ -119,7 +126,8 @@ class NewerSyntaxKernelTest {
      * nft 1.0.6 writes nat to computed addresses with an addr_max register and flags, and numgen without a
      * byte-order swap, which the newer nft leaves out, and udp header writes with an internet checksum where
      * the newer nft has the kernel fix the layer-4 checksum, and shifted a bit field down for a named set
-     * without turning it to host order; the library lists both forms the same way. (A redirect to
+     * without turning it to host order, and put constant data of dynamic map updates in the next 128-bit
+     * register (newer nft: right after the key) with a zero timeout; the library lists both forms the same way. (A redirect to
      * a port from a map is left out: nft 1.0.6 wants an explicit l4proto match first, which newer nft adds and
      * folds as a dependency, and the library follows the newer nft.)
      */
@@ -136,6 +144,25 @@ class NewerSyntaxKernelTest {
             \tchain f {
             \t\ttype filter hook input priority filter; policy accept;
             \t\tudp dport set 65535
+            \t}
+            }
+            table ip d {
+            \tmap m2 {
+            \t\ttype ipv4_addr . ipv4_addr . inet_service : ipv4_addr . inet_service
+            \t\tsize 65535
+            \t\tflags dynamic
+            \t}
+            
+            \tmap m3 {
+            \t\ttype ipv4_addr : mark
+            \t\tsize 65535
+            \t\tflags dynamic
+            \t}
+            
+            \tchain c {
+            \t\ttype filter hook input priority filter; policy accept;
+            \t\tadd @m2 { ip saddr . ip daddr . th dport : 10.0.0.1 . 80 }
+            \t\tupdate @m3 { ip saddr : 0x00000005 }
             \t}
             }
             table ip6 s {
@@ -172,6 +199,8 @@ class NewerSyntaxKernelTest {
                 .replaceAll("(addr_min reg (\\d+)) addr_max reg \\2 flags 0x1", "$1")
                 .replaceAll("(proto_min reg (\\d+)) proto_max reg \\2", "$1")
                 // and NF_NAT_RANGE_MAP_IPS / PROTO_SPECIFIED for registers it was given
-                .replaceAll("(\\[ nat .*) flags 0x[123] \\]", "$1 ]");
+                .replaceAll("(\\[ nat .*) flags 0x[123] \\]", "$1 ]")
+                // and a dynset's zero timeout
+                .replaceAll("(\\[ dynset .*) timeout 0ms \\]", "$1 ]");
     }
 }

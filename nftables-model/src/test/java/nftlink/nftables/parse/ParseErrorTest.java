@@ -55,6 +55,17 @@ class ParseErrorTest {
     }
 
     @Test
+    void constantDataOfADynamicMapUpdateNeedsTheMapsType() {
+        assertThat(error("add rule ip t c add @m { ip saddr : 10.0.0.1 . 80 }"))
+                .contains("constant data for @m: declare the map first");
+        String declared = "table ip t { map m { type ipv4_addr : ipv4_addr . inet_service; flags dynamic; }\n"
+                + "chain c { add @m { ip saddr : 10.0.0.1 . 80 } } }";
+        assertThat(PARSER.parse(declared, "rules.nft").toString()).contains("Immediate[dreg=9, data=Value[bytes=0a000001]]",
+                "Immediate[dreg=10, data=Value[bytes=00500000]]");
+        assertThat(error(declared.replace("10.0.0.1 . 80", "10.0.0.1"))).contains("expecting '.'");
+    }
+
+    @Test
     void aConstantOrAFieldIsTheFieldOrTheConstant() {
         assertThat(PARSER.parse("add rule ip t c ct mark set 0x1 or ct mark", "rules.nft").operations())
                 .isEqualTo(PARSER.parse("add rule ip t c ct mark set ct mark | 0x1", "rules.nft").operations());

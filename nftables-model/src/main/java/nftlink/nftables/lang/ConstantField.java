@@ -1,0 +1,91 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.Family;
+import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.expr.Expression;
+import nftlink.nftables.expr.Immediate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+/**
+ * A constant value where a statement takes a value from a register: the data of a dynamic map
+ * update, {@code add @targets { ip saddr : 10.0.0.1 . 80 }}. A concatenation of {@code parts},
+ * each loaded by its own immediate into the register after the previous part's, as nft does.
+ *
+ * @param parts  the datatypes of the parts (one for a plain value)
+ * @param values the parts' values, each as long as its datatype
+ */
+public record ConstantField(List<Datatype> parts, List<Bytes> values) implements Field {
+
+    public ConstantField {
+        parts = List.copyOf(parts);
+        values = List.copyOf(values);
+        if (parts.isEmpty() || parts.size() != values.size()) {
+            throw new IllegalArgumentException("a constant has a value for each of its types");
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            Objects.requireNonNull(values.get(i), "value");
+            if (values.get(i).length() != parts.get(i).length()) {
+                throw new IllegalArgumentException("a " + parts.get(i).nftName() + " is " + parts.get(i).length()
+                        + " bytes, not " + values.get(i).length());
+            }
+        }
+    }
+
+    @Override
+    public Datatype datatype() {
+        return parts.getFirst();
+    }
+
+    @Override
+    public int length() {
+        return parts.size() == 1 ? parts.getFirst().length() : MapLookupField.concatLength(parts);
+    }
+
+    @Override
+    public int keyType() {
+        int id = 0;
+        for (Datatype d : parts) {
+            id = id << 6 | d.id();
+        }
+        return id;
+    }
+
+    @Override
+    public Expression load(int register) {
+        return loads(register).getFirst();
+    }
+
+    /** One immediate per part, each into the register after the previous part's (parts padded to 4 bytes). */
+    @Override
+    public List<Expression> loads(int register) {
+        List<Expression> out = new ArrayList<>();
+        int slot = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            Bytes v = values.get(i);
+            int padded = parts.size() == 1 ? v.length() : (v.length() + 3) & ~3;
+            byte[] raw = java.util.Arrays.copyOf(v.toArray(), padded);
+            out.add(Immediate.value(ConcatField.registerAfter(register, slot), Bytes.of(raw)));
+            slot += (v.length() + 3) / 4;
+        }
+        return out;
+    }
+
+    @Override
+    public List<Match> dependencies(Family family) {
+        return List.of();
+    }
+
+    /** nft's text: {@code 10.0.0.1 . 80}. */
+    @Override
+    public String text() {
+        StringJoiner j = new StringJoiner(" . ");
+        for (int i = 0; i < parts.size(); i++) {
+            j.add(parts.get(i).print(values.get(i)));
+        }
+        return j.toString();
+    }
+}
