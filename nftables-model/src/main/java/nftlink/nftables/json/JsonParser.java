@@ -882,6 +882,59 @@ public final class JsonParser {
         }
     }
 
+    /** Whether {@code node} is {@code {"|"|"&"|"^": [...]}} with at least two values from the packet among its operands. */
+    private static boolean isCombination(Node node) {
+        if (!(node.value() instanceof JsonValue.Obj o) || o.members().size() != 1) {
+            return false;
+        }
+        Map.Entry<String, Node> e = node.single();
+        if (!Set.of("|", "&", "^").contains(e.getKey()) || !(e.getValue().value() instanceof JsonValue.Arr a)) {
+            return false;
+        }
+        return a.items().stream().filter(JsonValue.Obj.class::isInstance).count() >= 2;
+    }
+
+    /** Values combined left to right; constants apply to everything before them. */
+    private Field combination(Node node) {
+        Map.Entry<String, Node> e = node.single();
+        nftlink.nftables.lang.CombinedField.Op op = switch (e.getKey()) {
+            case "&" -> nftlink.nftables.lang.CombinedField.Op.AND;
+            case "|" -> nftlink.nftables.lang.CombinedField.Op.OR;
+            default -> nftlink.nftables.lang.CombinedField.Op.XOR;
+        };
+        List<Node> operands = e.getValue().array();
+        Field value = combinationOperand(operands.getFirst());
+        for (Node operand : operands.subList(1, operands.size())) {
+            if (operand.value() instanceof JsonValue.Obj) {
+                Field left = value;
+                Field right = combinationOperand(operand);
+                value = at(operand, () -> new nftlink.nftables.lang.CombinedField(left, op, right));
+            } else {
+                if (value instanceof nftlink.nftables.lang.MaskedField || op == nftlink.nftables.lang.CombinedField.Op.XOR) {
+                    throw operand.error("unsupported: more than one operation with constants on a combination of values");
+                }
+                Bytes k = Bytes.u32((int) operand.number(0xffffffffL));
+                Field v = value;
+                value = at(operand, () -> op == nftlink.nftables.lang.CombinedField.Op.AND
+                        ? nftlink.nftables.lang.MaskedField.and(v, k) : nftlink.nftables.lang.MaskedField.or(v, k));
+            }
+        }
+        return value;
+    }
+
+    /** One operand of a combination: a field (a bit field's value), a combination, or a field {@code &} a constant. */
+    private Field combinationOperand(Node node) {
+        if (isCombination(node)) {
+            return combination(node);
+        }
+        Field f = node.value() instanceof JsonValue.Obj o && o.members().size() == 1
+                && (o.members().containsKey("&") || o.members().containsKey("|")) ? valueField(node) : field(node);
+        if (f instanceof nftlink.nftables.lang.PayloadBitField) {
+            return at(node, () -> nftlink.nftables.lang.BinopField.of(f));
+        }
+        return f;
+    }
+
     /** The value of constants combined with {@code &}, {@code |} and {@code ^}, or {@code null} when a field takes part. */
     private Bytes folded(Field field, Node node) {
         if (!(node.value() instanceof JsonValue.Obj)) {
@@ -1535,6 +1588,11 @@ public final class JsonParser {
                 && o.members().size() == 1 && valueNode.single().getKey().equals("map")) {
             Field source = mapLookup(valueNode.single().getValue(), field);
             return at(body, () -> new Statement.SetFromField(field, source));
+        }
+        // values combined from two registers: {"|": [{"meta": {"key": "mark"}}, {"meta": {"key": "iif"}}, 512]}
+        if ((field instanceof MetaField || field instanceof CtField) && field.length() == 4 && isCombination(valueNode)) {
+            Field combined = combination(valueNode);
+            return at(body, () -> new Statement.SetFromField(field, combined));
         }
         // constants combined with & | ^, as nft writes "ct mark set 0x12 or 0x11": the value they make
         Bytes folded = valueNode.value() instanceof JsonValue.Obj ? folded(field, valueNode) : null;

@@ -502,6 +502,14 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         };
     }
 
+    /** The operands of values combined with one operation, left to right: {@code meta mark | iif | meta cpu}. */
+    private List<JsonValue> operands(nftlink.nftables.lang.CombinedField k) {
+        List<JsonValue> out = k.left() instanceof nftlink.nftables.lang.CombinedField l && l.op() == k.op()
+                ? operands(l) : new ArrayList<>(List.of(field(k.left())));
+        out.add(field(k.right()));
+        return out;
+    }
+
     /** Several flags as one value, {@code {"|": ["syn", "ack"]}}; anything else as it is. */
     private static JsonValue joinedFlags(JsonValue v) {
         if (v instanceof JsonValue.Arr a && a.items().size() > 1 && a.items().stream().allMatch(JsonValue.Str.class::isInstance)) {
@@ -613,6 +621,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 }
                 yield JsonValue.single("map", JsonValue.object().put("key", field(m.key())).put("data", data).build());
             }
+            case nftlink.nftables.lang.CombinedField k -> JsonValue.single(k.op().symbol(), JsonValue.array(operands(k)));
             case nftlink.nftables.lang.ConstantField k -> {
                 List<JsonValue> parts = new ArrayList<>();
                 for (int i = 0; i < k.parts().size(); i++) {
@@ -629,6 +638,14 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 operands.add(field(x.field()));
                 operands.addAll(flags.items());
                 yield JsonValue.single("|", JsonValue.array(operands));
+            }
+            case nftlink.nftables.lang.MaskedField x when x.field() instanceof nftlink.nftables.lang.CombinedField k
+                    && x.isOr() == (k.op() == nftlink.nftables.lang.CombinedField.Op.OR)
+                    && (x.isOr() || k.op() == nftlink.nftables.lang.CombinedField.Op.AND) -> {
+                // a constant after combined values is one more operand: {"|": [ct mark, ip dscp, 512]}
+                List<JsonValue> operands = operands(k);
+                operands.add(JsonValue.of(Integer.toUnsignedLong((x.isOr() ? x.xor() : x.mask()).asU32())));
+                yield JsonValue.single(k.op().symbol(), JsonValue.array(operands));
             }
             case nftlink.nftables.lang.MaskedField x -> JsonValue.single(x.isOr() ? "|" : "&",
                     JsonValue.array(field(x.field()), joinedFlags(single(x.field(), x.isOr() ? x.xor() : x.mask()))));

@@ -96,6 +96,11 @@ public record BinopField(Field source, int shift, long mask, long xor) implement
      * expressions at {@code at} widen, shift or mask it as this record does; else {@code null}.
      */
     static Read read(Field source, List<Expression> e, int at) {
+        return read(source, e, at, 1);
+    }
+
+    /** As {@link #read(Field, List, int)}, computed in {@code register}. */
+    static Read read(Field source, List<Expression> e, int at, int register) {
         BinopField plain;
         try {
             plain = of(source);
@@ -103,7 +108,7 @@ public record BinopField(Field source, int shift, long mask, long xor) implement
             return null;
         }
         int i = at;
-        List<Expression> down = plain.down(1);
+        List<Expression> down = plain.down(register);
         for (Expression x : down) {
             if (i >= e.size() || !e.get(i).equals(x)) {
                 return null;
@@ -112,14 +117,14 @@ public record BinopField(Field source, int shift, long mask, long xor) implement
         }
         int shift = 0;
         // nft shifts the 32-bit value; libnftnl's text does not give the length, so its reader assumes the loaded one
-        if (i < e.size() && e.get(i) instanceof Bitwise.Shift s && s.sreg() == 1 && s.dreg() == 1
+        if (i < e.size() && e.get(i) instanceof Bitwise.Shift s && s.sreg() == register && s.dreg() == register
                 && (s.length() == 4 || s.length() == source.length()) && s.bits() > 0 && s.bits() < 32) {
             shift = s.left() ? s.bits() : -s.bits();
             i++;
         }
         long mask = ALL;
         long xor = 0;
-        if (i < e.size() && e.get(i) instanceof Bitwise.MaskXor mx && mx.sreg() == 1 && mx.dreg() == 1
+        if (i < e.size() && e.get(i) instanceof Bitwise.MaskXor mx && mx.sreg() == register && mx.dreg() == register
                 && mx.mask().length() == 4) {
             mask = Integer.toUnsignedLong(mx.mask().asU32());
             xor = Integer.toUnsignedLong(mx.xor().asU32());

@@ -278,6 +278,12 @@ public final class Delinearizer {
                         at++;
                     }
                 }
+                // values combined from two registers: ct mark & 0xffff0000 | meta mark & 0x0000ffff
+                Combined combined = combined(source, e, at, l3, l4, tunnels);
+                if (combined != null) {
+                    source = combined.field();
+                    at = combined.next();
+                }
                 Field target = at < e.size() ? switch (e.get(at)) {
                     case Meta.Set ms when ms.sreg() == REG -> MetaField.of(ms.key());
                     case Ct.Set cs when cs.sreg() == REG -> CtField.of(cs.key(), cs.direction());
@@ -456,6 +462,71 @@ public final class Delinearizer {
                     : MapLookupField.Entry.range(lowBytes, highBytes, data.getFirst().key()));
         }
         return entries.isEmpty() ? null : target.lookup(key, entries, null);
+    }
+
+    /** A combination of values read from {@code at}, and where reading stopped. */
+    private record Combined(Field field, int next) {
+    }
+
+    /**
+     * {@code left} combined with values loaded into the next register, {@code bitwise reg 1 = ( reg 1 |
+     * reg 2 )} for each, then perhaps a constant ({@code | 0x200}); {@code null} when none follows.
+     */
+    private static Combined combined(Field left, List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels) {
+        int right = REG + 1;
+        Field value = left;
+        int k = at;
+        boolean any = false;
+        while (k + 1 < e.size()) {
+            Field operand = null;
+            int next = k + 1;
+            if (e.get(k + 1) instanceof Bitwise.MaskXor mx && mx.sreg() == right && mx.dreg() == right && isZero(mx.xor())) {
+                // a bit field: its bits masked out, then moved down
+                operand = bitFieldOf(e.get(k), right, mx.mask(), l3, l4, tunnels);
+                next = k + 2;
+            }
+            if (operand == null) {
+                operand = fieldOf(e.get(k), right, l3, l4, null, tunnels);
+                next = k + 1;
+            }
+            if (operand == null) {
+                break;
+            }
+            BinopField.Read computed = BinopField.read(operand, e, next, right);
+            if (computed != null) {
+                operand = computed.field();
+                next = computed.next();
+            } else if (next < e.size() && e.get(next) instanceof Bitwise.MaskXor mx && mx.sreg() == right && mx.dreg() == right
+                    && mx.mask().length() == operand.length()) {
+                MaskedField masked = new MaskedField(operand, mx.mask(), mx.xor());
+                if (!isZero(mx.xor()) && !masked.isOr()) {
+                    break;
+                }
+                operand = masked;
+                next++;
+            }
+            if (next >= e.size() || !(e.get(next) instanceof Bitwise.Bool b) || b.sreg() != REG || b.sreg2() != right
+                    || b.dreg() != REG || CombinedField.Op.ofCode(b.op()) == null) {
+                break;
+            }
+            try {
+                value = new CombinedField(value, CombinedField.Op.ofCode(b.op()), operand);
+            } catch (IllegalArgumentException notCombinable) {
+                return null;
+            }
+            any = true;
+            k = next + 1;
+        }
+        if (!any) {
+            return null;
+        }
+        if (k < e.size() && e.get(k) instanceof Bitwise.MaskXor mx && mx.sreg() == REG && mx.dreg() == REG && mx.mask().length() == 4) {
+            MaskedField masked = new MaskedField(value, mx.mask(), mx.xor());
+            if (isZero(mx.xor()) || masked.isOr()) {
+                return new Combined(masked, k + 1);
+            }
+        }
+        return new Combined(value, k);
     }
 
     /** A constant read from immediates, with how many expressions it took. */

@@ -12,7 +12,7 @@ import java.util.List;
  */
 public sealed interface Field permits PayloadField, PayloadBitField, ExthdrField, MetaField, CtField, SocketCgroupField,
         ExpressionField, MaskedField, RawPayloadField, MapLookupField, ConcatField, InnerField, HashField, BinopField,
-        ConstantField {
+        ConstantField, CombinedField {
 
     /** The datatype of the values this field holds. */
     Datatype datatype();

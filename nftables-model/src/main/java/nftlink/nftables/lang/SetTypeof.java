@@ -186,6 +186,9 @@ public final class SetTypeof {
             case ConstantField x -> {
                 return null;
             }
+            case CombinedField x -> {
+                return null;
+            }
             case MapLookupField x -> {
                 return null;
             }

@@ -926,7 +926,9 @@ final class RuleParser {
         if (value == null) {
             throw c.unexpected("a value");
         }
-        while (c.peek().kind() == Token.Kind.WORD && c.peek().text().equals("|") || c.at(Token.Kind.COMMA) && part.bitmask()) {
+        // VALUE | VALUE joins constants; VALUE | FIELD starts a combination of values, which the caller reads
+        while (c.peek().kind() == Token.Kind.WORD && c.peek().text().equals("|") && !startsField(c.in.peekToken(1))
+                || c.at(Token.Kind.COMMA) && part.bitmask()) {
             c.next();
             byte[] more = numberOrValue(part, c.next()).toArray();
             for (int i = 0; i < value.length && i < more.length; i++) {
@@ -988,7 +990,11 @@ final class RuleParser {
             return Cursor.at(at, () -> new Statement.SetFromField(target, computed));
         }
         String op = maskOperator(source);
-        if (op != null) {
+        if (op != null && startsField(c.in.peekToken(1))) {
+            // meta mark | iif | meta cpu: values combined from two registers
+            Token opToken = c.next();
+            source = combination(opToken, source, op);
+        } else if (op != null) {
             Token opToken = c.next();
             Bytes operand = flagsOrValue(Values.parts(source).getFirst());
             Field s = source;
@@ -997,7 +1003,11 @@ final class RuleParser {
                 case "|" -> Cursor.at(opToken, () -> MaskedField.or(s, operand));
                 default -> throw Cursor.error(opToken, "unsupported: xor in a value computed from the packet");
             };
-            if (maskOperator(source) != null) {
+            String more = maskOperator(source);
+            if (more != null && startsField(c.in.peekToken(1))) {
+                // ct mark & 0xffff0000 | meta mark & 0x0000ffff
+                source = combination(c.next(), source, more);
+            } else if (more != null) {
                 throw Cursor.error(c.peek(), "unsupported: more than one operation on a value computed from the packet");
             }
         }
@@ -1046,6 +1056,69 @@ final class RuleParser {
     }
 
     /** Whether the operator {@code op} ({@code <<}, {@code >>}) is next. */
+    /**
+     * The rest of a combination of values after {@code left} and the operator {@code op} (consumed):
+     * further values (each with its own {@code &} constants and shifts, which bind tighter) combined
+     * left to right, and constants that apply to everything before them ({@code ct mark | ip dscp | 0x200}).
+     */
+    private Field combination(Token at, Field left, String op) {
+        Field value = left;
+        String o = op;
+        while (true) {
+            if (startsField(c.peek())) {
+                Field right = combinationOperand();
+                Field l = value;
+                nftlink.nftables.lang.CombinedField.Op combine = switch (o) {
+                    case "&" -> nftlink.nftables.lang.CombinedField.Op.AND;
+                    case "|" -> nftlink.nftables.lang.CombinedField.Op.OR;
+                    default -> nftlink.nftables.lang.CombinedField.Op.XOR;
+                };
+                value = Cursor.at(at, () -> new nftlink.nftables.lang.CombinedField(l, combine, right));
+            } else {
+                Token t = c.peek();
+                if (value instanceof MaskedField || o.equals("^")) {
+                    throw Cursor.error(t, "unsupported: more than one operation with constants on a combination of values");
+                }
+                Bytes k = Bytes.u32((int) binopConstant(value));
+                Field v = value;
+                boolean and = o.equals("&");
+                value = Cursor.at(t, () -> and ? MaskedField.and(v, k) : MaskedField.or(v, k));
+            }
+            String next = maskOperator(value);
+            if (next == null) {
+                return value;
+            }
+            at = c.next();
+            o = next;
+        }
+    }
+
+    /** One value of a combination: a field, a bit field's value, shifted and masked with {@code &} constants. */
+    private Field combinationOperand() {
+        Token start = c.peek();
+        Field f = fieldOrConcat();
+        boolean andConstant = (c.at("&") || c.at("and")) && !startsField(c.in.peekToken(1));
+        if (f instanceof nftlink.nftables.lang.PayloadBitField || atOperator("<<") || atOperator(">>")) {
+            nftlink.nftables.lang.BinopField b = Cursor.at(start, () -> nftlink.nftables.lang.BinopField.of(f));
+            if (atOperator("<<") || atOperator(">>")) {
+                boolean left = c.next().text().equals("<<");
+                int bits = c.smallNumber("a shift in bits (0 to 31)", 31);
+                b = new nftlink.nftables.lang.BinopField(f, left ? bits : -bits, b.mask(), b.xor());
+            }
+            while ((c.at("&") || c.at("and")) && !startsField(c.in.peekToken(1))) {
+                c.next();
+                b = b.and(binopConstant(f));
+            }
+            return b;
+        }
+        if (andConstant) {
+            Token opToken = c.next();
+            Bytes mask = flagsOrValue(Values.parts(f).getFirst());
+            return Cursor.at(opToken, () -> MaskedField.and(f, mask));
+        }
+        return f;
+    }
+
     private boolean atOperator(String op) {
         return c.peek().kind() == Token.Kind.OPERATOR && c.peek().text().equals(op);
     }

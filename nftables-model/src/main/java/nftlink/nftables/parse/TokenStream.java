@@ -116,6 +116,19 @@ final class TokenStream {
         return false;
     }
 
+    /**
+     * The token {@code offset} places after the next one (in the same file or expansion), or the end
+     * token; looks ahead without expanding variables.
+     */
+    Token peekToken(int offset) {
+        peek();
+        Frame f = frames.peek();
+        if (f == null || f.next + offset >= f.tokens.size()) {
+            return end();
+        }
+        return f.tokens.get(f.next + offset);
+    }
+
     /** Consumes the next token. */
     Token next() {
         Token t = peek();

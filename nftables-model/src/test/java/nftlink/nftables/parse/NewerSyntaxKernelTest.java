@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * listing some of them), so the kernel and the conformance vectors are the reference:
  * inner-header matching in vxlan, geneve, gre and gretap tunnels, gre header fields,
  * header fields changed in place, marks computed from bit fields ({@code ct mark set ip dscp << 2 | 0x10}), and
+ * values combined from two registers ({@code ct mark & 0xffff0000 | meta mark & 0x0000ffff}, Linux 6.13 and later),
  * nat from maps with ranges of concatenations as keys, raw header bits set in place ({@code @nh,10,6 set 0x3}, which nft
  * 1.0.6 lists as {@code @nh,8,8 set @nh,8,8 & 0xc3 | 0x3}). The kernel accepts what the library writes, gives back
  * the same expressions (typed, none kept raw), and the library lists the rules as written.
@@ -75,6 +76,9 @@ class NewerSyntaxKernelTest {
             \t\t@nh,10,6 set 0x3
             \t\t@th,58,6 set 0x0
             \t\tadd @m2 { ip saddr . ip daddr . th dport : 10.0.0.1 . 80 }
+            \t\tmeta mark set meta mark | iif | meta cpu
+            \t\tct mark set ct mark & 0xffff0000 | meta mark & 0x0000ffff
+            \t\tct mark set ct mark | ip dscp | 0x00000200
             \t}
             
             \tchain nat {

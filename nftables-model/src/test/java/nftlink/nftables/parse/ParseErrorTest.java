@@ -66,6 +66,18 @@ class ParseErrorTest {
     }
 
     @Test
+    void valuesCombineFromTwoRegistersWithConstantsBindingAsInNft() {
+        // & binds tighter than |: (ct mark & 0xffff0000) | (meta mark & 0xffff), combined in registers 1 and 2
+        assertThat(PARSER.parse("add rule ip t c ct mark set ct mark & 0xffff0000 | meta mark & 0xffff", "rules.nft")
+                .operations().toString()).contains("MaskXor[sreg=1, dreg=1, mask=0000ffff", "Load[key=MARK, dreg=2]",
+                "MaskXor[sreg=2, dreg=2, mask=ffff0000", "Bool[sreg=1, sreg2=2, dreg=1, length=4, op=4]");
+        assertThat(error("add rule ip t c ct mark set ct mark | meta mark | 0x1 | 0x2"))
+                .contains("unsupported: more than one operation with constants on a combination of values");
+        assertThat(error("add rule ip t c ct mark set ct mark | tcp dport"))
+                .contains("unsupported: ct mark | tcp dport (nftlink combines 32-bit meta and ct keys");
+    }
+
+    @Test
     void aConstantOrAFieldIsTheFieldOrTheConstant() {
         assertThat(PARSER.parse("add rule ip t c ct mark set 0x1 or ct mark", "rules.nft").operations())
                 .isEqualTo(PARSER.parse("add rule ip t c ct mark set ct mark | 0x1", "rules.nft").operations());
