@@ -124,10 +124,12 @@ public record BinopField(Field source, int shift, long mask, long xor) implement
         }
         long mask = ALL;
         long xor = 0;
+        // as for the shift, libnftnl's text gives a mask after a bit field's shift the loaded length
         if (i < e.size() && e.get(i) instanceof Bitwise.MaskXor mx && mx.sreg() == register && mx.dreg() == register
-                && mx.mask().length() == 4) {
-            mask = Integer.toUnsignedLong(mx.mask().asU32());
-            xor = Integer.toUnsignedLong(mx.xor().asU32());
+                && (mx.mask().length() == 4 || !down.isEmpty() && mx.mask().length() == source.length() && mx.mask().length() < 4)) {
+            // the loaded bytes above a shorter mask are zero anyway
+            mask = littleEndian(mx.mask());
+            xor = littleEndian(mx.xor());
             i++;
         }
         if (down.isEmpty() && shift == 0) {
@@ -135,6 +137,15 @@ public record BinopField(Field source, int shift, long mask, long xor) implement
             return null;
         }
         return new Read(new BinopField(source, shift, mask, xor), i);
+    }
+
+    /** Register bytes (host order, up to 4) as a number. */
+    private static long littleEndian(Bytes b) {
+        long v = 0;
+        for (int k = b.length() - 1; k >= 0; k--) {
+            v = v << 8 | b.get(k);
+        }
+        return v;
     }
 
     @Override
