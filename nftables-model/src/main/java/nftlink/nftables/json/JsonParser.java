@@ -468,28 +468,16 @@ public final class JsonParser {
         return ops;
     }
 
-    /**
-     * A nat to a named map takes a port too when the map's data are {@code ADDRESS . PORT}, which
-     * only the map's declaration says.
-     */
+    /** {@code spec} with nat to named maps of {@code ADDRESS . PORT} reading the port too (the map is declared or known). */
     private RuleSpec withMapData(RuleSpec spec, Map<String, NftSet> declared) {
-        List<Statement> out = new ArrayList<>();
-        for (Statement s : spec.statements()) {
-            if (s instanceof Statement.NatStatement n && n.addressSource() instanceof nftlink.nftables.lang.MapLookupField m
-                    && m.named() != null && m.dataParts().isEmpty()) {
-                NftSet set = declared.get(key(spec.family(), spec.table(), m.named()));
-                if (set == null) {
-                    set = sets.find(spec.family(), spec.table(), m.named()).orElse(null);
-                }
-                List<Datatype> parts = set == null || !set.isMap() || set.dataType() <= 63 ? null : SetTypes.keyTypes(set.dataType(), 0);
-                if (List.of(m.datatype(), Datatype.INET_SERVICE).equals(parts)) {
-                    s = new Statement.NatStatement(n.destination(), null, null, null, null, n.flags(),
-                            nftlink.nftables.lang.MapLookupField.concatenated(m.key(), parts, List.of(), m.named()));
-                }
+        List<Statement> statements = Statement.NatStatement.withNamedMapData(spec.statements(), name -> {
+            NftSet set = declared.get(key(spec.family(), spec.table(), name));
+            if (set == null) {
+                set = sets.find(spec.family(), spec.table(), name).orElse(null);
             }
-            out.add(s);
-        }
-        return new RuleSpec(spec.family(), spec.table(), spec.chain(), out, spec.comment(), spec.handle());
+            return set == null || !set.isMap() ? null : Datatype.parts(set.dataType());
+        });
+        return new RuleSpec(spec.family(), spec.table(), spec.chain(), statements, spec.comment(), spec.handle());
     }
 
     /**
@@ -1980,8 +1968,7 @@ public final class JsonParser {
             }
         }
         Datatype data = dataParts.isEmpty() ? null : dataParts.getFirst();
-        int dataId = data == null ? 0 : dataParts.size() == 1 ? data.id()
-                : dataParts.stream().mapToInt(Datatype::id).reduce(0, (a, b) -> a << 6 | b);
+        int dataId = data == null ? 0 : Datatype.concatenationId(dataParts);
         int dataLength = data == null ? 0 : dataParts.size() == 1 ? data.length()
                 : nftlink.nftables.lang.MapLookupField.concatLength(dataParts);
         int flags = map ? NfTables.NFT_SET_MAP : 0;
@@ -2056,7 +2043,7 @@ public final class JsonParser {
     }
 
     private List<SetElement> elements(NftSet set, Node elem, boolean keysOnly) {
-        List<Datatype> key = SetTypes.keyTypes(set.keyType(), set.fieldLengths().size());
+        List<Datatype> key = Datatype.parts(set.keyType());
         if (key == null) {
             throw elem.error("set " + set.name() + " has a key type nftlink does not know (" + set.keyType() + ")");
         }
@@ -2097,7 +2084,7 @@ public final class JsonParser {
             Data data = null;
             if (dataNode != null) {
                 data = verdicts ? Data.of(verdict(dataNode)) : dataType == null && set.dataType() > 63
-                        ? Data.of(concatData(SetTypes.keyTypes(set.dataType(), 0), dataNode))
+                        ? Data.of(concatData(Datatype.parts(set.dataType()), dataNode))
                         : Data.of(Scalars.parse(dataType, set.dataLength(), dataNode.value(), dataNode.path()));
             }
             if (concat != null && interval) {
@@ -2179,23 +2166,16 @@ public final class JsonParser {
     private static List<SetElement> intervals(List<Item> items, int length) {
         List<Item> sorted = new ArrayList<>(items);
         sorted.sort(Comparator.comparing(Item::low));
-        BigInteger max = BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE);
-        List<SetElement> out = new ArrayList<>();
-        Item previous = null;
+        List<nftlink.nftables.lang.Intervals.Interval> intervals = new ArrayList<>();
         for (Item i : sorted) {
-            if (previous != null && i.low().compareTo(previous.high()) <= 0) {
-                throw i.at().error("interval overlaps with another element");
-            }
-            if (previous == null && i.low().signum() != 0) {
-                out.add(SetElement.intervalEnd(SetTypes.bytes(BigInteger.ZERO, length)));
-            }
-            out.add(decorate(SetElement.of(SetTypes.bytes(i.low(), length), i.data()), i));
-            if (i.high().compareTo(max) < 0) {
-                out.add(SetElement.intervalEnd(SetTypes.bytes(i.high().add(BigInteger.ONE), length)));
-            }
-            previous = i;
+            SetElement start = decorate(SetElement.of(nftlink.nftables.lang.Intervals.bytes(i.low(), length), i.data()), i);
+            intervals.add(new nftlink.nftables.lang.Intervals.Interval(i.low(), i.high(), start));
         }
-        return out;
+        try {
+            return nftlink.nftables.lang.Intervals.elements(intervals, length, true);
+        } catch (nftlink.nftables.lang.Intervals.OverlapException e) {
+            throw sorted.get(e.index()).at().error("interval overlaps with another element");
+        }
     }
 
     private static BigInteger number(Bytes b) {
@@ -2207,7 +2187,7 @@ public final class JsonParser {
         if (set.userdata() != null) {
             return set;
         }
-        List<Datatype> key = SetTypes.keyTypes(set.keyType(), set.fieldLengths().size());
+        List<Datatype> key = Datatype.parts(set.keyType());
         Datatype data = set.isMap() && set.dataType() != SetTypes.VERDICT_DATA ? Datatype.ofId(set.dataType()) : null;
         return set.withUserdata(SetUserdataWriter.byteOrder(key, data, set.isMap()));
     }

@@ -1007,24 +1007,17 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
      * ...}} or {@code {"range": [LOW, HIGH]}}, concatenated with {@code {"concat": [...]}}.
      */
     private static JsonValue rangeData(List<Datatype> types, Bytes data) {
-        byte[] all = data.toArray();
-        int half = all.length / 2;
         List<JsonValue> parts = new ArrayList<>();
-        int offset = 0;
-        for (Datatype d : types) {
-            Bytes low = Bytes.of(Arrays.copyOfRange(all, offset, offset + d.length()));
-            Bytes high = Bytes.of(Arrays.copyOfRange(all, half + offset, half + offset + d.length()));
-            offset += (d.length() + 3) & ~3;
-            boolean address = d == Datatype.IPV4_ADDR || d == Datatype.IPV6_ADDR;
-            int prefix = address ? nftlink.nftables.lang.RuleRenderer.prefixLength(low, high) : -1;
-            if (low.equals(high) && !(address && types.size() == 1)) {
-                parts.add(Scalars.render(d, low));
-            } else if (prefix >= 0 || low.equals(high)) {
-                parts.add(JsonValue.single("prefix", JsonValue.object().put("addr", Scalars.render(d, low))
-                        .put("len", JsonValue.of(prefix >= 0 ? prefix : 8 * d.length())).build()));
-            } else {
-                parts.add(JsonValue.single("range", JsonValue.array(Scalars.render(d, low), Scalars.render(d, high))));
-            }
+        List<Value> values = nftlink.nftables.lang.MapLookupField.rangeParts(types, data);
+        for (int i = 0; i < types.size(); i++) {
+            Datatype d = types.get(i);
+            parts.add(switch (values.get(i)) {
+                case Value.Prefix p -> JsonValue.single("prefix", JsonValue.object().put("addr", Scalars.render(d, p.address()))
+                        .put("len", p.bits()).build());
+                case Value.Range r -> JsonValue.single("range", JsonValue.array(Scalars.render(d, r.low()), Scalars.render(d, r.high())));
+                case Value.Single v -> Scalars.render(d, v.bytes());
+                default -> throw new IllegalStateException("not a range part: " + values.get(i));
+            });
         }
         return parts.size() == 1 ? parts.getFirst() : JsonValue.single("concat", JsonValue.array(parts));
     }
@@ -1032,11 +1025,9 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     /** Concatenated data of {@code types}, each padded to 4 bytes: {@code {"concat": ["10.0.0.1", 8080]}}. */
     private static JsonValue concatData(List<Datatype> types, Bytes data) {
         List<JsonValue> parts = new ArrayList<>();
-        byte[] all = data.toArray();
-        int offset = 0;
-        for (Datatype d : types) {
-            parts.add(Scalars.render(d, Bytes.of(java.util.Arrays.copyOfRange(all, offset, offset + d.length()))));
-            offset += (d.length() + 3) & ~3;
+        List<Bytes> values = nftlink.nftables.lang.MapLookupField.partValues(types, data, 0);
+        for (int i = 0; i < types.size(); i++) {
+            parts.add(Scalars.render(types.get(i), values.get(i)));
         }
         return JsonValue.single("concat", JsonValue.array(parts));
     }
@@ -1092,7 +1083,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
 
     /** The body of a {@code "set"} or {@code "map"} object with its elements. */
     public JsonValue.Obj set(NftSet s, List<SetElement> elements) {
-        List<Datatype> key = SetTypes.keyTypes(s.keyType(), s.fieldLengths().size());
+        List<Datatype> key = Datatype.parts(s.keyType());
         JsonValue.ObjectBuilder b = JsonValue.object().put("family", s.family().nftName()).put("name", s.name())
                 .put("table", s.table());
         if (key == null) {
@@ -1111,7 +1102,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         if (s.isMap()) {
             Datatype data = Datatype.ofId(s.dataType());
             List<Datatype> parts = data == null && s.dataType() != SetTypes.VERDICT_DATA && s.dataType() > 63
-                    ? SetTypes.keyTypes(s.dataType(), 0) : null;
+                    ? Datatype.parts(s.dataType()) : null;
             b.put("map", s.dataType() == SetTypes.VERDICT_DATA ? "verdict" : data != null ? data.nftName()
                     : parts != null ? String.join(" . ", parts.stream().map(Datatype::nftName).toList())
                     : Integer.toUnsignedString(s.dataType()));
@@ -1205,7 +1196,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     }
 
     private static JsonValue intervalItem(Datatype type, BigInteger low, BigInteger high, int length) {
-        Bytes lo = SetTypes.bytes(low, length);
+        Bytes lo = nftlink.nftables.lang.Intervals.bytes(low, length);
         if (low.equals(high)) {
             return Scalars.render(type, lo);
         }
@@ -1216,7 +1207,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             return JsonValue.single("prefix", JsonValue.object().put("addr", Scalars.render(type, lo))
                     .put("len", 8L * length - hostBits).build());
         }
-        return JsonValue.single("range", JsonValue.array(Scalars.render(type, lo), Scalars.render(type, SetTypes.bytes(high, length))));
+        return JsonValue.single("range", JsonValue.array(Scalars.render(type, lo), Scalars.render(type, nftlink.nftables.lang.Intervals.bytes(high, length))));
     }
 
     /** An element: its key, wrapped in {@code {"elem": {...}}} with timeout, comment, counter, and paired with map data. */
@@ -1248,7 +1239,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Data.OfVerdict v -> verdict(v.verdict());
             case Data.Value v -> {
                 Datatype d = Datatype.ofId(s.dataType());
-                List<Datatype> parts = d == null && s.dataType() > 63 ? SetTypes.keyTypes(s.dataType(), 0) : null;
+                List<Datatype> parts = d == null && s.dataType() > 63 ? Datatype.parts(s.dataType()) : null;
                 if (parts != null && v.bytes().length() == nftlink.nftables.lang.MapLookupField.concatLength(parts)) {
                     yield concatData(parts, v.bytes());
                 }

@@ -17,29 +17,6 @@ final class SetTypes {
     /** {@code NFT_DATA_VERDICT}, the data type of verdict maps. */
     static final int VERDICT_DATA = 0xffffff00;
 
-    /**
-     * The datatypes of a (possibly concatenated) key type number, in order, or
-     * {@code null} when one is unknown.
-     *
-     * @param fields the number of concatenated fields the set declares, or 0 when not declared
-     */
-    static List<Datatype> keyTypes(int keyType, int fields) {
-        List<Datatype> types = new ArrayList<>();
-        if (fields <= 1 && Datatype.ofId(keyType) != null) {
-            return List.of(Datatype.ofId(keyType));
-        }
-        int t = keyType;
-        do {
-            Datatype d = Datatype.ofId(t & 0x3f);
-            if (d == null) {
-                return null;
-            }
-            types.addFirst(d);
-            t >>>= 6;
-        } while (t != 0);
-        return types;
-    }
-
     /** Splits a concatenated key into its fields, each padded to 4 bytes in the key. */
     static List<Bytes> split(NftSet set, List<Datatype> key, Bytes bytes) {
         List<Bytes> parts = new ArrayList<>();
@@ -52,14 +29,5 @@ final class SetTypes {
             at += key.size() == 1 ? length : (length + 3) & ~3;
         }
         return parts;
-    }
-
-    /** {@code v} as a big-endian number of {@code length} bytes. */
-    static Bytes bytes(BigInteger v, int length) {
-        byte[] raw = v.toByteArray();
-        byte[] out = new byte[length];
-        int copy = Math.min(raw.length, length);
-        System.arraycopy(raw, raw.length - copy, out, length - copy, copy);
-        return Bytes.of(out);
     }
 }

@@ -56,11 +56,7 @@ public record ConcatField(List<Field> fields) implements Field {
 
     @Override
     public int keyType() {
-        int type = 0;
-        for (Field f : fields) {
-            type = type << 6 | f.datatype().id();
-        }
-        return type;
+        return Datatype.concatenationId(fields.stream().map(Field::datatype).toList());
     }
 
     /** The unpadded lengths of the fields ({@code NFTA_SET_DESC_CONCAT}). */

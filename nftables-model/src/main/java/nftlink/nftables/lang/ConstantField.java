@@ -47,11 +47,7 @@ public record ConstantField(List<Datatype> parts, List<Bytes> values) implements
 
     @Override
     public int keyType() {
-        int id = 0;
-        for (Datatype d : parts) {
-            id = id << 6 | d.id();
-        }
-        return id;
+        return Datatype.concatenationId(parts);
     }
 
     @Override

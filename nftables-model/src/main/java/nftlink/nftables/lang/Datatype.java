@@ -601,6 +601,33 @@ public enum Datatype {
         };
     }
 
+    /**
+     * The datatypes of type number {@code type}, a concatenation's 6 bits each, in order; {@code null}
+     * when one is unknown.
+     */
+    public static java.util.List<Datatype> parts(int type) {
+        java.util.List<Datatype> types = new java.util.ArrayList<>();
+        int t = type;
+        do {
+            Datatype d = ofId(t & 0x3f);
+            if (d == null) {
+                return null;
+            }
+            types.addFirst(d);
+            t >>>= 6;
+        } while (t != 0);
+        return types;
+    }
+
+    /** The type number of the concatenation of {@code parts}, 6 bits each (one datatype's own number). */
+    public static int concatenationId(java.util.List<Datatype> parts) {
+        int id = 0;
+        for (Datatype d : parts) {
+            id = id << 6 | d.id();
+        }
+        return id;
+    }
+
     /** The datatype with nft number {@code id}, or {@code null}. */
     public static Datatype ofId(int id) {
         for (Datatype d : values()) {

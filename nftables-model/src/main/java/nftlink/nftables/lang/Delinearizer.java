@@ -77,6 +77,7 @@ public final class Delinearizer {
             default -> null;
         };
         TunnelLayers tunnels = TunnelLayers.of(e);
+        boolean updatesSet = e.stream().anyMatch(nftlink.nftables.expr.Dynset.class::isInstance);
         int vlanTags = 0;
         int i = 0;
         while (i < e.size()) {
@@ -302,7 +303,7 @@ public final class Delinearizer {
                     consumed = at - i + 1;
                 }
             }
-            if (s == null) {
+            if (s == null && updatesSet) {
                 Dynsetted dynset = dynset(e, i, l3, l4, tunnels, sets);
                 if (dynset != null) {
                     s = dynset.statement();
@@ -402,24 +403,22 @@ public final class Delinearizer {
         sorted.addAll(elements.stream().filter(Delinearizer::isCatchAll).toList());
         for (SetElement x : sorted) {
             if (isCatchAll(x) && x.data() instanceof Data.Value v) {
-                List<SetElement> data = fitted(List.of(new SetElement(v.bytes(), null, null, null, 0, 0, 0, null, List.of())),
-                        target.length());
+                Bytes data = fit(v.bytes(), target.length());
                 if (data == null) {
                     return null;
                 }
-                catchAll = MapLookupField.Entry.catchAll(data.getFirst().key());
+                catchAll = MapLookupField.Entry.catchAll(data);
                 continue;
             }
             if ((x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0 || !(x.data() instanceof Data.Value v)
                     || x.key().length() != key.length()) {
                 return null;
             }
-            List<SetElement> data = fitted(List.of(new SetElement(v.bytes(), null, null, null, 0, 0, 0, null, List.of())),
-                    target.length());
+            Bytes data = fit(v.bytes(), target.length());
             if (data == null) {
                 return null;
             }
-            entries.add(new MapLookupField.Entry(x.key(), data.getFirst().key()));
+            entries.add(new MapLookupField.Entry(x.key(), data));
         }
         if (catchAll != null) {
             // nft lists the catch-all last
@@ -436,32 +435,44 @@ public final class Delinearizer {
         if (key instanceof ConcatField || swapped != Linearizer.ordersHostBytes(key)) {
             return null;
         }
+        int length = key.length();
+        List<MapLookupField.Entry> entries = new ArrayList<>();
+        for (Span span : spans(elements, length)) {
+            SetElement x = span.start();
+            Bytes data = x.data() instanceof Data.Value v ? fit(v.bytes(), target.length()) : null;
+            if (isCatchAll(x) || data == null || x.key().length() != length) {
+                return null;
+            }
+            Bytes low = Intervals.bytes(span.low(), length);
+            Bytes high = Intervals.bytes(span.high(), length);
+            entries.add(swapped ? MapLookupField.Entry.range(low.reversed(), high.reversed(), data)
+                    : MapLookupField.Entry.range(low, high, data));
+        }
+        return entries.isEmpty() ? null : target.lookup(key, entries, null);
+    }
+
+    /** An interval read from a set's elements: its start element and its bounds. */
+    private record Span(SetElement start, BigInteger low, BigInteger high) {
+    }
+
+    /**
+     * The intervals of an interval set's elements: each start element's interval runs to the key
+     * before the next element (an end marker or the next start), the last to the end of the key space.
+     */
+    private static List<Span> spans(List<SetElement> elements, int length) {
         List<SetElement> sorted = new ArrayList<>(elements);
         sorted.sort(INTERVAL_ORDER);
-        int length = key.length();
         BigInteger max = BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE);
-        List<MapLookupField.Entry> entries = new ArrayList<>();
+        List<Span> out = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
             SetElement x = sorted.get(i);
             if ((x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0) {
                 continue;
             }
-            if (isCatchAll(x) || !(x.data() instanceof Data.Value v) || x.key().length() != length) {
-                return null;
-            }
-            List<SetElement> data = fitted(List.of(new SetElement(v.bytes(), null, null, null, 0, 0, 0, null, List.of())),
-                    target.length());
-            if (data == null) {
-                return null;
-            }
-            BigInteger low = Linearizer.number(x.key());
             BigInteger high = i + 1 < sorted.size() ? Linearizer.number(sorted.get(i + 1).key()).subtract(BigInteger.ONE) : max;
-            Bytes lowBytes = Linearizer.bytes(low, length);
-            Bytes highBytes = Linearizer.bytes(high, length);
-            entries.add(swapped ? MapLookupField.Entry.range(lowBytes.reversed(), highBytes.reversed(), data.getFirst().key())
-                    : MapLookupField.Entry.range(lowBytes, highBytes, data.getFirst().key()));
+            out.add(new Span(x, Linearizer.number(x.key()), high));
         }
-        return entries.isEmpty() ? null : target.lookup(key, entries, null);
+        return out;
     }
 
     /** A combination of values read from {@code at}, and where reading stopped. */
@@ -533,23 +544,13 @@ public final class Delinearizer {
     private record Constant(ConstantField field, int consumed) {
     }
 
-    /** The set the dynset after the immediates at {@code at} updates, or {@code null}. */
-    private static String dataSet(List<Expression> e, int at) {
-        for (int k = at; k < e.size(); k++) {
-            if (e.get(k) instanceof nftlink.nftables.expr.Dynset d) {
-                return d.set();
-            }
-        }
-        return null;
-    }
-
     /**
      * The data of {@code set}'s type loaded by immediates from {@code at}, each part into the register
      * after the previous one's; {@code null} when the type is unknown or the immediates do not fit it.
      */
     private static Constant constantData(List<Expression> e, int at, int register, SetContents sets, String set) {
         int type = sets == null || set == null ? 0 : sets.dataType(set);
-        List<Datatype> parts = type == 0 ? null : SetRenderer.keyTypes(type);
+        List<Datatype> parts = type == 0 ? null : Datatype.parts(type);
         if (parts == null) {
             return null;
         }
@@ -668,14 +669,17 @@ public final class Delinearizer {
     }
 
     private static Dynsetted dynset(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels, SetContents sets) {
-        // the data is loaded right after the key: a concatenated key ends where the data's register begins
-        int dataRegister = -1;
-        for (int k = at; k < e.size(); k++) {
+        nftlink.nftables.expr.Dynset update = null;
+        for (int k = at; k < e.size() && update == null; k++) {
             if (e.get(k) instanceof nftlink.nftables.expr.Dynset d) {
-                dataRegister = d.sregData() == null ? -1 : d.sregData();
-                break;
+                update = d;
             }
         }
+        if (update == null) {
+            return null;
+        }
+        // the data is loaded right after the key: a concatenated key ends where the data's register begins
+        int dataRegister = update.sregData() == null ? -1 : update.sregData();
         Concat found = concatAt(e, at, l3, l4, tunnels, dataRegister);
         ConcatField concat = found == null ? null : found.field();
         Field key = concat != null ? concat : fieldOf(e.get(at), REG, l3, l4, null, tunnels);
@@ -690,7 +694,7 @@ public final class Delinearizer {
             if (e.get(next) instanceof Immediate) {
                 // constant data: one immediate per part of the map's data type, from the dynset's data register
                 // (nft 1.0.6 starts it at the next 128-bit register, newer nft right after the key)
-                Constant constant = dataRegister < 0 ? null : constantData(e, next, dataRegister, sets, dataSet(e, next));
+                Constant constant = dataRegister < 0 ? null : constantData(e, next, dataRegister, sets, update.set());
                 if (constant == null) {
                     return null;
                 }
@@ -1038,26 +1042,14 @@ public final class Delinearizer {
         boolean interval = elements.stream().anyMatch(x -> (x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0);
         List<Statement.VerdictMap.Entry> entries = new ArrayList<>();
         int length = field.length();
-        BigInteger max = BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE);
-        if (interval) {
-            sorted.sort(INTERVAL_ORDER);
-        }
-        for (int i = 0; i < sorted.size(); i++) {
-            SetElement x = sorted.get(i);
-            if ((x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0) {
-                continue;
-            }
+        List<Span> spans = interval ? spans(sorted, length)
+                : sorted.stream().map(x -> new Span(x, BigInteger.ZERO, BigInteger.ZERO)).toList();
+        for (Span span : spans) {
+            SetElement x = span.start();
             if (!(x.data() instanceof Data.OfVerdict v) || x.key().length() != length) {
                 return null;
             }
-            Value key;
-            if (interval) {
-                BigInteger low = Linearizer.number(x.key());
-                BigInteger high = i + 1 < sorted.size() ? Linearizer.number(sorted.get(i + 1).key()).subtract(BigInteger.ONE) : max;
-                key = rangeItem(field, low, high, length);
-            } else {
-                key = new Value.Single(x.key());
-            }
+            Value key = interval ? rangeItem(field, span.low(), span.high(), length) : new Value.Single(x.key());
             entries.add(new Statement.VerdictMap.Entry(key, v.verdict()));
         }
         for (SetElement x : elements) {
@@ -1346,16 +1338,9 @@ public final class Delinearizer {
                 out.add(x);
                 continue;
             }
-            if (key.length() != length) {
-                if (key.length() != ((length + 3) & ~3)) {
-                    return null;
-                }
-                for (int i = length; i < key.length(); i++) {
-                    if (key.get(i) != 0) {
-                        return null;
-                    }
-                }
-                key = Bytes.of(Arrays.copyOf(key.toArray(), length));
+            key = fit(key, length);
+            if (key == null) {
+                return null;
             }
             out.add(new SetElement(key, x.keyEnd(), x.data(), x.objectRef(), x.flags(), x.timeout(), x.expiration(),
                     x.userdata(), x.expressions()));
@@ -1387,17 +1372,8 @@ public final class Delinearizer {
                     .forEach(k -> items.add(new Value.Single(k)));
             return new Value.SetLiteral(items);
         }
-        List<SetElement> sorted = new ArrayList<>(elements);
-        sorted.sort(INTERVAL_ORDER);
-        BigInteger max = BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE);
-        for (int i = 0; i < sorted.size(); i++) {
-            SetElement start = sorted.get(i);
-            if ((start.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0) {
-                continue;
-            }
-            BigInteger low = Linearizer.number(start.key());
-            BigInteger high = i + 1 < sorted.size() ? Linearizer.number(sorted.get(i + 1).key()).subtract(BigInteger.ONE) : max;
-            items.add(rangeItem(field, low, high, length));
+        for (Span span : spans(elements, length)) {
+            items.add(rangeItem(field, span.low(), span.high(), length));
         }
         return items.isEmpty() ? null : new Value.SetLiteral(items);
     }
@@ -1416,15 +1392,15 @@ public final class Delinearizer {
 
     static Value rangeItem(Field field, BigInteger low, BigInteger high, int length) {
         if (low.equals(high)) {
-            return new Value.Single(Linearizer.bytes(low, length));
+            return new Value.Single(Intervals.bytes(low, length));
         }
         boolean address = field.datatype() == Datatype.IPV4_ADDR || field.datatype() == Datatype.IPV6_ADDR;
         BigInteger size = high.subtract(low).add(BigInteger.ONE);
         if (address && size.bitCount() == 1 && low.mod(size).signum() == 0) {
             int hostBits = size.bitLength() - 1;
-            return new Value.Prefix(Linearizer.bytes(low, length), 8 * length - hostBits);
+            return new Value.Prefix(Intervals.bytes(low, length), 8 * length - hostBits);
         }
-        return new Value.Range(Linearizer.bytes(low, length), Linearizer.bytes(high, length));
+        return new Value.Range(Intervals.bytes(low, length), Intervals.bytes(high, length));
     }
 
     /** {@link PayloadField#TRANSPORT_PROTOCOLS} inverted once (the first number in its order wins), for every listed rule. */

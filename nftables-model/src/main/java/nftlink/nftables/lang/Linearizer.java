@@ -905,36 +905,20 @@ public final class Linearizer {
      */
     static List<SetElement> intervalMapElements(List<BigInteger[]> bounds, List<nftlink.nftables.expr.Data> data, int length,
                                                 String what) {
-        List<Integer> order = new ArrayList<>();
+        List<Intervals.Interval> intervals = new ArrayList<>();
         for (int i = 0; i < bounds.size(); i++) {
-            if (bounds.get(i)[0].compareTo(bounds.get(i)[1]) > 0) {
+            BigInteger[] r = bounds.get(i);
+            if (r[0].compareTo(r[1]) > 0) {
                 throw new IllegalArgumentException("a range of a " + what + " has its bounds the wrong way round");
             }
-            order.add(i);
+            intervals.add(new Intervals.Interval(r[0], r[1], SetElement.of(Intervals.bytes(r[0], length), data.get(i))));
         }
-        order.sort(Comparator.comparing(i -> bounds.get(i)[0]));
-        BigInteger max = BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE);
-        List<SetElement> elements = new ArrayList<>();
-        if (!order.isEmpty() && bounds.get(order.getFirst())[0].signum() != 0) {
-            elements.add(SetElement.intervalEnd(bytes(BigInteger.ZERO, length)));
+        intervals.sort(Comparator.comparing(Intervals.Interval::low));
+        try {
+            return Intervals.elements(intervals, length, false);
+        } catch (Intervals.OverlapException e) {
+            throw new IllegalArgumentException(what + " ranges overlap");
         }
-        for (int k = 0; k < order.size(); k++) {
-            BigInteger[] r = bounds.get(order.get(k));
-            BigInteger next = k + 1 < order.size() ? bounds.get(order.get(k + 1))[0] : null;
-            if (next != null && next.compareTo(r[1]) <= 0) {
-                throw new IllegalArgumentException(what + " ranges overlap");
-            }
-            elements.add(intervalStart(bytes(r[0], length), data.get(order.get(k)), r[1].equals(max)));
-            if (r[1].compareTo(max) < 0 && (next == null || !next.equals(r[1].add(BigInteger.ONE)))) {
-                elements.add(SetElement.intervalEnd(bytes(r[1].add(BigInteger.ONE), length)));
-            }
-        }
-        return elements;
-    }
-
-    /** The start of an interval; one that runs to the end of the key space is marked open, as nft marks it. */
-    private static SetElement intervalStart(Bytes key, nftlink.nftables.expr.Data data, boolean open) {
-        return new SetElement(key, null, data, null, 0, 0, 0, open ? nftlink.nftables.Userdata.intervalOpen() : null, List.of());
     }
 
     /** Sorted, merged intervals as the kernel wants them: start elements and end-of-range markers. */
@@ -958,30 +942,15 @@ public final class Linearizer {
                 merged.add(r.clone());
             }
         }
-        BigInteger max = BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE);
-        List<SetElement> elements = new ArrayList<>();
-        if (merged.getFirst()[0].signum() != 0) {
-            elements.add(SetElement.intervalEnd(bytes(BigInteger.ZERO, length)));
-        }
+        List<Intervals.Interval> intervals = new ArrayList<>();
         for (BigInteger[] r : merged) {
-            elements.add(intervalStart(bytes(r[0], length), null, r[1].equals(max)));
-            if (r[1].compareTo(max) < 0) {
-                elements.add(SetElement.intervalEnd(bytes(r[1].add(BigInteger.ONE), length)));
-            }
+            intervals.add(new Intervals.Interval(r[0], r[1], SetElement.of(Intervals.bytes(r[0], length))));
         }
-        return elements;
+        return Intervals.elements(intervals, length, true);
     }
 
     static BigInteger number(Bytes b) {
         return new BigInteger(1, b.toArray());
-    }
-
-    static Bytes bytes(BigInteger v, int length) {
-        byte[] raw = v.toByteArray();
-        byte[] out = new byte[length];
-        int copy = Math.min(raw.length, length);
-        System.arraycopy(raw, raw.length - copy, out, length - copy, copy);
-        return Bytes.of(out);
     }
 
     /** Linearizes and returns the operations; convenience for {@code linearize(spec).operations()}. */

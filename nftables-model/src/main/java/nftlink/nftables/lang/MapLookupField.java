@@ -146,14 +146,7 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
 
     /** The set data type ID of the data: a concatenation's is its parts' IDs, 6 bits each. */
     public int dataTypeId() {
-        if (dataParts.isEmpty()) {
-            return dataType.id();
-        }
-        int id = 0;
-        for (Datatype d : dataParts) {
-            id = id << 6 | d.id();
-        }
-        return id;
+        return Datatype.concatenationId(partTypes());
     }
 
     /** One data value as nft prints it, {@code 10.0.0.1 . 8080} for concatenated data. */
@@ -166,36 +159,61 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
 
     /** Ranges of {@code parts} as nft prints them: {@code 10.141.10.0/24 . 8888-8999}, one value where low is high. */
     public static String rangeText(List<Datatype> parts, Bytes data) {
-        byte[] all = data.toArray();
-        int half = all.length / 2;
         StringJoiner j = new StringJoiner(" . ");
-        int offset = 0;
-        for (Datatype d : parts) {
-            Bytes low = Bytes.of(java.util.Arrays.copyOfRange(all, offset, offset + d.length()));
-            Bytes high = Bytes.of(java.util.Arrays.copyOfRange(all, half + offset, half + offset + d.length()));
-            offset += (d.length() + 3) & ~3;
-            boolean address = d == Datatype.IPV4_ADDR || d == Datatype.IPV6_ADDR;
-            if (low.equals(high)) {
-                // nft lists a lone address among address ranges as a full-length prefix, but not in a concatenation
-                j.add(address && parts.size() == 1 ? d.print(low) + "/" + 8 * d.length() : d.print(low));
-                continue;
-            }
-            int prefix = address ? RuleRenderer.prefixLength(low, high) : -1;
-            j.add(prefix >= 0 ? d.print(low) + "/" + prefix : d.print(low) + "-" + d.print(high));
+        List<Value> values = rangeParts(parts, data);
+        for (int i = 0; i < parts.size(); i++) {
+            Datatype d = parts.get(i);
+            j.add(switch (values.get(i)) {
+                case Value.Prefix p -> d.print(p.address()) + "/" + p.bits();
+                case Value.Range r -> d.print(r.low()) + "-" + d.print(r.high());
+                case Value.Single v -> d.print(v.bytes());
+                default -> throw new IllegalStateException("not a range part: " + values.get(i));
+            });
         }
         return j.toString();
+    }
+
+    /**
+     * The parts of a range value of {@code parts} (their lows, then their highs): each one value, an
+     * address prefix or a range. nft lists a lone address among address ranges (not in a
+     * concatenation) as a full-length prefix.
+     */
+    public static List<Value> rangeParts(List<Datatype> parts, Bytes data) {
+        List<Bytes> lows = partValues(parts, data, 0);
+        List<Bytes> highs = partValues(parts, data, data.length() / 2);
+        List<Value> out = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            Datatype d = parts.get(i);
+            Bytes low = lows.get(i);
+            Bytes high = highs.get(i);
+            boolean address = d == Datatype.IPV4_ADDR || d == Datatype.IPV6_ADDR;
+            int prefix = address ? RuleRenderer.prefixLength(low, high) : -1;
+            out.add(low.equals(high) && !(address && parts.size() == 1) ? new Value.Single(low)
+                    : prefix >= 0 ? new Value.Prefix(low, prefix) : new Value.Range(low, high));
+        }
+        return out;
     }
 
     /** A concatenated value of {@code parts} (each padded to 4 bytes) as nft prints it: {@code 10.0.0.1 . 8080}. */
     public static String concatText(List<Datatype> parts, Bytes data) {
         StringJoiner j = new StringJoiner(" . ");
-        byte[] all = data.toArray();
-        int offset = 0;
-        for (Datatype d : parts) {
-            j.add(d.print(Bytes.of(java.util.Arrays.copyOfRange(all, offset, offset + d.length()))));
-            offset += (d.length() + 3) & ~3;
+        List<Bytes> values = partValues(parts, data, 0);
+        for (int i = 0; i < parts.size(); i++) {
+            j.add(parts.get(i).print(values.get(i)));
         }
         return j.toString();
+    }
+
+    /** The values of {@code parts} concatenated in {@code data} from byte {@code from}, each padded to 4 bytes. */
+    public static List<Bytes> partValues(List<Datatype> parts, Bytes data, int from) {
+        byte[] all = data.toArray();
+        List<Bytes> out = new ArrayList<>();
+        int offset = from;
+        for (Datatype d : parts) {
+            out.add(Bytes.of(java.util.Arrays.copyOfRange(all, offset, offset + d.length())));
+            offset += (d.length() + 3) & ~3;
+        }
+        return out;
     }
 
     @Override

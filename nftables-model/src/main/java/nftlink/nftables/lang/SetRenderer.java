@@ -24,21 +24,6 @@ public final class SetRenderer {
     private SetRenderer() {
     }
 
-    /** The datatypes of a (possibly concatenated) key type number, in order; {@code null} when one is unknown. */
-    static List<Datatype> keyTypes(int keyType) {
-        List<Datatype> types = new ArrayList<>();
-        int t = keyType;
-        do {
-            Datatype d = Datatype.ofId(t & 0x3f);
-            if (d == null) {
-                return null;
-            }
-            types.addFirst(d);
-            t >>>= 6;
-        } while (t != 0);
-        return types;
-    }
-
     /** The block {@code \tset NAME {\n ... \t}\n}. */
     public static String render(NftSet set, List<SetElement> elements) {
         return render(set, elements, false);
@@ -53,7 +38,7 @@ public final class SetRenderer {
             sb.append(" # handle ").append(Long.toUnsignedString(set.handle()));
         }
         sb.append('\n');
-        List<Datatype> key = keyTypes(set.keyType());
+        List<Datatype> key = Datatype.parts(set.keyType());
         String typeof = set.isMap() ? null : SetTypeof.text(set.userdata());
         String mapTypeof = set.isMap() ? SetTypeof.mapText(set.userdata()) : null;
         if (mapTypeof != null) {
@@ -132,7 +117,7 @@ public final class SetRenderer {
         }
         Datatype d = Datatype.ofId(dataType);
         if (d == null && dataType > 63) {
-            return typeName(keyTypes(dataType), dataType);
+            return typeName(Datatype.parts(dataType), dataType);
         }
         return d == null ? Integer.toUnsignedString(dataType) : d.nftName();
     }
@@ -224,7 +209,7 @@ public final class SetRenderer {
             return v.verdict().toString();
         } else if (data instanceof Data.Value v) {
             Datatype d = Datatype.ofId(set.dataType());
-            List<Datatype> parts = d == null && set.dataType() > 63 && set.dataType() != VERDICT_TYPE ? keyTypes(set.dataType()) : null;
+            List<Datatype> parts = d == null && set.dataType() > 63 && set.dataType() != VERDICT_TYPE ? Datatype.parts(set.dataType()) : null;
             if (parts != null && v.bytes().length() == MapLookupField.concatLength(parts)) {
                 // concatenated data, ADDRESS . PORT
                 return MapLookupField.concatText(parts, v.bytes());

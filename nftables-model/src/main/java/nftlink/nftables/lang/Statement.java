@@ -235,6 +235,29 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
             return (flags & nftlink.nftables.NfTables.NF_NAT_RANGE_NETMAP) != 0;
         }
 
+        /**
+         * {@code statements} with each nat to a named map reading the map's data as {@code mapData} gives
+         * its types: a map to {@code ADDRESS . PORT}, which only the map's declaration says, gives the port too.
+         *
+         * @param mapData the data types of a map by name, or {@code null} when unknown
+         */
+        public static List<Statement> withNamedMapData(List<Statement> statements,
+                                                       java.util.function.Function<String, List<Datatype>> mapData) {
+            List<Statement> out = new java.util.ArrayList<>(statements.size());
+            for (Statement s : statements) {
+                if (s instanceof NatStatement n && n.addressSource() instanceof MapLookupField m && m.named() != null
+                        && m.dataParts().isEmpty()) {
+                    List<Datatype> parts = mapData.apply(m.named());
+                    if (List.of(m.datatype(), Datatype.INET_SERVICE).equals(parts)) {
+                        s = new NatStatement(n.destination(), null, null, null, null, n.flags(),
+                                MapLookupField.concatenated(m.key(), parts, List.of(), m.named()));
+                    }
+                }
+                out.add(s);
+            }
+            return out;
+        }
+
         /** Fixed addresses and ports. */
         public NatStatement(boolean destination, Bytes addressMin, Bytes addressMax, Integer portMin, Integer portMax, int flags) {
             this(destination, addressMin, addressMax, portMin, portMax, flags, null);

@@ -442,12 +442,19 @@ final class Compiler {
         Token first = c.peek();
         RuleParser.Parsed parsed = new RuleParser(c, values, family, name -> shape(family, table, name)).rule();
         checkSetReferences(family, table, parsed.statements(), first.location().to(c.in.last().location()));
-        List<Statement> statements = withMapData(family, table, parsed.statements());
+        List<Statement> statements = Statement.NatStatement.withNamedMapData(parsed.statements(),
+                name -> mapData(family, table, name));
         c.skipNewlines();
         if (!c.at(Token.Kind.END)) {
             throw c.unexpected("end of rule");
         }
         return Cursor.at(first, () -> new RuleSpec(family, table, chain, statements, parsed.comment(), 0));
+    }
+
+    /** The data types of map {@code name}, or {@code null} when it is unknown or no map of values. */
+    private List<Datatype> mapData(Family family, String table, String name) {
+        SetShape shape = shape(family, table, name);
+        return shape == null || shape.data() == null ? null : shape.dataParts().stream().map(Values.Part::type).toList();
     }
 
     /** The shape of set or map {@code name}: declared in this text, or known to the set lookup; {@code null} when neither. */
@@ -495,28 +502,6 @@ final class Compiler {
         }
     }
 
-    /**
-     * A nat to a named map takes a port too when the map's data are {@code ADDRESS . PORT}, which
-     * only its declaration says: {@code dnat ip to ip daddr map @targets}.
-     */
-    private List<Statement> withMapData(Family family, String table, List<Statement> statements) {
-        List<Statement> out = new ArrayList<>(statements.size());
-        for (Statement s : statements) {
-            if (s instanceof Statement.NatStatement n && n.addressSource() instanceof nftlink.nftables.lang.MapLookupField m
-                    && m.named() != null && m.dataParts().isEmpty()) {
-                SetShape shape = shape(family, table, m.named());
-                List<Datatype> parts = shape == null || shape.data() == null ? List.of()
-                        : shape.dataParts().stream().map(Values.Part::type).toList();
-                if (parts.equals(List.of(m.datatype(), Datatype.INET_SERVICE))) {
-                    s = new Statement.NatStatement(n.destination(), null, null, null, null, n.flags(),
-                            nftlink.nftables.lang.MapLookupField.concatenated(m.key(), parts, List.of(), m.named()));
-                }
-            }
-            out.add(s);
-        }
-        return out;
-    }
-
     private static boolean isAddress(Datatype d) {
         return d == Datatype.IPV4_ADDR || d == Datatype.IPV6_ADDR || d == Datatype.ETHER_ADDR;
     }
@@ -527,7 +512,8 @@ final class Compiler {
         RuleParser.Parsed parsed = new RuleParser(c, values, family, name -> shape(family, table, name)).rule();
         SourceLocation where = start.location().to(c.in.last().location());
         checkSetReferences(family, table, parsed.statements(), where);
-        List<Statement> statements = withMapData(family, table, parsed.statements());
+        List<Statement> statements = Statement.NatStatement.withNamedMapData(parsed.statements(),
+                name -> mapData(family, table, name));
         RuleSpec spec = Cursor.at(first, () -> new RuleSpec(family, table, chain, statements, parsed.comment(), 0));
         Linearizer.Result result = Cursor.at(new Token(Token.Kind.WORD, "", where), () -> Linearizer.linearize(spec));
         List<ParsedOperation> ops = new ArrayList<>();

@@ -117,10 +117,10 @@ final class Elements {
         List<SetElement> out = new ArrayList<>();
         for (Item i : items) {
             // a range of concatenations: the lows as the key, the highs as its end
-            Bytes key = i.key() != null ? i.key() : bytes(i.low(), shape.keyLength());
+            Bytes key = i.key() != null ? i.key() : nftlink.nftables.lang.Intervals.bytes(i.low(), shape.keyLength());
             SetElement e = decorate(SetElement.of(key, i.data()), i);
             if (shape.interval()) {
-                e = e.withKeyEnd(i.key() != null ? i.key() : bytes(i.high(), shape.keyLength()));
+                e = e.withKeyEnd(i.key() != null ? i.key() : nftlink.nftables.lang.Intervals.bytes(i.high(), shape.keyLength()));
             }
             out.add(e);
         }
@@ -154,38 +154,20 @@ final class Elements {
     private static List<SetElement> intervals(List<Item> items, int length) {
         List<Item> sorted = new ArrayList<>(items);
         sorted.sort(Comparator.comparing(Item::low));
-        BigInteger max = BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE);
-        List<SetElement> out = new ArrayList<>();
-        Item previous = null;
-        for (int k = 0; k < sorted.size(); k++) {
-            Item i = sorted.get(k);
-            if (previous != null && i.low().compareTo(previous.high()) <= 0) {
-                throw Cursor.error(i.at(), "interval overlaps with an existing one");
-            }
-            if (previous == null && i.low().signum() != 0) {
-                out.add(SetElement.intervalEnd(bytes(BigInteger.ZERO, length)));
-            }
-            SetElement start = decorate(SetElement.of(bytes(i.low(), length), i.data()), i);
-            boolean open = i.high().equals(max);
-            out.add(open ? start.asOpenInterval() : start);
-            // nft 1.0.6 closes every interval of a named set, also where the next starts right after it
-            if (!open) {
-                out.add(SetElement.intervalEnd(bytes(i.high().add(BigInteger.ONE), length)));
-            }
-            previous = i;
+        List<nftlink.nftables.lang.Intervals.Interval> intervals = new ArrayList<>();
+        for (Item i : sorted) {
+            SetElement start = decorate(SetElement.of(nftlink.nftables.lang.Intervals.bytes(i.low(), length), i.data()), i);
+            intervals.add(new nftlink.nftables.lang.Intervals.Interval(i.low(), i.high(), start));
         }
-        return out;
+        try {
+            // nft 1.0.6 closes every interval of a named set, also where the next starts right after it
+            return nftlink.nftables.lang.Intervals.elements(intervals, length, true);
+        } catch (nftlink.nftables.lang.Intervals.OverlapException e) {
+            throw Cursor.error(sorted.get(e.index()).at(), "interval overlaps with an existing one");
+        }
     }
 
     private static BigInteger number(Bytes b) {
         return new BigInteger(1, b.toArray());
-    }
-
-    private static Bytes bytes(BigInteger v, int length) {
-        byte[] raw = v.toByteArray();
-        byte[] out = new byte[length];
-        int copy = Math.min(raw.length, length);
-        System.arraycopy(raw, raw.length - copy, out, length - copy, copy);
-        return Bytes.of(out);
     }
 }

@@ -32,11 +32,7 @@ record SetShape(List<Values.Part> key, Values.Part data, List<Values.Part> dataR
 
     /** The set data type ID: a concatenation's is its parts' IDs, 6 bits each. */
     int dataTypeId() {
-        int type = 0;
-        for (Values.Part p : dataParts()) {
-            type = type << 6 | p.type().id();
-        }
-        return type;
+        return Datatype.concatenationId(dataParts().stream().map(Values.Part::type).toList());
     }
 
     int dataLength() {
@@ -48,11 +44,7 @@ record SetShape(List<Values.Part> key, Values.Part data, List<Values.Part> dataR
     }
 
     int keyType() {
-        int type = 0;
-        for (Values.Part p : key) {
-            type = type << 6 | p.type().id();
-        }
-        return type;
+        return Datatype.concatenationId(key.stream().map(Values.Part::type).toList());
     }
 
     int keyLength() {
@@ -91,20 +83,13 @@ record SetShape(List<Values.Part> key, Values.Part data, List<Values.Part> dataR
         Values.Part data = null;
         List<Values.Part> rest = new ArrayList<>();
         if (set.isMap() && !verdicts) {
-            List<Integer> ids = new ArrayList<>();
-            for (int t = set.dataType(); t != 0; t >>>= 6) {
-                ids.addFirst(t & 63);
+            List<Datatype> types = Datatype.parts(set.dataType());
+            if (types == null) {
+                throw new IllegalArgumentException("map " + set.name() + " has a data type nftlink does not know ("
+                        + set.dataType() + ")");
             }
-            if (ids.isEmpty() || set.dataType() <= 63) {
-                ids = List.of(set.dataType());
-            }
-            for (int id : ids) {
-                Datatype d = Datatype.ofId(id);
-                if (d == null) {
-                    throw new IllegalArgumentException("map " + set.name() + " has a data type nftlink does not know ("
-                            + set.dataType() + ")");
-                }
-                Values.Part part = new Values.Part(d, ids.size() == 1 ? set.dataLength() : d.length(), false, false);
+            for (Datatype d : types) {
+                Values.Part part = new Values.Part(d, types.size() == 1 ? set.dataLength() : d.length(), false, false);
                 if (data == null) {
                     data = part;
                 } else {
