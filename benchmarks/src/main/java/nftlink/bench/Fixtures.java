@@ -19,6 +19,7 @@ import nftlink.nftables.expr.Meta;
 import nftlink.nftables.expr.Payload;
 import nftlink.nftables.expr.Verdict;
 
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -127,7 +128,8 @@ public final class Fixtures {
         private static final int FIRST = 1;
 
         private final NetlinkConnection connection;
-        private final MessageWriter batch;
+        private final MemorySegment batch;
+        private final int bytes;
         private final int count;
         private final int endSequence;
         private final ReplyHandler handler;
@@ -136,7 +138,7 @@ public final class Fixtures {
             this.connection = connection;
             this.count = operations.size();
             this.endSequence = FIRST + count + 1;
-            this.batch = new MessageWriter();
+            MessageWriter batch = new MessageWriter();
             int begin = Nfnetlink.beginMessage(batch, NFNL_MSG_BATCH_BEGIN, NLM_F_REQUEST, FIRST, 0, NFNL_SUBSYS_NFTABLES);
             batch.endMessage(begin);
             for (int i = 0; i < count; i++) {
@@ -150,6 +152,8 @@ public final class Fixtures {
                     NFNL_SUBSYS_NFTABLES);
             batch.endMessage(end);
             connection.transport().ensureSendCapacity(batch.position());
+            this.bytes = batch.position();
+            this.batch = batch.segment();
             this.handler = msg -> {
                 if (msg.isError()) {
                     if (msg.errorCode() != 0) {
@@ -163,12 +167,12 @@ public final class Fixtures {
 
         /** Bytes in the batch. */
         public int bytes() {
-            return batch.position();
+            return bytes;
         }
 
         /** Sends the batch and waits for the kernel's acknowledgement of its end. */
         public void commit() {
-            connection.send(batch);
+            connection.transport().send(batch, bytes);
             if (!connection.drain(FIRST, count + 2, handler)) {
                 throw new NetlinkException("floor batch of " + count + " operations was not acknowledged");
             }

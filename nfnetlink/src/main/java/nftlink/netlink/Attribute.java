@@ -122,8 +122,9 @@ public final class Attribute {
     }
 
     /**
-     * A NUL-terminated string. The kernel always terminates strings; a value
-     * without a NUL byte is rejected.
+     * A string: the bytes up to the first NUL, or the whole value when it has none
+     * (the kernel terminates the strings it sends, but {@code NLA_STRING} does not
+     * require it, and nftlink's own requests leave it out of expression names).
      *
      * <p>Short strings are looked up in a small cache of recently decoded ones
      * first, so the names that repeat in every message of a dump (table, chain
@@ -138,8 +139,7 @@ public final class Attribute {
             }
             hash = 31 * hash + b;
         }
-        throw new NetlinkDecodeException("attribute type " + type() + ": string of " + valueLength
-                + " bytes has no NUL terminator");
+        return valueLength <= CACHED_STRING_MAX ? cachedString(valueLength, hash) : copyString(valueLength);
     }
 
     /** Longest string kept in the cache, in bytes. */

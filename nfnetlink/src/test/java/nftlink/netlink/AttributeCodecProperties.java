@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AttributeCodecProperties {
 
     /** A value of one of the attribute encodings, with the type it is written under. */
-    sealed interface Value permits U8, U16, U16Be, U32, U32Be, U64, U64Be, Str, Bin, Nest {
+    sealed interface Value permits U8, U16, U16Be, U32, U32Be, U64, U64Be, Str, StrUnterminated, Bin, Nest {
         int type();
     }
 
@@ -33,6 +33,7 @@ class AttributeCodecProperties {
     record U64(int type, long v) implements Value { }
     record U64Be(int type, long v) implements Value { }
     record Str(int type, String v) implements Value { }
+    record StrUnterminated(int type, String v) implements Value { }
     record Bin(int type, byte[] v) implements Value {
         @Override
         public boolean equals(Object o) {
@@ -56,6 +57,7 @@ class AttributeCodecProperties {
             case U64 x -> w.attrU64(x.type, x.v);
             case U64Be x -> w.attrU64Be(x.type, x.v);
             case Str x -> w.attrString(x.type, x.v);
+            case StrUnterminated x -> w.attrStringUnterminated(x.type, x.v);
             case Bin x -> w.attrBytes(x.type, x.v);
             case Nest x -> {
                 int n = w.beginNested(x.type);
@@ -76,6 +78,10 @@ class AttributeCodecProperties {
             case U64 x -> new U64(a.type(), a.u64());
             case U64Be x -> new U64Be(a.type(), a.u64Be());
             case Str x -> new Str(a.type(), a.string());
+            case StrUnterminated x -> {
+                assertThat(a.length()).as("no NUL").isEqualTo(x.v.getBytes(StandardCharsets.UTF_8).length);
+                yield new StrUnterminated(a.type(), a.string());
+            }
             case Bin x -> new Bin(a.type(), a.bytes());
             case Nest x -> {
                 assertThat(a.isNestedFlagSet()).isTrue();
@@ -107,6 +113,8 @@ class AttributeCodecProperties {
                 Combinators.combine(type, Arbitraries.longs()).as(U64Be::new),
                 Combinators.combine(type, Arbitraries.strings().ofMaxLength(40)
                         .filter(s -> s.indexOf('\0') < 0 && StandardCharsets.UTF_8.newEncoder().canEncode(s))).as(Str::new),
+                Combinators.combine(type, Arbitraries.strings().ofMaxLength(40)
+                        .filter(s -> s.indexOf('\0') < 0 && StandardCharsets.UTF_8.newEncoder().canEncode(s))).as(StrUnterminated::new),
                 Combinators.combine(type, Arbitraries.bytes().array(byte[].class).ofMaxSize(70)).as(Bin::new));
         if (depth == 0) {
             return leaf;
@@ -114,6 +122,36 @@ class AttributeCodecProperties {
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(4, leaf),
                 net.jqwik.api.Tuple.of(1, Combinators.combine(type, value(depth - 1).list().ofMaxSize(5)).as(Nest::new)));
+    }
+
+    /** Padding is written, never left over: a reused buffer full of other bytes gives the same output. */
+    @Property
+    void outputDoesNotDependOnWhatTheBufferHeldBefore(@ForAll @Size(max = 12) List<@From("values") Value> values,
+                                                       @ForAll byte filler) {
+        MessageWriter fresh = new MessageWriter(64);
+        values.forEach(v -> write(fresh, v));
+        MessageWriter reused = new MessageWriter(64);
+        byte[] junk = new byte[fresh.position() + 64];
+        Arrays.fill(junk, filler == 0 ? (byte) 0xa5 : filler);
+        reused.putBytes(junk).reset();
+        values.forEach(v -> write(reused, v));
+        assertThat(reused.toByteArray()).isEqualTo(fresh.toByteArray());
+        assertThat(reused.segment().asSlice(0, reused.position()).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE))
+                .as("the native copy").isEqualTo(fresh.toByteArray());
+    }
+
+    @net.jqwik.api.Example
+    void stringsWithAndWithoutTheirNul() {
+        MessageWriter w = new MessageWriter(64);
+        w.attrString(3, "meta").attrStringUnterminated(3, "meta").attrStringUnterminated(4, "cmp").attrStringUnterminated(5, "é");
+        assertThat(w.toByteArray()).containsExactly(
+                9, 0, 3, 0, 'm', 'e', 't', 'a', 0, 0, 0, 0,
+                8, 0, 3, 0, 'm', 'e', 't', 'a',
+                7, 0, 4, 0, 'c', 'm', 'p', 0,
+                6, 0, 5, 0, (byte) 0xc3, (byte) 0xa9, 0, 0);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> w.attrStringUnterminated(6, "a\0b"));
+        assertThat(w.position()).as("nothing written by the refused string").isEqualTo(36);
     }
 
     @Property

@@ -62,17 +62,29 @@ public record Rule(Family family, String table, String chain, long handle, long 
         return family.nftName() + " " + table + " " + chain;
     }
 
-    /** Writes the attributes of {@code NFT_MSG_NEWRULE}: handle and position only when set. */
+    /**
+     * Writes the attributes of {@code NFT_MSG_NEWRULE} exactly as the kernel dumps
+     * them: handle and position only when set.
+     */
     public void writeAttributes(MessageWriter w) {
-        writeAttributes(w, true, true);
+        writeTableAndChain(w, true, true);
+        Expressions.write(w, NFTA_RULE_EXPRESSIONS, expressions);
+        writeRest(w);
     }
 
     /**
-     * Writes the attributes of {@code NFT_MSG_NEWRULE}, leaving out the handle or the
-     * position even when set (adding needs no handle; replacing no position).
-     * Allocates nothing.
+     * Writes the attributes of an {@code NFT_MSG_NEWRULE} request, leaving out the
+     * handle or the position even when set (adding needs no handle; replacing no
+     * position), with expression names as {@link Expressions#writeRequest} writes
+     * them. Allocates nothing.
      */
     public void writeAttributes(MessageWriter w, boolean withHandle, boolean withPosition) {
+        writeTableAndChain(w, withHandle, withPosition);
+        Expressions.writeRequest(w, NFTA_RULE_EXPRESSIONS, expressions);
+        writeRest(w);
+    }
+
+    private void writeTableAndChain(MessageWriter w, boolean withHandle, boolean withPosition) {
         w.attrString(NFTA_RULE_TABLE, table);
         w.attrString(NFTA_RULE_CHAIN, chain);
         if (withHandle && handle != 0) {
@@ -81,7 +93,9 @@ public record Rule(Family family, String table, String chain, long handle, long 
         if (withPosition && position != 0) {
             w.attrU64Be(NFTA_RULE_POSITION, position);
         }
-        Expressions.write(w, NFTA_RULE_EXPRESSIONS, expressions);
+    }
+
+    private void writeRest(MessageWriter w) {
         if (comment != null) {
             w.attrBytes(NFTA_RULE_USERDATA, Userdata.comment(comment));
         }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import static nftlink.netlink.Netlink.NLA_HDRLEN;
 import static nftlink.nftables.NfTables.NFTA_EXPR_DATA;
 import static nftlink.nftables.NfTables.NFTA_EXPR_NAME;
 import static nftlink.nftables.NfTables.NFTA_LIST_ELEM;
@@ -71,11 +72,31 @@ public final class Expressions {
         return CODECS.keySet();
     }
 
-    /** Writes {@code expressions} as a list attribute of type {@code listType}. */
+    /** Writes {@code expressions} as a list attribute of type {@code listType}, exactly as the kernel dumps it. */
     public static void write(MessageWriter w, int listType, List<? extends Expression> expressions) {
         int list = w.beginNested(listType, false);
         for (Expression e : expressions) {
             writeElement(w, e);
+        }
+        w.endNested(list);
+    }
+
+    /**
+     * Writes {@code expressions} as a list attribute of type {@code listType} for a
+     * request: as {@link #write}, but each {@code NFTA_EXPR_NAME} without its
+     * terminating NUL. The kernel finds an expression's type by comparing the name
+     * with every registered type ({@code __nft_expr_type_get}, some sixty on Linux
+     * 6.18), and {@code nla_strcmp} first strips trailing NULs at each comparison;
+     * without one, committing rules takes about 2 % less kernel time (measured with
+     * the batch of {@code BatchBenchmark}). The kernel accepts either form.
+     */
+    public static void writeRequest(MessageWriter w, int listType, List<? extends Expression> expressions) {
+        int list = w.beginNested(listType, false);
+        for (Expression e : expressions) {
+            int elem = w.beginNested(NFTA_LIST_ELEM, false);
+            w.attrStringUnterminated(NFTA_EXPR_NAME, e.name());
+            writeData(w, e);
+            w.endNested(elem);
         }
         w.endNested(list);
     }
@@ -93,14 +114,23 @@ public final class Expressions {
      */
     public static void writeElementBody(MessageWriter w, Expression e) {
         w.attrString(NFTA_EXPR_NAME, e.name());
+        writeData(w, e);
+    }
+
+    private static void writeData(MessageWriter w, Expression e) {
         if (e instanceof RawExpression raw) {
             if (raw.data() != null) {
                 raw.data().write(w);
             }
-        } else if (e.hasData()) {
+        } else {
             int data = w.beginNested(NFTA_EXPR_DATA, false);
             e.writeData(w);
-            w.endNested(data);
+            // asking hasData() only of the few that wrote nothing saves a megamorphic call per expression
+            if (w.position() == data + NLA_HDRLEN && !e.hasData()) {
+                w.truncate(data);
+            } else {
+                w.endNested(data);
+            }
         }
     }
 
@@ -164,7 +194,7 @@ public final class Expressions {
             return w.position() == 0;
         }
         return w.position() == data.length() && java.lang.foreign.MemorySegment.mismatch(
-                w.segment(), 0, w.position(), data.segment(), data.valueOffset(), data.valueOffset() + data.length()) == -1;
+                w.written(), 0, w.position(), data.segment(), data.valueOffset(), data.valueOffset() + data.length()) == -1;
     }
 
     /** libnftnl's text for a list of expressions: one {@code   [ ... ]} line each. */

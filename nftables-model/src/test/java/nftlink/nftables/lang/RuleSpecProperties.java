@@ -224,6 +224,13 @@ class RuleSpecProperties {
         Rule decoded = Rule.decode(NetlinkMessage.parseOne(w.toByteArray()));
         assertThat(decoded.expressions()).isEqualTo(linearized.rule().expressions());
 
+        MessageWriter request = new MessageWriter(512);
+        int r = Nfnetlink.beginMessage(request, Nfnetlink.messageType(10, NfTables.NFT_MSG_NEWRULE), 0, 1, spec.family().protocol(), 0);
+        linearized.rule().writeAttributes(request, false, true);
+        request.endMessage(r);
+        assertThat(Rule.decode(NetlinkMessage.parseOne(request.toByteArray())).expressions())
+                .as("the request form, expression names without NUL").isEqualTo(linearized.rule().expressions());
+
         List<SetElement> anonymous = linearized.sets().isEmpty() ? null : linearized.sets().getFirst().elements();
         RuleSpec back = Delinearizer.delinearize(decoded, name -> anonymous);
         RuleSpec expected = new RuleSpec(spec.family(), spec.table(), spec.chain(),
