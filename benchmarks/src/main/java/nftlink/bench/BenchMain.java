@@ -39,9 +39,36 @@ public final class BenchMain {
      * and {@code iterations} override the profile's when positive (for runs whose
      * slowest peers take seconds per call).
      */
-    record Run(String name, String include, Map<String, String[]> params, int warmups, int iterations) {
+    record Run(String name, String include, Map<String, String[]> params, int warmups, int iterations, String splitBy) {
         Run(String name, String include, Map<String, String[]> params) {
-            this(name, include, params, 0, 0);
+            this(name, include, params, 0, 0, null);
+        }
+
+        Run(String name, String include, Map<String, String[]> params, int warmups, int iterations) {
+            this(name, include, params, warmups, iterations, null);
+        }
+
+        /**
+         * The same run as one JMH invocation per value of parameter {@code param}, so the
+         * peers compared at one value run minutes apart, not one after the other's whole
+         * curve (JMH orders by benchmark first, then by parameters).
+         */
+        Run splitBy(String param) {
+            return new Run(name, include, params, warmups, iterations, param);
+        }
+
+        /** The JMH invocations of this run: itself, or one per value of {@link #splitBy}. */
+        List<Map<String, String[]>> parameterSets() {
+            if (splitBy == null || !params.containsKey(splitBy)) {
+                return List.of(params);
+            }
+            List<Map<String, String[]>> sets = new ArrayList<>();
+            for (String value : params.get(splitBy)) {
+                Map<String, String[]> one = new LinkedHashMap<>(params);
+                one.put(splitBy, new String[]{value});
+                sets.add(one);
+            }
+            return sets;
         }
     }
 
@@ -55,12 +82,12 @@ public final class BenchMain {
                 // a CPU-bound micro-benchmark: on a loaded machine the JIT needs more than a second to compile it
                 new Run("encode", "EncodeBenchmark", Map.of(), 8, 5),
                 new Run("batch", "BatchBenchmark\\.(nftlink|nftlinkEcho|floor|libnftables|nftFile)$",
-                        Map.of("n", new String[]{"1", "100", "1000", "10000"})),
+                        Map.of("n", new String[]{"1", "100", "1000", "10000"})).splitBy("n"),
                 new Run("per-update", "BatchBenchmark\\.nftPerUpdate$", Map.of("n", new String[]{"1", "100"})),
                 new Run("existing", "ExistingRulesBenchmark", Map.of("m", new String[]{"10000", "50000"},
-                        "n", new String[]{"1", "100"})),
+                        "n", new String[]{"1", "100"})).splitBy("m"),
                 new Run("sets", "SetElementsBenchmark", Map.of("kind", new String[]{"hash", "interval"},
-                        "existing", new String[]{"100000"}, "n", new String[]{"1", "100", "10000"}), 1, 3),
+                        "existing", new String[]{"100000"}, "n", new String[]{"1", "100", "10000"}), 1, 3).splitBy("kind"),
                 new Run("sets-empty", "SetElementsBenchmark\\.(nftlink|floor)$", Map.of("kind",
                         new String[]{"hash", "interval"}, "existing", new String[]{"0"}, "n", new String[]{"1", "100", "10000"})),
                 new Run("list", "ListBenchmark", Map.of("rules", new String[]{"50000"}), 1, 3),
@@ -73,7 +100,7 @@ public final class BenchMain {
         return new Profile("smoke", 1, TimeValue.milliseconds(100), 2, TimeValue.milliseconds(100), 1, List.of(
                 new Run("encode", "EncodeBenchmark", Map.of()),
                 new Run("batch", "BatchBenchmark\\.(nftlink|nftlinkEcho|floor|libnftables|nftFile)$",
-                        Map.of("n", new String[]{"1", "10", "100"})),
+                        Map.of("n", new String[]{"1", "10", "100"})).splitBy("n"),
                 new Run("per-update", "BatchBenchmark\\.nftPerUpdate$", Map.of("n", new String[]{"1"})),
                 new Run("existing", "ExistingRulesBenchmark", Map.of("m", new String[]{"100", "1000"},
                         "n", new String[]{"1"})),
@@ -89,12 +116,12 @@ public final class BenchMain {
         return new Profile("full", 3, TimeValue.seconds(1), 5, TimeValue.seconds(2), 2, List.of(
                 new Run("encode", "EncodeBenchmark", Map.of()),
                 new Run("batch", "BatchBenchmark\\.(nftlink|nftlinkEcho|floor|libnftables|nftFile)$",
-                        Map.of("n", new String[]{"1", "10", "100", "1000", "5000", "10000", "25000", "50000"})),
+                        Map.of("n", new String[]{"1", "10", "100", "1000", "5000", "10000", "25000", "50000"})).splitBy("n"),
                 new Run("per-update", "BatchBenchmark\\.nftPerUpdate$", Map.of("n", new String[]{"1", "10", "100"})),
                 new Run("existing", "ExistingRulesBenchmark", Map.of("m", new String[]{"0", "1000", "10000", "25000", "50000"},
-                        "n", new String[]{"1", "100"})),
+                        "n", new String[]{"1", "100"})).splitBy("m"),
                 new Run("sets", "SetElementsBenchmark", Map.of("kind", new String[]{"hash", "interval"},
-                        "existing", new String[]{"100000"}, "n", new String[]{"1", "100", "10000"})),
+                        "existing", new String[]{"100000"}, "n", new String[]{"1", "100", "10000"})).splitBy("kind"),
                 new Run("sets-empty", "SetElementsBenchmark\\.(nftlink|floor)$", Map.of("kind",
                         new String[]{"hash", "interval"}, "existing", new String[]{"0"}, "n", new String[]{"1", "100", "10000"})),
                 new Run("list", "ListBenchmark", Map.of("rules", new String[]{"10000", "50000"})),
@@ -131,21 +158,27 @@ public final class BenchMain {
             if (only != null && !only.matcher(run.name()).find() && !only.matcher(run.include()).find()) {
                 continue;
             }
-            ChainedOptionsBuilder b = new OptionsBuilder()
-                    .include(BenchMain.class.getPackageName() + "." + run.include())
-                    .warmupIterations(run.warmups() > 0 ? run.warmups() : profile.warmups())
-                    .warmupTime(profile.warmupTime())
-                    .measurementIterations(run.iterations() > 0 ? run.iterations() : profile.iterations())
-                    .measurementTime(profile.iterationTime())
-                    .forks(profile.forks())
-                    .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx2g",
-                            "-Dnftlink.bench.stats=" + raw.toAbsolutePath())
-                    .addProfiler(GCProfiler.class)
-                    .shouldFailOnError(true)
-                    .resultFormat(ResultFormatType.JSON)
-                    .result(raw.resolve(LocalDate.now(ZoneOffset.UTC) + "-" + profile.name() + "-" + run.name() + ".json").toString());
-            run.params().forEach(b::param);
-            all.put(run.name(), new ArrayList<>(new Runner(b.build()).run()));
+            List<RunResult> runResults = new ArrayList<>();
+            for (Map<String, String[]> params : run.parameterSets()) {
+                String file = LocalDate.now(ZoneOffset.UTC) + "-" + profile.name() + "-" + run.name()
+                        + (run.splitBy() == null ? "" : "-" + run.splitBy() + params.get(run.splitBy())[0]) + ".json";
+                ChainedOptionsBuilder b = new OptionsBuilder()
+                        .include(BenchMain.class.getPackageName() + "." + run.include())
+                        .warmupIterations(run.warmups() > 0 ? run.warmups() : profile.warmups())
+                        .warmupTime(profile.warmupTime())
+                        .measurementIterations(run.iterations() > 0 ? run.iterations() : profile.iterations())
+                        .measurementTime(profile.iterationTime())
+                        .forks(profile.forks())
+                        .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx2g",
+                                "-Dnftlink.bench.stats=" + raw.toAbsolutePath())
+                        .addProfiler(GCProfiler.class)
+                        .shouldFailOnError(true)
+                        .resultFormat(ResultFormatType.JSON)
+                        .result(raw.resolve(file).toString());
+                params.forEach(b::param);
+                runResults.addAll(new Runner(b.build()).run());
+            }
+            all.put(run.name(), runResults);
         }
         Duration took = Duration.between(start, Instant.now());
         Environment after = Environment.capture();

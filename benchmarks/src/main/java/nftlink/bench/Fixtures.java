@@ -118,9 +118,9 @@ public final class Fixtures {
     }
 
     /**
-     * The floor: a batch encoded once, with fixed sequence numbers, into its own
-     * native buffer, then only sent and acknowledged through nftlink's socket
-     * ({@link NetlinkConnection#send} and {@link NetlinkConnection#drain}). This is
+     * The floor: a batch encoded once, with fixed sequence numbers, and copied into
+     * native memory of its own, then only sent and acknowledged through nftlink's
+     * socket (the transport's {@code send} and {@link NetlinkConnection#drain}). This is
      * what any netlink library must at least pay: one {@code sendto}, the kernel's
      * work, one {@code recvfrom}.
      */
