@@ -29,18 +29,6 @@ final class JsonObjects {
 
     private static final Set<String> NAMING = Set.of("family", "table", "name", "handle", "comment");
 
-    /** The {@code NFT_OBJECT_*} type of one of {@link #KINDS}. */
-    static int type(String kind) {
-        return switch (kind) {
-            case "ct helper" -> NfTables.NFT_OBJECT_CT_HELPER;
-            case "ct timeout" -> NfTables.NFT_OBJECT_CT_TIMEOUT;
-            case "ct expectation" -> NfTables.NFT_OBJECT_CT_EXPECT;
-            case "synproxy" -> NfTables.NFT_OBJECT_SYNPROXY;
-            case "secmark" -> NfTables.NFT_OBJECT_SECMARK;
-            default -> throw new IllegalArgumentException(kind);
-        };
-    }
-
     /** The object of one of {@link #KINDS} that {@code body} describes. */
     static NftObject object(String kind, Node body) {
         Family family = family(body);

@@ -10,6 +10,7 @@ import nftlink.nftables.Hook;
 import nftlink.nftables.NfTables;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftObject;
+import nftlink.nftables.lang.ObjectRenderer;
 import nftlink.nftables.lang.InnerField;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.ObjectData;
@@ -269,7 +270,7 @@ public final class JsonParser {
                         elements(set, body.member("elem"), true)));
             }
             case "counter", "quota", "limit", "ct helper", "ct timeout", "ct expectation", "synproxy", "secmark" -> {
-                int type = JsonObjects.KINDS.contains(kind) ? JsonObjects.type(kind) : objectType(kind);
+                int type = ObjectRenderer.type(kind);
                 String table = body.member("table").string();
                 Node name = body.optional("name");
                 out.add(name != null
@@ -300,14 +301,6 @@ public final class JsonParser {
                     body.member("name").string()));
             default -> throw body.error("unsupported object \"" + kind + "\" to flush");
         }
-    }
-
-    private static int objectType(String kind) {
-        return switch (kind) {
-            case "counter" -> NfTables.NFT_OBJECT_COUNTER;
-            case "quota" -> NfTables.NFT_OBJECT_QUOTA;
-            default -> NfTables.NFT_OBJECT_LIMIT;
-        };
     }
 
     /** A named counter, quota or limit, as nft lists them. */
@@ -516,18 +509,8 @@ public final class JsonParser {
         Map.Entry<String, Node> e = node.single();
         String kind = e.getKey();
         Node body = e.getValue();
-        Integer objectType = switch (kind) {
-            case "counter" -> NfTables.NFT_OBJECT_COUNTER;
-            case "quota" -> NfTables.NFT_OBJECT_QUOTA;
-            case "limit" -> NfTables.NFT_OBJECT_LIMIT;
-            case "ct helper" -> NfTables.NFT_OBJECT_CT_HELPER;
-            case "ct timeout" -> NfTables.NFT_OBJECT_CT_TIMEOUT;
-            case "ct expectation" -> NfTables.NFT_OBJECT_CT_EXPECT;
-            case "secmark" -> NfTables.NFT_OBJECT_SECMARK;
-            case "synproxy" -> NfTables.NFT_OBJECT_SYNPROXY;
-            default -> null;
-        };
-        if (objectType != null && body.value() instanceof JsonValue.Obj o && o.members().size() == 1
+        int objectType = ObjectRenderer.type(kind);
+        if (objectType >= 0 && body.value() instanceof JsonValue.Obj o && o.members().size() == 1
                 && o.members().containsKey("map")) {
             return objectMap(objectType, body.member("map"));
         }
@@ -563,12 +546,8 @@ public final class JsonParser {
                     ? new Statement.ObjectReference(NfTables.NFT_OBJECT_LIMIT, s.value()) : limit(body);
             case "quota" -> body.value() instanceof JsonValue.Str s
                     ? new Statement.ObjectReference(NfTables.NFT_OBJECT_QUOTA, s.value()) : quota(body);
-            case "ct helper", "ct timeout", "ct expectation", "secmark" -> new Statement.ObjectReference(switch (kind) {
-                case "ct helper" -> NfTables.NFT_OBJECT_CT_HELPER;
-                case "ct timeout" -> NfTables.NFT_OBJECT_CT_TIMEOUT;
-                case "ct expectation" -> NfTables.NFT_OBJECT_CT_EXPECT;
-                default -> NfTables.NFT_OBJECT_SECMARK;
-            }, body.string());
+            case "ct helper", "ct timeout", "ct expectation", "secmark" ->
+                    new Statement.ObjectReference(objectType, body.string());
             case "reset" -> {
                 // {"reset": {"tcp option": {"name": NAME}}} or {"base": KIND}
                 body.only(Set.of("tcp option"));

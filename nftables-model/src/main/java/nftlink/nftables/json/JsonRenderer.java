@@ -528,16 +528,11 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
 
     /** The JSON statement name of a reference to an object of {@code type}. */
     private static String objectKind(int type) {
-        return switch (type) {
-            case 1 -> "counter";
-            case 2 -> "quota";
-            case 3 -> "ct helper";
-            case 4 -> "limit";
-            case 7 -> "ct timeout";
-            case 8 -> "secmark";
-            case 9 -> "ct expectation";
-            default -> "synproxy";
-        };
+        String name = ObjectRenderer.typeName(type);
+        if (name == null) {
+            throw new IllegalArgumentException("object type " + type + " has no name in nft's JSON");
+        }
+        return name;
     }
 
     private static String op(Match m) {

@@ -39,6 +39,19 @@ public final class ObjectRenderer {
         };
     }
 
+    /**
+     * The object type nft names {@code name} ({@code counter}, {@code ct helper}, ...): the
+     * reverse of {@link #typeName}, or -1 when nft has no object of that name.
+     */
+    public static int type(String name) {
+        for (int type = NfTables.NFT_OBJECT_COUNTER; type <= NfTables.NFT_OBJECT_SYNPROXY; type++) {
+            if (name.equals(typeName(type))) {
+                return type;
+            }
+        }
+        return -1;
+    }
+
     /** The block of one object, without handle. */
     public static String render(NftObject object) {
         return render(object, false);

@@ -1,5 +1,6 @@
 package nftlink.nftables.parse;
 
+import nftlink.nftables.lang.ObjectRenderer;
 import nftlink.nftables.Family;
 import nftlink.nftables.NfTables;
 import nftlink.nftables.NftObject;
@@ -354,16 +355,10 @@ final class ObjectParser {
 
     /** The {@code NFT_OBJECT_*} type of an object keyword ({@code counter}, {@code ct helper}, ...). */
     static int type(String keyword) {
-        return switch (keyword) {
-            case "counter" -> NfTables.NFT_OBJECT_COUNTER;
-            case "quota" -> NfTables.NFT_OBJECT_QUOTA;
-            case "limit" -> NfTables.NFT_OBJECT_LIMIT;
-            case "ct helper" -> NfTables.NFT_OBJECT_CT_HELPER;
-            case "ct timeout" -> NfTables.NFT_OBJECT_CT_TIMEOUT;
-            case "ct expectation" -> NfTables.NFT_OBJECT_CT_EXPECT;
-            case "synproxy" -> NfTables.NFT_OBJECT_SYNPROXY;
-            case "secmark" -> NfTables.NFT_OBJECT_SECMARK;
-            default -> throw new IllegalArgumentException("not an object type: " + keyword);
-        };
+        int type = ObjectRenderer.type(keyword);
+        if (type < 0) {
+            throw new IllegalArgumentException("not an object type: " + keyword);
+        }
+        return type;
     }
 }

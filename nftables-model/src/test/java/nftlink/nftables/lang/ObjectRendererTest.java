@@ -131,4 +131,17 @@ class ObjectRendererTest {
         assertThat(t.policy()).containsExactly(Map.entry("syn_sent", 5));
         assertThat(ObjectRenderer.render(NftObject.of(Family.INET, "t", "t", t))).contains("\t\tpolicy = { syn_sent : 5 }\n");
     }
+
+    @Test
+    void objectTypeNamesReadBackToTheirTypes() {
+        assertThat(ObjectRenderer.type("ct expectation")).isEqualTo(NfTables.NFT_OBJECT_CT_EXPECT);
+        assertThat(ObjectRenderer.type("counter")).isEqualTo(NfTables.NFT_OBJECT_COUNTER);
+        assertThat(ObjectRenderer.type("connlimit")).as("no nft object of that name").isEqualTo(-1);
+        for (int type = 0; type <= NfTables.NFT_OBJECT_SYNPROXY; type++) {
+            String name = ObjectRenderer.typeName(type);
+            if (name != null) {
+                assertThat(ObjectRenderer.type(name)).as(name).isEqualTo(type);
+            }
+        }
+    }
 }
