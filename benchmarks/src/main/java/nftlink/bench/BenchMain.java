@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Every run uses {@code -prof gc}. Raw JMH results go to {@code DIR/raw/} as JSON. The report is
- * {@code DIR/REPORT-<date>.md}, or {@code DIR/REPORT-<date>-partial.md} with {@code --only}.
+ * {@code DIR/REPORT-<date>.md} for the full profile, {@code REPORT-<date>-quick.md} or
+ * {@code REPORT-<date>-smoke.md} for the others, with {@code -partial} before {@code .md} after {@code --only};
+ * the plots carry the same suffix.
  */
 public final class BenchMain {
 
@@ -83,6 +85,7 @@ public final class BenchMain {
                 new Run("encode", "EncodeBenchmark", Map.of(), 8, 5),
                 new Run("batch", "BatchBenchmark\\.(nftlink|nftlinkEcho|floor|libnftables|nftFile)$",
                         Map.of("n", new String[]{"1", "100", "1000", "10000"})).splitBy("n"),
+                new Run("paired", "PairedBatchBenchmark", Map.of("n", new String[]{"1", "100", "1000", "10000"}), 2, 10),
                 new Run("per-update", "BatchBenchmark\\.nftPerUpdate$", Map.of("n", new String[]{"1", "100"})),
                 new Run("existing", "ExistingRulesBenchmark", Map.of("m", new String[]{"10000", "50000"},
                         "n", new String[]{"1", "100"})).splitBy("m"),
@@ -101,6 +104,7 @@ public final class BenchMain {
                 new Run("encode", "EncodeBenchmark", Map.of()),
                 new Run("batch", "BatchBenchmark\\.(nftlink|nftlinkEcho|floor|libnftables|nftFile)$",
                         Map.of("n", new String[]{"1", "10", "100"})).splitBy("n"),
+                new Run("paired", "PairedBatchBenchmark", Map.of("n", new String[]{"1", "10", "100"})),
                 new Run("per-update", "BatchBenchmark\\.nftPerUpdate$", Map.of("n", new String[]{"1"})),
                 new Run("existing", "ExistingRulesBenchmark", Map.of("m", new String[]{"100", "1000"},
                         "n", new String[]{"1"})),
@@ -117,6 +121,9 @@ public final class BenchMain {
                 new Run("encode", "EncodeBenchmark", Map.of()),
                 new Run("batch", "BatchBenchmark\\.(nftlink|nftlinkEcho|floor|libnftables|nftFile)$",
                         Map.of("n", new String[]{"1", "10", "100", "1000", "5000", "10000", "25000", "50000"})).splitBy("n"),
+                // rounds of a few seconds at the largest N: more iterations, for two dozen rounds or more
+                new Run("paired", "PairedBatchBenchmark", Map.of("n", new String[]{"1", "10", "100", "1000", "5000",
+                        "10000", "25000", "50000"}), 3, 15),
                 new Run("per-update", "BatchBenchmark\\.nftPerUpdate$", Map.of("n", new String[]{"1", "10", "100"})),
                 new Run("existing", "ExistingRulesBenchmark", Map.of("m", new String[]{"0", "1000", "10000", "25000", "50000"},
                         "n", new String[]{"1", "100"})).splitBy("m"),
@@ -151,12 +158,17 @@ public final class BenchMain {
         }
         Path raw = results.resolve("raw");
         Files.createDirectories(raw);
+        // the rounds PairedBatchBenchmark's forks write
+        Path paired = raw.resolve(LocalDate.now(ZoneOffset.UTC) + "-" + profile.name() + "-paired");
         Environment before = Environment.capture();
         Instant start = Instant.now();
         Map<String, List<RunResult>> all = new LinkedHashMap<>();
         for (Run run : profile.runs()) {
             if (only != null && !only.matcher(run.name()).find() && !only.matcher(run.include()).find()) {
                 continue;
+            }
+            if (run.include().startsWith("PairedBatchBenchmark")) {
+                deleteDirectory(paired); // an earlier run's rounds of the same day and profile
             }
             List<RunResult> runResults = new ArrayList<>();
             for (Map<String, String[]> params : run.parameterSets()) {
@@ -170,7 +182,8 @@ public final class BenchMain {
                         .measurementTime(profile.iterationTime())
                         .forks(profile.forks())
                         .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx2g",
-                                "-Dnftlink.bench.stats=" + raw.toAbsolutePath())
+                                "-Dnftlink.bench.stats=" + raw.toAbsolutePath(),
+                                "-Dnftlink.bench.paired=" + paired.toAbsolutePath())
                         .addProfiler(GCProfiler.class)
                         .shouldFailOnError(true)
                         .resultFormat(ResultFormatType.JSON)
@@ -182,10 +195,26 @@ public final class BenchMain {
         }
         Duration took = Duration.between(start, Instant.now());
         Environment after = Environment.capture();
-        String stamp = LocalDate.now(ZoneOffset.UTC).toString();
-        // a partial run (--only) must not overwrite the day's full report
-        Path report = results.resolve("REPORT-" + stamp + (only == null ? "" : "-partial") + ".md");
-        Files.writeString(report, new Report(profile.name(), all, before, after, took, results, stamp, raw).markdown());
+        // neither a shorter profile nor a partial run (--only) may overwrite the day's full report or its plots
+        String stamp = LocalDate.now(ZoneOffset.UTC) + (profile.name().equals("full") ? "" : "-" + profile.name())
+                + (only == null ? "" : "-partial");
+        Path report = results.resolve("REPORT-" + stamp + ".md");
+        Files.writeString(report, new Report(profile.name(), all,
+                all.containsKey("paired") ? PairedSamples.read(paired) : Map.of(), before, after, took,
+                results, stamp, raw).markdown());
         System.out.println("report written to " + report.toAbsolutePath());
+    }
+
+    /** Removes {@code dir} and the files in it (it holds no sub-directories), if it exists. */
+    static void deleteDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(dir);
     }
 }

@@ -5,9 +5,11 @@ import nftlink.nftables.Nftables;
 import nftlink.nftables.Rule;
 import nftlink.testing.KernelTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +54,38 @@ class BenchmarksKernelTest {
             b.tearDown();
         }
         assertNamespaceGone(b.ns);
+    }
+
+    @Test
+    void pairedRoundsCommitEveryPeerAndAreWrittenForTheReport(@TempDir Path dir) throws Exception {
+        PairedBatchBenchmark b = new PairedBatchBenchmark();
+        b.n = 4;
+        b.setup();
+        String before = System.setProperty("nftlink.bench.paired", dir.toString());
+        try {
+            b.round(); // a warm-up round: not recorded
+            b.measuring = true;
+            for (int r = 0; r < 3; r++) {
+                b.round();
+                List<Rule> added = rules(b.ns); // the round's last peer's rules, after flushes before each peer
+                assertThat(added).hasSize(4);
+                assertThat(added.getFirst().expressions()).isEqualTo(Fixtures.rule().expressions());
+            }
+            assertThat(b.samples).hasSize(3).allSatisfy(round -> assertThat(Arrays.stream(round).min().orElseThrow())
+                    .isPositive());
+            assertThat(b.samples).allSatisfy(round -> assertThat(round).hasSize(3));
+        } finally {
+            b.tearDown();
+            if (before == null) {
+                System.clearProperty("nftlink.bench.paired");
+            } else {
+                System.setProperty("nftlink.bench.paired", before);
+            }
+        }
+        assertNamespaceGone(b.ns);
+        PairedSamples read = PairedSamples.read(dir).get(4);
+        assertThat(read.rounds()).hasSize(3);
+        assertThat(read.rounds().getFirst()).containsExactly(b.samples.getFirst());
     }
 
     @Test
