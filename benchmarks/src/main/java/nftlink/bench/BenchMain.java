@@ -158,10 +158,12 @@ public final class BenchMain {
         }
         Path raw = results.resolve("raw");
         Files.createDirectories(raw);
-        // the rounds PairedBatchBenchmark's forks write
-        Path paired = raw.resolve(LocalDate.now(ZoneOffset.UTC) + "-" + profile.name() + "-paired");
         Environment before = Environment.capture();
         Instant start = Instant.now();
+        // every file of the run is named by the day it started, also when it ends after midnight
+        LocalDate day = LocalDate.ofInstant(start, ZoneOffset.UTC);
+        // the rounds PairedBatchBenchmark's forks write
+        Path paired = raw.resolve(day + "-" + profile.name() + "-paired");
         Map<String, List<RunResult>> all = new LinkedHashMap<>();
         for (Run run : profile.runs()) {
             if (only != null && !only.matcher(run.name()).find() && !only.matcher(run.include()).find()) {
@@ -172,7 +174,7 @@ public final class BenchMain {
             }
             List<RunResult> runResults = new ArrayList<>();
             for (Map<String, String[]> params : run.parameterSets()) {
-                String file = LocalDate.now(ZoneOffset.UTC) + "-" + profile.name() + "-" + run.name()
+                String file = day + "-" + profile.name() + "-" + run.name()
                         + (run.splitBy() == null ? "" : "-" + run.splitBy() + params.get(run.splitBy())[0]) + ".json";
                 ChainedOptionsBuilder b = new OptionsBuilder()
                         .include(BenchMain.class.getPackageName() + "." + run.include())
@@ -196,7 +198,7 @@ public final class BenchMain {
         Duration took = Duration.between(start, Instant.now());
         Environment after = Environment.capture();
         // neither a shorter profile nor a partial run (--only) may overwrite the day's full report or its plots
-        String stamp = LocalDate.now(ZoneOffset.UTC) + (profile.name().equals("full") ? "" : "-" + profile.name())
+        String stamp = day + (profile.name().equals("full") ? "" : "-" + profile.name())
                 + (only == null ? "" : "-partial");
         Path report = results.resolve("REPORT-" + stamp + ".md");
         Files.writeString(report, new Report(profile.name(), all,
