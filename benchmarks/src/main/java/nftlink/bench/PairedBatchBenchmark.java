@@ -96,9 +96,10 @@ public class PairedBatchBenchmark {
             Fixtures.flushChain(nft);
             long start = System.nanoTime();
             switch (peer) {
-                case 0 -> tx.commit();
-                case 1 -> floor.commit();
-                default -> lib.run(libCommand);
+                case PairedSamples.NFTLINK -> tx.commit();
+                case PairedSamples.FLOOR -> floor.commit();
+                case PairedSamples.LIBNFTABLES -> lib.run(libCommand);
+                default -> throw new IllegalStateException("no peer " + peer);
             }
             nanos[peer] = System.nanoTime() - start;
         }
@@ -106,6 +107,6 @@ public class PairedBatchBenchmark {
         if (measuring) {
             samples.add(nanos);
         }
-        return nanos[0];
+        return nanos[PairedSamples.NFTLINK];
     }
 }
