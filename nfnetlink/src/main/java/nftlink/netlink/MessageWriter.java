@@ -304,20 +304,7 @@ public final class MessageWriter {
 
     /** A NUL-terminated UTF-8 string attribute. */
     public MessageWriter attrString(int type, CharSequence value) {
-        int n = value.length();
-        int start = position;
-        int v = attr(type, n + 1);
-        byte[] b = buffer;
-        for (int i = 0; i < n; i++) {
-            char c = value.charAt(i);
-            if (c >= 0x80 || c == 0) {
-                position = start;
-                return attrUtf8(type, value);
-            }
-            b[v + i] = (byte) c;
-        }
-        b[v + n] = 0;
-        return this;
+        return attrString(type, value, 1);
     }
 
     /**
@@ -326,37 +313,44 @@ public final class MessageWriter {
      * {@code nla_strscpy} go by the attribute's length).
      */
     public MessageWriter attrStringUnterminated(int type, CharSequence value) {
+        return attrString(type, value, 0);
+    }
+
+    /**
+     * A string attribute followed by {@code nul} (0 or 1) NUL bytes. ASCII is copied
+     * character by character; anything else is encoded to UTF-8 first.
+     */
+    private MessageWriter attrString(int type, CharSequence value, int nul) {
         int n = value.length();
         int start = position;
-        int v = attr(type, n);
+        int v = attr(type, n + nul);
         byte[] b = buffer;
         for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
             if (c >= 0x80 || c == 0) {
                 position = start;
-                byte[] utf8 = utf8WithoutNul(type, value);
-                return attrBytes(type, utf8);
+                return attrUtf8(type, value, nul);
             }
             b[v + i] = (byte) c;
+        }
+        if (nul == 1) {
+            b[v + n] = 0;
         }
         return this;
     }
 
-    private static byte[] utf8WithoutNul(int type, CharSequence value) {
+    private MessageWriter attrUtf8(int type, CharSequence value, int nul) {
         byte[] utf8 = value.toString().getBytes(StandardCharsets.UTF_8);
         for (byte b : utf8) {
             if (b == 0) {
                 throw new IllegalArgumentException("string attribute " + type + " contains a NUL character");
             }
         }
-        return utf8;
-    }
-
-    private MessageWriter attrUtf8(int type, CharSequence value) {
-        byte[] utf8 = utf8WithoutNul(type, value);
-        int v = attr(type, utf8.length + 1);
+        int v = attr(type, utf8.length + nul);
         System.arraycopy(utf8, 0, buffer, v, utf8.length);
-        buffer[v + utf8.length] = 0;
+        if (nul == 1) {
+            buffer[v + utf8.length] = 0;
+        }
         return this;
     }
 

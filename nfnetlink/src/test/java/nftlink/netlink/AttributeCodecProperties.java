@@ -143,15 +143,21 @@ class AttributeCodecProperties {
     @net.jqwik.api.Example
     void stringsWithAndWithoutTheirNul() {
         MessageWriter w = new MessageWriter(64);
-        w.attrString(3, "meta").attrStringUnterminated(3, "meta").attrStringUnterminated(4, "cmp").attrStringUnterminated(5, "é");
+        w.attrString(3, "meta").attrStringUnterminated(3, "meta").attrStringUnterminated(4, "cmp").attrStringUnterminated(5, "é")
+                .attrString(5, "é");
         assertThat(w.toByteArray()).containsExactly(
                 9, 0, 3, 0, 'm', 'e', 't', 'a', 0, 0, 0, 0,
                 8, 0, 3, 0, 'm', 'e', 't', 'a',
                 7, 0, 4, 0, 'c', 'm', 'p', 0,
-                6, 0, 5, 0, (byte) 0xc3, (byte) 0xa9, 0, 0);
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> w.attrStringUnterminated(6, "a\0b"));
-        assertThat(w.position()).as("nothing written by the refused string").isEqualTo(36);
+                6, 0, 5, 0, (byte) 0xc3, (byte) 0xa9, 0, 0,
+                7, 0, 5, 0, (byte) 0xc3, (byte) 0xa9, 0, 0);
+        for (String refused : List.of("a\0b", "é\0")) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> w.attrStringUnterminated(6, refused));
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> w.attrString(6, refused));
+        }
+        assertThat(w.position()).as("nothing written by the refused strings").isEqualTo(44);
     }
 
     @Property

@@ -74,11 +74,7 @@ public final class Expressions {
 
     /** Writes {@code expressions} as a list attribute of type {@code listType}, exactly as the kernel dumps it. */
     public static void write(MessageWriter w, int listType, List<? extends Expression> expressions) {
-        int list = w.beginNested(listType, false);
-        for (Expression e : expressions) {
-            writeElement(w, e);
-        }
-        w.endNested(list);
+        writeList(w, listType, expressions, true);
     }
 
     /**
@@ -91,11 +87,15 @@ public final class Expressions {
      * the batch of {@code BatchBenchmark}). The kernel accepts either form.
      */
     public static void writeRequest(MessageWriter w, int listType, List<? extends Expression> expressions) {
+        writeList(w, listType, expressions, false);
+    }
+
+    private static void writeList(MessageWriter w, int listType, List<? extends Expression> expressions,
+                                  boolean terminatedNames) {
         int list = w.beginNested(listType, false);
         for (Expression e : expressions) {
             int elem = w.beginNested(NFTA_LIST_ELEM, false);
-            w.attrStringUnterminated(NFTA_EXPR_NAME, e.name());
-            writeData(w, e);
+            writeBody(w, e, terminatedNames);
             w.endNested(elem);
         }
         w.endNested(list);
@@ -104,7 +104,7 @@ public final class Expressions {
     /** Writes one {@code NFTA_LIST_ELEM} holding {@code e}. */
     public static void writeElement(MessageWriter w, Expression e) {
         int elem = w.beginNested(NFTA_LIST_ELEM, false);
-        writeElementBody(w, e);
+        writeBody(w, e, true);
         w.endNested(elem);
     }
 
@@ -113,7 +113,15 @@ public final class Expressions {
      * current nest (a list element, or an attribute such as {@code NFTA_SET_EXPR}).
      */
     public static void writeElementBody(MessageWriter w, Expression e) {
-        w.attrString(NFTA_EXPR_NAME, e.name());
+        writeBody(w, e, true);
+    }
+
+    private static void writeBody(MessageWriter w, Expression e, boolean terminatedName) {
+        if (terminatedName) {
+            w.attrString(NFTA_EXPR_NAME, e.name());
+        } else {
+            w.attrStringUnterminated(NFTA_EXPR_NAME, e.name());
+        }
         writeData(w, e);
     }
 
