@@ -36,6 +36,9 @@ import java.util.regex.Pattern;
  */
 public final class BenchMain {
 
+    /** The run of {@link PairedBatchBenchmark}, whose forks write rounds the report reads. */
+    static final String PAIRED = "paired";
+
     /**
      * One JMH invocation: which benchmarks, with which parameter values; {@code warmups}
      * and {@code iterations} override the profile's when positive (for runs whose
@@ -85,7 +88,7 @@ public final class BenchMain {
                 new Run("encode", "EncodeBenchmark", Map.of(), 8, 5),
                 new Run("batch", "BatchBenchmark\\.(nftlink|nftlinkEcho|floor|libnftables|nftFile)$",
                         Map.of("n", new String[]{"1", "100", "1000", "10000"})).splitBy("n"),
-                new Run("paired", "PairedBatchBenchmark", Map.of("n", new String[]{"1", "100", "1000", "10000"}), 2, 10),
+                new Run(PAIRED, "PairedBatchBenchmark", Map.of("n", new String[]{"1", "100", "1000", "10000"}), 2, 10),
                 new Run("per-update", "BatchBenchmark\\.nftPerUpdate$", Map.of("n", new String[]{"1", "100"})),
                 new Run("existing", "ExistingRulesBenchmark", Map.of("m", new String[]{"10000", "50000"},
                         "n", new String[]{"1", "100"})).splitBy("m"),
@@ -104,7 +107,7 @@ public final class BenchMain {
                 new Run("encode", "EncodeBenchmark", Map.of()),
                 new Run("batch", "BatchBenchmark\\.(nftlink|nftlinkEcho|floor|libnftables|nftFile)$",
                         Map.of("n", new String[]{"1", "10", "100"})).splitBy("n"),
-                new Run("paired", "PairedBatchBenchmark", Map.of("n", new String[]{"1", "10", "100"})),
+                new Run(PAIRED, "PairedBatchBenchmark", Map.of("n", new String[]{"1", "10", "100"})),
                 new Run("per-update", "BatchBenchmark\\.nftPerUpdate$", Map.of("n", new String[]{"1"})),
                 new Run("existing", "ExistingRulesBenchmark", Map.of("m", new String[]{"100", "1000"},
                         "n", new String[]{"1"})),
@@ -122,7 +125,7 @@ public final class BenchMain {
                 new Run("batch", "BatchBenchmark\\.(nftlink|nftlinkEcho|floor|libnftables|nftFile)$",
                         Map.of("n", new String[]{"1", "10", "100", "1000", "5000", "10000", "25000", "50000"})).splitBy("n"),
                 // rounds of a few seconds at the largest N: more iterations, for two dozen rounds or more
-                new Run("paired", "PairedBatchBenchmark", Map.of("n", new String[]{"1", "10", "100", "1000", "5000",
+                new Run(PAIRED, "PairedBatchBenchmark", Map.of("n", new String[]{"1", "10", "100", "1000", "5000",
                         "10000", "25000", "50000"}), 3, 15),
                 new Run("per-update", "BatchBenchmark\\.nftPerUpdate$", Map.of("n", new String[]{"1", "10", "100"})),
                 new Run("existing", "ExistingRulesBenchmark", Map.of("m", new String[]{"0", "1000", "10000", "25000", "50000"},
@@ -169,7 +172,7 @@ public final class BenchMain {
             if (only != null && !only.matcher(run.name()).find() && !only.matcher(run.include()).find()) {
                 continue;
             }
-            if (run.include().startsWith("PairedBatchBenchmark")) {
+            if (run.name().equals(PAIRED)) {
                 deleteDirectory(paired); // an earlier run's rounds of the same day and profile
             }
             List<RunResult> runResults = new ArrayList<>();
@@ -202,7 +205,7 @@ public final class BenchMain {
                 + (only == null ? "" : "-partial");
         Path report = results.resolve("REPORT-" + stamp + ".md");
         Files.writeString(report, new Report(profile.name(), all,
-                all.containsKey("paired") ? PairedSamples.read(paired) : Map.of(), before, after, took,
+                all.containsKey(PAIRED) ? PairedSamples.read(paired) : Map.of(), before, after, took,
                 results, stamp, raw).markdown());
         System.out.println("report written to " + report.toAbsolutePath());
     }

@@ -1,7 +1,5 @@
 package nftlink.bench;
 
-import nftlink.nfnetlink.Transaction;
-import nftlink.nftables.Nftables;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -16,7 +14,6 @@ import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,25 +46,17 @@ public class PairedBatchBenchmark {
     @Param({"1", "100", "10000"})
     public int n;
 
-    BenchNamespace ns;
-    Nftables nft;
-    Transaction tx;
-    Fixtures.Floor floor;
-    LibNftables lib;
-    MemorySegment libCommand;
+    /** The peers and the namespace, set up and reset exactly as the separate benchmarks have them. */
+    BatchBenchmark batch;
     final List<long[]> samples = new ArrayList<>();
     boolean measuring;
     int round;
 
     @Setup(Level.Trial)
     public void setup() {
-        ns = BenchNamespace.create();
-        ns.nftScript(Fixtures.TABLE_SCRIPT);
-        nft = Nftables.open(ns.namespace());
-        tx = nft.transaction().addAll(Fixtures.addRules(n, false));
-        floor = new Fixtures.Floor(nft.connection(), Fixtures.addRules(n, false));
-        lib = LibNftables.open(ns, "inet t");
-        libCommand = lib.command(Fixtures.addRulesScript(n));
+        batch = new BatchBenchmark();
+        batch.n = n;
+        batch.setup();
     }
 
     @Setup(Level.Iteration)
@@ -83,7 +72,7 @@ public class PairedBatchBenchmark {
                 PairedSamples.write(Path.of(dir), n, ProcessHandle.current().pid(), samples);
             }
         } finally {
-            Fixtures.closeAll(lib, nft, ns);
+            batch.tearDown();
         }
     }
 
@@ -93,12 +82,12 @@ public class PairedBatchBenchmark {
         long[] nanos = new long[PairedSamples.PEERS.size()];
         for (int k = 0; k < nanos.length; k++) {
             int peer = (round + k) % nanos.length;
-            Fixtures.flushChain(nft);
+            batch.reset();
             long start = System.nanoTime();
             switch (peer) {
-                case PairedSamples.NFTLINK -> tx.commit();
-                case PairedSamples.FLOOR -> floor.commit();
-                case PairedSamples.LIBNFTABLES -> lib.run(libCommand);
+                case PairedSamples.NFTLINK -> batch.nftlink();
+                case PairedSamples.FLOOR -> batch.floor();
+                case PairedSamples.LIBNFTABLES -> batch.libnftables();
                 default -> throw new IllegalStateException("no peer " + peer);
             }
             nanos[peer] = System.nanoTime() - start;

@@ -67,7 +67,7 @@ class BenchmarksKernelTest {
             b.measuring = true;
             for (int r = 0; r < 3; r++) {
                 b.round();
-                List<Rule> added = rules(b.ns); // the round's last peer's rules, after flushes before each peer
+                List<Rule> added = rules(b.batch.ns); // the round's last peer's rules, after flushes before each peer
                 assertThat(added).hasSize(4);
                 assertThat(added.getFirst().expressions()).isEqualTo(Fixtures.rule().expressions());
             }
@@ -82,7 +82,7 @@ class BenchmarksKernelTest {
                 System.setProperty("nftlink.bench.paired", before);
             }
         }
-        assertNamespaceGone(b.ns);
+        assertNamespaceGone(b.batch.ns);
         PairedSamples read = PairedSamples.read(dir).get(4);
         assertThat(read.rounds()).hasSize(3);
         assertThat(read.rounds().getFirst()).containsExactly(b.samples.getFirst());
