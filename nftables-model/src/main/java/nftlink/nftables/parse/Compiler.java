@@ -43,6 +43,8 @@ final class Compiler {
     private Values values;
     private Elements elements;
     private Token commandStart;
+    private int includedFiles;
+    private long includedBytes;
 
     private final HostnameResolver hostnames;
 
@@ -67,12 +69,19 @@ final class Compiler {
                 command();
             } catch (IllegalArgumentException e) {
                 throw new NftParseException(start.location(), e.getMessage());
+            } catch (StackOverflowError e) {
+                throw tooDeep(start);
             }
             if (!start.is("include")) {
                 endOfStatement();
             }
         }
         return new NftScript(out);
+    }
+
+    /** The parser's stack ran out: a last line of defence behind {@link InputLimits}' nesting limit. */
+    private NftParseException tooDeep(Token start) {
+        return new NftParseException(start.location(), "expression nested too deeply");
     }
 
     private void endOfStatement() {
@@ -131,7 +140,7 @@ final class Compiler {
         List<Token> value = new ArrayList<>();
         int depth = 0;
         while (true) {
-            Token t = c.peek();
+            Token t = c.in.peekRaw();
             if (t.kind() == Token.Kind.END || depth == 0 && (t.kind() == Token.Kind.NEWLINE || t.kind() == Token.Kind.SEMICOLON)) {
                 break;
             }
@@ -143,7 +152,8 @@ final class Compiler {
                 }
                 depth--;
             }
-            value.add(c.next());
+            c.in.nextRaw();
+            value.add(t.kind() == Token.Kind.VARIABLE ? c.in.bind(t) : t);
         }
         if (value.isEmpty()) {
             throw c.unexpected("a value");
@@ -161,10 +171,17 @@ final class Compiler {
         List<Token> tokens = new ArrayList<>();
         for (Path file : files) {
             String text;
+            if (++includedFiles > InputLimits.MAX_FILES) {
+                throw Cursor.error(name, "too many included files (at most " + InputLimits.MAX_FILES + ")");
+            }
             try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
+                text = InputLimits.read(file);
             } catch (IOException e) {
                 throw Cursor.error(name, "cannot include " + file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            }
+            if ((includedBytes += text.length()) > InputLimits.MAX_TOTAL_BYTES) {
+                throw Cursor.error(name, "cannot include " + file + ": the input would exceed "
+                        + (InputLimits.MAX_TOTAL_BYTES >> 20) + " MiB in all");
             }
             tokens.addAll(Lexer.tokens(file.toString(), text));
         }
@@ -175,6 +192,9 @@ final class Compiler {
     /** The files in the pattern's directory whose names match its last component, sorted; none is no error (as in nft). */
     private static List<Path> matches(Token name, Path pattern) {
         Path directory = pattern.getParent();
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
         java.nio.file.PathMatcher matcher = directory.getFileSystem().getPathMatcher("glob:" + pattern.getFileName());
         try (java.util.stream.Stream<Path> list = Files.list(directory)) {
             return list.filter(p -> matcher.matches(p.getFileName()) && Files.isRegularFile(p)).sorted().toList();
@@ -183,19 +203,18 @@ final class Compiler {
         }
     }
 
-    /** {@code [family]} then a name: a family word counts as family only if a name follows. */
+    /** {@code [family]} then a table name, as nft reads it: a family word is always the family, never a name. */
     private record Qualified(Family family, Token name) {
     }
 
     private Qualified familyAndName(String what) {
-        Token first = c.name(what);
-        Token next = c.peek();
-        if (first.kind() == Token.Kind.WORD && (next.kind() == Token.Kind.WORD || next.kind() == Token.Kind.STRING)
-                && isFamily(first.text())) {
+        Token first = c.peek();
+        Family family = Family.IP;
+        if (first.kind() == Token.Kind.WORD && isFamily(first.text())) {
             c.next();
-            return new Qualified(Family.ofName(first.text()), next);
+            family = Family.ofName(first.text());
         }
-        return new Qualified(Family.IP, first);
+        return new Qualified(family, c.identifier(what));
     }
 
     private static boolean isFamily(String s) {
@@ -211,7 +230,7 @@ final class Compiler {
             case "table" -> table(what, exclusive);
             case "chain" -> {
                 Qualified q = familyAndName("a table name");
-                Token name = c.name("a chain name");
+                Token name = c.identifier("a chain name");
                 List<ParsedOperation> rules = new ArrayList<>();
                 chain(what, q.family(), q.name().text(), name, exclusive, rules);
                 out.addAll(rules);
@@ -224,19 +243,19 @@ final class Compiler {
             }
             case "set", "map" -> {
                 Qualified q = familyAndName("a table name");
-                Token name = c.name("a set name");
+                Token name = c.identifier("a set name");
                 set(what, q.family(), q.name().text(), name, exclusive, what.text().equals("map"));
             }
             case "element" -> element(exclusive ? "create" : "add");
             case "counter", "quota", "limit", "ct", "synproxy", "secmark" -> {
                 String kind = ObjectParser.keyword(c, what);
                 Qualified q = familyAndName("a table name");
-                Token name = c.name("an object name");
+                Token name = c.identifier("an object name");
                 out.add(object(what, kind, q.family(), q.name().text(), name, exclusive));
             }
             case "flowtable" -> {
                 Qualified q = familyAndName("a table name");
-                Token name = c.name("a flowtable name");
+                Token name = c.identifier("a flowtable name");
                 out.add(flowtable(what, q.family(), q.name().text(), name, exclusive));
             }
             default -> throw Cursor.error(what, "syntax error, unexpected " + what.text()
@@ -267,7 +286,7 @@ final class Compiler {
                 Token item = c.expect(Token.Kind.WORD, "chain, set, map, flowtable, an object, flags, comment or '}'");
                 switch (item.text()) {
                     case "chain" -> {
-                        Token chainName = c.name("a chain name");
+                        Token chainName = c.identifier("a chain name");
                         List<ParsedOperation> own = new ArrayList<>();
                         int before = out.size();
                         chain(item, family, name, chainName, false, own);
@@ -276,7 +295,7 @@ final class Compiler {
                         rules.addAll(own);
                     }
                     case "set", "map" -> {
-                        Token setName = c.name("a set name");
+                        Token setName = c.identifier("a set name");
                         int before = out.size();
                         set(item, family, name, setName, false, item.text().equals("map"));
                         setOps.addAll(out.subList(before, out.size()));
@@ -294,9 +313,9 @@ final class Compiler {
                     case "comment" -> comment = c.expect(Token.Kind.STRING, "a quoted comment").text();
                     case "counter", "quota", "limit", "ct", "synproxy", "secmark" -> {
                         String kind = ObjectParser.keyword(c, item);
-                        objects.add(object(item, kind, family, name, c.name("an object name"), false));
+                        objects.add(object(item, kind, family, name, c.identifier("an object name"), false));
                     }
-                    case "flowtable" -> flowtables.add(flowtable(item, family, name, c.name("a flowtable name"), false));
+                    case "flowtable" -> flowtables.add(flowtable(item, family, name, c.identifier("a flowtable name"), false));
                     default -> throw Cursor.error(item, "syntax error, unexpected " + item.text()
                             + ", expecting chain, set, map, flowtable, counter, quota, limit, ct, synproxy, secmark, "
                             + "flags, comment or '}'");
@@ -418,7 +437,7 @@ final class Compiler {
     /** {@code add|insert|replace rule [family] TABLE CHAIN [position|handle N] STATEMENTS}. */
     private void ruleCommand(Token start, String command) {
         Qualified q = familyAndName("a table name");
-        Token chain = c.name("a chain name");
+        Token chain = c.identifier("a chain name");
         long handle = 0;
         if (c.at("position") || c.at("handle")) {
             c.next();
@@ -440,7 +459,12 @@ final class Compiler {
             c.skipNewlines();
         }
         Token first = c.peek();
-        RuleParser.Parsed parsed = new RuleParser(c, values, family, name -> shape(family, table, name)).rule();
+        RuleParser.Parsed parsed;
+        try {
+            parsed = new RuleParser(c, values, family, name -> shape(family, table, name)).rule();
+        } catch (StackOverflowError e) {
+            throw tooDeep(first);
+        }
         checkSetReferences(family, table, parsed.statements(), first.location().to(c.in.last().location()));
         List<Statement> statements = Statement.NatStatement.withNamedMapData(parsed.statements(),
                 name -> mapData(family, table, name));
@@ -693,7 +717,7 @@ final class Compiler {
 
     private void element(String command) {
         Qualified q = familyAndName("a table name");
-        Token setName = c.name("a set name");
+        Token setName = c.identifier("a set name");
         Family family = q.family();
         String table = q.name().text();
         SetShape shape = declared.get(setKey(family, table, setName.text()));
@@ -726,17 +750,17 @@ final class Compiler {
         String table = q.name().text();
         NftOperation op = switch (what.text()) {
             case "table" -> new NftOperation.DeleteTable(family, table, destroy);
-            case "chain" -> new NftOperation.DeleteChain(family, table, c.name("a chain name").text(), destroy);
-            case "set", "map" -> new NftOperation.DeleteSet(family, table, c.name("a set name").text(), destroy);
+            case "chain" -> new NftOperation.DeleteChain(family, table, c.identifier("a chain name").text(), destroy);
+            case "set", "map" -> new NftOperation.DeleteSet(family, table, c.identifier("a set name").text(), destroy);
             case "counter", "quota", "limit", "synproxy", "secmark" -> deleteObject(what.text(), family, table, destroy);
             case "flowtable" -> {
                 if (c.at("handle")) {
                     throw Cursor.error(c.peek(), "unsupported: delete flowtable by handle (name the flowtable)");
                 }
-                yield new NftOperation.DeleteFlowtable(family, table, c.name("a flowtable name").text(), destroy);
+                yield new NftOperation.DeleteFlowtable(family, table, c.identifier("a flowtable name").text(), destroy);
             }
             case "rule" -> {
-                String chain = c.name("a chain name").text();
+                String chain = c.identifier("a chain name").text();
                 c.expect("handle");
                 yield new NftOperation.DeleteRule(family, table, chain, c.number("a rule handle"));
             }
@@ -760,11 +784,11 @@ final class Compiler {
         if (c.accept("handle")) {
             return new NftOperation.DeleteObject(family, table, type, null, c.number("an object handle"), destroy);
         }
-        return new NftOperation.DeleteObject(family, table, type, c.name("an object name").text(), 0, destroy);
+        return new NftOperation.DeleteObject(family, table, type, c.identifier("an object name").text(), 0, destroy);
     }
 
     private void element0(Token start, Family family, String table) {
-        Token setName = c.name("a set name");
+        Token setName = c.identifier("a set name");
         SetShape shape = declared.get(setKey(family, table, setName.text()));
         if (shape == null) {
             NftSet known = lookup.find(family, table, setName.text()).orElseThrow(() -> Cursor.error(setName,
@@ -792,8 +816,8 @@ final class Compiler {
         Qualified q = familyAndName("a table name");
         NftOperation op = switch (what.text()) {
             case "table" -> new NftOperation.FlushTable(q.family(), q.name().text());
-            case "chain" -> new NftOperation.FlushChain(q.family(), q.name().text(), c.name("a chain name").text());
-            case "set", "map" -> new NftOperation.FlushSet(q.family(), q.name().text(), c.name("a set name").text());
+            case "chain" -> new NftOperation.FlushChain(q.family(), q.name().text(), c.identifier("a chain name").text());
+            case "set", "map" -> new NftOperation.FlushSet(q.family(), q.name().text(), c.identifier("a set name").text());
             default -> throw Cursor.error(what, "unsupported: flush " + what.text());
         };
         out.add(new ParsedOperation(op, commandStart.location().to(c.in.last().location()), null));

@@ -57,6 +57,20 @@ final class Cursor {
         return in.next();
     }
 
+    /**
+     * A name where nft's grammar wants an identifier (tables, chains, sets, objects, flowtables): a word
+     * that is none of nft's keywords ({@code last} excepted, as in nft). A family word, a command word or
+     * a quoted string is never taken as such a name, so {@code table inet} at the end of input is an
+     * error, not a table named inet.
+     */
+    Token identifier(String what) {
+        Token t = in.peek();
+        if (t.kind() != Token.Kind.WORD || Keywords.reserved(t.text())) {
+            throw unexpected(what);
+        }
+        return in.next();
+    }
+
     /** A name: a word or a quoted string. */
     Token name(String what) {
         Token t = in.peek();

@@ -16,6 +16,7 @@ final class Lexer {
     private int pos;
     private int line = 1;
     private int lineStart;
+    private int nesting;
 
     private Lexer(String file, String text) {
         this.file = file;
@@ -39,6 +40,14 @@ final class Lexer {
     }
 
     private void add(Token.Kind kind, String value, int start) {
+        if (kind == Token.Kind.LBRACE || kind == Token.Kind.OTHER && value.equals("(")) {
+            if (++nesting > InputLimits.MAX_NESTING) {
+                throw new NftParseException(at(start, pos), "braces and parentheses nested too deeply (at most "
+                        + InputLimits.MAX_NESTING + " levels)");
+            }
+        } else if (nesting > 0 && (kind == Token.Kind.RBRACE || kind == Token.Kind.OTHER && value.equals(")"))) {
+            nesting--;
+        }
         out.add(new Token(kind, value, at(start, pos)));
     }
 

@@ -23,9 +23,13 @@ public final class NftParseException extends RuntimeException {
      * @param problem  what is wrong, e.g. {@code syntax error, unexpected '}', expecting a value}
      */
     public NftParseException(SourceLocation location, String problem) {
-        super(location.position() + ": Error: " + problem + "\n" + location.caret());
+        super(location.position() + ": Error: " + cut(problem) + "\n" + location.caret());
         this.location = Objects.requireNonNull(location, "location");
         this.problem = problem;
+    }
+
+    private static String cut(String problem) {
+        return problem.length() <= 400 ? problem : problem.substring(0, 400) + "...";
     }
 
     /** Where the problem is. */

@@ -123,7 +123,7 @@ public final class NftParser {
      * @throws IOException       when the file cannot be read
      */
     public NftScript parseFile(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file);
+        return parse(InputLimits.read(file), file);
     }
 
     /**

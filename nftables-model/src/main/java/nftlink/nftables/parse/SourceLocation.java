@@ -14,6 +14,10 @@ import java.util.Objects;
  */
 public record SourceLocation(String file, int line, int column, int endColumn, String lineText) {
 
+    /** Longer source lines are shown as a window around the located text. */
+    private static final int MAX_LINE = 160;
+    private static final int CONTEXT = 40;
+
     public SourceLocation {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(lineText, "lineText");
@@ -30,11 +34,19 @@ public record SourceLocation(String file, int line, int column, int endColumn, S
      * before the carets copies the line's tabs so the carets line up.
      */
     public String caret() {
-        StringBuilder sb = new StringBuilder(lineText).append('\n');
-        for (int i = 1; i < column; i++) {
+        String text = lineText;
+        int from = 0;
+        if (text.length() > MAX_LINE) {
+            from = Math.max(0, Math.min(column - 1 - CONTEXT, text.length() - MAX_LINE));
+            int to = Math.min(text.length(), from + MAX_LINE);
+            text = (from > 0 ? "..." : "") + text.substring(from, to) + (to < text.length() ? "..." : "");
+            from -= from > 0 ? 3 : 0;
+        }
+        StringBuilder sb = new StringBuilder(text).append('\n');
+        for (int i = 1 + from; i < column; i++) {
             sb.append(i - 1 < lineText.length() && lineText.charAt(i - 1) == '\t' ? '\t' : ' ');
         }
-        sb.append("^".repeat(endColumn - column + 1));
+        sb.append("^".repeat(Math.max(1, Math.min(endColumn - column + 1, text.length() - (column - 1 - from)))));
         return sb.toString();
     }
 

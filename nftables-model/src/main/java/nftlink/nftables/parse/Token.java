@@ -40,11 +40,11 @@ record Token(Kind kind, String text, SourceLocation location) {
         return switch (kind) {
             case END -> "end of file";
             case NEWLINE -> "newline";
-            case STRING -> "string \"" + text + "\"";
+            case STRING -> "string \"" + InputLimits.shown(text) + "\"";
             case VARIABLE -> "$" + text;
             case SET_REFERENCE -> "@" + text;
-            case LBRACE, RBRACE, COMMA, EQUALS, SEMICOLON, OTHER, OPERATOR -> "'" + text + "'";
-            case WORD -> text;
+            case LBRACE, RBRACE, COMMA, EQUALS, SEMICOLON, OTHER, OPERATOR -> "'" + InputLimits.shown(text) + "'";
+            case WORD -> InputLimits.shown(text);
         };
     }
 }

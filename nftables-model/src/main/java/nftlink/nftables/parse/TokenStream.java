@@ -31,6 +31,8 @@ final class TokenStream {
     private Token last;
     private Token lastReal;
     private int expansions;
+    private long expandedTokens;
+    private int definitions;
 
     TokenStream(List<Token> tokens, Path file) {
         frames.push(new Frame(tokens, file == null ? List.of() : List.of(file)));
@@ -62,8 +64,45 @@ final class TokenStream {
         return null;
     }
 
+    /**
+     * Defines (or redefines) {@code name}. Variables in {@code value} must have been bound with
+     * {@link #bind}, so the value refers to what they meant when it was defined without copying it.
+     */
     void define(String name, List<Token> value) {
-        variables.put(name, List.copyOf(value));
+        List<Token> v = List.copyOf(value);
+        variables.put(name, v);
+        variables.put(snapshot(name), v);
+    }
+
+    private String snapshot(String name) {
+        return name + "\u0000" + definitions++;
+    }
+
+    /**
+     * A variable token of a definition's value, bound to what the variable means now (as nft resolves
+     * {@code $x} in {@code define y = $x} when y is defined).
+     */
+    Token bind(Token variable) {
+        List<Token> value = variables.get(variable.text());
+        if (value == null) {
+            throw new NftParseException(variable.location(), "unknown identifier '" + variable.text() + "'");
+        }
+        String key = snapshot(variable.text());
+        variables.put(key, value);
+        return new Token(Token.Kind.VARIABLE, key, variable.location());
+    }
+
+    /** The next token without expanding variables and without consuming it. */
+    Token peekRaw() {
+        for (Frame f : frames) {
+            if (f.next < f.tokens.size()) {
+                return f.tokens.get(f.next);
+            }
+            if (frames.size() == 1) {
+                break;
+            }
+        }
+        return end();
     }
 
     /** The next token without consuming it, with variables expanded. */
@@ -86,8 +125,11 @@ final class TokenStream {
                 if (value == null) {
                     throw new NftParseException(t.location(), "unknown identifier '" + t.text() + "'");
                 }
-                if (++expansions > 100_000) {
-                    throw new NftParseException(t.location(), "too many variable expansions (recursive define?)");
+                if (++expansions > InputLimits.MAX_EXPANSIONS
+                        || (expandedTokens += value.size()) > InputLimits.MAX_EXPANDED_TOKENS) {
+                    throw new NftParseException(t.location(), "too many variable expansions (at most "
+                            + InputLimits.MAX_EXPANSIONS + " expansions and " + InputLimits.MAX_EXPANDED_TOKENS
+                            + " tokens in all)");
                 }
                 f.next++;
                 frames.push(new Frame(value, List.of()));

@@ -313,8 +313,8 @@ final class Values {
             case "drop" -> { c.next(); yield Verdict.DROP; }
             case "continue" -> { c.next(); yield Verdict.CONTINUE; }
             case "return" -> { c.next(); yield Verdict.RETURN; }
-            case "jump" -> { c.next(); yield Verdict.jump(c.name("a chain name").text()); }
-            case "goto" -> { c.next(); yield Verdict.goTo(c.name("a chain name").text()); }
+            case "jump" -> { c.next(); yield Verdict.jump(c.identifier("a chain name").text()); }
+            case "goto" -> { c.next(); yield Verdict.goTo(c.identifier("a chain name").text()); }
             default -> throw c.unexpected("a verdict (accept, drop, continue, return, jump, goto)");
         };
     }
