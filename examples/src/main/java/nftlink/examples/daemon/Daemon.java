@@ -74,9 +74,16 @@ public final class Daemon implements AutoCloseable {
      * @param watchRoot  the subtree to watch, or {@code null} for the whole hierarchy
      * @param journal    also follow the systemd journal for units starting and stopping
      * @param namespace  the network namespace of the rule set, or {@code null} for the caller's
+     * @param dnsServer  the name server for host sets, or {@code null} for resolv.conf's
+     * @param dnsFloor   the shortest timeout of a DNS-fed element
+     * @param dnsCeiling the longest timeout of a DNS-fed element
+     * @param allowEmptyReload whether a reload may replace a policy by an empty one (removing every rule
+     *                   and element the daemon made); refused by default, as an empty file is more
+     *                   often a mistake than a wish
      */
     public record Config(Path policyFile, boolean load, Path cgroupRoot, CgroupPath watchRoot, boolean journal,
-                         NetworkNamespace namespace, InetSocketAddress dnsServer, Duration dnsFloor, Duration dnsCeiling) {
+                         NetworkNamespace namespace, InetSocketAddress dnsServer, Duration dnsFloor, Duration dnsCeiling,
+                         boolean allowEmptyReload) {
         public Config {
             Objects.requireNonNull(policyFile, "policyFile");
             dnsFloor = dnsFloor == null ? DnsSets.Limits.DEFAULT.floor() : dnsFloor;
@@ -86,32 +93,37 @@ public final class Daemon implements AutoCloseable {
 
         /** The policy file alone, in the caller's namespace, watching the whole hierarchy. */
         public static Config of(Path policyFile) {
-            return new Config(policyFile, false, null, null, false, null, null, null, null);
+            return new Config(policyFile, false, null, null, false, null, null, null, null, false);
+        }
+
+        /** This configuration, allowing a reload to an empty policy or not. */
+        public Config withEmptyReload(boolean allow) {
+            return new Config(policyFile, load, cgroupRoot, watchRoot, journal, namespace, dnsServer, dnsFloor, dnsCeiling, allow);
         }
 
         /** This configuration with {@code --load}. */
         public Config withLoad(boolean newLoad) {
-            return new Config(policyFile, newLoad, cgroupRoot, watchRoot, journal, namespace, dnsServer, dnsFloor, dnsCeiling);
+            return new Config(policyFile, newLoad, cgroupRoot, watchRoot, journal, namespace, dnsServer, dnsFloor, dnsCeiling, allowEmptyReload);
         }
 
         /** This configuration in {@code ns}. */
         public Config in(NetworkNamespace ns) {
-            return new Config(policyFile, load, cgroupRoot, watchRoot, journal, ns, dnsServer, dnsFloor, dnsCeiling);
+            return new Config(policyFile, load, cgroupRoot, watchRoot, journal, ns, dnsServer, dnsFloor, dnsCeiling, allowEmptyReload);
         }
 
         /** This configuration watching only {@code root}. */
         public Config watching(CgroupPath root) {
-            return new Config(policyFile, load, cgroupRoot, root, journal, namespace, dnsServer, dnsFloor, dnsCeiling);
+            return new Config(policyFile, load, cgroupRoot, root, journal, namespace, dnsServer, dnsFloor, dnsCeiling, allowEmptyReload);
         }
 
         /** This configuration with another cgroup-v2 mount point. */
         public Config withCgroupRoot(Path mount) {
-            return new Config(policyFile, load, mount, watchRoot, journal, namespace, dnsServer, dnsFloor, dnsCeiling);
+            return new Config(policyFile, load, mount, watchRoot, journal, namespace, dnsServer, dnsFloor, dnsCeiling, allowEmptyReload);
         }
 
         /** This configuration asking {@code server} (in the rule set's namespace), with element timeouts in [floor, ceiling]. */
         public Config withDns(InetSocketAddress server, Duration floor, Duration ceiling) {
-            return new Config(policyFile, load, cgroupRoot, watchRoot, journal, namespace, server, floor, ceiling);
+            return new Config(policyFile, load, cgroupRoot, watchRoot, journal, namespace, server, floor, ceiling, allowEmptyReload);
         }
     }
 
@@ -209,6 +221,13 @@ public final class Daemon implements AutoCloseable {
             return new Loaded(parsed, script, forEntries);
         } catch (NftParseException e) {
             throw new PolicyException(e.getMessage());
+        } catch (PolicyException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new PolicyException(config.policyFile() + ": cannot read the policy: " + e);
+        } catch (StackOverflowError e) {
+            // the parser bounds nesting; this is the last line of defence for the running daemon
+            throw new PolicyException(config.policyFile() + ": cannot read the policy: it is nested too deeply");
         }
     }
 
@@ -390,32 +409,49 @@ public final class Daemon implements AutoCloseable {
             throw new IllegalStateException("not running");
         }
         Loaded loaded = read(config.load());
+        boolean emptied = loaded.policy().entries().isEmpty() && loaded.policy().hostSets().isEmpty()
+                && (loaded.script() == null || loaded.script().isEmpty());
+        if (emptied && !config.allowEmptyReload() && !(policy.entries().isEmpty() && policy.hostSets().isEmpty())) {
+            throw new PolicyException(config.policyFile() + ": the new policy is empty and would remove every rule and "
+                    + "element of the running one; refused (allow it with --allow-empty-reload)");
+        }
         reconciler.close();
         if (dnsSets != null) {
             dnsSets.close();
             dnsSets = null;
         }
-        if (loaded.script() != null && !loaded.script().isEmpty()) {
-            PolicyStore fresh = new PolicyStore(nft, loaded.entryParser(), loaded.policy(), resolver::path, c -> { });
-            DesiredState wanted = new DesiredState(policyOf(loaded.policy()));
-            wanted.replaceLive(scan());
-            List<NftOperation> ops = new ArrayList<>(loaded.script().operations());
-            try {
-                ops.addAll(fresh.plan(new BindingDiff(List.of(), wanted.desired())).operations());
-                nft.transaction().addAll(ops).commit();
-            } catch (TransactionException | NftParseException e) {
-                startReconciler(policy);
-                String where = e instanceof TransactionException te && te.operationIndex() >= 0
-                        && te.operationIndex() < loaded.script().parsed().size()
-                        ? "\n" + loaded.script().locationOf(te.operationIndex()).position() + ": the failed operation comes from here"
-                        : "";
-                throw new PolicyException(e.getMessage() + where);
+        PolicyFile next = policy;
+        try {
+            if (loaded.script() != null && !loaded.script().isEmpty()) {
+                commitStatic(loaded);
             }
-            log.accept("reloaded the static rule set of " + config.policyFile() + " with " + wanted.desired().size()
-                    + " rule(s)/element(s) in one transaction");
+            next = loaded.policy();
+        } finally {
+            // whatever failed, a reconciler follows the cgroups again: the new policy's or the running one's
+            startReconciler(next);
         }
-        startReconciler(loaded.policy());
         log.accept("reloaded " + config.policyFile() + ": " + loaded.policy().entries().size() + " entries");
+    }
+
+    /** The static rule set of a reload and every rule and element the policy wants now, in one transaction. */
+    private void commitStatic(Loaded loaded) {
+        PolicyStore fresh = new PolicyStore(nft, loaded.entryParser(), loaded.policy(), resolver::path, c -> { });
+        DesiredState wanted = new DesiredState(policyOf(loaded.policy()));
+        wanted.replaceLive(scan());
+        List<NftOperation> ops = new ArrayList<>(loaded.script().operations());
+        try {
+            ops.addAll(fresh.plan(new BindingDiff(List.of(), wanted.desired())).operations());
+            nft.transaction().addAll(ops).commit();
+        } catch (TransactionException e) {
+            String where = e.operationIndex() >= 0 && e.operationIndex() < loaded.script().parsed().size()
+                    ? "\n" + loaded.script().locationOf(e.operationIndex()).position() + ": the failed operation comes from here"
+                    : "";
+            throw new PolicyException(e.getMessage() + where);
+        } catch (NftParseException e) {
+            throw new PolicyException(e.getMessage());
+        }
+        log.accept("reloaded the static rule set of " + config.policyFile() + " with " + wanted.desired().size()
+                + " rule(s)/element(s) in one transaction");
     }
 
     /**

@@ -39,6 +39,8 @@ public final class Nftlinkd {
               --dry-run            print, in nft syntax, every change it would make, and exit
               --flush              remove every rule and element it made, in one transaction, and exit
               --journal            also follow the systemd journal (journalctl) for units
+              --allow-empty-reload let SIGHUP apply a policy without entries (which removes every
+                                   rule and element the daemon made); refused otherwise
               --cgroup-root PATH   the cgroup-v2 mount point (default: found in /proc/self/mountinfo)
               --watch SUBTREE      watch only this cgroup subtree (relative to the mount point)
               --netns NAME         the rule set of network namespace NAME
@@ -62,10 +64,11 @@ public final class Nftlinkd {
     /** Parsed command line. */
     record Options(boolean status, boolean load, boolean dryRun, boolean flush, boolean journal, Path cgroupRoot,
                    CgroupPath watch, String netns, Path policy, boolean help, java.net.InetSocketAddress dnsServer,
-                   java.time.Duration dnsFloor, java.time.Duration dnsCeiling) {
+                   java.time.Duration dnsFloor, java.time.Duration dnsCeiling, boolean allowEmptyReload) {
 
         static Options parse(String[] args) {
             boolean status = false, load = false, dryRun = false, flush = false, journal = false, help = false;
+            boolean allowEmptyReload = false;
             Path cgroupRoot = null;
             CgroupPath watch = null;
             String netns = null;
@@ -80,6 +83,7 @@ public final class Nftlinkd {
                     case "--dry-run" -> dryRun = true;
                     case "--flush" -> flush = true;
                     case "--journal" -> journal = true;
+                    case "--allow-empty-reload" -> allowEmptyReload = true;
                     case "-h", "--help" -> help = true;
                     case "--cgroup-root", "--watch", "--netns", "--dns-server", "--dns-ttl" -> {
                         if (i + 1 >= args.length) {
@@ -115,7 +119,7 @@ public final class Nftlinkd {
                 rest.removeFirst();
             }
             if (help) {
-                return new Options(false, false, false, false, false, null, null, null, null, true, null, null, null);
+                return new Options(false, false, false, false, false, null, null, null, null, true, null, null, null, false);
             }
             if (rest.size() != 1) {
                 throw new IllegalArgumentException(rest.isEmpty() ? "no policy file given" : "one policy file, not " + rest);
@@ -124,7 +128,7 @@ public final class Nftlinkd {
                 throw new IllegalArgumentException("--dry-run, --flush and status exclude each other");
             }
             return new Options(status, load, dryRun, flush, journal, cgroupRoot, watch, netns, Path.of(rest.getFirst()), false,
-                    dnsServer, dnsFloor, dnsCeiling);
+                    dnsServer, dnsFloor, dnsCeiling, allowEmptyReload);
         }
 
         private static java.net.InetSocketAddress server(String v) {
@@ -156,7 +160,7 @@ public final class Nftlinkd {
         try {
             ns = o.netns() == null ? null : NetworkNamespace.named(o.netns());
             Daemon.Config config = new Daemon.Config(o.policy(), o.load(), o.cgroupRoot(), o.watch(), o.journal(), ns,
-                    o.dnsServer(), o.dnsFloor(), o.dnsCeiling());
+                    o.dnsServer(), o.dnsFloor(), o.dnsCeiling(), o.allowEmptyReload());
             try (Daemon d = Daemon.open(config, line -> out.println(stamp() + " " + line))) {
                 if (o.status()) {
                     d.status(out);
@@ -252,6 +256,9 @@ public final class Nftlinkd {
                     d.reload();
                 } catch (Daemon.PolicyException e) {
                     err.println("nftlinkd: reload refused, the running policy stays: " + e.getMessage());
+                } catch (RuntimeException | StackOverflowError e) {
+                    // nothing a policy file or the kernel does on reload may end the daemon
+                    err.println("nftlinkd: reload failed, the running policy stays: " + e);
                 }
             } else {
                 out.println(stamp() + " nftlinkd: SIG" + s + ": stopping; the rule set stays as it is");

@@ -218,6 +218,53 @@ class DaemonKernelTest {
     }
 
     /**
+     * A policy the parser cannot take (10,000 nested braces) or an empty one never ends the daemon on
+     * SIGHUP: the running policy stays, and a later good policy still reloads. At start-up the same
+     * file ends it with an error, not a stack trace.
+     */
+    @Test
+    void aBadOrEmptyPolicyOnHupLeavesTheRunningOne(TestNamespace ns) throws Exception {
+        Files.writeString(policyFile, policy(25));
+        f.mkdir("mail.scope");
+        long mail = f.id("mail.scope");
+        String nested = policy(25).replace("tcp dport { 25, 443 } reject",
+                "tcp dport " + "{".repeat(10_000) + "22" + "}".repeat(10_000) + " reject");
+        Process p = new ProcessBuilder(DaemonFixture.javaCommand("--netns", ns.name(), "--load", "--watch", f.root.toString(),
+                policyFile.toString())).redirectErrorStream(true).start();
+        BlockingQueue<String> lines = follow(p);
+        try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
+            awaitLine(lines, "nftlinkd: running with 2 policy entries");
+            String before = ruleset(ns);
+            Files.writeString(policyFile, nested);
+            new ProcessBuilder("kill", "-HUP", Long.toString(p.pid())).start().waitFor();
+            awaitLine(lines, "nftlinkd: reload refused, the running policy stays: ");
+            Files.writeString(policyFile, "");
+            new ProcessBuilder("kill", "-HUP", Long.toString(p.pid())).start().waitFor();
+            awaitLine(lines, "nftlinkd: reload refused, the running policy stays: " + policyFile + ": the new policy is empty");
+            assertThat(p.isAlive()).isTrue();
+            assertThat(ruleset(ns)).isEqualTo(before);
+
+            f.rmdir("mail.scope");
+            await("mail.scope's rule removed: the cgroups are still followed", () -> allowRules(nft).isEmpty());
+            f.mkdir("mail.scope");
+            long again = f.id("mail.scope");
+            Files.writeString(policyFile, policy(26));
+            new ProcessBuilder("kill", "-HUP", Long.toString(p.pid())).start().waitFor();
+            awaitLine(lines, "reloaded " + policyFile + ": 2 entries");
+            assertThat(render(nft)).contains("socket cgroupv2 level 2 " + again + " tcp dport 26 accept");
+            assertThat(again).isNotEqualTo(mail);
+        } finally {
+            p.destroyForcibly();
+            p.waitFor();
+        }
+        Files.writeString(policyFile, nested);
+        DaemonFixture.Run start = nftlinkd("--netns", ns.name(), "--load", "--watch", f.root.toString(), policyFile.toString());
+        assertThat(start.status()).isEqualTo(1);
+        assertThat(start.err()).startsWith("nftlinkd: " + policyFile + ":").contains("nested too deeply")
+                .doesNotContain("\tat ").hasLineCount(3);
+    }
+
+    /**
      * What the systemd unit gives it: a user that is not root, with CAP_NET_ADMIN
      * and no other capability, suffices to load the static rule set and to keep a
      * cgroup's rule.
