@@ -14,6 +14,7 @@ import nftlink.nftables.Rule;
 import nftlink.nftables.Table;
 import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.InterfaceResolver;
+import nftlink.nftables.parse.InputLimits;
 import nftlink.nftables.parse.NftParseException;
 import nftlink.nftables.parse.NftParser;
 import nftlink.nftables.parse.NftScript;
@@ -24,9 +25,6 @@ import nftlink.nftables.parse.SourceLocation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -101,14 +99,10 @@ final class Apply {
         }
     }
 
-    private static String read(String file, InputStream in) {
+    /** The text of {@code file} ({@code -}: standard input), as nft source: regular files of bounded size, lenient UTF-8. */
+    static String read(String file, InputStream in) {
         try {
-            if (file.equals("-")) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": no such file");
+            return file.equals("-") ? InputLimits.read(in) : InputLimits.read(Path.of(file));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
         }

@@ -14,13 +14,8 @@ import nftlink.nftables.lang.RulesetListing;
 import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.SetLookup;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +35,7 @@ final class JsonCli {
             if (!options.command().isEmpty()) {
                 throw new UsageException("-f takes no command; put the commands in the file");
             }
-            return apply(options, read(options.file(), in), out, err);
+            return apply(options, Apply.read(options.file(), in), out, err);
         }
         List<String> c = options.command();
         if (c.size() < 2 || !c.get(0).equals("list") || !c.get(1).equals("ruleset") || c.size() > 3) {
@@ -105,18 +100,6 @@ final class JsonCli {
         return options.netns() == null ? NetworkNamespace.current() : NetworkNamespace.named(options.netns());
     }
 
-    private static String read(String file, InputStream in) {
-        try {
-            if (file.equals("-")) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": no such file");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
-        }
-    }
 
     /** Sets a document adds elements to without declaring them: looked up in the kernel, like nft does. */
     private static SetLookup kernelSets(Nftables nft) {
