@@ -4,4 +4,5 @@ module nftlink.examples {
     requires nftlink.cgroup;
     requires nftlink.vrf;
     requires jdk.unsupported;
+    requires info.picocli;
 }
