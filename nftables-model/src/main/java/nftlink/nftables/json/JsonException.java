@@ -17,9 +17,14 @@ public final class JsonException extends IllegalArgumentException {
      * @param offset  the character offset of a syntax error, or -1
      */
     public JsonException(String message, String path, int offset) {
-        super(path != null ? path + ": " + message : message);
+        super(path != null ? cut(path, 300) + ": " + cut(message, 600) : cut(message, 600));
         this.path = path;
         this.offset = offset;
+    }
+
+    /** Long paths and messages (a megabyte-long member name) are cut for the message; {@link #path()} keeps all. */
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "...";
     }
 
     /** A schema error at {@code path}. */

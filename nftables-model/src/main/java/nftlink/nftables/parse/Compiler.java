@@ -68,7 +68,7 @@ final class Compiler {
             try {
                 command();
             } catch (IllegalArgumentException e) {
-                throw new NftParseException(start.location(), e.getMessage());
+                throw new NftParseException(start.location(), NftParseException.problem(e));
             } catch (StackOverflowError e) {
                 throw tooDeep(start);
             }

@@ -125,7 +125,7 @@ final class Cursor {
         try {
             return action.get();
         } catch (IllegalArgumentException e) {
-            throw new NftParseException(t.location(), e.getMessage());
+            throw new NftParseException(t.location(), NftParseException.problem(e));
         }
     }
 }

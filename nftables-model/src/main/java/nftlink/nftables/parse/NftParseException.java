@@ -28,6 +28,21 @@ public final class NftParseException extends RuntimeException {
         this.problem = problem;
     }
 
+    /**
+     * The problem an {@link IllegalArgumentException} of the rule language describes, in nft's words:
+     * a {@link NumberFormatException}'s Java text ({@code For input string: "X" under radix 16}) becomes
+     * {@code not a number: X}.
+     */
+    static String problem(IllegalArgumentException e) {
+        if (e instanceof NumberFormatException) {
+            String m = e.getMessage() == null ? "" : e.getMessage();
+            int open = m.indexOf('"');
+            int close = m.lastIndexOf('"');
+            return "not a number: " + (open >= 0 && close > open ? InputLimits.shown(m.substring(open + 1, close)) : "");
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
     private static String cut(String problem) {
         return problem.length() <= 400 ? problem : problem.substring(0, 400) + "...";
     }

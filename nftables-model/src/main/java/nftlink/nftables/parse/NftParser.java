@@ -158,7 +158,7 @@ public final class NftParser {
             return compiler.ruleSpec(Lexer.tokens("<rule>", statements), family, table, chain);
         } catch (IllegalArgumentException e) {
             throw new NftParseException(new SourceLocation("<rule>", 1, 1, 1, statements.lines().findFirst().orElse("")),
-                    e.getMessage());
+                    NftParseException.problem(e));
         }
     }
 

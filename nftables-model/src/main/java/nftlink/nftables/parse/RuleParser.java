@@ -1025,6 +1025,9 @@ final class RuleParser {
      * A 32-bit value computed from {@code source}: {@code ip dscp}, {@code ip dscp << 2 | 0x10},
      * {@code ip dscp & 0x0f << 1} (constants fold as in nft, {@code <<} binding tighter than {@code &} and {@code |}).
      */
+    /** Operations in one computed value, as nft limits them ("Binary operation limit 16 reached"). */
+    private static final int MAX_BINOPS = 16;
+
     private Field binop(Token start, Field source) {
         nftlink.nftables.lang.BinopField value = Cursor.at(start, () -> nftlink.nftables.lang.BinopField.of(source));
         if (atOperator("<<") || atOperator(">>")) {
@@ -1032,6 +1035,7 @@ final class RuleParser {
             int bits = c.smallNumber("a shift in bits (0 to 31)", 31);
             value = new nftlink.nftables.lang.BinopField(source, left ? bits : -bits, value.mask(), value.xor());
         }
+        int operations = 0;
         while (true) {
             String op = c.peek().kind() == Token.Kind.WORD ? switch (c.peek().text()) {
                 case "&", "and" -> "&";
@@ -1040,6 +1044,9 @@ final class RuleParser {
             } : null;
             if (op == null) {
                 break;
+            }
+            if (++operations > MAX_BINOPS) {
+                throw Cursor.error(c.peek(), "Binary operation limit " + MAX_BINOPS + " reached");
             }
             c.next();
             long constant = binopConstant(source);
@@ -1064,7 +1071,11 @@ final class RuleParser {
     private Field combination(Token at, Field left, String op) {
         Field value = left;
         String o = op;
+        int operations = 0;
         while (true) {
+            if (++operations > MAX_BINOPS) {
+                throw Cursor.error(at, "Binary operation limit " + MAX_BINOPS + " reached");
+            }
             if (startsField(c.peek())) {
                 Field right = combinationOperand();
                 Field l = value;

@@ -34,19 +34,21 @@ public record SourceLocation(String file, int line, int column, int endColumn, S
      * before the carets copies the line's tabs so the carets line up.
      */
     public String caret() {
-        String text = lineText;
-        int from = 0;
-        if (text.length() > MAX_LINE) {
-            from = Math.max(0, Math.min(column - 1 - CONTEXT, text.length() - MAX_LINE));
-            int to = Math.min(text.length(), from + MAX_LINE);
-            text = (from > 0 ? "..." : "") + text.substring(from, to) + (to < text.length() ? "..." : "");
-            from -= from > 0 ? 3 : 0;
+        int start = 0;
+        int end = lineText.length();
+        boolean window = end > MAX_LINE;
+        if (window) {
+            start = Math.max(0, Math.min(column - 1 - CONTEXT, end - MAX_LINE));
+            end = Math.min(lineText.length(), start + MAX_LINE);
         }
-        StringBuilder sb = new StringBuilder(text).append('\n');
-        for (int i = 1 + from; i < column; i++) {
+        String before = start > 0 ? "..." : "";
+        StringBuilder sb = new StringBuilder(before).append(lineText, start, end)
+                .append(end < lineText.length() ? "..." : "").append('\n').append(" ".repeat(before.length()));
+        for (int i = start + 1; i < column; i++) {
             sb.append(i - 1 < lineText.length() && lineText.charAt(i - 1) == '\t' ? '\t' : ' ');
         }
-        sb.append("^".repeat(Math.max(1, Math.min(endColumn - column + 1, text.length() - (column - 1 - from)))));
+        int width = endColumn - column + 1;
+        sb.append("^".repeat(window ? Math.max(1, Math.min(width, end - (column - 1))) : width));
         return sb.toString();
     }
 
