@@ -137,7 +137,7 @@ final class JsonReader {
             char c = text.charAt(at);
             if (c == '"') {
                 at++;
-                return sb.toString();
+                return checkSurrogates(sb);
             }
             if (c < 0x20) {
                 throw error("control character U+" + String.format("%04X", (int) c) + " in a string");
@@ -183,6 +183,19 @@ final class JsonReader {
                 }
             }
         }
+    }
+
+    /** A string whose escapes left half a surrogate pair is no Unicode text (as jansson, nft's JSON library, says). */
+    private String checkSurrogates(StringBuilder sb) {
+        for (int i = 0; i < sb.length(); i++) {
+            char c = sb.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < sb.length() && Character.isLowSurrogate(sb.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw error("invalid Unicode '\\u" + String.format("%04X", (int) c) + "' (half a surrogate pair)");
+            }
+        }
+        return sb.toString();
     }
 
     private JsonValue number() {

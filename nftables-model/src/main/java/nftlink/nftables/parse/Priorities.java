@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /** Reads a priority as nft writes it: {@code NUMBER}, {@code NAME}, {@code NAME + N}, {@code NAME - N}. */
 final class Priorities {
-    private static final Pattern NAMED = Pattern.compile("([a-z]+)(?:([+-])(\\d+))?");
+    private static final Pattern NAMED = Pattern.compile("([a-z]+)(?:([+-])(0x[0-9a-fA-F]+|\\d+))?");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(0x[0-9a-fA-F]+|\\d+)");
 
     private Priorities() {
     }
@@ -34,8 +35,8 @@ final class Priorities {
         }
         Token all = new Token(Token.Kind.WORD, text.toString(), where);
         String s = text.toString();
-        if (s.matches("[+-]?\\d+")) {
-            return Cursor.at(all, () -> Integer.parseInt(s));
+        if (NUMBER.matcher(s).matches()) {
+            return Cursor.at(all, () -> number(s));
         }
         Matcher m = NAMED.matcher(s);
         if (!m.matches()) {
@@ -45,7 +46,21 @@ final class Priorities {
         if (value.isEmpty()) {
             throw Cursor.error(all, "priority name '" + m.group(1) + "' is not valid " + validFor);
         }
-        int offset = m.group(2) == null ? 0 : Cursor.at(all, () -> Integer.parseInt(m.group(3)));
+        int offset = m.group(2) == null ? 0 : Cursor.at(all, () -> number(m.group(3)));
         return value.getAsInt() + ("-".equals(m.group(2)) ? -offset : offset);
+    }
+
+    /** A number as nft reads it (strtol with base 0): hexadecimal after 0x, octal after a leading 0. */
+    private static int number(String text) {
+        boolean negative = text.startsWith("-");
+        String digits = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
+        long v = digits.startsWith("0x") ? Long.parseLong(digits.substring(2), 16)
+                : digits.length() > 1 && digits.startsWith("0") ? Long.parseLong(digits.substring(1), 8)
+                : Long.parseLong(digits);
+        v = negative ? -v : v;
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("priority " + text + " out of range");
+        }
+        return (int) v;
     }
 }

@@ -116,6 +116,26 @@ class HostileInputTest {
     }
 
     @Test
+    void prioritiesAreNumbersAsNftReadsThem() {
+        // nft reads priorities with strtol's base 0: 0x10 is 16, 010 is 8
+        for (String[] p : new String[][] {{"0x0", "0"}, {"0x10", "16"}, {"-0x10", "-16"}, {"010", "8"}, {"filter + 0x10", "16"}}) {
+            var ops = PARSER.parse("table ip t { chain c { type filter hook input priority " + p[0] + "; } }", "t.nft");
+            assertThat(ops.operations().get(1).toString()).as(p[0]).contains("priority=" + p[1] + ",");
+        }
+    }
+
+    @Test
+    void aJsonNameWithHalfASurrogatePairIsRefused() {
+        var json = new nftlink.nftables.json.JsonParser(CgroupPathResolver.none(), SetLookup.NONE);
+        var e = catchThrowableOfType(nftlink.nftables.json.JsonException.class, () -> json.parse(
+                "{\"nftables\": [{\"add\": {\"table\": {\"family\": \"ip\", \"name\": \"\\ud800\"}}}]}"));
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("invalid Unicode '\\uD800'");
+        assertThat(json.parse("{\"nftables\": [{\"add\": {\"table\": {\"family\": \"ip\", \"name\": \"t\\ud83d\\ude00\"}}}]}"))
+                .hasSize(1);
+    }
+
+    @Test
     void aHugeTokenIsShownCut() {
         String huge = "x".repeat(1 << 20);
         NftParseException e = error("add rule ip t c tcp dport 22 " + huge);
