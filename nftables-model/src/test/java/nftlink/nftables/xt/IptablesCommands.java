@@ -89,6 +89,7 @@ final class IptablesCommands {
             "iptables-nft -t mangle -A PREROUTING -j CONNMARK --set-mark 7",
             "iptables-nft -t mangle -A PREROUTING -j CONNMARK --set-xmark 0x1/0xff",
             "iptables-nft -t mangle -A PREROUTING -j CONNMARK --set-mark 0x10/0x10",
+            "iptables-nft -t mangle -A PREROUTING -j CONNMARK --save-mark --right-shift-mark 4",
             "iptables-nft -t mangle -A FORWARD -p tcp --tcp-flags SYN,RST SYN -j TCPMSS --clamp-mss-to-pmtu",
             "iptables-nft -t mangle -A FORWARD -p tcp --tcp-flags SYN,RST SYN -j TCPMSS --set-mss 1400",
             "iptables-nft -t raw -A PREROUTING -p udp --dport 5060 -j CT --helper sip",
