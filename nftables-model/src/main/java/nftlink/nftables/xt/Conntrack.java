@@ -3,6 +3,9 @@ package nftlink.nftables.xt;
 import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.lang.Datatype;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,7 +23,7 @@ import java.util.Optional;
  * @param stateMask    {@code XT_CONNTRACK_STATE_*} bits
  * @param statusMask   {@code IPS_*} bits
  */
-public record Conntrack(Bytes addresses, long expiresMin, long expiresMax, int l4proto, int[] ports, int[] portsHigh,
+public record Conntrack(Bytes addresses, long expiresMin, long expiresMax, int l4proto, List<Integer> ports, List<Integer> portsHigh,
                         int matchFlags, int invertFlags, int stateMask, int statusMask) implements XtInfo {
     static final int SIZE = 164;
     private static final int STATE = 1;
@@ -34,9 +37,9 @@ public record Conntrack(Bytes addresses, long expiresMin, long expiresMax, int l
     private static final String[] PORT_KEYS = {"original proto-src", "original proto-dst", "reply proto-src", "reply proto-dst"};
 
     public Conntrack {
-        ports = ports.clone();
-        portsHigh = portsHigh.clone();
-        if (addresses.length() != 128 || ports.length != 4 || portsHigh.length != 4) {
+        ports = List.copyOf(ports);
+        portsHigh = List.copyOf(portsHigh);
+        if (addresses.length() != 128 || ports.size() != 4 || portsHigh.size() != 4) {
             throw new IllegalArgumentException("conntrack holds 4 address/mask pairs and 4 port ranges");
         }
     }
@@ -44,24 +47,14 @@ public record Conntrack(Bytes addresses, long expiresMin, long expiresMax, int l
     /** Decodes {@code struct xt_conntrack_mtinfo3}. */
     public static Conntrack decode(Bytes info) {
         StructReader r = StructReader.of(info, SIZE, "conntrack");
-        int[] ports = new int[4];
-        int[] high = new int[4];
+        List<Integer> ports = new ArrayList<>();
+        List<Integer> high = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            ports[i] = r.u16(138 + 2 * i);
-            high[i] = r.u16(154 + 2 * i);
+            ports.add(r.u16(138 + 2 * i));
+            high.add(r.u16(154 + 2 * i));
         }
         return new Conntrack(Bytes.of(r.bytes(0, 128)), Integer.toUnsignedLong(r.u32(128)), Integer.toUnsignedLong(r.u32(132)),
                 r.u16(136), ports, high, r.u16(146), r.u16(148), r.u16(150), r.u16(152));
-    }
-
-    @Override
-    public int[] ports() {
-        return ports.clone();
-    }
-
-    @Override
-    public int[] portsHigh() {
-        return portsHigh.clone();
     }
 
     @Override
@@ -111,7 +104,9 @@ public record Conntrack(Bytes addresses, long expiresMin, long expiresMax, int l
             int flag = 1 << (8 + i);
             if ((matchFlags & flag) != 0) {
                 x.add(space + "ct " + PORT_KEYS[i] + " " + ((invertFlags & flag) != 0 ? "!= " : ""));
-                x.add(ports[i] == portsHigh[i] ? Integer.toString(ports[i]) : ports[i] + "-" + portsHigh[i]);
+                int low = ports.get(i);
+                int high = portsHigh.get(i);
+                x.add(low == high ? Integer.toString(low) : low + "-" + high);
                 space = " ";
             }
         }
@@ -135,27 +130,8 @@ public record Conntrack(Bytes addresses, long expiresMin, long expiresMax, int l
     private String address(int i, boolean ipv6) {
         byte[] all = addresses.toArray();
         int length = ipv6 ? 16 : 4;
-        byte[] address = java.util.Arrays.copyOfRange(all, 32 * i, 32 * i + length);
-        byte[] mask = java.util.Arrays.copyOfRange(all, 32 * i + 16, 32 * i + 16 + length);
+        byte[] address = Arrays.copyOfRange(all, 32 * i, 32 * i + length);
+        byte[] mask = Arrays.copyOfRange(all, 32 * i + 16, 32 * i + 16 + length);
         return Datatype.printAddress(address) + Addresses.mask(mask);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Conntrack c && addresses.equals(c.addresses) && expiresMin == c.expiresMin
-                && expiresMax == c.expiresMax && l4proto == c.l4proto && java.util.Arrays.equals(ports, c.ports)
-                && java.util.Arrays.equals(portsHigh, c.portsHigh) && matchFlags == c.matchFlags
-                && invertFlags == c.invertFlags && stateMask == c.stateMask && statusMask == c.statusMask;
-    }
-
-    @Override
-    public int hashCode() {
-        return java.util.Objects.hash(addresses, expiresMin, l4proto, java.util.Arrays.hashCode(ports), matchFlags, stateMask);
-    }
-
-    @Override
-    public String toString() {
-        return "Conntrack[matchFlags=" + matchFlags + ", invertFlags=" + invertFlags + ", stateMask=" + stateMask
-                + ", statusMask=" + statusMask + ", ports=" + java.util.Arrays.toString(ports) + "]";
     }
 }
