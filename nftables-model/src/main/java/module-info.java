@@ -14,4 +14,5 @@ module nftlink.nftables {
     exports nftlink.nftables.lang;
     exports nftlink.nftables.parse;
     exports nftlink.nftables.json;
+    exports nftlink.nftables.xt;
 }

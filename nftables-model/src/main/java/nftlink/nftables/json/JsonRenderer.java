@@ -469,6 +469,8 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     .put("value", single(cs.field(), cs.value())).build());
             case Statement.PayloadSet ps -> JsonValue.single("mangle", JsonValue.object().put("key", field(ps.field()))
                     .put("value", single(ps.field(), ps.value())).build());
+            case Statement.KernelExpression k when nftlink.nftables.xt.XtListing.isXt(k) ->
+                    nftlink.nftables.xt.XtListing.json(k.expression(), family);
             case Statement.KernelExpression k -> kernelExpression(k.expression());
             case Statement.LogStatement l -> log(l);
             case Statement.LimitStatement l -> limit(l);

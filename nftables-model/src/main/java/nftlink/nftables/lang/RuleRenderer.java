@@ -46,8 +46,9 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     /** The rule's statements and comment, as one line. */
     public String render(RuleSpec rule) {
         StringJoiner line = new StringJoiner(" ");
-        for (Statement s : rule.statements()) {
-            line.add(render(s, rule.family()));
+        for (int i = 0; i < rule.statements().size(); i++) {
+            Statement s = rule.statements().get(i);
+            line.add(nftlink.nftables.xt.XtListing.isXt(s) ? nftlink.nftables.xt.XtListing.text(rule, i) : render(s, rule.family()));
         }
         if (rule.comment() != null) {
             line.add("comment \"" + rule.comment() + "\"");
@@ -127,6 +128,8 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             }
             case Statement.CtSet cs -> cs.field().text() + " set " + cs.field().datatype().print(cs.value());
             case Statement.PayloadSet ps -> ps.field().text() + " set " + single(ps.field(), ps.value());
+            case Statement.KernelExpression k when nftlink.nftables.xt.XtListing.isXt(k) ->
+                    nftlink.nftables.xt.XtListing.text(k.expression(), new nftlink.nftables.xt.XtContext(family, 0));
             case Statement.KernelExpression k -> k.expression().toDebugString();
             case Statement.LogStatement l -> log(l);
             case Statement.LimitStatement l -> limit(l);

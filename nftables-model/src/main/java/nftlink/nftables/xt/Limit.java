@@ -1,0 +1,44 @@
+package nftlink.nftables.xt;
+
+import nftlink.nftables.expr.Bytes;
+
+import java.util.Optional;
+
+/**
+ * {@code -m limit --limit RATE --limit-burst N}: {@code struct xt_rateinfo}, revision 0 (the
+ * kernel's own state after the first two fields lists as zeros).
+ *
+ * @param average the mean time between packets, in 1/10000 s
+ * @param burst   the burst
+ */
+public record Limit(int average, int burst) implements XtInfo {
+    static final int SIZE = 40;
+    private static final long SCALE = 10000;
+    private static final long[] PERIODS = {SCALE * 86400, SCALE * 3600, SCALE * 60, SCALE};
+    private static final String[] UNITS = {"day", "hour", "minute", "second"};
+
+    /** Decodes {@code struct xt_rateinfo}. */
+    public static Limit decode(Bytes info) {
+        StructReader r = StructReader.of(info, SIZE, "limit");
+        return new Limit(r.u32(0), r.u32(4));
+    }
+
+    @Override
+    public Optional<String> text(XtContext context) {
+        Xlate x = new Xlate().add("limit rate");
+        long period = Integer.toUnsignedLong(average);
+        if (period == 0) {
+            x.add(" inf");
+        } else {
+            int i = 1;
+            while (i < PERIODS.length && !(period > PERIODS[i] || PERIODS[i] / period < PERIODS[i] % period)) {
+                i++;
+            }
+            x.add(" " + PERIODS[i - 1] / period + "/" + UNITS[i - 1]);
+        }
+        if (burst != 0) {
+            x.add(" burst " + Xlate.unsigned(burst) + " packets");
+        }
+        return Optional.of(x.text());
+    }
+}
