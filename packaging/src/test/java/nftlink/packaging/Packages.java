@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Where the packages this module built are, and the commands the tests run on
@@ -76,6 +78,30 @@ final class Packages {
     /** Runs a command on the host; the result with its exit code and output. */
     static TestNamespace.Result run(String... command) {
         return TestNamespace.run(Arrays.asList(command), null);
+    }
+
+    /**
+     * Runs a command in DIR with extra environment variables, allowing it up to
+     * {@code minutes} (npm and ansible take longer than TestNamespace's minute).
+     */
+    static TestNamespace.Result run(Path dir, Map<String, String> env, int minutes, String... command)
+            throws IOException, InterruptedException {
+        Path out = Files.createTempFile("nftlink-run", ".out");
+        Path err = Files.createTempFile("nftlink-run", ".err");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            if (!p.waitFor(minutes, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " did not finish in " + minutes + " minutes");
+            }
+            return new TestNamespace.Result(p.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
     }
 
     /** Runs a command and returns its standard output, failing the test when it fails. */
