@@ -32,9 +32,11 @@ nftlink_find_jdk() {
   NFTLINK_JAVA_HOME="$best"
 }
 
-# Installs Debian packages for commands that are missing, when root.
+# Installs Debian packages for commands that are missing, when root. With
+# --lean first, without the packages' recommendations.
 nftlink_need() {
-  local missing=() pair cmd pkg
+  local missing=() pair cmd pkg apt_opts=()
+  if [ "${1:-}" = --lean ]; then apt_opts=(--no-install-recommends); shift; fi
   for pair in "$@"; do
     cmd=${pair%%:*}; pkg=${pair#*:}
     command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || missing+=("$pkg")
@@ -48,7 +50,7 @@ nftlink_need() {
   fi
   echo "nftlink: installing ${missing[*]} ..." >&2
   apt-get update -qq >/dev/null 2>&1 || true
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 \
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_opts[@]}" "${missing[@]}" >/dev/null 2>&1 \
     || nftlink_die "could not install ${missing[*]} with apt-get"
 }
 
