@@ -808,6 +808,7 @@ public final class Delinearizer {
                 Integer portMin = port(registers, n.protoMin());
                 Integer portMax = n.protoMax() == null ? portMin : port(registers, n.protoMax());
                 if ((n.addrMin() != null && (addrMin == null || addrMax == null)) || (n.protoMin() != null && (portMin == null || portMax == null))
+                        || (addrMin == null && portMin == null)
                         || registers.size() != (int) java.util.stream.Stream.of(n.addrMin(), n.addrMax(), n.protoMin(), n.protoMax())
                         .filter(java.util.Objects::nonNull).distinct().count()) {
                     yield null;
