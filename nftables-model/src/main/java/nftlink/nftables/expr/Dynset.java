@@ -3,7 +3,6 @@ package nftlink.nftables.expr;
 import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
-import nftlink.netlink.NetlinkDecodeException;
 
 import java.util.List;
 import java.util.Objects;
@@ -147,11 +146,8 @@ public record Dynset(int op, int sregKey, Integer sregData, String set, int setI
                 default -> throw Expressions.unexpected("dynset", a);
             }
         }
-        if (sregKey == null || op == null || set == null || set.isEmpty()) {
+        if (sregKey == null || op == null || set == null) {
             throw Expressions.missing("dynset", "sreg_key, op and set name");
-        }
-        if (op < NFT_DYNSET_OP_ADD || op > NFT_DYNSET_OP_DELETE) {
-            throw new NetlinkDecodeException("dynset: unknown operation " + op);
         }
         return new Dynset(op, sregKey, sregData, set, setId, timeout, expressions, flags);
     }

@@ -80,7 +80,7 @@ public record Lookup(String set, int setId, int sreg, int dreg, Integer flags) i
                 default -> throw Expressions.unexpected("lookup", a);
             }
         }
-        if (set == null || set.isEmpty() || sreg == null) {
+        if (set == null || sreg == null) {
             throw Expressions.missing("lookup", "set and sreg");
         }
         return new Lookup(set, setId, sreg, dreg, flags);

@@ -3,7 +3,6 @@ package nftlink.nftables.expr;
 import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
-import nftlink.netlink.NetlinkDecodeException;
 
 import java.util.Objects;
 
@@ -74,16 +73,6 @@ public sealed interface Objref extends Expression {
         return "objref";
     }
 
-    /** Whether nft has a name for objects of {@code type} (and so can list a reference to one). */
-    private static boolean namedByNft(int type) {
-        return switch (type) {
-            case NFT_OBJECT_COUNTER, NFT_OBJECT_QUOTA, NFT_OBJECT_CT_HELPER,
-                 NFT_OBJECT_LIMIT, NFT_OBJECT_CT_TIMEOUT, NFT_OBJECT_SECMARK,
-                 NFT_OBJECT_CT_EXPECT, NFT_OBJECT_SYNPROXY -> true;
-            default -> false;
-        };
-    }
-
     private static Objref decode(Attributes attributes) {
         Integer type = null;
         String object = null;
@@ -100,14 +89,7 @@ public sealed interface Objref extends Expression {
                 default -> throw Expressions.unexpected("objref", a);
             }
         }
-        if (object != null && object.isEmpty() || set != null && set.isEmpty()) {
-            throw new NetlinkDecodeException("objref: empty object or set name");
-        }
         if (type != null && object != null && sreg == null && set == null && setId == 0) {
-            if (!namedByNft(type)) {
-                // nft names no such object (unknown, tunnel, connlimit): kept raw, as the kernel sent it
-                throw new NetlinkDecodeException("objref: object type " + type + " has no name in nft");
-            }
             return new Named(type, object);
         }
         if (type == null && object == null && sreg != null && set != null) {

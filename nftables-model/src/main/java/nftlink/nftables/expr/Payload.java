@@ -3,7 +3,6 @@ package nftlink.nftables.expr;
 import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
-import nftlink.netlink.NetlinkDecodeException;
 
 import static nftlink.nftables.NfTables.*;
 
@@ -124,11 +123,6 @@ public sealed interface Payload extends Expression {
         }
         if (base == null || offset == null || length == null || (dreg == null) == (sreg == null)) {
             throw Expressions.missing("payload", "base, offset, length and exactly one of dreg/sreg");
-        }
-        if (offset < 0 || offset > 0xffff || length < 1 || length > 0xff) {
-            // beyond what the kernel accepts (offset up to U16_MAX, length up to U8_MAX): kept raw
-            throw new NetlinkDecodeException("payload: offset " + Integer.toUnsignedString(offset) + ", length "
-                    + Integer.toUnsignedString(length) + " out of range");
         }
         return dreg != null
                 ? new Load(Base.of(base), offset, length, dreg)
