@@ -32,7 +32,8 @@ import static nftlink.netlink.Netlink.NLM_F_DUMP_INTR;
  * serialized: {@link #execute} and {@link #dump} each hold the connection's lock
  * from the request to the last reply, so replies never interleave; a
  * multi-step exchange ({@link #writer}, {@link #send}, then {@link #receive} or
- * {@link #drain}) runs inside {@link #exclusive}, which holds the same lock. One
+ * {@link #drain}) runs inside {@link #exclusive}, which holds the same lock
+ * (the shared request buffer refuses use outside it). One
  * socket is used rather than one per thread: netlink delivers every reply of a
  * socket to one receive queue, nf_tables applies commits one at a time under
  * its own mutex anyway, and a socket per thread would cost each thread a file
@@ -236,31 +237,29 @@ public final class NetlinkConnection implements AutoCloseable {
     }
 
     /**
-     * Sends everything written into {@code w} as one datagram.
-     *
-     * @throws IllegalStateException when called outside {@link #exclusive}
+     * Sends everything written into {@code w} as one datagram. Holds the lock for
+     * the call only: a request and the receiving of its replies belong inside
+     * {@link #exclusive}.
      */
     public void send(MessageWriter w) {
-        requireLock("send()");
-        ensureOpen();
-        socket.send(w.segment(), w.position());
+        exclusive(() -> {
+            socket.send(w.segment(), w.position());
+            return null;
+        });
     }
 
     /**
      * Receives replies whose sequence numbers lie in {@code [first, first + count)}
-     * and hands them to {@code handler} until it reports completion. Blocks.
-     *
-     * @throws IllegalStateException when called outside {@link #exclusive}
+     * and hands them to {@code handler} until it reports completion. Blocks. Holds
+     * the lock for the call (see {@link #send}).
      */
     public void receive(int first, int count, ReplyHandler handler) {
-        requireLock("receive()");
-        ensureOpen();
-        while (true) {
-            int n = socket.receive(receiveBuffer);
-            if (dispatch(n, first, count, handler)) {
-                return;
+        exclusive(() -> {
+            while (!dispatch(socket.receive(receiveBuffer), first, count, handler)) {
+                // until the handler reports completion
             }
-        }
+            return null;
+        });
     }
 
     /**
@@ -269,20 +268,19 @@ public final class NetlinkConnection implements AutoCloseable {
      * does for nfnetlink batches.
      *
      * @return whether the handler reported completion
-     * @throws IllegalStateException when called outside {@link #exclusive}
      */
     public boolean drain(int first, int count, ReplyHandler handler) {
-        requireLock("drain()");
-        ensureOpen();
-        while (true) {
-            int n = socket.receiveNow(receiveBuffer);
-            if (n < 0) {
-                return false;
+        return exclusive(() -> {
+            while (true) {
+                int n = socket.receiveNow(receiveBuffer);
+                if (n < 0) {
+                    return false;
+                }
+                if (dispatch(n, first, count, handler)) {
+                    return true;
+                }
             }
-            if (dispatch(n, first, count, handler)) {
-                return true;
-            }
-        }
+        });
     }
 
     private boolean dispatch(int length, int first, int count, ReplyHandler handler) {
