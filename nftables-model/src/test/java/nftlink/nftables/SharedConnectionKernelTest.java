@@ -38,8 +38,9 @@ class SharedConnectionKernelTest {
     @Test
     @Timeout(value = 600, unit = TimeUnit.SECONDS)
     void eightThreadsShareOneConnection(TestNamespace ns) throws Exception {
-        try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
-            nft.connection().setDumpExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n);
+             ExecutorService decoders = Executors.newVirtualThreadPerTaskExecutor()) {
+            nft.connection().setDumpExecutor(decoders);
             List<NftOperation> setup = new ArrayList<>();
             setup.add(new NftOperation.AddTable(Table.of(Family.INET, TABLE), false));
             for (int t = 0; t < THREADS; t++) {
