@@ -3,7 +3,9 @@ package nftlink.netlink;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -25,7 +27,27 @@ import static nftlink.netlink.Netlink.NLM_F_DUMP_INTR;
  * and {@link #send} plus {@link #receive}/{@link #drain} for protocols such as
  * nfnetlink batches that manage their own sequence windows.
  *
- * <p>Not thread-safe.
+ * <h2>Threads</h2>
+ * A connection may be shared by any number of threads. Its exchanges are
+ * serialized: {@link #execute} and {@link #dump} each hold the connection's lock
+ * from the request to the last reply, so replies never interleave; a
+ * multi-step exchange ({@link #writer}, {@link #send}, then {@link #receive} or
+ * {@link #drain}) runs inside {@link #exclusive}, which holds the same lock
+ * (the shared request buffer refuses use outside it). One
+ * socket is used rather than one per thread: netlink delivers every reply of a
+ * socket to one receive queue, nf_tables applies commits one at a time under
+ * its own mutex anyway, and a socket per thread would cost each thread a file
+ * descriptor and a megabyte of buffers. Threads that need dumps in parallel can
+ * open a connection each.
+ *
+ * <p>Callbacks (reply handlers, dump collectors) run while the lock is held and
+ * must not start another exchange on the same connection.
+ *
+ * <h2>Resources</h2>
+ * The connection owns its native memory (the receive buffer and, once a
+ * parallel dump ran, the dump chunks) and frees it, with the socket, on
+ * {@link #close()}; {@code close} waits for an exchange under way in another
+ * thread to finish.
  */
 public final class NetlinkConnection implements AutoCloseable {
 
@@ -35,14 +57,17 @@ public final class NetlinkConnection implements AutoCloseable {
     public static final int RECEIVE_BUFFER_BYTES = 1 << 20;
 
     private final NetlinkTransport socket;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Arena arena = Arena.ofShared();
     private final MessageWriter writer = new MessageWriter();
-    private final MemorySegment receiveBuffer = Arena.ofAuto().allocate(RECEIVE_BUFFER_BYTES, 8);
+    private final MemorySegment receiveBuffer = arena.allocate(RECEIVE_BUFFER_BYTES, 8);
     private final MessageCursor cursor = new MessageCursor();
     private int sequence = ThreadLocalRandom.current().nextInt(1, 1 << 30);
-    private int maxDumpAttempts = 10;
-    private Consumer<NetlinkMessage> unsolicited;
-    private boolean parallelDumps = Runtime.getRuntime().availableProcessors() > 1;
+    private volatile int maxDumpAttempts = 10;
+    private volatile Consumer<NetlinkMessage> unsolicited;
+    private volatile Executor dumpExecutor;
     private DumpPipeline.Chunks dumpChunks;
+    private boolean closed;
 
     /**
      * Datagrams of a dump whose messages the calling thread hands to the collector
@@ -57,7 +82,12 @@ public final class NetlinkConnection implements AutoCloseable {
      */
     public NetlinkConnection(NetlinkTransport transport) {
         this.socket = Objects.requireNonNull(transport, "transport");
-        transport.enableExtendedAcks();
+        try {
+            transport.enableExtendedAcks();
+        } catch (RuntimeException e) {
+            arena.close();
+            throw e;
+        }
     }
 
     /** Opens a connection for {@code protocol} in the caller's network namespace. */
@@ -87,9 +117,45 @@ public final class NetlinkConnection implements AutoCloseable {
         return socket;
     }
 
-    /** The reusable request buffer. */
+    /**
+     * Runs a multi-step exchange ({@link #writer}, {@link #send}, {@link #receive}
+     * or {@link #drain}) while holding the connection's lock, so that no other
+     * thread's request or replies come in between. Re-entrant: {@link #execute}
+     * and {@link #dump} may be called inside.
+     *
+     * @throws IllegalStateException when the connection is closed
+     */
+    public <T> T exclusive(Supplier<T> exchange) {
+        lock.lock();
+        try {
+            ensureOpen();
+            return exchange.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The reusable request buffer; only for the thread inside {@link #exclusive}
+     * (another thread's request would overwrite it).
+     *
+     * @throws IllegalStateException when called outside {@link #exclusive}
+     */
     public MessageWriter writer() {
+        requireLock("writer()");
         return writer;
+    }
+
+    private void requireLock(String what) {
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException(what + " is only for use inside NetlinkConnection.exclusive(...)");
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("netlink connection is closed");
+        }
     }
 
     /** The next sequence number (never 0, which notifications use). */
@@ -106,12 +172,17 @@ public final class NetlinkConnection implements AutoCloseable {
         if (count <= 0) {
             throw new IllegalArgumentException("count must be positive: " + count);
         }
-        int first = sequence + 1;
-        if (first == 0 || Integer.compareUnsigned(first, first + count - 1) > 0 || first + count - 1 == 0) {
-            first = 1;
+        lock.lock();
+        try {
+            int first = sequence + 1;
+            if (first == 0 || Integer.compareUnsigned(first, first + count - 1) > 0 || first + count - 1 == 0) {
+                first = 1;
+            }
+            sequence = first + count - 1;
+            return first;
+        } finally {
+            lock.unlock();
         }
-        sequence = first + count - 1;
-        return first;
     }
 
     /** How many times a dump is attempted when it keeps being interrupted (default 10). */
@@ -123,28 +194,38 @@ public final class NetlinkConnection implements AutoCloseable {
     }
 
     /**
-     * Whether a large {@link #dump} hands its messages to the collector on a
-     * helper thread, so that decoding them overlaps with the kernel building the
+     * Whether a large {@link #dump} hands its messages to the collector on
+     * another thread, so that decoding them overlaps with the kernel building the
      * next datagrams (the kernel fills each dump datagram inside the receiving
-     * thread's {@code recvmsg}, at most about 32 KiB at a time). On by default
-     * when the JVM sees more than one CPU.
+     * thread's {@code recvmsg}, at most about 32 KiB at a time). Off by default.
+     * {@code true} runs each parallel dump's decoding on a new virtual thread;
+     * {@link #setDumpExecutor} chooses the executor instead.
+     */
+    public void setParallelDumps(boolean on) {
+        this.dumpExecutor = on ? DumpPipeline.VIRTUAL_THREAD_PER_DUMP : null;
+    }
+
+    /**
+     * Turns parallel dumps on with {@code executor} running their decoding, or off
+     * with {@code null}.
      *
      * <p>With it on, a dump that goes beyond {@value #PARALLEL_DUMP_AFTER_DATAGRAMS}
      * datagrams copies the rest of its messages into chunks of the connection
-     * (four of 128 KiB, made on the first such dump and kept) and a thread started
-     * for that dump calls {@link DumpCollector#accept} with them, in order; the
-     * dump waits for it before it returns, and an exception from the collector is
-     * rethrown by {@code dump}. Collectors must therefore not depend on the
-     * calling thread (the calls never overlap, and all happen before
-     * {@link DumpCollector#result}).
+     * (four of 128 KiB, made on the first such dump and kept until {@link #close})
+     * and one task on {@code executor} calls {@link DumpCollector#accept} with them,
+     * in order; the dump waits for the task before it returns, and an exception from
+     * the collector is rethrown by {@code dump}. Collectors must therefore not
+     * depend on the calling thread (the calls never overlap, and all happen before
+     * {@link DumpCollector#result}). An executor that runs the task on the calling
+     * thread, or refuses it, leaves that dump serial.
      */
-    public void setParallelDumps(boolean on) {
-        this.parallelDumps = on;
+    public void setDumpExecutor(Executor executor) {
+        this.dumpExecutor = executor;
     }
 
-    /** Whether large dumps decode on a helper thread; see {@link #setParallelDumps}. */
+    /** Whether large dumps decode on another thread; see {@link #setDumpExecutor}. */
     public boolean parallelDumps() {
-        return parallelDumps;
+        return dumpExecutor != null;
     }
 
     /**
@@ -155,22 +236,30 @@ public final class NetlinkConnection implements AutoCloseable {
         this.unsolicited = handler;
     }
 
-    /** Sends everything written into {@code w} as one datagram. */
+    /**
+     * Sends everything written into {@code w} as one datagram. Holds the lock for
+     * the call only: a request and the receiving of its replies belong inside
+     * {@link #exclusive}.
+     */
     public void send(MessageWriter w) {
-        socket.send(w.segment(), w.position());
+        exclusive(() -> {
+            socket.send(w.segment(), w.position());
+            return null;
+        });
     }
 
     /**
      * Receives replies whose sequence numbers lie in {@code [first, first + count)}
-     * and hands them to {@code handler} until it reports completion. Blocks.
+     * and hands them to {@code handler} until it reports completion. Blocks. Holds
+     * the lock for the call (see {@link #send}).
      */
     public void receive(int first, int count, ReplyHandler handler) {
-        while (true) {
-            int n = socket.receive(receiveBuffer);
-            if (dispatch(n, first, count, handler)) {
-                return;
+        exclusive(() -> {
+            while (!dispatch(socket.receive(receiveBuffer), first, count, handler)) {
+                // until the handler reports completion
             }
-        }
+            return null;
+        });
     }
 
     /**
@@ -181,15 +270,17 @@ public final class NetlinkConnection implements AutoCloseable {
      * @return whether the handler reported completion
      */
     public boolean drain(int first, int count, ReplyHandler handler) {
-        while (true) {
-            int n = socket.receiveNow(receiveBuffer);
-            if (n < 0) {
-                return false;
+        return exclusive(() -> {
+            while (true) {
+                int n = socket.receiveNow(receiveBuffer);
+                if (n < 0) {
+                    return false;
+                }
+                if (dispatch(n, first, count, handler)) {
+                    return true;
+                }
             }
-            if (dispatch(n, first, count, handler)) {
-                return true;
-            }
-        }
+        });
     }
 
     private boolean dispatch(int length, int first, int count, ReplyHandler handler) {
@@ -206,8 +297,9 @@ public final class NetlinkConnection implements AutoCloseable {
             }
             int seq = m.sequence();
             if (Integer.compareUnsigned(seq - first, count) >= 0) {
-                if (seq == 0 && unsolicited != null) {
-                    unsolicited.accept(m);
+                Consumer<NetlinkMessage> notifications = unsolicited;
+                if (seq == 0 && notifications != null) {
+                    notifications.accept(m);
                 } else {
                     LOG.log(System.Logger.Level.DEBUG, "dropped unexpected reply {0}", m);
                 }
@@ -236,6 +328,14 @@ public final class NetlinkConnection implements AutoCloseable {
      */
     public void execute(RequestWriter request, String operation, int familyHeaderLength,
                         AttributeNamer namer, Consumer<NetlinkMessage> replies) {
+        exclusive(() -> {
+            executeLocked(request, operation, familyHeaderLength, namer, replies);
+            return null;
+        });
+    }
+
+    private void executeLocked(RequestWriter request, String operation, int familyHeaderLength,
+                               AttributeNamer namer, Consumer<NetlinkMessage> replies) {
         int seq = nextSequence();
         writer.reset();
         request.write(writer, seq);
@@ -265,7 +365,13 @@ public final class NetlinkConnection implements AutoCloseable {
      */
     public <T> T dump(RequestWriter request, Supplier<? extends DumpCollector<T>> collectors, String operation,
                       int familyHeaderLength, AttributeNamer namer) {
-        for (int attempt = 1; attempt <= maxDumpAttempts; attempt++) {
+        return exclusive(() -> dumpLocked(request, collectors, operation, familyHeaderLength, namer));
+    }
+
+    private <T> T dumpLocked(RequestWriter request, Supplier<? extends DumpCollector<T>> collectors, String operation,
+                             int familyHeaderLength, AttributeNamer namer) {
+        int maxAttempts = maxDumpAttempts;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             DumpCollector<T> collector = collectors.get();
             boolean[] interrupted = {false};
             DumpPipeline[] pipeline = {null};
@@ -300,12 +406,13 @@ public final class NetlinkConnection implements AutoCloseable {
             };
             try {
                 int datagrams = 0;
+                Executor executor = dumpExecutor;
                 while (!dispatch(socket.receive(receiveBuffer), seq, 1, handler)) {
-                    if (pipeline[0] == null && parallelDumps && ++datagrams >= PARALLEL_DUMP_AFTER_DATAGRAMS) {
+                    if (pipeline[0] == null && executor != null && ++datagrams >= PARALLEL_DUMP_AFTER_DATAGRAMS) {
                         if (dumpChunks == null) {
-                            dumpChunks = new DumpPipeline.Chunks();
+                            dumpChunks = new DumpPipeline.Chunks(arena);
                         }
-                        pipeline[0] = new DumpPipeline(dumpChunks, collector::accept, "nftlink dump: " + operation);
+                        pipeline[0] = new DumpPipeline(dumpChunks, collector::accept, executor);
                     }
                 }
                 if (pipeline[0] != null && !interrupted[0]) {
@@ -321,7 +428,7 @@ public final class NetlinkConnection implements AutoCloseable {
             }
             LOG.log(System.Logger.Level.DEBUG, "{0}: dump interrupted by a concurrent change, attempt {1}", operation, attempt);
         }
-        throw new DumpInterruptedException(operation + ": dump interrupted by concurrent changes " + maxDumpAttempts
+        throw new DumpInterruptedException(operation + ": dump interrupted by concurrent changes " + maxAttempts
                 + " times in a row");
     }
 
@@ -349,9 +456,25 @@ public final class NetlinkConnection implements AutoCloseable {
         return (namer == null ? AttributeNamer.NUMERIC : namer).name(path);
     }
 
+    /**
+     * Closes the socket and frees the connection's native memory, after an
+     * exchange under way in another thread has finished. Closing twice does nothing.
+     */
     @Override
     public void close() {
-        socket.close();
+        lock.lock();
+        try {
+            if (!closed) {
+                closed = true;
+                try {
+                    socket.close();
+                } finally {
+                    arena.close();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override

@@ -38,7 +38,12 @@ import static nftlink.nfnetlink.Nfnetlink.NFNL_MSG_BATCH_END;
  * the outcome is known without a timeout.
  *
  * <p>A transaction can be cleared and reused; committing the same prepared
- * operations again allocates no buffers. Not thread-safe.
+ * operations again allocates no buffers.
+ *
+ * <p>A transaction belongs to one thread at a time (it is a list being built),
+ * but any number of transactions on one {@link NetlinkConnection} may be
+ * committed from different threads at once: each commit holds the connection
+ * for its exchange ({@link NetlinkConnection#exclusive}).
  */
 public final class Transaction {
 
@@ -121,6 +126,10 @@ public final class Transaction {
         if (count == 0) {
             return new CommitResult(0, null);
         }
+        return connection.exclusive(() -> exchange(count, commit));
+    }
+
+    private CommitResult exchange(int count, boolean commit) {
         MessageWriter w = connection.writer().reset();
         int first = connection.reserveSequences(count + 2);
         int expectedEchoes = encode(w, first, commit);

@@ -299,4 +299,82 @@ class NetlinkConnectionTest {
         assertThat(first).isNotZero();
         assertThat(c.nextSequence()).isEqualTo(first + 5);
     }
+
+    @Test
+    void parallelDumpsAreOffUntilAskedFor() {
+        NetlinkConnection c = new NetlinkConnection(bigDump(12, 300, -1));
+        assertThat(c.parallelDumps()).isFalse();
+        List<String> threads = new ArrayList<>();
+        c.dump(DUMP_REQUEST, () -> threadRecorder(threads), "test dump", 4, null);
+        assertThat(threads).containsExactly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void largeDumpRunsOnTheExecutorTheCallerGives() {
+        NetlinkConnection c = new NetlinkConnection(bigDump(12, 300, -1));
+        AtomicInteger tasks = new AtomicInteger();
+        c.setDumpExecutor(task -> {
+            tasks.incrementAndGet();
+            Thread.ofPlatform().name("caller's executor").start(task);
+        });
+        List<String> threads = new ArrayList<>();
+        c.dump(DUMP_REQUEST, () -> threadRecorder(threads), "test dump", 4, null);
+        assertThat(tasks).hasValue(1);
+        assertThat(threads).containsExactly(Thread.currentThread().getName(), "caller's executor");
+    }
+
+    @Test
+    void anExecutorThatRunsOnTheCallerOrRefusesLeavesTheDumpSerial() {
+        NetlinkConnection callerRuns = new NetlinkConnection(bigDump(12, 300, -1));
+        callerRuns.setDumpExecutor(Runnable::run);
+        assertThat(dump(callerRuns, NetlinkConnectionTest::collector)).isEqualTo(upTo(3_600));
+        NetlinkConnection refusing = new NetlinkConnection(bigDump(12, 300, -1));
+        refusing.setDumpExecutor(task -> {
+            throw new java.util.concurrent.RejectedExecutionException("full");
+        });
+        assertThat(dump(refusing, NetlinkConnectionTest::collector)).isEqualTo(upTo(3_600));
+    }
+
+    @Test
+    void theRequestBufferIsOnlyReachableInsideAnExclusiveExchange() {
+        NetlinkConnection c = new NetlinkConnection(new FakeKernel((s, k) -> { }));
+        assertThatThrownBy(c::writer).isInstanceOf(IllegalStateException.class).hasMessageContaining("exclusive");
+        assertThat(c.exclusive(() -> c.writer().reset().position())).isZero();
+    }
+
+    @Test
+    void aClosedConnectionRefusesExchangesAndClosesItsTransportOnce() {
+        AtomicInteger closes = new AtomicInteger();
+        NetlinkTransport kernel = new NetlinkTransport() {
+            @Override public void send(java.lang.foreign.MemorySegment buffer, long length) { }
+            @Override public int receive(java.lang.foreign.MemorySegment buffer) { return 0; }
+            @Override public int receiveNow(java.lang.foreign.MemorySegment buffer) { return -1; }
+            @Override public void ensureSendCapacity(int bytes) { }
+            @Override public void ensureReceiveCapacity(int bytes) { }
+            @Override public void close() { closes.incrementAndGet(); }
+        };
+        NetlinkConnection c = new NetlinkConnection(kernel);
+        c.close();
+        c.close();
+        assertThat(closes).hasValue(1);
+        assertThatThrownBy(() -> dump(c, NetlinkConnectionTest::collector))
+                .isInstanceOf(IllegalStateException.class).hasMessage("netlink connection is closed");
+    }
+
+    private static DumpCollector<List<String>> threadRecorder(List<String> threads) {
+        return new DumpCollector<>() {
+            @Override
+            public void accept(NetlinkMessage m) {
+                String t = Thread.currentThread().getName();
+                if (!threads.contains(t)) {
+                    threads.add(t);
+                }
+            }
+
+            @Override
+            public List<String> result() {
+                return threads;
+            }
+        };
+    }
 }

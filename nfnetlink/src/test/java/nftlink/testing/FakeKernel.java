@@ -16,7 +16,7 @@ import java.util.function.BiConsumer;
  * A scripted kernel behind {@link NetlinkTransport}: records every datagram sent
  * and answers through a responder the test supplies, so connection logic can be
  * tested without a kernel (interrupted dumps, stray sequence numbers, malformed
- * replies).
+ * replies). Replies are written with {@link NetlinkReplies}.
  */
 public final class FakeKernel implements NetlinkTransport {
 
@@ -82,18 +82,19 @@ public final class FakeKernel implements NetlinkTransport {
     public void close() {
     }
 
-    /** Writes an {@code NLMSG_ERROR} answering {@code request} with {@code errno} (0: an ACK). */
+    /**
+     * Writes an {@code NLMSG_ERROR} answering {@code request} with {@code errno} (0: an
+     * ACK), with the extended acknowledgement's {@code text} and attribute
+     * {@code offset} when given ({@code null}, -1: none); see {@link NetlinkReplies}.
+     */
     public static void writeError(MessageWriter w, NetlinkMessage request, int errno, String text, int offset) {
-        int flags = errno == 0 ? 0x100 : 0x100 | (text != null || offset >= 0 ? 0x200 : 0);
-        int m = w.beginMessage(2, flags, request.sequence());
-        w.putU32(-errno);
-        w.putU32(request.length()).putU16(request.type()).putU16(request.flags()).putU32(request.sequence()).putU32(0);
-        if (text != null) {
-            w.attrString(1, text);
-        }
-        if (offset >= 0) {
-            w.attrU32(2, offset);
-        }
-        w.endMessage(m);
+        NetlinkReplies.error(w, request, errno, new NetlinkReplies.ExtendedAck(text, offset));
+    }
+
+    /** Queues one datagram written by {@code replies} (for example with {@link NetlinkReplies}). */
+    public void reply(java.util.function.Consumer<MessageWriter> replies) {
+        MessageWriter w = new MessageWriter();
+        replies.accept(w);
+        reply(w);
     }
 }

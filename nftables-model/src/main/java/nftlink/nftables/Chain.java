@@ -177,6 +177,8 @@ public record Chain(Family family, String table, String name, BaseChain base, in
                 throw new NetlinkDecodeException("chain " + name + ": " + e.getMessage());
             }
         }
+        Names.decoded("table", table);
+        Names.decoded("chain", name);
         return new Chain(family, table, name, base, flags, comment, handle, use, unknown);
     }
 }

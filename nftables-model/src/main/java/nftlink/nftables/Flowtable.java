@@ -154,6 +154,8 @@ public record Flowtable(Family family, String table, String name, long handle, i
             throw new NetlinkDecodeException("flowtable message without NFTA_FLOWTABLE_TABLE or NFTA_FLOWTABLE_NAME");
         }
         try {
+            Names.decoded("table", table);
+            Names.decoded("flowtable", name);
             return new Flowtable(family, table, name, handle, use, hookNumber, priority, devices, flags, unknown);
         } catch (IllegalArgumentException e) {
             throw new NetlinkDecodeException("flowtable: " + e.getMessage());

@@ -1,32 +1,33 @@
 package nftlink.nftables;
 
-import nftlink.netlink.Attribute;
-import nftlink.netlink.Errno;
-import nftlink.netlink.MessageCursor;
-import nftlink.netlink.NetlinkMessage;
 import nftlink.netlink.NetlinkProtocol;
 import nftlink.netlink.NetlinkSocket;
 import nftlink.netlink.NetworkNamespace;
-import nftlink.netlink.SystemCallException;
 import nftlink.nfnetlink.Nfnetlink;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
-import static nftlink.nftables.NfTables.*;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Follows the kernel's nftables notifications ({@code NFNLGRP_NFTABLES}), the way
  * {@code nft monitor} does, and hands them out grouped per committed transaction
  * with its generation and the committing process. When the kernel had to drop
  * notifications (the socket's receive buffer overran), {@link #next} says
- * {@link ResyncNeeded} instead: the caller must re-read the rule set.
+ * {@link ResyncNeeded} instead, in order: the caller must re-read the rule set.
+ * Losses are never silent.
  *
- * <p>One thread at a time may call {@link #next}; {@link #close()} may be called
- * from any thread to stop it.
+ * <p>To keep up with bursts, the socket asks for a large receive buffer
+ * ({@value #DEFAULT_RECEIVE_BUFFER_BYTES} bytes by default: {@code SO_RCVBUFFORCE}
+ * where the process may, else {@code SO_RCVBUF}, which the kernel caps at
+ * {@code net.core.rmem_max}), and from the first {@link #next} on a reader thread
+ * does nothing but copy datagrams off the socket into a queue; {@link #next}
+ * decodes them in the calling thread.
+ *
+ * <p>A monitor has one consumer: {@link #next} refuses to run in two threads at
+ * once ({@link IllegalStateException}); open a monitor per consumer.
+ * {@link #close()} may be called from any thread.
  */
 public final class NftMonitor implements AutoCloseable {
 
@@ -43,34 +44,52 @@ public final class NftMonitor implements AutoCloseable {
      * @param events     the changes, in the order the kernel announced them
      */
     public record Committed(int generation, int pid, String process, List<NftEvent> events) implements Update {
+        /** Copies {@code events}. */
         public Committed {
             events = List.copyOf(events);
         }
     }
 
-    /** Notifications were lost; everything known about the rule set must be read again. */
+    /**
+     * Notifications were lost; everything known about the rule set must be read again.
+     *
+     * @param reason what the kernel reported
+     */
     public record ResyncNeeded(String reason) implements Update {
     }
 
+    /** The receive buffer {@link #open(NetworkNamespace)} asks for: 64 MiB, four times what {@code nft monitor} asks. */
+    public static final int DEFAULT_RECEIVE_BUFFER_BYTES = 64 << 20;
+
+    private static final String OVERRUN = "the kernel dropped notifications: receive buffer overrun (ENOBUFS)";
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
     private final NetlinkSocket socket;
-    private final Arena arena = Arena.ofShared();
-    private final MemorySegment buffer = arena.allocate(1 << 20, 8);
-    private final MessageCursor cursor = new MessageCursor();
-    private final List<NftEvent> pending = new ArrayList<>();
-    private final java.util.ArrayDeque<Update> ready = new java.util.ArrayDeque<>();
+    private final NotificationReader reader;
+    private final NotificationDecoder decoder = new NotificationDecoder();
+    private final AtomicBoolean consuming = new AtomicBoolean();
+    private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean closed;
-    private final java.util.concurrent.atomic.AtomicBoolean waiting = new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
 
     private NftMonitor(NetlinkSocket socket) {
         this.socket = socket;
+        this.reader = new NotificationReader(socket);
     }
 
-    /** Subscribes in {@code namespace}. */
+    /** Subscribes in {@code namespace} with a {@value #DEFAULT_RECEIVE_BUFFER_BYTES}-byte receive buffer. */
     public static NftMonitor open(NetworkNamespace namespace) {
+        return open(namespace, DEFAULT_RECEIVE_BUFFER_BYTES);
+    }
+
+    /**
+     * Subscribes in {@code namespace}, asking for a receive buffer of
+     * {@code receiveBufferBytes} ({@code SO_RCVBUFFORCE}, else {@code SO_RCVBUF} up
+     * to {@code net.core.rmem_max}).
+     */
+    public static NftMonitor open(NetworkNamespace namespace, int receiveBufferBytes) {
         NetlinkSocket socket = NetlinkSocket.open(NetlinkProtocol.NETFILTER, Objects.requireNonNull(namespace, "namespace"));
         try {
-            socket.setReceiveBufferSize(4 << 20, true);
+            socket.setReceiveBufferSize(receiveBufferBytes, true);
             socket.joinGroup(Nfnetlink.NFNLGRP_NFTABLES);
             return new NftMonitor(socket);
         } catch (RuntimeException e) {
@@ -79,7 +98,10 @@ public final class NftMonitor implements AutoCloseable {
         }
     }
 
-    /** The underlying socket (to shrink its buffer in tests, or poll its descriptor). */
+    /**
+     * The underlying socket, to change its options (such as a smaller buffer in a
+     * test) before the first {@link #next}; from then on the reader thread uses it.
+     */
     public NetlinkSocket socket() {
         return socket;
     }
@@ -89,120 +111,71 @@ public final class NftMonitor implements AutoCloseable {
      * transaction or resync notice.
      *
      * @return the update, or {@code null} on timeout or when closed
+     * @throws IllegalStateException             when {@code next} is already running in another thread
+     * @throws nftlink.netlink.NetlinkException when reading the socket failed or a notification is malformed
      */
     public Update next(int timeoutMillis) {
-        if (!waiting.compareAndSet(false, true)) {
-            throw new IllegalStateException("next() is already waiting in another thread");
+        if (!consuming.compareAndSet(false, true)) {
+            throw new IllegalStateException("NftMonitor.next() is already running in another thread: "
+                    + "a monitor has one consumer; open one monitor per consumer");
         }
         try {
+            if (closed) {
+                return null;
+            }
+            if (started.compareAndSet(false, true)) {
+                Thread.ofPlatform().daemon().name("nftlink monitor reader").start(reader);
+            }
             return await(timeoutMillis);
         } finally {
-            waiting.set(false);
-            if (closed) {
-                release();
-            }
+            consuming.set(false);
         }
     }
 
     private Update await(int timeoutMillis) {
-        long deadline = timeoutMillis < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000L;
-        while (ready.isEmpty() && !closed) {
-            long left = (deadline - System.nanoTime()) / 1_000_000L;
+        long deadline = timeoutMillis < 0 ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (true) {
+            Update u = decoder.poll();
+            if (u != null || closed) {
+                return u;
+            }
+            long left = deadline - System.nanoTime();
             if (timeoutMillis >= 0 && left <= 0) {
                 return null;
             }
-            int wait = timeoutMillis < 0 ? 200 : (int) Math.min(left, 200);
-            if (!socket.awaitReadable(wait)) {
-                continue;
-            }
-            int n;
+            NotificationReader.Item item;
             try {
-                n = socket.receiveNow(buffer);
-            } catch (SystemCallException e) {
-                if (e.errno() == Errno.ENOBUFS) {
-                    pending.clear();
-                    ready.add(new ResyncNeeded("the kernel dropped notifications: receive buffer overrun (ENOBUFS)"));
-                    continue;
+                item = reader.queue().poll(Math.min(left, POLL_NANOS), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            switch (item) {
+                case null -> { }
+                case NotificationReader.Datagram d -> {
+                    reader.taken(d);
+                    decoder.datagram(d.bytes());
                 }
-                throw e;
-            }
-            if (n > 0) {
-                dispatch(n);
-            }
-        }
-        return ready.poll();
-    }
-
-    private void dispatch(int length) {
-        cursor.reset(buffer, length);
-        while (cursor.next()) {
-            NetlinkMessage m = cursor.message();
-            if (Nfnetlink.subsystemOf(m.type()) != Nfnetlink.NFNL_SUBSYS_NFTABLES) {
-                continue;
-            }
-            int message = Nfnetlink.messageOf(m.type());
-            switch (message) {
-                case NFT_MSG_NEWGEN -> {
-                    int generation = 0;
-                    int pid = 0;
-                    String process = "";
-                    for (Attribute a : m.attributes(Nfnetlink.NFGENMSG_LEN)) {
-                        switch (a.type()) {
-                            case NFTA_GEN_ID -> generation = a.u32Be();
-                            case NFTA_GEN_PROC_PID -> pid = a.u32Be();
-                            case NFTA_GEN_PROC_NAME -> process = a.string();
-                            default -> { }
-                        }
-                    }
-                    ready.add(new Committed(generation, pid, process, pending));
-                    pending.clear();
+                case NotificationReader.Lost l -> decoder.lost(OVERRUN);
+                case NotificationReader.Failed f -> {
+                    closed = true;
+                    throw f.exception();
                 }
-                case NFT_MSG_NEWTABLE, NFT_MSG_DELTABLE -> pending.add(new NftEvent.TableEvent(message == NFT_MSG_NEWTABLE, Table.decode(m)));
-                case NFT_MSG_NEWCHAIN, NFT_MSG_DELCHAIN -> pending.add(new NftEvent.ChainEvent(message == NFT_MSG_NEWCHAIN, Chain.decode(m)));
-                case NFT_MSG_NEWRULE, NFT_MSG_DELRULE -> pending.add(new NftEvent.RuleEvent(message == NFT_MSG_NEWRULE, Rule.decode(m)));
-                case NFT_MSG_NEWSET -> pending.add(new NftEvent.SetEvent(true, NftSet.decode(m)));
-                case NFT_MSG_DELSET -> pending.add(new NftEvent.SetEvent(false, NftSet.decodeReference(m)));
-                case NFT_MSG_NEWSETELEM, NFT_MSG_DELSETELEM -> pending.add(elements(m, message == NFT_MSG_NEWSETELEM));
-                default -> pending.add(new NftEvent.Other(isNew(message), message, m.copy()));
             }
         }
     }
 
-    private static boolean isNew(int message) {
-        return message == NFT_MSG_NEWOBJ || message == NFT_MSG_NEWFLOWTABLE;
-    }
-
-    private static NftEvent elements(NetlinkMessage m, boolean added) {
-        String table = null;
-        String set = null;
-        List<SetElement> elements = new ArrayList<>();
-        for (Attribute a : m.attributes(Nfnetlink.NFGENMSG_LEN)) {
-            switch (a.type()) {
-                case NFTA_SET_ELEM_LIST_TABLE -> table = a.string();
-                case NFTA_SET_ELEM_LIST_SET -> set = a.string();
-                case NFTA_SET_ELEM_LIST_ELEMENTS -> a.nested().forEach(e -> elements.add(SetElement.decode(e)));
-                default -> { }
-            }
-        }
-        if (table == null || set == null) {
-            throw new nftlink.netlink.NetlinkDecodeException("element notification without table or set");
-        }
-        return new NftEvent.ElementsEvent(added, Codec.family(m), table, set, elements);
-    }
-
-    /** Stops the monitor; a {@link #next} waiting in another thread returns {@code null} within 200 ms. */
+    /**
+     * Stops the monitor: a {@link #next} waiting in another thread returns
+     * {@code null} within 200 ms, and the socket is closed.
+     */
     @Override
     public void close() {
         closed = true;
-        if (!waiting.get()) {
-            release();
-        }
-    }
-
-    private void release() {
-        if (released.compareAndSet(false, true)) {
+        if (started.compareAndSet(false, true)) {
             socket.close();
-            arena.close();
+        } else {
+            reader.stop();
         }
     }
 }

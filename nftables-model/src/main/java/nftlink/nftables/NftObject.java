@@ -121,6 +121,8 @@ public record NftObject(Family family, String table, String name, long handle, i
             throw new NetlinkDecodeException("object message without NFTA_OBJ_TABLE, NFTA_OBJ_NAME or NFTA_OBJ_TYPE");
         }
         try {
+            Names.decoded("table", table);
+            Names.decoded("object", name);
             return new NftObject(family, table, name, handle, use, comment, ObjectData.decode(type, data), unknown);
         } catch (IllegalArgumentException e) {
             throw new NetlinkDecodeException("object: " + e.getMessage());

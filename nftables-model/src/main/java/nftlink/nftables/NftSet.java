@@ -55,6 +55,11 @@ public record NftSet(Family family, String table, String name, long handle, int 
         unknown = List.copyOf(unknown);
     }
 
+    /** {@code NFT_DATA_VALUE_MAXLEN}: the longest key or data value. */
+    private static final int MAX_VALUE_LENGTH = 64;
+    /** {@code NFT_REG32_COUNT}: the most fields a concatenation has. */
+    private static final int MAX_CONCAT_FIELDS = 16;
+
     /** A plain set of keys of {@code keyType} and {@code keyLength} bytes. */
     public static NftSet of(Family family, String table, String name, int keyType, int keyLength) {
         return new NftSet(family, table, name, 0, 0, keyType, keyLength, 0, 0, 0, -1, 0, List.of(), 0, 0, 0,
@@ -252,8 +257,22 @@ public record NftSet(Family family, String table, String name, long handle, int 
         if (table == null || name == null || keyType == null || keyLength == null) {
             throw new NetlinkDecodeException("set message without table, name, key type or key length");
         }
+        Names.decoded("table", table);
+        Names.decoded("set", name);
+        checkLengths(keyLength, dataLength, fields);
         return new NftSet(family, table, name, handle, flags, keyType, keyLength, dataType, dataLength, objectType,
                 policy, size, fields, timeout, gcInterval, id, userdata, expressions, unknown);
+    }
+
+    /** The kernel's limits on key, data and field lengths ({@code NFT_DATA_VALUE_MAXLEN}, {@code NFT_REG32_COUNT}). */
+    private static void checkLengths(int keyLength, int dataLength, List<Integer> fields) {
+        if (keyLength < 1 || keyLength > MAX_VALUE_LENGTH || dataLength < 0 || dataLength > MAX_VALUE_LENGTH) {
+            throw new NetlinkDecodeException("malformed set message: key length " + keyLength + ", data length "
+                    + dataLength + " (the kernel allows 1 to " + MAX_VALUE_LENGTH + ")");
+        }
+        if (fields.size() > MAX_CONCAT_FIELDS || fields.stream().anyMatch(f -> f < 1 || f > MAX_VALUE_LENGTH)) {
+            throw new NetlinkDecodeException("malformed set message: concatenation field lengths " + fields);
+        }
     }
 
     /**
@@ -283,6 +302,8 @@ public record NftSet(Family family, String table, String name, long handle, int 
         if (table == null || name == null) {
             throw new NetlinkDecodeException("set message without table or name");
         }
+        Names.decoded("table", table);
+        Names.decoded("set", name);
         return new NftSet(family, table, name, handle, flags, keyType, keyLength, 0, 0, 0, -1, 0, List.of(), 0, 0, 0,
                 null, List.of(), List.of());
     }

@@ -42,7 +42,11 @@ import static nftlink.nftables.NfTables.*;
  * }
  * }</pre>
  *
- * <p>Not thread-safe: use one instance per thread.
+ * <p>Safe for use by any number of threads: requests on one instance are
+ * serialized on its connection (see {@link NetlinkConnection}), so concurrent
+ * commits, listings, {@link #generation()} reads and dumps each get their own,
+ * complete answer. {@link NftMonitor} is separate and has one consumer.
+ * {@link #close()} waits for a request under way in another thread.
  */
 public final class Nftables implements AutoCloseable {
 
@@ -235,6 +239,11 @@ public final class Nftables implements AutoCloseable {
     }
 
     private List<NftObject> resetDump(Family family, String operation, java.util.function.Consumer<MessageWriter> attributes) {
+        return connection.exclusive(() -> resetDumpLocked(family, operation, attributes));
+    }
+
+    private List<NftObject> resetDumpLocked(Family family, String operation,
+                                            java.util.function.Consumer<MessageWriter> attributes) {
         List<NftObject> objects = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         int seq = connection.nextSequence();

@@ -138,6 +138,8 @@ public record Rule(Family family, String table, String chain, long handle, long 
         if (table == null || chain == null) {
             throw new NetlinkDecodeException("rule message without NFTA_RULE_TABLE or NFTA_RULE_CHAIN");
         }
+        Names.decoded("table", table);
+        Names.decoded("chain", chain);
         return new Rule(family, table, chain, handle, position, expressions, comment, unknown);
     }
 

@@ -104,6 +104,7 @@ public record Table(Family family, String name, int flags, String comment, long 
         if (name == null) {
             throw new NetlinkDecodeException("table message without NFTA_TABLE_NAME");
         }
+        Names.decoded("table", name);
         return new Table(family, name, flags, comment, handle, use, owner, unknown);
     }
 

@@ -2,7 +2,6 @@ package nftlink.nftables;
 
 import nftlink.netlink.Attributes;
 import nftlink.netlink.NetlinkMessage;
-import nftlink.nftables.lang.FlowtableRenderer;
 import nftlink.nftables.lang.ObjectRenderer;
 import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.NftParser;
@@ -58,21 +57,6 @@ class ParsedRequestBytesKernelTest {
             assertThat(NftRequestDump.hex(ordered::writeAttributes)).isEqualTo(NftRequestDump.attributesHex(requests.get(i)));
             assertThat(requests.get(i).toByteArray()[16]).isEqualTo((byte) mine.family().protocol());
         }
-    }
-
-    @Test
-    void renderedFlowtablesParseBack() {
-        for (NftOperation.AddFlowtable op : operations(FLOWTABLES, NftOperation.AddFlowtable.class)) {
-            Flowtable f = op.flowtable();
-            String text = "table " + f.family().nftName() + " " + f.table() + " {\n" + FlowtableRenderer.render(f) + "}\n";
-            Flowtable back = operations(text, NftOperation.AddFlowtable.class).getFirst().flowtable();
-            assertThat(back.devices()).containsExactlyInAnyOrderElementsOf(f.devices());
-            assertThat(back.withFlags(0).priority()).isEqualTo(f.priority());
-            assertThat(FlowtableRenderer.render(back)).isEqualTo(FlowtableRenderer.render(f));
-        }
-        assertThat(FlowtableRenderer.render(operations(FLOWTABLES, NftOperation.AddFlowtable.class).getFirst().flowtable()))
-                .isEqualTo("\tflowtable f {\n\t\thook ingress priority filter + 5\n\t\tdevices = { dummy0, eth0, lo }\n"
-                        + "\t\tflags offload\n\t\tcounter\n\t}\n");
     }
 
     @Test

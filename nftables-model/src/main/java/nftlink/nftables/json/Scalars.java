@@ -22,6 +22,9 @@ final class Scalars {
 
     /** The JSON form of {@code value} of {@code type}. */
     static JsonValue render(Datatype type, Bytes value) {
+        if (!type.fits(value) || type == Datatype.VERDICT) {
+            return JsonValue.of(type.print(value));
+        }
         return switch (type) {
             case IPV4_ADDR, IPV6_ADDR, ETHER_ADDR -> JsonValue.of(type.print(value));
             // exists / missing

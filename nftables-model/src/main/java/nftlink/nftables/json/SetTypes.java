@@ -23,7 +23,7 @@ final class SetTypes {
         byte[] raw = bytes.toArray();
         int at = 0;
         for (int i = 0; i < key.size(); i++) {
-            int length = !set.fieldLengths().isEmpty() ? set.fieldLengths().get(i)
+            int length = i < set.fieldLengths().size() ? Math.max(0, set.fieldLengths().get(i))
                     : key.size() == 1 ? raw.length : key.get(i).length();
             parts.add(Bytes.of(Arrays.copyOfRange(raw, Math.min(at, raw.length), Math.min(at + length, raw.length))));
             at += key.size() == 1 ? length : (length + 3) & ~3;

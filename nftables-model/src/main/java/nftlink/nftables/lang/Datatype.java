@@ -446,6 +446,9 @@ public enum Datatype {
      * numbers instead of symbolic names ({@code arp operation 1-2}, not {@code request-reply}).
      */
     public String printNumeric(Bytes value) {
+        if (!fits(value)) {
+            return raw(value);
+        }
         return switch (this) {
             case ARP_OP, INET_PROTO, ICMP_TYPE, ICMPV6_TYPE, NFPROTO, PKTTYPE, DCCP_PKTTYPE, MH_TYPE, CT_DIR, ICMP_CODE,
                  ICMPV6_CODE, IGMP_TYPE, MPTCP_SUBTYPE -> Long.toString(value.asBigEndian());
@@ -462,6 +465,9 @@ public enum Datatype {
 
     /** Renders register bytes of this type as {@code nft list} prints them. */
     public String print(Bytes value) {
+        if (!fits(value) || this == VERDICT) {
+            return raw(value);
+        }
         byte[] b = value.toArray();
         return switch (this) {
             case IPV4_ADDR, IPV6_ADDR -> printAddress(b);
@@ -722,10 +728,36 @@ public enum Datatype {
         return Bytes.of(b);
     }
 
-    /** IPv4 dotted quad, or IPv6 in the compressed form inet_ntop prints. */
+    /**
+     * Whether {@code value} has a size this type can print by its meaning; a value of
+     * another size (from a malformed or mismatched message) prints as one
+     * hexadecimal number instead.
+     */
+    public boolean fits(Bytes value) {
+        int n = value.length();
+        return switch (this) {
+            case INTEGER, HEX_INTEGER, STRING, IFNAME -> true;
+            case HOST_INTEGER -> n <= 8;
+            case CT_LABEL -> n <= length;
+            default -> n == length;
+        };
+    }
+
+    /** Bytes as one hexadecimal number, for values no type can print. */
+    private static String raw(Bytes value) {
+        return value.length() == 0 ? "0x0" : "0x" + java.util.HexFormat.of().formatHex(value.toArray());
+    }
+
+    /**
+     * IPv4 dotted quad, or IPv6 in the compressed form inet_ntop prints; bytes of
+     * another length (from a malformed message) as one hexadecimal number.
+     */
     public static String printAddress(byte[] b) {
         if (b.length == 4) {
             return (b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + "." + (b[3] & 0xff);
+        }
+        if (b.length != 16) {
+            return raw(Bytes.of(b));
         }
         int[] words = new int[8];
         for (int i = 0; i < 8; i++) {

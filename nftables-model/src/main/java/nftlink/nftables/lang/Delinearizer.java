@@ -210,7 +210,8 @@ public final class Delinearizer {
                 }
             }
             if (s == null && field == null && x instanceof Payload.Load raw && raw.dreg() == REG && i + 1 < e.size()
-                    && raw.base() != Payload.Base.TUNNEL && raw.length() <= 16 && raw.length() > 0) {
+                    && raw.base() != Payload.Base.TUNNEL && raw.length() <= 16 && raw.length() > 0
+                    && raw.offset() >= 0 && raw.offset() <= Integer.MAX_VALUE / 8 - 16) {
                 // a load no header field describes lists as raw bits, as nft lists it
                 RawPayloadField rf = new RawPayloadField(raw.base(), raw.offset() * 8, raw.length() * 8);
                 Matched m = matchAfterLoad(rf, -1, e, i + 1, sets);
@@ -337,7 +338,8 @@ public final class Delinearizer {
             case Exthdr.Reset r -> new Statement.TcpOptionReset(r.type());
             case nftlink.nftables.expr.Connlimit cl when cl.flags() == null || cl.flags() <= 1 ->
                     new Statement.ConnlimitStatement(cl.count(), cl.flags() != null && cl.flags() == 1);
-            case nftlink.nftables.expr.Objref.Named o -> new Statement.ObjectReference(o.type(), o.object());
+            case nftlink.nftables.expr.Objref.Named o when !o.object().isEmpty() && ObjectRenderer.typeName(o.type()) != null ->
+                    new Statement.ObjectReference(o.type(), o.object());
             case nftlink.nftables.expr.Last l when l.msecs() == null || l.set() != null ->
                     new Statement.LastStatement(l.msecs() == null || l.set() == null || l.set() == 0 ? null : l.msecs());
             case nftlink.nftables.expr.Queue.Fixed q -> new Statement.QueueStatement(q.num(),
@@ -675,7 +677,7 @@ public final class Delinearizer {
                 update = d;
             }
         }
-        if (update == null) {
+        if (update == null || update.op() < NfTables.NFT_DYNSET_OP_ADD || update.op() > NfTables.NFT_DYNSET_OP_DELETE) {
             return null;
         }
         // the data is loaded right after the key: a concatenated key ends where the data's register begins
@@ -808,6 +810,7 @@ public final class Delinearizer {
                 Integer portMin = port(registers, n.protoMin());
                 Integer portMax = n.protoMax() == null ? portMin : port(registers, n.protoMax());
                 if ((n.addrMin() != null && (addrMin == null || addrMax == null)) || (n.protoMin() != null && (portMin == null || portMax == null))
+                        || (addrMin == null && portMin == null)
                         || registers.size() != (int) java.util.stream.Stream.of(n.addrMin(), n.addrMax(), n.protoMin(), n.protoMax())
                         .filter(java.util.Objects::nonNull).distinct().count()) {
                     yield null;

@@ -254,7 +254,7 @@ public final class SetRenderer {
         byte[] raw = bytes.toArray();
         int at = 0;
         for (int i = 0; i < key.size(); i++) {
-            int length = !set.fieldLengths().isEmpty() ? set.fieldLengths().get(i)
+            int length = i < set.fieldLengths().size() ? Math.max(0, set.fieldLengths().get(i))
                     : key.size() == 1 ? raw.length : key.get(i).length();
             byte[] part = java.util.Arrays.copyOfRange(raw, Math.min(at, raw.length), Math.min(at + length, raw.length));
             parts.add(Bytes.of(part));

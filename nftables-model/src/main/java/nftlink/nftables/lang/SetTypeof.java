@@ -249,7 +249,7 @@ public final class SetTypeof {
                 if (k == null) {
                     yield null;
                 }
-                Meta.Key key = Meta.Key.values()[Math.min(u32(k), Meta.Key.values().length - 1)];
+                Meta.Key key = Meta.Key.values()[(int) Math.min(Integer.toUnsignedLong(u32(k)), Meta.Key.values().length - 1)];
                 MetaField f = MetaField.of(key);
                 yield f != null ? f.text() : "meta " + key.text();
             }

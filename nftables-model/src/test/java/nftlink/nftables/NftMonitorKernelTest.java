@@ -1,0 +1,62 @@
+package nftlink.nftables;
+
+import nftlink.netlink.NetworkNamespace;
+import nftlink.testing.KernelTest;
+import nftlink.testing.TestNamespace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@link NftMonitor}'s one consumer, its receive buffer and its close from another thread. */
+@KernelTest
+class NftMonitorKernelTest {
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aSecondConsumerIsRefusedAndCloseEndsTheFirst(TestNamespace ns) throws Exception {
+        try (NetworkNamespace n = ns.open(); NftMonitor monitor = NftMonitor.open(n); Nftables nft = Nftables.open(n)) {
+            CompletableFuture<NftMonitor.Update> first = CompletableFuture.supplyAsync(() -> {
+                while (true) {
+                    try {
+                        return monitor.next(-1);
+                    } catch (IllegalStateException probing) {
+                        // the test's own probe held the monitor for a moment
+                    }
+                }
+            });
+            IllegalStateException refused = null;
+            while (refused == null) {
+                try {
+                    assertThat(monitor.next(0)).isNull();
+                    Thread.sleep(10);
+                } catch (IllegalStateException e) {
+                    refused = e;
+                }
+            }
+            assertThat(refused).hasMessageContaining("one consumer");
+            nft.commit(new NftOperation.AddTable(Table.of(Family.IP, "seen"), false));
+            assertThat(first.get(30, TimeUnit.SECONDS)).isInstanceOfSatisfying(NftMonitor.Committed.class,
+                    c -> assertThat(c.events()).singleElement().isInstanceOfSatisfying(NftEvent.TableEvent.class,
+                            t -> assertThat(t.table().name()).isEqualTo("seen")));
+
+            CompletableFuture<NftMonitor.Update> waiting = CompletableFuture.supplyAsync(() -> monitor.next(-1));
+            monitor.close();
+            assertThat(waiting.get(30, TimeUnit.SECONDS)).isNull();
+            assertThat(monitor.next(0)).isNull();
+        }
+    }
+
+    @Test
+    void theReceiveBufferIsAsLargeAsAsked(TestNamespace ns) {
+        try (NetworkNamespace n = ns.open(); NftMonitor monitor = NftMonitor.open(n)) {
+            // the kernel reports twice the size set; as root SO_RCVBUFFORCE passes rmem_max
+            assertThat(monitor.socket().receiveBufferSize()).isGreaterThanOrEqualTo(NftMonitor.DEFAULT_RECEIVE_BUFFER_BYTES);
+        }
+        assertThatThrownBy(() -> NftMonitor.open(null)).isInstanceOf(NullPointerException.class);
+    }
+}
