@@ -142,6 +142,7 @@ public final class Daemon implements AutoCloseable {
     private final Consumer<String> log;
     private volatile PolicyFile policy;
     private PolicyStore store;
+    private StaticRuleset statics;
     private Reconciler reconciler;
     private DnsSets dnsSets;
     private boolean closed;
@@ -328,30 +329,31 @@ public final class Daemon implements AutoCloseable {
      */
     public synchronized void start() {
         Loaded loaded = read(config.load());
-        if (loaded.script() != null && !loaded.script().isEmpty()) {
-            try {
-                nft.transaction().addAll(loaded.script().operations()).commit();
-            } catch (TransactionException e) {
-                String where = e.operationIndex() >= 0 && e.operationIndex() < loaded.script().parsed().size()
-                        ? "\n" + loaded.script().locationOf(e.operationIndex()).position() + ": the failed operation comes from here\n"
-                          + loaded.script().locationOf(e.operationIndex()).caret()
-                        : "";
-                throw new PolicyException(e.getMessage() + where);
-            }
+        StaticRuleset statics = staticsOf(loaded);
+        if (statics != null) {
+            commitStatic(loaded, statics);
             log.accept("loaded the static rule set of " + config.policyFile() + " (" + loaded.script().operations().size()
                     + " operations, one transaction)");
         }
-        startReconciler(loaded.policy());
+        startReconciler(loaded.policy(), statics);
     }
 
-    private void startReconciler(PolicyFile next) {
-        PolicyStore nextStore = new PolicyStore(nft, parser(), next, resolver::path, c -> log.accept(c.toString()));
+    private static StaticRuleset staticsOf(Loaded loaded) {
+        return loaded.script() == null || loaded.script().isEmpty() ? null : new StaticRuleset(loaded.script());
+    }
+
+    private void startReconciler(PolicyFile next, StaticRuleset nextStatics) {
+        PolicyStore nextStore = new PolicyStore(nft, parser(), next, resolver::path, c -> log.accept(c.toString()),
+                nextStatics, log);
         List<CgroupEventSource> sources = new ArrayList<>();
         sources.add(config.watchRoot() == null ? new CgroupTreeWatcher(resolver) : new CgroupTreeWatcher(resolver, config.watchRoot()));
         Set<NftablesMonitor.TableName> tables = new LinkedHashSet<>();
         next.entries().forEach(e -> tables.add(new NftablesMonitor.TableName(e.family(), e.table())));
+        if (nextStatics != null) {
+            tables.addAll(nextStatics.tables());
+        }
         if (!tables.isEmpty()) {
-            sources.add(new NftablesMonitor(namespace, tables, 1 << 20));
+            sources.add(new NftablesMonitor(namespace, tables, 1 << 20, true));
         }
         if (config.journal()) {
             sources.add(new JournalUnitSource(resolver));
@@ -359,6 +361,7 @@ public final class Daemon implements AutoCloseable {
         Reconciler next2 = new Reconciler(new DesiredState(policyOf(next)), nextStore, this::scan, sources, diff -> { });
         next2.start();
         policy = next;
+        statics = nextStatics;
         store = nextStore;
         reconciler = next2;
         if (!next.hostSets().isEmpty()) {
@@ -421,37 +424,47 @@ public final class Daemon implements AutoCloseable {
             dnsSets = null;
         }
         PolicyFile next = policy;
+        StaticRuleset nextStatics = statics;
         try {
-            if (loaded.script() != null && !loaded.script().isEmpty()) {
-                commitStatic(loaded);
+            StaticRuleset loadedStatics = staticsOf(loaded);
+            if (loadedStatics != null) {
+                int bindings = commitStatic(loaded, loadedStatics);
+                log.accept("reloaded the static rule set of " + config.policyFile() + " with " + bindings
+                        + " rule(s)/element(s) in one transaction");
             }
             next = loaded.policy();
+            nextStatics = loadedStatics;
         } finally {
             // whatever failed, a reconciler follows the cgroups again: the new policy's or the running one's
-            startReconciler(next);
+            startReconciler(next, nextStatics);
         }
         log.accept("reloaded " + config.policyFile() + ": " + loaded.policy().entries().size() + " entries");
     }
 
-    /** The static rule set of a reload and every rule and element the policy wants now, in one transaction. */
-    private void commitStatic(Loaded loaded) {
+    /**
+     * The static rule set (each table it declares replaced, so no second copy) and
+     * every rule and element the policy wants now, in one transaction; returns how many
+     * rules and elements.
+     */
+    private int commitStatic(Loaded loaded, StaticRuleset statics) {
         PolicyStore fresh = new PolicyStore(nft, loaded.entryParser(), loaded.policy(), resolver::path, c -> { });
         DesiredState wanted = new DesiredState(policyOf(loaded.policy()));
         wanted.replaceLive(scan());
-        List<NftOperation> ops = new ArrayList<>(loaded.script().operations());
+        List<NftOperation> ops = new ArrayList<>(statics.replace());
         try {
             ops.addAll(fresh.plan(new BindingDiff(List.of(), wanted.desired())).operations());
             nft.transaction().addAll(ops).commit();
         } catch (TransactionException e) {
-            String where = e.operationIndex() >= 0 && e.operationIndex() < loaded.script().parsed().size()
-                    ? "\n" + loaded.script().locationOf(e.operationIndex()).position() + ": the failed operation comes from here"
+            int index = e.operationIndex() - statics.replacePrefix();
+            String where = index >= 0 && index < loaded.script().parsed().size()
+                    ? "\n" + loaded.script().locationOf(index).position() + ": the failed operation comes from here\n"
+                      + loaded.script().locationOf(index).caret()
                     : "";
             throw new PolicyException(e.getMessage() + where);
         } catch (NftParseException e) {
             throw new PolicyException(e.getMessage());
         }
-        log.accept("reloaded the static rule set of " + config.policyFile() + " with " + wanted.desired().size()
-                + " rule(s)/element(s) in one transaction");
+        return wanted.desired().size();
     }
 
     /**
