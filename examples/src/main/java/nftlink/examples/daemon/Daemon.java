@@ -200,6 +200,7 @@ public final class Daemon implements AutoCloseable {
     /** Reads and checks the policy against the kernel (and the static rule set when loading it). */
     private Loaded read(boolean load) {
         String text;
+        PolicyPermissions.check(config.policyFile(), PolicyPermissions.effectiveUser());
         try {
             text = Files.readString(config.policyFile(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -484,6 +485,10 @@ public final class Daemon implements AutoCloseable {
             });
         }
         PolicyStore s = new PolicyStore(nft, parser(), loaded.policy(), resolver::path, c -> { });
+        StaticRuleset statics = staticsOf(loaded);
+        if (statics != null) {
+            s.assumeProvided(statics.tables());
+        }
         DesiredState state = new DesiredState(policyOf(loaded.policy()));
         state.replaceCommitted(s.read());
         state.replaceLive(scan());

@@ -109,6 +109,7 @@ final class PolicyStore implements BindingStore {
     /** The chains and cgroup sets ({@code FAMILY TABLE NAME}) the last read found, or {@code null} before the first. */
     private Set<String> targets;
     private Set<TableName> damaged = Set.of();
+    private Set<TableName> provided = Set.of();
     /** Targets that were missing at the last apply, with how many bindings wait for each. */
     private Map<String, Integer> waiting = Map.of();
 
@@ -194,7 +195,8 @@ final class PolicyStore implements BindingStore {
                 throw new IllegalArgumentException("no policy entry \"" + b.entry() + "\"");
             }
             String target = target(entry);
-            if (targets != null && !targets.contains(target) && !rebuilt.contains(new TableName(entry.family(), entry.table()))) {
+            TableName table = new TableName(entry.family(), entry.table());
+            if (targets != null && !targets.contains(target) && !rebuilt.contains(table) && !provided.contains(table)) {
                 missing.merge(target, 1, Integer::sum);
                 continue;
             }
@@ -318,6 +320,14 @@ final class PolicyStore implements BindingStore {
             }
         }
         waiting = Map.copyOf(missing);
+    }
+
+    /**
+     * Tables whose chains and sets a transaction before this store's provides (the
+     * static rule set, in a dry run): entries there are never left out as waiting.
+     */
+    synchronized void assumeProvided(Set<TableName> tables) {
+        provided = Set.copyOf(tables);
     }
 
     /** What an entry needs that is missing now, after the last read, with the number of bindings that wait. */
