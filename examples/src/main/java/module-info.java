@@ -5,4 +5,7 @@ module nftlink.examples {
     requires nftlink.vrf;
     requires jdk.unsupported;
     requires info.picocli;
+    requires java.logging;
+
+    opens nftlink.examples.daemon to info.picocli;
 }

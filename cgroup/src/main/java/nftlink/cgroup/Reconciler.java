@@ -137,8 +137,8 @@ public final class Reconciler implements AutoCloseable {
                     reread = true;
                 }
                 case CgroupEvent.RulesetChanged r -> {
-                    LOG.log(System.Logger.Level.INFO, "{0} (pid {1}) changed {2} object(s) in the managed tables; checking",
-                            r.processName(), r.pid(), r.changes().size());
+                    LOG.log(System.Logger.Level.INFO, r.processName() + " (pid " + r.pid() + ") changed " + r.changes().size()
+                            + " object(s) in the managed tables; checking");
                     reread = true;
                 }
             }

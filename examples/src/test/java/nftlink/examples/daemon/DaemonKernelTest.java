@@ -173,7 +173,7 @@ class DaemonKernelTest {
             assertThat(members(nft)).as("stopping leaves the elements").hasSize(2);
 
             Files.writeString(policyFile, policy(26));
-            DaemonFixture.Run flush = nftlinkd("--netns", ns.name(), "--flush", policyFile.toString());
+            DaemonFixture.Run flush = nftlinkd("--netns", ns.name(), "--remove-and-exit", policyFile.toString());
             assertThat(flush.status()).as(flush.err()).isZero();
             assertThat(flush.out()).endsWith("removed 2 rule(s) and element(s)\n");
             assertThat(members(nft)).isEmpty();
