@@ -302,22 +302,50 @@ public final class Daemon implements AutoCloseable {
     }
 
     private DnsSets dnsSets(PolicyFile file) {
-        InetSocketAddress server = config.dnsServer();
-        if (server == null) {
+        DnsClient.Settings settings;
+        if (config.dnsServer() != null) {
+            settings = new DnsClient.Settings(List.of(config.dnsServer()), 2000, 2);
+        } else {
             try {
-                server = DnsClient.systemServer();
+                settings = DnsClient.systemSettings();
             } catch (IOException e) {
                 throw new PolicyException(config.policyFile() + ": addresses that follow DNS need a name server: " + e.getMessage());
             }
         }
-        DnsClient client = new DnsClient(server, () -> namespace.call(() -> {
+        return new DnsSets(nft, new DnsClient(settings, new NamespaceTransport(namespace)), file.hostSets(),
+                new DnsSets.Limits(config.dnsFloor(), config.dnsCeiling()), log);
+    }
+
+    /** Sockets opened in the rule set's network namespace, where the name servers are reached. */
+    record NamespaceTransport(NetworkNamespace namespace) implements DnsClient.Transport {
+        @Override
+        public DatagramSocket udp() throws IOException {
+            return open(DatagramSocket::new);
+        }
+
+        @Override
+        public java.net.Socket tcp() throws IOException {
+            // a channel's socket exists from open(); new Socket() would make it later, outside the namespace
+            return open(() -> java.nio.channels.SocketChannel.open().socket());
+        }
+
+        private interface Opener<T> {
+            T open() throws IOException;
+        }
+
+        private <T> T open(Opener<T> opener) throws IOException {
             try {
-                return new DatagramSocket();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                return namespace.call(() -> {
+                    try {
+                        return opener.open();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
-        }), 2000);
-        return new DnsSets(nft, client, file.hostSets(), new DnsSets.Limits(config.dnsFloor(), config.dnsCeiling()), log);
+        }
     }
 
     private List<Cgroup> scan() {
