@@ -15,6 +15,8 @@ import nftlink.nftables.Nftables;
 import nftlink.nftables.Rule;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.expr.Expression;
+import nftlink.nftables.expr.Lookup;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.parse.NftParser;
 import nftlink.nftables.parse.ParsedOperation;
@@ -390,20 +392,59 @@ final class PolicyStore implements BindingStore {
         }
     }
 
-    /** Whether the kernel's {@code rule} has the expressions {@code entry} compiles to for the binding's cgroup. */
+    /**
+     * Whether the kernel's {@code rule} has the expressions {@code entry} compiles to for
+     * the binding's cgroup; a lookup in an anonymous set compares by the set's elements
+     * (the kernel names the set {@code __set0} where the compiled rule has {@code __set%d}).
+     */
     private boolean compilesTo(PolicyFile.RuleEntry entry, Binding b, Rule rule) {
         try {
             List<ParsedOperation> parsed = compile(entry, b.cgroup().id());
-            NftOperation last = parsed.getLast().operation();
-            Rule wanted = switch (last) {
+            Rule wanted = switch (parsed.getLast().operation()) {
                 case NftOperation.AddRule a -> a.rule();
                 case NftOperation.InsertRule in -> in.rule();
                 default -> null;
             };
-            return wanted != null && wanted.expressions().equals(rule.expressions());
+            if (wanted == null) {
+                return false;
+            }
+            Map<Integer, Set<List<Bytes>>> compiledSets = new HashMap<>();
+            for (ParsedOperation p : parsed) {
+                if (p.operation() instanceof NftOperation.AddElements add) {
+                    compiledSets.computeIfAbsent(add.setId(), k -> new HashSet<>()).addAll(add.elements().stream()
+                            .map(PolicyStore::elementKey).toList());
+                }
+            }
+            List<Object> compiled = normalized(wanted.expressions(), l -> compiledSets.getOrDefault(l.setId(), Set.of()));
+            List<Object> kernel = normalized(rule.expressions(), l -> new HashSet<>(nft.listElements(rule.family(), rule.table(),
+                    l.set()).stream().map(PolicyStore::elementKey).toList()));
+            return compiled.equals(kernel);
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    private static List<Bytes> elementKey(SetElement e) {
+        return e.keyEnd() == null ? List.of(e.key()) : List.of(e.key(), e.keyEnd());
+    }
+
+    /** A lookup in an anonymous set, by what the set holds. */
+    private record AnonymousLookup(Set<List<Bytes>> elements, int sreg, int dreg, int flags) {
+    }
+
+    private static List<Object> normalized(List<Expression> expressions, java.util.function.Function<Lookup, Set<List<Bytes>>> anonymous) {
+        List<Object> out = new ArrayList<>();
+        for (Expression x : expressions) {
+            if (x instanceof Lookup l) {
+                // no flags and flags 0 are the same lookup; a named set is known by its name alone
+                int flags = l.flags() == null ? 0 : l.flags();
+                out.add(l.set().startsWith("__set") ? new AnonymousLookup(anonymous.apply(l), l.sreg(), l.dreg(), flags)
+                        : new Lookup(l.set(), 0, l.sreg(), l.dreg(), flags));
+            } else {
+                out.add(x);
+            }
+        }
+        return out;
     }
 
     private static String ruleKey(Family family, String table, long handle) {

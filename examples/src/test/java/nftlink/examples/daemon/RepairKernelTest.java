@@ -154,6 +154,13 @@ class RepairKernelTest {
                     && rules(nft, "allow").getFirst().expressions().size() > 1);
             assertThat(rules(nft, "out")).noneMatch(r -> tag.equals(r.comment()));
         }
+        try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
+            long handle = rules(nft, "allow").getFirst().handle();
+            try (Daemon d = start(n, false)) {
+                assertThat(rules(nft, "allow")).as("a restart adopts the rule it made: it is the rule its entry makes")
+                        .singleElement().extracting(Rule::handle).isEqualTo(handle);
+            }
+        }
     }
 
     @Test
