@@ -210,6 +210,11 @@ public final class Daemon implements AutoCloseable {
         return resolver;
     }
 
+    /** The policy files and directories, as configured. */
+    public List<Path> policies() {
+        return config.policies();
+    }
+
     /** The policy now in force (after {@link #start()}). */
     public PolicyFile policy() {
         return policy;
@@ -409,12 +414,14 @@ public final class Daemon implements AutoCloseable {
         PolicyStore fresh = new PolicyStore(nft, loaded.entryParser(), loaded.policy(), resolver::path, c -> { });
         DesiredState wanted = new DesiredState(policyOf(loaded.policy()));
         wanted.replaceLive(scan());
-        List<NftOperation> ops = new ArrayList<>(statics.replace());
+        Set<NftablesMonitor.TableName> existing = StaticRuleset.existing(nft);
+        int prefix = statics.removals(existing).size();
+        List<NftOperation> ops = new ArrayList<>(statics.replace(existing));
         try {
             ops.addAll(fresh.plan(new BindingDiff(List.of(), wanted.desired())).operations());
             nft.transaction().addAll(ops).commit();
         } catch (TransactionException e) {
-            int index = e.operationIndex() - statics.replacePrefix();
+            int index = e.operationIndex() - prefix;
             String where = index >= 0 && index < loaded.script().parsed().size()
                     ? "\n" + loaded.script().locationOf(index).position() + ": the failed operation comes from here\n"
                       + loaded.script().locationOf(index).caret()

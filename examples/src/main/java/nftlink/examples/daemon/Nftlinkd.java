@@ -333,7 +333,7 @@ public final class Nftlinkd implements Callable<Integer> {
             log.captureLibraryLogs();
             d.start();
             log.info("nftlinkd: running with " + d.policy().entries().size() + " policy entries from "
-                    + String.join(", ", d.policy().file().toString()) + "; " + d.installed().size() + " rule(s)/element(s) installed");
+                    + String.join(", ", d.policies().stream().map(Path::toString).toList()) + "; " + d.installed().size() + " rule(s)/element(s) installed");
             notify(() -> notifier.ready(d.summary()));
             d.whenCommitted(() -> notify(() -> notifier.status(d.summary())));
             while (true) {

@@ -112,6 +112,7 @@ final class PolicyStore implements BindingStore {
     private Set<String> targets;
     private Set<TableName> damaged = Set.of();
     private Set<TableName> provided = Set.of();
+    private Set<TableName> existingTables = Set.of();
     /** Targets that were missing at the last apply, with how many bindings wait for each. */
     private Map<String, Integer> waiting = Map.of();
 
@@ -165,7 +166,7 @@ final class PolicyStore implements BindingStore {
         List<String> text = new ArrayList<>();
         Set<TableName> rebuilt = statics == null ? Set.of() : damaged;
         if (!rebuilt.isEmpty()) {
-            for (NftOperation op : statics.rebuild(rebuilt)) {
+            for (NftOperation op : statics.rebuild(rebuilt, existingTables)) {
                 ops.add(op);
                 text.add(op.kind() + " " + op.object());
             }
@@ -342,6 +343,7 @@ final class PolicyStore implements BindingStore {
         installed.clear();
         garbage.clear();
         damaged = statics == null ? Set.of() : statics.damaged(nft);
+        existingTables = statics == null ? Set.of() : StaticRuleset.existing(nft);
         Set<String> found = new HashSet<>();
         nft.listChains().forEach(c -> found.add("chain " + c.family().nftName() + " " + c.table() + " " + c.name()));
         List<NftSet> cgroupSets = nft.listSets().stream().filter(s -> s.keyType() == Datatype.CGROUPV2.id() && !s.isMap()).toList();

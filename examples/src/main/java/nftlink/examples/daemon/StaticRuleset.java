@@ -26,8 +26,8 @@ import java.util.Set;
  * named sets, the number of rules of each chain that carry no daemon tag), finds
  * the tables someone damaged, and writes the operations that rebuild them.
  *
- * <p>A table is rebuilt whole, in one transaction ({@code destroy table}, then the
- * script's operations on it), so what is left of it never mixes with a second
+ * <p>A table is rebuilt whole, in one transaction ({@code delete table} if it is
+ * there, then the script's operations on it), so what is left of it never mixes with a second
  * copy: the same holds for a reload of a script without {@code flush ruleset},
  * which would otherwise gain a copy of its rules each time.
  */
@@ -134,14 +134,18 @@ final class StaticRuleset {
     }
 
     /**
-     * {@code destroy table} for each of {@code rebuilt}, then every operation of the
-     * script on them that creates something (tables, chains, sets and elements,
-     * rules, objects, flowtables), in the script's order.
+     * The removal of each of {@code rebuilt} that exists, then every operation of the
+     * script on them that creates something (tables, chains, sets and elements, rules,
+     * objects, flowtables), in the script's order.
+     *
+     * @param existing the tables the kernel has now
      */
-    List<NftOperation> rebuild(Set<TableName> rebuilt) {
+    List<NftOperation> rebuild(Set<TableName> rebuilt, Set<TableName> existing) {
         List<NftOperation> ops = new ArrayList<>();
         for (TableName t : rebuilt) {
-            ops.add(new NftOperation.DeleteTable(t.family(), t.name(), true));
+            if (existing.contains(t)) {
+                ops.add(new NftOperation.DeleteTable(t.family(), t.name(), false));
+            }
         }
         for (NftOperation o : script.operations()) {
             if (creates(o) && tableOf(o).filter(rebuilt::contains).isPresent()) {
@@ -152,21 +156,40 @@ final class StaticRuleset {
     }
 
     /**
-     * The whole script as {@code nft -f} applies it, preceded by {@code destroy table}
-     * for each declared table, so that applying it again leaves one copy.
+     * The whole script as {@code nft -f} applies it, preceded by the removal of each
+     * declared table that exists, so that applying it again leaves one copy; a script
+     * that starts with {@code flush ruleset} needs none. ({@code destroy table} would
+     * not need to know what exists, but kernels before 6.3, such as Debian 12's 6.1,
+     * refuse it.)
+     *
+     * @param existing the tables the kernel has now
      */
-    List<NftOperation> replace() {
-        List<NftOperation> ops = new ArrayList<>();
-        for (TableName t : tables) {
-            ops.add(new NftOperation.DeleteTable(t.family(), t.name(), true));
-        }
+    List<NftOperation> replace(Set<TableName> existing) {
+        List<NftOperation> ops = new ArrayList<>(removals(existing));
         ops.addAll(script.operations());
         return ops;
     }
 
-    /** How many operations {@link #replace()} puts before the script's own. */
-    int replacePrefix() {
-        return tables.size();
+    /** The removals {@link #replace} puts before the script's own operations. */
+    List<NftOperation> removals(Set<TableName> existing) {
+        List<NftOperation> first = script.operations().isEmpty() ? List.of() : List.of(script.operations().getFirst());
+        if (first.size() == 1 && first.getFirst() instanceof NftOperation.FlushRuleset f && f.rulesetFamily() == null) {
+            return List.of();
+        }
+        List<NftOperation> ops = new ArrayList<>();
+        for (TableName t : tables) {
+            if (existing.contains(t)) {
+                ops.add(new NftOperation.DeleteTable(t.family(), t.name(), false));
+            }
+        }
+        return ops;
+    }
+
+    /** The tables the kernel has now. */
+    static Set<TableName> existing(Nftables nft) {
+        Set<TableName> present = new HashSet<>();
+        nft.listTables().forEach(t -> present.add(name(t)));
+        return present;
     }
 
     private static boolean creates(NftOperation o) {
