@@ -137,7 +137,7 @@ public final class Reconciler implements AutoCloseable {
                     reread = true;
                 }
                 case CgroupEvent.RulesetChanged r -> {
-                    LOG.log(System.Logger.Level.INFO, r.processName() + " (pid " + r.pid() + ") changed " + r.changes().size()
+                    LOG.log(System.Logger.Level.DEBUG, r.processName() + " (pid " + r.pid() + ") changed " + r.changes().size()
                             + " object(s) in the managed tables; checking");
                     reread = true;
                 }

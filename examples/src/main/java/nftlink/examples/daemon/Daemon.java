@@ -170,6 +170,7 @@ public final class Daemon implements AutoCloseable {
     private DnsSets dnsSets;
     private boolean closed;
     private volatile Runnable afterCommit = () -> { };
+    private final RepairLog repairLog;
 
     private Daemon(Config config, CgroupResolver resolver, Nftables nft, NetworkNamespace namespace, Consumer<String> log) {
         this.config = config;
@@ -177,6 +178,7 @@ public final class Daemon implements AutoCloseable {
         this.nft = nft;
         this.namespace = namespace;
         this.log = log;
+        this.repairLog = new RepairLog(log, System::nanoTime);
     }
 
     /**
@@ -279,7 +281,7 @@ public final class Daemon implements AutoCloseable {
 
     private void startReconciler(PolicyFile next, StaticRuleset nextStatics) {
         PolicyStore nextStore = new PolicyStore(nft, parser(), next, resolver::path, c -> log.accept(c.toString()),
-                nextStatics, log);
+                nextStatics, repairLog);
         List<CgroupEventSource> sources = new ArrayList<>();
         sources.add(config.watchRoot() == null ? new CgroupTreeWatcher(resolver) : new CgroupTreeWatcher(resolver, config.watchRoot()));
         Set<NftablesMonitor.TableName> tables = new LinkedHashSet<>();

@@ -108,6 +108,8 @@ final class PolicyStore implements BindingStore {
     private final Consumer<String> notices;
     /** Rules this store committed or adopted, by {@code FAMILY TABLE HANDLE}: a tagged rule not among them is checked. */
     private final Set<String> ownRules = new HashSet<>();
+    /** Bindings this store installed or adopted and has not removed: one that must be added again was removed by someone. */
+    private final Set<Binding> known = new HashSet<>();
     /** The chains and cgroup sets ({@code FAMILY TABLE NAME}) the last read found, or {@code null} before the first. */
     private Set<String> targets;
     private Set<TableName> damaged = Set.of();
@@ -277,8 +279,10 @@ final class PolicyStore implements BindingStore {
         t.addAll(plan.operations());
         CommitResult result = t.commit();
         List<Change> done = new ArrayList<>();
+        List<Binding> putBack = new ArrayList<>();
         for (Installed i : plan.removed()) {
             installed.remove(i.binding());
+            known.remove(i.binding());
             done.add(new Change(false, i));
         }
         installed.values().removeIf(i -> plan.rebuilt().contains(tableOf(i)));
@@ -296,7 +300,17 @@ final class PolicyStore implements BindingStore {
                 case PolicyFile.SetEntry s -> new InstalledElement(b, s.family(), s.table(), s.set());
             };
             installed.put(b, i);
-            done.add(new Change(true, i));
+            if (known.add(b)) {
+                done.add(new Change(true, i));
+            } else {
+                putBack.add(b);
+            }
+        }
+        if (!putBack.isEmpty() && plan.rebuilt().isEmpty()) {
+            Binding first = putBack.getFirst();
+            notices.accept("put back " + putBack.size() + " rule(s)/element(s) someone removed (" + first.entry() + " cgroup "
+                    + Long.toUnsignedString(first.cgroup().id()) + ": " + installed.get(first).describe()
+                    + (putBack.size() > 1 ? ", and others" : "") + ")");
         }
         for (TableName rebuilt : plan.rebuilt()) {
             notices.accept("repaired table " + rebuilt.family().nftName() + " " + rebuilt.name()
@@ -386,6 +400,7 @@ final class PolicyStore implements BindingStore {
         };
         if (fits && !installed.containsKey(i.binding())) {
             installed.put(i.binding(), i);
+            known.add(i.binding());
             if (i instanceof InstalledRule r) {
                 ownRules.add(ruleKey(r.family(), r.table(), r.handle()));
             }

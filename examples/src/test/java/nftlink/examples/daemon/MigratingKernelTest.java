@@ -133,4 +133,29 @@ class MigratingKernelTest {
                             + "'# @SET :: HOST, ...' and match 'ip daddr @SET' (see MIGRATING.md)");
         }
     }
+
+    /**
+     * scnpm's line with a host name, kept as it is, under {@code --resolve-hostnames}:
+     * the name is resolved when the rule is added. {@code localhost} stands in for
+     * mail.intranet.local, which CI cannot resolve.
+     */
+    @Test
+    void theHostNameLineAsScnpmHasItWorksWithResolveHostnames(TestNamespace ns) throws Exception {
+        String block = placed(blocks().get("scnpm-readme.conf")).replace("mail.intranet.local", "localhost");
+        Path file = Files.writeString(dir.resolve("scnpm.conf"), "flush ruleset\ntable inet filter {\n\tchain vpn.whitelist {\n\t}\n"
+                + "\tchain output {\n\t\ttype filter hook output priority 0;\n\t}\n}\n" + block);
+        String app = "user.slice/user-1000.slice/user@1000.service/app.slice/";
+        String path = "";
+        for (String part : app.split("/")) {
+            path += part + "/";
+            f.mkdir(path);
+        }
+        f.mkdir(app + "app-mail.scope");
+        try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n);
+             Daemon daemon = Daemon.open(new Daemon.Config(List.of(file), true, null, f.root, false, n, null, null, null,
+                     false, false, true), line -> { })) {
+            daemon.start();
+            assertThat(DaemonFixture.ruleset(ns)).contains("ip daddr 127.0.0.1 tcp dport { 25, 143 } accept comment \"nftlinkd app-mail.scope ");
+        }
+    }
 }
