@@ -4,11 +4,6 @@ import java.io.PrintStream;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 
 /**
  * nftlinkd's log: information on standard output, warnings and errors on
@@ -86,43 +81,18 @@ final class DaemonLog {
     }
 
     /**
-     * Sends what the library logs through {@link System.Logger} (the JDK's logging
-     * backs it) to this log, one line per record, at its priority; stack traces only
-     * with {@code --debug}.
+     * Sends what the library logs through {@link System.Logger} to this log, one line
+     * per record, at its priority ({@link DaemonLoggerFinder}); debug lines, with the
+     * failures' exceptions, only with {@code --debug}.
      */
     void captureLibraryLogs() {
-        Logger root = Logger.getLogger("");
-        for (Handler h : root.getHandlers()) {
-            root.removeHandler(h);
-        }
-        root.setLevel(debug ? Level.FINE : Level.INFO);
-        root.addHandler(new Handler() {
-            private final SimpleFormatter formatter = new SimpleFormatter();
-
-            @Override
-            public void publish(LogRecord r) {
-                String message = formatter.formatMessage(r);
-                int level = r.getLevel().intValue();
-                if (level >= Level.SEVERE.intValue()) {
-                    error(message);
-                } else if (level >= Level.WARNING.intValue()) {
-                    warning(message);
-                } else if (level >= Level.INFO.intValue()) {
-                    info(message);
-                } else {
-                    debug(message + (r.getThrown() == null ? "" : ": " + r.getThrown()));
-                }
+        DaemonLoggerFinder.route((level, message) -> {
+            switch (level) {
+                case ERROR -> error(message);
+                case WARNING -> warning(message);
+                case INFO -> info(message);
+                default -> debug(message);
             }
-
-            @Override
-            public void flush() {
-                out.flush();
-                err.flush();
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        }, debug ? System.Logger.Level.DEBUG : System.Logger.Level.INFO);
     }
 }
