@@ -5,4 +5,8 @@ module nftlink.examples {
     requires nftlink.vrf;
     requires jdk.unsupported;
     requires info.picocli;
+
+    opens nftlink.examples.daemon to info.picocli;
+
+    provides java.lang.System.LoggerFinder with nftlink.examples.daemon.DaemonLoggerFinder;
 }

@@ -10,5 +10,5 @@
 module nftlink.nfnetlink {
     exports nftlink.netlink;
     exports nftlink.nfnetlink;
-    exports nftlink.netlink.internal to nftlink.nftables, nftlink.cgroup, nftlink.vrf;
+    exports nftlink.netlink.internal to nftlink.nftables, nftlink.cgroup, nftlink.vrf, nftlink.examples;
 }

@@ -28,8 +28,9 @@ import static nftlink.nftables.NfTables.*;
 /**
  * Listens to nf_tables' multicast group and reports when another process removes
  * something from the watched tables: deletes a table or chain, deletes or flushes
- * rules, deletes a set or its elements. A reconciler that owns those tables
- * reacts by putting back what it wants there.
+ * rules, deletes a set or its elements; optionally also what it adds (tables,
+ * chains, sets, rules). A reconciler that owns those tables reacts by putting back
+ * what it wants there, and by removing what it does not.
  *
  * <p>The kernel sends one notification per removed object and then an
  * {@code NFT_MSG_NEWGEN} naming the committing process; the removals of one
@@ -69,6 +70,7 @@ public final class NftablesMonitor extends EventSourceThread {
     private final NetworkNamespace namespace;
     private final Set<TableName> tables;
     private final int receiveBufferBytes;
+    private final boolean additions;
     private final List<RulesetChange> pending = new ArrayList<>();
     private NetlinkSocket socket;
     private volatile String resyncReason;
@@ -80,7 +82,17 @@ public final class NftablesMonitor extends EventSourceThread {
      * @param receiveBufferBytes the socket's receive buffer to request, or 0 for the system default
      */
     public NftablesMonitor(NetworkNamespace namespace, Set<TableName> tables, int receiveBufferBytes) {
+        this(namespace, tables, receiveBufferBytes, false);
+    }
+
+    /**
+     * Like {@link #NftablesMonitor(NetworkNamespace, Set, int)}; with {@code additions}
+     * it also reports tables, chains, sets and rules that other processes add to the
+     * watched tables (a table that comes back, a rule someone slipped in).
+     */
+    public NftablesMonitor(NetworkNamespace namespace, Set<TableName> tables, int receiveBufferBytes, boolean additions) {
         super("nftables");
+        this.additions = additions;
         this.namespace = Objects.requireNonNull(namespace, "namespace");
         this.tables = Set.copyOf(tables);
         if (receiveBufferBytes < 0) {
@@ -174,7 +186,10 @@ public final class NftablesMonitor extends EventSourceThread {
 
     private long reconnectLater(RuntimeException e, long backoff) {
         long next = backoff == 0 ? 500 : Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
-        LOG.log(System.Logger.Level.WARNING, "nf_tables monitor failed; reconnecting in " + next + " ms", e);
+        if (backoff == 0 || next < MAX_BACKOFF_MILLIS) {
+            LOG.log(System.Logger.Level.WARNING, "nf_tables monitor failed (" + e.getMessage() + "); reconnecting in " + next + " ms");
+        }
+        LOG.log(System.Logger.Level.DEBUG, "nf_tables monitor failed", e);
         release();
         return next;
     }
@@ -195,6 +210,11 @@ public final class NftablesMonitor extends EventSourceThread {
                 case NFT_MSG_DELSETELEM, NFT_MSG_DESTROYSETELEM -> new RulesetChange.SetElementsDeleted(family(m),
                         string(m, NFTA_SET_ELEM_LIST_TABLE, "NFTA_SET_ELEM_LIST_TABLE"),
                         string(m, NFTA_SET_ELEM_LIST_SET, "NFTA_SET_ELEM_LIST_SET"));
+                case NFT_MSG_NEWTABLE -> additions ? new RulesetChange.TableAdded(Table.decode(m)) : null;
+                case NFT_MSG_NEWCHAIN -> additions ? new RulesetChange.ChainAdded(Chain.decode(m)) : null;
+                case NFT_MSG_NEWSET -> additions ? new RulesetChange.SetAdded(family(m),
+                        string(m, NFTA_SET_TABLE, "NFTA_SET_TABLE"), string(m, NFTA_SET_NAME, "NFTA_SET_NAME")) : null;
+                case NFT_MSG_NEWRULE -> additions ? ruleAdded(m) : null;
                 case NFT_MSG_NEWGEN -> {
                     endOfTransaction(m);
                     yield null;
@@ -241,6 +261,11 @@ public final class NftablesMonitor extends EventSourceThread {
     /** The kernel reports the committing thread's ID; it is ours when listed under /proc/self/task. */
     private static boolean isThreadOfThisProcess(long tid) {
         return tid == ProcessHandle.current().pid() || Files.isDirectory(Path.of("/proc/self/task", Long.toString(tid)));
+    }
+
+    private static RulesetChange ruleAdded(NetlinkMessage m) {
+        RulesetChange.RuleDeleted r = (RulesetChange.RuleDeleted) ruleDeleted(m);
+        return new RulesetChange.RuleAdded(r.family(), r.table(), r.chain(), r.handle());
     }
 
     private static RulesetChange ruleDeleted(NetlinkMessage m) {

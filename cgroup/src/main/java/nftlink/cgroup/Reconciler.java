@@ -17,7 +17,9 @@ import java.util.function.Supplier;
  * {@link CgroupEvent.ResyncNeeded} rescans the cgroups and re-reads the store; a
  * {@link CgroupEvent.RulesetChanged} re-reads the store, so whatever someone
  * else removed is put back. A failed transaction is retried, after re-reading
- * the store, with a growing pause.
+ * the store, with a growing pause (up to 30 s); a failure is logged in one line
+ * when it first happens or changes, then as a summary every few minutes, and its
+ * end is logged too.
  *
  * <p>The package overview shows a complete set-up with {@link NftablesBindingStore}
  * in both policy forms.
@@ -33,6 +35,7 @@ public final class Reconciler implements AutoCloseable {
     private final List<CgroupEventSource> sources;
     private final Consumer<BindingDiff> onCommit;
     private final LinkedBlockingQueue<CgroupEvent> queue = new LinkedBlockingQueue<>();
+    private final FailureLog failures = new FailureLog(LOG, "reconciling");
     private volatile boolean running;
     private Thread thread;
     private boolean closed;
@@ -114,9 +117,10 @@ public final class Reconciler implements AutoCloseable {
                 absorb(burst, retry > 0);
                 converge();
                 retry = 0;
+                failures.succeeded();
             } catch (RuntimeException e) {
                 retry = retry == 0 ? 500 : Math.min(retry * 2, MAX_RETRY_MILLIS);
-                LOG.log(System.Logger.Level.ERROR, "reconciling failed; retrying in " + retry + " ms", e);
+                failures.failed(e, retry);
             }
         }
     }
@@ -133,8 +137,8 @@ public final class Reconciler implements AutoCloseable {
                     reread = true;
                 }
                 case CgroupEvent.RulesetChanged r -> {
-                    LOG.log(System.Logger.Level.INFO, "{0} (pid {1}) removed {2} object(s) from the managed tables; repairing",
-                            r.processName(), r.pid(), r.changes().size());
+                    LOG.log(System.Logger.Level.DEBUG, r.processName() + " (pid " + r.pid() + ") changed " + r.changes().size()
+                            + " object(s) in the managed tables; checking");
                     reread = true;
                 }
             }

@@ -6,7 +6,7 @@ import nftlink.nftables.Table;
 
 import java.util.Objects;
 
-/** A removal from the rule set that {@link NftablesMonitor} reports. */
+/** A removal from (or, when asked for, an addition to) the rule set that {@link NftablesMonitor} reports. */
 public sealed interface RulesetChange {
 
     /** The family of the table it happened in. */
@@ -77,6 +77,62 @@ public sealed interface RulesetChange {
             Objects.requireNonNull(family, "family");
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(set, "set");
+        }
+    }
+
+    /** A table was added. */
+    record TableAdded(Table added) implements RulesetChange {
+        public TableAdded {
+            Objects.requireNonNull(added, "added");
+        }
+
+        @Override
+        public Family family() {
+            return added.family();
+        }
+
+        @Override
+        public String table() {
+            return added.name();
+        }
+    }
+
+    /** A chain was added. */
+    record ChainAdded(Chain added) implements RulesetChange {
+        public ChainAdded {
+            Objects.requireNonNull(added, "added");
+        }
+
+        @Override
+        public Family family() {
+            return added.family();
+        }
+
+        @Override
+        public String table() {
+            return added.table();
+        }
+    }
+
+    /** A set was added. */
+    record SetAdded(Family family, String table, String set) implements RulesetChange {
+        public SetAdded {
+            Objects.requireNonNull(family, "family");
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(set, "set");
+        }
+    }
+
+    /**
+     * A rule was added (appended, inserted or replaced).
+     *
+     * @param handle the rule's handle
+     */
+    record RuleAdded(Family family, String table, String chain, long handle) implements RulesetChange {
+        public RuleAdded {
+            Objects.requireNonNull(family, "family");
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(chain, "chain");
         }
     }
 }

@@ -68,8 +68,8 @@ public final class Daemon implements AutoCloseable {
     /**
      * How to run.
      *
-     * @param policyFile the policy
-     * @param load       apply the file's static rule set as one transaction at start
+     * @param policies   the policy files, and directories whose {@code *.conf} files are policies, in order
+     * @param load       apply the files' static rule set as one transaction at start
      * @param cgroupRoot the cgroup-v2 mount point, or {@code null} to find it in the mount table
      * @param watchRoot  the subtree to watch, or {@code null} for the whole hierarchy
      * @param journal    also follow the systemd journal for units starting and stopping
@@ -80,12 +80,18 @@ public final class Daemon implements AutoCloseable {
      * @param allowEmptyReload whether a reload may replace a policy by an empty one (removing every rule
      *                   and element the daemon made); refused by default, as an empty file is more
      *                   often a mistake than a wish
+     * @param flushChains flush every chain a rule entry goes into once at start (scnpm's {@code --flush}),
+     *                   for untagged rules an earlier tool left there
+     * @param resolveHostnames resolve host names in rules when each rule is compiled, as nft does
      */
-    public record Config(Path policyFile, boolean load, Path cgroupRoot, CgroupPath watchRoot, boolean journal,
+    public record Config(List<Path> policies, boolean load, Path cgroupRoot, CgroupPath watchRoot, boolean journal,
                          NetworkNamespace namespace, InetSocketAddress dnsServer, Duration dnsFloor, Duration dnsCeiling,
-                         boolean allowEmptyReload) {
+                         boolean allowEmptyReload, boolean flushChains, boolean resolveHostnames) {
         public Config {
-            Objects.requireNonNull(policyFile, "policyFile");
+            policies = List.copyOf(policies);
+            if (policies.isEmpty()) {
+                throw new IllegalArgumentException("no policy file given");
+            }
             dnsFloor = dnsFloor == null ? DnsSets.Limits.DEFAULT.floor() : dnsFloor;
             dnsCeiling = dnsCeiling == null ? DnsSets.Limits.DEFAULT.ceiling() : dnsCeiling;
             new DnsSets.Limits(dnsFloor, dnsCeiling);
@@ -93,37 +99,54 @@ public final class Daemon implements AutoCloseable {
 
         /** The policy file alone, in the caller's namespace, watching the whole hierarchy. */
         public static Config of(Path policyFile) {
-            return new Config(policyFile, false, null, null, false, null, null, null, null, false);
+            return new Config(List.of(policyFile), false, null, null, false, null, null, null, null, false, false, false);
+        }
+
+        /** The first policy file or directory, the one messages name for the whole policy. */
+        public Path policyFile() {
+            return policies.getFirst();
         }
 
         /** This configuration, allowing a reload to an empty policy or not. */
         public Config withEmptyReload(boolean allow) {
-            return new Config(policyFile, load, cgroupRoot, watchRoot, journal, namespace, dnsServer, dnsFloor, dnsCeiling, allow);
+            return new Config(policies, load, cgroupRoot, watchRoot, journal, namespace, dnsServer, dnsFloor, dnsCeiling, allow,
+                    flushChains, resolveHostnames);
         }
 
         /** This configuration with {@code --load}. */
         public Config withLoad(boolean newLoad) {
-            return new Config(policyFile, newLoad, cgroupRoot, watchRoot, journal, namespace, dnsServer, dnsFloor, dnsCeiling, allowEmptyReload);
+            return new Config(policies, newLoad, cgroupRoot, watchRoot, journal, namespace, dnsServer, dnsFloor, dnsCeiling,
+                    allowEmptyReload, flushChains, resolveHostnames);
         }
 
         /** This configuration in {@code ns}. */
         public Config in(NetworkNamespace ns) {
-            return new Config(policyFile, load, cgroupRoot, watchRoot, journal, ns, dnsServer, dnsFloor, dnsCeiling, allowEmptyReload);
+            return new Config(policies, load, cgroupRoot, watchRoot, journal, ns, dnsServer, dnsFloor, dnsCeiling,
+                    allowEmptyReload, flushChains, resolveHostnames);
         }
 
         /** This configuration watching only {@code root}. */
         public Config watching(CgroupPath root) {
-            return new Config(policyFile, load, cgroupRoot, root, journal, namespace, dnsServer, dnsFloor, dnsCeiling, allowEmptyReload);
+            return new Config(policies, load, cgroupRoot, root, journal, namespace, dnsServer, dnsFloor, dnsCeiling,
+                    allowEmptyReload, flushChains, resolveHostnames);
         }
 
         /** This configuration with another cgroup-v2 mount point. */
         public Config withCgroupRoot(Path mount) {
-            return new Config(policyFile, load, mount, watchRoot, journal, namespace, dnsServer, dnsFloor, dnsCeiling, allowEmptyReload);
+            return new Config(policies, load, mount, watchRoot, journal, namespace, dnsServer, dnsFloor, dnsCeiling,
+                    allowEmptyReload, flushChains, resolveHostnames);
         }
 
         /** This configuration asking {@code server} (in the rule set's namespace), with element timeouts in [floor, ceiling]. */
         public Config withDns(InetSocketAddress server, Duration floor, Duration ceiling) {
-            return new Config(policyFile, load, cgroupRoot, watchRoot, journal, namespace, server, floor, ceiling, allowEmptyReload);
+            return new Config(policies, load, cgroupRoot, watchRoot, journal, namespace, server, floor, ceiling,
+                    allowEmptyReload, flushChains, resolveHostnames);
+        }
+
+        /** This configuration flushing the entries' chains at start, or not. */
+        public Config withFlushChains(boolean flush) {
+            return new Config(policies, load, cgroupRoot, watchRoot, journal, namespace, dnsServer, dnsFloor, dnsCeiling,
+                    allowEmptyReload, flush, resolveHostnames);
         }
     }
 
@@ -142,9 +165,12 @@ public final class Daemon implements AutoCloseable {
     private final Consumer<String> log;
     private volatile PolicyFile policy;
     private PolicyStore store;
+    private StaticRuleset statics;
     private Reconciler reconciler;
     private DnsSets dnsSets;
     private boolean closed;
+    private volatile Runnable afterCommit = () -> { };
+    private final RepairLog repairLog;
 
     private Daemon(Config config, CgroupResolver resolver, Nftables nft, NetworkNamespace namespace, Consumer<String> log) {
         this.config = config;
@@ -152,6 +178,7 @@ public final class Daemon implements AutoCloseable {
         this.nft = nft;
         this.namespace = namespace;
         this.log = log;
+        this.repairLog = new RepairLog(log, System::nanoTime);
     }
 
     /**
@@ -185,6 +212,11 @@ public final class Daemon implements AutoCloseable {
         return resolver;
     }
 
+    /** The policy files and directories, as configured. */
+    public List<Path> policies() {
+        return config.policies();
+    }
+
     /** The policy now in force (after {@link #start()}). */
     public PolicyFile policy() {
         return policy;
@@ -193,130 +225,13 @@ public final class Daemon implements AutoCloseable {
     private NftParser parser() {
         SetLookup kernelSets = (family, table, name) -> nft.listSets(family, table).stream()
                 .filter(s -> s.name().equals(name)).findFirst();
-        return NftParser.standard().withCgroupResolver(ParserCgroups.of(resolver)).withSetLookup(kernelSets);
+        return NftParser.standard().withCgroupResolver(ParserCgroups.of(resolver)).withSetLookup(kernelSets)
+                .withHostnameResolution(config.resolveHostnames());
     }
 
     /** Reads and checks the policy against the kernel (and the static rule set when loading it). */
-    private Loaded read(boolean load) {
-        String text;
-        try {
-            text = Files.readString(config.policyFile(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new PolicyException(config.policyFile() + ": cannot read the policy: " + e.getMessage());
-        }
-        NftScript script = null;
-        PolicyFile parsed;
-        try {
-            if (load) {
-                script = parser().parse(text, config.policyFile());
-            }
-            NftParser forEntries = parser();
-            if (script != null) {
-                NftScript declared = script;
-                SetLookup kernel = (f, t, n) -> nft.listSets(f, t).stream().filter(s -> s.name().equals(n)).findFirst();
-                forEntries = forEntries.withSetLookup((f, t, n) -> declaredSet(declared, f, t, n).or(() -> kernel.find(f, t, n)));
-            }
-            parsed = PolicyFile.parse(text, config.policyFile(), forEntries);
-            check(parsed, script);
-            return new Loaded(parsed, script, forEntries);
-        } catch (NftParseException e) {
-            throw new PolicyException(e.getMessage());
-        } catch (PolicyException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new PolicyException(config.policyFile() + ": cannot read the policy: " + e);
-        } catch (StackOverflowError e) {
-            // the parser bounds nesting; this is the last line of defence for the running daemon
-            throw new PolicyException(config.policyFile() + ": cannot read the policy: it is nested too deeply");
-        }
-    }
-
-    private record Loaded(PolicyFile policy, NftScript script, NftParser entryParser) {
-    }
-
-    private static Optional<NftSet> declaredSet(NftScript script, Family family, String table, String name) {
-        return script.operations().stream()
-                .filter(o -> o instanceof NftOperation.AddSet a && a.set().family() == family
-                        && a.set().table().equals(table) && a.set().name().equals(name))
-                .map(o -> ((NftOperation.AddSet) o).set()).findFirst();
-    }
-
-    /** Every entry's table and chain or set exists (in the kernel or in the static rule set being loaded). */
-    private void check(PolicyFile parsed, NftScript script) {
-        Set<String> tables = new HashSet<>();
-        Set<String> chains = new HashSet<>();
-        Set<String> cgroupSets = new HashSet<>();
-        for (Table t : nft.listTables()) {
-            tables.add(t.family().nftName() + " " + t.name());
-        }
-        for (Chain c : nft.listChains()) {
-            chains.add(c.family().nftName() + " " + c.table() + " " + c.name());
-        }
-        Set<String> otherSets = new HashSet<>();
-        for (NftSet s : nft.listSets()) {
-            (s.keyType() == Datatype.CGROUPV2.id() && !s.isMap() ? cgroupSets : otherSets)
-                    .add(s.family().nftName() + " " + s.table() + " " + s.name());
-        }
-        if (script != null) {
-            for (NftOperation o : script.operations()) {
-                switch (o) {
-                    case NftOperation.FlushRuleset f -> {
-                        tables.clear();
-                        chains.clear();
-                        cgroupSets.clear();
-                        otherSets.clear();
-                    }
-                    case NftOperation.AddTable a -> tables.add(a.table().family().nftName() + " " + a.table().name());
-                    case NftOperation.AddChain a -> chains.add(a.chain().family().nftName() + " " + a.chain().table() + " " + a.chain().name());
-                    case NftOperation.AddSet a -> (a.set().keyType() == Datatype.CGROUPV2.id() && !a.set().isMap() ? cgroupSets : otherSets)
-                            .add(a.set().family().nftName() + " " + a.set().table() + " " + a.set().name());
-                    default -> {
-                    }
-                }
-            }
-        }
-        for (PolicyFile.HostSet h : parsed.hostSets()) {
-            List<NftSet> sets = new ArrayList<>(DnsSets.targets(nft, h.set()));
-            if (script != null) {
-                script.operations().stream().filter(o -> o instanceof NftOperation.AddSet a && a.set().name().equals(h.set())
-                                && !a.set().isMap() && (a.set().keyType() == Datatype.IPV4_ADDR.id() || a.set().keyType() == Datatype.IPV6_ADDR.id()))
-                        .forEach(o -> sets.add(((NftOperation.AddSet) o).set()));
-            }
-            if (sets.isEmpty()) {
-                throw error(h.location(), "no set named " + h.set() + " of type ipv4_addr or ipv6_addr");
-            }
-            for (NftSet s : sets) {
-                if (!DnsSets.hasTimeouts(s)) {
-                    throw error(h.location(), "set " + s.family().nftName() + " " + s.table() + " " + s.name()
-                            + " needs 'flags timeout' for addresses that follow DNS");
-                }
-            }
-        }
-        for (PolicyFile.Entry e : parsed.entries()) {
-            String table = e.family().nftName() + " " + e.table();
-            if (!tables.contains(table)) {
-                throw error(e.tableLocation(), "no table " + table + " (policy entry " + e.name() + ")");
-            }
-            switch (e) {
-                case PolicyFile.RuleEntry r -> {
-                    if (!chains.contains(table + " " + r.chain())) {
-                        throw error(r.chainLocation(), "no chain " + table + " " + r.chain() + " (policy entry " + e.name() + ")");
-                    }
-                }
-                case PolicyFile.SetEntry s -> {
-                    String set = table + " " + s.set();
-                    if (!cgroupSets.contains(set)) {
-                        throw error(s.setLocation(), otherSets.contains(set)
-                                ? "set " + set + " is no set of type cgroupsv2 (policy entry " + e.name() + ")"
-                                : "no set " + set + " (policy entry " + e.name() + ")");
-                    }
-                }
-            }
-        }
-    }
-
-    private static PolicyException error(SourceLocation at, String problem) {
-        return new PolicyException(new NftParseException(at, problem).getMessage());
+    private PolicyReader.Loaded read(boolean load) {
+        return new PolicyReader(nft, parser(), config.policies(), config.resolveHostnames()).read(load);
     }
 
     /**
@@ -327,38 +242,64 @@ public final class Daemon implements AutoCloseable {
      * @throws PolicyException for an error in the policy; nothing was changed
      */
     public synchronized void start() {
-        Loaded loaded = read(config.load());
-        if (loaded.script() != null && !loaded.script().isEmpty()) {
-            try {
-                nft.transaction().addAll(loaded.script().operations()).commit();
-            } catch (TransactionException e) {
-                String where = e.operationIndex() >= 0 && e.operationIndex() < loaded.script().parsed().size()
-                        ? "\n" + loaded.script().locationOf(e.operationIndex()).position() + ": the failed operation comes from here\n"
-                          + loaded.script().locationOf(e.operationIndex()).caret()
-                        : "";
-                throw new PolicyException(e.getMessage() + where);
-            }
+        PolicyReader.Loaded loaded = read(config.load());
+        StaticRuleset statics = staticsOf(loaded);
+        if (config.flushChains()) {
+            flushChains(loaded.policy());
+        }
+        if (statics != null) {
+            commitStatic(loaded, statics);
             log.accept("loaded the static rule set of " + config.policyFile() + " (" + loaded.script().operations().size()
                     + " operations, one transaction)");
         }
-        startReconciler(loaded.policy());
+        startReconciler(loaded.policy(), statics);
     }
 
-    private void startReconciler(PolicyFile next) {
-        PolicyStore nextStore = new PolicyStore(nft, parser(), next, resolver::path, c -> log.accept(c.toString()));
+    /** scnpm's {@code --flush}: empties each chain a rule entry goes into, in one transaction. */
+    private void flushChains(PolicyFile file) {
+        Set<String> live = new HashSet<>();
+        nft.listChains().forEach(c -> live.add(c.family().nftName() + " " + c.table() + " " + c.name()));
+        List<NftOperation> ops = new ArrayList<>();
+        Set<String> flushed = new LinkedHashSet<>();
+        for (PolicyFile.Entry e : file.entries()) {
+            if (e instanceof PolicyFile.RuleEntry r) {
+                String chain = r.family().nftName() + " " + r.table() + " " + r.chain();
+                if (live.contains(chain) && flushed.add(chain)) {
+                    ops.add(new NftOperation.FlushChain(r.family(), r.table(), r.chain()));
+                }
+            }
+        }
+        if (!ops.isEmpty()) {
+            nft.transaction().addAll(ops).commit();
+            log.accept("flushed chain(s) " + String.join(", ", flushed) + " (--flush)");
+        }
+    }
+
+    private static StaticRuleset staticsOf(PolicyReader.Loaded loaded) {
+        return loaded.script() == null || loaded.script().isEmpty() ? null : new StaticRuleset(loaded.script());
+    }
+
+    private void startReconciler(PolicyFile next, StaticRuleset nextStatics) {
+        PolicyStore nextStore = new PolicyStore(nft, parser(), next, resolver::path, c -> log.accept(c.toString()),
+                nextStatics, repairLog);
         List<CgroupEventSource> sources = new ArrayList<>();
         sources.add(config.watchRoot() == null ? new CgroupTreeWatcher(resolver) : new CgroupTreeWatcher(resolver, config.watchRoot()));
         Set<NftablesMonitor.TableName> tables = new LinkedHashSet<>();
         next.entries().forEach(e -> tables.add(new NftablesMonitor.TableName(e.family(), e.table())));
+        if (nextStatics != null) {
+            tables.addAll(nextStatics.tables());
+        }
         if (!tables.isEmpty()) {
-            sources.add(new NftablesMonitor(namespace, tables, 1 << 20));
+            sources.add(new NftablesMonitor(namespace, tables, 1 << 20, true));
         }
         if (config.journal()) {
             sources.add(new JournalUnitSource(resolver));
         }
-        Reconciler next2 = new Reconciler(new DesiredState(policyOf(next)), nextStore, this::scan, sources, diff -> { });
+        Reconciler next2 = new Reconciler(new DesiredState(policyOf(next)), nextStore, this::scan, sources,
+                diff -> afterCommit.run());
         next2.start();
         policy = next;
+        statics = nextStatics;
         store = nextStore;
         reconciler = next2;
         if (!next.hostSets().isEmpty()) {
@@ -368,22 +309,50 @@ public final class Daemon implements AutoCloseable {
     }
 
     private DnsSets dnsSets(PolicyFile file) {
-        InetSocketAddress server = config.dnsServer();
-        if (server == null) {
+        DnsClient.Settings settings;
+        if (config.dnsServer() != null) {
+            settings = new DnsClient.Settings(List.of(config.dnsServer()), 2000, 2);
+        } else {
             try {
-                server = DnsClient.systemServer();
+                settings = DnsClient.systemSettings();
             } catch (IOException e) {
                 throw new PolicyException(config.policyFile() + ": addresses that follow DNS need a name server: " + e.getMessage());
             }
         }
-        DnsClient client = new DnsClient(server, () -> namespace.call(() -> {
+        return new DnsSets(nft, new DnsClient(settings, new NamespaceTransport(namespace)), file.hostSets(),
+                new DnsSets.Limits(config.dnsFloor(), config.dnsCeiling()), log);
+    }
+
+    /** Sockets opened in the rule set's network namespace, where the name servers are reached. */
+    record NamespaceTransport(NetworkNamespace namespace) implements DnsClient.Transport {
+        @Override
+        public DatagramSocket udp() throws IOException {
+            return open(DatagramSocket::new);
+        }
+
+        @Override
+        public java.net.Socket tcp() throws IOException {
+            // a channel's socket exists from open(); new Socket() would make it later, outside the namespace
+            return open(() -> java.nio.channels.SocketChannel.open().socket());
+        }
+
+        private interface Opener<T> {
+            T open() throws IOException;
+        }
+
+        private <T> T open(Opener<T> opener) throws IOException {
             try {
-                return new DatagramSocket();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                return namespace.call(() -> {
+                    try {
+                        return opener.open();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
-        }), 2000);
-        return new DnsSets(nft, client, file.hostSets(), new DnsSets.Limits(config.dnsFloor(), config.dnsCeiling()), log);
+        }
     }
 
     private List<Cgroup> scan() {
@@ -408,7 +377,7 @@ public final class Daemon implements AutoCloseable {
         if (closed || reconciler == null) {
             throw new IllegalStateException("not running");
         }
-        Loaded loaded = read(config.load());
+        PolicyReader.Loaded loaded = read(config.load());
         boolean emptied = loaded.policy().entries().isEmpty() && loaded.policy().hostSets().isEmpty()
                 && (loaded.script() == null || loaded.script().isEmpty());
         if (emptied && !config.allowEmptyReload() && !(policy.entries().isEmpty() && policy.hostSets().isEmpty())) {
@@ -421,37 +390,49 @@ public final class Daemon implements AutoCloseable {
             dnsSets = null;
         }
         PolicyFile next = policy;
+        StaticRuleset nextStatics = statics;
         try {
-            if (loaded.script() != null && !loaded.script().isEmpty()) {
-                commitStatic(loaded);
+            StaticRuleset loadedStatics = staticsOf(loaded);
+            if (loadedStatics != null) {
+                int bindings = commitStatic(loaded, loadedStatics);
+                log.accept("reloaded the static rule set of " + config.policyFile() + " with " + bindings
+                        + " rule(s)/element(s) in one transaction");
             }
             next = loaded.policy();
+            nextStatics = loadedStatics;
         } finally {
             // whatever failed, a reconciler follows the cgroups again: the new policy's or the running one's
-            startReconciler(next);
+            startReconciler(next, nextStatics);
         }
         log.accept("reloaded " + config.policyFile() + ": " + loaded.policy().entries().size() + " entries");
     }
 
-    /** The static rule set of a reload and every rule and element the policy wants now, in one transaction. */
-    private void commitStatic(Loaded loaded) {
+    /**
+     * The static rule set (each table it declares replaced, so no second copy) and
+     * every rule and element the policy wants now, in one transaction; returns how many
+     * rules and elements.
+     */
+    private int commitStatic(PolicyReader.Loaded loaded, StaticRuleset statics) {
         PolicyStore fresh = new PolicyStore(nft, loaded.entryParser(), loaded.policy(), resolver::path, c -> { });
         DesiredState wanted = new DesiredState(policyOf(loaded.policy()));
         wanted.replaceLive(scan());
-        List<NftOperation> ops = new ArrayList<>(loaded.script().operations());
+        Set<NftablesMonitor.TableName> existing = StaticRuleset.existing(nft);
+        int prefix = statics.removals(existing).size();
+        List<NftOperation> ops = new ArrayList<>(statics.replace(existing));
         try {
             ops.addAll(fresh.plan(new BindingDiff(List.of(), wanted.desired())).operations());
             nft.transaction().addAll(ops).commit();
         } catch (TransactionException e) {
-            String where = e.operationIndex() >= 0 && e.operationIndex() < loaded.script().parsed().size()
-                    ? "\n" + loaded.script().locationOf(e.operationIndex()).position() + ": the failed operation comes from here"
+            int index = e.operationIndex() - prefix;
+            String where = index >= 0 && index < loaded.script().parsed().size()
+                    ? "\n" + loaded.script().locationOf(index).position() + ": the failed operation comes from here\n"
+                      + loaded.script().locationOf(index).caret()
                     : "";
             throw new PolicyException(e.getMessage() + where);
         } catch (NftParseException e) {
             throw new PolicyException(e.getMessage());
         }
-        log.accept("reloaded the static rule set of " + config.policyFile() + " with " + wanted.desired().size()
-                + " rule(s)/element(s) in one transaction");
+        return wanted.desired().size();
     }
 
     /**
@@ -461,7 +442,7 @@ public final class Daemon implements AutoCloseable {
      * @throws PolicyException for an error in the policy
      */
     public List<String> dryRun() {
-        Loaded loaded = read(config.load());
+        PolicyReader.Loaded loaded = read(config.load());
         List<String> lines = new ArrayList<>();
         if (loaded.script() != null) {
             loaded.script().parsed().forEach(p -> {
@@ -471,6 +452,10 @@ public final class Daemon implements AutoCloseable {
             });
         }
         PolicyStore s = new PolicyStore(nft, parser(), loaded.policy(), resolver::path, c -> { });
+        StaticRuleset statics = staticsOf(loaded);
+        if (statics != null) {
+            s.assumeProvided(statics.tables());
+        }
         DesiredState state = new DesiredState(policyOf(loaded.policy()));
         state.replaceCommitted(s.read());
         state.replaceLive(scan());
@@ -502,48 +487,48 @@ public final class Daemon implements AutoCloseable {
     }
 
     /**
-     * Prints each policy entry, its matching live cgroups with their IDs, and the
-     * rule handle or set element installed for each (read from the kernel's tags).
+     * Each policy entry, its matching live cgroups with their IDs, and the rule
+     * handle or set element installed for each (read from the kernel's tags); the
+     * host sets' elements; stale tagged objects; with {@code --load}, the tables of
+     * the static rule set that someone damaged.
      */
-    public void status(PrintStream out) {
-        Loaded loaded = read(false);
+    public StatusReport status() {
+        PolicyReader.Loaded loaded = read(config.load());
+        StaticRuleset wantedStatics = staticsOf(loaded);
         PolicyStore s = new PolicyStore(nft, parser(), loaded.policy(), resolver::path, c -> { });
         s.read();
         List<Cgroup> live = scan();
+        List<StatusReport.EntryStatus> entries = new ArrayList<>();
         for (PolicyFile.Entry e : loaded.policy().entries()) {
             String target = switch (e) {
                 case PolicyFile.RuleEntry r -> "rule in " + r.family().nftName() + " " + r.table() + " " + r.chain();
                 case PolicyFile.SetEntry se -> "element of " + se.family().nftName() + " " + se.table() + " " + se.set();
             };
-            out.println(e.name() + " (" + e.location().file() + ":" + e.location().line() + "): " + e.path() + " -> " + target);
-            List<Cgroup> matching = live.stream().filter(c -> e.selector().matches(c.path()))
-                    .sorted(Comparator.comparing(c -> c.path().toString())).toList();
-            if (matching.isEmpty()) {
-                out.println("  no live cgroup matches");
-            }
-            for (Cgroup c : matching) {
-                Optional<PolicyStore.Installed> i = s.installed().stream()
-                        .filter(x -> x.binding().equals(new Binding(e.name(), c))).findFirst();
-                out.println("  cgroup " + Long.toUnsignedString(c.id()) + " /" + c.path() + ": "
-                        + i.map(PolicyStore.Installed::describe).orElse("NOT INSTALLED"));
-            }
+            List<StatusReport.CgroupStatus> cgroups = new ArrayList<>();
+            live.stream().filter(c -> e.selector().matches(c.path())).sorted(Comparator.comparing(c -> c.path().toString()))
+                    .forEach(c -> cgroups.add(new StatusReport.CgroupStatus(c.id(), c.path().toString(), s.installed().stream()
+                            .filter(x -> x.binding().equals(new Binding(e.name(), c))).findFirst()
+                            .map(PolicyStore.Installed::describe).orElse(null))));
+            entries.add(new StatusReport.EntryStatus(e.name(), e.location().file() + ":" + e.location().line(), e.path(), target, cgroups));
         }
+        List<StatusReport.HostSetStatus> hostSets = new ArrayList<>();
         for (PolicyFile.HostSet h : loaded.policy().hostSets()) {
-            out.println("@" + h.set() + " (" + h.location().file() + ":" + h.location().line() + "): " + String.join(", ", h.hosts()));
+            List<String> elements = new ArrayList<>();
             for (NftSet set : DnsSets.targets(nft, h.set())) {
                 for (nftlink.nftables.SetElement e : nft.listElements(set.family(), set.table(), set.name())) {
                     if (e.comment() != null && e.comment().startsWith("nftlinkd dns ")) {
-                        out.println("  " + set.family().nftName() + " " + set.table() + " " + set.name() + ": "
-                                + address(e.key()) + " (" + e.comment().substring("nftlinkd dns ".length()) + ", expires in "
-                                + e.expiration() / 1000 + " s)");
+                        elements.add(set.family().nftName() + " " + set.table() + " " + set.name() + ": " + address(e.key()) + " ("
+                                + e.comment().substring("nftlinkd dns ".length()) + ", expires in " + e.expiration() / 1000 + " s)");
                     }
                 }
             }
+            hostSets.add(new StatusReport.HostSetStatus(h.set(), h.location().file() + ":" + h.location().line(), h.hosts(), elements));
         }
-        for (PolicyStore.Installed g : s.garbage()) {
-            out.println("stale (no entry describes it): " + g.describe() + " for " + g.binding().entry() + " cgroup "
-                    + Long.toUnsignedString(g.binding().cgroup().id()));
-        }
+        List<String> stale = s.garbage().stream().map(g -> g.describe() + " for " + g.binding().entry() + " cgroup "
+                + Long.toUnsignedString(g.binding().cgroup().id())).toList();
+        List<String> damaged = wantedStatics == null ? List.of() : wantedStatics.damaged(nft).stream()
+                .map(t -> "table " + t.family().nftName() + " " + t.name()).toList();
+        return new StatusReport(config.policies().stream().map(Path::toString).toList(), entries, hostSets, stale, damaged);
     }
 
     private static String address(nftlink.nftables.expr.Bytes key) {
@@ -552,6 +537,23 @@ public final class Daemon implements AutoCloseable {
         } catch (java.net.UnknownHostException e) {
             return key.toString();
         }
+    }
+
+    /** Runs {@code listener} on the reconciler's thread after each transaction it commits. */
+    public void whenCommitted(Runnable listener) {
+        afterCommit = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** A one-line account of the state, e.g. for systemd's {@code STATUS=}. */
+    public String summary() {
+        PolicyStore s = store;
+        PolicyFile p = policy;
+        if (s == null || p == null) {
+            return "starting";
+        }
+        int waiting = s.waiting().values().stream().mapToInt(Integer::intValue).sum();
+        return p.entries().size() + " policy entries, " + s.installed().size() + " rule(s)/element(s) installed"
+                + (waiting == 0 ? "" : ", " + waiting + " waiting for a missing chain or set");
     }
 
     /** What is installed now (rules with handles, elements). */

@@ -36,7 +36,8 @@ import java.util.zip.CRC32;
  * {@code UNIT} is the last component of {@code PATH}. Either may contain glob
  * patterns ({@code *}, {@code ?}, {@code **}) for instantiated units, e.g.
  * {@code # app-mail@*.scope :: add rule ... "user.slice/user-*.slice/user@*.service/app.slice/app-mail@*.scope" ...}.
- * A line ending in {@code \} continues on the next comment line. A line
+ * A line ending in {@code \} continues on the next comment line. scnpm's short
+ * form {@code # UNIT :: FAMILY TABLE CHAIN ...} is {@code add rule FAMILY TABLE CHAIN ...}. A line
  * {@code # @SET :: host1, host2} names hosts whose addresses (A, AAAA) follow DNS
  * in every named set {@code SET} ({@link HostSet}).
  *
@@ -58,6 +59,8 @@ public record PolicyFile(Path file, String text, List<Entry> entries, List<HostS
             "^(add|insert)\\s+rule\\s+(ip|ip6|inet|arp|bridge|netdev)\\s+(\\S+)\\s+(\\S+)\\s+\\S");
     private static final Pattern ELEMENT = Pattern.compile(
             "^add\\s+element\\s+(ip|ip6|inet|arp|bridge|netdev)\\s+(\\S+)\\s+(\\S+)\\s*\\{\\s*\"([^\"]*)\"\\s*}\\s*;?\\s*$");
+    private static final Pattern SHORT_FORM = Pattern.compile("^(ip|ip6|inet|arp|bridge|netdev)\\s+\\S+\\s+\\S+\\s+\\S");
+    private static final String ADD_RULE = "add rule ";
     private static final Pattern SOCKET = Pattern.compile("socket\\s+cgroupv2\\s+level\\s+(\\d+)\\s+\"([^\"]*)\"");
 
     public PolicyFile {
@@ -143,10 +146,17 @@ public record PolicyFile(Path file, String text, List<Entry> entries, List<HostS
      * @throws NftParseException naming file, line and column of the first error
      */
     public static PolicyFile parse(String text, Path file, NftParser parser) {
+        return parse(text, file, parser, new HashMap<>());
+    }
+
+    /**
+     * Like {@link #parse(String, Path, NftParser)}, one of several files: {@code names}
+     * holds the entry names taken by the files before, so each entry's stays unique.
+     */
+    static PolicyFile parse(String text, Path file, NftParser parser, Map<String, Integer> names) {
         String[] lines = text.split("\n", -1);
         List<Entry> entries = new ArrayList<>();
         List<HostSet> hostSets = new ArrayList<>();
-        Map<String, Integer> names = new HashMap<>();
         int[] starts = lineStarts(lines);
         for (int i = 0; i < lines.length; i++) {
             Matcher h = HOSTS.matcher(lines[i]);
@@ -184,6 +194,11 @@ public record PolicyFile(Path file, String text, List<Entry> entries, List<HostS
                 copy(text, blank, lineStart[i] + 1, lineStart[i] + lines[i].length());
             }
             int end = lineStart[i] + lines[i].length();
+            if (SHORT_FORM.matcher(m.group(2)).find() && start - lineStart[first] >= ADD_RULE.length()) {
+                // scnpm's short form, '# UNIT :: FAMILY TABLE CHAIN ...': 'add rule ' fits where '# UNIT :: ' was
+                start -= ADD_RULE.length();
+                ADD_RULE.getChars(0, ADD_RULE.length(), blank, start);
+            }
             String command = joined(blank, start, end);
             Locator at = new Locator(file.toString(), lines, lineStart);
             String unit = m.group(1);
@@ -250,7 +265,8 @@ public record PolicyFile(Path file, String text, List<Entry> entries, List<HostS
         String relative = path.replaceAll("^/+", "");
         String last = relative.substring(relative.lastIndexOf('/') + 1);
         if (!last.equals(unit)) {
-            throw new NftParseException(pathAt, "the path must end in the unit name '" + unit + "'");
+            throw new NftParseException(pathAt, "the path must end in the unit name '" + unit + "': nftlinkd follows the "
+                    + "cgroup of the path, not a unit's start and stop; write '# " + last + " :: ...'");
         }
         try {
             if (relative.matches(".*[*?\\[].*")) {

@@ -24,9 +24,21 @@
  * {@link nftlink.cgroup.Reconciler}, fed by the cgroupfs watcher, the nftables
  * monitor and optionally the journal, keeps every binding true through
  * {@link nftlink.examples.daemon.PolicyStore}, one transaction per burst of
- * events. Rules and elements are tagged ({@code nftlinkd ENTRY ID FP /PATH}) and
- * live in the user's own tables, which the daemon never creates, flushes or
- * deletes. {@link nftlink.examples.daemon.Nftlinkd} is the command line and the
- * signal handling (HUP reloads, TERM stops and leaves the rule set as it is).
+ * events. Rules and elements are tagged ({@code nftlinkd ENTRY ID FP /PATH}); a
+ * tagged rule the daemon did not make, unless it is exactly the entry's rule, is
+ * removed. Without {@code --load} they live in the user's own tables, which the
+ * daemon never creates, flushes or deletes (a chain or set that goes missing is
+ * waited for); with {@code --load} the tables the static rule set declares are the
+ * daemon's ({@link nftlink.examples.daemon.StaticRuleset}): a damaged one is rebuilt
+ * whole in one transaction. {@link nftlink.examples.daemon.PolicyReader} reads one
+ * or more files and directories and refuses files others can write
+ * ({@link nftlink.examples.daemon.PolicyPermissions}).
+ *
+ * <h2>The command line and systemd</h2>
+ * {@link nftlink.examples.daemon.Nftlinkd} is the picocli command line and the
+ * signal handling (HUP reloads, TERM stops and leaves the rule set as it is);
+ * {@link nftlink.examples.daemon.SystemdNotifier} tells systemd when it is ready or
+ * reloading, {@link nftlink.examples.daemon.DaemonLog} writes journal priorities,
+ * {@link nftlink.examples.daemon.StatusReport} is {@code status}'s verdict.
  */
 package nftlink.examples.daemon;

@@ -165,7 +165,7 @@ final class DaemonFixture implements AutoCloseable {
 
     private static String classPath() {
         List<String> parts = new ArrayList<>();
-        for (Class<?> c : List.of(Nftlinkd.class, NftParser.class, Reconciler.class, NetworkNamespace.class)) {
+        for (Class<?> c : List.of(Nftlinkd.class, NftParser.class, Reconciler.class, NetworkNamespace.class, picocli.CommandLine.class)) {
             try {
                 parts.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
             } catch (URISyntaxException e) {

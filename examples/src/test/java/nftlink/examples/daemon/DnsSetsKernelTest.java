@@ -161,7 +161,7 @@ class DnsSetsKernelTest {
                 assertThat(has(nft, Family.IP, "dns4", "10.0.0.7")).as("a failed lookup never empties the set").isTrue();
                 assertThat(has(nft, Family.IP, "dns4", "10.0.0.5")).isTrue();
             }
-            DaemonFixture.Run flush = DaemonFixture.nftlinkd("--netns", ns.name(), "--flush", policy.toString());
+            DaemonFixture.Run flush = DaemonFixture.nftlinkd("--netns", ns.name(), "--remove-and-exit", policy.toString());
             assertThat(flush.status()).as(flush.err()).isZero();
             assertThat(nft.listElements(Family.IP, "dns4", "mail_hosts")).isEmpty();
             assertThat(nft.listElements(Family.IP6, "dns6", "mail_hosts")).isEmpty();

@@ -111,4 +111,20 @@ class PolicyFileTest {
         assertThat(error("# x.scope :: add element inet filter s { \"a/[x.scope\" }\n"))
                 .startsWith("policy.conf:1:42-53: Error: the path must end in the unit name");
     }
+
+    /** scnpm's short form '# UNIT :: FAMILY TABLE CHAIN ...' is 'add rule', with positions in errors still the file's. */
+    @Test
+    void readsScnpmsShortForm() {
+        PolicyFile p = parse(STATIC + """
+                # postfix.service :: inet filter out socket cgroupv2 level 2 "system.slice/postfix.service" \
+                #   tcp dport 25 accept
+                """);
+        PolicyFile.RuleEntry r = (PolicyFile.RuleEntry) p.entries().getFirst();
+        assertThat(r.chain()).isEqualTo("out");
+        assertThat(r.path()).isEqualTo("system.slice/postfix.service");
+        assertThat(error(STATIC + "# postfix.service :: inet filter out socket cgroupv2 level 2 \"system.slice/postfix.service\" tcp dport 25 acept\n"))
+                .startsWith("policy.conf:4:");
+        assertThat(error(STATIC + "# sshd.service :: inet filter out socket cgroupv2 level 2 \"user.slice/session-1.scope\" accept\n"))
+                .contains("the path must end in the unit name 'sshd.service'").contains("write '# session-1.scope :: ...'");
+    }
 }

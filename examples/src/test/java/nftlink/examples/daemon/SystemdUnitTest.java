@@ -45,7 +45,20 @@ class SystemdUnitTest {
         String unit = Files.readString(systemdDir().resolve("nftlinkd.service"));
         assertThat(unit).contains("-cp /usr/lib/nftlink/nftlink-examples.jar:/usr/lib/nftlink/lib/*",
                 Nftlinkd.class.getName() + " /etc/nftables.conf", "ExecReload=/bin/kill -HUP $MAINPID",
-                "CapabilityBoundingSet=CAP_NET_ADMIN\n", "RestrictAddressFamilies=AF_NETLINK AF_UNIX\n");
+                "CapabilityBoundingSet=CAP_NET_ADMIN\n", "RestrictAddressFamilies=AF_NETLINK AF_UNIX\n",
+                "Type=notify\n", "NotifyAccess=main\n");
+        assertThat(unit.lines().filter(l -> l.startsWith("ExecStart=")).toList()).as("one line a packager can change")
+                .singleElement().asString().doesNotEndWith("\\").endsWith(" /etc/nftables.conf");
+    }
+
+    @Test
+    void systemdAnalyzeVerifiesTheUnit(@TempDir Path dir) throws IOException {
+        Path analyze = Path.of("/usr/bin/systemd-analyze");
+        assumeTrue(Files.isExecutable(analyze), "systemd-analyze (Debian's systemd package) is not installed");
+        Path unit = Files.copy(systemdDir().resolve("nftlinkd.service"), dir.resolve("nftlinkd.service"));
+        TestNamespace.Result r = TestNamespace.run(List.of(analyze.toString(), "verify", "--man=no", unit.toString()), null);
+        assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isZero();
+        assertThat(r.stderr()).as("no warnings").doesNotContain("nftlinkd.service:");
     }
 
     @Test
