@@ -33,9 +33,12 @@ import static nftlink.nfnetlink.Nfnetlink.NFNL_MSG_BATCH_END;
  * the object they created in the {@link CommitResult}.
  *
  * <p>The kernel processes a batch synchronously inside {@code sendmsg}; every
- * reply is queued on the socket when the call returns. The end message asks for
- * an acknowledgement, which the kernel sends only when the commit succeeded, so
- * the outcome is known without a timeout.
+ * reply is queued on the socket when the call returns, so the outcome is known
+ * without a timeout. The begin and end messages ask for acknowledgements: Linux
+ * 6.10 and later acknowledge the begin message at once and the end message only
+ * when the commit succeeded, so a batch the kernel discarded is told apart from a
+ * committed one. Earlier kernels acknowledge neither: there, as for nft, a batch
+ * with no error among its replies was committed.
  *
  * <p>A transaction can be cleared and reused; committing the same prepared
  * operations again allocates no buffers.
@@ -143,12 +146,10 @@ public final class Transaction {
         if (replies.errors != null) {
             throw failure(first, count, replies.errors);
         }
-        if (commit && !replies.endAcknowledged) {
-            throw new NetlinkException("the kernel did not acknowledge the batch of " + count
-                    + " operations (no reply at all: the batch was malformed and discarded)");
-        }
-        if (!commit && !replies.beginAcknowledged) {
-            throw new NetlinkException("the kernel did not answer the batch check");
+        if (commit && replies.beginAcknowledged && !replies.endAcknowledged) {
+            // a kernel that acknowledges batches (6.10+) took the batch in but did not commit it
+            throw new NetlinkException("the kernel acknowledged the start of the batch of " + count
+                    + " operations but not its end: the batch was discarded");
         }
         return new CommitResult(count, replies.echoes);
     }
@@ -197,8 +198,7 @@ public final class Transaction {
     }
 
     private int encode(MessageWriter w, int first, boolean commit) {
-        int begin = Nfnetlink.beginMessage(w, NFNL_MSG_BATCH_BEGIN, NLM_F_REQUEST | (commit ? 0 : NLM_F_ACK),
-                first, 0, subsystem);
+        int begin = Nfnetlink.beginMessage(w, NFNL_MSG_BATCH_BEGIN, NLM_F_REQUEST | NLM_F_ACK, first, 0, subsystem);
         if (guarded) {
             w.attrU32Be(NFNL_BATCH_GENID, expectedGeneration);
         }

@@ -55,6 +55,26 @@ class RecordingKernelTransactionTest {
         assertThat(third).isEqualTo(4);
     }
 
+    /**
+     * Kernels before 6.10 (Debian 12's 6.1) acknowledge neither the begin nor the end message of a
+     * batch: a commit with no error among its replies succeeded, with its echoes, and a refused one
+     * still fails naming its operation; a check answers nothing when all is well.
+     */
+    @Test
+    void kernelsThatDoNotAcknowledgeBatchesCommitAndRefuseAsOthers() {
+        RecordingNftKernel old = new RecordingNftKernel().beforeLinux610();
+        Nftables nft61 = Nftables.wrap(new NetlinkConnection(old));
+        CommitResult r = nft61.commit(new NftOperation.AddTable(Table.of(Family.IP, "t"), false),
+                new NftOperation.AddChain(Chain.regular(Family.IP, "t", "c"), false));
+        assertThat(Chain.decode(r.echo(1).orElseThrow()).name()).isEqualTo("c");
+        assertThat(old.committed()).hasSize(2);
+        nft61.transaction().add(new NftOperation.AddChain(Chain.regular(Family.IP, "t", "d"), false)).check();
+        old.failWhen(op -> op.index() == 0, Errno.ENOENT);
+        assertThatThrownBy(() -> nft61.commit(new NftOperation.AddChain(Chain.regular(Family.IP, "u", "c"), false)))
+                .isInstanceOf(TransactionException.class).hasMessageContaining("No such file or directory");
+        assertThat(old.committed()).hasSize(2);
+    }
+
     @Test
     void fiftyThousandEchoesMapToTheirOperations() {
         Transaction tx = nft.transaction().add(new NftOperation.AddTable(Table.of(Family.INET, "big"), true));

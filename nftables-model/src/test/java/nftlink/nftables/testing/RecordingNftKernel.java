@@ -94,6 +94,8 @@ public final class RecordingNftKernel implements NetlinkTransport {
     private int generation = 1;
 
     /** Operations matching {@code when} fail with {@code errno}, and their batch with them. */
+    private boolean acksBatches = true;
+
     public RecordingNftKernel failWhen(Predicate<Operation> when, Errno errno) {
         return failWhen(when, errno, NetlinkReplies.ExtendedAck.NONE);
     }
@@ -169,7 +171,7 @@ public final class RecordingNftKernel implements NetlinkTransport {
         NetlinkMessage last = messages.getLast();
         boolean commit = last.type() == NFNL_MSG_BATCH_END;
         List<NetlinkMessage> requests = messages.subList(1, commit ? messages.size() - 1 : messages.size());
-        if ((begin.flags() & NLM_F_ACK) != 0) {
+        if ((begin.flags() & NLM_F_ACK) != 0 && acksBatches) {
             NetlinkReplies.ack(w, begin);
         }
         Integer expected = expectedGeneration(begin);
@@ -215,7 +217,18 @@ public final class RecordingNftKernel implements NetlinkTransport {
         nextHandle.putAll(handles);
         nextTableHandle = tableHandle;
         generation++;
-        NetlinkReplies.ack(w, last);
+        if ((last.flags() & NLM_F_ACK) != 0 && acksBatches) {
+            NetlinkReplies.ack(w, last);
+        }
+    }
+
+    /**
+     * Answers as kernels before Linux 6.10 do: no acknowledgement of the batch's begin and end
+     * messages, only errors and echoes.
+     */
+    public RecordingNftKernel beforeLinux610() {
+        acksBatches = false;
+        return this;
     }
 
     private Failure failureFor(Operation op) {
