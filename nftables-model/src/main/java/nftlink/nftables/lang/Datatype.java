@@ -468,6 +468,10 @@ public enum Datatype {
         if (!fits(value) || this == VERDICT) {
             return raw(value);
         }
+        String flagged = OutputFlags.current().print(this, value);
+        if (flagged != null) {
+            return flagged;
+        }
         byte[] b = value.toArray();
         return switch (this) {
             case IPV4_ADDR, IPV6_ADDR -> printAddress(b);

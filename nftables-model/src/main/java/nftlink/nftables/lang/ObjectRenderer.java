@@ -75,11 +75,12 @@ public final class ObjectRenderer {
         appendHandle(sb, object, handles);
         appendComment(sb, object);
         switch (data) {
+            case ObjectData.Counter c when OutputFlags.current().stateless() -> sb.append('\n');
             case ObjectData.Counter c -> sb.append("\n\t\tpackets ").append(Long.toUnsignedString(c.packets()))
                     .append(" bytes ").append(Long.toUnsignedString(c.bytes())).append('\n');
             case ObjectData.Quota q -> {
                 sb.append("\n\t\t").append(q.inverted() ? "over " : "").append(rate(q.bytes()));
-                if (q.consumed() != 0) {
+                if (q.consumed() != 0 && !OutputFlags.current().stateless()) {
                     sb.append(" used ").append(rate(q.consumed()));
                 }
                 sb.append('\n');
