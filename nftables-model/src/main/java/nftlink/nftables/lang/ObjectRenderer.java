@@ -215,6 +215,10 @@ public final class ObjectRenderer {
 
     /** nft's {@code time_print}: {@code 1d2h3m4s5ms}, nothing at all for 0. */
     static String time(long millis) {
+        String flagged = OutputFlags.current().time(millis);
+        if (flagged != null) {
+            return flagged;
+        }
         long[] units = {86_400_000L, 3_600_000L, 60_000L, 1000L, 1L};
         String[] names = {"d", "h", "m", "s", "ms"};
         StringBuilder sb = new StringBuilder();
@@ -247,8 +251,8 @@ public final class ObjectRenderer {
         };
     }
 
-    /** The protocol's name as {@code getprotobynumber} gives it, else the number. */
+    /** The protocol's name as {@code getprotobynumber} gives it, else the number; a name even under nft -n and -p. */
     static String protocol(int l4proto) {
-        return Datatype.INET_PROTO.print(Bytes.u8(l4proto & 0xff));
+        return OutputFlags.DEFAULT.apply(() -> Datatype.INET_PROTO.print(Bytes.u8(l4proto & 0xff)));
     }
 }
