@@ -26,7 +26,7 @@ public final class CliDefinition {
      * A command word for completion.
      *
      * @param word        the word
-     * @param description what the command does (its first form's description)
+     * @param description what the command does, in a few words
      * @param next        the words that may follow it
      */
     public record Word(String word, String description, List<String> next) {
@@ -51,7 +51,7 @@ public final class CliDefinition {
     /** The words a command starts with, each with what may follow it. */
     public static List<Word> commands() {
         return java.util.Arrays.stream(Command.values()).filter(c -> !c.hidden())
-                .map(c -> new Word(c.word(), c.forms().getFirst().description(), c.completions())).toList();
+                .map(c -> new Word(c.word(), c.summary(), c.completions())).toList();
     }
 
     /** nftlink's version. */
