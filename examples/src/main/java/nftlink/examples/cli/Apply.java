@@ -60,6 +60,10 @@ final class Apply {
     }
 
     private int run(Function<NftParser, NftScript> parse) {
+        if (options.input().optimize()) {
+            err.println("nftlink: -o/--optimize is not supported: nftlink applies rule sets as written");
+            return 1;
+        }
         try (NetworkNamespace ns = options.namespace(); Nftables nft = Nftables.open(ns)) {
             NftScript script;
             try {
@@ -88,15 +92,27 @@ final class Apply {
                 }
                 return 0;
             } catch (TransactionException e) {
-                err.println("nftlink: " + e.getMessage());
-                if (e.operationIndex() >= 0 && e.operationIndex() < script.parsed().size()) {
-                    SourceLocation where = script.locationOf(e.operationIndex());
-                    err.println(where.position() + ": the failed operation comes from here:");
-                    err.println(where.caret());
-                }
+                reject(e, script);
                 return 1;
             }
         }
+    }
+
+    /**
+     * The kernel refused the transaction: nft's line ({@code Error: Could not process rule: ...}, after
+     * the file's location as nft gives it; none for a command line) with the operation's text and a
+     * caret under it, then nftlink's account of which operation failed and why.
+     */
+    private void reject(TransactionException e, NftScript script) {
+        String nft = "Error: Could not process rule: " + e.errno().text();
+        if (e.operationIndex() >= 0 && e.operationIndex() < script.parsed().size()) {
+            SourceLocation where = script.locationOf(e.operationIndex());
+            err.println((where.file().equals("<cmdline>") ? "" : where.position() + ": ") + nft);
+            err.println(where.caret());
+        } else {
+            err.println(nft);
+        }
+        err.println("nftlink: " + e.getMessage());
     }
 
     private NftParser parser(Nftables nft) {

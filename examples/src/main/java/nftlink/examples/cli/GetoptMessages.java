@@ -7,8 +7,12 @@ final class GetoptMessages {
     private GetoptMessages() {
     }
 
-    /** The message nft would print after {@code nft: } for the same mistake. */
-    static String of(CommandLine.ParameterException e) {
+    /**
+     * The message nft would print after {@code nft: } for the same mistake.
+     *
+     * @param lastOption the last option argument given (the one a missing value belongs to), or {@code null}
+     */
+    static String of(CommandLine.ParameterException e, String lastOption) {
         if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             String arg = u.getUnmatched().getFirst();
             if (arg.startsWith("--")) {
@@ -18,10 +22,9 @@ final class GetoptMessages {
                 return "invalid option -- '" + unknownLetter(arg, e.getCommandLine()) + "'";
             }
         }
-        if (e instanceof CommandLine.MissingParameterException m && m.getArgSpec() instanceof CommandLine.Model.OptionSpec o) {
-            String name = o.longestName();
-            return name.startsWith("--") ? "option '" + name + "' requires an argument"
-                    : "option requires an argument -- '" + name.substring(1) + "'";
+        if (e instanceof CommandLine.MissingParameterException && lastOption != null) {
+            return lastOption.startsWith("--") ? "option '" + lastOption + "' requires an argument"
+                    : "option requires an argument -- '" + lastOption.charAt(lastOption.length() - 1) + "'";
         }
         return e.getMessage();
     }

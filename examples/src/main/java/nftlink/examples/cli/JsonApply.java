@@ -48,6 +48,7 @@ final class JsonApply {
                 }
                 return 0;
             } catch (TransactionException e) {
+                err.println("Error: Could not process rule: " + e.errno().text());
                 err.println("nftlink: " + e.getMessage());
                 return 1;
             }

@@ -46,7 +46,7 @@ public final class Main {
             err.println(e.render(new CommandText(argv.words())));
             return 1;
         } catch (CommandLine.ParameterException e) {
-            return usage(GetoptMessages.of(e), err);
+            return usage(GetoptMessages.of(e, argv.options().isEmpty() ? null : argv.options().getLast()), err);
         } catch (UsageException e) {
             return usage(e.getMessage(), err);
         }
@@ -85,9 +85,6 @@ public final class Main {
         }
         if (!input.defines().isEmpty() && input.file() == null) {
             return "-D/--define can only be used with -f/--filename";
-        }
-        if (input.optimize()) {
-            return "-o/--optimize is not supported: nftlink applies rule sets as written";
         }
         for (String level : options.debug()) {
             if (!level.equals("netlink") && !level.equals("all")) {
