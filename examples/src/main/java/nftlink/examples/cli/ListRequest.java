@@ -30,7 +30,7 @@ record ListRequest(ListTarget target, Family family, String table, String name, 
         }
         ListTarget target = target(text, first, targets);
         int at = first + target.words().size();
-        Scope scope = new Scope(text, at);
+        Rest scope = new Rest(text, at);
         return switch (target.scope()) {
             case FAMILY -> scope.family(target);
             case TABLE -> scope.table(target, false);
@@ -40,7 +40,7 @@ record ListRequest(ListTarget target, Family family, String table, String name, 
                 if (at >= w.size() || !w.get(at).equals("table")) {
                     throw CommandError.syntax(text, at, "table");
                 }
-                yield new Scope(text, at + 1).table(target, false);
+                yield new Rest(text, at + 1).table(target, false);
             }
         };
     }
@@ -67,6 +67,9 @@ record ListRequest(ListTarget target, Family family, String table, String name, 
             }
             return t;
         }
+        if (w.get(first).equals("hooks")) {
+            throw new CommandError("nftlink cannot list hooks (netfilter's hook dump is not implemented)", first);
+        }
         if (w.get(first).equals("ct")) {
             throw CommandError.syntax(text, first + 1, "timeout or expectation or helper or helpers");
         }
@@ -74,7 +77,7 @@ record ListRequest(ListTarget target, Family family, String table, String name, 
     }
 
     /** The words after the target, read from {@code at}. */
-    private record Scope(CommandText text, int at) {
+    private record Rest(CommandText text, int at) {
 
         ListRequest family(ListTarget target) {
             List<String> w = text.words();
@@ -93,7 +96,7 @@ record ListRequest(ListTarget target, Family family, String table, String name, 
                 return new ListRequest(target, null, null, null, -1, -1);
             }
             if (w.get(at).equals("table")) {
-                return new Scope(text, at + 1).table(target, false);
+                return new Rest(text, at + 1).table(target, false);
             }
             if (ListTarget.isFamily(w.get(at)) && at + 1 == w.size()) {
                 return family(target);

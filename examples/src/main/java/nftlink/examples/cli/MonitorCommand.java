@@ -67,10 +67,10 @@ record MonitorCommand(Event event, Set<String> objects, long count) {
         return new MonitorCommand(event, objects, count);
     }
 
-    /** Prints changes in {@code ns} to {@code out} until {@link #count} transactions went by. */
-    void run(NetworkNamespace ns, PrintStream out) {
+    /** Prints changes in {@code ns} to {@code out} as {@code output} asks, until {@link #count} transactions went by. */
+    void run(NetworkNamespace ns, Options.Output output, PrintStream out) {
         try (NftMonitor monitor = NftMonitor.open(ns); Nftables nft = Nftables.open(ns)) {
-            MonitorRenderer renderer = new MonitorRenderer(nftlink.nftables.lang.RuleRenderer.DEFAULT);
+            MonitorRenderer renderer = new MonitorRenderer(output.rules());
             for (NftSet set : nft.listSets()) {
                 renderer.knowSet(set, nft.listElements(set.family(), set.table(), set.name()));
             }
@@ -79,7 +79,7 @@ record MonitorCommand(Event event, Set<String> objects, long count) {
                 if (update == null) {
                     break;
                 }
-                for (String line : renderer.render(update)) {
+                for (String line : output.flags().apply(() -> renderer.render(update))) {
                     if (shown(line)) {
                         out.println(line);
                     }

@@ -66,7 +66,7 @@ final class NftlinkCommand {
         @Option(names = {"-c", "--check"}, order = 5,
                 description = "Check commands validity without actually applying the changes.")
         boolean check;
-        @Option(names = {"-o", "--optimize"}, order = 6, description = "Optimize ruleset (not supported: refused)")
+        @Option(names = {"-o", "--optimize"}, order = 6, description = "Optimize ruleset (not supported: refused with -f and commands that change the rule set)")
         boolean optimize;
     }
 

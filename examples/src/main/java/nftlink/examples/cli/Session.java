@@ -111,7 +111,7 @@ final class Session {
             throw new CommandError("nftlink monitors in nft's text format only", 0);
         }
         try (NetworkNamespace ns = options.namespace()) {
-            monitor.run(ns, out);
+            monitor.run(ns, options.output(), out);
         }
         return 0;
     }
