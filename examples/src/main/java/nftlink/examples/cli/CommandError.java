@@ -28,9 +28,9 @@ final class CommandError extends RuntimeException {
         return new CommandError("No such file or directory", word);
     }
 
-    /** The message, the command line and the caret, as nft prints them on standard error. */
+    /** The message, the command line and the caret, as nft prints them on standard error (the message alone without a command). */
     String render(CommandText text) {
-        return "Error: " + getMessage() + "\n" + text.pointAt(word);
+        return "Error: " + getMessage() + (text == null ? "" : "\n" + text.pointAt(word));
     }
 
     private static String describe(String word) {
