@@ -18,9 +18,15 @@ import java.util.Map;
 final class JsonListCommand {
 
     private final Options.Output output;
+    private final JsonRenderer renderer;
 
-    JsonListCommand(Options.Output output) {
+    /**
+     * @param output     the listing options
+     * @param interfaces the namespace's interface names by index
+     */
+    JsonListCommand(Options.Output output, java.util.function.IntFunction<String> interfaces) {
         this.output = output;
+        this.renderer = output.jsonRenderer(interfaces);
     }
 
     /** The document nft prints for {@code request}, on one line. */
@@ -29,7 +35,6 @@ final class JsonListCommand {
         RulesetListing listing = output.terse() ? read.terse() : read;
         List<Table> tables = request.name() == null && familyWide(request.target())
                 ? Tables.ofFamily(request, listing.ruleset().tables()) : Tables.of(request, listing.ruleset().tables());
-        JsonRenderer renderer = output.jsonRenderer();
         JsonValue.Arr all = (JsonValue.Arr) ((JsonValue.Obj) output.flags().apply(() -> renderer.document(listing))).get("nftables");
         List<JsonValue> kept = new ArrayList<>();
         kept.add(all.items().getFirst());

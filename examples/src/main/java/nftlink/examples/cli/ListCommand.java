@@ -29,10 +29,14 @@ final class ListCommand {
     private final NftFormatter formatter;
     private final RuleRenderer rules;
 
-    ListCommand(Options.Output output) {
+    /**
+     * @param output     the listing options
+     * @param interfaces the namespace's interface names by index
+     */
+    ListCommand(Options.Output output, java.util.function.IntFunction<String> interfaces) {
         this.output = output;
         this.formatter = output.formatter();
-        this.rules = output.rules();
+        this.rules = output.rules(interfaces);
     }
 
     /** The text nft prints for {@code request}. */

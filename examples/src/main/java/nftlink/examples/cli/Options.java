@@ -8,6 +8,7 @@ import nftlink.nftables.lang.RuleRenderer;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The options of one {@code nftlink} run, as nft groups them, plus nftlink's own.
@@ -67,14 +68,14 @@ record Options(Input input, Output output, String netns, boolean resolveHostname
             return new NftFormatter(handle, numericPriority || numeric);
         }
 
-        /** Rules as these options print them. */
-        RuleRenderer rules() {
-            return RuleRenderer.DEFAULT.withOptions(stateless, numericProtocol || numeric);
+        /** Rules as these options print them, interfaces named by {@code interfaces} (index to name, or {@code null}). */
+        RuleRenderer rules(IntFunction<String> interfaces) {
+            return RuleRenderer.DEFAULT.withOptions(stateless, numericProtocol || numeric).withInterfaceNames(interfaces);
         }
 
-        /** JSON as these options print it. */
-        JsonRenderer jsonRenderer() {
-            return JsonRenderer.DEFAULT.withStateless(stateless);
+        /** JSON as these options print it, interfaces named by {@code interfaces}. */
+        JsonRenderer jsonRenderer(IntFunction<String> interfaces) {
+            return JsonRenderer.DEFAULT.withStateless(stateless).withInterfaceNames(interfaces);
         }
 
         /** Values, set elements and objects as these options print them. */

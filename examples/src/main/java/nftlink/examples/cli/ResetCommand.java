@@ -56,7 +56,7 @@ final class ResetCommand {
             }
         }
         if (output.json()) {
-            JsonRenderer renderer = output.jsonRenderer();
+            JsonRenderer renderer = output.jsonRenderer(index -> null);
             List<JsonValue> items = new ArrayList<>(List.of(JsonRenderer.metainfo()));
             reset.stream().map(renderer::object).forEach(items::add);
             return JsonValue.single("nftables", JsonValue.array(items)).toJson() + "\n";

@@ -88,10 +88,11 @@ final class Session {
     private int list(CommandText text) {
         ListRequest request = ListRequest.parse(text, 1, List.of(ListTarget.values()));
         try (NetworkNamespace ns = options.namespace(); Nftables nft = Nftables.open(ns)) {
+            var interfaces = InterfaceNames.of(ns);
             if (options.output().json()) {
-                out.println(new JsonListCommand(options.output()).render(request, nft));
+                out.println(new JsonListCommand(options.output(), interfaces).render(request, nft));
             } else {
-                out.print(new ListCommand(options.output()).render(request, nft));
+                out.print(new ListCommand(options.output(), interfaces).render(request, nft));
             }
         }
         return 0;

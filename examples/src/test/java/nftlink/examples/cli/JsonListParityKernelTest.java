@@ -39,6 +39,7 @@ class JsonListParityKernelTest {
             \t\tmeta l4proto tcp counter name "c"
             \t}
             \tchain apps {
+            \t\tiif lo oif lo accept
             \t}
             }
             table ip6 six {

@@ -53,6 +53,7 @@ class ListParityKernelTest {
             \t\tip protocol icmp reject with icmp port-unreachable
             \t}
             \tchain apps {
+            \t\tiif lo oif lo accept
             \t}
             }
             table ip t2 {
