@@ -19,17 +19,19 @@ final class VersionText {
         return "unknown";
     }
 
-    /** {@code -v}: one line, as {@code nftables v1.1.3 (Commodore Bullmoose #4)}. */
+    /** {@code -v}: one line, {@code nftlink VERSION} (nft prints {@code nftables v1.1.3 (Commodore Bullmoose #4)}). */
     static String brief() {
-        return "nftlink v" + version() + " (nft 1.1.3 command line)\n";
+        return "nftlink " + version() + "\n";
     }
 
     /**
-     * {@code -V}: nft's feature lines with nftlink's answers (its interactive mode reads plain lines,
-     * it has JSON, no GMP and no libxtables), and the Java runtime it runs on.
+     * {@code -V}: the version, the nft command line it follows, nft's feature lines with nftlink's
+     * answers (its interactive mode reads plain lines, it has JSON, no GMP and no libxtables), and
+     * the Java runtime it runs on.
      */
     static String extended() {
         return brief()
+                + "  nft:\t\t1.1.3 (its commands, options and output)\n"
                 + "  cli:\t\tplain lines\n"
                 + "  json:\t\tyes\n"
                 + "  minigmp:\tno\n"
