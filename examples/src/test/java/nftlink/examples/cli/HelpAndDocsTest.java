@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The help, the man page and the completions come from one definition: each names every option and
- * every command form, and the completions complete in bash (and zsh, where it is installed; CI has it).
+ * The help, the man pages and the completions come from the command line definitions: each names every
+ * option and every command form, and the completions complete in bash (and zsh, where it is installed;
+ * CI has it). {@code nftlinkd(8)} and its completions come from the daemon's own definition.
  */
 class HelpAndDocsTest {
 
@@ -58,28 +59,33 @@ class HelpAndDocsTest {
         for (CliDefinition.Form f : CliDefinition.forms()) {
             assertThat(page).contains(f.description().replace("-", "\\-"));
         }
-        for (String line : page.lines().toList()) {
-            if (line.startsWith(".")) {
-                assertThat(line).as("a man(7) request").matches("\\.(\\\\\".*|TH .*|SH .*|SS .*|TP|PP|B .*|BR .*|br|nf|fi)");
+        String daemonPage = Files.readString(dir.resolve("man/nftlinkd.8"));
+        assertThat(daemonPage).contains(".TH NFTLINKD 8 ", ".SH COMMANDS", "\\fBstatus\\fR", "\\fB\\-\\-dry\\-run\\fR", "\\fIPOLICY\\fR");
+        for (String name : List.of("nftlink.8", "nftlinkd.8")) {
+            for (String line : Files.readString(dir.resolve("man").resolve(name)).lines().toList()) {
+                if (line.startsWith(".")) {
+                    assertThat(line).as("a man(7) request").matches("\\.(\\\\\".*|TH .*|SH .*|SS .*|TP|PP|B .*|BR .*|br|nf|fi)");
+                }
             }
-        }
-        Path groff = Path.of("/usr/bin/groff");
-        if (Files.isExecutable(groff)) {
-            Process p = new ProcessBuilder(groff.toString(), "-man", "-Tutf8", "-ww", "-z", dir.resolve("man/nftlink.8").toString())
-                    .redirectErrorStream(true).start();
-            String warnings = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(warnings).as("groff's warnings").isEmpty();
+            Path groff = Path.of("/usr/bin/groff");
+            if (Files.isExecutable(groff)) {
+                Process p = new ProcessBuilder(groff.toString(), "-man", "-Tutf8", "-ww", "-z", dir.resolve("man").resolve(name).toString())
+                        .redirectErrorStream(true).start();
+                String warnings = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(warnings).as("groff's warnings on " + name).isEmpty();
+            }
         }
     }
 
     /** What bash's completion offers after {@code line}, through the generated script. */
     private static List<String> bash(Path script, String line) throws IOException, InterruptedException {
-        String program = "source " + script + " 2>/dev/null\n"
+        String program = line.split(" ")[0];
+        String shell = "source " + script + " 2>/dev/null\n"
                 + "read -ra COMP_WORDS <<< \"$LINE\"; [[ \"$LINE\" == *' ' ]] && COMP_WORDS+=('')\n"
                 + "COMP_CWORD=$((${#COMP_WORDS[@]}-1)); COMP_LINE=\"$LINE\"; COMP_POINT=${#LINE}\n"
-                + "_complete_nftlink nftlink \"${COMP_WORDS[-1]}\" 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"\n";
-        ProcessBuilder pb = new ProcessBuilder("bash", "-c", program);
+                + "_complete_" + program + " " + program + " \"${COMP_WORDS[-1]}\" 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"\n";
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", shell);
         pb.environment().put("LINE", line);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -97,6 +103,10 @@ class HelpAndDocsTest {
         assertThat(bash(script, "nftlink --ne")).containsExactly("--netns");
         assertThat(bash(script, "nftlink -")).contains("-a", "--handle", "-j", "--json", "-f", "--file", "-V");
         assertThat(bash(script, "nftlink monitor ")).contains("new", "destroy", "rules", "--count").doesNotContain("inet");
+        Path daemon = dir.resolve("completion/nftlinkd.bash");
+        assertThat(bash(daemon, "nftlinkd --dr")).containsExactly("--dry-run");
+        assertThat(bash(daemon, "nftlinkd st")).containsExactly("status");
+        assertThat(bash(daemon, "nftlinkd status --js")).containsExactly("--json");
     }
 
     @Test
@@ -111,9 +121,14 @@ class HelpAndDocsTest {
         GenerateDocs.main(new String[]{dir.toString()});
         Path function = dir.resolve("completion/_nftlink");
         assertThat(Files.readString(function)).startsWith("#compdef nftlink\n");
-        Process syntax = new ProcessBuilder(zsh.toString(), "-n", function.toString()).redirectErrorStream(true).start();
-        assertThat(new String(syntax.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
-        assertThat(syntax.waitFor()).isZero();
+        assertThat(Files.readString(dir.resolve("completion/_nftlinkd"))).startsWith("#compdef nftlinkd\n")
+                .contains("'--dry-run[print, in nft syntax, every change it would make, and exit]'", "'status:");
+        for (String name : List.of("_nftlink", "_nftlinkd")) {
+            Process syntax = new ProcessBuilder(zsh.toString(), "-n", dir.resolve("completion").resolve(name).toString())
+                    .redirectErrorStream(true).start();
+            assertThat(new String(syntax.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).as(name).isEmpty();
+            assertThat(syntax.waitFor()).isZero();
+        }
         // the command words, with zsh's completion builtins replaced by ones that print what they are given
         String program = "compadd() { print -r -- \"compadd $*\" }\n_describe() { print -r -- \"describe ${(P)4}\" }\n"
                 + "_arguments() { print -rl -- \"$@\" }\n_files() { : }\n"

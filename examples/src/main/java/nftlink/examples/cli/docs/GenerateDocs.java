@@ -7,11 +7,14 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * Writes what is generated from {@code nftlink}'s command line definition, for packaging:
- * {@code man/nftlink.8}, {@code completion/nftlink.bash} (bash, by picocli's {@link AutoComplete})
- * and {@code completion/_nftlink} (zsh). Run by the build of examples (exec-maven-plugin).
+ * Writes what is generated from the command line definitions of {@code nftlink} and
+ * {@code nftlinkd}, for packaging: {@code man/nftlink.8} and {@code man/nftlinkd.8},
+ * {@code completion/nftlink.bash} and {@code completion/nftlinkd.bash} (bash, by picocli's
+ * {@link AutoComplete}), {@code completion/_nftlink} and {@code completion/_nftlinkd} (zsh). Run by
+ * the build of examples (exec-maven-plugin).
  */
 public final class GenerateDocs {
     private GenerateDocs() {
@@ -26,16 +29,24 @@ public final class GenerateDocs {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: GenerateDocs OUTPUT-DIRECTORY");
         }
-        write(Path.of(args[0]));
-    }
-
-    /** Writes the files under {@code directory}. */
-    static void write(Path directory) throws IOException {
-        CommandLine cl = CliDefinition.commandLine();
+        Path directory = Path.of(args[0]);
         Path man = Files.createDirectories(directory.resolve("man"));
-        Files.writeString(man.resolve("nftlink.8"), ManPage.render(cl, CliDefinition.forms(), CliDefinition.version()));
         Path completion = Files.createDirectories(directory.resolve("completion"));
-        Files.writeString(completion.resolve("nftlink.bash"), AutoComplete.bash("nftlink", cl));
-        Files.writeString(completion.resolve("_nftlink"), ZshCompletion.render(cl.getCommandSpec(), CliDefinition.commands()));
+        String version = CliDefinition.version();
+
+        Page nftlink = Page.nftlink();
+        Files.writeString(man.resolve("nftlink.8"), ManPage.render(nftlink, version));
+        Files.writeString(completion.resolve("nftlink.bash"), AutoComplete.bash("nftlink", nftlink.command()));
+        Files.writeString(completion.resolve("_nftlink"),
+                ZshCompletion.render("nftlink", nftlink.command().getCommandSpec(), CliDefinition.commands(), false));
+
+        Page nftlinkd = Page.nftlinkd();
+        CommandLine daemon = nftlinkd.command();
+        Files.writeString(man.resolve("nftlinkd.8"), ManPage.render(nftlinkd, version));
+        Files.writeString(completion.resolve("nftlinkd.bash"), AutoComplete.bash("nftlinkd", daemon));
+        List<CliDefinition.Word> subcommands = daemon.getSubcommands().values().stream()
+                .map(c -> new CliDefinition.Word(c.getCommandName(), c.getCommandSpec().usageMessage().description()[0], List.of()))
+                .toList();
+        Files.writeString(completion.resolve("_nftlinkd"), ZshCompletion.render("nftlinkd", daemon.getCommandSpec(), subcommands, true));
     }
 }

@@ -1,75 +1,92 @@
 package nftlink.examples.cli.docs;
 
 import nftlink.examples.cli.CliDefinition;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
- * {@code nftlink(8)} in man(7) format, from the command line's definition: its options by nft's
- * groups, and every form of every command with what it does.
+ * A section-8 man page in man(7) format, from a command line's definition: its options (by its
+ * option groups where it has them), its parameters, and the page's commands, exit status and
+ * examples.
  */
 final class ManPage {
     private ManPage() {
     }
 
-    /**
-     * The page.
-     *
-     * @param cl       the command line ({@code NftlinkCommand.commandLine()})
-     * @param commands each command form and its description, in order
-     * @param version  nftlink's version
-     */
-    static String render(CommandLine cl, List<CliDefinition.Form> commands, String version) {
-        CommandSpec spec = cl.getCommandSpec();
+    /** The page, for {@code version} of the program. */
+    static String render(Page page, String version) {
+        CommandSpec spec = page.command().getCommandSpec();
         StringBuilder sb = new StringBuilder();
-        sb.append(".\\\" Generated from nftlink's command line definition; do not edit.\n");
-        sb.append(".TH NFTLINK 8 \"\" \"nftlink ").append(Troff.escape(version)).append("\" \"System Manager's Manual\"\n");
-        sb.append(".SH NAME\nnftlink \\- nft's command line over netlink, without the nft binary\n");
+        sb.append(".\\\" Generated from ").append(page.name()).append("'s command line definition; do not edit.\n");
+        sb.append(".TH ").append(page.name().toUpperCase(Locale.ROOT)).append(" 8 \"\" \"nftlink ")
+                .append(Troff.escape(version)).append("\" \"System Manager's Manual\"\n");
+        sb.append(".SH NAME\n").append(page.name()).append(" \\- ").append(Troff.escape(page.summary())).append('\n');
         sb.append(".SH SYNOPSIS\n");
-        for (String synopsis : List.of("[ options ] [ cmds... ]", "[ options ] -f <filename>", "[ options ] -i")) {
-            sb.append(".B nftlink\n").append(Troff.form(synopsis)).append("\n.br\n");
+        for (String synopsis : page.synopses()) {
+            sb.append(".B ").append(page.name()).append('\n').append(Troff.form(synopsis)).append("\n.br\n");
         }
         sb.append(".SH DESCRIPTION\n");
         for (String line : spec.usageMessage().description()) {
             sb.append(Troff.escape(line)).append('\n');
         }
-        sb.append(".PP\nA command is nft's: its words may be given as separate arguments or as one, and several commands "
-                + "may be separated by \\fB;\\fR. Commands that change the rule set are applied as one transaction: "
-                + "all or nothing. Options come before the command, as for nft.\n");
+        for (String note : page.notes()) {
+            sb.append(".PP\n").append(Troff.escape(note)).append('\n');
+        }
+        options(sb, spec);
+        if (!page.commands().isEmpty()) {
+            sb.append(".SH COMMANDS\n");
+            for (CliDefinition.Form form : page.commands()) {
+                sb.append(".TP\n").append(Troff.form(form.synopsis())).append('\n').append(Troff.escape(form.description())).append('\n');
+            }
+        }
+        List<String> footer = List.of(spec.usageMessage().footer()).stream().filter(l -> !l.isBlank()).toList();
+        if (!footer.isEmpty()) {
+            sb.append(".SH NOTES\n");
+            footer.forEach(line -> sb.append(Troff.escape(line)).append("\n.br\n"));
+        }
+        sb.append(".SH EXIT STATUS\n").append(Troff.escape(page.exitStatus())).append('\n');
+        sb.append(".SH EXAMPLES\n.nf\n").append(Troff.escape(String.join("\n", page.examples()))).append("\n.fi\n");
+        sb.append(".SH SEE ALSO\n");
+        for (int i = 0; i < page.seeAlso().size(); i++) {
+            String ref = page.seeAlso().get(i);
+            int paren = ref.indexOf('(');
+            sb.append(".BR ").append(Troff.escape(ref.substring(0, paren))).append(' ').append(ref.substring(paren))
+                    .append(i + 1 < page.seeAlso().size() ? ",\n" : "\n");
+        }
+        return sb.toString();
+    }
+
+    /** OPTIONS: one subsection per option group, or one list; then the parameters. */
+    private static void options(StringBuilder sb, CommandSpec spec) {
         sb.append(".SH OPTIONS\n");
-        for (ArgGroupSpec group : spec.argGroups()) {
+        List<ArgGroupSpec> groups = spec.argGroups();
+        if (groups.isEmpty()) {
+            spec.options().stream().filter(o -> !o.hidden()).forEach(o -> option(sb, o));
+        }
+        for (ArgGroupSpec group : groups) {
             sb.append(".SS \"").append(heading(group.heading())).append("\"\n");
-            for (OptionSpec o : group.options()) {
-                sb.append(".TP\n").append(names(o)).append('\n');
-                for (String d : o.description()) {
+            group.options().forEach(o -> option(sb, o));
+        }
+        for (PositionalParamSpec p : spec.positionalParameters()) {
+            if (!p.hidden()) {
+                sb.append(".TP\n").append(Troff.italic(p.paramLabel())).append(p.arity().max() > 1 ? "..." : "").append('\n');
+                for (String d : p.description()) {
                     sb.append(Troff.escape(d)).append('\n');
                 }
             }
         }
-        sb.append(".SH COMMANDS\n");
-        for (CliDefinition.Form form : commands) {
-            sb.append(".TP\n").append(Troff.form(form.synopsis())).append('\n').append(Troff.escape(form.description())).append('\n');
+    }
+
+    private static void option(StringBuilder sb, OptionSpec o) {
+        sb.append(".TP\n").append(names(o)).append('\n');
+        for (String d : o.description()) {
+            sb.append(Troff.escape(d)).append('\n');
         }
-        sb.append(".PP\n");
-        for (String line : spec.usageMessage().footer()) {
-            if (!line.isBlank()) {
-                sb.append(Troff.escape(line)).append("\n.br\n");
-            }
-        }
-        sb.append(".SH EXIT STATUS\n0 on success; 1 for any error: a usage mistake, a syntax error, an object that does "
-                + "not exist, or an error of the kernel (as nft).\n");
-        sb.append(".SH EXAMPLES\n.nf\n")
-                .append(Troff.escape("nftlink list ruleset\nnftlink -a list chain inet filter input\n"
-                        + "nftlink -t list sets inet\nnftlink -c -f /etc/nftables.conf\n"
-                        + "nftlink add rule inet filter input tcp dport 22 accept\n"
-                        + "nftlink --netns blue monitor rules\n"))
-                .append(".fi\n");
-        sb.append(".SH SEE ALSO\n.BR nft (8),\n.BR nftlinkd (8)\n");
-        return sb.toString();
     }
 
     /** {@code \fB-f\fR, \fB--file\fR \fI<filename>\fR}. */
