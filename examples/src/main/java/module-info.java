@@ -7,6 +7,8 @@ module nftlink.examples {
     requires info.picocli;
 
     opens nftlink.examples.daemon to info.picocli;
+    // picocli reads and sets nftlink's option fields by reflection
+    opens nftlink.examples.cli to info.picocli;
 
     provides java.lang.System.LoggerFinder with nftlink.examples.daemon.DaemonLoggerFinder;
 }

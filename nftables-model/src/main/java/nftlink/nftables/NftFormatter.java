@@ -70,6 +70,16 @@ public record NftFormatter(boolean handles, boolean numericPriority) {
         return sb.toString();
     }
 
+    /**
+     * One chain's block inside its table ({@code \tchain NAME {\n ... \t}\n}), with rules from
+     * {@code contents}; with {@link Contents#NONE}, the declaration {@code nft list chains} prints.
+     */
+    public String chain(Chain chain, Contents contents) {
+        StringBuilder sb = new StringBuilder();
+        chain(sb, chain, contents);
+        return sb.toString();
+    }
+
     private void table(StringBuilder sb, Table t, List<Chain> chains, Contents contents) {
         sb.append("table ").append(t.family().nftName()).append(' ').append(t.name()).append(" {");
         if (handles || t.isOwned()) {

@@ -13,8 +13,8 @@ import nftlink.nftables.Nftables;
 import nftlink.nftables.Rule;
 import nftlink.nftables.Table;
 import nftlink.nftables.parse.CgroupPathResolver;
-import nftlink.nftables.parse.InterfaceResolver;
 import nftlink.nftables.parse.InputLimits;
+import nftlink.nftables.parse.InterfaceResolver;
 import nftlink.nftables.parse.NftParseException;
 import nftlink.nftables.parse.NftParser;
 import nftlink.nftables.parse.NftScript;
@@ -28,75 +28,101 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
 
 /**
- * {@code nftlink -f FILE} and {@code nftlink add|delete|flush|... ARGS}: parses nft
- * text completely, then applies it as one transaction (or only checks it with
- * {@code --check}); with {@code --echo} prints what was added, with
- * {@code --handle} including the kernel's handles.
+ * {@code nftlink -f FILE} and {@code nftlink add|delete|flush|... ARGS}: parses nft text
+ * completely, then applies it as one transaction (or only checks it with {@code -c}); with
+ * {@code -e} prints what was added, with {@code -a} including the kernel's handles, with
+ * {@code -d netlink} the rules' bytecode first.
  */
 final class Apply {
-    private Apply() {
+
+    private final Options options;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Apply(Options options, PrintStream out, PrintStream err) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
     }
 
-    /** The first words of the nft commands the tool runs. */
-    private static final Set<String> COMMANDS = Set.of("add", "create", "insert", "replace", "delete", "destroy",
-            "flush", "table", "chain", "rule", "set", "map", "element", "define", "include");
-
-    /** Whether these options ask for a file or an nft command rather than a listing. */
-    static boolean applies(Main.Options options) {
-        return options.file() != null || !options.command().isEmpty() && COMMANDS.contains(options.command().getFirst());
+    /** Applies the file {@code file} ({@code -}: {@code in}); returns the exit status. */
+    int file(String file, InputStream in) {
+        String text = read(file, in);
+        return run(parser -> file.equals("-") ? parser.parse(text, "/dev/stdin") : parser.parse(text, Path.of(file)));
     }
 
-    static int run(Main.Options options, InputStream in, PrintStream out, PrintStream err) {
-        if (options.file() != null && !options.command().isEmpty()) {
-            throw new UsageException("-f takes no command; put the commands in the file");
+    /** Applies one command given as words; returns the exit status. */
+    int command(CommandText command) {
+        return run(parser -> parser.parseCommand(command.words()));
+    }
+
+    private int run(Function<NftParser, NftScript> parse) {
+        if (options.input().optimize()) {
+            err.println("nftlink: -o/--optimize is not supported: nftlink applies rule sets as written");
+            return 1;
         }
-        String text = options.file() == null ? null : read(options.file(), in);
-        try (NetworkNamespace ns = options.netns() == null ? NetworkNamespace.current() : NetworkNamespace.named(options.netns());
-             Nftables nft = Nftables.open(ns)) {
-            InterfaceResolver interfaces = options.netns() == null ? InterfaceResolver.sysfs()
-                    : InterfaceResolver.refusing("names are resolved only in nftlink's own network namespace; "
-                    + "give the index, or match iifname/oifname");
-            NftParser parser = new NftParser(CgroupPathResolver.mounted(), interfaces, kernelSets(nft))
-                    .withHostnameResolution(options.resolveHostnames());
+        try (NetworkNamespace ns = options.namespace(); Nftables nft = Nftables.open(ns)) {
             NftScript script;
             try {
-                if (text == null) {
-                    script = parser.parseCommand(options.command());
-                } else if (options.file().equals("-")) {
-                    script = parser.parse(text, "/dev/stdin");
-                } else {
-                    script = parser.parse(text, Path.of(options.file()));
-                }
+                script = parse.apply(parser(nft));
             } catch (NftParseException e) {
                 err.println(e.getMessage());
                 return 1;
+            }
+            if (options.debugNetlink()) {
+                debug(script);
             }
             if (script.isEmpty()) {
                 return 0;
             }
             try {
-                if (options.check()) {
+                if (options.input().check()) {
                     nft.transaction().addAll(script.operations()).check();
                     return 0;
                 }
                 CommitResult result = nft.transaction().addAll(script.operations()).commit();
-                if (options.echo()) {
-                    echo(script, result, options.handles(), out);
+                if (options.output().echo()) {
+                    options.output().flags().apply(() -> {
+                        echo(script, result);
+                        return null;
+                    });
                 }
                 return 0;
             } catch (TransactionException e) {
-                err.println("nftlink: " + e.getMessage());
-                if (e.operationIndex() >= 0 && e.operationIndex() < script.parsed().size()) {
-                    SourceLocation where = script.locationOf(e.operationIndex());
-                    err.println(where.position() + ": the failed operation comes from here:");
-                    err.println(where.caret());
-                }
+                reject(e, script);
                 return 1;
             }
         }
+    }
+
+    /**
+     * The kernel refused the transaction: nft's line ({@code Error: Could not process rule: ...}, after
+     * the file's location as nft gives it; none for a command line) with the operation's text and a
+     * caret under it, then nftlink's account of which operation failed and why.
+     */
+    private void reject(TransactionException e, NftScript script) {
+        String nft = "Error: Could not process rule: " + e.errno().text();
+        if (e.operationIndex() >= 0 && e.operationIndex() < script.parsed().size()) {
+            SourceLocation where = script.locationOf(e.operationIndex());
+            err.println((where.file().equals("<cmdline>") ? "" : where.position() + ": ") + nft);
+            err.println(where.caret());
+        } else {
+            err.println(nft);
+        }
+        err.println("nftlink: " + e.getMessage());
+    }
+
+    private NftParser parser(Nftables nft) {
+        InterfaceResolver interfaces = options.netns() == null ? InterfaceResolver.sysfs()
+                : InterfaceResolver.refusing("names are resolved only in nftlink's own network namespace; "
+                + "give the index, or match iifname/oifname");
+        return new NftParser(CgroupPathResolver.mounted(), interfaces, kernelSets(nft))
+                .withHostnameResolution(options.resolveHostnames())
+                .withIncludePath(options.input().includePath())
+                .withDefines(options.input().defines());
     }
 
     /** The text of {@code file} ({@code -}: standard input), as nft source: regular files of bounded size, lenient UTF-8. */
@@ -109,7 +135,7 @@ final class Apply {
     }
 
     /** Sets the text adds elements to without declaring them: looked up in the kernel, like nft does. */
-    private static SetLookup kernelSets(Nftables nft) {
+    static SetLookup kernelSets(Nftables nft) {
         return (family, table, name) -> {
             try {
                 return nft.listSets(family, table).stream().filter(s -> s.name().equals(name)).findFirst();
@@ -119,7 +145,22 @@ final class Apply {
         };
     }
 
-    private static void echo(NftScript script, CommitResult result, boolean handles, PrintStream out) {
+    /** What {@code nft --debug=netlink} prints for the rules of a command: their location and bytecode. */
+    private void debug(NftScript script) {
+        for (NftOperation op : script.operations()) {
+            Rule rule = switch (op) {
+                case NftOperation.AddRule r -> r.rule();
+                case NftOperation.InsertRule r -> r.rule();
+                case NftOperation.ReplaceRule r -> r.rule();
+                default -> null;
+            };
+            if (rule != null) {
+                out.print(rule.toDebugString());
+            }
+        }
+    }
+
+    private void echo(NftScript script, CommitResult result) {
         List<ParsedOperation> parsed = script.parsed();
         for (int i = 0; i < parsed.size(); i++) {
             ParsedOperation p = parsed.get(i);
@@ -127,7 +168,7 @@ final class Apply {
                 continue;
             }
             StringBuilder line = new StringBuilder(p.echo());
-            if (handles) {
+            if (options.output().handle()) {
                 Optional<NetlinkMessage> echoed = result.echo(i);
                 if (echoed.isPresent()) {
                     long handle = handle(p.operation(), echoed.get());

@@ -1,77 +1,27 @@
 package nftlink.examples.cli;
 
-import nftlink.netlink.Errno;
-import nftlink.netlink.NetlinkException;
-import nftlink.netlink.NetlinkKernelException;
-import nftlink.netlink.NoSuchNamespaceException;
-import nftlink.netlink.SystemCallException;
+import nftlink.examples.daemon.Nftlinkd;
+import picocli.CommandLine;
 
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code nftlink}: the command-line tool. Parses options, runs one command, and
- * turns every failure into one line on standard error and a non-zero exit
- * status (1 for errors, 2 for usage mistakes).
+ * {@code nftlink}: nft's command line over netlink. Reads nft's options (and nftlink's
+ * {@code --netns} and {@code --resolve-hostnames}) before the command, as nft does; runs the
+ * command, the file of {@code -f}, or the lines of {@code -i}; exits 0, or 1 on any error, with
+ * the error on standard error.
  */
 public final class Main {
-
-    static final String USAGE = """
-            Usage: nftlink [OPTIONS] COMMAND
-                   nftlink [OPTIONS] -f FILE
-
-            Lists and changes nftables rule sets through netlink, without the nft binary.
-
-            Options:
-              --netns NAME            run inside network namespace NAME (/var/run/netns/NAME)
-              -f, --file FILE         apply the nft commands in FILE ('-' for standard input) as one
-                                      transaction, like nft -f; an error changes nothing
-              -c, --check             with -f or an nft command: check against the kernel, commit nothing
-              -j, --json              JSON like nft -j: 'list ruleset [FAMILY]' prints the libnftables
-                                      schema; with -f the file is a JSON document (nft -j -f)
-              -e, --echo              with -f or an nft command: print what was added, like nft -e
-              -a, --handle            print object handles, like nft -a (with -e: of what was added)
-              -y, --numeric-priority  print chain priorities as numbers, like nft -y
-              --resolve-hostnames     resolve host names in addresses (ip daddr localhost) through
-                                      the system's resolver; without it they are errors
-              -h, --help              print this help and exit
-              -v, --version           print the version and exit
-
-            Commands:
-              list ruleset [FAMILY]         every table with its chains, as 'nft list ruleset' prints it
-              list tables [FAMILY]          one 'table FAMILY NAME' line per table
-              list table FAMILY NAME        one table with its chains
-              list chains [FAMILY]          every chain's declaration, grouped by table
-              list counters|quotas|limits|secmarks|synproxys [table FAMILY NAME]
-              list ct helpers|timeouts|expectations table FAMILY NAME
-              list flowtables [FAMILY]      the objects of one type, grouped by table, as nft prints them
-              list counter|quota|limit|secmark|synproxy|flowtable FAMILY TABLE NAME
-              list ct helper|timeout|expectation FAMILY TABLE NAME
-                                            one object
-              reset counters|quotas [table FAMILY NAME]
-              reset counter|quota FAMILY TABLE NAME
-                                            print the values and zero them, like nft reset
-              monitor [--count N]           print every change as 'nft monitor' does, per transaction,
-                                            until interrupted (or after N transactions)
-              add|create|insert|replace|delete|destroy|flush ...
-                                            one nft command, e.g. add rule inet t c tcp dport 22 accept
-              demo                          the nftlinkd daemon at work in a throwaway network namespace
-                                            and cgroup subtree: a cgroup "unit" appears and gets its rule,
-                                            traffic from it is allowed and from elsewhere rejected, the
-                                            unit goes and its rule with it; all removed at the end
-              daemon [OPTIONS] POLICY-FILE  run nftlinkd, the per-application firewall daemon
-                                            (nftlink daemon --help tells more)
-
-            FAMILY is one of ip, ip6, inet, arp, bridge, netdev.
-            Needs root or CAP_NET_ADMIN (and CAP_SYS_ADMIN for --netns and demo).
-            """;
 
     private Main() {
     }
 
+    /** Runs the tool with the process's standard streams and exits with its status. */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.in, System.out, System.err));
     }
 
     /** Runs the tool; returns the exit status. */
@@ -79,129 +29,81 @@ public final class Main {
         return run(args, System.in, out, err);
     }
 
-    /** Runs the tool reading {@code -f -} from {@code in}; returns the exit status. */
-    public static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err) {
-        if (args.length > 0 && args[0].equals("daemon")) {
-            return nftlink.examples.daemon.Nftlinkd.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+    /** Runs the tool reading {@code -f -} and {@code -i} from {@code in}; returns the exit status. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals(Command.DAEMON.word())) {
+            return Nftlinkd.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
+        CommandLine cl = NftlinkCommand.commandLine();
+        NftlinkCommand parsed = cl.getCommand();
+        Argv argv = Argv.split(args, cl.getCommandSpec());
         Options options;
         try {
-            options = Options.parse(args);
+            argv.checkOrder();
+            cl.parseArgs(argv.options().toArray(String[]::new));
+            options = parsed.options();
+        } catch (CommandError e) {
+            err.println(e.render(new CommandText(argv.words())));
+            return 1;
+        } catch (CommandLine.ParameterException e) {
+            return usage(GetoptMessages.of(e, argv.options().isEmpty() ? null : argv.options().getLast()), err);
         } catch (UsageException e) {
-            err.println("nftlink: " + e.getMessage());
-            err.println("Try 'nftlink --help' for more information.");
-            return 2;
+            return usage(e.getMessage(), err);
         }
-        if (options.help()) {
-            out.print(USAGE);
+        if (parsed.help()) {
+            cl.usage(out, CommandLine.Help.Ansi.OFF);
             return 0;
         }
-        if (options.version()) {
-            out.println("nftlink " + version());
+        if (parsed.version() > 0) {
+            out.print(parsed.version() == 2 ? VersionText.extended() : VersionText.brief());
             return 0;
         }
-        try {
-            if (options.json()) {
-                return JsonCli.run(options, in, out, err);
-            }
-            if (Apply.applies(options)) {
-                return Apply.run(options, in, out, err);
-            }
-            return Commands.run(options, out);
-        } catch (UsageException e) {
-            err.println("nftlink: " + e.getMessage());
-            err.println("Try 'nftlink --help' for more information.");
-            return 2;
-        } catch (NoSuchNamespaceException e) {
-            err.println("nftlink: " + e.getMessage());
-            return 1;
-        } catch (SystemCallException e) {
-            err.println("nftlink: " + e.getMessage() + permissionHint(e.errno()));
-            return 1;
-        } catch (NetlinkKernelException e) {
-            err.println("nftlink: " + e.getMessage() + permissionHint(e.errno()));
-            return 1;
-        } catch (NetlinkException | IllegalArgumentException e) {
-            err.println("nftlink: " + e.getMessage());
+        String conflict = conflict(options, argv.words());
+        if (conflict != null) {
+            err.println("Error: " + conflict);
             return 1;
         }
-    }
-
-    private static String permissionHint(Errno errno) {
-        return errno == Errno.EPERM || errno == Errno.EACCES
-                ? " (nftlink needs root or CAP_NET_ADMIN, and CAP_SYS_ADMIN to enter a network namespace)"
-                : "";
-    }
-
-    static String version() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v == null ? "0.1.0-SNAPSHOT" : v;
-    }
-
-    /** Parsed command line. */
-    record Options(String netns, boolean handles, boolean numericPriority, boolean help, boolean version,
-                   String file, boolean check, boolean echo,
-                   List<String> command, boolean json, boolean resolveHostnames) {
-
-        static Options parse(String[] args) {
-            String netns = null;
-            boolean handles = false;
-            boolean numeric = false;
-            boolean help = false;
-            boolean version = false;
-            String file = null;
-            boolean check = false;
-            boolean echo = false;
-            boolean json = false;
-            boolean resolveHostnames = false;
-            List<String> command = new ArrayList<>();
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                if (!command.isEmpty()) {
-                    command.add(a);
-                    continue;
-                }
-                switch (a) {
-                    case "--netns" -> {
-                        if (i + 1 >= args.length) {
-                            throw new UsageException("option --netns needs a namespace name");
-                        }
-                        netns = args[++i];
-                    }
-                    case "-a", "--handle" -> handles = true;
-                    case "-f", "--file" -> {
-                        if (i + 1 >= args.length) {
-                            throw new UsageException("option " + a + " needs a file name ('-' for standard input)");
-                        }
-                        file = args[++i];
-                    }
-                    case "-c", "--check" -> check = true;
-                    case "-e", "--echo" -> echo = true;
-                    case "-j", "--json" -> json = true;
-                    case "-y", "--numeric-priority" -> numeric = true;
-                    case "--resolve-hostnames" -> resolveHostnames = true;
-                    case "-h", "--help" -> help = true;
-                    case "-v", "--version" -> version = true;
-                    default -> {
-                        if (a.startsWith("--netns=")) {
-                            netns = a.substring("--netns=".length());
-                        } else if (a.startsWith("--file=")) {
-                            file = a.substring("--file=".length());
-                        } else if (a.startsWith("-")) {
-                            throw new UsageException("unknown option '" + a + "'");
-                        } else {
-                            command.add(a);
-                        }
-                    }
-                }
-            }
-            if (netns != null && netns.isEmpty()) {
-                throw new UsageException("option --netns needs a namespace name");
-            }
-            if (command.isEmpty() && !help && !version && file == null) {
-                throw new UsageException("no command given");
-            }
-            return new Options(netns, handles, numeric, help, version, file, check, echo, List.copyOf(command), json, resolveHostnames);
+        Session session = new Session(options, in, out, err);
+        if (!argv.words().isEmpty()) {
+            return session.run(CommandText.of(argv.words()));
         }
+        if (options.input().file() != null) {
+            return session.file(options.input().file());
+        }
+        if (options.input().interactive()) {
+            return Interactive.run(session, in, out, in == System.in && System.console() != null ? "nftlink> " : null);
+        }
+        err.println("nftlink: no command specified");
+        return 1;
+    }
+
+    /** What nft refuses in these options before running anything, or {@code null}. */
+    private static String conflict(Options options, List<String> words) {
+        Options.Input input = options.input();
+        if (input.interactive() && input.file() != null) {
+            return "-i/--interactive and -f/--file options cannot be combined";
+        }
+        if (!input.defines().isEmpty() && input.file() == null) {
+            return "-D/--define can only be used with -f/--filename";
+        }
+        for (String level : options.debug()) {
+            if (!level.equals("netlink") && !level.equals("all")) {
+                return switch (level) {
+                    case "scanner", "parser", "eval", "mnl", "proto-ctx", "segtree" -> "debug level '" + level
+                            + "' is nft's own and not supported; nftlink has --debug=netlink";
+                    default -> "invalid debug parameter `" + level + "'";
+                };
+            }
+        }
+        if (input.file() != null && !words.isEmpty()) {
+            return "-f takes no command; put the commands in the file";
+        }
+        return null;
+    }
+
+    private static int usage(String message, PrintStream err) {
+        err.println("nftlink: " + message);
+        err.println("Try 'nftlink --help' for more information.");
+        return 1;
     }
 }

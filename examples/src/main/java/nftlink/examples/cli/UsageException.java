@@ -1,6 +1,9 @@
 package nftlink.examples.cli;
 
-/** The command line is wrong: reported with a pointer to {@code --help} and exit status 2. */
+/**
+ * The options are wrong (unknown, missing a value, or in conflict): reported as
+ * {@code nftlink: MESSAGE} with a pointer to {@code --help}, exit status 1 as nft's.
+ */
 final class UsageException extends RuntimeException {
     UsageException(String message) {
         super(message);

@@ -69,6 +69,10 @@ public enum CtState {
 
     /** Renders a mask as nft does: names in bit order joined by commas, unknown bits in hex. */
     public static String render(int mask) {
+        String flagged = OutputFlags.current().ctState(mask);
+        if (flagged != null) {
+            return flagged;
+        }
         StringJoiner j = new StringJoiner(",");
         int rest = mask;
         for (CtState s : values()) {

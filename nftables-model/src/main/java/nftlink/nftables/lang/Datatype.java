@@ -459,6 +459,10 @@ public enum Datatype {
             }
             case ARPHRD -> Integer.toString((value.get(0) & 0xff) | (value.get(1) & 0xff) << 8);
             case ETHERTYPE -> String.format("0x%04x", value.asBigEndian());
+            // numbers even where nft -S or -u print names
+            case INET_SERVICE -> Long.toString(value.asBigEndian());
+            case UID, GID -> Integer.toUnsignedString(value.asU32());
+            case IPV4_ADDR, IPV6_ADDR -> printAddress(value.toArray());
             default -> print(value);
         };
     }
@@ -467,6 +471,10 @@ public enum Datatype {
     public String print(Bytes value) {
         if (!fits(value) || this == VERDICT) {
             return raw(value);
+        }
+        String flagged = OutputFlags.current().print(this, value);
+        if (flagged != null) {
+            return flagged;
         }
         byte[] b = value.toArray();
         return switch (this) {

@@ -6,6 +6,10 @@ final class NftTime {
     }
 
     static String format(long millis) {
+        String flagged = OutputFlags.current().time(millis);
+        if (flagged != null) {
+            return flagged;
+        }
         if (millis == 0) {
             return "0s";
         }

@@ -75,11 +75,12 @@ public final class ObjectRenderer {
         appendHandle(sb, object, handles);
         appendComment(sb, object);
         switch (data) {
+            case ObjectData.Counter c when OutputFlags.current().stateless() -> sb.append('\n');
             case ObjectData.Counter c -> sb.append("\n\t\tpackets ").append(Long.toUnsignedString(c.packets()))
                     .append(" bytes ").append(Long.toUnsignedString(c.bytes())).append('\n');
             case ObjectData.Quota q -> {
                 sb.append("\n\t\t").append(q.inverted() ? "over " : "").append(rate(q.bytes()));
-                if (q.consumed() != 0) {
+                if (q.consumed() != 0 && !OutputFlags.current().stateless()) {
                     sb.append(" used ").append(rate(q.consumed()));
                 }
                 sb.append('\n');
@@ -214,6 +215,10 @@ public final class ObjectRenderer {
 
     /** nft's {@code time_print}: {@code 1d2h3m4s5ms}, nothing at all for 0. */
     static String time(long millis) {
+        String flagged = OutputFlags.current().time(millis);
+        if (flagged != null) {
+            return flagged;
+        }
         long[] units = {86_400_000L, 3_600_000L, 60_000L, 1000L, 1L};
         String[] names = {"d", "h", "m", "s", "ms"};
         StringBuilder sb = new StringBuilder();
@@ -246,8 +251,8 @@ public final class ObjectRenderer {
         };
     }
 
-    /** The protocol's name as {@code getprotobynumber} gives it, else the number. */
+    /** The protocol's name as {@code getprotobynumber} gives it, else the number; a name even under nft -n and -p. */
     static String protocol(int l4proto) {
-        return Datatype.INET_PROTO.print(Bytes.u8(l4proto & 0xff));
+        return OutputFlags.DEFAULT.apply(() -> Datatype.INET_PROTO.print(Bytes.u8(l4proto & 0xff)));
     }
 }

@@ -134,7 +134,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.LogStatement l -> log(l);
             case Statement.LimitStatement l -> limit(l);
             case Statement.QuotaStatement q -> "quota " + (q.over() ? "over " : "") + Units.bytes(q.bytes())
-                    + (q.used() != 0 ? " used " + Units.bytes(q.used()) : "");
+                    + (q.used() != 0 && !stateless ? " used " + Units.bytes(q.used()) : "");
             case Statement.NotrackStatement n -> "notrack";
             case Statement.RejectStatement r -> reject(r, family);
             case Statement.NatStatement n -> nat(n, family);
@@ -252,11 +252,12 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         if (r.equals(Statement.RejectStatement.defaultFor(family))) {
             return "reject";
         }
+        boolean numeric = OutputFlags.current().numericSymbol();
         return switch (r.kind()) {
             case TCP_RESET -> "reject with tcp reset";
-            case ICMP -> "reject with icmp " + RejectCodes.icmp(r.code());
-            case ICMPV6 -> "reject with icmpv6 " + RejectCodes.icmpv6(r.code());
-            case ICMPX -> "reject with icmpx " + RejectCodes.icmpx(r.code());
+            case ICMP -> "reject with icmp " + (numeric ? Integer.toString(r.code()) : RejectCodes.icmp(r.code()));
+            case ICMPV6 -> "reject with icmpv6 " + (numeric ? Integer.toString(r.code()) : RejectCodes.icmpv6(r.code()));
+            case ICMPX -> "reject with icmpx " + (numeric ? Integer.toString(r.code()) : RejectCodes.icmpx(r.code()));
         };
     }
 

@@ -127,6 +127,30 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
         return formatter.table(table, ruleset.chainsOf(table), contents(rules, formatter.handles(), formatter.numericPriority()));
     }
 
+    /** The block of one chain with its rules, as {@code nft list chain} prints it inside its table. */
+    public String renderChain(NftFormatter formatter, RuleRenderer rules, Chain chain) {
+        return formatter.chain(chain, contents(rules, formatter.handles(), formatter.numericPriority()));
+    }
+
+    /** The elements of {@code set} (none when it has none, or when this listing left them out). */
+    public List<SetElement> elementsOf(NftSet set) {
+        return elements.getOrDefault(key(set.family().nftName(), set.table(), set.name()), List.of());
+    }
+
+    /**
+     * This listing without the elements of named sets and maps, as {@code nft -t} lists: anonymous
+     * sets keep theirs, which rules print inline.
+     */
+    public RulesetListing terse() {
+        Map<String, List<SetElement>> kept = new HashMap<>();
+        for (NftSet s : sets) {
+            if ((s.flags() & nftlink.nftables.NfTables.NFT_SET_ANONYMOUS) != 0) {
+                kept.put(key(s.family().nftName(), s.table(), s.name()), elementsOf(s));
+            }
+        }
+        return new RulesetListing(ruleset, sets, kept, rules, objects, flowtables);
+    }
+
     private NftFormatter.Contents contents(RuleRenderer renderer, boolean handles, boolean numericPriority) {
         return new NftFormatter.Contents() {
             @Override

@@ -187,7 +187,9 @@ public final class SetRenderer {
             sb.append(" expires ").append(NftTime.format(e.expiration()));
         }
         for (Expression x : e.expressions()) {
-            if (x instanceof Counter c) {
+            if (x instanceof Counter && OutputFlags.current().stateless()) {
+                sb.append(" counter");
+            } else if (x instanceof Counter c) {
                 sb.append(" counter packets ").append(Long.toUnsignedString(c.packets())).append(" bytes ")
                         .append(Long.toUnsignedString(c.bytes()));
             }

@@ -47,16 +47,28 @@ final class Compiler {
     private long includedBytes;
 
     private final HostnameResolver hostnames;
+    private final List<Path> includePath;
+    private final List<String> defines;
 
-    Compiler(CgroupPathResolver cgroups, InterfaceResolver interfaces, SetLookup lookup, HostnameResolver hostnames) {
+    Compiler(CgroupPathResolver cgroups, InterfaceResolver interfaces, SetLookup lookup, HostnameResolver hostnames,
+             List<Path> includePath, List<String> defines) {
         this.cgroups = cgroups;
         this.interfaces = interfaces;
         this.lookup = lookup;
         this.hostnames = hostnames;
+        this.includePath = includePath;
+        this.defines = defines;
     }
 
     NftScript run(List<Token> tokens, Path file) {
         c = new Cursor(new TokenStream(tokens, file));
+        if (!defines.isEmpty()) {
+            // nft reads -D NAME=VALUE as "define NAME=VALUE; " lines of <cmdline> before the input
+            StringBuilder text = new StringBuilder();
+            defines.forEach(d -> text.append("define ").append(d).append("; "));
+            List<Token> cmdline = Lexer.tokens("<cmdline>", text.toString());
+            c.in.include(cmdline, List.of(), cmdline.getFirst().location());
+        }
         values = new Values(c, cgroups, interfaces).withHostnames(hostnames);
         elements = new Elements(c, values);
         while (!c.at(Token.Kind.END)) {
@@ -167,7 +179,8 @@ final class Compiler {
         Token name = c.expect(Token.Kind.STRING, "a quoted file name");
         Path dir = c.in.currentDirectory();
         Path target = (dir == null ? Path.of(name.text()) : dir.resolve(name.text())).toAbsolutePath().normalize();
-        List<Path> files = name.text().matches(".*[*?\\[].*") ? matches(name, target) : List.of(target);
+        List<Path> files = searched(name).orElseGet(
+                () -> name.text().matches(".*[*?\\[].*") ? matches(name, target) : List.of(target));
         List<Token> tokens = new ArrayList<>();
         for (Path file : files) {
             String text;
@@ -187,6 +200,23 @@ final class Compiler {
         }
         endOfStatement();
         c.in.include(tokens, files, name.location());
+    }
+
+    /** The files an include names in the first include-path directory that has any ({@code nft -I}), if one has. */
+    private java.util.Optional<List<Path>> searched(Token name) {
+        String n = name.text();
+        if (n.startsWith("/") || n.startsWith("./") || n.startsWith("../")) {
+            return java.util.Optional.empty();
+        }
+        for (Path directory : includePath) {
+            Path candidate = directory.resolve(n).toAbsolutePath().normalize();
+            List<Path> found = n.matches(".*[*?\\[].*") ? matches(name, candidate)
+                    : Files.isRegularFile(candidate) ? List.of(candidate) : List.of();
+            if (!found.isEmpty()) {
+                return java.util.Optional.of(found);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The files in the pattern's directory whose names match its last component, sorted; none is no error (as in nft). */

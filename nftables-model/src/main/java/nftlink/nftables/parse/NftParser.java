@@ -39,6 +39,8 @@ public final class NftParser {
     private final InterfaceResolver interfaces;
     private final SetLookup sets;
     private final HostnameResolver hostnames;
+    private final List<Path> includePath;
+    private final List<String> defines;
 
     /**
      * A parser that resolves interface names through sysfs ({@link InterfaceResolver#sysfs()}).
@@ -66,10 +68,17 @@ public final class NftParser {
      * @param hostnames  resolves host names in address values ({@link HostnameResolver#DISABLED}: they are errors)
      */
     public NftParser(CgroupPathResolver cgroups, InterfaceResolver interfaces, SetLookup sets, HostnameResolver hostnames) {
+        this(cgroups, interfaces, sets, hostnames, List.of(), List.of());
+    }
+
+    private NftParser(CgroupPathResolver cgroups, InterfaceResolver interfaces, SetLookup sets, HostnameResolver hostnames,
+                      List<Path> includePath, List<String> defines) {
         this.cgroups = Objects.requireNonNull(cgroups, "cgroups");
         this.interfaces = Objects.requireNonNull(interfaces, "interfaces");
         this.sets = Objects.requireNonNull(sets, "sets");
         this.hostnames = Objects.requireNonNull(hostnames, "hostnames");
+        this.includePath = List.copyOf(includePath);
+        this.defines = List.copyOf(defines);
     }
 
     /** Resolves cgroup paths under the mounted cgroup-v2 hierarchy; knows no undeclared sets. */
@@ -79,17 +88,17 @@ public final class NftParser {
 
     /** This parser with another cgroup resolver. */
     public NftParser withCgroupResolver(CgroupPathResolver resolver) {
-        return new NftParser(resolver, interfaces, sets, hostnames);
+        return new NftParser(resolver, interfaces, sets, hostnames, includePath, defines);
     }
 
     /** This parser with another interface name resolver. */
     public NftParser withInterfaceResolver(InterfaceResolver resolver) {
-        return new NftParser(cgroups, resolver, sets, hostnames);
+        return new NftParser(cgroups, resolver, sets, hostnames, includePath, defines);
     }
 
     /** This parser with another lookup of undeclared sets. */
     public NftParser withSetLookup(SetLookup lookup) {
-        return new NftParser(cgroups, interfaces, lookup, hostnames);
+        return new NftParser(cgroups, interfaces, lookup, hostnames, includePath, defines);
     }
 
     /**
@@ -103,7 +112,24 @@ public final class NftParser {
 
     /** This parser resolving host names in address values through {@code resolver}. */
     public NftParser withHostnameResolver(HostnameResolver resolver) {
-        return new NftParser(cgroups, interfaces, sets, resolver);
+        return new NftParser(cgroups, interfaces, sets, resolver, includePath, defines);
+    }
+
+    /**
+     * This parser looking for included files in {@code directories} first, in order, as {@code nft -I}
+     * does: names that do not start with {@code /}, {@code ./} or {@code ../}; a name found in none
+     * of them resolves as before, against the including file's directory.
+     */
+    public NftParser withIncludePath(List<Path> directories) {
+        return new NftParser(cgroups, interfaces, sets, hostnames, directories, defines);
+    }
+
+    /**
+     * This parser with variables defined before the text, as {@code nft -D NAME=VALUE} defines them:
+     * each {@code NAME=VALUE} read as {@code define NAME=VALUE} from {@code <cmdline>}.
+     */
+    public NftParser withDefines(List<String> definitions) {
+        return new NftParser(cgroups, interfaces, sets, hostnames, includePath, definitions);
     }
 
     /**
@@ -113,7 +139,7 @@ public final class NftParser {
      * @throws NftParseException for text that is not valid, or not supported
      */
     public NftScript parse(String text, String fileName) {
-        return new Compiler(cgroups, interfaces, sets, hostnames).run(Lexer.tokens(fileName, text), null);
+        return new Compiler(cgroups, interfaces, sets, hostnames, includePath, defines).run(Lexer.tokens(fileName, text), null);
     }
 
     /**
@@ -133,7 +159,7 @@ public final class NftParser {
      * @throws NftParseException for text that is not valid, or not supported
      */
     public NftScript parse(String text, Path file) {
-        return new Compiler(cgroups, interfaces, sets, hostnames).run(Lexer.tokens(file.toString(), text), file.toAbsolutePath().normalize());
+        return new Compiler(cgroups, interfaces, sets, hostnames, includePath, defines).run(Lexer.tokens(file.toString(), text), file.toAbsolutePath().normalize());
     }
 
     /**
@@ -153,7 +179,7 @@ public final class NftParser {
      * @throws NftParseException for statements that are not valid, or not supported
      */
     public RuleSpec parseRule(Family family, String table, String chain, String statements) {
-        Compiler compiler = new Compiler(cgroups, interfaces, sets, hostnames);
+        Compiler compiler = new Compiler(cgroups, interfaces, sets, hostnames, includePath, defines);
         try {
             return compiler.ruleSpec(Lexer.tokens("<rule>", statements), family, table, chain);
         } catch (IllegalArgumentException e) {

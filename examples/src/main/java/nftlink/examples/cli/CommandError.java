@@ -1,0 +1,42 @@
+package nftlink.examples.cli;
+
+/**
+ * An nft command that cannot run, reported as nft reports it: {@code Error: MESSAGE}, the
+ * command, and a caret under the word at fault. Exit status 1.
+ */
+final class CommandError extends RuntimeException {
+
+    private final int word;
+
+    /**
+     * @param message what nft would say after {@code Error: }
+     * @param word    the index of the word at fault ({@code words().size()}: after the last word)
+     */
+    CommandError(String message, int word) {
+        super(message);
+        this.word = word;
+    }
+
+    /** A syntax error at {@code word}: {@code syntax error, unexpected ...}. */
+    static CommandError syntax(CommandText text, int word, String expecting) {
+        String unexpected = word >= text.words().size() ? "newline" : describe(text.words().get(word));
+        return new CommandError("syntax error, unexpected " + unexpected + (expecting == null ? "" : ", expecting " + expecting), word);
+    }
+
+    /** An object named at {@code word} does not exist: nft's {@code No such file or directory}. */
+    static CommandError noSuch(int word) {
+        return new CommandError("No such file or directory", word);
+    }
+
+    /** The message, the command line and the caret, as nft prints them on standard error (the message alone without a command). */
+    String render(CommandText text) {
+        return "Error: " + getMessage() + (text == null ? "" : "\n" + text.pointAt(word));
+    }
+
+    private static String describe(String word) {
+        if (word.startsWith("\"")) {
+            return "quoted string";
+        }
+        return ListTarget.isKeyword(word) || Command.of(word) != null ? word : "string";
+    }
+}

@@ -1,0 +1,57 @@
+package nftlink.examples.cli;
+
+import nftlink.netlink.NetworkNamespace;
+import nftlink.nfnetlink.TransactionException;
+import nftlink.nftables.NftOperation;
+import nftlink.nftables.Nftables;
+import nftlink.nftables.json.JsonException;
+import nftlink.nftables.json.JsonParser;
+import nftlink.nftables.parse.CgroupPathResolver;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * {@code nftlink -j -f FILE}: applies a JSON document (the libnftables schema) as one
+ * transaction, as {@code nft -j -f} does; with {@code -c} only checks it against the kernel.
+ */
+final class JsonApply {
+
+    private final Options options;
+    private final PrintStream err;
+
+    JsonApply(Options options, PrintStream err) {
+        this.options = options;
+        this.err = err;
+    }
+
+    /** Applies the document in {@code file} ({@code -}: {@code in}); returns the exit status. */
+    int file(String file, InputStream in) {
+        String text = Apply.read(file, in);
+        try (NetworkNamespace ns = options.namespace(); Nftables nft = Nftables.open(ns)) {
+            List<NftOperation> ops;
+            try {
+                ops = new JsonParser(CgroupPathResolver.mounted(), Apply.kernelSets(nft)).parse(text);
+            } catch (JsonException e) {
+                err.println("nftlink: " + (file.equals("-") ? "/dev/stdin" : file) + ": " + e.getMessage());
+                return 1;
+            }
+            if (ops.isEmpty()) {
+                return 0;
+            }
+            try {
+                if (options.input().check()) {
+                    nft.transaction().addAll(ops).check();
+                } else {
+                    nft.transaction().addAll(ops).commit();
+                }
+                return 0;
+            } catch (TransactionException e) {
+                err.println("Error: Could not process rule: " + e.errno().text());
+                err.println("nftlink: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package nftlink.examples.cli;
+
+import nftlink.testing.KernelTest;
+import nftlink.testing.TestNamespace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** nft's input and output options, and its usage errors, run by nftlink and by nft-ref (nft 1.1.3) side by side. */
+@KernelTest
+class OptionsParityKernelTest {
+
+    private static final String TABLE = "table inet e {\n\tchain c {\n\t\ttype filter hook input priority filter; policy accept;\n\t}\n}\n";
+
+    /** {@code nft: MESSAGE} and {@code nftlink: MESSAGE} alike: the message after the program's name. */
+    private static String withoutProgram(String line) {
+        return line.replaceFirst("^\\S*(nft|nftlink): ", "");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-Q list tables", "--frob list tables", "-f", "--file", "-i -f x", "-D x=1 list tables",
+            "-d foo list tables", "list ruleset -a", "list tables --handle", "-a", "-aQ list tables"})
+    void usageMistakesAsNft(String command, TestNamespace ns) {
+        String[] args = command.split(" ");
+        Cli.Run ours = Cli.in(ns, args);
+        Cli.Run theirs = Cli.Run.of(NftRef.run(ns, args));
+        assertThat(withoutProgram(ours.gist())).as(command).isEqualTo(withoutProgram(theirs.gist()));
+        assertThat(ours.status()).as(command).isEqualTo(theirs.status()).isEqualTo(1);
+        assertThat(ours.out()).isEmpty();
+    }
+
+    @Test
+    void noCommandIsAnError(TestNamespace ns) {
+        Cli.Run ours = Cli.in(ns);
+        Cli.Run theirs = Cli.Run.of(NftRef.run(ns));
+        assertThat(withoutProgram(ours.gist())).isEqualTo(withoutProgram(theirs.gist())).isEqualTo("no command specified");
+        assertThat(ours.status()).isEqualTo(theirs.status()).isEqualTo(1);
+    }
+
+    @Test
+    void echoAsNftWithoutItsGenerationLine(TestNamespace ours, TestNamespace theirs) {
+        for (String options : List.of("-e", "-ae", "--echo --handle")) {
+            for (String command : List.of("add table inet e", "add chain inet e c { type filter hook input priority 0; policy drop; }",
+                    "add rule inet e c tcp dport { 22, 80 } counter accept", "insert rule inet e c ip saddr 10.0.0.1 drop",
+                    "delete table inet e")) {
+                String[] args = (options + " " + command).split(" ");
+                Cli.Run mine = Cli.in(ours, args);
+                Cli.Run nft = Cli.Run.of(NftRef.run(theirs, args));
+                String expected = nft.out().lines().filter(l -> !l.startsWith("# new generation ")).map(l -> l + "\n")
+                        .reduce("", String::concat);
+                assertThat(mine.out()).as(options + " " + command).isEqualTo(expected);
+                assertThat(mine.status()).isEqualTo(nft.status()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void checkAppliesNothing(TestNamespace ns, @TempDir Path dir) throws IOException {
+        Path good = Files.writeString(dir.resolve("good.nft"), TABLE);
+        Path bad = Files.writeString(dir.resolve("bad.nft"), "add rule inet nosuch c accept\n");
+        for (Path file : List.of(good, bad)) {
+            Cli.Run ours = Cli.in(ns, "-c", "-f", file.toString());
+            Cli.Run theirs = Cli.Run.of(NftRef.run(ns, "--check", "--file", file.toString()));
+            assertThat(ours.status()).as(file.toString()).isEqualTo(theirs.status());
+            assertThat(NftRef.run(ns, "list", "ruleset").orThrow()).isEmpty();
+        }
+        assertThat(Cli.in(ns, "-c", "-f", bad.toString()).err())
+                .startsWith(bad + ":1:1-29: Error: Could not process rule: No such file or directory\n");
+    }
+
+    @Test
+    void includePathAndDefinesAsNft(TestNamespace ours, TestNamespace theirs, @TempDir Path dir) throws IOException {
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(lib.resolve("chains.nft"), "add chain inet e extra\nadd rule inet e extra tcp dport $port accept\n");
+        Path main = Files.writeString(dir.resolve("main.nft"), TABLE + "include \"chains.nft\"\nadd rule inet e c ip saddr $nets drop\n");
+        String[] args = {"-I", lib.toString(), "-D", "port=2222", "--define=nets={ 10.0.0.0/8, 192.168.0.0/16 }", "-f", main.toString()};
+        Cli.Run mine = Cli.in(ours, args);
+        assertThat(mine.err()).isEmpty();
+        assertThat(mine.status()).isZero();
+        NftRef.run(theirs, args).orThrow();
+        assertThat(NftRef.run(ours, "list", "ruleset").orThrow()).isEqualTo(NftRef.run(theirs, "list", "ruleset").orThrow())
+                .contains("tcp dport 2222 accept", "ip saddr { 10.0.0.0/8, 192.168.0.0/16 } drop");
+    }
+
+    @Test
+    void interactiveReadsLinesAsNftDoes(TestNamespace ns) {
+        NftRef.load(ns, TABLE);
+        String lines = "list tables\nlist table inet nosuch\nlist chains inet\n\nquit\nlist tables\n";
+        Cli.Run ours = Cli.input(ns, lines, "-i");
+        Cli.Run theirs = Cli.Run.of(NftRef.input(ns, lines, "-i"));
+        assertThat(ours.out()).isEqualTo(theirs.out()).isEqualTo("table inet e\n" + TABLE.replace("priority filter; policy accept;\n",
+                "priority filter; policy accept;\n"));
+        assertThat(ours.err()).isEqualTo(theirs.err());
+        assertThat(ours.status()).isEqualTo(theirs.status()).isZero();
+    }
+
+    @Test
+    void severalCommandsInOneArgumentAsNft(TestNamespace ns) {
+        NftRef.load(ns, TABLE);
+        Cli.assertLikeNft(ns, "list tables; list chains");
+        Cli.assertLikeNft(ns, "list table inet e");
+        Cli.assertLikeNft(ns, "-a", "list", "chain inet e c");
+    }
+
+    @Test
+    void netlinkDebugPrintsTheRulesBytecodeAsNft(TestNamespace ours, TestNamespace theirs) {
+        NftRef.load(ours, TABLE);
+        NftRef.load(theirs, TABLE);
+        for (String rule : List.of("add rule inet e c tcp dport 22 counter accept", "insert rule inet e c ip saddr 10.0.0.0/8 meta mark set 0x1")) {
+            String[] args = ("--debug=netlink " + rule).split(" ");
+            Cli.Run mine = Cli.in(ours, args);
+            assertThat(mine.out()).as(rule).isEqualTo(NftRef.run(theirs, args).orThrow());
+        }
+        assertThat(NftRef.run(ours, "list", "ruleset").orThrow()).isEqualTo(NftRef.run(theirs, "list", "ruleset").orThrow());
+    }
+
+    @Test
+    void whatNftlinkRefusesItSaysSo(TestNamespace ns, @TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("f.nft"), TABLE);
+        Cli.Run optimize = Cli.in(ns, "-o", "-f", file.toString());
+        assertThat(optimize.status()).isEqualTo(1);
+        assertThat(optimize.err()).isEqualTo("nftlink: -o/--optimize is not supported: nftlink applies rule sets as written\n");
+        Cli.Run scanner = Cli.in(ns, "--debug=scanner,netlink", "list", "tables");
+        assertThat(scanner.status()).isEqualTo(1);
+        assertThat(scanner.err()).isEqualTo("Error: debug level 'scanner' is nft's own and not supported; nftlink has --debug=netlink\n");
+        Cli.Run rename = Cli.in(ns, "rename", "chain", "inet", "e", "c", "d");
+        assertThat(rename.status()).isEqualTo(1);
+        assertThat(rename.gist()).isEqualTo("Error: nftlink has no 'rename' command; nftlink --help lists those it has");
+        assertThat(NftRef.run(ns, "list", "ruleset").orThrow()).isEmpty();
+        Cli.Run listing = Cli.in(ns, "-o", "list", "tables");
+        assertThat(listing.status()).as("nft takes -o with a listing, and ignores it").isZero();
+    }
+
+    @Test
+    void longOptionsWithEqualsAndRepeatedFlags(TestNamespace ns) {
+        NftRef.load(ns, TABLE);
+        Cli.Run ours = Cli.run("", "--netns=" + ns.name(), "-nnn", "-a", "-a", "--numeric-priority", "list", "ruleset");
+        assertThat(ours.err()).isEmpty();
+        assertThat(ours.out()).isEqualTo(NftRef.run(ns, "-nnn", "-a", "-a", "--numeric-priority", "list", "ruleset").orThrow());
+    }
+
+    @Test
+    void versions() {
+        assertThat(Cli.run("", "-v").out()).matches("nftlink \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
+        Cli.Run extended = Cli.run("", "-V");
+        assertThat(extended.status()).isZero();
+        assertThat(extended.out()).startsWith(Cli.run("", "-v").out() + "  nft:\t\t1.1.3");
+        assertThat(extended.out().lines().toList()).hasSize(7).element(3).isEqualTo("  json:\t\tyes");
+        assertThat(Cli.run("", "--version").out()).isEqualTo(Cli.run("", "-v").out());
+    }
+}
