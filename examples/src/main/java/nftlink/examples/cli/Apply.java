@@ -112,7 +112,7 @@ final class Apply {
         } else {
             err.println(nft);
         }
-        err.println("nftlink: " + e.getMessage());
+        err.println("nftlink: " + e.getMessage() + Session.permissionHint(e.errno()));
     }
 
     private NftParser parser(Nftables nft) {

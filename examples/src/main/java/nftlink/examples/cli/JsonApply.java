@@ -49,7 +49,7 @@ final class JsonApply {
                 return 0;
             } catch (TransactionException e) {
                 err.println("Error: Could not process rule: " + e.errno().text());
-                err.println("nftlink: " + e.getMessage());
+                err.println("nftlink: " + e.getMessage() + Session.permissionHint(e.errno()));
                 return 1;
             }
         }

@@ -165,7 +165,8 @@ final class Session {
         return 1;
     }
 
-    private static String permissionHint(Errno errno) {
+    /** What to do when the kernel said EPERM or EACCES; empty otherwise. */
+    static String permissionHint(Errno errno) {
         return errno == Errno.EPERM || errno == Errno.EACCES
                 ? " (nftlink needs root or CAP_NET_ADMIN, and CAP_SYS_ADMIN to enter a network namespace)"
                 : "";

@@ -149,5 +149,21 @@ class PolicyErrorsKernelTest {
         assertThat(d.stdout()).isEmpty();
         assertThat(d.stderr()).isEqualTo("nftlink demo needs root (CAP_SYS_ADMIN for a throwaway network namespace and cgroups, "
                 + "CAP_NET_ADMIN for its rule set); run it as root, e.g. sudo ./nftlink demo\n");
+
+        // nftlink -f and -j -f refused by the kernel say what they need, as the other commands do
+        Path rules = dir.resolve("t.nft");
+        Files.writeString(rules, "table ip t { }\n");
+        Path json = dir.resolve("t.json");
+        Files.writeString(json, "{\"nftables\": [{\"add\": {\"table\": {\"family\": \"ip\", \"name\": \"t\"}}}]}");
+        for (List<String> args : List.of(List.of("-f", rules.toString()), List.of("-j", "-f", json.toString()))) {
+            List<String> apply = new ArrayList<>(List.of("nsenter", "--net=/var/run/netns/" + ns.name(), "setpriv",
+                    "--inh-caps=-all", "--ambient-caps=-all", "--bounding-set=-all", "--"));
+            apply.addAll(DaemonFixture.javaCommand(Main.class, args.toArray(String[]::new)));
+            TestNamespace.Result a = TestNamespace.run(apply, null);
+            assertThat(a.exitCode()).as(args + ": " + a.stderr()).isEqualTo(1);
+            assertThat(a.stderr()).as(args.toString()).contains("EPERM")
+                    .contains("(nftlink needs root or CAP_NET_ADMIN, and CAP_SYS_ADMIN to enter a network namespace)");
+        }
+        assertThat(ruleset(ns)).isEqualTo(before);
     }
 }
