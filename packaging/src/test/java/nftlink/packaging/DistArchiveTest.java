@@ -73,17 +73,42 @@ class DistArchiveTest {
     }
 
     @Test
-    void theDaemonUnitIsTheExamplesUnitWithTheLauncherInExecStart() throws IOException {
+    void theDaemonUnitIsTheExamplesUnitWithTheLauncherInExecStartAndThePackagesLoader() throws IOException {
         List<String> source = logicalLines(Files.readString(Packages.examples().resolve("systemd/nftlinkd.service")));
         List<String> packaged = logicalLines(Files.readString(top.resolve("lib/systemd/system/nftlinkd.service")));
         assertThat(packaged).hasSameSizeAs(source);
         for (int i = 0; i < source.size(); i++) {
-            if (source.get(i).startsWith("ExecStart=")) {
-                String args = source.get(i).replaceFirst("^ExecStart=\\S*/java .*nftlink\\.examples\\.daemon\\.Nftlinkd", "")
+            String line = source.get(i);
+            if (line.startsWith("ExecStart=")) {
+                String args = line.replaceFirst("^ExecStart=\\S*/java .*nftlink\\.examples\\.daemon\\.Nftlinkd", "")
                         .replaceFirst("^ExecStart=\\S*nftlinkd", "");
                 assertThat(packaged.get(i)).isEqualTo("ExecStart=/usr/lib/nftlink/bin/nftlinkd" + args);
+            } else if (line.matches("^(Wants|Requires|BindsTo)=.*")) {
+                assertThat(packaged.get(i)).isEqualTo(line.replaceAll("\\bnftables\\.service\\b", "nftlink-load.service"));
+            } else if (line.startsWith("After=")) {
+                assertThat(packaged.get(i)).isEqualTo(line.replaceAll("\\bnftables\\.service\\b", "nftables.service nftlink-load.service"));
+            } else if (line.startsWith("Documentation=")) {
+                assertThat(packaged.get(i)).isEqualTo(line.replace("/doc/nftlink/README.md", "/doc/nftlink/README.systemd.md")
+                        .replace("/doc/nftlink/README.nftlink.md", "/doc/nftlink/README.md"));
             } else {
-                assertThat(packaged.get(i)).isEqualTo(source.get(i));
+                assertThat(packaged.get(i)).isEqualTo(line);
+            }
+        }
+        assertThat(packaged).as("starting nftlinkd must not start nftables.service beside nftlink-load.service")
+                .noneMatch(l -> l.matches("^(Wants|Requires|BindsTo)=.*\\bnftables\\.service\\b.*"));
+    }
+
+    @Test
+    void everyDocumentTheUnitsNameIsInTheArchive() throws IOException {
+        for (String unit : List.of("nftlinkd.service", "nftlink-load.service")) {
+            List<String> documentation = logicalLines(Files.readString(top.resolve("lib/systemd/system").resolve(unit))).stream()
+                    .filter(l -> l.startsWith("Documentation=")).toList();
+            assertThat(documentation).as(unit).isNotEmpty();
+            for (String uri : String.join(" ", documentation).replace("Documentation=", "").strip().split("\\s+")) {
+                if (uri.startsWith("file:/usr/share/doc/nftlink/")) {
+                    assertThat(top.resolve("share/doc/nftlink").resolve(uri.substring("file:/usr/share/doc/nftlink/".length())))
+                            .as(unit + " names " + uri).isRegularFile();
+                }
             }
         }
     }
