@@ -1223,7 +1223,7 @@ public final class JsonParser {
                     : nftlink.nftables.parse.Accounts.gid(user.value())));
         }
         if (field.datatype() == Datatype.IFINDEX && node.value() instanceof JsonValue.Str name) {
-            return at(node, () -> Bytes.u32(interfaces.index(name.value())));
+            return at(node, () -> Bytes.u32(interfaces.indexOrNumber(name.value())));
         }
         if (field instanceof SocketCgroupField && node.value() instanceof JsonValue.Str s && !s.value().matches("\\d+")) {
             long id;
@@ -1544,7 +1544,7 @@ public final class JsonParser {
             return (int) node.number(0xffffffffL);
         }
         String name = node.string();
-        return at(node, () -> interfaces.index(name));
+        return at(node, () -> interfaces.indexOrNumber(name));
     }
 
     private Statement mangle(Node body) {

@@ -43,13 +43,11 @@ import java.util.function.LongFunction;
 
 /**
  * Renders a rule set in the libnftables JSON schema, as {@code nft -j list ruleset}
- * (nft 1.0.6) prints it: one line, {@code {"nftables": [{"metainfo": ...}, {"table": ...},
- * {"set": ...}, {"chain": ...}, {"rule": ...}]}}, per table the table, its named sets
- * and maps, its chains, then the rules of its chains.
+ * (nft 1.1.3) prints it: one line, {@code {"nftables": [{"metainfo": ...}, {"table": ...},
+ * {"chain": ...}, {"set": ...}, {"rule": ...}]}}, per table the table, its chains, objects,
+ * named sets and maps, flowtables, then the rules of its chains.
  *
- * <p>Follows 1.0.6 also where it drops information: table and chain comments, table
- * flags, base chain devices and the level of {@code socket cgroupv2} are not printed.
- * Every stateful object type nft 1.0.6 knows (counter, quota, limit, ct helper, ct timeout,
+ * <p>Every stateful object type nft knows (counter, quota, limit, ct helper, ct timeout,
  * ct expectation, synproxy, secmark) and flowtables are rendered; objects whose data the
  * library keeps raw are left out. A kernel expression the rule
  * language does not express renders as {@code {"nftlink-expression": "DEBUG TEXT"}},
@@ -63,11 +61,14 @@ import java.util.function.LongFunction;
  */
 public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, java.util.function.IntFunction<String> interfaceNames) {
 
-    /** The values libnftables 1.0.6 puts in {@code metainfo}. */
-    public static final String VERSION = "1.0.6";
-    /** nft 1.0.6's release name. */
-    public static final String RELEASE_NAME = "Lester Gooch #5";
-    /** The schema version of nft 1.0.6. */
+    /**
+     * The version {@code metainfo} claims: nft 1.1.3's, whose JSON this renderer writes (readers that
+     * look at the version get the format they expect for it).
+     */
+    public static final String VERSION = "1.1.3";
+    /** nft 1.1.3's release name. */
+    public static final String RELEASE_NAME = "Commodore Bullmoose #4";
+    /** The schema version of nft 1.1.3. */
     public static final int SCHEMA_VERSION = 1;
 
     /** Prints cgroup IDs as numbers (in strings). */
@@ -103,12 +104,19 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return document(listing).toJson();
     }
 
-    /** The document {@code nft -j list ruleset} prints. */
+    /**
+     * The document {@code nft -j list ruleset} prints: per table the table, its chains (maps and rules
+     * refer to them), its stateful objects, named sets and maps, flowtables, then the rules of its chains.
+     */
     public JsonValue document(RulesetListing listing) {
         List<JsonValue> items = new ArrayList<>();
         items.add(metainfo());
         for (Table t : listing.ruleset().tables()) {
             items.add(JsonValue.single("table", table(t)));
+            List<Chain> chains = listing.ruleset().chainsOf(t);
+            for (Chain c : chains) {
+                items.add(JsonValue.single("chain", chain(c)));
+            }
             for (NftObject o : listing.objects()) {
                 JsonValue rendered = o.family() == t.family() && o.table().equals(t.name()) ? object(o) : null;
                 if (rendered != null) {
@@ -127,29 +135,42 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     items.add(flowtable(f));
                 }
             }
-            List<JsonValue> rules = new ArrayList<>();
-            for (Chain c : listing.ruleset().chainsOf(t)) {
-                items.add(JsonValue.single("chain", chain(c)));
+            for (Chain c : chains) {
                 for (RuleSpec r : listing.rulesOf(c)) {
-                    rules.add(JsonValue.single("rule", rule(r)));
+                    items.add(JsonValue.single("rule", rule(r)));
                 }
             }
-            items.addAll(rules);
         }
         return JsonValue.single("nftables", JsonValue.array(items));
     }
 
-    /** {@code {"metainfo": {...}}} as nft 1.0.6 writes it. */
+    /** {@code {"metainfo": {...}}} as nft 1.1.3 writes it. */
     public static JsonValue metainfo() {
         return JsonValue.single("metainfo", JsonValue.object().put("version", VERSION).put("release_name", RELEASE_NAME)
                 .put("json_schema_version", SCHEMA_VERSION).build());
     }
 
-    /** The body of a {@code "table"} object. */
+    /** The body of a {@code "table"} object: flags by name (one as a string, several as a list) and comment. */
     public JsonValue.Obj table(Table t) {
-        return JsonValue.object().put("family", t.family().nftName()).put("name", t.name())
-                .put("handle", JsonValue.of(t.handle())).build();
+        JsonValue.ObjectBuilder b = JsonValue.object().put("family", t.family().nftName()).put("name", t.name())
+                .put("handle", JsonValue.of(t.handle()));
+        List<JsonValue> flags = new ArrayList<>();
+        for (int bit = 0; bit < 32; bit++) {
+            if ((t.flags() & 1 << bit) != 0) {
+                flags.add(JsonValue.of(bit < TABLE_FLAGS.size() ? TABLE_FLAGS.get(bit) : "unknown"));
+            }
+        }
+        if (!flags.isEmpty()) {
+            b.put("flags", flags.size() == 1 ? flags.getFirst() : JsonValue.array(flags));
+        }
+        if (t.comment() != null) {
+            b.put("comment", t.comment());
+        }
+        return b.build();
     }
+
+    /** nft's names of the table flags, by bit. */
+    private static final List<String> TABLE_FLAGS = List.of("dormant", "owner", "persist");
 
     /**
      * A named object as nft 1.0.6 lists it ({@code {"counter": {...}}}, {@code {"ct helper": {...}}}, ...),
@@ -284,7 +305,16 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     public JsonValue.Obj chain(Chain c) {
         JsonValue.ObjectBuilder b = JsonValue.object().put("family", c.family().nftName()).put("table", c.table())
                 .put("name", c.name()).put("handle", JsonValue.of(c.handle()));
+        if (c.comment() != null) {
+            b.put("comment", c.comment());
+        }
         if (c.base() != null) {
+            List<String> devices = nftlink.nftables.NftFormatter.sortedDevices(c.base().devices());
+            if (devices.size() == 1) {
+                b.put("dev", devices.getFirst());
+            } else if (devices.size() > 1) {
+                b.put("dev", JsonValue.array(devices.stream().map(JsonValue::of).toList()));
+            }
             b.put("type", c.base().type().nftName()).put("hook", c.base().hook().nftName())
                     .put("prio", c.base().priority())
                     .put("policy", c.base().policy() == null ? "accept" : c.base().policy().nftName());
@@ -840,8 +870,10 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         if (f instanceof ExthdrField x && x.presence()) {
             return JsonValue.of(b.get(0) != 0);
         }
-        if (f.datatype() == Datatype.IFINDEX && interfaceNames.apply(b.asU32()) != null) {
-            return JsonValue.of(interfaceNames.apply(b.asU32()));
+        if (f.datatype() == Datatype.IFINDEX) {
+            // nft names the interface, or gives the index of one that is gone as a string
+            String name = interfaceNames.apply(b.asU32());
+            return JsonValue.of(name != null ? name : Integer.toUnsignedString(b.asU32()));
         }
         if ((f instanceof ExthdrField || f instanceof CtField || f instanceof nftlink.nftables.lang.InnerField
                 || f instanceof PayloadField p && p.protocol().equals("comp")) && f.datatype() == Datatype.INET_PROTO) {

@@ -268,7 +268,7 @@ final class Values {
         if (p.type() == Datatype.IFINDEX && !isNumber(t.text())) {
             int index;
             try {
-                index = interfaces.index(t.text());
+                index = interfaces.indexOrNumber(t.text());
             } catch (RuntimeException e) {
                 throw Cursor.error(t, e.getMessage() == null ? e.toString() : e.getMessage());
             }
