@@ -37,6 +37,8 @@ import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.lang.SocketCgroupField;
 import nftlink.nftables.lang.Statement;
+import nftlink.nftables.lang.TimeUnit;
+import nftlink.nftables.lang.ByteUnit;
 import nftlink.nftables.lang.Value;
 import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.InterfaceResolver;
@@ -324,7 +326,7 @@ public final class JsonParser {
             }
             default -> {
                 Statement.LimitStatement l = (Statement.LimitStatement) limit(withoutObjectMembers(body));
-                yield new ObjectData.Limit(l.rate(), l.period(), l.burst(),
+                yield new ObjectData.Limit(l.rate(), l.period().seconds(), (int) l.burst(),
                         l.bytes() ? NfTables.NFT_LIMIT_PKT_BYTES : NfTables.NFT_LIMIT_PKTS, l.over() ? NfTables.NFT_LIMIT_F_INV : 0);
             }
         };
@@ -1642,27 +1644,17 @@ public final class JsonParser {
         return new Statement.LogStatement(prefix, level, flags, group, snaplen, threshold);
     }
 
-    private static long period(Node per) {
-        return switch (per.string()) {
-            case "second" -> 1;
-            case "minute" -> 60;
-            case "hour" -> 3600;
-            case "day" -> 86400;
-            case "week" -> 604800;
-            default -> throw per.error("unknown period \"" + per.string() + "\" (expected second, minute, hour, day or week)");
-        };
+    private static TimeUnit period(Node per) {
+        return TimeUnit.named(per.string()).orElseThrow(() -> per.error("unknown period \"" + per.string()
+                + "\" (expected " + TimeUnit.names() + ")"));
     }
 
     private static long unit(Node unit) {
         if (unit == null) {
             return 1;
         }
-        return switch (unit.string()) {
-            case "bytes" -> 1;
-            case "kbytes" -> 1024;
-            case "mbytes" -> 1024 * 1024;
-            default -> throw unit.error("unknown unit \"" + unit.string() + "\" (expected bytes, kbytes or mbytes)");
-        };
+        return ByteUnit.named(unit.string()).orElseThrow(() -> unit.error("unknown unit \"" + unit.string()
+                + "\" (expected " + ByteUnit.names() + ")")).bytes();
     }
 
     private static Statement limit(Node body) {
@@ -1670,18 +1662,18 @@ public final class JsonParser {
         Node rateUnit = body.optional("rate_unit");
         boolean bytes = rateUnit != null && !rateUnit.string().equals("packets");
         long rate = body.member("rate").number(bytes ? Long.MAX_VALUE >> 20 : Long.MAX_VALUE);
-        long period = period(body.member("per"));
+        TimeUnit period = period(body.member("per"));
         boolean over = body.optional("inv") != null && body.member("inv").bool();
         Node burstNode = body.optional("burst");
         if (!bytes) {
-            int burst = burstNode == null ? 5 : (int) burstNode.number(0xffffffffL);
+            long burst = burstNode == null ? 5 : burstNode.number(0xffffffffL);
             return new Statement.LimitStatement(rate, period, burst, false, over);
         }
         long burst = burstNode == null ? 0 : burstNode.number(0xffffffffL) * unit(body.optional("burst_unit"));
         if (burst > 0xffffffffL) {
             throw burstNode.error("burst too large");
         }
-        return new Statement.LimitStatement(rate * unit(rateUnit), period, (int) burst, true, over);
+        return new Statement.LimitStatement(rate * unit(rateUnit), period, burst, true, over);
     }
 
     private static Statement quota(Node body) {

@@ -22,6 +22,7 @@ import nftlink.nftables.lang.ExthdrField;
 import nftlink.nftables.lang.PayloadBitField;
 import nftlink.nftables.lang.CtField;
 import nftlink.nftables.lang.Datatype;
+import nftlink.nftables.lang.ByteUnit;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.MetaField;
@@ -31,6 +32,7 @@ import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.lang.RulesetListing;
 import nftlink.nftables.lang.SocketCgroupField;
 import nftlink.nftables.lang.Statement;
+import nftlink.nftables.lang.TimeUnit;
 import nftlink.nftables.lang.Value;
 
 import java.math.BigInteger;
@@ -203,13 +205,14 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     }
                     b.put("burst", Integer.toUnsignedLong(l.burst()));
                 } else {
-                    Object[] rate = rate(l.rate());
-                    Object[] burst = rate(Integer.toUnsignedLong(l.burst()));
-                    b.put("rate", (Long) rate[0]).put("per", per(l.unit()));
+                    ByteUnit rate = ByteUnit.of(l.rate());
+                    ByteUnit burst = ByteUnit.of(Integer.toUnsignedLong(l.burst()));
+                    b.put("rate", rate.count(l.rate())).put("per", per(l.unit()));
                     if (over) {
                         b.put("inv", JsonValue.of(true));
                     }
-                    b.put("rate_unit", (String) rate[1]).put("burst", (Long) burst[0]).put("burst_unit", (String) burst[1]);
+                    b.put("rate_unit", rate.nftName()).put("burst", burst.count(Integer.toUnsignedLong(l.burst())))
+                            .put("burst_unit", burst.nftName());
                 }
                 return JsonValue.single("limit", b.build());
             }
@@ -934,57 +937,39 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return JsonValue.single("log", members == 0 ? JsonValue.NULL : b.build());
     }
 
-    private static String per(long period) {
-        return switch ((int) period) {
-            case 1 -> "second";
-            case 60 -> "minute";
-            case 3600 -> "hour";
-            case 86400 -> "day";
-            case 604800 -> "week";
-            default -> "error";
-        };
-    }
-
-    /** nft's {@code get_rate}: the largest of bytes, kbytes, mbytes that divides exactly. */
-    static Object[] rate(long bytes) {
-        String[] units = {"bytes", "kbytes", "mbytes"};
-        int i = 0;
-        long n = bytes;
-        while (i < 2 && n != 0 && n % 1024 == 0) {
-            n /= 1024;
-            i++;
-        }
-        return new Object[]{n, units[i]};
+    /** nft's {@code get_unit}: the period's name, {@code error} for a period nft has no name for. */
+    private static String per(long seconds) {
+        return TimeUnit.ofSeconds(seconds).map(TimeUnit::nftName).orElse("error");
     }
 
     private static JsonValue limit(Statement.LimitStatement l) {
         JsonValue.ObjectBuilder b = JsonValue.object();
         if (!l.bytes()) {
-            b.put("rate", l.rate()).put("burst", l.burst()).put("per", per(l.period()));
+            b.put("rate", l.rate()).put("burst", l.burst()).put("per", l.period().nftName());
             if (l.over()) {
                 b.put("inv", JsonValue.of(true));
             }
         } else {
-            Object[] rate = rate(l.rate());
-            Object[] burst = rate(Integer.toUnsignedLong(l.burst()));
-            b.put("rate", (Long) rate[0]).put("burst", (Long) burst[0]).put("per", per(l.period()));
+            ByteUnit rate = ByteUnit.of(l.rate());
+            ByteUnit burst = ByteUnit.of(l.burst());
+            b.put("rate", rate.count(l.rate())).put("burst", burst.count(l.burst())).put("per", l.period().nftName());
             if (l.over()) {
                 b.put("inv", JsonValue.of(true));
             }
-            b.put("rate_unit", (String) rate[1]).put("burst_unit", (String) burst[1]);
+            b.put("rate_unit", rate.nftName()).put("burst_unit", burst.nftName());
         }
         return JsonValue.single("limit", b.build());
     }
 
     private static JsonValue quota(Statement.QuotaStatement q, boolean stateless) {
-        Object[] val = rate(q.bytes());
-        JsonValue.ObjectBuilder b = JsonValue.object().put("val", (Long) val[0]).put("val_unit", (String) val[1]);
+        ByteUnit val = ByteUnit.of(q.bytes());
+        JsonValue.ObjectBuilder b = JsonValue.object().put("val", val.count(q.bytes())).put("val_unit", val.nftName());
         if (q.over()) {
             b.put("inv", JsonValue.of(true));
         }
         if (q.used() != 0 && !stateless) {
-            Object[] used = rate(q.used());
-            b.put("used", (Long) used[0]).put("used_unit", (String) used[1]);
+            ByteUnit used = ByteUnit.of(q.used());
+            b.put("used", used.count(q.used())).put("used_unit", used.nftName());
         }
         return JsonValue.single("quota", b.build());
     }

@@ -331,8 +331,11 @@ public final class Delinearizer {
         return switch (x) {
             case Log l -> new Statement.LogStatement(l.prefix(), l.level() != null && l.level() == 4 ? null : l.level(),
                     l.flags() == null ? 0 : l.flags(), l.group(), l.snaplen(), l.qthreshold());
-            case Limit l -> new Statement.LimitStatement(l.rate(), l.unit(), l.burst(),
-                    l.type() == NfTables.NFT_LIMIT_PKT_BYTES, (l.flags() & NfTables.NFT_LIMIT_F_INV) != 0);
+            case Limit l when TimeUnit.ofSeconds(l.unit()).isPresent() && l.flags() <= NfTables.NFT_LIMIT_F_INV
+                    && (l.type() == NfTables.NFT_LIMIT_PKTS || l.type() == NfTables.NFT_LIMIT_PKT_BYTES) ->
+                    new Statement.LimitStatement(l.rate(), TimeUnit.ofSeconds(l.unit()).orElseThrow(),
+                            Integer.toUnsignedLong(l.burst()), l.type() == NfTables.NFT_LIMIT_PKT_BYTES,
+                            (l.flags() & NfTables.NFT_LIMIT_F_INV) != 0);
             case Quota q -> new Statement.QuotaStatement(q.bytes(), q.consumed(), (q.flags() & 1) != 0);
             case Notrack n -> new Statement.NotrackStatement();
             case Exthdr.Reset r -> new Statement.TcpOptionReset(r.type());

@@ -509,7 +509,7 @@ public final class Linearizer {
     private static Expression stateful(Statement s) {
         return switch (s) {
             case Statement.CounterStatement c -> new Counter(c.packets(), c.bytes());
-            case Statement.LimitStatement l -> new Limit(l.rate(), l.period(), l.burst(),
+            case Statement.LimitStatement l -> new Limit(l.rate(), l.period().seconds(), (int) l.burst(),
                     l.bytes() ? NfTables.NFT_LIMIT_PKT_BYTES : NfTables.NFT_LIMIT_PKTS, l.over() ? NfTables.NFT_LIMIT_F_INV : 0);
             case Statement.QuotaStatement q -> new Quota(q.bytes(), q.used(), q.over() ? 1 : 0);
             case Statement.ConnlimitStatement cl -> new nftlink.nftables.expr.Connlimit(cl.count(), cl.over() ? 1 : 0);

@@ -183,34 +183,14 @@ public final class ObjectRenderer {
         return sb.toString();
     }
 
-    /** nft's {@code get_unit}. */
+    /** nft's {@code get_unit}: the period's name, {@code error} for a period nft has no name for. */
     static String unit(long seconds) {
-        if (seconds == 1) {
-            return "second";
-        } else if (seconds == 60) {
-            return "minute";
-        } else if (seconds == 3600) {
-            return "hour";
-        } else if (seconds == 86400) {
-            return "day";
-        } else if (seconds == 604800) {
-            return "week";
-        }
-        return "error";
+        return TimeUnit.ofSeconds(seconds).map(TimeUnit::nftName).orElse("error");
     }
 
-    /** nft 1.0.6's {@code get_rate}: bytes, kbytes or mbytes, the largest that divides exactly. */
+    /** nft's {@code get_rate}: bytes, kbytes or mbytes, the largest that divides exactly. */
     static String rate(long bytes) {
-        String[] units = {"bytes", "kbytes", "mbytes"};
-        long n = bytes;
-        int i = 0;
-        if (n != 0) {
-            while (i + 1 < units.length && Long.remainderUnsigned(n, 1024) == 0) {
-                n = Long.divideUnsigned(n, 1024);
-                i++;
-            }
-        }
-        return Long.toUnsignedString(n) + " " + units[i];
+        return ByteUnit.format(bytes);
     }
 
     /** nft's {@code time_print}: {@code 1d2h3m4s5ms}, {@code 0s} for 0. */

@@ -133,8 +133,8 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.KernelExpression k -> k.expression().toDebugString();
             case Statement.LogStatement l -> log(l);
             case Statement.LimitStatement l -> limit(l);
-            case Statement.QuotaStatement q -> "quota " + (q.over() ? "over " : "") + Units.bytes(q.bytes())
-                    + (q.used() != 0 && !stateless ? " used " + Units.bytes(q.used()) : "");
+            case Statement.QuotaStatement q -> "quota " + (q.over() ? "over " : "") + ByteUnit.format(q.bytes())
+                    + (q.used() != 0 && !stateless ? " used " + ByteUnit.format(q.used()) : "");
             case Statement.NotrackStatement n -> "notrack";
             case Statement.RejectStatement r -> reject(r, family);
             case Statement.NatStatement n -> nat(n, family);
@@ -221,29 +221,20 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return sb.toString();
     }
 
+    /** nft 1.1.3 prints a packet limit's burst always, a byte limit's when it is not 0. */
     private static String limit(Statement.LimitStatement l) {
-        String unit = switch ((int) l.period()) {
-            case 1 -> "second";
-            case 60 -> "minute";
-            case 3600 -> "hour";
-            case 86400 -> "day";
-            case 604800 -> "week";
-            default -> l.period() + "s";
-        };
         StringBuilder sb = new StringBuilder("limit rate ");
         if (l.over()) {
             sb.append("over ");
         }
         if (l.bytes()) {
-            sb.append(Units.rate(l.rate())).append('/').append(unit);
+            sb.append(ByteUnit.format(l.rate())).append('/').append(l.period().nftName());
             if (l.burst() != 0) {
-                sb.append(" burst ").append(Units.rate(l.burst()));
+                sb.append(" burst ").append(ByteUnit.format(l.burst()));
             }
         } else {
-            sb.append(l.rate()).append('/').append(unit);
-            if (l.burst() != 5) {
-                sb.append(" burst ").append(l.burst()).append(" packets");
-            }
+            sb.append(Long.toUnsignedString(l.rate())).append('/').append(l.period().nftName())
+                    .append(" burst ").append(l.burst()).append(" packets");
         }
         return sb.toString();
     }

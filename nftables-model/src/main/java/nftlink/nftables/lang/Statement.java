@@ -122,14 +122,21 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * {@code limit rate [over] RATE/UNIT [burst N packets|bytes]}.
      *
      * @param rate   packets or bytes per period
-     * @param period the period in seconds (1, 60, 3600, 86400, 604800)
-     * @param burst  burst size
+     * @param period the period
+     * @param burst  burst size in packets or bytes (an unsigned 32-bit number)
      * @param bytes  whether the rate counts bytes rather than packets
      * @param over   whether it matches above the rate instead of under it
      */
-    record LimitStatement(long rate, long period, int burst, boolean bytes, boolean over) implements Statement {
+    record LimitStatement(long rate, TimeUnit period, long burst, boolean bytes, boolean over) implements Statement {
+        public LimitStatement {
+            Objects.requireNonNull(period, "period");
+            if (burst < 0 || burst > 0xffffffffL) {
+                throw new IllegalArgumentException("limit burst is a 32-bit number: " + burst);
+            }
+        }
+
         /** {@code limit rate RATE/UNIT} in packets, with nft's default burst of 5. */
-        public static LimitStatement packets(long rate, long period) {
+        public static LimitStatement packets(long rate, TimeUnit period) {
             return new LimitStatement(rate, period, 5, false, false);
         }
     }

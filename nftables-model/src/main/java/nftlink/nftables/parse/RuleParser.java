@@ -1568,47 +1568,25 @@ final class RuleParser {
         Token rateToken = c.peek();
         Rates r = Rates.parse(c);
         long rate = r.rate();
-        long period = r.period();
         boolean bytes = r.bytes();
-        int burst = bytes ? 0 : 5;
+        long burst = bytes ? 0 : 5;
         if (c.accept("burst")) {
             long b = c.number("a burst");
             Token u = c.expect(Token.Kind.WORD, bytes ? "a byte unit" : "packets");
             if (bytes) {
-                b *= byteUnit(u, u.text());
+                b *= Rates.byteUnit(u, u.text());
             } else if (!u.text().equals("packets")) {
                 throw Cursor.error(u, "syntax error, unexpected " + u.text() + ", expecting packets");
             }
             if (b > 0xffffffffL) {
                 throw Cursor.error(u, "burst too large");
             }
-            burst = (int) b;
+            burst = b;
         }
         if (rate == 0) {
             throw Cursor.error(rateToken, "limit rate must be greater than 0");
         }
-        return new Statement.LimitStatement(rate, period, burst, bytes, over);
-    }
-
-    static long byteUnit(Token t, String unit) {
-        return switch (unit) {
-            case "bytes" -> 1;
-            case "kbytes" -> 1L << 10;
-            case "mbytes" -> 1L << 20;
-            case "gbytes" -> 1L << 30;
-            default -> throw Cursor.error(t, "unknown byte unit " + unit + " (expected bytes, kbytes, mbytes or gbytes)");
-        };
-    }
-
-    static long period(Token t, String unit) {
-        return switch (unit) {
-            case "second" -> 1;
-            case "minute" -> 60;
-            case "hour" -> 3600;
-            case "day" -> 86400;
-            case "week" -> 604800;
-            default -> throw Cursor.error(t, "unknown time unit " + unit + " (expected second, minute, hour, day or week)");
-        };
+        return new Statement.LimitStatement(rate, r.period(), burst, bytes, over);
     }
 
     private Statement quota() {
@@ -1622,12 +1600,12 @@ final class RuleParser {
         }
         long bytes = c.number("a byte count");
         Token u = c.expect(Token.Kind.WORD, "a byte unit");
-        bytes *= byteUnit(u, u.text());
+        bytes *= Rates.byteUnit(u, u.text());
         long used = 0;
         if (c.accept("used")) {
             used = c.number("a byte count");
             Token uu = c.expect(Token.Kind.WORD, "a byte unit");
-            used *= byteUnit(uu, uu.text());
+            used *= Rates.byteUnit(uu, uu.text());
         }
         return new Statement.QuotaStatement(bytes, used, over);
     }

@@ -18,6 +18,7 @@ import nftlink.nftables.lang.MetaField;
 import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.lang.Statement;
+import nftlink.nftables.lang.TimeUnit;
 import nftlink.nftables.lang.Value;
 import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.SetLookup;
@@ -89,7 +90,7 @@ class JsonRuleProperties {
                 Arbitraries.integers().between(0, 8).injectNull(0.3), Arbitraries.of(0, 1, 2, 3, 4, 8, 0x20, 0x2f))
                 .as((prefix, level, flags) -> new Statement.LogStatement(prefix, level, flags, null));
         Arbitrary<Statement> limits = Combinators.combine(Arbitraries.longs().between(1, 100000),
-                Arbitraries.of(1L, 60L, 3600L, 86400L, 604800L), Arbitraries.integers().between(0, 100), Arbitraries.of(true, false))
+                Arbitraries.of(TimeUnit.values()), Arbitraries.longs().between(0, 100), Arbitraries.of(true, false))
                 .as((rate, period, burst, over) -> new Statement.LimitStatement(rate, period, burst, false, over));
         Arbitrary<Statement> quotas = Combinators.combine(Arbitraries.longs().between(1, 1L << 40),
                 Arbitraries.longs().between(0, 1L << 30), Arbitraries.of(true, false)).as(Statement.QuotaStatement::new);

@@ -6,6 +6,7 @@ import nftlink.nftables.Nftables;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.expr.Expressions;
 import nftlink.nftables.expr.Verdict;
+import nftlink.nftables.ReferenceNft;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ import static nftlink.nftables.lang.Match.Op.NEQ;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rule language against nft: for each rule, the library's linearization is
+ * The rule language against nft (nft-ref, 1.1.3): for each rule, the library's linearization is
  * nft's bytecode (expressions and anonymous-set elements); a rule the library adds
  * is listed by nft as the expected text; rules nft adds are delinearized and
  * rendered by the library as that same text.
@@ -166,11 +167,11 @@ class LanguageKernelTest {
                 new Case(Family.INET, "log prefix \"x: \" drop", "log prefix \"x: \" drop", Statement.LogStatement.withPrefix("x: "), DROP),
                 new Case(Family.INET, "log level debug flags all", "log level debug flags all", new Statement.LogStatement(null, 7, 0x2f, null)),
                 new Case(Family.INET, "log prefix \"g\" group 2", "log prefix \"g\" group 2", new Statement.LogStatement("g", null, 0, 2)),
-                new Case(Family.INET, "limit rate 10/second accept", "limit rate 10/second accept", Statement.LimitStatement.packets(10, 1), ACCEPT),
+                new Case(Family.INET, "limit rate 10/second accept", "limit rate 10/second burst 5 packets accept", Statement.LimitStatement.packets(10, TimeUnit.SECOND), ACCEPT),
                 new Case(Family.INET, "limit rate 100/minute burst 20 packets", "limit rate 100/minute burst 20 packets",
-                        new Statement.LimitStatement(100, 60, 20, false, false)),
+                        new Statement.LimitStatement(100, TimeUnit.MINUTE, 20, false, false)),
                 new Case(Family.INET, "limit rate over 1 mbytes/second drop", "limit rate over 1 mbytes/second drop",
-                        new Statement.LimitStatement(1 << 20, 1, 0, true, true), DROP),
+                        new Statement.LimitStatement(1 << 20, TimeUnit.SECOND, 0, true, true), DROP),
                 new Case(Family.INET, "reject", "reject", Statement.RejectStatement.defaultFor(Family.INET)),
                 new Case(Family.INET, "reject with icmpx type admin-prohibited", "reject with icmpx admin-prohibited",
                         new Statement.RejectStatement(Statement.RejectKind.ICMPX, 3)),
@@ -280,10 +281,10 @@ class LanguageKernelTest {
     @Test
     void linearizationIsNftsBytecode(TestNamespace ns) {
         for (Family f : Family.values()) {
-            ns.nftScript(table(f)).orThrow();
+            ReferenceNft.apply(ns, table(f));
         }
         for (Case c : cases()) {
-            String nftDebug = ns.nft("--debug=netlink", "add", "rule", c.family().nftName(), "t", c.chain(), c.input()).orThrow();
+            String nftDebug = ReferenceNft.run(ns, null, "--debug=netlink", "add", "rule", c.family().nftName(), "t", c.chain(), c.input()).orThrow();
             Linearizer.Result ours = Linearizer.linearize(new RuleSpec(c.family(), "t", c.chain(), c.statements(), null, 0));
             assertThat(Expressions.debug(ours.rule().expressions()).lines().toList()).as(c.input())
                     .isEqualTo(expressionLines(nftDebug));
@@ -299,7 +300,7 @@ class LanguageKernelTest {
         for (Family f : Family.values()) {
             script.append(table(f));
         }
-        ns.nftScript(script.toString()).orThrow();
+        ReferenceNft.apply(ns, script.toString());
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             var tx = nft.transaction();
             for (Case c : cases()) {
@@ -312,7 +313,7 @@ class LanguageKernelTest {
                     if (expected.isEmpty()) {
                         continue;
                     }
-                    List<String> listed = ns.nft("list", "chain", f.nftName(), "t", chain).orThrow().lines()
+                    List<String> listed = ReferenceNft.run(ns, null, "list", "chain", f.nftName(), "t", chain).orThrow().lines()
                             .filter(l -> l.startsWith("\t\t") && !l.strip().startsWith("type ")).map(String::strip).toList();
                     assertThat(listed).as(f.nftName() + " " + chain).isEqualTo(expected);
                     List<String> ours = RuleListing.list(nft, f, "t", chain).stream().map(RuleSpec::toString).toList();
@@ -333,7 +334,7 @@ class LanguageKernelTest {
                 }
             }
         }
-        ns.nftScript(script.toString()).orThrow();
+        ReferenceNft.apply(ns, script.toString());
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             for (Family f : Family.values()) {
                 for (String chain : List.of("c", "n", "p")) {

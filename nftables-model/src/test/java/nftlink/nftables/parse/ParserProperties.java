@@ -21,6 +21,7 @@ import nftlink.nftables.lang.RuleRenderer;
 import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.lang.SocketCgroupField;
 import nftlink.nftables.lang.Statement;
+import nftlink.nftables.lang.TimeUnit;
 import nftlink.nftables.lang.Value;
 
 import java.math.BigInteger;
@@ -163,9 +164,8 @@ class ParserProperties {
                         .as((prefix, level, flags, group) -> group != null ? new Statement.LogStatement(prefix, null, 0, group)
                                 : level != null && level == 8 ? new Statement.LogStatement(null, 8, 0, null)
                                 : new Statement.LogStatement(prefix, level, flags, null)),
-                // byte rates below 1 GiB/period: RuleRenderer prints larger ones in gbytes, which nft refuses in limits
-                Combinators.combine(Arbitraries.longs().between(1, (1L << 30) - 1), Arbitraries.of(1L, 60L, 3600L, 86400L, 604800L),
-                                Arbitraries.integers().between(0, 1 << 20), Arbitraries.of(true, false), Arbitraries.of(true, false))
+                Combinators.combine(Arbitraries.longs().between(1, (1L << 30) - 1), Arbitraries.of(TimeUnit.values()),
+                                Arbitraries.longs().between(0, 1 << 20), Arbitraries.of(true, false), Arbitraries.of(true, false))
                         .as(Statement.LimitStatement::new),
                 Combinators.combine(Arbitraries.longs().between(0, 1L << 45), Arbitraries.longs().between(0, 1L << 45),
                         Arbitraries.of(true, false)).as(Statement.QuotaStatement::new),
