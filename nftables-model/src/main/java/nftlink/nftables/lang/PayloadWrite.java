@@ -63,12 +63,12 @@ final class PayloadWrite {
     }
 
     /**
-     * Whether nft rewrites whole 16-bit words: where the kernel updates an internet checksum, and
-     * for raw bits that do not fill whole bytes.
+     * Whether nft rewrites whole 16-bit words: where the kernel updates an internet checksum, in a vlan tag
+     * (nft 1.1.3's aligned fetch), and for raw bits that do not fill whole bytes.
      */
     private static boolean words(Field f, int[] csum) {
         Bits b = bits(f);
-        return csum[0] == NfTables.NFT_PAYLOAD_CSUM_INET
+        return csum[0] == NfTables.NFT_PAYLOAD_CSUM_INET || "vlan".equals(protocol(f))
                 || f instanceof RawPayloadField && (b.bitOffset() % 8 != 0 || b.bits() % 8 != 0);
     }
 
