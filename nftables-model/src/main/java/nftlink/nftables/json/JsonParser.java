@@ -36,7 +36,10 @@ import nftlink.nftables.lang.MetaField;
 import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.lang.SocketCgroupField;
+import nftlink.nftables.lang.RejectKind;
 import nftlink.nftables.lang.Statement;
+import nftlink.nftables.lang.LogFlag;
+import nftlink.nftables.lang.LogLevel;
 import nftlink.nftables.lang.TimeUnit;
 import nftlink.nftables.lang.ByteUnit;
 import nftlink.nftables.lang.Value;
@@ -49,6 +52,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -498,7 +502,7 @@ public final class JsonParser {
         for (Node s : body.member("expr").array()) {
             Statement st = statement(family, s);
             if (st instanceof Statement.RejectStatement r && s.single().getValue().isNull()) {
-                st = rejectInContext(family, statements, r);
+                st = Statement.RejectStatement.inContext(family, statements);
             }
             statements.add(st);
         }
@@ -1600,9 +1604,6 @@ public final class JsonParser {
         return at(body, () -> new Statement.MetaSet(meta, value));
     }
 
-    private static final List<String> LOG_LEVELS = List.of("emerg", "alert", "crit", "err", "warn", "notice", "info",
-            "debug", "audit");
-
     private static Statement log(Node body) {
         if (body.isNull()) {
             return Statement.LogStatement.plain();
@@ -1615,27 +1616,21 @@ public final class JsonParser {
         if (group == null && (snaplen != null || threshold != null)) {
             throw body.error("snaplen and queue-threshold need a log group (nflog)");
         }
-        Integer level = null;
+        LogLevel level = null;
         Node levelNode = body.optional("level");
         if (levelNode != null) {
-            level = LOG_LEVELS.indexOf(levelNode.string());
-            if (level < 0) {
-                throw levelNode.error("unknown log level \"" + levelNode.string() + "\" (expected one of " + LOG_LEVELS + ")");
-            }
+            level = LogLevel.named(levelNode.string()).orElseThrow(() -> levelNode.error("unknown log level \""
+                    + levelNode.string() + "\" (expected one of " + LogLevel.names() + ")"));
         }
-        int flags = 0;
+        Set<LogFlag> flags = EnumSet.noneOf(LogFlag.class);
         Node flagsNode = body.optional("flags");
         if (flagsNode != null) {
             for (Node f : flagsNode.arrayOrSingle()) {
-                flags |= switch (f.string()) {
-                    case "all" -> NfTables.NF_LOG_MASK;
-                    case "tcp sequence" -> NfTables.NF_LOG_TCPSEQ;
-                    case "tcp options" -> NfTables.NF_LOG_TCPOPT;
-                    case "ip options" -> NfTables.NF_LOG_IPOPT;
-                    case "skuid" -> NfTables.NF_LOG_UID;
-                    case "ether" -> NfTables.NF_LOG_MACDECODE;
-                    default -> throw f.error("unknown log flag \"" + f.string() + "\"");
-                };
+                if (f.string().equals("all")) {
+                    flags.addAll(EnumSet.allOf(LogFlag.class));
+                } else {
+                    flags.add(LogFlag.named(f.string()).orElseThrow(() -> f.error("unknown log flag \"" + f.string() + "\"")));
+                }
             }
         }
         if (group != null && level != null) {
@@ -1685,36 +1680,6 @@ public final class JsonParser {
         return new Statement.QuotaStatement(val, used, over);
     }
 
-    /**
-     * A plain {@code reject} after a match that fixes the network protocol
-     * ({@code meta nfproto ipv4}, {@code ether type ip6}, {@code ip daddr ...}) sends that protocol's
-     * port unreachable, as nft does, rather than the ICMPx one.
-     */
-    private static Statement rejectInContext(Family family, List<Statement> before, Statement.RejectStatement plain) {
-        if (family == Family.IP || family == Family.IP6) {
-            return plain;
-        }
-        for (int i = before.size() - 1; i >= 0; i--) {
-            if (before.get(i) instanceof Match m && m.field() instanceof PayloadField p
-                    && (p.protocol().equals("ip") || p.protocol().equals("ip6"))) {
-                return p.protocol().equals("ip") ? new Statement.RejectStatement(Statement.RejectKind.ICMP, 3)
-                        : new Statement.RejectStatement(Statement.RejectKind.ICMPV6, 4);
-            }
-            if (before.get(i) instanceof Match m && m.op() == Match.Op.EQ && m.value() instanceof Value.Single v) {
-                boolean nfproto = m.field() instanceof MetaField f && f.key() == Meta.Key.NFPROTO;
-                boolean ethertype = m.field() instanceof PayloadField p && p.equals(PayloadField.ETHER_TYPE)
-                        || m.field() instanceof MetaField f && f.key() == Meta.Key.PROTOCOL;
-                if (nfproto && v.bytes().equals(Bytes.u8(2)) || ethertype && v.bytes().equals(Bytes.u16Be(0x0800))) {
-                    return new Statement.RejectStatement(Statement.RejectKind.ICMP, 3);
-                }
-                if (nfproto && v.bytes().equals(Bytes.u8(10)) || ethertype && v.bytes().equals(Bytes.u16Be(0x86dd))) {
-                    return new Statement.RejectStatement(Statement.RejectKind.ICMPV6, 4);
-                }
-            }
-        }
-        return plain;
-    }
-
     private static Statement reject(Family family, Node body) {
         if (body.isNull()) {
             return Statement.RejectStatement.defaultFor(family);
@@ -1729,30 +1694,25 @@ public final class JsonParser {
             }
             return Statement.RejectStatement.defaultFor(family);
         }
-        return switch (type) {
-            case "tcp reset" -> {
-                if (expr != null) {
-                    throw expr.error("a TCP reset has no code");
-                }
-                yield new Statement.RejectStatement(Statement.RejectKind.TCP_RESET, 0);
+        RejectKind kind = RejectKind.named(type);
+        if (kind == null) {
+            throw typeNode.error("unknown reject type \"" + type + "\" (expected tcp reset, icmp, icmpv6 or icmpx)");
+        }
+        if (kind == RejectKind.TCP_RESET) {
+            if (expr != null) {
+                throw expr.error("a TCP reset has no code");
             }
-            case "icmp", "icmpv6", "icmpx" -> {
-                int code = expr == null ? switch (type) {
-                    case "icmp" -> 3;
-                    case "icmpv6" -> 4;
-                    default -> 1;
-                } : at(expr, () -> Rejects.code(type, expr.string()));
-                if (type.equals("icmp") && family == Family.IP6 || type.equals("icmpv6") && family == Family.IP) {
-                    throw typeNode.error("reject with " + type + " is not possible in a " + family.nftName() + " table");
-                }
-                yield new Statement.RejectStatement(switch (type) {
-                    case "icmp" -> Statement.RejectKind.ICMP;
-                    case "icmpv6" -> Statement.RejectKind.ICMPV6;
-                    default -> Statement.RejectKind.ICMPX;
-                }, code);
-            }
-            default -> throw typeNode.error("unknown reject type \"" + type + "\" (expected tcp reset, icmp, icmpv6 or icmpx)");
-        };
+            return Statement.RejectStatement.portUnreachable(kind);
+        }
+        if (kind == RejectKind.ICMP && family == Family.IP6 || kind == RejectKind.ICMPV6 && family == Family.IP) {
+            throw typeNode.error("reject with " + type + " is not possible in a " + family.nftName() + " table");
+        }
+        if (kind == RejectKind.ICMPX && (family == Family.IP || family == Family.IP6)) {
+            throw typeNode.error("abstracted ICMP unreachable not supported in a " + family.nftName() + " table");
+        }
+        int code = expr == null ? kind.portUnreachable() : expr.value() instanceof JsonValue.Num ? (int) expr.number(255)
+                : kind.code(expr.string()).orElseThrow(() -> expr.error("unknown " + type + " reject code \"" + expr.string() + "\""));
+        return new Statement.RejectStatement(kind, code);
     }
 
     private static Integer[] ports(Node port) {

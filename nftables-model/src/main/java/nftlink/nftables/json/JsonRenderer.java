@@ -24,6 +24,7 @@ import nftlink.nftables.lang.CtField;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.ByteUnit;
 import nftlink.nftables.lang.Field;
+import nftlink.nftables.lang.LogFlag;
 import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.MetaField;
 import nftlink.nftables.lang.ObjectRenderer;
@@ -31,6 +32,7 @@ import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.lang.RulesetListing;
 import nftlink.nftables.lang.SocketCgroupField;
+import nftlink.nftables.lang.RejectKind;
 import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.TimeUnit;
 import nftlink.nftables.lang.Value;
@@ -350,7 +352,8 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             return false;
         }
         return switch (r.kind()) {
-            case TCP_RESET -> f.key() == Meta.Key.L4PROTO && v.bytes().equals(Bytes.u8(6));
+            // nft 1.1.3 keeps meta l4proto tcp before a tcp reset in its JSON, as in its text
+            case TCP_RESET -> false;
             case ICMP -> family == Family.INET && f.key() == Meta.Key.NFPROTO && v.bytes().equals(Bytes.u8(2));
             case ICMPV6 -> family == Family.INET && f.key() == Meta.Key.NFPROTO && v.bytes().equals(Bytes.u8(10));
             case ICMPX -> false;
@@ -896,8 +899,6 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return Scalars.render(f.datatype(), f.fromRegister(b));
     }
 
-    private static final String[] LOG_LEVELS = {"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug", "audit"};
-
     private static JsonValue log(Statement.LogStatement l) {
         JsonValue.ObjectBuilder b = JsonValue.object();
         int members = 0;
@@ -916,20 +917,10 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             b.put("queue-threshold", l.queueThreshold());
         }
         if (l.level() != null) {
-            b.put("level", l.level() >= 0 && l.level() < LOG_LEVELS.length ? JsonValue.of(LOG_LEVELS[l.level()]) : JsonValue.of(l.level()));
+            b.put("level", l.level().nftName());
             members++;
         }
-        List<JsonValue> flags = new ArrayList<>();
-        if ((l.flags() & NfTables.NF_LOG_MASK) == NfTables.NF_LOG_MASK) {
-            flags.add(JsonValue.of("all"));
-        } else {
-            String[] names = {"tcp sequence", "tcp options", "ip options", "skuid", null, "ether"};
-            for (int bit = 0; bit < names.length; bit++) {
-                if (names[bit] != null && (l.flags() & (1 << bit)) != 0) {
-                    flags.add(JsonValue.of(names[bit]));
-                }
-            }
-        }
+        List<JsonValue> flags = LogFlag.jsonNames(l.flags()).stream().map(JsonValue::of).toList();
         if (!flags.isEmpty()) {
             b.put("flags", flags.size() == 1 ? flags.getFirst() : JsonValue.array(flags));
             members++;
@@ -975,16 +966,12 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     }
 
     private static JsonValue reject(Statement.RejectStatement r) {
-        return switch (r.kind()) {
-            case TCP_RESET -> JsonValue.single("reject", JsonValue.single("type", JsonValue.of("tcp reset")));
-            case ICMP -> typedReject("icmp", Rejects.icmp(r.code()));
-            case ICMPV6 -> typedReject("icmpv6", Rejects.icmpv6(r.code()));
-            case ICMPX -> typedReject("icmpx", Rejects.icmpx(r.code()));
-        };
-    }
-
-    private static JsonValue typedReject(String type, String code) {
-        return JsonValue.single("reject", JsonValue.object().put("type", type).put("expr", code).build());
+        if (r.kind() == RejectKind.TCP_RESET) {
+            return JsonValue.single("reject", JsonValue.single("type", JsonValue.of(r.kind().nftName())));
+        }
+        // a code nft has no name for is a number
+        JsonValue code = r.kind().names(r.code()) ? JsonValue.of(r.kind().codeName(r.code())) : JsonValue.of(r.code());
+        return JsonValue.single("reject", JsonValue.object().put("type", r.kind().nftName()).put("expr", code).build());
     }
 
     private static JsonValue natFlags(int flags) {

@@ -329,8 +329,11 @@ public final class Delinearizer {
     /** Statements that are one expression each: log, limit, quota, notrack, reject, plain masquerade and redirect. */
     private static Statement action(Expression x, Family family, String l3) {
         return switch (x) {
-            case Log l -> new Statement.LogStatement(l.prefix(), l.level() != null && l.level() == 4 ? null : l.level(),
-                    l.flags() == null ? 0 : l.flags(), l.group(), l.snaplen(), l.qthreshold());
+            case Log l when (l.level() == null || LogLevel.of(l.level()).isPresent())
+                    && LogFlag.of(l.flags() == null ? 0 : l.flags()).isPresent() ->
+                    new Statement.LogStatement(l.prefix(), l.level() == null || l.level() == LogLevel.WARN.number() ? null
+                            : LogLevel.of(l.level()).orElseThrow(), LogFlag.of(l.flags() == null ? 0 : l.flags()).orElseThrow(),
+                            l.group(), l.snaplen(), l.qthreshold());
             case Limit l when TimeUnit.ofSeconds(l.unit()).isPresent() && l.flags() <= NfTables.NFT_LIMIT_F_INV
                     && (l.type() == NfTables.NFT_LIMIT_PKTS || l.type() == NfTables.NFT_LIMIT_PKT_BYTES) ->
                     new Statement.LimitStatement(l.rate(), TimeUnit.ofSeconds(l.unit()).orElseThrow(),
@@ -349,12 +352,12 @@ public final class Delinearizer {
                     q.num() + (q.total() == null ? 1 : q.total()) - 1, q.flags() == null ? 0 : q.flags());
             case nftlink.nftables.expr.Synproxy sp -> new Statement.SynproxyStatement(sp.mss() == null ? 0 : sp.mss(),
                     sp.wscale() == null ? 0 : sp.wscale(), sp.flags() == null ? 0 : sp.flags());
-            case Reject r when r.type() == NfTables.NFT_REJECT_TCP_RST -> new Statement.RejectStatement(Statement.RejectKind.TCP_RESET, 0);
+            case Reject r when r.type() == NfTables.NFT_REJECT_TCP_RST -> new Statement.RejectStatement(RejectKind.TCP_RESET, 0);
             case Reject r when r.type() == NfTables.NFT_REJECT_ICMPX_UNREACH && r.code() != null ->
-                    new Statement.RejectStatement(Statement.RejectKind.ICMPX, r.code());
+                    new Statement.RejectStatement(RejectKind.ICMPX, r.code());
             case Reject r when r.type() == NfTables.NFT_REJECT_ICMP_UNREACH && r.code() != null ->
                     new Statement.RejectStatement("ip6".equals(l3) || family == Family.IP6
-                            ? Statement.RejectKind.ICMPV6 : Statement.RejectKind.ICMP, r.code());
+                            ? RejectKind.ICMPV6 : RejectKind.ICMP, r.code());
             case Masq m when m.protoMin() == null -> new Statement.MasqueradeStatement(null, null,
                     m.flags() == null ? 0 : NatFlags.printable(m.flags()));
             case Redir r when r.protoMin() == null -> new Statement.RedirectStatement(null, null,
@@ -1422,7 +1425,7 @@ public final class Delinearizer {
         for (int i = out.size() - 1; i >= 0; i--) {
             List<Match> deps;
             if (out.get(i) instanceof Statement.RejectStatement r
-                    && (r.kind() != Statement.RejectKind.TCP_RESET || family == Family.IP || family == Family.IP6)) {
+                    && (r.kind() != RejectKind.TCP_RESET || family == Family.IP || family == Family.IP6)) {
                 // nft shows the l4proto tcp a reset needs only in tables where it is not implied
                 deps = Linearizer.rejectDependencies(family, r);
             } else {

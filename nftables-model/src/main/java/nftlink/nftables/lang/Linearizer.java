@@ -307,8 +307,8 @@ public final class Linearizer {
                         out.add(new Lookup(map.set().name(), map.set().id(), REG, NfTables.NFT_REG_VERDICT, null));
                     }
                 }
-                case Statement.LogStatement l -> out.add(new Log(l.prefix(), l.level(), l.flags() == 0 ? null : l.flags(),
-                        l.group(), l.snaplen(), l.queueThreshold()));
+                case Statement.LogStatement l -> out.add(new Log(l.prefix(), l.level() == null ? null : l.level().number(),
+                        l.flags().isEmpty() ? null : LogFlag.bits(l.flags()), l.group(), l.snaplen(), l.queueThreshold()));
                 case Statement.LimitStatement l -> out.add(stateful(l));
                 case Statement.QuotaStatement q -> out.add(stateful(q));
                 case Statement.NotrackStatement n -> out.add(new Notrack());

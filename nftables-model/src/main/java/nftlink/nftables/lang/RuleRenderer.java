@@ -182,8 +182,6 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         };
     }
 
-    private static final String[] LOG_LEVELS = {"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug", "audit"};
-
     private static String log(Statement.LogStatement l) {
         StringBuilder sb = new StringBuilder("log");
         if (l.prefix() != null) {
@@ -193,32 +191,16 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             sb.append(" group ").append(l.group());
         }
         if (l.snaplen() != null && l.snaplen() != 0) {
-            sb.append(" snaplen ").append(l.snaplen());
+            sb.append(" snaplen ").append(Integer.toUnsignedString(l.snaplen()));
         }
         if (l.queueThreshold() != null && l.queueThreshold() != 0) {
             sb.append(" queue-threshold ").append(l.queueThreshold());
         }
         if (l.level() != null) {
             // listings read warn back as no level, so an explicit warn is printed only when written so
-            sb.append(" level ").append(l.level() >= 0 && l.level() < LOG_LEVELS.length ? LOG_LEVELS[l.level()] : l.level().toString());
+            sb.append(" level ").append(l.level().nftName());
         }
-        if ((l.flags() & 0x2f) == 0x2f) {
-            sb.append(" flags all");
-        } else {
-            if ((l.flags() & 0x03) != 0) {
-                sb.append(" flags tcp ").append((l.flags() & 0x03) == 0x03 ? "sequence,options" : (l.flags() & 1) != 0 ? "sequence" : "options");
-            }
-            if ((l.flags() & 0x04) != 0) {
-                sb.append(" flags ip options");
-            }
-            if ((l.flags() & 0x08) != 0) {
-                sb.append(" flags skuid");
-            }
-            if ((l.flags() & 0x20) != 0) {
-                sb.append(" flags ether");
-            }
-        }
-        return sb.toString();
+        return sb.append(LogFlag.text(l.flags())).toString();
     }
 
     /** nft 1.1.3 prints a packet limit's burst always, a byte limit's when it is not 0. */
@@ -243,13 +225,11 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         if (r.equals(Statement.RejectStatement.defaultFor(family))) {
             return "reject";
         }
+        if (r.kind() == RejectKind.TCP_RESET) {
+            return "reject with tcp reset";
+        }
         boolean numeric = OutputFlags.current().numericSymbol();
-        return switch (r.kind()) {
-            case TCP_RESET -> "reject with tcp reset";
-            case ICMP -> "reject with icmp " + (numeric ? Integer.toString(r.code()) : RejectCodes.icmp(r.code()));
-            case ICMPV6 -> "reject with icmpv6 " + (numeric ? Integer.toString(r.code()) : RejectCodes.icmpv6(r.code()));
-            case ICMPX -> "reject with icmpx " + (numeric ? Integer.toString(r.code()) : RejectCodes.icmpx(r.code()));
-        };
+        return "reject with " + r.kind().nftName() + " " + (numeric ? Integer.toString(r.code()) : r.kind().codeName(r.code()));
     }
 
     private static String nat(Statement.NatStatement n, nftlink.nftables.Family family) {

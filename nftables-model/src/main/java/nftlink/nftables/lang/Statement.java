@@ -6,6 +6,7 @@ import nftlink.nftables.expr.Verdict;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One statement of a rule as a person writes it: a {@link Match}, a verdict,
@@ -93,28 +94,32 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * {@code log [prefix "P"] [level L] [flags all] [group G]}.
      *
      * @param prefix log prefix, or {@code null}
-     * @param level  syslog level 0 (emerg) to 8 (audit), or {@code null} to send none (the kernel then uses
-     *               warn; listings cannot tell the two apart and read warn back as {@code null})
-     * @param flags  {@code NF_LOG_*} flags (0x2f is {@code all})
+     * @param level  the level, or {@code null} to send none (the kernel then uses warn; listings cannot tell the two
+     *               apart and read warn back as {@code null})
+     * @param flags  what each message carries besides the packet
      * @param group  nflog group, or {@code null} for the kernel log
      * @param snaplen        nflog: bytes of each packet to copy, or {@code null}
      * @param queueThreshold nflog: packets to queue before sending, or {@code null}
      */
-    record LogStatement(String prefix, Integer level, int flags, Integer group, Integer snaplen, Integer queueThreshold)
-            implements Statement {
+    record LogStatement(String prefix, LogLevel level, Set<LogFlag> flags, Integer group, Integer snaplen,
+                        Integer queueThreshold) implements Statement {
+        public LogStatement {
+            flags = Set.copyOf(flags);
+        }
+
         /** {@code log [prefix "P"] [level L] [flags ...] [group G]} without nflog tuning. */
-        public LogStatement(String prefix, Integer level, int flags, Integer group) {
+        public LogStatement(String prefix, LogLevel level, Set<LogFlag> flags, Integer group) {
             this(prefix, level, flags, group, null, null);
         }
 
         /** {@code log}: the kernel log at the default level. */
         public static LogStatement plain() {
-            return new LogStatement(null, null, 0, null);
+            return new LogStatement(null, null, Set.of(), null);
         }
 
         /** {@code log prefix "P"}. */
         public static LogStatement withPrefix(String prefix) {
-            return new LogStatement(prefix, null, 0, null);
+            return new LogStatement(prefix, null, Set.of(), null);
         }
     }
 
@@ -149,22 +154,53 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      */
     record RejectStatement(RejectKind kind, int code) implements Statement {
         public RejectStatement {
-            java.util.Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(kind, "kind");
+            if (code < 0 || code > 255) {
+                throw new IllegalArgumentException("reject codes run from 0 to 255: " + code);
+            }
+        }
+
+        /** {@code reject with KIND} and its port unreachable code. */
+        public static RejectStatement portUnreachable(RejectKind kind) {
+            return new RejectStatement(kind, kind.portUnreachable());
         }
 
         /** {@code reject} as nft writes it without {@code with}: port unreachable in the family's ICMP flavour. */
         public static RejectStatement defaultFor(nftlink.nftables.Family family) {
-            return switch (family) {
-                case IP -> new RejectStatement(RejectKind.ICMP, 3);
-                case IP6 -> new RejectStatement(RejectKind.ICMPV6, 4);
-                default -> new RejectStatement(RejectKind.ICMPX, 1);
-            };
+            return portUnreachable(switch (family) {
+                case IP -> RejectKind.ICMP;
+                case IP6 -> RejectKind.ICMPV6;
+                default -> RejectKind.ICMPX;
+            });
         }
-    }
 
-    /** What a reject sends. */
-    enum RejectKind {
-        ICMP, ICMPV6, ICMPX, TCP_RESET
+        /**
+         * {@code reject} without {@code with} after the statements {@code before} of its rule, as nft compiles it:
+         * after a match that fixes the network protocol ({@code ip saddr ...}, {@code meta nfproto ipv4},
+         * {@code ether type ip6}) that protocol's port unreachable rather than the ICMPx one.
+         */
+        public static RejectStatement inContext(nftlink.nftables.Family family, List<Statement> before) {
+            if (family == nftlink.nftables.Family.IP || family == nftlink.nftables.Family.IP6) {
+                return defaultFor(family);
+            }
+            for (int i = before.size() - 1; i >= 0; i--) {
+                if (before.get(i) instanceof Match m && m.field() instanceof PayloadField p
+                        && (p.protocol().equals("ip") || p.protocol().equals("ip6"))) {
+                    return portUnreachable(p.protocol().equals("ip") ? RejectKind.ICMP : RejectKind.ICMPV6);
+                }
+                if (before.get(i) instanceof Match m && m.op() == Match.Op.EQ && m.value() instanceof Value.Single v) {
+                    boolean nfproto = m.field().equals(MetaField.NFPROTO);
+                    boolean ethertype = m.field().equals(PayloadField.ETHER_TYPE) || m.field().equals(MetaField.PROTOCOL);
+                    if (nfproto && v.bytes().equals(Bytes.u8(2)) || ethertype && v.bytes().equals(Bytes.u16Be(0x0800))) {
+                        return portUnreachable(RejectKind.ICMP);
+                    }
+                    if (nfproto && v.bytes().equals(Bytes.u8(10)) || ethertype && v.bytes().equals(Bytes.u16Be(0x86dd))) {
+                        return portUnreachable(RejectKind.ICMPV6);
+                    }
+                }
+            }
+            return defaultFor(family);
+        }
     }
 
     /**

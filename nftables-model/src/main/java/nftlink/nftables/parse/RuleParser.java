@@ -11,6 +11,8 @@ import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Fields;
 import nftlink.nftables.lang.InnerField;
+import nftlink.nftables.lang.LogFlag;
+import nftlink.nftables.lang.LogLevel;
 import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.MaskedField;
 import nftlink.nftables.lang.MapLookupField;
@@ -18,6 +20,7 @@ import nftlink.nftables.lang.MetaField;
 import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.RawPayloadField;
 import nftlink.nftables.lang.SocketCgroupField;
+import nftlink.nftables.lang.RejectKind;
 import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.Value;
 
@@ -40,8 +43,6 @@ final class RuleParser {
             "ibriport",
             "obriport", "ct", "socket", "meta", "ip", "ip6", "tcp", "udp", "ether", "log", "limit", "counter",
             "quota", "reject", "snat", "dnat", "masquerade", "redirect", "notrack", "comment");
-
-    private static final String[] LOG_LEVELS = {"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug", "audit"};
 
     private final Cursor c;
     private final Values values;
@@ -1478,11 +1479,11 @@ final class RuleParser {
     private Statement log() {
         Token logToken = c.next();
         String prefix = null;
-        Integer level = null;
+        LogLevel level = null;
         Integer group = null;
         Integer snaplen = null;
         Integer threshold = null;
-        int flags = 0;
+        Set<LogFlag> flags = java.util.EnumSet.noneOf(LogFlag.class);
         while (true) {
             if (c.accept("prefix")) {
                 // nft takes an unquoted word too: log prefix drop-ssh
@@ -1490,20 +1491,12 @@ final class RuleParser {
                         : c.expect(Token.Kind.STRING, "a quoted prefix").text();
             } else if (c.accept("level")) {
                 Token l = c.expect(Token.Kind.WORD, "a log level");
-                int found = -1;
-                for (int i = 0; i < LOG_LEVELS.length; i++) {
-                    if (LOG_LEVELS[i].equals(l.text())) {
-                        found = i;
-                    }
-                }
-                if (found < 0) {
-                    throw Cursor.error(l, "unknown log level " + l.text() + " (expected " + String.join(", ", LOG_LEVELS) + ")");
-                }
-                level = found;
+                level = LogLevel.named(l.text()).orElseThrow(() -> Cursor.error(l, "unknown log level " + l.text()
+                        + " (expected " + LogLevel.names() + ")"));
             } else if (c.accept("group")) {
                 group = c.smallNumber("a log group", 0xffff);
             } else if (c.accept("flags")) {
-                flags |= logFlags();
+                flags.addAll(logFlags());
             } else if (c.accept("snaplen")) {
                 Token n = c.peek();
                 long bytes = c.number("a snap length in bytes");
@@ -1517,10 +1510,10 @@ final class RuleParser {
                 break;
             }
         }
-        if (level != null && level == 8 && (prefix != null || group != null || flags != 0)) {
+        if (level == LogLevel.AUDIT && (prefix != null || group != null || !flags.isEmpty())) {
             throw Cursor.error(logToken, "log level audit takes no other options");
         }
-        if (group != null && (level != null || flags != 0)) {
+        if (group != null && (level != null || !flags.isEmpty())) {
             throw Cursor.error(logToken, "log group (nflog) takes no level or flags");
         }
         if (group == null && (snaplen != null || threshold != null)) {
@@ -1529,25 +1522,26 @@ final class RuleParser {
         return new Statement.LogStatement(prefix, level, flags, group, snaplen, threshold);
     }
 
-    private int logFlags() {
+    /** {@code all}, {@code tcp sequence[,options]}, {@code ip options}, {@code skuid} or {@code ether} after {@code flags}. */
+    private Set<LogFlag> logFlags() {
         Token t = c.expect(Token.Kind.WORD, "log flags (all, tcp, ip, skuid, ether)");
         return switch (t.text()) {
-            case "all" -> 0x2f;
-            case "skuid" -> 0x08;
-            case "ether" -> 0x20;
+            case "all" -> java.util.EnumSet.allOf(LogFlag.class);
+            case "skuid" -> Set.of(LogFlag.SKUID);
+            case "ether" -> Set.of(LogFlag.ETHER);
             case "ip" -> {
                 c.expect("options");
-                yield 0x04;
+                yield Set.of(LogFlag.IP_OPTIONS);
             }
             case "tcp" -> {
-                int f = 0;
+                Set<LogFlag> f = java.util.EnumSet.noneOf(LogFlag.class);
                 do {
                     Token o = c.expect(Token.Kind.WORD, "sequence or options");
-                    f |= switch (o.text()) {
-                        case "sequence" -> 1;
-                        case "options" -> 2;
+                    f.add(switch (o.text()) {
+                        case "sequence" -> LogFlag.TCP_SEQUENCE;
+                        case "options" -> LogFlag.TCP_OPTIONS;
                         default -> throw Cursor.error(o, "unknown tcp log flag " + o.text() + " (expected sequence or options)");
-                    };
+                    });
                 } while (c.accept(Token.Kind.COMMA));
                 yield f;
             }
@@ -1613,25 +1607,27 @@ final class RuleParser {
     private Statement reject() {
         c.next();
         if (!c.accept("with")) {
-            return Statement.RejectStatement.defaultFor(family);
+            return Statement.RejectStatement.inContext(family, before);
         }
-        Token kind = c.expect(Token.Kind.WORD, "icmp, icmpv6, icmpx or tcp");
-        if (kind.text().equals("tcp")) {
+        Token kindToken = c.expect(Token.Kind.WORD, "icmp, icmpv6, icmpx or tcp");
+        if (kindToken.text().equals("tcp")) {
             c.expect("reset");
-            return new Statement.RejectStatement(Statement.RejectKind.TCP_RESET, 0);
+            return Statement.RejectStatement.portUnreachable(RejectKind.TCP_RESET);
         }
-        Statement.RejectKind k = switch (kind.text()) {
-            case "icmp" -> Statement.RejectKind.ICMP;
-            case "icmpv6" -> Statement.RejectKind.ICMPV6;
-            case "icmpx" -> Statement.RejectKind.ICMPX;
-            default -> throw Cursor.error(kind, "syntax error, unexpected " + kind.text() + ", expecting icmp, icmpv6, icmpx or tcp");
-        };
-        if ((k == Statement.RejectKind.ICMP && family == Family.IP6) || (k == Statement.RejectKind.ICMPV6 && family == Family.IP)) {
-            throw Cursor.error(kind, "reject with " + kind.text() + " is not possible in a table of family " + family);
+        RejectKind kind = RejectKind.named(kindToken.text());
+        if (kind == null) {
+            throw Cursor.error(kindToken, "syntax error, unexpected " + kindToken.text() + ", expecting icmp, icmpv6, icmpx or tcp");
+        }
+        if (kind == RejectKind.ICMP && family == Family.IP6 || kind == RejectKind.ICMPV6 && family == Family.IP) {
+            throw Cursor.error(kindToken, "reject with " + kindToken.text() + " is not possible in a table of family " + family);
         }
         c.accept("type");
         Token code = c.expect(Token.Kind.WORD, "a reject code");
-        return new Statement.RejectStatement(k, RejectNames.code(code, kind.text()));
+        if (kind == RejectKind.ICMPX && (family == Family.IP || family == Family.IP6)) {
+            throw Cursor.error(code, "abstracted ICMP unreachable not supported");
+        }
+        return new Statement.RejectStatement(kind, kind.code(code.text()).orElseThrow(() -> Cursor.error(code, "unknown "
+                + kind.nftName() + " code " + code.text() + " (expected " + kind.codeNames() + " or a number)")));
     }
 
     private Statement nat() {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -165,8 +166,8 @@ class LanguageKernelTest {
                         new Match(MetaField.IIFNAME, EQ, set(single(MetaField.IIFNAME, "lo"), single(MetaField.IIFNAME, "eth0"))), ACCEPT),
                 new Case(Family.INET, "log", "log", Statement.LogStatement.plain()),
                 new Case(Family.INET, "log prefix \"x: \" drop", "log prefix \"x: \" drop", Statement.LogStatement.withPrefix("x: "), DROP),
-                new Case(Family.INET, "log level debug flags all", "log level debug flags all", new Statement.LogStatement(null, 7, 0x2f, null)),
-                new Case(Family.INET, "log prefix \"g\" group 2", "log prefix \"g\" group 2", new Statement.LogStatement("g", null, 0, 2)),
+                new Case(Family.INET, "log level debug flags all", "log level debug flags all", new Statement.LogStatement(null, LogLevel.DEBUG, Set.copyOf(EnumSet.allOf(LogFlag.class)), null)),
+                new Case(Family.INET, "log prefix \"g\" group 2", "log prefix \"g\" group 2", new Statement.LogStatement("g", null, Set.of(), 2)),
                 new Case(Family.INET, "limit rate 10/second accept", "limit rate 10/second burst 5 packets accept", Statement.LimitStatement.packets(10, TimeUnit.SECOND), ACCEPT),
                 new Case(Family.INET, "limit rate 100/minute burst 20 packets", "limit rate 100/minute burst 20 packets",
                         new Statement.LimitStatement(100, TimeUnit.MINUTE, 20, false, false)),
@@ -174,16 +175,16 @@ class LanguageKernelTest {
                         new Statement.LimitStatement(1 << 20, TimeUnit.SECOND, 0, true, true), DROP),
                 new Case(Family.INET, "reject", "reject", Statement.RejectStatement.defaultFor(Family.INET)),
                 new Case(Family.INET, "reject with icmpx type admin-prohibited", "reject with icmpx admin-prohibited",
-                        new Statement.RejectStatement(Statement.RejectKind.ICMPX, 3)),
+                        new Statement.RejectStatement(RejectKind.ICMPX, 3)),
                 new Case(Family.INET, "reject with icmp type host-unreachable", "reject with icmp host-unreachable",
-                        new Statement.RejectStatement(Statement.RejectKind.ICMP, 1)),
+                        new Statement.RejectStatement(RejectKind.ICMP, 1)),
                 new Case(Family.INET, "reject with icmpv6 type admin-prohibited", "reject with icmpv6 admin-prohibited",
-                        new Statement.RejectStatement(Statement.RejectKind.ICMPV6, 1)),
+                        new Statement.RejectStatement(RejectKind.ICMPV6, 1)),
                 new Case(Family.INET, "reject with tcp reset", "meta l4proto tcp reject with tcp reset",
-                        m(MetaField.L4PROTO, EQ, "tcp"), new Statement.RejectStatement(Statement.RejectKind.TCP_RESET, 0)),
+                        m(MetaField.L4PROTO, EQ, "tcp"), new Statement.RejectStatement(RejectKind.TCP_RESET, 0)),
                 new Case(Family.IP, "reject", "reject", Statement.RejectStatement.defaultFor(Family.IP)),
                 new Case(Family.IP, "reject with icmp type admin-prohibited", "reject with icmp admin-prohibited",
-                        new Statement.RejectStatement(Statement.RejectKind.ICMP, 13)),
+                        new Statement.RejectStatement(RejectKind.ICMP, 13)),
                 new Case(Family.IP6, "reject", "reject", Statement.RejectStatement.defaultFor(Family.IP6)),
                 new Case(Family.INET, "quota 100 mbytes", "quota 100 mbytes", new Statement.QuotaStatement(100L << 20, 0, false)),
                 new Case(Family.INET, "quota over 1000 mbytes drop", "quota over 1000 mbytes drop",
