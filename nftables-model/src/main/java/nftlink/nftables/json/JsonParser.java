@@ -40,6 +40,7 @@ import nftlink.nftables.lang.RejectKind;
 import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.LogFlag;
 import nftlink.nftables.lang.LogLevel;
+import nftlink.nftables.lang.NatFlag;
 import nftlink.nftables.lang.TimeUnit;
 import nftlink.nftables.lang.ByteUnit;
 import nftlink.nftables.lang.Value;
@@ -626,7 +627,7 @@ public final class JsonParser {
             case "snat", "dnat" -> nat(family, kind.equals("dnat"), body);
             case "masquerade", "redirect" -> {
                 Integer[] ports = {null, null};
-                int flags = 0;
+                Set<NatFlag> flags = Set.of();
                 if (!body.isNull()) {
                     body.only(Set.of("port", "flags"));
                     Node port = body.optional("port");
@@ -634,7 +635,7 @@ public final class JsonParser {
                     if (port != null && kind.equals("redirect") && isMap(port)) {
                         // redirect to a port from a map: {"map": {"key": FIELD, "data": {"set": [[K, PORT], ...]}}}
                         Field source = mapLookup(port.single().getValue(), PayloadField.TCP_DPORT);
-                        int f = flags;
+                        Set<NatFlag> f = flags;
                         yield at(body, () -> new Statement.RedirectStatement(null, null, f, source));
                     }
                     if (port != null) {
@@ -1731,19 +1732,14 @@ public final class JsonParser {
         return new Integer[]{p, p};
     }
 
-    private static int natFlags(Node flags) {
+    private static Set<NatFlag> natFlags(Node flags) {
         if (flags == null) {
-            return 0;
+            return Set.of();
         }
-        int out = 0;
+        Set<NatFlag> out = EnumSet.noneOf(NatFlag.class);
         for (Node f : flags.arrayOrSingle()) {
-            out |= switch (f.string()) {
-                case "random" -> NfTables.NF_NAT_RANGE_PROTO_RANDOM;
-                case "fully-random" -> NfTables.NF_NAT_RANGE_PROTO_RANDOM_FULLY;
-                case "persistent" -> NfTables.NF_NAT_RANGE_PERSISTENT;
-                case "netmap" -> NfTables.NF_NAT_RANGE_NETMAP;
-                default -> throw f.error("unknown nat flag \"" + f.string() + "\" (expected random, fully-random, persistent or netmap)");
-            };
+            out.add(NatFlag.named(f.string()).orElseThrow(() -> f.error("unknown nat flag \"" + f.string()
+                    + "\" (expected random, fully-random, persistent or netmap)")));
         }
         return out;
     }
@@ -1779,7 +1775,7 @@ public final class JsonParser {
                 throw body.error("a nat from a map in a table of family " + family.nftName() + " needs \"family\": \"ip\" or \"ip6\"");
             }
             Field source = natMap(addr.single().getValue(), type);
-            int flags = natFlags(body.optional("flags"));
+            Set<NatFlag> flags = natFlags(body.optional("flags"));
             if (body.optional("port") != null) {
                 throw body.member("port").error("a port with a map to addresses goes into the map's data (ADDRESS . PORT)");
             }
@@ -1789,7 +1785,7 @@ public final class JsonParser {
                 && !o.members().containsKey("range") && !o.members().containsKey("prefix")) {
             // an address computed from the packet: numgen or a hash
             Field source = field(addr);
-            int flags = natFlags(body.optional("flags"));
+            Set<NatFlag> flags = natFlags(body.optional("flags"));
             return at(body, () -> new Statement.NatStatement(destination, null, null, null, null, flags, source));
         }
         if (addr != null && addr.value() instanceof JsonValue.Obj o && o.members().containsKey("prefix")) {
@@ -1827,7 +1823,7 @@ public final class JsonParser {
         if (port != null) {
             ports = ports(port);
         }
-        int flags = natFlags(body.optional("flags"));
+        Set<NatFlag> flags = natFlags(body.optional("flags"));
         Bytes l = low;
         Bytes h = high;
         Integer[] p = ports;

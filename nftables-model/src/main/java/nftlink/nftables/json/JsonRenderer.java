@@ -26,6 +26,7 @@ import nftlink.nftables.lang.ByteUnit;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.LogFlag;
 import nftlink.nftables.lang.Match;
+import nftlink.nftables.lang.NatFlag;
 import nftlink.nftables.lang.MetaField;
 import nftlink.nftables.lang.ObjectRenderer;
 import nftlink.nftables.lang.PayloadField;
@@ -43,6 +44,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.LongFunction;
 
 /**
@@ -974,20 +976,8 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return JsonValue.single("reject", JsonValue.object().put("type", r.kind().nftName()).put("expr", code).build());
     }
 
-    private static JsonValue natFlags(int flags) {
-        List<JsonValue> out = new ArrayList<>();
-        if ((flags & NfTables.NF_NAT_RANGE_PROTO_RANDOM) != 0) {
-            out.add(JsonValue.of("random"));
-        }
-        if ((flags & NfTables.NF_NAT_RANGE_PROTO_RANDOM_FULLY) != 0) {
-            out.add(JsonValue.of("fully-random"));
-        }
-        if ((flags & NfTables.NF_NAT_RANGE_PERSISTENT) != 0) {
-            out.add(JsonValue.of("persistent"));
-        }
-        if ((flags & NfTables.NF_NAT_RANGE_NETMAP) != 0) {
-            out.add(JsonValue.of("netmap"));
-        }
+    private static JsonValue natFlags(Set<NatFlag> flags) {
+        List<JsonValue> out = NatFlag.jsonNames(flags).stream().map(JsonValue::of).toList();
         return out.isEmpty() ? null : out.size() == 1 ? out.getFirst() : JsonValue.array(out);
     }
 
@@ -1065,7 +1055,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return JsonValue.single(n.destination() ? "dnat" : "snat", b.build());
     }
 
-    private static JsonValue natPorts(String name, Integer min, Integer max, int flags) {
+    private static JsonValue natPorts(String name, Integer min, Integer max, Set<NatFlag> flags) {
         JsonValue f = natFlags(flags);
         if (min == null && f == null) {
             return JsonValue.single(name, JsonValue.NULL);

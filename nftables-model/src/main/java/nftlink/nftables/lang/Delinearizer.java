@@ -359,9 +359,9 @@ public final class Delinearizer {
                     new Statement.RejectStatement("ip6".equals(l3) || family == Family.IP6
                             ? RejectKind.ICMPV6 : RejectKind.ICMP, r.code());
             case Masq m when m.protoMin() == null -> new Statement.MasqueradeStatement(null, null,
-                    m.flags() == null ? 0 : NatFlags.printable(m.flags()));
+                    NatFlag.of(m.flags() == null ? 0 : m.flags()));
             case Redir r when r.protoMin() == null -> new Statement.RedirectStatement(null, null,
-                    r.flags() == null ? 0 : NatFlags.printable(r.flags()));
+                    NatFlag.of(r.flags() == null ? 0 : r.flags()));
             default -> null;
         };
     }
@@ -764,10 +764,10 @@ public final class Delinearizer {
                 // nft 1.0.6 names the register as addr_max too
                 case Nat n when n.addrMin() != null && n.addrMin() == REG && natFits(n, source) ->
                         new Statement.NatStatement(n.type() == NfTables.NFT_NAT_DNAT, null, null, null, null,
-                                n.flags() == null ? 0 : NatFlags.printable(n.flags()), source);
+                                NatFlag.of(n.flags() == null ? 0 : n.flags()), source);
                 case Redir r when !number && r.protoMin() != null && r.protoMin() == REG
                         && (r.protoMax() == null || r.protoMax() == REG) ->
-                        new Statement.RedirectStatement(null, null, r.flags() == null ? 0 : NatFlags.printable(r.flags()), source);
+                        new Statement.RedirectStatement(null, null, NatFlag.of(r.flags() == null ? 0 : r.flags()), source);
                 case nftlink.nftables.expr.Dup d when !number && d.sregAddr() != null && d.sregAddr() == REG && d.sregDev() == null ->
                         new Statement.DupStatement(null, null, source, null);
                 case nftlink.nftables.expr.Dup d when !number && d.sregDev() != null && d.sregDev() == REG && d.sregAddr() == null ->
@@ -821,20 +821,20 @@ public final class Delinearizer {
                         .filter(java.util.Objects::nonNull).distinct().count()) {
                     yield null;
                 }
-                int flags = n.flags() == null ? 0 : NatFlags.printable(n.flags());
-                yield new Natted(new Statement.NatStatement(n.type() == NfTables.NFT_NAT_DNAT, addrMin, addrMax, portMin, portMax, flags), consumed);
+                yield new Natted(new Statement.NatStatement(n.type() == NfTables.NFT_NAT_DNAT, addrMin, addrMax, portMin, portMax,
+                        NatFlag.of(n.flags() == null ? 0 : n.flags())), consumed);
             }
             case Masq m when m.protoMin() != null -> {
                 Integer min = port(registers, m.protoMin());
                 Integer max = m.protoMax() == null ? min : port(registers, m.protoMax());
                 yield min == null || max == null ? null
-                        : new Natted(new Statement.MasqueradeStatement(min, max, m.flags() == null ? 0 : NatFlags.printable(m.flags())), consumed);
+                        : new Natted(new Statement.MasqueradeStatement(min, max, NatFlag.of(m.flags() == null ? 0 : m.flags())), consumed);
             }
             case Redir r when r.protoMin() != null -> {
                 Integer min = port(registers, r.protoMin());
                 Integer max = r.protoMax() == null ? min : port(registers, r.protoMax());
                 yield min == null || max == null ? null
-                        : new Natted(new Statement.RedirectStatement(min, max, r.flags() == null ? 0 : NatFlags.printable(r.flags())), consumed);
+                        : new Natted(new Statement.RedirectStatement(min, max, NatFlag.of(r.flags() == null ? 0 : r.flags())), consumed);
             }
             case nftlink.nftables.expr.Tproxy t -> {
                 Bytes addr = t.addr() == null ? null : registers.get(t.addr());

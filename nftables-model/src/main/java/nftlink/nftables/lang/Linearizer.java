@@ -340,7 +340,7 @@ public final class Linearizer {
                         // numgen and hashes compute a number in host byte order: the address is big endian
                         out.add(new Byteorder(Byteorder.Op.HTON, REG, REG, 4, 4, false));
                     }
-                    int flags = n.flags();
+                    int flags = NatFlag.bits(n.flags());
                     // a map to ADDRESS . PORT writes the port into the register after the address; a map to
                     // ranges writes the lows, then the highs
                     int addressSlots = n.addressLength() / 4;
@@ -355,22 +355,22 @@ public final class Linearizer {
                 case Statement.NatStatement n -> nat(spec.family(), n, out);
                 case Statement.MasqueradeStatement m -> {
                     if (m.portMin() == null) {
-                        out.add(new Masq(m.flags() == 0 ? null : m.flags(), null, null));
+                        out.add(new Masq(m.flags().isEmpty() ? null : NatFlag.bits(m.flags()), null, null));
                     } else {
                         int max = ports(m.portMin(), m.portMax(), 1, out);
-                        out.add(new Masq(m.flags() | NfTables.NF_NAT_RANGE_PROTO_SPECIFIED, 1, max == 1 ? null : max));
+                        out.add(new Masq(NatFlag.bits(m.flags()) | NfTables.NF_NAT_RANGE_PROTO_SPECIFIED, 1, max == 1 ? null : max));
                     }
                 }
                 case Statement.RedirectStatement r when r.portSource() != null -> {
                     loadSource(ctx, r.portSource());
-                    out.add(new Redir(REG, null, r.flags() | NfTables.NF_NAT_RANGE_PROTO_SPECIFIED));
+                    out.add(new Redir(REG, null, NatFlag.bits(r.flags()) | NfTables.NF_NAT_RANGE_PROTO_SPECIFIED));
                 }
                 case Statement.RedirectStatement r -> {
                     if (r.portMin() == null) {
-                        out.add(new Redir(null, null, r.flags() == 0 ? null : r.flags()));
+                        out.add(new Redir(null, null, r.flags().isEmpty() ? null : NatFlag.bits(r.flags())));
                     } else {
                         int max = ports(r.portMin(), r.portMax(), 1, out);
-                        out.add(new Redir(1, max == 1 ? null : max, r.flags() | NfTables.NF_NAT_RANGE_PROTO_SPECIFIED));
+                        out.add(new Redir(1, max == 1 ? null : max, NatFlag.bits(r.flags()) | NfTables.NF_NAT_RANGE_PROTO_SPECIFIED));
                     }
                 }
             }
@@ -662,7 +662,7 @@ public final class Linearizer {
             int max = ports(n.portMin(), n.portMax(), register, out);
             protoMax = max == register ? null : max;
         }
-        int flags = n.flags() | (protoMin != null ? NfTables.NF_NAT_RANGE_PROTO_SPECIFIED : 0);
+        int flags = NatFlag.bits(n.flags()) | (protoMin != null ? NfTables.NF_NAT_RANGE_PROTO_SPECIFIED : 0);
         out.add(new Nat(n.destination() ? NfTables.NFT_NAT_DNAT : NfTables.NFT_NAT_SNAT, natFamily, addrMin, addrMax,
                 protoMin, protoMax, flags == 0 ? null : flags));
     }

@@ -139,9 +139,9 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.RejectStatement r -> reject(r, family);
             case Statement.NatStatement n -> nat(n, family);
             case Statement.MasqueradeStatement m -> "masquerade" + (m.portMin() == null ? "" : " to " + ports(m.portMin(), m.portMax()))
-                    + NatFlags.render(m.flags());
+                    + NatFlag.text(m.flags());
             case Statement.RedirectStatement r -> "redirect" + (r.portSource() != null ? " to :" + r.portSource().text()
-                    : r.portMin() == null ? "" : " to " + ports(r.portMin(), r.portMax())) + NatFlags.render(r.flags());
+                    : r.portMin() == null ? "" : " to " + ports(r.portMin(), r.portMax())) + NatFlag.text(r.flags());
             case Statement.VerdictMap v -> {
                 if (v.named() != null) {
                     yield v.field().text() + " vmap @" + v.named();
@@ -241,7 +241,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         }
         sb.append(n.netmap() ? " prefix to " : " to ");
         if (n.addressSource() != null) {
-            return sb.append(n.addressSource().text()).append(NatFlags.render(n.flags())).toString();
+            return sb.append(n.addressSource().text()).append(NatFlag.text(n.flags())).toString();
         }
         if (n.addressMin() != null) {
             String a = Datatype.printAddress(n.addressMin().toArray());
@@ -254,7 +254,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         if (n.portMin() != null) {
             sb.append(ports(n.portMin(), n.portMax()));
         }
-        return sb.append(NatFlags.render(n.flags())).toString();
+        return sb.append(NatFlag.text(n.flags())).toString();
     }
 
     /** The prefix length when {@code [low, high]} is exactly one prefix, else -1. */

@@ -226,13 +226,14 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * @param addressMax    last address (same as the first for one address)
      * @param portMin       first port, or {@code null}
      * @param portMax       last port
-     * @param flags         extra {@code NF_NAT_RANGE_*} flags (random, persistent, ...)
+     * @param flags         flags (random, persistent, netmap, ...)
      * @param addressSource what computes the address: a data map of addresses, or numgen or a hash
      *                      (an IPv4 address as a number); {@code null} for fixed addresses
      */
     record NatStatement(boolean destination, Bytes addressMin, Bytes addressMax, Integer portMin, Integer portMax,
-                        int flags, Field addressSource) implements Statement {
+                        Set<NatFlag> flags, Field addressSource) implements Statement {
         public NatStatement {
+            flags = Set.copyOf(flags);
             if (addressSource != null) {
                 if (addressMin != null || portMin != null) {
                     throw new IllegalArgumentException("nat takes a computed address alone");
@@ -242,7 +243,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
                         && (m.dataParts().isEmpty() || m.dataParts().equals(List.of(m.datatype(), Datatype.INET_SERVICE)));
                 boolean number = addressSource instanceof ExpressionField x && x.length() == 4
                         && x.datatype() == Datatype.HOST_INTEGER || addressSource instanceof HashField;
-                if ((flags & nftlink.nftables.NfTables.NF_NAT_RANGE_NETMAP) != 0
+                if (flags.contains(NatFlag.NETMAP)
                         && !(addressSource instanceof MapLookupField m && m.dataRanges() && m.dataParts().isEmpty())) {
                     throw new IllegalArgumentException("nat prefix maps address prefixes: it takes a map to address ranges or prefixes");
                 }
@@ -252,7 +253,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
                 }
             } else if (addressMin == null && portMin == null) {
                 throw new IllegalArgumentException("nat needs an address or a port");
-            } else if ((flags & nftlink.nftables.NfTables.NF_NAT_RANGE_NETMAP) != 0) {
+            } else if (flags.contains(NatFlag.NETMAP)) {
                 throw new IllegalArgumentException("nat prefix takes its prefixes from a map");
             }
             if (addressMin != null && (addressMax == null || addressMax.length() != addressMin.length())) {
@@ -275,7 +276,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
 
         /** {@code snat prefix to ...}: the map's address prefix is mapped onto the packet's (NF_NAT_RANGE_NETMAP). */
         public boolean netmap() {
-            return (flags & nftlink.nftables.NfTables.NF_NAT_RANGE_NETMAP) != 0;
+            return flags.contains(NatFlag.NETMAP);
         }
 
         /**
@@ -302,18 +303,19 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         }
 
         /** Fixed addresses and ports. */
-        public NatStatement(boolean destination, Bytes addressMin, Bytes addressMax, Integer portMin, Integer portMax, int flags) {
+        public NatStatement(boolean destination, Bytes addressMin, Bytes addressMax, Integer portMin, Integer portMax,
+                            Set<NatFlag> flags) {
             this(destination, addressMin, addressMax, portMin, portMax, flags, null);
         }
 
         /** {@code dnat to ADDR:PORT} (or without port when {@code port} is {@code null}). */
         public static NatStatement dnat(Bytes address, Integer port) {
-            return new NatStatement(true, address, address, port, port, 0);
+            return new NatStatement(true, address, address, port, port, Set.of());
         }
 
         /** {@code snat to ADDR}. */
         public static NatStatement snat(Bytes address) {
-            return new NatStatement(false, address, address, null, null, 0);
+            return new NatStatement(false, address, address, null, null, Set.of());
         }
 
         /** The address length: 4 for IPv4, 16 for IPv6 (0 when only the port changes). */
@@ -325,11 +327,15 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         }
     }
 
-    /** {@code masquerade [to :PORT[-PORT]]}; ports {@code null} when none. */
-    record MasqueradeStatement(Integer portMin, Integer portMax, int flags) implements Statement {
+    /** {@code masquerade [to :PORT[-PORT]] [FLAGS]}; ports {@code null} when none. */
+    record MasqueradeStatement(Integer portMin, Integer portMax, Set<NatFlag> flags) implements Statement {
+        public MasqueradeStatement {
+            flags = Set.copyOf(flags);
+        }
+
         /** {@code masquerade}. */
         public static MasqueradeStatement plain() {
-            return new MasqueradeStatement(null, null, 0);
+            return new MasqueradeStatement(null, null, Set.of());
         }
     }
 
@@ -338,11 +344,12 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      *
      * @param portMin    first port, or {@code null} when none (or computed)
      * @param portMax    last port
-     * @param flags      extra {@code NF_NAT_RANGE_*} flags
+     * @param flags      flags (random, persistent, ...)
      * @param portSource a data map of ports the port is looked up in, or {@code null}
      */
-    record RedirectStatement(Integer portMin, Integer portMax, int flags, Field portSource) implements Statement {
+    record RedirectStatement(Integer portMin, Integer portMax, Set<NatFlag> flags, Field portSource) implements Statement {
         public RedirectStatement {
+            flags = Set.copyOf(flags);
             if (portSource != null && (portMin != null
                     || !(portSource instanceof MapLookupField m && m.datatype() == Datatype.INET_SERVICE))) {
                 throw new IllegalArgumentException("unsupported: redirect to :" + portSource.text()
@@ -351,7 +358,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         }
 
         /** Fixed ports, or none. */
-        public RedirectStatement(Integer portMin, Integer portMax, int flags) {
+        public RedirectStatement(Integer portMin, Integer portMax, Set<NatFlag> flags) {
             this(portMin, portMax, flags, null);
         }
     }

@@ -16,6 +16,7 @@ import nftlink.nftables.lang.LogLevel;
 import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.MaskedField;
 import nftlink.nftables.lang.MapLookupField;
+import nftlink.nftables.lang.NatFlag;
 import nftlink.nftables.lang.MetaField;
 import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.RawPayloadField;
@@ -1630,58 +1631,80 @@ final class RuleParser {
                 + kind.nftName() + " code " + code.text() + " (expected " + kind.codeNames() + " or a number)")));
     }
 
+    /**
+     * {@code snat|dnat [ip|ip6] [prefix] to TARGET [FLAGS]}; without a family, {@code to} may be left out
+     * ({@code snat 10.0.0.1}, {@code dnat 192.168.26.100:22}), as nft takes it.
+     */
     private Statement nat() {
-        boolean destination = c.next().text().equals("dnat");
-        int length = family == Family.IP6 ? 16 : 4;
-        boolean qualified = false;
-        if (c.at("ip") || c.at("ip6")) {
+        Token natToken = c.next();
+        boolean destination = natToken.text().equals("dnat");
+        Integer length = family == Family.IP6 ? Integer.valueOf(16) : family == Family.IP ? Integer.valueOf(4) : null;
+        boolean qualified = c.at("ip") || c.at("ip6");
+        if (qualified) {
             length = c.next().text().equals("ip6") ? 16 : 4;
-            qualified = true;
         } else if (family == Family.INET) {
             // nft takes the address family from an earlier ip or ip6 header match
             String l3 = networkMatched(before);
             if (l3 != null) {
                 length = l3.equals("ip6") ? 16 : 4;
-                qualified = true;
             }
         }
-        // snat prefix to KEY map { PREFIX : PREFIX }: netmap
-        int netmap = c.accept("prefix") ? NfTables.NF_NAT_RANGE_NETMAP : 0;
-        c.expect("to");
-        if (startsField(c.peek())) {
-            Token start = c.peek();
+        boolean netmap = c.accept("prefix");
+        if (qualified || netmap || !startsNatTarget(c.peek())) {
+            c.expect("to");
+        } else {
+            c.accept("to");
+        }
+        Set<NatFlag> prefix = netmap ? Set.of(NatFlag.NETMAP) : Set.of();
+        Token start = c.peek();
+        boolean hasAddress = startsField(start) || !(start.text().startsWith(":") && !start.text().startsWith("::"));
+        if (length == null && hasAddress) {
+            throw Cursor.error(natToken, "specify `" + natToken.text() + " ip' or '" + natToken.text()
+                    + " ip6' in inet table to disambiguate");
+        }
+        int addressLength = length == null ? 4 : length;
+        if (startsField(start)) {
             Field source = fieldOrConcat();
             if (c.at("map")) {
-                Datatype type = length == 16 ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR;
-                source = mapLookup(source, type, length, new Values.Part(type, length, false, false),
+                Datatype type = addressLength == 16 ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR;
+                source = mapLookup(source, type, addressLength, new Values.Part(type, addressLength, false, false),
                         new Values.Part(Datatype.INET_SERVICE, 2, false, false));
             }
-            if (family == Family.INET && !qualified) {
-                throw Cursor.error(start, "specify 'ip' or 'ip6' before 'to' in an inet table (e.g. "
-                        + (destination ? "dnat" : "snat") + " ip to " + start.text() + " ...)");
-            }
-            int flags = natFlags() | netmap;
+            Set<NatFlag> flags = with(natFlags(), prefix);
             Field s = source;
             return Cursor.at(start, () -> new Statement.NatStatement(destination, null, null, null, null, flags, s));
         }
         Token spec = c.expect(Token.Kind.WORD, "an address, address range or :port");
-        NatTarget target = NatTarget.parse(spec, length);
-        if (target.addressMin() != null && family == Family.INET && !qualified) {
-            throw Cursor.error(spec, "specify 'ip' or 'ip6' before 'to' in an inet table (e.g. "
-                    + (destination ? "dnat" : "snat") + " ip to " + spec.text() + ")");
-        }
-        int flags = natFlags() | netmap;
+        NatTarget target = NatTarget.parse(spec, addressLength);
+        Set<NatFlag> flags = with(natFlags(), prefix);
         return Cursor.at(spec, () -> new Statement.NatStatement(destination, target.addressMin(), target.addressMax(),
                 target.portMin(), target.portMax(), flags));
     }
 
+    /** Whether {@code t} may start what a nat statement without {@code to} maps to: an address, :PORT or a field. */
+    private static boolean startsNatTarget(Token t) {
+        return t.kind() == Token.Kind.WORD && !t.isEndOfStatement() && !t.text().equals("to")
+                && (startsField(t) || t.text().matches("[0-9a-fA-F:\\[].*"));
+    }
+
+    private static Set<NatFlag> with(Set<NatFlag> flags, Set<NatFlag> more) {
+        Set<NatFlag> out = java.util.EnumSet.noneOf(NatFlag.class);
+        out.addAll(flags);
+        out.addAll(more);
+        return out;
+    }
+
+    /**
+     * {@code masquerade [to :PORT[-PORT]] [FLAGS]}, {@code redirect [to [:]PORT[-PORT]] [FLAGS]} or
+     * {@code redirect to :tcp dport map { ... }}.
+     */
     private Statement portNat() {
         boolean masquerade = c.next().text().equals("masquerade");
         Integer min = null;
         Integer max = null;
         if (c.accept("to")) {
             Token spec = c.expect(Token.Kind.WORD, ":PORT or :PORT-PORT");
-            if (!spec.text().startsWith(":")) {
+            if (!spec.text().startsWith(":") && (masquerade || !spec.text().matches("\\d+(-\\d+)?"))) {
                 throw Cursor.error(spec, "expected :PORT or :PORT-PORT");
             }
             String protocol = spec.text().substring(1);
@@ -1694,25 +1717,23 @@ final class RuleParser {
                     throw c.unexpected("map (a port computed from the packet comes from a map)");
                 }
                 Field source = mapLookup(key, Datatype.INET_SERVICE, 2, new Values.Part(Datatype.INET_SERVICE, 2, false, false));
-                int flags = natFlags();
+                Set<NatFlag> flags = natFlags();
                 return Cursor.at(spec, () -> new Statement.RedirectStatement(null, null, flags, source));
             }
-            NatTarget target = NatTarget.parse(spec, 4);
+            // redirect to 26: the port, with or without its colon
+            Token ports = spec.text().startsWith(":") ? spec : new Token(spec.kind(), ":" + spec.text(), spec.location());
+            NatTarget target = NatTarget.parse(ports, 4);
             min = target.portMin();
             max = target.portMax();
         }
-        int flags = natFlags();
+        Set<NatFlag> flags = natFlags();
         return masquerade ? new Statement.MasqueradeStatement(min, max, flags) : new Statement.RedirectStatement(min, max, flags);
     }
 
-    private int natFlags() {
-        int flags = 0;
+    private Set<NatFlag> natFlags() {
+        Set<NatFlag> flags = java.util.EnumSet.noneOf(NatFlag.class);
         while (c.at("random") || c.at("fully-random") || c.at("persistent")) {
-            flags |= switch (c.next().text()) {
-                case "random" -> NfTables.NF_NAT_RANGE_PROTO_RANDOM;
-                case "fully-random" -> NfTables.NF_NAT_RANGE_PROTO_RANDOM_FULLY;
-                default -> NfTables.NF_NAT_RANGE_PERSISTENT;
-            };
+            flags.add(NatFlag.named(c.next().text()).orElseThrow());
             if (!c.accept(Token.Kind.COMMA)) {
                 break;
             }

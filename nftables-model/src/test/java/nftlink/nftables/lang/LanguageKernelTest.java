@@ -192,15 +192,15 @@ class LanguageKernelTest {
                 new Case(Family.INET, "notrack", "notrack", new Statement.NotrackStatement()),
                 new Case(Family.INET, "n", "masquerade", "masquerade", Statement.MasqueradeStatement.plain()),
                 new Case(Family.INET, "n", "meta l4proto tcp masquerade to :1024-2048", "meta l4proto tcp masquerade to :1024-2048",
-                        m(MetaField.L4PROTO, EQ, "tcp"), new Statement.MasqueradeStatement(1024, 2048, 0)),
+                        m(MetaField.L4PROTO, EQ, "tcp"), new Statement.MasqueradeStatement(1024, 2048, Set.of())),
                 new Case(Family.INET, "n", "oifname \"eth0\" snat ip to 10.0.0.1", "oifname \"eth0\" snat ip to 10.0.0.1",
                         m(MetaField.OIFNAME, EQ, "eth0"), Statement.NatStatement.snat(saddr.datatype().parse("10.0.0.1", 4))),
                 new Case(Family.INET, "p", "tcp dport 80 dnat ip to 10.88.0.5:8080", "tcp dport 80 dnat ip to 10.88.0.5:8080",
                         m(dport, EQ, "80"), Statement.NatStatement.dnat(saddr.datatype().parse("10.88.0.5", 4), 8080)),
                 new Case(Family.INET, "p", "tcp dport 81 redirect to :8081", "tcp dport 81 redirect to :8081",
-                        m(dport, EQ, "81"), new Statement.RedirectStatement(8081, 8081, 0)),
+                        m(dport, EQ, "81"), new Statement.RedirectStatement(8081, 8081, Set.of())),
                 new Case(Family.INET, "p", "dnat ip to 10.0.0.1-10.0.0.9", "dnat ip to 10.0.0.1-10.0.0.9",
-                        new Statement.NatStatement(true, saddr.datatype().parse("10.0.0.1", 4), saddr.datatype().parse("10.0.0.9", 4), null, null, 0)),
+                        new Statement.NatStatement(true, saddr.datatype().parse("10.0.0.1", 4), saddr.datatype().parse("10.0.0.9", 4), null, null, Set.of())),
                 new Case(Family.IP, "p", "tcp dport 80 dnat to 10.88.0.5:80", "tcp dport 80 dnat to 10.88.0.5:80",
                         m(dport, EQ, "80"), Statement.NatStatement.dnat(saddr.datatype().parse("10.88.0.5", 4), 80)),
                 new Case(Family.IP6, "p", "tcp dport 80 dnat to [2001:db8::5]:80", "tcp dport 80 dnat to [2001:db8::5]:80",
@@ -236,7 +236,7 @@ class LanguageKernelTest {
                         m(arpField("ptype"), EQ, "ip"), m(arpField("daddr ether"), EQ, "00:11:22:33:44:55"), DROP),
                 new Case(Family.NETDEV, "arp operation reply drop", "arp operation reply drop", m(arpField("operation"), EQ, "reply"), DROP),
                 new Case(Family.IP, "n", "snat to 192.168.0.1 persistent", "snat to 192.168.0.1 persistent",
-                        new Statement.NatStatement(false, saddr.datatype().parse("192.168.0.1", 4), saddr.datatype().parse("192.168.0.1", 4), null, null, 8)));
+                        new Statement.NatStatement(false, saddr.datatype().parse("192.168.0.1", 4), saddr.datatype().parse("192.168.0.1", 4), null, null, Set.of(NatFlag.PERSISTENT))));
     }
 
     private static String table(Family f) {

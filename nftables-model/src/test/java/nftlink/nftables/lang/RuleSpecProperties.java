@@ -168,7 +168,7 @@ class RuleSpecProperties {
             if (port) {
                 statements.add(Match.eq(MetaField.L4PROTO, Bytes.u8(6)));
             }
-            statements.add(new Statement.NatStatement(destination, null, null, null, null, 0, map));
+            statements.add(new Statement.NatStatement(destination, null, null, null, null, java.util.Set.of(), map));
             return new RuleSpec(Family.IP, "t", "c", statements, null, 0);
         });
     }

@@ -22,6 +22,7 @@ import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.lang.SocketCgroupField;
 import nftlink.nftables.lang.RejectKind;
 import nftlink.nftables.lang.Statement;
+import nftlink.nftables.lang.NatFlag;
 import nftlink.nftables.lang.LogLevel;
 import nftlink.nftables.lang.LogFlag;
 import nftlink.nftables.lang.TimeUnit;
@@ -149,8 +150,8 @@ class ParserProperties {
     }
 
     private static Arbitrary<Statement> action(Family family) {
-        Arbitrary<Integer> natFlags = Arbitraries.of(0, NfTables.NF_NAT_RANGE_PROTO_RANDOM, NfTables.NF_NAT_RANGE_PERSISTENT,
-                NfTables.NF_NAT_RANGE_PROTO_RANDOM_FULLY, NfTables.NF_NAT_RANGE_PROTO_RANDOM | NfTables.NF_NAT_RANGE_PERSISTENT);
+        Arbitrary<Set<NatFlag>> natFlags = Arbitraries.of(Set.of(), Set.of(NatFlag.RANDOM), Set.of(NatFlag.PERSISTENT),
+                Set.of(NatFlag.FULLY_RANDOM), Set.of(NatFlag.RANDOM, NatFlag.PERSISTENT));
         Arbitrary<Integer> port = Arbitraries.integers().between(0, 65535);
         int addressLength = family == Family.IP6 ? 16 : 4;
         List<RejectKind> kinds = switch (family) {
