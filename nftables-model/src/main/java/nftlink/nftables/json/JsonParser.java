@@ -41,6 +41,7 @@ import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.LogFlag;
 import nftlink.nftables.lang.LogLevel;
 import nftlink.nftables.lang.NatFlag;
+import nftlink.nftables.lang.ObjectType;
 import nftlink.nftables.lang.TimeUnit;
 import nftlink.nftables.lang.ByteUnit;
 import nftlink.nftables.lang.Value;
@@ -516,8 +517,8 @@ public final class JsonParser {
         Map.Entry<String, Node> e = node.single();
         String kind = e.getKey();
         Node body = e.getValue();
-        int objectType = ObjectRenderer.type(kind);
-        if (objectType >= 0 && body.value() instanceof JsonValue.Obj o && o.members().size() == 1
+        ObjectType objectType = ObjectType.named(kind).orElse(null);
+        if (objectType != null && body.value() instanceof JsonValue.Obj o && o.members().size() == 1
                 && o.members().containsKey("map")) {
             return objectMap(objectType, body.member("map"));
         }
@@ -540,7 +541,7 @@ public final class JsonParser {
                     yield new Statement.CounterStatement(0, 0);
                 }
                 if (body.value() instanceof JsonValue.Str s) {
-                    yield new Statement.ObjectReference(NfTables.NFT_OBJECT_COUNTER, s.value());
+                    yield new Statement.ObjectReference(ObjectType.COUNTER, s.value());
                 }
                 body.only(Set.of("packets", "bytes"));
                 long packets = body.optional("packets") == null ? 0 : body.member("packets").number(Long.MAX_VALUE);
@@ -550,9 +551,9 @@ public final class JsonParser {
             case "mangle" -> mangle(body);
             case "log" -> log(body);
             case "limit" -> body.value() instanceof JsonValue.Str s
-                    ? new Statement.ObjectReference(NfTables.NFT_OBJECT_LIMIT, s.value()) : limit(body);
+                    ? new Statement.ObjectReference(ObjectType.LIMIT, s.value()) : limit(body);
             case "quota" -> body.value() instanceof JsonValue.Str s
-                    ? new Statement.ObjectReference(NfTables.NFT_OBJECT_QUOTA, s.value()) : quota(body);
+                    ? new Statement.ObjectReference(ObjectType.QUOTA, s.value()) : quota(body);
             case "ct helper", "ct timeout", "ct expectation", "secmark" ->
                     new Statement.ObjectReference(objectType, body.string());
             case "reset" -> {
@@ -581,7 +582,7 @@ public final class JsonParser {
             }
             case "tproxy" -> tproxy(body);
             case "synproxy" -> body.value() instanceof JsonValue.Str s
-                    ? new Statement.ObjectReference(NfTables.NFT_OBJECT_SYNPROXY, s.value()) : synproxy(body);
+                    ? new Statement.ObjectReference(ObjectType.SYNPROXY, s.value()) : synproxy(body);
             case "dup" -> {
                 body.only(Set.of("addr", "dev"));
                 Node addr = body.optional("addr");
@@ -735,7 +736,7 @@ public final class JsonParser {
     }
 
     /** {@code {"counter": {"map": {"key": KEY, "data": "@NAME" | {"set": [[K, "OBJ"], ...]}}}}}. */
-    private Statement objectMap(int type, Node body) {
+    private Statement objectMap(ObjectType type, Node body) {
         body.only(Set.of("key", "data"));
         Field key = field(body.member("key"));
         Node data = body.member("data");

@@ -464,7 +464,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 }
                 yield JsonValue.single("fwd", body.build());
             }
-            case Statement.ObjectReference o -> JsonValue.single(objectKind(o.type()), JsonValue.of(o.object()));
+            case Statement.ObjectReference o -> JsonValue.single(o.type().nftName(), JsonValue.of(o.object()));
             case Statement.ObjectMap om -> {
                 JsonValue data;
                 if (om.named() != null) {
@@ -474,7 +474,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     om.entries().forEach(e -> items.add(JsonValue.array(single(om.key(), e.key()), JsonValue.of(e.object()))));
                     data = JsonValue.single("set", JsonValue.array(items));
                 }
-                yield JsonValue.single(objectKind(om.type()), JsonValue.single("map",
+                yield JsonValue.single(om.type().nftName(), JsonValue.single("map",
                         JsonValue.object().put("key", field(om.key())).put("data", data).build()));
             }
             case Statement.SetFromField sf -> JsonValue.single("mangle", JsonValue.object().put("key", field(sf.target()))
@@ -564,15 +564,6 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 && masked.field().datatype().isBitmask() && !(masked.field() instanceof ConcatField)
                 && m.value() instanceof Value.Single v && new BigInteger(1, v.bytes().toArray()).signum() == 0
                 && new BigInteger(1, masked.xor().toArray()).signum() == 0;
-    }
-
-    /** The JSON statement name of a reference to an object of {@code type}. */
-    private static String objectKind(int type) {
-        String name = ObjectRenderer.typeName(type);
-        if (name == null) {
-            throw new IllegalArgumentException("object type " + type + " has no name in nft's JSON");
-        }
-        return name;
     }
 
     private static String op(Match m) {

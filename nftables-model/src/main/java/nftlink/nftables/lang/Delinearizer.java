@@ -344,8 +344,8 @@ public final class Delinearizer {
             case Exthdr.Reset r -> new Statement.TcpOptionReset(r.type());
             case nftlink.nftables.expr.Connlimit cl when cl.flags() == null || cl.flags() <= 1 ->
                     new Statement.ConnlimitStatement(cl.count(), cl.flags() != null && cl.flags() == 1);
-            case nftlink.nftables.expr.Objref.Named o when !o.object().isEmpty() && ObjectRenderer.typeName(o.type()) != null ->
-                    new Statement.ObjectReference(o.type(), o.object());
+            case nftlink.nftables.expr.Objref.Named o when !o.object().isEmpty() && ObjectType.of(o.type()).isPresent() ->
+                    new Statement.ObjectReference(ObjectType.of(o.type()).orElseThrow(), o.object());
             case nftlink.nftables.expr.Last l when l.msecs() == null || l.set() != null ->
                     new Statement.LastStatement(l.msecs() == null || l.set() == null || l.set() == 0 ? null : l.msecs());
             case nftlink.nftables.expr.Queue.Fixed q -> new Statement.QueueStatement(q.num(),
@@ -598,8 +598,8 @@ public final class Delinearizer {
 
     /** The object map {@code om} looks {@code key} up in, when its object type is known; else {@code null}. */
     private static Statement objectMap(Field key, nftlink.nftables.expr.Objref.Mapped om, SetContents sets) {
-        int type = sets == null ? 0 : sets.objectType(om.set());
-        if (type == 0) {
+        ObjectType type = sets == null ? null : ObjectType.of(sets.objectType(om.set())).orElse(null);
+        if (type == null) {
             return null;
         }
         if (!om.set().startsWith("__objmap")) {

@@ -243,7 +243,7 @@ public final class Linearizer {
                     depend(ctx, ps.field().text(), ps.field().dependencies(spec.family()));
                     out.addAll(PayloadWrite.linearize(ps.field(), ps.value()));
                 }
-                case Statement.ObjectReference o -> out.add(new nftlink.nftables.expr.Objref.Named(o.type(), o.object()));
+                case Statement.ObjectReference o -> out.add(new nftlink.nftables.expr.Objref.Named(o.type().number(), o.object()));
                 case Statement.ObjectMap om -> {
                     requireTunnelTransport(ctx, om.key());
                     depend(ctx, om.key().text(), om.key().dependencies(spec.family()));
@@ -766,7 +766,7 @@ public final class Linearizer {
         }
         NftSet set = NftSet.of(spec.family(), spec.table(), "__objmap%d", om.key().keyType(), om.key().length())
                 .withFlags(NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_OBJECT)
-                .withObjectType(om.type()).withSize(elements.size()).withId(SET_IDS.incrementAndGet())
+                .withObjectType(om.type().number()).withSize(elements.size()).withId(SET_IDS.incrementAndGet())
                 .withUserdata(keyByteOrder(om.key()));
         return new AnonymousSet(set, elements);
     }

@@ -26,17 +26,7 @@ public final class ObjectRenderer {
 
     /** nft's name of an object type ({@code counter}, {@code ct helper}, ...), or {@code null} when nft has none. */
     public static String typeName(int type) {
-        return switch (type) {
-            case NfTables.NFT_OBJECT_COUNTER -> "counter";
-            case NfTables.NFT_OBJECT_QUOTA -> "quota";
-            case NfTables.NFT_OBJECT_CT_HELPER -> "ct helper";
-            case NfTables.NFT_OBJECT_LIMIT -> "limit";
-            case NfTables.NFT_OBJECT_CT_TIMEOUT -> "ct timeout";
-            case NfTables.NFT_OBJECT_SECMARK -> "secmark";
-            case NfTables.NFT_OBJECT_SYNPROXY -> "synproxy";
-            case NfTables.NFT_OBJECT_CT_EXPECT -> "ct expectation";
-            default -> null;
-        };
+        return ObjectType.of(type).map(ObjectType::nftName).orElse(null);
     }
 
     /**
@@ -44,12 +34,7 @@ public final class ObjectRenderer {
      * reverse of {@link #typeName}, or -1 when nft has no object of that name.
      */
     public static int type(String name) {
-        for (int type = NfTables.NFT_OBJECT_COUNTER; type <= NfTables.NFT_OBJECT_SYNPROXY; type++) {
-            if (name.equals(typeName(type))) {
-                return type;
-            }
-        }
-        return -1;
+        return ObjectType.named(name).map(ObjectType::number).orElse(-1);
     }
 
     /** The block of one object, without handle. */

@@ -97,15 +97,12 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.FwdStatement f -> f.address() == null ? "fwd to " + device(f.device())
                     : "fwd " + (f.address().length() == 4 ? "ip" : "ip6") + " to " + Datatype.printAddress(f.address().toArray())
                     + " device " + device(f.device());
-            case Statement.ObjectReference o -> objectReference(o.type()) == null
-                    ? "[ objref type " + o.type() + " name " + o.object() + " ]"
-                    : objectReference(o.type()) + " \"" + o.object() + "\"";
+            case Statement.ObjectReference o -> o.type().reference() + " \"" + o.object() + "\"";
             case Statement.ObjectMap om -> {
                 String map = om.named() != null ? "@" + om.named() : om.entries().stream()
                         .map(e -> single(om.key(), e.key()) + " : \"" + e.object() + "\"")
                         .collect(java.util.stream.Collectors.joining(", ", "{ ", " }"));
-                yield (objectReference(om.type()) == null ? "[ objref type " + om.type() + " ]" : objectReference(om.type()))
-                        + " " + om.key().text() + " map " + map;
+                yield om.type().reference() + " " + om.key().text() + " map " + map;
             }
             case Statement.SetFromField sf -> sf.target().text() + " set " + sf.source().text();
             case Statement.TcpOptionReset r -> "reset tcp option " + ExthdrField.tcpOptionName(r.kind());
@@ -165,21 +162,6 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             j.add((e.isCatchAll() ? "*" : renderValue(m.key(), m.keyValue(e))) + " : " + device(e.data().asU32()));
         }
         return m.key().text() + " map " + j;
-    }
-
-    /** The words before a named object of {@code type}: {@code counter name}, {@code ct helper set}, ...; or {@code null}. */
-    private static String objectReference(int type) {
-        return switch (type) {
-            case 1 -> "counter name";
-            case 2 -> "quota name";
-            case 3 -> "ct helper set";
-            case 4 -> "limit name";
-            case 7 -> "ct timeout set";
-            case 8 -> "meta secmark set";
-            case 9 -> "ct expectation set";
-            case 10 -> "synproxy name";
-            default -> null;
-        };
     }
 
     private static String log(Statement.LogStatement l) {

@@ -530,11 +530,12 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * {@code limit name "l"}, {@code ct helper set "ftp"}, {@code ct timeout set "t"},
      * {@code ct expectation set "e"}, {@code synproxy name "s"}, {@code meta secmark set "m"}.
      *
-     * @param type   {@code NFT_OBJECT_*}
+     * @param type   the object's type
      * @param object the object's name
      */
-    record ObjectReference(int type, String object) implements Statement {
+    record ObjectReference(ObjectType type, String object) implements Statement {
         public ObjectReference {
+            Objects.requireNonNull(type, "type");
             Objects.requireNonNull(object, "object");
             if (object.isEmpty()) {
                 throw new IllegalArgumentException("an object name is not empty");
@@ -546,12 +547,12 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * A stateful object chosen by a lookup: {@code counter name tcp dport map { 443 : "https", 80 : "http" }}
      * or {@code quota name ip saddr map @quotas}.
      *
-     * @param type    {@code NFT_OBJECT_*}
+     * @param type    the objects' type
      * @param key     what is looked up
      * @param entries the entries of an anonymous map (empty for a named one)
      * @param named   the name of a named object map, or {@code null}
      */
-    record ObjectMap(int type, Field key, List<Entry> entries, String named) implements Statement {
+    record ObjectMap(ObjectType type, Field key, List<Entry> entries, String named) implements Statement {
 
         /** One {@code KEY : "OBJECT"} entry. */
         public record Entry(Bytes key, String object) {
@@ -562,6 +563,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         }
 
         public ObjectMap {
+            Objects.requireNonNull(type, "type");
             Objects.requireNonNull(key, "key");
             entries = List.copyOf(entries);
             if (entries.isEmpty() == (named == null)) {

@@ -17,6 +17,7 @@ import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.MaskedField;
 import nftlink.nftables.lang.MapLookupField;
 import nftlink.nftables.lang.NatFlag;
+import nftlink.nftables.lang.ObjectType;
 import nftlink.nftables.lang.MetaField;
 import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.RawPayloadField;
@@ -139,7 +140,7 @@ final class RuleParser {
         }
         if (t.text().equals("ct") && c.in.peekIs(1, "timeout", "expectation") && c.in.peekIs(2, "set")) {
             c.next();
-            int type = c.next().text().equals("timeout") ? NfTables.NFT_OBJECT_CT_TIMEOUT : NfTables.NFT_OBJECT_CT_EXPECT;
+            ObjectType type = c.next().text().equals("timeout") ? ObjectType.CT_TIMEOUT : ObjectType.CT_EXPECTATION;
             c.next();
             return objectReference(type);
         }
@@ -254,10 +255,10 @@ final class RuleParser {
         if (c.at("set")) {
             Token set = c.next();
             if (f instanceof CtField ct && ct.key() == nftlink.nftables.expr.Ct.Key.HELPER) {
-                return objectReference(NfTables.NFT_OBJECT_CT_HELPER);
+                return objectReference(ObjectType.CT_HELPER);
             }
             if (f instanceof MetaField meta && meta.key() == nftlink.nftables.expr.Meta.Key.SECMARK && c.at(Token.Kind.STRING)) {
-                return objectReference(NfTables.NFT_OBJECT_SECMARK);
+                return objectReference(ObjectType.SECMARK);
             }
             boolean header = f instanceof PayloadField || f instanceof nftlink.nftables.lang.PayloadBitField
                     || f instanceof nftlink.nftables.lang.ExthdrField || f instanceof RawPayloadField;
@@ -828,7 +829,7 @@ final class RuleParser {
                 }
                 case "name" -> {
                     c.next();
-                    return objectReference(NfTables.NFT_OBJECT_SYNPROXY);
+                    return objectReference(ObjectType.SYNPROXY);
                 }
                 default -> {
                     return new Statement.SynproxyStatement(mss, wscale, flags);
@@ -1262,7 +1263,7 @@ final class RuleParser {
     }
 
     /** The quoted name of a stateful object a rule refers to. */
-    private Statement objectReference(int type) {
+    private Statement objectReference(ObjectType type) {
         if (startsField(c.peek())) {
             return objectMap(type);
         }
@@ -1274,7 +1275,7 @@ final class RuleParser {
     }
 
     /** {@code KEY map { K : "OBJECT", ... }} or {@code KEY map @NAME} after {@code counter name} and the like. */
-    private Statement objectMap(int type) {
+    private Statement objectMap(ObjectType type) {
         Field key = fieldOrConcat();
         Token map = c.expect("map");
         if (c.at(Token.Kind.SET_REFERENCE)) {
@@ -1461,7 +1462,7 @@ final class RuleParser {
     private Statement counter() {
         c.next();
         if (c.accept("name")) {
-            return objectReference(NfTables.NFT_OBJECT_COUNTER);
+            return objectReference(ObjectType.COUNTER);
         }
         long packets = 0;
         long bytes = 0;
@@ -1553,7 +1554,7 @@ final class RuleParser {
     private Statement limit() {
         c.next();
         if (c.accept("name")) {
-            return objectReference(NfTables.NFT_OBJECT_LIMIT);
+            return objectReference(ObjectType.LIMIT);
         }
         c.expect("rate");
         boolean over = c.accept("over");
@@ -1587,7 +1588,7 @@ final class RuleParser {
     private Statement quota() {
         c.next();
         if (c.accept("name")) {
-            return objectReference(NfTables.NFT_OBJECT_QUOTA);
+            return objectReference(ObjectType.QUOTA);
         }
         boolean over = c.accept("over");
         if (!over) {
