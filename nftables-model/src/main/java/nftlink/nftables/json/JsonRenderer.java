@@ -30,6 +30,7 @@ import nftlink.nftables.lang.NatFlag;
 import nftlink.nftables.lang.MetaField;
 import nftlink.nftables.lang.ObjectRenderer;
 import nftlink.nftables.lang.PayloadField;
+import nftlink.nftables.lang.RuleRenderer;
 import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.lang.RulesetListing;
 import nftlink.nftables.lang.SocketCgroupField;
@@ -365,6 +366,8 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     /** One statement of a rule in a {@code family} table. */
     public JsonValue statement(Statement s, Family family) {
         return switch (s) {
+            // nft 1.1.3 has no JSON for an anonymous chain and prints its text instead
+            case Statement.ChainBinding b -> JsonValue.of(new RuleRenderer(cgroupPaths, stateless, false, interfaceNames).render(b, family));
             case Match m when noneOf(m) -> {
                 // FIELD & FLAGS == 0: nft's JSON says none of the flags, {"op": "!"}
                 nftlink.nftables.lang.MaskedField masked = (nftlink.nftables.lang.MaskedField) m.field();

@@ -34,6 +34,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns a {@link RuleSpec} into kernel expressions the way nft 1.0.6 does:
@@ -47,27 +48,67 @@ public final class Linearizer {
 
     private static final int REG = NfTables.NFT_REG_1;
     private static final AtomicInteger SET_IDS = new AtomicInteger(1 << 24);
+    private static final AtomicInteger CHAIN_IDS = new AtomicInteger(1 << 24);
 
     /** An anonymous set a rule needs, created in the same transaction. */
     public record AnonymousSet(NftSet set, List<SetElement> elements) {
     }
 
     /**
-     * A linearized rule and the anonymous sets it uses.
+     * An anonymous chain a rule jumps to ({@code jump { ... }}), and its linearized rules.
      *
-     * @param rule the kernel-level rule
-     * @param sets anonymous sets to add before it
+     * @param id    the ID the chain is added with, which its rules and the jump refer to
+     * @param rules its rules
      */
-    public record Result(Rule rule, List<AnonymousSet> sets) {
-        /** The operations that add the rule: its anonymous sets and elements first. */
+    public record Binding(int id, List<Result> rules) {
+        public Binding {
+            rules = List.copyOf(rules);
+        }
+    }
+
+    /**
+     * A linearized rule, the anonymous sets it uses and the anonymous chains it jumps to.
+     *
+     * @param rule     the kernel-level rule
+     * @param sets     anonymous sets to add before it
+     * @param bindings anonymous chains to add, with their rules, before it
+     */
+    public record Result(Rule rule, List<AnonymousSet> sets, List<Binding> bindings) {
+        public Result {
+            sets = List.copyOf(sets);
+            bindings = List.copyOf(bindings);
+        }
+
+        /** A rule without anonymous chains. */
+        public Result(Rule rule, List<AnonymousSet> sets) {
+            this(rule, sets, List.of());
+        }
+
+        /** The operations that add the rule: its anonymous chains and their rules, its anonymous sets, then the rule. */
         public List<NftOperation> operations() {
-            List<NftOperation> ops = new ArrayList<>();
-            for (AnonymousSet s : sets) {
-                ops.add(new NftOperation.AddSet(s.set(), false));
-                ops.add(new NftOperation.AddElements(s.set().family(), s.set().table(), s.set().name(), s.set().id(),
-                        s.elements(), false));
-            }
+            List<NftOperation> ops = prerequisites(UnaryOperator.identity());
             ops.add(new NftOperation.AddRule(rule));
+            return ops;
+        }
+
+        /**
+         * The operations to send before the rule, in nft's order: the rule's anonymous sets (each as {@code sets}
+         * makes it), then each anonymous chain with its rules and theirs.
+         */
+        public List<NftOperation> prerequisites(UnaryOperator<NftSet> sets) {
+            List<NftOperation> ops = new ArrayList<>();
+            for (AnonymousSet s : this.sets) {
+                NftSet set = sets.apply(s.set());
+                ops.add(new NftOperation.AddSet(set, false));
+                ops.add(new NftOperation.AddElements(set.family(), set.table(), set.name(), set.id(), s.elements(), false));
+            }
+            for (Binding b : bindings) {
+                ops.add(new NftOperation.AddBindingChain(rule.family(), rule.table(), b.id()));
+                for (Result inner : b.rules()) {
+                    ops.addAll(inner.prerequisites(sets));
+                    ops.add(new NftOperation.AddBoundRule(inner.rule(), b.id()));
+                }
+            }
             return ops;
         }
     }
@@ -163,6 +204,7 @@ public final class Linearizer {
         Context ctx = new Context(spec);
         List<Expression> out = ctx.out();
         List<AnonymousSet> sets = ctx.sets();
+        List<Binding> bindings = new ArrayList<>();
         for (Statement s : spec.statements()) {
             if (!(s instanceof Match)) {
                 ctx.boundaries().add(out.size());
@@ -170,6 +212,16 @@ public final class Linearizer {
             switch (s) {
                 case Match m -> match(ctx, m);
                 case Statement.VerdictStatement v -> out.add(Immediate.verdict(v.verdict()));
+                case Statement.ChainBinding b -> {
+                    int id = CHAIN_IDS.incrementAndGet();
+                    List<Result> rules = new ArrayList<>();
+                    for (RuleSpec inner : b.rules()) {
+                        rules.add(linearize(new RuleSpec(spec.family(), spec.table(), spec.chain(), inner.statements(),
+                                inner.comment(), 0)));
+                    }
+                    bindings.add(new Binding(id, rules));
+                    out.add(Immediate.verdict(Verdict.toChainId(b.goTo(), id)));
+                }
                 case Statement.CounterStatement c -> out.add(stateful(c));
                 case Statement.MetaSet ms -> {
                     out.add(Immediate.value(REG, ms.value()));
@@ -377,7 +429,7 @@ public final class Linearizer {
         }
         mergePayloads(ctx);
         Rule rule = new Rule(spec.family(), spec.table(), spec.chain(), spec.handle(), 0, out, spec.comment(), List.of());
-        return new Result(rule, sets);
+        return new Result(rule, sets, bindings);
     }
 
     /**

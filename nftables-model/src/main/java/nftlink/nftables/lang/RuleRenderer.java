@@ -43,17 +43,32 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         Objects.requireNonNull(cgroupPaths, "cgroupPaths");
     }
 
-    /** The rule's statements and comment, as one line. */
+    /** The rule's statements and comment, as one line (an anonymous chain's rules on lines of their own). */
     public String render(RuleSpec rule) {
+        return render(rule, 2);
+    }
+
+    /** The rule as it prints {@code depth} tabs in: the rules of an anonymous chain it jumps to one more. */
+    private String render(RuleSpec rule, int depth) {
         StringJoiner line = new StringJoiner(" ");
         for (int i = 0; i < rule.statements().size(); i++) {
             Statement s = rule.statements().get(i);
-            line.add(nftlink.nftables.xt.XtListing.isXt(s) ? nftlink.nftables.xt.XtListing.text(rule, i) : render(s, rule.family()));
+            line.add(nftlink.nftables.xt.XtListing.isXt(s) ? nftlink.nftables.xt.XtListing.text(rule, i)
+                    : s instanceof Statement.ChainBinding b ? binding(b, rule.family(), depth) : render(s, rule.family()));
         }
         if (rule.comment() != null) {
             line.add("comment \"" + rule.comment() + "\"");
         }
         return line.toString();
+    }
+
+    /** {@code jump {}, each rule on its own line one tab further in, and {@code }} back at {@code depth}. */
+    private String binding(Statement.ChainBinding b, nftlink.nftables.Family family, int depth) {
+        StringBuilder sb = new StringBuilder(b.goTo() ? "goto {" : "jump {");
+        for (RuleSpec r : b.rules()) {
+            sb.append('\n').append("\t".repeat(depth + 1)).append(render(r, depth + 1));
+        }
+        return sb.append('\n').append("\t".repeat(depth)).append('}').toString();
     }
 
     /** One statement, as it prints in a rule of an {@code inet} table. */
@@ -76,6 +91,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 yield m.field().text() + " " + op + value;
             }
             case Statement.VerdictStatement v -> v.verdict().toString();
+            case Statement.ChainBinding b -> binding(b, family, 2);
             case Statement.CounterStatement c -> stateless ? "counter" : "counter packets " + Long.toUnsignedString(c.packets())
                     + " bytes " + Long.toUnsignedString(c.bytes());
             case Statement.MetaSet ms -> ms.field().text() + " set " + ms.field().datatype().print(ms.value());

@@ -19,7 +19,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         Statement.MasqueradeStatement, Statement.RedirectStatement, Statement.VerdictMap, Statement.QueueStatement,
         Statement.TproxyStatement, Statement.SynproxyStatement, Statement.DupStatement, Statement.FwdStatement,
         Statement.ObjectReference, Statement.ObjectMap, Statement.LastStatement, Statement.DynsetStatement, Statement.SetFromField,
-        Statement.ConnlimitStatement, Statement.TcpOptionReset {
+        Statement.ConnlimitStatement, Statement.TcpOptionReset, Statement.ChainBinding {
 
     /** {@code accept}, {@code drop}, {@code jump CHAIN}, ... */
     record VerdictStatement(Verdict verdict) implements Statement {
@@ -675,6 +675,20 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
             if (kind < 0 || kind > 255) {
                 throw new IllegalArgumentException("tcp option kinds run from 0 to 255: " + kind);
             }
+        }
+    }
+
+    /**
+     * {@code jump { RULE; ... }} or {@code goto { ... }}: the rules of an anonymous chain bound to this rule
+     * (the kernel's {@code NFT_CHAIN_BINDING}); it goes when the rule goes.
+     *
+     * @param goTo  {@code goto} rather than {@code jump}
+     * @param chain the name the kernel gave the chain ({@code __chain7}) when listed, or {@code null}
+     * @param rules the chain's rules, in order
+     */
+    record ChainBinding(boolean goTo, String chain, List<RuleSpec> rules) implements Statement {
+        public ChainBinding {
+            rules = List.copyOf(rules);
         }
     }
 

@@ -21,6 +21,7 @@ import nftlink.nftables.lang.ObjectType;
 import nftlink.nftables.lang.MetaField;
 import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.RawPayloadField;
+import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.lang.SocketCgroupField;
 import nftlink.nftables.lang.RejectKind;
 import nftlink.nftables.lang.Statement;
@@ -118,7 +119,7 @@ final class RuleParser {
 
     /** Verdicts, reject and nat end a rule: nft refuses statements after them (a vmap does not end it). */
     static boolean isTerminal(Statement s) {
-        return s instanceof Statement.VerdictStatement || s instanceof Statement.RejectStatement
+        return s instanceof Statement.VerdictStatement || s instanceof Statement.ChainBinding || s instanceof Statement.RejectStatement
                 || s instanceof Statement.NatStatement || s instanceof Statement.MasqueradeStatement
                 || s instanceof Statement.RedirectStatement || s instanceof Statement.QueueStatement
                 || s instanceof Statement.TproxyStatement || s instanceof Statement.FwdStatement;
@@ -126,6 +127,10 @@ final class RuleParser {
 
     private Statement statement() {
         Token t = c.peek();
+        if ((t.text().equals("jump") || t.text().equals("goto")) && t.kind() == Token.Kind.WORD
+                && c.in.peekToken(1).kind() == Token.Kind.LBRACE) {
+            return chainBinding();
+        }
         if (Values.isVerdict(t)) {
             return new Statement.VerdictStatement(values.verdict());
         }
@@ -166,6 +171,35 @@ final class RuleParser {
             case "masquerade", "redirect" -> portNat();
             default -> match();
         };
+    }
+
+    /**
+     * {@code jump { RULE ... }} or {@code goto { ... }}: the rules of an anonymous chain, one per line or
+     * separated by {@code ;}, each parsed as a rule of the same table.
+     */
+    private Statement chainBinding() {
+        boolean goTo = c.next().text().equals("goto");
+        Token open = c.next();
+        List<RuleSpec> rules = new ArrayList<>();
+        while (true) {
+            while (c.accept(Token.Kind.NEWLINE) || c.accept(Token.Kind.SEMICOLON)) {
+                // blank lines and empty statements between rules
+            }
+            if (c.accept(Token.Kind.RBRACE)) {
+                break;
+            }
+            if (c.at(Token.Kind.END)) {
+                throw Cursor.error(open, "syntax error, missing '}' after the rules of an anonymous chain");
+            }
+            if (nested) {
+                throw Cursor.error(open, "too many levels of nesting");
+            }
+            RuleParser inner = new RuleParser(c, values, family, maps);
+            inner.nested = true;
+            Parsed rule = inner.rule();
+            rules.add(new RuleSpec(family, "-", "-", rule.statements(), rule.comment(), 0));
+        }
+        return new Statement.ChainBinding(goTo, null, rules);
     }
 
     /** A field or a concatenation of fields ({@code ip saddr . tcp dport}), as in a match or {@code typeof}. */
@@ -743,6 +777,9 @@ final class RuleParser {
         }
         return l3;
     }
+
+    /** Whether this parses a rule of an anonymous chain, which nft does not nest. */
+    private boolean nested;
 
     /** The statements of the rule read so far (for syntax whose meaning depends on them). */
     private List<Statement> before = List.of();
