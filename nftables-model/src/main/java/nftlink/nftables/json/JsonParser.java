@@ -817,7 +817,7 @@ public final class JsonParser {
     private nftlink.nftables.lang.BinopField binop(Node node) {
         Map.Entry<String, Node> e = node.single();
         switch (e.getKey()) {
-            case "<<", ">>", "&", "|" -> {
+            case "<<", ">>", "&", "|", "^" -> {
                 List<Node> operands = e.getValue().array();
                 if (operands.size() != 2) {
                     throw e.getValue().error("expected [VALUE, CONSTANT]");
@@ -828,13 +828,9 @@ public final class JsonParser {
                 }
                 Node right = operands.get(1);
                 if (e.getKey().equals("<<") || e.getKey().equals(">>")) {
-                    if (inner.shift() != 0 || inner.mask() != 0xffffffffL || inner.xor() != 0) {
-                        throw node.error("unsupported: a shift after another operation in a value computed from the packet");
-                    }
                     int bits = (int) right.number(31);
                     nftlink.nftables.lang.BinopField in = inner;
-                    return at(node, () -> new nftlink.nftables.lang.BinopField(in.source(), e.getKey().equals("<<") ? bits : -bits,
-                            in.mask(), in.xor()));
+                    return at(node, () -> in.shifted(e.getKey().equals("<<") ? bits : -bits));
                 }
                 long constant;
                 if (right.value() instanceof JsonValue.Num) {
@@ -844,7 +840,11 @@ public final class JsonParser {
                     Bytes b = at(right, () -> source.datatype().parse(right.string(), source.valueLength()));
                     constant = new java.math.BigInteger(1, b.toArray()).longValue();
                 }
-                return e.getKey().equals("&") ? inner.and(constant) : inner.or(constant);
+                return switch (e.getKey()) {
+                    case "&" -> inner.and(constant);
+                    case "|" -> inner.or(constant);
+                    default -> inner.xor(constant);
+                };
             }
             default -> {
                 Field f = field(node);
@@ -940,9 +940,18 @@ public final class JsonParser {
         return Bytes.of(x);
     }
 
-    /** A value computed from the packet: a field, or {@code {"&"|"|": [FIELD, CONSTANT]}}. */
+    /** A value computed from the packet: a field, or {@code {"&"|"|"|"^": [FIELD, CONSTANT]}}. */
     private Field valueField(Node node) {
         Map.Entry<String, Node> e = node.single();
+        if (e.getKey().equals("^")) {
+            List<Node> operands = e.getValue().array();
+            if (operands.size() != 2) {
+                throw e.getValue().error("expected [FIELD, CONSTANT]");
+            }
+            Field inner = field(operands.get(0));
+            Bytes constant = single(inner, operands.get(1));
+            return at(node, () -> nftlink.nftables.lang.MaskedField.xor(inner, constant));
+        }
         if (e.getKey().equals("&") || e.getKey().equals("|")) {
             List<Node> operands = e.getValue().array();
             if (operands.size() < 2) {
@@ -1583,6 +1592,11 @@ public final class JsonParser {
             nftlink.nftables.lang.BinopField computed = binop(body.member("value"));
             if (computed != null && (computed.shift() != 0 || computed.source() instanceof nftlink.nftables.lang.PayloadBitField)) {
                 return at(body, () -> new Statement.SetFromField(field, computed));
+            }
+            if (computed != null && computed.mask() == 0xffffffffL && computed.xor() != 0) {
+                // FIELD ^ CONSTANT
+                Field xored = nftlink.nftables.lang.MaskedField.xor(computed.source(), Bytes.u32((int) computed.xor()));
+                return at(body, () -> new Statement.SetFromField(field, xored));
             }
         }
         if ((field instanceof MetaField || field instanceof CtField || field instanceof PayloadField

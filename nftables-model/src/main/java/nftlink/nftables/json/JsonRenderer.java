@@ -676,6 +676,8 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 operands.add(JsonValue.of(Integer.toUnsignedLong((x.isOr() ? x.xor() : x.mask()).asU32())));
                 yield JsonValue.single(k.op().symbol(), JsonValue.array(operands));
             }
+            case nftlink.nftables.lang.MaskedField x when x.isXor() -> JsonValue.single("^",
+                    JsonValue.array(field(x.field()), single(x.field(), x.xor())));
             case nftlink.nftables.lang.MaskedField x -> JsonValue.single(x.isOr() ? "|" : "&",
                     JsonValue.array(field(x.field()), joinedFlags(single(x.field(), x.isOr() ? x.xor() : x.mask()))));
             case MetaField m -> JsonValue.single("meta", JsonValue.single("key", JsonValue.of(m.keyName())));

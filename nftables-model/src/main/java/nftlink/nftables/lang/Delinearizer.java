@@ -275,7 +275,7 @@ public final class Delinearizer {
                 if (at < e.size() && e.get(at) instanceof Bitwise.MaskXor mx && mx.sreg() == REG && mx.dreg() == REG
                         && mx.mask().length() == field.length() && !(field instanceof ConcatField)) {
                     MaskedField masked = new MaskedField(field, mx.mask(), mx.xor());
-                    if (isZero(mx.xor()) || masked.isOr()) {
+                    if (masked.isWritten()) {
                         source = masked;
                         at++;
                     }

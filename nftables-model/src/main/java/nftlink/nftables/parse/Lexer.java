@@ -52,7 +52,12 @@ final class Lexer {
     }
 
     static boolean wordChar(char c) {
-        return Character.isLetterOrDigit(c) || "_.:/-*[]+~%^&|".indexOf(c) >= 0;
+        return Character.isLetterOrDigit(c) || "_.:/-*[]+~%".indexOf(c) >= 0;
+    }
+
+    /** The bitwise operators, words of their own as in nft's scanner: {@code tcp flags & (fin|syn)}. */
+    private static boolean operatorChar(char c) {
+        return c == '&' || c == '|' || c == '^';
     }
 
     private void run() {
@@ -108,6 +113,9 @@ final class Lexer {
                     case ',' -> Token.Kind.COMMA;
                     default -> Token.Kind.SEMICOLON;
                 }, String.valueOf(c), start);
+            } else if (operatorChar(c)) {
+                pos++;
+                add(Token.Kind.WORD, String.valueOf(c), start);
             } else if (wordChar(c)) {
                 while (pos < text.length() && wordChar(text.charAt(pos))) {
                     pos++;

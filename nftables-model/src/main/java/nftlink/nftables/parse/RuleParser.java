@@ -255,6 +255,7 @@ final class RuleParser {
                 if (c.accept(Token.Kind.RBRACE)) {
                     break;
                 }
+                splitGluedColon();
                 Token keyToken = c.peek();
                 java.util.regex.Matcher glued = java.util.regex.Pattern.compile("(.+):(accept|drop|continue|return)")
                         .matcher(keyToken.kind() == Token.Kind.WORD ? keyToken.text() : "");
@@ -300,6 +301,10 @@ final class RuleParser {
                 throw Cursor.error(set, "unsupported: '" + f.text() + " set' (nftlink's rule language sets meta, ct and header fields)");
             }
             Token v = c.peek();
+            if (v.kind() == Token.Kind.OTHER && v.text().equals("(") && (f instanceof MetaField || f instanceof CtField)
+                    && startsField(c.in.peekToken(1))) {
+                return shiftedGroup(f, v);
+            }
             if (v.kind() == Token.Kind.WORD && header && !(f instanceof nftlink.nftables.lang.ExthdrField)
                     && f.text().startsWith(v.text() + " ")) {
                 return setFromField(f, v);
@@ -1018,6 +1023,18 @@ final class RuleParser {
         };
     }
 
+    /**
+     * A map key written against its colon ({@code untracked: accept}) is one word for the lexer: reads it as the key
+     * and a colon, unless a colon of its own follows (an IPv6 address may end with one: {@code 2001:db8:: : accept}).
+     */
+    private void splitGluedColon() {
+        Token t = c.peek();
+        if (t.kind() == Token.Kind.WORD && t.text().length() > 1 && t.text().endsWith(":") && !c.in.peekIs(1, ":")) {
+            c.in.replaceNext(List.of(new Token(Token.Kind.WORD, t.text().substring(0, t.text().length() - 1), t.location()),
+                    new Token(Token.Kind.WORD, ":", t.location())));
+        }
+    }
+
     /** {@code meta|ct KEY set FIELD [& MASK | | VALUE]}: the value comes from the packet. */
     private Statement setFromField(Field target, Token at) {
         Token start = c.peek();
@@ -1041,7 +1058,7 @@ final class RuleParser {
             source = switch (op) {
                 case "&" -> Cursor.at(opToken, () -> MaskedField.and(s, operand));
                 case "|" -> Cursor.at(opToken, () -> MaskedField.or(s, operand));
-                default -> throw Cursor.error(opToken, "unsupported: xor in a value computed from the packet");
+                default -> Cursor.at(opToken, () -> MaskedField.xor(s, operand));
             };
             String more = maskOperator(source);
             if (more != null && startsField(c.in.peekToken(1))) {
@@ -1059,6 +1076,45 @@ final class RuleParser {
         }
         Field s = source;
         return Cursor.at(at, () -> new Statement.SetFromField(target, s));
+    }
+
+    /**
+     * {@code KEY set (FIELD & C | | C | ^ C) << N [& C | | C]}: a constant applied to a 32-bit key before the shift, as in
+     * {@code ct mark set (meta mark | 0x10) << 8}.
+     */
+    private Statement shiftedGroup(Field target, Token open) {
+        c.next();
+        Token start = c.peek();
+        Field inner = fieldOrConcat();
+        String op = maskOperator(inner);
+        if (op == null) {
+            throw c.unexpected("&, | or ^ and a constant");
+        }
+        Token opToken = c.next();
+        Bytes operand = flagsOrValue(Values.parts(inner).getFirst());
+        Field masked = Cursor.at(opToken, () -> switch (op) {
+            case "&" -> MaskedField.and(inner, operand);
+            case "|" -> MaskedField.or(inner, operand);
+            default -> MaskedField.xor(inner, operand);
+        });
+        Token close = c.next();
+        if (!close.text().equals(")")) {
+            throw Cursor.error(close, "syntax error, unexpected " + close.describe() + ", expecting ')'");
+        }
+        if (!atOperator("<<") && !atOperator(">>")) {
+            throw c.unexpected("<< or >> (nftlink shifts a parenthesized value)");
+        }
+        boolean left = c.next().text().equals("<<");
+        int bits = c.smallNumber("a shift in bits (0 to 31)", 31);
+        nftlink.nftables.lang.BinopField value = Cursor.at(start, () -> new nftlink.nftables.lang.BinopField(masked,
+                left ? bits : -bits, 0xffffffffL, 0));
+        while (c.at("&") || c.at("and") || c.at("|") || c.at("or")) {
+            boolean and = c.next().text().matches("&|and");
+            long constant = binopConstant(inner);
+            value = and ? value.and(constant) : value.or(constant);
+        }
+        nftlink.nftables.lang.BinopField v = value;
+        return Cursor.at(open, () -> new Statement.SetFromField(target, v));
     }
 
     /**
@@ -1221,6 +1277,7 @@ final class RuleParser {
             if (c.accept(Token.Kind.RBRACE)) {
                 break;
             }
+            splitGluedColon();
             Token keyToken = c.peek();
             // * : DATA is the catch-all entry
             Value k = c.accept("*") ? new Value.CatchAll() : values.item(keyParts, false);
@@ -1327,6 +1384,7 @@ final class RuleParser {
             if (c.accept(Token.Kind.RBRACE)) {
                 break;
             }
+            splitGluedColon();
             Token keyToken = c.peek();
             Value k = values.item(keyParts, false);
             if (!(k instanceof Value.Single single)) {
