@@ -879,11 +879,6 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             String name = interfaceNames.apply(b.asU32());
             return JsonValue.of(name != null ? name : Integer.toUnsignedString(b.asU32()));
         }
-        if ((f instanceof ExthdrField || f instanceof CtField || f instanceof nftlink.nftables.lang.InnerField
-                || f instanceof PayloadField p && p.protocol().equals("comp")) && f.datatype() == Datatype.INET_PROTO) {
-            // nft's JSON names protocols only in headers it decodes, not in ct keys, extension headers or tunnels
-            return JsonValue.of(b.get(0));
-        }
         if (f.datatype() == Datatype.TIME) {
             return JsonValue.of(Integer.toUnsignedLong(b.asU32()) / 1000);
         }

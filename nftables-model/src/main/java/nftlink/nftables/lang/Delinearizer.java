@@ -1420,6 +1420,49 @@ public final class Delinearizer {
     }
 
     /** Drops the protocol matches that a later match implies, as nft does when listing. */
+    /**
+     * The link-layer protocol matches ({@code meta nfproto}, {@code meta protocol}, {@code ether type}) nft 1.1.3 leaves
+     * out before a match of a network-level meta or ct key with one value: in ip and ip6 tables the one of the table's
+     * protocol; elsewhere ipv4 before {@code meta l4proto icmp} or {@code ct ip saddr}, ipv6 before
+     * {@code meta l4proto ipv6-icmp} or {@code ct ip6 saddr} (its {@code ct_meta_may_dependency_kill}).
+     */
+    private static List<Match> networkKeyDependencies(Family family, Match m) {
+        if (m.op() != Match.Op.EQ || !(m.value() instanceof Value.Single v)) {
+            return List.of();
+        }
+        // which network protocol the key's value implies: IPv4, IPv6, or neither (null)
+        Boolean ipv4;
+        if (m.field().equals(MetaField.L4PROTO)) {
+            int l4proto = v.bytes().get(0);
+            ipv4 = l4proto == 1 ? Boolean.TRUE : l4proto == 58 ? Boolean.FALSE : null;
+        } else if (m.field() instanceof CtField ct && (ct.key() == Ct.Key.SRC_IP || ct.key() == Ct.Key.DST_IP
+                || ct.key() == Ct.Key.SRC_IP6 || ct.key() == Ct.Key.DST_IP6 || ct.key() == Ct.Key.SRC || ct.key() == Ct.Key.DST)) {
+            ipv4 = ct.length() == 4 ? Boolean.TRUE : ct.length() == 16 ? Boolean.FALSE : null;
+        } else if (m.field() instanceof CtField ct && ct.key() == Ct.Key.PROTOCOL) {
+            ipv4 = null;
+        } else {
+            return List.of();
+        }
+        boolean[] kills = switch (family) {
+            // in ip and ip6 tables the table's own protocol goes before any of these keys
+            case IP -> new boolean[]{true, false};
+            case IP6 -> new boolean[]{false, true};
+            default -> ipv4 == null ? new boolean[]{false, false} : new boolean[]{ipv4, !ipv4};
+        };
+        List<Match> deps = new ArrayList<>();
+        if (kills[0]) {
+            deps.add(Match.eq(MetaField.NFPROTO, Bytes.u8(NfTables.NFPROTO_IPV4)));
+            deps.add(Match.eq(MetaField.PROTOCOL, Bytes.u16Be(0x0800)));
+            deps.add(Match.eq(PayloadField.ETHER_TYPE, Bytes.u16Be(0x0800)));
+        }
+        if (kills[1]) {
+            deps.add(Match.eq(MetaField.NFPROTO, Bytes.u8(NfTables.NFPROTO_IPV6)));
+            deps.add(Match.eq(MetaField.PROTOCOL, Bytes.u16Be(0x86dd)));
+            deps.add(Match.eq(PayloadField.ETHER_TYPE, Bytes.u16Be(0x86dd)));
+        }
+        return deps;
+    }
+
     private static List<Statement> foldDependencies(Family family, List<Statement> statements) {
         List<Statement> out = new ArrayList<>(statements);
         for (int i = out.size() - 1; i >= 0; i--) {
@@ -1452,6 +1495,10 @@ public final class Delinearizer {
                 } catch (IllegalArgumentException notInThisFamily) {
                     continue;
                 }
+            }
+            if (out.get(i) instanceof Match m) {
+                deps = new ArrayList<>(deps);
+                deps.addAll(networkKeyDependencies(family, m));
             }
             if (out.get(i) instanceof Match m && m.field() instanceof PayloadField pf && pf.base() == Payload.Base.TRANSPORT) {
                 int number = TRANSPORT_PROTOCOL_NUMBERS.getOrDefault(pf.protocol(), -1);

@@ -639,7 +639,8 @@ public final class Linearizer {
     /** Whether an earlier match of another field says what {@code dependency} says (same protocol class, same value). */
     private static boolean impliedBy(Match dependency, Set<Match> established) {
         int cls = protocolClass(dependency.field());
-        if (cls != 1 || !(dependency.value() instanceof Value.Single needed)) {
+        // a transport protocol matched by l4proto, ip protocol or ip6 nexthdr; a link-layer one by ether type or meta protocol
+        if (cls != 1 && cls != 3 || !(dependency.value() instanceof Value.Single needed)) {
             return false;
         }
         for (Match e : established) {

@@ -362,8 +362,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 return "\"" + name + "\"";
             }
         }
-        if ((numericProtocol || field instanceof InnerField) && field.datatype() == Datatype.INET_PROTO) {
-            // nft lists protocols inside tunnels as numbers
+        if (numericProtocol && field.datatype() == Datatype.INET_PROTO) {
             return Integer.toString(b.get(0));
         }
         return field.datatype().print(field.fromRegister(b));

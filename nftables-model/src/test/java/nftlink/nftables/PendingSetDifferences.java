@@ -1,4 +1,6 @@
-package nftlink.nftables.json;
+package nftlink.nftables;
+
+import nftlink.nftables.json.JsonValue;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,12 +14,12 @@ import java.util.Map;
  * families compare listings with these members taken out of both sides, and everything else as is;
  * remove each rule here when the set family lists it as nft does.
  */
-final class PendingSetDifferences {
+public final class PendingSetDifferences {
     private PendingSetDifferences() {
     }
 
     /** {@code document} without the members above in its set and map items. */
-    static JsonValue without(JsonValue document, JsonValue reference) {
+    public static JsonValue without(JsonValue document, JsonValue reference) {
         if (!(document instanceof JsonValue.Obj o) || !(o.get("nftables") instanceof JsonValue.Arr items)
                 || !(reference instanceof JsonValue.Obj r) || !(r.get("nftables") instanceof JsonValue.Arr referenceItems)) {
             return document;
@@ -48,6 +50,9 @@ final class PendingSetDifferences {
             }
             if (name.equals("flags") && value instanceof JsonValue.Arr flags) {
                 List<JsonValue> kept = flags.items().stream().filter(f -> !f.equals(JsonValue.of("dynamic"))).toList();
+                if (kept.isEmpty()) {
+                    return;
+                }
                 value = JsonValue.array(kept);
             }
             if (name.equals("map") && value instanceof JsonValue.Arr types) {
