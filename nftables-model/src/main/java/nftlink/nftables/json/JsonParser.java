@@ -1568,8 +1568,8 @@ public final class JsonParser {
         body.only(Set.of("key", "value"));
         Field field = field(body.member("key"));
         Node valueNode = body.member("value");
-        if ((field instanceof MetaField || field instanceof CtField) && valueNode.value() instanceof JsonValue.Obj o
-                && o.members().size() == 1 && valueNode.single().getKey().equals("map")) {
+        if ((field instanceof MetaField || field instanceof CtField || field instanceof PayloadField)
+                && valueNode.value() instanceof JsonValue.Obj o && o.members().size() == 1 && valueNode.single().getKey().equals("map")) {
             Field source = mapLookup(valueNode.single().getValue(), field);
             return at(body, () -> new Statement.SetFromField(field, source));
         }

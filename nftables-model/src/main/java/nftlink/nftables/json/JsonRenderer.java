@@ -494,8 +494,11 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.LastStatement l -> JsonValue.single("last", l.usedMillis() == null ? JsonValue.NULL
                     : JsonValue.single("used", JsonValue.of(l.usedMillis())));
             case Statement.DynsetStatement d -> {
+                // an element with a timeout is {"elem": {"val": KEY, "timeout": SECONDS}}, as nft 1.1.3 writes it
+                JsonValue elem = d.timeout() == null ? field(d.key()) : JsonValue.single("elem", JsonValue.object()
+                        .put("val", field(d.key())).put("timeout", d.timeout() / 1000).build());
                 var body = JsonValue.object().put("op", d.op() == 0 ? "add" : d.op() == 1 ? "update" : "delete")
-                        .put("elem", field(d.key())).put(d.data() == null ? "set" : "map", "@" + d.set());
+                        .put("elem", elem).put(d.data() == null ? "set" : "map", "@" + d.set());
                 if (d.data() != null) {
                     body.put("data", field(d.data()));
                 }

@@ -59,6 +59,11 @@ public final class Delinearizer {
         default int dataType(String set) {
             return 0;
         }
+
+        /** The datatype ID of a set's key (parts 6 bits each when concatenated); 0 when unknown. */
+        default int keyType(String set) {
+            return 0;
+        }
     }
 
     private Delinearizer() {
@@ -286,13 +291,23 @@ public final class Delinearizer {
                     source = combined.field();
                     at = combined.next();
                 }
-                Field target = at < e.size() ? switch (e.get(at)) {
+                boolean fromMap = source instanceof MapLookupField;
+                Statement option = optionWrite(source, e, at);
+                if (option != null) {
+                    s = option;
+                    consumed = at - i + (source.datatype().hostOrder() ? 2 : 1);
+                }
+                Field target = s != null || at >= e.size() ? null : switch (e.get(at)) {
                     case Meta.Set ms when ms.sreg() == REG -> MetaField.of(ms.key());
                     case Ct.Set cs when cs.sreg() == REG -> CtField.of(cs.key(), cs.direction());
+                    // a header field written from a map: ip daddr set iifname map @m
+                    case Payload.Write w when w.sreg() == REG && fromMap -> writtenField(w, l3, l4);
                     default -> null;
-                } : null;
-                Natted computedTarget = computedTarget(source, e, at);
-                if (computedTarget != null) {
+                };
+                Natted computedTarget = s != null ? null : computedTarget(source, e, at);
+                if (s != null) {
+                    // an option written from the packet, read above
+                } else if (computedTarget != null) {
                     s = computedTarget.statement();
                     consumed = at + computedTarget.consumed() - i;
                 } else if (at < e.size() && e.get(at) instanceof nftlink.nftables.expr.Queue.FromRegister q && q.sreg() == REG
@@ -324,6 +339,46 @@ public final class Delinearizer {
         }
         return new RuleSpec(rule.family(), rule.table(), rule.chain(), foldDependencies(rule.family(), out),
                 rule.comment(), rule.handle());
+    }
+
+    /**
+     * {@code tcp option maxseg size set rt mtu}: a value from the packet ({@code source}, loaded before {@code at}), turned
+     * to network order when host order, written into an extension header field; or {@code null}.
+     */
+    private static Statement optionWrite(Field source, List<Expression> e, int at) {
+        if (!(source instanceof ExpressionField)) {
+            return null;
+        }
+        int w = at;
+        if (source.datatype().hostOrder()) {
+            if (w >= e.size() || !(e.get(w) instanceof Byteorder b) || b.op() != Byteorder.Op.HTON || b.sreg() != REG
+                    || b.dreg() != REG || b.length() != source.length()) {
+                return null;
+            }
+            w++;
+        }
+        if (w >= e.size() || !(e.get(w) instanceof Exthdr.Write write) || write.sreg() != REG) {
+            return null;
+        }
+        for (ExthdrField x : ExthdrField.ALL) {
+            if (!x.presence() && x.mask() == null && x.op() == write.op() && x.type() == write.type()
+                    && x.bitOffset() / 8 == write.offset() && x.length() == write.length() && x.length() == source.length()) {
+                return new Statement.SetFromField(x, source);
+            }
+        }
+        return null;
+    }
+
+    /** The whole-byte header field {@code w} writes as nft writes it (of {@code l3} or {@code l4} when given), or {@code null}. */
+    private static Field writtenField(Payload.Write w, String l3, String l4) {
+        for (PayloadField p : PayloadField.ALL) {
+            if (p.base() == w.base() && p.offset() == w.offset() && p.length() == w.length()
+                    && (l3 == null && l4 == null || p.protocol().equals(l3) || p.protocol().equals(l4))
+                    && PayloadWrite.unsupported(p) == null && PayloadWrite.write(p).equals(w)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** Statements that are one expression each: log, limit, quota, notrack, reject, plain masquerade and redirect. */
@@ -383,6 +438,11 @@ public final class Delinearizer {
             // dup to an address from a map (and a device in the next register): as long as the data
             case nftlink.nftables.expr.Dup d when d.sregAddr() != null && d.sregAddr() == REG -> addressData(l, sets);
             case Immediate imm when imm.dreg() == REG + 1 -> addressData(l, sets);
+            // a header field written from the map: its values
+            case Payload.Write w when w.sreg() == REG -> {
+                Field written = writtenField(w, null, null);
+                yield written == null ? null : new MapData(written.datatype(), written.length());
+            }
             default -> null;
         };
         if (target == null) {
@@ -688,7 +748,9 @@ public final class Delinearizer {
         }
         // the data is loaded right after the key: a concatenated key ends where the data's register begins
         int dataRegister = update.sregData() == null ? -1 : update.sregData();
-        Concat found = concatAt(e, at, l3, l4, tunnels, dataRegister);
+        int keyType = sets == null ? 0 : sets.keyType(update.set());
+        List<Datatype> keyParts = keyType == 0 ? null : Datatype.parts(keyType);
+        Concat found = concatAt(e, at, l3, l4, tunnels, dataRegister, keyParts);
         ConcatField concat = found == null ? null : found.field();
         Field key = concat != null ? concat : fieldOf(e.get(at), REG, l3, l4, null, tunnels);
         if (key == null) {
@@ -995,6 +1057,15 @@ public final class Delinearizer {
 
     /** A concatenation loaded at {@code at}, ending before register {@code stop} ({@code -1}: no limit). */
     private static Concat concatAt(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels, int stop) {
+        return concatAt(e, at, l3, l4, tunnels, stop, null);
+    }
+
+    /**
+     * As {@link #concatAt(List, int, String, String, TunnelLayers, int)}; with {@code keyParts} (the datatypes of a set's
+     * key), an immediate where a part is loaded is a constant of that part's type ({@code add @s { ip saddr . 10002 }}).
+     */
+    private static Concat concatAt(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels, int stop,
+                                   List<Datatype> keyParts) {
         List<Field> fields = new ArrayList<>();
         int slot = 0;
         int i = at;
@@ -1005,7 +1076,12 @@ public final class Delinearizer {
             }
             Field f = null;
             int used = 1;
-            if (i + 1 < e.size() && e.get(i + 1) instanceof Bitwise.MaskXor mx && mx.sreg() == register
+            if (keyParts != null && fields.size() < keyParts.size() && e.get(i) instanceof Immediate imm && imm.dreg() == register
+                    && imm.data() instanceof Data.Value v && v.bytes().length() >= keyParts.get(fields.size()).length()) {
+                Datatype d = keyParts.get(fields.size());
+                f = new ConstantField(List.of(d), List.of(Bytes.of(java.util.Arrays.copyOf(v.bytes().toArray(), d.length()))));
+            }
+            if (f == null && i + 1 < e.size() && e.get(i + 1) instanceof Bitwise.MaskXor mx && mx.sreg() == register
                     && mx.dreg() == register && isZero(mx.xor())) {
                 Field bits = bitFieldOf(e.get(i), register, mx.mask(), l3, l4, tunnels);
                 int down = bits == null ? 0 : BitValue.matchDown(bits, e, i + 2, register);
@@ -1476,6 +1552,7 @@ public final class Delinearizer {
                     case Match m -> List.of(m.field());
                     case Statement.VerdictMap v -> List.of(v.field());
                     case Statement.PayloadSet ps -> List.of(ps.field());
+                    case Statement.SetFromField sf when sf.mapsHeader() -> List.of(sf.source(), sf.target());
                     case Statement.SetFromField sf -> List.of(sf.source());
                     case Statement.DynsetStatement ds -> ds.data() == null ? List.of(ds.key()) : List.of(ds.key(), ds.data());
                     case Statement.NatStatement n when n.addressSource() != null -> List.of(n.addressSource());

@@ -335,6 +335,21 @@ public final class Linearizer {
                     depend(ctx, sf.target().text(), sf.target().dependencies(spec.family()));
                     out.addAll(PayloadWrite.linearize(sf.target(), m.mask(), m.xor()));
                 }
+                case Statement.SetFromField sf when sf.writesOption() -> {
+                    ExthdrField x = (ExthdrField) sf.target();
+                    depend(ctx, x.text(), x.dependencies(spec.family()));
+                    loadSource(ctx, sf.source());
+                    if (sf.source().datatype().hostOrder()) {
+                        // the value in network order, as the header holds it
+                        out.add(new Byteorder(Byteorder.Op.HTON, REG, REG, x.length(), x.length(), false));
+                    }
+                    out.add(new nftlink.nftables.expr.Exthdr.Write(x.op(), x.type(), x.bitOffset() / 8, x.length(), REG, null));
+                }
+                case Statement.SetFromField sf when sf.mapsHeader() -> {
+                    depend(ctx, sf.target().text(), sf.target().dependencies(spec.family()));
+                    loadSource(ctx, sf.source());
+                    out.add(PayloadWrite.write((PayloadField) sf.target()));
+                }
                 case Statement.SetFromField sf -> {
                     loadSource(ctx, sf.source());
                     out.add(sf.target() instanceof MetaField meta ? new Meta.Set(meta.key(), REG)

@@ -140,6 +140,12 @@ final class PayloadWrite {
         return out;
     }
 
+    /** The write of a whole-byte header field {@code f} from register 1, with the checksum nft has updated. */
+    static Expression write(PayloadField f) {
+        List<Expression> expressions = linearize(f, Bytes.of(new byte[f.length()]));
+        return expressions.getLast();
+    }
+
     /**
      * The expressions that change {@code f} in place to {@code (f & mask) ^ xor} (both in the
      * field's register form): {@code ip dscp set ip dscp | af11}.

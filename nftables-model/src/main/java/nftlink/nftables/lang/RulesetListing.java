@@ -116,6 +116,12 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
                 return s == null || !s.isMap() ? 0 : s.dataType();
             }
 
+            @Override
+            public int keyType(String name) {
+                NftSet s = set(name);
+                return s == null ? 0 : s.keyType();
+            }
+
             private NftSet set(String name) {
                 for (NftSet s : sets) {
                     if (s.family() == r.family() && s.table().equals(r.table()) && s.name().equals(name)) {

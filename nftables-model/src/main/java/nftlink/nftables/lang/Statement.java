@@ -636,14 +636,22 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
     record SetFromField(Field target, Field source) implements Statement {
         public SetFromField {
             boolean header = target instanceof PayloadField || target instanceof PayloadBitField;
-            if (header && !(source instanceof MaskedField m && m.field().equals(target))) {
+            boolean mapped = target instanceof PayloadField && source instanceof MapLookupField m && m.datatype() == target.datatype()
+                    && m.length() == target.length();
+            boolean option = target instanceof ExthdrField x && !x.presence() && x.mask() == null
+                    && source instanceof ExpressionField && source.length() == x.length();
+            if (target instanceof ExthdrField && !option) {
                 throw new IllegalArgumentException("unsupported: " + target.text() + " set from " + source.text()
-                        + " (a header field is set from a constant or from itself with & or |)");
+                        + " (an extension header field is set from a constant or from rt mtu)");
+            }
+            if (header && !mapped && !(source instanceof MaskedField m && m.field().equals(target))) {
+                throw new IllegalArgumentException("unsupported: " + target.text() + " set from " + source.text()
+                        + " (a header field is set from a constant, from itself with & or |, or from a map of its values)");
             }
             if (header && PayloadWrite.unsupported(target) != null) {
                 throw new IllegalArgumentException("unsupported: " + PayloadWrite.unsupported(target));
             }
-            if (!(target instanceof MetaField) && !(target instanceof CtField) && !header) {
+            if (!(target instanceof MetaField) && !(target instanceof CtField) && !header && !option) {
                 throw new IllegalArgumentException("unsupported: setting " + target.text() + " from the packet");
             }
             if (source instanceof ConcatField || source.length() != target.length()) {
@@ -654,7 +662,17 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
 
         /** Whether this changes a header field in place ({@code ip dscp set ip dscp | af11}). */
         public boolean changesHeader() {
-            return target instanceof PayloadField || target instanceof PayloadBitField;
+            return (target instanceof PayloadField || target instanceof PayloadBitField) && source instanceof MaskedField;
+        }
+
+        /** Whether this writes an extension header field from the packet ({@code tcp option maxseg size set rt mtu}). */
+        public boolean writesOption() {
+            return target instanceof ExthdrField;
+        }
+
+        /** Whether this writes a header field from a map lookup ({@code ip daddr set iifname map @m}). */
+        public boolean mapsHeader() {
+            return target instanceof PayloadField && source instanceof MapLookupField;
         }
     }
 

@@ -82,8 +82,10 @@ final class Lexer {
                 string(start);
             } else if (c == '$' || c == '@') {
                 pos++;
+                // a set name is nft's string: after its first character also - . and / (kube-proxy's names have /)
                 while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_'
-                        || (text.charAt(pos) == '-' || text.charAt(pos) == '.') && c == '@')) {
+                        || (text.charAt(pos) == '-' || text.charAt(pos) == '.' || text.charAt(pos) == '/' && pos > start + 1)
+                        && c == '@')) {
                     pos++;
                 }
                 if (pos == start + 1) {

@@ -315,6 +315,20 @@ final class RuleParser {
                     || BARE_META.contains(v.text()) && !v.text().matches("\\d.*"))) {
                 return setFromField(f, v);
             }
+            if (f instanceof nftlink.nftables.lang.ExthdrField && v.kind() == Token.Kind.WORD && v.text().equals("rt")) {
+                // tcp option maxseg size set rt mtu
+                Field source = fieldOrConcat();
+                return Cursor.at(v, () -> new Statement.SetFromField(f, source));
+            }
+            if (f instanceof PayloadField && startsField(v)) {
+                // a header field from a map: ip daddr set iifname map @m, ip daddr set numgen inc mod 16 map { ... }
+                Field key = fieldOrConcat();
+                if (!c.at("map")) {
+                    throw c.unexpected("map (a header field is set from a map of its values)");
+                }
+                Field source = mapLookup(key, f);
+                return Cursor.at(v, () -> new Statement.SetFromField(f, source));
+            }
             if (v.kind() == Token.Kind.WORD && (Fields.protocols().contains(v.text()) || v.text().equals("meta")
                     || v.text().equals("ct") || KNOWN_UNSUPPORTED.contains(v.text()))) {
                 throw Cursor.error(v, "unsupported: " + f.text() + " set from an expression (nftlink sets constant values only)");
@@ -1437,12 +1451,43 @@ final class RuleParser {
         return Cursor.at(start, () -> new nftlink.nftables.lang.ConstantField(types, values));
     }
 
+    /**
+     * The key of a dynamic set update: fields, and constants where the set's key has a part no field gives
+     * ({@code add @s { ip saddr . 10002 }}, read as the declared type of that part).
+     */
+    private Field dynsetKey(Token set) {
+        Token start = c.peek();
+        List<Field> parts = new ArrayList<>();
+        do {
+            if (startsField(c.peek())) {
+                parts.add(field());
+                continue;
+            }
+            SetShape shape = maps.apply(set.text());
+            int index = parts.size();
+            if (shape == null || index >= shape.key().size()) {
+                throw Cursor.error(c.peek(), shape == null ? "a constant in the key of @" + set.text() + ": declare the set "
+                        + "first (its type says how to read the value)" : "@" + set.text() + " has no key part " + (index + 1));
+            }
+            Values.Part part = shape.key().get(index);
+            Bytes value = values.single(part, c.next());
+            parts.add(new nftlink.nftables.lang.ConstantField(List.of(part.type()), List.of(value)));
+        } while (c.accept("."));
+        if (parts.size() == 1) {
+            if (parts.getFirst() instanceof nftlink.nftables.lang.ConstantField) {
+                throw Cursor.error(start, "the key of a dynamic set update takes something from the packet");
+            }
+            return parts.getFirst();
+        }
+        return Cursor.at(start, () -> new ConcatField(parts));
+    }
+
     /** {@code add|update|delete @SET { KEY [timeout T] [: DATA] }}. */
     private Statement dynset() {
         Token op = c.next();
         Token set = c.expect(Token.Kind.SET_REFERENCE, "@set after " + op.text());
         c.expect(Token.Kind.LBRACE, "'{'");
-        Field key = fieldOrConcat();
+        Field key = dynsetKey(set);
         Long timeout = null;
         if (c.accept("timeout")) {
             timeout = Durations.millis(c.next());
