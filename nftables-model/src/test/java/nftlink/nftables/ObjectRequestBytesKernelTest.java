@@ -52,7 +52,7 @@ class ObjectRequestBytesKernelTest {
 
     @Test
     void objectDataAsNftSendsIt(TestNamespace ns, TestNamespace fresh) {
-        ns.nftScript(ObjectKernelTest.CORPUS).orThrow();
+        ReferenceNft.script(ns, ObjectKernelTest.CORPUS).orThrow();
         String secmark = "table ip sx { secmark s { \"system_u:object_r:ssh_server_packet_t:s0\" }; }\n";
         List<NetlinkMessage> requests = NftRequestDump.requests(fresh, ObjectKernelTest.CORPUS + secmark,
                 NfTables.NFT_MSG_NEWOBJ);

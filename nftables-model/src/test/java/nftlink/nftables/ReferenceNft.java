@@ -66,6 +66,15 @@ public final class ReferenceNft {
         run(ns, script, "-f", "-").orThrow();
     }
 
+    /**
+     * {@code nft-ref -f -} with {@code script} through {@code nsenter}, which keeps the host's /sys where
+     * {@code ip netns exec} mounts a fresh one (nft resolves {@code socket cgroupv2} paths under /sys/fs/cgroup).
+     */
+    public static void applyWithHostSys(TestNamespace ns, String script) {
+        TestNamespace.run(List.of("nsenter", "--net=/var/run/netns/" + ns.name(), binary().toString(), "-f", "-"), script)
+                .orThrow();
+    }
+
     /** {@code nft-ref list ruleset}. */
     public static String list(TestNamespace ns) {
         return run(ns, null, "list", "ruleset").orThrow();

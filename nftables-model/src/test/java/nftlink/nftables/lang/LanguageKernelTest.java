@@ -252,7 +252,7 @@ class LanguageKernelTest {
     private static final java.util.regex.Pattern CMP_LTE = java.util.regex.Pattern.compile("  \\[ cmp lte reg (\\d+) (\\S+) \\]");
 
     /**
-     * nft's expression lines, with nft 1.0.6's {@code cmp gte} + {@code cmp lte} pair for
+     * nft's expression lines, with older nft's (1.0.6) {@code cmp gte} + {@code cmp lte} pair for
      * {@code a-b} written as the single {@code range eq} newer nft (and the conformance
      * vectors, which the library follows) send; see NFT-REPRO.md.
      */

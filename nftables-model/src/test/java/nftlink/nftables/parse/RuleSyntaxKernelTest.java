@@ -24,9 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * per family: what {@code nft -f} writes and what the library writes from the same
  * text list identically in {@code nft list ruleset} and with identical bytecode in
  * {@code nft --debug=netlink list ruleset}; and the library lists the rule set nft
- * wrote exactly as nft lists it. Rules whose bytecode nft 1.0.6 builds differently
- * from the newer nft the library follows (ranges, see NFT-REPRO.md) or that it lists
- * in its older syntax ({@code tcp flags syn,ack / syn,ack}) are left out.
+ * wrote exactly as nft lists it.
  */
 @KernelTest
 class RuleSyntaxKernelTest {
