@@ -1,5 +1,6 @@
 package nftlink.nftables;
 
+import nftlink.testing.ReferenceNft;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Cmp;

@@ -1,5 +1,6 @@
 package nftlink.nftables;
 
+import nftlink.testing.ReferenceNft;
 import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkMessage;
 import nftlink.nfnetlink.Nfnetlink;

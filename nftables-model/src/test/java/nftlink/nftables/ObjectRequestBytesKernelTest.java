@@ -1,5 +1,6 @@
 package nftlink.nftables;
 
+import nftlink.testing.ReferenceNft;
 import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;

@@ -1,5 +1,6 @@
 package nftlink.nftables;
 
+import nftlink.testing.ReferenceNft;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nfnetlink.CommitResult;
 import nftlink.nftables.expr.Bytes;

@@ -7,7 +7,7 @@ import nftlink.nftables.NftOperation;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.ObjectData;
 import nftlink.nftables.PendingSetDifferences;
-import nftlink.nftables.ReferenceNft;
+import nftlink.testing.ReferenceNft;
 import nftlink.nftables.lang.RulesetListing;
 import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.NftParser;

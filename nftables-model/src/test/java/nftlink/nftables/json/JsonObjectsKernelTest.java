@@ -2,7 +2,7 @@ package nftlink.nftables.json;
 
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nftables.Nftables;
-import nftlink.nftables.ReferenceNft;
+import nftlink.testing.ReferenceNft;
 import nftlink.nftables.lang.RulesetListing;
 import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.SetLookup;

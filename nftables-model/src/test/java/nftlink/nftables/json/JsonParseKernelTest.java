@@ -5,7 +5,7 @@ import nftlink.nftables.Nftables;
 import nftlink.nftables.lang.RulesetListing;
 import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.SetLookup;
-import nftlink.nftables.ReferenceNft;
+import nftlink.testing.ReferenceNft;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;

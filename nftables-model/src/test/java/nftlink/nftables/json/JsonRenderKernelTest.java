@@ -3,7 +3,7 @@ package nftlink.nftables.json;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.PendingSetDifferences;
-import nftlink.nftables.ReferenceNft;
+import nftlink.testing.ReferenceNft;
 import nftlink.nftables.lang.RulesetListing;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;

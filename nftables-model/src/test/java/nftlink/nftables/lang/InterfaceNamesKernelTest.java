@@ -3,7 +3,7 @@ package nftlink.nftables.lang;
 import nftlink.netlink.InterfaceNames;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nftables.ReferenceCheck;
-import nftlink.nftables.ReferenceNft;
+import nftlink.testing.ReferenceNft;
 import nftlink.nftables.json.JsonValue;
 import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.InterfaceResolver;

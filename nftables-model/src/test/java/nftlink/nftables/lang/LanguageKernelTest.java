@@ -6,7 +6,7 @@ import nftlink.nftables.Nftables;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.expr.Expressions;
 import nftlink.nftables.expr.Verdict;
-import nftlink.nftables.ReferenceNft;
+import nftlink.testing.ReferenceNft;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;

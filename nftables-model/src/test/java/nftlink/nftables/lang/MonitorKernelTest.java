@@ -5,7 +5,7 @@ import nftlink.nftables.NftMonitor;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.Table;
-import nftlink.nftables.ReferenceNft;
+import nftlink.testing.ReferenceNft;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import nftlink.nftables.Nftables;
 import nftlink.nftables.ObjectData;
 import nftlink.nftables.ObjectKernelTest;
 import nftlink.nftables.Table;
-import nftlink.nftables.ReferenceNft;
+import nftlink.testing.ReferenceNft;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;

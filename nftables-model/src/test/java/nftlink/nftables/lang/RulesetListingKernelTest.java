@@ -3,7 +3,7 @@ package nftlink.nftables.lang;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nftables.NftFormatter;
 import nftlink.nftables.Nftables;
-import nftlink.nftables.ReferenceNft;
+import nftlink.testing.ReferenceNft;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;

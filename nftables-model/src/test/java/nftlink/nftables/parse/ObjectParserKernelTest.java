@@ -6,7 +6,7 @@ import nftlink.nftables.NftSet;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.lang.RuleRenderer;
 import nftlink.nftables.lang.RulesetListing;
-import nftlink.nftables.ReferenceNft;
+import nftlink.testing.ReferenceNft;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import nftlink.netlink.NetworkNamespace;
 import nftlink.nftables.NftFormatter;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.ReferenceCheck;
-import nftlink.nftables.ReferenceNft;
+import nftlink.testing.ReferenceNft;
 import nftlink.nftables.json.JsonRenderer;
 import nftlink.nftables.lang.RuleRenderer;
 import nftlink.nftables.lang.RulesetListing;

@@ -1,6 +1,4 @@
-package nftlink.nftables;
-
-import nftlink.testing.TestNamespace;
+package nftlink.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
