@@ -6,7 +6,8 @@ import java.util.OptionalInt;
 /**
  * Standard base-chain priority names ({@code raw}, {@code mangle}, {@code dstnat},
  * {@code filter}, {@code security}, {@code srcnat}; for bridge {@code dstnat},
- * {@code filter}, {@code out}, {@code srcnat}) and how {@code nft} prints a
+ * {@code filter}, {@code out}, {@code srcnat}; {@code dstnat} on prerouting and output,
+ * {@code srcnat} on input and postrouting, as nft 1.1.3 takes them) and how {@code nft} prints a
  * priority: as a name, a name with an offset of at most 10 ({@code filter + 5}),
  * or a plain number where no name is valid for the family and hook.
  */
@@ -37,8 +38,8 @@ public final class ChainPriority {
         return switch (name) {
             case "filter" -> ipLike || family == Family.ARP || family == Family.NETDEV;
             case "raw", "mangle", "security" -> ipLike;
-            case "dstnat" -> ipLike && hook == Hook.PREROUTING;
-            case "srcnat" -> ipLike && hook == Hook.POSTROUTING;
+            case "dstnat" -> ipLike && (hook == Hook.PREROUTING || hook == Hook.OUTPUT);
+            case "srcnat" -> ipLike && (hook == Hook.INPUT || hook == Hook.POSTROUTING);
             default -> false;
         };
     }

@@ -72,13 +72,14 @@ public record Flowtable(Family family, String table, String name, long handle, i
     public void writeAttributes(MessageWriter w) {
         w.attrString(NFTA_FLOWTABLE_TABLE, table);
         w.attrString(NFTA_FLOWTABLE_NAME, name);
+        // nft 1.1.3 sends the flags before the hook
+        w.attrU32Be(NFTA_FLOWTABLE_FLAGS, flags);
         RawAttribute rawHook = unknown.stream().filter(a -> a.type() == NFTA_FLOWTABLE_HOOK).findFirst().orElse(null);
         if (rawHook == null) {
             writeHook(w);
         } else {
             rawHook.write(w);
         }
-        w.attrU32Be(NFTA_FLOWTABLE_FLAGS, flags);
         for (RawAttribute a : unknown) {
             if (a != rawHook) {
                 a.write(w);

@@ -136,7 +136,7 @@ public record NftFormatter(boolean handles, boolean numericPriority) {
             if (b.devices().size() == 1) {
                 sb.append(" device ").append(quote(b.devices().getFirst()));
             } else if (b.devices().size() > 1) {
-                sb.append(" devices = { ").append(String.join(", ", b.devices())).append(" }");
+                sb.append(" devices = { ").append(String.join(", ", sortedDevices(b.devices()))).append(" }");
             }
             sb.append(" priority ").append(numericPriority
                     ? Integer.toString(b.priority())
@@ -157,6 +157,14 @@ public record NftFormatter(boolean handles, boolean numericPriority) {
             sb.append('\n');
         }
         sb.append("\t}\n");
+    }
+
+    /** Device names in the order nft lists them: sorted by their bytes ({@code strcmp}). */
+    public static List<String> sortedDevices(List<String> devices) {
+        List<String> sorted = new java.util.ArrayList<>(devices);
+        sorted.sort((a, b) -> java.util.Arrays.compareUnsigned(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                b.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return sorted;
     }
 
     /** Table flag names joined with commas, as nft prints them. */

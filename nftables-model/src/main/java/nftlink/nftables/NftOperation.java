@@ -82,6 +82,48 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public AttributeNamer attributeNamer() { return AttributeNames.CHAIN; }
     }
 
+    /**
+     * An anonymous chain bound to the rule that jumps to it ({@code jump { ... }}): no name (the kernel
+     * names it {@code __chainN}), {@code NFT_CHAIN_BINDING}, and an ID the bound rules and the jump refer to
+     * within the same transaction.
+     */
+    record AddBindingChain(Family tableFamily, String table, int id) implements NftOperation {
+        public AddBindingChain {
+            Objects.requireNonNull(tableFamily, "family");
+            Names.check("table", table);
+            if (id == 0) {
+                throw new IllegalArgumentException("chain IDs are not 0");
+            }
+        }
+
+        @Override public int message() { return NFT_MSG_NEWCHAIN; }
+        @Override public int flags() { return NLM_F_CREATE; }
+        @Override public int family() { return tableFamily.protocol(); }
+        @Override public void writeAttributes(MessageWriter w) {
+            w.attrString(NFTA_CHAIN_TABLE, table);
+            w.attrU32Be(NFTA_CHAIN_ID, id);
+            w.attrU32Be(NFTA_CHAIN_FLAGS, NFT_CHAIN_BINDING);
+        }
+        @Override public String kind() { return "add chain"; }
+        @Override public String object() { return tableFamily.nftName() + " " + table + " (anonymous chain)"; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.CHAIN; }
+    }
+
+    /** A rule of the anonymous chain added with ID {@code chainId} in the same transaction. */
+    record AddBoundRule(Rule rule, int chainId) implements NftOperation {
+        public AddBoundRule {
+            Objects.requireNonNull(rule, "rule");
+        }
+
+        @Override public int message() { return NFT_MSG_NEWRULE; }
+        @Override public int flags() { return NLM_F_CREATE | NLM_F_APPEND; }
+        @Override public int family() { return rule.family().protocol(); }
+        @Override public void writeAttributes(MessageWriter w) { rule.writeBoundAttributes(w, chainId); }
+        @Override public String kind() { return "add rule"; }
+        @Override public String object() { return rule.family().nftName() + " " + rule.table() + " (anonymous chain)"; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
+    }
+
     /** {@code delete chain} or, with {@code ignoreMissing}, {@code destroy chain} (kernel 6.3+). */
     record DeleteChain(Family tableFamily, String table, String name, boolean ignoreMissing) implements NftOperation {
         public DeleteChain {

@@ -84,6 +84,17 @@ public record Rule(Family family, String table, String chain, long handle, long 
         writeRest(w);
     }
 
+    /**
+     * Writes the attributes of an {@code NFT_MSG_NEWRULE} request for the anonymous chain added with ID
+     * {@code chainId} in the same transaction ({@code NFTA_RULE_CHAIN_ID} in place of the chain's name).
+     */
+    public void writeBoundAttributes(MessageWriter w, int chainId) {
+        w.attrString(NFTA_RULE_TABLE, table);
+        w.attrU32Be(NFTA_RULE_CHAIN_ID, chainId);
+        Expressions.writeRequest(w, NFTA_RULE_EXPRESSIONS, expressions);
+        writeRest(w);
+    }
+
     private void writeTableAndChain(MessageWriter w, boolean withHandle, boolean withPosition) {
         w.attrString(NFTA_RULE_TABLE, table);
         w.attrString(NFTA_RULE_CHAIN, chain);

@@ -5,7 +5,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Priority rendering as nft 1.0.6 prints it (values observed with the real nft). */
+/** Priority rendering as nft 1.1.3 prints it (values observed with nft-ref). */
 class ChainPriorityTest {
 
     @ParameterizedTest
@@ -19,8 +19,10 @@ class ChainPriorityTest {
             "IP, INPUT, 300, 300",
             "INET, INPUT, -300, raw",
             "INET, FORWARD, 50, security",
-            "INET, OUTPUT, -100, -100",
-            "INET, INPUT, 100, 100",
+            "INET, OUTPUT, -100, dstnat",
+            "INET, INPUT, 100, srcnat",
+            "INET, INPUT, -100, -100",
+            "INET, OUTPUT, 100, 100",
             "IP6, POSTROUTING, 100, srcnat",
             "IP, PREROUTING, -95, dstnat + 5",
             "ARP, OUTPUT, 5, filter + 5",
@@ -40,13 +42,14 @@ class ChainPriorityTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"IP, PREROUTING, dstnat, -100", "BRIDGE, OUTPUT, out, 100", "INET, INPUT, raw, -300"})
+    @CsvSource({"IP, PREROUTING, dstnat, -100", "BRIDGE, OUTPUT, out, 100", "INET, INPUT, raw, -300",
+            "IP, OUTPUT, dstnat, -100", "INET, INPUT, srcnat, 100"})
     void namesResolveWhereValid(Family family, Hook hook, String name, int value) {
         assertThat(ChainPriority.valueOf(family, hook, name)).hasValue(value);
     }
 
     @ParameterizedTest
-    @CsvSource({"IP, INPUT, dstnat", "ARP, INPUT, raw", "NETDEV, INGRESS, srcnat", "BRIDGE, INPUT, out"})
+    @CsvSource({"IP, INPUT, dstnat", "IP, OUTPUT, srcnat", "ARP, INPUT, raw", "NETDEV, INGRESS, srcnat", "BRIDGE, INPUT, out"})
     void namesAreRefusedWhereInvalid(Family family, Hook hook, String name) {
         assertThat(ChainPriority.valueOf(family, hook, name)).isEmpty();
     }

@@ -1,5 +1,6 @@
 package nftlink.nftables;
 
+import nftlink.testing.ReferenceNft;
 import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkMessage;
 import nftlink.nfnetlink.Nfnetlink;
@@ -29,7 +30,7 @@ final class NftRequestDump {
 
     /** The messages of nftables message type {@code message} ({@code NFT_MSG_*}) nft sends for {@code script}. */
     static List<NetlinkMessage> requests(TestNamespace ns, String script, int message) {
-        TestNamespace.Result r = TestNamespace.run(List.of("ip", "netns", "exec", ns.name(), "nft", "--debug=mnl", "-f", "-"), script);
+        TestNamespace.Result r = ReferenceNft.run(ns, script, "--debug=mnl", "-f", "-");
         String dump = ANSI.matcher(r.stdout() + "\n" + r.stderr()).replaceAll("");
         List<NetlinkMessage> out = new ArrayList<>();
         int type = -1;

@@ -126,6 +126,8 @@ class ObjectCodecProperties {
         int start = w.position();
         w.attrString(NfTables.NFTA_FLOWTABLE_TABLE, "t");
         w.attrString(NfTables.NFTA_FLOWTABLE_NAME, "f");
+        // the kernel dumps the flags before the hook, and nft sends them so
+        w.attrU32Be(NfTables.NFTA_FLOWTABLE_FLAGS, 1);
         int hook = w.beginNested(NfTables.NFTA_FLOWTABLE_HOOK);
         w.attrU32Be(NfTables.NFTA_FLOWTABLE_HOOK_NUM, 0);
         w.attrU32Be(NfTables.NFTA_FLOWTABLE_HOOK_PRIORITY, 7);
@@ -139,7 +141,6 @@ class ObjectCodecProperties {
             w.attrBytes(extraType, extra);
         }
         w.endNested(hook);
-        w.attrU32Be(NfTables.NFTA_FLOWTABLE_FLAGS, 1);
         int end = w.position();
         w.endMessage(m);
         byte[] message = w.toByteArray();

@@ -1,5 +1,6 @@
 package nftlink.nftables;
 
+import nftlink.testing.ReferenceNft;
 import nftlink.netlink.NetlinkKernelException;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nfnetlink.Transaction;
@@ -86,7 +87,7 @@ public class ObjectKernelTest {
 
     @Test
     void everyObjectListsTyped(TestNamespace ns) {
-        ns.nftScript(CORPUS).orThrow();
+        ReferenceNft.apply(ns, CORPUS);
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             List<NftObject> objects = nft.listObjects();
             assertThat(objects).hasSize(29);
@@ -128,8 +129,8 @@ public class ObjectKernelTest {
 
     @Test
     void objectsAddedByTheLibraryListAsTheOriginals(TestNamespace source, TestNamespace copy) {
-        source.nftScript(CORPUS).orThrow();
-        copy.nftScript(SKELETON).orThrow();
+        ReferenceNft.apply(source, CORPUS);
+        ReferenceNft.apply(copy, SKELETON);
         try (NetworkNamespace from = source.open(); Nftables a = Nftables.open(from);
              NetworkNamespace to = copy.open(); Nftables b = Nftables.open(to)) {
             Transaction tx = b.transaction();
@@ -142,12 +143,12 @@ public class ObjectKernelTest {
                 b.commit(new NftOperation.AddRule(r.withHandle(0), false));
             }
         }
-        assertThat(copy.nft("list", "ruleset").orThrow()).isEqualTo(source.nft("list", "ruleset").orThrow());
+        assertThat(ReferenceNft.run(copy, null, "list", "ruleset").orThrow()).isEqualTo(ReferenceNft.run(source, null, "list", "ruleset").orThrow());
     }
 
     @Test
     void resetReturnsTheValuesAndZeroesThem(TestNamespace ns) {
-        ns.nftScript("""
+        ReferenceNft.apply(ns, """
                 table inet t {
                   counter c1 { packets 7 bytes 700 }
                   counter c2 { packets 1 bytes 64 }
@@ -157,7 +158,7 @@ public class ObjectKernelTest {
                 table ip u {
                   counter c3 { packets 2 bytes 3 }
                 }
-                """).orThrow();
+                """);
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             List<NftObject> reset = nft.resetObjects(Family.INET, "t");
             assertThat(reset).extracting(NftObject::name).containsExactly("c1", "c2", "q", "l");
@@ -180,12 +181,12 @@ public class ObjectKernelTest {
                     .containsExactly(ObjectData.Counter.zero(), new ObjectData.Counter(9, 90));
             assertThat(nft.resetObjects()).extracting(NftObject::data).doesNotContain(new ObjectData.Counter(9, 90));
         }
-        assertThat(ns.nft("list", "counter", "ip", "u", "c4").orThrow()).contains("packets 0 bytes 0");
+        assertThat(ReferenceNft.run(ns, null, "list", "counter", "ip", "u", "c4").orThrow()).contains("packets 0 bytes 0");
     }
 
     @Test
     void resetOverManyDumpMessagesReturnsEveryValueOnce(TestNamespace ns) {
-        ns.nftScript("table ip t { }").orThrow();
+        ReferenceNft.apply(ns, "table ip t { }");
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             Transaction tx = nft.transaction();
             for (int i = 0; i < 3000; i++) {
@@ -204,12 +205,12 @@ public class ObjectKernelTest {
 
     @Test
     void addingAnExistingObjectUpdatesItWhereTheKernelCan(TestNamespace ns) {
-        ns.nftScript("""
+        ReferenceNft.apply(ns, """
                 table ip t {
                   quota q { 1000 bytes used 10 bytes }
                   counter c { packets 1 bytes 1 }
                 }
-                """).orThrow();
+                """);
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             nft.commit(new NftOperation.AddObject(NftObject.of(Family.IP, "t", "q",
                             new ObjectData.Quota(2000, 0, NfTables.NFT_QUOTA_F_INV)), false),
@@ -223,12 +224,12 @@ public class ObjectKernelTest {
                     .isInstanceOf(NetlinkKernelException.class)
                     .satisfies(e -> assertThat(((NetlinkKernelException) e).errnoNumber()).isEqualTo(17));
         }
-        assertThat(ns.nft("list", "quota", "ip", "t", "q").orThrow()).contains("over 2000 bytes used 10 bytes");
+        assertThat(ReferenceNft.run(ns, null, "list", "quota", "ip", "t", "q").orThrow()).contains("over 2000 bytes used 10 bytes");
     }
 
     @Test
     void errorsNameTheAttribute(TestNamespace ns) {
-        ns.nftScript("table inet t { counter c { }; }").orThrow();
+        ReferenceNft.script(ns, "table inet t { counter c { }; }").orThrow();
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             assertThatThrownBy(() -> nft.commit(new NftOperation.AddObject(
                     NftObject.of(Family.INET, "nope", "c", ObjectData.Counter.zero()), false)))
@@ -251,7 +252,7 @@ public class ObjectKernelTest {
 
     @Test
     void objectsAreDeletedByNameOrHandle(TestNamespace ns) {
-        ns.nftScript("table inet t { counter a { }; quota b { 5 bytes }; counter c { }; }").orThrow();
+        ReferenceNft.script(ns, "table inet t { counter a { }; quota b { 5 bytes }; counter c { }; }").orThrow();
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             long handle = nft.listObjects().stream().filter(o -> o.name().equals("c")).findFirst().orElseThrow().handle();
             nft.commit(new NftOperation.DeleteObject(Family.INET, "t", NfTables.NFT_OBJECT_COUNTER, "a"),
@@ -273,10 +274,10 @@ public class ObjectKernelTest {
     void secmarkAndFlowtablesFareAsWithNft(TestNamespace ns, TestNamespace copy) {
         String secmark = "table ip t { secmark s { \"system_u:object_r:ssh_server_packet_t:s0\" }; }";
         String flowtable = "table inet t { flowtable f { hook ingress priority filter + 5; devices = { lo }; counter; }; }";
-        ns.nftScript("table ip t { }\ntable inet t { }").orThrow();
-        copy.nftScript("table ip t { }\ntable inet t { }").orThrow();
-        TestNamespace.Result secmarkResult = ns.nftScript(secmark);
-        TestNamespace.Result flowtableResult = ns.nftScript(flowtable);
+        ReferenceNft.apply(ns, "table ip t { }\ntable inet t { }");
+        ReferenceNft.apply(copy, "table ip t { }\ntable inet t { }");
+        TestNamespace.Result secmarkResult = ReferenceNft.script(ns, secmark);
+        TestNamespace.Result flowtableResult = ReferenceNft.script(ns, flowtable);
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n);
              NetworkNamespace c = copy.open(); Nftables lib = Nftables.open(c)) {
             NftObject s = NftObject.of(Family.IP, "t", "s", new ObjectData.Secmark("system_u:object_r:ssh_server_packet_t:s0"));
@@ -303,6 +304,6 @@ public class ObjectKernelTest {
                         .satisfies(e -> assertThat(((NetlinkKernelException) e).errnoNumber()).isEqualTo(2));
             }
         }
-        assertThat(copy.nft("list", "ruleset").orThrow()).isEqualTo(ns.nft("list", "ruleset").orThrow());
+        assertThat(ReferenceNft.run(copy, null, "list", "ruleset").orThrow()).isEqualTo(ReferenceNft.run(ns, null, "list", "ruleset").orThrow());
     }
 }

@@ -67,7 +67,7 @@ final class Apply {
         try (NetworkNamespace ns = options.namespace(); Nftables nft = Nftables.open(ns)) {
             NftScript script;
             try {
-                script = parse.apply(parser(nft));
+                script = parse.apply(parser(nft, ns));
             } catch (NftParseException e) {
                 err.println(e.getMessage());
                 return 1;
@@ -115,11 +115,8 @@ final class Apply {
         err.println("nftlink: " + e.getMessage() + Session.permissionHint(e.errno()));
     }
 
-    private NftParser parser(Nftables nft) {
-        InterfaceResolver interfaces = options.netns() == null ? InterfaceResolver.sysfs()
-                : InterfaceResolver.refusing("names are resolved only in nftlink's own network namespace; "
-                + "give the index, or match iifname/oifname");
-        return new NftParser(CgroupPathResolver.mounted(), interfaces, kernelSets(nft))
+    private NftParser parser(Nftables nft, NetworkNamespace ns) {
+        return new NftParser(CgroupPathResolver.mounted(), InterfaceResolver.in(ns), kernelSets(nft))
                 .withHostnameResolution(options.resolveHostnames())
                 .withIncludePath(options.input().includePath())
                 .withDefines(options.input().defines());

@@ -5,6 +5,7 @@ import nftlink.nftables.NftFormatter;
 import nftlink.nftables.json.JsonRenderer;
 import nftlink.nftables.lang.OutputFlags;
 import nftlink.nftables.lang.RuleRenderer;
+import nftlink.nftables.parse.CgroupPaths;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -70,12 +71,12 @@ record Options(Input input, Output output, String netns, boolean resolveHostname
 
         /** Rules as these options print them, interfaces named by {@code interfaces} (index to name, or {@code null}). */
         RuleRenderer rules(IntFunction<String> interfaces) {
-            return RuleRenderer.DEFAULT.withOptions(stateless, numericProtocol || numeric).withInterfaceNames(interfaces);
+            return new RuleRenderer(CgroupPaths.mounted()).withOptions(stateless, numericProtocol || numeric).withInterfaceNames(interfaces);
         }
 
         /** JSON as these options print it, interfaces named by {@code interfaces}. */
         JsonRenderer jsonRenderer(IntFunction<String> interfaces) {
-            return JsonRenderer.DEFAULT.withStateless(stateless).withInterfaceNames(interfaces);
+            return new JsonRenderer(CgroupPaths.mounted()).withStateless(stateless).withInterfaceNames(interfaces);
         }
 
         /** Values, set elements and objects as these options print them. */

@@ -215,6 +215,8 @@ final class StaticRuleset {
             case NftOperation.AddChain a -> name(a.chain());
             case NftOperation.DeleteChain d -> new TableName(d.tableFamily(), d.table());
             case NftOperation.AddRule a -> new TableName(a.rule().family(), a.rule().table());
+            case NftOperation.AddBindingChain a -> new TableName(a.tableFamily(), a.table());
+            case NftOperation.AddBoundRule a -> new TableName(a.rule().family(), a.rule().table());
             case NftOperation.InsertRule a -> new TableName(a.rule().family(), a.rule().table());
             case NftOperation.ReplaceRule a -> new TableName(a.rule().family(), a.rule().table());
             case NftOperation.DeleteRule d -> new TableName(d.tableFamily(), d.table());

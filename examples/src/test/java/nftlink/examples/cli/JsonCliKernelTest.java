@@ -46,13 +46,13 @@ class JsonCliKernelTest {
 
     @Test
     void listRulesetPrintsWhatNftPrints(TestNamespace ns) {
-        ns.nftScript(RULES).orThrow();
+        NftRef.script(ns, RULES).orThrow();
         MainTest.Run r = run("", "--netns", ns.name(), "-j", "list", "ruleset");
         assertThat(r.err()).isEmpty();
         assertThat(r.status()).isZero();
-        assertThat(r.out()).isEqualTo(ns.nft("-j", "list", "ruleset").orThrow());
+        assertThat(r.out()).isEqualTo(NftRef.run(ns, "-j", "list", "ruleset").orThrow());
         MainTest.Run ip = run("", "--netns", ns.name(), "--json", "list", "ruleset", "ip");
-        assertThat(ip.out()).isEqualTo(ns.nft("-j", "list", "ruleset", "ip").orThrow());
+        assertThat(ip.out()).isEqualTo(NftRef.run(ns, "-j", "list", "ruleset", "ip").orThrow());
     }
 
     @Test
@@ -65,14 +65,14 @@ class JsonCliKernelTest {
             assertThat(r.err()).isEmpty();
             assertThat(r.status()).isZero();
             theirs.exec("nft", "-j", "-f", file.toString()).orThrow();
-            assertThat(ours.nft("list", "ruleset").orThrow()).isEqualTo(theirs.nft("list", "ruleset").orThrow())
+            assertThat(NftRef.run(ours, "list", "ruleset").orThrow()).isEqualTo(NftRef.run(theirs, "list", "ruleset").orThrow())
                     .isEqualTo(source.nft("list", "ruleset").orThrow());
         }
     }
 
     @Test
     void elementsOfSetsInTheKernel(TestNamespace ns) {
-        ns.nftScript(RULES).orThrow();
+        NftRef.script(ns, RULES).orThrow();
         String add = """
                 {"nftables": [{"add": {"element": {"family": "inet", "table": "filter", "name": "ok",
                   "elem": ["1.2.3.4", {"range": ["172.16.0.1", "172.16.0.9"]}]}}}]}
@@ -80,11 +80,11 @@ class JsonCliKernelTest {
         MainTest.Run r = run(add, "--netns", ns.name(), "-j", "-f", "-");
         assertThat(r.err()).isEmpty();
         assertThat(r.status()).isZero();
-        assertThat(ns.nft("list", "set", "inet", "filter", "ok").orThrow())
+        assertThat(NftRef.run(ns, "list", "set", "inet", "filter", "ok").orThrow())
                 .contains("elements = { 1.2.3.4, 10.0.0.0/8,", "172.16.0.1-172.16.0.9, 192.168.0.1 }");
         MainTest.Run d = run(add.replace("\"add\"", "\"delete\""), "--netns", ns.name(), "-j", "-f", "-");
         assertThat(d.err()).isEmpty();
-        assertThat(ns.nft("list", "set", "inet", "filter", "ok").orThrow()).contains("elements = { 10.0.0.0/8, 192.168.0.1 }");
+        assertThat(NftRef.run(ns, "list", "set", "inet", "filter", "ok").orThrow()).contains("elements = { 10.0.0.0/8, 192.168.0.1 }");
     }
 
     @Test
@@ -98,12 +98,12 @@ class JsonCliKernelTest {
         MainTest.Run r = run(doc, "--netns", ns.name(), "-j", "-f", "-");
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).startsWith("nftlink: /dev/stdin: $.nftables[2].add.rule.expr[0].match.right: ");
-        assertThat(ns.nft("list", "ruleset").orThrow()).isEmpty();
+        assertThat(NftRef.run(ns, "list", "ruleset").orThrow()).isEmpty();
         MainTest.Run check = run(doc.replace("no-such-port", "ssh"), "--netns", ns.name(), "-j", "--check", "-f", "-");
         assertThat(check.status()).isZero();
-        assertThat(ns.nft("list", "ruleset").orThrow()).isEmpty();
+        assertThat(NftRef.run(ns, "list", "ruleset").orThrow()).isEmpty();
         MainTest.Run tables = run("", "--netns", ns.name(), "-j", "list", "tables");
         assertThat(tables.status()).isZero();
-        assertThat(tables.out()).isEqualTo(ns.nft("-j", "list", "tables").orThrow());
+        assertThat(tables.out()).isEqualTo(NftRef.run(ns, "-j", "list", "tables").orThrow());
     }
 }

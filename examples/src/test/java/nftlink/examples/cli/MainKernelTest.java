@@ -39,15 +39,15 @@ class MainKernelTest {
 
     @Test
     void listingsEqualNftOutput(TestNamespace ns) {
-        ns.nftScript(RULESET).orThrow();
-        assertThat(run("--netns", ns.name(), "list", "ruleset").out()).isEqualTo(ns.nft("list", "ruleset").orThrow());
-        assertThat(run("--netns", ns.name(), "list", "tables").out()).isEqualTo(ns.nft("list", "tables").orThrow());
-        assertThat(run("--netns", ns.name(), "list", "ruleset", "ip").out()).isEqualTo(ns.nft("list", "ruleset", "ip").orThrow());
-        assertThat(run("--netns", ns.name(), "list", "tables", "inet").out()).isEqualTo(ns.nft("list", "tables", "inet").orThrow());
+        NftRef.script(ns, RULESET).orThrow();
+        assertThat(run("--netns", ns.name(), "list", "ruleset").out()).isEqualTo(NftRef.run(ns, "list", "ruleset").orThrow());
+        assertThat(run("--netns", ns.name(), "list", "tables").out()).isEqualTo(NftRef.run(ns, "list", "tables").orThrow());
+        assertThat(run("--netns", ns.name(), "list", "ruleset", "ip").out()).isEqualTo(NftRef.run(ns, "list", "ruleset", "ip").orThrow());
+        assertThat(run("--netns", ns.name(), "list", "tables", "inet").out()).isEqualTo(NftRef.run(ns, "list", "tables", "inet").orThrow());
         assertThat(run("--netns", ns.name(), "list", "table", "inet", "filter").out())
-                .isEqualTo(ns.nft("list", "table", "inet", "filter").orThrow());
-        assertThat(run("--netns", ns.name(), "list", "chains").out()).isEqualTo(ns.nft("list", "chains").orThrow());
-        assertThat(run("-a", "--netns", ns.name(), "list", "ruleset").out()).isEqualTo(ns.nft("-a", "list", "ruleset").orThrow());
+                .isEqualTo(NftRef.run(ns, "list", "table", "inet", "filter").orThrow());
+        assertThat(run("--netns", ns.name(), "list", "chains").out()).isEqualTo(NftRef.run(ns, "list", "chains").orThrow());
+        assertThat(run("-a", "--netns", ns.name(), "list", "ruleset").out()).isEqualTo(NftRef.run(ns, "-a", "list", "ruleset").orThrow());
     }
 
     @Test

@@ -49,6 +49,11 @@ final class NftRef {
         return TestNamespace.run(command, stdin);
     }
 
+    /** Runs {@code nft-ref -f -} inside {@code ns} with {@code script} on its standard input. */
+    static TestNamespace.Result script(TestNamespace ns, String script) {
+        return input(ns, script, "-f", "-");
+    }
+
     /** Loads {@code ruleset} into {@code ns} with {@code nft-ref -f -}. */
     static void load(TestNamespace ns, String ruleset) {
         input(ns, ruleset, "-f", "-").orThrow();

@@ -12,10 +12,12 @@ import static nftlink.nftables.NfTables.*;
  * A verdict: {@code accept}, {@code drop}, {@code continue}, {@code return},
  * {@code jump CHAIN}, {@code goto CHAIN}, {@code queue}, or another code.
  *
- * @param code  the verdict code ({@code NF_ACCEPT}, {@code NFT_JUMP}, ...)
- * @param chain the target chain of {@code jump} and {@code goto}, else {@code null}
+ * @param code    the verdict code ({@code NF_ACCEPT}, {@code NFT_JUMP}, ...)
+ * @param chain   the target chain of {@code jump} and {@code goto} by name, else {@code null}
+ * @param chainId the target of {@code jump} and {@code goto} by the ID of a chain added in the same
+ *                transaction ({@code NFTA_VERDICT_CHAIN_ID}: an anonymous chain, {@code jump { ... }}), else 0
  */
-public record Verdict(int code, String chain) {
+public record Verdict(int code, String chain, int chainId) {
 
     public static final Verdict ACCEPT = new Verdict(NF_ACCEPT, null);
     public static final Verdict DROP = new Verdict(NF_DROP, null);
@@ -25,9 +27,25 @@ public record Verdict(int code, String chain) {
     public static final Verdict QUEUE = new Verdict(NF_QUEUE, null);
 
     public Verdict {
-        if ((code == NFT_JUMP || code == NFT_GOTO) != (chain != null)) {
+        if ((code == NFT_JUMP || code == NFT_GOTO) != (chain != null || chainId != 0)) {
             throw new IllegalArgumentException("jump and goto, and only they, name a chain");
         }
+        if (chain != null && chainId != 0) {
+            throw new IllegalArgumentException("a verdict names its chain or gives its ID, not both");
+        }
+    }
+
+    /** A verdict, its chain by name. */
+    public Verdict(int code, String chain) {
+        this(code, chain, 0);
+    }
+
+    /** {@code jump} or {@code goto} (with {@code goTo}) to the chain added with ID {@code chainId} in the same transaction. */
+    public static Verdict toChainId(boolean goTo, int chainId) {
+        if (chainId == 0) {
+            throw new IllegalArgumentException("chain IDs are not 0");
+        }
+        return new Verdict(goTo ? NFT_GOTO : NFT_JUMP, null, chainId);
     }
 
     public static Verdict jump(String chain) {
@@ -80,6 +98,8 @@ public record Verdict(int code, String chain) {
         w.attrU32Be(NFTA_VERDICT_CODE, code);
         if (chain != null) {
             w.attrString(NFTA_VERDICT_CHAIN, chain);
+        } else if (chainId != 0) {
+            w.attrU32Be(NFTA_VERDICT_CHAIN_ID, chainId);
         }
         w.endNested(nest);
     }

@@ -36,7 +36,14 @@ import nftlink.nftables.lang.MetaField;
 import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.lang.SocketCgroupField;
+import nftlink.nftables.lang.RejectKind;
 import nftlink.nftables.lang.Statement;
+import nftlink.nftables.lang.LogFlag;
+import nftlink.nftables.lang.LogLevel;
+import nftlink.nftables.lang.NatFlag;
+import nftlink.nftables.lang.ObjectType;
+import nftlink.nftables.lang.TimeUnit;
+import nftlink.nftables.lang.ByteUnit;
 import nftlink.nftables.lang.Value;
 import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.InterfaceResolver;
@@ -47,6 +54,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -324,7 +332,7 @@ public final class JsonParser {
             }
             default -> {
                 Statement.LimitStatement l = (Statement.LimitStatement) limit(withoutObjectMembers(body));
-                yield new ObjectData.Limit(l.rate(), l.period(), l.burst(),
+                yield new ObjectData.Limit(l.rate(), l.period().seconds(), (int) l.burst(),
                         l.bytes() ? NfTables.NFT_LIMIT_PKT_BYTES : NfTables.NFT_LIMIT_PKTS, l.over() ? NfTables.NFT_LIMIT_F_INV : 0);
             }
         };
@@ -496,7 +504,7 @@ public final class JsonParser {
         for (Node s : body.member("expr").array()) {
             Statement st = statement(family, s);
             if (st instanceof Statement.RejectStatement r && s.single().getValue().isNull()) {
-                st = rejectInContext(family, statements, r);
+                st = Statement.RejectStatement.inContext(family, statements);
             }
             statements.add(st);
         }
@@ -509,8 +517,8 @@ public final class JsonParser {
         Map.Entry<String, Node> e = node.single();
         String kind = e.getKey();
         Node body = e.getValue();
-        int objectType = ObjectRenderer.type(kind);
-        if (objectType >= 0 && body.value() instanceof JsonValue.Obj o && o.members().size() == 1
+        ObjectType objectType = ObjectType.named(kind).orElse(null);
+        if (objectType != null && body.value() instanceof JsonValue.Obj o && o.members().size() == 1
                 && o.members().containsKey("map")) {
             return objectMap(objectType, body.member("map"));
         }
@@ -533,7 +541,7 @@ public final class JsonParser {
                     yield new Statement.CounterStatement(0, 0);
                 }
                 if (body.value() instanceof JsonValue.Str s) {
-                    yield new Statement.ObjectReference(NfTables.NFT_OBJECT_COUNTER, s.value());
+                    yield new Statement.ObjectReference(ObjectType.COUNTER, s.value());
                 }
                 body.only(Set.of("packets", "bytes"));
                 long packets = body.optional("packets") == null ? 0 : body.member("packets").number(Long.MAX_VALUE);
@@ -543,9 +551,9 @@ public final class JsonParser {
             case "mangle" -> mangle(body);
             case "log" -> log(body);
             case "limit" -> body.value() instanceof JsonValue.Str s
-                    ? new Statement.ObjectReference(NfTables.NFT_OBJECT_LIMIT, s.value()) : limit(body);
+                    ? new Statement.ObjectReference(ObjectType.LIMIT, s.value()) : limit(body);
             case "quota" -> body.value() instanceof JsonValue.Str s
-                    ? new Statement.ObjectReference(NfTables.NFT_OBJECT_QUOTA, s.value()) : quota(body);
+                    ? new Statement.ObjectReference(ObjectType.QUOTA, s.value()) : quota(body);
             case "ct helper", "ct timeout", "ct expectation", "secmark" ->
                     new Statement.ObjectReference(objectType, body.string());
             case "reset" -> {
@@ -574,7 +582,7 @@ public final class JsonParser {
             }
             case "tproxy" -> tproxy(body);
             case "synproxy" -> body.value() instanceof JsonValue.Str s
-                    ? new Statement.ObjectReference(NfTables.NFT_OBJECT_SYNPROXY, s.value()) : synproxy(body);
+                    ? new Statement.ObjectReference(ObjectType.SYNPROXY, s.value()) : synproxy(body);
             case "dup" -> {
                 body.only(Set.of("addr", "dev"));
                 Node addr = body.optional("addr");
@@ -620,7 +628,7 @@ public final class JsonParser {
             case "snat", "dnat" -> nat(family, kind.equals("dnat"), body);
             case "masquerade", "redirect" -> {
                 Integer[] ports = {null, null};
-                int flags = 0;
+                Set<NatFlag> flags = Set.of();
                 if (!body.isNull()) {
                     body.only(Set.of("port", "flags"));
                     Node port = body.optional("port");
@@ -628,7 +636,7 @@ public final class JsonParser {
                     if (port != null && kind.equals("redirect") && isMap(port)) {
                         // redirect to a port from a map: {"map": {"key": FIELD, "data": {"set": [[K, PORT], ...]}}}
                         Field source = mapLookup(port.single().getValue(), PayloadField.TCP_DPORT);
-                        int f = flags;
+                        Set<NatFlag> f = flags;
                         yield at(body, () -> new Statement.RedirectStatement(null, null, f, source));
                     }
                     if (port != null) {
@@ -728,7 +736,7 @@ public final class JsonParser {
     }
 
     /** {@code {"counter": {"map": {"key": KEY, "data": "@NAME" | {"set": [[K, "OBJ"], ...]}}}}}. */
-    private Statement objectMap(int type, Node body) {
+    private Statement objectMap(ObjectType type, Node body) {
         body.only(Set.of("key", "data"));
         Field key = field(body.member("key"));
         Node data = body.member("data");
@@ -809,7 +817,7 @@ public final class JsonParser {
     private nftlink.nftables.lang.BinopField binop(Node node) {
         Map.Entry<String, Node> e = node.single();
         switch (e.getKey()) {
-            case "<<", ">>", "&", "|" -> {
+            case "<<", ">>", "&", "|", "^" -> {
                 List<Node> operands = e.getValue().array();
                 if (operands.size() != 2) {
                     throw e.getValue().error("expected [VALUE, CONSTANT]");
@@ -820,13 +828,9 @@ public final class JsonParser {
                 }
                 Node right = operands.get(1);
                 if (e.getKey().equals("<<") || e.getKey().equals(">>")) {
-                    if (inner.shift() != 0 || inner.mask() != 0xffffffffL || inner.xor() != 0) {
-                        throw node.error("unsupported: a shift after another operation in a value computed from the packet");
-                    }
                     int bits = (int) right.number(31);
                     nftlink.nftables.lang.BinopField in = inner;
-                    return at(node, () -> new nftlink.nftables.lang.BinopField(in.source(), e.getKey().equals("<<") ? bits : -bits,
-                            in.mask(), in.xor()));
+                    return at(node, () -> in.shifted(e.getKey().equals("<<") ? bits : -bits));
                 }
                 long constant;
                 if (right.value() instanceof JsonValue.Num) {
@@ -836,7 +840,11 @@ public final class JsonParser {
                     Bytes b = at(right, () -> source.datatype().parse(right.string(), source.valueLength()));
                     constant = new java.math.BigInteger(1, b.toArray()).longValue();
                 }
-                return e.getKey().equals("&") ? inner.and(constant) : inner.or(constant);
+                return switch (e.getKey()) {
+                    case "&" -> inner.and(constant);
+                    case "|" -> inner.or(constant);
+                    default -> inner.xor(constant);
+                };
             }
             default -> {
                 Field f = field(node);
@@ -932,9 +940,18 @@ public final class JsonParser {
         return Bytes.of(x);
     }
 
-    /** A value computed from the packet: a field, or {@code {"&"|"|": [FIELD, CONSTANT]}}. */
+    /** A value computed from the packet: a field, or {@code {"&"|"|"|"^": [FIELD, CONSTANT]}}. */
     private Field valueField(Node node) {
         Map.Entry<String, Node> e = node.single();
+        if (e.getKey().equals("^")) {
+            List<Node> operands = e.getValue().array();
+            if (operands.size() != 2) {
+                throw e.getValue().error("expected [FIELD, CONSTANT]");
+            }
+            Field inner = field(operands.get(0));
+            Bytes constant = single(inner, operands.get(1));
+            return at(node, () -> nftlink.nftables.lang.MaskedField.xor(inner, constant));
+        }
         if (e.getKey().equals("&") || e.getKey().equals("|")) {
             List<Node> operands = e.getValue().array();
             if (operands.size() < 2) {
@@ -1223,7 +1240,7 @@ public final class JsonParser {
                     : nftlink.nftables.parse.Accounts.gid(user.value())));
         }
         if (field.datatype() == Datatype.IFINDEX && node.value() instanceof JsonValue.Str name) {
-            return at(node, () -> Bytes.u32(interfaces.index(name.value())));
+            return at(node, () -> Bytes.u32(interfaces.indexOrNumber(name.value())));
         }
         if (field instanceof SocketCgroupField && node.value() instanceof JsonValue.Str s && !s.value().matches("\\d+")) {
             long id;
@@ -1544,15 +1561,15 @@ public final class JsonParser {
             return (int) node.number(0xffffffffL);
         }
         String name = node.string();
-        return at(node, () -> interfaces.index(name));
+        return at(node, () -> interfaces.indexOrNumber(name));
     }
 
     private Statement mangle(Node body) {
         body.only(Set.of("key", "value"));
         Field field = field(body.member("key"));
         Node valueNode = body.member("value");
-        if ((field instanceof MetaField || field instanceof CtField) && valueNode.value() instanceof JsonValue.Obj o
-                && o.members().size() == 1 && valueNode.single().getKey().equals("map")) {
+        if ((field instanceof MetaField || field instanceof CtField || field instanceof PayloadField)
+                && valueNode.value() instanceof JsonValue.Obj o && o.members().size() == 1 && valueNode.single().getKey().equals("map")) {
             Field source = mapLookup(valueNode.single().getValue(), field);
             return at(body, () -> new Statement.SetFromField(field, source));
         }
@@ -1576,6 +1593,11 @@ public final class JsonParser {
             if (computed != null && (computed.shift() != 0 || computed.source() instanceof nftlink.nftables.lang.PayloadBitField)) {
                 return at(body, () -> new Statement.SetFromField(field, computed));
             }
+            if (computed != null && computed.mask() == 0xffffffffL && computed.xor() != 0) {
+                // FIELD ^ CONSTANT
+                Field xored = nftlink.nftables.lang.MaskedField.xor(computed.source(), Bytes.u32((int) computed.xor()));
+                return at(body, () -> new Statement.SetFromField(field, xored));
+            }
         }
         if ((field instanceof MetaField || field instanceof CtField || field instanceof PayloadField
                 || field instanceof nftlink.nftables.lang.PayloadBitField) && body.member("value").value() instanceof JsonValue.Obj) {
@@ -1598,9 +1620,6 @@ public final class JsonParser {
         return at(body, () -> new Statement.MetaSet(meta, value));
     }
 
-    private static final List<String> LOG_LEVELS = List.of("emerg", "alert", "crit", "err", "warn", "notice", "info",
-            "debug", "audit");
-
     private static Statement log(Node body) {
         if (body.isNull()) {
             return Statement.LogStatement.plain();
@@ -1613,27 +1632,21 @@ public final class JsonParser {
         if (group == null && (snaplen != null || threshold != null)) {
             throw body.error("snaplen and queue-threshold need a log group (nflog)");
         }
-        Integer level = null;
+        LogLevel level = null;
         Node levelNode = body.optional("level");
         if (levelNode != null) {
-            level = LOG_LEVELS.indexOf(levelNode.string());
-            if (level < 0) {
-                throw levelNode.error("unknown log level \"" + levelNode.string() + "\" (expected one of " + LOG_LEVELS + ")");
-            }
+            level = LogLevel.named(levelNode.string()).orElseThrow(() -> levelNode.error("unknown log level \""
+                    + levelNode.string() + "\" (expected one of " + LogLevel.names() + ")"));
         }
-        int flags = 0;
+        Set<LogFlag> flags = EnumSet.noneOf(LogFlag.class);
         Node flagsNode = body.optional("flags");
         if (flagsNode != null) {
             for (Node f : flagsNode.arrayOrSingle()) {
-                flags |= switch (f.string()) {
-                    case "all" -> NfTables.NF_LOG_MASK;
-                    case "tcp sequence" -> NfTables.NF_LOG_TCPSEQ;
-                    case "tcp options" -> NfTables.NF_LOG_TCPOPT;
-                    case "ip options" -> NfTables.NF_LOG_IPOPT;
-                    case "skuid" -> NfTables.NF_LOG_UID;
-                    case "ether" -> NfTables.NF_LOG_MACDECODE;
-                    default -> throw f.error("unknown log flag \"" + f.string() + "\"");
-                };
+                if (f.string().equals("all")) {
+                    flags.addAll(EnumSet.allOf(LogFlag.class));
+                } else {
+                    flags.add(LogFlag.named(f.string()).orElseThrow(() -> f.error("unknown log flag \"" + f.string() + "\"")));
+                }
             }
         }
         if (group != null && level != null) {
@@ -1642,27 +1655,17 @@ public final class JsonParser {
         return new Statement.LogStatement(prefix, level, flags, group, snaplen, threshold);
     }
 
-    private static long period(Node per) {
-        return switch (per.string()) {
-            case "second" -> 1;
-            case "minute" -> 60;
-            case "hour" -> 3600;
-            case "day" -> 86400;
-            case "week" -> 604800;
-            default -> throw per.error("unknown period \"" + per.string() + "\" (expected second, minute, hour, day or week)");
-        };
+    private static TimeUnit period(Node per) {
+        return TimeUnit.named(per.string()).orElseThrow(() -> per.error("unknown period \"" + per.string()
+                + "\" (expected " + TimeUnit.names() + ")"));
     }
 
     private static long unit(Node unit) {
         if (unit == null) {
             return 1;
         }
-        return switch (unit.string()) {
-            case "bytes" -> 1;
-            case "kbytes" -> 1024;
-            case "mbytes" -> 1024 * 1024;
-            default -> throw unit.error("unknown unit \"" + unit.string() + "\" (expected bytes, kbytes or mbytes)");
-        };
+        return ByteUnit.named(unit.string()).orElseThrow(() -> unit.error("unknown unit \"" + unit.string()
+                + "\" (expected " + ByteUnit.names() + ")")).bytes();
     }
 
     private static Statement limit(Node body) {
@@ -1670,18 +1673,18 @@ public final class JsonParser {
         Node rateUnit = body.optional("rate_unit");
         boolean bytes = rateUnit != null && !rateUnit.string().equals("packets");
         long rate = body.member("rate").number(bytes ? Long.MAX_VALUE >> 20 : Long.MAX_VALUE);
-        long period = period(body.member("per"));
+        TimeUnit period = period(body.member("per"));
         boolean over = body.optional("inv") != null && body.member("inv").bool();
         Node burstNode = body.optional("burst");
         if (!bytes) {
-            int burst = burstNode == null ? 5 : (int) burstNode.number(0xffffffffL);
+            long burst = burstNode == null ? 5 : burstNode.number(0xffffffffL);
             return new Statement.LimitStatement(rate, period, burst, false, over);
         }
         long burst = burstNode == null ? 0 : burstNode.number(0xffffffffL) * unit(body.optional("burst_unit"));
         if (burst > 0xffffffffL) {
             throw burstNode.error("burst too large");
         }
-        return new Statement.LimitStatement(rate * unit(rateUnit), period, (int) burst, true, over);
+        return new Statement.LimitStatement(rate * unit(rateUnit), period, burst, true, over);
     }
 
     private static Statement quota(Node body) {
@@ -1691,36 +1694,6 @@ public final class JsonParser {
                 : body.member("used").number(Long.MAX_VALUE >> 20) * unit(body.optional("used_unit"));
         boolean over = body.optional("inv") != null && body.member("inv").bool();
         return new Statement.QuotaStatement(val, used, over);
-    }
-
-    /**
-     * A plain {@code reject} after a match that fixes the network protocol
-     * ({@code meta nfproto ipv4}, {@code ether type ip6}, {@code ip daddr ...}) sends that protocol's
-     * port unreachable, as nft does, rather than the ICMPx one.
-     */
-    private static Statement rejectInContext(Family family, List<Statement> before, Statement.RejectStatement plain) {
-        if (family == Family.IP || family == Family.IP6) {
-            return plain;
-        }
-        for (int i = before.size() - 1; i >= 0; i--) {
-            if (before.get(i) instanceof Match m && m.field() instanceof PayloadField p
-                    && (p.protocol().equals("ip") || p.protocol().equals("ip6"))) {
-                return p.protocol().equals("ip") ? new Statement.RejectStatement(Statement.RejectKind.ICMP, 3)
-                        : new Statement.RejectStatement(Statement.RejectKind.ICMPV6, 4);
-            }
-            if (before.get(i) instanceof Match m && m.op() == Match.Op.EQ && m.value() instanceof Value.Single v) {
-                boolean nfproto = m.field() instanceof MetaField f && f.key() == Meta.Key.NFPROTO;
-                boolean ethertype = m.field() instanceof PayloadField p && p.equals(PayloadField.ETHER_TYPE)
-                        || m.field() instanceof MetaField f && f.key() == Meta.Key.PROTOCOL;
-                if (nfproto && v.bytes().equals(Bytes.u8(2)) || ethertype && v.bytes().equals(Bytes.u16Be(0x0800))) {
-                    return new Statement.RejectStatement(Statement.RejectKind.ICMP, 3);
-                }
-                if (nfproto && v.bytes().equals(Bytes.u8(10)) || ethertype && v.bytes().equals(Bytes.u16Be(0x86dd))) {
-                    return new Statement.RejectStatement(Statement.RejectKind.ICMPV6, 4);
-                }
-            }
-        }
-        return plain;
     }
 
     private static Statement reject(Family family, Node body) {
@@ -1737,30 +1710,25 @@ public final class JsonParser {
             }
             return Statement.RejectStatement.defaultFor(family);
         }
-        return switch (type) {
-            case "tcp reset" -> {
-                if (expr != null) {
-                    throw expr.error("a TCP reset has no code");
-                }
-                yield new Statement.RejectStatement(Statement.RejectKind.TCP_RESET, 0);
+        RejectKind kind = RejectKind.named(type);
+        if (kind == null) {
+            throw typeNode.error("unknown reject type \"" + type + "\" (expected tcp reset, icmp, icmpv6 or icmpx)");
+        }
+        if (kind == RejectKind.TCP_RESET) {
+            if (expr != null) {
+                throw expr.error("a TCP reset has no code");
             }
-            case "icmp", "icmpv6", "icmpx" -> {
-                int code = expr == null ? switch (type) {
-                    case "icmp" -> 3;
-                    case "icmpv6" -> 4;
-                    default -> 1;
-                } : at(expr, () -> Rejects.code(type, expr.string()));
-                if (type.equals("icmp") && family == Family.IP6 || type.equals("icmpv6") && family == Family.IP) {
-                    throw typeNode.error("reject with " + type + " is not possible in a " + family.nftName() + " table");
-                }
-                yield new Statement.RejectStatement(switch (type) {
-                    case "icmp" -> Statement.RejectKind.ICMP;
-                    case "icmpv6" -> Statement.RejectKind.ICMPV6;
-                    default -> Statement.RejectKind.ICMPX;
-                }, code);
-            }
-            default -> throw typeNode.error("unknown reject type \"" + type + "\" (expected tcp reset, icmp, icmpv6 or icmpx)");
-        };
+            return Statement.RejectStatement.portUnreachable(kind);
+        }
+        if (kind == RejectKind.ICMP && family == Family.IP6 || kind == RejectKind.ICMPV6 && family == Family.IP) {
+            throw typeNode.error("reject with " + type + " is not possible in a " + family.nftName() + " table");
+        }
+        if (kind == RejectKind.ICMPX && (family == Family.IP || family == Family.IP6)) {
+            throw typeNode.error("abstracted ICMP unreachable not supported in a " + family.nftName() + " table");
+        }
+        int code = expr == null ? kind.portUnreachable() : expr.value() instanceof JsonValue.Num ? (int) expr.number(255)
+                : kind.code(expr.string()).orElseThrow(() -> expr.error("unknown " + type + " reject code \"" + expr.string() + "\""));
+        return new Statement.RejectStatement(kind, code);
     }
 
     private static Integer[] ports(Node port) {
@@ -1779,19 +1747,14 @@ public final class JsonParser {
         return new Integer[]{p, p};
     }
 
-    private static int natFlags(Node flags) {
+    private static Set<NatFlag> natFlags(Node flags) {
         if (flags == null) {
-            return 0;
+            return Set.of();
         }
-        int out = 0;
+        Set<NatFlag> out = EnumSet.noneOf(NatFlag.class);
         for (Node f : flags.arrayOrSingle()) {
-            out |= switch (f.string()) {
-                case "random" -> NfTables.NF_NAT_RANGE_PROTO_RANDOM;
-                case "fully-random" -> NfTables.NF_NAT_RANGE_PROTO_RANDOM_FULLY;
-                case "persistent" -> NfTables.NF_NAT_RANGE_PERSISTENT;
-                case "netmap" -> NfTables.NF_NAT_RANGE_NETMAP;
-                default -> throw f.error("unknown nat flag \"" + f.string() + "\" (expected random, fully-random, persistent or netmap)");
-            };
+            out.add(NatFlag.named(f.string()).orElseThrow(() -> f.error("unknown nat flag \"" + f.string()
+                    + "\" (expected random, fully-random, persistent or netmap)")));
         }
         return out;
     }
@@ -1827,7 +1790,7 @@ public final class JsonParser {
                 throw body.error("a nat from a map in a table of family " + family.nftName() + " needs \"family\": \"ip\" or \"ip6\"");
             }
             Field source = natMap(addr.single().getValue(), type);
-            int flags = natFlags(body.optional("flags"));
+            Set<NatFlag> flags = natFlags(body.optional("flags"));
             if (body.optional("port") != null) {
                 throw body.member("port").error("a port with a map to addresses goes into the map's data (ADDRESS . PORT)");
             }
@@ -1837,7 +1800,7 @@ public final class JsonParser {
                 && !o.members().containsKey("range") && !o.members().containsKey("prefix")) {
             // an address computed from the packet: numgen or a hash
             Field source = field(addr);
-            int flags = natFlags(body.optional("flags"));
+            Set<NatFlag> flags = natFlags(body.optional("flags"));
             return at(body, () -> new Statement.NatStatement(destination, null, null, null, null, flags, source));
         }
         if (addr != null && addr.value() instanceof JsonValue.Obj o && o.members().containsKey("prefix")) {
@@ -1875,7 +1838,7 @@ public final class JsonParser {
         if (port != null) {
             ports = ports(port);
         }
-        int flags = natFlags(body.optional("flags"));
+        Set<NatFlag> flags = natFlags(body.optional("flags"));
         Bytes l = low;
         Bytes h = high;
         Integer[] p = ports;

@@ -22,15 +22,21 @@ import nftlink.nftables.lang.ExthdrField;
 import nftlink.nftables.lang.PayloadBitField;
 import nftlink.nftables.lang.CtField;
 import nftlink.nftables.lang.Datatype;
+import nftlink.nftables.lang.ByteUnit;
 import nftlink.nftables.lang.Field;
+import nftlink.nftables.lang.LogFlag;
 import nftlink.nftables.lang.Match;
+import nftlink.nftables.lang.NatFlag;
 import nftlink.nftables.lang.MetaField;
 import nftlink.nftables.lang.ObjectRenderer;
 import nftlink.nftables.lang.PayloadField;
+import nftlink.nftables.lang.RuleRenderer;
 import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.lang.RulesetListing;
 import nftlink.nftables.lang.SocketCgroupField;
+import nftlink.nftables.lang.RejectKind;
 import nftlink.nftables.lang.Statement;
+import nftlink.nftables.lang.TimeUnit;
 import nftlink.nftables.lang.Value;
 
 import java.math.BigInteger;
@@ -39,17 +45,16 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.LongFunction;
 
 /**
  * Renders a rule set in the libnftables JSON schema, as {@code nft -j list ruleset}
- * (nft 1.0.6) prints it: one line, {@code {"nftables": [{"metainfo": ...}, {"table": ...},
- * {"set": ...}, {"chain": ...}, {"rule": ...}]}}, per table the table, its named sets
- * and maps, its chains, then the rules of its chains.
+ * (nft 1.1.3) prints it: one line, {@code {"nftables": [{"metainfo": ...}, {"table": ...},
+ * {"chain": ...}, {"set": ...}, {"rule": ...}]}}, per table the table, its chains, objects,
+ * named sets and maps, flowtables, then the rules of its chains.
  *
- * <p>Follows 1.0.6 also where it drops information: table and chain comments, table
- * flags, base chain devices and the level of {@code socket cgroupv2} are not printed.
- * Every stateful object type nft 1.0.6 knows (counter, quota, limit, ct helper, ct timeout,
+ * <p>Every stateful object type nft knows (counter, quota, limit, ct helper, ct timeout,
  * ct expectation, synproxy, secmark) and flowtables are rendered; objects whose data the
  * library keeps raw are left out. A kernel expression the rule
  * language does not express renders as {@code {"nftlink-expression": "DEBUG TEXT"}},
@@ -63,11 +68,14 @@ import java.util.function.LongFunction;
  */
 public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, java.util.function.IntFunction<String> interfaceNames) {
 
-    /** The values libnftables 1.0.6 puts in {@code metainfo}. */
-    public static final String VERSION = "1.0.6";
-    /** nft 1.0.6's release name. */
-    public static final String RELEASE_NAME = "Lester Gooch #5";
-    /** The schema version of nft 1.0.6. */
+    /**
+     * The version {@code metainfo} claims: nft 1.1.3's, whose JSON this renderer writes (readers that
+     * look at the version get the format they expect for it).
+     */
+    public static final String VERSION = "1.1.3";
+    /** nft 1.1.3's release name. */
+    public static final String RELEASE_NAME = "Commodore Bullmoose #4";
+    /** The schema version of nft 1.1.3. */
     public static final int SCHEMA_VERSION = 1;
 
     /** Prints cgroup IDs as numbers (in strings). */
@@ -103,12 +111,19 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return document(listing).toJson();
     }
 
-    /** The document {@code nft -j list ruleset} prints. */
+    /**
+     * The document {@code nft -j list ruleset} prints: per table the table, its chains (maps and rules
+     * refer to them), its stateful objects, named sets and maps, flowtables, then the rules of its chains.
+     */
     public JsonValue document(RulesetListing listing) {
         List<JsonValue> items = new ArrayList<>();
         items.add(metainfo());
         for (Table t : listing.ruleset().tables()) {
             items.add(JsonValue.single("table", table(t)));
+            List<Chain> chains = listing.ruleset().chainsOf(t);
+            for (Chain c : chains) {
+                items.add(JsonValue.single("chain", chain(c)));
+            }
             for (NftObject o : listing.objects()) {
                 JsonValue rendered = o.family() == t.family() && o.table().equals(t.name()) ? object(o) : null;
                 if (rendered != null) {
@@ -127,29 +142,42 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     items.add(flowtable(f));
                 }
             }
-            List<JsonValue> rules = new ArrayList<>();
-            for (Chain c : listing.ruleset().chainsOf(t)) {
-                items.add(JsonValue.single("chain", chain(c)));
+            for (Chain c : chains) {
                 for (RuleSpec r : listing.rulesOf(c)) {
-                    rules.add(JsonValue.single("rule", rule(r)));
+                    items.add(JsonValue.single("rule", rule(r)));
                 }
             }
-            items.addAll(rules);
         }
         return JsonValue.single("nftables", JsonValue.array(items));
     }
 
-    /** {@code {"metainfo": {...}}} as nft 1.0.6 writes it. */
+    /** {@code {"metainfo": {...}}} as nft 1.1.3 writes it. */
     public static JsonValue metainfo() {
         return JsonValue.single("metainfo", JsonValue.object().put("version", VERSION).put("release_name", RELEASE_NAME)
                 .put("json_schema_version", SCHEMA_VERSION).build());
     }
 
-    /** The body of a {@code "table"} object. */
+    /** The body of a {@code "table"} object: flags by name (one as a string, several as a list) and comment. */
     public JsonValue.Obj table(Table t) {
-        return JsonValue.object().put("family", t.family().nftName()).put("name", t.name())
-                .put("handle", JsonValue.of(t.handle())).build();
+        JsonValue.ObjectBuilder b = JsonValue.object().put("family", t.family().nftName()).put("name", t.name())
+                .put("handle", JsonValue.of(t.handle()));
+        List<JsonValue> flags = new ArrayList<>();
+        for (int bit = 0; bit < 32; bit++) {
+            if ((t.flags() & 1 << bit) != 0) {
+                flags.add(JsonValue.of(bit < TABLE_FLAGS.size() ? TABLE_FLAGS.get(bit) : "unknown"));
+            }
+        }
+        if (!flags.isEmpty()) {
+            b.put("flags", flags.size() == 1 ? flags.getFirst() : JsonValue.array(flags));
+        }
+        if (t.comment() != null) {
+            b.put("comment", t.comment());
+        }
+        return b.build();
     }
+
+    /** nft's names of the table flags, by bit. */
+    private static final List<String> TABLE_FLAGS = List.of("dormant", "owner", "persist");
 
     /**
      * A named object as nft 1.0.6 lists it ({@code {"counter": {...}}}, {@code {"ct helper": {...}}}, ...),
@@ -182,13 +210,14 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     }
                     b.put("burst", Integer.toUnsignedLong(l.burst()));
                 } else {
-                    Object[] rate = rate(l.rate());
-                    Object[] burst = rate(Integer.toUnsignedLong(l.burst()));
-                    b.put("rate", (Long) rate[0]).put("per", per(l.unit()));
+                    ByteUnit rate = ByteUnit.of(l.rate());
+                    ByteUnit burst = ByteUnit.of(Integer.toUnsignedLong(l.burst()));
+                    b.put("rate", rate.count(l.rate())).put("per", per(l.unit()));
                     if (over) {
                         b.put("inv", JsonValue.of(true));
                     }
-                    b.put("rate_unit", (String) rate[1]).put("burst", (Long) burst[0]).put("burst_unit", (String) burst[1]);
+                    b.put("rate_unit", rate.nftName()).put("burst", burst.count(Integer.toUnsignedLong(l.burst())))
+                            .put("burst_unit", burst.nftName());
                 }
                 return JsonValue.single("limit", b.build());
             }
@@ -284,7 +313,16 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     public JsonValue.Obj chain(Chain c) {
         JsonValue.ObjectBuilder b = JsonValue.object().put("family", c.family().nftName()).put("table", c.table())
                 .put("name", c.name()).put("handle", JsonValue.of(c.handle()));
+        if (c.comment() != null) {
+            b.put("comment", c.comment());
+        }
         if (c.base() != null) {
+            List<String> devices = nftlink.nftables.NftFormatter.sortedDevices(c.base().devices());
+            if (devices.size() == 1) {
+                b.put("dev", devices.getFirst());
+            } else if (devices.size() > 1) {
+                b.put("dev", JsonValue.array(devices.stream().map(JsonValue::of).toList()));
+            }
             b.put("type", c.base().type().nftName()).put("hook", c.base().hook().nftName())
                     .put("prio", c.base().priority())
                     .put("policy", c.base().policy() == null ? "accept" : c.base().policy().nftName());
@@ -317,7 +355,8 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             return false;
         }
         return switch (r.kind()) {
-            case TCP_RESET -> f.key() == Meta.Key.L4PROTO && v.bytes().equals(Bytes.u8(6));
+            // nft 1.1.3 keeps meta l4proto tcp before a tcp reset in its JSON, as in its text
+            case TCP_RESET -> false;
             case ICMP -> family == Family.INET && f.key() == Meta.Key.NFPROTO && v.bytes().equals(Bytes.u8(2));
             case ICMPV6 -> family == Family.INET && f.key() == Meta.Key.NFPROTO && v.bytes().equals(Bytes.u8(10));
             case ICMPX -> false;
@@ -327,6 +366,8 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     /** One statement of a rule in a {@code family} table. */
     public JsonValue statement(Statement s, Family family) {
         return switch (s) {
+            // nft 1.1.3 has no JSON for an anonymous chain and prints its text instead
+            case Statement.ChainBinding b -> JsonValue.of(new RuleRenderer(cgroupPaths, stateless, false, interfaceNames).render(b, family));
             case Match m when noneOf(m) -> {
                 // FIELD & FLAGS == 0: nft's JSON says none of the flags, {"op": "!"}
                 nftlink.nftables.lang.MaskedField masked = (nftlink.nftables.lang.MaskedField) m.field();
@@ -426,7 +467,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 }
                 yield JsonValue.single("fwd", body.build());
             }
-            case Statement.ObjectReference o -> JsonValue.single(objectKind(o.type()), JsonValue.of(o.object()));
+            case Statement.ObjectReference o -> JsonValue.single(o.type().nftName(), JsonValue.of(o.object()));
             case Statement.ObjectMap om -> {
                 JsonValue data;
                 if (om.named() != null) {
@@ -436,7 +477,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     om.entries().forEach(e -> items.add(JsonValue.array(single(om.key(), e.key()), JsonValue.of(e.object()))));
                     data = JsonValue.single("set", JsonValue.array(items));
                 }
-                yield JsonValue.single(objectKind(om.type()), JsonValue.single("map",
+                yield JsonValue.single(om.type().nftName(), JsonValue.single("map",
                         JsonValue.object().put("key", field(om.key())).put("data", data).build()));
             }
             case Statement.SetFromField sf -> JsonValue.single("mangle", JsonValue.object().put("key", field(sf.target()))
@@ -453,8 +494,11 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.LastStatement l -> JsonValue.single("last", l.usedMillis() == null ? JsonValue.NULL
                     : JsonValue.single("used", JsonValue.of(l.usedMillis())));
             case Statement.DynsetStatement d -> {
+                // an element with a timeout is {"elem": {"val": KEY, "timeout": SECONDS}}, as nft 1.1.3 writes it
+                JsonValue elem = d.timeout() == null ? field(d.key()) : JsonValue.single("elem", JsonValue.object()
+                        .put("val", field(d.key())).put("timeout", d.timeout() / 1000).build());
                 var body = JsonValue.object().put("op", d.op() == 0 ? "add" : d.op() == 1 ? "update" : "delete")
-                        .put("elem", field(d.key())).put(d.data() == null ? "set" : "map", "@" + d.set());
+                        .put("elem", elem).put(d.data() == null ? "set" : "map", "@" + d.set());
                 if (d.data() != null) {
                     body.put("data", field(d.data()));
                 }
@@ -526,15 +570,6 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 && masked.field().datatype().isBitmask() && !(masked.field() instanceof ConcatField)
                 && m.value() instanceof Value.Single v && new BigInteger(1, v.bytes().toArray()).signum() == 0
                 && new BigInteger(1, masked.xor().toArray()).signum() == 0;
-    }
-
-    /** The JSON statement name of a reference to an object of {@code type}. */
-    private static String objectKind(int type) {
-        String name = ObjectRenderer.typeName(type);
-        if (name == null) {
-            throw new IllegalArgumentException("object type " + type + " has no name in nft's JSON");
-        }
-        return name;
     }
 
     private static String op(Match m) {
@@ -644,6 +679,8 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 operands.add(JsonValue.of(Integer.toUnsignedLong((x.isOr() ? x.xor() : x.mask()).asU32())));
                 yield JsonValue.single(k.op().symbol(), JsonValue.array(operands));
             }
+            case nftlink.nftables.lang.MaskedField x when x.isXor() -> JsonValue.single("^",
+                    JsonValue.array(field(x.field()), single(x.field(), x.xor())));
             case nftlink.nftables.lang.MaskedField x -> JsonValue.single(x.isOr() ? "|" : "&",
                     JsonValue.array(field(x.field()), joinedFlags(single(x.field(), x.isOr() ? x.xor() : x.mask()))));
             case MetaField m -> JsonValue.single("meta", JsonValue.single("key", JsonValue.of(m.keyName())));
@@ -840,13 +877,10 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         if (f instanceof ExthdrField x && x.presence()) {
             return JsonValue.of(b.get(0) != 0);
         }
-        if (f.datatype() == Datatype.IFINDEX && interfaceNames.apply(b.asU32()) != null) {
-            return JsonValue.of(interfaceNames.apply(b.asU32()));
-        }
-        if ((f instanceof ExthdrField || f instanceof CtField || f instanceof nftlink.nftables.lang.InnerField
-                || f instanceof PayloadField p && p.protocol().equals("comp")) && f.datatype() == Datatype.INET_PROTO) {
-            // nft's JSON names protocols only in headers it decodes, not in ct keys, extension headers or tunnels
-            return JsonValue.of(b.get(0));
+        if (f.datatype() == Datatype.IFINDEX) {
+            // nft names the interface, or gives the index of one that is gone as a string
+            String name = interfaceNames.apply(b.asU32());
+            return JsonValue.of(name != null ? name : Integer.toUnsignedString(b.asU32()));
         }
         if (f.datatype() == Datatype.TIME) {
             return JsonValue.of(Integer.toUnsignedLong(b.asU32()) / 1000);
@@ -860,8 +894,6 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         }
         return Scalars.render(f.datatype(), f.fromRegister(b));
     }
-
-    private static final String[] LOG_LEVELS = {"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug", "audit"};
 
     private static JsonValue log(Statement.LogStatement l) {
         JsonValue.ObjectBuilder b = JsonValue.object();
@@ -881,20 +913,10 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             b.put("queue-threshold", l.queueThreshold());
         }
         if (l.level() != null) {
-            b.put("level", l.level() >= 0 && l.level() < LOG_LEVELS.length ? JsonValue.of(LOG_LEVELS[l.level()]) : JsonValue.of(l.level()));
+            b.put("level", l.level().nftName());
             members++;
         }
-        List<JsonValue> flags = new ArrayList<>();
-        if ((l.flags() & NfTables.NF_LOG_MASK) == NfTables.NF_LOG_MASK) {
-            flags.add(JsonValue.of("all"));
-        } else {
-            String[] names = {"tcp sequence", "tcp options", "ip options", "skuid", null, "ether"};
-            for (int bit = 0; bit < names.length; bit++) {
-                if (names[bit] != null && (l.flags() & (1 << bit)) != 0) {
-                    flags.add(JsonValue.of(names[bit]));
-                }
-            }
-        }
+        List<JsonValue> flags = LogFlag.jsonNames(l.flags()).stream().map(JsonValue::of).toList();
         if (!flags.isEmpty()) {
             b.put("flags", flags.size() == 1 ? flags.getFirst() : JsonValue.array(flags));
             members++;
@@ -902,88 +924,54 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return JsonValue.single("log", members == 0 ? JsonValue.NULL : b.build());
     }
 
-    private static String per(long period) {
-        return switch ((int) period) {
-            case 1 -> "second";
-            case 60 -> "minute";
-            case 3600 -> "hour";
-            case 86400 -> "day";
-            case 604800 -> "week";
-            default -> "error";
-        };
-    }
-
-    /** nft's {@code get_rate}: the largest of bytes, kbytes, mbytes that divides exactly. */
-    static Object[] rate(long bytes) {
-        String[] units = {"bytes", "kbytes", "mbytes"};
-        int i = 0;
-        long n = bytes;
-        while (i < 2 && n != 0 && n % 1024 == 0) {
-            n /= 1024;
-            i++;
-        }
-        return new Object[]{n, units[i]};
+    /** nft's {@code get_unit}: the period's name, {@code error} for a period nft has no name for. */
+    private static String per(long seconds) {
+        return TimeUnit.ofSeconds(seconds).map(TimeUnit::nftName).orElse("error");
     }
 
     private static JsonValue limit(Statement.LimitStatement l) {
         JsonValue.ObjectBuilder b = JsonValue.object();
         if (!l.bytes()) {
-            b.put("rate", l.rate()).put("burst", l.burst()).put("per", per(l.period()));
+            b.put("rate", l.rate()).put("burst", l.burst()).put("per", l.period().nftName());
             if (l.over()) {
                 b.put("inv", JsonValue.of(true));
             }
         } else {
-            Object[] rate = rate(l.rate());
-            Object[] burst = rate(Integer.toUnsignedLong(l.burst()));
-            b.put("rate", (Long) rate[0]).put("burst", (Long) burst[0]).put("per", per(l.period()));
+            ByteUnit rate = ByteUnit.of(l.rate());
+            ByteUnit burst = ByteUnit.of(l.burst());
+            b.put("rate", rate.count(l.rate())).put("burst", burst.count(l.burst())).put("per", l.period().nftName());
             if (l.over()) {
                 b.put("inv", JsonValue.of(true));
             }
-            b.put("rate_unit", (String) rate[1]).put("burst_unit", (String) burst[1]);
+            b.put("rate_unit", rate.nftName()).put("burst_unit", burst.nftName());
         }
         return JsonValue.single("limit", b.build());
     }
 
     private static JsonValue quota(Statement.QuotaStatement q, boolean stateless) {
-        Object[] val = rate(q.bytes());
-        JsonValue.ObjectBuilder b = JsonValue.object().put("val", (Long) val[0]).put("val_unit", (String) val[1]);
+        ByteUnit val = ByteUnit.of(q.bytes());
+        JsonValue.ObjectBuilder b = JsonValue.object().put("val", val.count(q.bytes())).put("val_unit", val.nftName());
         if (q.over()) {
             b.put("inv", JsonValue.of(true));
         }
         if (q.used() != 0 && !stateless) {
-            Object[] used = rate(q.used());
-            b.put("used", (Long) used[0]).put("used_unit", (String) used[1]);
+            ByteUnit used = ByteUnit.of(q.used());
+            b.put("used", used.count(q.used())).put("used_unit", used.nftName());
         }
         return JsonValue.single("quota", b.build());
     }
 
     private static JsonValue reject(Statement.RejectStatement r) {
-        return switch (r.kind()) {
-            case TCP_RESET -> JsonValue.single("reject", JsonValue.single("type", JsonValue.of("tcp reset")));
-            case ICMP -> typedReject("icmp", Rejects.icmp(r.code()));
-            case ICMPV6 -> typedReject("icmpv6", Rejects.icmpv6(r.code()));
-            case ICMPX -> typedReject("icmpx", Rejects.icmpx(r.code()));
-        };
+        if (r.kind() == RejectKind.TCP_RESET) {
+            return JsonValue.single("reject", JsonValue.single("type", JsonValue.of(r.kind().nftName())));
+        }
+        // a code nft has no name for is a number
+        JsonValue code = r.kind().names(r.code()) ? JsonValue.of(r.kind().codeName(r.code())) : JsonValue.of(r.code());
+        return JsonValue.single("reject", JsonValue.object().put("type", r.kind().nftName()).put("expr", code).build());
     }
 
-    private static JsonValue typedReject(String type, String code) {
-        return JsonValue.single("reject", JsonValue.object().put("type", type).put("expr", code).build());
-    }
-
-    private static JsonValue natFlags(int flags) {
-        List<JsonValue> out = new ArrayList<>();
-        if ((flags & NfTables.NF_NAT_RANGE_PROTO_RANDOM) != 0) {
-            out.add(JsonValue.of("random"));
-        }
-        if ((flags & NfTables.NF_NAT_RANGE_PROTO_RANDOM_FULLY) != 0) {
-            out.add(JsonValue.of("fully-random"));
-        }
-        if ((flags & NfTables.NF_NAT_RANGE_PERSISTENT) != 0) {
-            out.add(JsonValue.of("persistent"));
-        }
-        if ((flags & NfTables.NF_NAT_RANGE_NETMAP) != 0) {
-            out.add(JsonValue.of("netmap"));
-        }
+    private static JsonValue natFlags(Set<NatFlag> flags) {
+        List<JsonValue> out = NatFlag.jsonNames(flags).stream().map(JsonValue::of).toList();
         return out.isEmpty() ? null : out.size() == 1 ? out.getFirst() : JsonValue.array(out);
     }
 
@@ -1061,7 +1049,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return JsonValue.single(n.destination() ? "dnat" : "snat", b.build());
     }
 
-    private static JsonValue natPorts(String name, Integer min, Integer max, int flags) {
+    private static JsonValue natPorts(String name, Integer min, Integer max, Set<NatFlag> flags) {
         JsonValue f = natFlags(flags);
         if (min == null && f == null) {
             return JsonValue.single(name, JsonValue.NULL);

@@ -15,7 +15,8 @@ import java.util.List;
  * field's value (a bit field moved down to bit 0, in host byte order), shifted, then
  * {@code (value & mask) ^ xor}.
  *
- * @param source a bit field ({@code ip dscp}), or a 32-bit host-order field such as {@code meta mark}
+ * @param source a bit field ({@code ip dscp}), a 32-bit host-order field such as {@code meta mark}, or such a field
+ *               with a constant applied before the shift ({@code (meta mark | 0x10) << 8})
  * @param shift  bits shifted left (negative: right), 0 for none
  * @param mask   the mask, as an unsigned 32-bit number
  * @param xor    the value xored in after masking, as an unsigned 32-bit number
@@ -26,7 +27,11 @@ public record BinopField(Field source, int shift, long mask, long xor) implement
 
     public BinopField {
         boolean bits = source instanceof PayloadBitField;
-        boolean word = (source instanceof MetaField || source instanceof CtField) && source.length() == 4;
+        Field plain = source instanceof MaskedField m ? m.field() : source;
+        boolean word = (plain instanceof MetaField || plain instanceof CtField) && plain.length() == 4;
+        if (source instanceof MaskedField && (shift == 0 || !word)) {
+            throw new IllegalArgumentException("unsupported: a constant before a shift applies to a 32-bit meta or ct key");
+        }
         if (!bits && !word) {
             throw new IllegalArgumentException("unsupported: arithmetic on " + source.text()
                     + " (nftlink computes 32-bit values from bit fields such as ip dscp and from 32-bit meta and ct keys)");
@@ -47,6 +52,25 @@ public record BinopField(Field source, int shift, long mask, long xor) implement
     /** {@code source | constant}. */
     public BinopField or(long constant) {
         return new BinopField(source, shift, mask & ~constant & ALL, (xor & ~constant | constant) & ALL);
+    }
+
+    /** {@code source ^ constant}. */
+    public BinopField xor(long constant) {
+        return new BinopField(source, shift, mask, (xor ^ constant) & ALL);
+    }
+
+    /**
+     * This value shifted by {@code bits} (negative: right): a constant applied so far to a 32-bit key stays before
+     * the shift ({@code (meta mark | 0x10) << 8}).
+     */
+    public BinopField shifted(int bits) {
+        if (shift != 0) {
+            throw new IllegalArgumentException("unsupported: a second shift in a value computed from the packet");
+        }
+        if (mask == ALL && xor == 0) {
+            return new BinopField(source, bits, ALL, 0);
+        }
+        return new BinopField(new MaskedField(source, Bytes.u32((int) mask), Bytes.u32((int) xor)), bits, ALL, 0);
     }
 
     /** The plain value of {@code source}: no shift, no mask. */
@@ -132,6 +156,22 @@ public record BinopField(Field source, int shift, long mask, long xor) implement
             xor = littleEndian(mx.xor());
             i++;
         }
+        if (down.isEmpty() && shift == 0 && (mask != ALL || xor != 0) && i < e.size() && e.get(i) instanceof Bitwise.Shift s
+                && s.sreg() == register && s.dreg() == register && s.length() == 4 && s.bits() > 0 && s.bits() < 32) {
+            // a constant applied before the shift: (meta mark | 0x10) << 8
+            MaskedField before = new MaskedField(source, Bytes.u32((int) mask), Bytes.u32((int) xor));
+            if (!before.isWritten()) {
+                return null;
+            }
+            BinopField shifted = new BinopField(before, s.left() ? s.bits() : -s.bits(), ALL, 0);
+            i++;
+            if (i < e.size() && e.get(i) instanceof Bitwise.MaskXor mx && mx.sreg() == register && mx.dreg() == register
+                    && mx.mask().length() == 4) {
+                shifted = new BinopField(before, shifted.shift(), littleEndian(mx.mask()), littleEndian(mx.xor()));
+                i++;
+            }
+            return new Read(shifted, i);
+        }
         if (down.isEmpty() && shift == 0) {
             // a 32-bit key with only a mask is a MaskedField
             return null;
@@ -156,7 +196,7 @@ public record BinopField(Field source, int shift, long mask, long xor) implement
     /** nft's text: {@code ip dscp << 2 | 0x10}, {@code ip dscp & af33}. */
     @Override
     public String text() {
-        StringBuilder sb = new StringBuilder(source.text());
+        StringBuilder sb = new StringBuilder(source instanceof MaskedField ? "(" + source.text() + ")" : source.text());
         if (shift != 0) {
             sb.append(shift > 0 ? " << " : " >> ").append(Math.abs(shift));
         }

@@ -59,6 +59,11 @@ public final class Delinearizer {
         default int dataType(String set) {
             return 0;
         }
+
+        /** The datatype ID of a set's key (parts 6 bits each when concatenated); 0 when unknown. */
+        default int keyType(String set) {
+            return 0;
+        }
     }
 
     private Delinearizer() {
@@ -275,7 +280,7 @@ public final class Delinearizer {
                 if (at < e.size() && e.get(at) instanceof Bitwise.MaskXor mx && mx.sreg() == REG && mx.dreg() == REG
                         && mx.mask().length() == field.length() && !(field instanceof ConcatField)) {
                     MaskedField masked = new MaskedField(field, mx.mask(), mx.xor());
-                    if (isZero(mx.xor()) || masked.isOr()) {
+                    if (masked.isWritten()) {
                         source = masked;
                         at++;
                     }
@@ -286,13 +291,23 @@ public final class Delinearizer {
                     source = combined.field();
                     at = combined.next();
                 }
-                Field target = at < e.size() ? switch (e.get(at)) {
+                boolean fromMap = source instanceof MapLookupField;
+                Statement option = optionWrite(source, e, at);
+                if (option != null) {
+                    s = option;
+                    consumed = at - i + (source.datatype().hostOrder() ? 2 : 1);
+                }
+                Field target = s != null || at >= e.size() ? null : switch (e.get(at)) {
                     case Meta.Set ms when ms.sreg() == REG -> MetaField.of(ms.key());
                     case Ct.Set cs when cs.sreg() == REG -> CtField.of(cs.key(), cs.direction());
+                    // a header field written from a map: ip daddr set iifname map @m
+                    case Payload.Write w when w.sreg() == REG && fromMap -> writtenField(w, l3, l4);
                     default -> null;
-                } : null;
-                Natted computedTarget = computedTarget(source, e, at);
-                if (computedTarget != null) {
+                };
+                Natted computedTarget = s != null ? null : computedTarget(source, e, at);
+                if (s != null) {
+                    // an option written from the packet, read above
+                } else if (computedTarget != null) {
                     s = computedTarget.statement();
                     consumed = at + computedTarget.consumed() - i;
                 } else if (at < e.size() && e.get(at) instanceof nftlink.nftables.expr.Queue.FromRegister q && q.sreg() == REG
@@ -326,36 +341,82 @@ public final class Delinearizer {
                 rule.comment(), rule.handle());
     }
 
+    /**
+     * {@code tcp option maxseg size set rt mtu}: a value from the packet ({@code source}, loaded before {@code at}), turned
+     * to network order when host order, written into an extension header field; or {@code null}.
+     */
+    private static Statement optionWrite(Field source, List<Expression> e, int at) {
+        if (!(source instanceof ExpressionField)) {
+            return null;
+        }
+        int w = at;
+        if (source.datatype().hostOrder()) {
+            if (w >= e.size() || !(e.get(w) instanceof Byteorder b) || b.op() != Byteorder.Op.HTON || b.sreg() != REG
+                    || b.dreg() != REG || b.length() != source.length()) {
+                return null;
+            }
+            w++;
+        }
+        if (w >= e.size() || !(e.get(w) instanceof Exthdr.Write write) || write.sreg() != REG) {
+            return null;
+        }
+        for (ExthdrField x : ExthdrField.ALL) {
+            if (!x.presence() && x.mask() == null && x.op() == write.op() && x.type() == write.type()
+                    && x.bitOffset() / 8 == write.offset() && x.length() == write.length() && x.length() == source.length()) {
+                return new Statement.SetFromField(x, source);
+            }
+        }
+        return null;
+    }
+
+    /** The whole-byte header field {@code w} writes as nft writes it (of {@code l3} or {@code l4} when given), or {@code null}. */
+    private static Field writtenField(Payload.Write w, String l3, String l4) {
+        for (PayloadField p : PayloadField.ALL) {
+            if (p.base() == w.base() && p.offset() == w.offset() && p.length() == w.length()
+                    && (l3 == null && l4 == null || p.protocol().equals(l3) || p.protocol().equals(l4))
+                    && PayloadWrite.unsupported(p) == null && PayloadWrite.write(p).equals(w)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     /** Statements that are one expression each: log, limit, quota, notrack, reject, plain masquerade and redirect. */
     private static Statement action(Expression x, Family family, String l3) {
         return switch (x) {
-            case Log l -> new Statement.LogStatement(l.prefix(), l.level() != null && l.level() == 4 ? null : l.level(),
-                    l.flags() == null ? 0 : l.flags(), l.group(), l.snaplen(), l.qthreshold());
-            case Limit l -> new Statement.LimitStatement(l.rate(), l.unit(), l.burst(),
-                    l.type() == NfTables.NFT_LIMIT_PKT_BYTES, (l.flags() & NfTables.NFT_LIMIT_F_INV) != 0);
+            case Log l when (l.level() == null || LogLevel.of(l.level()).isPresent())
+                    && LogFlag.of(l.flags() == null ? 0 : l.flags()).isPresent() ->
+                    new Statement.LogStatement(l.prefix(), l.level() == null || l.level() == LogLevel.WARN.number() ? null
+                            : LogLevel.of(l.level()).orElseThrow(), LogFlag.of(l.flags() == null ? 0 : l.flags()).orElseThrow(),
+                            l.group(), l.snaplen(), l.qthreshold());
+            case Limit l when TimeUnit.ofSeconds(l.unit()).isPresent() && l.flags() <= NfTables.NFT_LIMIT_F_INV
+                    && (l.type() == NfTables.NFT_LIMIT_PKTS || l.type() == NfTables.NFT_LIMIT_PKT_BYTES) ->
+                    new Statement.LimitStatement(l.rate(), TimeUnit.ofSeconds(l.unit()).orElseThrow(),
+                            Integer.toUnsignedLong(l.burst()), l.type() == NfTables.NFT_LIMIT_PKT_BYTES,
+                            (l.flags() & NfTables.NFT_LIMIT_F_INV) != 0);
             case Quota q -> new Statement.QuotaStatement(q.bytes(), q.consumed(), (q.flags() & 1) != 0);
             case Notrack n -> new Statement.NotrackStatement();
             case Exthdr.Reset r -> new Statement.TcpOptionReset(r.type());
             case nftlink.nftables.expr.Connlimit cl when cl.flags() == null || cl.flags() <= 1 ->
                     new Statement.ConnlimitStatement(cl.count(), cl.flags() != null && cl.flags() == 1);
-            case nftlink.nftables.expr.Objref.Named o when !o.object().isEmpty() && ObjectRenderer.typeName(o.type()) != null ->
-                    new Statement.ObjectReference(o.type(), o.object());
+            case nftlink.nftables.expr.Objref.Named o when !o.object().isEmpty() && ObjectType.of(o.type()).isPresent() ->
+                    new Statement.ObjectReference(ObjectType.of(o.type()).orElseThrow(), o.object());
             case nftlink.nftables.expr.Last l when l.msecs() == null || l.set() != null ->
                     new Statement.LastStatement(l.msecs() == null || l.set() == null || l.set() == 0 ? null : l.msecs());
             case nftlink.nftables.expr.Queue.Fixed q -> new Statement.QueueStatement(q.num(),
                     q.num() + (q.total() == null ? 1 : q.total()) - 1, q.flags() == null ? 0 : q.flags());
             case nftlink.nftables.expr.Synproxy sp -> new Statement.SynproxyStatement(sp.mss() == null ? 0 : sp.mss(),
                     sp.wscale() == null ? 0 : sp.wscale(), sp.flags() == null ? 0 : sp.flags());
-            case Reject r when r.type() == NfTables.NFT_REJECT_TCP_RST -> new Statement.RejectStatement(Statement.RejectKind.TCP_RESET, 0);
+            case Reject r when r.type() == NfTables.NFT_REJECT_TCP_RST -> new Statement.RejectStatement(RejectKind.TCP_RESET, 0);
             case Reject r when r.type() == NfTables.NFT_REJECT_ICMPX_UNREACH && r.code() != null ->
-                    new Statement.RejectStatement(Statement.RejectKind.ICMPX, r.code());
+                    new Statement.RejectStatement(RejectKind.ICMPX, r.code());
             case Reject r when r.type() == NfTables.NFT_REJECT_ICMP_UNREACH && r.code() != null ->
                     new Statement.RejectStatement("ip6".equals(l3) || family == Family.IP6
-                            ? Statement.RejectKind.ICMPV6 : Statement.RejectKind.ICMP, r.code());
+                            ? RejectKind.ICMPV6 : RejectKind.ICMP, r.code());
             case Masq m when m.protoMin() == null -> new Statement.MasqueradeStatement(null, null,
-                    m.flags() == null ? 0 : NatFlags.printable(m.flags()));
+                    NatFlag.of(m.flags() == null ? 0 : m.flags()));
             case Redir r when r.protoMin() == null -> new Statement.RedirectStatement(null, null,
-                    r.flags() == null ? 0 : NatFlags.printable(r.flags()));
+                    NatFlag.of(r.flags() == null ? 0 : r.flags()));
             default -> null;
         };
     }
@@ -377,6 +438,11 @@ public final class Delinearizer {
             // dup to an address from a map (and a device in the next register): as long as the data
             case nftlink.nftables.expr.Dup d when d.sregAddr() != null && d.sregAddr() == REG -> addressData(l, sets);
             case Immediate imm when imm.dreg() == REG + 1 -> addressData(l, sets);
+            // a header field written from the map: its values
+            case Payload.Write w when w.sreg() == REG -> {
+                Field written = writtenField(w, null, null);
+                yield written == null ? null : new MapData(written.datatype(), written.length());
+            }
             default -> null;
         };
         if (target == null) {
@@ -592,8 +658,8 @@ public final class Delinearizer {
 
     /** The object map {@code om} looks {@code key} up in, when its object type is known; else {@code null}. */
     private static Statement objectMap(Field key, nftlink.nftables.expr.Objref.Mapped om, SetContents sets) {
-        int type = sets == null ? 0 : sets.objectType(om.set());
-        if (type == 0) {
+        ObjectType type = sets == null ? null : ObjectType.of(sets.objectType(om.set())).orElse(null);
+        if (type == null) {
             return null;
         }
         if (!om.set().startsWith("__objmap")) {
@@ -682,7 +748,9 @@ public final class Delinearizer {
         }
         // the data is loaded right after the key: a concatenated key ends where the data's register begins
         int dataRegister = update.sregData() == null ? -1 : update.sregData();
-        Concat found = concatAt(e, at, l3, l4, tunnels, dataRegister);
+        int keyType = sets == null ? 0 : sets.keyType(update.set());
+        List<Datatype> keyParts = keyType == 0 ? null : Datatype.parts(keyType);
+        Concat found = concatAt(e, at, l3, l4, tunnels, dataRegister, keyParts);
         ConcatField concat = found == null ? null : found.field();
         Field key = concat != null ? concat : fieldOf(e.get(at), REG, l3, l4, null, tunnels);
         if (key == null) {
@@ -758,10 +826,10 @@ public final class Delinearizer {
                 // nft 1.0.6 names the register as addr_max too
                 case Nat n when n.addrMin() != null && n.addrMin() == REG && natFits(n, source) ->
                         new Statement.NatStatement(n.type() == NfTables.NFT_NAT_DNAT, null, null, null, null,
-                                n.flags() == null ? 0 : NatFlags.printable(n.flags()), source);
+                                NatFlag.of(n.flags() == null ? 0 : n.flags()), source);
                 case Redir r when !number && r.protoMin() != null && r.protoMin() == REG
                         && (r.protoMax() == null || r.protoMax() == REG) ->
-                        new Statement.RedirectStatement(null, null, r.flags() == null ? 0 : NatFlags.printable(r.flags()), source);
+                        new Statement.RedirectStatement(null, null, NatFlag.of(r.flags() == null ? 0 : r.flags()), source);
                 case nftlink.nftables.expr.Dup d when !number && d.sregAddr() != null && d.sregAddr() == REG && d.sregDev() == null ->
                         new Statement.DupStatement(null, null, source, null);
                 case nftlink.nftables.expr.Dup d when !number && d.sregDev() != null && d.sregDev() == REG && d.sregAddr() == null ->
@@ -815,20 +883,20 @@ public final class Delinearizer {
                         .filter(java.util.Objects::nonNull).distinct().count()) {
                     yield null;
                 }
-                int flags = n.flags() == null ? 0 : NatFlags.printable(n.flags());
-                yield new Natted(new Statement.NatStatement(n.type() == NfTables.NFT_NAT_DNAT, addrMin, addrMax, portMin, portMax, flags), consumed);
+                yield new Natted(new Statement.NatStatement(n.type() == NfTables.NFT_NAT_DNAT, addrMin, addrMax, portMin, portMax,
+                        NatFlag.of(n.flags() == null ? 0 : n.flags())), consumed);
             }
             case Masq m when m.protoMin() != null -> {
                 Integer min = port(registers, m.protoMin());
                 Integer max = m.protoMax() == null ? min : port(registers, m.protoMax());
                 yield min == null || max == null ? null
-                        : new Natted(new Statement.MasqueradeStatement(min, max, m.flags() == null ? 0 : NatFlags.printable(m.flags())), consumed);
+                        : new Natted(new Statement.MasqueradeStatement(min, max, NatFlag.of(m.flags() == null ? 0 : m.flags())), consumed);
             }
             case Redir r when r.protoMin() != null -> {
                 Integer min = port(registers, r.protoMin());
                 Integer max = r.protoMax() == null ? min : port(registers, r.protoMax());
                 yield min == null || max == null ? null
-                        : new Natted(new Statement.RedirectStatement(min, max, r.flags() == null ? 0 : NatFlags.printable(r.flags())), consumed);
+                        : new Natted(new Statement.RedirectStatement(min, max, NatFlag.of(r.flags() == null ? 0 : r.flags())), consumed);
             }
             case nftlink.nftables.expr.Tproxy t -> {
                 Bytes addr = t.addr() == null ? null : registers.get(t.addr());
@@ -989,6 +1057,15 @@ public final class Delinearizer {
 
     /** A concatenation loaded at {@code at}, ending before register {@code stop} ({@code -1}: no limit). */
     private static Concat concatAt(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels, int stop) {
+        return concatAt(e, at, l3, l4, tunnels, stop, null);
+    }
+
+    /**
+     * As {@link #concatAt(List, int, String, String, TunnelLayers, int)}; with {@code keyParts} (the datatypes of a set's
+     * key), an immediate where a part is loaded is a constant of that part's type ({@code add @s { ip saddr . 10002 }}).
+     */
+    private static Concat concatAt(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels, int stop,
+                                   List<Datatype> keyParts) {
         List<Field> fields = new ArrayList<>();
         int slot = 0;
         int i = at;
@@ -999,7 +1076,12 @@ public final class Delinearizer {
             }
             Field f = null;
             int used = 1;
-            if (i + 1 < e.size() && e.get(i + 1) instanceof Bitwise.MaskXor mx && mx.sreg() == register
+            if (keyParts != null && fields.size() < keyParts.size() && e.get(i) instanceof Immediate imm && imm.dreg() == register
+                    && imm.data() instanceof Data.Value v && v.bytes().length() >= keyParts.get(fields.size()).length()) {
+                Datatype d = keyParts.get(fields.size());
+                f = new ConstantField(List.of(d), List.of(Bytes.of(java.util.Arrays.copyOf(v.bytes().toArray(), d.length()))));
+            }
+            if (f == null && i + 1 < e.size() && e.get(i + 1) instanceof Bitwise.MaskXor mx && mx.sreg() == register
                     && mx.dreg() == register && isZero(mx.xor())) {
                 Field bits = bitFieldOf(e.get(i), register, mx.mask(), l3, l4, tunnels);
                 int down = bits == null ? 0 : BitValue.matchDown(bits, e, i + 2, register);
@@ -1414,12 +1496,55 @@ public final class Delinearizer {
     }
 
     /** Drops the protocol matches that a later match implies, as nft does when listing. */
+    /**
+     * The link-layer protocol matches ({@code meta nfproto}, {@code meta protocol}, {@code ether type}) nft 1.1.3 leaves
+     * out before a match of a network-level meta or ct key with one value: in ip and ip6 tables the one of the table's
+     * protocol; elsewhere ipv4 before {@code meta l4proto icmp} or {@code ct ip saddr}, ipv6 before
+     * {@code meta l4proto ipv6-icmp} or {@code ct ip6 saddr} (its {@code ct_meta_may_dependency_kill}).
+     */
+    private static List<Match> networkKeyDependencies(Family family, Match m) {
+        if (m.op() != Match.Op.EQ || !(m.value() instanceof Value.Single v)) {
+            return List.of();
+        }
+        // which network protocol the key's value implies: IPv4, IPv6, or neither (null)
+        Boolean ipv4;
+        if (m.field().equals(MetaField.L4PROTO)) {
+            int l4proto = v.bytes().get(0);
+            ipv4 = l4proto == 1 ? Boolean.TRUE : l4proto == 58 ? Boolean.FALSE : null;
+        } else if (m.field() instanceof CtField ct && (ct.key() == Ct.Key.SRC_IP || ct.key() == Ct.Key.DST_IP
+                || ct.key() == Ct.Key.SRC_IP6 || ct.key() == Ct.Key.DST_IP6 || ct.key() == Ct.Key.SRC || ct.key() == Ct.Key.DST)) {
+            ipv4 = ct.length() == 4 ? Boolean.TRUE : ct.length() == 16 ? Boolean.FALSE : null;
+        } else if (m.field() instanceof CtField ct && ct.key() == Ct.Key.PROTOCOL) {
+            ipv4 = null;
+        } else {
+            return List.of();
+        }
+        boolean[] kills = switch (family) {
+            // in ip and ip6 tables the table's own protocol goes before any of these keys
+            case IP -> new boolean[]{true, false};
+            case IP6 -> new boolean[]{false, true};
+            default -> ipv4 == null ? new boolean[]{false, false} : new boolean[]{ipv4, !ipv4};
+        };
+        List<Match> deps = new ArrayList<>();
+        if (kills[0]) {
+            deps.add(Match.eq(MetaField.NFPROTO, Bytes.u8(NfTables.NFPROTO_IPV4)));
+            deps.add(Match.eq(MetaField.PROTOCOL, Bytes.u16Be(0x0800)));
+            deps.add(Match.eq(PayloadField.ETHER_TYPE, Bytes.u16Be(0x0800)));
+        }
+        if (kills[1]) {
+            deps.add(Match.eq(MetaField.NFPROTO, Bytes.u8(NfTables.NFPROTO_IPV6)));
+            deps.add(Match.eq(MetaField.PROTOCOL, Bytes.u16Be(0x86dd)));
+            deps.add(Match.eq(PayloadField.ETHER_TYPE, Bytes.u16Be(0x86dd)));
+        }
+        return deps;
+    }
+
     private static List<Statement> foldDependencies(Family family, List<Statement> statements) {
         List<Statement> out = new ArrayList<>(statements);
         for (int i = out.size() - 1; i >= 0; i--) {
             List<Match> deps;
             if (out.get(i) instanceof Statement.RejectStatement r
-                    && (r.kind() != Statement.RejectKind.TCP_RESET || family == Family.IP || family == Family.IP6)) {
+                    && (r.kind() != RejectKind.TCP_RESET || family == Family.IP || family == Family.IP6)) {
                 // nft shows the l4proto tcp a reset needs only in tables where it is not implied
                 deps = Linearizer.rejectDependencies(family, r);
             } else {
@@ -1427,6 +1552,7 @@ public final class Delinearizer {
                     case Match m -> List.of(m.field());
                     case Statement.VerdictMap v -> List.of(v.field());
                     case Statement.PayloadSet ps -> List.of(ps.field());
+                    case Statement.SetFromField sf when sf.mapsHeader() -> List.of(sf.source(), sf.target());
                     case Statement.SetFromField sf -> List.of(sf.source());
                     case Statement.DynsetStatement ds -> ds.data() == null ? List.of(ds.key()) : List.of(ds.key(), ds.data());
                     case Statement.NatStatement n when n.addressSource() != null -> List.of(n.addressSource());
@@ -1446,6 +1572,10 @@ public final class Delinearizer {
                 } catch (IllegalArgumentException notInThisFamily) {
                     continue;
                 }
+            }
+            if (out.get(i) instanceof Match m) {
+                deps = new ArrayList<>(deps);
+                deps.addAll(networkKeyDependencies(family, m));
             }
             if (out.get(i) instanceof Match m && m.field() instanceof PayloadField pf && pf.base() == Payload.Base.TRANSPORT) {
                 int number = TRANSPORT_PROTOCOL_NUMBERS.getOrDefault(pf.protocol(), -1);

@@ -34,6 +34,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns a {@link RuleSpec} into kernel expressions the way nft 1.0.6 does:
@@ -47,27 +48,67 @@ public final class Linearizer {
 
     private static final int REG = NfTables.NFT_REG_1;
     private static final AtomicInteger SET_IDS = new AtomicInteger(1 << 24);
+    private static final AtomicInteger CHAIN_IDS = new AtomicInteger(1 << 24);
 
     /** An anonymous set a rule needs, created in the same transaction. */
     public record AnonymousSet(NftSet set, List<SetElement> elements) {
     }
 
     /**
-     * A linearized rule and the anonymous sets it uses.
+     * An anonymous chain a rule jumps to ({@code jump { ... }}), and its linearized rules.
      *
-     * @param rule the kernel-level rule
-     * @param sets anonymous sets to add before it
+     * @param id    the ID the chain is added with, which its rules and the jump refer to
+     * @param rules its rules
      */
-    public record Result(Rule rule, List<AnonymousSet> sets) {
-        /** The operations that add the rule: its anonymous sets and elements first. */
+    public record Binding(int id, List<Result> rules) {
+        public Binding {
+            rules = List.copyOf(rules);
+        }
+    }
+
+    /**
+     * A linearized rule, the anonymous sets it uses and the anonymous chains it jumps to.
+     *
+     * @param rule     the kernel-level rule
+     * @param sets     anonymous sets to add before it
+     * @param bindings anonymous chains to add, with their rules, before it
+     */
+    public record Result(Rule rule, List<AnonymousSet> sets, List<Binding> bindings) {
+        public Result {
+            sets = List.copyOf(sets);
+            bindings = List.copyOf(bindings);
+        }
+
+        /** A rule without anonymous chains. */
+        public Result(Rule rule, List<AnonymousSet> sets) {
+            this(rule, sets, List.of());
+        }
+
+        /** The operations that add the rule: its anonymous chains and their rules, its anonymous sets, then the rule. */
         public List<NftOperation> operations() {
-            List<NftOperation> ops = new ArrayList<>();
-            for (AnonymousSet s : sets) {
-                ops.add(new NftOperation.AddSet(s.set(), false));
-                ops.add(new NftOperation.AddElements(s.set().family(), s.set().table(), s.set().name(), s.set().id(),
-                        s.elements(), false));
-            }
+            List<NftOperation> ops = prerequisites(UnaryOperator.identity());
             ops.add(new NftOperation.AddRule(rule));
+            return ops;
+        }
+
+        /**
+         * The operations to send before the rule, in nft's order: the rule's anonymous sets (each as {@code sets}
+         * makes it), then each anonymous chain with its rules and theirs.
+         */
+        public List<NftOperation> prerequisites(UnaryOperator<NftSet> sets) {
+            List<NftOperation> ops = new ArrayList<>();
+            for (AnonymousSet s : this.sets) {
+                NftSet set = sets.apply(s.set());
+                ops.add(new NftOperation.AddSet(set, false));
+                ops.add(new NftOperation.AddElements(set.family(), set.table(), set.name(), set.id(), s.elements(), false));
+            }
+            for (Binding b : bindings) {
+                ops.add(new NftOperation.AddBindingChain(rule.family(), rule.table(), b.id()));
+                for (Result inner : b.rules()) {
+                    ops.addAll(inner.prerequisites(sets));
+                    ops.add(new NftOperation.AddBoundRule(inner.rule(), b.id()));
+                }
+            }
             return ops;
         }
     }
@@ -163,6 +204,7 @@ public final class Linearizer {
         Context ctx = new Context(spec);
         List<Expression> out = ctx.out();
         List<AnonymousSet> sets = ctx.sets();
+        List<Binding> bindings = new ArrayList<>();
         for (Statement s : spec.statements()) {
             if (!(s instanceof Match)) {
                 ctx.boundaries().add(out.size());
@@ -170,6 +212,16 @@ public final class Linearizer {
             switch (s) {
                 case Match m -> match(ctx, m);
                 case Statement.VerdictStatement v -> out.add(Immediate.verdict(v.verdict()));
+                case Statement.ChainBinding b -> {
+                    int id = CHAIN_IDS.incrementAndGet();
+                    List<Result> rules = new ArrayList<>();
+                    for (RuleSpec inner : b.rules()) {
+                        rules.add(linearize(new RuleSpec(spec.family(), spec.table(), spec.chain(), inner.statements(),
+                                inner.comment(), 0)));
+                    }
+                    bindings.add(new Binding(id, rules));
+                    out.add(Immediate.verdict(Verdict.toChainId(b.goTo(), id)));
+                }
                 case Statement.CounterStatement c -> out.add(stateful(c));
                 case Statement.MetaSet ms -> {
                     out.add(Immediate.value(REG, ms.value()));
@@ -243,7 +295,7 @@ public final class Linearizer {
                     depend(ctx, ps.field().text(), ps.field().dependencies(spec.family()));
                     out.addAll(PayloadWrite.linearize(ps.field(), ps.value()));
                 }
-                case Statement.ObjectReference o -> out.add(new nftlink.nftables.expr.Objref.Named(o.type(), o.object()));
+                case Statement.ObjectReference o -> out.add(new nftlink.nftables.expr.Objref.Named(o.type().number(), o.object()));
                 case Statement.ObjectMap om -> {
                     requireTunnelTransport(ctx, om.key());
                     depend(ctx, om.key().text(), om.key().dependencies(spec.family()));
@@ -283,6 +335,21 @@ public final class Linearizer {
                     depend(ctx, sf.target().text(), sf.target().dependencies(spec.family()));
                     out.addAll(PayloadWrite.linearize(sf.target(), m.mask(), m.xor()));
                 }
+                case Statement.SetFromField sf when sf.writesOption() -> {
+                    ExthdrField x = (ExthdrField) sf.target();
+                    depend(ctx, x.text(), x.dependencies(spec.family()));
+                    loadSource(ctx, sf.source());
+                    if (sf.source().datatype().hostOrder()) {
+                        // the value in network order, as the header holds it
+                        out.add(new Byteorder(Byteorder.Op.HTON, REG, REG, x.length(), x.length(), false));
+                    }
+                    out.add(new nftlink.nftables.expr.Exthdr.Write(x.op(), x.type(), x.bitOffset() / 8, x.length(), REG, null));
+                }
+                case Statement.SetFromField sf when sf.mapsHeader() -> {
+                    depend(ctx, sf.target().text(), sf.target().dependencies(spec.family()));
+                    loadSource(ctx, sf.source());
+                    out.add(PayloadWrite.write((PayloadField) sf.target()));
+                }
                 case Statement.SetFromField sf -> {
                     loadSource(ctx, sf.source());
                     out.add(sf.target() instanceof MetaField meta ? new Meta.Set(meta.key(), REG)
@@ -307,8 +374,8 @@ public final class Linearizer {
                         out.add(new Lookup(map.set().name(), map.set().id(), REG, NfTables.NFT_REG_VERDICT, null));
                     }
                 }
-                case Statement.LogStatement l -> out.add(new Log(l.prefix(), l.level(), l.flags() == 0 ? null : l.flags(),
-                        l.group(), l.snaplen(), l.queueThreshold()));
+                case Statement.LogStatement l -> out.add(new Log(l.prefix(), l.level() == null ? null : l.level().number(),
+                        l.flags().isEmpty() ? null : LogFlag.bits(l.flags()), l.group(), l.snaplen(), l.queueThreshold()));
                 case Statement.LimitStatement l -> out.add(stateful(l));
                 case Statement.QuotaStatement q -> out.add(stateful(q));
                 case Statement.NotrackStatement n -> out.add(new Notrack());
@@ -340,7 +407,7 @@ public final class Linearizer {
                         // numgen and hashes compute a number in host byte order: the address is big endian
                         out.add(new Byteorder(Byteorder.Op.HTON, REG, REG, 4, 4, false));
                     }
-                    int flags = n.flags();
+                    int flags = NatFlag.bits(n.flags());
                     // a map to ADDRESS . PORT writes the port into the register after the address; a map to
                     // ranges writes the lows, then the highs
                     int addressSlots = n.addressLength() / 4;
@@ -355,29 +422,29 @@ public final class Linearizer {
                 case Statement.NatStatement n -> nat(spec.family(), n, out);
                 case Statement.MasqueradeStatement m -> {
                     if (m.portMin() == null) {
-                        out.add(new Masq(m.flags() == 0 ? null : m.flags(), null, null));
+                        out.add(new Masq(m.flags().isEmpty() ? null : NatFlag.bits(m.flags()), null, null));
                     } else {
                         int max = ports(m.portMin(), m.portMax(), 1, out);
-                        out.add(new Masq(m.flags() | NfTables.NF_NAT_RANGE_PROTO_SPECIFIED, 1, max == 1 ? null : max));
+                        out.add(new Masq(NatFlag.bits(m.flags()) | NfTables.NF_NAT_RANGE_PROTO_SPECIFIED, 1, max == 1 ? null : max));
                     }
                 }
                 case Statement.RedirectStatement r when r.portSource() != null -> {
                     loadSource(ctx, r.portSource());
-                    out.add(new Redir(REG, null, r.flags() | NfTables.NF_NAT_RANGE_PROTO_SPECIFIED));
+                    out.add(new Redir(REG, null, NatFlag.bits(r.flags()) | NfTables.NF_NAT_RANGE_PROTO_SPECIFIED));
                 }
                 case Statement.RedirectStatement r -> {
                     if (r.portMin() == null) {
-                        out.add(new Redir(null, null, r.flags() == 0 ? null : r.flags()));
+                        out.add(new Redir(null, null, r.flags().isEmpty() ? null : NatFlag.bits(r.flags())));
                     } else {
                         int max = ports(r.portMin(), r.portMax(), 1, out);
-                        out.add(new Redir(1, max == 1 ? null : max, r.flags() | NfTables.NF_NAT_RANGE_PROTO_SPECIFIED));
+                        out.add(new Redir(1, max == 1 ? null : max, NatFlag.bits(r.flags()) | NfTables.NF_NAT_RANGE_PROTO_SPECIFIED));
                     }
                 }
             }
         }
         mergePayloads(ctx);
         Rule rule = new Rule(spec.family(), spec.table(), spec.chain(), spec.handle(), 0, out, spec.comment(), List.of());
-        return new Result(rule, sets);
+        return new Result(rule, sets, bindings);
     }
 
     /**
@@ -509,7 +576,7 @@ public final class Linearizer {
     private static Expression stateful(Statement s) {
         return switch (s) {
             case Statement.CounterStatement c -> new Counter(c.packets(), c.bytes());
-            case Statement.LimitStatement l -> new Limit(l.rate(), l.period(), l.burst(),
+            case Statement.LimitStatement l -> new Limit(l.rate(), l.period().seconds(), (int) l.burst(),
                     l.bytes() ? NfTables.NFT_LIMIT_PKT_BYTES : NfTables.NFT_LIMIT_PKTS, l.over() ? NfTables.NFT_LIMIT_F_INV : 0);
             case Statement.QuotaStatement q -> new Quota(q.bytes(), q.used(), q.over() ? 1 : 0);
             case Statement.ConnlimitStatement cl -> new nftlink.nftables.expr.Connlimit(cl.count(), cl.over() ? 1 : 0);
@@ -587,7 +654,8 @@ public final class Linearizer {
     /** Whether an earlier match of another field says what {@code dependency} says (same protocol class, same value). */
     private static boolean impliedBy(Match dependency, Set<Match> established) {
         int cls = protocolClass(dependency.field());
-        if (cls != 1 || !(dependency.value() instanceof Value.Single needed)) {
+        // a transport protocol matched by l4proto, ip protocol or ip6 nexthdr; a link-layer one by ether type or meta protocol
+        if (cls != 1 && cls != 3 || !(dependency.value() instanceof Value.Single needed)) {
             return false;
         }
         for (Match e : established) {
@@ -662,7 +730,7 @@ public final class Linearizer {
             int max = ports(n.portMin(), n.portMax(), register, out);
             protoMax = max == register ? null : max;
         }
-        int flags = n.flags() | (protoMin != null ? NfTables.NF_NAT_RANGE_PROTO_SPECIFIED : 0);
+        int flags = NatFlag.bits(n.flags()) | (protoMin != null ? NfTables.NF_NAT_RANGE_PROTO_SPECIFIED : 0);
         out.add(new Nat(n.destination() ? NfTables.NFT_NAT_DNAT : NfTables.NFT_NAT_SNAT, natFamily, addrMin, addrMax,
                 protoMin, protoMax, flags == 0 ? null : flags));
     }
@@ -766,7 +834,7 @@ public final class Linearizer {
         }
         NftSet set = NftSet.of(spec.family(), spec.table(), "__objmap%d", om.key().keyType(), om.key().length())
                 .withFlags(NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_OBJECT)
-                .withObjectType(om.type()).withSize(elements.size()).withId(SET_IDS.incrementAndGet())
+                .withObjectType(om.type().number()).withSize(elements.size()).withId(SET_IDS.incrementAndGet())
                 .withUserdata(keyByteOrder(om.key()));
         return new AnonymousSet(set, elements);
     }

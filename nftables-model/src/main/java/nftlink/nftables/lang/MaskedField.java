@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * A field combined with a constant before it is compared: {@code meta mark & 0x3},
- * {@code ct mark | 0x10}, {@code tcp flags & (syn | ack)}. The kernel computes
+ * {@code ct mark | 0x10}, {@code tcp flags & (syn | ack)}, {@code meta mark ^ 0x4000}. The kernel computes
  * {@code (field & mask) ^ xor}: {@code & m} is mask {@code m}, xor 0; {@code | v} is
- * mask {@code ~v}, xor {@code v}.
+ * mask {@code ~v}, xor {@code v}; {@code ^ v} is mask all ones, xor {@code v}.
  *
  * @param field the field
  * @param mask  the mask, in the field's register form
@@ -41,6 +41,31 @@ public record MaskedField(Field field, Bytes mask, Bytes xor) implements Field {
             inverted[i] = (byte) ~inverted[i];
         }
         return new MaskedField(field, Bytes.of(inverted), value);
+    }
+
+    /** {@code field ^ value} (mask all ones). */
+    public static MaskedField xor(Field field, Bytes value) {
+        byte[] ones = new byte[value.length()];
+        java.util.Arrays.fill(ones, (byte) 0xff);
+        return new MaskedField(field, Bytes.of(ones), value);
+    }
+
+    /** Whether this is {@code field ^ xor}: all bits kept, some flipped. */
+    public boolean isXor() {
+        byte[] m = mask.toArray();
+        boolean anyXor = false;
+        for (int i = 0; i < m.length; i++) {
+            if (m[i] != (byte) 0xff) {
+                return false;
+            }
+            anyXor |= xor.get(i) != 0;
+        }
+        return anyXor;
+    }
+
+    /** Whether this is {@code field & mask}, {@code field | xor} or {@code field ^ xor}, as nft writes them. */
+    public boolean isWritten() {
+        return isOr() || isXor() || new java.math.BigInteger(1, xor.toArray()).signum() == 0;
     }
 
     /** Whether this is {@code field | xor} rather than {@code field & mask}. */
@@ -102,6 +127,9 @@ public record MaskedField(Field field, Bytes mask, Bytes xor) implements Field {
     /** {@code meta mark & 0x00000003}; the constant printed with the field's datatype. */
     @Override
     public String text() {
+        if (isXor()) {
+            return field.text() + " ^ " + field.datatype().print(field.fromRegister(xor));
+        }
         Bytes constant = isOr() ? xor : mask;
         String printed = field.datatype().isBitmask() ? "(" + field.datatype().print(field.fromRegister(constant)).replace(",", " | ") + ")"
                 : field.datatype().print(field.fromRegister(constant));

@@ -26,17 +26,7 @@ public final class ObjectRenderer {
 
     /** nft's name of an object type ({@code counter}, {@code ct helper}, ...), or {@code null} when nft has none. */
     public static String typeName(int type) {
-        return switch (type) {
-            case NfTables.NFT_OBJECT_COUNTER -> "counter";
-            case NfTables.NFT_OBJECT_QUOTA -> "quota";
-            case NfTables.NFT_OBJECT_CT_HELPER -> "ct helper";
-            case NfTables.NFT_OBJECT_LIMIT -> "limit";
-            case NfTables.NFT_OBJECT_CT_TIMEOUT -> "ct timeout";
-            case NfTables.NFT_OBJECT_SECMARK -> "secmark";
-            case NfTables.NFT_OBJECT_SYNPROXY -> "synproxy";
-            case NfTables.NFT_OBJECT_CT_EXPECT -> "ct expectation";
-            default -> null;
-        };
+        return ObjectType.of(type).map(ObjectType::nftName).orElse(null);
     }
 
     /**
@@ -44,12 +34,7 @@ public final class ObjectRenderer {
      * reverse of {@link #typeName}, or -1 when nft has no object of that name.
      */
     public static int type(String name) {
-        for (int type = NfTables.NFT_OBJECT_COUNTER; type <= NfTables.NFT_OBJECT_SYNPROXY; type++) {
-            if (name.equals(typeName(type))) {
-                return type;
-            }
-        }
-        return -1;
+        return ObjectType.named(name).map(ObjectType::number).orElse(-1);
     }
 
     /** The block of one object, without handle. */
@@ -93,7 +78,8 @@ public final class ObjectRenderer {
                         .append(family(t.l3proto())).append("\n\t\tpolicy = { ");
                 StringJoiner j = new StringJoiner(", ");
                 for (Map.Entry<String, Integer> e : t.policy().entrySet()) {
-                    j.add(e.getKey() + " : " + Integer.toUnsignedString(e.getValue()));
+                    // the kernel holds seconds; nft prints them as a duration
+                    j.add(e.getKey() + " : " + time(Integer.toUnsignedLong(e.getValue()) * 1000));
                 }
                 sb.append(j).append(" }\n");
             }
@@ -123,8 +109,8 @@ public final class ObjectRenderer {
 
     /**
      * What {@code nft list counters}, {@code nft list quotas}, {@code nft reset counters}, ...
-     * print: for every table that has objects at all, {@code table FAMILY NAME {\n}, the objects
-     * of {@code type} in it without blank lines between them, and {@code }\n}.
+     * print (nft 1.1.3): for every table that has objects of {@code type}, {@code table FAMILY NAME {\n},
+     * those objects without blank lines between them, and {@code }\n}.
      *
      * @param tables  the tables to consider, in kernel order (already filtered by family and name when asked)
      * @param objects the objects of those tables, in kernel order: all of them for {@code list}, the ones
@@ -135,16 +121,15 @@ public final class ObjectRenderer {
     public static String listing(List<Table> tables, List<NftObject> objects, int type, boolean handles) {
         StringBuilder sb = new StringBuilder();
         for (Table t : tables) {
+            // nft 1.1.3 reads only the objects of the type, and prints only the tables that have some
             List<NftObject> own = objects.stream()
-                    .filter(o -> o.family() == t.family() && o.table().equals(t.name())).toList();
+                    .filter(o -> o.family() == t.family() && o.table().equals(t.name()) && o.type() == type).toList();
             if (own.isEmpty()) {
                 continue;
             }
             sb.append("table ").append(t.family().nftName()).append(' ').append(t.name()).append(" {\n");
             for (NftObject o : own) {
-                if (o.type() == type) {
-                    sb.append(render(o, handles));
-                }
+                sb.append(render(o, handles));
             }
             sb.append("}\n");
         }
@@ -183,54 +168,19 @@ public final class ObjectRenderer {
         return sb.toString();
     }
 
-    /** nft's {@code get_unit}. */
+    /** nft's {@code get_unit}: the period's name, {@code error} for a period nft has no name for. */
     static String unit(long seconds) {
-        if (seconds == 1) {
-            return "second";
-        } else if (seconds == 60) {
-            return "minute";
-        } else if (seconds == 3600) {
-            return "hour";
-        } else if (seconds == 86400) {
-            return "day";
-        } else if (seconds == 604800) {
-            return "week";
-        }
-        return "error";
+        return TimeUnit.ofSeconds(seconds).map(TimeUnit::nftName).orElse("error");
     }
 
-    /** nft 1.0.6's {@code get_rate}: bytes, kbytes or mbytes, the largest that divides exactly. */
+    /** nft's {@code get_rate}: bytes, kbytes or mbytes, the largest that divides exactly. */
     static String rate(long bytes) {
-        String[] units = {"bytes", "kbytes", "mbytes"};
-        long n = bytes;
-        int i = 0;
-        if (n != 0) {
-            while (i + 1 < units.length && Long.remainderUnsigned(n, 1024) == 0) {
-                n = Long.divideUnsigned(n, 1024);
-                i++;
-            }
-        }
-        return Long.toUnsignedString(n) + " " + units[i];
+        return ByteUnit.format(bytes);
     }
 
-    /** nft's {@code time_print}: {@code 1d2h3m4s5ms}, nothing at all for 0. */
+    /** nft's {@code time_print}: {@code 1d2h3m4s5ms}, {@code 0s} for 0. */
     static String time(long millis) {
-        String flagged = OutputFlags.current().time(millis);
-        if (flagged != null) {
-            return flagged;
-        }
-        long[] units = {86_400_000L, 3_600_000L, 60_000L, 1000L, 1L};
-        String[] names = {"d", "h", "m", "s", "ms"};
-        StringBuilder sb = new StringBuilder();
-        long rest = millis;
-        for (int i = 0; i < units.length; i++) {
-            long n = rest / units[i];
-            rest %= units[i];
-            if (n > 0) {
-                sb.append(n).append(names[i]);
-            }
-        }
-        return sb.toString();
+        return NftTime.format(millis);
     }
 
     /** nft's {@code family2str} for an {@code NFPROTO_*} number ({@code ip}, {@code inet}, ..., {@code unknown}). */

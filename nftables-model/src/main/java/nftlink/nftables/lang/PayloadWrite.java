@@ -57,19 +57,19 @@ final class PayloadWrite {
             return "'" + f.text() + " set' (nftlink's rule language sets meta, ct and header fields)";
         }
         return switch (protocol) {
-            case "ip", "ip6", "tcp", "udp", "ether", "arp", "vlan", "raw" -> null;
+            case "ip", "ip6", "tcp", "udp", "th", "ether", "arp", "vlan", "raw" -> null;
             default -> "'" + f.text() + " set' (nftlink writes ip, ip6, tcp, udp, ether and arp header fields)";
         };
     }
 
     /**
-     * Whether nft rewrites whole 16-bit words: where the kernel updates an internet checksum, and
-     * for raw bits that do not fill whole bytes.
+     * Whether nft rewrites whole 16-bit words (nft 1.1.3's aligned fetch): where the kernel updates an internet
+     * checksum, in a vlan tag, and in the inner header.
      */
     private static boolean words(Field f, int[] csum) {
         Bits b = bits(f);
-        return csum[0] == NfTables.NFT_PAYLOAD_CSUM_INET
-                || f instanceof RawPayloadField && (b.bitOffset() % 8 != 0 || b.bits() % 8 != 0);
+        return csum[0] == NfTables.NFT_PAYLOAD_CSUM_INET || "vlan".equals(protocol(f))
+                || f instanceof RawPayloadField && b.base() == Payload.Base.INNER;
     }
 
     /** The checksum nft has the kernel update: type, offset, and whether the field is in the L4 pseudo-header. */
@@ -86,9 +86,9 @@ final class PayloadWrite {
             case "tcp" -> new int[]{NfTables.NFT_PAYLOAD_CSUM_INET, 16, flags};
             // a udp checksum may be 0 (none): the kernel updates it as part of the layer-4 checksum only
             case "udp" -> new int[]{NfTables.NFT_PAYLOAD_CSUM_NONE, 0, NfTables.NFT_PAYLOAD_L4CSUM_PSEUDOHDR};
-            // raw bits after the network header are covered by the layer-4 checksum
-            case "raw" -> new int[]{NfTables.NFT_PAYLOAD_CSUM_NONE, 0, bits(f).base() == Payload.Base.TRANSPORT
-                    || bits(f).base() == Payload.Base.INNER ? NfTables.NFT_PAYLOAD_L4CSUM_PSEUDOHDR : 0};
+            // raw bits of the inner header are covered by the layer-4 checksum
+            case "raw" -> new int[]{NfTables.NFT_PAYLOAD_CSUM_NONE, 0,
+                    bits(f).base() == Payload.Base.INNER ? NfTables.NFT_PAYLOAD_L4CSUM_PSEUDOHDR : 0};
             default -> new int[]{0, 0, flags};
         };
     }
@@ -138,6 +138,12 @@ final class PayloadWrite {
         }
         out.add(new Payload.Write(b.base(), r.first(), r.length(), REG, csum[0], csum[1], csum[2]));
         return out;
+    }
+
+    /** The write of a whole-byte header field {@code f} from register 1, with the checksum nft has updated. */
+    static Expression write(PayloadField f) {
+        List<Expression> expressions = linearize(f, Bytes.of(new byte[f.length()]));
+        return expressions.getLast();
     }
 
     /**
@@ -295,7 +301,8 @@ final class PayloadWrite {
     private static List<Field> candidates(String l3, String l4) {
         List<Field> out = new ArrayList<>();
         for (PayloadField p : PayloadField.ALL) {
-            if (p.protocol().equals(l3) || p.protocol().equals(l4) || p.protocol().equals("ether")) {
+            if (p.protocol().equals(l3) || p.protocol().equals(l4) || p.protocol().equals("ether")
+                    || l4 == null && p.protocol().equals("th")) {
                 out.add(p);
             }
         }

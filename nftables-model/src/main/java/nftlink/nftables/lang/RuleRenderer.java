@@ -43,17 +43,32 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         Objects.requireNonNull(cgroupPaths, "cgroupPaths");
     }
 
-    /** The rule's statements and comment, as one line. */
+    /** The rule's statements and comment, as one line (an anonymous chain's rules on lines of their own). */
     public String render(RuleSpec rule) {
+        return render(rule, 2);
+    }
+
+    /** The rule as it prints {@code depth} tabs in: the rules of an anonymous chain it jumps to one more. */
+    private String render(RuleSpec rule, int depth) {
         StringJoiner line = new StringJoiner(" ");
         for (int i = 0; i < rule.statements().size(); i++) {
             Statement s = rule.statements().get(i);
-            line.add(nftlink.nftables.xt.XtListing.isXt(s) ? nftlink.nftables.xt.XtListing.text(rule, i) : render(s, rule.family()));
+            line.add(nftlink.nftables.xt.XtListing.isXt(s) ? nftlink.nftables.xt.XtListing.text(rule, i)
+                    : s instanceof Statement.ChainBinding b ? binding(b, rule.family(), depth) : render(s, rule.family()));
         }
         if (rule.comment() != null) {
             line.add("comment \"" + rule.comment() + "\"");
         }
         return line.toString();
+    }
+
+    /** {@code jump {}, each rule on its own line one tab further in, and {@code }} back at {@code depth}. */
+    private String binding(Statement.ChainBinding b, nftlink.nftables.Family family, int depth) {
+        StringBuilder sb = new StringBuilder(b.goTo() ? "goto {" : "jump {");
+        for (RuleSpec r : b.rules()) {
+            sb.append('\n').append("\t".repeat(depth + 1)).append(render(r, depth + 1));
+        }
+        return sb.append('\n').append("\t".repeat(depth)).append('}').toString();
     }
 
     /** One statement, as it prints in a rule of an {@code inet} table. */
@@ -76,6 +91,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 yield m.field().text() + " " + op + value;
             }
             case Statement.VerdictStatement v -> v.verdict().toString();
+            case Statement.ChainBinding b -> binding(b, family, 2);
             case Statement.CounterStatement c -> stateless ? "counter" : "counter packets " + Long.toUnsignedString(c.packets())
                     + " bytes " + Long.toUnsignedString(c.bytes());
             case Statement.MetaSet ms -> ms.field().text() + " set " + ms.field().datatype().print(ms.value());
@@ -97,15 +113,12 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.FwdStatement f -> f.address() == null ? "fwd to " + device(f.device())
                     : "fwd " + (f.address().length() == 4 ? "ip" : "ip6") + " to " + Datatype.printAddress(f.address().toArray())
                     + " device " + device(f.device());
-            case Statement.ObjectReference o -> objectReference(o.type()) == null
-                    ? "[ objref type " + o.type() + " name " + o.object() + " ]"
-                    : objectReference(o.type()) + " \"" + o.object() + "\"";
+            case Statement.ObjectReference o -> o.type().reference() + " \"" + o.object() + "\"";
             case Statement.ObjectMap om -> {
                 String map = om.named() != null ? "@" + om.named() : om.entries().stream()
                         .map(e -> single(om.key(), e.key()) + " : \"" + e.object() + "\"")
                         .collect(java.util.stream.Collectors.joining(", ", "{ ", " }"));
-                yield (objectReference(om.type()) == null ? "[ objref type " + om.type() + " ]" : objectReference(om.type()))
-                        + " " + om.key().text() + " map " + map;
+                yield om.type().reference() + " " + om.key().text() + " map " + map;
             }
             case Statement.SetFromField sf -> sf.target().text() + " set " + sf.source().text();
             case Statement.TcpOptionReset r -> "reset tcp option " + ExthdrField.tcpOptionName(r.kind());
@@ -133,15 +146,15 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.KernelExpression k -> k.expression().toDebugString();
             case Statement.LogStatement l -> log(l);
             case Statement.LimitStatement l -> limit(l);
-            case Statement.QuotaStatement q -> "quota " + (q.over() ? "over " : "") + Units.bytes(q.bytes())
-                    + (q.used() != 0 && !stateless ? " used " + Units.bytes(q.used()) : "");
+            case Statement.QuotaStatement q -> "quota " + (q.over() ? "over " : "") + ByteUnit.format(q.bytes())
+                    + (q.used() != 0 && !stateless ? " used " + ByteUnit.format(q.used()) : "");
             case Statement.NotrackStatement n -> "notrack";
             case Statement.RejectStatement r -> reject(r, family);
             case Statement.NatStatement n -> nat(n, family);
             case Statement.MasqueradeStatement m -> "masquerade" + (m.portMin() == null ? "" : " to " + ports(m.portMin(), m.portMax()))
-                    + NatFlags.render(m.flags());
+                    + NatFlag.text(m.flags());
             case Statement.RedirectStatement r -> "redirect" + (r.portSource() != null ? " to :" + r.portSource().text()
-                    : r.portMin() == null ? "" : " to " + ports(r.portMin(), r.portMax())) + NatFlags.render(r.flags());
+                    : r.portMin() == null ? "" : " to " + ports(r.portMin(), r.portMax())) + NatFlag.text(r.flags());
             case Statement.VerdictMap v -> {
                 if (v.named() != null) {
                     yield v.field().text() + " vmap @" + v.named();
@@ -167,23 +180,6 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return m.key().text() + " map " + j;
     }
 
-    /** The words before a named object of {@code type}: {@code counter name}, {@code ct helper set}, ...; or {@code null}. */
-    private static String objectReference(int type) {
-        return switch (type) {
-            case 1 -> "counter name";
-            case 2 -> "quota name";
-            case 3 -> "ct helper set";
-            case 4 -> "limit name";
-            case 7 -> "ct timeout set";
-            case 8 -> "meta secmark set";
-            case 9 -> "ct expectation set";
-            case 10 -> "synproxy name";
-            default -> null;
-        };
-    }
-
-    private static final String[] LOG_LEVELS = {"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug", "audit"};
-
     private static String log(Statement.LogStatement l) {
         StringBuilder sb = new StringBuilder("log");
         if (l.prefix() != null) {
@@ -193,57 +189,32 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             sb.append(" group ").append(l.group());
         }
         if (l.snaplen() != null && l.snaplen() != 0) {
-            sb.append(" snaplen ").append(l.snaplen());
+            sb.append(" snaplen ").append(Integer.toUnsignedString(l.snaplen()));
         }
         if (l.queueThreshold() != null && l.queueThreshold() != 0) {
             sb.append(" queue-threshold ").append(l.queueThreshold());
         }
         if (l.level() != null) {
             // listings read warn back as no level, so an explicit warn is printed only when written so
-            sb.append(" level ").append(l.level() >= 0 && l.level() < LOG_LEVELS.length ? LOG_LEVELS[l.level()] : l.level().toString());
+            sb.append(" level ").append(l.level().nftName());
         }
-        if ((l.flags() & 0x2f) == 0x2f) {
-            sb.append(" flags all");
-        } else {
-            if ((l.flags() & 0x03) != 0) {
-                sb.append(" flags tcp ").append((l.flags() & 0x03) == 0x03 ? "sequence,options" : (l.flags() & 1) != 0 ? "sequence" : "options");
-            }
-            if ((l.flags() & 0x04) != 0) {
-                sb.append(" flags ip options");
-            }
-            if ((l.flags() & 0x08) != 0) {
-                sb.append(" flags skuid");
-            }
-            if ((l.flags() & 0x20) != 0) {
-                sb.append(" flags ether");
-            }
-        }
-        return sb.toString();
+        return sb.append(LogFlag.text(l.flags())).toString();
     }
 
+    /** nft 1.1.3 prints a packet limit's burst always, a byte limit's when it is not 0. */
     private static String limit(Statement.LimitStatement l) {
-        String unit = switch ((int) l.period()) {
-            case 1 -> "second";
-            case 60 -> "minute";
-            case 3600 -> "hour";
-            case 86400 -> "day";
-            case 604800 -> "week";
-            default -> l.period() + "s";
-        };
         StringBuilder sb = new StringBuilder("limit rate ");
         if (l.over()) {
             sb.append("over ");
         }
         if (l.bytes()) {
-            sb.append(Units.rate(l.rate())).append('/').append(unit);
+            sb.append(ByteUnit.format(l.rate())).append('/').append(l.period().nftName());
             if (l.burst() != 0) {
-                sb.append(" burst ").append(Units.rate(l.burst()));
+                sb.append(" burst ").append(ByteUnit.format(l.burst()));
             }
         } else {
-            sb.append(l.rate()).append('/').append(unit);
-            if (l.burst() != 5) {
-                sb.append(" burst ").append(l.burst()).append(" packets");
-            }
+            sb.append(Long.toUnsignedString(l.rate())).append('/').append(l.period().nftName())
+                    .append(" burst ").append(l.burst()).append(" packets");
         }
         return sb.toString();
     }
@@ -252,13 +223,11 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         if (r.equals(Statement.RejectStatement.defaultFor(family))) {
             return "reject";
         }
+        if (r.kind() == RejectKind.TCP_RESET) {
+            return "reject with tcp reset";
+        }
         boolean numeric = OutputFlags.current().numericSymbol();
-        return switch (r.kind()) {
-            case TCP_RESET -> "reject with tcp reset";
-            case ICMP -> "reject with icmp " + (numeric ? Integer.toString(r.code()) : RejectCodes.icmp(r.code()));
-            case ICMPV6 -> "reject with icmpv6 " + (numeric ? Integer.toString(r.code()) : RejectCodes.icmpv6(r.code()));
-            case ICMPX -> "reject with icmpx " + (numeric ? Integer.toString(r.code()) : RejectCodes.icmpx(r.code()));
-        };
+        return "reject with " + r.kind().nftName() + " " + (numeric ? Integer.toString(r.code()) : r.kind().codeName(r.code()));
     }
 
     private static String nat(Statement.NatStatement n, nftlink.nftables.Family family) {
@@ -270,7 +239,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         }
         sb.append(n.netmap() ? " prefix to " : " to ");
         if (n.addressSource() != null) {
-            return sb.append(n.addressSource().text()).append(NatFlags.render(n.flags())).toString();
+            return sb.append(n.addressSource().text()).append(NatFlag.text(n.flags())).toString();
         }
         if (n.addressMin() != null) {
             String a = Datatype.printAddress(n.addressMin().toArray());
@@ -283,7 +252,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         if (n.portMin() != null) {
             sb.append(ports(n.portMin(), n.portMax()));
         }
-        return sb.append(NatFlags.render(n.flags())).toString();
+        return sb.append(NatFlag.text(n.flags())).toString();
     }
 
     /** The prefix length when {@code [low, high]} is exactly one prefix, else -1. */
@@ -393,8 +362,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 return "\"" + name + "\"";
             }
         }
-        if ((numericProtocol || field instanceof InnerField) && field.datatype() == Datatype.INET_PROTO) {
-            // nft lists protocols inside tunnels as numbers
+        if (numericProtocol && field.datatype() == Datatype.INET_PROTO) {
             return Integer.toString(b.get(0));
         }
         return field.datatype().print(field.fromRegister(b));

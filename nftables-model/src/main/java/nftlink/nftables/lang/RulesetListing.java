@@ -47,7 +47,10 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
             List<NftObject> objects = nft.listObjects();
             List<Flowtable> flowtables = nft.listFlowtables();
             if (nft.generation() == generation) {
-                return new RulesetListing(rs, sets, elements, rules, objects, flowtables);
+                // anonymous chains (jump { ... }) are listed inside the rules bound to them, not as chains
+                Ruleset visible = new Ruleset(rs.tables(), rs.chains().stream()
+                        .filter(c -> (c.flags() & nftlink.nftables.NfTables.NFT_CHAIN_BINDING) == 0).toList());
+                return new RulesetListing(visible, sets, elements, rules, objects, flowtables);
             }
         }
         throw new nftlink.netlink.DumpInterruptedException("list ruleset: the rule set kept changing while it was read");
@@ -59,16 +62,42 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
 
     /** The rules of a chain in the rule language. */
     public List<RuleSpec> rulesOf(Chain chain) {
+        return rulesOf(chain.family(), chain.table(), chain.name());
+    }
+
+    private List<RuleSpec> rulesOf(nftlink.nftables.Family family, String table, String chain) {
         List<RuleSpec> out = new ArrayList<>();
         for (Rule r : rules) {
-            if (r.family() == chain.family() && r.table().equals(chain.table()) && r.chain().equals(chain.name())) {
+            if (r.family() == family && r.table().equals(table) && r.chain().equals(chain)) {
                 out.add(delinearize(r));
             }
         }
         return out;
     }
 
+    /** {@code r} in the rule language, a jump to an anonymous chain as {@code jump { ... }} with that chain's rules. */
     private RuleSpec delinearize(Rule r) {
+        RuleSpec spec = plainDelinearize(r);
+        List<Statement> statements = new ArrayList<>(spec.statements());
+        boolean bound = false;
+        for (int i = 0; i < statements.size(); i++) {
+            // the kernel names an anonymous chain __chainN
+            if (statements.get(i) instanceof Statement.VerdictStatement v && v.verdict().chain() != null
+                    && v.verdict().chain().startsWith("__chain") && !hasChain(r.family(), r.table(), v.verdict().chain())) {
+                boolean goTo = v.verdict().code() == nftlink.nftables.NfTables.NFT_GOTO;
+                statements.set(i, new Statement.ChainBinding(goTo, v.verdict().chain(),
+                        rulesOf(r.family(), r.table(), v.verdict().chain())));
+                bound = true;
+            }
+        }
+        return bound ? new RuleSpec(spec.family(), spec.table(), spec.chain(), statements, spec.comment(), spec.handle()) : spec;
+    }
+
+    private boolean hasChain(nftlink.nftables.Family family, String table, String name) {
+        return ruleset.chains().stream().anyMatch(c -> c.family() == family && c.table().equals(table) && c.name().equals(name));
+    }
+
+    private RuleSpec plainDelinearize(Rule r) {
         return Delinearizer.delinearize(r, new Delinearizer.SetContents() {
             @Override
             public List<SetElement> apply(String name) {
@@ -85,6 +114,12 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
             public int dataType(String name) {
                 NftSet s = set(name);
                 return s == null || !s.isMap() ? 0 : s.dataType();
+            }
+
+            @Override
+            public int keyType(String name) {
+                NftSet s = set(name);
+                return s == null ? 0 : s.keyType();
             }
 
             private NftSet set(String name) {

@@ -6,6 +6,7 @@ import nftlink.nftables.expr.Verdict;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One statement of a rule as a person writes it: a {@link Match}, a verdict,
@@ -18,7 +19,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         Statement.MasqueradeStatement, Statement.RedirectStatement, Statement.VerdictMap, Statement.QueueStatement,
         Statement.TproxyStatement, Statement.SynproxyStatement, Statement.DupStatement, Statement.FwdStatement,
         Statement.ObjectReference, Statement.ObjectMap, Statement.LastStatement, Statement.DynsetStatement, Statement.SetFromField,
-        Statement.ConnlimitStatement, Statement.TcpOptionReset {
+        Statement.ConnlimitStatement, Statement.TcpOptionReset, Statement.ChainBinding {
 
     /** {@code accept}, {@code drop}, {@code jump CHAIN}, ... */
     record VerdictStatement(Verdict verdict) implements Statement {
@@ -93,28 +94,32 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * {@code log [prefix "P"] [level L] [flags all] [group G]}.
      *
      * @param prefix log prefix, or {@code null}
-     * @param level  syslog level 0 (emerg) to 8 (audit), or {@code null} to send none (the kernel then uses
-     *               warn; listings cannot tell the two apart and read warn back as {@code null})
-     * @param flags  {@code NF_LOG_*} flags (0x2f is {@code all})
+     * @param level  the level, or {@code null} to send none (the kernel then uses warn; listings cannot tell the two
+     *               apart and read warn back as {@code null})
+     * @param flags  what each message carries besides the packet
      * @param group  nflog group, or {@code null} for the kernel log
      * @param snaplen        nflog: bytes of each packet to copy, or {@code null}
      * @param queueThreshold nflog: packets to queue before sending, or {@code null}
      */
-    record LogStatement(String prefix, Integer level, int flags, Integer group, Integer snaplen, Integer queueThreshold)
-            implements Statement {
+    record LogStatement(String prefix, LogLevel level, Set<LogFlag> flags, Integer group, Integer snaplen,
+                        Integer queueThreshold) implements Statement {
+        public LogStatement {
+            flags = Set.copyOf(flags);
+        }
+
         /** {@code log [prefix "P"] [level L] [flags ...] [group G]} without nflog tuning. */
-        public LogStatement(String prefix, Integer level, int flags, Integer group) {
+        public LogStatement(String prefix, LogLevel level, Set<LogFlag> flags, Integer group) {
             this(prefix, level, flags, group, null, null);
         }
 
         /** {@code log}: the kernel log at the default level. */
         public static LogStatement plain() {
-            return new LogStatement(null, null, 0, null);
+            return new LogStatement(null, null, Set.of(), null);
         }
 
         /** {@code log prefix "P"}. */
         public static LogStatement withPrefix(String prefix) {
-            return new LogStatement(prefix, null, 0, null);
+            return new LogStatement(prefix, null, Set.of(), null);
         }
     }
 
@@ -122,14 +127,21 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * {@code limit rate [over] RATE/UNIT [burst N packets|bytes]}.
      *
      * @param rate   packets or bytes per period
-     * @param period the period in seconds (1, 60, 3600, 86400, 604800)
-     * @param burst  burst size
+     * @param period the period
+     * @param burst  burst size in packets or bytes (an unsigned 32-bit number)
      * @param bytes  whether the rate counts bytes rather than packets
      * @param over   whether it matches above the rate instead of under it
      */
-    record LimitStatement(long rate, long period, int burst, boolean bytes, boolean over) implements Statement {
+    record LimitStatement(long rate, TimeUnit period, long burst, boolean bytes, boolean over) implements Statement {
+        public LimitStatement {
+            Objects.requireNonNull(period, "period");
+            if (burst < 0 || burst > 0xffffffffL) {
+                throw new IllegalArgumentException("limit burst is a 32-bit number: " + burst);
+            }
+        }
+
         /** {@code limit rate RATE/UNIT} in packets, with nft's default burst of 5. */
-        public static LimitStatement packets(long rate, long period) {
+        public static LimitStatement packets(long rate, TimeUnit period) {
             return new LimitStatement(rate, period, 5, false, false);
         }
     }
@@ -142,22 +154,53 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      */
     record RejectStatement(RejectKind kind, int code) implements Statement {
         public RejectStatement {
-            java.util.Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(kind, "kind");
+            if (code < 0 || code > 255) {
+                throw new IllegalArgumentException("reject codes run from 0 to 255: " + code);
+            }
+        }
+
+        /** {@code reject with KIND} and its port unreachable code. */
+        public static RejectStatement portUnreachable(RejectKind kind) {
+            return new RejectStatement(kind, kind.portUnreachable());
         }
 
         /** {@code reject} as nft writes it without {@code with}: port unreachable in the family's ICMP flavour. */
         public static RejectStatement defaultFor(nftlink.nftables.Family family) {
-            return switch (family) {
-                case IP -> new RejectStatement(RejectKind.ICMP, 3);
-                case IP6 -> new RejectStatement(RejectKind.ICMPV6, 4);
-                default -> new RejectStatement(RejectKind.ICMPX, 1);
-            };
+            return portUnreachable(switch (family) {
+                case IP -> RejectKind.ICMP;
+                case IP6 -> RejectKind.ICMPV6;
+                default -> RejectKind.ICMPX;
+            });
         }
-    }
 
-    /** What a reject sends. */
-    enum RejectKind {
-        ICMP, ICMPV6, ICMPX, TCP_RESET
+        /**
+         * {@code reject} without {@code with} after the statements {@code before} of its rule, as nft compiles it:
+         * after a match that fixes the network protocol ({@code ip saddr ...}, {@code meta nfproto ipv4},
+         * {@code ether type ip6}) that protocol's port unreachable rather than the ICMPx one.
+         */
+        public static RejectStatement inContext(nftlink.nftables.Family family, List<Statement> before) {
+            if (family == nftlink.nftables.Family.IP || family == nftlink.nftables.Family.IP6) {
+                return defaultFor(family);
+            }
+            for (int i = before.size() - 1; i >= 0; i--) {
+                if (before.get(i) instanceof Match m && m.field() instanceof PayloadField p
+                        && (p.protocol().equals("ip") || p.protocol().equals("ip6"))) {
+                    return portUnreachable(p.protocol().equals("ip") ? RejectKind.ICMP : RejectKind.ICMPV6);
+                }
+                if (before.get(i) instanceof Match m && m.op() == Match.Op.EQ && m.value() instanceof Value.Single v) {
+                    boolean nfproto = m.field().equals(MetaField.NFPROTO);
+                    boolean ethertype = m.field().equals(PayloadField.ETHER_TYPE) || m.field().equals(MetaField.PROTOCOL);
+                    if (nfproto && v.bytes().equals(Bytes.u8(2)) || ethertype && v.bytes().equals(Bytes.u16Be(0x0800))) {
+                        return portUnreachable(RejectKind.ICMP);
+                    }
+                    if (nfproto && v.bytes().equals(Bytes.u8(10)) || ethertype && v.bytes().equals(Bytes.u16Be(0x86dd))) {
+                        return portUnreachable(RejectKind.ICMPV6);
+                    }
+                }
+            }
+            return defaultFor(family);
+        }
     }
 
     /**
@@ -183,13 +226,14 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * @param addressMax    last address (same as the first for one address)
      * @param portMin       first port, or {@code null}
      * @param portMax       last port
-     * @param flags         extra {@code NF_NAT_RANGE_*} flags (random, persistent, ...)
+     * @param flags         flags (random, persistent, netmap, ...)
      * @param addressSource what computes the address: a data map of addresses, or numgen or a hash
      *                      (an IPv4 address as a number); {@code null} for fixed addresses
      */
     record NatStatement(boolean destination, Bytes addressMin, Bytes addressMax, Integer portMin, Integer portMax,
-                        int flags, Field addressSource) implements Statement {
+                        Set<NatFlag> flags, Field addressSource) implements Statement {
         public NatStatement {
+            flags = Set.copyOf(flags);
             if (addressSource != null) {
                 if (addressMin != null || portMin != null) {
                     throw new IllegalArgumentException("nat takes a computed address alone");
@@ -199,7 +243,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
                         && (m.dataParts().isEmpty() || m.dataParts().equals(List.of(m.datatype(), Datatype.INET_SERVICE)));
                 boolean number = addressSource instanceof ExpressionField x && x.length() == 4
                         && x.datatype() == Datatype.HOST_INTEGER || addressSource instanceof HashField;
-                if ((flags & nftlink.nftables.NfTables.NF_NAT_RANGE_NETMAP) != 0
+                if (flags.contains(NatFlag.NETMAP)
                         && !(addressSource instanceof MapLookupField m && m.dataRanges() && m.dataParts().isEmpty())) {
                     throw new IllegalArgumentException("nat prefix maps address prefixes: it takes a map to address ranges or prefixes");
                 }
@@ -209,7 +253,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
                 }
             } else if (addressMin == null && portMin == null) {
                 throw new IllegalArgumentException("nat needs an address or a port");
-            } else if ((flags & nftlink.nftables.NfTables.NF_NAT_RANGE_NETMAP) != 0) {
+            } else if (flags.contains(NatFlag.NETMAP)) {
                 throw new IllegalArgumentException("nat prefix takes its prefixes from a map");
             }
             if (addressMin != null && (addressMax == null || addressMax.length() != addressMin.length())) {
@@ -232,7 +276,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
 
         /** {@code snat prefix to ...}: the map's address prefix is mapped onto the packet's (NF_NAT_RANGE_NETMAP). */
         public boolean netmap() {
-            return (flags & nftlink.nftables.NfTables.NF_NAT_RANGE_NETMAP) != 0;
+            return flags.contains(NatFlag.NETMAP);
         }
 
         /**
@@ -259,18 +303,19 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         }
 
         /** Fixed addresses and ports. */
-        public NatStatement(boolean destination, Bytes addressMin, Bytes addressMax, Integer portMin, Integer portMax, int flags) {
+        public NatStatement(boolean destination, Bytes addressMin, Bytes addressMax, Integer portMin, Integer portMax,
+                            Set<NatFlag> flags) {
             this(destination, addressMin, addressMax, portMin, portMax, flags, null);
         }
 
         /** {@code dnat to ADDR:PORT} (or without port when {@code port} is {@code null}). */
         public static NatStatement dnat(Bytes address, Integer port) {
-            return new NatStatement(true, address, address, port, port, 0);
+            return new NatStatement(true, address, address, port, port, Set.of());
         }
 
         /** {@code snat to ADDR}. */
         public static NatStatement snat(Bytes address) {
-            return new NatStatement(false, address, address, null, null, 0);
+            return new NatStatement(false, address, address, null, null, Set.of());
         }
 
         /** The address length: 4 for IPv4, 16 for IPv6 (0 when only the port changes). */
@@ -282,11 +327,15 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         }
     }
 
-    /** {@code masquerade [to :PORT[-PORT]]}; ports {@code null} when none. */
-    record MasqueradeStatement(Integer portMin, Integer portMax, int flags) implements Statement {
+    /** {@code masquerade [to :PORT[-PORT]] [FLAGS]}; ports {@code null} when none. */
+    record MasqueradeStatement(Integer portMin, Integer portMax, Set<NatFlag> flags) implements Statement {
+        public MasqueradeStatement {
+            flags = Set.copyOf(flags);
+        }
+
         /** {@code masquerade}. */
         public static MasqueradeStatement plain() {
-            return new MasqueradeStatement(null, null, 0);
+            return new MasqueradeStatement(null, null, Set.of());
         }
     }
 
@@ -295,11 +344,12 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      *
      * @param portMin    first port, or {@code null} when none (or computed)
      * @param portMax    last port
-     * @param flags      extra {@code NF_NAT_RANGE_*} flags
+     * @param flags      flags (random, persistent, ...)
      * @param portSource a data map of ports the port is looked up in, or {@code null}
      */
-    record RedirectStatement(Integer portMin, Integer portMax, int flags, Field portSource) implements Statement {
+    record RedirectStatement(Integer portMin, Integer portMax, Set<NatFlag> flags, Field portSource) implements Statement {
         public RedirectStatement {
+            flags = Set.copyOf(flags);
             if (portSource != null && (portMin != null
                     || !(portSource instanceof MapLookupField m && m.datatype() == Datatype.INET_SERVICE))) {
                 throw new IllegalArgumentException("unsupported: redirect to :" + portSource.text()
@@ -308,7 +358,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         }
 
         /** Fixed ports, or none. */
-        public RedirectStatement(Integer portMin, Integer portMax, int flags) {
+        public RedirectStatement(Integer portMin, Integer portMax, Set<NatFlag> flags) {
             this(portMin, portMax, flags, null);
         }
     }
@@ -480,11 +530,12 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * {@code limit name "l"}, {@code ct helper set "ftp"}, {@code ct timeout set "t"},
      * {@code ct expectation set "e"}, {@code synproxy name "s"}, {@code meta secmark set "m"}.
      *
-     * @param type   {@code NFT_OBJECT_*}
+     * @param type   the object's type
      * @param object the object's name
      */
-    record ObjectReference(int type, String object) implements Statement {
+    record ObjectReference(ObjectType type, String object) implements Statement {
         public ObjectReference {
+            Objects.requireNonNull(type, "type");
             Objects.requireNonNull(object, "object");
             if (object.isEmpty()) {
                 throw new IllegalArgumentException("an object name is not empty");
@@ -496,12 +547,12 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * A stateful object chosen by a lookup: {@code counter name tcp dport map { 443 : "https", 80 : "http" }}
      * or {@code quota name ip saddr map @quotas}.
      *
-     * @param type    {@code NFT_OBJECT_*}
+     * @param type    the objects' type
      * @param key     what is looked up
      * @param entries the entries of an anonymous map (empty for a named one)
      * @param named   the name of a named object map, or {@code null}
      */
-    record ObjectMap(int type, Field key, List<Entry> entries, String named) implements Statement {
+    record ObjectMap(ObjectType type, Field key, List<Entry> entries, String named) implements Statement {
 
         /** One {@code KEY : "OBJECT"} entry. */
         public record Entry(Bytes key, String object) {
@@ -512,6 +563,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         }
 
         public ObjectMap {
+            Objects.requireNonNull(type, "type");
             Objects.requireNonNull(key, "key");
             entries = List.copyOf(entries);
             if (entries.isEmpty() == (named == null)) {
@@ -584,14 +636,22 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
     record SetFromField(Field target, Field source) implements Statement {
         public SetFromField {
             boolean header = target instanceof PayloadField || target instanceof PayloadBitField;
-            if (header && !(source instanceof MaskedField m && m.field().equals(target))) {
+            boolean mapped = target instanceof PayloadField && source instanceof MapLookupField m && m.datatype() == target.datatype()
+                    && m.length() == target.length();
+            boolean option = target instanceof ExthdrField x && !x.presence() && x.mask() == null
+                    && source instanceof ExpressionField && source.length() == x.length();
+            if (target instanceof ExthdrField && !option) {
                 throw new IllegalArgumentException("unsupported: " + target.text() + " set from " + source.text()
-                        + " (a header field is set from a constant or from itself with & or |)");
+                        + " (an extension header field is set from a constant or from rt mtu)");
+            }
+            if (header && !mapped && !(source instanceof MaskedField m && m.field().equals(target))) {
+                throw new IllegalArgumentException("unsupported: " + target.text() + " set from " + source.text()
+                        + " (a header field is set from a constant, from itself with & or |, or from a map of its values)");
             }
             if (header && PayloadWrite.unsupported(target) != null) {
                 throw new IllegalArgumentException("unsupported: " + PayloadWrite.unsupported(target));
             }
-            if (!(target instanceof MetaField) && !(target instanceof CtField) && !header) {
+            if (!(target instanceof MetaField) && !(target instanceof CtField) && !header && !option) {
                 throw new IllegalArgumentException("unsupported: setting " + target.text() + " from the packet");
             }
             if (source instanceof ConcatField || source.length() != target.length()) {
@@ -602,7 +662,17 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
 
         /** Whether this changes a header field in place ({@code ip dscp set ip dscp | af11}). */
         public boolean changesHeader() {
-            return target instanceof PayloadField || target instanceof PayloadBitField;
+            return (target instanceof PayloadField || target instanceof PayloadBitField) && source instanceof MaskedField;
+        }
+
+        /** Whether this writes an extension header field from the packet ({@code tcp option maxseg size set rt mtu}). */
+        public boolean writesOption() {
+            return target instanceof ExthdrField;
+        }
+
+        /** Whether this writes a header field from a map lookup ({@code ip daddr set iifname map @m}). */
+        public boolean mapsHeader() {
+            return target instanceof PayloadField && source instanceof MapLookupField;
         }
     }
 
@@ -623,6 +693,20 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
             if (kind < 0 || kind > 255) {
                 throw new IllegalArgumentException("tcp option kinds run from 0 to 255: " + kind);
             }
+        }
+    }
+
+    /**
+     * {@code jump { RULE; ... }} or {@code goto { ... }}: the rules of an anonymous chain bound to this rule
+     * (the kernel's {@code NFT_CHAIN_BINDING}); it goes when the rule goes.
+     *
+     * @param goTo  {@code goto} rather than {@code jump}
+     * @param chain the name the kernel gave the chain ({@code __chain7}) when listed, or {@code null}
+     * @param rules the chain's rules, in order
+     */
+    record ChainBinding(boolean goTo, String chain, List<RuleSpec> rules) implements Statement {
+        public ChainBinding {
+            rules = List.copyOf(rules);
         }
     }
 

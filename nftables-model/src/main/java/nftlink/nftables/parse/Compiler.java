@@ -571,10 +571,9 @@ final class Compiler {
         RuleSpec spec = Cursor.at(first, () -> new RuleSpec(family, table, chain, statements, parsed.comment(), 0));
         Linearizer.Result result = Cursor.at(new Token(Token.Kind.WORD, "", where), () -> Linearizer.linearize(spec));
         List<ParsedOperation> ops = new ArrayList<>();
-        for (Linearizer.AnonymousSet s : result.sets()) {
-            ops.add(new ParsedOperation(new NftOperation.AddSet(SetUserdata.withByteOrder(s.set()), false), where, null));
-            ops.add(new ParsedOperation(new NftOperation.AddElements(s.set().family(), s.set().table(), s.set().name(),
-                    s.set().id(), s.elements(), false), where, null));
+        // anonymous chains (jump { ... }) with their rules, then anonymous sets
+        for (NftOperation before : result.prerequisites(SetUserdata::withByteOrder)) {
+            ops.add(new ParsedOperation(before, where, null));
         }
         Rule rule = result.rule();
         NftOperation op = switch (command) {

@@ -1,5 +1,8 @@
 package nftlink.nftables.parse;
 
+import nftlink.netlink.InterfaceNames;
+import nftlink.netlink.NetworkNamespace;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +38,47 @@ public interface InterfaceResolver {
                 throw new IllegalArgumentException("interface \"" + name + "\" does not exist");
             }
         };
+    }
+
+    /**
+     * The index nft takes for {@code name}: the interface's, or when no interface has the name and it is a
+     * decimal number, that number ({@code iif "3"} after interface 3 is gone, as nft lists it in JSON).
+     *
+     * @throws IllegalArgumentException when it is neither
+     */
+    default int indexOrNumber(String name) {
+        try {
+            return index(name);
+        } catch (IllegalArgumentException e) {
+            if (name.matches("\\d{1,10}") && Long.parseLong(name) <= Integer.MAX_VALUE) {
+                return Integer.parseInt(name);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The interfaces of {@code namespace}, read over rtnetlink there when the first name is resolved
+     * (as nft run inside that namespace resolves them); a name no interface has is refused as nft
+     * refuses it.
+     */
+    static InterfaceResolver in(NetworkNamespace namespace) {
+        return new InterfaceResolver() {
+            private InterfaceNames names;
+
+            @Override
+            public synchronized int index(String name) {
+                if (names == null) {
+                    names = InterfaceNames.read(namespace);
+                }
+                return of(names).index(name);
+            }
+        };
+    }
+
+    /** The interfaces {@code names} holds; a name it does not hold is refused as nft refuses it. */
+    static InterfaceResolver of(InterfaceNames names) {
+        return name -> names.index(name).orElseThrow(() -> new IllegalArgumentException("Interface does not exist"));
     }
 
     /** Refuses names, with {@code reason}; only numeric indexes are accepted then. */

@@ -52,7 +52,12 @@ final class Lexer {
     }
 
     static boolean wordChar(char c) {
-        return Character.isLetterOrDigit(c) || "_.:/-*[]+~%^&|".indexOf(c) >= 0;
+        return Character.isLetterOrDigit(c) || "_.:/-*[]+~%".indexOf(c) >= 0;
+    }
+
+    /** The bitwise operators, words of their own as in nft's scanner: {@code tcp flags & (fin|syn)}. */
+    private static boolean operatorChar(char c) {
+        return c == '&' || c == '|' || c == '^';
     }
 
     private void run() {
@@ -77,8 +82,10 @@ final class Lexer {
                 string(start);
             } else if (c == '$' || c == '@') {
                 pos++;
+                // a set name is nft's string: after its first character also - . and / (kube-proxy's names have /)
                 while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_'
-                        || (text.charAt(pos) == '-' || text.charAt(pos) == '.') && c == '@')) {
+                        || (text.charAt(pos) == '-' || text.charAt(pos) == '.' || text.charAt(pos) == '/' && pos > start + 1)
+                        && c == '@')) {
                     pos++;
                 }
                 if (pos == start + 1) {
@@ -108,6 +115,9 @@ final class Lexer {
                     case ',' -> Token.Kind.COMMA;
                     default -> Token.Kind.SEMICOLON;
                 }, String.valueOf(c), start);
+            } else if (operatorChar(c)) {
+                pos++;
+                add(Token.Kind.WORD, String.valueOf(c), start);
             } else if (wordChar(c)) {
                 while (pos < text.length() && wordChar(text.charAt(pos))) {
                     pos++;

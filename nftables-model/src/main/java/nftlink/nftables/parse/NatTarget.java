@@ -39,7 +39,7 @@ record NatTarget(Bytes addressMin, Bytes addressMax, Integer portMin, Integer po
                 }
                 ports = rest.substring(1);
             }
-        } else if (s.startsWith(":")) {
+        } else if (s.startsWith(":") && !s.startsWith("::")) {
             addresses = "";
             ports = s.substring(1);
         } else if (addressLength == 4) {

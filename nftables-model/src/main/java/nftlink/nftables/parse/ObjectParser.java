@@ -322,7 +322,7 @@ final class ObjectParser {
     private long bytes() {
         long n = c.number("a byte count");
         Token unit = c.expect(Token.Kind.WORD, "a byte unit");
-        return n * RuleParser.byteUnit(unit, unit.text());
+        return n * Rates.byteUnit(unit, unit.text());
     }
 
     private ObjectData limit() {
@@ -334,14 +334,14 @@ final class ObjectParser {
         Token rateToken = c.peek();
         Rates r = Rates.parse(c);
         long rate = r.rate();
-        long period = r.period();
+        long period = r.period().seconds();
         boolean bytes = r.bytes();
         long burst = bytes ? 0 : 5;
         if (c.accept("burst")) {
             burst = c.number("a burst");
             Token unit = c.expect(Token.Kind.WORD, bytes ? "a byte unit" : "packets");
             if (bytes) {
-                burst *= RuleParser.byteUnit(unit, unit.text());
+                burst *= Rates.byteUnit(unit, unit.text());
             } else if (!unit.text().equals("packets")) {
                 throw Cursor.error(unit, "syntax error, unexpected " + unit.text() + ", expecting packets");
             }

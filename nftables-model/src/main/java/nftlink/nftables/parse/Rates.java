@@ -1,5 +1,8 @@
 package nftlink.nftables.parse;
 
+import nftlink.nftables.lang.ByteUnit;
+import nftlink.nftables.lang.TimeUnit;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -8,10 +11,10 @@ import java.util.regex.Pattern;
  * {@code 1 mbytes/second}, {@code 1 mbytes / second}.
  *
  * @param rate   packets or bytes per period
- * @param period the period in seconds
+ * @param period the period
  * @param bytes  whether the rate counts bytes
  */
-record Rates(long rate, long period, boolean bytes) {
+record Rates(long rate, TimeUnit period, boolean bytes) {
 
     private static final Pattern PACKET_RATE = Pattern.compile("(\\d+)/(\\w+)");
     private static final Pattern NUMBER_SLASH = Pattern.compile("(\\d+)/");
@@ -21,23 +24,23 @@ record Rates(long rate, long period, boolean bytes) {
         Matcher packets = PACKET_RATE.matcher(first.text());
         if (first.kind() == Token.Kind.WORD && packets.matches()) {
             c.next();
-            return new Rates(Cursor.at(first, () -> Long.parseLong(packets.group(1))), RuleParser.period(first, packets.group(2)), false);
+            return new Rates(Cursor.at(first, () -> Long.parseLong(packets.group(1))), period(first, packets.group(2)), false);
         }
         Matcher numberSlash = NUMBER_SLASH.matcher(first.text());
         if (first.kind() == Token.Kind.WORD && numberSlash.matches()) {
             c.next();
             Token unit = c.expect(Token.Kind.WORD, "second, minute, hour, day or week");
-            return new Rates(Cursor.at(first, () -> Long.parseLong(numberSlash.group(1))), RuleParser.period(unit, unit.text()), false);
+            return new Rates(Cursor.at(first, () -> Long.parseLong(numberSlash.group(1))), period(unit, unit.text()), false);
         }
         long n = c.number("a rate such as 10/second or 1 mbytes/second");
         Token unit = c.expect(Token.Kind.WORD, "/second, or a byte unit such as mbytes/second");
         String text = unit.text();
         if (text.equals("/")) {
             Token period = c.expect(Token.Kind.WORD, "second, minute, hour, day or week");
-            return new Rates(n, RuleParser.period(period, period.text()), false);
+            return new Rates(n, period(period, period.text()), false);
         }
         if (text.startsWith("/")) {
-            return new Rates(n, RuleParser.period(unit, text.substring(1)), false);
+            return new Rates(n, period(unit, text.substring(1)), false);
         }
         int slash = text.indexOf('/');
         String byteUnit = slash < 0 ? text : text.substring(0, slash);
@@ -55,10 +58,19 @@ record Rates(long rate, long period, boolean bytes) {
             periodToken = c.expect(Token.Kind.WORD, "second, minute, hour, day or week");
             periodText = periodToken.text();
         }
-        if (byteUnit.equals("gbytes")) {
-            throw Cursor.error(unit, "limit rates go up to mbytes (nft refuses gbytes here)");
-        }
-        long rate = n * RuleParser.byteUnit(unit, byteUnit);
-        return new Rates(rate, RuleParser.period(periodToken, periodText), true);
+        long rate = n * byteUnit(unit, byteUnit);
+        return new Rates(rate, period(periodToken, periodText), true);
+    }
+
+    /** The number of bytes in one {@code unit} ({@code bytes}, {@code kbytes}, {@code mbytes}), as nft has them. */
+    static long byteUnit(Token t, String unit) {
+        return ByteUnit.named(unit).orElseThrow(() -> Cursor.error(t, "Wrong unit format, expecting " + ByteUnit.names()))
+                .bytes();
+    }
+
+    /** The period named {@code unit}. */
+    static TimeUnit period(Token t, String unit) {
+        return TimeUnit.named(unit).orElseThrow(() -> Cursor.error(t, "unknown time unit " + unit + " (expected "
+                + TimeUnit.names() + ")"));
     }
 }

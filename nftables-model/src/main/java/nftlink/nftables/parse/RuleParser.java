@@ -11,13 +11,19 @@ import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Fields;
 import nftlink.nftables.lang.InnerField;
+import nftlink.nftables.lang.LogFlag;
+import nftlink.nftables.lang.LogLevel;
 import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.MaskedField;
 import nftlink.nftables.lang.MapLookupField;
+import nftlink.nftables.lang.NatFlag;
+import nftlink.nftables.lang.ObjectType;
 import nftlink.nftables.lang.MetaField;
 import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.RawPayloadField;
+import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.lang.SocketCgroupField;
+import nftlink.nftables.lang.RejectKind;
 import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.Value;
 
@@ -40,8 +46,6 @@ final class RuleParser {
             "ibriport",
             "obriport", "ct", "socket", "meta", "ip", "ip6", "tcp", "udp", "ether", "log", "limit", "counter",
             "quota", "reject", "snat", "dnat", "masquerade", "redirect", "notrack", "comment");
-
-    private static final String[] LOG_LEVELS = {"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug", "audit"};
 
     private final Cursor c;
     private final Values values;
@@ -115,7 +119,7 @@ final class RuleParser {
 
     /** Verdicts, reject and nat end a rule: nft refuses statements after them (a vmap does not end it). */
     static boolean isTerminal(Statement s) {
-        return s instanceof Statement.VerdictStatement || s instanceof Statement.RejectStatement
+        return s instanceof Statement.VerdictStatement || s instanceof Statement.ChainBinding || s instanceof Statement.RejectStatement
                 || s instanceof Statement.NatStatement || s instanceof Statement.MasqueradeStatement
                 || s instanceof Statement.RedirectStatement || s instanceof Statement.QueueStatement
                 || s instanceof Statement.TproxyStatement || s instanceof Statement.FwdStatement;
@@ -123,6 +127,10 @@ final class RuleParser {
 
     private Statement statement() {
         Token t = c.peek();
+        if ((t.text().equals("jump") || t.text().equals("goto")) && t.kind() == Token.Kind.WORD
+                && c.in.peekToken(1).kind() == Token.Kind.LBRACE) {
+            return chainBinding();
+        }
         if (Values.isVerdict(t)) {
             return new Statement.VerdictStatement(values.verdict());
         }
@@ -137,7 +145,7 @@ final class RuleParser {
         }
         if (t.text().equals("ct") && c.in.peekIs(1, "timeout", "expectation") && c.in.peekIs(2, "set")) {
             c.next();
-            int type = c.next().text().equals("timeout") ? NfTables.NFT_OBJECT_CT_TIMEOUT : NfTables.NFT_OBJECT_CT_EXPECT;
+            ObjectType type = c.next().text().equals("timeout") ? ObjectType.CT_TIMEOUT : ObjectType.CT_EXPECTATION;
             c.next();
             return objectReference(type);
         }
@@ -163,6 +171,35 @@ final class RuleParser {
             case "masquerade", "redirect" -> portNat();
             default -> match();
         };
+    }
+
+    /**
+     * {@code jump { RULE ... }} or {@code goto { ... }}: the rules of an anonymous chain, one per line or
+     * separated by {@code ;}, each parsed as a rule of the same table.
+     */
+    private Statement chainBinding() {
+        boolean goTo = c.next().text().equals("goto");
+        Token open = c.next();
+        List<RuleSpec> rules = new ArrayList<>();
+        while (true) {
+            while (c.accept(Token.Kind.NEWLINE) || c.accept(Token.Kind.SEMICOLON)) {
+                // blank lines and empty statements between rules
+            }
+            if (c.accept(Token.Kind.RBRACE)) {
+                break;
+            }
+            if (c.at(Token.Kind.END)) {
+                throw Cursor.error(open, "syntax error, missing '}' after the rules of an anonymous chain");
+            }
+            if (nested) {
+                throw Cursor.error(open, "too many levels of nesting");
+            }
+            RuleParser inner = new RuleParser(c, values, family, maps);
+            inner.nested = true;
+            Parsed rule = inner.rule();
+            rules.add(new RuleSpec(family, "-", "-", rule.statements(), rule.comment(), 0));
+        }
+        return new Statement.ChainBinding(goTo, null, rules);
     }
 
     /** A field or a concatenation of fields ({@code ip saddr . tcp dport}), as in a match or {@code typeof}. */
@@ -218,6 +255,7 @@ final class RuleParser {
                 if (c.accept(Token.Kind.RBRACE)) {
                     break;
                 }
+                splitGluedColon();
                 Token keyToken = c.peek();
                 java.util.regex.Matcher glued = java.util.regex.Pattern.compile("(.+):(accept|drop|continue|return)")
                         .matcher(keyToken.kind() == Token.Kind.WORD ? keyToken.text() : "");
@@ -252,10 +290,10 @@ final class RuleParser {
         if (c.at("set")) {
             Token set = c.next();
             if (f instanceof CtField ct && ct.key() == nftlink.nftables.expr.Ct.Key.HELPER) {
-                return objectReference(NfTables.NFT_OBJECT_CT_HELPER);
+                return objectReference(ObjectType.CT_HELPER);
             }
             if (f instanceof MetaField meta && meta.key() == nftlink.nftables.expr.Meta.Key.SECMARK && c.at(Token.Kind.STRING)) {
-                return objectReference(NfTables.NFT_OBJECT_SECMARK);
+                return objectReference(ObjectType.SECMARK);
             }
             boolean header = f instanceof PayloadField || f instanceof nftlink.nftables.lang.PayloadBitField
                     || f instanceof nftlink.nftables.lang.ExthdrField || f instanceof RawPayloadField;
@@ -263,6 +301,10 @@ final class RuleParser {
                 throw Cursor.error(set, "unsupported: '" + f.text() + " set' (nftlink's rule language sets meta, ct and header fields)");
             }
             Token v = c.peek();
+            if (v.kind() == Token.Kind.OTHER && v.text().equals("(") && (f instanceof MetaField || f instanceof CtField)
+                    && startsField(c.in.peekToken(1))) {
+                return shiftedGroup(f, v);
+            }
             if (v.kind() == Token.Kind.WORD && header && !(f instanceof nftlink.nftables.lang.ExthdrField)
                     && f.text().startsWith(v.text() + " ")) {
                 return setFromField(f, v);
@@ -272,6 +314,20 @@ final class RuleParser {
                     || v.text().equals("jhash") || v.text().equals("osf")
                     || BARE_META.contains(v.text()) && !v.text().matches("\\d.*"))) {
                 return setFromField(f, v);
+            }
+            if (f instanceof nftlink.nftables.lang.ExthdrField && v.kind() == Token.Kind.WORD && v.text().equals("rt")) {
+                // tcp option maxseg size set rt mtu
+                Field source = fieldOrConcat();
+                return Cursor.at(v, () -> new Statement.SetFromField(f, source));
+            }
+            if (f instanceof PayloadField && startsField(v)) {
+                // a header field from a map: ip daddr set iifname map @m, ip daddr set numgen inc mod 16 map { ... }
+                Field key = fieldOrConcat();
+                if (!c.at("map")) {
+                    throw c.unexpected("map (a header field is set from a map of its values)");
+                }
+                Field source = mapLookup(key, f);
+                return Cursor.at(v, () -> new Statement.SetFromField(f, source));
             }
             if (v.kind() == Token.Kind.WORD && (Fields.protocols().contains(v.text()) || v.text().equals("meta")
                     || v.text().equals("ct") || KNOWN_UNSUPPORTED.contains(v.text()))) {
@@ -741,6 +797,9 @@ final class RuleParser {
         return l3;
     }
 
+    /** Whether this parses a rule of an anonymous chain, which nft does not nest. */
+    private boolean nested;
+
     /** The statements of the rule read so far (for syntax whose meaning depends on them). */
     private List<Statement> before = List.of();
 
@@ -826,7 +885,7 @@ final class RuleParser {
                 }
                 case "name" -> {
                     c.next();
-                    return objectReference(NfTables.NFT_OBJECT_SYNPROXY);
+                    return objectReference(ObjectType.SYNPROXY);
                 }
                 default -> {
                     return new Statement.SynproxyStatement(mss, wscale, flags);
@@ -978,6 +1037,18 @@ final class RuleParser {
         };
     }
 
+    /**
+     * A map key written against its colon ({@code untracked: accept}) is one word for the lexer: reads it as the key
+     * and a colon, unless a colon of its own follows (an IPv6 address may end with one: {@code 2001:db8:: : accept}).
+     */
+    private void splitGluedColon() {
+        Token t = c.peek();
+        if (t.kind() == Token.Kind.WORD && t.text().length() > 1 && t.text().endsWith(":") && !c.in.peekIs(1, ":")) {
+            c.in.replaceNext(List.of(new Token(Token.Kind.WORD, t.text().substring(0, t.text().length() - 1), t.location()),
+                    new Token(Token.Kind.WORD, ":", t.location())));
+        }
+    }
+
     /** {@code meta|ct KEY set FIELD [& MASK | | VALUE]}: the value comes from the packet. */
     private Statement setFromField(Field target, Token at) {
         Token start = c.peek();
@@ -1001,7 +1072,7 @@ final class RuleParser {
             source = switch (op) {
                 case "&" -> Cursor.at(opToken, () -> MaskedField.and(s, operand));
                 case "|" -> Cursor.at(opToken, () -> MaskedField.or(s, operand));
-                default -> throw Cursor.error(opToken, "unsupported: xor in a value computed from the packet");
+                default -> Cursor.at(opToken, () -> MaskedField.xor(s, operand));
             };
             String more = maskOperator(source);
             if (more != null && startsField(c.in.peekToken(1))) {
@@ -1019,6 +1090,45 @@ final class RuleParser {
         }
         Field s = source;
         return Cursor.at(at, () -> new Statement.SetFromField(target, s));
+    }
+
+    /**
+     * {@code KEY set (FIELD & C | | C | ^ C) << N [& C | | C]}: a constant applied to a 32-bit key before the shift, as in
+     * {@code ct mark set (meta mark | 0x10) << 8}.
+     */
+    private Statement shiftedGroup(Field target, Token open) {
+        c.next();
+        Token start = c.peek();
+        Field inner = fieldOrConcat();
+        String op = maskOperator(inner);
+        if (op == null) {
+            throw c.unexpected("&, | or ^ and a constant");
+        }
+        Token opToken = c.next();
+        Bytes operand = flagsOrValue(Values.parts(inner).getFirst());
+        Field masked = Cursor.at(opToken, () -> switch (op) {
+            case "&" -> MaskedField.and(inner, operand);
+            case "|" -> MaskedField.or(inner, operand);
+            default -> MaskedField.xor(inner, operand);
+        });
+        Token close = c.next();
+        if (!close.text().equals(")")) {
+            throw Cursor.error(close, "syntax error, unexpected " + close.describe() + ", expecting ')'");
+        }
+        if (!atOperator("<<") && !atOperator(">>")) {
+            throw c.unexpected("<< or >> (nftlink shifts a parenthesized value)");
+        }
+        boolean left = c.next().text().equals("<<");
+        int bits = c.smallNumber("a shift in bits (0 to 31)", 31);
+        nftlink.nftables.lang.BinopField value = Cursor.at(start, () -> new nftlink.nftables.lang.BinopField(masked,
+                left ? bits : -bits, 0xffffffffL, 0));
+        while (c.at("&") || c.at("and") || c.at("|") || c.at("or")) {
+            boolean and = c.next().text().matches("&|and");
+            long constant = binopConstant(inner);
+            value = and ? value.and(constant) : value.or(constant);
+        }
+        nftlink.nftables.lang.BinopField v = value;
+        return Cursor.at(open, () -> new Statement.SetFromField(target, v));
     }
 
     /**
@@ -1181,6 +1291,7 @@ final class RuleParser {
             if (c.accept(Token.Kind.RBRACE)) {
                 break;
             }
+            splitGluedColon();
             Token keyToken = c.peek();
             // * : DATA is the catch-all entry
             Value k = c.accept("*") ? new Value.CatchAll() : values.item(keyParts, false);
@@ -1260,7 +1371,7 @@ final class RuleParser {
     }
 
     /** The quoted name of a stateful object a rule refers to. */
-    private Statement objectReference(int type) {
+    private Statement objectReference(ObjectType type) {
         if (startsField(c.peek())) {
             return objectMap(type);
         }
@@ -1272,7 +1383,7 @@ final class RuleParser {
     }
 
     /** {@code KEY map { K : "OBJECT", ... }} or {@code KEY map @NAME} after {@code counter name} and the like. */
-    private Statement objectMap(int type) {
+    private Statement objectMap(ObjectType type) {
         Field key = fieldOrConcat();
         Token map = c.expect("map");
         if (c.at(Token.Kind.SET_REFERENCE)) {
@@ -1287,6 +1398,7 @@ final class RuleParser {
             if (c.accept(Token.Kind.RBRACE)) {
                 break;
             }
+            splitGluedColon();
             Token keyToken = c.peek();
             Value k = values.item(keyParts, false);
             if (!(k instanceof Value.Single single)) {
@@ -1339,12 +1451,43 @@ final class RuleParser {
         return Cursor.at(start, () -> new nftlink.nftables.lang.ConstantField(types, values));
     }
 
+    /**
+     * The key of a dynamic set update: fields, and constants where the set's key has a part no field gives
+     * ({@code add @s { ip saddr . 10002 }}, read as the declared type of that part).
+     */
+    private Field dynsetKey(Token set) {
+        Token start = c.peek();
+        List<Field> parts = new ArrayList<>();
+        do {
+            if (startsField(c.peek())) {
+                parts.add(field());
+                continue;
+            }
+            SetShape shape = maps.apply(set.text());
+            int index = parts.size();
+            if (shape == null || index >= shape.key().size()) {
+                throw Cursor.error(c.peek(), shape == null ? "a constant in the key of @" + set.text() + ": declare the set "
+                        + "first (its type says how to read the value)" : "@" + set.text() + " has no key part " + (index + 1));
+            }
+            Values.Part part = shape.key().get(index);
+            Bytes value = values.single(part, c.next());
+            parts.add(new nftlink.nftables.lang.ConstantField(List.of(part.type()), List.of(value)));
+        } while (c.accept("."));
+        if (parts.size() == 1) {
+            if (parts.getFirst() instanceof nftlink.nftables.lang.ConstantField) {
+                throw Cursor.error(start, "the key of a dynamic set update takes something from the packet");
+            }
+            return parts.getFirst();
+        }
+        return Cursor.at(start, () -> new ConcatField(parts));
+    }
+
     /** {@code add|update|delete @SET { KEY [timeout T] [: DATA] }}. */
     private Statement dynset() {
         Token op = c.next();
         Token set = c.expect(Token.Kind.SET_REFERENCE, "@set after " + op.text());
         c.expect(Token.Kind.LBRACE, "'{'");
-        Field key = fieldOrConcat();
+        Field key = dynsetKey(set);
         Long timeout = null;
         if (c.accept("timeout")) {
             timeout = Durations.millis(c.next());
@@ -1459,7 +1602,7 @@ final class RuleParser {
     private Statement counter() {
         c.next();
         if (c.accept("name")) {
-            return objectReference(NfTables.NFT_OBJECT_COUNTER);
+            return objectReference(ObjectType.COUNTER);
         }
         long packets = 0;
         long bytes = 0;
@@ -1478,11 +1621,11 @@ final class RuleParser {
     private Statement log() {
         Token logToken = c.next();
         String prefix = null;
-        Integer level = null;
+        LogLevel level = null;
         Integer group = null;
         Integer snaplen = null;
         Integer threshold = null;
-        int flags = 0;
+        Set<LogFlag> flags = java.util.EnumSet.noneOf(LogFlag.class);
         while (true) {
             if (c.accept("prefix")) {
                 // nft takes an unquoted word too: log prefix drop-ssh
@@ -1490,20 +1633,12 @@ final class RuleParser {
                         : c.expect(Token.Kind.STRING, "a quoted prefix").text();
             } else if (c.accept("level")) {
                 Token l = c.expect(Token.Kind.WORD, "a log level");
-                int found = -1;
-                for (int i = 0; i < LOG_LEVELS.length; i++) {
-                    if (LOG_LEVELS[i].equals(l.text())) {
-                        found = i;
-                    }
-                }
-                if (found < 0) {
-                    throw Cursor.error(l, "unknown log level " + l.text() + " (expected " + String.join(", ", LOG_LEVELS) + ")");
-                }
-                level = found;
+                level = LogLevel.named(l.text()).orElseThrow(() -> Cursor.error(l, "unknown log level " + l.text()
+                        + " (expected " + LogLevel.names() + ")"));
             } else if (c.accept("group")) {
                 group = c.smallNumber("a log group", 0xffff);
             } else if (c.accept("flags")) {
-                flags |= logFlags();
+                flags.addAll(logFlags());
             } else if (c.accept("snaplen")) {
                 Token n = c.peek();
                 long bytes = c.number("a snap length in bytes");
@@ -1517,10 +1652,10 @@ final class RuleParser {
                 break;
             }
         }
-        if (level != null && level == 8 && (prefix != null || group != null || flags != 0)) {
+        if (level == LogLevel.AUDIT && (prefix != null || group != null || !flags.isEmpty())) {
             throw Cursor.error(logToken, "log level audit takes no other options");
         }
-        if (group != null && (level != null || flags != 0)) {
+        if (group != null && (level != null || !flags.isEmpty())) {
             throw Cursor.error(logToken, "log group (nflog) takes no level or flags");
         }
         if (group == null && (snaplen != null || threshold != null)) {
@@ -1529,25 +1664,26 @@ final class RuleParser {
         return new Statement.LogStatement(prefix, level, flags, group, snaplen, threshold);
     }
 
-    private int logFlags() {
+    /** {@code all}, {@code tcp sequence[,options]}, {@code ip options}, {@code skuid} or {@code ether} after {@code flags}. */
+    private Set<LogFlag> logFlags() {
         Token t = c.expect(Token.Kind.WORD, "log flags (all, tcp, ip, skuid, ether)");
         return switch (t.text()) {
-            case "all" -> 0x2f;
-            case "skuid" -> 0x08;
-            case "ether" -> 0x20;
+            case "all" -> java.util.EnumSet.allOf(LogFlag.class);
+            case "skuid" -> Set.of(LogFlag.SKUID);
+            case "ether" -> Set.of(LogFlag.ETHER);
             case "ip" -> {
                 c.expect("options");
-                yield 0x04;
+                yield Set.of(LogFlag.IP_OPTIONS);
             }
             case "tcp" -> {
-                int f = 0;
+                Set<LogFlag> f = java.util.EnumSet.noneOf(LogFlag.class);
                 do {
                     Token o = c.expect(Token.Kind.WORD, "sequence or options");
-                    f |= switch (o.text()) {
-                        case "sequence" -> 1;
-                        case "options" -> 2;
+                    f.add(switch (o.text()) {
+                        case "sequence" -> LogFlag.TCP_SEQUENCE;
+                        case "options" -> LogFlag.TCP_OPTIONS;
                         default -> throw Cursor.error(o, "unknown tcp log flag " + o.text() + " (expected sequence or options)");
-                    };
+                    });
                 } while (c.accept(Token.Kind.COMMA));
                 yield f;
             }
@@ -1558,7 +1694,7 @@ final class RuleParser {
     private Statement limit() {
         c.next();
         if (c.accept("name")) {
-            return objectReference(NfTables.NFT_OBJECT_LIMIT);
+            return objectReference(ObjectType.LIMIT);
         }
         c.expect("rate");
         boolean over = c.accept("over");
@@ -1568,53 +1704,31 @@ final class RuleParser {
         Token rateToken = c.peek();
         Rates r = Rates.parse(c);
         long rate = r.rate();
-        long period = r.period();
         boolean bytes = r.bytes();
-        int burst = bytes ? 0 : 5;
+        long burst = bytes ? 0 : 5;
         if (c.accept("burst")) {
             long b = c.number("a burst");
             Token u = c.expect(Token.Kind.WORD, bytes ? "a byte unit" : "packets");
             if (bytes) {
-                b *= byteUnit(u, u.text());
+                b *= Rates.byteUnit(u, u.text());
             } else if (!u.text().equals("packets")) {
                 throw Cursor.error(u, "syntax error, unexpected " + u.text() + ", expecting packets");
             }
             if (b > 0xffffffffL) {
                 throw Cursor.error(u, "burst too large");
             }
-            burst = (int) b;
+            burst = b;
         }
         if (rate == 0) {
             throw Cursor.error(rateToken, "limit rate must be greater than 0");
         }
-        return new Statement.LimitStatement(rate, period, burst, bytes, over);
-    }
-
-    static long byteUnit(Token t, String unit) {
-        return switch (unit) {
-            case "bytes" -> 1;
-            case "kbytes" -> 1L << 10;
-            case "mbytes" -> 1L << 20;
-            case "gbytes" -> 1L << 30;
-            default -> throw Cursor.error(t, "unknown byte unit " + unit + " (expected bytes, kbytes, mbytes or gbytes)");
-        };
-    }
-
-    static long period(Token t, String unit) {
-        return switch (unit) {
-            case "second" -> 1;
-            case "minute" -> 60;
-            case "hour" -> 3600;
-            case "day" -> 86400;
-            case "week" -> 604800;
-            default -> throw Cursor.error(t, "unknown time unit " + unit + " (expected second, minute, hour, day or week)");
-        };
+        return new Statement.LimitStatement(rate, r.period(), burst, bytes, over);
     }
 
     private Statement quota() {
         c.next();
         if (c.accept("name")) {
-            return objectReference(NfTables.NFT_OBJECT_QUOTA);
+            return objectReference(ObjectType.QUOTA);
         }
         boolean over = c.accept("over");
         if (!over) {
@@ -1622,12 +1736,12 @@ final class RuleParser {
         }
         long bytes = c.number("a byte count");
         Token u = c.expect(Token.Kind.WORD, "a byte unit");
-        bytes *= byteUnit(u, u.text());
+        bytes *= Rates.byteUnit(u, u.text());
         long used = 0;
         if (c.accept("used")) {
             used = c.number("a byte count");
             Token uu = c.expect(Token.Kind.WORD, "a byte unit");
-            used *= byteUnit(uu, uu.text());
+            used *= Rates.byteUnit(uu, uu.text());
         }
         return new Statement.QuotaStatement(bytes, used, over);
     }
@@ -1635,79 +1749,103 @@ final class RuleParser {
     private Statement reject() {
         c.next();
         if (!c.accept("with")) {
-            return Statement.RejectStatement.defaultFor(family);
+            return Statement.RejectStatement.inContext(family, before);
         }
-        Token kind = c.expect(Token.Kind.WORD, "icmp, icmpv6, icmpx or tcp");
-        if (kind.text().equals("tcp")) {
+        Token kindToken = c.expect(Token.Kind.WORD, "icmp, icmpv6, icmpx or tcp");
+        if (kindToken.text().equals("tcp")) {
             c.expect("reset");
-            return new Statement.RejectStatement(Statement.RejectKind.TCP_RESET, 0);
+            return Statement.RejectStatement.portUnreachable(RejectKind.TCP_RESET);
         }
-        Statement.RejectKind k = switch (kind.text()) {
-            case "icmp" -> Statement.RejectKind.ICMP;
-            case "icmpv6" -> Statement.RejectKind.ICMPV6;
-            case "icmpx" -> Statement.RejectKind.ICMPX;
-            default -> throw Cursor.error(kind, "syntax error, unexpected " + kind.text() + ", expecting icmp, icmpv6, icmpx or tcp");
-        };
-        if ((k == Statement.RejectKind.ICMP && family == Family.IP6) || (k == Statement.RejectKind.ICMPV6 && family == Family.IP)) {
-            throw Cursor.error(kind, "reject with " + kind.text() + " is not possible in a table of family " + family);
+        RejectKind kind = RejectKind.named(kindToken.text());
+        if (kind == null) {
+            throw Cursor.error(kindToken, "syntax error, unexpected " + kindToken.text() + ", expecting icmp, icmpv6, icmpx or tcp");
+        }
+        if (kind == RejectKind.ICMP && family == Family.IP6 || kind == RejectKind.ICMPV6 && family == Family.IP) {
+            throw Cursor.error(kindToken, "reject with " + kindToken.text() + " is not possible in a table of family " + family);
         }
         c.accept("type");
         Token code = c.expect(Token.Kind.WORD, "a reject code");
-        return new Statement.RejectStatement(k, RejectNames.code(code, kind.text()));
+        if (kind == RejectKind.ICMPX && (family == Family.IP || family == Family.IP6)) {
+            throw Cursor.error(code, "abstracted ICMP unreachable not supported");
+        }
+        return new Statement.RejectStatement(kind, kind.code(code.text()).orElseThrow(() -> Cursor.error(code, "unknown "
+                + kind.nftName() + " code " + code.text() + " (expected " + kind.codeNames() + " or a number)")));
     }
 
+    /**
+     * {@code snat|dnat [ip|ip6] [prefix] to TARGET [FLAGS]}; without a family, {@code to} may be left out
+     * ({@code snat 10.0.0.1}, {@code dnat 192.168.26.100:22}), as nft takes it.
+     */
     private Statement nat() {
-        boolean destination = c.next().text().equals("dnat");
-        int length = family == Family.IP6 ? 16 : 4;
-        boolean qualified = false;
-        if (c.at("ip") || c.at("ip6")) {
+        Token natToken = c.next();
+        boolean destination = natToken.text().equals("dnat");
+        Integer length = family == Family.IP6 ? Integer.valueOf(16) : family == Family.IP ? Integer.valueOf(4) : null;
+        boolean qualified = c.at("ip") || c.at("ip6");
+        if (qualified) {
             length = c.next().text().equals("ip6") ? 16 : 4;
-            qualified = true;
         } else if (family == Family.INET) {
             // nft takes the address family from an earlier ip or ip6 header match
             String l3 = networkMatched(before);
             if (l3 != null) {
                 length = l3.equals("ip6") ? 16 : 4;
-                qualified = true;
             }
         }
-        // snat prefix to KEY map { PREFIX : PREFIX }: netmap
-        int netmap = c.accept("prefix") ? NfTables.NF_NAT_RANGE_NETMAP : 0;
-        c.expect("to");
-        if (startsField(c.peek())) {
-            Token start = c.peek();
+        boolean netmap = c.accept("prefix");
+        if (qualified || netmap || !startsNatTarget(c.peek())) {
+            c.expect("to");
+        } else {
+            c.accept("to");
+        }
+        Set<NatFlag> prefix = netmap ? Set.of(NatFlag.NETMAP) : Set.of();
+        Token start = c.peek();
+        boolean hasAddress = startsField(start) || !(start.text().startsWith(":") && !start.text().startsWith("::"));
+        if (length == null && hasAddress) {
+            throw Cursor.error(natToken, "specify `" + natToken.text() + " ip' or '" + natToken.text()
+                    + " ip6' in inet table to disambiguate");
+        }
+        int addressLength = length == null ? 4 : length;
+        if (startsField(start)) {
             Field source = fieldOrConcat();
             if (c.at("map")) {
-                Datatype type = length == 16 ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR;
-                source = mapLookup(source, type, length, new Values.Part(type, length, false, false),
+                Datatype type = addressLength == 16 ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR;
+                source = mapLookup(source, type, addressLength, new Values.Part(type, addressLength, false, false),
                         new Values.Part(Datatype.INET_SERVICE, 2, false, false));
             }
-            if (family == Family.INET && !qualified) {
-                throw Cursor.error(start, "specify 'ip' or 'ip6' before 'to' in an inet table (e.g. "
-                        + (destination ? "dnat" : "snat") + " ip to " + start.text() + " ...)");
-            }
-            int flags = natFlags() | netmap;
+            Set<NatFlag> flags = with(natFlags(), prefix);
             Field s = source;
             return Cursor.at(start, () -> new Statement.NatStatement(destination, null, null, null, null, flags, s));
         }
         Token spec = c.expect(Token.Kind.WORD, "an address, address range or :port");
-        NatTarget target = NatTarget.parse(spec, length);
-        if (target.addressMin() != null && family == Family.INET && !qualified) {
-            throw Cursor.error(spec, "specify 'ip' or 'ip6' before 'to' in an inet table (e.g. "
-                    + (destination ? "dnat" : "snat") + " ip to " + spec.text() + ")");
-        }
-        int flags = natFlags() | netmap;
+        NatTarget target = NatTarget.parse(spec, addressLength);
+        Set<NatFlag> flags = with(natFlags(), prefix);
         return Cursor.at(spec, () -> new Statement.NatStatement(destination, target.addressMin(), target.addressMax(),
                 target.portMin(), target.portMax(), flags));
     }
 
+    /** Whether {@code t} may start what a nat statement without {@code to} maps to: an address, :PORT or a field. */
+    private static boolean startsNatTarget(Token t) {
+        return t.kind() == Token.Kind.WORD && !t.isEndOfStatement() && !t.text().equals("to")
+                && (startsField(t) || t.text().matches("[0-9a-fA-F:\\[].*"));
+    }
+
+    private static Set<NatFlag> with(Set<NatFlag> flags, Set<NatFlag> more) {
+        Set<NatFlag> out = java.util.EnumSet.noneOf(NatFlag.class);
+        out.addAll(flags);
+        out.addAll(more);
+        return out;
+    }
+
+    /**
+     * {@code masquerade [to :PORT[-PORT]] [FLAGS]}, {@code redirect [to [:]PORT[-PORT]] [FLAGS]} or
+     * {@code redirect to :tcp dport map { ... }}.
+     */
     private Statement portNat() {
         boolean masquerade = c.next().text().equals("masquerade");
         Integer min = null;
         Integer max = null;
         if (c.accept("to")) {
             Token spec = c.expect(Token.Kind.WORD, ":PORT or :PORT-PORT");
-            if (!spec.text().startsWith(":")) {
+            if (!spec.text().startsWith(":") && (masquerade || !spec.text().matches("\\d+(-\\d+)?"))) {
                 throw Cursor.error(spec, "expected :PORT or :PORT-PORT");
             }
             String protocol = spec.text().substring(1);
@@ -1720,25 +1858,23 @@ final class RuleParser {
                     throw c.unexpected("map (a port computed from the packet comes from a map)");
                 }
                 Field source = mapLookup(key, Datatype.INET_SERVICE, 2, new Values.Part(Datatype.INET_SERVICE, 2, false, false));
-                int flags = natFlags();
+                Set<NatFlag> flags = natFlags();
                 return Cursor.at(spec, () -> new Statement.RedirectStatement(null, null, flags, source));
             }
-            NatTarget target = NatTarget.parse(spec, 4);
+            // redirect to 26: the port, with or without its colon
+            Token ports = spec.text().startsWith(":") ? spec : new Token(spec.kind(), ":" + spec.text(), spec.location());
+            NatTarget target = NatTarget.parse(ports, 4);
             min = target.portMin();
             max = target.portMax();
         }
-        int flags = natFlags();
+        Set<NatFlag> flags = natFlags();
         return masquerade ? new Statement.MasqueradeStatement(min, max, flags) : new Statement.RedirectStatement(min, max, flags);
     }
 
-    private int natFlags() {
-        int flags = 0;
+    private Set<NatFlag> natFlags() {
+        Set<NatFlag> flags = java.util.EnumSet.noneOf(NatFlag.class);
         while (c.at("random") || c.at("fully-random") || c.at("persistent")) {
-            flags |= switch (c.next().text()) {
-                case "random" -> NfTables.NF_NAT_RANGE_PROTO_RANDOM;
-                case "fully-random" -> NfTables.NF_NAT_RANGE_PROTO_RANDOM_FULLY;
-                default -> NfTables.NF_NAT_RANGE_PERSISTENT;
-            };
+            flags.add(NatFlag.named(c.next().text()).orElseThrow());
             if (!c.accept(Token.Kind.COMMA)) {
                 break;
             }

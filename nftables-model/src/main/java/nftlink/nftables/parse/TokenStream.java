@@ -171,6 +171,12 @@ final class TokenStream {
         return f.tokens.get(f.next + offset);
     }
 
+    /** Consumes the next token and reads {@code replacement} in its place. */
+    void replaceNext(List<Token> replacement) {
+        next();
+        frames.push(new Frame(List.copyOf(replacement), List.of()));
+    }
+
     /** Consumes the next token. */
     Token next() {
         Token t = peek();

@@ -223,7 +223,18 @@ final class Values {
             }
             throw Cursor.error(t, whole.getMessage());
         }
-        return new Value.Single(single(p, t));
+        Bytes value = single(p, t);
+        if (t.kind() == Token.Kind.STRING && c.at("-") && c.in.peekToken(1).kind() == Token.Kind.STRING) {
+            // a range of quoted values: meta time "2022-05-30 21:51:23"-"2022-06-01 23:51:23"
+            c.next();
+            Token end = c.next();
+            Bytes high = single(p, end);
+            if (p.type().elementOrder().compare(value, high) > 0) {
+                throw Cursor.error(end, "range has its bounds the wrong way round");
+            }
+            return new Value.Range(value, high);
+        }
+        return new Value.Single(value);
     }
 
     private Value prefix(Part p, Token t, String address, String bits) {
@@ -268,7 +279,7 @@ final class Values {
         if (p.type() == Datatype.IFINDEX && !isNumber(t.text())) {
             int index;
             try {
-                index = interfaces.index(t.text());
+                index = interfaces.indexOrNumber(t.text());
             } catch (RuntimeException e) {
                 throw Cursor.error(t, e.getMessage() == null ? e.toString() : e.getMessage());
             }

@@ -2,6 +2,7 @@ package nftlink.nftables.json;
 
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nftables.Nftables;
+import nftlink.testing.ReferenceNft;
 import nftlink.nftables.lang.RulesetListing;
 import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.SetLookup;
@@ -9,11 +10,9 @@ import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Named counters, quotas and limits and the rules that use them, in JSON, against nft. */
+/** Named counters, quotas and limits and the rules that use them, in JSON, against nft (nft-ref, 1.1.3). */
 @KernelTest
 class JsonObjectsKernelTest {
 
@@ -35,8 +34,8 @@ class JsonObjectsKernelTest {
 
     @Test
     void objectsRenderAndApplyLikeNft(TestNamespace source) {
-        source.nftScript(RULESET).orThrow();
-        String nft = source.nft("-j", "list", "ruleset").orThrow();
+        ReferenceNft.apply(source, RULESET);
+        String nft = ReferenceNft.listJson(source);
         try (NetworkNamespace n = source.open(); Nftables lib = Nftables.open(n)) {
             assertThat(JsonRenderer.DEFAULT.render(RulesetListing.read(lib)) + "\n").isEqualTo(nft);
         }
@@ -44,9 +43,9 @@ class JsonObjectsKernelTest {
             try (NetworkNamespace n = ours.open(); Nftables lib = Nftables.open(n)) {
                 lib.transaction().addAll(new JsonParser(CgroupPathResolver.none(), SetLookup.NONE).parse(nft)).commit();
             }
-            TestNamespace.run(List.of("ip", "netns", "exec", theirs.name(), "nft", "-j", "-f", "-"), nft).orThrow();
-            assertThat(ours.nft("list", "ruleset").orThrow()).isEqualTo(theirs.nft("list", "ruleset").orThrow());
-            assertThat(ours.nft("list", "ruleset").orThrow()).contains("counter c1 {", "quota q1 {", "limit l2 {",
+            ReferenceNft.run(theirs, nft, "-j", "-f", "-").orThrow();
+            assertThat(ReferenceNft.list(ours)).isEqualTo(ReferenceNft.list(theirs));
+            assertThat(ReferenceNft.list(ours)).contains("counter c1 {", "quota q1 {", "limit l2 {",
                     "counter name \"c1\" quota name \"q1\" limit name \"l1\"");
         }
     }

@@ -5,6 +5,7 @@ import nftlink.nftables.Nftables;
 import nftlink.nftables.lang.RulesetListing;
 import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.SetLookup;
+import nftlink.testing.ReferenceNft;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
@@ -112,9 +113,9 @@ class JsonParseKernelTest {
             """;
 
     /**
-     * The rule set without what nft 1.0.6 leaves out of its JSON listing, so that
-     * applying the listing cannot give it back: the device of netdev chains and the
-     * {@code dynamic} flag of sets.
+     * The rule set without what nft's JSON listing left out when the reference was nft 1.0.6 (the device of
+     * netdev chains) and what nftlink's still leaves out (the {@code dynamic} flag of sets, see
+     * PendingSetDifferences), so that applying the listing gives back the rule set.
      */
     static String listable(String ruleset) {
         String out = ruleset.substring(0, ruleset.indexOf("table netdev n")) + ruleset.substring(ruleset.indexOf("table bridge b"));
@@ -122,8 +123,8 @@ class JsonParseKernelTest {
     }
 
     /**
-     * Without maps to concatenated data and nat to address-and-port pairs: nft 1.0.6 lists them in JSON
-     * (as the library does) but cannot read its own listing back ("Invalid map type").
+     * Without maps to concatenated data and nat to address-and-port pairs: nft 1.0.6 listed them in JSON
+     * but could not read its own listing back ("Invalid map type"); the set family reads them in nft 1.1.3's form.
      */
     static String readableByNft(String ruleset) {
         return ruleset.lines().filter(l -> !l.contains(": ipv4_addr . inet_service;") && !l.contains("map @targets")
@@ -137,11 +138,11 @@ class JsonParseKernelTest {
     }
 
     private static void applyWithNft(TestNamespace ns, String json) {
-        TestNamespace.run(List.of("ip", "netns", "exec", ns.name(), "nft", "-j", "-f", "-"), json).orThrow();
+        ReferenceNft.run(ns, json, "-j", "-f", "-").orThrow();
     }
 
     private static String listing(TestNamespace ns) {
-        return ns.nft("list", "ruleset").orThrow().replaceAll(" expires \\S+", "");
+        return ReferenceNft.run(ns, null, "list", "ruleset").orThrow().replaceAll(" expires \\S+", "");
     }
 
     @Test
@@ -160,8 +161,8 @@ class JsonParseKernelTest {
     @Test
     void nftsOwnListingAppliedGivesTheSameRuleset(TestNamespace source) {
         // nft itself cannot apply its listing when a map jumps to a chain listed after it
-        source.nftScript(readableByNft(listable(JsonRenderKernelTest.RULESET)).replace("22 : jump y", "22 : drop")).orThrow();
-        String json = source.nft("-j", "list", "ruleset").orThrow();
+        ReferenceNft.script(source, readableByNft(listable(JsonRenderKernelTest.RULESET)).replace("22 : jump y", "22 : drop")).orThrow();
+        String json = ReferenceNft.run(source, null, "-j", "list", "ruleset").orThrow();
         try (TestNamespace ours = TestNamespace.create(); TestNamespace theirs = TestNamespace.create()) {
             applyWithLibrary(ours, json);
             applyWithNft(theirs, json);
@@ -176,7 +177,7 @@ class JsonParseKernelTest {
     void renderParseApplyRenderIsStable(TestNamespace source) {
         // adjacent entries of an anonymous verdict map (22 : accept, 23 : drop) do not read back through the
         // rule language's Delinearizer, which sorts the shared key's start before the end of the previous entry
-        source.nftScript(listable(JsonRenderKernelTest.RULESET).replace("23 : drop", "24 : drop")).orThrow();
+        ReferenceNft.script(source, listable(JsonRenderKernelTest.RULESET).replace("23 : drop", "24 : drop")).orThrow();
         applyWithNft(source, COMMANDS.replace("{\"flush\": {\"ruleset\": null}},", ""));
         String first;
         try (NetworkNamespace n = source.open(); Nftables lib = Nftables.open(n)) {

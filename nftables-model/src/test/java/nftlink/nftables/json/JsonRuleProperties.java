@@ -17,7 +17,11 @@ import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.MetaField;
 import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.RuleSpec;
+import nftlink.nftables.lang.RejectKind;
 import nftlink.nftables.lang.Statement;
+import nftlink.nftables.lang.LogLevel;
+import nftlink.nftables.lang.LogFlag;
+import nftlink.nftables.lang.TimeUnit;
 import nftlink.nftables.lang.Value;
 import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.SetLookup;
@@ -87,15 +91,16 @@ class JsonRuleProperties {
                 Arbitraries.longs().between(0, Long.MAX_VALUE)).as(Statement.CounterStatement::new);
         Arbitrary<Statement> logs = Combinators.combine(Arbitraries.strings().withCharRange('a', 'z').ofMaxLength(10).injectNull(0.3),
                 Arbitraries.integers().between(0, 8).injectNull(0.3), Arbitraries.of(0, 1, 2, 3, 4, 8, 0x20, 0x2f))
-                .as((prefix, level, flags) -> new Statement.LogStatement(prefix, level, flags, null));
+                .as((prefix, level, flags) -> new Statement.LogStatement(prefix, level == null ? null : LogLevel.of(level).orElseThrow(),
+                        LogFlag.of(flags).orElseThrow(), null));
         Arbitrary<Statement> limits = Combinators.combine(Arbitraries.longs().between(1, 100000),
-                Arbitraries.of(1L, 60L, 3600L, 86400L, 604800L), Arbitraries.integers().between(0, 100), Arbitraries.of(true, false))
+                Arbitraries.of(TimeUnit.values()), Arbitraries.longs().between(0, 100), Arbitraries.of(true, false))
                 .as((rate, period, burst, over) -> new Statement.LimitStatement(rate, period, burst, false, over));
         Arbitrary<Statement> quotas = Combinators.combine(Arbitraries.longs().between(1, 1L << 40),
                 Arbitraries.longs().between(0, 1L << 30), Arbitraries.of(true, false)).as(Statement.QuotaStatement::new);
-        Arbitrary<Statement> rejects = Arbitraries.of(new Statement.RejectStatement(Statement.RejectKind.ICMPX, 0),
-                new Statement.RejectStatement(Statement.RejectKind.ICMPX, 1), new Statement.RejectStatement(Statement.RejectKind.ICMPX, 3),
-                new Statement.RejectStatement(Statement.RejectKind.TCP_RESET, 0));
+        Arbitrary<Statement> rejects = Arbitraries.of(new Statement.RejectStatement(RejectKind.ICMPX, 0),
+                new Statement.RejectStatement(RejectKind.ICMPX, 1), new Statement.RejectStatement(RejectKind.ICMPX, 3),
+                new Statement.RejectStatement(RejectKind.TCP_RESET, 0));
         Arbitrary<Statement> marks = Arbitraries.integers().map(i -> new Statement.MetaSet(MetaField.MARK, Bytes.u32(i)));
         return Arbitraries.oneOf(verdicts, counters, logs, limits, quotas, rejects, marks, Arbitraries.just(new Statement.NotrackStatement()));
     }

@@ -5,6 +5,7 @@ import nftlink.nftables.NftMonitor;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.Table;
+import nftlink.testing.ReferenceNft;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
@@ -39,14 +40,14 @@ class MonitorKernelTest {
 
     @Test
     void printsWhatNftMonitorPrints(TestNamespace ns) throws Exception {
-        Process nftMonitor = new ProcessBuilder("ip", "netns", "exec", ns.name(), "nft", "monitor").start();
+        Process nftMonitor = new ProcessBuilder("ip", "netns", "exec", ns.name(), ReferenceNft.binary().toString(), "monitor").start();
         List<String> ours = new ArrayList<>();
         try (NetworkNamespace n = ns.open(); NftMonitor monitor = NftMonitor.open(n)) {
             MonitorRenderer renderer = new MonitorRenderer(RuleRenderer.DEFAULT);
             Thread.sleep(300); // let nft monitor subscribe
-            ns.nftScript(FIRST).orThrow();
+            ReferenceNft.script(ns, FIRST).orThrow();
             for (int i = 1; i < CHANGES.length; i++) {
-                ns.nft(CHANGES[i]).orThrow();
+                ReferenceNft.run(ns, null, CHANGES[i]).orThrow();
             }
             for (int i = 0; i < CHANGES.length; i++) {
                 NftMonitor.Update u = monitor.next(10_000);
@@ -54,7 +55,7 @@ class MonitorKernelTest {
                 ours.addAll(renderer.render(u).stream().map(String::stripTrailing).toList());
             }
         }
-        // nft 1.0.6 sometimes prints "handle N" (the previous rule's handle) after "add rule F T C";
+        // nft (1.0.6 at least) sometimes prints "handle N" (the previous rule's handle) after "add rule F T C";
         // the library prints the rule itself only
         List<String> theirs = waitForLines(nftMonitor, ours.size()).stream()
                 .map(l -> l.replaceFirst("^(add rule \\S+ \\S+ \\S+) handle \\d+ ", "$1 ")).toList();

@@ -10,6 +10,7 @@ import nftlink.nftables.Nftables;
 import nftlink.nftables.ObjectData;
 import nftlink.nftables.ObjectKernelTest;
 import nftlink.nftables.Table;
+import nftlink.testing.ReferenceNft;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,9 @@ class ObjectListingKernelTest {
     @Test
     void listingEqualsNft(TestNamespace ns) {
         assertThat(CORPUS).isNotEqualTo(ObjectKernelTest.CORPUS);
-        ns.nftScript(CORPUS).orThrow();
-        String nft = ns.nft("list", "ruleset").orThrow();
-        String nftHandles = ns.nft("-a", "list", "ruleset").orThrow();
+        ReferenceNft.apply(ns, CORPUS);
+        String nft = ReferenceNft.run(ns, null, "list", "ruleset").orThrow();
+        String nftHandles = ReferenceNft.run(ns, null, "-a", "list", "ruleset").orThrow();
         try (NetworkNamespace n = ns.open(); Nftables lib = Nftables.open(n)) {
             RulesetListing listing = RulesetListing.read(lib);
             assertThat(listing.render(NftFormatter.DEFAULT, RuleRenderer.DEFAULT)).isEqualTo(nft);
@@ -41,7 +42,7 @@ class ObjectListingKernelTest {
 
     @Test
     void listsAndResetsOfOneTypeEqualNft(TestNamespace ns) {
-        ns.nftScript(CORPUS).orThrow();
+        ReferenceNft.apply(ns, CORPUS);
         try (NetworkNamespace n = ns.open(); Nftables lib = Nftables.open(n)) {
             List<Table> tables = lib.listTables();
             List<NftObject> objects = lib.listObjects();
@@ -50,21 +51,21 @@ class ObjectListingKernelTest {
                     "secmarks", NfTables.NFT_OBJECT_SECMARK);
             commands.forEach((command, type) -> {
                 assertThat(ObjectRenderer.listing(tables, objects, type, false)).as(command)
-                        .isEqualTo(ns.nft("list", command).orThrow());
+                        .isEqualTo(ReferenceNft.run(ns, null, "list", command).orThrow());
                 assertThat(ObjectRenderer.listing(tables, objects, type, true)).as(command)
-                        .isEqualTo(ns.nft("-a", "list", command).orThrow());
+                        .isEqualTo(ReferenceNft.run(ns, null, "-a", "list", command).orThrow());
             });
             List<Table> inetT = tables.stream().filter(t -> t.family() == Family.INET && t.name().equals("t")).toList();
             assertThat(ObjectRenderer.listing(inetT, objects, NfTables.NFT_OBJECT_CT_HELPER, false))
-                    .isEqualTo(ns.nft("list", "ct", "helpers", "table", "inet", "t").orThrow());
+                    .isEqualTo(ReferenceNft.run(ns, null, "list", "ct", "helpers", "table", "inet", "t").orThrow());
 
             // nft prints the values it reset (the values the library listed before), and only the
             // tables its reset dump, filtered by type, returned objects for
             List<NftObject> counters = objects.stream().filter(o -> o.type() == NfTables.NFT_OBJECT_COUNTER).toList();
             List<NftObject> quotas = objects.stream().filter(o -> o.type() == NfTables.NFT_OBJECT_QUOTA).toList();
-            assertThat(ns.nft("reset", "counters").orThrow())
+            assertThat(ReferenceNft.run(ns, null, "reset", "counters").orThrow())
                     .isEqualTo(ObjectRenderer.listing(tables, counters, NfTables.NFT_OBJECT_COUNTER, false));
-            assertThat(ns.nft("reset", "quotas").orThrow())
+            assertThat(ReferenceNft.run(ns, null, "reset", "quotas").orThrow())
                     .isEqualTo(ObjectRenderer.listing(tables, quotas, NfTables.NFT_OBJECT_QUOTA, false));
             List<NftObject> after = lib.listObjects();
             assertThat(after).filteredOn(o -> o.type() == NfTables.NFT_OBJECT_COUNTER).extracting(NftObject::data)
@@ -89,6 +90,7 @@ class ObjectListingKernelTest {
                   map lm { type ipv4_addr : limit; comment "limits"; elements = { 10.0.0.1 comment "one" : "l" } }
                 }
                 """).orThrow();
+        // object maps are set declarations: against the installed nft until the set family follows nft 1.1.3
         try (NetworkNamespace n = ns.open(); Nftables lib = Nftables.open(n)) {
             RulesetListing listing = RulesetListing.read(lib);
             assertThat(listing.render(NftFormatter.DEFAULT, RuleRenderer.DEFAULT)).isEqualTo(ns.nft("list", "ruleset").orThrow());
@@ -99,7 +101,7 @@ class ObjectListingKernelTest {
 
     @Test
     void objectsInTablesWithFlagsAndCommentsAndNothingElse(TestNamespace ns) {
-        ns.nftScript("""
+        ReferenceNft.script(ns, """
                 table ip a {
                   flags dormant
                   comment "tc"
@@ -116,13 +118,13 @@ class ObjectListingKernelTest {
                 """).orThrow();
         try (NetworkNamespace n = ns.open(); Nftables lib = Nftables.open(n)) {
             RulesetListing listing = RulesetListing.read(lib);
-            assertThat(listing.render(NftFormatter.DEFAULT, RuleRenderer.DEFAULT)).isEqualTo(ns.nft("list", "ruleset").orThrow());
+            assertThat(listing.render(NftFormatter.DEFAULT, RuleRenderer.DEFAULT)).isEqualTo(ReferenceNft.run(ns, null, "list", "ruleset").orThrow());
         }
     }
 
     @Test
     void objectsBuiltFromRecordsPrintInNftAsTheLibraryPrintsThem(TestNamespace ns) {
-        ns.nftScript("table inet t { }").orThrow();
+        ReferenceNft.apply(ns, "table inet t { }");
         try (NetworkNamespace n = ns.open(); Nftables lib = Nftables.open(n)) {
             lib.commit(
                     new NftOperation.AddObject(NftObject.of(Family.INET, "t", "c", new ObjectData.Counter(3, 4))
@@ -163,7 +165,7 @@ class ObjectListingKernelTest {
                     \tct timeout to {
                     \t\tprotocol udp
                     \t\tl3proto inet
-                    \t\tpolicy = { unreplied : 10 }
+                    \t\tpolicy = { unreplied : 10s }
                     \t}
 
                     \tct expectation e {
@@ -181,7 +183,7 @@ class ObjectListingKernelTest {
                     \t}
                     }
                     """;
-            assertThat(ns.nft("list", "ruleset").orThrow()).isEqualTo(expected);
+            assertThat(ReferenceNft.run(ns, null, "list", "ruleset").orThrow()).isEqualTo(expected);
             assertThat(RulesetListing.read(lib).render(NftFormatter.DEFAULT, RuleRenderer.DEFAULT)).isEqualTo(expected);
         }
     }

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Rendering of what this kernel refuses (secmark objects without an LSM, flowtables without
- * CONFIG_NF_FLOW_TABLE) and of corner cases, against the text nft 1.0.6's
+ * CONFIG_NF_FLOW_TABLE) and of corner cases, against the text nft 1.1.3's
  * {@code obj_print_data} and {@code flowtable_print_declaration} produce.
  */
 class ObjectRendererTest {
@@ -117,7 +117,7 @@ class ObjectRendererTest {
         assertThat(ObjectRenderer.render(NftObject.of(Family.IP, "t", "x", new ObjectData.CtTimeout(2, 132, List.of(1, 2)))))
                 .isEqualTo("\tct timeout x {\n\t\tprotocol sctp\n\t\tl3proto ip\n\t\tpolicy = {  }\n\t}\n");
         assertThat(ObjectRenderer.render(NftObject.of(Family.IP, "t", "e", new ObjectData.CtExpectation(99, 250, 1, 0, 2))))
-                .isEqualTo("\tct expectation e {\n\t\tprotocol 250\n\t\tdport 1\n\t\ttimeout \n\t\tsize 2\n\t\tl3proto unknown\n\t}\n");
+                .isEqualTo("\tct expectation e {\n\t\tprotocol 250\n\t\tdport 1\n\t\ttimeout 0s\n\t\tsize 2\n\t\tl3proto unknown\n\t}\n");
         // a type nft does not know is shown, never dropped
         assertThat(ObjectRenderer.render(NftObject.of(Family.IP, "t", "cl",
                 new ObjectData.Raw(NfTables.NFT_OBJECT_CONNLIMIT, NfTables.NFTA_OBJ_DATA, new byte[]{1, 2}))))
@@ -129,7 +129,7 @@ class ObjectRendererTest {
         ObjectData.CtTimeout t = ObjectData.CtTimeout.of(NfTables.NFPROTO_INET, 6, Map.of("syn_sent", 5, "unack", 300));
         assertThat(t.timeouts()).containsExactly(5, 60, 432000, 120, 60, 30, 120, 10, 120, 300, 300);
         assertThat(t.policy()).containsExactly(Map.entry("syn_sent", 5));
-        assertThat(ObjectRenderer.render(NftObject.of(Family.INET, "t", "t", t))).contains("\t\tpolicy = { syn_sent : 5 }\n");
+        assertThat(ObjectRenderer.render(NftObject.of(Family.INET, "t", "t", t))).contains("\t\tpolicy = { syn_sent : 5s }\n");
     }
 
     @Test

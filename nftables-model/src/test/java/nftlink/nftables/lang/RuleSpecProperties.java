@@ -68,7 +68,7 @@ class RuleSpecProperties {
         return Arbitraries.oneOf(
                 Arbitraries.just(new Statement.CounterStatement(0, 0)),
                 Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20).map(Statement.LogStatement::withPrefix),
-                Combinators.combine(Arbitraries.longs().between(1, 10_000), Arbitraries.of(1L, 60L, 3600L))
+                Combinators.combine(Arbitraries.longs().between(1, 10_000), Arbitraries.of(TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR))
                         .as(Statement.LimitStatement::packets),
                 Arbitraries.integers().map(m -> new Statement.MetaSet(MetaField.MARK, Bytes.u32(m))));
     }
@@ -168,7 +168,7 @@ class RuleSpecProperties {
             if (port) {
                 statements.add(Match.eq(MetaField.L4PROTO, Bytes.u8(6)));
             }
-            statements.add(new Statement.NatStatement(destination, null, null, null, null, 0, map));
+            statements.add(new Statement.NatStatement(destination, null, null, null, null, java.util.Set.of(), map));
             return new RuleSpec(Family.IP, "t", "c", statements, null, 0);
         });
     }

@@ -2,6 +2,7 @@ package nftlink.nftables.parse;
 
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nftables.Nftables;
+import nftlink.testing.ReferenceNft;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
@@ -15,13 +16,13 @@ class HostnameKernelTest {
     @Test
     void localhostAsNftResolvesIt(TestNamespace ns, TestNamespace other) {
         String script = "table ip t {\n\tchain c {\n\t\tip daddr localhost accept\n\t\tip saddr { localhost, 10.0.0.1 } drop\n\t}\n}\n";
-        ns.nftScript(script).orThrow();
+        ReferenceNft.script(ns, script).orThrow();
         NftParser parser = new NftParser(CgroupPathResolver.none(), SetLookup.NONE).withHostnameResolution(true);
         try (NetworkNamespace handle = other.open(); Nftables nft = Nftables.open(handle)) {
             nft.transaction().addAll(parser.parse(script, "hosts.nft").operations()).commit();
         }
-        String expected = ns.nft("list", "ruleset").orThrow();
+        String expected = ReferenceNft.run(ns, null, "list", "ruleset").orThrow();
         assertThat(expected).contains("ip daddr 127.0.0.1 accept");
-        assertThat(other.nft("list", "ruleset").orThrow()).isEqualTo(expected);
+        assertThat(ReferenceNft.run(other, null, "list", "ruleset").orThrow()).isEqualTo(expected);
     }
 }

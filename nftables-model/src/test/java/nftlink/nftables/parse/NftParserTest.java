@@ -13,6 +13,7 @@ import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.lang.SocketCgroupField;
 import nftlink.nftables.lang.Statement;
+import nftlink.nftables.lang.TimeUnit;
 import nftlink.nftables.lang.Value;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -188,11 +189,11 @@ class NftParserTest {
     void rateSpellings() {
         for (String text : List.of("limit rate 1 kbytes/second", "limit rate 1 kbytes / second", "limit rate 1 kbytes /second")) {
             assertThat(PARSER.parseRule(Family.IP, "t", "c", text).statements())
-                    .containsExactly(new Statement.LimitStatement(1024, 1, 0, true, false));
+                    .containsExactly(new Statement.LimitStatement(1024, TimeUnit.SECOND, 0, true, false));
         }
         for (String text : List.of("limit rate 10/minute", "limit rate 10 / minute", "limit rate 10 /minute", "limit rate 10/ minute")) {
             assertThat(PARSER.parseRule(Family.IP, "t", "c", text).statements())
-                    .containsExactly(Statement.LimitStatement.packets(10, 60));
+                    .containsExactly(Statement.LimitStatement.packets(10, TimeUnit.MINUTE));
         }
         assertThatThrownBy(() -> PARSER.parseRule(Family.IP, "t", "c", "meta mark set tcp dport"))
                 .hasMessageContaining("unsupported: meta mark (4 bytes) set from tcp dport (2 bytes)");

@@ -3,6 +3,7 @@ package nftlink.nftables.parse;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nfnetlink.TransactionException;
 import nftlink.nftables.Nftables;
+import nftlink.testing.ReferenceNft;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
@@ -115,14 +116,14 @@ class ParserKernelTest {
     void libraryAndNftListTheSameRuleset(TestNamespace ns, @TempDir Path dir) throws IOException {
         Path file = dir.resolve("ruleset.nft");
         Files.writeString(file, RULESET);
-        ns.exec("nft", "-f", file.toString()).orThrow();
-        String expected = ns.nft("list", "ruleset").orThrow();
+        ReferenceNft.run(ns, null, "-f", file.toString()).orThrow();
+        String expected = ReferenceNft.run(ns, null, "list", "ruleset").orThrow();
         try (TestNamespace other = TestNamespace.create();
              NetworkNamespace handle = other.open();
              Nftables nft = Nftables.open(handle)) {
             NftScript script = PARSER.parseFile(file);
             nft.transaction().addAll(script.operations()).commit();
-            assertThat(other.nft("list", "ruleset").orThrow()).isEqualTo(expected);
+            assertThat(ReferenceNft.run(other, null, "list", "ruleset").orThrow()).isEqualTo(expected);
         }
     }
 
@@ -131,23 +132,23 @@ class ParserKernelTest {
         try (NetworkNamespace handle = ns.open(); Nftables nft = Nftables.open(handle)) {
             NftScript script = PARSER.parse(RULESET, "ruleset.nft");
             nft.transaction().addAll(script.operations()).check();
-            assertThat(ns.nft("list", "ruleset").orThrow()).isEmpty();
+            assertThat(ReferenceNft.run(ns, null, "list", "ruleset").orThrow()).isEmpty();
         }
     }
 
     @Test
     void aBrokenFileChangesNothing(TestNamespace ns) {
-        ns.nftScript("table ip keep {\n\tchain c {\n\t}\n}\n").orThrow();
-        String before = ns.nft("list", "ruleset").orThrow();
+        ReferenceNft.script(ns, "table ip keep {\n\tchain c {\n\t}\n}\n").orThrow();
+        String before = ReferenceNft.run(ns, null, "list", "ruleset").orThrow();
         String broken = "flush ruleset\ntable ip new { chain c { tcp dport 22 acept } }\n";
         assertThatThrownBy(() -> PARSER.parse(broken, "broken.nft")).isInstanceOf(NftParseException.class);
-        assertThat(ns.nft("list", "ruleset").orThrow()).isEqualTo(before);
+        assertThat(ReferenceNft.run(ns, null, "list", "ruleset").orThrow()).isEqualTo(before);
     }
 
     @Test
     void aRejectedTransactionNamesTheSourceLineAndChangesNothing(TestNamespace ns) {
-        ns.nftScript("table ip keep {\n\tchain c {\n\t}\n}\n").orThrow();
-        String before = ns.nft("list", "ruleset").orThrow();
+        ReferenceNft.script(ns, "table ip keep {\n\tchain c {\n\t}\n}\n").orThrow();
+        String before = ReferenceNft.run(ns, null, "list", "ruleset").orThrow();
         NftScript script = PARSER.parse("flush ruleset\nadd table ip t\nadd chain ip t c\nadd rule ip t c jump nowhere\n", "bad.nft");
         try (NetworkNamespace handle = ns.open(); Nftables nft = Nftables.open(handle)) {
             TransactionException e = catchThrowableOfType(TransactionException.class,
@@ -157,6 +158,6 @@ class ParserKernelTest {
             assertThat(where.line()).isEqualTo(4);
             assertThat(where.lineText()).isEqualTo("add rule ip t c jump nowhere");
         }
-        assertThat(ns.nft("list", "ruleset").orThrow()).isEqualTo(before);
+        assertThat(ReferenceNft.run(ns, null, "list", "ruleset").orThrow()).isEqualTo(before);
     }
 }

@@ -20,12 +20,18 @@ import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.RuleRenderer;
 import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.lang.SocketCgroupField;
+import nftlink.nftables.lang.RejectKind;
 import nftlink.nftables.lang.Statement;
+import nftlink.nftables.lang.NatFlag;
+import nftlink.nftables.lang.LogLevel;
+import nftlink.nftables.lang.LogFlag;
+import nftlink.nftables.lang.TimeUnit;
 import nftlink.nftables.lang.Value;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -144,14 +150,15 @@ class ParserProperties {
     }
 
     private static Arbitrary<Statement> action(Family family) {
-        Arbitrary<Integer> natFlags = Arbitraries.of(0, NfTables.NF_NAT_RANGE_PROTO_RANDOM, NfTables.NF_NAT_RANGE_PERSISTENT,
-                NfTables.NF_NAT_RANGE_PROTO_RANDOM_FULLY, NfTables.NF_NAT_RANGE_PROTO_RANDOM | NfTables.NF_NAT_RANGE_PERSISTENT);
+        Arbitrary<Set<NatFlag>> natFlags = Arbitraries.of(Set.of(), Set.of(NatFlag.RANDOM), Set.of(NatFlag.PERSISTENT),
+                Set.of(NatFlag.FULLY_RANDOM), Set.of(NatFlag.RANDOM, NatFlag.PERSISTENT));
         Arbitrary<Integer> port = Arbitraries.integers().between(0, 65535);
         int addressLength = family == Family.IP6 ? 16 : 4;
-        List<Statement.RejectKind> kinds = switch (family) {
-            case IP -> List.of(Statement.RejectKind.ICMP, Statement.RejectKind.ICMPX, Statement.RejectKind.TCP_RESET);
-            case IP6 -> List.of(Statement.RejectKind.ICMPV6, Statement.RejectKind.ICMPX, Statement.RejectKind.TCP_RESET);
-            default -> List.of(Statement.RejectKind.values());
+        List<RejectKind> kinds = switch (family) {
+            // nft refuses icmpx in ip and ip6 tables ("abstracted ICMP unreachable not supported")
+            case IP -> List.of(RejectKind.ICMP, RejectKind.TCP_RESET);
+            case IP6 -> List.of(RejectKind.ICMPV6, RejectKind.TCP_RESET);
+            default -> List.of(RejectKind.values());
         };
         return Arbitraries.oneOf(
                 verdicts().map(Statement.VerdictStatement::new),
@@ -160,17 +167,17 @@ class ParserProperties {
                 Combinators.combine(Arbitraries.strings().alpha().numeric().withChars(' ').ofMaxLength(20).injectNull(0.3),
                                 Arbitraries.integers().between(0, 8).injectNull(0.3),
                                 Arbitraries.of(0, 1, 2, 3, 4, 8, 0x20, 0x2f, 0x0c), Arbitraries.integers().between(0, 65535).injectNull(0.7))
-                        .as((prefix, level, flags, group) -> group != null ? new Statement.LogStatement(prefix, null, 0, group)
-                                : level != null && level == 8 ? new Statement.LogStatement(null, 8, 0, null)
-                                : new Statement.LogStatement(prefix, level, flags, null)),
-                // byte rates below 1 GiB/period: RuleRenderer prints larger ones in gbytes, which nft refuses in limits
-                Combinators.combine(Arbitraries.longs().between(1, (1L << 30) - 1), Arbitraries.of(1L, 60L, 3600L, 86400L, 604800L),
-                                Arbitraries.integers().between(0, 1 << 20), Arbitraries.of(true, false), Arbitraries.of(true, false))
+                        .as((prefix, level, flags, group) -> group != null ? new Statement.LogStatement(prefix, null, Set.of(), group)
+                                : level != null && level == 8 ? new Statement.LogStatement(null, LogLevel.AUDIT, Set.of(), null)
+                                : new Statement.LogStatement(prefix, level == null ? null : LogLevel.of(level).orElseThrow(),
+                                        LogFlag.of(flags).orElseThrow(), null)),
+                Combinators.combine(Arbitraries.longs().between(1, (1L << 30) - 1), Arbitraries.of(TimeUnit.values()),
+                                Arbitraries.longs().between(0, 1 << 20), Arbitraries.of(true, false), Arbitraries.of(true, false))
                         .as(Statement.LimitStatement::new),
                 Combinators.combine(Arbitraries.longs().between(0, 1L << 45), Arbitraries.longs().between(0, 1L << 45),
                         Arbitraries.of(true, false)).as(Statement.QuotaStatement::new),
                 Combinators.combine(Arbitraries.of(kinds), Arbitraries.integers().between(0, 255))
-                        .as((k, code) -> new Statement.RejectStatement(k, k == Statement.RejectKind.TCP_RESET ? 0 : code)),
+                        .as((k, code) -> new Statement.RejectStatement(k, k == RejectKind.TCP_RESET ? 0 : code)),
                 Arbitraries.just(new Statement.NotrackStatement()),
                 Combinators.combine(Arbitraries.of(true, false), bytes(family == Family.INET ? 16 : addressLength),
                                 bytes(family == Family.INET ? 16 : addressLength), port, port, natFlags, Arbitraries.integers().between(0, 3))

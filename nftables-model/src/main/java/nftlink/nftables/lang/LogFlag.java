@@ -1,0 +1,117 @@
+package nftlink.nftables.lang;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a {@code log} statement adds to each message ({@code NF_LOG_*}), with nft's names: {@code flags tcp
+ * sequence,options}, {@code flags ip options}, {@code flags skuid}, {@code flags ether}, or {@code flags all}
+ * in text; {@code "tcp sequence"}, {@code "ip options"}, ... in JSON.
+ */
+public enum LogFlag {
+    /** TCP sequence numbers. */
+    TCP_SEQUENCE(0x01, "tcp sequence"),
+    /** TCP options. */
+    TCP_OPTIONS(0x02, "tcp options"),
+    /** IP options. */
+    IP_OPTIONS(0x04, "ip options"),
+    /** The socket's user ID. */
+    SKUID(0x08, "skuid"),
+    /** The link layer header (MAC decoding). */
+    ETHER(0x20, "ether");
+
+    /** The bits of all flags ({@code NF_LOG_MASK}). */
+    public static final int ALL_BITS = 0x2f;
+
+    private final int bit;
+    private final String jsonName;
+
+    LogFlag(int bit, String jsonName) {
+        this.bit = bit;
+        this.jsonName = jsonName;
+    }
+
+    /** The kernel's bit. */
+    public int bit() {
+        return bit;
+    }
+
+    /** nft's JSON name ({@code "tcp sequence"}). */
+    public String jsonName() {
+        return jsonName;
+    }
+
+    /** The flag nft's JSON names {@code name} ({@code "all"} is several); empty for another word. */
+    public static Optional<LogFlag> named(String name) {
+        for (LogFlag f : values()) {
+            if (f.jsonName.equals(name)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The flags of {@code bits}; empty when a bit is none of them. */
+    public static Optional<Set<LogFlag>> of(int bits) {
+        Set<LogFlag> out = EnumSet.noneOf(LogFlag.class);
+        for (LogFlag f : values()) {
+            if ((bits & f.bit) != 0) {
+                out.add(f);
+            }
+        }
+        return bits(out) == bits ? Optional.of(Set.copyOf(out)) : Optional.empty();
+    }
+
+    /** The kernel's bits for {@code flags}. */
+    public static int bits(Set<LogFlag> flags) {
+        int bits = 0;
+        for (LogFlag f : flags) {
+            bits |= f.bit;
+        }
+        return bits;
+    }
+
+    /** Whether {@code flags} are all of them ({@code flags all}). */
+    public static boolean all(Set<LogFlag> flags) {
+        return flags.size() == values().length;
+    }
+
+    /** The text nft prints after {@code log ...}: {@code  flags all}, {@code  flags tcp sequence,options flags skuid}, .... */
+    public static String text(Set<LogFlag> flags) {
+        if (all(flags)) {
+            return " flags all";
+        }
+        StringBuilder sb = new StringBuilder();
+        if (flags.contains(TCP_SEQUENCE) || flags.contains(TCP_OPTIONS)) {
+            sb.append(" flags tcp ").append(flags.contains(TCP_SEQUENCE) && flags.contains(TCP_OPTIONS) ? "sequence,options"
+                    : flags.contains(TCP_SEQUENCE) ? "sequence" : "options");
+        }
+        if (flags.contains(IP_OPTIONS)) {
+            sb.append(" flags ip options");
+        }
+        if (flags.contains(SKUID)) {
+            sb.append(" flags skuid");
+        }
+        if (flags.contains(ETHER)) {
+            sb.append(" flags ether");
+        }
+        return sb.toString();
+    }
+
+    /** nft's JSON names of {@code flags} in its order: {@code ["all"]} for all of them. */
+    public static List<String> jsonNames(Set<LogFlag> flags) {
+        if (all(flags)) {
+            return List.of("all");
+        }
+        List<String> out = new ArrayList<>();
+        for (LogFlag f : values()) {
+            if (flags.contains(f)) {
+                out.add(f.jsonName);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,96 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.NfTables;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The flags of {@code snat}, {@code dnat}, {@code masquerade} and {@code redirect} ({@code NF_NAT_RANGE_*}) that
+ * people write, with nft's names: {@code random}, {@code fully-random}, {@code persistent} after the target in
+ * text, and {@code netmap}, which text writes as {@code snat prefix to}. The flags nft derives from the target
+ * (map IPs, protocol specified) are not among them.
+ */
+public enum NatFlag {
+    /** Random source ports ({@code NF_NAT_RANGE_PROTO_RANDOM}). */
+    RANDOM(NfTables.NF_NAT_RANGE_PROTO_RANDOM, "random"),
+    /** Fully random source ports ({@code NF_NAT_RANGE_PROTO_RANDOM_FULLY}). */
+    FULLY_RANDOM(NfTables.NF_NAT_RANGE_PROTO_RANDOM_FULLY, "fully-random"),
+    /** The same address for a client on every connection ({@code NF_NAT_RANGE_PERSISTENT}). */
+    PERSISTENT(NfTables.NF_NAT_RANGE_PERSISTENT, "persistent"),
+    /** An address prefix mapped onto the packet's ({@code NF_NAT_RANGE_NETMAP}, {@code snat prefix to}). */
+    NETMAP(NfTables.NF_NAT_RANGE_NETMAP, "netmap");
+
+    private final int bit;
+    private final String nftName;
+
+    NatFlag(int bit, String nftName) {
+        this.bit = bit;
+        this.nftName = nftName;
+    }
+
+    /** The kernel's bit. */
+    public int bit() {
+        return bit;
+    }
+
+    /** nft's name. */
+    public String nftName() {
+        return nftName;
+    }
+
+    /** The flag nft names {@code name}; empty for another word. */
+    public static Optional<NatFlag> named(String name) {
+        for (NatFlag f : values()) {
+            if (f.nftName.equals(name)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The flags among {@code bits} (the ones nft derives itself are left out). */
+    public static Set<NatFlag> of(int bits) {
+        Set<NatFlag> out = EnumSet.noneOf(NatFlag.class);
+        for (NatFlag f : values()) {
+            if ((bits & f.bit) != 0) {
+                out.add(f);
+            }
+        }
+        return Set.copyOf(out);
+    }
+
+    /** The kernel's bits for {@code flags}. */
+    public static int bits(Set<NatFlag> flags) {
+        int bits = 0;
+        for (NatFlag f : flags) {
+            bits |= f.bit;
+        }
+        return bits;
+    }
+
+    /** What nft prints after a nat target: {@code  random,persistent}, or nothing ({@code netmap} is printed before it). */
+    public static String text(Set<NatFlag> flags) {
+        StringBuilder sb = new StringBuilder();
+        for (NatFlag f : values()) {
+            if (f != NETMAP && flags.contains(f)) {
+                sb.append(sb.isEmpty() ? " " : ",").append(f.nftName);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** nft's JSON names of {@code flags}, in its order. */
+    public static List<String> jsonNames(Set<NatFlag> flags) {
+        List<String> out = new ArrayList<>();
+        for (NatFlag f : values()) {
+            if (flags.contains(f)) {
+                out.add(f.nftName);
+            }
+        }
+        return out;
+    }
+}

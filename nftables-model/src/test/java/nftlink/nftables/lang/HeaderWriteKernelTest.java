@@ -1,0 +1,57 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.ReferenceCheck;
+import nftlink.testing.KernelTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Header fields written from the packet as nft 1.1.3 writes and lists them: from a map lookup
+ * ({@code ip daddr set iifname map @m1}, {@code ip daddr set numgen inc mod 16 map { ... }}), an option from the route
+ * ({@code tcp option maxseg size set rt mtu}), raw bits ({@code @nh,10,6 set 0x3}) and vlan tag fields.
+ */
+@KernelTest
+class HeaderWriteKernelTest {
+
+    @Test
+    void headerWritesBothWays() {
+        String listed = ReferenceCheck.of("""
+                table inet t {
+                \tmap m1 {
+                \t\ttype ifname : ipv4_addr
+                \t\telements = { "eth0" : 1.1.1.1 }
+                \t}
+
+                \tchain pre {
+                \t\ttype filter hook prerouting priority dstnat; policy accept;
+                \t\tip daddr set iifname map @m1
+                \t\tip daddr set oifname map @m1
+                \t\tip daddr set numgen inc mod 16 map { 0-7 : 10.0.1.1, 8-15 : 10.0.1.2 }
+                \t\tip saddr set ip daddr map { 1.1.1.1 : 2.2.2.2 }
+                \t\ttcp dport set tcp sport map { 1 : 2 }
+                \t\tip6 daddr set ip6 saddr map { ::1 : ::2 }
+                \t\t@nh,10,6 set 0x3
+                \t\t@th,58,6 set 0x0
+                \t\t@ih,58,6 set 0x1
+                \t}
+
+                \tchain forward_mangle {
+                \t\ttype filter hook forward priority mangle; policy accept;
+                \t\toifname "eth0" jump {
+                \t\t\ttcp flags & (syn | rst) == syn tcp option maxseg size set rt mtu
+                \t\t}
+                \t}
+                }
+                table bridge b {
+                \tchain c {
+                \t\ttype filter hook forward priority filter; policy accept;
+                \t\tvlan id 3 vlan pcp set 5
+                \t\tvlan id 3 vlan dei set 1
+                \t\tvlan id 3 vlan id set 7
+                \t}
+                }
+                """).devices("eth0").withoutJsonApply().check();
+        assertThat(listed).contains("ip daddr set iifname map @m1", "tcp option maxseg size set rt mtu", "vlan pcp set 5");
+    }
+}
