@@ -1,13 +1,11 @@
 package nftlink.nftables.lang;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTables;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.expr.Ct;
 import nftlink.nftables.expr.Meta;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +24,9 @@ public final class SetTypeof {
     }
 
     // libnftnl set userdata types
-    private static final int UDATA_KEYBYTEORDER = 0;
-    private static final int UDATA_DATABYTEORDER = 1;
     private static final int UDATA_MERGE_ELEMENTS = 2;
     private static final int UDATA_KEY_TYPEOF = 3;
     private static final int UDATA_DATA_TYPEOF = 4;
-    private static final int UDATA_DATA_INTERVAL = 6;
-    private static final int UDATA_COMMENT = NfTables.NFTNL_UDATA_SET_COMMENT;
     // nft's typeof TLVs and expression types
     private static final int TYPEOF_EXPR = 0;
     private static final int TYPEOF_DATA = 1;
@@ -42,8 +36,6 @@ public final class SetTypeof {
     private static final int EXPR_SOCKET = 10;
     private static final int EXPR_CT = 12;
     private static final int EXPR_CONCAT = 13;
-    private static final int BYTEORDER_HOST = 1;
-    private static final int BYTEORDER_BIG = 2;
 
     /** nft's protocol description numbers and header field numbers, by protocol. */
     private static final Map<String, Integer> PROTOCOL_IDS = Map.of("ip", 12, "ip6", 13, "tcp", 8, "udp", 6, "ether", 17);
@@ -77,44 +69,26 @@ public final class SetTypeof {
      * @param comment   the comment, or {@code null}
      */
     public static byte[] userdata(Field key, boolean map, Field data, boolean verdicts, boolean autoMerge, String comment) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        tlv(out, UDATA_KEYBYTEORDER, u32(byteOrder(key)));
-        if (map) {
-            tlv(out, UDATA_DATABYTEORDER, u32(verdicts || data == null ? 0 : byteOrder(data)));
-        }
-        if (autoMerge) {
-            tlv(out, UDATA_MERGE_ELEMENTS, u32(1));
-        }
-        byte[] typeof = typeof(key);
-        if (typeof != null) {
-            tlv(out, UDATA_KEY_TYPEOF, typeof);
-        }
-        if (map) {
-            byte[] dataTypeof = verdicts ? verdictTypeof() : data == null ? null : typeof(data);
-            if (dataTypeof != null) {
-                tlv(out, UDATA_DATA_TYPEOF, dataTypeof);
-            }
-            tlv(out, UDATA_DATA_INTERVAL, u32(0));
-        }
-        if (comment != null) {
-            byte[] text = comment.getBytes(StandardCharsets.UTF_8);
-            byte[] z = new byte[text.length + 1];
-            System.arraycopy(text, 0, z, 0, text.length);
-            tlv(out, UDATA_COMMENT, z);
-        }
-        return out.toByteArray();
-    }
-
-    private static int byteOrder(Field f) {
-        return f instanceof ConcatField ? 0 : f.datatype().hostOrder() ? BYTEORDER_HOST : BYTEORDER_BIG;
+        int dataOrder = verdicts || data == null ? SetUserdata.INVALID : SetUserdata.byteOrder(data);
+        byte[] dataTypeof = verdicts ? verdictDescription() : data == null ? null : describe(data);
+        return new SetUserdata(SetUserdata.byteOrder(key), map ? dataOrder : SetUserdata.ABSENT, autoMerge, describe(key),
+                map ? dataTypeof : null, map ? 0 : SetUserdata.ABSENT, comment).encode();
     }
 
     /** nft's description of verdict data: expression type verdict, no data. */
-    private static byte[] verdictTypeof() {
+    static byte[] verdictDescription() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         tlv(out, TYPEOF_EXPR, u32(EXPR_VERDICT));
         tlv(out, TYPEOF_DATA, new byte[0]);
         return out.toByteArray();
+    }
+
+    /**
+     * nft's description of a typeof expression (the value of {@code NFTNL_UDATA_SET_KEY_TYPEOF}):
+     * its expression type and what identifies it, or {@code null} for an expression nftlink cannot describe.
+     */
+    public static byte[] describe(Field key) {
+        return typeof(key);
     }
 
     private static byte[] typeof(Field key) {

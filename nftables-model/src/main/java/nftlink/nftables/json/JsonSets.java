@@ -1,0 +1,265 @@
+package nftlink.nftables.json;
+
+import nftlink.nftables.Family;
+import nftlink.nftables.NfTables;
+import nftlink.nftables.NftSet;
+import nftlink.nftables.SetElement;
+import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.expr.Data;
+import nftlink.nftables.expr.Payload;
+import nftlink.nftables.lang.ConcatField;
+import nftlink.nftables.lang.Datatype;
+import nftlink.nftables.lang.ElementCompiler;
+import nftlink.nftables.lang.Field;
+import nftlink.nftables.lang.MapLookupField;
+import nftlink.nftables.lang.PayloadField;
+import nftlink.nftables.lang.SetData;
+import nftlink.nftables.lang.SetDeclaration;
+import nftlink.nftables.lang.SetElementSpec;
+import nftlink.nftables.lang.SetKey;
+import nftlink.nftables.lang.Statement;
+import nftlink.nftables.lang.StatefulStatements;
+import nftlink.nftables.lang.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * Sets and maps in libnftables JSON: {@code {"set": {...}}} and {@code {"map": {...}}} declarations
+ * compiled through {@link SetDeclaration} (as nft text is), and the elements of {@code "elem"}
+ * through the {@link ElementCompiler}.
+ */
+final class JsonSets {
+
+    private final BiFunction<Field, Node, Value> values;
+    private final BiFunction<Family, Node, Statement> statements;
+
+    /**
+     * @param values     reads a value, prefix or range of a field (as a match's right-hand side)
+     * @param statements reads a statement (for the stateful statements of a set)
+     */
+    JsonSets(BiFunction<Field, Node, Value> values, BiFunction<Family, Node, Statement> statements) {
+        this.values = values;
+        this.statements = statements;
+    }
+
+    private static Datatype datatype(Node node) {
+        String name = node.string();
+        for (Datatype d : Datatype.values()) {
+            if (d.nftName().equals(name) && d != Datatype.VERDICT && d.id() != Datatype.INTEGER.id()) {
+                return d;
+            }
+        }
+        throw node.error("unsupported datatype \"" + name + "\"");
+    }
+
+    /** The body of a {@code "set"} or {@code "map"} object as a declaration. */
+    SetDeclaration declaration(boolean map, Node body) {
+        body.only(Set.of("family", "table", "name", "handle", "type", "map", "flags", "timeout", "gc-interval", "size",
+                "policy", "comment", "elem", "stmt", "auto-merge"));
+        Family family = JsonParser.family(body);
+        String table = body.member("table").string();
+        String name = body.member("name").string();
+        List<Datatype> key = new ArrayList<>();
+        for (Node t : body.member("type").arrayOrSingle()) {
+            key.add(datatype(t));
+        }
+        Node mapNode = body.optional("map");
+        if (map != (mapNode != null)) {
+            throw body.error(map ? "a map needs \"map\": DATATYPE" : "a set has no \"map\" (declare a map)");
+        }
+        SetData data = mapNode == null ? null : data(mapNode);
+        int flags = 0;
+        Node flagsNode = body.optional("flags");
+        if (flagsNode != null) {
+            for (Node f : flagsNode.arrayOrSingle()) {
+                flags |= switch (f.string()) {
+                    case "constant" -> NfTables.NFT_SET_CONSTANT;
+                    case "interval" -> NfTables.NFT_SET_INTERVAL;
+                    case "timeout" -> NfTables.NFT_SET_TIMEOUT;
+                    case "dynamic" -> NfTables.NFT_SET_EVAL;
+                    default -> throw f.error("unknown set flag \"" + f.string() + "\" (expected constant, interval, timeout or dynamic)");
+                };
+            }
+        }
+        long timeout = body.optional("timeout") == null ? 0 : body.member("timeout").number(Long.MAX_VALUE / 1000) * 1000;
+        int gc = body.optional("gc-interval") == null ? 0 : (int) (body.member("gc-interval").number(Integer.MAX_VALUE / 1000) * 1000);
+        int size = body.optional("size") == null ? 0 : (int) body.member("size").number(0xffffffffL);
+        int policy = -1;
+        Node policyNode = body.optional("policy");
+        if (policyNode != null) {
+            policy = switch (policyNode.string()) {
+                case "performance" -> NfTables.NFT_SET_POL_PERFORMANCE;
+                case "memory" -> NfTables.NFT_SET_POL_MEMORY;
+                default -> throw policyNode.error("unknown policy \"" + policyNode.string() + "\" (expected performance or memory)");
+            };
+        }
+        boolean autoMerge = body.optional("auto-merge") != null && body.member("auto-merge").bool();
+        String comment = body.optional("comment") == null ? null : body.member("comment").string();
+        List<Statement> stateful = new ArrayList<>();
+        Node stmt = body.optional("stmt");
+        if (stmt != null) {
+            for (Node s : stmt.array()) {
+                Statement st = statements.apply(family, s);
+                if (!StatefulStatements.isStateful(st)) {
+                    throw s.error("unsupported set statement \"" + s.single().getKey()
+                            + "\" (a set holds counter, limit, quota, ct count and last)");
+                }
+                stateful.add(st);
+            }
+        }
+        Node typeNode = body.member("type");
+        SetKey setKey = JsonParser.at(typeNode, () -> SetKey.of(key));
+        int f = flags;
+        int pol = policy;
+        return JsonParser.at(body, () -> new SetDeclaration(family, table, name, setKey, data, f, timeout, gc, size, pol,
+                autoMerge, comment, stateful));
+    }
+
+    /** {@code "map": "verdict"}, {@code "map": "ipv4_addr"}, or concatenated data {@code "ipv4_addr . inet_service"}. */
+    private static SetData data(Node mapNode) {
+        if (mapNode.string().equals("verdict")) {
+            return new SetData.Verdicts(false);
+        }
+        List<Datatype> parts = new ArrayList<>();
+        for (String part : mapNode.string().split(" \\. ")) {
+            parts.add(datatype(new Node(JsonValue.of(part.strip()), mapNode.path())));
+        }
+        return new SetData.Values(JsonParser.at(mapNode, () -> SetKey.of(parts)), false);
+    }
+
+    /** The elements of {@code elem} for {@code set}; with {@code keysOnly} map elements need no data (deletion). */
+    List<SetElement> elements(NftSet set, Node elem, boolean keysOnly) {
+        List<Datatype> key = Datatype.parts(set.keyType());
+        if (key == null) {
+            throw elem.error("set " + set.name() + " has a key type nftlink does not know (" + set.keyType() + ")");
+        }
+        List<Field> parts = new ArrayList<>();
+        for (int i = 0; i < key.size(); i++) {
+            int length = key.size() == 1 ? set.keyLength()
+                    : set.fieldLengths().isEmpty() ? key.get(i).length() : set.fieldLengths().get(i);
+            parts.add(new PayloadField("set", "key", Payload.Base.NETWORK, 0, length, key.get(i)));
+        }
+        ConcatField concat = key.size() == 1 ? null : new ConcatField(parts);
+        Field field = key.size() == 1 ? parts.getFirst() : concat;
+        List<SetElementSpec> specs = new ArrayList<>();
+        List<Node> where = new ArrayList<>();
+        for (Node e : elem.arrayOrSingle()) {
+            where.add(e);
+            specs.add(element(set, field, concat, e, keysOnly));
+        }
+        ElementCompiler compiler = new ElementCompiler(set.keyLength(), set.isInterval(), concat != null, false);
+        try {
+            return compiler.compile(specs);
+        } catch (ElementCompiler.ElementException x) {
+            throw where.get(x.index()).error(x.getMessage());
+        }
+    }
+
+    private SetElementSpec element(NftSet set, Field field, ConcatField concat, Node e, boolean keysOnly) {
+        Node keyNode = e;
+        Node dataNode = null;
+        if (set.isMap() && e.value() instanceof JsonValue.Arr) {
+            List<Node> pair = e.array();
+            if (pair.size() != 2) {
+                throw e.error("a map element is [KEY, DATA]");
+            }
+            keyNode = pair.get(0);
+            dataNode = pair.get(1);
+        } else if (set.isMap() && !keysOnly) {
+            throw e.error("a map element is [KEY, DATA]");
+        }
+        long timeout = 0;
+        String comment = null;
+        if (keyNode.value() instanceof JsonValue.Obj o && o.members().containsKey("elem")) {
+            Node wrapper = keyNode.member("elem");
+            wrapper.only(Set.of("val", "timeout", "expires", "comment", "counter"));
+            timeout = wrapper.optional("timeout") == null ? 0 : wrapper.member("timeout").number(Long.MAX_VALUE / 1000) * 1000;
+            comment = wrapper.optional("comment") == null ? null : wrapper.member("comment").string();
+            keyNode = wrapper.member("val");
+        }
+        Data data = dataNode == null ? null : data(set, dataNode);
+        Value v;
+        if (concat != null && set.isInterval()) {
+            Bytes[] bounds = concatBounds(concat, keyNode);
+            v = bounds[0].equals(bounds[1]) ? new Value.Single(bounds[0]) : new Value.Range(bounds[0], bounds[1]);
+        } else {
+            v = values.apply(field, keyNode);
+            if (v instanceof Value.SetLiteral || v instanceof Value.SetReference) {
+                throw keyNode.error("an element is a value, a prefix or a range");
+            }
+            if (!(v instanceof Value.Single) && !set.isInterval()) {
+                throw keyNode.error("set " + set.name() + " needs \"flags\": [\"interval\"] for prefixes and ranges");
+            }
+        }
+        Value key = v;
+        long to = timeout;
+        String c = comment;
+        return JsonParser.at(keyNode, () -> new SetElementSpec(key, data, null, to, 0, c, List.of()));
+    }
+
+    private static Data data(NftSet set, Node dataNode) {
+        boolean verdicts = set.dataType() == SetData.Verdicts.TYPE;
+        if (verdicts) {
+            return Data.of(JsonParser.verdict(dataNode));
+        }
+        Datatype dataType = Datatype.ofId(set.dataType());
+        if (dataType == null && set.dataType() > 63) {
+            return Data.of(concatData(Datatype.parts(set.dataType()), dataNode));
+        }
+        return Data.of(Scalars.parse(dataType, set.dataLength(), dataNode.value(), dataNode.path()));
+    }
+
+    /** {@code {"concat": [V1, V2, ...]}} as data of {@code parts}, each padded to 4 bytes. */
+    private static Bytes concatData(List<Datatype> parts, Node node) {
+        if (parts == null) {
+            throw node.error("a map data type nftlink does not know");
+        }
+        Map.Entry<String, Node> e = node.single();
+        List<Node> items = e.getValue().array();
+        if (!e.getKey().equals("concat") || items.size() != parts.size()) {
+            throw node.error("expected {\"concat\": [...]} of " + parts.size() + " values");
+        }
+        List<Bytes> bytes = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            bytes.add(Scalars.parse(parts.get(i), parts.get(i).length(), items.get(i).value(), items.get(i).path()));
+        }
+        return MapLookupField.concatData(bytes);
+    }
+
+    /** The first and last key of a concatenation whose parts may be ranges or prefixes. */
+    private Bytes[] concatBounds(ConcatField concat, Node node) {
+        Map.Entry<String, Node> e = node.single();
+        if (!e.getKey().equals("concat")) {
+            throw node.error("expected {\"concat\": [...]} for a key of " + concat.fields().size() + " parts");
+        }
+        List<Node> parts = e.getValue().array();
+        if (parts.size() != concat.fields().size()) {
+            throw e.getValue().error("the key has " + concat.fields().size() + " parts, not " + parts.size());
+        }
+        Bytes[] low = new Bytes[parts.size()];
+        Bytes[] high = new Bytes[parts.size()];
+        for (int i = 0; i < parts.size(); i++) {
+            Field part = concat.fields().get(i);
+            switch (values.apply(part, parts.get(i))) {
+                case Value.Single s -> {
+                    low[i] = s.bytes();
+                    high[i] = s.bytes();
+                }
+                case Value.Prefix p -> {
+                    low[i] = p.address();
+                    high[i] = p.last();
+                }
+                case Value.Range r -> {
+                    low[i] = r.low();
+                    high[i] = r.high();
+                }
+                default -> throw parts.get(i).error("a part of an element is a value, a prefix or a range");
+            }
+        }
+        return new Bytes[]{JsonParser.at(node, () -> concat.key(low)), JsonParser.at(node, () -> concat.key(high))};
+    }
+}

@@ -1,0 +1,150 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.NfTables;
+import nftlink.nftables.SetElement;
+import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.expr.Expression;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Turns the elements written for a set or map ({@link SetElementSpec}, from nft text or JSON) into
+ * the kernel's elements: plain keys for hash sets; for interval sets the start of each interval
+ * and the end markers nft writes, overlaps refused and, with {@code auto-merge}, overlapping and
+ * adjacent intervals joined; for ranges of concatenations each element's key and key end; the
+ * catch-all element of {@code *}.
+ *
+ * @param keyLength    the key's length in bytes
+ * @param interval     whether the set holds intervals
+ * @param concatenated whether the key concatenates several parts
+ * @param merge        whether overlapping and adjacent intervals are joined ({@code auto-merge})
+ */
+public record ElementCompiler(int keyLength, boolean interval, boolean concatenated, boolean merge) {
+
+    /** An element that cannot be added: {@link #index()} is its position in the list given. */
+    public static final class ElementException extends IllegalArgumentException {
+        private final int index;
+
+        ElementException(int index, String message) {
+            super(message);
+            this.index = index;
+        }
+
+        /** The position of the offending element in the list given to {@link #compile}. */
+        public int index() {
+            return index;
+        }
+    }
+
+    /** One written element with its bounds as big-endian numbers and its position in the list. */
+    private record Item(int index, SetElementSpec spec, BigInteger low, BigInteger high) {
+    }
+
+    /**
+     * The kernel's elements, in the order the kernel takes them.
+     *
+     * @throws ElementException when an element cannot be added (overlapping intervals)
+     */
+    public List<SetElement> compile(List<SetElementSpec> specs) {
+        List<Item> items = new ArrayList<>();
+        List<Item> catchAll = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            SetElementSpec s = specs.get(i);
+            BigInteger[] b = bounds(s.key());
+            (b == null ? catchAll : items).add(new Item(i, s, b == null ? null : b[0], b == null ? null : b[1]));
+        }
+        if (merge && interval && !concatenated) {
+            items = merged(items);
+        }
+        List<SetElement> out = new ArrayList<>(interval && !concatenated ? intervals(items) : plain(items));
+        out.addAll(plain(catchAll));
+        return out;
+    }
+
+    private static BigInteger[] bounds(Value v) {
+        return switch (v) {
+            case Value.Single s -> new BigInteger[]{number(s.bytes()), number(s.bytes())};
+            case Value.Prefix p -> new BigInteger[]{number(p.address()), number(p.last())};
+            case Value.Range r -> new BigInteger[]{number(r.low()), number(r.high())};
+            default -> null;
+        };
+    }
+
+    private List<SetElement> plain(List<Item> items) {
+        List<SetElement> out = new ArrayList<>();
+        for (Item i : items) {
+            if (i.spec().key() instanceof Value.CatchAll) {
+                out.add(decorate(new SetElement(Bytes.empty(), null, i.spec().data(), i.spec().objectRef(),
+                        NfTables.NFT_SET_ELEM_CATCHALL, 0, 0, null, List.of()), i.spec()));
+                continue;
+            }
+            Bytes key = i.spec().key() instanceof Value.Single s ? s.bytes() : Intervals.bytes(i.low(), keyLength);
+            SetElement e = decorate(new SetElement(key, null, i.spec().data(), i.spec().objectRef(), 0, 0, 0, null,
+                    List.of()), i.spec());
+            if (interval) {
+                // a range of concatenations: the lows as the key, the highs as its end
+                e = e.withKeyEnd(i.spec().key() instanceof Value.Single s ? s.bytes() : Intervals.bytes(i.high(), keyLength));
+            }
+            out.add(e);
+        }
+        return out;
+    }
+
+    /** The element with what its spec carries: timeout, comment, stateful expressions. */
+    static SetElement decorate(SetElement e, SetElementSpec spec) {
+        if (spec.timeout() != 0) {
+            e = e.withTimeout(spec.timeout());
+        }
+        if (spec.comment() != null) {
+            e = e.withComment(spec.comment());
+        }
+        if (!spec.statements().isEmpty()) {
+            List<Expression> expressions = new ArrayList<>();
+            spec.statements().forEach(s -> expressions.add(StatefulStatements.expression(s)));
+            e = new SetElement(e.key(), e.keyEnd(), e.data(), e.objectRef(), e.flags(), e.timeout(), e.expiration(),
+                    e.userdata(), expressions);
+        }
+        return e;
+    }
+
+    /** Overlapping and adjacent intervals joined into one (what the first carries kept). */
+    private static List<Item> merged(List<Item> items) {
+        List<Item> sorted = new ArrayList<>(items);
+        sorted.sort(Comparator.comparing(Item::low));
+        List<Item> out = new ArrayList<>();
+        for (Item i : sorted) {
+            if (!out.isEmpty() && i.low().compareTo(out.getLast().high().add(BigInteger.ONE)) <= 0) {
+                Item last = out.removeLast();
+                out.add(new Item(last.index(), last.spec(), last.low(), last.high().max(i.high())));
+            } else {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /** Start elements and end markers, as the kernel wants intervals; overlaps are refused like nft does. */
+    private List<SetElement> intervals(List<Item> items) {
+        List<Item> sorted = new ArrayList<>(items);
+        sorted.sort(Comparator.comparing(Item::low));
+        List<Intervals.Interval> intervals = new ArrayList<>();
+        for (Item i : sorted) {
+            SetElement start = decorate(new SetElement(Intervals.bytes(i.low(), keyLength), null, i.spec().data(),
+                    i.spec().objectRef(), 0, 0, 0, null, List.of()), i.spec());
+            intervals.add(new Intervals.Interval(i.low(), i.high(), start));
+        }
+        try {
+            // nft 1.0.6 closes every interval of a named set, also where the next starts right after it
+            return Intervals.elements(intervals, keyLength, true);
+        } catch (Intervals.OverlapException e) {
+            throw new ElementException(sorted.get(e.index()).index(), "interval overlaps with an existing one");
+        }
+    }
+
+    private static BigInteger number(Bytes b) {
+        return new BigInteger(1, b.toArray());
+    }
+}
