@@ -1,6 +1,8 @@
 package nftlink.examples.cli;
 
+import nftlink.nftables.json.JsonRenderer;
 import nftlink.testing.KernelTest;
+import nftlink.testing.NftRef;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,8 +128,8 @@ class ObjectCliKernelTest {
 
     @Test
     void jsonListsObjectsLikeNft(TestNamespace ours) {
-        ours.nftScript(FILE).orThrow();
-        assertThat(ok(in(ours, "-j", "list", "ruleset"))).isEqualTo(ours.nft("-j", "list", "ruleset").orThrow());
+        NftRef.script(ours, FILE).orThrow();
+        assertThat(ok(in(ours, "-j", "list", "ruleset"))).isEqualTo(NftRef.json(ours, JsonRenderer.metainfo().toJson(), "list", "ruleset"));
     }
 
     @Test

@@ -107,6 +107,10 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         items.add(metainfo());
         for (Table t : listing.ruleset().tables()) {
             items.add(JsonValue.single("table", table(t)));
+            // nft 1.1.3 lists the chains first: maps and rules refer to them
+            for (Chain c : listing.ruleset().chainsOf(t)) {
+                items.add(JsonValue.single("chain", chain(c)));
+            }
             for (NftObject o : listing.objects()) {
                 JsonValue rendered = o.family() == t.family() && o.table().equals(t.name()) ? object(o) : null;
                 if (rendered != null) {
@@ -117,7 +121,8 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 if (s.family() == t.family() && s.table().equals(t.name()) && (s.flags() & NfTables.NFT_SET_ANONYMOUS) == 0) {
                     List<SetElement> elements = listing.elements()
                             .getOrDefault(s.family().nftName() + " " + s.table() + " " + s.name(), List.of());
-                    items.add(JsonValue.single(s.isMap() ? "map" : "set", set(s, elements)));
+                    boolean map = s.isMap() || (s.flags() & NfTables.NFT_SET_OBJECT) != 0;
+                    items.add(JsonValue.single(map ? "map" : "set", set(s, elements)));
                 }
             }
             for (Flowtable f : listing.flowtables()) {
@@ -127,7 +132,6 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             }
             List<JsonValue> rules = new ArrayList<>();
             for (Chain c : listing.ruleset().chainsOf(t)) {
-                items.add(JsonValue.single("chain", chain(c)));
                 for (RuleSpec r : listing.rulesOf(c)) {
                     rules.add(JsonValue.single("rule", rule(r)));
                 }
@@ -1078,7 +1082,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
 
     /** The body of a {@code "set"} or {@code "map"} object with its elements. */
     public JsonValue.Obj set(NftSet s, List<SetElement> elements) {
-        return JsonSetRenderer.set(s, elements);
+        return new JsonSetRenderer(this).set(s, elements);
     }
 
     static byte[] copy(byte[] raw, int from, int to) {

@@ -3,69 +3,68 @@ package nftlink.nftables.json;
 import nftlink.nftables.NfTables;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.SetElement;
-import nftlink.nftables.expr.Bytes;
-import nftlink.nftables.expr.Counter;
-import nftlink.nftables.expr.Data;
-import nftlink.nftables.expr.Expression;
 import nftlink.nftables.lang.Datatype;
-import nftlink.nftables.lang.Intervals;
-import nftlink.nftables.lang.MapLookupField;
+import nftlink.nftables.lang.ListedElement;
+import nftlink.nftables.lang.ObjectRenderer;
+import nftlink.nftables.lang.SetData;
+import nftlink.nftables.lang.SetDeclaration;
+import nftlink.nftables.lang.SetElementListing;
+import nftlink.nftables.lang.Statement;
+import nftlink.nftables.lang.Value;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Named sets and maps in libnftables JSON, as {@code nft -j list ruleset} prints them: the
- * declaration's members and the elements of {@code "elem"}.
+ * Named sets and maps in libnftables JSON, as {@code nft -j list ruleset} (nft 1.1.3) prints them:
+ * the declaration's members ({@code "type"} or {@code {"typeof": EXPR}}, {@code "map"}, flags,
+ * timeouts, {@code "auto-merge"}, {@code "stmt"}) and the elements of {@code "elem"} in nft's order.
+ *
+ * @param renderer renders the fields of typeof declarations and the stateful statements
  */
-final class JsonSetRenderer {
-    private JsonSetRenderer() {
-    }
+record JsonSetRenderer(JsonRenderer renderer) {
 
     /** The body of a {@code "set"} or {@code "map"} object with its elements. */
-    static JsonValue.Obj set(NftSet s, List<SetElement> elements) {
-        List<Datatype> key = Datatype.parts(s.keyType());
+    JsonValue.Obj set(NftSet s, List<SetElement> elements) {
+        SetDeclaration d = SetDeclaration.of(s);
         JsonValue.ObjectBuilder b = JsonValue.object().put("family", s.family().nftName()).put("name", s.name())
                 .put("table", s.table());
-        if (key == null) {
+        if (d == null) {
             b.put("type", JsonValue.of(Integer.toUnsignedString(s.keyType())));
-        } else if (key.size() == 1) {
-            b.put("type", key.getFirst().nftName());
+        } else if (d.key().typeof() != null) {
+            b.put("type", JsonValue.single("typeof", renderer.field(d.key().typeof())));
         } else {
-            List<JsonValue> names = new ArrayList<>();
-            key.forEach(d -> names.add(JsonValue.of(d.nftName())));
-            b.put("type", JsonValue.array(names));
+            b.put("type", datatypes(d.key().types()));
         }
         b.put("handle", JsonValue.of(s.handle()));
         if (s.comment() != null) {
             b.put("comment", s.comment());
         }
-        if (s.isMap()) {
-            Datatype data = Datatype.ofId(s.dataType());
-            List<Datatype> parts = data == null && s.dataType() != SetTypes.VERDICT_DATA && s.dataType() > 63
-                    ? Datatype.parts(s.dataType()) : null;
-            b.put("map", s.dataType() == SetTypes.VERDICT_DATA ? "verdict" : data != null ? data.nftName()
-                    : parts != null ? String.join(" . ", parts.stream().map(Datatype::nftName).toList())
-                    : Integer.toUnsignedString(s.dataType()));
+        JsonValue map = d == null ? null : switch (d.data()) {
+            case SetData.Verdicts v -> JsonValue.of("verdict");
+            case SetData.Values v -> datatypes(v.value().types());
+            case SetData.Objects o -> JsonValue.of(objectType(o.type()));
+            case null -> null;
+        };
+        if (map != null) {
+            b.put("map", map);
         }
-        if (s.policy() == NfTables.NFT_SET_POL_MEMORY) {
-            b.put("policy", "memory");
-        }
-        // nft sizes constant sets to their elements and does not list that size
-        if (s.size() != 0 && (s.flags() & NfTables.NFT_SET_CONSTANT) == 0) {
-            b.put("size", Integer.toUnsignedLong(s.size()));
+        if ((s.flags() & NfTables.NFT_SET_CONSTANT) == 0) {
+            if (s.policy() == NfTables.NFT_SET_POL_MEMORY) {
+                b.put("policy", "memory");
+            }
+            if (s.size() != 0) {
+                b.put("size", Integer.toUnsignedLong(s.size()));
+            }
         }
         List<JsonValue> flags = new ArrayList<>();
-        if ((s.flags() & NfTables.NFT_SET_CONSTANT) != 0) {
-            flags.add(JsonValue.of("constant"));
-        }
-        if ((s.flags() & NfTables.NFT_SET_INTERVAL) != 0) {
-            flags.add(JsonValue.of("interval"));
-        }
-        if ((s.flags() & NfTables.NFT_SET_TIMEOUT) != 0) {
-            flags.add(JsonValue.of("timeout"));
+        String[] names = {"constant", "interval", "timeout", "dynamic"};
+        int[] bits = {NfTables.NFT_SET_CONSTANT, NfTables.NFT_SET_INTERVAL, NfTables.NFT_SET_TIMEOUT, NfTables.NFT_SET_EVAL};
+        for (int i = 0; i < names.length; i++) {
+            if ((s.flags() & bits[i]) != 0) {
+                flags.add(JsonValue.of(names[i]));
+            }
         }
         if (!flags.isEmpty()) {
             b.put("flags", JsonValue.array(flags));
@@ -76,89 +75,45 @@ final class JsonSetRenderer {
         if (s.gcInterval() != 0) {
             b.put("gc-interval", Integer.toUnsignedLong(s.gcInterval()) / 1000);
         }
-        if (!elements.isEmpty() && key != null) {
-            b.put("elem", JsonValue.array(elements(s, key, elements)));
+        if (d != null && d.autoMerge()) {
+            b.put("auto-merge", JsonValue.of(true));
         }
-        if (!s.expressions().isEmpty()) {
-            List<JsonValue> stmts = new ArrayList<>();
-            for (Expression e : s.expressions()) {
-                stmts.add(e instanceof Counter ? JsonValue.single("counter", JsonValue.NULL)
-                        : JsonValue.single("nftlink-expression", JsonValue.of(e.toDebugString())));
+        if (!elements.isEmpty() && d != null) {
+            List<JsonValue> elem = new ArrayList<>();
+            for (ListedElement e : SetElementListing.list(d, s, elements)) {
+                elem.add(element(d, s, e));
             }
+            b.put("elem", JsonValue.array(elem));
+        }
+        if (d != null && !d.statements().isEmpty()) {
+            JsonRenderer stateless = renderer.withStateless(true);
+            List<JsonValue> stmts = new ArrayList<>();
+            d.statements().forEach(st -> stmts.add(stateless.statement(st, s.family())));
             b.put("stmt", JsonValue.array(stmts));
         }
         return b.build();
     }
 
-    private static List<JsonValue> elements(NftSet s, List<Datatype> key, List<SetElement> elements) {
-        List<JsonValue> out = new ArrayList<>();
-        if (key.size() == 1 && s.isInterval()) {
-            List<SetElement> sorted = new ArrayList<>(elements);
-            // an interval that ends where the next starts: the end marker and the start share a key, end first
-            sorted.sort(Comparator.<SetElement, BigInteger>comparing(e -> new BigInteger(1, e.key().toArray()))
-                    .thenComparing(e -> (e.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) == 0));
-            int length = s.keyLength();
-            BigInteger max = BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE);
-            for (int i = 0; i < sorted.size(); i++) {
-                SetElement start = sorted.get(i);
-                if ((start.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0) {
-                    continue;
-                }
-                BigInteger low = new BigInteger(1, start.key().toArray());
-                BigInteger high = i + 1 < sorted.size()
-                        ? new BigInteger(1, sorted.get(i + 1).key().toArray()).subtract(BigInteger.ONE) : max;
-                JsonValue item = intervalItem(key.getFirst(), low, high, length);
-                out.add(element(s, item, start));
-            }
-            return out;
-        }
-        List<SetElement> sorted = new ArrayList<>(elements);
-        Datatype order = key.size() == 1 ? key.getFirst() : Datatype.IPV4_ADDR;
-        sorted.sort((a, b) -> order.elementOrder().compare(a.key(), b.key()));
-        for (SetElement e : sorted) {
-            if ((e.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0) {
-                continue;
-            }
-            JsonValue item;
-            if (key.size() == 1) {
-                item = Scalars.render(key.getFirst(), e.key());
-            } else {
-                List<Bytes> low = SetTypes.split(s, key, e.key());
-                List<Bytes> high = e.keyEnd() != null ? SetTypes.split(s, key, e.keyEnd()) : low;
-                List<JsonValue> parts = new ArrayList<>();
-                for (int i = 0; i < key.size(); i++) {
-                    JsonValue a = Scalars.render(key.get(i), low.get(i));
-                    JsonValue b = Scalars.render(key.get(i), high.get(i));
-                    parts.add(a.equals(b) ? a : JsonValue.single("range", JsonValue.array(a, b)));
-                }
-                item = JsonValue.single("concat", JsonValue.array(parts));
-            }
-            out.add(element(s, item, e));
-        }
-        return out;
+    private static String objectType(int type) {
+        String name = ObjectRenderer.typeName(type);
+        return name == null ? Integer.toUnsignedString(type) : name;
     }
 
-    private static JsonValue intervalItem(Datatype type, BigInteger low, BigInteger high, int length) {
-        Bytes lo = Intervals.bytes(low, length);
-        if (low.equals(high)) {
-            return Scalars.render(type, lo);
+    /** A datatype name, or the names of a concatenation's parts. */
+    private static JsonValue datatypes(List<Datatype> types) {
+        if (types.size() == 1) {
+            return JsonValue.of(types.getFirst().nftName());
         }
-        boolean address = type == Datatype.IPV4_ADDR || type == Datatype.IPV6_ADDR;
-        BigInteger size = high.subtract(low).add(BigInteger.ONE);
-        if (address && size.bitCount() == 1 && low.mod(size).signum() == 0) {
-            int hostBits = size.bitLength() - 1;
-            return JsonValue.single("prefix", JsonValue.object().put("addr", Scalars.render(type, lo))
-                    .put("len", 8L * length - hostBits).build());
-        }
-        return JsonValue.single("range", JsonValue.array(Scalars.render(type, lo), Scalars.render(type, Intervals.bytes(high, length))));
+        List<JsonValue> names = new ArrayList<>();
+        types.forEach(t -> names.add(JsonValue.of(t.nftName())));
+        return JsonValue.array(names);
     }
 
-    /** An element: its key, wrapped in {@code {"elem": {...}}} with timeout, comment, counter, and paired with map data. */
-    private static JsonValue element(NftSet s, JsonValue key, SetElement e) {
-        JsonValue item = key;
-        boolean counter = e.expressions().stream().anyMatch(x -> x instanceof Counter);
-        if (e.timeout() != 0 || e.expiration() != 0 || e.comment() != null || counter) {
-            JsonValue.ObjectBuilder b = JsonValue.object().put("val", key);
+    /** An element: its key, in {@code {"elem": {...}}} with timeout, comment and statement, paired with its data. */
+    private JsonValue element(SetDeclaration d, NftSet s, ListedElement e) {
+        JsonValue item = e.isCatchAll() ? JsonValue.of("*") : values(d.key().types(), e.key());
+        if (e.timeout() != 0 || e.expiration() != 0 || e.comment() != null || !e.statements().isEmpty()) {
+            JsonValue.ObjectBuilder b = JsonValue.object().put("val", item);
             if (e.timeout() != 0) {
                 b.put("timeout", e.timeout() / 1000);
             }
@@ -168,28 +123,44 @@ final class JsonSetRenderer {
             if (e.comment() != null) {
                 b.put("comment", e.comment());
             }
-            for (Expression x : e.expressions()) {
-                if (x instanceof Counter c) {
-                    b.put("counter", JsonRenderer.counter(c.packets(), c.bytes()));
+            if (!e.statements().isEmpty()) {
+                // nft adds the members of the first statement only
+                Statement first = e.statements().getFirst();
+                if (renderer.statement(first, s.family()) instanceof JsonValue.Obj o) {
+                    for (Map.Entry<String, JsonValue> m : o.members().entrySet()) {
+                        b.put(m.getKey(), m.getValue());
+                    }
                 }
             }
             item = JsonValue.single("elem", b.build());
         }
-        if (!s.isMap() || e.data() == null) {
+        JsonValue data;
+        if (e.verdict() != null) {
+            data = JsonRenderer.verdict(e.verdict());
+        } else if (e.object() != null) {
+            data = JsonValue.of(e.object());
+        } else if (e.data() != null && d.data() instanceof SetData.Values v) {
+            data = values(v.value().types(), e.data());
+        } else {
             return item;
         }
-        JsonValue data = switch (e.data()) {
-            case Data.OfVerdict v -> JsonRenderer.verdict(v.verdict());
-            case Data.Value v -> {
-                Datatype d = Datatype.ofId(s.dataType());
-                List<Datatype> parts = d == null && s.dataType() > 63 ? Datatype.parts(s.dataType()) : null;
-                if (parts != null && v.bytes().length() == MapLookupField.concatLength(parts)) {
-                    yield JsonRenderer.concatData(parts, v.bytes());
-                }
-                yield d == null ? JsonValue.of(v.bytes().words()) : Scalars.render(d, v.bytes());
-            }
-            default -> JsonValue.NULL;
-        };
         return JsonValue.array(item, data);
+    }
+
+    /** A key's or data's parts: one value, prefix or range each, {@code {"concat": [...]}} for several. */
+    private static JsonValue values(List<Datatype> types, List<Value> parts) {
+        List<JsonValue> out = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            Datatype type = types.get(Math.min(i, types.size() - 1));
+            out.add(switch (parts.get(i)) {
+                case Value.Single v -> Scalars.render(type, v.bytes());
+                case Value.Prefix p -> JsonValue.single("prefix", JsonValue.object().put("addr", Scalars.render(type, p.address()))
+                        .put("len", p.bits()).build());
+                case Value.Range r -> JsonValue.single("range", JsonValue.array(Scalars.render(type, r.low()),
+                        Scalars.render(type, r.high())));
+                default -> throw new IllegalArgumentException("not an element value: " + parts.get(i));
+            });
+        }
+        return out.size() == 1 ? out.getFirst() : JsonValue.single("concat", JsonValue.array(out));
     }
 }

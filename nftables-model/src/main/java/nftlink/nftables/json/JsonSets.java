@@ -12,6 +12,7 @@ import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.ElementCompiler;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.MapLookupField;
+import nftlink.nftables.lang.ObjectRenderer;
 import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.SetData;
 import nftlink.nftables.lang.SetDeclaration;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Sets and maps in libnftables JSON: {@code {"set": {...}}} and {@code {"map": {...}}} declarations
@@ -36,14 +38,18 @@ final class JsonSets {
 
     private final BiFunction<Field, Node, Value> values;
     private final BiFunction<Family, Node, Statement> statements;
+    private final Function<Node, Field> fields;
 
     /**
      * @param values     reads a value, prefix or range of a field (as a match's right-hand side)
      * @param statements reads a statement (for the stateful statements of a set)
+     * @param fields     reads an expression (the key of a {@code typeof} declaration)
      */
-    JsonSets(BiFunction<Field, Node, Value> values, BiFunction<Family, Node, Statement> statements) {
+    JsonSets(BiFunction<Field, Node, Value> values, BiFunction<Family, Node, Statement> statements,
+             Function<Node, Field> fields) {
         this.values = values;
         this.statements = statements;
+        this.fields = fields;
     }
 
     private static Datatype datatype(Node node) {
@@ -63,10 +69,6 @@ final class JsonSets {
         Family family = JsonParser.family(body);
         String table = body.member("table").string();
         String name = body.member("name").string();
-        List<Datatype> key = new ArrayList<>();
-        for (Node t : body.member("type").arrayOrSingle()) {
-            key.add(datatype(t));
-        }
         Node mapNode = body.optional("map");
         if (map != (mapNode != null)) {
             throw body.error(map ? "a map needs \"map\": DATATYPE" : "a set has no \"map\" (declare a map)");
@@ -111,23 +113,53 @@ final class JsonSets {
                 stateful.add(st);
             }
         }
-        Node typeNode = body.member("type");
-        SetKey setKey = JsonParser.at(typeNode, () -> SetKey.of(key));
+        SetKey setKey = key(body.member("type"));
         int f = flags;
         int pol = policy;
         return JsonParser.at(body, () -> new SetDeclaration(family, table, name, setKey, data, f, timeout, gc, size, pol,
                 autoMerge, comment, stateful));
     }
 
-    /** {@code "map": "verdict"}, {@code "map": "ipv4_addr"}, or concatenated data {@code "ipv4_addr . inet_service"}. */
+    /**
+     * {@code "type": "ipv4_addr"}, the parts of a concatenation ({@code ["ipv4_addr", "inet_service"]}),
+     * or the expression of a typeof declaration ({@code {"typeof": {"payload": {...}}}}).
+     */
+    private SetKey key(Node type) {
+        if (type.value() instanceof JsonValue.Obj) {
+            Map.Entry<String, Node> e = type.single();
+            if (!e.getKey().equals("typeof")) {
+                throw type.error("expected a datatype, a list of datatypes or {\"typeof\": EXPRESSION}");
+            }
+            Field f = fields.apply(e.getValue());
+            return JsonParser.at(e.getValue(), () -> SetKey.typeof(f));
+        }
+        List<Datatype> types = datatypes(type);
+        return JsonParser.at(type, () -> SetKey.of(types));
+    }
+
+    /** Datatype names: one, a list of the parts of a concatenation, or the parts joined by {@code " . "}. */
+    private static List<Datatype> datatypes(Node node) {
+        List<Datatype> types = new ArrayList<>();
+        for (Node t : node.arrayOrSingle()) {
+            for (String part : t.string().split(" \\. ")) {
+                types.add(datatype(new Node(JsonValue.of(part.strip()), t.path())));
+            }
+        }
+        return types;
+    }
+
+    /** {@code "map": "verdict"}, {@code "map": "ipv4_addr"}, concatenated data, or an object type ({@code "counter"}). */
     private static SetData data(Node mapNode) {
-        if (mapNode.string().equals("verdict")) {
-            return new SetData.Verdicts(false);
+        if (mapNode.value() instanceof JsonValue.Str s) {
+            if (s.value().equals("verdict")) {
+                return new SetData.Verdicts(false);
+            }
+            int objectType = ObjectRenderer.type(s.value());
+            if (objectType >= 0) {
+                return new SetData.Objects(objectType);
+            }
         }
-        List<Datatype> parts = new ArrayList<>();
-        for (String part : mapNode.string().split(" \\. ")) {
-            parts.add(datatype(new Node(JsonValue.of(part.strip()), mapNode.path())));
-        }
+        List<Datatype> parts = datatypes(mapNode);
         return new SetData.Values(JsonParser.at(mapNode, () -> SetKey.of(parts)), false);
     }
 
@@ -162,14 +194,15 @@ final class JsonSets {
     private SetElementSpec element(NftSet set, Field field, ConcatField concat, Node e, boolean keysOnly) {
         Node keyNode = e;
         Node dataNode = null;
-        if (set.isMap() && e.value() instanceof JsonValue.Arr) {
+        boolean mapped = set.isMap() || (set.flags() & NfTables.NFT_SET_OBJECT) != 0;
+        if (mapped && e.value() instanceof JsonValue.Arr) {
             List<Node> pair = e.array();
             if (pair.size() != 2) {
                 throw e.error("a map element is [KEY, DATA]");
             }
             keyNode = pair.get(0);
             dataNode = pair.get(1);
-        } else if (set.isMap() && !keysOnly) {
+        } else if (mapped && !keysOnly) {
             throw e.error("a map element is [KEY, DATA]");
         }
         long timeout = 0;
@@ -181,7 +214,9 @@ final class JsonSets {
             comment = wrapper.optional("comment") == null ? null : wrapper.member("comment").string();
             keyNode = wrapper.member("val");
         }
-        Data data = dataNode == null ? null : data(set, dataNode);
+        boolean objects = (set.flags() & NfTables.NFT_SET_OBJECT) != 0;
+        Data data = dataNode == null || objects ? null : data(set, dataNode);
+        String object = dataNode != null && objects ? dataNode.string() : null;
         Value v;
         if (concat != null && set.isInterval()) {
             Bytes[] bounds = concatBounds(concat, keyNode);
@@ -198,7 +233,7 @@ final class JsonSets {
         Value key = v;
         long to = timeout;
         String c = comment;
-        return JsonParser.at(keyNode, () -> new SetElementSpec(key, data, null, to, 0, c, List.of()));
+        return JsonParser.at(keyNode, () -> new SetElementSpec(key, data, object, to, 0, c, List.of()));
     }
 
     private static Data data(NftSet set, Node dataNode) {

@@ -596,18 +596,6 @@ public enum Datatype {
     }
 
     /**
-     * How many elements of this type nft prints on one line of a named set's
-     * {@code elements = { ... }} before wrapping (0: each on its own line).
-     */
-    int elementsPerLine() {
-        return switch (this) {
-            case NFPROTO, INTEGER, HEX_INTEGER, INET_PROTO, INET_SERVICE, MARK, IFINDEX, UID, GID -> 5;
-            case IPV4_ADDR, CT_STATE -> 2;
-            default -> 0;
-        };
-    }
-
-    /**
      * The datatypes of type number {@code type}, a concatenation's 6 bits each, in order; {@code null}
      * when one is unknown.
      */

@@ -141,7 +141,8 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
                 for (NftSet s : sets) {
                     if (s.family() == t.family() && s.table().equals(t.name())
                             && (s.flags() & nftlink.nftables.NfTables.NFT_SET_ANONYMOUS) == 0) {
-                        blocks.add(SetRenderer.render(s, elements.getOrDefault(key(s.family().nftName(), s.table(), s.name()), List.of()), handles));
+                        blocks.add(SetRenderer.render(s, elements.getOrDefault(key(s.family().nftName(), s.table(), s.name()), List.of()), handles,
+                                renderer));
                     }
                 }
                 for (Flowtable f : flowtables) {

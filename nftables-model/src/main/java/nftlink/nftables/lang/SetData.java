@@ -25,9 +25,12 @@ public sealed interface SetData {
             return value.typeId();
         }
 
-        /** The data's length in bytes: both bounds for interval data. */
+        /** The data's length in bytes: both bounds for interval data, each padded to 4 bytes. */
         public int length() {
-            return interval ? 2 * value.length() : value.length();
+            if (!interval) {
+                return value.length();
+            }
+            return 2 * (value.concatenated() ? value.length() : (value.length() + 3) & ~3);
         }
     }
 

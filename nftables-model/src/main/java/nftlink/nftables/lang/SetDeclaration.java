@@ -39,10 +39,97 @@ public record SetDeclaration(Family family, String table, String name, SetKey ke
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(key, "key");
         statements = List.copyOf(statements);
+        if (autoMerge && (flags & NfTables.NFT_SET_INTERVAL) == 0) {
+            throw new IllegalArgumentException("auto-merge only works with interval sets");
+        }
         for (Statement s : statements) {
             if (!StatefulStatements.isStateful(s)) {
                 throw new IllegalArgumentException("unsupported: " + s + " in a set declaration");
             }
+        }
+    }
+
+    /**
+     * A kernel's set as nft describes it when listing: the {@code typeof} expressions of its
+     * userdata where they fit the key and data (else the datatypes), the auto-merge flag, the
+     * comment and the stateful statements; {@code null} when a datatype is one nftlink does not know.
+     */
+    public static SetDeclaration of(NftSet set) {
+        SetUserdata u = SetUserdata.decode(set.userdata());
+        SetKey key = typeofKey(u.keyTypeof(), set.keyLength());
+        if (key == null) {
+            key = datatypeKey(set.keyType(), set.keyLength(), set.fieldLengths());
+        }
+        SetData data = null;
+        if ((set.flags() & NfTables.NFT_SET_OBJECT) != 0) {
+            data = new SetData.Objects(set.objectType());
+        } else if (set.isMap() && set.dataType() == SetData.Verdicts.TYPE) {
+            data = new SetData.Verdicts(key != null && key.typeof() != null && SetTypeof.isVerdict(u.dataTypeof()));
+        } else if (set.isMap()) {
+            boolean interval = u.dataInterval() == 1;
+            int valueLength = interval ? set.dataLength() / 2 : set.dataLength();
+            SetKey value = typeofKey(u.dataTypeof(), valueLength);
+            if (value == null) {
+                value = datatypeKey(set.dataType(), valueLength, List.of());
+                // nft uses typeof for both or for neither
+                key = key == null || key.typeof() == null ? key : datatypeKey(set.keyType(), set.keyLength(), set.fieldLengths());
+            }
+            data = value == null ? null : new SetData.Values(value, interval);
+            if (data == null) {
+                return null;
+            }
+        }
+        if (key == null) {
+            return null;
+        }
+        List<Statement> statements = new ArrayList<>();
+        for (Expression e : set.expressions()) {
+            Statement s = StatefulStatements.statement(e);
+            if (s == null) {
+                return null;
+            }
+            statements.add(s);
+        }
+        int declared = set.flags() & (NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_INTERVAL | NfTables.NFT_SET_TIMEOUT
+                | NfTables.NFT_SET_EVAL);
+        SetKey k = key;
+        SetData d = data;
+        try {
+            return new SetDeclaration(set.family(), set.table(), set.name(), k, d, declared, set.timeout(), set.gcInterval(),
+                    set.size(), set.policy(), u.autoMerge(), u.comment(), statements);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The key a typeof description gives when it fits {@code length} bytes, as nft checks it; else {@code null}. */
+    private static SetKey typeofKey(byte[] description, int length) {
+        Field f = SetTypeof.field(description);
+        if (f == null) {
+            return null;
+        }
+        try {
+            SetKey key = SetKey.typeof(f);
+            return key.length() == length ? key : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The key of kernel type number {@code type}, or {@code null} when a part's datatype is unknown. */
+    private static SetKey datatypeKey(int type, int length, List<Integer> fieldLengths) {
+        List<Datatype> types = Datatype.parts(type);
+        if (types == null) {
+            return null;
+        }
+        List<Integer> lengths = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            lengths.add(types.size() == 1 ? length : i < fieldLengths.size() ? fieldLengths.get(i) : types.get(i).length());
+        }
+        try {
+            return SetKey.of(types, lengths);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
@@ -101,24 +188,28 @@ public record SetDeclaration(Family family, String table, String name, SetKey ke
                 objectType, policy, size, fieldLengths, timeout, gcInterval, 0, userdata().encode(), expressions, List.of());
     }
 
-    /** The userdata nft writes for this declaration. */
+    /**
+     * The userdata nft 1.1.3 writes for this declaration: the key's byte order, for data maps the
+     * data's, the auto-merge flag (never for ranges of concatenations), the typeof descriptions of
+     * key and data (a plain value for a key or data given by datatype), whether data are intervals,
+     * the comment.
+     */
     public SetUserdata userdata() {
-        boolean dataMap = data instanceof SetData.Verdicts || data instanceof SetData.Values;
         int dataOrder = switch (data) {
             case SetData.Values v -> v.value().byteOrder();
             case SetData.Verdicts v -> SetUserdata.INVALID;
             case null, default -> SetUserdata.ABSENT;
         };
-        if (key.typeof() == null) {
-            return new SetUserdata(key.byteOrder(), dataMap ? dataOrder : SetUserdata.ABSENT, autoMerge, null, null,
-                    SetUserdata.ABSENT, comment);
-        }
+        byte[] keyTypeof = key.typeof() == null ? null : SetTypeof.describe(key.typeof());
         byte[] dataTypeof = switch (data) {
-            case SetData.Verdicts v -> SetTypeof.verdictDescription();
+            case SetData.Verdicts v when v.typeof() -> SetTypeof.verdictDescription();
             case SetData.Values v when v.value().typeof() != null -> SetTypeof.describe(v.value().typeof());
-            case null, default -> null;
+            case null -> null;
+            default -> SetTypeof.valueDescription();
         };
-        return new SetUserdata(key.byteOrder(), dataMap ? dataOrder : SetUserdata.ABSENT, autoMerge,
-                SetTypeof.describe(key.typeof()), dataTypeof, dataMap ? 0 : SetUserdata.ABSENT, comment);
+        int dataInterval = data == null ? SetUserdata.ABSENT : data instanceof SetData.Values v && v.interval() ? 1 : 0;
+        boolean merge = autoMerge && !(key.concatenated() && isInterval());
+        return new SetUserdata(key.byteOrder(), dataOrder, merge, keyTypeof == null ? SetTypeof.valueDescription() : keyTypeof,
+                data != null && dataTypeof == null ? SetTypeof.valueDescription() : dataTypeof, dataInterval, comment);
     }
 }

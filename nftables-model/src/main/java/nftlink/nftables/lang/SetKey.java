@@ -37,6 +37,21 @@ public record SetKey(List<Datatype> types, List<Integer> lengths, Field typeof) 
         return new SetKey(types, lengths, null);
     }
 
+    /**
+     * The key of a set declared {@code typeof field}: one part per field of a concatenation, each as
+     * long as its value (a bit field's value, not its register), a {@code ct} key or a cgroup as its register.
+     */
+    public static SetKey typeof(Field field) {
+        List<Field> parts = field instanceof ConcatField c ? c.fields() : List.of(field);
+        List<Datatype> types = new java.util.ArrayList<>();
+        List<Integer> lengths = new java.util.ArrayList<>();
+        for (Field f : parts) {
+            types.add(f instanceof SocketCgroupField ? Datatype.CGROUPV2 : f.datatype());
+            lengths.add(f instanceof CtField || f instanceof SocketCgroupField ? f.length() : f.valueLength());
+        }
+        return new SetKey(types, lengths, field);
+    }
+
     /** The key of a set declared {@code typeof field}, with the parts and lengths given. */
     public static SetKey typeof(Field field, List<Datatype> types, List<Integer> lengths) {
         return new SetKey(types, lengths, Objects.requireNonNull(field, "field"));

@@ -10,6 +10,7 @@ import nftlink.nftables.lang.RulesetListing;
 import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.NftParser;
 import nftlink.nftables.parse.SetLookup;
+import nftlink.testing.NftRef;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
@@ -55,26 +56,26 @@ class JsonMoreObjectsKernelTest {
 
     @Test
     void objectsRenderAndApplyLikeNft(TestNamespace source) {
-        source.nftScript(RULESET).orThrow();
-        String nft = source.nft("-j", "list", "ruleset").orThrow();
+        NftRef.script(source, RULESET).orThrow();
+        String nft = NftRef.json(source, JsonRenderer.metainfo().toJson(), "list", "ruleset");
         assertThat(nft).contains("\"ct helper\"", "\"ct timeout\"", "\"ct expectation\"", "\"synproxy\"");
         try (NetworkNamespace n = source.open(); Nftables lib = Nftables.open(n)) {
             assertThat(JsonRenderer.DEFAULT.render(RulesetListing.read(lib)) + "\n").isEqualTo(nft);
         }
-        // nft 1.0.6 cannot apply its own listing of these objects (ct expectation: "missing options",
+        // nft 1.0.6 could not apply its own listing of these objects (ct expectation: "missing options",
         // synproxy: "Unknown object passed to add command", ct timeout policies dropped), so the
         // library's application of nft's document is compared with the namespace it was listed from
-        // (with plain types for the typeof sets: nft 1.0.6's JSON carries no typeof)
+        // (with plain types for the typeof maps: nft's JSON gives a map's data by datatype only, and
+        // nft 1.1.3 lists a map whose data has no typeof with plain types)
         try (TestNamespace ours = TestNamespace.create(); TestNamespace typed = TestNamespace.create()) {
             try (NetworkNamespace n = ours.open(); Nftables lib = Nftables.open(n)) {
                 lib.transaction().addAll(PARSER.parse(nft)).commit();
             }
-            typed.nftScript(RULESET.replace("typeof ip saddr . tcp dport", "type ipv4_addr . inet_service")
-                    .replace("typeof ip saddr : meta mark", "type ipv4_addr : mark")
+            NftRef.script(typed, RULESET.replace("typeof ip saddr : meta mark", "type ipv4_addr : mark")
                     .replace("typeof ip daddr : verdict", "type ipv4_addr : verdict")).orThrow();
-            assertThat(ours.nft("list", "ruleset").orThrow()).isEqualTo(typed.nft("list", "ruleset").orThrow());
-            assertThat(ours.nft("-j", "list", "ruleset").orThrow().replaceAll("\"handle\": \\d+", "H"))
-                    .isEqualTo(nft.replaceAll("\"handle\": \\d+", "H"));
+            assertThat(NftRef.run(ours, "list", "ruleset").orThrow()).isEqualTo(NftRef.run(typed, "list", "ruleset").orThrow());
+            assertThat(NftRef.json(ours, JsonRenderer.metainfo().toJson(), "list", "ruleset").replaceAll("\"handle\": \\d+", "H"))
+                    .isEqualTo(NftRef.json(typed, JsonRenderer.metainfo().toJson(), "list", "ruleset").replaceAll("\"handle\": \\d+", "H"));
         }
     }
 
@@ -86,16 +87,16 @@ class JsonMoreObjectsKernelTest {
                  {"delete": {"ct timeout": {"family": "inet", "table": "t", "name": "td"}}},
                  {"delete": {"ct expectation": {"family": "ip", "table": "u", "name": "ex"}}}]}
                 """;
-        ours.nftScript(RULESET).orThrow();
-        theirs.nftScript(RULESET).orThrow();
+        NftRef.script(ours, RULESET).orThrow();
+        NftRef.script(theirs, RULESET).orThrow();
         try (NetworkNamespace n = ours.open(); Nftables lib = Nftables.open(n)) {
             lib.transaction().addAll(PARSER.parse(delete)).commit();
         }
         // nft 1.0.6 reads no synproxy or ct expectation in JSON: the same deletions in its own syntax
-        theirs.nftScript("delete ct helper inet t h\ndelete synproxy inet t s2\ndelete ct timeout inet t td\n"
+        NftRef.script(theirs, "delete ct helper inet t h\ndelete synproxy inet t s2\ndelete ct timeout inet t td\n"
                 + "delete ct expectation ip u ex\n").orThrow();
-        String listed = ours.nft("list", "ruleset").orThrow();
-        assertThat(listed).isEqualTo(theirs.nft("list", "ruleset").orThrow()).doesNotContain("ct helper h {", "synproxy s2");
+        String listed = NftRef.run(ours, "list", "ruleset").orThrow();
+        assertThat(listed).isEqualTo(NftRef.run(theirs, "list", "ruleset").orThrow()).doesNotContain("ct helper h {", "synproxy s2");
     }
 
     @Test

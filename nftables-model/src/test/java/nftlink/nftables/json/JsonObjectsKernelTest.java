@@ -5,6 +5,7 @@ import nftlink.nftables.Nftables;
 import nftlink.nftables.lang.RulesetListing;
 import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.SetLookup;
+import nftlink.testing.NftRef;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,8 @@ class JsonObjectsKernelTest {
 
     @Test
     void objectsRenderAndApplyLikeNft(TestNamespace source) {
-        source.nftScript(RULESET).orThrow();
-        String nft = source.nft("-j", "list", "ruleset").orThrow();
+        NftRef.script(source, RULESET).orThrow();
+        String nft = NftRef.json(source, JsonRenderer.metainfo().toJson(), "list", "ruleset");
         try (NetworkNamespace n = source.open(); Nftables lib = Nftables.open(n)) {
             assertThat(JsonRenderer.DEFAULT.render(RulesetListing.read(lib)) + "\n").isEqualTo(nft);
         }
@@ -45,8 +46,8 @@ class JsonObjectsKernelTest {
                 lib.transaction().addAll(new JsonParser(CgroupPathResolver.none(), SetLookup.NONE).parse(nft)).commit();
             }
             TestNamespace.run(List.of("ip", "netns", "exec", theirs.name(), "nft", "-j", "-f", "-"), nft).orThrow();
-            assertThat(ours.nft("list", "ruleset").orThrow()).isEqualTo(theirs.nft("list", "ruleset").orThrow());
-            assertThat(ours.nft("list", "ruleset").orThrow()).contains("counter c1 {", "quota q1 {", "limit l2 {",
+            assertThat(NftRef.run(ours, "list", "ruleset").orThrow()).isEqualTo(NftRef.run(theirs, "list", "ruleset").orThrow());
+            assertThat(NftRef.run(ours, "list", "ruleset").orThrow()).contains("counter c1 {", "quota q1 {", "limit l2 {",
                     "counter name \"c1\" quota name \"q1\" limit name \"l1\"");
         }
     }

@@ -5,6 +5,7 @@ import nftlink.nftables.Nftables;
 import nftlink.nftables.lang.RulesetListing;
 import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.SetLookup;
+import nftlink.testing.NftRef;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
@@ -137,11 +138,11 @@ class JsonParseKernelTest {
     }
 
     private static void applyWithNft(TestNamespace ns, String json) {
-        TestNamespace.run(List.of("ip", "netns", "exec", ns.name(), "nft", "-j", "-f", "-"), json).orThrow();
+        TestNamespace.run(List.of("ip", "netns", "exec", ns.name(), NftRef.command(), "-j", "-f", "-"), json).orThrow();
     }
 
     private static String listing(TestNamespace ns) {
-        return ns.nft("list", "ruleset").orThrow().replaceAll(" expires \\S+", "");
+        return NftRef.run(ns, "list", "ruleset").orThrow().replaceAll(" expires \\S+", "");
     }
 
     @Test
@@ -160,8 +161,8 @@ class JsonParseKernelTest {
     @Test
     void nftsOwnListingAppliedGivesTheSameRuleset(TestNamespace source) {
         // nft itself cannot apply its listing when a map jumps to a chain listed after it
-        source.nftScript(readableByNft(listable(JsonRenderKernelTest.RULESET)).replace("22 : jump y", "22 : drop")).orThrow();
-        String json = source.nft("-j", "list", "ruleset").orThrow();
+        NftRef.script(source, readableByNft(listable(JsonRenderKernelTest.RULESET)).replace("22 : jump y", "22 : drop")).orThrow();
+        String json = NftRef.json(source, JsonRenderer.metainfo().toJson(), "list", "ruleset");
         try (TestNamespace ours = TestNamespace.create(); TestNamespace theirs = TestNamespace.create()) {
             applyWithLibrary(ours, json);
             applyWithNft(theirs, json);
@@ -176,7 +177,7 @@ class JsonParseKernelTest {
     void renderParseApplyRenderIsStable(TestNamespace source) {
         // adjacent entries of an anonymous verdict map (22 : accept, 23 : drop) do not read back through the
         // rule language's Delinearizer, which sorts the shared key's start before the end of the previous entry
-        source.nftScript(listable(JsonRenderKernelTest.RULESET).replace("23 : drop", "24 : drop")).orThrow();
+        NftRef.script(source, listable(JsonRenderKernelTest.RULESET).replace("23 : drop", "24 : drop")).orThrow();
         applyWithNft(source, COMMANDS.replace("{\"flush\": {\"ruleset\": null}},", ""));
         String first;
         try (NetworkNamespace n = source.open(); Nftables lib = Nftables.open(n)) {

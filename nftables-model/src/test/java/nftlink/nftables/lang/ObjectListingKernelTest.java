@@ -10,6 +10,7 @@ import nftlink.nftables.Nftables;
 import nftlink.nftables.ObjectData;
 import nftlink.nftables.ObjectKernelTest;
 import nftlink.nftables.Table;
+import nftlink.testing.NftRef;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class ObjectListingKernelTest {
 
     @Test
     void objectMapsPrintAsNft(TestNamespace ns) {
-        ns.nftScript("""
+        NftRef.script(ns, """
                 table inet t {
                   counter c1 { }
                   counter c2 { }
@@ -91,9 +92,9 @@ class ObjectListingKernelTest {
                 """).orThrow();
         try (NetworkNamespace n = ns.open(); Nftables lib = Nftables.open(n)) {
             RulesetListing listing = RulesetListing.read(lib);
-            assertThat(listing.render(NftFormatter.DEFAULT, RuleRenderer.DEFAULT)).isEqualTo(ns.nft("list", "ruleset").orThrow());
+            assertThat(listing.render(NftFormatter.DEFAULT, RuleRenderer.DEFAULT)).isEqualTo(NftRef.run(ns, "list", "ruleset").orThrow());
             assertThat(listing.render(new NftFormatter(true, false), RuleRenderer.DEFAULT))
-                    .isEqualTo(ns.nft("-a", "list", "ruleset").orThrow());
+                    .isEqualTo(NftRef.run(ns, "-a", "list", "ruleset").orThrow());
         }
     }
 

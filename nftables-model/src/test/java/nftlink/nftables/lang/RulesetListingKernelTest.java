@@ -3,6 +3,7 @@ package nftlink.nftables.lang;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nftables.NftFormatter;
 import nftlink.nftables.Nftables;
+import nftlink.testing.NftRef;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
@@ -55,9 +56,9 @@ class RulesetListingKernelTest {
 
     @Test
     void listingEqualsNft(TestNamespace ns) {
-        ns.nftScript(RULESET).orThrow();
-        String nft = ns.nft("list", "ruleset").orThrow();
-        String nftHandles = ns.nft("-a", "list", "ruleset").orThrow();
+        NftRef.script(ns, RULESET).orThrow();
+        String nft = NftRef.run(ns, "list", "ruleset").orThrow();
+        String nftHandles = NftRef.run(ns, "-a", "list", "ruleset").orThrow();
         try (NetworkNamespace n = ns.open(); Nftables lib = Nftables.open(n)) {
             RulesetListing listing = RulesetListing.read(lib);
             assertThat(withoutExpiry(listing.render(NftFormatter.DEFAULT, RuleRenderer.DEFAULT))).isEqualTo(withoutExpiry(nft));

@@ -3,6 +3,7 @@ package nftlink.nftables.parse;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nfnetlink.TransactionException;
 import nftlink.nftables.Nftables;
+import nftlink.testing.NftRef;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
@@ -115,14 +116,14 @@ class ParserKernelTest {
     void libraryAndNftListTheSameRuleset(TestNamespace ns, @TempDir Path dir) throws IOException {
         Path file = dir.resolve("ruleset.nft");
         Files.writeString(file, RULESET);
-        ns.exec("nft", "-f", file.toString()).orThrow();
-        String expected = ns.nft("list", "ruleset").orThrow();
+        ns.exec(NftRef.command(), "-f", file.toString()).orThrow();
+        String expected = NftRef.run(ns, "list", "ruleset").orThrow();
         try (TestNamespace other = TestNamespace.create();
              NetworkNamespace handle = other.open();
              Nftables nft = Nftables.open(handle)) {
             NftScript script = PARSER.parseFile(file);
             nft.transaction().addAll(script.operations()).commit();
-            assertThat(other.nft("list", "ruleset").orThrow()).isEqualTo(expected);
+            assertThat(NftRef.run(other, "list", "ruleset").orThrow()).isEqualTo(expected);
         }
     }
 
