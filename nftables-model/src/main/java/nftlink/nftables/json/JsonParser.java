@@ -32,6 +32,7 @@ import nftlink.nftables.lang.Fields;
 import nftlink.nftables.lang.Linearizer;
 import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.MetaField;
+import nftlink.nftables.lang.NamedSetLookups;
 import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.lang.SocketCgroupField;
@@ -446,7 +447,10 @@ public final class JsonParser {
             ops.add(new NftOperation.AddElements(s.set().family(), s.set().table(), s.set().name(), s.set().id(),
                     s.elements(), false));
         }
-        Rule rule = result.rule();
+        Rule rule = NamedSetLookups.withByteOrder(result.rule(), name -> {
+            NftSet set = declared.get(key(spec.family(), spec.table(), name));
+            return set != null ? set : sets.find(spec.family(), spec.table(), name).orElse(null);
+        });
         ops.add(switch (command) {
             case "insert" -> new NftOperation.InsertRule(rule.withPosition(position));
             case "replace" -> {

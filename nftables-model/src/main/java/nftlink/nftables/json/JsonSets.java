@@ -165,25 +165,24 @@ final class JsonSets {
 
     /** The elements of {@code elem} for {@code set}; with {@code keysOnly} map elements need no data (deletion). */
     List<SetElement> elements(NftSet set, Node elem, boolean keysOnly) {
-        List<Datatype> key = Datatype.parts(set.keyType());
-        if (key == null) {
-            throw elem.error("set " + set.name() + " has a key type nftlink does not know (" + set.keyType() + ")");
+        SetDeclaration d = SetDeclaration.of(set);
+        if (d == null) {
+            throw elem.error("set " + set.name() + " has a key or data type nftlink does not know (" + set.keyType() + ")");
         }
+        SetKey key = d.key();
         List<Field> parts = new ArrayList<>();
-        for (int i = 0; i < key.size(); i++) {
-            int length = key.size() == 1 ? set.keyLength()
-                    : set.fieldLengths().isEmpty() ? key.get(i).length() : set.fieldLengths().get(i);
-            parts.add(new PayloadField("set", "key", Payload.Base.NETWORK, 0, length, key.get(i)));
+        for (int i = 0; i < key.types().size(); i++) {
+            parts.add(new PayloadField("set", "key", Payload.Base.NETWORK, 0, key.lengths().get(i), key.types().get(i)));
         }
-        ConcatField concat = key.size() == 1 ? null : new ConcatField(parts);
-        Field field = key.size() == 1 ? parts.getFirst() : concat;
+        ConcatField concat = parts.size() == 1 ? null : new ConcatField(parts);
+        Field field = concat == null ? parts.getFirst() : concat;
         List<SetElementSpec> specs = new ArrayList<>();
         List<Node> where = new ArrayList<>();
         for (Node e : elem.arrayOrSingle()) {
             where.add(e);
             specs.add(element(set, field, concat, e, keysOnly));
         }
-        ElementCompiler compiler = new ElementCompiler(set.keyLength(), set.isInterval(), concat != null, false);
+        ElementCompiler compiler = JsonParser.at(elem, () -> new ElementCompiler(key, set.isInterval(), false));
         try {
             return compiler.compile(specs);
         } catch (ElementCompiler.ElementException x) {
@@ -206,34 +205,58 @@ final class JsonSets {
             throw e.error("a map element is [KEY, DATA]");
         }
         long timeout = 0;
+        long expires = 0;
         String comment = null;
+        List<Statement> stateful = new ArrayList<>();
         if (keyNode.value() instanceof JsonValue.Obj o && o.members().containsKey("elem")) {
             Node wrapper = keyNode.member("elem");
-            wrapper.only(Set.of("val", "timeout", "expires", "comment", "counter"));
-            timeout = wrapper.optional("timeout") == null ? 0 : wrapper.member("timeout").number(Long.MAX_VALUE / 1000) * 1000;
-            comment = wrapper.optional("comment") == null ? null : wrapper.member("comment").string();
+            for (Map.Entry<String, JsonValue> m : wrapper.object().members().entrySet()) {
+                Node member = wrapper.member(m.getKey());
+                switch (m.getKey()) {
+                    case "val" -> { }
+                    case "timeout" -> timeout = member.number(Long.MAX_VALUE / 1000) * 1000;
+                    case "expires" -> expires = member.number(Long.MAX_VALUE / 1000) * 1000;
+                    case "comment" -> comment = member.string();
+                    default -> stateful.add(statement(set, m.getKey(), member));
+                }
+            }
             keyNode = wrapper.member("val");
         }
         boolean objects = (set.flags() & NfTables.NFT_SET_OBJECT) != 0;
         Data data = dataNode == null || objects ? null : data(set, dataNode);
         String object = dataNode != null && objects ? dataNode.string() : null;
-        Value v;
+        Value key = keyNode.value() instanceof JsonValue.Str s && s.value().equals("*") ? new Value.CatchAll()
+                : key(set, field, concat, keyNode);
+        long to = timeout;
+        long ex = expires;
+        String c = comment;
+        return JsonParser.at(keyNode, () -> new SetElementSpec(key, data, object, to, ex, c, stateful));
+    }
+
+    /** One stateful statement of an element: {@code "counter": {...}} as a member of its {@code "elem"} object. */
+    private Statement statement(NftSet set, String name, Node body) {
+        Node statement = new Node(JsonValue.single(name, body.value()), body.path());
+        Statement st = statements.apply(set.family(), statement);
+        if (!StatefulStatements.isStateful(st)) {
+            throw body.error("unsupported element member \"" + name + "\" (an element holds counter, limit, quota, "
+                    + "ct count and last)");
+        }
+        return st;
+    }
+
+    private Value key(NftSet set, Field field, ConcatField concat, Node keyNode) {
         if (concat != null && set.isInterval()) {
             Bytes[] bounds = concatBounds(concat, keyNode);
-            v = bounds[0].equals(bounds[1]) ? new Value.Single(bounds[0]) : new Value.Range(bounds[0], bounds[1]);
-        } else {
-            v = values.apply(field, keyNode);
-            if (v instanceof Value.SetLiteral || v instanceof Value.SetReference) {
-                throw keyNode.error("an element is a value, a prefix or a range");
-            }
-            if (!(v instanceof Value.Single) && !set.isInterval()) {
-                throw keyNode.error("set " + set.name() + " needs \"flags\": [\"interval\"] for prefixes and ranges");
-            }
+            return bounds[0].equals(bounds[1]) ? new Value.Single(bounds[0]) : new Value.Range(bounds[0], bounds[1]);
         }
-        Value key = v;
-        long to = timeout;
-        String c = comment;
-        return JsonParser.at(keyNode, () -> new SetElementSpec(key, data, object, to, 0, c, List.of()));
+        Value v = values.apply(field, keyNode);
+        if (v instanceof Value.SetLiteral || v instanceof Value.SetReference) {
+            throw keyNode.error("an element is a value, a prefix or a range");
+        }
+        if (!(v instanceof Value.Single) && !set.isInterval()) {
+            throw keyNode.error("set " + set.name() + " needs \"flags\": [\"interval\"] for prefixes and ranges");
+        }
+        return v;
     }
 
     private static Data data(NftSet set, Node dataNode) {

@@ -1,6 +1,7 @@
 package nftlink.nftables.lang;
 
 import nftlink.nftables.NfTables;
+import nftlink.nftables.NftSet;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Expression;
@@ -17,12 +18,20 @@ import java.util.List;
  * adjacent intervals joined; for ranges of concatenations each element's key and key end; the
  * catch-all element of {@code *}.
  *
- * @param keyLength    the key's length in bytes
- * @param interval     whether the set holds intervals
- * @param concatenated whether the key concatenates several parts
- * @param merge        whether overlapping and adjacent intervals are joined ({@code auto-merge})
+ * @param key      the key's parts: their datatypes and lengths
+ * @param interval whether the set holds intervals
+ * @param merge    whether overlapping and adjacent intervals are joined ({@code auto-merge})
  */
-public record ElementCompiler(int keyLength, boolean interval, boolean concatenated, boolean merge) {
+public record ElementCompiler(SetKey key, boolean interval, boolean merge) {
+
+    /** The compiler for elements of a set the kernel (or someone else) declared. */
+    public static ElementCompiler of(NftSet set) {
+        SetDeclaration d = SetDeclaration.of(set);
+        if (d == null) {
+            throw new IllegalArgumentException("set " + set.name() + " has a key or data type nftlink does not know");
+        }
+        return new ElementCompiler(d.key(), d.isInterval(), false);
+    }
 
     /** An element that cannot be added: {@link #index()} is its position in the list given. */
     public static final class ElementException extends IllegalArgumentException {
@@ -53,15 +62,48 @@ public record ElementCompiler(int keyLength, boolean interval, boolean concatena
         List<Item> catchAll = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             SetElementSpec s = specs.get(i);
-            BigInteger[] b = bounds(s.key());
+            BigInteger[] b = bounds(interval ? inIntervalOrder(s.key()) : s.key());
             (b == null ? catchAll : items).add(new Item(i, s, b == null ? null : b[0], b == null ? null : b[1]));
         }
-        if (merge && interval && !concatenated) {
+        if (merge && interval && !key.concatenated()) {
             items = merged(items);
         }
-        List<SetElement> out = new ArrayList<>(interval && !concatenated ? intervals(items) : plain(items));
+        List<SetElement> out = new ArrayList<>(interval && !key.concatenated() ? intervals(items) : plain(items));
         out.addAll(plain(catchAll));
         return out;
+    }
+
+    /**
+     * The key as interval sets hold it: host-order integers (marks, uids, ...) as big-endian numbers,
+     * as nft writes them, so that the kernel orders them by value; strings and network-order values as
+     * they are.
+     */
+    private Value inIntervalOrder(Value v) {
+        return switch (v) {
+            case Value.Single s -> new Value.Single(swapped(s.bytes()));
+            case Value.Range r -> new Value.Range(swapped(r.low()), swapped(r.high()));
+            default -> v;
+        };
+    }
+
+    private Bytes swapped(Bytes bytes) {
+        if (!key.concatenated()) {
+            return SetElementListing.storedBigEndian(key.types().getFirst()) ? bytes.reversed() : bytes;
+        }
+        byte[] raw = bytes.toArray();
+        int at = 0;
+        for (int i = 0; i < key.types().size(); i++) {
+            int length = key.lengths().get(i);
+            if (SetElementListing.storedBigEndian(key.types().get(i)) && at + length <= raw.length) {
+                for (int a = at, b = at + length - 1; a < b; a++, b--) {
+                    byte t = raw[a];
+                    raw[a] = raw[b];
+                    raw[b] = t;
+                }
+            }
+            at += (length + 3) & ~3;
+        }
+        return Bytes.of(raw);
     }
 
     private static BigInteger[] bounds(Value v) {
@@ -81,12 +123,13 @@ public record ElementCompiler(int keyLength, boolean interval, boolean concatena
                         NfTables.NFT_SET_ELEM_CATCHALL, 0, 0, null, List.of()), i.spec()));
                 continue;
             }
-            Bytes key = i.spec().key() instanceof Value.Single s ? s.bytes() : Intervals.bytes(i.low(), keyLength);
-            SetElement e = decorate(new SetElement(key, null, i.spec().data(), i.spec().objectRef(), 0, 0, 0, null,
+            // interval sets hold what the bounds hold (host-order integers as big-endian numbers)
+            Bytes low = interval || !(i.spec().key() instanceof Value.Single s) ? Intervals.bytes(i.low(), key.length()) : s.bytes();
+            SetElement e = decorate(new SetElement(low, null, i.spec().data(), i.spec().objectRef(), 0, 0, 0, null,
                     List.of()), i.spec());
             if (interval) {
                 // a range of concatenations: the lows as the key, the highs as its end
-                e = e.withKeyEnd(i.spec().key() instanceof Value.Single s ? s.bytes() : Intervals.bytes(i.high(), keyLength));
+                e = e.withKeyEnd(Intervals.bytes(i.high(), key.length()));
             }
             out.add(e);
         }
@@ -132,13 +175,13 @@ public record ElementCompiler(int keyLength, boolean interval, boolean concatena
         sorted.sort(Comparator.comparing(Item::low));
         List<Intervals.Interval> intervals = new ArrayList<>();
         for (Item i : sorted) {
-            SetElement start = decorate(new SetElement(Intervals.bytes(i.low(), keyLength), null, i.spec().data(),
+            SetElement start = decorate(new SetElement(Intervals.bytes(i.low(), key.length()), null, i.spec().data(),
                     i.spec().objectRef(), 0, 0, 0, null, List.of()), i.spec());
             intervals.add(new Intervals.Interval(i.low(), i.high(), start));
         }
         try {
             // nft 1.0.6 closes every interval of a named set, also where the next starts right after it
-            return Intervals.elements(intervals, keyLength, true);
+            return Intervals.elements(intervals, key.length(), true);
         } catch (Intervals.OverlapException e) {
             throw new ElementException(sorted.get(e.index()).index(), "interval overlaps with an existing one");
         }

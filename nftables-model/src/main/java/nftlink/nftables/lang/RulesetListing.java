@@ -68,7 +68,8 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
         return out;
     }
 
-    private RuleSpec delinearize(Rule r) {
+    private RuleSpec delinearize(Rule listed) {
+        Rule r = NamedSetLookups.withoutByteOrder(listed, name -> set(listed, name));
         return Delinearizer.delinearize(r, new Delinearizer.SetContents() {
             @Override
             public List<SetElement> apply(String name) {
@@ -88,14 +89,19 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
             }
 
             private NftSet set(String name) {
-                for (NftSet s : sets) {
-                    if (s.family() == r.family() && s.table().equals(r.table()) && s.name().equals(name)) {
-                        return s;
-                    }
-                }
-                return null;
+                return RulesetListing.this.set(r, name);
             }
         });
+    }
+
+    /** The set {@code name} of the table of rule {@code r}, or {@code null}. */
+    private NftSet set(Rule r, String name) {
+        for (NftSet s : sets) {
+            if (s.family() == r.family() && s.table().equals(r.table()) && s.name().equals(name)) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private record ChainKey(nftlink.nftables.Family family, String table, String chain) {

@@ -17,6 +17,7 @@ import nftlink.nftables.Table;
 import nftlink.nftables.lang.Linearizer;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Match;
+import nftlink.nftables.lang.NamedSetLookups;
 import nftlink.nftables.lang.Value;
 import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.RuleSpec;
@@ -326,8 +327,9 @@ final class Compiler {
         out.add(new ParsedOperation(new NftOperation.AddTable(table, exclusive), start.location().to(q.name().location()),
                 (exclusive ? "create" : "add") + " table " + family.nftName() + " " + name));
         out.addAll(chains);
-        out.addAll(setOps);
+        // nft's order: objects before the sets, whose object maps name them
         out.addAll(objects);
+        out.addAll(setOps);
         out.addAll(flowtables);
         out.addAll(rules);
     }
@@ -542,7 +544,7 @@ final class Compiler {
             ops.add(new ParsedOperation(new NftOperation.AddElements(s.set().family(), s.set().table(), s.set().name(),
                     s.set().id(), s.elements(), false), where, null));
         }
-        Rule rule = result.rule();
+        Rule rule = NamedSetLookups.withByteOrder(result.rule(), name -> sets.set(family, table, name));
         NftOperation op = switch (command) {
             case "insert" -> new NftOperation.InsertRule(rule.withPosition(handle));
             case "replace" -> new NftOperation.ReplaceRule(rule.withHandle(handle));

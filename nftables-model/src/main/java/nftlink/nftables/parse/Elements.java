@@ -1,11 +1,14 @@
 package nftlink.nftables.parse;
 
+import nftlink.nftables.Family;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Data;
+import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.ElementCompiler;
 import nftlink.nftables.lang.MapLookupField;
 import nftlink.nftables.lang.SetElementSpec;
+import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.Value;
 
 import java.util.ArrayList;
@@ -40,8 +43,8 @@ final class Elements {
         List<SetElementSpec> specs = new ArrayList<>();
         List<Token> where = new ArrayList<>();
         collect(shape, setName, keysOnly, specs, where);
-        ElementCompiler compiler = new ElementCompiler(shape.keyLength(), shape.interval(), shape.key().size() > 1,
-                merge && !shape.isMap());
+        ElementCompiler compiler = Cursor.at(c.in.last(), () -> new ElementCompiler(shape.setKey(), shape.interval(),
+                merge && !shape.isMap()));
         try {
             return compiler.compile(specs);
         } catch (ElementCompiler.ElementException e) {
@@ -70,36 +73,82 @@ final class Elements {
 
     private SetElementSpec item(SetShape shape, String setName, boolean keysOnly) {
         Token at = c.peek();
-        Value v = values.item(shape.key(), false);
-        if (!(v instanceof Value.Single) && !shape.interval()) {
+        Value v = c.accept("*") ? new Value.CatchAll() : wildcard(shape, values.elementKey(shape.key()));
+        if (!(v instanceof Value.Single || v instanceof Value.CatchAll) && !shape.interval()) {
             throw Cursor.error(at, "you must add 'flags interval' to the declaration of " + setName
                     + " to add prefixes or ranges");
         }
-        if (!(v instanceof Value.Single || v instanceof Value.Prefix || v instanceof Value.Range)) {
+        if (!(v instanceof Value.Single || v instanceof Value.Prefix || v instanceof Value.Range || v instanceof Value.CatchAll)) {
             throw Cursor.error(at, "not a set element");
         }
+        // KEY [STATEFUL ...] [timeout T] [expires T] [comment "C"] [STATEFUL ...] [: DATA], as nft reads them
+        List<Statement> statements = new ArrayList<>(statements());
         long timeout = 0;
+        long expires = 0;
         String comment = null;
         while (true) {
             if (c.accept("timeout")) {
                 timeout = Durations.millis(c.expect(Token.Kind.WORD, "a duration such as 30s"));
+            } else if (c.accept("expires")) {
+                expires = Durations.millis(c.expect(Token.Kind.WORD, "a duration such as 30s"));
             } else if (c.accept("comment")) {
                 comment = c.expect(Token.Kind.STRING, "a quoted comment").text();
             } else {
                 break;
             }
         }
+        statements.addAll(statements());
         Data data = null;
+        String object = null;
         if (shape.isMap() && !(keysOnly && !c.at(":"))) {
             c.expect(":");
-            data = data(shape);
+            if (shape.objects()) {
+                object = c.name("an object name").text();
+            } else {
+                data = data(shape);
+            }
         }
-        return new SetElementSpec(v, data, null, timeout, 0, comment, List.of());
+        Data d = data;
+        String o = object;
+        long t = timeout;
+        long e = expires;
+        String cm = comment;
+        return Cursor.at(at, () -> new SetElementSpec(v, d, o, t, e, cm, statements));
+    }
+
+    /**
+     * An interface name with a wildcard ({@code "eth*"}, which the value holds as its characters before
+     * the star) as the range of names it stands for in an interval set: from the characters padded with
+     * zeros to the characters padded with ones.
+     */
+    private static Value wildcard(SetShape shape, Value v) {
+        if (shape.key().size() != 1 || shape.key().getFirst().type() != Datatype.IFNAME || !(v instanceof Value.Single s)
+                || s.bytes().length() >= shape.key().getFirst().length()) {
+            return v;
+        }
+        int length = shape.key().getFirst().length();
+        byte[] low = java.util.Arrays.copyOf(s.bytes().toArray(), length);
+        byte[] high = java.util.Arrays.copyOf(s.bytes().toArray(), length);
+        java.util.Arrays.fill(high, s.bytes().length(), length, (byte) 0xff);
+        return new Value.Range(Bytes.of(low), Bytes.of(high));
+    }
+
+    /** The stateful statements an element carries ({@code counter}, {@code limit rate ...}, ...), in a row. */
+    private List<Statement> statements() {
+        List<Statement> out = new ArrayList<>();
+        RuleParser rules = new RuleParser(c, values, Family.INET);
+        for (Statement s = rules.stateful(); s != null; s = rules.stateful()) {
+            out.add(s);
+        }
+        return out;
     }
 
     private Data data(SetShape shape) {
         if (shape.verdicts()) {
             return Data.of(values.verdict());
+        }
+        if (shape.dataInterval()) {
+            return Data.of(rangeData(shape));
         }
         Bytes first = values.single(shape.data(), c.next());
         if (shape.dataRest().isEmpty()) {
@@ -111,5 +160,33 @@ final class Elements {
             parts.add(values.single(part, c.next()));
         }
         return Data.of(MapLookupField.concatData(parts));
+    }
+
+    /** The data of an interval map: a value, a prefix or a range (of each part), as its lows then its highs. */
+    private Bytes rangeData(SetShape shape) {
+        Token at = c.peek();
+        List<Values.Part> parts = shape.dataParts();
+        Value v = values.item(parts, false);
+        Bytes[] bounds = switch (v) {
+            case Value.Single x -> new Bytes[]{x.bytes(), x.bytes()};
+            case Value.Prefix x -> new Bytes[]{x.address(), x.last()};
+            case Value.Range x -> new Bytes[]{x.low(), x.high()};
+            default -> throw Cursor.error(at, "not a value, a prefix or a range");
+        };
+        if (parts.size() > 1) {
+            return Bytes.of(concat(bounds[0].toArray(), bounds[1].toArray()));
+        }
+        int padded = (parts.getFirst().length() + 3) & ~3;
+        byte[] out = new byte[2 * padded];
+        System.arraycopy(bounds[0].toArray(), 0, out, 0, bounds[0].length());
+        System.arraycopy(bounds[1].toArray(), 0, out, padded, bounds[1].length());
+        return Bytes.of(out);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }

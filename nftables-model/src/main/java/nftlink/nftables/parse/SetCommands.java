@@ -5,12 +5,13 @@ import nftlink.nftables.NfTables;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.SetElement;
-import nftlink.nftables.lang.ConcatField;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
+import nftlink.nftables.lang.ObjectRenderer;
 import nftlink.nftables.lang.SetData;
 import nftlink.nftables.lang.SetDeclaration;
 import nftlink.nftables.lang.SetKey;
+import nftlink.nftables.lang.Statement;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ final class SetCommands {
     private final Elements elements;
     private final SetLookup lookup;
     private final Map<String, SetShape> declared;
+    private final Map<String, NftSet> declaredSets = new java.util.HashMap<>();
 
     /**
      * @param declared the shapes of the sets declared so far, by {@link #key}; declarations add to it
@@ -59,12 +61,14 @@ final class SetCommands {
         int policy = -1;
         boolean autoMerge;
         String comment;
+        List<Statement> statements = new ArrayList<>();
         List<SetElement> elements;
 
         SetShape shape() {
             return new SetShape(keyParts, dataParts.isEmpty() ? null : dataParts.getFirst(),
                     dataParts.isEmpty() ? List.of() : dataParts.subList(1, dataParts.size()),
-                    data instanceof SetData.Verdicts, (flags & NfTables.NFT_SET_INTERVAL) != 0);
+                    data instanceof SetData.Verdicts, (flags & NfTables.NFT_SET_INTERVAL) != 0,
+                    data instanceof SetData.Objects, data instanceof SetData.Values v && v.interval());
         }
     }
 
@@ -91,8 +95,9 @@ final class SetCommands {
         }
         declared.put(key(family, table, name), b.shape());
         SetDeclaration declaration = Cursor.at(nameToken, () -> new SetDeclaration(family, table, name, b.key, b.data,
-                b.flags, b.timeout, b.gcInterval, b.size, b.policy, b.autoMerge, b.comment, List.of()));
+                b.flags, b.timeout, b.gcInterval, b.size, b.policy, b.autoMerge, b.comment, b.statements));
         NftSet set = Cursor.at(nameToken, declaration::set);
+        declaredSets.put(key(family, table, name), set);
         SourceLocation where = start.location().to(nameToken.location());
         List<ParsedOperation> out = new ArrayList<>();
         out.add(new ParsedOperation(new NftOperation.AddSet(set, exclusive), where,
@@ -106,6 +111,15 @@ final class SetCommands {
     }
 
     private void member(Body b, Family family, String name, boolean map) {
+        RuleParser rules = new RuleParser(c, values, family);
+        Statement stateful = rules.stateful();
+        if (stateful != null) {
+            // counter, limit, quota, ct count, last: several in a row on one line
+            for (; stateful != null; stateful = rules.stateful()) {
+                b.statements.add(stateful);
+            }
+            return;
+        }
         Token t = c.expect(Token.Kind.WORD, "type, flags, timeout, size, policy, elements, comment or '}'");
         switch (t.text()) {
             case "type" -> type(b, t, map);
@@ -147,7 +161,6 @@ final class SetCommands {
                 c.expect(Token.Kind.EQUALS, "'='");
                 b.elements = elements.block(b.shape(), name, false, b.autoMerge);
             }
-            case "counter" -> throw Cursor.error(t, "unsupported: set counters are not supported by nftlink's parser yet");
             default -> throw Cursor.error(t, "syntax error, unexpected " + t.text()
                     + ", expecting type, flags, timeout, size, policy, elements, comment or '}'");
         }
@@ -164,16 +177,7 @@ final class SetCommands {
         b.data = null;
         b.dataParts = new ArrayList<>();
         if (c.accept(":")) {
-            Token d = c.expect(Token.Kind.WORD, "a data type or verdict");
-            if (d.text().equals("verdict")) {
-                b.data = new SetData.Verdicts(false);
-            } else {
-                b.dataParts.add(SetShape.part(RuleParser.datatype(d)));
-                while (c.accept(".")) {
-                    b.dataParts.add(SetShape.part(RuleParser.datatype(c.expect(Token.Kind.WORD, "a type"))));
-                }
-                b.data = new SetData.Values(Cursor.at(d, () -> SetKey.of(types(b.dataParts), lengths(b.dataParts))), false);
-            }
+            data(b);
         }
         if (map != (b.data != null)) {
             throw Cursor.error(t, map ? "a map needs 'type KEY : DATA'" : "a set has no data type (declare a map)");
@@ -194,19 +198,58 @@ final class SetCommands {
             }
             if (c.accept("verdict")) {
                 b.data = new SetData.Verdicts(true);
+            } else if (objectType() instanceof Integer type) {
+                b.data = new SetData.Objects(type);
             } else {
+                boolean interval = c.accept("interval");
                 Token d = c.peek();
                 Field typeofData = new RuleParser(c, values, family).fieldOrConcat();
-                if (typeofData instanceof ConcatField) {
-                    throw Cursor.error(d, "unsupported: concatenated map data in typeof (nftlink maps one field)");
-                }
-                b.dataParts.add(Values.parts(typeofData).getFirst());
+                b.dataParts.addAll(Values.parts(typeofData));
                 b.data = new SetData.Values(Cursor.at(d, () -> SetKey.typeof(typeofData, types(b.dataParts),
-                        lengths(b.dataParts))), false);
+                        lengths(b.dataParts))), interval);
             }
         } else if (c.at(":")) {
             throw Cursor.error(c.peek(), "a set has no data type (declare a map)");
         }
+    }
+
+    /** {@code : verdict}, {@code : [interval] TYPE [. TYPE ...]} or {@code : OBJECT-TYPE} after {@code type KEY}. */
+    private void data(Body b) {
+        Token d = c.peek();
+        if (c.accept("verdict")) {
+            b.data = new SetData.Verdicts(false);
+            return;
+        }
+        if (objectType() instanceof Integer type) {
+            b.data = new SetData.Objects(type);
+            return;
+        }
+        boolean interval = c.accept("interval");
+        Token first = c.expect(Token.Kind.WORD, "a data type, verdict or an object type");
+        b.dataParts.add(SetShape.part(RuleParser.datatype(first)));
+        while (c.accept(".")) {
+            b.dataParts.add(SetShape.part(RuleParser.datatype(c.expect(Token.Kind.WORD, "a type"))));
+        }
+        b.data = new SetData.Values(Cursor.at(first, () -> SetKey.of(types(b.dataParts), lengths(b.dataParts))), interval);
+    }
+
+    /**
+     * The {@code NFT_OBJECT_*} type of an object map's data, read when one comes next ({@code counter},
+     * {@code quota}, {@code limit}, {@code synproxy}, {@code secmark}, {@code ct helper|timeout|expectation}),
+     * else {@code null} with nothing read.
+     */
+    private Integer objectType() {
+        Token t = c.peek();
+        if (t.is("ct") && c.in.peekIs(1, "helper", "timeout", "expectation")) {
+            c.next();
+            return ObjectRenderer.type("ct " + c.next().text());
+        }
+        int type = t.kind() == Token.Kind.WORD && !t.is("ct") ? ObjectRenderer.type(t.text()) : -1;
+        if (type < 0) {
+            return null;
+        }
+        c.next();
+        return type;
     }
 
     private static List<Datatype> types(List<Values.Part> parts) {
@@ -215,6 +258,12 @@ final class SetCommands {
 
     private static List<Integer> lengths(List<Values.Part> parts) {
         return parts.stream().map(Values.Part::length).toList();
+    }
+
+    /** The set {@code name}: declared in this text, or known to the lookup; {@code null} when neither. */
+    NftSet set(Family family, String table, String name) {
+        NftSet set = declaredSets.get(key(family, table, name));
+        return set != null ? set : lookup.find(family, table, name).orElse(null);
     }
 
     /** The shape of set {@code name}: declared in this text or known to the lookup; an error at {@code setName} when neither. */
