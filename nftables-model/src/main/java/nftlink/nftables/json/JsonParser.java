@@ -76,7 +76,7 @@ public final class JsonParser {
     private final CgroupPathResolver cgroups;
     private final SetLookup sets;
     private final InterfaceResolver interfaces;
-    private final JsonSets jsonSets = new JsonSets(this::value, this::statement, this::field);
+    private final JsonSets jsonSets = new JsonSets(this::setItem, this::statement, this::field);
 
     /**
      * @param cgroups resolves the paths of {@code socket cgroupv2} matches to cgroup IDs

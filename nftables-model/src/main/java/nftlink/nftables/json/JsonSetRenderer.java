@@ -3,6 +3,7 @@ package nftlink.nftables.json;
 import nftlink.nftables.NfTables;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.SetElement;
+import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.ListedElement;
 import nftlink.nftables.lang.ObjectRenderer;
@@ -147,13 +148,24 @@ record JsonSetRenderer(JsonRenderer renderer) {
         return JsonValue.array(item, data);
     }
 
+    /** A value, or a bitmask value's flags as nft lists several: {@code {"|": ["fin", "ack"]}}. */
+    private static JsonValue flags(Datatype type, Bytes value) {
+        List<Bytes> flags = SetElementListing.flags(type, value);
+        if (flags.size() == 1) {
+            return Scalars.render(type, value);
+        }
+        List<JsonValue> names = new ArrayList<>();
+        flags.forEach(f -> names.add(Scalars.render(type, f)));
+        return JsonValue.single("|", JsonValue.array(names));
+    }
+
     /** A key's or data's parts: one value, prefix or range each, {@code {"concat": [...]}} for several. */
     private static JsonValue values(List<Datatype> types, List<Value> parts) {
         List<JsonValue> out = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             Datatype type = types.get(Math.min(i, types.size() - 1));
             out.add(switch (parts.get(i)) {
-                case Value.Single v -> Scalars.render(type, v.bytes());
+                case Value.Single v -> flags(type, v.bytes());
                 case Value.Prefix p -> JsonValue.single("prefix", JsonValue.object().put("addr", Scalars.render(type, p.address()))
                         .put("len", p.bits()).build());
                 case Value.Range r -> JsonValue.single("range", JsonValue.array(Scalars.render(type, r.low()),

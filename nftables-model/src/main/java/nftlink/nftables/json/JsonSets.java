@@ -182,9 +182,9 @@ final class JsonSets {
             where.add(e);
             specs.add(element(set, field, concat, e, keysOnly));
         }
-        ElementCompiler compiler = JsonParser.at(elem, () -> new ElementCompiler(key, set.isInterval(), false));
+        ElementCompiler compiler = JsonParser.at(elem, () -> ElementCompiler.of(d, false));
         try {
-            return compiler.compile(specs);
+            return keysOnly ? compiler.deletion(specs) : compiler.compile(specs);
         } catch (ElementCompiler.ElementException x) {
             throw where.get(x.index()).error(x.getMessage());
         }
@@ -207,7 +207,6 @@ final class JsonSets {
         long timeout = 0;
         long expires = 0;
         String comment = null;
-        List<Statement> stateful = new ArrayList<>();
         if (keyNode.value() instanceof JsonValue.Obj o && o.members().containsKey("elem")) {
             Node wrapper = keyNode.member("elem");
             for (Map.Entry<String, JsonValue> m : wrapper.object().members().entrySet()) {
@@ -217,7 +216,9 @@ final class JsonSets {
                     case "timeout" -> timeout = member.number(Long.MAX_VALUE / 1000) * 1000;
                     case "expires" -> expires = member.number(Long.MAX_VALUE / 1000) * 1000;
                     case "comment" -> comment = member.string();
-                    default -> stateful.add(statement(set, m.getKey(), member));
+                    // nft lists an element's first statement and reads none back: the set's template gives the
+                    // element its stateful expressions, as when nft reads the document
+                    default -> statement(set, m.getKey(), member);
                 }
             }
             keyNode = wrapper.member("val");
@@ -230,10 +231,10 @@ final class JsonSets {
         long to = timeout;
         long ex = expires;
         String c = comment;
-        return JsonParser.at(keyNode, () -> new SetElementSpec(key, data, object, to, ex, c, stateful));
+        return JsonParser.at(keyNode, () -> new SetElementSpec(key, data, object, to, ex, c, List.of()));
     }
 
-    /** One stateful statement of an element: {@code "counter": {...}} as a member of its {@code "elem"} object. */
+    /** One stateful statement of an element, {@code "counter": {...}} as a member of its {@code "elem"} object, checked. */
     private Statement statement(NftSet set, String name, Node body) {
         Node statement = new Node(JsonValue.single(name, body.value()), body.path());
         Statement st = statements.apply(set.family(), statement);

@@ -695,6 +695,14 @@ public enum Datatype {
         }
         try {
             byte[] b = InetAddress.getByName(t).getAddress();
+            if (b.length == 4 && length == 16) {
+                // Java reads an IPv4-mapped IPv6 address (::ffff:0.0.0.0) as the IPv4 address
+                byte[] mapped = new byte[16];
+                mapped[10] = (byte) 0xff;
+                mapped[11] = (byte) 0xff;
+                System.arraycopy(b, 0, mapped, 12, 4);
+                b = mapped;
+            }
             if (b.length != length) {
                 throw new IllegalArgumentException("not an " + (length == 4 ? "IPv4" : "IPv6") + " address: " + t);
             }

@@ -18,11 +18,26 @@ import java.util.List;
  * adjacent intervals joined; for ranges of concatenations each element's key and key end; the
  * catch-all element of {@code *}.
  *
- * @param key      the key's parts: their datatypes and lengths
- * @param interval whether the set holds intervals
- * @param merge    whether overlapping and adjacent intervals are joined ({@code auto-merge})
+ * @param key        the key's parts: their datatypes and lengths
+ * @param interval   whether the set holds intervals
+ * @param merge      whether overlapping and adjacent intervals are joined ({@code auto-merge})
+ * @param statements the stateful statements the set declares, which its elements' must match
+ * @param dynamic    whether the set is updated from the packet path ({@code flags dynamic}), whose
+ *                   elements may carry statements the set does not declare
+ * @param map        whether it is a map (for messages)
  */
-public record ElementCompiler(SetKey key, boolean interval, boolean merge) {
+public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<Statement> statements, boolean dynamic,
+                              boolean map) {
+
+    public ElementCompiler {
+        statements = List.copyOf(statements);
+    }
+
+    /** The compiler for the elements of a declared set, with or without merging its intervals. */
+    public static ElementCompiler of(SetDeclaration d, boolean merge) {
+        return new ElementCompiler(d.key(), d.isInterval(), merge, d.statements(), (d.flags() & NfTables.NFT_SET_EVAL) != 0,
+                d.isMap());
+    }
 
     /** The compiler for elements of a set the kernel (or someone else) declared. */
     public static ElementCompiler of(NftSet set) {
@@ -30,7 +45,7 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge) {
         if (d == null) {
             throw new IllegalArgumentException("set " + set.name() + " has a key or data type nftlink does not know");
         }
-        return new ElementCompiler(d.key(), d.isInterval(), false);
+        return of(d, false);
     }
 
     /** An element that cannot be added: {@link #index()} is its position in the list given. */
@@ -62,6 +77,7 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge) {
         List<Item> catchAll = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             SetElementSpec s = specs.get(i);
+            checkStatements(i, s.statements());
             BigInteger[] b = bounds(interval ? inIntervalOrder(s.key()) : s.key());
             (b == null ? catchAll : items).add(new Item(i, s, b == null ? null : b[0], b == null ? null : b[1]));
         }
@@ -71,6 +87,58 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge) {
         List<SetElement> out = new ArrayList<>(interval && !key.concatenated() ? intervals(items) : plain(items));
         out.addAll(plain(catchAll));
         return out;
+    }
+
+    /**
+     * The kernel's elements to delete for the elements written: their keys (no data), each
+     * interval's start and end, but not the end marker below the first interval, which nft leaves in
+     * the set (it belongs to no interval).
+     *
+     * @throws ElementException when an element cannot be deleted (overlapping intervals)
+     */
+    public List<SetElement> deletion(List<SetElementSpec> specs) {
+        List<SetElementSpec> keys = specs.stream().map(s -> SetElementSpec.of(s.key(), null)).toList();
+        List<SetElement> out = new ArrayList<>(compile(keys));
+        if (interval && !key.concatenated() && !out.isEmpty()
+                && (out.getFirst().flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0) {
+            out.removeFirst();
+        }
+        return out;
+    }
+
+    /** An element's statements against the set's, as nft checks them. */
+    private void checkStatements(int index, List<Statement> element) {
+        if (element.isEmpty()) {
+            return;
+        }
+        String kind = map ? "map" : "set";
+        if (statements.isEmpty()) {
+            if (!dynamic) {
+                throw new ElementException(index, "missing statement in " + kind + " declaration");
+            }
+            return;
+        }
+        if (element.size() != statements.size()) {
+            throw new ElementException(index, "number of statements mismatch, set expects " + statements.size()
+                    + " but element has " + element.size());
+        }
+        for (int i = 0; i < element.size(); i++) {
+            if (element.get(i).getClass() != statements.get(i).getClass()) {
+                throw new ElementException(index, "statement mismatch, element expects " + statementName(element.get(i))
+                        + ", but " + kind + " has type " + statementName(statements.get(i)));
+            }
+        }
+    }
+
+    private static String statementName(Statement s) {
+        return switch (s) {
+            case Statement.CounterStatement c -> "counter";
+            case Statement.LimitStatement l -> "limit";
+            case Statement.QuotaStatement q -> "quota";
+            case Statement.ConnlimitStatement c -> "connlimit";
+            case Statement.LastStatement l -> "last";
+            default -> s.getClass().getSimpleName();
+        };
     }
 
     /**

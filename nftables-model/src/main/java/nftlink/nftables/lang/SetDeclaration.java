@@ -157,6 +157,10 @@ public record SetDeclaration(Family family, String table, String name, SetKey ke
         if (key.concatenated() && isInterval()) {
             f |= NfTables.NFT_SET_CONCAT;
         }
+        if (statements.size() > 1) {
+            // the kernel takes a list of expressions only with this flag
+            f |= NfTables.NFT_SET_EXPR;
+        }
         return f;
     }
 
@@ -200,16 +204,24 @@ public record SetDeclaration(Family family, String table, String name, SetKey ke
             case SetData.Verdicts v -> SetUserdata.INVALID;
             case null, default -> SetUserdata.ABSENT;
         };
-        byte[] keyTypeof = key.typeof() == null ? null : SetTypeof.describe(key.typeof());
+        byte[] keyTypeof = description(key);
         byte[] dataTypeof = switch (data) {
             case SetData.Verdicts v when v.typeof() -> SetTypeof.verdictDescription();
-            case SetData.Values v when v.value().typeof() != null -> SetTypeof.describe(v.value().typeof());
+            case SetData.Values v -> description(v.value());
             case null -> null;
             default -> SetTypeof.valueDescription();
         };
         int dataInterval = data == null ? SetUserdata.ABSENT : data instanceof SetData.Values v && v.interval() ? 1 : 0;
         boolean merge = autoMerge && !(key.concatenated() && isInterval());
-        return new SetUserdata(key.byteOrder(), dataOrder, merge, keyTypeof == null ? SetTypeof.valueDescription() : keyTypeof,
-                data != null && dataTypeof == null ? SetTypeof.valueDescription() : dataTypeof, dataInterval, comment);
+        return new SetUserdata(key.byteOrder(), dataOrder, merge, keyTypeof, dataTypeof, dataInterval, comment);
+    }
+
+    /** nft's description of a key or data: its typeof expression's, else that of values (of a concatenation). */
+    private static byte[] description(SetKey key) {
+        byte[] typeof = key.typeof() == null ? null : SetTypeof.describe(key.typeof());
+        if (typeof != null) {
+            return typeof;
+        }
+        return key.concatenated() ? SetTypeof.valueConcatenationDescription() : SetTypeof.valueDescription();
     }
 }

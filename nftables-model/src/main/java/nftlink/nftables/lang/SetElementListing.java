@@ -48,6 +48,31 @@ public final class SetElementListing {
         return out;
     }
 
+    /**
+     * A bitmask value's flags, lowest first, each a value of the type ({@code fin | ack} is nft's listing
+     * of an element with both flags); one value as it is when it has no more than one flag.
+     */
+    public static List<Bytes> flags(Datatype type, Bytes value) {
+        if (!type.isBitmask()) {
+            return List.of(value);
+        }
+        boolean host = type.hostOrder();
+        BigInteger v = new BigInteger(1, (host ? value.reversed() : value).toArray());
+        if (v.bitCount() <= 1) {
+            return List.of(value);
+        }
+        List<Bytes> out = new ArrayList<>();
+        for (int bit = v.getLowestSetBit(); bit >= 0 && bit < v.bitLength(); bit = v.clearBit(bit).getLowestSetBit()) {
+            Bytes one = Intervals.bytes(BigInteger.ONE.shiftLeft(bit), value.length());
+            out.add(host ? one.reversed() : one);
+            v = v.clearBit(bit);
+            if (v.signum() == 0) {
+                break;
+            }
+        }
+        return out;
+    }
+
     /** The key's parts, each without its padding; an interval set's host-order integers turned back to host order. */
     static List<Bytes> parts(SetKey key, Bytes bytes, boolean interval) {
         List<Bytes> out = new ArrayList<>();

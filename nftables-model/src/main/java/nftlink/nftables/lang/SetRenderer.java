@@ -190,7 +190,7 @@ public final class SetRenderer {
         for (int i = 0; i < parts.size(); i++) {
             Datatype type = types.get(Math.min(i, types.size() - 1));
             out.add(switch (parts.get(i)) {
-                case Value.Single v -> type.print(v.bytes());
+                case Value.Single v -> String.join(" | ", SetElementListing.flags(type, v.bytes()).stream().map(type::print).toList());
                 case Value.Prefix p -> type.print(p.address()) + "/" + p.bits();
                 case Value.Range r -> type.printNumeric(r.low()) + "-" + type.printNumeric(r.high());
                 default -> throw new IllegalArgumentException("not an element value: " + parts.get(i));

@@ -98,6 +98,19 @@ public final class SetTypeof {
         return description(EXPR_VALUE, new byte[0]);
     }
 
+    /**
+     * nft's description of a concatenation given by datatypes ({@code type ipv4_addr . inet_service}):
+     * nft starts the first part's description, finds that a value has none, and leaves it unfinished,
+     * a nest of length 0, the value's expression type, and an empty data nest.
+     */
+    static byte[] valueConcatenationDescription() {
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        SetUserdata.tlv(data, 0, new byte[0]);
+        SetUserdata.tlv(data, TYPEOF_EXPR, SetUserdata.u32(EXPR_VALUE));
+        SetUserdata.tlv(data, TYPEOF_DATA, new byte[0]);
+        return description(EXPR_CONCAT, data.toByteArray());
+    }
+
     private static byte[] description(int type, byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SetUserdata.tlv(out, TYPEOF_EXPR, SetUserdata.u32(type));

@@ -59,9 +59,9 @@ public record SetUserdata(int keyByteOrder, int dataByteOrder, boolean autoMerge
         return field instanceof ConcatField ? INVALID : byteOrder(field.datatype());
     }
 
-    /** nft's byte order of values of a datatype. */
+    /** nft's byte order of values of a datatype: strings (names of helpers, OS fingerprints) in host order too. */
     public static int byteOrder(Datatype type) {
-        return type.hostOrder() ? HOST : BIG;
+        return type.hostOrder() || type == Datatype.STRING ? HOST : BIG;
     }
 
     @Override

@@ -43,10 +43,9 @@ final class Elements {
         List<SetElementSpec> specs = new ArrayList<>();
         List<Token> where = new ArrayList<>();
         collect(shape, setName, keysOnly, specs, where);
-        ElementCompiler compiler = Cursor.at(c.in.last(), () -> new ElementCompiler(shape.setKey(), shape.interval(),
-                merge && !shape.isMap()));
+        ElementCompiler compiler = Cursor.at(c.in.last(), () -> shape.compiler(merge && !shape.isMap()));
         try {
-            return compiler.compile(specs);
+            return keysOnly ? compiler.deletion(specs) : compiler.compile(specs);
         } catch (ElementCompiler.ElementException e) {
             throw Cursor.error(where.get(e.index()), e.getMessage());
         }

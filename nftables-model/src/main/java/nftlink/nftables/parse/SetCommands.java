@@ -64,11 +64,16 @@ final class SetCommands {
         List<Statement> statements = new ArrayList<>();
         List<SetElement> elements;
 
-        SetShape shape() {
+        SetShape shape(Family family, String table, String name) {
+            SetDeclaration d = declaration(family, table, name);
             return new SetShape(keyParts, dataParts.isEmpty() ? null : dataParts.getFirst(),
                     dataParts.isEmpty() ? List.of() : dataParts.subList(1, dataParts.size()),
-                    data instanceof SetData.Verdicts, (flags & NfTables.NFT_SET_INTERVAL) != 0,
-                    data instanceof SetData.Objects, data instanceof SetData.Values v && v.interval());
+                    data instanceof SetData.Verdicts, (flags & NfTables.NFT_SET_INTERVAL) != 0, d);
+        }
+
+        SetDeclaration declaration(Family family, String table, String name) {
+            return new SetDeclaration(family, table, name, key, data, flags, timeout, gcInterval, size, policy, autoMerge,
+                    comment, statements);
         }
     }
 
@@ -85,7 +90,7 @@ final class SetCommands {
             if (c.accept(Token.Kind.RBRACE)) {
                 break;
             }
-            member(b, family, name, map);
+            member(b, family, table, name, map);
             if (!c.accept(Token.Kind.NEWLINE) && !c.accept(Token.Kind.SEMICOLON) && !c.at(Token.Kind.RBRACE)) {
                 throw c.unexpected("newline, ';' or '}'");
             }
@@ -93,9 +98,8 @@ final class SetCommands {
         if (b.key == null) {
             throw Cursor.error(nameToken, (map ? "map " : "set ") + name + " needs a type");
         }
-        declared.put(key(family, table, name), b.shape());
-        SetDeclaration declaration = Cursor.at(nameToken, () -> new SetDeclaration(family, table, name, b.key, b.data,
-                b.flags, b.timeout, b.gcInterval, b.size, b.policy, b.autoMerge, b.comment, b.statements));
+        SetDeclaration declaration = Cursor.at(nameToken, () -> b.declaration(family, table, name));
+        declared.put(key(family, table, name), b.shape(family, table, name));
         NftSet set = Cursor.at(nameToken, declaration::set);
         declaredSets.put(key(family, table, name), set);
         SourceLocation where = start.location().to(nameToken.location());
@@ -110,7 +114,7 @@ final class SetCommands {
         return out;
     }
 
-    private void member(Body b, Family family, String name, boolean map) {
+    private void member(Body b, Family family, String table, String name, boolean map) {
         RuleParser rules = new RuleParser(c, values, family);
         Statement stateful = rules.stateful();
         if (stateful != null) {
@@ -159,7 +163,7 @@ final class SetCommands {
                     throw Cursor.error(t, "declare the type before the elements");
                 }
                 c.expect(Token.Kind.EQUALS, "'='");
-                b.elements = elements.block(b.shape(), name, false, b.autoMerge);
+                b.elements = elements.block(Cursor.at(t, () -> b.shape(family, table, name)), name, false, b.autoMerge);
             }
             default -> throw Cursor.error(t, "syntax error, unexpected " + t.text()
                     + ", expecting type, flags, timeout, size, policy, elements, comment or '}'");

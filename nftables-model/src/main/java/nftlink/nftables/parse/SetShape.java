@@ -3,6 +3,7 @@ package nftlink.nftables.parse;
 import nftlink.nftables.NfTables;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.lang.Datatype;
+import nftlink.nftables.lang.ElementCompiler;
 import nftlink.nftables.lang.SetData;
 import nftlink.nftables.lang.SetDeclaration;
 import nftlink.nftables.lang.SetKey;
@@ -19,18 +20,36 @@ import java.util.List;
  * @param dataRest     the further parts of concatenated data
  * @param verdicts     whether it is a verdict map
  * @param interval     whether it holds intervals
- * @param objects      whether it is an object map (elements name objects)
- * @param dataInterval whether each data value is a range or prefix ({@code : interval ipv4_addr})
+ * @param declaration  the set's declaration (what its elements map to, its statements), or {@code null}
  */
 record SetShape(List<Values.Part> key, Values.Part data, List<Values.Part> dataRest, boolean verdicts, boolean interval,
-                boolean objects, boolean dataInterval) {
+                SetDeclaration declaration) {
 
     SetShape(List<Values.Part> key, Values.Part data, boolean verdicts, boolean interval) {
-        this(key, data, List.of(), verdicts, interval, false, false);
+        this(key, data, List.of(), verdicts, interval, null);
     }
 
     SetShape(List<Values.Part> key, Values.Part data, List<Values.Part> dataRest, boolean verdicts, boolean interval) {
-        this(key, data, dataRest, verdicts, interval, false, false);
+        this(key, data, dataRest, verdicts, interval, null);
+    }
+
+    /** Whether it is an object map (elements name objects). */
+    boolean objects() {
+        return declaration != null && declaration.data() instanceof SetData.Objects;
+    }
+
+    /** Whether each data value is a range or prefix ({@code : interval ipv4_addr}). */
+    boolean dataInterval() {
+        return declaration != null && declaration.data() instanceof SetData.Values v && v.interval();
+    }
+
+    /** The compiler of its elements, with or without merging intervals. */
+    ElementCompiler compiler(boolean merge) {
+        if (declaration == null) {
+            return new ElementCompiler(setKey(), interval, merge, List.of(), true, isMap());
+        }
+        return new ElementCompiler(setKey(), interval, merge, declaration.statements(),
+                (declaration.flags() & NfTables.NFT_SET_EVAL) != 0, isMap());
     }
 
     /** The data's parts: one, or several for concatenated data ({@code ipv4_addr . inet_service}). */
@@ -52,7 +71,7 @@ record SetShape(List<Values.Part> key, Values.Part data, List<Values.Part> dataR
 
     /** Whether its elements map keys to something: data, verdicts or objects. */
     boolean isMap() {
-        return verdicts || data != null || objects;
+        return verdicts || data != null || objects();
     }
 
     int keyType() {
@@ -82,15 +101,13 @@ record SetShape(List<Values.Part> key, Values.Part data, List<Values.Part> dataR
         List<Values.Part> key = parts(d.key());
         Values.Part data = null;
         List<Values.Part> rest = new ArrayList<>();
-        boolean dataInterval = false;
         if (d.data() instanceof SetData.Values v) {
             List<Values.Part> parts = parts(v.value());
             data = parts.getFirst();
             rest.addAll(parts.subList(1, parts.size()));
-            dataInterval = v.interval();
         }
         return new SetShape(key, data, rest, d.data() instanceof SetData.Verdicts, (set.flags() & NfTables.NFT_SET_INTERVAL) != 0,
-                d.data() instanceof SetData.Objects, dataInterval);
+                d);
     }
 
     /** The parts of a key: a typeof key's as the rule language reads its values, else by datatype. */

@@ -1,0 +1,195 @@
+package nftlink.nftables.lang;
+
+import nftlink.netlink.NetworkNamespace;
+import nftlink.nftables.NfTables;
+import nftlink.nftables.NftFormatter;
+import nftlink.nftables.NftSet;
+import nftlink.nftables.Nftables;
+import nftlink.nftables.expr.Expression;
+import nftlink.nftables.json.JsonParser;
+import nftlink.nftables.json.JsonRenderer;
+import nftlink.nftables.json.JsonValue;
+import nftlink.nftables.parse.CgroupPathResolver;
+import nftlink.nftables.parse.NftParser;
+import nftlink.nftables.parse.SetLookup;
+import nftlink.testing.KernelTest;
+import nftlink.testing.NftRef;
+import nftlink.testing.TestNamespace;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The set and map family against nft 1.1.3 (nft-ref), one rule set per construct (resources
+ * {@code sets/*.nft}): set statements, catch-all elements, object maps, typeof of every kind,
+ * host-order keys in interval sets, nft's element order and line wrapping, timeouts and comments,
+ * interface-name wildcards and IPv4-mapped IPv6 addresses, interval data, ranges of
+ * concatenations, auto-merge. Both ways: nft-ref writes and the library lists it byte for byte,
+ * in JSON as the same JSON values; the library writes and nft-ref lists the same rule set with
+ * the same bytecode and the same set attributes and userdata; nft-ref's JSON read by the library
+ * gives what nft-ref makes of it; nft-ref accepts the library's listing.
+ */
+@KernelTest
+class SetFamilyKernelTest {
+
+    private static final NftParser PARSER = new NftParser(CgroupPathResolver.none(), SetLookup.NONE);
+    private static final JsonParser JSON = new JsonParser(CgroupPathResolver.none(), SetLookup.NONE);
+    private static final String METAINFO = JsonRenderer.metainfo().toJson();
+
+    static String ruleset(String name) {
+        try (InputStream in = SetFamilyKernelTest.class.getResourceAsStream("/sets/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new AssertionError("no resource sets/" + name, e);
+        }
+    }
+
+    /**
+     * nft 1.1.3's listing with what other statement families do not list as nft 1.1.3 yet put as the
+     * library lists it (a limit's default burst): checked both ways, so a fix there fails this test
+     * until the replacement is removed.
+     */
+    static String notYetInOtherFamilies(String listing) {
+        return listing.replace(" burst 5 packets", "").replace("policy = { established : 3s, close : 1s }",
+                "policy = { established : 3, close : 1 }");
+    }
+
+    private static String withoutExpiry(String listing) {
+        return listing.replaceAll(" expires \\S+", "").replaceAll(", \"expires\": \\d+", "");
+    }
+
+    private static JsonValue jsonWithoutExpiry(String json) {
+        return JsonValue.parse(withoutExpiry(json));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"set-statements.nft", "catch-all.nft", "object-maps.nft", "typeof.nft", "host-order-intervals.nft",
+            "listing-order.nft", "timeouts-and-comments.nft", "names-and-addresses.nft", "interval-data.nft",
+            "concatenated-ranges.nft", "auto-merge.nft"})
+    void nftWritesAndTheLibraryListsItAsNftDoes(String name, TestNamespace ns, TestNamespace check) {
+        NftRef.script(ns, ruleset(name)).orThrow();
+        String nft = withoutExpiry(NftRef.run(ns, "list", "ruleset").orThrow());
+        String json = NftRef.json(ns, METAINFO, "list", "ruleset");
+        String listed;
+        try (NetworkNamespace n = ns.open(); Nftables lib = Nftables.open(n)) {
+            RulesetListing listing = RulesetListing.read(lib);
+            listed = listing.render(NftFormatter.DEFAULT, RuleRenderer.DEFAULT);
+            assertThat(withoutExpiry(listed)).isEqualTo(notYetInOtherFamilies(nft));
+            assertThat(jsonWithoutExpiry(JsonRenderer.DEFAULT.render(listing))).isEqualTo(jsonWithoutExpiry(json));
+        }
+        TestNamespace.Result accepted = TestNamespace.run(List.of("ip", "netns", "exec", check.name(), NftRef.command(), "-c",
+                "-f", "-"), listed);
+        assertThat(accepted.stderr()).as("nft-ref -c -f accepts the library's listing").isEmpty();
+        assertThat(accepted.exitCode()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"set-statements.nft", "catch-all.nft", "typeof.nft", "host-order-intervals.nft",
+            "listing-order.nft", "timeouts-and-comments.nft", "names-and-addresses.nft", "concatenated-ranges.nft",
+            "auto-merge.nft", "object-maps.nft"})
+    void theLibraryWritesWhatNftWrites(String name, TestNamespace byNft, TestNamespace byLibrary) {
+        String text = ruleset(name);
+        NftRef.script(byNft, text).orThrow();
+        try (NetworkNamespace n = byLibrary.open(); Nftables lib = Nftables.open(n)) {
+            lib.transaction().addAll(PARSER.parse(text, name).operations()).commit();
+        }
+        assertThat(withoutExpiry(NftRef.run(byLibrary, "list", "ruleset").orThrow()))
+                .isEqualTo(withoutExpiry(NftRef.run(byNft, "list", "ruleset").orThrow()));
+        assertThat(bytecode(byLibrary)).isEqualTo(bytecode(byNft));
+        assertThat(sets(byLibrary)).isEqualTo(sets(byNft));
+    }
+
+    /** (typeof.nft is left out: nft 1.1.3 aborts reading its own JSON of {@code typeof udp length . @ih,32,32}.) */
+    @ParameterizedTest
+    @ValueSource(strings = {"set-statements.nft", "catch-all.nft", "host-order-intervals.nft",
+            "listing-order.nft", "timeouts-and-comments.nft", "names-and-addresses.nft", "concatenated-ranges.nft",
+            "auto-merge.nft", "object-maps.nft"})
+    void theLibraryReadsNftsJsonAsNftReadsIt(String name, TestNamespace source, TestNamespace byNft, TestNamespace byLibrary) {
+        NftRef.script(source, ruleset(name)).orThrow();
+        String json = NftRef.run(source, "-j", "list", "ruleset").orThrow();
+        TestNamespace.run(List.of("ip", "netns", "exec", byNft.name(), NftRef.command(), "-j", "-f", "-"), json).orThrow();
+        try (NetworkNamespace n = byLibrary.open(); Nftables lib = Nftables.open(n)) {
+            lib.transaction().addAll(JSON.parse(json)).commit();
+        }
+        String listed = withoutExpiry(NftRef.run(byLibrary, "list", "ruleset").orThrow());
+        assertThat(withoutSetComments(listed)).isEqualTo(withoutExpiry(NftRef.run(byNft, "list", "ruleset").orThrow()));
+    }
+
+    /**
+     * A listing without the comments of its sets and maps: nft 1.1.3 drops a set's comment when it reads
+     * JSON (its parser does not read that member), the library keeps it.
+     */
+    private static String withoutSetComments(String listing) {
+        StringBuilder out = new StringBuilder();
+        boolean inSet = false;
+        for (String line : listing.split("\n", -1)) {
+            if (line.startsWith("\t") && !line.startsWith("\t\t")) {
+                inSet = line.startsWith("\tset ") || line.startsWith("\tmap ");
+            }
+            if (inSet && line.startsWith("\t\tcomment \"")) {
+                continue;
+            }
+            out.append(line).append('\n');
+        }
+        return out.substring(0, out.length() - 1);
+    }
+
+    /**
+     * nft-ref's bytecode listing with handles and anonymous set numbers left out and each set's
+     * elements sorted (a hash set dumps its elements in the order of its buckets).
+     */
+    static String bytecode(TestNamespace ns) {
+        List<String> out = new ArrayList<>();
+        List<String> elements = new ArrayList<>();
+        for (String line : NftRef.run(ns, "--debug=netlink", "list", "ruleset").orThrow().split("\n")) {
+            String l = line.replaceAll("__(set|map|objmap)\\d+", "__$1N")
+                    .replaceAll("^((ip|ip6|inet|arp|bridge|netdev) \\S+ \\S+) \\d+( \\d+)?$", "$1")
+                    .replaceAll(" expires \\S+", "");
+            if (l.startsWith("\telement ")) {
+                elements.add(l);
+                continue;
+            }
+            elements.sort(null);
+            out.addAll(elements);
+            elements.clear();
+            out.add(l);
+        }
+        elements.sort(null);
+        out.addAll(elements);
+        return String.join("\n", out);
+    }
+
+    /** Every named set's kernel attributes and userdata, by family, table and name. */
+    static Map<String, String> sets(TestNamespace ns) {
+        Map<String, String> out = new TreeMap<>();
+        try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
+            for (NftSet s : nft.listSets()) {
+                if ((s.flags() & NfTables.NFT_SET_ANONYMOUS) != 0) {
+                    continue;
+                }
+                StringBuilder sb = new StringBuilder();
+                sb.append("flags=").append(Integer.toHexString(s.flags())).append(" key=").append(s.keyType()).append('/')
+                        .append(s.keyLength()).append(" data=").append(Integer.toHexString(s.dataType())).append('/')
+                        .append(s.dataLength()).append(" object=").append(s.objectType()).append(" policy=").append(s.policy())
+                        .append(" size=").append(s.size()).append(" fields=").append(s.fieldLengths()).append(" timeout=")
+                        .append(s.timeout()).append(" gc=").append(s.gcInterval()).append(" userdata=")
+                        .append(s.userdata() == null ? "none" : HexFormat.of().formatHex(s.userdata())).append(" expressions=");
+                for (Expression e : s.expressions()) {
+                    sb.append(e.toDebugString());
+                }
+                out.put(s.family().nftName() + " " + s.table() + " " + s.name(), sb.toString());
+            }
+        }
+        return out;
+    }
+}
