@@ -15,6 +15,7 @@ import nftlink.nftables.parse.SetLookup;
 import nftlink.testing.KernelTest;
 import nftlink.testing.NftRef;
 import nftlink.testing.TestNamespace;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -123,6 +124,37 @@ class SetFamilyKernelTest {
         }
         String listed = withoutExpiry(NftRef.run(byLibrary, "list", "ruleset").orThrow());
         assertThat(withoutSetComments(listed)).isEqualTo(withoutExpiry(NftRef.run(byNft, "list", "ruleset").orThrow()));
+    }
+
+    @Test
+    void elementsAreDeletedAsNftDeletesThem(TestNamespace byNft, TestNamespace byLibrary) {
+        String declare = """
+                table ip t {
+                  set s { type ipv4_addr; flags interval; elements = { 1.1.1.1, 2.2.2.2, 10.0.0.0/8, 192.168.0.1-192.168.0.9 } }
+                  set u { type uid; flags interval; elements = { 1000-1999, 65534 } }
+                  map m { type ipv4_addr : verdict; flags interval; elements = { 1.1.1.1 : accept, 2.2.2.2-2.2.2.9 : drop } }
+                  map c { type ipv4_addr : mark; elements = { 1.1.1.1 : 0x1, * : 0x2 } }
+                  set h { type ipv4_addr; elements = { 3.3.3.3, 4.4.4.4 } }
+                }
+                """;
+        String delete = """
+                delete element ip t s { 1.1.1.1, 10.0.0.0/8 }
+                delete element ip t u { 1000-1999 }
+                delete element ip t m { 2.2.2.2-2.2.2.9 : drop }
+                delete element ip t c { * }
+                delete element ip t h { 4.4.4.4 }
+                """;
+        NftRef.script(byNft, declare).orThrow();
+        NftRef.script(byNft, delete).orThrow();
+        NftRef.script(byLibrary, declare).orThrow();
+        try (NetworkNamespace n = byLibrary.open(); Nftables lib = Nftables.open(n)) {
+            NftParser parser = new NftParser(CgroupPathResolver.none(), (family, table, set) -> lib.listSets().stream()
+                    .filter(x -> x.family() == family && x.table().equals(table) && x.name().equals(set)).findFirst());
+            lib.transaction().addAll(parser.parse(delete, "delete.nft").operations()).commit();
+        }
+        // the end marker below the first interval stays, as nft leaves it
+        assertThat(bytecode(byLibrary)).isEqualTo(bytecode(byNft)).contains("ip t @s\n\telement 00000000  : 1 [end]");
+        assertThat(NftRef.run(byLibrary, "list", "ruleset").orThrow()).isEqualTo(NftRef.run(byNft, "list", "ruleset").orThrow());
     }
 
     /**
