@@ -182,7 +182,11 @@ final class JsonSets {
             where.add(e);
             specs.add(element(set, field, concat, e, keysOnly));
         }
+        // nft's JSON holds an element's first statement only (and nft reads none back): the statements are
+        // kept where the set takes them as they are, else the set's template gives the element its own
         ElementCompiler compiler = JsonParser.at(elem, () -> ElementCompiler.of(d, false));
+        specs.replaceAll(spec -> compiler.takesStatements(spec.statements()) ? spec : new SetElementSpec(spec.key(),
+                spec.data(), spec.objectRef(), spec.timeout(), spec.expiration(), spec.comment(), List.of()));
         try {
             return keysOnly ? compiler.deletion(specs) : compiler.compile(specs);
         } catch (ElementCompiler.ElementException x) {
@@ -207,6 +211,7 @@ final class JsonSets {
         long timeout = 0;
         long expires = 0;
         String comment = null;
+        List<Statement> stateful = new ArrayList<>();
         if (keyNode.value() instanceof JsonValue.Obj o && o.members().containsKey("elem")) {
             Node wrapper = keyNode.member("elem");
             for (Map.Entry<String, JsonValue> m : wrapper.object().members().entrySet()) {
@@ -216,9 +221,7 @@ final class JsonSets {
                     case "timeout" -> timeout = member.number(Long.MAX_VALUE / 1000) * 1000;
                     case "expires" -> expires = member.number(Long.MAX_VALUE / 1000) * 1000;
                     case "comment" -> comment = member.string();
-                    // nft lists an element's first statement and reads none back: the set's template gives the
-                    // element its stateful expressions, as when nft reads the document
-                    default -> statement(set, m.getKey(), member);
+                    default -> stateful.add(statement(set, m.getKey(), member));
                 }
             }
             keyNode = wrapper.member("val");
@@ -231,7 +234,7 @@ final class JsonSets {
         long to = timeout;
         long ex = expires;
         String c = comment;
-        return JsonParser.at(keyNode, () -> new SetElementSpec(key, data, object, to, ex, c, List.of()));
+        return JsonParser.at(keyNode, () -> new SetElementSpec(key, data, object, to, ex, c, stateful));
     }
 
     /** One stateful statement of an element, {@code "counter": {...}} as a member of its {@code "elem"} object, checked. */

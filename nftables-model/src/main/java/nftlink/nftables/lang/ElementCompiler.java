@@ -106,6 +106,16 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<
         return out;
     }
 
+    /** Whether an element with these stateful statements can be added: the set's, or any when it is dynamic. */
+    public boolean takesStatements(List<Statement> element) {
+        try {
+            checkStatements(0, element);
+            return true;
+        } catch (ElementException e) {
+            return false;
+        }
+    }
+
     /** An element's statements against the set's, as nft checks them. */
     private void checkStatements(int index, List<Statement> element) {
         if (element.isEmpty()) {
