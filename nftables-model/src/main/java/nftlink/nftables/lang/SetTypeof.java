@@ -39,6 +39,7 @@ public final class SetTypeof {
     private static final int EXPR_VERDICT = 1;
     private static final int EXPR_VALUE = 4;
     private static final int EXPR_PAYLOAD = 7;
+    private static final int EXPR_EXTHDR = 8;
     private static final int EXPR_META = 9;
     private static final int EXPR_SOCKET = 10;
     private static final int EXPR_OSF = 11;
@@ -57,6 +58,9 @@ public final class SetTypeof {
     private static final int PAYLOAD_LEN = 4;
     private static final int PAYLOAD_INNER_DESC = 5;
     private static final int META_INNER_DESC = 1;
+    private static final int EXTHDR_DESC = 0;
+    private static final int EXTHDR_TYPE = 1;
+    private static final int EXTHDR_OP = 2;
     private static final int HASH_SYMMETRIC = 1;
 
     /** A set of {@code family table name} whose keys are values of {@code key}, declared {@code typeof key}. */
@@ -142,8 +146,40 @@ public final class SetTypeof {
             case InnerField i -> inner(i);
             case ConcatField c -> concat(c);
             case ExpressionField e -> expression(e.expression());
+            case ExthdrField x -> extensionHeader(x);
             default -> null;
         };
+    }
+
+    /** An IPv6 extension header's field (its type, then its description) or a TCP option's (type, op, kind). */
+    private static byte[] extensionHeader(ExthdrField x) {
+        if (x.name() == null) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        switch (x.op()) {
+            case IPV6 -> {
+                int[] field = TypeofProtocols.extensionField(x.header(), x.name());
+                if (field == null) {
+                    return null;
+                }
+                SetUserdata.tlv(out, EXTHDR_TYPE, SetUserdata.u32(field[1]));
+                SetUserdata.tlv(out, EXTHDR_DESC, SetUserdata.u32(field[0]));
+            }
+            case TCPOPT -> {
+                int index = TypeofProtocols.tcpOptionField(x.header().substring("tcp option ".length()), x.name());
+                if (index < 0) {
+                    return null;
+                }
+                SetUserdata.tlv(out, EXTHDR_TYPE, SetUserdata.u32(index));
+                SetUserdata.tlv(out, EXTHDR_OP, SetUserdata.u32(x.op().number()));
+                SetUserdata.tlv(out, EXTHDR_DESC, SetUserdata.u32(x.type()));
+            }
+            default -> {
+                return null;
+            }
+        }
+        return description(EXPR_EXTHDR, out.toByteArray());
     }
 
     private static byte[] payload(String protocol, String name, Datatype type, int bits, int inner) {
@@ -235,6 +271,7 @@ public final class SetTypeof {
                 yield key == null ? null : CtField.of(key, direction);
             }
             case EXPR_PAYLOAD -> payload(data);
+            case EXPR_EXTHDR -> extensionHeader(data);
             case EXPR_SOCKET -> {
                 Socket.Key key = byNumber(Socket.Key.values(), Socket.Key::number, u32(data, 0));
                 yield key == Socket.Key.CGROUPV2 ? new SocketCgroupField(0)
@@ -317,6 +354,26 @@ public final class SetTypeof {
             return InnerField.header(InnerField.Tunnel.named(protocol), name).orElse(null);
         }
         return Fields.header(protocol, name).orElse(null);
+    }
+
+    private static Field extensionHeader(byte[] data) {
+        int desc = u32(data, EXTHDR_DESC);
+        int type = u32(data, EXTHDR_TYPE);
+        int op = find(data, EXTHDR_OP) == null ? 0 : u32(data, EXTHDR_OP);
+        String[] names;
+        if (op == 0) {
+            names = TypeofProtocols.extensionField(desc, type);
+        } else if (op == 1) {
+            String option = ExthdrField.ALL.stream().filter(f -> f.op().number() == 1 && f.type() == desc && f.name() == null)
+                    .map(f -> f.header().substring("tcp option ".length())).findFirst().orElse(null);
+            names = option == null ? null : TypeofProtocols.tcpOptionField(option, type);
+            if (names != null) {
+                names[0] = "tcp option " + names[0];
+            }
+        } else {
+            names = null;
+        }
+        return names == null ? null : Fields.header(names[0], names[1]).orElse(null);
     }
 
     private static <E> E byNumber(E[] values, ToIntFunction<E> number, int n) {

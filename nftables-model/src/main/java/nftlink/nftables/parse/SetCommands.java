@@ -192,7 +192,7 @@ final class SetCommands {
     private void typeof(Body b, Family family, boolean map) {
         Token at = c.peek();
         Field typeof = new RuleParser(c, values, family).fieldOrConcat();
-        b.keyParts = Values.parts(typeof);
+        b.keyParts = SetShape.valueParts(typeof);
         b.key = Cursor.at(at, () -> SetKey.typeof(typeof, types(b.keyParts), lengths(b.keyParts)));
         b.data = null;
         b.dataParts = new ArrayList<>();
@@ -208,7 +208,7 @@ final class SetCommands {
                 boolean interval = c.accept("interval");
                 Token d = c.peek();
                 Field typeofData = new RuleParser(c, values, family).fieldOrConcat();
-                b.dataParts.addAll(Values.parts(typeofData));
+                b.dataParts.addAll(SetShape.valueParts(typeofData));
                 b.data = new SetData.Values(Cursor.at(d, () -> SetKey.typeof(typeofData, types(b.dataParts),
                         lengths(b.dataParts))), interval);
             }

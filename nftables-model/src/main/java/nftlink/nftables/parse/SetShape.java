@@ -87,6 +87,14 @@ record SetShape(List<Values.Part> key, Values.Part data, List<Values.Part> dataR
         return SetKey.of(key.stream().map(Values.Part::type).toList(), key.stream().map(Values.Part::length).toList());
     }
 
+    /**
+     * The parts of a key or data declared {@code typeof field}: as the rule language reads the field's
+     * values, but kept as values (a set holds a bit field's value, not the bits in place).
+     */
+    static List<Values.Part> valueParts(nftlink.nftables.lang.Field field) {
+        return Values.parts(field).stream().map(p -> new Values.Part(p.type(), p.length(), p.cgroup(), p.bitmask())).toList();
+    }
+
     static Values.Part part(Datatype d) {
         return new Values.Part(d, d.length(), false, d == Datatype.CT_STATE);
     }
@@ -113,7 +121,7 @@ record SetShape(List<Values.Part> key, Values.Part data, List<Values.Part> dataR
     /** The parts of a key: a typeof key's as the rule language reads its values, else by datatype. */
     private static List<Values.Part> parts(SetKey key) {
         if (key.typeof() != null) {
-            return Values.parts(key.typeof());
+            return valueParts(key.typeof());
         }
         List<Values.Part> out = new ArrayList<>();
         for (int i = 0; i < key.types().size(); i++) {
