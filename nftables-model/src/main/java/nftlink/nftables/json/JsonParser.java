@@ -449,7 +449,11 @@ public final class JsonParser {
         }
         Rule rule = NamedSetLookups.withByteOrder(result.rule(), name -> {
             NftSet set = declared.get(key(spec.family(), spec.table(), name));
-            return set != null ? set : sets.find(spec.family(), spec.table(), name).orElse(null);
+            try {
+                return set != null ? set : sets.find(spec.family(), spec.table(), name).orElse(null);
+            } catch (RuntimeException unknown) {
+                return null;
+            }
         });
         ops.add(switch (command) {
             case "insert" -> new NftOperation.InsertRule(rule.withPosition(position));

@@ -264,10 +264,20 @@ final class SetCommands {
         return parts.stream().map(Values.Part::length).toList();
     }
 
-    /** The set {@code name}: declared in this text, or known to the lookup; {@code null} when neither. */
+    /**
+     * The set {@code name}: declared in this text, or known to the lookup; {@code null} when neither
+     * (also when the lookup cannot tell, e.g. because the table does not exist yet).
+     */
     NftSet set(Family family, String table, String name) {
         NftSet set = declaredSets.get(key(family, table, name));
-        return set != null ? set : lookup.find(family, table, name).orElse(null);
+        if (set != null) {
+            return set;
+        }
+        try {
+            return lookup.find(family, table, name).orElse(null);
+        } catch (RuntimeException unknown) {
+            return null;
+        }
     }
 
     /** The shape of set {@code name}: declared in this text or known to the lookup; an error at {@code setName} when neither. */
