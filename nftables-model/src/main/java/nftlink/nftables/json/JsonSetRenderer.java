@@ -79,9 +79,10 @@ record JsonSetRenderer(JsonRenderer renderer) {
         if (d != null && d.autoMerge()) {
             b.put("auto-merge", JsonValue.of(true));
         }
-        if (!elements.isEmpty() && d != null) {
+        List<ListedElement> listed = d == null ? null : SetElementListing.list(d, s, elements);
+        if (!elements.isEmpty() && listed != null) {
             List<JsonValue> elem = new ArrayList<>();
-            for (ListedElement e : SetElementListing.list(d, s, elements)) {
+            for (ListedElement e : listed) {
                 elem.add(element(d, s, e));
             }
             b.put("elem", JsonValue.array(elem));

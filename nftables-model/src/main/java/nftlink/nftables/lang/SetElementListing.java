@@ -23,9 +23,15 @@ public final class SetElementListing {
     private SetElementListing() {
     }
 
-    /** The elements of {@code set}, described by {@code declaration}, as nft lists them. */
+    /**
+     * The elements of {@code set}, described by {@code declaration}, as nft lists them; {@code null} when
+     * some element does not fit the declaration (a key or data of another length).
+     */
     public static List<ListedElement> list(SetDeclaration declaration, NftSet set, List<SetElement> elements) {
         SetKey key = declaration.key();
+        if (!elements.stream().allMatch(e -> fits(declaration, e))) {
+            return null;
+        }
         List<ListedElement> out = new ArrayList<>();
         List<SetElement> catchAll = elements.stream().filter(e -> (e.flags() & NfTables.NFT_SET_ELEM_CATCHALL) != 0).toList();
         List<SetElement> keyed = elements.stream().filter(e -> (e.flags() & NfTables.NFT_SET_ELEM_CATCHALL) == 0).toList();
@@ -71,6 +77,16 @@ public final class SetElementListing {
             }
         }
         return out;
+    }
+
+    private static boolean fits(SetDeclaration declaration, SetElement e) {
+        int length = declaration.key().length();
+        boolean catchAll = (e.flags() & NfTables.NFT_SET_ELEM_CATCHALL) != 0;
+        if (!catchAll && (e.key().length() != length || e.keyEnd() != null && e.keyEnd().length() != length)) {
+            return false;
+        }
+        return !(e.data() instanceof Data.Value v) || declaration.data() instanceof SetData.Values values
+                && v.bytes().length() == values.length();
     }
 
     /** The key's parts, each without its padding; an interval set's host-order integers turned back to host order. */

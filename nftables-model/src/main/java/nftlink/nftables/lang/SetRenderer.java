@@ -138,6 +138,9 @@ public final class SetRenderer {
 
     private static String elements(SetDeclaration d, NftSet set, List<SetElement> elements, RuleRenderer statements) {
         List<ListedElement> listed = SetElementListing.list(d, set, elements);
+        if (listed == null) {
+            return rawElements(elements);
+        }
         boolean oneLine = set.timeout() == 0 && listed.stream().noneMatch(e -> e.comment() != null)
                 && (set.flags() & (NfTables.NFT_SET_MAP | NfTables.NFT_SET_OBJECT | NfTables.NFT_SET_TIMEOUT
                 | NfTables.NFT_SET_CONCAT)) == 0 && d.statements().isEmpty();
