@@ -861,27 +861,20 @@ public final class Linearizer {
      * host-order keys such as interface names.
      */
     private static byte[] keyByteOrder(Field field) {
-        int order = field instanceof ConcatField ? 0 : field.datatype().hostOrder() ? 1 : 2;
-        return new byte[]{0, 4, (byte) order, 0, 0, 0};
+        return SetUserdata.keyOnly(SetUserdata.byteOrder(field)).encode();
     }
 
     /** The key's and the data's byte order ({@code NFTNL_UDATA_SET_KEYBYTEORDER}, {@code NFTNL_UDATA_SET_DATABYTEORDER}). */
     private static byte[] byteOrders(Field key, Datatype data) {
-        byte[] k = keyByteOrder(key);
-        byte[] out = java.util.Arrays.copyOf(k, k.length + 6);
-        out[k.length] = 1;
-        out[k.length + 1] = 4;
-        out[k.length + 2] = (byte) (data.hostOrder() ? 1 : 2);
-        return out;
+        return new SetUserdata(SetUserdata.byteOrder(key), SetUserdata.byteOrder(data), false, null, null, SetUserdata.ABSENT,
+                null).encode();
     }
 
     /** The set userdata that says each data value is a range ({@code NFTNL_UDATA_SET_DATA_INTERVAL}), as nft adds it. */
     private static byte[] withDataInterval(byte[] userdata) {
-        byte[] out = java.util.Arrays.copyOf(userdata, userdata.length + 6);
-        out[userdata.length] = (byte) NfTables.NFTNL_UDATA_SET_DATA_INTERVAL;
-        out[userdata.length + 1] = 4;
-        out[userdata.length + 2] = 1;
-        return out;
+        SetUserdata u = SetUserdata.decode(userdata);
+        return new SetUserdata(u.keyByteOrder(), u.dataByteOrder(), u.autoMerge(), u.keyTypeof(), u.dataTypeof(), 1,
+                u.comment()).encode();
     }
 
     /** {@code NFT_DATA_VERDICT}: the data type of verdict maps. */
