@@ -11,7 +11,6 @@ import nftlink.nftables.expr.Objref;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Lookups in named interval sets and maps whose key holds host-order integers ({@code meta skuid
@@ -67,7 +66,18 @@ public final class NamedSetLookups {
     /** Whether {@code e} writes register {@code register} (as libnftnl shows it: {@code => reg N}, {@code reg N = ...}). */
     private static boolean writes(Expression e, int register) {
         String text = e.toDebugString();
-        return Pattern.compile("=> reg " + register + "\\b|^\\[ \\w+ reg " + register + " = ").matcher(text).find();
+        String loaded = "=> reg " + register;
+        int at = text.indexOf(loaded);
+        if (at >= 0 && !Character.isDigit(text.charAt(Math.min(text.length() - 1, at + loaded.length())))) {
+            return true;
+        }
+        int space = text.indexOf(' ', 2);
+        return space > 0 && text.startsWith(" reg " + register + " = ", space);
+    }
+
+    /** Whether a lookup may be of a named set: the kernel names anonymous sets {@code __set%d}, {@code __map%d}. */
+    private static boolean named(String set) {
+        return !set.startsWith("__");
     }
 
     /**
@@ -79,7 +89,7 @@ public final class NamedSetLookups {
         List<Expression> out = new ArrayList<>(rule.expressions());
         for (int i = 0; i < out.size(); i++) {
             String name = setName(out.get(i));
-            if (name == null) {
+            if (name == null || !named(name)) {
                 continue;
             }
             int sreg = sourceRegister(out.get(i));
@@ -103,7 +113,7 @@ public final class NamedSetLookups {
         List<Expression> out = new ArrayList<>(rule.expressions());
         for (int i = 0; i < out.size(); i++) {
             String name = setName(out.get(i));
-            if (name == null) {
+            if (name == null || !named(name)) {
                 continue;
             }
             int sreg = sourceRegister(out.get(i));
