@@ -212,7 +212,7 @@ public final class JsonParser {
                 out.add(new NftOperation.AddSet(set, exclusive));
                 Node elem = body.optional("elem");
                 if (elem != null) {
-                    List<SetElement> elements = jsonSets.elements(set, elem, false);
+                    List<SetElement> elements = jsonSets.declared(set, elem);
                     if (!elements.isEmpty()) {
                         out.addAll(NftOperation.addElements(set.family(), set.table(), set.name(), elements));
                     }

@@ -165,6 +165,18 @@ final class JsonSets {
 
     /** The elements of {@code elem} for {@code set}; with {@code keysOnly} map elements need no data (deletion). */
     List<SetElement> elements(NftSet set, Node elem, boolean keysOnly) {
+        return elements(set, elem, keysOnly, false);
+    }
+
+    /**
+     * The elements a declaration of {@code set} gives in its {@code elem}: with {@code auto-merge},
+     * overlapping and adjacent intervals joined, as nft text's declaration joins them.
+     */
+    List<SetElement> declared(NftSet set, Node elem) {
+        return elements(set, elem, false, true);
+    }
+
+    private List<SetElement> elements(NftSet set, Node elem, boolean keysOnly, boolean declaration) {
         SetDeclaration d = SetDeclaration.of(set);
         if (d == null) {
             throw elem.error("set " + set.name() + " has a key or data type nftlink does not know (" + set.keyType() + ")");
@@ -184,7 +196,7 @@ final class JsonSets {
         }
         // nft's JSON holds an element's first statement only (and nft reads none back): the statements are
         // kept where the set takes them as they are, else the set's template gives the element its own
-        ElementCompiler compiler = JsonParser.at(elem, () -> ElementCompiler.of(d, false));
+        ElementCompiler compiler = JsonParser.at(elem, () -> ElementCompiler.of(d, declaration && d.autoMerge() && !d.isMap()));
         specs.replaceAll(spec -> compiler.takesStatements(spec.statements()) ? spec : new SetElementSpec(spec.key(),
                 spec.data(), spec.objectRef(), spec.timeout(), spec.expiration(), spec.comment(), List.of()));
         try {
