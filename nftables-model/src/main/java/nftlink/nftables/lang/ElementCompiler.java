@@ -219,6 +219,10 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<
         if (spec.timeout() != 0) {
             e = e.withTimeout(spec.timeout());
         }
+        if (spec.expiration() != 0) {
+            e = new SetElement(e.key(), e.keyEnd(), e.data(), e.objectRef(), e.flags(), e.timeout(), spec.expiration(),
+                    e.userdata(), e.expressions());
+        }
         if (spec.comment() != null) {
             e = e.withComment(spec.comment());
         }
