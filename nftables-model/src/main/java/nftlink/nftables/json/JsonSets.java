@@ -73,20 +73,13 @@ final class JsonSets {
         if (map != (mapNode != null)) {
             throw body.error(map ? "a map needs \"map\": DATATYPE" : "a set has no \"map\" (declare a map)");
         }
+        SetKey setKey = key(body.member("type"));
         SetData data = mapNode == null ? null : data(mapNode);
-        int flags = 0;
-        Node flagsNode = body.optional("flags");
-        if (flagsNode != null) {
-            for (Node f : flagsNode.arrayOrSingle()) {
-                flags |= switch (f.string()) {
-                    case "constant" -> NfTables.NFT_SET_CONSTANT;
-                    case "interval" -> NfTables.NFT_SET_INTERVAL;
-                    case "timeout" -> NfTables.NFT_SET_TIMEOUT;
-                    case "dynamic" -> NfTables.NFT_SET_EVAL;
-                    default -> throw f.error("unknown set flag \"" + f.string() + "\" (expected constant, interval, timeout or dynamic)");
-                };
-            }
+        if (data instanceof SetData.Verdicts && setKey.typeof() != null) {
+            // nft's syntax has no typeof key with verdicts but 'typeof KEY : verdict'
+            data = new SetData.Verdicts(true);
         }
+        int flags = flags(body.optional("flags"));
         long timeout = body.optional("timeout") == null ? 0 : body.member("timeout").number(Long.MAX_VALUE / 1000) * 1000;
         int gc = body.optional("gc-interval") == null ? 0 : (int) (body.member("gc-interval").number(Integer.MAX_VALUE / 1000) * 1000);
         int size = body.optional("size") == null ? 0 : (int) body.member("size").number(0xffffffffL);
@@ -101,8 +94,34 @@ final class JsonSets {
         }
         boolean autoMerge = body.optional("auto-merge") != null && body.member("auto-merge").bool();
         String comment = body.optional("comment") == null ? null : body.member("comment").string();
+        List<Statement> stateful = statements(family, body.optional("stmt"));
+        int f = flags;
+        int pol = policy;
+        SetData d = data;
+        return JsonParser.at(body, () -> new SetDeclaration(family, table, name, setKey, d, f, timeout, gc, size, pol,
+                autoMerge, comment, stateful));
+    }
+
+    /** {@code "flags": ["interval", "timeout", ...]}, or 0 when absent. */
+    private static int flags(Node flagsNode) {
+        int flags = 0;
+        if (flagsNode != null) {
+            for (Node f : flagsNode.arrayOrSingle()) {
+                flags |= switch (f.string()) {
+                    case "constant" -> NfTables.NFT_SET_CONSTANT;
+                    case "interval" -> NfTables.NFT_SET_INTERVAL;
+                    case "timeout" -> NfTables.NFT_SET_TIMEOUT;
+                    case "dynamic" -> NfTables.NFT_SET_EVAL;
+                    default -> throw f.error("unknown set flag \"" + f.string() + "\" (expected constant, interval, timeout or dynamic)");
+                };
+            }
+        }
+        return flags;
+    }
+
+    /** {@code "stmt": [{"counter": null}, ...]}: the set's stateful statements, none when absent. */
+    private List<Statement> statements(Family family, Node stmt) {
         List<Statement> stateful = new ArrayList<>();
-        Node stmt = body.optional("stmt");
         if (stmt != null) {
             for (Node s : stmt.array()) {
                 Statement st = statements.apply(family, s);
@@ -113,11 +132,7 @@ final class JsonSets {
                 stateful.add(st);
             }
         }
-        SetKey setKey = key(body.member("type"));
-        int f = flags;
-        int pol = policy;
-        return JsonParser.at(body, () -> new SetDeclaration(family, table, name, setKey, data, f, timeout, gc, size, pol,
-                autoMerge, comment, stateful));
+        return stateful;
     }
 
     /**
