@@ -304,6 +304,10 @@ public final class Linearizer {
                     } else {
                         AnonymousSet map = anonymousMap(spec, v);
                         sets.add(map);
+                        if (v.hasIntervals() && ordersHostBytes(v.field())) {
+                            // the map holds host-order keys as big-endian numbers, as nft writes it
+                            out.add(hton(v.field()));
+                        }
                         out.add(new Lookup(map.set().name(), map.set().id(), REG, NfTables.NFT_REG_VERDICT, null));
                     }
                 }
@@ -835,8 +839,9 @@ public final class Linearizer {
             flags |= NfTables.NFT_SET_INTERVAL;
             List<BigInteger[]> bounds = new ArrayList<>();
             List<nftlink.nftables.expr.Data> verdicts = new ArrayList<>();
+            boolean swap = ordersHostBytes(field);
             for (Statement.VerdictMap.Entry e : vmap.entries()) {
-                bounds.add(bounds(e.key()));
+                bounds.add(bounds(swap ? reversedItems(new Value.SetLiteral(List.of(e.key()))).items().getFirst() : e.key()));
                 verdicts.add(nftlink.nftables.expr.Data.of(e.verdict()));
             }
             elements.addAll(intervalMapElements(bounds, verdicts, length, "verdict map"));

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The set and map family against nft 1.1.3 (nft-ref), one rule set per construct (resources
  * {@code sets/*.nft}): set statements, catch-all elements, object maps, typeof of every kind,
- * host-order keys in interval sets, nft's element order and line wrapping, timeouts and comments,
+ * host-order keys in named and anonymous interval sets and maps, nft's element order and line wrapping, timeouts and comments,
  * interface-name wildcards and IPv4-mapped IPv6 addresses, interval data, ranges of
  * concatenations, auto-merge. Both ways: nft-ref writes and the library lists it byte for byte,
  * in JSON as the same JSON values; the library writes and nft-ref lists the same rule set with
@@ -76,7 +76,7 @@ class SetFamilyKernelTest {
     @ParameterizedTest
     @ValueSource(strings = {"set-statements.nft", "catch-all.nft", "object-maps.nft", "typeof.nft", "host-order-intervals.nft",
             "listing-order.nft", "timeouts-and-comments.nft", "names-and-addresses.nft", "interval-data.nft",
-            "concatenated-ranges.nft", "auto-merge.nft"})
+            "concatenated-ranges.nft", "auto-merge.nft", "anonymous-host-order.nft"})
     void nftWritesAndTheLibraryListsItAsNftDoes(String name, TestNamespace ns, TestNamespace check) {
         NftRef.script(ns, ruleset(name)).orThrow();
         String nft = withoutExpiry(NftRef.run(ns, "list", "ruleset").orThrow());
@@ -97,7 +97,7 @@ class SetFamilyKernelTest {
     @ParameterizedTest
     @ValueSource(strings = {"set-statements.nft", "catch-all.nft", "typeof.nft", "host-order-intervals.nft",
             "listing-order.nft", "timeouts-and-comments.nft", "names-and-addresses.nft", "concatenated-ranges.nft",
-            "auto-merge.nft", "object-maps.nft"})
+            "auto-merge.nft", "object-maps.nft", "anonymous-host-order.nft"})
     void theLibraryWritesWhatNftWrites(String name, TestNamespace byNft, TestNamespace byLibrary) {
         String text = ruleset(name);
         NftRef.script(byNft, text).orThrow();
@@ -118,7 +118,8 @@ class SetFamilyKernelTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"catch-all.nft", "host-order-intervals.nft", "listing-order.nft", "timeouts-and-comments.nft",
-            "names-and-addresses.nft", "concatenated-ranges.nft", "auto-merge.nft", "object-maps.nft"})
+            "names-and-addresses.nft", "concatenated-ranges.nft", "auto-merge.nft", "object-maps.nft",
+            "anonymous-host-order.nft"})
     void nftsJsonReadByTheLibraryGivesTheRulesetBack(String name, TestNamespace source, TestNamespace byLibrary) {
         NftRef.script(source, ruleset(name)).orThrow();
         String json = NftRef.run(source, "-j", "list", "ruleset").orThrow();
