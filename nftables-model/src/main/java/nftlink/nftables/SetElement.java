@@ -110,6 +110,9 @@ public record SetElement(Bytes key, Bytes keyEnd, Data data, String objectRef, i
         if (timeout != 0) {
             w.attrU64Be(NFTA_SET_ELEM_TIMEOUT, timeout);
         }
+        if (expiration != 0) {
+            w.attrU64Be(NFTA_SET_ELEM_EXPIRATION, expiration);
+        }
         if (userdata != null) {
             w.attrBytes(NFTA_SET_ELEM_USERDATA, userdata);
         }

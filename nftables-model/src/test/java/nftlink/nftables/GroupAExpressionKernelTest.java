@@ -1,6 +1,6 @@
 package nftlink.nftables;
 
-import nftlink.testing.ReferenceNft;
+import nftlink.testing.NftRef;
 import nftlink.netlink.Errno;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nfnetlink.TransactionException;
@@ -164,7 +164,7 @@ class GroupAExpressionKernelTest {
      */
     private static void writeCorpus(TestNamespace ns) {
         String script = String.join("\n", SKELETON) + "\n" + RULES.replace("%CG%", cgroupDirectory());
-        ReferenceNft.applyWithHostSys(ns, script);
+        NftRef.applyWithHostSys(ns, script);
     }
 
     /** A directory right under /sys/fs/cgroup: nft resolves {@code cgroupv2 level 1 "NAME"} to its inode. */
@@ -200,7 +200,7 @@ class GroupAExpressionKernelTest {
             int compared = 0;
             for (List<String> table : TABLES) {
                 Map<Long, String> expected = NftDebugListing.ruleBlocks(
-                        ReferenceNft.run(ns, null, "--debug=netlink", "list", "table", table.get(0), table.get(1)).orThrow());
+                        NftRef.run(ns, "--debug=netlink", "list", "table", table.get(0), table.get(1)).orThrow());
                 List<Rule> listed = rules.stream()
                         .filter(r -> r.family().nftName().equals(table.get(0)) && r.table().equals(table.get(1)))
                         .toList();
@@ -244,7 +244,7 @@ class GroupAExpressionKernelTest {
     @Test
     void listedRulesReEncodeToTheSameRuleset(TestNamespace source, TestNamespace copy) {
         writeCorpus(source);
-        ReferenceNft.script(copy, String.join("\n", SKELETON) + "\n").orThrow();
+        NftRef.script(copy, String.join("\n", SKELETON) + "\n").orThrow();
         try (NetworkNamespace from = source.open(); Nftables a = Nftables.open(from);
              NetworkNamespace to = copy.open(); Nftables b = Nftables.open(to)) {
             var tx = b.transaction();
@@ -254,7 +254,7 @@ class GroupAExpressionKernelTest {
             }
             tx.commit();
         }
-        assertThat(ReferenceNft.run(copy, null, "list", "ruleset").orThrow()).isEqualTo(ReferenceNft.run(source, null, "list", "ruleset").orThrow());
+        assertThat(NftRef.run(copy, "list", "ruleset").orThrow()).isEqualTo(NftRef.run(source, "list", "ruleset").orThrow());
     }
 
     /**
@@ -264,7 +264,7 @@ class GroupAExpressionKernelTest {
      */
     @Test
     void variantsTheLibraryWritesListUnchangedAndAsNftPrintsThem(TestNamespace ns) {
-        ReferenceNft.script(ns, "table inet w { chain c { type filter hook output priority 0; }; }").orThrow();
+        NftRef.script(ns, "table inet w { chain c { type filter hook output priority 0; }; }").orThrow();
         Payload.Load dport = new Payload.Load(Payload.Base.TRANSPORT, 2, 2, 1);
         List<List<Expression>> written = List.of(
                 List.of(dport, new Range(Range.Op.EQ, 1, Bytes.u16Be(22), Bytes.u16Be(25))),
@@ -291,7 +291,7 @@ class GroupAExpressionKernelTest {
                             .toList())
                     .containsExactlyElementsOf(written);
             Map<Long, String> expected = NftDebugListing.ruleBlocks(
-                    ReferenceNft.run(ns, null, "--debug=netlink", "list", "table", "inet", "w").orThrow());
+                    NftRef.run(ns, "--debug=netlink", "list", "table", "inet", "w").orThrow());
             assertThat(expected).hasSize(written.size());
             for (Rule r : listed) {
                 assertThat(r.toDebugString()).isEqualTo(expected.get(r.handle()));
@@ -301,7 +301,7 @@ class GroupAExpressionKernelTest {
 
     @Test
     void kernelRefusesTheListedFormsThatAsRequestDrops(TestNamespace ns) {
-        ReferenceNft.script(ns, """
+        NftRef.script(ns, """
                 table inet t {
                   chain in { type filter hook input priority 0; tcp option maxseg size set 1360; reset tcp option sack; }
                   chain pre { type filter hook prerouting priority 0; osf name "Linux"; }

@@ -1,6 +1,6 @@
 package nftlink.nftables;
 
-import nftlink.testing.ReferenceNft;
+import nftlink.testing.NftRef;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Cmp;
@@ -213,7 +213,7 @@ class GroupBExpressionKernelTest {
     }
 
     private static void writeCorpus(TestNamespace ns) {
-        ReferenceNft.script(ns, RULES).orThrow();
+        NftRef.script(ns, RULES).orThrow();
     }
 
     /**
@@ -221,7 +221,7 @@ class GroupBExpressionKernelTest {
      * differ between namespaces) and without set elements (listed in hash order).
      */
     private static List<String> ruleBytecode(TestNamespace ns) {
-        return KernelRuleDump.ruleBlocks(ReferenceNft.run(ns, null, "--debug=netlink", "list", "ruleset").orThrow()).values().stream()
+        return KernelRuleDump.ruleBlocks(NftRef.run(ns, "--debug=netlink", "list", "ruleset").orThrow()).values().stream()
                 .map(block -> block.replaceFirst("^(\\S+ \\S+ \\S+) \\d+( \\d+)?\n", "$1\n")).toList();
     }
 
@@ -229,7 +229,7 @@ class GroupBExpressionKernelTest {
     void listedRulesMatchNftBytecode(TestNamespace ns) {
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             writeCorpus(ns);
-            Map<String, String> expected = KernelRuleDump.ruleBlocks(ReferenceNft.run(ns, null, "--debug=netlink", "list", "ruleset").orThrow());
+            Map<String, String> expected = KernelRuleDump.ruleBlocks(NftRef.run(ns, "--debug=netlink", "list", "ruleset").orThrow());
             List<Rule> rules = nft.listRules();
             assertThat(expected).hasSize(RULE_COUNT);
             assertThat(rules).hasSize(RULE_COUNT);
@@ -270,7 +270,7 @@ class GroupBExpressionKernelTest {
 
     @Test
     void listedRulesReEncodeToTheSameRuleset(TestNamespace source, TestNamespace copy) {
-        ReferenceNft.script(copy, skeleton(RULES)).orThrow();
+        NftRef.script(copy, skeleton(RULES)).orThrow();
         try (NetworkNamespace from = source.open(); Nftables a = Nftables.open(from);
              NetworkNamespace to = copy.open(); Nftables b = Nftables.open(to)) {
             writeCorpus(source);
@@ -286,14 +286,14 @@ class GroupBExpressionKernelTest {
             }
             tx.commit();
         }
-        assertThat(ReferenceNft.run(copy, null, "list", "ruleset").orThrow()).isEqualTo(ReferenceNft.run(source, null, "list", "ruleset").orThrow());
+        assertThat(NftRef.run(copy, "list", "ruleset").orThrow()).isEqualTo(NftRef.run(source, "list", "ruleset").orThrow());
         assertThat(ruleBytecode(copy)).hasSize(RULE_COUNT).isEqualTo(ruleBytecode(source));
     }
 
     /** Statements built from the typed records, added by the library, listed by nft. */
     @Test
     void statementsWrittenByTheLibraryListAsNftWritesThem(TestNamespace ns) {
-        ReferenceNft.script(ns, """
+        NftRef.script(ns, """
                 table inet w {
                   counter c1 { }
                   set s5 { type ipv4_addr; flags dynamic; }
@@ -350,7 +350,7 @@ class GroupBExpressionKernelTest {
             post.forEach(e -> tx.add(new NftOperation.AddRule(Rule.of(Family.INET, "w", "post", e))));
             tx.commit();
         }
-        assertThat(ReferenceNft.run(ns, null, "list", "chain", "inet", "w", "c").orThrow()).contains("""
+        assertThat(NftRef.run(ns, "list", "chain", "inet", "w", "c").orThrow()).contains("""
                 		limit rate 10/second burst 5 packets
                 		limit rate over 400/minute burst 7 packets
                 		limit rate 1 mbytes/second burst 512 kbytes
@@ -366,16 +366,16 @@ class GroupBExpressionKernelTest {
                 		add @s5 { ip saddr counter }
                 		add @s5 { ip saddr limit rate 1/second burst 5 packets counter }
                 """);
-        assertThat(ReferenceNft.run(ns, null, "list", "chain", "inet", "w", "raw").orThrow()).contains("""
+        assertThat(NftRef.run(ns, "list", "chain", "inet", "w", "raw").orThrow()).contains("""
                 		notrack
                 		meta l4proto tcp tproxy to :80
                 """);
-        assertThat(ReferenceNft.run(ns, null, "list", "chain", "inet", "w", "pre").orThrow()).contains("""
+        assertThat(NftRef.run(ns, "list", "chain", "inet", "w", "pre").orThrow()).contains("""
                 		dnat ip to 10.0.0.1
                 		meta l4proto tcp redirect to :8080
                 		redirect
                 """);
-        assertThat(ReferenceNft.run(ns, null, "list", "chain", "inet", "w", "post").orThrow()).contains("""
+        assertThat(NftRef.run(ns, "list", "chain", "inet", "w", "post").orThrow()).contains("""
                 		masquerade
                 		masquerade fully-random,persistent
                 		snat ip to 10.0.0.1 fully-random
@@ -384,7 +384,7 @@ class GroupBExpressionKernelTest {
 
     @Test
     void lastIsListedAndReEncodedThroughTheLibrary(TestNamespace ns) {
-        ReferenceNft.script(ns, "table inet t { chain c { }; }").orThrow();
+        NftRef.script(ns, "table inet t { chain c { }; }").orThrow();
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             nft.commit(new NftOperation.AddRule(Rule.of(Family.INET, "t", "c", List.of(Last.never()))),
                     new NftOperation.AddRule(Rule.of(Family.INET, "t", "c", List.of(Counter.zero(), new Last(0, 0L)))));

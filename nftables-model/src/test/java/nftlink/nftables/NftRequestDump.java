@@ -1,6 +1,6 @@
 package nftlink.nftables;
 
-import nftlink.testing.ReferenceNft;
+import nftlink.testing.NftRef;
 import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkMessage;
 import nftlink.nfnetlink.Nfnetlink;
@@ -30,7 +30,7 @@ final class NftRequestDump {
 
     /** The messages of nftables message type {@code message} ({@code NFT_MSG_*}) nft sends for {@code script}. */
     static List<NetlinkMessage> requests(TestNamespace ns, String script, int message) {
-        TestNamespace.Result r = ReferenceNft.run(ns, script, "--debug=mnl", "-f", "-");
+        TestNamespace.Result r = NftRef.input(ns, script, "--debug=mnl", "-f", "-");
         String dump = ANSI.matcher(r.stdout() + "\n" + r.stderr()).replaceAll("");
         List<NetlinkMessage> out = new ArrayList<>();
         int type = -1;

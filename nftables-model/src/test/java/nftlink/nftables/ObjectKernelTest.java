@@ -1,6 +1,6 @@
 package nftlink.nftables;
 
-import nftlink.testing.ReferenceNft;
+import nftlink.testing.NftRef;
 import nftlink.netlink.NetlinkKernelException;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nfnetlink.Transaction;
@@ -87,7 +87,7 @@ public class ObjectKernelTest {
 
     @Test
     void everyObjectListsTyped(TestNamespace ns) {
-        ReferenceNft.apply(ns, CORPUS);
+        NftRef.apply(ns, CORPUS);
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             List<NftObject> objects = nft.listObjects();
             assertThat(objects).hasSize(29);
@@ -129,8 +129,8 @@ public class ObjectKernelTest {
 
     @Test
     void objectsAddedByTheLibraryListAsTheOriginals(TestNamespace source, TestNamespace copy) {
-        ReferenceNft.apply(source, CORPUS);
-        ReferenceNft.apply(copy, SKELETON);
+        NftRef.apply(source, CORPUS);
+        NftRef.apply(copy, SKELETON);
         try (NetworkNamespace from = source.open(); Nftables a = Nftables.open(from);
              NetworkNamespace to = copy.open(); Nftables b = Nftables.open(to)) {
             Transaction tx = b.transaction();
@@ -143,12 +143,12 @@ public class ObjectKernelTest {
                 b.commit(new NftOperation.AddRule(r.withHandle(0), false));
             }
         }
-        assertThat(ReferenceNft.run(copy, null, "list", "ruleset").orThrow()).isEqualTo(ReferenceNft.run(source, null, "list", "ruleset").orThrow());
+        assertThat(NftRef.run(copy, "list", "ruleset").orThrow()).isEqualTo(NftRef.run(source, "list", "ruleset").orThrow());
     }
 
     @Test
     void resetReturnsTheValuesAndZeroesThem(TestNamespace ns) {
-        ReferenceNft.apply(ns, """
+        NftRef.apply(ns, """
                 table inet t {
                   counter c1 { packets 7 bytes 700 }
                   counter c2 { packets 1 bytes 64 }
@@ -181,12 +181,12 @@ public class ObjectKernelTest {
                     .containsExactly(ObjectData.Counter.zero(), new ObjectData.Counter(9, 90));
             assertThat(nft.resetObjects()).extracting(NftObject::data).doesNotContain(new ObjectData.Counter(9, 90));
         }
-        assertThat(ReferenceNft.run(ns, null, "list", "counter", "ip", "u", "c4").orThrow()).contains("packets 0 bytes 0");
+        assertThat(NftRef.run(ns, "list", "counter", "ip", "u", "c4").orThrow()).contains("packets 0 bytes 0");
     }
 
     @Test
     void resetOverManyDumpMessagesReturnsEveryValueOnce(TestNamespace ns) {
-        ReferenceNft.apply(ns, "table ip t { }");
+        NftRef.apply(ns, "table ip t { }");
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             Transaction tx = nft.transaction();
             for (int i = 0; i < 3000; i++) {
@@ -205,7 +205,7 @@ public class ObjectKernelTest {
 
     @Test
     void addingAnExistingObjectUpdatesItWhereTheKernelCan(TestNamespace ns) {
-        ReferenceNft.apply(ns, """
+        NftRef.apply(ns, """
                 table ip t {
                   quota q { 1000 bytes used 10 bytes }
                   counter c { packets 1 bytes 1 }
@@ -224,12 +224,12 @@ public class ObjectKernelTest {
                     .isInstanceOf(NetlinkKernelException.class)
                     .satisfies(e -> assertThat(((NetlinkKernelException) e).errnoNumber()).isEqualTo(17));
         }
-        assertThat(ReferenceNft.run(ns, null, "list", "quota", "ip", "t", "q").orThrow()).contains("over 2000 bytes used 10 bytes");
+        assertThat(NftRef.run(ns, "list", "quota", "ip", "t", "q").orThrow()).contains("over 2000 bytes used 10 bytes");
     }
 
     @Test
     void errorsNameTheAttribute(TestNamespace ns) {
-        ReferenceNft.script(ns, "table inet t { counter c { }; }").orThrow();
+        NftRef.script(ns, "table inet t { counter c { }; }").orThrow();
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             assertThatThrownBy(() -> nft.commit(new NftOperation.AddObject(
                     NftObject.of(Family.INET, "nope", "c", ObjectData.Counter.zero()), false)))
@@ -252,7 +252,7 @@ public class ObjectKernelTest {
 
     @Test
     void objectsAreDeletedByNameOrHandle(TestNamespace ns) {
-        ReferenceNft.script(ns, "table inet t { counter a { }; quota b { 5 bytes }; counter c { }; }").orThrow();
+        NftRef.script(ns, "table inet t { counter a { }; quota b { 5 bytes }; counter c { }; }").orThrow();
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             long handle = nft.listObjects().stream().filter(o -> o.name().equals("c")).findFirst().orElseThrow().handle();
             nft.commit(new NftOperation.DeleteObject(Family.INET, "t", NfTables.NFT_OBJECT_COUNTER, "a"),
@@ -274,10 +274,10 @@ public class ObjectKernelTest {
     void secmarkAndFlowtablesFareAsWithNft(TestNamespace ns, TestNamespace copy) {
         String secmark = "table ip t { secmark s { \"system_u:object_r:ssh_server_packet_t:s0\" }; }";
         String flowtable = "table inet t { flowtable f { hook ingress priority filter + 5; devices = { lo }; counter; }; }";
-        ReferenceNft.apply(ns, "table ip t { }\ntable inet t { }");
-        ReferenceNft.apply(copy, "table ip t { }\ntable inet t { }");
-        TestNamespace.Result secmarkResult = ReferenceNft.script(ns, secmark);
-        TestNamespace.Result flowtableResult = ReferenceNft.script(ns, flowtable);
+        NftRef.apply(ns, "table ip t { }\ntable inet t { }");
+        NftRef.apply(copy, "table ip t { }\ntable inet t { }");
+        TestNamespace.Result secmarkResult = NftRef.script(ns, secmark);
+        TestNamespace.Result flowtableResult = NftRef.script(ns, flowtable);
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n);
              NetworkNamespace c = copy.open(); Nftables lib = Nftables.open(c)) {
             NftObject s = NftObject.of(Family.IP, "t", "s", new ObjectData.Secmark("system_u:object_r:ssh_server_packet_t:s0"));
@@ -304,6 +304,6 @@ public class ObjectKernelTest {
                         .satisfies(e -> assertThat(((NetlinkKernelException) e).errnoNumber()).isEqualTo(2));
             }
         }
-        assertThat(ReferenceNft.run(copy, null, "list", "ruleset").orThrow()).isEqualTo(ReferenceNft.run(ns, null, "list", "ruleset").orThrow());
+        assertThat(NftRef.run(copy, "list", "ruleset").orThrow()).isEqualTo(NftRef.run(ns, "list", "ruleset").orThrow());
     }
 }

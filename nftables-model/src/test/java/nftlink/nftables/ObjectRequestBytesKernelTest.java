@@ -1,6 +1,6 @@
 package nftlink.nftables;
 
-import nftlink.testing.ReferenceNft;
+import nftlink.testing.NftRef;
 import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
@@ -53,7 +53,7 @@ class ObjectRequestBytesKernelTest {
 
     @Test
     void objectDataAsNftSendsIt(TestNamespace ns, TestNamespace fresh) {
-        ReferenceNft.script(ns, ObjectKernelTest.CORPUS).orThrow();
+        NftRef.script(ns, ObjectKernelTest.CORPUS).orThrow();
         String secmark = "table ip sx { secmark s { \"system_u:object_r:ssh_server_packet_t:s0\" }; }\n";
         List<NetlinkMessage> requests = NftRequestDump.requests(fresh, ObjectKernelTest.CORPUS + secmark,
                 NfTables.NFT_MSG_NEWOBJ);

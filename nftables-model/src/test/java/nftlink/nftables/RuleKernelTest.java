@@ -1,6 +1,6 @@
 package nftlink.nftables;
 
-import nftlink.testing.ReferenceNft;
+import nftlink.testing.NftRef;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nfnetlink.CommitResult;
 import nftlink.nftables.expr.Bytes;
@@ -48,8 +48,8 @@ class RuleKernelTest {
 
     @Test
     void listedRulesMatchNftBytecode(TestNamespace ns) {
-        ReferenceNft.script(ns, CORE_RULES).orThrow();
-        Map<Long, String> expected = NftDebugListing.ruleBlocks(ReferenceNft.run(ns, null, "--debug=netlink", "list", "ruleset").orThrow());
+        NftRef.script(ns, CORE_RULES).orThrow();
+        Map<Long, String> expected = NftDebugListing.ruleBlocks(NftRef.run(ns, "--debug=netlink", "list", "ruleset").orThrow());
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             List<Rule> rules = nft.listRules();
             assertThat(rules).hasSize(expected.size()).hasSize(12);
@@ -63,8 +63,8 @@ class RuleKernelTest {
 
     @Test
     void listedRulesReEncodeToTheSameRuleset(TestNamespace source, TestNamespace copy) {
-        ReferenceNft.script(source, CORE_RULES).orThrow();
-        ReferenceNft.script(copy, "table inet t { set s { type ipv4_addr; }; chain c { }; chain d { }; }").orThrow();
+        NftRef.script(source, CORE_RULES).orThrow();
+        NftRef.script(copy, "table inet t { set s { type ipv4_addr; }; chain c { }; chain d { }; }").orThrow();
         try (NetworkNamespace from = source.open(); Nftables a = Nftables.open(from);
              NetworkNamespace to = copy.open(); Nftables b = Nftables.open(to)) {
             var tx = b.transaction();
@@ -73,12 +73,12 @@ class RuleKernelTest {
             }
             tx.commit();
         }
-        assertThat(ReferenceNft.run(copy, null, "list", "ruleset").orThrow()).isEqualTo(ReferenceNft.run(source, null, "list", "ruleset").orThrow());
+        assertThat(NftRef.run(copy, "list", "ruleset").orThrow()).isEqualTo(NftRef.run(source, "list", "ruleset").orThrow());
     }
 
     @Test
     void handlesAreKnownAfterCommitAndRulesCanBeInsertedReplacedDeleted(TestNamespace ns) {
-        ReferenceNft.script(ns, "table ip t { chain c { }; }").orThrow();
+        NftRef.script(ns, "table ip t { chain c { }; }").orThrow();
         List<Expression> accept = List.of(Immediate.verdict(Verdict.ACCEPT));
         List<Expression> tcp22 = List.of(
                 new Meta.Load(Meta.Key.L4PROTO, 1), new Cmp(Cmp.Op.EQ, 1, Bytes.u8(6)),
@@ -92,7 +92,7 @@ class RuleKernelTest {
             long second = Rule.decode(r.echo(1).orElseThrow()).handle();
             assertThat(first).isPositive();
             assertThat(second).isGreaterThan(first);
-            assertThat(ReferenceNft.run(ns, null, "-a", "list", "chain", "ip", "t", "c").orThrow())
+            assertThat(NftRef.run(ns, "-a", "list", "chain", "ip", "t", "c").orThrow())
                     .contains("\t\taccept # handle " + first + "\n")
                     .contains("\t\ttcp dport 22 counter packets 0 bytes 0 drop comment \"ssh\" # handle " + second + "\n");
 
@@ -112,7 +112,7 @@ class RuleKernelTest {
 
     @Test
     void errorsInsideExpressionsNameTheExpression(TestNamespace ns) {
-        ReferenceNft.script(ns, "table ip t { chain c { }; }").orThrow();
+        NftRef.script(ns, "table ip t { chain c { }; }").orThrow();
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             // a cmp reading a register nothing loaded is fine for the kernel; a payload load of 100 bytes is not
             var rule = Rule.of(Family.IP, "t", "c", List.of(new Payload.Load(Payload.Base.NETWORK, 0, 100, 1)));

@@ -1,6 +1,6 @@
 package nftlink.nftables;
 
-import nftlink.testing.ReferenceNft;
+import nftlink.testing.NftRef;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nfnetlink.CommitResult;
 import nftlink.testing.KernelTest;
@@ -133,18 +133,18 @@ class TableChainKernelTest {
             var tx = nft.transaction();
             operations().forEach(tx::add);
             tx.commit();
-            assertThat(ReferenceNft.list(ns)).isEqualTo(RULESET);
+            assertThat(NftRef.list(ns)).isEqualTo(RULESET);
             assertThat(NftFormatter.DEFAULT.ruleset(nft.listRuleset())).isEqualTo(RULESET);
         }
     }
 
     @Test
     void whatNftWritesTheLibraryListsIdentically(TestNamespace ns) {
-        ReferenceNft.apply(ns, RULESET);
-        String nftText = ReferenceNft.list(ns);
-        String nftTables = ReferenceNft.run(ns, null, "list", "tables").orThrow();
-        String nftHandles = ReferenceNft.run(ns, null, "-a", "list", "ruleset").orThrow();
-        String nftNumeric = ReferenceNft.run(ns, null, "-y", "list", "ruleset").orThrow();
+        NftRef.apply(ns, RULESET);
+        String nftText = NftRef.list(ns);
+        String nftTables = NftRef.run(ns, "list", "tables").orThrow();
+        String nftHandles = NftRef.run(ns, "-a", "list", "ruleset").orThrow();
+        String nftNumeric = NftRef.run(ns, "-y", "list", "ruleset").orThrow();
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             Ruleset rs = nft.listRuleset();
             assertThat(NftFormatter.DEFAULT.ruleset(rs)).isEqualTo(nftText).isEqualTo(RULESET);
@@ -156,7 +156,7 @@ class TableChainKernelTest {
 
     @Test
     void listedObjectsReEncodeToWhatTheKernelHolds(TestNamespace ns) {
-        ReferenceNft.apply(ns, RULESET);
+        NftRef.apply(ns, RULESET);
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             Ruleset listed = nft.listRuleset();
             var tx = nft.transaction().add(new NftOperation.FlushRuleset(null));
@@ -165,13 +165,13 @@ class TableChainKernelTest {
                 listed.chainsOf(t).forEach(c -> tx.add(new NftOperation.AddChain(c, true)));
             }
             tx.commit();
-            assertThat(ReferenceNft.list(ns)).isEqualTo(RULESET);
+            assertThat(NftRef.list(ns)).isEqualTo(RULESET);
         }
     }
 
     @Test
     void chainsOfOneTableAreOnlyThatTablesChains(TestNamespace ns) {
-        ReferenceNft.apply(ns, RULESET);
+        NftRef.apply(ns, RULESET);
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             assertThat(nft.listChains(Family.IP, "t4")).extracting(Chain::name)
                     .containsExactly("c_raw", "c_filter", "c_nat", "c_route", "regular", "regular2");
@@ -188,7 +188,7 @@ class TableChainKernelTest {
             long tableHandle = Table.decode(r.echo(0).orElseThrow()).handle();
             long chainHandle = Chain.decode(r.echo(1).orElseThrow()).handle();
             assertThat(tableHandle).isPositive();
-            assertThat(ReferenceNft.run(ns, null, "-a", "list", "ruleset").orThrow())
+            assertThat(NftRef.run(ns, "-a", "list", "ruleset").orThrow())
                     .contains("table inet h { # handle " + tableHandle + "\n")
                     .contains("\tchain c { # handle " + chainHandle + "\n");
         }
@@ -196,21 +196,21 @@ class TableChainKernelTest {
 
     @Test
     void deleteAndFlushWork(TestNamespace ns) {
-        ReferenceNft.apply(ns, RULESET);
-        ReferenceNft.run(ns, null, "add", "rule", "ip", "t4", "regular", "counter").orThrow();
+        NftRef.apply(ns, RULESET);
+        NftRef.run(ns, "add", "rule", "ip", "t4", "regular", "counter").orThrow();
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             nft.commit(new NftOperation.FlushChain(Family.IP, "t4", "regular"),
                     new NftOperation.DeleteChain(Family.IP, "t4", "regular2", false),
                     new NftOperation.DeleteTable(Family.NETDEV, "tn", false),
                     new NftOperation.DeleteTable(Family.IP, "nonexistent", true));
-            String listed = ReferenceNft.run(ns, null, "list", "ruleset").orThrow();
+            String listed = NftRef.run(ns, "list", "ruleset").orThrow();
             assertThat(listed).doesNotContain("counter").doesNotContain("regular2").doesNotContain("table netdev tn");
             nft.commit(new NftOperation.FlushRuleset(Family.IP));
             assertThat(nft.listTables(Family.IP)).isEmpty();
             assertThat(nft.listTables()).isNotEmpty();
             nft.commit(new NftOperation.FlushRuleset(null));
             assertThat(nft.listTables()).isEmpty();
-            assertThat(ReferenceNft.run(ns, null, "list", "ruleset").orThrow()).isEmpty();
+            assertThat(NftRef.run(ns, "list", "ruleset").orThrow()).isEmpty();
         }
     }
 }

@@ -1,6 +1,7 @@
 package nftlink.examples.cli;
 
 import nftlink.testing.KernelTest;
+import nftlink.testing.NftRef;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,7 +97,7 @@ class ApplyKernelTest {
         assertThat(run("", "--netns", ns.name(), "add", "element", "inet", "t", "ports", "{", "22,", "ssh,", "443", "}").err()).isEmpty();
         MainTest.Run r = run("", "--netns", ns.name(), "-e", "add", "rule", "inet", "t", "c", "tcp", "dport", "@ports", "accept");
         assertThat(r.out()).isEqualTo("add rule inet t c tcp dport @ports accept\n");
-        assertThat(ns.nft("list", "ruleset").orThrow()).isEqualTo("""
+        assertThat(NftRef.run(ns, "list", "ruleset").orThrow()).isEqualTo("""
                 table inet t {
                 \tset ports {
                 \t\ttype inet_service
@@ -116,6 +117,6 @@ class ApplyKernelTest {
                                                ^^^^^
                 """);
         assertThat(run("", "--netns", ns.name(), "flush", "ruleset").status()).isZero();
-        assertThat(ns.nft("list", "ruleset").orThrow()).isEmpty();
+        assertThat(NftRef.run(ns, "list", "ruleset").orThrow()).isEmpty();
     }
 }

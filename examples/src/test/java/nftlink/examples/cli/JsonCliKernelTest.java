@@ -1,6 +1,8 @@
 package nftlink.examples.cli;
 
+import nftlink.nftables.json.JsonRenderer;
 import nftlink.testing.KernelTest;
+import nftlink.testing.NftRef;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,16 +59,16 @@ class JsonCliKernelTest {
 
     @Test
     void fileAppliesLikeNftJF(TestNamespace source, @TempDir Path dir) throws IOException {
-        source.nftScript(RULES).orThrow();
+        NftRef.script(source, RULES).orThrow();
         Path file = dir.resolve("rules.json");
-        Files.writeString(file, source.nft("-j", "list", "ruleset").orThrow());
+        Files.writeString(file, NftRef.json(source, JsonRenderer.metainfo().toJson(), "list", "ruleset"));
         try (TestNamespace ours = TestNamespace.create(); TestNamespace theirs = TestNamespace.create()) {
             MainTest.Run r = run("", "--netns", ours.name(), "-j", "-f", file.toString());
             assertThat(r.err()).isEmpty();
             assertThat(r.status()).isZero();
-            theirs.exec("nft", "-j", "-f", file.toString()).orThrow();
+            theirs.exec(NftRef.command(), "-j", "-f", file.toString()).orThrow();
             assertThat(NftRef.run(ours, "list", "ruleset").orThrow()).isEqualTo(NftRef.run(theirs, "list", "ruleset").orThrow())
-                    .isEqualTo(source.nft("list", "ruleset").orThrow());
+                    .isEqualTo(NftRef.run(source, "list", "ruleset").orThrow());
         }
     }
 

@@ -1,5 +1,7 @@
 package nftlink.examples.cli;
 
+import nftlink.testing.NftRef;
+
 import nftlink.nftables.json.JsonValue;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
@@ -54,7 +56,7 @@ class JsonListParityKernelTest {
     @BeforeAll
     static void load(TestNamespace namespace) {
         ns = namespace;
-        NftRef.load(ns, RULESET);
+        NftRef.apply(ns, RULESET);
     }
 
     private static List<JsonValue> items(String document) {

@@ -1,5 +1,7 @@
 package nftlink.examples.cli;
 
+import nftlink.testing.NftRef;
+
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,7 +77,7 @@ class ListParityKernelTest {
     @BeforeAll
     static void load(TestNamespace namespace) {
         ns = namespace;
-        NftRef.load(ns, RULESET);
+        NftRef.apply(ns, RULESET);
     }
 
     static Stream<String> everyForm() {

@@ -1,5 +1,7 @@
 package nftlink.examples.cli;
 
+import nftlink.testing.NftRef;
+
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;

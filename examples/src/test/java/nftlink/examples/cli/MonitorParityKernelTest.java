@@ -1,5 +1,7 @@
 package nftlink.examples.cli;
 
+import nftlink.testing.NftRef;
+
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
@@ -128,7 +130,7 @@ class MonitorParityKernelTest {
 
     /** Runs {@code nftlink OURS} and {@code nft-ref THEIRS} while the changes are committed. */
     private static Monitors watch(TestNamespace ns, List<String> words, List<String> refWords) throws Exception {
-        List<String> refCommand = new ArrayList<>(List.of("ip", "netns", "exec", ns.name(), NftRef.binary().toString()));
+        List<String> refCommand = new ArrayList<>(List.of("ip", "netns", "exec", ns.name(), NftRef.command()));
         refCommand.addAll(refWords);
         Process ref = new ProcessBuilder(refCommand).redirectErrorStream(true).start();
         Lines theirs = new Lines();
@@ -145,17 +147,17 @@ class MonitorParityKernelTest {
             while (!(ours.saw("probe") && theirs.saw("probe"))) {
                 assertThat(transactions).as("probes neither monitor printed; nftlink: %s, nft-ref: %s", ours.lines(), theirs.lines())
                         .isLessThan(PROBES);
-                NftRef.load(ns, marker("probe" + transactions++));
+                NftRef.apply(ns, marker("probe" + transactions++));
             }
-            NftRef.load(ns, marker("ready"));
+            NftRef.apply(ns, marker("ready"));
             for (String change : CHANGES) {
-                NftRef.load(ns, change);
+                NftRef.apply(ns, change);
             }
             transactions += 1 + CHANGES.size();
             for (int end = 0; !run.isDone(); end++, transactions++) {
                 assertThat(transactions).as("nftlink's monitor did not end after --count=%d transactions", COUNT)
                         .isLessThan(COUNT + PROBES);
-                NftRef.load(ns, marker("end" + end));
+                NftRef.apply(ns, marker("end" + end));
             }
             assertThat(run.get(60, TimeUnit.SECONDS)).isZero();
             for (int wait = 0; !theirs.saw("end") && wait < 100; wait++) {

@@ -1,6 +1,8 @@
 package nftlink.examples.cli;
 
+import nftlink.nftables.json.JsonRenderer;
 import nftlink.testing.KernelTest;
+import nftlink.testing.NftRef;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,7 @@
 package nftlink.examples.cli;
 
+import nftlink.testing.NftRef;
+
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
@@ -92,7 +94,7 @@ class OptionsParityKernelTest {
 
     @Test
     void interactiveReadsLinesAsNftDoes(TestNamespace ns) {
-        NftRef.load(ns, TABLE);
+        NftRef.apply(ns, TABLE);
         String lines = "list tables\nlist table inet nosuch\nlist chains inet\n\nquit\nlist tables\n";
         Cli.Run ours = Cli.input(ns, lines, "-i");
         Cli.Run theirs = Cli.Run.of(NftRef.input(ns, lines, "-i"));
@@ -104,7 +106,7 @@ class OptionsParityKernelTest {
 
     @Test
     void severalCommandsInOneArgumentAsNft(TestNamespace ns) {
-        NftRef.load(ns, TABLE);
+        NftRef.apply(ns, TABLE);
         Cli.assertLikeNft(ns, "list tables; list chains");
         Cli.assertLikeNft(ns, "list table inet e");
         Cli.assertLikeNft(ns, "-a", "list", "chain inet e c");
@@ -112,8 +114,8 @@ class OptionsParityKernelTest {
 
     @Test
     void netlinkDebugPrintsTheRulesBytecodeAsNft(TestNamespace ours, TestNamespace theirs) {
-        NftRef.load(ours, TABLE);
-        NftRef.load(theirs, TABLE);
+        NftRef.apply(ours, TABLE);
+        NftRef.apply(theirs, TABLE);
         for (String rule : List.of("add rule inet e c tcp dport 22 counter accept", "insert rule inet e c ip saddr 10.0.0.0/8 meta mark set 0x1")) {
             String[] args = ("--debug=netlink " + rule).split(" ");
             Cli.Run mine = Cli.in(ours, args);
@@ -141,7 +143,7 @@ class OptionsParityKernelTest {
 
     @Test
     void longOptionsWithEqualsAndRepeatedFlags(TestNamespace ns) {
-        NftRef.load(ns, TABLE);
+        NftRef.apply(ns, TABLE);
         Cli.Run ours = Cli.run("", "--netns=" + ns.name(), "-nnn", "-a", "-a", "--numeric-priority", "list", "ruleset");
         assertThat(ours.err()).isEmpty();
         assertThat(ours.out()).isEqualTo(NftRef.run(ns, "-nnn", "-a", "-a", "--numeric-priority", "list", "ruleset").orThrow());

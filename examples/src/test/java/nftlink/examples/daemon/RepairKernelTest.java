@@ -6,6 +6,7 @@ import nftlink.nftables.Nftables;
 import nftlink.nftables.Rule;
 import nftlink.nftables.SetElement;
 import nftlink.testing.KernelTest;
+import nftlink.testing.NftRef;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,20 +119,20 @@ class RepairKernelTest {
             await("the policy in force", () -> whole(nft));
             assertThat(lines("repaired")).as("a whole table is not repaired").isZero();
 
-            ns.nft("delete", "table", "inet", "filter").orThrow();
+            NftRef.run(ns, "delete", "table", "inet", "filter").orThrow();
             await("the table rebuilt after 'delete table'", () -> whole(nft) && lines("repaired table inet filter") == 1);
 
-            ns.nft("flush", "ruleset").orThrow();
+            NftRef.run(ns, "flush", "ruleset").orThrow();
             await("the table rebuilt after 'flush ruleset'", () -> whole(nft) && lines("repaired table inet filter") == 2);
 
-            ns.nftScript("flush chain inet filter out\nflush chain inet filter allow\ndelete chain inet filter allow\n").orThrow();
+            NftRef.script(ns, "flush chain inet filter out\nflush chain inet filter allow\ndelete chain inet filter allow\n").orThrow();
             await("the table rebuilt after its chains were damaged", () -> whole(nft) && lines("repaired table inet filter") == 3);
 
             long handle = rules(nft, "out").get(1).handle();
-            ns.nft("delete", "rule", "inet", "filter", "out", "handle", Long.toString(handle)).orThrow();
+            NftRef.run(ns, "delete", "rule", "inet", "filter", "out", "handle", Long.toString(handle)).orThrow();
             await("the static rule put back", () -> whole(nft) && lines("repaired table inet filter") == 4);
 
-            ns.nft("flush", "set", "inet", "filter", "apps").orThrow();
+            NftRef.run(ns, "flush", "set", "inet", "filter", "apps").orThrow();
             await("the element put back", () -> members(nft) == 1);
             assertThat(lines("repaired table")).as("a flushed set of cgroups is the bindings' business, not a rebuild")
                     .isEqualTo(4);
@@ -148,8 +149,8 @@ class RepairKernelTest {
             await("the policy in force", () -> rules(nft, "allow").size() == 1);
             String tag = rules(nft, "allow").getFirst().comment();
             assertThat(tag).startsWith("nftlinkd mail.scope " + mail + " ");
-            ns.nft("add", "rule", "inet", "filter", "allow", "accept", "comment", "\"" + tag + "\"").orThrow();
-            ns.nft("insert", "rule", "inet", "filter", "out", "accept", "comment", "\"" + tag + "\"").orThrow();
+            NftRef.run(ns, "add", "rule", "inet", "filter", "allow", "accept", "comment", "\"" + tag + "\"").orThrow();
+            NftRef.run(ns, "insert", "rule", "inet", "filter", "out", "accept", "comment", "\"" + tag + "\"").orThrow();
             await("the forged rules removed", () -> rules(nft, "allow").size() == 1 && rules(nft, "out").size() == 3
                     && rules(nft, "allow").getFirst().expressions().size() > 1);
             assertThat(rules(nft, "out")).noneMatch(r -> tag.equals(r.comment()));
@@ -184,21 +185,21 @@ class RepairKernelTest {
 
     @Test
     void withoutLoadItWaitsForTheTableInOneLineAndFillsItWhenItComesBack(TestNamespace ns) throws Exception {
-        ns.nftScript(staticPart(true)).orThrow();
+        NftRef.script(ns, staticPart(true)).orThrow();
         Files.writeString(policyFile, policy(true));
         f.mkdir("mail.scope");
         f.mkdir("web@1.scope");
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n); Daemon d = start(n, false)) {
             await("the policy in force", () -> whole(nft));
 
-            ns.nft("delete", "table", "inet", "filter").orThrow();
+            NftRef.run(ns, "delete", "table", "inet", "filter").orThrow();
             await("one line per missing chain or set", () -> lines("chain inet filter allow is gone: 1 rule(s)/element(s) wait") == 1
                     && lines("set inet filter apps is gone: 1 rule(s)/element(s) wait") == 1);
             f.mkdir("mail2.scope");
-            ns.nft("add", "table", "inet", "unrelated").orThrow();
+            NftRef.run(ns, "add", "table", "inet", "unrelated").orThrow();
             f.rmdir("mail2.scope");
 
-            ns.nftScript(staticPart(false)).orThrow();
+            NftRef.script(ns, staticPart(false)).orThrow();
             await("the bindings back with the table", () -> whole(nft));
             await("the lines that say so", () -> lines("chain inet filter allow is back") == 1);
             assertThat(lines("is gone")).as("no repeated lines while waiting").isEqualTo(2);

@@ -20,7 +20,6 @@ import nftlink.nftables.Table;
 import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Counter;
 import nftlink.nftables.expr.Data;
-import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Meta;
 import nftlink.nftables.expr.Objref;
 import nftlink.nftables.expr.Payload;
@@ -33,6 +32,7 @@ import nftlink.nftables.lang.Fields;
 import nftlink.nftables.lang.Linearizer;
 import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.MetaField;
+import nftlink.nftables.lang.NamedSetLookups;
 import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.lang.SocketCgroupField;
@@ -52,7 +52,6 @@ import nftlink.nftables.parse.SetLookup;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -85,6 +84,7 @@ public final class JsonParser {
     private final CgroupPathResolver cgroups;
     private final SetLookup sets;
     private final InterfaceResolver interfaces;
+    private final JsonSets jsonSets = new JsonSets(this::setItem, this::statement, this::field);
 
     /**
      * @param cgroups resolves the paths of {@code socket cgroupv2} matches to cgroup IDs
@@ -215,12 +215,12 @@ public final class JsonParser {
             case "chain" -> out.add(new NftOperation.AddChain(chain(body), exclusive));
             case "rule" -> out.addAll(rule(command, body, declared));
             case "set", "map" -> {
-                NftSet set = set(kind.equals("map"), body);
+                NftSet set = at(body, jsonSets.declaration(kind.equals("map"), body)::set);
                 declared.put(key(set.family(), set.table(), set.name()), set);
                 out.add(new NftOperation.AddSet(set, exclusive));
                 Node elem = body.optional("elem");
                 if (elem != null) {
-                    List<SetElement> elements = elements(set, elem, false);
+                    List<SetElement> elements = jsonSets.declared(set, elem);
                     if (!elements.isEmpty()) {
                         out.addAll(NftOperation.addElements(set.family(), set.table(), set.name(), elements));
                     }
@@ -228,7 +228,7 @@ public final class JsonParser {
             }
             case "element" -> {
                 NftSet set = referencedSet(body, declared);
-                List<SetElement> elements = elements(set, body.member("elem"), false);
+                List<SetElement> elements = jsonSets.elements(set, body.member("elem"), false);
                 if (exclusive) {
                     out.add(new NftOperation.AddElements(set.family(), set.table(), set.name(), 0, elements, true));
                 } else {
@@ -275,7 +275,7 @@ public final class JsonParser {
             case "element" -> {
                 NftSet set = referencedSet(body, Map.of());
                 out.addAll(NftOperation.deleteElements(set.family(), set.table(), set.name(),
-                        elements(set, body.member("elem"), true)));
+                        jsonSets.elements(set, body.member("elem"), true)));
             }
             case "counter", "quota", "limit", "ct helper", "ct timeout", "ct expectation", "synproxy", "secmark" -> {
                 int type = ObjectRenderer.type(kind);
@@ -353,7 +353,7 @@ public final class JsonParser {
 
     // ---- tables and chains ----
 
-    private static Family family(Node body) {
+    static Family family(Node body) {
         Node f = body.optional("family");
         if (f == null) {
             return Family.IP;
@@ -366,7 +366,7 @@ public final class JsonParser {
         }
     }
 
-    private static <T> T at(Node node, java.util.function.Supplier<T> make) {
+    static <T> T at(Node node, java.util.function.Supplier<T> make) {
         try {
             return make.get();
         } catch (JsonException e) {
@@ -451,11 +451,18 @@ public final class JsonParser {
         Linearizer.Result result = at(body, () -> Linearizer.linearize(spec));
         List<NftOperation> ops = new ArrayList<>();
         for (Linearizer.AnonymousSet s : result.sets()) {
-            ops.add(new NftOperation.AddSet(withByteOrder(s.set()), false));
+            ops.add(new NftOperation.AddSet(s.set(), false));
             ops.add(new NftOperation.AddElements(s.set().family(), s.set().table(), s.set().name(), s.set().id(),
                     s.elements(), false));
         }
-        Rule rule = result.rule();
+        Rule rule = NamedSetLookups.withByteOrder(result.rule(), name -> {
+            NftSet set = declared.get(key(spec.family(), spec.table(), name));
+            try {
+                return set != null ? set : sets.find(spec.family(), spec.table(), name).orElse(null);
+            } catch (RuntimeException unknown) {
+                return null;
+            }
+        });
         ops.add(switch (command) {
             case "insert" -> new NftOperation.InsertRule(rule.withPosition(position));
             case "replace" -> {
@@ -1289,7 +1296,7 @@ public final class JsonParser {
         return at(node, () -> field.toRegister(value));
     }
 
-    private static Verdict verdict(Node node) {
+    static Verdict verdict(Node node) {
         Map.Entry<String, Node> e = node.single();
         Node body = e.getValue();
         return switch (e.getKey()) {
@@ -1873,265 +1880,6 @@ public final class JsonParser {
             throw e.getValue().error("an anonymous verdict map needs at least one entry");
         }
         return at(body, () -> new Statement.VerdictMap(field, entries, null));
-    }
-
-    // ---- sets ----
-
-    private static Datatype datatype(Node node) {
-        String name = node.string();
-        for (Datatype d : Datatype.values()) {
-            if (d.nftName().equals(name) && d != Datatype.VERDICT && d.id() != Datatype.INTEGER.id()) {
-                return d;
-            }
-        }
-        throw node.error("unsupported datatype \"" + name + "\"");
-    }
-
-    private NftSet set(boolean map, Node body) {
-        body.only(Set.of("family", "table", "name", "handle", "type", "map", "flags", "timeout", "gc-interval", "size",
-                "policy", "comment", "elem", "stmt"));
-        Family family = family(body);
-        String table = body.member("table").string();
-        String name = body.member("name").string();
-        List<Datatype> key = new ArrayList<>();
-        for (Node t : body.member("type").arrayOrSingle()) {
-            key.add(datatype(t));
-        }
-        Node mapNode = body.optional("map");
-        if (map != (mapNode != null)) {
-            throw body.error(map ? "a map needs \"map\": DATATYPE" : "a set has no \"map\" (declare a map)");
-        }
-        boolean verdicts = mapNode != null && mapNode.string().equals("verdict");
-        // concatenated data: "ipv4_addr . inet_service"
-        List<Datatype> dataParts = new ArrayList<>();
-        if (mapNode != null && !verdicts) {
-            for (String part : mapNode.string().split(" \\. ")) {
-                dataParts.add(datatype(new Node(JsonValue.of(part.strip()), mapNode.path())));
-            }
-        }
-        Datatype data = dataParts.isEmpty() ? null : dataParts.getFirst();
-        int dataId = data == null ? 0 : Datatype.concatenationId(dataParts);
-        int dataLength = data == null ? 0 : dataParts.size() == 1 ? data.length()
-                : nftlink.nftables.lang.MapLookupField.concatLength(dataParts);
-        int flags = map ? NfTables.NFT_SET_MAP : 0;
-        Node flagsNode = body.optional("flags");
-        if (flagsNode != null) {
-            for (Node f : flagsNode.arrayOrSingle()) {
-                flags |= switch (f.string()) {
-                    case "constant" -> NfTables.NFT_SET_CONSTANT;
-                    case "interval" -> NfTables.NFT_SET_INTERVAL;
-                    case "timeout" -> NfTables.NFT_SET_TIMEOUT;
-                    case "dynamic" -> NfTables.NFT_SET_EVAL;
-                    default -> throw f.error("unknown set flag \"" + f.string() + "\" (expected constant, interval, timeout or dynamic)");
-                };
-            }
-        }
-        long timeout = 0;
-        if (body.optional("timeout") != null) {
-            timeout = body.member("timeout").number(Long.MAX_VALUE / 1000) * 1000;
-            flags |= NfTables.NFT_SET_TIMEOUT;
-        }
-        int gc = body.optional("gc-interval") == null ? 0 : (int) (body.member("gc-interval").number(Integer.MAX_VALUE / 1000) * 1000);
-        int size = body.optional("size") == null ? 0 : (int) body.member("size").number(0xffffffffL);
-        int policy = -1;
-        Node policyNode = body.optional("policy");
-        if (policyNode != null) {
-            policy = switch (policyNode.string()) {
-                case "performance" -> NfTables.NFT_SET_POL_PERFORMANCE;
-                case "memory" -> NfTables.NFT_SET_POL_MEMORY;
-                default -> throw policyNode.error("unknown policy \"" + policyNode.string() + "\" (expected performance or memory)");
-            };
-        }
-        String comment = body.optional("comment") == null ? null : body.member("comment").string();
-        List<Expression> expressions = new ArrayList<>();
-        Node stmt = body.optional("stmt");
-        if (stmt != null) {
-            for (Node s : stmt.array()) {
-                Map.Entry<String, Node> e = s.single();
-                if (!e.getKey().equals("counter")) {
-                    throw s.error("unsupported set statement \"" + e.getKey() + "\" (nftlink reads counter)");
-                }
-                expressions.add(new Counter(0, 0));
-            }
-        }
-        int keyType = 0;
-        int keyLength = 0;
-        for (Datatype d : key) {
-            if (d.length() == 0) {
-                throw body.member("type").error("datatype " + d.nftName() + " has no fixed length");
-            }
-            keyType = keyType << 6 | d.id();
-            keyLength += key.size() == 1 ? d.length() : (d.length() + 3) & ~3;
-        }
-        List<Integer> fieldLengths = List.of();
-        if (key.size() > 1 && (flags & NfTables.NFT_SET_INTERVAL) != 0) {
-            fieldLengths = key.stream().map(Datatype::length).toList();
-            flags |= NfTables.NFT_SET_CONCAT;
-        }
-        byte[] userdata = SetUserdataWriter.of(key, data, verdicts, comment);
-        int f = flags;
-        long to = timeout;
-        int pol = policy;
-        int kt = keyType;
-        int kl = keyLength;
-        List<Integer> fl = fieldLengths;
-        return at(body, () -> new NftSet(family, table, name, 0, f, kt, kl,
-                verdicts ? SetTypes.VERDICT_DATA : dataId, verdicts ? 0 : dataLength,
-                0, pol, size, fl, to, gc, 0, userdata, expressions, List.of()));
-    }
-
-    private record Item(Node at, BigInteger low, BigInteger high, Bytes key, Bytes keyEnd, Data data, long timeout,
-                        String comment) {
-    }
-
-    private List<SetElement> elements(NftSet set, Node elem, boolean keysOnly) {
-        List<Datatype> key = Datatype.parts(set.keyType());
-        if (key == null) {
-            throw elem.error("set " + set.name() + " has a key type nftlink does not know (" + set.keyType() + ")");
-        }
-        List<Field> parts = new ArrayList<>();
-        for (int i = 0; i < key.size(); i++) {
-            int length = key.size() == 1 ? set.keyLength()
-                    : set.fieldLengths().isEmpty() ? key.get(i).length() : set.fieldLengths().get(i);
-            parts.add(new PayloadField("set", "key", Payload.Base.NETWORK, 0, length, key.get(i)));
-        }
-        ConcatField concat = key.size() == 1 ? null : new ConcatField(parts);
-        Field field = key.size() == 1 ? parts.getFirst() : concat;
-        boolean interval = set.isInterval();
-        boolean verdicts = set.isMap() && set.dataType() == SetTypes.VERDICT_DATA;
-        Datatype dataType = set.isMap() && !verdicts ? Datatype.ofId(set.dataType()) : null;
-        List<Item> items = new ArrayList<>();
-        for (Node e : elem.arrayOrSingle()) {
-            Node keyNode = e;
-            Node dataNode = null;
-            if (set.isMap() && e.value() instanceof JsonValue.Arr) {
-                List<Node> pair = e.array();
-                if (pair.size() != 2) {
-                    throw e.error("a map element is [KEY, DATA]");
-                }
-                keyNode = pair.get(0);
-                dataNode = pair.get(1);
-            } else if (set.isMap() && !keysOnly) {
-                throw e.error("a map element is [KEY, DATA]");
-            }
-            long timeout = 0;
-            String comment = null;
-            if (keyNode.value() instanceof JsonValue.Obj o && o.members().containsKey("elem")) {
-                Node wrapper = keyNode.member("elem");
-                wrapper.only(Set.of("val", "timeout", "expires", "comment", "counter"));
-                timeout = wrapper.optional("timeout") == null ? 0 : wrapper.member("timeout").number(Long.MAX_VALUE / 1000) * 1000;
-                comment = wrapper.optional("comment") == null ? null : wrapper.member("comment").string();
-                keyNode = wrapper.member("val");
-            }
-            Data data = null;
-            if (dataNode != null) {
-                data = verdicts ? Data.of(verdict(dataNode)) : dataType == null && set.dataType() > 63
-                        ? Data.of(concatData(Datatype.parts(set.dataType()), dataNode))
-                        : Data.of(Scalars.parse(dataType, set.dataLength(), dataNode.value(), dataNode.path()));
-            }
-            if (concat != null && interval) {
-                Bytes[] bounds = concatBounds(concat, keyNode);
-                items.add(new Item(keyNode, null, null, bounds[0], bounds[1], data, timeout, comment));
-                continue;
-            }
-            Value v = value(field, keyNode);
-            if (v instanceof Value.SetLiteral || v instanceof Value.SetReference) {
-                throw keyNode.error("an element is a value, a prefix or a range");
-            }
-            if (!(v instanceof Value.Single) && !interval) {
-                throw keyNode.error("set " + set.name() + " needs \"flags\": [\"interval\"] for prefixes and ranges");
-            }
-            Node at = keyNode;
-            BigInteger[] b = switch (v) {
-                case Value.Single s -> new BigInteger[]{number(s.bytes()), number(s.bytes())};
-                case Value.Prefix p -> new BigInteger[]{number(p.address()), number(p.last())};
-                case Value.Range r -> new BigInteger[]{number(r.low()), number(r.high())};
-                default -> throw at.error("not an element");
-            };
-            Bytes k = v instanceof Value.Single s ? s.bytes() : null;
-            items.add(new Item(keyNode, b[0], b[1], k, null, data, timeout, comment));
-        }
-        if (interval && key.size() == 1) {
-            return intervals(items, set.keyLength());
-        }
-        List<SetElement> out = new ArrayList<>();
-        for (Item i : items) {
-            if (i.key() == null) {
-                throw i.at().error("ranges of concatenations are not supported here; write each part's range in a concat");
-            }
-            SetElement e = decorate(SetElement.of(i.key(), i.data()), i);
-            out.add(interval ? e.withKeyEnd(i.keyEnd() != null ? i.keyEnd() : i.key()) : e);
-        }
-        return out;
-    }
-
-    /** The first and last key of a concatenation whose parts may be ranges or prefixes. */
-    private Bytes[] concatBounds(ConcatField concat, Node node) {
-        Map.Entry<String, Node> e = node.single();
-        if (!e.getKey().equals("concat")) {
-            throw node.error("expected {\"concat\": [...]} for a key of " + concat.fields().size() + " parts");
-        }
-        List<Node> parts = e.getValue().array();
-        if (parts.size() != concat.fields().size()) {
-            throw e.getValue().error("the key has " + concat.fields().size() + " parts, not " + parts.size());
-        }
-        Bytes[] low = new Bytes[parts.size()];
-        Bytes[] high = new Bytes[parts.size()];
-        for (int i = 0; i < parts.size(); i++) {
-            Field part = concat.fields().get(i);
-            switch (value(part, parts.get(i))) {
-                case Value.Single s -> {
-                    low[i] = s.bytes();
-                    high[i] = s.bytes();
-                }
-                case Value.Prefix p -> {
-                    low[i] = p.address();
-                    high[i] = p.last();
-                }
-                case Value.Range r -> {
-                    low[i] = r.low();
-                    high[i] = r.high();
-                }
-                default -> throw parts.get(i).error("a part of an element is a value, a prefix or a range");
-            }
-        }
-        return new Bytes[]{at(node, () -> concat.key(low)), at(node, () -> concat.key(high))};
-    }
-
-    private static SetElement decorate(SetElement e, Item i) {
-        if (i.timeout() != 0) {
-            e = e.withTimeout(i.timeout());
-        }
-        return i.comment() != null ? e.withComment(i.comment()) : e;
-    }
-
-    private static List<SetElement> intervals(List<Item> items, int length) {
-        List<Item> sorted = new ArrayList<>(items);
-        sorted.sort(Comparator.comparing(Item::low));
-        List<nftlink.nftables.lang.Intervals.Interval> intervals = new ArrayList<>();
-        for (Item i : sorted) {
-            SetElement start = decorate(SetElement.of(nftlink.nftables.lang.Intervals.bytes(i.low(), length), i.data()), i);
-            intervals.add(new nftlink.nftables.lang.Intervals.Interval(i.low(), i.high(), start));
-        }
-        try {
-            return nftlink.nftables.lang.Intervals.elements(intervals, length, true);
-        } catch (nftlink.nftables.lang.Intervals.OverlapException e) {
-            throw sorted.get(e.index()).at().error("interval overlaps with another element");
-        }
-    }
-
-    private static BigInteger number(Bytes b) {
-        return new BigInteger(1, b.toArray());
-    }
-
-    /** An anonymous set as nft sends it: with the key (and data) byte order in its userdata. */
-    private static NftSet withByteOrder(NftSet set) {
-        if (set.userdata() != null) {
-            return set;
-        }
-        List<Datatype> key = Datatype.parts(set.keyType());
-        Datatype data = set.isMap() && set.dataType() != SetTypes.VERDICT_DATA ? Datatype.ofId(set.dataType()) : null;
-        return set.withUserdata(SetUserdataWriter.byteOrder(key, data, set.isMap()));
     }
 
     static byte[] utf8(String s) {

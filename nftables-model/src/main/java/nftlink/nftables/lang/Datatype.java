@@ -604,18 +604,6 @@ public enum Datatype {
     }
 
     /**
-     * How many elements of this type nft prints on one line of a named set's
-     * {@code elements = { ... }} before wrapping (0: each on its own line).
-     */
-    int elementsPerLine() {
-        return switch (this) {
-            case NFPROTO, INTEGER, HEX_INTEGER, INET_PROTO, INET_SERVICE, MARK, IFINDEX, UID, GID -> 5;
-            case IPV4_ADDR, CT_STATE -> 2;
-            default -> 0;
-        };
-    }
-
-    /**
      * The datatypes of type number {@code type}, a concatenation's 6 bits each, in order; {@code null}
      * when one is unknown.
      */
@@ -715,6 +703,14 @@ public enum Datatype {
         }
         try {
             byte[] b = InetAddress.getByName(t).getAddress();
+            if (b.length == 4 && length == 16) {
+                // Java reads an IPv4-mapped IPv6 address (::ffff:0.0.0.0) as the IPv4 address
+                byte[] mapped = new byte[16];
+                mapped[10] = (byte) 0xff;
+                mapped[11] = (byte) 0xff;
+                System.arraycopy(b, 0, mapped, 12, 4);
+                b = mapped;
+            }
             if (b.length != length) {
                 throw new IllegalArgumentException("not an " + (length == 4 ? "IPv4" : "IPv6") + " address: " + t);
             }

@@ -172,6 +172,13 @@ public final class Delinearizer {
                 s = verdictMap(field, l, sets);
                 consumed = s == null ? 0 : loadCount + 1;
             }
+            if (s == null && field != null && i + loadCount + 1 < e.size() && isHton(e.get(i + loadCount), field)
+                    && e.get(i + loadCount + 1) instanceof Lookup l && l.sreg() == REG && l.dreg() == NfTables.NFT_REG_VERDICT
+                    && l.set().startsWith("__map") && Linearizer.ordersHostBytes(field)) {
+                // an anonymous interval map of host-order keys, held as big-endian numbers
+                s = verdictMap(field, l, sets) instanceof Statement.VerdictMap v ? hostOrderKeys(v) : null;
+                consumed = s == null ? 0 : loadCount + 2;
+            }
             if (s == null && field != null && i + loadCount < e.size()) {
                 int loaded = loadCount == 1 ? loadedLength(x) : -1;
                 Matched m = matchAfterLoad(field, loaded, e, i + loadCount, sets);
@@ -1101,6 +1108,28 @@ public final class Delinearizer {
             i += used;
         }
         return fields.size() >= 2 ? new Concat(new ConcatField(fields), i - at) : null;
+    }
+
+    private static boolean isHton(Expression x, Field field) {
+        return x instanceof Byteorder b && b.op() == Byteorder.Op.HTON && b.sreg() == REG && b.dreg() == REG
+                && b.size() == field.length();
+    }
+
+    /** A verdict map read from big-endian keys, its keys back in host order; {@code null} when one is no value or range. */
+    private static Statement.VerdictMap hostOrderKeys(Statement.VerdictMap v) {
+        List<Statement.VerdictMap.Entry> entries = new ArrayList<>();
+        for (Statement.VerdictMap.Entry x : v.entries()) {
+            Value key = switch (x.key()) {
+                case Value.Single single -> new Value.Single(single.bytes().reversed());
+                case Value.Range r -> new Value.Range(r.low().reversed(), r.high().reversed());
+                default -> null;
+            };
+            if (key == null) {
+                return null;
+            }
+            entries.add(new Statement.VerdictMap.Entry(key, x.verdict()));
+        }
+        return new Statement.VerdictMap(v.field(), entries, v.named());
     }
 
     /** The verdict map a lookup into the verdict register reads, or {@code null}. */

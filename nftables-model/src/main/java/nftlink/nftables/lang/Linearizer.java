@@ -222,7 +222,7 @@ public final class Linearizer {
                     bindings.add(new Binding(id, rules));
                     out.add(Immediate.verdict(Verdict.toChainId(b.goTo(), id)));
                 }
-                case Statement.CounterStatement c -> out.add(stateful(c));
+                case Statement.CounterStatement c -> out.add(StatefulStatements.expression(c));
                 case Statement.MetaSet ms -> {
                     out.add(Immediate.value(REG, ms.value()));
                     out.add(new Meta.Set(ms.field().key(), REG));
@@ -310,7 +310,7 @@ public final class Linearizer {
                     }
                 }
                 case Statement.TcpOptionReset r -> out.add(new nftlink.nftables.expr.Exthdr.Reset(r.kind()));
-                case Statement.ConnlimitStatement cl -> out.add(stateful(cl));
+                case Statement.ConnlimitStatement cl -> out.add(StatefulStatements.expression(cl));
                 case Statement.LastStatement l -> out.add(l.usedMillis() == null ? nftlink.nftables.expr.Last.never()
                         : new nftlink.nftables.expr.Last(1, l.usedMillis()));
                 case Statement.DynsetStatement d -> {
@@ -328,7 +328,7 @@ public final class Linearizer {
                         out.addAll(d.data().loads(dataRegister));
                     }
                     out.add(new nftlink.nftables.expr.Dynset(d.op(), REG, dataRegister, d.set(), 0, d.timeout(),
-                            d.stateful().stream().map(Linearizer::stateful).toList(), null));
+                            d.stateful().stream().map(StatefulStatements::expression).toList(), null));
                 }
                 case Statement.SetFromField sf when sf.changesHeader() -> {
                     MaskedField m = (MaskedField) sf.source();
@@ -371,13 +371,17 @@ public final class Linearizer {
                     } else {
                         AnonymousSet map = anonymousMap(spec, v);
                         sets.add(map);
+                        if (v.hasIntervals() && ordersHostBytes(v.field())) {
+                            // the map holds host-order keys as big-endian numbers, as nft writes it
+                            out.add(hton(v.field()));
+                        }
                         out.add(new Lookup(map.set().name(), map.set().id(), REG, NfTables.NFT_REG_VERDICT, null));
                     }
                 }
                 case Statement.LogStatement l -> out.add(new Log(l.prefix(), l.level() == null ? null : l.level().number(),
                         l.flags().isEmpty() ? null : LogFlag.bits(l.flags()), l.group(), l.snaplen(), l.queueThreshold()));
-                case Statement.LimitStatement l -> out.add(stateful(l));
-                case Statement.QuotaStatement q -> out.add(stateful(q));
+                case Statement.LimitStatement l -> out.add(StatefulStatements.expression(l));
+                case Statement.QuotaStatement q -> out.add(StatefulStatements.expression(q));
                 case Statement.NotrackStatement n -> out.add(new Notrack());
                 case Statement.RejectStatement r -> {
                     for (Match e : ctx.established()) {
@@ -570,18 +574,6 @@ public final class Linearizer {
                 out.add(new Lookup(set.set().name(), set.set().id(), REG, -1, m.op() == Match.Op.NEQ ? NfTables.NFT_LOOKUP_F_INV : null));
             }
         }
-    }
-
-    /** The expression of a stateful statement: counter, limit, quota, ct count (in a rule or a set element). */
-    private static Expression stateful(Statement s) {
-        return switch (s) {
-            case Statement.CounterStatement c -> new Counter(c.packets(), c.bytes());
-            case Statement.LimitStatement l -> new Limit(l.rate(), l.period().seconds(), (int) l.burst(),
-                    l.bytes() ? NfTables.NFT_LIMIT_PKT_BYTES : NfTables.NFT_LIMIT_PKTS, l.over() ? NfTables.NFT_LIMIT_F_INV : 0);
-            case Statement.QuotaStatement q -> new Quota(q.bytes(), q.used(), q.over() ? 1 : 0);
-            case Statement.ConnlimitStatement cl -> new nftlink.nftables.expr.Connlimit(cl.count(), cl.over() ? 1 : 0);
-            default -> throw new IllegalArgumentException("not a stateful statement: " + s);
-        };
     }
 
     /** Loads a value computed from the packet into register 1, after its dependencies (an anonymous map first). */
@@ -903,8 +895,9 @@ public final class Linearizer {
             flags |= NfTables.NFT_SET_INTERVAL;
             List<BigInteger[]> bounds = new ArrayList<>();
             List<nftlink.nftables.expr.Data> verdicts = new ArrayList<>();
+            boolean swap = ordersHostBytes(field);
             for (Statement.VerdictMap.Entry e : vmap.entries()) {
-                bounds.add(bounds(e.key()));
+                bounds.add(bounds(swap ? reversedItems(new Value.SetLiteral(List.of(e.key()))).items().getFirst() : e.key()));
                 verdicts.add(nftlink.nftables.expr.Data.of(e.verdict()));
             }
             elements.addAll(intervalMapElements(bounds, verdicts, length, "verdict map"));
@@ -929,27 +922,20 @@ public final class Linearizer {
      * host-order keys such as interface names.
      */
     private static byte[] keyByteOrder(Field field) {
-        int order = field instanceof ConcatField ? 0 : field.datatype().hostOrder() ? 1 : 2;
-        return new byte[]{0, 4, (byte) order, 0, 0, 0};
+        return SetUserdata.keyOnly(SetUserdata.byteOrder(field)).encode();
     }
 
     /** The key's and the data's byte order ({@code NFTNL_UDATA_SET_KEYBYTEORDER}, {@code NFTNL_UDATA_SET_DATABYTEORDER}). */
     private static byte[] byteOrders(Field key, Datatype data) {
-        byte[] k = keyByteOrder(key);
-        byte[] out = java.util.Arrays.copyOf(k, k.length + 6);
-        out[k.length] = 1;
-        out[k.length + 1] = 4;
-        out[k.length + 2] = (byte) (data.hostOrder() ? 1 : 2);
-        return out;
+        return new SetUserdata(SetUserdata.byteOrder(key), SetUserdata.byteOrder(data), false, null, null, SetUserdata.ABSENT,
+                null).encode();
     }
 
     /** The set userdata that says each data value is a range ({@code NFTNL_UDATA_SET_DATA_INTERVAL}), as nft adds it. */
     private static byte[] withDataInterval(byte[] userdata) {
-        byte[] out = java.util.Arrays.copyOf(userdata, userdata.length + 6);
-        out[userdata.length] = (byte) NfTables.NFTNL_UDATA_SET_DATA_INTERVAL;
-        out[userdata.length + 1] = 4;
-        out[userdata.length + 2] = 1;
-        return out;
+        SetUserdata u = SetUserdata.decode(userdata);
+        return new SetUserdata(u.keyByteOrder(), u.dataByteOrder(), u.autoMerge(), u.keyTypeof(), u.dataTypeof(), 1,
+                u.comment()).encode();
     }
 
     /** {@code NFT_DATA_VERDICT}: the data type of verdict maps. */

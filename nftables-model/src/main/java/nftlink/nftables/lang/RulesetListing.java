@@ -97,7 +97,8 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
         return ruleset.chains().stream().anyMatch(c -> c.family() == family && c.table().equals(table) && c.name().equals(name));
     }
 
-    private RuleSpec plainDelinearize(Rule r) {
+    private RuleSpec plainDelinearize(Rule listed) {
+        Rule r = NamedSetLookups.withoutByteOrder(listed, name -> set(listed, name));
         return Delinearizer.delinearize(r, new Delinearizer.SetContents() {
             @Override
             public List<SetElement> apply(String name) {
@@ -123,14 +124,19 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
             }
 
             private NftSet set(String name) {
-                for (NftSet s : sets) {
-                    if (s.family() == r.family() && s.table().equals(r.table()) && s.name().equals(name)) {
-                        return s;
-                    }
-                }
-                return null;
+                return RulesetListing.this.set(r, name);
             }
         });
+    }
+
+    /** The set {@code name} of the table of rule {@code r}, or {@code null}. */
+    private NftSet set(Rule r, String name) {
+        for (NftSet s : sets) {
+            if (s.family() == r.family() && s.table().equals(r.table()) && s.name().equals(name)) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private record ChainKey(nftlink.nftables.Family family, String table, String chain) {
@@ -200,7 +206,8 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
                 for (NftSet s : sets) {
                     if (s.family() == t.family() && s.table().equals(t.name())
                             && (s.flags() & nftlink.nftables.NfTables.NFT_SET_ANONYMOUS) == 0) {
-                        blocks.add(SetRenderer.render(s, elements.getOrDefault(key(s.family().nftName(), s.table(), s.name()), List.of()), handles));
+                        blocks.add(SetRenderer.render(s, elements.getOrDefault(key(s.family().nftName(), s.table(), s.name()), List.of()), handles,
+                                renderer));
                     }
                 }
                 for (Flowtable f : flowtables) {

@@ -3,23 +3,23 @@ package nftlink.nftables.lang;
 import nftlink.nftables.NfTables;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.SetElement;
-import nftlink.nftables.expr.Bytes;
-import nftlink.nftables.expr.Counter;
-import nftlink.nftables.expr.Data;
-import nftlink.nftables.expr.Expression;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * Prints named sets and maps the way {@code nft list} does: the declaration
- * (type, policy, size, flags, timeouts, comment) and the elements, sorted and
- * wrapped like nft.
+ * Prints named sets and maps the way {@code nft list} (nft 1.1.3) does: the declaration
+ * ({@code type} or {@code typeof}, policy, size, flags, stateful statements, auto-merge,
+ * timeouts, comment) and the elements in nft's order, wrapped like nft.
  */
 public final class SetRenderer {
 
-    private static final int VERDICT_TYPE = 0xffffff00;
+    /** Datatype numbers nft prints five elements of per line, and two of. */
+    private static final Set<Integer> FIVE_PER_LINE = Set.of(2, 4, 11, 12, 13, 15, 16, 19, 20, 23, 24, 25, 27);
+    private static final Set<Integer> TWO_PER_LINE = Set.of(7, 26, 28, 31);
+    private static final String NEWLINE = ",\n\t\t\t     ";
 
     private SetRenderer() {
     }
@@ -31,37 +31,94 @@ public final class SetRenderer {
 
     /** The block {@code \tset NAME {\n ... \t}\n}, with {@code # handle N} like {@code nft -a} when asked. */
     public static String render(NftSet set, List<SetElement> elements, boolean handles) {
+        return render(set, elements, handles, RuleRenderer.DEFAULT);
+    }
+
+    /**
+     * The block {@code \tset NAME {\n ... \t}\n}, with {@code # handle N} like {@code nft -a} when
+     * asked, the elements' stateful statements printed by {@code statements} (stateless or not).
+     */
+    public static String render(NftSet set, List<SetElement> elements, boolean handles, RuleRenderer statements) {
+        SetDeclaration d = SetDeclaration.of(set);
         StringBuilder sb = new StringBuilder();
         boolean objectMap = (set.flags() & NfTables.NFT_SET_OBJECT) != 0;
         sb.append('\t').append(set.isMap() || objectMap ? "map " : "set ").append(set.name()).append(" {");
         if (handles) {
             sb.append(" # handle ").append(Long.toUnsignedString(set.handle()));
         }
-        sb.append('\n');
-        List<Datatype> key = Datatype.parts(set.keyType());
-        String typeof = set.isMap() ? null : SetTypeof.text(set.userdata());
-        String mapTypeof = set.isMap() ? SetTypeof.mapText(set.userdata()) : null;
-        if (mapTypeof != null) {
-            sb.append("\t\ttypeof ").append(mapTypeof);
-        } else if (typeof != null) {
-            sb.append("\t\ttypeof ").append(typeof);
-        } else {
-            sb.append("\t\ttype ").append(typeName(key, set.keyType()));
+        sb.append("\n\t\t").append(d == null ? unknownType(set) : typeText(d)).append('\n');
+        if ((set.flags() & NfTables.NFT_SET_CONSTANT) == 0) {
+            if (set.policy() == NfTables.NFT_SET_POL_MEMORY) {
+                sb.append("\t\tpolicy memory\n");
+            }
+            if (set.size() != 0) {
+                sb.append("\t\tsize ").append(Integer.toUnsignedString(set.size())).append('\n');
+            }
         }
-        if (mapTypeof != null) {
-            // the data is part of the typeof text
-        } else if (set.isMap()) {
-            sb.append(" : ").append(dataTypeName(set.dataType()));
-        } else if (objectMap) {
-            String objectType = ObjectRenderer.typeName(set.objectType());
-            sb.append(" : ").append(objectType == null ? Integer.toUnsignedString(set.objectType()) : objectType);
+        String flags = flags(set);
+        if (!flags.isEmpty()) {
+            sb.append("\t\tflags ").append(flags).append('\n');
         }
-        sb.append('\n');
-        if (set.policy() == NfTables.NFT_SET_POL_MEMORY) {
-            sb.append("\t\tpolicy memory\n");
+        if (d != null && !d.statements().isEmpty()) {
+            StringJoiner j = new StringJoiner(" ");
+            RuleRenderer stateless = statements.withOptions(true, statements.numericProtocol());
+            d.statements().forEach(s -> j.add(stateless.render(s)));
+            sb.append("\t\t").append(j).append('\n');
         }
-        if (set.size() != 0) {
-            sb.append("\t\tsize ").append(Integer.toUnsignedString(set.size())).append('\n');
+        if (d != null && d.autoMerge()) {
+            sb.append("\t\tauto-merge\n");
+        }
+        if (set.timeout() != 0) {
+            sb.append("\t\ttimeout ").append(NftTime.format(set.timeout())).append('\n');
+        }
+        if (set.gcInterval() != 0) {
+            sb.append("\t\tgc-interval ").append(NftTime.format(set.gcInterval())).append('\n');
+        }
+        if (set.comment() != null) {
+            sb.append("\t\tcomment \"").append(set.comment()).append("\"\n");
+        }
+        if (!elements.isEmpty()) {
+            sb.append("\t\telements = ").append(d == null ? rawElements(elements) : elements(d, set, elements, statements))
+                    .append('\n');
+        }
+        sb.append("\t}\n");
+        return sb.toString();
+    }
+
+    /** {@code type KEY [: DATA]} or {@code typeof EXPR [: EXPR]}, as nft prints the key and data. */
+    static String typeText(SetDeclaration d) {
+        boolean typeof = d.key().typeof() != null;
+        StringBuilder sb = new StringBuilder(typeof ? "typeof " : "type ");
+        sb.append(typeof ? d.key().typeof().text() : d.key().typeText());
+        switch (d.data()) {
+            case SetData.Verdicts v -> sb.append(" : verdict");
+            case SetData.Values v -> sb.append(" : ").append(v.interval() ? "interval " : "")
+                    .append(typeof && v.value().typeof() != null ? v.value().typeof().text() : v.value().typeText());
+            case SetData.Objects o -> {
+                String name = ObjectRenderer.typeName(o.type());
+                sb.append(" : ").append(name == null ? Integer.toUnsignedString(o.type()) : name);
+            }
+            case null -> { }
+        }
+        return sb.toString();
+    }
+
+    private static String unknownType(NftSet set) {
+        return "type " + Integer.toUnsignedString(set.keyType());
+    }
+
+    private static String rawElements(List<SetElement> elements) {
+        StringJoiner j = new StringJoiner(NEWLINE, "{ ", " }");
+        elements.forEach(e -> j.add(e.key().words()));
+        return j.toString();
+    }
+
+    /** The flags line: constant, dynamic, interval, timeout; none when the only flag is the timeout a default timeout implies. */
+    static String flags(NftSet set) {
+        int shown = NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_EVAL | NfTables.NFT_SET_INTERVAL
+                | (set.timeout() == 0 ? NfTables.NFT_SET_TIMEOUT : 0);
+        if ((set.flags() & shown) == 0) {
+            return "";
         }
         StringJoiner flags = new StringJoiner(",");
         if ((set.flags() & NfTables.NFT_SET_CONSTANT) != 0) {
@@ -73,199 +130,75 @@ public final class SetRenderer {
         if ((set.flags() & NfTables.NFT_SET_INTERVAL) != 0) {
             flags.add("interval");
         }
-        // nft leaves the timeout flag out when a default timeout implies it (and the set is not dynamic)
-        if ((set.flags() & NfTables.NFT_SET_TIMEOUT) != 0 && ((set.flags() & NfTables.NFT_SET_EVAL) != 0 || set.timeout() == 0)) {
+        if ((set.flags() & NfTables.NFT_SET_TIMEOUT) != 0) {
             flags.add("timeout");
         }
-        if (flags.length() > 0) {
-            sb.append("\t\tflags ").append(flags).append('\n');
-        }
-        if (set.timeout() != 0) {
-            sb.append("\t\ttimeout ").append(NftTime.format(set.timeout())).append('\n');
-        }
-        if (set.gcInterval() != 0) {
-            sb.append("\t\tgc-interval ").append(NftTime.format(set.gcInterval())).append('\n');
-        }
-        if (SetTypeof.autoMerge(set.userdata())) {
-            sb.append("\t\tauto-merge\n");
-        }
-        for (Expression e : set.expressions()) {
-            sb.append("\t\t").append(e instanceof Counter ? "counter" : e.toDebugString()).append('\n');
-        }
-        if (set.comment() != null) {
-            sb.append("\t\tcomment \"").append(set.comment()).append("\"\n");
-        }
-        if (!elements.isEmpty()) {
-            sb.append("\t\telements = ").append(elements(set, key, elements)).append('\n');
-        }
-        sb.append("\t}\n");
-        return sb.toString();
+        return flags.toString();
     }
 
-    private static String typeName(List<Datatype> key, int keyType) {
-        if (key == null) {
-            return Integer.toUnsignedString(keyType);
+    private static String elements(SetDeclaration d, NftSet set, List<SetElement> elements, RuleRenderer statements) {
+        List<ListedElement> listed = SetElementListing.list(d, set, elements);
+        if (listed == null) {
+            return rawElements(elements);
         }
-        StringJoiner j = new StringJoiner(" . ");
-        key.forEach(d -> j.add(d.nftName()));
-        return j.toString();
-    }
-
-    private static String dataTypeName(int dataType) {
-        if (dataType == VERDICT_TYPE) {
-            return "verdict";
-        }
-        Datatype d = Datatype.ofId(dataType);
-        if (d == null && dataType > 63) {
-            return typeName(Datatype.parts(dataType), dataType);
-        }
-        return d == null ? Integer.toUnsignedString(dataType) : d.nftName();
-    }
-
-    private static String elements(NftSet set, List<Datatype> key, List<SetElement> elements) {
-        List<String> items = new ArrayList<>();
-        if (key != null && key.size() == 1 && set.isInterval()) {
-            Field field = syntheticField(key.getFirst(), set.keyLength());
-            Value.SetLiteral literal = Delinearizer.literal(field, elements.stream()
-                    .map(e -> new SetElement(e.key(), null, null, null, e.flags(), 0, 0, null, List.of())).toList());
-            if (literal != null) {
-                RuleRenderer r = RuleRenderer.DEFAULT;
-                // an interval map keeps the data on the element that starts each interval
-                java.util.Map<Bytes, Data> data = new java.util.HashMap<>();
-                for (SetElement e : elements) {
-                    if (e.data() != null && (e.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) == 0) {
-                        data.put(e.key(), e.data());
-                    }
-                }
-                for (Value v : literal.items()) {
-                    Bytes start = switch (v) {
-                        case Value.Single x -> x.bytes();
-                        case Value.Prefix x -> x.address();
-                        case Value.Range x -> x.low();
-                        default -> null;
-                    };
-                    Data d = start == null ? null : data.get(start);
-                    items.add(r.renderValue(field, v) + (d == null ? "" : " : " + dataText(set, d)));
-                }
-            }
-        } else {
-            List<SetElement> sorted = new ArrayList<>(elements);
-            Datatype order = key != null && key.size() == 1 ? key.getFirst() : Datatype.IPV4_ADDR;
-            sorted.sort((a, b) -> order.elementOrder().compare(a.key(), b.key()));
-            for (SetElement e : sorted) {
-                items.add(element(set, key, e));
-            }
-        }
-        int perLine = key != null && key.size() == 1 ? key.getFirst().elementsPerLine() : 0;
+        boolean oneLine = set.timeout() == 0 && listed.stream().noneMatch(e -> e.comment() != null)
+                && (set.flags() & (NfTables.NFT_SET_MAP | NfTables.NFT_SET_OBJECT | NfTables.NFT_SET_TIMEOUT
+                | NfTables.NFT_SET_CONCAT)) == 0 && d.statements().isEmpty();
+        int typeId = d.key().typeId();
+        int perLine = !oneLine ? 1 : FIVE_PER_LINE.contains(typeId) ? 5 : TWO_PER_LINE.contains(typeId) ? 2 : 1;
         StringBuilder sb = new StringBuilder("{ ");
         int count = 0;
-        for (int i = 0; i < items.size(); i++) {
+        for (int i = 0; i < listed.size(); i++) {
             if (i > 0) {
-                if (perLine > 0 && count < perLine) {
+                if (count < perLine) {
                     sb.append(", ");
                 } else {
-                    sb.append(",\n\t\t\t     ");
+                    sb.append(NEWLINE);
                     count = 0;
                 }
             }
-            sb.append(items.get(i));
+            sb.append(element(d, listed.get(i), statements));
             count++;
         }
         return sb.append(" }").toString();
     }
 
-    private static String element(NftSet set, List<Datatype> key, SetElement e) {
-        StringBuilder sb = new StringBuilder(keyText(set, key, e.key()));
-        if (e.keyEnd() != null) {
-            sb.setLength(0);
-            sb.append(rangeKeyText(set, key, e.key(), e.keyEnd()));
+    private static String element(SetDeclaration d, ListedElement e, RuleRenderer statements) {
+        StringBuilder sb = new StringBuilder(e.isCatchAll() ? "*" : values(d.key().types(), e.key()));
+        for (Statement s : e.statements()) {
+            sb.append(' ').append(statements.render(s));
         }
         if (e.timeout() != 0) {
             sb.append(" timeout ").append(NftTime.format(e.timeout()));
         }
-        if (e.expiration() != 0) {
+        if (e.expiration() != 0 && !statements.stateless()) {
             sb.append(" expires ").append(NftTime.format(e.expiration()));
-        }
-        for (Expression x : e.expressions()) {
-            if (x instanceof Counter && OutputFlags.current().stateless()) {
-                sb.append(" counter");
-            } else if (x instanceof Counter c) {
-                sb.append(" counter packets ").append(Long.toUnsignedString(c.packets())).append(" bytes ")
-                        .append(Long.toUnsignedString(c.bytes()));
-            }
         }
         if (e.comment() != null) {
             sb.append(" comment \"").append(e.comment()).append('"');
         }
-        if (e.objectRef() != null) {
-            sb.append(" : \"").append(e.objectRef()).append('"');
-        }
-        if (e.data() != null) {
-            sb.append(" : ").append(dataText(set, e.data()));
+        if (e.verdict() != null) {
+            sb.append(" : ").append(e.verdict());
+        } else if (e.object() != null) {
+            sb.append(" : \"").append(e.object()).append('"');
+        } else if (e.data() != null && d.data() instanceof SetData.Values v) {
+            sb.append(" : ").append(values(v.value().types(), e.data()));
         }
         return sb.toString();
     }
 
-    private static String dataText(NftSet set, Data data) {
-        if (data instanceof Data.OfVerdict v) {
-            return v.verdict().toString();
-        } else if (data instanceof Data.Value v) {
-            Datatype d = Datatype.ofId(set.dataType());
-            List<Datatype> parts = d == null && set.dataType() > 63 && set.dataType() != VERDICT_TYPE ? Datatype.parts(set.dataType()) : null;
-            if (parts != null && v.bytes().length() == MapLookupField.concatLength(parts)) {
-                // concatenated data, ADDRESS . PORT
-                return MapLookupField.concatText(parts, v.bytes());
-            }
-            return d == null ? v.bytes().words() : d.print(v.bytes());
+    /** Values of the parts of a key or data, {@code a . b}: each one value, a prefix or a range. */
+    static String values(List<Datatype> types, List<Value> parts) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            Datatype type = types.get(Math.min(i, types.size() - 1));
+            out.add(switch (parts.get(i)) {
+                case Value.Single v -> String.join(" | ", SetElementListing.flags(type, v.bytes()).stream().map(type::print).toList());
+                case Value.Prefix p -> type.print(p.address()) + "/" + p.bits();
+                case Value.Range r -> type.printNumeric(r.low()) + "-" + type.printNumeric(r.high());
+                default -> throw new IllegalArgumentException("not an element value: " + parts.get(i));
+            });
         }
-        return "";
-    }
-
-    private static String keyText(NftSet set, List<Datatype> key, Bytes bytes) {
-        if (key == null) {
-            return bytes.words();
-        }
-        List<Bytes> parts = split(set, key, bytes);
-        StringJoiner j = new StringJoiner(" . ");
-        for (int i = 0; i < key.size(); i++) {
-            j.add(key.get(i) == Datatype.IFNAME ? key.get(i).print(parts.get(i)) : key.get(i).print(parts.get(i)));
-        }
-        return j.toString();
-    }
-
-    private static String rangeKeyText(NftSet set, List<Datatype> key, Bytes from, Bytes to) {
-        if (key == null) {
-            return from.words() + "-" + to.words();
-        }
-        List<Bytes> low = split(set, key, from);
-        List<Bytes> high = split(set, key, to);
-        StringJoiner j = new StringJoiner(" . ");
-        for (int i = 0; i < key.size(); i++) {
-            String a = key.get(i).print(low.get(i));
-            String b = key.get(i).print(high.get(i));
-            boolean address = key.get(i) == Datatype.IPV4_ADDR || key.get(i) == Datatype.IPV6_ADDR;
-            int bits = address && !a.equals(b) ? RuleRenderer.prefixLength(low.get(i), high.get(i)) : -1;
-            j.add(a.equals(b) ? a : bits >= 0 ? a + "/" + bits : a + "-" + b);
-        }
-        return j.toString();
-    }
-
-    /** Splits a concatenated key into its fields, each padded to 4 bytes in the key. */
-    private static List<Bytes> split(NftSet set, List<Datatype> key, Bytes bytes) {
-        List<Bytes> parts = new ArrayList<>();
-        byte[] raw = bytes.toArray();
-        int at = 0;
-        for (int i = 0; i < key.size(); i++) {
-            int length = i < set.fieldLengths().size() ? Math.max(0, set.fieldLengths().get(i))
-                    : key.size() == 1 ? raw.length : key.get(i).length();
-            byte[] part = java.util.Arrays.copyOfRange(raw, Math.min(at, raw.length), Math.min(at + length, raw.length));
-            parts.add(Bytes.of(part));
-            at += key.size() == 1 ? length : (length + 3) & ~3;
-        }
-        return parts;
-    }
-
-    private static Field syntheticField(Datatype type, int length) {
-        return new PayloadField("set", "key", nftlink.nftables.expr.Payload.Base.NETWORK, 0, length, type);
+        return String.join(" . ", out);
     }
 }

@@ -4,55 +4,64 @@ import nftlink.nftables.Family;
 import nftlink.nftables.NfTables;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.expr.Ct;
+import nftlink.nftables.expr.Expression;
+import nftlink.nftables.expr.Fib;
+import nftlink.nftables.expr.Hash;
 import nftlink.nftables.expr.Meta;
+import nftlink.nftables.expr.Numgen;
+import nftlink.nftables.expr.Osf;
+import nftlink.nftables.expr.Payload;
+import nftlink.nftables.expr.Rt;
+import nftlink.nftables.expr.Socket;
+import nftlink.nftables.expr.Xfrm;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.StringJoiner;
+import java.util.function.ToIntFunction;
 
 /**
- * Sets declared with {@code typeof FIELD}: the key description nft keeps in the
- * set's userdata (libnftnl's {@code NFTNL_UDATA_SET_KEYBYTEORDER} and
- * {@code NFTNL_UDATA_SET_KEY_TYPEOF}, with nft's own expression, protocol and
- * field numbers), so that {@code nft list} prints {@code typeof meta skuid} for
- * them. Written and read for meta, ct, {@code socket cgroupv2} and the header
- * fields of ip, ip6, tcp, udp and ether, and concatenations of those.
+ * Sets declared with {@code typeof EXPR}: the description of the expression nft keeps in the set's
+ * userdata ({@code NFTNL_UDATA_SET_KEY_TYPEOF}, {@code NFTNL_UDATA_SET_DATA_TYPEOF}: nft's expression
+ * type and what identifies the expression, such as the meta key or the protocol and header field),
+ * written from a {@link Field} and read back into one, so that {@code nft list} prints
+ * {@code typeof meta skuid} for such sets. Payload fields (also raw, bit fields and inside tunnels),
+ * meta, ct (with directions), {@code socket}, {@code numgen}, {@code symhash}, {@code osf},
+ * {@code rt}, {@code fib}, {@code ipsec} and concatenations of those.
  */
 public final class SetTypeof {
     private SetTypeof() {
     }
 
-    // libnftnl set userdata types
-    private static final int UDATA_KEYBYTEORDER = 0;
-    private static final int UDATA_DATABYTEORDER = 1;
-    private static final int UDATA_MERGE_ELEMENTS = 2;
-    private static final int UDATA_KEY_TYPEOF = 3;
-    private static final int UDATA_DATA_TYPEOF = 4;
-    private static final int UDATA_DATA_INTERVAL = 6;
-    private static final int UDATA_COMMENT = NfTables.NFTNL_UDATA_SET_COMMENT;
-    // nft's typeof TLVs and expression types
     private static final int TYPEOF_EXPR = 0;
     private static final int TYPEOF_DATA = 1;
+    // nft's expression types (enum expr_types)
     private static final int EXPR_VERDICT = 1;
+    private static final int EXPR_VALUE = 4;
     private static final int EXPR_PAYLOAD = 7;
+    private static final int EXPR_EXTHDR = 8;
     private static final int EXPR_META = 9;
     private static final int EXPR_SOCKET = 10;
+    private static final int EXPR_OSF = 11;
     private static final int EXPR_CT = 12;
     private static final int EXPR_CONCAT = 13;
-    private static final int BYTEORDER_HOST = 1;
-    private static final int BYTEORDER_BIG = 2;
-
-    /** nft's protocol description numbers and header field numbers, by protocol. */
-    private static final Map<String, Integer> PROTOCOL_IDS = Map.of("ip", 12, "ip6", 13, "tcp", 8, "udp", 6, "ether", 17);
-    private static final Map<String, Map<String, Integer>> FIELD_IDS = Map.of(
-            "ip", Map.of("length", 5, "id", 6, "ttl", 8, "protocol", 9, "checksum", 10, "saddr", 11, "daddr", 12),
-            "ip6", Map.of("length", 5, "nexthdr", 6, "hoplimit", 7, "saddr", 8, "daddr", 9),
-            "tcp", Map.of("sport", 1, "dport", 2, "sequence", 3, "ackseq", 4, "window", 8, "checksum", 9, "urgptr", 10),
-            "udp", Map.of("sport", 1, "dport", 2, "length", 3, "checksum", 4),
-            "ether", Map.of("daddr", 1, "saddr", 2, "type", 3));
+    private static final int EXPR_NUMGEN = 23;
+    private static final int EXPR_HASH = 24;
+    private static final int EXPR_RT = 25;
+    private static final int EXPR_FIB = 26;
+    private static final int EXPR_XFRM = 27;
+    // payload description members
+    private static final int PAYLOAD_DESC = 0;
+    private static final int PAYLOAD_TYPE = 1;
+    private static final int PAYLOAD_BASE = 2;
+    private static final int PAYLOAD_OFFSET = 3;
+    private static final int PAYLOAD_LEN = 4;
+    private static final int PAYLOAD_INNER_DESC = 5;
+    private static final int META_INNER_DESC = 1;
+    private static final int EXTHDR_DESC = 0;
+    private static final int EXTHDR_TYPE = 1;
+    private static final int EXTHDR_OP = 2;
+    private static final int HASH_SYMMETRIC = 1;
 
     /** A set of {@code family table name} whose keys are values of {@code key}, declared {@code typeof key}. */
     public static NftSet set(Family family, String table, String name, Field key, String comment) {
@@ -65,7 +74,7 @@ public final class SetTypeof {
     }
 
     /**
-     * The userdata nft (1.0.6) writes for a set or map declared with {@code typeof}: key (and data)
+     * The userdata nft writes for a set or map declared with {@code typeof}: key (and data)
      * byte order, the auto-merge flag, the key's (and data's) typeof description, for maps the
      * data-interval flag (0), and the comment, in that order.
      *
@@ -77,123 +86,309 @@ public final class SetTypeof {
      * @param comment   the comment, or {@code null}
      */
     public static byte[] userdata(Field key, boolean map, Field data, boolean verdicts, boolean autoMerge, String comment) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        tlv(out, UDATA_KEYBYTEORDER, u32(byteOrder(key)));
-        if (map) {
-            tlv(out, UDATA_DATABYTEORDER, u32(verdicts || data == null ? 0 : byteOrder(data)));
-        }
-        if (autoMerge) {
-            tlv(out, UDATA_MERGE_ELEMENTS, u32(1));
-        }
-        byte[] typeof = typeof(key);
-        if (typeof != null) {
-            tlv(out, UDATA_KEY_TYPEOF, typeof);
-        }
-        if (map) {
-            byte[] dataTypeof = verdicts ? verdictTypeof() : data == null ? null : typeof(data);
-            if (dataTypeof != null) {
-                tlv(out, UDATA_DATA_TYPEOF, dataTypeof);
-            }
-            tlv(out, UDATA_DATA_INTERVAL, u32(0));
-        }
-        if (comment != null) {
-            byte[] text = comment.getBytes(StandardCharsets.UTF_8);
-            byte[] z = new byte[text.length + 1];
-            System.arraycopy(text, 0, z, 0, text.length);
-            tlv(out, UDATA_COMMENT, z);
-        }
-        return out.toByteArray();
-    }
-
-    private static int byteOrder(Field f) {
-        return f instanceof ConcatField ? 0 : f.datatype().hostOrder() ? BYTEORDER_HOST : BYTEORDER_BIG;
+        int dataOrder = verdicts || data == null ? SetUserdata.INVALID : SetUserdata.byteOrder(data);
+        byte[] dataTypeof = verdicts ? verdictDescription() : data == null ? null : describe(data);
+        return new SetUserdata(SetUserdata.byteOrder(key), map ? dataOrder : SetUserdata.ABSENT, autoMerge, describe(key),
+                map ? dataTypeof : null, map ? 0 : SetUserdata.ABSENT, comment).encode();
     }
 
     /** nft's description of verdict data: expression type verdict, no data. */
-    private static byte[] verdictTypeof() {
+    static byte[] verdictDescription() {
+        return description(EXPR_VERDICT, new byte[0]);
+    }
+
+    /** nft's description of a key or data given by datatype ({@code type ipv4_addr}): a value, no data. */
+    static byte[] valueDescription() {
+        return description(EXPR_VALUE, new byte[0]);
+    }
+
+    /**
+     * nft's description of a concatenation given by datatypes ({@code type ipv4_addr . inet_service}):
+     * nft starts the first part's description, finds that a value has none, and leaves it unfinished,
+     * a nest of length 0, the value's expression type, and an empty data nest.
+     */
+    static byte[] valueConcatenationDescription() {
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        SetUserdata.tlv(data, 0, new byte[0]);
+        SetUserdata.tlv(data, TYPEOF_EXPR, SetUserdata.u32(EXPR_VALUE));
+        SetUserdata.tlv(data, TYPEOF_DATA, new byte[0]);
+        return description(EXPR_CONCAT, data.toByteArray());
+    }
+
+    private static byte[] description(int type, byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        tlv(out, TYPEOF_EXPR, u32(EXPR_VERDICT));
-        tlv(out, TYPEOF_DATA, new byte[0]);
+        SetUserdata.tlv(out, TYPEOF_EXPR, SetUserdata.u32(type));
+        SetUserdata.tlv(out, TYPEOF_DATA, data);
         return out.toByteArray();
     }
 
-    private static byte[] typeof(Field key) {
+    /** TLVs of u32 values, types 0, 1, 2, ... in order. */
+    private static byte[] u32s(int... values) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        switch (key) {
-            case MetaField m -> {
-                tlv(out, TYPEOF_EXPR, u32(EXPR_META));
-                tlv(out, TYPEOF_DATA, tlvBytes(0, u32(m.key().number())));
-            }
-            case SocketCgroupField s -> {
-                tlv(out, TYPEOF_EXPR, u32(EXPR_SOCKET));
-                tlv(out, TYPEOF_DATA, tlvBytes(0, u32(nftlink.nftables.expr.Socket.Key.CGROUPV2.number())));
-            }
-            case CtField c -> {
-                tlv(out, TYPEOF_EXPR, u32(EXPR_CT));
-                ByteArrayOutputStream data = new ByteArrayOutputStream();
-                tlv(data, 0, u32(c.key().number()));
-                tlv(data, 1, u32(-1));
-                tlv(out, TYPEOF_DATA, data.toByteArray());
-            }
-            case PayloadField p -> {
-                Integer protocol = PROTOCOL_IDS.get(p.protocol());
-                Integer field = FIELD_IDS.getOrDefault(p.protocol(), Map.of()).get(p.name());
-                if (protocol == null || field == null) {
+        for (int i = 0; i < values.length; i++) {
+            SetUserdata.tlv(out, i, SetUserdata.u32(values[i]));
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * nft's description of a typeof expression (the value of {@code NFTNL_UDATA_SET_KEY_TYPEOF}):
+     * its expression type and what identifies it, or {@code null} for an expression nftlink cannot describe.
+     */
+    public static byte[] describe(Field field) {
+        return switch (field) {
+            case MetaField m -> description(EXPR_META, u32s(m.key().number()));
+            case SocketCgroupField s -> description(EXPR_SOCKET, u32s(Socket.Key.CGROUPV2.number()));
+            case CtField c -> description(EXPR_CT, u32s(c.key().number(), c.direction() == null ? -1 : c.direction().number()));
+            case PayloadField p -> payload(p.protocol(), p.name(), p.datatype(), 8 * p.length(), -1);
+            case PayloadBitField p -> payload(p.protocol(), p.name(), p.datatype(), p.bits(), -1);
+            case RawPayloadField r -> description(EXPR_PAYLOAD, u32s(0, 0, r.base().ordinal() + 1, r.bitOffset(), r.bits()));
+            case InnerField i -> inner(i);
+            case ConcatField c -> concat(c);
+            case ExpressionField e -> expression(e.expression());
+            case ExthdrField x -> extensionHeader(x);
+            default -> null;
+        };
+    }
+
+    /** An IPv6 extension header's field (its type, then its description) or a TCP option's (type, op, kind). */
+    private static byte[] extensionHeader(ExthdrField x) {
+        if (x.name() == null) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        switch (x.op()) {
+            case IPV6 -> {
+                int[] field = TypeofProtocols.extensionField(x.header(), x.name());
+                if (field == null) {
                     return null;
                 }
-                tlv(out, TYPEOF_EXPR, u32(EXPR_PAYLOAD));
-                ByteArrayOutputStream data = new ByteArrayOutputStream();
-                tlv(data, 0, u32(protocol));
-                tlv(data, 1, u32(field));
-                tlv(out, TYPEOF_DATA, data.toByteArray());
+                SetUserdata.tlv(out, EXTHDR_TYPE, SetUserdata.u32(field[1]));
+                SetUserdata.tlv(out, EXTHDR_DESC, SetUserdata.u32(field[0]));
             }
-            case ConcatField c -> {
-                tlv(out, TYPEOF_EXPR, u32(EXPR_CONCAT));
-                ByteArrayOutputStream data = new ByteArrayOutputStream();
-                for (int i = 0; i < c.fields().size(); i++) {
-                    byte[] part = typeof(c.fields().get(i));
-                    if (part == null) {
-                        return null;
-                    }
-                    tlv(data, i, part);
+            case TCPOPT -> {
+                int index = TypeofProtocols.tcpOptionField(x.header().substring("tcp option ".length()), x.name());
+                if (index < 0) {
+                    return null;
                 }
-                tlv(out, TYPEOF_DATA, data.toByteArray());
+                SetUserdata.tlv(out, EXTHDR_TYPE, SetUserdata.u32(index));
+                SetUserdata.tlv(out, EXTHDR_OP, SetUserdata.u32(x.op().number()));
+                SetUserdata.tlv(out, EXTHDR_DESC, SetUserdata.u32(x.type()));
             }
-            case PayloadBitField p -> {
-                return null;
-            }
-            case ExthdrField x -> {
-                return null;
-            }
-            case ExpressionField x -> {
-                return null;
-            }
-            case MaskedField x -> {
-                return null;
-            }
-            case InnerField x -> {
-                return null;
-            }
-            case HashField x -> {
-                return null;
-            }
-            case BinopField x -> {
-                return null;
-            }
-            case RawPayloadField x -> {
-                return null;
-            }
-            case ConstantField x -> {
-                return null;
-            }
-            case CombinedField x -> {
-                return null;
-            }
-            case MapLookupField x -> {
+            default -> {
                 return null;
             }
         }
-        return out.toByteArray();
+        return description(EXPR_EXTHDR, out.toByteArray());
+    }
+
+    private static byte[] payload(String protocol, String name, Datatype type, int bits, int inner) {
+        int desc = TypeofProtocols.protocol(protocol);
+        int index = TypeofProtocols.field(protocol, name);
+        if (desc < 0 || index < 0) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SetUserdata.tlv(out, PAYLOAD_DESC, SetUserdata.u32(desc));
+        SetUserdata.tlv(out, PAYLOAD_TYPE, SetUserdata.u32(index));
+        if (type.id() == Datatype.INTEGER.id()) {
+            SetUserdata.tlv(out, PAYLOAD_LEN, SetUserdata.u32(bits));
+        }
+        if (inner >= 0) {
+            SetUserdata.tlv(out, PAYLOAD_INNER_DESC, SetUserdata.u32(inner));
+        }
+        return description(EXPR_PAYLOAD, out.toByteArray());
+    }
+
+    private static byte[] inner(InnerField i) {
+        int tunnel = TypeofProtocols.protocol(i.tunnel().text());
+        return switch (i.field()) {
+            case PayloadField p when p.base() != Payload.Base.TUNNEL -> payload(p.protocol(), p.name(), p.datatype(),
+                    8 * p.length(), tunnel);
+            case PayloadBitField p -> payload(p.protocol(), p.name(), p.datatype(), p.bits(), tunnel);
+            case MetaField m -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                SetUserdata.tlv(out, 0, SetUserdata.u32(m.key().number()));
+                SetUserdata.tlv(out, META_INNER_DESC, SetUserdata.u32(tunnel));
+                yield description(EXPR_META, out.toByteArray());
+            }
+            default -> null;
+        };
+    }
+
+    private static byte[] concat(ConcatField c) {
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        for (int i = 0; i < c.fields().size(); i++) {
+            byte[] part = describe(c.fields().get(i));
+            if (part == null) {
+                return null;
+            }
+            SetUserdata.tlv(data, i, part);
+        }
+        return description(EXPR_CONCAT, data.toByteArray());
+    }
+
+    private static byte[] expression(Expression e) {
+        return switch (e) {
+            case Numgen n -> description(EXPR_NUMGEN, u32s(n.type().number(), n.modulus(), n.offset()));
+            case Osf o -> description(EXPR_OSF, new byte[0]);
+            case Rt r -> description(EXPR_RT, u32s(r.key().number()));
+            case Fib f -> description(EXPR_FIB, u32s(f.result().number(), f.flags()));
+            case Xfrm x -> description(EXPR_XFRM, u32s(x.key().number(), x.spnum(), x.direction().number()));
+            case Socket s -> description(EXPR_SOCKET, u32s(s.key().number()));
+            case Hash.Symmetric h -> description(EXPR_HASH, u32s(HASH_SYMMETRIC, h.offset(), h.modulus(), 0, 0));
+            default -> null;
+        };
+    }
+
+    /**
+     * The expression a typeof description names, or {@code null} when it names none the rule
+     * language knows (or the value or verdict of a {@code type} declaration).
+     */
+    public static Field field(byte[] description) {
+        if (description == null) {
+            return null;
+        }
+        byte[] type = find(description, TYPEOF_EXPR);
+        byte[] data = find(description, TYPEOF_DATA);
+        if (type == null || data == null || type.length != 4) {
+            return null;
+        }
+        try {
+            return field(SetUserdata.u32(type, -1), data);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    private static Field field(int type, byte[] data) {
+        return switch (type) {
+            case EXPR_META -> meta(data);
+            case EXPR_CT -> {
+                Ct.Key key = byNumber(Ct.Key.values(), Ct.Key::number, u32(data, 0));
+                int dir = u32(data, 1);
+                Ct.Direction direction = dir < 0 || key == null ? null : byNumber(Ct.Direction.values(), Ct.Direction::number, dir);
+                yield key == null ? null : CtField.of(key, direction);
+            }
+            case EXPR_PAYLOAD -> payload(data);
+            case EXPR_EXTHDR -> extensionHeader(data);
+            case EXPR_SOCKET -> {
+                Socket.Key key = byNumber(Socket.Key.values(), Socket.Key::number, u32(data, 0));
+                yield key == Socket.Key.CGROUPV2 ? new SocketCgroupField(0)
+                        : key == null ? null : ExpressionField.of(new Socket(key, NfTables.NFT_REG_1, null));
+            }
+            case EXPR_CONCAT -> {
+                List<Field> parts = new ArrayList<>();
+                for (byte[] part : all(data)) {
+                    Field f = field(part);
+                    if (f == null) {
+                        yield null;
+                    }
+                    parts.add(f);
+                }
+                yield parts.size() < 2 ? null : new ConcatField(parts);
+            }
+            default -> expressionField(type, data);
+        };
+    }
+
+    private static Field expressionField(int type, byte[] data) {
+        Expression e = switch (type) {
+            case EXPR_NUMGEN -> {
+                Numgen.Type t = byNumber(Numgen.Type.values(), Numgen.Type::number, u32(data, 0));
+                yield t == null ? null : new Numgen(t, NfTables.NFT_REG_1, u32(data, 1), u32(data, 2));
+            }
+            case EXPR_OSF -> new Osf(NfTables.NFT_REG_1, null, null);
+            case EXPR_RT -> {
+                Rt.Key k = byNumber(Rt.Key.values(), Rt.Key::number, u32(data, 0));
+                yield k == null ? null : new Rt(k, NfTables.NFT_REG_1);
+            }
+            case EXPR_FIB -> {
+                Fib.Result r = byNumber(Fib.Result.values(), Fib.Result::number, u32(data, 0));
+                yield r == null ? null : new Fib(u32(data, 1), r, NfTables.NFT_REG_1);
+            }
+            case EXPR_XFRM -> {
+                Xfrm.Key k = byNumber(Xfrm.Key.values(), Xfrm.Key::number, u32(data, 0));
+                Xfrm.Direction d = byNumber(Xfrm.Direction.values(), Xfrm.Direction::number, u32(data, 2));
+                yield k == null || d == null ? null : new Xfrm(k, d, u32(data, 1), NfTables.NFT_REG_1);
+            }
+            case EXPR_HASH -> u32(data, 0) == HASH_SYMMETRIC
+                    ? new Hash.Symmetric(NfTables.NFT_REG_1, u32(data, 2), u32(data, 1)) : null;
+            default -> null;
+        };
+        return e == null ? null : ExpressionField.of(e);
+    }
+
+    private static Field meta(byte[] data) {
+        Meta.Key key = byNumber(Meta.Key.values(), Meta.Key::number, u32(data, 0));
+        MetaField field = key == null ? null : MetaField.of(key);
+        byte[] inner = find(data, META_INNER_DESC);
+        if (field == null || inner == null) {
+            return field;
+        }
+        return new InnerField(InnerField.Tunnel.named(TypeofProtocols.protocolName(SetUserdata.u32(inner, -1))), field);
+    }
+
+    private static Field payload(byte[] data) {
+        int desc = u32(data, PAYLOAD_DESC);
+        int index = u32(data, PAYLOAD_TYPE);
+        if (desc == 0) {
+            int base = u32(data, PAYLOAD_BASE);
+            int offset = u32(data, PAYLOAD_OFFSET);
+            int bits = u32(data, PAYLOAD_LEN);
+            Payload.Base[] bases = Payload.Base.values();
+            return base < 1 || base > Payload.Base.INNER.ordinal() + 1 ? null
+                    : new RawPayloadField(bases[base - 1], offset, bits);
+        }
+        String protocol = TypeofProtocols.protocolName(desc);
+        String name = TypeofProtocols.fieldName(desc, index);
+        if (protocol == null || name == null) {
+            return null;
+        }
+        byte[] inner = find(data, PAYLOAD_INNER_DESC);
+        if (inner != null) {
+            InnerField.Tunnel tunnel = InnerField.Tunnel.named(TypeofProtocols.protocolName(SetUserdata.u32(inner, -1)));
+            return Fields.header(protocol, name).map(f -> new InnerField(tunnel, f)).orElse(null);
+        }
+        if (protocol.equals("vxlan") || protocol.equals("geneve")) {
+            return InnerField.header(InnerField.Tunnel.named(protocol), name).orElse(null);
+        }
+        return Fields.header(protocol, name).orElse(null);
+    }
+
+    private static Field extensionHeader(byte[] data) {
+        int desc = u32(data, EXTHDR_DESC);
+        int type = u32(data, EXTHDR_TYPE);
+        int op = find(data, EXTHDR_OP) == null ? 0 : u32(data, EXTHDR_OP);
+        String[] names;
+        if (op == 0) {
+            names = TypeofProtocols.extensionField(desc, type);
+        } else if (op == 1) {
+            String option = ExthdrField.ALL.stream().filter(f -> f.op().number() == 1 && f.type() == desc && f.name() == null)
+                    .map(f -> f.header().substring("tcp option ".length())).findFirst().orElse(null);
+            names = option == null ? null : TypeofProtocols.tcpOptionField(option, type);
+            if (names != null) {
+                names[0] = "tcp option " + names[0];
+            }
+        } else {
+            names = null;
+        }
+        return names == null ? null : Fields.header(names[0], names[1]).orElse(null);
+    }
+
+    private static <E> E byNumber(E[] values, ToIntFunction<E> number, int n) {
+        for (E e : values) {
+            if (number.applyAsInt(e) == n) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The u32 of member {@code type}, or -1 when it is missing. */
+    private static int u32(byte[] tlvs, int type) {
+        byte[] v = find(tlvs, type);
+        return v == null ? -1 : SetUserdata.u32(v, -1);
     }
 
     /**
@@ -204,8 +399,8 @@ public final class SetTypeof {
         if (userdata == null) {
             return null;
         }
-        byte[] typeof = find(userdata, UDATA_KEY_TYPEOF);
-        return typeof == null ? null : expressionText(typeof);
+        Field f = field(SetUserdata.decode(userdata).keyTypeof());
+        return f == null ? null : f.text();
     }
 
     /**
@@ -217,85 +412,27 @@ public final class SetTypeof {
         if (userdata == null) {
             return null;
         }
-        byte[] key = find(userdata, UDATA_KEY_TYPEOF);
-        byte[] data = find(userdata, UDATA_DATA_TYPEOF);
-        if (key == null || data == null) {
+        SetUserdata u = SetUserdata.decode(userdata);
+        Field key = field(u.keyTypeof());
+        if (key == null || u.dataTypeof() == null) {
             return null;
         }
-        String k = expressionText(key);
-        byte[] expr = find(data, TYPEOF_EXPR);
-        String d = expr != null && expr.length == 4 && u32(expr) == EXPR_VERDICT ? "verdict" : expressionText(data);
-        return k == null || d == null ? null : k + " : " + d;
+        if (isVerdict(u.dataTypeof())) {
+            return key.text() + " : verdict";
+        }
+        Field data = field(u.dataTypeof());
+        return data == null ? null : key.text() + " : " + data.text();
+    }
+
+    /** Whether a typeof description is that of verdicts. */
+    static boolean isVerdict(byte[] description) {
+        byte[] type = description == null ? null : find(description, TYPEOF_EXPR);
+        return type != null && SetUserdata.u32(type, -1) == EXPR_VERDICT;
     }
 
     /** Whether this set userdata has nft's auto-merge flag ({@code NFTNL_UDATA_SET_MERGE_ELEMENTS}). */
     public static boolean autoMerge(byte[] userdata) {
-        if (userdata == null) {
-            return false;
-        }
-        byte[] merge = find(userdata, UDATA_MERGE_ELEMENTS);
-        return merge != null && merge.length == 4 && u32(merge) != 0;
-    }
-
-    private static String expressionText(byte[] typeof) {
-        byte[] expr = find(typeof, TYPEOF_EXPR);
-        byte[] data = find(typeof, TYPEOF_DATA);
-        if (expr == null || data == null || expr.length != 4) {
-            return null;
-        }
-        return switch (u32(expr)) {
-            case EXPR_META -> {
-                byte[] k = find(data, 0);
-                if (k == null) {
-                    yield null;
-                }
-                Meta.Key key = Meta.Key.values()[(int) Math.min(Integer.toUnsignedLong(u32(k)), Meta.Key.values().length - 1)];
-                MetaField f = MetaField.of(key);
-                yield f != null ? f.text() : "meta " + key.text();
-            }
-            case EXPR_SOCKET -> {
-                byte[] k = find(data, 0);
-                yield k != null && u32(k) == nftlink.nftables.expr.Socket.Key.CGROUPV2.number()
-                        ? "socket cgroupv2 level 0" : null;
-            }
-            case EXPR_CT -> {
-                byte[] k = find(data, 0);
-                if (k == null || u32(k) < 0 || u32(k) >= Ct.Key.values().length) {
-                    yield null;
-                }
-                yield "ct " + Ct.Key.values()[u32(k)].text();
-            }
-            case EXPR_PAYLOAD -> {
-                byte[] d = find(data, 0);
-                byte[] f = find(data, 1);
-                if (d == null || f == null) {
-                    yield null;
-                }
-                String protocol = PROTOCOL_IDS.entrySet().stream().filter(e -> e.getValue() == u32(d))
-                        .map(Map.Entry::getKey).findFirst().orElse(null);
-                if (protocol == null) {
-                    yield null;
-                }
-                yield FIELD_IDS.get(protocol).entrySet().stream().filter(e -> e.getValue() == u32(f))
-                        .map(e -> protocol + " " + e.getKey()).findFirst().orElse(null);
-            }
-            case EXPR_CONCAT -> {
-                StringJoiner j = new StringJoiner(" . ");
-                List<byte[]> parts = all(data);
-                if (parts.size() < 2) {
-                    yield null;
-                }
-                for (byte[] part : parts) {
-                    String t = expressionText(part);
-                    if (t == null) {
-                        yield null;
-                    }
-                    j.add(t);
-                }
-                yield j.toString();
-            }
-            default -> null;
-        };
+        return userdata != null && SetUserdata.decode(userdata).autoMerge();
     }
 
     private static byte[] find(byte[] tlvs, int type) {
@@ -330,28 +467,5 @@ public final class SetTypeof {
             i += 2 + len;
         }
         return out;
-    }
-
-    private static void tlv(ByteArrayOutputStream out, int type, byte[] value) {
-        if (value.length > 255) {
-            throw new IllegalArgumentException("userdata value too long");
-        }
-        out.write(type);
-        out.write(value.length);
-        out.writeBytes(value);
-    }
-
-    private static byte[] tlvBytes(int type, byte[] value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        tlv(out, type, value);
-        return out.toByteArray();
-    }
-
-    private static byte[] u32(int v) {
-        return new byte[]{(byte) v, (byte) (v >>> 8), (byte) (v >>> 16), (byte) (v >>> 24)};
-    }
-
-    private static int u32(byte[] b) {
-        return b.length < 4 ? -1 : (b[0] & 0xff) | (b[1] & 0xff) << 8 | (b[2] & 0xff) << 16 | (b[3] & 0xff) << 24;
     }
 }

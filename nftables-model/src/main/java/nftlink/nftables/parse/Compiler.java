@@ -13,11 +13,11 @@ import nftlink.nftables.NftObject;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Rule;
-import nftlink.nftables.SetElement;
 import nftlink.nftables.Table;
 import nftlink.nftables.lang.Linearizer;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Match;
+import nftlink.nftables.lang.NamedSetLookups;
 import nftlink.nftables.lang.Value;
 import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.RuleSpec;
@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** One parse: walks the commands and collects the operations. */
 final class Compiler {
@@ -41,7 +42,7 @@ final class Compiler {
     private final List<ParsedOperation> out = new ArrayList<>();
     private Cursor c;
     private Values values;
-    private Elements elements;
+    private SetCommands sets;
     private Token commandStart;
     private int includedFiles;
     private long includedBytes;
@@ -70,7 +71,7 @@ final class Compiler {
             c.in.include(cmdline, List.of(), cmdline.getFirst().location());
         }
         values = new Values(c, cgroups, interfaces).withHostnames(hostnames);
-        elements = new Elements(c, values);
+        sets = new SetCommands(c, values, lookup, declared);
         while (!c.at(Token.Kind.END)) {
             if (c.accept(Token.Kind.NEWLINE) || c.accept(Token.Kind.SEMICOLON)) {
                 continue;
@@ -274,7 +275,7 @@ final class Compiler {
             case "set", "map" -> {
                 Qualified q = familyAndName("a table name");
                 Token name = c.identifier("a set name");
-                set(what, q.family(), q.name().text(), name, exclusive, what.text().equals("map"));
+                out.addAll(sets.declaration(what, q.family(), q.name().text(), name, exclusive, what.text().equals("map")));
             }
             case "element" -> element(exclusive ? "create" : "add");
             case "counter", "quota", "limit", "ct", "synproxy", "secmark" -> {
@@ -326,10 +327,7 @@ final class Compiler {
                     }
                     case "set", "map" -> {
                         Token setName = c.identifier("a set name");
-                        int before = out.size();
-                        set(item, family, name, setName, false, item.text().equals("map"));
-                        setOps.addAll(out.subList(before, out.size()));
-                        out.subList(before, out.size()).clear();
+                        setOps.addAll(sets.declaration(item, family, name, setName, false, item.text().equals("map")));
                     }
                     case "flags" -> {
                         do {
@@ -360,8 +358,9 @@ final class Compiler {
         out.add(new ParsedOperation(new NftOperation.AddTable(table, exclusive), start.location().to(q.name().location()),
                 (exclusive ? "create" : "add") + " table " + family.nftName() + " " + name));
         out.addAll(chains);
-        out.addAll(setOps);
+        // nft's order: objects before the sets, whose object maps name them
         out.addAll(objects);
+        out.addAll(setOps);
         out.addAll(flowtables);
         out.addAll(rules);
     }
@@ -572,10 +571,10 @@ final class Compiler {
         Linearizer.Result result = Cursor.at(new Token(Token.Kind.WORD, "", where), () -> Linearizer.linearize(spec));
         List<ParsedOperation> ops = new ArrayList<>();
         // anonymous chains (jump { ... }) with their rules, then anonymous sets
-        for (NftOperation before : result.prerequisites(SetUserdata::withByteOrder)) {
+        for (NftOperation before : result.prerequisites(UnaryOperator.identity())) {
             ops.add(new ParsedOperation(before, where, null));
         }
-        Rule rule = result.rule();
+        Rule rule = NamedSetLookups.withByteOrder(result.rule(), name -> sets.set(family, table, name));
         NftOperation op = switch (command) {
             case "insert" -> new NftOperation.InsertRule(rule.withPosition(handle));
             case "replace" -> new NftOperation.ReplaceRule(rule.withHandle(handle));
@@ -585,184 +584,9 @@ final class Compiler {
         return ops;
     }
 
-    private void set(Token start, Family family, String table, Token nameToken, boolean exclusive, boolean map) {
-        String name = nameToken.text();
-        c.expect(Token.Kind.LBRACE, "'{'");
-        List<Values.Part> key = null;
-        Values.Part data = null;
-        List<Values.Part> dataRest = new ArrayList<>();
-        boolean verdicts = false;
-        int flags = 0;
-        long timeout = 0;
-        int gcInterval = 0;
-        int size = 0;
-        int policy = -1;
-        boolean autoMerge = false;
-        String comment = null;
-        List<SetElement> elems = null;
-        nftlink.nftables.lang.Field typeof = null;
-        nftlink.nftables.lang.Field typeofData = null;
-        while (true) {
-            c.skipNewlines();
-            if (c.accept(Token.Kind.SEMICOLON)) {
-                continue;
-            }
-            if (c.accept(Token.Kind.RBRACE)) {
-                break;
-            }
-            Token t = c.expect(Token.Kind.WORD, "type, flags, timeout, size, policy, elements, comment or '}'");
-            switch (t.text()) {
-                case "type" -> {
-                    key = new ArrayList<>();
-                    key.add(SetShape.part(RuleParser.datatype(c.expect(Token.Kind.WORD, "a type"))));
-                    while (c.accept(".")) {
-                        key.add(SetShape.part(RuleParser.datatype(c.expect(Token.Kind.WORD, "a type"))));
-                    }
-                    if (c.accept(":")) {
-                        Token d = c.expect(Token.Kind.WORD, "a data type or verdict");
-                        if (d.text().equals("verdict")) {
-                            verdicts = true;
-                        } else {
-                            data = SetShape.part(RuleParser.datatype(d));
-                            while (c.accept(".")) {
-                                dataRest.add(SetShape.part(RuleParser.datatype(c.expect(Token.Kind.WORD, "a type"))));
-                            }
-                        }
-                    }
-                    if (map != (verdicts || data != null)) {
-                        throw Cursor.error(t, map ? "a map needs 'type KEY : DATA'" : "a set has no data type (declare a map)");
-                    }
-                }
-                case "typeof" -> {
-                    typeof = new RuleParser(c, values, family).fieldOrConcat();
-                    key = Values.parts(typeof);
-                    if (map) {
-                        if (!c.accept(":")) {
-                            throw c.unexpected("':' and the data (typeof KEY : DATA)");
-                        }
-                        if (c.accept("verdict")) {
-                            verdicts = true;
-                        } else {
-                            Token d = c.peek();
-                            typeofData = new RuleParser(c, values, family).fieldOrConcat();
-                            if (typeofData instanceof nftlink.nftables.lang.ConcatField) {
-                                throw Cursor.error(d, "unsupported: concatenated map data in typeof (nftlink maps one field)");
-                            }
-                            data = Values.parts(typeofData).getFirst();
-                        }
-                    } else if (c.at(":")) {
-                        throw Cursor.error(c.peek(), "a set has no data type (declare a map)");
-                    }
-                }
-                case "flags" -> {
-                    do {
-                        Token f = c.expect(Token.Kind.WORD, "a set flag");
-                        flags |= switch (f.text()) {
-                            case "constant" -> NfTables.NFT_SET_CONSTANT;
-                            case "interval" -> NfTables.NFT_SET_INTERVAL;
-                            case "timeout" -> NfTables.NFT_SET_TIMEOUT;
-                            case "dynamic" -> NfTables.NFT_SET_EVAL;
-                            default -> throw Cursor.error(f, "unknown set flag " + f.text()
-                                    + " (expected constant, interval, timeout or dynamic)");
-                        };
-                    } while (c.accept(Token.Kind.COMMA));
-                }
-                case "timeout" -> {
-                    timeout = Durations.millis(c.expect(Token.Kind.WORD, "a duration"));
-                    flags |= NfTables.NFT_SET_TIMEOUT;
-                }
-                case "gc-interval" -> gcInterval = (int) Math.min(Integer.MAX_VALUE,
-                        Durations.millis(c.expect(Token.Kind.WORD, "a duration")));
-                case "size" -> size = c.smallNumber("a size", Integer.MAX_VALUE);
-                case "policy" -> {
-                    Token p = c.expect(Token.Kind.WORD, "performance or memory");
-                    policy = switch (p.text()) {
-                        case "performance" -> NfTables.NFT_SET_POL_PERFORMANCE;
-                        case "memory" -> NfTables.NFT_SET_POL_MEMORY;
-                        default -> throw Cursor.error(p, "syntax error, unexpected " + p.text() + ", expecting performance or memory");
-                    };
-                }
-                case "auto-merge" -> autoMerge = true;
-                case "comment" -> comment = c.expect(Token.Kind.STRING, "a quoted comment").text();
-                case "elements" -> {
-                    if (key == null) {
-                        throw Cursor.error(t, "declare the type before the elements");
-                    }
-                    c.expect(Token.Kind.EQUALS, "'='");
-                    SetShape shape = new SetShape(key, data, dataRest, verdicts, (flags & NfTables.NFT_SET_INTERVAL) != 0);
-                    elems = elements.block(shape, name, false, autoMerge);
-                }
-                case "counter" -> throw Cursor.error(t, "unsupported: set counters are not supported by nftlink's parser yet");
-                default -> throw Cursor.error(t, "syntax error, unexpected " + t.text()
-                        + ", expecting type, flags, timeout, size, policy, elements, comment or '}'");
-            }
-            if (!c.accept(Token.Kind.NEWLINE) && !c.accept(Token.Kind.SEMICOLON) && !c.at(Token.Kind.RBRACE)) {
-                throw c.unexpected("newline, ';' or '}'");
-            }
-        }
-        if (key == null) {
-            throw Cursor.error(nameToken, (map ? "map " : "set ") + name + " needs a type");
-        }
-        SetShape shape = new SetShape(key, data, dataRest, verdicts, (flags & NfTables.NFT_SET_INTERVAL) != 0);
-        declared.put(setKey(family, table, name), shape);
-        if (map) {
-            flags |= NfTables.NFT_SET_MAP;
-        }
-        // the kernel takes field lengths only for concatenated ranges (flag concat)
-        List<Integer> fieldLengths = key.size() > 1 && (flags & NfTables.NFT_SET_INTERVAL) != 0
-                ? key.stream().map(Values.Part::length).toList() : List.of();
-        if (key.size() > 1 && (flags & NfTables.NFT_SET_INTERVAL) != 0) {
-            flags |= NfTables.NFT_SET_CONCAT;
-        }
-        nftlink.nftables.lang.Field typeofKey = typeof;
-        nftlink.nftables.lang.Field typeofValue = typeofData;
-        String setComment = comment;
-        boolean merge = autoMerge;
-        boolean verdictData = verdicts;
-        byte[] userdata = typeof != null
-                ? Cursor.at(nameToken, () -> nftlink.nftables.lang.SetTypeof.userdata(typeofKey, map, typeofValue, verdictData,
-                        merge, setComment))
-                : SetUserdata.of(key, data, verdicts, autoMerge, comment);
-        int f = flags;
-        long to = timeout;
-        int gc = gcInterval;
-        int sz = size;
-        int pol = policy;
-        boolean v = verdicts;
-        Values.Part d = data;
-        NftSet set = Cursor.at(nameToken, () -> new NftSet(family, table, name, 0, f, shape.keyType(), shape.keyLength(),
-                v ? 0xffffff00 : d == null ? 0 : shape.dataTypeId(), v || d == null ? 0 : shape.dataLength(), 0, pol, sz,
-                fieldLengths, to, gc, 0, userdata, List.of(), List.of()));
-        String kind = map ? "map" : "set";
-        SourceLocation where = start.location().to(nameToken.location());
-        out.add(new ParsedOperation(new NftOperation.AddSet(set, exclusive), where,
-                (exclusive ? "create " : "add ") + kind + " " + family.nftName() + " " + table + " " + name));
-        if (elems != null && !elems.isEmpty()) {
-            for (NftOperation op : NftOperation.addElements(family, table, name, elems)) {
-                out.add(new ParsedOperation(op, where, null));
-            }
-        }
-    }
-
     private void element(String command) {
         Qualified q = familyAndName("a table name");
-        Token setName = c.identifier("a set name");
-        Family family = q.family();
-        String table = q.name().text();
-        SetShape shape = declared.get(setKey(family, table, setName.text()));
-        if (shape == null) {
-            NftSet known = lookup.find(family, table, setName.text()).orElseThrow(() -> Cursor.error(setName,
-                    "no such set or map: " + family.nftName() + " " + table + " " + setName.text()));
-            shape = Cursor.at(setName, () -> SetShape.of(known));
-        }
-        List<SetElement> elems = elements.block(shape, setName.text());
-        SourceLocation where = commandStart.location().to(setName.location());
-        List<NftOperation> ops = command.equals("create")
-                ? List.of(new NftOperation.AddElements(family, table, setName.text(), 0, elems, true))
-                : NftOperation.addElements(family, table, setName.text(), elems);
-        for (NftOperation op : ops) {
-            out.add(new ParsedOperation(op, where, command + " element " + family.nftName() + " " + table + " " + setName.text()));
-        }
+        out.addAll(sets.addElements(commandStart, command, q.family(), q.name().text()));
     }
 
     private void delete(boolean destroy) {
@@ -797,7 +621,7 @@ final class Compiler {
                 if (destroy) {
                     throw Cursor.error(what, "unsupported: destroy element");
                 }
-                element0(what, family, table);
+                out.addAll(sets.deleteElements(commandStart, family, table));
                 yield null;
             }
             default -> throw Cursor.error(what, "unsupported: delete " + what.text());
@@ -814,20 +638,6 @@ final class Compiler {
             return new NftOperation.DeleteObject(family, table, type, null, c.number("an object handle"), destroy);
         }
         return new NftOperation.DeleteObject(family, table, type, c.identifier("an object name").text(), 0, destroy);
-    }
-
-    private void element0(Token start, Family family, String table) {
-        Token setName = c.identifier("a set name");
-        SetShape shape = declared.get(setKey(family, table, setName.text()));
-        if (shape == null) {
-            NftSet known = lookup.find(family, table, setName.text()).orElseThrow(() -> Cursor.error(setName,
-                    "no such set or map: " + family.nftName() + " " + table + " " + setName.text()));
-            shape = Cursor.at(setName, () -> SetShape.of(known));
-        }
-        List<SetElement> elems = elements.block(shape, setName.text(), true);
-        for (NftOperation op : NftOperation.deleteElements(family, table, setName.text(), elems)) {
-            out.add(new ParsedOperation(op, commandStart.location().to(setName.location()), null));
-        }
     }
 
     private void flush() {
@@ -853,6 +663,6 @@ final class Compiler {
     }
 
     private static String setKey(Family family, String table, String name) {
-        return family.nftName() + " " + table + " " + name;
+        return SetCommands.key(family, table, name);
     }
 }

@@ -1,25 +1,27 @@
 package nftlink.nftables.parse;
 
+import nftlink.nftables.Family;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Data;
+import nftlink.nftables.lang.Datatype;
+import nftlink.nftables.lang.ElementCompiler;
+import nftlink.nftables.lang.MapLookupField;
+import nftlink.nftables.lang.SetElementSpec;
+import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.Value;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
-/** Parses {@code { ELEMENT [timeout T] [comment "C"] [: DATA], ... }} into kernel set elements. */
+/**
+ * Parses {@code { ELEMENT [timeout T] [comment "C"] [: DATA], ... }} into kernel set elements,
+ * through the {@link ElementCompiler} JSON uses too.
+ */
 final class Elements {
-
-    private record Item(Token at, BigInteger low, BigInteger high, Bytes key, Data data, long timeout, String comment) {
-    }
 
     private final Cursor c;
     private final Values values;
-    private boolean keysOnly;
-    private boolean merge;
 
     Elements(Cursor c, Values values) {
         this.c = c;
@@ -37,27 +39,29 @@ final class Elements {
 
     /** As {@link #block(SetShape, String, boolean)}; with {@code merge} (auto-merge) overlapping and adjacent intervals join. */
     List<SetElement> block(SetShape shape, String setName, boolean keysOnly, boolean merge) {
-        this.keysOnly = keysOnly;
-        this.merge = merge;
         c.expect(Token.Kind.LBRACE, "'{'");
-        List<Item> items = new ArrayList<>();
-        collect(shape, setName, items);
-        if (merge && shape.interval() && !shape.isMap()) {
-            items = merged(items);
+        List<SetElementSpec> specs = new ArrayList<>();
+        List<Token> where = new ArrayList<>();
+        collect(shape, setName, keysOnly, specs, where);
+        ElementCompiler compiler = Cursor.at(c.in.last(), () -> shape.compiler(merge && !shape.isMap()));
+        try {
+            return keysOnly ? compiler.deletion(specs) : compiler.compile(specs);
+        } catch (ElementCompiler.ElementException e) {
+            throw Cursor.error(where.get(e.index()), e.getMessage());
         }
-        return shape.interval() && shape.key().size() == 1 ? intervals(items, shape.keyLength()) : plain(items, shape);
     }
 
-    private void collect(SetShape shape, String setName, List<Item> items) {
+    private void collect(SetShape shape, String setName, boolean keysOnly, List<SetElementSpec> specs, List<Token> where) {
         while (true) {
             c.skipNewlines();
             if (c.accept(Token.Kind.RBRACE)) {
                 return;
             }
             if (c.accept(Token.Kind.LBRACE)) {
-                collect(shape, setName, items);
+                collect(shape, setName, keysOnly, specs, where);
             } else {
-                items.add(item(shape, setName));
+                where.add(c.peek());
+                specs.add(item(shape, setName, keysOnly));
             }
             c.skipNewlines();
             if (!c.accept(Token.Kind.COMMA) && !c.at(Token.Kind.RBRACE)) {
@@ -66,108 +70,122 @@ final class Elements {
         }
     }
 
-    private Item item(SetShape shape, String setName) {
+    private SetElementSpec item(SetShape shape, String setName, boolean keysOnly) {
         Token at = c.peek();
-        Value v = values.item(shape.key(), false);
-        if (!(v instanceof Value.Single) && !shape.interval()) {
+        Value v = c.accept("*") ? new Value.CatchAll() : wildcard(shape, values.elementKey(shape.key()));
+        if (!(v instanceof Value.Single || v instanceof Value.CatchAll) && !shape.interval()) {
             throw Cursor.error(at, "you must add 'flags interval' to the declaration of " + setName
                     + " to add prefixes or ranges");
         }
+        if (!(v instanceof Value.Single || v instanceof Value.Prefix || v instanceof Value.Range || v instanceof Value.CatchAll)) {
+            throw Cursor.error(at, "not a set element");
+        }
+        // KEY [STATEFUL ...] [timeout T] [expires T] [comment "C"] [STATEFUL ...] [: DATA], as nft reads them
+        List<Statement> statements = new ArrayList<>(statements());
         long timeout = 0;
+        long expires = 0;
         String comment = null;
         while (true) {
             if (c.accept("timeout")) {
                 timeout = Durations.millis(c.expect(Token.Kind.WORD, "a duration such as 30s"));
+            } else if (c.accept("expires")) {
+                expires = Durations.millis(c.expect(Token.Kind.WORD, "a duration such as 30s"));
             } else if (c.accept("comment")) {
                 comment = c.expect(Token.Kind.STRING, "a quoted comment").text();
             } else {
                 break;
             }
         }
+        statements.addAll(statements());
         Data data = null;
+        String object = null;
         if (shape.isMap() && !(keysOnly && !c.at(":"))) {
             c.expect(":");
-            if (shape.verdicts()) {
-                data = Data.of(values.verdict());
+            if (shape.objects()) {
+                object = c.name("an object name").text();
             } else {
-                Bytes first = values.single(shape.data(), c.next());
-                if (shape.dataRest().isEmpty()) {
-                    data = Data.of(first);
-                } else {
-                    List<Bytes> parts = new ArrayList<>(List.of(first));
-                    for (Values.Part part : shape.dataRest()) {
-                        c.expect(".");
-                        parts.add(values.single(part, c.next()));
-                    }
-                    data = Data.of(nftlink.nftables.lang.MapLookupField.concatData(parts));
-                }
+                data = data(shape);
             }
         }
-        BigInteger[] b = switch (v) {
-            case Value.Single s -> new BigInteger[]{number(s.bytes()), number(s.bytes())};
-            case Value.Prefix p -> new BigInteger[]{number(p.address()), number(p.last())};
-            case Value.Range r -> new BigInteger[]{number(r.low()), number(r.high())};
-            default -> throw Cursor.error(at, "not a set element");
+        Data d = data;
+        String o = object;
+        long t = timeout;
+        long e = expires;
+        String cm = comment;
+        return Cursor.at(at, () -> new SetElementSpec(v, d, o, t, e, cm, statements));
+    }
+
+    /**
+     * An interface name with a wildcard ({@code "eth*"}, which the value holds as its characters before
+     * the star) as the range of names it stands for in an interval set: from the characters padded with
+     * zeros to the characters padded with ones.
+     */
+    private static Value wildcard(SetShape shape, Value v) {
+        if (shape.key().size() != 1 || shape.key().getFirst().type() != Datatype.IFNAME || !(v instanceof Value.Single s)
+                || s.bytes().length() >= shape.key().getFirst().length()) {
+            return v;
+        }
+        int length = shape.key().getFirst().length();
+        byte[] low = java.util.Arrays.copyOf(s.bytes().toArray(), length);
+        byte[] high = java.util.Arrays.copyOf(s.bytes().toArray(), length);
+        java.util.Arrays.fill(high, s.bytes().length(), length, (byte) 0xff);
+        return new Value.Range(Bytes.of(low), Bytes.of(high));
+    }
+
+    /** The stateful statements an element carries ({@code counter}, {@code limit rate ...}, ...), in a row. */
+    private List<Statement> statements() {
+        List<Statement> out = new ArrayList<>();
+        RuleParser rules = new RuleParser(c, values, Family.INET);
+        for (Statement s = rules.stateful(); s != null; s = rules.stateful()) {
+            out.add(s);
+        }
+        return out;
+    }
+
+    private Data data(SetShape shape) {
+        if (shape.verdicts()) {
+            return Data.of(values.verdict());
+        }
+        if (shape.dataInterval()) {
+            return Data.of(rangeData(shape));
+        }
+        Bytes first = values.single(shape.data(), c.next());
+        if (shape.dataRest().isEmpty()) {
+            return Data.of(first);
+        }
+        List<Bytes> parts = new ArrayList<>(List.of(first));
+        for (Values.Part part : shape.dataRest()) {
+            c.expect(".");
+            parts.add(values.single(part, c.next()));
+        }
+        return Data.of(MapLookupField.concatData(parts));
+    }
+
+    /** The data of an interval map: a value, a prefix or a range (of each part), as its lows then its highs. */
+    private Bytes rangeData(SetShape shape) {
+        Token at = c.peek();
+        List<Values.Part> parts = shape.dataParts();
+        Value v = values.item(parts, false);
+        Bytes[] bounds = switch (v) {
+            case Value.Single x -> new Bytes[]{x.bytes(), x.bytes()};
+            case Value.Prefix x -> new Bytes[]{x.address(), x.last()};
+            case Value.Range x -> new Bytes[]{x.low(), x.high()};
+            default -> throw Cursor.error(at, "not a value, a prefix or a range");
         };
-        Bytes key = v instanceof Value.Single s ? s.bytes() : null;
-        return new Item(at, b[0], b[1], key, data, timeout, comment);
+        if (parts.size() > 1) {
+            return Bytes.of(concat(bounds[0].toArray(), bounds[1].toArray()));
+        }
+        int padded = (parts.getFirst().length() + 3) & ~3;
+        byte[] out = new byte[2 * padded];
+        System.arraycopy(bounds[0].toArray(), 0, out, 0, bounds[0].length());
+        System.arraycopy(bounds[1].toArray(), 0, out, padded, bounds[1].length());
+        return Bytes.of(out);
     }
 
-    private static List<SetElement> plain(List<Item> items, SetShape shape) {
-        List<SetElement> out = new ArrayList<>();
-        for (Item i : items) {
-            // a range of concatenations: the lows as the key, the highs as its end
-            Bytes key = i.key() != null ? i.key() : nftlink.nftables.lang.Intervals.bytes(i.low(), shape.keyLength());
-            SetElement e = decorate(SetElement.of(key, i.data()), i);
-            if (shape.interval()) {
-                e = e.withKeyEnd(i.key() != null ? i.key() : nftlink.nftables.lang.Intervals.bytes(i.high(), shape.keyLength()));
-            }
-            out.add(e);
-        }
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    private static SetElement decorate(SetElement e, Item i) {
-        if (i.timeout() != 0) {
-            e = e.withTimeout(i.timeout());
-        }
-        return i.comment() != null ? e.withComment(i.comment()) : e;
-    }
-
-    /** Overlapping and adjacent intervals joined into one (timeouts and comments of the first kept). */
-    private static List<Item> merged(List<Item> items) {
-        List<Item> sorted = new ArrayList<>(items);
-        sorted.sort(Comparator.comparing(Item::low));
-        List<Item> out = new ArrayList<>();
-        for (Item i : sorted) {
-            if (!out.isEmpty() && i.low().compareTo(out.getLast().high().add(BigInteger.ONE)) <= 0) {
-                Item last = out.removeLast();
-                out.add(new Item(last.at(), last.low(), last.high().max(i.high()), null, last.data(), last.timeout(), last.comment()));
-            } else {
-                out.add(i);
-            }
-        }
-        return out;
-    }
-
-    /** Start elements and end markers, as the kernel wants intervals; overlaps are refused like nft does. */
-    private static List<SetElement> intervals(List<Item> items, int length) {
-        List<Item> sorted = new ArrayList<>(items);
-        sorted.sort(Comparator.comparing(Item::low));
-        List<nftlink.nftables.lang.Intervals.Interval> intervals = new ArrayList<>();
-        for (Item i : sorted) {
-            SetElement start = decorate(SetElement.of(nftlink.nftables.lang.Intervals.bytes(i.low(), length), i.data()), i);
-            intervals.add(new nftlink.nftables.lang.Intervals.Interval(i.low(), i.high(), start));
-        }
-        try {
-            // nft 1.0.6 closes every interval of a named set, also where the next starts right after it
-            return nftlink.nftables.lang.Intervals.elements(intervals, length, true);
-        } catch (nftlink.nftables.lang.Intervals.OverlapException e) {
-            throw Cursor.error(sorted.get(e.index()).at(), "interval overlaps with an existing one");
-        }
-    }
-
-    private static BigInteger number(Bytes b) {
-        return new BigInteger(1, b.toArray());
     }
 }

@@ -1530,6 +1530,32 @@ final class RuleParser {
         return Cursor.at(op, () -> new Statement.DynsetStatement(code, set.text(), key, d, t, stateful));
     }
 
+    /**
+     * The stateful statement that comes next ({@code counter}, {@code limit}, {@code quota}, {@code ct
+     * count}, {@code last}), as a set declaration or a set element holds them, or {@code null} when none does.
+     */
+    Statement stateful() {
+        Token at = c.peek();
+        Statement s;
+        if (c.at("counter")) {
+            s = counter();
+        } else if (c.at("limit")) {
+            s = limit();
+        } else if (c.at("quota")) {
+            s = quota();
+        } else if (c.at("ct") && c.in.peekIs(1, "count")) {
+            s = connlimit();
+        } else if (c.at("last")) {
+            s = last();
+        } else {
+            return null;
+        }
+        if (s instanceof Statement.ObjectReference) {
+            throw Cursor.error(at, "a set or its elements hold their own counter, limit or quota, not a named object");
+        }
+        return s;
+    }
+
     /** {@code ct count [over] N}. */
     private Statement connlimit() {
         c.next();

@@ -3,23 +3,53 @@ package nftlink.nftables.parse;
 import nftlink.nftables.NfTables;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.lang.Datatype;
+import nftlink.nftables.lang.ElementCompiler;
+import nftlink.nftables.lang.SetData;
+import nftlink.nftables.lang.SetDeclaration;
+import nftlink.nftables.lang.SetKey;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the elements of a set or map look like: key parts, data part (or verdicts)
- * and whether it holds intervals.
+ * What the elements of a set or map look like to the text parser: key parts, data parts (or
+ * verdicts, or object names), and whether it holds intervals.
  *
- * @param key       the key's parts (several for a concatenation)
- * @param data      the data type of a data map, or {@code null}
- * @param verdicts  whether it is a verdict map
- * @param interval  whether it holds intervals
+ * @param key          the key's parts (several for a concatenation)
+ * @param data         the first part of the data of a data map, or {@code null}
+ * @param dataRest     the further parts of concatenated data
+ * @param verdicts     whether it is a verdict map
+ * @param interval     whether it holds intervals
+ * @param declaration  the set's declaration (what its elements map to, its statements), or {@code null}
  */
-record SetShape(List<Values.Part> key, Values.Part data, List<Values.Part> dataRest, boolean verdicts, boolean interval) {
+record SetShape(List<Values.Part> key, Values.Part data, List<Values.Part> dataRest, boolean verdicts, boolean interval,
+                SetDeclaration declaration) {
 
     SetShape(List<Values.Part> key, Values.Part data, boolean verdicts, boolean interval) {
-        this(key, data, List.of(), verdicts, interval);
+        this(key, data, List.of(), verdicts, interval, null);
+    }
+
+    SetShape(List<Values.Part> key, Values.Part data, List<Values.Part> dataRest, boolean verdicts, boolean interval) {
+        this(key, data, dataRest, verdicts, interval, null);
+    }
+
+    /** Whether it is an object map (elements name objects). */
+    boolean objects() {
+        return declaration != null && declaration.data() instanceof SetData.Objects;
+    }
+
+    /** Whether each data value is a range or prefix ({@code : interval ipv4_addr}). */
+    boolean dataInterval() {
+        return declaration != null && declaration.data() instanceof SetData.Values v && v.interval();
+    }
+
+    /** The compiler of its elements, with or without merging intervals. */
+    ElementCompiler compiler(boolean merge) {
+        if (declaration == null) {
+            return new ElementCompiler(setKey(), interval, merge, List.of(), true, isMap());
+        }
+        return new ElementCompiler(setKey(), interval, merge, declaration.statements(),
+                (declaration.flags() & NfTables.NFT_SET_EVAL) != 0, isMap());
     }
 
     /** The data's parts: one, or several for concatenated data ({@code ipv4_addr . inet_service}). */
@@ -39,8 +69,9 @@ record SetShape(List<Values.Part> key, Values.Part data, List<Values.Part> dataR
         return dataRest.isEmpty() ? data.length() : dataParts().stream().mapToInt(p -> (p.length() + 3) & ~3).sum();
     }
 
+    /** Whether its elements map keys to something: data, verdicts or objects. */
     boolean isMap() {
-        return verdicts || data != null;
+        return verdicts || data != null || objects();
     }
 
     int keyType() {
@@ -48,10 +79,20 @@ record SetShape(List<Values.Part> key, Values.Part data, List<Values.Part> dataR
     }
 
     int keyLength() {
-        if (key.size() == 1) {
-            return key.getFirst().length();
-        }
-        return key.stream().mapToInt(p -> (p.length() + 3) & ~3).sum();
+        return setKey().length();
+    }
+
+    /** The key's datatypes and lengths. */
+    SetKey setKey() {
+        return SetKey.of(key.stream().map(Values.Part::type).toList(), key.stream().map(Values.Part::length).toList());
+    }
+
+    /**
+     * The parts of a key or data declared {@code typeof field}: as the rule language reads the field's
+     * values, but kept as values (a set holds a bit field's value, not the bits in place).
+     */
+    static List<Values.Part> valueParts(nftlink.nftables.lang.Field field) {
+        return Values.parts(field).stream().map(p -> new Values.Part(p.type(), p.length(), p.cgroup(), p.bitmask())).toList();
     }
 
     static Values.Part part(Datatype d) {
@@ -60,43 +101,33 @@ record SetShape(List<Values.Part> key, Values.Part data, List<Values.Part> dataR
 
     /** The shape of a set the kernel (or someone else) declared. */
     static SetShape of(NftSet set) {
-        List<Values.Part> key = new ArrayList<>();
-        int type = set.keyType();
-        int count = Math.max(1, set.fieldLengths().size());
-        if (set.fieldLengths().isEmpty() && type > 63) {
-            count = 0;
-            for (int t = type; t != 0; t >>>= 6) {
-                count++;
-            }
+        SetDeclaration d = SetDeclaration.of(set);
+        if (d == null) {
+            throw new IllegalArgumentException("set " + set.name() + " has a key or data type nftlink does not know ("
+                    + set.keyType() + (set.isMap() ? " : " + set.dataType() : "") + ")");
         }
-        for (int i = count - 1; i >= 0; i--) {
-            Datatype d = Datatype.ofId(count == 1 ? type : (type >>> (6 * i)) & 63);
-            if (d == null) {
-                throw new IllegalArgumentException("set " + set.name() + " has a key type nftlink does not know ("
-                        + set.keyType() + ")");
-            }
-            int length = set.fieldLengths().isEmpty() ? (count == 1 ? set.keyLength() : d.length())
-                    : set.fieldLengths().get(count - 1 - i);
-            key.add(new Values.Part(d, length, false, d == Datatype.CT_STATE));
-        }
-        boolean verdicts = set.isMap() && set.dataType() == 0xffffff00;
+        List<Values.Part> key = parts(d.key());
         Values.Part data = null;
         List<Values.Part> rest = new ArrayList<>();
-        if (set.isMap() && !verdicts) {
-            List<Datatype> types = Datatype.parts(set.dataType());
-            if (types == null) {
-                throw new IllegalArgumentException("map " + set.name() + " has a data type nftlink does not know ("
-                        + set.dataType() + ")");
-            }
-            for (Datatype d : types) {
-                Values.Part part = new Values.Part(d, types.size() == 1 ? set.dataLength() : d.length(), false, false);
-                if (data == null) {
-                    data = part;
-                } else {
-                    rest.add(part);
-                }
-            }
+        if (d.data() instanceof SetData.Values v) {
+            List<Values.Part> parts = parts(v.value());
+            data = parts.getFirst();
+            rest.addAll(parts.subList(1, parts.size()));
         }
-        return new SetShape(key, data, rest, verdicts, (set.flags() & NfTables.NFT_SET_INTERVAL) != 0);
+        return new SetShape(key, data, rest, d.data() instanceof SetData.Verdicts, (set.flags() & NfTables.NFT_SET_INTERVAL) != 0,
+                d);
+    }
+
+    /** The parts of a key: a typeof key's as the rule language reads its values, else by datatype. */
+    private static List<Values.Part> parts(SetKey key) {
+        if (key.typeof() != null) {
+            return valueParts(key.typeof());
+        }
+        List<Values.Part> out = new ArrayList<>();
+        for (int i = 0; i < key.types().size(); i++) {
+            Datatype t = key.types().get(i);
+            out.add(new Values.Part(t, key.lengths().get(i), false, t == Datatype.CT_STATE));
+        }
+        return out;
     }
 }

@@ -113,6 +113,18 @@ final class Values {
 
     /** One value, prefix or range; {@code a . b} for concatenations. */
     Value item(List<Part> parts, boolean flagList) {
+        return item(parts, flagList, false);
+    }
+
+    /**
+     * The key of an element of a named set or map: as {@link #item(List, boolean)}, also with ranges of
+     * host-order parts in a concatenation (a named interval set holds those as big-endian numbers).
+     */
+    Value elementKey(List<Part> parts) {
+        return item(parts, false, true);
+    }
+
+    private Value item(List<Part> parts, boolean flagList, boolean hostOrderRanges) {
         if (parts.size() > 1) {
             // each part a value, a range or a prefix: a range of the concatenation from the lows to the highs
             int length = parts.stream().mapToInt(p -> (p.length() + 3) & ~3).sum();
@@ -138,7 +150,7 @@ final class Values {
                     case Value.Prefix p -> p.last();
                     default -> lo;
                 };
-                if (!(v instanceof Value.Single) && part.type().hostOrder()) {
+                if (!(v instanceof Value.Single) && part.type().hostOrder() && !hostOrderRanges) {
                     throw Cursor.error(t, "unsupported: a range of " + part.type().nftName()
                             + " (host byte order) in a concatenation");
                 }

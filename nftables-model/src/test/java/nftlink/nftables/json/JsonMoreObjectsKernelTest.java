@@ -6,8 +6,7 @@ import nftlink.nftables.NftObject;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.ObjectData;
-import nftlink.nftables.PendingSetDifferences;
-import nftlink.testing.ReferenceNft;
+import nftlink.testing.NftRef;
 import nftlink.nftables.lang.RulesetListing;
 import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.NftParser;
@@ -57,30 +56,25 @@ class JsonMoreObjectsKernelTest {
 
     @Test
     void objectsRenderAndApplyLikeNft(TestNamespace source) {
-        ReferenceNft.apply(source, RULESET);
-        String nft = ReferenceNft.listJson(source);
+        NftRef.script(source, RULESET).orThrow();
+        String nft = NftRef.json(source, JsonRenderer.metainfo().toJson(), "list", "ruleset");
         assertThat(nft).contains("\"ct helper\"", "\"ct timeout\"", "\"ct expectation\"", "\"synproxy\"");
-        JsonValue reference = JsonValue.parse(nft);
         try (NetworkNamespace n = source.open(); Nftables lib = Nftables.open(n)) {
-            JsonValue listed = JsonValue.parse(JsonRenderer.DEFAULT.render(RulesetListing.read(lib)));
-            assertThat(PendingSetDifferences.without(listed, reference).toJson())
-                    .isEqualTo(PendingSetDifferences.without(reference, reference).toJson());
+            assertThat(JsonRenderer.DEFAULT.render(RulesetListing.read(lib)) + "\n").isEqualTo(nft);
         }
-        // the set family does not read typeof declarations in JSON yet: the library applies the installed nft
-        // 1.0.6's document (plain types) and is compared with the namespace it was listed from, as before
-        try (TestNamespace ours = TestNamespace.create(); TestNamespace typed = TestNamespace.create();
-             TestNamespace installed = TestNamespace.create()) {
-            installed.nftScript(RULESET).orThrow();
-            String old = installed.nft("-j", "list", "ruleset").orThrow();
+        // the library's application of nft's document is compared with the namespace it was listed from
+        // (with plain types for the typeof map of marks: nft's JSON gives a map's data by datatype only, and
+        // nft 1.1.3 lists a map whose data has no typeof with plain types; verdicts after a typeof key can
+        // only have been declared 'typeof KEY : verdict', which the library reads back)
+        try (TestNamespace ours = TestNamespace.create(); TestNamespace typed = TestNamespace.create()) {
             try (NetworkNamespace n = ours.open(); Nftables lib = Nftables.open(n)) {
-                lib.transaction().addAll(PARSER.parse(old)).commit();
+                lib.transaction().addAll(PARSER.parse(nft)).commit();
             }
-            typed.nftScript(RULESET.replace("typeof ip saddr . tcp dport", "type ipv4_addr . inet_service")
-                    .replace("typeof ip saddr : meta mark", "type ipv4_addr : mark")
-                    .replace("typeof ip daddr : verdict", "type ipv4_addr : verdict")).orThrow();
-            assertThat(ours.nft("list", "ruleset").orThrow()).isEqualTo(typed.nft("list", "ruleset").orThrow());
-            assertThat(ours.nft("-j", "list", "ruleset").orThrow().replaceAll("\"handle\": \\d+", "H"))
-                    .isEqualTo(old.replaceAll("\"handle\": \\d+", "H"));
+            NftRef.script(typed, RULESET.replace("typeof ip saddr : meta mark", "type ipv4_addr : mark")).orThrow();
+            assertThat(NftRef.run(ours, "list", "ruleset").orThrow()).isEqualTo(NftRef.run(typed, "list", "ruleset").orThrow());
+            String meta = JsonRenderer.metainfo().toJson();
+            assertThat(NftRef.json(ours, meta, "list", "ruleset").replaceAll("\"handle\": \\d+", "H"))
+                    .isEqualTo(NftRef.json(typed, meta, "list", "ruleset").replaceAll("\"handle\": \\d+", "H"));
         }
     }
 
@@ -92,16 +86,16 @@ class JsonMoreObjectsKernelTest {
                  {"delete": {"ct timeout": {"family": "inet", "table": "t", "name": "td"}}},
                  {"delete": {"ct expectation": {"family": "ip", "table": "u", "name": "ex"}}}]}
                 """;
-        ReferenceNft.apply(ours, RULESET);
-        ReferenceNft.apply(theirs, RULESET);
+        NftRef.script(ours, RULESET).orThrow();
+        NftRef.script(theirs, RULESET).orThrow();
         try (NetworkNamespace n = ours.open(); Nftables lib = Nftables.open(n)) {
             lib.transaction().addAll(PARSER.parse(delete)).commit();
         }
         // nft 1.1.3 fails to delete a ct expectation given in JSON (EINVAL): the same deletions in its own syntax
-        ReferenceNft.apply(theirs, "delete ct helper inet t h\ndelete synproxy inet t s2\ndelete ct timeout inet t td\n"
-                + "delete ct expectation ip u ex\n");
-        String listed = ReferenceNft.list(ours);
-        assertThat(listed).isEqualTo(ReferenceNft.list(theirs)).doesNotContain("ct helper h {", "synproxy s2");
+        NftRef.script(theirs, "delete ct helper inet t h\ndelete synproxy inet t s2\ndelete ct timeout inet t td\n"
+                + "delete ct expectation ip u ex\n").orThrow();
+        String listed = NftRef.run(ours, "list", "ruleset").orThrow();
+        assertThat(listed).isEqualTo(NftRef.run(theirs, "list", "ruleset").orThrow()).doesNotContain("ct helper h {", "synproxy s2");
     }
 
     @Test

@@ -2,7 +2,7 @@ package nftlink.nftables.json;
 
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nftables.Nftables;
-import nftlink.testing.ReferenceNft;
+import nftlink.testing.NftRef;
 import nftlink.nftables.lang.RulesetListing;
 import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.SetLookup;
@@ -34,8 +34,8 @@ class JsonObjectsKernelTest {
 
     @Test
     void objectsRenderAndApplyLikeNft(TestNamespace source) {
-        ReferenceNft.apply(source, RULESET);
-        String nft = ReferenceNft.listJson(source);
+        NftRef.apply(source, RULESET);
+        String nft = NftRef.listJson(source);
         try (NetworkNamespace n = source.open(); Nftables lib = Nftables.open(n)) {
             assertThat(JsonRenderer.DEFAULT.render(RulesetListing.read(lib)) + "\n").isEqualTo(nft);
         }
@@ -43,9 +43,9 @@ class JsonObjectsKernelTest {
             try (NetworkNamespace n = ours.open(); Nftables lib = Nftables.open(n)) {
                 lib.transaction().addAll(new JsonParser(CgroupPathResolver.none(), SetLookup.NONE).parse(nft)).commit();
             }
-            ReferenceNft.run(theirs, nft, "-j", "-f", "-").orThrow();
-            assertThat(ReferenceNft.list(ours)).isEqualTo(ReferenceNft.list(theirs));
-            assertThat(ReferenceNft.list(ours)).contains("counter c1 {", "quota q1 {", "limit l2 {",
+            NftRef.input(theirs, nft, "-j", "-f", "-").orThrow();
+            assertThat(NftRef.list(ours)).isEqualTo(NftRef.list(theirs));
+            assertThat(NftRef.list(ours)).contains("counter c1 {", "quota q1 {", "limit l2 {",
                     "counter name \"c1\" quota name \"q1\" limit name \"l1\"");
         }
     }

@@ -5,7 +5,7 @@ import nftlink.nftables.Nftables;
 import nftlink.nftables.lang.RulesetListing;
 import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.SetLookup;
-import nftlink.testing.ReferenceNft;
+import nftlink.testing.NftRef;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
@@ -138,11 +138,11 @@ class JsonParseKernelTest {
     }
 
     private static void applyWithNft(TestNamespace ns, String json) {
-        ReferenceNft.run(ns, json, "-j", "-f", "-").orThrow();
+        NftRef.input(ns, json, "-j", "-f", "-").orThrow();
     }
 
     private static String listing(TestNamespace ns) {
-        return ReferenceNft.run(ns, null, "list", "ruleset").orThrow().replaceAll(" expires \\S+", "");
+        return NftRef.run(ns, "list", "ruleset").orThrow().replaceAll(" expires \\S+", "");
     }
 
     @Test
@@ -161,8 +161,8 @@ class JsonParseKernelTest {
     @Test
     void nftsOwnListingAppliedGivesTheSameRuleset(TestNamespace source) {
         // nft itself cannot apply its listing when a map jumps to a chain listed after it
-        ReferenceNft.script(source, readableByNft(listable(JsonRenderKernelTest.RULESET)).replace("22 : jump y", "22 : drop")).orThrow();
-        String json = ReferenceNft.run(source, null, "-j", "list", "ruleset").orThrow();
+        NftRef.script(source, readableByNft(listable(JsonRenderKernelTest.RULESET)).replace("22 : jump y", "22 : drop")).orThrow();
+        String json = NftRef.run(source, "-j", "list", "ruleset").orThrow();
         try (TestNamespace ours = TestNamespace.create(); TestNamespace theirs = TestNamespace.create()) {
             applyWithLibrary(ours, json);
             applyWithNft(theirs, json);
@@ -177,7 +177,7 @@ class JsonParseKernelTest {
     void renderParseApplyRenderIsStable(TestNamespace source) {
         // adjacent entries of an anonymous verdict map (22 : accept, 23 : drop) do not read back through the
         // rule language's Delinearizer, which sorts the shared key's start before the end of the previous entry
-        ReferenceNft.script(source, listable(JsonRenderKernelTest.RULESET).replace("23 : drop", "24 : drop")).orThrow();
+        NftRef.script(source, listable(JsonRenderKernelTest.RULESET).replace("23 : drop", "24 : drop")).orThrow();
         applyWithNft(source, COMMANDS.replace("{\"flush\": {\"ruleset\": null}},", ""));
         String first;
         try (NetworkNamespace n = source.open(); Nftables lib = Nftables.open(n)) {

@@ -2,8 +2,7 @@ package nftlink.nftables.json;
 
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nftables.Nftables;
-import nftlink.nftables.PendingSetDifferences;
-import nftlink.testing.ReferenceNft;
+import nftlink.testing.NftRef;
 import nftlink.nftables.lang.RulesetListing;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
@@ -171,16 +170,12 @@ class JsonRenderKernelTest {
 
     @Test
     void renderingEqualsNft(TestNamespace ns) {
-        ReferenceNft.apply(ns, RULESET);
-        String nft = ReferenceNft.listJson(ns);
+        NftRef.script(ns, RULESET).orThrow();
+        String nft = NftRef.json(ns, JsonRenderer.metainfo().toJson(), "list", "ruleset");
         try (NetworkNamespace n = ns.open(); Nftables lib = Nftables.open(n)) {
             String ours = JsonRenderer.DEFAULT.render(RulesetListing.read(lib));
-            JsonValue reference = withoutExpiry(JsonValue.parse(nft));
-            JsonValue listed = withoutExpiry(JsonValue.parse(ours));
-            List<JsonValue> expected = ((JsonValue.Arr) ((JsonValue.Obj) PendingSetDifferences.without(reference, reference))
-                    .get("nftables")).items();
-            List<JsonValue> actual = ((JsonValue.Arr) ((JsonValue.Obj) PendingSetDifferences.without(listed, reference))
-                    .get("nftables")).items();
+            List<JsonValue> expected = ((JsonValue.Arr) ((JsonValue.Obj) withoutExpiry(JsonValue.parse(nft))).get("nftables")).items();
+            List<JsonValue> actual = ((JsonValue.Arr) ((JsonValue.Obj) withoutExpiry(JsonValue.parse(ours))).get("nftables")).items();
             for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
                 assertThat(actual.get(i).toJson()).as("item %d", i).isEqualTo(expected.get(i).toJson());
             }

@@ -3,7 +3,7 @@ package nftlink.nftables.lang;
 import nftlink.netlink.InterfaceNames;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nftables.ReferenceCheck;
-import nftlink.testing.ReferenceNft;
+import nftlink.testing.NftRef;
 import nftlink.nftables.json.JsonValue;
 import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.InterfaceResolver;
@@ -61,7 +61,7 @@ class InterfaceNamesKernelTest {
     @Test
     void aNameNoInterfaceHasIsRefusedAsNftRefusesIt(TestNamespace ns) {
         String rules = "table inet t {\n\tchain c {\n\t\tiif \"nope\" accept\n\t}\n}\n";
-        assertThat(ReferenceNft.refusal(ns, rules)).contains("Error: Interface does not exist");
+        assertThat(NftRef.refusal(ns, rules)).contains("Error: Interface does not exist");
         try (NetworkNamespace handle = ns.open()) {
             NftParser parser = new NftParser(CgroupPathResolver.none(), InterfaceResolver.in(handle), SetLookup.NONE);
             assertThatThrownBy(() -> parser.parse(rules, "rules.nft")).isInstanceOf(NftParseException.class)
@@ -72,11 +72,11 @@ class InterfaceNamesKernelTest {
     @Test
     void anInterfaceThatIsGoneListsAsItsIndex(TestNamespace ns) {
         TestNamespace.run(List.of("ip", "-n", ns.name(), "link", "add", "d0", "type", "ifb"), null).orThrow();
-        ReferenceNft.apply(ns, "table ip t {\n\tchain c {\n\t\tiif \"d0\" accept\n\t\toif \"lo\" drop\n\t}\n}\n");
+        NftRef.apply(ns, "table ip t {\n\tchain c {\n\t\tiif \"d0\" accept\n\t\toif \"lo\" drop\n\t}\n}\n");
         TestNamespace.run(List.of("ip", "-n", ns.name(), "link", "del", "d0"), null).orThrow();
-        String expected = ReferenceNft.list(ns);
+        String expected = NftRef.list(ns);
         assertThat(expected).contains("iif 2 accept").contains("oif \"lo\" drop");
         assertThat(ReferenceCheck.listing(ns)).isEqualTo(expected);
-        ReferenceCheck.assertJsonEquals(ReferenceCheck.json(ns), JsonValue.parse(ReferenceNft.listJson(ns)));
+        ReferenceCheck.assertJsonEquals(ReferenceCheck.json(ns), JsonValue.parse(NftRef.listJson(ns)));
     }
 }

@@ -6,7 +6,7 @@ import nftlink.nftables.Nftables;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.expr.Expressions;
 import nftlink.nftables.expr.Verdict;
-import nftlink.testing.ReferenceNft;
+import nftlink.testing.NftRef;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
@@ -282,10 +282,10 @@ class LanguageKernelTest {
     @Test
     void linearizationIsNftsBytecode(TestNamespace ns) {
         for (Family f : Family.values()) {
-            ReferenceNft.apply(ns, table(f));
+            NftRef.apply(ns, table(f));
         }
         for (Case c : cases()) {
-            String nftDebug = ReferenceNft.run(ns, null, "--debug=netlink", "add", "rule", c.family().nftName(), "t", c.chain(), c.input()).orThrow();
+            String nftDebug = NftRef.run(ns, "--debug=netlink", "add", "rule", c.family().nftName(), "t", c.chain(), c.input()).orThrow();
             Linearizer.Result ours = Linearizer.linearize(new RuleSpec(c.family(), "t", c.chain(), c.statements(), null, 0));
             assertThat(Expressions.debug(ours.rule().expressions()).lines().toList()).as(c.input())
                     .isEqualTo(expressionLines(nftDebug));
@@ -301,7 +301,7 @@ class LanguageKernelTest {
         for (Family f : Family.values()) {
             script.append(table(f));
         }
-        ReferenceNft.apply(ns, script.toString());
+        NftRef.apply(ns, script.toString());
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             var tx = nft.transaction();
             for (Case c : cases()) {
@@ -314,7 +314,7 @@ class LanguageKernelTest {
                     if (expected.isEmpty()) {
                         continue;
                     }
-                    List<String> listed = ReferenceNft.run(ns, null, "list", "chain", f.nftName(), "t", chain).orThrow().lines()
+                    List<String> listed = NftRef.run(ns, "list", "chain", f.nftName(), "t", chain).orThrow().lines()
                             .filter(l -> l.startsWith("\t\t") && !l.strip().startsWith("type ")).map(String::strip).toList();
                     assertThat(listed).as(f.nftName() + " " + chain).isEqualTo(expected);
                     List<String> ours = RuleListing.list(nft, f, "t", chain).stream().map(RuleSpec::toString).toList();
@@ -335,7 +335,7 @@ class LanguageKernelTest {
                 }
             }
         }
-        ReferenceNft.apply(ns, script.toString());
+        NftRef.apply(ns, script.toString());
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             for (Family f : Family.values()) {
                 for (String chain : List.of("c", "n", "p")) {

@@ -5,7 +5,7 @@ import nftlink.nftables.NftMonitor;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.Table;
-import nftlink.testing.ReferenceNft;
+import nftlink.testing.NftRef;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
@@ -40,14 +40,14 @@ class MonitorKernelTest {
 
     @Test
     void printsWhatNftMonitorPrints(TestNamespace ns) throws Exception {
-        Process nftMonitor = new ProcessBuilder("ip", "netns", "exec", ns.name(), ReferenceNft.binary().toString(), "monitor").start();
+        Process nftMonitor = new ProcessBuilder("ip", "netns", "exec", ns.name(), NftRef.command(), "monitor").start();
         List<String> ours = new ArrayList<>();
         try (NetworkNamespace n = ns.open(); NftMonitor monitor = NftMonitor.open(n)) {
             MonitorRenderer renderer = new MonitorRenderer(RuleRenderer.DEFAULT);
             Thread.sleep(300); // let nft monitor subscribe
-            ReferenceNft.script(ns, FIRST).orThrow();
+            NftRef.script(ns, FIRST).orThrow();
             for (int i = 1; i < CHANGES.length; i++) {
-                ReferenceNft.run(ns, null, CHANGES[i]).orThrow();
+                NftRef.run(ns, CHANGES[i]).orThrow();
             }
             for (int i = 0; i < CHANGES.length; i++) {
                 NftMonitor.Update u = monitor.next(10_000);

@@ -10,7 +10,7 @@ import nftlink.nftables.Nftables;
 import nftlink.nftables.ObjectData;
 import nftlink.nftables.ObjectKernelTest;
 import nftlink.nftables.Table;
-import nftlink.testing.ReferenceNft;
+import nftlink.testing.NftRef;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
@@ -30,9 +30,9 @@ class ObjectListingKernelTest {
     @Test
     void listingEqualsNft(TestNamespace ns) {
         assertThat(CORPUS).isNotEqualTo(ObjectKernelTest.CORPUS);
-        ReferenceNft.apply(ns, CORPUS);
-        String nft = ReferenceNft.run(ns, null, "list", "ruleset").orThrow();
-        String nftHandles = ReferenceNft.run(ns, null, "-a", "list", "ruleset").orThrow();
+        NftRef.apply(ns, CORPUS);
+        String nft = NftRef.run(ns, "list", "ruleset").orThrow();
+        String nftHandles = NftRef.run(ns, "-a", "list", "ruleset").orThrow();
         try (NetworkNamespace n = ns.open(); Nftables lib = Nftables.open(n)) {
             RulesetListing listing = RulesetListing.read(lib);
             assertThat(listing.render(NftFormatter.DEFAULT, RuleRenderer.DEFAULT)).isEqualTo(nft);
@@ -42,7 +42,7 @@ class ObjectListingKernelTest {
 
     @Test
     void listsAndResetsOfOneTypeEqualNft(TestNamespace ns) {
-        ReferenceNft.apply(ns, CORPUS);
+        NftRef.apply(ns, CORPUS);
         try (NetworkNamespace n = ns.open(); Nftables lib = Nftables.open(n)) {
             List<Table> tables = lib.listTables();
             List<NftObject> objects = lib.listObjects();
@@ -51,21 +51,21 @@ class ObjectListingKernelTest {
                     "secmarks", NfTables.NFT_OBJECT_SECMARK);
             commands.forEach((command, type) -> {
                 assertThat(ObjectRenderer.listing(tables, objects, type, false)).as(command)
-                        .isEqualTo(ReferenceNft.run(ns, null, "list", command).orThrow());
+                        .isEqualTo(NftRef.run(ns, "list", command).orThrow());
                 assertThat(ObjectRenderer.listing(tables, objects, type, true)).as(command)
-                        .isEqualTo(ReferenceNft.run(ns, null, "-a", "list", command).orThrow());
+                        .isEqualTo(NftRef.run(ns, "-a", "list", command).orThrow());
             });
             List<Table> inetT = tables.stream().filter(t -> t.family() == Family.INET && t.name().equals("t")).toList();
             assertThat(ObjectRenderer.listing(inetT, objects, NfTables.NFT_OBJECT_CT_HELPER, false))
-                    .isEqualTo(ReferenceNft.run(ns, null, "list", "ct", "helpers", "table", "inet", "t").orThrow());
+                    .isEqualTo(NftRef.run(ns, "list", "ct", "helpers", "table", "inet", "t").orThrow());
 
             // nft prints the values it reset (the values the library listed before), and only the
             // tables its reset dump, filtered by type, returned objects for
             List<NftObject> counters = objects.stream().filter(o -> o.type() == NfTables.NFT_OBJECT_COUNTER).toList();
             List<NftObject> quotas = objects.stream().filter(o -> o.type() == NfTables.NFT_OBJECT_QUOTA).toList();
-            assertThat(ReferenceNft.run(ns, null, "reset", "counters").orThrow())
+            assertThat(NftRef.run(ns, "reset", "counters").orThrow())
                     .isEqualTo(ObjectRenderer.listing(tables, counters, NfTables.NFT_OBJECT_COUNTER, false));
-            assertThat(ReferenceNft.run(ns, null, "reset", "quotas").orThrow())
+            assertThat(NftRef.run(ns, "reset", "quotas").orThrow())
                     .isEqualTo(ObjectRenderer.listing(tables, quotas, NfTables.NFT_OBJECT_QUOTA, false));
             List<NftObject> after = lib.listObjects();
             assertThat(after).filteredOn(o -> o.type() == NfTables.NFT_OBJECT_COUNTER).extracting(NftObject::data)
@@ -79,7 +79,7 @@ class ObjectListingKernelTest {
 
     @Test
     void objectMapsPrintAsNft(TestNamespace ns) {
-        ns.nftScript("""
+        NftRef.script(ns, """
                 table inet t {
                   counter c1 { }
                   counter c2 { }
@@ -93,15 +93,15 @@ class ObjectListingKernelTest {
         // object maps are set declarations: against the installed nft until the set family follows nft 1.1.3
         try (NetworkNamespace n = ns.open(); Nftables lib = Nftables.open(n)) {
             RulesetListing listing = RulesetListing.read(lib);
-            assertThat(listing.render(NftFormatter.DEFAULT, RuleRenderer.DEFAULT)).isEqualTo(ns.nft("list", "ruleset").orThrow());
+            assertThat(listing.render(NftFormatter.DEFAULT, RuleRenderer.DEFAULT)).isEqualTo(NftRef.run(ns, "list", "ruleset").orThrow());
             assertThat(listing.render(new NftFormatter(true, false), RuleRenderer.DEFAULT))
-                    .isEqualTo(ns.nft("-a", "list", "ruleset").orThrow());
+                    .isEqualTo(NftRef.run(ns, "-a", "list", "ruleset").orThrow());
         }
     }
 
     @Test
     void objectsInTablesWithFlagsAndCommentsAndNothingElse(TestNamespace ns) {
-        ReferenceNft.script(ns, """
+        NftRef.script(ns, """
                 table ip a {
                   flags dormant
                   comment "tc"
@@ -118,13 +118,13 @@ class ObjectListingKernelTest {
                 """).orThrow();
         try (NetworkNamespace n = ns.open(); Nftables lib = Nftables.open(n)) {
             RulesetListing listing = RulesetListing.read(lib);
-            assertThat(listing.render(NftFormatter.DEFAULT, RuleRenderer.DEFAULT)).isEqualTo(ReferenceNft.run(ns, null, "list", "ruleset").orThrow());
+            assertThat(listing.render(NftFormatter.DEFAULT, RuleRenderer.DEFAULT)).isEqualTo(NftRef.run(ns, "list", "ruleset").orThrow());
         }
     }
 
     @Test
     void objectsBuiltFromRecordsPrintInNftAsTheLibraryPrintsThem(TestNamespace ns) {
-        ReferenceNft.apply(ns, "table inet t { }");
+        NftRef.apply(ns, "table inet t { }");
         try (NetworkNamespace n = ns.open(); Nftables lib = Nftables.open(n)) {
             lib.commit(
                     new NftOperation.AddObject(NftObject.of(Family.INET, "t", "c", new ObjectData.Counter(3, 4))
@@ -183,7 +183,7 @@ class ObjectListingKernelTest {
                     \t}
                     }
                     """;
-            assertThat(ReferenceNft.run(ns, null, "list", "ruleset").orThrow()).isEqualTo(expected);
+            assertThat(NftRef.run(ns, "list", "ruleset").orThrow()).isEqualTo(expected);
             assertThat(RulesetListing.read(lib).render(NftFormatter.DEFAULT, RuleRenderer.DEFAULT)).isEqualTo(expected);
         }
     }

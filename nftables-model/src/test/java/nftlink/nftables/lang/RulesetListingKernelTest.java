@@ -3,7 +3,7 @@ package nftlink.nftables.lang;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nftables.NftFormatter;
 import nftlink.nftables.Nftables;
-import nftlink.testing.ReferenceNft;
+import nftlink.testing.NftRef;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
@@ -50,16 +50,16 @@ class RulesetListingKernelTest {
             }
             """;
 
-    /** Without expiry times (they move between two listings), set elements on one line (see PendingSetListing). */
+    /** Without expiry times (they move between two listings). */
     private static String withoutExpiry(String listing) {
-        return nftlink.nftables.PendingSetListing.joined(listing.replaceAll(" expires \\S+", ""));
+        return listing.replaceAll(" expires \\S+", "");
     }
 
     @Test
     void listingEqualsNft(TestNamespace ns) {
-        ReferenceNft.script(ns, RULESET).orThrow();
-        String nft = ReferenceNft.run(ns, null, "list", "ruleset").orThrow();
-        String nftHandles = ReferenceNft.run(ns, null, "-a", "list", "ruleset").orThrow();
+        NftRef.script(ns, RULESET).orThrow();
+        String nft = NftRef.run(ns, "list", "ruleset").orThrow();
+        String nftHandles = NftRef.run(ns, "-a", "list", "ruleset").orThrow();
         try (NetworkNamespace n = ns.open(); Nftables lib = Nftables.open(n)) {
             RulesetListing listing = RulesetListing.read(lib);
             assertThat(withoutExpiry(listing.render(NftFormatter.DEFAULT, RuleRenderer.DEFAULT))).isEqualTo(withoutExpiry(nft));

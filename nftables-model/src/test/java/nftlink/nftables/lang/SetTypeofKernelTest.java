@@ -6,6 +6,7 @@ import nftlink.nftables.NftFormatter;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Nftables;
+import nftlink.testing.NftRef;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
@@ -57,15 +58,15 @@ class SetTypeofKernelTest {
 
     @Test
     void libraryWritesTheUserdataNftWritesAndListsLikeNft(TestNamespace byNft, TestNamespace byLibrary) {
-        byNft.nftScript(SCRIPT).orThrow();
-        byLibrary.nftScript("table inet t { }").orThrow();
+        NftRef.script(byNft, SCRIPT).orThrow();
+        NftRef.script(byLibrary, "table inet t { }").orThrow();
         Map<String, byte[]> nftUserdata = new LinkedHashMap<>();
         try (NetworkNamespace n = byNft.open(); Nftables nft = Nftables.open(n)) {
             for (NftSet s : nft.listSets()) {
                 nftUserdata.put(s.name(), s.userdata());
             }
             assertThat(RulesetListing.read(nft).render(NftFormatter.DEFAULT, RuleRenderer.DEFAULT))
-                    .isEqualTo(byNft.nft("list", "ruleset").orThrow());
+                    .isEqualTo(NftRef.run(byNft, "list", "ruleset").orThrow());
         }
         try (NetworkNamespace n = byLibrary.open(); Nftables nft = Nftables.open(n)) {
             var tx = nft.transaction();
@@ -76,7 +77,7 @@ class SetTypeofKernelTest {
                 assertThat(s.userdata()).as(s.name()).isEqualTo(nftUserdata.get(s.name()));
             }
         }
-        assertThat(byLibrary.nft("list", "ruleset").orThrow()).isEqualTo(byNft.nft("list", "ruleset").orThrow());
+        assertThat(NftRef.run(byLibrary, "list", "ruleset").orThrow()).isEqualTo(NftRef.run(byNft, "list", "ruleset").orThrow());
     }
 
     @Test

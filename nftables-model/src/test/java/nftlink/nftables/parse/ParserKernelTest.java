@@ -3,7 +3,7 @@ package nftlink.nftables.parse;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nfnetlink.TransactionException;
 import nftlink.nftables.Nftables;
-import nftlink.testing.ReferenceNft;
+import nftlink.testing.NftRef;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
@@ -116,14 +116,14 @@ class ParserKernelTest {
     void libraryAndNftListTheSameRuleset(TestNamespace ns, @TempDir Path dir) throws IOException {
         Path file = dir.resolve("ruleset.nft");
         Files.writeString(file, RULESET);
-        ReferenceNft.run(ns, null, "-f", file.toString()).orThrow();
-        String expected = ReferenceNft.run(ns, null, "list", "ruleset").orThrow();
+        NftRef.run(ns, "-f", file.toString()).orThrow();
+        String expected = NftRef.run(ns, "list", "ruleset").orThrow();
         try (TestNamespace other = TestNamespace.create();
              NetworkNamespace handle = other.open();
              Nftables nft = Nftables.open(handle)) {
             NftScript script = PARSER.parseFile(file);
             nft.transaction().addAll(script.operations()).commit();
-            assertThat(ReferenceNft.run(other, null, "list", "ruleset").orThrow()).isEqualTo(expected);
+            assertThat(NftRef.run(other, "list", "ruleset").orThrow()).isEqualTo(expected);
         }
     }
 
@@ -132,23 +132,23 @@ class ParserKernelTest {
         try (NetworkNamespace handle = ns.open(); Nftables nft = Nftables.open(handle)) {
             NftScript script = PARSER.parse(RULESET, "ruleset.nft");
             nft.transaction().addAll(script.operations()).check();
-            assertThat(ReferenceNft.run(ns, null, "list", "ruleset").orThrow()).isEmpty();
+            assertThat(NftRef.run(ns, "list", "ruleset").orThrow()).isEmpty();
         }
     }
 
     @Test
     void aBrokenFileChangesNothing(TestNamespace ns) {
-        ReferenceNft.script(ns, "table ip keep {\n\tchain c {\n\t}\n}\n").orThrow();
-        String before = ReferenceNft.run(ns, null, "list", "ruleset").orThrow();
+        NftRef.script(ns, "table ip keep {\n\tchain c {\n\t}\n}\n").orThrow();
+        String before = NftRef.run(ns, "list", "ruleset").orThrow();
         String broken = "flush ruleset\ntable ip new { chain c { tcp dport 22 acept } }\n";
         assertThatThrownBy(() -> PARSER.parse(broken, "broken.nft")).isInstanceOf(NftParseException.class);
-        assertThat(ReferenceNft.run(ns, null, "list", "ruleset").orThrow()).isEqualTo(before);
+        assertThat(NftRef.run(ns, "list", "ruleset").orThrow()).isEqualTo(before);
     }
 
     @Test
     void aRejectedTransactionNamesTheSourceLineAndChangesNothing(TestNamespace ns) {
-        ReferenceNft.script(ns, "table ip keep {\n\tchain c {\n\t}\n}\n").orThrow();
-        String before = ReferenceNft.run(ns, null, "list", "ruleset").orThrow();
+        NftRef.script(ns, "table ip keep {\n\tchain c {\n\t}\n}\n").orThrow();
+        String before = NftRef.run(ns, "list", "ruleset").orThrow();
         NftScript script = PARSER.parse("flush ruleset\nadd table ip t\nadd chain ip t c\nadd rule ip t c jump nowhere\n", "bad.nft");
         try (NetworkNamespace handle = ns.open(); Nftables nft = Nftables.open(handle)) {
             TransactionException e = catchThrowableOfType(TransactionException.class,
@@ -158,6 +158,6 @@ class ParserKernelTest {
             assertThat(where.line()).isEqualTo(4);
             assertThat(where.lineText()).isEqualTo("add rule ip t c jump nowhere");
         }
-        assertThat(ReferenceNft.run(ns, null, "list", "ruleset").orThrow()).isEqualTo(before);
+        assertThat(NftRef.run(ns, "list", "ruleset").orThrow()).isEqualTo(before);
     }
 }

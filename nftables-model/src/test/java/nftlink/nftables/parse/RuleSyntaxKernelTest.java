@@ -5,8 +5,7 @@ import nftlink.nftables.NftFormatter;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.lang.RuleRenderer;
 import nftlink.nftables.lang.RulesetListing;
-import nftlink.nftables.PendingSetListing;
-import nftlink.testing.ReferenceNft;
+import nftlink.testing.NftRef;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
@@ -236,19 +235,19 @@ class RuleSyntaxKernelTest {
         for (String text : FILES) {
             Path file = dir.resolve("rules.nft");
             Files.writeString(file, "flush ruleset\n" + text);
-            ReferenceNft.run(ns, null, "-f", file.toString()).orThrow();
-            String expected = ReferenceNft.run(ns, null, "list", "ruleset").orThrow();
-            String expectedBytecode = ReferenceNft.run(ns, null, "--debug=netlink", "list", "ruleset").orThrow();
+            NftRef.run(ns, "-f", file.toString()).orThrow();
+            String expected = NftRef.run(ns, "list", "ruleset").orThrow();
+            String expectedBytecode = NftRef.run(ns, "--debug=netlink", "list", "ruleset").orThrow();
             try (NetworkNamespace handle = ns.open(); Nftables nft = Nftables.open(handle)) {
-                assertThat(PendingSetListing.joined(RulesetListing.read(nft).render(NftFormatter.DEFAULT, RENDERER)))
-                        .as("the library lists what nft wrote").isEqualTo(PendingSetListing.joined(expected));
+                assertThat(RulesetListing.read(nft).render(NftFormatter.DEFAULT, RENDERER))
+                        .as("the library lists what nft wrote").isEqualTo(expected);
             }
             try (TestNamespace other = TestNamespace.create();
                  NetworkNamespace handle = other.open();
                  Nftables nft = Nftables.open(handle)) {
                 nft.transaction().addAll(PARSER.parseFile(file).operations()).commit();
-                assertThat(ReferenceNft.run(other, null, "list", "ruleset").orThrow()).as("nft lists what the library wrote").isEqualTo(expected);
-                assertThat(elementsSorted(ReferenceNft.run(other, null, "--debug=netlink", "list", "ruleset").orThrow())).as("bytecode")
+                assertThat(NftRef.run(other, "list", "ruleset").orThrow()).as("nft lists what the library wrote").isEqualTo(expected);
+                assertThat(elementsSorted(NftRef.run(other, "--debug=netlink", "list", "ruleset").orThrow())).as("bytecode")
                         .isEqualTo(elementsSorted(expectedBytecode));
             }
         }

@@ -4,7 +4,7 @@ import nftlink.netlink.NetworkNamespace;
 import nftlink.nftables.NftFormatter;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.ReferenceCheck;
-import nftlink.testing.ReferenceNft;
+import nftlink.testing.NftRef;
 import nftlink.nftables.json.JsonRenderer;
 import nftlink.nftables.lang.RuleRenderer;
 import nftlink.nftables.lang.RulesetListing;
@@ -44,13 +44,13 @@ class SocketCgroupKernelTest {
                 String json = new JsonRenderer(CgroupPaths.mounted(), false).document(listing).toJson();
                 // nft 1.1.3's JSON names no level
                 assertThat(json).contains("{\"socket\": {\"key\": \"cgroupv2\"}}, \"right\": \"" + top + "/app\"}");
-                String byNft = ReferenceNft.list(ns);
+                String byNft = NftRef.list(ns);
                 assertThat(byNft).isEqualTo(mount.equals(Path.of("/sys/fs/cgroup")) ? rules
                         : rules.replace("\"" + top + "/app\"", Long.toUnsignedString(id)));
                 Files.delete(app);
                 assertThat(RulesetListing.read(nft).render(NftFormatter.DEFAULT, new RuleRenderer(CgroupPaths.mounted())))
                         .isEqualTo(rules.replace("\"" + top + "/app\"", Long.toUnsignedString(id)))
-                        .isEqualTo(ReferenceNft.list(ns));
+                        .isEqualTo(NftRef.list(ns));
             }
         } finally {
             Files.deleteIfExists(app);

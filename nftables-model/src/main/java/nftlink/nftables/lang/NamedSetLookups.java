@@ -1,0 +1,137 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.NfTables;
+import nftlink.nftables.NftSet;
+import nftlink.nftables.Rule;
+import nftlink.nftables.expr.Byteorder;
+import nftlink.nftables.expr.Expression;
+import nftlink.nftables.expr.Lookup;
+import nftlink.nftables.expr.Objref;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Lookups in named interval sets and maps whose key holds host-order integers ({@code meta skuid
+ * @users}, {@code ip saddr . meta mark vmap @w}): such sets hold their keys as big-endian numbers,
+ * so nft swaps each host-order part of the key to big endian ({@code byteorder reg 1 = hton(reg 1,
+ * 4, 4)}) right after loading it. {@link #withByteOrder} adds these swaps to a linearized rule;
+ * {@link #withoutByteOrder} takes them out of a listed rule before it is read back, so that it reads
+ * as the lookup it was written as.
+ */
+public final class NamedSetLookups {
+    private NamedSetLookups() {
+    }
+
+    /** The registers (and lengths) of the key parts a lookup of {@code set} from {@code sreg} swaps, or an empty list. */
+    private static List<int[]> swappedParts(NftSet set, int sreg) {
+        List<int[]> out = new ArrayList<>();
+        if (set == null || !set.isInterval() || (set.flags() & NfTables.NFT_SET_ANONYMOUS) != 0) {
+            return out;
+        }
+        SetDeclaration d = SetDeclaration.of(set);
+        if (d == null) {
+            return out;
+        }
+        SetKey key = d.key();
+        int offset = 0;
+        for (int i = 0; i < key.types().size(); i++) {
+            int length = key.lengths().get(i);
+            if (SetElementListing.storedBigEndian(key.types().get(i)) && length >= 2) {
+                int register = offset == 0 ? sreg : (sreg == NfTables.NFT_REG_1 ? NfTables.NFT_REG32_00 : sreg) + offset / 4;
+                out.add(new int[]{register, length});
+            }
+            offset += key.concatenated() ? (length + 3) & ~3 : length;
+        }
+        return out;
+    }
+
+    private static int sourceRegister(Expression e) {
+        return switch (e) {
+            case Lookup l -> l.sreg();
+            case Objref.Mapped m -> m.sreg();
+            default -> -1;
+        };
+    }
+
+    private static String setName(Expression e) {
+        return switch (e) {
+            case Lookup l -> l.set();
+            case Objref.Mapped m -> m.set();
+            default -> null;
+        };
+    }
+
+    /** Whether {@code e} writes register {@code register} (as libnftnl shows it: {@code => reg N}, {@code reg N = ...}). */
+    private static boolean writes(Expression e, int register) {
+        String text = e.toDebugString();
+        String loaded = "=> reg " + register;
+        int at = text.indexOf(loaded);
+        if (at >= 0 && !Character.isDigit(text.charAt(Math.min(text.length() - 1, at + loaded.length())))) {
+            return true;
+        }
+        int space = text.indexOf(' ', 2);
+        return space > 0 && text.startsWith(" reg " + register + " = ", space);
+    }
+
+    /** Whether a lookup may be of a named set: the kernel names anonymous sets {@code __set%d}, {@code __map%d}. */
+    private static boolean named(String set) {
+        return !set.startsWith("__");
+    }
+
+    /**
+     * {@code rule} with the byte-order swaps nft puts before lookups in the named sets
+     * {@code sets} finds (by name; {@code null} when unknown): after the load of each host-order
+     * integer part of such a set's key.
+     */
+    public static Rule withByteOrder(Rule rule, Function<String, NftSet> sets) {
+        List<Expression> out = new ArrayList<>(rule.expressions());
+        for (int i = 0; i < out.size(); i++) {
+            String name = setName(out.get(i));
+            if (name == null || !named(name)) {
+                continue;
+            }
+            int sreg = sourceRegister(out.get(i));
+            for (int[] part : swappedParts(sets.apply(name), sreg)) {
+                int load = i - 1;
+                while (load >= 0 && !writes(out.get(load), part[0])) {
+                    load--;
+                }
+                if (load >= 0) {
+                    out.add(load + 1, new Byteorder(Byteorder.Op.HTON, part[0], part[0], part[1], part[1]));
+                    i++;
+                }
+            }
+        }
+        return out.equals(rule.expressions()) ? rule : new Rule(rule.family(), rule.table(), rule.chain(), rule.handle(),
+                rule.position(), out, rule.comment(), rule.unknown());
+    }
+
+    /** {@code rule} without the byte-order swaps that {@link #withByteOrder} adds, as a listed rule holds them. */
+    public static Rule withoutByteOrder(Rule rule, Function<String, NftSet> sets) {
+        List<Expression> out = new ArrayList<>(rule.expressions());
+        for (int i = 0; i < out.size(); i++) {
+            String name = setName(out.get(i));
+            if (name == null || !named(name)) {
+                continue;
+            }
+            int sreg = sourceRegister(out.get(i));
+            for (int[] part : swappedParts(sets.apply(name), sreg)) {
+                for (int at = i - 1; at >= 0; at--) {
+                    if (out.get(at) instanceof Byteorder b && b.op() == Byteorder.Op.HTON && b.sreg() == part[0]
+                            && b.dreg() == part[0] && b.length() == part[1] && b.size() == part[1]) {
+                        out.remove(at);
+                        i--;
+                        break;
+                    }
+                    if (writes(out.get(at), part[0])) {
+                        break;
+                    }
+                }
+            }
+        }
+        return out.equals(rule.expressions()) ? rule : new Rule(rule.family(), rule.table(), rule.chain(), rule.handle(),
+                rule.position(), out, rule.comment(), rule.unknown());
+    }
+}
