@@ -5,13 +5,15 @@ import nftlink.netlink.NetworkNamespace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A named network namespace made for one test ({@code ip netns add}) and removed
- * afterwards; {@link #nft} and {@link #exec} run commands inside it.
+ * afterwards; {@link #nft}, {@link #nftRef} and {@link #exec} run commands inside it,
+ * {@link #addIfb} creates links in it by name.
  */
 public final class TestNamespace implements AutoCloseable {
 
@@ -60,6 +62,44 @@ public final class TestNamespace implements AutoCloseable {
     /** Runs {@code nft -f -} inside the namespace with {@code script} on standard input. */
     public Result nftScript(String script) {
         return run(List.of("ip", "netns", "exec", name, "nft", "-f", "-"), script);
+    }
+
+    /** Runs the reference nft ({@link NftRef}, nft 1.1.3) {@code nft-ref ARGS...} inside the namespace. */
+    public Result nftRef(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", name, NftRef.command()));
+        cmd.addAll(List.of(args));
+        return run(cmd, null);
+    }
+
+    /** Runs {@code nft-ref -f -} inside the namespace with {@code script} on standard input. */
+    public Result nftRefScript(String script) {
+        return run(List.of("ip", "netns", "exec", name, NftRef.command(), "-f", "-"), script);
+    }
+
+    /**
+     * Creates an ifb link for each of {@code names} in the namespace (one {@code ip -batch}
+     * for all), for rule sets that name devices; links stay down.
+     *
+     * @throws IllegalArgumentException when a name is not a valid interface name
+     * @throws AssertionError when {@code ip} refuses, e.g. because a link of that name exists
+     */
+    public void addIfb(Collection<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        StringBuilder batch = new StringBuilder();
+        for (String link : names) {
+            if (!link.matches("[A-Za-z0-9_.:-]{1,15}") || link.equals(".") || link.equals("..")) {
+                throw new IllegalArgumentException("not an interface name: \"" + link + "\"");
+            }
+            batch.append("link add ").append(link).append(" type ifb\n");
+        }
+        run(List.of("ip", "-n", name, "-batch", "-"), batch.toString()).orThrow();
+    }
+
+    /** Creates ifb links named {@code names} in the namespace; see {@link #addIfb(Collection)}. */
+    public void addIfb(String... names) {
+        addIfb(List.of(names));
     }
 
     /** Runs a command inside the namespace. */
