@@ -3,10 +3,13 @@ package nftlink.testing;
 import nftlink.netlink.NetworkNamespace;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -71,9 +74,15 @@ public final class TestNamespace implements AutoCloseable {
         return run(cmd, null);
     }
 
-    /** Runs {@code nft-ref -f -} inside the namespace with {@code script} on standard input. */
-    public Result nftRefScript(String script) {
-        return run(List.of("ip", "netns", "exec", name, NftRef.command(), "-f", "-"), script);
+    /**
+     * Runs {@code nft-ref OPTIONS... -f -} inside the namespace with {@code script} on
+     * standard input (options such as {@code -c} or {@code -j}).
+     */
+    public Result nftRefScript(String script, String... options) {
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", name, NftRef.command()));
+        cmd.addAll(List.of(options));
+        cmd.addAll(List.of("-f", "-"));
+        return run(cmd, script);
     }
 
     /**
@@ -118,18 +127,27 @@ public final class TestNamespace implements AutoCloseable {
                 p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
             }
             p.getOutputStream().close();
+            // standard error is read beside standard output: a command that fills one pipe must not block on it
+            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
             var out = p.getInputStream().readAllBytes();
-            var err = p.getErrorStream().readAllBytes();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("command timed out: " + command);
             }
-            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err.join(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new AssertionError("cannot run " + command + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted running " + command, e);
+        }
+    }
+
+    private static byte[] readAll(InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
