@@ -176,7 +176,7 @@ class ShellDumpConformanceTest {
         }
         if (metainfo == null && !expected.isEmpty() && !actual.isEmpty()) {
             String difference = Differences.json(expected.getFirst(), actual.getFirst(), "nft-ref", "nftlink");
-            metainfo = difference == null ? "the same as nft-ref's" : "differs: " + difference;
+            metainfo = difference == null ? "the same as nft-ref's" : "different (" + difference + ")";
             if (difference != null) {
                 lists.get(Direction.JSON_LIST).saw("metainfo", difference, unexpected);
             }
