@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /**
  * The reference nft (1.1.3) for kernel tests: the {@code nft-ref} script in
  * {@code ../shared/tools/} beside the repository (read its header). It is found,
- * in this order, through the system property {@code nftlink.nftref}, the
+ * in this order, through the system property {@code nftlink.nftRef} (as MonitorBurstKernelTest reads it), the
  * environment variable {@code NFTLINK_NFT_REF}, or by walking up from the working
  * directory to a directory that has {@code ../shared/tools/nft-ref} beside it (the
  * repository root; Maven runs tests in a module directory below it).
@@ -17,7 +17,7 @@ import java.nio.file.Path;
 public final class NftRef {
 
     /** The system property that names the nft-ref script. */
-    public static final String PROPERTY = "nftlink.nftref";
+    public static final String PROPERTY = "nftlink.nftRef";
     /** The environment variable that names the nft-ref script. */
     public static final String ENVIRONMENT = "NFTLINK_NFT_REF";
 
