@@ -54,6 +54,21 @@ nftlink_need() {
     || nftlink_die "could not install ${missing[*]} with apt-get"
 }
 
+# Makes the reference nft (nft 1.1.3, read ../shared/tools/nft-ref's header) ready for the tests
+# that compare with it: $NFTLINK_NFT_REF, else ../shared/tools/nft-ref beside the repository root
+# $1. Unpacks it when it is not yet (nft-ref --install, which runs apt-get: as root) and exports
+# NFTLINK_NFT_REF, where the tests look first. Without it those tests are skipped (under CI: fail).
+nftlink_need_nft_ref() {
+  local ref=${NFTLINK_NFT_REF:-$1/../shared/tools/nft-ref}
+  if [ ! -x "$ref" ]; then
+    echo "nftlink: no nft-ref at $ref: tests comparing with nft 1.1.3 will be skipped (under CI they fail)" >&2
+    return 0
+  fi
+  ref=$(readlink -f "$ref")
+  "$ref" --install >/dev/null || nftlink_die "could not unpack nftables 1.1.3 with $ref --install"
+  export NFTLINK_NFT_REF="$ref"
+}
+
 # Runs Maven with the JDK found; quiet about the JDK's warnings on Maven's own libraries.
 nftlink_mvn() {
   local opts="${MAVEN_OPTS:-}"

@@ -3,15 +3,20 @@ package nftlink.testing;
 import nftlink.netlink.NetworkNamespace;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A named network namespace made for one test ({@code ip netns add}) and removed
- * afterwards; {@link #nft} and {@link #exec} run commands inside it.
+ * afterwards; {@link #nft} and {@link #exec} run commands inside it ({@link NftRef} runs nft 1.1.3),
+ * {@link #addIfb} creates links in it by name.
  */
 public final class TestNamespace implements AutoCloseable {
 
@@ -62,6 +67,32 @@ public final class TestNamespace implements AutoCloseable {
         return run(List.of("ip", "netns", "exec", name, "nft", "-f", "-"), script);
     }
 
+    /**
+     * Creates an ifb link for each of {@code names} in the namespace (one {@code ip -batch}
+     * for all), for rule sets that name devices; links stay down.
+     *
+     * @throws IllegalArgumentException when a name is not a valid interface name
+     * @throws AssertionError when {@code ip} refuses, e.g. because a link of that name exists
+     */
+    public void addIfb(Collection<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        StringBuilder batch = new StringBuilder();
+        for (String link : names) {
+            if (!link.matches("[A-Za-z0-9_.:-]{1,15}") || link.equals(".") || link.equals("..")) {
+                throw new IllegalArgumentException("not an interface name: \"" + link + "\"");
+            }
+            batch.append("link add ").append(link).append(" type ifb\n");
+        }
+        run(List.of("ip", "-n", name, "-batch", "-"), batch.toString()).orThrow();
+    }
+
+    /** Creates ifb links named {@code names} in the namespace; see {@link #addIfb(Collection)}. */
+    public void addIfb(String... names) {
+        addIfb(List.of(names));
+    }
+
     /** Runs a command inside the namespace. */
     public Result exec(String... command) {
         List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", name));
@@ -78,18 +109,27 @@ public final class TestNamespace implements AutoCloseable {
                 p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
             }
             p.getOutputStream().close();
+            // standard error is read beside standard output: a command that fills one pipe must not block on it
+            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
             var out = p.getInputStream().readAllBytes();
-            var err = p.getErrorStream().readAllBytes();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("command timed out: " + command);
             }
-            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err.join(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new AssertionError("cannot run " + command + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted running " + command, e);
+        }
+    }
+
+    private static byte[] readAll(InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
