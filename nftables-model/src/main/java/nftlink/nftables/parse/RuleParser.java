@@ -1870,22 +1870,22 @@ final class RuleParser {
         Integer min = null;
         Integer max = null;
         if (c.accept("to")) {
-            Token spec = c.expect(Token.Kind.WORD, ":PORT or :PORT-PORT");
-            if (!spec.text().startsWith(":") && (masquerade || !spec.text().matches("\\d+(-\\d+)?"))) {
-                throw Cursor.error(spec, "expected :PORT or :PORT-PORT");
-            }
-            String protocol = spec.text().substring(1);
-            if (!masquerade && Fields.protocols().contains(protocol) && c.peek().kind() == Token.Kind.WORD) {
-                // redirect to :tcp dport map { 22 : 8000 }: the port looked up in a map
-                Token name = c.next();
-                Field key = Fields.header(protocol, name.text()).orElseThrow(() -> Cursor.error(name,
-                        "unsupported: " + protocol + " " + name.text()));
+            Token next = c.peek();
+            if (!masquerade && next.kind() == Token.Kind.WORD && next.text().matches(":[a-z].*")) {
+                // redirect to :tcp dport map { 22 : 8000 } or to :ct state map @m: the port looked up in a map
+                c.in.replaceNext(List.of(new Token(Token.Kind.WORD, next.text().substring(1), next.location())));
+                Token start = c.peek();
+                Field key = fieldOrConcat();
                 if (!c.at("map")) {
-                    throw c.unexpected("map (a port computed from the packet comes from a map)");
+                    throw Cursor.error(start, "expected map after " + key.text() + " (a port computed from the packet comes from a map)");
                 }
                 Field source = mapLookup(key, Datatype.INET_SERVICE, 2, new Values.Part(Datatype.INET_SERVICE, 2, false, false));
                 Set<NatFlag> flags = natFlags();
-                return Cursor.at(spec, () -> new Statement.RedirectStatement(null, null, flags, source));
+                return Cursor.at(next, () -> new Statement.RedirectStatement(null, null, flags, source));
+            }
+            Token spec = c.expect(Token.Kind.WORD, ":PORT or :PORT-PORT");
+            if (!spec.text().startsWith(":") && (masquerade || !spec.text().matches("\\d+(-\\d+)?"))) {
+                throw Cursor.error(spec, "expected :PORT or :PORT-PORT");
             }
             // redirect to 26: the port, with or without its colon
             Token ports = spec.text().startsWith(":") ? spec : new Token(spec.kind(), ":" + spec.text(), spec.location());
