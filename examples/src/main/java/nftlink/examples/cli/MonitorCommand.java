@@ -70,7 +70,7 @@ record MonitorCommand(Event event, Set<String> objects, long count) {
     /** Prints changes in {@code ns} to {@code out} as {@code output} asks, until {@link #count} transactions went by. */
     void run(NetworkNamespace ns, Options.Output output, PrintStream out) {
         try (NftMonitor monitor = NftMonitor.open(ns); Nftables nft = Nftables.open(ns)) {
-            MonitorRenderer renderer = new MonitorRenderer(output.rules(InterfaceNames.of(ns)));
+            MonitorRenderer renderer = new MonitorRenderer(output.rules(LinkNames.of(ns)));
             for (NftSet set : nft.listSets()) {
                 renderer.knowSet(set, nft.listElements(set.family(), set.table(), set.name()));
             }

@@ -88,7 +88,7 @@ final class Session {
     private int list(CommandText text) {
         ListRequest request = ListRequest.parse(text, 1, List.of(ListTarget.values()));
         try (NetworkNamespace ns = options.namespace(); Nftables nft = Nftables.open(ns)) {
-            var interfaces = InterfaceNames.of(ns);
+            var interfaces = LinkNames.of(ns);
             if (options.output().json()) {
                 out.println(new JsonListCommand(options.output(), interfaces).render(request, nft));
             } else {

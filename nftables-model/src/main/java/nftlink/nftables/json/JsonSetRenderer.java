@@ -149,6 +149,12 @@ record JsonSetRenderer(JsonRenderer renderer) {
         return JsonValue.array(item, data);
     }
 
+    /** An interface by the name the renderer knows for its index (as nft's if_indextoname), else its index. */
+    private JsonValue device(Bytes index) {
+        String name = renderer.interfaceNames().apply(index.asU32());
+        return name != null ? JsonValue.of(name) : Scalars.render(Datatype.IFINDEX, index);
+    }
+
     /** A value, or a bitmask value's flags as nft lists several: {@code {"|": ["fin", "ack"]}}. */
     private static JsonValue flags(Datatype type, Bytes value) {
         List<Bytes> flags = SetElementListing.flags(type, value);
@@ -161,14 +167,17 @@ record JsonSetRenderer(JsonRenderer renderer) {
     }
 
     /** A key's or data's parts: one value, prefix or range each, {@code {"concat": [...]}} for several. */
-    private static JsonValue values(List<Datatype> types, List<Value> parts) {
+    private JsonValue values(List<Datatype> types, List<Value> parts) {
         List<JsonValue> out = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             Datatype type = types.get(Math.min(i, types.size() - 1));
             out.add(switch (parts.get(i)) {
+                case Value.Single v when type == Datatype.IFINDEX -> device(v.bytes());
                 case Value.Single v -> flags(type, v.bytes());
                 case Value.Prefix p -> JsonValue.single("prefix", JsonValue.object().put("addr", Scalars.render(type, p.address()))
                         .put("len", p.bits()).build());
+                case Value.Range r when type == Datatype.IFINDEX -> JsonValue.single("range", JsonValue.array(device(r.low()),
+                        device(r.high())));
                 case Value.Range r -> JsonValue.single("range", JsonValue.array(Scalars.render(type, r.low()),
                         Scalars.render(type, r.high())));
                 default -> throw new IllegalArgumentException("not an element value: " + parts.get(i));

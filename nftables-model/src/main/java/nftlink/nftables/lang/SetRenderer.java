@@ -3,6 +3,7 @@ package nftlink.nftables.lang;
 import nftlink.nftables.NfTables;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.SetElement;
+import nftlink.nftables.expr.Bytes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -164,7 +165,7 @@ public final class SetRenderer {
     }
 
     private static String element(SetDeclaration d, ListedElement e, RuleRenderer statements) {
-        StringBuilder sb = new StringBuilder(e.isCatchAll() ? "*" : values(d.key().types(), e.key()));
+        StringBuilder sb = new StringBuilder(e.isCatchAll() ? "*" : values(d.key().types(), e.key(), statements));
         for (Statement s : e.statements()) {
             sb.append(' ').append(statements.render(s));
         }
@@ -182,17 +183,23 @@ public final class SetRenderer {
         } else if (e.object() != null) {
             sb.append(" : \"").append(e.object()).append('"');
         } else if (e.data() != null && d.data() instanceof SetData.Values v) {
-            sb.append(" : ").append(values(v.value().types(), e.data()));
+            sb.append(" : ").append(values(v.value().types(), e.data(), statements));
         }
         return sb.toString();
     }
 
-    /** Values of the parts of a key or data, {@code a . b}: each one value, a prefix or a range. */
-    static String values(List<Datatype> types, List<Value> parts) {
+    /**
+     * Values of the parts of a key or data, {@code a . b}: each one value, a prefix or a range; interfaces
+     * by the names {@code statements} knows.
+     */
+    static String values(List<Datatype> types, List<Value> parts, RuleRenderer statements) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             Datatype type = types.get(Math.min(i, types.size() - 1));
             out.add(switch (parts.get(i)) {
+                case Value.Single v when type == Datatype.IFINDEX -> device(v.bytes(), type, statements);
+                case Value.Range r when type == Datatype.IFINDEX -> device(r.low(), type, statements) + "-"
+                        + device(r.high(), type, statements);
                 case Value.Single v -> String.join(" | ", SetElementListing.flags(type, v.bytes()).stream().map(type::print).toList());
                 case Value.Prefix p -> type.print(p.address()) + "/" + p.bits();
                 case Value.Range r -> type.printNumeric(r.low()) + "-" + type.printNumeric(r.high());
@@ -200,5 +207,11 @@ public final class SetRenderer {
             });
         }
         return String.join(" . ", out);
+    }
+
+    /** An interface by the name {@code statements} knows for its index (as nft's if_indextoname), else its index. */
+    private static String device(Bytes index, Datatype type, RuleRenderer statements) {
+        String name = statements.interfaceNames().apply(index.asU32());
+        return name != null ? "\"" + name + "\"" : type.print(index);
     }
 }

@@ -15,6 +15,7 @@ import nftlink.nftables.lang.LogFlag;
 import nftlink.nftables.lang.LogLevel;
 import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.MaskedField;
+import nftlink.nftables.lang.BinopField;
 import nftlink.nftables.lang.MapLookupField;
 import nftlink.nftables.lang.NatFlag;
 import nftlink.nftables.lang.ObjectType;
@@ -768,7 +769,9 @@ final class RuleParser {
         for (Statement s : before) {
             if (s instanceof Match m) {
                 List<Field> fields = m.field() instanceof ConcatField concat ? concat.fields() : List.of(m.field());
-                for (Field f : fields) {
+                for (Field part : fields) {
+                    // tcp flags & (fin | syn) == rst matches tcp as much as tcp flags syn does
+                    Field f = part instanceof MaskedField masked ? masked.field() : part instanceof BinopField b ? b.source() : part;
                     if (f.equals(MetaField.L4PROTO) || f.equals(PayloadField.IP_PROTOCOL) || f.equals(PayloadField.IP6_NEXTHDR)
                             || f instanceof PayloadField p && p.base() == nftlink.nftables.expr.Payload.Base.TRANSPORT
                             || f instanceof nftlink.nftables.lang.PayloadBitField b && b.base() == nftlink.nftables.expr.Payload.Base.TRANSPORT) {

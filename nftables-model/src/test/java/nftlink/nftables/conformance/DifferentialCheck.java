@@ -67,14 +67,14 @@ final class DifferentialCheck {
         String expected = RefListing.timeless(reference.listing());
         String listing = null;
         try {
-            listing = InProcessNftlink.list(a.nft());
+            listing = InProcessNftlink.list(a);
             note(differences, Check.LIST, Differences.text(expected, RefListing.timeless(listing), "nft-ref", "nftlink"));
         } catch (RuntimeException | StackOverflowError e) {
             differences.put(Check.LIST, "nftlink: " + e);
         }
         JsonValue json = null;
         try {
-            json = InProcessNftlink.listJson(a.nft());
+            json = InProcessNftlink.listJson(a);
             JsonValue theirs = JsonValue.parse(NftRef.run(a.namespace(), "-j", "list", "ruleset").orThrow());
             note(differences, Check.JSON_LIST, Differences.json(withoutMetainfo(theirs), withoutMetainfo(json), "nft-ref", "nftlink"));
         } catch (RuntimeException | StackOverflowError e) {
@@ -98,7 +98,7 @@ final class DifferentialCheck {
 
     private void apply(String text, RefListing reference, Map<Check, String> differences) {
         try {
-            InProcessNftlink.apply(b.nft(), text, SOURCE);
+            InProcessNftlink.apply(b, text, SOURCE);
         } catch (RuntimeException | StackOverflowError e) {
             differences.put(Check.APPLY, "nftlink: " + e.getMessage());
             return;

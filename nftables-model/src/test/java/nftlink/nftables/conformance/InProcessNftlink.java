@@ -1,5 +1,6 @@
 package nftlink.nftables.conformance;
 
+import nftlink.netlink.InterfaceNames;
 import nftlink.netlink.NetlinkKernelException;
 import nftlink.nftables.NftFormatter;
 import nftlink.nftables.NftOperation;
@@ -19,6 +20,7 @@ import nftlink.nftables.parse.SetLookup;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * The library called in-process the way the {@code nftlink} tool calls it with
@@ -29,26 +31,29 @@ import java.util.Optional;
  */
 final class InProcessNftlink {
 
-    /** The reason {@code nftlink --netns} gives for interface names (its {@code Apply}). */
-    static final String NETNS_INTERFACES = "names are resolved only in nftlink's own network namespace; "
-            + "give the index, or match iifname/oifname";
-
     private InProcessNftlink() {
     }
 
-    /** {@code nftlink list ruleset}: every table rendered as nft prints it. */
-    static String list(Nftables nft) {
-        RulesetListing listing = RulesetListing.read(nft);
+    /** {@code nftlink list ruleset}: every table rendered as nft prints it, interfaces by their names there. */
+    static String list(ScratchNamespace ns) {
+        RulesetListing listing = RulesetListing.read(ns.nft());
+        RuleRenderer rules = RuleRenderer.DEFAULT.withInterfaceNames(interfaceNames(ns));
         StringBuilder out = new StringBuilder();
         for (Table t : listing.ruleset().tables()) {
-            out.append(listing.renderTable(NftFormatter.DEFAULT, RuleRenderer.DEFAULT, t));
+            out.append(listing.renderTable(NftFormatter.DEFAULT, rules, t));
         }
         return out.toString();
     }
 
     /** {@code nftlink -j list ruleset}: the rule set in the libnftables JSON schema. */
-    static JsonValue listJson(Nftables nft) {
-        return JsonRenderer.DEFAULT.document(RulesetListing.read(nft));
+    static JsonValue listJson(ScratchNamespace ns) {
+        return JsonRenderer.DEFAULT.withInterfaceNames(interfaceNames(ns)).document(RulesetListing.read(ns.nft()));
+    }
+
+    /** The namespace's interface names by index, read now (links are added between rule sets). */
+    private static IntFunction<String> interfaceNames(ScratchNamespace ns) {
+        InterfaceNames names = InterfaceNames.read(ns.handle());
+        return index -> names.name(index).orElse(null);
     }
 
     /**
@@ -57,11 +62,11 @@ final class InProcessNftlink {
      *
      * @throws RuntimeException the parser's or the kernel's error
      */
-    static void apply(Nftables nft, String text, Path file) {
-        NftParser parser = new NftParser(CgroupPathResolver.mounted(), InterfaceResolver.refusing(NETNS_INTERFACES),
-                kernelSets(nft));
+    static void apply(ScratchNamespace ns, String text, Path file) {
+        NftParser parser = new NftParser(CgroupPathResolver.mounted(), InterfaceResolver.in(ns.handle()),
+                kernelSets(ns.nft()));
         NftScript script = parser.parse(text, file);
-        commit(nft, script.operations());
+        commit(ns.nft(), script.operations());
     }
 
     /**
@@ -70,8 +75,9 @@ final class InProcessNftlink {
      *
      * @throws RuntimeException the parser's or the kernel's error
      */
-    static void applyJson(Nftables nft, String text) {
-        commit(nft, new JsonParser(CgroupPathResolver.mounted(), kernelSets(nft)).parse(text));
+    static void applyJson(ScratchNamespace ns, String text) {
+        commit(ns.nft(), new JsonParser(CgroupPathResolver.mounted(), kernelSets(ns.nft()), InterfaceResolver.in(ns.handle()))
+                .parse(text));
     }
 
     private static void commit(Nftables nft, List<NftOperation> operations) {

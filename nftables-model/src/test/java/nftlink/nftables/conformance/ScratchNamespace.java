@@ -46,6 +46,11 @@ final class ScratchNamespace implements AutoCloseable {
         return nft;
     }
 
+    /** The library's handle on the namespace (for reading its links as the tool does). */
+    NetworkNamespace handle() {
+        return handle;
+    }
+
     /** The namespace, for running nft-ref and other commands in it. */
     TestNamespace namespace() {
         return namespace;

@@ -156,7 +156,7 @@ class ShellDumpConformanceTest {
 
     private static String listDifference(ScratchNamespace a, String expected) {
         try {
-            return Differences.text(expected, RefListing.timeless(InProcessNftlink.list(a.nft())), "nft-ref", "nftlink");
+            return Differences.text(expected, RefListing.timeless(InProcessNftlink.list(a)), "nft-ref", "nftlink");
         } catch (RuntimeException | StackOverflowError e) {
             return "nftlink: " + error(e);
         }
@@ -170,7 +170,7 @@ class ShellDumpConformanceTest {
         List<JsonValue> expected = items(Differences.without(reference, TIME_DEPENDENT));
         List<JsonValue> actual;
         try {
-            actual = items(Differences.without(InProcessNftlink.listJson(a.nft()), TIME_DEPENDENT));
+            actual = items(Differences.without(InProcessNftlink.listJson(a), TIME_DEPENDENT));
         } catch (RuntimeException | StackOverflowError e) {
             return "nftlink: " + error(e);
         }
@@ -190,7 +190,7 @@ class ShellDumpConformanceTest {
 
     private static String applyDifference(ScratchNamespace b, String text, Path file, RefListing reference) {
         try {
-            InProcessNftlink.apply(b.nft(), text, file);
+            InProcessNftlink.apply(b, text, file);
         } catch (RuntimeException | StackOverflowError e) {
             return "nftlink: " + error(e);
         }
@@ -210,7 +210,7 @@ class ShellDumpConformanceTest {
 
     private static String jsonApplyDifference(ScratchNamespace c, String json, String expected) {
         try {
-            InProcessNftlink.applyJson(c.nft(), json);
+            InProcessNftlink.applyJson(c, json);
         } catch (RuntimeException | StackOverflowError e) {
             return "nftlink: " + error(e);
         }
