@@ -10,6 +10,7 @@ import nftlink.nftables.Hook;
 import nftlink.nftables.NfTables;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftObject;
+import nftlink.nftables.lang.DynamicSets;
 import nftlink.nftables.lang.ObjectRenderer;
 import nftlink.nftables.lang.InnerField;
 import nftlink.nftables.NftSet;
@@ -153,7 +154,7 @@ public final class JsonParser {
                 object("add", name, body, out, declared);
             }
         }
-        return chainsBeforeTheirJumps(out);
+        return chainsBeforeTheirJumps(DynamicSets.flagged(out));
     }
 
     /**

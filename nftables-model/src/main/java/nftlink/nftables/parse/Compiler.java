@@ -14,6 +14,7 @@ import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Rule;
 import nftlink.nftables.Table;
+import nftlink.nftables.lang.DynamicSets;
 import nftlink.nftables.lang.Linearizer;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Match;
@@ -89,7 +90,8 @@ final class Compiler {
                 endOfStatement();
             }
         }
-        return new NftScript(out);
+        return new NftScript(DynamicSets.flagged(out, ParsedOperation::operation,
+                (parsed, changed) -> new ParsedOperation(changed, parsed.location(), parsed.echo())));
     }
 
     /** The parser's stack ran out: a last line of defence behind {@link InputLimits}' nesting limit. */

@@ -1,0 +1,76 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.NfTables;
+import nftlink.nftables.NftOperation;
+import nftlink.nftables.NftSet;
+import nftlink.nftables.Rule;
+import nftlink.nftables.expr.Dynset;
+import nftlink.nftables.expr.Expression;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * The {@code dynamic} flag nft gives a set that rules of the same batch update from the packet path
+ * ({@code add @s { ip saddr }}, {@code update @s { ... limit ... }}): nft's evaluator sets
+ * {@code NFT_SET_EVAL} on such a set's declaration, so that the kernel picks a set type that takes
+ * updates; without it the kernel refuses a set statement with stateful expressions (EOPNOTSUPP).
+ * Both front ends (text and JSON) pass their operations through {@link #flagged}.
+ */
+public final class DynamicSets {
+    private DynamicSets() {
+    }
+
+    /**
+     * {@code operations} with {@code NFT_SET_EVAL} added to every set they add that one of their rules
+     * updates from the packet path, each operation mapped by {@code rewrap} when it changes.
+     */
+    public static <T> List<T> flagged(List<T> operations, Function<T, NftOperation> operation,
+                                      BiFunction<T, NftOperation, T> rewrap) {
+        Set<String> updated = new HashSet<>();
+        for (T t : operations) {
+            Rule rule = switch (operation.apply(t)) {
+                case NftOperation.AddRule a -> a.rule();
+                case NftOperation.InsertRule i -> i.rule();
+                case NftOperation.ReplaceRule r -> r.rule();
+                case NftOperation.AddBoundRule b -> b.rule();
+                default -> null;
+            };
+            if (rule != null) {
+                for (Expression e : rule.expressions()) {
+                    if (e instanceof Dynset d && d.set() != null) {
+                        updated.add(key(rule.family().nftName(), rule.table(), d.set()));
+                    }
+                }
+            }
+        }
+        if (updated.isEmpty()) {
+            return operations;
+        }
+        List<T> out = new ArrayList<>(operations.size());
+        for (T t : operations) {
+            if (operation.apply(t) instanceof NftOperation.AddSet a && (a.set().flags() & NfTables.NFT_SET_EVAL) == 0
+                    && updated.contains(key(a.set().family().nftName(), a.set().table(), a.set().name()))) {
+                NftSet set = a.set().withFlags(a.set().flags() | NfTables.NFT_SET_EVAL);
+                out.add(rewrap.apply(t, new NftOperation.AddSet(set, a.exclusive())));
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** {@link #flagged} over plain operations. */
+    public static List<NftOperation> flagged(List<NftOperation> operations) {
+        return flagged(operations, UnaryOperator.identity(), (old, changed) -> changed);
+    }
+
+    private static String key(String family, String table, String set) {
+        return family + " " + table + " " + set;
+    }
+}
