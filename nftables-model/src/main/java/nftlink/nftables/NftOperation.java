@@ -228,14 +228,20 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
     }
 
-    /** {@code add set} / {@code add map} or, with {@code exclusive}, {@code create set}. */
+    /**
+     * {@code add set} / {@code add map} or, with {@code exclusive}, {@code create set}. The kernel
+     * wants an {@code NFTA_SET_ID} for every new set: the parsers and the linearizer number theirs
+     * per batch ({@link nftlink.nftables.lang.BatchIds}); a set without one is sent with
+     * {@link #UNNUMBERED}, which no batch numbering gives, and is found by its name.
+     */
     record AddSet(NftSet set, boolean exclusive) implements NftOperation {
-        private static final java.util.concurrent.atomic.AtomicInteger NEXT_ID = new java.util.concurrent.atomic.AtomicInteger();
+        /** The ID of a set added without one; above every ID a {@link nftlink.nftables.lang.BatchIds} gives. */
+        public static final int UNNUMBERED = Integer.MAX_VALUE;
 
         public AddSet {
             Objects.requireNonNull(set, "set");
             if (set.id() == 0) {
-                set = set.withId(NEXT_ID.updateAndGet(i -> i == Integer.MAX_VALUE ? 1 : i + 1));
+                set = set.withId(UNNUMBERED);
             }
         }
 

@@ -122,19 +122,33 @@ public enum Datatype {
 
     private static final String[] DAYS = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
 
-    private static volatile java.time.ZoneId timeZone = java.time.ZoneId.systemDefault();
+    /** The zone bound by {@link #inTimeZone} on this thread; unbound (null) outside it. */
+    private static final ThreadLocal<java.time.ZoneId> ZONE = new ThreadLocal<>();
 
     /**
-     * Sets the time zone {@code meta time} and {@code meta hour} values are read and printed
-     * in, as nft uses the local time zone (default: the JVM's).
+     * Runs {@code work} (a parse or a rendering) with {@code meta time} and {@code meta hour} values
+     * read and printed in {@code zone} on this thread, and returns its result; the binding ends with
+     * {@code work}. Outside it they are in the JVM's default zone, as nft uses the process's local
+     * zone. Nothing process-wide is set, so parses in other zones may run on other threads meanwhile.
      */
-    public static void useTimeZone(java.time.ZoneId zone) {
-        timeZone = java.util.Objects.requireNonNull(zone, "zone");
+    public static <T> T inTimeZone(java.time.ZoneId zone, java.util.function.Supplier<T> work) {
+        java.time.ZoneId previous = ZONE.get();
+        ZONE.set(java.util.Objects.requireNonNull(zone, "zone"));
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                ZONE.remove();
+            } else {
+                ZONE.set(previous);
+            }
+        }
     }
 
-    /** The time zone dates and hours are read and printed in. */
+    /** The zone dates and hours are read and printed in here: the one {@link #inTimeZone} bound, else the JVM's. */
     public static java.time.ZoneId timeZone() {
-        return timeZone;
+        java.time.ZoneId zone = ZONE.get();
+        return zone != null ? zone : java.time.ZoneId.systemDefault();
     }
 
     /** Whether values are sets of named bits, written {@code a,b,c}. */
@@ -282,7 +296,7 @@ public enum Datatype {
                     try {
                         java.time.LocalDateTime local = java.time.LocalDateTime.parse(u.length() == 10 ? u + " 00:00:00" : text,
                                 java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
-                        nanos = local.atZone(timeZone).toEpochSecond() * 1_000_000_000L;
+                        nanos = local.atZone(timeZone()).toEpochSecond() * 1_000_000_000L;
                     } catch (java.time.DateTimeException e) {
                         throw new IllegalArgumentException("not a date and time (YYYY-MM-DD HH:MM:SS): " + t);
                     }
@@ -305,7 +319,7 @@ public enum Datatype {
                 if (h > 23 || m > 59 || sec > 59) {
                     throw new IllegalArgumentException("not a time of day (00:00 to 23:59:59): " + t);
                 }
-                int offset = timeZone.getRules().getOffset(java.time.Instant.now()).getTotalSeconds();
+                int offset = timeZone().getRules().getOffset(java.time.Instant.now()).getTotalSeconds();
                 int utc = Math.floorMod(h * 3600 + m * 60 + sec - offset, 86400);
                 yield Bytes.u32(utc);
             }
@@ -549,11 +563,11 @@ public enum Datatype {
             case TIME_DATE -> {
                 long nanos = value.reversed().asBigEndian();
                 java.time.LocalDateTime local = java.time.LocalDateTime.ofInstant(
-                        java.time.Instant.ofEpochSecond(nanos / 1_000_000_000L), timeZone);
+                        java.time.Instant.ofEpochSecond(nanos / 1_000_000_000L), timeZone());
                 yield "\"" + local.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + "\"";
             }
             case TIME_HOUR -> {
-                int offset = timeZone.getRules().getOffset(java.time.Instant.now()).getTotalSeconds();
+                int offset = timeZone().getRules().getOffset(java.time.Instant.now()).getTotalSeconds();
                 int local = Math.floorMod(value.asU32() + offset, 86400);
                 String hm = String.format("%02d:%02d", local / 3600, local / 60 % 60);
                 yield "\"" + (local % 60 == 0 ? hm : hm + String.format(":%02d", local % 60)) + "\"";

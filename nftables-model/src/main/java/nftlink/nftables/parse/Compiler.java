@@ -14,6 +14,7 @@ import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Rule;
 import nftlink.nftables.Table;
+import nftlink.nftables.lang.BatchIds;
 import nftlink.nftables.lang.Linearizer;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Match;
@@ -40,6 +41,7 @@ final class Compiler {
     private final SetLookup lookup;
     private final Map<String, SetShape> declared = new HashMap<>();
     private final List<ParsedOperation> out = new ArrayList<>();
+    private final BatchIds ids = new BatchIds();
     private Cursor c;
     private Values values;
     private SetCommands sets;
@@ -71,7 +73,7 @@ final class Compiler {
             c.in.include(cmdline, List.of(), cmdline.getFirst().location());
         }
         values = new Values(c, cgroups, interfaces).withHostnames(hostnames);
-        sets = new SetCommands(c, values, lookup, declared);
+        sets = new SetCommands(c, values, lookup, declared, ids);
         while (!c.at(Token.Kind.END)) {
             if (c.accept(Token.Kind.NEWLINE) || c.accept(Token.Kind.SEMICOLON)) {
                 continue;
@@ -568,7 +570,7 @@ final class Compiler {
         List<Statement> statements = Statement.NatStatement.withNamedMapData(parsed.statements(),
                 name -> mapData(family, table, name));
         RuleSpec spec = Cursor.at(first, () -> new RuleSpec(family, table, chain, statements, parsed.comment(), 0));
-        Linearizer.Result result = Cursor.at(new Token(Token.Kind.WORD, "", where), () -> Linearizer.linearize(spec));
+        Linearizer.Result result = Cursor.at(new Token(Token.Kind.WORD, "", where), () -> Linearizer.linearize(spec, ids));
         List<ParsedOperation> ops = new ArrayList<>();
         // anonymous chains (jump { ... }) with their rules, then anonymous sets
         for (NftOperation before : result.prerequisites(UnaryOperator.identity())) {
