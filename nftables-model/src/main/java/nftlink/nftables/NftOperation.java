@@ -41,7 +41,7 @@ public sealed interface NftOperation extends BatchOperation {
     record DeleteTable(Family tableFamily, String name, boolean ignoreMissing) implements NftOperation {
         public DeleteTable {
             Objects.requireNonNull(tableFamily, "family");
-            Names.check("table", name);
+            ObjectNames.check("table", name);
         }
 
         @Override public int message() { return ignoreMissing ? NFT_MSG_DESTROYTABLE : NFT_MSG_DELTABLE; }
@@ -90,7 +90,7 @@ public sealed interface NftOperation extends BatchOperation {
     record AddBindingChain(Family tableFamily, String table, int id) implements NftOperation {
         public AddBindingChain {
             Objects.requireNonNull(tableFamily, "family");
-            Names.check("table", table);
+            ObjectNames.check("table", table);
             if (id == 0) {
                 throw new IllegalArgumentException("chain IDs are not 0");
             }
@@ -128,8 +128,8 @@ public sealed interface NftOperation extends BatchOperation {
     record DeleteChain(Family tableFamily, String table, String name, boolean ignoreMissing) implements NftOperation {
         public DeleteChain {
             Objects.requireNonNull(tableFamily, "family");
-            Names.check("table", table);
-            Names.check("chain", name);
+            ObjectNames.check("table", table);
+            ObjectNames.check("chain", name);
         }
 
         @Override public int message() { return ignoreMissing ? NFT_MSG_DESTROYCHAIN : NFT_MSG_DELCHAIN; }
@@ -211,8 +211,8 @@ public sealed interface NftOperation extends BatchOperation {
     record DeleteRule(Family tableFamily, String table, String chain, long handle) implements NftOperation {
         public DeleteRule {
             Objects.requireNonNull(tableFamily, "family");
-            Names.check("table", table);
-            Names.check("chain", chain);
+            ObjectNames.check("table", table);
+            ObjectNames.check("chain", chain);
         }
 
         @Override public int message() { return NFT_MSG_DELRULE; }
@@ -258,8 +258,8 @@ public sealed interface NftOperation extends BatchOperation {
     record DeleteSet(Family tableFamily, String table, String name, boolean ignoreMissing) implements NftOperation {
         public DeleteSet {
             Objects.requireNonNull(tableFamily, "family");
-            Names.check("table", table);
-            Names.check("set", name);
+            ObjectNames.check("table", table);
+            ObjectNames.check("set", name);
         }
 
         @Override public int message() { return ignoreMissing ? NFT_MSG_DESTROYSET : NFT_MSG_DELSET; }
@@ -282,8 +282,8 @@ public sealed interface NftOperation extends BatchOperation {
                        boolean exclusive) implements NftOperation {
         public AddElements {
             Objects.requireNonNull(tableFamily, "family");
-            Names.check("table", table);
-            Names.check("set", set);
+            ObjectNames.check("table", table);
+            ObjectNames.check("set", set);
             elements = List.copyOf(elements);
         }
 
@@ -299,8 +299,8 @@ public sealed interface NftOperation extends BatchOperation {
     record DeleteElements(Family tableFamily, String table, String set, List<SetElement> elements) implements NftOperation {
         public DeleteElements {
             Objects.requireNonNull(tableFamily, "family");
-            Names.check("table", table);
-            Names.check("set", set);
+            ObjectNames.check("table", table);
+            ObjectNames.check("set", set);
             elements = List.copyOf(elements);
         }
 
@@ -316,8 +316,8 @@ public sealed interface NftOperation extends BatchOperation {
     record FlushSet(Family tableFamily, String table, String set) implements NftOperation {
         public FlushSet {
             Objects.requireNonNull(tableFamily, "family");
-            Names.check("table", table);
-            Names.check("set", set);
+            ObjectNames.check("table", table);
+            ObjectNames.check("set", set);
         }
 
         @Override public int message() { return NFT_MSG_DELSETELEM; }
@@ -416,9 +416,9 @@ public sealed interface NftOperation extends BatchOperation {
                         boolean ignoreMissing) implements NftOperation {
         public DeleteObject {
             Objects.requireNonNull(tableFamily, "family");
-            Names.check("table", table);
+            ObjectNames.check("table", table);
             if (name != null) {
-                Names.check("object", name);
+                ObjectNames.check("object", name);
             } else if (handle == 0) {
                 throw new IllegalArgumentException("delete object needs a name or a handle");
             }
@@ -468,8 +468,8 @@ public sealed interface NftOperation extends BatchOperation {
     record DeleteFlowtable(Family tableFamily, String table, String name, boolean ignoreMissing) implements NftOperation {
         public DeleteFlowtable {
             Objects.requireNonNull(tableFamily, "family");
-            Names.check("table", table);
-            Names.check("flowtable", name);
+            ObjectNames.check("table", table);
+            ObjectNames.check("flowtable", name);
         }
 
         @Override public int message() { return ignoreMissing ? NFT_MSG_DESTROYFLOWTABLE : NFT_MSG_DELFLOWTABLE; }
@@ -488,7 +488,7 @@ public sealed interface NftOperation extends BatchOperation {
     record FlushTable(Family tableFamily, String table) implements NftOperation {
         public FlushTable {
             Objects.requireNonNull(tableFamily, "family");
-            Names.check("table", table);
+            ObjectNames.check("table", table);
         }
 
         @Override public int message() { return NFT_MSG_DELRULE; }
@@ -503,8 +503,8 @@ public sealed interface NftOperation extends BatchOperation {
     record FlushChain(Family tableFamily, String table, String chain) implements NftOperation {
         public FlushChain {
             Objects.requireNonNull(tableFamily, "family");
-            Names.check("table", table);
-            Names.check("chain", chain);
+            ObjectNames.check("table", table);
+            ObjectNames.check("chain", chain);
         }
 
         @Override public int message() { return NFT_MSG_DELRULE; }

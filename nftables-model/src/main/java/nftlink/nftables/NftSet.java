@@ -47,8 +47,8 @@ public record NftSet(Family family, String table, String name, long handle, int 
 
     public NftSet {
         Objects.requireNonNull(family, "family");
-        Names.check("table", table);
-        Names.check("set", name);
+        ObjectNames.check("table", table);
+        ObjectNames.check("set", name);
         fieldLengths = List.copyOf(fieldLengths);
         userdata = userdata == null ? null : userdata.clone();
         expressions = List.copyOf(expressions);
@@ -200,7 +200,7 @@ public record NftSet(Family family, String table, String name, long handle, int 
      * @throws NetlinkDecodeException when the message is malformed
      */
     public static NftSet decode(NetlinkMessage message) {
-        Family family = Codec.family(message);
+        Family family = Family.ofMessage(message);
         String table = null;
         String name = null;
         long handle = 0;
@@ -257,8 +257,8 @@ public record NftSet(Family family, String table, String name, long handle, int 
         if (table == null || name == null || keyType == null || keyLength == null) {
             throw new NetlinkDecodeException("set message without table, name, key type or key length");
         }
-        Names.decoded("table", table);
-        Names.decoded("set", name);
+        ObjectNames.decoded("table", table);
+        ObjectNames.decoded("set", name);
         checkLengths(keyLength, dataLength, fields);
         return new NftSet(family, table, name, handle, flags, keyType, keyLength, dataType, dataLength, objectType,
                 policy, size, fields, timeout, gcInterval, id, userdata, expressions, unknown);
@@ -281,7 +281,7 @@ public record NftSet(Family family, String table, String name, long handle, int 
      * when absent.
      */
     public static NftSet decodeReference(NetlinkMessage message) {
-        Family family = Codec.family(message);
+        Family family = Family.ofMessage(message);
         String table = null;
         String name = null;
         long handle = 0;
@@ -302,8 +302,8 @@ public record NftSet(Family family, String table, String name, long handle, int 
         if (table == null || name == null) {
             throw new NetlinkDecodeException("set message without table or name");
         }
-        Names.decoded("table", table);
-        Names.decoded("set", name);
+        ObjectNames.decoded("table", table);
+        ObjectNames.decoded("set", name);
         return new NftSet(family, table, name, handle, flags, keyType, keyLength, 0, 0, 0, -1, 0, List.of(), 0, 0, 0,
                 null, List.of(), List.of());
     }

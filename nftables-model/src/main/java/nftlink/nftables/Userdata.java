@@ -1,5 +1,6 @@
 package nftlink.nftables;
 
+import nftlink.netlink.Attribute;
 import nftlink.netlink.NetlinkDecodeException;
 
 import java.io.ByteArrayOutputStream;
@@ -84,5 +85,18 @@ public final class Userdata {
     public static boolean isOnlyComment(byte[] userdata) {
         String c = findComment(userdata);
         return c != null && java.util.Arrays.equals(userdata, comment(c));
+    }
+
+    /**
+     * The comment of a received userdata attribute when it holds only a comment, else {@code null}
+     * (the object then keeps the whole userdata).
+     */
+    static String commentOnly(Attribute userdata) {
+        byte[] bytes = userdata.bytes();
+        try {
+            return isOnlyComment(bytes) ? findComment(bytes) : null;
+        } catch (IllegalArgumentException | NetlinkDecodeException e) {
+            return null;
+        }
     }
 }

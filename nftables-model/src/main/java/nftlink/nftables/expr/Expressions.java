@@ -45,10 +45,10 @@ public final class Expressions {
     private static final Map<String, Codec> CODECS = index(
             // core
             Payload.CODEC, Meta.CODEC, Cmp.CODEC, Immediate.CODEC, Bitwise.CODEC, Lookup.CODEC, Counter.CODEC
-            // group A
+            // loads into registers, and operations on them
             , Ct.CODEC, Socket.CODEC, Fib.CODEC, Rt.CODEC, Exthdr.CODEC, Numgen.CODEC, Hash.CODEC, Xfrm.CODEC,
             Osf.CODEC, Byteorder.CODEC, Range.CODEC
-            // group B
+            // statements
             , Limit.CODEC, Quota.CODEC, Log.CODEC, Reject.CODEC, Nat.CODEC, Masq.CODEC, Redir.CODEC, Tproxy.CODEC,
             Dynset.CODEC, Objref.CODEC, Notrack.CODEC, Dup.CODEC, Fwd.CODEC, Connlimit.CODEC, Synproxy.CODEC,
             Queue.CODEC, Last.CODEC, Match.CODEC, Target.CODEC, Inner.CODEC
