@@ -15,7 +15,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public sealed interface Bitwise extends Expression {
 
-    Expressions.Codec CODEC = new Expressions.Codec("bitwise", Bitwise::decode, Bitwise::parse);
+    Expressions.ExpressionType TYPE = new Expressions.ExpressionType("bitwise", Bitwise::decode, Bitwise::parse);
 
     /** {@code bitwise reg DREG = ( reg SREG & MASK ) ^ XOR}, over {@code mask.length()} bytes. */
     record MaskXor(int sreg, int dreg, Bytes mask, Bytes xor) implements Bitwise {

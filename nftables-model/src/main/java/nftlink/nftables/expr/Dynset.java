@@ -31,7 +31,7 @@ import static nftlink.nftables.NfTables.*;
 public record Dynset(int op, int sregKey, Integer sregData, String set, int setId, Long timeout,
                      List<Expression> expressions, Integer flags) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("dynset", Dynset::decode, Dynset::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("dynset", Dynset::decode, Dynset::parse);
 
     public Dynset {
         Objects.requireNonNull(set, "set");

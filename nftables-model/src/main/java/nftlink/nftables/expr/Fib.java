@@ -20,7 +20,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public record Fib(int flags, Result result, int dreg) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("fib", Fib::decode, Fib::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("fib", Fib::decode, Fib::parse);
 
     private static final int ALL_FLAGS = NFTA_FIB_F_SADDR | NFTA_FIB_F_DADDR | NFTA_FIB_F_MARK | NFTA_FIB_F_IIF
             | NFTA_FIB_F_OIF | NFTA_FIB_F_PRESENT;

@@ -20,7 +20,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public record Inner(int type, int headerSize, int flags, Expression expression) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("inner", Inner::decode, Inner::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("inner", Inner::decode, Inner::parse);
 
     public Inner {
         java.util.Objects.requireNonNull(expression, "expression");
