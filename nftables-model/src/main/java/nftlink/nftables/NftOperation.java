@@ -2,11 +2,13 @@ package nftlink.nftables;
 
 import nftlink.netlink.AttributeNamer;
 import nftlink.netlink.MessageWriter;
+import nftlink.netlink.Netlink;
 import nftlink.nfnetlink.BatchOperation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import nftlink.netlink.Netlink;
+import java.util.function.Function;
 
 import static nftlink.netlink.Netlink.NLM_F_APPEND;
 import static nftlink.netlink.Netlink.NLM_F_CREATE;
@@ -362,8 +364,8 @@ public sealed interface NftOperation extends BatchOperation {
     }
 
     private static List<NftOperation> chunk(List<SetElement> elements,
-                                            java.util.function.Function<List<SetElement>, NftOperation> make) {
-        List<NftOperation> ops = new java.util.ArrayList<>();
+                                            Function<List<SetElement>, NftOperation> make) {
+        List<NftOperation> ops = new ArrayList<>();
         MessageWriter scratch = new MessageWriter(512);
         int start = 0;
         int used = 0;

@@ -1,15 +1,16 @@
 package nftlink.nftables;
 
-import nftlink.netlink.RawAttribute;
 import nftlink.netlink.Attribute;
 import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkDecodeException;
 import nftlink.netlink.NetlinkMessage;
+import nftlink.netlink.RawAttribute;
 import nftlink.nfnetlink.Nfnetlink;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Expressions;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -314,7 +315,7 @@ public record NftSet(Family family, String table, String name, long handle, int 
                 && handle == s.handle && flags == s.flags && keyType == s.keyType && keyLength == s.keyLength
                 && dataType == s.dataType && dataLength == s.dataLength && objectType == s.objectType
                 && policy == s.policy && size == s.size && fieldLengths.equals(s.fieldLengths) && timeout == s.timeout
-                && gcInterval == s.gcInterval && id == s.id && java.util.Arrays.equals(userdata, s.userdata)
+                && gcInterval == s.gcInterval && id == s.id && Arrays.equals(userdata, s.userdata)
                 && expressions.equals(s.expressions) && unknown.equals(s.unknown);
     }
 

@@ -5,6 +5,7 @@ import nftlink.netlink.NetlinkDecodeException;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The userdata blob nft stores with tables, chains, rules and sets: a sequence of
@@ -84,7 +85,7 @@ public final class Userdata {
     /** Whether the blob holds exactly one comment TLV and nothing else. */
     public static boolean isOnlyComment(byte[] userdata) {
         String c = findComment(userdata);
-        return c != null && java.util.Arrays.equals(userdata, comment(c));
+        return c != null && Arrays.equals(userdata, comment(c));
     }
 
     /**

@@ -4,6 +4,7 @@ import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -177,7 +178,7 @@ public record Dynset(int op, int sregKey, Integer sregData, String set, int setI
                 throw r.error("expected a timeout like 1000ms but found '" + t + "'");
             }
         }
-        List<Expression> expressions = new java.util.ArrayList<>();
+        List<Expression> expressions = new ArrayList<>();
         while (r.accept("expr")) {
             List<Expression> nested = Expressions.parseDebug(r.bracketed());
             if (nested.size() != 1) {

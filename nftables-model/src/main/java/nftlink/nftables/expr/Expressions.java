@@ -6,12 +6,14 @@ import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkDecodeException;
 import nftlink.netlink.RawAttribute;
 
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import static nftlink.netlink.Netlink.NLA_HDRLEN;
@@ -68,7 +70,7 @@ public final class Expressions {
     }
 
     /** The names of all expressions the library models. */
-    public static java.util.Set<String> knownNames() {
+    public static Set<String> knownNames() {
         return TYPES.keySet();
     }
 
@@ -201,7 +203,7 @@ public final class Expressions {
         if (data == null) {
             return w.position() == 0;
         }
-        return w.position() == data.length() && java.lang.foreign.MemorySegment.mismatch(
+        return w.position() == data.length() && MemorySegment.mismatch(
                 w.written(), 0, w.position(), data.segment(), data.valueOffset(), data.valueOffset() + data.length()) == -1;
     }
 

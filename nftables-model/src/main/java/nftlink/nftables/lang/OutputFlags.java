@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -145,7 +146,7 @@ public record OutputFlags(boolean stateless, boolean service, boolean reverseDns
             return f.length < 3 ? null : Map.entry(Long.parseLong(f[2]), f[0]);
         }
 
-        private static Map<Long, String> read(Path file, java.util.function.Function<String, Map.Entry<Long, String>> entry) {
+        private static Map<Long, String> read(Path file, Function<String, Map.Entry<Long, String>> entry) {
             Map<Long, String> names = new HashMap<>();
             List<String> lines;
             try {

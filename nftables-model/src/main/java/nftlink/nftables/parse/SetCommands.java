@@ -15,6 +15,7 @@ import nftlink.nftables.lang.SetKey;
 import nftlink.nftables.lang.Statement;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ final class SetCommands {
     private final SetLookup lookup;
     private final Map<String, SetShape> declared;
     private final BatchIds ids;
-    private final Map<String, NftSet> declaredSets = new java.util.HashMap<>();
+    private final Map<String, NftSet> declaredSets = new HashMap<>();
 
     /**
      * @param declared the shapes of the sets declared so far, by {@link #key}; declarations add to it
