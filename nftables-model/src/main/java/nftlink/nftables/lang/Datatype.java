@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -138,35 +136,6 @@ public enum Datatype {
     }
 
     private static final String[] DAYS = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-
-    /** The zone bound by {@link #inTimeZone} on this thread; unbound (null) outside it. */
-    private static final ThreadLocal<ZoneId> ZONE = new ThreadLocal<>();
-
-    /**
-     * Runs {@code work} (a parse or a rendering) with {@code meta time} and {@code meta hour} values
-     * read and printed in {@code zone} on this thread, and returns its result; the binding ends with
-     * {@code work}. Outside it they are in the JVM's default zone, as nft uses the process's local
-     * zone. Nothing process-wide is set, so parses in other zones may run on other threads meanwhile.
-     */
-    public static <T> T inTimeZone(ZoneId zone, Supplier<T> work) {
-        ZoneId previous = ZONE.get();
-        ZONE.set(Objects.requireNonNull(zone, "zone"));
-        try {
-            return work.get();
-        } finally {
-            if (previous == null) {
-                ZONE.remove();
-            } else {
-                ZONE.set(previous);
-            }
-        }
-    }
-
-    /** The zone dates and hours are read and printed in here: the one {@link #inTimeZone} bound, else the JVM's. */
-    public static ZoneId timeZone() {
-        ZoneId zone = ZONE.get();
-        return zone != null ? zone : ZoneId.systemDefault();
-    }
 
     /** Whether values are sets of named bits, written {@code a,b,c}. */
     public boolean isBitmask() {
@@ -313,7 +282,7 @@ public enum Datatype {
                     try {
                         LocalDateTime local = LocalDateTime.parse(u.length() == 10 ? u + " 00:00:00" : text,
                                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
-                        nanos = local.atZone(timeZone()).toEpochSecond() * 1_000_000_000L;
+                        nanos = local.atZone(TimeZoneScope.current()).toEpochSecond() * 1_000_000_000L;
                     } catch (DateTimeException e) {
                         throw new IllegalArgumentException("not a date and time (YYYY-MM-DD HH:MM:SS): " + t);
                     }
@@ -336,7 +305,7 @@ public enum Datatype {
                 if (h > 23 || m > 59 || sec > 59) {
                     throw new IllegalArgumentException("not a time of day (00:00 to 23:59:59): " + t);
                 }
-                int offset = timeZone().getRules().getOffset(Instant.now()).getTotalSeconds();
+                int offset = TimeZoneScope.current().getRules().getOffset(Instant.now()).getTotalSeconds();
                 int utc = Math.floorMod(h * 3600 + m * 60 + sec - offset, 86400);
                 yield Bytes.u32(utc);
             }
@@ -580,11 +549,11 @@ public enum Datatype {
             case TIME_DATE -> {
                 long nanos = value.reversed().asBigEndian();
                 LocalDateTime local = LocalDateTime.ofInstant(
-                        Instant.ofEpochSecond(nanos / 1_000_000_000L), timeZone());
+                        Instant.ofEpochSecond(nanos / 1_000_000_000L), TimeZoneScope.current());
                 yield "\"" + local.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + "\"";
             }
             case TIME_HOUR -> {
-                int offset = timeZone().getRules().getOffset(Instant.now()).getTotalSeconds();
+                int offset = TimeZoneScope.current().getRules().getOffset(Instant.now()).getTotalSeconds();
                 int local = Math.floorMod(value.asU32() + offset, 86400);
                 String hm = String.format("%02d:%02d", local / 3600, local / 60 % 60);
                 yield "\"" + (local % 60 == 0 ? hm : hm + String.format(":%02d", local % 60)) + "\"";

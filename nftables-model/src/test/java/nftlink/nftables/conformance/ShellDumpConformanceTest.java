@@ -95,7 +95,7 @@ class ShellDumpConformanceTest {
         tally = new WholeRulesetTally<>(lists, unexpected);
         corpusPrefix = corpus.toAbsolutePath() + "/";
         List<ShellDumps.Dump> dumps = ShellDumps.dumps(corpus);
-        // nft-ref prints times in the process's local zone, the JVM's default (no Datatype.inTimeZone)
+        // nft-ref prints times in the process's local zone, the JVM's default (no TimeZoneScope.call)
         try (ScratchNamespace a = ScratchNamespace.create(); ScratchNamespace b = ScratchNamespace.create();
              ScratchNamespace c = ScratchNamespace.create()) {
             for (ShellDumps.Dump dump : dumps) {

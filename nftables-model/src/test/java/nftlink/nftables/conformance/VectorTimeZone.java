@@ -1,6 +1,6 @@
 package nftlink.nftables.conformance;
 
-import nftlink.nftables.lang.Datatype;
+import nftlink.nftables.lang.TimeZoneScope;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
@@ -10,7 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * Runs each test method in {@link Datatype#inTimeZone} UTC+2: nftables' own test runner sets
+ * Runs each test method in {@link TimeZoneScope#call} UTC+2: nftables' own test runner sets
  * {@code TZ=UTC-2}, so the vectors' {@code meta time} and {@code meta hour} values are in UTC+2.
  */
 public final class VectorTimeZone implements InvocationInterceptor {
@@ -21,7 +21,7 @@ public final class VectorTimeZone implements InvocationInterceptor {
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> method,
                                     ExtensionContext context) throws Throwable {
-        Throwable failed = Datatype.inTimeZone(ZONE, () -> {
+        Throwable failed = TimeZoneScope.call(ZONE, () -> {
             try {
                 invocation.proceed();
                 return null;

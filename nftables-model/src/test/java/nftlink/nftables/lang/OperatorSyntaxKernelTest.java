@@ -17,7 +17,7 @@ class OperatorSyntaxKernelTest {
 
     @Test
     void operatorsAndValuesBothWays() {
-        // meta time prints in the local time zone (no Datatype.inTimeZone), which nft-ref takes from the environment
+        // meta time prints in the local time zone (no TimeZoneScope.call), which nft-ref takes from the environment
         operatorsAndValues();
     }
 
