@@ -15,4 +15,5 @@ module nftlink.nftables {
     exports nftlink.nftables.parse;
     exports nftlink.nftables.json;
     exports nftlink.nftables.xt;
+    exports nftlink.nftables.mounts to nftlink.cgroup;
 }

@@ -1,19 +1,22 @@
 package nftlink.bench;
 
 import nftlink.bench.PairedSamples.Estimate;
+
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeSet;
 
 import static nftlink.bench.PairedSamples.FLOOR;
@@ -220,11 +223,11 @@ final class Report {
     }
 
     /** The dump statistics the list benchmark's set-up wrote ({@code list-dump-RULES.properties}), empty when none. */
-    java.util.Properties dumpStats(String rules) {
-        java.util.Properties p = new java.util.Properties();
+    Properties dumpStats(String rules) {
+        Properties p = new Properties();
         Path file = raw == null ? null : raw.resolve("list-dump-" + rules + ".properties");
-        if (file != null && java.nio.file.Files.isRegularFile(file)) {
-            try (var in = java.nio.file.Files.newBufferedReader(file)) {
+        if (file != null && Files.isRegularFile(file)) {
+            try (var in = Files.newBufferedReader(file)) {
                 p.load(in);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -669,7 +672,7 @@ final class Report {
         }
         line("");
         for (String r : rs) {
-            java.util.Properties p = dumpStats(r);
+            Properties p = dumpStats(r);
             if (p.isEmpty()) {
                 continue;
             }

@@ -1,12 +1,19 @@
 package nftlink.cgroup;
 
+import nftlink.nftables.mounts.Cgroup2Mounts;
+import nftlink.nftables.mounts.MountEntry;
+import nftlink.nftables.mounts.MountInfo;
+import nftlink.nftables.mounts.MountInfoException;
+
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A mounted cgroup-v2 hierarchy: where it is, and how it was found.
@@ -23,9 +30,9 @@ import java.util.Objects;
 public record CgroupHierarchy(Path mountPoint, Layout layout) {
 
     /** The unified layout's mount point. */
-    public static final Path UNIFIED_MOUNT_POINT = Path.of("/sys/fs/cgroup");
+    public static final Path UNIFIED_MOUNT_POINT = Path.of(Cgroup2Mounts.UNIFIED_MOUNT_POINT);
     /** The hybrid layout's mount point. */
-    public static final Path HYBRID_MOUNT_POINT = Path.of("/sys/fs/cgroup/unified");
+    public static final Path HYBRID_MOUNT_POINT = Path.of(Cgroup2Mounts.HYBRID_MOUNT_POINT);
 
     /** How a hierarchy is mounted. */
     public enum Layout {
@@ -46,38 +53,31 @@ public record CgroupHierarchy(Path mountPoint, Layout layout) {
      * Finds the hierarchy in the calling process's mount table.
      *
      * @throws NoCgroupHierarchyException when no {@code cgroup2} file system is mounted
+     * @throws CgroupDecodeException      when the mount table does not parse
+     * @throws CgroupException            when the mount table cannot be read
      */
     public static CgroupHierarchy discover() {
-        return fromMounts(MountInfo.read(MountInfo.SELF));
+        List<MountEntry> mounts;
+        try {
+            mounts = MountInfo.read(MountInfo.SELF);
+        } catch (MountInfoException e) {
+            throw new CgroupDecodeException(e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new CgroupException(e.getMessage(), e);
+        }
+        return fromMounts(mounts);
     }
 
     /**
-     * Chooses the hierarchy among parsed mount entries.
+     * Chooses the hierarchy among parsed mount entries, as {@link Cgroup2Mounts} does.
      *
      * @throws NoCgroupHierarchyException when none of them is a {@code cgroup2} mount
      */
-    public static CgroupHierarchy fromMounts(List<MountEntry> mounts) {
-        MountEntry other = null;
-        MountEntry hybrid = null;
-        for (MountEntry m : mounts) {
-            if (!m.isCgroup2() || !m.root().equals("/")) {
-                continue;
-            }
-            Path point = Path.of(m.mountPoint());
-            if (point.equals(UNIFIED_MOUNT_POINT)) {
-                return new CgroupHierarchy(point, Layout.UNIFIED);
-            }
-            if (point.equals(HYBRID_MOUNT_POINT)) {
-                hybrid = m;
-            } else if (other == null) {
-                other = m;
-            }
-        }
-        if (hybrid != null) {
-            return new CgroupHierarchy(HYBRID_MOUNT_POINT, Layout.HYBRID);
-        }
-        if (other != null) {
-            return new CgroupHierarchy(Path.of(other.mountPoint()), Layout.OTHER);
+    static CgroupHierarchy fromMounts(List<MountEntry> mounts) {
+        Optional<MountEntry> root = Cgroup2Mounts.hierarchyRoot(mounts);
+        if (root.isPresent()) {
+            Path point = Path.of(root.get().mountPoint());
+            return new CgroupHierarchy(point, layout(point));
         }
         for (MountEntry m : mounts) {
             if (m.isCgroup2()) {
@@ -87,6 +87,11 @@ public record CgroupHierarchy(Path mountPoint, Layout layout) {
         }
         throw new NoCgroupHierarchyException("no cgroup2 file system is mounted (looked in the mount table for "
                 + UNIFIED_MOUNT_POINT + ", " + HYBRID_MOUNT_POINT + " and any other cgroup2 mount)");
+    }
+
+    private static Layout layout(Path mountPoint) {
+        return mountPoint.equals(UNIFIED_MOUNT_POINT) ? Layout.UNIFIED
+                : mountPoint.equals(HYBRID_MOUNT_POINT) ? Layout.HYBRID : Layout.OTHER;
     }
 
     /**
@@ -102,9 +107,7 @@ public record CgroupHierarchy(Path mountPoint, Layout layout) {
         if (!Files.isRegularFile(mountPoint.resolve("cgroup.controllers"), LinkOption.NOFOLLOW_LINKS)) {
             throw new NoCgroupHierarchyException(mountPoint + " has no cgroup.controllers, so it is not a cgroup-v2 hierarchy");
         }
-        Layout layout = mountPoint.equals(UNIFIED_MOUNT_POINT) ? Layout.UNIFIED
-                : mountPoint.equals(HYBRID_MOUNT_POINT) ? Layout.HYBRID : Layout.OTHER;
-        return new CgroupHierarchy(mountPoint, layout);
+        return new CgroupHierarchy(mountPoint, layout(mountPoint));
     }
 
     /** The directory of {@code path} in this hierarchy. */

@@ -1,7 +1,7 @@
 package nftlink.cgroup;
 
-import nftlink.cgroup.json.Json;
-import nftlink.cgroup.json.JsonValue;
+import nftlink.nftables.json.JsonException;
+import nftlink.nftables.json.JsonValue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -19,6 +19,9 @@ import java.util.Optional;
  */
 public record JournalEntry(Map<String, String> fields) {
 
+    /** How deep a journal line may nest: journalctl writes fields two levels deep at most. */
+    static final int MAX_DEPTH = 64;
+
     public JournalEntry {
         fields = Map.copyOf(fields);
     }
@@ -29,39 +32,53 @@ public record JournalEntry(Map<String, String> fields) {
      * @throws CgroupDecodeException when the line is not a JSON object, or a field has a value of a kind journalctl never prints
      */
     public static JournalEntry parse(String line) {
-        JsonValue.JsonObject object = Json.parseObject(line);
+        JsonValue.Obj object = object(line);
         Map<String, String> fields = new LinkedHashMap<>();
         for (Map.Entry<String, JsonValue> m : object.members().entrySet()) {
             switch (m.getValue()) {
-                case JsonValue.JsonString s -> fields.put(m.getKey(), s.value());
-                case JsonValue.JsonArray a -> {
+                case JsonValue.Str s -> fields.put(m.getKey(), s.value());
+                case JsonValue.Arr a -> {
                     byte[] bytes = bytes(a);
                     if (bytes != null) {
                         fields.put(m.getKey(), new String(bytes, StandardCharsets.UTF_8));
-                    } else if (!a.elements().stream().allMatch(e -> e instanceof JsonValue.JsonString
-                            || e instanceof JsonValue.JsonArray)) {
+                    } else if (!a.items().stream().allMatch(e -> e instanceof JsonValue.Str
+                            || e instanceof JsonValue.Arr)) {
                         throw new CgroupDecodeException("journal field " + m.getKey() + " is an array of neither bytes nor values");
                     }
                 }
-                case JsonValue.JsonNull n -> { }
+                case JsonValue.Null n -> { }
                 default -> throw new CgroupDecodeException("journal field " + m.getKey() + " has a value of unexpected type: "
-                        + Json.write(m.getValue()));
+                        + m.getValue().toJson());
             }
         }
         return new JournalEntry(fields);
     }
 
+    /** The line as a JSON object; a syntax error is a decode error of the cgroup layer. */
+    private static JsonValue.Obj object(String line) {
+        JsonValue value;
+        try {
+            value = JsonValue.parse(line, MAX_DEPTH);
+        } catch (JsonException e) {
+            throw new CgroupDecodeException("journal line is not JSON: " + e.getMessage());
+        }
+        if (value instanceof JsonValue.Obj o) {
+            return o;
+        }
+        throw new CgroupDecodeException("journal line is not a JSON object");
+    }
+
     /** The bytes of an array of numbers 0..255, or {@code null} when it is not one. */
-    private static byte[] bytes(JsonValue.JsonArray a) {
-        if (a.elements().isEmpty()) {
+    private static byte[] bytes(JsonValue.Arr a) {
+        if (a.items().isEmpty()) {
             return null;
         }
-        byte[] out = new byte[a.elements().size()];
+        byte[] out = new byte[a.items().size()];
         for (int i = 0; i < out.length; i++) {
-            if (!(a.elements().get(i) instanceof JsonValue.JsonNumber n) || !n.text().matches("[0-9]{1,3}")) {
+            if (!(a.items().get(i) instanceof JsonValue.Num n) || !n.value().toString().matches("[0-9]{1,3}")) {
                 return null;
             }
-            int v = Integer.parseInt(n.text());
+            int v = n.value().intValueExact();
             if (v > 255) {
                 return null;
             }

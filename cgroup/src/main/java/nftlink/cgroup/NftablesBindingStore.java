@@ -13,6 +13,7 @@ import nftlink.nftables.SetElement;
 import nftlink.nftables.Table;
 import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.lang.Datatype;
+import nftlink.nftables.lang.BatchIds;
 import nftlink.nftables.lang.Linearizer;
 import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.RuleRenderer;
@@ -128,7 +129,8 @@ public final class NftablesBindingStore implements BindingStore {
                     if (!layout.hasChain(r.chain())) {
                         throw new IllegalArgumentException("entry " + e.getKey() + ": no chain \"" + r.chain() + "\" in the layout");
                     }
-                    Linearizer.linearize(ruleSpec(r, new Binding(e.getKey(), new Cgroup(CgroupPath.of("x"), 1)), "check"));
+                    Linearizer.linearize(ruleSpec(r, new Binding(e.getKey(), new Cgroup(CgroupPath.of("x"), 1)), "check"),
+                            new BatchIds());
                 }
                 case BindingTarget.SetMembership s -> {
                     NftSet set = layout.set(s.set());
@@ -182,6 +184,7 @@ public final class NftablesBindingStore implements BindingStore {
     @Override
     public synchronized void apply(BindingDiff diff) {
         Transaction t = nft.transaction();
+        BatchIds ids = new BatchIds();
         boolean rebuilding = rebuild;
         if (rebuilding) {
             Table table = Table.of(layout.family(), layout.name());
@@ -192,10 +195,10 @@ public final class NftablesBindingStore implements BindingStore {
                 t.add(new NftOperation.AddChain(c, false));
             }
             for (NftSet s : layout.sets()) {
-                t.add(new NftOperation.AddSet(s, false));
+                t.add(new NftOperation.AddSet(s.withId(ids.nextSet()), false));
             }
             for (int i = 0; i < layout.rules().size(); i++) {
-                t.addAll(Linearizer.operations(layout.rules().get(i).withComment(fixedTags.get(i))));
+                t.addAll(Linearizer.operations(layout.rules().get(i).withComment(fixedTags.get(i)), ids));
             }
         } else {
             for (RuleRef r : garbageRules) {
@@ -227,7 +230,7 @@ public final class NftablesBindingStore implements BindingStore {
             String tag = tags.binding(b, fingerprints.get(b.entry()));
             switch (target) {
                 case BindingTarget.RulePerCgroup r -> {
-                    List<NftOperation> ops = Linearizer.operations(ruleSpec(r, b, tag));
+                    List<NftOperation> ops = Linearizer.operations(ruleSpec(r, b, tag), ids);
                     t.addAll(ops);
                     echoes.put(b, t.size() - 1);
                 }

@@ -1,5 +1,6 @@
 package nftlink.cgroup;
 
+import nftlink.nftables.mounts.MountInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,21 +14,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CgroupHierarchyTest {
 
+    private static final String HYBRID = """
+            23 1 0:22 / /sys rw,nosuid,nodev,noexec,relatime shared:7 - sysfs sysfs rw
+            31 23 0:28 / /sys/fs/cgroup rw,relatime - tmpfs tmpfs rw,mode=755
+            32 31 0:29 / /sys/fs/cgroup/cpu rw,relatime - cgroup cgroup rw,cpu
+            40 31 0:37 / /sys/fs/cgroup/systemd rw,relatime - cgroup cgroup rw,name=systemd
+            41 31 0:38 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw
+            """;
+
+    private static final String UNIFIED = """
+            22 1 0:21 / /sys rw,nosuid,nodev,noexec,relatime shared:2 - sysfs sysfs rw
+            30 22 0:26 / /sys/fs/cgroup rw,nosuid,nodev,noexec,relatime shared:4 - cgroup2 cgroup2 rw,nsdelegate,memory_recursiveprot
+            """;
+
     @Test
     void prefersTheUnifiedMount() {
-        CgroupHierarchy h = CgroupHierarchy.fromMounts(MountInfo.parse(MountInfoTest.UNIFIED));
+        CgroupHierarchy h = CgroupHierarchy.fromMounts(MountInfo.parse(UNIFIED));
         assertEquals(new CgroupHierarchy(Path.of("/sys/fs/cgroup"), CgroupHierarchy.Layout.UNIFIED), h);
     }
 
     @Test
     void findsTheHybridMount() {
-        CgroupHierarchy h = CgroupHierarchy.fromMounts(MountInfo.parse(MountInfoTest.HYBRID));
+        CgroupHierarchy h = CgroupHierarchy.fromMounts(MountInfo.parse(HYBRID));
         assertEquals(new CgroupHierarchy(Path.of("/sys/fs/cgroup/unified"), CgroupHierarchy.Layout.HYBRID), h);
     }
 
     @Test
     void takesAnyOtherCgroup2MountLast() {
-        String text = MountInfoTest.HYBRID.replace("/sys/fs/cgroup/unified", "/mnt/cg2")
+        String text = HYBRID.replace("/sys/fs/cgroup/unified", "/mnt/cg2")
                 + "50 1 0:40 / /run/other rw - cgroup2 none rw\n";
         CgroupHierarchy h = CgroupHierarchy.fromMounts(MountInfo.parse(text));
         assertEquals(new CgroupHierarchy(Path.of("/mnt/cg2"), CgroupHierarchy.Layout.OTHER), h);
@@ -35,7 +49,7 @@ class CgroupHierarchyTest {
 
     @Test
     void reportsAMissingHierarchyClearly() {
-        String v1Only = MountInfoTest.HYBRID.lines().filter(l -> !l.contains("cgroup2")).reduce("", (a, b) -> a + b + "\n");
+        String v1Only = HYBRID.lines().filter(l -> !l.contains("cgroup2")).reduce("", (a, b) -> a + b + "\n");
         NoCgroupHierarchyException e = assertThrows(NoCgroupHierarchyException.class,
                 () -> CgroupHierarchy.fromMounts(MountInfo.parse(v1Only)));
         assertTrue(e.getMessage().contains("no cgroup2 file system is mounted"), e.getMessage());

@@ -13,6 +13,7 @@ import nftlink.nftables.Family;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.Rule;
+import nftlink.nftables.lang.BatchIds;
 import nftlink.nftables.lang.Linearizer;
 import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.MetaField;
@@ -175,7 +176,7 @@ class NftablesBindingStoreProperties {
                 }
             }
             case ADD_FOREIGN_RULE -> nft.transaction().addAll(Linearizer.operations(RuleSpec.of(f, TABLE, "rules",
-                    Match.of(MetaField.L4PROTO, Match.Op.EQ, "udp"), PolicyFixture.ACCEPT))).commit();
+                    Match.of(MetaField.L4PROTO, Match.Op.EQ, "udp"), PolicyFixture.ACCEPT), new BatchIds())).commit();
         }
     }
 }

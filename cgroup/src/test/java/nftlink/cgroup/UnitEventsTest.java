@@ -1,6 +1,5 @@
 package nftlink.cgroup;
 
-import nftlink.cgroup.json.JsonFormatException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -62,7 +61,7 @@ class UnitEventsTest {
         assertTrue(e.has("_PID", "1"));
         assertThrows(CgroupDecodeException.class, () -> JournalEntry.parse("{\"_PID\":1}"));
         assertThrows(CgroupDecodeException.class, () -> JournalEntry.parse("{\"X\":[true]}"));
-        assertThrows(JsonFormatException.class, () -> JournalEntry.parse("[]"));
+        assertThrows(CgroupDecodeException.class, () -> JournalEntry.parse("[]"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package nftlink.nfnetlink;
 
 import nftlink.netlink.NetlinkMessage;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -29,7 +30,7 @@ public final class CommitResult {
      * @throws IndexOutOfBoundsException for an index outside the transaction
      */
     public Optional<NetlinkMessage> echo(int index) {
-        java.util.Objects.checkIndex(index, operationCount);
+        Objects.checkIndex(index, operationCount);
         return echoes == null ? Optional.empty() : Optional.ofNullable(echoes[index]);
     }
 }

@@ -1,5 +1,7 @@
 package nftlink.nfnetlink;
 
+import nftlink.netlink.Errno;
+
 import java.util.List;
 
 /**
@@ -13,7 +15,7 @@ public class GenerationConflictException extends TransactionException {
     public GenerationConflictException(int expectedGeneration, int operationCount, List<OperationError> errors) {
         super(operationCount, errors, "transaction refused: the rule set is no longer at generation "
                 + Integer.toUnsignedString(expectedGeneration)
-                + " (changed concurrently): " + nftlink.netlink.Errno.describe(errors.getFirst().errno())
+                + " (changed concurrently): " + Errno.describe(errors.getFirst().errno())
                 + "; nothing was applied");
         this.expectedGeneration = expectedGeneration;
     }

@@ -6,6 +6,7 @@ import nftlink.netlink.NetlinkConnection;
 import nftlink.netlink.NetlinkError;
 import nftlink.netlink.NetlinkException;
 import nftlink.netlink.NetlinkMessage;
+import nftlink.netlink.ReplyHandler;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -155,7 +156,7 @@ public final class Transaction {
     }
 
     /** Collects a batch's replies; reused across commits so checking them allocates nothing. */
-    private final class BatchReplies implements nftlink.netlink.ReplyHandler {
+    private final class BatchReplies implements ReplyHandler {
         private int first;
         private int count;
         private NetlinkMessage[] echoes;

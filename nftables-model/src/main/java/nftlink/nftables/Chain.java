@@ -33,8 +33,8 @@ public record Chain(Family family, String table, String name, BaseChain base, in
 
     public Chain {
         Objects.requireNonNull(family, "family");
-        Names.check("table", table);
-        Names.check("chain", name);
+        ObjectNames.check("table", table);
+        ObjectNames.check("chain", name);
         unknown = List.copyOf(unknown);
     }
 
@@ -108,7 +108,7 @@ public record Chain(Family family, String table, String name, BaseChain base, in
      * @throws NetlinkDecodeException when the message is malformed
      */
     public static Chain decode(NetlinkMessage message) {
-        Family family = Codec.family(message);
+        Family family = Family.ofMessage(message);
         String table = null;
         String name = null;
         String comment = null;
@@ -156,7 +156,7 @@ public record Chain(Family family, String table, String name, BaseChain base, in
                     devices = devs != null ? devs : dev != null ? List.of(dev) : List.of();
                 }
                 case NFTA_CHAIN_USERDATA -> {
-                    comment = Codec.commentOrNull(a);
+                    comment = Userdata.commentOnly(a);
                     if (comment == null) {
                         unknown.add(RawAttribute.of(a));
                     }
@@ -177,8 +177,8 @@ public record Chain(Family family, String table, String name, BaseChain base, in
                 throw new NetlinkDecodeException("chain " + name + ": " + e.getMessage());
             }
         }
-        Names.decoded("table", table);
-        Names.decoded("chain", name);
+        ObjectNames.decoded("table", table);
+        ObjectNames.decoded("chain", name);
         return new Chain(family, table, name, base, flags, comment, handle, use, unknown);
     }
 }

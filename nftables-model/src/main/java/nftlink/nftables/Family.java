@@ -1,5 +1,8 @@
 package nftlink.nftables;
 
+import nftlink.netlink.NetlinkDecodeException;
+import nftlink.netlink.NetlinkMessage;
+
 /** nftables address families, with their {@code nft} names and {@code NFPROTO_*} numbers. */
 public enum Family {
     IP("ip", NfTables.NFPROTO_IPV4),
@@ -42,6 +45,20 @@ public enum Family {
             }
         }
         throw new IllegalArgumentException("unknown nftables family number " + protocol);
+    }
+
+    /**
+     * The family of a received nftables message, from its {@code nfgenmsg}.
+     *
+     * @throws NetlinkDecodeException for a number nftables has no family for
+     */
+    static Family ofMessage(NetlinkMessage message) {
+        int protocol = message.payloadU8(0);
+        try {
+            return ofProtocol(protocol);
+        } catch (IllegalArgumentException e) {
+            throw new NetlinkDecodeException("unknown nftables family " + protocol + " in message type " + message.type());
+        }
     }
 
     /**

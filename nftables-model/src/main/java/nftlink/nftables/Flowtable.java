@@ -34,8 +34,8 @@ public record Flowtable(Family family, String table, String name, long handle, i
 
     public Flowtable {
         Objects.requireNonNull(family, "family");
-        Names.check("table", table);
-        Names.check("flowtable", name);
+        ObjectNames.check("table", table);
+        ObjectNames.check("flowtable", name);
         devices = List.copyOf(devices);
         unknown = List.copyOf(unknown);
     }
@@ -107,7 +107,7 @@ public record Flowtable(Family family, String table, String name, long handle, i
      * @throws NetlinkDecodeException when the message is malformed
      */
     public static Flowtable decode(NetlinkMessage message) {
-        Family family = Codec.family(message);
+        Family family = Family.ofMessage(message);
         String table = null;
         String name = null;
         long handle = 0;
@@ -155,8 +155,8 @@ public record Flowtable(Family family, String table, String name, long handle, i
             throw new NetlinkDecodeException("flowtable message without NFTA_FLOWTABLE_TABLE or NFTA_FLOWTABLE_NAME");
         }
         try {
-            Names.decoded("table", table);
-            Names.decoded("flowtable", name);
+            ObjectNames.decoded("table", table);
+            ObjectNames.decoded("flowtable", name);
             return new Flowtable(family, table, name, handle, use, hookNumber, priority, devices, flags, unknown);
         } catch (IllegalArgumentException e) {
             throw new NetlinkDecodeException("flowtable: " + e.getMessage());

@@ -398,7 +398,7 @@ public final class NfTables {
     public static final int NFTA_COUNTER_PACKETS = 2;
     public static final int NFTA_COUNTER_PAD = 3;
 
-    // ==== expression group A (ct, socket, fib, rt, exthdr, numgen, hash, xfrm, osf, byteorder, range) ====
+    // ==== expressions that load into registers, and operations on them (ct, socket, fib, rt, exthdr, numgen, hash, xfrm, osf, byteorder, range) ====
 
     // enum nft_ct_keys
     public static final int NFT_CT_STATE = 0;
@@ -552,7 +552,7 @@ public final class NfTables {
     public static final int NFTA_RANGE_FROM_DATA = 3;
     public static final int NFTA_RANGE_TO_DATA = 4;
 
-    // ==== expression group B (limit, quota, log, reject, nat, masq, redir, tproxy, dynset, objref, notrack, dup, fwd, connlimit, synproxy, queue, last, match/target) ====
+    // ==== statement expressions (limit, quota, log, reject, nat, masq, redir, tproxy, dynset, objref, notrack, dup, fwd, connlimit, synproxy, queue, last, match/target) ====
 
     // enum nft_limit_type
     public static final int NFT_LIMIT_PKTS = 0;

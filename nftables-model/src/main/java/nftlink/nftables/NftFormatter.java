@@ -1,6 +1,13 @@
 package nftlink.nftables;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders nftables objects in the syntax {@code nft list} prints and
@@ -30,7 +37,7 @@ public record NftFormatter(boolean handles, boolean numericPriority) {
         }
 
         /** The rules of a chain, each as its text without indentation, paired with its handle. */
-        default List<java.util.Map.Entry<String, Long>> rules(Chain chain) {
+        default List<Map.Entry<String, Long>> rules(Chain chain) {
             return List.of();
         }
     }
@@ -149,7 +156,7 @@ public record NftFormatter(boolean handles, boolean numericPriority) {
             }
             sb.append('\n');
         }
-        for (java.util.Map.Entry<String, Long> rule : contents.rules(c)) {
+        for (Map.Entry<String, Long> rule : contents.rules(c)) {
             sb.append("\t\t").append(rule.getKey());
             if (handles) {
                 sb.append(" # handle ").append(Long.toUnsignedString(rule.getValue()));
@@ -161,9 +168,9 @@ public record NftFormatter(boolean handles, boolean numericPriority) {
 
     /** Device names in the order nft lists them: sorted by their bytes ({@code strcmp}). */
     public static List<String> sortedDevices(List<String> devices) {
-        List<String> sorted = new java.util.ArrayList<>(devices);
-        sorted.sort((a, b) -> java.util.Arrays.compareUnsigned(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                b.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        List<String> sorted = new ArrayList<>(devices);
+        sorted.sort((a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
+                b.getBytes(StandardCharsets.UTF_8)));
         return sorted;
     }
 
@@ -185,16 +192,16 @@ public record NftFormatter(boolean handles, boolean numericPriority) {
     /** The owner's program name as nft prints it: the base name of its command line, from /proc. */
     private static String ownerName(int portId) {
         try {
-            byte[] cmdline = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc", Integer.toUnsignedString(portId), "cmdline"));
+            byte[] cmdline = Files.readAllBytes(Path.of("/proc", Integer.toUnsignedString(portId), "cmdline"));
             int end = 0;
             while (end < cmdline.length && cmdline[end] != 0) {
                 end++;
             }
-            String argv0 = new String(cmdline, 0, end, java.nio.charset.StandardCharsets.UTF_8);
+            String argv0 = new String(cmdline, 0, end, StandardCharsets.UTF_8);
             if (!argv0.isEmpty()) {
                 return argv0.substring(argv0.lastIndexOf('/') + 1);
             }
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // the owner is gone or not visible from here
         }
         return "unknown";

@@ -32,8 +32,8 @@ public record NftObject(Family family, String table, String name, long handle, i
 
     public NftObject {
         Objects.requireNonNull(family, "family");
-        Names.check("table", table);
-        Names.check("object", name);
+        ObjectNames.check("table", table);
+        ObjectNames.check("object", name);
         Objects.requireNonNull(data, "data");
         unknown = List.copyOf(unknown);
     }
@@ -90,7 +90,7 @@ public record NftObject(Family family, String table, String name, long handle, i
      * @throws NetlinkDecodeException when the message is malformed
      */
     public static NftObject decode(NetlinkMessage message) {
-        Family family = Codec.family(message);
+        Family family = Family.ofMessage(message);
         String table = null;
         String name = null;
         Integer type = null;
@@ -108,7 +108,7 @@ public record NftObject(Family family, String table, String name, long handle, i
                 case NFTA_OBJ_USE -> use = a.u32Be();
                 case NFTA_OBJ_HANDLE -> handle = a.u64Be();
                 case NFTA_OBJ_USERDATA -> {
-                    comment = Codec.commentOrNull(a);
+                    comment = Userdata.commentOnly(a);
                     if (comment == null) {
                         unknown.add(RawAttribute.of(a));
                     }
@@ -121,8 +121,8 @@ public record NftObject(Family family, String table, String name, long handle, i
             throw new NetlinkDecodeException("object message without NFTA_OBJ_TABLE, NFTA_OBJ_NAME or NFTA_OBJ_TYPE");
         }
         try {
-            Names.decoded("table", table);
-            Names.decoded("object", name);
+            ObjectNames.decoded("table", table);
+            ObjectNames.decoded("object", name);
             return new NftObject(family, table, name, handle, use, comment, ObjectData.decode(type, data), unknown);
         } catch (IllegalArgumentException e) {
             throw new NetlinkDecodeException("object: " + e.getMessage());

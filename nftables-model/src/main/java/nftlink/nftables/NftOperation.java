@@ -2,11 +2,13 @@ package nftlink.nftables;
 
 import nftlink.netlink.AttributeNamer;
 import nftlink.netlink.MessageWriter;
+import nftlink.netlink.Netlink;
 import nftlink.nfnetlink.BatchOperation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import nftlink.netlink.Netlink;
+import java.util.function.Function;
 
 import static nftlink.netlink.Netlink.NLM_F_APPEND;
 import static nftlink.netlink.Netlink.NLM_F_CREATE;
@@ -41,7 +43,7 @@ public sealed interface NftOperation extends BatchOperation {
     record DeleteTable(Family tableFamily, String name, boolean ignoreMissing) implements NftOperation {
         public DeleteTable {
             Objects.requireNonNull(tableFamily, "family");
-            Names.check("table", name);
+            ObjectNames.check("table", name);
         }
 
         @Override public int message() { return ignoreMissing ? NFT_MSG_DESTROYTABLE : NFT_MSG_DELTABLE; }
@@ -90,7 +92,7 @@ public sealed interface NftOperation extends BatchOperation {
     record AddBindingChain(Family tableFamily, String table, int id) implements NftOperation {
         public AddBindingChain {
             Objects.requireNonNull(tableFamily, "family");
-            Names.check("table", table);
+            ObjectNames.check("table", table);
             if (id == 0) {
                 throw new IllegalArgumentException("chain IDs are not 0");
             }
@@ -128,8 +130,8 @@ public sealed interface NftOperation extends BatchOperation {
     record DeleteChain(Family tableFamily, String table, String name, boolean ignoreMissing) implements NftOperation {
         public DeleteChain {
             Objects.requireNonNull(tableFamily, "family");
-            Names.check("table", table);
-            Names.check("chain", name);
+            ObjectNames.check("table", table);
+            ObjectNames.check("chain", name);
         }
 
         @Override public int message() { return ignoreMissing ? NFT_MSG_DESTROYCHAIN : NFT_MSG_DELCHAIN; }
@@ -211,8 +213,8 @@ public sealed interface NftOperation extends BatchOperation {
     record DeleteRule(Family tableFamily, String table, String chain, long handle) implements NftOperation {
         public DeleteRule {
             Objects.requireNonNull(tableFamily, "family");
-            Names.check("table", table);
-            Names.check("chain", chain);
+            ObjectNames.check("table", table);
+            ObjectNames.check("chain", chain);
         }
 
         @Override public int message() { return NFT_MSG_DELRULE; }
@@ -228,14 +230,20 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
     }
 
-    /** {@code add set} / {@code add map} or, with {@code exclusive}, {@code create set}. */
+    /**
+     * {@code add set} / {@code add map} or, with {@code exclusive}, {@code create set}. The kernel
+     * wants an {@code NFTA_SET_ID} for every new set: the parsers and the linearizer number theirs
+     * per batch ({@link nftlink.nftables.lang.BatchIds}); a set without one is sent with
+     * {@link #UNNUMBERED}, which no batch numbering gives, and is found by its name.
+     */
     record AddSet(NftSet set, boolean exclusive) implements NftOperation {
-        private static final java.util.concurrent.atomic.AtomicInteger NEXT_ID = new java.util.concurrent.atomic.AtomicInteger();
+        /** The ID of a set added without one; above every ID a {@link nftlink.nftables.lang.BatchIds} gives. */
+        public static final int UNNUMBERED = Integer.MAX_VALUE;
 
         public AddSet {
             Objects.requireNonNull(set, "set");
             if (set.id() == 0) {
-                set = set.withId(NEXT_ID.updateAndGet(i -> i == Integer.MAX_VALUE ? 1 : i + 1));
+                set = set.withId(UNNUMBERED);
             }
         }
 
@@ -252,8 +260,8 @@ public sealed interface NftOperation extends BatchOperation {
     record DeleteSet(Family tableFamily, String table, String name, boolean ignoreMissing) implements NftOperation {
         public DeleteSet {
             Objects.requireNonNull(tableFamily, "family");
-            Names.check("table", table);
-            Names.check("set", name);
+            ObjectNames.check("table", table);
+            ObjectNames.check("set", name);
         }
 
         @Override public int message() { return ignoreMissing ? NFT_MSG_DESTROYSET : NFT_MSG_DELSET; }
@@ -276,8 +284,8 @@ public sealed interface NftOperation extends BatchOperation {
                        boolean exclusive) implements NftOperation {
         public AddElements {
             Objects.requireNonNull(tableFamily, "family");
-            Names.check("table", table);
-            Names.check("set", set);
+            ObjectNames.check("table", table);
+            ObjectNames.check("set", set);
             elements = List.copyOf(elements);
         }
 
@@ -293,8 +301,8 @@ public sealed interface NftOperation extends BatchOperation {
     record DeleteElements(Family tableFamily, String table, String set, List<SetElement> elements) implements NftOperation {
         public DeleteElements {
             Objects.requireNonNull(tableFamily, "family");
-            Names.check("table", table);
-            Names.check("set", set);
+            ObjectNames.check("table", table);
+            ObjectNames.check("set", set);
             elements = List.copyOf(elements);
         }
 
@@ -310,8 +318,8 @@ public sealed interface NftOperation extends BatchOperation {
     record FlushSet(Family tableFamily, String table, String set) implements NftOperation {
         public FlushSet {
             Objects.requireNonNull(tableFamily, "family");
-            Names.check("table", table);
-            Names.check("set", set);
+            ObjectNames.check("table", table);
+            ObjectNames.check("set", set);
         }
 
         @Override public int message() { return NFT_MSG_DELSETELEM; }
@@ -356,8 +364,8 @@ public sealed interface NftOperation extends BatchOperation {
     }
 
     private static List<NftOperation> chunk(List<SetElement> elements,
-                                            java.util.function.Function<List<SetElement>, NftOperation> make) {
-        List<NftOperation> ops = new java.util.ArrayList<>();
+                                            Function<List<SetElement>, NftOperation> make) {
+        List<NftOperation> ops = new ArrayList<>();
         MessageWriter scratch = new MessageWriter(512);
         int start = 0;
         int used = 0;
@@ -410,9 +418,9 @@ public sealed interface NftOperation extends BatchOperation {
                         boolean ignoreMissing) implements NftOperation {
         public DeleteObject {
             Objects.requireNonNull(tableFamily, "family");
-            Names.check("table", table);
+            ObjectNames.check("table", table);
             if (name != null) {
-                Names.check("object", name);
+                ObjectNames.check("object", name);
             } else if (handle == 0) {
                 throw new IllegalArgumentException("delete object needs a name or a handle");
             }
@@ -462,8 +470,8 @@ public sealed interface NftOperation extends BatchOperation {
     record DeleteFlowtable(Family tableFamily, String table, String name, boolean ignoreMissing) implements NftOperation {
         public DeleteFlowtable {
             Objects.requireNonNull(tableFamily, "family");
-            Names.check("table", table);
-            Names.check("flowtable", name);
+            ObjectNames.check("table", table);
+            ObjectNames.check("flowtable", name);
         }
 
         @Override public int message() { return ignoreMissing ? NFT_MSG_DESTROYFLOWTABLE : NFT_MSG_DELFLOWTABLE; }
@@ -482,7 +490,7 @@ public sealed interface NftOperation extends BatchOperation {
     record FlushTable(Family tableFamily, String table) implements NftOperation {
         public FlushTable {
             Objects.requireNonNull(tableFamily, "family");
-            Names.check("table", table);
+            ObjectNames.check("table", table);
         }
 
         @Override public int message() { return NFT_MSG_DELRULE; }
@@ -497,8 +505,8 @@ public sealed interface NftOperation extends BatchOperation {
     record FlushChain(Family tableFamily, String table, String chain) implements NftOperation {
         public FlushChain {
             Objects.requireNonNull(tableFamily, "family");
-            Names.check("table", table);
-            Names.check("chain", chain);
+            ObjectNames.check("table", table);
+            ObjectNames.check("chain", chain);
         }
 
         @Override public int message() { return NFT_MSG_DELRULE; }

@@ -1,15 +1,16 @@
 package nftlink.nftables;
 
-import nftlink.netlink.RawAttribute;
 import nftlink.netlink.Attribute;
 import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkDecodeException;
 import nftlink.netlink.NetlinkMessage;
+import nftlink.netlink.RawAttribute;
 import nftlink.nfnetlink.Nfnetlink;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Expressions;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -47,8 +48,8 @@ public record NftSet(Family family, String table, String name, long handle, int 
 
     public NftSet {
         Objects.requireNonNull(family, "family");
-        Names.check("table", table);
-        Names.check("set", name);
+        ObjectNames.check("table", table);
+        ObjectNames.check("set", name);
         fieldLengths = List.copyOf(fieldLengths);
         userdata = userdata == null ? null : userdata.clone();
         expressions = List.copyOf(expressions);
@@ -200,7 +201,7 @@ public record NftSet(Family family, String table, String name, long handle, int 
      * @throws NetlinkDecodeException when the message is malformed
      */
     public static NftSet decode(NetlinkMessage message) {
-        Family family = Codec.family(message);
+        Family family = Family.ofMessage(message);
         String table = null;
         String name = null;
         long handle = 0;
@@ -257,8 +258,8 @@ public record NftSet(Family family, String table, String name, long handle, int 
         if (table == null || name == null || keyType == null || keyLength == null) {
             throw new NetlinkDecodeException("set message without table, name, key type or key length");
         }
-        Names.decoded("table", table);
-        Names.decoded("set", name);
+        ObjectNames.decoded("table", table);
+        ObjectNames.decoded("set", name);
         checkLengths(keyLength, dataLength, fields);
         return new NftSet(family, table, name, handle, flags, keyType, keyLength, dataType, dataLength, objectType,
                 policy, size, fields, timeout, gcInterval, id, userdata, expressions, unknown);
@@ -281,7 +282,7 @@ public record NftSet(Family family, String table, String name, long handle, int 
      * when absent.
      */
     public static NftSet decodeReference(NetlinkMessage message) {
-        Family family = Codec.family(message);
+        Family family = Family.ofMessage(message);
         String table = null;
         String name = null;
         long handle = 0;
@@ -302,8 +303,8 @@ public record NftSet(Family family, String table, String name, long handle, int 
         if (table == null || name == null) {
             throw new NetlinkDecodeException("set message without table or name");
         }
-        Names.decoded("table", table);
-        Names.decoded("set", name);
+        ObjectNames.decoded("table", table);
+        ObjectNames.decoded("set", name);
         return new NftSet(family, table, name, handle, flags, keyType, keyLength, 0, 0, 0, -1, 0, List.of(), 0, 0, 0,
                 null, List.of(), List.of());
     }
@@ -314,7 +315,7 @@ public record NftSet(Family family, String table, String name, long handle, int 
                 && handle == s.handle && flags == s.flags && keyType == s.keyType && keyLength == s.keyLength
                 && dataType == s.dataType && dataLength == s.dataLength && objectType == s.objectType
                 && policy == s.policy && size == s.size && fieldLengths.equals(s.fieldLengths) && timeout == s.timeout
-                && gcInterval == s.gcInterval && id == s.id && java.util.Arrays.equals(userdata, s.userdata)
+                && gcInterval == s.gcInterval && id == s.id && Arrays.equals(userdata, s.userdata)
                 && expressions.equals(s.expressions) && unknown.equals(s.unknown);
     }
 

@@ -2,9 +2,12 @@ package nftlink.nftables;
 
 import nftlink.netlink.Attribute;
 import nftlink.netlink.DumpCollector;
+import nftlink.netlink.DumpInterruptedException;
 import nftlink.netlink.MessageWriter;
+import nftlink.netlink.Netlink;
 import nftlink.netlink.NetlinkConnection;
 import nftlink.netlink.NetlinkDecodeException;
+import nftlink.netlink.NetlinkKernelException;
 import nftlink.netlink.NetlinkMessage;
 import nftlink.netlink.NetlinkProtocol;
 import nftlink.netlink.NetworkNamespace;
@@ -18,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static nftlink.netlink.Netlink.NLM_F_ACK;
@@ -238,14 +242,14 @@ public final class Nftables implements AutoCloseable {
         });
     }
 
-    private List<NftObject> resetDump(Family family, String operation, java.util.function.Consumer<MessageWriter> attributes) {
+    private List<NftObject> resetDump(Family family, String operation, Consumer<MessageWriter> attributes) {
         return connection.exclusive(() -> resetDumpLocked(family, operation, attributes));
     }
 
     private List<NftObject> resetDumpLocked(Family family, String operation,
-                                            java.util.function.Consumer<MessageWriter> attributes) {
+                                            Consumer<MessageWriter> attributes) {
         List<NftObject> objects = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         int seq = connection.nextSequence();
         MessageWriter w = connection.writer();
         w.reset();
@@ -257,9 +261,9 @@ public final class Nftables implements AutoCloseable {
         w.endMessage(m);
         connection.send(w);
         connection.receive(seq, 1, reply -> {
-            if (reply.type() == nftlink.netlink.Netlink.NLMSG_DONE) {
+            if (reply.type() == Netlink.NLMSG_DONE) {
                 if (reply.payloadLength() >= 4 && reply.payloadU32(0) < 0) {
-                    throw new nftlink.netlink.NetlinkKernelException(operation, -reply.payloadU32(0), null, -1, null);
+                    throw new NetlinkKernelException(operation, -reply.payloadU32(0), null, -1, null);
                 }
                 return true;
             }
@@ -328,11 +332,11 @@ public final class Nftables implements AutoCloseable {
                 return new Ruleset(tables, chains);
             }
         }
-        throw new nftlink.netlink.DumpInterruptedException("list ruleset: the rule set kept changing while it was read");
+        throw new DumpInterruptedException("list ruleset: the rule set kept changing while it was read");
     }
 
     private <T> List<T> dump(int message, Family family, String operation, Function<NetlinkMessage, T> decoder,
-                             java.util.function.Consumer<MessageWriter> attributes) {
+                             Consumer<MessageWriter> attributes) {
         return connection.dump((w, seq) -> {
             int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(NFNL_SUBSYS_NFTABLES, message),
                     NLM_F_REQUEST | NLM_F_DUMP | NLM_F_ACK, seq, family == null ? NFPROTO_UNSPEC : family.protocol(), 0);

@@ -96,8 +96,8 @@ final class NotificationDecoder {
         if (table == null || set == null) {
             throw new NetlinkDecodeException("element notification without table or set");
         }
-        Names.decoded("table", table);
-        Names.decoded("set", set);
-        return new NftEvent.ElementsEvent(added, Codec.family(m), table, set, elements);
+        ObjectNames.decoded("table", table);
+        ObjectNames.decoded("set", set);
+        return new NftEvent.ElementsEvent(added, Family.ofMessage(m), table, set, elements);
     }
 }

@@ -34,8 +34,8 @@ public record Rule(Family family, String table, String chain, long handle, long 
 
     public Rule {
         Objects.requireNonNull(family, "family");
-        Names.check("table", table);
-        Names.check("chain", chain);
+        ObjectNames.check("table", table);
+        ObjectNames.check("chain", chain);
         expressions = List.copyOf(expressions);
         unknown = List.copyOf(unknown);
     }
@@ -121,7 +121,7 @@ public record Rule(Family family, String table, String chain, long handle, long 
      * @throws NetlinkDecodeException when the message is malformed
      */
     public static Rule decode(NetlinkMessage message) {
-        Family family = Codec.family(message);
+        Family family = Family.ofMessage(message);
         String table = null;
         String chain = null;
         long handle = 0;
@@ -137,7 +137,7 @@ public record Rule(Family family, String table, String chain, long handle, long 
                 case NFTA_RULE_POSITION -> position = a.u64Be();
                 case NFTA_RULE_EXPRESSIONS -> expressions = Expressions.decodeList(a);
                 case NFTA_RULE_USERDATA -> {
-                    comment = Codec.commentOrNull(a);
+                    comment = Userdata.commentOnly(a);
                     if (comment == null) {
                         unknown.add(RawAttribute.of(a));
                     }
@@ -149,8 +149,8 @@ public record Rule(Family family, String table, String chain, long handle, long 
         if (table == null || chain == null) {
             throw new NetlinkDecodeException("rule message without NFTA_RULE_TABLE or NFTA_RULE_CHAIN");
         }
-        Names.decoded("table", table);
-        Names.decoded("chain", chain);
+        ObjectNames.decoded("table", table);
+        ObjectNames.decoded("chain", chain);
         return new Rule(family, table, chain, handle, position, expressions, comment, unknown);
     }
 

@@ -69,7 +69,7 @@ public record SetElement(Bytes key, Bytes keyEnd, Data data, String objectRef, i
         byte[] open = Userdata.intervalOpen();
         byte[] all = open;
         if (userdata != null) {
-            all = java.util.Arrays.copyOf(userdata, userdata.length + open.length);
+            all = Arrays.copyOf(userdata, userdata.length + open.length);
             System.arraycopy(open, 0, all, userdata.length, open.length);
         }
         return new SetElement(key, keyEnd, data, objectRef, flags, timeout, expiration, all, expressions);

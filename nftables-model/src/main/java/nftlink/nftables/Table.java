@@ -31,7 +31,7 @@ public record Table(Family family, String name, int flags, String comment, long 
 
     public Table {
         Objects.requireNonNull(family, "family");
-        Names.check("table", name);
+        ObjectNames.check("table", name);
         unknown = List.copyOf(unknown);
     }
 
@@ -76,7 +76,7 @@ public record Table(Family family, String name, int flags, String comment, long 
      * @throws NetlinkDecodeException when the message is malformed
      */
     public static Table decode(NetlinkMessage message) {
-        Family family = Codec.family(message);
+        Family family = Family.ofMessage(message);
         String name = null;
         int flags = 0;
         String comment = null;
@@ -92,7 +92,7 @@ public record Table(Family family, String name, int flags, String comment, long 
                 case NFTA_TABLE_HANDLE -> handle = a.u64Be();
                 case NFTA_TABLE_OWNER -> owner = a.u32Be();
                 case NFTA_TABLE_USERDATA -> {
-                    comment = Codec.commentOrNull(a);
+                    comment = Userdata.commentOnly(a);
                     if (comment == null) {
                         unknown.add(RawAttribute.of(a));
                     }
@@ -104,7 +104,7 @@ public record Table(Family family, String name, int flags, String comment, long 
         if (name == null) {
             throw new NetlinkDecodeException("table message without NFTA_TABLE_NAME");
         }
-        Names.decoded("table", name);
+        ObjectNames.decoded("table", name);
         return new Table(family, name, flags, comment, handle, use, owner, unknown);
     }
 

@@ -1,9 +1,11 @@
 package nftlink.nftables;
 
+import nftlink.netlink.Attribute;
 import nftlink.netlink.NetlinkDecodeException;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The userdata blob nft stores with tables, chains, rules and sets: a sequence of
@@ -83,6 +85,19 @@ public final class Userdata {
     /** Whether the blob holds exactly one comment TLV and nothing else. */
     public static boolean isOnlyComment(byte[] userdata) {
         String c = findComment(userdata);
-        return c != null && java.util.Arrays.equals(userdata, comment(c));
+        return c != null && Arrays.equals(userdata, comment(c));
+    }
+
+    /**
+     * The comment of a received userdata attribute when it holds only a comment, else {@code null}
+     * (the object then keeps the whole userdata).
+     */
+    static String commentOnly(Attribute userdata) {
+        byte[] bytes = userdata.bytes();
+        try {
+            return isOnlyComment(bytes) ? findComment(bytes) : null;
+        } catch (IllegalArgumentException | NetlinkDecodeException e) {
+            return null;
+        }
     }
 }

@@ -72,13 +72,13 @@ public record Address(int index, Prefix local, InetAddress peer, int scope, int 
         IpFamily family = family();
         w.putU8(family.number()).putU8(local.length()).putU8(flags & 0xff).putU8(scope).putU32(index);
         if (family == IpFamily.INET) {
-            Wire.attrAddress(w, IFA_LOCAL, local.address());
-            Wire.attrAddress(w, IFA_ADDRESS, peer == null ? local.address() : peer);
+            RtAttributes.attrAddress(w, IFA_LOCAL, local.address());
+            RtAttributes.attrAddress(w, IFA_ADDRESS, peer == null ? local.address() : peer);
         } else {
             if (peer != null) {
-                Wire.attrAddress(w, IFA_LOCAL, local.address());
+                RtAttributes.attrAddress(w, IFA_LOCAL, local.address());
             }
-            Wire.attrAddress(w, IFA_ADDRESS, peer == null ? local.address() : peer);
+            RtAttributes.attrAddress(w, IFA_ADDRESS, peer == null ? local.address() : peer);
         }
         if (label != null) {
             w.attrString(IFA_LABEL, label);
@@ -87,7 +87,7 @@ public record Address(int index, Prefix local, InetAddress peer, int scope, int 
             w.attrU32(IFA_FLAGS, flags);
         }
         if (withUnknown) {
-            Wire.writeAll(w, unknown);
+            RtAttributes.writeAll(w, unknown);
         }
     }
 
@@ -108,8 +108,8 @@ public record Address(int index, Prefix local, InetAddress peer, int scope, int 
         List<RawAttribute> unknown = new ArrayList<>();
         for (Attribute a : message.attributes(Rtnetlink.IFADDRMSG_LEN)) {
             switch (a.rawType()) {
-                case IFA_ADDRESS -> address = Wire.address(a, family, "IFA_ADDRESS");
-                case IFA_LOCAL -> localAttr = Wire.address(a, family, "IFA_LOCAL");
+                case IFA_ADDRESS -> address = RtAttributes.address(a, family, "IFA_ADDRESS");
+                case IFA_LOCAL -> localAttr = RtAttributes.address(a, family, "IFA_LOCAL");
                 case IFA_LABEL -> label = a.string();
                 case IFA_FLAGS -> {
                     int f = a.u32();

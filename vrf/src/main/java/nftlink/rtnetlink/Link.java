@@ -33,7 +33,7 @@ public record Link(int index, String name, int type, int flags, int mtu, int mas
                    SlaveInfo slave, List<RawAttribute> unknown) implements RtObject {
 
     public Link {
-        Wire.checkName("link", name);
+        RtAttributes.checkName("link", name);
         if (mtu < 0) {
             throw new IllegalArgumentException("negative MTU " + mtu);
         }
@@ -133,26 +133,26 @@ public record Link(int index, String name, int type, int flags, int mtu, int mas
             w.attrU32(IFLA_MASTER, master);
         }
         if (kind != null || slave != null) {
-            int info = Wire.beginPlainNest(w, IFLA_LINKINFO);
+            int info = RtAttributes.beginPlainNest(w, IFLA_LINKINFO);
             if (kind != null) {
-                Wire.attrStringNoNul(w, IFLA_INFO_KIND, kind.name());
+                RtAttributes.attrStringNoNul(w, IFLA_INFO_KIND, kind.name());
                 if (kind.hasData()) {
-                    int data = Wire.beginPlainNest(w, IFLA_INFO_DATA);
+                    int data = RtAttributes.beginPlainNest(w, IFLA_INFO_DATA);
                     kind.writeData(w);
-                    Wire.endPlainNest(w, data);
+                    RtAttributes.endPlainNest(w, data);
                 }
             }
             if (slave != null) {
-                Wire.attrStringNoNul(w, IFLA_INFO_SLAVE_KIND, slave.kind());
+                RtAttributes.attrStringNoNul(w, IFLA_INFO_SLAVE_KIND, slave.kind());
                 if (!slave.data().isEmpty()) {
-                    int data = Wire.beginPlainNest(w, IFLA_INFO_SLAVE_DATA);
-                    Wire.writeAll(w, slave.data());
-                    Wire.endPlainNest(w, data);
+                    int data = RtAttributes.beginPlainNest(w, IFLA_INFO_SLAVE_DATA);
+                    RtAttributes.writeAll(w, slave.data());
+                    RtAttributes.endPlainNest(w, data);
                 }
             }
-            Wire.endPlainNest(w, info);
+            RtAttributes.endPlainNest(w, info);
         }
-        Wire.writeAll(w, unknown);
+        RtAttributes.writeAll(w, unknown);
     }
 
     /**
@@ -185,9 +185,9 @@ public record Link(int index, String name, int type, int flags, int mtu, int mas
                     List<RawAttribute> rest = new ArrayList<>();
                     for (Attribute i : a.nested()) {
                         switch (i.type()) {
-                            case IFLA_INFO_KIND -> kindName = Wire.lenientString(i);
+                            case IFLA_INFO_KIND -> kindName = RtAttributes.lenientString(i);
                             case IFLA_INFO_DATA -> data = i;
-                            case IFLA_INFO_SLAVE_KIND -> slaveKind = Wire.lenientString(i);
+                            case IFLA_INFO_SLAVE_KIND -> slaveKind = RtAttributes.lenientString(i);
                             case IFLA_INFO_SLAVE_DATA -> slaveData = i;
                             default -> rest.add(RawAttribute.of(i));
                         }

@@ -67,7 +67,7 @@ public sealed interface LinkKind {
     record Veth(String peerName) implements LinkKind {
         public Veth {
             if (peerName != null) {
-                Wire.checkName("veth peer", peerName);
+                RtAttributes.checkName("veth peer", peerName);
             }
         }
 
@@ -84,10 +84,10 @@ public sealed interface LinkKind {
         @Override
         public void writeData(MessageWriter w) {
             if (peerName != null) {
-                int peer = Wire.beginPlainNest(w, VETH_INFO_PEER);
+                int peer = RtAttributes.beginPlainNest(w, VETH_INFO_PEER);
                 w.putZeros(Rtnetlink.IFINFOMSG_LEN);
                 w.attrString(IFLA_IFNAME, peerName);
-                Wire.endPlainNest(w, peer);
+                RtAttributes.endPlainNest(w, peer);
             }
         }
     }
@@ -128,7 +128,7 @@ public sealed interface LinkKind {
             if (vlanFiltering != null) {
                 w.attrU8(IFLA_BR_VLAN_FILTERING, vlanFiltering ? 1 : 0);
             }
-            Wire.writeAll(w, other);
+            RtAttributes.writeAll(w, other);
         }
     }
 
@@ -180,7 +180,7 @@ public sealed interface LinkKind {
             if (mode != 0) {
                 w.attrU32(IFLA_MACVLAN_MODE, mode);
             }
-            Wire.writeAll(w, other);
+            RtAttributes.writeAll(w, other);
         }
     }
 
@@ -203,7 +203,7 @@ public sealed interface LinkKind {
 
         @Override
         public void writeData(MessageWriter w) {
-            Wire.writeAll(w, data);
+            RtAttributes.writeAll(w, data);
         }
     }
 
@@ -278,7 +278,7 @@ public sealed interface LinkKind {
         }
         String name = inner.list().getFirst().string();
         try {
-            Wire.checkName("veth peer", name);
+            RtAttributes.checkName("veth peer", name);
         } catch (IllegalArgumentException e) {
             return null;
         }

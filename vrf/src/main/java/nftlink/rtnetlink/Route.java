@@ -96,7 +96,7 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
 
     /** The default route prefix of {@code family}. */
     public static Prefix defaultPrefix(IpFamily family) {
-        return new Prefix(Wire.any(family), 0);
+        return new Prefix(RtAttributes.any(family), 0);
     }
 
     public Route withOif(int newOif) {
@@ -144,10 +144,10 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
                 .putU8(Integer.compareUnsigned(table, 256) < 0 ? table : RT_TABLE_UNSPEC).putU8(protocol).putU8(scope)
                 .putU8(type.number()).putU32(flags);
         if (destination.length() != 0) {
-            Wire.attrAddress(w, RTA_DST, destination.address());
+            RtAttributes.attrAddress(w, RTA_DST, destination.address());
         }
         if (source != null && source.length() != 0) {
-            Wire.attrAddress(w, RTA_SRC, source.address());
+            RtAttributes.attrAddress(w, RTA_SRC, source.address());
         }
         if (Integer.compareUnsigned(table, 256) >= 0) {
             w.attrU32(RTA_TABLE, table);
@@ -156,15 +156,15 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
             w.attrU32(RTA_PRIORITY, (int) metric);
         }
         if (prefsrc != null) {
-            Wire.attrAddress(w, RTA_PREFSRC, prefsrc);
+            RtAttributes.attrAddress(w, RTA_PREFSRC, prefsrc);
         }
         if (gateway != null) {
-            Wire.attrAddress(w, RTA_GATEWAY, gateway);
+            RtAttributes.attrAddress(w, RTA_GATEWAY, gateway);
         }
         if (oif != 0) {
             w.attrU32(RTA_OIF, oif);
         }
-        Wire.writeAll(w, unknown);
+        RtAttributes.writeAll(w, unknown);
     }
 
     /**
@@ -192,10 +192,10 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
         boolean tableAttr = false;
         for (Attribute a : message.attributes(RTMSG_LEN)) {
             switch (a.rawType()) {
-                case RTA_DST -> dst = Wire.address(a, family, "RTA_DST");
-                case RTA_SRC -> src = Wire.address(a, family, "RTA_SRC");
-                case RTA_GATEWAY -> gateway = Wire.address(a, family, "RTA_GATEWAY");
-                case RTA_PREFSRC -> prefsrc = Wire.address(a, family, "RTA_PREFSRC");
+                case RTA_DST -> dst = RtAttributes.address(a, family, "RTA_DST");
+                case RTA_SRC -> src = RtAttributes.address(a, family, "RTA_SRC");
+                case RTA_GATEWAY -> gateway = RtAttributes.address(a, family, "RTA_GATEWAY");
+                case RTA_PREFSRC -> prefsrc = RtAttributes.address(a, family, "RTA_PREFSRC");
                 case RTA_OIF -> oif = a.u32();
                 case RTA_PRIORITY -> metric = Integer.toUnsignedLong(a.u32());
                 case RTA_TABLE -> {
@@ -210,8 +210,8 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
             throw new NetlinkDecodeException("route: rtm_table " + message.payloadU8(4) + " contradicts RTA_TABLE " + table);
         }
         try {
-            Prefix destination = new Prefix(dst == null ? Wire.any(family) : dst, dstLen);
-            Prefix source = src == null && srcLen == 0 ? null : new Prefix(src == null ? Wire.any(family) : src, srcLen);
+            Prefix destination = new Prefix(dst == null ? RtAttributes.any(family) : dst, dstLen);
+            Prefix source = src == null && srcLen == 0 ? null : new Prefix(src == null ? RtAttributes.any(family) : src, srcLen);
             return new Route(family, destination, source, tos, table, protocol, scope, type, flags, gateway, oif, metric,
                     prefsrc, unknown);
         } catch (IllegalArgumentException e) {

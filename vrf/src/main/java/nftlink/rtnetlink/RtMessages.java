@@ -67,7 +67,7 @@ public final class RtMessages {
 
     /** {@code ip link set dev DEV name NAME}. */
     public static void rename(MessageWriter w, int seq, int index, String name) {
-        Wire.checkName("link", name);
+        RtAttributes.checkName("link", name);
         int m = w.beginMessage(RTM_NEWLINK, CHANGE, seq);
         ifinfomsg(w, index, 0, 0);
         w.attrString(IFLA_IFNAME, name);
@@ -111,9 +111,9 @@ public final class RtMessages {
             w.attrU32(IFLA_MASTER, master);
         }
         if (kind != null) {
-            int info = Wire.beginPlainNest(w, IFLA_LINKINFO);
-            Wire.attrStringNoNul(w, IFLA_INFO_KIND, kind);
-            Wire.endPlainNest(w, info);
+            int info = RtAttributes.beginPlainNest(w, IFLA_LINKINFO);
+            RtAttributes.attrStringNoNul(w, IFLA_INFO_KIND, kind);
+            RtAttributes.endPlainNest(w, info);
         }
         w.endMessage(m);
     }

@@ -65,10 +65,10 @@ public record Rule(IpFamily family, long priority, int table, RuleAction action,
             throw new IllegalArgumentException("tos, protocol or ip proto out of range");
         }
         if (iif != null) {
-            Wire.checkName("input interface", iif);
+            RtAttributes.checkName("input interface", iif);
         }
         if (oif != null) {
-            Wire.checkName("output interface", oif);
+            RtAttributes.checkName("output interface", oif);
         }
         unknown = List.copyOf(unknown);
     }
@@ -184,10 +184,10 @@ public record Rule(IpFamily family, long priority, int table, RuleAction action,
             w.attrU32(FRA_PRIORITY, (int) priority);
         }
         if (from != null && from.length() != 0) {
-            Wire.attrAddress(w, FRA_SRC, from.address());
+            RtAttributes.attrAddress(w, FRA_SRC, from.address());
         }
         if (to != null && to.length() != 0) {
-            Wire.attrAddress(w, FRA_DST, to.address());
+            RtAttributes.attrAddress(w, FRA_DST, to.address());
         }
         if (iif != null) {
             w.attrString(FRA_IIFNAME, iif);
@@ -223,7 +223,7 @@ public record Rule(IpFamily family, long priority, int table, RuleAction action,
         if (dport != null) {
             w.attrBytes(FRA_DPORT_RANGE, ports(dport));
         }
-        Wire.writeAll(w, unknown);
+        RtAttributes.writeAll(w, unknown);
     }
 
     private static byte[] ports(PortRange range) {
@@ -274,8 +274,8 @@ public record Rule(IpFamily family, long priority, int table, RuleAction action,
         for (Attribute a : message.attributes(Rtnetlink.FIB_RULE_HDR_LEN)) {
             switch (a.rawType()) {
                 case FRA_PRIORITY -> priority = Integer.toUnsignedLong(a.u32());
-                case FRA_SRC -> src = Wire.address(a, family, "FRA_SRC");
-                case FRA_DST -> dst = Wire.address(a, family, "FRA_DST");
+                case FRA_SRC -> src = RtAttributes.address(a, family, "FRA_SRC");
+                case FRA_DST -> dst = RtAttributes.address(a, family, "FRA_DST");
                 case FRA_IIFNAME -> iif = a.string();
                 case FRA_OIFNAME -> oif = a.string();
                 case FRA_FWMARK -> fwmark = Integer.toUnsignedLong(a.u32());
@@ -315,8 +315,8 @@ public record Rule(IpFamily family, long priority, int table, RuleAction action,
             }
         }
         try {
-            Prefix from = src == null && srcLen == 0 ? null : new Prefix(src == null ? Wire.any(family) : src, srcLen);
-            Prefix to = dst == null && dstLen == 0 ? null : new Prefix(dst == null ? Wire.any(family) : dst, dstLen);
+            Prefix from = src == null && srcLen == 0 ? null : new Prefix(src == null ? RtAttributes.any(family) : src, srcLen);
+            Prefix to = dst == null && dstLen == 0 ? null : new Prefix(dst == null ? RtAttributes.any(family) : dst, dstLen);
             return new Rule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uid,
                     protocol, ipProto, sport, dport, flags, unknown);
         } catch (IllegalArgumentException e) {

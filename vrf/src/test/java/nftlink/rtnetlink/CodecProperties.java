@@ -145,7 +145,7 @@ class CodecProperties {
 
     static Arbitrary<Prefix> prefixes(IpFamily family, int minLength) {
         return Combinators.combine(addresses(family), Arbitraries.integers().between(minLength, family.maxPrefixLength()))
-                .as((a, l) -> l == 0 ? new Prefix(Wire.any(family), 0) : new Prefix(a, l));
+                .as((a, l) -> l == 0 ? new Prefix(RtAttributes.any(family), 0) : new Prefix(a, l));
     }
 
     static Arbitrary<Long> u32OrAbsent() {

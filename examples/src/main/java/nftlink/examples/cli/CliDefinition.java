@@ -3,6 +3,7 @@ package nftlink.examples.cli;
 import picocli.CommandLine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -50,7 +51,7 @@ public final class CliDefinition {
 
     /** The words a command starts with, each with what may follow it. */
     public static List<Word> commands() {
-        return java.util.Arrays.stream(Command.values()).filter(c -> !c.hidden())
+        return Arrays.stream(Command.values()).filter(c -> !c.hidden())
                 .map(c -> new Word(c.word(), c.summary(), c.completions())).toList();
     }
 

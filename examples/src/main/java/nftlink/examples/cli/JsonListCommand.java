@@ -10,6 +10,7 @@ import nftlink.nftables.lang.RulesetListing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * {@code nftlink -j list ...}: the items of {@code nft -j list ruleset} that nft 1.1.3 prints for
@@ -24,7 +25,7 @@ final class JsonListCommand {
      * @param output     the listing options
      * @param interfaces the namespace's interface names by index
      */
-    JsonListCommand(Options.Output output, java.util.function.IntFunction<String> interfaces) {
+    JsonListCommand(Options.Output output, IntFunction<String> interfaces) {
         this.output = output;
         this.renderer = output.jsonRenderer(interfaces);
     }

@@ -17,6 +17,7 @@ import nftlink.nftables.lang.SetRenderer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * {@code list ...} as nft 1.1.3 prints it (rule.c's {@code do_list_*}): a whole table, or the
@@ -33,7 +34,7 @@ final class ListCommand {
      * @param output     the listing options
      * @param interfaces the namespace's interface names by index
      */
-    ListCommand(Options.Output output, java.util.function.IntFunction<String> interfaces) {
+    ListCommand(Options.Output output, IntFunction<String> interfaces) {
         this.output = output;
         this.formatter = output.formatter();
         this.rules = output.rules(interfaces);

@@ -1,5 +1,8 @@
 package nftlink.examples.cli;
 
+import java.io.IOException;
+import java.util.Properties;
+
 /** {@code nftlink -v} and {@code -V}: nft's version lines, for nftlink. */
 final class VersionText {
     private VersionText() {
@@ -9,11 +12,11 @@ final class VersionText {
     static String version() {
         try (var in = VersionText.class.getResourceAsStream("version.properties")) {
             if (in != null) {
-                var p = new java.util.Properties();
+                var p = new Properties();
                 p.load(in);
                 return p.getProperty("version", "unknown");
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // no version then
         }
         return "unknown";

@@ -22,7 +22,9 @@ import nftlink.nftables.Family;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Nftables;
+import nftlink.nftables.SetElement;
 import nftlink.nftables.Table;
+import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.parse.NftParseException;
 import nftlink.nftables.parse.NftParser;
@@ -31,14 +33,18 @@ import nftlink.nftables.parse.SetLookup;
 import nftlink.nftables.parse.SourceLocation;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.io.PrintStream;
+import java.net.Socket;
+import java.net.UnknownHostException;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -331,9 +337,9 @@ public final class Daemon implements AutoCloseable {
         }
 
         @Override
-        public java.net.Socket tcp() throws IOException {
+        public Socket tcp() throws IOException {
             // a channel's socket exists from open(); new Socket() would make it later, outside the namespace
-            return open(() -> java.nio.channels.SocketChannel.open().socket());
+            return open(() -> SocketChannel.open().socket());
         }
 
         private interface Opener<T> {
@@ -515,7 +521,7 @@ public final class Daemon implements AutoCloseable {
         for (PolicyFile.HostSet h : loaded.policy().hostSets()) {
             List<String> elements = new ArrayList<>();
             for (NftSet set : DnsSets.targets(nft, h.set())) {
-                for (nftlink.nftables.SetElement e : nft.listElements(set.family(), set.table(), set.name())) {
+                for (SetElement e : nft.listElements(set.family(), set.table(), set.name())) {
                     if (e.comment() != null && e.comment().startsWith("nftlinkd dns ")) {
                         elements.add(set.family().nftName() + " " + set.table() + " " + set.name() + ": " + address(e.key()) + " ("
                                 + e.comment().substring("nftlinkd dns ".length()) + ", expires in " + e.expiration() / 1000 + " s)");
@@ -531,10 +537,10 @@ public final class Daemon implements AutoCloseable {
         return new StatusReport(config.policies().stream().map(Path::toString).toList(), entries, hostSets, stale, damaged);
     }
 
-    private static String address(nftlink.nftables.expr.Bytes key) {
+    private static String address(Bytes key) {
         try {
-            return java.net.InetAddress.getByAddress(key.toArray()).getHostAddress();
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.getByAddress(key.toArray()).getHostAddress();
+        } catch (UnknownHostException e) {
             return key.toString();
         }
     }

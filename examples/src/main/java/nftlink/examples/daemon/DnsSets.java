@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -62,7 +63,7 @@ final class DnsSets implements AutoCloseable {
     private final Limits limits;
     private final Consumer<String> log;
     private final Map<String, Map<InetAddress, Known>> lastKnown = new HashMap<>();
-    private final Map<String, Long> due = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> due = new ConcurrentHashMap<>();
     private volatile boolean running;
     private Thread thread;
 

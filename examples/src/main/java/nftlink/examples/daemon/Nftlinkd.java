@@ -6,19 +6,22 @@ import nftlink.netlink.NetlinkException;
 import nftlink.netlink.NetlinkKernelException;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.netlink.SystemCallException;
-import picocli.CommandLine;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 import sun.misc.Signal;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -299,8 +302,8 @@ public final class Nftlinkd implements Callable<Integer> {
      */
     static boolean hangupIgnored() {
         try {
-            return hangupIgnored(java.nio.file.Files.readString(Path.of("/proc/self/status")));
-        } catch (java.io.IOException e) {
+            return hangupIgnored(Files.readString(Path.of("/proc/self/status")));
+        } catch (IOException e) {
             return false;
         }
     }

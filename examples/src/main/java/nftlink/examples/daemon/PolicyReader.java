@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -85,7 +86,7 @@ final class PolicyReader {
      */
     Loaded read(boolean load) {
         List<ParsedOperation> staticOps = new ArrayList<>();
-        Map<Path, String> texts = new java.util.LinkedHashMap<>();
+        Map<Path, String> texts = new LinkedHashMap<>();
         try {
             for (Path file : files(policies)) {
                 PolicyPermissions.check(file, PolicyPermissions.effectiveUser());

@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 /**
@@ -449,7 +450,7 @@ final class PolicyStore implements BindingStore {
     private record AnonymousLookup(Set<List<Bytes>> elements, int sreg, int dreg, int flags) {
     }
 
-    private static List<Object> normalized(List<Expression> expressions, java.util.function.Function<Lookup, Set<List<Bytes>>> anonymous) {
+    private static List<Object> normalized(List<Expression> expressions, Function<Lookup, Set<List<Bytes>>> anonymous) {
         List<Object> out = new ArrayList<>();
         for (Expression x : expressions) {
             if (x instanceof Lookup l) {

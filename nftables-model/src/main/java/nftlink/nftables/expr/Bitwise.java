@@ -3,7 +3,9 @@ package nftlink.nftables.expr;
 import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
+import nftlink.netlink.NetlinkDecodeException;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 import static nftlink.nftables.NfTables.*;
@@ -15,7 +17,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public sealed interface Bitwise extends Expression {
 
-    Expressions.Codec CODEC = new Expressions.Codec("bitwise", Bitwise::decode, Bitwise::parse);
+    Expressions.ExpressionType TYPE = new Expressions.ExpressionType("bitwise", Bitwise::decode, Bitwise::parse);
 
     /** {@code bitwise reg DREG = ( reg SREG & MASK ) ^ XOR}, over {@code mask.length()} bytes. */
     record MaskXor(int sreg, int dreg, Bytes mask, Bytes xor) implements Bitwise {
@@ -135,7 +137,7 @@ public sealed interface Bitwise extends Expression {
                 }
                 yield new Bool(sreg, sreg2, dreg, length, op);
             }
-            default -> throw new nftlink.netlink.NetlinkDecodeException("bitwise: unknown op " + op);
+            default -> throw new NetlinkDecodeException("bitwise: unknown op " + op);
         };
     }
 
@@ -149,7 +151,7 @@ public sealed interface Bitwise extends Expression {
     }
 
     private static Bytes prefix(Bytes b, int length) {
-        return Bytes.of(java.util.Arrays.copyOf(b.toArray(), length));
+        return Bytes.of(Arrays.copyOf(b.toArray(), length));
     }
 
     private static Bitwise parse(DebugReader r) {

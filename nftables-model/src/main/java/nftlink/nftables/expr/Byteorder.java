@@ -24,7 +24,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public record Byteorder(Op op, int sreg, int dreg, int length, int size, boolean sizeFirst) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("byteorder", Byteorder::decode, Byteorder::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("byteorder", Byteorder::decode, Byteorder::parse);
 
     /** {@code enum nft_byteorder_ops}, with libnftnl's names. */
     public enum Op implements KernelEnum {

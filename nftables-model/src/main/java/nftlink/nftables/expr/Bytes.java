@@ -1,5 +1,8 @@
 package nftlink.nftables.expr;
 
+import nftlink.netlink.MessageWriter;
+
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -56,7 +59,7 @@ public final class Bytes {
 
     /** A NUL-padded string of {@code length} bytes, as interface names are compared. */
     public static Bytes paddedString(String s, int length) {
-        byte[] text = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] text = s.getBytes(StandardCharsets.UTF_8);
         if (text.length > length) {
             throw new IllegalArgumentException("\"" + s + "\" is longer than " + length + " bytes");
         }
@@ -93,7 +96,7 @@ public final class Bytes {
     }
 
     /** Writes the bytes as an attribute of {@code type}, without copying them first. */
-    public void writeAttribute(nftlink.netlink.MessageWriter w, int type) {
+    public void writeAttribute(MessageWriter w, int type) {
         w.attrBytes(type, bytes);
     }
 

@@ -18,7 +18,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public record Cmp(Op op, int sreg, Bytes data) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("cmp", Cmp::decode, Cmp::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("cmp", Cmp::decode, Cmp::parse);
 
     /** {@code enum nft_cmp_ops}. */
     public enum Op implements KernelEnum {

@@ -16,7 +16,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public record Connlimit(int count, Integer flags) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("connlimit", Connlimit::decode, Connlimit::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("connlimit", Connlimit::decode, Connlimit::parse);
 
     @Override
     public String name() {

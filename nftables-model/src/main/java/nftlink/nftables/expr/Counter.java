@@ -15,7 +15,7 @@ import static nftlink.nftables.NfTables.NFTA_COUNTER_PACKETS;
  */
 public record Counter(long packets, long bytes) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("counter", Counter::decode, Counter::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("counter", Counter::decode, Counter::parse);
 
     /** A counter starting at zero. */
     public static Counter zero() {

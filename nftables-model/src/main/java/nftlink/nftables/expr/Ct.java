@@ -18,7 +18,7 @@ import static nftlink.nftables.NfTables.NFTA_CT_SREG;
  */
 public sealed interface Ct extends Expression {
 
-    Expressions.Codec CODEC = new Expressions.Codec("ct", Ct::decode, Ct::parse);
+    Expressions.ExpressionType TYPE = new Expressions.ExpressionType("ct", Ct::decode, Ct::parse);
 
     /**
      * {@code enum nft_ct_keys}, with libnftnl's names and the register bytes a load

@@ -1,9 +1,11 @@
 package nftlink.nftables.expr;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Reads libnftnl's text rendering of one expression ({@code [ cmp eq reg 1 0x00001600 ]})
@@ -148,13 +150,13 @@ public final class DebugReader {
                     return all;
                 }
             }
-            return Bytes.of(java.util.Arrays.copyOf(bytes, registerLength));
+            return Bytes.of(Arrays.copyOf(bytes, registerLength));
         }
         int length = bytes.length;
         while (length > bytes.length - 3 && length > 1 && bytes[length - 1] == 0) {
             length--;
         }
-        return Bytes.of(java.util.Arrays.copyOf(bytes, length));
+        return Bytes.of(Arrays.copyOf(bytes, length));
     }
 
     /** Consecutive {@code 0x%08x} words, each taken as 4 bytes. */
@@ -187,7 +189,7 @@ public final class DebugReader {
      * following token {@code stop} accepts (or before the closing bracket), spaces kept as written.
      * The tokens inside are consumed.
      */
-    public String text(java.util.function.Predicate<String> stop) {
+    public String text(Predicate<String> stop) {
         int[] spans = spans();
         int from = (position == 0 ? line.indexOf('[') : spans[2 * position - 1]) + 1;
         int until = position;

@@ -15,7 +15,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public record Dup(Integer sregAddr, Integer sregDev) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("dup", Dup::decode, Dup::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("dup", Dup::decode, Dup::parse);
 
     @Override
     public String name() {

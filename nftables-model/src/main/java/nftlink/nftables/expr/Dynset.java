@@ -4,6 +4,7 @@ import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -31,7 +32,7 @@ import static nftlink.nftables.NfTables.*;
 public record Dynset(int op, int sregKey, Integer sregData, String set, int setId, Long timeout,
                      List<Expression> expressions, Integer flags) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("dynset", Dynset::decode, Dynset::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("dynset", Dynset::decode, Dynset::parse);
 
     public Dynset {
         Objects.requireNonNull(set, "set");
@@ -177,7 +178,7 @@ public record Dynset(int op, int sregKey, Integer sregData, String set, int setI
                 throw r.error("expected a timeout like 1000ms but found '" + t + "'");
             }
         }
-        List<Expression> expressions = new java.util.ArrayList<>();
+        List<Expression> expressions = new ArrayList<>();
         while (r.accept("expr")) {
             List<Expression> nested = Expressions.parseDebug(r.bracketed());
             if (nested.size() != 1) {

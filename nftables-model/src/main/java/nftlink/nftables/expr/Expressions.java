@@ -6,12 +6,14 @@ import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkDecodeException;
 import nftlink.netlink.RawAttribute;
 
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import static nftlink.netlink.Netlink.NLA_HDRLEN;
@@ -32,34 +34,34 @@ public final class Expressions {
     private static final System.Logger LOG = System.getLogger(Expressions.class.getName());
 
     /**
-     * How to decode one kind of expression from its {@code NFTA_EXPR_DATA}
+     * One kind of expression, as the kernel's {@code struct nft_expr_type} names it: how to decode it from its {@code NFTA_EXPR_DATA}
      * attributes and parse it from libnftnl's text.
      *
      * @param name    the kernel name
      * @param decoder decodes the data attributes (an empty list when the kernel sent none)
      * @param parser  parses the text after the name
      */
-    public record Codec(String name, Function<Attributes, Expression> decoder, Function<DebugReader, Expression> parser) {
+    public record ExpressionType(String name, Function<Attributes, Expression> decoder, Function<DebugReader, Expression> parser) {
     }
 
-    private static final Map<String, Codec> CODECS = index(
+    private static final Map<String, ExpressionType> TYPES = index(
             // core
-            Payload.CODEC, Meta.CODEC, Cmp.CODEC, Immediate.CODEC, Bitwise.CODEC, Lookup.CODEC, Counter.CODEC
-            // group A
-            , Ct.CODEC, Socket.CODEC, Fib.CODEC, Rt.CODEC, Exthdr.CODEC, Numgen.CODEC, Hash.CODEC, Xfrm.CODEC,
-            Osf.CODEC, Byteorder.CODEC, Range.CODEC
-            // group B
-            , Limit.CODEC, Quota.CODEC, Log.CODEC, Reject.CODEC, Nat.CODEC, Masq.CODEC, Redir.CODEC, Tproxy.CODEC,
-            Dynset.CODEC, Objref.CODEC, Notrack.CODEC, Dup.CODEC, Fwd.CODEC, Connlimit.CODEC, Synproxy.CODEC,
-            Queue.CODEC, Last.CODEC, Match.CODEC, Target.CODEC, Inner.CODEC
+            Payload.TYPE, Meta.TYPE, Cmp.TYPE, Immediate.TYPE, Bitwise.TYPE, Lookup.TYPE, Counter.TYPE
+            // loads into registers, and operations on them
+            , Ct.TYPE, Socket.TYPE, Fib.TYPE, Rt.TYPE, Exthdr.TYPE, Numgen.TYPE, Hash.TYPE, Xfrm.TYPE,
+            Osf.TYPE, Byteorder.TYPE, Range.TYPE
+            // statements
+            , Limit.TYPE, Quota.TYPE, Log.TYPE, Reject.TYPE, Nat.TYPE, Masq.TYPE, Redir.TYPE, Tproxy.TYPE,
+            Dynset.TYPE, Objref.TYPE, Notrack.TYPE, Dup.TYPE, Fwd.TYPE, Connlimit.TYPE, Synproxy.TYPE,
+            Queue.TYPE, Last.TYPE, Match.TYPE, Target.TYPE, Inner.TYPE
     );
 
     private Expressions() {
     }
 
-    private static Map<String, Codec> index(Codec... codecs) {
-        Map<String, Codec> map = new LinkedHashMap<>();
-        for (Codec c : codecs) {
+    private static Map<String, ExpressionType> index(ExpressionType... types) {
+        Map<String, ExpressionType> map = new LinkedHashMap<>();
+        for (ExpressionType c : types) {
             if (map.put(c.name(), c) != null) {
                 throw new IllegalStateException("two codecs for " + c.name());
             }
@@ -68,8 +70,8 @@ public final class Expressions {
     }
 
     /** The names of all expressions the library models. */
-    public static java.util.Set<String> knownNames() {
-        return CODECS.keySet();
+    public static Set<String> knownNames() {
+        return TYPES.keySet();
     }
 
     /** Writes {@code expressions} as a list attribute of type {@code listType}, exactly as the kernel dumps it. */
@@ -170,7 +172,7 @@ public final class Expressions {
         if (name == null) {
             throw new NetlinkDecodeException("expression without NFTA_EXPR_NAME");
         }
-        Codec codec = CODECS.get(name);
+        ExpressionType codec = TYPES.get(name);
         if (codec == null) {
             return new RawExpression(name, data == null ? null : RawAttribute.of(data));
         }
@@ -201,7 +203,7 @@ public final class Expressions {
         if (data == null) {
             return w.position() == 0;
         }
-        return w.position() == data.length() && java.lang.foreign.MemorySegment.mismatch(
+        return w.position() == data.length() && MemorySegment.mismatch(
                 w.written(), 0, w.position(), data.segment(), data.valueOffset(), data.valueOffset() + data.length()) == -1;
     }
 
@@ -237,7 +239,7 @@ public final class Expressions {
     static Expression parseLine(String line, Map<Integer, Integer> registers) {
         DebugReader reader = new DebugReader(line, registers);
         String name = reader.next();
-        Codec codec = CODECS.get(name);
+        ExpressionType codec = TYPES.get(name);
         if (codec == null) {
             throw reader.error("unknown expression '" + name + "'");
         }

@@ -23,7 +23,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public sealed interface Exthdr extends Expression {
 
-    Expressions.Codec CODEC = new Expressions.Codec("exthdr", Exthdr::decode, Exthdr::parse);
+    Expressions.ExpressionType TYPE = new Expressions.ExpressionType("exthdr", Exthdr::decode, Exthdr::parse);
 
     /**
      * {@code enum nft_exthdr_op}: where {@code type} is looked for. libnftnl names

@@ -4,6 +4,8 @@ import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import static nftlink.nftables.NfTables.*;
@@ -20,7 +22,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public record Fib(int flags, Result result, int dreg) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("fib", Fib::decode, Fib::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("fib", Fib::decode, Fib::parse);
 
     private static final int ALL_FLAGS = NFTA_FIB_F_SADDR | NFTA_FIB_F_DADDR | NFTA_FIB_F_MARK | NFTA_FIB_F_IIF
             | NFTA_FIB_F_OIF | NFTA_FIB_F_PRESENT;
@@ -129,7 +131,7 @@ public record Fib(int flags, Result result, int dreg) implements Expression {
 
     private static Fib parse(DebugReader r) {
         // "oif" names both a flag and a result: the result is the word before "present" or "=>"
-        java.util.List<String> words = new java.util.ArrayList<>();
+        List<String> words = new ArrayList<>();
         while (!"=>".equals(r.peek())) {
             words.add(r.next());
         }

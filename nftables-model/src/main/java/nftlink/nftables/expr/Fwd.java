@@ -17,7 +17,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public record Fwd(Integer sregDev, Integer sregAddr, Integer nfproto) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("fwd", Fwd::decode, Fwd::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("fwd", Fwd::decode, Fwd::parse);
 
     @Override
     public String name() {

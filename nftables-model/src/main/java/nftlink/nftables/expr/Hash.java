@@ -14,7 +14,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public sealed interface Hash extends Expression {
 
-    Expressions.Codec CODEC = new Expressions.Codec("hash", Hash::decode, Hash::parse);
+    Expressions.ExpressionType TYPE = new Expressions.ExpressionType("hash", Hash::decode, Hash::parse);
 
     /**
      * {@code hash reg DREG = jhash(reg SREG, LEN, 0xSEED) % mod MODULUS [offset OFFSET]}.

@@ -19,7 +19,7 @@ import static nftlink.nftables.NfTables.NFT_REG_VERDICT;
  */
 public record Immediate(int dreg, Data data) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("immediate", Immediate::decode, Immediate::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("immediate", Immediate::decode, Immediate::parse);
 
     public Immediate {
         Objects.requireNonNull(data, "data");

@@ -4,6 +4,8 @@ import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
+import java.util.Objects;
+
 import static nftlink.nftables.NfTables.*;
 
 /**
@@ -20,10 +22,10 @@ import static nftlink.nftables.NfTables.*;
  */
 public record Inner(int type, int headerSize, int flags, Expression expression) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("inner", Inner::decode, Inner::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("inner", Inner::decode, Inner::parse);
 
     public Inner {
-        java.util.Objects.requireNonNull(expression, "expression");
+        Objects.requireNonNull(expression, "expression");
     }
 
     @Override

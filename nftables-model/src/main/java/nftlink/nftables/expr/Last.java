@@ -15,7 +15,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public record Last(Integer set, Long msecs) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("last", Last::decode, Last::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("last", Last::decode, Last::parse);
 
     /** A {@code last} that has never matched, as nft adds it. */
     public static Last never() {

@@ -18,7 +18,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public record Limit(long rate, long unit, int burst, int type, int flags) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("limit", Limit::decode, Limit::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("limit", Limit::decode, Limit::parse);
 
     /** {@code limit rate RATE/UNIT}: packets, libnftnl's default burst of 5. */
     public static Limit packets(long rate, long unitSeconds) {

@@ -24,7 +24,7 @@ import static nftlink.nftables.NfTables.*;
 public record Log(String prefix, Integer level, Integer flags, Integer group, Integer snaplen,
                   Integer qthreshold) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("log", Log::decode, Log::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("log", Log::decode, Log::parse);
 
     private static final Set<String> KEYWORDS = Set.of("group", "level", "tcpseq", "tcpopt", "ipopt", "uid", "macdecode");
 

@@ -22,7 +22,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public record Lookup(String set, int setId, int sreg, int dreg, Integer flags) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("lookup", Lookup::decode, Lookup::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("lookup", Lookup::decode, Lookup::parse);
 
     public Lookup {
         Objects.requireNonNull(set, "set");

@@ -17,7 +17,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public record Masq(Integer flags, Integer protoMin, Integer protoMax) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("masq", Masq::decode, Masq::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("masq", Masq::decode, Masq::parse);
 
     /** A bare {@code masquerade}. */
     public static Masq plain() {

@@ -20,7 +20,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public record Match(String match, int revision, Bytes info) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("match", Match::decode, Match::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("match", Match::decode, Match::parse);
 
     public Match {
         Objects.requireNonNull(match, "match");

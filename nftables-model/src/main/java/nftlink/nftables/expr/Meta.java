@@ -14,7 +14,7 @@ import static nftlink.nftables.NfTables.NFTA_META_SREG;
  */
 public sealed interface Meta extends Expression {
 
-    Expressions.Codec CODEC = new Expressions.Codec("meta", Meta::decode, Meta::parse);
+    Expressions.ExpressionType TYPE = new Expressions.ExpressionType("meta", Meta::decode, Meta::parse);
 
     /** {@code enum nft_meta_keys}, with libnftnl's names and the register bytes each fills. */
     enum Key implements KernelEnum {

@@ -22,7 +22,7 @@ import static nftlink.nftables.NfTables.*;
 public record Nat(int type, int family, Integer addrMin, Integer addrMax, Integer protoMin, Integer protoMax,
                   Integer flags) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("nat", Nat::decode, Nat::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("nat", Nat::decode, Nat::parse);
 
     @Override
     public String name() {

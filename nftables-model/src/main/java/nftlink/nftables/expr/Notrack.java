@@ -8,7 +8,7 @@ import nftlink.netlink.MessageWriter;
  */
 public record Notrack() implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("notrack", attributes -> {
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("notrack", attributes -> {
         if (!attributes.isEmpty()) {
             throw Expressions.unexpected("notrack", attributes.list().getFirst());
         }

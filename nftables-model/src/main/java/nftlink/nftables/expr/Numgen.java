@@ -24,7 +24,7 @@ import static nftlink.nftables.NfTables.NFT_NG_RANDOM;
  */
 public record Numgen(Type type, int dreg, int modulus, int offset) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("numgen", Numgen::decode, Numgen::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("numgen", Numgen::decode, Numgen::parse);
 
     /** {@code enum nft_ng_types}, with libnftnl's names. */
     public enum Type implements KernelEnum {

@@ -16,7 +16,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public sealed interface Objref extends Expression {
 
-    Expressions.Codec CODEC = new Expressions.Codec("objref", Objref::decode, Objref::parse);
+    Expressions.ExpressionType TYPE = new Expressions.ExpressionType("objref", Objref::decode, Objref::parse);
 
     /**
      * {@code objref type TYPE name NAME}.

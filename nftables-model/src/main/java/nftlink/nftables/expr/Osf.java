@@ -25,7 +25,7 @@ import static nftlink.nftables.NfTables.NFT_OSF_MAXGENRELEN;
  */
 public record Osf(int dreg, Integer ttl, Integer flags) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("osf", Osf::decode, Osf::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("osf", Osf::decode, Osf::parse);
 
     public Osf {
         if (ttl != null && (ttl < 0 || ttl > 0xff)) {

@@ -13,7 +13,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public sealed interface Payload extends Expression {
 
-    Expressions.Codec CODEC = new Expressions.Codec("payload", Payload::decode, Payload::parse);
+    Expressions.ExpressionType TYPE = new Expressions.ExpressionType("payload", Payload::decode, Payload::parse);
 
     /** Which header {@code offset} counts from. */
     enum Base implements KernelEnum {

@@ -17,7 +17,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public sealed interface Queue extends Expression {
 
-    Expressions.Codec CODEC = new Expressions.Codec("queue", Queue::decode, Queue::parse);
+    Expressions.ExpressionType TYPE = new Expressions.ExpressionType("queue", Queue::decode, Queue::parse);
 
     /**
      * {@code queue num N[-M] [bypass] [fanout]}.

@@ -16,7 +16,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public record Quota(long bytes, long consumed, int flags) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("quota", Quota::decode, Quota::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("quota", Quota::decode, Quota::parse);
 
     /** Whether the quota matches once it is used up ({@code quota over}). */
     public boolean inverted() {

@@ -22,7 +22,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public record Range(Op op, int sreg, Bytes from, Bytes to) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("range", Range::decode, Range::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("range", Range::decode, Range::parse);
 
     /** {@code enum nft_range_ops}, with libnftnl's names. */
     public enum Op implements KernelEnum {

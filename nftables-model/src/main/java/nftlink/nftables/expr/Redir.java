@@ -16,7 +16,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public record Redir(Integer protoMin, Integer protoMax, Integer flags) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("redir", Redir::decode, Redir::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("redir", Redir::decode, Redir::parse);
 
     /** A bare {@code redirect}. */
     public static Redir plain() {

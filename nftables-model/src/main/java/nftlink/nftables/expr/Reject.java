@@ -15,7 +15,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public record Reject(int type, Integer code) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("reject", Reject::decode, Reject::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("reject", Reject::decode, Reject::parse);
 
     public Reject {
         if (code != null && (code < 0 || code > 255)) {

@@ -18,7 +18,7 @@ import static nftlink.nftables.NfTables.NFTA_RT_KEY;
  */
 public record Rt(Key key, int dreg) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("rt", Rt::decode, Rt::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("rt", Rt::decode, Rt::parse);
 
     /** {@code enum nft_rt_keys}, with libnftnl's names and the register bytes each fills. */
     public enum Key implements KernelEnum {

@@ -25,7 +25,7 @@ import static nftlink.nftables.NfTables.NFTA_SOCKET_LEVEL;
  */
 public record Socket(Key key, int dreg, Integer level) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("socket", Socket::decode, Socket::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("socket", Socket::decode, Socket::parse);
 
     /** {@code enum nft_socket_keys}, with libnftnl's names and the register bytes each fills. */
     public enum Key implements KernelEnum {

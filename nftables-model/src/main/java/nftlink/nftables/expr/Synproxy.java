@@ -17,7 +17,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public record Synproxy(Integer mss, Integer wscale, Integer flags) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("synproxy", Synproxy::decode, Synproxy::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("synproxy", Synproxy::decode, Synproxy::parse);
 
     public Synproxy {
         if (mss != null && (mss < 0 || mss > 0xffff) || wscale != null && (wscale < 0 || wscale > 0xff)) {

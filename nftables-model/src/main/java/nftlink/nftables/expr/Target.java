@@ -20,7 +20,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public record Target(String target, int revision, Bytes info) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("target", Target::decode, Target::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("target", Target::decode, Target::parse);
 
     public Target {
         Objects.requireNonNull(target, "target");

@@ -16,7 +16,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public record Tproxy(int family, Integer addr, Integer port) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("tproxy", Tproxy::decode, Tproxy::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("tproxy", Tproxy::decode, Tproxy::parse);
 
     @Override
     public String name() {

@@ -19,7 +19,7 @@ import static nftlink.nftables.NfTables.*;
  */
 public record Xfrm(Key key, Direction direction, int spnum, int dreg) implements Expression {
 
-    public static final Expressions.Codec CODEC = new Expressions.Codec("xfrm", Xfrm::decode, Xfrm::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("xfrm", Xfrm::decode, Xfrm::parse);
 
     /** {@code enum nft_xfrm_keys}, with libnftnl's names and the register bytes each fills. */
     public enum Key implements KernelEnum {

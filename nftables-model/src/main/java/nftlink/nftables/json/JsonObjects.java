@@ -10,10 +10,12 @@ import nftlink.nftables.ObjectData;
 import nftlink.nftables.lang.Datatype;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads the objects nft 1.0.6 lists in JSON beyond counters, quotas and limits:
@@ -129,7 +131,7 @@ final class JsonObjects {
     }
 
     private static void only(Node body, String... members) {
-        Set<String> allowed = new java.util.HashSet<>(NAMING);
+        Set<String> allowed = new HashSet<>(NAMING);
         allowed.addAll(List.of(members));
         body.only(allowed);
     }
@@ -158,7 +160,7 @@ final class JsonObjects {
         return at(f, () -> Family.ofName(f.string()));
     }
 
-    private static <T> T at(Node node, java.util.function.Supplier<T> make) {
+    private static <T> T at(Node node, Supplier<T> make) {
         try {
             return make.get();
         } catch (JsonException e) {

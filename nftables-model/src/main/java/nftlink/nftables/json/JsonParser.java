@@ -30,6 +30,7 @@ import nftlink.nftables.lang.CtField;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Fields;
+import nftlink.nftables.lang.BatchIds;
 import nftlink.nftables.lang.Linearizer;
 import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.MetaField;
@@ -140,6 +141,7 @@ public final class JsonParser {
         root.only(Set.of("nftables"));
         List<NftOperation> out = new ArrayList<>();
         Map<String, NftSet> declared = new HashMap<>();
+        BatchIds ids = new BatchIds();
         for (Node item : root.member("nftables").array()) {
             Map.Entry<String, Node> e = item.single();
             String name = e.getKey();
@@ -149,9 +151,9 @@ public final class JsonParser {
                 continue;
             }
             if (COMMANDS.contains(name)) {
-                command(name, body, out, declared);
+                command(name, body, out, declared, ids);
             } else {
-                object("add", name, body, out, declared);
+                object("add", name, body, out, declared, ids);
             }
         }
         return chainsBeforeTheirJumps(DynamicSets.flagged(out));
@@ -194,19 +196,20 @@ public final class JsonParser {
         return out;
     }
 
-    private void command(String command, Node body, List<NftOperation> out, Map<String, NftSet> declared) {
+    private void command(String command, Node body, List<NftOperation> out, Map<String, NftSet> declared, BatchIds ids) {
         Map.Entry<String, Node> e = body.single();
         String kind = e.getKey();
         Node object = e.getValue();
         switch (command) {
-            case "add", "create", "insert", "replace" -> object(command, kind, object, out, declared);
+            case "add", "create", "insert", "replace" -> object(command, kind, object, out, declared, ids);
             case "delete", "destroy" -> delete(command.equals("destroy"), kind, object, out);
             case "flush" -> flush(kind, object, out);
             default -> throw body.error("unknown command " + command);
         }
     }
 
-    private void object(String command, String kind, Node body, List<NftOperation> out, Map<String, NftSet> declared) {
+    private void object(String command, String kind, Node body, List<NftOperation> out, Map<String, NftSet> declared,
+                        BatchIds ids) {
         boolean exclusive = command.equals("create");
         if ((command.equals("insert") || command.equals("replace")) && !kind.equals("rule")) {
             throw body.error(command + " applies to rules only, not to " + kind);
@@ -214,9 +217,9 @@ public final class JsonParser {
         switch (kind) {
             case "table" -> out.add(new NftOperation.AddTable(table(body), exclusive));
             case "chain" -> out.add(new NftOperation.AddChain(chain(body), exclusive));
-            case "rule" -> out.addAll(rule(command, body, declared));
+            case "rule" -> out.addAll(rule(command, body, declared, ids));
             case "set", "map" -> {
-                NftSet set = at(body, jsonSets.declaration(kind.equals("map"), body)::set);
+                NftSet set = at(body, jsonSets.declaration(kind.equals("map"), body)::set).withId(ids.nextSet());
                 declared.put(key(set.family(), set.table(), set.name()), set);
                 out.add(new NftOperation.AddSet(set, exclusive));
                 Node elem = body.optional("elem");
@@ -445,11 +448,11 @@ public final class JsonParser {
 
     // ---- rules ----
 
-    private List<NftOperation> rule(String command, Node body, Map<String, NftSet> declared) {
+    private List<NftOperation> rule(String command, Node body, Map<String, NftSet> declared, BatchIds ids) {
         RuleSpec spec = withMapData(ruleSpec(body), declared);
         long handle = body.optional("handle") == null ? 0 : body.member("handle").number(Long.MAX_VALUE);
         long position = body.optional("position") == null ? 0 : body.member("position").number(Long.MAX_VALUE);
-        Linearizer.Result result = at(body, () -> Linearizer.linearize(spec));
+        Linearizer.Result result = at(body, () -> Linearizer.linearize(spec, ids));
         List<NftOperation> ops = new ArrayList<>();
         for (Linearizer.AnonymousSet s : result.sets()) {
             ops.add(new NftOperation.AddSet(s.set(), false));

@@ -8,15 +8,20 @@ import java.util.List;
 /** The strict recursive-descent reader behind {@link JsonValue#parse}. */
 final class JsonReader {
 
-    /** How deep arrays and objects may nest. */
+    /** How deep arrays and objects may nest unless the caller says otherwise (nft's JSON input). */
     static final int MAX_DEPTH = 512;
 
     private final String text;
+    private final int maxDepth;
     private int at;
     private int depth;
 
-    JsonReader(String text) {
+    JsonReader(String text, int maxDepth) {
+        if (maxDepth < 1) {
+            throw new IllegalArgumentException("maximum depth " + maxDepth + " is below 1");
+        }
         this.text = text;
+        this.maxDepth = maxDepth;
     }
 
     JsonValue document() {
@@ -122,8 +127,8 @@ final class JsonReader {
     }
 
     private void enter() {
-        if (++depth > MAX_DEPTH) {
-            throw error("nesting deeper than " + MAX_DEPTH);
+        if (++depth > maxDepth) {
+            throw error("nesting deeper than " + maxDepth);
         }
     }
 
@@ -167,7 +172,7 @@ final class JsonReader {
                     }
                     int v = 0;
                     for (int i = 0; i < 4; i++) {
-                        int d = Character.digit(text.charAt(at + i), 16);
+                        int d = hexDigit(text.charAt(at + i));
                         if (d < 0) {
                             at += i;
                             throw error("invalid \\u escape");
@@ -241,6 +246,11 @@ final class JsonReader {
         } catch (NumberFormatException | ArithmeticException e) {
             throw new JsonException("number out of range" + position(start), null, start);
         }
+    }
+
+    /** The value of an ASCII hex digit, or -1 (Character.digit would take other scripts' digits too). */
+    private static int hexDigit(char c) {
+        return c < 0x80 ? Character.digit(c, 16) : -1;
     }
 
     private static boolean isDigit(int c) {

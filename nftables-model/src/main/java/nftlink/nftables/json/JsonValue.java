@@ -141,7 +141,17 @@ public sealed interface JsonValue {
      * @throws JsonException for text that is not exactly one well-formed JSON value
      */
     static JsonValue parse(String text) {
-        return new JsonReader(text).document();
+        return new JsonReader(text, JsonReader.MAX_DEPTH).document();
+    }
+
+    /**
+     * Parses a JSON text whose arrays and objects nest at most {@code maxDepth} deep; for inputs
+     * with a known flat shape (a journal entry), where deep nesting can only be hostile.
+     *
+     * @throws JsonException for text that is not exactly one well-formed JSON value
+     */
+    static JsonValue parse(String text, int maxDepth) {
+        return new JsonReader(text, maxDepth).document();
     }
 
     /** The value as libnftables prints it: one line, {@code ", "} and {@code ": "} as separators. */
@@ -184,7 +194,10 @@ public sealed interface JsonValue {
         }
     }
 
-    /** A JSON string literal as jansson writes it: quotes, backslashes and control characters escaped. */
+    /**
+     * A JSON string literal as jansson writes it: quotes, backslashes and control characters escaped;
+     * half a surrogate pair (which no UTF-8 text holds) escaped too, so that it is not lost in encoding.
+     */
     static void quote(String s, StringBuilder sb) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
@@ -198,7 +211,7 @@ public sealed interface JsonValue {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || Character.isSurrogate(c) && !pairedSurrogate(s, i)) {
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {
                         sb.append(c);
@@ -207,6 +220,13 @@ public sealed interface JsonValue {
             }
         }
         sb.append('"');
+    }
+
+    private static boolean pairedSurrogate(String s, int i) {
+        if (Character.isHighSurrogate(s.charAt(i))) {
+            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
     /** Convenience for building arrays. */

@@ -6,6 +6,7 @@ import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Immediate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
@@ -63,7 +64,7 @@ public record ConstantField(List<Datatype> parts, List<Bytes> values) implements
         for (int i = 0; i < parts.size(); i++) {
             Bytes v = values.get(i);
             int padded = parts.size() == 1 ? v.length() : (v.length() + 3) & ~3;
-            byte[] raw = java.util.Arrays.copyOf(v.toArray(), padded);
+            byte[] raw = Arrays.copyOf(v.toArray(), padded);
             out.add(Immediate.value(ConcatField.registerAfter(register, slot), Bytes.of(raw)));
             slot += (v.length() + 3) / 4;
         }

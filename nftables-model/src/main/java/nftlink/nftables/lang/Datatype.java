@@ -2,11 +2,26 @@ package nftlink.nftables.lang;
 
 import nftlink.nftables.expr.Bytes;
 
+import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * nft's datatypes for the values the rule language handles: how a value is
@@ -77,10 +92,10 @@ public enum Datatype {
      * Names of the values of symbolic types, in nft's order (the first name of a
      * value is the one printed); bit-mask types name single bits.
      */
-    private static final Map<Datatype, java.util.LinkedHashMap<String, Integer>> SYMBOLS = new java.util.EnumMap<>(Datatype.class);
+    private static final Map<Datatype, LinkedHashMap<String, Integer>> SYMBOLS = new EnumMap<>(Datatype.class);
 
     private static void symbols(Datatype type, Object... pairs) {
-        java.util.LinkedHashMap<String, Integer> m = new java.util.LinkedHashMap<>();
+        LinkedHashMap<String, Integer> m = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             m.put((String) pairs[i], (Integer) pairs[i + 1]);
         }
@@ -121,21 +136,6 @@ public enum Datatype {
     }
 
     private static final String[] DAYS = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-
-    private static volatile java.time.ZoneId timeZone = java.time.ZoneId.systemDefault();
-
-    /**
-     * Sets the time zone {@code meta time} and {@code meta hour} values are read and printed
-     * in, as nft uses the local time zone (default: the JVM's).
-     */
-    public static void useTimeZone(java.time.ZoneId zone) {
-        timeZone = java.util.Objects.requireNonNull(zone, "zone");
-    }
-
-    /** The time zone dates and hours are read and printed in. */
-    public static java.time.ZoneId timeZone() {
-        return timeZone;
-    }
 
     /** Whether values are sets of named bits, written {@code a,b,c}. */
     public boolean isBitmask() {
@@ -280,10 +280,10 @@ public enum Datatype {
                     nanos = Long.parseLong(u) * 1_000_000_000L;
                 } else {
                     try {
-                        java.time.LocalDateTime local = java.time.LocalDateTime.parse(u.length() == 10 ? u + " 00:00:00" : text,
-                                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
-                        nanos = local.atZone(timeZone).toEpochSecond() * 1_000_000_000L;
-                    } catch (java.time.DateTimeException e) {
+                        LocalDateTime local = LocalDateTime.parse(u.length() == 10 ? u + " 00:00:00" : text,
+                                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+                        nanos = local.atZone(TimeZoneScope.current()).toEpochSecond() * 1_000_000_000L;
+                    } catch (DateTimeException e) {
                         throw new IllegalArgumentException("not a date and time (YYYY-MM-DD HH:MM:SS): " + t);
                     }
                 }
@@ -305,7 +305,7 @@ public enum Datatype {
                 if (h > 23 || m > 59 || sec > 59) {
                     throw new IllegalArgumentException("not a time of day (00:00 to 23:59:59): " + t);
                 }
-                int offset = timeZone.getRules().getOffset(java.time.Instant.now()).getTotalSeconds();
+                int offset = TimeZoneScope.current().getRules().getOffset(Instant.now()).getTotalSeconds();
                 int utc = Math.floorMod(h * 3600 + m * 60 + sec - offset, 86400);
                 yield Bytes.u32(utc);
             }
@@ -320,9 +320,9 @@ public enum Datatype {
             }
             case INTEGER, HEX_INTEGER -> {
                 if (length > 8) {
-                    java.math.BigInteger big;
+                    BigInteger big;
                     try {
-                        big = t.startsWith("0x") ? new java.math.BigInteger(t.substring(2), 16) : new java.math.BigInteger(t);
+                        big = t.startsWith("0x") ? new BigInteger(t.substring(2), 16) : new BigInteger(t);
                     } catch (NumberFormatException e) {
                         throw new IllegalArgumentException("not a number: " + t);
                     }
@@ -371,7 +371,7 @@ public enum Datatype {
         if (t.matches("\\d+")) {
             return Long.parseLong(t) * 1000;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|d|h|m|s)").matcher(t);
+        Matcher m = Pattern.compile("(\\d+)(ms|d|h|m|s)").matcher(t);
         long total = 0;
         int end = 0;
         while (m.find() && m.start() == end) {
@@ -397,7 +397,7 @@ public enum Datatype {
 
     /** A value of a symbolic type: a name, a number, or for bit masks names joined by commas. */
     private Bytes symbolic(String t, int fieldLength) {
-        java.util.LinkedHashMap<String, Integer> names = SYMBOLS.getOrDefault(this, new java.util.LinkedHashMap<>());
+        LinkedHashMap<String, Integer> names = SYMBOLS.getOrDefault(this, new LinkedHashMap<>());
         long v = 0;
         for (String part : isBitmask() ? t.split(",") : new String[]{t}) {
             String p = part.strip().toLowerCase(Locale.ROOT);
@@ -414,12 +414,12 @@ public enum Datatype {
 
     private String printSymbolic(Bytes value) {
         long v = hostOrder() ? value.reversed().asBigEndian() : value.asBigEndian();
-        java.util.LinkedHashMap<String, Integer> names = SYMBOLS.getOrDefault(this, new java.util.LinkedHashMap<>());
+        LinkedHashMap<String, Integer> names = SYMBOLS.getOrDefault(this, new LinkedHashMap<>());
         if (isBitmask() && v == 0) {
             return "0x0";
         }
         if (isBitmask()) {
-            java.util.StringJoiner j = new java.util.StringJoiner(",");
+            StringJoiner j = new StringJoiner(",");
             long left = v;
             for (var e : names.entrySet()) {
                 if ((left & e.getValue()) != 0 && Long.bitCount(e.getValue()) == 1) {
@@ -543,17 +543,17 @@ public enum Datatype {
                 }
                 yield "\"" + s + (wildcard ? "*" : "") + "\"";
             }
-            case INTEGER -> new java.math.BigInteger(1, b).toString();
-            case HEX_INTEGER -> "0x" + new java.math.BigInteger(1, b).toString(16);
+            case INTEGER -> new BigInteger(1, b).toString();
+            case HEX_INTEGER -> "0x" + new BigInteger(1, b).toString(16);
             case BIT -> Integer.toString(value.get(0));
             case TIME_DATE -> {
                 long nanos = value.reversed().asBigEndian();
-                java.time.LocalDateTime local = java.time.LocalDateTime.ofInstant(
-                        java.time.Instant.ofEpochSecond(nanos / 1_000_000_000L), timeZone);
-                yield "\"" + local.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + "\"";
+                LocalDateTime local = LocalDateTime.ofInstant(
+                        Instant.ofEpochSecond(nanos / 1_000_000_000L), TimeZoneScope.current());
+                yield "\"" + local.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + "\"";
             }
             case TIME_HOUR -> {
-                int offset = timeZone.getRules().getOffset(java.time.Instant.now()).getTotalSeconds();
+                int offset = TimeZoneScope.current().getRules().getOffset(Instant.now()).getTotalSeconds();
                 int local = Math.floorMod(value.asU32() + offset, 86400);
                 String hm = String.format("%02d:%02d", local / 3600, local / 60 % 60);
                 yield "\"" + (local % 60 == 0 ? hm : hm + String.format(":%02d", local % 60)) + "\"";
@@ -572,7 +572,7 @@ public enum Datatype {
                 yield "\"" + new String(b, 0, end, StandardCharsets.UTF_8) + "\"";
             }
             case CT_LABEL -> {
-                java.util.StringJoiner j = new java.util.StringJoiner(",");
+                StringJoiner j = new StringJoiner(",");
                 for (int bit = 0; bit < 8 * b.length; bit++) {
                     if ((b[bit / 8] & (1 << (bit % 8))) != 0) {
                         j.add(Integer.toString(bit));
@@ -589,8 +589,8 @@ public enum Datatype {
      * byte order (host-order types such as marks and interface names as
      * little-endian numbers).
      */
-    public java.util.Comparator<Bytes> elementOrder() {
-        return java.util.Comparator.comparing(b -> {
+    public Comparator<Bytes> elementOrder() {
+        return Comparator.comparing(b -> {
             byte[] raw = b.toArray();
             if (hostOrder()) {
                 for (int i = 0, j = raw.length - 1; i < j; i++, j--) {
@@ -599,7 +599,7 @@ public enum Datatype {
                     raw[j] = t;
                 }
             }
-            return new java.math.BigInteger(1, raw);
+            return new BigInteger(1, raw);
         });
     }
 
@@ -607,8 +607,8 @@ public enum Datatype {
      * The datatypes of type number {@code type}, a concatenation's 6 bits each, in order; {@code null}
      * when one is unknown.
      */
-    public static java.util.List<Datatype> parts(int type) {
-        java.util.List<Datatype> types = new java.util.ArrayList<>();
+    public static List<Datatype> parts(int type) {
+        List<Datatype> types = new ArrayList<>();
         int t = type;
         do {
             Datatype d = ofId(t & 0x3f);
@@ -622,7 +622,7 @@ public enum Datatype {
     }
 
     /** The type number of the concatenation of {@code parts}, 6 bits each (one datatype's own number). */
-    public static int concatenationId(java.util.List<Datatype> parts) {
+    public static int concatenationId(List<Datatype> parts) {
         int id = 0;
         for (Datatype d : parts) {
             id = id << 6 | d.id();
@@ -749,7 +749,7 @@ public enum Datatype {
 
     /** Bytes as one hexadecimal number, for values no type can print. */
     private static String raw(Bytes value) {
-        return value.length() == 0 ? "0x0" : "0x" + java.util.HexFormat.of().formatHex(value.toArray());
+        return value.length() == 0 ? "0x0" : "0x" + HexFormat.of().formatHex(value.toArray());
     }
 
     /**

@@ -2,8 +2,11 @@ package nftlink.nftables.lang;
 
 import nftlink.nftables.Family;
 import nftlink.nftables.NfTables;
+import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Fib;
+import nftlink.nftables.expr.Hash;
+import nftlink.nftables.expr.Numgen;
 import nftlink.nftables.expr.Osf;
 import nftlink.nftables.expr.Rt;
 import nftlink.nftables.expr.Socket;
@@ -72,9 +75,9 @@ public record ExpressionField(Expression expression) implements Field {
                 case MARK -> new Description("socket mark", Datatype.MARK, 4);
                 default -> new Description("socket " + s.key().text(), Datatype.BIT, 1);
             };
-            case nftlink.nftables.expr.Numgen n -> new Description("numgen " + n.type().text() + " mod " + n.modulus()
+            case Numgen n -> new Description("numgen " + n.type().text() + " mod " + n.modulus()
                     + (n.offset() == 0 ? "" : " offset " + n.offset()), Datatype.HOST_INTEGER, 4);
-            case nftlink.nftables.expr.Hash.Symmetric h -> new Description("symhash mod " + h.modulus()
+            case Hash.Symmetric h -> new Description("symhash mod " + h.modulus()
                     + (h.offset() == 0 ? "" : " offset " + h.offset()), Datatype.HOST_INTEGER, 4);
             case Xfrm x -> {
                 String key = switch (x.key()) {
@@ -121,18 +124,18 @@ public record ExpressionField(Expression expression) implements Field {
     }
 
     @Override
-    public nftlink.nftables.expr.Bytes toRegister(nftlink.nftables.expr.Bytes value) {
+    public Bytes toRegister(Bytes value) {
         if (!present()) {
             return value;
         }
         byte[] b = new byte[length()];
         b[0] = (byte) value.get(0);
-        return nftlink.nftables.expr.Bytes.of(b);
+        return Bytes.of(b);
     }
 
     @Override
-    public nftlink.nftables.expr.Bytes fromRegister(nftlink.nftables.expr.Bytes register) {
-        return present() ? nftlink.nftables.expr.Bytes.of((byte) register.get(0)) : register;
+    public Bytes fromRegister(Bytes register) {
+        return present() ? Bytes.of((byte) register.get(0)) : register;
     }
 
     /** This fib lookup as the test whether a result exists ({@code fib daddr oif exists}). */
@@ -151,8 +154,8 @@ public record ExpressionField(Expression expression) implements Field {
             case Osf o -> new Osf(register, o.ttl(), o.flags());
             case Socket s -> new Socket(s.key(), register, s.level());
             case Xfrm x -> new Xfrm(x.key(), x.direction(), x.spnum(), register);
-            case nftlink.nftables.expr.Numgen n -> new nftlink.nftables.expr.Numgen(n.type(), register, n.modulus(), n.offset());
-            case nftlink.nftables.expr.Hash.Symmetric h -> new nftlink.nftables.expr.Hash.Symmetric(register, h.modulus(), h.offset());
+            case Numgen n -> new Numgen(n.type(), register, n.modulus(), n.offset());
+            case Hash.Symmetric h -> new Hash.Symmetric(register, h.modulus(), h.offset());
             default -> throw new IllegalStateException(expression.toDebugString());
         };
     }
@@ -271,10 +274,10 @@ public record ExpressionField(Expression expression) implements Field {
             case "numgen", "symhash" -> {
                 boolean numgen = w.getFirst().equals("numgen");
                 int i = 1;
-                nftlink.nftables.expr.Numgen.Type type = null;
+                Numgen.Type type = null;
                 if (numgen) {
-                    type = w.size() > 1 && w.get(1).equals("inc") ? nftlink.nftables.expr.Numgen.Type.INCREMENTAL
-                            : w.size() > 1 && w.get(1).equals("random") ? nftlink.nftables.expr.Numgen.Type.RANDOM : null;
+                    type = w.size() > 1 && w.get(1).equals("inc") ? Numgen.Type.INCREMENTAL
+                            : w.size() > 1 && w.get(1).equals("random") ? Numgen.Type.RANDOM : null;
                     i = 2;
                     if (type == null) {
                         yield null;
@@ -298,8 +301,8 @@ public record ExpressionField(Expression expression) implements Field {
                 if (mod <= 0 || mod > 0xffffffffL || offset < 0 || offset > 0xffffffffL) {
                     throw new IllegalArgumentException("mod must be 1 to 4294967295 and offset 0 to 4294967295");
                 }
-                yield numgen ? new nftlink.nftables.expr.Numgen(type, NfTables.NFT_REG_1, (int) mod, (int) offset)
-                        : new nftlink.nftables.expr.Hash.Symmetric(NfTables.NFT_REG_1, (int) mod, (int) offset);
+                yield numgen ? new Numgen(type, NfTables.NFT_REG_1, (int) mod, (int) offset)
+                        : new Hash.Symmetric(NfTables.NFT_REG_1, (int) mod, (int) offset);
             }
             case "ipsec" -> {
                 if (w.size() < 3) {

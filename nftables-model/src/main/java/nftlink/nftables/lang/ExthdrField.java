@@ -8,6 +8,7 @@ import nftlink.nftables.expr.Exthdr;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A field of an IPv6 extension header or a TCP option, which the kernel finds by
@@ -250,7 +251,7 @@ public record ExthdrField(String header, String name, Exthdr.Op op, int type, in
                 return load.length() == 1 ? f : null;
             }
             if (f.layout().offset() == load.offset() && f.length() == load.length()
-                    && java.util.Objects.equals(f.mask(), mask)) {
+                    && Objects.equals(f.mask(), mask)) {
                 return f;
             }
         }

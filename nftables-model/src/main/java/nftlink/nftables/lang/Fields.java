@@ -1,5 +1,8 @@
 package nftlink.nftables.lang;
 
+import nftlink.nftables.expr.Ct;
+import nftlink.nftables.expr.Exthdr;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,7 +77,7 @@ public final class Fields {
     }
 
     /** A ct field of one direction ({@code original}/{@code reply}) by its key name ({@code bytes}, {@code ip saddr}). */
-    public static Optional<CtField> ct(String key, nftlink.nftables.expr.Ct.Direction direction) {
+    public static Optional<CtField> ct(String key, Ct.Direction direction) {
         return Optional.ofNullable(CtField.named(key, direction));
     }
 
@@ -87,7 +90,7 @@ public final class Fields {
             }
         }
         for (ExthdrField f : ExthdrField.ALL) {
-            if (f.op() == nftlink.nftables.expr.Exthdr.Op.IPV6 && !out.contains(f.header())) {
+            if (f.op() == Exthdr.Op.IPV6 && !out.contains(f.header())) {
                 out.add(f.header());
             }
         }

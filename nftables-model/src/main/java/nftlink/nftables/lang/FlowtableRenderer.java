@@ -6,7 +6,9 @@ import nftlink.nftables.Flowtable;
 import nftlink.nftables.Hook;
 import nftlink.nftables.NfTables;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -68,7 +70,7 @@ public final class FlowtableRenderer {
 
     /** {@code strcmp} order: unsigned bytes of the UTF-8 encoding. */
     private static int compareBytes(String a, String b) {
-        return java.util.Arrays.compareUnsigned(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
+                b.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -7,6 +7,7 @@ import nftlink.nftables.expr.Hash;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * {@code jhash KEY mod N [seed S] [offset O]}: a Jenkins hash of values from the packet
@@ -25,7 +26,7 @@ public record HashField(Field key, int modulus, Integer seed, int offset) implem
     static final int KEY_REGISTER = NfTables.NFT_REG_1 + 1;
 
     public HashField {
-        java.util.Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(key, "key");
         if (key instanceof HashField || key instanceof MapLookupField || key instanceof MaskedField) {
             throw new IllegalArgumentException("unsupported: jhash of " + key.text());
         }

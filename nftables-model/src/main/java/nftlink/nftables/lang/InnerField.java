@@ -10,6 +10,8 @@ import nftlink.nftables.expr.Payload;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A field of the packet a tunnel carries ({@code vxlan ip saddr}, {@code gre tcp dport},
@@ -105,7 +107,7 @@ public record InnerField(Tunnel tunnel, Field field) implements Field {
             new PayloadField("geneve", "vni", Payload.Base.TUNNEL, 4, 3, Datatype.INTEGER));
 
     public InnerField {
-        java.util.Objects.requireNonNull(tunnel, "tunnel");
+        Objects.requireNonNull(tunnel, "tunnel");
         switch (field) {
             case PayloadField p when p.base() == Payload.Base.TUNNEL -> {
                 if (!p.protocol().equals(tunnel.text())) {
@@ -133,7 +135,7 @@ public record InnerField(Tunnel tunnel, Field field) implements Field {
     }
 
     /** The tunnel header field {@code tunnel name}, if there is one. */
-    public static java.util.Optional<InnerField> header(Tunnel tunnel, String name) {
+    public static Optional<InnerField> header(Tunnel tunnel, String name) {
         return HEADER_FIELDS.stream().filter(f -> f.protocol().equals(tunnel.text()) && f.name().equals(name))
                 .findFirst().map(f -> new InnerField(tunnel, f));
     }

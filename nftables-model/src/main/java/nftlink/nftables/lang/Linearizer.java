@@ -33,7 +33,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
@@ -47,8 +46,6 @@ import java.util.function.UnaryOperator;
 public final class Linearizer {
 
     private static final int REG = NfTables.NFT_REG_1;
-    private static final AtomicInteger SET_IDS = new AtomicInteger(1 << 24);
-    private static final AtomicInteger CHAIN_IDS = new AtomicInteger(1 << 24);
 
     /** An anonymous set a rule needs, created in the same transaction. */
     public record AnonymousSet(NftSet set, List<SetElement> elements) {
@@ -123,10 +120,10 @@ public final class Linearizer {
      * field names the next protocol), and where statements other than matches start (nft
      * merges only between those).
      */
-    private record Context(RuleSpec spec, List<Expression> out, List<AnonymousSet> sets, Set<Match> established,
+    private record Context(RuleSpec spec, BatchIds ids, List<Expression> out, List<AnonymousSet> sets, Set<Match> established,
                            java.util.Map<Expression, Boolean> mergeable, List<Integer> boundaries) {
-        Context(RuleSpec spec) {
-            this(spec, new ArrayList<>(), new ArrayList<>(), new HashSet<>(), new java.util.IdentityHashMap<>(),
+        Context(RuleSpec spec, BatchIds ids) {
+            this(spec, ids, new ArrayList<>(), new ArrayList<>(), new HashSet<>(), new java.util.IdentityHashMap<>(),
                     new ArrayList<>());
         }
     }
@@ -196,12 +193,13 @@ public final class Linearizer {
     }
 
     /**
-     * Linearizes {@code spec}.
+     * Linearizes {@code spec}, numbering its anonymous sets and chains from {@code ids}, the
+     * numbering of the batch the rule is sent in.
      *
      * @throws IllegalArgumentException when a statement cannot be expressed in the rule's family
      */
-    public static Result linearize(RuleSpec spec) {
-        Context ctx = new Context(spec);
+    public static Result linearize(RuleSpec spec, BatchIds ids) {
+        Context ctx = new Context(spec, ids);
         List<Expression> out = ctx.out();
         List<AnonymousSet> sets = ctx.sets();
         List<Binding> bindings = new ArrayList<>();
@@ -213,11 +211,11 @@ public final class Linearizer {
                 case Match m -> match(ctx, m);
                 case Statement.VerdictStatement v -> out.add(Immediate.verdict(v.verdict()));
                 case Statement.ChainBinding b -> {
-                    int id = CHAIN_IDS.incrementAndGet();
+                    int id = ids.nextChain();
                     List<Result> rules = new ArrayList<>();
                     for (RuleSpec inner : b.rules()) {
                         rules.add(linearize(new RuleSpec(spec.family(), spec.table(), spec.chain(), inner.statements(),
-                                inner.comment(), 0)));
+                                inner.comment(), 0), ids));
                     }
                     bindings.add(new Binding(id, rules));
                     out.add(Immediate.verdict(Verdict.toChainId(b.goTo(), id)));
@@ -304,7 +302,7 @@ public final class Linearizer {
                     if (om.named() != null) {
                         out.add(new nftlink.nftables.expr.Objref.Mapped(REG, om.named(), 0));
                     } else {
-                        AnonymousSet map = anonymousObjectMap(spec, om);
+                        AnonymousSet map = anonymousObjectMap(spec, ids, om);
                         sets.add(map);
                         out.add(new nftlink.nftables.expr.Objref.Mapped(REG, map.set().name(), map.set().id()));
                     }
@@ -369,7 +367,7 @@ public final class Linearizer {
                     if (v.named() != null) {
                         out.add(new Lookup(v.named(), 0, REG, NfTables.NFT_REG_VERDICT, null));
                     } else {
-                        AnonymousSet map = anonymousMap(spec, v);
+                        AnonymousSet map = anonymousMap(spec, ids, v);
                         sets.add(map);
                         if (v.hasIntervals() && ordersHostBytes(v.field())) {
                             // the map holds host-order keys as big-endian numbers, as nft writes it
@@ -565,7 +563,7 @@ public final class Linearizer {
             case Value.SetLiteral literal -> {
                 boolean swap = literal.hasIntervals() && ordersHostBytes(field);
                 // intervals are ordered as big-endian numbers: host-order values are swapped first, as nft does
-                AnonymousSet set = anonymousSet(spec, field, swap ? reversedItems(literal) : literal);
+                AnonymousSet set = anonymousSet(spec, ctx.ids(), field, swap ? reversedItems(literal) : literal);
                 sets.add(set);
                 out.addAll(field.loads(REG));
                 if (swap) {
@@ -581,7 +579,7 @@ public final class Linearizer {
         requireTunnelTransport(ctx, source instanceof MapLookupField map ? map.key() : source);
         depend(ctx, source.text(), source.dependencies(ctx.spec().family()));
         if (source instanceof MapLookupField map && map.named() == null) {
-            AnonymousSet anonymous = anonymousDataMap(ctx.spec(), map);
+            AnonymousSet anonymous = anonymousDataMap(ctx.spec(), ctx.ids(), map);
             ctx.sets().add(anonymous);
             ctx.out().addAll(map.loads(REG, anonymous.set().name(), anonymous.set().id()));
         } else {
@@ -778,7 +776,7 @@ public final class Linearizer {
         };
     }
 
-    private static AnonymousSet anonymousSet(RuleSpec spec, Field field, Value.SetLiteral literal) {
+    private static AnonymousSet anonymousSet(RuleSpec spec, BatchIds ids, Field field, Value.SetLiteral literal) {
         int length = field.length();
         List<SetElement> elements = new ArrayList<>();
         int flags = NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT;
@@ -795,7 +793,7 @@ public final class Linearizer {
                 elements.add(SetElement.of(((Value.Single) v).bytes()));
             }
         }
-        int id = SET_IDS.incrementAndGet();
+        int id = ids.nextSet();
         NftSet set = NftSet.of(spec.family(), spec.table(), "__set%d", field.keyType(), length)
                 .withFlags(flags).withSize(elements.size()).withId(id).withUserdata(keyByteOrder(field));
         if (field instanceof ConcatField concat && (flags & NfTables.NFT_SET_INTERVAL) != 0) {
@@ -819,14 +817,14 @@ public final class Linearizer {
     }
 
     /** The anonymous object map of {@code counter name KEY map { K : "OBJ", ... }}: elements name the objects. */
-    private static AnonymousSet anonymousObjectMap(RuleSpec spec, Statement.ObjectMap om) {
+    private static AnonymousSet anonymousObjectMap(RuleSpec spec, BatchIds ids, Statement.ObjectMap om) {
         List<SetElement> elements = new ArrayList<>();
         for (Statement.ObjectMap.Entry e : om.entries()) {
             elements.add(new SetElement(e.key(), null, null, e.object(), 0, 0, 0, null, List.of()));
         }
         NftSet set = NftSet.of(spec.family(), spec.table(), "__objmap%d", om.key().keyType(), om.key().length())
                 .withFlags(NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_OBJECT)
-                .withObjectType(om.type().number()).withSize(elements.size()).withId(SET_IDS.incrementAndGet())
+                .withObjectType(om.type().number()).withSize(elements.size()).withId(ids.nextSet())
                 .withUserdata(keyByteOrder(om.key()));
         return new AnonymousSet(set, elements);
     }
@@ -837,7 +835,7 @@ public final class Linearizer {
     }
 
     /** The anonymous data map of {@code KEY map { K : D, ... }}. */
-    private static AnonymousSet anonymousDataMap(RuleSpec spec, MapLookupField map) {
+    private static AnonymousSet anonymousDataMap(RuleSpec spec, BatchIds ids, MapLookupField map) {
         List<SetElement> elements = new ArrayList<>();
         int flags = NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_MAP;
         if (map.hasIntervals() && map.key() instanceof ConcatField) {
@@ -868,7 +866,7 @@ public final class Linearizer {
         }
         NftSet set = NftSet.of(spec.family(), spec.table(), "__map%d", map.key().keyType(), map.key().length())
                 .withFlags(flags)
-                .withData(map.dataTypeId(), map.dataLength()).withSize(elements.size()).withId(SET_IDS.incrementAndGet())
+                .withData(map.dataTypeId(), map.dataLength()).withSize(elements.size()).withId(ids.nextSet())
                 .withUserdata(map.dataRanges() ? withDataInterval(byteOrders(map.key(), map.dataType()))
                         : byteOrders(map.key(), map.dataType()));
         if (map.key() instanceof ConcatField concat && (flags & NfTables.NFT_SET_INTERVAL) != 0) {
@@ -878,7 +876,7 @@ public final class Linearizer {
     }
 
     /** The anonymous verdict map of a {@code vmap { ... }}: elements carry the verdicts, interval ends none. */
-    private static AnonymousSet anonymousMap(RuleSpec spec, Statement.VerdictMap vmap) {
+    private static AnonymousSet anonymousMap(RuleSpec spec, BatchIds ids, Statement.VerdictMap vmap) {
         Field field = vmap.field();
         int length = field.length();
         int flags = NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_MAP;
@@ -908,7 +906,7 @@ public final class Linearizer {
             }
         }
         NftSet set = NftSet.of(spec.family(), spec.table(), "__map%d", field.keyType(), length)
-                .withFlags(flags).withData(VERDICT_DATA, 0).withSize(elements.size()).withId(SET_IDS.incrementAndGet())
+                .withFlags(flags).withData(VERDICT_DATA, 0).withSize(elements.size()).withId(ids.nextSet())
                 .withUserdata(keyByteOrder(field));
         if (field instanceof ConcatField concat && (flags & NfTables.NFT_SET_INTERVAL) != 0) {
             set = set.withFlags(set.flags() | NfTables.NFT_SET_CONCAT).withFieldLengths(concat.fieldLengths());
@@ -1007,9 +1005,9 @@ public final class Linearizer {
         return new BigInteger(1, b.toArray());
     }
 
-    /** Linearizes and returns the operations; convenience for {@code linearize(spec).operations()}. */
-    public static List<NftOperation> operations(RuleSpec spec) {
-        return linearize(spec).operations();
+    /** Linearizes and returns the operations; convenience for {@code linearize(spec, ids).operations()}. */
+    public static List<NftOperation> operations(RuleSpec spec, BatchIds ids) {
+        return linearize(spec, ids).operations();
     }
 
 }

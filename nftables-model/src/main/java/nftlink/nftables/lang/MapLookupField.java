@@ -1,11 +1,13 @@
 package nftlink.nftables.lang;
 
 import nftlink.nftables.Family;
+import nftlink.nftables.expr.Byteorder;
 import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Lookup;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
@@ -210,7 +212,7 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
         List<Bytes> out = new ArrayList<>();
         int offset = from;
         for (Datatype d : parts) {
-            out.add(Bytes.of(java.util.Arrays.copyOfRange(all, offset, offset + d.length())));
+            out.add(Bytes.of(Arrays.copyOfRange(all, offset, offset + d.length())));
             offset += (d.length() + 3) & ~3;
         }
         return out;
@@ -238,7 +240,7 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
                 : key.loads(register));
         if (hasIntervals() && !(key instanceof ConcatField) && Linearizer.ordersHostBytes(key)) {
             // intervals are ordered as big-endian numbers: a host-order key is swapped first, as nft does
-            out.add(new nftlink.nftables.expr.Byteorder(nftlink.nftables.expr.Byteorder.Op.HTON, register, register,
+            out.add(new Byteorder(Byteorder.Op.HTON, register, register,
                     key.length(), key.length()));
         }
         out.add(new Lookup(set, setId, register, register, null));

@@ -5,7 +5,9 @@ import nftlink.nftables.expr.Bitwise;
 import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Expression;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -46,7 +48,7 @@ public record MaskedField(Field field, Bytes mask, Bytes xor) implements Field {
     /** {@code field ^ value} (mask all ones). */
     public static MaskedField xor(Field field, Bytes value) {
         byte[] ones = new byte[value.length()];
-        java.util.Arrays.fill(ones, (byte) 0xff);
+        Arrays.fill(ones, (byte) 0xff);
         return new MaskedField(field, Bytes.of(ones), value);
     }
 
@@ -65,7 +67,7 @@ public record MaskedField(Field field, Bytes mask, Bytes xor) implements Field {
 
     /** Whether this is {@code field & mask}, {@code field | xor} or {@code field ^ xor}, as nft writes them. */
     public boolean isWritten() {
-        return isOr() || isXor() || new java.math.BigInteger(1, xor.toArray()).signum() == 0;
+        return isOr() || isXor() || new BigInteger(1, xor.toArray()).signum() == 0;
     }
 
     /** Whether this is {@code field | xor} rather than {@code field & mask}. */

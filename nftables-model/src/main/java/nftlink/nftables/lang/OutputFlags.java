@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -55,9 +56,9 @@ public record OutputFlags(boolean stateless, boolean service, boolean reverseDns
     String print(Datatype type, Bytes value) {
         return switch (type) {
             case INET_PROTO -> numericProto ? Integer.toString(value.get(0)) : null;
-            case INET_SERVICE -> service ? quoted(Names.SERVICES.get(value.asBigEndian())) : null;
-            case UID -> guid ? quoted(Names.USERS.get(Integer.toUnsignedLong(value.asU32()))) : null;
-            case GID -> guid ? quoted(Names.GROUPS.get(Integer.toUnsignedLong(value.asU32()))) : null;
+            case INET_SERVICE -> service ? quoted(SystemNames.SERVICES.get(value.asBigEndian())) : null;
+            case UID -> guid ? quoted(SystemNames.USERS.get(Integer.toUnsignedLong(value.asU32()))) : null;
+            case GID -> guid ? quoted(SystemNames.GROUPS.get(Integer.toUnsignedLong(value.asU32()))) : null;
             case IPV4_ADDR, IPV6_ADDR -> reverseDns ? hostName(value) : null;
             case TIME -> numericTime ? seconds(Integer.toUnsignedLong(value.asU32())) : null;
             default -> numericSymbol ? numericSymbol(type, value) : null;
@@ -124,12 +125,12 @@ public record OutputFlags(boolean stateless, boolean service, boolean reverseDns
     }
 
     /** Names from the system's files, read once: the first name of each number, as getservbyport(3) and getpwuid(3) find it. */
-    private static final class Names {
-        static final Map<Long, String> SERVICES = read(Path.of("/etc/services"), Names::service);
-        static final Map<Long, String> USERS = read(Path.of("/etc/passwd"), Names::account);
-        static final Map<Long, String> GROUPS = read(Path.of("/etc/group"), Names::account);
+    private static final class SystemNames {
+        static final Map<Long, String> SERVICES = read(Path.of("/etc/services"), SystemNames::service);
+        static final Map<Long, String> USERS = read(Path.of("/etc/passwd"), SystemNames::account);
+        static final Map<Long, String> GROUPS = read(Path.of("/etc/group"), SystemNames::account);
 
-        private Names() {
+        private SystemNames() {
         }
 
         /** {@code ssh 22/tcp}: the number before the slash, and the name. */
@@ -145,7 +146,7 @@ public record OutputFlags(boolean stateless, boolean service, boolean reverseDns
             return f.length < 3 ? null : Map.entry(Long.parseLong(f[2]), f[0]);
         }
 
-        private static Map<Long, String> read(Path file, java.util.function.Function<String, Map.Entry<Long, String>> entry) {
+        private static Map<Long, String> read(Path file, Function<String, Map.Entry<Long, String>> entry) {
             Map<Long, String> names = new HashMap<>();
             List<String> lines;
             try {

@@ -5,7 +5,9 @@ import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Payload;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A protocol header field: {@code ip saddr}, {@code tcp dport}, {@code ether type}, ...
@@ -49,11 +51,11 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
     }
 
     /** The transport protocols with header fields, by protocol number. */
-    static final java.util.Map<Integer, String> TRANSPORT_PROTOCOLS = java.util.Map.ofEntries(
-            java.util.Map.entry(6, "tcp"), java.util.Map.entry(17, "udp"), java.util.Map.entry(1, "icmp"),
-            java.util.Map.entry(58, "icmpv6"), java.util.Map.entry(132, "sctp"), java.util.Map.entry(33, "dccp"),
-            java.util.Map.entry(136, "udplite"), java.util.Map.entry(50, "esp"), java.util.Map.entry(51, "ah"),
-            java.util.Map.entry(108, "comp"), java.util.Map.entry(2, "igmp"), java.util.Map.entry(47, "gre"));
+    static final Map<Integer, String> TRANSPORT_PROTOCOLS = Map.ofEntries(
+            Map.entry(6, "tcp"), Map.entry(17, "udp"), Map.entry(1, "icmp"),
+            Map.entry(58, "icmpv6"), Map.entry(132, "sctp"), Map.entry(33, "dccp"),
+            Map.entry(136, "udplite"), Map.entry(50, "esp"), Map.entry(51, "ah"),
+            Map.entry(108, "comp"), Map.entry(2, "igmp"), Map.entry(47, "gre"));
 
     static final List<PayloadField> ALL = List.of(IP_PROTOCOL, IP_SADDR, IP_DADDR, IP6_NEXTHDR, IP6_SADDR, IP6_DADDR,
             TCP_SPORT, TCP_DPORT, UDP_SPORT, UDP_DPORT, ICMP_TYPE, ICMPV6_TYPE, ETHER_DADDR, ETHER_SADDR, ETHER_TYPE,
@@ -157,7 +159,7 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
                         + " (arp, bridge and netdev only)");
             };
             case "vlan" -> {
-                List<Match> deps = new java.util.ArrayList<>(ETHER_TYPE.dependencies(family));
+                List<Match> deps = new ArrayList<>(ETHER_TYPE.dependencies(family));
                 deps.add(Match.eq(ETHER_TYPE, Bytes.u16Be(0x8100)));
                 yield deps;
             }
@@ -192,7 +194,7 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
         if (types.length == 1) {
             return new Value.Single(Bytes.u8(types[0]));
         }
-        List<Value> items = new java.util.ArrayList<>();
+        List<Value> items = new ArrayList<>();
         for (int t : types) {
             items.add(new Value.Single(Bytes.u8(t)));
         }
@@ -204,13 +206,13 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
         if (type == null) {
             return dependencies;
         }
-        List<Match> all = new java.util.ArrayList<>(dependencies);
+        List<Match> all = new ArrayList<>(dependencies);
         all.add(new Match(protocol.equals("icmp") ? ICMP_TYPE : ICMPV6_TYPE, Match.Op.EQ, type));
         return all;
     }
 
     private static List<Match> withL4(List<Match> network, int l4proto) {
-        List<Match> all = new java.util.ArrayList<>(network);
+        List<Match> all = new ArrayList<>(network);
         all.add(Match.eq(MetaField.L4PROTO, Bytes.u8(l4proto)));
         return all;
     }

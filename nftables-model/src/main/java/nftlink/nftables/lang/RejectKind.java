@@ -5,6 +5,7 @@ import nftlink.nftables.NfTables;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What a {@code reject} sends back ({@code reject with icmp CODE}, {@code with icmpv6 CODE}, {@code with icmpx CODE},
@@ -75,7 +76,7 @@ public enum RejectKind {
 
     /** The code names, for error messages. */
     public String codeNames() {
-        return String.join(", ", new java.util.TreeSet<>(codes.values()));
+        return String.join(", ", new TreeSet<>(codes.values()));
     }
 
     /** The kind nft names {@code name} after {@code with}, or {@code null}. */

@@ -1,11 +1,17 @@
 package nftlink.nftables.lang;
 
+import nftlink.nftables.Family;
 import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.xt.XtContext;
+import nftlink.nftables.xt.XtListing;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
+import java.util.function.IntFunction;
 import java.util.function.LongFunction;
+import java.util.stream.Collectors;
 
 /**
  * Prints rules in nft syntax, the way {@code nft list ruleset} prints them
@@ -19,7 +25,7 @@ import java.util.function.LongFunction;
  *                        matches, returning {@code null} when unknown (the index is printed then)
  */
 public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, boolean numericProtocol,
-                           java.util.function.IntFunction<String> interfaceNames) {
+                           IntFunction<String> interfaceNames) {
 
     /** Like plain {@code nft list}, but cgroup IDs and interface indexes as numbers. */
     public static final RuleRenderer DEFAULT = new RuleRenderer(id -> null, false, false, index -> null);
@@ -35,7 +41,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     }
 
     /** This renderer with interface names from {@code names} (index to name, or {@code null}). */
-    public RuleRenderer withInterfaceNames(java.util.function.IntFunction<String> names) {
+    public RuleRenderer withInterfaceNames(IntFunction<String> names) {
         return new RuleRenderer(cgroupPaths, stateless, numericProtocol, names);
     }
 
@@ -53,7 +59,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         StringJoiner line = new StringJoiner(" ");
         for (int i = 0; i < rule.statements().size(); i++) {
             Statement s = rule.statements().get(i);
-            line.add(nftlink.nftables.xt.XtListing.isXt(s) ? nftlink.nftables.xt.XtListing.text(rule, i)
+            line.add(XtListing.isXt(s) ? XtListing.text(rule, i)
                     : s instanceof Statement.ChainBinding b ? binding(b, rule.family(), depth) : render(s, rule.family()));
         }
         if (rule.comment() != null) {
@@ -63,7 +69,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     }
 
     /** {@code jump {}, each rule on its own line one tab further in, and {@code }} back at {@code depth}. */
-    private String binding(Statement.ChainBinding b, nftlink.nftables.Family family, int depth) {
+    private String binding(Statement.ChainBinding b, Family family, int depth) {
         StringBuilder sb = new StringBuilder(b.goTo() ? "goto {" : "jump {");
         for (RuleSpec r : b.rules()) {
             sb.append('\n').append("\t".repeat(depth + 1)).append(render(r, depth + 1));
@@ -73,11 +79,11 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
 
     /** One statement, as it prints in a rule of an {@code inet} table. */
     public String render(Statement s) {
-        return render(s, nftlink.nftables.Family.INET);
+        return render(s, Family.INET);
     }
 
     /** One statement, as it prints in a rule of a {@code family} table. */
-    public String render(Statement s, nftlink.nftables.Family family) {
+    public String render(Statement s, Family family) {
         return switch (s) {
             case Match m when m.field() instanceof MaskedField mf && mf.field().datatype().isBitmask() && !mf.isOr()
                     && m.op() == Match.Op.EQ && m.value() instanceof Value.Single z && Linearizer.number(z.bytes()).signum() == 0 ->
@@ -97,7 +103,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.MetaSet ms -> ms.field().text() + " set " + ms.field().datatype().print(ms.value());
             case Statement.QueueStatement q -> "queue" + (q.flags() == 0 ? "" : " flags " + queueFlags(q.flags())) + " to "
                     + (q.source() != null ? q.source().text() : q.first() + (q.last() != q.first() ? "-" + q.last() : ""));
-            case Statement.TproxyStatement t -> "tproxy" + (t.family() == 0 || family != nftlink.nftables.Family.INET ? ""
+            case Statement.TproxyStatement t -> "tproxy" + (t.family() == 0 || family != Family.INET ? ""
                     : t.family() == 2 ? " ip" : " ip6") + " to " + (t.address() == null ? ""
                     : t.address().length() == 16 ? "[" + Datatype.printAddress(t.address().toArray()) + "]"
                     : Datatype.printAddress(t.address().toArray())) + (t.port() == null ? "" : ":" + t.port());
@@ -117,7 +123,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.ObjectMap om -> {
                 String map = om.named() != null ? "@" + om.named() : om.entries().stream()
                         .map(e -> single(om.key(), e.key()) + " : \"" + e.object() + "\"")
-                        .collect(java.util.stream.Collectors.joining(", ", "{ ", " }"));
+                        .collect(Collectors.joining(", ", "{ ", " }"));
                 yield om.type().reference() + " " + om.key().text() + " map " + map;
             }
             case Statement.SetFromField sf -> sf.target().text() + " set " + sf.source().text();
@@ -141,8 +147,8 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             }
             case Statement.CtSet cs -> cs.field().text() + " set " + cs.field().datatype().print(cs.value());
             case Statement.PayloadSet ps -> ps.field().text() + " set " + single(ps.field(), ps.value());
-            case Statement.KernelExpression k when nftlink.nftables.xt.XtListing.isXt(k) ->
-                    nftlink.nftables.xt.XtListing.text(k.expression(), new nftlink.nftables.xt.XtContext(family, 0));
+            case Statement.KernelExpression k when XtListing.isXt(k) ->
+                    XtListing.text(k.expression(), new XtContext(family, 0));
             case Statement.KernelExpression k -> k.expression().toDebugString();
             case Statement.LogStatement l -> log(l);
             case Statement.LimitStatement l -> limit(l);
@@ -219,7 +225,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return sb.toString();
     }
 
-    private static String reject(Statement.RejectStatement r, nftlink.nftables.Family family) {
+    private static String reject(Statement.RejectStatement r, Family family) {
         if (r.equals(Statement.RejectStatement.defaultFor(family))) {
             return "reject";
         }
@@ -230,11 +236,11 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return "reject with " + r.kind().nftName() + " " + (numeric ? Integer.toString(r.code()) : r.kind().codeName(r.code()));
     }
 
-    private static String nat(Statement.NatStatement n, nftlink.nftables.Family family) {
+    private static String nat(Statement.NatStatement n, Family family) {
         StringBuilder sb = new StringBuilder(n.destination() ? "dnat" : "snat");
         boolean v6 = n.addressLength() == 16;
         // nft names the family of a map to addresses and ports in every table
-        if ((family == nftlink.nftables.Family.INET || n.sourcesPort() || n.sourcesRanges()) && n.addressLength() != 0) {
+        if ((family == Family.INET || n.sourcesPort() || n.sourcesRanges()) && n.addressLength() != 0) {
             sb.append(v6 ? " ip6" : " ip");
         }
         sb.append(n.netmap() ? " prefix to " : " to ");
@@ -257,8 +263,8 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
 
     /** The prefix length when {@code [low, high]} is exactly one prefix, else -1. */
     public static int prefixLength(Bytes low, Bytes high) {
-        java.math.BigInteger lo = new java.math.BigInteger(1, low.toArray());
-        java.math.BigInteger size = new java.math.BigInteger(1, high.toArray()).subtract(lo).add(java.math.BigInteger.ONE);
+        BigInteger lo = new BigInteger(1, low.toArray());
+        BigInteger size = new BigInteger(1, high.toArray()).subtract(lo).add(BigInteger.ONE);
         if (size.signum() <= 0 || size.bitCount() != 1 || lo.mod(size).signum() != 0) {
             return -1;
         }

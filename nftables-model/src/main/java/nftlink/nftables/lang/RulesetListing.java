@@ -1,9 +1,12 @@
 package nftlink.nftables.lang;
 
+import nftlink.netlink.DumpInterruptedException;
 import nftlink.nftables.Chain;
+import nftlink.nftables.Family;
 import nftlink.nftables.Flowtable;
-import nftlink.nftables.NftObject;
+import nftlink.nftables.NfTables;
 import nftlink.nftables.NftFormatter;
+import nftlink.nftables.NftObject;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.Rule;
@@ -49,11 +52,11 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
             if (nft.generation() == generation) {
                 // anonymous chains (jump { ... }) are listed inside the rules bound to them, not as chains
                 Ruleset visible = new Ruleset(rs.tables(), rs.chains().stream()
-                        .filter(c -> (c.flags() & nftlink.nftables.NfTables.NFT_CHAIN_BINDING) == 0).toList());
+                        .filter(c -> (c.flags() & NfTables.NFT_CHAIN_BINDING) == 0).toList());
                 return new RulesetListing(visible, sets, elements, rules, objects, flowtables);
             }
         }
-        throw new nftlink.netlink.DumpInterruptedException("list ruleset: the rule set kept changing while it was read");
+        throw new DumpInterruptedException("list ruleset: the rule set kept changing while it was read");
     }
 
     private static String key(String family, String table, String set) {
@@ -65,7 +68,7 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
         return rulesOf(chain.family(), chain.table(), chain.name());
     }
 
-    private List<RuleSpec> rulesOf(nftlink.nftables.Family family, String table, String chain) {
+    private List<RuleSpec> rulesOf(Family family, String table, String chain) {
         List<RuleSpec> out = new ArrayList<>();
         for (Rule r : rules) {
             if (r.family() == family && r.table().equals(table) && r.chain().equals(chain)) {
@@ -84,7 +87,7 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
             // the kernel names an anonymous chain __chainN
             if (statements.get(i) instanceof Statement.VerdictStatement v && v.verdict().chain() != null
                     && v.verdict().chain().startsWith("__chain") && !hasChain(r.family(), r.table(), v.verdict().chain())) {
-                boolean goTo = v.verdict().code() == nftlink.nftables.NfTables.NFT_GOTO;
+                boolean goTo = v.verdict().code() == NfTables.NFT_GOTO;
                 statements.set(i, new Statement.ChainBinding(goTo, v.verdict().chain(),
                         rulesOf(r.family(), r.table(), v.verdict().chain())));
                 bound = true;
@@ -93,7 +96,7 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
         return bound ? new RuleSpec(spec.family(), spec.table(), spec.chain(), statements, spec.comment(), spec.handle()) : spec;
     }
 
-    private boolean hasChain(nftlink.nftables.Family family, String table, String name) {
+    private boolean hasChain(Family family, String table, String name) {
         return ruleset.chains().stream().anyMatch(c -> c.family() == family && c.table().equals(table) && c.name().equals(name));
     }
 
@@ -139,7 +142,7 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
         return null;
     }
 
-    private record ChainKey(nftlink.nftables.Family family, String table, String chain) {
+    private record ChainKey(Family family, String table, String chain) {
     }
 
     /** The rules grouped by chain, in kernel order: one pass instead of one per chain. */
@@ -185,7 +188,7 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
     public RulesetListing terse() {
         Map<String, List<SetElement>> kept = new HashMap<>();
         for (NftSet s : sets) {
-            if ((s.flags() & nftlink.nftables.NfTables.NFT_SET_ANONYMOUS) != 0) {
+            if ((s.flags() & NfTables.NFT_SET_ANONYMOUS) != 0) {
                 kept.put(key(s.family().nftName(), s.table(), s.name()), elementsOf(s));
             }
         }
@@ -205,7 +208,7 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
                 }
                 for (NftSet s : sets) {
                     if (s.family() == t.family() && s.table().equals(t.name())
-                            && (s.flags() & nftlink.nftables.NfTables.NFT_SET_ANONYMOUS) == 0) {
+                            && (s.flags() & NfTables.NFT_SET_ANONYMOUS) == 0) {
                         blocks.add(SetRenderer.render(s, elements.getOrDefault(key(s.family().nftName(), s.table(), s.name()), List.of()), handles,
                                 renderer));
                     }

@@ -6,6 +6,7 @@ import nftlink.nftables.SetElement;
 import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Data;
 import nftlink.nftables.expr.Expression;
+import nftlink.nftables.expr.Verdict;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -233,7 +234,7 @@ public final class SetElementListing {
                 statements.add(s);
             }
         }
-        nftlink.nftables.expr.Verdict verdict = e.data() instanceof Data.OfVerdict v ? v.verdict() : null;
+        Verdict verdict = e.data() instanceof Data.OfVerdict v ? v.verdict() : null;
         List<Value> data = null;
         if (e.data() instanceof Data.Value v && declaration.data() instanceof SetData.Values values) {
             List<Datatype> types = values.value().types();

@@ -1,5 +1,6 @@
 package nftlink.nftables.lang;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -43,8 +44,8 @@ public record SetKey(List<Datatype> types, List<Integer> lengths, Field typeof) 
      */
     public static SetKey typeof(Field field) {
         List<Field> parts = field instanceof ConcatField c ? c.fields() : List.of(field);
-        List<Datatype> types = new java.util.ArrayList<>();
-        List<Integer> lengths = new java.util.ArrayList<>();
+        List<Datatype> types = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>();
         for (Field f : parts) {
             types.add(f instanceof SocketCgroupField ? Datatype.CGROUPV2 : f.datatype());
             lengths.add(f instanceof CtField || f instanceof SocketCgroupField ? f.length() : f.valueLength());

@@ -1,12 +1,18 @@
 package nftlink.nftables.lang;
 
+import nftlink.nftables.Family;
+import nftlink.nftables.NfTables;
 import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Expression;
+import nftlink.nftables.expr.Hash;
+import nftlink.nftables.expr.Numgen;
 import nftlink.nftables.expr.Verdict;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One statement of a rule as a person writes it: a {@link Match}, a verdict,
@@ -166,7 +172,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         }
 
         /** {@code reject} as nft writes it without {@code with}: port unreachable in the family's ICMP flavour. */
-        public static RejectStatement defaultFor(nftlink.nftables.Family family) {
+        public static RejectStatement defaultFor(Family family) {
             return portUnreachable(switch (family) {
                 case IP -> RejectKind.ICMP;
                 case IP6 -> RejectKind.ICMPV6;
@@ -179,8 +185,8 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
          * after a match that fixes the network protocol ({@code ip saddr ...}, {@code meta nfproto ipv4},
          * {@code ether type ip6}) that protocol's port unreachable rather than the ICMPx one.
          */
-        public static RejectStatement inContext(nftlink.nftables.Family family, List<Statement> before) {
-            if (family == nftlink.nftables.Family.IP || family == nftlink.nftables.Family.IP6) {
+        public static RejectStatement inContext(Family family, List<Statement> before) {
+            if (family == Family.IP || family == Family.IP6) {
                 return defaultFor(family);
             }
             for (int i = before.size() - 1; i >= 0; i--) {
@@ -286,8 +292,8 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
          * @param mapData the data types of a map by name, or {@code null} when unknown
          */
         public static List<Statement> withNamedMapData(List<Statement> statements,
-                                                       java.util.function.Function<String, List<Datatype>> mapData) {
-            List<Statement> out = new java.util.ArrayList<>(statements.size());
+                                                       Function<String, List<Datatype>> mapData) {
+            List<Statement> out = new ArrayList<>(statements.size());
             for (Statement s : statements) {
                 if (s instanceof NatStatement n && n.addressSource() instanceof MapLookupField m && m.named() != null
                         && m.dataParts().isEmpty()) {
@@ -380,12 +386,12 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
                         || key instanceof Value.CatchAll)) {
                     throw new IllegalArgumentException("map keys are values, prefixes, ranges or *");
                 }
-                java.util.Objects.requireNonNull(verdict, "verdict");
+                Objects.requireNonNull(verdict, "verdict");
             }
         }
 
         public VerdictMap {
-            java.util.Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(field, "field");
             entries = List.copyOf(entries);
             if (entries.isEmpty() == (named == null)) {
                 throw new IllegalArgumentException("a verdict map is either anonymous with entries or named");
@@ -422,13 +428,13 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
                 throw new IllegalArgumentException("unsupported: queue to " + source.text()
                         + " (queue numbers come from numgen, a hash or a map)");
             }
-            if (source != null && (flags & nftlink.nftables.NfTables.NFT_QUEUE_FLAG_CPU_FANOUT) != 0) {
+            if (source != null && (flags & NfTables.NFT_QUEUE_FLAG_CPU_FANOUT) != 0) {
                 throw new IllegalArgumentException("fanout spreads packets over a range of queues, not over a computed queue number");
             }
             long highest = source instanceof ExpressionField x ? switch (x.expression()) {
-                case nftlink.nftables.expr.Numgen n -> Integer.toUnsignedLong(n.modulus()) + Integer.toUnsignedLong(n.offset()) - 1;
-                case nftlink.nftables.expr.Hash.Symmetric h -> Integer.toUnsignedLong(h.modulus()) + Integer.toUnsignedLong(h.offset()) - 1;
-                case nftlink.nftables.expr.Hash.Jenkins h -> Integer.toUnsignedLong(h.modulus()) + Integer.toUnsignedLong(h.offset()) - 1;
+                case Numgen n -> Integer.toUnsignedLong(n.modulus()) + Integer.toUnsignedLong(n.offset()) - 1;
+                case Hash.Symmetric h -> Integer.toUnsignedLong(h.modulus()) + Integer.toUnsignedLong(h.offset()) - 1;
+                case Hash.Jenkins h -> Integer.toUnsignedLong(h.modulus()) + Integer.toUnsignedLong(h.offset()) - 1;
                 default -> 0;
             } : source instanceof HashField h ? Integer.toUnsignedLong(h.modulus()) + Integer.toUnsignedLong(h.offset()) - 1 : 0;
             if (highest > 0xffff) {

@@ -1,6 +1,7 @@
 package nftlink.nftables.lang;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * nft's numbers for the header fields a {@code typeof} declaration names: the protocol
@@ -52,7 +53,7 @@ final class TypeofProtocols {
             List.of("", "nexthdr", "hdrlength"),
             List.of("", "nexthdr", "hdrlength", "type", "reserved", "checksum"));
     /** A TCP option's fields by template index: kind, length, then its own. */
-    private static final java.util.Map<String, List<String>> TCP_OPTION_FIELDS = java.util.Map.of(
+    private static final Map<String, List<String>> TCP_OPTION_FIELDS = Map.of(
             "maxseg", List.of("kind", "length", "size"), "window", List.of("kind", "length", "count"),
             "timestamp", List.of("kind", "length", "tsval", "tsecr"), "mptcp", List.of("kind", "length", "subtype"));
 

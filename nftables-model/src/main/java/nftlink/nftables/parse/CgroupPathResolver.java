@@ -1,9 +1,10 @@
 package nftlink.nftables.parse;
 
+import nftlink.nftables.mounts.Cgroup2Mounts;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Resolves the path in {@code socket cgroupv2 level N "PATH"} to a cgroup ID when
@@ -24,10 +25,11 @@ public interface CgroupPathResolver {
     /**
      * Stats the path under the cgroup-v2 mount found in {@code /proc/self/mountinfo}
      * ({@code /sys/fs/cgroup} on unified systems, {@code /sys/fs/cgroup/unified} on
-     * hybrid ones, where {@code nft} itself fails). The mount is looked up on each call.
+     * hybrid ones, where {@code nft} itself fails; see {@link Cgroup2Mounts}). The mount
+     * is looked up on each call.
      */
     static CgroupPathResolver mounted() {
-        return path -> under(CgroupMount.find()).cgroupId(path);
+        return path -> under(Cgroup2Mounts.find()).cgroupId(path);
     }
 
     /** Stats the path under {@code root}. */
@@ -54,61 +56,5 @@ public interface CgroupPathResolver {
         return path -> {
             throw new IllegalArgumentException("cgroup paths are not resolved here (\"" + path + "\")");
         };
-    }
-
-    /** Finds the cgroup-v2 mount point. */
-    final class CgroupMount {
-        private CgroupMount() {
-        }
-
-        static Path find() {
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(Path.of("/proc/self/mountinfo"));
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read /proc/self/mountinfo: " + e.getMessage());
-            }
-            return find(lines);
-        }
-
-        /** The cgroup2 mount among mountinfo {@code lines}, preferring {@code /sys/fs/cgroup}. */
-        public static Path find(List<String> lines) {
-            Path found = null;
-            for (String line : lines) {
-                int dash = line.indexOf(" - ");
-                if (dash < 0) {
-                    continue;
-                }
-                String[] before = line.substring(0, dash).split(" ");
-                String[] after = line.substring(dash + 3).split(" ");
-                if (before.length < 5 || after.length < 1 || !after[0].equals("cgroup2")) {
-                    continue;
-                }
-                Path mount = Path.of(unescape(before[4]));
-                if (mount.equals(Path.of("/sys/fs/cgroup"))) {
-                    return mount;
-                }
-                if (found == null || mount.equals(Path.of("/sys/fs/cgroup/unified"))) {
-                    found = mount;
-                }
-            }
-            if (found == null) {
-                throw new IllegalArgumentException("no cgroup2 file system is mounted (see /proc/self/mountinfo)");
-            }
-            return found;
-        }
-
-        private static String unescape(String s) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < s.length(); i++) {
-                if (s.charAt(i) == '\\' && i + 3 < s.length()) {
-                    sb.append((char) Integer.parseInt(s.substring(i + 1, i + 4), 8));
-                    i += 3;
-                } else {
-                    sb.append(s.charAt(i));
-                }
-            }
-            return sb.toString();
-        }
     }
 }

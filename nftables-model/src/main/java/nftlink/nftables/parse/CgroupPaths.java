@@ -1,5 +1,7 @@
 package nftlink.nftables.parse;
 
+import nftlink.nftables.mounts.Cgroup2Mounts;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -36,7 +38,7 @@ public final class CgroupPaths implements LongFunction<String> {
 
     /** The cgroups of the cgroup-v2 mount this process sees. */
     public static CgroupPaths mounted() {
-        return new CgroupPaths(CgroupPathResolver.CgroupMount::find);
+        return new CgroupPaths(Cgroup2Mounts::find);
     }
 
     /** The cgroups under {@code root}. */

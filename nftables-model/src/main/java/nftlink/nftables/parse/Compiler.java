@@ -14,24 +14,28 @@ import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Rule;
 import nftlink.nftables.Table;
+import nftlink.nftables.lang.BatchIds;
 import nftlink.nftables.lang.DynamicSets;
-import nftlink.nftables.lang.Linearizer;
 import nftlink.nftables.lang.Datatype;
+import nftlink.nftables.lang.Linearizer;
 import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.NamedSetLookups;
-import nftlink.nftables.lang.Value;
-import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.RuleSpec;
+import nftlink.nftables.lang.Statement;
+import nftlink.nftables.lang.Value;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /** One parse: walks the commands and collects the operations. */
 final class Compiler {
@@ -41,6 +45,7 @@ final class Compiler {
     private final SetLookup lookup;
     private final Map<String, SetShape> declared = new HashMap<>();
     private final List<ParsedOperation> out = new ArrayList<>();
+    private final BatchIds ids = new BatchIds();
     private Cursor c;
     private Values values;
     private SetCommands sets;
@@ -72,7 +77,7 @@ final class Compiler {
             c.in.include(cmdline, List.of(), cmdline.getFirst().location());
         }
         values = new Values(c, cgroups, interfaces).withHostnames(hostnames);
-        sets = new SetCommands(c, values, lookup, declared);
+        sets = new SetCommands(c, values, lookup, declared, ids);
         while (!c.at(Token.Kind.END)) {
             if (c.accept(Token.Kind.NEWLINE) || c.accept(Token.Kind.SEMICOLON)) {
                 continue;
@@ -206,20 +211,20 @@ final class Compiler {
     }
 
     /** The files an include names in the first include-path directory that has any ({@code nft -I}), if one has. */
-    private java.util.Optional<List<Path>> searched(Token name) {
+    private Optional<List<Path>> searched(Token name) {
         String n = name.text();
         if (n.startsWith("/") || n.startsWith("./") || n.startsWith("../")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         for (Path directory : includePath) {
             Path candidate = directory.resolve(n).toAbsolutePath().normalize();
             List<Path> found = n.matches(".*[*?\\[].*") ? matches(name, candidate)
                     : Files.isRegularFile(candidate) ? List.of(candidate) : List.of();
             if (!found.isEmpty()) {
-                return java.util.Optional.of(found);
+                return Optional.of(found);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The files in the pattern's directory whose names match its last component, sorted; none is no error (as in nft). */
@@ -228,8 +233,8 @@ final class Compiler {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
-        java.nio.file.PathMatcher matcher = directory.getFileSystem().getPathMatcher("glob:" + pattern.getFileName());
-        try (java.util.stream.Stream<Path> list = Files.list(directory)) {
+        PathMatcher matcher = directory.getFileSystem().getPathMatcher("glob:" + pattern.getFileName());
+        try (Stream<Path> list = Files.list(directory)) {
             return list.filter(p -> matcher.matches(p.getFileName()) && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException | RuntimeException e) {
             throw Cursor.error(name, "cannot include " + pattern + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
@@ -535,7 +540,7 @@ final class Compiler {
             Integer length = shape != null ? Integer.valueOf(shape.keyLength()) : null;
             Integer type = shape != null ? Integer.valueOf(shape.keyType()) : null;
             if (shape == null) {
-                java.util.Optional<nftlink.nftables.NftSet> known = lookup.find(family, table, ref.name());
+                Optional<NftSet> known = lookup.find(family, table, ref.name());
                 if (known.isPresent()) {
                     length = known.get().keyLength();
                     type = known.get().keyType();
@@ -570,7 +575,7 @@ final class Compiler {
         List<Statement> statements = Statement.NatStatement.withNamedMapData(parsed.statements(),
                 name -> mapData(family, table, name));
         RuleSpec spec = Cursor.at(first, () -> new RuleSpec(family, table, chain, statements, parsed.comment(), 0));
-        Linearizer.Result result = Cursor.at(new Token(Token.Kind.WORD, "", where), () -> Linearizer.linearize(spec));
+        Linearizer.Result result = Cursor.at(new Token(Token.Kind.WORD, "", where), () -> Linearizer.linearize(spec, ids));
         List<ParsedOperation> ops = new ArrayList<>();
         // anonymous chains (jump { ... }) with their rules, then anonymous sets
         for (NftOperation before : result.prerequisites(UnaryOperator.identity())) {

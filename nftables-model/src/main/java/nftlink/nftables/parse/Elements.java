@@ -12,6 +12,7 @@ import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.Value;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -126,9 +127,9 @@ final class Elements {
             return v;
         }
         int length = shape.key().getFirst().length();
-        byte[] low = java.util.Arrays.copyOf(s.bytes().toArray(), length);
-        byte[] high = java.util.Arrays.copyOf(s.bytes().toArray(), length);
-        java.util.Arrays.fill(high, s.bytes().length(), length, (byte) 0xff);
+        byte[] low = Arrays.copyOf(s.bytes().toArray(), length);
+        byte[] high = Arrays.copyOf(s.bytes().toArray(), length);
+        Arrays.fill(high, s.bytes().length(), length, (byte) 0xff);
         return new Value.Range(Bytes.of(low), Bytes.of(high));
     }
 

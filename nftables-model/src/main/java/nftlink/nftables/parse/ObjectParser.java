@@ -1,13 +1,14 @@
 package nftlink.nftables.parse;
 
-import nftlink.nftables.lang.ObjectRenderer;
 import nftlink.nftables.Family;
 import nftlink.nftables.NfTables;
 import nftlink.nftables.NftObject;
 import nftlink.nftables.ObjectData;
+import nftlink.nftables.lang.ObjectRenderer;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 
 /**
@@ -26,7 +27,7 @@ import java.util.Map;
 final class ObjectParser {
 
     /** The object keywords, as {@link #keyword} returns them. */
-    static final java.util.Set<String> KEYWORDS = java.util.Set.of("counter", "quota", "limit", "ct helper", "ct timeout",
+    static final Set<String> KEYWORDS = Set.of("counter", "quota", "limit", "ct helper", "ct timeout",
             "ct expectation", "synproxy", "secmark");
 
     private final Cursor c;

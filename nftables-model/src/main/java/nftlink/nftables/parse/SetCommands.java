@@ -5,6 +5,7 @@ import nftlink.nftables.NfTables;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.SetElement;
+import nftlink.nftables.lang.BatchIds;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.ObjectRenderer;
@@ -14,6 +15,7 @@ import nftlink.nftables.lang.SetKey;
 import nftlink.nftables.lang.Statement;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,17 +32,20 @@ final class SetCommands {
     private final Elements elements;
     private final SetLookup lookup;
     private final Map<String, SetShape> declared;
-    private final Map<String, NftSet> declaredSets = new java.util.HashMap<>();
+    private final BatchIds ids;
+    private final Map<String, NftSet> declaredSets = new HashMap<>();
 
     /**
      * @param declared the shapes of the sets declared so far, by {@link #key}; declarations add to it
+     * @param ids      the batch's numbering, which gives each declared set its ID
      */
-    SetCommands(Cursor c, Values values, SetLookup lookup, Map<String, SetShape> declared) {
+    SetCommands(Cursor c, Values values, SetLookup lookup, Map<String, SetShape> declared, BatchIds ids) {
         this.c = c;
         this.values = values;
         this.elements = new Elements(c, values);
         this.lookup = lookup;
         this.declared = declared;
+        this.ids = ids;
     }
 
     /** The key of a set in the map of declared shapes. */
@@ -100,7 +105,7 @@ final class SetCommands {
         }
         SetDeclaration declaration = Cursor.at(nameToken, () -> b.declaration(family, table, name));
         declared.put(key(family, table, name), b.shape(family, table, name));
-        NftSet set = Cursor.at(nameToken, declaration::set);
+        NftSet set = Cursor.at(nameToken, declaration::set).withId(ids.nextSet());
         declaredSets.put(key(family, table, name), set);
         SourceLocation where = start.location().to(nameToken.location());
         List<ParsedOperation> out = new ArrayList<>();

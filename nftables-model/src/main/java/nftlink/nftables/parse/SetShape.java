@@ -4,6 +4,7 @@ import nftlink.nftables.NfTables;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.ElementCompiler;
+import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.SetData;
 import nftlink.nftables.lang.SetDeclaration;
 import nftlink.nftables.lang.SetKey;
@@ -91,7 +92,7 @@ record SetShape(List<Values.Part> key, Values.Part data, List<Values.Part> dataR
      * The parts of a key or data declared {@code typeof field}: as the rule language reads the field's
      * values, but kept as values (a set holds a bit field's value, not the bits in place).
      */
-    static List<Values.Part> valueParts(nftlink.nftables.lang.Field field) {
+    static List<Values.Part> valueParts(Field field) {
         return Values.parts(field).stream().map(p -> new Values.Part(p.type(), p.length(), p.cgroup(), p.bitmask())).toList();
     }
 

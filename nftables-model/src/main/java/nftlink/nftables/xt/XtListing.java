@@ -5,6 +5,7 @@ import nftlink.nftables.Family;
 import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Match;
+import nftlink.nftables.expr.Payload;
 import nftlink.nftables.expr.Target;
 import nftlink.nftables.json.JsonValue;
 import nftlink.nftables.lang.MetaField;
@@ -76,7 +77,7 @@ public final class XtListing {
                     && m.op() == nftlink.nftables.lang.Match.Op.EQ && m.value() instanceof Value.Single v) {
                 Bytes b = v.bytes();
                 protocol = PROTOCOLS.containsValue(b.get(0)) ? b.get(0) : 0;
-            } else if (m.field() instanceof PayloadField p && p.base() == nftlink.nftables.expr.Payload.Base.TRANSPORT) {
+            } else if (m.field() instanceof PayloadField p && p.base() == Payload.Base.TRANSPORT) {
                 protocol = PROTOCOLS.getOrDefault(p.protocol(), 0);
             }
         }

@@ -10,18 +10,10 @@ import java.util.stream.Stream;
 
 /**
  * nftables' own rule test vectors in {@code ../shared/conformance/nftables-tests-py/}
- * (see FORMAT.md there): where to find them and how to read payload files.
+ * (see FORMAT.md there): where to find them and how to read payload files. Tests that read them
+ * run in the vectors' time zone ({@link VectorTimeZone}).
  */
 final class Corpus {
-
-    static {
-        // nftables' own test runner sets TZ=UTC-2: the vectors' meta time and meta hour values are in UTC+2
-        nftlink.nftables.lang.Datatype.useTimeZone(java.time.ZoneOffset.ofHours(2));
-    }
-
-    /** Makes sure the corpus's time zone is in use (the static initializer above). */
-    static void init() {
-    }
 
     private Corpus() {
     }

@@ -1,5 +1,6 @@
 package nftlink.nftables.conformance;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import nftlink.nftables.Family;
 import nftlink.nftables.Rule;
 import nftlink.nftables.SetElement;
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * unlisted exception, or a listed one that now works, fails the test. A
  * report per directory and file goes to {@code target/conformance/language-report.md}.
  */
+@ExtendWith(VectorTimeZone.class)
 class LanguageConformanceTest {
 
     private static final int MATCH = 0;

@@ -1,9 +1,11 @@
 package nftlink.nftables.conformance;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import nftlink.nftables.Family;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.expr.Expression;
+import nftlink.nftables.lang.BatchIds;
 import nftlink.nftables.lang.Linearizer;
 import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.parse.CgroupPathResolver;
@@ -42,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * run here). The report per directory and file goes to
  * {@code target/conformance/parser-report.md}.
  */
+@ExtendWith(VectorTimeZone.class)
 class ParserConformanceTest {
 
     private static final int MATCH = 0;
@@ -128,7 +131,7 @@ class ParserConformanceTest {
                 List<String> actual;
                 try {
                     RuleSpec spec = parser.parseRule(table.family(), table.name(), "c", rule);
-                    actual = Linearizer.linearize(spec).rule().expressions().stream().map(Expression::toDebugString).toList();
+                    actual = Linearizer.linearize(spec, new BatchIds()).rule().expressions().stream().map(Expression::toDebugString).toList();
                 } catch (NftParseException | IllegalArgumentException e) {
                     if (ok) {
                         counts[UNSUPPORTED]++;

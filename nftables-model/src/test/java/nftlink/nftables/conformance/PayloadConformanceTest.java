@@ -1,5 +1,6 @@
 package nftlink.nftables.conformance;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * failure or a listed line that now passes fails the test. A report per
  * directory and file goes to {@code target/conformance/payload-report.md}.
  */
+@ExtendWith(VectorTimeZone.class)
 class PayloadConformanceTest {
 
     private record Counts(int[] values) {

@@ -1,12 +1,10 @@
 package nftlink.nftables.conformance;
 
-import nftlink.nftables.lang.Datatype;
 import nftlink.testing.KernelTest;
 import nftlink.testing.NftRef;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
-import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -52,8 +50,6 @@ class RulesetDifferentialTest {
         ExceptionList known = ExceptionList.load(LIST, "a generator feature failing a check");
         Set<String> unexpected = new LinkedHashSet<>();
         GeneratorRun run;
-        ZoneId zone = Datatype.timeZone();
-        Datatype.useTimeZone(ZoneId.systemDefault());
         try (ScratchNamespace a = ScratchNamespace.create(); ScratchNamespace b = ScratchNamespace.create();
              ScratchNamespace c = ScratchNamespace.create()) {
             run = new GeneratorRun(known, new DifferentialCheck(a, b, c));
@@ -61,8 +57,6 @@ class RulesetDifferentialTest {
             if (count > 1) {
                 run.probe(unexpected);
             }
-        } finally {
-            Datatype.useTimeZone(zone);
         }
         if (count > 1) {
             known.finish(unexpected);

@@ -1,7 +1,6 @@
 package nftlink.nftables.conformance;
 
 import nftlink.nftables.json.JsonValue;
-import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.parse.NftParseException;
 import nftlink.nfnetlink.TransactionException;
 import nftlink.testing.KernelTest;
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,9 +95,7 @@ class ShellDumpConformanceTest {
         tally = new WholeRulesetTally<>(lists, unexpected);
         corpusPrefix = corpus.toAbsolutePath() + "/";
         List<ShellDumps.Dump> dumps = ShellDumps.dumps(corpus);
-        ZoneId zone = Datatype.timeZone();
-        // nft-ref prints times in the process's local zone, which is the JVM's default
-        Datatype.useTimeZone(ZoneId.systemDefault());
+        // nft-ref prints times in the process's local zone, the JVM's default (no TimeZoneScope.call)
         try (ScratchNamespace a = ScratchNamespace.create(); ScratchNamespace b = ScratchNamespace.create();
              ScratchNamespace c = ScratchNamespace.create()) {
             for (ShellDumps.Dump dump : dumps) {
@@ -109,8 +105,6 @@ class ShellDumpConformanceTest {
                     throw new AssertionError("shell dump " + dump.key() + ": " + e.getMessage(), e);
                 }
             }
-        } finally {
-            Datatype.useTimeZone(zone);
         }
         refused.finish(unexpected);
         tally.finish();

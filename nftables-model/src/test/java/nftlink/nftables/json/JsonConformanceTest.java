@@ -1,7 +1,10 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.conformance.VectorTimeZone;
+import org.junit.jupiter.api.extension.ExtendWith;
 import nftlink.nftables.Family;
 import nftlink.nftables.expr.Expression;
+import nftlink.nftables.lang.BatchIds;
 import nftlink.nftables.lang.Linearizer;
 import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.parse.CgroupPathResolver;
@@ -34,12 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an unlisted exception, or a listed one that now works, fails the test. The report per directory and
  * file goes to {@code target/conformance/json-report.md}.
  */
+@ExtendWith(VectorTimeZone.class)
 class JsonConformanceTest {
-
-    static {
-        // nftables' own test runner sets TZ=UTC-2: the vectors' meta time and meta hour values are in UTC+2
-        nftlink.nftables.lang.Datatype.useTimeZone(java.time.ZoneOffset.ofHours(2));
-    }
 
     private static final int MATCH = 0;
     private static final int DIFFER = 1;
@@ -216,7 +215,7 @@ class JsonConformanceTest {
     /** Linearizes, delinearizes and renders the statements; {@code null} with more than one anonymous set. */
     private static JsonValue renderBack(Family family, String statements) {
         String doc = "{\"family\": \"" + family.nftName() + "\", \"table\": \"test\", \"chain\": \"c\", \"expr\": " + statements + "}";
-        Linearizer.Result result = Linearizer.linearize(PARSER.ruleSpec(JsonValue.parse(doc), "$"));
+        Linearizer.Result result = Linearizer.linearize(PARSER.ruleSpec(JsonValue.parse(doc), "$"), new BatchIds());
         if (result.sets().size() > 1) {
             return null;
         }
@@ -230,7 +229,7 @@ class JsonConformanceTest {
     private static List<String> linearize(Family family, String statements) {
         String doc = "{\"family\": \"" + family.nftName() + "\", \"table\": \"test\", \"chain\": \"c\", \"expr\": " + statements + "}";
         RuleSpec spec = PARSER.ruleSpec(JsonValue.parse(doc), "$");
-        return Linearizer.linearize(spec).rule().expressions().stream().map(Expression::toDebugString).toList();
+        return Linearizer.linearize(spec, new BatchIds()).rule().expressions().stream().map(Expression::toDebugString).toList();
     }
 
     private static List<JsonEntry> jsonEntries(Path file) throws IOException {

@@ -12,6 +12,7 @@ import nftlink.nftables.expr.Verdict;
 import nftlink.nftables.lang.ConcatField;
 import nftlink.nftables.lang.CtField;
 import nftlink.nftables.lang.CtState;
+import nftlink.nftables.lang.BatchIds;
 import nftlink.nftables.lang.Linearizer;
 import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.MetaField;
@@ -55,8 +56,8 @@ class JsonParserTest {
         RuleSpec fromJson = spec(family, expr);
         RuleSpec fromText = TEXT.parseRule(Family.ofName(family), "t", "c", text);
         assertThat(fromJson.statements()).as(text).isEqualTo(fromText.statements());
-        Linearizer.Result a = Linearizer.linearize(fromJson);
-        Linearizer.Result b = Linearizer.linearize(fromText);
+        Linearizer.Result a = Linearizer.linearize(fromJson, new BatchIds());
+        Linearizer.Result b = Linearizer.linearize(fromText, new BatchIds());
         assertThat(a.rule().toDebugString()).as(text).isEqualTo(b.rule().toDebugString());
         assertThat(a.sets().stream().map(Linearizer.AnonymousSet::elements).toList()).as(text)
                 .isEqualTo(b.sets().stream().map(Linearizer.AnonymousSet::elements).toList());

@@ -286,7 +286,7 @@ class LanguageKernelTest {
         }
         for (Case c : cases()) {
             String nftDebug = NftRef.run(ns, "--debug=netlink", "add", "rule", c.family().nftName(), "t", c.chain(), c.input()).orThrow();
-            Linearizer.Result ours = Linearizer.linearize(new RuleSpec(c.family(), "t", c.chain(), c.statements(), null, 0));
+            Linearizer.Result ours = Linearizer.linearize(new RuleSpec(c.family(), "t", c.chain(), c.statements(), null, 0), new BatchIds());
             assertThat(Expressions.debug(ours.rule().expressions()).lines().toList()).as(c.input())
                     .isEqualTo(expressionLines(nftDebug));
             Set<String> elements = new HashSet<>();
@@ -304,8 +304,9 @@ class LanguageKernelTest {
         NftRef.apply(ns, script.toString());
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             var tx = nft.transaction();
+            BatchIds ids = new BatchIds();
             for (Case c : cases()) {
-                tx.addAll(Linearizer.operations(new RuleSpec(c.family(), "t", c.chain(), c.statements(), null, 0)));
+                tx.addAll(Linearizer.operations(new RuleSpec(c.family(), "t", c.chain(), c.statements(), null, 0), ids));
             }
             tx.commit();
             for (Family f : Family.values()) {

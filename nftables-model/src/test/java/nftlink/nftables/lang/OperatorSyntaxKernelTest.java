@@ -17,14 +17,8 @@ class OperatorSyntaxKernelTest {
 
     @Test
     void operatorsAndValuesBothWays() {
-        // meta time prints in the local time zone, which nft-ref takes from the environment
-        java.time.ZoneId before = Datatype.timeZone();
-        Datatype.useTimeZone(java.time.ZoneId.systemDefault());
-        try {
-            operatorsAndValues();
-        } finally {
-            Datatype.useTimeZone(before);
-        }
+        // meta time prints in the local time zone (no TimeZoneScope.call), which nft-ref takes from the environment
+        operatorsAndValues();
     }
 
     private static void operatorsAndValues() {

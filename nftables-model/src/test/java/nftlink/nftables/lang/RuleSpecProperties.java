@@ -175,7 +175,7 @@ class RuleSpecProperties {
 
     @Property(tries = 500)
     void natFromMapsSurvivesLinearizeEncodeDecodeDelinearize(@ForAll("natMaps") RuleSpec spec) {
-        roundTrip(spec, Linearizer.linearize(spec));
+        roundTrip(spec, Linearizer.linearize(spec, new BatchIds()));
     }
 
     @Provide
@@ -208,12 +208,12 @@ class RuleSpecProperties {
 
     @Property(tries = 1000)
     void anyFieldMatchSurvivesLinearizeEncodeDecodeDelinearize(@ForAll("anyFieldRules") RuleSpec spec) {
-        roundTrip(spec, Linearizer.linearize(spec));
+        roundTrip(spec, Linearizer.linearize(spec, new BatchIds()));
     }
 
     @Property(tries = 300)
     void rulesSurviveLinearizeEncodeDecodeDelinearize(@ForAll("rules") RuleSpec spec) {
-        roundTrip(spec, Linearizer.linearize(spec));
+        roundTrip(spec, Linearizer.linearize(spec, new BatchIds()));
     }
 
     private static void roundTrip(RuleSpec spec, Linearizer.Result linearized) {

@@ -6,6 +6,7 @@ import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Verdict;
 import nftlink.nftables.lang.CtField;
 import nftlink.nftables.lang.CtState;
+import nftlink.nftables.lang.BatchIds;
 import nftlink.nftables.lang.Linearizer;
 import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.MetaField;
@@ -213,7 +214,7 @@ class NftParserTest {
                 Match.eq(new SocketCgroupField(2), Bytes.of((byte) 22, (byte) 0, (byte) 0, (byte) 0, (byte) 0, (byte) 0, (byte) 0, (byte) 0)),
                 new Statement.VerdictStatement(Verdict.ACCEPT));
         assertThat(((NftOperation.AddRule) ops.getLast()).rule().expressions())
-                .isEqualTo(Linearizer.linearize(expected).rule().expressions());
+                .isEqualTo(Linearizer.linearize(expected, new BatchIds()).rule().expressions());
     }
 
     @Test

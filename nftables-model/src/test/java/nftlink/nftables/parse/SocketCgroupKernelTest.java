@@ -1,6 +1,7 @@
 package nftlink.nftables.parse;
 
 import nftlink.netlink.NetworkNamespace;
+import nftlink.nftables.mounts.Cgroup2Mounts;
 import nftlink.nftables.NftFormatter;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.ReferenceCheck;
@@ -30,7 +31,7 @@ class SocketCgroupKernelTest {
 
     @Test
     void anExistingCgroupListsAsItsPathAndAGoneOneAsItsId(TestNamespace ns) throws IOException {
-        Path mount = CgroupPathResolver.CgroupMount.find();
+        Path mount = Cgroup2Mounts.find();
         String top = "nftlink-t" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
         Path app = Files.createDirectories(mount.resolve(top).resolve("app"));
         try {

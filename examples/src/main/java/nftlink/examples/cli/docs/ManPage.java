@@ -1,11 +1,14 @@
 package nftlink.examples.cli.docs;
 
 import nftlink.examples.cli.CliDefinition;
+
 import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -93,7 +96,7 @@ final class ManPage {
     private static String names(OptionSpec o) {
         StringBuilder sb = new StringBuilder();
         String[] names = o.names();
-        java.util.Arrays.sort(names, java.util.Comparator.comparingInt(String::length));
+        Arrays.sort(names, Comparator.comparingInt(String::length));
         for (String n : names) {
             if (!sb.isEmpty()) {
                 sb.append(", ");

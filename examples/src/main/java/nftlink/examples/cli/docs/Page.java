@@ -1,6 +1,8 @@
 package nftlink.examples.cli.docs;
 
 import nftlink.examples.cli.CliDefinition;
+import nftlink.examples.daemon.Nftlinkd;
+
 import picocli.CommandLine;
 
 import java.util.List;
@@ -40,7 +42,7 @@ record Page(CommandLine command, String name, String summary, List<String> synop
 
     /** {@code nftlinkd(8)}, from the daemon's own command line. */
     static Page nftlinkd() {
-        CommandLine cl = nftlink.examples.daemon.Nftlinkd.commandLine();
+        CommandLine cl = Nftlinkd.commandLine();
         return new Page(cl, "nftlinkd", "keeps per-application nftables rules true as cgroups come and go",
                 List.of("[ options ] POLICY...", "status [ --json ] POLICY..."), List.of(), subcommandForms(cl),
                 "0 on success (status: the kernel holds what the policy wants); 1 for an error; 2 for a usage mistake; "

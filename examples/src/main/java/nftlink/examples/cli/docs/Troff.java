@@ -1,5 +1,7 @@
 package nftlink.examples.cli.docs;
 
+import java.util.Locale;
+
 /** Text as man(7) reads it. */
 final class Troff {
     private Troff() {
@@ -35,7 +37,7 @@ final class Troff {
             }
             if (!word.isEmpty()) {
                 String w = word.toString();
-                boolean placeholder = w.equals(w.toUpperCase(java.util.Locale.ROOT)) && !w.startsWith("-") || w.startsWith("<");
+                boolean placeholder = w.equals(w.toUpperCase(Locale.ROOT)) && !w.startsWith("-") || w.startsWith("<");
                 sb.append(placeholder ? italic(w) : bold(w));
                 word.setLength(0);
             }

@@ -1,10 +1,12 @@
 package nftlink.examples.cli.docs;
 
 import nftlink.examples.cli.CliDefinition;
+
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -54,7 +56,7 @@ final class ZshCompletion {
     /** One {@code _arguments} spec: exclusion list, names, help text and how its value completes. */
     private static String option(String program, OptionSpec o) {
         String[] names = o.names();
-        Arrays.sort(names, java.util.Comparator.comparingInt(String::length));
+        Arrays.sort(names, Comparator.comparingInt(String::length));
         boolean value = o.arity().max() > 0;
         boolean repeats = o.isMultiValue() || !value;
         String help = "[" + String.join(" ", o.description()).replace("[", "(").replace("]", ")").replace(":", ";") + "]";

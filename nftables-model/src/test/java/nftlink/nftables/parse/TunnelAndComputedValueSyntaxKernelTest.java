@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the same expressions (typed, none kept raw), and the library lists the rules as written.
  */
 @KernelTest
-class NewerSyntaxKernelTest {
+class TunnelAndComputedValueSyntaxKernelTest {
 
     private static final String RULES = """
             table inet t {
@@ -118,8 +118,8 @@ class NewerSyntaxKernelTest {
                 List<Expression> expressions = listed.get(i).expressions();
                 assertThat(expressions).as("rule %d", i).noneMatch(RawExpression.class::isInstance);
                 // anonymous set names are the kernel's, and it reports a lookup's flags when there are none
-                assertThat(expressions.stream().map(NewerSyntaxKernelTest::withoutSetName).toList()).as("rule %d", i)
-                        .isEqualTo(written.get(i).stream().map(NewerSyntaxKernelTest::withoutSetName).toList());
+                assertThat(expressions.stream().map(TunnelAndComputedValueSyntaxKernelTest::withoutSetName).toList()).as("rule %d", i)
+                        .isEqualTo(written.get(i).stream().map(TunnelAndComputedValueSyntaxKernelTest::withoutSetName).toList());
             }
             assertThat(listed.stream().flatMap(r -> r.expressions().stream()).filter(Inner.class::isInstance)).hasSize(20);
             assertThat(RulesetListing.read(nft).render(NftFormatter.DEFAULT, RENDERER)).isEqualTo(RULES);

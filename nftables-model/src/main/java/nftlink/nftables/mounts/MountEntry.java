@@ -1,4 +1,4 @@
-package nftlink.cgroup;
+package nftlink.nftables.mounts;
 
 import java.util.List;
 import java.util.Objects;

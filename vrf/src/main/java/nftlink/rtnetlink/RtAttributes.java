@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Encoding and decoding helpers shared by the rtnetlink codecs. */
-final class Wire {
-    private Wire() {
+final class RtAttributes {
+    private RtAttributes() {
     }
 
     /** An address attribute of {@code family}; rejects a wrong length. */

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * declarations.
  */
 @KernelTest
-class JsonMoreObjectsKernelTest {
+class JsonCtObjectsAndFlowtablesKernelTest {
 
     static final String RULESET = """
             table inet t {

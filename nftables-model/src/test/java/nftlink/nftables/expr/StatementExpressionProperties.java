@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
  * instances survive netlink encode/decode and, where the text says everything,
  * libnftnl's text; arbitrary data decodes cleanly and losslessly.
  */
-class GroupBExpressionProperties {
+class StatementExpressionProperties {
 
     private static final List<String> NAMES = List.of("limit", "quota", "log", "reject", "nat", "masq", "redir",
             "tproxy", "dynset", "objref", "notrack", "dup", "fwd", "connlimit", "synproxy", "queue", "last", "match",
@@ -287,7 +287,7 @@ class GroupBExpressionProperties {
                 Arbitraries.integers().between(0, 3).map(v -> new byte[]{(byte) (int) v}),
                 Arbitraries.strings().withCharRange('a', 'z').ofMaxLength(8).map(s -> (s + "\0").getBytes()),
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(20),
-                Arbitraries.of("counter", "limit", "quota").map(GroupBExpressionProperties::nestedExpression));
+                Arbitraries.of("counter", "limit", "quota").map(StatementExpressionProperties::nestedExpression));
         Arbitrary<byte[]> attribute = Combinators.combine(Arbitraries.integers().between(1, 10), value)
                 .as(ExpressionElements::attribute);
         return attribute.list().ofMaxSize(8).map(ExpressionElements::concat);

@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
  * wire ({@link #decoded}), where a name the kernel would never send means the
  * message is malformed.
  */
-final class Names {
-    private Names() {
+final class ObjectNames {
+    private ObjectNames() {
     }
 
     /** @throws IllegalArgumentException when {@code name} is not a name the kernel accepts */

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
  * generated instances survive netlink encode/decode and, where the text says
  * everything, libnftnl's text; arbitrary data decodes cleanly and losslessly.
  */
-class GroupAExpressionProperties {
+class LoadExpressionProperties {
 
     private static final List<String> NAMES = List.of("ct", "socket", "fib", "rt", "exthdr", "numgen", "hash", "xfrm",
             "osf", "byteorder", "range", "inner");
@@ -202,7 +202,7 @@ class GroupAExpressionProperties {
                 Arbitraries.integers().between(0, 8).map(v -> new byte[]{0, 0, 0, (byte) (int) v}),
                 Arbitraries.integers().between(0, 3).map(v -> new byte[]{(byte) (int) v}),
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(20),
-                Arbitraries.bytes().array(byte[].class).ofMaxSize(16).map(GroupAExpressionProperties::dataValue));
+                Arbitraries.bytes().array(byte[].class).ofMaxSize(16).map(LoadExpressionProperties::dataValue));
         Arbitrary<byte[]> attribute = Combinators.combine(Arbitraries.integers().between(1, 8), value)
                 .as(ExpressionElements::attribute);
         return attribute.list().ofMaxSize(8).map(ExpressionElements::concat);

@@ -1,14 +1,18 @@
-package nftlink.cgroup;
+package nftlink.nftables.mounts;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads and writes the {@code /proc/PID/mountinfo} format. */
+/**
+ * Reads and writes the {@code /proc/PID/mountinfo} format (see {@code proc(5)}): the one parser of
+ * mount tables in nftlink, used to find the cgroup-v2 hierarchy by the rule compiler and the cgroup layer.
+ */
 public final class MountInfo {
 
     /** The calling process's mount table. */
@@ -22,8 +26,8 @@ public final class MountInfo {
     /**
      * Reads and parses a mountinfo file.
      *
-     * @throws CgroupDecodeException when a line does not parse
-     * @throws CgroupException       when the file cannot be read
+     * @throws MountInfoException  when a line does not parse
+     * @throws UncheckedIOException when the file cannot be read
      */
     public static List<MountEntry> read(Path file) {
         byte[] bytes;
@@ -31,7 +35,7 @@ public final class MountInfo {
             // proc files report size 0, so read them as a stream, not by size
             bytes = in.readAllBytes();
         } catch (IOException e) {
-            throw new CgroupException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
         return parse(new String(bytes, StandardCharsets.UTF_8));
     }
@@ -39,7 +43,7 @@ public final class MountInfo {
     /**
      * Parses the whole text of a mountinfo file: one entry per non-empty line.
      *
-     * @throws CgroupDecodeException when a line does not parse
+     * @throws MountInfoException when a line does not parse
      */
     public static List<MountEntry> parse(String text) {
         List<MountEntry> entries = new ArrayList<>();
@@ -51,8 +55,8 @@ public final class MountInfo {
             }
             try {
                 entries.add(parseLine(line));
-            } catch (CgroupDecodeException e) {
-                throw new CgroupDecodeException("mountinfo line " + lineNumber + ": " + e.getMessage());
+            } catch (MountInfoException e) {
+                throw new MountInfoException("mountinfo line " + lineNumber + ": " + e.getMessage());
             }
         }
         return entries;
@@ -61,16 +65,16 @@ public final class MountInfo {
     /**
      * Parses one line (without its newline).
      *
-     * @throws CgroupDecodeException when the line does not parse
+     * @throws MountInfoException when the line does not parse
      */
     public static MountEntry parseLine(String line) {
         String[] fields = line.split(" ", -1);
         if (fields.length < 10 || fields.length > MAX_FIELDS) {
-            throw new CgroupDecodeException("expected at least 10 space-separated fields, found " + fields.length);
+            throw new MountInfoException("expected at least 10 space-separated fields, found " + fields.length);
         }
         for (String f : fields) {
             if (f.isEmpty()) {
-                throw new CgroupDecodeException("empty field (two spaces in a row, or a space at an end)");
+                throw new MountInfoException("empty field (two spaces in a row, or a space at an end)");
             }
         }
         int separator = -1;
@@ -81,12 +85,12 @@ public final class MountInfo {
             }
         }
         if (separator < 0 || fields.length - separator != 4) {
-            throw new CgroupDecodeException("expected \"-\" followed by exactly three fields");
+            throw new MountInfoException("expected \"-\" followed by exactly three fields");
         }
         String device = fields[2];
         int colon = device.indexOf(':');
         if (colon < 0) {
-            throw new CgroupDecodeException("device \"" + device + "\" is not MAJOR:MINOR");
+            throw new MountInfoException("device \"" + device + "\" is not MAJOR:MINOR");
         }
         List<String> optional = new ArrayList<>();
         for (int i = 6; i < separator; i++) {
@@ -98,7 +102,7 @@ public final class MountInfo {
                     unescape(fields[3]), unescape(fields[4]), unescape(fields[5]), optional,
                     unescape(fields[separator + 1]), unescape(fields[separator + 2]), unescape(fields[separator + 3]));
         } catch (IllegalArgumentException e) {
-            throw new CgroupDecodeException(e.getMessage());
+            throw new MountInfoException(e.getMessage());
         }
     }
 
@@ -119,18 +123,18 @@ public final class MountInfo {
 
     private static int number(String what, String s) {
         if (s.isEmpty() || s.length() > 10) {
-            throw new CgroupDecodeException(what + " \"" + s + "\" is not a decimal number");
+            throw new MountInfoException(what + " \"" + s + "\" is not a decimal number");
         }
         long v = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') {
-                throw new CgroupDecodeException(what + " \"" + s + "\" is not a decimal number");
+                throw new MountInfoException(what + " \"" + s + "\" is not a decimal number");
             }
             v = v * 10 + (c - '0');
         }
         if (v > Integer.MAX_VALUE) {
-            throw new CgroupDecodeException(what + " " + s + " is out of range");
+            throw new MountInfoException(what + " " + s + " is out of range");
         }
         return (int) v;
     }
@@ -149,18 +153,18 @@ public final class MountInfo {
                 continue;
             }
             if (i + 3 >= s.length()) {
-                throw new CgroupDecodeException("truncated escape in \"" + s + "\"");
+                throw new MountInfoException("truncated escape in \"" + s + "\"");
             }
             int value = 0;
             for (int k = 1; k <= 3; k++) {
                 char d = s.charAt(i + k);
                 if (d < '0' || d > '7') {
-                    throw new CgroupDecodeException("invalid escape in \"" + s + "\"");
+                    throw new MountInfoException("invalid escape in \"" + s + "\"");
                 }
                 value = value * 8 + (d - '0');
             }
             if (value > 0xff) {
-                throw new CgroupDecodeException("escape out of range in \"" + s + "\"");
+                throw new MountInfoException("escape out of range in \"" + s + "\"");
             }
             b.append((char) value);
             i += 3;

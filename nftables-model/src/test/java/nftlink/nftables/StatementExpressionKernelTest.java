@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * properties cover it.
  */
 @KernelTest
-class GroupBExpressionKernelTest {
+class StatementExpressionKernelTest {
 
     /** The corpus, in nft syntax. */
     static final String RULES = """

@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * it with EOPNOTSUPP; the conformance corpus and the properties cover it).
  */
 @KernelTest
-class GroupAExpressionKernelTest {
+class LoadExpressionKernelTest {
 
     private static final List<String> SKELETON = List.of(
             "table inet ga {",
@@ -249,7 +249,7 @@ class GroupAExpressionKernelTest {
              NetworkNamespace to = copy.open(); Nftables b = Nftables.open(to)) {
             var tx = b.transaction();
             for (Rule r : a.listRules()) {
-                List<Expression> request = r.expressions().stream().map(GroupAExpressionKernelTest::asRequest).toList();
+                List<Expression> request = r.expressions().stream().map(LoadExpressionKernelTest::asRequest).toList();
                 tx.add(new NftOperation.AddRule(Rule.of(r.family(), r.table(), r.chain(), request)));
             }
             tx.commit();

@@ -1,4 +1,4 @@
-package nftlink.cgroup;
+package nftlink.nftables.mounts;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -63,9 +63,9 @@ class MountInfoTest {
                 "1 2 0:1 / /x rw - ext4 src rw extra", "1 2 0:1 /\\04 /x rw - ext4 src rw",
                 "1 2 0:1 /\\777 /x rw - ext4 src rw", "1 2 0:1 /\\09x /x rw - ext4 src rw",
                 "1  2 0:1 / /x rw - ext4 src rw", "99999999999 2 0:1 / /x rw - ext4 src rw")) {
-            assertThrows(CgroupDecodeException.class, () -> MountInfo.parseLine(bad), bad);
+            assertThrows(MountInfoException.class, () -> MountInfo.parseLine(bad), bad);
         }
-        CgroupDecodeException e = assertThrows(CgroupDecodeException.class, () -> MountInfo.parse(UNIFIED + "garbage\n"));
+        MountInfoException e = assertThrows(MountInfoException.class, () -> MountInfo.parse(UNIFIED + "garbage\n"));
         assertTrue(e.getMessage().startsWith("mountinfo line 3:"), e.getMessage());
     }
 
@@ -78,7 +78,7 @@ class MountInfoTest {
     void arbitraryTextParsesOrFailsWithTheLibrarysException(@ForAll("lineLike") String text) {
         try {
             MountInfo.parse(text);
-        } catch (CgroupDecodeException expected) {
+        } catch (MountInfoException expected) {
             assertFalse(expected.getMessage().isEmpty());
         }
     }
@@ -89,7 +89,7 @@ class MountInfoTest {
         String cut = line.substring(0, (int) (line.length() * keep));
         try {
             MountInfo.parseLine(cut);
-        } catch (CgroupDecodeException expected) {
+        } catch (MountInfoException expected) {
             assertFalse(expected.getMessage().isEmpty());
         }
     }

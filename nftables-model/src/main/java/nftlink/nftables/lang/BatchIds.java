@@ -1,0 +1,34 @@
+package nftlink.nftables.lang;
+
+/**
+ * The IDs one batch gives the sets ({@code NFTA_SET_ID}) and anonymous chains
+ * ({@code NFTA_CHAIN_ID}) it adds, by which its rules and elements refer to anonymous ones before
+ * the kernel has named them. nft numbers them from 1 for each run; so does one instance of this
+ * class, which belongs to the compilation that builds one batch (a parse, a reconciliation):
+ * every rule of that batch must be linearized with the same instance, so that no two of its
+ * sets share an ID.
+ *
+ * <p>Not thread-safe: one compilation, one thread.
+ */
+public final class BatchIds {
+
+    private int lastSet;
+    private int lastChain;
+
+    /** IDs for a new batch, starting at 1. */
+    public BatchIds() {
+    }
+
+    /** The ID of the next set of this batch. */
+    public int nextSet() {
+        if (lastSet == Integer.MAX_VALUE - 1) {
+            throw new IllegalStateException("more sets in one batch than set IDs");
+        }
+        return ++lastSet;
+    }
+
+    /** The ID of the next anonymous chain of this batch. */
+    public int nextChain() {
+        return ++lastChain;
+    }
+}
