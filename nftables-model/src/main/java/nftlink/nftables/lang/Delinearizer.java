@@ -759,30 +759,31 @@ public final class Delinearizer {
         List<Datatype> keyParts = keyType == 0 ? null : Datatype.parts(keyType);
         Concat found = concatAt(e, at, l3, l4, tunnels, dataRegister, keyParts);
         ConcatField concat = found == null ? null : found.field();
-        Field key = concat != null ? concat : fieldOf(e.get(at), REG, l3, l4, null, tunnels);
+        Field key = concat != null ? concat : dynsetSingleKey(e.get(at), l3, l4, tunnels, keyParts);
         if (key == null) {
             return null;
         }
         int next = at + (concat != null ? found.consumed() : 1);
         Field data = null;
         if (next < e.size() && !(e.get(next) instanceof nftlink.nftables.expr.Dynset)) {
-            int slots = concat != null ? concat.fieldLengths().stream().mapToInt(l -> (l + 3) / 4).sum() : (key.length() + 3) / 4;
-            int dataAt = ConcatField.registerAt(REG, slots);
+            if (dataRegister < 0) {
+                return null;
+            }
             if (e.get(next) instanceof Immediate) {
                 // constant data: one immediate per part of the map's data type, from the dynset's data register
-                // (nft 1.0.6 starts it at the next 128-bit register, newer nft right after the key)
-                Constant constant = dataRegister < 0 ? null : constantData(e, next, dataRegister, sets, update.set());
+                Constant constant = constantData(e, next, dataRegister, sets, update.set());
                 if (constant == null) {
                     return null;
                 }
                 data = constant.field();
                 next += constant.consumed();
             } else {
-                data = fieldOf(e.get(next), dataAt, l3, l4, null, tunnels);
+                Concat dataConcat = concatAt(e, next, dataRegister, l3, l4, tunnels, -1, null);
+                data = dataConcat != null ? dataConcat.field() : fieldOf(e.get(next), dataRegister, l3, l4, null, tunnels);
                 if (data == null) {
                     return null;
                 }
-                next++;
+                next += dataConcat != null ? dataConcat.consumed() : 1;
             }
         }
         if (next >= e.size() || !(e.get(next) instanceof nftlink.nftables.expr.Dynset d) || d.sregKey() != REG
@@ -800,6 +801,18 @@ public final class Delinearizer {
         }
         Long timeout = d.timeout() == null || d.timeout() == 0 ? null : d.timeout();
         return new Dynsetted(new Statement.DynsetStatement(d.op(), d.set(), key, data, timeout, stateful), next - at + 1);
+    }
+
+    /**
+     * The single key of a dynamic set update: a field from the packet, or a constant of the set's key
+     * type ({@code add @m { 10.2.3.4 timeout 2s : 0x2 }}); {@code null} when neither.
+     */
+    private static Field dynsetSingleKey(Expression x, String l3, String l4, TunnelLayers tunnels, List<Datatype> keyParts) {
+        if (x instanceof Immediate imm && imm.dreg() == REG && imm.data() instanceof Data.Value v
+                && keyParts != null && keyParts.size() == 1 && v.bytes().length() == keyParts.getFirst().length()) {
+            return new ConstantField(keyParts, List.of(v.bytes()));
+        }
+        return fieldOf(x, REG, l3, l4, null, tunnels);
     }
 
     /**
@@ -1073,11 +1086,17 @@ public final class Delinearizer {
      */
     private static Concat concatAt(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels, int stop,
                                    List<Datatype> keyParts) {
+        return concatAt(e, at, REG, l3, l4, tunnels, stop, keyParts);
+    }
+
+    /** As {@link #concatAt(List, int, String, String, TunnelLayers, int, List)}, loaded from register {@code base} on. */
+    private static Concat concatAt(List<Expression> e, int at, int base, String l3, String l4, TunnelLayers tunnels, int stop,
+                                   List<Datatype> keyParts) {
         List<Field> fields = new ArrayList<>();
         int slot = 0;
         int i = at;
         while (i < e.size()) {
-            int register = ConcatField.registerAt(REG, slot);
+            int register = ConcatField.registerAfter(base, slot);
             if (register == stop) {
                 break;
             }

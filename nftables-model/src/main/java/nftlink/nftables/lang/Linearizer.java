@@ -322,13 +322,13 @@ public final class Linearizer {
                     out.addAll(BitValue.applies(d.key()) ? BitValue.loads(d.key(), REG) : d.key().loads(REG));
                     Integer dataRegister = null;
                     if (d.data() != null) {
-                        int slots = d.key() instanceof ConcatField concat ? concat.fieldLengths().stream().mapToInt(l -> (l + 3) / 4).sum()
-                                : (d.key().length() + 3) / 4;
-                        dataRegister = ConcatField.registerAt(REG, slots);
+                        dataRegister = dynsetDataRegister(d.key());
                         out.addAll(d.data().loads(dataRegister));
                     }
+                    // the kernel takes a list of expressions only with NFT_DYNSET_F_EXPR
+                    Integer dynsetFlags = d.stateful().size() > 1 ? NfTables.NFT_DYNSET_F_EXPR : null;
                     out.add(new nftlink.nftables.expr.Dynset(d.op(), REG, dataRegister, d.set(), 0, d.timeout(),
-                            d.stateful().stream().map(StatefulStatements::expression).toList(), null));
+                            d.stateful().stream().map(StatefulStatements::expression).toList(), dynsetFlags));
                 }
                 case Statement.SetFromField sf when sf.changesHeader() -> {
                     MaskedField m = (MaskedField) sf.source();
@@ -577,6 +577,16 @@ public final class Linearizer {
     }
 
     /** Loads a value computed from the packet into register 1, after its dependencies (an anonymous map first). */
+    /**
+     * The register a dynamic map update's data goes to, as nft allocates it: after the key's
+     * registers, a whole 16-byte register for a single value, the concatenation's 32-bit words for a
+     * concatenated key.
+     */
+    static int dynsetDataRegister(Field key) {
+        int slots = key instanceof ConcatField concat ? concat.length() / 4 : 4;
+        return ConcatField.registerAt(REG, slots);
+    }
+
     private static void loadSource(Context ctx, Field source) {
         requireTunnelTransport(ctx, source instanceof MapLookupField map ? map.key() : source);
         depend(ctx, source.text(), source.dependencies(ctx.spec().family()));

@@ -1477,9 +1477,7 @@ final class RuleParser {
             parts.add(new nftlink.nftables.lang.ConstantField(List.of(part.type()), List.of(value)));
         } while (c.accept("."));
         if (parts.size() == 1) {
-            if (parts.getFirst() instanceof nftlink.nftables.lang.ConstantField) {
-                throw Cursor.error(start, "the key of a dynamic set update takes something from the packet");
-            }
+            // a constant key as nft takes it: add @m { 10.2.3.4 timeout 2s : 0x2 }
             return parts.getFirst();
         }
         return Cursor.at(start, () -> new ConcatField(parts));
