@@ -64,6 +64,11 @@ public final class Delinearizer {
         default int keyType(String set) {
             return 0;
         }
+
+        /** The bytes of each part of a set's concatenated key ({@code NFTA_SET_DESC_CONCAT}); empty when unknown. */
+        default List<Integer> keyLengths(String set) {
+            return List.of();
+        }
     }
 
     private Delinearizer() {
@@ -90,6 +95,9 @@ public final class Delinearizer {
             int consumed = 0;
             Statement s = null;
             Concat found = concatAt(e, i, l3, l4, tunnels);
+            if (found == null) {
+                found = concatWithConstants(e, i, l3, l4, tunnels, sets);
+            }
             ConcatField concat = found == null ? null : found.field();
             if (concat != null) {
                 int loads = found.consumed();
@@ -757,7 +765,8 @@ public final class Delinearizer {
         int dataRegister = update.sregData() == null ? -1 : update.sregData();
         int keyType = sets == null ? 0 : sets.keyType(update.set());
         List<Datatype> keyParts = keyType == 0 ? null : Datatype.parts(keyType);
-        Concat found = concatAt(e, at, l3, l4, tunnels, dataRegister, keyParts);
+        List<Integer> keyLengths = keyParts == null ? null : partLengths(keyParts, sets.keyLengths(update.set()));
+        Concat found = concatAt(e, at, REG, l3, l4, tunnels, dataRegister, keyParts, keyLengths);
         ConcatField concat = found == null ? null : found.field();
         Field key = concat != null ? concat : dynsetSingleKey(e.get(at), l3, l4, tunnels, keyParts);
         if (key == null) {
@@ -778,7 +787,7 @@ public final class Delinearizer {
                 data = constant.field();
                 next += constant.consumed();
             } else {
-                Concat dataConcat = concatAt(e, next, dataRegister, l3, l4, tunnels, -1, null);
+                Concat dataConcat = concatAt(e, next, dataRegister, l3, l4, tunnels, -1, null, null);
                 data = dataConcat != null ? dataConcat.field() : fieldOf(e.get(next), dataRegister, l3, l4, null, tunnels);
                 if (data == null) {
                     return null;
@@ -1086,12 +1095,28 @@ public final class Delinearizer {
      */
     private static Concat concatAt(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels, int stop,
                                    List<Datatype> keyParts) {
-        return concatAt(e, at, REG, l3, l4, tunnels, stop, keyParts);
+        return concatAt(e, at, REG, l3, l4, tunnels, stop, keyParts, keyParts == null ? null : partLengths(keyParts, List.of()));
     }
 
-    /** As {@link #concatAt(List, int, String, String, TunnelLayers, int, List)}, loaded from register {@code base} on. */
+    /**
+     * The bytes of each of a key's parts: the datatype's, else (an integer of a {@code typeof} key) the
+     * set's field length; 0 when neither says.
+     */
+    private static List<Integer> partLengths(List<Datatype> parts, List<Integer> fieldLengths) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            int length = parts.get(i).length();
+            out.add(length > 0 || i >= fieldLengths.size() ? length : fieldLengths.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * As {@link #concatAt(List, int, String, String, TunnelLayers, int, List)}, loaded from register {@code base} on,
+     * constant parts as long as {@code keyLengths} says.
+     */
     private static Concat concatAt(List<Expression> e, int at, int base, String l3, String l4, TunnelLayers tunnels, int stop,
-                                   List<Datatype> keyParts) {
+                                   List<Datatype> keyParts, List<Integer> keyLengths) {
         List<Field> fields = new ArrayList<>();
         int slot = 0;
         int i = at;
@@ -1103,9 +1128,11 @@ public final class Delinearizer {
             Field f = null;
             int used = 1;
             if (keyParts != null && fields.size() < keyParts.size() && e.get(i) instanceof Immediate imm && imm.dreg() == register
-                    && imm.data() instanceof Data.Value v && v.bytes().length() >= keyParts.get(fields.size()).length()) {
+                    && imm.data() instanceof Data.Value v && keyLengths.get(fields.size()) > 0
+                    && v.bytes().length() >= keyLengths.get(fields.size())) {
                 Datatype d = keyParts.get(fields.size());
-                f = new ConstantField(List.of(d), List.of(Bytes.of(java.util.Arrays.copyOf(v.bytes().toArray(), d.length()))));
+                int length = keyLengths.get(fields.size());
+                f = new ConstantField(List.of(d), List.of(length), List.of(Bytes.of(java.util.Arrays.copyOf(v.bytes().toArray(), length))));
             }
             if (f == null && i + 1 < e.size() && e.get(i + 1) instanceof Bitwise.MaskXor mx && mx.sreg() == register
                     && mx.dreg() == register && isZero(mx.xor())) {
@@ -1118,7 +1145,13 @@ public final class Delinearizer {
             }
             if (f == null) {
                 f = fieldOf(e.get(i), register, l3, l4, null, tunnels);
-                if (f == null || f instanceof PayloadField pf && ((Payload.Load) e.get(i)).length() != pf.length()) {
+                if (f instanceof PayloadField pf && ((Payload.Load) e.get(i)).length() != pf.length()) {
+                    f = null;
+                }
+                if (f == null) {
+                    f = rawConcatPart(e.get(i), register);
+                }
+                if (f == null) {
                     break;
                 }
             }
@@ -1127,6 +1160,40 @@ public final class Delinearizer {
             i += used;
         }
         return fields.size() >= 2 ? new Concat(new ConcatField(fields), i - at) : null;
+    }
+
+    /**
+     * A concatenation with constants looked up in a set, {@code ip saddr . 1.2.3.4 . 80 @s1}: the constants
+     * read as the set's key parts; {@code null} when the loads at {@code at} are not that.
+     */
+    private static Concat concatWithConstants(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels,
+                                              SetContents sets) {
+        if (sets == null || !(e.get(at) instanceof Payload.Load || e.get(at) instanceof Meta.Load || e.get(at) instanceof Ct.Load)) {
+            return null;
+        }
+        int k = at + 1;
+        while (k < e.size() && !(e.get(k) instanceof Lookup)) {
+            k++;
+        }
+        if (k >= e.size() || !(e.get(k) instanceof Lookup l) || l.sreg() != REG) {
+            return null;
+        }
+        List<Datatype> keyParts = sets.keyType(l.set()) == 0 ? null : Datatype.parts(sets.keyType(l.set()));
+        if (keyParts == null) {
+            return null;
+        }
+        Concat found = concatAt(e, at, REG, l3, l4, tunnels, -1, keyParts, partLengths(keyParts, sets.keyLengths(l.set())));
+        return found != null && at + found.consumed() == k
+                && found.field().fields().stream().anyMatch(ConstantField.class::isInstance) ? found : null;
+    }
+
+    /** A load no header field describes, as part of a concatenation: raw bits, {@code ip saddr . @nh,32,32}; or {@code null}. */
+    private static Field rawConcatPart(Expression x, int register) {
+        if (x instanceof Payload.Load raw && raw.dreg() == register && raw.base() != Payload.Base.TUNNEL
+                && raw.length() > 0 && raw.length() <= 16 && raw.offset() >= 0 && raw.offset() <= Integer.MAX_VALUE / 8 - 16) {
+            return new RawPayloadField(raw.base(), raw.offset() * 8, raw.length() * 8);
+        }
+        return null;
     }
 
     private static boolean isHton(Expression x, Field field) {
