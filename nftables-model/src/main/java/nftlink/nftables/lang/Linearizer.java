@@ -919,7 +919,7 @@ public final class Linearizer {
         }
         NftSet set = NftSet.of(spec.family(), spec.table(), "__map%d", field.keyType(), length)
                 .withFlags(flags).withData(VERDICT_DATA, 0).withSize(elements.size()).withId(SET_IDS.incrementAndGet())
-                .withUserdata(keyByteOrder(field));
+                .withUserdata(verdictMapUserdata(field));
         if (field instanceof ConcatField concat && (flags & NfTables.NFT_SET_INTERVAL) != 0) {
             set = set.withFlags(set.flags() | NfTables.NFT_SET_CONCAT).withFieldLengths(concat.fieldLengths());
         }
@@ -932,7 +932,26 @@ public final class Linearizer {
      * host-order keys such as interface names.
      */
     private static byte[] keyByteOrder(Field field) {
+        if (field instanceof ConcatField concat && concat.fields().stream().anyMatch(f -> f.datatype().length() == 0)
+                && SetTypeof.describe(concat) != null) {
+            // parts of no fixed size (raw payloads, integers): nft reads their lengths from the key's typeof, as nft writes it
+            return new SetUserdata(SetUserdata.byteOrder(field), SetUserdata.ABSENT, false, SetTypeof.describe(concat), null,
+                    SetUserdata.ABSENT, null).encode();
+        }
         return SetUserdata.keyOnly(SetUserdata.byteOrder(field)).encode();
+    }
+
+    /**
+     * The userdata of an anonymous verdict map: the key's byte order; for a concatenation with parts of no
+     * fixed size, also the key's and the data's typeof, as nft writes them (nft cannot list the elements without).
+     */
+    private static byte[] verdictMapUserdata(Field field) {
+        if (field instanceof ConcatField concat && concat.fields().stream().anyMatch(f -> f.datatype().length() == 0)
+                && SetTypeof.describe(concat) != null) {
+            return new SetUserdata(SetUserdata.INVALID, SetUserdata.INVALID, false, SetTypeof.describe(concat),
+                    SetTypeof.verdictDescription(), 0, null).encode();
+        }
+        return keyByteOrder(field);
     }
 
     /** The key's and the data's byte order ({@code NFTNL_UDATA_SET_KEYBYTEORDER}, {@code NFTNL_UDATA_SET_DATABYTEORDER}). */
