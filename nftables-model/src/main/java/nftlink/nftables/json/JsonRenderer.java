@@ -503,7 +503,9 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 }
                 if (!d.stateful().isEmpty()) {
                     List<JsonValue> stmts = new ArrayList<>();
-                    d.stateful().forEach(st -> stmts.add(statement(st, family)));
+                    // nft lists a set element's statements stateless: {"counter": null}
+                    d.stateful().forEach(st -> stmts.add(st instanceof Statement.CounterStatement
+                            ? JsonValue.single("counter", JsonValue.NULL) : statement(st, family)));
                     body.put("stmt", JsonValue.array(stmts));
                 }
                 yield JsonValue.single(d.data() == null ? "set" : "map", body.build());

@@ -482,7 +482,7 @@ public final class Delinearizer {
         List<MapLookupField.Entry> entries = new ArrayList<>();
         MapLookupField.Entry catchAll = null;
         List<SetElement> sorted = new ArrayList<>(elements.stream().filter(x -> !isCatchAll(x)).toList());
-        sorted.sort((a, b) -> key.datatype().elementOrder().compare(a.key(), b.key()));
+        sorted.sort((a, b) -> keyOrder(key).compare(a.key(), b.key()));
         sorted.addAll(elements.stream().filter(Delinearizer::isCatchAll).toList());
         for (SetElement x : sorted) {
             if (isCatchAll(x) && x.data() instanceof Data.Value v) {
@@ -1238,7 +1238,7 @@ public final class Delinearizer {
             return new Statement.VerdictMap(field, entries, null);
         }
         List<SetElement> sorted = new ArrayList<>(elements.stream().filter(x -> !isCatchAll(x)).toList());
-        sorted.sort((a, b) -> (field instanceof ConcatField ? Datatype.IPV4_ADDR : field.datatype()).elementOrder().compare(a.key(), b.key()));
+        sorted.sort((a, b) -> keyOrder(field).compare(a.key(), b.key()));
         boolean interval = elements.stream().anyMatch(x -> (x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0);
         List<Statement.VerdictMap.Entry> entries = new ArrayList<>();
         int length = field.length();
@@ -1568,7 +1568,7 @@ public final class Delinearizer {
             return new Value.SetLiteral(items);
         }
         if (!interval) {
-            elements.stream().map(SetElement::key).sorted(field.datatype().elementOrder())
+            elements.stream().map(SetElement::key).sorted(keyOrder(field))
                     .forEach(k -> items.add(new Value.Single(k)));
             return new Value.SetLiteral(items);
         }
@@ -1576,6 +1576,24 @@ public final class Delinearizer {
             items.add(rangeItem(field, span.low(), span.high(), length));
         }
         return items.isEmpty() ? null : new Value.SetLiteral(items);
+    }
+
+    /**
+     * The order nft lists the keys of an anonymous set or map in: a concatenation's parts' values
+     * (unpadded) one after the other, read as one little-endian number; other keys by their datatype.
+     */
+    private static Comparator<Bytes> keyOrder(Field field) {
+        if (!(field instanceof ConcatField concat)) {
+            return field.datatype().elementOrder();
+        }
+        return Comparator.comparing(key -> {
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            List<Bytes> parts = concat.split(key);
+            for (int p = 0; p < parts.size(); p++) {
+                all.writeBytes(ConcatField.valueOf(concat.fields().get(p), parts.get(p)).toArray());
+            }
+            return new BigInteger(1, Bytes.of(all.toByteArray()).reversed().toArray());
+        });
     }
 
     /** An element of a set of concatenations with ranges: one value, or the range from its key to its end. */
