@@ -769,10 +769,21 @@ public final class Delinearizer {
         Concat found = concatAt(e, at, REG, l3, l4, tunnels, dataRegister, keyParts, keyLengths);
         ConcatField concat = found == null ? null : found.field();
         Field key = concat != null ? concat : dynsetSingleKey(e.get(at), l3, l4, tunnels, keyParts);
+        int keyLoads = concat != null ? found.consumed() : 1;
+        if (concat == null && at + 2 < e.size() && e.get(at + 1) instanceof Bitwise.MaskXor mx && mx.sreg() == REG
+                && mx.dreg() == REG && isZero(mx.xor())) {
+            // a bit field's value: update @vlanidset { vlan id }
+            Field bits = bitFieldOf(e.get(at), REG, mx.mask(), l3, l4, tunnels);
+            int down = bits == null ? 0 : BitValue.matchDown(bits, e, at + 2, REG);
+            if (bits != null && (down > 0 || BitValue.down(bits, REG).isEmpty())) {
+                key = bits;
+                keyLoads = 2 + down;
+            }
+        }
         if (key == null) {
             return null;
         }
-        int next = at + (concat != null ? found.consumed() : 1);
+        int next = at + keyLoads;
         Field data = null;
         if (next < e.size() && !(e.get(next) instanceof nftlink.nftables.expr.Dynset)) {
             if (dataRegister < 0) {
