@@ -1420,12 +1420,8 @@ public final class JsonParser {
             }
         }
         String op = body.member("op").string();
-        int code = switch (op) {
-            case "add" -> NfTables.NFT_DYNSET_OP_ADD;
-            case "update" -> NfTables.NFT_DYNSET_OP_UPDATE;
-            case "delete" -> NfTables.NFT_DYNSET_OP_DELETE;
-            default -> throw body.member("op").error("expected add, update or delete");
-        };
+        nftlink.nftables.lang.SetOperation code = nftlink.nftables.lang.SetOperation.named(op)
+                .orElseThrow(() -> body.member("op").error("expected add, update or delete"));
         // nft names the set of a {"map": ...} update as "map"
         Node setNode = body.optional("map") != null ? body.member("map") : body.member("set");
         String set = setNode.string();

@@ -496,7 +496,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 // an element with a timeout is {"elem": {"val": KEY, "timeout": SECONDS}}, as nft 1.1.3 writes it
                 JsonValue elem = d.timeout() == null ? field(d.key()) : JsonValue.single("elem", JsonValue.object()
                         .put("val", field(d.key())).put("timeout", d.timeout() / 1000).build());
-                var body = JsonValue.object().put("op", d.op() == 0 ? "add" : d.op() == 1 ? "update" : "delete")
+                var body = JsonValue.object().put("op", d.op().nftName())
                         .put("elem", elem).put(d.data() == null ? "set" : "map", "@" + d.set());
                 if (d.data() != null) {
                     body.put("data", field(d.data()));

@@ -758,7 +758,7 @@ public final class Delinearizer {
                 update = d;
             }
         }
-        if (update == null || update.op() < NfTables.NFT_DYNSET_OP_ADD || update.op() > NfTables.NFT_DYNSET_OP_DELETE) {
+        if (update == null || SetOperation.of(update.op()).isEmpty()) {
             return null;
         }
         // the data is loaded right after the key: a concatenated key ends where the data's register begins
@@ -820,7 +820,7 @@ public final class Delinearizer {
             stateful.add(s);
         }
         Long timeout = d.timeout() == null || d.timeout() == 0 ? null : d.timeout();
-        return new Dynsetted(new Statement.DynsetStatement(d.op(), d.set(), key, data, timeout, stateful), next - at + 1);
+        return new Dynsetted(new Statement.DynsetStatement(SetOperation.of(d.op()).orElseThrow(), d.set(), key, data, timeout, stateful), next - at + 1);
     }
 
     /**

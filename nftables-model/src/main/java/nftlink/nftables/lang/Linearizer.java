@@ -327,7 +327,7 @@ public final class Linearizer {
                     }
                     // the kernel takes a list of expressions only with NFT_DYNSET_F_EXPR
                     Integer dynsetFlags = d.stateful().size() > 1 ? NfTables.NFT_DYNSET_F_EXPR : null;
-                    out.add(new nftlink.nftables.expr.Dynset(d.op(), REG, dataRegister, d.set(), 0, d.timeout(),
+                    out.add(new nftlink.nftables.expr.Dynset(d.op().number(), REG, dataRegister, d.set(), 0, d.timeout(),
                             d.stateful().stream().map(StatefulStatements::expression).toList(), dynsetFlags));
                 }
                 case Statement.SetFromField sf when sf.changesHeader() -> {

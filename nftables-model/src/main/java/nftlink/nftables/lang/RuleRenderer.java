@@ -125,7 +125,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.ConnlimitStatement cl -> "ct count " + (cl.over() ? "over " : "") + Integer.toUnsignedString(cl.count());
             case Statement.LastStatement l -> l.usedMillis() == null ? "last" : "last used " + NftTime.format(l.usedMillis());
             case Statement.DynsetStatement d -> {
-                StringBuilder sb = new StringBuilder(d.op() == 0 ? "add" : d.op() == 1 ? "update" : "delete").append(" @")
+                StringBuilder sb = new StringBuilder(d.op().nftName()).append(" @")
                         .append(d.set()).append(" { ").append(d.key().text());
                 if (d.timeout() != null) {
                     sb.append(" timeout ").append(NftTime.format(d.timeout()));

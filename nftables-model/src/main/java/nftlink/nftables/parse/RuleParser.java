@@ -1563,11 +1563,7 @@ final class RuleParser {
             data = startsField(c.peek()) ? fieldOrConcat() : constantData(set);
         }
         c.expect(Token.Kind.RBRACE, "'}'");
-        int code = switch (op.text()) {
-            case "add" -> NfTables.NFT_DYNSET_OP_ADD;
-            case "update" -> NfTables.NFT_DYNSET_OP_UPDATE;
-            default -> NfTables.NFT_DYNSET_OP_DELETE;
-        };
+        nftlink.nftables.lang.SetOperation code = nftlink.nftables.lang.SetOperation.named(op.text()).orElseThrow();
         Long t = timeout;
         Field d = data;
         return Cursor.at(op, () -> new Statement.DynsetStatement(code, set.text(), key, d, t, stateful));

@@ -56,7 +56,7 @@ class DynsetProperties {
         Arbitrary<Long> timeout = Arbitraries.longs().between(1, 86_400).map(s -> s * 1000).injectNull(0.3);
         Arbitrary<List<Statement>> stateful = Arbitraries.of(List.<Statement>of(), List.of(new Statement.CounterStatement(0, 0)),
                 List.of(Statement.LimitStatement.packets(5, TimeUnit.SECOND), new Statement.CounterStatement(0, 0)));
-        return Combinators.combine(Arbitraries.integers().between(0, 2), key(), data().injectNull(0.3), timeout, stateful)
+        return Combinators.combine(Arbitraries.of(SetOperation.values()), key(), data().injectNull(0.3), timeout, stateful)
                 .as((op, key, data, t, st) -> new Statement.DynsetStatement(op, "s", key, data, t, st));
     }
 
