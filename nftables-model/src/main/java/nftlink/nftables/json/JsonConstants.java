@@ -11,6 +11,8 @@ import nftlink.nftables.lang.SetUserdata;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * Constants where nft's JSON puts a value in place of an expression: inside a concatenation looked up in
@@ -67,8 +69,8 @@ final class JsonConstants {
         return node.value() instanceof JsonValue.Str || node.value() instanceof JsonValue.Num;
     }
 
-    /** Part {@code index} of {@code parts}, read from {@code node}. */
-    static ConstantField constant(Parts parts, int index, Node node, String set) {
+    /** Part {@code index} of {@code parts}, read from {@code node}; interfaces named through {@code interfaces}. */
+    static ConstantField constant(Parts parts, int index, Node node, String set, ToIntFunction<String> interfaces) {
         if (parts == null) {
             throw node.error("a value where an expression belongs is read as the type of " + set
                     + ": declare the set first");
@@ -78,7 +80,13 @@ final class JsonConstants {
         }
         Datatype type = parts.types().get(index);
         int length = parts.lengths().get(index);
-        Bytes value = Scalars.parse(type, length, node.value(), node.path());
+        Bytes value;
+        try {
+            value = type == Datatype.IFINDEX && node.value() instanceof JsonValue.Str name && !name.value().matches("\\d+")
+                    ? Bytes.u32(interfaces.applyAsInt(name.value())) : Scalars.parse(type, length, node.value(), node.path());
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
+        }
         if (value.length() != length) {
             throw node.error("a " + type.nftName() + " of " + length + " bytes, not " + value.length());
         }
@@ -86,28 +94,29 @@ final class JsonConstants {
     }
 
     /** A concatenation of expressions and constants, the constants read as the parts of {@code parts}. */
-    static List<Field> concat(List<Node> items, java.util.function.Function<Node, Field> field, Parts parts, String set) {
+    static List<Field> concat(List<Node> items, Function<Node, Field> field, Parts parts, String set,
+                              ToIntFunction<String> interfaces) {
         List<Field> fields = new ArrayList<>();
         for (Node item : items) {
-            fields.add(isConstant(item) ? constant(parts, fields.size(), item, set) : field.apply(item));
+            fields.add(isConstant(item) ? constant(parts, fields.size(), item, set, interfaces) : field.apply(item));
         }
         return fields;
     }
 
     /** Constant data of a map update: one value, or a concatenation of values. */
-    static Field data(Node node, Parts parts, String set) {
+    static Field data(Node node, Parts parts, String set, ToIntFunction<String> interfaces) {
         if (isConstant(node)) {
             if (parts != null && parts.types().size() != 1) {
                 throw node.error(set + " holds concatenated data");
             }
-            return constant(parts, 0, node, set);
+            return constant(parts, 0, node, set, interfaces);
         }
         List<Node> items = node.object().get("concat") == null ? List.of() : node.member("concat").array();
         List<Datatype> types = new ArrayList<>();
         List<Integer> lengths = new ArrayList<>();
         List<Bytes> values = new ArrayList<>();
         for (Node item : items) {
-            ConstantField c = constant(parts, types.size(), item, set);
+            ConstantField c = constant(parts, types.size(), item, set, interfaces);
             types.add(c.parts().getFirst());
             lengths.add(c.lengths().getFirst());
             values.add(c.values().getFirst());

@@ -1096,7 +1096,8 @@ public final class JsonParser {
             case "concat" -> {
                 List<Node> items = body.array();
                 List<Field> fields = items.stream().anyMatch(JsonConstants::isConstant)
-                        ? JsonConstants.concat(items, this::field, constantsParts(true), "@" + constantsSet)
+                        ? JsonConstants.concat(items, this::field, constantsParts(true), "@" + constantsSet,
+                        interfaces::indexOrNumber)
                         : new ArrayList<>(items.stream().map(this::field).toList());
                 yield at(body, () -> new ConcatField(fields));
             }
@@ -1446,14 +1447,14 @@ public final class JsonParser {
                 || dataNode.value() instanceof JsonValue.Obj c && c.get("concat") instanceof JsonValue.Arr a
                 && a.items().stream().anyMatch(x -> !(x instanceof JsonValue.Obj)));
         // constant data (a value, or a concatenation of values) is read as the map's data type, as nft reads it
-        Field data = dataNode == null ? null : constantData ? JsonConstants.data(dataNode, constantsParts(false), set) : field(dataNode);
+        Field data = dataNode == null ? null : constantData ? JsonConstants.data(dataNode, constantsParts(false), set, interfaces::indexOrNumber) : field(dataNode);
         Long t = timeout;
         return at(body, () -> new Statement.DynsetStatement(code, set.substring(1), key, data, t, stateful));
     }
 
     /** The key of a dynamic set update: an expression, or a constant of the set's key type ({@code "10.2.3.4"}). */
     private Field dynsetKey(Node node, String set) {
-        return JsonConstants.isConstant(node) ? JsonConstants.constant(constantsParts(true), 0, node, set) : field(node);
+        return JsonConstants.isConstant(node) ? JsonConstants.constant(constantsParts(true), 0, node, set, interfaces::indexOrNumber) : field(node);
     }
 
     /** The parts of the key ({@code key}) or data of the set constants are read for; {@code null} when unknown. */

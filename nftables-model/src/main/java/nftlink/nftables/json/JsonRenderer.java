@@ -658,7 +658,9 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case nftlink.nftables.lang.ConstantField k -> {
                 List<JsonValue> parts = new ArrayList<>();
                 for (int i = 0; i < k.parts().size(); i++) {
-                    parts.add(Scalars.render(k.parts().get(i), k.values().get(i)));
+                    // an interface index by name, as nft gives it
+                    parts.add(k.parts().get(i) == Datatype.IFINDEX ? single(new nftlink.nftables.lang.ConstantField(List.of(Datatype.IFINDEX), List.of(k.values().get(i))), k.values().get(i))
+                            : Scalars.render(k.parts().get(i), k.values().get(i)));
                 }
                 yield parts.size() == 1 ? parts.getFirst() : JsonValue.single("concat", JsonValue.array(parts));
             }

@@ -1179,7 +1179,7 @@ public final class Delinearizer {
      */
     private static Concat concatWithConstants(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels,
                                               SetContents sets) {
-        if (sets == null || !(e.get(at) instanceof Payload.Load || e.get(at) instanceof Meta.Load || e.get(at) instanceof Ct.Load)) {
+        if (sets == null || e.get(at) instanceof Immediate || fieldOf(e.get(at), REG, l3, l4, null, tunnels) == null) {
             return null;
         }
         int k = at + 1;

@@ -1,5 +1,6 @@
 package nftlink.nftables.lang;
 
+import nftlink.netlink.InterfaceNames;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nftables.NftFormatter;
 import nftlink.nftables.Nftables;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (resources {@code dynset/*.nft}): map updates with data from the packet, constant keys and data and
  * several statements ({@code map-updates}); a bit field's value as the key ({@code bit-field-keys});
  * constants inside concatenations, in lookups and in updates, also as parts of no fixed size
- * ({@code concat-constants}); raw payloads in concatenations ({@code raw-concat}); the order nft lists
+ * ({@code concat-constants}), interfaces by name in keys of interval and hash sets ({@code interface-constants}); raw
+ * payloads in concatenations ({@code raw-concat}); the order nft lists
  * anonymous concatenated sets and maps in ({@code concat-order}). Each way: nft-ref writes and the library
  * lists the same text and JSON (and nft-ref accepts that listing); the library writes and nft-ref lists the
  * same rule set with the same bytecode, set attributes and userdata; the library reads nft-ref's JSON and
@@ -49,7 +52,7 @@ class DynsetConcatKernelTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"map-updates.nft", "bit-field-keys.nft", "concat-constants.nft", "raw-concat.nft",
-            "concat-order.nft"})
+            "concat-order.nft", "interface-constants.nft"})
     void nftWritesAndTheLibraryListsItAsNftDoes(String name, TestNamespace ns, TestNamespace check) {
         NftRef.script(ns, ruleset(name)).orThrow();
         String nft = NftRef.run(ns, "list", "ruleset").orThrow();
@@ -57,9 +60,13 @@ class DynsetConcatKernelTest {
         String listed;
         try (NetworkNamespace n = ns.open(); Nftables lib = Nftables.open(n)) {
             RulesetListing listing = RulesetListing.read(lib);
-            listed = listing.render(NftFormatter.DEFAULT, RuleRenderer.DEFAULT);
+            // interfaces by their names in the namespace, as nft-ref names them there
+            InterfaceNames names = InterfaceNames.read(n);
+            IntFunction<String> byIndex = index -> names.name(index).orElse(null);
+            listed = listing.render(NftFormatter.DEFAULT, RuleRenderer.DEFAULT.withInterfaceNames(byIndex));
             assertThat(listed).isEqualTo(nft);
-            assertThat(JsonValue.parse(JsonRenderer.DEFAULT.render(listing))).isEqualTo(JsonValue.parse(json));
+            assertThat(JsonValue.parse(JsonRenderer.DEFAULT.withInterfaceNames(byIndex).render(listing)))
+                    .isEqualTo(JsonValue.parse(json));
         }
         TestNamespace.Result accepted = NftRef.input(check, listed, "-c", "-f", "-");
         assertThat(accepted.stderr()).as("nft-ref -c -f accepts the library's listing").isEmpty();
@@ -68,7 +75,7 @@ class DynsetConcatKernelTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"map-updates.nft", "bit-field-keys.nft", "concat-constants.nft", "raw-concat.nft",
-            "concat-order.nft"})
+            "concat-order.nft", "interface-constants.nft"})
     void theLibraryWritesWhatNftWrites(String name, TestNamespace byNft, TestNamespace byLibrary) {
         String text = ruleset(name);
         NftRef.script(byNft, text).orThrow();
@@ -87,7 +94,7 @@ class DynsetConcatKernelTest {
      * reading its own JSON of {@code typeof ip daddr . @ih,32,32}.)
      */
     @ParameterizedTest
-    @ValueSource(strings = {"map-updates.nft", "bit-field-keys.nft", "concat-order.nft"})
+    @ValueSource(strings = {"map-updates.nft", "bit-field-keys.nft", "concat-order.nft", "interface-constants.nft"})
     void nftsJsonReadByTheLibraryGivesTheRulesetBack(String name, TestNamespace source, TestNamespace byLibrary) {
         NftRef.script(source, ruleset(name)).orThrow();
         String json = NftRef.run(source, "-j", "list", "ruleset").orThrow();
