@@ -101,6 +101,12 @@ public final class JsonParser {
      * @param sets       finds sets that a document adds elements to without declaring them
      * @param interfaces resolves interface names in {@code iif}/{@code oif} values and devices
      */
+    /** The sets a rule being read may name: declared in the document, or known; by name. */
+    private java.util.function.Function<String, NftSet> ruleSets = name -> null;
+
+    /** The set (its name) a concatenation being read is looked up in or added to: its key types read constants. */
+    private String constantsSet;
+
     public JsonParser(CgroupPathResolver cgroups, SetLookup sets, InterfaceResolver interfaces) {
         this.cgroups = Objects.requireNonNull(cgroups, "cgroups");
         this.sets = Objects.requireNonNull(sets, "sets");
@@ -449,7 +455,22 @@ public final class JsonParser {
     // ---- rules ----
 
     private List<NftOperation> rule(String command, Node body, Map<String, NftSet> declared, BatchIds ids) {
-        RuleSpec spec = withMapData(ruleSpec(body), declared);
+        Family ruleFamily = family(body);
+        String ruleTable = body.member("table").string();
+        ruleSets = name -> {
+            NftSet set = declared.get(key(ruleFamily, ruleTable, name));
+            try {
+                return set != null ? set : sets.find(ruleFamily, ruleTable, name).orElse(null);
+            } catch (RuntimeException unknown) {
+                return null;
+            }
+        };
+        RuleSpec spec;
+        try {
+            spec = withMapData(ruleSpec(body), declared);
+        } finally {
+            ruleSets = name -> null;
+        }
         long handle = body.optional("handle") == null ? 0 : body.member("handle").number(Long.MAX_VALUE);
         long position = body.optional("position") == null ? 0 : body.member("position").number(Long.MAX_VALUE);
         Linearizer.Result result = at(body, () -> Linearizer.linearize(spec, ids));
@@ -686,6 +707,9 @@ public final class JsonParser {
             default -> throw opNode.error("unknown operator \"" + opText + "\" (expected ==, !=, <, >, <=, >= or in)");
         };
         Node left = body.member("left");
+        // constants in a concatenation on the left are read as the key of the set on the right
+        constantsSet = body.member("right").value() instanceof JsonValue.Str r && r.value().startsWith("@")
+                ? r.value().substring(1) : null;
         Map.Entry<String, Node> leftKind = left.value() instanceof JsonValue.Obj o && o.members().size() == 1 ? left.single() : null;
         if (leftKind != null && leftKind.getKey().equals("^")) {
             // FIELD ^ C == V is FIELD == V ^ C
@@ -1074,10 +1098,11 @@ public final class JsonParser {
                 yield new SocketCgroupField((int) level.number(255));
             }
             case "concat" -> {
-                List<Field> fields = new ArrayList<>();
-                for (Node f : body.array()) {
-                    fields.add(field(f));
-                }
+                List<Node> items = body.array();
+                List<Field> fields = items.stream().anyMatch(JsonConstants::isConstant)
+                        ? JsonConstants.concat(items, this::field, constantsParts(true), "@" + constantsSet,
+                        interfaces::indexOrNumber)
+                        : new ArrayList<>(items.stream().map(this::field).toList());
                 yield at(body, () -> new ConcatField(fields));
             }
             case "fib", "rt", "osf", "ipsec" -> expressionField(e.getKey(), body);
@@ -1400,12 +1425,8 @@ public final class JsonParser {
             }
         }
         String op = body.member("op").string();
-        int code = switch (op) {
-            case "add" -> NfTables.NFT_DYNSET_OP_ADD;
-            case "update" -> NfTables.NFT_DYNSET_OP_UPDATE;
-            case "delete" -> NfTables.NFT_DYNSET_OP_DELETE;
-            default -> throw body.member("op").error("expected add, update or delete");
-        };
+        nftlink.nftables.lang.SetOperation code = nftlink.nftables.lang.SetOperation.named(op)
+                .orElseThrow(() -> body.member("op").error("expected add, update or delete"));
         // nft names the set of a {"map": ...} update as "map"
         Node setNode = body.optional("map") != null ? body.member("map") : body.member("set");
         String set = setNode.string();
@@ -1413,27 +1434,40 @@ public final class JsonParser {
             throw setNode.error("expected @SET");
         }
         Node elem = body.member("elem");
+        constantsSet = set.substring(1);
         Long timeout = null;
         Field key;
         Map.Entry<String, Node> inner = elem.single();
         if (inner.getKey().equals("elem")) {
             inner.getValue().only(Set.of("val", "timeout", "expires", "comment"));
-            key = field(inner.getValue().member("val"));
+            key = dynsetKey(inner.getValue().member("val"), set);
             Node t = inner.getValue().optional("timeout");
             timeout = t == null ? null : t.number(Long.MAX_VALUE / 1000) * 1000;
         } else {
-            key = field(elem);
+            key = dynsetKey(elem, set);
         }
         Node dataNode = body.optional("data");
-        if (dataNode != null && !(dataNode.value() instanceof JsonValue.Obj o && !o.members().containsKey("concat"))
-                && !(dataNode.value() instanceof JsonValue.Obj c && c.members().containsKey("concat")
-                && c.get("concat") instanceof JsonValue.Arr a && a.items().stream().allMatch(JsonValue.Obj.class::isInstance))) {
-            throw dataNode.error("unsupported: constant data in a dynamic map update in JSON (the text syntax takes it, "
-                    + "add @map { KEY : 10.0.0.1 . 80 }, reading it as the map's declared data type)");
-        }
-        Field data = dataNode == null ? null : field(dataNode);
+        boolean constantData = dataNode != null && (JsonConstants.isConstant(dataNode)
+                || dataNode.value() instanceof JsonValue.Obj c && c.get("concat") instanceof JsonValue.Arr a
+                && a.items().stream().anyMatch(x -> !(x instanceof JsonValue.Obj)));
+        // constant data (a value, or a concatenation of values) is read as the map's data type, as nft reads it
+        Field data = dataNode == null ? null : constantData ? JsonConstants.data(dataNode, constantsParts(false), set, interfaces::indexOrNumber) : field(dataNode);
         Long t = timeout;
         return at(body, () -> new Statement.DynsetStatement(code, set.substring(1), key, data, t, stateful));
+    }
+
+    /** The key of a dynamic set update: an expression, or a constant of the set's key type ({@code "10.2.3.4"}). */
+    private Field dynsetKey(Node node, String set) {
+        return JsonConstants.isConstant(node) ? JsonConstants.constant(constantsParts(true), 0, node, set, interfaces::indexOrNumber) : field(node);
+    }
+
+    /** The parts of the key ({@code key}) or data of the set constants are read for; {@code null} when unknown. */
+    private JsonConstants.Parts constantsParts(boolean key) {
+        NftSet set = constantsSet == null ? null : ruleSets.apply(constantsSet);
+        if (set == null || !key && !set.isMap()) {
+            return null;
+        }
+        return key ? JsonConstants.key(set) : JsonConstants.data(set);
     }
 
     private Bytes address(Node node) {

@@ -496,14 +496,16 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 // an element with a timeout is {"elem": {"val": KEY, "timeout": SECONDS}}, as nft 1.1.3 writes it
                 JsonValue elem = d.timeout() == null ? field(d.key()) : JsonValue.single("elem", JsonValue.object()
                         .put("val", field(d.key())).put("timeout", d.timeout() / 1000).build());
-                var body = JsonValue.object().put("op", d.op() == 0 ? "add" : d.op() == 1 ? "update" : "delete")
+                var body = JsonValue.object().put("op", d.op().nftName())
                         .put("elem", elem).put(d.data() == null ? "set" : "map", "@" + d.set());
                 if (d.data() != null) {
                     body.put("data", field(d.data()));
                 }
                 if (!d.stateful().isEmpty()) {
                     List<JsonValue> stmts = new ArrayList<>();
-                    d.stateful().forEach(st -> stmts.add(statement(st, family)));
+                    // nft lists a set element's statements stateless: {"counter": null}
+                    d.stateful().forEach(st -> stmts.add(st instanceof Statement.CounterStatement
+                            ? JsonValue.single("counter", JsonValue.NULL) : statement(st, family)));
                     body.put("stmt", JsonValue.array(stmts));
                 }
                 yield JsonValue.single(d.data() == null ? "set" : "map", body.build());
@@ -656,7 +658,9 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case nftlink.nftables.lang.ConstantField k -> {
                 List<JsonValue> parts = new ArrayList<>();
                 for (int i = 0; i < k.parts().size(); i++) {
-                    parts.add(Scalars.render(k.parts().get(i), k.values().get(i)));
+                    // an interface index by name, as nft gives it
+                    parts.add(k.parts().get(i) == Datatype.IFINDEX ? single(new nftlink.nftables.lang.ConstantField(List.of(Datatype.IFINDEX), List.of(k.values().get(i))), k.values().get(i))
+                            : Scalars.render(k.parts().get(i), k.values().get(i)));
                 }
                 yield parts.size() == 1 ? parts.getFirst() : JsonValue.single("concat", JsonValue.array(parts));
             }

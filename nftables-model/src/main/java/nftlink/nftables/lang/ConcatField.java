@@ -75,7 +75,9 @@ public record ConcatField(List<Field> fields) implements Field {
         int slot = 0;
         for (Field f : fields) {
             // nft concatenates a bit field's value, not its bits in place
-            out.addAll(BitValue.applies(f) ? BitValue.loads(f, registerAt(register, slot)) : f.loads(registerAt(register, slot)));
+            // from a 16-byte register, or from a 32-bit one (the data of a map update after a concatenated key)
+            int at = registerAfter(register, slot);
+            out.addAll(BitValue.applies(f) ? BitValue.loads(f, at) : f.loads(at));
             slot += ((f.length() + 3) & ~3) / 4;
         }
         return out;

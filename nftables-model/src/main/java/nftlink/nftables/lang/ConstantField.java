@@ -16,24 +16,32 @@ import java.util.StringJoiner;
  * update, {@code add @targets { ip saddr : 10.0.0.1 . 80 }}. A concatenation of {@code parts},
  * each loaded by its own immediate into the register after the previous part's, as nft does.
  *
- * @param parts  the datatypes of the parts (one for a plain value)
- * @param values the parts' values, each as long as its datatype
+ * @param parts   the datatypes of the parts (one for a plain value)
+ * @param lengths the bytes of each part: its datatype's, or for a datatype without a size (an
+ *                integer from a {@code typeof} declaration) the length of the field it stands for
+ * @param values  the parts' values, each as long as its length
  */
-public record ConstantField(List<Datatype> parts, List<Bytes> values) implements Field {
+public record ConstantField(List<Datatype> parts, List<Integer> lengths, List<Bytes> values) implements Field {
 
     public ConstantField {
         parts = List.copyOf(parts);
+        lengths = List.copyOf(lengths);
         values = List.copyOf(values);
-        if (parts.isEmpty() || parts.size() != values.size()) {
-            throw new IllegalArgumentException("a constant has a value for each of its types");
+        if (parts.isEmpty() || parts.size() != values.size() || parts.size() != lengths.size()) {
+            throw new IllegalArgumentException("a constant has a value and a length for each of its types");
         }
         for (int i = 0; i < parts.size(); i++) {
             Objects.requireNonNull(values.get(i), "value");
-            if (values.get(i).length() != parts.get(i).length()) {
-                throw new IllegalArgumentException("a " + parts.get(i).nftName() + " is " + parts.get(i).length()
+            if (values.get(i).length() != lengths.get(i) || lengths.get(i) <= 0) {
+                throw new IllegalArgumentException("a " + parts.get(i).nftName() + " is " + lengths.get(i)
                         + " bytes, not " + values.get(i).length());
             }
         }
+    }
+
+    /** A constant whose parts are as long as their datatypes. */
+    public ConstantField(List<Datatype> parts, List<Bytes> values) {
+        this(parts, parts.stream().map(Datatype::length).toList(), values);
     }
 
     @Override
@@ -43,7 +51,10 @@ public record ConstantField(List<Datatype> parts, List<Bytes> values) implements
 
     @Override
     public int length() {
-        return parts.size() == 1 ? parts.getFirst().length() : MapLookupField.concatLength(parts);
+        if (parts.size() == 1) {
+            return lengths.getFirst();
+        }
+        return lengths.stream().mapToInt(l -> (l + 3) & ~3).sum();
     }
 
     @Override

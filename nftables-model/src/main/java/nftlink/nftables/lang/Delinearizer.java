@@ -64,6 +64,11 @@ public final class Delinearizer {
         default int keyType(String set) {
             return 0;
         }
+
+        /** The bytes of each part of a set's concatenated key ({@code NFTA_SET_DESC_CONCAT}); empty when unknown. */
+        default List<Integer> keyLengths(String set) {
+            return List.of();
+        }
     }
 
     private Delinearizer() {
@@ -90,6 +95,9 @@ public final class Delinearizer {
             int consumed = 0;
             Statement s = null;
             Concat found = concatAt(e, i, l3, l4, tunnels);
+            if (found == null) {
+                found = concatWithConstants(e, i, l3, l4, tunnels, sets);
+            }
             ConcatField concat = found == null ? null : found.field();
             if (concat != null) {
                 int loads = found.consumed();
@@ -474,7 +482,7 @@ public final class Delinearizer {
         List<MapLookupField.Entry> entries = new ArrayList<>();
         MapLookupField.Entry catchAll = null;
         List<SetElement> sorted = new ArrayList<>(elements.stream().filter(x -> !isCatchAll(x)).toList());
-        sorted.sort((a, b) -> key.datatype().elementOrder().compare(a.key(), b.key()));
+        sorted.sort((a, b) -> keyOrder(key).compare(a.key(), b.key()));
         sorted.addAll(elements.stream().filter(Delinearizer::isCatchAll).toList());
         for (SetElement x : sorted) {
             if (isCatchAll(x) && x.data() instanceof Data.Value v) {
@@ -750,39 +758,52 @@ public final class Delinearizer {
                 update = d;
             }
         }
-        if (update == null || update.op() < NfTables.NFT_DYNSET_OP_ADD || update.op() > NfTables.NFT_DYNSET_OP_DELETE) {
+        if (update == null || SetOperation.of(update.op()).isEmpty()) {
             return null;
         }
         // the data is loaded right after the key: a concatenated key ends where the data's register begins
         int dataRegister = update.sregData() == null ? -1 : update.sregData();
         int keyType = sets == null ? 0 : sets.keyType(update.set());
         List<Datatype> keyParts = keyType == 0 ? null : Datatype.parts(keyType);
-        Concat found = concatAt(e, at, l3, l4, tunnels, dataRegister, keyParts);
+        List<Integer> keyLengths = keyParts == null ? null : partLengths(keyParts, sets.keyLengths(update.set()));
+        Concat found = concatAt(e, at, REG, l3, l4, tunnels, dataRegister, keyParts, keyLengths);
         ConcatField concat = found == null ? null : found.field();
-        Field key = concat != null ? concat : fieldOf(e.get(at), REG, l3, l4, null, tunnels);
+        Field key = concat != null ? concat : dynsetSingleKey(e.get(at), l3, l4, tunnels, keyParts);
+        int keyLoads = concat != null ? found.consumed() : 1;
+        if (concat == null && at + 2 < e.size() && e.get(at + 1) instanceof Bitwise.MaskXor mx && mx.sreg() == REG
+                && mx.dreg() == REG && isZero(mx.xor())) {
+            // a bit field's value: update @vlanidset { vlan id }
+            Field bits = bitFieldOf(e.get(at), REG, mx.mask(), l3, l4, tunnels);
+            int down = bits == null ? 0 : BitValue.matchDown(bits, e, at + 2, REG);
+            if (bits != null && (down > 0 || BitValue.down(bits, REG).isEmpty())) {
+                key = bits;
+                keyLoads = 2 + down;
+            }
+        }
         if (key == null) {
             return null;
         }
-        int next = at + (concat != null ? found.consumed() : 1);
+        int next = at + keyLoads;
         Field data = null;
         if (next < e.size() && !(e.get(next) instanceof nftlink.nftables.expr.Dynset)) {
-            int slots = concat != null ? concat.fieldLengths().stream().mapToInt(l -> (l + 3) / 4).sum() : (key.length() + 3) / 4;
-            int dataAt = ConcatField.registerAt(REG, slots);
+            if (dataRegister < 0) {
+                return null;
+            }
             if (e.get(next) instanceof Immediate) {
                 // constant data: one immediate per part of the map's data type, from the dynset's data register
-                // (nft 1.0.6 starts it at the next 128-bit register, newer nft right after the key)
-                Constant constant = dataRegister < 0 ? null : constantData(e, next, dataRegister, sets, update.set());
+                Constant constant = constantData(e, next, dataRegister, sets, update.set());
                 if (constant == null) {
                     return null;
                 }
                 data = constant.field();
                 next += constant.consumed();
             } else {
-                data = fieldOf(e.get(next), dataAt, l3, l4, null, tunnels);
+                Concat dataConcat = concatAt(e, next, dataRegister, l3, l4, tunnels, -1, null, null);
+                data = dataConcat != null ? dataConcat.field() : fieldOf(e.get(next), dataRegister, l3, l4, null, tunnels);
                 if (data == null) {
                     return null;
                 }
-                next++;
+                next += dataConcat != null ? dataConcat.consumed() : 1;
             }
         }
         if (next >= e.size() || !(e.get(next) instanceof nftlink.nftables.expr.Dynset d) || d.sregKey() != REG
@@ -799,7 +820,19 @@ public final class Delinearizer {
             stateful.add(s);
         }
         Long timeout = d.timeout() == null || d.timeout() == 0 ? null : d.timeout();
-        return new Dynsetted(new Statement.DynsetStatement(d.op(), d.set(), key, data, timeout, stateful), next - at + 1);
+        return new Dynsetted(new Statement.DynsetStatement(SetOperation.of(d.op()).orElseThrow(), d.set(), key, data, timeout, stateful), next - at + 1);
+    }
+
+    /**
+     * The single key of a dynamic set update: a field from the packet, or a constant of the set's key
+     * type ({@code add @m { 10.2.3.4 timeout 2s : 0x2 }}); {@code null} when neither.
+     */
+    private static Field dynsetSingleKey(Expression x, String l3, String l4, TunnelLayers tunnels, List<Datatype> keyParts) {
+        if (x instanceof Immediate imm && imm.dreg() == REG && imm.data() instanceof Data.Value v
+                && keyParts != null && keyParts.size() == 1 && v.bytes().length() == keyParts.getFirst().length()) {
+            return new ConstantField(keyParts, List.of(v.bytes()));
+        }
+        return fieldOf(x, REG, l3, l4, null, tunnels);
     }
 
     /**
@@ -1073,20 +1106,44 @@ public final class Delinearizer {
      */
     private static Concat concatAt(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels, int stop,
                                    List<Datatype> keyParts) {
+        return concatAt(e, at, REG, l3, l4, tunnels, stop, keyParts, keyParts == null ? null : partLengths(keyParts, List.of()));
+    }
+
+    /**
+     * The bytes of each of a key's parts: the datatype's, else (an integer of a {@code typeof} key) the
+     * set's field length; 0 when neither says.
+     */
+    private static List<Integer> partLengths(List<Datatype> parts, List<Integer> fieldLengths) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            int length = parts.get(i).length();
+            out.add(length > 0 || i >= fieldLengths.size() ? length : fieldLengths.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * As {@link #concatAt(List, int, String, String, TunnelLayers, int, List)}, loaded from register {@code base} on,
+     * constant parts as long as {@code keyLengths} says.
+     */
+    private static Concat concatAt(List<Expression> e, int at, int base, String l3, String l4, TunnelLayers tunnels, int stop,
+                                   List<Datatype> keyParts, List<Integer> keyLengths) {
         List<Field> fields = new ArrayList<>();
         int slot = 0;
         int i = at;
         while (i < e.size()) {
-            int register = ConcatField.registerAt(REG, slot);
+            int register = ConcatField.registerAfter(base, slot);
             if (register == stop) {
                 break;
             }
             Field f = null;
             int used = 1;
             if (keyParts != null && fields.size() < keyParts.size() && e.get(i) instanceof Immediate imm && imm.dreg() == register
-                    && imm.data() instanceof Data.Value v && v.bytes().length() >= keyParts.get(fields.size()).length()) {
+                    && imm.data() instanceof Data.Value v && keyLengths.get(fields.size()) > 0
+                    && v.bytes().length() >= keyLengths.get(fields.size())) {
                 Datatype d = keyParts.get(fields.size());
-                f = new ConstantField(List.of(d), List.of(Bytes.of(java.util.Arrays.copyOf(v.bytes().toArray(), d.length()))));
+                int length = keyLengths.get(fields.size());
+                f = new ConstantField(List.of(d), List.of(length), List.of(Bytes.of(java.util.Arrays.copyOf(v.bytes().toArray(), length))));
             }
             if (f == null && i + 1 < e.size() && e.get(i + 1) instanceof Bitwise.MaskXor mx && mx.sreg() == register
                     && mx.dreg() == register && isZero(mx.xor())) {
@@ -1099,7 +1156,13 @@ public final class Delinearizer {
             }
             if (f == null) {
                 f = fieldOf(e.get(i), register, l3, l4, null, tunnels);
-                if (f == null || f instanceof PayloadField pf && ((Payload.Load) e.get(i)).length() != pf.length()) {
+                if (f instanceof PayloadField pf && ((Payload.Load) e.get(i)).length() != pf.length()) {
+                    f = null;
+                }
+                if (f == null) {
+                    f = rawConcatPart(e.get(i), register);
+                }
+                if (f == null) {
                     break;
                 }
             }
@@ -1108,6 +1171,40 @@ public final class Delinearizer {
             i += used;
         }
         return fields.size() >= 2 ? new Concat(new ConcatField(fields), i - at) : null;
+    }
+
+    /**
+     * A concatenation with constants looked up in a set, {@code ip saddr . 1.2.3.4 . 80 @s1}: the constants
+     * read as the set's key parts; {@code null} when the loads at {@code at} are not that.
+     */
+    private static Concat concatWithConstants(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels,
+                                              SetContents sets) {
+        if (sets == null || e.get(at) instanceof Immediate || fieldOf(e.get(at), REG, l3, l4, null, tunnels) == null) {
+            return null;
+        }
+        int k = at + 1;
+        while (k < e.size() && !(e.get(k) instanceof Lookup)) {
+            k++;
+        }
+        if (k >= e.size() || !(e.get(k) instanceof Lookup l) || l.sreg() != REG) {
+            return null;
+        }
+        List<Datatype> keyParts = sets.keyType(l.set()) == 0 ? null : Datatype.parts(sets.keyType(l.set()));
+        if (keyParts == null) {
+            return null;
+        }
+        Concat found = concatAt(e, at, REG, l3, l4, tunnels, -1, keyParts, partLengths(keyParts, sets.keyLengths(l.set())));
+        return found != null && at + found.consumed() == k
+                && found.field().fields().stream().anyMatch(ConstantField.class::isInstance) ? found : null;
+    }
+
+    /** A load no header field describes, as part of a concatenation: raw bits, {@code ip saddr . @nh,32,32}; or {@code null}. */
+    private static Field rawConcatPart(Expression x, int register) {
+        if (x instanceof Payload.Load raw && raw.dreg() == register && raw.base() != Payload.Base.TUNNEL
+                && raw.length() > 0 && raw.length() <= 16 && raw.offset() >= 0 && raw.offset() <= Integer.MAX_VALUE / 8 - 16) {
+            return new RawPayloadField(raw.base(), raw.offset() * 8, raw.length() * 8);
+        }
+        return null;
     }
 
     private static boolean isHton(Expression x, Field field) {
@@ -1152,7 +1249,7 @@ public final class Delinearizer {
             return new Statement.VerdictMap(field, entries, null);
         }
         List<SetElement> sorted = new ArrayList<>(elements.stream().filter(x -> !isCatchAll(x)).toList());
-        sorted.sort((a, b) -> (field instanceof ConcatField ? Datatype.IPV4_ADDR : field.datatype()).elementOrder().compare(a.key(), b.key()));
+        sorted.sort((a, b) -> keyOrder(field).compare(a.key(), b.key()));
         boolean interval = elements.stream().anyMatch(x -> (x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0);
         List<Statement.VerdictMap.Entry> entries = new ArrayList<>();
         int length = field.length();
@@ -1482,7 +1579,7 @@ public final class Delinearizer {
             return new Value.SetLiteral(items);
         }
         if (!interval) {
-            elements.stream().map(SetElement::key).sorted(field.datatype().elementOrder())
+            elements.stream().map(SetElement::key).sorted(keyOrder(field))
                     .forEach(k -> items.add(new Value.Single(k)));
             return new Value.SetLiteral(items);
         }
@@ -1490,6 +1587,24 @@ public final class Delinearizer {
             items.add(rangeItem(field, span.low(), span.high(), length));
         }
         return items.isEmpty() ? null : new Value.SetLiteral(items);
+    }
+
+    /**
+     * The order nft lists the keys of an anonymous set or map in: a concatenation's parts' values
+     * (unpadded) one after the other, read as one little-endian number; other keys by their datatype.
+     */
+    private static Comparator<Bytes> keyOrder(Field field) {
+        if (!(field instanceof ConcatField concat)) {
+            return field.datatype().elementOrder();
+        }
+        return Comparator.comparing(key -> {
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            List<Bytes> parts = concat.split(key);
+            for (int p = 0; p < parts.size(); p++) {
+                all.writeBytes(ConcatField.valueOf(concat.fields().get(p), parts.get(p)).toArray());
+            }
+            return new BigInteger(1, Bytes.of(all.toByteArray()).reversed().toArray());
+        });
     }
 
     /** An element of a set of concatenations with ranges: one value, or the range from its key to its end. */

@@ -320,13 +320,13 @@ public final class Linearizer {
                     out.addAll(BitValue.applies(d.key()) ? BitValue.loads(d.key(), REG) : d.key().loads(REG));
                     Integer dataRegister = null;
                     if (d.data() != null) {
-                        int slots = d.key() instanceof ConcatField concat ? concat.fieldLengths().stream().mapToInt(l -> (l + 3) / 4).sum()
-                                : (d.key().length() + 3) / 4;
-                        dataRegister = ConcatField.registerAt(REG, slots);
+                        dataRegister = dynsetDataRegister(d.key());
                         out.addAll(d.data().loads(dataRegister));
                     }
-                    out.add(new nftlink.nftables.expr.Dynset(d.op(), REG, dataRegister, d.set(), 0, d.timeout(),
-                            d.stateful().stream().map(StatefulStatements::expression).toList(), null));
+                    // the kernel takes a list of expressions only with NFT_DYNSET_F_EXPR
+                    Integer dynsetFlags = d.stateful().size() > 1 ? NfTables.NFT_DYNSET_F_EXPR : null;
+                    out.add(new nftlink.nftables.expr.Dynset(d.op().number(), REG, dataRegister, d.set(), 0, d.timeout(),
+                            d.stateful().stream().map(StatefulStatements::expression).toList(), dynsetFlags));
                 }
                 case Statement.SetFromField sf when sf.changesHeader() -> {
                     MaskedField m = (MaskedField) sf.source();
@@ -575,6 +575,16 @@ public final class Linearizer {
     }
 
     /** Loads a value computed from the packet into register 1, after its dependencies (an anonymous map first). */
+    /**
+     * The register a dynamic map update's data goes to, as nft allocates it: after the key's
+     * registers, a whole 16-byte register for a single value, the concatenation's 32-bit words for a
+     * concatenated key.
+     */
+    static int dynsetDataRegister(Field key) {
+        int slots = key instanceof ConcatField concat ? concat.length() / 4 : 4;
+        return ConcatField.registerAt(REG, slots);
+    }
+
     private static void loadSource(Context ctx, Field source) {
         requireTunnelTransport(ctx, source instanceof MapLookupField map ? map.key() : source);
         depend(ctx, source.text(), source.dependencies(ctx.spec().family()));
@@ -907,7 +917,7 @@ public final class Linearizer {
         }
         NftSet set = NftSet.of(spec.family(), spec.table(), "__map%d", field.keyType(), length)
                 .withFlags(flags).withData(VERDICT_DATA, 0).withSize(elements.size()).withId(ids.nextSet())
-                .withUserdata(keyByteOrder(field));
+                .withUserdata(verdictMapUserdata(field));
         if (field instanceof ConcatField concat && (flags & NfTables.NFT_SET_INTERVAL) != 0) {
             set = set.withFlags(set.flags() | NfTables.NFT_SET_CONCAT).withFieldLengths(concat.fieldLengths());
         }
@@ -920,7 +930,26 @@ public final class Linearizer {
      * host-order keys such as interface names.
      */
     private static byte[] keyByteOrder(Field field) {
+        if (field instanceof ConcatField concat && concat.fields().stream().anyMatch(f -> f.datatype().length() == 0)
+                && SetTypeof.describe(concat) != null) {
+            // parts of no fixed size (raw payloads, integers): nft reads their lengths from the key's typeof, as nft writes it
+            return new SetUserdata(SetUserdata.byteOrder(field), SetUserdata.ABSENT, false, SetTypeof.describe(concat), null,
+                    SetUserdata.ABSENT, null).encode();
+        }
         return SetUserdata.keyOnly(SetUserdata.byteOrder(field)).encode();
+    }
+
+    /**
+     * The userdata of an anonymous verdict map: the key's byte order; for a concatenation with parts of no
+     * fixed size, also the key's and the data's typeof, as nft writes them (nft cannot list the elements without).
+     */
+    private static byte[] verdictMapUserdata(Field field) {
+        if (field instanceof ConcatField concat && concat.fields().stream().anyMatch(f -> f.datatype().length() == 0)
+                && SetTypeof.describe(concat) != null) {
+            return new SetUserdata(SetUserdata.INVALID, SetUserdata.INVALID, false, SetTypeof.describe(concat),
+                    SetTypeof.verdictDescription(), 0, null).encode();
+        }
+        return keyByteOrder(field);
     }
 
     /** The key's and the data's byte order ({@code NFTNL_UDATA_SET_KEYBYTEORDER}, {@code NFTNL_UDATA_SET_DATABYTEORDER}). */

@@ -4,7 +4,9 @@ import nftlink.nftables.NfTables;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Rule;
 import nftlink.nftables.expr.Byteorder;
+import nftlink.nftables.expr.Data;
 import nftlink.nftables.expr.Expression;
+import nftlink.nftables.expr.Immediate;
 import nftlink.nftables.expr.Lookup;
 import nftlink.nftables.expr.Objref;
 
@@ -65,6 +67,9 @@ public final class NamedSetLookups {
 
     /** Whether {@code e} writes register {@code register} (as libnftnl shows it: {@code => reg N}, {@code reg N = ...}). */
     private static boolean writes(Expression e, int register) {
+        if (e instanceof Immediate imm) {
+            return imm.dreg() == register;
+        }
         String text = e.toDebugString();
         String loaded = "=> reg " + register;
         int at = text.indexOf(loaded);
@@ -73,6 +78,14 @@ public final class NamedSetLookups {
         }
         int space = text.indexOf(' ', 2);
         return space > 0 && text.startsWith(" reg " + register + " = ", space);
+    }
+
+    /** A constant's immediate with its {@code length} bytes the other way round, or {@code null} when {@code e} is none. */
+    private static Expression swappedConstant(Expression e, int length) {
+        if (e instanceof Immediate imm && imm.data() instanceof Data.Value v && v.bytes().length() == length) {
+            return Immediate.value(imm.dreg(), v.bytes().reversed());
+        }
+        return null;
     }
 
     /** Whether a lookup may be of a named set: the kernel names anonymous sets {@code __set%d}, {@code __map%d}. */
@@ -98,7 +111,10 @@ public final class NamedSetLookups {
                 while (load >= 0 && !writes(out.get(load), part[0])) {
                     load--;
                 }
-                if (load >= 0) {
+                if (load >= 0 && swappedConstant(out.get(load), part[1]) != null) {
+                    // a constant in the key (ip saddr . "lo" @s): nft loads it big-endian, without a swap
+                    out.set(load, swappedConstant(out.get(load), part[1]));
+                } else if (load >= 0) {
                     out.add(load + 1, new Byteorder(Byteorder.Op.HTON, part[0], part[0], part[1], part[1]));
                     i++;
                 }
@@ -126,6 +142,9 @@ public final class NamedSetLookups {
                         break;
                     }
                     if (writes(out.get(at), part[0])) {
+                        if (swappedConstant(out.get(at), part[1]) != null) {
+                            out.set(at, swappedConstant(out.get(at), part[1]));
+                        }
                         break;
                     }
                 }

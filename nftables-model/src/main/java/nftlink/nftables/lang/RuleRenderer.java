@@ -94,7 +94,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 String op = m.op() == Match.Op.EQ && !(m.field() instanceof MaskedField) ? "" : m.op().text() + " ";
                 String value = m.field() instanceof MaskedField mf && mf.field().datatype().isBitmask() && m.value() instanceof Value.Single
                         ? value(m.field(), m.value()).replace(",", " | ") : value(m.field(), m.value());
-                yield m.field().text() + " " + op + value;
+                yield fieldText(m.field()) + " " + op + value;
             }
             case Statement.VerdictStatement v -> v.verdict().toString();
             case Statement.ChainBinding b -> binding(b, family, 2);
@@ -131,8 +131,8 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.ConnlimitStatement cl -> "ct count " + (cl.over() ? "over " : "") + Integer.toUnsignedString(cl.count());
             case Statement.LastStatement l -> l.usedMillis() == null ? "last" : "last used " + NftTime.format(l.usedMillis());
             case Statement.DynsetStatement d -> {
-                StringBuilder sb = new StringBuilder(d.op() == 0 ? "add" : d.op() == 1 ? "update" : "delete").append(" @")
-                        .append(d.set()).append(" { ").append(d.key().text());
+                StringBuilder sb = new StringBuilder(d.op().nftName()).append(" @")
+                        .append(d.set()).append(" { ").append(fieldText(d.key()));
                 if (d.timeout() != null) {
                     sb.append(" timeout ").append(NftTime.format(d.timeout()));
                 }
@@ -338,6 +338,17 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     private String rangeEnd(Field field, Bytes b) {
         return field instanceof ConcatField || field instanceof SocketCgroupField ? single(field, b)
                 : field.datatype().printNumeric(field.fromRegister(b));
+    }
+
+    /** A field as nft lists it: constants in a concatenation as values ({@code ip saddr . "lo"}). */
+    private String fieldText(Field field) {
+        if (field instanceof ConcatField concat && concat.fields().stream().anyMatch(ConstantField.class::isInstance)) {
+            java.util.StringJoiner j = new java.util.StringJoiner(" . ");
+            concat.fields().forEach(f -> j.add(f instanceof ConstantField c && c.parts().size() == 1
+                    ? single(c, c.values().getFirst()) : f.text()));
+            return j.toString();
+        }
+        return field instanceof ConstantField c && c.parts().size() == 1 ? single(c, c.values().getFirst()) : field.text();
     }
 
     private String single(Field field, Bytes b) {

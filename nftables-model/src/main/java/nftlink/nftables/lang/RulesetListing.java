@@ -126,6 +126,17 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
                 return s == null ? 0 : s.keyType();
             }
 
+            @Override
+            public List<Integer> keyLengths(String name) {
+                NftSet s = set(name);
+                if (s == null || !s.fieldLengths().isEmpty()) {
+                    return s == null ? List.of() : s.fieldLengths();
+                }
+                // without NFTA_SET_DESC_CONCAT (no intervals), the typeof key says how long its parts are
+                Field typeof = s.userdata() == null ? null : SetTypeof.field(SetUserdata.decode(s.userdata()).keyTypeof());
+                return typeof instanceof ConcatField c ? c.fieldLengths() : List.of();
+            }
+
             private NftSet set(String name) {
                 return RulesetListing.this.set(r, name);
             }

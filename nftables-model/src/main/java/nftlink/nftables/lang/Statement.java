@@ -599,7 +599,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * packet path; stateful statements live in the element ({@code update @flood { ip saddr limit rate
      * over 10/second }}, {@code add @seen { ip saddr counter }}, {@code add @c { ip saddr ct count over 4 }}).
      *
-     * @param op       {@code NFT_DYNSET_OP_*}
+     * @param op       what it does to the element
      * @param set      the set's name
      * @param key      what makes the element's key
      * @param data     what makes the element's data (maps), or {@code null}
@@ -607,14 +607,12 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * @param stateful counter, limit, quota and ct count statements of the element (the set needs
      *                 {@code flags dynamic})
      */
-    record DynsetStatement(int op, String set, Field key, Field data, Long timeout, List<Statement> stateful)
+    record DynsetStatement(SetOperation op, String set, Field key, Field data, Long timeout, List<Statement> stateful)
             implements Statement {
         public DynsetStatement {
+            Objects.requireNonNull(op, "op");
             Objects.requireNonNull(set, "set");
             Objects.requireNonNull(key, "key");
-            if (op < 0 || op > 2) {
-                throw new IllegalArgumentException("dynset op is add, update or delete: " + op);
-            }
             stateful = List.copyOf(stateful);
             for (Statement s : stateful) {
                 if (!(s instanceof CounterStatement || s instanceof LimitStatement || s instanceof QuotaStatement
@@ -626,7 +624,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         }
 
         /** Without stateful statements. */
-        public DynsetStatement(int op, String set, Field key, Field data, Long timeout) {
+        public DynsetStatement(SetOperation op, String set, Field key, Field data, Long timeout) {
             this(op, set, key, data, timeout, List.of());
         }
     }

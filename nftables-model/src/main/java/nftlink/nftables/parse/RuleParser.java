@@ -209,12 +209,50 @@ final class RuleParser {
         Field field = field();
         if (c.at(".")) {
             List<Field> fields = new ArrayList<>(List.of(field));
+            java.util.Map<Integer, Token> constants = new java.util.TreeMap<>();
             while (c.accept(".")) {
-                fields.add(field());
+                if (startsConstant(c.peek())) {
+                    constants.put(fields.size(), c.next());
+                    fields.add(null);
+                } else {
+                    fields.add(field());
+                }
+            }
+            if (!constants.isEmpty()) {
+                constantParts(fields, constants);
             }
             field = Cursor.at(start, () -> new ConcatField(fields));
         }
         return field;
+    }
+
+    /** Whether {@code t} is a value in a concatenation rather than a field: a number, an address, a quoted name. */
+    private static boolean startsConstant(Token t) {
+        return t.kind() == Token.Kind.STRING || t.kind() == Token.Kind.WORD && !t.text().isEmpty()
+                && (Character.isDigit(t.text().charAt(0)) || t.text().charAt(0) == ':');
+    }
+
+    /**
+     * Fills the constants of a concatenation ({@code ip saddr . 1.2.3.4 . 80 @s1}), read as the types of the
+     * set looked up after it, as nft reads them.
+     */
+    private void constantParts(List<Field> fields, java.util.Map<Integer, Token> constants) {
+        Token first = constants.values().iterator().next();
+        SetShape shape = c.at(Token.Kind.SET_REFERENCE) ? maps.apply(c.peek().text()) : null;
+        if (shape == null) {
+            throw Cursor.error(first, c.at(Token.Kind.SET_REFERENCE) ? "a constant in a concatenation: declare " + c.peek().text()
+                    + " first (its type says how to read the value)" : "a constant in a concatenation is looked up in a named set (@SET)");
+        }
+        for (var constant : constants.entrySet()) {
+            int index = constant.getKey();
+            if (index >= shape.key().size()) {
+                throw Cursor.error(constant.getValue(), c.peek().text() + " has no key part " + (index + 1));
+            }
+            Values.Part part = shape.key().get(index);
+            Bytes value = values.single(part, constant.getValue());
+            fields.set(index, Cursor.at(constant.getValue(), () -> new nftlink.nftables.lang.ConstantField(List.of(part.type()),
+                    List.of(part.length()), List.of(value))));
+        }
     }
 
     private Statement match() {
@@ -1443,15 +1481,17 @@ final class RuleParser {
         }
         Token start = c.peek();
         List<Datatype> types = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>();
         List<Bytes> values = new ArrayList<>();
         for (Values.Part part : shape.dataParts()) {
             if (!types.isEmpty()) {
                 c.expect(".");
             }
             types.add(part.type());
+            lengths.add(part.length());
             values.add(this.values.single(part, c.next()));
         }
-        return Cursor.at(start, () -> new nftlink.nftables.lang.ConstantField(types, values));
+        return Cursor.at(start, () -> new nftlink.nftables.lang.ConstantField(types, lengths, values));
     }
 
     /**
@@ -1473,13 +1513,13 @@ final class RuleParser {
                         + "first (its type says how to read the value)" : "@" + set.text() + " has no key part " + (index + 1));
             }
             Values.Part part = shape.key().get(index);
-            Bytes value = values.single(part, c.next());
-            parts.add(new nftlink.nftables.lang.ConstantField(List.of(part.type()), List.of(value)));
+            Token constant = c.next();
+            Bytes value = values.single(part, constant);
+            parts.add(Cursor.at(constant, () -> new nftlink.nftables.lang.ConstantField(List.of(part.type()),
+                    List.of(part.length()), List.of(value))));
         } while (c.accept("."));
         if (parts.size() == 1) {
-            if (parts.getFirst() instanceof nftlink.nftables.lang.ConstantField) {
-                throw Cursor.error(start, "the key of a dynamic set update takes something from the packet");
-            }
+            // a constant key as nft takes it: add @m { 10.2.3.4 timeout 2s : 0x2 }
             return parts.getFirst();
         }
         return Cursor.at(start, () -> new ConcatField(parts));
@@ -1523,11 +1563,7 @@ final class RuleParser {
             data = startsField(c.peek()) ? fieldOrConcat() : constantData(set);
         }
         c.expect(Token.Kind.RBRACE, "'}'");
-        int code = switch (op.text()) {
-            case "add" -> NfTables.NFT_DYNSET_OP_ADD;
-            case "update" -> NfTables.NFT_DYNSET_OP_UPDATE;
-            default -> NfTables.NFT_DYNSET_OP_DELETE;
-        };
+        nftlink.nftables.lang.SetOperation code = nftlink.nftables.lang.SetOperation.named(op.text()).orElseThrow();
         Long t = timeout;
         Field d = data;
         return Cursor.at(op, () -> new Statement.DynsetStatement(code, set.text(), key, d, t, stateful));

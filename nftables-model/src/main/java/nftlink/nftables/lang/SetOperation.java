@@ -1,0 +1,56 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.NfTables;
+
+import java.util.Optional;
+
+/**
+ * What a dynamic set or map update does to the element ({@code NFT_DYNSET_OP_*}), with nft's names: the
+ * words of {@code add|update|delete @SET { ... }} and of JSON's {@code "op"}.
+ */
+public enum SetOperation {
+    /** {@code add}: adds the element unless it is there. */
+    ADD(NfTables.NFT_DYNSET_OP_ADD, "add"),
+    /** {@code update}: adds the element, or refreshes its timeout. */
+    UPDATE(NfTables.NFT_DYNSET_OP_UPDATE, "update"),
+    /** {@code delete}: removes the element. */
+    DELETE(NfTables.NFT_DYNSET_OP_DELETE, "delete");
+
+    private final int number;
+    private final String nftName;
+
+    SetOperation(int number, String nftName) {
+        this.number = number;
+        this.nftName = nftName;
+    }
+
+    /** The kernel's number ({@code NFTA_DYNSET_OP}). */
+    public int number() {
+        return number;
+    }
+
+    /** nft's word. */
+    public String nftName() {
+        return nftName;
+    }
+
+    /** The operation numbered {@code number}; empty for another number. */
+    public static Optional<SetOperation> of(int number) {
+        for (SetOperation o : values()) {
+            if (o.number == number) {
+                return Optional.of(o);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The operation nft names {@code name}; empty for another word. */
+    public static Optional<SetOperation> named(String name) {
+        for (SetOperation o : values()) {
+            if (o.nftName.equals(name)) {
+                return Optional.of(o);
+            }
+        }
+        return Optional.empty();
+    }
+}
