@@ -1,8 +1,10 @@
 package nftlink.packaging;
 
+import nftlink.testing.NftRef;
 import nftlink.testing.TestNamespace;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,14 +67,16 @@ final class Packages {
         return existing(target().resolve("dist/nftlink-" + version()));
     }
 
-    /** The nft to compare with: nft-ref (nft 1.1.3) from ../shared/tools when there, else nft. */
+    /**
+     * The nft to compare with: nft-ref (nft 1.1.3, found as the test kit's {@link NftRef} finds it), by its
+     * real path: a VM sees this machine's root but not its /tmp, where a link to ../shared may live.
+     */
     static String referenceNft() {
-        for (Path p : List.of(module().resolve("../../shared/tools/nft-ref").normalize(), Path.of("/work/shared/tools/nft-ref"))) {
-            if (Files.isExecutable(p)) {
-                return p.toString();
-            }
+        try {
+            return Path.of(NftRef.command()).toRealPath().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return "nft";
     }
 
     /** Runs a command on the host; the result with its exit code and output. */
