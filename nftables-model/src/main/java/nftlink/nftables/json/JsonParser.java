@@ -756,7 +756,9 @@ public final class JsonParser {
             if (pair.size() != 2) {
                 throw item.error("expected [KEY, \"OBJECT\"]");
             }
-            entries.add(new Statement.ObjectMap.Entry(single(key, pair.get(0)), pair.get(1).string()));
+            Value k = setItem(key, pair.get(0));
+            String object = pair.get(1).string();
+            entries.add(at(pair.get(0), () -> new Statement.ObjectMap.Entry(k, object)));
         }
         return at(body, () -> new Statement.ObjectMap(type, key, entries, null));
     }

@@ -473,7 +473,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     data = JsonValue.of("@" + om.named());
                 } else {
                     List<JsonValue> items = new ArrayList<>();
-                    om.entries().forEach(e -> items.add(JsonValue.array(single(om.key(), e.key()), JsonValue.of(e.object()))));
+                    om.entries().forEach(e -> items.add(JsonValue.array(value(om.key(), e.key()), JsonValue.of(e.object()))));
                     data = JsonValue.single("set", JsonValue.array(items));
                 }
                 yield JsonValue.single(om.type().nftName(), JsonValue.single("map",

@@ -93,7 +93,12 @@ public final class Delinearizer {
             ConcatField concat = found == null ? null : found.field();
             if (concat != null) {
                 int loads = found.consumed();
-                if (i + loads < e.size() && e.get(i + loads) instanceof Lookup l && l.sreg() == REG) {
+                if (i + loads < e.size() && e.get(i + loads) instanceof nftlink.nftables.expr.Objref.Mapped om
+                        && om.sreg() == REG) {
+                    // ct helper set ip protocol . th dport map { ... }
+                    s = objectMap(concat, om, sets);
+                    consumed = s == null ? 0 : loads + 1;
+                } else if (i + loads < e.size() && e.get(i + loads) instanceof Lookup l && l.sreg() == REG) {
                     if (l.dreg() == NfTables.NFT_REG_VERDICT) {
                         s = verdictMap(concat, l, sets);
                     } else if (l.dreg() < 0) {
@@ -677,9 +682,13 @@ public final class Delinearizer {
             return null;
         }
         List<Statement.ObjectMap.Entry> entries = new ArrayList<>();
+        if (elements.stream().anyMatch(x -> x.keyEnd() != null || (x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0)) {
+            return intervalObjectMap(type, key, elements);
+        }
         // a hash set dumps in hash order; nft lists the elements sorted
         List<SetElement> sorted = new ArrayList<>(elements);
-        sorted.sort((a, b) -> key.datatype().elementOrder().compare(a.key(), b.key()));
+        java.util.Comparator<Bytes> order = key instanceof ConcatField concat ? concatOrder(concat) : key.datatype().elementOrder();
+        sorted.sort((a, b) -> order.compare(a.key(), b.key()));
         for (SetElement x : sorted) {
             if (x.objectRef() == null) {
                 return null;
@@ -687,6 +696,52 @@ public final class Delinearizer {
             entries.add(new Statement.ObjectMap.Entry(x.key(), x.objectRef()));
         }
         return new Statement.ObjectMap(type, key, entries, null);
+    }
+
+    /**
+     * The order nft lists concatenated keys in: the parts' bytes without their register padding, read
+     * together as one little-endian number (nft's sort imports the joined value in host byte order).
+     */
+    private static java.util.Comparator<Bytes> concatOrder(ConcatField concat) {
+        return java.util.Comparator.comparing(b -> {
+            List<Bytes> parts = concat.split(b);
+            java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+            for (Bytes part : parts) {
+                joined.writeBytes(part.toArray());
+            }
+            byte[] raw = joined.toByteArray();
+            for (int i = 0, j = raw.length - 1; i < j; i++, j--) {
+                byte t = raw[i];
+                raw[i] = raw[j];
+                raw[j] = t;
+            }
+            return new BigInteger(1, raw);
+        });
+    }
+
+    /**
+     * An anonymous object map with ranges as keys: of a concatenation, each element its key and key end
+     * in the kernel's order; else each start element's range runs to the next element.
+     */
+    private static Statement intervalObjectMap(ObjectType type, Field key, List<SetElement> elements) {
+        List<Statement.ObjectMap.Entry> entries = new ArrayList<>();
+        if (key instanceof ConcatField) {
+            for (SetElement x : elements) {
+                if (x.objectRef() == null) {
+                    return null;
+                }
+                entries.add(new Statement.ObjectMap.Entry(concatItem(x), x.objectRef()));
+            }
+        } else if (!Linearizer.ordersHostBytes(key)) {
+            for (Span span : spans(elements, key.length())) {
+                if (span.start().objectRef() == null) {
+                    return null;
+                }
+                entries.add(new Statement.ObjectMap.Entry(rangeItem(key, span.low(), span.high(), key.length()),
+                        span.start().objectRef()));
+            }
+        }
+        return entries.isEmpty() ? null : new Statement.ObjectMap(type, key, entries, null);
     }
 
     /** What a data map's data are: a meta or ct key, nat addresses, ports, queue numbers, interfaces. */

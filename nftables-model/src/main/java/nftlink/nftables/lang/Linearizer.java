@@ -301,6 +301,9 @@ public final class Linearizer {
                     depend(ctx, om.key().text(), om.key().dependencies(spec.family()));
                     out.addAll(om.named() != null && BitValue.applies(om.key()) ? BitValue.loads(om.key(), REG)
                             : om.key().loads(REG));
+                    if (om.hasIntervals() && ordersHostBytes(om.key())) {
+                        out.add(hton(om.key()));
+                    }
                     if (om.named() != null) {
                         out.add(new nftlink.nftables.expr.Objref.Mapped(REG, om.named(), 0));
                     } else {
@@ -818,17 +821,57 @@ public final class Linearizer {
         };
     }
 
-    /** The anonymous object map of {@code counter name KEY map { K : "OBJ", ... }}: elements name the objects. */
+    /**
+     * The anonymous object map of {@code counter name KEY map { K : "OBJ", ... }}: elements name the objects;
+     * keys with ranges or prefixes make an interval map, as nft writes it.
+     */
     private static AnonymousSet anonymousObjectMap(RuleSpec spec, Statement.ObjectMap om) {
+        Field key = om.key();
+        int flags = NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_OBJECT;
         List<SetElement> elements = new ArrayList<>();
-        for (Statement.ObjectMap.Entry e : om.entries()) {
-            elements.add(new SetElement(e.key(), null, null, e.object(), 0, 0, 0, null, List.of()));
+        if (om.hasIntervals() && key instanceof ConcatField) {
+            flags |= NfTables.NFT_SET_INTERVAL | NfTables.NFT_SET_CONCAT;
+            for (Statement.ObjectMap.Entry e : om.entries()) {
+                Bytes low = e.key() instanceof Value.Range r ? r.low() : ((Value.Single) e.key()).bytes();
+                Bytes high = e.key() instanceof Value.Range r ? r.high() : low;
+                elements.add(new SetElement(low, high, null, e.object(), 0, 0, 0, null, List.of()));
+            }
+        } else if (om.hasIntervals()) {
+            flags |= NfTables.NFT_SET_INTERVAL;
+            elements.addAll(intervalObjectElements(om, ordersHostBytes(key)));
+        } else {
+            for (Statement.ObjectMap.Entry e : om.entries()) {
+                elements.add(new SetElement(((Value.Single) e.key()).bytes(), null, null, e.object(), 0, 0, 0, null, List.of()));
+            }
         }
-        NftSet set = NftSet.of(spec.family(), spec.table(), "__objmap%d", om.key().keyType(), om.key().length())
-                .withFlags(NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_OBJECT)
-                .withObjectType(om.type().number()).withSize(elements.size()).withId(SET_IDS.incrementAndGet())
-                .withUserdata(keyByteOrder(om.key()));
+        NftSet set = NftSet.of(spec.family(), spec.table(), "__objmap%d", key.keyType(), key.length())
+                .withFlags(flags).withObjectType(om.type().number()).withSize(elements.size())
+                .withId(SET_IDS.incrementAndGet()).withUserdata(keyByteOrder(key));
+        if (key instanceof ConcatField concat && (flags & NfTables.NFT_SET_INTERVAL) != 0) {
+            set = set.withFieldLengths(concat.fieldLengths());
+        }
         return new AnonymousSet(set, elements);
+    }
+
+    /** The elements of an interval object map: each range's start naming its object, and end markers. */
+    private static List<SetElement> intervalObjectElements(Statement.ObjectMap om, boolean swap) {
+        int length = om.key().length();
+        List<Intervals.Interval> intervals = new ArrayList<>();
+        for (Statement.ObjectMap.Entry e : om.entries()) {
+            Value key = swap ? reversedItems(new Value.SetLiteral(List.of(e.key()))).items().getFirst() : e.key();
+            BigInteger[] r = bounds(key);
+            if (r[0].compareTo(r[1]) > 0) {
+                throw new IllegalArgumentException("a range of an object map has its bounds the wrong way round");
+            }
+            SetElement start = new SetElement(Intervals.bytes(r[0], length), null, null, e.object(), 0, 0, 0, null, List.of());
+            intervals.add(new Intervals.Interval(r[0], r[1], start));
+        }
+        intervals.sort(Comparator.comparing(Intervals.Interval::low));
+        try {
+            return Intervals.elements(intervals, length, false);
+        } catch (Intervals.OverlapException e) {
+            throw new IllegalArgumentException("object map ranges overlap");
+        }
     }
 
     /** The catch-all element of a map: no key, the flag, the data. */

@@ -116,7 +116,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.ObjectReference o -> o.type().reference() + " \"" + o.object() + "\"";
             case Statement.ObjectMap om -> {
                 String map = om.named() != null ? "@" + om.named() : om.entries().stream()
-                        .map(e -> single(om.key(), e.key()) + " : \"" + e.object() + "\"")
+                        .map(e -> value(om.key(), e.key()) + " : \"" + e.object() + "\"")
                         .collect(java.util.stream.Collectors.joining(", ", "{ ", " }"));
                 yield om.type().reference() + " " + om.key().text() + " map " + map;
             }

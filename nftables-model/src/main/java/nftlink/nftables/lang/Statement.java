@@ -554,11 +554,21 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      */
     record ObjectMap(ObjectType type, Field key, List<Entry> entries, String named) implements Statement {
 
-        /** One {@code KEY : "OBJECT"} entry. */
-        public record Entry(Bytes key, String object) {
+        /**
+         * One {@code KEY : "OBJECT"} entry; the key may be a value, a prefix or a range ({@code 192.168.1.0/24 :
+         * "https-synproxy"}, {@code udp . 10000-20000 : "sip-5060u"}).
+         */
+        public record Entry(Value key, String object) {
             public Entry {
-                Objects.requireNonNull(key, "key");
+                if (!(key instanceof Value.Single || key instanceof Value.Prefix || key instanceof Value.Range)) {
+                    throw new IllegalArgumentException("object map keys are values, prefixes or ranges");
+                }
                 Objects.requireNonNull(object, "object");
+            }
+
+            /** {@code KEY : "OBJECT"} for one value. */
+            public Entry(Bytes key, String object) {
+                this(new Value.Single(key), object);
             }
         }
 
@@ -573,10 +583,21 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
                 throw new IllegalArgumentException("unsupported: an object map keyed by " + key.text());
             }
             for (Entry e : entries) {
-                if (e.key().length() != key.length()) {
+                Bytes low = switch (e.key()) {
+                    case Value.Single v -> v.bytes();
+                    case Value.Prefix p -> p.address();
+                    case Value.Range r -> r.low();
+                    default -> throw new IllegalStateException();
+                };
+                if (low.length() != key.length()) {
                     throw new IllegalArgumentException(key.text() + " holds " + key.length() + " bytes");
                 }
             }
+        }
+
+        /** Whether the anonymous map needs the interval flag. */
+        public boolean hasIntervals() {
+            return entries.stream().anyMatch(e -> !(e.key() instanceof Value.Single));
         }
     }
 

@@ -1404,15 +1404,12 @@ final class RuleParser {
             splitGluedColon();
             Token keyToken = c.peek();
             Value k = values.item(keyParts, false);
-            if (!(k instanceof Value.Single single)) {
-                throw Cursor.error(keyToken, "unsupported: ranges and prefixes as keys of an object map");
-            }
             c.expect(":");
             Token object = c.next();
             if (object.kind() != Token.Kind.STRING && object.kind() != Token.Kind.WORD) {
                 throw Cursor.error(object, "syntax error, unexpected " + object.describe() + ", expecting an object name");
             }
-            entries.add(new Statement.ObjectMap.Entry(single.bytes(), object.text()));
+            entries.add(Cursor.at(keyToken, () -> new Statement.ObjectMap.Entry(k, object.text())));
             c.skipNewlines();
             if (!c.accept(Token.Kind.COMMA) && !c.at(Token.Kind.RBRACE)) {
                 throw c.unexpected("',' or '}'");
