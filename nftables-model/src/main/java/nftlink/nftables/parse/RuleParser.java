@@ -1279,6 +1279,9 @@ final class RuleParser {
         Token map = c.next();
         if (c.at(Token.Kind.SET_REFERENCE)) {
             String name = c.next().text();
+            if (tail != null) {
+                return namedNatMap(map, key, dataType, name);
+            }
             return Cursor.at(map, () -> new MapLookupField(key, dataType, dataLength, List.of(), name));
         }
         c.expect(Token.Kind.LBRACE, "'{' or @map");
@@ -1360,6 +1363,28 @@ final class RuleParser {
             return Cursor.at(map, () -> MapLookupField.concatenated(key, parts, entries, null));
         }
         return Cursor.at(map, () -> new MapLookupField(key, dataType, dataLength, entries, null));
+    }
+
+    /**
+     * A named map nat takes its target from, shaped as declared: addresses, {@code ADDRESS . PORT}, or
+     * ranges of them ({@code : interval ipv4_addr . inet_service}); an undeclared map holds addresses.
+     */
+    private Field namedNatMap(Token map, Field key, Datatype address, String name) {
+        SetShape shape = maps.apply(name);
+        if (shape == null || shape.data() == null) {
+            return Cursor.at(map, () -> new MapLookupField(key, address, address.length(), List.of(), name));
+        }
+        List<Datatype> parts = shape.dataParts().stream().map(Values.Part::type).toList();
+        if (parts.getFirst() != address) {
+            throw Cursor.error(map, "@" + name + " maps to " + parts.getFirst().nftName() + ", not to " + address.nftName());
+        }
+        if (shape.dataInterval()) {
+            return Cursor.at(map, () -> MapLookupField.ranges(key, parts, List.of(), name));
+        }
+        if (parts.size() > 1) {
+            return Cursor.at(map, () -> MapLookupField.concatenated(key, parts, List.of(), name));
+        }
+        return Cursor.at(map, () -> new MapLookupField(key, address, address.length(), List.of(), name));
     }
 
     /** One part of a nat map's data: a value, a range or a prefix; an IPv6 address may be bracketed ([fd00::1]). */
