@@ -517,7 +517,7 @@ public final class Delinearizer {
         }
         int length = key.length();
         List<MapLookupField.Entry> entries = new ArrayList<>();
-        for (Span span : spans(elements, length)) {
+        for (Span span : spans(elements.stream().filter(x -> !isCatchAll(x)).toList(), length)) {
             SetElement x = span.start();
             Bytes data = x.data() instanceof Data.Value v ? fit(v.bytes(), target.length()) : null;
             if (isCatchAll(x) || data == null || x.key().length() != length) {
@@ -528,7 +528,22 @@ public final class Delinearizer {
             entries.add(swapped ? MapLookupField.Entry.range(low.reversed(), high.reversed(), data)
                     : MapLookupField.Entry.range(low, high, data));
         }
+        MapLookupField.Entry catchAll = catchAllEntry(elements, target);
+        if (catchAll != null) {
+            entries.add(catchAll);
+        }
         return entries.isEmpty() ? null : target.lookup(key, entries, null);
+    }
+
+    /** The catch-all entry among a data map's elements (nft lists it last), or {@code null}. */
+    private static MapLookupField.Entry catchAllEntry(List<SetElement> elements, MapData target) {
+        for (SetElement x : elements) {
+            if (isCatchAll(x) && x.data() instanceof Data.Value v) {
+                Bytes data = fit(v.bytes(), target.length());
+                return data == null ? null : MapLookupField.Entry.catchAll(data);
+            }
+        }
+        return null;
     }
 
     /** An interval read from a set's elements: its start element and its bounds. */
@@ -660,10 +675,17 @@ public final class Delinearizer {
         }
         List<MapLookupField.Entry> entries = new ArrayList<>();
         for (SetElement x : elements) {
-            if (isCatchAll(x) || !(x.data() instanceof Data.Value v) || v.bytes().length() != target.length()) {
+            if (isCatchAll(x)) {
+                continue;
+            }
+            if (!(x.data() instanceof Data.Value v) || v.bytes().length() != target.length()) {
                 return null;
             }
             entries.add(MapLookupField.Entry.range(x.key(), x.keyEnd() == null ? x.key() : x.keyEnd(), v.bytes()));
+        }
+        MapLookupField.Entry catchAll = catchAllEntry(elements, target);
+        if (catchAll != null) {
+            entries.add(catchAll);
         }
         return target.lookup(key, entries, null);
     }

@@ -887,7 +887,8 @@ public final class Linearizer {
             // ranges of concatenations: each element its lows as the key and its highs as the key's end
             flags |= NfTables.NFT_SET_INTERVAL | NfTables.NFT_SET_CONCAT;
             for (MapLookupField.Entry e : map.entries()) {
-                elements.add(new SetElement(e.key(), e.keyEnd() == null ? e.key() : e.keyEnd(),
+                elements.add(e.isCatchAll() ? catchAll(nftlink.nftables.expr.Data.of(e.data()))
+                        : new SetElement(e.key(), e.keyEnd() == null ? e.key() : e.keyEnd(),
                         nftlink.nftables.expr.Data.of(e.data()), null, 0, 0, 0, null, List.of()));
             }
         } else if (map.hasIntervals()) {
@@ -897,12 +898,18 @@ public final class Linearizer {
             List<BigInteger[]> bounds = new ArrayList<>();
             List<nftlink.nftables.expr.Data> data = new ArrayList<>();
             for (MapLookupField.Entry e : map.entries()) {
+                if (e.isCatchAll()) {
+                    continue;
+                }
                 Bytes low = swap ? e.key().reversed() : e.key();
                 Bytes high = e.keyEnd() == null ? low : swap ? e.keyEnd().reversed() : e.keyEnd();
                 bounds.add(new BigInteger[]{number(low), number(high)});
                 data.add(nftlink.nftables.expr.Data.of(e.data()));
             }
             elements.addAll(intervalMapElements(bounds, data, map.key().length(), "data map"));
+            // the catch-all is no interval: nft adds it after them (snat to ip saddr map { 10.0.0.0/8 : 1.2.3.4, * : ... })
+            map.entries().stream().filter(MapLookupField.Entry::isCatchAll)
+                    .forEach(e -> elements.add(catchAll(nftlink.nftables.expr.Data.of(e.data()))));
         } else {
             for (MapLookupField.Entry e : map.entries()) {
                 elements.add(e.isCatchAll() ? catchAll(nftlink.nftables.expr.Data.of(e.data()))
