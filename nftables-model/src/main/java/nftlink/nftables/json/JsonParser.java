@@ -745,7 +745,7 @@ public final class JsonParser {
     /** {@code {"counter": {"map": {"key": KEY, "data": "@NAME" | {"set": [[K, "OBJ"], ...]}}}}}. */
     private Statement objectMap(ObjectType type, Node body) {
         body.only(Set.of("key", "data"));
-        Field key = field(body.member("key"));
+        Field key = mapKey(body.member("key"));
         Node data = body.member("data");
         if (data.value() instanceof JsonValue.Str s && s.value().startsWith("@")) {
             return at(body, () -> new Statement.ObjectMap(type, key, List.of(), s.value().substring(1)));
@@ -864,6 +864,21 @@ public final class JsonParser {
                 }
             }
         }
+    }
+
+    /**
+     * The key of a verdict or object map: a field, or a 32-bit value computed from one with a shift
+     * ({@code {"&": [{">>": [{"meta": {"key": "mark"}}, 8]}, 15]}}).
+     */
+    private Field mapKey(Node node) {
+        if (node.value() instanceof JsonValue.Obj o && o.members().size() == 1
+                && Set.of("<<", ">>", "&", "|", "^").contains(node.single().getKey())) {
+            nftlink.nftables.lang.BinopField computed = binop(node);
+            if (computed != null && computed.shift() != 0) {
+                return computed;
+            }
+        }
+        return field(node);
     }
 
     /** Whether {@code node} is {@code {"|"|"&"|"^": [...]}} with at least two values from the packet among its operands. */
@@ -1856,7 +1871,7 @@ public final class JsonParser {
 
     private Statement vmap(Node body) {
         body.only(Set.of("key", "data"));
-        Field field = field(body.member("key"));
+        Field field = mapKey(body.member("key"));
         Node data = body.member("data");
         if (data.value() instanceof JsonValue.Str s) {
             if (!s.value().startsWith("@")) {

@@ -177,6 +177,13 @@ public final class Delinearizer {
                 s = verdictMap(field, l, sets);
                 consumed = s == null ? 0 : loadCount + 1;
             }
+            if (s == null && field != null) {
+                Keyed computed = computedKeyLookup(field, e, i + loadCount, sets);
+                if (computed != null) {
+                    s = computed.statement();
+                    consumed = computed.next() - i;
+                }
+            }
             if (s == null && field != null && i + loadCount + 1 < e.size() && isHton(e.get(i + loadCount), field)
                     && e.get(i + loadCount + 1) instanceof Lookup l && l.sreg() == REG && l.dreg() == NfTables.NFT_REG_VERDICT
                     && l.set().startsWith("__map") && Linearizer.ordersHostBytes(field)) {
@@ -688,6 +695,27 @@ public final class Delinearizer {
             entries.add(catchAll);
         }
         return target.lookup(key, entries, null);
+    }
+
+    /** A statement read from {@code at}, and where reading stopped. */
+    private record Keyed(Statement statement, int next) {
+    }
+
+    /**
+     * A verdict or object map looked up by a value computed from {@code field} (loaded before {@code at}): shifted
+     * and masked as in {@code meta mark >> 8 & 0xf vmap @m}; {@code null} when no such lookup follows.
+     */
+    private static Keyed computedKeyLookup(Field field, List<Expression> e, int at, SetContents sets) {
+        BinopField.Read computed = BinopField.read(field, e, at);
+        if (computed == null || computed.next() >= e.size()) {
+            return null;
+        }
+        Statement s = switch (e.get(computed.next())) {
+            case Lookup l when l.sreg() == REG && l.dreg() == NfTables.NFT_REG_VERDICT -> verdictMap(computed.field(), l, sets);
+            case nftlink.nftables.expr.Objref.Mapped om when om.sreg() == REG -> objectMap(computed.field(), om, sets);
+            default -> null;
+        };
+        return s == null ? null : new Keyed(s, computed.next() + 1);
     }
 
     /** The object map {@code om} looks {@code key} up in, when its object type is known; else {@code null}. */

@@ -219,7 +219,9 @@ final class RuleParser {
 
     private Statement match() {
         Token start = c.peek();
-        Field unmasked = fieldOrConcat();
+        Field loaded = fieldOrConcat();
+        // a key computed from the packet: meta mark >> 8 & 0xf vmap @m
+        Field unmasked = atOperator("<<") || atOperator(">>") ? binop(start, loaded) : loaded;
         Bytes xorValue = null;
         Field masked = unmasked;
         String maskOp = maskOperator(unmasked);
@@ -1412,7 +1414,10 @@ final class RuleParser {
 
     /** {@code KEY map { K : "OBJECT", ... }} or {@code KEY map @NAME} after {@code counter name} and the like. */
     private Statement objectMap(ObjectType type) {
-        Field key = fieldOrConcat();
+        Token start = c.peek();
+        Field loaded = fieldOrConcat();
+        // counter name meta mark >> 8 & 0xf map @m
+        Field key = atOperator("<<") || atOperator(">>") ? binop(start, loaded) : loaded;
         Token map = c.expect("map");
         if (c.at(Token.Kind.SET_REFERENCE)) {
             String named = c.next().text();
