@@ -118,12 +118,15 @@ final class RuleParser {
         return new Parsed(out, comment);
     }
 
-    /** Verdicts, reject and nat end a rule: nft refuses statements after them (a vmap does not end it). */
+    /**
+     * Verdicts, reject and nat end a rule: nft refuses statements after them (a vmap does not end it, nor
+     * tproxy, which only assigns the socket: tproxy to :20000 meta mark set 1 accept).
+     */
     static boolean isTerminal(Statement s) {
         return s instanceof Statement.VerdictStatement || s instanceof Statement.ChainBinding || s instanceof Statement.RejectStatement
                 || s instanceof Statement.NatStatement || s instanceof Statement.MasqueradeStatement
                 || s instanceof Statement.RedirectStatement || s instanceof Statement.QueueStatement
-                || s instanceof Statement.TproxyStatement || s instanceof Statement.FwdStatement;
+                || s instanceof Statement.FwdStatement;
     }
 
     private Statement statement() {
@@ -808,16 +811,20 @@ final class RuleParser {
     /** The statements of the rule read so far (for syntax whose meaning depends on them). */
     private List<Statement> before = List.of();
 
+    /** Whether {@code f} is the transport protocol: meta l4proto, ip protocol or ip6 nexthdr. */
+    private static boolean transportProtocol(Field f) {
+        return f.equals(MetaField.L4PROTO) || f.equals(PayloadField.IP_PROTOCOL) || f.equals(PayloadField.IP6_NEXTHDR);
+    }
+
     /** nft's rules for tproxy: a transport protocol matched first, and one address family. */
     private void checkTproxy(Token at, Statement.TproxyStatement t, List<Statement> before) {
         boolean l4 = false;
         String l3 = family == Family.IP ? "ip" : family == Family.IP6 ? "ip6" : null;
         for (Statement s : before) {
             if (s instanceof Match m) {
-                if (m.field().equals(MetaField.L4PROTO) || m.field().equals(PayloadField.IP_PROTOCOL)
-                        || m.field().equals(PayloadField.IP6_NEXTHDR)) {
-                    l4 = true;
-                }
+                // a transport header field implies its protocol (tcp dport 80 tproxy to :20000)
+                l4 |= transportProtocol(m.field()) || m.field().dependencies(family).stream()
+                        .anyMatch(d -> transportProtocol(d.field()));
                 if (m.field() instanceof PayloadField p && (p.protocol().equals("ip") || p.protocol().equals("ip6"))) {
                     l3 = p.protocol();
                 }
