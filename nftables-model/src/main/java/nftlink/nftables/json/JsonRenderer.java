@@ -378,7 +378,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     JsonValue.single("match", JsonValue.object().put("op", op(m)).put("left", field(m.field()))
                             .put("right", joinedFlags(value(m.field(), m.value()))).build());
             case Match m -> JsonValue.single("match", JsonValue.object().put("op", op(m)).put("left", field(m.field()))
-                    .put("right", value(m.field(), m.value())).build());
+                    .put("right", m.op() != Match.Op.EQ ? flagValue(m.field(), m.value()) : value(m.field(), m.value())).build());
             case Statement.VerdictStatement v -> verdict(v.verdict());
             case Statement.CounterStatement c -> JsonValue.single("counter", stateless ? JsonValue.NULL : counter(c.packets(), c.bytes()));
             case Statement.MetaSet ms -> JsonValue.single("mangle", JsonValue.object().put("key", field(ms.field()))
@@ -473,7 +473,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     data = JsonValue.of("@" + om.named());
                 } else {
                     List<JsonValue> items = new ArrayList<>();
-                    om.entries().forEach(e -> items.add(JsonValue.array(value(om.key(), e.key()), JsonValue.of(e.object()))));
+                    om.entries().forEach(e -> items.add(JsonValue.array(flagValue(om.key(), e.key()), JsonValue.of(e.object()))));
                     data = JsonValue.single("set", JsonValue.array(items));
                 }
                 yield JsonValue.single(om.type().nftName(), JsonValue.single("map",
@@ -538,7 +538,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 } else {
                     List<JsonValue> entries = new ArrayList<>();
                     for (Statement.VerdictMap.Entry e : v.entries()) {
-                        entries.add(JsonValue.array(value(v.field(), e.key()), verdict(e.verdict())));
+                        entries.add(JsonValue.array(flagValue(v.field(), e.key()), verdict(e.verdict())));
                     }
                     data = JsonValue.single("set", JsonValue.array(entries));
                 }
@@ -796,10 +796,19 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Value.CatchAll c -> JsonValue.of("*");
             case Value.SetLiteral l -> {
                 List<JsonValue> items = new ArrayList<>();
-                l.items().forEach(i -> items.add(value(f, i)));
+                l.items().forEach(i -> items.add(flagValue(f, i)));
                 yield JsonValue.single("set", JsonValue.array(items));
             }
         };
+    }
+
+    /**
+     * One flag value that is no test for any of its flags (a set element, a map key, after {@code !=}): several
+     * flags as {@code {"|": ["established", "related"]}}, as nft writes them.
+     */
+    private JsonValue flagValue(Field f, Value v) {
+        JsonValue value = value(f, v);
+        return !(f instanceof ConcatField) && f.datatype().isBitmask() && v instanceof Value.Single ? joinedFlags(value) : value;
     }
 
     /**

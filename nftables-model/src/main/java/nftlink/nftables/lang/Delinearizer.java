@@ -703,19 +703,29 @@ public final class Delinearizer {
 
     /**
      * A verdict or object map looked up by a value computed from {@code field} (loaded before {@code at}): shifted
-     * and masked as in {@code meta mark >> 8 & 0xf vmap @m}; {@code null} when no such lookup follows.
+     * and masked as in {@code meta mark >> 8 & 0xf vmap @m}, or masked ({@code tcp flags & (ack | urg) vmap { ... }});
+     * {@code null} when no such lookup follows.
      */
     private static Keyed computedKeyLookup(Field field, List<Expression> e, int at, SetContents sets) {
         BinopField.Read computed = BinopField.read(field, e, at);
-        if (computed == null || computed.next() >= e.size()) {
+        Field key = computed == null ? null : computed.field();
+        int next = computed == null ? at + 1 : computed.next();
+        if (key == null && at < e.size() && e.get(at) instanceof Bitwise.MaskXor mx && mx.sreg() == REG && mx.dreg() == REG
+                && isZero(mx.xor()) && mx.mask().length() == field.length() && !(field instanceof ConcatField)
+                && !(field instanceof MaskedField)) {
+            // tcp flags & (ack | urg) vmap { ack : jump a, urg : jump u }
+            key = new MaskedField(field, mx.mask(), mx.xor());
+        }
+        if (key == null || next >= e.size()) {
             return null;
         }
-        Statement s = switch (e.get(computed.next())) {
-            case Lookup l when l.sreg() == REG && l.dreg() == NfTables.NFT_REG_VERDICT -> verdictMap(computed.field(), l, sets);
-            case nftlink.nftables.expr.Objref.Mapped om when om.sreg() == REG -> objectMap(computed.field(), om, sets);
+        Field k = key;
+        Statement s = switch (e.get(next)) {
+            case Lookup l when l.sreg() == REG && l.dreg() == NfTables.NFT_REG_VERDICT -> verdictMap(k, l, sets);
+            case nftlink.nftables.expr.Objref.Mapped om when om.sreg() == REG && !(k instanceof MaskedField) -> objectMap(k, om, sets);
             default -> null;
         };
-        return s == null ? null : new Keyed(s, computed.next() + 1);
+        return s == null ? null : new Keyed(s, next + 1);
     }
 
     /** The object map {@code om} looks {@code key} up in, when its object type is known; else {@code null}. */
@@ -737,7 +747,7 @@ public final class Delinearizer {
         }
         // a hash set dumps in hash order; nft lists the elements sorted
         List<SetElement> sorted = new ArrayList<>(elements);
-        java.util.Comparator<Bytes> order = key instanceof ConcatField concat ? concatOrder(concat) : key.datatype().elementOrder();
+        java.util.Comparator<Bytes> order = key instanceof ConcatField concat ? concatOrder(concat) : listingOrder(key);
         sorted.sort((a, b) -> order.compare(a.key(), b.key()));
         for (SetElement x : sorted) {
             if (x.objectRef() == null) {
@@ -746,6 +756,29 @@ public final class Delinearizer {
             entries.add(new Statement.ObjectMap.Entry(x.key(), x.objectRef()));
         }
         return new Statement.ObjectMap(type, key, entries, null);
+    }
+
+    /**
+     * The order nft lists the keys of {@code field} in: by value, but flag values by their lowest flag (nft sorts
+     * them as it prints them, {@code fin | ack} by its {@code fin}), values with the same lowest flag as dumped.
+     */
+    private static java.util.Comparator<Bytes> listingOrder(Field field) {
+        Datatype type = field.datatype();
+        if (field instanceof ConcatField || !type.isBitmask()) {
+            return type.elementOrder();
+        }
+        return java.util.Comparator.comparing(b -> {
+            byte[] raw = b.toArray();
+            if (type.hostOrder()) {
+                for (int i = 0, j = raw.length - 1; i < j; i++, j--) {
+                    byte t = raw[i];
+                    raw[i] = raw[j];
+                    raw[j] = t;
+                }
+            }
+            BigInteger v = new BigInteger(1, raw);
+            return v.and(v.negate());
+        });
     }
 
     /**
@@ -1257,7 +1290,8 @@ public final class Delinearizer {
             return new Statement.VerdictMap(field, entries, null);
         }
         List<SetElement> sorted = new ArrayList<>(elements.stream().filter(x -> !isCatchAll(x)).toList());
-        sorted.sort((a, b) -> (field instanceof ConcatField ? Datatype.IPV4_ADDR : field.datatype()).elementOrder().compare(a.key(), b.key()));
+        sorted.sort((a, b) -> (field instanceof ConcatField ? Datatype.IPV4_ADDR.elementOrder() : listingOrder(field))
+                .compare(a.key(), b.key()));
         boolean interval = elements.stream().anyMatch(x -> (x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0);
         List<Statement.VerdictMap.Entry> entries = new ArrayList<>();
         int length = field.length();
@@ -1486,6 +1520,13 @@ public final class Delinearizer {
             }
             return null;
         }
+        if (next instanceof Bitwise.MaskXor b && b.sreg() == REG && b.dreg() == REG && isZero(b.xor())
+                && !(field instanceof MaskedField) && !(field instanceof ConcatField) && b.mask().length() == field.length()
+                && at + 1 < e.size() && e.get(at + 1) instanceof Lookup l && l.sreg() == REG && l.dreg() < 0) {
+            // tcp flags & (fin | syn | rst | ack) == { fin | ack, syn }: the masked value looked up
+            Matched m = matchAfterLoad(new MaskedField(field, b.mask(), b.xor()), -1, e, at + 1, sets);
+            return m == null ? null : new Matched(m.match(), m.consumed() + 1);
+        }
         if (next instanceof Lookup l && l.sreg() == REG && l.dreg() < 0) {
             Match.Op op = l.inverted() ? Match.Op.NEQ : Match.Op.EQ;
             if (!l.set().startsWith("__set")) {
@@ -1587,7 +1628,7 @@ public final class Delinearizer {
             return new Value.SetLiteral(items);
         }
         if (!interval) {
-            elements.stream().map(SetElement::key).sorted(field.datatype().elementOrder())
+            elements.stream().map(SetElement::key).sorted(listingOrder(field))
                     .forEach(k -> items.add(new Value.Single(k)));
             return new Value.SetLiteral(items);
         }
