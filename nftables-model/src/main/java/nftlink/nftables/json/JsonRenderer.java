@@ -207,7 +207,9 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     if (over) {
                         b.put("inv", JsonValue.of(true));
                     }
-                    b.put("burst", Integer.toUnsignedLong(l.burst()));
+                    if (l.burst() != 0) {
+                        b.put("burst", Integer.toUnsignedLong(l.burst()));
+                    }
                 } else {
                     ByteUnit rate = ByteUnit.of(l.rate());
                     ByteUnit burst = ByteUnit.of(Integer.toUnsignedLong(l.burst()));
@@ -215,8 +217,11 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     if (over) {
                         b.put("inv", JsonValue.of(true));
                     }
-                    b.put("rate_unit", rate.nftName()).put("burst", burst.count(Integer.toUnsignedLong(l.burst())))
-                            .put("burst_unit", burst.nftName());
+                    b.put("rate_unit", rate.nftName());
+                    if (l.burst() != 0) {
+                        // nft leaves a burst of 0 out
+                        b.put("burst", burst.count(Integer.toUnsignedLong(l.burst()))).put("burst_unit", burst.nftName());
+                    }
                 }
                 return JsonValue.single("limit", b.build());
             }
