@@ -747,8 +747,7 @@ public final class Delinearizer {
         }
         // a hash set dumps in hash order; nft lists the elements sorted
         List<SetElement> sorted = new ArrayList<>(elements);
-        java.util.Comparator<Bytes> order = key instanceof ConcatField concat ? concatOrder(concat) : listingOrder(key);
-        sorted.sort((a, b) -> order.compare(a.key(), b.key()));
+        sorted.sort((a, b) -> listingOrder(key).compare(a.key(), b.key()));
         for (SetElement x : sorted) {
             if (x.objectRef() == null) {
                 return null;
@@ -760,11 +759,15 @@ public final class Delinearizer {
 
     /**
      * The order nft lists the keys of {@code field} in: by value, but flag values by their lowest flag (nft sorts
-     * them as it prints them, {@code fin | ack} by its {@code fin}), values with the same lowest flag as dumped.
+     * them as it prints them, {@code fin | ack} by its {@code fin}), values with the same lowest flag as dumped;
+     * concatenations as {@link #concatOrder} says.
      */
     private static java.util.Comparator<Bytes> listingOrder(Field field) {
         Datatype type = field.datatype();
-        if (field instanceof ConcatField || !type.isBitmask()) {
+        if (field instanceof ConcatField concat) {
+            return concatOrder(concat);
+        }
+        if (!type.isBitmask()) {
             return type.elementOrder();
         }
         return java.util.Comparator.comparing(b -> {
@@ -1290,8 +1293,7 @@ public final class Delinearizer {
             return new Statement.VerdictMap(field, entries, null);
         }
         List<SetElement> sorted = new ArrayList<>(elements.stream().filter(x -> !isCatchAll(x)).toList());
-        sorted.sort((a, b) -> (field instanceof ConcatField ? Datatype.IPV4_ADDR.elementOrder() : listingOrder(field))
-                .compare(a.key(), b.key()));
+        sorted.sort((a, b) -> listingOrder(field).compare(a.key(), b.key()));
         boolean interval = elements.stream().anyMatch(x -> (x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0);
         List<Statement.VerdictMap.Entry> entries = new ArrayList<>();
         int length = field.length();
