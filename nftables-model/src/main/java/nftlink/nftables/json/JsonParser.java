@@ -867,8 +867,8 @@ public final class JsonParser {
     }
 
     /**
-     * The key of a verdict or object map: a field, or a 32-bit value computed from one with a shift
-     * ({@code {"&": [{">>": [{"meta": {"key": "mark"}}, 8]}, 15]}}).
+     * The key of a verdict or object map: a field, a 32-bit value computed from one with a shift
+     * ({@code {"&": [{">>": [{"meta": {"key": "mark"}}, 8]}, 15]}}), or a masked field.
      */
     private Field mapKey(Node node) {
         if (node.value() instanceof JsonValue.Obj o && o.members().size() == 1
@@ -877,6 +877,8 @@ public final class JsonParser {
             if (computed != null && computed.shift() != 0) {
                 return computed;
             }
+            // a masked key: {"&": [{"payload": {"protocol": "tcp", "field": "flags"}}, {"|": ["ack", "urg"]}]}
+            return valueField(node);
         }
         return field(node);
     }
