@@ -484,6 +484,13 @@ public final class JsonParser {
                 set = sets.find(spec.family(), spec.table(), name).orElse(null);
             }
             return set == null || !set.isMap() ? null : Datatype.parts(set.dataType());
+        }, name -> {
+            NftSet set = declared.get(key(spec.family(), spec.table(), name));
+            if (set == null) {
+                set = sets.find(spec.family(), spec.table(), name).orElse(null);
+            }
+            return set != null && set.userdata() != null
+                    && nftlink.nftables.lang.SetUserdata.decode(set.userdata()).dataInterval() == 1;
         });
         return new RuleSpec(spec.family(), spec.table(), spec.chain(), statements, spec.comment(), spec.handle());
     }

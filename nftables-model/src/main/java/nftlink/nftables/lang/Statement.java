@@ -287,12 +287,27 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
          */
         public static List<Statement> withNamedMapData(List<Statement> statements,
                                                        java.util.function.Function<String, List<Datatype>> mapData) {
+            return withNamedMapData(statements, mapData, name -> false);
+        }
+
+        /**
+         * As {@link #withNamedMapData(List, java.util.function.Function)}; a map whose data are ranges ({@code
+         * : interval ipv4_addr . inet_service}), as {@code dataRanges} says, gives their lows and highs.
+         */
+        public static List<Statement> withNamedMapData(List<Statement> statements,
+                                                       java.util.function.Function<String, List<Datatype>> mapData,
+                                                       java.util.function.Predicate<String> dataRanges) {
             List<Statement> out = new java.util.ArrayList<>(statements.size());
             for (Statement s : statements) {
                 if (s instanceof NatStatement n && n.addressSource() instanceof MapLookupField m && m.named() != null
-                        && m.dataParts().isEmpty()) {
+                        && m.dataParts().isEmpty() && !m.dataRanges()) {
                     List<Datatype> parts = mapData.apply(m.named());
-                    if (List.of(m.datatype(), Datatype.INET_SERVICE).equals(parts)) {
+                    boolean address = parts != null && parts.getFirst() == m.datatype()
+                            && (parts.size() == 1 || List.of(m.datatype(), Datatype.INET_SERVICE).equals(parts));
+                    if (address && dataRanges.test(m.named())) {
+                        s = new NatStatement(n.destination(), null, null, null, null, n.flags(),
+                                MapLookupField.ranges(m.key(), parts, List.of(), m.named()));
+                    } else if (List.of(m.datatype(), Datatype.INET_SERVICE).equals(parts)) {
                         s = new NatStatement(n.destination(), null, null, null, null, n.flags(),
                                 MapLookupField.concatenated(m.key(), parts, List.of(), m.named()));
                     }

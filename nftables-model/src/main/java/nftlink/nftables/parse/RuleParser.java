@@ -224,7 +224,7 @@ final class RuleParser {
         Token start = c.peek();
         Field loaded = fieldOrConcat();
         // a key computed from the packet: meta mark >> 8 & 0xf vmap @m
-        Field unmasked = atOperator("<<") || atOperator(">>") ? binop(start, loaded) : loaded;
+        Field unmasked = atOperator("<<") || atOperator(">>") ? shiftedKey(start, loaded) : loaded;
         Bytes xorValue = null;
         Field masked = unmasked;
         String maskOp = maskOperator(unmasked);
@@ -810,6 +810,17 @@ final class RuleParser {
 
     /** The statements of the rule read so far (for syntax whose meaning depends on them). */
     private List<Statement> before = List.of();
+
+    /** {@code FIELD << N [& C ...]} before a match, a vmap or a map: a 32-bit value computed from a field that allows it. */
+    private Field shiftedKey(Token start, Field loaded) {
+        try {
+            nftlink.nftables.lang.BinopField.of(loaded);
+        } catch (IllegalArgumentException notComputable) {
+            throw Cursor.error(c.peek(), "unsupported: " + c.peek().text() + " in a match (nftlink shifts bit fields and "
+                    + "32-bit meta and ct keys)");
+        }
+        return binop(start, loaded);
+    }
 
     /** Whether {@code f} is the transport protocol: meta l4proto, ip protocol or ip6 nexthdr. */
     private static boolean transportProtocol(Field f) {
