@@ -205,6 +205,7 @@ public final class Linearizer {
         List<Expression> out = ctx.out();
         List<AnonymousSet> sets = ctx.sets();
         List<Binding> bindings = new ArrayList<>();
+        List<Match> atStart = new ArrayList<>();
         for (Statement s : spec.statements()) {
             if (!(s instanceof Match)) {
                 ctx.boundaries().add(out.size());
@@ -399,7 +400,7 @@ public final class Linearizer {
                     for (Match dependency : rejectDependencies(spec.family(), r)) {
                         checkConflict("reject", dependency, ctx.established());
                         if (ctx.established().add(dependency)) {
-                            match(ctx, dependency);
+                            atStart.add(dependency);
                         }
                     }
                     out.add(switch (r.kind()) {
@@ -448,6 +449,12 @@ public final class Linearizer {
                     }
                 }
             }
+        }
+        if (!atStart.isEmpty()) {
+            // nft puts what reject needs at the start of the rule (so that a log before it logs only what is rejected)
+            List<Statement> statements = new ArrayList<>(atStart);
+            statements.addAll(spec.statements());
+            return linearize(new RuleSpec(spec.family(), spec.table(), spec.chain(), statements, spec.comment(), spec.handle()));
         }
         mergePayloads(ctx);
         Rule rule = new Rule(spec.family(), spec.table(), spec.chain(), spec.handle(), 0, out, spec.comment(), List.of());

@@ -769,23 +769,42 @@ final class RuleParser {
                 || Set.of("meta", "ct", "numgen", "symhash", "jhash").contains(w);
     }
 
-    /** Whether one of {@code before} says which transport protocol the packet has. */
+    /**
+     * Whether one of {@code before} says which transport protocol the packet has: a match on it or on a transport
+     * header field, or a transport header field in a map key ({@code meta mark set udp dport map { ... }}), as the
+     * dependency nft adds for that field says it.
+     */
     private static boolean matchesTransport(List<Statement> before) {
         for (Statement s : before) {
-            if (s instanceof Match m) {
-                List<Field> fields = m.field() instanceof ConcatField concat ? concat.fields() : List.of(m.field());
-                for (Field part : fields) {
-                    // tcp flags & (fin | syn) == rst matches tcp as much as tcp flags syn does
-                    Field f = part instanceof MaskedField masked ? masked.field() : part instanceof BinopField b ? b.source() : part;
-                    if (f.equals(MetaField.L4PROTO) || f.equals(PayloadField.IP_PROTOCOL) || f.equals(PayloadField.IP6_NEXTHDR)
-                            || f instanceof PayloadField p && p.base() == nftlink.nftables.expr.Payload.Base.TRANSPORT
-                            || f instanceof nftlink.nftables.lang.PayloadBitField b && b.base() == nftlink.nftables.expr.Payload.Base.TRANSPORT) {
-                        return true;
-                    }
-                }
+            Field read = switch (s) {
+                case Match m -> m.field();
+                case Statement.VerdictMap v -> v.field();
+                case Statement.SetFromField sf -> sf.source();
+                case Statement.ObjectMap om -> om.key();
+                case Statement.DynsetStatement d -> d.key();
+                default -> null;
+            };
+            if (read != null && readsTransport(read)) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code field} is or reads the transport protocol or a transport header field. */
+    private static boolean readsTransport(Field field) {
+        return switch (field) {
+            case ConcatField concat -> concat.fields().stream().anyMatch(RuleParser::readsTransport);
+            // tcp flags & (fin | syn) == syn matches the protocol as tcp flags does
+            case MaskedField masked -> readsTransport(masked.field());
+            case MapLookupField map -> readsTransport(map.key());
+            case BinopField computed -> readsTransport(computed.source());
+            default -> field.equals(MetaField.L4PROTO) || field.equals(PayloadField.IP_PROTOCOL)
+                    || field.equals(PayloadField.IP6_NEXTHDR)
+                    || field instanceof PayloadField p && p.base() == nftlink.nftables.expr.Payload.Base.TRANSPORT
+                    || field instanceof nftlink.nftables.lang.PayloadBitField b
+                    && b.base() == nftlink.nftables.expr.Payload.Base.TRANSPORT;
+        };
     }
 
     /** {@code ip} or {@code ip6} when one of {@code before} matches that header (or meta nfproto), else {@code null}. */
