@@ -184,9 +184,9 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
                 return defaultFor(family);
             }
             for (int i = before.size() - 1; i >= 0; i--) {
-                if (before.get(i) instanceof Match m && m.field() instanceof PayloadField p
-                        && (p.protocol().equals("ip") || p.protocol().equals("ip6"))) {
-                    return portUnreachable(p.protocol().equals("ip") ? RejectKind.ICMP : RejectKind.ICMPV6);
+                String network = networkRead(before.get(i));
+                if (network != null) {
+                    return portUnreachable(network.equals("ip") ? RejectKind.ICMP : RejectKind.ICMPV6);
                 }
                 if (before.get(i) instanceof Match m && m.op() == Match.Op.EQ && m.value() instanceof Value.Single v) {
                     boolean nfproto = m.field().equals(MetaField.NFPROTO);
@@ -200,6 +200,35 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
                 }
             }
             return defaultFor(family);
+        }
+
+        /**
+         * {@code ip} or {@code ip6} when {@code s} reads a field of that header (in a match, a map key, a value
+         * set from the packet: {@code meta mark set ip saddr map { ... }}), which fixes the network protocol;
+         * else {@code null}.
+         */
+        private static String networkRead(Statement s) {
+            Field read = switch (s) {
+                case Match m -> m.field();
+                case SetFromField sf -> sf.source();
+                case VerdictMap v -> v.field();
+                case ObjectMap om -> om.key();
+                case DynsetStatement d -> d.key();
+                default -> null;
+            };
+            return read == null ? null : networkHeader(read);
+        }
+
+        /** The network header ({@code ip}, {@code ip6}) whose field {@code field} reads, the last one of a concatenation. */
+        private static String networkHeader(Field field) {
+            return switch (field) {
+                case PayloadField p -> p.protocol().equals("ip") || p.protocol().equals("ip6") ? p.protocol() : null;
+                case ConcatField concat -> concat.fields().stream().map(RejectStatement::networkHeader)
+                        .filter(Objects::nonNull).reduce((a, b) -> b).orElse(null);
+                case MapLookupField map -> networkHeader(map.key());
+                case MaskedField masked -> networkHeader(masked.field());
+                default -> null;
+            };
         }
     }
 
