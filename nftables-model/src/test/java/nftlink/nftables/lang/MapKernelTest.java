@@ -137,6 +137,24 @@ class MapKernelTest {
     }
 
     @Test
+    void natPortsAfterATransportFieldInAMapKey() {
+        // the udp dport of the map key is the transport protocol match that redirect's ports need
+        ReferenceCheck.of("""
+                table ip6 t {
+                \tchain c {
+                \t\ttype nat hook prerouting priority dstnat; policy accept;
+                \t\tmeta mark set udp dport map { 45548 : 0x1dec6bc0 } redirect to :10333-11177
+                \t}
+
+                \tchain p {
+                \t\ttype nat hook postrouting priority srcnat; policy accept;
+                \t\ttcp flags & (fin | syn | rst) == ack masquerade to :47812-48702
+                \t}
+                }
+                """).check();
+    }
+
+    @Test
     void tproxyAfterATransportHeaderMatchAndStatementsAfterIt() {
         ReferenceCheck.of("""
                 table ip t {
