@@ -509,6 +509,13 @@ public final class JsonParser {
                 set = sets.find(spec.family(), spec.table(), name).orElse(null);
             }
             return set == null || !set.isMap() ? null : Datatype.parts(set.dataType());
+        }, name -> {
+            NftSet set = declared.get(key(spec.family(), spec.table(), name));
+            if (set == null) {
+                set = sets.find(spec.family(), spec.table(), name).orElse(null);
+            }
+            return set != null && set.userdata() != null
+                    && nftlink.nftables.lang.SetUserdata.decode(set.userdata()).dataInterval() == 1;
         });
         return new RuleSpec(spec.family(), spec.table(), spec.chain(), statements, spec.comment(), spec.handle());
     }
@@ -773,7 +780,7 @@ public final class JsonParser {
     /** {@code {"counter": {"map": {"key": KEY, "data": "@NAME" | {"set": [[K, "OBJ"], ...]}}}}}. */
     private Statement objectMap(ObjectType type, Node body) {
         body.only(Set.of("key", "data"));
-        Field key = field(body.member("key"));
+        Field key = mapKey(body.member("key"));
         Node data = body.member("data");
         if (data.value() instanceof JsonValue.Str s && s.value().startsWith("@")) {
             return at(body, () -> new Statement.ObjectMap(type, key, List.of(), s.value().substring(1)));
@@ -784,7 +791,9 @@ public final class JsonParser {
             if (pair.size() != 2) {
                 throw item.error("expected [KEY, \"OBJECT\"]");
             }
-            entries.add(new Statement.ObjectMap.Entry(single(key, pair.get(0)), pair.get(1).string()));
+            Value k = setItem(key, pair.get(0));
+            String object = pair.get(1).string();
+            entries.add(at(pair.get(0), () -> new Statement.ObjectMap.Entry(k, object)));
         }
         return at(body, () -> new Statement.ObjectMap(type, key, entries, null));
     }
@@ -890,6 +899,23 @@ public final class JsonParser {
                 }
             }
         }
+    }
+
+    /**
+     * The key of a verdict or object map: a field, a 32-bit value computed from one with a shift
+     * ({@code {"&": [{">>": [{"meta": {"key": "mark"}}, 8]}, 15]}}), or a masked field.
+     */
+    private Field mapKey(Node node) {
+        if (node.value() instanceof JsonValue.Obj o && o.members().size() == 1
+                && Set.of("<<", ">>", "&", "|", "^").contains(node.single().getKey())) {
+            nftlink.nftables.lang.BinopField computed = binop(node);
+            if (computed != null && computed.shift() != 0) {
+                return computed;
+            }
+            // a masked key: {"&": [{"payload": {"protocol": "tcp", "field": "flags"}}, {"|": ["ack", "urg"]}]}
+            return valueField(node);
+        }
+        return field(node);
     }
 
     /** Whether {@code node} is {@code {"|"|"&"|"^": [...]}} with at least two values from the packet among its operands. */
@@ -1892,7 +1918,7 @@ public final class JsonParser {
 
     private Statement vmap(Node body) {
         body.only(Set.of("key", "data"));
-        Field field = field(body.member("key"));
+        Field field = mapKey(body.member("key"));
         Node data = body.member("data");
         if (data.value() instanceof JsonValue.Str s) {
             if (!s.value().startsWith("@")) {

@@ -207,7 +207,9 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     if (over) {
                         b.put("inv", JsonValue.of(true));
                     }
-                    b.put("burst", Integer.toUnsignedLong(l.burst()));
+                    if (l.burst() != 0) {
+                        b.put("burst", Integer.toUnsignedLong(l.burst()));
+                    }
                 } else {
                     ByteUnit rate = ByteUnit.of(l.rate());
                     ByteUnit burst = ByteUnit.of(Integer.toUnsignedLong(l.burst()));
@@ -215,8 +217,11 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     if (over) {
                         b.put("inv", JsonValue.of(true));
                     }
-                    b.put("rate_unit", rate.nftName()).put("burst", burst.count(Integer.toUnsignedLong(l.burst())))
-                            .put("burst_unit", burst.nftName());
+                    b.put("rate_unit", rate.nftName());
+                    if (l.burst() != 0) {
+                        // nft leaves a burst of 0 out
+                        b.put("burst", burst.count(Integer.toUnsignedLong(l.burst()))).put("burst_unit", burst.nftName());
+                    }
                 }
                 return JsonValue.single("limit", b.build());
             }
@@ -378,7 +383,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     JsonValue.single("match", JsonValue.object().put("op", op(m)).put("left", field(m.field()))
                             .put("right", joinedFlags(value(m.field(), m.value()))).build());
             case Match m -> JsonValue.single("match", JsonValue.object().put("op", op(m)).put("left", field(m.field()))
-                    .put("right", value(m.field(), m.value())).build());
+                    .put("right", m.op() != Match.Op.EQ ? flagValue(m.field(), m.value()) : value(m.field(), m.value())).build());
             case Statement.VerdictStatement v -> verdict(v.verdict());
             case Statement.CounterStatement c -> JsonValue.single("counter", stateless ? JsonValue.NULL : counter(c.packets(), c.bytes()));
             case Statement.MetaSet ms -> JsonValue.single("mangle", JsonValue.object().put("key", field(ms.field()))
@@ -473,7 +478,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     data = JsonValue.of("@" + om.named());
                 } else {
                     List<JsonValue> items = new ArrayList<>();
-                    om.entries().forEach(e -> items.add(JsonValue.array(single(om.key(), e.key()), JsonValue.of(e.object()))));
+                    om.entries().forEach(e -> items.add(JsonValue.array(flagValue(om.key(), e.key()), JsonValue.of(e.object()))));
                     data = JsonValue.single("set", JsonValue.array(items));
                 }
                 yield JsonValue.single(om.type().nftName(), JsonValue.single("map",
@@ -540,7 +545,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 } else {
                     List<JsonValue> entries = new ArrayList<>();
                     for (Statement.VerdictMap.Entry e : v.entries()) {
-                        entries.add(JsonValue.array(value(v.field(), e.key()), verdict(e.verdict())));
+                        entries.add(JsonValue.array(flagValue(v.field(), e.key()), verdict(e.verdict())));
                     }
                     data = JsonValue.single("set", JsonValue.array(entries));
                 }
@@ -800,10 +805,19 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Value.CatchAll c -> JsonValue.of("*");
             case Value.SetLiteral l -> {
                 List<JsonValue> items = new ArrayList<>();
-                l.items().forEach(i -> items.add(value(f, i)));
+                l.items().forEach(i -> items.add(flagValue(f, i)));
                 yield JsonValue.single("set", JsonValue.array(items));
             }
         };
+    }
+
+    /**
+     * One flag value that is no test for any of its flags (a set element, a map key, after {@code !=}): several
+     * flags as {@code {"|": ["established", "related"]}}, as nft writes them.
+     */
+    private JsonValue flagValue(Field f, Value v) {
+        JsonValue value = value(f, v);
+        return !(f instanceof ConcatField) && f.datatype().isBitmask() && v instanceof Value.Single ? joinedFlags(value) : value;
     }
 
     /**

@@ -75,6 +75,10 @@ final class JsonSets {
         }
         SetKey setKey = key(body.member("type"));
         SetData data = mapNode == null ? null : data(mapNode);
+        if (data instanceof SetData.Values v && !v.interval() && hasRangeData(body.optional("elem"))) {
+            // nft's JSON says data are ranges only by its elements ("map": "ipv4_addr" with {"range": [...]} data)
+            data = new SetData.Values(v.value(), true);
+        }
         if (data instanceof SetData.Verdicts && setKey.typeof() != null) {
             // nft's syntax has no typeof key with verdicts but 'typeof KEY : verdict'
             data = new SetData.Verdicts(true);
@@ -295,11 +299,85 @@ final class JsonSets {
         if (verdicts) {
             return Data.of(JsonParser.verdict(dataNode));
         }
+        if (set.userdata() != null && nftlink.nftables.lang.SetUserdata.decode(set.userdata()).dataInterval() == 1) {
+            return Data.of(rangeData(Datatype.parts(set.dataType()), dataNode));
+        }
         Datatype dataType = Datatype.ofId(set.dataType());
         if (dataType == null && set.dataType() > 63) {
             return Data.of(concatData(Datatype.parts(set.dataType()), dataNode));
         }
         return Data.of(Scalars.parse(dataType, set.dataLength(), dataNode.value(), dataNode.path()));
+    }
+
+    /** Whether some element of {@code elem} (a list of {@code [KEY, DATA]}) has a range or a prefix in its data. */
+    private static boolean hasRangeData(Node elem) {
+        if (elem == null || !(elem.value() instanceof nftlink.nftables.json.JsonValue.Arr items)) {
+            return false;
+        }
+        for (nftlink.nftables.json.JsonValue item : items.items()) {
+            if (item instanceof nftlink.nftables.json.JsonValue.Arr pair && pair.items().size() == 2
+                    && isRange(pair.items().get(1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code v} is a range or a prefix, or a concatenation with one. */
+    private static boolean isRange(nftlink.nftables.json.JsonValue v) {
+        if (!(v instanceof nftlink.nftables.json.JsonValue.Obj o) || o.members().size() != 1) {
+            return false;
+        }
+        if (o.members().containsKey("range") || o.members().containsKey("prefix")) {
+            return true;
+        }
+        return o.members().get("concat") instanceof nftlink.nftables.json.JsonValue.Arr parts
+                && parts.items().stream().anyMatch(JsonSets::isRange);
+    }
+
+    /**
+     * Range data of {@code parts}: a value, {@code {"range": [LOW, HIGH]}} or {@code {"prefix": ...}}, or a
+     * {@code {"concat": [...]}} of them; the lows of the parts, then their highs, each padded to 4 bytes.
+     */
+    private static Bytes rangeData(List<Datatype> parts, Node node) {
+        if (parts == null) {
+            throw node.error("a map data type nftlink does not know");
+        }
+        List<Node> items = node.value() instanceof nftlink.nftables.json.JsonValue.Obj o && o.members().containsKey("concat")
+                ? node.member("concat").array() : List.of(node);
+        if (items.size() != parts.size()) {
+            throw node.error("expected " + parts.size() + " data values, not " + items.size());
+        }
+        List<Bytes> lows = new ArrayList<>();
+        List<Bytes> highs = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            Bytes[] bounds = bounds(parts.get(i), items.get(i));
+            lows.add(bounds[0]);
+            highs.add(bounds[1]);
+        }
+        return MapLookupField.rangeData(lows, highs);
+    }
+
+    /** The first and last value of one part of range data. */
+    private static Bytes[] bounds(Datatype type, Node node) {
+        if (node.value() instanceof nftlink.nftables.json.JsonValue.Obj o && o.members().containsKey("range")) {
+            List<Node> ends = node.member("range").array();
+            if (ends.size() != 2) {
+                throw node.error("a range is [LOW, HIGH]");
+            }
+            return new Bytes[]{Scalars.parse(type, type.length(), ends.get(0).value(), ends.get(0).path()),
+                    Scalars.parse(type, type.length(), ends.get(1).value(), ends.get(1).path())};
+        }
+        if (node.value() instanceof nftlink.nftables.json.JsonValue.Obj o && o.members().containsKey("prefix")) {
+            Node prefix = node.member("prefix");
+            Node addr = prefix.member("addr");
+            Bytes address = Scalars.parse(type, type.length(), addr.value(), addr.path());
+            int bits = (int) prefix.member("len").number(8L * type.length());
+            Value.Prefix p = JsonParser.at(node, () -> new Value.Prefix(address, bits));
+            return new Bytes[]{p.address(), p.last()};
+        }
+        Bytes single = Scalars.parse(type, type.length(), node.value(), node.path());
+        return new Bytes[]{single, single};
     }
 
     /** {@code {"concat": [V1, V2, ...]}} as data of {@code parts}, each padded to 4 bytes. */

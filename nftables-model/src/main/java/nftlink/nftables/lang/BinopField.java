@@ -214,14 +214,13 @@ public record BinopField(Field source, int shift, long mask, long xor) implement
         return sb.toString();
     }
 
-    /** A constant as nft prints it: with the bit field's names while it fits the field unshifted, else in hex. */
+    /** A constant as nft prints it: with the bit field's names while it fits the field unshifted, else in hex ({@code 0xf}). */
     private String constant(long value) {
         if (shift == 0 && source instanceof PayloadBitField b && value < (1L << b.bits())
                 && (b.datatype() == Datatype.DSCP || b.datatype() == Datatype.ECN)) {
             return b.datatype().print(Bytes.u8((int) value));
         }
-        String hex = Long.toHexString(value);
-        return "0x" + (hex.length() < 2 ? "0" : "") + hex;
+        return "0x" + Long.toHexString(value);
     }
 
     /** The constant for JSON: a name where {@link #text()} prints one, else the number. */

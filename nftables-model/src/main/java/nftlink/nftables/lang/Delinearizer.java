@@ -101,7 +101,12 @@ public final class Delinearizer {
             ConcatField concat = found == null ? null : found.field();
             if (concat != null) {
                 int loads = found.consumed();
-                if (i + loads < e.size() && e.get(i + loads) instanceof Lookup l && l.sreg() == REG) {
+                if (i + loads < e.size() && e.get(i + loads) instanceof nftlink.nftables.expr.Objref.Mapped om
+                        && om.sreg() == REG) {
+                    // ct helper set ip protocol . th dport map { ... }
+                    s = objectMap(concat, om, sets);
+                    consumed = s == null ? 0 : loads + 1;
+                } else if (i + loads < e.size() && e.get(i + loads) instanceof Lookup l && l.sreg() == REG) {
                     if (l.dreg() == NfTables.NFT_REG_VERDICT) {
                         s = verdictMap(concat, l, sets);
                     } else if (l.dreg() < 0) {
@@ -179,6 +184,13 @@ public final class Delinearizer {
                     && l.dreg() == NfTables.NFT_REG_VERDICT) {
                 s = verdictMap(field, l, sets);
                 consumed = s == null ? 0 : loadCount + 1;
+            }
+            if (s == null && field != null) {
+                Keyed computed = computedKeyLookup(field, e, i + loadCount, sets);
+                if (computed != null) {
+                    s = computed.statement();
+                    consumed = computed.next() - i;
+                }
             }
             if (s == null && field != null && i + loadCount + 1 < e.size() && isHton(e.get(i + loadCount), field)
                     && e.get(i + loadCount + 1) instanceof Lookup l && l.sreg() == REG && l.dreg() == NfTables.NFT_REG_VERDICT
@@ -482,7 +494,7 @@ public final class Delinearizer {
         List<MapLookupField.Entry> entries = new ArrayList<>();
         MapLookupField.Entry catchAll = null;
         List<SetElement> sorted = new ArrayList<>(elements.stream().filter(x -> !isCatchAll(x)).toList());
-        sorted.sort((a, b) -> keyOrder(key).compare(a.key(), b.key()));
+        sorted.sort((a, b) -> listingOrder(key).compare(a.key(), b.key()));
         sorted.addAll(elements.stream().filter(Delinearizer::isCatchAll).toList());
         for (SetElement x : sorted) {
             if (isCatchAll(x) && x.data() instanceof Data.Value v) {
@@ -520,7 +532,7 @@ public final class Delinearizer {
         }
         int length = key.length();
         List<MapLookupField.Entry> entries = new ArrayList<>();
-        for (Span span : spans(elements, length)) {
+        for (Span span : spans(elements.stream().filter(x -> !isCatchAll(x)).toList(), length)) {
             SetElement x = span.start();
             Bytes data = x.data() instanceof Data.Value v ? fit(v.bytes(), target.length()) : null;
             if (isCatchAll(x) || data == null || x.key().length() != length) {
@@ -531,7 +543,22 @@ public final class Delinearizer {
             entries.add(swapped ? MapLookupField.Entry.range(low.reversed(), high.reversed(), data)
                     : MapLookupField.Entry.range(low, high, data));
         }
+        MapLookupField.Entry catchAll = catchAllEntry(elements, target);
+        if (catchAll != null) {
+            entries.add(catchAll);
+        }
         return entries.isEmpty() ? null : target.lookup(key, entries, null);
+    }
+
+    /** The catch-all entry among a data map's elements (nft lists it last), or {@code null}. */
+    private static MapLookupField.Entry catchAllEntry(List<SetElement> elements, MapData target) {
+        for (SetElement x : elements) {
+            if (isCatchAll(x) && x.data() instanceof Data.Value v) {
+                Bytes data = fit(v.bytes(), target.length());
+                return data == null ? null : MapLookupField.Entry.catchAll(data);
+            }
+        }
+        return null;
     }
 
     /** An interval read from a set's elements: its start element and its bounds. */
@@ -663,12 +690,50 @@ public final class Delinearizer {
         }
         List<MapLookupField.Entry> entries = new ArrayList<>();
         for (SetElement x : elements) {
-            if (isCatchAll(x) || !(x.data() instanceof Data.Value v) || v.bytes().length() != target.length()) {
+            if (isCatchAll(x)) {
+                continue;
+            }
+            if (!(x.data() instanceof Data.Value v) || v.bytes().length() != target.length()) {
                 return null;
             }
             entries.add(MapLookupField.Entry.range(x.key(), x.keyEnd() == null ? x.key() : x.keyEnd(), v.bytes()));
         }
+        MapLookupField.Entry catchAll = catchAllEntry(elements, target);
+        if (catchAll != null) {
+            entries.add(catchAll);
+        }
         return target.lookup(key, entries, null);
+    }
+
+    /** A statement read from {@code at}, and where reading stopped. */
+    private record Keyed(Statement statement, int next) {
+    }
+
+    /**
+     * A verdict or object map looked up by a value computed from {@code field} (loaded before {@code at}): shifted
+     * and masked as in {@code meta mark >> 8 & 0xf vmap @m}, or masked ({@code tcp flags & (ack | urg) vmap { ... }});
+     * {@code null} when no such lookup follows.
+     */
+    private static Keyed computedKeyLookup(Field field, List<Expression> e, int at, SetContents sets) {
+        BinopField.Read computed = BinopField.read(field, e, at);
+        Field key = computed == null ? null : computed.field();
+        int next = computed == null ? at + 1 : computed.next();
+        if (key == null && at < e.size() && e.get(at) instanceof Bitwise.MaskXor mx && mx.sreg() == REG && mx.dreg() == REG
+                && isZero(mx.xor()) && mx.mask().length() == field.length() && !(field instanceof ConcatField)
+                && !(field instanceof MaskedField)) {
+            // tcp flags & (ack | urg) vmap { ack : jump a, urg : jump u }
+            key = new MaskedField(field, mx.mask(), mx.xor());
+        }
+        if (key == null || next >= e.size()) {
+            return null;
+        }
+        Field k = key;
+        Statement s = switch (e.get(next)) {
+            case Lookup l when l.sreg() == REG && l.dreg() == NfTables.NFT_REG_VERDICT -> verdictMap(k, l, sets);
+            case nftlink.nftables.expr.Objref.Mapped om when om.sreg() == REG && !(k instanceof MaskedField) -> objectMap(k, om, sets);
+            default -> null;
+        };
+        return s == null ? null : new Keyed(s, next + 1);
     }
 
     /** The object map {@code om} looks {@code key} up in, when its object type is known; else {@code null}. */
@@ -685,9 +750,12 @@ public final class Delinearizer {
             return null;
         }
         List<Statement.ObjectMap.Entry> entries = new ArrayList<>();
+        if (elements.stream().anyMatch(x -> x.keyEnd() != null || (x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0)) {
+            return intervalObjectMap(type, key, elements);
+        }
         // a hash set dumps in hash order; nft lists the elements sorted
         List<SetElement> sorted = new ArrayList<>(elements);
-        sorted.sort((a, b) -> key.datatype().elementOrder().compare(a.key(), b.key()));
+        sorted.sort((a, b) -> listingOrder(key).compare(a.key(), b.key()));
         for (SetElement x : sorted) {
             if (x.objectRef() == null) {
                 return null;
@@ -695,6 +763,79 @@ public final class Delinearizer {
             entries.add(new Statement.ObjectMap.Entry(x.key(), x.objectRef()));
         }
         return new Statement.ObjectMap(type, key, entries, null);
+    }
+
+    /**
+     * The order nft lists the keys of {@code field} in: by value, but flag values by their lowest flag (nft sorts
+     * them as it prints them, {@code fin | ack} by its {@code fin}), values with the same lowest flag as dumped;
+     * concatenations as {@link #concatOrder} says.
+     */
+    private static java.util.Comparator<Bytes> listingOrder(Field field) {
+        Datatype type = field.datatype();
+        if (field instanceof ConcatField concat) {
+            return concatOrder(concat);
+        }
+        if (!type.isBitmask()) {
+            return type.elementOrder();
+        }
+        return java.util.Comparator.comparing(b -> {
+            byte[] raw = b.toArray();
+            if (type.hostOrder()) {
+                for (int i = 0, j = raw.length - 1; i < j; i++, j--) {
+                    byte t = raw[i];
+                    raw[i] = raw[j];
+                    raw[j] = t;
+                }
+            }
+            BigInteger v = new BigInteger(1, raw);
+            return v.and(v.negate());
+        });
+    }
+
+    /**
+     * The order nft lists concatenated keys in: the parts' bytes without their register padding, read
+     * together as one little-endian number (nft's sort imports the joined value in host byte order).
+     */
+    private static java.util.Comparator<Bytes> concatOrder(ConcatField concat) {
+        return java.util.Comparator.comparing(b -> {
+            List<Bytes> parts = concat.split(b);
+            java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+            for (Bytes part : parts) {
+                joined.writeBytes(part.toArray());
+            }
+            byte[] raw = joined.toByteArray();
+            for (int i = 0, j = raw.length - 1; i < j; i++, j--) {
+                byte t = raw[i];
+                raw[i] = raw[j];
+                raw[j] = t;
+            }
+            return new BigInteger(1, raw);
+        });
+    }
+
+    /**
+     * An anonymous object map with ranges as keys: of a concatenation, each element its key and key end
+     * in the kernel's order; else each start element's range runs to the next element.
+     */
+    private static Statement intervalObjectMap(ObjectType type, Field key, List<SetElement> elements) {
+        List<Statement.ObjectMap.Entry> entries = new ArrayList<>();
+        if (key instanceof ConcatField) {
+            for (SetElement x : elements) {
+                if (x.objectRef() == null) {
+                    return null;
+                }
+                entries.add(new Statement.ObjectMap.Entry(concatItem(x), x.objectRef()));
+            }
+        } else if (!Linearizer.ordersHostBytes(key)) {
+            for (Span span : spans(elements, key.length())) {
+                if (span.start().objectRef() == null) {
+                    return null;
+                }
+                entries.add(new Statement.ObjectMap.Entry(rangeItem(key, span.low(), span.high(), key.length()),
+                        span.start().objectRef()));
+            }
+        }
+        return entries.isEmpty() ? null : new Statement.ObjectMap(type, key, entries, null);
     }
 
     /** What a data map's data are: a meta or ct key, nat addresses, ports, queue numbers, interfaces. */
@@ -1249,7 +1390,7 @@ public final class Delinearizer {
             return new Statement.VerdictMap(field, entries, null);
         }
         List<SetElement> sorted = new ArrayList<>(elements.stream().filter(x -> !isCatchAll(x)).toList());
-        sorted.sort((a, b) -> keyOrder(field).compare(a.key(), b.key()));
+        sorted.sort((a, b) -> listingOrder(field).compare(a.key(), b.key()));
         boolean interval = elements.stream().anyMatch(x -> (x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0);
         List<Statement.VerdictMap.Entry> entries = new ArrayList<>();
         int length = field.length();
@@ -1478,6 +1619,13 @@ public final class Delinearizer {
             }
             return null;
         }
+        if (next instanceof Bitwise.MaskXor b && b.sreg() == REG && b.dreg() == REG && isZero(b.xor())
+                && !(field instanceof MaskedField) && !(field instanceof ConcatField) && b.mask().length() == field.length()
+                && at + 1 < e.size() && e.get(at + 1) instanceof Lookup l && l.sreg() == REG && l.dreg() < 0) {
+            // tcp flags & (fin | syn | rst | ack) == { fin | ack, syn }: the masked value looked up
+            Matched m = matchAfterLoad(new MaskedField(field, b.mask(), b.xor()), -1, e, at + 1, sets);
+            return m == null ? null : new Matched(m.match(), m.consumed() + 1);
+        }
         if (next instanceof Lookup l && l.sreg() == REG && l.dreg() < 0) {
             Match.Op op = l.inverted() ? Match.Op.NEQ : Match.Op.EQ;
             if (!l.set().startsWith("__set")) {
@@ -1579,7 +1727,7 @@ public final class Delinearizer {
             return new Value.SetLiteral(items);
         }
         if (!interval) {
-            elements.stream().map(SetElement::key).sorted(keyOrder(field))
+            elements.stream().map(SetElement::key).sorted(listingOrder(field))
                     .forEach(k -> items.add(new Value.Single(k)));
             return new Value.SetLiteral(items);
         }
@@ -1589,23 +1737,6 @@ public final class Delinearizer {
         return items.isEmpty() ? null : new Value.SetLiteral(items);
     }
 
-    /**
-     * The order nft lists the keys of an anonymous set or map in: a concatenation's parts' values
-     * (unpadded) one after the other, read as one little-endian number; other keys by their datatype.
-     */
-    private static Comparator<Bytes> keyOrder(Field field) {
-        if (!(field instanceof ConcatField concat)) {
-            return field.datatype().elementOrder();
-        }
-        return Comparator.comparing(key -> {
-            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
-            List<Bytes> parts = concat.split(key);
-            for (int p = 0; p < parts.size(); p++) {
-                all.writeBytes(ConcatField.valueOf(concat.fields().get(p), parts.get(p)).toArray());
-            }
-            return new BigInteger(1, Bytes.of(all.toByteArray()).reversed().toArray());
-        });
-    }
 
     /** An element of a set of concatenations with ranges: one value, or the range from its key to its end. */
     private static Value concatItem(SetElement x) {

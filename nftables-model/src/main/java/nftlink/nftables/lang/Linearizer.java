@@ -203,6 +203,7 @@ public final class Linearizer {
         List<Expression> out = ctx.out();
         List<AnonymousSet> sets = ctx.sets();
         List<Binding> bindings = new ArrayList<>();
+        List<Match> atStart = new ArrayList<>();
         for (Statement s : spec.statements()) {
             if (!(s instanceof Match)) {
                 ctx.boundaries().add(out.size());
@@ -299,6 +300,9 @@ public final class Linearizer {
                     depend(ctx, om.key().text(), om.key().dependencies(spec.family()));
                     out.addAll(om.named() != null && BitValue.applies(om.key()) ? BitValue.loads(om.key(), REG)
                             : om.key().loads(REG));
+                    if (om.hasIntervals() && ordersHostBytes(om.key())) {
+                        out.add(hton(om.key()));
+                    }
                     if (om.named() != null) {
                         out.add(new nftlink.nftables.expr.Objref.Mapped(REG, om.named(), 0));
                     } else {
@@ -394,7 +398,7 @@ public final class Linearizer {
                     for (Match dependency : rejectDependencies(spec.family(), r)) {
                         checkConflict("reject", dependency, ctx.established());
                         if (ctx.established().add(dependency)) {
-                            match(ctx, dependency);
+                            atStart.add(dependency);
                         }
                     }
                     out.add(switch (r.kind()) {
@@ -443,6 +447,12 @@ public final class Linearizer {
                     }
                 }
             }
+        }
+        if (!atStart.isEmpty()) {
+            // nft puts what reject needs at the start of the rule (so that a log before it logs only what is rejected)
+            List<Statement> statements = new ArrayList<>(atStart);
+            statements.addAll(spec.statements());
+            return linearize(new RuleSpec(spec.family(), spec.table(), spec.chain(), statements, spec.comment(), spec.handle()), ids);
         }
         mergePayloads(ctx);
         Rule rule = new Rule(spec.family(), spec.table(), spec.chain(), spec.handle(), 0, out, spec.comment(), List.of());
@@ -826,17 +836,57 @@ public final class Linearizer {
         };
     }
 
-    /** The anonymous object map of {@code counter name KEY map { K : "OBJ", ... }}: elements name the objects. */
+    /**
+     * The anonymous object map of {@code counter name KEY map { K : "OBJ", ... }}: elements name the objects;
+     * keys with ranges or prefixes make an interval map, as nft writes it.
+     */
     private static AnonymousSet anonymousObjectMap(RuleSpec spec, BatchIds ids, Statement.ObjectMap om) {
+        Field key = om.key();
+        int flags = NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_OBJECT;
         List<SetElement> elements = new ArrayList<>();
-        for (Statement.ObjectMap.Entry e : om.entries()) {
-            elements.add(new SetElement(e.key(), null, null, e.object(), 0, 0, 0, null, List.of()));
+        if (om.hasIntervals() && key instanceof ConcatField) {
+            flags |= NfTables.NFT_SET_INTERVAL | NfTables.NFT_SET_CONCAT;
+            for (Statement.ObjectMap.Entry e : om.entries()) {
+                Bytes low = e.key() instanceof Value.Range r ? r.low() : ((Value.Single) e.key()).bytes();
+                Bytes high = e.key() instanceof Value.Range r ? r.high() : low;
+                elements.add(new SetElement(low, high, null, e.object(), 0, 0, 0, null, List.of()));
+            }
+        } else if (om.hasIntervals()) {
+            flags |= NfTables.NFT_SET_INTERVAL;
+            elements.addAll(intervalObjectElements(om, ordersHostBytes(key)));
+        } else {
+            for (Statement.ObjectMap.Entry e : om.entries()) {
+                elements.add(new SetElement(((Value.Single) e.key()).bytes(), null, null, e.object(), 0, 0, 0, null, List.of()));
+            }
         }
-        NftSet set = NftSet.of(spec.family(), spec.table(), "__objmap%d", om.key().keyType(), om.key().length())
-                .withFlags(NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_OBJECT)
-                .withObjectType(om.type().number()).withSize(elements.size()).withId(ids.nextSet())
-                .withUserdata(keyByteOrder(om.key()));
+        NftSet set = NftSet.of(spec.family(), spec.table(), "__objmap%d", key.keyType(), key.length())
+                .withFlags(flags).withObjectType(om.type().number()).withSize(elements.size())
+                .withId(ids.nextSet()).withUserdata(keyByteOrder(key));
+        if (key instanceof ConcatField concat && (flags & NfTables.NFT_SET_INTERVAL) != 0) {
+            set = set.withFieldLengths(concat.fieldLengths());
+        }
         return new AnonymousSet(set, elements);
+    }
+
+    /** The elements of an interval object map: each range's start naming its object, and end markers. */
+    private static List<SetElement> intervalObjectElements(Statement.ObjectMap om, boolean swap) {
+        int length = om.key().length();
+        List<Intervals.Interval> intervals = new ArrayList<>();
+        for (Statement.ObjectMap.Entry e : om.entries()) {
+            Value key = swap ? reversedItems(new Value.SetLiteral(List.of(e.key()))).items().getFirst() : e.key();
+            BigInteger[] r = bounds(key);
+            if (r[0].compareTo(r[1]) > 0) {
+                throw new IllegalArgumentException("a range of an object map has its bounds the wrong way round");
+            }
+            SetElement start = new SetElement(Intervals.bytes(r[0], length), null, null, e.object(), 0, 0, 0, null, List.of());
+            intervals.add(new Intervals.Interval(r[0], r[1], start));
+        }
+        intervals.sort(Comparator.comparing(Intervals.Interval::low));
+        try {
+            return Intervals.elements(intervals, length, false);
+        } catch (Intervals.OverlapException e) {
+            throw new IllegalArgumentException("object map ranges overlap");
+        }
     }
 
     /** The catch-all element of a map: no key, the flag, the data. */
@@ -852,7 +902,8 @@ public final class Linearizer {
             // ranges of concatenations: each element its lows as the key and its highs as the key's end
             flags |= NfTables.NFT_SET_INTERVAL | NfTables.NFT_SET_CONCAT;
             for (MapLookupField.Entry e : map.entries()) {
-                elements.add(new SetElement(e.key(), e.keyEnd() == null ? e.key() : e.keyEnd(),
+                elements.add(e.isCatchAll() ? catchAll(nftlink.nftables.expr.Data.of(e.data()))
+                        : new SetElement(e.key(), e.keyEnd() == null ? e.key() : e.keyEnd(),
                         nftlink.nftables.expr.Data.of(e.data()), null, 0, 0, 0, null, List.of()));
             }
         } else if (map.hasIntervals()) {
@@ -862,12 +913,18 @@ public final class Linearizer {
             List<BigInteger[]> bounds = new ArrayList<>();
             List<nftlink.nftables.expr.Data> data = new ArrayList<>();
             for (MapLookupField.Entry e : map.entries()) {
+                if (e.isCatchAll()) {
+                    continue;
+                }
                 Bytes low = swap ? e.key().reversed() : e.key();
                 Bytes high = e.keyEnd() == null ? low : swap ? e.keyEnd().reversed() : e.keyEnd();
                 bounds.add(new BigInteger[]{number(low), number(high)});
                 data.add(nftlink.nftables.expr.Data.of(e.data()));
             }
             elements.addAll(intervalMapElements(bounds, data, map.key().length(), "data map"));
+            // the catch-all is no interval: nft adds it after them (snat to ip saddr map { 10.0.0.0/8 : 1.2.3.4, * : ... })
+            map.entries().stream().filter(MapLookupField.Entry::isCatchAll)
+                    .forEach(e -> elements.add(catchAll(nftlink.nftables.expr.Data.of(e.data()))));
         } else {
             for (MapLookupField.Entry e : map.entries()) {
                 elements.add(e.isCatchAll() ? catchAll(nftlink.nftables.expr.Data.of(e.data()))

@@ -93,9 +93,6 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
                         + "-byte data");
             }
         }
-        if (entries.stream().anyMatch(e -> e.keyEnd() != null) && entries.stream().anyMatch(Entry::isCatchAll)) {
-            throw new IllegalArgumentException("unsupported: * in a data map with ranges");
-        }
     }
 
     /** A map to single values of {@code dataType}. */

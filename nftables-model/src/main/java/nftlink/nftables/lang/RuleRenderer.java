@@ -92,8 +92,10 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Match m -> {
                 // nft writes == after a mask, and leaves it out otherwise
                 String op = m.op() == Match.Op.EQ && !(m.field() instanceof MaskedField) ? "" : m.op().text() + " ";
+                // flags are a list (established,related) only where they test for any of them
                 String value = m.field() instanceof MaskedField mf && mf.field().datatype().isBitmask() && m.value() instanceof Value.Single
-                        ? value(m.field(), m.value()).replace(",", " | ") : value(m.field(), m.value());
+                        ? value(m.field(), m.value()).replace(",", " | ")
+                        : m.op() != Match.Op.EQ ? flagValue(m.field(), m.value()) : value(m.field(), m.value());
                 yield fieldText(m.field()) + " " + op + value;
             }
             case Statement.VerdictStatement v -> v.verdict().toString();
@@ -122,7 +124,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.ObjectReference o -> o.type().reference() + " \"" + o.object() + "\"";
             case Statement.ObjectMap om -> {
                 String map = om.named() != null ? "@" + om.named() : om.entries().stream()
-                        .map(e -> single(om.key(), e.key()) + " : \"" + e.object() + "\"")
+                        .map(e -> flagValue(om.key(), e.key()) + " : \"" + e.object() + "\"")
                         .collect(Collectors.joining(", ", "{ ", " }"));
                 yield om.type().reference() + " " + om.key().text() + " map " + map;
             }
@@ -167,7 +169,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 }
                 StringJoiner j = new StringJoiner(", ", "{ ", " }");
                 for (Statement.VerdictMap.Entry e : v.entries()) {
-                    j.add(value(v.field(), e.key()) + " : " + e.verdict());
+                    j.add(flagValue(v.field(), e.key()) + " : " + e.verdict());
                 }
                 yield v.field().text() + " vmap " + j;
             }
@@ -307,11 +309,21 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Value.SetLiteral l -> {
                 StringJoiner j = new StringJoiner(", ", "{ ", " }");
                 for (Value item : l.items()) {
-                    j.add(value(field, item));
+                    j.add(flagValue(field, item));
                 }
                 yield j.toString();
             }
         };
+    }
+
+    /**
+     * A value as nft prints one flag value that is no test for any of its flags (a set element, a map key, after
+     * {@code !=}): several flags joined with {@code |} ({@code established | related}).
+     */
+    private String flagValue(Field field, Value v) {
+        String text = value(field, v);
+        boolean flags = !(field instanceof ConcatField) && field.datatype().isBitmask() && v instanceof Value.Single;
+        return flags ? text.replace(",", " | ") : text;
     }
 
     /** A range of a concatenation part by part: {@code 10.0.0.0/8 . 10-23}. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One statement of a rule as a person writes it: a {@link Match}, a verdict,
@@ -190,9 +191,9 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
                 return defaultFor(family);
             }
             for (int i = before.size() - 1; i >= 0; i--) {
-                if (before.get(i) instanceof Match m && m.field() instanceof PayloadField p
-                        && (p.protocol().equals("ip") || p.protocol().equals("ip6"))) {
-                    return portUnreachable(p.protocol().equals("ip") ? RejectKind.ICMP : RejectKind.ICMPV6);
+                String network = networkRead(before.get(i));
+                if (network != null) {
+                    return portUnreachable(network.equals("ip") ? RejectKind.ICMP : RejectKind.ICMPV6);
                 }
                 if (before.get(i) instanceof Match m && m.op() == Match.Op.EQ && m.value() instanceof Value.Single v) {
                     boolean nfproto = m.field().equals(MetaField.NFPROTO);
@@ -206,6 +207,35 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
                 }
             }
             return defaultFor(family);
+        }
+
+        /**
+         * {@code ip} or {@code ip6} when {@code s} reads a field of that header (in a match, a map key, a value
+         * set from the packet: {@code meta mark set ip saddr map { ... }}), which fixes the network protocol;
+         * else {@code null}.
+         */
+        private static String networkRead(Statement s) {
+            Field read = switch (s) {
+                case Match m -> m.field();
+                case SetFromField sf -> sf.source();
+                case VerdictMap v -> v.field();
+                case ObjectMap om -> om.key();
+                case DynsetStatement d -> d.key();
+                default -> null;
+            };
+            return read == null ? null : networkHeader(read);
+        }
+
+        /** The network header ({@code ip}, {@code ip6}) whose field {@code field} reads, the last one of a concatenation. */
+        private static String networkHeader(Field field) {
+            return switch (field) {
+                case PayloadField p -> p.protocol().equals("ip") || p.protocol().equals("ip6") ? p.protocol() : null;
+                case ConcatField concat -> concat.fields().stream().map(RejectStatement::networkHeader)
+                        .filter(Objects::nonNull).reduce((a, b) -> b).orElse(null);
+                case MapLookupField map -> networkHeader(map.key());
+                case MaskedField masked -> networkHeader(masked.field());
+                default -> null;
+            };
         }
     }
 
@@ -293,12 +323,27 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
          */
         public static List<Statement> withNamedMapData(List<Statement> statements,
                                                        Function<String, List<Datatype>> mapData) {
+            return withNamedMapData(statements, mapData, name -> false);
+        }
+
+        /**
+         * As {@link #withNamedMapData(List, Function)}; a map whose data are ranges ({@code
+         * : interval ipv4_addr . inet_service}), as {@code dataRanges} says, gives their lows and highs.
+         */
+        public static List<Statement> withNamedMapData(List<Statement> statements,
+                                                       Function<String, List<Datatype>> mapData,
+                                                       Predicate<String> dataRanges) {
             List<Statement> out = new ArrayList<>(statements.size());
             for (Statement s : statements) {
                 if (s instanceof NatStatement n && n.addressSource() instanceof MapLookupField m && m.named() != null
-                        && m.dataParts().isEmpty()) {
+                        && m.dataParts().isEmpty() && !m.dataRanges()) {
                     List<Datatype> parts = mapData.apply(m.named());
-                    if (List.of(m.datatype(), Datatype.INET_SERVICE).equals(parts)) {
+                    boolean address = parts != null && parts.getFirst() == m.datatype()
+                            && (parts.size() == 1 || List.of(m.datatype(), Datatype.INET_SERVICE).equals(parts));
+                    if (address && dataRanges.test(m.named())) {
+                        s = new NatStatement(n.destination(), null, null, null, null, n.flags(),
+                                MapLookupField.ranges(m.key(), parts, List.of(), m.named()));
+                    } else if (List.of(m.datatype(), Datatype.INET_SERVICE).equals(parts)) {
                         s = new NatStatement(n.destination(), null, null, null, null, n.flags(),
                                 MapLookupField.concatenated(m.key(), parts, List.of(), m.named()));
                     }
@@ -560,11 +605,21 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      */
     record ObjectMap(ObjectType type, Field key, List<Entry> entries, String named) implements Statement {
 
-        /** One {@code KEY : "OBJECT"} entry. */
-        public record Entry(Bytes key, String object) {
+        /**
+         * One {@code KEY : "OBJECT"} entry; the key may be a value, a prefix or a range ({@code 192.168.1.0/24 :
+         * "https-synproxy"}, {@code udp . 10000-20000 : "sip-5060u"}).
+         */
+        public record Entry(Value key, String object) {
             public Entry {
-                Objects.requireNonNull(key, "key");
+                if (!(key instanceof Value.Single || key instanceof Value.Prefix || key instanceof Value.Range)) {
+                    throw new IllegalArgumentException("object map keys are values, prefixes or ranges");
+                }
                 Objects.requireNonNull(object, "object");
+            }
+
+            /** {@code KEY : "OBJECT"} for one value. */
+            public Entry(Bytes key, String object) {
+                this(new Value.Single(key), object);
             }
         }
 
@@ -579,10 +634,21 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
                 throw new IllegalArgumentException("unsupported: an object map keyed by " + key.text());
             }
             for (Entry e : entries) {
-                if (e.key().length() != key.length()) {
+                Bytes low = switch (e.key()) {
+                    case Value.Single v -> v.bytes();
+                    case Value.Prefix p -> p.address();
+                    case Value.Range r -> r.low();
+                    default -> throw new IllegalStateException();
+                };
+                if (low.length() != key.length()) {
                     throw new IllegalArgumentException(key.text() + " holds " + key.length() + " bytes");
                 }
             }
+        }
+
+        /** Whether the anonymous map needs the interval flag. */
+        public boolean hasIntervals() {
+            return entries.stream().anyMatch(e -> !(e.key() instanceof Value.Single));
         }
     }
 

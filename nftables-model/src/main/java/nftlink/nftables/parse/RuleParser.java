@@ -118,12 +118,15 @@ final class RuleParser {
         return new Parsed(out, comment);
     }
 
-    /** Verdicts, reject and nat end a rule: nft refuses statements after them (a vmap does not end it). */
+    /**
+     * Verdicts, reject and nat end a rule: nft refuses statements after them (a vmap does not end it, nor
+     * tproxy, which only assigns the socket: tproxy to :20000 meta mark set 1 accept).
+     */
     static boolean isTerminal(Statement s) {
         return s instanceof Statement.VerdictStatement || s instanceof Statement.ChainBinding || s instanceof Statement.RejectStatement
                 || s instanceof Statement.NatStatement || s instanceof Statement.MasqueradeStatement
                 || s instanceof Statement.RedirectStatement || s instanceof Statement.QueueStatement
-                || s instanceof Statement.TproxyStatement || s instanceof Statement.FwdStatement;
+                || s instanceof Statement.FwdStatement;
     }
 
     private Statement statement() {
@@ -257,7 +260,9 @@ final class RuleParser {
 
     private Statement match() {
         Token start = c.peek();
-        Field unmasked = fieldOrConcat();
+        Field loaded = fieldOrConcat();
+        // a key computed from the packet: meta mark >> 8 & 0xf vmap @m
+        Field unmasked = atOperator("<<") || atOperator(">>") ? shiftedKey(start, loaded) : loaded;
         Bytes xorValue = null;
         Field masked = unmasked;
         String maskOp = maskOperator(unmasked);
@@ -802,23 +807,42 @@ final class RuleParser {
                 || Set.of("meta", "ct", "numgen", "symhash", "jhash").contains(w);
     }
 
-    /** Whether one of {@code before} says which transport protocol the packet has. */
+    /**
+     * Whether one of {@code before} says which transport protocol the packet has: a match on it or on a transport
+     * header field, or a transport header field in a map key ({@code meta mark set udp dport map { ... }}), as the
+     * dependency nft adds for that field says it.
+     */
     private static boolean matchesTransport(List<Statement> before) {
         for (Statement s : before) {
-            if (s instanceof Match m) {
-                List<Field> fields = m.field() instanceof ConcatField concat ? concat.fields() : List.of(m.field());
-                for (Field part : fields) {
-                    // tcp flags & (fin | syn) == rst matches tcp as much as tcp flags syn does
-                    Field f = part instanceof MaskedField masked ? masked.field() : part instanceof BinopField b ? b.source() : part;
-                    if (f.equals(MetaField.L4PROTO) || f.equals(PayloadField.IP_PROTOCOL) || f.equals(PayloadField.IP6_NEXTHDR)
-                            || f instanceof PayloadField p && p.base() == nftlink.nftables.expr.Payload.Base.TRANSPORT
-                            || f instanceof nftlink.nftables.lang.PayloadBitField b && b.base() == nftlink.nftables.expr.Payload.Base.TRANSPORT) {
-                        return true;
-                    }
-                }
+            Field read = switch (s) {
+                case Match m -> m.field();
+                case Statement.VerdictMap v -> v.field();
+                case Statement.SetFromField sf -> sf.source();
+                case Statement.ObjectMap om -> om.key();
+                case Statement.DynsetStatement d -> d.key();
+                default -> null;
+            };
+            if (read != null && readsTransport(read)) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code field} is or reads the transport protocol or a transport header field. */
+    private static boolean readsTransport(Field field) {
+        return switch (field) {
+            case ConcatField concat -> concat.fields().stream().anyMatch(RuleParser::readsTransport);
+            // tcp flags & (fin | syn) == syn matches the protocol as tcp flags does
+            case MaskedField masked -> readsTransport(masked.field());
+            case MapLookupField map -> readsTransport(map.key());
+            case BinopField computed -> readsTransport(computed.source());
+            default -> field.equals(MetaField.L4PROTO) || field.equals(PayloadField.IP_PROTOCOL)
+                    || field.equals(PayloadField.IP6_NEXTHDR)
+                    || field instanceof PayloadField p && p.base() == nftlink.nftables.expr.Payload.Base.TRANSPORT
+                    || field instanceof nftlink.nftables.lang.PayloadBitField b
+                    && b.base() == nftlink.nftables.expr.Payload.Base.TRANSPORT;
+        };
     }
 
     /** {@code ip} or {@code ip6} when one of {@code before} matches that header (or meta nfproto), else {@code null}. */
@@ -844,16 +868,31 @@ final class RuleParser {
     /** The statements of the rule read so far (for syntax whose meaning depends on them). */
     private List<Statement> before = List.of();
 
+    /** {@code FIELD << N [& C ...]} before a match, a vmap or a map: a 32-bit value computed from a field that allows it. */
+    private Field shiftedKey(Token start, Field loaded) {
+        try {
+            nftlink.nftables.lang.BinopField.of(loaded);
+        } catch (IllegalArgumentException notComputable) {
+            throw Cursor.error(c.peek(), "unsupported: " + c.peek().text() + " in a match (nftlink shifts bit fields and "
+                    + "32-bit meta and ct keys)");
+        }
+        return binop(start, loaded);
+    }
+
+    /** Whether {@code f} is the transport protocol: meta l4proto, ip protocol or ip6 nexthdr. */
+    private static boolean transportProtocol(Field f) {
+        return f.equals(MetaField.L4PROTO) || f.equals(PayloadField.IP_PROTOCOL) || f.equals(PayloadField.IP6_NEXTHDR);
+    }
+
     /** nft's rules for tproxy: a transport protocol matched first, and one address family. */
     private void checkTproxy(Token at, Statement.TproxyStatement t, List<Statement> before) {
         boolean l4 = false;
         String l3 = family == Family.IP ? "ip" : family == Family.IP6 ? "ip6" : null;
         for (Statement s : before) {
             if (s instanceof Match m) {
-                if (m.field().equals(MetaField.L4PROTO) || m.field().equals(PayloadField.IP_PROTOCOL)
-                        || m.field().equals(PayloadField.IP6_NEXTHDR)) {
-                    l4 = true;
-                }
+                // a transport header field implies its protocol (tcp dport 80 tproxy to :20000)
+                l4 |= transportProtocol(m.field()) || m.field().dependencies(family).stream()
+                        .anyMatch(d -> transportProtocol(d.field()));
                 if (m.field() instanceof PayloadField p && (p.protocol().equals("ip") || p.protocol().equals("ip6"))) {
                     l3 = p.protocol();
                 }
@@ -1317,6 +1356,9 @@ final class RuleParser {
         Token map = c.next();
         if (c.at(Token.Kind.SET_REFERENCE)) {
             String name = c.next().text();
+            if (tail != null) {
+                return namedNatMap(map, key, dataType, name);
+            }
             return Cursor.at(map, () -> new MapLookupField(key, dataType, dataLength, List.of(), name));
         }
         c.expect(Token.Kind.LBRACE, "'{' or @map");
@@ -1400,6 +1442,28 @@ final class RuleParser {
         return Cursor.at(map, () -> new MapLookupField(key, dataType, dataLength, entries, null));
     }
 
+    /**
+     * A named map nat takes its target from, shaped as declared: addresses, {@code ADDRESS . PORT}, or
+     * ranges of them ({@code : interval ipv4_addr . inet_service}); an undeclared map holds addresses.
+     */
+    private Field namedNatMap(Token map, Field key, Datatype address, String name) {
+        SetShape shape = maps.apply(name);
+        if (shape == null || shape.data() == null) {
+            return Cursor.at(map, () -> new MapLookupField(key, address, address.length(), List.of(), name));
+        }
+        List<Datatype> parts = shape.dataParts().stream().map(Values.Part::type).toList();
+        if (parts.getFirst() != address) {
+            throw Cursor.error(map, "@" + name + " maps to " + parts.getFirst().nftName() + ", not to " + address.nftName());
+        }
+        if (shape.dataInterval()) {
+            return Cursor.at(map, () -> MapLookupField.ranges(key, parts, List.of(), name));
+        }
+        if (parts.size() > 1) {
+            return Cursor.at(map, () -> MapLookupField.concatenated(key, parts, List.of(), name));
+        }
+        return Cursor.at(map, () -> new MapLookupField(key, address, address.length(), List.of(), name));
+    }
+
     /** One part of a nat map's data: a value, a range or a prefix; an IPv6 address may be bracketed ([fd00::1]). */
     private Value dataValue(Values.Part part) {
         Token t = c.peek();
@@ -1425,7 +1489,10 @@ final class RuleParser {
 
     /** {@code KEY map { K : "OBJECT", ... }} or {@code KEY map @NAME} after {@code counter name} and the like. */
     private Statement objectMap(ObjectType type) {
-        Field key = fieldOrConcat();
+        Token start = c.peek();
+        Field loaded = fieldOrConcat();
+        // counter name meta mark >> 8 & 0xf map @m
+        Field key = atOperator("<<") || atOperator(">>") ? binop(start, loaded) : loaded;
         Token map = c.expect("map");
         if (c.at(Token.Kind.SET_REFERENCE)) {
             String named = c.next().text();
@@ -1442,15 +1509,12 @@ final class RuleParser {
             splitGluedColon();
             Token keyToken = c.peek();
             Value k = values.item(keyParts, false);
-            if (!(k instanceof Value.Single single)) {
-                throw Cursor.error(keyToken, "unsupported: ranges and prefixes as keys of an object map");
-            }
             c.expect(":");
             Token object = c.next();
             if (object.kind() != Token.Kind.STRING && object.kind() != Token.Kind.WORD) {
                 throw Cursor.error(object, "syntax error, unexpected " + object.describe() + ", expecting an object name");
             }
-            entries.add(new Statement.ObjectMap.Entry(single.bytes(), object.text()));
+            entries.add(Cursor.at(keyToken, () -> new Statement.ObjectMap.Entry(k, object.text())));
             c.skipNewlines();
             if (!c.accept(Token.Kind.COMMA) && !c.at(Token.Kind.RBRACE)) {
                 throw c.unexpected("',' or '}'");

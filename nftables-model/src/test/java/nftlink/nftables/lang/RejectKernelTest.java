@@ -58,6 +58,30 @@ class RejectKernelTest {
     }
 
     @Test
+    void whatRejectNeedsComesFirstInTheRule() {
+        // nft puts reject's protocol match before every statement (so a counter or log before it sees only what is
+        // rejected); an ip field in a map key fixes the protocol of a plain reject as a match does
+        String listed = ReferenceCheck.of("""
+                table ip6 a {
+                \tchain c {
+                \t\tquota over 735 kbytes counter reject with tcp reset
+                \t\tip6 saddr ::1 counter reject with tcp reset
+                \t\tmeta mark 0x00000001 counter reject with icmpv6 no-route
+                \t}
+                }
+                table inet b {
+                \tchain c {
+                \t\tmeta mark 0x00000001 counter reject with tcp reset
+                \t\tmeta mark set ip saddr map { 10.21.188.10 : 0x1c71dcd2, 10.204.189.184 : 0x312a8412 } reject
+                \t\tmeta mark set ip6 saddr . tcp dport map { ::1 . 22 : 0x00000001 } reject
+                \t}
+                }
+                """).check();
+        assertThat(listed).contains("meta l4proto tcp quota over 735 kbytes counter packets 0 bytes 0 reject with tcp reset",
+                "meta l4proto tcp meta mark 0x00000001 counter packets 0 bytes 0 reject with tcp reset");
+    }
+
+    @Test
     void icmpxIsRefusedInIpAndIp6TablesAsNftRefusesIt() {
         for (String family : java.util.List.of("ip", "ip6")) {
             String text = "table " + family + " r {\n\tchain c {\n\t\treject with icmpx no-route\n\t}\n}\n";
