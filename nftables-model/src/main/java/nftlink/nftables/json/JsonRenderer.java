@@ -538,7 +538,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 } else {
                     List<JsonValue> entries = new ArrayList<>();
                     for (Statement.VerdictMap.Entry e : v.entries()) {
-                        entries.add(JsonValue.array(value(v.field(), e.key()), verdict(e.verdict())));
+                        entries.add(JsonValue.array(element(value(v.field(), e.key()), e.statements()), verdict(e.verdict())));
                     }
                     data = JsonValue.single("set", JsonValue.array(entries));
                 }
@@ -796,10 +796,28 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Value.CatchAll c -> JsonValue.of("*");
             case Value.SetLiteral l -> {
                 List<JsonValue> items = new ArrayList<>();
-                l.items().forEach(i -> items.add(value(f, i)));
+                for (int i = 0; i < l.items().size(); i++) {
+                    items.add(element(value(f, l.items().get(i)), l.statementsOf(i)));
+                }
                 yield JsonValue.single("set", JsonValue.array(items));
             }
         };
+    }
+
+    /**
+     * An anonymous set element: its value, or with stateful statements {@code {"elem": {"val": VALUE,
+     * "counter": {...}}}}, the members of the first statement only, as nft 1.1.3 writes them.
+     */
+    private JsonValue element(JsonValue value, List<Statement> statements) {
+        if (statements.isEmpty()) {
+            return value;
+        }
+        JsonValue.ObjectBuilder b = JsonValue.object().put("val", value);
+        // the statements an element holds (counter, limit, quota, last, ct count) do not depend on the family
+        if (statement(statements.getFirst(), Family.INET) instanceof JsonValue.Obj o) {
+            o.members().forEach(b::put);
+        }
+        return JsonValue.single("elem", b.build());
     }
 
     /**

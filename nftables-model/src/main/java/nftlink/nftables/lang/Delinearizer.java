@@ -1127,7 +1127,7 @@ public final class Delinearizer {
             if (key == null) {
                 return null;
             }
-            entries.add(new Statement.VerdictMap.Entry(key, x.verdict()));
+            entries.add(new Statement.VerdictMap.Entry(key, x.verdict(), x.statements()));
         }
         return new Statement.VerdictMap(v.field(), entries, v.named());
     }
@@ -1147,12 +1147,12 @@ public final class Delinearizer {
                 if (!(x.data() instanceof Data.OfVerdict v)) {
                     return null;
                 }
-                entries.add(new Statement.VerdictMap.Entry(concatItem(x), v.verdict()));
+                entries.add(new Statement.VerdictMap.Entry(concatItem(x), v.verdict(), stateful(x)));
             }
             return new Statement.VerdictMap(field, entries, null);
         }
         List<SetElement> sorted = new ArrayList<>(elements.stream().filter(x -> !isCatchAll(x)).toList());
-        sorted.sort((a, b) -> (field instanceof ConcatField ? Datatype.IPV4_ADDR : field.datatype()).elementOrder().compare(a.key(), b.key()));
+        sorted.sort(Comparator.comparing(SetElement::key, nftOrder(field)));
         boolean interval = elements.stream().anyMatch(x -> (x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0);
         List<Statement.VerdictMap.Entry> entries = new ArrayList<>();
         int length = field.length();
@@ -1164,7 +1164,7 @@ public final class Delinearizer {
                 return null;
             }
             Value key = interval ? rangeItem(field, span.low(), span.high(), length) : new Value.Single(x.key());
-            entries.add(new Statement.VerdictMap.Entry(key, v.verdict()));
+            entries.add(new Statement.VerdictMap.Entry(key, v.verdict(), stateful(x)));
         }
         for (SetElement x : elements) {
             // nft lists the catch-all last
@@ -1172,7 +1172,7 @@ public final class Delinearizer {
                 if (interval || !(x.data() instanceof Data.OfVerdict v)) {
                     return null;
                 }
-                entries.add(new Statement.VerdictMap.Entry(new Value.CatchAll(), v.verdict()));
+                entries.add(new Statement.VerdictMap.Entry(new Value.CatchAll(), v.verdict(), stateful(x)));
             }
         }
         return new Statement.VerdictMap(field, entries, null);
@@ -1476,20 +1476,57 @@ public final class Delinearizer {
                 return null;
             }
         }
+        List<List<Statement>> statements = new ArrayList<>();
         if (field instanceof ConcatField && elements.stream().anyMatch(x -> x.keyEnd() != null)) {
             // the kernel dumps ranges of concatenations in the order they were added, and nft lists them so
-            elements.forEach(x -> items.add(concatItem(x)));
-            return new Value.SetLiteral(items);
+            elements.forEach(x -> {
+                items.add(concatItem(x));
+                statements.add(stateful(x));
+            });
+            return new Value.SetLiteral(items, statements);
         }
         if (!interval) {
-            elements.stream().map(SetElement::key).sorted(field.datatype().elementOrder())
-                    .forEach(k -> items.add(new Value.Single(k)));
-            return new Value.SetLiteral(items);
+            List<SetElement> sorted = new ArrayList<>(elements);
+            sorted.sort(Comparator.comparing(SetElement::key, nftOrder(field)));
+            sorted.forEach(x -> {
+                items.add(new Value.Single(x.key()));
+                statements.add(stateful(x));
+            });
+            return new Value.SetLiteral(items, statements);
         }
         for (Span span : spans(elements, length)) {
             items.add(rangeItem(field, span.low(), span.high(), length));
+            statements.add(stateful(span.start()));
         }
-        return items.isEmpty() ? null : new Value.SetLiteral(items);
+        return items.isEmpty() ? null : new Value.SetLiteral(items, statements);
+    }
+
+    /** The stateful statements of an element's expressions ({@code counter}, ...); none for what is no such statement. */
+    static List<Statement> stateful(SetElement x) {
+        List<Statement> out = new ArrayList<>();
+        for (Expression e : x.expressions()) {
+            Statement s = StatefulStatements.statement(e);
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The order nft lists the keys of a hash set in: one value as the number its datatype reads; a
+     * concatenation as its parts' bytes (without padding) read as one little-endian number, as nft's
+     * mergesort does.
+     */
+    static Comparator<Bytes> nftOrder(Field field) {
+        if (!(field instanceof ConcatField concat)) {
+            return field.datatype().elementOrder();
+        }
+        return Comparator.comparing(key -> {
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            concat.split(key).forEach(p -> all.writeBytes(p.toArray()));
+            return new BigInteger(1, Bytes.of(all.toByteArray()).reversed().toArray());
+        });
     }
 
     /** An element of a set of concatenations with ranges: one value, or the range from its key to its end. */

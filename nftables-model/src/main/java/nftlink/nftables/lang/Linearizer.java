@@ -492,7 +492,7 @@ public final class Linearizer {
             m = new Match(PayloadField.ofVlanTag(m.field(), tags), m.op(), m.value());
         }
         if (m.value() instanceof Value.SetLiteral literal && literal.items().size() == 1 && !(m.field() instanceof ConcatField)
-                && !flagTest(m.field()) && !(literal.items().getFirst() instanceof Value.CatchAll)) {
+                && !flagTest(m.field()) && !(literal.items().getFirst() instanceof Value.CatchAll) && !literal.hasStatements()) {
             // nft compares with the one item of a one-item set instead of making the set
             m = new Match(m.field(), m.op(), literal.items().getFirst());
         }
@@ -747,7 +747,7 @@ public final class Linearizer {
                 default -> throw new IllegalArgumentException("unsupported: " + v + " in a set of host-order values");
             });
         }
-        return new Value.SetLiteral(items);
+        return new Value.SetLiteral(items, literal.statements());
     }
 
     /** Whether {@code FIELD VALUE} tests for any of the value's bits, as nft does for ct state or tcp flags. */
@@ -784,15 +784,15 @@ public final class Linearizer {
         int flags = NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT;
         if (literal.hasIntervals() && field instanceof ConcatField) {
             flags |= NfTables.NFT_SET_INTERVAL;
-            for (Value v : literal.items()) {
-                elements.add(concatInterval(v, null));
+            for (int i = 0; i < literal.items().size(); i++) {
+                elements.add(stateful(concatInterval(literal.items().get(i), null), literal.statementsOf(i)));
             }
         } else if (literal.hasIntervals()) {
             flags |= NfTables.NFT_SET_INTERVAL;
             elements.addAll(intervalElements(literal, length));
         } else {
-            for (Value v : literal.items()) {
-                elements.add(SetElement.of(((Value.Single) v).bytes()));
+            for (int i = 0; i < literal.items().size(); i++) {
+                elements.add(stateful(SetElement.of(((Value.Single) literal.items().get(i)).bytes()), literal.statementsOf(i)));
             }
         }
         int id = SET_IDS.incrementAndGet();
@@ -816,6 +816,15 @@ public final class Linearizer {
             case Value.Range r -> new SetElement(r.low(), r.high(), data, null, 0, 0, 0, null, List.of());
             default -> throw new IllegalArgumentException("unsupported: " + v + " in a set of concatenations");
         };
+    }
+
+    /** The element with the stateful expressions of {@code statements} ({@code counter}, ...), as nft writes them. */
+    static SetElement stateful(SetElement e, List<Statement> statements) {
+        if (statements.isEmpty()) {
+            return e;
+        }
+        return new SetElement(e.key(), e.keyEnd(), e.data(), e.objectRef(), e.flags(), e.timeout(), e.expiration(),
+                e.userdata(), statements.stream().map(StatefulStatements::expression).toList());
     }
 
     /** The anonymous object map of {@code counter name KEY map { K : "OBJ", ... }}: elements name the objects. */
@@ -889,22 +898,25 @@ public final class Linearizer {
         if (vmap.hasIntervals() && field instanceof ConcatField) {
             flags |= NfTables.NFT_SET_INTERVAL;
             for (Statement.VerdictMap.Entry e : vmap.entries()) {
-                elements.add(concatInterval(e.key(), nftlink.nftables.expr.Data.of(e.verdict())));
+                elements.add(stateful(concatInterval(e.key(), nftlink.nftables.expr.Data.of(e.verdict())), e.statements()));
             }
         } else if (vmap.hasIntervals()) {
             flags |= NfTables.NFT_SET_INTERVAL;
             List<BigInteger[]> bounds = new ArrayList<>();
             List<nftlink.nftables.expr.Data> verdicts = new ArrayList<>();
+            List<List<Statement>> statements = new ArrayList<>();
             boolean swap = ordersHostBytes(field);
             for (Statement.VerdictMap.Entry e : vmap.entries()) {
                 bounds.add(bounds(swap ? reversedItems(new Value.SetLiteral(List.of(e.key()))).items().getFirst() : e.key()));
                 verdicts.add(nftlink.nftables.expr.Data.of(e.verdict()));
+                statements.add(e.statements());
             }
-            elements.addAll(intervalMapElements(bounds, verdicts, length, "verdict map"));
+            elements.addAll(intervalMapElements(bounds, verdicts, statements, length, "verdict map"));
         } else {
             for (Statement.VerdictMap.Entry e : vmap.entries()) {
-                elements.add(e.key() instanceof Value.CatchAll ? catchAll(nftlink.nftables.expr.Data.of(e.verdict()))
-                        : SetElement.of(((Value.Single) e.key()).bytes(), nftlink.nftables.expr.Data.of(e.verdict())));
+                elements.add(stateful(e.key() instanceof Value.CatchAll ? catchAll(nftlink.nftables.expr.Data.of(e.verdict()))
+                        : SetElement.of(((Value.Single) e.key()).bytes(), nftlink.nftables.expr.Data.of(e.verdict())),
+                        e.statements()));
             }
         }
         NftSet set = NftSet.of(spec.family(), spec.table(), "__map%d", field.keyType(), length)
@@ -959,13 +971,23 @@ public final class Linearizer {
      */
     static List<SetElement> intervalMapElements(List<BigInteger[]> bounds, List<nftlink.nftables.expr.Data> data, int length,
                                                 String what) {
+        return intervalMapElements(bounds, data, List.of(), length, what);
+    }
+
+    /**
+     * As {@link #intervalMapElements(List, List, int, String)}, each range's start element with the
+     * stateful expressions of its statements ({@code statements} empty when none has any).
+     */
+    static List<SetElement> intervalMapElements(List<BigInteger[]> bounds, List<nftlink.nftables.expr.Data> data,
+                                                List<List<Statement>> statements, int length, String what) {
         List<Intervals.Interval> intervals = new ArrayList<>();
         for (int i = 0; i < bounds.size(); i++) {
             BigInteger[] r = bounds.get(i);
             if (r[0].compareTo(r[1]) > 0) {
                 throw new IllegalArgumentException("a range of a " + what + " has its bounds the wrong way round");
             }
-            intervals.add(new Intervals.Interval(r[0], r[1], SetElement.of(Intervals.bytes(r[0], length), data.get(i))));
+            SetElement start = SetElement.of(Intervals.bytes(r[0], length), data.get(i));
+            intervals.add(new Intervals.Interval(r[0], r[1], statements.isEmpty() ? start : stateful(start, statements.get(i))));
         }
         intervals.sort(Comparator.comparing(Intervals.Interval::low));
         try {
@@ -978,11 +1000,13 @@ public final class Linearizer {
     /** Sorted, merged intervals as the kernel wants them: start elements and end-of-range markers. */
     static List<SetElement> intervalElements(Value.SetLiteral literal, int length) {
         List<BigInteger[]> ranges = new ArrayList<>();
-        for (Value v : literal.items()) {
+        for (int i = 0; i < literal.items().size(); i++) {
+            Value v = literal.items().get(i);
+            BigInteger index = BigInteger.valueOf(i);
             switch (v) {
-                case Value.Single s -> ranges.add(new BigInteger[]{number(s.bytes()), number(s.bytes())});
-                case Value.Prefix p -> ranges.add(new BigInteger[]{number(p.address()), number(p.last())});
-                case Value.Range r -> ranges.add(new BigInteger[]{number(r.low()), number(r.high())});
+                case Value.Single s -> ranges.add(new BigInteger[]{number(s.bytes()), number(s.bytes()), index});
+                case Value.Prefix p -> ranges.add(new BigInteger[]{number(p.address()), number(p.last()), index});
+                case Value.Range r -> ranges.add(new BigInteger[]{number(r.low()), number(r.high()), index});
                 default -> throw new IllegalArgumentException("not a set item: " + v);
             }
         }
@@ -998,7 +1022,9 @@ public final class Linearizer {
         }
         List<Intervals.Interval> intervals = new ArrayList<>();
         for (BigInteger[] r : merged) {
-            intervals.add(new Intervals.Interval(r[0], r[1], SetElement.of(Intervals.bytes(r[0], length))));
+            // the merged interval carries what its first item carries
+            SetElement start = stateful(SetElement.of(Intervals.bytes(r[0], length)), literal.statementsOf(r[2].intValue()));
+            intervals.add(new Intervals.Interval(r[0], r[1], start));
         }
         return Intervals.elements(intervals, length, true);
     }

@@ -161,7 +161,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 }
                 StringJoiner j = new StringJoiner(", ", "{ ", " }");
                 for (Statement.VerdictMap.Entry e : v.entries()) {
-                    j.add(value(v.field(), e.key()) + " : " + e.verdict());
+                    j.add(value(v.field(), e.key()) + elementStatements(e.statements()) + " : " + e.verdict());
                 }
                 yield v.field().text() + " vmap " + j;
             }
@@ -300,12 +300,19 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Value.CatchAll c -> "*";
             case Value.SetLiteral l -> {
                 StringJoiner j = new StringJoiner(", ", "{ ", " }");
-                for (Value item : l.items()) {
-                    j.add(value(field, item));
+                for (int i = 0; i < l.items().size(); i++) {
+                    j.add(value(field, l.items().get(i)) + elementStatements(l.statementsOf(i)));
                 }
                 yield j.toString();
             }
         };
+    }
+
+    /** An anonymous set element's stateful statements, each after a space ({@code  counter packets 0 bytes 0}). */
+    private String elementStatements(List<Statement> statements) {
+        StringBuilder sb = new StringBuilder();
+        statements.forEach(s -> sb.append(' ').append(render(s)));
+        return sb.toString();
     }
 
     /** A range of a concatenation part by part: {@code 10.0.0.0/8 . 10-23}. */

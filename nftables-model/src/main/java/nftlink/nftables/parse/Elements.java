@@ -1,6 +1,5 @@
 package nftlink.nftables.parse;
 
-import nftlink.nftables.Family;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Data;
@@ -134,12 +133,7 @@ final class Elements {
 
     /** The stateful statements an element carries ({@code counter}, {@code limit rate ...}, ...), in a row. */
     private List<Statement> statements() {
-        List<Statement> out = new ArrayList<>();
-        RuleParser rules = new RuleParser(c, values, Family.INET);
-        for (Statement s = rules.stateful(); s != null; s = rules.stateful()) {
-            out.add(s);
-        }
-        return out;
+        return values.elementStatements();
     }
 
     private Data data(SetShape shape) {

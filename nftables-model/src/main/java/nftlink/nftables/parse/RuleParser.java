@@ -274,9 +274,10 @@ final class RuleParser {
                     entries.add(Cursor.at(keyToken, () -> new Statement.VerdictMap.Entry(k, verdict)));
                 } else {
                     Value key = c.accept("*") ? new Value.CatchAll() : values.item(parts, false);
+                    List<Statement> stateful = values.elementStatements();
                     c.expect(":");
                     Value k = key;
-                    entries.add(Cursor.at(keyToken, () -> new Statement.VerdictMap.Entry(k, values.verdict())));
+                    entries.add(Cursor.at(keyToken, () -> new Statement.VerdictMap.Entry(k, values.verdict(), stateful)));
                 }
                 c.skipNewlines();
                 if (!c.accept(Token.Kind.COMMA) && !c.at(Token.Kind.RBRACE)) {

@@ -1,5 +1,6 @@
 package nftlink.nftables.parse;
 
+import nftlink.nftables.Family;
 import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Verdict;
 import nftlink.nftables.lang.ConcatField;
@@ -7,6 +8,7 @@ import nftlink.nftables.lang.CtField;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.SocketCgroupField;
+import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.Value;
 
 import java.util.ArrayList;
@@ -82,24 +84,29 @@ final class Values {
     Value.SetLiteral setLiteral(List<Part> parts) {
         Token open = c.expect(Token.Kind.LBRACE, "'{'");
         List<Value> items = new ArrayList<>();
-        collect(parts, items);
+        List<List<Statement>> statements = new ArrayList<>();
+        collect(parts, items, statements);
         if (items.isEmpty()) {
             throw Cursor.error(open, "an anonymous set needs at least one element");
         }
-        return Cursor.at(open, () -> new Value.SetLiteral(items));
+        return Cursor.at(open, () -> new Value.SetLiteral(items, statements));
     }
 
-    /** Items up to and including the closing brace; nested braces (from variables) are flattened. */
-    private void collect(List<Part> parts, List<Value> items) {
+    /**
+     * Items, each with the stateful statements after it, up to and including the closing brace;
+     * nested braces (from variables) are flattened.
+     */
+    private void collect(List<Part> parts, List<Value> items, List<List<Statement>> statements) {
         while (true) {
             c.skipNewlines();
             if (c.accept(Token.Kind.RBRACE)) {
                 return;
             }
             if (c.accept(Token.Kind.LBRACE)) {
-                collect(parts, items);
+                collect(parts, items, statements);
             } else {
                 items.add(item(parts, false));
+                statements.add(elementStatements());
             }
             c.skipNewlines();
             if (!c.accept(Token.Kind.COMMA)) {
@@ -109,6 +116,16 @@ final class Values {
                 }
             }
         }
+    }
+
+    /** The stateful statements of an element ({@code counter}, {@code limit rate ...}, ...), in a row. */
+    List<Statement> elementStatements() {
+        List<Statement> out = new ArrayList<>();
+        RuleParser rules = new RuleParser(c, this, Family.INET);
+        for (Statement s = rules.stateful(); s != null; s = rules.stateful()) {
+            out.add(s);
+        }
+        return out;
     }
 
     /** One value, prefix or range; {@code a . b} for concatenations. */
