@@ -207,7 +207,10 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     if (over) {
                         b.put("inv", JsonValue.of(true));
                     }
-                    b.put("burst", Integer.toUnsignedLong(l.burst()));
+                    if (l.burst() != 0) {
+                        // nft leaves out a burst of 0
+                        b.put("burst", Integer.toUnsignedLong(l.burst()));
+                    }
                 } else {
                     ByteUnit rate = ByteUnit.of(l.rate());
                     ByteUnit burst = ByteUnit.of(Integer.toUnsignedLong(l.burst()));
@@ -215,8 +218,10 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     if (over) {
                         b.put("inv", JsonValue.of(true));
                     }
-                    b.put("rate_unit", rate.nftName()).put("burst", burst.count(Integer.toUnsignedLong(l.burst())))
-                            .put("burst_unit", burst.nftName());
+                    b.put("rate_unit", rate.nftName());
+                    if (l.burst() != 0) {
+                        b.put("burst", burst.count(Integer.toUnsignedLong(l.burst()))).put("burst_unit", burst.nftName());
+                    }
                 }
                 return JsonValue.single("limit", b.build());
             }
@@ -490,7 +495,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 }
                 yield JsonValue.single("ct count", body.build());
             }
-            case Statement.LastStatement l -> JsonValue.single("last", l.usedMillis() == null ? JsonValue.NULL
+            case Statement.LastStatement l -> JsonValue.single("last", l.usedMillis() == null || stateless ? JsonValue.NULL
                     : JsonValue.single("used", JsonValue.of(l.usedMillis())));
             case Statement.DynsetStatement d -> {
                 // an element with a timeout is {"elem": {"val": KEY, "timeout": SECONDS}}, as nft 1.1.3 writes it
@@ -502,8 +507,10 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     body.put("data", field(d.data()));
                 }
                 if (!d.stateful().isEmpty()) {
+                    // nft writes the statements of a set statement without their state (nft -s)
+                    JsonRenderer statements = withStateless(true);
                     List<JsonValue> stmts = new ArrayList<>();
-                    d.stateful().forEach(st -> stmts.add(statement(st, family)));
+                    d.stateful().forEach(st -> stmts.add(statements.statement(st, family)));
                     body.put("stmt", JsonValue.array(stmts));
                 }
                 yield JsonValue.single(d.data() == null ? "set" : "map", body.build());

@@ -123,7 +123,8 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.SetFromField sf -> sf.target().text() + " set " + sf.source().text();
             case Statement.TcpOptionReset r -> "reset tcp option " + ExthdrField.tcpOptionName(r.kind());
             case Statement.ConnlimitStatement cl -> "ct count " + (cl.over() ? "over " : "") + Integer.toUnsignedString(cl.count());
-            case Statement.LastStatement l -> l.usedMillis() == null ? "last" : "last used " + NftTime.format(l.usedMillis());
+            case Statement.LastStatement l -> stateless ? "last"
+                    : "last used " + (l.usedMillis() == null ? "never" : NftTime.format(l.usedMillis()));
             case Statement.DynsetStatement d -> {
                 StringBuilder sb = new StringBuilder(d.op() == 0 ? "add" : d.op() == 1 ? "update" : "delete").append(" @")
                         .append(d.set()).append(" { ").append(d.key().text());
