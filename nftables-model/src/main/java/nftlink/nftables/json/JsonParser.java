@@ -1147,7 +1147,7 @@ public final class JsonParser {
                 }
                 case "concat" -> {
                     if (field instanceof ConcatField concat && body.value() instanceof JsonValue.Arr a
-                            && a.items().stream().anyMatch(JsonValue.Obj.class::isInstance)) {
+                            && (a.items().stream().anyMatch(JsonValue.Obj.class::isInstance) || hasWildcard(concat, a))) {
                         return concatRange(concat, body);
                     }
                 }
@@ -1174,6 +1174,13 @@ public final class JsonParser {
         for (int i = 0; i < parts.size(); i++) {
             Field part = concat.fields().get(i);
             Node n = parts.get(i);
+            if (isWildcard(part, n.value())) {
+                Value.Range r = (Value.Range) setItem(part, n);
+                lows[i] = r.low();
+                highs[i] = r.high();
+                range = true;
+                continue;
+            }
             if (!(n.value() instanceof JsonValue.Obj)) {
                 lows[i] = ConcatField.holdsValue(part)
                         ? ConcatField.partOf(part, Scalars.parse(part.datatype(), part.valueLength(), n.value(), n.path()))
@@ -1206,7 +1213,6 @@ public final class JsonParser {
         return range ? new Value.Range(low, high) : new Value.Single(low);
     }
 
-    /** A set item or map key: a value, prefix or range; an interface-name wildcard is the range of names it matches. */
     /** The value of an anonymous set element: {@code VALUE}, or the {@code "val"} of {@code {"elem": {"val": VALUE, ...}}}. */
     private static Node elementValue(Node node) {
         if (node.value() instanceof JsonValue.Obj o && o.members().size() == 1 && o.members().containsKey("elem")) {
@@ -1240,9 +1246,24 @@ public final class JsonParser {
         return out;
     }
 
+    /** Whether a part of {@code concat} is an interface name with a wildcard, {@code "eth*"}. */
+    private static boolean hasWildcard(ConcatField concat, JsonValue.Arr parts) {
+        for (int i = 0; i < Math.min(parts.items().size(), concat.fields().size()); i++) {
+            if (isWildcard(concat.fields().get(i), parts.items().get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWildcard(Field field, JsonValue v) {
+        return field.datatype() == Datatype.IFNAME && !(field instanceof ConcatField) && v instanceof JsonValue.Str s
+                && s.value().endsWith("*") && !s.value().endsWith("\\*");
+    }
+
+    /** A set item or map key: a value, prefix or range; an interface-name wildcard is the range of names it matches. */
     private Value setItem(Field field, Node node) {
-        if (field.datatype() == Datatype.IFNAME && !(field instanceof ConcatField)
-                && node.value() instanceof JsonValue.Str s && s.value().endsWith("*")) {
+        if (isWildcard(field, node.value())) {
             Bytes prefix = single(field, node);
             byte[] low = new byte[field.length()];
             byte[] high = new byte[field.length()];

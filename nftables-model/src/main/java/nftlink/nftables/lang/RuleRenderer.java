@@ -296,6 +296,8 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Value.Single s -> single(field, s.bytes());
             case Value.Prefix p -> field.datatype().print(p.address()) + "/" + p.bits();
             case Value.Range r when field instanceof ConcatField concat -> concatRange(concat, r);
+            case Value.Range r when field.datatype() == Datatype.IFNAME && SetElementListing.wildcard(r.low(), r.high()) != null ->
+                    field.datatype().print(SetElementListing.wildcard(r.low(), r.high()));
             case Value.Range r -> rangeEnd(field, r.low()) + "-" + rangeEnd(field, r.high());
             case Value.SetReference ref -> "@" + ref.name();
             case Value.CatchAll c -> "*";
@@ -330,6 +332,11 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 continue;
             }
             int bits = prefixLength(low, high);
+            Bytes wildcard = f.datatype() == Datatype.IFNAME ? SetElementListing.wildcard(low, high) : null;
+            if (wildcard != null) {
+                j.add(f.datatype().print(wildcard));
+                continue;
+            }
             boolean address = f.datatype() == Datatype.IPV4_ADDR || f.datatype() == Datatype.IPV6_ADDR;
             j.add(address && bits >= 0 ? single(f, low) + "/" + bits : rangeEnd(f, low) + "-" + rangeEnd(f, high));
         }

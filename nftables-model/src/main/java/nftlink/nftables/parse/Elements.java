@@ -71,7 +71,7 @@ final class Elements {
 
     private SetElementSpec item(SetShape shape, String setName, boolean keysOnly) {
         Token at = c.peek();
-        Value v = c.accept("*") ? new Value.CatchAll() : wildcard(shape, values.elementKey(shape.key()));
+        Value v = c.accept("*") ? new Value.CatchAll() : Values.wildcard(shape.key(), values.elementKey(shape.key()));
         if (!(v instanceof Value.Single || v instanceof Value.CatchAll) && !shape.interval()) {
             throw Cursor.error(at, "you must add 'flags interval' to the declaration of " + setName
                     + " to add prefixes or ranges");
@@ -112,23 +112,6 @@ final class Elements {
         long e = expires;
         String cm = comment;
         return Cursor.at(at, () -> new SetElementSpec(v, d, o, t, e, cm, statements));
-    }
-
-    /**
-     * An interface name with a wildcard ({@code "eth*"}, which the value holds as its characters before
-     * the star) as the range of names it stands for in an interval set: from the characters padded with
-     * zeros to the characters padded with ones.
-     */
-    private static Value wildcard(SetShape shape, Value v) {
-        if (shape.key().size() != 1 || shape.key().getFirst().type() != Datatype.IFNAME || !(v instanceof Value.Single s)
-                || s.bytes().length() >= shape.key().getFirst().length()) {
-            return v;
-        }
-        int length = shape.key().getFirst().length();
-        byte[] low = java.util.Arrays.copyOf(s.bytes().toArray(), length);
-        byte[] high = java.util.Arrays.copyOf(s.bytes().toArray(), length);
-        java.util.Arrays.fill(high, s.bytes().length(), length, (byte) 0xff);
-        return new Value.Range(Bytes.of(low), Bytes.of(high));
     }
 
     /** The stateful statements an element carries ({@code counter}, {@code limit rate ...}, ...), in a row. */

@@ -273,7 +273,7 @@ final class RuleParser {
                     };
                     entries.add(Cursor.at(keyToken, () -> new Statement.VerdictMap.Entry(k, verdict)));
                 } else {
-                    Value key = c.accept("*") ? new Value.CatchAll() : values.item(parts, false);
+                    Value key = c.accept("*") ? new Value.CatchAll() : Values.wildcard(parts, values.item(parts, false));
                     List<Statement> stateful = values.elementStatements();
                     c.expect(":");
                     Value k = key;

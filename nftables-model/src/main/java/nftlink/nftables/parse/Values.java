@@ -105,7 +105,7 @@ final class Values {
             if (c.accept(Token.Kind.LBRACE)) {
                 collect(parts, items, statements);
             } else {
-                items.add(item(parts, false));
+                items.add(wildcard(parts, item(parts, false)));
                 statements.add(elementStatements());
             }
             c.skipNewlines();
@@ -116,6 +116,23 @@ final class Values {
                 }
             }
         }
+    }
+
+    /**
+     * An interface name with a wildcard ({@code "eth*"}, which the value holds as its characters before
+     * the star) as the range of names it stands for in an interval set: from the characters padded with
+     * zeros to the characters padded with ones, as nft writes it; any other value as it is.
+     */
+    static Value wildcard(List<Part> parts, Value v) {
+        if (parts.size() != 1 || parts.getFirst().type() != Datatype.IFNAME || !(v instanceof Value.Single s)
+                || s.bytes().length() >= parts.getFirst().length()) {
+            return v;
+        }
+        int length = parts.getFirst().length();
+        byte[] low = java.util.Arrays.copyOf(s.bytes().toArray(), length);
+        byte[] high = java.util.Arrays.copyOf(s.bytes().toArray(), length);
+        java.util.Arrays.fill(high, s.bytes().length(), length, (byte) 0xff);
+        return new Value.Range(Bytes.of(low), Bytes.of(high));
     }
 
     /** The stateful statements of an element ({@code counter}, {@code limit rate ...}, ...), in a row. */
@@ -155,7 +172,7 @@ final class Values {
                 }
                 Part part = parts.get(i);
                 Token t = c.peek();
-                Value v = item(List.of(part), false);
+                Value v = wildcard(List.of(part), item(List.of(part), false));
                 Bytes lo = switch (v) {
                     case Value.Single s -> s.bytes();
                     case Value.Range r -> r.low();
@@ -167,7 +184,7 @@ final class Values {
                     case Value.Prefix p -> p.last();
                     default -> lo;
                 };
-                if (!(v instanceof Value.Single) && part.type().hostOrder() && !hostOrderRanges) {
+                if (!(v instanceof Value.Single) && part.type().hostOrder() && part.type() != Datatype.IFNAME && !hostOrderRanges) {
                     throw Cursor.error(t, "unsupported: a range of " + part.type().nftName()
                             + " (host byte order) in a concatenation");
                 }

@@ -1,0 +1,122 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.ReferenceCheck;
+import nftlink.testing.KernelTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Details of set elements and listings as nft 1.1.3 has them, each checked against nft-ref in every
+ * direction (listing, bytecode, JSON both ways): interface-name wildcards in anonymous and named sets and
+ * in concatenations, {@code last used never}, protocol names from {@code /etc/protocols} (numbers in
+ * JSON ranges), the statements of set statements in JSON, limit objects without a burst.
+ */
+@KernelTest
+class SetElementDetailsKernelTest {
+
+    @Test
+    void interfaceNameWildcardsInSetsAndMaps() {
+        ReferenceCheck.of("""
+                table inet t {
+                \tset simple_wild {
+                \t\ttype ifname
+                \t\tflags interval
+                \t\telements = { "abcdef*",
+                \t\t\t     "othername",
+                \t\t\t     "ppp0" }
+                \t}
+
+                \tset concat_wild {
+                \t\ttype ipv4_addr . ifname
+                \t\tflags interval
+                \t\telements = { 10.1.2.2 . "abcdef*",
+                \t\t\t     10.1.2.1 . "bar",
+                \t\t\t     1.1.2.0/24 . "abcdef0" }
+                \t}
+
+                \tmap map_wild {
+                \t\ttype ifname : verdict
+                \t\tflags interval
+                \t\telements = { "abcdef*" : accept,
+                \t\t\t     "eth0" : drop }
+                \t}
+
+                \tchain c {
+                \t\tiifname @simple_wild counter packets 0 bytes 0
+                \t\tiifname { "abcdef*", "eth0" } counter packets 0 bytes 0
+                \t\tiifname != { "veth*", "lo" } accept
+                \t\tip saddr . iifname { 10.1.2.2 . "abcdef*" } counter packets 0 bytes 0
+                \t\tiifname vmap @map_wild
+                \t\toifname vmap { "tun*" : accept, "eth1" : drop }
+                \t}
+                }
+                """).check();
+    }
+
+    @Test
+    void lastUsedNeverAndSetStatementsInJson() {
+        ReferenceCheck.of("""
+                table ip t {
+                \tset y3 {
+                \t\ttype ipv4_addr
+                \t\tlast
+                \t\telements = { 2.2.2.3 last used never,
+                \t\t\t     3.3.3.3 last used never }
+                \t}
+
+                \tset dyn {
+                \t\ttype ipv4_addr
+                \t\tsize 65535
+                \t\tflags dynamic
+                \t}
+
+                \tchain c {
+                \t\tlast used never
+                \t\tip saddr @y3
+                \t\tupdate @dyn { ip saddr counter }
+                \t\tadd @dyn { ip daddr limit rate 1/second burst 5 packets }
+                \t}
+                }
+                """).check();
+    }
+
+    @Test
+    void limitObjectsWithoutABurst() {
+        ReferenceCheck.of("""
+                table ip t {
+                \tlimit l1 {
+                \t\trate 400/minute
+                \t}
+
+                \tlimit l2 {
+                \t\trate over 1024 bytes/second
+                \t}
+
+                \tlimit l3 {
+                \t\trate 10/second burst 20 packets
+                \t}
+                }
+                """).check();
+    }
+
+    @Test
+    void protocolNamesAsTheSystemsProtocolDatabaseHasThem() {
+        ReferenceCheck.of("""
+                table ip t {
+                \tset protos {
+                \t\ttype inet_proto
+                \t\tflags interval
+                \t\telements = { 3-9, 50, 88-90 }
+                \t}
+
+                \tchain c {
+                \t\tip protocol { 0, 3, 4, 41, 88, 89, 103, 112, 250 } accept
+                \t\tip protocol eigrp accept
+                \t\tmeta l4proto ipv6-icmp accept
+                \t\tip protocol { 3-9, 88-90 } accept
+                \t\tip protocol @protos accept
+                \t\tudp dport { domain, openvpn, 4789 } accept
+                \t}
+                }
+                """).check();
+    }
+}
