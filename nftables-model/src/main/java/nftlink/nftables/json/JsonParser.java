@@ -1019,7 +1019,7 @@ public final class JsonParser {
                 yield Fields.header(protocol, name).orElseThrow(() -> body.error("unsupported payload field "
                         + protocol + " " + name));
             }
-            case "exthdr", "tcp option", "sctp chunk" -> {
+            case "exthdr", "tcp option", "sctp chunk", "ip option" -> {
                 if (e.getKey().equals("tcp option") && body.optional("base") != null) {
                     yield tcpOptionBits(body);
                 }

@@ -773,7 +773,8 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
 
     /** {@code {"exthdr": {"name": "frag", "field": "id"}}}, {@code {"tcp option": {"name": "maxseg", ...}}}. */
     private static JsonValue exthdr(ExthdrField x) {
-        String kind = x.header().startsWith("tcp option ") ? "tcp option" : x.header().startsWith("sctp chunk ") ? "sctp chunk" : "exthdr";
+        String kind = x.header().startsWith("tcp option ") ? "tcp option" : x.header().startsWith("sctp chunk ") ? "sctp chunk"
+                : x.header().startsWith("ip option ") ? "ip option" : "exthdr";
         String option = kind.equals("tcp option") ? x.header().substring(kind.length() + 1) : "";
         if (option.startsWith("@") || option.matches("\\d+")) {
             // a TCP option by number: its kind, and the bits read (whole option kind byte for its presence)

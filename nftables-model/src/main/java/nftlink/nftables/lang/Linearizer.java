@@ -492,8 +492,10 @@ public final class Linearizer {
             m = new Match(PayloadField.ofVlanTag(m.field(), tags), m.op(), m.value());
         }
         if (m.value() instanceof Value.SetLiteral literal && literal.items().size() == 1 && !(m.field() instanceof ConcatField)
-                && !flagTest(m.field()) && !(literal.items().getFirst() instanceof Value.CatchAll) && !literal.hasStatements()) {
-            // nft compares with the one item of a one-item set instead of making the set
+                && (!flagTest(m.field()) || m.field().datatype() == Datatype.CT_STATE)
+                && !(literal.items().getFirst() instanceof Value.CatchAll) && !literal.hasStatements()) {
+            // nft compares with the one item of a one-item set instead of making the set; ct state { new } tests the
+            // flag as ct state new does (nft makes other flags' one-item sets exact comparisons, == syn)
             m = new Match(m.field(), m.op(), literal.items().getFirst());
         }
         depend(ctx, m.field().text(), m.field().dependencies(spec.family()));

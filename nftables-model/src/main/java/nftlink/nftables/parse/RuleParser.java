@@ -466,6 +466,9 @@ final class RuleParser {
             if (w.equals("tcp") && c.accept("option")) {
                 return namedExtension("tcp option", "a tcp option");
             }
+            if (w.equals("ip") && c.accept("option")) {
+                return namedExtension("ip option", "an ip option (lsrr, rr, ssrr, ra)");
+            }
             if (w.equals("sctp") && c.accept("chunk")) {
                 return namedExtension("sctp chunk", "an sctp chunk type");
             }

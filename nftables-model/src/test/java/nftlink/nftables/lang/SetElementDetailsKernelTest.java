@@ -80,6 +80,21 @@ class SetElementDetailsKernelTest {
     }
 
     @Test
+    void oneFlagInBracesIsTheFlagTest() {
+        String nftRefListing = ReferenceCheck.of("""
+                table inet t {
+                	chain c {
+                		ct state { new } accept
+                		ct state != { established } drop
+                		ct state { new, related } counter
+                	}
+                }
+                """).check();
+        org.assertj.core.api.Assertions.assertThat(nftRefListing).contains("\t\tct state new accept\n")
+                .contains("\t\tct state != established drop\n");
+    }
+
+    @Test
     void limitObjectsWithoutABurst() {
         ReferenceCheck.of("""
                 table ip t {
