@@ -496,7 +496,11 @@ public final class Linearizer {
                 && !(literal.items().getFirst() instanceof Value.CatchAll) && !literal.hasStatements()) {
             // nft compares with the one item of a one-item set instead of making the set; ct state { new } tests the
             // flag as ct state new does (nft makes other flags' one-item sets exact comparisons, == syn)
-            m = new Match(m.field(), m.op(), literal.items().getFirst());
+            Value item = literal.items().getFirst();
+            Bytes wildcard = m.field().datatype() == Datatype.IFNAME && item instanceof Value.Range r
+                    ? SetElementListing.wildcard(r.low(), r.high()) : null;
+            // an interface-name wildcard alone compares the name's first characters, iifname "eth*"
+            m = new Match(m.field(), m.op(), wildcard != null ? new Value.Single(wildcard) : item);
         }
         depend(ctx, m.field().text(), m.field().dependencies(spec.family()));
         if (m.op() == Match.Op.EQ && (m.value() instanceof Value.Single

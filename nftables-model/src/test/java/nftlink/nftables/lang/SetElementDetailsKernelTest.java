@@ -4,6 +4,8 @@ import nftlink.nftables.ReferenceCheck;
 import nftlink.testing.KernelTest;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Details of set elements and listings as nft 1.1.3 has them, each checked against nft-ref in every
  * direction (listing, bytecode, JSON both ways): interface-name wildcards in anonymous and named sets and
@@ -50,6 +52,14 @@ class SetElementDetailsKernelTest {
                 \t}
                 }
                 """).check();
+        String nftRefListing = ReferenceCheck.of("""
+                table inet t {
+                \tchain c {
+                \t\tiifname { "wg15x*" } accept
+                \t}
+                }
+                """).check();
+        assertThat(nftRefListing).contains("\t\tiifname \"wg15x*\" accept\n");
     }
 
     @Test
@@ -90,7 +100,7 @@ class SetElementDetailsKernelTest {
                 	}
                 }
                 """).check();
-        org.assertj.core.api.Assertions.assertThat(nftRefListing).contains("\t\tct state new accept\n")
+        assertThat(nftRefListing).contains("\t\tct state new accept\n")
                 .contains("\t\tct state != established drop\n");
     }
 
