@@ -1147,7 +1147,7 @@ public final class Delinearizer {
                 if (!(x.data() instanceof Data.OfVerdict v)) {
                     return null;
                 }
-                entries.add(new Statement.VerdictMap.Entry(concatItem(x), v.verdict(), stateful(x)));
+                entries.add(new Statement.VerdictMap.Entry(concatItem(field, x), v.verdict(), stateful(x)));
             }
             return new Statement.VerdictMap(field, entries, null);
         }
@@ -1480,7 +1480,7 @@ public final class Delinearizer {
         if (field instanceof ConcatField && elements.stream().anyMatch(x -> x.keyEnd() != null)) {
             // the kernel dumps ranges of concatenations in the order they were added, and nft lists them so
             elements.forEach(x -> {
-                items.add(concatItem(x));
+                items.add(concatItem(field, x));
                 statements.add(stateful(x));
             });
             return new Value.SetLiteral(items, statements);
@@ -1529,9 +1529,16 @@ public final class Delinearizer {
         });
     }
 
-    /** An element of a set of concatenations with ranges: one value, or the range from its key to its end. */
-    private static Value concatItem(SetElement x) {
-        return x.keyEnd() == null || x.keyEnd().equals(x.key()) ? new Value.Single(x.key()) : new Value.Range(x.key(), x.keyEnd());
+    /**
+     * An element of a set of concatenations with ranges: one value, or the range from its key to its end;
+     * host-order parts, which such sets hold as big-endian numbers, back in host order.
+     */
+    private static Value concatItem(Field field, SetElement x) {
+        Value v = x.keyEnd() == null || x.keyEnd().equals(x.key()) ? new Value.Single(x.key()) : new Value.Range(x.key(), x.keyEnd());
+        if (field instanceof ConcatField concat && Linearizer.hasHostOrderPart(concat)) {
+            v = Linearizer.bigEndianParts(concat, new Value.SetLiteral(List.of(v))).items().getFirst();
+        }
+        return v;
     }
 
     /**

@@ -570,10 +570,12 @@ public final class Linearizer {
             }
             case Value.SetLiteral literal -> {
                 boolean swap = literal.hasIntervals() && ordersHostBytes(field);
+                boolean swapParts = literal.hasIntervals() && field instanceof ConcatField c && hasHostOrderPart(c);
                 // intervals are ordered as big-endian numbers: host-order values are swapped first, as nft does
-                AnonymousSet set = anonymousSet(spec, field, swap ? reversedItems(literal) : literal);
+                AnonymousSet set = anonymousSet(spec, field, swap ? reversedItems(literal)
+                        : swapParts ? bigEndianParts((ConcatField) field, literal) : literal);
                 sets.add(set);
-                out.addAll(field.loads(REG));
+                out.addAll(swapParts ? bigEndianLoads((ConcatField) field) : field.loads(REG));
                 if (swap) {
                     out.add(hton(field));
                 }
@@ -754,6 +756,62 @@ public final class Linearizer {
             });
         }
         return new Value.SetLiteral(items, literal.statements());
+    }
+
+    /** Whether a part of {@code concat} holds host-order integers (a mark, a uid), which intervals hold as big-endian numbers. */
+    static boolean hasHostOrderPart(ConcatField concat) {
+        return concat.fields().stream().anyMatch(f -> !ConcatField.holdsValue(f)
+                && SetElementListing.storedBigEndian(f.datatype()) && f.length() >= 2);
+    }
+
+    /**
+     * The loads of {@code concat} into register 1 and on, each host-order part swapped to big endian right
+     * after its load ({@code byteorder reg 9 = hton(reg 9, 4, 4)}), as nft loads the key of an interval set.
+     */
+    static List<Expression> bigEndianLoads(ConcatField concat) {
+        List<Expression> out = new ArrayList<>();
+        int slot = 0;
+        for (Field f : concat.fields()) {
+            int register = ConcatField.registerAt(REG, slot);
+            out.addAll(BitValue.applies(f) ? BitValue.loads(f, register) : f.loads(register));
+            if (!ConcatField.holdsValue(f) && SetElementListing.storedBigEndian(f.datatype()) && f.length() >= 2) {
+                out.add(new Byteorder(Byteorder.Op.HTON, register, register, f.length(), f.length()));
+            }
+            slot += ((f.length() + 3) & ~3) / 4;
+        }
+        return out;
+    }
+
+    /** The items of a set of concatenations with each host-order part's bytes reversed (host order to big endian and back). */
+    static Value.SetLiteral bigEndianParts(ConcatField concat, Value.SetLiteral literal) {
+        List<Value> items = new ArrayList<>();
+        for (Value v : literal.items()) {
+            items.add(switch (v) {
+                case Value.Single x -> new Value.Single(bigEndianParts(concat, x.bytes()));
+                case Value.Range r -> new Value.Range(bigEndianParts(concat, r.low()), bigEndianParts(concat, r.high()));
+                default -> throw new IllegalArgumentException("unsupported: " + v + " in a set of concatenations");
+            });
+        }
+        return new Value.SetLiteral(items, literal.statements());
+    }
+
+    /** A concatenation's bytes with each host-order part reversed. */
+    static Bytes bigEndianParts(ConcatField concat, Bytes key) {
+        byte[] raw = key.toArray();
+        int at = 0;
+        for (Field f : concat.fields()) {
+            int length = f.length();
+            if (!ConcatField.holdsValue(f) && SetElementListing.storedBigEndian(f.datatype()) && length >= 2
+                    && at + length <= raw.length) {
+                for (int a = at, b = at + length - 1; a < b; a++, b--) {
+                    byte t = raw[a];
+                    raw[a] = raw[b];
+                    raw[b] = t;
+                }
+            }
+            at += (length + 3) & ~3;
+        }
+        return Bytes.of(raw);
     }
 
     /** Whether {@code FIELD VALUE} tests for any of the value's bits, as nft does for ct state or tcp flags. */

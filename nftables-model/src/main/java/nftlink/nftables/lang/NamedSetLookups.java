@@ -27,7 +27,7 @@ public final class NamedSetLookups {
     /** The registers (and lengths) of the key parts a lookup of {@code set} from {@code sreg} swaps, or an empty list. */
     private static List<int[]> swappedParts(NftSet set, int sreg) {
         List<int[]> out = new ArrayList<>();
-        if (set == null || !set.isInterval() || (set.flags() & NfTables.NFT_SET_ANONYMOUS) != 0) {
+        if (set == null || !set.isInterval()) {
             return out;
         }
         SetDeclaration d = SetDeclaration.of(set);
@@ -35,6 +35,10 @@ public final class NamedSetLookups {
             return out;
         }
         SetKey key = d.key();
+        if ((set.flags() & NfTables.NFT_SET_ANONYMOUS) != 0 && !key.concatenated()) {
+            // an anonymous interval set of one host-order key is read with its own swap (Delinearizer)
+            return out;
+        }
         int offset = 0;
         for (int i = 0; i < key.types().size(); i++) {
             int length = key.lengths().get(i);
@@ -80,6 +84,11 @@ public final class NamedSetLookups {
         return !set.startsWith("__");
     }
 
+    /** Whether a listed lookup is of a set whose key parts {@link #withoutByteOrder} may swap back: named or anonymous. */
+    private static boolean listed(String set) {
+        return !set.contains("%");
+    }
+
     /**
      * {@code rule} with the byte-order swaps nft puts before lookups in the named sets
      * {@code sets} finds (by name; {@code null} when unknown): after the load of each host-order
@@ -113,7 +122,7 @@ public final class NamedSetLookups {
         List<Expression> out = new ArrayList<>(rule.expressions());
         for (int i = 0; i < out.size(); i++) {
             String name = setName(out.get(i));
-            if (name == null || !named(name)) {
+            if (name == null || !listed(name)) {
                 continue;
             }
             int sreg = sourceRegister(out.get(i));

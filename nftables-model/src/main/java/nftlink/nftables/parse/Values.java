@@ -105,7 +105,8 @@ final class Values {
             if (c.accept(Token.Kind.LBRACE)) {
                 collect(parts, items, statements);
             } else {
-                items.add(wildcard(parts, item(parts, false)));
+                // an anonymous set holds ranges of host-order parts of a concatenation as big-endian numbers
+                items.add(wildcard(parts, item(parts, false, true)));
                 statements.add(elementStatements());
             }
             c.skipNewlines();

@@ -105,6 +105,19 @@ class SetElementDetailsKernelTest {
     }
 
     @Test
+    void hostOrderRangesInAnonymousSetsOfConcatenations() {
+        ReferenceCheck.of("""
+                table ip t {
+                \tchain c {
+                \t\tip saddr . meta mark { 10.221.103.46 . 0x005fa78e-0x009e482b, 10.72.189.19-10.73.123.177 . 0x1ebac09a } accept
+                \t\tmeta mark . ip daddr { 0x00000010-0x00000020 . 10.0.0.0/8 } drop
+                \t\tmeta mark . ip daddr { 0x00000001 . 10.0.0.1, 0x00000002 . 10.0.0.2 } drop
+                \t}
+                }
+                """).check();
+    }
+
+    @Test
     void limitObjectsWithoutABurst() {
         ReferenceCheck.of("""
                 table ip t {
