@@ -7,11 +7,31 @@ import org.junit.jupiter.api.Test;
 /**
  * IPv4 options ({@code ip option ra value}, {@code ip option lsrr addr}, {@code ip option rr exists}): nft's
  * exthdr expression with {@code NFT_EXTHDR_OP_IPV4}, its {@code meta nfproto ipv4} dependency in inet tables,
- * {@code typeof ip option ra value} in sets, JSON {@code {"ip option": {"name": "ra", "field": "value"}}};
+ * {@code typeof ip option ra value} (and {@code typeof sctp chunk init num-inbound-streams}) in sets, JSON {@code {"ip option": {"name": "ra", "field": "value"}}};
  * checked against nft-ref in every direction.
  */
 @KernelTest
 class IpOptionKernelTest {
+
+    @Test
+    void sctpChunkFieldsInTypeofSets() {
+        ReferenceCheck.of("""
+                table inet t {
+                \tset s7 {
+                \t\ttypeof sctp chunk init num-inbound-streams
+                \t\telements = { 1, 4 }
+                \t}
+
+                \tset s8 {
+                \t\ttypeof sctp chunk data tsn
+                \t}
+
+                \tchain c {
+                \t\tsctp chunk init num-inbound-streams @s7 accept
+                \t}
+                }
+                """).check();
+    }
 
     @Test
     void ipOptionsInRulesAndTypeofSets() {
