@@ -43,7 +43,8 @@ public final class NamedSetLookups {
         for (int i = 0; i < key.types().size(); i++) {
             int length = key.lengths().get(i);
             if (SetElementListing.storedBigEndian(key.types().get(i)) && length >= 2) {
-                int register = offset == 0 ? sreg : (sreg == NfTables.NFT_REG_1 ? NfTables.NFT_REG32_00 : sreg) + offset / 4;
+                // named as nft names it: a 16-byte register where one starts (ip6 saddr . meta mark: reg 2)
+                int register = ConcatField.registerAfter(sreg, offset / 4);
                 out.add(new int[]{register, length});
             }
             offset += key.concatenated() ? (length + 3) & ~3 : length;

@@ -114,6 +114,18 @@ class SetElementDetailsKernelTest {
                 \t\tmeta mark . ip daddr { 0x00000001 . 10.0.0.1, 0x00000002 . 10.0.0.2 } drop
                 \t}
                 }
+                table ip6 t6 {
+                \tset s16 {
+                \t\ttype ipv6_addr . mark
+                \t\tflags interval
+                \t\telements = { 2001:db8::/64 . 0x00000010-0x00000020 }
+                \t}
+
+                \tchain c {
+                \t\tip6 saddr . meta mark @s16 accept
+                \t\tip6 saddr . meta mark { 2001:db8::1 . 0x00000001-0x00000003 } accept
+                \t}
+                }
                 """).check();
     }
 
