@@ -1466,7 +1466,9 @@ final class RuleParser {
         Token start = c.peek();
         List<Field> parts = new ArrayList<>();
         do {
-            if (startsField(c.peek())) {
+            // a tunnel's inner header field too: update @y { vxlan ip saddr }
+            if (startsField(c.peek()) || c.peek().kind() == Token.Kind.WORD
+                    && nftlink.nftables.lang.InnerField.Tunnel.named(c.peek().text()) != null) {
                 parts.add(field());
                 continue;
             }

@@ -130,6 +130,23 @@ class SetElementDetailsKernelTest {
     }
 
     @Test
+    void tunnelFieldsAsTheKeyOfADynamicSetUpdate() {
+        ReferenceCheck.of("""
+                table netdev x {
+                \tset y {
+                \t\ttypeof vxlan ip saddr
+                \t\tsize 65535
+                \t\tflags dynamic
+                \t}
+
+                \tchain y {
+                \t\tudp dport 4789 update @y { vxlan ip saddr }
+                \t}
+                }
+                """).check();
+    }
+
+    @Test
     void limitObjectsWithoutABurst() {
         ReferenceCheck.of("""
                 table ip t {
