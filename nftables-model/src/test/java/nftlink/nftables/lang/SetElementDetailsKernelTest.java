@@ -147,6 +147,27 @@ class SetElementDetailsKernelTest {
     }
 
     @Test
+    void intervalsFromZeroAddedToASetTheScriptDeclares() {
+        ReferenceCheck.of("""
+                table ip t {
+                \tset s {
+                \t\ttype mark
+                \t\tflags interval
+                \t\telements = { 0x10-0x20, 0x33ab7b27 }
+                \t}
+
+                \tmap m {
+                \t\ttype ipv6_addr : mark
+                \t\tflags interval
+                \t\telements = { 2001:db8::/64 : 0x1 }
+                \t}
+                }
+                add element ip t s { 0x0-0x5 }
+                add element ip t m { ::/99 : 0x11d4803b }
+                """).check();
+    }
+
+    @Test
     void limitObjectsWithoutABurst() {
         ReferenceCheck.of("""
                 table ip t {
