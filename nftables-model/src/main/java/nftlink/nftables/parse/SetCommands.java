@@ -299,7 +299,10 @@ final class SetCommands {
     /** {@code add|create element [FAMILY] TABLE SET { ... }}, after the table. */
     List<ParsedOperation> addElements(Token commandStart, String command, Family family, String table) {
         Token setName = c.identifier("a set name");
-        List<SetElement> elems = elements.block(known(family, table, setName), setName.text());
+        // a set with auto-merge joins overlapping and adjacent intervals of the elements added, as nft does
+        NftSet target = set(family, table, setName.text());
+        boolean autoMerge = target != null && nftlink.nftables.lang.SetUserdata.decode(target.userdata()).autoMerge();
+        List<SetElement> elems = elements.block(known(family, table, setName), setName.text(), false, autoMerge);
         SourceLocation where = commandStart.location().to(setName.location());
         List<NftOperation> ops = command.equals("create")
                 ? List.of(new NftOperation.AddElements(family, table, setName.text(), 0, elems, true))

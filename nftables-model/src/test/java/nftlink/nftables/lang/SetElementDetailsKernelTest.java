@@ -168,6 +168,20 @@ class SetElementDetailsKernelTest {
     }
 
     @Test
+    void adjacentElementsAddedToAnAutoMergeSetJoin() {
+        ReferenceCheck.of("""
+                table ip t {
+                \tset s {
+                \t\ttype mark
+                \t\tflags interval
+                \t\tauto-merge
+                \t}
+                }
+                add element ip t s { 0x00000010 comment "first", 0x00000011 comment "second", 0x00000020-0x00000030 }
+                """).check();
+    }
+
+    @Test
     void limitObjectsWithoutABurst() {
         ReferenceCheck.of("""
                 table ip t {
