@@ -39,6 +39,7 @@ import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.lang.SocketCgroupField;
 import nftlink.nftables.lang.RejectKind;
+import nftlink.nftables.lang.StatefulStatements;
 import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.LogFlag;
 import nftlink.nftables.lang.LogLevel;
@@ -1072,7 +1073,7 @@ public final class JsonParser {
                 yield Fields.header(protocol, name).orElseThrow(() -> body.error("unsupported payload field "
                         + protocol + " " + name));
             }
-            case "exthdr", "tcp option", "sctp chunk" -> {
+            case "exthdr", "tcp option", "sctp chunk", "ip option" -> {
                 if (e.getKey().equals("tcp option") && body.optional("base") != null) {
                     yield tcpOptionBits(body);
                 }
@@ -1173,14 +1174,16 @@ public final class JsonParser {
             switch (e.getKey()) {
                 case "set" -> {
                     List<Value> items = new ArrayList<>();
+                    List<List<Statement>> statements = new ArrayList<>();
                     for (Node item : body.arrayOrSingle()) {
-                        Value x = setItem(field, item);
+                        Value x = setItem(field, elementValue(item));
                         if (x instanceof Value.SetLiteral || x instanceof Value.SetReference) {
                             throw item.error("set items must be values, prefixes or ranges");
                         }
                         items.add(x);
+                        statements.add(elementStatements(item));
                     }
-                    return at(body, () -> new Value.SetLiteral(items));
+                    return at(body, () -> new Value.SetLiteral(items, statements));
                 }
                 case "prefix" -> {
                     body.only(Set.of("addr", "len"));
@@ -1199,7 +1202,7 @@ public final class JsonParser {
                 }
                 case "concat" -> {
                     if (field instanceof ConcatField concat && body.value() instanceof JsonValue.Arr a
-                            && a.items().stream().anyMatch(JsonValue.Obj.class::isInstance)) {
+                            && (a.items().stream().anyMatch(JsonValue.Obj.class::isInstance) || hasWildcard(concat, a))) {
                         return concatRange(concat, body);
                     }
                 }
@@ -1226,6 +1229,13 @@ public final class JsonParser {
         for (int i = 0; i < parts.size(); i++) {
             Field part = concat.fields().get(i);
             Node n = parts.get(i);
+            if (isWildcard(part, n.value())) {
+                Value.Range r = (Value.Range) setItem(part, n);
+                lows[i] = r.low();
+                highs[i] = r.high();
+                range = true;
+                continue;
+            }
             if (!(n.value() instanceof JsonValue.Obj)) {
                 lows[i] = ConcatField.holdsValue(part)
                         ? ConcatField.partOf(part, Scalars.parse(part.datatype(), part.valueLength(), n.value(), n.path()))
@@ -1258,10 +1268,57 @@ public final class JsonParser {
         return range ? new Value.Range(low, high) : new Value.Single(low);
     }
 
+    /** The value of an anonymous set element: {@code VALUE}, or the {@code "val"} of {@code {"elem": {"val": VALUE, ...}}}. */
+    private static Node elementValue(Node node) {
+        if (node.value() instanceof JsonValue.Obj o && o.members().size() == 1 && o.members().containsKey("elem")) {
+            return node.member("elem").member("val");
+        }
+        return node;
+    }
+
+    /**
+     * The stateful statements of an anonymous set element, the members of {@code {"elem": {"val": VALUE,
+     * "counter": {...}}}} besides its value; none for a plain value.
+     */
+    private List<Statement> elementStatements(Node node) {
+        if (!(node.value() instanceof JsonValue.Obj o && o.members().size() == 1 && o.members().containsKey("elem"))) {
+            return List.of();
+        }
+        Node elem = node.member("elem");
+        List<Statement> out = new ArrayList<>();
+        for (String name : elem.object().members().keySet()) {
+            if (name.equals("val")) {
+                continue;
+            }
+            Node member = elem.member(name);
+            Statement st = statement(Family.INET, new Node(JsonValue.single(name, member.value()), member.path()));
+            if (!StatefulStatements.isStateful(st)) {
+                throw member.error("unsupported element member \"" + name + "\" (an element holds counter, limit, quota, "
+                        + "ct count and last)");
+            }
+            out.add(st);
+        }
+        return out;
+    }
+
+    /** Whether a part of {@code concat} is an interface name with a wildcard, {@code "eth*"}. */
+    private static boolean hasWildcard(ConcatField concat, JsonValue.Arr parts) {
+        for (int i = 0; i < Math.min(parts.items().size(), concat.fields().size()); i++) {
+            if (isWildcard(concat.fields().get(i), parts.items().get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWildcard(Field field, JsonValue v) {
+        return field.datatype() == Datatype.IFNAME && !(field instanceof ConcatField) && v instanceof JsonValue.Str s
+                && s.value().endsWith("*") && !s.value().endsWith("\\*");
+    }
+
     /** A set item or map key: a value, prefix or range; an interface-name wildcard is the range of names it matches. */
     private Value setItem(Field field, Node node) {
-        if (field.datatype() == Datatype.IFNAME && !(field instanceof ConcatField)
-                && node.value() instanceof JsonValue.Str s && s.value().endsWith("*")) {
+        if (isWildcard(field, node.value())) {
             Bytes prefix = single(field, node);
             byte[] low = new byte[field.length()];
             byte[] high = new byte[field.length()];
@@ -1936,9 +1993,11 @@ public final class JsonParser {
             if (pair.size() != 2) {
                 throw entry.error("a map entry is [KEY, VERDICT]");
             }
-            Value key = isCatchAll(pair.get(0)) ? new Value.CatchAll() : setItem(field, pair.get(0));
+            Node keyNode = elementValue(pair.get(0));
+            List<Statement> stateful = elementStatements(pair.get(0));
+            Value key = isCatchAll(keyNode) ? new Value.CatchAll() : setItem(field, keyNode);
             Verdict verdict = verdict(pair.get(1));
-            entries.add(at(pair.get(0), () -> new Statement.VerdictMap.Entry(key, verdict)));
+            entries.add(at(pair.get(0), () -> new Statement.VerdictMap.Entry(key, verdict, stateful)));
         }
         if (entries.isEmpty()) {
             throw e.getValue().error("an anonymous verdict map needs at least one entry");

@@ -495,7 +495,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 }
                 yield JsonValue.single("ct count", body.build());
             }
-            case Statement.LastStatement l -> JsonValue.single("last", l.usedMillis() == null ? JsonValue.NULL
+            case Statement.LastStatement l -> JsonValue.single("last", l.usedMillis() == null || stateless ? JsonValue.NULL
                     : JsonValue.single("used", JsonValue.of(l.usedMillis())));
             case Statement.DynsetStatement d -> {
                 // an element with a timeout is {"elem": {"val": KEY, "timeout": SECONDS}}, as nft 1.1.3 writes it
@@ -507,10 +507,10 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     body.put("data", field(d.data()));
                 }
                 if (!d.stateful().isEmpty()) {
+                    // nft writes the statements of a set statement without their state (nft -s)
+                    JsonRenderer statements = withStateless(true);
                     List<JsonValue> stmts = new ArrayList<>();
-                    // nft lists a set element's statements stateless: {"counter": null}
-                    d.stateful().forEach(st -> stmts.add(st instanceof Statement.CounterStatement
-                            ? JsonValue.single("counter", JsonValue.NULL) : statement(st, family)));
+                    d.stateful().forEach(st -> stmts.add(statements.statement(st, family)));
                     body.put("stmt", JsonValue.array(stmts));
                 }
                 yield JsonValue.single(d.data() == null ? "set" : "map", body.build());
@@ -545,7 +545,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 } else {
                     List<JsonValue> entries = new ArrayList<>();
                     for (Statement.VerdictMap.Entry e : v.entries()) {
-                        entries.add(JsonValue.array(flagValue(v.field(), e.key()), verdict(e.verdict())));
+                        entries.add(JsonValue.array(element(flagValue(v.field(), e.key()), e.statements()), verdict(e.verdict())));
                     }
                     data = JsonValue.single("set", JsonValue.array(entries));
                 }
@@ -775,7 +775,8 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
 
     /** {@code {"exthdr": {"name": "frag", "field": "id"}}}, {@code {"tcp option": {"name": "maxseg", ...}}}. */
     private static JsonValue exthdr(ExthdrField x) {
-        String kind = x.header().startsWith("tcp option ") ? "tcp option" : x.header().startsWith("sctp chunk ") ? "sctp chunk" : "exthdr";
+        String kind = x.header().startsWith("tcp option ") ? "tcp option" : x.header().startsWith("sctp chunk ") ? "sctp chunk"
+                : x.header().startsWith("ip option ") ? "ip option" : "exthdr";
         String option = kind.equals("tcp option") ? x.header().substring(kind.length() + 1) : "";
         if (option.startsWith("@") || option.matches("\\d+")) {
             // a TCP option by number: its kind, and the bits read (whole option kind byte for its presence)
@@ -805,7 +806,9 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Value.CatchAll c -> JsonValue.of("*");
             case Value.SetLiteral l -> {
                 List<JsonValue> items = new ArrayList<>();
-                l.items().forEach(i -> items.add(flagValue(f, i)));
+                for (int i = 0; i < l.items().size(); i++) {
+                    items.add(element(flagValue(f, l.items().get(i)), l.statementsOf(i)));
+                }
                 yield JsonValue.single("set", JsonValue.array(items));
             }
         };
@@ -818,6 +821,22 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     private JsonValue flagValue(Field f, Value v) {
         JsonValue value = value(f, v);
         return !(f instanceof ConcatField) && f.datatype().isBitmask() && v instanceof Value.Single ? joinedFlags(value) : value;
+    }
+
+    /**
+     * An anonymous set element: its value, or with stateful statements {@code {"elem": {"val": VALUE,
+     * "counter": {...}}}}, the members of the first statement only, as nft 1.1.3 writes them.
+     */
+    private JsonValue element(JsonValue value, List<Statement> statements) {
+        if (statements.isEmpty()) {
+            return value;
+        }
+        JsonValue.ObjectBuilder b = JsonValue.object().put("val", value);
+        // the statements an element holds (counter, limit, quota, last, ct count) do not depend on the family
+        if (statement(statements.getFirst(), Family.INET) instanceof JsonValue.Obj o) {
+            o.members().forEach(b::put);
+        }
+        return JsonValue.single("elem", b.build());
     }
 
     /**

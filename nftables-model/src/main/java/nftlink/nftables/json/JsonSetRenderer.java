@@ -166,6 +166,11 @@ record JsonSetRenderer(JsonRenderer renderer) {
         return JsonValue.single("|", JsonValue.array(names));
     }
 
+    /** An end of a range: protocols as numbers, as nft writes ranges (numeric protocols, no service names). */
+    private static JsonValue rangeEnd(Datatype type, Bytes value) {
+        return type == Datatype.INET_PROTO ? JsonValue.of(Long.parseLong(type.printNumeric(value))) : Scalars.render(type, value);
+    }
+
     /** A key's or data's parts: one value, prefix or range each, {@code {"concat": [...]}} for several. */
     private JsonValue values(List<Datatype> types, List<Value> parts) {
         List<JsonValue> out = new ArrayList<>();
@@ -178,8 +183,7 @@ record JsonSetRenderer(JsonRenderer renderer) {
                         .put("len", p.bits()).build());
                 case Value.Range r when type == Datatype.IFINDEX -> JsonValue.single("range", JsonValue.array(device(r.low()),
                         device(r.high())));
-                case Value.Range r -> JsonValue.single("range", JsonValue.array(Scalars.render(type, r.low()),
-                        Scalars.render(type, r.high())));
+                case Value.Range r -> JsonValue.single("range", JsonValue.array(rangeEnd(type, r.low()), rangeEnd(type, r.high())));
                 default -> throw new IllegalArgumentException("not an element value: " + parts.get(i));
             });
         }

@@ -142,24 +142,6 @@ public enum Datatype {
         return this == TCP_FLAG || this == CT_STATUS || this == CT_EVENT || this == CT_STATE || this == CT_LABEL;
     }
 
-    private static final Map<String, Integer> PROTOCOLS = Map.ofEntries(
-            Map.entry("icmp", 1), Map.entry("igmp", 2), Map.entry("tcp", 6), Map.entry("udp", 17),
-            Map.entry("ipv6-icmp", 58), Map.entry("icmpv6", 58), Map.entry("gre", 47), Map.entry("esp", 50),
-            Map.entry("ah", 51), Map.entry("sctp", 132), Map.entry("dccp", 33), Map.entry("udplite", 136),
-            Map.entry("comp", 108), Map.entry("ipcomp", 108), Map.entry("ipip", 4), Map.entry("ospf", 89),
-            // /etc/protocols' name for 0 (the IPv6 hop-by-hop header's number too); nft lists it as 0
-            Map.entry("ip", 0));
-    private static final Map<Integer, String> PROTOCOL_NAMES = Map.ofEntries(
-            Map.entry(1, "icmp"), Map.entry(2, "igmp"), Map.entry(6, "tcp"), Map.entry(17, "udp"),
-            Map.entry(58, "ipv6-icmp"), Map.entry(47, "gre"), Map.entry(50, "esp"), Map.entry(51, "ah"),
-            Map.entry(132, "sctp"), Map.entry(33, "dccp"), Map.entry(136, "udplite"), Map.entry(108, "comp"),
-            Map.entry(4, "ipip"), Map.entry(89, "ospf"));
-    private static final Map<String, Integer> SERVICES = Map.ofEntries(
-            Map.entry("ftp", 21), Map.entry("ssh", 22), Map.entry("telnet", 23), Map.entry("smtp", 25),
-            Map.entry("domain", 53), Map.entry("http", 80), Map.entry("pop3", 110), Map.entry("ntp", 123),
-            Map.entry("imap", 143), Map.entry("imap2", 143), Map.entry("snmp", 161), Map.entry("https", 443),
-            Map.entry("submission", 587), Map.entry("imaps", 993), Map.entry("pop3s", 995));
-
     private static final String[] ICMP_TYPES = new String[256];
     private static final String[] ICMPV6_TYPES = new String[256];
 
@@ -229,11 +211,11 @@ public enum Datatype {
             case IPV4_ADDR -> address(t, 4);
             case IPV6_ADDR -> address(t, 16);
             case ETHER_ADDR -> ether(t);
-            case INET_PROTO -> Bytes.u8(number(t, PROTOCOLS, 0xff));
+            case INET_PROTO -> Bytes.u8(named(t, Netdb.protocolNumber(t), 0xff));
             case ICMP_TYPE -> Bytes.u8(named(t, ICMP_TYPES));
             // mld-listener-reduction is nft's other name for mld-listener-done
             case ICMPV6_TYPE -> Bytes.u8(t.equals("mld-listener-reduction") ? 132 : named(t, ICMPV6_TYPES));
-            case INET_SERVICE -> Bytes.u16Be(number(t, SERVICES, 0xffff));
+            case INET_SERVICE -> Bytes.u16Be(named(t, Netdb.servicePort(t), 0xffff));
             case ETHERTYPE -> Bytes.u16Be(number(t, Map.of("ip", 0x0800, "ip6", 0x86dd, "arp", 0x0806, "vlan", 0x8100, "8021q", 0x8100, "8021ad", 0x88a8), 0xffff));
             case NFPROTO -> Bytes.u8(number(t, Map.of("ipv4", 2, "ipv6", 10), 0xff));
             case ARP_OP -> Bytes.u16Be(number(t, ARP_OP_NAMES, 0xffff));
@@ -489,7 +471,7 @@ public enum Datatype {
                 }
                 yield sb.toString();
             }
-            case INET_PROTO -> PROTOCOL_NAMES.getOrDefault(b[0] & 0xff, Integer.toString(b[0] & 0xff));
+            case INET_PROTO -> Netdb.protocolName(b[0] & 0xff) != null ? Netdb.protocolName(b[0] & 0xff) : Integer.toString(b[0] & 0xff);
             case ICMP_TYPE -> ICMP_TYPES[b[0] & 0xff] != null ? ICMP_TYPES[b[0] & 0xff] : Integer.toString(b[0] & 0xff);
             case ICMPV6_TYPE -> ICMPV6_TYPES[b[0] & 0xff] != null ? ICMPV6_TYPES[b[0] & 0xff] : Integer.toString(b[0] & 0xff);
             case INET_SERVICE -> Long.toString(value.asBigEndian());
@@ -638,6 +620,14 @@ public enum Datatype {
             }
         }
         return null;
+    }
+
+    /** A number as nft reads one ({@code 17}, {@code 0x11}), else the number {@code name} stands for. */
+    private static int named(String t, Integer name, int max) {
+        if (!t.isEmpty() && Character.isDigit(t.charAt(0)) || name == null) {
+            return (int) parseUnsigned(t, max);
+        }
+        return name;
     }
 
     private static int number(String t, Map<String, Integer> names, int max) {

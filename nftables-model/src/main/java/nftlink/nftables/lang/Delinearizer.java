@@ -824,7 +824,7 @@ public final class Delinearizer {
                 if (x.objectRef() == null) {
                     return null;
                 }
-                entries.add(new Statement.ObjectMap.Entry(concatItem(x), x.objectRef()));
+                entries.add(new Statement.ObjectMap.Entry(concatItem(key, x), x.objectRef()));
             }
         } else if (!Linearizer.ordersHostBytes(key)) {
             for (Span span : spans(elements, key.length())) {
@@ -1365,7 +1365,7 @@ public final class Delinearizer {
             if (key == null) {
                 return null;
             }
-            entries.add(new Statement.VerdictMap.Entry(key, x.verdict()));
+            entries.add(new Statement.VerdictMap.Entry(key, x.verdict(), x.statements()));
         }
         return new Statement.VerdictMap(v.field(), entries, v.named());
     }
@@ -1385,7 +1385,7 @@ public final class Delinearizer {
                 if (!(x.data() instanceof Data.OfVerdict v)) {
                     return null;
                 }
-                entries.add(new Statement.VerdictMap.Entry(concatItem(x), v.verdict()));
+                entries.add(new Statement.VerdictMap.Entry(concatItem(field, x), v.verdict(), stateful(x)));
             }
             return new Statement.VerdictMap(field, entries, null);
         }
@@ -1402,7 +1402,7 @@ public final class Delinearizer {
                 return null;
             }
             Value key = interval ? rangeItem(field, span.low(), span.high(), length) : new Value.Single(x.key());
-            entries.add(new Statement.VerdictMap.Entry(key, v.verdict()));
+            entries.add(new Statement.VerdictMap.Entry(key, v.verdict(), stateful(x)));
         }
         for (SetElement x : elements) {
             // nft lists the catch-all last
@@ -1410,7 +1410,7 @@ public final class Delinearizer {
                 if (interval || !(x.data() instanceof Data.OfVerdict v)) {
                     return null;
                 }
-                entries.add(new Statement.VerdictMap.Entry(new Value.CatchAll(), v.verdict()));
+                entries.add(new Statement.VerdictMap.Entry(new Value.CatchAll(), v.verdict(), stateful(x)));
             }
         }
         return new Statement.VerdictMap(field, entries, null);
@@ -1721,26 +1721,53 @@ public final class Delinearizer {
                 return null;
             }
         }
+        List<List<Statement>> statements = new ArrayList<>();
         if (field instanceof ConcatField && elements.stream().anyMatch(x -> x.keyEnd() != null)) {
             // the kernel dumps ranges of concatenations in the order they were added, and nft lists them so
-            elements.forEach(x -> items.add(concatItem(x)));
-            return new Value.SetLiteral(items);
+            elements.forEach(x -> {
+                items.add(concatItem(field, x));
+                statements.add(stateful(x));
+            });
+            return new Value.SetLiteral(items, statements);
         }
         if (!interval) {
-            elements.stream().map(SetElement::key).sorted(listingOrder(field))
-                    .forEach(k -> items.add(new Value.Single(k)));
-            return new Value.SetLiteral(items);
+            List<SetElement> sorted = new ArrayList<>(elements);
+            sorted.sort(Comparator.comparing(SetElement::key, listingOrder(field)));
+            sorted.forEach(x -> {
+                items.add(new Value.Single(x.key()));
+                statements.add(stateful(x));
+            });
+            return new Value.SetLiteral(items, statements);
         }
         for (Span span : spans(elements, length)) {
             items.add(rangeItem(field, span.low(), span.high(), length));
+            statements.add(stateful(span.start()));
         }
-        return items.isEmpty() ? null : new Value.SetLiteral(items);
+        return items.isEmpty() ? null : new Value.SetLiteral(items, statements);
     }
 
+    /** The stateful statements of an element's expressions ({@code counter}, ...); none for what is no such statement. */
+    static List<Statement> stateful(SetElement x) {
+        List<Statement> out = new ArrayList<>();
+        for (Expression e : x.expressions()) {
+            Statement s = StatefulStatements.statement(e);
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
 
-    /** An element of a set of concatenations with ranges: one value, or the range from its key to its end. */
-    private static Value concatItem(SetElement x) {
-        return x.keyEnd() == null || x.keyEnd().equals(x.key()) ? new Value.Single(x.key()) : new Value.Range(x.key(), x.keyEnd());
+    /**
+     * An element of a set of concatenations with ranges: one value, or the range from its key to its end;
+     * host-order parts, which such sets hold as big-endian numbers, back in host order.
+     */
+    private static Value concatItem(Field field, SetElement x) {
+        Value v = x.keyEnd() == null || x.keyEnd().equals(x.key()) ? new Value.Single(x.key()) : new Value.Range(x.key(), x.keyEnd());
+        if (field instanceof ConcatField concat && Linearizer.hasHostOrderPart(concat)) {
+            v = Linearizer.bigEndianParts(concat, new Value.SetLiteral(List.of(v))).items().getFirst();
+        }
+        return v;
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A field of an IPv6 extension header or a TCP option, which the kernel finds by
+ * A field of an IPv6 extension header, an IPv4 option or a TCP option, which the kernel finds by
  * walking the headers ({@code exthdr load}): {@code frag id}, {@code mh type},
  * {@code tcp option maxseg size}; or whether the header is there at all
  * ({@code exthdr frag exists}, {@code tcp option sack-perm exists}).
@@ -61,6 +61,12 @@ public record ExthdrField(String header, String name, Exthdr.Op op, int type, in
         tcp(all, "md5sig", 19);
         tcp(all, "mptcp", 30);
         all.add(new ExthdrField("tcp option mptcp", "subtype", Exthdr.Op.TCPOPT, 30, 16, 4, Datatype.MPTCP_SUBTYPE));
+        // IPv4 options (nft's ipopt.c): loose and strict source route, record route, router alert
+        for (Object[] route : new Object[][]{{"lsrr", 131}, {"rr", 7}, {"ssrr", 137}}) {
+            ipv4(all, (String) route[0], (Integer) route[1], "type", 0, 8, Datatype.INTEGER, "length", 8, 8, Datatype.INTEGER,
+                    "ptr", 16, 8, Datatype.INTEGER, "addr", 24, 32, Datatype.IPV4_ADDR);
+        }
+        ipv4(all, "ra", 148, "type", 0, 8, Datatype.INTEGER, "length", 8, 8, Datatype.INTEGER, "value", 16, 16, Datatype.INTEGER);
         sctp(all, "data", 0, "tsn", 32, 32, "stream", 64, 16, "ssn", 80, 16, "ppid", 96, 32);
         for (String init : List.of("init", "init-ack")) {
             sctp(all, init, init.equals("init") ? 1 : 2, "init-tag", 32, 32, "a-rwnd", 64, 32,
@@ -101,6 +107,16 @@ public record ExthdrField(String header, String name, Exthdr.Op op, int type, in
         all.add(new ExthdrField(header, null, Exthdr.Op.IPV6, type, 0, 8, Datatype.BOOLEAN));
         for (int i = 0; i < fields.length; i += 4) {
             all.add(new ExthdrField(header, (String) fields[i], Exthdr.Op.IPV6, type, (Integer) fields[i + 1],
+                    (Integer) fields[i + 2], (Datatype) fields[i + 3]));
+        }
+    }
+
+    /** An IPv4 option: its presence ({@code ip option ra exists}) and fields ({@code ip option ra value}). */
+    private static void ipv4(List<ExthdrField> all, String option, int type, Object... fields) {
+        String header = "ip option " + option;
+        all.add(new ExthdrField(header, null, Exthdr.Op.IPV4, type, 0, 8, Datatype.BOOLEAN));
+        for (int i = 0; i < fields.length; i += 4) {
+            all.add(new ExthdrField(header, (String) fields[i], Exthdr.Op.IPV4, type, (Integer) fields[i + 1],
                     (Integer) fields[i + 2], (Datatype) fields[i + 3]));
         }
     }
@@ -173,6 +189,14 @@ public record ExthdrField(String header, String name, Exthdr.Op op, int type, in
         if (op == Exthdr.Op.TCPOPT || op == Exthdr.Op.SCTP || op == Exthdr.Op.DCCP) {
             // the kernel's tcp option and sctp chunk lookups check the protocol themselves; nft adds no dependency
             return List.of();
+        }
+        if (op == Exthdr.Op.IPV4) {
+            return switch (family) {
+                case IP -> List.of();
+                case INET -> List.of(Match.eq(MetaField.NFPROTO, Bytes.u8(2)));
+                case BRIDGE, NETDEV -> List.of(Match.eq(MetaField.PROTOCOL, Bytes.u16Be(0x0800)));
+                default -> throw new IllegalArgumentException(header + " cannot be matched in family " + family + " (IPv4 only)");
+            };
         }
         return switch (family) {
             case IP6 -> List.of();

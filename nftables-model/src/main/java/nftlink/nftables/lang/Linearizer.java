@@ -500,9 +500,15 @@ public final class Linearizer {
             m = new Match(PayloadField.ofVlanTag(m.field(), tags), m.op(), m.value());
         }
         if (m.value() instanceof Value.SetLiteral literal && literal.items().size() == 1 && !(m.field() instanceof ConcatField)
-                && !flagTest(m.field()) && !(literal.items().getFirst() instanceof Value.CatchAll)) {
-            // nft compares with the one item of a one-item set instead of making the set
-            m = new Match(m.field(), m.op(), literal.items().getFirst());
+                && (!flagTest(m.field()) || m.field().datatype() == Datatype.CT_STATE)
+                && !(literal.items().getFirst() instanceof Value.CatchAll) && !literal.hasStatements()) {
+            // nft compares with the one item of a one-item set instead of making the set; ct state { new } tests the
+            // flag as ct state new does (nft makes other flags' one-item sets exact comparisons, == syn)
+            Value item = literal.items().getFirst();
+            Bytes wildcard = m.field().datatype() == Datatype.IFNAME && item instanceof Value.Range r
+                    ? SetElementListing.wildcard(r.low(), r.high()) : null;
+            // an interface-name wildcard alone compares the name's first characters, iifname "eth*"
+            m = new Match(m.field(), m.op(), wildcard != null ? new Value.Single(wildcard) : item);
         }
         depend(ctx, m.field().text(), m.field().dependencies(spec.family()));
         if (m.op() == Match.Op.EQ && (m.value() instanceof Value.Single
@@ -572,10 +578,12 @@ public final class Linearizer {
             }
             case Value.SetLiteral literal -> {
                 boolean swap = literal.hasIntervals() && ordersHostBytes(field);
+                boolean swapParts = literal.hasIntervals() && field instanceof ConcatField c && hasHostOrderPart(c);
                 // intervals are ordered as big-endian numbers: host-order values are swapped first, as nft does
-                AnonymousSet set = anonymousSet(spec, ctx.ids(), field, swap ? reversedItems(literal) : literal);
+                AnonymousSet set = anonymousSet(spec, ctx.ids(), field, swap ? reversedItems(literal)
+                        : swapParts ? bigEndianParts((ConcatField) field, literal) : literal);
                 sets.add(set);
-                out.addAll(field.loads(REG));
+                out.addAll(swapParts ? bigEndianLoads((ConcatField) field) : field.loads(REG));
                 if (swap) {
                     out.add(hton(field));
                 }
@@ -765,7 +773,63 @@ public final class Linearizer {
                 default -> throw new IllegalArgumentException("unsupported: " + v + " in a set of host-order values");
             });
         }
-        return new Value.SetLiteral(items);
+        return new Value.SetLiteral(items, literal.statements());
+    }
+
+    /** Whether a part of {@code concat} holds host-order integers (a mark, a uid), which intervals hold as big-endian numbers. */
+    static boolean hasHostOrderPart(ConcatField concat) {
+        return concat.fields().stream().anyMatch(f -> !ConcatField.holdsValue(f)
+                && SetElementListing.storedBigEndian(f.datatype()) && f.length() >= 2);
+    }
+
+    /**
+     * The loads of {@code concat} into register 1 and on, each host-order part swapped to big endian right
+     * after its load ({@code byteorder reg 9 = hton(reg 9, 4, 4)}), as nft loads the key of an interval set.
+     */
+    static List<Expression> bigEndianLoads(ConcatField concat) {
+        List<Expression> out = new ArrayList<>();
+        int slot = 0;
+        for (Field f : concat.fields()) {
+            int register = ConcatField.registerAt(REG, slot);
+            out.addAll(BitValue.applies(f) ? BitValue.loads(f, register) : f.loads(register));
+            if (!ConcatField.holdsValue(f) && SetElementListing.storedBigEndian(f.datatype()) && f.length() >= 2) {
+                out.add(new Byteorder(Byteorder.Op.HTON, register, register, f.length(), f.length()));
+            }
+            slot += ((f.length() + 3) & ~3) / 4;
+        }
+        return out;
+    }
+
+    /** The items of a set of concatenations with each host-order part's bytes reversed (host order to big endian and back). */
+    static Value.SetLiteral bigEndianParts(ConcatField concat, Value.SetLiteral literal) {
+        List<Value> items = new ArrayList<>();
+        for (Value v : literal.items()) {
+            items.add(switch (v) {
+                case Value.Single x -> new Value.Single(bigEndianParts(concat, x.bytes()));
+                case Value.Range r -> new Value.Range(bigEndianParts(concat, r.low()), bigEndianParts(concat, r.high()));
+                default -> throw new IllegalArgumentException("unsupported: " + v + " in a set of concatenations");
+            });
+        }
+        return new Value.SetLiteral(items, literal.statements());
+    }
+
+    /** A concatenation's bytes with each host-order part reversed. */
+    static Bytes bigEndianParts(ConcatField concat, Bytes key) {
+        byte[] raw = key.toArray();
+        int at = 0;
+        for (Field f : concat.fields()) {
+            int length = f.length();
+            if (!ConcatField.holdsValue(f) && SetElementListing.storedBigEndian(f.datatype()) && length >= 2
+                    && at + length <= raw.length) {
+                for (int a = at, b = at + length - 1; a < b; a++, b--) {
+                    byte t = raw[a];
+                    raw[a] = raw[b];
+                    raw[b] = t;
+                }
+            }
+            at += (length + 3) & ~3;
+        }
+        return Bytes.of(raw);
     }
 
     /** Whether {@code FIELD VALUE} tests for any of the value's bits, as nft does for ct state or tcp flags. */
@@ -802,15 +866,15 @@ public final class Linearizer {
         int flags = NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT;
         if (literal.hasIntervals() && field instanceof ConcatField) {
             flags |= NfTables.NFT_SET_INTERVAL;
-            for (Value v : literal.items()) {
-                elements.add(concatInterval(v, null));
+            for (int i = 0; i < literal.items().size(); i++) {
+                elements.add(stateful(concatInterval(literal.items().get(i), null), literal.statementsOf(i)));
             }
         } else if (literal.hasIntervals()) {
             flags |= NfTables.NFT_SET_INTERVAL;
             elements.addAll(intervalElements(literal, length));
         } else {
-            for (Value v : literal.items()) {
-                elements.add(SetElement.of(((Value.Single) v).bytes()));
+            for (int i = 0; i < literal.items().size(); i++) {
+                elements.add(stateful(SetElement.of(((Value.Single) literal.items().get(i)).bytes()), literal.statementsOf(i)));
             }
         }
         int id = ids.nextSet();
@@ -834,6 +898,15 @@ public final class Linearizer {
             case Value.Range r -> new SetElement(r.low(), r.high(), data, null, 0, 0, 0, null, List.of());
             default -> throw new IllegalArgumentException("unsupported: " + v + " in a set of concatenations");
         };
+    }
+
+    /** The element with the stateful expressions of {@code statements} ({@code counter}, ...), as nft writes them. */
+    static SetElement stateful(SetElement e, List<Statement> statements) {
+        if (statements.isEmpty()) {
+            return e;
+        }
+        return new SetElement(e.key(), e.keyEnd(), e.data(), e.objectRef(), e.flags(), e.timeout(), e.expiration(),
+                e.userdata(), statements.stream().map(StatefulStatements::expression).toList());
     }
 
     /**
@@ -954,22 +1027,25 @@ public final class Linearizer {
         if (vmap.hasIntervals() && field instanceof ConcatField) {
             flags |= NfTables.NFT_SET_INTERVAL;
             for (Statement.VerdictMap.Entry e : vmap.entries()) {
-                elements.add(concatInterval(e.key(), nftlink.nftables.expr.Data.of(e.verdict())));
+                elements.add(stateful(concatInterval(e.key(), nftlink.nftables.expr.Data.of(e.verdict())), e.statements()));
             }
         } else if (vmap.hasIntervals()) {
             flags |= NfTables.NFT_SET_INTERVAL;
             List<BigInteger[]> bounds = new ArrayList<>();
             List<nftlink.nftables.expr.Data> verdicts = new ArrayList<>();
+            List<List<Statement>> statements = new ArrayList<>();
             boolean swap = ordersHostBytes(field);
             for (Statement.VerdictMap.Entry e : vmap.entries()) {
                 bounds.add(bounds(swap ? reversedItems(new Value.SetLiteral(List.of(e.key()))).items().getFirst() : e.key()));
                 verdicts.add(nftlink.nftables.expr.Data.of(e.verdict()));
+                statements.add(e.statements());
             }
-            elements.addAll(intervalMapElements(bounds, verdicts, length, "verdict map"));
+            elements.addAll(intervalMapElements(bounds, verdicts, statements, length, "verdict map"));
         } else {
             for (Statement.VerdictMap.Entry e : vmap.entries()) {
-                elements.add(e.key() instanceof Value.CatchAll ? catchAll(nftlink.nftables.expr.Data.of(e.verdict()))
-                        : SetElement.of(((Value.Single) e.key()).bytes(), nftlink.nftables.expr.Data.of(e.verdict())));
+                elements.add(stateful(e.key() instanceof Value.CatchAll ? catchAll(nftlink.nftables.expr.Data.of(e.verdict()))
+                        : SetElement.of(((Value.Single) e.key()).bytes(), nftlink.nftables.expr.Data.of(e.verdict())),
+                        e.statements()));
             }
         }
         NftSet set = NftSet.of(spec.family(), spec.table(), "__map%d", field.keyType(), length)
@@ -1043,13 +1119,23 @@ public final class Linearizer {
      */
     static List<SetElement> intervalMapElements(List<BigInteger[]> bounds, List<nftlink.nftables.expr.Data> data, int length,
                                                 String what) {
+        return intervalMapElements(bounds, data, List.of(), length, what);
+    }
+
+    /**
+     * As {@link #intervalMapElements(List, List, int, String)}, each range's start element with the
+     * stateful expressions of its statements ({@code statements} empty when none has any).
+     */
+    static List<SetElement> intervalMapElements(List<BigInteger[]> bounds, List<nftlink.nftables.expr.Data> data,
+                                                List<List<Statement>> statements, int length, String what) {
         List<Intervals.Interval> intervals = new ArrayList<>();
         for (int i = 0; i < bounds.size(); i++) {
             BigInteger[] r = bounds.get(i);
             if (r[0].compareTo(r[1]) > 0) {
                 throw new IllegalArgumentException("a range of a " + what + " has its bounds the wrong way round");
             }
-            intervals.add(new Intervals.Interval(r[0], r[1], SetElement.of(Intervals.bytes(r[0], length), data.get(i))));
+            SetElement start = SetElement.of(Intervals.bytes(r[0], length), data.get(i));
+            intervals.add(new Intervals.Interval(r[0], r[1], statements.isEmpty() ? start : stateful(start, statements.get(i))));
         }
         intervals.sort(Comparator.comparing(Intervals.Interval::low));
         try {
@@ -1062,11 +1148,13 @@ public final class Linearizer {
     /** Sorted, merged intervals as the kernel wants them: start elements and end-of-range markers. */
     static List<SetElement> intervalElements(Value.SetLiteral literal, int length) {
         List<BigInteger[]> ranges = new ArrayList<>();
-        for (Value v : literal.items()) {
+        for (int i = 0; i < literal.items().size(); i++) {
+            Value v = literal.items().get(i);
+            BigInteger index = BigInteger.valueOf(i);
             switch (v) {
-                case Value.Single s -> ranges.add(new BigInteger[]{number(s.bytes()), number(s.bytes())});
-                case Value.Prefix p -> ranges.add(new BigInteger[]{number(p.address()), number(p.last())});
-                case Value.Range r -> ranges.add(new BigInteger[]{number(r.low()), number(r.high())});
+                case Value.Single s -> ranges.add(new BigInteger[]{number(s.bytes()), number(s.bytes()), index});
+                case Value.Prefix p -> ranges.add(new BigInteger[]{number(p.address()), number(p.last()), index});
+                case Value.Range r -> ranges.add(new BigInteger[]{number(r.low()), number(r.high()), index});
                 default -> throw new IllegalArgumentException("not a set item: " + v);
             }
         }
@@ -1082,7 +1170,9 @@ public final class Linearizer {
         }
         List<Intervals.Interval> intervals = new ArrayList<>();
         for (BigInteger[] r : merged) {
-            intervals.add(new Intervals.Interval(r[0], r[1], SetElement.of(Intervals.bytes(r[0], length))));
+            // the merged interval carries what its first item carries
+            SetElement start = stateful(SetElement.of(Intervals.bytes(r[0], length)), literal.statementsOf(r[2].intValue()));
+            intervals.add(new Intervals.Interval(r[0], r[1], start));
         }
         return Intervals.elements(intervals, length, true);
     }

@@ -29,7 +29,7 @@ public final class NamedSetLookups {
     /** The registers (and lengths) of the key parts a lookup of {@code set} from {@code sreg} swaps, or an empty list. */
     private static List<int[]> swappedParts(NftSet set, int sreg) {
         List<int[]> out = new ArrayList<>();
-        if (set == null || !set.isInterval() || (set.flags() & NfTables.NFT_SET_ANONYMOUS) != 0) {
+        if (set == null || !set.isInterval()) {
             return out;
         }
         SetDeclaration d = SetDeclaration.of(set);
@@ -37,11 +37,16 @@ public final class NamedSetLookups {
             return out;
         }
         SetKey key = d.key();
+        if ((set.flags() & NfTables.NFT_SET_ANONYMOUS) != 0 && !key.concatenated()) {
+            // an anonymous interval set of one host-order key is read with its own swap (Delinearizer)
+            return out;
+        }
         int offset = 0;
         for (int i = 0; i < key.types().size(); i++) {
             int length = key.lengths().get(i);
             if (SetElementListing.storedBigEndian(key.types().get(i)) && length >= 2) {
-                int register = offset == 0 ? sreg : (sreg == NfTables.NFT_REG_1 ? NfTables.NFT_REG32_00 : sreg) + offset / 4;
+                // named as nft names it: a 16-byte register where one starts (ip6 saddr . meta mark: reg 2)
+                int register = ConcatField.registerAfter(sreg, offset / 4);
                 out.add(new int[]{register, length});
             }
             offset += key.concatenated() ? (length + 3) & ~3 : length;
@@ -93,6 +98,11 @@ public final class NamedSetLookups {
         return !set.startsWith("__");
     }
 
+    /** Whether a listed lookup is of a set whose key parts {@link #withoutByteOrder} may swap back: named or anonymous. */
+    private static boolean listed(String set) {
+        return !set.contains("%");
+    }
+
     /**
      * {@code rule} with the byte-order swaps nft puts before lookups in the named sets
      * {@code sets} finds (by name; {@code null} when unknown): after the load of each host-order
@@ -129,7 +139,7 @@ public final class NamedSetLookups {
         List<Expression> out = new ArrayList<>(rule.expressions());
         for (int i = 0; i < out.size(); i++) {
             String name = setName(out.get(i));
-            if (name == null || !named(name)) {
+            if (name == null || !listed(name)) {
                 continue;
             }
             int sreg = sourceRegister(out.get(i));

@@ -131,7 +131,8 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.SetFromField sf -> sf.target().text() + " set " + sf.source().text();
             case Statement.TcpOptionReset r -> "reset tcp option " + ExthdrField.tcpOptionName(r.kind());
             case Statement.ConnlimitStatement cl -> "ct count " + (cl.over() ? "over " : "") + Integer.toUnsignedString(cl.count());
-            case Statement.LastStatement l -> l.usedMillis() == null ? "last" : "last used " + NftTime.format(l.usedMillis());
+            case Statement.LastStatement l -> stateless ? "last"
+                    : "last used " + (l.usedMillis() == null ? "never" : NftTime.format(l.usedMillis()));
             case Statement.DynsetStatement d -> {
                 StringBuilder sb = new StringBuilder(d.op().nftName()).append(" @")
                         .append(d.set()).append(" { ").append(fieldText(d.key()));
@@ -169,7 +170,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 }
                 StringJoiner j = new StringJoiner(", ", "{ ", " }");
                 for (Statement.VerdictMap.Entry e : v.entries()) {
-                    j.add(flagValue(v.field(), e.key()) + " : " + e.verdict());
+                    j.add(flagValue(v.field(), e.key()) + elementStatements(e.statements()) + " : " + e.verdict());
                 }
                 yield v.field().text() + " vmap " + j;
             }
@@ -303,13 +304,15 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Value.Single s -> single(field, s.bytes());
             case Value.Prefix p -> field.datatype().print(p.address()) + "/" + p.bits();
             case Value.Range r when field instanceof ConcatField concat -> concatRange(concat, r);
+            case Value.Range r when field.datatype() == Datatype.IFNAME && SetElementListing.wildcard(r.low(), r.high()) != null ->
+                    field.datatype().print(SetElementListing.wildcard(r.low(), r.high()));
             case Value.Range r -> rangeEnd(field, r.low()) + "-" + rangeEnd(field, r.high());
             case Value.SetReference ref -> "@" + ref.name();
             case Value.CatchAll c -> "*";
             case Value.SetLiteral l -> {
                 StringJoiner j = new StringJoiner(", ", "{ ", " }");
-                for (Value item : l.items()) {
-                    j.add(flagValue(field, item));
+                for (int i = 0; i < l.items().size(); i++) {
+                    j.add(flagValue(field, l.items().get(i)) + elementStatements(l.statementsOf(i)));
                 }
                 yield j.toString();
             }
@@ -326,6 +329,13 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return flags ? text.replace(",", " | ") : text;
     }
 
+    /** An anonymous set element's stateful statements, each after a space ({@code  counter packets 0 bytes 0}). */
+    private String elementStatements(List<Statement> statements) {
+        StringBuilder sb = new StringBuilder();
+        statements.forEach(s -> sb.append(' ').append(render(s)));
+        return sb.toString();
+    }
+
     /** A range of a concatenation part by part: {@code 10.0.0.0/8 . 10-23}. */
     private String concatRange(ConcatField concat, Value.Range r) {
         StringJoiner j = new StringJoiner(" . ");
@@ -340,6 +350,11 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 continue;
             }
             int bits = prefixLength(low, high);
+            Bytes wildcard = f.datatype() == Datatype.IFNAME ? SetElementListing.wildcard(low, high) : null;
+            if (wildcard != null) {
+                j.add(f.datatype().print(wildcard));
+                continue;
+            }
             boolean address = f.datatype() == Datatype.IPV4_ADDR || f.datatype() == Datatype.IPV6_ADDR;
             j.add(address && bits >= 0 ? single(f, low) + "/" + bits : rangeEnd(f, low) + "-" + rangeEnd(f, high));
         }

@@ -164,7 +164,7 @@ public final class SetElementListing {
      * {@code "eth*"}: the bytes {@code eth} without a NUL (as {@link Datatype#print} takes a wildcard),
      * else {@code null}.
      */
-    private static Bytes wildcard(Bytes low, Bytes high) {
+    static Bytes wildcard(Bytes low, Bytes high) {
         int prefix = RuleRenderer.prefixLength(low, high);
         if (prefix <= 0 || prefix % 8 != 0 || prefix / 8 >= low.length()) {
             return null;

@@ -61,6 +61,17 @@ public final class SetTypeof {
     private static final int EXTHDR_DESC = 0;
     private static final int EXTHDR_TYPE = 1;
     private static final int EXTHDR_OP = 2;
+    /**
+     * The fields of SCTP chunk {@code header} ({@code sctp chunk init}) by their number in nft's typeof
+     * userdata: type, flags and length, then the chunk's own fields in nft's order.
+     */
+    private static List<String> sctpChunkFields(String header) {
+        return ExthdrField.ALL.stream().filter(f -> f.op() == nftlink.nftables.expr.Exthdr.Op.SCTP && f.header().equals(header)
+                && f.name() != null).map(ExthdrField::name).toList();
+    }
+
+    /** nft's IPv4 option fields by their number in its typeof userdata ({@code IPOPT_FIELD_*}; 0 is none). */
+    private static final List<String> IP_OPTION_FIELDS = List.of("", "type", "length", "value", "ptr", "addr");
     private static final int HASH_SYMMETRIC = 1;
 
     /** A set of {@code family table name} whose keys are values of {@code key}, declared {@code typeof key}. */
@@ -168,6 +179,24 @@ public final class SetTypeof {
             }
             case TCPOPT -> {
                 int index = TypeofProtocols.tcpOptionField(x.header().substring("tcp option ".length()), x.name());
+                if (index < 0) {
+                    return null;
+                }
+                SetUserdata.tlv(out, EXTHDR_TYPE, SetUserdata.u32(index));
+                SetUserdata.tlv(out, EXTHDR_OP, SetUserdata.u32(x.op().number()));
+                SetUserdata.tlv(out, EXTHDR_DESC, SetUserdata.u32(x.type()));
+            }
+            case SCTP -> {
+                int index = sctpChunkFields(x.header()).indexOf(x.name());
+                if (index < 0) {
+                    return null;
+                }
+                SetUserdata.tlv(out, EXTHDR_TYPE, SetUserdata.u32(index));
+                SetUserdata.tlv(out, EXTHDR_OP, SetUserdata.u32(x.op().number()));
+                SetUserdata.tlv(out, EXTHDR_DESC, SetUserdata.u32(x.type()));
+            }
+            case IPV4 -> {
+                int index = IP_OPTION_FIELDS.indexOf(x.name());
                 if (index < 0) {
                     return null;
                 }
@@ -370,6 +399,15 @@ public final class SetTypeof {
             if (names != null) {
                 names[0] = "tcp option " + names[0];
             }
+        } else if (op == 3) {
+            String chunk = ExthdrField.ALL.stream().filter(f -> f.op().number() == 3 && f.type() == desc && f.name() == null)
+                    .map(ExthdrField::header).findFirst().orElse(null);
+            List<String> fields = chunk == null ? List.of() : sctpChunkFields(chunk);
+            names = type >= 0 && type < fields.size() ? new String[]{chunk, fields.get(type)} : null;
+        } else if (op == 2 && type > 0 && type < IP_OPTION_FIELDS.size()) {
+            String option = ExthdrField.ALL.stream().filter(f -> f.op().number() == 2 && f.type() == desc && f.name() == null)
+                    .map(ExthdrField::header).findFirst().orElse(null);
+            names = option == null ? null : new String[]{option, IP_OPTION_FIELDS.get(type)};
         } else {
             names = null;
         }

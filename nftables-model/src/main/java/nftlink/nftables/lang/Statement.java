@@ -424,14 +424,23 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      */
     record VerdictMap(Field field, List<Entry> entries, String named) implements Statement {
 
-        /** One {@code KEY : VERDICT} entry; the key may be a value, prefix, range or the catch-all {@code *}. */
-        public record Entry(Value key, Verdict verdict) {
+        /**
+         * One {@code KEY [STATEFUL ...] : VERDICT} entry; the key may be a value, prefix, range or the
+         * catch-all {@code *}; the element's stateful statements ({@code counter}, ...) may be empty.
+         */
+        public record Entry(Value key, Verdict verdict, List<Statement> statements) {
             public Entry {
                 if (!(key instanceof Value.Single || key instanceof Value.Prefix || key instanceof Value.Range
                         || key instanceof Value.CatchAll)) {
                     throw new IllegalArgumentException("map keys are values, prefixes, ranges or *");
                 }
                 Objects.requireNonNull(verdict, "verdict");
+                statements = List.copyOf(statements);
+            }
+
+            /** An entry without stateful statements. */
+            public Entry(Value key, Verdict verdict) {
+                this(key, verdict, List.of());
             }
         }
 

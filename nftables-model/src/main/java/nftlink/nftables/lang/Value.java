@@ -63,10 +63,21 @@ public sealed interface Value {
         }
     }
 
-    /** An anonymous set, as in {@code { 25, 143 }}. */
-    record SetLiteral(List<Value> items) implements Value {
+    /**
+     * An anonymous set, as in {@code { 25, 143 }}.
+     *
+     * @param items      the values, prefixes and ranges
+     * @param statements each item's stateful statements, as in {@code { 10 counter packets 0 bytes 0 }}
+     *                   (an empty list for an item without; the whole list empty when no item has any)
+     */
+    record SetLiteral(List<Value> items, List<List<Statement>> statements) implements Value {
         public SetLiteral {
             items = List.copyOf(items);
+            statements = statements.stream().allMatch(List::isEmpty) ? List.of()
+                    : statements.stream().map(List::copyOf).toList();
+            if (!statements.isEmpty() && statements.size() != items.size()) {
+                throw new IllegalArgumentException("statements for " + statements.size() + " of " + items.size() + " items");
+            }
             for (Value v : items) {
                 if (v instanceof SetLiteral || v instanceof SetReference || v instanceof CatchAll) {
                     throw new IllegalArgumentException("set items must be values, prefixes or ranges");
@@ -75,6 +86,21 @@ public sealed interface Value {
             if (items.isEmpty()) {
                 throw new IllegalArgumentException("an anonymous set needs at least one item");
             }
+        }
+
+        /** An anonymous set whose items carry no statements. */
+        public SetLiteral(List<Value> items) {
+            this(items, List.of());
+        }
+
+        /** The stateful statements of item {@code i} (empty when it has none). */
+        public List<Statement> statementsOf(int i) {
+            return statements.isEmpty() ? List.of() : statements.get(i);
+        }
+
+        /** Whether some item carries stateful statements. */
+        public boolean hasStatements() {
+            return !statements.isEmpty();
         }
 
         /** Whether the set needs the interval flag. */

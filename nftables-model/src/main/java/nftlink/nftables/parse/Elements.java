@@ -1,6 +1,5 @@
 package nftlink.nftables.parse;
 
-import nftlink.nftables.Family;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Data;
@@ -73,7 +72,7 @@ final class Elements {
 
     private SetElementSpec item(SetShape shape, String setName, boolean keysOnly) {
         Token at = c.peek();
-        Value v = c.accept("*") ? new Value.CatchAll() : wildcard(shape, values.elementKey(shape.key()));
+        Value v = c.accept("*") ? new Value.CatchAll() : Values.wildcard(shape.key(), values.elementKey(shape.key()));
         if (!(v instanceof Value.Single || v instanceof Value.CatchAll) && !shape.interval()) {
             throw Cursor.error(at, "you must add 'flags interval' to the declaration of " + setName
                     + " to add prefixes or ranges");
@@ -116,31 +115,9 @@ final class Elements {
         return Cursor.at(at, () -> new SetElementSpec(v, d, o, t, e, cm, statements));
     }
 
-    /**
-     * An interface name with a wildcard ({@code "eth*"}, which the value holds as its characters before
-     * the star) as the range of names it stands for in an interval set: from the characters padded with
-     * zeros to the characters padded with ones.
-     */
-    private static Value wildcard(SetShape shape, Value v) {
-        if (shape.key().size() != 1 || shape.key().getFirst().type() != Datatype.IFNAME || !(v instanceof Value.Single s)
-                || s.bytes().length() >= shape.key().getFirst().length()) {
-            return v;
-        }
-        int length = shape.key().getFirst().length();
-        byte[] low = Arrays.copyOf(s.bytes().toArray(), length);
-        byte[] high = Arrays.copyOf(s.bytes().toArray(), length);
-        Arrays.fill(high, s.bytes().length(), length, (byte) 0xff);
-        return new Value.Range(Bytes.of(low), Bytes.of(high));
-    }
-
     /** The stateful statements an element carries ({@code counter}, {@code limit rate ...}, ...), in a row. */
     private List<Statement> statements() {
-        List<Statement> out = new ArrayList<>();
-        RuleParser rules = new RuleParser(c, values, Family.INET);
-        for (Statement s = rules.stateful(); s != null; s = rules.stateful()) {
-            out.add(s);
-        }
-        return out;
+        return values.elementStatements();
     }
 
     private Data data(SetShape shape) {

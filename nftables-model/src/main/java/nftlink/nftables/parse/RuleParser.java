@@ -316,10 +316,11 @@ final class RuleParser {
                     };
                     entries.add(Cursor.at(keyToken, () -> new Statement.VerdictMap.Entry(k, verdict)));
                 } else {
-                    Value key = c.accept("*") ? new Value.CatchAll() : values.item(parts, false);
+                    Value key = c.accept("*") ? new Value.CatchAll() : Values.wildcard(parts, values.item(parts, false));
+                    List<Statement> stateful = values.elementStatements();
                     c.expect(":");
                     Value k = key;
-                    entries.add(Cursor.at(keyToken, () -> new Statement.VerdictMap.Entry(k, values.verdict())));
+                    entries.add(Cursor.at(keyToken, () -> new Statement.VerdictMap.Entry(k, values.verdict(), stateful)));
                 }
                 c.skipNewlines();
                 if (!c.accept(Token.Kind.COMMA) && !c.at(Token.Kind.RBRACE)) {
@@ -507,6 +508,9 @@ final class RuleParser {
             c.next();
             if (w.equals("tcp") && c.accept("option")) {
                 return namedExtension("tcp option", "a tcp option");
+            }
+            if (w.equals("ip") && c.accept("option")) {
+                return namedExtension("ip option", "an ip option (lsrr, rr, ssrr, ra)");
             }
             if (w.equals("sctp") && c.accept("chunk")) {
                 return namedExtension("sctp chunk", "an sctp chunk type");
@@ -1566,7 +1570,9 @@ final class RuleParser {
         Token start = c.peek();
         List<Field> parts = new ArrayList<>();
         do {
-            if (startsField(c.peek())) {
+            // a tunnel's inner header field too: update @y { vxlan ip saddr }
+            if (startsField(c.peek()) || c.peek().kind() == Token.Kind.WORD
+                    && nftlink.nftables.lang.InnerField.Tunnel.named(c.peek().text()) != null) {
                 parts.add(field());
                 continue;
             }

@@ -16,8 +16,10 @@ import nftlink.nftables.lang.Statement;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The set and map commands of nft text: declarations ({@code set NAME { type ...; flags ...;
@@ -34,6 +36,8 @@ final class SetCommands {
     private final Map<String, SetShape> declared;
     private final BatchIds ids;
     private final Map<String, NftSet> declaredSets = new HashMap<>();
+    /** The interval sets of this text whose elements so far include the end marker at zero nft writes below a first interval. */
+    private final Set<String> zeroEndMarkers = new HashSet<>();
 
     /**
      * @param declared the shapes of the sets declared so far, by {@link #key}; declarations add to it
@@ -112,6 +116,9 @@ final class SetCommands {
         out.add(new ParsedOperation(new NftOperation.AddSet(set, exclusive), where,
                 (exclusive ? "create " : "add ") + (map ? "map " : "set ") + family.nftName() + " " + table + " " + name));
         if (b.elements != null && !b.elements.isEmpty()) {
+            if (b.elements.stream().anyMatch(e -> isZero(e, true))) {
+                zeroEndMarkers.add(key(family, table, name));
+            }
             for (NftOperation op : NftOperation.addElements(family, table, name, b.elements)) {
                 out.add(new ParsedOperation(op, where, null));
             }
@@ -299,16 +306,38 @@ final class SetCommands {
     /** {@code add|create element [FAMILY] TABLE SET { ... }}, after the table. */
     List<ParsedOperation> addElements(Token commandStart, String command, Family family, String table) {
         Token setName = c.identifier("a set name");
-        List<SetElement> elems = elements.block(known(family, table, setName), setName.text());
+        // a set with auto-merge joins overlapping and adjacent intervals of the elements added, as nft does
+        NftSet target = set(family, table, setName.text());
+        boolean autoMerge = target != null && nftlink.nftables.lang.SetUserdata.decode(target.userdata()).autoMerge();
+        List<SetElement> elems = elements.block(known(family, table, setName), setName.text(), false, autoMerge);
         SourceLocation where = commandStart.location().to(setName.location());
         List<NftOperation> ops = command.equals("create")
                 ? List.of(new NftOperation.AddElements(family, table, setName.text(), 0, elems, true))
                 : NftOperation.addElements(family, table, setName.text(), elems);
         List<ParsedOperation> out = new ArrayList<>();
+        String key = key(family, table, setName.text());
+        if (command.equals("add") && zeroEndMarkers.contains(key) && elems.stream().anyMatch(e -> isZero(e, false))) {
+            // nft merges elements added to a set this text declares into its declaration: an interval now starting
+            // at zero leaves no end marker there; remove the one the declaration wrote
+            SetElement marker = elems.stream().filter(e -> isZero(e, false)).findFirst().orElseThrow();
+            out.add(new ParsedOperation(new NftOperation.DeleteElements(family, table, setName.text(),
+                    List.of(SetElement.intervalEnd(marker.key()))), where, null));
+            zeroEndMarkers.remove(key);
+        }
+        if (elems.stream().anyMatch(e -> isZero(e, true))) {
+            zeroEndMarkers.add(key);
+        }
         for (NftOperation op : ops) {
             out.add(new ParsedOperation(op, where, command + " element " + family.nftName() + " " + table + " " + setName.text()));
         }
         return out;
+    }
+
+    /** Whether {@code e} is an interval set's element at key zero: its end marker ({@code end}) or an interval's start. */
+    private static boolean isZero(SetElement e, boolean end) {
+        boolean isEnd = (e.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0;
+        return isEnd == end && (e.flags() & NfTables.NFT_SET_ELEM_CATCHALL) == 0 && e.keyEnd() == null
+                && e.key().length() > 0 && java.util.Arrays.equals(e.key().toArray(), new byte[e.key().length()]);
     }
 
     /** {@code delete element [FAMILY] TABLE SET { ... }}, after the table. */

@@ -1,5 +1,6 @@
 package nftlink.nftables.parse;
 
+import nftlink.nftables.Family;
 import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Verdict;
 import nftlink.nftables.lang.ConcatField;
@@ -7,6 +8,7 @@ import nftlink.nftables.lang.CtField;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.SocketCgroupField;
+import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.Value;
 
 import java.util.ArrayList;
@@ -82,24 +84,30 @@ final class Values {
     Value.SetLiteral setLiteral(List<Part> parts) {
         Token open = c.expect(Token.Kind.LBRACE, "'{'");
         List<Value> items = new ArrayList<>();
-        collect(parts, items);
+        List<List<Statement>> statements = new ArrayList<>();
+        collect(parts, items, statements);
         if (items.isEmpty()) {
             throw Cursor.error(open, "an anonymous set needs at least one element");
         }
-        return Cursor.at(open, () -> new Value.SetLiteral(items));
+        return Cursor.at(open, () -> new Value.SetLiteral(items, statements));
     }
 
-    /** Items up to and including the closing brace; nested braces (from variables) are flattened. */
-    private void collect(List<Part> parts, List<Value> items) {
+    /**
+     * Items, each with the stateful statements after it, up to and including the closing brace;
+     * nested braces (from variables) are flattened.
+     */
+    private void collect(List<Part> parts, List<Value> items, List<List<Statement>> statements) {
         while (true) {
             c.skipNewlines();
             if (c.accept(Token.Kind.RBRACE)) {
                 return;
             }
             if (c.accept(Token.Kind.LBRACE)) {
-                collect(parts, items);
+                collect(parts, items, statements);
             } else {
-                items.add(item(parts, false));
+                // an anonymous set holds ranges of host-order parts of a concatenation as big-endian numbers
+                items.add(wildcard(parts, item(parts, false, true)));
+                statements.add(elementStatements());
             }
             c.skipNewlines();
             if (!c.accept(Token.Kind.COMMA)) {
@@ -109,6 +117,33 @@ final class Values {
                 }
             }
         }
+    }
+
+    /**
+     * An interface name with a wildcard ({@code "eth*"}, which the value holds as its characters before
+     * the star) as the range of names it stands for in an interval set: from the characters padded with
+     * zeros to the characters padded with ones, as nft writes it; any other value as it is.
+     */
+    static Value wildcard(List<Part> parts, Value v) {
+        if (parts.size() != 1 || parts.getFirst().type() != Datatype.IFNAME || !(v instanceof Value.Single s)
+                || s.bytes().length() >= parts.getFirst().length()) {
+            return v;
+        }
+        int length = parts.getFirst().length();
+        byte[] low = java.util.Arrays.copyOf(s.bytes().toArray(), length);
+        byte[] high = java.util.Arrays.copyOf(s.bytes().toArray(), length);
+        java.util.Arrays.fill(high, s.bytes().length(), length, (byte) 0xff);
+        return new Value.Range(Bytes.of(low), Bytes.of(high));
+    }
+
+    /** The stateful statements of an element ({@code counter}, {@code limit rate ...}, ...), in a row. */
+    List<Statement> elementStatements() {
+        List<Statement> out = new ArrayList<>();
+        RuleParser rules = new RuleParser(c, this, Family.INET);
+        for (Statement s = rules.stateful(); s != null; s = rules.stateful()) {
+            out.add(s);
+        }
+        return out;
     }
 
     /** One value, prefix or range; {@code a . b} for concatenations. */
@@ -138,7 +173,7 @@ final class Values {
                 }
                 Part part = parts.get(i);
                 Token t = c.peek();
-                Value v = item(List.of(part), false);
+                Value v = wildcard(List.of(part), item(List.of(part), false));
                 Bytes lo = switch (v) {
                     case Value.Single s -> s.bytes();
                     case Value.Range r -> r.low();
@@ -150,7 +185,7 @@ final class Values {
                     case Value.Prefix p -> p.last();
                     default -> lo;
                 };
-                if (!(v instanceof Value.Single) && part.type().hostOrder() && !hostOrderRanges) {
+                if (!(v instanceof Value.Single) && part.type().hostOrder() && part.type() != Datatype.IFNAME && !hostOrderRanges) {
                     throw Cursor.error(t, "unsupported: a range of " + part.type().nftName()
                             + " (host byte order) in a concatenation");
                 }
