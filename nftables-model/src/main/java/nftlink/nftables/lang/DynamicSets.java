@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The {@code dynamic} flag nft gives a set that rules of the same batch update from the packet path
- * ({@code add @s { ip saddr }}, {@code update @s { ... limit ... }}): nft's evaluator sets
+ * ({@code add @s { ip saddr }}, {@code update @s { ... limit ... }}; not a map statement's map): nft's evaluator sets
  * {@code NFT_SET_EVAL} on such a set's declaration, so that the kernel picks a set type that takes
  * updates; without it the kernel refuses a set statement with stateful expressions (EOPNOTSUPP).
  * Both front ends (text and JSON) pass their operations through {@link #flagged}.
@@ -43,7 +43,8 @@ public final class DynamicSets {
             };
             if (rule != null) {
                 for (Expression e : rule.expressions()) {
-                    if (e instanceof Dynset d && d.set() != null) {
+                    // a map statement (update @m { KEY : DATA }) leaves its map as declared, as nft does
+                    if (e instanceof Dynset d && d.set() != null && d.sregData() == null) {
                         updated.add(key(rule.family().nftName(), rule.table(), d.set()));
                     }
                 }

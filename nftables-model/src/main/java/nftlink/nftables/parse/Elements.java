@@ -39,15 +39,42 @@ final class Elements {
 
     /** As {@link #block(SetShape, String, boolean)}; with {@code merge} (auto-merge) overlapping and adjacent intervals join. */
     List<SetElement> block(SetShape shape, String setName, boolean keysOnly, boolean merge) {
+        return compile(shape, read(shape, setName, keysOnly), keysOnly, merge);
+    }
+
+    /** The elements of a block as written, each with the token it starts at, before they are compiled. */
+    record Block(List<SetElementSpec> specs, List<Token> where) {
+        Block {
+            specs = List.copyOf(specs);
+            where = List.copyOf(where);
+        }
+
+        /** This block's elements, then {@code more}'s. */
+        Block and(Block more) {
+            List<SetElementSpec> s = new ArrayList<>(specs);
+            s.addAll(more.specs);
+            List<Token> w = new ArrayList<>(where);
+            w.addAll(more.where);
+            return new Block(s, w);
+        }
+    }
+
+    /** Reads {@code { ELEMENT, ... }} without compiling it. */
+    Block read(SetShape shape, String setName, boolean keysOnly) {
         c.expect(Token.Kind.LBRACE, "'{'");
         List<SetElementSpec> specs = new ArrayList<>();
         List<Token> where = new ArrayList<>();
         collect(shape, setName, keysOnly, specs, where);
+        return new Block(specs, where);
+    }
+
+    /** Compiles {@code block} for a set of {@code shape}; with {@code merge} (auto-merge) overlapping and adjacent intervals join. */
+    List<SetElement> compile(SetShape shape, Block block, boolean keysOnly, boolean merge) {
         ElementCompiler compiler = Cursor.at(c.in.last(), () -> shape.compiler(merge && !shape.isMap()));
         try {
-            return keysOnly ? compiler.deletion(specs) : compiler.compile(specs);
+            return keysOnly ? compiler.deletion(block.specs()) : compiler.compile(block.specs());
         } catch (ElementCompiler.ElementException e) {
-            throw Cursor.error(where.get(e.index()), e.getMessage());
+            throw Cursor.error(block.where().get(e.index()), e.getMessage());
         }
     }
 

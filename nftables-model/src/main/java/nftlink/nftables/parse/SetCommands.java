@@ -36,6 +36,8 @@ final class SetCommands {
     private final Map<String, SetShape> declared;
     private final BatchIds ids;
     private final Map<String, NftSet> declaredSets = new HashMap<>();
+    /** The auto-merge interval sets this text declares: their elements so far, as written and as compiled. */
+    private final Map<String, Merged> autoMerged = new HashMap<>();
     /** The interval sets of this text whose elements so far include the end marker at zero nft writes below a first interval. */
     private final Set<String> zeroEndMarkers = new HashSet<>();
 
@@ -72,6 +74,7 @@ final class SetCommands {
         String comment;
         List<Statement> statements = new ArrayList<>();
         List<SetElement> elements;
+        Elements.Block written;
 
         SetShape shape(Family family, String table, String name) {
             SetDeclaration d = declaration(family, table, name);
@@ -112,6 +115,11 @@ final class SetCommands {
         NftSet set = Cursor.at(nameToken, declaration::set).withId(ids.nextSet());
         declaredSets.put(key(family, table, name), set);
         SourceLocation where = start.location().to(nameToken.location());
+        if (b.autoMerge && (b.flags & NfTables.NFT_SET_INTERVAL) != 0 && !map) {
+            autoMerged.put(key(family, table, name), new Merged(b.shape(family, table, name),
+                    b.written != null ? b.written : new Elements.Block(List.of(), List.of()),
+                    b.elements != null ? b.elements : List.of()));
+        }
         List<ParsedOperation> out = new ArrayList<>();
         out.add(new ParsedOperation(new NftOperation.AddSet(set, exclusive), where,
                 (exclusive ? "create " : "add ") + (map ? "map " : "set ") + family.nftName() + " " + table + " " + name));
@@ -175,7 +183,9 @@ final class SetCommands {
                     throw Cursor.error(t, "declare the type before the elements");
                 }
                 c.expect(Token.Kind.EQUALS, "'='");
-                b.elements = elements.block(Cursor.at(t, () -> b.shape(family, table, name)), name, false, b.autoMerge);
+                SetShape shape = Cursor.at(t, () -> b.shape(family, table, name));
+                b.written = elements.read(shape, name, false);
+                b.elements = elements.compile(shape, b.written, false, b.autoMerge);
             }
             default -> throw Cursor.error(t, "syntax error, unexpected " + t.text()
                     + ", expecting type, flags, timeout, size, policy, elements, comment or '}'");
@@ -309,8 +319,12 @@ final class SetCommands {
         // a set with auto-merge joins overlapping and adjacent intervals of the elements added, as nft does
         NftSet target = set(family, table, setName.text());
         boolean autoMerge = target != null && nftlink.nftables.lang.SetUserdata.decode(target.userdata()).autoMerge();
-        List<SetElement> elems = elements.block(known(family, table, setName), setName.text(), false, autoMerge);
         SourceLocation where = commandStart.location().to(setName.location());
+        Merged merged = command.equals("add") ? autoMerged.get(key(family, table, setName.text())) : null;
+        if (merged != null) {
+            return mergedAddition(merged, family, table, setName.text(), where);
+        }
+        List<SetElement> elems = elements.block(known(family, table, setName), setName.text(), false, autoMerge);
         List<NftOperation> ops = command.equals("create")
                 ? List.of(new NftOperation.AddElements(family, table, setName.text(), 0, elems, true))
                 : NftOperation.addElements(family, table, setName.text(), elems);
@@ -331,6 +345,33 @@ final class SetCommands {
             out.add(new ParsedOperation(op, where, command + " element " + family.nftName() + " " + table + " " + setName.text()));
         }
         return out;
+    }
+
+    /**
+     * {@code add element} to an auto-merge set this text declares: nft joins the new elements with those the set
+     * has so far (its declaration's and earlier additions'), so the elements the join replaces are deleted and
+     * the joined ones added in their place, in the same transaction.
+     */
+    private List<ParsedOperation> mergedAddition(Merged merged, Family family, String table, String name, SourceLocation where) {
+        Elements.Block all = merged.written().and(elements.read(merged.shape(), name, false));
+        List<SetElement> joined = elements.compile(merged.shape(), all, false, true);
+        autoMerged.put(key(family, table, name), new Merged(merged.shape(), all, joined));
+        zeroEndMarkers.remove(key(family, table, name));
+        // what stays as it was is neither deleted nor added again
+        List<SetElement> gone = merged.compiled().stream().filter(e -> !joined.contains(e)).toList();
+        List<SetElement> added = joined.stream().filter(e -> !merged.compiled().contains(e)).toList();
+        List<ParsedOperation> out = new ArrayList<>();
+        for (NftOperation op : NftOperation.deleteElements(family, table, name, gone)) {
+            out.add(new ParsedOperation(op, where, null));
+        }
+        for (NftOperation op : NftOperation.addElements(family, table, name, added)) {
+            out.add(new ParsedOperation(op, where, "add element " + family.nftName() + " " + table + " " + name));
+        }
+        return out;
+    }
+
+    /** An auto-merge set's elements so far: as written, and as compiled into the transaction. */
+    private record Merged(SetShape shape, Elements.Block written, List<SetElement> compiled) {
     }
 
     /** Whether {@code e} is an interval set's element at key zero: its end marker ({@code end}) or an interval's start. */
