@@ -161,6 +161,7 @@ record JsonFieldWriter(JsonRenderer renderer) {
         return out;
     }
 
+    /** A constant of a shift, mask or combination, as a name or a number as the field gives it. */
     private static JsonValue binopConstant(BinopField b, long value) {
         Object c = b.jsonConstant(value);
         return c instanceof String s ? JsonValue.of(s) : JsonValue.of((Long) c);

@@ -15,6 +15,7 @@ import nftlink.nftables.lang.Statement;
  */
 record JsonNatWriter(JsonRenderer renderer) {
 
+    /** A snat or dnat statement: the family where nft writes it, the address (computed, prefix or range), the port and the flags. */
     JsonValue nat(Statement.NatStatement n, Family family) {
         JsonValue.ObjectBuilder b = JsonValue.object();
         if (n.addressSource() != null) {
@@ -47,6 +48,7 @@ record JsonNatWriter(JsonRenderer renderer) {
         return JsonValue.single(n.destination() ? "dnat" : "snat", b.build());
     }
 
+    /** A masquerade or redirect statement: its port (range) and flags, {@code null} without either. */
     static JsonValue natPorts(String name, Integer min, Integer max, Set<NatFlag> flags) {
         JsonValue f = natFlags(flags);
         if (min == null && f == null) {
@@ -62,11 +64,13 @@ record JsonNatWriter(JsonRenderer renderer) {
         return JsonValue.single(name, b.build());
     }
 
+    /** The nat flags by name, one as a string, several as a list; {@code null} for none. */
     static JsonValue natFlags(Set<NatFlag> flags) {
         List<JsonValue> out = NatFlag.jsonNames(flags).stream().map(JsonValue::of).toList();
         return out.isEmpty() ? null : out.size() == 1 ? out.getFirst() : JsonValue.array(out);
     }
 
+    /** A port, or a port range as {@code {"range": [MIN, MAX]}}. */
     static JsonValue ports(int min, int max) {
         return min == max ? JsonValue.of(min) : JsonValue.single("range", JsonValue.array(JsonValue.of(min), JsonValue.of(max)));
     }

@@ -257,6 +257,7 @@ record JsonStatementWriter(JsonRenderer renderer) {
                 && new BigInteger(1, masked.xor().toArray()).signum() == 0;
     }
 
+    /** The operator of a match: {@code in} for a flag test, else the match's own. */
     static String op(Match m) {
         if (m.op() == Match.Op.EQ && Linearizer.flagTest(m.field()) && m.value() instanceof Value.Single) {
             return "in";
@@ -264,6 +265,7 @@ record JsonStatementWriter(JsonRenderer renderer) {
         return m.op().text();
     }
 
+    /** The packets and bytes of a counter. */
     static JsonValue counter(long packets, long bytes) {
         return JsonValue.object().put("packets", Scalars.number(new BigInteger(Long.toUnsignedString(packets))))
                 .put("bytes", Scalars.number(new BigInteger(Long.toUnsignedString(bytes)))).build();
@@ -291,6 +293,7 @@ record JsonStatementWriter(JsonRenderer renderer) {
         return JsonValue.single("nftlink-expression", JsonValue.of(e.toDebugString()));
     }
 
+    /** A log statement: prefix, group, snaplen, queue threshold, level and flags; {@code null} without any of the first, level and flags. */
     static JsonValue log(Statement.LogStatement l) {
         JsonValue.ObjectBuilder b = JsonValue.object();
         int members = 0;
@@ -320,6 +323,7 @@ record JsonStatementWriter(JsonRenderer renderer) {
         return JsonValue.single("log", members == 0 ? JsonValue.NULL : b.build());
     }
 
+    /** A limit statement: rate, burst and period, in packets or in bytes with their units. */
     static JsonValue limit(Statement.LimitStatement l) {
         JsonValue.ObjectBuilder b = JsonValue.object();
         if (!l.bytes()) {
@@ -339,6 +343,7 @@ record JsonStatementWriter(JsonRenderer renderer) {
         return JsonValue.single("limit", b.build());
     }
 
+    /** A quota statement: its bytes, over, and its usage unless {@code stateless}. */
     private static JsonValue quota(Statement.QuotaStatement q, boolean stateless) {
         ByteUnit val = ByteUnit.of(q.bytes());
         JsonValue.ObjectBuilder b = JsonValue.object().put("val", val.count(q.bytes())).put("val_unit", val.nftName());
@@ -352,6 +357,7 @@ record JsonStatementWriter(JsonRenderer renderer) {
         return JsonValue.single("quota", b.build());
     }
 
+    /** A reject statement: its type and its code by name, or a number where nft has no name. */
     static JsonValue reject(Statement.RejectStatement r) {
         if (r.kind() == RejectKind.TCP_RESET) {
             return JsonValue.single("reject", JsonValue.single("type", JsonValue.of(r.kind().nftName())));

@@ -122,6 +122,7 @@ record JsonValueWriter(JsonRenderer renderer) {
         return JsonValue.single("concat", JsonValue.array(parts));
     }
 
+    /** One value of {@code f} as nft writes it: concatenation parts, priorities, cgroup paths, interface names, times, flags, wide numbers. */
     JsonValue single(Field f, Bytes b) {
         if (f instanceof ConcatField c) {
             List<JsonValue> parts = new ArrayList<>();

@@ -92,6 +92,7 @@ final class LinearizeByteOrder {
                 && field.datatype() != Datatype.CT_STATE && (length == 2 || length == 4 || length == 8);
     }
 
+    /** The swap of the field's value in register 1 from host order to big endian. */
     static Byteorder hton(Field field) {
         return new Byteorder(Byteorder.Op.HTON, REG, REG, field.length(), field.length());
     }

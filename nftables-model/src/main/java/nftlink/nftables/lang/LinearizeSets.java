@@ -20,6 +20,7 @@ final class LinearizeSets {
     private LinearizeSets() {
     }
 
+    /** The anonymous set of a match on a set literal: its elements (intervals merged, concatenated ranges as key and key end), flags and userdata. */
     static AnonymousSet anonymousSet(RuleSpec spec, BatchIds ids, Field field, Value.SetLiteral literal) {
         int length = field.length();
         List<SetElement> elements = new ArrayList<>();
@@ -258,6 +259,7 @@ final class LinearizeSets {
                 u.comment()).encode();
     }
 
+    /** The low and high bound of a map key (a value, a prefix or a range) as unsigned numbers. */
     private static BigInteger[] bounds(Value v) {
         return switch (v) {
             case Value.Single s -> new BigInteger[]{number(s.bytes()), number(s.bytes())};
@@ -334,6 +336,7 @@ final class LinearizeSets {
         return Intervals.elements(intervals, length, true);
     }
 
+    /** The unsigned number of the bytes, big endian. */
     static BigInteger number(Bytes b) {
         return new BigInteger(1, b.toArray());
     }
