@@ -1,0 +1,140 @@
+package nftlink.nftables.lang;
+
+import java.util.List;
+import java.util.Set;
+import nftlink.nftables.Family;
+import nftlink.nftables.NfTables;
+import nftlink.nftables.expr.Bytes;
+
+/** Adds the protocol matches a rule's fields and statements depend on, once, refusing conflicting protocols as nft does. */
+final class LinearizeDependencies {
+
+    private static final int REG = NfTables.NFT_REG_1;
+
+    private LinearizeDependencies() {
+    }
+
+    /**
+     * Adds the matches {@code what} depends on that the rule has not made yet: after a vlan tag
+     * on its type, refusing contradictions, leaving out what an earlier match implies.
+     */
+    static void depend(LinearizeContext ctx, String what, List<Match> dependencies) {
+        Set<Match> established = ctx.established();
+        for (Match original : dependencies) {
+            Match dependency = afterVlan(original, established);
+            if (dependency.field().equals(PayloadField.ETHER_TYPE) && vlanTags(established) > 0
+                    && dependency.value().equals(new Value.Single(Bytes.u16Be(0x8100)))) {
+                // a vlan field after a tag the rule has opened (802.1ad or 802.1Q, outer or inner)
+                continue;
+            }
+            checkConflict(what, dependency, established);
+            boolean icmpType = dependency.field().equals(PayloadField.ICMP_TYPE) || dependency.field().equals(PayloadField.ICMPV6_TYPE);
+            if (icmpType && established.stream().anyMatch(e -> e.field().equals(dependency.field()))) {
+                // the rule already says which icmp types it means
+                continue;
+            }
+            if (impliedBy(dependency, established)) {
+                // an earlier match says the same (ip protocol tcp before tcp dport): nft adds nothing
+                continue;
+            }
+            if (established.add(dependency)) {
+                LinearizeMatches.match(ctx, dependency);
+            }
+        }
+    }
+
+    /** vxlan and geneve are known by their udp port: nft wants the rule to match udp before their fields. */
+    static void requireTunnelTransport(LinearizeContext ctx, Field field) {
+        for (Field f : field instanceof ConcatField concat ? concat.fields() : List.of(field)) {
+            if (f instanceof InnerField in && in.tunnel().udpPort() != 0 && ctx.established().stream().noneMatch(e ->
+                    e.op() == Match.Op.EQ && protocolClass(e.field()) == 1 && e.value().equals(new Value.Single(Bytes.u8(17))))) {
+                throw new IllegalArgumentException(in.text() + " needs a udp match before it, such as udp dport "
+                        + in.tunnel().udpPort());
+            }
+        }
+    }
+
+    /** Fields that say the same thing about a packet's protocol, so their matches can contradict each other. */
+    static int protocolClass(Field f) {
+        if (f.equals(MetaField.L4PROTO) || f.equals(PayloadField.IP_PROTOCOL) || f.equals(PayloadField.IP6_NEXTHDR)) {
+            return 1;
+        }
+        if (f.equals(MetaField.NFPROTO)) {
+            return 2;
+        }
+        if (f.equals(MetaField.PROTOCOL) || f.equals(PayloadField.ETHER_TYPE)) {
+            return 3;
+        }
+        if (f.equals(PayloadField.ICMP_TYPE)) {
+            return 4;
+        }
+        if (f.equals(PayloadField.ICMPV6_TYPE)) {
+            return 5;
+        }
+        return 0;
+    }
+
+    /** After an 802.1Q tag the network protocol is the tag's type: {@code vlan type ip}, not {@code meta protocol ip}. */
+    private static Match afterVlan(Match dependency, Set<Match> established) {
+        int tags = vlanTags(established);
+        if (tags > 0 && dependency.field().equals(MetaField.PROTOCOL)) {
+            return new Match(PayloadField.ofVlanTag(PayloadField.VLAN_TYPE, tags), dependency.op(), dependency.value());
+        }
+        return dependency;
+    }
+
+    /** How many vlan tags the rule's matches have opened (ether type, then vlan type, 8021q or 8021ad). */
+    static int vlanTags(Set<Match> established) {
+        return (int) established.stream().filter(PayloadField::opensVlanTag).count();
+    }
+
+    /** Whether an earlier match of another field says what {@code dependency} says (same protocol class, same value). */
+    private static boolean impliedBy(Match dependency, Set<Match> established) {
+        int cls = protocolClass(dependency.field());
+        // a transport protocol matched by l4proto, ip protocol or ip6 nexthdr; a link-layer one by ether type or meta protocol
+        if (cls != 1 && cls != 3 || !(dependency.value() instanceof Value.Single needed)) {
+            return false;
+        }
+        for (Match e : established) {
+            if (e.op() == Match.Op.EQ && protocolClass(e.field()) == cls && e.value() instanceof Value.Single had
+                    && had.bytes().equals(needed.bytes())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Refuses {@code what}, which needs {@code dependency}, after a match that says otherwise (nft: conflicting protocols). */
+    static void checkConflict(String what, Match dependency, Set<Match> established) {
+        int cls = protocolClass(dependency.field());
+        if (cls == 0 || !(dependency.value() instanceof Value.Single needed)) {
+            return;
+        }
+        if ((cls == 2 || cls == 3) && dependency.field() instanceof MetaField && !what.equals("reject")) {
+            // nft lets a header follow an explicit network or link protocol it does not imply
+            // (meta nfproto ipv4 icmpv6 type ..., ether type vlan ip protocol ...)
+            return;
+        }
+        for (Match e : established) {
+            if (e.op() == Match.Op.EQ && protocolClass(e.field()) == cls && e.value() instanceof Value.Single had
+                    && !had.bytes().equals(needed.bytes())) {
+                throw new IllegalArgumentException("conflicting protocols specified: " + what + " needs "
+                        + dependency.field().text() + " " + dependency.field().datatype().print(needed.bytes())
+                        + ", the rule matches " + e.field().text() + " " + e.field().datatype().print(had.bytes()));
+            }
+        }
+    }
+
+    /** The matches a reject needs first: the address family for icmp/icmpv6 in inet, tcp for resets. */
+    static List<Match> rejectDependencies(Family family, Statement.RejectStatement r) {
+        boolean link = family == Family.BRIDGE || family == Family.NETDEV;
+        return switch (r.kind()) {
+            case TCP_RESET -> List.of(Match.eq(MetaField.L4PROTO, Bytes.u8(6)));
+            case ICMP -> family == Family.INET ? List.of(Match.eq(MetaField.NFPROTO, Bytes.u8(2)))
+                    : link ? List.of(Match.eq(MetaField.PROTOCOL, Bytes.u16Be(0x0800))) : List.of();
+            case ICMPV6 -> family == Family.INET ? List.of(Match.eq(MetaField.NFPROTO, Bytes.u8(10)))
+                    : link ? List.of(Match.eq(MetaField.PROTOCOL, Bytes.u16Be(0x86dd))) : List.of();
+            case ICMPX -> List.of();
+        };
+    }
+}
