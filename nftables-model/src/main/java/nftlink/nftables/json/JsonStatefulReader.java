@@ -1,0 +1,55 @@
+package nftlink.nftables.json;
+
+import nftlink.nftables.lang.Statement;
+import nftlink.nftables.lang.TimeUnit;
+import nftlink.nftables.lang.ByteUnit;
+
+import java.util.Set;
+
+/** Reads the stateful statements and their units: counter, limit, quota, ct count and last. */
+final class JsonStatefulReader {
+
+    private JsonStatefulReader() {
+    }
+
+    private static TimeUnit period(Node per) {
+        return TimeUnit.named(per.string()).orElseThrow(() -> per.error("unknown period \"" + per.string()
+                + "\" (expected " + TimeUnit.names() + ")"));
+    }
+
+    private static long unit(Node unit) {
+        if (unit == null) {
+            return 1;
+        }
+        return ByteUnit.named(unit.string()).orElseThrow(() -> unit.error("unknown unit \"" + unit.string()
+                + "\" (expected " + ByteUnit.names() + ")")).bytes();
+    }
+
+    static Statement limit(Node body) {
+        body.only(Set.of("rate", "burst", "per", "inv", "rate_unit", "burst_unit"));
+        Node rateUnit = body.optional("rate_unit");
+        boolean bytes = rateUnit != null && !rateUnit.string().equals("packets");
+        long rate = body.member("rate").number(bytes ? Long.MAX_VALUE >> 20 : Long.MAX_VALUE);
+        TimeUnit period = period(body.member("per"));
+        boolean over = body.optional("inv") != null && body.member("inv").bool();
+        Node burstNode = body.optional("burst");
+        if (!bytes) {
+            long burst = burstNode == null ? 5 : burstNode.number(0xffffffffL);
+            return new Statement.LimitStatement(rate, period, burst, false, over);
+        }
+        long burst = burstNode == null ? 0 : burstNode.number(0xffffffffL) * unit(body.optional("burst_unit"));
+        if (burst > 0xffffffffL) {
+            throw burstNode.error("burst too large");
+        }
+        return new Statement.LimitStatement(rate * unit(rateUnit), period, burst, true, over);
+    }
+
+    static Statement quota(Node body) {
+        body.only(Set.of("val", "val_unit", "used", "used_unit", "inv"));
+        long val = body.member("val").number(Long.MAX_VALUE >> 20) * unit(body.optional("val_unit"));
+        long used = body.optional("used") == null ? 0
+                : body.member("used").number(Long.MAX_VALUE >> 20) * unit(body.optional("used_unit"));
+        boolean over = body.optional("inv") != null && body.member("inv").bool();
+        return new Statement.QuotaStatement(val, used, over);
+    }
+}
