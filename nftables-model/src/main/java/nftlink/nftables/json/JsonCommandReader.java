@@ -23,7 +23,6 @@ import java.util.Set;
 
 import static nftlink.nftables.json.JsonParser.at;
 import static nftlink.nftables.json.JsonParser.family;
-import static nftlink.nftables.json.JsonParser.verdict;
 
 /** Reads the commands of a libnftables JSON document (add, create, insert, replace, delete, destroy, flush) into operations. */
 final class JsonCommandReader {

@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Set;
 
 import static nftlink.nftables.json.JsonParser.at;
-import static nftlink.nftables.json.JsonParser.family;
-import static nftlink.nftables.json.JsonParser.verdict;
 
 /** Reads the fields a rule takes values from: payload, extension headers, meta, ct, socket, concatenations, fib, rt, osf, ipsec, hashes and numgen. */
 final class JsonFieldReader {

@@ -1,5 +1,6 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.Family;
 import nftlink.nftables.NfTables;
 import nftlink.nftables.ObjectData;
 import nftlink.nftables.expr.Bytes;
@@ -7,13 +8,13 @@ import nftlink.nftables.expr.Meta;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.MetaField;
+import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.Statement;
 
 import java.util.List;
 import java.util.Set;
 
 import static nftlink.nftables.json.JsonParser.at;
-import static nftlink.nftables.json.JsonParser.family;
 
 /** Reads the statements that hand a packet elsewhere: dup, fwd, queue, tproxy and synproxy. */
 final class JsonForwardReader {
@@ -105,5 +106,42 @@ final class JsonForwardReader {
         }
         String name = node.string();
         return at(node, () -> context.interfaces.indexOrNumber(name));
+    }
+
+    /** {@code {"dup": {"addr": ADDRESS, "dev": DEVICE}}}, either from a map. */
+    Statement dup(Family family, Node body) {
+        body.only(Set.of("addr", "dev"));
+        Node addr = body.optional("addr");
+        Node dev = body.optional("dev");
+        if (family == Family.NETDEV && dev == null && addr != null) {
+            // nft writes a netdev dup's device as its "addr"
+            if (JsonMapReader.isMap(addr)) {
+                Field devices = context.maps.mapLookup(addr.single().getValue(), DEVICE_TARGET);
+                return at(body, () -> new Statement.DupStatement(null, null, null, devices));
+            }
+            int device = device(addr);
+            return new Statement.DupStatement(null, device);
+        }
+        if (addr != null && JsonMapReader.isMap(addr)) {
+            Field addresses = context.maps.mapLookup(addr.single().getValue(), family == Family.IP6 ? PayloadField.IP6_SADDR : PayloadField.IP_SADDR);
+            Integer device = dev == null ? null : device(dev);
+            return at(body, () -> new Statement.DupStatement(null, device, addresses, null));
+        }
+        Bytes address = addr == null ? null : address(addr);
+        Integer device = dev == null ? null : device(dev);
+        return at(body, () -> new Statement.DupStatement(address, device));
+    }
+
+    /** {@code {"fwd": {"dev": DEVICE, "family": FAMILY, "addr": ADDRESS}}}, the device also from a map. */
+    Statement fwd(Node body) {
+        body.only(Set.of("dev", "family", "addr"));
+        if (JsonMapReader.isMap(body.member("dev")) && body.optional("addr") == null) {
+            Field devices = context.maps.mapLookup(body.member("dev").single().getValue(), DEVICE_TARGET);
+            return at(body, () -> new Statement.FwdStatement(0, null, devices));
+        }
+        int device = device(body.member("dev"));
+        Node addr = body.optional("addr");
+        Bytes address = addr == null ? null : address(addr);
+        return at(body, () -> new Statement.FwdStatement(device, address));
     }
 }

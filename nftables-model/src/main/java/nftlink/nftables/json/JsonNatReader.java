@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 
 import static nftlink.nftables.json.JsonParser.at;
-import static nftlink.nftables.json.JsonParser.family;
 
 /** Reads the address and port translations: snat, dnat, masquerade and redirect, also from maps. */
 final class JsonNatReader {
@@ -215,5 +214,27 @@ final class JsonNatReader {
         Bytes h = high;
         Integer[] p = ports;
         return at(body, () -> new Statement.NatStatement(destination, l, h, p[0], p[1], flags));
+    }
+
+    /** {@code {"masquerade": ...}} or {@code {"redirect": ...}} with optional ports and flags; a redirect's port also from a map. */
+    Statement masqueradeOrRedirect(String kind, Node body) {
+        Integer[] ports = {null, null};
+        Set<NatFlag> flags = Set.of();
+        if (!body.isNull()) {
+            body.only(Set.of("port", "flags"));
+            Node port = body.optional("port");
+            flags = natFlags(body.optional("flags"));
+            if (port != null && kind.equals("redirect") && JsonMapReader.isMap(port)) {
+                // redirect to a port from a map: {"map": {"key": FIELD, "data": {"set": [[K, PORT], ...]}}}
+                Field source = context.maps.mapLookup(port.single().getValue(), PayloadField.TCP_DPORT);
+                Set<NatFlag> f = flags;
+                return at(body, () -> new Statement.RedirectStatement(null, null, f, source));
+            }
+            if (port != null) {
+                ports = ports(port);
+            }
+        }
+        return kind.equals("masquerade") ? new Statement.MasqueradeStatement(ports[0], ports[1], flags)
+                : new Statement.RedirectStatement(ports[0], ports[1], flags);
     }
 }

@@ -6,8 +6,6 @@ import nftlink.nftables.lang.Statement;
 
 import java.util.Set;
 
-import static nftlink.nftables.json.JsonParser.family;
-
 /** Reads {@code reject} statements with their ICMP, ICMPv6, ICMPx or TCP reset codes. */
 final class JsonRejectReader {
 

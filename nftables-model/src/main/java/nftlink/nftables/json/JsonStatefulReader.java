@@ -1,5 +1,6 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.lang.ObjectType;
 import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.TimeUnit;
 import nftlink.nftables.lang.ByteUnit;
@@ -51,5 +52,27 @@ final class JsonStatefulReader {
                 : body.member("used").number(Long.MAX_VALUE >> 20) * unit(body.optional("used_unit"));
         boolean over = body.optional("inv") != null && body.member("inv").bool();
         return new Statement.QuotaStatement(val, used, over);
+    }
+
+    /** {@code {"counter": null}}, {@code {"counter": {"packets": N, "bytes": N}}} or a named counter, {@code {"counter": "NAME"}}. */
+    static Statement counter(Node body) {
+        if (body.isNull()) {
+            return new Statement.CounterStatement(0, 0);
+        }
+        if (body.value() instanceof JsonValue.Str s) {
+            return new Statement.ObjectReference(ObjectType.COUNTER, s.value());
+        }
+        body.only(Set.of("packets", "bytes"));
+        long packets = body.optional("packets") == null ? 0 : body.member("packets").number(Long.MAX_VALUE);
+        long bytes = body.optional("bytes") == null ? 0 : body.member("bytes").number(Long.MAX_VALUE);
+        return new Statement.CounterStatement(packets, bytes);
+    }
+
+    /** {@code {"ct count": {"val": N, "inv": BOOL}}}. */
+    static Statement connlimit(Node body) {
+        body.only(Set.of("val", "inv"));
+        int count = (int) body.member("val").number(0xffffffffL);
+        boolean over = body.optional("inv") != null && body.member("inv").value() instanceof JsonValue.Bool b && b.value();
+        return new Statement.ConnlimitStatement(count, over);
     }
 }

@@ -1,15 +1,12 @@
 package nftlink.nftables.json;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Verdict;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Fields;
-import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.lang.StatefulStatements;
 import nftlink.nftables.lang.Statement;
-import nftlink.nftables.lang.NatFlag;
 import nftlink.nftables.lang.ObjectType;
 
 import java.util.ArrayList;
@@ -30,6 +27,7 @@ final class JsonStatementReader {
         this.context = context;
     }
 
+    /** The body of a {@code "rule"} object as a rule. */
     RuleSpec ruleSpec(Node body) {
         body.only(Set.of("family", "table", "chain", "handle", "position", "index", "comment", "expr"));
         if (body.optional("index") != null) {
@@ -51,6 +49,7 @@ final class JsonStatementReader {
         return at(body, () -> new RuleSpec(family, table, chain, statements, comment == null ? null : comment.string(), handle));
     }
 
+    /** One statement of a rule: {@code {"KIND": BODY}}, read by the reader of its family. */
     Statement statement(Family family, Node node) {
         Map.Entry<String, Node> e = node.single();
         String kind = e.getKey();
@@ -62,30 +61,9 @@ final class JsonStatementReader {
         }
         return switch (kind) {
             case "match" -> context.matches.match(body);
-            case "accept", "drop", "continue", "return" -> {
-                if (!body.isNull()) {
-                    throw body.error("expected null");
-                }
-                yield new Statement.VerdictStatement(switch (kind) {
-                    case "accept" -> Verdict.ACCEPT;
-                    case "drop" -> Verdict.DROP;
-                    case "continue" -> Verdict.CONTINUE;
-                    default -> Verdict.RETURN;
-                });
-            }
+            case "accept", "drop", "continue", "return" -> verdictStatement(kind, body);
             case "jump", "goto" -> new Statement.VerdictStatement(verdict(node));
-            case "counter" -> {
-                if (body.isNull()) {
-                    yield new Statement.CounterStatement(0, 0);
-                }
-                if (body.value() instanceof JsonValue.Str s) {
-                    yield new Statement.ObjectReference(ObjectType.COUNTER, s.value());
-                }
-                body.only(Set.of("packets", "bytes"));
-                long packets = body.optional("packets") == null ? 0 : body.member("packets").number(Long.MAX_VALUE);
-                long bytes = body.optional("bytes") == null ? 0 : body.member("bytes").number(Long.MAX_VALUE);
-                yield new Statement.CounterStatement(packets, bytes);
-            }
+            case "counter" -> JsonStatefulReader.counter(body);
             case "mangle" -> context.mangles.mangle(body);
             case "log" -> JsonLogReader.log(body);
             case "limit" -> body.value() instanceof JsonValue.Str s
@@ -94,99 +72,62 @@ final class JsonStatementReader {
                     ? new Statement.ObjectReference(ObjectType.QUOTA, s.value()) : JsonStatefulReader.quota(body);
             case "ct helper", "ct timeout", "ct expectation", "secmark" ->
                     new Statement.ObjectReference(objectType, body.string());
-            case "reset" -> {
-                // {"reset": {"tcp option": {"name": NAME}}} or {"base": KIND}
-                body.only(Set.of("tcp option"));
-                Node option = body.member("tcp option");
-                option.only(Set.of("name", "base"));
-                int optionKind;
-                if (option.optional("base") != null) {
-                    optionKind = (int) option.member("base").number(255);
-                } else {
-                    String name = option.member("name").string();
-                    optionKind = name.matches("\\d+") ? Integer.parseInt(name) : Fields.presence("tcp option " + name)
-                            .map(nftlink.nftables.lang.ExthdrField::type)
-                            .orElseThrow(() -> option.member("name").error("unknown tcp option \"" + name + "\""));
-                }
-                int k = optionKind;
-                yield at(option, () -> new Statement.TcpOptionReset(k));
-            }
+            case "reset" -> tcpOptionReset(body);
             case "queue" -> context.forwards.queue(body);
-            case "ct count" -> {
-                body.only(Set.of("val", "inv"));
-                int count = (int) body.member("val").number(0xffffffffL);
-                boolean over = body.optional("inv") != null && body.member("inv").value() instanceof JsonValue.Bool b && b.value();
-                yield new Statement.ConnlimitStatement(count, over);
-            }
+            case "ct count" -> JsonStatefulReader.connlimit(body);
             case "tproxy" -> context.forwards.tproxy(body);
             case "synproxy" -> body.value() instanceof JsonValue.Str s
                     ? new Statement.ObjectReference(ObjectType.SYNPROXY, s.value()) : JsonForwardReader.synproxy(body);
-            case "dup" -> {
-                body.only(Set.of("addr", "dev"));
-                Node addr = body.optional("addr");
-                Node dev = body.optional("dev");
-                if (family == Family.NETDEV && dev == null && addr != null) {
-                    // nft writes a netdev dup's device as its "addr"
-                    if (JsonMapReader.isMap(addr)) {
-                        Field devices = context.maps.mapLookup(addr.single().getValue(), JsonForwardReader.DEVICE_TARGET);
-                        yield at(body, () -> new Statement.DupStatement(null, null, null, devices));
-                    }
-                    int device = context.forwards.device(addr);
-                    yield new Statement.DupStatement(null, device);
-                }
-                if (addr != null && JsonMapReader.isMap(addr)) {
-                    Field addresses = context.maps.mapLookup(addr.single().getValue(), family == Family.IP6 ? PayloadField.IP6_SADDR : PayloadField.IP_SADDR);
-                    Integer device = dev == null ? null : context.forwards.device(dev);
-                    yield at(body, () -> new Statement.DupStatement(null, device, addresses, null));
-                }
-                Bytes address = addr == null ? null : context.forwards.address(addr);
-                Integer device = dev == null ? null : context.forwards.device(dev);
-                yield at(body, () -> new Statement.DupStatement(address, device));
-            }
-            case "fwd" -> {
-                body.only(Set.of("dev", "family", "addr"));
-                if (JsonMapReader.isMap(body.member("dev")) && body.optional("addr") == null) {
-                    Field devices = context.maps.mapLookup(body.member("dev").single().getValue(), JsonForwardReader.DEVICE_TARGET);
-                    yield at(body, () -> new Statement.FwdStatement(0, null, devices));
-                }
-                int device = context.forwards.device(body.member("dev"));
-                Node addr = body.optional("addr");
-                Bytes address = addr == null ? null : context.forwards.address(addr);
-                yield at(body, () -> new Statement.FwdStatement(device, address));
-            }
+            case "dup" -> context.forwards.dup(family, body);
+            case "fwd" -> context.forwards.fwd(body);
             case "last" -> new Statement.LastStatement(body.isNull() ? null : body.member("used").number(Long.MAX_VALUE));
             case "set", "map" -> dynset(family, body);
             case "reject" -> JsonRejectReader.reject(family, body);
-            case "notrack" -> {
-                if (!body.isNull()) {
-                    throw body.error("expected null");
-                }
-                yield new Statement.NotrackStatement();
-            }
+            case "notrack" -> notrack(body);
             case "snat", "dnat" -> context.nats.nat(family, kind.equals("dnat"), body);
-            case "masquerade", "redirect" -> {
-                Integer[] ports = {null, null};
-                Set<NatFlag> flags = Set.of();
-                if (!body.isNull()) {
-                    body.only(Set.of("port", "flags"));
-                    Node port = body.optional("port");
-                    flags = JsonNatReader.natFlags(body.optional("flags"));
-                    if (port != null && kind.equals("redirect") && JsonMapReader.isMap(port)) {
-                        // redirect to a port from a map: {"map": {"key": FIELD, "data": {"set": [[K, PORT], ...]}}}
-                        Field source = context.maps.mapLookup(port.single().getValue(), PayloadField.TCP_DPORT);
-                        Set<NatFlag> f = flags;
-                        yield at(body, () -> new Statement.RedirectStatement(null, null, f, source));
-                    }
-                    if (port != null) {
-                        ports = JsonNatReader.ports(port);
-                    }
-                }
-                yield kind.equals("masquerade") ? new Statement.MasqueradeStatement(ports[0], ports[1], flags)
-                        : new Statement.RedirectStatement(ports[0], ports[1], flags);
-            }
+            case "masquerade", "redirect" -> context.nats.masqueradeOrRedirect(kind, body);
             case "vmap" -> context.maps.vmap(body);
             default -> throw node.error("unsupported statement \"" + kind + "\"");
         };
+    }
+
+    /** {@code {"accept": null}}, {@code {"drop": null}}, {@code {"continue": null}} or {@code {"return": null}}. */
+    private static Statement verdictStatement(String kind, Node body) {
+        if (!body.isNull()) {
+            throw body.error("expected null");
+        }
+        return new Statement.VerdictStatement(switch (kind) {
+            case "accept" -> Verdict.ACCEPT;
+            case "drop" -> Verdict.DROP;
+            case "continue" -> Verdict.CONTINUE;
+            default -> Verdict.RETURN;
+        });
+    }
+
+    /** {@code {"reset": {"tcp option": {"name": NAME}}}} or {@code {"base": KIND}}: a TCP option reset. */
+    private static Statement tcpOptionReset(Node body) {
+        body.only(Set.of("tcp option"));
+        Node option = body.member("tcp option");
+        option.only(Set.of("name", "base"));
+        int optionKind;
+        if (option.optional("base") != null) {
+            optionKind = (int) option.member("base").number(255);
+        } else {
+            String name = option.member("name").string();
+            optionKind = name.matches("\\d+") ? Integer.parseInt(name) : Fields.presence("tcp option " + name)
+                    .map(nftlink.nftables.lang.ExthdrField::type)
+                    .orElseThrow(() -> option.member("name").error("unknown tcp option \"" + name + "\""));
+        }
+        int k = optionKind;
+        return at(option, () -> new Statement.TcpOptionReset(k));
+    }
+
+    /** {@code {"notrack": null}}. */
+    private static Statement notrack(Node body) {
+        if (!body.isNull()) {
+            throw body.error("expected null");
+        }
+        return new Statement.NotrackStatement();
     }
 
     /**
