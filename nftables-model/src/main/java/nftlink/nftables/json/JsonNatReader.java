@@ -132,29 +132,8 @@ final class JsonNatReader {
 
     Statement nat(Family family, boolean destination, Node body) {
         body.only(Set.of("family", "addr", "port", "flags", "type_flags"));
-        Node typeFlags = body.optional("type_flags");
-        if (typeFlags != null) {
-            for (Node f : typeFlags.arrayOrSingle()) {
-                if (!f.string().equals("prefix")) {
-                    throw f.error("unknown nat type flag \"" + f.string() + "\" (expected prefix)");
-                }
-            }
-        }
-        Node familyNode = body.optional("family");
-        Datatype type = null;
-        if (familyNode != null) {
-            type = switch (familyNode.string()) {
-                case "ip" -> Datatype.IPV4_ADDR;
-                case "ip6" -> Datatype.IPV6_ADDR;
-                default -> throw familyNode.error("expected ip or ip6");
-            };
-        } else if (family == Family.IP) {
-            type = Datatype.IPV4_ADDR;
-        } else if (family == Family.IP6) {
-            type = Datatype.IPV6_ADDR;
-        }
-        Bytes low = null;
-        Bytes high = null;
+        typeFlags(body.optional("type_flags"));
+        Datatype type = addressType(family, body.optional("family"));
         Node addr = body.optional("addr");
         if (addr != null && JsonMapReader.isMap(addr)) {
             if (type == null) {
@@ -174,46 +153,75 @@ final class JsonNatReader {
             Set<NatFlag> flags = natFlags(body.optional("flags"));
             return at(body, () -> new Statement.NatStatement(destination, null, null, null, null, flags, source));
         }
-        if (addr != null && addr.value() instanceof JsonValue.Obj o && o.members().containsKey("prefix")) {
-            Node prefix = addr.member("prefix");
-            prefix.only(Set.of("addr", "len"));
-            Datatype t = type != null ? type : prefix.member("addr").string().contains(":") ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR;
-            Bytes a = Scalars.parse(t, t.length(), prefix.member("addr").value(), prefix.member("addr").path());
-            int len = (int) prefix.member("len").number(8L * t.length());
-            Value.Prefix pv = at(prefix, () -> new Value.Prefix(a, len));
-            low = pv.address();
-            high = pv.last();
-        } else if (addr != null) {
-            Node lowNode = addr;
-            Node highNode = addr;
-            if (addr.value() instanceof JsonValue.Obj) {
-                Map.Entry<String, Node> e = addr.single();
-                if (!e.getKey().equals("range")) {
-                    throw addr.error("expected an address or {\"range\": [LOW, HIGH]}");
-                }
-                List<Node> b = e.getValue().array();
-                if (b.size() != 2) {
-                    throw e.getValue().error("a range has two bounds, not " + b.size());
-                }
-                lowNode = b.get(0);
-                highNode = b.get(1);
-            }
-            if (type == null) {
-                type = lowNode.string().contains(":") ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR;
-            }
-            low = Scalars.parse(type, type.length(), lowNode.value(), lowNode.path());
-            high = Scalars.parse(type, type.length(), highNode.value(), highNode.path());
-        }
+        Bytes[] bounds = addr == null ? new Bytes[]{null, null} : addressBounds(addr, type);
         Integer[] ports = {null, null};
         Node port = body.optional("port");
         if (port != null) {
             ports = ports(port);
         }
         Set<NatFlag> flags = natFlags(body.optional("flags"));
-        Bytes l = low;
-        Bytes h = high;
         Integer[] p = ports;
-        return at(body, () -> new Statement.NatStatement(destination, l, h, p[0], p[1], flags));
+        return at(body, () -> new Statement.NatStatement(destination, bounds[0], bounds[1], p[0], p[1], flags));
+    }
+
+    /** Checks the nat type flags: {@code prefix} is the only one. */
+    private static void typeFlags(Node typeFlags) {
+        if (typeFlags != null) {
+            for (Node f : typeFlags.arrayOrSingle()) {
+                if (!f.string().equals("prefix")) {
+                    throw f.error("unknown nat type flag \"" + f.string() + "\" (expected prefix)");
+                }
+            }
+        }
+    }
+
+    /** The address type of a nat: its {@code family} member's, else the table's; {@code null} for an inet table. */
+    private static Datatype addressType(Family family, Node familyNode) {
+        if (familyNode != null) {
+            return switch (familyNode.string()) {
+                case "ip" -> Datatype.IPV4_ADDR;
+                case "ip6" -> Datatype.IPV6_ADDR;
+                default -> throw familyNode.error("expected ip or ip6");
+            };
+        } else if (family == Family.IP) {
+            return Datatype.IPV4_ADDR;
+        } else if (family == Family.IP6) {
+            return Datatype.IPV6_ADDR;
+        }
+        return null;
+    }
+
+    /**
+     * The lowest and highest address of a nat's {@code addr}: an address, {@code {"range": [LOW, HIGH]}} or
+     * {@code {"prefix": {...}}}, of {@code type}, or (when {@code null}) of the type the address is written in.
+     */
+    private static Bytes[] addressBounds(Node addr, Datatype type) {
+        if (addr.value() instanceof JsonValue.Obj o && o.members().containsKey("prefix")) {
+            Node prefix = addr.member("prefix");
+            prefix.only(Set.of("addr", "len"));
+            Datatype t = type != null ? type : prefix.member("addr").string().contains(":") ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR;
+            Bytes a = Scalars.parse(t, t.length(), prefix.member("addr").value(), prefix.member("addr").path());
+            int len = (int) prefix.member("len").number(8L * t.length());
+            Value.Prefix pv = at(prefix, () -> new Value.Prefix(a, len));
+            return new Bytes[]{pv.address(), pv.last()};
+        }
+        Node lowNode = addr;
+        Node highNode = addr;
+        if (addr.value() instanceof JsonValue.Obj) {
+            Map.Entry<String, Node> e = addr.single();
+            if (!e.getKey().equals("range")) {
+                throw addr.error("expected an address or {\"range\": [LOW, HIGH]}");
+            }
+            List<Node> b = e.getValue().array();
+            if (b.size() != 2) {
+                throw e.getValue().error("a range has two bounds, not " + b.size());
+            }
+            lowNode = b.get(0);
+            highNode = b.get(1);
+        }
+        Datatype t = type != null ? type : lowNode.string().contains(":") ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR;
+        return new Bytes[]{Scalars.parse(t, t.length(), lowNode.value(), lowNode.path()),
+                Scalars.parse(t, t.length(), highNode.value(), highNode.path())};
     }
 
     /** {@code {"masquerade": ...}} or {@code {"redirect": ...}} with optional ports and flags; a redirect's port also from a map. */
