@@ -169,24 +169,10 @@ final class JsonValueReader {
         return value(field, node);
     }
 
+    /** The bytes of one value of {@code field}'s type, as the field holds it in a register. */
     Bytes single(Field field, Node node) {
         if (field instanceof ConcatField concat) {
-            Map.Entry<String, Node> e = node.single();
-            if (!e.getKey().equals("concat")) {
-                throw node.error("expected {\"concat\": [...]} for " + concat.text());
-            }
-            List<Node> parts = e.getValue().array();
-            if (parts.size() != concat.fields().size()) {
-                throw e.getValue().error(concat.text() + " has " + concat.fields().size() + " parts, not " + parts.size());
-            }
-            Bytes[] values = new Bytes[parts.size()];
-            for (int i = 0; i < parts.size(); i++) {
-                Field part = concat.fields().get(i);
-                values[i] = ConcatField.holdsValue(part)
-                        ? ConcatField.partOf(part, Scalars.parse(part.datatype(), part.valueLength(), parts.get(i).value(), parts.get(i).path()))
-                        : single(part, parts.get(i));
-            }
-            return at(node, () -> concat.key(values));
+            return concatKey(concat, node);
         }
         if (field instanceof MetaField m && m.key() == Meta.Key.PRIORITY) {
             return Scalars.parseTcHandle(node.value(), node.path());
@@ -201,17 +187,7 @@ final class JsonValueReader {
             return at(node, () -> Bytes.u32(context.interfaces.indexOrNumber(name.value())));
         }
         if (field instanceof SocketCgroupField && node.value() instanceof JsonValue.Str s && !s.value().matches("\\d+")) {
-            long id;
-            try {
-                id = context.cgroups.cgroupId(s.value());
-            } catch (RuntimeException e) {
-                throw node.error("cgroup \"" + s.value() + "\": " + e.getMessage());
-            }
-            byte[] b = new byte[8];
-            for (int i = 0; i < 8; i++) {
-                b[i] = (byte) (id >>> (8 * i));
-            }
-            return Bytes.of(b);
+            return cgroupId(node, s.value());
         }
         if (field instanceof CtField ct && ct.datatype() == nftlink.nftables.lang.Datatype.CT_STATE
                 && node.value() instanceof JsonValue.Num n) {
@@ -223,27 +199,60 @@ final class JsonValueReader {
         if (field.datatype().isBitmask() && node.value() instanceof JsonValue.Obj o && o.members().size() == 1
                 && o.members().containsKey("|")) {
             // flags joined: {"|": ["fin", "syn"]}
-            byte[] all = new byte[field.length()];
-            for (Node flag : node.member("|").array()) {
-                byte[] one = single(field, flag).toArray();
-                for (int i = 0; i < all.length && i < one.length; i++) {
-                    all[i] |= one[i];
-                }
-            }
-            return Bytes.of(all);
+            return flags(field, node.member("|").array());
         }
         if (field.datatype().isBitmask() && node.value() instanceof JsonValue.Arr) {
             // several flags: ["syn", "ack"]
-            byte[] all = new byte[field.length()];
-            for (Node flag : node.array()) {
-                byte[] one = single(field, flag).toArray();
-                for (int i = 0; i < all.length && i < one.length; i++) {
-                    all[i] |= one[i];
-                }
-            }
-            return Bytes.of(all);
+            return flags(field, node.array());
         }
         Bytes value = Scalars.parse(field.datatype(), field.valueLength(), node.value(), node.path());
         return at(node, () -> field.toRegister(value));
+    }
+
+    /** {@code {"concat": [V1, V2, ...]}}: the key of {@code concat} the values make. */
+    private Bytes concatKey(ConcatField concat, Node node) {
+        Map.Entry<String, Node> e = node.single();
+        if (!e.getKey().equals("concat")) {
+            throw node.error("expected {\"concat\": [...]} for " + concat.text());
+        }
+        List<Node> parts = e.getValue().array();
+        if (parts.size() != concat.fields().size()) {
+            throw e.getValue().error(concat.text() + " has " + concat.fields().size() + " parts, not " + parts.size());
+        }
+        Bytes[] values = new Bytes[parts.size()];
+        for (int i = 0; i < parts.size(); i++) {
+            Field part = concat.fields().get(i);
+            values[i] = ConcatField.holdsValue(part)
+                    ? ConcatField.partOf(part, Scalars.parse(part.datatype(), part.valueLength(), parts.get(i).value(), parts.get(i).path()))
+                    : single(part, parts.get(i));
+        }
+        return at(node, () -> concat.key(values));
+    }
+
+    /** The ID of the cgroup at {@code path}, as the 8 bytes {@code socket cgroupv2} compares. */
+    private Bytes cgroupId(Node node, String path) {
+        long id;
+        try {
+            id = context.cgroups.cgroupId(path);
+        } catch (RuntimeException e) {
+            throw node.error("cgroup \"" + path + "\": " + e.getMessage());
+        }
+        byte[] b = new byte[8];
+        for (int i = 0; i < 8; i++) {
+            b[i] = (byte) (id >>> (8 * i));
+        }
+        return Bytes.of(b);
+    }
+
+    /** The flags of {@code field}'s type named by {@code names}, joined. */
+    private Bytes flags(Field field, List<Node> names) {
+        byte[] all = new byte[field.length()];
+        for (Node flag : names) {
+            byte[] one = single(field, flag).toArray();
+            for (int i = 0; i < all.length && i < one.length; i++) {
+                all[i] |= one[i];
+            }
+        }
+        return Bytes.of(all);
     }
 }
