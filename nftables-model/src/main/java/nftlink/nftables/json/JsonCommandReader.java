@@ -108,7 +108,8 @@ final class JsonCommandReader {
         }
     }
 
-    void object(String command, String kind, Node body, List<NftOperation> out, Map<String, NftSet> declared,
+    /** Adds a table, chain, rule, set, map, element, flowtable or named object ({@code add}, {@code create}, {@code insert}, {@code replace}). */
+    private void object(String command, String kind, Node body, List<NftOperation> out, Map<String, NftSet> declared,
                         BatchIds ids) {
         boolean exclusive = command.equals("create");
         if ((command.equals("insert") || command.equals("replace")) && !kind.equals("rule")) {
@@ -215,7 +216,8 @@ final class JsonCommandReader {
         }
     }
 
-    List<NftOperation> rule(String command, Node body, Map<String, NftSet> declared, BatchIds ids) {
+    /** The operations a rule command makes: its anonymous sets and the rule itself. */
+    private List<NftOperation> rule(String command, Node body, Map<String, NftSet> declared, BatchIds ids) {
         Family ruleFamily = family(body);
         String ruleTable = body.member("table").string();
         context.ruleSets = name -> {

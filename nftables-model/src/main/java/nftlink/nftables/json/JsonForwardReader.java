@@ -25,6 +25,7 @@ final class JsonForwardReader {
         this.context = context;
     }
 
+    /** {@code {"queue": {"num": N | {"range": [LOW, HIGH]} | FIELD, "flags": [...]}}}. */
     Statement queue(Node body) {
         if (body.isNull()) {
             // {"queue": null}: queue 0
@@ -68,6 +69,7 @@ final class JsonForwardReader {
         return at(body, () -> new Statement.QueueStatement(a, b, fl, s));
     }
 
+    /** {@code {"tproxy": {"family": FAMILY, "addr": ADDRESS, "port": PORT}}}. */
     Statement tproxy(Node body) {
         body.only(Set.of("family", "addr", "port"));
         Node fam = body.optional("family");
@@ -83,6 +85,7 @@ final class JsonForwardReader {
         return at(body, () -> new Statement.TproxyStatement(family, address, p));
     }
 
+    /** {@code {"synproxy": null}} or {@code {"synproxy": {"mss": N, "wscale": N, "flags": [...]}}}. */
     static Statement synproxy(Node body) {
         if (body.isNull()) {
             // {"synproxy": null}: no options
@@ -92,15 +95,17 @@ final class JsonForwardReader {
         return new Statement.SynproxyStatement(options.mss(), options.wscale(), options.flags());
     }
 
-    Bytes address(Node node) {
+    /** An IPv4 or IPv6 address, as it is written. */
+    private Bytes address(Node node) {
         String text = node.string();
         return at(node, () -> (text.contains(":") ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR).parse(text, 0));
     }
 
     /** A field of interface indexes, standing for the data type of a map of devices. */
-    static final Field DEVICE_TARGET = new MetaField(Meta.Key.IIF, Datatype.IFINDEX);
+    private static final Field DEVICE_TARGET = new MetaField(Meta.Key.IIF, Datatype.IFINDEX);
 
-    int device(Node node) {
+    /** An interface index, or the index of the interface named. */
+    private int device(Node node) {
         if (node.value() instanceof JsonValue.Num) {
             return (int) node.number(0xffffffffL);
         }

@@ -13,6 +13,7 @@ final class JsonLogReader {
     private JsonLogReader() {
     }
 
+    /** {@code {"log": null}} or {@code {"log": {"prefix": ..., "group": ..., "level": ..., "flags": [...]}}}. */
     static Statement log(Node body) {
         if (body.isNull()) {
             return Statement.LogStatement.plain();

@@ -20,6 +20,7 @@ final class JsonMangleReader {
         this.context = context;
     }
 
+    /** {@code {"mangle": {"key": FIELD, "value": VALUE}}}. */
     Statement mangle(Node body) {
         body.only(Set.of("key", "value"));
         Field field = context.fields.field(body.member("key"));

@@ -94,6 +94,7 @@ final class JsonMapReader {
         return node.value() instanceof JsonValue.Obj o && o.members().size() == 1 && node.single().getKey().equals("map");
     }
 
+    /** {@code {"vmap": {"key": FIELD, "data": "@MAP" | {"set": [[KEY, VERDICT], ...]}}}}. */
     Statement vmap(Node body) {
         body.only(Set.of("key", "data"));
         Field field = context.fields.mapKey(body.member("key"));

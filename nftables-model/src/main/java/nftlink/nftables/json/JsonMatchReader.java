@@ -21,6 +21,7 @@ final class JsonMatchReader {
         this.context = context;
     }
 
+    /** {@code {"match": {"op": OP, "left": FIELD, "right": VALUE}}}. */
     Statement match(Node body) {
         body.only(Set.of("op", "left", "right"));
         Node opNode = body.optional("op");

@@ -102,7 +102,8 @@ final class JsonNatReader {
         return at(body, () -> new nftlink.nftables.lang.MapLookupField(key, address, address.length(), entries, null));
     }
 
-    static Integer[] ports(Node port) {
+    /** A port or {@code {"range": [LOW, HIGH]}} as its lowest and highest port. */
+    private static Integer[] ports(Node port) {
         if (port.value() instanceof JsonValue.Obj) {
             Map.Entry<String, Node> e = port.single();
             if (!e.getKey().equals("range")) {
@@ -118,7 +119,8 @@ final class JsonNatReader {
         return new Integer[]{p, p};
     }
 
-    static Set<NatFlag> natFlags(Node flags) {
+    /** The nat flags named, none when {@code flags} is {@code null}. */
+    private static Set<NatFlag> natFlags(Node flags) {
         if (flags == null) {
             return Set.of();
         }
@@ -130,6 +132,7 @@ final class JsonNatReader {
         return out;
     }
 
+    /** {@code {"snat": ...}} or {@code {"dnat": ...}}: to an address, range, prefix, computed address or map, with ports and flags. */
     Statement nat(Family family, boolean destination, Node body) {
         body.only(Set.of("family", "addr", "port", "flags", "type_flags"));
         typeFlags(body.optional("type_flags"));

@@ -28,6 +28,7 @@ final class JsonParseContext {
     /** The set (its name) a concatenation being read is looked up in or added to: its key types read constants. */
     String constantsSet;
 
+    /** The readers, one per domain; they find each other here. */
     final JsonCommandReader commands = new JsonCommandReader(this);
     final JsonStatementReader statements = new JsonStatementReader(this);
     final JsonMatchReader matches = new JsonMatchReader(this);
@@ -38,6 +39,7 @@ final class JsonParseContext {
     final JsonForwardReader forwards = new JsonForwardReader(this);
     final JsonMangleReader mangles = new JsonMangleReader(this);
     final JsonNatReader nats = new JsonNatReader(this);
+    /** Reads set and map declarations and elements. */
     final JsonSets jsonSets = new JsonSets((field, node) -> values.setItem(field, node),
             (family, node) -> statements.statement(family, node), node -> fields.field(node));
 

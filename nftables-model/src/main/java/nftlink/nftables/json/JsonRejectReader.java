@@ -12,6 +12,7 @@ final class JsonRejectReader {
     private JsonRejectReader() {
     }
 
+    /** {@code {"reject": null}} or {@code {"reject": {"type": TYPE, "expr": CODE}}}. */
     static Statement reject(Family family, Node body) {
         if (body.isNull()) {
             return Statement.RejectStatement.defaultFor(family);

@@ -26,6 +26,7 @@ final class JsonStatefulReader {
                 + "\" (expected " + ByteUnit.names() + ")")).bytes();
     }
 
+    /** {@code {"limit": {"rate": N, "per": UNIT, "burst": N, "inv": BOOL, ...}}}, in packets or bytes. */
     static Statement limit(Node body) {
         body.only(Set.of("rate", "burst", "per", "inv", "rate_unit", "burst_unit"));
         Node rateUnit = body.optional("rate_unit");
@@ -45,6 +46,7 @@ final class JsonStatefulReader {
         return new Statement.LimitStatement(rate * unit(rateUnit), period, burst, true, over);
     }
 
+    /** {@code {"quota": {"val": N, "val_unit": UNIT, "used": N, "inv": BOOL}}}. */
     static Statement quota(Node body) {
         body.only(Set.of("val", "val_unit", "used", "used_unit", "inv"));
         long val = body.member("val").number(Long.MAX_VALUE >> 20) * unit(body.optional("val_unit"));

@@ -67,6 +67,7 @@ final class JsonTableReader {
         return new Node(new JsonValue.Obj(m), body.path());
     }
 
+    /** A table: {@code {"family": F, "name": N, "flags": [...], "comment": C}}. */
     static Table table(Node body) {
         body.only(Set.of("family", "name", "handle", "flags", "comment"));
         Family family = family(body);
@@ -91,6 +92,7 @@ final class JsonTableReader {
         });
     }
 
+    /** A regular chain, or a base chain with its type, hook, priority, policy and devices. */
     static Chain chain(Node body) {
         body.only(Set.of("family", "table", "name", "handle", "type", "hook", "prio", "policy", "dev", "comment"));
         Family family = family(body);

@@ -27,6 +27,7 @@ final class JsonValueReader {
         this.context = context;
     }
 
+    /** A value of {@code field}'s type: a set reference, an anonymous set, a prefix, a range or a single value. */
     Value value(Field field, Node node) {
         JsonValue v = node.value();
         if (v instanceof JsonValue.Str s && s.value().startsWith("@")) {
