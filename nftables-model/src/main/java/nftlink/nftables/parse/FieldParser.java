@@ -116,38 +116,7 @@ final class FieldParser {
             return tunnelField(tunnel);
         }
         if (Fields.protocols().contains(w)) {
-            c.next();
-            if (w.equals("tcp") && c.accept("option")) {
-                return namedExtension("tcp option", "a tcp option");
-            }
-            if (w.equals("ip") && c.accept("option")) {
-                return namedExtension("ip option", "an ip option (lsrr, rr, ssrr, ra)");
-            }
-            if (w.equals("sctp") && c.accept("chunk")) {
-                return namedExtension("sctp chunk", "an sctp chunk type");
-            }
-            if (w.equals("dccp") && c.accept("option")) {
-                Token kind = c.peek();
-                int n = c.smallNumber("a dccp option kind (0 to 255)", 255);
-                return Cursor.at(kind, () -> nftlink.nftables.lang.ExthdrField.dccpOption(n));
-            }
-            Token name = c.peek();
-            if (name.kind() != Token.Kind.WORD) {
-                throw c.unexpected("a " + w + " header field");
-            }
-            c.next();
-            Token second = c.peek();
-            if (second.kind() == Token.Kind.WORD) {
-                // two-word field names such as arp's "saddr ip"
-                var twoWords = Fields.header(w, name.text() + " " + second.text());
-                if (twoWords.isPresent()) {
-                    c.next();
-                    return twoWords.get();
-                }
-            }
-            return Fields.header(w, name.text()).orElseThrow(() -> Cursor.error(name,
-                    "unsupported: " + w + " " + name.text() + " (nftlink's rule language knows " + w + " "
-                            + String.join(", ", Fields.fieldNames(w)) + ")"));
+            return headerField(w);
         }
         if (w.equals("meta")) {
             c.next();
@@ -161,27 +130,7 @@ final class FieldParser {
             return Fields.meta(w).orElseThrow(() -> Cursor.error(t, "unsupported: " + w));
         }
         if (w.equals("ct")) {
-            c.next();
-            Token key = c.expect(Token.Kind.WORD, "a ct key");
-            nftlink.nftables.expr.Ct.Direction direction = switch (key.text()) {
-                case "original" -> nftlink.nftables.expr.Ct.Direction.ORIGINAL;
-                case "reply" -> nftlink.nftables.expr.Ct.Direction.REPLY;
-                default -> null;
-            };
-            if (direction != null) {
-                key = c.expect(Token.Kind.WORD, "a ct key");
-            }
-            String name = key.text();
-            if ((name.equals("ip") || name.equals("ip6")) && c.peek().kind() == Token.Kind.WORD) {
-                name = name + " " + c.next().text();
-            }
-            String n = name;
-            Token k = key;
-            return (direction == null ? Fields.ct(n) : Fields.ct(n, direction)).orElseThrow(() -> Cursor.error(k,
-                    "unsupported: ct " + (direction == null ? "" : direction.text() + " ") + n
-                            + " (nftlink's rule language knows ct state, direction, status, mark, expiration, helper, label, "
-                            + "id, zone, bytes, packets, avgpkt, l3proto, protocol, proto-src, proto-dst, ip saddr, ip daddr, "
-                            + "ip6 saddr, ip6 daddr; the last seven with original or reply)"));
+            return ctField();
         }
         if (w.equals("socket")) {
             c.next();
@@ -198,6 +147,67 @@ final class FieldParser {
             throw Cursor.error(t, "unsupported: '" + w + "' is nft syntax that nftlink's rule language does not support");
         }
         throw c.unexpected("a statement");
+    }
+
+    /** After a protocol name {@code w}: a header field ({@code tcp dport}), a tcp or ip option, an sctp chunk, a dccp option. */
+    private Field headerField(String w) {
+        c.next();
+        if (w.equals("tcp") && c.accept("option")) {
+            return namedExtension("tcp option", "a tcp option");
+        }
+        if (w.equals("ip") && c.accept("option")) {
+            return namedExtension("ip option", "an ip option (lsrr, rr, ssrr, ra)");
+        }
+        if (w.equals("sctp") && c.accept("chunk")) {
+            return namedExtension("sctp chunk", "an sctp chunk type");
+        }
+        if (w.equals("dccp") && c.accept("option")) {
+            Token kind = c.peek();
+            int n = c.smallNumber("a dccp option kind (0 to 255)", 255);
+            return Cursor.at(kind, () -> nftlink.nftables.lang.ExthdrField.dccpOption(n));
+        }
+        Token name = c.peek();
+        if (name.kind() != Token.Kind.WORD) {
+            throw c.unexpected("a " + w + " header field");
+        }
+        c.next();
+        Token second = c.peek();
+        if (second.kind() == Token.Kind.WORD) {
+            // two-word field names such as arp's "saddr ip"
+            var twoWords = Fields.header(w, name.text() + " " + second.text());
+            if (twoWords.isPresent()) {
+                c.next();
+                return twoWords.get();
+            }
+        }
+        return Fields.header(w, name.text()).orElseThrow(() -> Cursor.error(name,
+                "unsupported: " + w + " " + name.text() + " (nftlink's rule language knows " + w + " "
+                        + String.join(", ", Fields.fieldNames(w)) + ")"));
+    }
+
+    /** After {@code ct}: {@code [original|reply] KEY}. */
+    private Field ctField() {
+        c.next();
+        Token key = c.expect(Token.Kind.WORD, "a ct key");
+        nftlink.nftables.expr.Ct.Direction direction = switch (key.text()) {
+            case "original" -> nftlink.nftables.expr.Ct.Direction.ORIGINAL;
+            case "reply" -> nftlink.nftables.expr.Ct.Direction.REPLY;
+            default -> null;
+        };
+        if (direction != null) {
+            key = c.expect(Token.Kind.WORD, "a ct key");
+        }
+        String name = key.text();
+        if ((name.equals("ip") || name.equals("ip6")) && c.peek().kind() == Token.Kind.WORD) {
+            name = name + " " + c.next().text();
+        }
+        String n = name;
+        Token k = key;
+        return (direction == null ? Fields.ct(n) : Fields.ct(n, direction)).orElseThrow(() -> Cursor.error(k,
+                "unsupported: ct " + (direction == null ? "" : direction.text() + " ") + n
+                        + " (nftlink's rule language knows ct state, direction, status, mark, expiration, helper, label, "
+                        + "id, zone, bytes, packets, avgpkt, l3proto, protocol, proto-src, proto-dst, ip saddr, ip daddr, "
+                        + "ip6 saddr, ip6 daddr; the last seven with original or reply)"));
     }
 
     /** {@code rt nexthop}: the address family from the table or an earlier {@code meta nfproto}, as nft takes it. */

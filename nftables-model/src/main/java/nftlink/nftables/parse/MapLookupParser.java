@@ -79,27 +79,7 @@ final class MapLookupParser {
             Token dataToken = c.peek();
             List<Bytes> low = new ArrayList<>();
             List<Bytes> high = new ArrayList<>();
-            if (tail == null) {
-                Bytes single = values.single(dataPart, c.next());
-                low.add(single);
-                high.add(single);
-            } else {
-                // nat: ADDRESS, ADDRESS . PORT, each part also a range (or an address prefix)
-                for (Values.Part part : List.of(dataPart, tail)) {
-                    if (part == tail && !c.accept(".")) {
-                        break;
-                    }
-                    Value v = dataValue(part);
-                    low.add(switch (v) {
-                        case Value.Single x -> x.bytes();
-                        case Value.Range r -> r.low();
-                        case Value.Prefix p -> p.address();
-                        default -> throw Cursor.error(dataToken, "not a value of the map's data");
-                    });
-                    high.add(v instanceof Value.Range r ? r.high() : v instanceof Value.Prefix p ? p.last() : low.getLast());
-                    ranges |= !(v instanceof Value.Single);
-                }
-            }
+            ranges |= mapData(dataPart, tail, dataToken, low, high);
             if (!lows.isEmpty() && low.size() != lows.getFirst().size()) {
                 throw Cursor.error(dataToken, low.size() > 1
                         ? "the map's first data is a single value: '. " + tail.type().nftName() + "' is out of place here"
@@ -137,6 +117,36 @@ final class MapLookupParser {
             return Cursor.at(map, () -> MapLookupField.concatenated(key, parts, entries, null));
         }
         return Cursor.at(map, () -> new MapLookupField(key, dataType, dataLength, entries, null));
+    }
+
+    /**
+     * One entry's data into {@code low} and {@code high}: a value of {@code dataPart}, or with a {@code tail}
+     * (nat) {@code ADDRESS [. PORT]}, each part also a range or a prefix; whether a range or prefix was read.
+     */
+    private boolean mapData(Values.Part dataPart, Values.Part tail, Token dataToken, List<Bytes> low, List<Bytes> high) {
+        boolean range = false;
+        if (tail == null) {
+            Bytes single = values.single(dataPart, c.next());
+            low.add(single);
+            high.add(single);
+        } else {
+            // nat: ADDRESS, ADDRESS . PORT, each part also a range (or an address prefix)
+            for (Values.Part part : List.of(dataPart, tail)) {
+                if (part == tail && !c.accept(".")) {
+                    break;
+                }
+                Value v = dataValue(part);
+                low.add(switch (v) {
+                    case Value.Single x -> x.bytes();
+                    case Value.Range r -> r.low();
+                    case Value.Prefix p -> p.address();
+                    default -> throw Cursor.error(dataToken, "not a value of the map's data");
+                });
+                high.add(v instanceof Value.Range r ? r.high() : v instanceof Value.Prefix p ? p.last() : low.getLast());
+                range |= !(v instanceof Value.Single);
+            }
+        }
+        return range;
     }
 
     /**

@@ -64,113 +64,128 @@ final class MatchParser {
         Field f = masked;
         List<Values.Part> parts = Values.parts(f);
         if (c.accept("vmap")) {
-            if (c.at(Token.Kind.SET_REFERENCE)) {
-                return new Statement.VerdictMap(f, List.of(), c.next().text());
-            }
-            Token open = c.expect(Token.Kind.LBRACE, "'{' or @map");
-            List<Statement.VerdictMap.Entry> entries = new ArrayList<>();
-            while (true) {
-                c.skipNewlines();
-                if (c.accept(Token.Kind.RBRACE)) {
-                    break;
-                }
-                r.splitGluedColon();
-                Token keyToken = c.peek();
-                java.util.regex.Matcher glued = java.util.regex.Pattern.compile("(.+):(accept|drop|continue|return)")
-                        .matcher(keyToken.kind() == Token.Kind.WORD ? keyToken.text() : "");
-                if (glued.matches() && parts.size() == 1) {
-                    // KEY:VERDICT written without spaces is one word
-                    c.next();
-                    Token keyOnly = new Token(Token.Kind.WORD, glued.group(1), keyToken.location());
-                    Value k = new Value.Single(values.single(parts.getFirst(), keyOnly));
-                    Verdict verdict = switch (glued.group(2)) {
-                        case "accept" -> Verdict.ACCEPT;
-                        case "drop" -> Verdict.DROP;
-                        case "continue" -> Verdict.CONTINUE;
-                        default -> Verdict.RETURN;
-                    };
-                    entries.add(Cursor.at(keyToken, () -> new Statement.VerdictMap.Entry(k, verdict)));
-                } else {
-                    Value key = c.accept("*") ? new Value.CatchAll() : Values.wildcard(parts, values.item(parts, false));
-                    List<Statement> stateful = values.elementStatements();
-                    c.expect(":");
-                    Value k = key;
-                    entries.add(Cursor.at(keyToken, () -> new Statement.VerdictMap.Entry(k, values.verdict(), stateful)));
-                }
-                c.skipNewlines();
-                if (!c.accept(Token.Kind.COMMA) && !c.at(Token.Kind.RBRACE)) {
-                    throw c.unexpected("',' or '}'");
-                }
-            }
-            if (entries.isEmpty()) {
-                throw Cursor.error(open, "an anonymous verdict map needs at least one element");
-            }
-            return Cursor.at(start, () -> new Statement.VerdictMap(f, entries, null));
+            return verdictMap(start, f, parts);
         }
         if (c.at("set")) {
-            Token set = c.next();
-            if (f instanceof CtField ct && ct.key() == nftlink.nftables.expr.Ct.Key.HELPER) {
-                return r.lookups.objectReference(ObjectType.CT_HELPER);
-            }
-            if (f instanceof MetaField meta && meta.key() == nftlink.nftables.expr.Meta.Key.SECMARK && c.at(Token.Kind.STRING)) {
-                return r.lookups.objectReference(ObjectType.SECMARK);
-            }
-            boolean header = f instanceof PayloadField || f instanceof nftlink.nftables.lang.PayloadBitField
-                    || f instanceof nftlink.nftables.lang.ExthdrField || f instanceof RawPayloadField;
-            if (!(f instanceof MetaField) && !(f instanceof CtField) && !header) {
-                throw Cursor.error(set, "unsupported: '" + f.text() + " set' (nftlink's rule language sets meta, ct and header fields)");
-            }
-            Token v = c.peek();
-            if (v.kind() == Token.Kind.OTHER && v.text().equals("(") && (f instanceof MetaField || f instanceof CtField)
-                    && RuleVocabulary.startsField(c.in.peekToken(1))) {
-                return shiftedGroup(f, v);
-            }
-            if (v.kind() == Token.Kind.WORD && header && !(f instanceof nftlink.nftables.lang.ExthdrField)
-                    && f.text().startsWith(v.text() + " ")) {
-                return setFromField(f, v);
-            }
-            if (v.kind() == Token.Kind.WORD && (f instanceof MetaField || f instanceof CtField) && (Fields.protocols().contains(v.text())
-                    || v.text().equals("meta") || v.text().equals("ct") || v.text().equals("numgen") || v.text().equals("symhash")
-                    || v.text().equals("jhash") || v.text().equals("osf")
-                    || RuleVocabulary.BARE_META.contains(v.text()) && !v.text().matches("\\d.*"))) {
-                return setFromField(f, v);
-            }
-            if (f instanceof nftlink.nftables.lang.ExthdrField && v.kind() == Token.Kind.WORD && v.text().equals("rt")) {
-                // tcp option maxseg size set rt mtu
-                Field source = r.fields.fieldOrConcat();
-                return Cursor.at(v, () -> new Statement.SetFromField(f, source));
-            }
-            if (f instanceof PayloadField && RuleVocabulary.startsField(v)) {
-                // a header field from a map: ip daddr set iifname map @m, ip daddr set numgen inc mod 16 map { ... }
-                Field key = r.fields.fieldOrConcat();
-                if (!c.at("map")) {
-                    throw c.unexpected("map (a header field is set from a map of its values)");
-                }
-                Field source = r.lookups.mapLookup(key, f);
-                return Cursor.at(v, () -> new Statement.SetFromField(f, source));
-            }
-            if (v.kind() == Token.Kind.WORD && (Fields.protocols().contains(v.text()) || v.text().equals("meta")
-                    || v.text().equals("ct") || RuleVocabulary.KNOWN_UNSUPPORTED.contains(v.text()))) {
-                throw Cursor.error(v, "unsupported: " + f.text() + " set from an expression (nftlink sets constant values only)");
-            }
-            if ((f instanceof MetaField || f instanceof CtField) && c.in.peekIs(1, "or", "|", "and", "&")
-                    && (c.in.peekIs(2, "meta", "ct") || c.in.peekIs(2, RuleVocabulary.BARE_META.toArray(String[]::new))
-                    || c.in.peekIs(2, Fields.protocols().toArray(String[]::new)))) {
-                // CONSTANT or FIELD: the same as FIELD or CONSTANT
-                Bytes k = values.single(parts.getFirst(), c.next());
-                boolean or = c.next().text().matches("or|\\|");
-                Token fieldStart = c.peek();
-                Field source = r.fields.fieldOrConcat();
-                if (r.maskOperator(source) != null || c.at("map")) {
-                    throw Cursor.error(c.peek(), "unsupported: more than one operation on a value computed from the packet");
-                }
-                Field combined = Cursor.at(fieldStart, () -> or ? MaskedField.or(source, k) : MaskedField.and(source, k));
-                return Cursor.at(v, () -> new Statement.SetFromField(f, combined));
-            }
-            Bytes value = constant(parts.getFirst());
-            return Cursor.at(v, () -> f instanceof MetaField meta ? new Statement.MetaSet(meta, value)
-                    : f instanceof CtField ct ? new Statement.CtSet(ct, value) : new Statement.PayloadSet(f, value));
+            return setStatement(f, parts);
         }
+        return comparison(f, unmasked, parts, xorValue, matchOp());
+    }
+
+    /** After {@code FIELD vmap}: {@code @MAP} or {@code { KEY : VERDICT, ... }}. */
+    private Statement verdictMap(Token start, Field f, List<Values.Part> parts) {
+        if (c.at(Token.Kind.SET_REFERENCE)) {
+            return new Statement.VerdictMap(f, List.of(), c.next().text());
+        }
+        Token open = c.expect(Token.Kind.LBRACE, "'{' or @map");
+        List<Statement.VerdictMap.Entry> entries = new ArrayList<>();
+        while (true) {
+            c.skipNewlines();
+            if (c.accept(Token.Kind.RBRACE)) {
+                break;
+            }
+            r.splitGluedColon();
+            Token keyToken = c.peek();
+            java.util.regex.Matcher glued = java.util.regex.Pattern.compile("(.+):(accept|drop|continue|return)")
+                    .matcher(keyToken.kind() == Token.Kind.WORD ? keyToken.text() : "");
+            if (glued.matches() && parts.size() == 1) {
+                // KEY:VERDICT written without spaces is one word
+                c.next();
+                Token keyOnly = new Token(Token.Kind.WORD, glued.group(1), keyToken.location());
+                Value k = new Value.Single(values.single(parts.getFirst(), keyOnly));
+                Verdict verdict = switch (glued.group(2)) {
+                    case "accept" -> Verdict.ACCEPT;
+                    case "drop" -> Verdict.DROP;
+                    case "continue" -> Verdict.CONTINUE;
+                    default -> Verdict.RETURN;
+                };
+                entries.add(Cursor.at(keyToken, () -> new Statement.VerdictMap.Entry(k, verdict)));
+            } else {
+                Value key = c.accept("*") ? new Value.CatchAll() : Values.wildcard(parts, values.item(parts, false));
+                List<Statement> stateful = values.elementStatements();
+                c.expect(":");
+                Value k = key;
+                entries.add(Cursor.at(keyToken, () -> new Statement.VerdictMap.Entry(k, values.verdict(), stateful)));
+            }
+            c.skipNewlines();
+            if (!c.accept(Token.Kind.COMMA) && !c.at(Token.Kind.RBRACE)) {
+                throw c.unexpected("',' or '}'");
+            }
+        }
+        if (entries.isEmpty()) {
+            throw Cursor.error(open, "an anonymous verdict map needs at least one element");
+        }
+        return Cursor.at(start, () -> new Statement.VerdictMap(f, entries, null));
+    }
+
+    /** After {@code FIELD}, at {@code set}: the value set, a constant or one computed from the packet, or an object reference. */
+    private Statement setStatement(Field f, List<Values.Part> parts) {
+        Token set = c.next();
+        if (f instanceof CtField ct && ct.key() == nftlink.nftables.expr.Ct.Key.HELPER) {
+            return r.lookups.objectReference(ObjectType.CT_HELPER);
+        }
+        if (f instanceof MetaField meta && meta.key() == nftlink.nftables.expr.Meta.Key.SECMARK && c.at(Token.Kind.STRING)) {
+            return r.lookups.objectReference(ObjectType.SECMARK);
+        }
+        boolean header = f instanceof PayloadField || f instanceof nftlink.nftables.lang.PayloadBitField
+                || f instanceof nftlink.nftables.lang.ExthdrField || f instanceof RawPayloadField;
+        if (!(f instanceof MetaField) && !(f instanceof CtField) && !header) {
+            throw Cursor.error(set, "unsupported: '" + f.text() + " set' (nftlink's rule language sets meta, ct and header fields)");
+        }
+        Token v = c.peek();
+        if (v.kind() == Token.Kind.OTHER && v.text().equals("(") && (f instanceof MetaField || f instanceof CtField)
+                && RuleVocabulary.startsField(c.in.peekToken(1))) {
+            return shiftedGroup(f, v);
+        }
+        if (v.kind() == Token.Kind.WORD && header && !(f instanceof nftlink.nftables.lang.ExthdrField)
+                && f.text().startsWith(v.text() + " ")) {
+            return setFromField(f, v);
+        }
+        if (v.kind() == Token.Kind.WORD && (f instanceof MetaField || f instanceof CtField) && (Fields.protocols().contains(v.text())
+                || v.text().equals("meta") || v.text().equals("ct") || v.text().equals("numgen") || v.text().equals("symhash")
+                || v.text().equals("jhash") || v.text().equals("osf")
+                || RuleVocabulary.BARE_META.contains(v.text()) && !v.text().matches("\\d.*"))) {
+            return setFromField(f, v);
+        }
+        if (f instanceof nftlink.nftables.lang.ExthdrField && v.kind() == Token.Kind.WORD && v.text().equals("rt")) {
+            // tcp option maxseg size set rt mtu
+            Field source = r.fields.fieldOrConcat();
+            return Cursor.at(v, () -> new Statement.SetFromField(f, source));
+        }
+        if (f instanceof PayloadField && RuleVocabulary.startsField(v)) {
+            // a header field from a map: ip daddr set iifname map @m, ip daddr set numgen inc mod 16 map { ... }
+            Field key = r.fields.fieldOrConcat();
+            if (!c.at("map")) {
+                throw c.unexpected("map (a header field is set from a map of its values)");
+            }
+            Field source = r.lookups.mapLookup(key, f);
+            return Cursor.at(v, () -> new Statement.SetFromField(f, source));
+        }
+        if (v.kind() == Token.Kind.WORD && (Fields.protocols().contains(v.text()) || v.text().equals("meta")
+                || v.text().equals("ct") || RuleVocabulary.KNOWN_UNSUPPORTED.contains(v.text()))) {
+            throw Cursor.error(v, "unsupported: " + f.text() + " set from an expression (nftlink sets constant values only)");
+        }
+        if ((f instanceof MetaField || f instanceof CtField) && c.in.peekIs(1, "or", "|", "and", "&")
+                && (c.in.peekIs(2, "meta", "ct") || c.in.peekIs(2, RuleVocabulary.BARE_META.toArray(String[]::new))
+                || c.in.peekIs(2, Fields.protocols().toArray(String[]::new)))) {
+            // CONSTANT or FIELD: the same as FIELD or CONSTANT
+            Bytes k = values.single(parts.getFirst(), c.next());
+            boolean or = c.next().text().matches("or|\\|");
+            Token fieldStart = c.peek();
+            Field source = r.fields.fieldOrConcat();
+            if (r.maskOperator(source) != null || c.at("map")) {
+                throw Cursor.error(c.peek(), "unsupported: more than one operation on a value computed from the packet");
+            }
+            Field combined = Cursor.at(fieldStart, () -> or ? MaskedField.or(source, k) : MaskedField.and(source, k));
+            return Cursor.at(v, () -> new Statement.SetFromField(f, combined));
+        }
+        Bytes value = constant(parts.getFirst());
+        return Cursor.at(v, () -> f instanceof MetaField meta ? new Statement.MetaSet(meta, value)
+                : f instanceof CtField ct ? new Statement.CtSet(ct, value) : new Statement.PayloadSet(f, value));
+    }
+
+    /** The comparison operator of a match ({@code ==}, {@code eq}, {@code <} ...), {@code ==} when none is written. */
+    private Match.Op matchOp() {
         Match.Op op = Match.Op.EQ;
         Token opToken = c.peek();
         if (opToken.kind() == Token.Kind.OPERATOR) {
@@ -197,6 +212,11 @@ final class MatchParser {
                 default -> Match.Op.GTE;
             };
         }
+        return op;
+    }
+
+    /** After {@code FIELD [OP]}: the value, set, range or prefix it is compared with. */
+    private Statement comparison(Field f, Field unmasked, List<Values.Part> parts, Bytes xorValue, Match.Op op) {
         if (c.peek().isEndOfStatement()) {
             throw c.unexpected("a value to compare " + f.text() + " with");
         }
