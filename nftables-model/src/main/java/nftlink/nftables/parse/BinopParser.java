@@ -3,7 +3,6 @@ package nftlink.nftables.parse;
 import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.MaskedField;
-import nftlink.nftables.lang.BinopField;
 
 /** Parses 32-bit values computed from the packet: shifts, masks and combinations of fields ({@code meta mark >> 8 & 0xf}). */
 final class BinopParser {

@@ -4,8 +4,8 @@ import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.lang.ConcatField;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
-import nftlink.nftables.lang.InnerField;
 import nftlink.nftables.lang.Statement;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -13,7 +13,7 @@ import nftlink.nftables.lang.MetaField;
 import nftlink.nftables.lang.RawPayloadField;
 import nftlink.nftables.lang.SocketCgroupField;
 import nftlink.nftables.lang.Statement;
-import nftlink.nftables.lang.Value;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -85,6 +85,7 @@ final class FieldParser {
         }
     }
 
+    /** One field: a header field, meta or ct key, raw payload, hash, tunnel field or an expression such as fib. */
     Field field() {
         Token t = c.peek();
         if (t.kind() == Token.Kind.SET_REFERENCE && RawPayloadField.base(t.text()) != null) {

@@ -7,6 +7,7 @@ import nftlink.nftables.lang.MapLookupField;
 import nftlink.nftables.lang.ObjectType;
 import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.Value;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -9,13 +9,13 @@ import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Fields;
 import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.MaskedField;
-import nftlink.nftables.lang.BinopField;
 import nftlink.nftables.lang.ObjectType;
 import nftlink.nftables.lang.MetaField;
 import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.RawPayloadField;
 import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.Value;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +33,7 @@ final class MatchParser {
         this.values = r.values;
     }
 
+    /** A statement that starts with a field: a match, a verdict map lookup or {@code FIELD set VALUE}. */
     Statement match() {
         Token start = c.peek();
         Field loaded = r.fields.fieldOrConcat();

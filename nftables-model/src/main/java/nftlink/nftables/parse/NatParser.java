@@ -9,7 +9,7 @@ import nftlink.nftables.lang.NatFlag;
 import nftlink.nftables.lang.MetaField;
 import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.Statement;
-import nftlink.nftables.lang.Value;
+
 import java.util.List;
 import java.util.Set;
 

@@ -18,6 +18,7 @@ final class RejectParser {
         this.family = r.family;
     }
 
+    /** {@code reject [with icmp|icmpv6|icmpx [type] CODE | with tcp reset]}. */
     Statement reject() {
         c.next();
         if (!c.accept("with")) {

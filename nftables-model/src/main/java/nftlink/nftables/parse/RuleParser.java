@@ -4,7 +4,6 @@ import nftlink.nftables.Family;
 import nftlink.nftables.lang.ConcatField;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
-import nftlink.nftables.lang.MapLookupField;
 import nftlink.nftables.lang.ObjectType;
 import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.RawPayloadField;
@@ -35,6 +34,7 @@ final class RuleParser {
     record Parsed(List<Statement> statements, String comment) {
     }
 
+    /** The statements of one rule, up to the end of its statement, and its comment; nft's checks on their order. */
     Parsed rule() {
         List<Statement> out = new ArrayList<>();
         r.before = out;

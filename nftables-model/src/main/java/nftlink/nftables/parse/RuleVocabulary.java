@@ -10,6 +10,7 @@ import nftlink.nftables.lang.MapLookupField;
 import nftlink.nftables.lang.MetaField;
 import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.Statement;
+
 import java.util.List;
 import java.util.Set;
 

@@ -4,6 +4,7 @@ import nftlink.nftables.lang.LogFlag;
 import nftlink.nftables.lang.LogLevel;
 import nftlink.nftables.lang.ObjectType;
 import nftlink.nftables.lang.Statement;
+
 import java.util.Set;
 
 /** Parses the stateful statements: counter, log, limit, quota, ct count and last. */
@@ -69,6 +70,7 @@ final class StatefulParser {
         return new Statement.ConnlimitStatement((int) count, over);
     }
 
+    /** {@code counter [packets N bytes N]} or {@code counter name NAME}. */
     Statement counter() {
         c.next();
         if (c.accept("name")) {
@@ -88,6 +90,7 @@ final class StatefulParser {
         return new Statement.CounterStatement(packets, bytes);
     }
 
+    /** {@code log [prefix P] [level L] [flags F] [group G [snaplen N] [queue-threshold N]]}. */
     Statement log() {
         Token logToken = c.next();
         String prefix = null;
@@ -161,6 +164,7 @@ final class StatefulParser {
         };
     }
 
+    /** {@code limit rate [over|until] N/UNIT [burst N packets|bytes]} or {@code limit name NAME}. */
     Statement limit() {
         c.next();
         if (c.accept("name")) {
@@ -195,6 +199,7 @@ final class StatefulParser {
         return new Statement.LimitStatement(rate, r.period(), burst, bytes, over);
     }
 
+    /** {@code quota [over|until] N UNIT [used N UNIT]} or {@code quota name NAME}. */
     Statement quota() {
         c.next();
         if (c.accept("name")) {
