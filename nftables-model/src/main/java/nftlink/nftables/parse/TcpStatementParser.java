@@ -1,0 +1,75 @@
+package nftlink.nftables.parse;
+
+import nftlink.nftables.NfTables;
+import nftlink.nftables.lang.Fields;
+import nftlink.nftables.lang.ObjectType;
+import nftlink.nftables.lang.Statement;
+
+/** Parses the statements that act on TCP: {@code synproxy} and {@code reset tcp option}. */
+final class TcpStatementParser {
+
+    private final RuleContext r;
+    private final Cursor c;
+
+    /** A parser of the rule that {@code r} holds the state of. */
+    TcpStatementParser(RuleContext r) {
+        this.r = r;
+        this.c = r.c;
+    }
+
+    /** {@code synproxy [mss N] [wscale N] [timestamp] [sack-perm]}. */
+    Statement synproxy() {
+        Token start = c.next();
+        int mss = 0;
+        int wscale = 0;
+        int flags = 0;
+        while (!c.peek().isEndOfStatement() && c.peek().kind() == Token.Kind.WORD) {
+            switch (c.peek().text()) {
+                case "mss" -> {
+                    c.next();
+                    mss = c.smallNumber("a maximum segment size", 0xffff);
+                    flags |= NfTables.NF_SYNPROXY_OPT_MSS;
+                }
+                case "wscale" -> {
+                    c.next();
+                    wscale = c.smallNumber("a window scale", 14);
+                    flags |= NfTables.NF_SYNPROXY_OPT_WSCALE;
+                }
+                case "timestamp" -> {
+                    c.next();
+                    flags |= NfTables.NF_SYNPROXY_OPT_TIMESTAMP;
+                }
+                case "sack-perm" -> {
+                    c.next();
+                    flags |= NfTables.NF_SYNPROXY_OPT_SACK_PERM;
+                }
+                case "name" -> {
+                    c.next();
+                    return r.lookups.objectReference(ObjectType.SYNPROXY);
+                }
+                default -> {
+                    return new Statement.SynproxyStatement(mss, wscale, flags);
+                }
+            }
+        }
+        return new Statement.SynproxyStatement(mss, wscale, flags);
+    }
+
+    /** {@code reset tcp option NAME|KIND}. */
+    Statement tcpOptionReset() {
+        c.next();
+        c.expect("tcp");
+        c.expect("option");
+        Token option = c.expect(Token.Kind.WORD, "a tcp option name or kind");
+        int kind;
+        if (option.text().matches("\\d+")) {
+            kind = Cursor.at(option, () -> Integer.parseInt(option.text()));
+        } else {
+            String header = "tcp option " + option.text();
+            kind = Fields.presence(header).map(nftlink.nftables.lang.ExthdrField::type).orElseThrow(() -> Cursor.error(option,
+                    "unknown tcp option " + option.text()));
+        }
+        int k = kind;
+        return Cursor.at(option, () -> new Statement.TcpOptionReset(k));
+    }
+}
