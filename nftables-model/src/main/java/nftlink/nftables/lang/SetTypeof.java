@@ -355,7 +355,23 @@ public final class SetTypeof {
         if (field == null || inner == null) {
             return field;
         }
-        return new InnerField(InnerField.Tunnel.named(TypeofProtocols.protocolName(SetUserdata.u32(inner, -1))), field);
+        return inner(inner, field);
+    }
+
+    /**
+     * {@code field} inside the tunnel {@code inner} names, or {@code null} (no typeof: the set lists with its plain
+     * types) when the userdata names no tunnel nft knows or a field the tunnel cannot hold.
+     */
+    private static Field inner(byte[] inner, Field field) {
+        InnerField.Tunnel tunnel = InnerField.Tunnel.named(TypeofProtocols.protocolName(SetUserdata.u32(inner, -1)));
+        if (tunnel == null) {
+            return null;
+        }
+        try {
+            return new InnerField(tunnel, field);
+        } catch (IllegalArgumentException notInThatTunnel) {
+            return null;
+        }
     }
 
     private static Field payload(byte[] data) {
@@ -376,8 +392,7 @@ public final class SetTypeof {
         }
         byte[] inner = find(data, PAYLOAD_INNER_DESC);
         if (inner != null) {
-            InnerField.Tunnel tunnel = InnerField.Tunnel.named(TypeofProtocols.protocolName(SetUserdata.u32(inner, -1)));
-            return Fields.header(protocol, name).map(f -> new InnerField(tunnel, f)).orElse(null);
+            return Fields.header(protocol, name).map(f -> inner(inner, f)).orElse(null);
         }
         if (protocol.equals("vxlan") || protocol.equals("geneve")) {
             return InnerField.header(InnerField.Tunnel.named(protocol), name).orElse(null);
