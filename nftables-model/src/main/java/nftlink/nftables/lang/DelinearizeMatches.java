@@ -150,6 +150,10 @@ final class DelinearizeMatches {
     record Matched(Match match, int consumed) {
     }
 
+    /**
+     * The match the expressions at {@code at} make of {@code field}, loaded before them ({@code loaded}: the bytes a
+     * shortened load took, else {@code -1}); {@code null} when they make none.
+     */
     static Matched matchAfterLoad(Field field, int loaded, List<Expression> e, int at, SetContents sets) {
         Expression next = e.get(at);
         if (next instanceof Byteorder b && b.op() == Byteorder.Op.HTON && b.sreg() == REG && b.dreg() == REG
@@ -162,22 +166,7 @@ final class DelinearizeMatches {
         }
         boolean shortened = loaded >= 0 && loaded < field.length();
         if (next instanceof Cmp c && c.sreg() == REG) {
-            if (shortened) {
-                if (c.op() != Cmp.Op.EQ && c.op() != Cmp.Op.NEQ || c.data().length() != loaded) {
-                    return null;
-                }
-                Bytes address = Bytes.of(Arrays.copyOf(c.data().toArray(), field.length()));
-                return new Matched(new Match(field, c.op() == Cmp.Op.EQ ? Match.Op.EQ : Match.Op.NEQ,
-                        new Value.Prefix(address, loaded * 8)), 1);
-            }
-            if (c.op() == Cmp.Op.GTE && at + 1 < e.size() && e.get(at + 1) instanceof Cmp hi && hi.sreg() == REG
-                    && hi.op() == Cmp.Op.LTE && hi.data().length() == c.data().length()) {
-                return new Matched(new Match(field, Match.Op.EQ, new Value.Range(c.data(), hi.data())), 2);
-            }
-            if (c.data().length() != field.length() && !(field.datatype() == Datatype.IFNAME && c.data().length() < 16)) {
-                return null;
-            }
-            return new Matched(new Match(field, matchOp(c.op()), new Value.Single(c.data())), 1);
+            return comparison(field, shortened ? loaded : -1, c, e, at);
         }
         if (shortened) {
             return null;
@@ -220,20 +209,49 @@ final class DelinearizeMatches {
             return m == null ? null : new Matched(m.match(), m.consumed() + 1);
         }
         if (next instanceof Lookup l && l.sreg() == REG && l.dreg() < 0) {
-            Match.Op op = l.inverted() ? Match.Op.NEQ : Match.Op.EQ;
-            if (!l.set().startsWith("__set")) {
-                return new Matched(new Match(field, op, new Value.SetReference(l.set())), 1);
-            }
-            List<SetElement> elements = sets == null ? null : sets.apply(l.set());
-            if (elements == null || elements.isEmpty()) {
-                return null;
-            }
-            Value.SetLiteral literal = literal(field, elements);
-            return literal == null ? null : new Matched(new Match(field, op, literal), 1);
+            return setLookup(field, l, sets);
         }
         return null;
     }
 
+    /**
+     * A comparison of {@code field} (loaded at its length, or its first {@code loaded} bytes, {@code -1} when
+     * whole): a prefix of a shortened load, a range of two comparisons, or one value; or {@code null}.
+     */
+    private static Matched comparison(Field field, int loaded, Cmp c, List<Expression> e, int at) {
+        if (loaded >= 0) {
+            if (c.op() != Cmp.Op.EQ && c.op() != Cmp.Op.NEQ || c.data().length() != loaded) {
+                return null;
+            }
+            Bytes address = Bytes.of(Arrays.copyOf(c.data().toArray(), field.length()));
+            return new Matched(new Match(field, c.op() == Cmp.Op.EQ ? Match.Op.EQ : Match.Op.NEQ,
+                    new Value.Prefix(address, loaded * 8)), 1);
+        }
+        if (c.op() == Cmp.Op.GTE && at + 1 < e.size() && e.get(at + 1) instanceof Cmp hi && hi.sreg() == REG
+                && hi.op() == Cmp.Op.LTE && hi.data().length() == c.data().length()) {
+            return new Matched(new Match(field, Match.Op.EQ, new Value.Range(c.data(), hi.data())), 2);
+        }
+        if (c.data().length() != field.length() && !(field.datatype() == Datatype.IFNAME && c.data().length() < 16)) {
+            return null;
+        }
+        return new Matched(new Match(field, matchOp(c.op()), new Value.Single(c.data())), 1);
+    }
+
+    /** A lookup of {@code field} in a named set, or in an anonymous set read back as a literal; or {@code null}. */
+    private static Matched setLookup(Field field, Lookup l, SetContents sets) {
+        Match.Op op = l.inverted() ? Match.Op.NEQ : Match.Op.EQ;
+        if (!l.set().startsWith("__set")) {
+            return new Matched(new Match(field, op, new Value.SetReference(l.set())), 1);
+        }
+        List<SetElement> elements = sets == null ? null : sets.apply(l.set());
+        if (elements == null || elements.isEmpty()) {
+            return null;
+        }
+        Value.SetLiteral literal = literal(field, elements);
+        return literal == null ? null : new Matched(new Match(field, op, literal), 1);
+    }
+
+    /** The match operator of a comparison. */
     static Match.Op matchOp(Cmp.Op op) {
         return switch (op) {
             case EQ -> Match.Op.EQ;
@@ -361,6 +379,7 @@ final class DelinearizeMatches {
     static final Comparator<SetElement> INTERVAL_ORDER = Comparator.<SetElement, BigInteger>comparing(
             x -> Linearizer.number(x.key())).thenComparing(x -> (x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) == 0);
 
+    /** The item of an interval from {@code low} to {@code high}: one value, an address prefix, or a range. */
     static Value rangeItem(Field field, BigInteger low, BigInteger high, int length) {
         if (low.equals(high)) {
             return new Value.Single(Intervals.bytes(low, length));
