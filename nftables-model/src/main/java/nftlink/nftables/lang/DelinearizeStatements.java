@@ -123,7 +123,7 @@ final class DelinearizeStatements {
      * {@code left} combined with values loaded into the next register, {@code bitwise reg 1 = ( reg 1 |
      * reg 2 )} for each, then perhaps a constant ({@code | 0x200}); {@code null} when none follows.
      */
-    static Combined combined(Field left, List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels) {
+    static Combined combinedAt(Field left, List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels) {
         int right = REG + 1;
         Field value = left;
         int k = at;

@@ -69,7 +69,7 @@ public final class Delinearizer {
         List<Statement> out = new ArrayList<>();
         int i = 0;
         while (i < context.expressions().size()) {
-            Step step = step(context, i, out);
+            Step step = statementAt(context, i, out);
             out.add(step.statement());
             i += step.consumed();
         }
@@ -108,12 +108,12 @@ public final class Delinearizer {
      * The statement the expressions at {@code i} make, tried family by family in nft's order of preference; a
      * {@link Statement.KernelExpression} when none reads them. Leading matches a merged load splits into go to {@code out}.
      */
-    private static Step step(DelinearizeContext c, int i, List<Statement> out) {
+    private static Step statementAt(DelinearizeContext c, int i, List<Statement> out) {
         Step s = concatenation(c, i);
         if (s != null) {
             return s;
         }
-        Load initial = load(c, i);
+        Load initial = loadAt(c, i);
         s = initial == null ? null : objectMapOf(c, i, initial);
         if (s != null) {
             return s;
@@ -197,7 +197,7 @@ public final class Delinearizer {
     }
 
     /** The field loaded at {@code i}: a field, a hash, or a bit field (moved down to its value); or {@code null}. */
-    private static Load load(DelinearizeContext c, int i) {
+    private static Load loadAt(DelinearizeContext c, int i) {
         List<Expression> e = c.expressions();
         Expression x = e.get(i);
         Field field = c.fieldOf(x);
@@ -402,7 +402,7 @@ public final class Delinearizer {
             }
         }
         // values combined from two registers: ct mark & 0xffff0000 | meta mark & 0x0000ffff
-        Combined combined = combined(source, e, at, c.l3(), c.l4(), c.tunnels());
+        Combined combined = combinedAt(source, e, at, c.l3(), c.l4(), c.tunnels());
         return combined != null ? new Source(combined.field(), combined.next()) : new Source(source, at);
     }
 
