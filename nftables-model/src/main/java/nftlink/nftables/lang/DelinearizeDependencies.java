@@ -1,0 +1,184 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.Family;
+import nftlink.nftables.NfTables;
+import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.expr.Ct;
+import nftlink.nftables.expr.Payload;
+
+import java.util.ArrayList;
+import java.util.List;
+
+
+
+/**
+ * Folds away the protocol matches that a later match or statement implies, as {@code nft list}
+ * does.
+ */
+final class DelinearizeDependencies {
+
+    private DelinearizeDependencies() {
+    }
+
+    /** {@link PayloadField#TRANSPORT_PROTOCOLS} inverted once (the first number in its order wins), for every listed rule. */
+    static final java.util.Map<String, Integer> TRANSPORT_PROTOCOL_NUMBERS = new java.util.HashMap<>();
+
+    static {
+        PayloadField.TRANSPORT_PROTOCOLS.forEach((number, name) -> TRANSPORT_PROTOCOL_NUMBERS.putIfAbsent(name, number));
+    }
+
+    /**
+     * The link-layer protocol matches ({@code meta nfproto}, {@code meta protocol}, {@code ether type}) nft 1.1.3 leaves
+     * out before a match of a network-level meta or ct key with one value: in ip and ip6 tables the one of the table's
+     * protocol; elsewhere ipv4 before {@code meta l4proto icmp} or {@code ct ip saddr}, ipv6 before
+     * {@code meta l4proto ipv6-icmp} or {@code ct ip6 saddr} (its {@code ct_meta_may_dependency_kill}).
+     */
+    static List<Match> networkKeyDependencies(Family family, Match m) {
+        if (m.op() != Match.Op.EQ || !(m.value() instanceof Value.Single v)) {
+            return List.of();
+        }
+        // which network protocol the key's value implies: IPv4, IPv6, or neither (null)
+        Boolean ipv4;
+        if (m.field().equals(MetaField.L4PROTO)) {
+            int l4proto = v.bytes().get(0);
+            ipv4 = l4proto == 1 ? Boolean.TRUE : l4proto == 58 ? Boolean.FALSE : null;
+        } else if (m.field() instanceof CtField ct && (ct.key() == Ct.Key.SRC_IP || ct.key() == Ct.Key.DST_IP
+                || ct.key() == Ct.Key.SRC_IP6 || ct.key() == Ct.Key.DST_IP6 || ct.key() == Ct.Key.SRC || ct.key() == Ct.Key.DST)) {
+            ipv4 = ct.length() == 4 ? Boolean.TRUE : ct.length() == 16 ? Boolean.FALSE : null;
+        } else if (m.field() instanceof CtField ct && ct.key() == Ct.Key.PROTOCOL) {
+            ipv4 = null;
+        } else {
+            return List.of();
+        }
+        boolean[] kills = switch (family) {
+            // in ip and ip6 tables the table's own protocol goes before any of these keys
+            case IP -> new boolean[]{true, false};
+            case IP6 -> new boolean[]{false, true};
+            default -> ipv4 == null ? new boolean[]{false, false} : new boolean[]{ipv4, !ipv4};
+        };
+        List<Match> deps = new ArrayList<>();
+        if (kills[0]) {
+            deps.add(Match.eq(MetaField.NFPROTO, Bytes.u8(NfTables.NFPROTO_IPV4)));
+            deps.add(Match.eq(MetaField.PROTOCOL, Bytes.u16Be(0x0800)));
+            deps.add(Match.eq(PayloadField.ETHER_TYPE, Bytes.u16Be(0x0800)));
+        }
+        if (kills[1]) {
+            deps.add(Match.eq(MetaField.NFPROTO, Bytes.u8(NfTables.NFPROTO_IPV6)));
+            deps.add(Match.eq(MetaField.PROTOCOL, Bytes.u16Be(0x86dd)));
+            deps.add(Match.eq(PayloadField.ETHER_TYPE, Bytes.u16Be(0x86dd)));
+        }
+        return deps;
+    }
+
+    /** Drops the protocol matches that a later match implies, as nft does when listing. */
+    static List<Statement> foldDependencies(Family family, List<Statement> statements) {
+        List<Statement> out = new ArrayList<>(statements);
+        for (int i = out.size() - 1; i >= 0; i--) {
+            List<Match> deps = dependencies(family, out.get(i));
+            if (deps != null) {
+                i = removeDependencies(out, i, withImplied(family, out.get(i), deps));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The matches that {@code s} (a reject, or what reads or writes fields) depends on in {@code family}; {@code null}
+     * when it reads no field or its fields are not of this family.
+     */
+    private static List<Match> dependencies(Family family, Statement s) {
+        if (s instanceof Statement.RejectStatement r
+                && (r.kind() != RejectKind.TCP_RESET || family == Family.IP || family == Family.IP6)) {
+            // nft shows the l4proto tcp a reset needs only in tables where it is not implied
+            return Linearizer.rejectDependencies(family, r);
+        }
+        List<Field> fields = switch (s) {
+            case Match m -> List.of(m.field());
+            case Statement.VerdictMap v -> List.of(v.field());
+            case Statement.PayloadSet ps -> List.of(ps.field());
+            case Statement.SetFromField sf when sf.mapsHeader() -> List.of(sf.source(), sf.target());
+            case Statement.SetFromField sf -> List.of(sf.source());
+            case Statement.DynsetStatement ds -> ds.data() == null ? List.of(ds.key()) : List.of(ds.key(), ds.data());
+            case Statement.NatStatement n when n.addressSource() != null -> List.of(n.addressSource());
+            case Statement.RedirectStatement r when r.portSource() != null -> List.of(r.portSource());
+            case Statement.QueueStatement q when q.source() != null -> List.of(q.source());
+            case Statement.ObjectMap om -> List.of(om.key());
+            default -> List.of();
+        };
+        if (fields.isEmpty()) {
+            return null;
+        }
+        try {
+            List<Match> deps = new ArrayList<>();
+            for (Field f : fields) {
+                deps.addAll(f.dependencies(family));
+            }
+            return deps;
+        } catch (IllegalArgumentException notInThisFamily) {
+            return null;
+        }
+    }
+
+    /**
+     * {@code deps} with the matches nft also leaves out before {@code s}: link-layer protocols a network key implies,
+     * the table's own transport protocol match, an explicit {@code iiftype ether}, older nft's ether type matches.
+     */
+    private static List<Match> withImplied(Family family, Statement s, List<Match> deps) {
+        if (s instanceof Match m) {
+            deps = new ArrayList<>(deps);
+            deps.addAll(networkKeyDependencies(family, m));
+        }
+        if (s instanceof Match m && m.field() instanceof PayloadField pf && pf.base() == Payload.Base.TRANSPORT) {
+            int number = TRANSPORT_PROTOCOL_NUMBERS.getOrDefault(pf.protocol(), -1);
+            deps = new ArrayList<>(deps);
+            if (family == Family.IP) {
+                deps.add(Match.eq(PayloadField.IP_PROTOCOL, Bytes.u8(number)));
+            } else if (family == Family.IP6) {
+                deps.add(Match.eq(PayloadField.IP6_NEXTHDR, Bytes.u8(number)));
+            }
+        }
+        if (family == Family.BRIDGE && s instanceof Match em && em.field() instanceof PayloadField ef
+                && ef.protocol().equals("ether")) {
+            // an explicit iiftype ether before an ether field is folded as in the other families
+            deps = new ArrayList<>(deps);
+            deps.add(Match.eq(MetaField.IIFTYPE, Bytes.of((byte) 1, (byte) 0)));
+        }
+        if ((family == Family.BRIDGE || family == Family.NETDEV) && deps.stream().anyMatch(d -> d.field().equals(MetaField.PROTOCOL))) {
+            // older nft wrote the link-layer dependency as a payload match on the ether type
+            deps = new ArrayList<>(deps);
+            for (Match d : List.copyOf(deps)) {
+                if (d.field().equals(MetaField.PROTOCOL)) {
+                    deps.add(new Match(PayloadField.ETHER_TYPE, Match.Op.EQ, d.value()));
+                    for (int tag = 1; tag <= 3; tag++) {
+                        deps.add(new Match(PayloadField.ofVlanTag(PayloadField.VLAN_TYPE, tag), Match.Op.EQ, d.value()));
+                    }
+                }
+            }
+        }
+        return deps;
+    }
+
+    /**
+     * Removes from the matches right before position {@code i} of {@code out} those equal to one of {@code deps} (one
+     * each); returns where the statement at {@code i} is then.
+     */
+    private static int removeDependencies(List<Statement> out, int i, List<Match> deps) {
+        for (Match dep : deps) {
+            if (!(dep.value() instanceof Value.Single)) {
+                // nft shows the set of icmp types an icmp id or sequence needs
+                continue;
+            }
+            for (int j = i - 1; j >= 0; j--) {
+                if (out.get(j).equals(dep)) {
+                    out.remove(j);
+                    i--;
+                    break;
+                }
+                if (!(out.get(j) instanceof Match)) {
+                    break;
+                }
+            }
+        }
+        return i;
+    }
+}
