@@ -1,5 +1,6 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.parse.NftParseException;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.lang.ConcatField;
@@ -85,7 +86,7 @@ final class JsonConstants {
             value = type == Datatype.IFINDEX && node.value() instanceof JsonValue.Str name && !name.value().matches("\\d+")
                     ? Bytes.u32(interfaces.applyAsInt(name.value())) : Scalars.parse(type, length, node.value(), node.path());
         } catch (IllegalArgumentException e) {
-            throw node.error(e.getMessage());
+            throw node.error(NftParseException.problem(e));
         }
         if (value.length() != length) {
             throw node.error("a " + type.nftName() + " of " + length + " bytes, not " + value.length());

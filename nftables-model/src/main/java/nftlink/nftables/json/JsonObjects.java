@@ -1,5 +1,6 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.parse.NftParseException;
 import nftlink.nftables.ChainPriority;
 import nftlink.nftables.Family;
 import nftlink.nftables.Flowtable;
@@ -165,7 +166,9 @@ final class JsonObjects {
             return make.get();
         } catch (JsonException e) {
             throw e;
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
+            throw node.error(NftParseException.problem(e));
+        } catch (NullPointerException e) {
             throw node.error(e.getMessage());
         }
     }

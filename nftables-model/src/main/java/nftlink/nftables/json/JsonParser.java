@@ -1,5 +1,6 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.parse.NftParseException;
 import nftlink.nftables.Family;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.expr.Verdict;
@@ -124,7 +125,9 @@ public final class JsonParser {
             return make.get();
         } catch (JsonException e) {
             throw e;
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
+            throw node.error(NftParseException.problem(e));
+        } catch (NullPointerException e) {
             throw node.error(e.getMessage());
         }
     }

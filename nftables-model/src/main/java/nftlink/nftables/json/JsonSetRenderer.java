@@ -151,7 +151,7 @@ record JsonSetRenderer(JsonRenderer renderer) {
 
     /** An interface by the name the renderer knows for its index (as nft's if_indextoname), else its index. */
     private JsonValue device(Bytes index) {
-        String name = renderer.interfaceNames().apply(index.asU32());
+        String name = index.length() == 4 ? renderer.interfaceNames().apply(index.asU32()) : null;
         return name != null ? JsonValue.of(name) : Scalars.render(Datatype.IFINDEX, index);
     }
 

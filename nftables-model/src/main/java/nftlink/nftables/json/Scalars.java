@@ -1,5 +1,6 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.parse.NftParseException;
 import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.lang.CtState;
 import nftlink.nftables.lang.Datatype;
@@ -204,7 +205,7 @@ final class Scalars {
         } catch (JsonException e) {
             throw e;
         } catch (IllegalArgumentException e) {
-            throw JsonException.at(path, e.getMessage());
+            throw JsonException.at(path, NftParseException.problem(e));
         }
     }
 

@@ -211,7 +211,7 @@ public final class SetRenderer {
 
     /** An interface by the name {@code statements} knows for its index (as nft's if_indextoname), else its index. */
     private static String device(Bytes index, Datatype type, RuleRenderer statements) {
-        String name = statements.interfaceNames().apply(index.asU32());
+        String name = index.length() == 4 ? statements.interfaceNames().apply(index.asU32()) : null;
         return name != null ? "\"" + name + "\"" : type.print(index);
     }
 }

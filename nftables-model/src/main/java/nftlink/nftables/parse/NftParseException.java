@@ -33,7 +33,7 @@ public final class NftParseException extends RuntimeException {
      * a {@link NumberFormatException}'s Java text ({@code For input string: "X" under radix 16}) becomes
      * {@code not a number: X}.
      */
-    static String problem(IllegalArgumentException e) {
+    public static String problem(IllegalArgumentException e) {
         if (e instanceof NumberFormatException) {
             String m = e.getMessage() == null ? "" : e.getMessage();
             int open = m.indexOf('"');
