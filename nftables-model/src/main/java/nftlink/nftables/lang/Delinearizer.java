@@ -314,6 +314,8 @@ public final class Delinearizer {
                 && e.get(i + 1) instanceof Cmp cmp && cmp.sreg() == REG && cmp.op() == Cmp.Op.EQ && cmp.data().length() == load.length()) {
             List<Match> split = splitMerged(load, cmp.data(), c.l3(), c.l4());
             if (split != null) {
+                // ether saddr X and ether type ip6 in one load: what follows is ip6, as after either alone
+                split.forEach(m -> c.learn(m.field(), m));
                 out.addAll(split.subList(0, split.size() - 1));
                 return new Step(split.getLast(), 2);
             }

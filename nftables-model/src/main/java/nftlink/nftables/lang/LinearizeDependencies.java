@@ -21,7 +21,7 @@ final class LinearizeDependencies {
     static void depend(LinearizeContext ctx, String what, List<Match> dependencies) {
         Set<Match> established = ctx.established();
         for (Match original : dependencies) {
-            Match dependency = afterVlan(original, established);
+            Match dependency = afterEther(ctx, afterVlan(original, established));
             if (dependency.field().equals(PayloadField.ETHER_TYPE) && vlanTags(established) > 0
                     && dependency.value().equals(new Value.Single(Bytes.u16Be(0x8100)))) {
                 // a vlan field after a tag the rule has opened (802.1ad or 802.1Q, outer or inner)
@@ -79,6 +79,20 @@ final class LinearizeDependencies {
         int tags = vlanTags(established);
         if (tags > 0 && dependency.field().equals(MetaField.PROTOCOL)) {
             return new Match(PayloadField.ofVlanTag(PayloadField.VLAN_TYPE, tags), dependency.op(), dependency.value());
+        }
+        return dependency;
+    }
+
+    /**
+     * In a netdev table, once the rule has used an ethernet header field (matched, looked up or as a key: each
+     * depends on {@code meta iiftype ether}), nft takes the network protocol from that header ({@code ether type
+     * ip6}, which it merges with a neighbouring load), not from {@code meta protocol}.
+     */
+    private static Match afterEther(LinearizeContext ctx, Match dependency) {
+        if (ctx.spec().family() == Family.NETDEV && dependency.field().equals(MetaField.PROTOCOL)
+                && ctx.established().stream().anyMatch(e -> e.field() instanceof PayloadField p && p.protocol().equals("ether")
+                        || e.field().equals(MetaField.IIFTYPE))) {
+            return new Match(PayloadField.ETHER_TYPE, dependency.op(), dependency.value());
         }
         return dependency;
     }
