@@ -12,7 +12,7 @@ import nftlink.nftables.Family;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.Rule;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Cmp;
 import nftlink.nftables.expr.Immediate;
 import nftlink.nftables.expr.Meta;

@@ -10,7 +10,7 @@ import nftlink.netlink.NetlinkMessage;
 import nftlink.netlink.NetlinkProtocol;
 import nftlink.netlink.NetlinkSocket;
 import nftlink.nfnetlink.Nfnetlink;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.NftFormatter;
 import nftlink.nftables.Rule;
@@ -151,8 +151,8 @@ public class ListBenchmark {
         ReceiveOnly(NetlinkSocket socket) {
             this.socket = socket;
             // no NLM_F_ACK: the dump ends with NLMSG_DONE and nothing follows it
-            int m = Nfnetlink.beginMessage(request, Nfnetlink.messageType(Nfnetlink.NFNL_SUBSYS_NFTABLES, NfTables.NFT_MSG_GETRULE),
-                    NLM_F_REQUEST | NLM_F_DUMP, SEQUENCE, NfTables.NFPROTO_UNSPEC, 0);
+            int m = Nfnetlink.beginMessage(request, Nfnetlink.messageType(Nfnetlink.NFNL_SUBSYS_NFTABLES, NfTablesUapi.NFT_MSG_GETRULE),
+                    NLM_F_REQUEST | NLM_F_DUMP, SEQUENCE, NfTablesUapi.NFPROTO_UNSPEC, 0);
             request.endMessage(m);
         }
 
@@ -212,8 +212,8 @@ public class ListBenchmark {
     @Benchmark
     public long[] nftlinkDumpOnly() {
         return nft.connection().dump((w, seq) -> {
-            int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(Nfnetlink.NFNL_SUBSYS_NFTABLES, NfTables.NFT_MSG_GETRULE),
-                    NLM_F_REQUEST | NLM_F_DUMP | NLM_F_ACK, seq, NfTables.NFPROTO_UNSPEC, 0);
+            int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(Nfnetlink.NFNL_SUBSYS_NFTABLES, NfTablesUapi.NFT_MSG_GETRULE),
+                    NLM_F_REQUEST | NLM_F_DUMP | NLM_F_ACK, seq, NfTablesUapi.NFPROTO_UNSPEC, 0);
             w.endMessage(m);
         }, Counter::new, "list rules", Nfnetlink.NFGENMSG_LEN, null);
     }

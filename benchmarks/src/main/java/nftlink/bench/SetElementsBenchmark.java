@@ -6,7 +6,7 @@ import nftlink.nftables.Family;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.SetElement;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;

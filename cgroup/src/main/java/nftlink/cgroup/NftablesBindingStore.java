@@ -4,14 +4,14 @@ import nftlink.netlink.NetlinkKernelException;
 import nftlink.nfnetlink.CommitResult;
 import nftlink.nfnetlink.Transaction;
 import nftlink.nftables.Chain;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.Rule;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.Table;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.BatchIds;
 import nftlink.nftables.lang.Linearizer;
@@ -341,7 +341,7 @@ public final class NftablesBindingStore implements BindingStore {
         }
         Map<String, NftSet> sets = new HashMap<>();
         for (NftSet s : nft.listSets(layout.family(), layout.name())) {
-            if (s.table().equals(layout.name()) && (s.flags() & NfTables.NFT_SET_ANONYMOUS) == 0 && !s.name().startsWith("__")) {
+            if (s.table().equals(layout.name()) && (s.flags() & NfTablesUapi.NFT_SET_ANONYMOUS) == 0 && !s.name().startsWith("__")) {
                 sets.put(s.name(), s);
             }
         }

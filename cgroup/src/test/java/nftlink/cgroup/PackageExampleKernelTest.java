@@ -10,7 +10,7 @@ import nftlink.nftables.Hook;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.SetElement;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Verdict;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;

@@ -1,7 +1,7 @@
 package nftlink.cgroup;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.lang.SocketCgroupField;

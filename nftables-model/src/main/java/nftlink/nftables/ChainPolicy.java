@@ -2,8 +2,8 @@ package nftlink.nftables;
 
 /** A base chain's default verdict. */
 public enum ChainPolicy {
-    ACCEPT("accept", NfTables.NF_ACCEPT),
-    DROP("drop", NfTables.NF_DROP);
+    ACCEPT("accept", NfTablesUapi.NF_ACCEPT),
+    DROP("drop", NfTablesUapi.NF_DROP);
 
     private final String nftName;
     private final int verdict;

@@ -5,12 +5,12 @@ import nftlink.netlink.NetlinkMessage;
 
 /** nftables address families, with their {@code nft} names and {@code NFPROTO_*} numbers. */
 public enum Family {
-    IP("ip", NfTables.NFPROTO_IPV4),
-    IP6("ip6", NfTables.NFPROTO_IPV6),
-    INET("inet", NfTables.NFPROTO_INET),
-    ARP("arp", NfTables.NFPROTO_ARP),
-    BRIDGE("bridge", NfTables.NFPROTO_BRIDGE),
-    NETDEV("netdev", NfTables.NFPROTO_NETDEV);
+    IP("ip", NfTablesUapi.NFPROTO_IPV4),
+    IP6("ip6", NfTablesUapi.NFPROTO_IPV6),
+    INET("inet", NfTablesUapi.NFPROTO_INET),
+    ARP("arp", NfTablesUapi.NFPROTO_ARP),
+    BRIDGE("bridge", NfTablesUapi.NFPROTO_BRIDGE),
+    NETDEV("netdev", NfTablesUapi.NFPROTO_NETDEV);
 
     /** {@link #values()} once: it copies its array on every call. */
     private static final Family[] VALUES = values();

@@ -1,6 +1,6 @@
 package nftlink.nftables;
 
-import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.NfTablesUapi.*;
 
 /**
  * Netfilter hooks a base chain can attach to. Hook numbers depend on the family:

@@ -151,7 +151,7 @@ public record NftFormatter(boolean handles, boolean numericPriority) {
             if (b.policy() != null) {
                 sb.append(" policy ").append(b.policy().nftName()).append(';');
             }
-            if ((c.flags() & NfTables.NFT_CHAIN_HW_OFFLOAD) != 0) {
+            if ((c.flags() & NfTablesUapi.NFT_CHAIN_HW_OFFLOAD) != 0) {
                 sb.append(" flags offload;");
             }
             sb.append('\n');

@@ -11,12 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.NfTablesUapi.*;
 
 /**
  * A named stateful object of a table ({@code NFT_MSG_NEWOBJ}): a counter, quota,
  * limit, ct helper, ct timeout, ct expectation, secmark or synproxy that rules
- * refer to by name; any other type is kept as {@link ObjectData.Raw}.
+ * refer to by name; any other type is kept as {@link ObjectDefinition.Raw}.
  *
  * @param family  address family of its table
  * @param table   table name
@@ -28,7 +28,7 @@ import static nftlink.nftables.NfTables.*;
  * @param unknown attributes the library does not interpret (userdata that is not just a comment, too)
  */
 public record NftObject(Family family, String table, String name, long handle, int use, String comment,
-                        ObjectData data, List<RawAttribute> unknown) {
+                        ObjectDefinition data, List<RawAttribute> unknown) {
 
     public NftObject {
         Objects.requireNonNull(family, "family");
@@ -39,7 +39,7 @@ public record NftObject(Family family, String table, String name, long handle, i
     }
 
     /** An object to add. */
-    public static NftObject of(Family family, String table, String name, ObjectData data) {
+    public static NftObject of(Family family, String table, String name, ObjectDefinition data) {
         return new NftObject(family, table, name, 0, -1, null, data, List.of());
     }
 
@@ -47,7 +47,7 @@ public record NftObject(Family family, String table, String name, long handle, i
         return new NftObject(family, table, name, handle, use, newComment, data, unknown);
     }
 
-    public NftObject withData(ObjectData newData) {
+    public NftObject withData(ObjectDefinition newData) {
         return new NftObject(family, table, name, handle, use, comment, newData, unknown);
     }
 
@@ -66,7 +66,7 @@ public record NftObject(Family family, String table, String name, long handle, i
         w.attrString(NFTA_OBJ_TABLE, table);
         w.attrString(NFTA_OBJ_NAME, name);
         w.attrU32Be(NFTA_OBJ_TYPE, data.type());
-        if (data instanceof ObjectData.Raw raw) {
+        if (data instanceof ObjectDefinition.Raw raw) {
             byte[] bytes = raw.data();
             if (bytes != null) {
                 w.attrBytes(raw.rawType(), bytes);
@@ -123,7 +123,7 @@ public record NftObject(Family family, String table, String name, long handle, i
         try {
             ObjectNames.decoded("table", table);
             ObjectNames.decoded("object", name);
-            return new NftObject(family, table, name, handle, use, comment, ObjectData.decode(type, data), unknown);
+            return new NftObject(family, table, name, handle, use, comment, ObjectDefinition.decode(type, data), unknown);
         } catch (IllegalArgumentException e) {
             throw new NetlinkDecodeException("object: " + e.getMessage());
         }

@@ -14,7 +14,7 @@ import static nftlink.netlink.Netlink.NLM_F_APPEND;
 import static nftlink.netlink.Netlink.NLM_F_CREATE;
 import static nftlink.netlink.Netlink.NLM_F_REPLACE;
 import static nftlink.netlink.Netlink.NLM_F_EXCL;
-import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.NfTablesUapi.*;
 
 /**
  * The operations on nftables objects that a {@link nftlink.nfnetlink.Transaction}

@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.NfTablesUapi.*;
 
 /**
  * A set or map at kernel level: key (and data) types and lengths as numbers, the
@@ -165,7 +165,7 @@ public record NftSet(Family family, String table, String name, long handle, int 
             if (!fieldLengths.isEmpty()) {
                 int concat = w.beginNested(NFTA_SET_DESC_CONCAT, false);
                 for (int length : fieldLengths) {
-                    int field = w.beginNested(NfTables.NFTA_LIST_ELEM, false);
+                    int field = w.beginNested(NfTablesUapi.NFTA_LIST_ELEM, false);
                     w.attrU32Be(NFTA_SET_FIELD_LEN, length);
                     w.endNested(field);
                 }

@@ -29,7 +29,7 @@ import static nftlink.netlink.Netlink.NLM_F_DUMP;
 import static nftlink.netlink.Netlink.NLM_F_REQUEST;
 import static nftlink.nfnetlink.Nfnetlink.NFGENMSG_LEN;
 import static nftlink.nfnetlink.Nfnetlink.NFNL_SUBSYS_NFTABLES;
-import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.NfTablesUapi.*;
 
 /**
  * A connection to nf_tables in one network namespace: list the rule set, read the

@@ -38,9 +38,9 @@ final class ObjectNames {
             return what + " name contains a NUL character";
         }
         // a char takes at most 3 bytes in UTF-8: only long names need encoding to be measured
-        if (name.length() * 3 >= NfTables.NFT_NAME_MAXLEN
-                && name.getBytes(StandardCharsets.UTF_8).length >= NfTables.NFT_NAME_MAXLEN) {
-            return what + " name is longer than " + (NfTables.NFT_NAME_MAXLEN - 1) + " bytes";
+        if (name.length() * 3 >= NfTablesUapi.NFT_NAME_MAXLEN
+                && name.getBytes(StandardCharsets.UTF_8).length >= NfTablesUapi.NFT_NAME_MAXLEN) {
+            return what + " name is longer than " + (NfTablesUapi.NFT_NAME_MAXLEN - 1) + " bytes";
         }
         return null;
     }

@@ -3,8 +3,7 @@ package nftlink.nftables;
 import nftlink.netlink.Attribute;
 import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkDecodeException;
-import nftlink.nftables.expr.Bytes;
-import nftlink.nftables.expr.Data;
+import nftlink.nftables.expr.NftData;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Expressions;
 
@@ -13,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.NfTablesUapi.*;
 
 /**
  * One element of a set or map at kernel level.
@@ -28,7 +27,7 @@ import static nftlink.nftables.NfTables.*;
  * @param userdata    nft's userdata TLVs (comments), or {@code null}
  * @param expressions stateful expressions of the element (e.g. its counter)
  */
-public record SetElement(Bytes key, Bytes keyEnd, Data data, String objectRef, int flags, long timeout,
+public record SetElement(Bytes key, Bytes keyEnd, NftData data, String objectRef, int flags, long timeout,
                          long expiration, byte[] userdata, List<Expression> expressions) {
 
     public SetElement {
@@ -43,7 +42,7 @@ public record SetElement(Bytes key, Bytes keyEnd, Data data, String objectRef, i
     }
 
     /** A map element. */
-    public static SetElement of(Bytes key, Data data) {
+    public static SetElement of(Bytes key, NftData data) {
         return new SetElement(key, null, data, null, 0, 0, 0, null, List.of());
     }
 
@@ -93,10 +92,10 @@ public record SetElement(Bytes key, Bytes keyEnd, Data data, String objectRef, i
     public void write(MessageWriter w) {
         int elem = w.beginNested(NFTA_LIST_ELEM, false);
         if ((flags & NFT_SET_ELEM_CATCHALL) == 0) {
-            Data.of(key).write(w, NFTA_SET_ELEM_KEY);
+            NftData.of(key).write(w, NFTA_SET_ELEM_KEY);
         }
         if (keyEnd != null) {
-            Data.of(keyEnd).write(w, NFTA_SET_ELEM_KEY_END);
+            NftData.of(keyEnd).write(w, NFTA_SET_ELEM_KEY_END);
         }
         if (data != null) {
             data.write(w, NFTA_SET_ELEM_DATA);
@@ -130,7 +129,7 @@ public record SetElement(Bytes key, Bytes keyEnd, Data data, String objectRef, i
     public static SetElement decode(Attribute element) {
         Bytes key = null;
         Bytes keyEnd = null;
-        Data data = null;
+        NftData data = null;
         String objectRef = null;
         int flags = 0;
         long timeout = 0;
@@ -141,7 +140,7 @@ public record SetElement(Bytes key, Bytes keyEnd, Data data, String objectRef, i
             switch (a.type()) {
                 case NFTA_SET_ELEM_KEY -> key = valueOf(a);
                 case NFTA_SET_ELEM_KEY_END -> keyEnd = valueOf(a);
-                case NFTA_SET_ELEM_DATA -> data = Data.decode(a);
+                case NFTA_SET_ELEM_DATA -> data = NftData.decode(a);
                 case NFTA_SET_ELEM_OBJREF -> objectRef = a.string();
                 case NFTA_SET_ELEM_FLAGS -> flags = a.u32Be();
                 case NFTA_SET_ELEM_TIMEOUT -> timeout = a.u64Be();
@@ -163,7 +162,7 @@ public record SetElement(Bytes key, Bytes keyEnd, Data data, String objectRef, i
     }
 
     private static Bytes valueOf(Attribute a) {
-        if (Data.decode(a) instanceof Data.Value v) {
+        if (NftData.decode(a) instanceof NftData.Value v) {
             return v.bytes();
         }
         throw new NetlinkDecodeException("set element key is a verdict");
@@ -179,7 +178,7 @@ public record SetElement(Bytes key, Bytes keyEnd, Data data, String objectRef, i
         }
         sb.append(" : ");
         if (data != null) {
-            if (data instanceof Data.Value v) {
+            if (data instanceof NftData.Value v) {
                 appendWords(sb, v.bytes());
             } else {
                 data.appendDebug(sb);

@@ -10,7 +10,7 @@ import java.util.Arrays;
 /**
  * The userdata blob nft stores with tables, chains, rules and sets: a sequence of
  * TLVs (type u8, length u8, value) in libnftnl's {@code nftnl_udata} format.
- * Comments are type {@link NfTables#NFTNL_UDATA_COMMENT}, a NUL-terminated string.
+ * Comments are type {@link NfTablesUapi#NFTNL_UDATA_COMMENT}, a NUL-terminated string.
  */
 public final class Userdata {
     private Userdata() {
@@ -24,8 +24,8 @@ public final class Userdata {
      * end element follows): element flags, open interval, a u32 in host byte order.
      */
     public static byte[] intervalOpen() {
-        int flags = NfTables.NFTNL_SET_ELEM_F_INTERVAL_OPEN;
-        return new byte[]{(byte) NfTables.NFTNL_UDATA_SET_ELEM_FLAGS, 4, (byte) flags, (byte) (flags >> 8),
+        int flags = NfTablesUapi.NFTNL_SET_ELEM_F_INTERVAL_OPEN;
+        return new byte[]{(byte) NfTablesUapi.NFTNL_UDATA_SET_ELEM_FLAGS, 4, (byte) flags, (byte) (flags >> 8),
                 (byte) (flags >> 16), (byte) (flags >> 24)};
     }
 
@@ -37,7 +37,7 @@ public final class Userdata {
                     + (MAX_COMMENT_BYTES - 1) + " fit");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(text.length + 3);
-        out.write(NfTables.NFTNL_UDATA_COMMENT);
+        out.write(NfTablesUapi.NFTNL_UDATA_COMMENT);
         out.write(text.length + 1);
         out.writeBytes(text);
         out.write(0);
@@ -50,12 +50,12 @@ public final class Userdata {
      * @throws NetlinkDecodeException when the blob is not a well-formed TLV sequence
      */
     public static String findComment(byte[] userdata) {
-        return findString(userdata, NfTables.NFTNL_UDATA_COMMENT);
+        return findString(userdata, NfTablesUapi.NFTNL_UDATA_COMMENT);
     }
 
     /**
      * The NUL-terminated string of TLV type {@code type}, or {@code null} when there
-     * is none (sets keep their comment under {@link NfTables#NFTNL_UDATA_SET_COMMENT}).
+     * is none (sets keep their comment under {@link NfTablesUapi#NFTNL_UDATA_SET_COMMENT}).
      *
      * @throws NetlinkDecodeException when the blob is not a well-formed TLV sequence
      */

@@ -2,8 +2,8 @@ package nftlink.nftables;
 
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nftables.expr.Expression;
-import nftlink.nftables.expr.Match;
-import nftlink.nftables.expr.Target;
+import nftlink.nftables.expr.XtMatch;
+import nftlink.nftables.expr.XtTarget;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Assumptions;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Rule sets written by iptables-nft, ip6tables-nft, ebtables-nft and arptables-nft
  * (Debian's {@code iptables} package, which {@code run-tests} installs as root):
  * xtables matches and targets the kernel runs
- * through nft_compat list as typed {@link Match} and {@link Target} expressions,
+ * through nft_compat list as typed {@link XtMatch} and {@link XtTarget} expressions,
  * render as nft's libnftnl prints them, and re-encode to the very bytes the kernel
  * listed. Without iptables-nft the test is skipped (under CI it fails).
  *
@@ -104,10 +104,10 @@ class IptablesNftKernelTest {
                 assertThat(r.toDebugString()).as("rule %s", KernelRuleDump.key(r)).isEqualTo(expected.get(KernelRuleDump.key(r)));
                 assertThat(KernelRuleDump.encode(r.expressions())).as("bytes of %s", r.toDebugString()).isEqualTo(d.expressions());
                 for (Expression e : r.expressions()) {
-                    if (e instanceof Match m) {
+                    if (e instanceof XtMatch m) {
                         matches.add(m.match());
                         assertThat(m.info().length()).as("info of %s", m.match()).isPositive();
-                    } else if (e instanceof Target t) {
+                    } else if (e instanceof XtTarget t) {
                         targets.add(t.target());
                         assertThat(t.info().length()).as("info of %s", t.target()).isPositive();
                     }

@@ -21,9 +21,9 @@ import static nftlink.netlink.Netlink.NLM_F_DUMP;
 import static nftlink.netlink.Netlink.NLM_F_REQUEST;
 import static nftlink.nfnetlink.Nfnetlink.NFGENMSG_LEN;
 import static nftlink.nfnetlink.Nfnetlink.NFNL_SUBSYS_NFTABLES;
-import static nftlink.nftables.NfTables.NFPROTO_UNSPEC;
-import static nftlink.nftables.NfTables.NFTA_RULE_EXPRESSIONS;
-import static nftlink.nftables.NfTables.NFT_MSG_GETRULE;
+import static nftlink.nftables.NfTablesUapi.NFPROTO_UNSPEC;
+import static nftlink.nftables.NfTablesUapi.NFTA_RULE_EXPRESSIONS;
+import static nftlink.nftables.NfTablesUapi.NFT_MSG_GETRULE;
 
 /**
  * Rules as the kernel dumps them, each with the exact bytes of its

@@ -5,7 +5,6 @@ import nftlink.netlink.Errno;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nfnetlink.TransactionException;
 import nftlink.nftables.expr.Byteorder;
-import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Cmp;
 import nftlink.nftables.expr.Ct;
 import nftlink.nftables.expr.Expression;
@@ -276,7 +275,7 @@ class LoadExpressionKernelTest {
                 List.of(new Numgen(Numgen.Type.INCREMENTAL, 1, 3, 0), new Ct.Set(Ct.Key.MARK, 1)),
                 List.of(new Xfrm(Xfrm.Key.SPI, Xfrm.Direction.OUT, 3, 1), new Cmp(Cmp.Op.EQ, 1, Bytes.u32Be(9))),
                 List.of(new Ct.Load(Ct.Key.PROTO_DST, 1, Ct.Direction.REPLY), new Cmp(Cmp.Op.EQ, 1, Bytes.u16Be(53))),
-                List.of(new Fib(NfTables.NFTA_FIB_F_DADDR | NfTables.NFTA_FIB_F_OIF, Fib.Result.ADDRTYPE, 1),
+                List.of(new Fib(NfTablesUapi.NFTA_FIB_F_DADDR | NfTablesUapi.NFTA_FIB_F_OIF, Fib.Result.ADDRTYPE, 1),
                         new Cmp(Cmp.Op.EQ, 1, Bytes.u32(2))));
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             var tx = nft.transaction();

@@ -1,7 +1,6 @@
 package nftlink.nftables;
 
 import nftlink.netlink.NetworkNamespace;
-import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Immediate;
 import nftlink.nftables.expr.Verdict;
 import nftlink.testing.KernelTest;

@@ -46,20 +46,20 @@ class ObjectCodecProperties {
     }
 
     @Provide
-    Arbitrary<ObjectData> data() {
+    Arbitrary<ObjectDefinition> data() {
         Arbitrary<Long> longs = Arbitraries.longs();
         Arbitrary<Integer> ints = Arbitraries.integers();
         return Arbitraries.oneOf(
-                Combinators.combine(longs, longs).as(ObjectData.Counter::new),
-                Combinators.combine(longs, longs, ints).as(ObjectData.Quota::new),
-                Combinators.combine(longs, longs, ints, ints, ints).as(ObjectData.Limit::new),
-                Combinators.combine(names(), u16(), u8()).as(ObjectData.CtHelper::new),
-                Combinators.combine(u16(), u8(), ints.list().ofMaxSize(12)).as(ObjectData.CtTimeout::new),
-                Combinators.combine(u16(), u8(), u16(), ints, u8()).as(ObjectData.CtExpectation::new),
-                Arbitraries.strings().alpha().numeric().withChars(':', '_').ofMaxLength(80).map(ObjectData.Secmark::new),
-                Combinators.combine(u16(), u8(), ints).as(ObjectData.Synproxy::new),
+                Combinators.combine(longs, longs).as(ObjectDefinition.Counter::new),
+                Combinators.combine(longs, longs, ints).as(ObjectDefinition.Quota::new),
+                Combinators.combine(longs, longs, ints, ints, ints).as(ObjectDefinition.Limit::new),
+                Combinators.combine(names(), u16(), u8()).as(ObjectDefinition.CtHelper::new),
+                Combinators.combine(u16(), u8(), ints.list().ofMaxSize(12)).as(ObjectDefinition.CtTimeout::new),
+                Combinators.combine(u16(), u8(), u16(), ints, u8()).as(ObjectDefinition.CtExpectation::new),
+                Arbitraries.strings().alpha().numeric().withChars(':', '_').ofMaxLength(80).map(ObjectDefinition.Secmark::new),
+                Combinators.combine(u16(), u8(), ints).as(ObjectDefinition.Synproxy::new),
                 Combinators.combine(Arbitraries.of(0, 5, 6, 11, 12, 255, 70000), Arbitraries.bytes().array(byte[].class).ofMaxSize(40))
-                        .as((type, bytes) -> new ObjectData.Raw(type, NfTables.NFTA_OBJ_DATA, bytes)));
+                        .as((type, bytes) -> new ObjectDefinition.Raw(type, NfTablesUapi.NFTA_OBJ_DATA, bytes)));
     }
 
     @Provide
@@ -83,12 +83,12 @@ class ObjectCodecProperties {
     /** As the kernel lists an object: the attributes of NEWOBJ plus use and handle. */
     static NetlinkMessage message(NftObject o) {
         MessageWriter w = new MessageWriter(512);
-        int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(10, NfTables.NFT_MSG_NEWOBJ), 0, 1, o.family().protocol(), 0);
+        int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(10, NfTablesUapi.NFT_MSG_NEWOBJ), 0, 1, o.family().protocol(), 0);
         o.writeAttributes(w);
         if (o.use() >= 0) {
-            w.attrU32Be(NfTables.NFTA_OBJ_USE, o.use());
+            w.attrU32Be(NfTablesUapi.NFTA_OBJ_USE, o.use());
         }
-        w.attrU64Be(NfTables.NFTA_OBJ_HANDLE, o.handle());
+        w.attrU64Be(NfTablesUapi.NFTA_OBJ_HANDLE, o.handle());
         w.endMessage(m);
         return NetlinkMessage.parseOne(w.toByteArray());
     }
@@ -104,12 +104,12 @@ class ObjectCodecProperties {
     @Property
     void flowtablesRoundTrip(@ForAll("flowtables") Flowtable flowtable) {
         MessageWriter w = new MessageWriter(512);
-        int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(10, NfTables.NFT_MSG_NEWFLOWTABLE), 0, 1,
+        int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(10, NfTablesUapi.NFT_MSG_NEWFLOWTABLE), 0, 1,
                 flowtable.family().protocol(), 0);
         flowtable.writeAttributes(w);
-        w.attrU64Be(NfTables.NFTA_FLOWTABLE_HANDLE, flowtable.handle());
+        w.attrU64Be(NfTablesUapi.NFTA_FLOWTABLE_HANDLE, flowtable.handle());
         if (flowtable.use() >= 0) {
-            w.attrU32Be(NfTables.NFTA_FLOWTABLE_USE, flowtable.use());
+            w.attrU32Be(NfTablesUapi.NFTA_FLOWTABLE_USE, flowtable.use());
         }
         w.endMessage(m);
         Flowtable decoded = Flowtable.decode(NetlinkMessage.parseOne(w.toByteArray()));
@@ -122,17 +122,17 @@ class ObjectCodecProperties {
     void flowtableHooksWithUnknownAttributesAreKept(@ForAll @IntRange(min = 4, max = 40) int extraType,
                                                     @ForAll @Size(max = 12) byte[] extra, @ForAll boolean inDevices) {
         MessageWriter w = new MessageWriter(512);
-        int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(10, NfTables.NFT_MSG_NEWFLOWTABLE), 0, 1, NfTables.NFPROTO_INET, 0);
+        int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(10, NfTablesUapi.NFT_MSG_NEWFLOWTABLE), 0, 1, NfTablesUapi.NFPROTO_INET, 0);
         int start = w.position();
-        w.attrString(NfTables.NFTA_FLOWTABLE_TABLE, "t");
-        w.attrString(NfTables.NFTA_FLOWTABLE_NAME, "f");
+        w.attrString(NfTablesUapi.NFTA_FLOWTABLE_TABLE, "t");
+        w.attrString(NfTablesUapi.NFTA_FLOWTABLE_NAME, "f");
         // the kernel dumps the flags before the hook, and nft sends them so
-        w.attrU32Be(NfTables.NFTA_FLOWTABLE_FLAGS, 1);
-        int hook = w.beginNested(NfTables.NFTA_FLOWTABLE_HOOK);
-        w.attrU32Be(NfTables.NFTA_FLOWTABLE_HOOK_NUM, 0);
-        w.attrU32Be(NfTables.NFTA_FLOWTABLE_HOOK_PRIORITY, 7);
-        int devs = w.beginNested(NfTables.NFTA_FLOWTABLE_HOOK_DEVS);
-        w.attrString(NfTables.NFTA_DEVICE_NAME, "lo");
+        w.attrU32Be(NfTablesUapi.NFTA_FLOWTABLE_FLAGS, 1);
+        int hook = w.beginNested(NfTablesUapi.NFTA_FLOWTABLE_HOOK);
+        w.attrU32Be(NfTablesUapi.NFTA_FLOWTABLE_HOOK_NUM, 0);
+        w.attrU32Be(NfTablesUapi.NFTA_FLOWTABLE_HOOK_PRIORITY, 7);
+        int devs = w.beginNested(NfTablesUapi.NFTA_FLOWTABLE_HOOK_DEVS);
+        w.attrString(NfTablesUapi.NFTA_DEVICE_NAME, "lo");
         if (inDevices) {
             w.attrBytes(extraType, extra);
         }
@@ -157,22 +157,22 @@ class ObjectCodecProperties {
     void arbitraryObjectDataIsKeptLosslessly(@ForAll @IntRange(min = 0, max = 12) int type,
                                              @ForAll @Size(max = 60) byte[] data) {
         MessageWriter w = new MessageWriter(256);
-        int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(10, NfTables.NFT_MSG_NEWOBJ), 0, 1, NfTables.NFPROTO_INET, 0);
-        w.attrString(NfTables.NFTA_OBJ_TABLE, "t");
-        w.attrString(NfTables.NFTA_OBJ_NAME, "o");
-        w.attrU32Be(NfTables.NFTA_OBJ_TYPE, type);
-        w.attrBytes(NfTables.NFTA_OBJ_DATA, data);
+        int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(10, NfTablesUapi.NFT_MSG_NEWOBJ), 0, 1, NfTablesUapi.NFPROTO_INET, 0);
+        w.attrString(NfTablesUapi.NFTA_OBJ_TABLE, "t");
+        w.attrString(NfTablesUapi.NFTA_OBJ_NAME, "o");
+        w.attrU32Be(NfTablesUapi.NFTA_OBJ_TYPE, type);
+        w.attrBytes(NfTablesUapi.NFTA_OBJ_DATA, data);
         w.endMessage(m);
         NftObject decoded = NftObject.decode(NetlinkMessage.parseOne(w.toByteArray()));
         assertThat(decoded.type()).isEqualTo(type);
         MessageWriter again = new MessageWriter(256);
         decoded.writeAttributes(again);
         MessageWriter expected = new MessageWriter(256);
-        expected.attrString(NfTables.NFTA_OBJ_TABLE, "t");
-        expected.attrString(NfTables.NFTA_OBJ_NAME, "o");
-        expected.attrU32Be(NfTables.NFTA_OBJ_TYPE, type);
-        expected.attrBytes(NfTables.NFTA_OBJ_DATA, data);
-        if (decoded.data() instanceof ObjectData.Raw) {
+        expected.attrString(NfTablesUapi.NFTA_OBJ_TABLE, "t");
+        expected.attrString(NfTablesUapi.NFTA_OBJ_NAME, "o");
+        expected.attrU32Be(NfTablesUapi.NFTA_OBJ_TYPE, type);
+        expected.attrBytes(NfTablesUapi.NFTA_OBJ_DATA, data);
+        if (decoded.data() instanceof ObjectDefinition.Raw) {
             assertThat(again.toByteArray()).isEqualTo(expected.toByteArray());
         } else {
             // typed only when the typed form re-encodes to the same data; padding may differ in the value length
@@ -186,7 +186,7 @@ class ObjectCodecProperties {
     @Property
     void arbitraryPayloadsDecodeOrFailCleanly(@ForAll @Size(max = 160) byte[] payload, @ForAll boolean asFlowtable) {
         MessageWriter w = new MessageWriter(256);
-        int m = w.beginMessage(Nfnetlink.messageType(10, asFlowtable ? NfTables.NFT_MSG_NEWFLOWTABLE : NfTables.NFT_MSG_NEWOBJ), 0, 1);
+        int m = w.beginMessage(Nfnetlink.messageType(10, asFlowtable ? NfTablesUapi.NFT_MSG_NEWFLOWTABLE : NfTablesUapi.NFT_MSG_NEWOBJ), 0, 1);
         w.putBytes(payload);
         w.endMessage(m);
         try {
@@ -207,11 +207,11 @@ class ObjectCodecProperties {
                                                 @ForAll @Size(max = 8) List<@IntRange(min = 0, max = 12) Integer> types,
                                                 @ForAll @Size(max = 8) List<@Size(max = 20) byte[]> values) {
         MessageWriter w = new MessageWriter(512);
-        int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(10, NfTables.NFT_MSG_NEWOBJ), 0, 1, NfTables.NFPROTO_IPV4, 0);
-        w.attrString(NfTables.NFTA_OBJ_TABLE, "t");
-        w.attrString(NfTables.NFTA_OBJ_NAME, "o");
-        w.attrU32Be(NfTables.NFTA_OBJ_TYPE, type);
-        int data = w.beginNested(NfTables.NFTA_OBJ_DATA, false);
+        int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(10, NfTablesUapi.NFT_MSG_NEWOBJ), 0, 1, NfTablesUapi.NFPROTO_IPV4, 0);
+        w.attrString(NfTablesUapi.NFTA_OBJ_TABLE, "t");
+        w.attrString(NfTablesUapi.NFTA_OBJ_NAME, "o");
+        w.attrU32Be(NfTablesUapi.NFTA_OBJ_TYPE, type);
+        int data = w.beginNested(NfTablesUapi.NFTA_OBJ_DATA, false);
         for (int i = 0; i < Math.min(types.size(), values.size()); i++) {
             w.attrBytes(types.get(i), values.get(i));
         }

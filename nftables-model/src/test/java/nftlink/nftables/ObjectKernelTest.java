@@ -91,37 +91,37 @@ public class ObjectKernelTest {
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             List<NftObject> objects = nft.listObjects();
             assertThat(objects).hasSize(29);
-            assertThat(objects).allSatisfy(o -> assertThat(o.data()).as(o.qualifiedName()).isNotInstanceOf(ObjectData.Raw.class));
+            assertThat(objects).allSatisfy(o -> assertThat(o.data()).as(o.qualifiedName()).isNotInstanceOf(ObjectDefinition.Raw.class));
             assertThat(objects).allSatisfy(o -> assertThat(o.handle()).isNotZero());
             assertThat(objects).allSatisfy(o -> assertThat(o.unknown()).as(o.qualifiedName()).isEmpty());
 
             Map<String, NftObject> byName = new java.util.HashMap<>();
             objects.forEach(o -> byName.put(o.family() + " " + o.table() + " " + o.name(), o));
-            assertThat(byName.get("inet t c").data()).isEqualTo(new ObjectData.Counter(5, 100));
+            assertThat(byName.get("inet t c").data()).isEqualTo(new ObjectDefinition.Counter(5, 100));
             assertThat(byName.get("inet t c").comment()).isEqualTo("cnt");
             assertThat(byName.get("inet t c").use()).isEqualTo(1);
             assertThat(byName.get("inet t c0").use()).isZero();
-            assertThat(byName.get("inet t q").data()).isEqualTo(new ObjectData.Quota(25L << 20, 0, 0));
-            assertThat(byName.get("inet t q2").data()).isEqualTo(new ObjectData.Quota(1000, 10, NfTables.NFT_QUOTA_F_INV));
-            assertThat(byName.get("inet t l").data()).isEqualTo(new ObjectData.Limit(10, 1, 5, NfTables.NFT_LIMIT_PKTS, 0));
+            assertThat(byName.get("inet t q").data()).isEqualTo(new ObjectDefinition.Quota(25L << 20, 0, 0));
+            assertThat(byName.get("inet t q2").data()).isEqualTo(new ObjectDefinition.Quota(1000, 10, NfTablesUapi.NFT_QUOTA_F_INV));
+            assertThat(byName.get("inet t l").data()).isEqualTo(new ObjectDefinition.Limit(10, 1, 5, NfTablesUapi.NFT_LIMIT_PKTS, 0));
             assertThat(byName.get("inet t l2").data())
-                    .isEqualTo(new ObjectData.Limit(1 << 20, 3600, 500 << 10, NfTables.NFT_LIMIT_PKT_BYTES, NfTables.NFT_LIMIT_F_INV));
-            assertThat(byName.get("inet t h").data()).isEqualTo(new ObjectData.CtHelper("ftp", NfTables.NFPROTO_INET, 6));
+                    .isEqualTo(new ObjectDefinition.Limit(1 << 20, 3600, 500 << 10, NfTablesUapi.NFT_LIMIT_PKT_BYTES, NfTablesUapi.NFT_LIMIT_F_INV));
+            assertThat(byName.get("inet t h").data()).isEqualTo(new ObjectDefinition.CtHelper("ftp", NfTablesUapi.NFPROTO_INET, 6));
             assertThat(byName.get("inet t tt").data())
-                    .isEqualTo(ObjectData.CtTimeout.of(NfTables.NFPROTO_IPV4, 6, Map.of("established", 100, "close", 4)));
-            assertThat(((ObjectData.CtTimeout) byName.get("inet t tt").data()).policy())
+                    .isEqualTo(ObjectDefinition.CtTimeout.of(NfTablesUapi.NFPROTO_IPV4, 6, Map.of("established", 100, "close", 4)));
+            assertThat(((ObjectDefinition.CtTimeout) byName.get("inet t tt").data()).policy())
                     .containsExactly(Map.entry("established", 100), Map.entry("close", 4));
             assertThat(byName.get("inet t tu").data())
-                    .isEqualTo(ObjectData.CtTimeout.of(NfTables.NFPROTO_IPV6, 17, Map.of("replied", 20)));
+                    .isEqualTo(ObjectDefinition.CtTimeout.of(NfTablesUapi.NFPROTO_IPV6, 17, Map.of("replied", 20)));
             assertThat(byName.get("inet t e").data())
-                    .isEqualTo(new ObjectData.CtExpectation(NfTables.NFPROTO_IPV4, 6, 2121, 60_000, 12));
-            assertThat(byName.get("inet t s").data()).isEqualTo(new ObjectData.Synproxy(1460, 7,
-                    NfTables.NF_SYNPROXY_OPT_MSS | NfTables.NF_SYNPROXY_OPT_WSCALE | NfTables.NF_SYNPROXY_OPT_TIMESTAMP
-                            | NfTables.NF_SYNPROXY_OPT_SACK_PERM));
-            assertThat(byName.get("ip u h2").data()).isEqualTo(new ObjectData.CtHelper("ftp", NfTables.NFPROTO_IPV4, 6));
+                    .isEqualTo(new ObjectDefinition.CtExpectation(NfTablesUapi.NFPROTO_IPV4, 6, 2121, 60_000, 12));
+            assertThat(byName.get("inet t s").data()).isEqualTo(new ObjectDefinition.Synproxy(1460, 7,
+                    NfTablesUapi.NF_SYNPROXY_OPT_MSS | NfTablesUapi.NF_SYNPROXY_OPT_WSCALE | NfTablesUapi.NF_SYNPROXY_OPT_TIMESTAMP
+                            | NfTablesUapi.NF_SYNPROXY_OPT_SACK_PERM));
+            assertThat(byName.get("ip u h2").data()).isEqualTo(new ObjectDefinition.CtHelper("ftp", NfTablesUapi.NFPROTO_IPV4, 6));
 
             assertThat(nft.listObjects(Family.IP, "u")).extracting(NftObject::name).containsExactly("x", "y", "h2", "ex");
-            assertThat(nft.listObjects(Family.INET, "t", NfTables.NFT_OBJECT_QUOTA)).extracting(NftObject::name)
+            assertThat(nft.listObjects(Family.INET, "t", NfTablesUapi.NFT_OBJECT_QUOTA)).extracting(NftObject::name)
                     .containsExactly("q", "q2", "q3");
             assertThat(nft.listFlowtables()).isEmpty();
         }
@@ -162,24 +162,24 @@ public class ObjectKernelTest {
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             List<NftObject> reset = nft.resetObjects(Family.INET, "t");
             assertThat(reset).extracting(NftObject::name).containsExactly("c1", "c2", "q", "l");
-            assertThat(reset.get(0).data()).isEqualTo(new ObjectData.Counter(7, 700));
-            assertThat(reset.get(1).data()).isEqualTo(new ObjectData.Counter(1, 64));
-            assertThat(reset.get(2).data()).isEqualTo(new ObjectData.Quota(1000, 300, 0));
+            assertThat(reset.get(0).data()).isEqualTo(new ObjectDefinition.Counter(7, 700));
+            assertThat(reset.get(1).data()).isEqualTo(new ObjectDefinition.Counter(1, 64));
+            assertThat(reset.get(2).data()).isEqualTo(new ObjectDefinition.Quota(1000, 300, 0));
 
             List<NftObject> after = nft.listObjects(Family.INET, "t");
-            assertThat(after.get(0).data()).isEqualTo(ObjectData.Counter.zero());
-            assertThat(after.get(1).data()).isEqualTo(ObjectData.Counter.zero());
-            assertThat(after.get(2).data()).isEqualTo(new ObjectData.Quota(1000, 0, 0));
-            assertThat(nft.listObjects(Family.IP, "u").getFirst().data()).isEqualTo(new ObjectData.Counter(2, 3));
+            assertThat(after.get(0).data()).isEqualTo(ObjectDefinition.Counter.zero());
+            assertThat(after.get(1).data()).isEqualTo(ObjectDefinition.Counter.zero());
+            assertThat(after.get(2).data()).isEqualTo(new ObjectDefinition.Quota(1000, 0, 0));
+            assertThat(nft.listObjects(Family.IP, "u").getFirst().data()).isEqualTo(new ObjectDefinition.Counter(2, 3));
 
-            assertThat(nft.resetObject(Family.IP, "u", "c3", NfTables.NFT_OBJECT_COUNTER).data())
-                    .isEqualTo(new ObjectData.Counter(2, 3));
-            assertThat(nft.listObjects(Family.IP, "u").getFirst().data()).isEqualTo(ObjectData.Counter.zero());
+            assertThat(nft.resetObject(Family.IP, "u", "c3", NfTablesUapi.NFT_OBJECT_COUNTER).data())
+                    .isEqualTo(new ObjectDefinition.Counter(2, 3));
+            assertThat(nft.listObjects(Family.IP, "u").getFirst().data()).isEqualTo(ObjectDefinition.Counter.zero());
 
-            nft.commit(new NftOperation.AddObject(NftObject.of(Family.IP, "u", "c4", new ObjectData.Counter(9, 90)), true));
-            assertThat(nft.resetObjects(Family.IP, "u", NfTables.NFT_OBJECT_COUNTER)).extracting(NftObject::data)
-                    .containsExactly(ObjectData.Counter.zero(), new ObjectData.Counter(9, 90));
-            assertThat(nft.resetObjects()).extracting(NftObject::data).doesNotContain(new ObjectData.Counter(9, 90));
+            nft.commit(new NftOperation.AddObject(NftObject.of(Family.IP, "u", "c4", new ObjectDefinition.Counter(9, 90)), true));
+            assertThat(nft.resetObjects(Family.IP, "u", NfTablesUapi.NFT_OBJECT_COUNTER)).extracting(NftObject::data)
+                    .containsExactly(ObjectDefinition.Counter.zero(), new ObjectDefinition.Counter(9, 90));
+            assertThat(nft.resetObjects()).extracting(NftObject::data).doesNotContain(new ObjectDefinition.Counter(9, 90));
         }
         assertThat(NftRef.run(ns, "list", "counter", "ip", "u", "c4").orThrow()).contains("packets 0 bytes 0");
     }
@@ -190,16 +190,16 @@ public class ObjectKernelTest {
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             Transaction tx = nft.transaction();
             for (int i = 0; i < 3000; i++) {
-                tx.add(new NftOperation.AddObject(NftObject.of(Family.IP, "t", "c" + i, new ObjectData.Counter(i, 2L * i)), true));
+                tx.add(new NftOperation.AddObject(NftObject.of(Family.IP, "t", "c" + i, new ObjectDefinition.Counter(i, 2L * i)), true));
             }
             tx.commit();
             List<NftObject> reset = nft.resetObjects();
             assertThat(reset).hasSize(3000);
             for (int i = 0; i < 3000; i++) {
                 assertThat(reset.get(i).name()).isEqualTo("c" + i);
-                assertThat(reset.get(i).data()).isEqualTo(new ObjectData.Counter(i, 2L * i));
+                assertThat(reset.get(i).data()).isEqualTo(new ObjectDefinition.Counter(i, 2L * i));
             }
-            assertThat(nft.listObjects()).hasSize(3000).extracting(NftObject::data).containsOnly(ObjectData.Counter.zero());
+            assertThat(nft.listObjects()).hasSize(3000).extracting(NftObject::data).containsOnly(ObjectDefinition.Counter.zero());
         }
     }
 
@@ -213,14 +213,14 @@ public class ObjectKernelTest {
                 """);
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             nft.commit(new NftOperation.AddObject(NftObject.of(Family.IP, "t", "q",
-                            new ObjectData.Quota(2000, 0, NfTables.NFT_QUOTA_F_INV)), false),
-                    new NftOperation.AddObject(NftObject.of(Family.IP, "t", "c", new ObjectData.Counter(5, 5)), false));
+                            new ObjectDefinition.Quota(2000, 0, NfTablesUapi.NFT_QUOTA_F_INV)), false),
+                    new NftOperation.AddObject(NftObject.of(Family.IP, "t", "c", new ObjectDefinition.Counter(5, 5)), false));
             List<NftObject> objects = nft.listObjects();
             // quotas update in place (bytes and flags; what is used stays), counters have no update and stay as they are
-            assertThat(objects.get(0).data()).isEqualTo(new ObjectData.Quota(2000, 10, NfTables.NFT_QUOTA_F_INV));
-            assertThat(objects.get(1).data()).isEqualTo(new ObjectData.Counter(1, 1));
+            assertThat(objects.get(0).data()).isEqualTo(new ObjectDefinition.Quota(2000, 10, NfTablesUapi.NFT_QUOTA_F_INV));
+            assertThat(objects.get(1).data()).isEqualTo(new ObjectDefinition.Counter(1, 1));
             assertThatThrownBy(() -> nft.commit(new NftOperation.AddObject(NftObject.of(Family.IP, "t", "q",
-                    new ObjectData.Quota(3000, 0, 0)), true)))
+                    new ObjectDefinition.Quota(3000, 0, 0)), true)))
                     .isInstanceOf(NetlinkKernelException.class)
                     .satisfies(e -> assertThat(((NetlinkKernelException) e).errnoNumber()).isEqualTo(17));
         }
@@ -232,11 +232,11 @@ public class ObjectKernelTest {
         NftRef.script(ns, "table inet t { counter c { }; }").orThrow();
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             assertThatThrownBy(() -> nft.commit(new NftOperation.AddObject(
-                    NftObject.of(Family.INET, "nope", "c", ObjectData.Counter.zero()), false)))
+                    NftObject.of(Family.INET, "nope", "c", ObjectDefinition.Counter.zero()), false)))
                     .isInstanceOf(NetlinkKernelException.class)
                     .satisfies(e -> assertThat(((NetlinkKernelException) e).attribute()).isEqualTo("NFTA_OBJ_TABLE"));
             assertThatThrownBy(() -> nft.commit(new NftOperation.AddObject(
-                    NftObject.of(Family.INET, "t", "c", ObjectData.Counter.zero()), true)))
+                    NftObject.of(Family.INET, "t", "c", ObjectDefinition.Counter.zero()), true)))
                     .isInstanceOf(NetlinkKernelException.class)
                     .satisfies(e -> assertThat(((NetlinkKernelException) e).attribute()).isEqualTo("NFTA_OBJ_NAME"));
             assertThatThrownBy(() -> nft.commit(new NftOperation.AddFlowtable(
@@ -255,11 +255,11 @@ public class ObjectKernelTest {
         NftRef.script(ns, "table inet t { counter a { }; quota b { 5 bytes }; counter c { }; }").orThrow();
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             long handle = nft.listObjects().stream().filter(o -> o.name().equals("c")).findFirst().orElseThrow().handle();
-            nft.commit(new NftOperation.DeleteObject(Family.INET, "t", NfTables.NFT_OBJECT_COUNTER, "a"),
-                    new NftOperation.DeleteObject(Family.INET, "t", NfTables.NFT_OBJECT_COUNTER, null, handle, false),
-                    new NftOperation.DeleteObject(Family.INET, "t", NfTables.NFT_OBJECT_COUNTER, "gone", 0, true));
+            nft.commit(new NftOperation.DeleteObject(Family.INET, "t", NfTablesUapi.NFT_OBJECT_COUNTER, "a"),
+                    new NftOperation.DeleteObject(Family.INET, "t", NfTablesUapi.NFT_OBJECT_COUNTER, null, handle, false),
+                    new NftOperation.DeleteObject(Family.INET, "t", NfTablesUapi.NFT_OBJECT_COUNTER, "gone", 0, true));
             assertThat(nft.listObjects()).extracting(NftObject::name).containsExactly("b");
-            assertThatThrownBy(() -> nft.commit(new NftOperation.DeleteObject(Family.INET, "t", NfTables.NFT_OBJECT_COUNTER, "b")))
+            assertThatThrownBy(() -> nft.commit(new NftOperation.DeleteObject(Family.INET, "t", NfTablesUapi.NFT_OBJECT_COUNTER, "b")))
                     .isInstanceOf(NetlinkKernelException.class)
                     .satisfies(e -> assertThat(((NetlinkKernelException) e).errnoNumber()).isEqualTo(2));
         }
@@ -280,8 +280,8 @@ public class ObjectKernelTest {
         TestNamespace.Result flowtableResult = NftRef.script(ns, flowtable);
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n);
              NetworkNamespace c = copy.open(); Nftables lib = Nftables.open(c)) {
-            NftObject s = NftObject.of(Family.IP, "t", "s", new ObjectData.Secmark("system_u:object_r:ssh_server_packet_t:s0"));
-            Flowtable f = Flowtable.of(Family.INET, "t", "f", 5, List.of("lo")).withFlags(NfTables.NFT_FLOWTABLE_COUNTER);
+            NftObject s = NftObject.of(Family.IP, "t", "s", new ObjectDefinition.Secmark("system_u:object_r:ssh_server_packet_t:s0"));
+            Flowtable f = Flowtable.of(Family.INET, "t", "f", 5, List.of("lo")).withFlags(NfTablesUapi.NFT_FLOWTABLE_COUNTER);
             if (secmarkResult.exitCode() == 0) {
                 assertThat(nft.listObjects(Family.IP, "t")).extracting(NftObject::data).containsExactly(s.data());
                 lib.commit(new NftOperation.AddObject(s, true));
@@ -295,7 +295,7 @@ public class ObjectKernelTest {
                 Flowtable listed = nft.listFlowtables().getFirst();
                 assertThat(listed.devices()).containsExactly("lo");
                 assertThat(listed.priority()).isEqualTo(5);
-                assertThat(listed.flags()).isEqualTo(NfTables.NFT_FLOWTABLE_COUNTER);
+                assertThat(listed.flags()).isEqualTo(NfTablesUapi.NFT_FLOWTABLE_COUNTER);
                 lib.commit(new NftOperation.AddFlowtable(f, true));
             } else {
                 assertThat(flowtableResult.stderr()).contains("No such file or directory");

@@ -33,7 +33,7 @@ class ObjectRequestBytesKernelTest {
         return out;
     }
 
-    private static Map<String, String> attributesOf(ObjectData data) {
+    private static Map<String, String> attributesOf(ObjectDefinition data) {
         MessageWriter w = new MessageWriter(256);
         data.write(w);
         return attributes(Attributes.parse(w.toByteArray()), "");
@@ -45,7 +45,7 @@ class ObjectRequestBytesKernelTest {
      */
     private static Map<String, String> withoutStringTerminator(int type, Map<String, String> data) {
         Map<String, String> out = new TreeMap<>(data);
-        if (type == NfTables.NFT_OBJECT_CT_HELPER || type == NfTables.NFT_OBJECT_SECMARK) {
+        if (type == NfTablesUapi.NFT_OBJECT_CT_HELPER || type == NfTablesUapi.NFT_OBJECT_SECMARK) {
             out.computeIfPresent("1", (k, v) -> v.endsWith("00") ? v.substring(0, v.length() - 2) : v);
         }
         return out;
@@ -56,7 +56,7 @@ class ObjectRequestBytesKernelTest {
         NftRef.script(ns, ObjectKernelTest.CORPUS).orThrow();
         String secmark = "table ip sx { secmark s { \"system_u:object_r:ssh_server_packet_t:s0\" }; }\n";
         List<NetlinkMessage> requests = NftRequestDump.requests(fresh, ObjectKernelTest.CORPUS + secmark,
-                NfTables.NFT_MSG_NEWOBJ);
+                NfTablesUapi.NFT_MSG_NEWOBJ);
         assertThat(requests).hasSize(30);
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             List<NftObject> listed = nft.listObjects();
@@ -64,14 +64,14 @@ class ObjectRequestBytesKernelTest {
                 NftObject expected = listed.get(i);
                 NetlinkMessage request = requests.get(i);
                 Attributes top = request.attributes(nftlink.nfnetlink.Nfnetlink.NFGENMSG_LEN);
-                assertThat(top.require(NfTables.NFTA_OBJ_NAME, "name").string()).isEqualTo(expected.name());
-                assertThat(top.require(NfTables.NFTA_OBJ_TYPE, "type").u32Be()).isEqualTo(expected.type());
+                assertThat(top.require(NfTablesUapi.NFTA_OBJ_NAME, "name").string()).isEqualTo(expected.name());
+                assertThat(top.require(NfTablesUapi.NFTA_OBJ_TYPE, "type").u32Be()).isEqualTo(expected.type());
                 Map<String, String> sent = withoutStringTerminator(expected.type(),
-                        attributes(top.require(NfTables.NFTA_OBJ_DATA, "data").nested(), ""));
+                        attributes(top.require(NfTablesUapi.NFTA_OBJ_DATA, "data").nested(), ""));
                 Map<String, String> library = withoutStringTerminator(expected.type(), attributesOf(expected.data()));
                 String l3proto = switch (expected.type()) {
-                    case NfTables.NFT_OBJECT_CT_HELPER -> "2";
-                    case NfTables.NFT_OBJECT_CT_TIMEOUT, NfTables.NFT_OBJECT_CT_EXPECT -> "1";
+                    case NfTablesUapi.NFT_OBJECT_CT_HELPER -> "2";
+                    case NfTablesUapi.NFT_OBJECT_CT_TIMEOUT, NfTablesUapi.NFT_OBJECT_CT_EXPECT -> "1";
                     default -> null;
                 };
                 if (l3proto != null && !sent.containsKey(l3proto)) {
@@ -82,10 +82,10 @@ class ObjectRequestBytesKernelTest {
             }
         }
         Attributes s = requests.getLast().attributes(nftlink.nfnetlink.Nfnetlink.NFGENMSG_LEN);
-        assertThat(s.require(NfTables.NFTA_OBJ_TYPE, "type").u32Be()).isEqualTo(NfTables.NFT_OBJECT_SECMARK);
-        assertThat(withoutStringTerminator(NfTables.NFT_OBJECT_SECMARK, attributes(s.require(NfTables.NFTA_OBJ_DATA, "data").nested(), "")))
-                .isEqualTo(withoutStringTerminator(NfTables.NFT_OBJECT_SECMARK,
-                        attributesOf(new ObjectData.Secmark("system_u:object_r:ssh_server_packet_t:s0"))));
+        assertThat(s.require(NfTablesUapi.NFTA_OBJ_TYPE, "type").u32Be()).isEqualTo(NfTablesUapi.NFT_OBJECT_SECMARK);
+        assertThat(withoutStringTerminator(NfTablesUapi.NFT_OBJECT_SECMARK, attributes(s.require(NfTablesUapi.NFTA_OBJ_DATA, "data").nested(), "")))
+                .isEqualTo(withoutStringTerminator(NfTablesUapi.NFT_OBJECT_SECMARK,
+                        attributesOf(new ObjectDefinition.Secmark("system_u:object_r:ssh_server_packet_t:s0"))));
     }
 
     @Test
@@ -95,10 +95,10 @@ class ObjectRequestBytesKernelTest {
                   flowtable f { hook ingress priority filter + 5; devices = { lo, dummy0 }; counter; flags offload; }
                   flowtable g { hook ingress priority -100; devices = { lo }; }
                 }
-                """, NfTables.NFT_MSG_NEWFLOWTABLE);
+                """, NfTablesUapi.NFT_MSG_NEWFLOWTABLE);
         assertThat(requests).hasSize(2);
         Flowtable f = Flowtable.of(Family.INET, "t", "f", 5, List.of("dummy0", "lo"))
-                .withFlags(NfTables.NFT_FLOWTABLE_COUNTER | NfTables.NFT_FLOWTABLE_HW_OFFLOAD);
+                .withFlags(NfTablesUapi.NFT_FLOWTABLE_COUNTER | NfTablesUapi.NFT_FLOWTABLE_HW_OFFLOAD);
         Flowtable g = Flowtable.of(Family.INET, "t", "g", -100, List.of("lo"));
         assertThat(Flowtable.decode(requests.get(0))).isEqualTo(f);
         assertThat(Flowtable.decode(requests.get(1))).isEqualTo(g);

@@ -42,7 +42,7 @@ class ParsedRequestBytesKernelTest {
 
     @Test
     void flowtablesAsNftSendsThem(TestNamespace ns) {
-        List<NetlinkMessage> requests = NftRequestDump.requests(ns, FLOWTABLES, NfTables.NFT_MSG_NEWFLOWTABLE);
+        List<NetlinkMessage> requests = NftRequestDump.requests(ns, FLOWTABLES, NfTablesUapi.NFT_MSG_NEWFLOWTABLE);
         List<NftOperation.AddFlowtable> parsed = operations(FLOWTABLES, NftOperation.AddFlowtable.class);
         assertThat(requests).hasSize(3);
         assertThat(parsed).hasSize(3);
@@ -67,19 +67,19 @@ class ParsedRequestBytesKernelTest {
                 }
                 add secmark ip t s2 { "unconfined_u:object_r:user_home_t:s0" }
                 """;
-        List<NetlinkMessage> requests = NftRequestDump.requests(ns, script, NfTables.NFT_MSG_NEWOBJ);
+        List<NetlinkMessage> requests = NftRequestDump.requests(ns, script, NfTablesUapi.NFT_MSG_NEWOBJ);
         List<NftOperation.AddObject> parsed = operations(script, NftOperation.AddObject.class);
         assertThat(requests).hasSize(2);
         assertThat(parsed).hasSize(2);
         for (int i = 0; i < 2; i++) {
             NftObject mine = parsed.get(i).nftObject();
             Attributes sent = requests.get(i).attributes(nftlink.nfnetlink.Nfnetlink.NFGENMSG_LEN);
-            assertThat(sent.require(NfTables.NFTA_OBJ_NAME, "name").string()).isEqualTo(mine.name());
-            assertThat(sent.require(NfTables.NFTA_OBJ_TYPE, "type").u32Be()).isEqualTo(NfTables.NFT_OBJECT_SECMARK);
+            assertThat(sent.require(NfTablesUapi.NFTA_OBJ_NAME, "name").string()).isEqualTo(mine.name());
+            assertThat(sent.require(NfTablesUapi.NFTA_OBJ_TYPE, "type").u32Be()).isEqualTo(NfTablesUapi.NFT_OBJECT_SECMARK);
             // libnftnl sends the context without the NUL the kernel's dumps have
-            String context = new String(sent.require(NfTables.NFTA_OBJ_DATA, "data").nested()
-                    .require(NfTables.NFTA_SECMARK_CTX, "ctx").bytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(mine.data()).isEqualTo(new ObjectData.Secmark(context));
+            String context = new String(sent.require(NfTablesUapi.NFTA_OBJ_DATA, "data").nested()
+                    .require(NfTablesUapi.NFTA_SECMARK_CTX, "ctx").bytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(mine.data()).isEqualTo(new ObjectDefinition.Secmark(context));
             // the text parses back from the rendered block
             String text = "table ip t {\n" + ObjectRenderer.render(mine) + "}\n";
             NftObject back = operations(text, NftOperation.AddObject.class).getFirst().nftObject();

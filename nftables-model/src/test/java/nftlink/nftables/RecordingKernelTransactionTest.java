@@ -48,8 +48,8 @@ class RecordingKernelTransactionTest {
         assertThat(second.comment()).isEqualTo("second");
         assertThat(second.expressions()).isEqualTo(accept);
         assertThat(kernel.committed()).extracting(RecordingNftKernel.Operation::message)
-                .containsExactly(NfTables.NFT_MSG_NEWTABLE, NfTables.NFT_MSG_NEWCHAIN, NfTables.NFT_MSG_NEWRULE,
-                        NfTables.NFT_MSG_NEWRULE);
+                .containsExactly(NfTablesUapi.NFT_MSG_NEWTABLE, NfTablesUapi.NFT_MSG_NEWCHAIN, NfTablesUapi.NFT_MSG_NEWRULE,
+                        NfTablesUapi.NFT_MSG_NEWRULE);
         long third = Rule.decode(nft.commit(new NftOperation.AddRule(Rule.of(Family.IP, "t", "c", accept)))
                 .echo(0).orElseThrow()).handle();
         assertThat(third).isEqualTo(4);
@@ -91,7 +91,7 @@ class RecordingKernelTransactionTest {
 
     @Test
     void aRefusedOperationIsNamedWithItsAttributeAndNothingIsApplied() {
-        kernel.failWhen(op -> op.index() == 2, Errno.EEXIST, NfTables.NFTA_CHAIN_NAME);
+        kernel.failWhen(op -> op.index() == 2, Errno.EEXIST, NfTablesUapi.NFTA_CHAIN_NAME);
         Transaction tx = nft.transaction()
                 .add(new NftOperation.AddTable(Table.of(Family.IP, "new"), true))
                 .add(new NftOperation.AddChain(Chain.regular(Family.IP, "new", "c"), true))
@@ -140,7 +140,7 @@ class RecordingKernelTransactionTest {
             assertThat(b.operations()).hasSize(1);
         });
         assertThat(kernel.generation()).isEqualTo(1);
-        kernel.failWhen(op -> op.message() == NfTables.NFT_MSG_NEWCHAIN, Errno.ENOENT, NfTables.NFTA_CHAIN_TABLE);
+        kernel.failWhen(op -> op.message() == NfTablesUapi.NFT_MSG_NEWCHAIN, Errno.ENOENT, NfTablesUapi.NFTA_CHAIN_TABLE);
         Transaction bad = nft.transaction().add(new NftOperation.AddChain(Chain.regular(Family.IP, "x", "c"), true));
         assertThatThrownBy(bad::check).isInstanceOf(TransactionException.class).hasMessageContaining("ENOENT")
                 .hasMessageContaining("NFTA_CHAIN_TABLE");

@@ -3,7 +3,6 @@ package nftlink.nftables;
 import nftlink.testing.NftRef;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nfnetlink.CommitResult;
-import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Cmp;
 import nftlink.nftables.expr.Counter;
 import nftlink.nftables.expr.Expression;

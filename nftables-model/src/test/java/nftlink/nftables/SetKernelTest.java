@@ -2,7 +2,6 @@ package nftlink.nftables;
 
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nfnetlink.Transaction;
-import nftlink.nftables.expr.Bytes;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
@@ -149,7 +148,7 @@ class SetKernelTest {
         ns.nftScript("table ip t { }").orThrow();
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             NftSet allowed = NftSet.of(Family.IP, "t", "allowed", 7 /* ipv4_addr */, 4)
-                    .withFlags(NfTables.NFT_SET_TIMEOUT).withTimeout(60_000);
+                    .withFlags(NfTablesUapi.NFT_SET_TIMEOUT).withTimeout(60_000);
             nft.transaction()
                     .add(new NftOperation.AddSet(allowed, true))
                     .addAll(NftOperation.addElements(Family.IP, "t", "allowed", List.of(

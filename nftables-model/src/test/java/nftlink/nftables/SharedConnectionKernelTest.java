@@ -2,7 +2,6 @@ package nftlink.nftables;
 
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nfnetlink.CommitResult;
-import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Counter;
 import nftlink.nftables.expr.Immediate;
 import nftlink.nftables.expr.Verdict;

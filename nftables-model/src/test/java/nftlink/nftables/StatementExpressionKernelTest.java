@@ -2,7 +2,6 @@ package nftlink.nftables;
 
 import nftlink.testing.NftRef;
 import nftlink.netlink.NetworkNamespace;
-import nftlink.nftables.expr.Bytes;
 import nftlink.nftables.expr.Cmp;
 import nftlink.nftables.expr.Connlimit;
 import nftlink.nftables.expr.Counter;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.NfTablesUapi.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -251,7 +250,7 @@ class StatementExpressionKernelTest {
                     .anyMatch(e -> e instanceof Reject r && r.code() == null)
                     .anyMatch(e -> e instanceof Connlimit c && c.flags() == null)
                     .anyMatch(e -> e instanceof Masq m && m.flags() == null && m.protoMin() == null)
-                    .anyMatch(e -> e instanceof Tproxy t && t.family() == NfTables.NFPROTO_UNSPEC);
+                    .anyMatch(e -> e instanceof Tproxy t && t.family() == NfTablesUapi.NFPROTO_UNSPEC);
         }
     }
 
@@ -305,7 +304,7 @@ class StatementExpressionKernelTest {
                 """).orThrow();
         Meta.Load nfproto = new Meta.Load(Meta.Key.NFPROTO, 1);
         Meta.Load l4proto = new Meta.Load(Meta.Key.L4PROTO, 1);
-        Cmp ipv4 = new Cmp(Cmp.Op.EQ, 1, Bytes.u8(NfTables.NFPROTO_IPV4));
+        Cmp ipv4 = new Cmp(Cmp.Op.EQ, 1, Bytes.u8(NfTablesUapi.NFPROTO_IPV4));
         Cmp tcp = new Cmp(Cmp.Op.EQ, 1, Bytes.u8(6));
         Payload.Load saddr = new Payload.Load(Payload.Base.NETWORK, 12, 4, 1);
         Bytes tenOne = Bytes.of((byte) 10, (byte) 0, (byte) 0, (byte) 1);
@@ -329,10 +328,10 @@ class StatementExpressionKernelTest {
                         List.of(Limit.packets(1, 1), Counter.zero()), NFT_DYNSET_F_EXPR)));
         List<Expression> notrack = List.of(new Notrack());
         List<Expression> tproxy = List.of(l4proto, tcp, Immediate.value(1, Bytes.u16Be(80)),
-                new Tproxy(NfTables.NFPROTO_UNSPEC, null, 1));
+                new Tproxy(NfTablesUapi.NFPROTO_UNSPEC, null, 1));
         List<List<Expression>> pre = List.of(
                 List.of(Immediate.value(1, tenOne),
-                        new Nat(NFT_NAT_DNAT, NfTables.NFPROTO_IPV4, 1, null, null, null, null)),
+                        new Nat(NFT_NAT_DNAT, NfTablesUapi.NFPROTO_IPV4, 1, null, null, null, null)),
                 List.of(l4proto, tcp, Immediate.value(1, Bytes.u16Be(8080)),
                         new Redir(1, null, NF_NAT_RANGE_PROTO_SPECIFIED)),
                 List.of(Redir.plain()));
@@ -340,7 +339,7 @@ class StatementExpressionKernelTest {
                 List.of(Masq.plain()),
                 List.of(new Masq(NF_NAT_RANGE_PROTO_RANDOM_FULLY | NF_NAT_RANGE_PERSISTENT, null, null)),
                 List.of(Immediate.value(1, tenOne),
-                        new Nat(NFT_NAT_SNAT, NfTables.NFPROTO_IPV4, 1, null, null, null, NF_NAT_RANGE_PROTO_RANDOM_FULLY)));
+                        new Nat(NFT_NAT_SNAT, NfTablesUapi.NFPROTO_IPV4, 1, null, null, null, NF_NAT_RANGE_PROTO_RANDOM_FULLY)));
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             var tx = nft.transaction();
             filter.forEach(e -> tx.add(new NftOperation.AddRule(Rule.of(Family.INET, "w", "c", e))));

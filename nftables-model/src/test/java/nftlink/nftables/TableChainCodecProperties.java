@@ -51,20 +51,20 @@ class TableChainCodecProperties {
         return Combinators.combine(Arbitraries.of(Family.IP, Family.IP6, Family.INET, Family.ARP, Family.BRIDGE),
                         names(), names(), Arbitraries.oneOf(Arbitraries.just(null), base), comments(),
                         Arbitraries.longs().greaterOrEqual(0), Arbitraries.integers().between(-1, 100), unknown(13))
-                .as((f, t, n, b, c, h, use, unknown) -> new Chain(f, t, n, b, b == null ? 0 : NfTables.NFT_CHAIN_BASE,
+                .as((f, t, n, b, c, h, use, unknown) -> new Chain(f, t, n, b, b == null ? 0 : NfTablesUapi.NFT_CHAIN_BASE,
                         c, h, use, unknown));
     }
 
     /** Encodes as the kernel lists it: the attributes a NEWTABLE carries plus handle and use. */
     private static NetlinkMessage tableMessage(Table t) {
         MessageWriter w = new MessageWriter(256);
-        int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(10, NfTables.NFT_MSG_NEWTABLE), 0, 1, t.family().protocol(), 0);
+        int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(10, NfTablesUapi.NFT_MSG_NEWTABLE), 0, 1, t.family().protocol(), 0);
         t.writeAttributes(w);
-        w.attrU64Be(NfTables.NFTA_TABLE_HANDLE, t.handle());
+        w.attrU64Be(NfTablesUapi.NFTA_TABLE_HANDLE, t.handle());
         if (t.use() >= 0) {
-            w.attrU32Be(NfTables.NFTA_TABLE_USE, t.use());
+            w.attrU32Be(NfTablesUapi.NFTA_TABLE_USE, t.use());
         }
-        w.attrU32Be(NfTables.NFTA_TABLE_OWNER, t.owner());
+        w.attrU32Be(NfTablesUapi.NFTA_TABLE_OWNER, t.owner());
         w.endMessage(m);
         return NetlinkMessage.parseOne(w.toByteArray());
     }
@@ -77,14 +77,14 @@ class TableChainCodecProperties {
     @Property
     void chainsRoundTrip(@ForAll("chains") Chain chain) {
         MessageWriter w = new MessageWriter(256);
-        int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(10, NfTables.NFT_MSG_NEWCHAIN), 0, 1, chain.family().protocol(), 0);
+        int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(10, NfTablesUapi.NFT_MSG_NEWCHAIN), 0, 1, chain.family().protocol(), 0);
         chain.writeAttributes(w);
-        w.attrU64Be(NfTables.NFTA_CHAIN_HANDLE, chain.handle());
+        w.attrU64Be(NfTablesUapi.NFTA_CHAIN_HANDLE, chain.handle());
         if (chain.use() >= 0) {
-            w.attrU32Be(NfTables.NFTA_CHAIN_USE, chain.use());
+            w.attrU32Be(NfTablesUapi.NFTA_CHAIN_USE, chain.use());
         }
         if (chain.isBase()) {
-            w.attrU32Be(NfTables.NFTA_CHAIN_FLAGS, chain.flags());
+            w.attrU32Be(NfTablesUapi.NFTA_CHAIN_FLAGS, chain.flags());
         }
         w.endMessage(m);
         assertThat(Chain.decode(NetlinkMessage.parseOne(w.toByteArray()))).isEqualTo(chain);

@@ -108,7 +108,7 @@ class TableChainKernelTest {
                 new NftOperation.AddChain(Chain.base(ip, "t4", "c_route", BaseChain.of(ChainType.ROUTE, Hook.OUTPUT, -161, null)), true),
                 new NftOperation.AddChain(Chain.regular(ip, "t4", "regular").withComment("rc"), true),
                 new NftOperation.AddChain(Chain.regular(ip, "t4", "regular2"), true),
-                new NftOperation.AddTable(Table.of(Family.IP6, "t6").withFlags(NfTables.NFT_TABLE_F_DORMANT), true),
+                new NftOperation.AddTable(Table.of(Family.IP6, "t6").withFlags(NfTablesUapi.NFT_TABLE_F_DORMANT), true),
                 new NftOperation.AddChain(Chain.base(Family.IP6, "t6", "c", BaseChain.of(ChainType.FILTER, Hook.INPUT, -5, ChainPolicy.ACCEPT)), true),
                 new NftOperation.AddTable(Table.of(Family.INET, "ti"), true),
                 new NftOperation.AddChain(Chain.base(Family.INET, "ti", "in", BaseChain.of(ChainType.FILTER, Hook.INPUT, -160, null)), true),

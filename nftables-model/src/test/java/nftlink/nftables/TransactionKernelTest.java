@@ -78,12 +78,12 @@ class TransactionKernelTest {
 
     /** A chain whose policy is not a verdict the kernel accepts as policy. */
     record BadPolicyChain() implements BatchOperation {
-        @Override public int message() { return NfTables.NFT_MSG_NEWCHAIN; }
+        @Override public int message() { return NfTablesUapi.NFT_MSG_NEWCHAIN; }
         @Override public int flags() { return nftlink.netlink.Netlink.NLM_F_CREATE; }
-        @Override public int family() { return NfTables.NFPROTO_INET; }
+        @Override public int family() { return NfTablesUapi.NFPROTO_INET; }
         @Override public void writeAttributes(MessageWriter w) {
             Chain.base(Family.INET, "keep", "odd", BaseChain.of(ChainType.FILTER, Hook.OUTPUT, 0, null)).writeAttributes(w);
-            w.attrU32Be(NfTables.NFTA_CHAIN_POLICY, 7);
+            w.attrU32Be(NfTablesUapi.NFTA_CHAIN_POLICY, 7);
         }
         @Override public String kind() { return "add chain"; }
         @Override public String object() { return "inet keep odd"; }

@@ -46,7 +46,7 @@ public record Address(int index, Prefix local, InetAddress peer, int scope, int 
 
     /** A global-scope address on interface {@code index}. */
     public static Address of(int index, Prefix local) {
-        return new Address(index, local, null, Rtnetlink.RT_SCOPE_UNIVERSE, 0, null, List.of());
+        return new Address(index, local, null, RtnetlinkUapi.RT_SCOPE_UNIVERSE, 0, null, List.of());
     }
 
     /** A global-scope address on interface {@code index}, parsed from {@code ADDRESS/LENGTH}. */
@@ -106,7 +106,7 @@ public record Address(int index, Prefix local, InetAddress peer, int scope, int 
         InetAddress localAttr = null;
         String label = null;
         List<RawAttribute> unknown = new ArrayList<>();
-        for (Attribute a : message.attributes(Rtnetlink.IFADDRMSG_LEN)) {
+        for (Attribute a : message.attributes(RtnetlinkUapi.IFADDRMSG_LEN)) {
             switch (a.rawType()) {
                 case IFA_ADDRESS -> address = RtAttributes.address(a, family, "IFA_ADDRESS");
                 case IFA_LOCAL -> localAttr = RtAttributes.address(a, family, "IFA_LOCAL");

@@ -9,9 +9,9 @@ import java.net.InetAddress;
 /** The two address families rtnetlink addresses, routes and rules come in. */
 public enum IpFamily {
     /** {@code AF_INET}. */
-    INET(Rtnetlink.AF_INET, 4),
+    INET(RtnetlinkUapi.AF_INET, 4),
     /** {@code AF_INET6}. */
-    INET6(Rtnetlink.AF_INET6, 16);
+    INET6(RtnetlinkUapi.AF_INET6, 16);
 
     private final int number;
     private final int addressLength;
@@ -48,8 +48,8 @@ public enum IpFamily {
      */
     public static IpFamily ofNumber(int number) {
         return switch (number) {
-            case Rtnetlink.AF_INET -> INET;
-            case Rtnetlink.AF_INET6 -> INET6;
+            case RtnetlinkUapi.AF_INET -> INET;
+            case RtnetlinkUapi.AF_INET6 -> INET6;
             default -> throw new NetlinkDecodeException("unsupported address family " + number);
         };
     }

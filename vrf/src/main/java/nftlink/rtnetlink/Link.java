@@ -121,7 +121,7 @@ public record Link(int index, String name, int type, int flags, int mtu, int mas
      * flags given are applied) and the attributes that describe this link.
      */
     void write(MessageWriter w) {
-        w.putU8(Rtnetlink.AF_UNSPEC).putU8(0).putU16(type).putU32(index).putU32(flags).putU32(flags);
+        w.putU8(RtnetlinkUapi.AF_UNSPEC).putU8(0).putU16(type).putU32(index).putU32(flags).putU32(flags);
         w.attrString(IFLA_IFNAME, name);
         if (mtu != 0) {
             w.attrU32(IFLA_MTU, mtu);
@@ -171,7 +171,7 @@ public record Link(int index, String name, int type, int flags, int mtu, int mas
         LinkKind kind = null;
         SlaveInfo slave = null;
         List<RawAttribute> unknown = new ArrayList<>();
-        for (Attribute a : message.attributes(Rtnetlink.IFINFOMSG_LEN)) {
+        for (Attribute a : message.attributes(RtnetlinkUapi.IFINFOMSG_LEN)) {
             switch (a.rawType()) {
                 case IFLA_IFNAME -> name = a.string();
                 case IFLA_MTU -> mtu = a.u32();

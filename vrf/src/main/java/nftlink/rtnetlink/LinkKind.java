@@ -85,7 +85,7 @@ public sealed interface LinkKind {
         public void writeData(MessageWriter w) {
             if (peerName != null) {
                 int peer = RtAttributes.beginPlainNest(w, VETH_INFO_PEER);
-                w.putZeros(Rtnetlink.IFINFOMSG_LEN);
+                w.putZeros(RtnetlinkUapi.IFINFOMSG_LEN);
                 w.attrString(IFLA_IFNAME, peerName);
                 RtAttributes.endPlainNest(w, peer);
             }
@@ -263,16 +263,16 @@ public sealed interface LinkKind {
      * {@code null} when it holds more (which is then kept as raw bytes).
      */
     private static String vethPeerName(Attribute peer) {
-        if (peer.rawType() != VETH_INFO_PEER || peer.length() < Rtnetlink.IFINFOMSG_LEN) {
+        if (peer.rawType() != VETH_INFO_PEER || peer.length() < RtnetlinkUapi.IFINFOMSG_LEN) {
             return null;
         }
-        for (byte b : Arrays.copyOf(peer.bytes(), Rtnetlink.IFINFOMSG_LEN)) {
+        for (byte b : Arrays.copyOf(peer.bytes(), RtnetlinkUapi.IFINFOMSG_LEN)) {
             if (b != 0) {
                 return null;
             }
         }
-        Attributes inner = Attributes.parse(peer.segment(), peer.valueOffset() + Rtnetlink.IFINFOMSG_LEN,
-                peer.length() - Rtnetlink.IFINFOMSG_LEN);
+        Attributes inner = Attributes.parse(peer.segment(), peer.valueOffset() + RtnetlinkUapi.IFINFOMSG_LEN,
+                peer.length() - RtnetlinkUapi.IFINFOMSG_LEN);
         if (inner.size() != 1 || inner.list().getFirst().rawType() != IFLA_IFNAME) {
             return null;
         }

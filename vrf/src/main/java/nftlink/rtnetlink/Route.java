@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import static nftlink.rtnetlink.Rtnetlink.*;
+import static nftlink.rtnetlink.RtnetlinkUapi.*;
 
 /**
  * A route ({@code struct rtmsg} and {@code RTA_*} attributes) in one routing table.

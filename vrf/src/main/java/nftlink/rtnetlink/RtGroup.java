@@ -3,19 +3,19 @@ package nftlink.rtnetlink;
 /** The rtnetlink multicast groups a {@link RtMonitor} can subscribe to ({@code RTNLGRP_*}). */
 public enum RtGroup {
     /** {@code RTNLGRP_LINK}. */
-    LINK(Rtnetlink.RTNLGRP_LINK, null),
+    LINK(RtnetlinkUapi.RTNLGRP_LINK, null),
     /** {@code RTNLGRP_IPV4_IFADDR}. */
-    IPV4_ADDRESS(Rtnetlink.RTNLGRP_IPV4_IFADDR, IpFamily.INET),
+    IPV4_ADDRESS(RtnetlinkUapi.RTNLGRP_IPV4_IFADDR, IpFamily.INET),
     /** {@code RTNLGRP_IPV6_IFADDR}. */
-    IPV6_ADDRESS(Rtnetlink.RTNLGRP_IPV6_IFADDR, IpFamily.INET6),
+    IPV6_ADDRESS(RtnetlinkUapi.RTNLGRP_IPV6_IFADDR, IpFamily.INET6),
     /** {@code RTNLGRP_IPV4_ROUTE}. */
-    IPV4_ROUTE(Rtnetlink.RTNLGRP_IPV4_ROUTE, IpFamily.INET),
+    IPV4_ROUTE(RtnetlinkUapi.RTNLGRP_IPV4_ROUTE, IpFamily.INET),
     /** {@code RTNLGRP_IPV6_ROUTE}. */
-    IPV6_ROUTE(Rtnetlink.RTNLGRP_IPV6_ROUTE, IpFamily.INET6),
+    IPV6_ROUTE(RtnetlinkUapi.RTNLGRP_IPV6_ROUTE, IpFamily.INET6),
     /** {@code RTNLGRP_IPV4_RULE}. */
-    IPV4_RULE(Rtnetlink.RTNLGRP_IPV4_RULE, IpFamily.INET),
+    IPV4_RULE(RtnetlinkUapi.RTNLGRP_IPV4_RULE, IpFamily.INET),
     /** {@code RTNLGRP_IPV6_RULE}. */
-    IPV6_RULE(Rtnetlink.RTNLGRP_IPV6_RULE, IpFamily.INET6);
+    IPV6_RULE(RtnetlinkUapi.RTNLGRP_IPV6_RULE, IpFamily.INET6);
 
     private final int number;
     private final IpFamily family;

@@ -9,7 +9,7 @@ import static nftlink.netlink.Netlink.NLM_F_EXCL;
 import static nftlink.netlink.Netlink.NLM_F_REPLACE;
 import static nftlink.netlink.Netlink.NLM_F_REQUEST;
 import static nftlink.rtnetlink.IfLink.*;
-import static nftlink.rtnetlink.Rtnetlink.*;
+import static nftlink.rtnetlink.RtnetlinkUapi.*;
 
 /**
  * Writes rtnetlink requests into a {@link MessageWriter}: one method per request,
@@ -180,7 +180,7 @@ public final class RtMessages {
     /** Dumps the rules of {@code family}. */
     public static void dumpRules(MessageWriter w, int seq, IpFamily family) {
         int m = w.beginMessage(RTM_GETRULE, NLM_F_REQUEST | NLM_F_DUMP, seq);
-        w.putU8(family.number()).putZeros(Rtnetlink.FIB_RULE_HDR_LEN - 1);
+        w.putU8(family.number()).putZeros(RtnetlinkUapi.FIB_RULE_HDR_LEN - 1);
         w.endMessage(m);
     }
 

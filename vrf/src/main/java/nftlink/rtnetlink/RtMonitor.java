@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import static nftlink.rtnetlink.Rtnetlink.*;
+import static nftlink.rtnetlink.RtnetlinkUapi.*;
 
 /**
  * Watches links, addresses, routes and rules through rtnetlink multicast groups,

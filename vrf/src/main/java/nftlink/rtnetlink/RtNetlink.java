@@ -18,7 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
-import static nftlink.rtnetlink.Rtnetlink.*;
+import static nftlink.rtnetlink.RtnetlinkUapi.*;
 
 /**
  * A connection to rtnetlink in one network namespace: list, create, change and

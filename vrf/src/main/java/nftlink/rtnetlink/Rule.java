@@ -178,7 +178,7 @@ public record Rule(IpFamily family, long priority, int table, RuleAction action,
     /** Writes {@code struct fib_rule_hdr} and the attributes, as {@code ip rule add} does. */
     void write(MessageWriter w) {
         w.putU8(family.number()).putU8(to == null ? 0 : to.length()).putU8(from == null ? 0 : from.length()).putU8(tos)
-                .putU8(Integer.compareUnsigned(table, 256) < 0 ? table : Rtnetlink.RT_TABLE_UNSPEC).putU8(0).putU8(0)
+                .putU8(Integer.compareUnsigned(table, 256) < 0 ? table : RtnetlinkUapi.RT_TABLE_UNSPEC).putU8(0).putU8(0)
                 .putU8(action.number()).putU32(flags);
         if (priority >= 0) {
             w.attrU32(FRA_PRIORITY, (int) priority);
@@ -271,7 +271,7 @@ public record Rule(IpFamily family, long priority, int table, RuleAction action,
         PortRange sport = null;
         PortRange dport = null;
         List<RawAttribute> unknown = new ArrayList<>();
-        for (Attribute a : message.attributes(Rtnetlink.FIB_RULE_HDR_LEN)) {
+        for (Attribute a : message.attributes(RtnetlinkUapi.FIB_RULE_HDR_LEN)) {
             switch (a.rawType()) {
                 case FRA_PRIORITY -> priority = Integer.toUnsignedLong(a.u32());
                 case FRA_SRC -> src = RtAttributes.address(a, family, "FRA_SRC");

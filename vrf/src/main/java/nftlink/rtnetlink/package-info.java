@@ -5,7 +5,7 @@
  * {@link nftlink.rtnetlink.Route routes} in any table and policy
  * {@link nftlink.rtnetlink.Rule rules}; {@link nftlink.rtnetlink.RtMonitor}
  * follows their changes without missing any. The constants classes
- * ({@link nftlink.rtnetlink.Rtnetlink}, {@link nftlink.rtnetlink.IfLink},
+ * ({@link nftlink.rtnetlink.RtnetlinkUapi}, {@link nftlink.rtnetlink.IfLink},
  * {@link nftlink.rtnetlink.IfAddr}, {@link nftlink.rtnetlink.FibRules}) use the
  * kernel headers' names.
  */

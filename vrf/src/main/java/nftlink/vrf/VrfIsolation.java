@@ -8,7 +8,7 @@ import nftlink.rtnetlink.Link;
 import nftlink.rtnetlink.LinkKind;
 import nftlink.rtnetlink.Route;
 import nftlink.rtnetlink.RtNetlink;
-import nftlink.rtnetlink.Rtnetlink;
+import nftlink.rtnetlink.RtnetlinkUapi;
 import nftlink.rtnetlink.Rule;
 import nftlink.rtnetlink.RuleAction;
 
@@ -114,12 +114,12 @@ public final class VrfIsolation {
         for (IpFamily family : families()) {
             List<Rule> rules = rt.rules(family);
             if (rules.stream().noneMatch(r -> isLocalLookup(r, LOCAL_RULE_PRIORITY))) {
-                rt.addRule(Rule.lookup(family, LOCAL_RULE_PRIORITY, Rtnetlink.RT_TABLE_LOCAL));
+                rt.addRule(Rule.lookup(family, LOCAL_RULE_PRIORITY, RtnetlinkUapi.RT_TABLE_LOCAL));
                 changes.add(family.ipName() + ": added rule pref " + LOCAL_RULE_PRIORITY + " table local");
             }
             if (rules.stream().anyMatch(r -> isLocalLookup(r, 0))) {
                 // the kernel deletes the first rule matching; the one of priority 0 sorts first
-                rt.deleteRule(Rule.lookup(family, 0, Rtnetlink.RT_TABLE_LOCAL));
+                rt.deleteRule(Rule.lookup(family, 0, RtnetlinkUapi.RT_TABLE_LOCAL));
                 changes.add(family.ipName() + ": deleted rule pref 0 table local");
             }
             if (rules.stream().noneMatch(r -> isL3mdev(r, RuleAction.TO_TBL))) {
@@ -178,11 +178,11 @@ public final class VrfIsolation {
         for (IpFamily family : families()) {
             List<Rule> rules = rt.rules(family);
             if (rules.stream().noneMatch(r -> isLocalLookup(r, 0))) {
-                rt.addRule(Rule.lookup(family, 0, Rtnetlink.RT_TABLE_LOCAL));
+                rt.addRule(Rule.lookup(family, 0, RtnetlinkUapi.RT_TABLE_LOCAL));
                 changes.add(family.ipName() + ": added rule pref 0 table local");
             }
             if (rules.stream().anyMatch(r -> isLocalLookup(r, LOCAL_RULE_PRIORITY))) {
-                rt.deleteRule(Rule.lookup(family, LOCAL_RULE_PRIORITY, Rtnetlink.RT_TABLE_LOCAL));
+                rt.deleteRule(Rule.lookup(family, LOCAL_RULE_PRIORITY, RtnetlinkUapi.RT_TABLE_LOCAL));
                 changes.add(family.ipName() + ": deleted rule pref " + LOCAL_RULE_PRIORITY + " table local");
             }
             for (Rule r : rules) {
@@ -211,7 +211,7 @@ public final class VrfIsolation {
     }
 
     private static boolean isLocalLookup(Rule r, long priority) {
-        return r.effectivePriority() == priority && r.table() == Rtnetlink.RT_TABLE_LOCAL && r.action() == RuleAction.TO_TBL
+        return r.effectivePriority() == priority && r.table() == RtnetlinkUapi.RT_TABLE_LOCAL && r.action() == RuleAction.TO_TBL
                 && plain(r);
     }
 

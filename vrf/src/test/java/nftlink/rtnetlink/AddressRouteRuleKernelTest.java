@@ -37,7 +37,7 @@ class AddressRouteRuleKernelTest {
             int veth0 = vethUp(rt);
             Address v4 = Address.of(veth0, "10.1.0.1/24");
             Address v6 = Address.of(veth0, "2001:db8::1/64").withFlags(IfAddr.IFA_F_NODAD);
-            Address host = Address.of(veth0, "127.0.0.9/8").withScope(Rtnetlink.RT_SCOPE_HOST);
+            Address host = Address.of(veth0, "127.0.0.9/8").withScope(RtnetlinkUapi.RT_SCOPE_HOST);
             rt.addAddress(v4);
             rt.addAddress(v6);
             rt.addAddress(host);
@@ -85,7 +85,7 @@ class AddressRouteRuleKernelTest {
             Route prohibit = Route.ofType(RouteType.PROHIBIT, Prefix.parse("10.5.0.0/16"), 1000);
             Route v6 = Route.viaDevice(Prefix.parse("2001:db8:1::/48"), veth0, 100);
             Route defaultRoute = Route.viaGateway(Route.defaultPrefix(IpFamily.INET), InetAddress.ofLiteral("10.1.0.254"), 100)
-                    .withProtocol(Rtnetlink.RTPROT_STATIC);
+                    .withProtocol(RtnetlinkUapi.RTPROT_STATIC);
             for (Route r : List.of(dev, gw, unreachable, blackhole, prohibit, v6, defaultRoute)) {
                 rt.addRoute(r);
             }
@@ -113,7 +113,7 @@ class AddressRouteRuleKernelTest {
             assertEquals(1024, v6Listed.metric());
             assertEquals(List.of(), rt.routes(IpFamily.INET, 101));
             assertEquals(List.of(), rt.routes(IpFamily.INET6, 101));
-            assertTrue(rt.routes(IpFamily.INET, Rtnetlink.RT_TABLE_LOCAL).stream()
+            assertTrue(rt.routes(IpFamily.INET, RtnetlinkUapi.RT_TABLE_LOCAL).stream()
                     .anyMatch(r -> r.type() == RouteType.LOCAL && r.destination().equals(Prefix.parse("10.1.0.1/32"))));
 
             rt.replaceRoute(Route.viaGateway(Prefix.parse("10.9.0.0/16"), InetAddress.ofLiteral("10.1.0.3"), 100));
@@ -126,8 +126,8 @@ class AddressRouteRuleKernelTest {
             ip(ns, "route", "add", "10.44.0.0/16", "via", "10.1.0.9", "table", "100", "proto", "static", "metric", "3");
             Route byIp = rt.routes(IpFamily.INET, 100).stream()
                     .filter(r -> r.destination().equals(Prefix.parse("10.44.0.0/16"))).findFirst().orElseThrow();
-            assertEquals(new Route(IpFamily.INET, Prefix.parse("10.44.0.0/16"), null, 0, 100, Rtnetlink.RTPROT_STATIC,
-                    Rtnetlink.RT_SCOPE_UNIVERSE, RouteType.UNICAST, 0, InetAddress.ofLiteral("10.1.0.9"), veth0, 3, null,
+            assertEquals(new Route(IpFamily.INET, Prefix.parse("10.44.0.0/16"), null, 0, 100, RtnetlinkUapi.RTPROT_STATIC,
+                    RtnetlinkUapi.RT_SCOPE_UNIVERSE, RouteType.UNICAST, 0, InetAddress.ofLiteral("10.1.0.9"), veth0, 3, null,
                     List.of()), byIp);
 
             var e = assertThrows(NetlinkKernelException.class, () -> rt.addRoute(

@@ -62,7 +62,7 @@ class CodecProperties {
     @Property(tries = 500)
     void arbitraryPayloadsFailOnlyWithDecodeException(@ForAll byte[] payload) {
         byte[] message = ByteBuffer.allocate(16 + payload.length).order(ByteOrder.nativeOrder())
-                .putInt(16 + payload.length).putShort((short) Rtnetlink.RTM_NEWLINK).putShort((short) 0).putInt(1).putInt(0)
+                .putInt(16 + payload.length).putShort((short) RtnetlinkUapi.RTM_NEWLINK).putShort((short) 0).putInt(1).putInt(0)
                 .put(payload).array();
         for (Function<NetlinkMessage, ?> decoder : DECODERS) {
             decodeOrDecodeException(decoder, message);
@@ -197,9 +197,9 @@ class CodecProperties {
                         addresses(family).injectNull(0.5), Arbitraries.integers(), u32OrAbsent())
                         .as((src, tos, proto, scope, flags, gw, oif, metric) -> new Route(family, base.destination(), src,
                                 tos, base.table(), proto, scope, base.type(), flags, gw, oif, metric, null, List.of())))
-                .flatMap(r -> Combinators.combine(addresses(family).injectNull(0.7), raws(Set.of(Rtnetlink.RTA_DST,
-                                Rtnetlink.RTA_SRC, Rtnetlink.RTA_OIF, Rtnetlink.RTA_GATEWAY, Rtnetlink.RTA_PRIORITY,
-                                Rtnetlink.RTA_PREFSRC, Rtnetlink.RTA_TABLE)))
+                .flatMap(r -> Combinators.combine(addresses(family).injectNull(0.7), raws(Set.of(RtnetlinkUapi.RTA_DST,
+                                RtnetlinkUapi.RTA_SRC, RtnetlinkUapi.RTA_OIF, RtnetlinkUapi.RTA_GATEWAY, RtnetlinkUapi.RTA_PRIORITY,
+                                RtnetlinkUapi.RTA_PREFSRC, RtnetlinkUapi.RTA_TABLE)))
                         .as((prefsrc, unknown) -> new Route(family, r.destination(), r.source(), r.tos(), r.table(),
                                 r.protocol(), r.scope(), r.type(), r.flags(), r.gateway(), r.oif(), r.metric(), prefsrc,
                                 unknown))));

@@ -27,9 +27,9 @@ class ErrorsKernelTest {
             assertEquals("set link #" + veth0 + " mtu 20: EINVAL (Invalid argument): kernel says \"mtu less than device minimum\"",
                     mtu.getMessage());
 
-            Route badOif = new Route(IpFamily.INET, Prefix.parse("10.0.0.0/8"), null, 0, 100, Rtnetlink.RTPROT_BOOT,
-                    Rtnetlink.RT_SCOPE_LINK, RouteType.UNICAST, 0, null, 0, -1, null,
-                    List.of(new RawAttribute(Rtnetlink.RTA_OIF, new byte[] {1, 2})));
+            Route badOif = new Route(IpFamily.INET, Prefix.parse("10.0.0.0/8"), null, 0, 100, RtnetlinkUapi.RTPROT_BOOT,
+                    RtnetlinkUapi.RT_SCOPE_LINK, RouteType.UNICAST, 0, null, 0, -1, null,
+                    List.of(new RawAttribute(RtnetlinkUapi.RTA_OIF, new byte[] {1, 2})));
             NetlinkKernelException policy = assertThrows(NetlinkKernelException.class, () -> rt.addRoute(badOif));
             assertEquals(Errno.ERANGE, policy.errno());
             assertEquals("RTA_OIF", policy.attribute());

@@ -2,7 +2,7 @@ package nftlink.examples.cli;
 
 import nftlink.nftables.Chain;
 import nftlink.nftables.Flowtable;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftFormatter;
 import nftlink.nftables.NftObject;
 import nftlink.nftables.NftSet;
@@ -96,8 +96,8 @@ final class ListCommand {
             StringBuilder block = new StringBuilder(header(t));
             for (NftSet s : sets) {
                 if (s.family() == t.family() && s.table().equals(t.name()) && shown(request, s)) {
-                    boolean elements = !output.terse() && !(output.stateless() && (s.flags() & NfTables.NFT_SET_EVAL) != 0
-                            && (s.flags() & NfTables.NFT_SET_ANONYMOUS) != 0);
+                    boolean elements = !output.terse() && !(output.stateless() && (s.flags() & NfTablesUapi.NFT_SET_EVAL) != 0
+                            && (s.flags() & NfTablesUapi.NFT_SET_ANONYMOUS) != 0);
                     block.append(SetRenderer.render(s, elements ? nft.listElements(s.family(), s.table(), s.name()) : List.of(),
                             output.handle()));
                     found = true;
@@ -113,12 +113,12 @@ final class ListCommand {
 
     /** Whether {@code set} is one the request lists: nft's set_is_literal, map_is_literal and set_is_meter_compat. */
     private static boolean shown(ListRequest request, NftSet s) {
-        boolean anonymous = (s.flags() & NfTables.NFT_SET_ANONYMOUS) != 0;
-        boolean map = (s.flags() & (NfTables.NFT_SET_MAP | NfTables.NFT_SET_OBJECT)) != 0;
+        boolean anonymous = (s.flags() & NfTablesUapi.NFT_SET_ANONYMOUS) != 0;
+        boolean map = (s.flags() & (NfTablesUapi.NFT_SET_MAP | NfTablesUapi.NFT_SET_OBJECT)) != 0;
         boolean kind = switch (request.target()) {
             case SETS, SET -> !anonymous && !map;
             case MAPS, MAP -> !anonymous && map;
-            default -> (s.flags() & NfTables.NFT_SET_EVAL) != 0;
+            default -> (s.flags() & NfTablesUapi.NFT_SET_EVAL) != 0;
         };
         return kind && (request.name() == null || s.name().equals(request.name()));
     }

@@ -1,7 +1,7 @@
 package nftlink.examples.cli;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 
 import java.util.Arrays;
 import java.util.List;
@@ -23,24 +23,24 @@ enum ListTarget {
     MAP("map", Scope.OBJECT, "one named map"),
     METERS("meters", Scope.FAMILY, "sets that rules fill (dynamic sets), table by table"),
     METER("meter", Scope.OBJECT, "one set that rules fill"),
-    COUNTERS("counters", Scope.ANY, "named counters, table by table", NfTables.NFT_OBJECT_COUNTER),
-    COUNTER("counter", Scope.OBJECT, "one named counter", NfTables.NFT_OBJECT_COUNTER),
-    QUOTAS("quotas", Scope.ANY, "named quotas", NfTables.NFT_OBJECT_QUOTA),
-    QUOTA("quota", Scope.OBJECT, "one named quota", NfTables.NFT_OBJECT_QUOTA),
-    LIMITS("limits", Scope.ANY, "named limits", NfTables.NFT_OBJECT_LIMIT),
-    LIMIT("limit", Scope.OBJECT, "one named limit", NfTables.NFT_OBJECT_LIMIT),
-    SECMARKS("secmarks", Scope.ANY, "named secmarks", NfTables.NFT_OBJECT_SECMARK),
-    SECMARK("secmark", Scope.OBJECT, "one named secmark", NfTables.NFT_OBJECT_SECMARK),
-    SYNPROXYS("synproxys", Scope.ANY, "named synproxys", NfTables.NFT_OBJECT_SYNPROXY),
-    SYNPROXY("synproxy", Scope.OBJECT, "one named synproxy", NfTables.NFT_OBJECT_SYNPROXY),
+    COUNTERS("counters", Scope.ANY, "named counters, table by table", NfTablesUapi.NFT_OBJECT_COUNTER),
+    COUNTER("counter", Scope.OBJECT, "one named counter", NfTablesUapi.NFT_OBJECT_COUNTER),
+    QUOTAS("quotas", Scope.ANY, "named quotas", NfTablesUapi.NFT_OBJECT_QUOTA),
+    QUOTA("quota", Scope.OBJECT, "one named quota", NfTablesUapi.NFT_OBJECT_QUOTA),
+    LIMITS("limits", Scope.ANY, "named limits", NfTablesUapi.NFT_OBJECT_LIMIT),
+    LIMIT("limit", Scope.OBJECT, "one named limit", NfTablesUapi.NFT_OBJECT_LIMIT),
+    SECMARKS("secmarks", Scope.ANY, "named secmarks", NfTablesUapi.NFT_OBJECT_SECMARK),
+    SECMARK("secmark", Scope.OBJECT, "one named secmark", NfTablesUapi.NFT_OBJECT_SECMARK),
+    SYNPROXYS("synproxys", Scope.ANY, "named synproxys", NfTablesUapi.NFT_OBJECT_SYNPROXY),
+    SYNPROXY("synproxy", Scope.OBJECT, "one named synproxy", NfTablesUapi.NFT_OBJECT_SYNPROXY),
     FLOWTABLES("flowtables", Scope.ANY, "flowtables, table by table"),
     FLOWTABLE("flowtable", Scope.OBJECT, "one flowtable"),
-    CT_HELPERS("ct helpers", Scope.CT_TABLE, "the ct helpers of a table", NfTables.NFT_OBJECT_CT_HELPER),
-    CT_HELPER("ct helper", Scope.OBJECT, "one ct helper", NfTables.NFT_OBJECT_CT_HELPER),
-    CT_TIMEOUTS("ct timeout", Scope.CT_TABLE, "the ct timeout policies of a table", NfTables.NFT_OBJECT_CT_TIMEOUT),
-    CT_TIMEOUT("ct timeout", Scope.OBJECT, "one ct timeout policy", NfTables.NFT_OBJECT_CT_TIMEOUT),
-    CT_EXPECTATIONS("ct expectation", Scope.CT_TABLE, "the ct expectations of a table", NfTables.NFT_OBJECT_CT_EXPECT),
-    CT_EXPECTATION("ct expectation", Scope.OBJECT, "one ct expectation", NfTables.NFT_OBJECT_CT_EXPECT);
+    CT_HELPERS("ct helpers", Scope.CT_TABLE, "the ct helpers of a table", NfTablesUapi.NFT_OBJECT_CT_HELPER),
+    CT_HELPER("ct helper", Scope.OBJECT, "one ct helper", NfTablesUapi.NFT_OBJECT_CT_HELPER),
+    CT_TIMEOUTS("ct timeout", Scope.CT_TABLE, "the ct timeout policies of a table", NfTablesUapi.NFT_OBJECT_CT_TIMEOUT),
+    CT_TIMEOUT("ct timeout", Scope.OBJECT, "one ct timeout policy", NfTablesUapi.NFT_OBJECT_CT_TIMEOUT),
+    CT_EXPECTATIONS("ct expectation", Scope.CT_TABLE, "the ct expectations of a table", NfTablesUapi.NFT_OBJECT_CT_EXPECT),
+    CT_EXPECTATION("ct expectation", Scope.OBJECT, "one ct expectation", NfTablesUapi.NFT_OBJECT_CT_EXPECT);
 
     /**
      * The words that may follow a target, as nft's grammar names them: {@code ruleset_spec},

@@ -24,7 +24,7 @@ import nftlink.nftables.NftSet;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.Table;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.parse.NftParseException;
 import nftlink.nftables.parse.NftParser;

@@ -1,12 +1,12 @@
 package nftlink.examples.daemon;
 
 import nftlink.nfnetlink.Transaction;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.SetElement;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.lang.Datatype;
 
 import java.io.IOException;
@@ -83,7 +83,7 @@ final class DnsSets implements AutoCloseable {
 
     /** Whether {@code set} can hold DNS addresses (it needs timeouts). */
     static boolean hasTimeouts(NftSet set) {
-        return (set.flags() & NfTables.NFT_SET_TIMEOUT) != 0;
+        return (set.flags() & NfTablesUapi.NFT_SET_TIMEOUT) != 0;
     }
 
     /** Fills every set once on the calling thread, then keeps refreshing on a thread of its own. */

@@ -14,7 +14,7 @@ import nftlink.nftables.NftSet;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.Rule;
 import nftlink.nftables.SetElement;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Lookup;
 import nftlink.nftables.lang.Datatype;

@@ -2,7 +2,7 @@ package nftlink.examples.daemon;
 
 import nftlink.cgroup.NftablesMonitor.TableName;
 import nftlink.nftables.Chain;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Nftables;
@@ -53,7 +53,7 @@ final class StaticRuleset {
                 }
                 case NftOperation.AddTable a -> declared.add(name(a.table()));
                 case NftOperation.AddChain a -> chains.computeIfAbsent(name(a.chain()), t -> new HashSet<>()).add(a.chain().name());
-                case NftOperation.AddSet a when (a.set().flags() & NfTables.NFT_SET_ANONYMOUS) == 0 ->
+                case NftOperation.AddSet a when (a.set().flags() & NfTablesUapi.NFT_SET_ANONYMOUS) == 0 ->
                         sets.computeIfAbsent(new TableName(a.set().family(), a.set().table()), t -> new HashSet<>()).add(a.set().name());
                 case NftOperation.AddRule a -> count(a.rule(), 1);
                 case NftOperation.InsertRule a -> count(a.rule(), 1);

@@ -82,12 +82,12 @@ class DaemonKernelTest {
         return nft.listRules(Family.INET, "filter", "allow");
     }
 
-    private static java.util.Set<nftlink.nftables.expr.Bytes> members(Nftables nft) {
+    private static java.util.Set<nftlink.nftables.Bytes> members(Nftables nft) {
         return nft.listElements(Family.INET, "filter", "apps").stream().map(SetElement::key)
                 .collect(java.util.stream.Collectors.toSet());
     }
 
-    private static java.util.Set<nftlink.nftables.expr.Bytes> keys(long... ids) {
+    private static java.util.Set<nftlink.nftables.Bytes> keys(long... ids) {
         return java.util.Arrays.stream(ids).mapToObj(PolicyStore::key).collect(java.util.stream.Collectors.toSet());
     }
 

@@ -4,7 +4,7 @@ import nftlink.netlink.NetworkNamespace;
 import nftlink.nftables.Family;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.Rule;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,7 @@
 package nftlink.nftables.expr;
 
+import nftlink.nftables.Bytes;
+
 import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
@@ -8,7 +10,7 @@ import nftlink.netlink.NetlinkDecodeException;
 import java.util.Arrays;
 import java.util.Objects;
 
-import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.NfTablesUapi.*;
 
 /**
  * {@code bitwise}: {@code dreg = (sreg & mask) ^ xor} ({@link MaskXor}), shifts
@@ -30,8 +32,8 @@ public sealed interface Bitwise extends Expression {
         @Override
         public void writeData(MessageWriter w) {
             header(w, sreg, dreg, mask.length(), NFT_BITWISE_MASK_XOR);
-            Data.writeValue(w, NFTA_BITWISE_MASK, mask);
-            Data.writeValue(w, NFTA_BITWISE_XOR, xor);
+            NftData.writeValue(w, NFTA_BITWISE_MASK, mask);
+            NftData.writeValue(w, NFTA_BITWISE_XOR, xor);
         }
 
         @Override
@@ -48,7 +50,7 @@ public sealed interface Bitwise extends Expression {
         @Override
         public void writeData(MessageWriter w) {
             header(w, sreg, dreg, length, left ? NFT_BITWISE_LSHIFT : NFT_BITWISE_RSHIFT);
-            Data.of(Bytes.u32(bits)).write(w, NFTA_BITWISE_DATA);
+            NftData.of(Bytes.u32(bits)).write(w, NFTA_BITWISE_DATA);
         }
 
         @Override
@@ -108,9 +110,9 @@ public sealed interface Bitwise extends Expression {
                 case NFTA_BITWISE_DREG -> dreg = a.u32Be();
                 case NFTA_BITWISE_LEN -> length = a.u32Be();
                 case NFTA_BITWISE_OP -> op = a.u32Be();
-                case NFTA_BITWISE_MASK -> mask = Data.decodeValue(a);
-                case NFTA_BITWISE_XOR -> xor = Data.decodeValue(a);
-                case NFTA_BITWISE_DATA -> data = Data.decodeValue(a);
+                case NFTA_BITWISE_MASK -> mask = NftData.decodeValue(a);
+                case NFTA_BITWISE_XOR -> xor = NftData.decodeValue(a);
+                case NFTA_BITWISE_DATA -> data = NftData.decodeValue(a);
                 case NFTA_BITWISE_SREG2 -> sreg2 = a.u32Be();
                 default -> throw Expressions.unexpected("bitwise", a);
             }

@@ -6,7 +6,7 @@ import nftlink.netlink.MessageWriter;
 
 import java.util.Objects;
 
-import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.NfTablesUapi.*;
 
 /**
  * {@code byteorder}: converts {@code length} bytes of a register between host and

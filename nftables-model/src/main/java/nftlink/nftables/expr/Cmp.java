@@ -1,12 +1,14 @@
 package nftlink.nftables.expr;
 
+import nftlink.nftables.Bytes;
+
 import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
 import java.util.Objects;
 
-import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.NfTablesUapi.*;
 
 /**
  * {@code cmp}: compares a register with a constant and breaks the rule when the
@@ -63,7 +65,7 @@ public record Cmp(Op op, int sreg, Bytes data) implements Expression {
     public void writeData(MessageWriter w) {
         w.attrU32Be(NFTA_CMP_SREG, sreg);
         w.attrU32Be(NFTA_CMP_OP, op.number());
-        Data.writeValue(w, NFTA_CMP_DATA, data);
+        NftData.writeValue(w, NFTA_CMP_DATA, data);
     }
 
     @Override
@@ -80,7 +82,7 @@ public record Cmp(Op op, int sreg, Bytes data) implements Expression {
             switch (a.type()) {
                 case NFTA_CMP_SREG -> sreg = a.u32Be();
                 case NFTA_CMP_OP -> op = a.u32Be();
-                case NFTA_CMP_DATA -> data = Data.decodeValue(a);
+                case NFTA_CMP_DATA -> data = NftData.decodeValue(a);
                 default -> throw Expressions.unexpected("cmp", a);
             }
         }

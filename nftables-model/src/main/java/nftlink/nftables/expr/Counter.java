@@ -4,8 +4,8 @@ import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
-import static nftlink.nftables.NfTables.NFTA_COUNTER_BYTES;
-import static nftlink.nftables.NfTables.NFTA_COUNTER_PACKETS;
+import static nftlink.nftables.NfTablesUapi.NFTA_COUNTER_BYTES;
+import static nftlink.nftables.NfTablesUapi.NFTA_COUNTER_PACKETS;
 
 /**
  * {@code counter}: counts packets and bytes that reach it.

@@ -6,10 +6,10 @@ import nftlink.netlink.MessageWriter;
 
 import java.util.Objects;
 
-import static nftlink.nftables.NfTables.NFTA_CT_DIRECTION;
-import static nftlink.nftables.NfTables.NFTA_CT_DREG;
-import static nftlink.nftables.NfTables.NFTA_CT_KEY;
-import static nftlink.nftables.NfTables.NFTA_CT_SREG;
+import static nftlink.nftables.NfTablesUapi.NFTA_CT_DIRECTION;
+import static nftlink.nftables.NfTablesUapi.NFTA_CT_DREG;
+import static nftlink.nftables.NfTablesUapi.NFTA_CT_KEY;
+import static nftlink.nftables.NfTablesUapi.NFTA_CT_SREG;
 
 /**
  * {@code ct}: loads connection-tracking state into a register ({@link Load}) or

@@ -1,5 +1,7 @@
 package nftlink.nftables.expr;
 
+import nftlink.nftables.Bytes;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

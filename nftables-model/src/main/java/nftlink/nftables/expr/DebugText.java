@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.NfTablesUapi.*;
 
 /** Small pieces of libnftnl's text shared by several expressions. */
 final class DebugText {

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.NfTablesUapi.*;
 
 /**
  * {@code dynset}: adds, updates or deletes the element whose key is in a register

@@ -17,9 +17,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 import static nftlink.netlink.Netlink.NLA_HDRLEN;
-import static nftlink.nftables.NfTables.NFTA_EXPR_DATA;
-import static nftlink.nftables.NfTables.NFTA_EXPR_NAME;
-import static nftlink.nftables.NfTables.NFTA_LIST_ELEM;
+import static nftlink.nftables.NfTablesUapi.NFTA_EXPR_DATA;
+import static nftlink.nftables.NfTablesUapi.NFTA_EXPR_NAME;
+import static nftlink.nftables.NfTablesUapi.NFTA_LIST_ELEM;
 
 /**
  * Encoding and decoding of expression lists ({@code NFTA_RULE_EXPRESSIONS}), the
@@ -53,7 +53,7 @@ public final class Expressions {
             // statements
             , Limit.TYPE, Quota.TYPE, Log.TYPE, Reject.TYPE, Nat.TYPE, Masq.TYPE, Redir.TYPE, Tproxy.TYPE,
             Dynset.TYPE, Objref.TYPE, Notrack.TYPE, Dup.TYPE, Fwd.TYPE, Connlimit.TYPE, Synproxy.TYPE,
-            Queue.TYPE, Last.TYPE, Match.TYPE, Target.TYPE, Inner.TYPE
+            Queue.TYPE, Last.TYPE, XtMatch.TYPE, XtTarget.TYPE, Inner.TYPE
     );
 
     private Expressions() {

@@ -7,7 +7,7 @@ import nftlink.netlink.NetlinkDecodeException;
 
 import java.util.Objects;
 
-import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.NfTablesUapi.*;
 
 /**
  * {@code exthdr}: loads bytes of an IPv6 extension header, a TCP or IPv4 option, an

@@ -5,7 +5,7 @@ import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkDecodeException;
 
-import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.NfTablesUapi.*;
 
 /**
  * {@code hash}: puts a hash into a register, modulo {@code modulus}, plus

@@ -1,14 +1,16 @@
 package nftlink.nftables.expr;
 
+import nftlink.nftables.Bytes;
+
 import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
 import java.util.Objects;
 
-import static nftlink.nftables.NfTables.NFTA_IMMEDIATE_DATA;
-import static nftlink.nftables.NfTables.NFTA_IMMEDIATE_DREG;
-import static nftlink.nftables.NfTables.NFT_REG_VERDICT;
+import static nftlink.nftables.NfTablesUapi.NFTA_IMMEDIATE_DATA;
+import static nftlink.nftables.NfTablesUapi.NFTA_IMMEDIATE_DREG;
+import static nftlink.nftables.NfTablesUapi.NFT_REG_VERDICT;
 
 /**
  * {@code immediate}: puts a constant into a register, or a verdict into the
@@ -17,7 +19,7 @@ import static nftlink.nftables.NfTables.NFT_REG_VERDICT;
  * @param dreg the register ({@code 0} for a verdict)
  * @param data the value or verdict
  */
-public record Immediate(int dreg, Data data) implements Expression {
+public record Immediate(int dreg, NftData data) implements Expression {
 
     public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("immediate", Immediate::decode, Immediate::parse);
 
@@ -27,12 +29,12 @@ public record Immediate(int dreg, Data data) implements Expression {
 
     /** A verdict into the verdict register. */
     public static Immediate verdict(Verdict verdict) {
-        return new Immediate(NFT_REG_VERDICT, Data.of(verdict));
+        return new Immediate(NFT_REG_VERDICT, NftData.of(verdict));
     }
 
     /** A value into a register. */
     public static Immediate value(int dreg, Bytes value) {
-        return new Immediate(dreg, Data.of(value));
+        return new Immediate(dreg, NftData.of(value));
     }
 
     @Override
@@ -54,11 +56,11 @@ public record Immediate(int dreg, Data data) implements Expression {
 
     private static Immediate decode(Attributes attributes) {
         Integer dreg = null;
-        Data data = null;
+        NftData data = null;
         for (Attribute a : attributes) {
             switch (a.type()) {
                 case NFTA_IMMEDIATE_DREG -> dreg = a.u32Be();
-                case NFTA_IMMEDIATE_DATA -> data = Data.decode(a);
+                case NFTA_IMMEDIATE_DATA -> data = NftData.decode(a);
                 default -> throw Expressions.unexpected("immediate", a);
             }
         }

@@ -6,7 +6,7 @@ import nftlink.netlink.MessageWriter;
 
 import java.util.Objects;
 
-import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.NfTablesUapi.*;
 
 /**
  * {@code inner}: runs a {@link Payload.Load} or {@link Meta.Load} on the packet

@@ -6,7 +6,7 @@ import nftlink.netlink.MessageWriter;
 
 import java.util.Set;
 
-import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.NfTablesUapi.*;
 
 /**
  * {@code log}: logs the packet, to the kernel log ({@code level}, {@code flags}) or

@@ -4,9 +4,9 @@ import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
-import static nftlink.nftables.NfTables.NFTA_META_DREG;
-import static nftlink.nftables.NfTables.NFTA_META_KEY;
-import static nftlink.nftables.NfTables.NFTA_META_SREG;
+import static nftlink.nftables.NfTablesUapi.NFTA_META_DREG;
+import static nftlink.nftables.NfTablesUapi.NFTA_META_KEY;
+import static nftlink.nftables.NfTablesUapi.NFTA_META_SREG;
 
 /**
  * {@code meta}: loads packet metadata into a register ({@link Load}) or sets it

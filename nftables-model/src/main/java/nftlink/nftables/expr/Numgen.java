@@ -6,12 +6,12 @@ import nftlink.netlink.MessageWriter;
 
 import java.util.Objects;
 
-import static nftlink.nftables.NfTables.NFTA_NG_DREG;
-import static nftlink.nftables.NfTables.NFTA_NG_MODULUS;
-import static nftlink.nftables.NfTables.NFTA_NG_OFFSET;
-import static nftlink.nftables.NfTables.NFTA_NG_TYPE;
-import static nftlink.nftables.NfTables.NFT_NG_INCREMENTAL;
-import static nftlink.nftables.NfTables.NFT_NG_RANDOM;
+import static nftlink.nftables.NfTablesUapi.NFTA_NG_DREG;
+import static nftlink.nftables.NfTablesUapi.NFTA_NG_MODULUS;
+import static nftlink.nftables.NfTablesUapi.NFTA_NG_OFFSET;
+import static nftlink.nftables.NfTablesUapi.NFTA_NG_TYPE;
+import static nftlink.nftables.NfTablesUapi.NFT_NG_INCREMENTAL;
+import static nftlink.nftables.NfTablesUapi.NFT_NG_RANDOM;
 
 /**
  * {@code numgen}: puts a number into a register, counting up or random, modulo

@@ -6,7 +6,7 @@ import nftlink.netlink.MessageWriter;
 
 import java.util.Objects;
 
-import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.NfTablesUapi.*;
 
 /**
  * {@code objref}: applies a named stateful object (counter, quota, limit, ct helper,

@@ -4,15 +4,15 @@ import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
-import static nftlink.nftables.NfTables.NFTA_OSF_DREG;
-import static nftlink.nftables.NfTables.NFTA_OSF_FLAGS;
-import static nftlink.nftables.NfTables.NFTA_OSF_TTL;
-import static nftlink.nftables.NfTables.NFT_OSF_MAXGENRELEN;
+import static nftlink.nftables.NfTablesUapi.NFTA_OSF_DREG;
+import static nftlink.nftables.NfTablesUapi.NFTA_OSF_FLAGS;
+import static nftlink.nftables.NfTablesUapi.NFTA_OSF_TTL;
+import static nftlink.nftables.NfTablesUapi.NFT_OSF_MAXGENRELEN;
 
 /**
  * {@code osf}: passive operating-system fingerprinting of TCP SYN packets; loads
  * the OS genre (or {@code genre:version}) as a NUL-padded string of
- * {@value nftlink.nftables.NfTables#NFT_OSF_MAXGENRELEN} bytes into a register.
+ * {@value nftlink.nftables.NfTablesUapi#NFT_OSF_MAXGENRELEN} bytes into a register.
  *
  * <p>libnftnl prints only the register, {@code [ osf dreg 1 ]}, so text parsed back
  * has neither ttl nor flags ({@code null}); the kernel always lists both, flags 0

@@ -4,7 +4,7 @@ import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
-import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.NfTablesUapi.*;
 
 /**
  * {@code quota}: the rule goes on until {@code bytes} have been seen (or, with

@@ -1,5 +1,7 @@
 package nftlink.nftables.expr;
 
+import nftlink.nftables.Bytes;
+
 import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
@@ -7,7 +9,7 @@ import nftlink.netlink.MessageWriter;
 import java.util.Arrays;
 import java.util.Objects;
 
-import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.NfTablesUapi.*;
 
 /**
  * {@code range}: compares a register with an inclusive range of byte strings
@@ -73,8 +75,8 @@ public record Range(Op op, int sreg, Bytes from, Bytes to) implements Expression
     public void writeData(MessageWriter w) {
         w.attrU32Be(NFTA_RANGE_SREG, sreg);
         w.attrU32Be(NFTA_RANGE_OP, op.number());
-        Data.of(from).write(w, NFTA_RANGE_FROM_DATA);
-        Data.of(to).write(w, NFTA_RANGE_TO_DATA);
+        NftData.of(from).write(w, NFTA_RANGE_FROM_DATA);
+        NftData.of(to).write(w, NFTA_RANGE_TO_DATA);
     }
 
     @Override
@@ -94,8 +96,8 @@ public record Range(Op op, int sreg, Bytes from, Bytes to) implements Expression
             switch (a.type()) {
                 case NFTA_RANGE_SREG -> sreg = a.u32Be();
                 case NFTA_RANGE_OP -> op = a.u32Be();
-                case NFTA_RANGE_FROM_DATA -> from = Data.decodeValue(a);
-                case NFTA_RANGE_TO_DATA -> to = Data.decodeValue(a);
+                case NFTA_RANGE_FROM_DATA -> from = NftData.decodeValue(a);
+                case NFTA_RANGE_TO_DATA -> to = NftData.decodeValue(a);
                 default -> throw Expressions.unexpected("range", a);
             }
         }

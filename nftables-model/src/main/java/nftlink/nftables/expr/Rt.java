@@ -6,8 +6,8 @@ import nftlink.netlink.MessageWriter;
 
 import java.util.Objects;
 
-import static nftlink.nftables.NfTables.NFTA_RT_DREG;
-import static nftlink.nftables.NfTables.NFTA_RT_KEY;
+import static nftlink.nftables.NfTablesUapi.NFTA_RT_DREG;
+import static nftlink.nftables.NfTablesUapi.NFTA_RT_KEY;
 
 /**
  * {@code rt}: loads routing data of the packet's route into a register, e.g.

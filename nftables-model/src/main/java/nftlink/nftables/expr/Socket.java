@@ -6,9 +6,9 @@ import nftlink.netlink.MessageWriter;
 
 import java.util.Objects;
 
-import static nftlink.nftables.NfTables.NFTA_SOCKET_DREG;
-import static nftlink.nftables.NfTables.NFTA_SOCKET_KEY;
-import static nftlink.nftables.NfTables.NFTA_SOCKET_LEVEL;
+import static nftlink.nftables.NfTablesUapi.NFTA_SOCKET_DREG;
+import static nftlink.nftables.NfTablesUapi.NFTA_SOCKET_KEY;
+import static nftlink.nftables.NfTablesUapi.NFTA_SOCKET_LEVEL;
 
 /**
  * {@code socket}: loads a property of the local socket the packet belongs to into a

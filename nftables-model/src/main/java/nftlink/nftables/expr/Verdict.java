@@ -6,7 +6,7 @@ import nftlink.netlink.NetlinkDecodeException;
 
 import java.util.Objects;
 
-import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.NfTablesUapi.*;
 
 /**
  * A verdict: {@code accept}, {@code drop}, {@code continue}, {@code return},

@@ -7,7 +7,7 @@ import nftlink.nftables.lang.ObjectRenderer;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Rule;
 import nftlink.nftables.SetElement;
-import nftlink.nftables.expr.Data;
+import nftlink.nftables.expr.NftData;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.BatchIds;
 import nftlink.nftables.lang.Linearizer;
@@ -78,7 +78,7 @@ final class JsonCommandReader {
             int after = -1;
             if (op instanceof NftOperation.AddElements e) {
                 for (SetElement x : e.elements()) {
-                    if (x.data() instanceof Data.OfVerdict v && v.verdict().chain() != null) {
+                    if (x.data() instanceof NftData.OfVerdict v && v.verdict().chain() != null) {
                         Integer at = added.get(key(e.tableFamily(), e.table(), v.verdict().chain()));
                         if (at != null && at > i) {
                             after = Math.max(after, at);

@@ -2,7 +2,7 @@ package nftlink.nftables.json;
 
 import nftlink.nftables.parse.NftParseException;
 import nftlink.nftables.NftSet;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.lang.ConcatField;
 import nftlink.nftables.lang.ConstantField;
 import nftlink.nftables.lang.Datatype;
@@ -84,7 +84,7 @@ final class JsonConstants {
         Bytes value;
         try {
             value = type == Datatype.IFINDEX && node.value() instanceof JsonValue.Str name && !name.value().matches("\\d+")
-                    ? Bytes.u32(interfaces.applyAsInt(name.value())) : Scalars.parse(type, length, node.value(), node.path());
+                    ? Bytes.u32(interfaces.applyAsInt(name.value())) : JsonDatatypeValues.parse(type, length, node.value(), node.path());
         } catch (IllegalArgumentException e) {
             throw node.error(NftParseException.problem(e));
         }

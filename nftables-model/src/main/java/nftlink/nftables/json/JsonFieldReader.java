@@ -1,8 +1,8 @@
 package nftlink.nftables.json;
 
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.lang.InnerField;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Payload;
 import nftlink.nftables.lang.ConcatField;
 import nftlink.nftables.lang.Field;
@@ -263,7 +263,7 @@ final class JsonFieldReader {
         int mod = (int) body.member("mod").number(0xffffffffL);
         int offset = body.optional("offset") == null ? 0 : (int) body.member("offset").number(0xffffffffL);
         return at(body, () -> new nftlink.nftables.lang.ExpressionField(
-                new nftlink.nftables.expr.Hash.Symmetric(NfTables.NFT_REG_1, mod, offset)));
+                new nftlink.nftables.expr.Hash.Symmetric(NfTablesUapi.NFT_REG_1, mod, offset)));
     }
 
     /** {@code {"numgen": {"mode": "inc" | "random", "mod": N, "offset": O}}}. */
@@ -276,7 +276,7 @@ final class JsonFieldReader {
         int mod = (int) body.member("mod").number(0xffffffffL);
         int offset = body.optional("offset") == null ? 0 : (int) body.member("offset").number(0xffffffffL);
         return at(body, () -> new nftlink.nftables.lang.ExpressionField(
-                new nftlink.nftables.expr.Numgen(type, NfTables.NFT_REG_1, mod, offset)));
+                new nftlink.nftables.expr.Numgen(type, NfTablesUapi.NFT_REG_1, mod, offset)));
     }
 
     /** A TCP option by number: {@code {"base": KIND, "offset": BITS, "len": BITS}}. */

@@ -2,7 +2,7 @@ package nftlink.nftables.json;
 
 import java.util.ArrayList;
 import java.util.List;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.lang.BinopField;
 import nftlink.nftables.lang.CombinedField;
 import nftlink.nftables.lang.ConcatField;
@@ -141,7 +141,7 @@ record JsonFieldWriter(JsonRenderer renderer) {
         for (int i = 0; i < k.parts().size(); i++) {
             // an interface index by name, as nft gives it
             parts.add(k.parts().get(i) == Datatype.IFINDEX ? renderer.values().single(new ConstantField(List.of(Datatype.IFINDEX), List.of(k.values().get(i))), k.values().get(i))
-                    : Scalars.render(k.parts().get(i), k.values().get(i)));
+                    : JsonDatatypeValues.render(k.parts().get(i), k.values().get(i)));
         }
         return parts.size() == 1 ? parts.getFirst() : JsonValue.single("concat", JsonValue.array(parts));
     }
@@ -248,7 +248,7 @@ record JsonFieldWriter(JsonRenderer renderer) {
         if (m.dataRanges()) {
             return rangeData(m.partTypes(), data);
         }
-        return m.dataParts().isEmpty() ? Scalars.render(m.dataType(), data) : concatData(m.dataParts(), data);
+        return m.dataParts().isEmpty() ? JsonDatatypeValues.render(m.dataType(), data) : concatData(m.dataParts(), data);
     }
 
     /**
@@ -261,10 +261,10 @@ record JsonFieldWriter(JsonRenderer renderer) {
         for (int i = 0; i < types.size(); i++) {
             Datatype d = types.get(i);
             parts.add(switch (values.get(i)) {
-                case Value.Prefix p -> JsonValue.single("prefix", JsonValue.object().put("addr", Scalars.render(d, p.address()))
+                case Value.Prefix p -> JsonValue.single("prefix", JsonValue.object().put("addr", JsonDatatypeValues.render(d, p.address()))
                         .put("len", p.bits()).build());
-                case Value.Range r -> JsonValue.single("range", JsonValue.array(Scalars.render(d, r.low()), Scalars.render(d, r.high())));
-                case Value.Single v -> Scalars.render(d, v.bytes());
+                case Value.Range r -> JsonValue.single("range", JsonValue.array(JsonDatatypeValues.render(d, r.low()), JsonDatatypeValues.render(d, r.high())));
+                case Value.Single v -> JsonDatatypeValues.render(d, v.bytes());
                 default -> throw new IllegalStateException("not a range part: " + values.get(i));
             });
         }
@@ -276,7 +276,7 @@ record JsonFieldWriter(JsonRenderer renderer) {
         List<JsonValue> parts = new ArrayList<>();
         List<Bytes> values = MapLookupField.partValues(types, data, 0);
         for (int i = 0; i < types.size(); i++) {
-            parts.add(Scalars.render(types.get(i), values.get(i)));
+            parts.add(JsonDatatypeValues.render(types.get(i), values.get(i)));
         }
         return JsonValue.single("concat", JsonValue.array(parts));
     }

@@ -1,9 +1,9 @@
 package nftlink.nftables.json;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTables;
-import nftlink.nftables.ObjectData;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.NfTablesUapi;
+import nftlink.nftables.ObjectDefinition;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Meta;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
@@ -56,8 +56,8 @@ final class JsonForwardReader {
         if (f != null) {
             for (Node flag : f.arrayOrSingle()) {
                 flags |= switch (flag.string()) {
-                    case "bypass" -> NfTables.NFT_QUEUE_FLAG_BYPASS;
-                    case "fanout" -> NfTables.NFT_QUEUE_FLAG_CPU_FANOUT;
+                    case "bypass" -> NfTablesUapi.NFT_QUEUE_FLAG_BYPASS;
+                    case "fanout" -> NfTablesUapi.NFT_QUEUE_FLAG_CPU_FANOUT;
                     default -> throw flag.error("unknown queue flag (bypass, fanout)");
                 };
             }
@@ -74,8 +74,8 @@ final class JsonForwardReader {
         body.only(Set.of("family", "addr", "port"));
         Node fam = body.optional("family");
         int family = fam == null ? 0 : switch (fam.string()) {
-            case "ip" -> NfTables.NFPROTO_IPV4;
-            case "ip6" -> NfTables.NFPROTO_IPV6;
+            case "ip" -> NfTablesUapi.NFPROTO_IPV4;
+            case "ip6" -> NfTablesUapi.NFPROTO_IPV6;
             default -> throw fam.error("expected ip or ip6");
         };
         Node addr = body.optional("addr");
@@ -91,7 +91,7 @@ final class JsonForwardReader {
             // {"synproxy": null}: no options
             return new Statement.SynproxyStatement(0, 0, 0);
         }
-        ObjectData.Synproxy options = JsonObjects.synproxy(body);
+        ObjectDefinition.Synproxy options = JsonObjects.synproxy(body);
         return new Statement.SynproxyStatement(options.mss(), options.wscale(), options.flags());
     }
 

@@ -1,6 +1,6 @@
 package nftlink.nftables.json;
 
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.lang.CtField;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.MetaField;

@@ -1,7 +1,7 @@
 package nftlink.nftables.json;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.PayloadField;
@@ -62,7 +62,7 @@ final class JsonNatReader {
                 Field part = i == 0 ? (address == Datatype.IPV6_ADDR ? PayloadField.IP6_SADDR : PayloadField.IP_SADDR)
                         : PayloadField.TCP_DPORT;
                 Value v = parts.get(i).value() instanceof JsonValue.Obj ? context.values.setItem(part, parts.get(i))
-                        : new Value.Single(Scalars.parse(type, type.length(), parts.get(i).value(), parts.get(i).path()));
+                        : new Value.Single(JsonDatatypeValues.parse(type, type.length(), parts.get(i).value(), parts.get(i).path()));
                 switch (v) {
                     case Value.Single x -> {
                         low.add(x.bytes());
@@ -203,7 +203,7 @@ final class JsonNatReader {
             Node prefix = addr.member("prefix");
             prefix.only(Set.of("addr", "len"));
             Datatype t = type != null ? type : prefix.member("addr").string().contains(":") ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR;
-            Bytes a = Scalars.parse(t, t.length(), prefix.member("addr").value(), prefix.member("addr").path());
+            Bytes a = JsonDatatypeValues.parse(t, t.length(), prefix.member("addr").value(), prefix.member("addr").path());
             int len = (int) prefix.member("len").number(8L * t.length());
             Value.Prefix pv = at(prefix, () -> new Value.Prefix(a, len));
             return new Bytes[]{pv.address(), pv.last()};
@@ -223,8 +223,8 @@ final class JsonNatReader {
             highNode = b.get(1);
         }
         Datatype t = type != null ? type : lowNode.string().contains(":") ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR;
-        return new Bytes[]{Scalars.parse(t, t.length(), lowNode.value(), lowNode.path()),
-                Scalars.parse(t, t.length(), highNode.value(), highNode.path())};
+        return new Bytes[]{JsonDatatypeValues.parse(t, t.length(), lowNode.value(), lowNode.path()),
+                JsonDatatypeValues.parse(t, t.length(), highNode.value(), highNode.path())};
     }
 
     /** {@code {"masquerade": ...}} or {@code {"redirect": ...}} with optional ports and flags; a redirect's port also from a map. */

@@ -29,11 +29,11 @@ record JsonNatWriter(JsonRenderer renderer) {
             if (family == Family.INET) {
                 b.put("family", type == Datatype.IPV4_ADDR ? "ip" : "ip6");
             }
-            JsonValue low = Scalars.render(type, n.addressMin());
+            JsonValue low = JsonDatatypeValues.render(type, n.addressMin());
             int prefix = RuleRenderer.prefixLength(n.addressMin(), n.addressMax());
             b.put("addr", n.addressMin().equals(n.addressMax()) ? low : prefix >= 0
                     ? JsonValue.single("prefix", JsonValue.object().put("addr", low).put("len", JsonValue.of(prefix)).build())
-                    : JsonValue.single("range", JsonValue.array(low, Scalars.render(type, n.addressMax()))));
+                    : JsonValue.single("range", JsonValue.array(low, JsonDatatypeValues.render(type, n.addressMax()))));
         }
         if (n.portMin() != null) {
             b.put("port", ports(n.portMin(), n.portMax()));

@@ -3,10 +3,10 @@ package nftlink.nftables.json;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftObject;
-import nftlink.nftables.ObjectData;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.ObjectDefinition;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Counter;
 import nftlink.nftables.lang.ByteUnit;
 import nftlink.nftables.lang.Datatype;
@@ -30,30 +30,30 @@ final class JsonObjectWriter {
             b.put("comment", o.comment());
         }
         return switch (o.data()) {
-            case ObjectData.Counter c -> JsonValue.single("counter", b
-                    .put("packets", Scalars.number(new BigInteger(Long.toUnsignedString(c.packets()))))
-                    .put("bytes", Scalars.number(new BigInteger(Long.toUnsignedString(c.bytes())))).build());
-            case ObjectData.Quota q -> JsonValue.single("quota", b
-                    .put("bytes", Scalars.number(new BigInteger(Long.toUnsignedString(q.bytes()))))
-                    .put("used", Scalars.number(new BigInteger(Long.toUnsignedString(q.consumed()))))
-                    .put("inv", JsonValue.of((q.flags() & NfTables.NFT_QUOTA_F_INV) != 0)).build());
-            case ObjectData.Limit l -> JsonValue.single("limit", limit(b, l));
-            case ObjectData.CtHelper h -> JsonValue.single("ct helper", b.put("type", h.helper()).put("protocol", protocol(h.l4proto()))
+            case ObjectDefinition.Counter c -> JsonValue.single("counter", b
+                    .put("packets", JsonDatatypeValues.number(new BigInteger(Long.toUnsignedString(c.packets()))))
+                    .put("bytes", JsonDatatypeValues.number(new BigInteger(Long.toUnsignedString(c.bytes())))).build());
+            case ObjectDefinition.Quota q -> JsonValue.single("quota", b
+                    .put("bytes", JsonDatatypeValues.number(new BigInteger(Long.toUnsignedString(q.bytes()))))
+                    .put("used", JsonDatatypeValues.number(new BigInteger(Long.toUnsignedString(q.consumed()))))
+                    .put("inv", JsonValue.of((q.flags() & NfTablesUapi.NFT_QUOTA_F_INV) != 0)).build());
+            case ObjectDefinition.Limit l -> JsonValue.single("limit", limit(b, l));
+            case ObjectDefinition.CtHelper h -> JsonValue.single("ct helper", b.put("type", h.helper()).put("protocol", protocol(h.l4proto()))
                     .put("l3proto", ObjectRenderer.familyName(h.l3proto())).build());
-            case ObjectData.CtTimeout t -> JsonValue.single("ct timeout", ctTimeout(b, t));
-            case ObjectData.CtExpectation e -> JsonValue.single("ct expectation", b.put("protocol", protocol(e.l4proto()))
+            case ObjectDefinition.CtTimeout t -> JsonValue.single("ct timeout", ctTimeout(b, t));
+            case ObjectDefinition.CtExpectation e -> JsonValue.single("ct expectation", b.put("protocol", protocol(e.l4proto()))
                     .put("dport", e.dport()).put("timeout", Integer.toUnsignedLong(e.timeout())).put("size", e.size())
                     .put("l3proto", ObjectRenderer.familyName(e.l3proto())).build());
-            case ObjectData.Synproxy sp -> JsonValue.single("synproxy", synproxy(b, sp));
-            case ObjectData.Secmark sm -> JsonValue.single("secmark", b.put("context", sm.context()).build());
+            case ObjectDefinition.Synproxy sp -> JsonValue.single("synproxy", synproxy(b, sp));
+            case ObjectDefinition.Secmark sm -> JsonValue.single("secmark", b.put("context", sm.context()).build());
             default -> null;
         };
     }
 
     /** The members of a limit object: rate and period, burst, in packets or in bytes with their units. */
-    private static JsonValue limit(JsonValue.ObjectBuilder b, ObjectData.Limit l) {
-        boolean over = (l.flags() & NfTables.NFT_LIMIT_F_INV) != 0;
-        if (l.limitType() == NfTables.NFT_LIMIT_PKTS) {
+    private static JsonValue limit(JsonValue.ObjectBuilder b, ObjectDefinition.Limit l) {
+        boolean over = (l.flags() & NfTablesUapi.NFT_LIMIT_F_INV) != 0;
+        if (l.limitType() == NfTablesUapi.NFT_LIMIT_PKTS) {
             b.put("rate", l.rate()).put("per", per(l.unit()));
             if (over) {
                 b.put("inv", JsonValue.of(true));
@@ -78,7 +78,7 @@ final class JsonObjectWriter {
     }
 
     /** The members of a ct timeout object: its protocols and its policy, {@code null} when empty. */
-    private static JsonValue ctTimeout(JsonValue.ObjectBuilder b, ObjectData.CtTimeout t) {
+    private static JsonValue ctTimeout(JsonValue.ObjectBuilder b, ObjectDefinition.CtTimeout t) {
         JsonValue policy = JsonValue.NULL;
         if (!t.policy().isEmpty()) {
             JsonValue.ObjectBuilder p = JsonValue.object();
@@ -90,13 +90,13 @@ final class JsonObjectWriter {
     }
 
     /** The members of a synproxy object: mss, wscale and its flags by name. */
-    private static JsonValue synproxy(JsonValue.ObjectBuilder b, ObjectData.Synproxy sp) {
+    private static JsonValue synproxy(JsonValue.ObjectBuilder b, ObjectDefinition.Synproxy sp) {
         b.put("mss", sp.mss()).put("wscale", sp.wscale());
         List<JsonValue> flags = new ArrayList<>();
-        if ((sp.flags() & NfTables.NF_SYNPROXY_OPT_TIMESTAMP) != 0) {
+        if ((sp.flags() & NfTablesUapi.NF_SYNPROXY_OPT_TIMESTAMP) != 0) {
             flags.add(JsonValue.of("timestamp"));
         }
-        if ((sp.flags() & NfTables.NF_SYNPROXY_OPT_SACK_PERM) != 0) {
+        if ((sp.flags() & NfTablesUapi.NF_SYNPROXY_OPT_SACK_PERM) != 0) {
             flags.add(JsonValue.of("sack-perm"));
         }
         if (!flags.isEmpty()) {

@@ -5,9 +5,9 @@ import nftlink.nftables.ChainPriority;
 import nftlink.nftables.Family;
 import nftlink.nftables.Flowtable;
 import nftlink.nftables.Hook;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftObject;
-import nftlink.nftables.ObjectData;
+import nftlink.nftables.ObjectDefinition;
 import nftlink.nftables.lang.Datatype;
 
 import java.util.ArrayList;
@@ -38,10 +38,10 @@ final class JsonObjects {
         String table = body.member("table").string();
         String name = body.member("name").string();
         Node comment = body.optional("comment");
-        ObjectData data = switch (kind) {
+        ObjectDefinition data = switch (kind) {
             case "ct helper" -> {
                 only(body, "type", "protocol", "l3proto");
-                yield new ObjectData.CtHelper(body.member("type").string(), l3proto(body, family), l4proto(body.member("protocol")));
+                yield new ObjectDefinition.CtHelper(body.member("type").string(), l3proto(body, family), l4proto(body.member("protocol")));
             }
             case "ct timeout" -> {
                 only(body, "protocol", "l3proto", "policy");
@@ -54,18 +54,18 @@ final class JsonObjects {
                 }
                 int l4 = l4proto(body.member("protocol"));
                 int l3 = l3proto(body, family);
-                yield at(body, () -> ObjectData.CtTimeout.of(l3, l4, policy));
+                yield at(body, () -> ObjectDefinition.CtTimeout.of(l3, l4, policy));
             }
             case "ct expectation" -> {
                 only(body, "protocol", "dport", "timeout", "size", "l3proto");
-                yield new ObjectData.CtExpectation(l3proto(body, family), l4proto(body.member("protocol")),
+                yield new ObjectDefinition.CtExpectation(l3proto(body, family), l4proto(body.member("protocol")),
                         (int) body.member("dport").number(0xffff), (int) body.member("timeout").number(0xffffffffL),
                         (int) body.member("size").number(0xff));
             }
             case "synproxy" -> synproxy(body);
             case "secmark" -> {
                 only(body, "context");
-                yield new ObjectData.Secmark(body.member("context").string());
+                yield new ObjectDefinition.Secmark(body.member("context").string());
             }
             default -> throw body.error("unsupported object \"" + kind + "\"");
         };
@@ -104,31 +104,31 @@ final class JsonObjects {
     }
 
     /** {@code {"mss": N, "wscale": N, "flags": [...]}}: a synproxy object's options, or a synproxy statement's. */
-    static ObjectData.Synproxy synproxy(Node body) {
+    static ObjectDefinition.Synproxy synproxy(Node body) {
         only(body, "mss", "wscale", "flags");
         int flags = 0;
         int mss = 0;
         int wscale = 0;
         if (body.optional("mss") != null) {
             mss = (int) body.member("mss").number(0xffff);
-            flags |= NfTables.NF_SYNPROXY_OPT_MSS;
+            flags |= NfTablesUapi.NF_SYNPROXY_OPT_MSS;
         }
         if (body.optional("wscale") != null) {
             wscale = (int) body.member("wscale").number(14);
-            flags |= NfTables.NF_SYNPROXY_OPT_WSCALE;
+            flags |= NfTablesUapi.NF_SYNPROXY_OPT_WSCALE;
         }
         Node f = body.optional("flags");
         if (f != null) {
             for (Node flag : f.arrayOrSingle()) {
                 flags |= switch (flag.string()) {
-                    case "timestamp" -> NfTables.NF_SYNPROXY_OPT_TIMESTAMP;
-                    case "sack-perm" -> NfTables.NF_SYNPROXY_OPT_SACK_PERM;
+                    case "timestamp" -> NfTablesUapi.NF_SYNPROXY_OPT_TIMESTAMP;
+                    case "sack-perm" -> NfTablesUapi.NF_SYNPROXY_OPT_SACK_PERM;
                     default -> throw flag.error("unknown synproxy flag \"" + flag.string()
                             + "\" (expected timestamp or sack-perm)");
                 };
             }
         }
-        return new ObjectData.Synproxy(mss, wscale, flags);
+        return new ObjectDefinition.Synproxy(mss, wscale, flags);
     }
 
     private static void only(Node body, String... members) {

@@ -4,12 +4,12 @@ import nftlink.nftables.Chain;
 import nftlink.nftables.Family;
 import nftlink.nftables.Flowtable;
 import nftlink.nftables.Hook;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftObject;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.Table;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Meta;
 import nftlink.nftables.expr.Verdict;
 import nftlink.nftables.lang.Field;
@@ -109,10 +109,10 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 }
             }
             for (NftSet s : listing.sets()) {
-                if (s.family() == t.family() && s.table().equals(t.name()) && (s.flags() & NfTables.NFT_SET_ANONYMOUS) == 0) {
+                if (s.family() == t.family() && s.table().equals(t.name()) && (s.flags() & NfTablesUapi.NFT_SET_ANONYMOUS) == 0) {
                     List<SetElement> elements = listing.elements()
                             .getOrDefault(s.family().nftName() + " " + s.table() + " " + s.name(), List.of());
-                    boolean map = s.isMap() || (s.flags() & NfTables.NFT_SET_OBJECT) != 0;
+                    boolean map = s.isMap() || (s.flags() & NfTablesUapi.NFT_SET_OBJECT) != 0;
                     items.add(JsonValue.single(map ? "map" : "set", set(s, elements)));
                 }
             }

@@ -1,9 +1,9 @@
 package nftlink.nftables.json;
 
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.SetElement;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.ListedElement;
 import nftlink.nftables.lang.ObjectRenderer;
@@ -51,8 +51,8 @@ record JsonSetRenderer(JsonRenderer renderer) {
         if (map != null) {
             b.put("map", map);
         }
-        if ((s.flags() & NfTables.NFT_SET_CONSTANT) == 0) {
-            if (s.policy() == NfTables.NFT_SET_POL_MEMORY) {
+        if ((s.flags() & NfTablesUapi.NFT_SET_CONSTANT) == 0) {
+            if (s.policy() == NfTablesUapi.NFT_SET_POL_MEMORY) {
                 b.put("policy", "memory");
             }
             if (s.size() != 0) {
@@ -61,7 +61,7 @@ record JsonSetRenderer(JsonRenderer renderer) {
         }
         List<JsonValue> flags = new ArrayList<>();
         String[] names = {"constant", "interval", "timeout", "dynamic"};
-        int[] bits = {NfTables.NFT_SET_CONSTANT, NfTables.NFT_SET_INTERVAL, NfTables.NFT_SET_TIMEOUT, NfTables.NFT_SET_EVAL};
+        int[] bits = {NfTablesUapi.NFT_SET_CONSTANT, NfTablesUapi.NFT_SET_INTERVAL, NfTablesUapi.NFT_SET_TIMEOUT, NfTablesUapi.NFT_SET_EVAL};
         for (int i = 0; i < names.length; i++) {
             if ((s.flags() & bits[i]) != 0) {
                 flags.add(JsonValue.of(names[i]));
@@ -152,23 +152,23 @@ record JsonSetRenderer(JsonRenderer renderer) {
     /** An interface by the name the renderer knows for its index (as nft's if_indextoname), else its index. */
     private JsonValue device(Bytes index) {
         String name = index.length() == 4 ? renderer.interfaceNames().apply(index.asU32()) : null;
-        return name != null ? JsonValue.of(name) : Scalars.render(Datatype.IFINDEX, index);
+        return name != null ? JsonValue.of(name) : JsonDatatypeValues.render(Datatype.IFINDEX, index);
     }
 
     /** A value, or a bitmask value's flags as nft lists several: {@code {"|": ["fin", "ack"]}}. */
     private static JsonValue flags(Datatype type, Bytes value) {
         List<Bytes> flags = SetElementListing.flags(type, value);
         if (flags.size() == 1) {
-            return Scalars.render(type, value);
+            return JsonDatatypeValues.render(type, value);
         }
         List<JsonValue> names = new ArrayList<>();
-        flags.forEach(f -> names.add(Scalars.render(type, f)));
+        flags.forEach(f -> names.add(JsonDatatypeValues.render(type, f)));
         return JsonValue.single("|", JsonValue.array(names));
     }
 
     /** An end of a range: protocols as numbers, as nft writes ranges (numeric protocols, no service names). */
     private static JsonValue rangeEnd(Datatype type, Bytes value) {
-        return type == Datatype.INET_PROTO ? JsonValue.of(Long.parseLong(type.printNumeric(value))) : Scalars.render(type, value);
+        return type == Datatype.INET_PROTO ? JsonValue.of(Long.parseLong(type.printNumeric(value))) : JsonDatatypeValues.render(type, value);
     }
 
     /** A key's or data's parts: one value, prefix or range each, {@code {"concat": [...]}} for several. */
@@ -179,7 +179,7 @@ record JsonSetRenderer(JsonRenderer renderer) {
             out.add(switch (parts.get(i)) {
                 case Value.Single v when type == Datatype.IFINDEX -> device(v.bytes());
                 case Value.Single v -> flags(type, v.bytes());
-                case Value.Prefix p -> JsonValue.single("prefix", JsonValue.object().put("addr", Scalars.render(type, p.address()))
+                case Value.Prefix p -> JsonValue.single("prefix", JsonValue.object().put("addr", JsonDatatypeValues.render(type, p.address()))
                         .put("len", p.bits()).build());
                 case Value.Range r when type == Datatype.IFINDEX -> JsonValue.single("range", JsonValue.array(device(r.low()),
                         device(r.high())));

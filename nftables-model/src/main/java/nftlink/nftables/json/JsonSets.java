@@ -1,11 +1,11 @@
 package nftlink.nftables.json;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.SetElement;
-import nftlink.nftables.expr.Bytes;
-import nftlink.nftables.expr.Data;
+import nftlink.nftables.Bytes;
+import nftlink.nftables.expr.NftData;
 import nftlink.nftables.expr.Payload;
 import nftlink.nftables.lang.ConcatField;
 import nftlink.nftables.lang.Datatype;
@@ -91,8 +91,8 @@ final class JsonSets {
         Node policyNode = body.optional("policy");
         if (policyNode != null) {
             policy = switch (policyNode.string()) {
-                case "performance" -> NfTables.NFT_SET_POL_PERFORMANCE;
-                case "memory" -> NfTables.NFT_SET_POL_MEMORY;
+                case "performance" -> NfTablesUapi.NFT_SET_POL_PERFORMANCE;
+                case "memory" -> NfTablesUapi.NFT_SET_POL_MEMORY;
                 default -> throw policyNode.error("unknown policy \"" + policyNode.string() + "\" (expected performance or memory)");
             };
         }
@@ -112,10 +112,10 @@ final class JsonSets {
         if (flagsNode != null) {
             for (Node f : flagsNode.arrayOrSingle()) {
                 flags |= switch (f.string()) {
-                    case "constant" -> NfTables.NFT_SET_CONSTANT;
-                    case "interval" -> NfTables.NFT_SET_INTERVAL;
-                    case "timeout" -> NfTables.NFT_SET_TIMEOUT;
-                    case "dynamic" -> NfTables.NFT_SET_EVAL;
+                    case "constant" -> NfTablesUapi.NFT_SET_CONSTANT;
+                    case "interval" -> NfTablesUapi.NFT_SET_INTERVAL;
+                    case "timeout" -> NfTablesUapi.NFT_SET_TIMEOUT;
+                    case "dynamic" -> NfTablesUapi.NFT_SET_EVAL;
                     default -> throw f.error("unknown set flag \"" + f.string() + "\" (expected constant, interval, timeout or dynamic)");
                 };
             }
@@ -228,7 +228,7 @@ final class JsonSets {
     private SetElementSpec element(NftSet set, Field field, ConcatField concat, Node e, boolean keysOnly) {
         Node keyNode = e;
         Node dataNode = null;
-        boolean mapped = set.isMap() || (set.flags() & NfTables.NFT_SET_OBJECT) != 0;
+        boolean mapped = set.isMap() || (set.flags() & NfTablesUapi.NFT_SET_OBJECT) != 0;
         if (mapped && e.value() instanceof JsonValue.Arr) {
             List<Node> pair = e.array();
             if (pair.size() != 2) {
@@ -257,8 +257,8 @@ final class JsonSets {
             }
             keyNode = wrapper.member("val");
         }
-        boolean objects = (set.flags() & NfTables.NFT_SET_OBJECT) != 0;
-        Data data = dataNode == null || objects ? null : data(set, dataNode);
+        boolean objects = (set.flags() & NfTablesUapi.NFT_SET_OBJECT) != 0;
+        NftData data = dataNode == null || objects ? null : data(set, dataNode);
         String object = dataNode != null && objects ? dataNode.string() : null;
         Value key = keyNode.value() instanceof JsonValue.Str s && s.value().equals("*") ? new Value.CatchAll()
                 : key(set, field, concat, keyNode);
@@ -294,19 +294,19 @@ final class JsonSets {
         return v;
     }
 
-    private static Data data(NftSet set, Node dataNode) {
+    private static NftData data(NftSet set, Node dataNode) {
         boolean verdicts = set.dataType() == SetData.Verdicts.TYPE;
         if (verdicts) {
-            return Data.of(JsonParser.verdict(dataNode));
+            return NftData.of(JsonParser.verdict(dataNode));
         }
         if (set.userdata() != null && nftlink.nftables.lang.SetUserdata.decode(set.userdata()).dataInterval() == 1) {
-            return Data.of(rangeData(Datatype.parts(set.dataType()), dataNode));
+            return NftData.of(rangeData(Datatype.parts(set.dataType()), dataNode));
         }
         Datatype dataType = Datatype.ofId(set.dataType());
         if (dataType == null && set.dataType() > 63) {
-            return Data.of(concatData(Datatype.parts(set.dataType()), dataNode));
+            return NftData.of(concatData(Datatype.parts(set.dataType()), dataNode));
         }
-        return Data.of(Scalars.parse(dataType, set.dataLength(), dataNode.value(), dataNode.path()));
+        return NftData.of(JsonDatatypeValues.parse(dataType, set.dataLength(), dataNode.value(), dataNode.path()));
     }
 
     /** Whether some element of {@code elem} (a list of {@code [KEY, DATA]}) has a range or a prefix in its data. */
@@ -365,18 +365,18 @@ final class JsonSets {
             if (ends.size() != 2) {
                 throw node.error("a range is [LOW, HIGH]");
             }
-            return new Bytes[]{Scalars.parse(type, type.length(), ends.get(0).value(), ends.get(0).path()),
-                    Scalars.parse(type, type.length(), ends.get(1).value(), ends.get(1).path())};
+            return new Bytes[]{JsonDatatypeValues.parse(type, type.length(), ends.get(0).value(), ends.get(0).path()),
+                    JsonDatatypeValues.parse(type, type.length(), ends.get(1).value(), ends.get(1).path())};
         }
         if (node.value() instanceof nftlink.nftables.json.JsonValue.Obj o && o.members().containsKey("prefix")) {
             Node prefix = node.member("prefix");
             Node addr = prefix.member("addr");
-            Bytes address = Scalars.parse(type, type.length(), addr.value(), addr.path());
+            Bytes address = JsonDatatypeValues.parse(type, type.length(), addr.value(), addr.path());
             int bits = (int) prefix.member("len").number(8L * type.length());
             Value.Prefix p = JsonParser.at(node, () -> new Value.Prefix(address, bits));
             return new Bytes[]{p.address(), p.last()};
         }
-        Bytes single = Scalars.parse(type, type.length(), node.value(), node.path());
+        Bytes single = JsonDatatypeValues.parse(type, type.length(), node.value(), node.path());
         return new Bytes[]{single, single};
     }
 
@@ -392,7 +392,7 @@ final class JsonSets {
         }
         List<Bytes> bytes = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
-            bytes.add(Scalars.parse(parts.get(i), parts.get(i).length(), items.get(i).value(), items.get(i).path()));
+            bytes.add(JsonDatatypeValues.parse(parts.get(i), parts.get(i).length(), items.get(i).value(), items.get(i).path()));
         }
         return MapLookupField.concatData(bytes);
     }

@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Objref;
 import nftlink.nftables.lang.ByteUnit;
@@ -267,8 +267,8 @@ record JsonStatementWriter(JsonRenderer renderer) {
 
     /** The packets and bytes of a counter. */
     static JsonValue counter(long packets, long bytes) {
-        return JsonValue.object().put("packets", Scalars.number(new BigInteger(Long.toUnsignedString(packets))))
-                .put("bytes", Scalars.number(new BigInteger(Long.toUnsignedString(bytes)))).build();
+        return JsonValue.object().put("packets", JsonDatatypeValues.number(new BigInteger(Long.toUnsignedString(packets))))
+                .put("bytes", JsonDatatypeValues.number(new BigInteger(Long.toUnsignedString(bytes)))).build();
     }
 
     /** An interface by name when {@link JsonRenderer#interfaceNames()} knows it, else its index. */
@@ -281,9 +281,9 @@ record JsonStatementWriter(JsonRenderer renderer) {
     private static JsonValue kernelExpression(Expression e) {
         if (e instanceof Objref.Named n) {
             String kind = switch (n.type()) {
-                case NfTables.NFT_OBJECT_COUNTER -> "counter";
-                case NfTables.NFT_OBJECT_QUOTA -> "quota";
-                case NfTables.NFT_OBJECT_LIMIT -> "limit";
+                case NfTablesUapi.NFT_OBJECT_COUNTER -> "counter";
+                case NfTablesUapi.NFT_OBJECT_QUOTA -> "quota";
+                case NfTablesUapi.NFT_OBJECT_LIMIT -> "limit";
                 default -> null;
             };
             if (kind != null) {

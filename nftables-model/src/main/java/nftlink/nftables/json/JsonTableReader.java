@@ -7,9 +7,9 @@ import nftlink.nftables.ChainPriority;
 import nftlink.nftables.ChainType;
 import nftlink.nftables.Family;
 import nftlink.nftables.Hook;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftObject;
-import nftlink.nftables.ObjectData;
+import nftlink.nftables.ObjectDefinition;
 import nftlink.nftables.Table;
 import nftlink.nftables.expr.Counter;
 import nftlink.nftables.lang.Statement;
@@ -33,23 +33,23 @@ final class JsonTableReader {
         String table = body.member("table").string();
         String name = body.member("name").string();
         Node comment = body.optional("comment");
-        ObjectData data = switch (kind) {
+        ObjectDefinition data = switch (kind) {
             case "counter" -> {
                 body.only(Set.of("family", "table", "name", "handle", "comment", "packets", "bytes"));
-                yield new ObjectData.Counter(body.optional("packets") == null ? 0 : body.member("packets").number(Long.MAX_VALUE),
+                yield new ObjectDefinition.Counter(body.optional("packets") == null ? 0 : body.member("packets").number(Long.MAX_VALUE),
                         body.optional("bytes") == null ? 0 : body.member("bytes").number(Long.MAX_VALUE));
             }
             case "quota" -> {
                 body.only(Set.of("family", "table", "name", "handle", "comment", "bytes", "used", "inv"));
                 boolean over = body.optional("inv") != null && body.member("inv").bool();
-                yield new ObjectData.Quota(body.member("bytes").number(Long.MAX_VALUE),
+                yield new ObjectDefinition.Quota(body.member("bytes").number(Long.MAX_VALUE),
                         body.optional("used") == null ? 0 : body.member("used").number(Long.MAX_VALUE),
-                        over ? NfTables.NFT_QUOTA_F_INV : 0);
+                        over ? NfTablesUapi.NFT_QUOTA_F_INV : 0);
             }
             default -> {
                 Statement.LimitStatement l = (Statement.LimitStatement) JsonStatefulReader.limit(withoutObjectMembers(body));
-                yield new ObjectData.Limit(l.rate(), l.period().seconds(), (int) l.burst(),
-                        l.bytes() ? NfTables.NFT_LIMIT_PKT_BYTES : NfTables.NFT_LIMIT_PKTS, l.over() ? NfTables.NFT_LIMIT_F_INV : 0);
+                yield new ObjectDefinition.Limit(l.rate(), l.period().seconds(), (int) l.burst(),
+                        l.bytes() ? NfTablesUapi.NFT_LIMIT_PKT_BYTES : NfTablesUapi.NFT_LIMIT_PKTS, l.over() ? NfTablesUapi.NFT_LIMIT_F_INV : 0);
             }
         };
         return at(body, () -> {
@@ -77,8 +77,8 @@ final class JsonTableReader {
         if (f != null) {
             for (Node flag : f.arrayOrSingle()) {
                 flags |= switch (flag.string()) {
-                    case "dormant" -> NfTables.NFT_TABLE_F_DORMANT;
-                    case "owner" -> NfTables.NFT_TABLE_F_OWNER;
+                    case "dormant" -> NfTablesUapi.NFT_TABLE_F_DORMANT;
+                    case "owner" -> NfTablesUapi.NFT_TABLE_F_OWNER;
                     case "persist" -> 4;
                     default -> throw flag.error("unknown table flag \"" + flag.string() + "\"");
                 };

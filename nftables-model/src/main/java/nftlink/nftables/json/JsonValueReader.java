@@ -1,6 +1,6 @@
 package nftlink.nftables.json;
 
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Meta;
 import nftlink.nftables.lang.ConcatField;
 import nftlink.nftables.lang.CtField;
@@ -103,7 +103,7 @@ final class JsonValueReader {
             }
             if (!(n.value() instanceof JsonValue.Obj)) {
                 lows[i] = ConcatField.holdsValue(part)
-                        ? ConcatField.partOf(part, Scalars.parse(part.datatype(), part.valueLength(), n.value(), n.path()))
+                        ? ConcatField.partOf(part, JsonDatatypeValues.parse(part.datatype(), part.valueLength(), n.value(), n.path()))
                         : single(part, n);
                 highs[i] = lows[i];
                 continue;
@@ -176,7 +176,7 @@ final class JsonValueReader {
             return concatKey(concat, node);
         }
         if (field instanceof MetaField m && m.key() == Meta.Key.PRIORITY) {
-            return Scalars.parseTcHandle(node.value(), node.path());
+            return JsonDatatypeValues.parseTcHandle(node.value(), node.path());
         }
         if ((field.datatype() == Datatype.UID || field.datatype() == Datatype.GID) && node.value() instanceof JsonValue.Str user
                 && !user.value().matches("\\d+")) {
@@ -206,7 +206,7 @@ final class JsonValueReader {
             // several flags: ["syn", "ack"]
             return flags(field, node.array());
         }
-        Bytes value = Scalars.parse(field.datatype(), field.valueLength(), node.value(), node.path());
+        Bytes value = JsonDatatypeValues.parse(field.datatype(), field.valueLength(), node.value(), node.path());
         return at(node, () -> field.toRegister(value));
     }
 
@@ -224,7 +224,7 @@ final class JsonValueReader {
         for (int i = 0; i < parts.size(); i++) {
             Field part = concat.fields().get(i);
             values[i] = ConcatField.holdsValue(part)
-                    ? ConcatField.partOf(part, Scalars.parse(part.datatype(), part.valueLength(), parts.get(i).value(), parts.get(i).path()))
+                    ? ConcatField.partOf(part, JsonDatatypeValues.parse(part.datatype(), part.valueLength(), parts.get(i).value(), parts.get(i).path()))
                     : single(part, parts.get(i));
         }
         return at(node, () -> concat.key(values));

@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import nftlink.nftables.Family;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Meta;
 import nftlink.nftables.lang.ConcatField;
 import nftlink.nftables.lang.Datatype;
@@ -111,7 +111,7 @@ record JsonValueWriter(JsonRenderer renderer) {
             Bytes low = lows.get(i);
             Bytes high = highs.get(i);
             if (low.equals(high)) {
-                parts.add(ConcatField.holdsValue(part) ? Scalars.render(part.datatype(), ConcatField.valueOf(part, low))
+                parts.add(ConcatField.holdsValue(part) ? JsonDatatypeValues.render(part.datatype(), ConcatField.valueOf(part, low))
                         : single(part, low));
                 continue;
             }
@@ -129,13 +129,13 @@ record JsonValueWriter(JsonRenderer renderer) {
             List<Bytes> split = c.split(b);
             for (int i = 0; i < split.size(); i++) {
                 Field part = c.fields().get(i);
-                parts.add(ConcatField.holdsValue(part) ? Scalars.render(part.datatype(), ConcatField.valueOf(part, split.get(i)))
+                parts.add(ConcatField.holdsValue(part) ? JsonDatatypeValues.render(part.datatype(), ConcatField.valueOf(part, split.get(i)))
                         : single(part, split.get(i)));
             }
             return JsonValue.single("concat", JsonValue.array(parts));
         }
         if (f instanceof MetaField m && m.key() == Meta.Key.PRIORITY) {
-            return Scalars.tcHandle(b);
+            return JsonDatatypeValues.tcHandle(b);
         }
         if (f instanceof SocketCgroupField) {
             long id = 0;
@@ -163,7 +163,7 @@ record JsonValueWriter(JsonRenderer renderer) {
         if (f.datatype().isBitmask() && f.datatype() != Datatype.CT_STATE && new BigInteger(1, b.toArray()).signum() == 0) {
             return JsonValue.of(0);
         }
-        return Scalars.render(f.datatype(), f.fromRegister(b));
+        return JsonDatatypeValues.render(f.datatype(), f.fromRegister(b));
     }
 
     /** Several flags as one value, {@code {"|": ["syn", "ack"]}}; anything else as it is. */

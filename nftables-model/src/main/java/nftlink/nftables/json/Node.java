@@ -27,12 +27,12 @@ record Node(JsonValue value, String path) {
         if (value instanceof JsonValue.Obj o) {
             return o;
         }
-        throw error("expected an object, found " + Scalars.kind(value));
+        throw error("expected an object, found " + JsonDatatypeValues.kind(value));
     }
 
     List<Node> array() {
         if (!(value instanceof JsonValue.Arr a)) {
-            throw error("expected an array, found " + Scalars.kind(value));
+            throw error("expected an array, found " + JsonDatatypeValues.kind(value));
         }
         List<Node> out = new ArrayList<>();
         for (int i = 0; i < a.items().size(); i++) {
@@ -84,22 +84,22 @@ record Node(JsonValue value, String path) {
         if (value instanceof JsonValue.Str s) {
             return s.value();
         }
-        throw error("expected a string, found " + Scalars.kind(value));
+        throw error("expected a string, found " + JsonDatatypeValues.kind(value));
     }
 
     boolean bool() {
         if (value instanceof JsonValue.Bool b) {
             return b.value();
         }
-        throw error("expected true or false, found " + Scalars.kind(value));
+        throw error("expected true or false, found " + JsonDatatypeValues.kind(value));
     }
 
     /** A non-negative integer of at most {@code max}. */
     long number(long max) {
         if (!(value instanceof JsonValue.Num n)) {
-            throw error("expected a number, found " + Scalars.kind(value));
+            throw error("expected a number, found " + JsonDatatypeValues.kind(value));
         }
-        BigInteger i = Scalars.integer(n, path);
+        BigInteger i = JsonDatatypeValues.integer(n, path);
         if (i.compareTo(BigInteger.valueOf(max)) > 0) {
             throw error("number " + i + " is larger than " + max);
         }
@@ -109,7 +109,7 @@ record Node(JsonValue value, String path) {
     /** An integer in [{@code min}, {@code max}], possibly negative. */
     long signed(long min, long max) {
         if (!(value instanceof JsonValue.Num n)) {
-            throw error("expected a number, found " + Scalars.kind(value));
+            throw error("expected a number, found " + JsonDatatypeValues.kind(value));
         }
         try {
             BigInteger i = n.value().toBigIntegerExact();

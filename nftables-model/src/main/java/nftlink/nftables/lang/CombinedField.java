@@ -1,7 +1,7 @@
 package nftlink.nftables.lang;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.expr.Bitwise;
 import nftlink.nftables.expr.Expression;
 
@@ -23,7 +23,7 @@ public record CombinedField(Field left, Op op, Field right) implements Field {
 
     /** The bitwise operations on two registers, with nft's symbols and the kernel's codes. */
     public enum Op {
-        AND("&", NfTables.NFT_BITWISE_AND), OR("|", NfTables.NFT_BITWISE_OR), XOR("^", NfTables.NFT_BITWISE_XOR);
+        AND("&", NfTablesUapi.NFT_BITWISE_AND), OR("|", NfTablesUapi.NFT_BITWISE_OR), XOR("^", NfTablesUapi.NFT_BITWISE_XOR);
 
         private final String symbol;
         private final int code;

@@ -1,8 +1,8 @@
 package nftlink.nftables.lang;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTables;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.NfTablesUapi;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Ct;
 import nftlink.nftables.expr.Payload;
 
@@ -58,12 +58,12 @@ final class DelinearizeDependencies {
         };
         List<Match> deps = new ArrayList<>();
         if (kills[0]) {
-            deps.add(Match.eq(MetaField.NFPROTO, Bytes.u8(NfTables.NFPROTO_IPV4)));
+            deps.add(Match.eq(MetaField.NFPROTO, Bytes.u8(NfTablesUapi.NFPROTO_IPV4)));
             deps.add(Match.eq(MetaField.PROTOCOL, Bytes.u16Be(0x0800)));
             deps.add(Match.eq(PayloadField.ETHER_TYPE, Bytes.u16Be(0x0800)));
         }
         if (kills[1]) {
-            deps.add(Match.eq(MetaField.NFPROTO, Bytes.u8(NfTables.NFPROTO_IPV6)));
+            deps.add(Match.eq(MetaField.NFPROTO, Bytes.u8(NfTablesUapi.NFPROTO_IPV6)));
             deps.add(Match.eq(MetaField.PROTOCOL, Bytes.u16Be(0x86dd)));
             deps.add(Match.eq(PayloadField.ETHER_TYPE, Bytes.u16Be(0x86dd)));
         }

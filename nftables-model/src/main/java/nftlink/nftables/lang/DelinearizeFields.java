@@ -1,12 +1,12 @@
 package nftlink.nftables.lang;
 
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.expr.Bitwise;
 import nftlink.nftables.expr.Byteorder;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Cmp;
 import nftlink.nftables.expr.Ct;
-import nftlink.nftables.expr.Data;
+import nftlink.nftables.expr.NftData;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Exthdr;
 import nftlink.nftables.expr.Immediate;
@@ -33,7 +33,7 @@ final class DelinearizeFields {
     }
 
     /** The register a rule loads a value into and compares, looks up or writes it from. */
-    static final int REG = NfTables.NFT_REG_1;
+    static final int REG = NfTablesUapi.NFT_REG_1;
 
     /** The field {@code x} loads into register 1, or {@code null}. */
     static Field fieldOf(Expression x, String l3, String l4, Value icmpType, TunnelLayers tunnels) {
@@ -152,7 +152,7 @@ final class DelinearizeFields {
             Field f = null;
             int used = 1;
             if (keyParts != null && fields.size() < keyParts.size() && e.get(i) instanceof Immediate imm && imm.dreg() == register
-                    && imm.data() instanceof Data.Value v && keyLengths.get(fields.size()) > 0
+                    && imm.data() instanceof NftData.Value v && keyLengths.get(fields.size()) > 0
                     && v.bytes().length() >= keyLengths.get(fields.size())) {
                 Datatype d = keyParts.get(fields.size());
                 int length = keyLengths.get(fields.size());

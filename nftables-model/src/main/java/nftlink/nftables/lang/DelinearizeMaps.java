@@ -1,11 +1,11 @@
 package nftlink.nftables.lang;
 
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.expr.Bitwise;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Ct;
-import nftlink.nftables.expr.Data;
+import nftlink.nftables.expr.NftData;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Immediate;
 import nftlink.nftables.expr.Lookup;
@@ -66,7 +66,7 @@ final class DelinearizeMaps {
         if (elements == null || elements.isEmpty()) {
             return null;
         }
-        if (elements.stream().anyMatch(x -> (x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0)) {
+        if (elements.stream().anyMatch(x -> (x.flags() & NfTablesUapi.NFT_SET_ELEM_INTERVAL_END) != 0)) {
             return intervalDataMap(key, elements, target, swapped);
         }
         if (elements.stream().anyMatch(x -> x.keyEnd() != null)) {
@@ -81,7 +81,7 @@ final class DelinearizeMaps {
         sorted.sort((a, b) -> listingOrder(key).compare(a.key(), b.key()));
         sorted.addAll(elements.stream().filter(DelinearizeMaps::isCatchAll).toList());
         for (SetElement x : sorted) {
-            if (isCatchAll(x) && x.data() instanceof Data.Value v) {
+            if (isCatchAll(x) && x.data() instanceof NftData.Value v) {
                 Bytes data = fit(v.bytes(), target.length());
                 if (data == null) {
                     return null;
@@ -89,7 +89,7 @@ final class DelinearizeMaps {
                 catchAll = MapLookupField.Entry.catchAll(data);
                 continue;
             }
-            if ((x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0 || !(x.data() instanceof Data.Value v)
+            if ((x.flags() & NfTablesUapi.NFT_SET_ELEM_INTERVAL_END) != 0 || !(x.data() instanceof NftData.Value v)
                     || x.key().length() != key.length()) {
                 return null;
             }
@@ -118,7 +118,7 @@ final class DelinearizeMaps {
         List<MapLookupField.Entry> entries = new ArrayList<>();
         for (Span span : spans(elements.stream().filter(x -> !isCatchAll(x)).toList(), length)) {
             SetElement x = span.start();
-            Bytes data = x.data() instanceof Data.Value v ? fit(v.bytes(), target.length()) : null;
+            Bytes data = x.data() instanceof NftData.Value v ? fit(v.bytes(), target.length()) : null;
             if (isCatchAll(x) || data == null || x.key().length() != length) {
                 return null;
             }
@@ -137,7 +137,7 @@ final class DelinearizeMaps {
     /** The catch-all entry among a data map's elements (nft lists it last), or {@code null}. */
     static MapLookupField.Entry catchAllEntry(List<SetElement> elements, MapData target) {
         for (SetElement x : elements) {
-            if (isCatchAll(x) && x.data() instanceof Data.Value v) {
+            if (isCatchAll(x) && x.data() instanceof NftData.Value v) {
                 Bytes data = fit(v.bytes(), target.length());
                 return data == null ? null : MapLookupField.Entry.catchAll(data);
             }
@@ -163,7 +163,7 @@ final class DelinearizeMaps {
         int slot = 0;
         int k = at;
         for (Datatype d : parts) {
-            if (k >= e.size() || !(e.get(k) instanceof Immediate imm) || !(imm.data() instanceof Data.Value v)
+            if (k >= e.size() || !(e.get(k) instanceof Immediate imm) || !(imm.data() instanceof NftData.Value v)
                     || imm.dreg() != ConcatField.registerAfter(register, slot) || v.bytes().length() < d.length()) {
                 return null;
             }
@@ -188,7 +188,7 @@ final class DelinearizeMaps {
             if (isCatchAll(x)) {
                 continue;
             }
-            if (!(x.data() instanceof Data.Value v) || v.bytes().length() != target.length()) {
+            if (!(x.data() instanceof NftData.Value v) || v.bytes().length() != target.length()) {
                 return null;
             }
             entries.add(MapLookupField.Entry.range(x.key(), x.keyEnd() == null ? x.key() : x.keyEnd(), v.bytes()));
@@ -224,7 +224,7 @@ final class DelinearizeMaps {
         }
         Field k = key;
         Statement s = switch (e.get(next)) {
-            case Lookup l when l.sreg() == REG && l.dreg() == NfTables.NFT_REG_VERDICT -> verdictMap(k, l, sets);
+            case Lookup l when l.sreg() == REG && l.dreg() == NfTablesUapi.NFT_REG_VERDICT -> verdictMap(k, l, sets);
             case nftlink.nftables.expr.Objref.Mapped om when om.sreg() == REG && !(k instanceof MaskedField) -> objectMap(k, om, sets);
             default -> null;
         };
@@ -245,7 +245,7 @@ final class DelinearizeMaps {
             return null;
         }
         List<Statement.ObjectMap.Entry> entries = new ArrayList<>();
-        if (elements.stream().anyMatch(x -> x.keyEnd() != null || (x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0)) {
+        if (elements.stream().anyMatch(x -> x.keyEnd() != null || (x.flags() & NfTablesUapi.NFT_SET_ELEM_INTERVAL_END) != 0)) {
             return intervalObjectMap(type, key, elements);
         }
         // a hash set dumps in hash order; nft lists the elements sorted
@@ -297,7 +297,7 @@ final class DelinearizeMaps {
          * the registers follow no such layout.
          */
         static MapData natAddresses(Nat n) {
-            Datatype address = n.family() == NfTables.NFPROTO_IPV6 ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR;
+            Datatype address = n.family() == NfTablesUapi.NFPROTO_IPV6 ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR;
             int addressSlots = address.length() / 4;
             boolean port = n.protoMin() != null;
             if (port && n.protoMin() != ConcatField.registerAt(REG, addressSlots)) {
@@ -330,7 +330,7 @@ final class DelinearizeMaps {
     /** IPv4 or IPv6 addresses, as long as the data of {@code l}'s map are. */
     static MapData addressData(Lookup l, SetContents sets) {
         List<SetElement> elements = sets == null ? null : sets.apply(l.set());
-        boolean v6 = elements != null && !elements.isEmpty() && elements.getFirst().data() instanceof Data.Value v
+        boolean v6 = elements != null && !elements.isEmpty() && elements.getFirst().data() instanceof NftData.Value v
                 && v.bytes().length() == 16;
         return v6 ? new MapData(Datatype.IPV6_ADDR, 16) : new MapData(Datatype.IPV4_ADDR, 4);
     }
@@ -364,7 +364,7 @@ final class DelinearizeMaps {
         if (field instanceof ConcatField && elements.stream().anyMatch(x -> x.keyEnd() != null)) {
             List<Statement.VerdictMap.Entry> entries = new ArrayList<>();
             for (SetElement x : elements) {
-                if (!(x.data() instanceof Data.OfVerdict v)) {
+                if (!(x.data() instanceof NftData.OfVerdict v)) {
                     return null;
                 }
                 entries.add(new Statement.VerdictMap.Entry(concatItem(field, x), v.verdict(), stateful(x)));
@@ -373,14 +373,14 @@ final class DelinearizeMaps {
         }
         List<SetElement> sorted = new ArrayList<>(elements.stream().filter(x -> !isCatchAll(x)).toList());
         sorted.sort((a, b) -> listingOrder(field).compare(a.key(), b.key()));
-        boolean interval = elements.stream().anyMatch(x -> (x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0);
+        boolean interval = elements.stream().anyMatch(x -> (x.flags() & NfTablesUapi.NFT_SET_ELEM_INTERVAL_END) != 0);
         List<Statement.VerdictMap.Entry> entries = new ArrayList<>();
         int length = field.length();
         List<Span> spans = interval ? spans(sorted, length)
                 : sorted.stream().map(x -> new Span(x, BigInteger.ZERO, BigInteger.ZERO)).toList();
         for (Span span : spans) {
             SetElement x = span.start();
-            if (!(x.data() instanceof Data.OfVerdict v) || x.key().length() != length) {
+            if (!(x.data() instanceof NftData.OfVerdict v) || x.key().length() != length) {
                 return null;
             }
             Value key = interval ? rangeItem(field, span.low(), span.high(), length) : new Value.Single(x.key());
@@ -389,7 +389,7 @@ final class DelinearizeMaps {
         for (SetElement x : elements) {
             // nft lists the catch-all last
             if (isCatchAll(x)) {
-                if (interval || !(x.data() instanceof Data.OfVerdict v)) {
+                if (interval || !(x.data() instanceof NftData.OfVerdict v)) {
                     return null;
                 }
                 entries.add(new Statement.VerdictMap.Entry(new Value.CatchAll(), v.verdict(), stateful(x)));
@@ -400,6 +400,6 @@ final class DelinearizeMaps {
 
     /** Whether {@code x} is a map's catch-all element. */
     static boolean isCatchAll(SetElement x) {
-        return (x.flags() & NfTables.NFT_SET_ELEM_CATCHALL) != 0;
+        return (x.flags() & NfTablesUapi.NFT_SET_ELEM_CATCHALL) != 0;
     }
 }

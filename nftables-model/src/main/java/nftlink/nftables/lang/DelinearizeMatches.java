@@ -1,10 +1,10 @@
 package nftlink.nftables.lang;
 
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.expr.Bitwise;
 import nftlink.nftables.expr.Byteorder;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Cmp;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Lookup;
@@ -43,7 +43,7 @@ final class DelinearizeMatches {
         List<Span> out = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
             SetElement x = sorted.get(i);
-            if ((x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0) {
+            if ((x.flags() & NfTablesUapi.NFT_SET_ELEM_INTERVAL_END) != 0) {
                 continue;
             }
             BigInteger high = i + 1 < sorted.size() ? Linearizer.number(sorted.get(i + 1).key()).subtract(BigInteger.ONE) : max;
@@ -295,7 +295,7 @@ final class DelinearizeMatches {
         List<SetElement> out = new ArrayList<>(elements.size());
         for (SetElement x : elements) {
             Bytes key = x.key();
-            if ((x.flags() & NfTables.NFT_SET_ELEM_CATCHALL) != 0) {
+            if ((x.flags() & NfTablesUapi.NFT_SET_ELEM_CATCHALL) != 0) {
                 out.add(x);
                 continue;
             }
@@ -316,7 +316,7 @@ final class DelinearizeMatches {
         if (elements == null) {
             return null;
         }
-        boolean interval = elements.stream().anyMatch(x -> (x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0);
+        boolean interval = elements.stream().anyMatch(x -> (x.flags() & NfTablesUapi.NFT_SET_ELEM_INTERVAL_END) != 0);
         List<Value> items = new ArrayList<>();
         for (SetElement x : elements) {
             if (x.data() != null) {
@@ -377,7 +377,7 @@ final class DelinearizeMatches {
      * end marker first (nft 1.0.6 writes both for adjacent ranges of named sets).
      */
     static final Comparator<SetElement> INTERVAL_ORDER = Comparator.<SetElement, BigInteger>comparing(
-            x -> Linearizer.number(x.key())).thenComparing(x -> (x.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) == 0);
+            x -> Linearizer.number(x.key())).thenComparing(x -> (x.flags() & NfTablesUapi.NFT_SET_ELEM_INTERVAL_END) == 0);
 
     /** The item of an interval from {@code low} to {@code high}: one value, an address prefix, or a range. */
     static Value rangeItem(Field field, BigInteger low, BigInteger high, int length) {

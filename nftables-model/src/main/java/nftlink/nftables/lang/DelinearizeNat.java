@@ -1,9 +1,9 @@
 package nftlink.nftables.lang;
 
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.expr.Byteorder;
-import nftlink.nftables.expr.Bytes;
-import nftlink.nftables.expr.Data;
+import nftlink.nftables.Bytes;
+import nftlink.nftables.expr.NftData;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Immediate;
 import nftlink.nftables.expr.Masq;
@@ -47,7 +47,7 @@ final class DelinearizeNat {
         int used = j - at + 1;
         try {
             // dup to ADDRESS-MAP device DEV: the device is loaded into the next register
-            if (!number && e.get(j) instanceof Immediate imm && imm.dreg() == REG + 1 && imm.data() instanceof Data.Value v
+            if (!number && e.get(j) instanceof Immediate imm && imm.dreg() == REG + 1 && imm.data() instanceof NftData.Value v
                     && j + 1 < e.size() && e.get(j + 1) instanceof nftlink.nftables.expr.Dup d && d.sregAddr() != null
                     && d.sregAddr() == REG && d.sregDev() != null && d.sregDev() == REG + 1 && fit(v.bytes(), 4) != null) {
                 return new Natted(new Statement.DupStatement(null, fit(v.bytes(), 4).asU32(), source, null), used + 1);
@@ -55,7 +55,7 @@ final class DelinearizeNat {
             Statement s = switch (e.get(j)) {
                 // nft 1.0.6 names the register as addr_max too
                 case Nat n when n.addrMin() != null && n.addrMin() == REG && natFits(n, source) ->
-                        new Statement.NatStatement(n.type() == NfTables.NFT_NAT_DNAT, null, null, null, null,
+                        new Statement.NatStatement(n.type() == NfTablesUapi.NFT_NAT_DNAT, null, null, null, null,
                                 NatFlag.of(n.flags() == null ? 0 : n.flags()), source);
                 case Redir r when !number && r.protoMin() != null && r.protoMin() == REG
                         && (r.protoMax() == null || r.protoMax() == REG) ->
@@ -93,7 +93,7 @@ final class DelinearizeNat {
     static Natted nat(List<Expression> e, int at) {
         java.util.Map<Integer, Bytes> registers = new java.util.HashMap<>();
         int j = at;
-        while (j < e.size() && e.get(j) instanceof Immediate imm && imm.data() instanceof Data.Value v) {
+        while (j < e.size() && e.get(j) instanceof Immediate imm && imm.data() instanceof NftData.Value v) {
             registers.put(imm.dreg(), v.bytes());
             j++;
         }
@@ -102,7 +102,7 @@ final class DelinearizeNat {
         }
         int consumed = j - at + 1;
         return switch (e.get(j)) {
-            case Nat n when n.flags() != null && (n.flags() & NfTables.NF_NAT_RANGE_NETMAP) != 0 -> null;
+            case Nat n when n.flags() != null && (n.flags() & NfTablesUapi.NF_NAT_RANGE_NETMAP) != 0 -> null;
             case Nat n -> {
                 Bytes addrMin = n.addrMin() == null ? null : registers.get(n.addrMin());
                 Bytes addrMax = n.addrMax() == null ? addrMin : registers.get(n.addrMax());
@@ -114,7 +114,7 @@ final class DelinearizeNat {
                         .filter(java.util.Objects::nonNull).distinct().count()) {
                     yield null;
                 }
-                yield new Natted(new Statement.NatStatement(n.type() == NfTables.NFT_NAT_DNAT, addrMin, addrMax, portMin, portMax,
+                yield new Natted(new Statement.NatStatement(n.type() == NfTablesUapi.NFT_NAT_DNAT, addrMin, addrMax, portMin, portMax,
                         NatFlag.of(n.flags() == null ? 0 : n.flags())), consumed);
             }
             case Masq m when m.protoMin() != null -> {

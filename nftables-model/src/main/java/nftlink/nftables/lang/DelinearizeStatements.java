@@ -1,11 +1,11 @@
 package nftlink.nftables.lang;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.expr.Bitwise;
 import nftlink.nftables.expr.Byteorder;
 import nftlink.nftables.expr.Counter;
-import nftlink.nftables.expr.Data;
+import nftlink.nftables.expr.NftData;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Exthdr;
 import nftlink.nftables.expr.Immediate;
@@ -83,11 +83,11 @@ final class DelinearizeStatements {
                     new Statement.LogStatement(l.prefix(), l.level() == null || l.level() == LogLevel.WARN.number() ? null
                             : LogLevel.of(l.level()).orElseThrow(), LogFlag.of(l.flags() == null ? 0 : l.flags()).orElseThrow(),
                             l.group(), l.snaplen(), l.qthreshold());
-            case Limit l when TimeUnit.ofSeconds(l.unit()).isPresent() && l.flags() <= NfTables.NFT_LIMIT_F_INV
-                    && (l.type() == NfTables.NFT_LIMIT_PKTS || l.type() == NfTables.NFT_LIMIT_PKT_BYTES) ->
+            case Limit l when TimeUnit.ofSeconds(l.unit()).isPresent() && l.flags() <= NfTablesUapi.NFT_LIMIT_F_INV
+                    && (l.type() == NfTablesUapi.NFT_LIMIT_PKTS || l.type() == NfTablesUapi.NFT_LIMIT_PKT_BYTES) ->
                     new Statement.LimitStatement(l.rate(), TimeUnit.ofSeconds(l.unit()).orElseThrow(),
-                            Integer.toUnsignedLong(l.burst()), l.type() == NfTables.NFT_LIMIT_PKT_BYTES,
-                            (l.flags() & NfTables.NFT_LIMIT_F_INV) != 0);
+                            Integer.toUnsignedLong(l.burst()), l.type() == NfTablesUapi.NFT_LIMIT_PKT_BYTES,
+                            (l.flags() & NfTablesUapi.NFT_LIMIT_F_INV) != 0);
             case Quota q -> new Statement.QuotaStatement(q.bytes(), q.consumed(), (q.flags() & 1) != 0);
             case Notrack n -> new Statement.NotrackStatement();
             case Exthdr.Reset r -> new Statement.TcpOptionReset(r.type());
@@ -101,10 +101,10 @@ final class DelinearizeStatements {
                     q.num() + (q.total() == null ? 1 : q.total()) - 1, q.flags() == null ? 0 : q.flags());
             case nftlink.nftables.expr.Synproxy sp -> new Statement.SynproxyStatement(sp.mss() == null ? 0 : sp.mss(),
                     sp.wscale() == null ? 0 : sp.wscale(), sp.flags() == null ? 0 : sp.flags());
-            case Reject r when r.type() == NfTables.NFT_REJECT_TCP_RST -> new Statement.RejectStatement(RejectKind.TCP_RESET, 0);
-            case Reject r when r.type() == NfTables.NFT_REJECT_ICMPX_UNREACH && r.code() != null ->
+            case Reject r when r.type() == NfTablesUapi.NFT_REJECT_TCP_RST -> new Statement.RejectStatement(RejectKind.TCP_RESET, 0);
+            case Reject r when r.type() == NfTablesUapi.NFT_REJECT_ICMPX_UNREACH && r.code() != null ->
                     new Statement.RejectStatement(RejectKind.ICMPX, r.code());
-            case Reject r when r.type() == NfTables.NFT_REJECT_ICMP_UNREACH && r.code() != null ->
+            case Reject r when r.type() == NfTablesUapi.NFT_REJECT_ICMP_UNREACH && r.code() != null ->
                     new Statement.RejectStatement("ip6".equals(l3) || family == Family.IP6
                             ? RejectKind.ICMPV6 : RejectKind.ICMP, r.code());
             case Masq m when m.protoMin() == null -> new Statement.MasqueradeStatement(null, null,
@@ -262,7 +262,7 @@ final class DelinearizeStatements {
      * type ({@code add @m { 10.2.3.4 timeout 2s : 0x2 }}); {@code null} when neither.
      */
     static Field dynsetSingleKey(Expression x, String l3, String l4, TunnelLayers tunnels, List<Datatype> keyParts) {
-        if (x instanceof Immediate imm && imm.dreg() == REG && imm.data() instanceof Data.Value v
+        if (x instanceof Immediate imm && imm.dreg() == REG && imm.data() instanceof NftData.Value v
                 && keyParts != null && keyParts.size() == 1 && v.bytes().length() == keyParts.getFirst().length()) {
             return new ConstantField(keyParts, List.of(v.bytes()));
         }

@@ -1,15 +1,15 @@
 package nftlink.nftables.lang;
 
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.Rule;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.expr.Bitwise;
 import nftlink.nftables.expr.Byteorder;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Cmp;
 import nftlink.nftables.expr.Counter;
 import nftlink.nftables.expr.Ct;
-import nftlink.nftables.expr.Data;
+import nftlink.nftables.expr.NftData;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Immediate;
 import nftlink.nftables.expr.Lookup;
@@ -163,7 +163,7 @@ public final class Delinearizer {
         }
         Statement s = null;
         int consumed = 0;
-        if (l.dreg() == NfTables.NFT_REG_VERDICT) {
+        if (l.dreg() == NfTablesUapi.NFT_REG_VERDICT) {
             s = verdictMap(concat, l, sets);
         } else if (l.dreg() < 0) {
             Matched m = matchAfterLoad(concat, -1, e, i + loads, sets);
@@ -267,7 +267,7 @@ public final class Delinearizer {
         Field field = load.field();
         int loadCount = load.count();
         if (i + loadCount < e.size() && e.get(i + loadCount) instanceof Lookup l && l.sreg() == REG
-                && l.dreg() == NfTables.NFT_REG_VERDICT) {
+                && l.dreg() == NfTablesUapi.NFT_REG_VERDICT) {
             Statement s = verdictMap(field, l, c.sets());
             if (s != null) {
                 return new Step(s, loadCount + 1);
@@ -278,7 +278,7 @@ public final class Delinearizer {
             return new Step(computed.statement(), computed.next() - i);
         }
         if (i + loadCount + 1 < e.size() && isHton(e.get(i + loadCount), field)
-                && e.get(i + loadCount + 1) instanceof Lookup l && l.sreg() == REG && l.dreg() == NfTables.NFT_REG_VERDICT
+                && e.get(i + loadCount + 1) instanceof Lookup l && l.sreg() == REG && l.dreg() == NfTablesUapi.NFT_REG_VERDICT
                 && l.set().startsWith("__map") && Linearizer.ordersHostBytes(field)) {
             // an anonymous interval map of host-order keys, held as big-endian numbers
             Statement s = verdictMap(field, l, c.sets()) instanceof Statement.VerdictMap v ? hostOrderKeys(v) : null;
@@ -337,15 +337,15 @@ public final class Delinearizer {
     private static Step immediate(DelinearizeContext c, int i) {
         List<Expression> e = c.expressions();
         Expression x = e.get(i);
-        if (x instanceof Immediate imm && imm.dreg() == NfTables.NFT_REG_VERDICT && imm.data() instanceof Data.OfVerdict v) {
+        if (x instanceof Immediate imm && imm.dreg() == NfTablesUapi.NFT_REG_VERDICT && imm.data() instanceof NftData.OfVerdict v) {
             return new Step(new Statement.VerdictStatement(v.verdict()), 1);
         }
-        if (x instanceof Immediate imm && imm.data() instanceof Data.Value v && i + 1 < e.size()
+        if (x instanceof Immediate imm && imm.data() instanceof NftData.Value v && i + 1 < e.size()
                 && e.get(i + 1) instanceof Meta.Set set && set.sreg() == imm.dreg() && MetaField.of(set.key()) != null
                 && fit(v.bytes(), MetaField.of(set.key()).length()) != null) {
             return new Step(new Statement.MetaSet(MetaField.of(set.key()), fit(v.bytes(), MetaField.of(set.key()).length())), 2);
         }
-        if (x instanceof Immediate imm && imm.data() instanceof Data.Value v && i + 1 < e.size()
+        if (x instanceof Immediate imm && imm.data() instanceof NftData.Value v && i + 1 < e.size()
                 && e.get(i + 1) instanceof Ct.Set set && set.sreg() == imm.dreg()) {
             CtField f = CtField.of(set.key(), set.direction());
             if (f != null && fit(v.bytes(), f.length()) != null) {
@@ -355,7 +355,7 @@ public final class Delinearizer {
         if (x instanceof Counter counter) {
             return new Step(new Statement.CounterStatement(counter.packets(), counter.bytes()), 1);
         }
-        if (x instanceof Immediate imm && imm.data() instanceof Data.Value) {
+        if (x instanceof Immediate imm && imm.data() instanceof NftData.Value) {
             Natted nat = nat(e, i);
             if (nat != null) {
                 return new Step(nat.statement(), nat.consumed());

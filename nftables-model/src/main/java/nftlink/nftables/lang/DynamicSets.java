@@ -1,6 +1,6 @@
 package nftlink.nftables.lang;
 
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Rule;
@@ -55,9 +55,9 @@ public final class DynamicSets {
         }
         List<T> out = new ArrayList<>(operations.size());
         for (T t : operations) {
-            if (operation.apply(t) instanceof NftOperation.AddSet a && (a.set().flags() & NfTables.NFT_SET_EVAL) == 0
+            if (operation.apply(t) instanceof NftOperation.AddSet a && (a.set().flags() & NfTablesUapi.NFT_SET_EVAL) == 0
                     && updated.contains(key(a.set().family().nftName(), a.set().table(), a.set().name()))) {
-                NftSet set = a.set().withFlags(a.set().flags() | NfTables.NFT_SET_EVAL);
+                NftSet set = a.set().withFlags(a.set().flags() | NfTablesUapi.NFT_SET_EVAL);
                 out.add(rewrap.apply(t, new NftOperation.AddSet(set, a.exclusive())));
             } else {
                 out.add(t);

@@ -1,9 +1,9 @@
 package nftlink.nftables.lang;
 
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.SetElement;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Expression;
 
 import java.math.BigInteger;
@@ -35,7 +35,7 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<
 
     /** The compiler for the elements of a declared set, with or without merging its intervals. */
     public static ElementCompiler of(SetDeclaration d, boolean merge) {
-        return new ElementCompiler(d.key(), d.isInterval(), merge, d.statements(), (d.flags() & NfTables.NFT_SET_EVAL) != 0,
+        return new ElementCompiler(d.key(), d.isInterval(), merge, d.statements(), (d.flags() & NfTablesUapi.NFT_SET_EVAL) != 0,
                 d.isMap());
     }
 
@@ -100,7 +100,7 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<
         List<SetElementSpec> keys = specs.stream().map(s -> SetElementSpec.of(s.key(), null)).toList();
         List<SetElement> out = new ArrayList<>(compile(keys));
         if (interval && !key.concatenated() && !out.isEmpty()
-                && (out.getFirst().flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0) {
+                && (out.getFirst().flags() & NfTablesUapi.NFT_SET_ELEM_INTERVAL_END) != 0) {
             out.removeFirst();
         }
         return out;
@@ -198,7 +198,7 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<
         for (Item i : items) {
             if (i.spec().key() instanceof Value.CatchAll) {
                 out.add(decorate(new SetElement(Bytes.empty(), null, i.spec().data(), i.spec().objectRef(),
-                        NfTables.NFT_SET_ELEM_CATCHALL, 0, 0, null, List.of()), i.spec()));
+                        NfTablesUapi.NFT_SET_ELEM_CATCHALL, 0, 0, null, List.of()), i.spec()));
                 continue;
             }
             // interval sets hold what the bounds hold (host-order integers as big-endian numbers)

@@ -1,8 +1,8 @@
 package nftlink.nftables.lang;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTables;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.NfTablesUapi;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Fib;
 import nftlink.nftables.expr.Hash;
@@ -40,15 +40,15 @@ public record ExpressionField(Expression expression) implements Field {
             case Fib f -> {
                 StringJoiner flags = new StringJoiner(" . ");
                 String[] names = {"saddr", "daddr", "mark", "iif", "oif"};
-                int[] bits = {NfTables.NFTA_FIB_F_SADDR, NfTables.NFTA_FIB_F_DADDR, NfTables.NFTA_FIB_F_MARK,
-                        NfTables.NFTA_FIB_F_IIF, NfTables.NFTA_FIB_F_OIF};
+                int[] bits = {NfTablesUapi.NFTA_FIB_F_SADDR, NfTablesUapi.NFTA_FIB_F_DADDR, NfTablesUapi.NFTA_FIB_F_MARK,
+                        NfTablesUapi.NFTA_FIB_F_IIF, NfTablesUapi.NFTA_FIB_F_OIF};
                 for (int i = 0; i < names.length; i++) {
                     if ((f.flags() & bits[i]) != 0) {
                         flags.add(names[i]);
                     }
                 }
                 String text = "fib " + flags + " " + f.result().text();
-                if ((f.flags() & NfTables.NFTA_FIB_F_PRESENT) != 0) {
+                if ((f.flags() & NfTablesUapi.NFTA_FIB_F_PRESENT) != 0) {
                     // nft compares the whole result register: a boolean in host byte order
                     yield new Description(text, Datatype.BOOLEAN, f.result().length());
                 }
@@ -67,9 +67,9 @@ public record ExpressionField(Expression expression) implements Field {
             };
             case Osf o -> {
                 String ttl = o.ttl() == null || o.ttl() == 0 ? "" : o.ttl() == 1 ? "ttl loose " : o.ttl() == 2 ? "ttl skip " : null;
-                boolean version = o.flags() != null && (o.flags() & NfTables.NFT_OSF_F_VERSION) != 0;
+                boolean version = o.flags() != null && (o.flags() & NfTablesUapi.NFT_OSF_F_VERSION) != 0;
                 yield ttl == null ? null : new Description("osf " + ttl + (version ? "version" : "name"), Datatype.STRING,
-                        NfTables.NFT_OSF_MAXGENRELEN);
+                        NfTablesUapi.NFT_OSF_MAXGENRELEN);
             }
             case Socket s when s.key() != Socket.Key.CGROUPV2 -> switch (s.key()) {
                 case MARK -> new Description("socket mark", Datatype.MARK, 4);
@@ -115,7 +115,7 @@ public record ExpressionField(Expression expression) implements Field {
     }
 
     private boolean present() {
-        return expression instanceof Fib f && (f.flags() & NfTables.NFTA_FIB_F_PRESENT) != 0;
+        return expression instanceof Fib f && (f.flags() & NfTablesUapi.NFTA_FIB_F_PRESENT) != 0;
     }
 
     @Override
@@ -143,7 +143,7 @@ public record ExpressionField(Expression expression) implements Field {
         if (!(expression instanceof Fib f)) {
             throw new IllegalArgumentException(text() + " has no exists/missing form");
         }
-        return new ExpressionField(new Fib(f.flags() | NfTables.NFTA_FIB_F_PRESENT, f.result(), f.dreg()));
+        return new ExpressionField(new Fib(f.flags() | NfTablesUapi.NFTA_FIB_F_PRESENT, f.result(), f.dreg()));
     }
 
     @Override
@@ -200,11 +200,11 @@ public record ExpressionField(Expression expression) implements Field {
                 int i = 1;
                 while (i < w.size()) {
                     int bit = switch (w.get(i)) {
-                        case "saddr" -> NfTables.NFTA_FIB_F_SADDR;
-                        case "daddr" -> NfTables.NFTA_FIB_F_DADDR;
-                        case "mark" -> NfTables.NFTA_FIB_F_MARK;
-                        case "iif" -> NfTables.NFTA_FIB_F_IIF;
-                        case "oif" -> NfTables.NFTA_FIB_F_OIF;
+                        case "saddr" -> NfTablesUapi.NFTA_FIB_F_SADDR;
+                        case "daddr" -> NfTablesUapi.NFTA_FIB_F_DADDR;
+                        case "mark" -> NfTablesUapi.NFTA_FIB_F_MARK;
+                        case "iif" -> NfTablesUapi.NFTA_FIB_F_IIF;
+                        case "oif" -> NfTablesUapi.NFTA_FIB_F_OIF;
                         default -> 0;
                     };
                     if (bit == 0 || i + 1 >= w.size()) {
@@ -221,12 +221,12 @@ public record ExpressionField(Expression expression) implements Field {
                 if (i != w.size() - 1 || flags == 0) {
                     yield null;
                 }
-                boolean saddr = (flags & NfTables.NFTA_FIB_F_SADDR) != 0;
-                boolean daddr = (flags & NfTables.NFTA_FIB_F_DADDR) != 0;
+                boolean saddr = (flags & NfTablesUapi.NFTA_FIB_F_SADDR) != 0;
+                boolean daddr = (flags & NfTablesUapi.NFTA_FIB_F_DADDR) != 0;
                 if (saddr == daddr) {
                     throw new IllegalArgumentException("fib needs exactly one of saddr and daddr");
                 }
-                if ((flags & NfTables.NFTA_FIB_F_IIF) != 0 && (flags & NfTables.NFTA_FIB_F_OIF) != 0) {
+                if ((flags & NfTablesUapi.NFTA_FIB_F_IIF) != 0 && (flags & NfTablesUapi.NFTA_FIB_F_OIF) != 0) {
                     throw new IllegalArgumentException("fib takes iif or oif, not both");
                 }
                 Fib.Result result = switch (w.get(i)) {
@@ -235,14 +235,14 @@ public record ExpressionField(Expression expression) implements Field {
                     case "type" -> Fib.Result.ADDRTYPE;
                     default -> null;
                 };
-                yield result == null ? null : new Fib(flags, result, NfTables.NFT_REG_1);
+                yield result == null ? null : new Fib(flags, result, NfTablesUapi.NFT_REG_1);
             }
             case "rt" -> switch (String.join(" ", w.subList(1, w.size()))) {
-                case "classid" -> new Rt(Rt.Key.CLASSID, NfTables.NFT_REG_1);
-                case "nexthop", "ip nexthop" -> new Rt(Rt.Key.NEXTHOP4, NfTables.NFT_REG_1);
-                case "ip6 nexthop" -> new Rt(Rt.Key.NEXTHOP6, NfTables.NFT_REG_1);
-                case "mtu" -> new Rt(Rt.Key.TCPMSS, NfTables.NFT_REG_1);
-                case "ipsec" -> new Rt(Rt.Key.XFRM, NfTables.NFT_REG_1);
+                case "classid" -> new Rt(Rt.Key.CLASSID, NfTablesUapi.NFT_REG_1);
+                case "nexthop", "ip nexthop" -> new Rt(Rt.Key.NEXTHOP4, NfTablesUapi.NFT_REG_1);
+                case "ip6 nexthop" -> new Rt(Rt.Key.NEXTHOP6, NfTablesUapi.NFT_REG_1);
+                case "mtu" -> new Rt(Rt.Key.TCPMSS, NfTablesUapi.NFT_REG_1);
+                case "ipsec" -> new Rt(Rt.Key.XFRM, NfTablesUapi.NFT_REG_1);
                 default -> null;
             };
             case "osf" -> {
@@ -260,15 +260,15 @@ public record ExpressionField(Expression expression) implements Field {
                     yield null;
                 }
                 yield switch (w.get(i)) {
-                    case "name" -> new Osf(NfTables.NFT_REG_1, ttl, null);
-                    case "version" -> new Osf(NfTables.NFT_REG_1, ttl, NfTables.NFT_OSF_F_VERSION);
+                    case "name" -> new Osf(NfTablesUapi.NFT_REG_1, ttl, null);
+                    case "version" -> new Osf(NfTablesUapi.NFT_REG_1, ttl, NfTablesUapi.NFT_OSF_F_VERSION);
                     default -> null;
                 };
             }
             case "socket" -> w.size() != 2 ? null : switch (w.get(1)) {
-                case "transparent" -> new Socket(Socket.Key.TRANSPARENT, NfTables.NFT_REG_1, null);
-                case "mark" -> new Socket(Socket.Key.MARK, NfTables.NFT_REG_1, null);
-                case "wildcard" -> new Socket(Socket.Key.WILDCARD, NfTables.NFT_REG_1, null);
+                case "transparent" -> new Socket(Socket.Key.TRANSPARENT, NfTablesUapi.NFT_REG_1, null);
+                case "mark" -> new Socket(Socket.Key.MARK, NfTablesUapi.NFT_REG_1, null);
+                case "wildcard" -> new Socket(Socket.Key.WILDCARD, NfTablesUapi.NFT_REG_1, null);
                 default -> null;
             };
             case "numgen", "symhash" -> {
@@ -301,8 +301,8 @@ public record ExpressionField(Expression expression) implements Field {
                 if (mod <= 0 || mod > 0xffffffffL || offset < 0 || offset > 0xffffffffL) {
                     throw new IllegalArgumentException("mod must be 1 to 4294967295 and offset 0 to 4294967295");
                 }
-                yield numgen ? new Numgen(type, NfTables.NFT_REG_1, (int) mod, (int) offset)
-                        : new Hash.Symmetric(NfTables.NFT_REG_1, (int) mod, (int) offset);
+                yield numgen ? new Numgen(type, NfTablesUapi.NFT_REG_1, (int) mod, (int) offset)
+                        : new Hash.Symmetric(NfTablesUapi.NFT_REG_1, (int) mod, (int) offset);
             }
             case "ipsec" -> {
                 if (w.size() < 3) {
@@ -335,7 +335,7 @@ public record ExpressionField(Expression expression) implements Field {
                     case "ip6 daddr" -> Xfrm.Key.DADDR_IP6;
                     default -> null;
                 };
-                yield dir == null || key == null ? null : new Xfrm(key, dir, spnum, NfTables.NFT_REG_1);
+                yield dir == null || key == null ? null : new Xfrm(key, dir, spnum, NfTablesUapi.NFT_REG_1);
             }
             default -> null;
         };

@@ -4,7 +4,7 @@ import nftlink.nftables.ChainPriority;
 import nftlink.nftables.Family;
 import nftlink.nftables.Flowtable;
 import nftlink.nftables.Hook;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -51,10 +51,10 @@ public final class FlowtableRenderer {
             devices.sort(FlowtableRenderer::compareBytes);
             sb.append("\t\tdevices = { ").append(String.join(", ", devices)).append(" }\n");
         }
-        if ((flowtable.flags() & NfTables.NFT_FLOWTABLE_HW_OFFLOAD) != 0) {
+        if ((flowtable.flags() & NfTablesUapi.NFT_FLOWTABLE_HW_OFFLOAD) != 0) {
             sb.append("\t\tflags offload\n");
         }
-        if ((flowtable.flags() & NfTables.NFT_FLOWTABLE_COUNTER) != 0) {
+        if ((flowtable.flags() & NfTablesUapi.NFT_FLOWTABLE_COUNTER) != 0) {
             sb.append("\t\tcounter\n");
         }
         return sb.append("\t}\n").toString();

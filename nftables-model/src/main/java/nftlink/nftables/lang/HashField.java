@@ -1,7 +1,7 @@
 package nftlink.nftables.lang;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Hash;
 
@@ -23,7 +23,7 @@ import java.util.Objects;
 public record HashField(Field key, int modulus, Integer seed, int offset) implements Field {
 
     /** The register nft loads the key into. */
-    static final int KEY_REGISTER = NfTables.NFT_REG_1 + 1;
+    static final int KEY_REGISTER = NfTablesUapi.NFT_REG_1 + 1;
 
     public HashField {
         Objects.requireNonNull(key, "key");
@@ -59,7 +59,7 @@ public record HashField(Field key, int modulus, Integer seed, int offset) implem
     }
 
     private Hash.Jenkins hash(int register) {
-        if (register != NfTables.NFT_REG_1) {
+        if (register != NfTablesUapi.NFT_REG_1) {
             throw new IllegalArgumentException("unsupported: jhash inside a concatenation");
         }
         return new Hash.Jenkins(KEY_REGISTER, register, keyLength(), modulus, seed, offset);

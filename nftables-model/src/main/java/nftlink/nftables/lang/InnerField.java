@@ -1,8 +1,8 @@
 package nftlink.nftables.lang;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTables;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.NfTablesUapi;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Inner;
 import nftlink.nftables.expr.Meta;
@@ -31,13 +31,13 @@ public record InnerField(Tunnel tunnel, Field field) implements Field {
 
     /** The tunnels nft matches inside, with the {@code inner} parameters it gives the kernel. */
     public enum Tunnel {
-        VXLAN("vxlan", NfTables.NFT_INNER_VXLAN, 8, NfTables.NFT_INNER_HDRSIZE | NfTables.NFT_INNER_LL
-                | NfTables.NFT_INNER_NH | NfTables.NFT_INNER_TH, 4789),
-        GENEVE("geneve", NfTables.NFT_INNER_GENEVE, 8, NfTables.NFT_INNER_HDRSIZE | NfTables.NFT_INNER_LL
-                | NfTables.NFT_INNER_NH | NfTables.NFT_INNER_TH, 6081),
-        GRE("gre", NfTables.NFT_INNER_GENEVE + 1, 4, NfTables.NFT_INNER_NH | NfTables.NFT_INNER_TH, 0),
-        GRETAP("gretap", NfTables.NFT_INNER_GENEVE + 2, 4, NfTables.NFT_INNER_LL | NfTables.NFT_INNER_NH
-                | NfTables.NFT_INNER_TH, 0);
+        VXLAN("vxlan", NfTablesUapi.NFT_INNER_VXLAN, 8, NfTablesUapi.NFT_INNER_HDRSIZE | NfTablesUapi.NFT_INNER_LL
+                | NfTablesUapi.NFT_INNER_NH | NfTablesUapi.NFT_INNER_TH, 4789),
+        GENEVE("geneve", NfTablesUapi.NFT_INNER_GENEVE, 8, NfTablesUapi.NFT_INNER_HDRSIZE | NfTablesUapi.NFT_INNER_LL
+                | NfTablesUapi.NFT_INNER_NH | NfTablesUapi.NFT_INNER_TH, 6081),
+        GRE("gre", NfTablesUapi.NFT_INNER_GENEVE + 1, 4, NfTablesUapi.NFT_INNER_NH | NfTablesUapi.NFT_INNER_TH, 0),
+        GRETAP("gretap", NfTablesUapi.NFT_INNER_GENEVE + 2, 4, NfTablesUapi.NFT_INNER_LL | NfTablesUapi.NFT_INNER_NH
+                | NfTablesUapi.NFT_INNER_TH, 0);
 
         private final String text;
         private final int type;
@@ -60,7 +60,7 @@ public record InnerField(Tunnel tunnel, Field field) implements Field {
 
         /** Whether the tunnel carries Ethernet frames (so {@code ether} and {@code vlan} fields exist inside). */
         public boolean hasLinkLayer() {
-            return (flags & NfTables.NFT_INNER_LL) != 0;
+            return (flags & NfTablesUapi.NFT_INNER_LL) != 0;
         }
 
         /** The IANA udp port of a udp tunnel (vxlan 4789, geneve 6081); 0 for gre and gretap. */

@@ -1,7 +1,7 @@
 package nftlink.nftables.lang;
 
 import nftlink.nftables.SetElement;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -2,16 +2,16 @@ package nftlink.nftables.lang;
 
 import java.util.ArrayList;
 import java.util.List;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.expr.Byteorder;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Range;
 
 /** Swaps host-order values to big endian where nft compares or stores them as big-endian numbers (ranges, intervals). */
 final class LinearizeByteOrder {
 
-    private static final int REG = NfTables.NFT_REG_1;
+    private static final int REG = NfTablesUapi.NFT_REG_1;
 
     private LinearizeByteOrder() {
     }

@@ -3,13 +3,13 @@ package nftlink.nftables.lang;
 import java.util.List;
 import java.util.Set;
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTables;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.NfTablesUapi;
+import nftlink.nftables.Bytes;
 
 /** Adds the protocol matches a rule's fields and statements depend on, once, refusing conflicting protocols as nft does. */
 final class LinearizeDependencies {
 
-    private static final int REG = NfTables.NFT_REG_1;
+    private static final int REG = NfTablesUapi.NFT_REG_1;
 
     private LinearizeDependencies() {
     }

@@ -3,9 +3,9 @@ package nftlink.nftables.lang;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.expr.Bitwise;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Cmp;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Lookup;
@@ -15,7 +15,7 @@ import nftlink.nftables.lang.Linearizer.AnonymousSet;
 /** Linearizes a match: its dependencies, the field's load and the compare, bit test, range or set lookup. */
 final class LinearizeMatches {
 
-    private static final int REG = NfTables.NFT_REG_1;
+    private static final int REG = NfTablesUapi.NFT_REG_1;
 
     private LinearizeMatches() {
     }
@@ -47,7 +47,7 @@ final class LinearizeMatches {
             case Value.SetReference ref -> {
                 // a named set holds a bit field's values: nft moves the bits down first
                 out.addAll(BitValue.applies(field) ? BitValue.loads(field, REG) : field.loads(REG));
-                out.add(new Lookup(ref.name(), 0, REG, -1, m.op() == Match.Op.NEQ ? NfTables.NFT_LOOKUP_F_INV : null));
+                out.add(new Lookup(ref.name(), 0, REG, -1, m.op() == Match.Op.NEQ ? NfTablesUapi.NFT_LOOKUP_F_INV : null));
             }
             case Value.SetLiteral literal -> setLiteral(ctx, m, literal);
         }
@@ -145,7 +145,7 @@ final class LinearizeMatches {
         if (swap) {
             out.add(LinearizeByteOrder.hton(field));
         }
-        out.add(new Lookup(set.set().name(), set.set().id(), REG, -1, m.op() == Match.Op.NEQ ? NfTables.NFT_LOOKUP_F_INV : null));
+        out.add(new Lookup(set.set().name(), set.set().id(), REG, -1, m.op() == Match.Op.NEQ ? NfTablesUapi.NFT_LOOKUP_F_INV : null));
     }
 
     /** Whether {@code FIELD VALUE} tests for any of the value's bits, as nft does for ct state or tcp flags. */

@@ -1,9 +1,9 @@
 package nftlink.nftables.lang;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.expr.Byteorder;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Immediate;
 import nftlink.nftables.expr.Masq;
@@ -15,7 +15,7 @@ import java.util.List;
 /** Linearizes the address and port translation statements: snat, dnat, masquerade and redirect. */
 final class LinearizeNat {
 
-    private static final int REG = NfTables.NFT_REG_1;
+    private static final int REG = NfTablesUapi.NFT_REG_1;
 
     private LinearizeNat() {
     }
@@ -46,8 +46,8 @@ final class LinearizeNat {
         Integer port = n.sourcesPort() ? ConcatField.registerAt(REG, addressSlots) : null;
         Integer addressMax = n.sourcesRanges() ? ConcatField.registerAt(REG, slots) : null;
         Integer portMax = n.sourcesRanges() && n.sourcesPort() ? ConcatField.registerAt(REG, slots + addressSlots) : null;
-        out.add(new Nat(n.destination() ? NfTables.NFT_NAT_DNAT : NfTables.NFT_NAT_SNAT,
-                n.addressLength() == 16 ? NfTables.NFPROTO_IPV6 : NfTables.NFPROTO_IPV4, REG, addressMax, port, portMax,
+        out.add(new Nat(n.destination() ? NfTablesUapi.NFT_NAT_DNAT : NfTablesUapi.NFT_NAT_SNAT,
+                n.addressLength() == 16 ? NfTablesUapi.NFPROTO_IPV6 : NfTablesUapi.NFPROTO_IPV4, REG, addressMax, port, portMax,
                 flags == 0 ? null : flags));
     }
 
@@ -58,7 +58,7 @@ final class LinearizeNat {
             out.add(new Masq(m.flags().isEmpty() ? null : NatFlag.bits(m.flags()), null, null));
         } else {
             int max = ports(m.portMin(), m.portMax(), 1, out);
-            out.add(new Masq(NatFlag.bits(m.flags()) | NfTables.NF_NAT_RANGE_PROTO_SPECIFIED, 1, max == 1 ? null : max));
+            out.add(new Masq(NatFlag.bits(m.flags()) | NfTablesUapi.NF_NAT_RANGE_PROTO_SPECIFIED, 1, max == 1 ? null : max));
         }
     }
 
@@ -67,12 +67,12 @@ final class LinearizeNat {
         List<Expression> out = ctx.out();
         if (r.portSource() != null) {
             LinearizeStatements.loadSource(ctx, r.portSource());
-            out.add(new Redir(REG, null, NatFlag.bits(r.flags()) | NfTables.NF_NAT_RANGE_PROTO_SPECIFIED));
+            out.add(new Redir(REG, null, NatFlag.bits(r.flags()) | NfTablesUapi.NF_NAT_RANGE_PROTO_SPECIFIED));
         } else if (r.portMin() == null) {
             out.add(new Redir(null, null, r.flags().isEmpty() ? null : NatFlag.bits(r.flags())));
         } else {
             int max = ports(r.portMin(), r.portMax(), 1, out);
-            out.add(new Redir(1, max == 1 ? null : max, NatFlag.bits(r.flags()) | NfTables.NF_NAT_RANGE_PROTO_SPECIFIED));
+            out.add(new Redir(1, max == 1 ? null : max, NatFlag.bits(r.flags()) | NfTablesUapi.NF_NAT_RANGE_PROTO_SPECIFIED));
         }
     }
 
@@ -88,7 +88,7 @@ final class LinearizeNat {
         Integer addrMax = null;
         int natFamily;
         if (n.addressMin() != null) {
-            natFamily = n.addressMin().length() == 4 ? NfTables.NFPROTO_IPV4 : NfTables.NFPROTO_IPV6;
+            natFamily = n.addressMin().length() == 4 ? NfTablesUapi.NFPROTO_IPV4 : NfTablesUapi.NFPROTO_IPV6;
             out.add(Immediate.value(register, n.addressMin()));
             addrMin = register++;
             if (!n.addressMax().equals(n.addressMin())) {
@@ -96,7 +96,7 @@ final class LinearizeNat {
                 addrMax = register++;
             }
         } else {
-            natFamily = family == Family.IP6 ? NfTables.NFPROTO_IPV6 : NfTables.NFPROTO_IPV4;
+            natFamily = family == Family.IP6 ? NfTablesUapi.NFPROTO_IPV6 : NfTablesUapi.NFPROTO_IPV4;
         }
         Integer protoMin = null;
         Integer protoMax = null;
@@ -105,8 +105,8 @@ final class LinearizeNat {
             int max = ports(n.portMin(), n.portMax(), register, out);
             protoMax = max == register ? null : max;
         }
-        int flags = NatFlag.bits(n.flags()) | (protoMin != null ? NfTables.NF_NAT_RANGE_PROTO_SPECIFIED : 0);
-        out.add(new Nat(n.destination() ? NfTables.NFT_NAT_DNAT : NfTables.NFT_NAT_SNAT, natFamily, addrMin, addrMax,
+        int flags = NatFlag.bits(n.flags()) | (protoMin != null ? NfTablesUapi.NF_NAT_RANGE_PROTO_SPECIFIED : 0);
+        out.add(new Nat(n.destination() ? NfTablesUapi.NFT_NAT_DNAT : NfTablesUapi.NFT_NAT_SNAT, natFamily, addrMin, addrMax,
                 protoMin, protoMax, flags == 0 ? null : flags));
     }
 

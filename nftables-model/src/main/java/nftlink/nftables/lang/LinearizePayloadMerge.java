@@ -3,8 +3,8 @@ package nftlink.nftables.lang;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import nftlink.nftables.NfTables;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.NfTablesUapi;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Cmp;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Payload;
@@ -12,7 +12,7 @@ import nftlink.nftables.expr.Payload;
 /** Merges the header matches of a linearized rule into wider loads and compares, as nft's {@code stmt_reduce} does. */
 final class LinearizePayloadMerge {
 
-    private static final int REG = NfTables.NFT_REG_1;
+    private static final int REG = NfTablesUapi.NFT_REG_1;
 
     private LinearizePayloadMerge() {
     }

@@ -4,18 +4,18 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.SetElement;
-import nftlink.nftables.expr.Bytes;
-import nftlink.nftables.expr.Data;
+import nftlink.nftables.Bytes;
+import nftlink.nftables.expr.NftData;
 import nftlink.nftables.expr.Range;
 import nftlink.nftables.lang.Linearizer.AnonymousSet;
 
 /** Builds the anonymous sets and maps a rule uses (their flags, elements and userdata), as nft writes them. */
 final class LinearizeSets {
 
-    private static final int REG = NfTables.NFT_REG_1;
+    private static final int REG = NfTablesUapi.NFT_REG_1;
 
     private LinearizeSets() {
     }
@@ -24,14 +24,14 @@ final class LinearizeSets {
     static AnonymousSet anonymousSet(RuleSpec spec, BatchIds ids, Field field, Value.SetLiteral literal) {
         int length = field.length();
         List<SetElement> elements = new ArrayList<>();
-        int flags = NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT;
+        int flags = NfTablesUapi.NFT_SET_ANONYMOUS | NfTablesUapi.NFT_SET_CONSTANT;
         if (literal.hasIntervals() && field instanceof ConcatField) {
-            flags |= NfTables.NFT_SET_INTERVAL;
+            flags |= NfTablesUapi.NFT_SET_INTERVAL;
             for (int i = 0; i < literal.items().size(); i++) {
                 elements.add(stateful(concatInterval(literal.items().get(i), null), literal.statementsOf(i)));
             }
         } else if (literal.hasIntervals()) {
-            flags |= NfTables.NFT_SET_INTERVAL;
+            flags |= NfTablesUapi.NFT_SET_INTERVAL;
             elements.addAll(intervalElements(literal, length));
         } else {
             for (int i = 0; i < literal.items().size(); i++) {
@@ -41,9 +41,9 @@ final class LinearizeSets {
         int id = ids.nextSet();
         NftSet set = NftSet.of(spec.family(), spec.table(), "__set%d", field.keyType(), length)
                 .withFlags(flags).withSize(elements.size()).withId(id).withUserdata(keyByteOrder(field));
-        if (field instanceof ConcatField concat && (flags & NfTables.NFT_SET_INTERVAL) != 0) {
+        if (field instanceof ConcatField concat && (flags & NfTablesUapi.NFT_SET_INTERVAL) != 0) {
             // the kernel takes field lengths only for concatenated ranges (flag concat)
-            set = set.withFlags(flags | NfTables.NFT_SET_CONCAT).withFieldLengths(concat.fieldLengths());
+            set = set.withFlags(flags | NfTablesUapi.NFT_SET_CONCAT).withFieldLengths(concat.fieldLengths());
         }
         return new AnonymousSet(set, elements);
     }
@@ -53,7 +53,7 @@ final class LinearizeSets {
      * key and of the highs as its end ({@code NFTA_SET_ELEM_KEY_END}), as the kernel's
      * pipapo sets take them; one value is a range of itself.
      */
-    private static SetElement concatInterval(Value v, nftlink.nftables.expr.Data data) {
+    private static SetElement concatInterval(Value v, nftlink.nftables.expr.NftData data) {
         return switch (v) {
             case Value.Single s -> new SetElement(s.bytes(), s.bytes(), data, null, 0, 0, 0, null, List.of());
             case Value.Range r -> new SetElement(r.low(), r.high(), data, null, 0, 0, 0, null, List.of());
@@ -76,17 +76,17 @@ final class LinearizeSets {
      */
     static AnonymousSet anonymousObjectMap(RuleSpec spec, BatchIds ids, Statement.ObjectMap om) {
         Field key = om.key();
-        int flags = NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_OBJECT;
+        int flags = NfTablesUapi.NFT_SET_ANONYMOUS | NfTablesUapi.NFT_SET_CONSTANT | NfTablesUapi.NFT_SET_OBJECT;
         List<SetElement> elements = new ArrayList<>();
         if (om.hasIntervals() && key instanceof ConcatField) {
-            flags |= NfTables.NFT_SET_INTERVAL | NfTables.NFT_SET_CONCAT;
+            flags |= NfTablesUapi.NFT_SET_INTERVAL | NfTablesUapi.NFT_SET_CONCAT;
             for (Statement.ObjectMap.Entry e : om.entries()) {
                 Bytes low = e.key() instanceof Value.Range r ? r.low() : ((Value.Single) e.key()).bytes();
                 Bytes high = e.key() instanceof Value.Range r ? r.high() : low;
                 elements.add(new SetElement(low, high, null, e.object(), 0, 0, 0, null, List.of()));
             }
         } else if (om.hasIntervals()) {
-            flags |= NfTables.NFT_SET_INTERVAL;
+            flags |= NfTablesUapi.NFT_SET_INTERVAL;
             elements.addAll(intervalObjectElements(om, LinearizeByteOrder.ordersHostBytes(key)));
         } else {
             for (Statement.ObjectMap.Entry e : om.entries()) {
@@ -96,7 +96,7 @@ final class LinearizeSets {
         NftSet set = NftSet.of(spec.family(), spec.table(), "__objmap%d", key.keyType(), key.length())
                 .withFlags(flags).withObjectType(om.type().number()).withSize(elements.size())
                 .withId(ids.nextSet()).withUserdata(keyByteOrder(key));
-        if (key instanceof ConcatField concat && (flags & NfTables.NFT_SET_INTERVAL) != 0) {
+        if (key instanceof ConcatField concat && (flags & NfTablesUapi.NFT_SET_INTERVAL) != 0) {
             set = set.withFieldLengths(concat.fieldLengths());
         }
         return new AnonymousSet(set, elements);
@@ -124,28 +124,28 @@ final class LinearizeSets {
     }
 
     /** The catch-all element of a map: no key, the flag, the data. */
-    private static SetElement catchAll(nftlink.nftables.expr.Data data) {
-        return new SetElement(Bytes.empty(), null, data, null, NfTables.NFT_SET_ELEM_CATCHALL, 0, 0, null, List.of());
+    private static SetElement catchAll(nftlink.nftables.expr.NftData data) {
+        return new SetElement(Bytes.empty(), null, data, null, NfTablesUapi.NFT_SET_ELEM_CATCHALL, 0, 0, null, List.of());
     }
 
     /** The anonymous data map of {@code KEY map { K : D, ... }}. */
     static AnonymousSet anonymousDataMap(RuleSpec spec, BatchIds ids, MapLookupField map) {
         List<SetElement> elements = new ArrayList<>();
-        int flags = NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_MAP;
+        int flags = NfTablesUapi.NFT_SET_ANONYMOUS | NfTablesUapi.NFT_SET_CONSTANT | NfTablesUapi.NFT_SET_MAP;
         if (map.hasIntervals() && map.key() instanceof ConcatField) {
             // ranges of concatenations: each element its lows as the key and its highs as the key's end
-            flags |= NfTables.NFT_SET_INTERVAL | NfTables.NFT_SET_CONCAT;
+            flags |= NfTablesUapi.NFT_SET_INTERVAL | NfTablesUapi.NFT_SET_CONCAT;
             for (MapLookupField.Entry e : map.entries()) {
-                elements.add(e.isCatchAll() ? catchAll(nftlink.nftables.expr.Data.of(e.data()))
+                elements.add(e.isCatchAll() ? catchAll(nftlink.nftables.expr.NftData.of(e.data()))
                         : new SetElement(e.key(), e.keyEnd() == null ? e.key() : e.keyEnd(),
-                        nftlink.nftables.expr.Data.of(e.data()), null, 0, 0, 0, null, List.of()));
+                        nftlink.nftables.expr.NftData.of(e.data()), null, 0, 0, 0, null, List.of()));
             }
         } else if (map.hasIntervals()) {
-            flags |= NfTables.NFT_SET_INTERVAL;
+            flags |= NfTablesUapi.NFT_SET_INTERVAL;
             // host-order keys are swapped to big endian before the lookup (MapLookupField.loads)
             boolean swap = LinearizeByteOrder.ordersHostBytes(map.key());
             List<BigInteger[]> bounds = new ArrayList<>();
-            List<nftlink.nftables.expr.Data> data = new ArrayList<>();
+            List<nftlink.nftables.expr.NftData> data = new ArrayList<>();
             for (MapLookupField.Entry e : map.entries()) {
                 if (e.isCatchAll()) {
                     continue;
@@ -153,16 +153,16 @@ final class LinearizeSets {
                 Bytes low = swap ? e.key().reversed() : e.key();
                 Bytes high = e.keyEnd() == null ? low : swap ? e.keyEnd().reversed() : e.keyEnd();
                 bounds.add(new BigInteger[]{number(low), number(high)});
-                data.add(nftlink.nftables.expr.Data.of(e.data()));
+                data.add(nftlink.nftables.expr.NftData.of(e.data()));
             }
             elements.addAll(intervalMapElements(bounds, data, map.key().length(), "data map"));
             // the catch-all is no interval: nft adds it after them (snat to ip saddr map { 10.0.0.0/8 : 1.2.3.4, * : ... })
             map.entries().stream().filter(MapLookupField.Entry::isCatchAll)
-                    .forEach(e -> elements.add(catchAll(nftlink.nftables.expr.Data.of(e.data()))));
+                    .forEach(e -> elements.add(catchAll(nftlink.nftables.expr.NftData.of(e.data()))));
         } else {
             for (MapLookupField.Entry e : map.entries()) {
-                elements.add(e.isCatchAll() ? catchAll(nftlink.nftables.expr.Data.of(e.data()))
-                        : SetElement.of(e.key(), nftlink.nftables.expr.Data.of(e.data())));
+                elements.add(e.isCatchAll() ? catchAll(nftlink.nftables.expr.NftData.of(e.data()))
+                        : SetElement.of(e.key(), nftlink.nftables.expr.NftData.of(e.data())));
             }
         }
         NftSet set = NftSet.of(spec.family(), spec.table(), "__map%d", map.key().keyType(), map.key().length())
@@ -170,7 +170,7 @@ final class LinearizeSets {
                 .withData(map.dataTypeId(), map.dataLength()).withSize(elements.size()).withId(ids.nextSet())
                 .withUserdata(map.dataRanges() ? withDataInterval(byteOrders(map.key(), map.dataType()))
                         : byteOrders(map.key(), map.dataType()));
-        if (map.key() instanceof ConcatField concat && (flags & NfTables.NFT_SET_INTERVAL) != 0) {
+        if (map.key() instanceof ConcatField concat && (flags & NfTablesUapi.NFT_SET_INTERVAL) != 0) {
             set = set.withFieldLengths(concat.fieldLengths());
         }
         return new AnonymousSet(set, elements);
@@ -180,40 +180,40 @@ final class LinearizeSets {
     static AnonymousSet anonymousMap(RuleSpec spec, BatchIds ids, Statement.VerdictMap vmap) {
         Field field = vmap.field();
         int length = field.length();
-        int flags = NfTables.NFT_SET_ANONYMOUS | NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_MAP;
+        int flags = NfTablesUapi.NFT_SET_ANONYMOUS | NfTablesUapi.NFT_SET_CONSTANT | NfTablesUapi.NFT_SET_MAP;
         List<SetElement> elements = new ArrayList<>();
         if (vmap.hasIntervals() && vmap.entries().stream().anyMatch(e -> e.key() instanceof Value.CatchAll)) {
             throw new IllegalArgumentException("unsupported: * in a verdict map with ranges");
         }
         if (vmap.hasIntervals() && field instanceof ConcatField) {
-            flags |= NfTables.NFT_SET_INTERVAL;
+            flags |= NfTablesUapi.NFT_SET_INTERVAL;
             for (Statement.VerdictMap.Entry e : vmap.entries()) {
-                elements.add(stateful(concatInterval(e.key(), nftlink.nftables.expr.Data.of(e.verdict())), e.statements()));
+                elements.add(stateful(concatInterval(e.key(), nftlink.nftables.expr.NftData.of(e.verdict())), e.statements()));
             }
         } else if (vmap.hasIntervals()) {
-            flags |= NfTables.NFT_SET_INTERVAL;
+            flags |= NfTablesUapi.NFT_SET_INTERVAL;
             List<BigInteger[]> bounds = new ArrayList<>();
-            List<nftlink.nftables.expr.Data> verdicts = new ArrayList<>();
+            List<nftlink.nftables.expr.NftData> verdicts = new ArrayList<>();
             List<List<Statement>> statements = new ArrayList<>();
             boolean swap = LinearizeByteOrder.ordersHostBytes(field);
             for (Statement.VerdictMap.Entry e : vmap.entries()) {
                 bounds.add(bounds(swap ? LinearizeByteOrder.reversedItems(new Value.SetLiteral(List.of(e.key()))).items().getFirst() : e.key()));
-                verdicts.add(nftlink.nftables.expr.Data.of(e.verdict()));
+                verdicts.add(nftlink.nftables.expr.NftData.of(e.verdict()));
                 statements.add(e.statements());
             }
             elements.addAll(intervalMapElements(bounds, verdicts, statements, length, "verdict map"));
         } else {
             for (Statement.VerdictMap.Entry e : vmap.entries()) {
-                elements.add(stateful(e.key() instanceof Value.CatchAll ? catchAll(nftlink.nftables.expr.Data.of(e.verdict()))
-                        : SetElement.of(((Value.Single) e.key()).bytes(), nftlink.nftables.expr.Data.of(e.verdict())),
+                elements.add(stateful(e.key() instanceof Value.CatchAll ? catchAll(nftlink.nftables.expr.NftData.of(e.verdict()))
+                        : SetElement.of(((Value.Single) e.key()).bytes(), nftlink.nftables.expr.NftData.of(e.verdict())),
                         e.statements()));
             }
         }
         NftSet set = NftSet.of(spec.family(), spec.table(), "__map%d", field.keyType(), length)
                 .withFlags(flags).withData(VERDICT_DATA, 0).withSize(elements.size()).withId(ids.nextSet())
                 .withUserdata(verdictMapUserdata(field));
-        if (field instanceof ConcatField concat && (flags & NfTables.NFT_SET_INTERVAL) != 0) {
-            set = set.withFlags(set.flags() | NfTables.NFT_SET_CONCAT).withFieldLengths(concat.fieldLengths());
+        if (field instanceof ConcatField concat && (flags & NfTablesUapi.NFT_SET_INTERVAL) != 0) {
+            set = set.withFlags(set.flags() | NfTablesUapi.NFT_SET_CONCAT).withFieldLengths(concat.fieldLengths());
         }
         return new AnonymousSet(set, elements);
     }
@@ -276,7 +276,7 @@ final class LinearizeSets {
      *
      * @throws IllegalArgumentException when ranges overlap
      */
-    private static List<SetElement> intervalMapElements(List<BigInteger[]> bounds, List<nftlink.nftables.expr.Data> data, int length,
+    private static List<SetElement> intervalMapElements(List<BigInteger[]> bounds, List<nftlink.nftables.expr.NftData> data, int length,
                                                 String what) {
         return intervalMapElements(bounds, data, List.of(), length, what);
     }
@@ -285,7 +285,7 @@ final class LinearizeSets {
      * As {@link #intervalMapElements(List, List, int, String)}, each range's start element with the
      * stateful expressions of its statements ({@code statements} empty when none has any).
      */
-    private static List<SetElement> intervalMapElements(List<BigInteger[]> bounds, List<nftlink.nftables.expr.Data> data,
+    private static List<SetElement> intervalMapElements(List<BigInteger[]> bounds, List<nftlink.nftables.expr.NftData> data,
                                                 List<List<Statement>> statements, int length, String what) {
         List<Intervals.Interval> intervals = new ArrayList<>();
         for (int i = 0; i < bounds.size(); i++) {

@@ -1,9 +1,9 @@
 package nftlink.nftables.lang;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.expr.Byteorder;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Ct;
 import nftlink.nftables.expr.Dup;
 import nftlink.nftables.expr.Dynset;
@@ -32,7 +32,7 @@ import java.util.List;
 /** Linearizes one statement of a rule into the context's expressions, one method per statement family. */
 final class LinearizeStatements {
 
-    private static final int REG = NfTables.NFT_REG_1;
+    private static final int REG = NfTablesUapi.NFT_REG_1;
 
     private LinearizeStatements() {
     }
@@ -121,8 +121,8 @@ final class LinearizeStatements {
             port = register;
         }
         Family ruleFamily = ctx.spec().family();
-        int family = t.family() != 0 ? t.family() : ruleFamily == Family.IP ? NfTables.NFPROTO_IPV4
-                : ruleFamily == Family.IP6 ? NfTables.NFPROTO_IPV6 : 0;
+        int family = t.family() != 0 ? t.family() : ruleFamily == Family.IP ? NfTablesUapi.NFPROTO_IPV4
+                : ruleFamily == Family.IP6 ? NfTablesUapi.NFPROTO_IPV6 : 0;
         out.add(new Tproxy(family, addr, port));
     }
 
@@ -169,7 +169,7 @@ final class LinearizeStatements {
         out.add(Immediate.value(REG, Bytes.u32(f.device())));
         if (f.address() != null) {
             out.add(Immediate.value(REG + 1, f.address()));
-            out.add(new Fwd(REG, REG + 1, f.address().length() == 4 ? NfTables.NFPROTO_IPV4 : NfTables.NFPROTO_IPV6));
+            out.add(new Fwd(REG, REG + 1, f.address().length() == 4 ? NfTablesUapi.NFPROTO_IPV4 : NfTablesUapi.NFPROTO_IPV6));
         } else {
             out.add(new Fwd(REG, null, null));
         }
@@ -209,7 +209,7 @@ final class LinearizeStatements {
             out.addAll(d.data().loads(dataRegister));
         }
         // the kernel takes a list of expressions only with NFT_DYNSET_F_EXPR
-        Integer dynsetFlags = d.stateful().size() > 1 ? NfTables.NFT_DYNSET_F_EXPR : null;
+        Integer dynsetFlags = d.stateful().size() > 1 ? NfTablesUapi.NFT_DYNSET_F_EXPR : null;
         out.add(new Dynset(d.op().number(), REG, dataRegister, d.set(), 0, d.timeout(),
                 d.stateful().stream().map(StatefulStatements::expression).toList(), dynsetFlags));
     }
@@ -250,7 +250,7 @@ final class LinearizeStatements {
         // a named map holds a bit field's values (an anonymous one holds the bits in place)
         out.addAll(v.named() != null && BitValue.applies(v.field()) ? BitValue.loads(v.field(), REG) : v.field().loads(REG));
         if (v.named() != null) {
-            out.add(new Lookup(v.named(), 0, REG, NfTables.NFT_REG_VERDICT, null));
+            out.add(new Lookup(v.named(), 0, REG, NfTablesUapi.NFT_REG_VERDICT, null));
         } else {
             AnonymousSet map = LinearizeSets.anonymousMap(ctx.spec(), ctx.ids(), v);
             ctx.sets().add(map);
@@ -258,7 +258,7 @@ final class LinearizeStatements {
                 // the map holds host-order keys as big-endian numbers, as nft writes it
                 out.add(LinearizeByteOrder.hton(v.field()));
             }
-            out.add(new Lookup(map.set().name(), map.set().id(), REG, NfTables.NFT_REG_VERDICT, null));
+            out.add(new Lookup(map.set().name(), map.set().id(), REG, NfTablesUapi.NFT_REG_VERDICT, null));
         }
     }
 
@@ -283,9 +283,9 @@ final class LinearizeStatements {
             }
         }
         ctx.out().add(switch (r.kind()) {
-            case ICMP, ICMPV6 -> new Reject(NfTables.NFT_REJECT_ICMP_UNREACH, r.code());
-            case ICMPX -> new Reject(NfTables.NFT_REJECT_ICMPX_UNREACH, r.code());
-            case TCP_RESET -> new Reject(NfTables.NFT_REJECT_TCP_RST, 0);
+            case ICMP, ICMPV6 -> new Reject(NfTablesUapi.NFT_REJECT_ICMP_UNREACH, r.code());
+            case ICMPX -> new Reject(NfTablesUapi.NFT_REJECT_ICMPX_UNREACH, r.code());
+            case TCP_RESET -> new Reject(NfTablesUapi.NFT_REJECT_TCP_RST, 0);
         });
     }
 

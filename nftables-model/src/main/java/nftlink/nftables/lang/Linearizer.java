@@ -5,7 +5,7 @@ import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Rule;
 import nftlink.nftables.SetElement;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package nftlink.nftables.lang;
 
 import nftlink.nftables.BaseChain;
 import nftlink.nftables.ChainPriority;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftEvent;
 import nftlink.nftables.NftMonitor;
 import nftlink.nftables.NftSet;
@@ -86,7 +86,7 @@ public final class MonitorRenderer {
             case NftEvent.SetEvent s -> {
                 NftSet set = s.set();
                 String k = key(set.family().nftName(), set.table(), set.name());
-                boolean anonymousSet = (set.flags() & NfTables.NFT_SET_ANONYMOUS) != 0;
+                boolean anonymousSet = (set.flags() & NfTablesUapi.NFT_SET_ANONYMOUS) != 0;
                 if (s.added()) {
                     sets.put(k, set);
                     if (anonymousSet) {

@@ -1,10 +1,10 @@
 package nftlink.nftables.lang;
 
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Rule;
 import nftlink.nftables.expr.Byteorder;
-import nftlink.nftables.expr.Data;
+import nftlink.nftables.expr.NftData;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Immediate;
 import nftlink.nftables.expr.Lookup;
@@ -37,7 +37,7 @@ public final class NamedSetLookups {
             return out;
         }
         SetKey key = d.key();
-        if ((set.flags() & NfTables.NFT_SET_ANONYMOUS) != 0 && !key.concatenated()) {
+        if ((set.flags() & NfTablesUapi.NFT_SET_ANONYMOUS) != 0 && !key.concatenated()) {
             // an anonymous interval set of one host-order key is read with its own swap (Delinearizer)
             return out;
         }
@@ -87,7 +87,7 @@ public final class NamedSetLookups {
 
     /** A constant's immediate with its {@code length} bytes the other way round, or {@code null} when {@code e} is none. */
     private static Expression swappedConstant(Expression e, int length) {
-        if (e instanceof Immediate imm && imm.data() instanceof Data.Value v && v.bytes().length() == length) {
+        if (e instanceof Immediate imm && imm.data() instanceof NftData.Value v && v.bytes().length() == length) {
             return Immediate.value(imm.dreg(), v.bytes().reversed());
         }
         return null;

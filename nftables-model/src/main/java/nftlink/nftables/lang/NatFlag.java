@@ -1,6 +1,6 @@
 package nftlink.nftables.lang;
 
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -16,13 +16,13 @@ import java.util.Set;
  */
 public enum NatFlag {
     /** Random source ports ({@code NF_NAT_RANGE_PROTO_RANDOM}). */
-    RANDOM(NfTables.NF_NAT_RANGE_PROTO_RANDOM, "random"),
+    RANDOM(NfTablesUapi.NF_NAT_RANGE_PROTO_RANDOM, "random"),
     /** Fully random source ports ({@code NF_NAT_RANGE_PROTO_RANDOM_FULLY}). */
-    FULLY_RANDOM(NfTables.NF_NAT_RANGE_PROTO_RANDOM_FULLY, "fully-random"),
+    FULLY_RANDOM(NfTablesUapi.NF_NAT_RANGE_PROTO_RANDOM_FULLY, "fully-random"),
     /** The same address for a client on every connection ({@code NF_NAT_RANGE_PERSISTENT}). */
-    PERSISTENT(NfTables.NF_NAT_RANGE_PERSISTENT, "persistent"),
+    PERSISTENT(NfTablesUapi.NF_NAT_RANGE_PERSISTENT, "persistent"),
     /** An address prefix mapped onto the packet's ({@code NF_NAT_RANGE_NETMAP}, {@code snat prefix to}). */
-    NETMAP(NfTables.NF_NAT_RANGE_NETMAP, "netmap");
+    NETMAP(NfTablesUapi.NF_NAT_RANGE_NETMAP, "netmap");
 
     private final int bit;
     private final String nftName;

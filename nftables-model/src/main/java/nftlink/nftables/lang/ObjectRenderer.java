@@ -1,10 +1,10 @@
 package nftlink.nftables.lang;
 
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftObject;
-import nftlink.nftables.ObjectData;
+import nftlink.nftables.ObjectDefinition;
 import nftlink.nftables.Table;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 
 import java.util.HexFormat;
 import java.util.List;
@@ -46,13 +46,13 @@ public final class ObjectRenderer {
     public static String render(NftObject object, boolean handles) {
         StringBuilder sb = new StringBuilder("\t");
         String typeName = typeName(object.type());
-        ObjectData data = object.data();
-        if (typeName == null || data instanceof ObjectData.Raw) {
+        ObjectDefinition data = object.data();
+        if (typeName == null || data instanceof ObjectDefinition.Raw) {
             sb.append(typeName == null ? "object type " + Integer.toUnsignedString(object.type()) : typeName)
                     .append(' ').append(object.name()).append(" {");
             appendHandle(sb, object, handles);
             appendComment(sb, object);
-            byte[] raw = data instanceof ObjectData.Raw r ? r.data() : null;
+            byte[] raw = data instanceof ObjectDefinition.Raw r ? r.data() : null;
             sb.append("\n\t\tdata ").append(raw == null ? "none" : HexFormat.of().formatHex(raw)).append('\n');
             return sb.append("\t}\n").toString();
         }
@@ -60,20 +60,20 @@ public final class ObjectRenderer {
         appendHandle(sb, object, handles);
         appendComment(sb, object);
         switch (data) {
-            case ObjectData.Counter c when OutputFlags.current().stateless() -> sb.append('\n');
-            case ObjectData.Counter c -> sb.append("\n\t\tpackets ").append(Long.toUnsignedString(c.packets()))
+            case ObjectDefinition.Counter c when OutputFlags.current().stateless() -> sb.append('\n');
+            case ObjectDefinition.Counter c -> sb.append("\n\t\tpackets ").append(Long.toUnsignedString(c.packets()))
                     .append(" bytes ").append(Long.toUnsignedString(c.bytes())).append('\n');
-            case ObjectData.Quota q -> {
+            case ObjectDefinition.Quota q -> {
                 sb.append("\n\t\t").append(q.inverted() ? "over " : "").append(rate(q.bytes()));
                 if (q.consumed() != 0 && !OutputFlags.current().stateless()) {
                     sb.append(" used ").append(rate(q.consumed()));
                 }
                 sb.append('\n');
             }
-            case ObjectData.Secmark s -> sb.append("\n\t\t\"").append(s.context()).append("\"\n");
-            case ObjectData.CtHelper h -> sb.append("\n\t\ttype \"").append(h.helper()).append("\" protocol ")
+            case ObjectDefinition.Secmark s -> sb.append("\n\t\t\"").append(s.context()).append("\"\n");
+            case ObjectDefinition.CtHelper h -> sb.append("\n\t\ttype \"").append(h.helper()).append("\" protocol ")
                     .append(protocol(h.l4proto())).append("\n\t\tl3proto ").append(family(h.l3proto())).append('\n');
-            case ObjectData.CtTimeout t -> {
+            case ObjectDefinition.CtTimeout t -> {
                 sb.append("\n\t\tprotocol ").append(protocol(t.l4proto())).append("\n\t\tl3proto ")
                         .append(family(t.l3proto())).append("\n\t\tpolicy = { ");
                 StringJoiner j = new StringJoiner(", ");
@@ -83,26 +83,26 @@ public final class ObjectRenderer {
                 }
                 sb.append(j).append(" }\n");
             }
-            case ObjectData.CtExpectation e -> sb.append("\n\t\tprotocol ").append(protocol(e.l4proto()))
+            case ObjectDefinition.CtExpectation e -> sb.append("\n\t\tprotocol ").append(protocol(e.l4proto()))
                     .append("\n\t\tdport ").append(e.dport())
                     .append("\n\t\ttimeout ").append(time(Integer.toUnsignedLong(e.timeout())))
                     .append("\n\t\tsize ").append(e.size())
                     .append("\n\t\tl3proto ").append(family(e.l3proto())).append('\n');
-            case ObjectData.Limit l -> sb.append("\n\t\t").append(limit(l)).append('\n');
-            case ObjectData.Synproxy s -> {
-                if ((s.flags() & NfTables.NF_SYNPROXY_OPT_MSS) != 0) {
+            case ObjectDefinition.Limit l -> sb.append("\n\t\t").append(limit(l)).append('\n');
+            case ObjectDefinition.Synproxy s -> {
+                if ((s.flags() & NfTablesUapi.NF_SYNPROXY_OPT_MSS) != 0) {
                     sb.append("\n\t\tmss ").append(s.mss());
                 }
-                if ((s.flags() & NfTables.NF_SYNPROXY_OPT_WSCALE) != 0) {
+                if ((s.flags() & NfTablesUapi.NF_SYNPROXY_OPT_WSCALE) != 0) {
                     sb.append("\n\t\twscale ").append(s.wscale());
                 }
-                if ((s.flags() & (NfTables.NF_SYNPROXY_OPT_TIMESTAMP | NfTables.NF_SYNPROXY_OPT_SACK_PERM)) != 0) {
-                    sb.append("\n\t\t").append((s.flags() & NfTables.NF_SYNPROXY_OPT_TIMESTAMP) != 0 ? "timestamp" : "")
-                            .append(' ').append((s.flags() & NfTables.NF_SYNPROXY_OPT_SACK_PERM) != 0 ? "sack-perm" : "");
+                if ((s.flags() & (NfTablesUapi.NF_SYNPROXY_OPT_TIMESTAMP | NfTablesUapi.NF_SYNPROXY_OPT_SACK_PERM)) != 0) {
+                    sb.append("\n\t\t").append((s.flags() & NfTablesUapi.NF_SYNPROXY_OPT_TIMESTAMP) != 0 ? "timestamp" : "")
+                            .append(' ').append((s.flags() & NfTablesUapi.NF_SYNPROXY_OPT_SACK_PERM) != 0 ? "sack-perm" : "");
                 }
                 sb.append('\n');
             }
-            case ObjectData.Raw r -> throw new IllegalStateException("handled above");
+            case ObjectDefinition.Raw r -> throw new IllegalStateException("handled above");
         }
         return sb.append("\t}\n").toString();
     }
@@ -148,15 +148,15 @@ public final class ObjectRenderer {
         }
     }
 
-    private static String limit(ObjectData.Limit l) {
-        boolean inv = (l.flags() & NfTables.NFT_LIMIT_F_INV) != 0;
+    private static String limit(ObjectDefinition.Limit l) {
+        boolean inv = (l.flags() & NfTablesUapi.NFT_LIMIT_F_INV) != 0;
         StringBuilder sb = new StringBuilder("rate ").append(inv ? "over " : "");
-        if (l.limitType() == NfTables.NFT_LIMIT_PKTS) {
+        if (l.limitType() == NfTablesUapi.NFT_LIMIT_PKTS) {
             sb.append(Long.toUnsignedString(l.rate())).append('/').append(unit(l.unit()));
             if (l.burst() != 0 && l.burst() != 5) {
                 sb.append(" burst ").append(Integer.toUnsignedString(l.burst())).append(" packets");
             }
-        } else if (l.limitType() == NfTables.NFT_LIMIT_PKT_BYTES) {
+        } else if (l.limitType() == NfTablesUapi.NFT_LIMIT_PKT_BYTES) {
             sb.append(rate(l.rate())).append('/').append(unit(l.unit()));
             if (l.burst() != 0) {
                 sb.append(" burst ").append(rate(Integer.toUnsignedLong(l.burst())));
@@ -191,12 +191,12 @@ public final class ObjectRenderer {
     /** nft's {@code family2str} for an {@code NFPROTO_*} number. */
     static String family(int nfproto) {
         return switch (nfproto) {
-            case NfTables.NFPROTO_IPV4 -> "ip";
-            case NfTables.NFPROTO_IPV6 -> "ip6";
-            case NfTables.NFPROTO_INET -> "inet";
-            case NfTables.NFPROTO_NETDEV -> "netdev";
-            case NfTables.NFPROTO_ARP -> "arp";
-            case NfTables.NFPROTO_BRIDGE -> "bridge";
+            case NfTablesUapi.NFPROTO_IPV4 -> "ip";
+            case NfTablesUapi.NFPROTO_IPV6 -> "ip6";
+            case NfTablesUapi.NFPROTO_INET -> "inet";
+            case NfTablesUapi.NFPROTO_NETDEV -> "netdev";
+            case NfTablesUapi.NFPROTO_ARP -> "arp";
+            case NfTablesUapi.NFPROTO_BRIDGE -> "bridge";
             default -> "unknown";
         };
     }

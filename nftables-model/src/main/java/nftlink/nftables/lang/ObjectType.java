@@ -1,6 +1,6 @@
 package nftlink.nftables.lang;
 
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 
 import java.util.Optional;
 
@@ -11,21 +11,21 @@ import java.util.Optional;
  */
 public enum ObjectType {
     /** {@code counter}. */
-    COUNTER(NfTables.NFT_OBJECT_COUNTER, "counter", "counter name"),
+    COUNTER(NfTablesUapi.NFT_OBJECT_COUNTER, "counter", "counter name"),
     /** {@code quota}. */
-    QUOTA(NfTables.NFT_OBJECT_QUOTA, "quota", "quota name"),
+    QUOTA(NfTablesUapi.NFT_OBJECT_QUOTA, "quota", "quota name"),
     /** {@code ct helper}. */
-    CT_HELPER(NfTables.NFT_OBJECT_CT_HELPER, "ct helper", "ct helper set"),
+    CT_HELPER(NfTablesUapi.NFT_OBJECT_CT_HELPER, "ct helper", "ct helper set"),
     /** {@code limit}. */
-    LIMIT(NfTables.NFT_OBJECT_LIMIT, "limit", "limit name"),
+    LIMIT(NfTablesUapi.NFT_OBJECT_LIMIT, "limit", "limit name"),
     /** {@code ct timeout}. */
-    CT_TIMEOUT(NfTables.NFT_OBJECT_CT_TIMEOUT, "ct timeout", "ct timeout set"),
+    CT_TIMEOUT(NfTablesUapi.NFT_OBJECT_CT_TIMEOUT, "ct timeout", "ct timeout set"),
     /** {@code secmark}. */
-    SECMARK(NfTables.NFT_OBJECT_SECMARK, "secmark", "meta secmark set"),
+    SECMARK(NfTablesUapi.NFT_OBJECT_SECMARK, "secmark", "meta secmark set"),
     /** {@code ct expectation}. */
-    CT_EXPECTATION(NfTables.NFT_OBJECT_CT_EXPECT, "ct expectation", "ct expectation set"),
+    CT_EXPECTATION(NfTablesUapi.NFT_OBJECT_CT_EXPECT, "ct expectation", "ct expectation set"),
     /** {@code synproxy}. */
-    SYNPROXY(NfTables.NFT_OBJECT_SYNPROXY, "synproxy", "synproxy name");
+    SYNPROXY(NfTablesUapi.NFT_OBJECT_SYNPROXY, "synproxy", "synproxy name");
 
     private final int number;
     private final String nftName;

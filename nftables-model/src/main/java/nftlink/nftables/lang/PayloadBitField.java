@@ -2,7 +2,7 @@ package nftlink.nftables.lang;
 
 import nftlink.nftables.Family;
 import nftlink.nftables.expr.Bitwise;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Payload;
 

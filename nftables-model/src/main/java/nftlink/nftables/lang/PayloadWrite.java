@@ -1,9 +1,9 @@
 package nftlink.nftables.lang;
 
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.expr.Bitwise;
-import nftlink.nftables.expr.Bytes;
-import nftlink.nftables.expr.Data;
+import nftlink.nftables.Bytes;
+import nftlink.nftables.expr.NftData;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Exthdr;
 import nftlink.nftables.expr.Immediate;
@@ -20,7 +20,7 @@ import java.util.List;
  * other bits, and the checksum options.
  */
 final class PayloadWrite {
-    private static final int REG = NfTables.NFT_REG_1;
+    private static final int REG = NfTablesUapi.NFT_REG_1;
 
     private PayloadWrite() {
     }
@@ -68,7 +68,7 @@ final class PayloadWrite {
      */
     private static boolean words(Field f, int[] csum) {
         Bits b = bits(f);
-        return csum[0] == NfTables.NFT_PAYLOAD_CSUM_INET || "vlan".equals(protocol(f))
+        return csum[0] == NfTablesUapi.NFT_PAYLOAD_CSUM_INET || "vlan".equals(protocol(f))
                 || f instanceof RawPayloadField && b.base() == Payload.Base.INNER;
     }
 
@@ -80,15 +80,15 @@ final class PayloadWrite {
             case "ip saddr", "ip daddr", "ip protocol", "ip6 saddr", "ip6 daddr", "ip6 nexthdr" -> true;
             default -> false;
         };
-        int flags = pseudo ? NfTables.NFT_PAYLOAD_L4CSUM_PSEUDOHDR : 0;
+        int flags = pseudo ? NfTablesUapi.NFT_PAYLOAD_L4CSUM_PSEUDOHDR : 0;
         return switch (protocol) {
-            case "ip" -> new int[]{NfTables.NFT_PAYLOAD_CSUM_INET, 10, flags};
-            case "tcp" -> new int[]{NfTables.NFT_PAYLOAD_CSUM_INET, 16, flags};
+            case "ip" -> new int[]{NfTablesUapi.NFT_PAYLOAD_CSUM_INET, 10, flags};
+            case "tcp" -> new int[]{NfTablesUapi.NFT_PAYLOAD_CSUM_INET, 16, flags};
             // a udp checksum may be 0 (none): the kernel updates it as part of the layer-4 checksum only
-            case "udp" -> new int[]{NfTables.NFT_PAYLOAD_CSUM_NONE, 0, NfTables.NFT_PAYLOAD_L4CSUM_PSEUDOHDR};
+            case "udp" -> new int[]{NfTablesUapi.NFT_PAYLOAD_CSUM_NONE, 0, NfTablesUapi.NFT_PAYLOAD_L4CSUM_PSEUDOHDR};
             // raw bits of the inner header are covered by the layer-4 checksum
-            case "raw" -> new int[]{NfTables.NFT_PAYLOAD_CSUM_NONE, 0,
-                    bits(f).base() == Payload.Base.INNER ? NfTables.NFT_PAYLOAD_L4CSUM_PSEUDOHDR : 0};
+            case "raw" -> new int[]{NfTablesUapi.NFT_PAYLOAD_CSUM_NONE, 0,
+                    bits(f).base() == Payload.Base.INNER ? NfTablesUapi.NFT_PAYLOAD_L4CSUM_PSEUDOHDR : 0};
             default -> new int[]{0, 0, flags};
         };
     }
@@ -173,7 +173,7 @@ final class PayloadWrite {
         if (!immediateWrite && !maskedWrite) {
             return null;
         }
-        if (at + 1 < e.size() && e.get(at) instanceof Immediate imm && imm.dreg() == REG && imm.data() instanceof Data.Value v
+        if (at + 1 < e.size() && e.get(at) instanceof Immediate imm && imm.dreg() == REG && imm.data() instanceof NftData.Value v
                 && e.get(at + 1) instanceof Exthdr.Write w && w.sreg() == REG) {
             for (ExthdrField x : ExthdrField.ALL) {
                 if (!x.presence() && x.mask() == null && x.op() == w.op() && x.type() == w.type()
@@ -226,7 +226,7 @@ final class PayloadWrite {
 
     private static Read tryField(Field f, List<Expression> e, int at) {
         Bits b = bits(f);
-        if (at + 1 < e.size() && e.get(at) instanceof Immediate imm && imm.dreg() == REG && imm.data() instanceof Data.Value v
+        if (at + 1 < e.size() && e.get(at) instanceof Immediate imm && imm.dreg() == REG && imm.data() instanceof NftData.Value v
                 && Delinearizer.fit(v.bytes(), f.length()) != null) {
             Bytes value = Delinearizer.fit(v.bytes(), f.length());
             List<Expression> expected = linearize(f, value);
@@ -269,7 +269,7 @@ final class PayloadWrite {
         }
         return "udp".equals(protocol(f)) && expected instanceof Payload.Write x && actual instanceof Payload.Write a
                 && a.base() == x.base() && a.offset() == x.offset() && a.length() == x.length() && a.sreg() == x.sreg()
-                && a.checksumType() == NfTables.NFT_PAYLOAD_CSUM_INET && a.checksumOffset() == 6 && a.checksumFlags() == 0;
+                && a.checksumType() == NfTablesUapi.NFT_PAYLOAD_CSUM_INET && a.checksumOffset() == 6 && a.checksumFlags() == 0;
     }
 
     /** {@code FIELD set FIELD & C} or {@code | C}: the mask and xor read back within the field's bits. */

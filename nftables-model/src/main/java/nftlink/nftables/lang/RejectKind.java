@@ -1,6 +1,6 @@
 package nftlink.nftables.lang;
 
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 
 import java.util.Map;
 import java.util.OptionalInt;
@@ -13,16 +13,16 @@ import java.util.TreeSet;
  */
 public enum RejectKind {
     /** An ICMP destination unreachable. */
-    ICMP("icmp", NfTables.NFT_REJECT_ICMP_UNREACH, 3, Map.of(0, "net-unreachable", 1, "host-unreachable",
+    ICMP("icmp", NfTablesUapi.NFT_REJECT_ICMP_UNREACH, 3, Map.of(0, "net-unreachable", 1, "host-unreachable",
             2, "prot-unreachable", 3, "port-unreachable", 9, "net-prohibited", 10, "host-prohibited", 13, "admin-prohibited")),
     /** An ICMPv6 destination unreachable. */
-    ICMPV6("icmpv6", NfTables.NFT_REJECT_ICMP_UNREACH, 4, Map.of(0, "no-route", 1, "admin-prohibited",
+    ICMPV6("icmpv6", NfTablesUapi.NFT_REJECT_ICMP_UNREACH, 4, Map.of(0, "no-route", 1, "admin-prohibited",
             3, "addr-unreachable", 4, "port-unreachable", 5, "policy-fail", 6, "reject-route")),
     /** ICMP or ICMPv6, whichever fits the packet (inet, bridge and netdev tables). */
-    ICMPX("icmpx", NfTables.NFT_REJECT_ICMPX_UNREACH, 1, Map.of(0, "no-route", 1, "port-unreachable",
+    ICMPX("icmpx", NfTablesUapi.NFT_REJECT_ICMPX_UNREACH, 1, Map.of(0, "no-route", 1, "port-unreachable",
             2, "host-unreachable", 3, "admin-prohibited")),
     /** A TCP reset. */
-    TCP_RESET("tcp reset", NfTables.NFT_REJECT_TCP_RST, 0, Map.of());
+    TCP_RESET("tcp reset", NfTablesUapi.NFT_REJECT_TCP_RST, 0, Map.of());
 
     private final String nftName;
     private final int kernelType;

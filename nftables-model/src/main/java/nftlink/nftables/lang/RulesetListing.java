@@ -4,7 +4,7 @@ import nftlink.netlink.DumpInterruptedException;
 import nftlink.nftables.Chain;
 import nftlink.nftables.Family;
 import nftlink.nftables.Flowtable;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftFormatter;
 import nftlink.nftables.NftObject;
 import nftlink.nftables.NftSet;
@@ -52,7 +52,7 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
             if (nft.generation() == generation) {
                 // anonymous chains (jump { ... }) are listed inside the rules bound to them, not as chains
                 Ruleset visible = new Ruleset(rs.tables(), rs.chains().stream()
-                        .filter(c -> (c.flags() & NfTables.NFT_CHAIN_BINDING) == 0).toList());
+                        .filter(c -> (c.flags() & NfTablesUapi.NFT_CHAIN_BINDING) == 0).toList());
                 return new RulesetListing(visible, sets, elements, rules, objects, flowtables);
             }
         }
@@ -87,7 +87,7 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
             // the kernel names an anonymous chain __chainN
             if (statements.get(i) instanceof Statement.VerdictStatement v && v.verdict().chain() != null
                     && v.verdict().chain().startsWith("__chain") && !hasChain(r.family(), r.table(), v.verdict().chain())) {
-                boolean goTo = v.verdict().code() == NfTables.NFT_GOTO;
+                boolean goTo = v.verdict().code() == NfTablesUapi.NFT_GOTO;
                 statements.set(i, new Statement.ChainBinding(goTo, v.verdict().chain(),
                         rulesOf(r.family(), r.table(), v.verdict().chain())));
                 bound = true;
@@ -199,7 +199,7 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
     public RulesetListing terse() {
         Map<String, List<SetElement>> kept = new HashMap<>();
         for (NftSet s : sets) {
-            if ((s.flags() & NfTables.NFT_SET_ANONYMOUS) != 0) {
+            if ((s.flags() & NfTablesUapi.NFT_SET_ANONYMOUS) != 0) {
                 kept.put(key(s.family().nftName(), s.table(), s.name()), elementsOf(s));
             }
         }
@@ -219,7 +219,7 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
                 }
                 for (NftSet s : sets) {
                     if (s.family() == t.family() && s.table().equals(t.name())
-                            && (s.flags() & NfTables.NFT_SET_ANONYMOUS) == 0) {
+                            && (s.flags() & NfTablesUapi.NFT_SET_ANONYMOUS) == 0) {
                         blocks.add(SetRenderer.render(s, elements.getOrDefault(key(s.family().nftName(), s.table(), s.name()), List.of()), handles,
                                 renderer));
                     }

@@ -1,7 +1,7 @@
 package nftlink.nftables.lang;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.expr.Expression;
 
@@ -39,7 +39,7 @@ public record SetDeclaration(Family family, String table, String name, SetKey ke
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(key, "key");
         statements = List.copyOf(statements);
-        if (autoMerge && (flags & NfTables.NFT_SET_INTERVAL) == 0) {
+        if (autoMerge && (flags & NfTablesUapi.NFT_SET_INTERVAL) == 0) {
             throw new IllegalArgumentException("auto-merge only works with interval sets");
         }
         for (Statement s : statements) {
@@ -61,7 +61,7 @@ public record SetDeclaration(Family family, String table, String name, SetKey ke
             key = datatypeKey(set.keyType(), set.keyLength(), set.fieldLengths());
         }
         SetData data = null;
-        if ((set.flags() & NfTables.NFT_SET_OBJECT) != 0) {
+        if ((set.flags() & NfTablesUapi.NFT_SET_OBJECT) != 0) {
             data = new SetData.Objects(set.objectType());
         } else if (set.isMap() && set.dataType() == SetData.Verdicts.TYPE) {
             data = new SetData.Verdicts(key != null && key.typeof() != null && SetTypeof.isVerdict(u.dataTypeof()));
@@ -90,8 +90,8 @@ public record SetDeclaration(Family family, String table, String name, SetKey ke
             }
             statements.add(s);
         }
-        int declared = set.flags() & (NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_INTERVAL | NfTables.NFT_SET_TIMEOUT
-                | NfTables.NFT_SET_EVAL);
+        int declared = set.flags() & (NfTablesUapi.NFT_SET_CONSTANT | NfTablesUapi.NFT_SET_INTERVAL | NfTablesUapi.NFT_SET_TIMEOUT
+                | NfTablesUapi.NFT_SET_EVAL);
         SetKey k = key;
         SetData d = data;
         try {
@@ -140,26 +140,26 @@ public record SetDeclaration(Family family, String table, String name, SetKey ke
 
     /** Whether the elements are intervals. */
     public boolean isInterval() {
-        return (flags & NfTables.NFT_SET_INTERVAL) != 0;
+        return (flags & NfTablesUapi.NFT_SET_INTERVAL) != 0;
     }
 
     /** The flags the kernel gets: the declared ones, the map or object flag, concat for ranges of concatenations. */
     public int kernelFlags() {
         int f = flags;
         if (timeout != 0) {
-            f |= NfTables.NFT_SET_TIMEOUT;
+            f |= NfTablesUapi.NFT_SET_TIMEOUT;
         }
         if (data instanceof SetData.Objects) {
-            f |= NfTables.NFT_SET_OBJECT;
+            f |= NfTablesUapi.NFT_SET_OBJECT;
         } else if (data != null) {
-            f |= NfTables.NFT_SET_MAP;
+            f |= NfTablesUapi.NFT_SET_MAP;
         }
         if (key.concatenated() && isInterval()) {
-            f |= NfTables.NFT_SET_CONCAT;
+            f |= NfTablesUapi.NFT_SET_CONCAT;
         }
         if (statements.size() > 1) {
             // the kernel takes a list of expressions only with this flag
-            f |= NfTables.NFT_SET_EXPR;
+            f |= NfTablesUapi.NFT_SET_EXPR;
         }
         return f;
     }

@@ -1,10 +1,10 @@
 package nftlink.nftables.lang;
 
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.SetElement;
-import nftlink.nftables.expr.Bytes;
-import nftlink.nftables.expr.Data;
+import nftlink.nftables.Bytes;
+import nftlink.nftables.expr.NftData;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Verdict;
 
@@ -34,8 +34,8 @@ public final class SetElementListing {
             return null;
         }
         List<ListedElement> out = new ArrayList<>();
-        List<SetElement> catchAll = elements.stream().filter(e -> (e.flags() & NfTables.NFT_SET_ELEM_CATCHALL) != 0).toList();
-        List<SetElement> keyed = elements.stream().filter(e -> (e.flags() & NfTables.NFT_SET_ELEM_CATCHALL) == 0).toList();
+        List<SetElement> catchAll = elements.stream().filter(e -> (e.flags() & NfTablesUapi.NFT_SET_ELEM_CATCHALL) != 0).toList();
+        List<SetElement> keyed = elements.stream().filter(e -> (e.flags() & NfTablesUapi.NFT_SET_ELEM_CATCHALL) == 0).toList();
         if (declaration.isInterval() && key.concatenated()) {
             for (SetElement e : keyed) {
                 out.add(listed(declaration, e, concatRange(key, e)));
@@ -82,11 +82,11 @@ public final class SetElementListing {
 
     private static boolean fits(SetDeclaration declaration, SetElement e) {
         int length = declaration.key().length();
-        boolean catchAll = (e.flags() & NfTables.NFT_SET_ELEM_CATCHALL) != 0;
+        boolean catchAll = (e.flags() & NfTablesUapi.NFT_SET_ELEM_CATCHALL) != 0;
         if (!catchAll && (e.key().length() != length || e.keyEnd() != null && e.keyEnd().length() != length)) {
             return false;
         }
-        return !(e.data() instanceof Data.Value v) || declaration.data() instanceof SetData.Values values
+        return !(e.data() instanceof NftData.Value v) || declaration.data() instanceof SetData.Values values
                 && v.bytes().length() == values.length();
     }
 
@@ -185,11 +185,11 @@ public final class SetElementListing {
         int length = key.length();
         List<SetElement> sorted = new ArrayList<>(elements);
         sorted.sort(Comparator.<SetElement, BigInteger>comparing(e -> number(e.key()))
-                .thenComparing(e -> (e.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) == 0));
+                .thenComparing(e -> (e.flags() & NfTablesUapi.NFT_SET_ELEM_INTERVAL_END) == 0));
         List<ListedElement> out = new ArrayList<>();
         SetElement low = null;
         for (SetElement e : sorted) {
-            boolean end = (e.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0;
+            boolean end = (e.flags() & NfTablesUapi.NFT_SET_ELEM_INTERVAL_END) != 0;
             if (low != null) {
                 out.add(interval(declaration, low, number(low.key()), number(e.key()).subtract(BigInteger.ONE)));
                 low = null;
@@ -234,9 +234,9 @@ public final class SetElementListing {
                 statements.add(s);
             }
         }
-        Verdict verdict = e.data() instanceof Data.OfVerdict v ? v.verdict() : null;
+        Verdict verdict = e.data() instanceof NftData.OfVerdict v ? v.verdict() : null;
         List<Value> data = null;
-        if (e.data() instanceof Data.Value v && declaration.data() instanceof SetData.Values values) {
+        if (e.data() instanceof NftData.Value v && declaration.data() instanceof SetData.Values values) {
             List<Datatype> types = values.value().types();
             if (values.interval()) {
                 data = MapLookupField.rangeParts(types, v.bytes());

@@ -1,6 +1,6 @@
 package nftlink.nftables.lang;
 
-import nftlink.nftables.expr.Data;
+import nftlink.nftables.expr.NftData;
 
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param comment    the comment, or {@code null}
  * @param statements the element's stateful statements ({@code counter}, {@code limit ...}, ...)
  */
-public record SetElementSpec(Value key, Data data, String objectRef, long timeout, long expiration, String comment,
+public record SetElementSpec(Value key, NftData data, String objectRef, long timeout, long expiration, String comment,
                              List<Statement> statements) {
 
     public SetElementSpec {
@@ -35,7 +35,7 @@ public record SetElementSpec(Value key, Data data, String objectRef, long timeou
     }
 
     /** An element with only a key (and data, for a map). */
-    public static SetElementSpec of(Value key, Data data) {
+    public static SetElementSpec of(Value key, NftData data) {
         return new SetElementSpec(key, data, null, 0, 0, null, List.of());
     }
 }

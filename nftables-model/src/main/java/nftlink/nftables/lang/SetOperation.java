@@ -1,6 +1,6 @@
 package nftlink.nftables.lang;
 
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 
 import java.util.Optional;
 
@@ -10,11 +10,11 @@ import java.util.Optional;
  */
 public enum SetOperation {
     /** {@code add}: adds the element unless it is there. */
-    ADD(NfTables.NFT_DYNSET_OP_ADD, "add"),
+    ADD(NfTablesUapi.NFT_DYNSET_OP_ADD, "add"),
     /** {@code update}: adds the element, or refreshes its timeout. */
-    UPDATE(NfTables.NFT_DYNSET_OP_UPDATE, "update"),
+    UPDATE(NfTablesUapi.NFT_DYNSET_OP_UPDATE, "update"),
     /** {@code delete}: removes the element. */
-    DELETE(NfTables.NFT_DYNSET_OP_DELETE, "delete");
+    DELETE(NfTablesUapi.NFT_DYNSET_OP_DELETE, "delete");
 
     private final int number;
     private final String nftName;

@@ -1,9 +1,9 @@
 package nftlink.nftables.lang;
 
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.SetElement;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,14 +42,14 @@ public final class SetRenderer {
     public static String render(NftSet set, List<SetElement> elements, boolean handles, RuleRenderer statements) {
         SetDeclaration d = SetDeclaration.of(set);
         StringBuilder sb = new StringBuilder();
-        boolean objectMap = (set.flags() & NfTables.NFT_SET_OBJECT) != 0;
+        boolean objectMap = (set.flags() & NfTablesUapi.NFT_SET_OBJECT) != 0;
         sb.append('\t').append(set.isMap() || objectMap ? "map " : "set ").append(set.name()).append(" {");
         if (handles) {
             sb.append(" # handle ").append(Long.toUnsignedString(set.handle()));
         }
         sb.append("\n\t\t").append(d == null ? unknownType(set) : typeText(d)).append('\n');
-        if ((set.flags() & NfTables.NFT_SET_CONSTANT) == 0) {
-            if (set.policy() == NfTables.NFT_SET_POL_MEMORY) {
+        if ((set.flags() & NfTablesUapi.NFT_SET_CONSTANT) == 0) {
+            if (set.policy() == NfTablesUapi.NFT_SET_POL_MEMORY) {
                 sb.append("\t\tpolicy memory\n");
             }
             if (set.size() != 0) {
@@ -116,22 +116,22 @@ public final class SetRenderer {
 
     /** The flags line: constant, dynamic, interval, timeout; none when the only flag is the timeout a default timeout implies. */
     static String flags(NftSet set) {
-        int shown = NfTables.NFT_SET_CONSTANT | NfTables.NFT_SET_EVAL | NfTables.NFT_SET_INTERVAL
-                | (set.timeout() == 0 ? NfTables.NFT_SET_TIMEOUT : 0);
+        int shown = NfTablesUapi.NFT_SET_CONSTANT | NfTablesUapi.NFT_SET_EVAL | NfTablesUapi.NFT_SET_INTERVAL
+                | (set.timeout() == 0 ? NfTablesUapi.NFT_SET_TIMEOUT : 0);
         if ((set.flags() & shown) == 0) {
             return "";
         }
         StringJoiner flags = new StringJoiner(",");
-        if ((set.flags() & NfTables.NFT_SET_CONSTANT) != 0) {
+        if ((set.flags() & NfTablesUapi.NFT_SET_CONSTANT) != 0) {
             flags.add("constant");
         }
-        if ((set.flags() & NfTables.NFT_SET_EVAL) != 0) {
+        if ((set.flags() & NfTablesUapi.NFT_SET_EVAL) != 0) {
             flags.add("dynamic");
         }
-        if ((set.flags() & NfTables.NFT_SET_INTERVAL) != 0) {
+        if ((set.flags() & NfTablesUapi.NFT_SET_INTERVAL) != 0) {
             flags.add("interval");
         }
-        if ((set.flags() & NfTables.NFT_SET_TIMEOUT) != 0) {
+        if ((set.flags() & NfTablesUapi.NFT_SET_TIMEOUT) != 0) {
             flags.add("timeout");
         }
         return flags.toString();
@@ -143,8 +143,8 @@ public final class SetRenderer {
             return rawElements(elements);
         }
         boolean oneLine = set.timeout() == 0 && listed.stream().noneMatch(e -> e.comment() != null)
-                && (set.flags() & (NfTables.NFT_SET_MAP | NfTables.NFT_SET_OBJECT | NfTables.NFT_SET_TIMEOUT
-                | NfTables.NFT_SET_CONCAT)) == 0 && d.statements().isEmpty();
+                && (set.flags() & (NfTablesUapi.NFT_SET_MAP | NfTablesUapi.NFT_SET_OBJECT | NfTablesUapi.NFT_SET_TIMEOUT
+                | NfTablesUapi.NFT_SET_CONCAT)) == 0 && d.statements().isEmpty();
         int typeId = d.key().typeId();
         int perLine = !oneLine ? 1 : FIVE_PER_LINE.contains(typeId) ? 5 : TWO_PER_LINE.contains(typeId) ? 2 : 1;
         StringBuilder sb = new StringBuilder("{ ");

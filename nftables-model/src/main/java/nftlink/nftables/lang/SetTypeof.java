@@ -1,7 +1,7 @@
 package nftlink.nftables.lang;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.expr.Ct;
 import nftlink.nftables.expr.Expression;
@@ -304,7 +304,7 @@ public final class SetTypeof {
             case EXPR_SOCKET -> {
                 Socket.Key key = byNumber(Socket.Key.values(), Socket.Key::number, u32(data, 0));
                 yield key == Socket.Key.CGROUPV2 ? new SocketCgroupField(0)
-                        : key == null ? null : ExpressionField.of(new Socket(key, NfTables.NFT_REG_1, null));
+                        : key == null ? null : ExpressionField.of(new Socket(key, NfTablesUapi.NFT_REG_1, null));
             }
             case EXPR_CONCAT -> {
                 List<Field> parts = new ArrayList<>();
@@ -325,24 +325,24 @@ public final class SetTypeof {
         Expression e = switch (type) {
             case EXPR_NUMGEN -> {
                 Numgen.Type t = byNumber(Numgen.Type.values(), Numgen.Type::number, u32(data, 0));
-                yield t == null ? null : new Numgen(t, NfTables.NFT_REG_1, u32(data, 1), u32(data, 2));
+                yield t == null ? null : new Numgen(t, NfTablesUapi.NFT_REG_1, u32(data, 1), u32(data, 2));
             }
-            case EXPR_OSF -> new Osf(NfTables.NFT_REG_1, null, null);
+            case EXPR_OSF -> new Osf(NfTablesUapi.NFT_REG_1, null, null);
             case EXPR_RT -> {
                 Rt.Key k = byNumber(Rt.Key.values(), Rt.Key::number, u32(data, 0));
-                yield k == null ? null : new Rt(k, NfTables.NFT_REG_1);
+                yield k == null ? null : new Rt(k, NfTablesUapi.NFT_REG_1);
             }
             case EXPR_FIB -> {
                 Fib.Result r = byNumber(Fib.Result.values(), Fib.Result::number, u32(data, 0));
-                yield r == null ? null : new Fib(u32(data, 1), r, NfTables.NFT_REG_1);
+                yield r == null ? null : new Fib(u32(data, 1), r, NfTablesUapi.NFT_REG_1);
             }
             case EXPR_XFRM -> {
                 Xfrm.Key k = byNumber(Xfrm.Key.values(), Xfrm.Key::number, u32(data, 0));
                 Xfrm.Direction d = byNumber(Xfrm.Direction.values(), Xfrm.Direction::number, u32(data, 2));
-                yield k == null || d == null ? null : new Xfrm(k, d, u32(data, 1), NfTables.NFT_REG_1);
+                yield k == null || d == null ? null : new Xfrm(k, d, u32(data, 1), NfTablesUapi.NFT_REG_1);
             }
             case EXPR_HASH -> u32(data, 0) == HASH_SYMMETRIC
-                    ? new Hash.Symmetric(NfTables.NFT_REG_1, u32(data, 2), u32(data, 1)) : null;
+                    ? new Hash.Symmetric(NfTablesUapi.NFT_REG_1, u32(data, 2), u32(data, 1)) : null;
             default -> null;
         };
         return e == null ? null : ExpressionField.of(e);

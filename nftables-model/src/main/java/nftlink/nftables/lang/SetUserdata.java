@@ -1,6 +1,6 @@
 package nftlink.nftables.lang;
 
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +40,8 @@ public record SetUserdata(int keyByteOrder, int dataByteOrder, boolean autoMerge
     private static final int MERGE_ELEMENTS = 2;
     private static final int KEY_TYPEOF = 3;
     private static final int DATA_TYPEOF = 4;
-    private static final int DATA_INTERVAL = NfTables.NFTNL_UDATA_SET_DATA_INTERVAL;
-    private static final int COMMENT = NfTables.NFTNL_UDATA_SET_COMMENT;
+    private static final int DATA_INTERVAL = NfTablesUapi.NFTNL_UDATA_SET_DATA_INTERVAL;
+    private static final int COMMENT = NfTablesUapi.NFTNL_UDATA_SET_COMMENT;
     private static final int MAX_LENGTH = 256;
 
     public SetUserdata {

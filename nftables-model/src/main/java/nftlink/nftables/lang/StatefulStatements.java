@@ -1,6 +1,6 @@
 package nftlink.nftables.lang;
 
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.expr.Connlimit;
 import nftlink.nftables.expr.Counter;
 import nftlink.nftables.expr.Expression;
@@ -33,8 +33,8 @@ public final class StatefulStatements {
         return switch (s) {
             case Statement.CounterStatement c -> new Counter(c.packets(), c.bytes());
             case Statement.LimitStatement l -> new Limit(l.rate(), l.period().seconds(), (int) l.burst(),
-                    l.bytes() ? NfTables.NFT_LIMIT_PKT_BYTES : NfTables.NFT_LIMIT_PKTS, l.over() ? NfTables.NFT_LIMIT_F_INV : 0);
-            case Statement.QuotaStatement q -> new Quota(q.bytes(), q.used(), q.over() ? NfTables.NFT_QUOTA_F_INV : 0);
+                    l.bytes() ? NfTablesUapi.NFT_LIMIT_PKT_BYTES : NfTablesUapi.NFT_LIMIT_PKTS, l.over() ? NfTablesUapi.NFT_LIMIT_F_INV : 0);
+            case Statement.QuotaStatement q -> new Quota(q.bytes(), q.used(), q.over() ? NfTablesUapi.NFT_QUOTA_F_INV : 0);
             case Statement.ConnlimitStatement c -> new Connlimit(c.count(), c.over() ? 1 : 0);
             case Statement.LastStatement l -> l.usedMillis() == null ? Last.never() : new Last(1, l.usedMillis());
             default -> throw new IllegalArgumentException("unsupported: " + s + " in a set (counter, limit, quota, "
@@ -48,8 +48,8 @@ public final class StatefulStatements {
             case Counter c -> new Statement.CounterStatement(c.packets(), c.bytes());
             case Limit l when TimeUnit.ofSeconds(l.unit()).isPresent() -> new Statement.LimitStatement(l.rate(),
                     TimeUnit.ofSeconds(l.unit()).orElseThrow(), Integer.toUnsignedLong(l.burst()),
-                    l.type() == NfTables.NFT_LIMIT_PKT_BYTES, (l.flags() & NfTables.NFT_LIMIT_F_INV) != 0);
-            case Quota q -> new Statement.QuotaStatement(q.bytes(), q.consumed(), (q.flags() & NfTables.NFT_QUOTA_F_INV) != 0);
+                    l.type() == NfTablesUapi.NFT_LIMIT_PKT_BYTES, (l.flags() & NfTablesUapi.NFT_LIMIT_F_INV) != 0);
+            case Quota q -> new Statement.QuotaStatement(q.bytes(), q.consumed(), (q.flags() & NfTablesUapi.NFT_QUOTA_F_INV) != 0);
             case Connlimit c when c.flags() == null || c.flags() <= 1 ->
                     new Statement.ConnlimitStatement(c.count(), c.flags() != null && c.flags() == 1);
             case Last l -> new Statement.LastStatement(l.msecs() == null || l.set() == null || l.set() == 0 ? null : l.msecs());

@@ -1,8 +1,8 @@
 package nftlink.nftables.lang;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTables;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.NfTablesUapi;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Hash;
 import nftlink.nftables.expr.Numgen;
@@ -482,7 +482,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
                 throw new IllegalArgumentException("unsupported: queue to " + source.text()
                         + " (queue numbers come from numgen, a hash or a map)");
             }
-            if (source != null && (flags & NfTables.NFT_QUEUE_FLAG_CPU_FANOUT) != 0) {
+            if (source != null && (flags & NfTablesUapi.NFT_QUEUE_FLAG_CPU_FANOUT) != 0) {
                 throw new IllegalArgumentException("fanout spreads packets over a range of queues, not over a computed queue number");
             }
             long highest = source instanceof ExpressionField x ? switch (x.expression()) {

@@ -1,6 +1,6 @@
 package nftlink.nftables.parse;
 
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.MaskedField;
 
@@ -129,7 +129,7 @@ final class BinopParser {
         }
         if (andConstant) {
             Token opToken = c.next();
-            Bytes mask = r.matches.flagsOrValue(Values.parts(f).getFirst());
+            Bytes mask = r.matches.flagsOrValue(ValueParser.parts(f).getFirst());
             return Cursor.at(opToken, () -> MaskedField.and(f, mask));
         }
         return f;

@@ -8,7 +8,7 @@ import nftlink.nftables.ChainType;
 import nftlink.nftables.Family;
 import nftlink.nftables.Flowtable;
 import nftlink.nftables.Hook;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftObject;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftSet;
@@ -47,7 +47,7 @@ final class Compiler {
     private final List<ParsedOperation> out = new ArrayList<>();
     private final BatchIds ids = new BatchIds();
     private Cursor c;
-    private Values values;
+    private ValueParser values;
     private SetCommands sets;
     private Token commandStart;
     private int includedFiles;
@@ -76,7 +76,7 @@ final class Compiler {
             List<Token> cmdline = Lexer.tokens("<cmdline>", text.toString());
             c.in.include(cmdline, List.of(), cmdline.getFirst().location());
         }
-        values = new Values(c, cgroups, interfaces).withHostnames(hostnames);
+        values = new ValueParser(c, cgroups, interfaces).withHostnames(hostnames);
         sets = new SetCommands(c, values, lookup, declared, ids);
         while (!c.at(Token.Kind.END)) {
             if (c.accept(Token.Kind.NEWLINE) || c.accept(Token.Kind.SEMICOLON)) {
@@ -342,7 +342,7 @@ final class Compiler {
                             if (!f.text().equals("dormant")) {
                                 throw Cursor.error(f, "unsupported table flag " + f.text() + " (nftlink knows dormant)");
                             }
-                            flags |= NfTables.NFT_TABLE_F_DORMANT;
+                            flags |= NfTablesUapi.NFT_TABLE_F_DORMANT;
                         } while (c.accept(Token.Kind.COMMA));
                     }
                     case "comment" -> comment = c.expect(Token.Kind.STRING, "a quoted comment").text();
@@ -490,7 +490,7 @@ final class Compiler {
     /** Parses {@code tokens} as the statements of one rule. */
     RuleSpec ruleSpec(List<Token> tokens, Family family, String table, String chain) {
         c = new Cursor(new TokenStream(tokens, null));
-        values = new Values(c, cgroups, interfaces).withHostnames(hostnames);
+        values = new ValueParser(c, cgroups, interfaces).withHostnames(hostnames);
         while (c.accept(Token.Kind.NEWLINE)) {
             c.skipNewlines();
         }
@@ -514,7 +514,7 @@ final class Compiler {
     /** The data types of map {@code name}, or {@code null} when it is unknown or no map of values. */
     private List<Datatype> mapData(Family family, String table, String name) {
         SetShape shape = shape(family, table, name);
-        return shape == null || shape.data() == null ? null : shape.dataParts().stream().map(Values.Part::type).toList();
+        return shape == null || shape.data() == null ? null : shape.dataParts().stream().map(ValueParser.Part::type).toList();
     }
 
     /** The shape of set or map {@code name}: declared in this text, or known to the set lookup; {@code null} when neither. */

@@ -1,7 +1,7 @@
 package nftlink.nftables.parse;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Statement;
@@ -11,7 +11,7 @@ final class DupFwdParser {
 
     private final RuleContext r;
     private final Cursor c;
-    private final Values values;
+    private final ValueParser values;
     private final Family family;
 
     /** A parser of the rule that {@code r} holds the state of. */
@@ -81,6 +81,6 @@ final class DupFwdParser {
     }
 
     private int device(Token t) {
-        return values.single(new Values.Part(Datatype.IFINDEX, 4, false, false), t).asU32();
+        return values.single(new ValueParser.Part(Datatype.IFINDEX, 4, false, false), t).asU32();
     }
 }

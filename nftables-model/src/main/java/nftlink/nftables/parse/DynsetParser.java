@@ -1,6 +1,6 @@
 package nftlink.nftables.parse;
 
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.lang.ConcatField;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
@@ -14,7 +14,7 @@ final class DynsetParser {
 
     private final RuleContext r;
     private final Cursor c;
-    private final Values values;
+    private final ValueParser values;
 
     /** A parser of the rule that {@code r} holds the state of. */
     DynsetParser(RuleContext r) {
@@ -34,7 +34,7 @@ final class DynsetParser {
         List<Datatype> types = new ArrayList<>();
         List<Integer> lengths = new ArrayList<>();
         List<Bytes> values = new ArrayList<>();
-        for (Values.Part part : shape.dataParts()) {
+        for (ValueParser.Part part : shape.dataParts()) {
             if (!types.isEmpty()) {
                 c.expect(".");
             }
@@ -65,7 +65,7 @@ final class DynsetParser {
                 throw Cursor.error(c.peek(), shape == null ? "a constant in the key of @" + set.text() + ": declare the set "
                         + "first (its type says how to read the value)" : "@" + set.text() + " has no key part " + (index + 1));
             }
-            Values.Part part = shape.key().get(index);
+            ValueParser.Part part = shape.key().get(index);
             Token constant = c.next();
             Bytes value = values.single(part, constant);
             parts.add(Cursor.at(constant, () -> new nftlink.nftables.lang.ConstantField(List.of(part.type()),

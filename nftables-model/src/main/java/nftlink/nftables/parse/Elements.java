@@ -1,8 +1,8 @@
 package nftlink.nftables.parse;
 
 import nftlink.nftables.SetElement;
-import nftlink.nftables.expr.Bytes;
-import nftlink.nftables.expr.Data;
+import nftlink.nftables.Bytes;
+import nftlink.nftables.expr.NftData;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.ElementCompiler;
 import nftlink.nftables.lang.MapLookupField;
@@ -21,9 +21,9 @@ import java.util.List;
 final class Elements {
 
     private final Cursor c;
-    private final Values values;
+    private final ValueParser values;
 
-    Elements(Cursor c, Values values) {
+    Elements(Cursor c, ValueParser values) {
         this.c = c;
         this.values = values;
     }
@@ -99,7 +99,7 @@ final class Elements {
 
     private SetElementSpec item(SetShape shape, String setName, boolean keysOnly) {
         Token at = c.peek();
-        Value v = c.accept("*") ? new Value.CatchAll() : Values.wildcard(shape.key(), values.elementKey(shape.key()));
+        Value v = c.accept("*") ? new Value.CatchAll() : ValueParser.wildcard(shape.key(), values.elementKey(shape.key()));
         if (!(v instanceof Value.Single || v instanceof Value.CatchAll) && !shape.interval()) {
             throw Cursor.error(at, "you must add 'flags interval' to the declaration of " + setName
                     + " to add prefixes or ranges");
@@ -124,7 +124,7 @@ final class Elements {
             }
         }
         statements.addAll(statements());
-        Data data = null;
+        NftData data = null;
         String object = null;
         if (shape.isMap() && !(keysOnly && !c.at(":"))) {
             c.expect(":");
@@ -134,7 +134,7 @@ final class Elements {
                 data = data(shape);
             }
         }
-        Data d = data;
+        NftData d = data;
         String o = object;
         long t = timeout;
         long e = expires;
@@ -147,29 +147,29 @@ final class Elements {
         return values.elementStatements();
     }
 
-    private Data data(SetShape shape) {
+    private NftData data(SetShape shape) {
         if (shape.verdicts()) {
-            return Data.of(values.verdict());
+            return NftData.of(values.verdict());
         }
         if (shape.dataInterval()) {
-            return Data.of(rangeData(shape));
+            return NftData.of(rangeData(shape));
         }
         Bytes first = values.single(shape.data(), c.next());
         if (shape.dataRest().isEmpty()) {
-            return Data.of(first);
+            return NftData.of(first);
         }
         List<Bytes> parts = new ArrayList<>(List.of(first));
-        for (Values.Part part : shape.dataRest()) {
+        for (ValueParser.Part part : shape.dataRest()) {
             c.expect(".");
             parts.add(values.single(part, c.next()));
         }
-        return Data.of(MapLookupField.concatData(parts));
+        return NftData.of(MapLookupField.concatData(parts));
     }
 
     /** The data of an interval map: a value, a prefix or a range (of each part), as its lows then its highs. */
     private Bytes rangeData(SetShape shape) {
         Token at = c.peek();
-        List<Values.Part> parts = shape.dataParts();
+        List<ValueParser.Part> parts = shape.dataParts();
         Value v = values.item(parts, false);
         Bytes[] bounds = switch (v) {
             case Value.Single x -> new Bytes[]{x.bytes(), x.bytes()};

@@ -1,8 +1,8 @@
 package nftlink.nftables.parse;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTables;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.NfTablesUapi;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.lang.ConcatField;
 import nftlink.nftables.lang.ExpressionField;
 import nftlink.nftables.lang.Field;
@@ -22,7 +22,7 @@ final class FieldParser {
 
     private final RuleContext r;
     private final Cursor c;
-    private final Values values;
+    private final ValueParser values;
     private final Family family;
 
     /** A parser of the rule that {@code r} holds the state of. */
@@ -78,7 +78,7 @@ final class FieldParser {
             if (index >= shape.key().size()) {
                 throw Cursor.error(constant.getValue(), c.peek().text() + " has no key part " + (index + 1));
             }
-            Values.Part part = shape.key().get(index);
+            ValueParser.Part part = shape.key().get(index);
             Bytes value = values.single(part, constant.getValue());
             fields.set(index, Cursor.at(constant.getValue(), () -> new nftlink.nftables.lang.ConstantField(List.of(part.type()),
                     List.of(part.length()), List.of(value))));
@@ -219,14 +219,14 @@ final class FieldParser {
         for (Statement s : r.before) {
             if (s instanceof Match m && m.field().equals(MetaField.NFPROTO) && m.op() == Match.Op.EQ
                     && m.value() instanceof nftlink.nftables.lang.Value.Single v) {
-                ipv4 = v.bytes().get(0) == NfTables.NFPROTO_IPV4;
+                ipv4 = v.bytes().get(0) == NfTablesUapi.NFPROTO_IPV4;
             }
         }
         if (ipv4 == null) {
             throw Cursor.error(rt, "rt nexthop needs the address family: rt ip nexthop, rt ip6 nexthop, or meta nfproto first");
         }
         return new ExpressionField(new nftlink.nftables.expr.Rt(ipv4 ? nftlink.nftables.expr.Rt.Key.NEXTHOP4
-                : nftlink.nftables.expr.Rt.Key.NEXTHOP6, NfTables.NFT_REG_1));
+                : nftlink.nftables.expr.Rt.Key.NEXTHOP6, NfTablesUapi.NFT_REG_1));
     }
 
     /** {@code jhash KEY mod N [seed S] [offset O]}. */

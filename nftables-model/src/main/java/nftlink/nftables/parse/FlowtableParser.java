@@ -3,7 +3,7 @@ package nftlink.nftables.parse;
 import nftlink.nftables.Family;
 import nftlink.nftables.Flowtable;
 import nftlink.nftables.Hook;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -57,10 +57,10 @@ final class FlowtableParser {
                         if (!f.is("offload")) {
                             throw Cursor.error(f, "syntax error, unexpected " + f.text() + ", expecting offload");
                         }
-                        flags |= NfTables.NFT_FLOWTABLE_HW_OFFLOAD;
+                        flags |= NfTablesUapi.NFT_FLOWTABLE_HW_OFFLOAD;
                     } while (c.accept(Token.Kind.COMMA));
                 }
-                case "counter" -> flags |= NfTables.NFT_FLOWTABLE_COUNTER;
+                case "counter" -> flags |= NfTablesUapi.NFT_FLOWTABLE_COUNTER;
                 default -> throw Cursor.error(t, "syntax error, unexpected " + t.text()
                         + ", expecting hook, devices, flags, counter or '}'");
             }

@@ -1,6 +1,6 @@
 package nftlink.nftables.parse;
 
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.MapLookupField;
@@ -16,7 +16,7 @@ final class MapLookupParser {
 
     private final RuleContext r;
     private final Cursor c;
-    private final Values values;
+    private final ValueParser values;
 
     /** A parser of the rule that {@code r} holds the state of. */
     MapLookupParser(RuleContext r) {
@@ -33,24 +33,24 @@ final class MapLookupParser {
             throw Cursor.error(start, "unsupported: a computed target other than a map lookup (KEY map { ... })");
         }
         int length = type == Datatype.IPV6_ADDR ? 16 : 4;
-        return mapLookup(key, type, length, new Values.Part(type, length, false, false));
+        return mapLookup(key, type, length, new ValueParser.Part(type, length, false, false));
     }
 
     /** {@code map { KEY : DATA, ... }} or {@code map @NAME} after {@code key}; data of {@code target}'s type. */
     Field mapLookup(Field key, Field target) {
-        return mapLookup(key, target.datatype(), target.length(), Values.parts(target).getFirst());
+        return mapLookup(key, target.datatype(), target.length(), ValueParser.parts(target).getFirst());
     }
 
     /** {@code map { KEY : DATA, ... }} or {@code map @NAME} after {@code key}, data of {@code dataType} read as {@code dataPart}. */
-    Field mapLookup(Field key, Datatype dataType, int dataLength, Values.Part dataPart) {
+    Field mapLookup(Field key, Datatype dataType, int dataLength, ValueParser.Part dataPart) {
         return mapLookup(key, dataType, dataLength, dataPart, null);
     }
 
     /**
-     * As {@link #mapLookup(Field, Datatype, int, Values.Part)}; with a {@code tail}, the data may be
+     * As {@link #mapLookup(Field, Datatype, int, ValueParser.Part)}; with a {@code tail}, the data may be
      * concatenated {@code DATA . TAIL} (all entries or none), as nat's {@code ADDRESS . PORT}.
      */
-    Field mapLookup(Field key, Datatype dataType, int dataLength, Values.Part dataPart, Values.Part tail) {
+    Field mapLookup(Field key, Datatype dataType, int dataLength, ValueParser.Part dataPart, ValueParser.Part tail) {
         Token map = c.next();
         if (c.at(Token.Kind.SET_REFERENCE)) {
             String name = c.next().text();
@@ -60,7 +60,7 @@ final class MapLookupParser {
             return Cursor.at(map, () -> new MapLookupField(key, dataType, dataLength, List.of(), name));
         }
         c.expect(Token.Kind.LBRACE, "'{' or @map");
-        List<Values.Part> keyParts = Values.parts(key);
+        List<ValueParser.Part> keyParts = ValueParser.parts(key);
         // per entry: its key, and the lows and highs of its data's parts
         List<Value> keys = new ArrayList<>();
         List<List<Bytes>> lows = new ArrayList<>();
@@ -124,7 +124,7 @@ final class MapLookupParser {
      * One entry's data into {@code low} and {@code high}: a value of {@code dataPart}, or with a {@code tail}
      * (nat) {@code ADDRESS [. PORT]}, each part also a range or a prefix; whether a range or prefix was read.
      */
-    private boolean mapData(Values.Part dataPart, Values.Part tail, Token dataToken, List<Bytes> low, List<Bytes> high) {
+    private boolean mapData(ValueParser.Part dataPart, ValueParser.Part tail, Token dataToken, List<Bytes> low, List<Bytes> high) {
         boolean range = false;
         if (tail == null) {
             Bytes single = values.single(dataPart, c.next());
@@ -132,7 +132,7 @@ final class MapLookupParser {
             high.add(single);
         } else {
             // nat: ADDRESS, ADDRESS . PORT, each part also a range (or an address prefix)
-            for (Values.Part part : List.of(dataPart, tail)) {
+            for (ValueParser.Part part : List.of(dataPart, tail)) {
                 if (part == tail && !c.accept(".")) {
                     break;
                 }
@@ -159,7 +159,7 @@ final class MapLookupParser {
         if (shape == null || shape.data() == null) {
             return Cursor.at(map, () -> new MapLookupField(key, address, address.length(), List.of(), name));
         }
-        List<Datatype> parts = shape.dataParts().stream().map(Values.Part::type).toList();
+        List<Datatype> parts = shape.dataParts().stream().map(ValueParser.Part::type).toList();
         if (parts.getFirst() != address) {
             throw Cursor.error(map, "@" + name + " maps to " + parts.getFirst().nftName() + ", not to " + address.nftName());
         }
@@ -173,7 +173,7 @@ final class MapLookupParser {
     }
 
     /** One part of a nat map's data: a value, a range or a prefix; an IPv6 address may be bracketed ([fd00::1]). */
-    private Value dataValue(Values.Part part) {
+    private Value dataValue(ValueParser.Part part) {
         Token t = c.peek();
         if (t.text().startsWith("[") && t.text().endsWith("]")) {
             c.next();
@@ -207,7 +207,7 @@ final class MapLookupParser {
             return Cursor.at(map, () -> new Statement.ObjectMap(type, key, List.of(), named));
         }
         c.expect(Token.Kind.LBRACE, "'{' or @map");
-        List<Values.Part> keyParts = Values.parts(key);
+        List<ValueParser.Part> keyParts = ValueParser.parts(key);
         List<Statement.ObjectMap.Entry> entries = new ArrayList<>();
         while (true) {
             c.skipNewlines();

@@ -1,6 +1,6 @@
 package nftlink.nftables.parse;
 
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Verdict;
 import nftlink.nftables.lang.ConcatField;
 import nftlink.nftables.lang.CtField;
@@ -24,7 +24,7 @@ final class MatchParser {
 
     private final RuleContext r;
     private final Cursor c;
-    private final Values values;
+    private final ValueParser values;
 
     /** A parser of the rule that {@code r} holds the state of. */
     MatchParser(RuleContext r) {
@@ -44,7 +44,7 @@ final class MatchParser {
         String maskOp = r.maskOperator(unmasked);
         if (maskOp != null) {
             Token opToken = c.next();
-            Bytes operand = flagsOrValue(Values.parts(unmasked).getFirst());
+            Bytes operand = flagsOrValue(ValueParser.parts(unmasked).getFirst());
             switch (maskOp) {
                 case "&" -> masked = Cursor.at(opToken, () -> MaskedField.and(unmasked, operand));
                 case "|" -> masked = Cursor.at(opToken, () -> MaskedField.or(unmasked, operand));
@@ -58,12 +58,12 @@ final class MatchParser {
                 && c.peek().text().equals("!")) {
             // FIELD ! FLAGS: none of the flags is set
             Token bang = c.next();
-            Bytes flags = flagsOrValue(Values.parts(unmasked).getFirst());
+            Bytes flags = flagsOrValue(ValueParser.parts(unmasked).getFirst());
             MaskedField none = Cursor.at(bang, () -> MaskedField.and(unmasked, flags));
             return new Match(none, Match.Op.EQ, new Value.Single(Bytes.of(new byte[none.length()])));
         }
         Field f = masked;
-        List<Values.Part> parts = Values.parts(f);
+        List<ValueParser.Part> parts = ValueParser.parts(f);
         if (c.accept("vmap")) {
             return verdictMap(start, f, parts);
         }
@@ -74,7 +74,7 @@ final class MatchParser {
     }
 
     /** After {@code FIELD vmap}: {@code @MAP} or {@code { KEY : VERDICT, ... }}. */
-    private Statement verdictMap(Token start, Field f, List<Values.Part> parts) {
+    private Statement verdictMap(Token start, Field f, List<ValueParser.Part> parts) {
         if (c.at(Token.Kind.SET_REFERENCE)) {
             return new Statement.VerdictMap(f, List.of(), c.next().text());
         }
@@ -102,7 +102,7 @@ final class MatchParser {
                 };
                 entries.add(Cursor.at(keyToken, () -> new Statement.VerdictMap.Entry(k, verdict)));
             } else {
-                Value key = c.accept("*") ? new Value.CatchAll() : Values.wildcard(parts, values.item(parts, false));
+                Value key = c.accept("*") ? new Value.CatchAll() : ValueParser.wildcard(parts, values.item(parts, false));
                 List<Statement> stateful = values.elementStatements();
                 c.expect(":");
                 Value k = key;
@@ -120,7 +120,7 @@ final class MatchParser {
     }
 
     /** After {@code FIELD}, at {@code set}: the value set, a constant or one computed from the packet, or an object reference. */
-    private Statement setStatement(Field f, List<Values.Part> parts) {
+    private Statement setStatement(Field f, List<ValueParser.Part> parts) {
         Token set = c.next();
         if (f instanceof CtField ct && ct.key() == nftlink.nftables.expr.Ct.Key.HELPER) {
             return r.lookups.objectReference(ObjectType.CT_HELPER);
@@ -217,7 +217,7 @@ final class MatchParser {
     }
 
     /** After {@code FIELD [OP]}: the value, set, range or prefix it is compared with. */
-    private Statement comparison(Field f, Field unmasked, List<Values.Part> parts, Bytes xorValue, Match.Op op) {
+    private Statement comparison(Field f, Field unmasked, List<ValueParser.Part> parts, Bytes xorValue, Match.Op op) {
         if (c.peek().isEndOfStatement()) {
             throw c.unexpected("a value to compare " + f.text() + " with");
         }
@@ -274,7 +274,7 @@ final class MatchParser {
      * A value to set: a constant, or constants combined with {@code and}/{@code or}/{@code xor}
      * ({@code &}, {@code |}, {@code ^}), folded into one value as nft does.
      */
-    private Bytes constant(Values.Part part) {
+    private Bytes constant(ValueParser.Part part) {
         Token first = c.next();
         Bytes value = values.single(part, first);
         while (part.bitmask() && c.at(Token.Kind.COMMA)) {
@@ -321,7 +321,7 @@ final class MatchParser {
      * A constant after {@code &} or {@code |}, or a flag value: one value, {@code a | b | c},
      * {@code (a | b)} or {@code a,b}, the flags combined into one.
      */
-    Bytes flagsOrValue(Values.Part part) {
+    Bytes flagsOrValue(ValueParser.Part part) {
         boolean paren = c.peek().kind() == Token.Kind.OTHER && c.peek().text().equals("(");
         if (paren) {
             c.next();
@@ -330,7 +330,7 @@ final class MatchParser {
         if (first.kind() != Token.Kind.WORD && first.kind() != Token.Kind.STRING) {
             throw c.unexpected("a value");
         }
-        byte[] value = Values.isVerdict(first) ? null : numberOrValue(part, c.next()).toArray();
+        byte[] value = ValueParser.isVerdict(first) ? null : numberOrValue(part, c.next()).toArray();
         if (value == null) {
             throw c.unexpected("a value");
         }
@@ -353,7 +353,7 @@ final class MatchParser {
     }
 
     /** A value, where a plain number is also taken for an address (a mask such as {@code ip saddr & 0xff}). */
-    private Bytes numberOrValue(Values.Part part, Token t) {
+    private Bytes numberOrValue(ValueParser.Part part, Token t) {
         boolean address = part.type() == Datatype.IPV4_ADDR || part.type() == Datatype.IPV6_ADDR;
         if (address && t.kind() == Token.Kind.WORD && t.text().matches("\\d+|0x[0-9a-fA-F]+")) {
             return Cursor.at(t, () -> Datatype.INTEGER.parse(t.text(), part.length()));
@@ -379,7 +379,7 @@ final class MatchParser {
             source = r.binops.combination(opToken, source, op);
         } else if (op != null) {
             Token opToken = c.next();
-            Bytes operand = flagsOrValue(Values.parts(source).getFirst());
+            Bytes operand = flagsOrValue(ValueParser.parts(source).getFirst());
             Field s = source;
             source = switch (op) {
                 case "&" -> Cursor.at(opToken, () -> MaskedField.and(s, operand));
@@ -417,7 +417,7 @@ final class MatchParser {
             throw c.unexpected("&, | or ^ and a constant");
         }
         Token opToken = c.next();
-        Bytes operand = flagsOrValue(Values.parts(inner).getFirst());
+        Bytes operand = flagsOrValue(ValueParser.parts(inner).getFirst());
         Field masked = Cursor.at(opToken, () -> switch (op) {
             case "&" -> MaskedField.and(inner, operand);
             case "|" -> MaskedField.or(inner, operand);

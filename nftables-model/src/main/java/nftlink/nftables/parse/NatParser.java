@@ -1,7 +1,7 @@
 package nftlink.nftables.parse;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Match;
@@ -37,7 +37,7 @@ final class NatParser {
                     l3 = p.protocol();
                 } else if (m.field().equals(MetaField.NFPROTO) && m.op() == Match.Op.EQ
                         && m.value() instanceof nftlink.nftables.lang.Value.Single v) {
-                    l3 = v.bytes().get(0) == NfTables.NFPROTO_IPV6 ? "ip6" : "ip";
+                    l3 = v.bytes().get(0) == NfTablesUapi.NFPROTO_IPV6 ? "ip6" : "ip";
                 }
             }
         }
@@ -66,7 +66,7 @@ final class NatParser {
         if (!l4) {
             throw Cursor.error(at, "transparent proxy support requires a transport protocol match (meta l4proto tcp or udp) before tproxy");
         }
-        String wanted = t.family() == NfTables.NFPROTO_IPV4 ? "ip" : t.family() == NfTables.NFPROTO_IPV6 ? "ip6" : null;
+        String wanted = t.family() == NfTablesUapi.NFPROTO_IPV4 ? "ip" : t.family() == NfTablesUapi.NFPROTO_IPV6 ? "ip6" : null;
         if (family == Family.INET && t.address() != null && wanted == null) {
             throw Cursor.error(at, "tproxy to an address in an inet table needs ip or ip6: tproxy ip to ADDRESS");
         }
@@ -80,15 +80,15 @@ final class NatParser {
         Token start = c.next();
         int nfproto = 0;
         if (c.accept("ip")) {
-            nfproto = NfTables.NFPROTO_IPV4;
+            nfproto = NfTablesUapi.NFPROTO_IPV4;
         } else if (c.accept("ip6")) {
-            nfproto = NfTables.NFPROTO_IPV6;
+            nfproto = NfTablesUapi.NFPROTO_IPV6;
         }
         c.expect("to");
         Token target = c.expect(Token.Kind.WORD, "[ADDRESS][:PORT]");
         String text = target.text();
-        boolean v6 = nfproto == NfTables.NFPROTO_IPV6 || nfproto == 0 && (text.startsWith("[") || text.indexOf(':') != text.lastIndexOf(':'));
-        if (nfproto == NfTables.NFPROTO_IPV4 && family == Family.IP6 || nfproto == NfTables.NFPROTO_IPV6 && family == Family.IP) {
+        boolean v6 = nfproto == NfTablesUapi.NFPROTO_IPV6 || nfproto == 0 && (text.startsWith("[") || text.indexOf(':') != text.lastIndexOf(':'));
+        if (nfproto == NfTablesUapi.NFPROTO_IPV4 && family == Family.IP6 || nfproto == NfTablesUapi.NFPROTO_IPV6 && family == Family.IP) {
             throw Cursor.error(start, "tproxy " + (v6 ? "ip6" : "ip") + " cannot be used in a table of family " + family.nftName());
         }
         NatTarget t = NatTarget.parse(target, v6 ? 16 : 4);
@@ -138,8 +138,8 @@ final class NatParser {
             Field source = r.fields.fieldOrConcat();
             if (c.at("map")) {
                 Datatype type = addressLength == 16 ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR;
-                source = r.lookups.mapLookup(source, type, addressLength, new Values.Part(type, addressLength, false, false),
-                        new Values.Part(Datatype.INET_SERVICE, 2, false, false));
+                source = r.lookups.mapLookup(source, type, addressLength, new ValueParser.Part(type, addressLength, false, false),
+                        new ValueParser.Part(Datatype.INET_SERVICE, 2, false, false));
             }
             Set<NatFlag> flags = with(natFlags(), prefix);
             Field s = source;
@@ -183,7 +183,7 @@ final class NatParser {
                 if (!c.at("map")) {
                     throw Cursor.error(start, "expected map after " + key.text() + " (a port computed from the packet comes from a map)");
                 }
-                Field source = r.lookups.mapLookup(key, Datatype.INET_SERVICE, 2, new Values.Part(Datatype.INET_SERVICE, 2, false, false));
+                Field source = r.lookups.mapLookup(key, Datatype.INET_SERVICE, 2, new ValueParser.Part(Datatype.INET_SERVICE, 2, false, false));
                 Set<NatFlag> flags = natFlags();
                 return Cursor.at(next, () -> new Statement.RedirectStatement(null, null, flags, source));
             }

@@ -1,9 +1,9 @@
 package nftlink.nftables.parse;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftObject;
-import nftlink.nftables.ObjectData;
+import nftlink.nftables.ObjectDefinition;
 import nftlink.nftables.lang.ObjectRenderer;
 
 import java.util.LinkedHashMap;
@@ -57,7 +57,7 @@ final class ObjectParser {
 
     /** What the settings of one object type say so far. */
     private static final class Settings {
-        ObjectData simple;
+        ObjectDefinition simple;
         String helper;
         Integer l4proto;
         Integer l3proto;
@@ -99,7 +99,7 @@ final class ObjectParser {
                 }
             }
         }
-        ObjectData data = data(type, family, name, s);
+        ObjectDefinition data = data(type, family, name, s);
         NftObject object = Cursor.at(name, () -> NftObject.of(family, table, name.text(), data));
         return comment == null ? object : object.withComment(comment);
     }
@@ -166,14 +166,14 @@ final class ObjectParser {
                 switch (t.text()) {
                     case "mss" -> {
                         s.mss = c.smallNumber("a maximum segment size", 0xffff);
-                        s.synproxyFlags |= NfTables.NF_SYNPROXY_OPT_MSS;
+                        s.synproxyFlags |= NfTablesUapi.NF_SYNPROXY_OPT_MSS;
                     }
                     case "wscale" -> {
                         s.wscale = c.smallNumber("a window scale", 0xff);
-                        s.synproxyFlags |= NfTables.NF_SYNPROXY_OPT_WSCALE;
+                        s.synproxyFlags |= NfTablesUapi.NF_SYNPROXY_OPT_WSCALE;
                     }
-                    case "timestamp" -> s.synproxyFlags |= NfTables.NF_SYNPROXY_OPT_TIMESTAMP;
-                    case "sack-perm" -> s.synproxyFlags |= NfTables.NF_SYNPROXY_OPT_SACK_PERM;
+                    case "timestamp" -> s.synproxyFlags |= NfTablesUapi.NF_SYNPROXY_OPT_TIMESTAMP;
+                    case "sack-perm" -> s.synproxyFlags |= NfTablesUapi.NF_SYNPROXY_OPT_SACK_PERM;
                     default -> throw Cursor.error(t, "syntax error, unexpected " + t.text()
                             + ", expecting mss, wscale, timestamp or sack-perm");
                 }
@@ -188,10 +188,10 @@ final class ObjectParser {
         }
     }
 
-    private ObjectData data(String type, Family family, Token name, Settings s) {
+    private ObjectDefinition data(String type, Family family, Token name, Settings s) {
         int l3 = s.l3proto != null ? s.l3proto : family.protocol();
         return switch (type) {
-            case "counter" -> s.simple != null ? s.simple : ObjectData.Counter.zero();
+            case "counter" -> s.simple != null ? s.simple : ObjectDefinition.Counter.zero();
             case "quota", "limit" -> {
                 if (s.simple == null) {
                     throw Cursor.error(name, type + " " + name.text() + " needs its settings in braces, e.g. "
@@ -203,13 +203,13 @@ final class ObjectParser {
                 if (s.helper == null) {
                     throw Cursor.error(name, "ct helper " + name.text() + " needs type \"NAME\" protocol tcp|udp");
                 }
-                yield new ObjectData.CtHelper(s.helper, l3, s.l4proto);
+                yield new ObjectDefinition.CtHelper(s.helper, l3, s.l4proto);
             }
             case "ct timeout" -> {
                 if (s.l4proto == null) {
                     throw Cursor.error(name, "ct timeout " + name.text() + " needs protocol tcp|udp");
                 }
-                yield Cursor.at(name, () -> ObjectData.CtTimeout.of(l3, s.l4proto,
+                yield Cursor.at(name, () -> ObjectDefinition.CtTimeout.of(l3, s.l4proto,
                         s.policy == null ? Map.of() : s.policy));
             }
             case "ct expectation" -> {
@@ -217,14 +217,14 @@ final class ObjectParser {
                     throw Cursor.error(name, "ct expectation " + name.text()
                             + " needs protocol, dport, timeout and size (e.g. protocol tcp; dport 21; timeout 10s; size 8)");
                 }
-                yield new ObjectData.CtExpectation(l3, s.l4proto, s.dport, (int) (long) s.timeout, s.size);
+                yield new ObjectDefinition.CtExpectation(l3, s.l4proto, s.dport, (int) (long) s.timeout, s.size);
             }
-            case "synproxy" -> new ObjectData.Synproxy(s.mss, s.wscale, s.synproxyFlags);
+            case "synproxy" -> new ObjectDefinition.Synproxy(s.mss, s.wscale, s.synproxyFlags);
             case "secmark" -> {
                 if (s.context == null) {
                     throw Cursor.error(name, "secmark " + name.text() + " needs a quoted security context, e.g. { \"system_u:object_r:ssh_server_packet_t:s0\" }");
                 }
-                yield new ObjectData.Secmark(s.context);
+                yield new ObjectDefinition.Secmark(s.context);
             }
             default -> throw new IllegalStateException(type);
         };
@@ -299,13 +299,13 @@ final class ObjectParser {
         return out;
     }
 
-    private ObjectData simple(String type) {
+    private ObjectDefinition simple(String type) {
         return switch (type) {
             case "counter" -> {
                 c.expect("packets");
                 long packets = c.number("a packet count");
                 c.expect("bytes");
-                yield new ObjectData.Counter(packets, c.number("a byte count"));
+                yield new ObjectDefinition.Counter(packets, c.number("a byte count"));
             }
             case "quota" -> {
                 boolean over = c.accept("over");
@@ -314,7 +314,7 @@ final class ObjectParser {
                 }
                 long bytes = bytes();
                 long used = c.accept("used") ? bytes() : 0;
-                yield new ObjectData.Quota(bytes, used, over ? NfTables.NFT_QUOTA_F_INV : 0);
+                yield new ObjectDefinition.Quota(bytes, used, over ? NfTablesUapi.NFT_QUOTA_F_INV : 0);
             }
             default -> limit();
         };
@@ -326,7 +326,7 @@ final class ObjectParser {
         return n * Rates.byteUnit(unit, unit.text());
     }
 
-    private ObjectData limit() {
+    private ObjectDefinition limit() {
         c.expect("rate");
         boolean over = c.accept("over");
         if (!over) {
@@ -350,8 +350,8 @@ final class ObjectParser {
         if (burst > 0xffffffffL) {
             throw Cursor.error(rateToken, "burst too large");
         }
-        return new ObjectData.Limit(rate, period, (int) burst, bytes ? NfTables.NFT_LIMIT_PKT_BYTES : NfTables.NFT_LIMIT_PKTS,
-                over ? NfTables.NFT_LIMIT_F_INV : 0);
+        return new ObjectDefinition.Limit(rate, period, (int) burst, bytes ? NfTablesUapi.NFT_LIMIT_PKT_BYTES : NfTablesUapi.NFT_LIMIT_PKTS,
+                over ? NfTablesUapi.NFT_LIMIT_F_INV : 0);
     }
 
     /** The {@code NFT_OBJECT_*} type of an object keyword ({@code counter}, {@code ct helper}, ...). */

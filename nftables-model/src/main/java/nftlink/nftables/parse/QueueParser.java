@@ -1,6 +1,6 @@
 package nftlink.nftables.parse;
 
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Statement;
@@ -56,19 +56,19 @@ final class QueueParser {
                     }
                     for (String flag : all.toString().split(",")) {
                         flags |= switch (flag) {
-                            case "bypass" -> NfTables.NFT_QUEUE_FLAG_BYPASS;
-                            case "fanout" -> NfTables.NFT_QUEUE_FLAG_CPU_FANOUT;
+                            case "bypass" -> NfTablesUapi.NFT_QUEUE_FLAG_BYPASS;
+                            case "fanout" -> NfTablesUapi.NFT_QUEUE_FLAG_CPU_FANOUT;
                             default -> throw Cursor.error(f, "unknown queue flag " + flag + " (bypass, fanout)");
                         };
                     }
                 }
                 case "bypass" -> {
                     c.next();
-                    flags |= NfTables.NFT_QUEUE_FLAG_BYPASS;
+                    flags |= NfTablesUapi.NFT_QUEUE_FLAG_BYPASS;
                 }
                 case "fanout" -> {
                     c.next();
-                    flags |= NfTables.NFT_QUEUE_FLAG_CPU_FANOUT;
+                    flags |= NfTablesUapi.NFT_QUEUE_FLAG_CPU_FANOUT;
                 }
                 default -> {
                     return queueStatement(start, range, flags, source[0]);
@@ -95,7 +95,7 @@ final class QueueParser {
         Token start = c.peek();
         Field source = r.fields.fieldOrConcat();
         if (c.at("map")) {
-            source = r.lookups.mapLookup(source, Datatype.HOST_INTEGER, 2, new Values.Part(Datatype.HOST_INTEGER, 2, false, false));
+            source = r.lookups.mapLookup(source, Datatype.HOST_INTEGER, 2, new ValueParser.Part(Datatype.HOST_INTEGER, 2, false, false));
         }
         Field s = source;
         Cursor.at(start, () -> new Statement.QueueStatement(0, 0, 0, s));

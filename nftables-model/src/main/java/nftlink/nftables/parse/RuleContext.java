@@ -17,7 +17,7 @@ final class RuleContext {
     /** The cursor over the rule's tokens. */
     final Cursor c;
     /** The reader of values. */
-    final Values values;
+    final ValueParser values;
     /** The family of the rule's table. */
     final Family family;
     /** The declared shape of a set or map of the rule's table, by name; {@code null} when unknown. */
@@ -51,7 +51,7 @@ final class RuleContext {
     final RejectParser rejects;
 
     /** The state of a rule read from {@code c}, in a table of {@code family} whose sets {@code maps} describes. */
-    RuleContext(Cursor c, Values values, Family family, Function<String, SetShape> maps) {
+    RuleContext(Cursor c, ValueParser values, Family family, Function<String, SetShape> maps) {
         this.c = c;
         this.values = values;
         this.family = family;

@@ -20,12 +20,12 @@ final class RuleParser {
     private final Cursor c;
 
     /** A parser of rules read from {@code c} in a table of {@code family} whose sets it does not know. */
-    RuleParser(Cursor c, Values values, Family family) {
+    RuleParser(Cursor c, ValueParser values, Family family) {
         this(c, values, family, name -> null);
     }
 
     /** With {@code maps} giving the shape of the sets and maps the rule's table has (or {@code null}). */
-    RuleParser(Cursor c, Values values, Family family, java.util.function.Function<String, SetShape> maps) {
+    RuleParser(Cursor c, ValueParser values, Family family, java.util.function.Function<String, SetShape> maps) {
         this.r = new RuleContext(c, values, family, maps);
         this.c = c;
     }
@@ -99,7 +99,7 @@ final class RuleParser {
                 && c.in.peekToken(1).kind() == Token.Kind.LBRACE) {
             return chainBinding();
         }
-        if (Values.isVerdict(t)) {
+        if (ValueParser.isVerdict(t)) {
             return new Statement.VerdictStatement(r.values.verdict());
         }
         if (t.kind() == Token.Kind.SET_REFERENCE && RawPayloadField.base(t.text()) != null) {

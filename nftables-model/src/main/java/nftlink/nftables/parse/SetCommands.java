@@ -1,7 +1,7 @@
 package nftlink.nftables.parse;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.SetElement;
@@ -30,7 +30,7 @@ import java.util.Set;
 final class SetCommands {
 
     private final Cursor c;
-    private final Values values;
+    private final ValueParser values;
     private final Elements elements;
     private final SetLookup lookup;
     private final Map<String, SetShape> declared;
@@ -45,7 +45,7 @@ final class SetCommands {
      * @param declared the shapes of the sets declared so far, by {@link #key}; declarations add to it
      * @param ids      the batch's numbering, which gives each declared set its ID
      */
-    SetCommands(Cursor c, Values values, SetLookup lookup, Map<String, SetShape> declared, BatchIds ids) {
+    SetCommands(Cursor c, ValueParser values, SetLookup lookup, Map<String, SetShape> declared, BatchIds ids) {
         this.c = c;
         this.values = values;
         this.elements = new Elements(c, values);
@@ -62,9 +62,9 @@ final class SetCommands {
     /** Everything a set or map body may hold, as the declaration goes. */
     private static final class Body {
         SetKey key;
-        List<Values.Part> keyParts;
+        List<ValueParser.Part> keyParts;
         SetData data;
-        List<Values.Part> dataParts = new ArrayList<>();
+        List<ValueParser.Part> dataParts = new ArrayList<>();
         int flags;
         long timeout;
         int gcInterval;
@@ -80,7 +80,7 @@ final class SetCommands {
             SetDeclaration d = declaration(family, table, name);
             return new SetShape(keyParts, dataParts.isEmpty() ? null : dataParts.getFirst(),
                     dataParts.isEmpty() ? List.of() : dataParts.subList(1, dataParts.size()),
-                    data instanceof SetData.Verdicts, (flags & NfTables.NFT_SET_INTERVAL) != 0, d);
+                    data instanceof SetData.Verdicts, (flags & NfTablesUapi.NFT_SET_INTERVAL) != 0, d);
         }
 
         SetDeclaration declaration(Family family, String table, String name) {
@@ -115,7 +115,7 @@ final class SetCommands {
         NftSet set = Cursor.at(nameToken, declaration::set).withId(ids.nextSet());
         declaredSets.put(key(family, table, name), set);
         SourceLocation where = start.location().to(nameToken.location());
-        if (b.autoMerge && (b.flags & NfTables.NFT_SET_INTERVAL) != 0 && !map) {
+        if (b.autoMerge && (b.flags & NfTablesUapi.NFT_SET_INTERVAL) != 0 && !map) {
             autoMerged.put(key(family, table, name), new Merged(b.shape(family, table, name),
                     b.written != null ? b.written : new Elements.Block(List.of(), List.of()),
                     b.elements != null ? b.elements : List.of()));
@@ -152,10 +152,10 @@ final class SetCommands {
                 do {
                     Token f = c.expect(Token.Kind.WORD, "a set flag");
                     b.flags |= switch (f.text()) {
-                        case "constant" -> NfTables.NFT_SET_CONSTANT;
-                        case "interval" -> NfTables.NFT_SET_INTERVAL;
-                        case "timeout" -> NfTables.NFT_SET_TIMEOUT;
-                        case "dynamic" -> NfTables.NFT_SET_EVAL;
+                        case "constant" -> NfTablesUapi.NFT_SET_CONSTANT;
+                        case "interval" -> NfTablesUapi.NFT_SET_INTERVAL;
+                        case "timeout" -> NfTablesUapi.NFT_SET_TIMEOUT;
+                        case "dynamic" -> NfTablesUapi.NFT_SET_EVAL;
                         default -> throw Cursor.error(f, "unknown set flag " + f.text()
                                 + " (expected constant, interval, timeout or dynamic)");
                     };
@@ -163,7 +163,7 @@ final class SetCommands {
             }
             case "timeout" -> {
                 b.timeout = Durations.millis(c.expect(Token.Kind.WORD, "a duration"));
-                b.flags |= NfTables.NFT_SET_TIMEOUT;
+                b.flags |= NfTablesUapi.NFT_SET_TIMEOUT;
             }
             case "gc-interval" -> b.gcInterval = (int) Math.min(Integer.MAX_VALUE,
                     Durations.millis(c.expect(Token.Kind.WORD, "a duration")));
@@ -171,8 +171,8 @@ final class SetCommands {
             case "policy" -> {
                 Token p = c.expect(Token.Kind.WORD, "performance or memory");
                 b.policy = switch (p.text()) {
-                    case "performance" -> NfTables.NFT_SET_POL_PERFORMANCE;
-                    case "memory" -> NfTables.NFT_SET_POL_MEMORY;
+                    case "performance" -> NfTablesUapi.NFT_SET_POL_PERFORMANCE;
+                    case "memory" -> NfTablesUapi.NFT_SET_POL_MEMORY;
                     default -> throw Cursor.error(p, "syntax error, unexpected " + p.text() + ", expecting performance or memory");
                 };
             }
@@ -278,12 +278,12 @@ final class SetCommands {
         return type;
     }
 
-    private static List<Datatype> types(List<Values.Part> parts) {
-        return parts.stream().map(Values.Part::type).toList();
+    private static List<Datatype> types(List<ValueParser.Part> parts) {
+        return parts.stream().map(ValueParser.Part::type).toList();
     }
 
-    private static List<Integer> lengths(List<Values.Part> parts) {
-        return parts.stream().map(Values.Part::length).toList();
+    private static List<Integer> lengths(List<ValueParser.Part> parts) {
+        return parts.stream().map(ValueParser.Part::length).toList();
     }
 
     /**
@@ -376,8 +376,8 @@ final class SetCommands {
 
     /** Whether {@code e} is an interval set's element at key zero: its end marker ({@code end}) or an interval's start. */
     private static boolean isZero(SetElement e, boolean end) {
-        boolean isEnd = (e.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) != 0;
-        return isEnd == end && (e.flags() & NfTables.NFT_SET_ELEM_CATCHALL) == 0 && e.keyEnd() == null
+        boolean isEnd = (e.flags() & NfTablesUapi.NFT_SET_ELEM_INTERVAL_END) != 0;
+        return isEnd == end && (e.flags() & NfTablesUapi.NFT_SET_ELEM_CATCHALL) == 0 && e.keyEnd() == null
                 && e.key().length() > 0 && java.util.Arrays.equals(e.key().toArray(), new byte[e.key().length()]);
     }
 

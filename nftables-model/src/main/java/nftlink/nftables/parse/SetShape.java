@@ -1,6 +1,6 @@
 package nftlink.nftables.parse;
 
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.ElementCompiler;
@@ -23,14 +23,14 @@ import java.util.List;
  * @param interval     whether it holds intervals
  * @param declaration  the set's declaration (what its elements map to, its statements), or {@code null}
  */
-record SetShape(List<Values.Part> key, Values.Part data, List<Values.Part> dataRest, boolean verdicts, boolean interval,
+record SetShape(List<ValueParser.Part> key, ValueParser.Part data, List<ValueParser.Part> dataRest, boolean verdicts, boolean interval,
                 SetDeclaration declaration) {
 
-    SetShape(List<Values.Part> key, Values.Part data, boolean verdicts, boolean interval) {
+    SetShape(List<ValueParser.Part> key, ValueParser.Part data, boolean verdicts, boolean interval) {
         this(key, data, List.of(), verdicts, interval, null);
     }
 
-    SetShape(List<Values.Part> key, Values.Part data, List<Values.Part> dataRest, boolean verdicts, boolean interval) {
+    SetShape(List<ValueParser.Part> key, ValueParser.Part data, List<ValueParser.Part> dataRest, boolean verdicts, boolean interval) {
         this(key, data, dataRest, verdicts, interval, null);
     }
 
@@ -50,12 +50,12 @@ record SetShape(List<Values.Part> key, Values.Part data, List<Values.Part> dataR
             return new ElementCompiler(setKey(), interval, merge, List.of(), true, isMap());
         }
         return new ElementCompiler(setKey(), interval, merge, declaration.statements(),
-                (declaration.flags() & NfTables.NFT_SET_EVAL) != 0, isMap());
+                (declaration.flags() & NfTablesUapi.NFT_SET_EVAL) != 0, isMap());
     }
 
     /** The data's parts: one, or several for concatenated data ({@code ipv4_addr . inet_service}). */
-    List<Values.Part> dataParts() {
-        List<Values.Part> parts = new ArrayList<>();
+    List<ValueParser.Part> dataParts() {
+        List<ValueParser.Part> parts = new ArrayList<>();
         parts.add(data);
         parts.addAll(dataRest);
         return parts;
@@ -63,7 +63,7 @@ record SetShape(List<Values.Part> key, Values.Part data, List<Values.Part> dataR
 
     /** The set data type ID: a concatenation's is its parts' IDs, 6 bits each. */
     int dataTypeId() {
-        return Datatype.concatenationId(dataParts().stream().map(Values.Part::type).toList());
+        return Datatype.concatenationId(dataParts().stream().map(ValueParser.Part::type).toList());
     }
 
     int dataLength() {
@@ -76,7 +76,7 @@ record SetShape(List<Values.Part> key, Values.Part data, List<Values.Part> dataR
     }
 
     int keyType() {
-        return Datatype.concatenationId(key.stream().map(Values.Part::type).toList());
+        return Datatype.concatenationId(key.stream().map(ValueParser.Part::type).toList());
     }
 
     int keyLength() {
@@ -85,19 +85,19 @@ record SetShape(List<Values.Part> key, Values.Part data, List<Values.Part> dataR
 
     /** The key's datatypes and lengths. */
     SetKey setKey() {
-        return SetKey.of(key.stream().map(Values.Part::type).toList(), key.stream().map(Values.Part::length).toList());
+        return SetKey.of(key.stream().map(ValueParser.Part::type).toList(), key.stream().map(ValueParser.Part::length).toList());
     }
 
     /**
      * The parts of a key or data declared {@code typeof field}: as the rule language reads the field's
      * values, but kept as values (a set holds a bit field's value, not the bits in place).
      */
-    static List<Values.Part> valueParts(Field field) {
-        return Values.parts(field).stream().map(p -> new Values.Part(p.type(), p.length(), p.cgroup(), p.bitmask())).toList();
+    static List<ValueParser.Part> valueParts(Field field) {
+        return ValueParser.parts(field).stream().map(p -> new ValueParser.Part(p.type(), p.length(), p.cgroup(), p.bitmask())).toList();
     }
 
-    static Values.Part part(Datatype d) {
-        return new Values.Part(d, d.length(), false, d == Datatype.CT_STATE);
+    static ValueParser.Part part(Datatype d) {
+        return new ValueParser.Part(d, d.length(), false, d == Datatype.CT_STATE);
     }
 
     /** The shape of a set the kernel (or someone else) declared. */
@@ -107,27 +107,27 @@ record SetShape(List<Values.Part> key, Values.Part data, List<Values.Part> dataR
             throw new IllegalArgumentException("set " + set.name() + " has a key or data type nftlink does not know ("
                     + set.keyType() + (set.isMap() ? " : " + set.dataType() : "") + ")");
         }
-        List<Values.Part> key = parts(d.key());
-        Values.Part data = null;
-        List<Values.Part> rest = new ArrayList<>();
+        List<ValueParser.Part> key = parts(d.key());
+        ValueParser.Part data = null;
+        List<ValueParser.Part> rest = new ArrayList<>();
         if (d.data() instanceof SetData.Values v) {
-            List<Values.Part> parts = parts(v.value());
+            List<ValueParser.Part> parts = parts(v.value());
             data = parts.getFirst();
             rest.addAll(parts.subList(1, parts.size()));
         }
-        return new SetShape(key, data, rest, d.data() instanceof SetData.Verdicts, (set.flags() & NfTables.NFT_SET_INTERVAL) != 0,
+        return new SetShape(key, data, rest, d.data() instanceof SetData.Verdicts, (set.flags() & NfTablesUapi.NFT_SET_INTERVAL) != 0,
                 d);
     }
 
     /** The parts of a key: a typeof key's as the rule language reads its values, else by datatype. */
-    private static List<Values.Part> parts(SetKey key) {
+    private static List<ValueParser.Part> parts(SetKey key) {
         if (key.typeof() != null) {
             return valueParts(key.typeof());
         }
-        List<Values.Part> out = new ArrayList<>();
+        List<ValueParser.Part> out = new ArrayList<>();
         for (int i = 0; i < key.types().size(); i++) {
             Datatype t = key.types().get(i);
-            out.add(new Values.Part(t, key.lengths().get(i), false, t == Datatype.CT_STATE));
+            out.add(new ValueParser.Part(t, key.lengths().get(i), false, t == Datatype.CT_STATE));
         }
         return out;
     }

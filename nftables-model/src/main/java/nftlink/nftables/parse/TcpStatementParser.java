@@ -1,6 +1,6 @@
 package nftlink.nftables.parse;
 
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.lang.Fields;
 import nftlink.nftables.lang.ObjectType;
 import nftlink.nftables.lang.Statement;
@@ -28,20 +28,20 @@ final class TcpStatementParser {
                 case "mss" -> {
                     c.next();
                     mss = c.smallNumber("a maximum segment size", 0xffff);
-                    flags |= NfTables.NF_SYNPROXY_OPT_MSS;
+                    flags |= NfTablesUapi.NF_SYNPROXY_OPT_MSS;
                 }
                 case "wscale" -> {
                     c.next();
                     wscale = c.smallNumber("a window scale", 14);
-                    flags |= NfTables.NF_SYNPROXY_OPT_WSCALE;
+                    flags |= NfTablesUapi.NF_SYNPROXY_OPT_WSCALE;
                 }
                 case "timestamp" -> {
                     c.next();
-                    flags |= NfTables.NF_SYNPROXY_OPT_TIMESTAMP;
+                    flags |= NfTablesUapi.NF_SYNPROXY_OPT_TIMESTAMP;
                 }
                 case "sack-perm" -> {
                     c.next();
-                    flags |= NfTables.NF_SYNPROXY_OPT_SACK_PERM;
+                    flags |= NfTablesUapi.NF_SYNPROXY_OPT_SACK_PERM;
                 }
                 case "name" -> {
                     c.next();

@@ -1,6 +1,6 @@
 package nftlink.nftables.xt;
 
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package nftlink.nftables.xt;
 
 import nftlink.netlink.NetlinkDecodeException;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 
 import java.nio.charset.StandardCharsets;
 

@@ -2,10 +2,10 @@ package nftlink.nftables.xt;
 
 import nftlink.netlink.NetlinkDecodeException;
 import nftlink.nftables.Family;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Expression;
-import nftlink.nftables.expr.Match;
-import nftlink.nftables.expr.Target;
+import nftlink.nftables.expr.XtMatch;
+import nftlink.nftables.expr.XtTarget;
 
 import java.util.Optional;
 
@@ -19,7 +19,7 @@ public final class XtExtensions {
     }
 
     /**
-     * The decoded struct of {@code e}, a {@link Match} or {@link Target} of a {@code family}
+     * The decoded struct of {@code e}, a {@link XtMatch} or {@link XtTarget} of a {@code family}
      * table; empty for another expression, family, extension or revision.
      *
      * @throws NetlinkDecodeException when the struct is malformed (wrong size, bad count, ...)
@@ -30,8 +30,8 @@ public final class XtExtensions {
         }
         boolean ipv6 = family == Family.IP6;
         return Optional.ofNullable(switch (e) {
-            case Match m -> match(m.match(), m.revision(), m.info(), ipv6);
-            case Target t -> target(t.target(), t.revision(), t.info(), ipv6);
+            case XtMatch m -> match(m.match(), m.revision(), m.info(), ipv6);
+            case XtTarget t -> target(t.target(), t.revision(), t.info(), ipv6);
             default -> null;
         });
     }

@@ -2,11 +2,11 @@ package nftlink.nftables.xt;
 
 import nftlink.netlink.NetlinkDecodeException;
 import nftlink.nftables.Family;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Expression;
-import nftlink.nftables.expr.Match;
+import nftlink.nftables.expr.XtMatch;
 import nftlink.nftables.expr.Payload;
-import nftlink.nftables.expr.Target;
+import nftlink.nftables.expr.XtTarget;
 import nftlink.nftables.json.JsonValue;
 import nftlink.nftables.lang.MetaField;
 import nftlink.nftables.lang.PayloadField;
@@ -33,7 +33,7 @@ public final class XtListing {
 
     /** Whether {@code s} is an xtables match or target kept as its kernel expression. */
     public static boolean isXt(Statement s) {
-        return s instanceof Statement.KernelExpression k && (k.expression() instanceof Match || k.expression() instanceof Target);
+        return s instanceof Statement.KernelExpression k && (k.expression() instanceof XtMatch || k.expression() instanceof XtTarget);
     }
 
     /** The text of statement {@code index} of {@code rule}, which {@link #isXt} accepts. */
@@ -85,7 +85,7 @@ public final class XtListing {
     }
 
     private static String type(Expression e, Family family) {
-        if (e instanceof Target t) {
+        if (e instanceof XtTarget t) {
             boolean watcher = family == Family.BRIDGE && (t.target().equals("log") || t.target().equals("nflog"));
             return watcher ? "watcher" : "target";
         }
@@ -94,8 +94,8 @@ public final class XtListing {
 
     private static String name(Expression e) {
         return switch (e) {
-            case Match m -> m.match();
-            case Target t -> t.target();
+            case XtMatch m -> m.match();
+            case XtTarget t -> t.target();
             default -> throw new IllegalArgumentException("not an xtables match or target: " + e.name());
         };
     }

@@ -4,8 +4,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import nftlink.nftables.Family;
 import nftlink.nftables.Rule;
 import nftlink.nftables.SetElement;
-import nftlink.nftables.expr.Bytes;
-import nftlink.nftables.expr.Data;
+import nftlink.nftables.Bytes;
+import nftlink.nftables.expr.NftData;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Expressions;
 import nftlink.nftables.expr.Verdict;
@@ -247,13 +247,13 @@ class LanguageConformanceTest {
         } catch (NumberFormatException ex) {
             return null;
         }
-        Data data = null;
+        NftData data = null;
         boolean words = restWords.length >= 2
                 && Arrays.stream(restWords, 0, restWords.length - 1).allMatch(w -> w.matches("[0-9a-f]{8}"));
         if (words) {
             // data values: 32-bit words as libnftnl prints them (shorter data comes zero-padded)
             String[] data32 = Arrays.stream(restWords, 0, restWords.length - 1).map(w -> "0x" + w).toArray(String[]::new);
-            data = Data.of(Bytes.fromWords(data32, data32.length * 4));
+            data = NftData.of(Bytes.fromWords(data32, data32.length * 4));
         } else if (restWords.length == 2) {
             Verdict verdict = switch (restWords[0]) {
                 case "accept" -> Verdict.ACCEPT;
@@ -265,7 +265,7 @@ class LanguageConformanceTest {
             if (verdict == null) {
                 return null;
             }
-            data = Data.of(verdict);
+            data = NftData.of(verdict);
         } else if (restWords.length > 2) {
             return null;
         }

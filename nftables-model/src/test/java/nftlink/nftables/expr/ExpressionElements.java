@@ -6,9 +6,9 @@ import nftlink.netlink.MessageWriter;
 
 import java.util.List;
 
-import static nftlink.nftables.NfTables.NFTA_EXPR_DATA;
-import static nftlink.nftables.NfTables.NFTA_EXPR_NAME;
-import static nftlink.nftables.NfTables.NFTA_LIST_ELEM;
+import static nftlink.nftables.NfTablesUapi.NFTA_EXPR_DATA;
+import static nftlink.nftables.NfTablesUapi.NFTA_EXPR_NAME;
+import static nftlink.nftables.NfTablesUapi.NFTA_LIST_ELEM;
 
 /** Expressions as the {@code NFTA_LIST_ELEM} attributes rules carry them, for the property tests. */
 final class ExpressionElements {

@@ -1,5 +1,7 @@
 package nftlink.nftables.expr;
 
+import nftlink.nftables.Bytes;
+
 import nftlink.netlink.NetlinkDecodeException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

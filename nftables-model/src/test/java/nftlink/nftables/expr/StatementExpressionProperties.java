@@ -1,5 +1,7 @@
 package nftlink.nftables.expr;
 
+import nftlink.nftables.Bytes;
+
 import nftlink.netlink.NetlinkDecodeException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -12,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.NfTablesUapi.*;
 import static nftlink.nftables.expr.ExpressionElements.decode;
 import static nftlink.nftables.expr.ExpressionElements.element;
 import static nftlink.nftables.expr.ExpressionElements.withData;
@@ -198,11 +200,11 @@ class StatementExpressionProperties {
     }
 
     private static Arbitrary<Expression> match(boolean textual) {
-        return Combinators.combine(names(textual), u32(), info(textual)).as(Match::new);
+        return Combinators.combine(names(textual), u32(), info(textual)).as(XtMatch::new);
     }
 
     private static Arbitrary<Expression> target(boolean textual) {
-        return Combinators.combine(names(textual), u32(), info(textual)).as(Target::new);
+        return Combinators.combine(names(textual), u32(), info(textual)).as(XtTarget::new);
     }
 
     private static Arbitrary<Expression> all(boolean textual) {

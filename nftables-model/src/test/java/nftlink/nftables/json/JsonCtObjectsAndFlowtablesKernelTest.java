@@ -5,7 +5,7 @@ import nftlink.nftables.Flowtable;
 import nftlink.nftables.NftObject;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.Nftables;
-import nftlink.nftables.ObjectData;
+import nftlink.nftables.ObjectDefinition;
 import nftlink.testing.NftRef;
 import nftlink.nftables.lang.RulesetListing;
 import nftlink.nftables.parse.CgroupPathResolver;
@@ -122,7 +122,7 @@ class JsonCtObjectsAndFlowtablesKernelTest {
         Flowtable g = ((NftOperation.AddFlowtable) ops.get(3)).flowtable();
         assertThat(JsonRenderer.DEFAULT.flowtable(g).toJson()).endsWith("\"prio\": 0, \"dev\": \"lo\"}}");
         NftObject m = ((NftOperation.AddObject) ops.get(1)).nftObject();
-        assertThat(m.data()).isEqualTo(new ObjectData.Secmark("system_u:object_r:ssh_server_packet_t:s0"));
+        assertThat(m.data()).isEqualTo(new ObjectDefinition.Secmark("system_u:object_r:ssh_server_packet_t:s0"));
         assertThat(JsonRenderer.DEFAULT.object(m).toJson()).isEqualTo("{\"secmark\": {\"family\": \"inet\", \"name\": \"m\", "
                 + "\"table\": \"t\", \"handle\": 0, \"context\": \"system_u:object_r:ssh_server_packet_t:s0\"}}");
         // what the renderer prints parses back to the same operations

@@ -7,7 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import nftlink.nftables.Family;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Verdict;
 import nftlink.nftables.lang.ConcatField;
 import nftlink.nftables.lang.CtField;

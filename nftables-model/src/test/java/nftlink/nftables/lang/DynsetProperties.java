@@ -7,9 +7,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.SetElement;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Dynset;
 import nftlink.nftables.expr.Expression;
 
@@ -66,11 +66,11 @@ class DynsetProperties {
         List<Expression> expressions = Linearizer.linearize(spec, new BatchIds()).rule().expressions();
         Dynset dynset = (Dynset) expressions.stream().filter(Dynset.class::isInstance).findFirst().orElseThrow();
         if (update.data() != null) {
-            int expected = update.key() instanceof ConcatField c ? ConcatField.registerAt(NfTables.NFT_REG_1, c.length() / 4)
-                    : NfTables.NFT_REG_1 + 1;
+            int expected = update.key() instanceof ConcatField c ? ConcatField.registerAt(NfTablesUapi.NFT_REG_1, c.length() / 4)
+                    : NfTablesUapi.NFT_REG_1 + 1;
             assertThat(dynset.sregData()).isEqualTo(expected);
         }
-        assertThat(dynset.flags() != null && (dynset.flags() & NfTables.NFT_DYNSET_F_EXPR) != 0)
+        assertThat(dynset.flags() != null && (dynset.flags() & NfTablesUapi.NFT_DYNSET_F_EXPR) != 0)
                 .isEqualTo(update.stateful().size() > 1);
         Delinearizer.SetContents sets = new Delinearizer.SetContents() {
             @Override

@@ -360,8 +360,8 @@ class LanguageKernelTest {
 
     @Test
     void elementsOfListedSetsAreSortedLikeNft() {
-        List<SetElement> unsorted = List.of(SetElement.of(nftlink.nftables.expr.Bytes.u16Be(143)),
-                SetElement.of(nftlink.nftables.expr.Bytes.u16Be(25)));
+        List<SetElement> unsorted = List.of(SetElement.of(nftlink.nftables.Bytes.u16Be(143)),
+                SetElement.of(nftlink.nftables.Bytes.u16Be(25)));
         Value.SetLiteral literal = Delinearizer.literal(PayloadField.TCP_DPORT, unsorted);
         assertThat(RuleRenderer.DEFAULT.render(new Match(PayloadField.TCP_DPORT, EQ, literal))).isEqualTo("tcp dport { 25, 143 }");
     }

@@ -2,12 +2,12 @@ package nftlink.nftables.lang;
 
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftFormatter;
 import nftlink.nftables.NftObject;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.Nftables;
-import nftlink.nftables.ObjectData;
+import nftlink.nftables.ObjectDefinition;
 import nftlink.nftables.ObjectKernelTest;
 import nftlink.nftables.Table;
 import nftlink.testing.NftRef;
@@ -46,9 +46,9 @@ class ObjectListingKernelTest {
         try (NetworkNamespace n = ns.open(); Nftables lib = Nftables.open(n)) {
             List<Table> tables = lib.listTables();
             List<NftObject> objects = lib.listObjects();
-            Map<String, Integer> commands = Map.of("counters", NfTables.NFT_OBJECT_COUNTER, "quotas", NfTables.NFT_OBJECT_QUOTA,
-                    "limits", NfTables.NFT_OBJECT_LIMIT, "synproxys", NfTables.NFT_OBJECT_SYNPROXY,
-                    "secmarks", NfTables.NFT_OBJECT_SECMARK);
+            Map<String, Integer> commands = Map.of("counters", NfTablesUapi.NFT_OBJECT_COUNTER, "quotas", NfTablesUapi.NFT_OBJECT_QUOTA,
+                    "limits", NfTablesUapi.NFT_OBJECT_LIMIT, "synproxys", NfTablesUapi.NFT_OBJECT_SYNPROXY,
+                    "secmarks", NfTablesUapi.NFT_OBJECT_SECMARK);
             commands.forEach((command, type) -> {
                 assertThat(ObjectRenderer.listing(tables, objects, type, false)).as(command)
                         .isEqualTo(NftRef.run(ns, "list", command).orThrow());
@@ -56,24 +56,24 @@ class ObjectListingKernelTest {
                         .isEqualTo(NftRef.run(ns, "-a", "list", command).orThrow());
             });
             List<Table> inetT = tables.stream().filter(t -> t.family() == Family.INET && t.name().equals("t")).toList();
-            assertThat(ObjectRenderer.listing(inetT, objects, NfTables.NFT_OBJECT_CT_HELPER, false))
+            assertThat(ObjectRenderer.listing(inetT, objects, NfTablesUapi.NFT_OBJECT_CT_HELPER, false))
                     .isEqualTo(NftRef.run(ns, "list", "ct", "helpers", "table", "inet", "t").orThrow());
 
             // nft prints the values it reset (the values the library listed before), and only the
             // tables its reset dump, filtered by type, returned objects for
-            List<NftObject> counters = objects.stream().filter(o -> o.type() == NfTables.NFT_OBJECT_COUNTER).toList();
-            List<NftObject> quotas = objects.stream().filter(o -> o.type() == NfTables.NFT_OBJECT_QUOTA).toList();
+            List<NftObject> counters = objects.stream().filter(o -> o.type() == NfTablesUapi.NFT_OBJECT_COUNTER).toList();
+            List<NftObject> quotas = objects.stream().filter(o -> o.type() == NfTablesUapi.NFT_OBJECT_QUOTA).toList();
             assertThat(NftRef.run(ns, "reset", "counters").orThrow())
-                    .isEqualTo(ObjectRenderer.listing(tables, counters, NfTables.NFT_OBJECT_COUNTER, false));
+                    .isEqualTo(ObjectRenderer.listing(tables, counters, NfTablesUapi.NFT_OBJECT_COUNTER, false));
             assertThat(NftRef.run(ns, "reset", "quotas").orThrow())
-                    .isEqualTo(ObjectRenderer.listing(tables, quotas, NfTables.NFT_OBJECT_QUOTA, false));
+                    .isEqualTo(ObjectRenderer.listing(tables, quotas, NfTablesUapi.NFT_OBJECT_QUOTA, false));
             List<NftObject> after = lib.listObjects();
-            assertThat(after).filteredOn(o -> o.type() == NfTables.NFT_OBJECT_COUNTER).extracting(NftObject::data)
-                    .containsOnly(ObjectData.Counter.zero());
-            assertThat(after).filteredOn(o -> o.type() == NfTables.NFT_OBJECT_QUOTA)
-                    .allSatisfy(o -> assertThat(((ObjectData.Quota) o.data()).consumed()).isZero());
-            assertThat(after).filteredOn(o -> o.type() == NfTables.NFT_OBJECT_LIMIT).extracting(NftObject::data)
-                    .isEqualTo(objects.stream().filter(o -> o.type() == NfTables.NFT_OBJECT_LIMIT).map(NftObject::data).toList());
+            assertThat(after).filteredOn(o -> o.type() == NfTablesUapi.NFT_OBJECT_COUNTER).extracting(NftObject::data)
+                    .containsOnly(ObjectDefinition.Counter.zero());
+            assertThat(after).filteredOn(o -> o.type() == NfTablesUapi.NFT_OBJECT_QUOTA)
+                    .allSatisfy(o -> assertThat(((ObjectDefinition.Quota) o.data()).consumed()).isZero());
+            assertThat(after).filteredOn(o -> o.type() == NfTablesUapi.NFT_OBJECT_LIMIT).extracting(NftObject::data)
+                    .isEqualTo(objects.stream().filter(o -> o.type() == NfTablesUapi.NFT_OBJECT_LIMIT).map(NftObject::data).toList());
         }
     }
 
@@ -127,21 +127,21 @@ class ObjectListingKernelTest {
         NftRef.apply(ns, "table inet t { }");
         try (NetworkNamespace n = ns.open(); Nftables lib = Nftables.open(n)) {
             lib.commit(
-                    new NftOperation.AddObject(NftObject.of(Family.INET, "t", "c", new ObjectData.Counter(3, 4))
+                    new NftOperation.AddObject(NftObject.of(Family.INET, "t", "c", new ObjectDefinition.Counter(3, 4))
                             .withComment("made here"), true),
                     new NftOperation.AddObject(NftObject.of(Family.INET, "t", "q",
-                            new ObjectData.Quota(3L << 20, 1024, NfTables.NFT_QUOTA_F_INV)), true),
+                            new ObjectDefinition.Quota(3L << 20, 1024, NfTablesUapi.NFT_QUOTA_F_INV)), true),
                     new NftOperation.AddObject(NftObject.of(Family.INET, "t", "l",
-                            new ObjectData.Limit(2048, 60, 4096, NfTables.NFT_LIMIT_PKT_BYTES, 0)), true),
+                            new ObjectDefinition.Limit(2048, 60, 4096, NfTablesUapi.NFT_LIMIT_PKT_BYTES, 0)), true),
                     new NftOperation.AddObject(NftObject.of(Family.INET, "t", "h",
-                            new ObjectData.CtHelper("ftp", NfTables.NFPROTO_IPV4, 6)), true),
+                            new ObjectDefinition.CtHelper("ftp", NfTablesUapi.NFPROTO_IPV4, 6)), true),
                     new NftOperation.AddObject(NftObject.of(Family.INET, "t", "to",
-                            ObjectData.CtTimeout.of(NfTables.NFPROTO_INET, 17, Map.of("unreplied", 10))), true),
+                            ObjectDefinition.CtTimeout.of(NfTablesUapi.NFPROTO_INET, 17, Map.of("unreplied", 10))), true),
                     new NftOperation.AddObject(NftObject.of(Family.INET, "t", "e",
-                            new ObjectData.CtExpectation(NfTables.NFPROTO_IPV6, 6, 443, 90_061_001, 7)), true),
+                            new ObjectDefinition.CtExpectation(NfTablesUapi.NFPROTO_IPV6, 6, 443, 90_061_001, 7)), true),
                     new NftOperation.AddObject(NftObject.of(Family.INET, "t", "s",
-                            new ObjectData.Synproxy(1200, 3, NfTables.NF_SYNPROXY_OPT_MSS | NfTables.NF_SYNPROXY_OPT_WSCALE
-                                    | NfTables.NF_SYNPROXY_OPT_TIMESTAMP)), true));
+                            new ObjectDefinition.Synproxy(1200, 3, NfTablesUapi.NF_SYNPROXY_OPT_MSS | NfTablesUapi.NF_SYNPROXY_OPT_WSCALE
+                                    | NfTablesUapi.NF_SYNPROXY_OPT_TIMESTAMP)), true));
             String expected = """
                     table inet t {
                     \tcounter c {

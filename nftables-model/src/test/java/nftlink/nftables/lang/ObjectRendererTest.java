@@ -3,11 +3,11 @@ package nftlink.nftables.lang;
 import nftlink.nftables.Chain;
 import nftlink.nftables.Family;
 import nftlink.nftables.Flowtable;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftFormatter;
 import nftlink.nftables.NftObject;
 import nftlink.nftables.NftSet;
-import nftlink.nftables.ObjectData;
+import nftlink.nftables.ObjectDefinition;
 import nftlink.nftables.Ruleset;
 import nftlink.nftables.Table;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class ObjectRendererTest {
     @Test
     void secmark() {
         NftObject s = new NftObject(Family.IP, "t", "sm", 7, 0, "web",
-                new ObjectData.Secmark("system_u:object_r:http_server_packet_t:s0"), List.of());
+                new ObjectDefinition.Secmark("system_u:object_r:http_server_packet_t:s0"), List.of());
         assertThat(ObjectRenderer.render(s)).isEqualTo("""
                 \tsecmark sm {
                 \t\tcomment "web"
@@ -39,8 +39,8 @@ class ObjectRendererTest {
 
     @Test
     void flowtables() {
-        Flowtable f = new Flowtable(Family.INET, "t", "f", 3, 0, NfTables.NF_NETDEV_INGRESS, -3,
-                List.of("lo", "eth1", "dummy0"), NfTables.NFT_FLOWTABLE_HW_OFFLOAD | NfTables.NFT_FLOWTABLE_COUNTER, List.of());
+        Flowtable f = new Flowtable(Family.INET, "t", "f", 3, 0, NfTablesUapi.NF_NETDEV_INGRESS, -3,
+                List.of("lo", "eth1", "dummy0"), NfTablesUapi.NFT_FLOWTABLE_HW_OFFLOAD | NfTablesUapi.NFT_FLOWTABLE_COUNTER, List.of());
         assertThat(FlowtableRenderer.render(f)).isEqualTo("""
                 \tflowtable f {
                 \t\thook ingress priority filter - 3
@@ -72,7 +72,7 @@ class ObjectRendererTest {
         Table t = Table.of(Family.INET, "t");
         RulesetListing listing = new RulesetListing(new Ruleset(List.of(t), List.of(Chain.regular(Family.INET, "t", "c"))),
                 List.of(NftSet.of(Family.INET, "t", "s", 13, 2)), Map.of(), List.of(),
-                List.of(NftObject.of(Family.INET, "t", "q", new ObjectData.Quota(1 << 10, 0, 0))),
+                List.of(NftObject.of(Family.INET, "t", "q", new ObjectDefinition.Quota(1 << 10, 0, 0))),
                 List.of(Flowtable.of(Family.INET, "t", "f", 0, List.of("lo"))));
         assertThat(listing.render(NftFormatter.DEFAULT, RuleRenderer.DEFAULT)).isEqualTo("""
                 table inet t {
@@ -98,35 +98,35 @@ class ObjectRendererTest {
     @Test
     void cornerCasesPrintAsNftDoes() {
         // quotas: nft 1.0.6 knows no unit above mbytes
-        assertThat(ObjectRenderer.render(NftObject.of(Family.IP, "t", "q", new ObjectData.Quota(5L << 30, 0, 0))))
+        assertThat(ObjectRenderer.render(NftObject.of(Family.IP, "t", "q", new ObjectDefinition.Quota(5L << 30, 0, 0))))
                 .contains("\t\t5120 mbytes\n");
-        assertThat(ObjectRenderer.render(NftObject.of(Family.IP, "t", "q", new ObjectData.Quota(0, 0, 0))))
+        assertThat(ObjectRenderer.render(NftObject.of(Family.IP, "t", "q", new ObjectDefinition.Quota(0, 0, 0))))
                 .contains("\t\t0 bytes\n");
         // limits: packets with the default burst of 5 or none print no burst; bytes with burst 0 neither
-        assertThat(ObjectRenderer.render(NftObject.of(Family.IP, "t", "l", new ObjectData.Limit(3, 7, 0, 0, 0))))
+        assertThat(ObjectRenderer.render(NftObject.of(Family.IP, "t", "l", new ObjectDefinition.Limit(3, 7, 0, 0, 0))))
                 .contains("\t\trate 3/error\n");
-        assertThat(ObjectRenderer.render(NftObject.of(Family.IP, "t", "l", new ObjectData.Limit(1025, 1, 0, 1, 0))))
+        assertThat(ObjectRenderer.render(NftObject.of(Family.IP, "t", "l", new ObjectDefinition.Limit(1025, 1, 0, 1, 0))))
                 .contains("\t\trate 1025 bytes/second\n");
         // synproxy without options: an empty body
-        assertThat(ObjectRenderer.render(NftObject.of(Family.IP, "t", "s", new ObjectData.Synproxy(0, 0, 0))))
+        assertThat(ObjectRenderer.render(NftObject.of(Family.IP, "t", "s", new ObjectDefinition.Synproxy(0, 0, 0))))
                 .isEqualTo("\tsynproxy s {\n\t}\n");
         assertThat(ObjectRenderer.render(NftObject.of(Family.IP, "t", "s",
-                new ObjectData.Synproxy(0, 0, NfTables.NF_SYNPROXY_OPT_SACK_PERM))))
+                new ObjectDefinition.Synproxy(0, 0, NfTablesUapi.NF_SYNPROXY_OPT_SACK_PERM))))
                 .isEqualTo("\tsynproxy s {\n\t\t sack-perm\n\t}\n");
         // ct timeout of a protocol nft has no states for; an expectation with timeout 0
-        assertThat(ObjectRenderer.render(NftObject.of(Family.IP, "t", "x", new ObjectData.CtTimeout(2, 132, List.of(1, 2)))))
+        assertThat(ObjectRenderer.render(NftObject.of(Family.IP, "t", "x", new ObjectDefinition.CtTimeout(2, 132, List.of(1, 2)))))
                 .isEqualTo("\tct timeout x {\n\t\tprotocol sctp\n\t\tl3proto ip\n\t\tpolicy = {  }\n\t}\n");
-        assertThat(ObjectRenderer.render(NftObject.of(Family.IP, "t", "e", new ObjectData.CtExpectation(99, 250, 1, 0, 2))))
+        assertThat(ObjectRenderer.render(NftObject.of(Family.IP, "t", "e", new ObjectDefinition.CtExpectation(99, 250, 1, 0, 2))))
                 .isEqualTo("\tct expectation e {\n\t\tprotocol 250\n\t\tdport 1\n\t\ttimeout 0s\n\t\tsize 2\n\t\tl3proto unknown\n\t}\n");
         // a type nft does not know is shown, never dropped
         assertThat(ObjectRenderer.render(NftObject.of(Family.IP, "t", "cl",
-                new ObjectData.Raw(NfTables.NFT_OBJECT_CONNLIMIT, NfTables.NFTA_OBJ_DATA, new byte[]{1, 2}))))
+                new ObjectDefinition.Raw(NfTablesUapi.NFT_OBJECT_CONNLIMIT, NfTablesUapi.NFTA_OBJ_DATA, new byte[]{1, 2}))))
                 .isEqualTo("\tobject type 5 cl {\n\t\tdata 0102\n\t}\n");
     }
 
     @Test
     void ctTimeoutPolicyFromStateNames() {
-        ObjectData.CtTimeout t = ObjectData.CtTimeout.of(NfTables.NFPROTO_INET, 6, Map.of("syn_sent", 5, "unack", 300));
+        ObjectDefinition.CtTimeout t = ObjectDefinition.CtTimeout.of(NfTablesUapi.NFPROTO_INET, 6, Map.of("syn_sent", 5, "unack", 300));
         assertThat(t.timeouts()).containsExactly(5, 60, 432000, 120, 60, 30, 120, 10, 120, 300, 300);
         assertThat(t.policy()).containsExactly(Map.entry("syn_sent", 5));
         assertThat(ObjectRenderer.render(NftObject.of(Family.INET, "t", "t", t))).contains("\t\tpolicy = { syn_sent : 5s }\n");
@@ -134,10 +134,10 @@ class ObjectRendererTest {
 
     @Test
     void objectTypeNamesReadBackToTheirTypes() {
-        assertThat(ObjectRenderer.type("ct expectation")).isEqualTo(NfTables.NFT_OBJECT_CT_EXPECT);
-        assertThat(ObjectRenderer.type("counter")).isEqualTo(NfTables.NFT_OBJECT_COUNTER);
+        assertThat(ObjectRenderer.type("ct expectation")).isEqualTo(NfTablesUapi.NFT_OBJECT_CT_EXPECT);
+        assertThat(ObjectRenderer.type("counter")).isEqualTo(NfTablesUapi.NFT_OBJECT_COUNTER);
         assertThat(ObjectRenderer.type("connlimit")).as("no nft object of that name").isEqualTo(-1);
-        for (int type = 0; type <= NfTables.NFT_OBJECT_SYNPROXY; type++) {
+        for (int type = 0; type <= NfTablesUapi.NFT_OBJECT_SYNPROXY; type++) {
             String name = ObjectRenderer.typeName(type);
             if (name != null) {
                 assertThat(ObjectRenderer.type(name)).as(name).isEqualTo(type);

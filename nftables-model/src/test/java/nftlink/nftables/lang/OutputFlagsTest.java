@@ -1,6 +1,6 @@
 package nftlink.nftables.lang;
 
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -10,10 +10,10 @@ import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkMessage;
 import nftlink.nfnetlink.Nfnetlink;
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.Rule;
 import nftlink.nftables.SetElement;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Verdict;
 
 import java.util.ArrayList;
@@ -218,14 +218,14 @@ class RuleSpecProperties {
 
     private static void roundTrip(RuleSpec spec, Linearizer.Result linearized) {
         MessageWriter w = new MessageWriter(512);
-        int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(10, NfTables.NFT_MSG_NEWRULE), 0, 1, spec.family().protocol(), 0);
+        int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(10, NfTablesUapi.NFT_MSG_NEWRULE), 0, 1, spec.family().protocol(), 0);
         linearized.rule().writeAttributes(w);
         w.endMessage(m);
         Rule decoded = Rule.decode(NetlinkMessage.parseOne(w.toByteArray()));
         assertThat(decoded.expressions()).isEqualTo(linearized.rule().expressions());
 
         MessageWriter request = new MessageWriter(512);
-        int r = Nfnetlink.beginMessage(request, Nfnetlink.messageType(10, NfTables.NFT_MSG_NEWRULE), 0, 1, spec.family().protocol(), 0);
+        int r = Nfnetlink.beginMessage(request, Nfnetlink.messageType(10, NfTablesUapi.NFT_MSG_NEWRULE), 0, 1, spec.family().protocol(), 0);
         linearized.rule().writeAttributes(request, false, true);
         request.endMessage(r);
         assertThat(Rule.decode(NetlinkMessage.parseOne(request.toByteArray())).expressions())

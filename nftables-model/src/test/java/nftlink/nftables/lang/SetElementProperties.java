@@ -7,10 +7,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.SetElement;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -39,7 +39,7 @@ class SetElementProperties {
     }
 
     private static NftSet intervalSet(Datatype type, boolean merge) {
-        SetDeclaration d = new SetDeclaration(Family.INET, "t", "s", SetKey.of(List.of(type)), null, NfTables.NFT_SET_INTERVAL,
+        SetDeclaration d = new SetDeclaration(Family.INET, "t", "s", SetKey.of(List.of(type)), null, NfTablesUapi.NFT_SET_INTERVAL,
                 0, 0, 0, -1, merge, null, List.of());
         return d.set();
     }
@@ -119,7 +119,7 @@ class SetElementProperties {
         List<SetElement> kernel = ElementCompiler.of(d, false).compile(specs(spans));
         // the kernel orders them as big-endian numbers: each start's key is the big-endian low bound
         for (SetElement e : kernel) {
-            if ((e.flags() & NfTables.NFT_SET_ELEM_INTERVAL_END) == 0) {
+            if ((e.flags() & NfTablesUapi.NFT_SET_ELEM_INTERVAL_END) == 0) {
                 assertThat(spans.stream().anyMatch(s -> Bytes.u32(Integer.reverseBytes(s.low())).equals(e.key()))).isTrue();
             }
         }

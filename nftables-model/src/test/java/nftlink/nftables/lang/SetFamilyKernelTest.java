@@ -1,7 +1,7 @@
 package nftlink.nftables.lang;
 
 import nftlink.netlink.NetworkNamespace;
-import nftlink.nftables.NfTables;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftFormatter;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Nftables;
@@ -203,7 +203,7 @@ class SetFamilyKernelTest {
         Map<String, String> out = new TreeMap<>();
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             for (NftSet s : nft.listSets()) {
-                if ((s.flags() & NfTables.NFT_SET_ANONYMOUS) != 0) {
+                if ((s.flags() & NfTablesUapi.NFT_SET_ANONYMOUS) != 0) {
                     continue;
                 }
                 StringBuilder sb = new StringBuilder();

@@ -2,7 +2,7 @@ package nftlink.nftables.parse;
 
 import nftlink.nftables.Family;
 import nftlink.nftables.NftOperation;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Verdict;
 import nftlink.nftables.lang.CtField;
 import nftlink.nftables.lang.CtState;
@@ -157,12 +157,12 @@ class NftParserTest {
                 "add object inet t c (type 1)", "add object inet t q (type 2)", "add object inet t l (type 4)",
                 "add object inet t c2 (type 1)", "delete object inet t q");
         NftOperation.AddObject counter = (NftOperation.AddObject) ops.get(1);
-        assertThat(counter.nftObject().data()).isEqualTo(new nftlink.nftables.ObjectData.Counter(1, 2));
+        assertThat(counter.nftObject().data()).isEqualTo(new nftlink.nftables.ObjectDefinition.Counter(1, 2));
         assertThat(counter.nftObject().comment()).isEqualTo("seen");
         assertThat(((NftOperation.AddObject) ops.get(2)).nftObject().data())
-                .isEqualTo(new nftlink.nftables.ObjectData.Quota(25L << 20, 1024, 1));
+                .isEqualTo(new nftlink.nftables.ObjectDefinition.Quota(25L << 20, 1024, 1));
         assertThat(((NftOperation.AddObject) ops.get(3)).nftObject().data())
-                .isEqualTo(new nftlink.nftables.ObjectData.Limit(2048, 60, 1024, 1, 1));
+                .isEqualTo(new nftlink.nftables.ObjectDefinition.Limit(2048, 60, 1024, 1, 1));
         assertThatThrownBy(() -> ops("add quota inet t q")).hasMessageContaining("quota q needs its settings in braces");
     }
 

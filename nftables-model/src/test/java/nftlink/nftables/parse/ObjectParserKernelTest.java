@@ -134,7 +134,7 @@ class ObjectParserKernelTest {
         try (NetworkNamespace handle = ns.open(); Nftables nft = Nftables.open(handle)) {
             List<NftSet> sets = nft.listSets();
             for (NftSet s : sets) {
-                if ((s.flags() & nftlink.nftables.NfTables.NFT_SET_ANONYMOUS) == 0) {
+                if ((s.flags() & nftlink.nftables.NfTablesUapi.NFT_SET_ANONYMOUS) == 0) {
                     out.put(s.family().nftName() + " " + s.table() + " " + s.name(),
                             s.userdata() == null ? "none" : HexFormat.of().formatHex(s.userdata()));
                 }

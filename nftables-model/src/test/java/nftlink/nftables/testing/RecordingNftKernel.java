@@ -28,7 +28,7 @@ import static nftlink.nfnetlink.Nfnetlink.NFNL_BATCH_GENID;
 import static nftlink.nfnetlink.Nfnetlink.NFNL_MSG_BATCH_BEGIN;
 import static nftlink.nfnetlink.Nfnetlink.NFNL_MSG_BATCH_END;
 import static nftlink.nfnetlink.Nfnetlink.NFNL_SUBSYS_NFTABLES;
-import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.NfTablesUapi.*;
 
 /**
  * nf_tables as far as transactions go, behind {@link NetlinkTransport}: it records

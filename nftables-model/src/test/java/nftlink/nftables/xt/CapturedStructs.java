@@ -1,10 +1,10 @@
 package nftlink.nftables.xt;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Expression;
-import nftlink.nftables.expr.Match;
-import nftlink.nftables.expr.Target;
+import nftlink.nftables.expr.XtMatch;
+import nftlink.nftables.expr.XtTarget;
 
 import java.util.HexFormat;
 import java.util.List;
@@ -36,11 +36,11 @@ final class CapturedStructs {
     }
 
     static Captured match(Family family, String name, int revision, Bytes info, int protocol, String text) {
-        return new Captured(family, new Match(name, revision, info), protocol, text);
+        return new Captured(family, new XtMatch(name, revision, info), protocol, text);
     }
 
     static Captured target(Family family, String name, int revision, Bytes info, String text) {
-        return new Captured(family, new Target(name, revision, info), 0, text);
+        return new Captured(family, new XtTarget(name, revision, info), 0, text);
     }
 
     static final Family IP = Family.IP;

@@ -7,10 +7,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import nftlink.netlink.NetlinkDecodeException;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Expression;
-import nftlink.nftables.expr.Match;
-import nftlink.nftables.expr.Target;
+import nftlink.nftables.expr.XtMatch;
+import nftlink.nftables.expr.XtTarget;
 
 import java.util.Optional;
 
@@ -42,15 +42,15 @@ class XtDecodeProperties {
         }
         byte[] resized = java.util.Arrays.copyOf(info, Math.max(0, info.length + resize));
         Expression e = switch (c.expression()) {
-            case Match m -> new Match(m.match(), m.revision(), Bytes.of(resized));
-            case Target t -> new Target(t.target(), t.revision(), Bytes.of(resized));
+            case XtMatch m -> new XtMatch(m.match(), m.revision(), Bytes.of(resized));
+            case XtTarget t -> new XtTarget(t.target(), t.revision(), Bytes.of(resized));
             default -> throw new IllegalStateException();
         };
         return new CapturedStructs.Captured(c.family(), e, c.protocol(), null);
     }
 
     private static Bytes info(Expression e) {
-        return e instanceof Match m ? m.info() : ((Target) e).info();
+        return e instanceof XtMatch m ? m.info() : ((XtTarget) e).info();
     }
 
     @Property(tries = 2000)

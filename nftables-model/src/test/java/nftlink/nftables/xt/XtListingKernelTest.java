@@ -12,8 +12,8 @@ import nftlink.nftables.Rule;
 import nftlink.nftables.Table;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Expressions;
-import nftlink.nftables.expr.Match;
-import nftlink.nftables.expr.Target;
+import nftlink.nftables.expr.XtMatch;
+import nftlink.nftables.expr.XtTarget;
 import nftlink.nftables.json.JsonRenderer;
 import nftlink.nftables.json.JsonValue;
 import nftlink.nftables.lang.RuleRenderer;
@@ -38,9 +38,9 @@ import static nftlink.netlink.Netlink.NLM_F_DUMP;
 import static nftlink.netlink.Netlink.NLM_F_REQUEST;
 import static nftlink.nfnetlink.Nfnetlink.NFGENMSG_LEN;
 import static nftlink.nfnetlink.Nfnetlink.NFNL_SUBSYS_NFTABLES;
-import static nftlink.nftables.NfTables.NFPROTO_UNSPEC;
-import static nftlink.nftables.NfTables.NFTA_RULE_EXPRESSIONS;
-import static nftlink.nftables.NfTables.NFT_MSG_GETRULE;
+import static nftlink.nftables.NfTablesUapi.NFPROTO_UNSPEC;
+import static nftlink.nftables.NfTablesUapi.NFTA_RULE_EXPRESSIONS;
+import static nftlink.nftables.NfTablesUapi.NFT_MSG_GETRULE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -132,9 +132,9 @@ class XtListingKernelTest {
             for (Dumped d : dump(nft)) {
                 assertThat(encode(d.rule().expressions())).as("bytes of %s", d.rule().toDebugString()).isEqualTo(d.expressions());
                 for (Expression e : d.rule().expressions()) {
-                    if (e instanceof Match m) {
+                    if (e instanceof XtMatch m) {
                         seen.add("match " + m.match());
-                    } else if (e instanceof Target tg) {
+                    } else if (e instanceof XtTarget tg) {
                         seen.add("target " + tg.target());
                     }
                 }

@@ -5,8 +5,8 @@ package nftlink.rtnetlink;
  * values, route attributes, multicast groups) with the header's names, plus the
  * address families of {@code <linux/socket.h>} that rtnetlink messages carry.
  */
-public final class Rtnetlink {
-    private Rtnetlink() {
+public final class RtnetlinkUapi {
+    private RtnetlinkUapi() {
     }
 
     // <linux/socket.h>

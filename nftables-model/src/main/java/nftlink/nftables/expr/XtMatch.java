@@ -1,12 +1,14 @@
 package nftlink.nftables.expr;
 
+import nftlink.nftables.Bytes;
+
 import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
 import java.util.Objects;
 
-import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.NfTablesUapi.*;
 
 /**
  * {@code match}: an xtables match run through nft_compat, as iptables-nft writes
@@ -18,11 +20,11 @@ import static nftlink.nftables.NfTables.*;
  * @param revision the match revision
  * @param info     the match's {@code struct xt_*_info}, padded as the kernel lists it
  */
-public record Match(String match, int revision, Bytes info) implements Expression {
+public record XtMatch(String match, int revision, Bytes info) implements Expression {
 
-    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("match", Match::decode, Match::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("match", XtMatch::decode, XtMatch::parse);
 
-    public Match {
+    public XtMatch {
         Objects.requireNonNull(match, "match");
         Objects.requireNonNull(info, "info");
     }
@@ -44,7 +46,7 @@ public record Match(String match, int revision, Bytes info) implements Expressio
         sb.append("match name ").append(match).append(" rev ").append(Integer.toUnsignedString(revision));
     }
 
-    private static Match decode(Attributes attributes) {
+    private static XtMatch decode(Attributes attributes) {
         String match = null;
         Integer revision = null;
         Bytes info = null;
@@ -59,14 +61,14 @@ public record Match(String match, int revision, Bytes info) implements Expressio
         if (match == null || revision == null || info == null) {
             throw Expressions.missing("match", "name, rev and info");
         }
-        return new Match(match, revision, info);
+        return new XtMatch(match, revision, info);
     }
 
     /** The text does not hold the info bytes: they parse as empty. */
-    private static Match parse(DebugReader r) {
+    private static XtMatch parse(DebugReader r) {
         r.expect("name");
         String match = r.next();
         r.expect("rev");
-        return new Match(match, DebugText.u32(r), Bytes.empty());
+        return new XtMatch(match, DebugText.u32(r), Bytes.empty());
     }
 }

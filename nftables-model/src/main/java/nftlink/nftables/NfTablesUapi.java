@@ -5,8 +5,8 @@ package nftlink.nftables;
  * and the nftables parts of {@code <linux/netfilter/nfnetlink.h>}, with the
  * headers' names.
  */
-public final class NfTables {
-    private NfTables() {
+public final class NfTablesUapi {
+    private NfTablesUapi() {
     }
 
     // enum nf_tables_msg_types

@@ -1,39 +1,41 @@
 package nftlink.nftables.expr;
 
+import nftlink.nftables.Bytes;
+
 import nftlink.netlink.Attribute;
 import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkDecodeException;
 
 import java.util.Objects;
 
-import static nftlink.nftables.NfTables.NFTA_DATA_VALUE;
-import static nftlink.nftables.NfTables.NFTA_DATA_VERDICT;
+import static nftlink.nftables.NfTablesUapi.NFTA_DATA_VALUE;
+import static nftlink.nftables.NfTablesUapi.NFTA_DATA_VERDICT;
 
 /**
  * Register data as {@code struct nft_data} carries it: a value or a verdict
  * ({@code NFTA_DATA_VALUE} or {@code NFTA_DATA_VERDICT}).
  */
-public sealed interface Data {
+public sealed interface NftData {
 
     /** A value of bytes. */
-    record Value(Bytes bytes) implements Data {
+    record Value(Bytes bytes) implements NftData {
         public Value {
             Objects.requireNonNull(bytes, "bytes");
         }
     }
 
     /** A verdict. */
-    record OfVerdict(Verdict verdict) implements Data {
+    record OfVerdict(Verdict verdict) implements NftData {
         public OfVerdict {
             Objects.requireNonNull(verdict, "verdict");
         }
     }
 
-    static Data of(Bytes bytes) {
+    static NftData of(Bytes bytes) {
         return new Value(bytes);
     }
 
-    static Data of(Verdict verdict) {
+    static NftData of(Verdict verdict) {
         return new OfVerdict(verdict);
     }
 
@@ -57,14 +59,14 @@ public sealed interface Data {
     }
 
     /** Decodes a nested data attribute. */
-    static Data decode(Attribute data) {
-        Data result = null;
+    static NftData decode(Attribute data) {
+        NftData result = null;
         for (Attribute a : data.nested()) {
             if (result != null) {
                 throw new NetlinkDecodeException("data attribute holds more than one value");
             }
             result = switch (a.type()) {
-                case NFTA_DATA_VALUE -> new Value(Bytes.wrap(a.bytes()));
+                case NFTA_DATA_VALUE -> new Value(Bytes.of(a.bytes()));
                 case NFTA_DATA_VERDICT -> new OfVerdict(Verdict.decode(a));
                 default -> throw new NetlinkDecodeException("data: unexpected attribute " + a.type());
             };

@@ -1,7 +1,7 @@
 package nftlink.nftables.json;
 
 import nftlink.nftables.parse.NftParseException;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.lang.CtState;
 import nftlink.nftables.lang.Datatype;
 
@@ -17,8 +17,8 @@ import java.util.List;
  * constants by name where nft knows one (else as numbers), ct states as a name
  * or an array of names; and back.
  */
-final class Scalars {
-    private Scalars() {
+final class JsonDatatypeValues {
+    private JsonDatatypeValues() {
     }
 
     /** The JSON form of {@code value} of {@code type}. */

@@ -1,12 +1,14 @@
 package nftlink.nftables.expr;
 
+import nftlink.nftables.Bytes;
+
 import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
 import java.util.Objects;
 
-import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.NfTablesUapi.*;
 
 /**
  * {@code target}: an xtables target run through nft_compat, as iptables-nft writes
@@ -18,11 +20,11 @@ import static nftlink.nftables.NfTables.*;
  * @param revision the target revision
  * @param info     the target's {@code struct xt_*_info}, padded as the kernel lists it
  */
-public record Target(String target, int revision, Bytes info) implements Expression {
+public record XtTarget(String target, int revision, Bytes info) implements Expression {
 
-    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("target", Target::decode, Target::parse);
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("target", XtTarget::decode, XtTarget::parse);
 
-    public Target {
+    public XtTarget {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(info, "info");
     }
@@ -44,7 +46,7 @@ public record Target(String target, int revision, Bytes info) implements Express
         sb.append("target name ").append(target).append(" rev ").append(Integer.toUnsignedString(revision));
     }
 
-    private static Target decode(Attributes attributes) {
+    private static XtTarget decode(Attributes attributes) {
         String target = null;
         Integer revision = null;
         Bytes info = null;
@@ -59,14 +61,14 @@ public record Target(String target, int revision, Bytes info) implements Express
         if (target == null || revision == null || info == null) {
             throw Expressions.missing("target", "name, rev and info");
         }
-        return new Target(target, revision, info);
+        return new XtTarget(target, revision, info);
     }
 
     /** The text does not hold the info bytes: they parse as empty. */
-    private static Target parse(DebugReader r) {
+    private static XtTarget parse(DebugReader r) {
         r.expect("name");
         String target = r.next();
         r.expect("rev");
-        return new Target(target, DebugText.u32(r), Bytes.empty());
+        return new XtTarget(target, DebugText.u32(r), Bytes.empty());
     }
 }

@@ -1,4 +1,4 @@
-package nftlink.nftables.expr;
+package nftlink.nftables;
 
 import nftlink.netlink.MessageWriter;
 

@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import static nftlink.nftables.NfTables.*;
+import static nftlink.nftables.NfTablesUapi.*;
 
 /**
  * What a stateful object holds: the contents of {@code NFTA_OBJ_DATA}, one record
  * per {@code NFT_OBJECT_*} type the library models and {@link Raw} for any other
  * (or for data the typed form would not re-encode byte for byte).
  */
-public sealed interface ObjectData {
+public sealed interface ObjectDefinition {
 
     /** The {@code NFT_OBJECT_*} type. */
     int type();
@@ -33,7 +33,7 @@ public sealed interface ObjectData {
      * @param packets packets
      * @param bytes   bytes
      */
-    record Counter(long packets, long bytes) implements ObjectData {
+    record Counter(long packets, long bytes) implements ObjectDefinition {
         /** A counter starting at zero. */
         public static Counter zero() {
             return new Counter(0, 0);
@@ -55,7 +55,7 @@ public sealed interface ObjectData {
      * @param consumed bytes used so far
      * @param flags    {@code NFT_QUOTA_F_INV} ({@code over}), {@code NFT_QUOTA_F_DEPLETED}
      */
-    record Quota(long bytes, long consumed, int flags) implements ObjectData {
+    record Quota(long bytes, long consumed, int flags) implements ObjectDefinition {
         @Override public int type() { return NFT_OBJECT_QUOTA; }
 
         /** Whether the quota matches only once used up ({@code over}). */
@@ -80,7 +80,7 @@ public sealed interface ObjectData {
      * @param limitType {@code NFT_LIMIT_PKTS} or {@code NFT_LIMIT_PKT_BYTES}
      * @param flags     {@code NFT_LIMIT_F_INV} ({@code rate over})
      */
-    record Limit(long rate, long unit, int burst, int limitType, int flags) implements ObjectData {
+    record Limit(long rate, long unit, int burst, int limitType, int flags) implements ObjectDefinition {
         @Override public int type() { return NFT_OBJECT_LIMIT; }
 
         @Override
@@ -100,7 +100,7 @@ public sealed interface ObjectData {
      * @param l3proto {@code NFPROTO_*} ({@code NFPROTO_INET} for both IPv4 and IPv6)
      * @param l4proto IP protocol number (6 for tcp)
      */
-    record CtHelper(String helper, int l3proto, int l4proto) implements ObjectData {
+    record CtHelper(String helper, int l3proto, int l4proto) implements ObjectDefinition {
         public CtHelper {
             Objects.requireNonNull(helper, "helper");
         }
@@ -123,7 +123,7 @@ public sealed interface ObjectData {
      * @param timeouts the value of each state, in the order of the kernel's
      *                 {@code CTA_TIMEOUT_<PROTO>_*} attributes (attribute {@code i + 1} is element {@code i})
      */
-    record CtTimeout(int l3proto, int l4proto, List<Integer> timeouts) implements ObjectData {
+    record CtTimeout(int l3proto, int l4proto, List<Integer> timeouts) implements ObjectDefinition {
         /** nft's names of the TCP states, in attribute order. */
         public static final List<String> TCP_STATES = List.of("syn_sent", "syn_recv", "established", "fin_wait",
                 "close_wait", "last_ack", "time_wait", "close", "syn_sent2", "retrans", "unack");
@@ -211,7 +211,7 @@ public sealed interface ObjectData {
      * @param timeout timeout in milliseconds
      * @param size    maximum number of expectations
      */
-    record CtExpectation(int l3proto, int l4proto, int dport, int timeout, int size) implements ObjectData {
+    record CtExpectation(int l3proto, int l4proto, int dport, int timeout, int size) implements ObjectDefinition {
         @Override public int type() { return NFT_OBJECT_CT_EXPECT; }
 
         @Override
@@ -229,7 +229,7 @@ public sealed interface ObjectData {
      *
      * @param context the LSM context, e.g. {@code system_u:object_r:ssh_server_packet_t:s0}
      */
-    record Secmark(String context) implements ObjectData {
+    record Secmark(String context) implements ObjectDefinition {
         public Secmark {
             Objects.requireNonNull(context, "context");
         }
@@ -250,7 +250,7 @@ public sealed interface ObjectData {
      * @param flags  {@code NF_SYNPROXY_OPT_*}: which options are set ({@code MSS}, {@code WSCALE},
      *               {@code SACK_PERM}, {@code TIMESTAMP})
      */
-    record Synproxy(int mss, int wscale, int flags) implements ObjectData {
+    record Synproxy(int mss, int wscale, int flags) implements ObjectDefinition {
         @Override public int type() { return NFT_OBJECT_SYNPROXY; }
 
         @Override
@@ -269,7 +269,7 @@ public sealed interface ObjectData {
      * @param rawType the type of the {@code NFTA_OBJ_DATA} attribute as on the wire (flag bits included)
      * @param data    the value of {@code NFTA_OBJ_DATA}, or {@code null} when the message had none
      */
-    record Raw(int type, int rawType, byte[] data) implements ObjectData {
+    record Raw(int type, int rawType, byte[] data) implements ObjectDefinition {
         public Raw {
             data = data == null ? null : data.clone();
         }
@@ -309,12 +309,12 @@ public sealed interface ObjectData {
      * @param type the {@code NFT_OBJECT_*} type
      * @param data the {@code NFTA_OBJ_DATA} attribute, or {@code null}
      */
-    static ObjectData decode(int type, Attribute data) {
+    static ObjectDefinition decode(int type, Attribute data) {
         if (data == null) {
             return new Raw(type, NFTA_OBJ_DATA, null);
         }
         byte[] bytes = data.bytes();
-        ObjectData typed;
+        ObjectDefinition typed;
         try {
             typed = typed(type, data);
         } catch (NetlinkDecodeException | IllegalArgumentException e) {
@@ -330,7 +330,7 @@ public sealed interface ObjectData {
         return new Raw(type, data.rawType(), bytes);
     }
 
-    private static ObjectData typed(int type, Attribute data) {
+    private static ObjectDefinition typed(int type, Attribute data) {
         Map<Integer, Attribute> a = new LinkedHashMap<>();
         for (Attribute x : data.nested()) {
             if (a.put(x.type(), x) != null) {

@@ -1,7 +1,7 @@
 package nftlink.nftables.parse;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.expr.Bytes;
+import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Verdict;
 import nftlink.nftables.lang.ConcatField;
 import nftlink.nftables.lang.CtField;
@@ -18,7 +18,7 @@ import java.util.List;
  * Parses values: single values, prefixes, ranges, anonymous sets and set
  * references, of one datatype or a concatenation of several.
  */
-final class Values {
+final class ValueParser {
 
     /**
      * One component of a value.
@@ -45,14 +45,14 @@ final class Values {
 
     private HostnameResolver hostnames = HostnameResolver.DISABLED;
 
-    Values(Cursor c, CgroupPathResolver cgroups, InterfaceResolver interfaces) {
+    ValueParser(Cursor c, CgroupPathResolver cgroups, InterfaceResolver interfaces) {
         this.c = c;
         this.cgroups = cgroups;
         this.interfaces = interfaces;
     }
 
     /** Resolves host names in address values through {@code resolver} (by default they are errors). */
-    Values withHostnames(HostnameResolver resolver) {
+    ValueParser withHostnames(HostnameResolver resolver) {
         this.hostnames = resolver;
         return this;
     }
