@@ -164,14 +164,14 @@ public final class RtMessages {
     }
 
     /** {@code ip rule add}. */
-    public static void newRule(MessageWriter w, int seq, Rule rule) {
+    public static void newRule(MessageWriter w, int seq, FibRule rule) {
         int m = w.beginMessage(RTM_NEWRULE, CREATE_EXCLUSIVE, seq);
         rule.write(w);
         w.endMessage(m);
     }
 
     /** {@code ip rule del}: deletes the first rule that matches every field given. */
-    public static void deleteRule(MessageWriter w, int seq, Rule rule) {
+    public static void deleteRule(MessageWriter w, int seq, FibRule rule) {
         int m = w.beginMessage(RTM_DELRULE, CHANGE, seq);
         rule.withoutUnknown().write(w);
         w.endMessage(m);

@@ -148,7 +148,7 @@ public final class RtMonitor implements AutoCloseable {
         List<Link> links = new ArrayList<>();
         List<Address> addresses = new ArrayList<>();
         List<Route> routes = new ArrayList<>();
-        List<Rule> rules = new ArrayList<>();
+        List<FibRule> rules = new ArrayList<>();
         try (RtNetlink rt = RtNetlink.open(namespace)) {
             for (RtGroup group : groups) {
                 switch (group) {
@@ -189,7 +189,7 @@ public final class RtMonitor implements AutoCloseable {
             }
             case RTM_NEWRULE, RTM_DELRULE -> {
                 return ipFamily(m) ? new RtEvent(type == RTM_NEWRULE ? RtEvent.Change.NEW : RtEvent.Change.DELETED,
-                        Rule.decode(m)) : null;
+                        FibRule.decode(m)) : null;
             }
             default -> {
                 return null;

@@ -32,7 +32,7 @@ import static nftlink.rtnetlink.RtnetlinkUapi.*;
  *     rt.addAddress(Address.of(veth0, "10.20.30.1/24"));
  *     rt.setUp(veth0, true);
  *     rt.addRoute(Route.viaDevice(Prefix.parse("10.99.0.0/16"), veth0, 100));
- *     rt.addRule(Rule.lookup(IpFamily.INET, 1000, 100).withFrom(Prefix.parse("10.20.30.0/24")));
+ *     rt.addRule(FibRule.lookup(IpFamily.INET, 1000, 100).withFrom(Prefix.parse("10.20.30.0/24")));
  * }
  * }</pre>
  *
@@ -290,19 +290,19 @@ public final class RtNetlink implements AutoCloseable {
     // ---- rules ----
 
     /** The policy rules of {@code family}, in priority order. */
-    public List<Rule> rules(IpFamily family) {
+    public List<FibRule> rules(IpFamily family) {
         return dump((w, seq) -> RtMessages.dumpRules(w, seq, family), "list rules " + family.ipName(),
-                FIB_RULE_HDR_LEN, RtAttributeNames.RULE, RTM_NEWRULE, Rule::decode);
+                FIB_RULE_HDR_LEN, RtAttributeNames.RULE, RTM_NEWRULE, FibRule::decode);
     }
 
     /** Adds a policy rule ({@code ip rule add}). */
-    public void addRule(Rule rule) {
+    public void addRule(FibRule rule) {
         execute((w, seq) -> RtMessages.newRule(w, seq, rule), "add rule " + rule, FIB_RULE_HDR_LEN,
                 RtAttributeNames.RULE);
     }
 
     /** Deletes the first policy rule matching every field given ({@code ip rule del}). */
-    public void deleteRule(Rule rule) {
+    public void deleteRule(FibRule rule) {
         execute((w, seq) -> RtMessages.deleteRule(w, seq, rule), "delete rule " + rule, FIB_RULE_HDR_LEN,
                 RtAttributeNames.RULE);
     }

@@ -1,5 +1,5 @@
 package nftlink.rtnetlink;
 
 /** One of the four kinds of rtnetlink objects the library models; monitoring events carry them. */
-public sealed interface RtObject permits Link, Address, Route, Rule {
+public sealed interface RtObject permits Link, Address, Route, FibRule {
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * @param routes    routes of every table of the subscribed families
  * @param rules     policy rules of the subscribed families
  */
-public record RtSnapshot(List<Link> links, List<Address> addresses, List<Route> routes, List<Rule> rules) {
+public record RtSnapshot(List<Link> links, List<Address> addresses, List<Route> routes, List<FibRule> rules) {
     public RtSnapshot {
         links = List.copyOf(links);
         addresses = List.copyOf(addresses);

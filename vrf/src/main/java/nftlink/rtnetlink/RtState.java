@@ -28,7 +28,7 @@ public final class RtState implements RtListener {
     private final Map<Integer, Link> links = new TreeMap<>();
     private final Map<AddressKey, Address> addresses = new LinkedHashMap<>();
     private final Map<RouteKey, Route> routes = new LinkedHashMap<>();
-    private final Map<Rule, Rule> rules = new LinkedHashMap<>();
+    private final Map<FibRule, FibRule> rules = new LinkedHashMap<>();
     private int snapshots;
 
     @Override
@@ -74,7 +74,7 @@ public final class RtState implements RtListener {
                     routes.remove(key(r));
                 }
             }
-            case Rule r -> {
+            case FibRule r -> {
                 if (added) {
                     rules.put(key(r), r);
                 } else {
@@ -92,7 +92,7 @@ public final class RtState implements RtListener {
         return new RouteKey(r.family(), r.table(), r.destination(), r.source(), r.tos(), Math.max(r.metric(), 0));
     }
 
-    private static Rule key(Rule r) {
+    private static FibRule key(FibRule r) {
         return r.withoutUnknown();
     }
 
@@ -127,7 +127,7 @@ public final class RtState implements RtListener {
     }
 
     /** The rules. */
-    public List<Rule> rules() {
+    public List<FibRule> rules() {
         return List.copyOf(rules.values());
     }
 

@@ -2,14 +2,14 @@ package nftlink.vrf;
 
 import nftlink.netlink.Errno;
 import nftlink.netlink.NetlinkKernelException;
-import nftlink.rtnetlink.FibRules;
+import nftlink.rtnetlink.FibRuleUapi;
 import nftlink.rtnetlink.IpFamily;
 import nftlink.rtnetlink.Link;
 import nftlink.rtnetlink.LinkKind;
 import nftlink.rtnetlink.Route;
 import nftlink.rtnetlink.RtNetlink;
 import nftlink.rtnetlink.RtnetlinkUapi;
-import nftlink.rtnetlink.Rule;
+import nftlink.rtnetlink.FibRule;
 import nftlink.rtnetlink.RuleAction;
 
 import java.util.ArrayList;
@@ -112,23 +112,23 @@ public final class VrfIsolation {
     public List<String> isolateRules() {
         List<String> changes = new ArrayList<>();
         for (IpFamily family : families()) {
-            List<Rule> rules = rt.rules(family);
+            List<FibRule> rules = rt.rules(family);
             if (rules.stream().noneMatch(r -> isLocalLookup(r, LOCAL_RULE_PRIORITY))) {
-                rt.addRule(Rule.lookup(family, LOCAL_RULE_PRIORITY, RtnetlinkUapi.RT_TABLE_LOCAL));
+                rt.addRule(FibRule.lookup(family, LOCAL_RULE_PRIORITY, RtnetlinkUapi.RT_TABLE_LOCAL));
                 changes.add(family.ipName() + ": added rule pref " + LOCAL_RULE_PRIORITY + " table local");
             }
             if (rules.stream().anyMatch(r -> isLocalLookup(r, 0))) {
                 // the kernel deletes the first rule matching; the one of priority 0 sorts first
-                rt.deleteRule(Rule.lookup(family, 0, RtnetlinkUapi.RT_TABLE_LOCAL));
+                rt.deleteRule(FibRule.lookup(family, 0, RtnetlinkUapi.RT_TABLE_LOCAL));
                 changes.add(family.ipName() + ": deleted rule pref 0 table local");
             }
             if (rules.stream().noneMatch(r -> isL3mdev(r, RuleAction.TO_TBL))) {
-                rt.addRule(Rule.l3mdev(family, L3MDEV_RULE_PRIORITY));
+                rt.addRule(FibRule.l3mdev(family, L3MDEV_RULE_PRIORITY));
                 changes.add(family.ipName() + ": added rule pref " + L3MDEV_RULE_PRIORITY + " l3mdev");
             }
             if (rules.stream().noneMatch(r -> isL3mdev(r, RuleAction.UNREACHABLE)
                     && r.effectivePriority() == L3MDEV_UNREACHABLE_PRIORITY)) {
-                rt.addRule(Rule.l3mdevUnreachable(family, L3MDEV_UNREACHABLE_PRIORITY));
+                rt.addRule(FibRule.l3mdevUnreachable(family, L3MDEV_UNREACHABLE_PRIORITY));
                 changes.add(family.ipName() + ": added rule pref " + L3MDEV_UNREACHABLE_PRIORITY + " l3mdev unreachable");
             }
         }
@@ -176,18 +176,18 @@ public final class VrfIsolation {
     public List<String> restoreRules() {
         List<String> changes = new ArrayList<>();
         for (IpFamily family : families()) {
-            List<Rule> rules = rt.rules(family);
+            List<FibRule> rules = rt.rules(family);
             if (rules.stream().noneMatch(r -> isLocalLookup(r, 0))) {
-                rt.addRule(Rule.lookup(family, 0, RtnetlinkUapi.RT_TABLE_LOCAL));
+                rt.addRule(FibRule.lookup(family, 0, RtnetlinkUapi.RT_TABLE_LOCAL));
                 changes.add(family.ipName() + ": added rule pref 0 table local");
             }
             if (rules.stream().anyMatch(r -> isLocalLookup(r, LOCAL_RULE_PRIORITY))) {
-                rt.deleteRule(Rule.lookup(family, LOCAL_RULE_PRIORITY, RtnetlinkUapi.RT_TABLE_LOCAL));
+                rt.deleteRule(FibRule.lookup(family, LOCAL_RULE_PRIORITY, RtnetlinkUapi.RT_TABLE_LOCAL));
                 changes.add(family.ipName() + ": deleted rule pref " + LOCAL_RULE_PRIORITY + " table local");
             }
-            for (Rule r : rules) {
+            for (FibRule r : rules) {
                 if (isL3mdev(r, RuleAction.UNREACHABLE) && r.effectivePriority() == L3MDEV_UNREACHABLE_PRIORITY) {
-                    rt.deleteRule(Rule.l3mdevUnreachable(family, L3MDEV_UNREACHABLE_PRIORITY));
+                    rt.deleteRule(FibRule.l3mdevUnreachable(family, L3MDEV_UNREACHABLE_PRIORITY));
                     changes.add(family.ipName() + ": deleted rule pref " + L3MDEV_UNREACHABLE_PRIORITY
                             + " l3mdev unreachable");
                 }
@@ -210,19 +210,19 @@ public final class VrfIsolation {
         return families;
     }
 
-    private static boolean isLocalLookup(Rule r, long priority) {
+    private static boolean isLocalLookup(FibRule r, long priority) {
         return r.effectivePriority() == priority && r.table() == RtnetlinkUapi.RT_TABLE_LOCAL && r.action() == RuleAction.TO_TBL
                 && plain(r);
     }
 
-    private static boolean isL3mdev(Rule r, RuleAction action) {
+    private static boolean isL3mdev(FibRule r, RuleAction action) {
         return r.l3mdev() && r.action() == action && plain(r);
     }
 
-    private static boolean plain(Rule r) {
+    private static boolean plain(FibRule r) {
         return r.from() == null && r.to() == null && r.iif() == null && r.oif() == null && r.fwmark() <= 0
                 && r.uidRange() == null && r.ipProto() == 0 && r.sport() == null && r.dport() == null
-                && (r.flags() & FibRules.FIB_RULE_INVERT) == 0;
+                && (r.flags() & FibRuleUapi.FIB_RULE_INVERT) == 0;
     }
 
     private static boolean sameRoute(Route listed, Route wanted) {

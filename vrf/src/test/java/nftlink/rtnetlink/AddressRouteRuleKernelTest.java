@@ -141,19 +141,19 @@ class AddressRouteRuleKernelTest {
     void policyRules(TestNamespace ns) {
         try (NetworkNamespace handle = ns.open(); RtNetlink rt = RtNetlink.open(handle)) {
             vethUp(rt);
-            Rule selectors = Rule.lookup(IpFamily.INET, 100, 100)
+            FibRule selectors = FibRule.lookup(IpFamily.INET, 100, 100)
                     .withFrom(Prefix.parse("10.0.0.0/8")).withTo(Prefix.parse("192.168.0.0/16"))
                     .withFwmark(0x10, 0xff).withIif("veth0").withOif("veth1")
                     .withUidRange(new UidRange(1000, 2000)).withIpProto(6)
                     .withPorts(new PortRange(1000, 2000), PortRange.of(80));
-            Rule l3mdev = Rule.l3mdev(IpFamily.INET, 1000);
-            Rule unreachable = Rule.l3mdevUnreachable(IpFamily.INET, 2000);
-            Rule prohibit = Rule.of(IpFamily.INET, RuleAction.PROHIBIT).withPriority(3000).withFrom(Prefix.parse("10.99.0.0/16"));
-            Rule blackhole = Rule.of(IpFamily.INET, RuleAction.BLACKHOLE).withPriority(3001).withTo(Prefix.parse("10.98.0.0/16"));
-            Rule bigTable = Rule.lookup(IpFamily.INET, 3002, 5000).withFwmark(7, -1);
-            Rule v6 = Rule.lookup(IpFamily.INET6, 300, 200).withFrom(Prefix.parse("2001:db8::/32"));
-            for (Rule r : List.of(selectors, l3mdev, unreachable, prohibit, blackhole, bigTable, v6,
-                    Rule.l3mdevUnreachable(IpFamily.INET6, 2000))) {
+            FibRule l3mdev = FibRule.l3mdev(IpFamily.INET, 1000);
+            FibRule unreachable = FibRule.l3mdevUnreachable(IpFamily.INET, 2000);
+            FibRule prohibit = FibRule.of(IpFamily.INET, RuleAction.PROHIBIT).withPriority(3000).withFrom(Prefix.parse("10.99.0.0/16"));
+            FibRule blackhole = FibRule.of(IpFamily.INET, RuleAction.BLACKHOLE).withPriority(3001).withTo(Prefix.parse("10.98.0.0/16"));
+            FibRule bigTable = FibRule.lookup(IpFamily.INET, 3002, 5000).withFwmark(7, -1);
+            FibRule v6 = FibRule.lookup(IpFamily.INET6, 300, 200).withFrom(Prefix.parse("2001:db8::/32"));
+            for (FibRule r : List.of(selectors, l3mdev, unreachable, prohibit, blackhole, bigTable, v6,
+                    FibRule.l3mdevUnreachable(IpFamily.INET6, 2000))) {
                 rt.addRule(r);
             }
             assertEquals("""
@@ -174,18 +174,18 @@ class AddressRouteRuleKernelTest {
                     32766:\tfrom all lookup main
                     """, ip(ns, "-6", "rule", "show"));
 
-            List<Rule> listed = rt.rules(IpFamily.INET).stream().map(r -> r.withoutUnknown().withProtocol(-1)).toList();
-            for (Rule r : List.of(selectors, l3mdev, unreachable, prohibit, blackhole)) {
+            List<FibRule> listed = rt.rules(IpFamily.INET).stream().map(r -> r.withoutUnknown().withProtocol(-1)).toList();
+            for (FibRule r : List.of(selectors, l3mdev, unreachable, prohibit, blackhole)) {
                 assertTrue(listed.contains(r), r + " not in " + listed);
             }
             // the kernel reports a mark without a mask with the all-ones mask it applies
             assertTrue(listed.contains(bigTable.withFwmark(7, 0xffffffffL)), listed.toString());
             assertEquals(List.of(0L, 100L, 1000L, 2000L, 3000L, 3001L, 3002L, 32766L, 32767L),
-                    rt.rules(IpFamily.INET).stream().map(Rule::effectivePriority).toList());
+                    rt.rules(IpFamily.INET).stream().map(FibRule::effectivePriority).toList());
             assertTrue(rt.rules(IpFamily.INET6).stream().map(r -> r.withoutUnknown().withProtocol(-1)).toList().contains(v6));
 
             ip(ns, "rule", "add", "pref", "500", "fwmark", "7", "table", "7");
-            Rule byIp = rt.rules(IpFamily.INET).stream().filter(r -> r.priority() == 500).findFirst().orElseThrow();
+            FibRule byIp = rt.rules(IpFamily.INET).stream().filter(r -> r.priority() == 500).findFirst().orElseThrow();
             assertEquals(7, byIp.fwmark());
             assertEquals(7, byIp.table());
             assertEquals(RuleAction.TO_TBL, byIp.action());
@@ -197,7 +197,7 @@ class AddressRouteRuleKernelTest {
             assertFalse(after.contains("unreachable"), after);
 
             var e = assertThrows(NetlinkKernelException.class, () -> rt.addRule(l3mdev.withTable(7).withPriority(1001)));
-            assertTrue(e.getMessage().startsWith("add rule Rule[inet 1001: from all lookup [l3mdev-table]]: EINVAL"),
+            assertTrue(e.getMessage().startsWith("add rule FibRule[inet 1001: from all lookup [l3mdev-table]]: EINVAL"),
                     e.getMessage());
             assertTrue(e.getMessage().contains("kernel says"), e.getMessage());
         }

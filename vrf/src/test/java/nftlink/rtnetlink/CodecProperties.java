@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CodecProperties {
 
     private static final List<Function<NetlinkMessage, ?>> DECODERS =
-            List.of(Link::decode, Address::decode, Route::decode, Rule::decode);
+            List.of(Link::decode, Address::decode, Route::decode, FibRule::decode);
 
     @Property(tries = 300)
     void linksRoundTrip(@ForAll("links") Link link) {
@@ -53,10 +53,10 @@ class CodecProperties {
     }
 
     @Property(tries = 300)
-    void rulesRoundTrip(@ForAll("rules") Rule rule) {
+    void rulesRoundTrip(@ForAll("rules") FibRule rule) {
         MessageWriter w = new MessageWriter();
         RtMessages.newRule(w, 7, rule);
-        assertEquals(rule, Rule.decode(NetlinkMessage.parseOne(w.toByteArray())));
+        assertEquals(rule, FibRule.decode(NetlinkMessage.parseOne(w.toByteArray())));
     }
 
     @Property(tries = 500)
@@ -206,7 +206,7 @@ class CodecProperties {
     }
 
     @Provide
-    Arbitrary<Rule> rules() {
+    Arbitrary<FibRule> rules() {
         Arbitrary<UidRange> uids = Arbitraries.integers().list().ofSize(2).map(l -> {
             int a = l.get(0);
             int b = l.get(1);
@@ -218,17 +218,17 @@ class CodecProperties {
                         u32OrAbsent(), Arbitraries.integers(), Arbitraries.of(RuleAction.values()),
                         prefixes(family, 1).injectNull(0.5), prefixes(family, 1).injectNull(0.5),
                         Arbitraries.integers().between(0, 255), names().injectNull(0.5), names().injectNull(0.5))
-                .as((priority, table, action, from, to, tos, iif, oif) -> new Rule(family, priority, table, action, from, to,
+                .as((priority, table, action, from, to, tos, iif, oif) -> new FibRule(family, priority, table, action, from, to,
                         tos, iif, oif, -1, -1, false, null, -1, 0, null, null, 0, List.of()))
                 .flatMap(r -> Combinators.combine(u32OrAbsent(), u32OrAbsent(), Arbitraries.of(true, false),
                                 uids.injectNull(0.5), Arbitraries.integers().between(-1, 255),
                                 Arbitraries.integers().between(0, 255), ports.injectNull(0.5), ports.injectNull(0.5))
-                        .as((mark, mask, l3mdev, uid, protocol, ipProto, sport, dport) -> new Rule(family, r.priority(),
+                        .as((mark, mask, l3mdev, uid, protocol, ipProto, sport, dport) -> new FibRule(family, r.priority(),
                                 r.table(), r.action(), r.from(), r.to(), r.tos(), r.iif(), r.oif(), mark, mask, l3mdev, uid,
                                 protocol, ipProto, sport, dport, 0, List.of())))
                 .flatMap(r -> Combinators.combine(Arbitraries.integers(), raws(Set.of(1, 2, 3, 6, 10, 15, 16, 17, 19, 20,
                                 21, 22, 23, 24)))
-                        .as((flags, unknown) -> new Rule(family, r.priority(), r.table(), r.action(), r.from(), r.to(),
+                        .as((flags, unknown) -> new FibRule(family, r.priority(), r.table(), r.action(), r.from(), r.to(),
                                 r.tos(), r.iif(), r.oif(), r.fwmark(), r.fwmask(), r.l3mdev(), r.uidRange(), r.protocol(),
                                 r.ipProto(), r.sport(), r.dport(), flags, unknown))));
     }

@@ -43,7 +43,7 @@ class ErrorsKernelTest {
                     noDevice.getMessage());
 
             NetlinkKernelException exclusive = assertThrows(NetlinkKernelException.class,
-                    () -> rt.addRule(Rule.l3mdev(IpFamily.INET, 7).withTable(5)));
+                    () -> rt.addRule(FibRule.l3mdev(IpFamily.INET, 7).withTable(5)));
             assertEquals("l3mdev and table are mutually exclusive", exclusive.kernelMessage());
         }
     }

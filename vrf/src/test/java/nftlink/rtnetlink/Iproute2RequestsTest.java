@@ -65,7 +65,7 @@ class Iproute2RequestsTest {
     @Test
     void ruleAddL3mdevUnreachable() {
         MessageWriter w = new MessageWriter();
-        RtMessages.newRule(w, SEQ_RULE, Rule.l3mdevUnreachable(IpFamily.INET, 2000));
+        RtMessages.newRule(w, SEQ_RULE, FibRule.l3mdevUnreachable(IpFamily.INET, 2000));
         assertEquals(expected("""
                 2c 00 00 00 20 00 05 06 9b e7 02 6b 00 00 00 00
                 02 00 00 00 00 00 00 07 00 00 00 00 08 00 06 00
@@ -75,7 +75,7 @@ class Iproute2RequestsTest {
     @Test
     void ruleAddL3mdev() {
         MessageWriter w = new MessageWriter();
-        RtMessages.newRule(w, SEQ_HOST, Rule.l3mdev(IpFamily.INET, 1000));
+        RtMessages.newRule(w, SEQ_HOST, FibRule.l3mdev(IpFamily.INET, 1000));
         assertEquals(expected("""
                 2c 00 00 00 20 00 05 06 04 03 02 01 00 00 00 00
                 02 00 00 00 00 00 00 01 00 00 00 00 08 00 06 00

@@ -34,7 +34,7 @@ class MonitorKernelTest {
         return describe(state.links(), state.addresses(), state.routes(), state.rules());
     }
 
-    private static Set<String> describe(List<Link> links, List<Address> addresses, List<Route> routes, List<Rule> rules) {
+    private static Set<String> describe(List<Link> links, List<Address> addresses, List<Route> routes, List<FibRule> rules) {
         Set<String> out = new TreeSet<>();
         links.forEach(l -> out.add("link " + l.index() + " " + l.name() + " " + l.kindName() + " master " + l.master()
                 + " up " + l.isUp() + " mtu " + l.mtu()));
@@ -49,7 +49,7 @@ class MonitorKernelTest {
             List<Address> addresses = new ArrayList<>(rt.addresses());
             List<Route> routes = new ArrayList<>(rt.routes(IpFamily.INET, 0));
             routes.addAll(rt.routes(IpFamily.INET6, 0));
-            List<Rule> rules = new ArrayList<>(rt.rules(IpFamily.INET));
+            List<FibRule> rules = new ArrayList<>(rt.rules(IpFamily.INET));
             rules.addAll(rt.rules(IpFamily.INET6));
             return describe(rt.links(), addresses, routes, rules);
         }
@@ -99,7 +99,7 @@ class MonitorKernelTest {
                 assertEquals(dump(handle), describe(state));
                 assertEquals(1, state.snapshots());
                 assertTrue(events.stream().anyMatch(e -> e.change() == RtEvent.Change.DELETED
-                        && e.object() instanceof Rule r && r.priority() == 3000), events.toString());
+                        && e.object() instanceof FibRule r && r.priority() == 3000), events.toString());
                 assertTrue(events.stream().anyMatch(e -> e.change() == RtEvent.Change.NEW
                         && e.object() instanceof Route r && r.table() == 100 && r.type() == RouteType.UNREACHABLE));
                 assertTrue(state.rules().stream().anyMatch(r -> r.action() == RuleAction.PROHIBIT

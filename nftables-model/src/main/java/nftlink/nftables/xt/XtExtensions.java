@@ -49,7 +49,7 @@ public final class XtExtensions {
             case "mark 1" -> MarkMatch.decode(info);
             case "connmark 1" -> ConnmarkMatch.decode(info);
             case "addrtype 1" -> Addrtype.decode(info);
-            case "limit 0" -> Limit.decode(info);
+            case "limit 0" -> RateInfo.decode(info);
             case "pkttype 0" -> Pkttype.decode(info);
             case "iprange 1" -> Iprange.decode(info);
             default -> null;
@@ -58,7 +58,7 @@ public final class XtExtensions {
 
     private static XtInfo target(String name, int revision, Bytes info, boolean ipv6) {
         return switch (name + " " + revision) {
-            case "REJECT 0" -> Reject.decode(info);
+            case "REJECT 0" -> RejectInfo.decode(info);
             case "MASQUERADE 0" -> nat("masquerade", info, ipv6);
             case "REDIRECT 0" -> nat("redirect", info, ipv6);
             case "SNAT 0" -> ipv6 ? null : NatRange.decodeIpv4("snat", info);
@@ -66,7 +66,7 @@ public final class XtExtensions {
             case "DNAT 2" -> NatRange.decode("dnat", info, true);
             case "MARK 2" -> MarkTarget.decode(info);
             case "CONNMARK 2" -> ConnmarkTarget.decode(info);
-            case "LOG 0" -> Log.decode(info);
+            case "LOG 0" -> LogInfo.decode(info);
             case "TCPMSS 0" -> Tcpmss.decode(info);
             case "CT 2" -> CtTarget.decode(info);
             default -> null;

@@ -7,7 +7,7 @@ import java.util.Optional;
  * at the revision libxtables translates for the table's family.
  */
 public sealed interface XtInfo permits Comment, Conntrack, Multiport, Tcp, Udp, Icmp, Icmp6, Owner, MarkMatch,
-        ConnmarkMatch, Addrtype, Limit, Pkttype, Iprange, Reject, NatRange, MarkTarget, ConnmarkTarget, Log, Tcpmss,
+        ConnmarkMatch, Addrtype, RateInfo, Pkttype, Iprange, RejectInfo, NatRange, MarkTarget, ConnmarkTarget, LogInfo, Tcpmss,
         CtTarget {
 
     /**

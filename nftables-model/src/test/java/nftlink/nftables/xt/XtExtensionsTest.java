@@ -38,7 +38,7 @@ class XtExtensionsTest {
         assertThat(range.minPort()).isEqualTo(80);
         assertThat(range.minAddress()).isEqualTo(CapturedStructs.struct(16, 0, "ac110002"));
         assertThat(XtExtensions.decode(new XtTarget("LOG", 0, CapturedStructs.struct(32, 0, "040064726f707065643a20")), Family.IP))
-                .contains(new Log(4, 0, "dropped: "));
+                .contains(new LogInfo(4, 0, "dropped: "));
         assertThat(XtExtensions.decode(new XtMatch("comment", 0, CapturedStructs.struct(256, 0, "6869")), Family.IP6))
                 .contains(new Comment("hi"));
         assertThat(XtExtensions.decode(new XtTarget("CT", 2, CapturedStructs.struct(72, 12, "736970")), Family.IP))

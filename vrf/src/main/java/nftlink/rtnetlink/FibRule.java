@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import static nftlink.rtnetlink.FibRules.*;
+import static nftlink.rtnetlink.FibRuleUapi.*;
 
 /**
  * A policy routing rule ({@code struct fib_rule_hdr} and {@code FRA_*}
@@ -42,11 +42,11 @@ import static nftlink.rtnetlink.FibRules.*;
  * @param flags    {@code FIB_RULE_*} flags ({@code FIB_RULE_INVERT} is {@code not})
  * @param unknown  other attributes, kept for round trips
  */
-public record Rule(IpFamily family, long priority, int table, RuleAction action, Prefix from, Prefix to, int tos,
+public record FibRule(IpFamily family, long priority, int table, RuleAction action, Prefix from, Prefix to, int tos,
                    String iif, String oif, long fwmark, long fwmask, boolean l3mdev, UidRange uidRange, int protocol,
                    int ipProto, PortRange sport, PortRange dport, int flags, List<RawAttribute> unknown) implements RtObject {
 
-    public Rule {
+    public FibRule {
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(action, "action");
         if (from != null && from.family() != family) {
@@ -74,99 +74,99 @@ public record Rule(IpFamily family, long priority, int table, RuleAction action,
     }
 
     /** A rule with only a family and an action; add selectors with the {@code with...} methods. */
-    public static Rule of(IpFamily family, RuleAction action) {
-        return new Rule(family, -1, 0, action, null, null, 0, null, null, -1, -1, false, null, -1, 0, null, null, 0,
+    public static FibRule of(IpFamily family, RuleAction action) {
+        return new FibRule(family, -1, 0, action, null, null, 0, null, null, -1, -1, false, null, -1, 0, null, null, 0,
                 List.of());
     }
 
     /** {@code ip rule add pref PRIORITY table TABLE}. */
-    public static Rule lookup(IpFamily family, long priority, int table) {
+    public static FibRule lookup(IpFamily family, long priority, int table) {
         return of(family, RuleAction.TO_TBL).withPriority(priority).withTable(table);
     }
 
     /** {@code ip rule add pref PRIORITY l3mdev}: look up the VRF's table. */
-    public static Rule l3mdev(IpFamily family, long priority) {
+    public static FibRule l3mdev(IpFamily family, long priority) {
         return of(family, RuleAction.TO_TBL).withPriority(priority).withL3mdev(true);
     }
 
     /** {@code ip rule add pref PRIORITY l3mdev unreachable}: end the lookup for VRF traffic. */
-    public static Rule l3mdevUnreachable(IpFamily family, long priority) {
+    public static FibRule l3mdevUnreachable(IpFamily family, long priority) {
         return of(family, RuleAction.UNREACHABLE).withPriority(priority).withL3mdev(true);
     }
 
-    public Rule withPriority(long v) {
-        return new Rule(family, v, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange, protocol,
+    public FibRule withPriority(long v) {
+        return new FibRule(family, v, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange, protocol,
                 ipProto, sport, dport, flags, unknown);
     }
 
-    public Rule withTable(int v) {
-        return new Rule(family, priority, v, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange, protocol,
+    public FibRule withTable(int v) {
+        return new FibRule(family, priority, v, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange, protocol,
                 ipProto, sport, dport, flags, unknown);
     }
 
-    public Rule withAction(RuleAction v) {
-        return new Rule(family, priority, table, v, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange, protocol,
+    public FibRule withAction(RuleAction v) {
+        return new FibRule(family, priority, table, v, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange, protocol,
                 ipProto, sport, dport, flags, unknown);
     }
 
-    public Rule withFrom(Prefix v) {
-        return new Rule(family, priority, table, action, v, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange, protocol,
+    public FibRule withFrom(Prefix v) {
+        return new FibRule(family, priority, table, action, v, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange, protocol,
                 ipProto, sport, dport, flags, unknown);
     }
 
-    public Rule withTo(Prefix v) {
-        return new Rule(family, priority, table, action, from, v, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
+    public FibRule withTo(Prefix v) {
+        return new FibRule(family, priority, table, action, from, v, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
                 protocol, ipProto, sport, dport, flags, unknown);
     }
 
-    public Rule withIif(String v) {
-        return new Rule(family, priority, table, action, from, to, tos, v, oif, fwmark, fwmask, l3mdev, uidRange,
+    public FibRule withIif(String v) {
+        return new FibRule(family, priority, table, action, from, to, tos, v, oif, fwmark, fwmask, l3mdev, uidRange,
                 protocol, ipProto, sport, dport, flags, unknown);
     }
 
-    public Rule withOif(String v) {
-        return new Rule(family, priority, table, action, from, to, tos, iif, v, fwmark, fwmask, l3mdev, uidRange,
+    public FibRule withOif(String v) {
+        return new FibRule(family, priority, table, action, from, to, tos, iif, v, fwmark, fwmask, l3mdev, uidRange,
                 protocol, ipProto, sport, dport, flags, unknown);
     }
 
-    public Rule withFwmark(long mark, long mask) {
-        return new Rule(family, priority, table, action, from, to, tos, iif, oif, mark, mask, l3mdev, uidRange,
+    public FibRule withFwmark(long mark, long mask) {
+        return new FibRule(family, priority, table, action, from, to, tos, iif, oif, mark, mask, l3mdev, uidRange,
                 protocol, ipProto, sport, dport, flags, unknown);
     }
 
-    public Rule withL3mdev(boolean v) {
-        return new Rule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, v, uidRange,
+    public FibRule withL3mdev(boolean v) {
+        return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, v, uidRange,
                 protocol, ipProto, sport, dport, flags, unknown);
     }
 
-    public Rule withUidRange(UidRange v) {
-        return new Rule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, v,
+    public FibRule withUidRange(UidRange v) {
+        return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, v,
                 protocol, ipProto, sport, dport, flags, unknown);
     }
 
-    public Rule withIpProto(int v) {
-        return new Rule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
+    public FibRule withIpProto(int v) {
+        return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
                 protocol, v, sport, dport, flags, unknown);
     }
 
-    public Rule withPorts(PortRange source, PortRange destination) {
-        return new Rule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
+    public FibRule withPorts(PortRange source, PortRange destination) {
+        return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
                 protocol, ipProto, source, destination, flags, unknown);
     }
 
-    public Rule withProtocol(int v) {
-        return new Rule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
+    public FibRule withProtocol(int v) {
+        return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
                 v, ipProto, sport, dport, flags, unknown);
     }
 
-    public Rule withFlags(int v) {
-        return new Rule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
+    public FibRule withFlags(int v) {
+        return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
                 protocol, ipProto, sport, dport, v, unknown);
     }
 
     /** The same rule without kept attributes. */
-    public Rule withoutUnknown() {
-        return new Rule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
+    public FibRule withoutUnknown() {
+        return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
                 protocol, ipProto, sport, dport, flags, List.of());
     }
 
@@ -248,7 +248,7 @@ public record Rule(IpFamily family, long priority, int table, RuleAction action,
      *
      * @throws NetlinkDecodeException when the message is malformed
      */
-    public static Rule decode(NetlinkMessage message) {
+    public static FibRule decode(NetlinkMessage message) {
         IpFamily family = IpFamily.ofNumber(message.payloadU8(0));
         int dstLen = message.payloadU8(1);
         int srcLen = message.payloadU8(2);
@@ -317,7 +317,7 @@ public record Rule(IpFamily family, long priority, int table, RuleAction action,
         try {
             Prefix from = src == null && srcLen == 0 ? null : new Prefix(src == null ? RtAttributes.any(family) : src, srcLen);
             Prefix to = dst == null && dstLen == 0 ? null : new Prefix(dst == null ? RtAttributes.any(family) : dst, dstLen);
-            return new Rule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uid,
+            return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uid,
                     protocol, ipProto, sport, dport, flags, unknown);
         } catch (IllegalArgumentException e) {
             throw new NetlinkDecodeException("rule message: " + e.getMessage());
@@ -326,7 +326,7 @@ public record Rule(IpFamily family, long priority, int table, RuleAction action,
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Rule[").append(family.ipName()).append(' ').append(effectivePriority())
+        StringBuilder sb = new StringBuilder("FibRule[").append(family.ipName()).append(' ').append(effectivePriority())
                 .append(": from ").append(from == null ? "all" : from.toString());
         if (to != null) {
             sb.append(" to ").append(to);

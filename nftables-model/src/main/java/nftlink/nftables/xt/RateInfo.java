@@ -11,16 +11,16 @@ import java.util.Optional;
  * @param average the mean time between packets, in 1/10000 s
  * @param burst   the burst
  */
-public record Limit(int average, int burst) implements XtInfo {
+public record RateInfo(int average, int burst) implements XtInfo {
     static final int SIZE = 40;
     private static final long SCALE = 10000;
     private static final long[] PERIODS = {SCALE * 86400, SCALE * 3600, SCALE * 60, SCALE};
     private static final String[] UNITS = {"day", "hour", "minute", "second"};
 
     /** Decodes {@code struct xt_rateinfo}. */
-    public static Limit decode(Bytes info) {
+    public static RateInfo decode(Bytes info) {
         StructReader r = StructReader.of(info, SIZE, "limit");
-        return new Limit(r.u32(0), r.u32(4));
+        return new RateInfo(r.u32(0), r.u32(4));
     }
 
     @Override

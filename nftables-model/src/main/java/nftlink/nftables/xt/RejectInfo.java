@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param with {@code IPT_ICMP_*}/{@code IPT_TCP_RESET} (IPv4) or {@code IP6T_ICMP6_*}/{@code IP6T_TCP_RESET} (IPv6)
  */
-public record Reject(int with) implements XtInfo {
+public record RejectInfo(int with) implements XtInfo {
     /** nft's names of the IPv4 reject types, by {@code enum ipt_reject_with}; {@code null} where none. */
     private static final String[] ICMP = {"net-unreachable", "host-unreachable", "prot-unreachable", null, null,
             "net-prohibited", "host-prohibited", null, "admin-prohibited"};
@@ -18,9 +18,9 @@ public record Reject(int with) implements XtInfo {
             "policy-fail", "reject-route"};
 
     /** Decodes the 4-byte struct. */
-    public static Reject decode(Bytes info) {
+    public static RejectInfo decode(Bytes info) {
         StructReader r = StructReader.of(info, 4, "REJECT");
-        return new Reject(r.u32(0));
+        return new RejectInfo(r.u32(0));
     }
 
     @Override

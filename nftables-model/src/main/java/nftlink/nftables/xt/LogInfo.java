@@ -13,17 +13,17 @@ import java.util.Optional;
  * @param flags  {@code XT_LOG_*}
  * @param prefix the prefix (at most 29 bytes)
  */
-public record Log(int level, int flags, String prefix) implements XtInfo {
+public record LogInfo(int level, int flags, String prefix) implements XtInfo {
     private static final String[] LEVELS = {"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug"};
 
-    public Log {
+    public LogInfo {
         Objects.requireNonNull(prefix, "prefix");
     }
 
     /** Decodes {@code struct xt_log_info}; the kernel keeps the prefix NUL-terminated. */
-    public static Log decode(Bytes info) {
+    public static LogInfo decode(Bytes info) {
         StructReader r = StructReader.of(info, 32, "LOG");
-        return new Log(r.u8(0), r.u8(1), r.string(2, 30, true));
+        return new LogInfo(r.u8(0), r.u8(1), r.string(2, 30, true));
     }
 
     @Override

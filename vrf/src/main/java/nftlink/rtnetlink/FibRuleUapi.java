@@ -1,8 +1,8 @@
 package nftlink.rtnetlink;
 
 /** Constants of {@code <linux/fib_rules.h>}: rule attributes, actions and flags, with the header's names. */
-public final class FibRules {
-    private FibRules() {
+public final class FibRuleUapi {
+    private FibRuleUapi() {
     }
 
     // fib_rule_hdr flags
