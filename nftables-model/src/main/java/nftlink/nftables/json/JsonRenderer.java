@@ -1,5 +1,6 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.NftFormatter;
 import nftlink.nftables.Chain;
 import nftlink.nftables.Family;
 import nftlink.nftables.Flowtable;
@@ -196,7 +197,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             b.put("comment", c.comment());
         }
         if (c.base() != null) {
-            List<String> devices = nftlink.nftables.NftFormatter.sortedDevices(c.base().devices());
+            List<String> devices = NftFormatter.sortedDevices(c.base().devices());
             if (devices.size() == 1) {
                 b.put("dev", devices.getFirst());
             } else if (devices.size() > 1) {

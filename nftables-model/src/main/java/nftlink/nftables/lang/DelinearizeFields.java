@@ -1,5 +1,6 @@
 package nftlink.nftables.lang;
 
+import nftlink.nftables.expr.Hash;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.expr.Bitwise;
 import nftlink.nftables.expr.Byteorder;
@@ -77,7 +78,7 @@ final class DelinearizeFields {
         List<Field> fields = new ArrayList<>();
         int slot = 0;
         int i = at;
-        while (i < e.size() && !(e.get(i) instanceof nftlink.nftables.expr.Hash)) {
+        while (i < e.size() && !(e.get(i) instanceof Hash)) {
             Field f = fieldOf(e.get(i), ConcatField.registerAt(HashField.KEY_REGISTER, slot), l3, l4, null, tunnels);
             if (f == null || f instanceof ExpressionField) {
                 return null;
@@ -86,7 +87,7 @@ final class DelinearizeFields {
             slot += ((f.length() + 3) & ~3) / 4;
             i++;
         }
-        if (fields.isEmpty() || i >= e.size() || !(e.get(i) instanceof nftlink.nftables.expr.Hash.Jenkins h)
+        if (fields.isEmpty() || i >= e.size() || !(e.get(i) instanceof Hash.Jenkins h)
                 || h.sreg() != HashField.KEY_REGISTER || h.dreg() != REG) {
             return null;
         }

@@ -1,5 +1,6 @@
 package nftlink.nftables.parse;
 
+import nftlink.nftables.lang.Value;
 import nftlink.nftables.Family;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.lang.Datatype;
@@ -33,10 +34,10 @@ final class NatParser {
         for (Statement s : before) {
             if (s instanceof Match m) {
                 if (m.field() instanceof PayloadField p && (p.protocol().equals("ip") || p.protocol().equals("ip6"))
-                        && m.op() == Match.Op.EQ && m.value() instanceof nftlink.nftables.lang.Value.Single) {
+                        && m.op() == Match.Op.EQ && m.value() instanceof Value.Single) {
                     l3 = p.protocol();
                 } else if (m.field().equals(MetaField.NFPROTO) && m.op() == Match.Op.EQ
-                        && m.value() instanceof nftlink.nftables.lang.Value.Single v) {
+                        && m.value() instanceof Value.Single v) {
                     l3 = v.bytes().get(0) == NfTablesUapi.NFPROTO_IPV6 ? "ip6" : "ip";
                 }
             }

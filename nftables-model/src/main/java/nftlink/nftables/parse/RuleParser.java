@@ -1,5 +1,7 @@
 package nftlink.nftables.parse;
 
+import nftlink.nftables.expr.Payload;
+import nftlink.nftables.lang.MapLookupField;
 import nftlink.nftables.Family;
 import nftlink.nftables.lang.ConcatField;
 import nftlink.nftables.lang.Datatype;
@@ -62,9 +64,9 @@ final class RuleParser {
                     || s instanceof Statement.MasqueradeStatement m && m.portMin() != null;
             if (s instanceof Statement.NatStatement n && n.sourcesPort()) {
                 // dnat ip to tcp dport map { 80 : 10.0.0.1 . 8080 }: the key's protocol counts as matched
-                Field key = ((nftlink.nftables.lang.MapLookupField) n.addressSource()).key();
+                Field key = ((MapLookupField) n.addressSource()).key();
                 List<Field> parts = key instanceof ConcatField concat ? concat.fields() : List.of(key);
-                ports = parts.stream().noneMatch(f -> f instanceof PayloadField p && p.base() == nftlink.nftables.expr.Payload.Base.TRANSPORT
+                ports = parts.stream().noneMatch(f -> f instanceof PayloadField p && p.base() == Payload.Base.TRANSPORT
                         && !p.protocol().equals("th"));
             }
             if (ports && !RuleVocabulary.matchesTransport(out)) {

@@ -1,5 +1,6 @@
 package nftlink.nftables.parse;
 
+import nftlink.nftables.lang.SetUserdata;
 import nftlink.nftables.Family;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftOperation;
@@ -318,7 +319,7 @@ final class SetCommands {
         Token setName = c.identifier("a set name");
         // a set with auto-merge joins overlapping and adjacent intervals of the elements added, as nft does
         NftSet target = set(family, table, setName.text());
-        boolean autoMerge = target != null && nftlink.nftables.lang.SetUserdata.decode(target.userdata()).autoMerge();
+        boolean autoMerge = target != null && SetUserdata.decode(target.userdata()).autoMerge();
         SourceLocation where = commandStart.location().to(setName.location());
         Merged merged = command.equals("add") ? autoMerged.get(key(family, table, setName.text())) : null;
         if (merged != null) {
