@@ -51,7 +51,7 @@ final class JsonBinopReader {
                 } else {
                     Field source = inner.source();
                     Bytes b = at(right, () -> source.datatype().parse(right.string(), source.valueLength()));
-                    constant = new java.math.BigInteger(1, b.toArray()).longValue();
+                    constant = new BigInteger(1, b.toArray()).longValue();
                 }
                 return switch (e.getKey()) {
                     case "&" -> inner.and(constant);

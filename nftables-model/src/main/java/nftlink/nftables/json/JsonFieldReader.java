@@ -1,5 +1,6 @@
 package nftlink.nftables.json;
 
+import java.util.Arrays;
 import nftlink.nftables.expr.Ct;
 import nftlink.nftables.expr.Hash;
 import nftlink.nftables.expr.Numgen;
@@ -279,7 +280,7 @@ final class JsonFieldReader {
     private static Field numgen(Node body) {
         body.only(Set.of("mode", "mod", "offset"));
         String mode = body.member("mode").string();
-        Numgen.Type type = java.util.Arrays.stream(Numgen.Type.values())
+        Numgen.Type type = Arrays.stream(Numgen.Type.values())
                 .filter(t -> t.text().equals(mode)).findFirst()
                 .orElseThrow(() -> body.member("mode").error("unknown numgen mode \"" + mode + "\" (expected inc or random)"));
         int mod = (int) body.member("mod").number(0xffffffffL);

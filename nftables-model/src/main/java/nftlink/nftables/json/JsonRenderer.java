@@ -1,5 +1,6 @@
 package nftlink.nftables.json;
 
+import java.util.function.IntFunction;
 import nftlink.nftables.NftFormatter;
 import nftlink.nftables.Chain;
 import nftlink.nftables.Family;
@@ -45,7 +46,7 @@ import java.util.function.LongFunction;
  * @param interfaceNames maps an interface index to its name for {@code iif}/{@code oif} values and
  *                    devices, returning {@code null} when unknown (the index is printed then)
  */
-public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, java.util.function.IntFunction<String> interfaceNames) {
+public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, IntFunction<String> interfaceNames) {
 
     /**
      * The version {@code metainfo} claims: nft 1.1.3's, whose JSON this renderer writes (readers that
@@ -71,7 +72,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     }
 
     /** This renderer, naming interfaces with {@code names}. */
-    public JsonRenderer withInterfaceNames(java.util.function.IntFunction<String> names) {
+    public JsonRenderer withInterfaceNames(IntFunction<String> names) {
         return new JsonRenderer(cgroupPaths, stateless, names);
     }
 

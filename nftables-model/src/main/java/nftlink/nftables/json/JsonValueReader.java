@@ -1,5 +1,6 @@
 package nftlink.nftables.json;
 
+import java.util.Arrays;
 import nftlink.nftables.lang.ExthdrField;
 import nftlink.nftables.parse.Accounts;
 import nftlink.nftables.Bytes;
@@ -164,7 +165,7 @@ final class JsonValueReader {
             Bytes prefix = single(field, node);
             byte[] low = new byte[field.length()];
             byte[] high = new byte[field.length()];
-            java.util.Arrays.fill(high, (byte) 0xff);
+            Arrays.fill(high, (byte) 0xff);
             System.arraycopy(prefix.toArray(), 0, low, 0, prefix.length());
             System.arraycopy(prefix.toArray(), 0, high, 0, prefix.length());
             return new Value.Range(Bytes.of(low), Bytes.of(high));

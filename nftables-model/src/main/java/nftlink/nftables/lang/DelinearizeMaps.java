@@ -1,5 +1,6 @@
 package nftlink.nftables.lang;
 
+import java.util.Arrays;
 import nftlink.nftables.expr.Dup;
 import nftlink.nftables.expr.Fwd;
 import nftlink.nftables.expr.Objref;
@@ -171,7 +172,7 @@ final class DelinearizeMaps {
                     || imm.dreg() != ConcatField.registerAfter(register, slot) || v.bytes().length() < d.length()) {
                 return null;
             }
-            values.add(Bytes.of(java.util.Arrays.copyOf(v.bytes().toArray(), d.length())));
+            values.add(Bytes.of(Arrays.copyOf(v.bytes().toArray(), d.length())));
             slot += (d.length() + 3) / 4;
             k++;
         }

@@ -1,5 +1,9 @@
 package nftlink.nftables.lang;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import nftlink.nftables.expr.Dup;
 import nftlink.nftables.expr.Fwd;
 import nftlink.nftables.expr.Tproxy;
@@ -94,7 +98,7 @@ final class DelinearizeNat {
 
     /** A statement whose registers the immediates at {@code at} load: nat, masquerade, redirect, tproxy, dup, fwd; or {@code null}. */
     static Natted nat(List<Expression> e, int at) {
-        java.util.Map<Integer, Bytes> registers = new java.util.HashMap<>();
+        Map<Integer, Bytes> registers = new HashMap<>();
         int j = at;
         while (j < e.size() && e.get(j) instanceof Immediate imm && imm.data() instanceof NftData.Value v) {
             registers.put(imm.dreg(), v.bytes());
@@ -113,8 +117,8 @@ final class DelinearizeNat {
                 Integer portMax = n.protoMax() == null ? portMin : port(registers, n.protoMax());
                 if ((n.addrMin() != null && (addrMin == null || addrMax == null)) || (n.protoMin() != null && (portMin == null || portMax == null))
                         || (addrMin == null && portMin == null)
-                        || registers.size() != (int) java.util.stream.Stream.of(n.addrMin(), n.addrMax(), n.protoMin(), n.protoMax())
-                        .filter(java.util.Objects::nonNull).distinct().count()) {
+                        || registers.size() != (int) Stream.of(n.addrMin(), n.addrMax(), n.protoMin(), n.protoMax())
+                        .filter(Objects::nonNull).distinct().count()) {
                     yield null;
                 }
                 yield new Natted(new Statement.NatStatement(n.type() == NfTablesUapi.NFT_NAT_DNAT, addrMin, addrMax, portMin, portMax,
@@ -160,7 +164,7 @@ final class DelinearizeNat {
     }
 
     /** The port {@code register} holds among the immediates' {@code registers}, or {@code null}. */
-    static Integer port(java.util.Map<Integer, Bytes> registers, Integer register) {
+    static Integer port(Map<Integer, Bytes> registers, Integer register) {
         if (register == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package nftlink.nftables.parse;
 
+import java.math.BigInteger;
 import nftlink.nftables.lang.BinopField;
 import nftlink.nftables.lang.CombinedField;
 import nftlink.nftables.lang.PayloadBitField;
@@ -149,6 +150,6 @@ final class BinopParser {
             return v;
         }
         Bytes b = Cursor.at(t, () -> source.datatype().parse(t.text(), source.valueLength()));
-        return new java.math.BigInteger(1, b.toArray()).longValue();
+        return new BigInteger(1, b.toArray()).longValue();
     }
 }

@@ -1,5 +1,7 @@
 package nftlink.nftables.parse;
 
+import java.util.Map;
+import java.util.TreeMap;
 import nftlink.nftables.expr.Ct;
 import nftlink.nftables.expr.Rt;
 import nftlink.nftables.lang.ConstantField;
@@ -45,7 +47,7 @@ final class FieldParser {
         Field field = field();
         if (c.at(".")) {
             List<Field> fields = new ArrayList<>(List.of(field));
-            java.util.Map<Integer, Token> constants = new java.util.TreeMap<>();
+            Map<Integer, Token> constants = new TreeMap<>();
             while (c.accept(".")) {
                 if (startsConstant(c.peek())) {
                     constants.put(fields.size(), c.next());
@@ -72,7 +74,7 @@ final class FieldParser {
      * Fills the constants of a concatenation ({@code ip saddr . 1.2.3.4 . 80 @s1}), read as the types of the
      * set looked up after it, as nft reads them.
      */
-    private void constantParts(List<Field> fields, java.util.Map<Integer, Token> constants) {
+    private void constantParts(List<Field> fields, Map<Integer, Token> constants) {
         Token first = constants.values().iterator().next();
         SetShape shape = c.at(Token.Kind.SET_REFERENCE) ? r.maps.apply(c.peek().text()) : null;
         if (shape == null) {

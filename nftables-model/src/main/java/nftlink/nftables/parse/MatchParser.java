@@ -1,5 +1,7 @@
 package nftlink.nftables.parse;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nftlink.nftables.expr.Ct;
 import nftlink.nftables.expr.Meta;
 import nftlink.nftables.lang.BinopField;
@@ -92,7 +94,7 @@ final class MatchParser {
             }
             r.splitGluedColon();
             Token keyToken = c.peek();
-            java.util.regex.Matcher glued = java.util.regex.Pattern.compile("(.+):(accept|drop|continue|return)")
+            Matcher glued = Pattern.compile("(.+):(accept|drop|continue|return)")
                     .matcher(keyToken.kind() == Token.Kind.WORD ? keyToken.text() : "");
             if (glued.matches() && parts.size() == 1) {
                 // KEY:VERDICT written without spaces is one word
@@ -227,7 +229,7 @@ final class MatchParser {
             throw c.unexpected("a value to compare " + f.text() + " with");
         }
         Token valueToken = c.peek();
-        java.util.regex.Matcher numberPrefix = java.util.regex.Pattern.compile("(\\d+|0x[0-9a-fA-F]+)/(\\d+)")
+        Matcher numberPrefix = Pattern.compile("(\\d+|0x[0-9a-fA-F]+)/(\\d+)")
                 .matcher(valueToken.kind() == Token.Kind.WORD ? valueToken.text() : "");
         if (numberPrefix.matches() && f == unmasked && f.length() == 4 && f.datatype().hostOrder()
                 && (f instanceof MetaField || f instanceof CtField)) {

@@ -1,5 +1,6 @@
 package nftlink.nftables.parse;
 
+import java.util.EnumSet;
 import nftlink.nftables.lang.Value;
 import nftlink.nftables.Family;
 import nftlink.nftables.NfTablesUapi;
@@ -160,7 +161,7 @@ final class NatParser {
     }
 
     private static Set<NatFlag> with(Set<NatFlag> flags, Set<NatFlag> more) {
-        Set<NatFlag> out = java.util.EnumSet.noneOf(NatFlag.class);
+        Set<NatFlag> out = EnumSet.noneOf(NatFlag.class);
         out.addAll(flags);
         out.addAll(more);
         return out;
@@ -203,7 +204,7 @@ final class NatParser {
     }
 
     private Set<NatFlag> natFlags() {
-        Set<NatFlag> flags = java.util.EnumSet.noneOf(NatFlag.class);
+        Set<NatFlag> flags = EnumSet.noneOf(NatFlag.class);
         while (c.at("random") || c.at("fully-random") || c.at("persistent")) {
             flags.add(NatFlag.named(c.next().text()).orElseThrow());
             if (!c.accept(Token.Kind.COMMA)) {

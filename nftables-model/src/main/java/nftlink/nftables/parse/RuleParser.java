@@ -1,5 +1,6 @@
 package nftlink.nftables.parse;
 
+import java.util.function.Function;
 import nftlink.nftables.expr.Payload;
 import nftlink.nftables.lang.MapLookupField;
 import nftlink.nftables.Family;
@@ -27,7 +28,7 @@ final class RuleParser {
     }
 
     /** With {@code maps} giving the shape of the sets and maps the rule's table has (or {@code null}). */
-    RuleParser(Cursor c, ValueParser values, Family family, java.util.function.Function<String, SetShape> maps) {
+    RuleParser(Cursor c, ValueParser values, Family family, Function<String, SetShape> maps) {
         this.r = new RuleContext(c, values, family, maps);
         this.c = c;
     }

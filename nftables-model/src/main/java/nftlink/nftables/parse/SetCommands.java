@@ -1,5 +1,6 @@
 package nftlink.nftables.parse;
 
+import java.util.Arrays;
 import nftlink.nftables.lang.SetUserdata;
 import nftlink.nftables.Family;
 import nftlink.nftables.NfTablesUapi;
@@ -379,7 +380,7 @@ final class SetCommands {
     private static boolean isZero(SetElement e, boolean end) {
         boolean isEnd = (e.flags() & NfTablesUapi.NFT_SET_ELEM_INTERVAL_END) != 0;
         return isEnd == end && (e.flags() & NfTablesUapi.NFT_SET_ELEM_CATCHALL) == 0 && e.keyEnd() == null
-                && e.key().length() > 0 && java.util.Arrays.equals(e.key().toArray(), new byte[e.key().length()]);
+                && e.key().length() > 0 && Arrays.equals(e.key().toArray(), new byte[e.key().length()]);
     }
 
     /** {@code delete element [FAMILY] TABLE SET { ... }}, after the table. */
