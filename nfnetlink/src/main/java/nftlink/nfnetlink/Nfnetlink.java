@@ -16,28 +16,45 @@ public final class Nfnetlink {
     public static final int NFNETLINK_V0 = 0;
 
     // enum nfnl_subsys (NFNL_SUBSYS_*)
+    /** No subsystem. */
     public static final int NFNL_SUBSYS_NONE = 0;
+    /** Subsystem conntrack. */
     public static final int NFNL_SUBSYS_CTNETLINK = 1;
+    /** Subsystem conntrack expectations. */
     public static final int NFNL_SUBSYS_CTNETLINK_EXP = 2;
+    /** Subsystem nfqueue. */
     public static final int NFNL_SUBSYS_QUEUE = 3;
+    /** Subsystem nflog. */
     public static final int NFNL_SUBSYS_ULOG = 4;
+    /** Subsystem passive OS fingerprinting. */
     public static final int NFNL_SUBSYS_OSF = 5;
+    /** Subsystem ipset. */
     public static final int NFNL_SUBSYS_IPSET = 6;
+    /** Subsystem nfacct accounting. */
     public static final int NFNL_SUBSYS_ACCT = 7;
+    /** Subsystem conntrack timeout policies. */
     public static final int NFNL_SUBSYS_CTNETLINK_TIMEOUT = 8;
+    /** Subsystem user-space conntrack helpers. */
     public static final int NFNL_SUBSYS_CTHELPER = 9;
+    /** Subsystem nf_tables. */
     public static final int NFNL_SUBSYS_NFTABLES = 10;
+    /** Subsystem nft_compat: xtables matches and targets in nf_tables. */
     public static final int NFNL_SUBSYS_NFT_COMPAT = 11;
+    /** Subsystem hook listing. */
     public static final int NFNL_SUBSYS_HOOK = 12;
 
     // batch framing messages
+    /** Batch begin message: opens a transaction for the subsystem in res_id. */
     public static final int NFNL_MSG_BATCH_BEGIN = 0x10;
+    /** Batch end message: commits the transaction. */
     public static final int NFNL_MSG_BATCH_END = 0x11;
 
     // enum nfnl_batch_attributes
+    /** Generation ID for this changeset (NLA_U32). */
     public static final int NFNL_BATCH_GENID = 1;
 
     // enum nfnetlink_groups
+    /** Multicast group of nf_tables rule-set change notifications. */
     public static final int NFNLGRP_NFTABLES = 7;
 
     /** The {@code nlmsg_type} of message {@code message} of {@code subsystem}. */
