@@ -57,17 +57,33 @@ public final class Nfnetlink {
     /** Multicast group of nf_tables rule-set change notifications. */
     public static final int NFNLGRP_NFTABLES = 7;
 
-    /** The {@code nlmsg_type} of message {@code message} of {@code subsystem}. */
+    /**
+     * The {@code nlmsg_type} of message {@code message} of {@code subsystem}.
+     *
+     * @param subsystem the {@code NFNL_SUBSYS_*} subsystem
+     * @param message the subsystem's message number
+     * @return the message type
+     */
     public static int messageType(int subsystem, int message) {
         return (subsystem << 8) | message;
     }
 
-    /** The subsystem of an {@code nlmsg_type}. */
+    /**
+     * The subsystem of an {@code nlmsg_type}.
+     *
+     * @param messageType the message type
+     * @return the subsystem
+     */
     public static int subsystemOf(int messageType) {
         return (messageType >>> 8) & 0xff;
     }
 
-    /** The subsystem's message number of an {@code nlmsg_type}. */
+    /**
+     * The subsystem's message number of an {@code nlmsg_type}.
+     *
+     * @param messageType the message type
+     * @return the message number
+     */
     public static int messageOf(int messageType) {
         return messageType & 0xff;
     }
@@ -75,6 +91,12 @@ public final class Nfnetlink {
     /**
      * Begins a message with its {@code nfgenmsg} header.
      *
+     * @param w the writer
+     * @param type the message type
+     * @param flags the {@code NLM_F_*} flags
+     * @param sequence the sequence number
+     * @param family the {@code NFPROTO_*} family
+     * @param resourceId the resource ID (the subsystem in batch messages), in host order
      * @return the start offset, for {@link MessageWriter#endMessage}
      */
     public static int beginMessage(MessageWriter w, int type, int flags, int sequence, int family, int resourceId) {
