@@ -29,43 +29,82 @@ import java.util.regex.Pattern;
  * (they appear as {@code NFTA_SET_KEY_TYPE}).
  */
 public enum Datatype {
+    /** {@code verdict}: accept, drop, jump and the other verdicts (4 bytes). */
     VERDICT(1, "verdict", 4),
+    /** {@code nf_proto}: a netfilter family number such as {@code ipv4} (1 byte). */
     NFPROTO(2, "nf_proto", 1),
+    /** {@code integer}: a plain number, as long as its field. */
     INTEGER(4, "integer", 0),
     /** nft's integer in host byte order, as meta length and meta cpu load it. */
     HOST_INTEGER(4, "integer", 0),
+    /** {@code ipv4_addr}: an IPv4 address (4 bytes, network order). */
     IPV4_ADDR(7, "ipv4_addr", 4),
+    /** {@code ipv6_addr}: an IPv6 address (16 bytes, network order). */
     IPV6_ADDR(8, "ipv6_addr", 16),
+    /** {@code ether_addr}: an Ethernet MAC address (6 bytes). */
     ETHER_ADDR(9, "ether_addr", 6),
+    /** {@code ether_type}: an Ethernet protocol such as {@code ip6} (2 bytes, network order). */
     ETHERTYPE(10, "ether_type", 2),
+    /** {@code arp_op}: an ARP operation such as {@code request} (2 bytes, network order). */
     ARP_OP(11, "arp_op", 2),
+    /** {@code inet_proto}: an IP protocol such as {@code tcp} (1 byte). */
     INET_PROTO(12, "inet_proto", 1),
+    /** {@code inet_service}: a TCP/UDP port such as {@code ssh} (2 bytes, network order). */
     INET_SERVICE(13, "inet_service", 2),
+    /** {@code icmp_type}: an ICMP type such as {@code echo-request} (1 byte). */
     ICMP_TYPE(14, "icmp_type", 1),
+    /** {@code mark}: a packet or connection mark (4 bytes, host order). */
     MARK(19, "mark", 4),
+    /** {@code iface_index}: an interface index (4 bytes, host order). */
     IFINDEX(20, "iface_index", 4),
+    /** {@code iface_type}: an interface hardware type ({@code ARPHRD_*}, 2 bytes, host order). */
     ARPHRD(21, "iface_type", 2),
+    /** {@code uid}: a user ID (4 bytes, host order). */
     UID(24, "uid", 4),
+    /** {@code classid}: a traffic control class {@code major:minor} (4 bytes, host order). */
     CLASSID(23, "classid", 4),
+    /** {@code gid}: a group ID (4 bytes, host order). */
     GID(25, "gid", 4),
+    /** {@code ct_state}: conntrack state bits such as {@code established} (4 bytes, host order). */
     CT_STATE(26, "ct_state", 4),
+    /** {@code icmpv6_type}: an ICMPv6 type such as {@code nd-neighbor-solicit} (1 byte). */
     ICMPV6_TYPE(29, "icmpv6_type", 1),
+    /**
+     * {@code pkt_type}: the packet type {@code host}, {@code broadcast}, {@code multicast} or {@code
+     * other} (1 byte).
+     */
     PKTTYPE(31, "pkt_type", 1),
+    /** {@code ifname}: an interface name (16 bytes, NUL padded). */
     IFNAME(41, "ifname", 16),
+    /** {@code cgroupsv2}: a cgroup v2 ID, written as its path (8 bytes, host order). */
     CGROUPV2(46, "cgroupsv2", 8),
+    /** {@code tcp_flag}: TCP flag bits such as {@code syn} (1 byte). */
     TCP_FLAG(15, "tcp_flag", 1),
+    /** {@code dccp_pkttype}: a DCCP packet type (1 byte). */
     DCCP_PKTTYPE(16, "dccp_pkttype", 1),
+    /** {@code mh_type}: an IPv6 mobility header type (1 byte). */
     MH_TYPE(17, "mh_type", 1),
+    /** {@code realm}: a routing realm (4 bytes, host order). */
     REALM(22, "realm", 4),
+    /** {@code ct_dir}: the conntrack direction {@code original} or {@code reply} (1 byte). */
     CT_DIR(27, "ct_dir", 1),
+    /** {@code ct_status}: conntrack status bits such as {@code dnat} (4 bytes, host order). */
     CT_STATUS(28, "ct_status", 4),
+    /** {@code icmp_code}: an ICMP code such as {@code port-unreachable} (1 byte). */
     ICMP_CODE(32, "icmp_code", 1),
+    /** {@code icmpv6_code}: an ICMPv6 code such as {@code no-route} (1 byte). */
     ICMPV6_CODE(33, "icmpv6_code", 1),
+    /** {@code devgroup}: a device group (4 bytes, host order). */
     DEVGROUP(35, "devgroup", 4),
+    /** {@code dscp}: a differentiated services code point such as {@code af11} (6 bits in 1 byte). */
     DSCP(36, "dscp", 1),
+    /** {@code ecn}: an explicit congestion notification value such as {@code ce} (2 bits in 1 byte). */
     ECN(37, "ecn", 1),
+    /** {@code boolean}: {@code exists} or {@code missing} (1 byte). */
     BOOLEAN(39, "boolean", 1),
+    /** {@code ct_event}: conntrack event bits such as {@code new} (4 bytes, host order). */
     CT_EVENT(40, "ct_event", 4),
+    /** {@code igmp_type}: an IGMP type such as {@code membership-query} (1 byte). */
     IGMP_TYPE(42, "igmp_type", 1),
     /** nft's mptcpopt_subtype: an integer with names, without a datatype number of its own. */
     MPTCP_SUBTYPE(4, "integer", 1),
@@ -136,7 +175,11 @@ public enum Datatype {
     }
 
 
-    /** Whether values are sets of named bits, written {@code a,b,c}. */
+    /**
+     * Whether values are sets of named bits, written {@code a,b,c}.
+     *
+     * @return whether this is a bitmask type such as {@code ct_state} or {@code tcp_flag}
+     */
     public boolean isBitmask() {
         return this == TCP_FLAG || this == CT_STATUS || this == CT_EVENT || this == CT_STATE || this == CT_LABEL;
     }
@@ -173,22 +216,38 @@ public enum Datatype {
         this.length = length;
     }
 
-    /** nft's datatype number. */
+    /**
+     * nft's datatype number.
+     *
+     * @return the datatype number (as in set key types)
+     */
     public int id() {
         return id;
     }
 
-    /** nft's name, as in {@code type ipv4_addr}. */
+    /**
+     * nft's name, as in {@code type ipv4_addr}.
+     *
+     * @return the name in nft syntax
+     */
     public String nftName() {
         return nftName;
     }
 
-    /** Length of a value in bytes (0 for {@link #INTEGER}, whose length comes from the field). */
+    /**
+     * Length of a value in bytes (0 for {@link #INTEGER}, whose length comes from the field).
+     *
+     * @return the length in bytes, or 0 for {@link #INTEGER}
+     */
     public int length() {
         return length;
     }
 
-    /** Whether values are stored in host byte order in registers. */
+    /**
+     * Whether values are stored in host byte order in registers.
+     *
+     * @return {@code true} for host byte order, {@code false} for network byte order
+     */
     public boolean hostOrder() {
         return switch (this) {
             case MARK, UID, GID, IFINDEX, CGROUPV2, VERDICT, CT_STATE, IFNAME, ARPHRD, CLASSID, HOST_INTEGER, REALM, CT_STATUS,
@@ -203,6 +262,8 @@ public enum Datatype {
      *
      * @param length the field's length in bytes (needed for {@link #INTEGER})
      * @throws IllegalArgumentException for text that is no value of this type
+     * @param text the value as nft writes it; not null
+     * @return the value's bytes
      */
     public Bytes parse(String text, int length) {
         String t = text.strip();
@@ -372,6 +433,9 @@ public enum Datatype {
     /**
      * Renders register bytes of this type the way nft prints the ends of a range:
      * numbers instead of symbolic names ({@code arp operation 1-2}, not {@code request-reply}).
+     *
+     * @param value the bytes of a value of this type
+     * @return the value as nft writes a range end
      */
     public String printNumeric(Bytes value) {
         if (!fits(value)) {
@@ -395,7 +459,12 @@ public enum Datatype {
         };
     }
 
-    /** Renders register bytes of this type as {@code nft list} prints them. */
+    /**
+     * Renders register bytes of this type as {@code nft list} prints them.
+     *
+     * @param value the bytes of a value of this type
+     * @return the value as nft lists it
+     */
     public String print(Bytes value) {
         if (!fits(value) || this == VERDICT) {
             return raw(value);
@@ -516,6 +585,8 @@ public enum Datatype {
      * The order nft lists set elements in: by numeric value, read in the type's
      * byte order (host-order types such as marks and interface names as
      * little-endian numbers).
+     *
+     * @return a comparator in nft's listing order
      */
     public Comparator<Bytes> elementOrder() {
         return Comparator.comparing(b -> {
@@ -534,6 +605,9 @@ public enum Datatype {
     /**
      * The datatypes of type number {@code type}, a concatenation's 6 bits each, in order; {@code null}
      * when one is unknown.
+     *
+     * @param type the type number of a concatenation, or of one datatype
+     * @return the datatypes, or {@code null} when one is unknown
      */
     public static List<Datatype> parts(int type) {
         List<Datatype> types = new ArrayList<>();
@@ -549,7 +623,12 @@ public enum Datatype {
         return types;
     }
 
-    /** The type number of the concatenation of {@code parts}, 6 bits each (one datatype's own number). */
+    /**
+     * The type number of the concatenation of {@code parts}, 6 bits each (one datatype's own number).
+     *
+     * @param parts the datatypes of the concatenation, in order; not empty
+     * @return the concatenation's type number
+     */
     public static int concatenationId(List<Datatype> parts) {
         int id = 0;
         for (Datatype d : parts) {
@@ -558,7 +637,12 @@ public enum Datatype {
         return id;
     }
 
-    /** The datatype with nft number {@code id}, or {@code null}. */
+    /**
+     * The datatype with nft number {@code id}, or {@code null}.
+     *
+     * @param id the datatype number
+     * @return the datatype, or {@code null} when nftlink does not know it
+     */
     public static Datatype ofId(int id) {
         for (Datatype d : values()) {
             if (d.id == id) {
@@ -672,6 +756,9 @@ public enum Datatype {
      * Whether {@code value} has a size this type can print by its meaning; a value of
      * another size (from a malformed or mismatched message) prints as one
      * hexadecimal number instead.
+     *
+     * @param value the bytes of a value
+     * @return whether the value's size is one this type prints by meaning
      */
     public boolean fits(Bytes value) {
         int n = value.length();
@@ -691,6 +778,9 @@ public enum Datatype {
     /**
      * IPv4 dotted quad, or IPv6 in the compressed form inet_ntop prints; bytes of
      * another length (from a malformed message) as one hexadecimal number.
+     *
+     * @param b the address bytes
+     * @return the address as text
      */
     public static String printAddress(byte[] b) {
         if (b.length == 4) {

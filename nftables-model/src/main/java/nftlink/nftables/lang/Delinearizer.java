@@ -41,22 +41,44 @@ public final class Delinearizer {
     /** The elements of an anonymous set a listed rule looks up, by set name; {@code null} when unknown. */
     @FunctionalInterface
     public interface SetContents extends Function<String, List<SetElement>> {
-        /** The {@code NFT_OBJECT_*} type of the objects an object map holds; 0 when unknown. */
+        /**
+         * The {@code NFT_OBJECT_*} type of the objects an object map holds; 0 when unknown.
+         *
+         * @param set the map's name
+         * @return the object type, or 0
+         */
         default int objectType(String set) {
             return 0;
         }
 
-        /** The {@code NFT_DATA_*}/datatype ID of a map's data (parts 6 bits each when concatenated); 0 when unknown. */
+        /**
+         * The {@code NFT_DATA_*}/datatype ID of a map's data (parts 6 bits each when concatenated); 0
+         * when unknown.
+         *
+         * @param set the map's name
+         * @return the data type ID, or 0
+         */
         default int dataType(String set) {
             return 0;
         }
 
-        /** The datatype ID of a set's key (parts 6 bits each when concatenated); 0 when unknown. */
+        /**
+         * The datatype ID of a set's key (parts 6 bits each when concatenated); 0 when unknown.
+         *
+         * @param set the set's name
+         * @return the key type ID, or 0
+         */
         default int keyType(String set) {
             return 0;
         }
 
-        /** The bytes of each part of a set's concatenated key ({@code NFTA_SET_DESC_CONCAT}); empty when unknown. */
+        /**
+         * The bytes of each part of a set's concatenated key ({@code NFTA_SET_DESC_CONCAT}); empty
+         * when unknown.
+         *
+         * @param set the set's name
+         * @return the lengths in bytes; empty when unknown
+         */
         default List<Integer> keyLengths(String set) {
             return List.of();
         }
@@ -65,7 +87,13 @@ public final class Delinearizer {
     private Delinearizer() {
     }
 
-    /** Delinearizes {@code rule}; anonymous sets are looked up through {@code sets}. */
+    /**
+     * Delinearizes {@code rule}; anonymous sets are looked up through {@code sets}.
+     *
+     * @param rule the rule as the kernel lists it
+     * @param sets the anonymous sets' contents
+     * @return the rule in the rule language
+     */
     public static RuleSpec delinearize(Rule rule, SetContents sets) {
         DelinearizeContext context = new DelinearizeContext(rule, sets);
         List<Statement> out = new ArrayList<>();

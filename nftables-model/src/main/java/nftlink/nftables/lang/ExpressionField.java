@@ -25,6 +25,7 @@ import java.util.StringJoiner;
  */
 public record ExpressionField(Expression expression) implements Field {
 
+    /** Checks the component: an expression the rule language describes. */
     public ExpressionField {
         if (describe(expression) == null) {
             throw new IllegalArgumentException("not a field the rule language knows: " + expression.toDebugString());
@@ -138,7 +139,11 @@ public record ExpressionField(Expression expression) implements Field {
         return present() ? Bytes.of((byte) register.get(0)) : register;
     }
 
-    /** This fib lookup as the test whether a result exists ({@code fib daddr oif exists}). */
+    /**
+     * This fib lookup as the test whether a result exists ({@code fib daddr oif exists}).
+     *
+     * @return the presence test
+     */
     public ExpressionField presence() {
         if (!(expression instanceof Fib f)) {
             throw new IllegalArgumentException(text() + " has no exists/missing form");
@@ -187,6 +192,7 @@ public record ExpressionField(Expression expression) implements Field {
      * {@code ipsec} (the keyword included) into the field; words are consumed through
      * {@code next} as long as they belong to the field.
      *
+     * @param words the words, consumed as far as they belong to the field
      * @return the field, or {@code null} when the words name none
      */
     public static ExpressionField parse(List<String> words) {
@@ -358,7 +364,14 @@ public record ExpressionField(Expression expression) implements Field {
     }
 
 
-    /** The words that may follow each keyword, for the parser to know where a field ends. */
+    /**
+     * The words that may follow each keyword, for the parser to know where a field ends.
+     *
+     * @param keyword the field's first word
+     * @param sofar the words read so far
+     * @param next the next word
+     * @return whether {@code next} belongs to the field
+     */
     public static boolean continues(String keyword, List<String> sofar, String next) {
         List<String> candidate = new ArrayList<>(sofar);
         candidate.add(next);

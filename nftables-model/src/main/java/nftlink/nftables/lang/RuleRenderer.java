@@ -30,26 +30,48 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     /** Like plain {@code nft list}, but cgroup IDs and interface indexes as numbers. */
     public static final RuleRenderer DEFAULT = new RuleRenderer(id -> null, false, false, index -> null);
 
-    /** Like plain {@code nft list}, with cgroup paths from {@code cgroupPaths}. */
+    /**
+     * Like plain {@code nft list}, with cgroup paths from {@code cgroupPaths}.
+     *
+     * @param cgroupPaths the cgroup path of a cgroup v2 ID, or {@code null} when unknown
+     */
     public RuleRenderer(LongFunction<String> cgroupPaths) {
         this(cgroupPaths, false, false, index -> null);
     }
 
-    /** This renderer with the {@code -s} and {@code -p} output options set as given. */
+    /**
+     * This renderer with the {@code -s} and {@code -p} output options set as given.
+     *
+     * @param stateless {@code -s}: leave out counter values and quota usage
+     * @param numericProtocol {@code -p}: print protocols as numbers
+     * @return the renderer
+     */
     public RuleRenderer withOptions(boolean stateless, boolean numericProtocol) {
         return new RuleRenderer(cgroupPaths, stateless, numericProtocol, interfaceNames);
     }
 
-    /** This renderer with interface names from {@code names} (index to name, or {@code null}). */
+    /**
+     * This renderer with interface names from {@code names} (index to name, or {@code null}).
+     *
+     * @param names the interface name of an index
+     * @return the renderer
+     */
     public RuleRenderer withInterfaceNames(IntFunction<String> names) {
         return new RuleRenderer(cgroupPaths, stateless, numericProtocol, names);
     }
 
+    /** Checks the components: {@code cgroupPaths} must not be null. */
     public RuleRenderer {
         Objects.requireNonNull(cgroupPaths, "cgroupPaths");
     }
 
-    /** The rule's statements and comment, as one line (an anonymous chain's rules on lines of their own). */
+    /**
+     * The rule's statements and comment, as one line (an anonymous chain's rules on lines of their
+     * own).
+     *
+     * @param rule the rule
+     * @return the text
+     */
     public String render(RuleSpec rule) {
         return render(rule, 2);
     }
@@ -77,12 +99,23 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return sb.append('\n').append("\t".repeat(depth)).append('}').toString();
     }
 
-    /** One statement, as it prints in a rule of an {@code inet} table. */
+    /**
+     * One statement, as it prints in a rule of an {@code inet} table.
+     *
+     * @param s the statement
+     * @return the text
+     */
     public String render(Statement s) {
         return render(s, Family.INET);
     }
 
-    /** One statement, as it prints in a rule of a {@code family} table. */
+    /**
+     * One statement, as it prints in a rule of a {@code family} table.
+     *
+     * @param s the statement
+     * @param family the table's family
+     * @return the text
+     */
     public String render(Statement s, Family family) {
         return switch (s) {
             case Match m when m.field() instanceof MaskedField mf && mf.field().datatype().isBitmask() && !mf.isOr()
@@ -272,7 +305,13 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return sb.append(NatFlag.text(n.flags())).toString();
     }
 
-    /** The prefix length when {@code [low, high]} is exactly one prefix, else -1. */
+    /**
+     * The prefix length when {@code [low, high]} is exactly one prefix, else -1.
+     *
+     * @param low the range's first address
+     * @param high the range's last address
+     * @return the prefix length, or -1
+     */
     public static int prefixLength(Bytes low, Bytes high) {
         BigInteger lo = new BigInteger(1, low.toArray());
         BigInteger size = new BigInteger(1, high.toArray()).subtract(lo).add(BigInteger.ONE);
@@ -302,7 +341,13 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return name != null ? "\"" + name + "\"" : Integer.toString(index);
     }
 
-    /** A value of {@code field} as nft prints it. */
+    /**
+     * A value of {@code field} as nft prints it.
+     *
+     * @param field the field the value belongs to
+     * @param v the value
+     * @return the text
+     */
     public String renderValue(Field field, Value v) {
         return value(field, v);
     }
