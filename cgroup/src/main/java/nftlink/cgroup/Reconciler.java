@@ -109,12 +109,10 @@ public final class Reconciler implements AutoCloseable {
         while (running) {
             CgroupEvent first;
             try {
-                first = queue.poll(retry > 0 ? retry : 200, TimeUnit.MILLISECONDS);
+                // idle: block until an event comes (close() interrupts); a failed commit is retried after a pause
+                first = retry > 0 ? queue.poll(retry, TimeUnit.MILLISECONDS) : queue.take();
             } catch (InterruptedException e) {
                 return;
-            }
-            if (first == null && retry == 0) {
-                continue;
             }
             List<CgroupEvent> burst = new ArrayList<>();
             if (first != null) {

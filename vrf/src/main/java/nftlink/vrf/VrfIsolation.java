@@ -1,5 +1,6 @@
 package nftlink.vrf;
 
+import nftlink.rtnetlink.UnsupportedLinkKindException;
 import nftlink.netlink.Errno;
 import nftlink.netlink.NetlinkKernelException;
 import nftlink.rtnetlink.FibRuleUapi;
@@ -63,7 +64,7 @@ public final class VrfIsolation {
      *
      * @param spec the VRF
      * @return the changes made, in order, as sentences; empty when everything was in place
-     * @throws nftlink.rtnetlink.UnsupportedLinkKindException when the kernel has no VRF support
+     * @throws UnsupportedLinkKindException when the kernel has no VRF support
      * @throws IllegalStateException when a link of the VRF's name exists but is not a VRF on its table
      */
     public List<String> apply(VrfSpec spec) {

@@ -1,5 +1,6 @@
 package nftlink.nftables.expr;
 
+import nftlink.nftables.NfTablesUapi;
 import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
@@ -12,7 +13,7 @@ import static nftlink.nftables.NfTablesUapi.NFT_OSF_MAXGENRELEN;
 /**
  * {@code osf}: passive operating-system fingerprinting of TCP SYN packets; loads
  * the OS genre (or {@code genre:version}) as a NUL-padded string of
- * {@value nftlink.nftables.NfTablesUapi#NFT_OSF_MAXGENRELEN} bytes into a register.
+ * {@value NfTablesUapi#NFT_OSF_MAXGENRELEN} bytes into a register.
  *
  * <p>libnftnl prints only the register, {@code [ osf dreg 1 ]}, so text parsed back
  * has neither ttl nor flags ({@code null}); the kernel always lists both, flags 0

@@ -1,5 +1,7 @@
 package nftlink.nftables.json;
 
+import java.util.function.IntFunction;
+import nftlink.nftables.NftFormatter;
 import nftlink.nftables.Chain;
 import nftlink.nftables.Family;
 import nftlink.nftables.Flowtable;
@@ -44,7 +46,7 @@ import java.util.function.LongFunction;
  * @param interfaceNames maps an interface index to its name for {@code iif}/{@code oif} values and
  *                    devices, returning {@code null} when unknown (the index is printed then)
  */
-public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, java.util.function.IntFunction<String> interfaceNames) {
+public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, IntFunction<String> interfaceNames) {
 
     /**
      * The version {@code metainfo} claims: nft 1.1.3's, whose JSON this renderer writes (readers that
@@ -81,7 +83,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
      * @param names the interface name of an index, or {@code null} when unknown
      * @return a renderer that names interfaces
      */
-    public JsonRenderer withInterfaceNames(java.util.function.IntFunction<String> names) {
+    public JsonRenderer withInterfaceNames(IntFunction<String> names) {
         return new JsonRenderer(cgroupPaths, stateless, names);
     }
 
@@ -245,7 +247,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             b.put("comment", c.comment());
         }
         if (c.base() != null) {
-            List<String> devices = nftlink.nftables.NftFormatter.sortedDevices(c.base().devices());
+            List<String> devices = NftFormatter.sortedDevices(c.base().devices());
             if (devices.size() == 1) {
                 b.put("dev", devices.getFirst());
             } else if (devices.size() > 1) {

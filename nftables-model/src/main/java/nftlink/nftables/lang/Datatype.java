@@ -174,7 +174,6 @@ public enum Datatype {
                 "membership-report-v3", 0x22, "leave-group", 0x17);
     }
 
-    private static final String[] DAYS = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
 
     /**
      * Whether values are sets of named bits, written {@code a,b,c}.
@@ -288,153 +287,100 @@ public enum Datatype {
                 yield Bytes.of((byte) v, (byte) (v >>> 8));
             }
             case CLASSID -> Bytes.u32(classid(t));
-            case CGROUPV2 -> {
-                long v = Long.parseUnsignedLong(t);
-                byte[] b = new byte[8];
-                for (int i = 0; i < 8; i++) {
-                    b[i] = (byte) (v >>> (8 * i));
-                }
-                yield Bytes.of(b);
-            }
-            case IFNAME -> {
-                String name = t.startsWith("\"") && t.endsWith("\"") && t.length() >= 2 ? t.substring(1, t.length() - 1) : t;
-                if (name.endsWith("\\*")) {
-                    // an escaped star is a literal character, matched exactly
-                    yield Bytes.paddedString(name.substring(0, name.length() - 2) + "*", 16);
-                }
-                if (name.endsWith("*")) {
-                    yield Bytes.of(name.substring(0, name.length() - 1).getBytes(StandardCharsets.UTF_8));
-                }
-                yield Bytes.paddedString(name, 16);
-            }
-            case HOST_INTEGER -> {
-                long v = parseUnsigned(t, length >= 8 ? -1L : (1L << (8 * length)) - 1);
-                byte[] b = new byte[length];
-                for (int i = 0; i < length; i++) {
-                    b[i] = (byte) (v >>> (8 * i));
-                }
-                yield Bytes.of(b);
-            }
+            case CGROUPV2 -> parseCgroupId(t);
+            case IFNAME -> parseInterfaceName(t);
+            case HOST_INTEGER -> parseHostInteger(t, length);
             case BIT -> Bytes.u8((int) parseUnsigned(t, 1));
-            case TIME_DATE -> {
-                String u = unquoted(t);
-                long nanos;
-                if (u.matches("\\d+")) {
-                    nanos = Long.parseLong(u) * 1_000_000_000L;
-                } else {
-                    try {
-                        LocalDateTime local = LocalDateTime.parse(u.length() == 10 ? u + " 00:00:00" : text,
-                                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
-                        nanos = local.atZone(TimeZoneScope.current()).toEpochSecond() * 1_000_000_000L;
-                    } catch (DateTimeException e) {
-                        throw new IllegalArgumentException("not a date and time (YYYY-MM-DD HH:MM:SS): " + t);
-                    }
-                }
-                byte[] b = new byte[8];
-                for (int i = 0; i < 8; i++) {
-                    b[i] = (byte) (nanos >>> (8 * i));
-                }
-                yield Bytes.of(b);
-            }
-            case TIME_HOUR -> {
-                String u = unquoted(t);
-                if (!u.matches("\\d{1,2}:\\d{2}(:\\d{2})?")) {
-                    throw new IllegalArgumentException("not a time of day (HH:MM[:SS]): " + t);
-                }
-                String[] parts = u.split(":");
-                int h = Integer.parseInt(parts[0]);
-                int m = Integer.parseInt(parts[1]);
-                int sec = parts.length > 2 ? Integer.parseInt(parts[2]) : 0;
-                if (h > 23 || m > 59 || sec > 59) {
-                    throw new IllegalArgumentException("not a time of day (00:00 to 23:59:59): " + t);
-                }
-                int offset = TimeZoneScope.current().getRules().getOffset(Instant.now()).getTotalSeconds();
-                int utc = Math.floorMod(h * 3600 + m * 60 + sec - offset, 86400);
-                yield Bytes.u32(utc);
-            }
-            case TIME_DAY -> {
-                String u = unquoted(t);
-                for (int i = 0; i < DAYS.length; i++) {
-                    if (DAYS[i].equalsIgnoreCase(u)) {
-                        yield Bytes.u8(i);
-                    }
-                }
-                yield Bytes.u8((int) parseUnsigned(u, 6));
-            }
-            case INTEGER, HEX_INTEGER -> {
-                if (length > 8) {
-                    BigInteger big;
-                    try {
-                        big = t.startsWith("0x") ? new BigInteger(t.substring(2), 16) : new BigInteger(t);
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("not a number: " + t);
-                    }
-                    if (big.signum() < 0 || big.bitLength() > 8 * length) {
-                        throw new IllegalArgumentException("value " + t + " is out of range");
-                    }
-                    yield BitLayout.fixed(big, length);
-                }
-                long v = parseUnsigned(t, length >= 8 ? -1L : (1L << (8 * length)) - 1);
-                byte[] b = new byte[length];
-                for (int i = 0; i < length; i++) {
-                    b[length - 1 - i] = (byte) (v >>> (8 * i));
-                }
-                yield Bytes.of(b);
-            }
+            case TIME_DATE -> DateTypes.parseDate(t, text);
+            case TIME_HOUR -> DateTypes.parseTimeOfDay(t);
+            case TIME_DAY -> DateTypes.parseDay(t);
+            case INTEGER, HEX_INTEGER -> parseInteger(t, length);
             case TCP_FLAG, DCCP_PKTTYPE, MH_TYPE, CT_DIR, ICMP_CODE, ICMPV6_CODE, DSCP, ECN, BOOLEAN, IGMP_TYPE,
                  CT_STATUS, DEVGROUP, CT_EVENT, REALM, MPTCP_SUBTYPE, FIB_ADDR -> symbolic(unquoted(t), length);
-            case TIME -> {
-                long ms = durationMillis(unquoted(t));
-                if (ms > 0xffffffffL) {
-                    throw new IllegalArgumentException("duration " + t + " is out of range");
-                }
-                yield Bytes.u32((int) ms);
-            }
-            case STRING -> {
-                String string = unquoted(t);
-                if (string.isEmpty()) {
-                    throw new IllegalArgumentException("empty string");
-                }
-                yield Bytes.paddedString(string, 16);
-            }
-            case CT_LABEL -> {
-                byte[] b = new byte[16];
-                for (String part : t.split(",")) {
-                    int bit = (int) parseUnsigned(part.strip(), 127);
-                    b[bit / 8] |= (byte) (1 << (bit % 8));
-                }
-                yield Bytes.of(b);
-            }
+            case TIME -> parseDuration(t);
+            case STRING -> parseString(t);
+            case CT_LABEL -> parseCtLabel(t);
             case VERDICT -> throw new IllegalArgumentException("verdicts are statements, not values");
         };
     }
 
-    /** {@code 1d2h3m4s5ms} or a number of seconds, in milliseconds. */
-    private static long durationMillis(String t) {
-        if (t.matches("\\d+")) {
-            return Long.parseLong(t) * 1000;
+    private static Bytes parseCgroupId(String t) {
+        long v = Long.parseUnsignedLong(t);
+        byte[] b = new byte[8];
+        for (int i = 0; i < 8; i++) {
+            b[i] = (byte) (v >>> (8 * i));
         }
-        Matcher m = Pattern.compile("(\\d+)(ms|d|h|m|s)").matcher(t);
-        long total = 0;
-        int end = 0;
-        while (m.find() && m.start() == end) {
-            long n = Long.parseLong(m.group(1));
-            total += n * switch (m.group(2)) {
-                case "d" -> 86_400_000L;
-                case "h" -> 3_600_000L;
-                case "m" -> 60_000L;
-                case "s" -> 1000L;
-                default -> 1L;
-            };
-            end = m.end();
-        }
-        if (end != t.length() || end == 0) {
-            throw new IllegalArgumentException("not a duration: " + t);
-        }
-        return total;
+        return Bytes.of(b);
     }
 
-    private static String unquoted(String t) {
+    private static Bytes parseInterfaceName(String t) {
+        String name = t.startsWith("\"") && t.endsWith("\"") && t.length() >= 2 ? t.substring(1, t.length() - 1) : t;
+        if (name.endsWith("\\*")) {
+            // an escaped star is a literal character, matched exactly
+            return Bytes.paddedString(name.substring(0, name.length() - 2) + "*", 16);
+        }
+        if (name.endsWith("*")) {
+            return Bytes.of(name.substring(0, name.length() - 1).getBytes(StandardCharsets.UTF_8));
+        }
+        return Bytes.paddedString(name, 16);
+    }
+
+    private static Bytes parseHostInteger(String t, int length) {
+        long v = parseUnsigned(t, length >= 8 ? -1L : (1L << (8 * length)) - 1);
+        byte[] b = new byte[length];
+        for (int i = 0; i < length; i++) {
+            b[i] = (byte) (v >>> (8 * i));
+        }
+        return Bytes.of(b);
+    }
+
+    private static Bytes parseInteger(String t, int length) {
+        if (length > 8) {
+            BigInteger big;
+            try {
+                big = t.startsWith("0x") ? new BigInteger(t.substring(2), 16) : new BigInteger(t);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a number: " + t);
+            }
+            if (big.signum() < 0 || big.bitLength() > 8 * length) {
+                throw new IllegalArgumentException("value " + t + " is out of range");
+            }
+            return BitLayout.fixed(big, length);
+        }
+        long v = parseUnsigned(t, length >= 8 ? -1L : (1L << (8 * length)) - 1);
+        byte[] b = new byte[length];
+        for (int i = 0; i < length; i++) {
+            b[length - 1 - i] = (byte) (v >>> (8 * i));
+        }
+        return Bytes.of(b);
+    }
+
+    private static Bytes parseDuration(String t) {
+        long ms = NftTime.parse(unquoted(t));
+        if (ms > 0xffffffffL) {
+            throw new IllegalArgumentException("duration " + t + " is out of range");
+        }
+        return Bytes.u32((int) ms);
+    }
+
+    private static Bytes parseString(String t) {
+        String string = unquoted(t);
+        if (string.isEmpty()) {
+            throw new IllegalArgumentException("empty string");
+        }
+        return Bytes.paddedString(string, 16);
+    }
+
+    private static Bytes parseCtLabel(String t) {
+        byte[] b = new byte[16];
+        for (String part : t.split(",")) {
+            int bit = (int) parseUnsigned(part.strip(), 127);
+            b[bit / 8] |= (byte) (1 << (bit % 8));
+        }
+        return Bytes.of(b);
+    }
+
+    static String unquoted(String t) {
         return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
     }
 
@@ -530,16 +476,7 @@ public enum Datatype {
         byte[] b = value.toArray();
         return switch (this) {
             case IPV4_ADDR, IPV6_ADDR -> printAddress(b);
-            case ETHER_ADDR -> {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 0; i < b.length; i++) {
-                    if (i > 0) {
-                        sb.append(':');
-                    }
-                    sb.append(String.format("%02x", b[i] & 0xff));
-                }
-                yield sb.toString();
-            }
+            case ETHER_ADDR -> printEther(b);
             case INET_PROTO -> Netdb.protocolName(b[0] & 0xff) != null ? Netdb.protocolName(b[0] & 0xff) : Integer.toString(b[0] & 0xff);
             case ICMP_TYPE -> ICMP_TYPES[b[0] & 0xff] != null ? ICMP_TYPES[b[0] & 0xff] : Integer.toString(b[0] & 0xff);
             case ICMPV6_TYPE -> ICMPV6_TYPES[b[0] & 0xff] != null ? ICMPV6_TYPES[b[0] & 0xff] : Integer.toString(b[0] & 0xff);
@@ -575,64 +512,73 @@ public enum Datatype {
                 int v = value.asU32();
                 yield v == -1 ? "root" : v == 0 ? "none" : Integer.toHexString(v >>> 16) + ":" + Integer.toHexString(v & 0xffff);
             }
-            case CGROUPV2 -> {
-                long v = 0;
-                for (int i = 7; i >= 0; i--) {
-                    v = v << 8 | (b[i] & 0xff);
-                }
-                yield Long.toUnsignedString(v);
-            }
-            case IFNAME -> {
-                int end = 0;
-                while (end < b.length && b[end] != 0) {
-                    end++;
-                }
-                String s = new String(b, 0, end, StandardCharsets.UTF_8);
-                boolean wildcard = b.length < 16 && end == b.length;
-                if (!wildcard && s.endsWith("*")) {
-                    s = s.substring(0, s.length() - 1) + "\\*";
-                }
-                yield "\"" + s + (wildcard ? "*" : "") + "\"";
-            }
+            case CGROUPV2 -> printCgroupId(b);
+            case IFNAME -> printInterfaceName(b);
             case INTEGER -> new BigInteger(1, b).toString();
             case HEX_INTEGER -> "0x" + new BigInteger(1, b).toString(16);
             case BIT -> Integer.toString(value.get(0));
-            case TIME_DATE -> {
-                long nanos = value.reversed().asBigEndian();
-                LocalDateTime local = LocalDateTime.ofInstant(
-                        Instant.ofEpochSecond(nanos / 1_000_000_000L), TimeZoneScope.current());
-                yield "\"" + local.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + "\"";
-            }
-            case TIME_HOUR -> {
-                int offset = TimeZoneScope.current().getRules().getOffset(Instant.now()).getTotalSeconds();
-                int local = Math.floorMod(value.asU32() + offset, 86400);
-                String hm = String.format("%02d:%02d", local / 3600, local / 60 % 60);
-                yield "\"" + (local % 60 == 0 ? hm : hm + String.format(":%02d", local % 60)) + "\"";
-            }
-            case TIME_DAY -> value.get(0) < DAYS.length ? "\"" + DAYS[value.get(0)] + "\"" : Integer.toString(value.get(0));
+            case TIME_DATE -> DateTypes.printDate(value);
+            case TIME_HOUR -> DateTypes.printTimeOfDay(value);
+            case TIME_DAY -> value.get(0) < DateTypes.DAYS.length ? "\"" + DateTypes.DAYS[value.get(0)] + "\"" : Integer.toString(value.get(0));
             case HOST_INTEGER -> Long.toUnsignedString(value.reversed().asBigEndian());
             case ICMP_CODE, ICMPV6_CODE -> Long.toString(value.asBigEndian());
             case TCP_FLAG, DCCP_PKTTYPE, MH_TYPE, CT_DIR, DSCP, ECN, BOOLEAN, IGMP_TYPE,
                  CT_STATUS, DEVGROUP, CT_EVENT, REALM, MPTCP_SUBTYPE, FIB_ADDR -> printSymbolic(value);
             case TIME -> NftTime.format(Integer.toUnsignedLong(value.asU32()));
-            case STRING -> {
-                int end = 0;
-                while (end < b.length && b[end] != 0) {
-                    end++;
-                }
-                yield "\"" + new String(b, 0, end, StandardCharsets.UTF_8) + "\"";
-            }
-            case CT_LABEL -> {
-                StringJoiner j = new StringJoiner(",");
-                for (int bit = 0; bit < 8 * b.length; bit++) {
-                    if ((b[bit / 8] & (1 << (bit % 8))) != 0) {
-                        j.add(Integer.toString(bit));
-                    }
-                }
-                yield j.toString();
-            }
+            case STRING -> printString(b);
+            case CT_LABEL -> printCtLabel(b);
             case VERDICT -> throw new IllegalArgumentException("verdicts are statements, not values");
         };
+    }
+
+    private static String printEther(byte[] b) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < b.length; i++) {
+            if (i > 0) {
+                sb.append(':');
+            }
+            sb.append(String.format("%02x", b[i] & 0xff));
+        }
+        return sb.toString();
+    }
+
+    private static String printCgroupId(byte[] b) {
+        long v = 0;
+        for (int i = 7; i >= 0; i--) {
+            v = v << 8 | (b[i] & 0xff);
+        }
+        return Long.toUnsignedString(v);
+    }
+
+    private static String printInterfaceName(byte[] b) {
+        int end = 0;
+        while (end < b.length && b[end] != 0) {
+            end++;
+        }
+        String s = new String(b, 0, end, StandardCharsets.UTF_8);
+        boolean wildcard = b.length < 16 && end == b.length;
+        if (!wildcard && s.endsWith("*")) {
+            s = s.substring(0, s.length() - 1) + "\\*";
+        }
+        return "\"" + s + (wildcard ? "*" : "") + "\"";
+    }
+
+    private static String printString(byte[] b) {
+        int end = 0;
+        while (end < b.length && b[end] != 0) {
+            end++;
+        }
+        return "\"" + new String(b, 0, end, StandardCharsets.UTF_8) + "\"";
+    }
+
+    private static String printCtLabel(byte[] b) {
+        StringJoiner j = new StringJoiner(",");
+        for (int bit = 0; bit < 8 * b.length; bit++) {
+            if ((b[bit / 8] & (1 << (bit % 8))) != 0) {
+                j.add(Integer.toString(bit));
+            }
+        }
+        return j.toString();
     }
 
     /**
@@ -758,7 +704,7 @@ public enum Datatype {
         return (int) parseUnsigned(t, 0xff);
     }
 
-    private static long parseUnsigned(String t, long max) {
+    static long parseUnsigned(String t, long max) {
         try {
             long v = t.startsWith("0x") || t.startsWith("0X") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseUnsignedLong(t);
             if (max != -1 && Long.compareUnsigned(v, max) > 0) {

@@ -1,5 +1,7 @@
 package nftlink.nftables.lang;
 
+import nftlink.nftables.expr.Objref;
+import nftlink.nftables.expr.Queue;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.Rule;
 import nftlink.nftables.SetElement;
@@ -181,7 +183,7 @@ public final class Delinearizer {
         }
         ConcatField concat = found.field();
         int loads = found.consumed();
-        if (i + loads < e.size() && e.get(i + loads) instanceof nftlink.nftables.expr.Objref.Mapped om && om.sreg() == REG) {
+        if (i + loads < e.size() && e.get(i + loads) instanceof Objref.Mapped om && om.sreg() == REG) {
             // ct helper set ip protocol . th dport map { ... }
             Statement s = objectMap(concat, om, sets);
             return s == null ? null : new Step(s, loads + 1);
@@ -258,7 +260,7 @@ public final class Delinearizer {
     /** The object map {@code load}'s field is looked up in, or {@code null}. */
     private static Step objectMapOf(DelinearizeContext c, int i, Load load) {
         List<Expression> e = c.expressions();
-        if (i + load.count() < e.size() && e.get(i + load.count()) instanceof nftlink.nftables.expr.Objref.Mapped om
+        if (i + load.count() < e.size() && e.get(i + load.count()) instanceof Objref.Mapped om
                 && om.sreg() == REG) {
             Statement s = objectMap(load.field(), om, c.sets());
             return s == null ? null : new Step(s, load.count() + 1);
@@ -461,7 +463,7 @@ public final class Delinearizer {
         if (computedTarget != null) {
             return new Step(computedTarget.statement(), at + computedTarget.consumed() - i);
         }
-        if (at < e.size() && e.get(at) instanceof nftlink.nftables.expr.Queue.FromRegister q && q.sreg() == REG
+        if (at < e.size() && e.get(at) instanceof Queue.FromRegister q && q.sreg() == REG
                 && (source instanceof ExpressionField || source instanceof MapLookupField || source instanceof HashField)) {
             return new Step(new Statement.QueueStatement(0, 0, q.flags() == null ? 0 : q.flags(), source), at - i + 1);
         }

@@ -1,5 +1,7 @@
 package nftlink.nftables.lang;
 
+import nftlink.nftables.Family;
+import nftlink.nftables.Nftables;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftObject;
 import nftlink.nftables.ObjectDefinition;
@@ -134,7 +136,7 @@ public final class ObjectRenderer {
      *
      * @param tables  the tables to consider, in kernel order (already filtered by family and name when asked)
      * @param objects the objects of those tables, in kernel order: all of them for {@code list}, the ones
-     *                {@link nftlink.nftables.Nftables#resetObjects(nftlink.nftables.Family, String, int)} returned
+     *                {@link Nftables#resetObjects(Family, String, int)} returned
      *                for {@code reset} (nft prints only tables its reset dump returned objects for)
      * @param type    the {@code NFT_OBJECT_*} type to print
      * @param handles whether to print handles

@@ -122,15 +122,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     && m.op() == Match.Op.EQ && m.value() instanceof Value.Single z && Linearizer.number(z.bytes()).signum() == 0 ->
                     // nft's spelling of "none of these flags"
                     mf.field().text() + " ! " + mf.field().datatype().print(mf.field().fromRegister(mf.mask()));
-            case Match m -> {
-                // nft writes == after a mask, and leaves it out otherwise
-                String op = m.op() == Match.Op.EQ && !(m.field() instanceof MaskedField) ? "" : m.op().text() + " ";
-                // flags are a list (established,related) only where they test for any of them
-                String value = m.field() instanceof MaskedField mf && mf.field().datatype().isBitmask() && m.value() instanceof Value.Single
-                        ? value(m.field(), m.value()).replace(",", " | ")
-                        : m.op() != Match.Op.EQ ? flagValue(m.field(), m.value()) : value(m.field(), m.value());
-                yield fieldText(m.field()) + " " + op + value;
-            }
+            case Match m -> match(m);
             case Statement.VerdictStatement v -> v.verdict().toString();
             case Statement.ChainBinding b -> binding(b, family, 2);
             case Statement.CounterStatement c -> stateless ? "counter" : "counter packets " + Long.toUnsignedString(c.packets())
@@ -155,32 +147,13 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     : "fwd " + (f.address().length() == 4 ? "ip" : "ip6") + " to " + Datatype.printAddress(f.address().toArray())
                     + " device " + device(f.device());
             case Statement.ObjectReference o -> o.type().reference() + " \"" + o.object() + "\"";
-            case Statement.ObjectMap om -> {
-                String map = om.named() != null ? "@" + om.named() : om.entries().stream()
-                        .map(e -> flagValue(om.key(), e.key()) + " : \"" + e.object() + "\"")
-                        .collect(Collectors.joining(", ", "{ ", " }"));
-                yield om.type().reference() + " " + om.key().text() + " map " + map;
-            }
+            case Statement.ObjectMap om -> objectMap(om);
             case Statement.SetFromField sf -> sf.target().text() + " set " + sf.source().text();
             case Statement.TcpOptionReset r -> "reset tcp option " + ExthdrField.tcpOptionName(r.kind());
             case Statement.ConnlimitStatement cl -> "ct count " + (cl.over() ? "over " : "") + Integer.toUnsignedString(cl.count());
             case Statement.LastStatement l -> stateless ? "last"
                     : "last used " + (l.usedMillis() == null ? "never" : NftTime.format(l.usedMillis()));
-            case Statement.DynsetStatement d -> {
-                StringBuilder sb = new StringBuilder(d.op().nftName()).append(" @")
-                        .append(d.set()).append(" { ").append(fieldText(d.key()));
-                if (d.timeout() != null) {
-                    sb.append(" timeout ").append(NftTime.format(d.timeout()));
-                }
-                for (Statement stateful : d.stateful()) {
-                    // nft lists a set element's counter without its values (they are the element's)
-                    sb.append(' ').append(stateful instanceof Statement.CounterStatement ? "counter" : render(stateful, family));
-                }
-                if (d.data() != null) {
-                    sb.append(" : ").append(d.data().text());
-                }
-                yield sb.append(" }").toString();
-            }
+            case Statement.DynsetStatement d -> dynset(d, family);
             case Statement.CtSet cs -> cs.field().text() + " set " + cs.field().datatype().print(cs.value());
             case Statement.PayloadSet ps -> ps.field().text() + " set " + single(ps.field(), ps.value());
             case Statement.KernelExpression k when XtListing.isXt(k) ->
@@ -197,17 +170,52 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     + NatFlag.text(m.flags());
             case Statement.RedirectStatement r -> "redirect" + (r.portSource() != null ? " to :" + r.portSource().text()
                     : r.portMin() == null ? "" : " to " + ports(r.portMin(), r.portMax())) + NatFlag.text(r.flags());
-            case Statement.VerdictMap v -> {
-                if (v.named() != null) {
-                    yield v.field().text() + " vmap @" + v.named();
-                }
-                StringJoiner j = new StringJoiner(", ", "{ ", " }");
-                for (Statement.VerdictMap.Entry e : v.entries()) {
-                    j.add(flagValue(v.field(), e.key()) + elementStatements(e.statements()) + " : " + e.verdict());
-                }
-                yield v.field().text() + " vmap " + j;
-            }
+            case Statement.VerdictMap v -> verdictMap(v);
         };
+    }
+
+    private String match(Match m) {
+        // nft writes == after a mask, and leaves it out otherwise
+        String op = m.op() == Match.Op.EQ && !(m.field() instanceof MaskedField) ? "" : m.op().text() + " ";
+        // flags are a list (established,related) only where they test for any of them
+        String value = m.field() instanceof MaskedField mf && mf.field().datatype().isBitmask() && m.value() instanceof Value.Single
+                ? value(m.field(), m.value()).replace(",", " | ")
+                : m.op() != Match.Op.EQ ? flagValue(m.field(), m.value()) : value(m.field(), m.value());
+        return fieldText(m.field()) + " " + op + value;
+    }
+
+    private String objectMap(Statement.ObjectMap om) {
+        String map = om.named() != null ? "@" + om.named() : om.entries().stream()
+                .map(e -> flagValue(om.key(), e.key()) + " : \"" + e.object() + "\"")
+                .collect(Collectors.joining(", ", "{ ", " }"));
+        return om.type().reference() + " " + om.key().text() + " map " + map;
+    }
+
+    private String dynset(Statement.DynsetStatement d, Family family) {
+        StringBuilder sb = new StringBuilder(d.op().nftName()).append(" @")
+                .append(d.set()).append(" { ").append(fieldText(d.key()));
+        if (d.timeout() != null) {
+            sb.append(" timeout ").append(NftTime.format(d.timeout()));
+        }
+        for (Statement stateful : d.stateful()) {
+            // nft lists a set element's counter without its values (they are the element's)
+            sb.append(' ').append(stateful instanceof Statement.CounterStatement ? "counter" : render(stateful, family));
+        }
+        if (d.data() != null) {
+            sb.append(" : ").append(d.data().text());
+        }
+        return sb.append(" }").toString();
+    }
+
+    private String verdictMap(Statement.VerdictMap v) {
+        if (v.named() != null) {
+            return v.field().text() + " vmap @" + v.named();
+        }
+        StringJoiner j = new StringJoiner(", ", "{ ", " }");
+        for (Statement.VerdictMap.Entry e : v.entries()) {
+            j.add(flagValue(v.field(), e.key()) + elementStatements(e.statements()) + " : " + e.verdict());
+        }
+        return v.field().text() + " vmap " + j;
     }
 
     /** A map lookup, interfaces in its data by name ({@code meta mark map { 0x00000001 : "lo" }}). */

@@ -1,5 +1,6 @@
 package nftlink.nftables.lang;
 
+import nftlink.nftables.expr.Exthdr;
 import nftlink.nftables.Family;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftSet;
@@ -66,7 +67,7 @@ public final class SetTypeof {
      * userdata: type, flags and length, then the chunk's own fields in nft's order.
      */
     private static List<String> sctpChunkFields(String header) {
-        return ExthdrField.ALL.stream().filter(f -> f.op() == nftlink.nftables.expr.Exthdr.Op.SCTP && f.header().equals(header)
+        return ExthdrField.ALL.stream().filter(f -> f.op() == Exthdr.Op.SCTP && f.header().equals(header)
                 && f.name() != null).map(ExthdrField::name).toList();
     }
 

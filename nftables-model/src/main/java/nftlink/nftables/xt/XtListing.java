@@ -1,5 +1,6 @@
 package nftlink.nftables.xt;
 
+import nftlink.nftables.lang.Match;
 import nftlink.netlink.NetlinkDecodeException;
 import nftlink.nftables.Family;
 import nftlink.nftables.Bytes;
@@ -101,12 +102,12 @@ public final class XtListing {
     public static int protocol(List<Statement> before) {
         int protocol = 0;
         for (Statement s : before) {
-            if (!(s instanceof nftlink.nftables.lang.Match m)) {
+            if (!(s instanceof Match m)) {
                 continue;
             }
             if ((m.field().equals(MetaField.L4PROTO) || m.field().equals(PayloadField.IP_PROTOCOL)
                     || m.field().equals(PayloadField.IP6_NEXTHDR))
-                    && m.op() == nftlink.nftables.lang.Match.Op.EQ && m.value() instanceof Value.Single v) {
+                    && m.op() == Match.Op.EQ && m.value() instanceof Value.Single v) {
                 Bytes b = v.bytes();
                 protocol = PROTOCOLS.containsValue(b.get(0)) ? b.get(0) : 0;
             } else if (m.field() instanceof PayloadField p && p.base() == Payload.Base.TRANSPORT) {
