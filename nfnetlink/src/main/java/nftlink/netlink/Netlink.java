@@ -90,12 +90,22 @@ public final class Netlink {
     /** Mask of an attribute's type without the flag bits. */
     public static final int NLA_TYPE_MASK = ~(NLA_F_NESTED | NLA_F_NET_BYTEORDER) & 0xffff;
 
-    /** Rounds up to the 4-byte netlink alignment ({@code NLMSG_ALIGN}, {@code NLA_ALIGN}). */
+    /**
+     * Rounds up to the 4-byte netlink alignment ({@code NLMSG_ALIGN}, {@code NLA_ALIGN}).
+     *
+     * @param length a length in bytes
+     * @return the aligned length
+     */
     public static int align(int length) {
         return (length + 3) & ~3;
     }
 
-    /** Rounds up to the 4-byte netlink alignment. */
+    /**
+     * Rounds up to the 4-byte netlink alignment.
+     *
+     * @param length a length in bytes
+     * @return the aligned length
+     */
     public static long align(long length) {
         return (length + 3) & ~3L;
     }

@@ -30,6 +30,10 @@ public final class RtState implements RtListener {
     private final Map<FibRule, FibRule> rules = new LinkedHashMap<>();
     private int snapshots;
 
+    /** An empty mirror; a monitor fills it with its first snapshot. */
+    public RtState() {
+    }
+
     @Override
     public void onSnapshot(RtSnapshot snapshot) {
         snapshots++;
@@ -93,10 +97,6 @@ public final class RtState implements RtListener {
 
     private static FibRule key(FibRule r) {
         return r.withoutUnknown();
-    }
-
-    /** An empty mirror; a monitor fills it with its first snapshot. */
-    public RtState() {
     }
 
     /**

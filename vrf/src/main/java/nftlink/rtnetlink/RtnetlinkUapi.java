@@ -169,7 +169,7 @@ public final class RtnetlinkUapi {
     public static final int RTA_ENCAP_TYPE = 21;
     /** Nested lightweight tunnel encapsulation. */
     public static final int RTA_ENCAP = 22;
-    /** Expiry time in clock ticks (u64). */
+    /** Remaining lifetime of an IPv6 route in seconds (u32). */
     public static final int RTA_EXPIRES = 23;
     /** Padding that aligns 64-bit attributes. */
     public static final int RTA_PAD = 24;

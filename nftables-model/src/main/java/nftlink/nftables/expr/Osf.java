@@ -28,6 +28,7 @@ public record Osf(int dreg, Integer ttl, Integer flags) implements Expression {
 
     public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("osf", Osf::decode, Osf::parse);
 
+    /** Checks the component: a TTL of one byte, if given. */
     public Osf {
         if (ttl != null && (ttl < 0 || ttl > 0xff)) {
             throw new IllegalArgumentException("osf ttl is one byte: " + ttl);
@@ -53,6 +54,8 @@ public record Osf(int dreg, Integer ttl, Integer flags) implements Expression {
     /**
      * This expression as a rule must be added: the kernel lists flags 0 but refuses
      * any flags attribute other than {@code NFT_OSF_F_VERSION} on input.
+     *
+     * @return the expression without listing-only flags
      */
     public Osf asRequest() {
         return Integer.valueOf(0).equals(flags) ? new Osf(dreg, ttl, null) : this;

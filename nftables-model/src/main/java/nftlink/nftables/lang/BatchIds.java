@@ -19,7 +19,11 @@ public final class BatchIds {
     public BatchIds() {
     }
 
-    /** The ID of the next set of this batch. */
+    /**
+     * The ID of the next set of this batch.
+     *
+     * @return the ID
+     */
     public int nextSet() {
         if (lastSet == Integer.MAX_VALUE - 1) {
             throw new IllegalStateException("more sets in one batch than set IDs");
@@ -27,7 +31,11 @@ public final class BatchIds {
         return ++lastSet;
     }
 
-    /** The ID of the next anonymous chain of this batch. */
+    /**
+     * The ID of the next anonymous chain of this batch.
+     *
+     * @return the ID
+     */
     public int nextChain() {
         return ++lastChain;
     }

@@ -12,21 +12,35 @@ import java.util.List;
  */
 public record NftScript(List<ParsedOperation> parsed) {
 
+    /** Copies the parsed operations, which must not be null. */
     public NftScript {
         parsed = List.copyOf(parsed);
     }
 
-    /** The operations, in order. */
+    /**
+     * The operations, in order.
+     *
+     * @return the operations
+     */
     public List<NftOperation> operations() {
         return parsed.stream().map(ParsedOperation::operation).toList();
     }
 
-    /** Where operation {@code index} (0-based, as in a transaction error) came from. */
+    /**
+     * Where operation {@code index} (0-based, as in a transaction error) came from.
+     *
+     * @param index the operation's index
+     * @return the location
+     */
     public SourceLocation locationOf(int index) {
         return parsed.get(index).location();
     }
 
-    /** Whether there is nothing to do. */
+    /**
+     * Whether there is nothing to do.
+     *
+     * @return whether there are no operations
+     */
     public boolean isEmpty() {
         return parsed.isEmpty();
     }

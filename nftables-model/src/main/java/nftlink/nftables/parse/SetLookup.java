@@ -16,6 +16,13 @@ public interface SetLookup {
     /** Knows no sets. */
     SetLookup NONE = (family, table, name) -> Optional.empty();
 
-    /** The set or map {@code name} of table {@code family table}, if it exists. */
+    /**
+     * The set or map {@code name} of table {@code family table}, if it exists.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the set's name
+     * @return the set, or empty
+     */
     Optional<NftSet> find(Family family, String table, String name);
 }
