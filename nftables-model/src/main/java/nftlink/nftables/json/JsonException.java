@@ -1,12 +1,14 @@
 package nftlink.nftables.json;
 
+import nftlink.netlink.NftlinkException;
+
 /**
  * A JSON document that is not well-formed, or that does not follow the
  * libnftables schema. Syntax errors carry the character offset (with line and
  * column in the message); schema errors carry the JSON path of the offending
  * element, e.g. {@code $.nftables[2].add.rule.expr[0].match.left}.
  */
-public final class JsonException extends IllegalArgumentException {
+public final class JsonException extends NftlinkException {
 
     private final String path;
     private final int offset;

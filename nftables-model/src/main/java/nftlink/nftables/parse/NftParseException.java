@@ -1,5 +1,6 @@
 package nftlink.nftables.parse;
 
+import nftlink.netlink.NftlinkException;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Objects;
  *                      ^^^^^
  * </pre>
  */
-public final class NftParseException extends RuntimeException {
+public final class NftParseException extends NftlinkException {
 
     private final SourceLocation location;
     private final String problem;
