@@ -443,7 +443,7 @@ public final class NetlinkConnection implements AutoCloseable {
                 }
                 if (m.type() == NLMSG_DONE) {
                     if (m.payloadLength() >= 4 && m.payloadU32(0) < 0) {
-                        throw new NetlinkKernelException(operation, -m.payloadU32(0), null, -1, null);
+                        throw kernelError(m, operation, 0, familyHeaderLength, namer);
                     }
                     return true;
                 }
@@ -492,9 +492,13 @@ public final class NetlinkConnection implements AutoCloseable {
 
     /**
      * Builds the exception for an error reply to a request written at
-     * {@code requestOffset} of the request buffer.
+     * {@code requestOffset} of the request buffer: an {@code NLMSG_ERROR}, or the
+     * {@code NLMSG_DONE} of a dump that failed part way (whose extended ACK carries
+     * the kernel's text only). The message reads {@code operation: ERRNO (text):
+     * kernel says "..." at ATTRIBUTE}, the attribute named by {@code namer}
+     * ({@link AttributeNamer#NUMERIC} when {@code null}).
      *
-     * @param errorMessage the {@code NLMSG_ERROR} reply
+     * @param errorMessage the {@code NLMSG_ERROR} reply, or the failed dump's {@code NLMSG_DONE}
      * @param operation what the request did, for the message
      * @param requestOffset the request's offset in the request buffer
      * @param familyHeaderLength the length of the header after {@code struct nlmsghdr} in the request
@@ -503,7 +507,8 @@ public final class NetlinkConnection implements AutoCloseable {
      */
     public NetlinkKernelException kernelError(NetlinkMessage errorMessage, String operation, int requestOffset,
                                               int familyHeaderLength, AttributeNamer namer) {
-        NetlinkError error = NetlinkError.decode(errorMessage);
+        NetlinkError error = errorMessage.type() == NLMSG_DONE
+                ? NetlinkError.decodeDone(errorMessage) : NetlinkError.decode(errorMessage);
         return new NetlinkKernelException(operation, error,
                 attributeName(error, writer.segment(), requestOffset, familyHeaderLength, namer));
     }

@@ -1,6 +1,7 @@
 package nftlink.netlink;
 
 import nftlink.testing.FakeKernel;
+import nftlink.testing.NetlinkReplies;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -249,6 +250,43 @@ class NetlinkConnectionTest {
         }, "add thing", 4, path -> "THING_NAME", null))
                 .isInstanceOf(NetlinkKernelException.class)
                 .hasMessage("add thing: EEXIST (File exists): kernel says \"exists already\" at THING_NAME");
+    }
+
+    @Test
+    void dumpErrorReplyNamesTheAttributeItPointsAt() {
+        FakeKernel kernel = new FakeKernel((sent, k) -> k.reply(w -> NetlinkReplies.error(w, sent.getFirst(),
+                Errno.ENOENT, NetlinkReplies.ExtendedAck.at(Netlink.NLMSG_HDRLEN + 4 + 8))));
+        NetlinkConnection c = new NetlinkConnection(kernel);
+        RequestWriter request = (w, seq) -> {
+            int m = w.beginMessage(0x20, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP | Netlink.NLM_F_ACK, seq);
+            w.putU32(0);
+            w.attrString(1, "t");
+            w.attrString(2, "nosuch");
+            w.endMessage(m);
+        };
+        assertThatThrownBy(() -> c.dump(request, NetlinkConnectionTest::collector, "list set inet t nosuch", 4,
+                path -> path.types()[0] == 2 ? "SET_NAME" : "OTHER"))
+                .isInstanceOfSatisfying(NetlinkKernelException.class, e -> {
+                    assertThat(e.errno()).isEqualTo(Errno.ENOENT);
+                    assertThat(e.attribute()).isEqualTo("SET_NAME");
+                })
+                .hasMessage("list set inet t nosuch: ENOENT (No such file or directory) at SET_NAME");
+    }
+
+    @Test
+    void dumpThatFailsPartWayCarriesTheKernelsTextFromItsDone() {
+        FakeKernel kernel = new FakeKernel((sent, k) -> k.reply(w -> {
+            entry(w, sent.getFirst().sequence(), 0, 1);
+            NetlinkReplies.doneWithError(w, sent.getFirst(), Errno.EINVAL, "Invalid header for dump");
+        }));
+        NetlinkConnection c = new NetlinkConnection(kernel);
+        assertThatThrownBy(() -> dump(c, NetlinkConnectionTest::collector))
+                .isInstanceOfSatisfying(NetlinkKernelException.class, e -> {
+                    assertThat(e.errno()).isEqualTo(Errno.EINVAL);
+                    assertThat(e.kernelMessage()).isEqualTo("Invalid header for dump");
+                    assertThat(e.attribute()).isNull();
+                })
+                .hasMessage("test dump: EINVAL (Invalid argument): kernel says \"Invalid header for dump\"");
     }
 
     @Test

@@ -25,6 +25,12 @@ import static nftlink.nftables.NfTablesUapi.*;
  */
 public sealed interface NftOperation extends BatchOperation {
 
+    /** Names the attributes of this operation's message by their {@code nf_tables.h} names, for error reports. */
+    @Override
+    default AttributeNamer attributeNamer() {
+        return AttributeNames.forMessage(message());
+    }
+
     /** {@code add table} (keeps an existing table, updating its flags) or, with {@code exclusive}, {@code create table}. */
     record AddTable(Table table, boolean exclusive) implements NftOperation {
         public AddTable {

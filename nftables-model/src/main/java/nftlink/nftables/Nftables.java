@@ -7,7 +7,6 @@ import nftlink.netlink.MessageWriter;
 import nftlink.netlink.Netlink;
 import nftlink.netlink.NetlinkConnection;
 import nftlink.netlink.NetlinkDecodeException;
-import nftlink.netlink.NetlinkKernelException;
 import nftlink.netlink.NetlinkMessage;
 import nftlink.netlink.NetlinkProtocol;
 import nftlink.netlink.NetworkNamespace;
@@ -263,13 +262,13 @@ public final class Nftables implements AutoCloseable {
         connection.receive(seq, 1, reply -> {
             if (reply.type() == Netlink.NLMSG_DONE) {
                 if (reply.payloadLength() >= 4 && reply.payloadU32(0) < 0) {
-                    throw new NetlinkKernelException(operation, -reply.payloadU32(0), null, -1, null);
+                    throw connection.kernelError(reply, operation, 0, NFGENMSG_LEN, AttributeNames.OBJECT);
                 }
                 return true;
             }
             if (reply.isError()) {
                 if (reply.errorCode() != 0) {
-                    throw connection.kernelError(reply, operation, 0, NFGENMSG_LEN, null);
+                    throw connection.kernelError(reply, operation, 0, NFGENMSG_LEN, AttributeNames.OBJECT);
                 }
                 return false;
             }
@@ -296,7 +295,7 @@ public final class Nftables implements AutoCloseable {
                     w.attrString(NFTA_OBJ_NAME, name);
                     w.attrU32Be(NFTA_OBJ_TYPE, objectType);
                     w.endMessage(m);
-                }, "reset object " + family + " " + table + " " + name, NFGENMSG_LEN, null,
+                }, "reset object " + family + " " + table + " " + name, NFGENMSG_LEN, AttributeNames.OBJECT,
                 m -> {
                     if (Nfnetlink.messageOf(m.type()) == NFT_MSG_NEWOBJ) {
                         result.add(NftObject.decode(m));
@@ -356,7 +355,7 @@ public final class Nftables implements AutoCloseable {
             public List<T> result() {
                 return items;
             }
-        }, operation, NFGENMSG_LEN, null);
+        }, operation, NFGENMSG_LEN, AttributeNames.forMessage(message));
     }
 
     @Override
