@@ -375,11 +375,16 @@ public final class NetlinkConnection implements AutoCloseable {
      * @param namer              names that attribute
      * @param replies            receives replies other than the ACK (views), or {@code null}
      * @throws NetlinkKernelException when the kernel answers with an error
+     * @throws NetlinkDecodeException  when a reply does not decode; its message starts with {@code operation}
      */
     public void execute(RequestWriter request, String operation, int familyHeaderLength,
                         AttributeNamer namer, Consumer<NetlinkMessage> replies) {
         exclusive(() -> {
-            executeLocked(request, operation, familyHeaderLength, namer, replies);
+            try {
+                executeLocked(request, operation, familyHeaderLength, namer, replies);
+            } catch (NetlinkDecodeException e) {
+                throw e.during(operation);
+            }
             return null;
         });
     }
@@ -412,6 +417,8 @@ public final class NetlinkConnection implements AutoCloseable {
      *
      * @throws DumpInterruptedException when every attempt was interrupted
      * @throws NetlinkKernelException   when the kernel answers with an error
+     * @throws NetlinkDecodeException   when a reply does not decode (in the receive loop or in a
+     *                                  collector); its message starts with {@code operation}
      * @param <T> what the collector builds
      * @param request writes the dump request
      * @param collectors makes a fresh collector for each attempt
@@ -423,7 +430,13 @@ public final class NetlinkConnection implements AutoCloseable {
      */
     public <T> T dump(RequestWriter request, Supplier<? extends DumpCollector<T>> collectors, String operation,
                       int familyHeaderLength, AttributeNamer namer) {
-        return exclusive(() -> dumpLocked(request, collectors, operation, familyHeaderLength, namer));
+        return exclusive(() -> {
+            try {
+                return dumpLocked(request, collectors, operation, familyHeaderLength, namer);
+            } catch (NetlinkDecodeException e) {
+                throw e.during(operation);
+            }
+        });
     }
 
     private <T> T dumpLocked(RequestWriter request, Supplier<? extends DumpCollector<T>> collectors, String operation,

@@ -197,7 +197,7 @@ class NetlinkConnectionTest {
             public Integer result() {
                 return seen;
             }
-        }, "test dump", 4, null)).isInstanceOf(NetlinkDecodeException.class).hasMessage("bad message 7000");
+        }, "test dump", 4, null)).isInstanceOf(NetlinkDecodeException.class).hasMessage("test dump: bad message 7000");
         // the connection still works afterwards
         assertThat(dump(new NetlinkConnection(bigDump(20, 500, -1)), NetlinkConnectionTest::collector)).hasSize(10_000);
     }
@@ -313,7 +313,9 @@ class NetlinkConnectionTest {
             k.reply(bytes);
         });
         assertThatThrownBy(() -> dump(new NetlinkConnection(kernel), NetlinkConnectionTest::collector))
-                .isInstanceOf(NetlinkDecodeException.class);
+                .isInstanceOf(NetlinkDecodeException.class)
+                .hasMessageStartingWith("test dump: ")
+                .hasCauseInstanceOf(NetlinkDecodeException.class);
     }
 
     @Test
