@@ -1,8 +1,13 @@
 package nftlink.nftables;
 
+import nftlink.netlink.AttributeNamer;
 import nftlink.netlink.Errno;
+import nftlink.netlink.MessageWriter;
+import nftlink.netlink.Netlink;
 import nftlink.netlink.NetlinkKernelException;
 import nftlink.netlink.NetworkNamespace;
+import nftlink.nfnetlink.BatchOperation;
+import nftlink.nfnetlink.Transaction;
 import nftlink.nfnetlink.TransactionException;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
@@ -69,6 +74,39 @@ class ErrorsKernelTest {
             assertThatThrownBy(() -> nft.commit(new NftOperation.DeleteSet(Family.INET, "t", "nosuch", false)))
                     .hasMessage("transaction failed at operation 1 of 1 (delete set inet t nosuch): "
                             + "ENOENT (No such file or directory) at NFTA_SET_NAME; nothing was applied");
+        }
+    }
+
+    /** {@code add table inet x} whose flags are two bytes instead of four. */
+    record ShortFlagsTable() implements BatchOperation {
+        @Override public int message() { return NfTablesUapi.NFT_MSG_NEWTABLE; }
+        @Override public int flags() { return Netlink.NLM_F_CREATE; }
+        @Override public int family() { return NfTablesUapi.NFPROTO_INET; }
+        @Override public void writeAttributes(MessageWriter w) {
+            w.attrString(NfTablesUapi.NFTA_TABLE_NAME, "x");
+            w.attrU16(NfTablesUapi.NFTA_TABLE_FLAGS, 0);
+        }
+        @Override public String kind() { return "add table"; }
+        @Override public String object() { return "inet x"; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.TABLE; }
+    }
+
+    @Test
+    void batchRefusalCarriesTheKernelsTextAndAttribute(TestNamespace ns) {
+        try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
+            Transaction tx = nft.transaction().add(new NftOperation.AddTable(Table.of(Family.INET, "y"), false))
+                    .add(new ShortFlagsTable());
+            assertThatThrownBy(tx::commit)
+                    .isInstanceOfSatisfying(TransactionException.class, e -> {
+                        assertThat(e.errno()).isEqualTo(Errno.ERANGE);
+                        assertThat(e.kernelMessage()).isEqualTo("Attribute failed policy validation");
+                        assertThat(e.attribute()).isEqualTo("NFTA_TABLE_FLAGS");
+                        assertThat(e.operation()).isEqualTo("add table inet x");
+                    })
+                    .hasMessage("transaction failed at operation 2 of 2 (add table inet x): ERANGE (Numerical result out "
+                            + "of range): kernel says \"Attribute failed policy validation\" at NFTA_TABLE_FLAGS; "
+                            + "nothing was applied");
+            assertThat(nft.listTables()).isEmpty();
         }
     }
 }
