@@ -159,7 +159,7 @@ public final class Nftables implements AutoCloseable {
      * list set} does), while the set itself is already as committed.
      */
     public List<SetElement> listElements(Family family, String table, String set) {
-        List<List<SetElement>> parts = dump(NFT_MSG_GETSETELEM, family, "list elements " + family + " " + table + " " + set,
+        List<List<SetElement>> parts = dump(NFT_MSG_GETSETELEM, family, "list set " + family + " " + table + " " + set,
                 m -> {
                     List<SetElement> elements = new ArrayList<>();
                     for (Attribute a : m.attributes(NFGENMSG_LEN)) {
