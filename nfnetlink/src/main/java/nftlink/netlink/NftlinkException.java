@@ -45,7 +45,12 @@ package nftlink.netlink;
  * programming errors, i.e. values built in Java code that no input could have
  * produced (a null argument, a 3-byte IPv4 address handed to a typed
  * constructor, a closed connection used again). Those are bugs in the caller,
- * not refusals to report to a user.
+ * not refusals to report to a user. Factory methods that read one value from a
+ * string ({@code Family.ofName}, {@code Prefix.parse}) throw
+ * {@link IllegalArgumentException} as the JDK's {@code valueOf} methods do; the
+ * front ends that read whole documents (nft text, JSON, policy files, debug
+ * text, mount tables) turn such failures into their own exception, with the
+ * location.
  */
 public class NftlinkException extends RuntimeException {
 
