@@ -376,14 +376,15 @@ public final class NetlinkConnection implements AutoCloseable {
      * @param replies            receives replies other than the ACK (views), or {@code null}
      * @throws NetlinkKernelException when the kernel answers with an error
      * @throws NetlinkDecodeException  when a reply does not decode; its message starts with {@code operation}
+     * @throws SystemCallException      when sending or receiving fails; its message starts with {@code operation}
      */
     public void execute(RequestWriter request, String operation, int familyHeaderLength,
                         AttributeNamer namer, Consumer<NetlinkMessage> replies) {
         exclusive(() -> {
             try {
                 executeLocked(request, operation, familyHeaderLength, namer, replies);
-            } catch (NetlinkDecodeException e) {
-                throw e.during(operation);
+            } catch (NetlinkDecodeException | SystemCallException e) {
+                throw during(e, operation);
             }
             return null;
         });
@@ -419,6 +420,7 @@ public final class NetlinkConnection implements AutoCloseable {
      * @throws NetlinkKernelException   when the kernel answers with an error
      * @throws NetlinkDecodeException   when a reply does not decode (in the receive loop or in a
      *                                  collector); its message starts with {@code operation}
+     * @throws SystemCallException      when sending or receiving fails; its message starts with {@code operation}
      * @param <T> what the collector builds
      * @param request writes the dump request
      * @param collectors makes a fresh collector for each attempt
@@ -433,8 +435,8 @@ public final class NetlinkConnection implements AutoCloseable {
         return exclusive(() -> {
             try {
                 return dumpLocked(request, collectors, operation, familyHeaderLength, namer);
-            } catch (NetlinkDecodeException e) {
-                throw e.during(operation);
+            } catch (NetlinkDecodeException | SystemCallException e) {
+                throw during(e, operation);
             }
         });
     }
@@ -501,6 +503,15 @@ public final class NetlinkConnection implements AutoCloseable {
         }
         throw new DumpInterruptedException(operation + ": dump interrupted by concurrent changes " + maxAttempts
                 + " times in a row");
+    }
+
+    /** {@code e} with the request's name in front of its message. */
+    private static NetlinkException during(NetlinkException e, String operation) {
+        return switch (e) {
+            case NetlinkDecodeException d -> d.during(operation);
+            case SystemCallException s -> s.during(operation);
+            default -> e;
+        };
     }
 
     /**

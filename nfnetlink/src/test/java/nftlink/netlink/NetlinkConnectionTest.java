@@ -290,6 +290,19 @@ class NetlinkConnectionTest {
     }
 
     @Test
+    void failedSystemCallNamesTheRequest() {
+        FakeKernel kernel = new FakeKernel((sent, k) -> {
+            throw new SystemCallException("sendmsg(NETLINK_TEST)", Errno.ENOBUFS.number());
+        });
+        assertThatThrownBy(() -> dump(new NetlinkConnection(kernel), NetlinkConnectionTest::collector))
+                .isInstanceOfSatisfying(SystemCallException.class, e -> {
+                    assertThat(e.call()).isEqualTo("sendmsg(NETLINK_TEST)");
+                    assertThat(e.errno()).isEqualTo(Errno.ENOBUFS);
+                })
+                .hasMessage("test dump: sendmsg(NETLINK_TEST): ENOBUFS (No buffer space available)");
+    }
+
+    @Test
     void executeReturnsRepliesBeforeTheAck() {
         FakeKernel kernel = new FakeKernel((sent, k) -> {
             MessageWriter w = new MessageWriter();
