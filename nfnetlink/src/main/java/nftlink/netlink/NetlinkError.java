@@ -39,31 +39,17 @@ public record NetlinkError(int errno, int requestType, int requestFlags, int req
         int requestType = message.payloadU16(8);
         int requestFlags = message.payloadU16(10);
         int requestSequence = message.payloadU32(12);
-        String text = null;
-        int offset = -1;
-        int missing = -1;
+        int tlvStart = message.payloadLength();
         if ((message.flags() & NLM_F_ACK_TLVS) != 0) {
-            int tlvStart = 4 + NLMSG_HDRLEN;
+            tlvStart = 4 + NLMSG_HDRLEN;
             if ((message.flags() & NLM_F_CAPPED) == 0 && code != 0) {
                 if (requestLength < NLMSG_HDRLEN) {
                     throw new NetlinkDecodeException("NLMSG_ERROR quotes a request of length " + requestLength);
                 }
                 tlvStart = 4 + Netlink.align(requestLength);
             }
-            if (tlvStart < message.payloadLength()) {
-                for (Attribute a : Attributes.parse(message.segment(), message.payloadOffset() + tlvStart,
-                        message.payloadLength() - tlvStart)) {
-                    switch (a.type()) {
-                        case NLMSGERR_ATTR_MSG -> text = a.string();
-                        case NLMSGERR_ATTR_OFFS -> offset = a.u32();
-                        case NLMSGERR_ATTR_MISS_TYPE -> missing = a.u32();
-                        default -> { }
-                    }
-                }
-            }
         }
-        return new NetlinkError(-code, requestType, requestFlags, requestSequence,
-                text == null || text.isEmpty() ? null : text, offset, missing);
+        return withAck(message, tlvStart, -code, requestType, requestFlags, requestSequence);
     }
 
     /**
@@ -83,11 +69,19 @@ public record NetlinkError(int errno, int requestType, int requestFlags, int req
             return new NetlinkError(0, 0, 0, message.sequence(), null, -1, -1);
         }
         int status = message.payloadU32(0);
+        int tlvStart = (message.flags() & NLM_F_ACK_TLVS) != 0 ? 4 : message.payloadLength();
+        return withAck(message, tlvStart, status < 0 ? -status : 0, 0, 0, message.sequence());
+    }
+
+    /** The error with the extended-ACK attributes found from {@code tlvStart} of the payload to its end. */
+    private static NetlinkError withAck(NetlinkMessage message, int tlvStart, int errno, int requestType,
+                                        int requestFlags, int requestSequence) {
         String text = null;
         int offset = -1;
         int missing = -1;
-        if ((message.flags() & NLM_F_ACK_TLVS) != 0 && message.payloadLength() > 4) {
-            for (Attribute a : Attributes.parse(message.segment(), message.payloadOffset() + 4, message.payloadLength() - 4)) {
+        if (tlvStart < message.payloadLength()) {
+            for (Attribute a : Attributes.parse(message.segment(), message.payloadOffset() + tlvStart,
+                    message.payloadLength() - tlvStart)) {
                 switch (a.type()) {
                     case NLMSGERR_ATTR_MSG -> text = a.string();
                     case NLMSGERR_ATTR_OFFS -> offset = a.u32();
@@ -96,7 +90,7 @@ public record NetlinkError(int errno, int requestType, int requestFlags, int req
                 }
             }
         }
-        return new NetlinkError(status < 0 ? -status : 0, 0, 0, message.sequence(),
+        return new NetlinkError(errno, requestType, requestFlags, requestSequence,
                 text == null || text.isEmpty() ? null : text, offset, missing);
     }
 
