@@ -7,6 +7,7 @@ import nftlink.netlink.MessageWriter;
 import nftlink.netlink.Netlink;
 import nftlink.netlink.NetlinkConnection;
 import nftlink.netlink.NetlinkDecodeException;
+import nftlink.netlink.NetlinkKernelException;
 import nftlink.netlink.NetlinkMessage;
 import nftlink.netlink.NetlinkProtocol;
 import nftlink.netlink.NetworkNamespace;
