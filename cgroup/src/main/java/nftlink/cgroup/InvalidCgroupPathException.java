@@ -6,7 +6,11 @@ package nftlink.cgroup;
  * entries and rule comments, i.e. from input.
  */
 public class InvalidCgroupPathException extends CgroupException {
-    /** @param message what is wrong, quoting the path */
+    /**
+     * A text that is no cgroup path or pattern.
+     *
+     * @param message what is wrong, quoting the path
+     */
     public InvalidCgroupPathException(String message) {
         super(message);
     }

@@ -9,9 +9,12 @@ import nftlink.netlink.NftlinkException;
  * most likely missing (privileges, kernel options, a cgroup-v2 directory).
  */
 public class CgroupBindingException extends NftlinkException {
+    /** The positive {@code errno} of the failed call, or 0. */
     private final int errno;
 
     /**
+     * A failed binding step.
+     *
      * @param message the failed step and what is most likely missing
      * @param errno   the positive {@code errno} of the failed call, or 0
      */
@@ -20,7 +23,11 @@ public class CgroupBindingException extends NftlinkException {
         this.errno = errno;
     }
 
-    /** The positive {@code errno} of the failed call, or 0. */
+    /**
+     * The {@code errno} as a number, kept even when it has no {@link Errno} name.
+     *
+     * @return the positive {@code errno} of the failed call, or 0
+     */
     public int errnoNumber() {
         return errno;
     }

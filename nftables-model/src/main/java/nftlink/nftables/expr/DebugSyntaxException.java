@@ -4,7 +4,11 @@ import nftlink.netlink.NftlinkException;
 
 /** Text that is not libnftnl's rendering of an expression this library knows. */
 public class DebugSyntaxException extends NftlinkException {
-    /** @param message what is wrong, with the offending line */
+    /**
+     * Text that does not read as an expression.
+     *
+     * @param message what is wrong, with the offending line
+     */
     public DebugSyntaxException(String message) {
         super(message);
     }
