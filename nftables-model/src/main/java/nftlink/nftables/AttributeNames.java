@@ -141,30 +141,6 @@ final class AttributeNames implements AttributeNamer {
 
     private final Map<Integer, Node> top;
 
-    /**
-     * The names for the attributes of an {@code NFT_MSG_*} message: a request in a batch or a
-     * listing's dump request; numbers for a message type without attributes of its own.
-     */
-    static AttributeNamer forMessage(int message) {
-        return switch (message) {
-            case NfTablesUapi.NFT_MSG_NEWTABLE, NfTablesUapi.NFT_MSG_GETTABLE, NfTablesUapi.NFT_MSG_DELTABLE,
-                 NfTablesUapi.NFT_MSG_DESTROYTABLE -> TABLE;
-            case NfTablesUapi.NFT_MSG_NEWCHAIN, NfTablesUapi.NFT_MSG_GETCHAIN, NfTablesUapi.NFT_MSG_DELCHAIN,
-                 NfTablesUapi.NFT_MSG_DESTROYCHAIN -> CHAIN;
-            case NfTablesUapi.NFT_MSG_NEWRULE, NfTablesUapi.NFT_MSG_GETRULE, NfTablesUapi.NFT_MSG_DELRULE,
-                 NfTablesUapi.NFT_MSG_DESTROYRULE, NfTablesUapi.NFT_MSG_GETRULE_RESET -> RULE;
-            case NfTablesUapi.NFT_MSG_NEWSET, NfTablesUapi.NFT_MSG_GETSET, NfTablesUapi.NFT_MSG_DELSET,
-                 NfTablesUapi.NFT_MSG_DESTROYSET -> SET;
-            case NfTablesUapi.NFT_MSG_NEWSETELEM, NfTablesUapi.NFT_MSG_GETSETELEM, NfTablesUapi.NFT_MSG_DELSETELEM,
-                 NfTablesUapi.NFT_MSG_DESTROYSETELEM, NfTablesUapi.NFT_MSG_GETSETELEM_RESET -> SET_ELEMENTS;
-            case NfTablesUapi.NFT_MSG_NEWOBJ, NfTablesUapi.NFT_MSG_GETOBJ, NfTablesUapi.NFT_MSG_DELOBJ,
-                 NfTablesUapi.NFT_MSG_DESTROYOBJ, NfTablesUapi.NFT_MSG_GETOBJ_RESET -> OBJECT;
-            case NfTablesUapi.NFT_MSG_NEWFLOWTABLE, NfTablesUapi.NFT_MSG_GETFLOWTABLE, NfTablesUapi.NFT_MSG_DELFLOWTABLE,
-                 NfTablesUapi.NFT_MSG_DESTROYFLOWTABLE -> FLOWTABLE;
-            default -> AttributeNamer.NUMERIC;
-        };
-    }
-
     private AttributeNames(Map<Integer, Node> top) {
         this.top = top;
     }

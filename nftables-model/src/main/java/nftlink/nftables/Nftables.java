@@ -1,6 +1,7 @@
 package nftlink.nftables;
 
 import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeNamer;
 import nftlink.netlink.DumpCollector;
 import nftlink.netlink.DumpInterruptedException;
 import nftlink.netlink.MessageWriter;
@@ -160,7 +161,7 @@ public final class Nftables implements AutoCloseable {
      * list set} does), while the set itself is already as committed.
      */
     public List<SetElement> listElements(Family family, String table, String set) {
-        List<List<SetElement>> parts = dump(NFT_MSG_GETSETELEM, family, "list set " + family + " " + table + " " + set,
+        List<List<SetElement>> parts = dump(NFT_MSG_GETSETELEM, family, "list elements " + family + " " + table + " " + set,
                 m -> {
                     List<SetElement> elements = new ArrayList<>();
                     for (Attribute a : m.attributes(NFGENMSG_LEN)) {
@@ -263,7 +264,7 @@ public final class Nftables implements AutoCloseable {
         connection.receive(seq, 1, reply -> {
             if (reply.type() == Netlink.NLMSG_DONE) {
                 if (reply.payloadLength() >= 4 && reply.payloadU32(0) < 0) {
-                    throw connection.kernelError(reply, operation, 0, NFGENMSG_LEN, AttributeNames.OBJECT);
+                    throw new NetlinkKernelException(operation, -reply.payloadU32(0), null, -1, null);
                 }
                 return true;
             }
@@ -335,6 +336,21 @@ public final class Nftables implements AutoCloseable {
         throw new DumpInterruptedException("list ruleset: the rule set kept changing while it was read");
     }
 
+
+    /** Names the attributes of a {@code message} request in errors ({@code NFTA_SET_ELEM_LIST_SET}, not a number). */
+    private static AttributeNamer namer(int message) {
+        return switch (message) {
+            case NFT_MSG_GETTABLE -> AttributeNames.TABLE;
+            case NFT_MSG_GETCHAIN -> AttributeNames.CHAIN;
+            case NFT_MSG_GETRULE -> AttributeNames.RULE;
+            case NFT_MSG_GETSET -> AttributeNames.SET;
+            case NFT_MSG_GETSETELEM -> AttributeNames.SET_ELEMENTS;
+            case NFT_MSG_GETOBJ, NFT_MSG_GETOBJ_RESET -> AttributeNames.OBJECT;
+            case NFT_MSG_GETFLOWTABLE -> AttributeNames.FLOWTABLE;
+            default -> null;
+        };
+    }
+
     private <T> List<T> dump(int message, Family family, String operation, Function<NetlinkMessage, T> decoder,
                              Consumer<MessageWriter> attributes) {
         return connection.dump((w, seq) -> {
@@ -356,7 +372,7 @@ public final class Nftables implements AutoCloseable {
             public List<T> result() {
                 return items;
             }
-        }, operation, NFGENMSG_LEN, AttributeNames.forMessage(message));
+        }, operation, NFGENMSG_LEN, namer(message));
     }
 
     @Override

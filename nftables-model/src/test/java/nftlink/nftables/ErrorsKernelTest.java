@@ -41,11 +41,11 @@ class ErrorsKernelTest {
                     .isInstanceOfSatisfying(NetlinkKernelException.class, e -> {
                         assertThat(e.errno()).isEqualTo(Errno.ENOENT);
                         assertThat(e.attribute()).isEqualTo("NFTA_SET_ELEM_LIST_SET");
-                        assertThat(e.operation()).isEqualTo("list set inet t nosuch");
+                        assertThat(e.operation()).isEqualTo("list elements inet t nosuch");
                     })
-                    .hasMessage("list set inet t nosuch: ENOENT (No such file or directory) at NFTA_SET_ELEM_LIST_SET");
+                    .hasMessage("list elements inet t nosuch: ENOENT (No such file or directory) at NFTA_SET_ELEM_LIST_SET");
             assertThatThrownBy(() -> nft.listElements(Family.INET, "nosuch", "s"))
-                    .hasMessage("list set inet nosuch s: ENOENT (No such file or directory) at NFTA_SET_ELEM_LIST_TABLE");
+                    .hasMessage("list elements inet nosuch s: ENOENT (No such file or directory) at NFTA_SET_ELEM_LIST_TABLE");
             assertThatThrownBy(() -> nft.listSets(Family.INET, "nosuch"))
                     .hasMessage("list sets inet nosuch: ENOENT (No such file or directory) at NFTA_SET_TABLE");
         }
