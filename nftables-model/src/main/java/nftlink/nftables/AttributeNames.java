@@ -78,6 +78,25 @@ final class AttributeNames implements AttributeNamer {
             NfTablesUapi.NFTA_RULE_USERDATA, Node.leaf("NFTA_RULE_USERDATA"),
             NfTablesUapi.NFTA_RULE_ID, Node.leaf("NFTA_RULE_ID")));
 
+    static final AttributeNames OBJECT = new AttributeNames(Map.of(
+            NfTablesUapi.NFTA_OBJ_TABLE, Node.leaf("NFTA_OBJ_TABLE"),
+            NfTablesUapi.NFTA_OBJ_NAME, Node.leaf("NFTA_OBJ_NAME"),
+            NfTablesUapi.NFTA_OBJ_TYPE, Node.leaf("NFTA_OBJ_TYPE"),
+            NfTablesUapi.NFTA_OBJ_DATA, Node.leaf("NFTA_OBJ_DATA"),
+            NfTablesUapi.NFTA_OBJ_HANDLE, Node.leaf("NFTA_OBJ_HANDLE"),
+            NfTablesUapi.NFTA_OBJ_USERDATA, Node.leaf("NFTA_OBJ_USERDATA")));
+
+    static final AttributeNames FLOWTABLE = new AttributeNames(Map.of(
+            NfTablesUapi.NFTA_FLOWTABLE_TABLE, Node.leaf("NFTA_FLOWTABLE_TABLE"),
+            NfTablesUapi.NFTA_FLOWTABLE_NAME, Node.leaf("NFTA_FLOWTABLE_NAME"),
+            NfTablesUapi.NFTA_FLOWTABLE_HOOK, new Node("NFTA_FLOWTABLE_HOOK", Map.of(
+                    NfTablesUapi.NFTA_FLOWTABLE_HOOK_NUM, Node.leaf("NFTA_FLOWTABLE_HOOK_NUM"),
+                    NfTablesUapi.NFTA_FLOWTABLE_HOOK_PRIORITY, Node.leaf("NFTA_FLOWTABLE_HOOK_PRIORITY"),
+                    NfTablesUapi.NFTA_FLOWTABLE_HOOK_DEVS, new Node("NFTA_FLOWTABLE_HOOK_DEVS", Map.of(
+                            NfTablesUapi.NFTA_DEVICE_NAME, Node.leaf("NFTA_DEVICE_NAME"))))),
+            NfTablesUapi.NFTA_FLOWTABLE_HANDLE, Node.leaf("NFTA_FLOWTABLE_HANDLE"),
+            NfTablesUapi.NFTA_FLOWTABLE_FLAGS, Node.leaf("NFTA_FLOWTABLE_FLAGS")));
+
     static final AttributeNames SET = new AttributeNames(Map.ofEntries(
             Map.entry(NfTablesUapi.NFTA_SET_TABLE, Node.leaf("NFTA_SET_TABLE")),
             Map.entry(NfTablesUapi.NFTA_SET_NAME, Node.leaf("NFTA_SET_NAME")),
@@ -119,25 +138,6 @@ final class AttributeNames implements AttributeNamer {
                             Map.entry(NfTablesUapi.NFTA_SET_ELEM_OBJREF, Node.leaf("NFTA_SET_ELEM_OBJREF")),
                             Map.entry(NfTablesUapi.NFTA_SET_ELEM_EXPRESSIONS, new Node("NFTA_SET_ELEM_EXPRESSIONS", Map.of(
                                     NfTablesUapi.NFTA_LIST_ELEM, Node.entry("expression", EXPRESSION))))))))));
-
-    static final AttributeNames OBJECT = new AttributeNames(Map.of(
-            NfTablesUapi.NFTA_OBJ_TABLE, Node.leaf("NFTA_OBJ_TABLE"),
-            NfTablesUapi.NFTA_OBJ_NAME, Node.leaf("NFTA_OBJ_NAME"),
-            NfTablesUapi.NFTA_OBJ_TYPE, Node.leaf("NFTA_OBJ_TYPE"),
-            NfTablesUapi.NFTA_OBJ_DATA, Node.leaf("NFTA_OBJ_DATA"),
-            NfTablesUapi.NFTA_OBJ_HANDLE, Node.leaf("NFTA_OBJ_HANDLE"),
-            NfTablesUapi.NFTA_OBJ_USERDATA, Node.leaf("NFTA_OBJ_USERDATA")));
-
-    static final AttributeNames FLOWTABLE = new AttributeNames(Map.of(
-            NfTablesUapi.NFTA_FLOWTABLE_TABLE, Node.leaf("NFTA_FLOWTABLE_TABLE"),
-            NfTablesUapi.NFTA_FLOWTABLE_NAME, Node.leaf("NFTA_FLOWTABLE_NAME"),
-            NfTablesUapi.NFTA_FLOWTABLE_HOOK, new Node("NFTA_FLOWTABLE_HOOK", Map.of(
-                    NfTablesUapi.NFTA_FLOWTABLE_HOOK_NUM, Node.leaf("NFTA_FLOWTABLE_HOOK_NUM"),
-                    NfTablesUapi.NFTA_FLOWTABLE_HOOK_PRIORITY, Node.leaf("NFTA_FLOWTABLE_HOOK_PRIORITY"),
-                    NfTablesUapi.NFTA_FLOWTABLE_HOOK_DEVS, new Node("NFTA_FLOWTABLE_HOOK_DEVS", Map.of(
-                            NfTablesUapi.NFTA_DEVICE_NAME, Node.leaf("NFTA_DEVICE_NAME"))))),
-            NfTablesUapi.NFTA_FLOWTABLE_HANDLE, Node.leaf("NFTA_FLOWTABLE_HANDLE"),
-            NfTablesUapi.NFTA_FLOWTABLE_FLAGS, Node.leaf("NFTA_FLOWTABLE_FLAGS")));
 
     private final Map<Integer, Node> top;
 
