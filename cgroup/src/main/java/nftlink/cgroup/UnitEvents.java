@@ -99,7 +99,7 @@ public final class UnitEvents {
                 if (own.name().equals("init.scope") && own.parent().name().equals(managerUnit)) {
                     return Optional.of(new UnitManager(false, (int) uid, own.parent()));
                 }
-            } catch (IllegalArgumentException e) {
+            } catch (InvalidCgroupPathException | IllegalArgumentException e) {
                 return Optional.of(fallback);
             }
         }

@@ -375,11 +375,17 @@ public final class NetlinkConnection implements AutoCloseable {
      * @param namer              names that attribute
      * @param replies            receives replies other than the ACK (views), or {@code null}
      * @throws NetlinkKernelException when the kernel answers with an error
+     * @throws NetlinkDecodeException  when a reply does not decode; its message starts with {@code operation}
+     * @throws SystemCallException      when sending or receiving fails; its message starts with {@code operation}
      */
     public void execute(RequestWriter request, String operation, int familyHeaderLength,
                         AttributeNamer namer, Consumer<NetlinkMessage> replies) {
         exclusive(() -> {
-            executeLocked(request, operation, familyHeaderLength, namer, replies);
+            try {
+                executeLocked(request, operation, familyHeaderLength, namer, replies);
+            } catch (NetlinkDecodeException | SystemCallException e) {
+                throw during(e, operation);
+            }
             return null;
         });
     }
@@ -412,6 +418,9 @@ public final class NetlinkConnection implements AutoCloseable {
      *
      * @throws DumpInterruptedException when every attempt was interrupted
      * @throws NetlinkKernelException   when the kernel answers with an error
+     * @throws NetlinkDecodeException   when a reply does not decode (in the receive loop or in a
+     *                                  collector); its message starts with {@code operation}
+     * @throws SystemCallException      when sending or receiving fails; its message starts with {@code operation}
      * @param <T> what the collector builds
      * @param request writes the dump request
      * @param collectors makes a fresh collector for each attempt
@@ -423,7 +432,13 @@ public final class NetlinkConnection implements AutoCloseable {
      */
     public <T> T dump(RequestWriter request, Supplier<? extends DumpCollector<T>> collectors, String operation,
                       int familyHeaderLength, AttributeNamer namer) {
-        return exclusive(() -> dumpLocked(request, collectors, operation, familyHeaderLength, namer));
+        return exclusive(() -> {
+            try {
+                return dumpLocked(request, collectors, operation, familyHeaderLength, namer);
+            } catch (NetlinkDecodeException | SystemCallException e) {
+                throw during(e, operation);
+            }
+        });
     }
 
     private <T> T dumpLocked(RequestWriter request, Supplier<? extends DumpCollector<T>> collectors, String operation,
@@ -443,7 +458,7 @@ public final class NetlinkConnection implements AutoCloseable {
                 }
                 if (m.type() == NLMSG_DONE) {
                     if (m.payloadLength() >= 4 && m.payloadU32(0) < 0) {
-                        throw new NetlinkKernelException(operation, -m.payloadU32(0), null, -1, null);
+                        throw kernelError(m, operation, 0, familyHeaderLength, namer);
                     }
                     return true;
                 }
@@ -490,11 +505,24 @@ public final class NetlinkConnection implements AutoCloseable {
                 + " times in a row");
     }
 
+    /** {@code e} with the request's name in front of its message. */
+    private static NetlinkException during(NetlinkException e, String operation) {
+        return switch (e) {
+            case NetlinkDecodeException d -> d.during(operation);
+            case SystemCallException s -> s.during(operation);
+            default -> e;
+        };
+    }
+
     /**
      * Builds the exception for an error reply to a request written at
-     * {@code requestOffset} of the request buffer.
+     * {@code requestOffset} of the request buffer: an {@code NLMSG_ERROR}, or the
+     * {@code NLMSG_DONE} of a dump that failed part way (whose extended ACK carries
+     * the kernel's text only). The message reads {@code operation: ERRNO (text):
+     * kernel says "..." at ATTRIBUTE}, the attribute named by {@code namer}
+     * ({@link AttributeNamer#NUMERIC} when {@code null}).
      *
-     * @param errorMessage the {@code NLMSG_ERROR} reply
+     * @param errorMessage the {@code NLMSG_ERROR} reply, or the failed dump's {@code NLMSG_DONE}
      * @param operation what the request did, for the message
      * @param requestOffset the request's offset in the request buffer
      * @param familyHeaderLength the length of the header after {@code struct nlmsghdr} in the request
@@ -503,7 +531,8 @@ public final class NetlinkConnection implements AutoCloseable {
      */
     public NetlinkKernelException kernelError(NetlinkMessage errorMessage, String operation, int requestOffset,
                                               int familyHeaderLength, AttributeNamer namer) {
-        NetlinkError error = NetlinkError.decode(errorMessage);
+        NetlinkError error = errorMessage.type() == NLMSG_DONE
+                ? NetlinkError.decodeDone(errorMessage) : NetlinkError.decode(errorMessage);
         return new NetlinkKernelException(operation, error,
                 attributeName(error, writer.segment(), requestOffset, familyHeaderLength, namer));
     }

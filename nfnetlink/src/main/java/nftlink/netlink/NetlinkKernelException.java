@@ -2,7 +2,9 @@ package nftlink.netlink;
 
 /**
  * The kernel refused a request: carries the errno, the kernel's extended-ACK text
- * and the attribute it pointed at, and a description of the request.
+ * and the attribute it pointed at, and a description of the request. Refusals of
+ * dumps are reported the same way, whether the kernel refused the request or the
+ * dump failed part way (the error then comes in {@code NLMSG_DONE}).
  *
  * <p>Example message: {@code add chain inet t c: EEXIST (File exists)}, or with an
  * extended ACK {@code add rule ...: EINVAL (Invalid argument): kernel says "..." at NFTA_RULE_EXPRESSIONS > ...}.
@@ -14,11 +16,20 @@ public class NetlinkKernelException extends NetlinkException {
     private final int attributeOffset;
     private final String attribute;
 
+    /**
+     * A refusal of {@code operation}; the message is {@code operation: ERRNO (text): kernel says "..." at ATTRIBUTE}.
+     *
+     * @param operation       what was asked, naming the object, e.g. {@code add table inet filter}
+     * @param errno           the positive error number
+     * @param kernelMessage   the extended-ACK text, or {@code null}
+     * @param attributeOffset the extended-ACK attribute offset from the request header, or -1
+     * @param attribute       the offending attribute by name, or {@code null}
+     */
     public NetlinkKernelException(String operation, int errno, String kernelMessage, int attributeOffset, String attribute) {
         this(format(operation, errno, kernelMessage, attribute), operation, errno, kernelMessage, attributeOffset, attribute);
     }
 
-    /** For subclasses that phrase the message themselves. */
+    /** For subclasses that phrase the message themselves; the other parameters as in the public constructor. */
     protected NetlinkKernelException(String message, String operation, int errno, String kernelMessage,
                                      int attributeOffset, String attribute) {
         super(message);
@@ -29,6 +40,11 @@ public class NetlinkKernelException extends NetlinkException {
         this.attribute = attribute;
     }
 
+    /**
+     * A refusal of {@code operation} as the kernel's error reply describes it.
+     *
+     * @param attribute the attribute the reply points at, by name, or {@code null}
+     */
     public NetlinkKernelException(String operation, NetlinkError error, String attribute) {
         this(operation, error.errno(), error.kernelMessage(), error.attributeOffset(), attribute);
     }

@@ -327,6 +327,16 @@ public final class NetlinkSocket implements NetlinkTransport {
     }
 
     /**
+     * Whether {@code NETLINK_EXT_ACK} is on, as the kernel reports it: error replies then carry
+     * the kernel's text and the offending attribute. {@link NetlinkConnection} turns it on.
+     *
+     * @return whether extended acknowledgements are on
+     */
+    public boolean extendedAcks() {
+        return getInt(SOL_NETLINK, NETLINK_EXT_ACK, "NETLINK_EXT_ACK") != 0;
+    }
+
+    /**
      * {@code NETLINK_CAP_ACK}: error replies carry only the header of the failed request.
      *
      * @param on whether to turn it on

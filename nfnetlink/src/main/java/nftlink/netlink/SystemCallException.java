@@ -2,16 +2,38 @@ package nftlink.netlink;
 
 /**
  * A system call failed; carries the call's name and its {@code errno}.
- * Example message: {@code socket(AF_NETLINK, NETLINK_NETFILTER): EPERM (Operation not permitted)}.
+ * Example message: {@code socket(AF_NETLINK, NETLINK_NETFILTER): EPERM (Operation not permitted)};
+ * during a request the request comes first:
+ * {@code list rules: recvfrom(NETLINK_NETFILTER): ENOBUFS (No buffer space available)}.
  */
 public class SystemCallException extends NetlinkException {
     private final String call;
     private final int errno;
 
+    /**
+     * @param call  the call as written in the message, e.g. {@code setns(/var/run/netns/a)}
+     * @param errno the positive {@code errno} value
+     */
     public SystemCallException(String call, int errno) {
-        super(call + ": " + Errno.describe(errno));
+        this(call + ": " + Errno.describe(errno), call, errno, null);
+    }
+
+    private SystemCallException(String message, String call, int errno, Throwable cause) {
+        super(message, cause);
         this.call = call;
         this.errno = errno;
+    }
+
+    /**
+     * This failure with {@code operation} in front of its message ({@code operation: call: ERRNO (text)}),
+     * the same {@link #call()} and {@link #errno()}, and the original as its cause; this one itself when
+     * the message already starts with it.
+     */
+    public SystemCallException during(String operation) {
+        if (operation == null || getMessage().startsWith(operation + ":")) {
+            return this;
+        }
+        return new SystemCallException(operation + ": " + getMessage(), call, errno, this);
     }
 
     /** The call as written in the message, e.g. {@code setns(/var/run/netns/a)}. */

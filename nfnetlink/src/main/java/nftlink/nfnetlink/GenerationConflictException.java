@@ -12,10 +12,16 @@ import java.util.List;
 public class GenerationConflictException extends TransactionException {
     private final int expectedGeneration;
 
+    /**
+     * A refusal of a transaction of {@code operationCount} operations that expected
+     * {@code expectedGeneration}.
+     *
+     * @param errors every error the kernel reported, the batch's {@code ERESTART} among them
+     */
     public GenerationConflictException(int expectedGeneration, int operationCount, List<OperationError> errors) {
         super(operationCount, errors, "transaction refused: the rule set is no longer at generation "
                 + Integer.toUnsignedString(expectedGeneration)
-                + " (changed concurrently): " + Errno.describe(errors.getFirst().errno())
+                + " (changed concurrently): " + Errno.describe(errors.getFirst().errnoNumber())
                 + "; nothing was applied");
         this.expectedGeneration = expectedGeneration;
     }

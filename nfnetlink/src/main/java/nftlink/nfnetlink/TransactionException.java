@@ -19,12 +19,18 @@ public class TransactionException extends NetlinkKernelException {
     private final int operationCount;
     private final List<OperationError> errors;
 
+    /**
+     * A refusal of a transaction of {@code operationCount} operations.
+     *
+     * @param errors every error the kernel reported, at least one, in operation order
+     */
     public TransactionException(int operationCount, List<OperationError> errors) {
         this(operationCount, errors, describe(operationCount, errors));
     }
 
+    /** For subclasses that phrase the message themselves. */
     protected TransactionException(int operationCount, List<OperationError> errors, String message) {
-        super(message, errors.getFirst().kind() + " " + errors.getFirst().object(), errors.getFirst().errno(),
+        super(message, errors.getFirst().subject(), errors.getFirst().errnoNumber(),
                 errors.getFirst().kernelMessage(), -1, errors.getFirst().attribute());
         this.first = errors.getFirst();
         this.operationCount = operationCount;
@@ -34,16 +40,9 @@ public class TransactionException extends NetlinkKernelException {
     private static String describe(int count, List<OperationError> errors) {
         OperationError e = errors.getFirst();
         String where = e.index() >= 0
-                ? "operation " + (e.index() + 1) + " of " + count + " (" + e.kind() + " " + e.object() + ")"
+                ? "operation " + (e.index() + 1) + " of " + count + " (" + e.subject() + ")"
                 : e.kind();
-        StringBuilder sb = new StringBuilder("transaction failed at ").append(where).append(": ")
-                .append(Errno.describe(e.errno()));
-        if (e.kernelMessage() != null) {
-            sb.append(": kernel says \"").append(e.kernelMessage()).append('"');
-        }
-        if (e.attribute() != null) {
-            sb.append(" at ").append(e.attribute());
-        }
+        StringBuilder sb = new StringBuilder("transaction failed at ").append(where).append(": ").append(e.describe());
         if (errors.size() > 1) {
             sb.append(" (+").append(errors.size() - 1).append(" more error").append(errors.size() > 2 ? "s" : "").append(')');
         }

@@ -256,6 +256,7 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public String kind() { return (exclusive ? "create " : "add ") + (set.isMap() ? "map" : "set"); }
         @Override public String object() { return set.qualifiedName(); }
         @Override public boolean echo() { return true; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.SET; }
     }
 
     /** {@code delete set} or, with {@code ignoreMissing}, {@code destroy set} (kernel 6.3+). */
@@ -275,6 +276,7 @@ public sealed interface NftOperation extends BatchOperation {
         }
         @Override public String kind() { return ignoreMissing ? "destroy set" : "delete set"; }
         @Override public String object() { return tableFamily.nftName() + " " + table + " " + name; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.SET; }
     }
 
     /**
@@ -297,6 +299,7 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public void writeAttributes(MessageWriter w) { writeElementList(w, table, set, setId, elements); }
         @Override public String kind() { return exclusive ? "create element" : "add element"; }
         @Override public String object() { return tableFamily.nftName() + " " + table + " " + set + " (" + elements.size() + " elements)"; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.SET_ELEMENTS; }
     }
 
     /** {@code delete element}: one message's worth; see {@link NftOperation#deleteElements}. */
@@ -314,6 +317,7 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public void writeAttributes(MessageWriter w) { writeElementList(w, table, set, 0, elements); }
         @Override public String kind() { return "delete element"; }
         @Override public String object() { return tableFamily.nftName() + " " + table + " " + set + " (" + elements.size() + " elements)"; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.SET_ELEMENTS; }
     }
 
     /** {@code flush set}: removes every element. */
@@ -333,6 +337,7 @@ public sealed interface NftOperation extends BatchOperation {
         }
         @Override public String kind() { return "flush set"; }
         @Override public String object() { return tableFamily.nftName() + " " + table + " " + set; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.SET_ELEMENTS; }
     }
 
     private static void writeElementList(MessageWriter w, String table, String set, int setId, List<SetElement> elements) {

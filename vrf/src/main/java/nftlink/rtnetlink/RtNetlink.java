@@ -192,7 +192,8 @@ public final class RtNetlink implements AutoCloseable {
     public void createLink(Link link) {
         String operation = "create link " + link.name() + (link.kind() == null ? "" : " type " + describe(link.kind()));
         try {
-            execute((w, seq) -> RtMessages.newLink(w, seq, link), operation, IFINFOMSG_LEN, RtAttributeNames.LINK);
+            execute((w, seq) -> RtMessages.newLink(w, seq, link), operation, IFINFOMSG_LEN,
+                    link.kind() == null ? RtAttributeNames.LINK : RtAttributeNames.link(link.kind().name()));
         } catch (NetlinkKernelException e) {
             if (link.kind() != null && e.errno() == Errno.EOPNOTSUPP && e.kernelMessage() != null
                     && e.kernelMessage().contains("Unknown device type")) {

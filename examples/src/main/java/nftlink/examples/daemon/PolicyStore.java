@@ -5,6 +5,7 @@ import nftlink.cgroup.BindingDiff;
 import nftlink.cgroup.BindingStore;
 import nftlink.cgroup.Cgroup;
 import nftlink.cgroup.CgroupPath;
+import nftlink.cgroup.InvalidCgroupPathException;
 import nftlink.cgroup.NftablesMonitor.TableName;
 import nftlink.nfnetlink.CommitResult;
 import nftlink.nfnetlink.Transaction;
@@ -497,7 +498,7 @@ final class PolicyStore implements BindingStore {
                 return Optional.empty();
             }
             return Optional.of(new Binding(parts[1], new Cgroup(path, id)));
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidCgroupPathException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }

@@ -178,9 +178,6 @@ public record Xfrm(Key key, Direction direction, int spnum, int dreg) implements
             r.loaded(dreg, key.length());
             return new Xfrm(key, direction, spnum, dreg);
         } catch (IllegalArgumentException e) {
-            if (e instanceof DebugSyntaxException d) {
-                throw d;
-            }
             throw r.error(e.getMessage());
         }
     }

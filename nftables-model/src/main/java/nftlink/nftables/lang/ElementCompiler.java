@@ -1,5 +1,6 @@
 package nftlink.nftables.lang;
 
+import nftlink.netlink.NftlinkException;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.SetElement;
@@ -61,7 +62,7 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<
     }
 
     /** An element that cannot be added: {@link #index()} is its position in the list given. */
-    public static final class ElementException extends IllegalArgumentException {
+    public static final class ElementException extends NftlinkException {
         /** The position of the offending element. */
         private final int index;
 

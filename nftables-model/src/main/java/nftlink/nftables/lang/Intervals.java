@@ -1,5 +1,6 @@
 package nftlink.nftables.lang;
 
+import nftlink.netlink.NftlinkException;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.Bytes;
 
@@ -29,7 +30,7 @@ public final class Intervals {
     }
 
     /** Intervals overlap: the one at {@code index} (in the order given) starts inside the previous one. */
-    public static final class OverlapException extends IllegalArgumentException {
+    public static final class OverlapException extends NftlinkException {
         /** The position of the interval that overlaps the one before it. */
         private final int index;
 

@@ -7,6 +7,7 @@ import nftlink.nftables.SetElement;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.NftData;
 import nftlink.nftables.expr.Expression;
+import nftlink.nftables.expr.DebugSyntaxException;
 import nftlink.nftables.expr.Expressions;
 import nftlink.nftables.expr.Verdict;
 import nftlink.nftables.lang.Delinearizer;
@@ -140,7 +141,7 @@ class LanguageConformanceTest {
         List<Expression> expressions;
         try {
             expressions = Expressions.parseDebug(String.join("\n", lines));
-        } catch (IllegalArgumentException ex) {
+        } catch (DebugSyntaxException | IllegalArgumentException ex) {
             return Rendered.not("payload text not read: " + ex.getMessage());
         }
         Map<String, List<SetElement>> sets = new HashMap<>();
