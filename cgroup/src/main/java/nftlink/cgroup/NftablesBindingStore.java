@@ -417,7 +417,7 @@ public final class NftablesBindingStore implements BindingStore {
             }
             String filler = fillers.get(set.name());
             for (SetElement el : nft.listElements(layout.family(), layout.name(), set.name())) {
-                Optional<BindingTags.Tag> tag = tags.parseBinding(el.comment());
+                Optional<BindingTags.Tag> tag = el.comment().flatMap(tags::parseBinding);
                 if (filler == null) {
                     if (tag.isPresent()) {
                         // filled by an entry of an earlier policy

@@ -2,6 +2,7 @@ package nftlink.nftables;
 
 import nftlink.netlink.MessageWriter;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -25,6 +26,35 @@ public final class Bytes {
     /** A copy of {@code bytes}. */
     public static Bytes of(byte... bytes) {
         return bytes.length == 0 ? EMPTY : new Bytes(bytes.clone());
+    }
+
+    /**
+     * Bytes given as unsigned numbers, so that {@code Bytes.of(10, 0, 0, 1)} needs no casts.
+     *
+     * @param values the bytes, each 0 to 255
+     * @return the bytes in the order given
+     * @throws IllegalArgumentException when a value is outside 0..255
+     */
+    public static Bytes of(int... values) {
+        byte[] out = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] < 0 || values[i] > 0xff) {
+                throw new IllegalArgumentException("byte " + i + " is " + values[i] + ", not in 0..255");
+            }
+            out[i] = (byte) values[i];
+        }
+        return wrap(out);
+    }
+
+    /**
+     * The address in network order: 4 bytes for an IPv4 address, 16 for an IPv6 address, as
+     * {@code ipv4_addr} and {@code ipv6_addr} keys hold them.
+     *
+     * @param address the address
+     * @return its bytes
+     */
+    public static Bytes of(InetAddress address) {
+        return wrap(address.getAddress());
     }
 
     /** {@code bytes} itself, not copied: for arrays the caller has just made and keeps no reference to. */

@@ -38,13 +38,22 @@ public final class Userdata {
      * @return the userdata bytes
      */
     public static byte[] comment(String comment) {
+        return string(NfTablesUapi.NFTNL_UDATA_COMMENT, comment);
+    }
+
+    /** The userdata holding only a set's comment ({@code NFTNL_UDATA_SET_COMMENT}). */
+    static byte[] setComment(String comment) {
+        return string(NfTablesUapi.NFTNL_UDATA_SET_COMMENT, comment);
+    }
+
+    private static byte[] string(int type, String comment) {
         byte[] text = comment.getBytes(StandardCharsets.UTF_8);
         if (text.length + 1 > MAX_COMMENT_BYTES) {
             throw new IllegalArgumentException("comment is " + text.length + " bytes; at most "
                     + (MAX_COMMENT_BYTES - 1) + " fit");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(text.length + 3);
-        out.write(NfTablesUapi.NFTNL_UDATA_COMMENT);
+        out.write(type);
         out.write(text.length + 1);
         out.writeBytes(text);
         out.write(0);

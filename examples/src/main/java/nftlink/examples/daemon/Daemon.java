@@ -522,9 +522,10 @@ public final class Daemon implements AutoCloseable {
             List<String> elements = new ArrayList<>();
             for (NftSet set : DnsSets.targets(nft, h.set())) {
                 for (SetElement e : nft.listElements(set.family(), set.table(), set.name())) {
-                    if (e.comment() != null && e.comment().startsWith("nftlinkd dns ")) {
+                    String comment = e.comment().orElse("");
+                    if (comment.startsWith("nftlinkd dns ")) {
                         elements.add(set.family().nftName() + " " + set.table() + " " + set.name() + ": " + address(e.key()) + " ("
-                                + e.comment().substring("nftlinkd dns ".length()) + ", expires in " + e.expiration() / 1000 + " s)");
+                                + comment.substring("nftlinkd dns ".length()) + ", expires in " + e.expiration().toSeconds() + " s)");
                     }
                 }
             }

@@ -184,7 +184,7 @@ final class DnsSets implements AutoCloseable {
                             + ", timeout " + a.getValue().timeoutMillis() / 1000 + " s) to " + s.family().nftName() + " "
                             + s.table() + " " + s.name());
                 }
-                adds.add(SetElement.of(key).withTimeout(a.getValue().timeoutMillis())
+                adds.add(SetElement.of(key).withTimeout(Duration.ofMillis(a.getValue().timeoutMillis()))
                         .withComment("nftlinkd dns " + a.getValue().host()));
             }
             if (!deletes.isEmpty()) {
@@ -235,7 +235,7 @@ final class DnsSets implements AutoCloseable {
                 continue;
             }
             List<SetElement> mine = nft.listElements(s.family(), s.table(), s.name()).stream()
-                    .filter(el -> el.comment() != null && el.comment().startsWith("nftlinkd dns ")).map(el -> SetElement.of(el.key())).toList();
+                    .filter(el -> el.comment().orElse("").startsWith("nftlinkd dns ")).map(el -> SetElement.of(el.key())).toList();
             if (!mine.isEmpty()) {
                 ops.add(new NftOperation.DeleteElements(s.family(), s.table(), s.name(), mine));
                 described.add("removed " + mine.size() + " DNS address(es) from " + s.family().nftName() + " " + s.table() + " " + s.name());

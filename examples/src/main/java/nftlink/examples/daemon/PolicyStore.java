@@ -376,9 +376,9 @@ final class PolicyStore implements BindingStore {
                 continue;
             }
             for (SetElement e : nft.listElements(s.family(), s.table(), s.name())) {
-                Optional<Binding> b = parseTag(e.comment());
+                Optional<Binding> b = e.comment().flatMap(this::parseTag);
                 if (b.isPresent()) {
-                    keep(new InstalledElement(b.get(), s.family(), s.table(), s.name()), e.comment(), null);
+                    keep(new InstalledElement(b.get(), s.family(), s.table(), s.name()), e.comment().get(), null);
                 }
             }
         }

@@ -8,6 +8,7 @@ import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Expression;
 
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -226,13 +227,13 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<
         for (Item i : items) {
             if (i.spec().key() instanceof Value.CatchAll) {
                 out.add(decorate(new SetElement(Bytes.empty(), null, i.spec().data(), i.spec().objectRef(),
-                        NfTablesUapi.NFT_SET_ELEM_CATCHALL, 0, 0, null, List.of()), i.spec()));
+                        NfTablesUapi.NFT_SET_ELEM_CATCHALL, Duration.ZERO, Duration.ZERO, null, List.of()), i.spec()));
                 continue;
             }
             // interval sets hold what the bounds hold (host-order integers as big-endian numbers)
             Bytes low = interval || !(i.spec().key() instanceof Value.Single s) ? Intervals.bytes(i.low(), key.length()) : s.bytes();
-            SetElement e = decorate(new SetElement(low, null, i.spec().data(), i.spec().objectRef(), 0, 0, 0, null,
-                    List.of()), i.spec());
+            SetElement e = decorate(new SetElement(low, null, i.spec().data(), i.spec().objectRef(), 0, Duration.ZERO,
+                    Duration.ZERO, null, List.of()), i.spec());
             if (interval) {
                 // a range of concatenations: the lows as the key, the highs as its end
                 e = e.withKeyEnd(Intervals.bytes(i.high(), key.length()));
@@ -245,11 +246,10 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<
     /** The element with what its spec carries: timeout, comment, stateful expressions. */
     static SetElement decorate(SetElement e, SetElementSpec spec) {
         if (spec.timeout() != 0) {
-            e = e.withTimeout(spec.timeout());
+            e = e.withTimeout(Duration.ofMillis(spec.timeout()));
         }
         if (spec.expiration() != 0) {
-            e = new SetElement(e.key(), e.keyEnd(), e.data(), e.objectRef(), e.flags(), e.timeout(), spec.expiration(),
-                    e.userdata(), e.expressions());
+            e = e.withExpiration(Duration.ofMillis(spec.expiration()));
         }
         if (spec.comment() != null) {
             e = e.withComment(spec.comment());
@@ -286,7 +286,7 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<
         List<Intervals.Interval> intervals = new ArrayList<>();
         for (Item i : sorted) {
             SetElement start = decorate(new SetElement(Intervals.bytes(i.low(), key.length()), null, i.spec().data(),
-                    i.spec().objectRef(), 0, 0, 0, null, List.of()), i.spec());
+                    i.spec().objectRef(), 0, Duration.ZERO, Duration.ZERO, null, List.of()), i.spec());
             intervals.add(new Intervals.Interval(i.low(), i.high(), start));
         }
         try {

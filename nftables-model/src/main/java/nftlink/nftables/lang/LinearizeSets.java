@@ -1,6 +1,7 @@
 package nftlink.nftables.lang;
 
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -55,8 +56,8 @@ final class LinearizeSets {
      */
     private static SetElement concatInterval(Value v, NftData data) {
         return switch (v) {
-            case Value.Single s -> new SetElement(s.bytes(), s.bytes(), data, null, 0, 0, 0, null, List.of());
-            case Value.Range r -> new SetElement(r.low(), r.high(), data, null, 0, 0, 0, null, List.of());
+            case Value.Single s -> new SetElement(s.bytes(), s.bytes(), data, null, 0, Duration.ZERO, Duration.ZERO, null, List.of());
+            case Value.Range r -> new SetElement(r.low(), r.high(), data, null, 0, Duration.ZERO, Duration.ZERO, null, List.of());
             default -> throw new IllegalArgumentException("unsupported: " + v + " in a set of concatenations");
         };
     }
@@ -83,14 +84,14 @@ final class LinearizeSets {
             for (Statement.ObjectMap.Entry e : om.entries()) {
                 Bytes low = e.key() instanceof Value.Range r ? r.low() : ((Value.Single) e.key()).bytes();
                 Bytes high = e.key() instanceof Value.Range r ? r.high() : low;
-                elements.add(new SetElement(low, high, null, e.object(), 0, 0, 0, null, List.of()));
+                elements.add(new SetElement(low, high, null, e.object(), 0, Duration.ZERO, Duration.ZERO, null, List.of()));
             }
         } else if (om.hasIntervals()) {
             flags |= NfTablesUapi.NFT_SET_INTERVAL;
             elements.addAll(intervalObjectElements(om, LinearizeByteOrder.ordersHostBytes(key)));
         } else {
             for (Statement.ObjectMap.Entry e : om.entries()) {
-                elements.add(new SetElement(((Value.Single) e.key()).bytes(), null, null, e.object(), 0, 0, 0, null, List.of()));
+                elements.add(new SetElement(((Value.Single) e.key()).bytes(), null, null, e.object(), 0, Duration.ZERO, Duration.ZERO, null, List.of()));
             }
         }
         NftSet set = NftSet.of(spec.family(), spec.table(), "__objmap%d", key.keyType(), key.length())
@@ -112,7 +113,7 @@ final class LinearizeSets {
             if (r[0].compareTo(r[1]) > 0) {
                 throw new IllegalArgumentException("a range of an object map has its bounds the wrong way round");
             }
-            SetElement start = new SetElement(Intervals.bytes(r[0], length), null, null, e.object(), 0, 0, 0, null, List.of());
+            SetElement start = new SetElement(Intervals.bytes(r[0], length), null, null, e.object(), 0, Duration.ZERO, Duration.ZERO, null, List.of());
             intervals.add(new Intervals.Interval(r[0], r[1], start));
         }
         intervals.sort(Comparator.comparing(Intervals.Interval::low));
@@ -125,7 +126,8 @@ final class LinearizeSets {
 
     /** The catch-all element of a map: no key, the flag, the data. */
     private static SetElement catchAll(NftData data) {
-        return new SetElement(Bytes.empty(), null, data, null, NfTablesUapi.NFT_SET_ELEM_CATCHALL, 0, 0, null, List.of());
+        return new SetElement(Bytes.empty(), null, data, null, NfTablesUapi.NFT_SET_ELEM_CATCHALL, Duration.ZERO,
+                Duration.ZERO, null, List.of());
     }
 
     /** The anonymous data map of {@code KEY map { K : D, ... }}. */
@@ -138,7 +140,7 @@ final class LinearizeSets {
             for (MapLookupField.Entry e : map.entries()) {
                 elements.add(e.isCatchAll() ? catchAll(NftData.of(e.data()))
                         : new SetElement(e.key(), e.keyEnd() == null ? e.key() : e.keyEnd(),
-                        NftData.of(e.data()), null, 0, 0, 0, null, List.of()));
+                        NftData.of(e.data()), null, 0, Duration.ZERO, Duration.ZERO, null, List.of()));
             }
         } else if (map.hasIntervals()) {
             flags |= NfTablesUapi.NFT_SET_INTERVAL;

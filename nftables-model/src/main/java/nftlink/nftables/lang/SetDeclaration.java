@@ -5,6 +5,7 @@ import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.expr.Expression;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -99,7 +100,7 @@ public record SetDeclaration(Family family, String table, String name, SetKey ke
         SetKey k = key;
         SetData d = data;
         try {
-            return new SetDeclaration(set.family(), set.table(), set.name(), k, d, declared, set.timeout(), set.gcInterval(),
+            return new SetDeclaration(set.family(), set.table(), set.name(), k, d, declared, set.timeout().toMillis(), (int) set.gcInterval().toMillis(),
                     set.size(), set.policy(), u.autoMerge(), u.comment(), statements);
         } catch (IllegalArgumentException e) {
             return null;
@@ -207,7 +208,8 @@ public record SetDeclaration(Family family, String table, String name, SetKey ke
             expressions.add(StatefulStatements.expression(s));
         }
         return new NftSet(family, table, name, 0, kernelFlags(), key.typeId(), key.length(), dataType, dataLength,
-                objectType, policy, size, fieldLengths, timeout, gcInterval, 0, userdata().encode(), expressions, List.of());
+                objectType, policy, size, fieldLengths, Duration.ofMillis(timeout),
+                Duration.ofMillis(Integer.toUnsignedLong(gcInterval)), 0, userdata().encode(), expressions, List.of());
     }
 
     /**

@@ -258,7 +258,7 @@ public final class SetElementListing {
                 data = List.of(new Value.Single(v.bytes()));
             }
         }
-        return new ListedElement(key, statements, e.timeout(), e.expiration(), e.comment(), verdict, data, e.objectRef());
+        return new ListedElement(key, statements, e.timeout().toMillis(), e.expiration().toMillis(), e.comment().orElse(null), verdict, data, e.objectRef());
     }
 
     private static BigInteger number(Bytes b) {

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -271,7 +272,8 @@ class LanguageConformanceTest {
             return null;
         }
         Bytes key = keyPart.isEmpty() ? Bytes.empty() : words(keyPart);
-        return new SetElement(key, endPart == null ? null : words(endPart), data, null, flags, 0, 0, null, List.of());
+        return new SetElement(key, endPart == null ? null : words(endPart), data, null, flags, Duration.ZERO, Duration.ZERO, null,
+                List.of());
     }
 
     /** libnftnl's 32-bit words as bytes. */
