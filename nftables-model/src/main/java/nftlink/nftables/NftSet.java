@@ -469,7 +469,8 @@ public record NftSet(Family family, String table, String name, long handle, int 
 
         /**
          * The key: values of one datatype, or a concatenation of several ({@code ipv4_addr .
-         * inet_service}, sent with the field lengths in {@code NFTA_SET_DESC_CONCAT}).
+         * inet_service}; in an interval set sent with its field lengths in {@code NFTA_SET_DESC_CONCAT},
+         * which the kernel refuses in other sets).
          *
          * @param parts the key's datatype, or the fields of a concatenation in order
          * @return this builder
@@ -647,7 +648,8 @@ public record NftSet(Family family, String table, String name, long handle, int 
         }
 
         /**
-         * The set. A concatenated key in an interval set gets {@link SetFlag#CONCAT}, as nft gives it.
+         * The set. A concatenated key in an interval set gets {@link SetFlag#CONCAT} and its field lengths,
+         * as nft gives them.
          *
          * @return the set, with handle and ID 0 (an {@link NftOperation.AddSet} assigns the ID)
          * @throws IllegalStateException when no key was given
@@ -657,11 +659,13 @@ public record NftSet(Family family, String table, String name, long handle, int 
                 throw new IllegalStateException("set " + name + " has no key; call key(...)");
             }
             EnumSet<SetFlag> all = EnumSet.copyOf(flags);
-            if (!fieldLengths.isEmpty() && all.contains(SetFlag.INTERVAL)) {
+            boolean concatRanges = !fieldLengths.isEmpty() && all.contains(SetFlag.INTERVAL);
+            if (concatRanges) {
                 all.add(SetFlag.CONCAT);
             }
             return new NftSet(family, table, name, 0, SetFlag.bits(all), keyType, keyLength, dataType, dataLength,
-                    objectType, -1, size, fieldLengths, timeout, gcInterval, 0, userdata, expressions, List.of());
+                    objectType, -1, size, concatRanges ? fieldLengths : List.of(), timeout, gcInterval, 0, userdata,
+                    expressions, List.of());
         }
 
         private static void checkLength(String what, int length) {

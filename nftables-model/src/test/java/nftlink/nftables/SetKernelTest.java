@@ -7,6 +7,7 @@ import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -164,6 +165,56 @@ class SetKernelTest {
                         \t\ttype ipv4_addr
                         \t\ttimeout 1m
                         \t\telements = { 10.0.0.1 comment "gw" }
+                        \t}
+                        }
+                        """);
+    }
+
+    @Test
+    void typedSetsAndElementsAreWhatNftLists(TestNamespace ns) throws Exception {
+        ns.nftScript("table inet app { }").orThrow();
+        try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
+            NftSet blocked = NftSet.builder(Family.INET, "app", "blocked").key(Datatype.IPV4_ADDR).interval()
+                    .timeout(Duration.ofHours(1)).comment("typed").build();
+            NftSet services = NftSet.builder(Family.INET, "app", "services")
+                    .key(Datatype.IPV4_ADDR, Datatype.INET_SERVICE).build();
+            List<SetElement> elements = new ArrayList<>(SetElement.prefix("10.0.0.0/8"));
+            elements.add(SetElement.of(InetAddress.getByName("192.0.2.1")).withTimeout(Duration.ofMinutes(5)));
+            elements.add(SetElement.intervalEnd(Bytes.of(192, 0, 2, 2)));
+            nft.transaction()
+                    .add(new NftOperation.AddSet(blocked, false))
+                    .add(new NftOperation.AddSet(services, false))
+                    .addAll(NftOperation.addElements(Family.INET, "app", "blocked", elements))
+                    .addAll(NftOperation.addElements(Family.INET, "app", "services", List.of(
+                            SetElement.of(Bytes.of(10, 0, 0, 1, 0, 22, 0, 0)))))
+                    .commit();
+
+            NftSet listed = nft.listSets().stream().filter(x -> x.name().equals("blocked")).findFirst().orElseThrow();
+            assertThat(listed.flagSet()).containsExactlyInAnyOrder(SetFlag.INTERVAL, SetFlag.TIMEOUT);
+            assertThat(listed.timeout()).isEqualTo(Duration.ofHours(1));
+            assertThat(listed.keyDatatypes()).containsExactly(Datatype.IPV4_ADDR);
+            assertThat(listed.comment()).contains("typed");
+            SetElement single = nft.listElements(Family.INET, "app", "blocked").stream()
+                    .filter(e -> e.key().equals(Bytes.of(192, 0, 2, 1))).findFirst().orElseThrow();
+            assertThat(single.timeout()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(single.expiration()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(5));
+            NftSet concat = nft.listSets().stream().filter(x -> x.name().equals("services")).findFirst().orElseThrow();
+            assertThat(concat.keyDatatypes()).containsExactly(Datatype.IPV4_ADDR, Datatype.INET_SERVICE);
+        }
+        assertThat(ns.nft("list", "table", "inet", "app").orThrow().replaceAll(" expires [^, }]+", ""))
+                .isEqualTo("""
+                        table inet app {
+                        \tset blocked {
+                        \t\ttype ipv4_addr
+                        \t\tflags interval,timeout
+                        \t\ttimeout 1h
+                        \t\tcomment "typed"
+                        \t\telements = { 10.0.0.0/8, 192.0.2.1 timeout 5m }
+                        \t}
+
+                        \tset services {
+                        \t\ttype ipv4_addr . inet_service
+                        \t\telements = { 10.0.0.1 . 22 }
                         \t}
                         }
                         """);
