@@ -138,7 +138,7 @@ public final class NftablesBindingStore implements BindingStore {
                             new BatchIds());
                 }
                 case BindingTarget.SetMembership s -> {
-                    NftSet set = layout.set(s.set());
+                    NftSet set = layout.set(s.set()).orElse(null);
                     if (set == null || set.keyType() != Datatype.CGROUPV2.id() || set.keyLength() != 8 || set.isMap()
                             || set.isInterval()) {
                         throw new IllegalArgumentException("entry " + e.getKey() + ": \"" + s.set()

@@ -8,6 +8,7 @@ import nftlink.nftables.lang.RuleSpec;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -73,12 +74,12 @@ public record TableLayout(Family family, String name, List<Chain> chains, List<N
     }
 
     /**
-     * The layout's set named {@code set}, or {@code null}.
+     * The layout's set named {@code set}.
      *
      * @param set the set's name
-     * @return the set, or {@code null}
+     * @return the set, or empty when the layout has none of that name
      */
-    public NftSet set(String set) {
-        return sets.stream().filter(s -> s.name().equals(set)).findFirst().orElse(null);
+    public Optional<NftSet> set(String set) {
+        return sets.stream().filter(s -> s.name().equals(set)).findFirst();
     }
 }

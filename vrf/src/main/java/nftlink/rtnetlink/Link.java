@@ -156,12 +156,12 @@ public record Link(int index, String name, int type, int flags, int mtu, int mas
     }
 
     /**
-     * The kind's name, or {@code null} for a plain device.
+     * The kind's name ({@code IFLA_INFO_KIND}: {@code veth}, {@code vrf}, ...).
      *
-     * @return the kind's name, or {@code null}
+     * @return the name, or empty for a plain device
      */
-    public String kindName() {
-        return kind == null ? null : kind.name();
+    public Optional<String> kindName() {
+        return kind == null ? Optional.empty() : Optional.of(kind.name());
     }
 
     /**

@@ -10,6 +10,7 @@ import nftlink.netlink.SystemCallException;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -110,13 +111,31 @@ public final class RtMonitor implements AutoCloseable {
     }
 
     /**
-     * Waits up to {@code timeoutMillis} (negative: forever) for notifications and
-     * delivers all that are queued.
+     * Waits for notifications, for as long as it takes, and delivers all that are queued.
      *
      * @param timeoutMillis the longest wait in milliseconds; negative waits for ever
      * @return the number of events delivered (a resync counts as none)
      */
-    public int poll(int timeoutMillis) {
+    public int poll() {
+        return poll(-1);
+    }
+
+    /**
+     * Waits up to {@code timeout} for notifications and delivers all that are queued.
+     *
+     * @param timeout how long to wait, rounded down to milliseconds; zero delivers what is queued
+     *                without waiting; more than {@code Integer.MAX_VALUE} ms waits without a limit
+     * @return the number of events delivered (a resync counts as none)
+     * @throws IllegalArgumentException for a negative timeout
+     */
+    public int poll(Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("negative timeout " + timeout);
+        }
+        return poll(timeout.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0 ? -1 : (int) timeout.toMillis());
+    }
+
+    private int poll(int timeoutMillis) {
         if (!socket.awaitReadable(timeoutMillis)) {
             return 0;
         }

@@ -117,7 +117,7 @@ public final class RtNetlink implements AutoCloseable {
         Objects.requireNonNull(kind, "kind");
         return dump((w, seq) -> RtMessages.dumpLinks(w, seq, 0, kind), "list links of kind " + kind, IFINFOMSG_LEN,
                 RtAttributeNames.LINK, RTM_NEWLINK, Link::decode)
-                .stream().filter(l -> kind.equals(l.kindName())).toList();
+                .stream().filter(l -> l.kindName().filter(kind::equals).isPresent()).toList();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -118,13 +119,13 @@ public final class RtState implements RtListener {
     }
 
     /**
-     * The link named {@code name}, or {@code null}.
+     * The link named {@code name}.
      *
      * @param name the interface name
-     * @return the link, or {@code null}
+     * @return the link, or empty when the mirror holds none of that name
      */
-    public Link link(String name) {
-        return links.values().stream().filter(l -> l.name().equals(name)).findFirst().orElse(null);
+    public Optional<Link> link(String name) {
+        return links.values().stream().filter(l -> l.name().equals(name)).findFirst();
     }
 
     /**

@@ -95,7 +95,7 @@ public final class VrfIsolation {
             Link link = existing.get();
             if (!(link.kind() instanceof LinkKind.Vrf v) || v.table() != spec.table()) {
                 throw new IllegalStateException("link " + spec.name() + " exists but is not a VRF on table "
-                        + Integer.toUnsignedString(spec.table()) + " (kind " + link.kindName() + ")");
+                        + Integer.toUnsignedString(spec.table()) + " (kind " + link.kindName().orElse("none") + ")");
             }
         } else {
             rt.createLink(Link.vrf(spec.name(), spec.table()));
