@@ -18,12 +18,21 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import static nftlink.nftables.NfTablesUapi.*;
 
 /**
  * A set or map at kernel level: key (and data) types and lengths as numbers, the
- * flags, limits and the userdata nft stores its {@code typeof} and comment in.
+ * flags, limits and the userdata nft stores its {@code typeof} and comment in. The
+ * numbers are kept as the kernel sends them, so that a set listed and added again is
+ * the same set; {@link #builder} and {@link #of(Family, String, String, Datatype...)}
+ * make one from {@link Datatype}s, {@link SetFlag}s and {@link Duration}s, and
+ * {@link #keyDatatypes()}, {@link #flagSet()} and {@link #timeout()} read it back:
+ * <pre>{@code
+ * NftSet blocked = NftSet.builder(Family.INET, "app", "blocked")
+ *         .key(Datatype.IPV4_ADDR).timeout(Duration.ofHours(1)).build();
+ * }</pre>
  *
  * @param family       address family of its table
  * @param table        table name
@@ -170,12 +179,35 @@ public record NftSet(Family family, String table, String name, long handle, int 
         return Optional.ofNullable(userdata == null ? null : Userdata.findString(userdata, NFTNL_UDATA_SET_COMMENT));
     }
 
+    /**
+     * The same set with other raw flags, bits no {@link SetFlag} stands for included.
+     *
+     * @param newFlags the {@code NFTA_SET_FLAGS} value
+     * @return the changed set
+     */
     public NftSet withFlags(int newFlags) {
         return new NftSet(family, table, name, handle, newFlags, keyType, keyLength, dataType, dataLength, objectType,
                 policy, size, fieldLengths, timeout, gcInterval, id, userdata, expressions, unknown);
     }
 
-    /** This set as a map to data of {@code type} and {@code length} bytes (sets {@code NFT_SET_MAP}). */
+    /**
+     * The same set with other flags.
+     *
+     * @param newFlags the flags
+     * @return the changed set
+     */
+    public NftSet withFlags(Set<SetFlag> newFlags) {
+        return withFlags(SetFlag.bits(newFlags));
+    }
+
+    /**
+     * This set as a map to data of raw type {@code type} and {@code length} bytes (sets
+     * {@code NFT_SET_MAP}); {@link Builder#map(Datatype)} is the typed way.
+     *
+     * @param type   {@code NFTA_SET_DATA_TYPE}
+     * @param length {@code NFTA_SET_DATA_LEN} in bytes
+     * @return the changed set
+     */
     public NftSet withData(int type, int length) {
         return new NftSet(family, table, name, handle, flags | NFT_SET_MAP, keyType, keyLength, type, length, objectType,
                 policy, size, fieldLengths, timeout, gcInterval, id, userdata, expressions, unknown);
@@ -192,27 +224,57 @@ public record NftSet(Family family, String table, String name, long handle, int 
                 policy, size, fieldLengths, duration, gcInterval, id, userdata, expressions, unknown);
     }
 
+    /**
+     * The same set with another maximum number of elements.
+     *
+     * @param newSize {@code NFTA_SET_DESC_SIZE}, 0 for no limit
+     * @return the changed set
+     */
     public NftSet withSize(int newSize) {
         return new NftSet(family, table, name, handle, flags, keyType, keyLength, dataType, dataLength, objectType,
                 policy, newSize, fieldLengths, timeout, gcInterval, id, userdata, expressions, unknown);
     }
 
+    /**
+     * The same set with other concatenation field lengths ({@code NFTA_SET_DESC_CONCAT}).
+     *
+     * @param lengths the fields' lengths in bytes, empty for none
+     * @return the changed set
+     */
     public NftSet withFieldLengths(List<Integer> lengths) {
         return new NftSet(family, table, name, handle, flags, keyType, keyLength, dataType, dataLength, objectType,
                 policy, size, lengths, timeout, gcInterval, id, userdata, expressions, unknown);
     }
 
+    /**
+     * The same set with another transaction-local ID ({@code NFTA_SET_ID}).
+     *
+     * @param newId the ID, 0 to let {@link NftOperation.AddSet} assign one
+     * @return the changed set
+     */
     public NftSet withId(int newId) {
         return new NftSet(family, table, name, handle, flags, keyType, keyLength, dataType, dataLength, objectType,
                 policy, size, fieldLengths, timeout, gcInterval, newId, userdata, expressions, unknown);
     }
 
-    /** The same set as an object map ({@code NFT_SET_OBJECT}) of objects of {@code type} ({@code NFT_OBJECT_*}). */
+    /**
+     * The same set as an object map ({@code NFT_SET_OBJECT}) of objects of raw type {@code type};
+     * {@link Builder#objectMap} is the typed way.
+     *
+     * @param type {@code NFT_OBJECT_*}
+     * @return the changed set
+     */
     public NftSet withObjectType(int type) {
         return new NftSet(family, table, name, handle, flags | NFT_SET_OBJECT, keyType, keyLength, dataType, dataLength, type,
                 policy, size, fieldLengths, timeout, gcInterval, id, userdata, expressions, unknown);
     }
 
+    /**
+     * The same set with other userdata (nft's TLVs: comment, typeof, key byte order).
+     *
+     * @param newUserdata the TLVs, copied, or {@code null} for none
+     * @return the changed set
+     */
     public NftSet withUserdata(byte[] newUserdata) {
         return new NftSet(family, table, name, handle, flags, keyType, keyLength, dataType, dataLength, objectType,
                 policy, size, fieldLengths, timeout, gcInterval, id, newUserdata, expressions, unknown);

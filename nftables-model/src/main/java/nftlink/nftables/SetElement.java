@@ -94,12 +94,16 @@ public record SetElement(Bytes key, Bytes keyEnd, NftData data, String objectRef
      * An element whose key is a value of {@code type} as nft writes it: {@code of(Datatype.MARK, "0x10")},
      * {@code of(Datatype.INET_SERVICE, "ssh")}, {@code of(Datatype.IFNAME, "eth0")}.
      *
-     * @param type the set's key type, of fixed length
+     * @param type the set's key type, of fixed length; address literals only, no host names
      * @param text the value
      * @return the element
-     * @throws IllegalArgumentException for text that is no value of {@code type}
+     * @throws IllegalArgumentException for text that is no value of {@code type}, or a type without a
+     *                                  fixed length ({@link Datatype#INTEGER}: give its bytes to {@link #of(Bytes)})
      */
     public static SetElement of(Datatype type, String text) {
+        if (type.length() == 0) {
+            throw new IllegalArgumentException(type.nftName() + " has no fixed length; give the key's bytes");
+        }
         return of(type.parse(text, type.length()));
     }
 

@@ -35,6 +35,9 @@ class TypedElementProperties {
         assertThat(SetElement.of(Datatype.INET_SERVICE, "ssh")).isEqualTo(SetElement.port(22));
         assertThat(SetElement.of(Datatype.MARK, "0x10").key()).isEqualTo(Bytes.u32(0x10));
         assertThatThrownBy(() -> SetElement.port(65536)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SetElement.of(Datatype.INTEGER, "1")).hasMessageContaining("no fixed length");
+        assertThatThrownBy(() -> SetElement.of(Datatype.IPV4_ADDR, "example.com"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(Bytes.of(InetAddress.getByName("192.168.1.2"))).isEqualTo(Bytes.of(192, 168, 1, 2));
     }
 

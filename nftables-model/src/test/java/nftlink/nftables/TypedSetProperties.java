@@ -131,6 +131,7 @@ class TypedSetProperties {
         assertThat(SetFlag.bits(known) & SetFlag.unknownBits(bits)).isZero();
         NftSet raw = NftSet.of(Family.IP, "t", "s", 7, 4).withFlags(bits);
         assertThat(raw.flagSet()).isEqualTo(known);
+        assertThat(raw.withFlags(known).flags()).isEqualTo(bits & ~SetFlag.unknownBits(bits));
     }
 
     @Property
