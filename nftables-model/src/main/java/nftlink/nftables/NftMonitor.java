@@ -127,9 +127,9 @@ public final class NftMonitor implements AutoCloseable {
      *
      * @param timeout how long to wait; zero returns at once with what is already there
      * @return the update, or empty on timeout, when the monitor was closed or the waiting thread interrupted
-     * @throws IllegalArgumentException          for a negative timeout
-     * @throws IllegalStateException             when {@code next} is already running in another thread
-     * @throws nftlink.netlink.NetlinkException when reading the socket failed or a notification is malformed
+     * @throws IllegalArgumentException for a negative timeout
+     * @throws IllegalStateException    when {@code next} is already running in another thread
+     * @throws NetlinkException         when reading the socket failed or a notification is malformed
      */
     public Optional<Update> next(Duration timeout) {
         if (timeout.isNegative()) {

@@ -113,7 +113,6 @@ public final class RtMonitor implements AutoCloseable {
     /**
      * Waits for notifications, for as long as it takes, and delivers all that are queued.
      *
-     * @param timeoutMillis the longest wait in milliseconds; negative waits for ever
      * @return the number of events delivered (a resync counts as none)
      */
     public int poll() {
