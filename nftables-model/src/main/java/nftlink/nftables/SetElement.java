@@ -162,6 +162,22 @@ public record SetElement(Bytes key, Bytes keyEnd, NftData data, String objectRef
         return range(low, high, a.length);
     }
 
+    /**
+     * The elements an interval set of {@code inet_service} takes for the ports {@code first} to
+     * {@code last}, inclusive, as {@code 1024-65535} (see {@link #prefix}).
+     *
+     * @param first the first port
+     * @param last  the last port, not below {@code first}
+     * @return the elements, in the order to add them
+     * @throws IllegalArgumentException for numbers that are no ports or in the wrong order
+     */
+    public static List<SetElement> ports(int first, int last) {
+        if (first < 0 || last > 0xffff || first > last) {
+            throw new IllegalArgumentException("ports " + first + "-" + last + " are no range in 0..65535");
+        }
+        return range(BigInteger.valueOf(first), BigInteger.valueOf(last), 2);
+    }
+
     private static List<SetElement> range(BigInteger low, BigInteger high, int length) {
         Intervals.Interval interval = new Intervals.Interval(low, high, of(Intervals.bytes(low, length)));
         return Intervals.elements(List.of(interval), length, true);

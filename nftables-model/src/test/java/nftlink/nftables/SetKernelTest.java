@@ -187,6 +187,9 @@ class SetKernelTest {
                     .addAll(NftOperation.addElements(Family.INET, "app", "blocked", elements))
                     .addAll(NftOperation.addElements(Family.INET, "app", "services", List.of(
                             SetElement.of(Bytes.of(10, 0, 0, 1, 0, 22, 0, 0)))))
+                    .add(new NftOperation.AddSet(NftSet.builder(Family.INET, "app", "high").key(Datatype.INET_SERVICE)
+                            .interval().build(), false))
+                    .addAll(NftOperation.addElements(Family.INET, "app", "high", SetElement.ports(1024, 65535)))
                     .commit();
 
             NftSet listed = nft.listSets().stream().filter(x -> x.name().equals("blocked")).findFirst().orElseThrow();
@@ -215,6 +218,12 @@ class SetKernelTest {
                         \tset services {
                         \t\ttype ipv4_addr . inet_service
                         \t\telements = { 10.0.0.1 . 22 }
+                        \t}
+
+                        \tset high {
+                        \t\ttype inet_service
+                        \t\tflags interval
+                        \t\telements = { 1024-65535 }
                         \t}
                         }
                         """);

@@ -59,6 +59,18 @@ class TypedElementProperties {
     }
 
     @Test
+    void aPortRangeIsTheIntervalNftWrites() {
+        assertThat(SetElement.ports(1024, 65535)).containsExactly(
+                SetElement.intervalEnd(Bytes.of(0, 0)),
+                SetElement.of(Bytes.of(4, 0)).asOpenInterval());
+        assertThat(SetElement.ports(0, 22)).containsExactly(
+                SetElement.port(0),
+                SetElement.intervalEnd(Bytes.of(0, 23)));
+        assertThatThrownBy(() -> SetElement.ports(30, 20)).hasMessageContaining("no range");
+        assertThatThrownBy(() -> SetElement.ports(1, 65536)).hasMessageContaining("no range");
+    }
+
+    @Test
     void badPrefixesAreRefusedWithAReason() {
         assertThatThrownBy(() -> SetElement.prefix("10.0.0.1/8")).hasMessageContaining("bits set below");
         assertThatThrownBy(() -> SetElement.prefix("10.0.0.0/33")).hasMessageContaining("0..32");
