@@ -1,9 +1,9 @@
 package nftlink.examples.daemon;
 
 import nftlink.nfnetlink.Transaction;
-import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftSet;
+import nftlink.nftables.SetFlag;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.Bytes;
@@ -78,12 +78,13 @@ final class DnsSets implements AutoCloseable {
     /** The sets an entry fills: named sets of its name with address keys and timeouts. */
     static List<NftSet> targets(Nftables nft, String name) {
         return nft.listSets().stream().filter(s -> s.name().equals(name) && !s.isMap()
-                && (s.keyType() == Datatype.IPV4_ADDR.id() || s.keyType() == Datatype.IPV6_ADDR.id())).toList();
+                && (s.keyDatatypes().equals(List.of(Datatype.IPV4_ADDR)) || s.keyDatatypes().equals(List.of(Datatype.IPV6_ADDR))))
+                .toList();
     }
 
     /** Whether {@code set} can hold DNS addresses (it needs timeouts). */
     static boolean hasTimeouts(NftSet set) {
-        return (set.flags() & NfTablesUapi.NFT_SET_TIMEOUT) != 0;
+        return set.flagSet().contains(SetFlag.TIMEOUT);
     }
 
     /** Fills every set once on the calling thread, then keeps refreshing on a thread of its own. */
