@@ -11,6 +11,7 @@ import nftlink.nftables.lang.StatefulStatements;
 import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.ObjectType;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -193,7 +194,7 @@ final class JsonStatementReader {
                 && a.items().stream().anyMatch(x -> !(x instanceof JsonValue.Obj)));
         // constant data (a value, or a concatenation of values) is read as the map's data type, as nft reads it
         Field data = dataNode == null ? null : constantData ? JsonConstants.data(dataNode, context.constantsParts(false), set, context.interfaces::indexOrNumber) : context.fields.field(dataNode);
-        Long t = timeout;
+        Duration t = timeout == null ? null : Duration.ofMillis(timeout);
         return at(body, () -> new Statement.DynsetStatement(code, set.substring(1), key, data, t, stateful));
     }
 

@@ -209,7 +209,7 @@ record JsonStatementWriter(JsonRenderer renderer) {
     private JsonValue dynset(Statement.DynsetStatement d, Family family) {
         // an element with a timeout is {"elem": {"val": KEY, "timeout": SECONDS}}, as nft 1.1.3 writes it
         JsonValue elem = d.timeout() == null ? renderer.field(d.key()) : JsonValue.single("elem", JsonValue.object()
-                .put("val", renderer.field(d.key())).put("timeout", d.timeout() / 1000).build());
+                .put("val", renderer.field(d.key())).put("timeout", d.timeout().toSeconds()).build());
         var body = JsonValue.object().put("op", d.op().nftName())
                 .put("elem", elem).put(d.data() == null ? "set" : "map", "@" + d.set());
         if (d.data() != null) {

@@ -25,6 +25,7 @@ import nftlink.nftables.expr.Redir;
 import nftlink.nftables.expr.Reject;
 import nftlink.nftables.lang.Delinearizer.SetContents;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -259,7 +260,7 @@ final class DelinearizeStatements {
             }
             stateful.add(s);
         }
-        Long timeout = d.timeout() == null || d.timeout() == 0 ? null : d.timeout();
+        Duration timeout = d.timeout() == null || d.timeout() == 0 ? null : Duration.ofMillis(d.timeout());
         return new Dynsetted(new Statement.DynsetStatement(SetOperation.of(d.op()).orElseThrow(), d.set(), key, data, timeout, stateful), next - at + 1);
     }
 

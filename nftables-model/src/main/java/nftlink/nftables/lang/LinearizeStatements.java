@@ -210,7 +210,8 @@ final class LinearizeStatements {
         }
         // the kernel takes a list of expressions only with NFT_DYNSET_F_EXPR
         Integer dynsetFlags = d.stateful().size() > 1 ? NfTablesUapi.NFT_DYNSET_F_EXPR : null;
-        out.add(new Dynset(d.op().number(), REG, dataRegister, d.set(), 0, d.timeout(),
+        Long timeout = d.timeout() == null ? null : d.timeout().toMillis();
+        out.add(new Dynset(d.op().number(), REG, dataRegister, d.set(), 0, timeout,
                 d.stateful().stream().map(StatefulStatements::expression).toList(), dynsetFlags));
     }
 

@@ -195,7 +195,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         StringBuilder sb = new StringBuilder(d.op().nftName()).append(" @")
                 .append(d.set()).append(" { ").append(fieldText(d.key()));
         if (d.timeout() != null) {
-            sb.append(" timeout ").append(NftTime.format(d.timeout()));
+            sb.append(" timeout ").append(NftTime.format(d.timeout().toMillis()));
         }
         for (Statement stateful : d.stateful()) {
             // nft lists a set element's counter without its values (they are the element's)

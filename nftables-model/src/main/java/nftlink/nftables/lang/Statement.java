@@ -8,6 +8,7 @@ import nftlink.nftables.expr.Hash;
 import nftlink.nftables.expr.Numgen;
 import nftlink.nftables.expr.Verdict;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -871,11 +872,11 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * @param set      the set's name
      * @param key      what makes the element's key
      * @param data     what makes the element's data (maps), or {@code null}
-     * @param timeout  the element's timeout in milliseconds, or {@code null} for the set's
+     * @param timeout  the element's timeout (whole milliseconds on the wire), or {@code null} for the set's
      * @param stateful counter, limit, quota and ct count statements of the element (the set needs
      *                 {@code flags dynamic})
      */
-    record DynsetStatement(SetOperation op, String set, Field key, Field data, Long timeout, List<Statement> stateful)
+    record DynsetStatement(SetOperation op, String set, Field key, Field data, Duration timeout, List<Statement> stateful)
             implements Statement {
         /**
          * Checks the components: {@code op}, {@code set} and {@code key} not null; copies {@code
@@ -902,9 +903,9 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
          * @param set the set's name
          * @param key what makes the element's key
          * @param data what makes the element's data (maps), or {@code null}
-         * @param timeout the element's timeout in milliseconds, or {@code null} for the set's
+         * @param timeout the element's timeout, or {@code null} for the set's
          */
-        public DynsetStatement(SetOperation op, String set, Field key, Field data, Long timeout) {
+        public DynsetStatement(SetOperation op, String set, Field key, Field data, Duration timeout) {
             this(op, set, key, data, timeout, List.of());
         }
     }

@@ -9,6 +9,7 @@ import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Statement;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -120,7 +121,7 @@ final class DynsetParser {
         }
         c.expect(Token.Kind.RBRACE, "'}'");
         SetOperation code = SetOperation.named(op.text()).orElseThrow();
-        Long t = timeout;
+        Duration t = timeout == null ? null : Duration.ofMillis(timeout);
         Field d = data;
         return Cursor.at(op, () -> new Statement.DynsetStatement(code, set.text(), key, d, t, stateful));
     }
