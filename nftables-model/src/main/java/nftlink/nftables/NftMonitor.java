@@ -81,7 +81,12 @@ public final class NftMonitor implements AutoCloseable {
         this.reader = new NotificationReader(socket);
     }
 
-    /** Subscribes in {@code namespace} with a {@value #DEFAULT_RECEIVE_BUFFER_BYTES}-byte receive buffer. */
+    /**
+     * Subscribes in {@code namespace} with a {@value #DEFAULT_RECEIVE_BUFFER_BYTES}-byte receive buffer.
+     *
+     * @param namespace the network namespace to follow
+     * @return the monitor; {@link #next} starts reading
+     */
     public static NftMonitor open(NetworkNamespace namespace) {
         return open(namespace, DEFAULT_RECEIVE_BUFFER_BYTES);
     }
@@ -90,6 +95,10 @@ public final class NftMonitor implements AutoCloseable {
      * Subscribes in {@code namespace}, asking for a receive buffer of
      * {@code receiveBufferBytes} ({@code SO_RCVBUFFORCE}, else {@code SO_RCVBUF} up
      * to {@code net.core.rmem_max}).
+     *
+     * @param namespace          the network namespace to follow
+     * @param receiveBufferBytes the receive buffer size to ask for
+     * @return the monitor; {@link #next} starts reading
      */
     public static NftMonitor open(NetworkNamespace namespace, int receiveBufferBytes) {
         NetlinkSocket socket = NetlinkSocket.open(NetlinkProtocol.NETFILTER, Objects.requireNonNull(namespace, "namespace"));
@@ -106,6 +115,8 @@ public final class NftMonitor implements AutoCloseable {
     /**
      * The underlying socket, to change its options (such as a smaller buffer in a
      * test) before the first {@link #next}; from then on the reader thread uses it.
+     *
+     * @return the socket
      */
     public NetlinkSocket socket() {
         return socket;

@@ -280,27 +280,48 @@ public record NftSet(Family family, String table, String name, long handle, int 
                 policy, size, fieldLengths, timeout, gcInterval, id, newUserdata, expressions, unknown);
     }
 
+    /**
+     * nft's userdata TLVs, verbatim.
+     *
+     * @return a copy, or {@code null} when the set has none
+     */
     @Override
     public byte[] userdata() {
         return userdata == null ? null : userdata.clone();
     }
 
-    /** Whether this is a map (elements carry data). */
+    /**
+     * Whether this is a map (elements carry data).
+     *
+     * @return true when {@code NFT_SET_MAP} is set
+     */
     public boolean isMap() {
         return (flags & NFT_SET_MAP) != 0;
     }
 
-    /** Whether this set holds intervals. */
+    /**
+     * Whether this set holds intervals.
+     *
+     * @return true when {@code NFT_SET_INTERVAL} is set
+     */
     public boolean isInterval() {
         return (flags & NFT_SET_INTERVAL) != 0;
     }
 
-    /** {@code family table name}. */
+    /**
+     * The set's name with its table's, as nft writes them.
+     *
+     * @return {@code family table name}
+     */
     public String qualifiedName() {
         return family.nftName() + " " + table + " " + name;
     }
 
-    /** Writes the attributes of {@code NFT_MSG_NEWSET}. */
+    /**
+     * Writes the attributes of {@code NFT_MSG_NEWSET}.
+     *
+     * @param w the message being written
+     */
     public void writeAttributes(MessageWriter w) {
         w.attrString(NFTA_SET_TABLE, table);
         w.attrString(NFTA_SET_NAME, name);
@@ -364,6 +385,8 @@ public record NftSet(Family family, String table, String name, long handle, int 
     /**
      * Decodes an {@code NFT_MSG_NEWSET} message (a dump entry or an echo).
      *
+     * @param message the message
+     * @return the set, attributes the library does not know kept in {@link #unknown()}
      * @throws NetlinkDecodeException when the message is malformed
      */
     public static NftSet decode(NetlinkMessage message) {
@@ -446,6 +469,10 @@ public record NftSet(Family family, String table, String name, long handle, int 
      * Decodes a message that names a set without describing it (a deletion
      * notification): table, name, handle and flags; the key type and length are 0
      * when absent.
+     *
+     * @param message the message
+     * @return the set as far as the message describes it
+     * @throws NetlinkDecodeException when the message has no table or name
      */
     public static NftSet decodeReference(NetlinkMessage message) {
         Family family = Family.ofMessage(message);

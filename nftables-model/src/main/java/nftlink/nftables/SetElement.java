@@ -257,6 +257,8 @@ public record SetElement(Bytes key, Bytes keyEnd, NftData data, String objectRef
     /**
      * This element marked as the start of an interval that runs to the end of the key space, as nft
      * marks it (its flags after any comment in the userdata).
+     *
+     * @return the changed element
      */
     public SetElement asOpenInterval() {
         byte[] open = Userdata.intervalOpen();
@@ -278,6 +280,11 @@ public record SetElement(Bytes key, Bytes keyEnd, NftData data, String objectRef
         return new SetElement(key, end, data, objectRef, flags, timeout, expiration, userdata, expressions);
     }
 
+    /**
+     * nft's userdata TLVs (comments, interval flags), verbatim.
+     *
+     * @return a copy, or {@code null} when the element has none
+     */
     @Override
     public byte[] userdata() {
         return userdata == null ? null : userdata.clone();
@@ -301,7 +308,11 @@ public record SetElement(Bytes key, Bytes keyEnd, NftData data, String objectRef
         return (flags & NFT_SET_ELEM_INTERVAL_END) != 0;
     }
 
-    /** Writes one {@code NFTA_LIST_ELEM} of {@code NFTA_SET_ELEM_LIST_ELEMENTS}. */
+    /**
+     * Writes one {@code NFTA_LIST_ELEM} of {@code NFTA_SET_ELEM_LIST_ELEMENTS}.
+     *
+     * @param w the message being written
+     */
     public void write(MessageWriter w) {
         int elem = w.beginNested(NFTA_LIST_ELEM, false);
         if ((flags & NFT_SET_ELEM_CATCHALL) == 0) {
@@ -338,7 +349,13 @@ public record SetElement(Bytes key, Bytes keyEnd, NftData data, String objectRef
         w.endNested(elem);
     }
 
-    /** Decodes one {@code NFTA_LIST_ELEM} of an element list. */
+    /**
+     * Decodes one {@code NFTA_LIST_ELEM} of an element list.
+     *
+     * @param element the attribute
+     * @return the element
+     * @throws NetlinkDecodeException when it is malformed or has no key (and is no catch-all)
+     */
     public static SetElement decode(Attribute element) {
         Bytes key = null;
         Bytes keyEnd = null;
@@ -381,7 +398,11 @@ public record SetElement(Bytes key, Bytes keyEnd, NftData data, String objectRef
         throw new NetlinkDecodeException("set element key is a verdict");
     }
 
-    /** libnftnl's rendering: {@code element 00001600  : accept 0 [end]}. */
+    /**
+     * libnftnl's rendering: {@code element 00001600  : accept 0 [end]}.
+     *
+     * @return the rendering
+     */
     public String toDebugString() {
         StringBuilder sb = new StringBuilder("element ");
         appendWords(sb, key);
