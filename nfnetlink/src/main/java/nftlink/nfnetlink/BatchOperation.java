@@ -35,6 +35,15 @@ public interface BatchOperation {
         return false;
     }
 
+    /**
+     * The attribute of the echoed object that carries the handle the kernel assigned
+     * (e.g. {@code NFTA_RULE_HANDLE}, a 64-bit big-endian number), or 0 when the
+     * operation creates nothing with a handle. {@link CommitResult#handle} reads it.
+     */
+    default int handleAttribute() {
+        return 0;
+    }
+
     /** Names attributes of this message for error reports. */
     default AttributeNamer attributeNamer() {
         return AttributeNamer.NUMERIC;

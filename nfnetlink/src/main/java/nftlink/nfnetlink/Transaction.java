@@ -48,8 +48,12 @@ import static nftlink.nfnetlink.Nfnetlink.NFNL_MSG_BATCH_END;
  * but any number of transactions on one {@link NetlinkConnection} may be
  * committed from different threads at once: each commit holds the connection
  * for its exchange ({@link NetlinkConnection#exclusive}).
+ *
+ * <p>Subsystems extend it with operations of their own vocabulary (nftables'
+ * {@code NftTransaction} adds typed rules); they override the chaining methods to
+ * return their own type.
  */
-public final class Transaction {
+public class Transaction {
 
     private final NetlinkConnection connection;
     private final int subsystem;
@@ -128,7 +132,7 @@ public final class Transaction {
     private CommitResult run(boolean commit) {
         int count = operations.size();
         if (count == 0) {
-            return new CommitResult(0, null);
+            return new CommitResult(List.of(), null);
         }
         return connection.exclusive(() -> exchange(count, commit));
     }
@@ -152,7 +156,7 @@ public final class Transaction {
             throw new NetlinkException("the kernel acknowledged the start of the batch of " + count
                     + " operations but not its end: the batch was discarded");
         }
-        return new CommitResult(count, replies.echoes);
+        return new CommitResult(operations, replies.echoes);
     }
 
     /** Collects a batch's replies; reused across commits so checking them allocates nothing. */

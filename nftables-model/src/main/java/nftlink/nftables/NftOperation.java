@@ -20,8 +20,169 @@ import static nftlink.nftables.NfTablesUapi.*;
  * The operations on nftables objects that a {@link nftlink.nfnetlink.Transaction}
  * carries, named like the {@code nft} commands they correspond to. Each is an
  * immutable record that writes its own message.
+ *
+ * <p>Make them with the factories named after the commands, which say what the
+ * records' flags mean:
+ *
+ * <pre>{@code
+ * nft.commit(NftOperation.addTable(Table.of(Family.INET, "app")),        // add table: keeps an existing one
+ *            NftOperation.createChain(Chain.regular(Family.INET, "app", "allow")),   // create: EEXIST if it exists
+ *            NftOperation.destroyChain(Family.INET, "app", "old"));      // destroy: no error if missing
+ * }</pre>
  */
 public sealed interface NftOperation extends BatchOperation {
+
+    /** {@code add table}: creates the table, or keeps an existing one (updating its flags). */
+    static AddTable addTable(Table table) {
+        return new AddTable(table, false);
+    }
+
+    /** {@code create table}: creates the table; the commit fails with {@code EEXIST} when it exists. */
+    static AddTable createTable(Table table) {
+        return new AddTable(table, true);
+    }
+
+    /** {@code delete table}: the commit fails with {@code ENOENT} when there is no such table. */
+    static DeleteTable deleteTable(Family family, String name) {
+        return new DeleteTable(family, name, false);
+    }
+
+    /** {@code destroy table}: deletes the table if it exists (kernel 6.3+). */
+    static DeleteTable destroyTable(Family family, String name) {
+        return new DeleteTable(family, name, true);
+    }
+
+    /** {@code flush ruleset}: deletes every table of every family. */
+    static FlushRuleset flushRuleset() {
+        return new FlushRuleset(null);
+    }
+
+    /** {@code flush table}: deletes every rule of every chain of the table. */
+    static FlushTable flushTable(Family family, String table) {
+        return new FlushTable(family, table);
+    }
+
+    /** {@code add chain}: creates the chain, or keeps (and updates) an existing one. */
+    static AddChain addChain(Chain chain) {
+        return new AddChain(chain, false);
+    }
+
+    /** {@code create chain}: creates the chain; the commit fails with {@code EEXIST} when it exists. */
+    static AddChain createChain(Chain chain) {
+        return new AddChain(chain, true);
+    }
+
+    /** {@code delete chain}: the commit fails with {@code ENOENT} when there is no such chain. */
+    static DeleteChain deleteChain(Family family, String table, String name) {
+        return new DeleteChain(family, table, name, false);
+    }
+
+    /** {@code destroy chain}: deletes the chain if it exists (kernel 6.3+). */
+    static DeleteChain destroyChain(Family family, String table, String name) {
+        return new DeleteChain(family, table, name, true);
+    }
+
+    /** {@code flush chain}: deletes every rule of the chain. */
+    static FlushChain flushChain(Family family, String table, String chain) {
+        return new FlushChain(family, table, chain);
+    }
+
+    /**
+     * {@code add rule}: appends the rule (or places it after {@link Rule#position()}), asking for the
+     * echo that carries its handle ({@link nftlink.nfnetlink.CommitResult#handle}); see
+     * {@link AddRule#withoutEcho()}.
+     */
+    static AddRule addRule(Rule rule) {
+        return new AddRule(rule, true);
+    }
+
+    /** {@code insert rule}: prepends the rule (or places it before {@link Rule#position()}), with the echo. */
+    static InsertRule insertRule(Rule rule) {
+        return new InsertRule(rule, true);
+    }
+
+    /** {@code replace rule}: replaces the rule whose handle is {@link Rule#handle()}. */
+    static ReplaceRule replaceRule(Rule rule) {
+        return new ReplaceRule(rule);
+    }
+
+    /** {@code delete rule FAMILY TABLE CHAIN handle HANDLE}. */
+    static DeleteRule deleteRule(Family family, String table, String chain, long handle) {
+        return new DeleteRule(family, table, chain, handle);
+    }
+
+    /** {@code add set} or {@code add map}: creates the set, or keeps an existing one. */
+    static AddSet addSet(NftSet set) {
+        return new AddSet(set, false);
+    }
+
+    /** {@code create set} or {@code create map}: the commit fails with {@code EEXIST} when it exists. */
+    static AddSet createSet(NftSet set) {
+        return new AddSet(set, true);
+    }
+
+    /** {@code delete set}: the commit fails with {@code ENOENT} when there is no such set. */
+    static DeleteSet deleteSet(Family family, String table, String name) {
+        return new DeleteSet(family, table, name, false);
+    }
+
+    /** {@code destroy set}: deletes the set if it exists (kernel 6.3+). */
+    static DeleteSet destroySet(Family family, String table, String name) {
+        return new DeleteSet(family, table, name, true);
+    }
+
+    /** {@code flush set}: removes every element of the set. */
+    static FlushSet flushSet(Family family, String table, String set) {
+        return new FlushSet(family, table, set);
+    }
+
+    /** {@code add counter|quota|limit|...}: creates the object, or updates an existing one where the kernel allows. */
+    static AddObject addObject(NftObject object) {
+        return new AddObject(object, false);
+    }
+
+    /** {@code create counter|quota|...}: the commit fails with {@code EEXIST} when it exists. */
+    static AddObject createObject(NftObject object) {
+        return new AddObject(object, true);
+    }
+
+    /**
+     * {@code delete counter|quota|...} by name: the commit fails with {@code ENOENT} when there is none.
+     *
+     * @param objectType the {@code NFT_OBJECT_*} type
+     */
+    static DeleteObject deleteObject(Family family, String table, int objectType, String name) {
+        return new DeleteObject(family, table, objectType, name, 0, false);
+    }
+
+    /**
+     * {@code destroy counter|quota|...} by name: deletes the object if it exists (kernel 6.3+).
+     *
+     * @param objectType the {@code NFT_OBJECT_*} type
+     */
+    static DeleteObject destroyObject(Family family, String table, int objectType, String name) {
+        return new DeleteObject(family, table, objectType, name, 0, true);
+    }
+
+    /** {@code add flowtable}: creates the flowtable, or keeps (and updates) an existing one. */
+    static AddFlowtable addFlowtable(Flowtable flowtable) {
+        return new AddFlowtable(flowtable, false);
+    }
+
+    /** {@code create flowtable}: the commit fails with {@code EEXIST} when it exists. */
+    static AddFlowtable createFlowtable(Flowtable flowtable) {
+        return new AddFlowtable(flowtable, true);
+    }
+
+    /** {@code delete flowtable}: the commit fails with {@code ENOENT} when there is no such flowtable. */
+    static DeleteFlowtable deleteFlowtable(Family family, String table, String name) {
+        return new DeleteFlowtable(family, table, name, false);
+    }
+
+    /** {@code destroy flowtable}: deletes the flowtable if it exists (kernel 6.3+). */
+    static DeleteFlowtable destroyFlowtable(Family family, String table, String name) {
+        return new DeleteFlowtable(family, table, name, true);
+    }
 
     /** {@code add table} (keeps an existing table, updating its flags) or, with {@code exclusive}, {@code create table}. */
     record AddTable(Table table, boolean exclusive) implements NftOperation {
@@ -34,6 +195,7 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public int family() { return table.family().protocol(); }
         @Override public void writeAttributes(MessageWriter w) { table.writeAttributes(w); }
         @Override public String kind() { return exclusive ? "create table" : "add table"; }
+        @Override public int handleAttribute() { return NFTA_TABLE_HANDLE; }
         @Override public String object() { return table.qualifiedName(); }
         @Override public boolean echo() { return true; }
         @Override public AttributeNamer attributeNamer() { return AttributeNames.TABLE; }
@@ -79,6 +241,7 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public int family() { return chain.family().protocol(); }
         @Override public void writeAttributes(MessageWriter w) { chain.writeAttributes(w); }
         @Override public String kind() { return exclusive ? "create chain" : "add chain"; }
+        @Override public int handleAttribute() { return NFTA_CHAIN_HANDLE; }
         @Override public String object() { return chain.qualifiedName(); }
         @Override public boolean echo() { return true; }
         @Override public AttributeNamer attributeNamer() { return AttributeNames.CHAIN; }
@@ -161,12 +324,18 @@ public sealed interface NftOperation extends BatchOperation {
             this(rule, true);
         }
 
+        /** This operation without the echo: a batch of many rules whose handles are not needed commits faster. */
+        public AddRule withoutEcho() {
+            return new AddRule(rule, false);
+        }
+
         @Override public int message() { return NFT_MSG_NEWRULE; }
         @Override public int flags() { return NLM_F_CREATE | NLM_F_APPEND; }
         @Override public int family() { return rule.family().protocol(); }
         @Override public void writeAttributes(MessageWriter w) { rule.writeAttributes(w, false, true); }
         @Override public String kind() { return "add rule"; }
         @Override public String object() { return rule.location(); }
+        @Override public int handleAttribute() { return NFTA_RULE_HANDLE; }
         @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
     }
 
@@ -181,11 +350,17 @@ public sealed interface NftOperation extends BatchOperation {
             this(rule, true);
         }
 
+        /** This operation without the echo that carries the new rule's handle. */
+        public InsertRule withoutEcho() {
+            return new InsertRule(rule, false);
+        }
+
         @Override public int message() { return NFT_MSG_NEWRULE; }
         @Override public int flags() { return NLM_F_CREATE; }
         @Override public int family() { return rule.family().protocol(); }
         @Override public void writeAttributes(MessageWriter w) { rule.writeAttributes(w, false, true); }
         @Override public String kind() { return "insert rule"; }
+        @Override public int handleAttribute() { return NFTA_RULE_HANDLE; }
         @Override public String object() { return rule.location(); }
         @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
     }
@@ -204,6 +379,7 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public int family() { return rule.family().protocol(); }
         @Override public void writeAttributes(MessageWriter w) { rule.writeAttributes(w, true, false); }
         @Override public String kind() { return "replace rule"; }
+        @Override public int handleAttribute() { return NFTA_RULE_HANDLE; }
         @Override public String object() { return rule.location() + " handle " + rule.handle(); }
         @Override public boolean echo() { return true; }
         @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
@@ -252,6 +428,7 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public int family() { return set.family().protocol(); }
         @Override public void writeAttributes(MessageWriter w) { set.writeAttributes(w); }
         @Override public String kind() { return (exclusive ? "create " : "add ") + (set.isMap() ? "map" : "set"); }
+        @Override public int handleAttribute() { return NFTA_SET_HANDLE; }
         @Override public String object() { return set.qualifiedName(); }
         @Override public boolean echo() { return true; }
     }
@@ -403,6 +580,7 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public int family() { return nftObject.family().protocol(); }
         @Override public void writeAttributes(MessageWriter w) { nftObject.writeAttributes(w); }
         @Override public String kind() { return (exclusive ? "create " : "add ") + "object"; }
+        @Override public int handleAttribute() { return NFTA_OBJ_HANDLE; }
         @Override public String object() { return nftObject.qualifiedName() + " (type " + nftObject.type() + ")"; }
         @Override public boolean echo() { return true; }
         @Override public AttributeNamer attributeNamer() { return AttributeNames.OBJECT; }
@@ -461,6 +639,7 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public int family() { return flowtable.family().protocol(); }
         @Override public void writeAttributes(MessageWriter w) { flowtable.writeAttributes(w); }
         @Override public String kind() { return exclusive ? "create flowtable" : "add flowtable"; }
+        @Override public int handleAttribute() { return NFTA_FLOWTABLE_HANDLE; }
         @Override public String object() { return flowtable.qualifiedName(); }
         @Override public boolean echo() { return true; }
         @Override public AttributeNamer attributeNamer() { return AttributeNames.FLOWTABLE; }

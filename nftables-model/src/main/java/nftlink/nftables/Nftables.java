@@ -81,13 +81,17 @@ public final class Nftables implements AutoCloseable {
     }
 
     /** A new, empty transaction on this connection. */
-    public Transaction transaction() {
-        return new Transaction(connection, NFNL_SUBSYS_NFTABLES);
+    public NftTransaction transaction() {
+        return new NftTransaction(connection);
     }
 
-    /** Commits {@code operations} as one transaction. */
-    public CommitResult commit(NftOperation... operations) {
-        Transaction t = transaction();
+    /**
+     * Commits {@code operations} as one transaction.
+     *
+     * @throws nftlink.nfnetlink.TransactionException when the kernel rejected any operation
+     */
+    public NftCommitResult commit(NftOperation... operations) {
+        NftTransaction t = transaction();
         for (NftOperation op : operations) {
             t.add(op);
         }
