@@ -6,6 +6,7 @@ import nftlink.netlink.NetlinkMessage;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import static nftlink.nfnetlink.Nfnetlink.NFGENMSG_LEN;
 
@@ -88,6 +89,22 @@ public class CommitResult {
                 operation.kind() + " " + operation.object() + " was committed without an echo, which carries the handle"));
         Attribute handle = m.attributes(NFGENMSG_LEN).require(attribute, "handle");
         return handle.u64Be();
+    }
+
+    /**
+     * The handle the kernel assigned to what operation {@code index} (from 0) created, when
+     * it creates something with a handle and its echo carries one; empty otherwise.
+     *
+     * @throws IndexOutOfBoundsException for an index outside the transaction
+     */
+    public OptionalLong handleAt(int index) {
+        int attribute = operations.get(index).handleAttribute();
+        Optional<NetlinkMessage> m = echo(index);
+        if (attribute == 0 || m.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        Attribute handle = m.get().attributes(NFGENMSG_LEN).find(attribute);
+        return handle == null ? OptionalLong.empty() : OptionalLong.of(handle.u64Be());
     }
 
     private int indexOf(BatchOperation operation) {

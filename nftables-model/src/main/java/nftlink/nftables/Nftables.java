@@ -14,12 +14,17 @@ import nftlink.netlink.NetworkNamespace;
 import nftlink.nfnetlink.CommitResult;
 import nftlink.nfnetlink.Nfnetlink;
 import nftlink.nfnetlink.Transaction;
+import nftlink.nftables.parse.AppliedScript;
+import nftlink.nftables.parse.NftParser;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -55,9 +60,11 @@ import static nftlink.nftables.NfTablesUapi.*;
 public final class Nftables implements AutoCloseable {
 
     private final NetlinkConnection connection;
+    private final NetworkNamespace namespace;
 
-    private Nftables(NetlinkConnection connection) {
+    private Nftables(NetlinkConnection connection, NetworkNamespace namespace) {
         this.connection = connection;
+        this.namespace = namespace;
     }
 
     /** Connects in the caller's network namespace. */
@@ -67,12 +74,20 @@ public final class Nftables implements AutoCloseable {
 
     /** Connects inside {@code namespace}. */
     public static Nftables open(NetworkNamespace namespace) {
-        return new Nftables(NetlinkConnection.open(NetlinkProtocol.NETFILTER, namespace));
+        return new Nftables(NetlinkConnection.open(NetlinkProtocol.NETFILTER, namespace), namespace);
     }
 
     /** Wraps an existing {@code NETLINK_NETFILTER} connection. */
     public static Nftables wrap(NetlinkConnection connection) {
-        return new Nftables(Objects.requireNonNull(connection, "connection"));
+        return new Nftables(Objects.requireNonNull(connection, "connection"), null);
+    }
+
+    /**
+     * The namespace this connection was opened in ({@link #open(NetworkNamespace)}); empty for
+     * {@link #wrap wrapped} connections. Parsers resolve interface names there.
+     */
+    public Optional<NetworkNamespace> namespace() {
+        return Optional.ofNullable(namespace);
     }
 
     /** The underlying netlink connection. */
@@ -96,6 +111,28 @@ public final class Nftables implements AutoCloseable {
             t.add(op);
         }
         return t.commit();
+    }
+
+    /**
+     * Parses {@code nftText} as {@code nft -f} does (sets it adds elements to are looked up in the
+     * kernel: {@link NftParser#forKernel}) and commits it as one transaction.
+     *
+     * @return each command of the text with the handle of what it created
+     * @throws nftlink.nftables.parse.NftParseException when the text is not valid; nothing was sent
+     * @throws nftlink.nfnetlink.TransactionException   when the kernel refused a command; nothing was applied
+     */
+    public AppliedScript apply(String nftText) {
+        return NftParser.forKernel(this).parse(nftText, "<string>").applyTo(this);
+    }
+
+    /**
+     * {@link #apply(String)} for a file, as {@code nft -f FILE}: errors name the file and
+     * includes resolve against its directory.
+     *
+     * @throws IOException when the file cannot be read
+     */
+    public AppliedScript apply(Path nftFile) throws IOException {
+        return NftParser.forKernel(this).parseFile(nftFile).applyTo(this);
     }
 
     /**

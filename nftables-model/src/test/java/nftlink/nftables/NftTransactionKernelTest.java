@@ -8,6 +8,7 @@ import nftlink.nftables.lang.Linearizer;
 import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.parse.NftParser;
 import nftlink.testing.KernelTest;
+import nftlink.testing.NftRef;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,7 @@ class NftTransactionKernelTest {
 
     @Test
     void typedRulesWithAnonymousSetsTellTheirHandles(TestNamespace ns) {
-        ns.nftScript("table inet app { chain input { type filter hook input priority 0; }; }").orThrow();
+        NftRef.apply(ns, "table inet app { chain input { type filter hook input priority 0; }; }");
         NftParser parser = NftParser.standard();
         RuleSpec plain = parser.parseRule(Family.INET, "app", "input", "tcp dport 80 accept");
         RuleSpec ssh = parser.parseRule(Family.INET, "app", "input", "tcp dport { 22, 2222 } accept");
@@ -69,7 +70,7 @@ class NftTransactionKernelTest {
             assertThat(tx.size()).as("two anonymous sets, each with its elements, and three rules").isEqualTo(7);
             NftCommitResult result = tx.commit();
 
-            List<Long> listed = handles(ns.nft("-a", "list", "chain", "inet", "app", "input").orThrow());
+            List<Long> listed = handles(NftRef.run(ns, "-a", "list", "chain", "inet", "app", "input").orThrow());
             assertThat(List.of(result.handle(plain), result.handle(ssh), result.handle(dns))).isEqualTo(listed);
             assertThat(result.handle(tx.operationOf(ssh))).isEqualTo(listed.get(1));
             assertThat(result.rules()).extracting(Rule::handle).isEqualTo(listed);
@@ -79,7 +80,7 @@ class NftTransactionKernelTest {
 
     @Test
     void handleOfAnOperationIsFoundWhateverPrecedesIt(TestNamespace ns) {
-        ns.nftScript("table inet app { chain input { type filter hook input priority 0; }; }").orThrow();
+        NftRef.apply(ns, "table inet app { chain input { type filter hook input priority 0; }; }");
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             List<NftOperation> parsed = NftParser.standard().parse(
                     "add rule inet app input ip saddr { 10.0.0.1, 10.0.0.2 } drop", "<test>").operations();
@@ -88,7 +89,7 @@ class NftTransactionKernelTest {
                     NftParser.standard().parseRule(Family.INET, "app", "input", "tcp dport 1 drop"), new BatchIds()).rule()).withoutEcho();
             NftCommitResult result = nft.transaction().addAll(parsed).add(quiet).commit();
             assertThat(parsed).hasSize(3);
-            List<Long> listed = handles(ns.nft("-a", "list", "chain", "inet", "app", "input").orThrow());
+            List<Long> listed = handles(NftRef.run(ns, "-a", "list", "chain", "inet", "app", "input").orThrow());
             assertThat(result.handle(rule)).isEqualTo(listed.getFirst());
             assertThatThrownBy(() -> result.handle(quiet)).isInstanceOf(IllegalStateException.class);
             assertThatThrownBy(() -> result.handle(NftOperation.addRule(rule.rule())))
@@ -99,7 +100,7 @@ class NftTransactionKernelTest {
 
     @Test
     void typedRulesAfterParsedOnesGetSetIdsOfTheirOwn(TestNamespace ns) {
-        ns.nftScript("table inet app { chain input { type filter hook input priority 0; }; }").orThrow();
+        NftRef.apply(ns, "table inet app { chain input { type filter hook input priority 0; }; }");
         NftParser parser = NftParser.standard();
         RuleSpec typed = parser.parseRule(Family.INET, "app", "input", "tcp dport { 22, 23 } accept");
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
@@ -108,7 +109,7 @@ class NftTransactionKernelTest {
                     .add(typed)
                     .commit();
         }
-        assertThat(ns.nft("list", "chain", "inet", "app", "input").orThrow())
+        assertThat(NftRef.run(ns, "list", "chain", "inet", "app", "input").orThrow())
                 .contains("udp dport { 53, 54 } accept", "tcp dport { 22, 23 } accept");
     }
 

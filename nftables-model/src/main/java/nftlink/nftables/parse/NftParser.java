@@ -1,6 +1,7 @@
 package nftlink.nftables.parse;
 
 import nftlink.nftables.Family;
+import nftlink.nftables.Nftables;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.lang.Linearizer;
 import nftlink.nftables.lang.RuleRenderer;
@@ -29,8 +30,8 @@ import java.util.Objects;
  * a {@link NftParseException} and no operations: nothing reaches the kernel.
  *
  * <pre>{@code
- * NftScript script = NftParser.standard().parseFile(Path.of("rules.nft"));
- * nft.transaction().addAll(script.operations()).commit();
+ * NftScript script = NftParser.forKernel(nft).parseFile(Path.of("rules.nft"));
+ * AppliedScript applied = script.applyTo(nft);       // or nft.apply(Path.of("rules.nft"))
  * }</pre>
  */
 public final class NftParser {
@@ -84,6 +85,16 @@ public final class NftParser {
     /** Resolves cgroup paths under the mounted cgroup-v2 hierarchy; knows no undeclared sets. */
     public static NftParser standard() {
         return new NftParser(CgroupPathResolver.mounted(), SetLookup.NONE);
+    }
+
+    /**
+     * A parser for text applied through {@code nft}: it looks up in the kernel the sets that the
+     * text adds elements to without declaring them ({@code add element inet app blocked { 10.0.0.1 }}),
+     * and resolves interface names in the namespace {@code nft} was opened in, as {@code nft} does.
+     */
+    public static NftParser forKernel(Nftables nft) {
+        InterfaceResolver interfaces = nft.namespace().map(InterfaceResolver::in).orElseGet(InterfaceResolver::sysfs);
+        return new NftParser(CgroupPathResolver.mounted(), interfaces, SetLookup.inKernel(nft));
     }
 
     /** This parser with another cgroup resolver. */

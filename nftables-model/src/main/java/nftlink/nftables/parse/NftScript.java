@@ -1,6 +1,7 @@
 package nftlink.nftables.parse;
 
 import nftlink.nftables.NftOperation;
+import nftlink.nftables.Nftables;
 
 import java.util.List;
 
@@ -12,6 +13,7 @@ import java.util.List;
  */
 public record NftScript(List<ParsedOperation> parsed) {
 
+    /** Copies {@code parsed}. */
     public NftScript {
         parsed = List.copyOf(parsed);
     }
@@ -24,6 +26,17 @@ public record NftScript(List<ParsedOperation> parsed) {
     /** Where operation {@code index} (0-based, as in a transaction error) came from. */
     public SourceLocation locationOf(int index) {
         return parsed.get(index).location();
+    }
+
+    /**
+     * Commits the operations as one transaction through {@code nft}.
+     *
+     * @return the commands with the handles of what they created
+     * @throws nftlink.nfnetlink.TransactionException when the kernel refused an operation
+     *         ({@link #locationOf} its {@code operationIndex()} says where in the text it is); nothing was applied
+     */
+    public AppliedScript applyTo(Nftables nft) {
+        return new AppliedScript(this, nft.transaction().addAll(operations()).commit());
     }
 
     /** Whether there is nothing to do. */
