@@ -3,10 +3,13 @@ package nftlink.nftables;
 import nftlink.netlink.Attribute;
 import nftlink.netlink.DumpCollector;
 import nftlink.netlink.DumpInterruptedException;
+import nftlink.netlink.Errno;
+import nftlink.netlink.InterfaceNames;
 import nftlink.netlink.MessageWriter;
 import nftlink.netlink.Netlink;
 import nftlink.netlink.NetlinkConnection;
 import nftlink.netlink.NetlinkDecodeException;
+import nftlink.netlink.NetlinkException;
 import nftlink.netlink.NetlinkKernelException;
 import nftlink.netlink.NetlinkMessage;
 import nftlink.netlink.NetlinkProtocol;
@@ -14,20 +17,26 @@ import nftlink.netlink.NetworkNamespace;
 import nftlink.nfnetlink.CommitResult;
 import nftlink.nfnetlink.Nfnetlink;
 import nftlink.nfnetlink.Transaction;
+import nftlink.nftables.lang.RuleRenderer;
+import nftlink.nftables.lang.RulesetListing;
 import nftlink.nftables.parse.AppliedScript;
+import nftlink.nftables.parse.CgroupPaths;
 import nftlink.nftables.parse.NftParser;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import static nftlink.netlink.Netlink.NLM_F_ACK;
 import static nftlink.netlink.Netlink.NLM_F_DUMP;
@@ -199,6 +208,8 @@ public final class Nftables implements AutoCloseable {
      * Right after mass additions or deletions the kernel resizes a hash set's table
      * in the background; a listing taken meanwhile can miss elements (as {@code nft
      * list set} does), while the set itself is already as committed.
+     *
+     * @throws NetlinkKernelException with {@link Errno#ENOENT} when there is no such table or set
      */
     public List<SetElement> listElements(Family family, String table, String set) {
         List<List<SetElement>> parts = dump(NFT_MSG_GETSETELEM, family, "list elements " + family + " " + table + " " + set,
@@ -229,9 +240,22 @@ public final class Nftables implements AutoCloseable {
         return dump(NFT_MSG_GETRULE, null, "list rules", Rule::decode, null);
     }
 
-    /** The rules of one chain, in order. */
+    /**
+     * The rules of one chain, in order.
+     *
+     * @throws NetlinkKernelException with {@link Errno#ENOENT} when there is no such table or chain
+     */
     public List<Rule> listRules(Family family, String table, String chain) {
-        return dump(NFT_MSG_GETRULE, family, "list rules " + family + " " + table + " " + chain, Rule::decode, w -> {
+        String operation = "list rules " + family + " " + table + " " + chain;
+        // the kernel's rule dump filters by chain without looking it up: ask for the chain first
+        connection.execute((w, seq) -> {
+            int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(NFNL_SUBSYS_NFTABLES, NFT_MSG_GETCHAIN),
+                    NLM_F_REQUEST | NLM_F_ACK, seq, family.protocol(), 0);
+            w.attrString(NFTA_CHAIN_TABLE, table);
+            w.attrString(NFTA_CHAIN_NAME, chain);
+            w.endMessage(m);
+        }, operation, NFGENMSG_LEN, AttributeNames.CHAIN, m -> { });
+        return dump(NFT_MSG_GETRULE, family, operation, Rule::decode, w -> {
             w.attrString(NFTA_RULE_TABLE, table);
             w.attrString(NFTA_RULE_CHAIN, chain);
         });
@@ -361,10 +385,55 @@ public final class Nftables implements AutoCloseable {
     }
 
     /**
-     * Tables and chains. Each is read with one dump; a concurrent change between
-     * the dumps is detected through the generation and the listing is retried.
+     * Everything: tables, chains, sets and maps with their elements, rules, stateful objects and
+     * flowtables, read at one generation (a concurrent change between the dumps is detected
+     * through the generation and the listing retried). {@link #listRulesetText()} prints it as nft.
+     *
+     * @throws DumpInterruptedException when the rule set kept changing over ten attempts
      */
     public Ruleset listRuleset() {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            int before = generation();
+            List<Table> tables = listTables();
+            List<Chain> chains = listChains();
+            List<NftSet> sets = listSets();
+            Map<String, List<SetElement>> elements = elementsOf(sets);
+            if (elements == null) {
+                continue;
+            }
+            List<Rule> rules = listRules();
+            List<NftObject> objects = listObjects();
+            List<Flowtable> flowtables = listFlowtables();
+            if (generation() == before) {
+                return new Ruleset(tables, chains, sets, elements, rules, objects, flowtables);
+            }
+        }
+        throw new DumpInterruptedException("list ruleset: the rule set kept changing while it was read");
+    }
+
+    /** The elements of each of {@code sets}, or {@code null} when one of them was deleted meanwhile. */
+    private Map<String, List<SetElement>> elementsOf(List<NftSet> sets) {
+        Map<String, List<SetElement>> elements = new HashMap<>();
+        for (NftSet s : sets) {
+            try {
+                elements.put(Ruleset.setKey(s), listElements(s.family(), s.table(), s.name()));
+            } catch (NetlinkKernelException e) {
+                if (e.errno() == Errno.ENOENT) {
+                    return null;
+                }
+                throw e;
+            }
+        }
+        return elements;
+    }
+
+    /**
+     * Tables and chains only, read at one generation: cheaper than {@link #listRuleset()}
+     * when rules and sets are not needed.
+     *
+     * @throws DumpInterruptedException when the rule set kept changing over ten attempts
+     */
+    public Ruleset listTablesAndChains() {
         for (int attempt = 0; attempt < 10; attempt++) {
             int before = generation();
             List<Table> tables = listTables();
@@ -373,7 +442,27 @@ public final class Nftables implements AutoCloseable {
                 return new Ruleset(tables, chains);
             }
         }
-        throw new DumpInterruptedException("list ruleset: the rule set kept changing while it was read");
+        throw new DumpInterruptedException("list tables and chains: the rule set kept changing while it was read");
+    }
+
+    /**
+     * The whole rule set as {@code nft list ruleset} (and {@code nftlink list ruleset}) prints it:
+     * rules in the rule language, interface names as the connection's namespace names them,
+     * cgroup IDs as paths under the mounted cgroup-v2 hierarchy.
+     */
+    public String listRulesetText() {
+        RuleRenderer renderer = new RuleRenderer(CgroupPaths.mounted()).withInterfaceNames(interfaceNames());
+        return RulesetListing.of(listRuleset()).render(NftFormatter.DEFAULT, renderer);
+    }
+
+    private IntFunction<String> interfaceNames() {
+        try {
+            InterfaceNames names = InterfaceNames.read(namespace == null ? NetworkNamespace.current() : namespace);
+            return index -> names.name(index).orElse(null);
+        } catch (NetlinkException e) {
+            // listed by index then, as nft does for an interface it cannot name
+            return index -> null;
+        }
     }
 
     private <T> List<T> dump(int message, Family family, String operation, Function<NetlinkMessage, T> decoder,
