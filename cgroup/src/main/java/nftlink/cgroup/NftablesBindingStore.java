@@ -188,14 +188,14 @@ public final class NftablesBindingStore implements BindingStore {
         boolean rebuilding = rebuild;
         if (rebuilding) {
             Table table = Table.of(layout.family(), layout.name());
-            t.add(new NftOperation.AddTable(table, false));
-            t.add(new NftOperation.DeleteTable(layout.family(), layout.name(), false));
-            t.add(new NftOperation.AddTable(table, false));
+            t.add(NftOperation.addTable(table));
+            t.add(NftOperation.deleteTable(layout.family(), layout.name()));
+            t.add(NftOperation.addTable(table));
             for (Chain c : layout.chains()) {
-                t.add(new NftOperation.AddChain(c, false));
+                t.add(NftOperation.addChain(c));
             }
             for (NftSet s : layout.sets()) {
-                t.add(new NftOperation.AddSet(s.withId(ids.nextSet()), false));
+                t.add(NftOperation.addSet(s.withId(ids.nextSet())));
             }
             for (int i = 0; i < layout.rules().size(); i++) {
                 t.addAll(Linearizer.operations(layout.rules().get(i).withComment(fixedTags.get(i)), ids));

@@ -52,11 +52,12 @@ import static nftlink.nftables.NfTablesUapi.*;
  * <pre>{@code
  * try (Nftables nft = Nftables.open(NetworkNamespace.named("blue"))) {
  *     nft.transaction()
- *        .add(new NftOperation.AddTable(Table.of(Family.INET, "filter"), false))
- *        .add(new NftOperation.AddChain(Chain.base(Family.INET, "filter", "input",
- *                BaseChain.of(ChainType.FILTER, Hook.INPUT, 0, ChainPolicy.ACCEPT)), false))
+ *        .add(NftOperation.addTable(Table.of(Family.INET, "filter")))
+ *        .add(NftOperation.addChain(Chain.base(Family.INET, "filter", "input",
+ *                BaseChain.of(ChainType.FILTER, Hook.INPUT, 0, ChainPolicy.ACCEPT))))
  *        .commit();
- *     System.out.print(NftFormatter.DEFAULT.ruleset(nft.listRuleset()));
+ *     long ssh = nft.apply("add rule inet filter input tcp dport 22 accept").handle(1).orElseThrow();
+ *     System.out.print(nft.listRulesetText());
  * }
  * }</pre>
  *

@@ -24,18 +24,18 @@ public final class GuardedTransaction {
     public static String run(NetworkNamespace ns) {
         try (Nftables mine = Nftables.open(ns); Nftables someoneElse = Nftables.open(ns)) {
             int seen = mine.generation();                       // the view this transaction is built on
-            someoneElse.commit(new NftOperation.AddTable(Table.of(Family.IP, "guard_a"), false));
+            someoneElse.commit(NftOperation.addTable(Table.of(Family.IP, "guard_a")));
             try {
                 mine.transaction()
-                        .add(new NftOperation.AddTable(Table.of(Family.IP, "guard_b"), false))
+                        .add(NftOperation.addTable(Table.of(Family.IP, "guard_b")))
                         .expectGeneration(seen)
                         .commit();
                 return "committed (unexpected: the rule set had changed)";
             } catch (GenerationConflictException e) {
                 return "refused: the rule set changed after generation " + e.expectedGeneration() + "; nothing was applied";
             } finally {
-                mine.commit(new NftOperation.DeleteTable(Family.IP, "guard_a", true),
-                        new NftOperation.DeleteTable(Family.IP, "guard_b", true));
+                mine.commit(NftOperation.destroyTable(Family.IP, "guard_a"),
+                        NftOperation.destroyTable(Family.IP, "guard_b"));
             }
         }
     }
