@@ -71,6 +71,44 @@ final class AttributeNames implements AttributeNamer {
             NfTablesUapi.NFTA_FLOWTABLE_HANDLE, Node.leaf("NFTA_FLOWTABLE_HANDLE"),
             NfTablesUapi.NFTA_FLOWTABLE_FLAGS, Node.leaf("NFTA_FLOWTABLE_FLAGS")));
 
+    static final AttributeNames SET = new AttributeNames(Map.ofEntries(
+            Map.entry(NfTablesUapi.NFTA_SET_TABLE, Node.leaf("NFTA_SET_TABLE")),
+            Map.entry(NfTablesUapi.NFTA_SET_NAME, Node.leaf("NFTA_SET_NAME")),
+            Map.entry(NfTablesUapi.NFTA_SET_FLAGS, Node.leaf("NFTA_SET_FLAGS")),
+            Map.entry(NfTablesUapi.NFTA_SET_KEY_TYPE, Node.leaf("NFTA_SET_KEY_TYPE")),
+            Map.entry(NfTablesUapi.NFTA_SET_KEY_LEN, Node.leaf("NFTA_SET_KEY_LEN")),
+            Map.entry(NfTablesUapi.NFTA_SET_DATA_TYPE, Node.leaf("NFTA_SET_DATA_TYPE")),
+            Map.entry(NfTablesUapi.NFTA_SET_DATA_LEN, Node.leaf("NFTA_SET_DATA_LEN")),
+            Map.entry(NfTablesUapi.NFTA_SET_POLICY, Node.leaf("NFTA_SET_POLICY")),
+            Map.entry(NfTablesUapi.NFTA_SET_DESC, new Node("NFTA_SET_DESC", Map.of(
+                    NfTablesUapi.NFTA_SET_DESC_SIZE, Node.leaf("NFTA_SET_DESC_SIZE"),
+                    NfTablesUapi.NFTA_SET_DESC_CONCAT, Node.leaf("NFTA_SET_DESC_CONCAT")))),
+            Map.entry(NfTablesUapi.NFTA_SET_ID, Node.leaf("NFTA_SET_ID")),
+            Map.entry(NfTablesUapi.NFTA_SET_TIMEOUT, Node.leaf("NFTA_SET_TIMEOUT")),
+            Map.entry(NfTablesUapi.NFTA_SET_GC_INTERVAL, Node.leaf("NFTA_SET_GC_INTERVAL")),
+            Map.entry(NfTablesUapi.NFTA_SET_USERDATA, Node.leaf("NFTA_SET_USERDATA")),
+            Map.entry(NfTablesUapi.NFTA_SET_OBJ_TYPE, Node.leaf("NFTA_SET_OBJ_TYPE")),
+            Map.entry(NfTablesUapi.NFTA_SET_HANDLE, Node.leaf("NFTA_SET_HANDLE")),
+            Map.entry(NfTablesUapi.NFTA_SET_EXPR, Node.leaf("NFTA_SET_EXPR")),
+            Map.entry(NfTablesUapi.NFTA_SET_EXPRESSIONS, Node.leaf("NFTA_SET_EXPRESSIONS"))));
+
+    static final AttributeNames SET_ELEMENTS = new AttributeNames(Map.of(
+            NfTablesUapi.NFTA_SET_ELEM_LIST_TABLE, Node.leaf("NFTA_SET_ELEM_LIST_TABLE"),
+            NfTablesUapi.NFTA_SET_ELEM_LIST_SET, Node.leaf("NFTA_SET_ELEM_LIST_SET"),
+            NfTablesUapi.NFTA_SET_ELEM_LIST_ELEMENTS, new Node("NFTA_SET_ELEM_LIST_ELEMENTS", Map.of(
+                    NfTablesUapi.NFTA_LIST_ELEM, new Node("NFTA_LIST_ELEM", Map.ofEntries(
+                            Map.entry(NfTablesUapi.NFTA_SET_ELEM_KEY, Node.leaf("NFTA_SET_ELEM_KEY")),
+                            Map.entry(NfTablesUapi.NFTA_SET_ELEM_DATA, Node.leaf("NFTA_SET_ELEM_DATA")),
+                            Map.entry(NfTablesUapi.NFTA_SET_ELEM_FLAGS, Node.leaf("NFTA_SET_ELEM_FLAGS")),
+                            Map.entry(NfTablesUapi.NFTA_SET_ELEM_TIMEOUT, Node.leaf("NFTA_SET_ELEM_TIMEOUT")),
+                            Map.entry(NfTablesUapi.NFTA_SET_ELEM_EXPIRATION, Node.leaf("NFTA_SET_ELEM_EXPIRATION")),
+                            Map.entry(NfTablesUapi.NFTA_SET_ELEM_USERDATA, Node.leaf("NFTA_SET_ELEM_USERDATA")),
+                            Map.entry(NfTablesUapi.NFTA_SET_ELEM_EXPR, Node.leaf("NFTA_SET_ELEM_EXPR")),
+                            Map.entry(NfTablesUapi.NFTA_SET_ELEM_OBJREF, Node.leaf("NFTA_SET_ELEM_OBJREF")),
+                            Map.entry(NfTablesUapi.NFTA_SET_ELEM_KEY_END, Node.leaf("NFTA_SET_ELEM_KEY_END")),
+                            Map.entry(NfTablesUapi.NFTA_SET_ELEM_EXPRESSIONS, Node.leaf("NFTA_SET_ELEM_EXPRESSIONS")))))),
+            NfTablesUapi.NFTA_SET_ELEM_LIST_SET_ID, Node.leaf("NFTA_SET_ELEM_LIST_SET_ID")));
+
     private final Map<Integer, Node> top;
 
     private AttributeNames(Map<Integer, Node> top) {

@@ -431,6 +431,7 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public int handleAttribute() { return NFTA_SET_HANDLE; }
         @Override public String object() { return set.qualifiedName(); }
         @Override public boolean echo() { return true; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.SET; }
     }
 
     /** {@code delete set} or, with {@code ignoreMissing}, {@code destroy set} (kernel 6.3+). */
@@ -450,6 +451,7 @@ public sealed interface NftOperation extends BatchOperation {
         }
         @Override public String kind() { return ignoreMissing ? "destroy set" : "delete set"; }
         @Override public String object() { return tableFamily.nftName() + " " + table + " " + name; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.SET; }
     }
 
     /**
@@ -472,6 +474,7 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public void writeAttributes(MessageWriter w) { writeElementList(w, table, set, setId, elements); }
         @Override public String kind() { return exclusive ? "create element" : "add element"; }
         @Override public String object() { return tableFamily.nftName() + " " + table + " " + set + " (" + elements.size() + " elements)"; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.SET_ELEMENTS; }
     }
 
     /** {@code delete element}: one message's worth; see {@link NftOperation#deleteElements}. */
@@ -489,6 +492,7 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public void writeAttributes(MessageWriter w) { writeElementList(w, table, set, 0, elements); }
         @Override public String kind() { return "delete element"; }
         @Override public String object() { return tableFamily.nftName() + " " + table + " " + set + " (" + elements.size() + " elements)"; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.SET_ELEMENTS; }
     }
 
     /** {@code flush set}: removes every element. */
@@ -508,6 +512,7 @@ public sealed interface NftOperation extends BatchOperation {
         }
         @Override public String kind() { return "flush set"; }
         @Override public String object() { return tableFamily.nftName() + " " + table + " " + set; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.SET_ELEMENTS; }
     }
 
     private static void writeElementList(MessageWriter w, String table, String set, int setId, List<SetElement> elements) {

@@ -1,6 +1,7 @@
 package nftlink.nftables;
 
 import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeNamer;
 import nftlink.netlink.DumpCollector;
 import nftlink.netlink.DumpInterruptedException;
 import nftlink.netlink.Errno;
@@ -335,7 +336,7 @@ public final class Nftables implements AutoCloseable {
             }
             if (reply.isError()) {
                 if (reply.errorCode() != 0) {
-                    throw connection.kernelError(reply, operation, 0, NFGENMSG_LEN, null);
+                    throw connection.kernelError(reply, operation, 0, NFGENMSG_LEN, AttributeNames.OBJECT);
                 }
                 return false;
             }
@@ -362,7 +363,7 @@ public final class Nftables implements AutoCloseable {
                     w.attrString(NFTA_OBJ_NAME, name);
                     w.attrU32Be(NFTA_OBJ_TYPE, objectType);
                     w.endMessage(m);
-                }, "reset object " + family + " " + table + " " + name, NFGENMSG_LEN, null,
+                }, "reset object " + family + " " + table + " " + name, NFGENMSG_LEN, AttributeNames.OBJECT,
                 m -> {
                     if (Nfnetlink.messageOf(m.type()) == NFT_MSG_NEWOBJ) {
                         result.add(NftObject.decode(m));
@@ -466,6 +467,21 @@ public final class Nftables implements AutoCloseable {
         }
     }
 
+
+    /** Names the attributes of a {@code message} request in errors ({@code NFTA_SET_ELEM_LIST_SET}, not a number). */
+    private static AttributeNamer namer(int message) {
+        return switch (message) {
+            case NFT_MSG_GETTABLE -> AttributeNames.TABLE;
+            case NFT_MSG_GETCHAIN -> AttributeNames.CHAIN;
+            case NFT_MSG_GETRULE -> AttributeNames.RULE;
+            case NFT_MSG_GETSET -> AttributeNames.SET;
+            case NFT_MSG_GETSETELEM -> AttributeNames.SET_ELEMENTS;
+            case NFT_MSG_GETOBJ, NFT_MSG_GETOBJ_RESET -> AttributeNames.OBJECT;
+            case NFT_MSG_GETFLOWTABLE -> AttributeNames.FLOWTABLE;
+            default -> null;
+        };
+    }
+
     private <T> List<T> dump(int message, Family family, String operation, Function<NetlinkMessage, T> decoder,
                              Consumer<MessageWriter> attributes) {
         return connection.dump((w, seq) -> {
@@ -487,7 +503,7 @@ public final class Nftables implements AutoCloseable {
             public List<T> result() {
                 return items;
             }
-        }, operation, NFGENMSG_LEN, null);
+        }, operation, NFGENMSG_LEN, namer(message));
     }
 
     @Override

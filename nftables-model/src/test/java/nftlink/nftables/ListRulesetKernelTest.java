@@ -90,6 +90,10 @@ class ListRulesetKernelTest {
                 assertThatThrownBy(missing::run).isInstanceOfSatisfying(NetlinkKernelException.class,
                         e -> assertThat(e.errno()).isEqualTo(Errno.ENOENT));
             }
+            assertThatThrownBy(() -> nft.listElements(Family.INET, "app", "noset"))
+                    .hasMessage("list elements inet app noset: ENOENT (No such file or directory) at NFTA_SET_ELEM_LIST_SET");
+            assertThatThrownBy(() -> nft.listRules(Family.INET, "app", "nochain"))
+                    .hasMessage("list rules inet app nochain: ENOENT (No such file or directory) at NFTA_CHAIN_NAME");
             nft.commit(NftOperation.addChain(Chain.regular(Family.INET, "app", "empty")));
             assertThat(nft.listRules(Family.INET, "app", "empty")).isEmpty();
         }

@@ -39,6 +39,19 @@ class NftTransactionKernelTest {
     }
 
     @Test
+    void setErrorsNameTheirAttributes(TestNamespace ns) {
+        NftRef.apply(ns, "table inet app { set s { type ipv4_addr; }; }");
+        try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
+            NftSet s = nft.listSets(Family.INET, "app").getFirst();
+            assertThatThrownBy(() -> nft.commit(NftOperation.createSet(s)))
+                    .isInstanceOfSatisfying(TransactionException.class, e -> assertThat(e.attribute()).isEqualTo("NFTA_SET_NAME"));
+            assertThatThrownBy(() -> nft.commit(NftOperation.flushSet(Family.INET, "app", "none")))
+                    .isInstanceOfSatisfying(TransactionException.class,
+                            e -> assertThat(e.attribute()).isEqualTo("NFTA_SET_ELEM_LIST_SET"));
+        }
+    }
+
+    @Test
     void destroyIgnoresWhatDeleteRefusesMissing(TestNamespace ns) {
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             nft.commit(NftOperation.addTable(Table.of(Family.INET, "app")));
