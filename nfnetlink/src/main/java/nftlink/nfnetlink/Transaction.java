@@ -60,6 +60,8 @@ public class Transaction {
     private final List<BatchOperation> operations = new ArrayList<>();
     private final BatchReplies replies = new BatchReplies();
     private int[] offsets = new int[16];
+    /** The operations as committed, kept while they do not change so a repeated commit copies nothing. */
+    private List<BatchOperation> snapshot;
     private boolean guarded;
     private int expectedGeneration;
 
@@ -72,6 +74,7 @@ public class Transaction {
     /** Appends an operation. */
     public Transaction add(BatchOperation operation) {
         operations.add(Objects.requireNonNull(operation, "operation"));
+        snapshot = null;
         return this;
     }
 
@@ -94,6 +97,7 @@ public class Transaction {
     /** Removes all operations and the generation guard. */
     public Transaction clear() {
         operations.clear();
+        snapshot = null;
         guarded = false;
         return this;
     }
@@ -156,7 +160,10 @@ public class Transaction {
             throw new NetlinkException("the kernel acknowledged the start of the batch of " + count
                     + " operations but not its end: the batch was discarded");
         }
-        return new CommitResult(operations, replies.echoes);
+        if (snapshot == null) {
+            snapshot = List.copyOf(operations);
+        }
+        return new CommitResult(snapshot, replies.echoes);
     }
 
     /** Collects a batch's replies; reused across commits so checking them allocates nothing. */
