@@ -184,7 +184,12 @@ public sealed interface NftOperation extends BatchOperation {
         return new DeleteFlowtable(family, table, name, true);
     }
 
-    /** {@code add table} (keeps an existing table, updating its flags) or, with {@code exclusive}, {@code create table}. */
+    /**
+     * {@code add table} (keeps an existing table, updating its flags) or, with {@code exclusive}, {@code create table}.
+     *
+     * @param table the table
+     * @param exclusive fail with {@code EEXIST} when it exists ({@code create}) instead of keeping it ({@code add})
+     */
     record AddTable(Table table, boolean exclusive) implements NftOperation {
         public AddTable {
             Objects.requireNonNull(table, "table");
@@ -201,7 +206,13 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public AttributeNamer attributeNamer() { return AttributeNames.TABLE; }
     }
 
-    /** {@code delete table} or, with {@code ignoreMissing}, {@code destroy table} (kernel 6.3+). */
+    /**
+     * {@code delete table} or, with {@code ignoreMissing}, {@code destroy table} (kernel 6.3+).
+     *
+     * @param tableFamily the table's family
+     * @param name its name
+     * @param ignoreMissing succeed when it does not exist ({@code destroy}) instead of failing with {@code ENOENT} ({@code delete})
+     */
     record DeleteTable(Family tableFamily, String name, boolean ignoreMissing) implements NftOperation {
         public DeleteTable {
             Objects.requireNonNull(tableFamily, "family");
@@ -220,6 +231,8 @@ public sealed interface NftOperation extends BatchOperation {
     /**
      * {@code flush ruleset}: deletes every table of {@code rulesetFamily}, or of every
      * family when it is {@code null}.
+     *
+     * @param rulesetFamily the family whose tables are deleted, or {@code null} for every family
      */
     record FlushRuleset(Family rulesetFamily) implements NftOperation {
         @Override public int message() { return NFT_MSG_DELTABLE; }
@@ -230,7 +243,12 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public String object() { return rulesetFamily == null ? "" : rulesetFamily.nftName(); }
     }
 
-    /** {@code add chain} or, with {@code exclusive}, {@code create chain}. */
+    /**
+     * {@code add chain} or, with {@code exclusive}, {@code create chain}.
+     *
+     * @param chain the chain
+     * @param exclusive fail with {@code EEXIST} when it exists ({@code create}) instead of keeping it ({@code add})
+     */
     record AddChain(Chain chain, boolean exclusive) implements NftOperation {
         public AddChain {
             Objects.requireNonNull(chain, "chain");
@@ -251,6 +269,10 @@ public sealed interface NftOperation extends BatchOperation {
      * An anonymous chain bound to the rule that jumps to it ({@code jump { ... }}): no name (the kernel
      * names it {@code __chainN}), {@code NFT_CHAIN_BINDING}, and an ID the bound rules and the jump refer to
      * within the same transaction.
+     *
+     * @param tableFamily the table's family
+     * @param table the table's name
+     * @param id the chain's ID within the transaction
      */
     record AddBindingChain(Family tableFamily, String table, int id) implements NftOperation {
         public AddBindingChain {
@@ -274,7 +296,12 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public AttributeNamer attributeNamer() { return AttributeNames.CHAIN; }
     }
 
-    /** A rule of the anonymous chain added with ID {@code chainId} in the same transaction. */
+    /**
+     * A rule of the anonymous chain added with ID {@code chainId} in the same transaction.
+     *
+     * @param rule the rule
+     * @param chainId the ID of the anonymous chain the rule belongs to
+     */
     record AddBoundRule(Rule rule, int chainId) implements NftOperation {
         public AddBoundRule {
             Objects.requireNonNull(rule, "rule");
@@ -289,7 +316,14 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
     }
 
-    /** {@code delete chain} or, with {@code ignoreMissing}, {@code destroy chain} (kernel 6.3+). */
+    /**
+     * {@code delete chain} or, with {@code ignoreMissing}, {@code destroy chain} (kernel 6.3+).
+     *
+     * @param tableFamily the table's family
+     * @param table the table's name
+     * @param name its name
+     * @param ignoreMissing succeed when it does not exist ({@code destroy}) instead of failing with {@code ENOENT} ({@code delete})
+     */
     record DeleteChain(Family tableFamily, String table, String name, boolean ignoreMissing) implements NftOperation {
         public DeleteChain {
             Objects.requireNonNull(tableFamily, "family");
@@ -313,6 +347,9 @@ public sealed interface NftOperation extends BatchOperation {
      * {@code add rule}: appends the rule to its chain, or places it after the rule
      * whose handle is {@link Rule#position()}. The kernel's echo carries the new
      * rule's handle ({@link Rule#decode} of {@code CommitResult.echo(i)}).
+     *
+     * @param rule the rule
+     * @param echo whether to ask for the echo that carries the new rule's handle
      */
     record AddRule(Rule rule, boolean echo) implements NftOperation {
         public AddRule {
@@ -339,7 +376,12 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
     }
 
-    /** {@code insert rule}: prepends the rule, or places it before the rule whose handle is {@link Rule#position()}. */
+    /**
+     * {@code insert rule}: prepends the rule, or places it before the rule whose handle is {@link Rule#position()}.
+     *
+     * @param rule the rule
+     * @param echo whether to ask for the echo that carries the new rule's handle
+     */
     record InsertRule(Rule rule, boolean echo) implements NftOperation {
         public InsertRule {
             Objects.requireNonNull(rule, "rule");
@@ -365,7 +407,11 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
     }
 
-    /** {@code replace rule}: replaces the rule with handle {@link Rule#handle()} in place. */
+    /**
+     * {@code replace rule}: replaces the rule with handle {@link Rule#handle()} in place.
+     *
+     * @param rule the rule
+     */
     record ReplaceRule(Rule rule) implements NftOperation {
         public ReplaceRule {
             Objects.requireNonNull(rule, "rule");
@@ -385,7 +431,14 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
     }
 
-    /** {@code delete rule ... handle N}. */
+    /**
+     * {@code delete rule ... handle N}.
+     *
+     * @param tableFamily the table's family
+     * @param table the table's name
+     * @param chain the chain's name
+     * @param handle the rule's handle
+     */
     record DeleteRule(Family tableFamily, String table, String chain, long handle) implements NftOperation {
         public DeleteRule {
             Objects.requireNonNull(tableFamily, "family");
@@ -411,6 +464,9 @@ public sealed interface NftOperation extends BatchOperation {
      * wants an {@code NFTA_SET_ID} for every new set: the parsers and the linearizer number theirs
      * per batch ({@link nftlink.nftables.lang.BatchIds}); a set without one is sent with
      * {@link #UNNUMBERED}, which no batch numbering gives, and is found by its name.
+     *
+     * @param set the set or map
+     * @param exclusive fail with {@code EEXIST} when it exists ({@code create}) instead of keeping it ({@code add})
      */
     record AddSet(NftSet set, boolean exclusive) implements NftOperation {
         /** The ID of a set added without one; above every ID a {@link nftlink.nftables.lang.BatchIds} gives. */
@@ -434,7 +490,14 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public AttributeNamer attributeNamer() { return AttributeNames.SET; }
     }
 
-    /** {@code delete set} or, with {@code ignoreMissing}, {@code destroy set} (kernel 6.3+). */
+    /**
+     * {@code delete set} or, with {@code ignoreMissing}, {@code destroy set} (kernel 6.3+).
+     *
+     * @param tableFamily the table's family
+     * @param table the table's name
+     * @param name its name
+     * @param ignoreMissing succeed when it does not exist ({@code destroy}) instead of failing with {@code ENOENT} ({@code delete})
+     */
     record DeleteSet(Family tableFamily, String table, String name, boolean ignoreMissing) implements NftOperation {
         public DeleteSet {
             Objects.requireNonNull(tableFamily, "family");
@@ -458,6 +521,13 @@ public sealed interface NftOperation extends BatchOperation {
      * {@code add element} (or {@code create element} with {@code exclusive}): one
      * message's worth of elements. Use {@link NftOperation#addElements} to split any
      * number of elements into messages that each fit a netlink attribute.
+     *
+     * @param tableFamily the table's family
+     * @param table the table's name
+     * @param set the set's name
+     * @param setId the set's ID when it is added in the same transaction, or 0
+     * @param elements the elements
+     * @param exclusive fail with {@code EEXIST} when it exists ({@code create}) instead of keeping it ({@code add})
      */
     record AddElements(Family tableFamily, String table, String set, int setId, List<SetElement> elements,
                        boolean exclusive) implements NftOperation {
@@ -477,7 +547,14 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public AttributeNamer attributeNamer() { return AttributeNames.SET_ELEMENTS; }
     }
 
-    /** {@code delete element}: one message's worth; see {@link NftOperation#deleteElements}. */
+    /**
+     * {@code delete element}: one message's worth; see {@link NftOperation#deleteElements}.
+     *
+     * @param tableFamily the table's family
+     * @param table the table's name
+     * @param set the set's name
+     * @param elements the elements
+     */
     record DeleteElements(Family tableFamily, String table, String set, List<SetElement> elements) implements NftOperation {
         public DeleteElements {
             Objects.requireNonNull(tableFamily, "family");
@@ -495,7 +572,13 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public AttributeNamer attributeNamer() { return AttributeNames.SET_ELEMENTS; }
     }
 
-    /** {@code flush set}: removes every element. */
+    /**
+     * {@code flush set}: removes every element.
+     *
+     * @param tableFamily the table's family
+     * @param table the table's name
+     * @param set the set's name
+     */
     record FlushSet(Family tableFamily, String table, String set) implements NftOperation {
         public FlushSet {
             Objects.requireNonNull(tableFamily, "family");
@@ -574,6 +657,9 @@ public sealed interface NftOperation extends BatchOperation {
     /**
      * {@code add counter|quota|limit|ct helper|...} (updates an existing object of the same
      * type where the kernel allows it) or, with {@code exclusive}, {@code create ...}.
+     *
+     * @param nftObject the object
+     * @param exclusive fail with {@code EEXIST} when it exists ({@code create}) instead of keeping it ({@code add})
      */
     record AddObject(NftObject nftObject, boolean exclusive) implements NftOperation {
         public AddObject {
@@ -596,6 +682,11 @@ public sealed interface NftOperation extends BatchOperation {
      * with {@code ignoreMissing}, {@code destroy ...} (kernel 6.3+).
      *
      * @param objectType the {@code NFT_OBJECT_*} type (the kernel looks objects up by name and type)
+     * @param tableFamily the table's family
+     * @param table the table's name
+     * @param name its name, or {@code null} to delete it by handle
+     * @param handle its handle, when {@code name} is {@code null}
+     * @param ignoreMissing succeed when it does not exist ({@code destroy}) instead of failing with {@code ENOENT} ({@code delete})
      */
     record DeleteObject(Family tableFamily, String table, int objectType, String name, long handle,
                         boolean ignoreMissing) implements NftOperation {
@@ -633,7 +724,12 @@ public sealed interface NftOperation extends BatchOperation {
         }
     }
 
-    /** {@code add flowtable} or, with {@code exclusive}, {@code create flowtable}. */
+    /**
+     * {@code add flowtable} or, with {@code exclusive}, {@code create flowtable}.
+     *
+     * @param flowtable the flowtable
+     * @param exclusive fail with {@code EEXIST} when it exists ({@code create}) instead of keeping it ({@code add})
+     */
     record AddFlowtable(Flowtable flowtable, boolean exclusive) implements NftOperation {
         public AddFlowtable {
             Objects.requireNonNull(flowtable, "flowtable");
@@ -650,7 +746,14 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public AttributeNamer attributeNamer() { return AttributeNames.FLOWTABLE; }
     }
 
-    /** {@code delete flowtable} or, with {@code ignoreMissing}, {@code destroy flowtable} (kernel 6.3+). */
+    /**
+     * {@code delete flowtable} or, with {@code ignoreMissing}, {@code destroy flowtable} (kernel 6.3+).
+     *
+     * @param tableFamily the table's family
+     * @param table the table's name
+     * @param name its name
+     * @param ignoreMissing succeed when it does not exist ({@code destroy}) instead of failing with {@code ENOENT} ({@code delete})
+     */
     record DeleteFlowtable(Family tableFamily, String table, String name, boolean ignoreMissing) implements NftOperation {
         public DeleteFlowtable {
             Objects.requireNonNull(tableFamily, "family");
@@ -670,7 +773,12 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public String object() { return tableFamily.nftName() + " " + table + " " + name; }
     }
 
-    /** {@code flush table}: deletes every rule of every chain in the table. */
+    /**
+     * {@code flush table}: deletes every rule of every chain in the table.
+     *
+     * @param tableFamily the table's family
+     * @param table the table's name
+     */
     record FlushTable(Family tableFamily, String table) implements NftOperation {
         public FlushTable {
             Objects.requireNonNull(tableFamily, "family");
@@ -685,7 +793,13 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public String object() { return tableFamily.nftName() + " " + table; }
     }
 
-    /** {@code flush chain}: deletes every rule of the chain. */
+    /**
+     * {@code flush chain}: deletes every rule of the chain.
+     *
+     * @param tableFamily the table's family
+     * @param table the table's name
+     * @param chain the chain's name
+     */
     record FlushChain(Family tableFamily, String table, String chain) implements NftOperation {
         public FlushChain {
             Objects.requireNonNull(tableFamily, "family");
