@@ -111,6 +111,11 @@ public final class NftablesBindingStore implements BindingStore {
     /**
      * A store whose tags start with {@code tagPrefix} (one word).
      *
+     * @param nft the client
+     * @param layout the table the store owns
+     * @param targets where each policy target's bindings go, by target name
+     * @param pathsById the path of a cgroup ID, for descriptions of adopted bindings
+     * @param tagPrefix the first word of the comments that tag the store's rules and elements
      * @throws IllegalArgumentException when a target names a chain or set the layout lacks, a set is
      *                                  no set of {@code cgroupsv2} keys, or two entries fill one set
      */
@@ -156,6 +161,8 @@ public final class NftablesBindingStore implements BindingStore {
      * Checks that every entry of {@code policy} has a target here (a binding of an
      * entry without one makes {@link #apply} fail); returns {@code policy}.
      *
+     * @param policy the policy
+     * @return {@code policy}
      * @throws IllegalArgumentException naming the entries without a target
      */
     public Policy requireTargets(Policy policy) {
@@ -166,12 +173,20 @@ public final class NftablesBindingStore implements BindingStore {
         return policy;
     }
 
-    /** The table this store owns. */
+    /**
+     * The table this store owns.
+     *
+     * @return the layout
+     */
     public TableLayout layout() {
         return layout;
     }
 
-    /** Number of transactions committed so far. */
+    /**
+     * Number of transactions committed so far.
+     *
+     * @return the number of transactions
+     */
     public synchronized int transactions() {
         return transactions;
     }

@@ -30,6 +30,7 @@ import java.util.Set;
  */
 public record TableLayout(Family family, String name, List<Chain> chains, List<NftSet> sets, List<RuleSpec> rules) {
 
+    /** Checks the components: family and name not null; copies the lists. */
     public TableLayout {
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(name, "name");
@@ -61,12 +62,22 @@ public record TableLayout(Family family, String name, List<Chain> chains, List<N
         }
     }
 
-    /** Whether the layout has a chain named {@code chain}. */
+    /**
+     * Whether the layout has a chain named {@code chain}.
+     *
+     * @param chain the chain's name
+     * @return whether it is there
+     */
     public boolean hasChain(String chain) {
         return chains.stream().anyMatch(c -> c.name().equals(chain));
     }
 
-    /** The layout's set named {@code set}, or {@code null}. */
+    /**
+     * The layout's set named {@code set}, or {@code null}.
+     *
+     * @param set the set's name
+     * @return the set, or {@code null}
+     */
     public NftSet set(String set) {
         return sets.stream().filter(s -> s.name().equals(set)).findFirst().orElse(null);
     }

@@ -26,6 +26,8 @@ public record NetlinkError(int errno, int requestType, int requestFlags, int req
     /**
      * Decodes an {@code NLMSG_ERROR} message.
      *
+     * @param message the message
+     * @return the error
      * @throws NetlinkDecodeException when the message is not a well-formed error message
      */
     public static NetlinkError decode(NetlinkMessage message) {
@@ -64,7 +66,11 @@ public record NetlinkError(int errno, int requestType, int requestFlags, int req
                 text == null || text.isEmpty() ? null : text, offset, missing);
     }
 
-    /** Whether this is an acknowledgement rather than an error. */
+    /**
+     * Whether this is an acknowledgement rather than an error.
+     *
+     * @return whether the error code is 0
+     */
     public boolean isAck() {
         return errno == 0;
     }

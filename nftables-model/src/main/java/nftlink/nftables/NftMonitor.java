@@ -1,5 +1,6 @@
 package nftlink.nftables;
 
+import nftlink.netlink.NetlinkException;
 import nftlink.netlink.NetlinkProtocol;
 import nftlink.netlink.NetlinkSocket;
 import nftlink.netlink.NetworkNamespace;
@@ -112,7 +113,7 @@ public final class NftMonitor implements AutoCloseable {
      *
      * @return the update, or {@code null} on timeout or when closed
      * @throws IllegalStateException             when {@code next} is already running in another thread
-     * @throws nftlink.netlink.NetlinkException when reading the socket failed or a notification is malformed
+     * @throws NetlinkException when reading the socket failed or a notification is malformed
      */
     public Update next(int timeoutMillis) {
         if (!consuming.compareAndSet(false, true)) {

@@ -1,5 +1,7 @@
 package nftlink.nftables;
 
+import nftlink.nfnetlink.Transaction;
+import nftlink.nftables.lang.BatchIds;
 import nftlink.netlink.AttributeNamer;
 import nftlink.netlink.MessageWriter;
 import nftlink.netlink.Netlink;
@@ -17,7 +19,7 @@ import static nftlink.netlink.Netlink.NLM_F_EXCL;
 import static nftlink.nftables.NfTablesUapi.*;
 
 /**
- * The operations on nftables objects that a {@link nftlink.nfnetlink.Transaction}
+ * The operations on nftables objects that a {@link Transaction}
  * carries, named like the {@code nft} commands they correspond to. Each is an
  * immutable record that writes its own message.
  *
@@ -462,14 +464,14 @@ public sealed interface NftOperation extends BatchOperation {
     /**
      * {@code add set} / {@code add map} or, with {@code exclusive}, {@code create set}. The kernel
      * wants an {@code NFTA_SET_ID} for every new set: the parsers and the linearizer number theirs
-     * per batch ({@link nftlink.nftables.lang.BatchIds}); a set without one is sent with
+     * per batch ({@link BatchIds}); a set without one is sent with
      * {@link #UNNUMBERED}, which no batch numbering gives, and is found by its name.
      *
      * @param set the set or map
      * @param exclusive fail with {@code EEXIST} when it exists ({@code create}) instead of keeping it ({@code add})
      */
     record AddSet(NftSet set, boolean exclusive) implements NftOperation {
-        /** The ID of a set added without one; above every ID a {@link nftlink.nftables.lang.BatchIds} gives. */
+        /** The ID of a set added without one; above every ID a {@link BatchIds} gives. */
         public static final int UNNUMBERED = Integer.MAX_VALUE;
 
         public AddSet {

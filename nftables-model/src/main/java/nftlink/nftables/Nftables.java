@@ -352,7 +352,7 @@ public final class Nftables implements AutoCloseable {
     /**
      * {@code reset counter|quota FAMILY TABLE NAME}: one object's values, zeroed in the kernel as they are read.
      *
-     * @throws nftlink.netlink.NetlinkKernelException when there is no such object ({@code ENOENT})
+     * @throws NetlinkKernelException when there is no such object ({@code ENOENT})
      */
     public NftObject resetObject(Family family, String table, String name, int objectType) {
         List<NftObject> result = new ArrayList<>(1);

@@ -55,6 +55,11 @@ public final class RtMonitor implements AutoCloseable {
     /**
      * Subscribes to {@code groups} inside {@code namespace}, then delivers the
      * first snapshot to {@code listener} before returning.
+     *
+     * @param namespace the network namespace
+     * @param groups the multicast groups to join
+     * @param listener what snapshots and events go to
+     * @return the monitor; close it when done
      */
     public static RtMonitor open(NetworkNamespace namespace, Set<RtGroup> groups, RtListener listener) {
         Objects.requireNonNull(listener, "listener");
@@ -75,17 +80,31 @@ public final class RtMonitor implements AutoCloseable {
         return monitor;
     }
 
-    /** Every group: links, and addresses, routes and rules of both families. */
+    /**
+     * Every group: links, and addresses, routes and rules of both families.
+     *
+     * @param namespace the network namespace
+     * @param listener what snapshots and events go to
+     * @return the monitor; close it when done
+     */
     public static RtMonitor open(NetworkNamespace namespace, RtListener listener) {
         return open(namespace, EnumSet.allOf(RtGroup.class), listener);
     }
 
-    /** The monitor's socket (to set its receive buffer size, or to poll it with others). */
+    /**
+     * The monitor's socket (to set its receive buffer size, or to poll it with others).
+     *
+     * @return the socket
+     */
     public NetlinkSocket socket() {
         return socket;
     }
 
-    /** How many times the monitor resynchronised after lost notifications. */
+    /**
+     * How many times the monitor resynchronised after lost notifications.
+     *
+     * @return the number of resyncs
+     */
     public int resyncs() {
         return resyncs;
     }
@@ -94,6 +113,7 @@ public final class RtMonitor implements AutoCloseable {
      * Waits up to {@code timeoutMillis} (negative: forever) for notifications and
      * delivers all that are queued.
      *
+     * @param timeoutMillis the longest wait in milliseconds; negative waits for ever
      * @return the number of events delivered (a resync counts as none)
      */
     public int poll(int timeoutMillis) {

@@ -117,7 +117,8 @@ final class DnsSets implements AutoCloseable {
             }
             long sleep = Math.max(10, (next - System.nanoTime()) / 1_000_000);
             try {
-                Thread.sleep(Math.min(sleep, 1000));
+                // only this thread changes what is due: sleep until the next refresh (close() interrupts)
+                Thread.sleep(sleep);
             } catch (InterruptedException ex) {
                 return;
             }

@@ -38,7 +38,7 @@ import java.util.function.Function;
 import java.util.function.LongFunction;
 
 /**
- * The daemon's {@link nftlink.cgroup.BindingStore}: it puts each binding where its
+ * The daemon's {@link BindingStore}: it puts each binding where its
  * policy entry says, into the user's own tables (which it never creates, flushes or
  * deletes): the entry's rule, compiled with the cgroup's ID, appended (or inserted)
  * to the entry's chain, or the cgroup's ID as an element of the entry's set. Each

@@ -1,5 +1,10 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.expr.Exthdr;
+import nftlink.nftables.lang.ExpressionField;
+import nftlink.nftables.lang.ExthdrField;
+import nftlink.nftables.lang.MaskedField;
+import nftlink.nftables.lang.PayloadBitField;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Match;
@@ -33,7 +38,7 @@ final class JsonMatchReader {
                 throw opNode.error("\"!\" tests flags, and " + flagsField.text() + " holds no flags");
             }
             Bytes flags = context.values.single(flagsField, body.member("right"));
-            return at(body, () -> new Match(nftlink.nftables.lang.MaskedField.and(flagsField, flags), Match.Op.EQ,
+            return at(body, () -> new Match(MaskedField.and(flagsField, flags), Match.Op.EQ,
                     new Value.Single(Bytes.of(new byte[flagsField.length()]))));
         }
         Match.Op op = switch (opText) {
@@ -67,21 +72,21 @@ final class JsonMatchReader {
         }
         Field parsed = leftKind != null && (leftKind.getKey().equals("&") || leftKind.getKey().equals("|"))
                 ? context.fields.valueField(left) : context.fields.field(left);
-        if (parsed instanceof nftlink.nftables.lang.MaskedField m && m.field() instanceof nftlink.nftables.lang.PayloadBitField) {
+        if (parsed instanceof MaskedField m && m.field() instanceof PayloadBitField) {
             throw left.error("unsupported: & or | on the bit field " + m.field().text() + " in a match");
         }
         // {"fib": ...} == true: whether the lookup has a result (fib daddr oif exists)
-        if (parsed instanceof nftlink.nftables.lang.ExpressionField x && x.text().startsWith("fib ")
+        if (parsed instanceof ExpressionField x && x.text().startsWith("fib ")
                 && body.member("right").value() instanceof JsonValue.Bool) {
-            nftlink.nftables.lang.ExpressionField present = at(left, x::presence);
+            ExpressionField present = at(left, x::presence);
             Value exists = context.values.value(present, body.member("right"));
             return at(body, () -> new Match(present, op, exists));
         }
         // {"tcp option": {"base": 6, "len": 8, "offset": 0}} == true: whether option 6 is there
-        Field field = parsed instanceof nftlink.nftables.lang.ExthdrField x && x.op() == nftlink.nftables.expr.Exthdr.Op.TCPOPT
+        Field field = parsed instanceof ExthdrField x && x.op() == Exthdr.Op.TCPOPT
                 && x.name() != null && x.name().isEmpty() && x.bitOffset() == 0 && x.bits() == 8
                 && body.member("right").value() instanceof JsonValue.Bool
-                ? at(left, () -> nftlink.nftables.lang.ExthdrField.tcpOption(x.type())) : parsed;
+                ? at(left, () -> ExthdrField.tcpOption(x.type())) : parsed;
         Value value = context.values.value(field, body.member("right"));
         return at(body, () -> new Match(field, op, value));
     }

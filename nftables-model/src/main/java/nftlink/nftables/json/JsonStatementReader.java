@@ -1,5 +1,7 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.lang.ExthdrField;
+import nftlink.nftables.lang.SetOperation;
 import nftlink.nftables.Family;
 import nftlink.nftables.expr.Verdict;
 import nftlink.nftables.lang.Field;
@@ -115,7 +117,7 @@ final class JsonStatementReader {
         } else {
             String name = option.member("name").string();
             optionKind = name.matches("\\d+") ? Integer.parseInt(name) : Fields.presence("tcp option " + name)
-                    .map(nftlink.nftables.lang.ExthdrField::type)
+                    .map(ExthdrField::type)
                     .orElseThrow(() -> option.member("name").error("unknown tcp option \"" + name + "\""));
         }
         int k = optionKind;
@@ -164,7 +166,7 @@ final class JsonStatementReader {
             }
         }
         String op = body.member("op").string();
-        nftlink.nftables.lang.SetOperation code = nftlink.nftables.lang.SetOperation.named(op)
+        SetOperation code = SetOperation.named(op)
                 .orElseThrow(() -> body.member("op").error("expected add, update or delete"));
         // nft names the set of a {"map": ...} update as "map"
         Node setNode = body.optional("map") != null ? body.member("map") : body.member("set");

@@ -1,5 +1,6 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.xt.XtListing;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,8 +66,8 @@ record JsonStatementWriter(JsonRenderer renderer) {
                     .put("value", renderer.values().single(cs.field(), cs.value())).build());
             case Statement.PayloadSet ps -> JsonValue.single("mangle", JsonValue.object().put("key", renderer.field(ps.field()))
                     .put("value", renderer.values().single(ps.field(), ps.value())).build());
-            case Statement.KernelExpression k when nftlink.nftables.xt.XtListing.isXt(k) ->
-                    nftlink.nftables.xt.XtListing.json(k.expression(), family);
+            case Statement.KernelExpression k when XtListing.isXt(k) ->
+                    XtListing.json(k.expression(), family);
             case Statement.KernelExpression k -> kernelExpression(k.expression());
             case Statement.LogStatement l -> log(l);
             case Statement.LimitStatement l -> limit(l);
@@ -108,7 +109,7 @@ record JsonStatementWriter(JsonRenderer renderer) {
     /** A tproxy statement: the family in inet tables, the address and the port. */
     private JsonValue tproxy(Statement.TproxyStatement t, Family family) {
         var body = JsonValue.object();
-        if (t.family() != 0 && family == nftlink.nftables.Family.INET) {
+        if (t.family() != 0 && family == Family.INET) {
             body.put("family", t.family() == 2 ? "ip" : "ip6");
         }
         if (t.address() != null) {

@@ -1,5 +1,7 @@
 package nftlink.nftables.lang;
 
+import java.util.HashMap;
+import java.util.Map;
 import nftlink.nftables.Family;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.Bytes;
@@ -21,7 +23,7 @@ final class DelinearizeDependencies {
     }
 
     /** {@link PayloadField#TRANSPORT_PROTOCOLS} inverted once (the first number in its order wins), for every listed rule. */
-    static final java.util.Map<String, Integer> TRANSPORT_PROTOCOL_NUMBERS = new java.util.HashMap<>();
+    static final Map<String, Integer> TRANSPORT_PROTOCOL_NUMBERS = new HashMap<>();
 
     static {
         PayloadField.TRANSPORT_PROTOCOLS.forEach((number, name) -> TRANSPORT_PROTOCOL_NUMBERS.putIfAbsent(name, number));

@@ -1,5 +1,6 @@
 package nftlink.nftables.lang;
 
+import java.io.ByteArrayOutputStream;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.expr.Bitwise;
@@ -57,7 +58,7 @@ final class DelinearizeMatches {
      * them as it prints them, {@code fin | ack} by its {@code fin}), values with the same lowest flag as dumped;
      * concatenations as {@link #concatOrder} says.
      */
-    static java.util.Comparator<Bytes> listingOrder(Field field) {
+    static Comparator<Bytes> listingOrder(Field field) {
         Datatype type = field.datatype();
         if (field instanceof ConcatField concat) {
             return concatOrder(concat);
@@ -65,7 +66,7 @@ final class DelinearizeMatches {
         if (!type.isBitmask()) {
             return type.elementOrder();
         }
-        return java.util.Comparator.comparing(b -> {
+        return Comparator.comparing(b -> {
             byte[] raw = b.toArray();
             if (type.hostOrder()) {
                 for (int i = 0, j = raw.length - 1; i < j; i++, j--) {
@@ -83,10 +84,10 @@ final class DelinearizeMatches {
      * The order nft lists concatenated keys in: the parts' bytes without their register padding, read
      * together as one little-endian number (nft's sort imports the joined value in host byte order).
      */
-    static java.util.Comparator<Bytes> concatOrder(ConcatField concat) {
-        return java.util.Comparator.comparing(b -> {
+    static Comparator<Bytes> concatOrder(ConcatField concat) {
+        return Comparator.comparing(b -> {
             List<Bytes> parts = concat.split(b);
-            java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream joined = new ByteArrayOutputStream();
             for (Bytes part : parts) {
                 joined.writeBytes(part.toArray());
             }

@@ -29,17 +29,29 @@ import java.util.List;
 public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<Statement> statements, boolean dynamic,
                               boolean map) {
 
+    /** Copies {@code statements}, which must not be null. */
     public ElementCompiler {
         statements = List.copyOf(statements);
     }
 
-    /** The compiler for the elements of a declared set, with or without merging its intervals. */
+    /**
+     * The compiler for the elements of a declared set, with or without merging its intervals.
+     *
+     * @param d the set's declaration
+     * @param merge whether to merge adjacent and overlapping intervals ({@code auto-merge})
+     * @return the compiler
+     */
     public static ElementCompiler of(SetDeclaration d, boolean merge) {
         return new ElementCompiler(d.key(), d.isInterval(), merge, d.statements(), (d.flags() & NfTablesUapi.NFT_SET_EVAL) != 0,
                 d.isMap());
     }
 
-    /** The compiler for elements of a set the kernel (or someone else) declared. */
+    /**
+     * The compiler for elements of a set the kernel (or someone else) declared.
+     *
+     * @param set the set as the kernel lists it
+     * @return the compiler
+     */
     public static ElementCompiler of(NftSet set) {
         SetDeclaration d = SetDeclaration.of(set);
         if (d == null) {
@@ -50,6 +62,7 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<
 
     /** An element that cannot be added: {@link #index()} is its position in the list given. */
     public static final class ElementException extends IllegalArgumentException {
+        /** The position of the offending element. */
         private final int index;
 
         ElementException(int index, String message) {
@@ -57,7 +70,11 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<
             this.index = index;
         }
 
-        /** The position of the offending element in the list given to {@link #compile}. */
+        /**
+         * The position of the offending element in the list given to {@link #compile}.
+         *
+         * @return the index, from 0
+         */
         public int index() {
             return index;
         }
@@ -70,6 +87,8 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<
     /**
      * The kernel's elements, in the order the kernel takes them.
      *
+     * @param specs the elements as written
+     * @return the elements
      * @throws ElementException when an element cannot be added (overlapping intervals)
      */
     public List<SetElement> compile(List<SetElementSpec> specs) {
@@ -94,6 +113,8 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<
      * interval's start and end, but not the end marker below the first interval, which nft leaves in
      * the set (it belongs to no interval).
      *
+     * @param specs the elements as written
+     * @return the elements to delete
      * @throws ElementException when an element cannot be deleted (overlapping intervals)
      */
     public List<SetElement> deletion(List<SetElementSpec> specs) {
@@ -106,7 +127,13 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<
         return out;
     }
 
-    /** Whether an element with these stateful statements can be added: the set's, or any when it is dynamic. */
+    /**
+     * Whether an element with these stateful statements can be added: the set's, or any when it is
+     * dynamic.
+     *
+     * @param element the element's stateful statements
+     * @return whether the element can be added
+     */
     public boolean takesStatements(List<Statement> element) {
         try {
             checkStatements(0, element);

@@ -102,11 +102,11 @@ final class LinearizeMatches {
         if (p.bits() % 8 == 0 && p.bits() > 0 && partialLoad(field, p.bits() / 8) != null) {
             int bytes = p.bits() / 8;
             out.add(partialLoad(field, bytes));
-            out.add(new Cmp(cmpOp(m.op()), REG, Bytes.of(java.util.Arrays.copyOf(p.address().toArray(), bytes))));
+            out.add(new Cmp(cmpOp(m.op()), REG, Bytes.of(Arrays.copyOf(p.address().toArray(), bytes))));
         } else if (p.bits() % 8 == 0 && p.bits() > 0 && field instanceof CtField) {
             // ct addresses are loaded whole and compared on their first bytes
             out.addAll(field.loads(REG));
-            out.add(new Cmp(cmpOp(m.op()), REG, Bytes.of(java.util.Arrays.copyOf(p.address().toArray(), p.bits() / 8))));
+            out.add(new Cmp(cmpOp(m.op()), REG, Bytes.of(Arrays.copyOf(p.address().toArray(), p.bits() / 8))));
         } else {
             out.addAll(field.loads(REG));
             out.add(new Bitwise.MaskXor(REG, REG, p.mask(), Bytes.of(new byte[p.address().length()])));

@@ -16,7 +16,18 @@ public record Match(Field field, Op op, Value value) implements Statement {
 
     /** Relations, with nft's spelling ({@code ==} is implicit when listed). */
     public enum Op {
-        EQ("=="), NEQ("!="), LT("<"), GT(">"), LTE("<="), GTE(">=");
+        /** {@code ==}, also written without an operator. */
+        EQ("=="),
+        /** {@code !=}. */
+        NEQ("!="),
+        /** {@code <}. */
+        LT("<"),
+        /** {@code >}. */
+        GT(">"),
+        /** {@code <=}. */
+        LTE("<="),
+        /** {@code >=}. */
+        GTE(">=");
 
         private final String text;
 
@@ -24,12 +35,20 @@ public record Match(Field field, Op op, Value value) implements Statement {
             this.text = text;
         }
 
-        /** nft's operator. */
+        /**
+         * nft's operator.
+         *
+         * @return the operator
+         */
         public String text() {
             return text;
         }
     }
 
+    /**
+     * Checks the components: field and op not null, the field one that can be matched, the value its
+     * length.
+     */
     public Match {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(op, "op");
@@ -62,12 +81,25 @@ public record Match(Field field, Op op, Value value) implements Statement {
         }
     }
 
-    /** {@code field == value}. */
+    /**
+     * {@code field == value}.
+     *
+     * @param field the field
+     * @param value the value
+     * @return the match
+     */
     public static Match eq(Field field, Bytes value) {
         return new Match(field, Op.EQ, new Value.Single(value));
     }
 
-    /** {@code field OP TEXT}, the value parsed with the field's datatype. */
+    /**
+     * {@code field OP TEXT}, the value parsed with the field's datatype.
+     *
+     * @param field the field
+     * @param op the operator
+     * @param text the value as nft writes it
+     * @return the match
+     */
     public static Match of(Field field, Op op, String text) {
         return new Match(field, op, new Value.Single(field.toRegister(field.datatype().parse(text, field.valueLength()))));
     }

@@ -35,7 +35,12 @@ import java.util.Map;
 public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, List<SetElement>> elements, List<Rule> rules,
                              List<NftObject> objects, List<Flowtable> flowtables) {
 
-    /** Reads everything from the kernel ({@link Nftables#listRuleset()}). */
+    /**
+     * Reads everything from the kernel ({@link Nftables#listRuleset()}).
+     *
+     * @param nft the client
+     * @return the listing
+     */
     public static RulesetListing read(Nftables nft) {
         return of(nft.listRuleset());
     }
@@ -56,7 +61,12 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
         return family + " " + table + " " + set;
     }
 
-    /** The rules of a chain in the rule language. */
+    /**
+     * The rules of a chain in the rule language.
+     *
+     * @param chain the chain
+     * @return the rules in order; empty when there are none
+     */
     public List<RuleSpec> rulesOf(Chain chain) {
         return rulesOf(chain.family(), chain.table(), chain.name());
     }
@@ -165,22 +175,47 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
         return byChain;
     }
 
-    /** The text {@code nft list ruleset} prints. */
+    /**
+     * The text {@code nft list ruleset} prints.
+     *
+     * @param formatter the formatter of tables and chains
+     * @param rules the renderer of rules
+     * @return the text
+     */
     public String render(NftFormatter formatter, RuleRenderer rules) {
         return formatter.ruleset(ruleset, contents(rules, formatter.handles(), formatter.numericPriority()));
     }
 
-    /** The text {@code nft list table FAMILY NAME} prints. */
+    /**
+     * The text {@code nft list table FAMILY NAME} prints.
+     *
+     * @param formatter the formatter of tables and chains
+     * @param rules the renderer of rules
+     * @param table the table
+     * @return the text
+     */
     public String renderTable(NftFormatter formatter, RuleRenderer rules, Table table) {
         return formatter.table(table, ruleset.chainsOf(table), contents(rules, formatter.handles(), formatter.numericPriority()));
     }
 
-    /** The block of one chain with its rules, as {@code nft list chain} prints it inside its table. */
+    /**
+     * The block of one chain with its rules, as {@code nft list chain} prints it inside its table.
+     *
+     * @param formatter the formatter of tables and chains
+     * @param rules the renderer of rules
+     * @param chain the chain
+     * @return the text
+     */
     public String renderChain(NftFormatter formatter, RuleRenderer rules, Chain chain) {
         return formatter.chain(chain, contents(rules, formatter.handles(), formatter.numericPriority()));
     }
 
-    /** The elements of {@code set} (none when it has none, or when this listing left them out). */
+    /**
+     * The elements of {@code set} (none when it has none, or when this listing left them out).
+     *
+     * @param set the set
+     * @return the elements; empty when there are none
+     */
     public List<SetElement> elementsOf(NftSet set) {
         return elements.getOrDefault(key(set.family().nftName(), set.table(), set.name()), List.of());
     }
@@ -188,6 +223,8 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
     /**
      * This listing without the elements of named sets and maps, as {@code nft -t} lists: anonymous
      * sets keep theirs, which rules print inline.
+     *
+     * @return the listing
      */
     public RulesetListing terse() {
         Map<String, List<SetElement>> kept = new HashMap<>();

@@ -25,12 +25,26 @@ public final class SetRenderer {
     private SetRenderer() {
     }
 
-    /** The block {@code \tset NAME {\n ... \t}\n}. */
+    /**
+     * The block {@code \tset NAME {\n ... \t}\n}.
+     *
+     * @param set the set
+     * @param elements its elements
+     * @return the text
+     */
     public static String render(NftSet set, List<SetElement> elements) {
         return render(set, elements, false);
     }
 
-    /** The block {@code \tset NAME {\n ... \t}\n}, with {@code # handle N} like {@code nft -a} when asked. */
+    /**
+     * The block {@code \tset NAME {\n ... \t}\n}, with {@code # handle N} like {@code nft -a} when
+     * asked.
+     *
+     * @param set the set
+     * @param elements its elements
+     * @param handles whether to print handles
+     * @return the text
+     */
     public static String render(NftSet set, List<SetElement> elements, boolean handles) {
         return render(set, elements, handles, RuleRenderer.DEFAULT);
     }
@@ -38,6 +52,12 @@ public final class SetRenderer {
     /**
      * The block {@code \tset NAME {\n ... \t}\n}, with {@code # handle N} like {@code nft -a} when
      * asked, the elements' stateful statements printed by {@code statements} (stateless or not).
+     *
+     * @param set the set
+     * @param elements its elements
+     * @param handles whether to print handles
+     * @param statements the renderer of the elements' statements
+     * @return the text
      */
     public static String render(NftSet set, List<SetElement> elements, boolean handles, RuleRenderer statements) {
         SetDeclaration d = SetDeclaration.of(set);

@@ -25,6 +25,8 @@ public interface HostnameResolver {
     /**
      * The addresses of {@code name}, of both families, in the resolver's order.
      *
+     * @param name the host name
+     * @return the addresses; never empty
      * @throws UnknownHostException when the name does not resolve
      */
     List<InetAddress> resolve(String name) throws UnknownHostException;
@@ -35,12 +37,23 @@ public interface HostnameResolver {
                 + "nftlink --resolve-hostnames): " + name);
     };
 
-    /** The JVM's resolver ({@link InetAddress#getAllByName}: {@code /etc/hosts}, then DNS as the system is configured). */
+    /**
+     * The JVM's resolver ({@link InetAddress#getAllByName}: {@code /etc/hosts}, then DNS as the system
+     * is configured).
+     *
+     * @return the resolver
+     */
     static HostnameResolver system() {
         return name -> List.of(InetAddress.getAllByName(name));
     }
 
-    /** Whether {@code text} could be a host name where a value of {@code type} was expected. */
+    /**
+     * Whether {@code text} could be a host name where a value of {@code type} was expected.
+     *
+     * @param type the expected datatype
+     * @param text the token's text
+     * @return whether it may be a host name
+     */
     static boolean applies(Datatype type, String text) {
         return (type == Datatype.IPV4_ADDR || type == Datatype.IPV6_ADDR)
                 && text.matches("(?i)[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*\\.?")
@@ -50,6 +63,10 @@ public interface HostnameResolver {
     /**
      * The one address of the family of {@code type} that {@code name} (in token {@code t}) resolves to.
      *
+     * @param resolver the resolver
+     * @param t the token holding the name
+     * @param type {@code ipv4_addr} or {@code ipv6_addr}
+     * @return the address's bytes
      * @throws NftParseException when resolution is disabled, fails, or gives no or several addresses
      */
     static Bytes address(HostnameResolver resolver, Token t, Datatype type) {

@@ -1,5 +1,12 @@
 package nftlink.nftables.parse;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nftlink.nftables.expr.Ct;
+import nftlink.nftables.expr.Meta;
+import nftlink.nftables.lang.BinopField;
+import nftlink.nftables.lang.ExthdrField;
+import nftlink.nftables.lang.PayloadBitField;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Verdict;
 import nftlink.nftables.lang.ConcatField;
@@ -87,7 +94,7 @@ final class MatchParser {
             }
             r.splitGluedColon();
             Token keyToken = c.peek();
-            java.util.regex.Matcher glued = java.util.regex.Pattern.compile("(.+):(accept|drop|continue|return)")
+            Matcher glued = Pattern.compile("(.+):(accept|drop|continue|return)")
                     .matcher(keyToken.kind() == Token.Kind.WORD ? keyToken.text() : "");
             if (glued.matches() && parts.size() == 1) {
                 // KEY:VERDICT written without spaces is one word
@@ -122,14 +129,14 @@ final class MatchParser {
     /** After {@code FIELD}, at {@code set}: the value set, a constant or one computed from the packet, or an object reference. */
     private Statement setStatement(Field f, List<ValueParser.Part> parts) {
         Token set = c.next();
-        if (f instanceof CtField ct && ct.key() == nftlink.nftables.expr.Ct.Key.HELPER) {
+        if (f instanceof CtField ct && ct.key() == Ct.Key.HELPER) {
             return r.lookups.objectReference(ObjectType.CT_HELPER);
         }
-        if (f instanceof MetaField meta && meta.key() == nftlink.nftables.expr.Meta.Key.SECMARK && c.at(Token.Kind.STRING)) {
+        if (f instanceof MetaField meta && meta.key() == Meta.Key.SECMARK && c.at(Token.Kind.STRING)) {
             return r.lookups.objectReference(ObjectType.SECMARK);
         }
-        boolean header = f instanceof PayloadField || f instanceof nftlink.nftables.lang.PayloadBitField
-                || f instanceof nftlink.nftables.lang.ExthdrField || f instanceof RawPayloadField;
+        boolean header = f instanceof PayloadField || f instanceof PayloadBitField
+                || f instanceof ExthdrField || f instanceof RawPayloadField;
         if (!(f instanceof MetaField) && !(f instanceof CtField) && !header) {
             throw Cursor.error(set, "unsupported: '" + f.text() + " set' (nftlink's rule language sets meta, ct and header fields)");
         }
@@ -138,7 +145,7 @@ final class MatchParser {
                 && RuleVocabulary.startsField(c.in.peekToken(1))) {
             return shiftedGroup(f, v);
         }
-        if (v.kind() == Token.Kind.WORD && header && !(f instanceof nftlink.nftables.lang.ExthdrField)
+        if (v.kind() == Token.Kind.WORD && header && !(f instanceof ExthdrField)
                 && f.text().startsWith(v.text() + " ")) {
             return setFromField(f, v);
         }
@@ -148,7 +155,7 @@ final class MatchParser {
                 || RuleVocabulary.BARE_META.contains(v.text()) && !v.text().matches("\\d.*"))) {
             return setFromField(f, v);
         }
-        if (f instanceof nftlink.nftables.lang.ExthdrField && v.kind() == Token.Kind.WORD && v.text().equals("rt")) {
+        if (f instanceof ExthdrField && v.kind() == Token.Kind.WORD && v.text().equals("rt")) {
             // tcp option maxseg size set rt mtu
             Field source = r.fields.fieldOrConcat();
             return Cursor.at(v, () -> new Statement.SetFromField(f, source));
@@ -222,7 +229,7 @@ final class MatchParser {
             throw c.unexpected("a value to compare " + f.text() + " with");
         }
         Token valueToken = c.peek();
-        java.util.regex.Matcher numberPrefix = java.util.regex.Pattern.compile("(\\d+|0x[0-9a-fA-F]+)/(\\d+)")
+        Matcher numberPrefix = Pattern.compile("(\\d+|0x[0-9a-fA-F]+)/(\\d+)")
                 .matcher(valueToken.kind() == Token.Kind.WORD ? valueToken.text() : "");
         if (numberPrefix.matches() && f == unmasked && f.length() == 4 && f.datatype().hostOrder()
                 && (f instanceof MetaField || f instanceof CtField)) {
@@ -368,7 +375,7 @@ final class MatchParser {
         boolean widened = target instanceof MetaField || target instanceof CtField;
         if (widened && !(source instanceof ConcatField) && target.length() == 4 && !c.at("map")
                 && (source.length() != target.length() || r.atOperator("<<") || r.atOperator(">>"))
-                && (source instanceof nftlink.nftables.lang.PayloadBitField || r.atOperator("<<") || r.atOperator(">>"))) {
+                && (source instanceof PayloadBitField || r.atOperator("<<") || r.atOperator(">>"))) {
             Field computed = r.binops.binop(start, source);
             return Cursor.at(at, () -> new Statement.SetFromField(target, computed));
         }
@@ -432,14 +439,14 @@ final class MatchParser {
         }
         boolean left = c.next().text().equals("<<");
         int bits = c.smallNumber("a shift in bits (0 to 31)", 31);
-        nftlink.nftables.lang.BinopField value = Cursor.at(start, () -> new nftlink.nftables.lang.BinopField(masked,
+        BinopField value = Cursor.at(start, () -> new BinopField(masked,
                 left ? bits : -bits, 0xffffffffL, 0));
         while (c.at("&") || c.at("and") || c.at("|") || c.at("or")) {
             boolean and = c.next().text().matches("&|and");
             long constant = r.binops.binopConstant(inner);
             value = and ? value.and(constant) : value.or(constant);
         }
-        nftlink.nftables.lang.BinopField v = value;
+        BinopField v = value;
         return Cursor.at(open, () -> new Statement.SetFromField(target, v));
     }
 }

@@ -13,17 +13,26 @@ import java.util.List;
  */
 public record NftScript(List<ParsedOperation> parsed) {
 
-    /** Copies {@code parsed}. */
+    /** Copies the parsed operations, which must not be null. */
     public NftScript {
         parsed = List.copyOf(parsed);
     }
 
-    /** The operations, in order. */
+    /**
+     * The operations, in order.
+     *
+     * @return the operations
+     */
     public List<NftOperation> operations() {
         return parsed.stream().map(ParsedOperation::operation).toList();
     }
 
-    /** Where operation {@code index} (0-based, as in a transaction error) came from. */
+    /**
+     * Where operation {@code index} (0-based, as in a transaction error) came from.
+     *
+     * @param index the operation's index
+     * @return the location
+     */
     public SourceLocation locationOf(int index) {
         return parsed.get(index).location();
     }
@@ -31,6 +40,7 @@ public record NftScript(List<ParsedOperation> parsed) {
     /**
      * Commits the operations as one transaction through {@code nft}.
      *
+     * @param nft the client to commit through
      * @return the commands with the handles of what they created
      * @throws nftlink.nfnetlink.TransactionException when the kernel refused an operation
      *         ({@link #locationOf} its {@code operationIndex()} says where in the text it is); nothing was applied
@@ -39,7 +49,11 @@ public record NftScript(List<ParsedOperation> parsed) {
         return new AppliedScript(this, nft.transaction().addAll(operations()).commit());
     }
 
-    /** Whether there is nothing to do. */
+    /**
+     * Whether there is nothing to do.
+     *
+     * @return whether there are no operations
+     */
     public boolean isEmpty() {
         return parsed.isEmpty();
     }

@@ -13,6 +13,7 @@ import java.util.Objects;
  *                  or {@code null} for helper operations (anonymous sets, their elements)
  */
 public record ParsedOperation(NftOperation operation, SourceLocation location, String echo) {
+    /** Checks the components: neither may be null. */
     public ParsedOperation {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(location, "location");

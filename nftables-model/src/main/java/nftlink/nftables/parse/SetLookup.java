@@ -21,6 +21,9 @@ public interface SetLookup {
     /**
      * Looks sets up in the kernel through {@code nft}, as {@code nft} does: a set of a table that
      * does not exist is not found (the parse then says so, rather than the kernel).
+     *
+     * @param nft the client to ask
+     * @return a lookup in the kernel
      */
     static SetLookup inKernel(Nftables nft) {
         return (family, table, name) -> {
@@ -32,6 +35,13 @@ public interface SetLookup {
         };
     }
 
-    /** The set or map {@code name} of table {@code family table}, if it exists. */
+    /**
+     * The set or map {@code name} of table {@code family table}, if it exists.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the set's name
+     * @return the set, or empty
+     */
     Optional<NftSet> find(Family family, String table, String name);
 }
