@@ -33,18 +33,30 @@ public class CommitResult {
         this.echoes = echoes;
     }
 
-    /** A copy of {@code other}, for results that add views of their own (such as decoded objects). */
+    /**
+     * A copy of {@code other}, for results that add views of their own (such as decoded objects).
+     *
+     * @param other the result to copy
+     */
     protected CommitResult(CommitResult other) {
         this.operations = other.operations;
         this.echoes = other.echoes;
     }
 
-    /** Number of operations committed. */
+    /**
+     * Number of operations committed.
+     *
+     * @return number of operations committed
+     */
     public int operationCount() {
         return operations.size();
     }
 
-    /** The operations committed, in order. */
+    /**
+     * The operations committed, in order.
+     *
+     * @return the operations committed, in order
+     */
     public List<BatchOperation> operations() {
         return operations;
     }
@@ -52,6 +64,8 @@ public class CommitResult {
     /**
      * The echo for operation {@code index} (from 0), if it asked for one.
      *
+     * @param index the operation's index in the transaction, from 0
+     * @return the echo for operation {@code index} (from 0), if it asked for one
      * @throws IndexOutOfBoundsException for an index outside the transaction
      */
     public Optional<NetlinkMessage> echo(int index) {
@@ -63,6 +77,8 @@ public class CommitResult {
      * The echo for {@code operation}, the very instance that was added (its first
      * occurrence, were it added twice), if it asked for one.
      *
+     * @param operation an operation added to the transaction (the same instance)
+     * @return the echo for {@code operation}
      * @throws IllegalArgumentException when {@code operation} was not part of the transaction
      */
     public Optional<NetlinkMessage> echo(BatchOperation operation) {
@@ -75,6 +91,8 @@ public class CommitResult {
      * before it, such as a rule's anonymous sets, do not matter: the operation is
      * found by identity.
      *
+     * @param operation an operation added to the transaction (the same instance)
+     * @return the handle the kernel assigned
      * @throws IllegalArgumentException when {@code operation} was not part of the transaction
      * @throws IllegalStateException    when it creates nothing with a handle or asked for no echo
      *                                  (e.g. {@code AddRule.withoutEcho()})
@@ -95,6 +113,8 @@ public class CommitResult {
      * The handle the kernel assigned to what operation {@code index} (from 0) created, when
      * it creates something with a handle and its echo carries one; empty otherwise.
      *
+     * @param index the operation's index in the transaction, from 0
+     * @return the handle, or empty
      * @throws IndexOutOfBoundsException for an index outside the transaction
      */
     public OptionalLong handleAt(int index) {

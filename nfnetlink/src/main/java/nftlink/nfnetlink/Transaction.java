@@ -65,36 +65,63 @@ public class Transaction {
     private boolean guarded;
     private int expectedGeneration;
 
-    /** A transaction for {@code subsystem} (e.g. {@link Nfnetlink#NFNL_SUBSYS_NFTABLES}) on {@code connection}. */
+    /**
+     * A transaction for {@code subsystem} (e.g. {@link Nfnetlink#NFNL_SUBSYS_NFTABLES}) on {@code connection}.
+     *
+     * @param connection a {@code NETLINK_NETFILTER} connection
+     * @param subsystem the nfnetlink subsystem
+     */
     public Transaction(NetlinkConnection connection, int subsystem) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.subsystem = subsystem;
     }
 
-    /** Appends an operation. */
+    /**
+     * Appends an operation.
+     *
+     * @param operation an operation added to the transaction (the same instance)
+     * @return this transaction
+     */
     public Transaction add(BatchOperation operation) {
         operations.add(Objects.requireNonNull(operation, "operation"));
         snapshot = null;
         return this;
     }
 
-    /** Appends operations in order. */
+    /**
+     * Appends operations in order.
+     *
+     * @param more the operations, in order
+     * @return this transaction
+     */
     public Transaction addAll(Collection<? extends BatchOperation> more) {
         more.forEach(this::add);
         return this;
     }
 
-    /** The operations, in order. */
+    /**
+     * The operations, in order.
+     *
+     * @return the operations, in order
+     */
     public List<BatchOperation> operations() {
         return List.copyOf(operations);
     }
 
-    /** Number of operations. */
+    /**
+     * Number of operations.
+     *
+     * @return number of operations
+     */
     public int size() {
         return operations.size();
     }
 
-    /** Removes all operations and the generation guard. */
+    /**
+     * Removes all operations and the generation guard.
+     *
+     * @return this transaction
+     */
     public Transaction clear() {
         operations.clear();
         snapshot = null;
@@ -106,6 +133,9 @@ public class Transaction {
      * Commits only if the rule set is still at {@code generation} (as read with
      * {@code NFT_MSG_GETGEN}); otherwise the commit fails with a
      * {@link GenerationConflictException} and nothing changes.
+     *
+     * @param generation the generation ID read before
+     * @return this transaction
      */
     public Transaction expectGeneration(int generation) {
         this.guarded = true;
@@ -116,6 +146,7 @@ public class Transaction {
     /**
      * Sends the batch and waits for its outcome. An empty transaction does nothing.
      *
+     * @return what the kernel echoed
      * @throws TransactionException        when the kernel rejected any operation
      * @throws GenerationConflictException when the generation guard failed
      */

@@ -27,6 +27,8 @@ public final class NftCommitResult extends CommitResult {
     /**
      * The handle the kernel gave {@code rule}, added with {@link NftTransaction#add(RuleSpec)}.
      *
+     * @param rule the rule in the rule language
+     * @return the handle the kernel gave {@code rule}, added with {@link NftTransaction#add(RuleSpec)}
      * @throws IllegalArgumentException when {@code rule} was not added to the transaction
      */
     public long handle(RuleSpec rule) {
@@ -40,6 +42,8 @@ public final class NftCommitResult extends CommitResult {
     /**
      * The rules the transaction created or replaced, as the kernel echoed them (with their
      * handles), in the order of their operations; rules added without an echo are missing.
+     *
+     * @return the rules, with their handles
      */
     public List<Rule> rules() {
         List<Rule> created = new ArrayList<>();

@@ -34,57 +34,120 @@ import static nftlink.nftables.NfTablesUapi.*;
  */
 public sealed interface NftOperation extends BatchOperation {
 
-    /** {@code add table}: creates the table, or keeps an existing one (updating its flags). */
+    /**
+     * {@code add table}: creates the table, or keeps an existing one (updating its flags).
+     *
+     * @param table the table
+     * @return the operation
+     */
     static AddTable addTable(Table table) {
         return new AddTable(table, false);
     }
 
-    /** {@code create table}: creates the table; the commit fails with {@code EEXIST} when it exists. */
+    /**
+     * {@code create table}: creates the table; the commit fails with {@code EEXIST} when it exists.
+     *
+     * @param table the table
+     * @return the operation
+     */
     static AddTable createTable(Table table) {
         return new AddTable(table, true);
     }
 
-    /** {@code delete table}: the commit fails with {@code ENOENT} when there is no such table. */
+    /**
+     * {@code delete table}: the commit fails with {@code ENOENT} when there is no such table.
+     *
+     * @param family the table's family
+     * @param name the name
+     * @return the operation
+     */
     static DeleteTable deleteTable(Family family, String name) {
         return new DeleteTable(family, name, false);
     }
 
-    /** {@code destroy table}: deletes the table if it exists (kernel 6.3+). */
+    /**
+     * {@code destroy table}: deletes the table if it exists (kernel 6.3+).
+     *
+     * @param family the table's family
+     * @param name the name
+     * @return the operation
+     */
     static DeleteTable destroyTable(Family family, String name) {
         return new DeleteTable(family, name, true);
     }
 
-    /** {@code flush ruleset}: deletes every table of every family. */
+    /**
+     * {@code flush ruleset}: deletes every table of every family.
+     *
+     * @return the operation
+     */
     static FlushRuleset flushRuleset() {
         return new FlushRuleset(null);
     }
 
-    /** {@code flush table}: deletes every rule of every chain of the table. */
+    /**
+     * {@code flush table}: deletes every rule of every chain of the table.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @return the operation
+     */
     static FlushTable flushTable(Family family, String table) {
         return new FlushTable(family, table);
     }
 
-    /** {@code add chain}: creates the chain, or keeps (and updates) an existing one. */
+    /**
+     * {@code add chain}: creates the chain, or keeps (and updates) an existing one.
+     *
+     * @param chain the chain
+     * @return the operation
+     */
     static AddChain addChain(Chain chain) {
         return new AddChain(chain, false);
     }
 
-    /** {@code create chain}: creates the chain; the commit fails with {@code EEXIST} when it exists. */
+    /**
+     * {@code create chain}: creates the chain; the commit fails with {@code EEXIST} when it exists.
+     *
+     * @param chain the chain
+     * @return the operation
+     */
     static AddChain createChain(Chain chain) {
         return new AddChain(chain, true);
     }
 
-    /** {@code delete chain}: the commit fails with {@code ENOENT} when there is no such chain. */
+    /**
+     * {@code delete chain}: the commit fails with {@code ENOENT} when there is no such chain.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the name
+     * @return the operation
+     */
     static DeleteChain deleteChain(Family family, String table, String name) {
         return new DeleteChain(family, table, name, false);
     }
 
-    /** {@code destroy chain}: deletes the chain if it exists (kernel 6.3+). */
+    /**
+     * {@code destroy chain}: deletes the chain if it exists (kernel 6.3+).
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the name
+     * @return the operation
+     */
     static DeleteChain destroyChain(Family family, String table, String name) {
         return new DeleteChain(family, table, name, true);
     }
 
-    /** {@code flush chain}: deletes every rule of the chain. */
+    /**
+     * {@code flush chain}: deletes every rule of the chain.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param chain the chain's name
+     * @return the operation
+     */
     static FlushChain flushChain(Family family, String table, String chain) {
         return new FlushChain(family, table, chain);
     }
@@ -93,57 +156,119 @@ public sealed interface NftOperation extends BatchOperation {
      * {@code add rule}: appends the rule (or places it after {@link Rule#position()}), asking for the
      * echo that carries its handle ({@link nftlink.nfnetlink.CommitResult#handle}); see
      * {@link AddRule#withoutEcho()}.
+     *
+     * @param rule the rule
+     * @return the operation
      */
     static AddRule addRule(Rule rule) {
         return new AddRule(rule, true);
     }
 
-    /** {@code insert rule}: prepends the rule (or places it before {@link Rule#position()}), with the echo. */
+    /**
+     * {@code insert rule}: prepends the rule (or places it before {@link Rule#position()}), with the echo.
+     *
+     * @param rule the rule
+     * @return the operation
+     */
     static InsertRule insertRule(Rule rule) {
         return new InsertRule(rule, true);
     }
 
-    /** {@code replace rule}: replaces the rule whose handle is {@link Rule#handle()}. */
+    /**
+     * {@code replace rule}: replaces the rule whose handle is {@link Rule#handle()}.
+     *
+     * @param rule the rule
+     * @return the operation
+     */
     static ReplaceRule replaceRule(Rule rule) {
         return new ReplaceRule(rule);
     }
 
-    /** {@code delete rule FAMILY TABLE CHAIN handle HANDLE}. */
+    /**
+     * {@code delete rule FAMILY TABLE CHAIN handle HANDLE}.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param chain the chain's name
+     * @param handle the rule's handle
+     * @return the operation
+     */
     static DeleteRule deleteRule(Family family, String table, String chain, long handle) {
         return new DeleteRule(family, table, chain, handle);
     }
 
-    /** {@code add set} or {@code add map}: creates the set, or keeps an existing one. */
+    /**
+     * {@code add set} or {@code add map}: creates the set, or keeps an existing one.
+     *
+     * @param set the set or map
+     * @return the operation
+     */
     static AddSet addSet(NftSet set) {
         return new AddSet(set, false);
     }
 
-    /** {@code create set} or {@code create map}: the commit fails with {@code EEXIST} when it exists. */
+    /**
+     * {@code create set} or {@code create map}: the commit fails with {@code EEXIST} when it exists.
+     *
+     * @param set the set or map
+     * @return the operation
+     */
     static AddSet createSet(NftSet set) {
         return new AddSet(set, true);
     }
 
-    /** {@code delete set}: the commit fails with {@code ENOENT} when there is no such set. */
+    /**
+     * {@code delete set}: the commit fails with {@code ENOENT} when there is no such set.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the name
+     * @return the operation
+     */
     static DeleteSet deleteSet(Family family, String table, String name) {
         return new DeleteSet(family, table, name, false);
     }
 
-    /** {@code destroy set}: deletes the set if it exists (kernel 6.3+). */
+    /**
+     * {@code destroy set}: deletes the set if it exists (kernel 6.3+).
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the name
+     * @return the operation
+     */
     static DeleteSet destroySet(Family family, String table, String name) {
         return new DeleteSet(family, table, name, true);
     }
 
-    /** {@code flush set}: removes every element of the set. */
+    /**
+     * {@code flush set}: removes every element of the set.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param set the set's name
+     * @return the operation
+     */
     static FlushSet flushSet(Family family, String table, String set) {
         return new FlushSet(family, table, set);
     }
 
-    /** {@code add counter|quota|limit|...}: creates the object, or updates an existing one where the kernel allows. */
+    /**
+     * {@code add counter|quota|limit|...}: creates the object, or updates an existing one where the kernel allows.
+     *
+     * @param object the object
+     * @return the operation
+     */
     static AddObject addObject(NftObject object) {
         return new AddObject(object, false);
     }
 
-    /** {@code create counter|quota|...}: the commit fails with {@code EEXIST} when it exists. */
+    /**
+     * {@code create counter|quota|...}: the commit fails with {@code EEXIST} when it exists.
+     *
+     * @param object the object
+     * @return the operation
+     */
     static AddObject createObject(NftObject object) {
         return new AddObject(object, true);
     }
@@ -152,6 +277,10 @@ public sealed interface NftOperation extends BatchOperation {
      * {@code delete counter|quota|...} by name: the commit fails with {@code ENOENT} when there is none.
      *
      * @param objectType the {@code NFT_OBJECT_*} type
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the name
+     * @return the operation
      */
     static DeleteObject deleteObject(Family family, String table, int objectType, String name) {
         return new DeleteObject(family, table, objectType, name, 0, false);
@@ -161,27 +290,55 @@ public sealed interface NftOperation extends BatchOperation {
      * {@code destroy counter|quota|...} by name: deletes the object if it exists (kernel 6.3+).
      *
      * @param objectType the {@code NFT_OBJECT_*} type
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the name
+     * @return the operation
      */
     static DeleteObject destroyObject(Family family, String table, int objectType, String name) {
         return new DeleteObject(family, table, objectType, name, 0, true);
     }
 
-    /** {@code add flowtable}: creates the flowtable, or keeps (and updates) an existing one. */
+    /**
+     * {@code add flowtable}: creates the flowtable, or keeps (and updates) an existing one.
+     *
+     * @param flowtable the flowtable
+     * @return the operation
+     */
     static AddFlowtable addFlowtable(Flowtable flowtable) {
         return new AddFlowtable(flowtable, false);
     }
 
-    /** {@code create flowtable}: the commit fails with {@code EEXIST} when it exists. */
+    /**
+     * {@code create flowtable}: the commit fails with {@code EEXIST} when it exists.
+     *
+     * @param flowtable the flowtable
+     * @return the operation
+     */
     static AddFlowtable createFlowtable(Flowtable flowtable) {
         return new AddFlowtable(flowtable, true);
     }
 
-    /** {@code delete flowtable}: the commit fails with {@code ENOENT} when there is no such flowtable. */
+    /**
+     * {@code delete flowtable}: the commit fails with {@code ENOENT} when there is no such flowtable.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the name
+     * @return the operation
+     */
     static DeleteFlowtable deleteFlowtable(Family family, String table, String name) {
         return new DeleteFlowtable(family, table, name, false);
     }
 
-    /** {@code destroy flowtable}: deletes the flowtable if it exists (kernel 6.3+). */
+    /**
+     * {@code destroy flowtable}: deletes the flowtable if it exists (kernel 6.3+).
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the name
+     * @return the operation
+     */
     static DeleteFlowtable destroyFlowtable(Family family, String table, String name) {
         return new DeleteFlowtable(family, table, name, true);
     }
@@ -193,6 +350,7 @@ public sealed interface NftOperation extends BatchOperation {
      * @param exclusive fail with {@code EEXIST} when it exists ({@code create}) instead of keeping it ({@code add})
      */
     record AddTable(Table table, boolean exclusive) implements NftOperation {
+        /** Checks the components. */
         public AddTable {
             Objects.requireNonNull(table, "table");
         }
@@ -216,6 +374,7 @@ public sealed interface NftOperation extends BatchOperation {
      * @param ignoreMissing succeed when it does not exist ({@code destroy}) instead of failing with {@code ENOENT} ({@code delete})
      */
     record DeleteTable(Family tableFamily, String name, boolean ignoreMissing) implements NftOperation {
+        /** Checks the components. */
         public DeleteTable {
             Objects.requireNonNull(tableFamily, "family");
             ObjectNames.check("table", name);
@@ -252,6 +411,7 @@ public sealed interface NftOperation extends BatchOperation {
      * @param exclusive fail with {@code EEXIST} when it exists ({@code create}) instead of keeping it ({@code add})
      */
     record AddChain(Chain chain, boolean exclusive) implements NftOperation {
+        /** Checks the components. */
         public AddChain {
             Objects.requireNonNull(chain, "chain");
         }
@@ -277,6 +437,7 @@ public sealed interface NftOperation extends BatchOperation {
      * @param id the chain's ID within the transaction
      */
     record AddBindingChain(Family tableFamily, String table, int id) implements NftOperation {
+        /** Checks the components. */
         public AddBindingChain {
             Objects.requireNonNull(tableFamily, "family");
             ObjectNames.check("table", table);
@@ -305,6 +466,7 @@ public sealed interface NftOperation extends BatchOperation {
      * @param chainId the ID of the anonymous chain the rule belongs to
      */
     record AddBoundRule(Rule rule, int chainId) implements NftOperation {
+        /** Checks the components. */
         public AddBoundRule {
             Objects.requireNonNull(rule, "rule");
         }
@@ -327,6 +489,7 @@ public sealed interface NftOperation extends BatchOperation {
      * @param ignoreMissing succeed when it does not exist ({@code destroy}) instead of failing with {@code ENOENT} ({@code delete})
      */
     record DeleteChain(Family tableFamily, String table, String name, boolean ignoreMissing) implements NftOperation {
+        /** Checks the components. */
         public DeleteChain {
             Objects.requireNonNull(tableFamily, "family");
             ObjectNames.check("table", table);
@@ -354,16 +517,25 @@ public sealed interface NftOperation extends BatchOperation {
      * @param echo whether to ask for the echo that carries the new rule's handle
      */
     record AddRule(Rule rule, boolean echo) implements NftOperation {
+        /** Checks the components. */
         public AddRule {
             Objects.requireNonNull(rule, "rule");
         }
 
-        /** Adds the rule and asks for the echo that carries its handle. */
+        /**
+         * Adds the rule and asks for the echo that carries its handle.
+         *
+         * @param rule the rule
+         */
         public AddRule(Rule rule) {
             this(rule, true);
         }
 
-        /** This operation without the echo: a batch of many rules whose handles are not needed commits faster. */
+        /**
+         * This operation without the echo: a batch of many rules whose handles are not needed commits faster.
+         *
+         * @return this operation without the echo
+         */
         public AddRule withoutEcho() {
             return new AddRule(rule, false);
         }
@@ -385,16 +557,25 @@ public sealed interface NftOperation extends BatchOperation {
      * @param echo whether to ask for the echo that carries the new rule's handle
      */
     record InsertRule(Rule rule, boolean echo) implements NftOperation {
+        /** Checks the components. */
         public InsertRule {
             Objects.requireNonNull(rule, "rule");
         }
 
-        /** Inserts the rule and asks for the echo that carries its handle. */
+        /**
+         * Inserts the rule and asks for the echo that carries its handle.
+         *
+         * @param rule the rule
+         */
         public InsertRule(Rule rule) {
             this(rule, true);
         }
 
-        /** This operation without the echo that carries the new rule's handle. */
+        /**
+         * This operation without the echo that carries the new rule's handle.
+         *
+         * @return this operation without the echo that carries the new rule's handle
+         */
         public InsertRule withoutEcho() {
             return new InsertRule(rule, false);
         }
@@ -415,6 +596,7 @@ public sealed interface NftOperation extends BatchOperation {
      * @param rule the rule
      */
     record ReplaceRule(Rule rule) implements NftOperation {
+        /** Checks the components. */
         public ReplaceRule {
             Objects.requireNonNull(rule, "rule");
             if (rule.handle() == 0) {
@@ -442,6 +624,7 @@ public sealed interface NftOperation extends BatchOperation {
      * @param handle the rule's handle
      */
     record DeleteRule(Family tableFamily, String table, String chain, long handle) implements NftOperation {
+        /** Checks the components. */
         public DeleteRule {
             Objects.requireNonNull(tableFamily, "family");
             ObjectNames.check("table", table);
@@ -474,6 +657,7 @@ public sealed interface NftOperation extends BatchOperation {
         /** The ID of a set added without one; above every ID a {@link BatchIds} gives. */
         public static final int UNNUMBERED = Integer.MAX_VALUE;
 
+        /** Checks the components. */
         public AddSet {
             Objects.requireNonNull(set, "set");
             if (set.id() == 0) {
@@ -501,6 +685,7 @@ public sealed interface NftOperation extends BatchOperation {
      * @param ignoreMissing succeed when it does not exist ({@code destroy}) instead of failing with {@code ENOENT} ({@code delete})
      */
     record DeleteSet(Family tableFamily, String table, String name, boolean ignoreMissing) implements NftOperation {
+        /** Checks the components. */
         public DeleteSet {
             Objects.requireNonNull(tableFamily, "family");
             ObjectNames.check("table", table);
@@ -533,6 +718,7 @@ public sealed interface NftOperation extends BatchOperation {
      */
     record AddElements(Family tableFamily, String table, String set, int setId, List<SetElement> elements,
                        boolean exclusive) implements NftOperation {
+        /** Checks the components. */
         public AddElements {
             Objects.requireNonNull(tableFamily, "family");
             ObjectNames.check("table", table);
@@ -558,6 +744,7 @@ public sealed interface NftOperation extends BatchOperation {
      * @param elements the elements
      */
     record DeleteElements(Family tableFamily, String table, String set, List<SetElement> elements) implements NftOperation {
+        /** Checks the components. */
         public DeleteElements {
             Objects.requireNonNull(tableFamily, "family");
             ObjectNames.check("table", table);
@@ -582,6 +769,7 @@ public sealed interface NftOperation extends BatchOperation {
      * @param set the set's name
      */
     record FlushSet(Family tableFamily, String table, String set) implements NftOperation {
+        /** Checks the components. */
         public FlushSet {
             Objects.requireNonNull(tableFamily, "family");
             ObjectNames.check("table", table);
@@ -620,12 +808,26 @@ public sealed interface NftOperation extends BatchOperation {
      * Adds any number of elements: as many {@link AddElements} messages as needed so
      * that each element list fits one netlink attribute (64 KiB). All of them go
      * into the same transaction, so the change stays atomic.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param set the set's name
+     * @param elements the elements
+     * @return the operations, in order
      */
     static List<NftOperation> addElements(Family family, String table, String set, List<SetElement> elements) {
         return chunk(elements, part -> new AddElements(family, table, set, 0, part, false));
     }
 
-    /** As {@link #addElements}, for deletion. */
+    /**
+     * As {@link #addElements}, for deletion.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param set the set's name
+     * @param elements the elements
+     * @return the operations, in order
+     */
     static List<NftOperation> deleteElements(Family family, String table, String set, List<SetElement> elements) {
         return chunk(elements, part -> new DeleteElements(family, table, set, part));
     }
@@ -664,6 +866,7 @@ public sealed interface NftOperation extends BatchOperation {
      * @param exclusive fail with {@code EEXIST} when it exists ({@code create}) instead of keeping it ({@code add})
      */
     record AddObject(NftObject nftObject, boolean exclusive) implements NftOperation {
+        /** Checks the components. */
         public AddObject {
             Objects.requireNonNull(nftObject, "object");
         }
@@ -692,6 +895,7 @@ public sealed interface NftOperation extends BatchOperation {
      */
     record DeleteObject(Family tableFamily, String table, int objectType, String name, long handle,
                         boolean ignoreMissing) implements NftOperation {
+        /** Checks the components. */
         public DeleteObject {
             Objects.requireNonNull(tableFamily, "family");
             ObjectNames.check("table", table);
@@ -702,7 +906,14 @@ public sealed interface NftOperation extends BatchOperation {
             }
         }
 
-        /** Deletes the object named {@code name}. */
+        /**
+         * Deletes the object named {@code name}.
+         *
+         * @param tableFamily the table's family
+         * @param table the table's name
+         * @param objectType the {@code NFT_OBJECT_*} type
+         * @param name the name
+         */
         public DeleteObject(Family tableFamily, String table, int objectType, String name) {
             this(tableFamily, table, objectType, name, 0, false);
         }
@@ -733,6 +944,7 @@ public sealed interface NftOperation extends BatchOperation {
      * @param exclusive fail with {@code EEXIST} when it exists ({@code create}) instead of keeping it ({@code add})
      */
     record AddFlowtable(Flowtable flowtable, boolean exclusive) implements NftOperation {
+        /** Checks the components. */
         public AddFlowtable {
             Objects.requireNonNull(flowtable, "flowtable");
         }
@@ -757,6 +969,7 @@ public sealed interface NftOperation extends BatchOperation {
      * @param ignoreMissing succeed when it does not exist ({@code destroy}) instead of failing with {@code ENOENT} ({@code delete})
      */
     record DeleteFlowtable(Family tableFamily, String table, String name, boolean ignoreMissing) implements NftOperation {
+        /** Checks the components. */
         public DeleteFlowtable {
             Objects.requireNonNull(tableFamily, "family");
             ObjectNames.check("table", table);
@@ -782,6 +995,7 @@ public sealed interface NftOperation extends BatchOperation {
      * @param table the table's name
      */
     record FlushTable(Family tableFamily, String table) implements NftOperation {
+        /** Checks the components. */
         public FlushTable {
             Objects.requireNonNull(tableFamily, "family");
             ObjectNames.check("table", table);
@@ -803,6 +1017,7 @@ public sealed interface NftOperation extends BatchOperation {
      * @param chain the chain's name
      */
     record FlushChain(Family tableFamily, String table, String chain) implements NftOperation {
+        /** Checks the components. */
         public FlushChain {
             Objects.requireNonNull(tableFamily, "family");
             ObjectNames.check("table", table);

@@ -32,7 +32,11 @@ public final class NftTransaction extends Transaction {
     private BatchIds ids = new BatchIds();
     private final Map<RuleSpec, NftOperation> rules = new IdentityHashMap<>();
 
-    /** An empty nf_tables transaction on {@code connection}. */
+    /**
+     * An empty nf_tables transaction on {@code connection}.
+     *
+     * @param connection a {@code NETLINK_NETFILTER} connection
+     */
     public NftTransaction(NetlinkConnection connection) {
         super(connection, NFNL_SUBSYS_NFTABLES);
     }
@@ -42,6 +46,8 @@ public final class NftTransaction extends Transaction {
      * the rule itself (with the echo that carries its handle; see {@link NftCommitResult#handle(RuleSpec)}).
      * Its anonymous sets and chains are numbered after those of the operations added before it.
      *
+     * @param rule the rule in the rule language
+     * @return this transaction
      * @throws IllegalArgumentException when a statement cannot be expressed in the rule's family
      */
     public NftTransaction add(RuleSpec rule) {
@@ -53,13 +59,23 @@ public final class NftTransaction extends Transaction {
         return this;
     }
 
-    /** Appends each of {@code more} as {@link #add(RuleSpec)} does. */
+    /**
+     * Appends each of {@code more} as {@link #add(RuleSpec)} does.
+     *
+     * @param more the rules, in order
+     * @return this transaction
+     */
     public NftTransaction addRules(List<RuleSpec> more) {
         more.forEach(this::add);
         return this;
     }
 
-    /** The operation that adds {@code rule}, which was added with {@link #add(RuleSpec)}. */
+    /**
+     * The operation that adds {@code rule}, which was added with {@link #add(RuleSpec)}.
+     *
+     * @param rule the rule in the rule language
+     * @return the operation that adds {@code rule}, which was added with {@link #add(RuleSpec)}
+     */
     public NftOperation.AddRule operationOf(RuleSpec rule) {
         NftOperation op = rules.get(rule);
         if (op == null) {

@@ -78,17 +78,31 @@ public final class Nftables implements AutoCloseable {
         this.namespace = namespace;
     }
 
-    /** Connects in the caller's network namespace. */
+    /**
+     * Connects in the caller's network namespace.
+     *
+     * @return the client
+     */
     public static Nftables open() {
         return open(NetworkNamespace.current());
     }
 
-    /** Connects inside {@code namespace}. */
+    /**
+     * Connects inside {@code namespace}.
+     *
+     * @param namespace the network namespace
+     * @return the client
+     */
     public static Nftables open(NetworkNamespace namespace) {
         return new Nftables(NetlinkConnection.open(NetlinkProtocol.NETFILTER, namespace), namespace);
     }
 
-    /** Wraps an existing {@code NETLINK_NETFILTER} connection. */
+    /**
+     * Wraps an existing {@code NETLINK_NETFILTER} connection.
+     *
+     * @param connection a {@code NETLINK_NETFILTER} connection
+     * @return the client
+     */
     public static Nftables wrap(NetlinkConnection connection) {
         return new Nftables(Objects.requireNonNull(connection, "connection"), null);
     }
@@ -96,17 +110,27 @@ public final class Nftables implements AutoCloseable {
     /**
      * The namespace this connection was opened in ({@link #open(NetworkNamespace)}); empty for
      * {@link #wrap wrapped} connections. Parsers resolve interface names there.
+     *
+     * @return the namespace, or empty for a wrapped connection
      */
     public Optional<NetworkNamespace> namespace() {
         return Optional.ofNullable(namespace);
     }
 
-    /** The underlying netlink connection. */
+    /**
+     * The underlying netlink connection.
+     *
+     * @return the underlying netlink connection
+     */
     public NetlinkConnection connection() {
         return connection;
     }
 
-    /** A new, empty transaction on this connection. */
+    /**
+     * A new, empty transaction on this connection.
+     *
+     * @return this transaction
+     */
     public NftTransaction transaction() {
         return new NftTransaction(connection);
     }
@@ -114,6 +138,8 @@ public final class Nftables implements AutoCloseable {
     /**
      * Commits {@code operations} as one transaction.
      *
+     * @param operations the operations, in order
+     * @return what the kernel echoed
      * @throws nftlink.nfnetlink.TransactionException when the kernel rejected any operation
      */
     public NftCommitResult commit(NftOperation... operations) {
@@ -129,6 +155,7 @@ public final class Nftables implements AutoCloseable {
      * kernel: {@link NftParser#forKernel}) and commits it as one transaction.
      *
      * @return each command of the text with the handle of what it created
+     * @param nftText nft text, as {@code nft -f} reads it
      * @throws nftlink.nftables.parse.NftParseException when the text is not valid; nothing was sent
      * @throws nftlink.nfnetlink.TransactionException   when the kernel refused a command; nothing was applied
      */
@@ -140,6 +167,8 @@ public final class Nftables implements AutoCloseable {
      * {@link #apply(String)} for a file, as {@code nft -f FILE}: errors name the file and
      * includes resolve against its directory.
      *
+     * @param nftFile the file
+     * @return each command with the handle of what it created
      * @throws IOException when the file cannot be read
      */
     public AppliedScript apply(Path nftFile) throws IOException {
@@ -149,6 +178,8 @@ public final class Nftables implements AutoCloseable {
     /**
      * The rule set's generation ID ({@code NFT_MSG_GETGEN}); pass it to
      * {@link Transaction#expectGeneration} to refuse a commit on a stale view.
+     *
+     * @return the generation ID
      */
     public int generation() {
         int[] generation = {0};
@@ -171,22 +202,41 @@ public final class Nftables implements AutoCloseable {
         return generation[0];
     }
 
-    /** Every table of every family. */
+    /**
+     * Every table of every family.
+     *
+     * @return every table of every family
+     */
     public List<Table> listTables() {
         return dump(NFT_MSG_GETTABLE, null, "list tables", Table::decode, null);
     }
 
-    /** The tables of {@code family}. */
+    /**
+     * The tables of {@code family}.
+     *
+     * @param family the table's family
+     * @return the tables of {@code family}
+     */
     public List<Table> listTables(Family family) {
         return dump(NFT_MSG_GETTABLE, family, "list tables " + family, Table::decode, null);
     }
 
-    /** Every chain of every table. */
+    /**
+     * Every chain of every table.
+     *
+     * @return every chain of every table
+     */
     public List<Chain> listChains() {
         return dump(NFT_MSG_GETCHAIN, null, "list chains", Chain::decode, null);
     }
 
-    /** The chains of one table. */
+    /**
+     * The chains of one table.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @return the chains of one table
+     */
     public List<Chain> listChains(Family family, String table) {
         // the kernel filters chain dumps by family only, so the table is filtered here
         return dump(NFT_MSG_GETCHAIN, family, "list chains " + family + " " + table, Chain::decode, null).stream()
@@ -194,12 +244,22 @@ public final class Nftables implements AutoCloseable {
                 .toList();
     }
 
-    /** Every set and map of every table. */
+    /**
+     * Every set and map of every table.
+     *
+     * @return every set and map of every table
+     */
     public List<NftSet> listSets() {
         return dump(NFT_MSG_GETSET, null, "list sets", NftSet::decode, null);
     }
 
-    /** The sets and maps of one table. */
+    /**
+     * The sets and maps of one table.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @return the sets and maps of one table
+     */
     public List<NftSet> listSets(Family family, String table) {
         return dump(NFT_MSG_GETSET, family, "list sets " + family + " " + table, NftSet::decode,
                 w -> w.attrString(NFTA_SET_TABLE, table));
@@ -211,6 +271,10 @@ public final class Nftables implements AutoCloseable {
      * in the background; a listing taken meanwhile can miss elements (as {@code nft
      * list set} does), while the set itself is already as committed.
      *
+     * @param family the table's family
+     * @param table the table's name
+     * @param set the set's name
+     * @return the elements of a set, in the order the kernel lists them, each once
      * @throws NetlinkKernelException with {@link Errno#ENOENT} when there is no such table or set
      */
     public List<SetElement> listElements(Family family, String table, String set) {
@@ -237,7 +301,11 @@ public final class Nftables implements AutoCloseable {
                 .toList();
     }
 
-    /** Every rule of every chain. */
+    /**
+     * Every rule of every chain.
+     *
+     * @return every rule of every chain
+     */
     public List<Rule> listRules() {
         return dump(NFT_MSG_GETRULE, null, "list rules", Rule::decode, null);
     }
@@ -245,6 +313,10 @@ public final class Nftables implements AutoCloseable {
     /**
      * The rules of one chain, in order.
      *
+     * @param family the table's family
+     * @param table the table's name
+     * @param chain the chain's name
+     * @return the rules of one chain, in order
      * @throws NetlinkKernelException with {@link Errno#ENOENT} when there is no such table or chain
      */
     public List<Rule> listRules(Family family, String table, String chain) {
@@ -263,18 +335,35 @@ public final class Nftables implements AutoCloseable {
         });
     }
 
-    /** Every stateful object of every table, in the order the kernel lists them. */
+    /**
+     * Every stateful object of every table, in the order the kernel lists them.
+     *
+     * @return every stateful object of every table, in the order the kernel lists them
+     */
     public List<NftObject> listObjects() {
         return dump(NFT_MSG_GETOBJ, null, "list objects", NftObject::decode, null);
     }
 
-    /** The stateful objects of one table. */
+    /**
+     * The stateful objects of one table.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @return the stateful objects of one table
+     */
     public List<NftObject> listObjects(Family family, String table) {
         return dump(NFT_MSG_GETOBJ, family, "list objects " + family + " " + table, NftObject::decode,
                 w -> w.attrString(NFTA_OBJ_TABLE, table));
     }
 
-    /** The objects of one {@code NFT_OBJECT_*} type in one table ({@code list counters table ...}). */
+    /**
+     * The objects of one {@code NFT_OBJECT_*} type in one table ({@code list counters table ...}).
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param objectType the {@code NFT_OBJECT_*} type
+     * @return the objects of one {@code NFT_OBJECT_*} type in one table
+     */
     public List<NftObject> listObjects(Family family, String table, int objectType) {
         return dump(NFT_MSG_GETOBJ, family, "list objects " + family + " " + table + " type " + objectType,
                 NftObject::decode, w -> {
@@ -291,17 +380,32 @@ public final class Nftables implements AutoCloseable {
      * <p>Unlike a listing, a reset dump is never repeated (a second pass would return
      * the zeroed values): when a concurrent change interrupts it, the objects it
      * returned are kept, each once, with the values they had when they were reset.
+     *
+     * @return every object with the values it had before they were zeroed
      */
     public List<NftObject> resetObjects() {
         return resetDump(null, "reset objects", null);
     }
 
-    /** {@link #resetObjects()} for the objects of one table. */
+    /**
+     * {@link #resetObjects()} for the objects of one table.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @return the objects
+     */
     public List<NftObject> resetObjects(Family family, String table) {
         return resetDump(family, "reset objects " + family + " " + table, w -> w.attrString(NFTA_OBJ_TABLE, table));
     }
 
-    /** {@link #resetObjects()} for the objects of one {@code NFT_OBJECT_*} type in one table ({@code reset counters table ...}). */
+    /**
+     * {@link #resetObjects()} for the objects of one {@code NFT_OBJECT_*} type in one table ({@code reset counters table ...}).
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param objectType the {@code NFT_OBJECT_*} type
+     * @return the objects
+     */
     public List<NftObject> resetObjects(Family family, String table, int objectType) {
         return resetDump(family, "reset objects " + family + " " + table + " type " + objectType, w -> {
             w.attrString(NFTA_OBJ_TABLE, table);
@@ -352,6 +456,11 @@ public final class Nftables implements AutoCloseable {
     /**
      * {@code reset counter|quota FAMILY TABLE NAME}: one object's values, zeroed in the kernel as they are read.
      *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the name
+     * @param objectType the {@code NFT_OBJECT_*} type
+     * @return the object with the values it had before they were zeroed
      * @throws NetlinkKernelException when there is no such object ({@code ENOENT})
      */
     public NftObject resetObject(Family family, String table, String name, int objectType) {
@@ -375,12 +484,22 @@ public final class Nftables implements AutoCloseable {
         return result.getFirst();
     }
 
-    /** Every flowtable of every table. */
+    /**
+     * Every flowtable of every table.
+     *
+     * @return every flowtable of every table
+     */
     public List<Flowtable> listFlowtables() {
         return dump(NFT_MSG_GETFLOWTABLE, null, "list flowtables", Flowtable::decode, null);
     }
 
-    /** The flowtables of one table. */
+    /**
+     * The flowtables of one table.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @return the flowtables of one table
+     */
     public List<Flowtable> listFlowtables(Family family, String table) {
         return dump(NFT_MSG_GETFLOWTABLE, family, "list flowtables " + family + " " + table, Flowtable::decode,
                 w -> w.attrString(NFTA_FLOWTABLE_TABLE, table));
@@ -391,6 +510,7 @@ public final class Nftables implements AutoCloseable {
      * flowtables, read at one generation (a concurrent change between the dumps is detected
      * through the generation and the listing retried). {@link #listRulesetText()} prints it as nft.
      *
+     * @return the whole rule set
      * @throws DumpInterruptedException when the rule set kept changing over ten attempts
      */
     public Ruleset listRuleset() {
@@ -433,6 +553,7 @@ public final class Nftables implements AutoCloseable {
      * Tables and chains only, read at one generation: cheaper than {@link #listRuleset()}
      * when rules and sets are not needed.
      *
+     * @return tables and chains only, read at one generation
      * @throws DumpInterruptedException when the rule set kept changing over ten attempts
      */
     public Ruleset listTablesAndChains() {
@@ -451,6 +572,8 @@ public final class Nftables implements AutoCloseable {
      * The whole rule set as {@code nft list ruleset} (and {@code nftlink list ruleset}) prints it:
      * rules in the rule language, interface names as the connection's namespace names them,
      * cgroup IDs as paths under the mounted cgroup-v2 hierarchy.
+     *
+     * @return the whole rule set as {@code nft list ruleset} (and {@code nftlink list ruleset}) prints it
      */
     public String listRulesetText() {
         RuleRenderer renderer = new RuleRenderer(CgroupPaths.mounted()).withInterfaceNames(interfaceNames());

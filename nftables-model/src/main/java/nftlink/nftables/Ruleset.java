@@ -30,36 +30,67 @@ public record Ruleset(List<Table> tables, List<Chain> chains, List<NftSet> sets,
         flowtables = List.copyOf(flowtables);
     }
 
-    /** Tables and chains only ({@link Nftables#listTablesAndChains()}). */
+    /**
+     * Tables and chains only ({@link Nftables#listTablesAndChains()}).
+     *
+     * @param tables the tables
+     * @param chains the chains
+     */
     public Ruleset(List<Table> tables, List<Chain> chains) {
         this(tables, chains, List.of(), Map.of(), List.of(), List.of(), List.of());
     }
 
-    /** The key of {@code set}'s elements in {@link #elements()}: {@code FAMILY TABLE NAME}, as nft names the set. */
+    /**
+     * The key of {@code set}'s elements in {@link #elements()}: {@code FAMILY TABLE NAME}, as nft names the set.
+     *
+     * @param set the set or map
+     * @return the key of {@code set}'s elements in {@link #elements()}
+     */
     public static String setKey(NftSet set) {
         return set.family().nftName() + " " + set.table() + " " + set.name();
     }
 
-    /** The chains of {@code table}, in kernel order. */
+    /**
+     * The chains of {@code table}, in kernel order.
+     *
+     * @param table the table
+     * @return the chains of {@code table}, in kernel order
+     */
     public List<Chain> chainsOf(Table table) {
         return chains.stream()
                 .filter(c -> c.family() == table.family() && c.table().equals(table.name()))
                 .toList();
     }
 
-    /** The rules of {@code chain}, in order. */
+    /**
+     * The rules of {@code chain}, in order.
+     *
+     * @param chain the chain
+     * @return the rules of {@code chain}, in order
+     */
     public List<Rule> rulesOf(Chain chain) {
         return rules.stream()
                 .filter(r -> r.family() == chain.family() && r.table().equals(chain.table()) && r.chain().equals(chain.name()))
                 .toList();
     }
 
-    /** The elements of {@code set} (none when it has none, or when they were not listed). */
+    /**
+     * The elements of {@code set} (none when it has none, or when they were not listed).
+     *
+     * @param set the set or map
+     * @return the elements of {@code set} (none when it has none, or when they were not listed)
+     */
     public List<SetElement> elementsOf(NftSet set) {
         return elements.getOrDefault(setKey(set), List.of());
     }
 
-    /** The table named {@code name} in {@code family}, or {@code null}. */
+    /**
+     * The table named {@code name} in {@code family}, or {@code null}.
+     *
+     * @param family the table's family
+     * @param name the name
+     * @return the table named {@code name} in {@code family}, or {@code null}
+     */
     public Table table(Family family, String name) {
         return tables.stream().filter(t -> t.family() == family && t.name().equals(name)).findFirst().orElse(null);
     }

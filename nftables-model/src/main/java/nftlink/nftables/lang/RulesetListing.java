@@ -48,6 +48,9 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
     /**
      * The listing of {@code listed}, as {@link Nftables#listRuleset()} returns it: anonymous chains
      * ({@code jump { ... }}) are listed inside the rules bound to them, not as chains.
+     *
+     * @param listed a listed rule set
+     * @return the listing of {@code listed}, as {@link Nftables#listRuleset()} returns it
      */
     public static RulesetListing of(Ruleset listed) {
         Ruleset visible = new Ruleset(listed.tables(), listed.chains().stream()

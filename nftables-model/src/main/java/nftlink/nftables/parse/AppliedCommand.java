@@ -24,7 +24,11 @@ public record AppliedCommand(SourceLocation location, String command, NftOperati
         Objects.requireNonNull(handle, "handle");
     }
 
-    /** The command as {@code nft -e -a} prints it: with {@code # handle N} when it has a handle. */
+    /**
+     * The command as {@code nft -e -a} prints it: with {@code # handle N} when it has a handle.
+     *
+     * @return the command with its handle
+     */
     public String echo() {
         return handle.isPresent() ? command + " # handle " + handle.getAsLong() : command;
     }

@@ -34,6 +34,8 @@ public record AppliedScript(NftScript script, CommitResult result) {
     /**
      * The commands of the text, in order, with their handles; the operations a command needs but
      * does not name (a rule's anonymous sets and their elements) are left out.
+     *
+     * @return the commands of the text, in order, with their handles
      */
     public List<AppliedCommand> commands() {
         List<ParsedOperation> parsed = script.parsed();
@@ -51,6 +53,9 @@ public record AppliedScript(NftScript script, CommitResult result) {
     /**
      * The handle of what the first command on {@code line} (1-based, in the text's first file)
      * created, if it created something with a handle.
+     *
+     * @param line the line, from 1
+     * @return the handle, or empty
      */
     public OptionalLong handle(int line) {
         String file = script.isEmpty() ? null : script.locationOf(0).file();
