@@ -6,6 +6,7 @@ import nftlink.nfnetlink.Transaction;
 import nftlink.nftables.Chain;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftOperation;
+import nftlink.nftables.NftOperations;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.Rule;
@@ -203,14 +204,14 @@ public final class NftablesBindingStore implements BindingStore {
         boolean rebuilding = rebuild;
         if (rebuilding) {
             Table table = Table.of(layout.family(), layout.name());
-            t.add(NftOperation.addTable(table));
-            t.add(NftOperation.deleteTable(layout.family(), layout.name()));
-            t.add(NftOperation.addTable(table));
+            t.add(NftOperations.addTable(table));
+            t.add(NftOperations.deleteTable(layout.family(), layout.name()));
+            t.add(NftOperations.addTable(table));
             for (Chain c : layout.chains()) {
-                t.add(NftOperation.addChain(c));
+                t.add(NftOperations.addChain(c));
             }
             for (NftSet s : layout.sets()) {
-                t.add(NftOperation.addSet(s.withId(ids.nextSet())));
+                t.add(NftOperations.addSet(s.withId(ids.nextSet())));
             }
             for (int i = 0; i < layout.rules().size(); i++) {
                 t.addAll(Linearizer.operations(layout.rules().get(i).withComment(fixedTags.get(i)), ids));

@@ -15,7 +15,7 @@ import static nftlink.nfnetlink.Nfnetlink.NFGENMSG_LEN;
  * operations that asked for an echo (carrying, for example, a new rule's handle).
  *
  * <pre>{@code
- * NftOperation.AddRule add = NftOperation.addRule(rule);
+ * NftOperation.AddRule add = NftOperations.addRule(rule);
  * CommitResult result = nft.commit(add);
  * long handle = result.handle(add);
  * }</pre>

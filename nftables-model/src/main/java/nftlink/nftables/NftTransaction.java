@@ -53,7 +53,7 @@ public final class NftTransaction extends Transaction {
     public NftTransaction add(RuleSpec rule) {
         Linearizer.Result compiled = Linearizer.linearize(rule, ids);
         addAll(compiled.prerequisites(set -> set));
-        NftOperation.AddRule add = NftOperation.addRule(compiled.rule());
+        NftOperation.AddRule add = NftOperations.addRule(compiled.rule());
         add(add);
         rules.put(rule, add);
         return this;

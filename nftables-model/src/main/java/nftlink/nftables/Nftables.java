@@ -53,8 +53,8 @@ import static nftlink.nftables.NfTablesUapi.*;
  * <pre>{@code
  * try (Nftables nft = Nftables.open(NetworkNamespace.named("blue"))) {
  *     nft.transaction()
- *        .add(NftOperation.addTable(Table.of(Family.INET, "filter")))
- *        .add(NftOperation.addChain(Chain.base(Family.INET, "filter", "input",
+ *        .add(NftOperations.addTable(Table.of(Family.INET, "filter")))
+ *        .add(NftOperations.addChain(Chain.base(Family.INET, "filter", "input",
  *                BaseChain.of(ChainType.FILTER, Hook.INPUT, 0, ChainPolicy.ACCEPT))))
  *        .commit();
  *     long ssh = nft.apply("add rule inet filter input tcp dport 22 accept").handle(1).orElseThrow();

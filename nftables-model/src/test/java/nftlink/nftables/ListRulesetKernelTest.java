@@ -94,7 +94,7 @@ class ListRulesetKernelTest {
                     .hasMessage("list elements inet app noset: ENOENT (No such file or directory) at NFTA_SET_ELEM_LIST_SET");
             assertThatThrownBy(() -> nft.listRules(Family.INET, "app", "nochain"))
                     .hasMessage("list rules inet app nochain: ENOENT (No such file or directory) at NFTA_CHAIN_NAME");
-            nft.commit(NftOperation.addChain(Chain.regular(Family.INET, "app", "empty")));
+            nft.commit(NftOperations.addChain(Chain.regular(Family.INET, "app", "empty")));
             assertThat(nft.listRules(Family.INET, "app", "empty")).isEmpty();
         }
     }
@@ -116,8 +116,8 @@ class ListRulesetKernelTest {
                     for (int i = 0; !stop.get(); i++) {
                         writer.apply(group(i));
                         if (i >= 3) {
-                            writer.commit(NftOperation.deleteChain(Family.INET, "churn", "c" + (i - 3)),
-                                    NftOperation.deleteSet(Family.INET, "churn", "s" + (i - 3)));
+                            writer.commit(NftOperations.deleteChain(Family.INET, "churn", "c" + (i - 3)),
+                                    NftOperations.deleteSet(Family.INET, "churn", "s" + (i - 3)));
                         }
                     }
                 } catch (Throwable e) {

@@ -30,11 +30,11 @@ class NftTransactionKernelTest {
     void addKeepsAndCreateRefusesAnExistingTable(TestNamespace ns) {
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             Table app = Table.of(Family.INET, "app");
-            nft.commit(NftOperation.addTable(app));
-            nft.commit(NftOperation.addTable(app));
-            assertThatThrownBy(() -> nft.commit(NftOperation.createTable(app)))
+            nft.commit(NftOperations.addTable(app));
+            nft.commit(NftOperations.addTable(app));
+            assertThatThrownBy(() -> nft.commit(NftOperations.createTable(app)))
                     .isInstanceOfSatisfying(TransactionException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EEXIST));
-            assertThat(NftOperation.createTable(app).kind()).isEqualTo("create table");
+            assertThat(NftOperations.createTable(app).kind()).isEqualTo("create table");
         }
     }
 
@@ -43,9 +43,9 @@ class NftTransactionKernelTest {
         NftRef.apply(ns, "table inet app { set s { type ipv4_addr; }; }");
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             NftSet s = nft.listSets(Family.INET, "app").getFirst();
-            assertThatThrownBy(() -> nft.commit(NftOperation.createSet(s)))
+            assertThatThrownBy(() -> nft.commit(NftOperations.createSet(s)))
                     .isInstanceOfSatisfying(TransactionException.class, e -> assertThat(e.attribute()).isEqualTo("NFTA_SET_NAME"));
-            assertThatThrownBy(() -> nft.commit(NftOperation.flushSet(Family.INET, "app", "none")))
+            assertThatThrownBy(() -> nft.commit(NftOperations.flushSet(Family.INET, "app", "none")))
                     .isInstanceOfSatisfying(TransactionException.class,
                             e -> assertThat(e.attribute()).isEqualTo("NFTA_SET_ELEM_LIST_SET"));
         }
@@ -54,19 +54,19 @@ class NftTransactionKernelTest {
     @Test
     void destroyIgnoresWhatDeleteRefusesMissing(TestNamespace ns) {
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
-            nft.commit(NftOperation.addTable(Table.of(Family.INET, "app")));
-            nft.commit(NftOperation.destroyChain(Family.INET, "app", "gone"), NftOperation.destroySet(Family.INET, "app", "gone"),
-                    NftOperation.destroyFlowtable(Family.INET, "app", "gone"),
-                    NftOperation.destroyObject(Family.INET, "app", NfTablesUapi.NFT_OBJECT_COUNTER, "gone"),
-                    NftOperation.destroyTable(Family.IP, "gone"));
-            for (NftOperation missing : List.of(NftOperation.deleteChain(Family.INET, "app", "gone"),
-                    NftOperation.deleteSet(Family.INET, "app", "gone"), NftOperation.deleteTable(Family.IP, "gone"),
-                    NftOperation.deleteFlowtable(Family.INET, "app", "gone"),
-                    NftOperation.deleteObject(Family.INET, "app", NfTablesUapi.NFT_OBJECT_COUNTER, "gone"))) {
+            nft.commit(NftOperations.addTable(Table.of(Family.INET, "app")));
+            nft.commit(NftOperations.destroyChain(Family.INET, "app", "gone"), NftOperations.destroySet(Family.INET, "app", "gone"),
+                    NftOperations.destroyFlowtable(Family.INET, "app", "gone"),
+                    NftOperations.destroyObject(Family.INET, "app", NfTablesUapi.NFT_OBJECT_COUNTER, "gone"),
+                    NftOperations.destroyTable(Family.IP, "gone"));
+            for (NftOperation missing : List.of(NftOperations.deleteChain(Family.INET, "app", "gone"),
+                    NftOperations.deleteSet(Family.INET, "app", "gone"), NftOperations.deleteTable(Family.IP, "gone"),
+                    NftOperations.deleteFlowtable(Family.INET, "app", "gone"),
+                    NftOperations.deleteObject(Family.INET, "app", NfTablesUapi.NFT_OBJECT_COUNTER, "gone"))) {
                 assertThatThrownBy(() -> nft.commit(missing))
                         .isInstanceOfSatisfying(TransactionException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOENT));
             }
-            nft.commit(NftOperation.destroyTable(Family.INET, "app"));
+            nft.commit(NftOperations.destroyTable(Family.INET, "app"));
             assertThat(nft.listTables()).isEmpty();
         }
     }
@@ -98,14 +98,14 @@ class NftTransactionKernelTest {
             List<NftOperation> parsed = NftParser.standard().parse(
                     "add rule inet app input ip saddr { 10.0.0.1, 10.0.0.2 } drop", "<test>").operations();
             NftOperation.AddRule rule = (NftOperation.AddRule) parsed.getLast();
-            NftOperation.AddRule quiet = NftOperation.addRule(Linearizer.linearize(
+            NftOperation.AddRule quiet = NftOperations.addRule(Linearizer.linearize(
                     NftParser.standard().parseRule(Family.INET, "app", "input", "tcp dport 1 drop"), new BatchIds()).rule()).withoutEcho();
             NftCommitResult result = nft.transaction().addAll(parsed).add(quiet).commit();
             assertThat(parsed).hasSize(3);
             List<Long> listed = handles(NftRef.run(ns, "-a", "list", "chain", "inet", "app", "input").orThrow());
             assertThat(result.handle(rule)).isEqualTo(listed.getFirst());
             assertThatThrownBy(() -> result.handle(quiet)).isInstanceOf(IllegalStateException.class);
-            assertThatThrownBy(() -> result.handle(NftOperation.addRule(rule.rule())))
+            assertThatThrownBy(() -> result.handle(NftOperations.addRule(rule.rule())))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThat(result.rules()).hasSize(1);
         }

@@ -2,7 +2,7 @@ package nftlink.examples.snippets;
 
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nftables.Family;
-import nftlink.nftables.NftOperation;
+import nftlink.nftables.NftOperations;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.parse.NftParser;
@@ -32,8 +32,8 @@ public final class AddRuleWithHandle {
             // One rule in the rule language: the commit tells the handle the kernel gave it.
             RuleSpec ssh = NftParser.standard().parseRule(Family.INET, "example", "input", "tcp dport { 22, 2222 } accept");
             long handle = nft.transaction().add(ssh).commit().handle(ssh);
-            nft.commit(NftOperation.deleteRule(Family.INET, "example", "input", handle),
-                    NftOperation.deleteTable(Family.INET, "example"));
+            nft.commit(NftOperations.deleteRule(Family.INET, "example", "input", handle),
+                    NftOperations.deleteTable(Family.INET, "example"));
             return handle;
         }
     }

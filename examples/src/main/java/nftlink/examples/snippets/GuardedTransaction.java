@@ -3,7 +3,7 @@ package nftlink.examples.snippets;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nfnetlink.GenerationConflictException;
 import nftlink.nftables.Family;
-import nftlink.nftables.NftOperation;
+import nftlink.nftables.NftOperations;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.Table;
 
@@ -24,18 +24,18 @@ public final class GuardedTransaction {
     public static String run(NetworkNamespace ns) {
         try (Nftables mine = Nftables.open(ns); Nftables someoneElse = Nftables.open(ns)) {
             int seen = mine.generation();                       // the view this transaction is built on
-            someoneElse.commit(NftOperation.addTable(Table.of(Family.IP, "guard_a")));
+            someoneElse.commit(NftOperations.addTable(Table.of(Family.IP, "guard_a")));
             try {
                 mine.transaction()
-                        .add(NftOperation.addTable(Table.of(Family.IP, "guard_b")))
+                        .add(NftOperations.addTable(Table.of(Family.IP, "guard_b")))
                         .expectGeneration(seen)
                         .commit();
                 return "committed (unexpected: the rule set had changed)";
             } catch (GenerationConflictException e) {
                 return "refused: the rule set changed after generation " + e.expectedGeneration() + "; nothing was applied";
             } finally {
-                mine.commit(NftOperation.destroyTable(Family.IP, "guard_a"),
-                        NftOperation.destroyTable(Family.IP, "guard_b"));
+                mine.commit(NftOperations.destroyTable(Family.IP, "guard_a"),
+                        NftOperations.destroyTable(Family.IP, "guard_b"));
             }
         }
     }

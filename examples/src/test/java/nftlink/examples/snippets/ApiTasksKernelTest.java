@@ -13,7 +13,7 @@ import nftlink.nftables.Family;
 import nftlink.nftables.Hook;
 import nftlink.nftables.NftEvent;
 import nftlink.nftables.NftMonitor;
-import nftlink.nftables.NftOperation;
+import nftlink.nftables.NftOperations;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.Rule;
 import nftlink.nftables.Ruleset;
@@ -63,10 +63,10 @@ class ApiTasksKernelTest {
             // task 1
             try (Nftables nft = Nftables.open(namespace)) {
                 nft.commit(
-                        NftOperation.addTable(Table.of(Family.INET, "app")),
-                        NftOperation.addChain(Chain.base(Family.INET, "app", "input",
+                        NftOperations.addTable(Table.of(Family.INET, "app")),
+                        NftOperations.addChain(Chain.base(Family.INET, "app", "input",
                                 BaseChain.of(ChainType.FILTER, Hook.INPUT, 0, ChainPolicy.ACCEPT))),
-                        NftOperation.addChain(Chain.regular(Family.INET, "app", "allowed")));
+                        NftOperations.addChain(Chain.regular(Family.INET, "app", "allowed")));
             }
             // end of task 1
             assertThat(NftRef.run(ns, "list", "chains").orThrow()).contains("chain input", "chain allowed");
@@ -99,7 +99,7 @@ class ApiTasksKernelTest {
 
         // task 3
         nft.apply("replace rule inet app input handle " + web + " tcp dport { 22, 443, 8443 } accept");
-        nft.commit(NftOperation.deleteRule(Family.INET, "app", "input", established));
+        nft.commit(NftOperations.deleteRule(Family.INET, "app", "input", established));
         // end of task 3
         listed = NftRef.run(ns, "-a", "list", "chain", "inet", "app", "input").orThrow();
         assertThat(listed).contains("tcp dport { 22, 443, 8443 } accept # handle " + web).doesNotContain("established");
@@ -133,7 +133,7 @@ class ApiTasksKernelTest {
         // task 6
         List<String> problems = new ArrayList<>();
         try {
-            nft.commit(NftOperation.createTable(Table.of(Family.INET, "app")));
+            nft.commit(NftOperations.createTable(Table.of(Family.INET, "app")));
         } catch (TransactionException e) {
             problems.add(e.errno() + ": " + e.getMessage());
         }
