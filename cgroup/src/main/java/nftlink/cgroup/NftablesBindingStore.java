@@ -6,6 +6,7 @@ import nftlink.nfnetlink.Transaction;
 import nftlink.nftables.Chain;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftOperation;
+import nftlink.nftables.NftOperations;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.Rule;
@@ -203,14 +204,14 @@ public final class NftablesBindingStore implements BindingStore {
         boolean rebuilding = rebuild;
         if (rebuilding) {
             Table table = Table.of(layout.family(), layout.name());
-            t.add(new NftOperation.AddTable(table, false));
-            t.add(new NftOperation.DeleteTable(layout.family(), layout.name(), false));
-            t.add(new NftOperation.AddTable(table, false));
+            t.add(NftOperations.addTable(table));
+            t.add(NftOperations.deleteTable(layout.family(), layout.name()));
+            t.add(NftOperations.addTable(table));
             for (Chain c : layout.chains()) {
-                t.add(new NftOperation.AddChain(c, false));
+                t.add(NftOperations.addChain(c));
             }
             for (NftSet s : layout.sets()) {
-                t.add(new NftOperation.AddSet(s.withId(ids.nextSet()), false));
+                t.add(NftOperations.addSet(s.withId(ids.nextSet())));
             }
             for (int i = 0; i < layout.rules().size(); i++) {
                 t.addAll(Linearizer.operations(layout.rules().get(i).withComment(fixedTags.get(i)), ids));

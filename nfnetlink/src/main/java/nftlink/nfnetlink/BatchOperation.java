@@ -64,6 +64,17 @@ public interface BatchOperation {
     }
 
     /**
+     * The attribute of the echoed object that carries the handle the kernel assigned
+     * (e.g. {@code NFTA_RULE_HANDLE}, a 64-bit big-endian number), or 0 when the
+     * operation creates nothing with a handle. {@link CommitResult#handle} reads it.
+     *
+     * @return the attribute type, or 0
+     */
+    default int handleAttribute() {
+        return 0;
+    }
+
+    /**
      * Names attributes of this message for error reports.
      *
      * @return the namer

@@ -229,9 +229,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     private NftParser parser() {
-        SetLookup kernelSets = (family, table, name) -> nft.listSets(family, table).stream()
-                .filter(s -> s.name().equals(name)).findFirst();
-        return NftParser.standard().withCgroupResolver(ParserCgroups.of(resolver)).withSetLookup(kernelSets)
+        return NftParser.standard().withCgroupResolver(ParserCgroups.of(resolver)).withSetLookup(SetLookup.inKernel(nft))
                 .withHostnameResolution(config.resolveHostnames());
     }
 

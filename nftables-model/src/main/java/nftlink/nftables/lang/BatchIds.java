@@ -32,6 +32,29 @@ public final class BatchIds {
     }
 
     /**
+     * Records that the batch already uses set ID {@code id} (an operation compiled elsewhere):
+     * the next IDs given are above it. {@link nftlink.nftables.NftOperation.AddSet#UNNUMBERED} is ignored.
+     *
+     * @param id a set ID of the batch
+     */
+    public void usedSet(int id) {
+        if (id != Integer.MAX_VALUE && id > lastSet) {
+            lastSet = id;
+        }
+    }
+
+    /**
+     * Records that the batch already uses anonymous chain ID {@code id}: the next IDs given are above it.
+     *
+     * @param id an anonymous chain ID of the batch
+     */
+    public void usedChain(int id) {
+        if (id > lastChain) {
+            lastChain = id;
+        }
+    }
+
+    /**
      * The ID of the next anonymous chain of this batch.
      *
      * @return the ID

@@ -1,6 +1,5 @@
 package nftlink.nftables.lang;
 
-import nftlink.netlink.DumpInterruptedException;
 import nftlink.nftables.Chain;
 import nftlink.nftables.Family;
 import nftlink.nftables.Flowtable;
@@ -37,33 +36,30 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
                              List<NftObject> objects, List<Flowtable> flowtables) {
 
     /**
-     * Reads everything from the kernel.
+     * Reads everything from the kernel ({@link Nftables#listRuleset()}).
      *
      * @param nft the client
      * @return the listing
      */
     public static RulesetListing read(Nftables nft) {
-        for (int attempt = 0; attempt < 10; attempt++) {
-            int generation = nft.generation();
-            Ruleset rs = nft.listRuleset();
-            List<NftSet> sets = nft.listSets();
-            Map<String, List<SetElement>> elements = new HashMap<>();
-            for (NftSet s : sets) {
-                elements.put(key(s.family().nftName(), s.table(), s.name()), nft.listElements(s.family(), s.table(), s.name()));
-            }
-            List<Rule> rules = nft.listRules();
-            List<NftObject> objects = nft.listObjects();
-            List<Flowtable> flowtables = nft.listFlowtables();
-            if (nft.generation() == generation) {
-                // anonymous chains (jump { ... }) are listed inside the rules bound to them, not as chains
-                Ruleset visible = new Ruleset(rs.tables(), rs.chains().stream()
-                        .filter(c -> (c.flags() & NfTablesUapi.NFT_CHAIN_BINDING) == 0).toList());
-                return new RulesetListing(visible, sets, elements, rules, objects, flowtables);
-            }
-        }
-        throw new DumpInterruptedException("list ruleset: the rule set kept changing while it was read");
+        return of(nft.listRuleset());
     }
 
+    /**
+     * The listing of {@code listed}, as {@link Nftables#listRuleset()} returns it: anonymous chains
+     * ({@code jump { ... }}) are listed inside the rules bound to them, not as chains.
+     *
+     * @param listed a listed rule set
+     * @return the listing of {@code listed}, as {@link Nftables#listRuleset()} returns it
+     */
+    public static RulesetListing of(Ruleset listed) {
+        Ruleset visible = new Ruleset(listed.tables(), listed.chains().stream()
+                .filter(c -> (c.flags() & NfTablesUapi.NFT_CHAIN_BINDING) == 0).toList());
+        return new RulesetListing(visible, listed.sets(), listed.elements(), listed.rules(), listed.objects(),
+                listed.flowtables());
+    }
+
+    /** The key of a set's elements in {@link #elements()}, as {@link Ruleset#setKey} makes it. */
     private static String key(String family, String table, String set) {
         return family + " " + table + " " + set;
     }

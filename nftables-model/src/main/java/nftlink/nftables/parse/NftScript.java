@@ -1,6 +1,7 @@
 package nftlink.nftables.parse;
 
 import nftlink.nftables.NftOperation;
+import nftlink.nftables.Nftables;
 
 import java.util.List;
 
@@ -34,6 +35,18 @@ public record NftScript(List<ParsedOperation> parsed) {
      */
     public SourceLocation locationOf(int index) {
         return parsed.get(index).location();
+    }
+
+    /**
+     * Commits the operations as one transaction through {@code nft}.
+     *
+     * @param nft the client to commit through
+     * @return the commands with the handles of what they created
+     * @throws nftlink.nfnetlink.TransactionException when the kernel refused an operation
+     *         ({@link #locationOf} its {@code operationIndex()} says where in the text it is); nothing was applied
+     */
+    public AppliedScript applyTo(Nftables nft) {
+        return new AppliedScript(this, nft.transaction().addAll(operations()).commit());
     }
 
     /**
