@@ -81,7 +81,8 @@ final class LinearizeMatches {
         } else if (s.bytes().length() < field.length() && partialLoad(field, s.bytes().length()) != null) {
             out.add(partialLoad(field, s.bytes().length()));
             out.add(new Cmp(cmpOp(m.op()), REG, s.bytes()));
-        } else if (LinearizeByteOrder.ordersHostBytes(field) && m.op() != Match.Op.EQ && m.op() != Match.Op.NEQ) {
+        } else if (LinearizeByteOrder.ordersHostBytes(field) && m.op() != Match.Op.EQ && m.op() != Match.Op.NEQ
+                && m.op() != Match.Op.EXACT) {
             out.addAll(field.loads(REG));
             out.add(LinearizeByteOrder.hton(field));
             out.add(new Cmp(cmpOp(m.op()), REG, s.bytes().reversed()));
@@ -166,7 +167,7 @@ final class LinearizeMatches {
     /** The compare operation of a match operation. */
     private static Cmp.Op cmpOp(Match.Op op) {
         return switch (op) {
-            case EQ -> Cmp.Op.EQ;
+            case EQ, EXACT -> Cmp.Op.EQ;
             case NEQ -> Cmp.Op.NEQ;
             case LT -> Cmp.Op.LT;
             case GT -> Cmp.Op.GT;

@@ -16,7 +16,12 @@ public record Match(Field field, Op op, Value value) implements Statement {
 
     /** Relations, with nft's spelling ({@code ==} is implicit when listed). */
     public enum Op {
-        EQ("=="), NEQ("!="), LT("<"), GT(">"), LTE("<="), GTE(">=");
+        EQ("=="), NEQ("!="), LT("<"), GT(">"), LTE("<="), GTE(">="),
+        /**
+         * {@code ==} written out on a flag field ({@code tcp flags == syn}): the field holds exactly the value,
+         * where {@link #EQ} tests for any of its flags.
+         */
+        EXACT("==");
 
         private final String text;
 
@@ -38,6 +43,7 @@ public record Match(Field field, Op op, Value value) implements Statement {
         }
         Objects.requireNonNull(value, "value");
         if ((op != Op.EQ && op != Op.NEQ) && !(value instanceof Value.Single)) {
+            // (an exact compare too)
             throw new IllegalArgumentException("only == and != apply to prefixes, ranges and sets");
         }
         int expected = field.length();
