@@ -46,7 +46,14 @@ final class LinearizeDependencies {
                 continue;
             }
             if (established.add(dependency)) {
-                LinearizeMatches.match(ctx, dependency);
+                int before = ctx.out().size();
+                LinearizeMatches.inPlace(ctx, dependency);
+                List<Integer> boundaries = ctx.boundaries();
+                if (!boundaries.isEmpty() && boundaries.getLast() == before) {
+                    // what a statement needs is a match before it: nft merges it with the matches there
+                    // (ether saddr ... meta mark set ip6 daddr map ...: one load of ether saddr and type)
+                    boundaries.set(boundaries.size() - 1, ctx.out().size());
+                }
             }
         }
     }

@@ -22,13 +22,21 @@ final class LinearizeMatches {
 
     /** Linearizes {@code m} after its dependencies: the field's load, then the test of its value. */
     static void match(LinearizeContext ctx, Match m) {
-        Set<Match> established = ctx.established();
-        LinearizeDependencies.requireTunnelTransport(ctx, m.field());
-        int tags = LinearizeDependencies.vlanTags(established);
+        int tags = LinearizeDependencies.vlanTags(ctx.established());
         if (tags > 1 && PayloadField.ofVlanTag(m.field(), tags) != m.field()) {
             // a field of an inner vlan tag
             m = new Match(PayloadField.ofVlanTag(m.field(), tags), m.op(), m.value());
         }
+        inPlace(ctx, m);
+    }
+
+    /**
+     * Linearizes {@code m}, whose field is where it is meant (a dependency: {@code vlan type} of the inner tag already
+     * moved to it), after its dependencies.
+     */
+    static void inPlace(LinearizeContext ctx, Match m) {
+        Set<Match> established = ctx.established();
+        LinearizeDependencies.requireTunnelTransport(ctx, m.field());
         m = oneItemSet(m);
         LinearizeDependencies.depend(ctx, m.field().text(), m.field().dependencies(ctx.spec().family()));
         if (m.op() == Match.Op.EQ && (m.value() instanceof Value.Single

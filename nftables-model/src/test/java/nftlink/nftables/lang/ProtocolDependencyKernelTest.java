@@ -10,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Protocol dependencies nft 1.1.3 leaves out of the bytecode because the rule already implies them, or writes another
  * way, checked against nft-ref in every direction (issue 15): {@code meta protocol ip} opening a rule of an ip table;
  * {@code meta nfproto} before a transport header of the other network protocol; the ether type, merged with an
- * ethernet address load, after an ethernet field in inet; the ether type before icmp and icmpv6 in bridge; a reject
- * after a match of its network protocol.
+ * ethernet address load, after an ethernet field in inet (and in netdev, before a statement that needs it); the ether
+ * type before icmp and icmpv6 in bridge; a reject after a match of its network protocol; the network protocol after
+ * two vlan tags (read from JSON too).
  */
 @KernelTest
 class ProtocolDependencyKernelTest {
@@ -52,6 +53,13 @@ class ProtocolDependencyKernelTest {
                 \t\ticmpv6 code 1
                 \t\tmeta protocol ip icmp type echo-request
                 \t\tvlan id 1 icmp type echo-request
+                \t\tether type 8021ad vlan id 1 vlan type 8021q vlan id 2 ip protocol 6
+                \t}
+                }
+                table netdev n {
+                \tchain c {
+                \t\tether saddr aa:bb:cc:dd:ee:ff iifname "lo" meta mark set ip6 daddr map { ::1 : 0x1 }
+                \t\tether saddr aa:bb:cc:dd:ee:ff counter ip daddr 1.2.3.4
                 \t}
                 }
                 """).check();
