@@ -7,6 +7,7 @@ import nftlink.nftables.lang.MaskedField;
 import nftlink.nftables.lang.PayloadBitField;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.lang.Field;
+import nftlink.nftables.lang.Linearizer;
 import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.Value;
@@ -41,8 +42,9 @@ final class JsonMatchReader {
             return at(body, () -> new Match(MaskedField.and(flagsField, flags), Match.Op.EQ,
                     new Value.Single(Bytes.of(new byte[flagsField.length()]))));
         }
-        Match.Op op = switch (opText) {
-            case "==", "in" -> Match.Op.EQ;
+        Match.Op written = switch (opText) {
+            case "in" -> Match.Op.EQ;
+            case "==" -> opNode == null ? Match.Op.EQ : Match.Op.EXACT;
             case "!=" -> Match.Op.NEQ;
             case "<" -> Match.Op.LT;
             case ">" -> Match.Op.GT;
@@ -50,6 +52,7 @@ final class JsonMatchReader {
             case ">=" -> Match.Op.GTE;
             default -> throw opNode.error("unknown operator \"" + opText + "\" (expected ==, !=, <, >, <=, >= or in)");
         };
+        Match.Op op = written == Match.Op.EXACT ? Match.Op.EQ : written;
         Node left = body.member("left");
         // constants in a concatenation on the left are read as the key of the set on the right
         context.constantsSet = body.member("right").value() instanceof JsonValue.Str r && r.value().startsWith("@")
@@ -88,6 +91,8 @@ final class JsonMatchReader {
                 && body.member("right").value() instanceof JsonValue.Bool
                 ? at(left, () -> ExthdrField.tcpOption(x.type())) : parsed;
         Value value = context.values.value(field, body.member("right"));
-        return at(body, () -> new Match(field, op, value));
+        // "==" on a flag field: the flags exactly, where "in" tests for any of them
+        Match.Op exact = written == Match.Op.EXACT && Linearizer.flagTest(field) && value instanceof Value.Single ? written : op;
+        return at(body, () -> new Match(field, exact, value));
     }
 }

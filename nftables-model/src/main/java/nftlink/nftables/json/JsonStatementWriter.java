@@ -10,8 +10,10 @@ import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Objref;
 import nftlink.nftables.lang.ByteUnit;
 import nftlink.nftables.lang.ConcatField;
+import nftlink.nftables.lang.CtField;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.ExthdrField;
+import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Linearizer;
 import nftlink.nftables.lang.LogFlag;
 import nftlink.nftables.lang.MaskedField;
@@ -38,6 +40,8 @@ record JsonStatementWriter(JsonRenderer renderer) {
                     // flags compared after a mask: combined flags are {"|": [...]}, as nft writes them
                     JsonValue.single("match", JsonValue.object().put("op", op(m)).put("left", renderer.field(m.field()))
                             .put("right", JsonValueWriter.joinedFlags(renderer.value(m.field(), m.value()))).build());
+            case Match m when m.op() == Match.Op.EXACT && m.value() instanceof Value.Single v -> JsonValue.single("match",
+                    JsonValue.object().put("op", op(m)).put("left", renderer.field(m.field())).put("right", exact(m.field(), v)).build());
             case Match m -> JsonValue.single("match", JsonValue.object().put("op", op(m)).put("left", renderer.field(m.field()))
                     .put("right", m.op() != Match.Op.EQ ? renderer.values().flagValue(m.field(), m.value()) : renderer.value(m.field(), m.value())).build());
             case Statement.VerdictStatement v -> JsonRenderer.verdict(v.verdict());
@@ -256,6 +260,18 @@ record JsonStatementWriter(JsonRenderer renderer) {
                 && masked.field().datatype().isBitmask() && !(masked.field() instanceof ConcatField)
                 && m.value() instanceof Value.Single v && new BigInteger(1, v.bytes().toArray()).signum() == 0
                 && new BigInteger(1, masked.xor().toArray()).signum() == 0;
+    }
+
+    /**
+     * The value of an exact compare of a flag field as nft 1.1.3 writes it: one flag by name, other values of a
+     * header field as a number, of a ct key as its flags ({@code {"|": [...]}}).
+     */
+    private JsonValue exact(Field field, Value.Single v) {
+        BigInteger n = new BigInteger(1, field.fromRegister(v.bytes()).toArray());
+        if (n.bitCount() == 1 || field instanceof CtField && n.signum() != 0) {
+            return renderer.values().flagValue(field, v);
+        }
+        return JsonDatatypeValues.number(n);
     }
 
     /** The operator of a match: {@code in} for a flag test, else the match's own. */

@@ -196,6 +196,10 @@ final class DelinearizeMatches {
         if (next instanceof Bitwise.MaskXor b && b.sreg() == REG && b.dreg() == REG && !(field instanceof MaskedField)
                 && !(field instanceof ConcatField) && b.mask().length() == field.length() && at + 1 < e.size()
                 && e.get(at + 1) instanceof Cmp c && c.sreg() == REG && c.data().length() == field.length()) {
+            if (Linearizer.flagTest(field) && c.op() == Cmp.Op.EQ && isZero(b.xor()) && allOnes(b.mask())) {
+                // a mask of every flag: nft lists the exact compare, tcp flags == 0xff
+                return new Matched(new Match(field, Match.Op.EXACT, new Value.Single(c.data())), 2);
+            }
             MaskedField masked = new MaskedField(field, b.mask(), b.xor());
             if (isZero(b.xor()) || masked.isOr()) {
                 return new Matched(new Match(masked, matchOp(c.op()), new Value.Single(c.data())), 2);
@@ -235,7 +239,19 @@ final class DelinearizeMatches {
         if (c.data().length() != field.length() && !(field.datatype() == Datatype.IFNAME && c.data().length() < 16)) {
             return null;
         }
-        return new Matched(new Match(field, matchOp(c.op()), new Value.Single(c.data())), 1);
+        // a flag field compared without a mask holds exactly the value: tcp flags == syn
+        Match.Op op = Linearizer.flagTest(field) && c.op() == Cmp.Op.EQ ? Match.Op.EXACT : matchOp(c.op());
+        return new Matched(new Match(field, op, new Value.Single(c.data())), 1);
+    }
+
+    /** Whether every bit of {@code b} is set. */
+    private static boolean allOnes(Bytes b) {
+        for (int i = 0; i < b.length(); i++) {
+            if ((b.get(i) & 0xff) != 0xff) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A lookup of {@code field} in a named set, or in an anonymous set read back as a literal; or {@code null}. */

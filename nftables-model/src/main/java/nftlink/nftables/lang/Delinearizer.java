@@ -354,6 +354,10 @@ public final class Delinearizer {
                 && raw.base() != Payload.Base.TUNNEL && raw.length() <= 16 && raw.length() > 0
                 && raw.offset() >= 0 && raw.offset() <= Integer.MAX_VALUE / 8 - 16) {
             // a load no header field describes lists as raw bits, as nft lists it
+            Step bits = rawBits(e, i, raw);
+            if (bits != null) {
+                return bits;
+            }
             RawPayloadField rf = new RawPayloadField(raw.base(), raw.offset() * 8, raw.length() * 8);
             Matched m = matchAfterLoad(rf, -1, e, i + 1, c.sets());
             if (m != null) {
@@ -361,6 +365,32 @@ public final class Delinearizer {
             }
         }
         return null;
+    }
+
+    /**
+     * Raw bits inside the loaded bytes, compared after the mask that keeps them ({@code @ih,1,2 0x2}, as nft lists
+     * it), when the load and mask are the ones those bits need; or {@code null}. nft 1.1.3 lists the link-layer
+     * header's bits masked ({@code @ll,0,8 & 0x80 == 0x80}).
+     */
+    private static Step rawBits(List<Expression> e, int i, Payload.Load raw) {
+        if (raw.base() == Payload.Base.LINK || i + 2 >= e.size() || !(e.get(i + 1) instanceof Bitwise.MaskXor b) || b.sreg() != REG || b.dreg() != REG
+                || !DelinearizeFields.isZero(b.xor()) || !(e.get(i + 2) instanceof Cmp c) || c.sreg() != REG
+                || (c.op() != Cmp.Op.EQ && c.op() != Cmp.Op.NEQ) || c.data().length() != raw.length()) {
+            return null;
+        }
+        BigInteger mask = new BigInteger(1, b.mask().toArray());
+        int width = raw.length() * 8;
+        int low = mask.getLowestSetBit();
+        if (low < 0 || mask.bitLength() - low != mask.bitCount() || mask.bitCount() == width) {
+            // not one run of bits, or the whole load
+            return null;
+        }
+        RawPayloadField rf = new RawPayloadField(raw.base(), raw.offset() * 8 + width - mask.bitLength(), mask.bitCount());
+        if (!rf.loads(REG).equals(List.of(raw, b))) {
+            return null;
+        }
+        Match.Op op = c.op() == Cmp.Op.EQ ? Match.Op.EQ : Match.Op.NEQ;
+        return new Step(new Match(rf, op, new Value.Single(c.data())), 3);
     }
 
     /** A verdict, a meta or ct key set to a constant, a counter, or a statement its registers' immediates load; or {@code null}. */

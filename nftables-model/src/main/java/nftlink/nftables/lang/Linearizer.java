@@ -118,6 +118,11 @@ public final class Linearizer {
      * @throws IllegalArgumentException when a statement cannot be expressed in the rule's family
      */
     public static Result linearize(RuleSpec spec, BatchIds ids) {
+        if (LinearizeDependencies.familyMatchFirst(spec)) {
+            // meta protocol ip opening a rule of an ip table: nft leaves it out
+            List<Statement> rest = spec.statements().subList(1, spec.statements().size());
+            spec = new RuleSpec(spec.family(), spec.table(), spec.chain(), rest, spec.comment(), spec.handle());
+        }
         LinearizeContext ctx = new LinearizeContext(spec, ids);
         for (Statement s : spec.statements()) {
             if (!(s instanceof Match)) {

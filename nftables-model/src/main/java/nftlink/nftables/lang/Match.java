@@ -27,7 +27,12 @@ public record Match(Field field, Op op, Value value) implements Statement {
         /** {@code <=}. */
         LTE("<="),
         /** {@code >=}. */
-        GTE(">=");
+        GTE(">="),
+        /**
+         * {@code ==} written out on a flag field ({@code tcp flags == syn}): the field holds exactly the value,
+         * where {@link #EQ} tests for any of its flags. A match of one value of another field makes it {@link #EQ}.
+         */
+        EXACT("==");
 
         private final String text;
 
@@ -56,7 +61,12 @@ public record Match(Field field, Op op, Value value) implements Statement {
             throw new IllegalArgumentException("a map lookup is a value to set, not a field to match: " + field.text());
         }
         Objects.requireNonNull(value, "value");
+        if (op == Op.EXACT && !(LinearizeMatches.flagTest(field) && value instanceof Value.Single)) {
+            // == on any other field is the plain equality
+            op = Op.EQ;
+        }
         if ((op != Op.EQ && op != Op.NEQ) && !(value instanceof Value.Single)) {
+            // (an exact compare too)
             throw new IllegalArgumentException("only == and != apply to prefixes, ranges and sets");
         }
         int expected = field.length();

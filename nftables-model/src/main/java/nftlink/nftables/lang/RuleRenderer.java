@@ -122,6 +122,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     && m.op() == Match.Op.EQ && m.value() instanceof Value.Single z && Linearizer.number(z.bytes()).signum() == 0 ->
                     // nft's spelling of "none of these flags"
                     mf.field().text() + " ! " + mf.field().datatype().print(mf.field().fromRegister(mf.mask()));
+            case Match m when m.op() == Match.Op.EXACT && m.value() instanceof Value.Single v -> exact(m.field(), v);
             case Match m -> match(m);
             case Statement.VerdictStatement v -> v.verdict().toString();
             case Statement.ChainBinding b -> binding(b, family, 2);
@@ -370,6 +371,22 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 yield j.toString();
             }
         };
+    }
+
+    /**
+     * An exact compare of a flag field as nft 1.1.3 lists it: one flag by name ({@code tcp flags == syn}), other
+     * values of a header field as a number ({@code tcp flags == 0x12}), of a ct key as its flags without the
+     * operator ({@code ct state established | related}).
+     */
+    private String exact(Field field, Value.Single v) {
+        BigInteger n = Linearizer.number(field.fromRegister(v.bytes()));
+        if (n.bitCount() == 1) {
+            return fieldText(field) + " == " + value(field, v);
+        }
+        if (field instanceof CtField && n.signum() != 0) {
+            return fieldText(field) + " " + flagValue(field, v);
+        }
+        return fieldText(field) + " == 0x" + n.toString(16);
     }
 
     /**

@@ -14,6 +14,7 @@ import nftlink.nftables.lang.CtField;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Fields;
+import nftlink.nftables.lang.Linearizer;
 import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.MaskedField;
 import nftlink.nftables.lang.ObjectType;
@@ -192,7 +193,10 @@ final class MatchParser {
                 : f instanceof CtField ct ? new Statement.CtSet(ct, value) : new Statement.PayloadSet(f, value));
     }
 
-    /** The comparison operator of a match ({@code ==}, {@code eq}, {@code <} ...), {@code ==} when none is written. */
+    /**
+     * The comparison operator of a match ({@code ==}, {@code eq}, {@code <} ...), {@code ==} when none is written;
+     * {@link Match.Op#EXACT} when {@code ==} is written, which only a flag field keeps.
+     */
     private Match.Op matchOp() {
         Match.Op op = Match.Op.EQ;
         Token opToken = c.peek();
@@ -202,7 +206,7 @@ final class MatchParser {
             }
             c.next();
             op = switch (opToken.text()) {
-                case "==" -> Match.Op.EQ;
+                case "==" -> Match.Op.EXACT;
                 case "!=" -> Match.Op.NEQ;
                 case "<" -> Match.Op.LT;
                 case ">" -> Match.Op.GT;
@@ -212,7 +216,7 @@ final class MatchParser {
         } else if (opToken.kind() == Token.Kind.WORD && opToken.text().matches("eq|ne|lt|gt|le|ge")) {
             c.next();
             op = switch (opToken.text()) {
-                case "eq" -> Match.Op.EQ;
+                case "eq" -> Match.Op.EXACT;
                 case "ne" -> Match.Op.NEQ;
                 case "lt" -> Match.Op.LT;
                 case "gt" -> Match.Op.GT;
@@ -224,7 +228,8 @@ final class MatchParser {
     }
 
     /** After {@code FIELD [OP]}: the value, set, range or prefix it is compared with. */
-    private Statement comparison(Field f, Field unmasked, List<ValueParser.Part> parts, Bytes xorValue, Match.Op op) {
+    private Statement comparison(Field f, Field unmasked, List<ValueParser.Part> parts, Bytes xorValue, Match.Op written) {
+        Match.Op op = written == Match.Op.EXACT ? Match.Op.EQ : written;
         if (c.peek().isEndOfStatement()) {
             throw c.unexpected("a value to compare " + f.text() + " with");
         }
@@ -272,7 +277,8 @@ final class MatchParser {
             return Cursor.at(valueToken, () -> new Match(masked2, o2, v));
         }
         Value value = parsed;
-        Match.Op o = op;
+        // tcp flags == syn: the flags exactly, where tcp flags syn tests for any of them
+        Match.Op o = written == Match.Op.EXACT && Linearizer.flagTest(f) && value instanceof Value.Single ? written : op;
         SourceLocation where = valueToken.location().to(c.in.last().location());
         return Cursor.at(new Token(Token.Kind.WORD, "", where), () -> new Match(f, o, value));
     }
