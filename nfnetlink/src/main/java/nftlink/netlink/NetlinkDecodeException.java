@@ -8,12 +8,18 @@ package nftlink.netlink;
  * {@code list rules inet t c: NFTA_RULE_HANDLE has 4 bytes, expected 8}.
  */
 public class NetlinkDecodeException extends NetlinkException {
-    /** @param message what does not decode, and where */
+    /**
+     * An exception with {@code message}.
+     *
+     * @param message what does not decode, and where
+     */
     public NetlinkDecodeException(String message) {
         super(message);
     }
 
     /**
+     * An exception with {@code message} caused by {@code cause}.
+     *
      * @param message what does not decode, and where
      * @param cause   the failure this one describes in more words
      */
@@ -24,6 +30,9 @@ public class NetlinkDecodeException extends NetlinkException {
     /**
      * This exception with {@code operation} in front of its message ({@code operation: message}),
      * the original as its cause; this one itself when the message already starts with it.
+     *
+     * @param operation the request whose reply did not decode, e.g. {@code list rules inet t c}, or {@code null}
+     * @return the exception to throw in place of this one
      */
     public NetlinkDecodeException during(String operation) {
         String message = getMessage() == null ? "" : getMessage();

@@ -61,6 +61,8 @@ public record NetlinkError(int errno, int requestType, int requestFlags, int req
      * request fields are those of the dump request the message answers, as far as
      * the message says: its sequence number; type and flags 0.
      *
+     * @param message an {@code NLMSG_DONE} message
+     * @return the dump's status as an error, errno 0 when the dump succeeded
      * @throws NetlinkDecodeException when the message is not an {@code NLMSG_DONE}
      */
     public static NetlinkError decodeDone(NetlinkMessage message) {

@@ -54,12 +54,21 @@ package nftlink.netlink;
  */
 public class NftlinkException extends RuntimeException {
 
-    /** An exception with {@code message}, which names the operation and the object. */
+    /**
+     * An exception with {@code message}.
+     *
+     * @param message what failed, naming the operation and the object
+     */
     public NftlinkException(String message) {
         super(message);
     }
 
-    /** An exception with {@code message} caused by {@code cause}. */
+    /**
+     * An exception with {@code message} caused by {@code cause}.
+     *
+     * @param message what failed, naming the operation and the object
+     * @param cause   the failure underneath, or {@code null}
+     */
     public NftlinkException(String message, Throwable cause) {
         super(message, cause);
     }
