@@ -94,11 +94,6 @@ public record ConcatField(List<Field> fields) implements Field {
     }
 
     /**
-     * The register {@code slot} 32-bit words after the start of 16-byte register
-     * {@code register}, named as nft names it: as the 16-byte register when it starts
-     * one, else as the 32-bit register.
-     */
-    /**
      * The register {@code slots} 32-bit slots after {@code register}, which may be a 128-bit register
      * ({@code NFT_REG_1}…{@code 4}) or a 32-bit one ({@code NFT_REG32_00}…); named as nft names it.
      */
@@ -107,6 +102,11 @@ public record ConcatField(List<Field> fields) implements Field {
         return reg32 % 4 == 0 ? reg32 / 4 + 1 : 8 + reg32;
     }
 
+    /**
+     * The register {@code slot} 32-bit words after the start of 16-byte register
+     * {@code register}, named as nft names it: as the 16-byte register when it starts
+     * one, else as the 32-bit register.
+     */
     static int registerAt(int register, int slot) {
         int reg32 = (register - 1) * 4 + slot;
         return reg32 % 4 == 0 ? reg32 / 4 + 1 : 8 + reg32;
@@ -132,7 +132,6 @@ public record ConcatField(List<Field> fields) implements Field {
         return j.toString();
     }
 
-    /** Builds a key from one value per field. */
     /**
      * Whether part {@code f} is concatenated as its value rather than as its register bytes:
      * bit fields are moved down to bit 0 first, as nft does ({@code ip6 dscp . ip6 daddr}).

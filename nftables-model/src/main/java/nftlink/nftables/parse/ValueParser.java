@@ -293,8 +293,8 @@ final class ValueParser {
                 // try the next dash
             }
         }
-        if (HostnameResolver.applies(p.type(), text)) {
-            return new Value.Single(HostnameResolver.address(hostnames, t, p.type()));
+        if (Hostnames.applies(p.type(), text)) {
+            return new Value.Single(Hostnames.address(hostnames, t, p.type()));
         }
         throw Cursor.error(t, whole.getMessage());
     }
@@ -362,11 +362,11 @@ final class ValueParser {
         if (t.kind() == Token.Kind.STRING && p.type() == Datatype.IFNAME) {
             return Cursor.at(t, () -> p.type().parse("\"" + t.text() + "\"", p.length()));
         }
-        if (HostnameResolver.applies(p.type(), t.text())) {
+        if (Hostnames.applies(p.type(), t.text())) {
             try {
                 return p.type().parse(t.text(), p.length());
             } catch (IllegalArgumentException e) {
-                return HostnameResolver.address(hostnames, t, p.type());
+                return Hostnames.address(hostnames, t, p.type());
             }
         }
         return Cursor.at(t, () -> p.register(p.type().parse(t.text(), p.length())));
