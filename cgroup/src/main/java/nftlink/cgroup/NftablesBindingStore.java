@@ -203,60 +203,13 @@ public final class NftablesBindingStore implements BindingStore {
         BatchIds ids = new BatchIds();
         boolean rebuilding = rebuild;
         if (rebuilding) {
-            Table table = Table.of(layout.family(), layout.name());
-            t.add(NftOperations.addTable(table));
-            t.add(NftOperations.deleteTable(layout.family(), layout.name()));
-            t.add(NftOperations.addTable(table));
-            for (Chain c : layout.chains()) {
-                t.add(NftOperations.addChain(c));
-            }
-            for (NftSet s : layout.sets()) {
-                t.add(NftOperations.addSet(s.withId(ids.nextSet())));
-            }
-            for (int i = 0; i < layout.rules().size(); i++) {
-                t.addAll(Linearizer.operations(layout.rules().get(i).withComment(fixedTags.get(i)), ids));
-            }
+            addRebuild(t, ids);
         } else {
-            for (RuleRef r : garbageRules) {
-                t.add(new NftOperation.DeleteRule(layout.family(), layout.name(), r.chain(), r.handle()));
-            }
-            garbageElements.forEach((set, keys) -> t.addAll(NftOperation.deleteElements(layout.family(), layout.name(), set,
-                    keys.stream().map(SetElement::of).toList())));
-            Map<String, List<SetElement>> gone = new LinkedHashMap<>();
-            for (Binding b : diff.removed()) {
-                RuleRef r = rules.get(b);
-                if (r != null) {
-                    t.add(new NftOperation.DeleteRule(layout.family(), layout.name(), r.chain(), r.handle()));
-                }
-                String set = elements.get(b);
-                if (set != null) {
-                    gone.computeIfAbsent(set, k -> new ArrayList<>()).add(SetElement.of(key(b.cgroup().id())));
-                }
-            }
-            gone.forEach((set, list) -> t.addAll(NftOperation.deleteElements(layout.family(), layout.name(), set, list)));
+            addRemovals(t, diff);
         }
         Map<Binding, Integer> echoes = new HashMap<>();
         Map<Binding, String> addedElements = new HashMap<>();
-        Map<String, List<SetElement>> fresh = new LinkedHashMap<>();
-        for (Binding b : diff.added()) {
-            BindingTarget target = targets.get(b.entry());
-            if (target == null) {
-                throw new IllegalArgumentException("policy entry \"" + b.entry() + "\" has no binding target");
-            }
-            String tag = tags.binding(b, fingerprints.get(b.entry()));
-            switch (target) {
-                case BindingTarget.RulePerCgroup r -> {
-                    List<NftOperation> ops = Linearizer.operations(ruleSpec(r, b, tag), ids);
-                    t.addAll(ops);
-                    echoes.put(b, t.size() - 1);
-                }
-                case BindingTarget.SetMembership s -> {
-                    fresh.computeIfAbsent(s.set(), k -> new ArrayList<>()).add(SetElement.of(key(b.cgroup().id())).withComment(tag));
-                    addedElements.put(b, s.set());
-                }
-            }
-        }
-        fresh.forEach((set, list) -> t.addAll(NftOperation.addElements(layout.family(), layout.name(), set, list)));
+        addAdditions(t, ids, diff, echoes, addedElements);
         if (t.size() == 0) {
             return;
         }
@@ -280,6 +233,71 @@ public final class NftablesBindingStore implements BindingStore {
                     "the kernel did not echo the rule added for " + e.getKey())));
             rules.put(e.getKey(), new RuleRef(echoed.chain(), echoed.handle()));
         }
+    }
+
+    /** The table made anew: added, deleted and added again (so that it is empty), with its fixed part. */
+    private void addRebuild(Transaction t, BatchIds ids) {
+        Table table = Table.of(layout.family(), layout.name());
+        t.add(NftOperations.addTable(table));
+        t.add(NftOperations.deleteTable(layout.family(), layout.name()));
+        t.add(NftOperations.addTable(table));
+        for (Chain c : layout.chains()) {
+            t.add(NftOperations.addChain(c));
+        }
+        for (NftSet s : layout.sets()) {
+            t.add(NftOperations.addSet(s.withId(ids.nextSet())));
+        }
+        for (int i = 0; i < layout.rules().size(); i++) {
+            t.addAll(Linearizer.operations(layout.rules().get(i).withComment(fixedTags.get(i)), ids));
+        }
+    }
+
+    /** Deletes what a repair found to remove and the rules and elements of the cgroups that went. */
+    private void addRemovals(Transaction t, BindingDiff diff) {
+        for (RuleRef r : garbageRules) {
+            t.add(new NftOperation.DeleteRule(layout.family(), layout.name(), r.chain(), r.handle()));
+        }
+        garbageElements.forEach((set, keys) -> t.addAll(NftOperation.deleteElements(layout.family(), layout.name(), set,
+                keys.stream().map(SetElement::of).toList())));
+        Map<String, List<SetElement>> gone = new LinkedHashMap<>();
+        for (Binding b : diff.removed()) {
+            RuleRef r = rules.get(b);
+            if (r != null) {
+                t.add(new NftOperation.DeleteRule(layout.family(), layout.name(), r.chain(), r.handle()));
+            }
+            String set = elements.get(b);
+            if (set != null) {
+                gone.computeIfAbsent(set, k -> new ArrayList<>()).add(SetElement.of(key(b.cgroup().id())));
+            }
+        }
+        gone.forEach((set, list) -> t.addAll(NftOperation.deleteElements(layout.family(), layout.name(), set, list)));
+    }
+
+    /**
+     * Adds a rule or an element per new binding; notes which operation's echo carries each rule's handle
+     * ({@code echoes}) and which set each element went into ({@code addedElements}).
+     */
+    private void addAdditions(Transaction t, BatchIds ids, BindingDiff diff, Map<Binding, Integer> echoes,
+                              Map<Binding, String> addedElements) {
+        Map<String, List<SetElement>> fresh = new LinkedHashMap<>();
+        for (Binding b : diff.added()) {
+            BindingTarget target = targets.get(b.entry());
+            if (target == null) {
+                throw new IllegalArgumentException("policy entry \"" + b.entry() + "\" has no binding target");
+            }
+            String tag = tags.binding(b, fingerprints.get(b.entry()));
+            switch (target) {
+                case BindingTarget.RulePerCgroup r -> {
+                    t.addAll(Linearizer.operations(ruleSpec(r, b, tag), ids));
+                    echoes.put(b, t.size() - 1);
+                }
+                case BindingTarget.SetMembership s -> {
+                    fresh.computeIfAbsent(s.set(), k -> new ArrayList<>()).add(SetElement.of(key(b.cgroup().id())).withComment(tag));
+                    addedElements.put(b, s.set());
+                }
+            }
+        }
+        fresh.forEach((set, list) -> t.addAll(NftOperation.addElements(layout.family(), layout.name(), set, list)));
     }
 
     @Override
@@ -331,6 +349,18 @@ public final class NftablesBindingStore implements BindingStore {
     /** Lists the table; returns what is wrong with its fixed part, or {@code null}. */
     private String inspect(Map<Binding, RuleRef> foundRules, Map<Binding, String> foundElements,
                            List<RuleRef> junkRules, Map<String, List<Bytes>> junkElements) {
+        String damage = inspectFixedPart();
+        if (damage == null) {
+            damage = inspectRules(foundRules, junkRules);
+        }
+        if (damage == null) {
+            inspectElements(foundElements, junkElements);
+        }
+        return damage;
+    }
+
+    /** What is wrong with the table, its chains and its sets, or {@code null}. */
+    private String inspectFixedPart() {
         if (nft.listTables(layout.family()).stream().noneMatch(t -> t.name().equals(layout.name()))) {
             return "there is no such table";
         }
@@ -371,6 +401,11 @@ public final class NftablesBindingStore implements BindingStore {
                 return "set " + want.name() + " is missing or of another type";
             }
         }
+        return null;
+    }
+
+    /** Sorts the rules into those of current bindings and those to remove; what is wrong with the fixed rules, or {@code null}. */
+    private String inspectRules(Map<Binding, RuleRef> foundRules, List<RuleRef> junkRules) {
         Map<String, List<String>> fixedByChain = new HashMap<>();
         for (int i = 0; i < layout.rules().size(); i++) {
             fixedByChain.computeIfAbsent(layout.rules().get(i).chain(), k -> new ArrayList<>()).add(fixedTags.get(i));
@@ -406,6 +441,11 @@ public final class NftablesBindingStore implements BindingStore {
                 return "the fixed rules of chain " + c.name() + " are " + fixed;
             }
         }
+        return null;
+    }
+
+    /** Sorts the elements of the cgroup sets into those of current bindings and those to remove. */
+    private void inspectElements(Map<Binding, String> foundElements, Map<String, List<Bytes>> junkElements) {
         Map<String, String> fillers = new HashMap<>();
         targets.forEach((entry, target) -> {
             if (target instanceof BindingTarget.SetMembership s) {
@@ -435,7 +475,6 @@ public final class NftablesBindingStore implements BindingStore {
                 }
             }
         }
-        return null;
     }
 
     private Binding binding(BindingTags.Tag t) {

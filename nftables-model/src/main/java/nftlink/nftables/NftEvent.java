@@ -46,15 +46,27 @@ public sealed interface NftEvent {
     }
 
     /**
-     * A rule was added or deleted (deletions carry only its place and handle).
+     * A rule was added or deleted.
      *
-     * @param added whether it was added
-     * @param rule the rule
+     * @param added    whether it was added
+     * @param rule     the rule; an added rule's {@link Rule#position()} is the handle of the rule
+     *                 before it, which the kernel leaves out for the first and the last rule of its chain
+     * @param appended whether it was appended ({@code NLM_F_APPEND}: an {@code add}, not an {@code insert})
      */
-    record RuleEvent(boolean added, Rule rule) implements NftEvent {
+    record RuleEvent(boolean added, Rule rule, boolean appended) implements NftEvent {
         /** Checks the component: {@code rule} must not be null. */
         public RuleEvent {
             Objects.requireNonNull(rule, "rule");
+        }
+
+        /**
+         * A rule event without the append flag.
+         *
+         * @param added whether it was added
+         * @param rule  the rule
+         */
+        public RuleEvent(boolean added, Rule rule) {
+            this(added, rule, false);
         }
     }
 

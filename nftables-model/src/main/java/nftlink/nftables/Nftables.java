@@ -580,7 +580,7 @@ public final class Nftables implements AutoCloseable {
         return RulesetListing.of(listRuleset()).render(NftFormatter.DEFAULT, renderer);
     }
 
-    private IntFunction<String> interfaceNames() {
+    IntFunction<String> interfaceNames() {
         try {
             InterfaceNames names = InterfaceNames.read(namespace == null ? NetworkNamespace.current() : namespace);
             return index -> names.name(index).orElse(null);
