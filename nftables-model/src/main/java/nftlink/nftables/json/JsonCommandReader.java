@@ -1,5 +1,6 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.lang.NatMapData;
 import nftlink.nftables.lang.SetUserdata;
 import nftlink.nftables.Family;
 import nftlink.nftables.NftOperation;
@@ -267,7 +268,7 @@ final class JsonCommandReader {
 
     /** {@code spec} with nat to named maps of {@code ADDRESS . PORT} reading the port too (the map is declared or known). */
     private RuleSpec withMapData(RuleSpec spec, Map<String, NftSet> declared) {
-        List<Statement> statements = Statement.NatStatement.withNamedMapData(spec.statements(), name -> {
+        List<Statement> statements = NatMapData.withNamedMapData(spec.statements(), name -> {
             NftSet set = declared.get(key(spec.family(), spec.table(), name));
             if (set == null) {
                 set = context.sets.find(spec.family(), spec.table(), name).orElse(null);

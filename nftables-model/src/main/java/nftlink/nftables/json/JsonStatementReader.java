@@ -1,5 +1,6 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.lang.RejectContext;
 import nftlink.nftables.lang.ExthdrField;
 import nftlink.nftables.lang.SetOperation;
 import nftlink.nftables.Family;
@@ -43,7 +44,7 @@ final class JsonStatementReader {
         for (Node s : body.member("expr").array()) {
             Statement st = statement(family, s);
             if (st instanceof Statement.RejectStatement r && s.single().getValue().isNull()) {
-                st = Statement.RejectStatement.inContext(family, statements);
+                st = RejectContext.inContext(family, statements);
             }
             statements.add(st);
         }

@@ -12,7 +12,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,54 +125,6 @@ public enum Datatype {
     STRING(5, "string", 16),
     /** Connection labels: a 128-bit map, bits written by number. */
     CT_LABEL(30, "ct_label", 16);
-
-    /**
-     * Names of the values of symbolic types, in nft's order (the first name of a
-     * value is the one printed); bit-mask types name single bits.
-     */
-    private static final Map<Datatype, LinkedHashMap<String, Integer>> SYMBOLS = new EnumMap<>(Datatype.class);
-
-    private static void symbols(Datatype type, Object... pairs) {
-        LinkedHashMap<String, Integer> m = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            m.put((String) pairs[i], (Integer) pairs[i + 1]);
-        }
-        SYMBOLS.put(type, m);
-    }
-
-    static {
-        symbols(TCP_FLAG, "fin", 0x01, "syn", 0x02, "rst", 0x04, "psh", 0x08, "ack", 0x10, "urg", 0x20, "ecn", 0x40, "cwr", 0x80);
-        symbols(DCCP_PKTTYPE, "request", 0, "response", 1, "data", 2, "ack", 3, "dataack", 4, "closereq", 5, "close", 6,
-                "reset", 7, "sync", 8, "syncack", 9);
-        symbols(MH_TYPE, "binding-refresh-request", 0, "home-test-init", 1, "careof-test-init", 2, "home-test", 3,
-                "careof-test", 4, "binding-update", 5, "binding-acknowledgement", 6, "binding-error", 7,
-                "fast-binding-update", 8, "fast-binding-acknowledgement", 9, "fast-binding-advertisement", 10,
-                "experimental-mobility-header", 11, "home-agent-switch-message", 12);
-        symbols(CT_DIR, "original", 0, "reply", 1);
-        symbols(CT_STATUS, "expected", 0x1, "seen-reply", 0x2, "assured", 0x4, "confirmed", 0x8, "snat", 0x10,
-                "dnat", 0x20, "dying", 0x200);
-        symbols(ICMP_CODE, "net-unreachable", 0, "host-unreachable", 1, "prot-unreachable", 2, "port-unreachable", 3,
-                "frag-needed", 4, "net-prohibited", 9, "host-prohibited", 10, "admin-prohibited", 13);
-        symbols(ICMPV6_CODE, "no-route", 0, "admin-prohibited", 1, "addr-unreachable", 3, "port-unreachable", 4,
-                "policy-fail", 5, "reject-route", 6);
-        symbols(DEVGROUP, "default", 0);
-        symbols(REALM, "cosmos", 0);
-        symbols(FIB_ADDR, "unspec", 0, "unicast", 1, "local", 2, "broadcast", 3, "anycast", 4, "multicast", 5,
-                "blackhole", 6, "unreachable", 7, "prohibit", 8);
-        symbols(DSCP, "cs0", 0x00, "cs1", 0x08, "cs2", 0x10, "cs3", 0x18, "cs4", 0x20, "cs5", 0x28, "cs6", 0x30,
-                "cs7", 0x38, "df", 0x00, "be", 0x00, "lephb", 0x01, "af11", 0x0a, "af12", 0x0c, "af13", 0x0e,
-                "af21", 0x12, "af22", 0x14, "af23", 0x16, "af31", 0x1a, "af32", 0x1c, "af33", 0x1e, "af41", 0x22,
-                "af42", 0x24, "af43", 0x26, "va", 0x2c, "ef", 0x2e);
-        symbols(ECN, "not-ect", 0, "ect1", 1, "ect0", 2, "ce", 3);
-        symbols(BOOLEAN, "exists", 1, "missing", 0, "true", 1, "false", 0);
-        symbols(CT_EVENT, "new", 0x1, "related", 0x2, "destroy", 0x4, "reply", 0x8, "assured", 0x10, "protoinfo", 0x20,
-                "helper", 0x40, "mark", 0x80, "seqadj", 0x100, "secmark", 0x200, "label", 0x400);
-        symbols(MPTCP_SUBTYPE, "mp-capable", 0, "mp-join", 1, "dss", 2, "add-addr", 3, "remove-addr", 4, "mp-prio", 5,
-                "mp-fail", 6, "mp-fastclose", 7, "mp-tcprst", 8);
-        symbols(IGMP_TYPE, "membership-query", 0x11, "membership-report-v1", 0x12, "membership-report-v2", 0x16,
-                "membership-report-v3", 0x22, "leave-group", 0x17);
-    }
-
 
     /**
      * Whether values are sets of named bits, written {@code a,b,c}.
@@ -386,7 +337,7 @@ public enum Datatype {
 
     /** A value of a symbolic type: a name, a number, or for bit masks names joined by commas. */
     private Bytes symbolic(String t, int fieldLength) {
-        LinkedHashMap<String, Integer> names = SYMBOLS.getOrDefault(this, new LinkedHashMap<>());
+        LinkedHashMap<String, Integer> names = DatatypeSymbols.SYMBOLS.getOrDefault(this, new LinkedHashMap<>());
         long v = 0;
         for (String part : isBitmask() ? t.split(",") : new String[]{t}) {
             String p = part.strip().toLowerCase(Locale.ROOT);
@@ -403,7 +354,7 @@ public enum Datatype {
 
     private String printSymbolic(Bytes value) {
         long v = hostOrder() ? value.reversed().asBigEndian() : value.asBigEndian();
-        LinkedHashMap<String, Integer> names = SYMBOLS.getOrDefault(this, new LinkedHashMap<>());
+        LinkedHashMap<String, Integer> names = DatatypeSymbols.SYMBOLS.getOrDefault(this, new LinkedHashMap<>());
         if (isBitmask() && v == 0) {
             return "0x0";
         }

@@ -1,20 +1,14 @@
 package nftlink.nftables.lang;
 
 import nftlink.nftables.Family;
-import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Expression;
-import nftlink.nftables.expr.Hash;
-import nftlink.nftables.expr.Numgen;
 import nftlink.nftables.expr.Verdict;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * One statement of a rule as a person writes it: a {@link Match}, a verdict,
@@ -245,66 +239,6 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
             });
         }
 
-        /**
-         * {@code reject} without {@code with} after the statements {@code before} of its rule, as nft compiles it:
-         * after a match that fixes the network protocol ({@code ip saddr ...}, {@code meta nfproto ipv4},
-         * {@code ether type ip6}) that protocol's port unreachable rather than the ICMPx one.
-         *
-         * @param family the table's family
-         * @param before the statements before the reject in its rule, in order (may be empty)
-         * @return the statement nft compiles for a bare {@code reject} in that place
-         */
-        public static RejectStatement inContext(Family family, List<Statement> before) {
-            if (family == Family.IP || family == Family.IP6) {
-                return defaultFor(family);
-            }
-            for (int i = before.size() - 1; i >= 0; i--) {
-                String network = networkRead(before.get(i));
-                if (network != null) {
-                    return portUnreachable(network.equals("ip") ? RejectKind.ICMP : RejectKind.ICMPV6);
-                }
-                if (before.get(i) instanceof Match m && m.op() == Match.Op.EQ && m.value() instanceof Value.Single v) {
-                    boolean nfproto = m.field().equals(MetaField.NFPROTO);
-                    boolean ethertype = m.field().equals(PayloadField.ETHER_TYPE) || m.field().equals(MetaField.PROTOCOL);
-                    if (nfproto && v.bytes().equals(Bytes.u8(2)) || ethertype && v.bytes().equals(Bytes.u16Be(0x0800))) {
-                        return portUnreachable(RejectKind.ICMP);
-                    }
-                    if (nfproto && v.bytes().equals(Bytes.u8(10)) || ethertype && v.bytes().equals(Bytes.u16Be(0x86dd))) {
-                        return portUnreachable(RejectKind.ICMPV6);
-                    }
-                }
-            }
-            return defaultFor(family);
-        }
-
-        /**
-         * {@code ip} or {@code ip6} when {@code s} reads a field of that header (in a match, a map key, a value
-         * set from the packet: {@code meta mark set ip saddr map { ... }}), which fixes the network protocol;
-         * else {@code null}.
-         */
-        private static String networkRead(Statement s) {
-            Field read = switch (s) {
-                case Match m -> m.field();
-                case SetFromField sf -> sf.source();
-                case VerdictMap v -> v.field();
-                case ObjectMap om -> om.key();
-                case DynsetStatement d -> d.key();
-                default -> null;
-            };
-            return read == null ? null : networkHeader(read);
-        }
-
-        /** The network header ({@code ip}, {@code ip6}) whose field {@code field} reads, the last one of a concatenation. */
-        private static String networkHeader(Field field) {
-            return switch (field) {
-                case PayloadField p -> p.protocol().equals("ip") || p.protocol().equals("ip6") ? p.protocol() : null;
-                case ConcatField concat -> concat.fields().stream().map(RejectStatement::networkHeader)
-                        .filter(Objects::nonNull).reduce((a, b) -> b).orElse(null);
-                case MapLookupField map -> networkHeader(map.key());
-                case MaskedField masked -> networkHeader(masked.field());
-                default -> null;
-            };
-        }
     }
 
     /**
@@ -342,34 +276,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
          */
         public NatStatement {
             flags = Set.copyOf(flags);
-            if (addressSource != null) {
-                if (addressMin != null || portMin != null) {
-                    throw new IllegalArgumentException("nat takes a computed address alone");
-                }
-                boolean addresses = addressSource instanceof MapLookupField m
-                        && (m.datatype() == Datatype.IPV4_ADDR || m.datatype() == Datatype.IPV6_ADDR)
-                        && (m.dataParts().isEmpty() || m.dataParts().equals(List.of(m.datatype(), Datatype.INET_SERVICE)));
-                boolean number = addressSource instanceof ExpressionField x && x.length() == 4
-                        && x.datatype() == Datatype.HOST_INTEGER || addressSource instanceof HashField;
-                if (flags.contains(NatFlag.NETMAP)
-                        && !(addressSource instanceof MapLookupField m && m.dataRanges() && m.dataParts().isEmpty())) {
-                    throw new IllegalArgumentException("nat prefix maps address prefixes: it takes a map to address ranges or prefixes");
-                }
-                if (!addresses && !number) {
-                    throw new IllegalArgumentException("unsupported: nat to " + addressSource.text()
-                            + " (nftlink maps to addresses, or takes numgen or a hash as an IPv4 address)");
-                }
-            } else if (addressMin == null && portMin == null) {
-                throw new IllegalArgumentException("nat needs an address or a port");
-            } else if (flags.contains(NatFlag.NETMAP)) {
-                throw new IllegalArgumentException("nat prefix takes its prefixes from a map");
-            }
-            if (addressMin != null && (addressMax == null || addressMax.length() != addressMin.length())) {
-                throw new IllegalArgumentException("nat address range bounds must have the same length");
-            }
-            if (portMin != null && portMax == null) {
-                throw new IllegalArgumentException("nat port range needs both bounds");
-            }
+            StatementChecks.nat(flags, addressMin, addressMax, portMin, portMax, addressSource);
         }
 
         /**
@@ -399,51 +306,6 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
          */
         public boolean netmap() {
             return flags.contains(NatFlag.NETMAP);
-        }
-
-        /**
-         * {@code statements} with each nat to a named map reading the map's data as {@code mapData} gives
-         * its types: a map to {@code ADDRESS . PORT}, which only the map's declaration says, gives the port too.
-         *
-         * @param mapData the data types of a map by name, or {@code null} when unknown
-         * @param statements a rule's statements, in order
-         * @return the statements with each nat to a named map completed; the others as they were
-         */
-        public static List<Statement> withNamedMapData(List<Statement> statements,
-                                                       Function<String, List<Datatype>> mapData) {
-            return withNamedMapData(statements, mapData, name -> false);
-        }
-
-        /**
-         * As {@link #withNamedMapData(List, Function)}; a map whose data are ranges ({@code
-         * : interval ipv4_addr . inet_service}), as {@code dataRanges} says, gives their lows and highs.
-         *
-         * @param statements a rule's statements, in order
-         * @param mapData the data types of a named map, by map name
-         * @param dataRanges whether a named map's data are ranges, by map name
-         * @return the statements with each nat to a named map completed; the others as they were
-         */
-        public static List<Statement> withNamedMapData(List<Statement> statements,
-                                                       Function<String, List<Datatype>> mapData,
-                                                       Predicate<String> dataRanges) {
-            List<Statement> out = new ArrayList<>(statements.size());
-            for (Statement s : statements) {
-                if (s instanceof NatStatement n && n.addressSource() instanceof MapLookupField m && m.named() != null
-                        && m.dataParts().isEmpty() && !m.dataRanges()) {
-                    List<Datatype> parts = mapData.apply(m.named());
-                    boolean address = parts != null && parts.getFirst() == m.datatype()
-                            && (parts.size() == 1 || List.of(m.datatype(), Datatype.INET_SERVICE).equals(parts));
-                    if (address && dataRanges.test(m.named())) {
-                        s = new NatStatement(n.destination(), null, null, null, null, n.flags(),
-                                MapLookupField.ranges(m.key(), parts, List.of(), m.named()));
-                    } else if (List.of(m.datatype(), Datatype.INET_SERVICE).equals(parts)) {
-                        s = new NatStatement(n.destination(), null, null, null, null, n.flags(),
-                                MapLookupField.concatenated(m.key(), parts, List.of(), m.named()));
-                    }
-                }
-                out.add(s);
-            }
-            return out;
         }
 
         /**
@@ -628,29 +490,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
     record QueueStatement(int first, int last, int flags, Field source) implements Statement {
         /** Checks the components: queue numbers run from 0 to 65535 with {@code first <= last}. */
         public QueueStatement {
-            if (first < 0 || last > 0xffff || last < first) {
-                throw new IllegalArgumentException("queue numbers run from 0 to 65535, low to high: " + first + "-" + last);
-            }
-            if (source != null && (first != 0 || last != 0)) {
-                throw new IllegalArgumentException("a queue number is either fixed or computed");
-            }
-            if (source != null && !(source instanceof ExpressionField) && !(source instanceof MapLookupField)
-                    && !(source instanceof HashField)) {
-                throw new IllegalArgumentException("unsupported: queue to " + source.text()
-                        + " (queue numbers come from numgen, a hash or a map)");
-            }
-            if (source != null && (flags & NfTablesUapi.NFT_QUEUE_FLAG_CPU_FANOUT) != 0) {
-                throw new IllegalArgumentException("fanout spreads packets over a range of queues, not over a computed queue number");
-            }
-            long highest = source instanceof ExpressionField x ? switch (x.expression()) {
-                case Numgen n -> Integer.toUnsignedLong(n.modulus()) + Integer.toUnsignedLong(n.offset()) - 1;
-                case Hash.Symmetric h -> Integer.toUnsignedLong(h.modulus()) + Integer.toUnsignedLong(h.offset()) - 1;
-                case Hash.Jenkins h -> Integer.toUnsignedLong(h.modulus()) + Integer.toUnsignedLong(h.offset()) - 1;
-                default -> 0;
-            } : source instanceof HashField h ? Integer.toUnsignedLong(h.modulus()) + Integer.toUnsignedLong(h.offset()) - 1 : 0;
-            if (highest > 0xffff) {
-                throw new IllegalArgumentException("queue numbers run to 65535, " + source.text() + " gives up to " + highest);
-            }
+            StatementChecks.queue(first, last, flags, source);
         }
 
         /**
@@ -704,15 +544,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
     record DupStatement(Bytes address, Integer device, Field addressSource, Field deviceSource) implements Statement {
         /** Checks the components: an address or a device, fixed or from a map, must be given. */
         public DupStatement {
-            if (address == null && device == null && addressSource == null && deviceSource == null) {
-                throw new IllegalArgumentException("dup needs an address or a device");
-            }
-            if (address != null && addressSource != null || device != null && deviceSource != null
-                    || addressSource != null && deviceSource != null) {
-                throw new IllegalArgumentException("dup takes one address and one device, and one of them computed at most");
-            }
-            requireMapOf(addressSource, "dup to", Datatype.IPV4_ADDR, Datatype.IPV6_ADDR);
-            requireMapOf(deviceSource, "dup to", Datatype.IFINDEX);
+            StatementChecks.dup(address, device, addressSource, deviceSource);
         }
 
         /**
@@ -723,13 +555,6 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
          */
         public DupStatement(Bytes address, Integer device) {
             this(address, device, null, null);
-        }
-    }
-
-    /** Refuses a source that is not a map of one of {@code types}. */
-    private static void requireMapOf(Field source, String what, Datatype... types) {
-        if (source != null && !(source instanceof MapLookupField m && List.of(types).contains(m.datatype()))) {
-            throw new IllegalArgumentException("unsupported: " + what + " " + source.text() + " (a computed target comes from a map)");
         }
     }
 
@@ -744,10 +569,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
     record FwdStatement(int device, Bytes address, Field deviceSource) implements Statement {
         /** Checks the components: a device from a map comes without a fixed device or address. */
         public FwdStatement {
-            if (deviceSource != null && (device != 0 || address != null)) {
-                throw new IllegalArgumentException("fwd to a device from a map takes no fixed device or address");
-            }
-            requireMapOf(deviceSource, "fwd to", Datatype.IFINDEX);
+            StatementChecks.fwd(device, address, deviceSource);
         }
 
         /**
@@ -823,26 +645,8 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
          * entries or named without them.
          */
         public ObjectMap {
-            Objects.requireNonNull(type, "type");
-            Objects.requireNonNull(key, "key");
             entries = List.copyOf(entries);
-            if (entries.isEmpty() == (named == null)) {
-                throw new IllegalArgumentException("an object map is either anonymous with entries or named");
-            }
-            if (key instanceof MapLookupField || key instanceof MaskedField) {
-                throw new IllegalArgumentException("unsupported: an object map keyed by " + key.text());
-            }
-            for (Entry e : entries) {
-                Bytes low = switch (e.key()) {
-                    case Value.Single v -> v.bytes();
-                    case Value.Prefix p -> p.address();
-                    case Value.Range r -> r.low();
-                    default -> throw new IllegalStateException();
-                };
-                if (low.length() != key.length()) {
-                    throw new IllegalArgumentException(key.text() + " holds " + key.length() + " bytes");
-                }
-            }
+            StatementChecks.objectMap(type, key, entries, named);
         }
 
         /**
@@ -883,17 +687,8 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
          * stateful}.
          */
         public DynsetStatement {
-            Objects.requireNonNull(op, "op");
-            Objects.requireNonNull(set, "set");
-            Objects.requireNonNull(key, "key");
             stateful = List.copyOf(stateful);
-            for (Statement s : stateful) {
-                if (!(s instanceof CounterStatement || s instanceof LimitStatement || s instanceof QuotaStatement
-                        || s instanceof ConnlimitStatement)) {
-                    throw new IllegalArgumentException("unsupported: " + s.getClass().getSimpleName()
-                            + " in a set element (counter, limit, quota and ct count are)");
-                }
-            }
+            StatementChecks.dynset(op, set, key, stateful);
         }
 
         /**
@@ -924,29 +719,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
          * constant.
          */
         public SetFromField {
-            boolean header = target instanceof PayloadField || target instanceof PayloadBitField;
-            boolean mapped = target instanceof PayloadField && source instanceof MapLookupField m && m.datatype() == target.datatype()
-                    && m.length() == target.length();
-            boolean option = target instanceof ExthdrField x && !x.presence() && x.mask() == null
-                    && source instanceof ExpressionField && source.length() == x.length();
-            if (target instanceof ExthdrField && !option) {
-                throw new IllegalArgumentException("unsupported: " + target.text() + " set from " + source.text()
-                        + " (an extension header field is set from a constant or from rt mtu)");
-            }
-            if (header && !mapped && !(source instanceof MaskedField m && m.field().equals(target))) {
-                throw new IllegalArgumentException("unsupported: " + target.text() + " set from " + source.text()
-                        + " (a header field is set from a constant, from itself with & or |, or from a map of its values)");
-            }
-            if (header && PayloadWrite.unsupported(target) != null) {
-                throw new IllegalArgumentException("unsupported: " + PayloadWrite.unsupported(target));
-            }
-            if (!(target instanceof MetaField) && !(target instanceof CtField) && !header && !option) {
-                throw new IllegalArgumentException("unsupported: setting " + target.text() + " from the packet");
-            }
-            if (source instanceof ConcatField || source.length() != target.length()) {
-                throw new IllegalArgumentException("unsupported: " + target.text() + " (" + target.length()
-                        + " bytes) set from " + source.text() + " (" + source.length() + " bytes)");
-            }
+            StatementChecks.setFromField(target, source);
         }
 
         /**
@@ -1015,14 +788,5 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         public ChainBinding {
             rules = List.copyOf(rules);
         }
-    }
-
-    /**
-     * The {@code accept} verdict statement.
-     *
-     * @return {@code accept}
-     */
-    static Statement accept() {
-        return new VerdictStatement(Verdict.ACCEPT);
     }
 }

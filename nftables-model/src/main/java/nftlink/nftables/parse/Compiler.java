@@ -14,6 +14,7 @@ import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Rule;
 import nftlink.nftables.Table;
+import nftlink.nftables.lang.NatMapData;
 import nftlink.nftables.lang.BatchIds;
 import nftlink.nftables.lang.DynamicSets;
 import nftlink.nftables.lang.Datatype;
@@ -502,7 +503,7 @@ final class Compiler {
             throw tooDeep(first);
         }
         checkSetReferences(family, table, parsed.statements(), first.location().to(c.in.last().location()));
-        List<Statement> statements = Statement.NatStatement.withNamedMapData(parsed.statements(),
+        List<Statement> statements = NatMapData.withNamedMapData(parsed.statements(),
                 name -> mapData(family, table, name));
         c.skipNewlines();
         if (!c.at(Token.Kind.END)) {
@@ -572,7 +573,7 @@ final class Compiler {
         RuleParser.Parsed parsed = new RuleParser(c, values, family, name -> shape(family, table, name)).rule();
         SourceLocation where = start.location().to(c.in.last().location());
         checkSetReferences(family, table, parsed.statements(), where);
-        List<Statement> statements = Statement.NatStatement.withNamedMapData(parsed.statements(),
+        List<Statement> statements = NatMapData.withNamedMapData(parsed.statements(),
                 name -> mapData(family, table, name));
         RuleSpec spec = Cursor.at(first, () -> new RuleSpec(family, table, chain, statements, parsed.comment(), 0));
         Linearizer.Result result = Cursor.at(new Token(Token.Kind.WORD, "", where), () -> Linearizer.linearize(spec, ids));

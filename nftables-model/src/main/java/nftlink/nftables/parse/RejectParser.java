@@ -1,6 +1,7 @@
 package nftlink.nftables.parse;
 
 import nftlink.nftables.Family;
+import nftlink.nftables.lang.RejectContext;
 import nftlink.nftables.lang.RejectKind;
 import nftlink.nftables.lang.Statement;
 
@@ -22,7 +23,7 @@ final class RejectParser {
     Statement reject() {
         c.next();
         if (!c.accept("with")) {
-            return Statement.RejectStatement.inContext(family, r.before);
+            return RejectContext.inContext(family, r.before);
         }
         Token kindToken = c.expect(Token.Kind.WORD, "icmp, icmpv6, icmpx or tcp");
         if (kindToken.text().equals("tcp")) {

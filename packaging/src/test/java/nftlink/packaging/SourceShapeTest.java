@@ -1,0 +1,119 @@
+package nftlink.packaging;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LineMap;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
+import com.sun.source.util.Trees;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shape the code keeps (issue #19): main-code files under 800 lines, methods under 80,
+ * imports instead of class names written out in the code. Reads every main source file of
+ * the repository with the JDK's own parser, so a method is measured from its declaration to
+ * its closing brace whatever strings or comments it holds.
+ */
+class SourceShapeTest {
+
+    private static final int MAX_FILE_LINES = 800;
+    private static final int MAX_METHOD_LINES = 80;
+
+    private static List<CompilationUnitTree> units;
+    private static Trees trees;
+
+    @BeforeAll
+    static void parse() throws IOException {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> root.relativize(p).toString().matches("[^/]+/src/main/java/.*"))
+                    .filter(p -> !p.getFileName().toString().equals("module-info.java"))
+                    .toList();
+        }
+        assertThat(files).as("main sources under %s", root).hasSizeGreaterThan(300);
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        StandardJavaFileManager fm = compiler.getStandardFileManager(null, null, null);
+        Iterable<? extends JavaFileObject> objects = fm.getJavaFileObjectsFromPaths(files);
+        JavacTask task = (JavacTask) compiler.getTask(null, fm, d -> { }, List.of("-proc:none"), null, objects);
+        units = new ArrayList<>();
+        task.parse().forEach(units::add);
+        trees = Trees.instance(task);
+    }
+
+    @Test
+    void mainFilesStayUnder800Lines() throws IOException {
+        List<String> tooLong = new ArrayList<>();
+        for (CompilationUnitTree unit : units) {
+            LineMap lines = unit.getLineMap();
+            long last = lines.getLineNumber(Math.max(0, unit.getSourceFile().getCharContent(true).length() - 1));
+            if (last > MAX_FILE_LINES) {
+                tooLong.add(name(unit) + ": " + last + " lines");
+            }
+        }
+        assertThat(tooLong).as("files over %d lines", MAX_FILE_LINES).isEmpty();
+    }
+
+    @Test
+    void methodsStayUnder80Lines() {
+        List<String> tooLong = new ArrayList<>();
+        SourcePositions positions = trees.getSourcePositions();
+        for (CompilationUnitTree unit : units) {
+            new TreePathScanner<Void, Void>() {
+                @Override
+                public Void visitMethod(MethodTree method, Void unused) {
+                    if (method.getBody() != null) {
+                        long from = unit.getLineMap().getLineNumber(positions.getStartPosition(unit, method));
+                        long to = unit.getLineMap().getLineNumber(positions.getEndPosition(unit, method));
+                        if (to - from + 1 > MAX_METHOD_LINES) {
+                            tooLong.add(name(unit) + "." + method.getName() + ": " + (to - from + 1) + " lines");
+                        }
+                    }
+                    return super.visitMethod(method, unused);
+                }
+            }.scan(unit, null);
+        }
+        assertThat(tooLong).as("methods over %d lines", MAX_METHOD_LINES).isEmpty();
+    }
+
+    @Test
+    void classesAreImportedNotWrittenOut() {
+        List<String> written = new ArrayList<>();
+        for (CompilationUnitTree unit : units) {
+            new TreeScanner<Void, Void>() {
+                @Override
+                public Void visitMemberSelect(MemberSelectTree select, Void unused) {
+                    String text = select.toString();
+                    if (text.matches("nftlink(\\.[a-z]\\w*)+\\.[A-Z]\\w*")) {
+                        written.add(name(unit) + ": " + text);
+                        return null;
+                    }
+                    return super.visitMemberSelect(select, unused);
+                }
+            }.scan(unit.getTypeDecls(), null);
+        }
+        assertThat(written).as("qualified class names in code").isEmpty();
+    }
+
+    private static String name(CompilationUnitTree unit) {
+        return Path.of(unit.getSourceFile().toUri()).getFileName().toString();
+    }
+}
