@@ -97,6 +97,8 @@ public final class BenchMain {
                 new Run("sets-empty", "SetElementsBenchmark\\.(nftlink|floor)$", Map.of("kind",
                         new String[]{"hash", "interval"}, "existing", new String[]{"0"}, "n", new String[]{"1", "100", "10000"})),
                 new Run("list", "ListBenchmark", Map.of("rules", new String[]{"50000"}), 1, 3),
+                new Run("parse", "ParseBenchmark", Map.of("rules", new String[]{"50000"}), 5, 5),
+                new Run("list-generated", "RulesetListBenchmark", Map.of("rules", new String[]{"50000"}), 2, 3),
                 // each call is a few milliseconds; more samples for a p99 worth reading
                 new Run("cgroup", "CgroupBenchmark", Map.of("form", new String[]{"rule", "set"}), 3, 10)));
     }
@@ -116,6 +118,8 @@ public final class BenchMain {
                 new Run("sets-empty", "SetElementsBenchmark\\.(nftlink|floor)$", Map.of("kind",
                         new String[]{"hash", "interval"}, "existing", new String[]{"0"}, "n", new String[]{"1"})),
                 new Run("list", "ListBenchmark", Map.of("rules", new String[]{"1000"})),
+                new Run("parse", "ParseBenchmark", Map.of("rules", new String[]{"1000"})),
+                new Run("list-generated", "RulesetListBenchmark", Map.of("rules", new String[]{"1000"})),
                 new Run("cgroup", "CgroupBenchmark", Map.of("form", new String[]{"rule", "set"}))));
     }
 
@@ -135,6 +139,8 @@ public final class BenchMain {
                 new Run("sets-empty", "SetElementsBenchmark\\.(nftlink|floor)$", Map.of("kind",
                         new String[]{"hash", "interval"}, "existing", new String[]{"0"}, "n", new String[]{"1", "100", "10000"})),
                 new Run("list", "ListBenchmark", Map.of("rules", new String[]{"10000", "50000"})),
+                new Run("parse", "ParseBenchmark", Map.of("rules", new String[]{"1000", "50000"})),
+                new Run("list-generated", "RulesetListBenchmark", Map.of("rules", new String[]{"1000", "50000"})),
                 new Run("cgroup", "CgroupBenchmark", Map.of("form", new String[]{"rule", "set"}))));
     }
 
