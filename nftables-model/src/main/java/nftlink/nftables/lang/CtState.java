@@ -5,6 +5,7 @@ import nftlink.nftables.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /** Connection-tracking states, the bits of {@code ct state}. */
 public enum CtState {
@@ -13,6 +14,8 @@ public enum CtState {
     RELATED("related", 4),
     NEW("new", 8),
     UNTRACKED("untracked", 64);
+
+    private static final Pattern NUMBER = Pattern.compile("\\d+|0x[0-9a-fA-F]+");
 
     private final String text;
     private final int bit;
@@ -43,7 +46,7 @@ public enum CtState {
 
     /** Parses {@code established,related} (or the bits as a number, {@code 8} for new). */
     public static Bytes parse(String text) {
-        if (text.strip().matches("\\d+|0x[0-9a-fA-F]+")) {
+        if (NUMBER.matcher(text.strip()).matches()) {
             long bits = Long.decode(text.strip());
             if (bits > 0xffffffffL) {
                 throw new IllegalArgumentException("ct state " + text + " is out of range");

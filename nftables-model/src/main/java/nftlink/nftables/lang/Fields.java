@@ -4,17 +4,65 @@ import nftlink.nftables.expr.Ct;
 import nftlink.nftables.expr.Exthdr;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Looks up the fields the rule language knows by their nft names. */
 public final class Fields {
     private Fields() {
     }
 
+    /**
+     * The lookups, built once from the field tables: the parser asks them for nearly every
+     * word of a rule, so they are maps and sets, not searches of the tables.
+     */
+    private static final class Index {
+        static final Map<String, PayloadField> PAYLOAD = new HashMap<>();
+        static final Map<String, Field> HEADER = new HashMap<>();
+        static final Map<String, ExthdrField> PRESENCE = new HashMap<>();
+        static final Map<String, MetaField> META = new HashMap<>();
+        static final List<String> PROTOCOLS;
+        static final Set<String> PROTOCOL_SET;
+        static final List<String> EXTENSION_HEADERS;
+
+        static {
+            for (PayloadField f : PayloadField.ALL) {
+                PAYLOAD.putIfAbsent(key(f.protocol(), f.name()), f);
+                HEADER.putIfAbsent(key(f.protocol(), f.name()), f);
+            }
+            for (PayloadBitField f : PayloadBitField.ALL) {
+                HEADER.putIfAbsent(key(f.protocol(), f.name()), f);
+            }
+            for (ExthdrField f : ExthdrField.ALL) {
+                if (f.presence()) {
+                    PRESENCE.putIfAbsent(f.header(), f);
+                } else {
+                    HEADER.putIfAbsent(key(f.header(), f.name()), f);
+                }
+            }
+            for (MetaField f : MetaField.ALL) {
+                META.putIfAbsent(f.keyName(), f);
+            }
+            Set<String> protocols = new LinkedHashSet<>();
+            PayloadField.ALL.forEach(f -> protocols.add(f.protocol()));
+            ExthdrField.ALL.stream().filter(f -> f.op() == Exthdr.Op.IPV6).forEach(f -> protocols.add(f.header()));
+            PROTOCOLS = List.copyOf(protocols);
+            PROTOCOL_SET = Set.copyOf(protocols);
+            EXTENSION_HEADERS = ExthdrField.ALL.stream().map(ExthdrField::header).distinct().toList();
+        }
+
+        private static String key(String protocol, String name) {
+            return protocol + ' ' + name;
+        }
+    }
+
     /** A protocol header field, e.g. {@code ("tcp", "dport")}. */
     public static Optional<PayloadField> payload(String protocol, String name) {
-        return PayloadField.ALL.stream().filter(f -> f.protocol().equals(protocol) && f.name().equals(name)).findFirst();
+        return Optional.ofNullable(Index.PAYLOAD.get(Index.key(protocol, name)));
     }
 
     /**
@@ -23,21 +71,7 @@ public final class Fields {
      * {@code tcp option maxseg size}).
      */
     public static Optional<Field> header(String protocol, String name) {
-        Optional<Field> whole = payload(protocol, name).map(Field.class::cast);
-        if (whole.isPresent()) {
-            return whole;
-        }
-        for (PayloadBitField f : PayloadBitField.ALL) {
-            if (f.protocol().equals(protocol) && f.name().equals(name)) {
-                return Optional.of(f);
-            }
-        }
-        for (ExthdrField f : ExthdrField.ALL) {
-            if (!f.presence() && f.header().equals(protocol) && f.name().equals(name)) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(Index.HEADER.get(Index.key(protocol, name)));
     }
 
     /**
@@ -45,12 +79,12 @@ public final class Fields {
      * option ({@code tcp option sack-perm exists}), by its header words.
      */
     public static Optional<ExthdrField> presence(String header) {
-        return ExthdrField.ALL.stream().filter(f -> f.presence() && f.header().equals(header)).findFirst();
+        return Optional.ofNullable(Index.PRESENCE.get(header));
     }
 
     /** The header words of IPv6 extension headers and TCP options ({@code frag}, {@code tcp option maxseg}). */
     public static List<String> extensionHeaders() {
-        return ExthdrField.ALL.stream().map(ExthdrField::header).distinct().toList();
+        return Index.EXTENSION_HEADERS;
     }
 
     /** The names of the fields of {@code protocol} (a header or extension header). */
@@ -67,8 +101,7 @@ public final class Fields {
      * with or without the {@code meta} prefix nft allows to omit for some keys.
      */
     public static Optional<MetaField> meta(String key) {
-        String name = key.equals("secpath") ? "ipsec" : key;
-        return MetaField.ALL.stream().filter(f -> f.keyName().equals(name)).findFirst();
+        return Optional.ofNullable(Index.META.get(key.equals("secpath") ? "ipsec" : key));
     }
 
     /** A ct field by its key name ({@code state}, {@code mark}). */
@@ -81,20 +114,14 @@ public final class Fields {
         return Optional.ofNullable(CtField.named(key, direction));
     }
 
-    /** The protocols with header fields ({@code ip}, {@code ip6}, {@code tcp}, {@code udp}, {@code ether}). */
+    /** The protocols with header fields ({@code ip}, {@code ip6}, {@code tcp}, {@code udp}, {@code ether}); an immutable list. */
     public static List<String> protocols() {
-        List<String> out = new ArrayList<>();
-        for (PayloadField f : PayloadField.ALL) {
-            if (!out.contains(f.protocol())) {
-                out.add(f.protocol());
-            }
-        }
-        for (ExthdrField f : ExthdrField.ALL) {
-            if (f.op() == Exthdr.Op.IPV6 && !out.contains(f.header())) {
-                out.add(f.header());
-            }
-        }
-        return out;
+        return Index.PROTOCOLS;
+    }
+
+    /** Whether {@code word} is one of the {@link #protocols()}. */
+    public static boolean isProtocol(String word) {
+        return Index.PROTOCOL_SET.contains(word);
     }
 
     /** Every field the language knows, for documentation and completion. */
