@@ -115,7 +115,7 @@ public class CgroupBenchmark {
         return new TableLayout(f, TABLE,
                 List.of(Chain.base(f, TABLE, "out", BaseChain.of(ChainType.FILTER, Hook.OUTPUT, 0, ChainPolicy.ACCEPT)),
                         Chain.regular(f, TABLE, RULE_CHAIN)),
-                List.of(NftSet.of(f, TABLE, SET, Datatype.CGROUPV2.id(), 8)),
+                List.of(NftSet.of(f, TABLE, SET, Datatype.CGROUPV2)),
                 List.of(RuleSpec.of(f, TABLE, "out", Match.of(PayloadField.TCP_DPORT, Match.Op.EQ, "443"),
                                 new Statement.VerdictStatement(Verdict.jump(RULE_CHAIN))),
                         RuleSpec.of(f, TABLE, "out", Match.of(PayloadField.TCP_DPORT, Match.Op.EQ, "443"), reject),

@@ -53,7 +53,7 @@ import static nftlink.netlink.Netlink.NLM_F_REQUEST;
  *       {@code NLMSG_DONE}; only the message headers are read. This is what the
  *       kernel costs (it builds the dump inside each {@code recvmsg}) and what any
  *       program listing the rules must pay.</li>
- *   <li>{@link #nftlinkDumpOnly}: the same dump through {@link nftlink.netlink.NetlinkConnection#dump}:
+ *   <li>{@link #nftlinkDumpOnly}: the same dump through {@link NetlinkConnection#dump}:
  *       messages checked and walked, nothing decoded.</li>
  *   <li>{@link #nftlinkDecode}: decoding into the kernel-level model ({@code listRules}).</li>
  *   <li>{@link #nftlinkDecodeDebugRender}: plus the kernel-level debug rendering

@@ -18,6 +18,7 @@ public record Binding(String entry, Cgroup cgroup) {
             .thenComparing(b -> b.cgroup().path().toString())
             .thenComparingLong(b -> b.cgroup().id());
 
+    /** Checks the components: neither may be null. */
     public Binding {
         Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(cgroup, "cgroup");

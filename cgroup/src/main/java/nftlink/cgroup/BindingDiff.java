@@ -15,12 +15,17 @@ public record BindingDiff(List<Binding> removed, List<Binding> added) {
     /** No change. */
     public static final BindingDiff EMPTY = new BindingDiff(List.of(), List.of());
 
+    /** Copies the lists, which must not be null. */
     public BindingDiff {
         removed = List.copyOf(removed);
         added = List.copyOf(added);
     }
 
-    /** Whether nothing needs to change. */
+    /**
+     * Whether nothing needs to change.
+     *
+     * @return whether the diff is empty
+     */
     public boolean isEmpty() {
         return removed.isEmpty() && added.isEmpty();
     }

@@ -11,6 +11,8 @@ public interface BindingStore {
     /**
      * Applies {@code diff} as one transaction: all of it or, by throwing,
      * nothing. Removing a binding that is already gone must not fail.
+     *
+     * @param diff the changes
      */
     void apply(BindingDiff diff);
 
@@ -18,6 +20,8 @@ public interface BindingStore {
      * The bindings the kernel has now, recognised by the tags {@link #apply}
      * writes: at start-up (to adopt what a previous run left) and after
      * another process changed the tables.
+     *
+     * @return the bindings
      */
     Collection<Binding> read();
 
@@ -25,6 +29,8 @@ public interface BindingStore {
      * Whether {@link #apply} must run even for an empty diff: the last
      * {@link #read} found the store's own structure damaged (e.g. a fixed rule or
      * the whole table gone) or things to clean up. The default is {@code false}.
+     *
+     * @return whether a repair is pending
      */
     default boolean repairPending() {
         return false;

@@ -90,14 +90,14 @@ record BindingTags(String prefix) {
             CgroupPath path;
             try {
                 path = CgroupPath.of(parts[3].substring(1));
-            } catch (IllegalArgumentException e) {
+            } catch (InvalidCgroupPathException e) {
                 if (kind == '/') {
                     return Optional.empty();
                 }
                 path = null;
             }
             return Optional.of(new Tag(parts[0], id, parts[2], path, kind == '?'));
-        } catch (IllegalArgumentException e) {
+        } catch (CgroupException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }

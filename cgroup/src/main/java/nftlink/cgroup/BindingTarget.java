@@ -21,6 +21,7 @@ public sealed interface BindingTarget {
      * @param statements what follows the cgroup match, e.g. {@code tcp dport 25 accept}
      */
     record RulePerCgroup(String chain, List<Statement> statements) implements BindingTarget {
+        /** Checks the components: a chain and at least one statement; copies the statements. */
         public RulePerCgroup {
             Objects.requireNonNull(chain, "chain");
             statements = List.copyOf(statements);
@@ -29,7 +30,13 @@ public sealed interface BindingTarget {
             }
         }
 
-        /** A rule per cgroup in {@code chain}. */
+        /**
+         * A rule per cgroup in {@code chain}.
+         *
+         * @param chain the chain's name
+         * @param statements what the rule does after the cgroup match
+         * @return the target
+         */
         public static RulePerCgroup of(String chain, Statement... statements) {
             return new RulePerCgroup(chain, List.of(statements));
         }
@@ -46,6 +53,7 @@ public sealed interface BindingTarget {
      * @param set a set of the store's {@link TableLayout}
      */
     record SetMembership(String set) implements BindingTarget {
+        /** Checks the component: {@code set} must not be null. */
         public SetMembership {
             Objects.requireNonNull(set, "set");
         }

@@ -13,11 +13,16 @@ import java.util.Objects;
  */
 public record Cgroup(CgroupPath path, long id) {
 
+    /** Checks the component: {@code path} must not be null. */
     public Cgroup {
         Objects.requireNonNull(path, "path");
     }
 
-    /** Number of path components below the root. */
+    /**
+     * Number of path components below the root.
+     *
+     * @return the level
+     */
     public int level() {
         return path.level();
     }

@@ -13,6 +13,7 @@ public sealed interface CgroupEvent {
      * @param cgroup its path and ID
      */
     record Appeared(Cgroup cgroup) implements CgroupEvent {
+        /** Checks the component: {@code cgroup} must not be null. */
         public Appeared {
             Objects.requireNonNull(cgroup, "cgroup");
         }
@@ -25,6 +26,7 @@ public sealed interface CgroupEvent {
      * @param cgroup its path and last known ID
      */
     record Vanished(Cgroup cgroup) implements CgroupEvent {
+        /** Checks the component: {@code cgroup} must not be null. */
         public Vanished {
             Objects.requireNonNull(cgroup, "cgroup");
         }
@@ -39,6 +41,7 @@ public sealed interface CgroupEvent {
      * @param reason why, for logs
      */
     record ResyncNeeded(String source, String reason) implements CgroupEvent {
+        /** Checks the components: neither may be null. */
         public ResyncNeeded {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(reason, "reason");
@@ -57,6 +60,7 @@ public sealed interface CgroupEvent {
      */
     record RulesetChanged(int generation, long pid, String processName, List<RulesetChange> changes)
             implements CgroupEvent {
+        /** Checks the components: {@code processName} not null; copies the changes. */
         public RulesetChanged {
             Objects.requireNonNull(processName, "processName");
             changes = List.copyOf(changes);

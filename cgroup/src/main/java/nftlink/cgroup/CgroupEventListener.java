@@ -7,6 +7,10 @@ package nftlink.cgroup;
  */
 @FunctionalInterface
 public interface CgroupEventListener {
-    /** Handles one event. */
+    /**
+     * Handles one event.
+     *
+     * @param event the event
+     */
     void onEvent(CgroupEvent event);
 }

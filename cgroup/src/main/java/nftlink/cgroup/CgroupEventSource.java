@@ -14,12 +14,17 @@ package nftlink.cgroup;
  */
 public interface CgroupEventSource extends AutoCloseable {
 
-    /** A short name for logs, e.g. {@code cgroupfs}. */
+    /**
+     * A short name for logs, e.g. {@code cgroupfs}.
+     *
+     * @return the name
+     */
     String name();
 
     /**
      * Starts delivering events to {@code listener} on a thread of the source's own.
      *
+     * @param listener what the events go to
      * @throws IllegalStateException when already started or closed
      * @throws CgroupException       when the source cannot be opened at all
      */
@@ -30,6 +35,8 @@ public interface CgroupEventSource extends AutoCloseable {
      * restart or reconnect) and to report {@link CgroupEvent.ResyncNeeded} with
      * {@code reason}; returns at once. For a consumer that suspects drift, or an
      * operator's reload.
+     *
+     * @param reason why, reported in the event
      */
     void requestResync(String reason);
 

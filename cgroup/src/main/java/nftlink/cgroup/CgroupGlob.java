@@ -25,8 +25,13 @@ public record CgroupGlob(List<Segment> segments) {
     public record AnyDepth() implements Segment {
     }
 
-    /** A component pattern made of literal text, {@code *} and {@code ?}. */
+    /**
+     * A component pattern made of literal text, {@code *} and {@code ?}.
+     *
+     * @param tokens the tokens, in order
+     */
     public record Component(List<Token> tokens) implements Segment {
+        /** Copies the tokens, which must not be empty. */
         public Component {
             tokens = List.copyOf(tokens);
             if (tokens.isEmpty()) {
@@ -48,8 +53,13 @@ public record CgroupGlob(List<Segment> segments) {
     public sealed interface Token {
     }
 
-    /** Literal text (never empty, no {@code /} or NUL). */
+    /**
+     * Literal text (never empty, no {@code /} or NUL).
+     *
+     * @param text the text
+     */
     public record Literal(String text) implements Token {
+        /** Checks the component: not empty, no {@code /} or NUL. */
         public Literal {
             if (text.isEmpty() || text.indexOf('/') >= 0 || text.indexOf('\0') >= 0) {
                 throw new InvalidCgroupPathException("invalid literal \"" + text + "\" in a cgroup pattern");
@@ -65,6 +75,7 @@ public record CgroupGlob(List<Segment> segments) {
     public record AnyChar() implements Token {
     }
 
+    /** Copies the segments, which must not be null. */
     public CgroupGlob {
         segments = List.copyOf(segments);
         for (Segment s : segments) {
@@ -75,6 +86,8 @@ public record CgroupGlob(List<Segment> segments) {
     /**
      * Parses a pattern; leading and trailing slashes are ignored.
      *
+     * @param pattern the pattern
+     * @return the glob
      * @throws InvalidCgroupPathException for an empty component, a trailing {@code \},
      *                                    a NUL, or a {@code .} or {@code ..} component
      */
@@ -158,7 +171,12 @@ public record CgroupGlob(List<Segment> segments) {
         return out;
     }
 
-    /** A pattern that matches exactly {@code path}. */
+    /**
+     * A pattern that matches exactly {@code path}.
+     *
+     * @param path the path
+     * @return the glob
+     */
     public static CgroupGlob literal(CgroupPath path) {
         List<Segment> segments = new ArrayList<>();
         for (String c : path.components()) {
@@ -167,7 +185,12 @@ public record CgroupGlob(List<Segment> segments) {
         return new CgroupGlob(segments);
     }
 
-    /** Whether {@code path} matches. */
+    /**
+     * Whether {@code path} matches.
+     *
+     * @param path the path
+     * @return whether it matches
+     */
     public boolean matches(CgroupPath path) {
         List<String> components = path.components();
         // reachable[j]: the segments so far can consume exactly the first j components
@@ -229,7 +252,11 @@ public record CgroupGlob(List<Segment> segments) {
         return true;
     }
 
-    /** The level every match has, or empty when the pattern has {@code **}. */
+    /**
+     * The level every match has, or empty when the pattern has {@code **}.
+     *
+     * @return the level, or empty
+     */
     public OptionalInt level() {
         for (Segment s : segments) {
             if (s instanceof AnyDepth) {

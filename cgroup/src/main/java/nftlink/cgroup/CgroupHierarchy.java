@@ -44,6 +44,7 @@ public record CgroupHierarchy(Path mountPoint, Layout layout) {
         OTHER
     }
 
+    /** Checks the components: neither may be null. */
     public CgroupHierarchy {
         Objects.requireNonNull(mountPoint, "mountPoint");
         Objects.requireNonNull(layout, "layout");
@@ -52,6 +53,7 @@ public record CgroupHierarchy(Path mountPoint, Layout layout) {
     /**
      * Finds the hierarchy in the calling process's mount table.
      *
+     * @return the hierarchy
      * @throws NoCgroupHierarchyException when no {@code cgroup2} file system is mounted
      * @throws CgroupDecodeException      when the mount table does not parse
      * @throws CgroupException            when the mount table cannot be read
@@ -98,6 +100,8 @@ public record CgroupHierarchy(Path mountPoint, Layout layout) {
      * A hierarchy mounted at {@code mountPoint}, checked to be a cgroup-v2 root
      * (a directory with {@code cgroup.controllers}).
      *
+     * @param mountPoint the mount point
+     * @return the hierarchy
      * @throws NoCgroupHierarchyException when it is not
      */
     public static CgroupHierarchy at(Path mountPoint) {
@@ -110,7 +114,12 @@ public record CgroupHierarchy(Path mountPoint, Layout layout) {
         return new CgroupHierarchy(mountPoint, layout(mountPoint));
     }
 
-    /** The directory of {@code path} in this hierarchy. */
+    /**
+     * The directory of {@code path} in this hierarchy.
+     *
+     * @param path the cgroup's path
+     * @return the directory
+     */
     public Path directory(CgroupPath path) {
         return path.in(mountPoint);
     }

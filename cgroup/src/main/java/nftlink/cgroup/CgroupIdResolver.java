@@ -13,6 +13,8 @@ public interface CgroupIdResolver {
      * The cgroup at {@code path} (relative to the hierarchy's root; leading
      * slashes ignored).
      *
+     * @param path the cgroup's path
+     * @return the cgroup
      * @throws NoSuchCgroupException       when no cgroup exists at {@code path}
      * @throws NotACgroupException         when {@code path} names something that is not a cgroup-v2 directory
      * @throws NoCgroupHierarchyException when there is no cgroup-v2 hierarchy

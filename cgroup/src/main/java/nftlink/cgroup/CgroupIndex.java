@@ -14,11 +14,18 @@ import java.util.Optional;
  * events to {@link #onEvent}; thread-safe.
  */
 public final class CgroupIndex implements CgroupEventListener {
-
     private final Map<CgroupPath, Cgroup> byPath = new HashMap<>();
     private final Map<Long, Cgroup> byId = new HashMap<>();
 
-    /** Records {@code cgroup}, replacing whatever was known at its path or with its ID. */
+    /** An empty index. */
+    public CgroupIndex() {
+    }
+
+    /**
+     * Records {@code cgroup}, replacing whatever was known at its path or with its ID.
+     *
+     * @param cgroup the cgroup
+     */
     public synchronized void put(Cgroup cgroup) {
         Cgroup old = byPath.put(cgroup.path(), cgroup);
         if (old != null && old.id() != cgroup.id()) {
@@ -30,7 +37,12 @@ public final class CgroupIndex implements CgroupEventListener {
         }
     }
 
-    /** Forgets the cgroup at {@code path}; returns what was known there. */
+    /**
+     * Forgets the cgroup at {@code path}; returns what was known there.
+     *
+     * @param path the path
+     * @return the cgroup known there, or empty
+     */
     public synchronized Optional<Cgroup> remove(CgroupPath path) {
         Cgroup old = byPath.remove(path);
         if (old != null) {
@@ -39,17 +51,32 @@ public final class CgroupIndex implements CgroupEventListener {
         return Optional.ofNullable(old);
     }
 
-    /** The cgroup known at {@code path}. */
+    /**
+     * The cgroup known at {@code path}.
+     *
+     * @param path the path
+     * @return the cgroup, or empty
+     */
     public synchronized Optional<Cgroup> byPath(CgroupPath path) {
         return Optional.ofNullable(byPath.get(path));
     }
 
-    /** The cgroup known with {@code id}. */
+    /**
+     * The cgroup known with {@code id}.
+     *
+     * @param id the cgroup ID
+     * @return the cgroup, or empty
+     */
     public synchronized Optional<Cgroup> byId(long id) {
         return Optional.ofNullable(byId.get(id));
     }
 
-    /** The known cgroups at or below {@code root}, parents before children. */
+    /**
+     * The known cgroups at or below {@code root}, parents before children.
+     *
+     * @param root the subtree's root
+     * @return the cgroups
+     */
     public synchronized List<Cgroup> subtree(CgroupPath root) {
         List<Cgroup> result = new ArrayList<>();
         for (Cgroup c : byPath.values()) {
@@ -61,12 +88,20 @@ public final class CgroupIndex implements CgroupEventListener {
         return result;
     }
 
-    /** Every known cgroup, parents before children. */
+    /**
+     * Every known cgroup, parents before children.
+     *
+     * @return the cgroups
+     */
     public List<Cgroup> snapshot() {
         return subtree(CgroupPath.ROOT);
     }
 
-    /** Replaces the whole content, after a full scan. */
+    /**
+     * Replaces the whole content, after a full scan.
+     *
+     * @param cgroups every live cgroup
+     */
     public synchronized void replaceAll(Collection<Cgroup> cgroups) {
         byPath.clear();
         byId.clear();
@@ -75,7 +110,11 @@ public final class CgroupIndex implements CgroupEventListener {
         }
     }
 
-    /** Number of known cgroups. */
+    /**
+     * Number of known cgroups.
+     *
+     * @return the number
+     */
     public synchronized int size() {
         return byPath.size();
     }

@@ -19,6 +19,7 @@ public record CgroupPath(List<String> components) {
     /** The hierarchy's root cgroup (level 0). */
     public static final CgroupPath ROOT = new CgroupPath(List.of());
 
+    /** Copies {@code components} and checks each is a valid directory name. */
     public CgroupPath {
         components = List.copyOf(components);
         for (String c : components) {
@@ -30,6 +31,8 @@ public record CgroupPath(List<String> components) {
      * Parses {@code user.slice/app.scope}; leading and trailing slashes are
      * ignored, so {@code "/"} and {@code ""} are the root.
      *
+     * @param path the path below the hierarchy's root
+     * @return the path
      * @throws InvalidCgroupPathException for an empty, {@code .} or {@code ..} component
      */
     public static CgroupPath of(String path) {
@@ -67,27 +70,48 @@ public record CgroupPath(List<String> components) {
         }
     }
 
-    /** Number of components below the root: 0 for the root, 1 for {@code system.slice}. */
+    /**
+     * Number of components below the root: 0 for the root, 1 for {@code system.slice}.
+     *
+     * @return the level
+     */
     public int level() {
         return components.size();
     }
 
-    /** Whether this is the root. */
+    /**
+     * Whether this is the root.
+     *
+     * @return whether this is the root
+     */
     public boolean isRoot() {
         return components.isEmpty();
     }
 
-    /** The last component, or {@code ""} for the root. */
+    /**
+     * The last component, or {@code ""} for the root.
+     *
+     * @return the name
+     */
     public String name() {
         return components.isEmpty() ? "" : components.getLast();
     }
 
-    /** The parent; the root's parent is {@code null}. */
+    /**
+     * The parent; the root's parent is {@code null}.
+     *
+     * @return the parent, or {@code null}
+     */
     public CgroupPath parent() {
         return components.isEmpty() ? null : new CgroupPath(components.subList(0, components.size() - 1));
     }
 
-    /** The child named {@code name}. */
+    /**
+     * The child named {@code name}.
+     *
+     * @param name a valid directory name
+     * @return the child's path
+     */
     public CgroupPath child(String name) {
         List<String> c = new ArrayList<>(components.size() + 1);
         c.addAll(components);
@@ -95,7 +119,12 @@ public record CgroupPath(List<String> components) {
         return new CgroupPath(c);
     }
 
-    /** This path followed by {@code relative}. */
+    /**
+     * This path followed by {@code relative}.
+     *
+     * @param relative a path relative to this one
+     * @return the joined path
+     */
     public CgroupPath resolve(CgroupPath relative) {
         List<String> c = new ArrayList<>(components);
         c.addAll(relative.components);
@@ -107,6 +136,8 @@ public record CgroupPath(List<String> components) {
      * the cgroup that {@code socket cgroupv2 level N} looks at for a socket of this
      * cgroup.
      *
+     * @param level the ancestor's level, from 0 to {@link #level()}
+     * @return the ancestor
      * @throws IllegalArgumentException when {@code level} is negative or deeper than this path
      */
     public CgroupPath ancestor(int level) {
@@ -117,13 +148,23 @@ public record CgroupPath(List<String> components) {
         return level == components.size() ? this : new CgroupPath(components.subList(0, level));
     }
 
-    /** Whether {@code other} is this path or lies below it. */
+    /**
+     * Whether {@code other} is this path or lies below it.
+     *
+     * @param other another path
+     * @return whether it is in this subtree
+     */
     public boolean contains(CgroupPath other) {
         return other.components.size() >= components.size()
                 && other.components.subList(0, components.size()).equals(components);
     }
 
-    /** The directory of this cgroup under a hierarchy mounted at {@code mountPoint}. */
+    /**
+     * The directory of this cgroup under a hierarchy mounted at {@code mountPoint}.
+     *
+     * @param mountPoint the hierarchy's mount point
+     * @return the directory
+     */
     public Path in(Path mountPoint) {
         Path p = mountPoint;
         for (String c : components) {

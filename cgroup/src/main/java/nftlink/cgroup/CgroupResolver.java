@@ -34,12 +34,21 @@ public final class CgroupResolver implements CgroupIdResolver {
     private final CgroupIndex index;
     private final long device;
 
-    /** A resolver with an index of its own, filled by lookups and scans. */
+    /**
+     * A resolver with an index of its own, filled by lookups and scans.
+     *
+     * @param hierarchy the cgroup v2 hierarchy
+     */
     public CgroupResolver(CgroupHierarchy hierarchy) {
         this(hierarchy, new CgroupIndex());
     }
 
-    /** A resolver that consults (and refreshes) {@code index}. */
+    /**
+     * A resolver that consults (and refreshes) {@code index}.
+     *
+     * @param hierarchy the cgroup v2 hierarchy
+     * @param index the path-to-ID index to use
+     */
     public CgroupResolver(CgroupHierarchy hierarchy, CgroupIndex index) {
         this.hierarchy = Objects.requireNonNull(hierarchy, "hierarchy");
         this.index = Objects.requireNonNull(index, "index");
@@ -49,18 +58,27 @@ public final class CgroupResolver implements CgroupIdResolver {
     /**
      * A resolver for the hierarchy found in {@code /proc/self/mountinfo}.
      *
+     * @return the resolver
      * @throws NoCgroupHierarchyException when none is mounted
      */
     public static CgroupResolver discover() {
         return new CgroupResolver(CgroupHierarchy.discover());
     }
 
-    /** The hierarchy this resolver works in. */
+    /**
+     * The hierarchy this resolver works in.
+     *
+     * @return the hierarchy
+     */
     public CgroupHierarchy hierarchy() {
         return hierarchy;
     }
 
-    /** The index it consults. */
+    /**
+     * The index it consults.
+     *
+     * @return the index
+     */
     public CgroupIndex index() {
         return index;
     }
@@ -73,6 +91,8 @@ public final class CgroupResolver implements CgroupIdResolver {
     /**
      * The cgroup at {@code path}, with its current ID.
      *
+     * @param path the cgroup's path below the root
+     * @return the cgroup
      * @throws NoSuchCgroupException when there is no such cgroup
      * @throws NotACgroupException   when the path names something that is not a cgroup-v2 directory
      */
@@ -103,7 +123,12 @@ public final class CgroupResolver implements CgroupIdResolver {
         return cgroup;
     }
 
-    /** The current ID of the cgroup at {@code path}; see {@link #resolve(CgroupPath)}. */
+    /**
+     * The current ID of the cgroup at {@code path}; see {@link #resolve(CgroupPath)}.
+     *
+     * @param path the cgroup's path below the root
+     * @return the cgroup ID (its inode number)
+     */
     public long id(CgroupPath path) {
         return resolve(path).id();
     }
@@ -112,6 +137,9 @@ public final class CgroupResolver implements CgroupIdResolver {
      * The ancestor of {@code path} at {@code level}: the cgroup whose ID
      * {@code socket cgroupv2 level N} compares for a socket created in {@code path}.
      *
+     * @param path the cgroup's path below the root
+     * @param level the ancestor's level, from 0 for the root
+     * @return the ancestor
      * @throws IllegalArgumentException when {@code level} is deeper than {@code path}
      * @throws NoSuchCgroupException    when the ancestor does not exist
      */
@@ -123,6 +151,7 @@ public final class CgroupResolver implements CgroupIdResolver {
      * The path of the cgroup with {@code id}: from the index when it is still
      * right, otherwise by scanning the whole hierarchy (which refreshes the index).
      *
+     * @param id the cgroup ID
      * @return the path, or empty when no live cgroup has that ID
      */
     public Optional<CgroupPath> path(long id) {
@@ -143,7 +172,11 @@ public final class CgroupResolver implements CgroupIdResolver {
         }
     }
 
-    /** Every cgroup of the hierarchy, parents before children. */
+    /**
+     * Every cgroup of the hierarchy, parents before children.
+     *
+     * @return the cgroups
+     */
     public List<Cgroup> scan() {
         return scan(CgroupPath.ROOT);
     }
@@ -152,6 +185,8 @@ public final class CgroupResolver implements CgroupIdResolver {
      * The cgroup at {@code root} and every one below it, parents before children.
      * Cgroups that vanish during the scan are left out.
      *
+     * @param root the path of the subtree's root
+     * @return the cgroups
      * @throws NoSuchCgroupException when {@code root} itself does not exist
      */
     public List<Cgroup> scan(CgroupPath root) {

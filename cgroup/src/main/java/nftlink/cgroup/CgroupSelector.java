@@ -5,11 +5,21 @@ import java.util.Objects;
 /** Which cgroups a policy entry applies to. */
 public sealed interface CgroupSelector {
 
-    /** Whether the cgroup at {@code path} is selected. */
+    /**
+     * Whether the cgroup at {@code path} is selected.
+     *
+     * @param path the cgroup's path
+     * @return whether it is selected
+     */
     boolean matches(CgroupPath path);
 
-    /** Exactly one path, e.g. {@code system.slice/postfix.service}. */
+    /**
+     * Exactly one path, e.g. {@code system.slice/postfix.service}.
+     *
+     * @param path the path
+     */
     record Exact(CgroupPath path) implements CgroupSelector {
+        /** Checks the component: {@code path} must not be null. */
         public Exact {
             Objects.requireNonNull(path, "path");
         }
@@ -20,13 +30,24 @@ public sealed interface CgroupSelector {
         }
     }
 
-    /** Every path a glob matches, e.g. {@code user.slice/user-*.slice/user@*.service/app.slice/app-mail*.scope}. */
+    /**
+     * Every path a glob matches, e.g. {@code user.slice/user-*.slice/user@*.service/app.slice/app-
+     * mail*.scope}.
+     *
+     * @param glob the pattern
+     */
     record Glob(CgroupGlob glob) implements CgroupSelector {
+        /** Checks the component: {@code glob} must not be null. */
         public Glob {
             Objects.requireNonNull(glob, "glob");
         }
 
-        /** Parses the glob; see {@link CgroupGlob#parse}. */
+        /**
+         * Parses the glob; see {@link CgroupGlob#parse}.
+         *
+         * @param pattern the pattern
+         * @return the selector
+         */
         public static Glob of(String pattern) {
             return new Glob(CgroupGlob.parse(pattern));
         }
@@ -45,6 +66,7 @@ public sealed interface CgroupSelector {
      * @param under the manager's root ({@link UnitManager#root()})
      */
     record Unit(String unit, CgroupPath under) implements CgroupSelector {
+        /** Checks the components: {@code unit} must be the name of a unit with a cgroup. */
         public Unit {
             if (!UnitEvents.isUnitName(unit)) {
                 throw new IllegalArgumentException("not the name of a unit with a cgroup: \"" + unit + "\"");
@@ -52,7 +74,13 @@ public sealed interface CgroupSelector {
             Objects.requireNonNull(under, "under");
         }
 
-        /** A unit of {@code manager}. */
+        /**
+         * A unit of {@code manager}.
+         *
+         * @param manager the unit manager ({@code systemd} system or user instance)
+         * @param unit the unit's name
+         * @return the selector
+         */
         public static Unit of(UnitManager manager, String unit) {
             return new Unit(unit, manager.root());
         }

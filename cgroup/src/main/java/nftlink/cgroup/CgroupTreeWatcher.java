@@ -51,19 +51,32 @@ public final class CgroupTreeWatcher extends EventSourceThread {
     private boolean rootMissing;
     private boolean watchedAtStart;
 
-    /** Watches the whole hierarchy of {@code resolver}. */
+    /**
+     * Watches the whole hierarchy of {@code resolver}.
+     *
+     * @param resolver the resolver
+     */
     public CgroupTreeWatcher(CgroupResolver resolver) {
         this(resolver, CgroupPath.ROOT);
     }
 
-    /** Watches {@code root} and everything below it. */
+    /**
+     * Watches {@code root} and everything below it.
+     *
+     * @param resolver the resolver
+     * @param root the subtree's root
+     */
     public CgroupTreeWatcher(CgroupResolver resolver, CgroupPath root) {
         super("cgroupfs");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.root = Objects.requireNonNull(root, "root");
     }
 
-    /** The subtree watched. */
+    /**
+     * The subtree watched.
+     *
+     * @return the root
+     */
     public CgroupPath root() {
         return root;
     }

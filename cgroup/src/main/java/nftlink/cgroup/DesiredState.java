@@ -26,17 +26,29 @@ public final class DesiredState implements CgroupEventListener {
     private final Set<Binding> desired = new HashSet<>();
     private final Set<Binding> committed = new HashSet<>();
 
-    /** Starts with {@code policy}, no live cgroups and nothing committed. */
+    /**
+     * Starts with {@code policy}, no live cgroups and nothing committed.
+     *
+     * @param policy the first policy
+     */
     public DesiredState(Policy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
-    /** The current policy. */
+    /**
+     * The current policy.
+     *
+     * @return the policy
+     */
     public synchronized Policy policy() {
         return policy;
     }
 
-    /** Replaces the policy; bindings of removed or changed entries become pending removals. */
+    /**
+     * Replaces the policy; bindings of removed or changed entries become pending removals.
+     *
+     * @param newPolicy the policy
+     */
     public synchronized void setPolicy(Policy newPolicy) {
         policy = Objects.requireNonNull(newPolicy, "policy");
         desired.clear();
@@ -45,7 +57,11 @@ public final class DesiredState implements CgroupEventListener {
         }
     }
 
-    /** Records a live cgroup (replacing one at the same path with another ID). */
+    /**
+     * Records a live cgroup (replacing one at the same path with another ID).
+     *
+     * @param cgroup the cgroup
+     */
     public synchronized void appeared(Cgroup cgroup) {
         Cgroup before = live.put(cgroup.path(), cgroup);
         if (before != null) {
@@ -57,7 +73,11 @@ public final class DesiredState implements CgroupEventListener {
         bind(cgroup);
     }
 
-    /** Forgets a cgroup, if the one known at its path has the same ID. */
+    /**
+     * Forgets a cgroup, if the one known at its path has the same ID.
+     *
+     * @param cgroup the cgroup
+     */
     public synchronized void vanished(Cgroup cgroup) {
         Cgroup known = live.get(cgroup.path());
         if (known != null && known.id() == cgroup.id()) {
@@ -66,7 +86,11 @@ public final class DesiredState implements CgroupEventListener {
         }
     }
 
-    /** Replaces every live cgroup, after a full scan. */
+    /**
+     * Replaces every live cgroup, after a full scan.
+     *
+     * @param cgroups every live cgroup
+     */
     public synchronized void replaceLive(Collection<Cgroup> cgroups) {
         live.clear();
         desired.clear();
@@ -93,22 +117,38 @@ public final class DesiredState implements CgroupEventListener {
         }
     }
 
-    /** The live cgroups. */
+    /**
+     * The live cgroups.
+     *
+     * @return the cgroups
+     */
     public synchronized List<Cgroup> live() {
         return List.copyOf(live.values());
     }
 
-    /** The bindings policy and live cgroups imply, in {@link Binding#ORDER}. */
+    /**
+     * The bindings policy and live cgroups imply, in {@link Binding#ORDER}.
+     *
+     * @return the bindings
+     */
     public synchronized List<Binding> desired() {
         return sorted(desired);
     }
 
-    /** The bindings the kernel is known to have, in {@link Binding#ORDER}. */
+    /**
+     * The bindings the kernel is known to have, in {@link Binding#ORDER}.
+     *
+     * @return the bindings
+     */
     public synchronized List<Binding> committed() {
         return sorted(committed);
     }
 
-    /** What must change to reach the desired state. */
+    /**
+     * What must change to reach the desired state.
+     *
+     * @return the changes
+     */
     public synchronized BindingDiff pending() {
         List<Binding> removed = new ArrayList<>();
         for (Binding b : committed) {
@@ -127,7 +167,11 @@ public final class DesiredState implements CgroupEventListener {
         return new BindingDiff(removed, added);
     }
 
-    /** Records that a transaction carrying {@code applied} succeeded. */
+    /**
+     * Records that a transaction carrying {@code applied} succeeded.
+     *
+     * @param applied the changes the transaction made
+     */
     public synchronized void markCommitted(BindingDiff applied) {
         applied.removed().forEach(committed::remove);
         committed.addAll(applied.added());
@@ -136,6 +180,8 @@ public final class DesiredState implements CgroupEventListener {
     /**
      * Replaces what the kernel is known to have: at start-up, with what a previous
      * run left (adopted by its tags), or after someone else changed the tables.
+     *
+     * @param inKernel the bindings found in the kernel
      */
     public synchronized void replaceCommitted(Collection<Binding> inKernel) {
         committed.clear();

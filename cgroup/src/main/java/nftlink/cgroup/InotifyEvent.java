@@ -25,6 +25,7 @@ public record InotifyEvent(int watch, int mask, int cookie, String name) {
     public static final int IN_DONT_FOLLOW = 0x02000000;
     public static final int IN_ISDIR = 0x40000000;
 
+    /** Checks the component: a name without NUL. */
     public InotifyEvent {
         Objects.requireNonNull(name, "name");
         if (name.indexOf('\0') >= 0) {
@@ -32,7 +33,12 @@ public record InotifyEvent(int watch, int mask, int cookie, String name) {
         }
     }
 
-    /** Whether any of {@code bits} is set in the mask. */
+    /**
+     * Whether any of {@code bits} is set in the mask.
+     *
+     * @param bits {@code IN_*} bits
+     * @return whether any is set
+     */
     public boolean has(int bits) {
         return (mask & bits) != 0;
     }

@@ -25,6 +25,9 @@ public final class InotifyEvents {
     /**
      * Decodes the first {@code length} bytes of {@code buffer}.
      *
+     * @param buffer the bytes read from the inotify descriptor
+     * @param length the number of bytes read
+     * @return the events, in order
      * @throws CgroupDecodeException when an event is truncated or its name is not NUL-terminated
      * @throws IllegalArgumentException when {@code length} lies outside the buffer
      */
@@ -68,7 +71,12 @@ public final class InotifyEvents {
         return events;
     }
 
-    /** Parses a byte array holding events. */
+    /**
+     * Parses a byte array holding events.
+     *
+     * @param bytes the bytes
+     * @return the events, in order
+     */
     public static List<InotifyEvent> parse(byte[] bytes) {
         return parse(MemorySegment.ofArray(bytes), bytes.length);
     }
@@ -76,6 +84,9 @@ public final class InotifyEvents {
     /**
      * Encodes events as the kernel does (names NUL-padded to a multiple of 16
      * bytes), in native byte order: for tests and replay.
+     *
+     * @param events the events
+     * @return the bytes
      */
     public static byte[] encode(List<InotifyEvent> events) {
         int size = 0;

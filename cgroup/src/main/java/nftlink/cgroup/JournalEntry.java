@@ -22,6 +22,7 @@ public record JournalEntry(Map<String, String> fields) {
     /** How deep a journal line may nest: journalctl writes fields two levels deep at most. */
     static final int MAX_DEPTH = 64;
 
+    /** Copies the fields, which must not be null. */
     public JournalEntry {
         fields = Map.copyOf(fields);
     }
@@ -29,6 +30,8 @@ public record JournalEntry(Map<String, String> fields) {
     /**
      * Parses one line of {@code journalctl --output=json}.
      *
+     * @param line the line
+     * @return the entry
      * @throws CgroupDecodeException when the line is not a JSON object, or a field has a value of a kind journalctl never prints
      */
     public static JournalEntry parse(String line) {
@@ -87,12 +90,23 @@ public record JournalEntry(Map<String, String> fields) {
         return out;
     }
 
-    /** The value of {@code name}, if present with a single value. */
+    /**
+     * The value of {@code name}, if present with a single value.
+     *
+     * @param name the field's name
+     * @return the value, or empty
+     */
     public Optional<String> field(String name) {
         return Optional.ofNullable(fields.get(Objects.requireNonNull(name, "name")));
     }
 
-    /** Whether field {@code name} has exactly the value {@code value}. */
+    /**
+     * Whether field {@code name} has exactly the value {@code value}.
+     *
+     * @param name the field's name
+     * @param value the value
+     * @return whether the field has it
+     */
     public boolean has(String name, String value) {
         return value.equals(fields.get(name));
     }

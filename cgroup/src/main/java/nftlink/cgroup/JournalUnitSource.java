@@ -46,7 +46,11 @@ public final class JournalUnitSource extends EventSourceThread {
     private volatile Process process;
     private volatile String resyncReason;
 
-    /** Follows the journal with the {@link #defaultCommand() default command}. */
+    /**
+     * Follows the journal with the {@link #defaultCommand() default command}.
+     *
+     * @param resolver resolves the cgroups of units
+     */
     public JournalUnitSource(CgroupResolver resolver) {
         this(resolver, defaultCommand(), Duration.ofSeconds(1), Duration.ofSeconds(30));
     }
@@ -54,6 +58,11 @@ public final class JournalUnitSource extends EventSourceThread {
     /**
      * Follows the journal by running {@code command}, which must print one JSON
      * object per line as {@code journalctl --output=json} does.
+     *
+     * @param resolver resolves the cgroups of units
+     * @param command the command and its arguments
+     * @param initialBackoff the first pause before restarting the command
+     * @param maxBackoff the longest pause before restarting the command
      */
     public JournalUnitSource(CgroupResolver resolver, List<String> command, Duration initialBackoff, Duration maxBackoff) {
         super("journal");
@@ -73,6 +82,8 @@ public final class JournalUnitSource extends EventSourceThread {
      * {@code journalctl --follow --lines=0 --output=json --no-pager --quiet} with a
      * match on each of {@link UnitEvents#MESSAGE_IDS}: new entries only, from all
      * journals the caller may read (the system's and every user's, for root).
+     *
+     * @return the command and its arguments
      */
     public static List<String> defaultCommand() {
         List<String> c = new ArrayList<>(List.of("journalctl", "--follow", "--lines=0", "--output=json", "--no-pager", "--quiet"));
@@ -82,17 +93,29 @@ public final class JournalUnitSource extends EventSourceThread {
         return c;
     }
 
-    /** The command run to read the journal. */
+    /**
+     * The command run to read the journal.
+     *
+     * @return the command and its arguments
+     */
     public List<String> command() {
         return command;
     }
 
-    /** The first pause before starting the command again. */
+    /**
+     * The first pause before starting the command again.
+     *
+     * @return the pause
+     */
     public Duration initialBackoff() {
         return initialBackoff;
     }
 
-    /** The longest pause before starting the command again. */
+    /**
+     * The longest pause before starting the command again.
+     *
+     * @return the pause
+     */
     public Duration maxBackoff() {
         return maxBackoff;
     }

@@ -6,6 +6,7 @@ import nftlink.nfnetlink.Transaction;
 import nftlink.nftables.Chain;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftOperation;
+import nftlink.nftables.NftOperations;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.Rule;
@@ -111,6 +112,11 @@ public final class NftablesBindingStore implements BindingStore {
     /**
      * A store whose tags start with {@code tagPrefix} (one word).
      *
+     * @param nft the client
+     * @param layout the table the store owns
+     * @param targets where each policy target's bindings go, by target name
+     * @param pathsById the path of a cgroup ID, for descriptions of adopted bindings
+     * @param tagPrefix the first word of the comments that tag the store's rules and elements
      * @throws IllegalArgumentException when a target names a chain or set the layout lacks, a set is
      *                                  no set of {@code cgroupsv2} keys, or two entries fill one set
      */
@@ -133,7 +139,7 @@ public final class NftablesBindingStore implements BindingStore {
                             new BatchIds());
                 }
                 case BindingTarget.SetMembership s -> {
-                    NftSet set = layout.set(s.set());
+                    NftSet set = layout.set(s.set()).orElse(null);
                     if (set == null || set.keyType() != Datatype.CGROUPV2.id() || set.keyLength() != 8 || set.isMap()
                             || set.isInterval()) {
                         throw new IllegalArgumentException("entry " + e.getKey() + ": \"" + s.set()
@@ -156,6 +162,8 @@ public final class NftablesBindingStore implements BindingStore {
      * Checks that every entry of {@code policy} has a target here (a binding of an
      * entry without one makes {@link #apply} fail); returns {@code policy}.
      *
+     * @param policy the policy
+     * @return {@code policy}
      * @throws IllegalArgumentException naming the entries without a target
      */
     public Policy requireTargets(Policy policy) {
@@ -166,12 +174,20 @@ public final class NftablesBindingStore implements BindingStore {
         return policy;
     }
 
-    /** The table this store owns. */
+    /**
+     * The table this store owns.
+     *
+     * @return the layout
+     */
     public TableLayout layout() {
         return layout;
     }
 
-    /** Number of transactions committed so far. */
+    /**
+     * Number of transactions committed so far.
+     *
+     * @return the number of transactions
+     */
     public synchronized int transactions() {
         return transactions;
     }
@@ -187,60 +203,13 @@ public final class NftablesBindingStore implements BindingStore {
         BatchIds ids = new BatchIds();
         boolean rebuilding = rebuild;
         if (rebuilding) {
-            Table table = Table.of(layout.family(), layout.name());
-            t.add(new NftOperation.AddTable(table, false));
-            t.add(new NftOperation.DeleteTable(layout.family(), layout.name(), false));
-            t.add(new NftOperation.AddTable(table, false));
-            for (Chain c : layout.chains()) {
-                t.add(new NftOperation.AddChain(c, false));
-            }
-            for (NftSet s : layout.sets()) {
-                t.add(new NftOperation.AddSet(s.withId(ids.nextSet()), false));
-            }
-            for (int i = 0; i < layout.rules().size(); i++) {
-                t.addAll(Linearizer.operations(layout.rules().get(i).withComment(fixedTags.get(i)), ids));
-            }
+            addRebuild(t, ids);
         } else {
-            for (RuleRef r : garbageRules) {
-                t.add(new NftOperation.DeleteRule(layout.family(), layout.name(), r.chain(), r.handle()));
-            }
-            garbageElements.forEach((set, keys) -> t.addAll(NftOperation.deleteElements(layout.family(), layout.name(), set,
-                    keys.stream().map(SetElement::of).toList())));
-            Map<String, List<SetElement>> gone = new LinkedHashMap<>();
-            for (Binding b : diff.removed()) {
-                RuleRef r = rules.get(b);
-                if (r != null) {
-                    t.add(new NftOperation.DeleteRule(layout.family(), layout.name(), r.chain(), r.handle()));
-                }
-                String set = elements.get(b);
-                if (set != null) {
-                    gone.computeIfAbsent(set, k -> new ArrayList<>()).add(SetElement.of(key(b.cgroup().id())));
-                }
-            }
-            gone.forEach((set, list) -> t.addAll(NftOperation.deleteElements(layout.family(), layout.name(), set, list)));
+            addRemovals(t, diff);
         }
         Map<Binding, Integer> echoes = new HashMap<>();
         Map<Binding, String> addedElements = new HashMap<>();
-        Map<String, List<SetElement>> fresh = new LinkedHashMap<>();
-        for (Binding b : diff.added()) {
-            BindingTarget target = targets.get(b.entry());
-            if (target == null) {
-                throw new IllegalArgumentException("policy entry \"" + b.entry() + "\" has no binding target");
-            }
-            String tag = tags.binding(b, fingerprints.get(b.entry()));
-            switch (target) {
-                case BindingTarget.RulePerCgroup r -> {
-                    List<NftOperation> ops = Linearizer.operations(ruleSpec(r, b, tag), ids);
-                    t.addAll(ops);
-                    echoes.put(b, t.size() - 1);
-                }
-                case BindingTarget.SetMembership s -> {
-                    fresh.computeIfAbsent(s.set(), k -> new ArrayList<>()).add(SetElement.of(key(b.cgroup().id())).withComment(tag));
-                    addedElements.put(b, s.set());
-                }
-            }
-        }
-        fresh.forEach((set, list) -> t.addAll(NftOperation.addElements(layout.family(), layout.name(), set, list)));
+        addAdditions(t, ids, diff, echoes, addedElements);
         if (t.size() == 0) {
             return;
         }
@@ -264,6 +233,71 @@ public final class NftablesBindingStore implements BindingStore {
                     "the kernel did not echo the rule added for " + e.getKey())));
             rules.put(e.getKey(), new RuleRef(echoed.chain(), echoed.handle()));
         }
+    }
+
+    /** The table made anew: added, deleted and added again (so that it is empty), with its fixed part. */
+    private void addRebuild(Transaction t, BatchIds ids) {
+        Table table = Table.of(layout.family(), layout.name());
+        t.add(NftOperations.addTable(table));
+        t.add(NftOperations.deleteTable(layout.family(), layout.name()));
+        t.add(NftOperations.addTable(table));
+        for (Chain c : layout.chains()) {
+            t.add(NftOperations.addChain(c));
+        }
+        for (NftSet s : layout.sets()) {
+            t.add(NftOperations.addSet(s.withId(ids.nextSet())));
+        }
+        for (int i = 0; i < layout.rules().size(); i++) {
+            t.addAll(Linearizer.operations(layout.rules().get(i).withComment(fixedTags.get(i)), ids));
+        }
+    }
+
+    /** Deletes what a repair found to remove and the rules and elements of the cgroups that went. */
+    private void addRemovals(Transaction t, BindingDiff diff) {
+        for (RuleRef r : garbageRules) {
+            t.add(new NftOperation.DeleteRule(layout.family(), layout.name(), r.chain(), r.handle()));
+        }
+        garbageElements.forEach((set, keys) -> t.addAll(NftOperation.deleteElements(layout.family(), layout.name(), set,
+                keys.stream().map(SetElement::of).toList())));
+        Map<String, List<SetElement>> gone = new LinkedHashMap<>();
+        for (Binding b : diff.removed()) {
+            RuleRef r = rules.get(b);
+            if (r != null) {
+                t.add(new NftOperation.DeleteRule(layout.family(), layout.name(), r.chain(), r.handle()));
+            }
+            String set = elements.get(b);
+            if (set != null) {
+                gone.computeIfAbsent(set, k -> new ArrayList<>()).add(SetElement.of(key(b.cgroup().id())));
+            }
+        }
+        gone.forEach((set, list) -> t.addAll(NftOperation.deleteElements(layout.family(), layout.name(), set, list)));
+    }
+
+    /**
+     * Adds a rule or an element per new binding; notes which operation's echo carries each rule's handle
+     * ({@code echoes}) and which set each element went into ({@code addedElements}).
+     */
+    private void addAdditions(Transaction t, BatchIds ids, BindingDiff diff, Map<Binding, Integer> echoes,
+                              Map<Binding, String> addedElements) {
+        Map<String, List<SetElement>> fresh = new LinkedHashMap<>();
+        for (Binding b : diff.added()) {
+            BindingTarget target = targets.get(b.entry());
+            if (target == null) {
+                throw new IllegalArgumentException("policy entry \"" + b.entry() + "\" has no binding target");
+            }
+            String tag = tags.binding(b, fingerprints.get(b.entry()));
+            switch (target) {
+                case BindingTarget.RulePerCgroup r -> {
+                    t.addAll(Linearizer.operations(ruleSpec(r, b, tag), ids));
+                    echoes.put(b, t.size() - 1);
+                }
+                case BindingTarget.SetMembership s -> {
+                    fresh.computeIfAbsent(s.set(), k -> new ArrayList<>()).add(SetElement.of(key(b.cgroup().id())).withComment(tag));
+                    addedElements.put(b, s.set());
+                }
+            }
+        }
+        fresh.forEach((set, list) -> t.addAll(NftOperation.addElements(layout.family(), layout.name(), set, list)));
     }
 
     @Override
@@ -315,6 +349,18 @@ public final class NftablesBindingStore implements BindingStore {
     /** Lists the table; returns what is wrong with its fixed part, or {@code null}. */
     private String inspect(Map<Binding, RuleRef> foundRules, Map<Binding, String> foundElements,
                            List<RuleRef> junkRules, Map<String, List<Bytes>> junkElements) {
+        String damage = inspectFixedPart();
+        if (damage == null) {
+            damage = inspectRules(foundRules, junkRules);
+        }
+        if (damage == null) {
+            inspectElements(foundElements, junkElements);
+        }
+        return damage;
+    }
+
+    /** What is wrong with the table, its chains and its sets, or {@code null}. */
+    private String inspectFixedPart() {
         if (nft.listTables(layout.family()).stream().noneMatch(t -> t.name().equals(layout.name()))) {
             return "there is no such table";
         }
@@ -355,6 +401,11 @@ public final class NftablesBindingStore implements BindingStore {
                 return "set " + want.name() + " is missing or of another type";
             }
         }
+        return null;
+    }
+
+    /** Sorts the rules into those of current bindings and those to remove; what is wrong with the fixed rules, or {@code null}. */
+    private String inspectRules(Map<Binding, RuleRef> foundRules, List<RuleRef> junkRules) {
         Map<String, List<String>> fixedByChain = new HashMap<>();
         for (int i = 0; i < layout.rules().size(); i++) {
             fixedByChain.computeIfAbsent(layout.rules().get(i).chain(), k -> new ArrayList<>()).add(fixedTags.get(i));
@@ -390,6 +441,11 @@ public final class NftablesBindingStore implements BindingStore {
                 return "the fixed rules of chain " + c.name() + " are " + fixed;
             }
         }
+        return null;
+    }
+
+    /** Sorts the elements of the cgroup sets into those of current bindings and those to remove. */
+    private void inspectElements(Map<Binding, String> foundElements, Map<String, List<Bytes>> junkElements) {
         Map<String, String> fillers = new HashMap<>();
         targets.forEach((entry, target) -> {
             if (target instanceof BindingTarget.SetMembership s) {
@@ -402,7 +458,7 @@ public final class NftablesBindingStore implements BindingStore {
             }
             String filler = fillers.get(set.name());
             for (SetElement el : nft.listElements(layout.family(), layout.name(), set.name())) {
-                Optional<BindingTags.Tag> tag = tags.parseBinding(el.comment());
+                Optional<BindingTags.Tag> tag = el.comment().flatMap(tags::parseBinding);
                 if (filler == null) {
                     if (tag.isPresent()) {
                         // filled by an entry of an earlier policy
@@ -419,7 +475,6 @@ public final class NftablesBindingStore implements BindingStore {
                 }
             }
         }
-        return null;
     }
 
     private Binding binding(BindingTags.Tag t) {

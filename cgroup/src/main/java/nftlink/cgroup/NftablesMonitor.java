@@ -61,6 +61,7 @@ public final class NftablesMonitor extends EventSourceThread {
      * @param name   its name
      */
     public record TableName(Family family, String name) {
+        /** Checks the components: neither may be null. */
         public TableName {
             Objects.requireNonNull(family, "family");
             Objects.requireNonNull(name, "name");
@@ -80,6 +81,8 @@ public final class NftablesMonitor extends EventSourceThread {
      * must stay open while the monitor runs (it is needed to reconnect).
      *
      * @param receiveBufferBytes the socket's receive buffer to request, or 0 for the system default
+     * @param namespace the network namespace
+     * @param tables the tables to watch; empty for all
      */
     public NftablesMonitor(NetworkNamespace namespace, Set<TableName> tables, int receiveBufferBytes) {
         this(namespace, tables, receiveBufferBytes, false);
@@ -89,6 +92,11 @@ public final class NftablesMonitor extends EventSourceThread {
      * Like {@link #NftablesMonitor(NetworkNamespace, Set, int)}; with {@code additions}
      * it also reports tables, chains, sets and rules that other processes add to the
      * watched tables (a table that comes back, a rule someone slipped in).
+     *
+     * @param namespace the network namespace
+     * @param tables the tables to watch; empty for all
+     * @param receiveBufferBytes the socket's receive buffer size in bytes
+     * @param additions whether to report additions by other processes too
      */
     public NftablesMonitor(NetworkNamespace namespace, Set<TableName> tables, int receiveBufferBytes, boolean additions) {
         super("nftables");
@@ -101,7 +109,11 @@ public final class NftablesMonitor extends EventSourceThread {
         this.receiveBufferBytes = receiveBufferBytes;
     }
 
-    /** Watches {@code tables} in the caller's network namespace. */
+    /**
+     * Watches {@code tables} in the caller's network namespace.
+     *
+     * @param tables the tables to watch; empty for all
+     */
     public NftablesMonitor(Set<TableName> tables) {
         this(NetworkNamespace.current(), tables, 0);
     }

@@ -18,7 +18,12 @@ public final class ParserCgroups {
     private ParserCgroups() {
     }
 
-    /** The parser's path-to-ID lookup backed by {@code resolver}; its exceptions become parse errors. */
+    /**
+     * The parser's path-to-ID lookup backed by {@code resolver}; its exceptions become parse errors.
+     *
+     * @param resolver the resolver
+     * @return the lookup
+     */
     public static CgroupPathResolver of(CgroupResolver resolver) {
         Objects.requireNonNull(resolver, "resolver");
         return path -> resolver.resolve(path).id();

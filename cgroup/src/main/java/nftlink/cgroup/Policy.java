@@ -11,6 +11,7 @@ import java.util.Set;
  */
 public record Policy(List<PolicyEntry> entries) {
 
+    /** Copies the entries and checks that their names differ. */
     public Policy {
         entries = List.copyOf(entries);
         Set<String> names = new HashSet<>();
@@ -21,7 +22,12 @@ public record Policy(List<PolicyEntry> entries) {
         }
     }
 
-    /** A policy of the given entries. */
+    /**
+     * A policy of the given entries.
+     *
+     * @param entries the entries
+     * @return the policy
+     */
     public static Policy of(PolicyEntry... entries) {
         return new Policy(List.of(entries));
     }

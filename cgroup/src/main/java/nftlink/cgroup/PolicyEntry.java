@@ -11,6 +11,7 @@ import java.util.Objects;
  */
 public record PolicyEntry(String name, CgroupSelector selector) {
 
+    /** Checks the components: a name of 1 to 64 letters, digits, {@code _} or {@code -}; a selector. */
     public PolicyEntry {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(selector, "selector");

@@ -41,6 +41,8 @@ public final class Reconciler implements AutoCloseable {
     private boolean closed;
 
     /**
+     * A reconciler that keeps {@code store} converged on what {@code state} wants; {@link #start} runs it.
+     *
      * @param state    the policy and bookkeeping
      * @param store    where bindings are written
      * @param scanner  the live cgroups, for start-up and resyncs (e.g. {@code resolver::scan})
@@ -61,12 +63,18 @@ public final class Reconciler implements AutoCloseable {
      * re-read the store and converge, as after a {@link CgroupEvent.ResyncNeeded}
      * from a source. For an operator's reload, or a caller that suspects drift no
      * source reports (such as rules someone added to an owned table); returns at once.
+     *
+     * @param reason why, for the log
      */
     public void resync(String reason) {
         queue.add(new CgroupEvent.ResyncNeeded("reconciler", Objects.requireNonNull(reason, "reason")));
     }
 
-    /** The bookkeeping this reconciler drives. */
+    /**
+     * The bookkeeping this reconciler drives.
+     *
+     * @return the state
+     */
     public DesiredState state() {
         return state;
     }
@@ -101,12 +109,10 @@ public final class Reconciler implements AutoCloseable {
         while (running) {
             CgroupEvent first;
             try {
-                first = queue.poll(retry > 0 ? retry : 200, TimeUnit.MILLISECONDS);
+                // idle: block until an event comes (close() interrupts); a failed commit is retried after a pause
+                first = retry > 0 ? queue.poll(retry, TimeUnit.MILLISECONDS) : queue.take();
             } catch (InterruptedException e) {
                 return;
-            }
-            if (first == null && retry == 0) {
-                continue;
             }
             List<CgroupEvent> burst = new ArrayList<>();
             if (first != null) {

@@ -8,6 +8,7 @@ import nftlink.nftables.lang.RuleSpec;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,6 +31,7 @@ import java.util.Set;
  */
 public record TableLayout(Family family, String name, List<Chain> chains, List<NftSet> sets, List<RuleSpec> rules) {
 
+    /** Checks the components: family and name not null; copies the lists. */
     public TableLayout {
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(name, "name");
@@ -61,13 +63,23 @@ public record TableLayout(Family family, String name, List<Chain> chains, List<N
         }
     }
 
-    /** Whether the layout has a chain named {@code chain}. */
+    /**
+     * Whether the layout has a chain named {@code chain}.
+     *
+     * @param chain the chain's name
+     * @return whether it is there
+     */
     public boolean hasChain(String chain) {
         return chains.stream().anyMatch(c -> c.name().equals(chain));
     }
 
-    /** The layout's set named {@code set}, or {@code null}. */
-    public NftSet set(String set) {
-        return sets.stream().filter(s -> s.name().equals(set)).findFirst().orElse(null);
+    /**
+     * The layout's set named {@code set}.
+     *
+     * @param set the set's name
+     * @return the set, or empty when the layout has none of that name
+     */
+    public Optional<NftSet> set(String set) {
+        return sets.stream().filter(s -> s.name().equals(set)).findFirst();
     }
 }

@@ -17,12 +17,22 @@ public final class UnitCgroupLocator {
 
     private final CgroupResolver resolver;
 
-    /** A locator in {@code resolver}'s hierarchy. */
+    /**
+     * A locator in {@code resolver}'s hierarchy.
+     *
+     * @param resolver the resolver
+     */
     public UnitCgroupLocator(CgroupResolver resolver) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
     }
 
-    /** The unit's cgroup now, or empty when it has none (not running, or no processes ever). */
+    /**
+     * The unit's cgroup now, or empty when it has none (not running, or no processes ever).
+     *
+     * @param manager the unit's manager
+     * @param unit the unit's name
+     * @return the cgroup, or empty
+     */
     public Optional<Cgroup> locate(UnitManager manager, String unit) {
         if (!UnitEvents.isUnitName(unit)) {
             throw new IllegalArgumentException("not a unit name: \"" + unit + "\"");

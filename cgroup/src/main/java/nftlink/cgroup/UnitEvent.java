@@ -19,6 +19,7 @@ public record UnitEvent(UnitManager manager, String unit, Kind kind) {
         STOPPED
     }
 
+    /** Checks the components: manager and kind not null, a unit name. */
     public UnitEvent {
         Objects.requireNonNull(manager, "manager");
         Objects.requireNonNull(kind, "kind");

@@ -37,7 +37,12 @@ public final class UnitEvents {
     private UnitEvents() {
     }
 
-    /** The unit event an entry reports, or empty when it reports none (or comes from no manager). */
+    /**
+     * The unit event an entry reports, or empty when it reports none (or comes from no manager).
+     *
+     * @param entry the journal entry
+     * @return the event, or empty
+     */
     public static Optional<UnitEvent> decode(JournalEntry entry) {
         Optional<UnitManager> manager = manager(entry);
         if (manager.isEmpty()) {
@@ -94,7 +99,7 @@ public final class UnitEvents {
                 if (own.name().equals("init.scope") && own.parent().name().equals(managerUnit)) {
                     return Optional.of(new UnitManager(false, (int) uid, own.parent()));
                 }
-            } catch (IllegalArgumentException e) {
+            } catch (InvalidCgroupPathException | IllegalArgumentException e) {
                 return Optional.of(fallback);
             }
         }

@@ -13,6 +13,7 @@ import java.util.Objects;
  */
 public record UnitManager(boolean system, int uid, CgroupPath root) {
 
+    /** Checks the components: a root, and a uid not negative. */
     public UnitManager {
         Objects.requireNonNull(root, "root");
         if (uid < 0) {
@@ -20,12 +21,21 @@ public record UnitManager(boolean system, int uid, CgroupPath root) {
         }
     }
 
-    /** The system manager, its units below the hierarchy's root. */
+    /**
+     * The system manager, its units below the hierarchy's root.
+     *
+     * @return the manager
+     */
     public static UnitManager systemManager() {
         return new UnitManager(true, 0, CgroupPath.ROOT);
     }
 
-    /** The user manager of {@code uid} at its default place. */
+    /**
+     * The user manager of {@code uid} at its default place.
+     *
+     * @param uid the user's ID
+     * @return the manager
+     */
     public static UnitManager userManager(int uid) {
         return new UnitManager(false, uid, CgroupPath.of("user.slice/user-" + uid + ".slice/user@" + uid + ".service"));
     }

@@ -59,9 +59,9 @@ class CgroupPathTest {
     @Test
     void rejectsEscapesAndEmptyComponents() {
         for (String bad : List.of("a//b", "a/../b", "..", "./a", "a/\0")) {
-            assertThrows(IllegalArgumentException.class, () -> CgroupPath.of(bad), bad);
+            assertThrows(InvalidCgroupPathException.class, () -> CgroupPath.of(bad), bad);
         }
-        assertThrows(IllegalArgumentException.class, () -> CgroupPath.ROOT.child("x/y"));
+        assertThrows(InvalidCgroupPathException.class, () -> CgroupPath.ROOT.child("x/y"));
     }
 
     @Property

@@ -64,7 +64,7 @@ class PackageExampleKernelTest {
         TableLayout layout = new TableLayout(f, "cgpolicy",
                 List.of(Chain.base(f, "cgpolicy", "out", BaseChain.of(ChainType.FILTER, Hook.OUTPUT, 0, ChainPolicy.ACCEPT)),
                         Chain.regular(f, "cgpolicy", "mail")),
-                List.of(NftSet.of(f, "cgpolicy", "web", Datatype.CGROUPV2.id(), 8)),
+                List.of(NftSet.of(f, "cgpolicy", "web", Datatype.CGROUPV2)),
                 List.of(RuleSpec.of(f, "cgpolicy", "out", new Match(dport, Match.Op.EQ, mailPorts),
                                 new Statement.VerdictStatement(Verdict.jump("mail"))),
                         RuleSpec.of(f, "cgpolicy", "out", new Match(dport, Match.Op.EQ, mailPorts), reject),

@@ -71,7 +71,7 @@ final class PolicyFixture {
         return new TableLayout(f, TABLE,
                 List.of(Chain.base(f, TABLE, "out", BaseChain.of(ChainType.FILTER, Hook.OUTPUT, 0, ChainPolicy.ACCEPT)),
                         Chain.regular(f, TABLE, "rules")),
-                List.of(NftSet.of(f, TABLE, "members", Datatype.CGROUPV2.id(), 8)),
+                List.of(NftSet.of(f, TABLE, "members", Datatype.CGROUPV2)),
                 List.of(RuleSpec.of(f, TABLE, "out", dport(RULE_PORT), new Statement.VerdictStatement(Verdict.jump("rules"))),
                         RuleSpec.of(f, TABLE, "out", dport(RULE_PORT), reject),
                         RuleSpec.of(f, TABLE, "out", dport(SET_PORT),

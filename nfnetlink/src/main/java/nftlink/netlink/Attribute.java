@@ -38,37 +38,65 @@ public final class Attribute {
         this.rawType = rawType;
     }
 
-    /** The attribute type without the nested and byte-order flag bits. */
+    /**
+     * The attribute type without the nested and byte-order flag bits.
+     *
+     * @return the type
+     */
     public int type() {
         return rawType & NLA_TYPE_MASK;
     }
 
-    /** The type as on the wire, flags included. */
+    /**
+     * The type as on the wire, flags included.
+     *
+     * @return the raw type
+     */
     public int rawType() {
         return rawType;
     }
 
-    /** Whether {@code NLA_F_NESTED} is set. */
+    /**
+     * Whether {@code NLA_F_NESTED} is set.
+     *
+     * @return whether the flag is set
+     */
     public boolean isNestedFlagSet() {
         return (rawType & NLA_F_NESTED) != 0;
     }
 
-    /** Whether {@code NLA_F_NET_BYTEORDER} is set. */
+    /**
+     * Whether {@code NLA_F_NET_BYTEORDER} is set.
+     *
+     * @return whether the flag is set
+     */
     public boolean isNetByteOrderFlagSet() {
         return (rawType & NLA_F_NET_BYTEORDER) != 0;
     }
 
-    /** Length of the value, without header and padding. */
+    /**
+     * Length of the value, without header and padding.
+     *
+     * @return the value's length in bytes
+     */
     public int length() {
         return valueLength;
     }
 
-    /** Offset of the value within {@link #segment()}. */
+    /**
+     * Offset of the value within {@link #segment()}.
+     *
+     * @return the offset in bytes
+     */
     public long valueOffset() {
         return valueOffset;
     }
 
-    /** The segment this attribute was parsed from. */
+    /**
+     * The segment this attribute was parsed from.
+     *
+     * @return the segment
+     */
     public MemorySegment segment() {
         return segment;
     }
@@ -80,42 +108,71 @@ public final class Attribute {
         }
     }
 
+    /**
+     * An 8-bit value.
+     *
+     * @return the value, 0 to 255
+     */
     public int u8() {
         expectLength(1, "u8");
         return segment.get(ValueLayout.JAVA_BYTE, valueOffset) & 0xff;
     }
 
-    /** A 16-bit value in host byte order. */
+    /**
+     * A 16-bit value in host byte order.
+     *
+     * @return the value, 0 to 65535
+     */
     public int u16() {
         expectLength(2, "u16");
         return segment.get(U16, valueOffset) & 0xffff;
     }
 
-    /** A 16-bit value in network byte order. */
+    /**
+     * A 16-bit value in network byte order.
+     *
+     * @return the value, 0 to 65535
+     */
     public int u16Be() {
         expectLength(2, "u16");
         return segment.get(U16_BE, valueOffset) & 0xffff;
     }
 
-    /** A 32-bit value in host byte order. */
+    /**
+     * A 32-bit value in host byte order.
+     *
+     * @return the value
+     */
     public int u32() {
         expectLength(4, "u32");
         return segment.get(U32, valueOffset);
     }
 
-    /** A 32-bit value in network byte order. */
+    /**
+     * A 32-bit value in network byte order.
+     *
+     * @return the value
+     */
     public int u32Be() {
         expectLength(4, "u32");
         return segment.get(U32_BE, valueOffset);
     }
 
-    /** A 64-bit value in host byte order. */
+    /**
+     * A 64-bit value in host byte order.
+     *
+     * @return the value
+     */
     public long u64() {
         expectLength(8, "u64");
         return segment.get(U64, valueOffset);
     }
 
-    /** A 64-bit value in network byte order. */
+    /**
+     * A 64-bit value in network byte order.
+     *
+     * @return the value
+     */
     public long u64Be() {
         expectLength(8, "u64");
         return segment.get(U64_BE, valueOffset);
@@ -129,6 +186,8 @@ public final class Attribute {
      * <p>Short strings are looked up in a small cache of recently decoded ones
      * first, so the names that repeat in every message of a dump (table, chain
      * and expression names) are neither copied nor allocated again.
+     *
+     * @return the string
      */
     public String string() {
         int hash = 0;
@@ -182,19 +241,31 @@ public final class Attribute {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    /** A copy of the value's bytes. */
+    /**
+     * A copy of the value's bytes.
+     *
+     * @return the bytes
+     */
     public byte[] bytes() {
         byte[] bytes = new byte[valueLength];
         MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, valueOffset, bytes, 0, valueLength);
         return bytes;
     }
 
-    /** The value as a slice of the underlying segment (no copy). */
+    /**
+     * The value as a slice of the underlying segment (no copy).
+     *
+     * @return the value's slice
+     */
     public MemorySegment value() {
         return segment.asSlice(valueOffset, valueLength);
     }
 
-    /** Parses the value as a list of nested attributes. */
+    /**
+     * Parses the value as a list of nested attributes.
+     *
+     * @return the nested attributes
+     */
     public Attributes nested() {
         return Attributes.parse(segment, valueOffset, valueLength);
     }

@@ -9,6 +9,11 @@ public interface AttributeNamer {
     /** A namer that prints numeric types. */
     AttributeNamer NUMERIC = AttributePath::toString;
 
-    /** The readable name of the attribute at {@code path} (never empty). */
+    /**
+     * The readable name of the attribute at {@code path} (never empty).
+     *
+     * @param path the attribute's path in the request
+     * @return the name
+     */
     String name(AttributePath path);
 }

@@ -30,6 +30,7 @@ public record AttributePath(List<Step> steps) {
     public record Step(int type, int index) {
     }
 
+    /** Copies the steps, which must not be null. */
     public AttributePath {
         steps = List.copyOf(steps);
     }
@@ -38,6 +39,12 @@ public record AttributePath(List<Step> steps) {
      * Locates {@code offset} (counted from the start of the message header, as the
      * kernel reports it) within the message at {@code messageOffset} of
      * {@code buffer}. Descends into attributes that carry {@code NLA_F_NESTED} or whose value parses as attributes.
+     *
+     * @param buffer the request buffer
+     * @param messageOffset the message's offset in {@code buffer}
+     * @param familyHeaderLength the family header's length in bytes
+     * @param offset the offset the kernel reported
+     * @return the path; empty when the offset is in no attribute
      */
     public static AttributePath locate(MemorySegment buffer, long messageOffset, int familyHeaderLength, long offset) {
         List<Step> steps = new ArrayList<>();
@@ -92,12 +99,20 @@ public record AttributePath(List<Step> steps) {
         return position >= end && end > start;
     }
 
-    /** Whether the offset was not inside any attribute. */
+    /**
+     * Whether the offset was not inside any attribute.
+     *
+     * @return whether the path is empty
+     */
     public boolean isEmpty() {
         return steps.isEmpty();
     }
 
-    /** The attribute types along the path, outermost first. */
+    /**
+     * The attribute types along the path, outermost first.
+     *
+     * @return the types
+     */
     public int[] types() {
         return steps.stream().mapToInt(Step::type).toArray();
     }

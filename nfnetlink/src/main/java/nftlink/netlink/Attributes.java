@@ -35,12 +35,23 @@ public final class Attributes implements Iterable<Attribute> {
         this.entries = entries;
     }
 
-    /** No attributes. */
+    /**
+     * No attributes.
+     *
+     * @return an empty list
+     */
     public static Attributes empty() {
         return EMPTY;
     }
 
-    /** Parses the attributes in {@code length} bytes of {@code segment} from {@code offset}. */
+    /**
+     * Parses the attributes in {@code length} bytes of {@code segment} from {@code offset}.
+     *
+     * @param segment the segment holding the attributes
+     * @param offset where the first attribute starts
+     * @param length how many bytes hold attributes
+     * @return the attributes
+     */
     public static Attributes parse(MemorySegment segment, long offset, long length) {
         if (offset < 0 || length < 0 || offset + length > segment.byteSize()) {
             throw new NetlinkDecodeException("attribute range " + offset + "+" + length
@@ -84,12 +95,22 @@ public final class Attributes implements Iterable<Attribute> {
         return new Attributes(segment, offset, entries);
     }
 
-    /** Parses a whole segment as attributes. */
+    /**
+     * Parses a whole segment as attributes.
+     *
+     * @param segment the segment, all attributes
+     * @return the attributes
+     */
     public static Attributes parse(MemorySegment segment) {
         return parse(segment, 0, segment.byteSize());
     }
 
-    /** Parses a byte array as attributes. */
+    /**
+     * Parses a byte array as attributes.
+     *
+     * @param bytes the bytes, all attributes
+     * @return the attributes
+     */
     public static Attributes parse(byte[] bytes) {
         return parse(MemorySegment.ofArray(bytes));
     }
@@ -98,7 +119,12 @@ public final class Attributes implements Iterable<Attribute> {
         return new Attribute(segment, base + (entry >>> 32), (int) entry & 0xffff, (int) (entry >>> 16) & 0xffff);
     }
 
-    /** The first attribute of {@code type}, or {@code null}. */
+    /**
+     * The first attribute of {@code type}, or {@code null}.
+     *
+     * @param type the attribute type
+     * @return the attribute, or {@code null}
+     */
     public Attribute find(int type) {
         for (long e : entries) {
             if (((int) (e >>> 16) & Netlink.NLA_TYPE_MASK) == type) {
@@ -108,7 +134,13 @@ public final class Attributes implements Iterable<Attribute> {
         return null;
     }
 
-    /** The first attribute of {@code type}; {@code what} names it in the exception when missing. */
+    /**
+     * The first attribute of {@code type}; {@code what} names it in the exception when missing.
+     *
+     * @param type the attribute type
+     * @param what the attribute's name for the error message
+     * @return the attribute
+     */
     public Attribute require(int type, String what) {
         Attribute a = find(type);
         if (a == null) {
@@ -117,7 +149,11 @@ public final class Attributes implements Iterable<Attribute> {
         return a;
     }
 
-    /** All attributes, in wire order (an unmodifiable list). */
+    /**
+     * All attributes, in wire order (an unmodifiable list).
+     *
+     * @return the attributes
+     */
     public List<Attribute> list() {
         List<Attribute> l = list;
         if (l == null) {
@@ -131,17 +167,30 @@ public final class Attributes implements Iterable<Attribute> {
         return l;
     }
 
-    /** The attribute at {@code index}, in wire order (a new view on each call). */
+    /**
+     * The attribute at {@code index}, in wire order (a new view on each call).
+     *
+     * @param index the index, from 0
+     * @return the attribute
+     */
     public Attribute get(int index) {
         return view(entries[index]);
     }
 
-    /** The number of attributes. */
+    /**
+     * The number of attributes.
+     *
+     * @return the number of attributes
+     */
     public int size() {
         return entries.length;
     }
 
-    /** Whether there are none. */
+    /**
+     * Whether there are none.
+     *
+     * @return whether there are no attributes
+     */
     public boolean isEmpty() {
         return entries.length == 0;
     }

@@ -8,9 +8,17 @@ package nftlink.netlink;
  * @param <T> what the dump produces
  */
 public interface DumpCollector<T> {
-    /** One message of the dump (a view, valid only during the call). */
+    /**
+     * One message of the dump (a view, valid only during the call).
+     *
+     * @param message the message
+     */
     void accept(NetlinkMessage message);
 
-    /** The result, after the dump completed without interruption. */
+    /**
+     * The result, after the dump completed without interruption.
+     *
+     * @return the result
+     */
     T result();
 }

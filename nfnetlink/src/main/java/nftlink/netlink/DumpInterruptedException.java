@@ -5,6 +5,11 @@ package nftlink.netlink;
  * one of its allowed attempts, so no consistent result could be read.
  */
 public class DumpInterruptedException extends NetlinkException {
+    /**
+     * An exception with {@code message}.
+     *
+     * @param message the dump that could not be read consistently, and how often it was tried
+     */
     public DumpInterruptedException(String message) {
         super(message);
     }

@@ -34,19 +34,34 @@ public final class InterfaceNames {
         this.byName = Map.copyOf(names);
     }
 
-    /** The interfaces given as index to name (for tests and callers with their own source). */
+    /**
+     * The interfaces given as index to name (for tests and callers with their own source).
+     *
+     * @param byIndex interface names by index
+     * @return the names
+     */
     public static InterfaceNames of(Map<Integer, String> byIndex) {
         return new InterfaceNames(byIndex);
     }
 
-    /** The interfaces of {@code namespace}, read now. */
+    /**
+     * The interfaces of {@code namespace}, read now.
+     *
+     * @param namespace the network namespace
+     * @return the names
+     */
     public static InterfaceNames read(NetworkNamespace namespace) {
         try (NetlinkConnection connection = NetlinkConnection.open(NetlinkProtocol.ROUTE, namespace)) {
             return read(connection);
         }
     }
 
-    /** The interfaces of the namespace a {@code NETLINK_ROUTE} {@code connection} lives in. */
+    /**
+     * The interfaces of the namespace a {@code NETLINK_ROUTE} {@code connection} lives in.
+     *
+     * @param connection an open {@code NETLINK_ROUTE} connection
+     * @return the names
+     */
     public static InterfaceNames read(NetlinkConnection connection) {
         return connection.dump(InterfaceNames::writeDump, Collector::new, "list links", IFINFOMSG_LEN, AttributeNamer.NUMERIC);
     }
@@ -59,18 +74,32 @@ public final class InterfaceNames {
         w.endMessage(m);
     }
 
-    /** The index of the interface named {@code name}, if there is one. */
+    /**
+     * The index of the interface named {@code name}, if there is one.
+     *
+     * @param name the interface name
+     * @return the index, or empty
+     */
     public OptionalInt index(String name) {
         Integer index = byName.get(name);
         return index == null ? OptionalInt.empty() : OptionalInt.of(index);
     }
 
-    /** The name of the interface with index {@code index}, if there is one. */
+    /**
+     * The name of the interface with index {@code index}, if there is one.
+     *
+     * @param index the interface index
+     * @return the name, or empty
+     */
     public Optional<String> name(int index) {
         return Optional.ofNullable(byIndex.get(index));
     }
 
-    /** All interfaces, index to name. */
+    /**
+     * All interfaces, index to name.
+     *
+     * @return an unmodifiable map
+     */
     public Map<Integer, String> byIndex() {
         return byIndex;
     }

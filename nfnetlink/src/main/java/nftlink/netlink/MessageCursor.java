@@ -16,7 +16,17 @@ public final class MessageCursor {
     private long end;
     private long position;
 
-    /** Points the cursor at the first {@code length} bytes of {@code data}. */
+    /** A cursor over nothing; {@link #reset} points it at a datagram. */
+    public MessageCursor() {
+    }
+
+    /**
+     * Points the cursor at the first {@code length} bytes of {@code data}.
+     *
+     * @param data the datagram's bytes
+     * @param length the datagram's length
+     * @return this cursor
+     */
     public MessageCursor reset(MemorySegment data, long length) {
         if (length < 0 || length > data.byteSize()) {
             throw new IllegalArgumentException("length " + length + " outside buffer of " + data.byteSize());
@@ -51,7 +61,11 @@ public final class MessageCursor {
         return true;
     }
 
-    /** The current message; valid until the next call of {@link #next} or {@link #reset}. */
+    /**
+     * The current message; valid until the next call of {@link #next} or {@link #reset}.
+     *
+     * @return the message
+     */
     public NetlinkMessage message() {
         return view;
     }

@@ -59,7 +59,11 @@ public final class MessageWriter {
         this(16 * 1024);
     }
 
-    /** A writer with the given initial buffer capacity in bytes. */
+    /**
+     * A writer with the given initial buffer capacity in bytes.
+     *
+     * @param initialCapacity the first buffer size in bytes; the buffer grows as needed
+     */
     public MessageWriter(int initialCapacity) {
         buffer = new byte[Math.max(initialCapacity, 64)];
         nativeCopy = MemorySegment.NULL;
@@ -68,6 +72,8 @@ public final class MessageWriter {
     /**
      * The bytes written so far, copied into native memory the writer keeps (what a
      * system call can send). Valid until the next call; later writes are not in it.
+     *
+     * @return a native segment of {@link #position()} bytes
      */
     public MemorySegment segment() {
         if (nativeCopy.byteSize() < position) {
@@ -77,23 +83,40 @@ public final class MessageWriter {
         return nativeCopy;
     }
 
-    /** The bytes written so far, as a segment over the writer's own array (no copy; for reading them back). */
+    /**
+     * The bytes written so far, as a segment over the writer's own array (no copy; for reading them
+     * back).
+     *
+     * @return a heap segment of {@link #position()} bytes
+     */
     public MemorySegment written() {
         return MemorySegment.ofArray(buffer).asSlice(0, position);
     }
 
-    /** Bytes written so far. */
+    /**
+     * Bytes written so far.
+     *
+     * @return the number of bytes written
+     */
     public int position() {
         return position;
     }
 
-    /** Forgets everything written; keeps the buffer. */
+    /**
+     * Forgets everything written; keeps the buffer.
+     *
+     * @return this writer
+     */
     public MessageWriter reset() {
         position = 0;
         return this;
     }
 
-    /** Drops everything written after {@code newPosition} (to undo a partial message). */
+    /**
+     * Drops everything written after {@code newPosition} (to undo a partial message).
+     *
+     * @param newPosition a position at most {@link #position()}
+     */
     public void truncate(int newPosition) {
         if (newPosition < 0 || newPosition > position) {
             throw new IllegalArgumentException("cannot truncate to " + newPosition + " (position " + position + ")");
@@ -101,7 +124,11 @@ public final class MessageWriter {
         position = newPosition;
     }
 
-    /** Ensures room for {@code bytes} more bytes without further growth. */
+    /**
+     * Ensures room for {@code bytes} more bytes without further growth.
+     *
+     * @param bytes the number of bytes about to be written
+     */
     public void reserve(int bytes) {
         ensure(bytes);
     }
@@ -128,6 +155,9 @@ public final class MessageWriter {
      * and port ID 0 (the kernel fills in the sender).
      *
      * @return the message's start offset, for {@link #endMessage}
+     * @param type the message type ({@code nlmsg_type})
+     * @param flags the {@code NLM_F_*} flags
+     * @param sequence the sequence number
      */
     public int beginMessage(int type, int flags, int sequence) {
         ensure(NLMSG_HDRLEN);
@@ -142,7 +172,11 @@ public final class MessageWriter {
         return start;
     }
 
-    /** Ends the message begun at {@code start}: pads to alignment and fills in its length. */
+    /**
+     * Ends the message begun at {@code start}: pads to alignment and fills in its length.
+     *
+     * @param start the offset {@link #beginMessage} returned
+     */
     public void endMessage(int start) {
         padToAlignment();
         U32.set(buffer, start, position - start);
@@ -150,12 +184,24 @@ public final class MessageWriter {
 
     // ---- raw values (family headers) ----
 
+    /**
+     * Writes one byte.
+     *
+     * @param value the byte, in the low 8 bits
+     * @return this writer
+     */
     public MessageWriter putU8(int value) {
         ensure(1);
         buffer[position++] = (byte) value;
         return this;
     }
 
+    /**
+     * Writes a 16-bit number in host byte order.
+     *
+     * @param value the number, in the low 16 bits
+     * @return this writer
+     */
     public MessageWriter putU16(int value) {
         ensure(2);
         U16.set(buffer, position, (short) value);
@@ -163,6 +209,12 @@ public final class MessageWriter {
         return this;
     }
 
+    /**
+     * Writes a 16-bit number in network (big-endian) byte order.
+     *
+     * @param value the number, in the low 16 bits
+     * @return this writer
+     */
     public MessageWriter putU16Be(int value) {
         ensure(2);
         U16_BE.set(buffer, position, (short) value);
@@ -170,6 +222,12 @@ public final class MessageWriter {
         return this;
     }
 
+    /**
+     * Writes a 32-bit number in host byte order.
+     *
+     * @param value the number
+     * @return this writer
+     */
     public MessageWriter putU32(int value) {
         ensure(4);
         U32.set(buffer, position, value);
@@ -177,6 +235,12 @@ public final class MessageWriter {
         return this;
     }
 
+    /**
+     * Writes a 32-bit number in network (big-endian) byte order.
+     *
+     * @param value the number
+     * @return this writer
+     */
     public MessageWriter putU32Be(int value) {
         ensure(4);
         U32_BE.set(buffer, position, value);
@@ -184,6 +248,12 @@ public final class MessageWriter {
         return this;
     }
 
+    /**
+     * Writes bytes as they are.
+     *
+     * @param bytes the bytes; not null
+     * @return this writer
+     */
     public MessageWriter putBytes(byte[] bytes) {
         ensure(bytes.length);
         System.arraycopy(bytes, 0, buffer, position, bytes.length);
@@ -191,7 +261,12 @@ public final class MessageWriter {
         return this;
     }
 
-    /** Writes {@code count} zero bytes. */
+    /**
+     * Writes {@code count} zero bytes.
+     *
+     * @param count the number of zero bytes
+     * @return this writer
+     */
     public MessageWriter putZeros(int count) {
         ensure(count);
         Arrays.fill(buffer, position, position + count, (byte) 0);
@@ -199,7 +274,11 @@ public final class MessageWriter {
         return this;
     }
 
-    /** Writes zero bytes up to the next 4-byte boundary. */
+    /**
+     * Writes zero bytes up to the next 4-byte boundary.
+     *
+     * @return this writer
+     */
     public MessageWriter padToAlignment() {
         int p = position;
         int padding = align(p) - p;
@@ -248,61 +327,115 @@ public final class MessageWriter {
         return start + NLA_HDRLEN;
     }
 
-    /** An attribute without a value (a flag). */
+    /**
+     * An attribute without a value (a flag).
+     *
+     * @param type the attribute type
+     * @return this writer
+     */
     public MessageWriter attrFlag(int type) {
         attr(type, 0);
         return this;
     }
 
+    /**
+     * An 8-bit attribute.
+     *
+     * @param type the attribute type
+     * @param value the value, in the low 8 bits
+     * @return this writer
+     */
     public MessageWriter attrU8(int type, int value) {
         int v = attr(type, 1);
         buffer[v] = (byte) value;
         return this;
     }
 
-    /** A 16-bit attribute in host byte order. */
+    /**
+     * A 16-bit attribute in host byte order.
+     *
+     * @param type the attribute type
+     * @param value the value, in the low 16 bits
+     * @return this writer
+     */
     public MessageWriter attrU16(int type, int value) {
         int v = attr(type, 2);
         U16.set(buffer, v, (short) value);
         return this;
     }
 
-    /** A 16-bit attribute in network byte order. */
+    /**
+     * A 16-bit attribute in network byte order.
+     *
+     * @param type the attribute type
+     * @param value the value, in the low 16 bits
+     * @return this writer
+     */
     public MessageWriter attrU16Be(int type, int value) {
         int v = attr(type, 2);
         U16_BE.set(buffer, v, (short) value);
         return this;
     }
 
-    /** A 32-bit attribute in host byte order. */
+    /**
+     * A 32-bit attribute in host byte order.
+     *
+     * @param type the attribute type
+     * @param value the value
+     * @return this writer
+     */
     public MessageWriter attrU32(int type, int value) {
         int v = attr(type, 4);
         U32.set(buffer, v, value);
         return this;
     }
 
-    /** A 32-bit attribute in network byte order. */
+    /**
+     * A 32-bit attribute in network byte order.
+     *
+     * @param type the attribute type
+     * @param value the value
+     * @return this writer
+     */
     public MessageWriter attrU32Be(int type, int value) {
         int v = attr(type, 4);
         U32_BE.set(buffer, v, value);
         return this;
     }
 
-    /** A 64-bit attribute in host byte order. */
+    /**
+     * A 64-bit attribute in host byte order.
+     *
+     * @param type the attribute type
+     * @param value the value
+     * @return this writer
+     */
     public MessageWriter attrU64(int type, long value) {
         int v = attr(type, 8);
         U64.set(buffer, v, value);
         return this;
     }
 
-    /** A 64-bit attribute in network byte order. */
+    /**
+     * A 64-bit attribute in network byte order.
+     *
+     * @param type the attribute type
+     * @param value the value
+     * @return this writer
+     */
     public MessageWriter attrU64Be(int type, long value) {
         int v = attr(type, 8);
         U64_BE.set(buffer, v, value);
         return this;
     }
 
-    /** A NUL-terminated UTF-8 string attribute. */
+    /**
+     * A NUL-terminated UTF-8 string attribute.
+     *
+     * @param type the attribute type
+     * @param value the string; not null
+     * @return this writer
+     */
     public MessageWriter attrString(int type, CharSequence value) {
         return attrString(type, value, 1);
     }
@@ -311,6 +444,10 @@ public final class MessageWriter {
      * A UTF-8 {@code NLA_STRING} attribute without the terminating NUL, which the
      * kernel does not need for that attribute type ({@code nla_strcmp} and
      * {@code nla_strscpy} go by the attribute's length).
+     *
+     * @param type the attribute type
+     * @param value the string; not null
+     * @return this writer
      */
     public MessageWriter attrStringUnterminated(int type, CharSequence value) {
         return attrString(type, value, 0);
@@ -354,19 +491,39 @@ public final class MessageWriter {
         return this;
     }
 
-    /** An attribute holding {@code value} as is. */
+    /**
+     * An attribute holding {@code value} as is.
+     *
+     * @param type the attribute type
+     * @param value the payload; not null
+     * @return this writer
+     */
     public MessageWriter attrBytes(int type, byte[] value) {
         return attrBytes(type, value, 0, value.length);
     }
 
-    /** An attribute holding {@code length} bytes of {@code value} from {@code offset}. */
+    /**
+     * An attribute holding {@code length} bytes of {@code value} from {@code offset}.
+     *
+     * @param type the attribute type
+     * @param value the array holding the payload
+     * @param offset where the payload starts in {@code value}
+     * @param length the payload's length in bytes
+     * @return this writer
+     */
     public MessageWriter attrBytes(int type, byte[] value, int offset, int length) {
         int v = attr(type, length);
         System.arraycopy(value, offset, buffer, v, length);
         return this;
     }
 
-    /** An attribute holding the bytes of {@code value}. */
+    /**
+     * An attribute holding the bytes of {@code value}.
+     *
+     * @param type the attribute type
+     * @param value the payload; not null
+     * @return this writer
+     */
     public MessageWriter attrBytes(int type, MemorySegment value) {
         int length = Math.toIntExact(value.byteSize());
         int v = attr(type, length);
@@ -378,6 +535,7 @@ public final class MessageWriter {
      * Starts a nested attribute ({@code NLA_F_NESTED} is set in its type).
      *
      * @return its start offset, for {@link #endNested}
+     * @param type the attribute type, without {@code NLA_F_NESTED}
      */
     public int beginNested(int type) {
         return beginNested(type, true);
@@ -389,6 +547,8 @@ public final class MessageWriter {
      * same makes listed objects re-encode to identical bytes.
      *
      * @return its start offset, for {@link #endNested}
+     * @param type the attribute type, without {@code NLA_F_NESTED}
+     * @param nestedFlag whether to set {@code NLA_F_NESTED}
      */
     public int beginNested(int type, boolean nestedFlag) {
         ensure(NLA_HDRLEN);
@@ -398,7 +558,11 @@ public final class MessageWriter {
         return start;
     }
 
-    /** Ends the nested attribute begun at {@code start}, filling in its length. */
+    /**
+     * Ends the nested attribute begun at {@code start}, filling in its length.
+     *
+     * @param start the offset {@link #beginNested} returned
+     */
     public void endNested(int start) {
         int length = position - start;
         if (length > NLA_MAX_LENGTH) {
@@ -409,7 +573,11 @@ public final class MessageWriter {
         U16.set(buffer, start, (short) length);
     }
 
-    /** A copy of the bytes written so far (for tests and debugging). */
+    /**
+     * A copy of the bytes written so far (for tests and debugging).
+     *
+     * @return a new array of {@link #position()} bytes
+     */
     public byte[] toByteArray() {
         return Arrays.copyOf(buffer, position);
     }

@@ -79,6 +79,8 @@ public final class NetlinkConnection implements AutoCloseable {
     /**
      * Wraps an open socket (or another transport, such as a test's fake kernel);
      * enables extended and capped acknowledgements where the kernel has them.
+     *
+     * @param transport the socket or transport; the connection owns it and closes it
      */
     public NetlinkConnection(NetlinkTransport transport) {
         this.socket = Objects.requireNonNull(transport, "transport");
@@ -90,12 +92,23 @@ public final class NetlinkConnection implements AutoCloseable {
         }
     }
 
-    /** Opens a connection for {@code protocol} in the caller's network namespace. */
+    /**
+     * Opens a connection for {@code protocol} in the caller's network namespace.
+     *
+     * @param protocol the netlink protocol, such as {@code NETLINK_NETFILTER}
+     * @return an open connection; close it when done
+     */
     public static NetlinkConnection open(NetlinkProtocol protocol) {
         return new NetlinkConnection(NetlinkSocket.open(protocol));
     }
 
-    /** Opens a connection for {@code protocol} inside {@code namespace}. */
+    /**
+     * Opens a connection for {@code protocol} inside {@code namespace}.
+     *
+     * @param protocol the netlink protocol, such as {@code NETLINK_NETFILTER}
+     * @param namespace the network namespace to open the socket in
+     * @return an open connection; close it when done
+     */
     public static NetlinkConnection open(NetlinkProtocol protocol, NetworkNamespace namespace) {
         return new NetlinkConnection(NetlinkSocket.open(protocol, namespace));
     }
@@ -104,6 +117,7 @@ public final class NetlinkConnection implements AutoCloseable {
      * The underlying socket, for options such as groups.
      *
      * @throws IllegalStateException when the connection runs over another transport
+     * @return the socket
      */
     public NetlinkSocket socket() {
         if (socket instanceof NetlinkSocket s) {
@@ -112,7 +126,11 @@ public final class NetlinkConnection implements AutoCloseable {
         throw new IllegalStateException("this connection does not run over a NetlinkSocket");
     }
 
-    /** The transport this connection sends and receives through. */
+    /**
+     * The transport this connection sends and receives through.
+     *
+     * @return the transport
+     */
     public NetlinkTransport transport() {
         return socket;
     }
@@ -124,6 +142,9 @@ public final class NetlinkConnection implements AutoCloseable {
      * and {@link #dump} may be called inside.
      *
      * @throws IllegalStateException when the connection is closed
+     * @param <T> what the exchange returns
+     * @param exchange the exchange to run
+     * @return what {@code exchange} returned
      */
     public <T> T exclusive(Supplier<T> exchange) {
         lock.lock();
@@ -140,6 +161,7 @@ public final class NetlinkConnection implements AutoCloseable {
      * (another thread's request would overwrite it).
      *
      * @throws IllegalStateException when called outside {@link #exclusive}
+     * @return the request buffer, emptied
      */
     public MessageWriter writer() {
         requireLock("writer()");
@@ -158,7 +180,11 @@ public final class NetlinkConnection implements AutoCloseable {
         }
     }
 
-    /** The next sequence number (never 0, which notifications use). */
+    /**
+     * The next sequence number (never 0, which notifications use).
+     *
+     * @return a sequence number, unique on this connection until it wraps
+     */
     public int nextSequence() {
         return reserveSequences(1);
     }
@@ -167,6 +193,7 @@ public final class NetlinkConnection implements AutoCloseable {
      * Reserves {@code count} consecutive sequence numbers.
      *
      * @return the first of them
+     * @param count how many numbers to reserve
      */
     public int reserveSequences(int count) {
         if (count <= 0) {
@@ -185,7 +212,11 @@ public final class NetlinkConnection implements AutoCloseable {
         }
     }
 
-    /** How many times a dump is attempted when it keeps being interrupted (default 10). */
+    /**
+     * How many times a dump is attempted when it keeps being interrupted (default 10).
+     *
+     * @param attempts the number of attempts, at least 1
+     */
     public void setMaxDumpAttempts(int attempts) {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1");
@@ -200,6 +231,8 @@ public final class NetlinkConnection implements AutoCloseable {
      * thread's {@code recvmsg}, at most about 32 KiB at a time). Off by default.
      * {@code true} runs each parallel dump's decoding on a new virtual thread;
      * {@link #setDumpExecutor} chooses the executor instead.
+     *
+     * @param on whether to decode large dumps on another thread
      */
     public void setParallelDumps(boolean on) {
         this.dumpExecutor = on ? DumpPipeline.VIRTUAL_THREAD_PER_DUMP : null;
@@ -218,12 +251,18 @@ public final class NetlinkConnection implements AutoCloseable {
      * depend on the calling thread (the calls never overlap, and all happen before
      * {@link DumpCollector#result}). An executor that runs the task on the calling
      * thread, or refuses it, leaves that dump serial.
+     *
+     * @param executor the executor that decodes, or {@code null} to turn parallel dumps off
      */
     public void setDumpExecutor(Executor executor) {
         this.dumpExecutor = executor;
     }
 
-    /** Whether large dumps decode on another thread; see {@link #setDumpExecutor}. */
+    /**
+     * Whether large dumps decode on another thread; see {@link #setDumpExecutor}.
+     *
+     * @return whether parallel dumps are on
+     */
     public boolean parallelDumps() {
         return dumpExecutor != null;
     }
@@ -231,6 +270,8 @@ public final class NetlinkConnection implements AutoCloseable {
     /**
      * Where messages with sequence number 0 (multicast notifications) go when they
      * arrive during an exchange; by default they are dropped.
+     *
+     * @param handler the handler for notifications, or {@code null} to drop them
      */
     public void setUnsolicitedHandler(Consumer<NetlinkMessage> handler) {
         this.unsolicited = handler;
@@ -240,6 +281,8 @@ public final class NetlinkConnection implements AutoCloseable {
      * Sends everything written into {@code w} as one datagram. Holds the lock for
      * the call only: a request and the receiving of its replies belong inside
      * {@link #exclusive}.
+     *
+     * @param w the writer holding one or more complete messages
      */
     public void send(MessageWriter w) {
         exclusive(() -> {
@@ -252,6 +295,10 @@ public final class NetlinkConnection implements AutoCloseable {
      * Receives replies whose sequence numbers lie in {@code [first, first + count)}
      * and hands them to {@code handler} until it reports completion. Blocks. Holds
      * the lock for the call (see {@link #send}).
+     *
+     * @param first the first sequence number expected
+     * @param count how many sequence numbers, from {@code first}, belong to the request
+     * @param handler what each reply goes to; it says when the exchange is complete
      */
     public void receive(int first, int count, ReplyHandler handler) {
         exclusive(() -> {
@@ -267,6 +314,9 @@ public final class NetlinkConnection implements AutoCloseable {
      * Useful where the kernel answers synchronously within {@code sendmsg}, as it
      * does for nfnetlink batches.
      *
+     * @param first the first sequence number expected
+     * @param count how many sequence numbers, from {@code first}, belong to the request
+     * @param handler what each reply goes to; it says when the exchange is complete
      * @return whether the handler reported completion
      */
     public boolean drain(int first, int count, ReplyHandler handler) {
@@ -325,11 +375,17 @@ public final class NetlinkConnection implements AutoCloseable {
      * @param namer              names that attribute
      * @param replies            receives replies other than the ACK (views), or {@code null}
      * @throws NetlinkKernelException when the kernel answers with an error
+     * @throws NetlinkDecodeException  when a reply does not decode; its message starts with {@code operation}
+     * @throws SystemCallException      when sending or receiving fails; its message starts with {@code operation}
      */
     public void execute(RequestWriter request, String operation, int familyHeaderLength,
                         AttributeNamer namer, Consumer<NetlinkMessage> replies) {
         exclusive(() -> {
-            executeLocked(request, operation, familyHeaderLength, namer, replies);
+            try {
+                executeLocked(request, operation, familyHeaderLength, namer, replies);
+            } catch (NetlinkDecodeException | SystemCallException e) {
+                throw during(e, operation);
+            }
             return null;
         });
     }
@@ -362,10 +418,27 @@ public final class NetlinkConnection implements AutoCloseable {
      *
      * @throws DumpInterruptedException when every attempt was interrupted
      * @throws NetlinkKernelException   when the kernel answers with an error
+     * @throws NetlinkDecodeException   when a reply does not decode (in the receive loop or in a
+     *                                  collector); its message starts with {@code operation}
+     * @throws SystemCallException      when sending or receiving fails; its message starts with {@code operation}
+     * @param <T> what the collector builds
+     * @param request writes the dump request
+     * @param collectors makes a fresh collector for each attempt
+     * @param operation what the dump lists, for error messages
+     * @param familyHeaderLength the length of the header after {@code struct nlmsghdr} (4 for
+     *     nfgenmsg), to find attributes in error replies
+     * @param namer names attribute types in error messages
+     * @return what the last attempt's collector built
      */
     public <T> T dump(RequestWriter request, Supplier<? extends DumpCollector<T>> collectors, String operation,
                       int familyHeaderLength, AttributeNamer namer) {
-        return exclusive(() -> dumpLocked(request, collectors, operation, familyHeaderLength, namer));
+        return exclusive(() -> {
+            try {
+                return dumpLocked(request, collectors, operation, familyHeaderLength, namer);
+            } catch (NetlinkDecodeException | SystemCallException e) {
+                throw during(e, operation);
+            }
+        });
     }
 
     private <T> T dumpLocked(RequestWriter request, Supplier<? extends DumpCollector<T>> collectors, String operation,
@@ -385,7 +458,7 @@ public final class NetlinkConnection implements AutoCloseable {
                 }
                 if (m.type() == NLMSG_DONE) {
                     if (m.payloadLength() >= 4 && m.payloadU32(0) < 0) {
-                        throw new NetlinkKernelException(operation, -m.payloadU32(0), null, -1, null);
+                        throw kernelError(m, operation, 0, familyHeaderLength, namer);
                     }
                     return true;
                 }
@@ -432,18 +505,48 @@ public final class NetlinkConnection implements AutoCloseable {
                 + " times in a row");
     }
 
+    /** {@code e} with the request's name in front of its message. */
+    private static NetlinkException during(NetlinkException e, String operation) {
+        return switch (e) {
+            case NetlinkDecodeException d -> d.during(operation);
+            case SystemCallException s -> s.during(operation);
+            default -> e;
+        };
+    }
+
     /**
      * Builds the exception for an error reply to a request written at
-     * {@code requestOffset} of the request buffer.
+     * {@code requestOffset} of the request buffer: an {@code NLMSG_ERROR}, or the
+     * {@code NLMSG_DONE} of a dump that failed part way (whose extended ACK carries
+     * the kernel's text only). The message reads {@code operation: ERRNO (text):
+     * kernel says "..." at ATTRIBUTE}, the attribute named by {@code namer}
+     * ({@link AttributeNamer#NUMERIC} when {@code null}).
+     *
+     * @param errorMessage the {@code NLMSG_ERROR} reply, or the failed dump's {@code NLMSG_DONE}
+     * @param operation what the request did, for the message
+     * @param requestOffset the request's offset in the request buffer
+     * @param familyHeaderLength the length of the header after {@code struct nlmsghdr} in the request
+     * @param namer names attribute types in the message
+     * @return the exception, not thrown
      */
     public NetlinkKernelException kernelError(NetlinkMessage errorMessage, String operation, int requestOffset,
                                               int familyHeaderLength, AttributeNamer namer) {
-        NetlinkError error = NetlinkError.decode(errorMessage);
+        NetlinkError error = errorMessage.type() == NLMSG_DONE
+                ? NetlinkError.decodeDone(errorMessage) : NetlinkError.decode(errorMessage);
         return new NetlinkKernelException(operation, error,
                 attributeName(error, writer.segment(), requestOffset, familyHeaderLength, namer));
     }
 
-    /** The name of the attribute an error points at, or {@code null} when it points at none. */
+    /**
+     * The name of the attribute an error points at, or {@code null} when it points at none.
+     *
+     * @param error the decoded error reply
+     * @param requestBuffer the request buffer the failing request is in
+     * @param requestOffset the request's offset in {@code requestBuffer}
+     * @param familyHeaderLength the length of the header after {@code struct nlmsghdr} in the request
+     * @param namer names attribute types
+     * @return the attribute's name, or {@code null}
+     */
     public static String attributeName(NetlinkError error, MemorySegment requestBuffer, long requestOffset,
                                        int familyHeaderLength, AttributeNamer namer) {
         if (error.attributeOffset() < 0) {

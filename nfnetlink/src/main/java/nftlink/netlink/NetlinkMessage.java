@@ -45,6 +45,9 @@ public final class NetlinkMessage {
      * Splits {@code length} bytes of {@code data} into messages, validating every
      * header length.
      *
+     * @param data the received bytes
+     * @param length how many bytes of {@code data} hold messages
+     * @return the messages, in order; empty for length 0
      * @throws NetlinkDecodeException when a header is truncated or its length is out of bounds
      */
     public static List<NetlinkMessage> parseAll(MemorySegment data, long length) {
@@ -58,7 +61,12 @@ public final class NetlinkMessage {
         return messages;
     }
 
-    /** Parses a byte array as exactly one message (extra trailing bytes are rejected). */
+    /**
+     * Parses a byte array as exactly one message (extra trailing bytes are rejected).
+     *
+     * @param bytes one whole message
+     * @return the message
+     */
     public static NetlinkMessage parseOne(byte[] bytes) {
         List<NetlinkMessage> all = parseAll(MemorySegment.ofArray(bytes), bytes.length);
         if (all.size() != 1) {
@@ -67,47 +75,83 @@ public final class NetlinkMessage {
         return all.getFirst();
     }
 
-    /** The buffer holding this message. */
+    /**
+     * The buffer holding this message.
+     *
+     * @return the segment the message lies in
+     */
     public MemorySegment segment() {
         return segment;
     }
 
-    /** Offset of the message header within {@link #segment()}. */
+    /**
+     * Offset of the message header within {@link #segment()}.
+     *
+     * @return the header's offset in bytes
+     */
     public long offset() {
         return offset;
     }
 
-    /** {@code nlmsg_len}: header plus payload. */
+    /**
+     * {@code nlmsg_len}: header plus payload.
+     *
+     * @return the message length in bytes
+     */
     public int length() {
         return length;
     }
 
-    /** {@code nlmsg_type}. */
+    /**
+     * {@code nlmsg_type}.
+     *
+     * @return the message type
+     */
     public int type() {
         return segment.get(U16, offset + 4) & 0xffff;
     }
 
-    /** {@code nlmsg_flags}. */
+    /**
+     * {@code nlmsg_flags}.
+     *
+     * @return the {@code NLM_F_*} flags
+     */
     public int flags() {
         return segment.get(U16, offset + 6) & 0xffff;
     }
 
-    /** {@code nlmsg_seq}. */
+    /**
+     * {@code nlmsg_seq}.
+     *
+     * @return the sequence number
+     */
     public int sequence() {
         return segment.get(U32, offset + 8);
     }
 
-    /** {@code nlmsg_pid}. */
+    /**
+     * {@code nlmsg_pid}.
+     *
+     * @return the sender's port ID (0 for the kernel)
+     */
     public int portId() {
         return segment.get(U32, offset + 12);
     }
 
-    /** Length of the payload after the header. */
+    /**
+     * Length of the payload after the header.
+     *
+     * @return the payload length in bytes
+     */
     public int payloadLength() {
         return length - NLMSG_HDRLEN;
     }
 
-    /** Offset of the payload within {@link #segment()}. */
+    /**
+     * Offset of the payload within {@link #segment()}.
+     *
+     * @return the payload's offset in bytes
+     */
     public long payloadOffset() {
         return offset + NLMSG_HDRLEN;
     }
@@ -119,31 +163,56 @@ public final class NetlinkMessage {
         }
     }
 
-    /** An unsigned byte of the payload (family headers). */
+    /**
+     * An unsigned byte of the payload (family headers).
+     *
+     * @param at the byte offset in the payload
+     * @return the byte, 0 to 255
+     */
     public int payloadU8(int at) {
         checkPayload(at, 1);
         return segment.get(ValueLayout.JAVA_BYTE, payloadOffset() + at) & 0xff;
     }
 
-    /** A host-order 16-bit value of the payload. */
+    /**
+     * A host-order 16-bit value of the payload.
+     *
+     * @param at the byte offset in the payload
+     * @return the value, 0 to 65535
+     */
     public int payloadU16(int at) {
         checkPayload(at, 2);
         return segment.get(U16, payloadOffset() + at) & 0xffff;
     }
 
-    /** A network-order 16-bit value of the payload. */
+    /**
+     * A network-order 16-bit value of the payload.
+     *
+     * @param at the byte offset in the payload
+     * @return the value, 0 to 65535
+     */
     public int payloadU16Be(int at) {
         checkPayload(at, 2);
         return segment.get(U16_BE, payloadOffset() + at) & 0xffff;
     }
 
-    /** A host-order 32-bit value of the payload. */
+    /**
+     * A host-order 32-bit value of the payload.
+     *
+     * @param at the byte offset in the payload
+     * @return the value
+     */
     public int payloadU32(int at) {
         checkPayload(at, 4);
         return segment.get(U32, payloadOffset() + at);
     }
 
-    /** The attributes after a family header of {@code familyHeaderLength} bytes. */
+    /**
+     * The attributes after a family header of {@code familyHeaderLength} bytes.
+     *
+     * @param familyHeaderLength the family header's length in bytes (4 for {@code struct nfgenmsg})
+     * @return the message's attributes
+     */
     public Attributes attributes(int familyHeaderLength) {
         checkPayload(0, familyHeaderLength);
         int attributesStart = Netlink.align(familyHeaderLength);
@@ -153,7 +222,11 @@ public final class NetlinkMessage {
         return Attributes.parse(segment, payloadOffset() + attributesStart, payloadLength() - attributesStart);
     }
 
-    /** Whether this is an {@code NLMSG_ERROR} message (an error or an acknowledgement). */
+    /**
+     * Whether this is an {@code NLMSG_ERROR} message (an error or an acknowledgement).
+     *
+     * @return whether this is an error or acknowledgement
+     */
     public boolean isError() {
         return type() == NLMSG_ERROR;
     }
@@ -161,23 +234,37 @@ public final class NetlinkMessage {
     /**
      * For an {@code NLMSG_ERROR} message, the error code as the kernel sent it:
      * 0 for an acknowledgement, a negated errno for an error.
+     *
+     * @return 0 or a negative errno
      */
     public int errorCode() {
         return payloadU32(0);
     }
 
-    /** For an {@code NLMSG_ERROR} message, the sequence number of the request it answers. */
+    /**
+     * For an {@code NLMSG_ERROR} message, the sequence number of the request it answers.
+     *
+     * @return the request's sequence number
+     */
     public int errorRequestSequence() {
         return payloadU32(4 + 8);
     }
 
-    /** A copy of this message in its own heap memory. */
+    /**
+     * A copy of this message in its own heap memory.
+     *
+     * @return the copy
+     */
     public NetlinkMessage copy() {
         byte[] bytes = toByteArray();
         return new NetlinkMessage(MemorySegment.ofArray(bytes), 0, bytes.length);
     }
 
-    /** The message's bytes. */
+    /**
+     * The message's bytes.
+     *
+     * @return a new array holding the whole message
+     */
     public byte[] toByteArray() {
         return segment.asSlice(offset, length).toArray(ValueLayout.JAVA_BYTE);
     }

@@ -17,12 +17,20 @@ public enum NetlinkProtocol {
         this.number = number;
     }
 
-    /** The protocol number passed to {@code socket(2)}. */
+    /**
+     * The protocol number passed to {@code socket(2)}.
+     *
+     * @return the number
+     */
     public int number() {
         return number;
     }
 
-    /** The kernel header's name, e.g. {@code NETLINK_NETFILTER}. */
+    /**
+     * The kernel header's name, e.g. {@code NETLINK_NETFILTER}.
+     *
+     * @return the name
+     */
     public String kernelName() {
         return "NETLINK_" + name();
     }

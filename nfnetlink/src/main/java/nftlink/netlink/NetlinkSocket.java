@@ -52,7 +52,12 @@ public final class NetlinkSocket implements NetlinkTransport {
         }
     }
 
-    /** Opens a socket for {@code protocol} in the caller's network namespace. */
+    /**
+     * Opens a socket for {@code protocol} in the caller's network namespace.
+     *
+     * @param protocol the netlink protocol
+     * @return the open socket; close it when done
+     */
     public static NetlinkSocket open(NetlinkProtocol protocol) {
         return open(protocol, NetworkNamespace.current());
     }
@@ -60,6 +65,10 @@ public final class NetlinkSocket implements NetlinkTransport {
     /**
      * Opens a socket for {@code protocol} inside {@code namespace}. The namespace
      * instance may be closed afterwards; the socket stays in that namespace.
+     *
+     * @param protocol the netlink protocol
+     * @param namespace the network namespace
+     * @return the open socket; close it when done
      */
     public static NetlinkSocket open(NetlinkProtocol protocol, NetworkNamespace namespace) {
         Objects.requireNonNull(protocol, "protocol");
@@ -87,17 +96,29 @@ public final class NetlinkSocket implements NetlinkTransport {
         return sourceAddress.get(ValueLayout.JAVA_INT, 4);
     }
 
-    /** The port ID the kernel assigned to this socket. */
+    /**
+     * The port ID the kernel assigned to this socket.
+     *
+     * @return the port ID
+     */
     public int portId() {
         return portId;
     }
 
-    /** The netlink protocol of this socket. */
+    /**
+     * The netlink protocol of this socket.
+     *
+     * @return the protocol
+     */
     public NetlinkProtocol protocol() {
         return protocol;
     }
 
-    /** The file descriptor, for use with {@code poll} and the like. */
+    /**
+     * The file descriptor, for use with {@code poll} and the like.
+     *
+     * @return the file descriptor
+     */
     public int fileDescriptor() {
         return fd;
     }
@@ -160,6 +181,7 @@ public final class NetlinkSocket implements NetlinkTransport {
      * Waits up to {@code timeoutMillis} (negative: forever) for a datagram to be
      * queued.
      *
+     * @param timeoutMillis the longest wait in milliseconds; negative waits for ever
      * @return whether a datagram is ready
      */
     public boolean awaitReadable(int timeoutMillis) {
@@ -213,6 +235,8 @@ public final class NetlinkSocket implements NetlinkTransport {
      * {@code SO_RCVBUFFORCE} first (needs CAP_NET_ADMIN) and falls back to
      * {@code SO_RCVBUF}, which the kernel caps at {@code net.core.rmem_max}.
      *
+     * @param bytes the requested size in bytes
+     * @param force whether to try {@code SO_RCVBUFFORCE} first
      * @return the size the kernel reports afterwards
      */
     public int setReceiveBufferSize(int bytes, boolean force) {
@@ -221,7 +245,13 @@ public final class NetlinkSocket implements NetlinkTransport {
         return knownReceiveBuffer;
     }
 
-    /** As {@link #setReceiveBufferSize} for the send buffer, which bounds one datagram's size. */
+    /**
+     * As {@link #setReceiveBufferSize} for the send buffer, which bounds one datagram's size.
+     *
+     * @param bytes the requested size in bytes
+     * @param force whether to try {@code SO_SNDBUFFORCE} first
+     * @return the size the kernel reports afterwards
+     */
     public int setSendBufferSize(int bytes, boolean force) {
         setBufferSize(SO_SNDBUF, SO_SNDBUFFORCE, bytes, force);
         knownSendBuffer = sendBufferSize();
@@ -238,12 +268,20 @@ public final class NetlinkSocket implements NetlinkTransport {
         setInt(SOL_SOCKET, option, bytes, option == SO_RCVBUF ? "SO_RCVBUF" : "SO_SNDBUF");
     }
 
-    /** The receive buffer size as the kernel reports it (twice the requested value). */
+    /**
+     * The receive buffer size as the kernel reports it (twice the requested value).
+     *
+     * @return the size in bytes
+     */
     public int receiveBufferSize() {
         return getInt(SOL_SOCKET, SO_RCVBUF, "SO_RCVBUF");
     }
 
-    /** The send buffer size as the kernel reports it (twice the requested value). */
+    /**
+     * The send buffer size as the kernel reports it (twice the requested value).
+     *
+     * @return the size in bytes
+     */
     public int sendBufferSize() {
         return getInt(SOL_SOCKET, SO_SNDBUF, "SO_SNDBUF");
     }
@@ -279,32 +317,66 @@ public final class NetlinkSocket implements NetlinkTransport {
         }
     }
 
-    /** {@code NETLINK_EXT_ACK}: ask for extended acknowledgements (error text, offending attribute). */
+    /**
+     * {@code NETLINK_EXT_ACK}: ask for extended acknowledgements (error text, offending attribute).
+     *
+     * @param on whether to turn it on
+     */
     public void setExtendedAck(boolean on) {
         setInt(SOL_NETLINK, NETLINK_EXT_ACK, on ? 1 : 0, "NETLINK_EXT_ACK");
     }
 
-    /** {@code NETLINK_CAP_ACK}: error replies carry only the header of the failed request. */
+    /**
+     * Whether {@code NETLINK_EXT_ACK} is on, as the kernel reports it: error replies then carry
+     * the kernel's text and the offending attribute. {@link NetlinkConnection} turns it on.
+     *
+     * @return whether extended acknowledgements are on
+     */
+    public boolean extendedAcks() {
+        return getInt(SOL_NETLINK, NETLINK_EXT_ACK, "NETLINK_EXT_ACK") != 0;
+    }
+
+    /**
+     * {@code NETLINK_CAP_ACK}: error replies carry only the header of the failed request.
+     *
+     * @param on whether to turn it on
+     */
     public void setCapAck(boolean on) {
         setInt(SOL_NETLINK, NETLINK_CAP_ACK, on ? 1 : 0, "NETLINK_CAP_ACK");
     }
 
-    /** {@code NETLINK_GET_STRICT_CHK}: strict checking of dump requests (rtnetlink filtering). */
+    /**
+     * {@code NETLINK_GET_STRICT_CHK}: strict checking of dump requests (rtnetlink filtering).
+     *
+     * @param on whether to turn it on
+     */
     public void setStrictCheck(boolean on) {
         setInt(SOL_NETLINK, NETLINK_GET_STRICT_CHK, on ? 1 : 0, "NETLINK_GET_STRICT_CHK");
     }
 
-    /** {@code NETLINK_NO_ENOBUFS}: do not report receive-buffer overruns (not recommended). */
+    /**
+     * {@code NETLINK_NO_ENOBUFS}: do not report receive-buffer overruns (not recommended).
+     *
+     * @param on whether to turn it on
+     */
     public void setNoEnobufs(boolean on) {
         setInt(SOL_NETLINK, NETLINK_NO_ENOBUFS, on ? 1 : 0, "NETLINK_NO_ENOBUFS");
     }
 
-    /** Joins multicast group {@code group} (a group number, not a bit mask). */
+    /**
+     * Joins multicast group {@code group} (a group number, not a bit mask).
+     *
+     * @param group the group number
+     */
     public void joinGroup(int group) {
         setInt(SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, group, "NETLINK_ADD_MEMBERSHIP");
     }
 
-    /** Leaves multicast group {@code group}. */
+    /**
+     * Leaves multicast group {@code group}.
+     *
+     * @param group the group number
+     */
     public void leaveGroup(int group) {
         setInt(SOL_NETLINK, NETLINK_DROP_MEMBERSHIP, group, "NETLINK_DROP_MEMBERSHIP");
     }

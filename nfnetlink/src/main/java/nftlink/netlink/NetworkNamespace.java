@@ -46,7 +46,11 @@ public final class NetworkNamespace implements AutoCloseable {
         this.description = description;
     }
 
-    /** The namespace of the calling process; {@link #call} runs work directly. */
+    /**
+     * The namespace of the calling process; {@link #call} runs work directly.
+     *
+     * @return the namespace
+     */
     public static NetworkNamespace current() {
         return CURRENT;
     }
@@ -54,6 +58,8 @@ public final class NetworkNamespace implements AutoCloseable {
     /**
      * A namespace created with {@code ip netns add NAME}.
      *
+     * @param name the name given to {@code ip netns add}
+     * @return the namespace
      * @throws NoSuchNamespaceException when {@code /var/run/netns/NAME} does not exist
      * @throws IllegalArgumentException when the name is not a valid namespace name
      */
@@ -73,6 +79,8 @@ public final class NetworkNamespace implements AutoCloseable {
      * A namespace given by a namespace file, such as {@code /proc/PID/ns/net} or a
      * bind mount of one.
      *
+     * @param path the namespace file
+     * @return the namespace
      * @throws NoSuchNamespaceException when the file does not exist
      */
     public static NetworkNamespace ofPath(Path path) {
@@ -85,6 +93,9 @@ public final class NetworkNamespace implements AutoCloseable {
     /**
      * A namespace given by an open file descriptor; the caller keeps ownership of
      * the descriptor and must keep it open while this instance is in use.
+     *
+     * @param fd the file descriptor
+     * @return the namespace
      */
     public static NetworkNamespace ofFileDescriptor(int fd) {
         if (fd < 0) {
@@ -96,6 +107,8 @@ public final class NetworkNamespace implements AutoCloseable {
     /**
      * Creates a new, empty network namespace (only a down {@code lo}), held open by
      * the returned instance until it and every socket made inside it are closed.
+     *
+     * @return the new namespace
      */
     public static NetworkNamespace createAnonymous() {
         int nsFd = onFreshThread(() -> {
@@ -114,6 +127,10 @@ public final class NetworkNamespace implements AutoCloseable {
      * Runs {@code work} inside this namespace and returns its result. For the
      * current namespace the work runs on the calling thread; otherwise it runs on a
      * new platform thread that enters the namespace and ends afterwards.
+     *
+     * @param <T> the result's type
+     * @param work the work
+     * @return what the work returned
      */
     public <T> T call(Callable<T> work) {
         if (fd < 0) {
@@ -137,12 +154,20 @@ public final class NetworkNamespace implements AutoCloseable {
         });
     }
 
-    /** Whether this is the caller's own namespace. */
+    /**
+     * Whether this is the caller's own namespace.
+     *
+     * @return whether this is the current namespace
+     */
     public boolean isCurrent() {
         return fd < 0;
     }
 
-    /** The namespace's file descriptor, or -1 for the current namespace. */
+    /**
+     * The namespace's file descriptor, or -1 for the current namespace.
+     *
+     * @return the file descriptor, or -1
+     */
     public int fileDescriptor() {
         return fd;
     }

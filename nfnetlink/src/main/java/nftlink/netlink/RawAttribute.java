@@ -12,6 +12,7 @@ import java.util.HexFormat;
  */
 public record RawAttribute(int rawType, byte[] value) {
 
+    /** Checks the components: a 16-bit type; copies the value. */
     public RawAttribute {
         if (rawType < 0 || rawType > 0xffff) {
             throw new IllegalArgumentException("attribute type out of range: " + rawType);
@@ -22,22 +23,40 @@ public record RawAttribute(int rawType, byte[] value) {
         value = value.clone();
     }
 
-    /** Captures a parsed attribute. */
+    /**
+     * Captures a parsed attribute.
+     *
+     * @param a the attribute
+     * @return the copy
+     */
     public static RawAttribute of(Attribute a) {
         return new RawAttribute(a.rawType(), a.bytes());
     }
 
-    /** The type without flag bits. */
+    /**
+     * The type without flag bits.
+     *
+     * @return the type
+     */
     public int type() {
         return rawType & Netlink.NLA_TYPE_MASK;
     }
 
+    /**
+     * The value's bytes.
+     *
+     * @return a copy
+     */
     @Override
     public byte[] value() {
         return value.clone();
     }
 
-    /** Writes the attribute back unchanged. */
+    /**
+     * Writes the attribute back unchanged.
+     *
+     * @param w the writer
+     */
     public void write(MessageWriter w) {
         w.attrBytes(rawType, value);
     }

@@ -9,6 +9,7 @@ public interface ReplyHandler {
     /**
      * Handles one reply.
      *
+     * @param message the reply (a view, valid only during the call)
      * @return true when no more replies are expected
      */
     boolean onMessage(NetlinkMessage message);

@@ -7,5 +7,11 @@ package nftlink.netlink;
  */
 @FunctionalInterface
 public interface RequestWriter {
+    /**
+     * Writes the request into {@code writer}.
+     *
+     * @param writer the writer, emptied
+     * @param sequence the sequence number to give the request
+     */
     void write(MessageWriter writer, int sequence);
 }

@@ -13,6 +13,10 @@
  * {@link nftlink.netlink.NetlinkException} (a failed system call, a kernel error with its errno
  * ({@link nftlink.netlink.Errno}), or bytes that do not decode).
  *
+ * <p>Errors: {@link nftlink.netlink.NftlinkException} is the root of every exception any nftlink
+ * module throws on bad input or a refusal by the system or the kernel; its Javadoc lists the
+ * hierarchy.
+ *
  * <p>Threads: a {@link nftlink.netlink.NetlinkConnection} may be shared; it serializes its exchanges
  * under one lock and owns (and frees on {@code close}) its native memory. Sockets, message writers
  * and the message and attribute views are not thread-safe: a received

@@ -48,48 +48,83 @@ import static nftlink.nfnetlink.Nfnetlink.NFNL_MSG_BATCH_END;
  * but any number of transactions on one {@link NetlinkConnection} may be
  * committed from different threads at once: each commit holds the connection
  * for its exchange ({@link NetlinkConnection#exclusive}).
+ *
+ * <p>Subsystems extend it with operations of their own vocabulary (nftables'
+ * {@code NftTransaction} adds typed rules); they override the chaining methods to
+ * return their own type.
  */
-public final class Transaction {
+public class Transaction {
 
     private final NetlinkConnection connection;
     private final int subsystem;
     private final List<BatchOperation> operations = new ArrayList<>();
     private final BatchReplies replies = new BatchReplies();
     private int[] offsets = new int[16];
+    /** The operations as committed, kept while they do not change so a repeated commit copies nothing. */
+    private List<BatchOperation> snapshot;
     private boolean guarded;
     private int expectedGeneration;
 
-    /** A transaction for {@code subsystem} (e.g. {@link Nfnetlink#NFNL_SUBSYS_NFTABLES}) on {@code connection}. */
+    /**
+     * A transaction for {@code subsystem} (e.g. {@link Nfnetlink#NFNL_SUBSYS_NFTABLES}) on {@code connection}.
+     *
+     * @param connection a {@code NETLINK_NETFILTER} connection
+     * @param subsystem the nfnetlink subsystem
+     */
     public Transaction(NetlinkConnection connection, int subsystem) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.subsystem = subsystem;
     }
 
-    /** Appends an operation. */
+    /**
+     * Appends an operation.
+     *
+     * @param operation an operation added to the transaction (the same instance)
+     * @return this transaction
+     */
     public Transaction add(BatchOperation operation) {
         operations.add(Objects.requireNonNull(operation, "operation"));
+        snapshot = null;
         return this;
     }
 
-    /** Appends operations in order. */
+    /**
+     * Appends operations in order.
+     *
+     * @param more the operations, in order
+     * @return this transaction
+     */
     public Transaction addAll(Collection<? extends BatchOperation> more) {
         more.forEach(this::add);
         return this;
     }
 
-    /** The operations, in order. */
+    /**
+     * The operations, in order.
+     *
+     * @return the operations, in order
+     */
     public List<BatchOperation> operations() {
         return List.copyOf(operations);
     }
 
-    /** Number of operations. */
+    /**
+     * Number of operations.
+     *
+     * @return number of operations
+     */
     public int size() {
         return operations.size();
     }
 
-    /** Removes all operations and the generation guard. */
+    /**
+     * Removes all operations and the generation guard.
+     *
+     * @return this transaction
+     */
     public Transaction clear() {
         operations.clear();
+        snapshot = null;
         guarded = false;
         return this;
     }
@@ -98,6 +133,9 @@ public final class Transaction {
      * Commits only if the rule set is still at {@code generation} (as read with
      * {@code NFT_MSG_GETGEN}); otherwise the commit fails with a
      * {@link GenerationConflictException} and nothing changes.
+     *
+     * @param generation the generation ID read before
+     * @return this transaction
      */
     public Transaction expectGeneration(int generation) {
         this.guarded = true;
@@ -108,6 +146,7 @@ public final class Transaction {
     /**
      * Sends the batch and waits for its outcome. An empty transaction does nothing.
      *
+     * @return what the kernel echoed
      * @throws TransactionException        when the kernel rejected any operation
      * @throws GenerationConflictException when the generation guard failed
      */
@@ -128,7 +167,7 @@ public final class Transaction {
     private CommitResult run(boolean commit) {
         int count = operations.size();
         if (count == 0) {
-            return new CommitResult(0, null);
+            return new CommitResult(List.of(), null);
         }
         return connection.exclusive(() -> exchange(count, commit));
     }
@@ -152,7 +191,10 @@ public final class Transaction {
             throw new NetlinkException("the kernel acknowledged the start of the batch of " + count
                     + " operations but not its end: the batch was discarded");
         }
-        return new CommitResult(count, replies.echoes);
+        if (snapshot == null) {
+            snapshot = List.copyOf(operations);
+        }
+        return new CommitResult(snapshot, replies.echoes);
     }
 
     /** Collects a batch's replies; reused across commits so checking them allocates nothing. */

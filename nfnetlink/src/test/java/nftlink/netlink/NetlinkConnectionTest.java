@@ -1,6 +1,7 @@
 package nftlink.netlink;
 
 import nftlink.testing.FakeKernel;
+import nftlink.testing.NetlinkReplies;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -196,7 +197,7 @@ class NetlinkConnectionTest {
             public Integer result() {
                 return seen;
             }
-        }, "test dump", 4, null)).isInstanceOf(NetlinkDecodeException.class).hasMessage("bad message 7000");
+        }, "test dump", 4, null)).isInstanceOf(NetlinkDecodeException.class).hasMessage("test dump: bad message 7000");
         // the connection still works afterwards
         assertThat(dump(new NetlinkConnection(bigDump(20, 500, -1)), NetlinkConnectionTest::collector)).hasSize(10_000);
     }
@@ -252,6 +253,56 @@ class NetlinkConnectionTest {
     }
 
     @Test
+    void dumpErrorReplyNamesTheAttributeItPointsAt() {
+        FakeKernel kernel = new FakeKernel((sent, k) -> k.reply(w -> NetlinkReplies.error(w, sent.getFirst(),
+                Errno.ENOENT, NetlinkReplies.ExtendedAck.at(Netlink.NLMSG_HDRLEN + 4 + 8))));
+        NetlinkConnection c = new NetlinkConnection(kernel);
+        RequestWriter request = (w, seq) -> {
+            int m = w.beginMessage(0x20, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP | Netlink.NLM_F_ACK, seq);
+            w.putU32(0);
+            w.attrString(1, "t");
+            w.attrString(2, "nosuch");
+            w.endMessage(m);
+        };
+        assertThatThrownBy(() -> c.dump(request, NetlinkConnectionTest::collector, "list set inet t nosuch", 4,
+                path -> path.types()[0] == 2 ? "SET_NAME" : "OTHER"))
+                .isInstanceOfSatisfying(NetlinkKernelException.class, e -> {
+                    assertThat(e.errno()).isEqualTo(Errno.ENOENT);
+                    assertThat(e.attribute()).isEqualTo("SET_NAME");
+                })
+                .hasMessage("list set inet t nosuch: ENOENT (No such file or directory) at SET_NAME");
+    }
+
+    @Test
+    void dumpThatFailsPartWayCarriesTheKernelsTextFromItsDone() {
+        FakeKernel kernel = new FakeKernel((sent, k) -> k.reply(w -> {
+            entry(w, sent.getFirst().sequence(), 0, 1);
+            NetlinkReplies.doneWithError(w, sent.getFirst(), Errno.EINVAL, "Invalid header for dump");
+        }));
+        NetlinkConnection c = new NetlinkConnection(kernel);
+        assertThatThrownBy(() -> dump(c, NetlinkConnectionTest::collector))
+                .isInstanceOfSatisfying(NetlinkKernelException.class, e -> {
+                    assertThat(e.errno()).isEqualTo(Errno.EINVAL);
+                    assertThat(e.kernelMessage()).isEqualTo("Invalid header for dump");
+                    assertThat(e.attribute()).isNull();
+                })
+                .hasMessage("test dump: EINVAL (Invalid argument): kernel says \"Invalid header for dump\"");
+    }
+
+    @Test
+    void failedSystemCallNamesTheRequest() {
+        FakeKernel kernel = new FakeKernel((sent, k) -> {
+            throw new SystemCallException("sendmsg(NETLINK_TEST)", Errno.ENOBUFS.number());
+        });
+        assertThatThrownBy(() -> dump(new NetlinkConnection(kernel), NetlinkConnectionTest::collector))
+                .isInstanceOfSatisfying(SystemCallException.class, e -> {
+                    assertThat(e.call()).isEqualTo("sendmsg(NETLINK_TEST)");
+                    assertThat(e.errno()).isEqualTo(Errno.ENOBUFS);
+                })
+                .hasMessage("test dump: sendmsg(NETLINK_TEST): ENOBUFS (No buffer space available)");
+    }
+
+    @Test
     void executeReturnsRepliesBeforeTheAck() {
         FakeKernel kernel = new FakeKernel((sent, k) -> {
             MessageWriter w = new MessageWriter();
@@ -275,7 +326,9 @@ class NetlinkConnectionTest {
             k.reply(bytes);
         });
         assertThatThrownBy(() -> dump(new NetlinkConnection(kernel), NetlinkConnectionTest::collector))
-                .isInstanceOf(NetlinkDecodeException.class);
+                .isInstanceOf(NetlinkDecodeException.class)
+                .hasMessageStartingWith("test dump: ")
+                .hasCauseInstanceOf(NetlinkDecodeException.class);
     }
 
     @Test

@@ -36,6 +36,19 @@ class NetlinkSocketKernelTest {
     }
 
     @Test
+    void connectionsAskForExtendedAcks(TestNamespace ns) {
+        try (NetworkNamespace n = ns.open()) {
+            for (NetlinkProtocol protocol : new NetlinkProtocol[] {NetlinkProtocol.NETFILTER, NetlinkProtocol.ROUTE}) {
+                try (NetlinkSocket plain = NetlinkSocket.open(protocol, n);
+                     NetlinkConnection connection = NetlinkConnection.open(protocol, n)) {
+                    assertThat(plain.extendedAcks()).as("a bare socket, %s", protocol).isFalse();
+                    assertThat(connection.socket().extendedAcks()).as("a connection, %s", protocol).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
     void receiveNowReturnsMinusOneWhenNothingIsQueued(TestNamespace ns) {
         try (NetworkNamespace n = ns.open(); NetlinkSocket s = NetlinkSocket.open(NetlinkProtocol.ROUTE, n);
              Arena arena = Arena.ofConfined()) {

@@ -82,6 +82,12 @@ class TransactionTest {
                     assertThat(e.attribute()).isEqualTo("THING_NAME");
                     assertThat(e.errors()).hasSize(2);
                     assertThat(e.errors().get(1).index()).isEqualTo(3);
+                    assertThat(e.errors().get(1).errno()).isEqualTo(Errno.ENOENT);
+                    assertThat(e.errors().get(1).errnoNumber()).isEqualTo(2);
+                    assertThat(e.errors().getFirst().errno()).isEqualTo(e.errno());
+                    assertThat(e.operation()).isEqualTo("add thing c");
+                    assertThat(e.errors().get(1)).hasToString(
+                            "operation 4 (add thing d): ENOENT (No such file or directory)");
                 })
                 .hasMessage("transaction failed at operation 3 of 4 (add thing c): EEXIST (File exists) at THING_NAME"
                         + " (+1 more error); nothing was applied");

@@ -124,6 +124,19 @@ public final class NetlinkReplies {
         return done(w, request.sequence(), 0, errno.number());
     }
 
+    /**
+     * {@code NLMSG_DONE} carrying {@code -errno} and the kernel's text after it
+     * ({@code NLM_F_ACK_TLVS}), as {@code netlink_dump_done} writes when a dump
+     * callback set an extended-ACK message.
+     */
+    public static MessageWriter doneWithError(MessageWriter w, NetlinkMessage request, Errno errno, String text) {
+        int m = w.beginMessage(NLMSG_DONE, NLM_F_MULTI | NLM_F_ACK_TLVS, request.sequence());
+        w.putU32(-errno.number());
+        w.attrString(NLMSGERR_ATTR_MSG, text);
+        w.endMessage(m);
+        return w;
+    }
+
     private static MessageWriter done(MessageWriter w, int sequence, int flags, int errno) {
         int m = w.beginMessage(NLMSG_DONE, NLM_F_MULTI | flags, sequence);
         w.putU32(-errno);

@@ -15,13 +15,22 @@ import java.util.Objects;
  */
 public record BaseChain(ChainType type, Hook hook, int priority, List<String> devices, ChainPolicy policy) {
 
+    /** Checks the components: type and hook not null; copies the devices. */
     public BaseChain {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(hook, "hook");
         devices = List.copyOf(devices);
     }
 
-    /** A base chain without devices. */
+    /**
+     * A base chain without devices.
+     *
+     * @param type the chain type
+     * @param hook the hook
+     * @param priority the priority; lower runs first
+     * @param policy what happens to packets no rule decided on
+     * @return the base chain
+     */
     public static BaseChain of(ChainType type, Hook hook, int priority, ChainPolicy policy) {
         return new BaseChain(type, hook, priority, List.of(), policy);
     }

@@ -2,6 +2,7 @@ package nftlink.nftables;
 
 import nftlink.netlink.MessageWriter;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -22,9 +23,43 @@ public final class Bytes {
         this.bytes = bytes;
     }
 
-    /** A copy of {@code bytes}. */
+    /**
+     * A copy of {@code bytes}.
+     *
+     * @param bytes the bytes
+     * @return them, copied
+     */
     public static Bytes of(byte... bytes) {
         return bytes.length == 0 ? EMPTY : new Bytes(bytes.clone());
+    }
+
+    /**
+     * Bytes given as unsigned numbers, so that {@code Bytes.of(10, 0, 0, 1)} needs no casts.
+     *
+     * @param values the bytes, each 0 to 255
+     * @return the bytes in the order given
+     * @throws IllegalArgumentException when a value is outside 0..255
+     */
+    public static Bytes of(int... values) {
+        byte[] out = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] < 0 || values[i] > 0xff) {
+                throw new IllegalArgumentException("byte " + i + " is " + values[i] + ", not in 0..255");
+            }
+            out[i] = (byte) values[i];
+        }
+        return wrap(out);
+    }
+
+    /**
+     * The address in network order: 4 bytes for an IPv4 address, 16 for an IPv6 address, as
+     * {@code ipv4_addr} and {@code ipv6_addr} keys hold them.
+     *
+     * @param address the address
+     * @return its bytes
+     */
+    public static Bytes of(InetAddress address) {
+        return wrap(address.getAddress());
     }
 
     /** {@code bytes} itself, not copied: for arrays the caller has just made and keeps no reference to. */
@@ -32,32 +67,63 @@ public final class Bytes {
         return bytes.length == 0 ? EMPTY : new Bytes(bytes);
     }
 
-    /** No bytes. */
+    /**
+     * No bytes.
+     *
+     * @return the empty byte string
+     */
     public static Bytes empty() {
         return EMPTY;
     }
 
-    /** A 32-bit value in host (little-endian) order, as meta and ct keys hold them. */
+    /**
+     * A 32-bit value in host (little-endian) order, as meta and ct keys hold them.
+     *
+     * @param value the value
+     * @return its 4 bytes
+     */
     public static Bytes u32(int value) {
         return new Bytes(new byte[]{(byte) value, (byte) (value >>> 8), (byte) (value >>> 16), (byte) (value >>> 24)});
     }
 
-    /** A 16-bit value in network order, as ports are. */
+    /**
+     * A 16-bit value in network order, as ports are.
+     *
+     * @param value the value; bits above the low 16 are dropped
+     * @return its 2 bytes
+     */
     public static Bytes u16Be(int value) {
         return new Bytes(new byte[]{(byte) (value >>> 8), (byte) value});
     }
 
-    /** A 32-bit value in network order. */
+    /**
+     * A 32-bit value in network order.
+     *
+     * @param value the value
+     * @return its 4 bytes
+     */
     public static Bytes u32Be(int value) {
         return new Bytes(new byte[]{(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value});
     }
 
-    /** One byte. */
+    /**
+     * One byte.
+     *
+     * @param value the value; bits above the low 8 are dropped
+     * @return the byte
+     */
     public static Bytes u8(int value) {
         return new Bytes(new byte[]{(byte) value});
     }
 
-    /** A NUL-padded string of {@code length} bytes, as interface names are compared. */
+    /**
+     * A NUL-padded string of {@code length} bytes, as interface names are compared.
+     *
+     * @param s      the string, UTF-8 encoded
+     * @param length the length to pad to
+     * @return the padded bytes
+     * @throws IllegalArgumentException when the string is longer than {@code length} bytes
+     */
     public static Bytes paddedString(String s, int length) {
         byte[] text = s.getBytes(StandardCharsets.UTF_8);
         if (text.length > length) {
@@ -70,6 +136,9 @@ public final class Bytes {
      * Parses libnftnl's word rendering ({@code 0x0301a8c0 0x00000001}) back into
      * {@code length} bytes.
      *
+     * @param words  the words, {@code 0x} prefixes optional
+     * @param length how many bytes they hold
+     * @return the bytes
      * @throws IllegalArgumentException when the words do not hold {@code length} bytes
      */
     public static Bytes fromWords(String[] words, int length) {
@@ -95,22 +164,39 @@ public final class Bytes {
         return new Bytes(Arrays.copyOf(out, length));
     }
 
-    /** Writes the bytes as an attribute of {@code type}, without copying them first. */
+    /**
+     * Writes the bytes as an attribute of {@code type}, without copying them first.
+     *
+     * @param w    the message being written
+     * @param type the attribute type
+     */
     public void writeAttribute(MessageWriter w, int type) {
         w.attrBytes(type, bytes);
     }
 
-    /** Number of bytes. */
+    /**
+     * Number of bytes.
+     *
+     * @return the length
+     */
     public int length() {
         return bytes.length;
     }
 
-    /** A copy of the bytes. */
+    /**
+     * A copy of the bytes.
+     *
+     * @return a new array
+     */
     public byte[] toArray() {
         return bytes.clone();
     }
 
-    /** The bytes in reverse order: a host-order value as big endian, or back (what {@code byteorder} does). */
+    /**
+     * The bytes in reverse order: a host-order value as big endian, or back (what {@code byteorder} does).
+     *
+     * @return the reversed bytes
+     */
     public Bytes reversed() {
         byte[] out = new byte[bytes.length];
         for (int i = 0; i < bytes.length; i++) {
@@ -119,12 +205,22 @@ public final class Bytes {
         return new Bytes(out);
     }
 
-    /** Byte {@code i}, unsigned. */
+    /**
+     * Byte {@code i}, unsigned.
+     *
+     * @param i the index, from 0
+     * @return the byte, 0 to 255
+     */
     public int get(int i) {
         return bytes[i] & 0xff;
     }
 
-    /** The bytes as a host-order (little-endian) 32-bit value; needs exactly 4 bytes. */
+    /**
+     * The bytes as a host-order (little-endian) 32-bit value; needs exactly 4 bytes.
+     *
+     * @return the value
+     * @throws IllegalStateException when there are not 4 bytes
+     */
     public int asU32() {
         if (bytes.length != 4) {
             throw new IllegalStateException("not 4 bytes: " + this);
@@ -132,7 +228,12 @@ public final class Bytes {
         return (bytes[0] & 0xff) | (bytes[1] & 0xff) << 8 | (bytes[2] & 0xff) << 16 | (bytes[3] & 0xff) << 24;
     }
 
-    /** The bytes as a big-endian unsigned number (up to 8 bytes). */
+    /**
+     * The bytes as a big-endian unsigned number (up to 8 bytes).
+     *
+     * @return the value
+     * @throws IllegalStateException when there are more than 8 bytes
+     */
     public long asBigEndian() {
         if (bytes.length > 8) {
             throw new IllegalStateException("more than 8 bytes: " + this);
@@ -144,7 +245,12 @@ public final class Bytes {
         return v;
     }
 
-    /** Appends libnftnl's rendering: {@code 0x%08x} words separated by spaces. */
+    /**
+     * Appends libnftnl's rendering: {@code 0x%08x} words separated by spaces.
+     *
+     * @param sb     where to append
+     * @param prefix whether each word starts with {@code 0x}
+     */
     public void appendWords(StringBuilder sb, boolean prefix) {
         int words = (bytes.length + 3) / 4;
         for (int i = 0; i < words; i++) {
@@ -166,7 +272,11 @@ public final class Bytes {
         }
     }
 
-    /** libnftnl's rendering with {@code 0x} prefixes. */
+    /**
+     * libnftnl's rendering with {@code 0x} prefixes.
+     *
+     * @return the words
+     */
     public String words() {
         StringBuilder sb = new StringBuilder();
         appendWords(sb, true);

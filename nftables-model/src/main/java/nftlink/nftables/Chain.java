@@ -31,6 +31,7 @@ import static nftlink.nftables.NfTablesUapi.*;
 public record Chain(Family family, String table, String name, BaseChain base, int flags, String comment,
                     long handle, int use, List<RawAttribute> unknown) {
 
+    /** Checks the components: family not null, valid table and chain names; copies the kept attributes. */
     public Chain {
         Objects.requireNonNull(family, "family");
         ObjectNames.check("table", table);
@@ -38,35 +39,74 @@ public record Chain(Family family, String table, String name, BaseChain base, in
         unknown = List.copyOf(unknown);
     }
 
-    /** A regular chain. */
+    /**
+     * A regular chain.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the chain's name
+     * @return the chain
+     */
     public static Chain regular(Family family, String table, String name) {
         return new Chain(family, table, name, null, 0, null, 0, -1, List.of());
     }
 
-    /** A base chain. */
+    /**
+     * A base chain.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the chain's name
+     * @param base its type, hook and priority
+     * @return the chain
+     */
     public static Chain base(Family family, String table, String name, BaseChain base) {
         return new Chain(family, table, name, Objects.requireNonNull(base, "base"), 0, null, 0, -1, List.of());
     }
 
+    /**
+     * This chain with another comment.
+     *
+     * @param newComment the comment, or {@code null} for none
+     * @return the changed copy
+     */
     public Chain withComment(String newComment) {
         return new Chain(family, table, name, base, flags, newComment, handle, use, unknown);
     }
 
+    /**
+     * This chain with other {@code NFT_CHAIN_*} flags.
+     *
+     * @param newFlags the flags
+     * @return the changed copy
+     */
     public Chain withFlags(int newFlags) {
         return new Chain(family, table, name, base, newFlags, comment, handle, use, unknown);
     }
 
-    /** Whether this is a base chain. */
+    /**
+     * Whether this is a base chain.
+     *
+     * @return whether the chain is attached to a hook
+     */
     public boolean isBase() {
         return base != null;
     }
 
-    /** {@code family table name}, as nft names a chain. */
+    /**
+     * {@code family table name}, as nft names a chain.
+     *
+     * @return the name
+     */
     public String qualifiedName() {
         return family.nftName() + " " + table + " " + name;
     }
 
-    /** Writes the attributes of {@code NFT_MSG_NEWCHAIN} for this chain. */
+    /**
+     * Writes the attributes of {@code NFT_MSG_NEWCHAIN} for this chain.
+     *
+     * @param w the writer
+     */
     public void writeAttributes(MessageWriter w) {
         w.attrString(NFTA_CHAIN_TABLE, table);
         w.attrString(NFTA_CHAIN_NAME, name);
@@ -105,6 +145,8 @@ public record Chain(Family family, String table, String name, BaseChain base, in
     /**
      * Decodes an {@code NFT_MSG_NEWCHAIN} message (a dump entry or an echo).
      *
+     * @param message the message
+     * @return the chain
      * @throws NetlinkDecodeException when the message is malformed
      */
     public static Chain decode(NetlinkMessage message) {

@@ -2,7 +2,9 @@ package nftlink.nftables;
 
 /** A base chain's default verdict. */
 public enum ChainPolicy {
+    /** {@code accept}: packets no rule decided on are accepted. */
     ACCEPT("accept", NfTablesUapi.NF_ACCEPT),
+    /** {@code drop}: packets no rule decided on are dropped. */
     DROP("drop", NfTablesUapi.NF_DROP);
 
     private final String nftName;
@@ -13,12 +15,20 @@ public enum ChainPolicy {
         this.verdict = verdict;
     }
 
-    /** The name {@code nft} uses. */
+    /**
+     * The name {@code nft} uses.
+     *
+     * @return the name
+     */
     public String nftName() {
         return nftName;
     }
 
-    /** The netfilter verdict number sent as {@code NFTA_CHAIN_POLICY}. */
+    /**
+     * The netfilter verdict number sent as {@code NFTA_CHAIN_POLICY}.
+     *
+     * @return the verdict number
+     */
     public int verdict() {
         return verdict;
     }
@@ -26,6 +36,8 @@ public enum ChainPolicy {
     /**
      * The policy for a verdict number.
      *
+     * @param verdict the verdict number
+     * @return the policy
      * @throws IllegalArgumentException for a number that is no chain policy
      */
     public static ChainPolicy ofVerdict(int verdict) {
@@ -40,6 +52,8 @@ public enum ChainPolicy {
     /**
      * The policy named {@code name}.
      *
+     * @param name the name in nft syntax
+     * @return the policy
      * @throws IllegalArgumentException for an unknown name
      */
     public static ChainPolicy ofName(String name) {

@@ -44,7 +44,14 @@ public final class ChainPriority {
         };
     }
 
-    /** The priority as {@code nft list} prints it for a chain of {@code family} on {@code hook}. */
+    /**
+     * The priority as {@code nft list} prints it for a chain of {@code family} on {@code hook}.
+     *
+     * @param family the table's family
+     * @param hook the chain's hook
+     * @param priority the priority number
+     * @return a standard name with an offset, or the number
+     */
     public static String render(Family family, Hook hook, int priority) {
         for (Name n : family == Family.BRIDGE ? BRIDGE : STANDARD) {
             int offset = priority - n.value;
@@ -64,6 +71,11 @@ public final class ChainPriority {
     /**
      * The value of a standard priority name for a chain of {@code family} on
      * {@code hook}, if the name is valid there.
+     *
+     * @param family the table's family
+     * @param hook the chain's hook
+     * @param name a standard priority name such as {@code filter}
+     * @return the value, or empty
      */
     public static OptionalInt valueOf(Family family, Hook hook, String name) {
         for (Name n : family == Family.BRIDGE ? BRIDGE : STANDARD) {

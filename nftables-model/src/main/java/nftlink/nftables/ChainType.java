@@ -2,8 +2,11 @@ package nftlink.nftables;
 
 /** Base chain types, as {@code NFTA_CHAIN_TYPE} names them. */
 public enum ChainType {
+    /** {@code filter}: filters packets. */
     FILTER("filter"),
+    /** {@code nat}: translates addresses; only the first packet of a connection passes. */
     NAT("nat"),
+    /** {@code route}: reroutes packets whose marks or addresses a rule changes (output hook). */
     ROUTE("route");
 
     private final String nftName;
@@ -12,7 +15,11 @@ public enum ChainType {
         this.nftName = nftName;
     }
 
-    /** The name sent to the kernel and printed by {@code nft}. */
+    /**
+     * The name sent to the kernel and printed by {@code nft}.
+     *
+     * @return the name
+     */
     public String nftName() {
         return nftName;
     }
@@ -20,6 +27,8 @@ public enum ChainType {
     /**
      * The type named {@code name}.
      *
+     * @param name the name
+     * @return the type
      * @throws IllegalArgumentException for an unknown name
      */
     public static ChainType ofName(String name) {

@@ -5,11 +5,17 @@ import nftlink.netlink.NetlinkMessage;
 
 /** nftables address families, with their {@code nft} names and {@code NFPROTO_*} numbers. */
 public enum Family {
+    /** {@code ip}: IPv4. */
     IP("ip", NfTablesUapi.NFPROTO_IPV4),
+    /** {@code ip6}: IPv6. */
     IP6("ip6", NfTablesUapi.NFPROTO_IPV6),
+    /** {@code inet}: IPv4 and IPv6 together. */
     INET("inet", NfTablesUapi.NFPROTO_INET),
+    /** {@code arp}: ARP packets. */
     ARP("arp", NfTablesUapi.NFPROTO_ARP),
+    /** {@code bridge}: frames crossing a bridge. */
     BRIDGE("bridge", NfTablesUapi.NFPROTO_BRIDGE),
+    /** {@code netdev}: per-device ingress and egress. */
     NETDEV("netdev", NfTablesUapi.NFPROTO_NETDEV);
 
     /** {@link #values()} once: it copies its array on every call. */
@@ -23,12 +29,20 @@ public enum Family {
         this.protocol = protocol;
     }
 
-    /** The name {@code nft} uses, e.g. {@code ip6}. */
+    /**
+     * The name {@code nft} uses, e.g. {@code ip6}.
+     *
+     * @return the name
+     */
     public String nftName() {
         return nftName;
     }
 
-    /** The {@code NFPROTO_*} number sent as {@code nfgen_family}. */
+    /**
+     * The {@code NFPROTO_*} number sent as {@code nfgen_family}.
+     *
+     * @return the family number
+     */
     public int protocol() {
         return protocol;
     }
@@ -36,6 +50,8 @@ public enum Family {
     /**
      * The family for an {@code NFPROTO_*} number.
      *
+     * @param protocol the {@code NFPROTO_*} number
+     * @return the family
      * @throws IllegalArgumentException for a number nftables has no family for
      */
     public static Family ofProtocol(int protocol) {
@@ -64,6 +80,8 @@ public enum Family {
     /**
      * The family for an {@code nft} name.
      *
+     * @param name the family's name in nft syntax
+     * @return the family
      * @throws IllegalArgumentException for an unknown name
      */
     public static Family ofName(String name) {

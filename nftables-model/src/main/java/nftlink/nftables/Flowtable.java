@@ -32,6 +32,7 @@ import static nftlink.nftables.NfTablesUapi.*;
 public record Flowtable(Family family, String table, String name, long handle, int use, int hookNumber, int priority,
                         List<String> devices, int flags, List<RawAttribute> unknown) {
 
+    /** Checks the components: family not null, valid table and flowtable names; copies the devices. */
     public Flowtable {
         Objects.requireNonNull(family, "family");
         ObjectNames.check("table", table);
@@ -40,26 +41,53 @@ public record Flowtable(Family family, String table, String name, long handle, i
         unknown = List.copyOf(unknown);
     }
 
-    /** A flowtable at ingress of {@code devices} with {@code priority}, no flags. */
+    /**
+     * A flowtable at ingress of {@code devices} with {@code priority}, no flags.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the flowtable's name
+     * @param priority the ingress hook priority
+     * @param devices the devices' names
+     * @return the flowtable
+     */
     public static Flowtable of(Family family, String table, String name, int priority, List<String> devices) {
         return new Flowtable(family, table, name, 0, -1, NF_NETDEV_INGRESS, priority, devices, 0, List.of());
     }
 
+    /**
+     * This flowtable with other {@code NFT_FLOWTABLE_*} flags.
+     *
+     * @param newFlags the flags
+     * @return the changed copy
+     */
     public Flowtable withFlags(int newFlags) {
         return new Flowtable(family, table, name, handle, use, hookNumber, priority, devices, newFlags, unknown);
     }
 
-    /** Whether flows are offloaded to hardware ({@code flags offload}). */
+    /**
+     * Whether flows are offloaded to hardware ({@code flags offload}).
+     *
+     * @return whether offload is on
+     */
     public boolean isOffload() {
         return (flags & NFT_FLOWTABLE_HW_OFFLOAD) != 0;
     }
 
-    /** Whether flows are counted ({@code counter}). */
+    /**
+     * Whether flows are counted ({@code counter}).
+     *
+     * @return whether counting is on
+     */
     public boolean hasCounter() {
         return (flags & NFT_FLOWTABLE_COUNTER) != 0;
     }
 
-    /** {@code family table name}. */
+    /**
+     * {@code family table name}.
+     *
+     * @return the name
+     */
     public String qualifiedName() {
         return family.nftName() + " " + table + " " + name;
     }
@@ -68,6 +96,8 @@ public record Flowtable(Family family, String table, String name, long handle, i
      * Writes the attributes of {@code NFT_MSG_NEWFLOWTABLE}, as nft sends them (flags even when 0).
      * A hook attribute kept in {@link #unknown} (one the library could not fully interpret) is
      * written instead of the typed hook.
+     *
+     * @param w the writer
      */
     public void writeAttributes(MessageWriter w) {
         w.attrString(NFTA_FLOWTABLE_TABLE, table);
@@ -104,6 +134,8 @@ public record Flowtable(Family family, String table, String name, long handle, i
     /**
      * Decodes an {@code NFT_MSG_NEWFLOWTABLE} message (a dump entry or an echo).
      *
+     * @param message the message
+     * @return the flowtable
      * @throws NetlinkDecodeException when the message is malformed
      */
     public static Flowtable decode(NetlinkMessage message) {

@@ -7,12 +7,19 @@ import static nftlink.nftables.NfTablesUapi.*;
  * {@link #number(Family)} and {@link #of(Family, int)} translate.
  */
 public enum Hook {
+    /** {@code prerouting}: every incoming packet, before the routing decision. */
     PREROUTING("prerouting"),
+    /** {@code input}: packets for the local host. */
     INPUT("input"),
+    /** {@code forward}: packets routed through the host. */
     FORWARD("forward"),
+    /** {@code output}: packets sent by local processes. */
     OUTPUT("output"),
+    /** {@code postrouting}: every outgoing packet, after the routing decision. */
     POSTROUTING("postrouting"),
+    /** {@code ingress}: every packet entering a device (netdev and inet families). */
     INGRESS("ingress"),
+    /** {@code egress}: every packet leaving a device (netdev family). */
     EGRESS("egress");
 
     private final String nftName;
@@ -21,7 +28,11 @@ public enum Hook {
         this.nftName = nftName;
     }
 
-    /** The name {@code nft} uses. */
+    /**
+     * The name {@code nft} uses.
+     *
+     * @return the name
+     */
     public String nftName() {
         return nftName;
     }
@@ -29,6 +40,8 @@ public enum Hook {
     /**
      * The kernel's hook number for this hook in {@code family}.
      *
+     * @param family the table's family
+     * @return the hook number
      * @throws IllegalArgumentException when the family has no such hook
      */
     public int number(Family family) {
@@ -71,6 +84,9 @@ public enum Hook {
     /**
      * The hook with kernel number {@code number} in {@code family}.
      *
+     * @param family the table's family
+     * @param number the hook number
+     * @return the hook
      * @throws IllegalArgumentException when the family has no hook with that number
      */
     public static Hook of(Family family, int number) {
@@ -89,6 +105,8 @@ public enum Hook {
     /**
      * The hook named {@code name}.
      *
+     * @param name the hook's name in nft syntax
+     * @return the hook
      * @throws IllegalArgumentException for an unknown name
      */
     public static Hook ofName(String name) {

@@ -31,23 +31,44 @@ public record NftFormatter(boolean handles, boolean numericPriority) {
         Contents NONE = new Contents() {
         };
 
-        /** Blocks printed before the chains ({@code \tset s {\n ... \t}\n}), in order. */
+        /**
+         * Blocks printed before the chains ({@code \tset s {\n ... \t}\n}), in order.
+         *
+         * @param table the table
+         * @return the blocks; empty when there are none
+         */
         default List<String> objects(Table table) {
             return List.of();
         }
 
-        /** The rules of a chain, each as its text without indentation, paired with its handle. */
+        /**
+         * The rules of a chain, each as its text without indentation, paired with its handle.
+         *
+         * @param chain the chain
+         * @return the rules in order; empty when there are none
+         */
         default List<Map.Entry<String, Long>> rules(Chain chain) {
             return List.of();
         }
     }
 
-    /** {@code nft list ruleset}, tables and chains only. */
+    /**
+     * {@code nft list ruleset}, tables and chains only.
+     *
+     * @param ruleset the tables and chains
+     * @return the listing
+     */
     public String ruleset(Ruleset ruleset) {
         return ruleset(ruleset, Contents.NONE);
     }
 
-    /** {@code nft list ruleset}, with sets and rules from {@code contents}. */
+    /**
+     * {@code nft list ruleset}, with sets and rules from {@code contents}.
+     *
+     * @param ruleset the tables and chains
+     * @param contents where sets and rules come from
+     * @return the listing
+     */
     public String ruleset(Ruleset ruleset, Contents contents) {
         StringBuilder sb = new StringBuilder();
         for (Table t : ruleset.tables()) {
@@ -56,19 +77,37 @@ public record NftFormatter(boolean handles, boolean numericPriority) {
         return sb.toString();
     }
 
-    /** {@code nft list table FAMILY NAME}, tables and chains only. */
+    /**
+     * {@code nft list table FAMILY NAME}, tables and chains only.
+     *
+     * @param table the table
+     * @param chains its chains
+     * @return the listing
+     */
     public String table(Table table, List<Chain> chains) {
         return table(table, chains, Contents.NONE);
     }
 
-    /** {@code nft list table FAMILY NAME}, with sets and rules from {@code contents}. */
+    /**
+     * {@code nft list table FAMILY NAME}, with sets and rules from {@code contents}.
+     *
+     * @param table the table
+     * @param chains its chains
+     * @param contents where sets and rules come from
+     * @return the listing
+     */
     public String table(Table table, List<Chain> chains, Contents contents) {
         StringBuilder sb = new StringBuilder();
         table(sb, table, chains, contents);
         return sb.toString();
     }
 
-    /** {@code nft list tables}: one {@code table FAMILY NAME} line each. */
+    /**
+     * {@code nft list tables}: one {@code table FAMILY NAME} line each.
+     *
+     * @param tables the tables
+     * @return the listing
+     */
     public String tables(List<Table> tables) {
         StringBuilder sb = new StringBuilder();
         for (Table t : tables) {
@@ -80,6 +119,10 @@ public record NftFormatter(boolean handles, boolean numericPriority) {
     /**
      * One chain's block inside its table ({@code \tchain NAME {\n ... \t}\n}), with rules from
      * {@code contents}; with {@link Contents#NONE}, the declaration {@code nft list chains} prints.
+     *
+     * @param chain the chain
+     * @param contents where rules come from
+     * @return the block
      */
     public String chain(Chain chain, Contents contents) {
         StringBuilder sb = new StringBuilder();
@@ -166,7 +209,12 @@ public record NftFormatter(boolean handles, boolean numericPriority) {
         sb.append("\t}\n");
     }
 
-    /** Device names in the order nft lists them: sorted by their bytes ({@code strcmp}). */
+    /**
+     * Device names in the order nft lists them: sorted by their bytes ({@code strcmp}).
+     *
+     * @param devices the device names
+     * @return a sorted copy
+     */
     public static List<String> sortedDevices(List<String> devices) {
         List<String> sorted = new ArrayList<>(devices);
         sorted.sort((a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),

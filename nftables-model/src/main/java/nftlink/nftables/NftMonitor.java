@@ -1,12 +1,15 @@
 package nftlink.nftables;
 
+import nftlink.netlink.NetlinkException;
 import nftlink.netlink.NetlinkProtocol;
 import nftlink.netlink.NetlinkSocket;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nfnetlink.Nfnetlink;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -63,6 +66,8 @@ public final class NftMonitor implements AutoCloseable {
 
     private static final String OVERRUN = "the kernel dropped notifications: receive buffer overrun (ENOBUFS)";
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    /** Waits this long or longer are waits without a limit (and cannot overflow a deadline in nanoseconds). */
+    private static final Duration FOREVER = Duration.ofDays(365L * 100);
 
     private final NetlinkSocket socket;
     private final NotificationReader reader;
@@ -76,7 +81,12 @@ public final class NftMonitor implements AutoCloseable {
         this.reader = new NotificationReader(socket);
     }
 
-    /** Subscribes in {@code namespace} with a {@value #DEFAULT_RECEIVE_BUFFER_BYTES}-byte receive buffer. */
+    /**
+     * Subscribes in {@code namespace} with a {@value #DEFAULT_RECEIVE_BUFFER_BYTES}-byte receive buffer.
+     *
+     * @param namespace the network namespace to follow
+     * @return the monitor; {@link #next} starts reading
+     */
     public static NftMonitor open(NetworkNamespace namespace) {
         return open(namespace, DEFAULT_RECEIVE_BUFFER_BYTES);
     }
@@ -85,6 +95,10 @@ public final class NftMonitor implements AutoCloseable {
      * Subscribes in {@code namespace}, asking for a receive buffer of
      * {@code receiveBufferBytes} ({@code SO_RCVBUFFORCE}, else {@code SO_RCVBUF} up
      * to {@code net.core.rmem_max}).
+     *
+     * @param namespace          the network namespace to follow
+     * @param receiveBufferBytes the receive buffer size to ask for
+     * @return the monitor; {@link #next} starts reading
      */
     public static NftMonitor open(NetworkNamespace namespace, int receiveBufferBytes) {
         NetlinkSocket socket = NetlinkSocket.open(NetlinkProtocol.NETFILTER, Objects.requireNonNull(namespace, "namespace"));
@@ -101,20 +115,42 @@ public final class NftMonitor implements AutoCloseable {
     /**
      * The underlying socket, to change its options (such as a smaller buffer in a
      * test) before the first {@link #next}; from then on the reader thread uses it.
+     *
+     * @return the socket
      */
     public NetlinkSocket socket() {
         return socket;
     }
 
     /**
-     * Waits up to {@code timeoutMillis} (negative: forever) for the next committed
-     * transaction or resync notice.
+     * Waits for the next committed transaction or resync notice, for as long as it takes.
      *
-     * @return the update, or {@code null} on timeout or when closed
+     * @return the update, or empty when the monitor was closed (or the waiting thread interrupted)
      * @throws IllegalStateException             when {@code next} is already running in another thread
-     * @throws nftlink.netlink.NetlinkException when reading the socket failed or a notification is malformed
+     * @throws NetlinkException when reading the socket failed or a notification is malformed
      */
-    public Update next(int timeoutMillis) {
+    public Optional<Update> next() {
+        return Optional.ofNullable(consume(-1));
+    }
+
+    /**
+     * Waits up to {@code timeout} for the next committed transaction or resync notice.
+     *
+     * @param timeout how long to wait; zero returns at once with what is already there
+     * @return the update, or empty on timeout, when the monitor was closed or the waiting thread interrupted
+     * @throws IllegalArgumentException for a negative timeout
+     * @throws IllegalStateException    when {@code next} is already running in another thread
+     * @throws NetlinkException         when reading the socket failed or a notification is malformed
+     */
+    public Optional<Update> next(Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("negative timeout " + timeout);
+        }
+        return Optional.ofNullable(consume(timeout.compareTo(FOREVER) >= 0 ? -1 : timeout.toNanos()));
+    }
+
+    /** The update, or {@code null}; {@code timeoutNanos} negative waits for ever. */
+    private Update consume(long timeoutNanos) {
         if (!consuming.compareAndSet(false, true)) {
             throw new IllegalStateException("NftMonitor.next() is already running in another thread: "
                     + "a monitor has one consumer; open one monitor per consumer");
@@ -126,21 +162,21 @@ public final class NftMonitor implements AutoCloseable {
             if (started.compareAndSet(false, true)) {
                 Thread.ofPlatform().daemon().name("nftlink monitor reader").start(reader);
             }
-            return await(timeoutMillis);
+            return await(timeoutNanos);
         } finally {
             consuming.set(false);
         }
     }
 
-    private Update await(int timeoutMillis) {
-        long deadline = timeoutMillis < 0 ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    private Update await(long timeoutNanos) {
+        long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
         while (true) {
             Update u = decoder.poll();
             if (u != null || closed) {
                 return u;
             }
             long left = deadline - System.nanoTime();
-            if (timeoutMillis >= 0 && left <= 0) {
+            if (timeoutNanos >= 0 && left <= 0) {
                 return null;
             }
             NotificationReader.Item item;
@@ -167,7 +203,7 @@ public final class NftMonitor implements AutoCloseable {
 
     /**
      * Stops the monitor: a {@link #next} waiting in another thread returns
-     * {@code null} within 200 ms, and the socket is closed.
+     * empty within 200 ms, and the socket is closed.
      */
     @Override
     public void close() {

@@ -30,6 +30,7 @@ import static nftlink.nftables.NfTablesUapi.*;
 public record NftObject(Family family, String table, String name, long handle, int use, String comment,
                         ObjectDefinition data, List<RawAttribute> unknown) {
 
+    /** Checks the components: family and data not null, valid table and object names. */
     public NftObject {
         Objects.requireNonNull(family, "family");
         ObjectNames.check("table", table);
@@ -38,30 +39,62 @@ public record NftObject(Family family, String table, String name, long handle, i
         unknown = List.copyOf(unknown);
     }
 
-    /** An object to add. */
+    /**
+     * An object to add.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the object's name
+     * @param data the object's type and settings
+     * @return the object
+     */
     public static NftObject of(Family family, String table, String name, ObjectDefinition data) {
         return new NftObject(family, table, name, 0, -1, null, data, List.of());
     }
 
+    /**
+     * This object with another comment.
+     *
+     * @param newComment the comment, or {@code null} for none
+     * @return the changed copy
+     */
     public NftObject withComment(String newComment) {
         return new NftObject(family, table, name, handle, use, newComment, data, unknown);
     }
 
+    /**
+     * This object with other settings.
+     *
+     * @param newData the type and settings
+     * @return the changed copy
+     */
     public NftObject withData(ObjectDefinition newData) {
         return new NftObject(family, table, name, handle, use, comment, newData, unknown);
     }
 
-    /** The {@code NFT_OBJECT_*} type. */
+    /**
+     * The {@code NFT_OBJECT_*} type.
+     *
+     * @return the object type
+     */
     public int type() {
         return data.type();
     }
 
-    /** {@code family table name}. */
+    /**
+     * {@code family table name}.
+     *
+     * @return the name
+     */
     public String qualifiedName() {
         return family.nftName() + " " + table + " " + name;
     }
 
-    /** Writes the attributes of {@code NFT_MSG_NEWOBJ}. */
+    /**
+     * Writes the attributes of {@code NFT_MSG_NEWOBJ}.
+     *
+     * @param w the writer
+     */
     public void writeAttributes(MessageWriter w) {
         w.attrString(NFTA_OBJ_TABLE, table);
         w.attrString(NFTA_OBJ_NAME, name);
@@ -87,6 +120,8 @@ public record NftObject(Family family, String table, String name, long handle, i
     /**
      * Decodes an {@code NFT_MSG_NEWOBJ} message (a dump entry, a reset reply or an echo).
      *
+     * @param message the message
+     * @return the object
      * @throws NetlinkDecodeException when the message is malformed
      */
     public static NftObject decode(NetlinkMessage message) {

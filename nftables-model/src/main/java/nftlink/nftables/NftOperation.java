@@ -1,5 +1,7 @@
 package nftlink.nftables;
 
+import nftlink.nfnetlink.Transaction;
+import nftlink.nftables.lang.BatchIds;
 import nftlink.netlink.AttributeNamer;
 import nftlink.netlink.MessageWriter;
 import nftlink.netlink.Netlink;
@@ -17,14 +19,22 @@ import static nftlink.netlink.Netlink.NLM_F_EXCL;
 import static nftlink.nftables.NfTablesUapi.*;
 
 /**
- * The operations on nftables objects that a {@link nftlink.nfnetlink.Transaction}
+ * The operations on nftables objects that a {@link Transaction}
  * carries, named like the {@code nft} commands they correspond to. Each is an
  * immutable record that writes its own message.
+ *
+ * <p>Make them with the factories of {@link NftOperations}, named after the
+ * commands, which say what the records' flags mean.
  */
 public sealed interface NftOperation extends BatchOperation {
-
-    /** {@code add table} (keeps an existing table, updating its flags) or, with {@code exclusive}, {@code create table}. */
+    /**
+     * {@code add table} (keeps an existing table, updating its flags) or, with {@code exclusive}, {@code create table}.
+     *
+     * @param table the table
+     * @param exclusive fail with {@code EEXIST} when it exists ({@code create}) instead of keeping it ({@code add})
+     */
     record AddTable(Table table, boolean exclusive) implements NftOperation {
+        /** Checks the components. */
         public AddTable {
             Objects.requireNonNull(table, "table");
         }
@@ -34,13 +44,21 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public int family() { return table.family().protocol(); }
         @Override public void writeAttributes(MessageWriter w) { table.writeAttributes(w); }
         @Override public String kind() { return exclusive ? "create table" : "add table"; }
+        @Override public int handleAttribute() { return NFTA_TABLE_HANDLE; }
         @Override public String object() { return table.qualifiedName(); }
         @Override public boolean echo() { return true; }
         @Override public AttributeNamer attributeNamer() { return AttributeNames.TABLE; }
     }
 
-    /** {@code delete table} or, with {@code ignoreMissing}, {@code destroy table} (kernel 6.3+). */
+    /**
+     * {@code delete table} or, with {@code ignoreMissing}, {@code destroy table} (kernel 6.3+).
+     *
+     * @param tableFamily the table's family
+     * @param name its name
+     * @param ignoreMissing succeed when it does not exist ({@code destroy}) instead of failing with {@code ENOENT} ({@code delete})
+     */
     record DeleteTable(Family tableFamily, String name, boolean ignoreMissing) implements NftOperation {
+        /** Checks the components. */
         public DeleteTable {
             Objects.requireNonNull(tableFamily, "family");
             ObjectNames.check("table", name);
@@ -58,6 +76,8 @@ public sealed interface NftOperation extends BatchOperation {
     /**
      * {@code flush ruleset}: deletes every table of {@code rulesetFamily}, or of every
      * family when it is {@code null}.
+     *
+     * @param rulesetFamily the family whose tables are deleted, or {@code null} for every family
      */
     record FlushRuleset(Family rulesetFamily) implements NftOperation {
         @Override public int message() { return NFT_MSG_DELTABLE; }
@@ -68,8 +88,14 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public String object() { return rulesetFamily == null ? "" : rulesetFamily.nftName(); }
     }
 
-    /** {@code add chain} or, with {@code exclusive}, {@code create chain}. */
+    /**
+     * {@code add chain} or, with {@code exclusive}, {@code create chain}.
+     *
+     * @param chain the chain
+     * @param exclusive fail with {@code EEXIST} when it exists ({@code create}) instead of keeping it ({@code add})
+     */
     record AddChain(Chain chain, boolean exclusive) implements NftOperation {
+        /** Checks the components. */
         public AddChain {
             Objects.requireNonNull(chain, "chain");
         }
@@ -79,6 +105,7 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public int family() { return chain.family().protocol(); }
         @Override public void writeAttributes(MessageWriter w) { chain.writeAttributes(w); }
         @Override public String kind() { return exclusive ? "create chain" : "add chain"; }
+        @Override public int handleAttribute() { return NFTA_CHAIN_HANDLE; }
         @Override public String object() { return chain.qualifiedName(); }
         @Override public boolean echo() { return true; }
         @Override public AttributeNamer attributeNamer() { return AttributeNames.CHAIN; }
@@ -88,8 +115,13 @@ public sealed interface NftOperation extends BatchOperation {
      * An anonymous chain bound to the rule that jumps to it ({@code jump { ... }}): no name (the kernel
      * names it {@code __chainN}), {@code NFT_CHAIN_BINDING}, and an ID the bound rules and the jump refer to
      * within the same transaction.
+     *
+     * @param tableFamily the table's family
+     * @param table the table's name
+     * @param id the chain's ID within the transaction
      */
     record AddBindingChain(Family tableFamily, String table, int id) implements NftOperation {
+        /** Checks the components. */
         public AddBindingChain {
             Objects.requireNonNull(tableFamily, "family");
             ObjectNames.check("table", table);
@@ -111,8 +143,14 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public AttributeNamer attributeNamer() { return AttributeNames.CHAIN; }
     }
 
-    /** A rule of the anonymous chain added with ID {@code chainId} in the same transaction. */
+    /**
+     * A rule of the anonymous chain added with ID {@code chainId} in the same transaction.
+     *
+     * @param rule the rule
+     * @param chainId the ID of the anonymous chain the rule belongs to
+     */
     record AddBoundRule(Rule rule, int chainId) implements NftOperation {
+        /** Checks the components. */
         public AddBoundRule {
             Objects.requireNonNull(rule, "rule");
         }
@@ -126,8 +164,16 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
     }
 
-    /** {@code delete chain} or, with {@code ignoreMissing}, {@code destroy chain} (kernel 6.3+). */
+    /**
+     * {@code delete chain} or, with {@code ignoreMissing}, {@code destroy chain} (kernel 6.3+).
+     *
+     * @param tableFamily the table's family
+     * @param table the table's name
+     * @param name its name
+     * @param ignoreMissing succeed when it does not exist ({@code destroy}) instead of failing with {@code ENOENT} ({@code delete})
+     */
     record DeleteChain(Family tableFamily, String table, String name, boolean ignoreMissing) implements NftOperation {
+        /** Checks the components. */
         public DeleteChain {
             Objects.requireNonNull(tableFamily, "family");
             ObjectNames.check("table", table);
@@ -150,15 +196,32 @@ public sealed interface NftOperation extends BatchOperation {
      * {@code add rule}: appends the rule to its chain, or places it after the rule
      * whose handle is {@link Rule#position()}. The kernel's echo carries the new
      * rule's handle ({@link Rule#decode} of {@code CommitResult.echo(i)}).
+     *
+     * @param rule the rule
+     * @param echo whether to ask for the echo that carries the new rule's handle
      */
     record AddRule(Rule rule, boolean echo) implements NftOperation {
+        /** Checks the components. */
         public AddRule {
             Objects.requireNonNull(rule, "rule");
         }
 
-        /** Adds the rule and asks for the echo that carries its handle. */
+        /**
+         * Adds the rule and asks for the echo that carries its handle.
+         *
+         * @param rule the rule
+         */
         public AddRule(Rule rule) {
             this(rule, true);
+        }
+
+        /**
+         * This operation without the echo: a batch of many rules whose handles are not needed commits faster.
+         *
+         * @return this operation without the echo
+         */
+        public AddRule withoutEcho() {
+            return new AddRule(rule, false);
         }
 
         @Override public int message() { return NFT_MSG_NEWRULE; }
@@ -167,18 +230,38 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public void writeAttributes(MessageWriter w) { rule.writeAttributes(w, false, true); }
         @Override public String kind() { return "add rule"; }
         @Override public String object() { return rule.location(); }
+        @Override public int handleAttribute() { return NFTA_RULE_HANDLE; }
         @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
     }
 
-    /** {@code insert rule}: prepends the rule, or places it before the rule whose handle is {@link Rule#position()}. */
+    /**
+     * {@code insert rule}: prepends the rule, or places it before the rule whose handle is {@link Rule#position()}.
+     *
+     * @param rule the rule
+     * @param echo whether to ask for the echo that carries the new rule's handle
+     */
     record InsertRule(Rule rule, boolean echo) implements NftOperation {
+        /** Checks the components. */
         public InsertRule {
             Objects.requireNonNull(rule, "rule");
         }
 
-        /** Inserts the rule and asks for the echo that carries its handle. */
+        /**
+         * Inserts the rule and asks for the echo that carries its handle.
+         *
+         * @param rule the rule
+         */
         public InsertRule(Rule rule) {
             this(rule, true);
+        }
+
+        /**
+         * This operation without the echo that carries the new rule's handle.
+         *
+         * @return this operation without the echo that carries the new rule's handle
+         */
+        public InsertRule withoutEcho() {
+            return new InsertRule(rule, false);
         }
 
         @Override public int message() { return NFT_MSG_NEWRULE; }
@@ -186,12 +269,18 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public int family() { return rule.family().protocol(); }
         @Override public void writeAttributes(MessageWriter w) { rule.writeAttributes(w, false, true); }
         @Override public String kind() { return "insert rule"; }
+        @Override public int handleAttribute() { return NFTA_RULE_HANDLE; }
         @Override public String object() { return rule.location(); }
         @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
     }
 
-    /** {@code replace rule}: replaces the rule with handle {@link Rule#handle()} in place. */
+    /**
+     * {@code replace rule}: replaces the rule with handle {@link Rule#handle()} in place.
+     *
+     * @param rule the rule
+     */
     record ReplaceRule(Rule rule) implements NftOperation {
+        /** Checks the components. */
         public ReplaceRule {
             Objects.requireNonNull(rule, "rule");
             if (rule.handle() == 0) {
@@ -204,13 +293,22 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public int family() { return rule.family().protocol(); }
         @Override public void writeAttributes(MessageWriter w) { rule.writeAttributes(w, true, false); }
         @Override public String kind() { return "replace rule"; }
+        @Override public int handleAttribute() { return NFTA_RULE_HANDLE; }
         @Override public String object() { return rule.location() + " handle " + rule.handle(); }
         @Override public boolean echo() { return true; }
         @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
     }
 
-    /** {@code delete rule ... handle N}. */
+    /**
+     * {@code delete rule ... handle N}.
+     *
+     * @param tableFamily the table's family
+     * @param table the table's name
+     * @param chain the chain's name
+     * @param handle the rule's handle
+     */
     record DeleteRule(Family tableFamily, String table, String chain, long handle) implements NftOperation {
+        /** Checks the components. */
         public DeleteRule {
             Objects.requireNonNull(tableFamily, "family");
             ObjectNames.check("table", table);
@@ -233,13 +331,17 @@ public sealed interface NftOperation extends BatchOperation {
     /**
      * {@code add set} / {@code add map} or, with {@code exclusive}, {@code create set}. The kernel
      * wants an {@code NFTA_SET_ID} for every new set: the parsers and the linearizer number theirs
-     * per batch ({@link nftlink.nftables.lang.BatchIds}); a set without one is sent with
+     * per batch ({@link BatchIds}); a set without one is sent with
      * {@link #UNNUMBERED}, which no batch numbering gives, and is found by its name.
+     *
+     * @param set the set or map
+     * @param exclusive fail with {@code EEXIST} when it exists ({@code create}) instead of keeping it ({@code add})
      */
     record AddSet(NftSet set, boolean exclusive) implements NftOperation {
-        /** The ID of a set added without one; above every ID a {@link nftlink.nftables.lang.BatchIds} gives. */
+        /** The ID of a set added without one; above every ID a {@link BatchIds} gives. */
         public static final int UNNUMBERED = Integer.MAX_VALUE;
 
+        /** Checks the components. */
         public AddSet {
             Objects.requireNonNull(set, "set");
             if (set.id() == 0) {
@@ -252,12 +354,22 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public int family() { return set.family().protocol(); }
         @Override public void writeAttributes(MessageWriter w) { set.writeAttributes(w); }
         @Override public String kind() { return (exclusive ? "create " : "add ") + (set.isMap() ? "map" : "set"); }
+        @Override public int handleAttribute() { return NFTA_SET_HANDLE; }
         @Override public String object() { return set.qualifiedName(); }
         @Override public boolean echo() { return true; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.SET; }
     }
 
-    /** {@code delete set} or, with {@code ignoreMissing}, {@code destroy set} (kernel 6.3+). */
+    /**
+     * {@code delete set} or, with {@code ignoreMissing}, {@code destroy set} (kernel 6.3+).
+     *
+     * @param tableFamily the table's family
+     * @param table the table's name
+     * @param name its name
+     * @param ignoreMissing succeed when it does not exist ({@code destroy}) instead of failing with {@code ENOENT} ({@code delete})
+     */
     record DeleteSet(Family tableFamily, String table, String name, boolean ignoreMissing) implements NftOperation {
+        /** Checks the components. */
         public DeleteSet {
             Objects.requireNonNull(tableFamily, "family");
             ObjectNames.check("table", table);
@@ -273,15 +385,24 @@ public sealed interface NftOperation extends BatchOperation {
         }
         @Override public String kind() { return ignoreMissing ? "destroy set" : "delete set"; }
         @Override public String object() { return tableFamily.nftName() + " " + table + " " + name; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.SET; }
     }
 
     /**
      * {@code add element} (or {@code create element} with {@code exclusive}): one
      * message's worth of elements. Use {@link NftOperation#addElements} to split any
      * number of elements into messages that each fit a netlink attribute.
+     *
+     * @param tableFamily the table's family
+     * @param table the table's name
+     * @param set the set's name
+     * @param setId the set's ID when it is added in the same transaction, or 0
+     * @param elements the elements
+     * @param exclusive fail with {@code EEXIST} when it exists ({@code create}) instead of keeping it ({@code add})
      */
     record AddElements(Family tableFamily, String table, String set, int setId, List<SetElement> elements,
                        boolean exclusive) implements NftOperation {
+        /** Checks the components. */
         public AddElements {
             Objects.requireNonNull(tableFamily, "family");
             ObjectNames.check("table", table);
@@ -295,10 +416,19 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public void writeAttributes(MessageWriter w) { writeElementList(w, table, set, setId, elements); }
         @Override public String kind() { return exclusive ? "create element" : "add element"; }
         @Override public String object() { return tableFamily.nftName() + " " + table + " " + set + " (" + elements.size() + " elements)"; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.SET_ELEMENTS; }
     }
 
-    /** {@code delete element}: one message's worth; see {@link NftOperation#deleteElements}. */
+    /**
+     * {@code delete element}: one message's worth; see {@link NftOperation#deleteElements}.
+     *
+     * @param tableFamily the table's family
+     * @param table the table's name
+     * @param set the set's name
+     * @param elements the elements
+     */
     record DeleteElements(Family tableFamily, String table, String set, List<SetElement> elements) implements NftOperation {
+        /** Checks the components. */
         public DeleteElements {
             Objects.requireNonNull(tableFamily, "family");
             ObjectNames.check("table", table);
@@ -312,10 +442,18 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public void writeAttributes(MessageWriter w) { writeElementList(w, table, set, 0, elements); }
         @Override public String kind() { return "delete element"; }
         @Override public String object() { return tableFamily.nftName() + " " + table + " " + set + " (" + elements.size() + " elements)"; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.SET_ELEMENTS; }
     }
 
-    /** {@code flush set}: removes every element. */
+    /**
+     * {@code flush set}: removes every element.
+     *
+     * @param tableFamily the table's family
+     * @param table the table's name
+     * @param set the set's name
+     */
     record FlushSet(Family tableFamily, String table, String set) implements NftOperation {
+        /** Checks the components. */
         public FlushSet {
             Objects.requireNonNull(tableFamily, "family");
             ObjectNames.check("table", table);
@@ -331,6 +469,7 @@ public sealed interface NftOperation extends BatchOperation {
         }
         @Override public String kind() { return "flush set"; }
         @Override public String object() { return tableFamily.nftName() + " " + table + " " + set; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.SET_ELEMENTS; }
     }
 
     private static void writeElementList(MessageWriter w, String table, String set, int setId, List<SetElement> elements) {
@@ -353,12 +492,26 @@ public sealed interface NftOperation extends BatchOperation {
      * Adds any number of elements: as many {@link AddElements} messages as needed so
      * that each element list fits one netlink attribute (64 KiB). All of them go
      * into the same transaction, so the change stays atomic.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param set the set's name
+     * @param elements the elements
+     * @return the operations, in order
      */
     static List<NftOperation> addElements(Family family, String table, String set, List<SetElement> elements) {
         return chunk(elements, part -> new AddElements(family, table, set, 0, part, false));
     }
 
-    /** As {@link #addElements}, for deletion. */
+    /**
+     * As {@link #addElements}, for deletion.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param set the set's name
+     * @param elements the elements
+     * @return the operations, in order
+     */
     static List<NftOperation> deleteElements(Family family, String table, String set, List<SetElement> elements) {
         return chunk(elements, part -> new DeleteElements(family, table, set, part));
     }
@@ -392,8 +545,12 @@ public sealed interface NftOperation extends BatchOperation {
     /**
      * {@code add counter|quota|limit|ct helper|...} (updates an existing object of the same
      * type where the kernel allows it) or, with {@code exclusive}, {@code create ...}.
+     *
+     * @param nftObject the object
+     * @param exclusive fail with {@code EEXIST} when it exists ({@code create}) instead of keeping it ({@code add})
      */
     record AddObject(NftObject nftObject, boolean exclusive) implements NftOperation {
+        /** Checks the components. */
         public AddObject {
             Objects.requireNonNull(nftObject, "object");
         }
@@ -403,6 +560,7 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public int family() { return nftObject.family().protocol(); }
         @Override public void writeAttributes(MessageWriter w) { nftObject.writeAttributes(w); }
         @Override public String kind() { return (exclusive ? "create " : "add ") + "object"; }
+        @Override public int handleAttribute() { return NFTA_OBJ_HANDLE; }
         @Override public String object() { return nftObject.qualifiedName() + " (type " + nftObject.type() + ")"; }
         @Override public boolean echo() { return true; }
         @Override public AttributeNamer attributeNamer() { return AttributeNames.OBJECT; }
@@ -413,9 +571,15 @@ public sealed interface NftOperation extends BatchOperation {
      * with {@code ignoreMissing}, {@code destroy ...} (kernel 6.3+).
      *
      * @param objectType the {@code NFT_OBJECT_*} type (the kernel looks objects up by name and type)
+     * @param tableFamily the table's family
+     * @param table the table's name
+     * @param name its name, or {@code null} to delete it by handle
+     * @param handle its handle, when {@code name} is {@code null}
+     * @param ignoreMissing succeed when it does not exist ({@code destroy}) instead of failing with {@code ENOENT} ({@code delete})
      */
     record DeleteObject(Family tableFamily, String table, int objectType, String name, long handle,
                         boolean ignoreMissing) implements NftOperation {
+        /** Checks the components. */
         public DeleteObject {
             Objects.requireNonNull(tableFamily, "family");
             ObjectNames.check("table", table);
@@ -426,7 +590,14 @@ public sealed interface NftOperation extends BatchOperation {
             }
         }
 
-        /** Deletes the object named {@code name}. */
+        /**
+         * Deletes the object named {@code name}.
+         *
+         * @param tableFamily the table's family
+         * @param table the table's name
+         * @param objectType the {@code NFT_OBJECT_*} type
+         * @param name the name
+         */
         public DeleteObject(Family tableFamily, String table, int objectType, String name) {
             this(tableFamily, table, objectType, name, 0, false);
         }
@@ -450,8 +621,14 @@ public sealed interface NftOperation extends BatchOperation {
         }
     }
 
-    /** {@code add flowtable} or, with {@code exclusive}, {@code create flowtable}. */
+    /**
+     * {@code add flowtable} or, with {@code exclusive}, {@code create flowtable}.
+     *
+     * @param flowtable the flowtable
+     * @param exclusive fail with {@code EEXIST} when it exists ({@code create}) instead of keeping it ({@code add})
+     */
     record AddFlowtable(Flowtable flowtable, boolean exclusive) implements NftOperation {
+        /** Checks the components. */
         public AddFlowtable {
             Objects.requireNonNull(flowtable, "flowtable");
         }
@@ -461,13 +638,22 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public int family() { return flowtable.family().protocol(); }
         @Override public void writeAttributes(MessageWriter w) { flowtable.writeAttributes(w); }
         @Override public String kind() { return exclusive ? "create flowtable" : "add flowtable"; }
+        @Override public int handleAttribute() { return NFTA_FLOWTABLE_HANDLE; }
         @Override public String object() { return flowtable.qualifiedName(); }
         @Override public boolean echo() { return true; }
         @Override public AttributeNamer attributeNamer() { return AttributeNames.FLOWTABLE; }
     }
 
-    /** {@code delete flowtable} or, with {@code ignoreMissing}, {@code destroy flowtable} (kernel 6.3+). */
+    /**
+     * {@code delete flowtable} or, with {@code ignoreMissing}, {@code destroy flowtable} (kernel 6.3+).
+     *
+     * @param tableFamily the table's family
+     * @param table the table's name
+     * @param name its name
+     * @param ignoreMissing succeed when it does not exist ({@code destroy}) instead of failing with {@code ENOENT} ({@code delete})
+     */
     record DeleteFlowtable(Family tableFamily, String table, String name, boolean ignoreMissing) implements NftOperation {
+        /** Checks the components. */
         public DeleteFlowtable {
             Objects.requireNonNull(tableFamily, "family");
             ObjectNames.check("table", table);
@@ -486,8 +672,14 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public String object() { return tableFamily.nftName() + " " + table + " " + name; }
     }
 
-    /** {@code flush table}: deletes every rule of every chain in the table. */
+    /**
+     * {@code flush table}: deletes every rule of every chain in the table.
+     *
+     * @param tableFamily the table's family
+     * @param table the table's name
+     */
     record FlushTable(Family tableFamily, String table) implements NftOperation {
+        /** Checks the components. */
         public FlushTable {
             Objects.requireNonNull(tableFamily, "family");
             ObjectNames.check("table", table);
@@ -501,8 +693,15 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public String object() { return tableFamily.nftName() + " " + table; }
     }
 
-    /** {@code flush chain}: deletes every rule of the chain. */
+    /**
+     * {@code flush chain}: deletes every rule of the chain.
+     *
+     * @param tableFamily the table's family
+     * @param table the table's name
+     * @param chain the chain's name
+     */
     record FlushChain(Family tableFamily, String table, String chain) implements NftOperation {
+        /** Checks the components. */
         public FlushChain {
             Objects.requireNonNull(tableFamily, "family");
             ObjectNames.check("table", table);

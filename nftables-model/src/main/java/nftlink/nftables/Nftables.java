@@ -1,12 +1,16 @@
 package nftlink.nftables;
 
 import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeNamer;
 import nftlink.netlink.DumpCollector;
 import nftlink.netlink.DumpInterruptedException;
+import nftlink.netlink.Errno;
+import nftlink.netlink.InterfaceNames;
 import nftlink.netlink.MessageWriter;
 import nftlink.netlink.Netlink;
 import nftlink.netlink.NetlinkConnection;
 import nftlink.netlink.NetlinkDecodeException;
+import nftlink.netlink.NetlinkException;
 import nftlink.netlink.NetlinkKernelException;
 import nftlink.netlink.NetlinkMessage;
 import nftlink.netlink.NetlinkProtocol;
@@ -14,15 +18,26 @@ import nftlink.netlink.NetworkNamespace;
 import nftlink.nfnetlink.CommitResult;
 import nftlink.nfnetlink.Nfnetlink;
 import nftlink.nfnetlink.Transaction;
+import nftlink.nftables.lang.RuleRenderer;
+import nftlink.nftables.lang.RulesetListing;
+import nftlink.nftables.parse.AppliedScript;
+import nftlink.nftables.parse.CgroupPaths;
+import nftlink.nftables.parse.NftParser;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import static nftlink.netlink.Netlink.NLM_F_ACK;
 import static nftlink.netlink.Netlink.NLM_F_DUMP;
@@ -38,11 +53,12 @@ import static nftlink.nftables.NfTablesUapi.*;
  * <pre>{@code
  * try (Nftables nft = Nftables.open(NetworkNamespace.named("blue"))) {
  *     nft.transaction()
- *        .add(new NftOperation.AddTable(Table.of(Family.INET, "filter"), false))
- *        .add(new NftOperation.AddChain(Chain.base(Family.INET, "filter", "input",
- *                BaseChain.of(ChainType.FILTER, Hook.INPUT, 0, ChainPolicy.ACCEPT)), false))
+ *        .add(NftOperations.addTable(Table.of(Family.INET, "filter")))
+ *        .add(NftOperations.addChain(Chain.base(Family.INET, "filter", "input",
+ *                BaseChain.of(ChainType.FILTER, Hook.INPUT, 0, ChainPolicy.ACCEPT))))
  *        .commit();
- *     System.out.print(NftFormatter.DEFAULT.ruleset(nft.listRuleset()));
+ *     long ssh = nft.apply("add rule inet filter input tcp dport 22 accept").handle(1).orElseThrow();
+ *     System.out.print(nft.listRulesetText());
  * }
  * }</pre>
  *
@@ -55,39 +71,79 @@ import static nftlink.nftables.NfTablesUapi.*;
 public final class Nftables implements AutoCloseable {
 
     private final NetlinkConnection connection;
+    private final NetworkNamespace namespace;
 
-    private Nftables(NetlinkConnection connection) {
+    private Nftables(NetlinkConnection connection, NetworkNamespace namespace) {
         this.connection = connection;
+        this.namespace = namespace;
     }
 
-    /** Connects in the caller's network namespace. */
+    /**
+     * Connects in the caller's network namespace.
+     *
+     * @return the client
+     */
     public static Nftables open() {
         return open(NetworkNamespace.current());
     }
 
-    /** Connects inside {@code namespace}. */
+    /**
+     * Connects inside {@code namespace}.
+     *
+     * @param namespace the network namespace
+     * @return the client
+     */
     public static Nftables open(NetworkNamespace namespace) {
-        return new Nftables(NetlinkConnection.open(NetlinkProtocol.NETFILTER, namespace));
+        return new Nftables(NetlinkConnection.open(NetlinkProtocol.NETFILTER, namespace), namespace);
     }
 
-    /** Wraps an existing {@code NETLINK_NETFILTER} connection. */
+    /**
+     * Wraps an existing {@code NETLINK_NETFILTER} connection.
+     *
+     * @param connection a {@code NETLINK_NETFILTER} connection
+     * @return the client
+     */
     public static Nftables wrap(NetlinkConnection connection) {
-        return new Nftables(Objects.requireNonNull(connection, "connection"));
+        return new Nftables(Objects.requireNonNull(connection, "connection"), null);
     }
 
-    /** The underlying netlink connection. */
+    /**
+     * The namespace this connection was opened in ({@link #open(NetworkNamespace)}); empty for
+     * {@link #wrap wrapped} connections. Parsers resolve interface names there.
+     *
+     * @return the namespace, or empty for a wrapped connection
+     */
+    public Optional<NetworkNamespace> namespace() {
+        return Optional.ofNullable(namespace);
+    }
+
+    /**
+     * The underlying netlink connection.
+     *
+     * @return the underlying netlink connection
+     */
     public NetlinkConnection connection() {
         return connection;
     }
 
-    /** A new, empty transaction on this connection. */
-    public Transaction transaction() {
-        return new Transaction(connection, NFNL_SUBSYS_NFTABLES);
+    /**
+     * A new, empty transaction on this connection.
+     *
+     * @return this transaction
+     */
+    public NftTransaction transaction() {
+        return new NftTransaction(connection);
     }
 
-    /** Commits {@code operations} as one transaction. */
-    public CommitResult commit(NftOperation... operations) {
-        Transaction t = transaction();
+    /**
+     * Commits {@code operations} as one transaction.
+     *
+     * @param operations the operations, in order
+     * @return what the kernel echoed
+     * @throws nftlink.nfnetlink.TransactionException when the kernel rejected any operation
+     */
+    public NftCommitResult commit(NftOperation... operations) {
+        NftTransaction t = transaction();
         for (NftOperation op : operations) {
             t.add(op);
         }
@@ -95,8 +151,35 @@ public final class Nftables implements AutoCloseable {
     }
 
     /**
+     * Parses {@code nftText} as {@code nft -f} does (sets it adds elements to are looked up in the
+     * kernel: {@link NftParser#forKernel}) and commits it as one transaction.
+     *
+     * @return each command of the text with the handle of what it created
+     * @param nftText nft text, as {@code nft -f} reads it
+     * @throws nftlink.nftables.parse.NftParseException when the text is not valid; nothing was sent
+     * @throws nftlink.nfnetlink.TransactionException   when the kernel refused a command; nothing was applied
+     */
+    public AppliedScript apply(String nftText) {
+        return NftParser.forKernel(this).parse(nftText, "<string>").applyTo(this);
+    }
+
+    /**
+     * {@link #apply(String)} for a file, as {@code nft -f FILE}: errors name the file and
+     * includes resolve against its directory.
+     *
+     * @param nftFile the file
+     * @return each command with the handle of what it created
+     * @throws IOException when the file cannot be read
+     */
+    public AppliedScript apply(Path nftFile) throws IOException {
+        return NftParser.forKernel(this).parseFile(nftFile).applyTo(this);
+    }
+
+    /**
      * The rule set's generation ID ({@code NFT_MSG_GETGEN}); pass it to
      * {@link Transaction#expectGeneration} to refuse a commit on a stale view.
+     *
+     * @return the generation ID
      */
     public int generation() {
         int[] generation = {0};
@@ -119,22 +202,41 @@ public final class Nftables implements AutoCloseable {
         return generation[0];
     }
 
-    /** Every table of every family. */
+    /**
+     * Every table of every family.
+     *
+     * @return every table of every family
+     */
     public List<Table> listTables() {
         return dump(NFT_MSG_GETTABLE, null, "list tables", Table::decode, null);
     }
 
-    /** The tables of {@code family}. */
+    /**
+     * The tables of {@code family}.
+     *
+     * @param family the table's family
+     * @return the tables of {@code family}
+     */
     public List<Table> listTables(Family family) {
         return dump(NFT_MSG_GETTABLE, family, "list tables " + family, Table::decode, null);
     }
 
-    /** Every chain of every table. */
+    /**
+     * Every chain of every table.
+     *
+     * @return every chain of every table
+     */
     public List<Chain> listChains() {
         return dump(NFT_MSG_GETCHAIN, null, "list chains", Chain::decode, null);
     }
 
-    /** The chains of one table. */
+    /**
+     * The chains of one table.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @return the chains of one table
+     */
     public List<Chain> listChains(Family family, String table) {
         // the kernel filters chain dumps by family only, so the table is filtered here
         return dump(NFT_MSG_GETCHAIN, family, "list chains " + family + " " + table, Chain::decode, null).stream()
@@ -142,12 +244,22 @@ public final class Nftables implements AutoCloseable {
                 .toList();
     }
 
-    /** Every set and map of every table. */
+    /**
+     * Every set and map of every table.
+     *
+     * @return every set and map of every table
+     */
     public List<NftSet> listSets() {
         return dump(NFT_MSG_GETSET, null, "list sets", NftSet::decode, null);
     }
 
-    /** The sets and maps of one table. */
+    /**
+     * The sets and maps of one table.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @return the sets and maps of one table
+     */
     public List<NftSet> listSets(Family family, String table) {
         return dump(NFT_MSG_GETSET, family, "list sets " + family + " " + table, NftSet::decode,
                 w -> w.attrString(NFTA_SET_TABLE, table));
@@ -158,6 +270,12 @@ public final class Nftables implements AutoCloseable {
      * Right after mass additions or deletions the kernel resizes a hash set's table
      * in the background; a listing taken meanwhile can miss elements (as {@code nft
      * list set} does), while the set itself is already as committed.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param set the set's name
+     * @return the elements of a set, in the order the kernel lists them, each once
+     * @throws NetlinkKernelException with {@link Errno#ENOENT} when there is no such table or set
      */
     public List<SetElement> listElements(Family family, String table, String set) {
         List<List<SetElement>> parts = dump(NFT_MSG_GETSETELEM, family, "list elements " + family + " " + table + " " + set,
@@ -183,31 +301,69 @@ public final class Nftables implements AutoCloseable {
                 .toList();
     }
 
-    /** Every rule of every chain. */
+    /**
+     * Every rule of every chain.
+     *
+     * @return every rule of every chain
+     */
     public List<Rule> listRules() {
         return dump(NFT_MSG_GETRULE, null, "list rules", Rule::decode, null);
     }
 
-    /** The rules of one chain, in order. */
+    /**
+     * The rules of one chain, in order.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param chain the chain's name
+     * @return the rules of one chain, in order
+     * @throws NetlinkKernelException with {@link Errno#ENOENT} when there is no such table or chain
+     */
     public List<Rule> listRules(Family family, String table, String chain) {
-        return dump(NFT_MSG_GETRULE, family, "list rules " + family + " " + table + " " + chain, Rule::decode, w -> {
+        String operation = "list rules " + family + " " + table + " " + chain;
+        // the kernel's rule dump filters by chain without looking it up: ask for the chain first
+        connection.execute((w, seq) -> {
+            int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(NFNL_SUBSYS_NFTABLES, NFT_MSG_GETCHAIN),
+                    NLM_F_REQUEST | NLM_F_ACK, seq, family.protocol(), 0);
+            w.attrString(NFTA_CHAIN_TABLE, table);
+            w.attrString(NFTA_CHAIN_NAME, chain);
+            w.endMessage(m);
+        }, operation, NFGENMSG_LEN, AttributeNames.CHAIN, m -> { });
+        return dump(NFT_MSG_GETRULE, family, operation, Rule::decode, w -> {
             w.attrString(NFTA_RULE_TABLE, table);
             w.attrString(NFTA_RULE_CHAIN, chain);
         });
     }
 
-    /** Every stateful object of every table, in the order the kernel lists them. */
+    /**
+     * Every stateful object of every table, in the order the kernel lists them.
+     *
+     * @return every stateful object of every table, in the order the kernel lists them
+     */
     public List<NftObject> listObjects() {
         return dump(NFT_MSG_GETOBJ, null, "list objects", NftObject::decode, null);
     }
 
-    /** The stateful objects of one table. */
+    /**
+     * The stateful objects of one table.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @return the stateful objects of one table
+     */
     public List<NftObject> listObjects(Family family, String table) {
         return dump(NFT_MSG_GETOBJ, family, "list objects " + family + " " + table, NftObject::decode,
                 w -> w.attrString(NFTA_OBJ_TABLE, table));
     }
 
-    /** The objects of one {@code NFT_OBJECT_*} type in one table ({@code list counters table ...}). */
+    /**
+     * The objects of one {@code NFT_OBJECT_*} type in one table ({@code list counters table ...}).
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param objectType the {@code NFT_OBJECT_*} type
+     * @return the objects of one {@code NFT_OBJECT_*} type in one table
+     */
     public List<NftObject> listObjects(Family family, String table, int objectType) {
         return dump(NFT_MSG_GETOBJ, family, "list objects " + family + " " + table + " type " + objectType,
                 NftObject::decode, w -> {
@@ -224,17 +380,32 @@ public final class Nftables implements AutoCloseable {
      * <p>Unlike a listing, a reset dump is never repeated (a second pass would return
      * the zeroed values): when a concurrent change interrupts it, the objects it
      * returned are kept, each once, with the values they had when they were reset.
+     *
+     * @return every object with the values it had before they were zeroed
      */
     public List<NftObject> resetObjects() {
         return resetDump(null, "reset objects", null);
     }
 
-    /** {@link #resetObjects()} for the objects of one table. */
+    /**
+     * {@link #resetObjects()} for the objects of one table.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @return the objects
+     */
     public List<NftObject> resetObjects(Family family, String table) {
         return resetDump(family, "reset objects " + family + " " + table, w -> w.attrString(NFTA_OBJ_TABLE, table));
     }
 
-    /** {@link #resetObjects()} for the objects of one {@code NFT_OBJECT_*} type in one table ({@code reset counters table ...}). */
+    /**
+     * {@link #resetObjects()} for the objects of one {@code NFT_OBJECT_*} type in one table ({@code reset counters table ...}).
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param objectType the {@code NFT_OBJECT_*} type
+     * @return the objects
+     */
     public List<NftObject> resetObjects(Family family, String table, int objectType) {
         return resetDump(family, "reset objects " + family + " " + table + " type " + objectType, w -> {
             w.attrString(NFTA_OBJ_TABLE, table);
@@ -269,7 +440,7 @@ public final class Nftables implements AutoCloseable {
             }
             if (reply.isError()) {
                 if (reply.errorCode() != 0) {
-                    throw connection.kernelError(reply, operation, 0, NFGENMSG_LEN, null);
+                    throw connection.kernelError(reply, operation, 0, NFGENMSG_LEN, AttributeNames.OBJECT);
                 }
                 return false;
             }
@@ -285,7 +456,12 @@ public final class Nftables implements AutoCloseable {
     /**
      * {@code reset counter|quota FAMILY TABLE NAME}: one object's values, zeroed in the kernel as they are read.
      *
-     * @throws nftlink.netlink.NetlinkKernelException when there is no such object ({@code ENOENT})
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the name
+     * @param objectType the {@code NFT_OBJECT_*} type
+     * @return the object with the values it had before they were zeroed
+     * @throws NetlinkKernelException when there is no such object ({@code ENOENT})
      */
     public NftObject resetObject(Family family, String table, String name, int objectType) {
         List<NftObject> result = new ArrayList<>(1);
@@ -296,7 +472,7 @@ public final class Nftables implements AutoCloseable {
                     w.attrString(NFTA_OBJ_NAME, name);
                     w.attrU32Be(NFTA_OBJ_TYPE, objectType);
                     w.endMessage(m);
-                }, "reset object " + family + " " + table + " " + name, NFGENMSG_LEN, null,
+                }, "reset object " + family + " " + table + " " + name, NFGENMSG_LEN, AttributeNames.OBJECT,
                 m -> {
                     if (Nfnetlink.messageOf(m.type()) == NFT_MSG_NEWOBJ) {
                         result.add(NftObject.decode(m));
@@ -308,22 +484,79 @@ public final class Nftables implements AutoCloseable {
         return result.getFirst();
     }
 
-    /** Every flowtable of every table. */
+    /**
+     * Every flowtable of every table.
+     *
+     * @return every flowtable of every table
+     */
     public List<Flowtable> listFlowtables() {
         return dump(NFT_MSG_GETFLOWTABLE, null, "list flowtables", Flowtable::decode, null);
     }
 
-    /** The flowtables of one table. */
+    /**
+     * The flowtables of one table.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @return the flowtables of one table
+     */
     public List<Flowtable> listFlowtables(Family family, String table) {
         return dump(NFT_MSG_GETFLOWTABLE, family, "list flowtables " + family + " " + table, Flowtable::decode,
                 w -> w.attrString(NFTA_FLOWTABLE_TABLE, table));
     }
 
     /**
-     * Tables and chains. Each is read with one dump; a concurrent change between
-     * the dumps is detected through the generation and the listing is retried.
+     * Everything: tables, chains, sets and maps with their elements, rules, stateful objects and
+     * flowtables, read at one generation (a concurrent change between the dumps is detected
+     * through the generation and the listing retried). {@link #listRulesetText()} prints it as nft.
+     *
+     * @return the whole rule set
+     * @throws DumpInterruptedException when the rule set kept changing over ten attempts
      */
     public Ruleset listRuleset() {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            int before = generation();
+            List<Table> tables = listTables();
+            List<Chain> chains = listChains();
+            List<NftSet> sets = listSets();
+            Map<String, List<SetElement>> elements = elementsOf(sets);
+            if (elements == null) {
+                continue;
+            }
+            List<Rule> rules = listRules();
+            List<NftObject> objects = listObjects();
+            List<Flowtable> flowtables = listFlowtables();
+            if (generation() == before) {
+                return new Ruleset(tables, chains, sets, elements, rules, objects, flowtables);
+            }
+        }
+        throw new DumpInterruptedException("list ruleset: the rule set kept changing while it was read");
+    }
+
+    /** The elements of each of {@code sets}, or {@code null} when one of them was deleted meanwhile. */
+    private Map<String, List<SetElement>> elementsOf(List<NftSet> sets) {
+        Map<String, List<SetElement>> elements = new HashMap<>();
+        for (NftSet s : sets) {
+            try {
+                elements.put(Ruleset.setKey(s), listElements(s.family(), s.table(), s.name()));
+            } catch (NetlinkKernelException e) {
+                if (e.errno() == Errno.ENOENT) {
+                    return null;
+                }
+                throw e;
+            }
+        }
+        return elements;
+    }
+
+    /**
+     * Tables and chains only, read at one generation: cheaper than {@link #listRuleset()}
+     * when rules and sets are not needed.
+     *
+     * @return tables and chains only, read at one generation
+     * @throws DumpInterruptedException when the rule set kept changing over ten attempts
+     */
+    public Ruleset listTablesAndChains() {
         for (int attempt = 0; attempt < 10; attempt++) {
             int before = generation();
             List<Table> tables = listTables();
@@ -332,7 +565,43 @@ public final class Nftables implements AutoCloseable {
                 return new Ruleset(tables, chains);
             }
         }
-        throw new DumpInterruptedException("list ruleset: the rule set kept changing while it was read");
+        throw new DumpInterruptedException("list tables and chains: the rule set kept changing while it was read");
+    }
+
+    /**
+     * The whole rule set as {@code nft list ruleset} (and {@code nftlink list ruleset}) prints it:
+     * rules in the rule language, interface names as the connection's namespace names them,
+     * cgroup IDs as paths under the mounted cgroup-v2 hierarchy.
+     *
+     * @return the whole rule set as {@code nft list ruleset} (and {@code nftlink list ruleset}) prints it
+     */
+    public String listRulesetText() {
+        RuleRenderer renderer = new RuleRenderer(CgroupPaths.mounted()).withInterfaceNames(interfaceNames());
+        return RulesetListing.of(listRuleset()).render(NftFormatter.DEFAULT, renderer);
+    }
+
+    IntFunction<String> interfaceNames() {
+        try {
+            InterfaceNames names = InterfaceNames.read(namespace == null ? NetworkNamespace.current() : namespace);
+            return index -> names.name(index).orElse(null);
+        } catch (NetlinkException e) {
+            // listed by index then, as nft does for an interface it cannot name
+            return index -> null;
+        }
+    }
+
+    /** Names the attributes of a {@code message} request in errors ({@code NFTA_SET_ELEM_LIST_SET}, not a number). */
+    private static AttributeNamer namer(int message) {
+        return switch (message) {
+            case NFT_MSG_GETTABLE -> AttributeNames.TABLE;
+            case NFT_MSG_GETCHAIN -> AttributeNames.CHAIN;
+            case NFT_MSG_GETRULE -> AttributeNames.RULE;
+            case NFT_MSG_GETSET -> AttributeNames.SET;
+            case NFT_MSG_GETSETELEM -> AttributeNames.SET_ELEMENTS;
+            case NFT_MSG_GETOBJ, NFT_MSG_GETOBJ_RESET -> AttributeNames.OBJECT;
+            case NFT_MSG_GETFLOWTABLE -> AttributeNames.FLOWTABLE;
+            default -> null;
+        };
     }
 
     private <T> List<T> dump(int message, Family family, String operation, Function<NetlinkMessage, T> decoder,
@@ -356,7 +625,7 @@ public final class Nftables implements AutoCloseable {
             public List<T> result() {
                 return items;
             }
-        }, operation, NFGENMSG_LEN, null);
+        }, operation, NFGENMSG_LEN, namer(message));
     }
 
     @Override

@@ -3,6 +3,7 @@ package nftlink.nftables;
 import nftlink.netlink.Attribute;
 import nftlink.netlink.MessageCursor;
 import nftlink.netlink.NetlinkDecodeException;
+import nftlink.netlink.Netlink;
 import nftlink.netlink.NetlinkMessage;
 import nftlink.nfnetlink.Nfnetlink;
 
@@ -56,7 +57,8 @@ final class NotificationDecoder {
             case NFT_MSG_NEWGEN -> committed(m);
             case NFT_MSG_NEWTABLE, NFT_MSG_DELTABLE -> pending.add(new NftEvent.TableEvent(message == NFT_MSG_NEWTABLE, Table.decode(m)));
             case NFT_MSG_NEWCHAIN, NFT_MSG_DELCHAIN -> pending.add(new NftEvent.ChainEvent(message == NFT_MSG_NEWCHAIN, Chain.decode(m)));
-            case NFT_MSG_NEWRULE, NFT_MSG_DELRULE -> pending.add(new NftEvent.RuleEvent(message == NFT_MSG_NEWRULE, Rule.decode(m)));
+            case NFT_MSG_NEWRULE, NFT_MSG_DELRULE -> pending.add(new NftEvent.RuleEvent(message == NFT_MSG_NEWRULE, Rule.decode(m),
+                    (m.flags() & Netlink.NLM_F_APPEND) != 0));
             case NFT_MSG_NEWSET -> pending.add(new NftEvent.SetEvent(true, NftSet.decode(m)));
             case NFT_MSG_DELSET -> pending.add(new NftEvent.SetEvent(false, NftSet.decodeReference(m)));
             case NFT_MSG_NEWSETELEM, NFT_MSG_DELSETELEM -> pending.add(elements(m, message == NFT_MSG_NEWSETELEM));

@@ -21,10 +21,18 @@ import static nftlink.nftables.NfTablesUapi.*;
  */
 public sealed interface ObjectDefinition {
 
-    /** The {@code NFT_OBJECT_*} type. */
+    /**
+     * The {@code NFT_OBJECT_*} type.
+     *
+     * @return the object type
+     */
     int type();
 
-    /** Writes the attributes inside {@code NFTA_OBJ_DATA}, in the order the kernel dumps them. */
+    /**
+     * Writes the attributes inside {@code NFTA_OBJ_DATA}, in the order the kernel dumps them.
+     *
+     * @param w the writer, inside {@code NFTA_OBJ_DATA}
+     */
     void write(MessageWriter w);
 
     /**
@@ -34,7 +42,11 @@ public sealed interface ObjectDefinition {
      * @param bytes   bytes
      */
     record Counter(long packets, long bytes) implements ObjectDefinition {
-        /** A counter starting at zero. */
+        /**
+         * A counter starting at zero.
+         *
+         * @return the counter
+         */
         public static Counter zero() {
             return new Counter(0, 0);
         }
@@ -58,7 +70,11 @@ public sealed interface ObjectDefinition {
     record Quota(long bytes, long consumed, int flags) implements ObjectDefinition {
         @Override public int type() { return NFT_OBJECT_QUOTA; }
 
-        /** Whether the quota matches only once used up ({@code over}). */
+        /**
+         * Whether the quota matches only once used up ({@code over}).
+         *
+         * @return whether the quota is inverted
+         */
         public boolean inverted() {
             return (flags & NFT_QUOTA_F_INV) != 0;
         }
@@ -101,6 +117,7 @@ public sealed interface ObjectDefinition {
      * @param l4proto IP protocol number (6 for tcp)
      */
     record CtHelper(String helper, int l3proto, int l4proto) implements ObjectDefinition {
+        /** Checks the component: {@code helper} must not be null. */
         public CtHelper {
             Objects.requireNonNull(helper, "helper");
         }
@@ -134,6 +151,7 @@ public sealed interface ObjectDefinition {
         /** nft's defaults for the UDP states. */
         public static final List<Integer> UDP_DEFAULTS = List.of(30, 120);
 
+        /** Copies {@code timeouts}, which must not be null. */
         public CtTimeout {
             timeouts = List.copyOf(timeouts);
         }
@@ -142,6 +160,10 @@ public sealed interface ObjectDefinition {
          * The object nft makes of {@code protocol tcp|udp; l3proto ...; policy = { state : seconds, ... }}:
          * every state not named gets nft's default.
          *
+         * @param l3proto the layer 3 family, {@code NFPROTO_*}
+         * @param l4proto the layer 4 protocol number
+         * @param policy timeouts in seconds by state name; states not named get nft's default
+         * @return the object
          * @throws IllegalArgumentException for a protocol other than tcp (6) or udp (17), or an unknown state
          */
         public static CtTimeout of(int l3proto, int l4proto, Map<String, Integer> policy) {
@@ -161,17 +183,33 @@ public sealed interface ObjectDefinition {
             return new CtTimeout(l3proto, l4proto, values);
         }
 
-        /** nft's state names for {@code l4proto}, or {@code null} when nft has none (it knows tcp and udp). */
+        /**
+         * nft's state names for {@code l4proto}, or {@code null} when nft has none (it knows tcp and
+         * udp).
+         *
+         * @param l4proto the layer 4 protocol number
+         * @return the state names in the kernel's order, or {@code null}
+         */
         public static List<String> statesOf(int l4proto) {
             return l4proto == 6 ? TCP_STATES : l4proto == 17 ? UDP_STATES : null;
         }
 
-        /** nft's default timeouts for {@code l4proto}, or {@code null}. */
+        /**
+         * nft's default timeouts for {@code l4proto}, or {@code null}.
+         *
+         * @param l4proto the layer 4 protocol number
+         * @return the timeouts in seconds in state order, or {@code null}
+         */
         public static List<Integer> defaultsOf(int l4proto) {
             return l4proto == 6 ? TCP_DEFAULTS : l4proto == 17 ? UDP_DEFAULTS : null;
         }
 
-        /** The states whose timeout differs from nft's default, by name, in state order (what nft prints). */
+        /**
+         * The states whose timeout differs from nft's default, by name, in state order (what nft
+         * prints).
+         *
+         * @return timeouts in seconds by state name
+         */
         public Map<String, Integer> policy() {
             Map<String, Integer> out = new LinkedHashMap<>();
             List<String> states = statesOf(l4proto);
@@ -230,6 +268,7 @@ public sealed interface ObjectDefinition {
      * @param context the LSM context, e.g. {@code system_u:object_r:ssh_server_packet_t:s0}
      */
     record Secmark(String context) implements ObjectDefinition {
+        /** Checks the component: {@code context} must not be null. */
         public Secmark {
             Objects.requireNonNull(context, "context");
         }
@@ -270,10 +309,16 @@ public sealed interface ObjectDefinition {
      * @param data    the value of {@code NFTA_OBJ_DATA}, or {@code null} when the message had none
      */
     record Raw(int type, int rawType, byte[] data) implements ObjectDefinition {
+        /** Copies {@code data}, which may be null. */
         public Raw {
             data = data == null ? null : data.clone();
         }
 
+        /**
+         * The raw {@code NFTA_OBJ_DATA} bytes.
+         *
+         * @return a copy of the bytes, or {@code null} when the object had no data
+         */
         @Override
         public byte[] data() {
             return data == null ? null : data.clone();
@@ -308,6 +353,7 @@ public sealed interface ObjectDefinition {
      *
      * @param type the {@code NFT_OBJECT_*} type
      * @param data the {@code NFTA_OBJ_DATA} attribute, or {@code null}
+     * @return the object data
      */
     static ObjectDefinition decode(int type, Attribute data) {
         if (data == null) {

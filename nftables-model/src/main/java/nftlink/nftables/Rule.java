@@ -32,6 +32,7 @@ import static nftlink.nftables.NfTablesUapi.*;
 public record Rule(Family family, String table, String chain, long handle, long position,
                    List<Expression> expressions, String comment, List<RawAttribute> unknown) {
 
+    /** Checks the components: family not null, valid table and chain names; copies the expressions. */
     public Rule {
         Objects.requireNonNull(family, "family");
         ObjectNames.check("table", table);
@@ -40,24 +41,54 @@ public record Rule(Family family, String table, String chain, long handle, long 
         unknown = List.copyOf(unknown);
     }
 
-    /** A new rule with these expressions. */
+    /**
+     * A new rule with these expressions.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param chain the chain's name
+     * @param expressions the rule's expressions, in order
+     * @return the rule, without handle or position
+     */
     public static Rule of(Family family, String table, String chain, List<? extends Expression> expressions) {
         return new Rule(family, table, chain, 0, 0, List.copyOf(expressions), null, List.of());
     }
 
+    /**
+     * This rule with another comment.
+     *
+     * @param newComment the comment, or {@code null} for none
+     * @return the changed copy
+     */
     public Rule withComment(String newComment) {
         return new Rule(family, table, chain, handle, position, expressions, newComment, unknown);
     }
 
+    /**
+     * This rule with another handle.
+     *
+     * @param newHandle the handle, 0 for none
+     * @return the changed copy
+     */
     public Rule withHandle(long newHandle) {
         return new Rule(family, table, chain, newHandle, position, expressions, comment, unknown);
     }
 
+    /**
+     * This rule with another position (the handle of the rule it goes after or before).
+     *
+     * @param newPosition the position, 0 for none
+     * @return the changed copy
+     */
     public Rule withPosition(long newPosition) {
         return new Rule(family, table, chain, handle, newPosition, expressions, comment, unknown);
     }
 
-    /** {@code family table chain}. */
+    /**
+     * {@code family table chain}.
+     *
+     * @return the location
+     */
     public String location() {
         return family.nftName() + " " + table + " " + chain;
     }
@@ -65,6 +96,8 @@ public record Rule(Family family, String table, String chain, long handle, long 
     /**
      * Writes the attributes of {@code NFT_MSG_NEWRULE} exactly as the kernel dumps
      * them: handle and position only when set.
+     *
+     * @param w the writer
      */
     public void writeAttributes(MessageWriter w) {
         writeTableAndChain(w, true, true);
@@ -77,6 +110,10 @@ public record Rule(Family family, String table, String chain, long handle, long 
      * handle or the position even when set (adding needs no handle; replacing no
      * position), with expression names as {@link Expressions#writeRequest} writes
      * them. Allocates nothing.
+     *
+     * @param w the writer
+     * @param withHandle whether to write the handle
+     * @param withPosition whether to write the position
      */
     public void writeAttributes(MessageWriter w, boolean withHandle, boolean withPosition) {
         writeTableAndChain(w, withHandle, withPosition);
@@ -87,6 +124,9 @@ public record Rule(Family family, String table, String chain, long handle, long 
     /**
      * Writes the attributes of an {@code NFT_MSG_NEWRULE} request for the anonymous chain added with ID
      * {@code chainId} in the same transaction ({@code NFTA_RULE_CHAIN_ID} in place of the chain's name).
+     *
+     * @param w the writer
+     * @param chainId the anonymous chain's transaction ID
      */
     public void writeBoundAttributes(MessageWriter w, int chainId) {
         w.attrString(NFTA_RULE_TABLE, table);
@@ -118,6 +158,8 @@ public record Rule(Family family, String table, String chain, long handle, long 
     /**
      * Decodes an {@code NFT_MSG_NEWRULE} message (a dump entry or an echo).
      *
+     * @param message the message
+     * @return the rule
      * @throws NetlinkDecodeException when the message is malformed
      */
     public static Rule decode(NetlinkMessage message) {
@@ -157,6 +199,8 @@ public record Rule(Family family, String table, String chain, long handle, long 
     /**
      * What {@code nft --debug=netlink list ruleset} prints for a listed rule: the
      * location with handle and position, then one line per expression.
+     *
+     * @return the text
      */
     public String toDebugString() {
         StringBuilder sb = new StringBuilder(location());

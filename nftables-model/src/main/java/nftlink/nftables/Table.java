@@ -29,36 +29,67 @@ import static nftlink.nftables.NfTablesUapi.*;
 public record Table(Family family, String name, int flags, String comment, long handle, int use, int owner,
                     List<RawAttribute> unknown) {
 
+    /** Checks the components: family not null, a valid name; copies the kept attributes. */
     public Table {
         Objects.requireNonNull(family, "family");
         ObjectNames.check("table", name);
         unknown = List.copyOf(unknown);
     }
 
-    /** A table to create: no flags, no comment. */
+    /**
+     * A table to create: no flags, no comment.
+     *
+     * @param family the family
+     * @param name the table's name
+     * @return the table
+     */
     public static Table of(Family family, String name) {
         return new Table(family, name, 0, null, 0, -1, 0, List.of());
     }
 
+    /**
+     * This table with other {@code NFT_TABLE_F_*} flags.
+     *
+     * @param newFlags the flags
+     * @return the changed copy
+     */
     public Table withFlags(int newFlags) {
         return new Table(family, name, newFlags, comment, handle, use, owner, unknown);
     }
 
+    /**
+     * This table with another comment.
+     *
+     * @param newComment the comment, or {@code null} for none
+     * @return the changed copy
+     */
     public Table withComment(String newComment) {
         return new Table(family, name, flags, newComment, handle, use, owner, unknown);
     }
 
-    /** Whether the table is dormant (its base chains are not registered). */
+    /**
+     * Whether the table is dormant (its base chains are not registered).
+     *
+     * @return whether the table is dormant
+     */
     public boolean isDormant() {
         return (flags & NFT_TABLE_F_DORMANT) != 0;
     }
 
-    /** Whether the table is owned by a netlink socket and goes away with it. */
+    /**
+     * Whether the table is owned by a netlink socket and goes away with it.
+     *
+     * @return whether the table is owned
+     */
     public boolean isOwned() {
         return (flags & NFT_TABLE_F_OWNER) != 0;
     }
 
-    /** Writes the attributes of {@code NFT_MSG_NEWTABLE} for this table. */
+    /**
+     * Writes the attributes of {@code NFT_MSG_NEWTABLE} for this table.
+     *
+     * @param w the writer
+     */
     public void writeAttributes(MessageWriter w) {
         w.attrString(NFTA_TABLE_NAME, name);
         w.attrU32Be(NFTA_TABLE_FLAGS, flags);
@@ -73,6 +104,8 @@ public record Table(Family family, String name, int flags, String comment, long 
     /**
      * Decodes an {@code NFT_MSG_NEWTABLE} message (a dump entry or an echo).
      *
+     * @param message the message
+     * @return the table
      * @throws NetlinkDecodeException when the message is malformed
      */
     public static Table decode(NetlinkMessage message) {
@@ -108,7 +141,11 @@ public record Table(Family family, String name, int flags, String comment, long 
         return new Table(family, name, flags, comment, handle, use, owner, unknown);
     }
 
-    /** {@code family name}, as nft names a table. */
+    /**
+     * {@code family name}, as nft names a table.
+     *
+     * @return the name
+     */
     public String qualifiedName() {
         return family.nftName() + " " + name;
     }

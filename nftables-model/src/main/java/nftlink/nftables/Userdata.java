@@ -22,6 +22,8 @@ public final class Userdata {
     /**
      * The userdata nft gives the start of an interval that runs to the end of the key space (no
      * end element follows): element flags, open interval, a u32 in host byte order.
+     *
+     * @return the userdata bytes
      */
     public static byte[] intervalOpen() {
         int flags = NfTablesUapi.NFTNL_SET_ELEM_F_INTERVAL_OPEN;
@@ -29,15 +31,29 @@ public final class Userdata {
                 (byte) (flags >> 16), (byte) (flags >> 24)};
     }
 
-    /** The userdata holding only a comment. */
+    /**
+     * The userdata holding only a comment.
+     *
+     * @param comment the comment
+     * @return the userdata bytes
+     */
     public static byte[] comment(String comment) {
+        return string(NfTablesUapi.NFTNL_UDATA_COMMENT, comment);
+    }
+
+    /** The userdata holding only a set's comment ({@code NFTNL_UDATA_SET_COMMENT}). */
+    static byte[] setComment(String comment) {
+        return string(NfTablesUapi.NFTNL_UDATA_SET_COMMENT, comment);
+    }
+
+    private static byte[] string(int type, String comment) {
         byte[] text = comment.getBytes(StandardCharsets.UTF_8);
         if (text.length + 1 > MAX_COMMENT_BYTES) {
             throw new IllegalArgumentException("comment is " + text.length + " bytes; at most "
                     + (MAX_COMMENT_BYTES - 1) + " fit");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(text.length + 3);
-        out.write(NfTablesUapi.NFTNL_UDATA_COMMENT);
+        out.write(type);
         out.write(text.length + 1);
         out.writeBytes(text);
         out.write(0);
@@ -47,6 +63,8 @@ public final class Userdata {
     /**
      * The comment in a userdata blob, or {@code null} when there is none.
      *
+     * @param userdata the blob, or {@code null}
+     * @return the comment, or {@code null}
      * @throws NetlinkDecodeException when the blob is not a well-formed TLV sequence
      */
     public static String findComment(byte[] userdata) {
@@ -57,6 +75,9 @@ public final class Userdata {
      * The NUL-terminated string of TLV type {@code type}, or {@code null} when there
      * is none (sets keep their comment under {@link NfTablesUapi#NFTNL_UDATA_SET_COMMENT}).
      *
+     * @param userdata the blob, or {@code null}
+     * @param wantedType the TLV type
+     * @return the string, or {@code null}
      * @throws NetlinkDecodeException when the blob is not a well-formed TLV sequence
      */
     public static String findString(byte[] userdata, int wantedType) {
@@ -82,7 +103,12 @@ public final class Userdata {
         return null;
     }
 
-    /** Whether the blob holds exactly one comment TLV and nothing else. */
+    /**
+     * Whether the blob holds exactly one comment TLV and nothing else.
+     *
+     * @param userdata the blob, or {@code null}
+     * @return whether it is only a comment
+     */
     public static boolean isOnlyComment(byte[] userdata) {
         String c = findComment(userdata);
         return c != null && Arrays.equals(userdata, comment(c));

@@ -101,7 +101,7 @@ class MonitorBurstKernelTest {
     private static void consume(NftMonitor monitor, Seen seen) {
         try {
             while (true) {
-                NftMonitor.Update u = monitor.next(-1);
+                NftMonitor.Update u = monitor.next().orElse(null);
                 switch (u) {
                     case null -> {
                         return;

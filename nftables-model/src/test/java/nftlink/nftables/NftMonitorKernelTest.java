@@ -6,6 +6,8 @@ import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -20,10 +22,10 @@ class NftMonitorKernelTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aSecondConsumerIsRefusedAndCloseEndsTheFirst(TestNamespace ns) throws Exception {
         try (NetworkNamespace n = ns.open(); NftMonitor monitor = NftMonitor.open(n); Nftables nft = Nftables.open(n)) {
-            CompletableFuture<NftMonitor.Update> first = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<Optional<NftMonitor.Update>> first = CompletableFuture.supplyAsync(() -> {
                 while (true) {
                     try {
-                        return monitor.next(-1);
+                        return monitor.next();
                     } catch (IllegalStateException probing) {
                         // the test's own probe held the monitor for a moment
                     }
@@ -32,7 +34,7 @@ class NftMonitorKernelTest {
             IllegalStateException refused = null;
             while (refused == null) {
                 try {
-                    assertThat(monitor.next(0)).isNull();
+                    assertThat(monitor.next(Duration.ZERO)).isEmpty();
                     Thread.sleep(10);
                 } catch (IllegalStateException e) {
                     refused = e;
@@ -40,14 +42,14 @@ class NftMonitorKernelTest {
             }
             assertThat(refused).hasMessageContaining("one consumer");
             nft.commit(new NftOperation.AddTable(Table.of(Family.IP, "seen"), false));
-            assertThat(first.get(30, TimeUnit.SECONDS)).isInstanceOfSatisfying(NftMonitor.Committed.class,
+            assertThat(first.get(30, TimeUnit.SECONDS).orElseThrow()).isInstanceOfSatisfying(NftMonitor.Committed.class,
                     c -> assertThat(c.events()).singleElement().isInstanceOfSatisfying(NftEvent.TableEvent.class,
                             t -> assertThat(t.table().name()).isEqualTo("seen")));
 
-            CompletableFuture<NftMonitor.Update> waiting = CompletableFuture.supplyAsync(() -> monitor.next(-1));
+            CompletableFuture<Optional<NftMonitor.Update>> waiting = CompletableFuture.supplyAsync(monitor::next);
             monitor.close();
-            assertThat(waiting.get(30, TimeUnit.SECONDS)).isNull();
-            assertThat(monitor.next(0)).isNull();
+            assertThat(waiting.get(30, TimeUnit.SECONDS)).isEmpty();
+            assertThat(monitor.next(Duration.ZERO)).isEmpty();
         }
     }
 

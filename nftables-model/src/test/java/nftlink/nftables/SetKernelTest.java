@@ -2,10 +2,13 @@ package nftlink.nftables;
 
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nfnetlink.Transaction;
+import nftlink.nftables.lang.Datatype;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +74,7 @@ class SetKernelTest {
             NftSet c = sets.stream().filter(s -> s.name().equals("c")).findFirst().orElseThrow();
             assertThat(c.fieldLengths()).containsExactly(4, 2);
             NftSet e = sets.stream().filter(s -> s.name().equals("e")).findFirst().orElseThrow();
-            assertThat(e.comment()).isEqualTo("typed");
+            assertThat(e.comment()).contains("typed");
         }
     }
 
@@ -147,12 +150,12 @@ class SetKernelTest {
     void setsMadeByTheLibraryAreWhatNftExpects(TestNamespace ns) {
         ns.nftScript("table ip t { }").orThrow();
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
-            NftSet allowed = NftSet.of(Family.IP, "t", "allowed", 7 /* ipv4_addr */, 4)
-                    .withFlags(NfTablesUapi.NFT_SET_TIMEOUT).withTimeout(60_000);
+            NftSet allowed = NftSet.builder(Family.IP, "t", "allowed").key(Datatype.IPV4_ADDR)
+                    .timeout(Duration.ofMinutes(1)).build();
             nft.transaction()
                     .add(new NftOperation.AddSet(allowed, true))
                     .addAll(NftOperation.addElements(Family.IP, "t", "allowed", List.of(
-                            SetElement.of(Bytes.of((byte) 10, (byte) 0, (byte) 0, (byte) 1)).withComment("gw"))))
+                            SetElement.of(Bytes.of(10, 0, 0, 1)).withComment("gw"))))
                     .commit();
         }
         assertThat(ns.nft("list", "set", "ip", "t", "allowed").orThrow().replaceAll(" expires \\S+", ""))
@@ -162,6 +165,65 @@ class SetKernelTest {
                         \t\ttype ipv4_addr
                         \t\ttimeout 1m
                         \t\telements = { 10.0.0.1 comment "gw" }
+                        \t}
+                        }
+                        """);
+    }
+
+    @Test
+    void typedSetsAndElementsAreWhatNftLists(TestNamespace ns) throws Exception {
+        ns.nftScript("table inet app { }").orThrow();
+        try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
+            NftSet blocked = NftSet.builder(Family.INET, "app", "blocked").key(Datatype.IPV4_ADDR).interval()
+                    .timeout(Duration.ofHours(1)).comment("typed").build();
+            NftSet services = NftSet.builder(Family.INET, "app", "services")
+                    .key(Datatype.IPV4_ADDR, Datatype.INET_SERVICE).build();
+            List<SetElement> elements = new ArrayList<>(SetElement.prefix("10.0.0.0/8"));
+            elements.add(SetElement.of(InetAddress.getByName("192.0.2.1")).withTimeout(Duration.ofMinutes(5)));
+            elements.add(SetElement.intervalEnd(Bytes.of(192, 0, 2, 2)));
+            nft.transaction()
+                    .add(new NftOperation.AddSet(blocked, false))
+                    .add(new NftOperation.AddSet(services, false))
+                    .addAll(NftOperation.addElements(Family.INET, "app", "blocked", elements))
+                    .addAll(NftOperation.addElements(Family.INET, "app", "services", List.of(
+                            SetElement.of(Bytes.of(10, 0, 0, 1, 0, 22, 0, 0)))))
+                    .add(new NftOperation.AddSet(NftSet.builder(Family.INET, "app", "high").key(Datatype.INET_SERVICE)
+                            .interval().build(), false))
+                    .addAll(NftOperation.addElements(Family.INET, "app", "high", SetElement.ports(1024, 65535)))
+                    .commit();
+
+            NftSet listed = nft.listSets().stream().filter(x -> x.name().equals("blocked")).findFirst().orElseThrow();
+            assertThat(listed.flagSet()).containsExactlyInAnyOrder(SetFlag.INTERVAL, SetFlag.TIMEOUT);
+            assertThat(listed.timeout()).isEqualTo(Duration.ofHours(1));
+            assertThat(listed.keyDatatypes()).containsExactly(Datatype.IPV4_ADDR);
+            assertThat(listed.comment()).contains("typed");
+            SetElement single = nft.listElements(Family.INET, "app", "blocked").stream()
+                    .filter(e -> e.key().equals(Bytes.of(192, 0, 2, 1))).findFirst().orElseThrow();
+            assertThat(single.timeout()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(single.expiration()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(5));
+            NftSet concat = nft.listSets().stream().filter(x -> x.name().equals("services")).findFirst().orElseThrow();
+            assertThat(concat.keyDatatypes()).containsExactly(Datatype.IPV4_ADDR, Datatype.INET_SERVICE);
+        }
+        assertThat(ns.nft("list", "table", "inet", "app").orThrow().replaceAll(" expires [^, }]+", ""))
+                .isEqualTo("""
+                        table inet app {
+                        \tset blocked {
+                        \t\ttype ipv4_addr
+                        \t\tflags interval,timeout
+                        \t\ttimeout 1h
+                        \t\tcomment "typed"
+                        \t\telements = { 10.0.0.0/8, 192.0.2.1 timeout 5m }
+                        \t}
+
+                        \tset services {
+                        \t\ttype ipv4_addr . inet_service
+                        \t\telements = { 10.0.0.1 . 22 }
+                        \t}
+
+                        \tset high {
+                        \t\ttype inet_service
+                        \t\tflags interval
+                        \t\telements = { 1024-65535 }
                         \t}
                         }
                         """);

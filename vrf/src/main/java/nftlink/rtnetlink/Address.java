@@ -30,6 +30,7 @@ import static nftlink.rtnetlink.IfAddr.*;
 public record Address(int index, Prefix local, InetAddress peer, int scope, int flags, String label,
                       List<RawAttribute> unknown) implements RtObject {
 
+    /** Checks the components: the local prefix not null, and a peer of its family. */
     public Address {
         Objects.requireNonNull(local, "local");
         if (peer != null && IpFamily.of(peer) != local.family()) {
@@ -44,25 +45,53 @@ public record Address(int index, Prefix local, InetAddress peer, int scope, int 
         unknown = List.copyOf(unknown);
     }
 
-    /** A global-scope address on interface {@code index}. */
+    /**
+     * A global-scope address on interface {@code index}.
+     *
+     * @param index the interface index
+     * @param local the address and prefix length
+     * @return the address
+     */
     public static Address of(int index, Prefix local) {
         return new Address(index, local, null, RtnetlinkUapi.RT_SCOPE_UNIVERSE, 0, null, List.of());
     }
 
-    /** A global-scope address on interface {@code index}, parsed from {@code ADDRESS/LENGTH}. */
+    /**
+     * A global-scope address on interface {@code index}, parsed from {@code ADDRESS/LENGTH}.
+     *
+     * @param index the interface index
+     * @param prefix the address as {@code ADDRESS/LENGTH}
+     * @return the address
+     */
     public static Address of(int index, String prefix) {
         return of(index, Prefix.parse(prefix));
     }
 
+    /**
+     * This address with another scope ({@code RT_SCOPE_*}).
+     *
+     * @param newScope the scope
+     * @return the changed copy
+     */
     public Address withScope(int newScope) {
         return new Address(index, local, peer, newScope, flags, label, unknown);
     }
 
+    /**
+     * This address with other {@code IFA_F_*} flags.
+     *
+     * @param newFlags the flags
+     * @return the changed copy
+     */
     public Address withFlags(int newFlags) {
         return new Address(index, local, peer, scope, newFlags, label, unknown);
     }
 
-    /** The family of the address. */
+    /**
+     * The family of the address.
+     *
+     * @return the family
+     */
     public IpFamily family() {
         return local.family();
     }
@@ -94,6 +123,8 @@ public record Address(int index, Prefix local, InetAddress peer, int scope, int 
     /**
      * Decodes an {@code RTM_NEWADDR} or {@code RTM_DELADDR} message.
      *
+     * @param message the message
+     * @return the address
      * @throws NetlinkDecodeException when the message is malformed
      */
     public static Address decode(NetlinkMessage message) {

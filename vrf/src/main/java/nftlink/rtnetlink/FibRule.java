@@ -46,6 +46,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
                    String iif, String oif, long fwmark, long fwmask, boolean l3mdev, UidRange uidRange, int protocol,
                    int ipProto, PortRange sport, PortRange dport, int flags, List<RawAttribute> unknown) implements RtObject {
 
+    /** Checks the components: family and action not null; prefixes of the rule's family. */
     public FibRule {
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(action, "action");
@@ -73,104 +74,223 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
         unknown = List.copyOf(unknown);
     }
 
-    /** A rule with only a family and an action; add selectors with the {@code with...} methods. */
+    /**
+     * A rule with only a family and an action; add selectors with the {@code with...} methods.
+     *
+     * @param family the address family
+     * @param action what the rule does when it matches
+     * @return the rule
+     */
     public static FibRule of(IpFamily family, RuleAction action) {
         return new FibRule(family, -1, 0, action, null, null, 0, null, null, -1, -1, false, null, -1, 0, null, null, 0,
                 List.of());
     }
 
-    /** {@code ip rule add pref PRIORITY table TABLE}. */
+    /**
+     * {@code ip rule add pref PRIORITY table TABLE}.
+     *
+     * @param family the address family
+     * @param priority the rule's priority ({@code pref}); lower runs first
+     * @param table the routing table to look up
+     * @return the rule
+     */
     public static FibRule lookup(IpFamily family, long priority, int table) {
         return of(family, RuleAction.TO_TBL).withPriority(priority).withTable(table);
     }
 
-    /** {@code ip rule add pref PRIORITY l3mdev}: look up the VRF's table. */
+    /**
+     * {@code ip rule add pref PRIORITY l3mdev}: look up the VRF's table.
+     *
+     * @param family the address family
+     * @param priority the rule's priority ({@code pref}); lower runs first
+     * @return the rule
+     */
     public static FibRule l3mdev(IpFamily family, long priority) {
         return of(family, RuleAction.TO_TBL).withPriority(priority).withL3mdev(true);
     }
 
-    /** {@code ip rule add pref PRIORITY l3mdev unreachable}: end the lookup for VRF traffic. */
+    /**
+     * {@code ip rule add pref PRIORITY l3mdev unreachable}: end the lookup for VRF traffic.
+     *
+     * @param family the address family
+     * @param priority the rule's priority ({@code pref}); lower runs first
+     * @return the rule
+     */
     public static FibRule l3mdevUnreachable(IpFamily family, long priority) {
         return of(family, RuleAction.UNREACHABLE).withPriority(priority).withL3mdev(true);
     }
 
+    /**
+     * This rule with another priority ({@code pref}).
+     *
+     * @param v the priority; lower runs first
+     * @return the changed copy
+     */
     public FibRule withPriority(long v) {
         return new FibRule(family, v, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange, protocol,
                 ipProto, sport, dport, flags, unknown);
     }
 
+    /**
+     * This rule with another routing table ({@code table}).
+     *
+     * @param v the table ID
+     * @return the changed copy
+     */
     public FibRule withTable(int v) {
         return new FibRule(family, priority, v, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange, protocol,
                 ipProto, sport, dport, flags, unknown);
     }
 
+    /**
+     * This rule with another action.
+     *
+     * @param v the action
+     * @return the changed copy
+     */
     public FibRule withAction(RuleAction v) {
         return new FibRule(family, priority, table, v, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange, protocol,
                 ipProto, sport, dport, flags, unknown);
     }
 
+    /**
+     * This rule with a source prefix ({@code from}).
+     *
+     * @param v the prefix, or {@code null} for any source
+     * @return the changed copy
+     */
     public FibRule withFrom(Prefix v) {
         return new FibRule(family, priority, table, action, v, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange, protocol,
                 ipProto, sport, dport, flags, unknown);
     }
 
+    /**
+     * This rule with a destination prefix ({@code to}).
+     *
+     * @param v the prefix, or {@code null} for any destination
+     * @return the changed copy
+     */
     public FibRule withTo(Prefix v) {
         return new FibRule(family, priority, table, action, from, v, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
                 protocol, ipProto, sport, dport, flags, unknown);
     }
 
+    /**
+     * This rule with an input interface ({@code iif}).
+     *
+     * @param v the interface name, or {@code null} for any
+     * @return the changed copy
+     */
     public FibRule withIif(String v) {
         return new FibRule(family, priority, table, action, from, to, tos, v, oif, fwmark, fwmask, l3mdev, uidRange,
                 protocol, ipProto, sport, dport, flags, unknown);
     }
 
+    /**
+     * This rule with an output interface ({@code oif}).
+     *
+     * @param v the interface name, or {@code null} for any
+     * @return the changed copy
+     */
     public FibRule withOif(String v) {
         return new FibRule(family, priority, table, action, from, to, tos, iif, v, fwmark, fwmask, l3mdev, uidRange,
                 protocol, ipProto, sport, dport, flags, unknown);
     }
 
+    /**
+     * This rule with a firewall mark selector ({@code fwmark MARK/MASK}).
+     *
+     * @param mark the mark
+     * @param mask the mask the packet's mark is and-ed with first
+     * @return the changed copy
+     */
     public FibRule withFwmark(long mark, long mask) {
         return new FibRule(family, priority, table, action, from, to, tos, iif, oif, mark, mask, l3mdev, uidRange,
                 protocol, ipProto, sport, dport, flags, unknown);
     }
 
+    /**
+     * This rule with or without {@code l3mdev} (look up the table of the packet's VRF).
+     *
+     * @param v whether to set {@code l3mdev}
+     * @return the changed copy
+     */
     public FibRule withL3mdev(boolean v) {
         return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, v, uidRange,
                 protocol, ipProto, sport, dport, flags, unknown);
     }
 
+    /**
+     * This rule with a user ID range selector ({@code uidrange}).
+     *
+     * @param v the range, or {@code null} for any user
+     * @return the changed copy
+     */
     public FibRule withUidRange(UidRange v) {
         return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, v,
                 protocol, ipProto, sport, dport, flags, unknown);
     }
 
+    /**
+     * This rule with an IP protocol selector ({@code ipproto}).
+     *
+     * @param v the protocol number, 0 for any
+     * @return the changed copy
+     */
     public FibRule withIpProto(int v) {
         return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
                 protocol, v, sport, dport, flags, unknown);
     }
 
+    /**
+     * This rule with port range selectors ({@code sport}, {@code dport}).
+     *
+     * @param source the source ports, or {@code null} for any
+     * @param destination the destination ports, or {@code null} for any
+     * @return the changed copy
+     */
     public FibRule withPorts(PortRange source, PortRange destination) {
         return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
                 protocol, ipProto, source, destination, flags, unknown);
     }
 
+    /**
+     * This rule with another origin ({@code protocol}, {@code RTPROT_*}).
+     *
+     * @param v the protocol that installed the rule
+     * @return the changed copy
+     */
     public FibRule withProtocol(int v) {
         return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
                 v, ipProto, sport, dport, flags, unknown);
     }
 
+    /**
+     * This rule with other {@code FIB_RULE_*} flags.
+     *
+     * @param v the flags
+     * @return the changed copy
+     */
     public FibRule withFlags(int v) {
         return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
                 protocol, ipProto, sport, dport, v, unknown);
     }
 
-    /** The same rule without kept attributes. */
+    /**
+     * The same rule without kept attributes.
+     *
+     * @return the changed copy
+     */
     public FibRule withoutUnknown() {
         return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
                 protocol, ipProto, sport, dport, flags, List.of());
     }
 
-    /** The priority, with an absent one read as 0 (what the kernel means for a listed rule). */
+    /**
+     * The priority, with an absent one read as 0 (what the kernel means for a listed rule).
+     *
+     * @return the priority
+     */
     public long effectivePriority() {
         return Math.max(priority, 0);
     }
@@ -247,6 +367,8 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * Decodes an {@code RTM_NEWRULE} or {@code RTM_DELRULE} message.
      *
      * @throws NetlinkDecodeException when the message is malformed
+     * @param message the message
+     * @return the rule
      */
     public static FibRule decode(NetlinkMessage message) {
         IpFamily family = IpFamily.ofNumber(message.payloadU8(0));

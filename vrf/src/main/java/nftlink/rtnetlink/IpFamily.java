@@ -21,22 +21,39 @@ public enum IpFamily {
         this.addressLength = addressLength;
     }
 
-    /** The {@code AF_*} number. */
+    /**
+     * The {@code AF_*} number.
+     *
+     * @return the number
+     */
     public int number() {
         return number;
     }
 
-    /** Address length in bytes. */
+    /**
+     * Address length in bytes.
+     *
+     * @return 4 or 16
+     */
     public int addressLength() {
         return addressLength;
     }
 
-    /** Longest prefix length: 32 or 128. */
+    /**
+     * Longest prefix length: 32 or 128.
+     *
+     * @return 32 or 128
+     */
     public int maxPrefixLength() {
         return addressLength * 8;
     }
 
-    /** The family of an address. */
+    /**
+     * The family of an address.
+     *
+     * @param address the address
+     * @return the family
+     */
     public static IpFamily of(InetAddress address) {
         return address instanceof Inet6Address ? INET6 : INET;
     }
@@ -44,6 +61,8 @@ public enum IpFamily {
     /**
      * The family with {@code AF_*} number {@code number}.
      *
+     * @param number the {@code AF_*} number
+     * @return the family
      * @throws NetlinkDecodeException when it is neither {@code AF_INET} nor {@code AF_INET6}
      */
     public static IpFamily ofNumber(int number) {
@@ -54,12 +73,21 @@ public enum IpFamily {
         };
     }
 
-    /** Whether {@code address} belongs to this family. */
+    /**
+     * Whether {@code address} belongs to this family.
+     *
+     * @param address the address
+     * @return whether it is of this family
+     */
     public boolean matches(InetAddress address) {
         return this == INET ? address instanceof Inet4Address : address instanceof Inet6Address;
     }
 
-    /** The name {@code ip} uses: {@code inet} or {@code inet6}. */
+    /**
+     * The name {@code ip} uses: {@code inet} or {@code inet6}.
+     *
+     * @return the name
+     */
     public String ipName() {
         return this == INET ? "inet" : "inet6";
     }

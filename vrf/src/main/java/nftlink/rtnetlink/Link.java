@@ -32,6 +32,7 @@ import static nftlink.rtnetlink.IfLink.*;
 public record Link(int index, String name, int type, int flags, int mtu, int master, int parent, LinkKind kind,
                    SlaveInfo slave, List<RawAttribute> unknown) implements RtObject {
 
+    /** Checks the components: a valid interface name and a non-negative MTU. */
     public Link {
         RtAttributes.checkName("link", name);
         if (mtu < 0) {
@@ -40,78 +41,163 @@ public record Link(int index, String name, int type, int flags, int mtu, int mas
         unknown = List.copyOf(unknown);
     }
 
-    /** A link to create: {@code name} of {@code kind}, no other settings. */
+    /**
+     * A link to create: {@code name} of {@code kind}, no other settings.
+     *
+     * @param name the interface name
+     * @param kind the link kind
+     * @return the link
+     */
     public static Link of(String name, LinkKind kind) {
         return new Link(0, name, 0, 0, 0, 0, 0, kind, null, List.of());
     }
 
-    /** A VRF device on {@code table}. */
+    /**
+     * A VRF device on {@code table}.
+     *
+     * @param name the interface name
+     * @param table the VRF's routing table
+     * @return the link
+     */
     public static Link vrf(String name, int table) {
         return of(name, new LinkKind.Vrf(table));
     }
 
-    /** A veth pair {@code name} and {@code peer}. */
+    /**
+     * A veth pair {@code name} and {@code peer}.
+     *
+     * @param name the interface name of this end
+     * @param peer the interface name of the other end
+     * @return the link
+     */
     public static Link veth(String name, String peer) {
         return of(name, new LinkKind.Veth(peer));
     }
 
-    /** A bridge with kernel defaults. */
+    /**
+     * A bridge with kernel defaults.
+     *
+     * @param name the interface name
+     * @return the link
+     */
     public static Link bridge(String name) {
         return of(name, new LinkKind.Bridge());
     }
 
-    /** A dummy device. */
+    /**
+     * A dummy device.
+     *
+     * @param name the interface name
+     * @return the link
+     */
     public static Link dummy(String name) {
         return of(name, new LinkKind.Dummy());
     }
 
-    /** A macvlan device on top of interface {@code parentIndex}. */
+    /**
+     * A macvlan device on top of interface {@code parentIndex}.
+     *
+     * @param name the interface name
+     * @param parentIndex the interface index of the lower device
+     * @param mode the macvlan mode, {@code MACVLAN_MODE_*}
+     * @return the link
+     */
     public static Link macvlan(String name, int parentIndex, int mode) {
         return of(name, new LinkKind.Macvlan(mode)).withParent(parentIndex);
     }
 
+    /**
+     * This link with other {@code IFF_*} flags.
+     *
+     * @param newFlags the flags
+     * @return the changed copy
+     */
     public Link withFlags(int newFlags) {
         return new Link(index, name, type, newFlags, mtu, master, parent, kind, slave, unknown);
     }
 
+    /**
+     * This link with another MTU.
+     *
+     * @param newMtu the MTU in bytes
+     * @return the changed copy
+     */
     public Link withMtu(int newMtu) {
         return new Link(index, name, type, flags, newMtu, master, parent, kind, slave, unknown);
     }
 
+    /**
+     * This link with another master (a VRF or bridge).
+     *
+     * @param newMaster the master's interface index, or 0 for none
+     * @return the changed copy
+     */
     public Link withMaster(int newMaster) {
         return new Link(index, name, type, flags, mtu, newMaster, parent, kind, slave, unknown);
     }
 
+    /**
+     * This link on top of another lower device.
+     *
+     * @param newParent the lower device's interface index
+     * @return the changed copy
+     */
     public Link withParent(int newParent) {
         return new Link(index, name, type, flags, mtu, master, newParent, kind, slave, unknown);
     }
 
-    /** Whether {@code IFF_UP} is set. */
+    /**
+     * Whether {@code IFF_UP} is set.
+     *
+     * @return whether the link is administratively up
+     */
     public boolean isUp() {
         return (flags & IFF_UP) != 0;
     }
 
-    /** The kind's name, or {@code null} for a plain device. */
-    public String kindName() {
-        return kind == null ? null : kind.name();
+    /**
+     * The kind's name ({@code IFLA_INFO_KIND}: {@code veth}, {@code vrf}, ...).
+     *
+     * @return the name, or empty for a plain device
+     */
+    public Optional<String> kindName() {
+        return kind == null ? Optional.empty() : Optional.of(kind.name());
     }
 
-    /** The VRF table when this is a VRF device. */
+    /**
+     * The VRF table when this is a VRF device.
+     *
+     * @return the table, or empty when this is not a VRF
+     */
     public Optional<Integer> vrfTable() {
         return kind instanceof LinkKind.Vrf v ? Optional.of(v.table()) : Optional.empty();
     }
 
-    /** The first kept attribute of {@code type} (such as {@code IFLA_ADDRESS}), if any. */
+    /**
+     * The first kept attribute of {@code type} (such as {@code IFLA_ADDRESS}), if any.
+     *
+     * @param attributeType the {@code IFLA_*} attribute type
+     * @return the attribute, or empty
+     */
     public Optional<RawAttribute> attribute(int attributeType) {
         return unknown.stream().filter(a -> a.type() == attributeType).findFirst();
     }
 
-    /** The hardware address ({@code IFLA_ADDRESS}) as {@code ip link} prints it, e.g. {@code 02:00:00:00:00:01}. */
+    /**
+     * The hardware address ({@code IFLA_ADDRESS}) as {@code ip link} prints it, e.g. {@code
+     * 02:00:00:00:00:01}.
+     *
+     * @return the address, or empty when the link has none
+     */
     public Optional<String> hardwareAddress() {
         return attribute(IFLA_ADDRESS).map(a -> HexFormat.ofDelimiter(":").formatHex(a.value()));
     }
 
-    /** The operational state ({@code IFLA_OPERSTATE}, one of {@code IF_OPER_*}), if reported. */
+    /**
+     * The operational state ({@code IFLA_OPERSTATE}, one of {@code IF_OPER_*}), if reported.
+     *
+     * @return the state, or empty
+     */
     public Optional<Integer> operState() {
         return attribute(IFLA_OPERSTATE).filter(a -> a.value().length == 1).map(a -> a.value()[0] & 0xff);
     }
@@ -159,6 +245,8 @@ public record Link(int index, String name, int type, int flags, int mtu, int mas
      * Decodes an {@code RTM_NEWLINK} or {@code RTM_DELLINK} message.
      *
      * @throws NetlinkDecodeException when the message is malformed
+     * @param message the message
+     * @return the link
      */
     public static Link decode(NetlinkMessage message) {
         int type = message.payloadU16(2);

@@ -20,13 +20,25 @@ import static nftlink.rtnetlink.IfLink.*;
  */
 public sealed interface LinkKind {
 
-    /** The kind name, as {@code ip link add ... type NAME} takes it. */
+    /**
+     * The kind name, as {@code ip link add ... type NAME} takes it.
+     *
+     * @return the name
+     */
     String name();
 
-    /** Writes the {@code IFLA_INFO_DATA} attributes (inside the nest). */
+    /**
+     * Writes the {@code IFLA_INFO_DATA} attributes (inside the nest).
+     *
+     * @param w the writer, inside {@code IFLA_INFO_DATA}
+     */
     void writeData(MessageWriter w);
 
-    /** Whether there is anything to put into {@code IFLA_INFO_DATA}. */
+    /**
+     * Whether there is anything to put into {@code IFLA_INFO_DATA}.
+     *
+     * @return whether there is data
+     */
     boolean hasData();
 
     /**
@@ -35,6 +47,7 @@ public sealed interface LinkKind {
      * @param table the routing table (1 to 2^32-1; not {@code local}, {@code main} or {@code default} in practice)
      */
     record Vrf(int table) implements LinkKind {
+        /** Checks the component: a table other than 0. */
         public Vrf {
             if (table == 0) {
                 throw new IllegalArgumentException("a VRF needs a table other than 0");
@@ -65,6 +78,7 @@ public sealed interface LinkKind {
      * @param peerName the peer's name, or {@code null}
      */
     record Veth(String peerName) implements LinkKind {
+        /** Checks the component: a valid peer name, if given. */
         public Veth {
             if (peerName != null) {
                 RtAttributes.checkName("veth peer", peerName);
@@ -101,6 +115,7 @@ public sealed interface LinkKind {
      * @param other         the other {@code IFLA_BR_*} attributes, kept as they were
      */
     record Bridge(Integer stpState, Boolean vlanFiltering, List<RawAttribute> other) implements LinkKind {
+        /** Copies the kept attributes, which must not be null. */
         public Bridge {
             other = List.copyOf(other);
         }
@@ -156,11 +171,16 @@ public sealed interface LinkKind {
      * @param other other {@code IFLA_MACVLAN_*} attributes, kept as they were
      */
     record Macvlan(int mode, List<RawAttribute> other) implements LinkKind {
+        /** Copies the kept attributes, which must not be null. */
         public Macvlan {
             other = List.copyOf(other);
         }
 
-        /** A macvlan in {@code mode}. */
+        /**
+         * A macvlan in {@code mode}.
+         *
+         * @param mode the mode, {@code MACVLAN_MODE_*}
+         */
         public Macvlan(int mode) {
             this(mode, List.of());
         }
@@ -191,6 +211,7 @@ public sealed interface LinkKind {
      * @param data its {@code IFLA_INFO_DATA} attributes, kept as they were
      */
     record Other(String name, List<RawAttribute> data) implements LinkKind {
+        /** Checks the components: {@code name} not null; copies the data. */
         public Other {
             Objects.requireNonNull(name, "name");
             data = List.copyOf(data);
@@ -207,7 +228,13 @@ public sealed interface LinkKind {
         }
     }
 
-    /** Decodes a kind and its {@code IFLA_INFO_DATA} (which may be {@code null}). */
+    /**
+     * Decodes a kind and its {@code IFLA_INFO_DATA} (which may be {@code null}).
+     *
+     * @param kind the kind name
+     * @param data the data attribute, or {@code null}
+     * @return the kind
+     */
     static LinkKind decode(String kind, Attribute data) {
         Attributes attrs = data == null ? Attributes.empty() : data.nested();
         return switch (kind) {

@@ -12,6 +12,7 @@ import java.util.Objects;
  */
 public record Prefix(InetAddress address, int length) {
 
+    /** Checks the components: an address, and a length within its family's bits. */
     public Prefix {
         Objects.requireNonNull(address, "address");
         int max = IpFamily.of(address).maxPrefixLength();
@@ -20,7 +21,12 @@ public record Prefix(InetAddress address, int length) {
         }
     }
 
-    /** Parses {@code ADDRESS/LENGTH} or a bare address (a host prefix) from literals only, never DNS. */
+    /**
+     * Parses {@code ADDRESS/LENGTH} or a bare address (a host prefix) from literals only, never DNS.
+     *
+     * @param text the prefix or address
+     * @return the prefix
+     */
     public static Prefix parse(String text) {
         int slash = text.indexOf('/');
         InetAddress address = InetAddress.ofLiteral(slash < 0 ? text : text.substring(0, slash));
@@ -28,12 +34,20 @@ public record Prefix(InetAddress address, int length) {
         return new Prefix(address, length);
     }
 
-    /** The family of the address. */
+    /**
+     * The family of the address.
+     *
+     * @return the family
+     */
     public IpFamily family() {
         return IpFamily.of(address);
     }
 
-    /** Whether this is a whole host ({@code /32} or {@code /128}). */
+    /**
+     * Whether this is a whole host ({@code /32} or {@code /128}).
+     *
+     * @return whether this is a host prefix
+     */
     public boolean isHost() {
         return length == family().maxPrefixLength();
     }

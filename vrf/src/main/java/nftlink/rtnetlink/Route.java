@@ -35,6 +35,7 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
                     RouteType type, int flags, InetAddress gateway, int oif, long metric, InetAddress prefsrc,
                     List<RawAttribute> unknown) implements RtObject {
 
+    /** Checks the components: family, destination and type not null; addresses of the route's family. */
     public Route {
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(destination, "destination");
@@ -73,6 +74,11 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
     /**
      * A unicast route to {@code destination} out of interface {@code oif}, as
      * {@code ip route add DEST dev DEV table TABLE} makes it: protocol boot, scope link.
+     *
+     * @param destination the destination prefix
+     * @param oif the output interface index
+     * @param table the routing table ID
+     * @return the route
      */
     public static Route viaDevice(Prefix destination, int oif, int table) {
         return new Route(destination.family(), destination, null, 0, table, RTPROT_BOOT, RT_SCOPE_LINK, RouteType.UNICAST,
@@ -82,54 +88,111 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
     /**
      * A unicast route to {@code destination} through {@code gateway}, as
      * {@code ip route add DEST via GW table TABLE} makes it: protocol boot, scope universe.
+     *
+     * @param destination the destination prefix
+     * @param gateway the next hop's address
+     * @param table the routing table ID
+     * @return the route
      */
     public static Route viaGateway(Prefix destination, InetAddress gateway, int table) {
         return new Route(destination.family(), destination, null, 0, table, RTPROT_BOOT, RT_SCOPE_UNIVERSE,
                 RouteType.UNICAST, 0, gateway, 0, -1, null, List.of());
     }
 
-    /** A route of {@code type} (unreachable, blackhole, prohibit, ...) with no next hop. */
+    /**
+     * A route of {@code type} (unreachable, blackhole, prohibit, ...) with no next hop.
+     *
+     * @param type the route type
+     * @param destination the destination prefix
+     * @param table the routing table ID
+     * @return the route
+     */
     public static Route ofType(RouteType type, Prefix destination, int table) {
         return new Route(destination.family(), destination, null, 0, table, RTPROT_BOOT, RT_SCOPE_UNIVERSE, type, 0,
                 null, 0, -1, null, List.of());
     }
 
-    /** The default route prefix of {@code family}. */
+    /**
+     * The default route prefix of {@code family}.
+     *
+     * @param family the address family
+     * @return {@code 0.0.0.0/0} or {@code ::/0}
+     */
     public static Prefix defaultPrefix(IpFamily family) {
         return new Prefix(RtAttributes.any(family), 0);
     }
 
+    /**
+     * This route out of another interface ({@code dev}).
+     *
+     * @param newOif the output interface index, 0 for none
+     * @return the changed copy
+     */
     public Route withOif(int newOif) {
         return new Route(family, destination, source, tos, table, protocol, scope, type, flags, gateway, newOif, metric,
                 prefsrc, unknown);
     }
 
+    /**
+     * This route through another gateway ({@code via}).
+     *
+     * @param newGateway the next hop's address, or {@code null} for none
+     * @return the changed copy
+     */
     public Route withGateway(InetAddress newGateway) {
         return new Route(family, destination, source, tos, table, protocol, scope, type, flags, newGateway, oif, metric,
                 prefsrc, unknown);
     }
 
+    /**
+     * This route with another metric ({@code metric}).
+     *
+     * @param newMetric the metric; lower is preferred
+     * @return the changed copy
+     */
     public Route withMetric(long newMetric) {
         return new Route(family, destination, source, tos, table, protocol, scope, type, flags, gateway, oif, newMetric,
                 prefsrc, unknown);
     }
 
+    /**
+     * This route with another origin ({@code proto}, {@code RTPROT_*}).
+     *
+     * @param newProtocol the protocol that installs the route
+     * @return the changed copy
+     */
     public Route withProtocol(int newProtocol) {
         return new Route(family, destination, source, tos, table, newProtocol, scope, type, flags, gateway, oif, metric,
                 prefsrc, unknown);
     }
 
+    /**
+     * This route with another scope ({@code scope}, {@code RT_SCOPE_*}).
+     *
+     * @param newScope the scope
+     * @return the changed copy
+     */
     public Route withScope(int newScope) {
         return new Route(family, destination, source, tos, table, protocol, newScope, type, flags, gateway, oif, metric,
                 prefsrc, unknown);
     }
 
+    /**
+     * This route with another preferred source address ({@code src}).
+     *
+     * @param newPrefsrc the address, or {@code null} for none
+     * @return the changed copy
+     */
     public Route withPrefsrc(InetAddress newPrefsrc) {
         return new Route(family, destination, source, tos, table, protocol, scope, type, flags, gateway, oif, metric,
                 newPrefsrc, unknown);
     }
 
-    /** The same route without kept attributes (what a delete request needs). */
+    /**
+     * The same route without kept attributes (what a delete request needs).
+     *
+     * @return the changed copy
+     */
     public Route withoutUnknown() {
         return new Route(family, destination, source, tos, table, protocol, scope, type, flags, gateway, oif, metric,
                 prefsrc, List.of());
@@ -170,6 +233,8 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
     /**
      * Decodes an {@code RTM_NEWROUTE} or {@code RTM_DELROUTE} message.
      *
+     * @param message the message
+     * @return the route
      * @throws NetlinkDecodeException when the message is malformed
      */
     public static Route decode(NetlinkMessage message) {

@@ -161,10 +161,35 @@ final class RtAttributeNames implements AttributeNamer {
 
     private final Map<Integer, String> top;
     private final Map<Integer, String> linkInfo;
+    private final Map<Integer, String> infoData;
 
     private RtAttributeNames(Map<Integer, String> top, Map<Integer, String> linkInfo) {
+        this(top, linkInfo, Map.of());
+    }
+
+    private RtAttributeNames(Map<Integer, String> top, Map<Integer, String> linkInfo, Map<Integer, String> infoData) {
         this.top = top;
         this.linkInfo = linkInfo;
+        this.infoData = infoData;
+    }
+
+    /**
+     * {@link #LINK}, naming also the {@code IFLA_INFO_DATA} attributes of a link of
+     * {@code kind} (e.g. {@code VETH_INFO_PEER}, {@code IFLA_VRF_TABLE}).
+     */
+    static RtAttributeNames link(String kind) {
+        Map<Integer, String> data = switch (kind) {
+            case "veth" -> Map.of(IfLink.VETH_INFO_PEER, "VETH_INFO_PEER");
+            case "vrf" -> Map.of(IfLink.IFLA_VRF_TABLE, "IFLA_VRF_TABLE");
+            case "macvlan" -> Map.of(IfLink.IFLA_MACVLAN_MODE, "IFLA_MACVLAN_MODE",
+                    IfLink.IFLA_MACVLAN_FLAGS, "IFLA_MACVLAN_FLAGS");
+            case "bridge" -> Map.of(IfLink.IFLA_BR_FORWARD_DELAY, "IFLA_BR_FORWARD_DELAY",
+                    IfLink.IFLA_BR_HELLO_TIME, "IFLA_BR_HELLO_TIME", IfLink.IFLA_BR_MAX_AGE, "IFLA_BR_MAX_AGE",
+                    IfLink.IFLA_BR_AGEING_TIME, "IFLA_BR_AGEING_TIME", IfLink.IFLA_BR_STP_STATE, "IFLA_BR_STP_STATE",
+                    IfLink.IFLA_BR_PRIORITY, "IFLA_BR_PRIORITY", IfLink.IFLA_BR_VLAN_FILTERING, "IFLA_BR_VLAN_FILTERING");
+            default -> Map.of();
+        };
+        return new RtAttributeNames(LINK.top, LINK.linkInfo, data);
     }
 
     @Override
@@ -174,7 +199,13 @@ final class RtAttributeNames implements AttributeNamer {
         for (AttributePath.Step step : path.steps()) {
             String name = level.get(step.type());
             joiner.add(name == null ? "attribute type " + step.type() : name);
-            level = step.type() == IfLink.IFLA_LINKINFO && level == top ? linkInfo : Map.of();
+            if (level == top && step.type() == IfLink.IFLA_LINKINFO) {
+                level = linkInfo;
+            } else if (level == linkInfo && step.type() == IfLink.IFLA_INFO_DATA) {
+                level = infoData;
+            } else {
+                level = Map.of();
+            }
         }
         return joiner.toString();
     }

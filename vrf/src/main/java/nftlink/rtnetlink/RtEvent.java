@@ -18,6 +18,7 @@ public record RtEvent(Change change, RtObject object) {
         DELETED
     }
 
+    /** Checks the components: neither may be null. */
     public RtEvent {
         Objects.requireNonNull(change, "change");
         Objects.requireNonNull(object, "object");

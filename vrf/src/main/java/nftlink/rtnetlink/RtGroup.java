@@ -25,12 +25,20 @@ public enum RtGroup {
         this.family = family;
     }
 
-    /** The group number for {@code NETLINK_ADD_MEMBERSHIP}. */
+    /**
+     * The group number for {@code NETLINK_ADD_MEMBERSHIP}.
+     *
+     * @return the group number
+     */
     public int number() {
         return number;
     }
 
-    /** The address family of the group, or {@code null} for links. */
+    /**
+     * The address family of the group, or {@code null} for links.
+     *
+     * @return the family, or {@code null}
+     */
     public IpFamily family() {
         return family;
     }

@@ -28,21 +28,40 @@ public final class RtMessages {
     /** {@code NLM_F_REQUEST | NLM_F_ACK}: change or delete. */
     public static final int CHANGE = NLM_F_REQUEST | NLM_F_ACK;
 
-    /** {@code ip link add NAME type KIND ...}. */
+    /**
+     * {@code ip link add NAME type KIND ...}.
+     *
+     * @param w the writer the message is appended to
+     * @param seq the message's sequence number
+     * @param link the link to create: name, kind and kind-specific settings
+     */
     public static void newLink(MessageWriter w, int seq, Link link) {
         int m = w.beginMessage(RTM_NEWLINK, CREATE_EXCLUSIVE, seq);
         link.write(w);
         w.endMessage(m);
     }
 
-    /** {@code ip link del}: deletes interface {@code index}. */
+    /**
+     * {@code ip link del}: deletes interface {@code index}.
+     *
+     * @param w the writer the message is appended to
+     * @param seq the message's sequence number
+     * @param index the interface index
+     */
     public static void deleteLink(MessageWriter w, int seq, int index) {
         int m = w.beginMessage(RTM_DELLINK, CHANGE, seq);
         ifinfomsg(w, index, 0, 0);
         w.endMessage(m);
     }
 
-    /** {@code ip link set dev DEV master MASTER}; {@code master} 0 is {@code nomaster}. */
+    /**
+     * {@code ip link set dev DEV master MASTER}; {@code master} 0 is {@code nomaster}.
+     *
+     * @param w the writer the message is appended to
+     * @param seq the message's sequence number
+     * @param index the interface index of the port
+     * @param master the interface index of the master (a VRF or bridge), or 0 to detach
+     */
     public static void setMaster(MessageWriter w, int seq, int index, int master) {
         int m = w.beginMessage(RTM_NEWLINK, CHANGE, seq);
         ifinfomsg(w, index, 0, 0);
@@ -50,14 +69,28 @@ public final class RtMessages {
         w.endMessage(m);
     }
 
-    /** {@code ip link set dev DEV up|down}. */
+    /**
+     * {@code ip link set dev DEV up|down}.
+     *
+     * @param w the writer the message is appended to
+     * @param seq the message's sequence number
+     * @param index the interface index
+     * @param up {@code true} for up, {@code false} for down
+     */
     public static void setUp(MessageWriter w, int seq, int index, boolean up) {
         int m = w.beginMessage(RTM_NEWLINK, CHANGE, seq);
         ifinfomsg(w, index, up ? IFF_UP : 0, IFF_UP);
         w.endMessage(m);
     }
 
-    /** {@code ip link set dev DEV mtu MTU}. */
+    /**
+     * {@code ip link set dev DEV mtu MTU}.
+     *
+     * @param w the writer the message is appended to
+     * @param seq the message's sequence number
+     * @param index the interface index
+     * @param mtu the MTU in bytes
+     */
     public static void setMtu(MessageWriter w, int seq, int index, int mtu) {
         int m = w.beginMessage(RTM_NEWLINK, CHANGE, seq);
         ifinfomsg(w, index, 0, 0);
@@ -65,7 +98,14 @@ public final class RtMessages {
         w.endMessage(m);
     }
 
-    /** {@code ip link set dev DEV name NAME}. */
+    /**
+     * {@code ip link set dev DEV name NAME}.
+     *
+     * @param w the writer the message is appended to
+     * @param seq the message's sequence number
+     * @param index the interface index
+     * @param name the new name (at most 15 bytes)
+     */
     public static void rename(MessageWriter w, int seq, int index, String name) {
         RtAttributes.checkName("link", name);
         int m = w.beginMessage(RTM_NEWLINK, CHANGE, seq);
@@ -74,7 +114,14 @@ public final class RtMessages {
         w.endMessage(m);
     }
 
-    /** {@code ip link set dev DEV netns FD}. */
+    /**
+     * {@code ip link set dev DEV netns FD}.
+     *
+     * @param w the writer the message is appended to
+     * @param seq the message's sequence number
+     * @param index the interface index
+     * @param namespaceFd an open file descriptor of the target network namespace
+     */
     public static void setNamespace(MessageWriter w, int seq, int index, int namespaceFd) {
         int m = w.beginMessage(RTM_NEWLINK, CHANGE, seq);
         ifinfomsg(w, index, 0, 0);
@@ -82,7 +129,13 @@ public final class RtMessages {
         w.endMessage(m);
     }
 
-    /** {@code RTM_GETLINK} for one interface by name, as iproute2 resolves names. */
+    /**
+     * {@code RTM_GETLINK} for one interface by name, as iproute2 resolves names.
+     *
+     * @param w the writer the message is appended to
+     * @param seq the message's sequence number
+     * @param name the interface name
+     */
     public static void getLink(MessageWriter w, int seq, String name) {
         int m = w.beginMessage(RTM_GETLINK, CHANGE, seq);
         ifinfomsg(w, 0, 0, 0);
@@ -91,7 +144,13 @@ public final class RtMessages {
         w.endMessage(m);
     }
 
-    /** {@code RTM_GETLINK} for one interface by index. */
+    /**
+     * {@code RTM_GETLINK} for one interface by index.
+     *
+     * @param w the writer the message is appended to
+     * @param seq the message's sequence number
+     * @param index the interface index
+     */
     public static void getLink(MessageWriter w, int seq, int index) {
         int m = w.beginMessage(RTM_GETLINK, CHANGE, seq);
         ifinfomsg(w, index, 0, 0);
@@ -102,6 +161,11 @@ public final class RtMessages {
     /**
      * Dumps links; with strict checking the kernel filters by {@code master}
      * (when not 0) and {@code kind} (when not {@code null}).
+     *
+     * @param w the writer the message is appended to
+     * @param seq the message's sequence number
+     * @param master the master's interface index, or 0 for links of any master
+     * @param kind the link kind ({@code "vrf"}, {@code "veth"}, ...), or {@code null} for every kind
      */
     public static void dumpLinks(MessageWriter w, int seq, int master, String kind) {
         int m = w.beginMessage(RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, seq);
@@ -118,42 +182,83 @@ public final class RtMessages {
         w.endMessage(m);
     }
 
-    /** {@code ip addr add} ({@code flags}: {@link #CREATE_EXCLUSIVE} or {@link #CREATE_OR_REPLACE}). */
+    /**
+     * {@code ip addr add} ({@code flags}: {@link #CREATE_EXCLUSIVE} or {@link #CREATE_OR_REPLACE}).
+     *
+     * @param w the writer the message is appended to
+     * @param seq the message's sequence number
+     * @param address the address, its prefix length and interface
+     * @param flags netlink creation flags
+     */
     public static void newAddress(MessageWriter w, int seq, Address address, int flags) {
         int m = w.beginMessage(RTM_NEWADDR, flags, seq);
         address.write(w, true);
         w.endMessage(m);
     }
 
-    /** {@code ip addr del}. */
+    /**
+     * {@code ip addr del}.
+     *
+     * @param w the writer the message is appended to
+     * @param seq the message's sequence number
+     * @param address the address, its prefix length and interface
+     */
     public static void deleteAddress(MessageWriter w, int seq, Address address) {
         int m = w.beginMessage(RTM_DELADDR, CHANGE, seq);
         address.write(w, false);
         w.endMessage(m);
     }
 
-    /** Dumps addresses of {@code family} ({@code null}: both), of interface {@code index} (0: all). */
+    /**
+     * Dumps addresses of {@code family} ({@code null}: both), of interface {@code index} (0: all).
+     *
+     * @param w the writer the message is appended to
+     * @param seq the message's sequence number
+     * @param family the address family, or {@code null} for both
+     * @param index the interface index, or 0 for every interface
+     */
     public static void dumpAddresses(MessageWriter w, int seq, IpFamily family, int index) {
         int m = w.beginMessage(RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, seq);
         w.putU8(family == null ? AF_UNSPEC : family.number()).putU8(0).putU8(0).putU8(0).putU32(index);
         w.endMessage(m);
     }
 
-    /** {@code ip route add|replace} ({@code flags}: {@link #CREATE_EXCLUSIVE} or {@link #CREATE_OR_REPLACE}). */
+    /**
+     * {@code ip route add|replace} ({@code flags}: {@link #CREATE_EXCLUSIVE} or {@link
+     * #CREATE_OR_REPLACE}).
+     *
+     * @param w the writer the message is appended to
+     * @param seq the message's sequence number
+     * @param route the route
+     * @param flags netlink creation flags
+     */
     public static void newRoute(MessageWriter w, int seq, Route route, int flags) {
         int m = w.beginMessage(RTM_NEWROUTE, flags, seq);
         route.write(w);
         w.endMessage(m);
     }
 
-    /** {@code ip route del}: deletes the route matching every field given. */
+    /**
+     * {@code ip route del}: deletes the route matching every field given.
+     *
+     * @param w the writer the message is appended to
+     * @param seq the message's sequence number
+     * @param route the fields that identify the route
+     */
     public static void deleteRoute(MessageWriter w, int seq, Route route) {
         int m = w.beginMessage(RTM_DELROUTE, CHANGE, seq);
         route.withoutUnknown().write(w);
         w.endMessage(m);
     }
 
-    /** Dumps the routes of {@code family} in {@code table} (0: every table), filtered by the kernel. */
+    /**
+     * Dumps the routes of {@code family} in {@code table} (0: every table), filtered by the kernel.
+     *
+     * @param w the writer the message is appended to
+     * @param seq the message's sequence number
+     * @param family the address family
+     * @param table the routing table ID, or 0 for every table
+     */
     public static void dumpRoutes(MessageWriter w, int seq, IpFamily family, int table) {
         int m = w.beginMessage(RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, seq);
         w.putU8(family.number()).putU8(0).putU8(0).putU8(0).putU8(0).putU8(0).putU8(0).putU8(0).putU32(0);
@@ -163,21 +268,39 @@ public final class RtMessages {
         w.endMessage(m);
     }
 
-    /** {@code ip rule add}. */
+    /**
+     * {@code ip rule add}.
+     *
+     * @param w the writer the message is appended to
+     * @param seq the message's sequence number
+     * @param rule the policy routing rule
+     */
     public static void newRule(MessageWriter w, int seq, FibRule rule) {
         int m = w.beginMessage(RTM_NEWRULE, CREATE_EXCLUSIVE, seq);
         rule.write(w);
         w.endMessage(m);
     }
 
-    /** {@code ip rule del}: deletes the first rule that matches every field given. */
+    /**
+     * {@code ip rule del}: deletes the first rule that matches every field given.
+     *
+     * @param w the writer the message is appended to
+     * @param seq the message's sequence number
+     * @param rule the fields that identify the rule
+     */
     public static void deleteRule(MessageWriter w, int seq, FibRule rule) {
         int m = w.beginMessage(RTM_DELRULE, CHANGE, seq);
         rule.withoutUnknown().write(w);
         w.endMessage(m);
     }
 
-    /** Dumps the rules of {@code family}. */
+    /**
+     * Dumps the rules of {@code family}.
+     *
+     * @param w the writer the message is appended to
+     * @param seq the message's sequence number
+     * @param family the address family
+     */
     public static void dumpRules(MessageWriter w, int seq, IpFamily family) {
         int m = w.beginMessage(RTM_GETRULE, NLM_F_REQUEST | NLM_F_DUMP, seq);
         w.putU8(family.number()).putZeros(RtnetlinkUapi.FIB_RULE_HDR_LEN - 1);

@@ -10,6 +10,7 @@ import nftlink.netlink.SystemCallException;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -55,6 +56,11 @@ public final class RtMonitor implements AutoCloseable {
     /**
      * Subscribes to {@code groups} inside {@code namespace}, then delivers the
      * first snapshot to {@code listener} before returning.
+     *
+     * @param namespace the network namespace
+     * @param groups the multicast groups to join
+     * @param listener what snapshots and events go to
+     * @return the monitor; close it when done
      */
     public static RtMonitor open(NetworkNamespace namespace, Set<RtGroup> groups, RtListener listener) {
         Objects.requireNonNull(listener, "listener");
@@ -75,28 +81,60 @@ public final class RtMonitor implements AutoCloseable {
         return monitor;
     }
 
-    /** Every group: links, and addresses, routes and rules of both families. */
+    /**
+     * Every group: links, and addresses, routes and rules of both families.
+     *
+     * @param namespace the network namespace
+     * @param listener what snapshots and events go to
+     * @return the monitor; close it when done
+     */
     public static RtMonitor open(NetworkNamespace namespace, RtListener listener) {
         return open(namespace, EnumSet.allOf(RtGroup.class), listener);
     }
 
-    /** The monitor's socket (to set its receive buffer size, or to poll it with others). */
+    /**
+     * The monitor's socket (to set its receive buffer size, or to poll it with others).
+     *
+     * @return the socket
+     */
     public NetlinkSocket socket() {
         return socket;
     }
 
-    /** How many times the monitor resynchronised after lost notifications. */
+    /**
+     * How many times the monitor resynchronised after lost notifications.
+     *
+     * @return the number of resyncs
+     */
     public int resyncs() {
         return resyncs;
     }
 
     /**
-     * Waits up to {@code timeoutMillis} (negative: forever) for notifications and
-     * delivers all that are queued.
+     * Waits for notifications, for as long as it takes, and delivers all that are queued.
      *
      * @return the number of events delivered (a resync counts as none)
      */
-    public int poll(int timeoutMillis) {
+    public int poll() {
+        return poll(-1);
+    }
+
+    /**
+     * Waits up to {@code timeout} for notifications and delivers all that are queued.
+     *
+     * @param timeout how long to wait, rounded down to milliseconds; zero delivers what is queued
+     *                without waiting; more than {@code Integer.MAX_VALUE} ms waits without a limit
+     * @return the number of events delivered (a resync counts as none)
+     * @throws IllegalArgumentException for a negative timeout
+     */
+    public int poll(Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("negative timeout " + timeout);
+        }
+        return poll(timeout.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0 ? -1 : (int) timeout.toMillis());
+    }
+
+    private int poll(int timeoutMillis) {
         if (!socket.awaitReadable(timeoutMillis)) {
             return 0;
         }

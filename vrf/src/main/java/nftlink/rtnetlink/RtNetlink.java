@@ -57,55 +57,97 @@ public final class RtNetlink implements AutoCloseable {
         }
     }
 
-    /** Connects in the caller's network namespace. */
+    /**
+     * Connects in the caller's network namespace.
+     *
+     * @return an open connection; close it when done
+     */
     public static RtNetlink open() {
         return open(NetworkNamespace.current());
     }
 
-    /** Connects inside {@code namespace}. */
+    /**
+     * Connects inside {@code namespace}.
+     *
+     * @param namespace the network namespace to connect in
+     * @return an open connection; close it when done
+     */
     public static RtNetlink open(NetworkNamespace namespace) {
         return new RtNetlink(NetlinkConnection.open(NetlinkProtocol.ROUTE, namespace));
     }
 
-    /** Wraps an existing {@code NETLINK_ROUTE} connection (and turns strict checking on). */
+    /**
+     * Wraps an existing {@code NETLINK_ROUTE} connection (and turns strict checking on).
+     *
+     * @param connection a connection opened for {@code NETLINK_ROUTE}
+     * @return the client; closing it closes {@code connection}
+     */
     public static RtNetlink wrap(NetlinkConnection connection) {
         return new RtNetlink(Objects.requireNonNull(connection, "connection"));
     }
 
-    /** The underlying netlink connection. */
+    /**
+     * The underlying netlink connection.
+     *
+     * @return the connection
+     */
     public NetlinkConnection connection() {
         return connection;
     }
 
     // ---- links ----
 
-    /** Every link. */
+    /**
+     * Every link.
+     *
+     * @return every link of the namespace, in index order
+     */
     public List<Link> links() {
         return dump((w, seq) -> RtMessages.dumpLinks(w, seq, 0, null), "list links", IFINFOMSG_LEN,
                 RtAttributeNames.LINK, RTM_NEWLINK, Link::decode);
     }
 
-    /** The links of one kind ({@code vrf}, {@code veth}, ...). */
+    /**
+     * The links of one kind ({@code vrf}, {@code veth}, ...).
+     *
+     * @param kind the link kind as {@code IFLA_INFO_KIND} names it
+     * @return the links of that kind; empty when there are none
+     */
     public List<Link> links(String kind) {
         Objects.requireNonNull(kind, "kind");
         return dump((w, seq) -> RtMessages.dumpLinks(w, seq, 0, kind), "list links of kind " + kind, IFINFOMSG_LEN,
                 RtAttributeNames.LINK, RTM_NEWLINK, Link::decode)
-                .stream().filter(l -> kind.equals(l.kindName())).toList();
+                .stream().filter(l -> l.kindName().filter(kind::equals).isPresent()).toList();
     }
 
-    /** The links enslaved to {@code master} (a VRF or bridge). */
+    /**
+     * The links enslaved to {@code master} (a VRF or bridge).
+     *
+     * @param master the master's interface index
+     * @return the ports of {@code master}; empty when there are none
+     */
     public List<Link> linksOfMaster(int master) {
         return dump((w, seq) -> RtMessages.dumpLinks(w, seq, master, null), "list links of master #" + master,
                 IFINFOMSG_LEN, RtAttributeNames.LINK, RTM_NEWLINK, Link::decode)
                 .stream().filter(l -> l.master() == master).toList();
     }
 
-    /** The link named {@code name}, if there is one. */
+    /**
+     * The link named {@code name}, if there is one.
+     *
+     * @param name the interface name
+     * @return the link, or empty
+     */
     public Optional<Link> link(String name) {
         return getLink((w, seq) -> RtMessages.getLink(w, seq, name), "get link " + name);
     }
 
-    /** The link with index {@code index}, if there is one. */
+    /**
+     * The link with index {@code index}, if there is one.
+     *
+     * @param index the interface index
+     * @return the link, or empty
+     */
     public Optional<Link> link(int index) {
         return getLink((w, seq) -> RtMessages.getLink(w, seq, index), "get link #" + index);
     }
@@ -131,6 +173,8 @@ public final class RtNetlink implements AutoCloseable {
      * The index of the link named {@code name}.
      *
      * @throws NetlinkKernelException with {@code ENODEV} when there is no such link
+     * @param name the interface name
+     * @return the interface index
      */
     public int index(String name) {
         return link(name).map(Link::index).orElseThrow(() -> new NetlinkKernelException("get link " + name,
@@ -143,11 +187,13 @@ public final class RtNetlink implements AutoCloseable {
      * @throws UnsupportedLinkKindException when the kernel does not know the kind
      *         (for example a kernel without {@code CONFIG_NET_VRF} and a VRF)
      * @throws NetlinkKernelException       for other refusals, e.g. {@code EEXIST}
+     * @param link the link to create: name, kind and kind-specific settings
      */
     public void createLink(Link link) {
         String operation = "create link " + link.name() + (link.kind() == null ? "" : " type " + describe(link.kind()));
         try {
-            execute((w, seq) -> RtMessages.newLink(w, seq, link), operation, IFINFOMSG_LEN, RtAttributeNames.LINK);
+            execute((w, seq) -> RtMessages.newLink(w, seq, link), operation, IFINFOMSG_LEN,
+                    link.kind() == null ? RtAttributeNames.LINK : RtAttributeNames.link(link.kind().name()));
         } catch (NetlinkKernelException e) {
             if (link.kind() != null && e.errno() == Errno.EOPNOTSUPP && e.kernelMessage() != null
                     && e.kernelMessage().contains("Unknown device type")) {
@@ -165,43 +211,76 @@ public final class RtNetlink implements AutoCloseable {
         };
     }
 
-    /** Deletes link {@code index} ({@code ip link del}); deleting one veth end deletes both. */
+    /**
+     * Deletes link {@code index} ({@code ip link del}); deleting one veth end deletes both.
+     *
+     * @param index the interface index
+     */
     public void deleteLink(int index) {
         execute((w, seq) -> RtMessages.deleteLink(w, seq, index), "delete link #" + index, IFINFOMSG_LEN,
                 RtAttributeNames.LINK);
     }
 
-    /** Sets {@code IFF_UP} on link {@code index}, or clears it. */
+    /**
+     * Sets {@code IFF_UP} on link {@code index}, or clears it.
+     *
+     * @param index the interface index
+     * @param up {@code true} to bring the link up, {@code false} to take it down
+     */
     public void setUp(int index, boolean up) {
         execute((w, seq) -> RtMessages.setUp(w, seq, index, up), "set link #" + index + (up ? " up" : " down"),
                 IFINFOMSG_LEN, RtAttributeNames.LINK);
     }
 
-    /** Sets the MTU of link {@code index}. */
+    /**
+     * Sets the MTU of link {@code index}.
+     *
+     * @param index the interface index
+     * @param mtu the MTU in bytes
+     */
     public void setMtu(int index, int mtu) {
         execute((w, seq) -> RtMessages.setMtu(w, seq, index, mtu), "set link #" + index + " mtu " + mtu,
                 IFINFOMSG_LEN, RtAttributeNames.LINK);
     }
 
-    /** Renames link {@code index} (it must be down). */
+    /**
+     * Renames link {@code index} (it must be down).
+     *
+     * @param index the interface index
+     * @param name the new name (at most 15 bytes)
+     */
     public void rename(int index, String name) {
         execute((w, seq) -> RtMessages.rename(w, seq, index, name), "set link #" + index + " name " + name,
                 IFINFOMSG_LEN, RtAttributeNames.LINK);
     }
 
-    /** Enslaves link {@code index} to {@code master} (a VRF or bridge). */
+    /**
+     * Enslaves link {@code index} to {@code master} (a VRF or bridge).
+     *
+     * @param index the interface index of the port
+     * @param master the interface index of the master
+     */
     public void setMaster(int index, int master) {
         execute((w, seq) -> RtMessages.setMaster(w, seq, index, master), "set link #" + index + " master #" + master,
                 IFINFOMSG_LEN, RtAttributeNames.LINK);
     }
 
-    /** Releases link {@code index} from its master ({@code nomaster}). */
+    /**
+     * Releases link {@code index} from its master ({@code nomaster}).
+     *
+     * @param index the interface index of the port
+     */
     public void release(int index) {
         execute((w, seq) -> RtMessages.setMaster(w, seq, index, 0), "set link #" + index + " nomaster",
                 IFINFOMSG_LEN, RtAttributeNames.LINK);
     }
 
-    /** Moves link {@code index} into {@code target} (by the namespace's file descriptor). */
+    /**
+     * Moves link {@code index} into {@code target} (by the namespace's file descriptor).
+     *
+     * @param index the interface index
+     * @param target the namespace to move the link into
+     */
     public void moveToNamespace(int index, NetworkNamespace target) {
         if (target.isCurrent()) {
             try (NetworkNamespace self = NetworkNamespace.ofPath(Path.of("/proc/self/ns/net"))) {
@@ -215,12 +294,22 @@ public final class RtNetlink implements AutoCloseable {
 
     // ---- addresses ----
 
-    /** Every address of both families. */
+    /**
+     * Every address of both families.
+     *
+     * @return the addresses; empty when there are none
+     */
     public List<Address> addresses() {
         return addresses(null, 0);
     }
 
-    /** The addresses of {@code family} ({@code null}: both) on link {@code index} (0: every link). */
+    /**
+     * The addresses of {@code family} ({@code null}: both) on link {@code index} (0: every link).
+     *
+     * @param family the address family, or {@code null} for both
+     * @param index the interface index, or 0 for every link
+     * @return the addresses; empty when there are none
+     */
     public List<Address> addresses(IpFamily family, int index) {
         return dump((w, seq) -> RtMessages.dumpAddresses(w, seq, family, index),
                 "list addresses" + (family == null ? "" : " " + family.ipName()) + (index == 0 ? "" : " dev #" + index),
@@ -228,20 +317,32 @@ public final class RtNetlink implements AutoCloseable {
                 .stream().filter(a -> index == 0 || a.index() == index).toList();
     }
 
-    /** Adds an address ({@code ip addr add}); fails with {@code EEXIST} when it is there. */
+    /**
+     * Adds an address ({@code ip addr add}); fails with {@code EEXIST} when it is there.
+     *
+     * @param address the address, its prefix length and interface
+     */
     public void addAddress(Address address) {
         execute((w, seq) -> RtMessages.newAddress(w, seq, address, RtMessages.CREATE_EXCLUSIVE),
                 "add address " + address.local() + " dev #" + address.index(), IFADDRMSG_LEN, RtAttributeNames.ADDRESS);
     }
 
-    /** Adds an address or updates it when it is there ({@code ip addr replace}). */
+    /**
+     * Adds an address or updates it when it is there ({@code ip addr replace}).
+     *
+     * @param address the address, its prefix length and interface
+     */
     public void replaceAddress(Address address) {
         execute((w, seq) -> RtMessages.newAddress(w, seq, address, RtMessages.CREATE_OR_REPLACE),
                 "replace address " + address.local() + " dev #" + address.index(), IFADDRMSG_LEN,
                 RtAttributeNames.ADDRESS);
     }
 
-    /** Deletes an address ({@code ip addr del}). */
+    /**
+     * Deletes an address ({@code ip addr del}).
+     *
+     * @param address the address, its prefix length and interface
+     */
     public void deleteAddress(Address address) {
         execute((w, seq) -> RtMessages.deleteAddress(w, seq, address),
                 "delete address " + address.local() + " dev #" + address.index(), IFADDRMSG_LEN,
@@ -253,6 +354,10 @@ public final class RtNetlink implements AutoCloseable {
     /**
      * The routes of {@code family} in {@code table} (0: every table), filtered by
      * the kernel; a table that does not exist yet has no routes.
+     *
+     * @param family the address family
+     * @param table the routing table ID, or 0 for every table
+     * @return the routes; empty when there are none
      */
     public List<Route> routes(IpFamily family, int table) {
         try {
@@ -269,19 +374,31 @@ public final class RtNetlink implements AutoCloseable {
         }
     }
 
-    /** Adds a route ({@code ip route add}); fails with {@code EEXIST} when it is there. */
+    /**
+     * Adds a route ({@code ip route add}); fails with {@code EEXIST} when it is there.
+     *
+     * @param route the route
+     */
     public void addRoute(Route route) {
         execute((w, seq) -> RtMessages.newRoute(w, seq, route, RtMessages.CREATE_EXCLUSIVE), "add route " + route,
                 RTMSG_LEN, RtAttributeNames.ROUTE);
     }
 
-    /** Adds a route or replaces the one to the same destination ({@code ip route replace}). */
+    /**
+     * Adds a route or replaces the one to the same destination ({@code ip route replace}).
+     *
+     * @param route the route
+     */
     public void replaceRoute(Route route) {
         execute((w, seq) -> RtMessages.newRoute(w, seq, route, RtMessages.CREATE_OR_REPLACE), "replace route " + route,
                 RTMSG_LEN, RtAttributeNames.ROUTE);
     }
 
-    /** Deletes a route ({@code ip route del}). */
+    /**
+     * Deletes a route ({@code ip route del}).
+     *
+     * @param route the fields that identify the route
+     */
     public void deleteRoute(Route route) {
         execute((w, seq) -> RtMessages.deleteRoute(w, seq, route), "delete route " + route, RTMSG_LEN,
                 RtAttributeNames.ROUTE);
@@ -289,19 +406,32 @@ public final class RtNetlink implements AutoCloseable {
 
     // ---- rules ----
 
-    /** The policy rules of {@code family}, in priority order. */
+    /**
+     * The policy rules of {@code family}, in priority order.
+     *
+     * @param family the address family
+     * @return the rules, in priority order
+     */
     public List<FibRule> rules(IpFamily family) {
         return dump((w, seq) -> RtMessages.dumpRules(w, seq, family), "list rules " + family.ipName(),
                 FIB_RULE_HDR_LEN, RtAttributeNames.RULE, RTM_NEWRULE, FibRule::decode);
     }
 
-    /** Adds a policy rule ({@code ip rule add}). */
+    /**
+     * Adds a policy rule ({@code ip rule add}).
+     *
+     * @param rule the policy routing rule
+     */
     public void addRule(FibRule rule) {
         execute((w, seq) -> RtMessages.newRule(w, seq, rule), "add rule " + rule, FIB_RULE_HDR_LEN,
                 RtAttributeNames.RULE);
     }
 
-    /** Deletes the first policy rule matching every field given ({@code ip rule del}). */
+    /**
+     * Deletes the first policy rule matching every field given ({@code ip rule del}).
+     *
+     * @param rule the fields that identify the rule
+     */
     public void deleteRule(FibRule rule) {
         execute((w, seq) -> RtMessages.deleteRule(w, seq, rule), "delete rule " + rule, FIB_RULE_HDR_LEN,
                 RtAttributeNames.RULE);

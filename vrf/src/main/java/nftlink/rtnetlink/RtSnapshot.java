@@ -12,6 +12,7 @@ import java.util.List;
  * @param rules     policy rules of the subscribed families
  */
 public record RtSnapshot(List<Link> links, List<Address> addresses, List<Route> routes, List<FibRule> rules) {
+    /** Copies the lists, which must not be null. */
     public RtSnapshot {
         links = List.copyOf(links);
         addresses = List.copyOf(addresses);

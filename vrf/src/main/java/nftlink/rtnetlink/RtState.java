@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -18,7 +19,6 @@ import java.util.TreeMap;
  * Not thread-safe: read it on the thread that polls the monitor.
  */
 public final class RtState implements RtListener {
-
     private record AddressKey(IpFamily family, int index, Prefix local) {
     }
 
@@ -30,6 +30,10 @@ public final class RtState implements RtListener {
     private final Map<RouteKey, Route> routes = new LinkedHashMap<>();
     private final Map<FibRule, FibRule> rules = new LinkedHashMap<>();
     private int snapshots;
+
+    /** An empty mirror; a monitor fills it with its first snapshot. */
+    public RtState() {
+    }
 
     @Override
     public void onSnapshot(RtSnapshot snapshot) {
@@ -96,42 +100,77 @@ public final class RtState implements RtListener {
         return r.withoutUnknown();
     }
 
-    /** How many snapshots were applied (1 after opening; more after resyncs). */
+    /**
+     * How many snapshots were applied (1 after opening; more after resyncs).
+     *
+     * @return the number of snapshots
+     */
     public int snapshots() {
         return snapshots;
     }
 
-    /** The links, by index. */
+    /**
+     * The links, by index.
+     *
+     * @return the links
+     */
     public List<Link> links() {
         return List.copyOf(links.values());
     }
 
-    /** The link named {@code name}, or {@code null}. */
-    public Link link(String name) {
-        return links.values().stream().filter(l -> l.name().equals(name)).findFirst().orElse(null);
+    /**
+     * The link named {@code name}.
+     *
+     * @param name the interface name
+     * @return the link, or empty when the mirror holds none of that name
+     */
+    public Optional<Link> link(String name) {
+        return links.values().stream().filter(l -> l.name().equals(name)).findFirst();
     }
 
-    /** The addresses. */
+    /**
+     * The addresses.
+     *
+     * @return the addresses
+     */
     public List<Address> addresses() {
         return List.copyOf(addresses.values());
     }
 
-    /** The routes. */
+    /**
+     * The routes.
+     *
+     * @return the routes
+     */
     public List<Route> routes() {
         return List.copyOf(routes.values());
     }
 
-    /** The routes of {@code table}. */
+    /**
+     * The routes of {@code table}.
+     *
+     * @param table the routing table ID
+     * @return the routes
+     */
     public List<Route> routes(int table) {
         return routes.values().stream().filter(r -> r.table() == table).toList();
     }
 
-    /** The rules. */
+    /**
+     * The rules.
+     *
+     * @return the rules
+     */
     public List<FibRule> rules() {
         return List.copyOf(rules.values());
     }
 
-    /** Whether some address on any link equals {@code address}. */
+    /**
+     * Whether some address on any link equals {@code address}.
+     *
+     * @param address the address
+     * @return whether it is on a link
+     */
     public boolean hasAddress(InetAddress address) {
         return addresses.values().stream().anyMatch(a -> a.local().address().equals(address));
     }

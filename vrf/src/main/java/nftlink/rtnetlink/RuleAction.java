@@ -23,12 +23,21 @@ public enum RuleAction {
     /** {@code FR_ACT_PROHIBIT}: fail with "Permission denied". */
     PROHIBIT;
 
-    /** The {@code FR_ACT_*} number. */
+    /**
+     * The {@code FR_ACT_*} number.
+     *
+     * @return the number
+     */
     public int number() {
         return ordinal();
     }
 
-    /** The action with number {@code number}. */
+    /**
+     * The action with number {@code number}.
+     *
+     * @param number the {@code FR_ACT_*} number
+     * @return the action
+     */
     public static RuleAction ofNumber(int number) {
         RuleAction[] all = values();
         if (number < 0 || number >= all.length) {

@@ -17,12 +17,17 @@ import java.util.OptionalInt;
  */
 public record SlaveInfo(String kind, List<RawAttribute> data) {
 
+    /** Checks the components: {@code kind} not null; copies the data. */
     public SlaveInfo {
         Objects.requireNonNull(kind, "kind");
         data = List.copyOf(data);
     }
 
-    /** For a VRF port, the VRF's table ({@code IFLA_VRF_PORT_TABLE}). */
+    /**
+     * For a VRF port, the VRF's table ({@code IFLA_VRF_PORT_TABLE}).
+     *
+     * @return the table, or empty
+     */
     public OptionalInt vrfTable() {
         if (!kind.equals("vrf")) {
             return OptionalInt.empty();

@@ -7,6 +7,7 @@ package nftlink.rtnetlink;
  * @param end   last UID (unsigned), not below {@code start}
  */
 public record UidRange(int start, int end) {
+    /** Checks the components: {@code start <= end}, unsigned. */
     public UidRange {
         if (Integer.compareUnsigned(end, start) < 0) {
             throw new IllegalArgumentException("invalid uid range " + Integer.toUnsignedString(start) + "-"

@@ -8,6 +8,7 @@ import nftlink.netlink.NetlinkKernelException;
  * the kind and the kernel option that provides it, e.g. {@code CONFIG_NET_VRF}.
  */
 public class UnsupportedLinkKindException extends NetlinkKernelException {
+    /** The link kind ({@code IFLA_INFO_KIND}) the kernel lacks, e.g. {@code vrf}. */
     private final String kind;
 
     UnsupportedLinkKindException(NetlinkKernelException cause, String kind) {
@@ -18,7 +19,11 @@ public class UnsupportedLinkKindException extends NetlinkKernelException {
         initCause(cause);
     }
 
-    /** The link kind the kernel lacks. */
+    /**
+     * The link kind the kernel lacks.
+     *
+     * @return the kind as {@code IFLA_INFO_KIND} names it, e.g. {@code vrf}
+     */
     public String kind() {
         return kind;
     }

@@ -43,6 +43,9 @@ public final class CgroupVrfBinding implements AutoCloseable {
      * Binds new sockets of the processes in {@code cgroup} (a cgroup-v2 directory)
      * to device {@code ifindex}.
      *
+     * @param cgroup the cgroup directory
+     * @param ifindex the device's interface index (a VRF)
+     * @return the binding; {@link #detach} removes it
      * @throws CgroupBindingException when the cgroup, the kernel or the caller's privileges do not allow it
      */
     public static CgroupVrfBinding bind(Path cgroup, int ifindex) {
@@ -69,6 +72,7 @@ public final class CgroupVrfBinding implements AutoCloseable {
      * Removes whatever binding program is attached to {@code cgroup} without flags
      * (one made by this class, by an earlier run, or by {@code ip vrf exec}).
      *
+     * @param cgroup the cgroup directory
      * @throws CgroupBindingException when nothing is attached or the kernel refuses
      */
     public static void detachFrom(Path cgroup) {
@@ -80,7 +84,12 @@ public final class CgroupVrfBinding implements AutoCloseable {
         }
     }
 
-    /** How many socket-creation programs are attached directly to {@code cgroup}. */
+    /**
+     * How many socket-creation programs are attached directly to {@code cgroup}.
+     *
+     * @param cgroup the cgroup directory
+     * @return the number of programs
+     */
     public static int attachedPrograms(Path cgroup) {
         int cgroupFd = Bpf.openCgroup(cgroup);
         try {
@@ -90,17 +99,29 @@ public final class CgroupVrfBinding implements AutoCloseable {
         }
     }
 
-    /** The cgroup directory. */
+    /**
+     * The cgroup directory.
+     *
+     * @return the directory
+     */
     public Path cgroup() {
         return cgroup;
     }
 
-    /** The device index sockets are bound to. */
+    /**
+     * The device index sockets are bound to.
+     *
+     * @return the interface index
+     */
     public int ifindex() {
         return ifindex;
     }
 
-    /** Whether {@link #detach} has been called. */
+    /**
+     * Whether {@link #detach} has been called.
+     *
+     * @return whether the binding was detached
+     */
     public boolean isDetached() {
         return detached;
     }

@@ -1,5 +1,6 @@
 package nftlink.vrf;
 
+import nftlink.rtnetlink.UnsupportedLinkKindException;
 import nftlink.netlink.Errno;
 import nftlink.netlink.NetlinkKernelException;
 import nftlink.rtnetlink.FibRuleUapi;
@@ -49,7 +50,11 @@ public final class VrfIsolation {
 
     private final RtNetlink rt;
 
-    /** Works through {@code rt} (and so in its network namespace). */
+    /**
+     * Works through {@code rt} (and so in its network namespace).
+     *
+     * @param rt the rtnetlink client
+     */
     public VrfIsolation(RtNetlink rt) {
         this.rt = Objects.requireNonNull(rt, "rt");
     }
@@ -57,8 +62,9 @@ public final class VrfIsolation {
     /**
      * Makes the VRF of {@code spec} exist and isolated.
      *
+     * @param spec the VRF
      * @return the changes made, in order, as sentences; empty when everything was in place
-     * @throws nftlink.rtnetlink.UnsupportedLinkKindException when the kernel has no VRF support
+     * @throws UnsupportedLinkKindException when the kernel has no VRF support
      * @throws IllegalStateException when a link of the VRF's name exists but is not a VRF on its table
      */
     public List<String> apply(VrfSpec spec) {
@@ -89,7 +95,7 @@ public final class VrfIsolation {
             Link link = existing.get();
             if (!(link.kind() instanceof LinkKind.Vrf v) || v.table() != spec.table()) {
                 throw new IllegalStateException("link " + spec.name() + " exists but is not a VRF on table "
-                        + Integer.toUnsignedString(spec.table()) + " (kind " + link.kindName() + ")");
+                        + Integer.toUnsignedString(spec.table()) + " (kind " + link.kindName().orElse("none") + ")");
             }
         } else {
             rt.createLink(Link.vrf(spec.name(), spec.table()));
@@ -139,6 +145,7 @@ public final class VrfIsolation {
      * Undoes {@link #apply}: deletes the VRF's routes, releases its members,
      * deletes the device, and when no VRF is left restores the rule layout.
      *
+     * @param spec the VRF
      * @return the changes made; empty when nothing was left to undo
      */
     public List<String> revert(VrfSpec spec) {

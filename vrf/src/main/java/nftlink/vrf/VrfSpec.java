@@ -17,6 +17,7 @@ import java.util.Objects;
  */
 public record VrfSpec(String name, int table, List<String> members, List<Route> routes) {
 
+    /** Checks the components: a valid name, a table other than 0; copies the lists. */
     public VrfSpec {
         Objects.requireNonNull(name, "name");
         if (name.isEmpty() || name.length() > IfLink.IFNAME_MAX_LENGTH) {
@@ -34,11 +35,24 @@ public record VrfSpec(String name, int table, List<String> members, List<Route> 
         }
     }
 
-    /** A VRF with members and no routes. */
+    /**
+     * A VRF with members and no routes.
+     *
+     * @param name the VRF device's name
+     * @param table the VRF's routing table
+     * @param members the names of the interfaces to enslave
+     * @return the spec
+     */
     public static VrfSpec of(String name, int table, String... members) {
         return new VrfSpec(name, table, List.of(members), List.of());
     }
 
+    /**
+     * This spec with other routes in the VRF's table.
+     *
+     * @param newRoutes the routes
+     * @return the changed copy
+     */
     public VrfSpec withRoutes(List<Route> newRoutes) {
         return new VrfSpec(name, table, members, newRoutes);
     }

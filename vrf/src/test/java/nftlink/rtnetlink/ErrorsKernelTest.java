@@ -1,13 +1,17 @@
 package nftlink.rtnetlink;
 
 import nftlink.netlink.RawAttribute;
+import nftlink.netlink.DumpCollector;
 import nftlink.netlink.Errno;
+import nftlink.netlink.NetlinkMessage;
 import nftlink.netlink.NetlinkKernelException;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,6 +49,57 @@ class ErrorsKernelTest {
             NetlinkKernelException exclusive = assertThrows(NetlinkKernelException.class,
                     () -> rt.addRule(FibRule.l3mdev(IpFamily.INET, 7).withTable(5)));
             assertEquals("l3mdev and table are mutually exclusive", exclusive.kernelMessage());
+        }
+    }
+
+    @Test
+    void unknownLinkKindCarriesTheKernelsText(TestNamespace ns) {
+        try (NetworkNamespace handle = ns.open(); RtNetlink rt = RtNetlink.open(handle)) {
+            UnsupportedLinkKindException e = assertThrows(UnsupportedLinkKindException.class,
+                    () -> rt.createLink(Link.of("x0", new LinkKind.Other("nosuchkind", List.of()))));
+            assertEquals(Errno.EOPNOTSUPP, e.errno());
+            assertEquals("Unknown device type", e.kernelMessage());
+            assertEquals("create link x0 type nosuchkind: EOPNOTSUPP (Operation not supported): "
+                    + "kernel says \"Unknown device type\": this kernel has no \"nosuchkind\" link type "
+                    + "(the kernel option for \"nosuchkind\" is not enabled, or its module is not loaded)", e.getMessage());
+        }
+    }
+
+    @Test
+    void vethWithABadPeerNamesThePeerAttribute(TestNamespace ns) {
+        byte[] peer = new byte[RtnetlinkUapi.IFINFOMSG_LEN];
+        ByteBuffer.wrap(peer).order(ByteOrder.nativeOrder()).putInt(4, -1);
+        Link veth = Link.of("v0", new LinkKind.Other("veth", List.of(new RawAttribute(IfLink.VETH_INFO_PEER, peer))));
+        try (NetworkNamespace handle = ns.open(); RtNetlink rt = RtNetlink.open(handle)) {
+            NetlinkKernelException e = assertThrows(NetlinkKernelException.class, () -> rt.createLink(veth));
+            assertEquals(Errno.EINVAL, e.errno());
+            assertEquals("ifindex can't be negative", e.kernelMessage());
+            assertEquals("IFLA_LINKINFO > IFLA_INFO_DATA > VETH_INFO_PEER", e.attribute());
+            assertEquals("create link v0 type veth: EINVAL (Invalid argument): kernel says \"ifindex can't be negative\""
+                    + " at IFLA_LINKINFO > IFLA_INFO_DATA > VETH_INFO_PEER", e.getMessage());
+        }
+    }
+
+    @Test
+    void dumpRefusalCarriesTheKernelsText(TestNamespace ns) {
+        try (NetworkNamespace handle = ns.open(); RtNetlink rt = RtNetlink.open(handle)) {
+            NetlinkKernelException e = assertThrows(NetlinkKernelException.class, () -> rt.connection().dump(
+                    (w, seq) -> RtMessages.dumpRoutes(w, seq, IpFamily.INET, 4242), () -> new DumpCollector<Integer>() {
+                        private int count;
+
+                        @Override
+                        public void accept(NetlinkMessage message) {
+                            count++;
+                        }
+
+                        @Override
+                        public Integer result() {
+                            return count;
+                        }
+                    }, "list routes ip table 4242", RtnetlinkUapi.RTMSG_LEN, null));
+            assertEquals(Errno.ENOENT, e.errno());
+            assertEquals("list routes ip table 4242: ENOENT (No such file or directory): "
+                    + "kernel says \"ipv4: FIB table does not exist\"", e.getMessage());
         }
     }
 }

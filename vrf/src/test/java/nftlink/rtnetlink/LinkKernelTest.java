@@ -6,6 +6,7 @@ import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -92,7 +93,7 @@ class LinkKernelTest {
         try (NetworkNamespace handle = ns.open(); RtNetlink rt = RtNetlink.open(handle)) {
             Link a = rt.link("vethA").orElseThrow();
             Link br = rt.link("brX").orElseThrow();
-            assertEquals("veth", a.kindName());
+            assertEquals(Optional.of("veth"), a.kindName());
             assertEquals(1300, a.mtu());
             assertEquals(br.index(), a.master());
             assertTrue(a.isUp());

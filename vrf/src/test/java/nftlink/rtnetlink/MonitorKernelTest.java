@@ -5,6 +5,7 @@ import nftlink.testing.KernelTest;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,10 +25,10 @@ class MonitorKernelTest {
 
     /** Polls until a link named {@code name} is in the mirror; the kernel delivers notifications in order. */
     private static void awaitLink(RtMonitor monitor, RtState state, String name) {
-        for (int i = 0; i < 600 && state.link(name) == null; i++) {
-            monitor.poll(100);
+        for (int i = 0; i < 600 && state.link(name).isEmpty(); i++) {
+            monitor.poll(Duration.ofMillis(100));
         }
-        assertTrue(state.link(name) != null, "no notification for link " + name + " arrived");
+        assertTrue(state.link(name).isPresent(), "no notification for link " + name + " arrived");
     }
 
     private static Set<String> describe(RtState state) {
@@ -36,7 +37,7 @@ class MonitorKernelTest {
 
     private static Set<String> describe(List<Link> links, List<Address> addresses, List<Route> routes, List<FibRule> rules) {
         Set<String> out = new TreeSet<>();
-        links.forEach(l -> out.add("link " + l.index() + " " + l.name() + " " + l.kindName() + " master " + l.master()
+        links.forEach(l -> out.add("link " + l.index() + " " + l.name() + " " + l.kindName().orElse(null) + " master " + l.master()
                 + " up " + l.isUp() + " mtu " + l.mtu()));
         addresses.forEach(a -> out.add("addr " + a.index() + " " + a.local() + " scope " + a.scope()));
         routes.forEach(r -> out.add("route " + r.withoutUnknown()));
@@ -104,7 +105,7 @@ class MonitorKernelTest {
                         && e.object() instanceof Route r && r.table() == 100 && r.type() == RouteType.UNREACHABLE));
                 assertTrue(state.rules().stream().anyMatch(r -> r.action() == RuleAction.PROHIBIT
                         && r.family() == IpFamily.INET6 && r.priority() == 2001));
-                assertEquals(state.link("br0").index(), state.link("veth1").master());
+                assertEquals(state.link("br0").orElseThrow().index(), state.link("veth1").orElseThrow().master());
             }
         }
     }

@@ -1,5 +1,6 @@
 package nftlink.vrf;
 
+import nftlink.netlink.Errno;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.rtnetlink.Address;
 import nftlink.rtnetlink.Link;
@@ -88,6 +89,8 @@ class CgroupBindingKernelTest {
         Path nowhere = Path.of("/sys/fs/cgroup/nftlink-no-such-cgroup");
         CgroupBindingException missing = assertThrows(CgroupBindingException.class, () -> CgroupVrfBinding.bind(nowhere, 1));
         assertEquals("open cgroup " + nowhere + ": ENOENT (No such file or directory): no such cgroup", missing.getMessage());
+        assertEquals(Errno.ENOENT, missing.errno());
+        assertEquals(Errno.ENOENT.number(), missing.errnoNumber());
         CgroupBindingException notCgroup = assertThrows(CgroupBindingException.class,
                 () -> CgroupVrfBinding.bind(Path.of("/proc"), 1));
         assertTrue(notCgroup.getMessage().startsWith("attach BPF program to /proc at BPF_CGROUP_INET_SOCK_CREATE: "),

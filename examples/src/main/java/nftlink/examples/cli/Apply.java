@@ -1,33 +1,22 @@
 package nftlink.examples.cli;
 
-import nftlink.netlink.NetlinkKernelException;
-import nftlink.netlink.NetlinkMessage;
 import nftlink.netlink.NetworkNamespace;
-import nftlink.nfnetlink.CommitResult;
 import nftlink.nfnetlink.TransactionException;
-import nftlink.nftables.Chain;
-import nftlink.nftables.NftObject;
 import nftlink.nftables.NftOperation;
-import nftlink.nftables.NftSet;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.Rule;
-import nftlink.nftables.Table;
-import nftlink.nftables.parse.CgroupPathResolver;
+import nftlink.nftables.parse.AppliedCommand;
+import nftlink.nftables.parse.AppliedScript;
 import nftlink.nftables.parse.InputLimits;
-import nftlink.nftables.parse.InterfaceResolver;
 import nftlink.nftables.parse.NftParseException;
 import nftlink.nftables.parse.NftParser;
 import nftlink.nftables.parse.NftScript;
-import nftlink.nftables.parse.ParsedOperation;
-import nftlink.nftables.parse.SetLookup;
 import nftlink.nftables.parse.SourceLocation;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -67,7 +56,7 @@ final class Apply {
         try (NetworkNamespace ns = options.namespace(); Nftables nft = Nftables.open(ns)) {
             NftScript script;
             try {
-                script = parse.apply(parser(nft, ns));
+                script = parse.apply(parser(nft));
             } catch (NftParseException e) {
                 err.println(e.getMessage());
                 return 1;
@@ -83,10 +72,10 @@ final class Apply {
                     nft.transaction().addAll(script.operations()).check();
                     return 0;
                 }
-                CommitResult result = nft.transaction().addAll(script.operations()).commit();
+                AppliedScript applied = script.applyTo(nft);
                 if (options.output().echo()) {
                     options.output().flags().apply(() -> {
-                        echo(script, result);
+                        echo(applied);
                         return null;
                     });
                 }
@@ -115,8 +104,8 @@ final class Apply {
         err.println("nftlink: " + e.getMessage() + Session.permissionHint(e.errno()));
     }
 
-    private NftParser parser(Nftables nft, NetworkNamespace ns) {
-        return new NftParser(CgroupPathResolver.mounted(), InterfaceResolver.in(ns), kernelSets(nft))
+    private NftParser parser(Nftables nft) {
+        return NftParser.forKernel(nft)
                 .withHostnameResolution(options.resolveHostnames())
                 .withIncludePath(options.input().includePath())
                 .withDefines(options.input().defines());
@@ -129,17 +118,6 @@ final class Apply {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
         }
-    }
-
-    /** Sets the text adds elements to without declaring them: looked up in the kernel, like nft does. */
-    static SetLookup kernelSets(Nftables nft) {
-        return (family, table, name) -> {
-            try {
-                return nft.listSets(family, table).stream().filter(s -> s.name().equals(name)).findFirst();
-            } catch (NetlinkKernelException e) {
-                return Optional.empty();
-            }
-        };
     }
 
     /** What {@code nft --debug=netlink} prints for the rules of a command: their location and bytecode. */
@@ -157,37 +135,9 @@ final class Apply {
         }
     }
 
-    private void echo(NftScript script, CommitResult result) {
-        List<ParsedOperation> parsed = script.parsed();
-        for (int i = 0; i < parsed.size(); i++) {
-            ParsedOperation p = parsed.get(i);
-            if (p.echo() == null) {
-                continue;
-            }
-            StringBuilder line = new StringBuilder(p.echo());
-            if (options.output().handle()) {
-                Optional<NetlinkMessage> echoed = result.echo(i);
-                if (echoed.isPresent()) {
-                    long handle = handle(p.operation(), echoed.get());
-                    if (handle != 0) {
-                        line.append(" # handle ").append(handle);
-                    }
-                }
-            }
-            out.println(line);
+    private void echo(AppliedScript applied) {
+        for (AppliedCommand command : applied.commands()) {
+            out.println(options.output().handle() ? command.echo() : command.command());
         }
-    }
-
-    private static long handle(NftOperation op, NetlinkMessage m) {
-        return switch (op) {
-            case NftOperation.AddTable t -> Table.decode(m).handle();
-            case NftOperation.AddChain c -> Chain.decode(m).handle();
-            case NftOperation.AddSet s -> NftSet.decode(m).handle();
-            case NftOperation.AddObject o -> NftObject.decode(m).handle();
-            case NftOperation.AddRule r -> Rule.decode(m).handle();
-            case NftOperation.InsertRule r -> Rule.decode(m).handle();
-            case NftOperation.ReplaceRule r -> Rule.decode(m).handle();
-            default -> 0;
-        };
     }
 }

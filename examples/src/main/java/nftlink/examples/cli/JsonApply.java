@@ -8,6 +8,7 @@ import nftlink.nftables.json.JsonException;
 import nftlink.nftables.json.JsonParser;
 import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.InterfaceResolver;
+import nftlink.nftables.parse.SetLookup;
 
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -33,7 +34,7 @@ final class JsonApply {
         try (NetworkNamespace ns = options.namespace(); Nftables nft = Nftables.open(ns)) {
             List<NftOperation> ops;
             try {
-                ops = new JsonParser(CgroupPathResolver.mounted(), Apply.kernelSets(nft), InterfaceResolver.in(ns)).parse(text);
+                ops = new JsonParser(CgroupPathResolver.mounted(), SetLookup.inKernel(nft), InterfaceResolver.in(ns)).parse(text);
             } catch (JsonException e) {
                 err.println("nftlink: " + (file.equals("-") ? "/dev/stdin" : file) + ": " + e.getMessage());
                 return 1;

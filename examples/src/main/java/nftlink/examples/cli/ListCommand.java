@@ -45,7 +45,7 @@ final class ListCommand {
         return output.flags().apply(() -> switch (request.target()) {
             case RULESET, TABLE -> tables(request, nft);
             case TABLES -> formatter.tables(Tables.of(request, nft.listTables()));
-            case CHAINS -> chains(request, nft.listRuleset());
+            case CHAINS -> chains(request, nft.listTablesAndChains());
             case CHAIN -> chain(request, nft);
             case SETS, SET, MAPS, MAP, METERS, METER -> sets(request, nft);
             case FLOWTABLES, FLOWTABLE -> flowtables(request, nft);

@@ -8,6 +8,7 @@ import nftlink.nftables.lang.MonitorRenderer;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -75,10 +76,11 @@ record MonitorCommand(Event event, Set<String> objects, long count) {
                 renderer.knowSet(set, nft.listElements(set.family(), set.table(), set.name()));
             }
             for (long seen = 0; seen < count; ) {
-                NftMonitor.Update update = monitor.next(-1);
-                if (update == null) {
+                Optional<NftMonitor.Update> next = monitor.next();
+                if (next.isEmpty()) {
                     break;
                 }
+                NftMonitor.Update update = next.get();
                 for (String line : output.flags().apply(() -> renderer.render(update))) {
                     if (shown(line)) {
                         out.println(line);

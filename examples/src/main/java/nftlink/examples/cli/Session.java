@@ -3,9 +3,9 @@ package nftlink.examples.cli;
 import nftlink.examples.daemon.Demo;
 import nftlink.examples.daemon.Nftlinkd;
 import nftlink.netlink.Errno;
-import nftlink.netlink.NetlinkException;
 import nftlink.netlink.NetlinkKernelException;
 import nftlink.netlink.NetworkNamespace;
+import nftlink.netlink.NftlinkException;
 import nftlink.netlink.NoSuchNamespaceException;
 import nftlink.netlink.SystemCallException;
 import nftlink.nftables.Nftables;
@@ -159,7 +159,7 @@ final class Session {
             err.println("nftlink: " + e.getMessage() + permissionHint(e.errno()));
         } catch (NetlinkKernelException e) {
             err.println("nftlink: " + e.getMessage() + permissionHint(e.errno()));
-        } catch (NetlinkException | IllegalArgumentException | UncheckedIOException e) {
+        } catch (NftlinkException | IllegalArgumentException | UncheckedIOException e) {
             err.println("nftlink: " + e.getMessage());
         }
         return 1;

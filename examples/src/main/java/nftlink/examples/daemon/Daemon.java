@@ -229,9 +229,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     private NftParser parser() {
-        SetLookup kernelSets = (family, table, name) -> nft.listSets(family, table).stream()
-                .filter(s -> s.name().equals(name)).findFirst();
-        return NftParser.standard().withCgroupResolver(ParserCgroups.of(resolver)).withSetLookup(kernelSets)
+        return NftParser.standard().withCgroupResolver(ParserCgroups.of(resolver)).withSetLookup(SetLookup.inKernel(nft))
                 .withHostnameResolution(config.resolveHostnames());
     }
 
@@ -522,9 +520,10 @@ public final class Daemon implements AutoCloseable {
             List<String> elements = new ArrayList<>();
             for (NftSet set : DnsSets.targets(nft, h.set())) {
                 for (SetElement e : nft.listElements(set.family(), set.table(), set.name())) {
-                    if (e.comment() != null && e.comment().startsWith("nftlinkd dns ")) {
+                    String comment = e.comment().orElse("");
+                    if (comment.startsWith("nftlinkd dns ")) {
                         elements.add(set.family().nftName() + " " + set.table() + " " + set.name() + ": " + address(e.key()) + " ("
-                                + e.comment().substring("nftlinkd dns ".length()) + ", expires in " + e.expiration() / 1000 + " s)");
+                                + comment.substring("nftlinkd dns ".length()) + ", expires in " + e.expiration().toSeconds() + " s)");
                     }
                 }
             }

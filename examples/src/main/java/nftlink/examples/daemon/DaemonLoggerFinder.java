@@ -1,5 +1,6 @@
 package nftlink.examples.daemon;
 
+import java.util.ServiceLoader;
 import java.text.MessageFormat;
 import java.util.Objects;
 import java.util.ResourceBundle;
@@ -19,7 +20,7 @@ public final class DaemonLoggerFinder extends System.LoggerFinder {
     private static volatile BiConsumer<System.Logger.Level, String> sink = STANDARD_ERROR;
     private static volatile System.Logger.Level threshold = System.Logger.Level.INFO;
 
-    /** The finder {@link java.util.ServiceLoader} makes. */
+    /** The finder {@link ServiceLoader} makes. */
     public DaemonLoggerFinder() {
     }
 

@@ -87,18 +87,9 @@ public final class Demo {
         long start = System.nanoTime();
         CgroupHierarchy hierarchy = CgroupHierarchy.discover();
         CgroupPath subtree = CgroupPath.of("nftlink-demo-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL));
-        CgroupPath unit = subtree.child("mail.scope");
-        CgroupPath other = subtree.child("other.scope");
         Path policyFile = Files.createTempFile("nftlink-demo-", ".conf");
         Files.createDirectory(hierarchy.directory(subtree));
-        String ruleText = null;
-        long handle = -1;
-        long cgroupId = -1;
-        double appeared = -1;
-        double gone = -1;
-        boolean allowed = false;
-        boolean rejected = false;
-        boolean removed = false;
+        Steps steps = new Steps(out, hierarchy, subtree);
         try (NetworkNamespace ns = NetworkNamespace.createAnonymous();
              Nftables observer = Nftables.open(ns)) {
             String nsPath = "/proc/" + ProcessHandle.current().pid() + "/fd/" + ns.fileDescriptor();
@@ -109,65 +100,24 @@ public final class Demo {
             try (ServerSocket server = ns.call(() -> new ServerSocket(0, 64, InetAddress.getByName("127.0.0.1")))) {
                 Thread.ofPlatform().daemon(true).name("nftlink-demo-service").start(() -> serve(server));
                 int port = server.getLocalPort();
-                String policy = policy(unit, port);
+                String policy = policy(steps.unit, port);
                 Files.writeString(policyFile, policy, StandardCharsets.UTF_8);
                 out.println("# a throwaway network namespace and cgroup subtree /" + subtree + " under "
                         + hierarchy.mountPoint() + "; nothing else on the host is touched");
                 out.println("# a service listens on 127.0.0.1:" + port + " in the namespace");
                 out.println("# the policy file (" + policyFile + "):");
                 policy.lines().forEach(l -> out.println("    " + l));
-
-                BlockingQueue<Long> changes = new LinkedBlockingQueue<>();
                 Daemon.Config config = Daemon.Config.of(policyFile).withLoad(true).in(ns).watching(subtree);
                 try (Daemon daemon = Daemon.open(config, line -> {
-                    changes.add(System.nanoTime());
+                    steps.changes.add(System.nanoTime());
                     out.println("  nftlinkd: " + line);
                 })) {
                     out.println("# nftlinkd --load starts: static rule set in one transaction, then it watches /" + subtree);
                     daemon.start();
-                    changes.clear();
-
-                    out.println("# a unit starts: mkdir /" + unit);
-                    long t0 = System.nanoTime();
-                    Files.createDirectory(hierarchy.directory(unit));
-                    Files.createDirectory(hierarchy.directory(other));
-                    Long t1 = changes.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-                    cgroupId = daemon.resolver().id(unit);
-                    Optional<Rule> rule = observer.listRules(Family.INET, "demo", "apps").stream().findFirst();
-                    if (t1 != null && rule.isPresent()) {
-                        appeared = (t1 - t0) / 1e6;
-                        handle = rule.get().handle();
-                        List<RuleSpec> specs = RuleListing.list(observer, Family.INET, "demo", "apps");
-                        ruleText = RuleRenderer.DEFAULT.render(specs.getFirst());
-                        // one write: the daemon's log lines come from another thread and must not split these two
-                        out.print(String.format("# the rule appeared %.1f ms after the mkdir (cgroup ID %d, handle %d):%n",
-                                appeared, cgroupId, handle) + "    add rule inet demo apps " + ruleText + System.lineSeparator());
-                    } else {
-                        out.println("# NO RULE appeared within " + WAIT_SECONDS + " s");
-                    }
-
-                    Client in = connect(hierarchy, unit, nsPath, port);
-                    allowed = in.exit() == 0;
-                    out.println("# a process in /" + unit + " connects to 127.0.0.1:" + port + ": "
-                            + (allowed ? "allowed" : "FAILED (" + in.output().strip() + ")"));
-                    Client out2 = connect(hierarchy, other, nsPath, port);
-                    rejected = out2.exit() != 0 && out2.output().contains("Connection refused");
-                    out.println("# a process in /" + other + " connects to 127.0.0.1:" + port + ": "
-                            + (rejected ? "rejected (" + out2.output().strip().lines().findFirst().orElse("").replaceAll(".*: ", "") + ")"
-                            : "NOT REJECTED (exit " + out2.exit() + " " + out2.output().strip() + ")"));
-
-                    changes.clear();
-                    out.println("# the unit stops: rmdir /" + unit);
-                    long t2 = System.nanoTime();
-                    Files.delete(hierarchy.directory(unit));
-                    Long t3 = changes.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-                    removed = t3 != null && observer.listRules(Family.INET, "demo", "apps").isEmpty();
-                    if (removed) {
-                        gone = (t3 - t2) / 1e6;
-                        out.printf("# the rule is gone %.1f ms after the rmdir; chain apps is empty%n", gone);
-                    } else {
-                        out.println("# the rule is STILL THERE after " + WAIT_SECONDS + " s");
-                    }
+                    steps.changes.clear();
+                    steps.unitStarts(daemon, observer);
+                    steps.connect(nsPath, port);
+                    steps.unitStops(observer);
                 }
             }
         } finally {
@@ -177,7 +127,80 @@ public final class Demo {
         boolean cleanedUp = !Files.exists(hierarchy.directory(subtree));
         out.printf("# cleaned up: namespace, cgroup subtree and policy file removed; total %.0f ms%n",
                 (System.nanoTime() - start) / 1e6);
-        return new Report(ruleText, handle, cgroupId, appeared, allowed, rejected, removed, gone, cleanedUp);
+        return new Report(steps.ruleText, steps.handle, steps.cgroupId, steps.appeared, steps.allowed, steps.rejected,
+                steps.removed, steps.gone, cleanedUp);
+    }
+
+    /** The demo's three acts, each narrated, with what they found. */
+    private static final class Steps {
+        final PrintStream out;
+        final CgroupHierarchy hierarchy;
+        final CgroupPath unit;
+        final CgroupPath other;
+        final BlockingQueue<Long> changes = new LinkedBlockingQueue<>();
+        String ruleText;
+        long handle = -1;
+        long cgroupId = -1;
+        double appeared = -1;
+        double gone = -1;
+        boolean allowed;
+        boolean rejected;
+        boolean removed;
+
+        Steps(PrintStream out, CgroupHierarchy hierarchy, CgroupPath subtree) {
+            this.out = out;
+            this.hierarchy = hierarchy;
+            this.unit = subtree.child("mail.scope");
+            this.other = subtree.child("other.scope");
+        }
+
+        void unitStarts(Daemon daemon, Nftables observer) throws IOException, InterruptedException {
+            out.println("# a unit starts: mkdir /" + unit);
+            long t0 = System.nanoTime();
+            Files.createDirectory(hierarchy.directory(unit));
+            Files.createDirectory(hierarchy.directory(other));
+            Long t1 = changes.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            cgroupId = daemon.resolver().id(unit);
+            Optional<Rule> rule = observer.listRules(Family.INET, "demo", "apps").stream().findFirst();
+            if (t1 == null || rule.isEmpty()) {
+                out.println("# NO RULE appeared within " + WAIT_SECONDS + " s");
+                return;
+            }
+            appeared = (t1 - t0) / 1e6;
+            handle = rule.get().handle();
+            List<RuleSpec> specs = RuleListing.list(observer, Family.INET, "demo", "apps");
+            ruleText = RuleRenderer.DEFAULT.render(specs.getFirst());
+            // one write: the daemon's log lines come from another thread and must not split these two
+            out.print(String.format("# the rule appeared %.1f ms after the mkdir (cgroup ID %d, handle %d):%n",
+                    appeared, cgroupId, handle) + "    add rule inet demo apps " + ruleText + System.lineSeparator());
+        }
+
+        void connect(String nsPath, int port) throws IOException, InterruptedException {
+            Client in = Demo.connect(hierarchy, unit, nsPath, port);
+            allowed = in.exit() == 0;
+            out.println("# a process in /" + unit + " connects to 127.0.0.1:" + port + ": "
+                    + (allowed ? "allowed" : "FAILED (" + in.output().strip() + ")"));
+            Client elsewhere = Demo.connect(hierarchy, other, nsPath, port);
+            rejected = elsewhere.exit() != 0 && elsewhere.output().contains("Connection refused");
+            out.println("# a process in /" + other + " connects to 127.0.0.1:" + port + ": "
+                    + (rejected ? "rejected (" + elsewhere.output().strip().lines().findFirst().orElse("").replaceAll(".*: ", "") + ")"
+                    : "NOT REJECTED (exit " + elsewhere.exit() + " " + elsewhere.output().strip() + ")"));
+        }
+
+        void unitStops(Nftables observer) throws IOException, InterruptedException {
+            changes.clear();
+            out.println("# the unit stops: rmdir /" + unit);
+            long t2 = System.nanoTime();
+            Files.delete(hierarchy.directory(unit));
+            Long t3 = changes.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            removed = t3 != null && observer.listRules(Family.INET, "demo", "apps").isEmpty();
+            if (removed) {
+                gone = (t3 - t2) / 1e6;
+                out.printf("# the rule is gone %.1f ms after the rmdir; chain apps is empty%n", gone);
+            } else {
+                out.println("# the rule is STILL THERE after " + WAIT_SECONDS + " s");
+            }
+        }
     }
 
     /** The example policy: a fail-closed static rule set and one entry for the unit. */

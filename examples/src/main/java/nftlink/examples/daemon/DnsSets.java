@@ -1,9 +1,9 @@
 package nftlink.examples.daemon;
 
 import nftlink.nfnetlink.Transaction;
-import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftSet;
+import nftlink.nftables.SetFlag;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.Bytes;
@@ -78,12 +78,13 @@ final class DnsSets implements AutoCloseable {
     /** The sets an entry fills: named sets of its name with address keys and timeouts. */
     static List<NftSet> targets(Nftables nft, String name) {
         return nft.listSets().stream().filter(s -> s.name().equals(name) && !s.isMap()
-                && (s.keyType() == Datatype.IPV4_ADDR.id() || s.keyType() == Datatype.IPV6_ADDR.id())).toList();
+                && (s.keyDatatypes().equals(List.of(Datatype.IPV4_ADDR)) || s.keyDatatypes().equals(List.of(Datatype.IPV6_ADDR))))
+                .toList();
     }
 
     /** Whether {@code set} can hold DNS addresses (it needs timeouts). */
     static boolean hasTimeouts(NftSet set) {
-        return (set.flags() & NfTablesUapi.NFT_SET_TIMEOUT) != 0;
+        return set.flagSet().contains(SetFlag.TIMEOUT);
     }
 
     /** Fills every set once on the calling thread, then keeps refreshing on a thread of its own. */
@@ -117,7 +118,8 @@ final class DnsSets implements AutoCloseable {
             }
             long sleep = Math.max(10, (next - System.nanoTime()) / 1_000_000);
             try {
-                Thread.sleep(Math.min(sleep, 1000));
+                // only this thread changes what is due: sleep until the next refresh (close() interrupts)
+                Thread.sleep(sleep);
             } catch (InterruptedException ex) {
                 return;
             }
@@ -183,7 +185,7 @@ final class DnsSets implements AutoCloseable {
                             + ", timeout " + a.getValue().timeoutMillis() / 1000 + " s) to " + s.family().nftName() + " "
                             + s.table() + " " + s.name());
                 }
-                adds.add(SetElement.of(key).withTimeout(a.getValue().timeoutMillis())
+                adds.add(SetElement.of(key).withTimeout(Duration.ofMillis(a.getValue().timeoutMillis()))
                         .withComment("nftlinkd dns " + a.getValue().host()));
             }
             if (!deletes.isEmpty()) {
@@ -234,7 +236,7 @@ final class DnsSets implements AutoCloseable {
                 continue;
             }
             List<SetElement> mine = nft.listElements(s.family(), s.table(), s.name()).stream()
-                    .filter(el -> el.comment() != null && el.comment().startsWith("nftlinkd dns ")).map(el -> SetElement.of(el.key())).toList();
+                    .filter(el -> el.comment().orElse("").startsWith("nftlinkd dns ")).map(el -> SetElement.of(el.key())).toList();
             if (!mine.isEmpty()) {
                 ops.add(new NftOperation.DeleteElements(s.family(), s.table(), s.name(), mine));
                 described.add("removed " + mine.size() + " DNS address(es) from " + s.family().nftName() + " " + s.table() + " " + s.name());

@@ -2,7 +2,7 @@ package nftlink.examples.daemon;
 
 import nftlink.cgroup.CgroupPath;
 import nftlink.netlink.Errno;
-import nftlink.netlink.NetlinkException;
+import nftlink.netlink.NftlinkException;
 import nftlink.netlink.NetlinkKernelException;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.netlink.SystemCallException;
@@ -280,7 +280,7 @@ public final class Nftlinkd implements Callable<Integer> {
         } catch (NetlinkKernelException e) {
             log.error(e.getMessage() + hint(e.errno()));
             return 1;
-        } catch (NetlinkException | IllegalStateException e) {
+        } catch (NftlinkException | IllegalStateException e) {
             log.error(e.getMessage());
             return 1;
         } finally {

@@ -2,6 +2,7 @@ package nftlink.examples.daemon;
 
 import nftlink.cgroup.CgroupPath;
 import nftlink.cgroup.CgroupSelector;
+import nftlink.cgroup.InvalidCgroupPathException;
 import nftlink.nftables.Family;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.parse.NftParseException;
@@ -273,7 +274,7 @@ public record PolicyFile(Path file, String text, List<Entry> entries, List<HostS
                 return CgroupSelector.Glob.of(relative);
             }
             return new CgroupSelector.Exact(CgroupPath.of(relative));
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidCgroupPathException | IllegalArgumentException e) {
             throw new NftParseException(pathAt, e.getMessage());
         }
     }

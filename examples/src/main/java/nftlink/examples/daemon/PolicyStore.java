@@ -5,6 +5,7 @@ import nftlink.cgroup.BindingDiff;
 import nftlink.cgroup.BindingStore;
 import nftlink.cgroup.Cgroup;
 import nftlink.cgroup.CgroupPath;
+import nftlink.cgroup.InvalidCgroupPathException;
 import nftlink.cgroup.NftablesMonitor.TableName;
 import nftlink.nfnetlink.CommitResult;
 import nftlink.nfnetlink.Transaction;
@@ -38,7 +39,7 @@ import java.util.function.Function;
 import java.util.function.LongFunction;
 
 /**
- * The daemon's {@link nftlink.cgroup.BindingStore}: it puts each binding where its
+ * The daemon's {@link BindingStore}: it puts each binding where its
  * policy entry says, into the user's own tables (which it never creates, flushes or
  * deletes): the entry's rule, compiled with the cgroup's ID, appended (or inserted)
  * to the entry's chain, or the cgroup's ID as an element of the entry's set. Each
@@ -375,9 +376,9 @@ final class PolicyStore implements BindingStore {
                 continue;
             }
             for (SetElement e : nft.listElements(s.family(), s.table(), s.name())) {
-                Optional<Binding> b = parseTag(e.comment());
+                Optional<Binding> b = e.comment().flatMap(this::parseTag);
                 if (b.isPresent()) {
-                    keep(new InstalledElement(b.get(), s.family(), s.table(), s.name()), e.comment(), null);
+                    keep(new InstalledElement(b.get(), s.family(), s.table(), s.name()), e.comment().get(), null);
                 }
             }
         }
@@ -497,7 +498,7 @@ final class PolicyStore implements BindingStore {
                 return Optional.empty();
             }
             return Optional.of(new Binding(parts[1], new Cgroup(path, id)));
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidCgroupPathException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }

@@ -1,18 +1,15 @@
 package nftlink.examples.snippets;
 
 import nftlink.netlink.NetworkNamespace;
-import nftlink.nfnetlink.CommitResult;
 import nftlink.nftables.Family;
-import nftlink.nftables.NftOperation;
+import nftlink.nftables.NftOperations;
 import nftlink.nftables.Nftables;
-import nftlink.nftables.Rule;
+import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.parse.NftParser;
 
-import java.util.List;
-
 /**
- * Adds a rule and learns its handle from the kernel's echo in the same
- * transaction, then deletes it by that handle.
+ * Adds a rule (with the anonymous set it needs) and learns its handle from the
+ * commit, then deletes it by that handle.
  */
 public final class AddRuleWithHandle {
     private AddRuleWithHandle() {
@@ -27,20 +24,16 @@ public final class AddRuleWithHandle {
     public static long run(NetworkNamespace ns) {
         try (Nftables nft = Nftables.open(ns)) {
             // Table and chain, parsed from nft syntax like 'nft -f' would take them.
-            nft.transaction().addAll(NftParser.standard().parse("""
+            nft.apply("""
                     table inet example {
                         chain input { type filter hook input priority 0; policy accept; }
                     }
-                    """, "<example>").operations()).commit();
-            // One rule, echoed: the reply carries the rule with its new handle.
-            List<NftOperation> ops = NftParser.standard()
-                    .parseCommand(List.of("add", "rule", "inet", "example", "input", "tcp", "dport", "22", "accept")).operations();
-            NftOperation.AddRule add = (NftOperation.AddRule) ops.getLast();
-            var t = nft.transaction().addAll(ops.subList(0, ops.size() - 1)).add(new NftOperation.AddRule(add.rule(), true));
-            CommitResult result = t.commit();
-            long handle = Rule.decode(result.echo(t.size() - 1).orElseThrow()).handle();
-            nft.commit(new NftOperation.DeleteRule(Family.INET, "example", "input", handle),
-                    new NftOperation.DeleteTable(Family.INET, "example", false));
+                    """);
+            // One rule in the rule language: the commit tells the handle the kernel gave it.
+            RuleSpec ssh = NftParser.standard().parseRule(Family.INET, "example", "input", "tcp dport { 22, 2222 } accept");
+            long handle = nft.transaction().add(ssh).commit().handle(ssh);
+            nft.commit(NftOperations.deleteRule(Family.INET, "example", "input", handle),
+                    NftOperations.deleteTable(Family.INET, "example"));
             return handle;
         }
     }

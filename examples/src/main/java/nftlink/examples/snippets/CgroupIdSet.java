@@ -46,7 +46,7 @@ public final class CgroupIdSet {
             NftSet set = nft.listSets(Family.INET, "cgset").getFirst();
             for (SetElement e : nft.listElements(Family.INET, "cgset", set.name())) {
                 out.append(set.name()).append(": cgroup ").append(Long.toUnsignedString(cgroup.id()))
-                        .append(" ").append(e.comment()).append('\n');
+                        .append(" ").append(e.comment().orElse("")).append('\n');
             }
             return out.toString();
         }

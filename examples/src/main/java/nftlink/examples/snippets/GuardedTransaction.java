@@ -3,7 +3,7 @@ package nftlink.examples.snippets;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nfnetlink.GenerationConflictException;
 import nftlink.nftables.Family;
-import nftlink.nftables.NftOperation;
+import nftlink.nftables.NftOperations;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.Table;
 
@@ -24,18 +24,18 @@ public final class GuardedTransaction {
     public static String run(NetworkNamespace ns) {
         try (Nftables mine = Nftables.open(ns); Nftables someoneElse = Nftables.open(ns)) {
             int seen = mine.generation();                       // the view this transaction is built on
-            someoneElse.commit(new NftOperation.AddTable(Table.of(Family.IP, "guard_a"), false));
+            someoneElse.commit(NftOperations.addTable(Table.of(Family.IP, "guard_a")));
             try {
                 mine.transaction()
-                        .add(new NftOperation.AddTable(Table.of(Family.IP, "guard_b"), false))
+                        .add(NftOperations.addTable(Table.of(Family.IP, "guard_b")))
                         .expectGeneration(seen)
                         .commit();
                 return "committed (unexpected: the rule set had changed)";
             } catch (GenerationConflictException e) {
                 return "refused: the rule set changed after generation " + e.expectedGeneration() + "; nothing was applied";
             } finally {
-                mine.commit(new NftOperation.DeleteTable(Family.IP, "guard_a", true),
-                        new NftOperation.DeleteTable(Family.IP, "guard_b", true));
+                mine.commit(NftOperations.destroyTable(Family.IP, "guard_a"),
+                        NftOperations.destroyTable(Family.IP, "guard_b"));
             }
         }
     }

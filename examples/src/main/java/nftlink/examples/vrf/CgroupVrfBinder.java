@@ -1,5 +1,6 @@
 package nftlink.examples.vrf;
 
+import nftlink.cgroup.CgroupTreeWatcher;
 import nftlink.cgroup.Cgroup;
 import nftlink.cgroup.CgroupEvent;
 import nftlink.cgroup.CgroupEventSource;
@@ -18,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * as soon as the cgroup appears, the way {@code ip vrf exec} binds one process:
  * sockets created in such a cgroup are bound to the device, so a systemd unit
  * runs inside the VRF without changing the unit. Listens to a
- * {@link CgroupEventSource} (normally a {@link nftlink.cgroup.CgroupTreeWatcher});
+ * {@link CgroupEventSource} (normally a {@link CgroupTreeWatcher});
  * on a resync it scans and binds whatever it may have missed.
  *
  * <pre>{@code

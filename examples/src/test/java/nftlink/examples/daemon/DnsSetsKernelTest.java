@@ -140,8 +140,8 @@ class DnsSetsKernelTest {
                     .withDns(dns.address(), Duration.ofSeconds(1), Duration.ofSeconds(120));
             try (Daemon d = Daemon.open(config, log::add)) {
                 d.start();
-                assertThat(element(nft, Family.IP, "dns4", "10.0.0.5").orElseThrow().timeout()).as("ceiling").isEqualTo(120_000);
-                assertThat(element(nft, Family.IP, "dns4", "10.0.0.6").orElseThrow().timeout()).as("ttl").isEqualTo(2_000);
+                assertThat(element(nft, Family.IP, "dns4", "10.0.0.5").orElseThrow().timeout()).as("ceiling").isEqualTo(Duration.ofMinutes(2));
+                assertThat(element(nft, Family.IP, "dns4", "10.0.0.6").orElseThrow().timeout()).as("ttl").isEqualTo(Duration.ofSeconds(2));
                 assertThat(has(nft, Family.IP6, "dns6", "2001:db8::5")).isTrue();
                 assertThat(log).contains("dns @mail_hosts: added 10.0.0.5 (mail.example.org, timeout 120 s) to ip dns4 mail_hosts",
                         "dns @mail_hosts: added 2001:db8:0:0:0:0:0:5 (mail.example.org, timeout 120 s) to ip6 dns6 mail_hosts");

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -54,7 +55,7 @@ class SnippetsKernelTest {
     @Test
     void monitorEventsSeesAnotherProcessesTransaction(TestNamespace ns) throws Exception {
         try (NetworkNamespace n = ns.open()) {
-            CompletableFuture<List<String>> lines = CompletableFuture.supplyAsync(() -> MonitorEvents.run(n, 1, 10_000));
+            CompletableFuture<List<String>> lines = CompletableFuture.supplyAsync(() -> MonitorEvents.run(n, 1, Duration.ofSeconds(10)));
             Thread.sleep(300);
             ns.nft("add", "table", "ip", "watched").orThrow();
             assertThat(lines.get(20, TimeUnit.SECONDS)).contains("add table ip watched").anyMatch(l -> l.startsWith("# by nft (pid "));

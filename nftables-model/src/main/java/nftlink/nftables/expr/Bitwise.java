@@ -19,10 +19,19 @@ import static nftlink.nftables.NfTablesUapi.*;
  */
 public sealed interface Bitwise extends Expression {
 
+    /** The {@code bitwise} expression type: its kernel name, decoder and parser. */
     Expressions.ExpressionType TYPE = new Expressions.ExpressionType("bitwise", Bitwise::decode, Bitwise::parse);
 
-    /** {@code bitwise reg DREG = ( reg SREG & MASK ) ^ XOR}, over {@code mask.length()} bytes. */
+    /**
+     * {@code bitwise reg DREG = ( reg SREG & MASK ) ^ XOR}, over {@code mask.length()} bytes.
+     *
+     * @param sreg the source register
+     * @param dreg the destination register
+     * @param mask the mask
+     * @param xor the xor value, as long as the mask
+     */
     record MaskXor(int sreg, int dreg, Bytes mask, Bytes xor) implements Bitwise {
+        /** Checks the components: mask and xor of one length. */
         public MaskXor {
             if (mask.length() != xor.length()) {
                 throw new IllegalArgumentException("mask and xor differ in length");
@@ -45,7 +54,15 @@ public sealed interface Bitwise extends Expression {
         }
     }
 
-    /** {@code bitwise reg DREG = ( reg SREG << N )} or {@code >>}, over {@code length} bytes. */
+    /**
+     * {@code bitwise reg DREG = ( reg SREG << N )} or {@code >>}, over {@code length} bytes.
+     *
+     * @param sreg the source register
+     * @param dreg the destination register
+     * @param length the number of bytes shifted
+     * @param left {@code <<} rather than {@code >>}
+     * @param bits the shift in bits
+     */
     record Shift(int sreg, int dreg, int length, boolean left, int bits) implements Bitwise {
         @Override
         public void writeData(MessageWriter w) {
@@ -61,8 +78,17 @@ public sealed interface Bitwise extends Expression {
         }
     }
 
-    /** {@code bitwise reg DREG = ( reg SREG OP reg SREG2 )} with OP one of {@code & | ^}. */
+    /**
+     * {@code bitwise reg DREG = ( reg SREG OP reg SREG2 )} with OP one of {@code & | ^}.
+     *
+     * @param sreg the first source register
+     * @param sreg2 the second source register
+     * @param dreg the destination register
+     * @param length the number of bytes
+     * @param op {@code NFT_BITWISE_AND}, {@code NFT_BITWISE_OR} or {@code NFT_BITWISE_XOR}
+     */
     record Bool(int sreg, int sreg2, int dreg, int length, int op) implements Bitwise {
+        /** Checks the component: {@code op} is and, or or xor. */
         public Bool {
             if (op != NFT_BITWISE_AND && op != NFT_BITWISE_OR && op != NFT_BITWISE_XOR) {
                 throw new IllegalArgumentException("not a boolean bitwise op: " + op);

@@ -28,7 +28,10 @@ public record Byteorder(Op op, int sreg, int dreg, int length, int size, boolean
 
     /** {@code enum nft_byteorder_ops}, with libnftnl's names. */
     public enum Op implements KernelEnum {
-        NTOH("ntoh", NFT_BYTEORDER_NTOH), HTON("hton", NFT_BYTEORDER_HTON);
+        /** {@code ntoh}: network to host byte order. */
+        NTOH("ntoh", NFT_BYTEORDER_NTOH),
+        /** {@code hton}: host to network byte order. */
+        HTON("hton", NFT_BYTEORDER_HTON);
 
         private final String text;
         private final int number;
@@ -57,11 +60,20 @@ public record Byteorder(Op op, int sreg, int dreg, int length, int size, boolean
         }
     }
 
+    /** Checks the component: {@code op} must not be null. */
     public Byteorder {
         Objects.requireNonNull(op, "op");
     }
 
-    /** A conversion with the attributes in the order nft sends them (length, then size). */
+    /**
+     * A conversion with the attributes in the order nft sends them (length, then size).
+     *
+     * @param op the conversion
+     * @param sreg the source register
+     * @param dreg the destination register
+     * @param length the number of bytes converted
+     * @param size the size of each converted word: 2, 4 or 8
+     */
     public Byteorder(Op op, int sreg, int dreg, int length, int size) {
         this(op, sreg, dreg, length, size, false);
     }

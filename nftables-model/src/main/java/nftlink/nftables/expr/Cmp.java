@@ -24,7 +24,18 @@ public record Cmp(Op op, int sreg, Bytes data) implements Expression {
 
     /** {@code enum nft_cmp_ops}. */
     public enum Op implements KernelEnum {
-        EQ("eq"), NEQ("neq"), LT("lt"), LTE("lte"), GT("gt"), GTE("gte");
+        /** Equal ({@code NFT_CMP_EQ}). */
+        EQ("eq"),
+        /** Not equal ({@code NFT_CMP_NEQ}). */
+        NEQ("neq"),
+        /** Less than ({@code NFT_CMP_LT}). */
+        LT("lt"),
+        /** Less than or equal ({@code NFT_CMP_LTE}). */
+        LTE("lte"),
+        /** Greater than ({@code NFT_CMP_GT}). */
+        GT("gt"),
+        /** Greater than or equal ({@code NFT_CMP_GTE}). */
+        GTE("gte");
 
         private final String text;
 
@@ -51,6 +62,7 @@ public record Cmp(Op op, int sreg, Bytes data) implements Expression {
         }
     }
 
+    /** Checks the components: neither may be null. */
     public Cmp {
         Objects.requireNonNull(op, "op");
         Objects.requireNonNull(data, "data");

@@ -17,7 +17,11 @@ public record Counter(long packets, long bytes) implements Expression {
 
     public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("counter", Counter::decode, Counter::parse);
 
-    /** A counter starting at zero. */
+    /**
+     * A counter starting at zero.
+     *
+     * @return the expression
+     */
     public static Counter zero() {
         return new Counter(0, 0);
     }

@@ -18,6 +18,7 @@ import static nftlink.nftables.NfTablesUapi.NFTA_CT_SREG;
  */
 public sealed interface Ct extends Expression {
 
+    /** The {@code ct} expression type: its kernel name, decoder and parser. */
     Expressions.ExpressionType TYPE = new Expressions.ExpressionType("ct", Ct::decode, Ct::parse);
 
     /**
@@ -31,12 +32,54 @@ public sealed interface Ct extends Expression {
      * {@code unknown} for it by an off-by-one.
      */
     enum Key implements KernelEnum {
-        STATE("state", 4), DIRECTION("direction", 1), STATUS("status", 4), MARK("mark", 4), SECMARK("secmark", 4),
-        EXPIRATION("expiration", 4), HELPER("helper", 16), L3PROTOCOL("l3protocol", 1), SRC("src", 4),
-        DST("dst", 4), PROTOCOL("protocol", 1), PROTO_SRC("proto_src", 2), PROTO_DST("proto_dst", 2),
-        LABELS("label", 16), PKTS("packets", 8), BYTES("bytes", 8), AVGPKT("avgpkt", 8), ZONE("zone", 2),
-        EVENTMASK("event", 4), SRC_IP("src_ip", 4), DST_IP("dst_ip", 4), SRC_IP6("src_ip6", 16),
-        DST_IP6("dst_ip6", 16), ID("id", 4);
+        /** {@code ct state}: new, established, related, invalid or untracked bits. */
+        STATE("state", 4),
+        /** {@code ct direction}: original or reply. */
+        DIRECTION("direction", 1),
+        /** {@code ct status}: status bits such as {@code dnat} or {@code assured}. */
+        STATUS("status", 4),
+        /** {@code ct mark}: the connection mark. */
+        MARK("mark", 4),
+        /** {@code ct secmark}: the connection's security mark. */
+        SECMARK("secmark", 4),
+        /** {@code ct expiration}: the time left before the entry expires, in milliseconds. */
+        EXPIRATION("expiration", 4),
+        /** {@code ct helper}: the name of the helper assigned to the connection. */
+        HELPER("helper", 16),
+        /** {@code ct l3proto}: the network layer family of the connection. */
+        L3PROTOCOL("l3protocol", 1),
+        /** {@code ct saddr}: a tuple's source address (4 or 16 bytes by family). */
+        SRC("src", 4),
+        /** {@code ct daddr}: a tuple's destination address (4 or 16 bytes by family). */
+        DST("dst", 4),
+        /** {@code ct protocol}: the layer 4 protocol of the connection. */
+        PROTOCOL("protocol", 1),
+        /** {@code ct proto-src}: a tuple's source port. */
+        PROTO_SRC("proto_src", 2),
+        /** {@code ct proto-dst}: a tuple's destination port. */
+        PROTO_DST("proto_dst", 2),
+        /** {@code ct label}: the connection's 128 label bits. */
+        LABELS("label", 16),
+        /** {@code ct packets}: the packets counted for the connection (needs conntrack accounting). */
+        PKTS("packets", 8),
+        /** {@code ct bytes}: the bytes counted for the connection (needs conntrack accounting). */
+        BYTES("bytes", 8),
+        /** {@code ct avgpkt}: the average packet size of the connection. */
+        AVGPKT("avgpkt", 8),
+        /** {@code ct zone}: the conntrack zone. */
+        ZONE("zone", 2),
+        /** {@code ct event}: the conntrack events to report for the connection. */
+        EVENTMASK("event", 4),
+        /** {@code ct ip saddr}: a tuple's IPv4 source address. */
+        SRC_IP("src_ip", 4),
+        /** {@code ct ip daddr}: a tuple's IPv4 destination address. */
+        DST_IP("dst_ip", 4),
+        /** {@code ct ip6 saddr}: a tuple's IPv6 source address. */
+        SRC_IP6("src_ip6", 16),
+        /** {@code ct ip6 daddr}: a tuple's IPv6 destination address. */
+        DST_IP6("dst_ip6", 16),
+        /** {@code ct id}: the connection's ID. */
+        ID("id", 4);
 
         private final String text;
         private final int length;
@@ -56,7 +99,11 @@ public sealed interface Ct extends Expression {
             return text;
         }
 
-        /** How many register bytes a load fills (see the class comment for src and dst). */
+        /**
+         * How many register bytes a load fills (see the class comment for src and dst).
+         *
+         * @return the length in bytes
+         */
         public int length() {
             return length;
         }
@@ -72,7 +119,10 @@ public sealed interface Ct extends Expression {
 
     /** {@code enum ip_conntrack_dir}: which tuple of the connection. */
     enum Direction {
-        ORIGINAL("original"), REPLY("reply");
+        /** The original tuple: from the connection's initiator. */
+        ORIGINAL("original"),
+        /** The reply tuple: towards the initiator. */
+        REPLY("reply");
 
         private final String text;
 
@@ -80,12 +130,20 @@ public sealed interface Ct extends Expression {
             this.text = text;
         }
 
-        /** The kernel's number ({@code IP_CT_DIR_*}). */
+        /**
+         * The kernel's number ({@code IP_CT_DIR_*}).
+         *
+         * @return the direction number
+         */
         public int number() {
             return ordinal();
         }
 
-        /** libnftnl's name. */
+        /**
+         * libnftnl's name.
+         *
+         * @return the name
+         */
         public String text() {
             return text;
         }
@@ -112,13 +170,21 @@ public sealed interface Ct extends Expression {
      *
      * @param direction the tuple for per-direction keys, or {@code null} when the
      *                  attribute is absent
+     * @param key the conntrack key to load
+     * @param dreg the destination register
      */
     record Load(Key key, int dreg, Direction direction) implements Ct {
+        /** Checks the component: {@code key} must not be null. */
         public Load {
             Objects.requireNonNull(key, "key");
         }
 
-        /** A load without direction. */
+        /**
+         * A load without direction.
+         *
+         * @param key the conntrack key to load
+         * @param dreg the destination register
+         */
         public Load(Key key, int dreg) {
             this(key, dreg, null);
         }
@@ -144,13 +210,21 @@ public sealed interface Ct extends Expression {
      * only for {@code zone}).
      *
      * @param direction the tuple, or {@code null} when the attribute is absent
+     * @param key the conntrack key to set
+     * @param sreg the source register
      */
     record Set(Key key, int sreg, Direction direction) implements Ct {
+        /** Checks the component: {@code key} must not be null. */
         public Set {
             Objects.requireNonNull(key, "key");
         }
 
-        /** A set without direction. */
+        /**
+         * A set without direction.
+         *
+         * @param key the conntrack key to set
+         * @param sreg the source register
+         */
         public Set(Key key, int sreg) {
             this(key, sreg, null);
         }

@@ -31,22 +31,39 @@ public final class DebugReader {
         this.tokens = new ArrayList<>(List.of(body.substring(1, body.length() - 1).strip().split("\\s+")));
     }
 
-    /** A reader for one line with a fresh register table (for tests). */
+    /**
+     * A reader for one line with a fresh register table (for tests).
+     *
+     * @param line one line of libnftnl's text
+     * @return the reader
+     */
     public static DebugReader of(String line) {
         return new DebugReader(line, new HashMap<>());
     }
 
-    /** Whether tokens remain. */
+    /**
+     * Whether tokens remain.
+     *
+     * @return whether tokens remain
+     */
     public boolean hasNext() {
         return position < tokens.size();
     }
 
-    /** The next token without consuming it, or {@code null} at the end. */
+    /**
+     * The next token without consuming it, or {@code null} at the end.
+     *
+     * @return the token, or {@code null}
+     */
     public String peek() {
         return hasNext() ? tokens.get(position) : null;
     }
 
-    /** The next token. */
+    /**
+     * The next token.
+     *
+     * @return the token
+     */
     public String next() {
         if (!hasNext()) {
             throw error("unexpected end");
@@ -54,7 +71,11 @@ public final class DebugReader {
         return tokens.get(position++);
     }
 
-    /** Consumes {@code expected} or fails. */
+    /**
+     * Consumes {@code expected} or fails.
+     *
+     * @param expected the token that must come next
+     */
     public void expect(String expected) {
         String t = next();
         if (!t.equals(expected)) {
@@ -62,7 +83,12 @@ public final class DebugReader {
         }
     }
 
-    /** Consumes {@code token} if it is next. */
+    /**
+     * Consumes {@code token} if it is next.
+     *
+     * @param token the token to look for
+     * @return whether it was next (and consumed)
+     */
     public boolean accept(String token) {
         if (token.equals(peek())) {
             position++;
@@ -71,7 +97,11 @@ public final class DebugReader {
         return false;
     }
 
-    /** The next token as a decimal int. */
+    /**
+     * The next token as a decimal int.
+     *
+     * @return the number
+     */
     public int nextInt() {
         String t = next();
         try {
@@ -81,7 +111,11 @@ public final class DebugReader {
         }
     }
 
-    /** The next token as a decimal unsigned long. */
+    /**
+     * The next token as a decimal unsigned long.
+     *
+     * @return the number
+     */
     public long nextLong() {
         String t = next();
         try {
@@ -91,7 +125,11 @@ public final class DebugReader {
         }
     }
 
-    /** The next token as a hexadecimal number with {@code 0x} prefix. */
+    /**
+     * The next token as a hexadecimal number with {@code 0x} prefix.
+     *
+     * @return the number
+     */
     public long nextHex() {
         String t = next();
         try {
@@ -101,13 +139,21 @@ public final class DebugReader {
         }
     }
 
-    /** {@code reg N}: a register number. */
+    /**
+     * {@code reg N}: a register number.
+     *
+     * @return the register number
+     */
     public int register() {
         expect("reg");
         return nextInt();
     }
 
-    /** A length such as {@code 4b}. */
+    /**
+     * A length such as {@code 4b}.
+     *
+     * @return the length in bytes
+     */
     public int byteLength() {
         String t = next();
         if (!t.endsWith("b")) {
@@ -120,7 +166,12 @@ public final class DebugReader {
         }
     }
 
-    /** Consecutive {@code 0x%08x} words, read as {@code length} bytes. */
+    /**
+     * Consecutive {@code 0x%08x} words, read as {@code length} bytes.
+     *
+     * @param length the value's length in bytes
+     * @return the value
+     */
     public Bytes words(int length) {
         List<String> words = new ArrayList<>();
         while (hasNext() && peek().startsWith("0x") && peek().length() == 10) {
@@ -138,6 +189,9 @@ public final class DebugReader {
      * bytes. A value may cover only the start of the register (a prefix match such
      * as {@code iifname "eth*"}): then its length is the words' bytes without the
      * zero padding of the last word.
+     *
+     * @param registerLength the register's length in bytes
+     * @return the value
      */
     public Bytes compared(int registerLength) {
         Bytes all = words();
@@ -161,7 +215,11 @@ public final class DebugReader {
         return Bytes.of(Arrays.copyOf(bytes, length));
     }
 
-    /** Consecutive {@code 0x%08x} words, each taken as 4 bytes. */
+    /**
+     * Consecutive {@code 0x%08x} words, each taken as 4 bytes.
+     *
+     * @return the value
+     */
     public Bytes words() {
         int count = 0;
         while (position + count < tokens.size() && tokens.get(position + count).startsWith("0x")
@@ -171,7 +229,12 @@ public final class DebugReader {
         return words(count * 4);
     }
 
-    /** The number of bytes register {@code register} holds, as far as the rule so far tells. */
+    /**
+     * The number of bytes register {@code register} holds, as far as the rule so far tells.
+     *
+     * @param register the register number
+     * @return the length in bytes
+     */
     public int registerLength(int register) {
         Integer n = registerLengths.get(register);
         if (n == null) {
@@ -180,7 +243,13 @@ public final class DebugReader {
         return n;
     }
 
-    /** Records that {@code register} now holds {@code length} bytes (spilling into following 32-bit registers). */
+    /**
+     * Records that {@code register} now holds {@code length} bytes (spilling into following 32-bit
+     * registers).
+     *
+     * @param register the register number
+     * @param length the length in bytes
+     */
     public void loaded(int register, int length) {
         registerLengths.put(register, length);
     }
@@ -190,6 +259,9 @@ public final class DebugReader {
      * everything after the token just consumed and one space, up to one space before the first
      * following token {@code stop} accepts (or before the closing bracket), spaces kept as written.
      * The tokens inside are consumed.
+     *
+     * @param stop tells which token ends the text
+     * @return the text
      */
     public String text(Predicate<String> stop) {
         int[] spans = spans();
@@ -206,6 +278,8 @@ public final class DebugReader {
     /**
      * A bracketed expression nested in this one, such as dynset's {@code expr [ counter pkts 0 bytes 0 ]},
      * as written (brackets included, spaces kept); its tokens are consumed.
+     *
+     * @return the bracketed text
      */
     public String bracketed() {
         int[] spans = spans();
@@ -226,6 +300,8 @@ public final class DebugReader {
     /**
      * An expression nested in this one, such as inner's {@code [ payload load 4b @ network header + 12 => reg 1 ]},
      * read with this rule's register table; its tokens are consumed.
+     *
+     * @return the nested expression
      */
     public Expression nested() {
         return Expressions.parseLine(bracketed(), registerLengths);
@@ -250,7 +326,12 @@ public final class DebugReader {
         }
     }
 
-    /** An exception pointing at the current token. */
+    /**
+     * An exception pointing at the current token.
+     *
+     * @param message what is wrong
+     * @return the exception, not thrown
+     */
     public DebugSyntaxException error(String message) {
         return new DebugSyntaxException(message + " in: " + line.strip());
     }

@@ -34,6 +34,7 @@ public record Dynset(int op, int sregKey, Integer sregData, String set, int setI
 
     public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("dynset", Dynset::decode, Dynset::parse);
 
+    /** Checks the component: {@code set} not null; copies the expressions. */
     public Dynset {
         Objects.requireNonNull(set, "set");
         expressions = List.copyOf(expressions);
@@ -44,6 +45,8 @@ public record Dynset(int op, int sregKey, Integer sregData, String set, int setI
      * for "the set's default", but refuses any timeout attribute for a set without the timeout
      * flag: a zero timeout is left out, which means the same. And it takes a list of several
      * expressions only with {@code NFT_DYNSET_F_EXPR}, a flag it does not list: it is set.
+     *
+     * @return the expression without listing-only attributes
      */
     public Dynset asRequest() {
         Long requestTimeout = timeout != null && timeout == 0 ? null : timeout;

@@ -14,25 +14,43 @@ import nftlink.netlink.MessageWriter;
  */
 public interface Expression {
 
-    /** The kernel's name for the expression ({@code NFTA_EXPR_NAME}), e.g. {@code payload}. */
+    /**
+     * The kernel's name for the expression ({@code NFTA_EXPR_NAME}), e.g. {@code payload}.
+     *
+     * @return the name
+     */
     String name();
 
-    /** Writes the attributes inside {@code NFTA_EXPR_DATA}, in the order the kernel dumps them. */
+    /**
+     * Writes the attributes inside {@code NFTA_EXPR_DATA}, in the order the kernel dumps them.
+     *
+     * @param w the writer, inside {@code NFTA_EXPR_DATA}
+     */
     void writeData(MessageWriter w);
 
     /**
      * Whether the expression carries {@code NFTA_EXPR_DATA} at all. The kernel leaves it out
      * for expressions without parameters such as {@code notrack}, and sends an empty one for
      * expressions whose parameters are all absent such as a bare {@code masq}.
+     *
+     * @return whether there is data
      */
     default boolean hasData() {
         return true;
     }
 
-    /** Appends libnftnl's rendering, without the surrounding {@code [ } and {@code  ]}. */
+    /**
+     * Appends libnftnl's rendering, without the surrounding {@code [ } and {@code  ]}.
+     *
+     * @param sb where the text is appended
+     */
     void appendDebug(StringBuilder sb);
 
-    /** libnftnl's rendering with brackets: {@code [ cmp eq reg 1 0x00001600 ]}. */
+    /**
+     * libnftnl's rendering with brackets: {@code [ cmp eq reg 1 0x00001600 ]}.
+     *
+     * @return the text
+     */
     default String toDebugString() {
         StringBuilder sb = new StringBuilder("[ ");
         appendDebug(sb);

@@ -69,12 +69,23 @@ public final class Expressions {
         return Map.copyOf(map);
     }
 
-    /** The names of all expressions the library models. */
+    /**
+     * The names of all expressions the library models.
+     *
+     * @return the expression names, as the kernel knows them
+     */
     public static Set<String> knownNames() {
         return TYPES.keySet();
     }
 
-    /** Writes {@code expressions} as a list attribute of type {@code listType}, exactly as the kernel dumps it. */
+    /**
+     * Writes {@code expressions} as a list attribute of type {@code listType}, exactly as the kernel
+     * dumps it.
+     *
+     * @param w the writer
+     * @param listType the list attribute's type, such as {@code NFTA_RULE_EXPRESSIONS}
+     * @param expressions the expressions, in order
+     */
     public static void write(MessageWriter w, int listType, List<? extends Expression> expressions) {
         writeList(w, listType, expressions, true);
     }
@@ -87,6 +98,10 @@ public final class Expressions {
      * 6.18), and {@code nla_strcmp} first strips trailing NULs at each comparison;
      * without one, committing rules takes about 2 % less kernel time (measured with
      * the batch of {@code BatchBenchmark}). The kernel accepts either form.
+     *
+     * @param w the writer
+     * @param listType the list attribute's type, such as {@code NFTA_RULE_EXPRESSIONS}
+     * @param expressions the expressions, in order
      */
     public static void writeRequest(MessageWriter w, int listType, List<? extends Expression> expressions) {
         writeList(w, listType, expressions, false);
@@ -103,7 +118,12 @@ public final class Expressions {
         w.endNested(list);
     }
 
-    /** Writes one {@code NFTA_LIST_ELEM} holding {@code e}. */
+    /**
+     * Writes one {@code NFTA_LIST_ELEM} holding {@code e}.
+     *
+     * @param w the writer
+     * @param e the expression
+     */
     public static void writeElement(MessageWriter w, Expression e) {
         int elem = w.beginNested(NFTA_LIST_ELEM, false);
         writeBody(w, e, true);
@@ -113,6 +133,9 @@ public final class Expressions {
     /**
      * Writes {@code NFTA_EXPR_NAME} and {@code NFTA_EXPR_DATA} of {@code e} into the
      * current nest (a list element, or an attribute such as {@code NFTA_SET_EXPR}).
+     *
+     * @param w the writer
+     * @param e the expression
      */
     public static void writeElementBody(MessageWriter w, Expression e) {
         writeBody(w, e, true);
@@ -144,7 +167,12 @@ public final class Expressions {
         }
     }
 
-    /** Decodes a list attribute of expressions. */
+    /**
+     * Decodes a list attribute of expressions.
+     *
+     * @param list the list attribute
+     * @return the expressions, in order
+     */
     public static List<Expression> decodeList(Attribute list) {
         Attributes elems = list.nested();
         Expression[] out = new Expression[elems.size()];
@@ -158,7 +186,12 @@ public final class Expressions {
         return List.of(out);
     }
 
-    /** Decodes one {@code NFTA_LIST_ELEM} (or another attribute holding an expression's name and data). */
+    /**
+     * Decodes one {@code NFTA_LIST_ELEM} (or another attribute holding an expression's name and data).
+     *
+     * @param element the attribute
+     * @return the expression
+     */
     public static Expression decode(Attribute element) {
         String name = null;
         Attribute data = null;
@@ -207,7 +240,12 @@ public final class Expressions {
                 w.written(), 0, w.position(), data.segment(), data.valueOffset(), data.valueOffset() + data.length()) == -1;
     }
 
-    /** libnftnl's text for a list of expressions: one {@code   [ ... ]} line each. */
+    /**
+     * libnftnl's text for a list of expressions: one {@code   [ ... ]} line each.
+     *
+     * @param expressions the expressions
+     * @return the text
+     */
     public static String debug(List<? extends Expression> expressions) {
         StringBuilder sb = new StringBuilder();
         for (Expression e : expressions) {
@@ -220,6 +258,8 @@ public final class Expressions {
      * Parses libnftnl's text (lines of {@code [ ... ]}; other lines are ignored) into
      * expressions, tracking register contents across the lines.
      *
+     * @param text libnftnl's text
+     * @return the expressions, in order
      * @throws DebugSyntaxException for text this library cannot read
      */
     public static List<Expression> parseDebug(String text) {

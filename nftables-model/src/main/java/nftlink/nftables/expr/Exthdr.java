@@ -23,6 +23,7 @@ import static nftlink.nftables.NfTablesUapi.*;
  */
 public sealed interface Exthdr extends Expression {
 
+    /** The {@code exthdr} expression type: its kernel name, decoder and parser. */
     Expressions.ExpressionType TYPE = new Expressions.ExpressionType("exthdr", Exthdr::decode, Exthdr::parse);
 
     /**
@@ -31,7 +32,16 @@ public sealed interface Exthdr extends Expression {
      * parses as {@link #SCTP}.
      */
     enum Op implements KernelEnum {
-        IPV6("ipv6"), TCPOPT("tcpopt"), IPV4("ipv4"), SCTP(""), DCCP("");
+        /** IPv6 extension headers ({@code exthdr}). */
+        IPV6("ipv6"),
+        /** TCP options ({@code tcp option}). */
+        TCPOPT("tcpopt"),
+        /** IPv4 options ({@code ip option}). */
+        IPV4("ipv4"),
+        /** SCTP chunks ({@code sctp chunk}). */
+        SCTP(""),
+        /** DCCP options ({@code dccp option}). */
+        DCCP("");
 
         private final String text;
 
@@ -67,8 +77,11 @@ public sealed interface Exthdr extends Expression {
      * @param offset  where to start inside it
      * @param length  how many bytes
      * @param present load only whether it exists ({@code NFT_EXTHDR_F_PRESENT}: one byte, 0 or 1)
+     * @param op which kind of header or option
+     * @param dreg the destination register
      */
     record Load(Op op, int type, int offset, int length, boolean present, int dreg) implements Exthdr {
+        /** Checks the components: {@code op} not null and a type from 0 to 255. */
         public Load {
             Objects.requireNonNull(op, "op");
             checkType(type);
@@ -104,14 +117,28 @@ public sealed interface Exthdr extends Expression {
      *
      * @param flags {@code NFTA_EXTHDR_FLAGS} as the kernel lists it (0), or {@code null}
      *              when absent, as a rule must be added
+     * @param op which kind of header or option
+     * @param type the option type
+     * @param offset where to start writing in the option, in bytes
+     * @param length how many bytes to write
+     * @param sreg the source register
      */
     record Write(Op op, int type, int offset, int length, int sreg, Integer flags) implements Exthdr {
+        /** Checks the components: {@code op} not null and a type from 0 to 255. */
         public Write {
             Objects.requireNonNull(op, "op");
             checkType(type);
         }
 
-        /** A write as a rule is added (without flags). */
+        /**
+         * A write as a rule is added (without flags).
+         *
+         * @param op which kind of header or option
+         * @param type the option type
+         * @param offset where to start writing in the option, in bytes
+         * @param length how many bytes to write
+         * @param sreg the source register
+         */
         public Write(Op op, int type, int offset, int length, int sreg) {
             this(op, type, offset, length, sreg, null);
         }
@@ -148,13 +175,19 @@ public sealed interface Exthdr extends Expression {
      *
      * @param listed whether the kernel's listing attributes (zero offset, length and
      *               flags) are present
+     * @param type the TCP option kind
      */
     record Reset(int type, boolean listed) implements Exthdr {
+        /** Checks the component: a type from 0 to 255. */
         public Reset {
             checkType(type);
         }
 
-        /** A reset as a rule is added. */
+        /**
+         * A reset as a rule is added.
+         *
+         * @param type the TCP option kind
+         */
         public Reset(int type) {
             this(type, false);
         }
@@ -189,6 +222,8 @@ public sealed interface Exthdr extends Expression {
     /**
      * This expression as a rule must be added: without the attributes the kernel
      * lists but refuses on input (see the class comment).
+     *
+     * @return the expression without listing-only attributes
      */
     Exthdr asRequest();
 

@@ -34,7 +34,11 @@ public record Fib(int flags, Result result, int dreg) implements Expression {
 
     /** {@code enum nft_fib_result}, with libnftnl's names and the register bytes each fills. */
     public enum Result implements KernelEnum {
-        OIF("oif", NFT_FIB_RESULT_OIF, 4), OIFNAME("oifname", NFT_FIB_RESULT_OIFNAME, 16),
+        /** {@code fib ... oif}: the output interface index of the route. */
+        OIF("oif", NFT_FIB_RESULT_OIF, 4),
+        /** {@code fib ... oifname}: the output interface name of the route. */
+        OIFNAME("oifname", NFT_FIB_RESULT_OIFNAME, 16),
+        /** {@code fib ... type}: the address type of the route ({@code RTN_*}). */
         ADDRTYPE("type", NFT_FIB_RESULT_ADDRTYPE, 4);
 
         private final String text;
@@ -57,7 +61,11 @@ public record Fib(int flags, Result result, int dreg) implements Expression {
             return text;
         }
 
-        /** How many register bytes a lookup fills (1 with {@code present}). */
+        /**
+         * How many register bytes a lookup fills (1 with {@code present}).
+         *
+         * @return the length in bytes
+         */
         public int length() {
             return length;
         }
@@ -71,6 +79,7 @@ public record Fib(int flags, Result result, int dreg) implements Expression {
         }
     }
 
+    /** Checks the components: {@code result} not null, known flags only. */
     public Fib {
         Objects.requireNonNull(result, "result");
         if ((flags & ~ALL_FLAGS) != 0) {
@@ -78,7 +87,11 @@ public record Fib(int flags, Result result, int dreg) implements Expression {
         }
     }
 
-    /** Whether only the existence of a route is loaded ({@code fib ... exists}). */
+    /**
+     * Whether only the existence of a route is loaded ({@code fib ... exists}).
+     *
+     * @return whether only existence is loaded
+     */
     public boolean present() {
         return (flags & NFTA_FIB_F_PRESENT) != 0;
     }

@@ -14,6 +14,7 @@ import static nftlink.nftables.NfTablesUapi.*;
  */
 public sealed interface Hash extends Expression {
 
+    /** The {@code hash} expression type: its kernel name, decoder and parser. */
     Expressions.ExpressionType TYPE = new Expressions.ExpressionType("hash", Hash::decode, Hash::parse);
 
     /**
@@ -24,6 +25,9 @@ public sealed interface Hash extends Expression {
      *               random one and does not list it; libnftnl prints {@code 0x0}, so
      *               {@code 0x0} parses as absent)
      * @param offset added to the result; the kernel lists it only when not 0
+     * @param sreg the source register
+     * @param dreg the destination register
+     * @param modulus the result is taken modulo this
      */
     record Jenkins(int sreg, int dreg, int length, int modulus, Integer seed, int offset) implements Hash {
         @Override
@@ -55,6 +59,8 @@ public sealed interface Hash extends Expression {
      * {@code hash reg DREG = symhash() % mod MODULUS [offset OFFSET]}.
      *
      * @param offset added to the result; the kernel lists it only when not 0
+     * @param dreg the destination register
+     * @param modulus the result is taken modulo this
      */
     record Symmetric(int dreg, int modulus, int offset) implements Hash {
         @Override

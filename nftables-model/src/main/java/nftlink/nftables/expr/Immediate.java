@@ -23,16 +23,28 @@ public record Immediate(int dreg, NftData data) implements Expression {
 
     public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("immediate", Immediate::decode, Immediate::parse);
 
+    /** Checks the component: {@code data} must not be null. */
     public Immediate {
         Objects.requireNonNull(data, "data");
     }
 
-    /** A verdict into the verdict register. */
+    /**
+     * A verdict into the verdict register.
+     *
+     * @param verdict the verdict
+     * @return the expression
+     */
     public static Immediate verdict(Verdict verdict) {
         return new Immediate(NFT_REG_VERDICT, NftData.of(verdict));
     }
 
-    /** A value into a register. */
+    /**
+     * A value into a register.
+     *
+     * @param dreg the destination register
+     * @param value the value
+     * @return the expression
+     */
     public static Immediate value(int dreg, Bytes value) {
         return new Immediate(dreg, NftData.of(value));
     }

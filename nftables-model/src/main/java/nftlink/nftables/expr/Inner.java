@@ -24,6 +24,7 @@ public record Inner(int type, int headerSize, int flags, Expression expression) 
 
     public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("inner", Inner::decode, Inner::parse);
 
+    /** Checks the component: {@code expression} must not be null. */
     public Inner {
         Objects.requireNonNull(expression, "expression");
     }

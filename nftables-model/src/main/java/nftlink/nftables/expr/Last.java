@@ -17,7 +17,11 @@ public record Last(Integer set, Long msecs) implements Expression {
 
     public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("last", Last::decode, Last::parse);
 
-    /** A {@code last} that has never matched, as nft adds it. */
+    /**
+     * A {@code last} that has never matched, as nft adds it.
+     *
+     * @return the expression
+     */
     public static Last never() {
         return new Last(null, null);
     }

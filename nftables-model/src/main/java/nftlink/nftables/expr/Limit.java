@@ -20,12 +20,22 @@ public record Limit(long rate, long unit, int burst, int type, int flags) implem
 
     public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("limit", Limit::decode, Limit::parse);
 
-    /** {@code limit rate RATE/UNIT}: packets, libnftnl's default burst of 5. */
+    /**
+     * {@code limit rate RATE/UNIT}: packets, libnftnl's default burst of 5.
+     *
+     * @param rate packets per unit
+     * @param unitSeconds the unit in seconds
+     * @return the expression
+     */
     public static Limit packets(long rate, long unitSeconds) {
         return new Limit(rate, unitSeconds, 5, NFT_LIMIT_PKTS, 0);
     }
 
-    /** Whether the limit matches once the rate is exceeded ({@code limit rate over}). */
+    /**
+     * Whether the limit matches once the rate is exceeded ({@code limit rate over}).
+     *
+     * @return whether it is inverted
+     */
     public boolean inverted() {
         return (flags & NFT_LIMIT_F_INV) != 0;
     }

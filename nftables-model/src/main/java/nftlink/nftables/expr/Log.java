@@ -28,13 +28,18 @@ public record Log(String prefix, Integer level, Integer flags, Integer group, In
 
     private static final Set<String> KEYWORDS = Set.of("group", "level", "tcpseq", "tcpopt", "ipopt", "uid", "macdecode");
 
+    /** Checks the components: 16-bit group and queue threshold, if given. */
     public Log {
         if (group != null && (group < 0 || group > 0xffff) || qthreshold != null && (qthreshold < 0 || qthreshold > 0xffff)) {
             throw new IllegalArgumentException("log group and qthreshold are 16-bit numbers");
         }
     }
 
-    /** A bare {@code log}. */
+    /**
+     * A bare {@code log}.
+     *
+     * @return the expression
+     */
     public static Log plain() {
         return new Log(null, null, null, null, null, null);
     }

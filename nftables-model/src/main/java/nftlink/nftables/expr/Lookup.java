@@ -24,11 +24,16 @@ public record Lookup(String set, int setId, int sreg, int dreg, Integer flags) i
 
     public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("lookup", Lookup::decode, Lookup::parse);
 
+    /** Checks the component: {@code set} must not be null. */
     public Lookup {
         Objects.requireNonNull(set, "set");
     }
 
-    /** Whether the match is inverted ({@code != @set}). */
+    /**
+     * Whether the match is inverted ({@code != @set}).
+     *
+     * @return whether it is inverted
+     */
     public boolean inverted() {
         return flags != null && (flags & NFT_LOOKUP_F_INV) != 0;
     }

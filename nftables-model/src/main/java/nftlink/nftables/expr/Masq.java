@@ -19,7 +19,11 @@ public record Masq(Integer flags, Integer protoMin, Integer protoMax) implements
 
     public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("masq", Masq::decode, Masq::parse);
 
-    /** A bare {@code masquerade}. */
+    /**
+     * A bare {@code masquerade}.
+     *
+     * @return the expression
+     */
     public static Masq plain() {
         return new Masq(null, null, null);
     }

@@ -14,18 +14,83 @@ import static nftlink.nftables.NfTablesUapi.NFTA_META_SREG;
  */
 public sealed interface Meta extends Expression {
 
+    /** The {@code meta} expression type: its kernel name, decoder and parser. */
     Expressions.ExpressionType TYPE = new Expressions.ExpressionType("meta", Meta::decode, Meta::parse);
 
     /** {@code enum nft_meta_keys}, with libnftnl's names and the register bytes each fills. */
     enum Key implements KernelEnum {
-        LEN("len", 4), PROTOCOL("protocol", 2), PRIORITY("priority", 4), MARK("mark", 4), IIF("iif", 4),
-        OIF("oif", 4), IIFNAME("iifname", 16), OIFNAME("oifname", 16), IIFTYPE("iiftype", 2), OIFTYPE("oiftype", 2),
-        SKUID("skuid", 4), SKGID("skgid", 4), NFTRACE("nftrace", 1), RTCLASSID("rtclassid", 4), SECMARK("secmark", 4),
-        NFPROTO("nfproto", 1), L4PROTO("l4proto", 1), BRI_IIFNAME("bri_iifname", 16), BRI_OIFNAME("bri_oifname", 16),
-        PKTTYPE("pkttype", 1), CPU("cpu", 4), IIFGROUP("iifgroup", 4), OIFGROUP("oifgroup", 4), CGROUP("cgroup", 4),
-        PRANDOM("prandom", 4), SECPATH("secpath", 1), IIFKIND("iifkind", 16), OIFKIND("oifkind", 16),
-        BRI_IIFPVID("bri_iifpvid", 2), BRI_IIFVPROTO("bri_iifvproto", 2), TIME_NS("time", 8), TIME_DAY("day", 1),
-        TIME_HOUR("hour", 4), SDIF("sdif", 4), SDIFNAME("sdifname", 16), BRI_BROUTE("broute", 1);
+        /** {@code meta length}: the packet's length in bytes. */
+        LEN("len", 4),
+        /** {@code meta protocol}: the EtherType of the packet ({@code skb->protocol}, network order). */
+        PROTOCOL("protocol", 2),
+        /** {@code meta priority}: the traffic control priority, {@code major:minor}. */
+        PRIORITY("priority", 4),
+        /** {@code meta mark}: the packet mark. */
+        MARK("mark", 4),
+        /** {@code meta iif}: the input interface index. */
+        IIF("iif", 4),
+        /** {@code meta oif}: the output interface index. */
+        OIF("oif", 4),
+        /** {@code meta iifname}: the input interface name. */
+        IIFNAME("iifname", 16),
+        /** {@code meta oifname}: the output interface name. */
+        OIFNAME("oifname", 16),
+        /** {@code meta iiftype}: the input interface's hardware type ({@code ARPHRD_*}). */
+        IIFTYPE("iiftype", 2),
+        /** {@code meta oiftype}: the output interface's hardware type ({@code ARPHRD_*}). */
+        OIFTYPE("oiftype", 2),
+        /** {@code meta skuid}: the user ID of the sending socket's owner. */
+        SKUID("skuid", 4),
+        /** {@code meta skgid}: the group ID of the sending socket's owner. */
+        SKGID("skgid", 4),
+        /** {@code meta nftrace}: whether rule tracing is on for the packet. */
+        NFTRACE("nftrace", 1),
+        /** {@code meta rtclassid}: the routing realm. */
+        RTCLASSID("rtclassid", 4),
+        /** {@code meta secmark}: the security mark. */
+        SECMARK("secmark", 4),
+        /** {@code meta nfproto}: the family of the hook ({@code ipv4} or {@code ipv6} in inet tables). */
+        NFPROTO("nfproto", 1),
+        /** {@code meta l4proto}: the layer 4 protocol, after IPv6 extension headers. */
+        L4PROTO("l4proto", 1),
+        /** {@code meta ibrname}: the name of the input bridge. */
+        BRI_IIFNAME("bri_iifname", 16),
+        /** {@code meta obrname}: the name of the output bridge. */
+        BRI_OIFNAME("bri_oifname", 16),
+        /** {@code meta pkttype}: host, broadcast, multicast or other. */
+        PKTTYPE("pkttype", 1),
+        /** {@code meta cpu}: the CPU handling the packet. */
+        CPU("cpu", 4),
+        /** {@code meta iifgroup}: the input interface's device group. */
+        IIFGROUP("iifgroup", 4),
+        /** {@code meta oifgroup}: the output interface's device group. */
+        OIFGROUP("oifgroup", 4),
+        /** {@code meta cgroup}: the net_cls class ID of the socket's cgroup (cgroup v1). */
+        CGROUP("cgroup", 4),
+        /** {@code meta random}: a pseudo-random number. */
+        PRANDOM("prandom", 4),
+        /** {@code meta ipsec}: whether the packet went through IPsec (has a security path). */
+        SECPATH("secpath", 1),
+        /** {@code meta iifkind}: the input interface's kind ({@code vrf}, {@code veth}, ...). */
+        IIFKIND("iifkind", 16),
+        /** {@code meta oifkind}: the output interface's kind. */
+        OIFKIND("oifkind", 16),
+        /** {@code meta ibrpvid}: the port VLAN ID of the input bridge port. */
+        BRI_IIFPVID("bri_iifpvid", 2),
+        /** {@code meta ibrvproto}: the VLAN protocol of the input bridge. */
+        BRI_IIFVPROTO("bri_iifvproto", 2),
+        /** {@code meta time}: the time in nanoseconds since the epoch. */
+        TIME_NS("time", 8),
+        /** {@code meta day}: the day of the week, 0 for Sunday. */
+        TIME_DAY("day", 1),
+        /** {@code meta hour}: the seconds since midnight UTC. */
+        TIME_HOUR("hour", 4),
+        /** {@code meta sdif}: the index of the VRF port the packet came in through (the slave device). */
+        SDIF("sdif", 4),
+        /** {@code meta sdifname}: the name of the VRF port the packet came in through. */
+        SDIFNAME("sdifname", 16),
+        /** {@code meta broute}: set to route a bridged packet instead (the broute table's verdict). */
+        BRI_BROUTE("broute", 1);
 
         private final String text;
         private final int length;
@@ -45,7 +110,11 @@ public sealed interface Meta extends Expression {
             return text;
         }
 
-        /** How many register bytes a load fills. */
+        /**
+         * How many register bytes a load fills.
+         *
+         * @return the length in bytes
+         */
         public int length() {
             return length;
         }
@@ -59,7 +128,12 @@ public sealed interface Meta extends Expression {
         }
     }
 
-    /** {@code meta load KEY => reg DREG}. */
+    /**
+     * {@code meta load KEY => reg DREG}.
+     *
+     * @param key the metadata to load
+     * @param dreg the destination register
+     */
     record Load(Key key, int dreg) implements Meta {
         @Override
         public void writeData(MessageWriter w) {
@@ -73,7 +147,12 @@ public sealed interface Meta extends Expression {
         }
     }
 
-    /** {@code meta set KEY with reg SREG}. */
+    /**
+     * {@code meta set KEY with reg SREG}.
+     *
+     * @param key the metadata to set
+     * @param sreg the source register
+     */
     record Set(Key key, int sreg) implements Meta {
         @Override
         public void writeData(MessageWriter w) {

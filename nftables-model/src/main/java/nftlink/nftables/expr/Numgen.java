@@ -28,7 +28,10 @@ public record Numgen(Type type, int dreg, int modulus, int offset) implements Ex
 
     /** {@code enum nft_ng_types}, with libnftnl's names. */
     public enum Type implements KernelEnum {
-        INCREMENTAL("inc", NFT_NG_INCREMENTAL), RANDOM("random", NFT_NG_RANDOM);
+        /** {@code numgen inc}: counts up, modulo the modulus. */
+        INCREMENTAL("inc", NFT_NG_INCREMENTAL),
+        /** {@code numgen random}: a random number below the modulus. */
+        RANDOM("random", NFT_NG_RANDOM);
 
         private final String text;
         private final int number;
@@ -57,6 +60,7 @@ public record Numgen(Type type, int dreg, int modulus, int offset) implements Ex
         }
     }
 
+    /** Checks the component: {@code type} must not be null. */
     public Numgen {
         Objects.requireNonNull(type, "type");
     }

@@ -16,6 +16,7 @@ import static nftlink.nftables.NfTablesUapi.*;
  */
 public sealed interface Objref extends Expression {
 
+    /** The {@code objref} expression type: its kernel name, decoder and parser. */
     Expressions.ExpressionType TYPE = new Expressions.ExpressionType("objref", Objref::decode, Objref::parse);
 
     /**
@@ -25,6 +26,7 @@ public sealed interface Objref extends Expression {
      * @param object the object's name
      */
     record Named(int type, String object) implements Objref {
+        /** Checks the component: {@code object} must not be null. */
         public Named {
             Objects.requireNonNull(object, "object");
         }
@@ -49,6 +51,7 @@ public sealed interface Objref extends Expression {
      * @param setId the transaction-local ID of a map added in the same batch, or 0
      */
     record Mapped(int sreg, String set, int setId) implements Objref {
+        /** Checks the component: {@code set} must not be null. */
         public Mapped {
             Objects.requireNonNull(set, "set");
         }

@@ -1,5 +1,6 @@
 package nftlink.nftables.expr;
 
+import nftlink.nftables.NfTablesUapi;
 import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
@@ -12,7 +13,7 @@ import static nftlink.nftables.NfTablesUapi.NFT_OSF_MAXGENRELEN;
 /**
  * {@code osf}: passive operating-system fingerprinting of TCP SYN packets; loads
  * the OS genre (or {@code genre:version}) as a NUL-padded string of
- * {@value nftlink.nftables.NfTablesUapi#NFT_OSF_MAXGENRELEN} bytes into a register.
+ * {@value NfTablesUapi#NFT_OSF_MAXGENRELEN} bytes into a register.
  *
  * <p>libnftnl prints only the register, {@code [ osf dreg 1 ]}, so text parsed back
  * has neither ttl nor flags ({@code null}); the kernel always lists both, flags 0
@@ -27,6 +28,7 @@ public record Osf(int dreg, Integer ttl, Integer flags) implements Expression {
 
     public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("osf", Osf::decode, Osf::parse);
 
+    /** Checks the component: a TTL of one byte, if given. */
     public Osf {
         if (ttl != null && (ttl < 0 || ttl > 0xff)) {
             throw new IllegalArgumentException("osf ttl is one byte: " + ttl);
@@ -52,6 +54,8 @@ public record Osf(int dreg, Integer ttl, Integer flags) implements Expression {
     /**
      * This expression as a rule must be added: the kernel lists flags 0 but refuses
      * any flags attribute other than {@code NFT_OSF_F_VERSION} on input.
+     *
+     * @return the expression without listing-only flags
      */
     public Osf asRequest() {
         return Integer.valueOf(0).equals(flags) ? new Osf(dreg, ttl, null) : this;

@@ -13,14 +13,20 @@ import static nftlink.nftables.NfTablesUapi.*;
  */
 public sealed interface Payload extends Expression {
 
+    /** The {@code payload} expression type: its kernel name, decoder and parser. */
     Expressions.ExpressionType TYPE = new Expressions.ExpressionType("payload", Payload::decode, Payload::parse);
 
     /** Which header {@code offset} counts from. */
     enum Base implements KernelEnum {
+        /** The link-layer header ({@code NFT_PAYLOAD_LL_HEADER}). */
         LINK("link", NFT_PAYLOAD_LL_HEADER),
+        /** The network header ({@code NFT_PAYLOAD_NETWORK_HEADER}). */
         NETWORK("network", NFT_PAYLOAD_NETWORK_HEADER),
+        /** The transport header ({@code NFT_PAYLOAD_TRANSPORT_HEADER}). */
         TRANSPORT("transport", NFT_PAYLOAD_TRANSPORT_HEADER),
+        /** The inner header, after the transport header ({@code NFT_PAYLOAD_INNER_HEADER}). */
         INNER("inner", NFT_PAYLOAD_INNER_HEADER),
+        /** The tunnel header of an {@code inner} expression ({@code NFT_PAYLOAD_TUN_HEADER}). */
         TUNNEL("tunnel", NFT_PAYLOAD_TUN_HEADER);
 
         private final String text;
@@ -48,7 +54,14 @@ public sealed interface Payload extends Expression {
         }
     }
 
-    /** {@code payload load LEN b @ BASE header + OFFSET => reg DREG}. */
+    /**
+     * {@code payload load LEN b @ BASE header + OFFSET => reg DREG}.
+     *
+     * @param base the header the offset counts from
+     * @param offset the offset in bytes
+     * @param length the number of bytes
+     * @param dreg the destination register
+     */
     record Load(Base base, int offset, int length, int dreg) implements Payload {
         @Override
         public void writeData(MessageWriter w) {
@@ -71,6 +84,10 @@ public sealed interface Payload extends Expression {
      * @param checksumType   {@code NFT_PAYLOAD_CSUM_*}
      * @param checksumOffset where the checksum to fix up sits
      * @param checksumFlags  {@code NFT_PAYLOAD_L4CSUM_PSEUDOHDR} to update the layer-4 checksum too
+     * @param base the header the offset counts from
+     * @param offset the offset in bytes
+     * @param length the number of bytes
+     * @param sreg the source register
      */
     record Write(Base base, int offset, int length, int sreg, int checksumType, int checksumOffset,
                  int checksumFlags) implements Payload {

@@ -17,6 +17,7 @@ import static nftlink.nftables.NfTablesUapi.*;
  */
 public sealed interface Queue extends Expression {
 
+    /** The {@code queue} expression type: its kernel name, decoder and parser. */
     Expressions.ExpressionType TYPE = new Expressions.ExpressionType("queue", Queue::decode, Queue::parse);
 
     /**
@@ -27,6 +28,7 @@ public sealed interface Queue extends Expression {
      * @param flags {@code NFT_QUEUE_FLAG_*} (16 bits)
      */
     record Fixed(int num, Integer total, Integer flags) implements Queue {
+        /** Checks the components: 16-bit numbers and flags. */
         public Fixed {
             check(num);
             check(total);
@@ -62,6 +64,7 @@ public sealed interface Queue extends Expression {
      * @param flags {@code NFT_QUEUE_FLAG_*} (16 bits)
      */
     record FromRegister(int sreg, Integer flags) implements Queue {
+        /** Checks the component: 16-bit flags. */
         public FromRegister {
             check(flags);
         }

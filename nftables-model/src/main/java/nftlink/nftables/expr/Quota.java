@@ -18,7 +18,11 @@ public record Quota(long bytes, long consumed, int flags) implements Expression 
 
     public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("quota", Quota::decode, Quota::parse);
 
-    /** Whether the quota matches once it is used up ({@code quota over}). */
+    /**
+     * Whether the quota matches once it is used up ({@code quota over}).
+     *
+     * @return whether it is inverted
+     */
     public boolean inverted() {
         return (flags & NFT_QUOTA_F_INV) != 0;
     }

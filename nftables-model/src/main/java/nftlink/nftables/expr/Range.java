@@ -28,7 +28,10 @@ public record Range(Op op, int sreg, Bytes from, Bytes to) implements Expression
 
     /** {@code enum nft_range_ops}, with libnftnl's names. */
     public enum Op implements KernelEnum {
-        EQ("eq", NFT_RANGE_EQ), NEQ("neq", NFT_RANGE_NEQ);
+        /** In the range ({@code NFT_RANGE_EQ}). */
+        EQ("eq", NFT_RANGE_EQ),
+        /** Outside the range ({@code NFT_RANGE_NEQ}). */
+        NEQ("neq", NFT_RANGE_NEQ);
 
         private final String text;
         private final int number;
@@ -57,6 +60,7 @@ public record Range(Op op, int sreg, Bytes from, Bytes to) implements Expression
         }
     }
 
+    /** Checks the components: op and bounds not null, bounds of one length. */
     public Range {
         Objects.requireNonNull(op, "op");
         Objects.requireNonNull(from, "from");

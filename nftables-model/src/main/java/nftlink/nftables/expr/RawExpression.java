@@ -15,6 +15,7 @@ import java.util.Objects;
  */
 public record RawExpression(String name, RawAttribute data) implements Expression {
 
+    /** Checks the component: {@code name} must not be null. */
     public RawExpression {
         Objects.requireNonNull(name, "name");
     }

@@ -18,7 +18,11 @@ public record Redir(Integer protoMin, Integer protoMax, Integer flags) implement
 
     public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("redir", Redir::decode, Redir::parse);
 
-    /** A bare {@code redirect}. */
+    /**
+     * A bare {@code redirect}.
+     *
+     * @return the expression
+     */
     public static Redir plain() {
         return new Redir(null, null, null);
     }

@@ -17,6 +17,7 @@ public record Reject(int type, Integer code) implements Expression {
 
     public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("reject", Reject::decode, Reject::parse);
 
+    /** Checks the component: a one-byte code, if given. */
     public Reject {
         if (code != null && (code < 0 || code > 255)) {
             throw new IllegalArgumentException("reject code is one byte: " + code);

@@ -22,7 +22,15 @@ public record Rt(Key key, int dreg) implements Expression {
 
     /** {@code enum nft_rt_keys}, with libnftnl's names and the register bytes each fills. */
     public enum Key implements KernelEnum {
-        CLASSID("classid", 4), NEXTHOP4("nexthop4", 4), NEXTHOP6("nexthop6", 16), TCPMSS("tcpmss", 2),
+        /** {@code rt classid}: the routing realm. */
+        CLASSID("classid", 4),
+        /** {@code rt ip nexthop}: the IPv4 next hop of the route. */
+        NEXTHOP4("nexthop4", 4),
+        /** {@code rt ip6 nexthop}: the IPv6 next hop of the route. */
+        NEXTHOP6("nexthop6", 16),
+        /** {@code rt mtu}: the TCP maximum segment size the route's MTU allows. */
+        TCPMSS("tcpmss", 2),
+        /** {@code rt ipsec}: whether the route goes through IPsec. */
         XFRM("ipsec", 1);
 
         private final String text;
@@ -43,7 +51,11 @@ public record Rt(Key key, int dreg) implements Expression {
             return text;
         }
 
-        /** How many register bytes a load fills. */
+        /**
+         * How many register bytes a load fills.
+         *
+         * @return the length in bytes
+         */
         public int length() {
             return length;
         }
@@ -57,6 +69,7 @@ public record Rt(Key key, int dreg) implements Expression {
         }
     }
 
+    /** Checks the component: {@code key} must not be null. */
     public Rt {
         Objects.requireNonNull(key, "key");
     }

@@ -29,7 +29,14 @@ public record Socket(Key key, int dreg, Integer level) implements Expression {
 
     /** {@code enum nft_socket_keys}, with libnftnl's names and the register bytes each fills. */
     public enum Key implements KernelEnum {
-        TRANSPARENT("transparent", 1), MARK("mark", 4), WILDCARD("wildcard", 1), CGROUPV2("cgroupv2", 8);
+        /** {@code socket transparent}: whether the socket has {@code IP_TRANSPARENT} set. */
+        TRANSPARENT("transparent", 1),
+        /** {@code socket mark}: the socket's {@code SO_MARK}. */
+        MARK("mark", 4),
+        /** {@code socket wildcard}: whether the socket is bound to a wildcard address. */
+        WILDCARD("wildcard", 1),
+        /** {@code socket cgroupv2 level N}: the cgroup v2 ID of the socket's cgroup ancestor at a level. */
+        CGROUPV2("cgroupv2", 8);
 
         private final String text;
         private final int length;
@@ -49,7 +56,11 @@ public record Socket(Key key, int dreg, Integer level) implements Expression {
             return text;
         }
 
-        /** How many register bytes a load fills. */
+        /**
+         * How many register bytes a load fills.
+         *
+         * @return the length in bytes
+         */
         public int length() {
             return length;
         }
@@ -63,16 +74,28 @@ public record Socket(Key key, int dreg, Integer level) implements Expression {
         }
     }
 
+    /** Checks the component: {@code key} must not be null. */
     public Socket {
         Objects.requireNonNull(key, "key");
     }
 
-    /** A load without level (every key but {@link Key#CGROUPV2}). */
+    /**
+     * A load without level (every key but {@link Key#CGROUPV2}).
+     *
+     * @param key the socket key
+     * @param dreg the destination register
+     */
     public Socket(Key key, int dreg) {
         this(key, dreg, null);
     }
 
-    /** {@code socket cgroupv2 level LEVEL}: the ID of the socket's cgroup ancestor at {@code level}. */
+    /**
+     * {@code socket cgroupv2 level LEVEL}: the ID of the socket's cgroup ancestor at {@code level}.
+     *
+     * @param level the ancestor's level, from 0 for the root
+     * @param dreg the destination register
+     * @return the expression
+     */
     public static Socket cgroupv2(int level, int dreg) {
         return new Socket(Key.CGROUPV2, dreg, level);
     }

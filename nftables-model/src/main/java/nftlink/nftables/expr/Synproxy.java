@@ -19,6 +19,7 @@ public record Synproxy(Integer mss, Integer wscale, Integer flags) implements Ex
 
     public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("synproxy", Synproxy::decode, Synproxy::parse);
 
+    /** Checks the components: a 16-bit MSS and 8-bit window scale, if given. */
     public Synproxy {
         if (mss != null && (mss < 0 || mss > 0xffff) || wscale != null && (wscale < 0 || wscale > 0xff)) {
             throw new IllegalArgumentException("synproxy mss is 16 bits and wscale 8 bits");

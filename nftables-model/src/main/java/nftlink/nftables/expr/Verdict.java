@@ -26,6 +26,7 @@ public record Verdict(int code, String chain, int chainId) {
     public static final Verdict BREAK = new Verdict(NFT_BREAK, null);
     public static final Verdict QUEUE = new Verdict(NF_QUEUE, null);
 
+    /** Checks the components: jump and goto, and only they, name a chain (by name or transaction ID). */
     public Verdict {
         if ((code == NFT_JUMP || code == NFT_GOTO) != (chain != null || chainId != 0)) {
             throw new IllegalArgumentException("jump and goto, and only they, name a chain");
@@ -35,12 +36,24 @@ public record Verdict(int code, String chain, int chainId) {
         }
     }
 
-    /** A verdict, its chain by name. */
+    /**
+     * A verdict, its chain by name.
+     *
+     * @param code the verdict code, {@code NF_*} or {@code NFT_*}
+     * @param chain the chain for jump and goto, else {@code null}
+     */
     public Verdict(int code, String chain) {
         this(code, chain, 0);
     }
 
-    /** {@code jump} or {@code goto} (with {@code goTo}) to the chain added with ID {@code chainId} in the same transaction. */
+    /**
+     * {@code jump} or {@code goto} (with {@code goTo}) to the chain added with ID {@code chainId} in
+     * the same transaction.
+     *
+     * @param goTo {@code goto} rather than {@code jump}
+     * @param chainId the chain's transaction ID
+     * @return the verdict
+     */
     public static Verdict toChainId(boolean goTo, int chainId) {
         if (chainId == 0) {
             throw new IllegalArgumentException("chain IDs are not 0");
@@ -48,15 +61,31 @@ public record Verdict(int code, String chain, int chainId) {
         return new Verdict(goTo ? NFT_GOTO : NFT_JUMP, null, chainId);
     }
 
+    /**
+     * {@code jump CHAIN}.
+     *
+     * @param chain the chain's name
+     * @return the verdict
+     */
     public static Verdict jump(String chain) {
         return new Verdict(NFT_JUMP, Objects.requireNonNull(chain, "chain"));
     }
 
+    /**
+     * {@code goto CHAIN}.
+     *
+     * @param chain the chain's name
+     * @return the verdict
+     */
     public static Verdict goTo(String chain) {
         return new Verdict(NFT_GOTO, Objects.requireNonNull(chain, "chain"));
     }
 
-    /** The name nft and libnftnl use: {@code accept}, {@code jump}, ... */
+    /**
+     * The name nft and libnftnl use: {@code accept}, {@code jump}, ...
+     *
+     * @return the keyword
+     */
     public String keyword() {
         return switch (code) {
             case NF_ACCEPT -> "accept";

@@ -23,9 +23,18 @@ public record Xfrm(Key key, Direction direction, int spnum, int dreg) implements
 
     /** {@code enum nft_xfrm_keys}, with libnftnl's names and the register bytes each fills. */
     public enum Key implements KernelEnum {
-        DADDR_IP4("daddr4", NFT_XFRM_KEY_DADDR_IP4, 4), DADDR_IP6("daddr6", NFT_XFRM_KEY_DADDR_IP6, 16),
-        SADDR_IP4("saddr4", NFT_XFRM_KEY_SADDR_IP4, 4), SADDR_IP6("saddr6", NFT_XFRM_KEY_SADDR_IP6, 16),
-        REQID("reqid", NFT_XFRM_KEY_REQID, 4), SPI("spi", NFT_XFRM_KEY_SPI, 4);
+        /** {@code daddr} of an IPv4 security association. */
+        DADDR_IP4("daddr4", NFT_XFRM_KEY_DADDR_IP4, 4),
+        /** {@code daddr} of an IPv6 security association. */
+        DADDR_IP6("daddr6", NFT_XFRM_KEY_DADDR_IP6, 16),
+        /** {@code saddr} of an IPv4 security association. */
+        SADDR_IP4("saddr4", NFT_XFRM_KEY_SADDR_IP4, 4),
+        /** {@code saddr} of an IPv6 security association. */
+        SADDR_IP6("saddr6", NFT_XFRM_KEY_SADDR_IP6, 16),
+        /** {@code reqid}: the policy's request ID. */
+        REQID("reqid", NFT_XFRM_KEY_REQID, 4),
+        /** {@code spi}: the security parameter index. */
+        SPI("spi", NFT_XFRM_KEY_SPI, 4);
 
         private final String text;
         private final int number;
@@ -47,7 +56,11 @@ public record Xfrm(Key key, Direction direction, int spnum, int dreg) implements
             return text;
         }
 
-        /** How many register bytes a load fills. */
+        /**
+         * How many register bytes a load fills.
+         *
+         * @return the length in bytes
+         */
         public int length() {
             return length;
         }
@@ -63,7 +76,10 @@ public record Xfrm(Key key, Direction direction, int spnum, int dreg) implements
 
     /** {@code XFRM_POLICY_IN} or {@code XFRM_POLICY_OUT}, with libnftnl's names. */
     public enum Direction {
-        IN("in"), OUT("out");
+        /** {@code in}: the security path of a received packet. */
+        IN("in"),
+        /** {@code out}: the policy for a sent packet. */
+        OUT("out");
 
         private final String text;
 
@@ -71,12 +87,20 @@ public record Xfrm(Key key, Direction direction, int spnum, int dreg) implements
             this.text = text;
         }
 
-        /** The kernel's number. */
+        /**
+         * The kernel's number.
+         *
+         * @return the number
+         */
         public int number() {
             return ordinal();
         }
 
-        /** libnftnl's name. */
+        /**
+         * libnftnl's name.
+         *
+         * @return the name
+         */
         public String text() {
             return text;
         }
@@ -98,6 +122,7 @@ public record Xfrm(Key key, Direction direction, int spnum, int dreg) implements
         }
     }
 
+    /** Checks the components: key and direction must not be null. */
     public Xfrm {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(direction, "direction");
@@ -153,9 +178,6 @@ public record Xfrm(Key key, Direction direction, int spnum, int dreg) implements
             r.loaded(dreg, key.length());
             return new Xfrm(key, direction, spnum, dreg);
         } catch (IllegalArgumentException e) {
-            if (e instanceof DebugSyntaxException d) {
-                throw d;
-            }
             throw r.error(e.getMessage());
         }
     }

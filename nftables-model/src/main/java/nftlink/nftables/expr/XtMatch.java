@@ -24,6 +24,7 @@ public record XtMatch(String match, int revision, Bytes info) implements Express
 
     public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("match", XtMatch::decode, XtMatch::parse);
 
+    /** Checks the components: neither may be null. */
     public XtMatch {
         Objects.requireNonNull(match, "match");
         Objects.requireNonNull(info, "info");

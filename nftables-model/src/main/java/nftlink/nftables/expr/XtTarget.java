@@ -24,6 +24,7 @@ public record XtTarget(String target, int revision, Bytes info) implements Expre
 
     public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("target", XtTarget::decode, XtTarget::parse);
 
+    /** Checks the components: neither may be null. */
     public XtTarget {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(info, "info");

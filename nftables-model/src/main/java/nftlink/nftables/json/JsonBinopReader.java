@@ -1,5 +1,9 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.lang.BinopField;
+import nftlink.nftables.lang.CombinedField;
+import nftlink.nftables.lang.MaskedField;
+import nftlink.nftables.lang.PayloadBitField;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.lang.Field;
 
@@ -23,7 +27,7 @@ final class JsonBinopReader {
      * A 32-bit value computed from a field, {@code {"|": [{"<<": [FIELD, N]}, C]}}, or {@code null}
      * when the value is no such computation (or its field is not one nftlink computes with).
      */
-    nftlink.nftables.lang.BinopField binop(Node node) {
+    BinopField binop(Node node) {
         Map.Entry<String, Node> e = node.single();
         switch (e.getKey()) {
             case "<<", ">>", "&", "|", "^" -> {
@@ -31,14 +35,14 @@ final class JsonBinopReader {
                 if (operands.size() != 2) {
                     throw e.getValue().error("expected [VALUE, CONSTANT]");
                 }
-                nftlink.nftables.lang.BinopField inner = binop(operands.get(0));
+                BinopField inner = binop(operands.get(0));
                 if (inner == null) {
                     return null;
                 }
                 Node right = operands.get(1);
                 if (e.getKey().equals("<<") || e.getKey().equals(">>")) {
                     int bits = (int) right.number(31);
-                    nftlink.nftables.lang.BinopField in = inner;
+                    BinopField in = inner;
                     return at(node, () -> in.shifted(e.getKey().equals("<<") ? bits : -bits));
                 }
                 long constant;
@@ -47,7 +51,7 @@ final class JsonBinopReader {
                 } else {
                     Field source = inner.source();
                     Bytes b = at(right, () -> source.datatype().parse(right.string(), source.valueLength()));
-                    constant = new java.math.BigInteger(1, b.toArray()).longValue();
+                    constant = new BigInteger(1, b.toArray()).longValue();
                 }
                 return switch (e.getKey()) {
                     case "&" -> inner.and(constant);
@@ -58,7 +62,7 @@ final class JsonBinopReader {
             default -> {
                 Field f = context.fields.field(node);
                 try {
-                    return nftlink.nftables.lang.BinopField.of(f);
+                    return BinopField.of(f);
                 } catch (IllegalArgumentException notComputable) {
                     return null;
                 }
@@ -81,10 +85,10 @@ final class JsonBinopReader {
     /** Values combined left to right; constants apply to everything before them. */
     Field combination(Node node) {
         Map.Entry<String, Node> e = node.single();
-        nftlink.nftables.lang.CombinedField.Op op = switch (e.getKey()) {
-            case "&" -> nftlink.nftables.lang.CombinedField.Op.AND;
-            case "|" -> nftlink.nftables.lang.CombinedField.Op.OR;
-            default -> nftlink.nftables.lang.CombinedField.Op.XOR;
+        CombinedField.Op op = switch (e.getKey()) {
+            case "&" -> CombinedField.Op.AND;
+            case "|" -> CombinedField.Op.OR;
+            default -> CombinedField.Op.XOR;
         };
         List<Node> operands = e.getValue().array();
         Field value = combinationOperand(operands.getFirst());
@@ -92,15 +96,15 @@ final class JsonBinopReader {
             if (operand.value() instanceof JsonValue.Obj) {
                 Field left = value;
                 Field right = combinationOperand(operand);
-                value = at(operand, () -> new nftlink.nftables.lang.CombinedField(left, op, right));
+                value = at(operand, () -> new CombinedField(left, op, right));
             } else {
-                if (value instanceof nftlink.nftables.lang.MaskedField || op == nftlink.nftables.lang.CombinedField.Op.XOR) {
+                if (value instanceof MaskedField || op == CombinedField.Op.XOR) {
                     throw operand.error("unsupported: more than one operation with constants on a combination of values");
                 }
                 Bytes k = Bytes.u32((int) operand.number(0xffffffffL));
                 Field v = value;
-                value = at(operand, () -> op == nftlink.nftables.lang.CombinedField.Op.AND
-                        ? nftlink.nftables.lang.MaskedField.and(v, k) : nftlink.nftables.lang.MaskedField.or(v, k));
+                value = at(operand, () -> op == CombinedField.Op.AND
+                        ? MaskedField.and(v, k) : MaskedField.or(v, k));
             }
         }
         return value;
@@ -113,8 +117,8 @@ final class JsonBinopReader {
         }
         Field f = node.value() instanceof JsonValue.Obj o && o.members().size() == 1
                 && (o.members().containsKey("&") || o.members().containsKey("|")) ? context.fields.valueField(node) : context.fields.field(node);
-        if (f instanceof nftlink.nftables.lang.PayloadBitField) {
-            return at(node, () -> nftlink.nftables.lang.BinopField.of(f));
+        if (f instanceof PayloadBitField) {
+            return at(node, () -> BinopField.of(f));
         }
         return f;
     }

@@ -1,5 +1,6 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.lang.SetUserdata;
 import nftlink.nftables.Family;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.lang.DynamicSets;
@@ -278,7 +279,7 @@ final class JsonCommandReader {
                 set = context.sets.find(spec.family(), spec.table(), name).orElse(null);
             }
             return set != null && set.userdata() != null
-                    && nftlink.nftables.lang.SetUserdata.decode(set.userdata()).dataInterval() == 1;
+                    && SetUserdata.decode(set.userdata()).dataInterval() == 1;
         });
         return new RuleSpec(spec.family(), spec.table(), spec.chain(), statements, spec.comment(), spec.handle());
     }

@@ -1,5 +1,15 @@
 package nftlink.nftables.json;
 
+import java.util.Arrays;
+import nftlink.nftables.expr.Ct;
+import nftlink.nftables.expr.Hash;
+import nftlink.nftables.expr.Numgen;
+import nftlink.nftables.lang.BinopField;
+import nftlink.nftables.lang.ExpressionField;
+import nftlink.nftables.lang.ExthdrField;
+import nftlink.nftables.lang.HashField;
+import nftlink.nftables.lang.MaskedField;
+import nftlink.nftables.lang.RawPayloadField;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.lang.InnerField;
 import nftlink.nftables.Bytes;
@@ -69,7 +79,7 @@ final class JsonFieldReader {
                 words.add(body.member("key").string());
             }
         }
-        nftlink.nftables.lang.ExpressionField f = at(body, () -> nftlink.nftables.lang.ExpressionField.parse(words));
+        ExpressionField f = at(body, () -> ExpressionField.parse(words));
         if (f == null) {
             throw body.error("unsupported " + kind + " expression \"" + String.join(" ", words) + "\"");
         }
@@ -83,7 +93,7 @@ final class JsonFieldReader {
     Field mapKey(Node node) {
         if (node.value() instanceof JsonValue.Obj o && o.members().size() == 1
                 && Set.of("<<", ">>", "&", "|", "^").contains(node.single().getKey())) {
-            nftlink.nftables.lang.BinopField computed = context.binops.binop(node);
+            BinopField computed = context.binops.binop(node);
             if (computed != null && computed.shift() != 0) {
                 return computed;
             }
@@ -103,7 +113,7 @@ final class JsonFieldReader {
             }
             Field inner = field(operands.get(0));
             Bytes constant = context.values.single(inner, operands.get(1));
-            return at(node, () -> nftlink.nftables.lang.MaskedField.xor(inner, constant));
+            return at(node, () -> MaskedField.xor(inner, constant));
         }
         if (e.getKey().equals("&") || e.getKey().equals("|")) {
             List<Node> operands = e.getValue().array();
@@ -120,8 +130,8 @@ final class JsonFieldReader {
                 }
             }
             Bytes constant = Bytes.of(combined);
-            return at(node, () -> e.getKey().equals("&") ? nftlink.nftables.lang.MaskedField.and(inner, constant)
-                    : nftlink.nftables.lang.MaskedField.or(inner, constant));
+            return at(node, () -> e.getKey().equals("&") ? MaskedField.and(inner, constant)
+                    : MaskedField.or(inner, constant));
         }
         return field(node);
     }
@@ -155,13 +165,13 @@ final class JsonFieldReader {
             // raw bits: {"base": "nh", "offset": 8, "len": 8}
             body.only(Set.of("base", "offset", "len"));
             String baseName = body.member("base").string();
-            nftlink.nftables.expr.Payload.Base base = nftlink.nftables.lang.RawPayloadField.base(baseName);
+            Payload.Base base = RawPayloadField.base(baseName);
             if (base == null) {
                 throw body.member("base").error("unknown payload base \"" + baseName + "\" (expected ll, nh, th or ih)");
             }
             int offset = (int) body.member("offset").number(Integer.MAX_VALUE);
             int len = (int) body.member("len").number(Integer.MAX_VALUE);
-            return at(body, () -> new nftlink.nftables.lang.RawPayloadField(base, offset, len));
+            return at(body, () -> new RawPayloadField(base, offset, len));
         }
         body.only(Set.of("tunnel", "protocol", "field"));
         String protocol = body.member("protocol").string();
@@ -207,9 +217,9 @@ final class JsonFieldReader {
         Node dir = body.optional("dir");
         if (dir != null) {
             String d = dir.string();
-            nftlink.nftables.expr.Ct.Direction direction = switch (d) {
-                case "original" -> nftlink.nftables.expr.Ct.Direction.ORIGINAL;
-                case "reply" -> nftlink.nftables.expr.Ct.Direction.REPLY;
+            Ct.Direction direction = switch (d) {
+                case "original" -> Ct.Direction.ORIGINAL;
+                case "reply" -> Ct.Direction.REPLY;
                 default -> throw dir.error("unknown ct direction \"" + d + "\" (expected original or reply)");
             };
             return Fields.ct(k, direction).orElseThrow(() -> body.member("key").error("unsupported ct key \"" + k
@@ -224,7 +234,7 @@ final class JsonFieldReader {
         String key = body.member("key").string();
         if (key.equals("transparent") || key.equals("mark") || key.equals("wildcard")) {
             body.only(Set.of("key"));
-            return at(body, () -> nftlink.nftables.lang.ExpressionField.parse(List.of("socket", key)));
+            return at(body, () -> ExpressionField.parse(List.of("socket", key)));
         }
         if (!key.equals("cgroupv2")) {
             throw body.member("key").error("unsupported socket key \"" + key + "\" (expected transparent, mark, "
@@ -254,7 +264,7 @@ final class JsonFieldReader {
         int mod = (int) body.member("mod").number(0xffffffffL);
         Integer seed = body.optional("seed") == null ? null : (int) body.member("seed").number(0xffffffffL);
         int offset = body.optional("offset") == null ? 0 : (int) body.member("offset").number(0xffffffffL);
-        return at(body, () -> new nftlink.nftables.lang.HashField(key, mod, seed, offset));
+        return at(body, () -> new HashField(key, mod, seed, offset));
     }
 
     /** {@code {"symhash": {"mod": N, "offset": O}}}. */
@@ -262,21 +272,21 @@ final class JsonFieldReader {
         body.only(Set.of("mod", "offset"));
         int mod = (int) body.member("mod").number(0xffffffffL);
         int offset = body.optional("offset") == null ? 0 : (int) body.member("offset").number(0xffffffffL);
-        return at(body, () -> new nftlink.nftables.lang.ExpressionField(
-                new nftlink.nftables.expr.Hash.Symmetric(NfTablesUapi.NFT_REG_1, mod, offset)));
+        return at(body, () -> new ExpressionField(
+                new Hash.Symmetric(NfTablesUapi.NFT_REG_1, mod, offset)));
     }
 
     /** {@code {"numgen": {"mode": "inc" | "random", "mod": N, "offset": O}}}. */
     private static Field numgen(Node body) {
         body.only(Set.of("mode", "mod", "offset"));
         String mode = body.member("mode").string();
-        nftlink.nftables.expr.Numgen.Type type = java.util.Arrays.stream(nftlink.nftables.expr.Numgen.Type.values())
+        Numgen.Type type = Arrays.stream(Numgen.Type.values())
                 .filter(t -> t.text().equals(mode)).findFirst()
                 .orElseThrow(() -> body.member("mode").error("unknown numgen mode \"" + mode + "\" (expected inc or random)"));
         int mod = (int) body.member("mod").number(0xffffffffL);
         int offset = body.optional("offset") == null ? 0 : (int) body.member("offset").number(0xffffffffL);
-        return at(body, () -> new nftlink.nftables.lang.ExpressionField(
-                new nftlink.nftables.expr.Numgen(type, NfTablesUapi.NFT_REG_1, mod, offset)));
+        return at(body, () -> new ExpressionField(
+                new Numgen(type, NfTablesUapi.NFT_REG_1, mod, offset)));
     }
 
     /** A TCP option by number: {@code {"base": KIND, "offset": BITS, "len": BITS}}. */
@@ -285,6 +295,6 @@ final class JsonFieldReader {
         int kind = (int) body.member("base").number(255);
         int offset = body.optional("offset") == null ? 0 : (int) body.member("offset").number(0xffff);
         int bits = body.optional("len") == null ? 8 : (int) body.member("len").number(0xffff);
-        return at(body, () -> nftlink.nftables.lang.ExthdrField.tcpOptionBits(kind, offset, bits));
+        return at(body, () -> ExthdrField.tcpOptionBits(kind, offset, bits));
     }
 }

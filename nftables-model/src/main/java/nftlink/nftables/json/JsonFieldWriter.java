@@ -1,5 +1,12 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.expr.Fib;
+import nftlink.nftables.expr.Hash;
+import nftlink.nftables.expr.Numgen;
+import nftlink.nftables.expr.Osf;
+import nftlink.nftables.expr.Rt;
+import nftlink.nftables.expr.Socket;
+import nftlink.nftables.expr.Xfrm;
 import java.util.ArrayList;
 import java.util.List;
 import nftlink.nftables.Bytes;
@@ -170,7 +177,7 @@ record JsonFieldWriter(JsonRenderer renderer) {
     /** fib, rt, osf, socket and ipsec keys in libnftables' JSON. */
     private static JsonValue expressionField(ExpressionField x) {
         return switch (x.expression()) {
-            case nftlink.nftables.expr.Fib f -> {
+            case Fib f -> {
                 List<JsonValue> flags = new ArrayList<>();
                 for (String w : x.text().substring(4, x.text().lastIndexOf(' ')).split(" \\. ")) {
                     flags.add(JsonValue.of(w));
@@ -179,38 +186,38 @@ record JsonFieldWriter(JsonRenderer renderer) {
                         .put("flags", JsonValue.array(flags));
                 yield JsonValue.single("fib", body.build());
             }
-            case nftlink.nftables.expr.Rt r -> {
+            case Rt r -> {
                 var body = JsonValue.object().put("key", switch (r.key()) {
                     case NEXTHOP4, NEXTHOP6 -> "nexthop";
                     case TCPMSS -> "mtu";
                     default -> r.key().text();
                 });
-                if (r.key() == nftlink.nftables.expr.Rt.Key.NEXTHOP4 || r.key() == nftlink.nftables.expr.Rt.Key.NEXTHOP6) {
-                    body.put("family", r.key() == nftlink.nftables.expr.Rt.Key.NEXTHOP4 ? "ip" : "ip6");
+                if (r.key() == Rt.Key.NEXTHOP4 || r.key() == Rt.Key.NEXTHOP6) {
+                    body.put("family", r.key() == Rt.Key.NEXTHOP4 ? "ip" : "ip6");
                 }
                 yield JsonValue.single("rt", body.build());
             }
-            case nftlink.nftables.expr.Osf o -> {
+            case Osf o -> {
                 var body = JsonValue.object().put("key", x.text().endsWith("version") ? "version" : "name");
                 if (o.ttl() != null && o.ttl() != 0) {
                     body.put("ttl", o.ttl() == 1 ? "loose" : "skip");
                 }
                 yield JsonValue.single("osf", body.build());
             }
-            case nftlink.nftables.expr.Socket s -> JsonValue.single("socket", JsonValue.single("key", JsonValue.of(s.key().text())));
-            case nftlink.nftables.expr.Numgen n -> {
+            case Socket s -> JsonValue.single("socket", JsonValue.single("key", JsonValue.of(s.key().text())));
+            case Numgen n -> {
                 // nft's JSON gives numgen's offset even when it is 0 (symhash's only when it is not)
                 yield JsonValue.single("numgen", JsonValue.object().put("mode", n.type().text())
                         .put("mod", Integer.toUnsignedLong(n.modulus())).put("offset", Integer.toUnsignedLong(n.offset())).build());
             }
-            case nftlink.nftables.expr.Hash.Symmetric h -> {
+            case Hash.Symmetric h -> {
                 var body = JsonValue.object().put("mod", Integer.toUnsignedLong(h.modulus()));
                 if (h.offset() != 0) {
                     body.put("offset", Integer.toUnsignedLong(h.offset()));
                 }
                 yield JsonValue.single("symhash", body.build());
             }
-            case nftlink.nftables.expr.Xfrm f -> {
+            case Xfrm f -> {
                 String key = x.text().substring(x.text().indexOf(' ', 6) + 1);
                 if (f.spnum() != 0) {
                     key = key.substring(key.indexOf(' ', "spnum ".length()) + 1);

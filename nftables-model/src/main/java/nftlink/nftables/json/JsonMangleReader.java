@@ -1,5 +1,10 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.lang.BinopField;
+import nftlink.nftables.lang.ExthdrField;
+import nftlink.nftables.lang.MaskedField;
+import nftlink.nftables.lang.PayloadBitField;
+import nftlink.nftables.lang.RawPayloadField;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.lang.CtField;
 import nftlink.nftables.lang.Field;
@@ -46,18 +51,18 @@ final class JsonMangleReader {
         }
         if ((field instanceof MetaField || field instanceof CtField) && field.length() == 4
                 && body.member("value").value() instanceof JsonValue.Obj) {
-            nftlink.nftables.lang.BinopField computed = context.binops.binop(body.member("value"));
-            if (computed != null && (computed.shift() != 0 || computed.source() instanceof nftlink.nftables.lang.PayloadBitField)) {
+            BinopField computed = context.binops.binop(body.member("value"));
+            if (computed != null && (computed.shift() != 0 || computed.source() instanceof PayloadBitField)) {
                 return at(body, () -> new Statement.SetFromField(field, computed));
             }
             if (computed != null && computed.mask() == 0xffffffffL && computed.xor() != 0) {
                 // FIELD ^ CONSTANT
-                Field xored = nftlink.nftables.lang.MaskedField.xor(computed.source(), Bytes.u32((int) computed.xor()));
+                Field xored = MaskedField.xor(computed.source(), Bytes.u32((int) computed.xor()));
                 return at(body, () -> new Statement.SetFromField(field, xored));
             }
         }
         if ((field instanceof MetaField || field instanceof CtField || field instanceof PayloadField
-                || field instanceof nftlink.nftables.lang.PayloadBitField) && body.member("value").value() instanceof JsonValue.Obj) {
+                || field instanceof PayloadBitField) && body.member("value").value() instanceof JsonValue.Obj) {
             Field source = context.fields.valueField(body.member("value"));
             return at(body, () -> new Statement.SetFromField(field, source));
         }
@@ -65,8 +70,8 @@ final class JsonMangleReader {
             Bytes value = context.values.single(ct, body.member("value"));
             return at(body, () -> new Statement.CtSet(ct, value));
         }
-        if (field instanceof PayloadField || field instanceof nftlink.nftables.lang.PayloadBitField
-                || field instanceof nftlink.nftables.lang.ExthdrField || field instanceof nftlink.nftables.lang.RawPayloadField) {
+        if (field instanceof PayloadField || field instanceof PayloadBitField
+                || field instanceof ExthdrField || field instanceof RawPayloadField) {
             Bytes value = context.values.single(field, body.member("value"));
             return at(body, () -> new Statement.PayloadSet(field, value));
         }

@@ -1,5 +1,6 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.lang.MapLookupField;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Verdict;
 import nftlink.nftables.lang.Field;
@@ -34,9 +35,9 @@ final class JsonMapReader {
         Node data = body.member("data");
         if (data.value() instanceof JsonValue.Str s && s.value().startsWith("@")) {
             String name = s.value().substring(1);
-            return at(body, () -> new nftlink.nftables.lang.MapLookupField(key, target.datatype(), target.length(), List.of(), name));
+            return at(body, () -> new MapLookupField(key, target.datatype(), target.length(), List.of(), name));
         }
-        List<nftlink.nftables.lang.MapLookupField.Entry> entries = new ArrayList<>();
+        List<MapLookupField.Entry> entries = new ArrayList<>();
         for (Node item : data.member("set").array()) {
             List<Node> pair = item.array();
             if (pair.size() != 2) {
@@ -44,7 +45,7 @@ final class JsonMapReader {
             }
             entries.add(mapEntry(key, pair.get(0), context.values.single(target, pair.get(1))));
         }
-        return at(body, () -> new nftlink.nftables.lang.MapLookupField(key, target.datatype(), target.length(), entries, null));
+        return at(body, () -> new MapLookupField(key, target.datatype(), target.length(), entries, null));
     }
 
     /** {@code {"counter": {"map": {"key": KEY, "data": "@NAME" | {"set": [[K, "OBJ"], ...]}}}}}. */
@@ -74,17 +75,17 @@ final class JsonMapReader {
     }
 
     /** A data map entry: {@code "*"}, a value, or a range or prefix ({@code {"range": [LOW, HIGH]}}) as its key. */
-    nftlink.nftables.lang.MapLookupField.Entry mapEntry(Field key, Node keyNode, Bytes data) {
+    MapLookupField.Entry mapEntry(Field key, Node keyNode, Bytes data) {
         if (isCatchAll(keyNode)) {
-            return nftlink.nftables.lang.MapLookupField.Entry.catchAll(data);
+            return MapLookupField.Entry.catchAll(data);
         }
         if (!(keyNode.value() instanceof JsonValue.Obj)) {
-            return new nftlink.nftables.lang.MapLookupField.Entry(context.values.single(key, keyNode), data);
+            return new MapLookupField.Entry(context.values.single(key, keyNode), data);
         }
         return switch (context.values.setItem(key, keyNode)) {
-            case Value.Single v -> new nftlink.nftables.lang.MapLookupField.Entry(v.bytes(), data);
-            case Value.Range r -> at(keyNode, () -> nftlink.nftables.lang.MapLookupField.Entry.range(r.low(), r.high(), data));
-            case Value.Prefix p -> at(keyNode, () -> nftlink.nftables.lang.MapLookupField.Entry.range(p.address(), p.last(), data));
+            case Value.Single v -> new MapLookupField.Entry(v.bytes(), data);
+            case Value.Range r -> at(keyNode, () -> MapLookupField.Entry.range(r.low(), r.high(), data));
+            case Value.Prefix p -> at(keyNode, () -> MapLookupField.Entry.range(p.address(), p.last(), data));
             default -> throw keyNode.error("not a key of a data map");
         };
     }

@@ -1,7 +1,13 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.expr.Exthdr;
+import nftlink.nftables.lang.ExpressionField;
+import nftlink.nftables.lang.ExthdrField;
+import nftlink.nftables.lang.MaskedField;
+import nftlink.nftables.lang.PayloadBitField;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.lang.Field;
+import nftlink.nftables.lang.Linearizer;
 import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.Value;
@@ -33,11 +39,12 @@ final class JsonMatchReader {
                 throw opNode.error("\"!\" tests flags, and " + flagsField.text() + " holds no flags");
             }
             Bytes flags = context.values.single(flagsField, body.member("right"));
-            return at(body, () -> new Match(nftlink.nftables.lang.MaskedField.and(flagsField, flags), Match.Op.EQ,
+            return at(body, () -> new Match(MaskedField.and(flagsField, flags), Match.Op.EQ,
                     new Value.Single(Bytes.of(new byte[flagsField.length()]))));
         }
-        Match.Op op = switch (opText) {
-            case "==", "in" -> Match.Op.EQ;
+        Match.Op written = switch (opText) {
+            case "in" -> Match.Op.EQ;
+            case "==" -> opNode == null ? Match.Op.EQ : Match.Op.EXACT;
             case "!=" -> Match.Op.NEQ;
             case "<" -> Match.Op.LT;
             case ">" -> Match.Op.GT;
@@ -45,6 +52,7 @@ final class JsonMatchReader {
             case ">=" -> Match.Op.GTE;
             default -> throw opNode.error("unknown operator \"" + opText + "\" (expected ==, !=, <, >, <=, >= or in)");
         };
+        Match.Op op = written == Match.Op.EXACT ? Match.Op.EQ : written;
         Node left = body.member("left");
         // constants in a concatenation on the left are read as the key of the set on the right
         context.constantsSet = body.member("right").value() instanceof JsonValue.Str r && r.value().startsWith("@")
@@ -67,22 +75,24 @@ final class JsonMatchReader {
         }
         Field parsed = leftKind != null && (leftKind.getKey().equals("&") || leftKind.getKey().equals("|"))
                 ? context.fields.valueField(left) : context.fields.field(left);
-        if (parsed instanceof nftlink.nftables.lang.MaskedField m && m.field() instanceof nftlink.nftables.lang.PayloadBitField) {
+        if (parsed instanceof MaskedField m && m.field() instanceof PayloadBitField) {
             throw left.error("unsupported: & or | on the bit field " + m.field().text() + " in a match");
         }
         // {"fib": ...} == true: whether the lookup has a result (fib daddr oif exists)
-        if (parsed instanceof nftlink.nftables.lang.ExpressionField x && x.text().startsWith("fib ")
+        if (parsed instanceof ExpressionField x && x.text().startsWith("fib ")
                 && body.member("right").value() instanceof JsonValue.Bool) {
-            nftlink.nftables.lang.ExpressionField present = at(left, x::presence);
+            ExpressionField present = at(left, x::presence);
             Value exists = context.values.value(present, body.member("right"));
             return at(body, () -> new Match(present, op, exists));
         }
         // {"tcp option": {"base": 6, "len": 8, "offset": 0}} == true: whether option 6 is there
-        Field field = parsed instanceof nftlink.nftables.lang.ExthdrField x && x.op() == nftlink.nftables.expr.Exthdr.Op.TCPOPT
+        Field field = parsed instanceof ExthdrField x && x.op() == Exthdr.Op.TCPOPT
                 && x.name() != null && x.name().isEmpty() && x.bitOffset() == 0 && x.bits() == 8
                 && body.member("right").value() instanceof JsonValue.Bool
-                ? at(left, () -> nftlink.nftables.lang.ExthdrField.tcpOption(x.type())) : parsed;
+                ? at(left, () -> ExthdrField.tcpOption(x.type())) : parsed;
         Value value = context.values.value(field, body.member("right"));
-        return at(body, () -> new Match(field, op, value));
+        // "==" on a flag field: the flags exactly, where "in" tests for any of them
+        Match.Op exact = written == Match.Op.EXACT && Linearizer.flagTest(field) && value instanceof Value.Single ? written : op;
+        return at(body, () -> new Match(field, exact, value));
     }
 }

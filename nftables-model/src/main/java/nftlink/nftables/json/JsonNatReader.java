@@ -1,5 +1,6 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.lang.MapLookupField;
 import nftlink.nftables.Family;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.lang.Datatype;
@@ -36,7 +37,7 @@ final class JsonNatReader {
         Node data = body.member("data");
         if (data.value() instanceof JsonValue.Str s && s.value().startsWith("@")) {
             String name = s.value().substring(1);
-            return at(body, () -> new nftlink.nftables.lang.MapLookupField(key, address, address.length(), List.of(), name));
+            return at(body, () -> new MapLookupField(key, address, address.length(), List.of(), name));
         }
         // per entry: the lows and highs of the data's parts (ADDRESS or {"concat": [ADDRESS, PORT]}, each
         // also a {"range": [LOW, HIGH]} or an address {"prefix": ...})
@@ -86,20 +87,20 @@ final class JsonNatReader {
             highs.add(high);
         }
         boolean concatenated = !lows.isEmpty() && lows.getFirst().size() > 1;
-        List<nftlink.nftables.lang.MapLookupField.Entry> entries = new ArrayList<>();
+        List<MapLookupField.Entry> entries = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
-            Bytes bytes = ranges ? nftlink.nftables.lang.MapLookupField.rangeData(lows.get(i), highs.get(i))
-                    : concatenated ? nftlink.nftables.lang.MapLookupField.concatData(lows.get(i)) : lows.get(i).getFirst();
+            Bytes bytes = ranges ? MapLookupField.rangeData(lows.get(i), highs.get(i))
+                    : concatenated ? MapLookupField.concatData(lows.get(i)) : lows.get(i).getFirst();
             entries.add(context.maps.mapEntry(key, keys.get(i), bytes));
         }
         List<Datatype> types = concatenated ? List.of(address, Datatype.INET_SERVICE) : List.of(address);
         if (ranges) {
-            return at(body, () -> nftlink.nftables.lang.MapLookupField.ranges(key, types, entries, null));
+            return at(body, () -> MapLookupField.ranges(key, types, entries, null));
         }
         if (concatenated) {
-            return at(body, () -> nftlink.nftables.lang.MapLookupField.concatenated(key, types, entries, null));
+            return at(body, () -> MapLookupField.concatenated(key, types, entries, null));
         }
-        return at(body, () -> new nftlink.nftables.lang.MapLookupField(key, address, address.length(), entries, null));
+        return at(body, () -> new MapLookupField(key, address, address.length(), entries, null));
     }
 
     /** A port or {@code {"range": [LOW, HIGH]}} as its lowest and highest port. */

@@ -42,6 +42,8 @@ public final class JsonParser {
     private final JsonParseContext context;
 
     /**
+     * A parser that resolves interface names through sysfs.
+     *
      * @param cgroups resolves the paths of {@code socket cgroupv2} matches to cgroup IDs
      * @param sets    finds sets that a document adds elements to without declaring them
      */
@@ -50,6 +52,8 @@ public final class JsonParser {
     }
 
     /**
+     * A parser with its own interface resolver.
+     *
      * @param cgroups    resolves the paths of {@code socket cgroupv2} matches to cgroup IDs
      * @param sets       finds sets that a document adds elements to without declaring them
      * @param interfaces resolves interface names in {@code iif}/{@code oif} values and devices
@@ -61,17 +65,31 @@ public final class JsonParser {
         this.interfaces = interfaces;
     }
 
-    /** This parser with another resolver of interface names. */
+    /**
+     * This parser with another resolver of interface names.
+     *
+     * @param resolver the resolver
+     * @return the changed copy
+     */
     public JsonParser withInterfaces(InterfaceResolver resolver) {
         return new JsonParser(cgroups, sets, resolver);
     }
 
-    /** Resolves cgroup paths under the mounted cgroup-v2 hierarchy; knows no undeclared sets. */
+    /**
+     * Resolves cgroup paths under the mounted cgroup-v2 hierarchy; knows no undeclared sets.
+     *
+     * @return the parser
+     */
     public static JsonParser standard() {
         return new JsonParser(CgroupPathResolver.mounted(), SetLookup.NONE);
     }
 
-    /** This parser with another lookup of undeclared sets. */
+    /**
+     * This parser with another lookup of undeclared sets.
+     *
+     * @param lookup the lookup
+     * @return the changed copy
+     */
     public JsonParser withSetLookup(SetLookup lookup) {
         return new JsonParser(cgroups, lookup, interfaces);
     }
@@ -79,6 +97,8 @@ public final class JsonParser {
     /**
      * Parses a JSON document into operations, in document order.
      *
+     * @param text the JSON text
+     * @return the operations
      * @throws JsonException for text that is not JSON, or not a libnftables document nftlink supports
      */
     public List<NftOperation> parse(String text) {
@@ -88,6 +108,8 @@ public final class JsonParser {
     /**
      * Turns a parsed document into operations, in document order.
      *
+     * @param document the document
+     * @return the operations
      * @throws JsonException for a document that is not in the libnftables schema, or not supported
      */
     public List<NftOperation> operations(JsonValue document) {
@@ -99,6 +121,8 @@ public final class JsonParser {
      * {@code chain}, {@code expr}, optional {@code comment} and {@code handle}) into a rule.
      *
      * @param body the body and its JSON path
+     * @param path where the body is in the document, for error messages
+     * @return the rule
      * @throws JsonException for statements that are not valid, or not supported
      */
     public RuleSpec ruleSpec(JsonValue body, String path) {

@@ -1,5 +1,7 @@
 package nftlink.nftables.json;
 
+import java.util.function.IntFunction;
+import nftlink.nftables.NftFormatter;
 import nftlink.nftables.Chain;
 import nftlink.nftables.Family;
 import nftlink.nftables.Flowtable;
@@ -44,7 +46,7 @@ import java.util.function.LongFunction;
  * @param interfaceNames maps an interface index to its name for {@code iif}/{@code oif} values and
  *                    devices, returning {@code null} when unknown (the index is printed then)
  */
-public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, java.util.function.IntFunction<String> interfaceNames) {
+public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, IntFunction<String> interfaceNames) {
 
     /**
      * The version {@code metainfo} claims: nft 1.1.3's, whose JSON this renderer writes (readers that
@@ -59,32 +61,57 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     /** Prints cgroup IDs as numbers (in strings). */
     public static final JsonRenderer DEFAULT = new JsonRenderer(id -> null, false);
 
+    /** Checks the components: the cgroup path and interface name lookups must not be null. */
     public JsonRenderer {
         Objects.requireNonNull(cgroupPaths, "cgroupPaths");
         Objects.requireNonNull(interfaceNames, "interfaceNames");
     }
 
-    /** Interface indexes printed as numbers. */
+    /**
+     * Interface indexes printed as numbers.
+     *
+     * @param cgroupPaths the cgroup path of a cgroup v2 ID, or {@code null} when unknown
+     * @param stateless whether to leave out counter values and quota usage, like {@code nft -s}
+     */
     public JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless) {
         this(cgroupPaths, stateless, index -> null);
     }
 
-    /** This renderer, naming interfaces with {@code names}. */
-    public JsonRenderer withInterfaceNames(java.util.function.IntFunction<String> names) {
+    /**
+     * This renderer, naming interfaces with {@code names}.
+     *
+     * @param names the interface name of an index, or {@code null} when unknown
+     * @return a renderer that names interfaces
+     */
+    public JsonRenderer withInterfaceNames(IntFunction<String> names) {
         return new JsonRenderer(cgroupPaths, stateless, names);
     }
 
-    /** With counter values and quota usage, like {@code nft -j}. */
+    /**
+     * With counter values and quota usage, like {@code nft -j}.
+     *
+     * @param cgroupPaths the cgroup path of a cgroup v2 ID, or {@code null} when unknown
+     */
     public JsonRenderer(LongFunction<String> cgroupPaths) {
         this(cgroupPaths, false);
     }
 
-    /** This renderer, leaving out counter values and quota usage or not. */
+    /**
+     * This renderer, leaving out counter values and quota usage or not.
+     *
+     * @param newStateless whether to leave out counter values and quota usage
+     * @return a renderer with that setting
+     */
     public JsonRenderer withStateless(boolean newStateless) {
         return new JsonRenderer(cgroupPaths, newStateless, interfaceNames);
     }
 
-    /** The text {@code nft -j list ruleset} prints, without the trailing newline. */
+    /**
+     * The text {@code nft -j list ruleset} prints, without the trailing newline.
+     *
+     * @param listing the rule set
+     * @return the JSON text
+     */
     public String render(RulesetListing listing) {
         return document(listing).toJson();
     }
@@ -92,6 +119,9 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     /**
      * The document {@code nft -j list ruleset} prints: per table the table, its chains (maps and rules
      * refer to them), its stateful objects, named sets and maps, flowtables, then the rules of its chains.
+     *
+     * @param listing the rule set
+     * @return the JSON document
      */
     public JsonValue document(RulesetListing listing) {
         List<JsonValue> items = new ArrayList<>();
@@ -130,13 +160,23 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return JsonValue.single("nftables", JsonValue.array(items));
     }
 
-    /** {@code {"metainfo": {...}}} as nft 1.1.3 writes it. */
+    /**
+     * {@code {"metainfo": {...}}} as nft 1.1.3 writes it.
+     *
+     * @return the metainfo object
+     */
     public static JsonValue metainfo() {
         return JsonValue.single("metainfo", JsonValue.object().put("version", VERSION).put("release_name", RELEASE_NAME)
                 .put("json_schema_version", SCHEMA_VERSION).build());
     }
 
-    /** The body of a {@code "table"} object: flags by name (one as a string, several as a list) and comment. */
+    /**
+     * The body of a {@code "table"} object: flags by name (one as a string, several as a list) and
+     * comment.
+     *
+     * @param t the table
+     * @return the table object's body
+     */
     public JsonValue.Obj table(Table t) {
         JsonValue.ObjectBuilder b = JsonValue.object().put("family", t.family().nftName()).put("name", t.name())
                 .put("handle", JsonValue.of(t.handle()));
@@ -161,6 +201,9 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     /**
      * A named object as nft 1.0.6 lists it ({@code {"counter": {...}}}, {@code {"ct helper": {...}}}, ...),
      * or {@code null} for an object whose data the library keeps raw, which this renderer leaves out.
+     *
+     * @param o the object
+     * @return the JSON object, or {@code null}
      */
     public JsonValue object(NftObject o) {
         return JsonObjectWriter.object(o);
@@ -170,6 +213,9 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
      * A flowtable as nft 1.0.6 lists it: {@code {"flowtable": {"family", "name", "table", "handle",
      * "hook", "prio", "dev"}}}, one device as a string, several as an array (in kernel order); nft
      * prints no flags.
+     *
+     * @param f the flowtable
+     * @return the JSON object
      */
     public JsonValue flowtable(Flowtable f) {
         String hook;
@@ -188,7 +234,12 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return JsonValue.single("flowtable", b.build());
     }
 
-    /** The body of a {@code "chain"} object. */
+    /**
+     * The body of a {@code "chain"} object.
+     *
+     * @param c the chain
+     * @return the chain object's body
+     */
     public JsonValue.Obj chain(Chain c) {
         JsonValue.ObjectBuilder b = JsonValue.object().put("family", c.family().nftName()).put("table", c.table())
                 .put("name", c.name()).put("handle", JsonValue.of(c.handle()));
@@ -196,7 +247,7 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             b.put("comment", c.comment());
         }
         if (c.base() != null) {
-            List<String> devices = nftlink.nftables.NftFormatter.sortedDevices(c.base().devices());
+            List<String> devices = NftFormatter.sortedDevices(c.base().devices());
             if (devices.size() == 1) {
                 b.put("dev", devices.getFirst());
             } else if (devices.size() > 1) {
@@ -209,7 +260,12 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return b.build();
     }
 
-    /** The body of a {@code "rule"} object. */
+    /**
+     * The body of a {@code "rule"} object.
+     *
+     * @param r the rule
+     * @return the rule object's body
+     */
     public JsonValue.Obj rule(RuleSpec r) {
         JsonValue.ObjectBuilder b = JsonValue.object().put("family", r.family().nftName()).put("table", r.table())
                 .put("chain", r.chain()).put("handle", JsonValue.of(r.handle()));
@@ -242,7 +298,13 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         };
     }
 
-    /** One statement of a rule in a {@code family} table. */
+    /**
+     * One statement of a rule in a {@code family} table.
+     *
+     * @param s the statement
+     * @param family the table's family
+     * @return the statement as nft's JSON writes it
+     */
     public JsonValue statement(Statement s, Family family) {
         return statements().statement(s, family);
     }
@@ -255,12 +317,23 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return JsonValue.single(v.keyword(), JsonValue.NULL);
     }
 
-    /** The left-hand side of a match. */
+    /**
+     * The left-hand side of a match.
+     *
+     * @param f the field
+     * @return the JSON expression
+     */
     public JsonValue field(Field f) {
         return fields().field(f);
     }
 
-    /** The right-hand side of a match on {@code f}. */
+    /**
+     * The right-hand side of a match on {@code f}.
+     *
+     * @param f the field matched on
+     * @param v the value
+     * @return the JSON expression
+     */
     public JsonValue value(Field f, Value v) {
         return values().value(f, v);
     }
@@ -282,7 +355,13 @@ public record JsonRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
 
     // ---- sets ----
 
-    /** The body of a {@code "set"} or {@code "map"} object with its elements. */
+    /**
+     * The body of a {@code "set"} or {@code "map"} object with its elements.
+     *
+     * @param s the set or map
+     * @param elements its elements; may be empty
+     * @return the set or map object's body
+     */
     public JsonValue.Obj set(NftSet s, List<SetElement> elements) {
         return new JsonSetRenderer(this).set(s, elements);
     }

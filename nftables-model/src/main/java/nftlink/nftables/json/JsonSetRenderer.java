@@ -39,9 +39,7 @@ record JsonSetRenderer(JsonRenderer renderer) {
             b.put("type", datatypes(d.key().types()));
         }
         b.put("handle", JsonValue.of(s.handle()));
-        if (s.comment() != null) {
-            b.put("comment", s.comment());
-        }
+        s.comment().ifPresent(c -> b.put("comment", c));
         JsonValue map = d == null ? null : switch (d.data()) {
             case SetData.Verdicts v -> JsonValue.of("verdict");
             case SetData.Values v -> datatypes(v.value().types());
@@ -70,11 +68,11 @@ record JsonSetRenderer(JsonRenderer renderer) {
         if (!flags.isEmpty()) {
             b.put("flags", JsonValue.array(flags));
         }
-        if (s.timeout() != 0) {
-            b.put("timeout", s.timeout() / 1000);
+        if (!s.timeout().isZero()) {
+            b.put("timeout", s.timeout().toSeconds());
         }
-        if (s.gcInterval() != 0) {
-            b.put("gc-interval", Integer.toUnsignedLong(s.gcInterval()) / 1000);
+        if (!s.gcInterval().isZero()) {
+            b.put("gc-interval", s.gcInterval().toSeconds());
         }
         if (d != null && d.autoMerge()) {
             b.put("auto-merge", JsonValue.of(true));

@@ -1,5 +1,6 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.lang.SetUserdata;
 import nftlink.nftables.Family;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftSet;
@@ -299,7 +300,7 @@ final class JsonSets {
         if (verdicts) {
             return NftData.of(JsonParser.verdict(dataNode));
         }
-        if (set.userdata() != null && nftlink.nftables.lang.SetUserdata.decode(set.userdata()).dataInterval() == 1) {
+        if (set.userdata() != null && SetUserdata.decode(set.userdata()).dataInterval() == 1) {
             return NftData.of(rangeData(Datatype.parts(set.dataType()), dataNode));
         }
         Datatype dataType = Datatype.ofId(set.dataType());
@@ -311,11 +312,11 @@ final class JsonSets {
 
     /** Whether some element of {@code elem} (a list of {@code [KEY, DATA]}) has a range or a prefix in its data. */
     private static boolean hasRangeData(Node elem) {
-        if (elem == null || !(elem.value() instanceof nftlink.nftables.json.JsonValue.Arr items)) {
+        if (elem == null || !(elem.value() instanceof JsonValue.Arr items)) {
             return false;
         }
-        for (nftlink.nftables.json.JsonValue item : items.items()) {
-            if (item instanceof nftlink.nftables.json.JsonValue.Arr pair && pair.items().size() == 2
+        for (JsonValue item : items.items()) {
+            if (item instanceof JsonValue.Arr pair && pair.items().size() == 2
                     && isRange(pair.items().get(1))) {
                 return true;
             }
@@ -324,14 +325,14 @@ final class JsonSets {
     }
 
     /** Whether {@code v} is a range or a prefix, or a concatenation with one. */
-    private static boolean isRange(nftlink.nftables.json.JsonValue v) {
-        if (!(v instanceof nftlink.nftables.json.JsonValue.Obj o) || o.members().size() != 1) {
+    private static boolean isRange(JsonValue v) {
+        if (!(v instanceof JsonValue.Obj o) || o.members().size() != 1) {
             return false;
         }
         if (o.members().containsKey("range") || o.members().containsKey("prefix")) {
             return true;
         }
-        return o.members().get("concat") instanceof nftlink.nftables.json.JsonValue.Arr parts
+        return o.members().get("concat") instanceof JsonValue.Arr parts
                 && parts.items().stream().anyMatch(JsonSets::isRange);
     }
 
@@ -343,7 +344,7 @@ final class JsonSets {
         if (parts == null) {
             throw node.error("a map data type nftlink does not know");
         }
-        List<Node> items = node.value() instanceof nftlink.nftables.json.JsonValue.Obj o && o.members().containsKey("concat")
+        List<Node> items = node.value() instanceof JsonValue.Obj o && o.members().containsKey("concat")
                 ? node.member("concat").array() : List.of(node);
         if (items.size() != parts.size()) {
             throw node.error("expected " + parts.size() + " data values, not " + items.size());
@@ -360,7 +361,7 @@ final class JsonSets {
 
     /** The first and last value of one part of range data. */
     private static Bytes[] bounds(Datatype type, Node node) {
-        if (node.value() instanceof nftlink.nftables.json.JsonValue.Obj o && o.members().containsKey("range")) {
+        if (node.value() instanceof JsonValue.Obj o && o.members().containsKey("range")) {
             List<Node> ends = node.member("range").array();
             if (ends.size() != 2) {
                 throw node.error("a range is [LOW, HIGH]");
@@ -368,7 +369,7 @@ final class JsonSets {
             return new Bytes[]{JsonDatatypeValues.parse(type, type.length(), ends.get(0).value(), ends.get(0).path()),
                     JsonDatatypeValues.parse(type, type.length(), ends.get(1).value(), ends.get(1).path())};
         }
-        if (node.value() instanceof nftlink.nftables.json.JsonValue.Obj o && o.members().containsKey("prefix")) {
+        if (node.value() instanceof JsonValue.Obj o && o.members().containsKey("prefix")) {
             Node prefix = node.member("prefix");
             Node addr = prefix.member("addr");
             Bytes address = JsonDatatypeValues.parse(type, type.length(), addr.value(), addr.path());

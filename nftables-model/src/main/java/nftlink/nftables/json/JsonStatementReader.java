@@ -1,5 +1,7 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.lang.ExthdrField;
+import nftlink.nftables.lang.SetOperation;
 import nftlink.nftables.Family;
 import nftlink.nftables.expr.Verdict;
 import nftlink.nftables.lang.Field;
@@ -9,6 +11,7 @@ import nftlink.nftables.lang.StatefulStatements;
 import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.ObjectType;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +118,7 @@ final class JsonStatementReader {
         } else {
             String name = option.member("name").string();
             optionKind = name.matches("\\d+") ? Integer.parseInt(name) : Fields.presence("tcp option " + name)
-                    .map(nftlink.nftables.lang.ExthdrField::type)
+                    .map(ExthdrField::type)
                     .orElseThrow(() -> option.member("name").error("unknown tcp option \"" + name + "\""));
         }
         int k = optionKind;
@@ -164,7 +167,7 @@ final class JsonStatementReader {
             }
         }
         String op = body.member("op").string();
-        nftlink.nftables.lang.SetOperation code = nftlink.nftables.lang.SetOperation.named(op)
+        SetOperation code = SetOperation.named(op)
                 .orElseThrow(() -> body.member("op").error("expected add, update or delete"));
         // nft names the set of a {"map": ...} update as "map"
         Node setNode = body.optional("map") != null ? body.member("map") : body.member("set");
@@ -191,7 +194,7 @@ final class JsonStatementReader {
                 && a.items().stream().anyMatch(x -> !(x instanceof JsonValue.Obj)));
         // constant data (a value, or a concatenation of values) is read as the map's data type, as nft reads it
         Field data = dataNode == null ? null : constantData ? JsonConstants.data(dataNode, context.constantsParts(false), set, context.interfaces::indexOrNumber) : context.fields.field(dataNode);
-        Long t = timeout;
+        Duration t = timeout == null ? null : Duration.ofMillis(timeout);
         return at(body, () -> new Statement.DynsetStatement(code, set.substring(1), key, data, t, stateful));
     }
 

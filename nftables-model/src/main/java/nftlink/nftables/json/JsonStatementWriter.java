@@ -1,5 +1,6 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.xt.XtListing;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +10,10 @@ import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Objref;
 import nftlink.nftables.lang.ByteUnit;
 import nftlink.nftables.lang.ConcatField;
+import nftlink.nftables.lang.CtField;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.ExthdrField;
+import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Linearizer;
 import nftlink.nftables.lang.LogFlag;
 import nftlink.nftables.lang.MaskedField;
@@ -37,6 +40,8 @@ record JsonStatementWriter(JsonRenderer renderer) {
                     // flags compared after a mask: combined flags are {"|": [...]}, as nft writes them
                     JsonValue.single("match", JsonValue.object().put("op", op(m)).put("left", renderer.field(m.field()))
                             .put("right", JsonValueWriter.joinedFlags(renderer.value(m.field(), m.value()))).build());
+            case Match m when m.op() == Match.Op.EXACT && m.value() instanceof Value.Single v -> JsonValue.single("match",
+                    JsonValue.object().put("op", op(m)).put("left", renderer.field(m.field())).put("right", exact(m.field(), v)).build());
             case Match m -> JsonValue.single("match", JsonValue.object().put("op", op(m)).put("left", renderer.field(m.field()))
                     .put("right", m.op() != Match.Op.EQ ? renderer.values().flagValue(m.field(), m.value()) : renderer.value(m.field(), m.value())).build());
             case Statement.VerdictStatement v -> JsonRenderer.verdict(v.verdict());
@@ -65,8 +70,8 @@ record JsonStatementWriter(JsonRenderer renderer) {
                     .put("value", renderer.values().single(cs.field(), cs.value())).build());
             case Statement.PayloadSet ps -> JsonValue.single("mangle", JsonValue.object().put("key", renderer.field(ps.field()))
                     .put("value", renderer.values().single(ps.field(), ps.value())).build());
-            case Statement.KernelExpression k when nftlink.nftables.xt.XtListing.isXt(k) ->
-                    nftlink.nftables.xt.XtListing.json(k.expression(), family);
+            case Statement.KernelExpression k when XtListing.isXt(k) ->
+                    XtListing.json(k.expression(), family);
             case Statement.KernelExpression k -> kernelExpression(k.expression());
             case Statement.LogStatement l -> log(l);
             case Statement.LimitStatement l -> limit(l);
@@ -108,7 +113,7 @@ record JsonStatementWriter(JsonRenderer renderer) {
     /** A tproxy statement: the family in inet tables, the address and the port. */
     private JsonValue tproxy(Statement.TproxyStatement t, Family family) {
         var body = JsonValue.object();
-        if (t.family() != 0 && family == nftlink.nftables.Family.INET) {
+        if (t.family() != 0 && family == Family.INET) {
             body.put("family", t.family() == 2 ? "ip" : "ip6");
         }
         if (t.address() != null) {
@@ -208,7 +213,7 @@ record JsonStatementWriter(JsonRenderer renderer) {
     private JsonValue dynset(Statement.DynsetStatement d, Family family) {
         // an element with a timeout is {"elem": {"val": KEY, "timeout": SECONDS}}, as nft 1.1.3 writes it
         JsonValue elem = d.timeout() == null ? renderer.field(d.key()) : JsonValue.single("elem", JsonValue.object()
-                .put("val", renderer.field(d.key())).put("timeout", d.timeout() / 1000).build());
+                .put("val", renderer.field(d.key())).put("timeout", d.timeout().toSeconds()).build());
         var body = JsonValue.object().put("op", d.op().nftName())
                 .put("elem", elem).put(d.data() == null ? "set" : "map", "@" + d.set());
         if (d.data() != null) {
@@ -255,6 +260,18 @@ record JsonStatementWriter(JsonRenderer renderer) {
                 && masked.field().datatype().isBitmask() && !(masked.field() instanceof ConcatField)
                 && m.value() instanceof Value.Single v && new BigInteger(1, v.bytes().toArray()).signum() == 0
                 && new BigInteger(1, masked.xor().toArray()).signum() == 0;
+    }
+
+    /**
+     * The value of an exact compare of a flag field as nft 1.1.3 writes it: one flag by name, other values of a
+     * header field as a number, of a ct key as its flags ({@code {"|": [...]}}).
+     */
+    private JsonValue exact(Field field, Value.Single v) {
+        BigInteger n = new BigInteger(1, field.fromRegister(v.bytes()).toArray());
+        if (n.bitCount() == 1 || field instanceof CtField && n.signum() != 0) {
+            return renderer.values().flagValue(field, v);
+        }
+        return JsonDatatypeValues.number(n);
     }
 
     /** The operator of a match: {@code in} for a flag test, else the match's own. */

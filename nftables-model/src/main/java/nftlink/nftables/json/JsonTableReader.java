@@ -1,5 +1,6 @@
 package nftlink.nftables.json;
 
+import java.util.LinkedHashMap;
 import nftlink.nftables.BaseChain;
 import nftlink.nftables.Chain;
 import nftlink.nftables.ChainPolicy;
@@ -60,7 +61,7 @@ final class JsonTableReader {
 
     /** A limit object's body without the members that name the object, to read it as a limit statement. */
     private static Node withoutObjectMembers(Node body) {
-        java.util.LinkedHashMap<String, JsonValue> m = new java.util.LinkedHashMap<>(body.object().members());
+        LinkedHashMap<String, JsonValue> m = new LinkedHashMap<>(body.object().members());
         for (String k : List.of("family", "table", "name", "handle", "comment")) {
             m.remove(k);
         }

@@ -24,12 +24,21 @@ public sealed interface JsonValue {
     record Null() implements JsonValue {
     }
 
-    /** {@code true} or {@code false}. */
+    /**
+     * {@code true} or {@code false}.
+     *
+     * @param value the boolean
+     */
     record Bool(boolean value) implements JsonValue {
     }
 
-    /** A number, exactly as written. */
+    /**
+     * A number, exactly as written.
+     *
+     * @param value the number; not null
+     */
     record Num(BigDecimal value) implements JsonValue {
+        /** Checks the component: {@code value} must not be null. */
         public Num {
             Objects.requireNonNull(value, "value");
         }
@@ -45,29 +54,49 @@ public sealed interface JsonValue {
         }
     }
 
-    /** A string. */
+    /**
+     * A string.
+     *
+     * @param value the string; not null
+     */
     record Str(String value) implements JsonValue {
+        /** Checks the component: {@code value} must not be null. */
         public Str {
             Objects.requireNonNull(value, "value");
         }
     }
 
-    /** An array. */
+    /**
+     * An array.
+     *
+     * @param items the items, in order
+     */
     record Arr(List<JsonValue> items) implements JsonValue {
+        /** Copies {@code items}, which must not be null or hold null. */
         public Arr {
             items = List.copyOf(items);
         }
     }
 
-    /** An object; member order is kept for writing and ignored by {@code equals}. */
+    /**
+     * An object; member order is kept for writing and ignored by {@code equals}.
+     *
+     * @param members the members by name
+     */
     record Obj(Map<String, JsonValue> members) implements JsonValue {
+        /** Copies {@code members} in order; names and values must not be null. */
         public Obj {
             LinkedHashMap<String, JsonValue> copy = new LinkedHashMap<>();
             members.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "name"), Objects.requireNonNull(v, "value")));
             members = Collections.unmodifiableMap(copy);
         }
 
-        /** The member named {@code name}, or {@code null}. */
+        /**
+         * The member named {@code name}, or {@code null}.
+         *
+         * @param name the member's name
+         * @return the member's value, or {@code null} when this is not an object or has no such member
+         */
         public JsonValue get(String name) {
             return members.get(name);
         }
@@ -76,27 +105,51 @@ public sealed interface JsonValue {
     /** The {@code null} value. */
     JsonValue NULL = new Null();
 
-    /** A number. */
+    /**
+     * A number.
+     *
+     * @param n the number
+     * @return the JSON number
+     */
     static JsonValue of(long n) {
         return new Num(BigDecimal.valueOf(n));
     }
 
-    /** A string. */
+    /**
+     * A string.
+     *
+     * @param s the string; not null
+     * @return the JSON string
+     */
     static JsonValue of(String s) {
         return new Str(s);
     }
 
-    /** A boolean. */
+    /**
+     * A boolean.
+     *
+     * @param b the boolean
+     * @return the JSON boolean
+     */
     static JsonValue of(boolean b) {
         return new Bool(b);
     }
 
-    /** An array. */
+    /**
+     * An array.
+     *
+     * @param items the items, in order
+     * @return the JSON array
+     */
     static JsonValue array(List<JsonValue> items) {
         return new Arr(items);
     }
 
-    /** An object built member by member, in order. */
+    /**
+     * An object built member by member, in order.
+     *
+     * @return an empty builder
+     */
     static ObjectBuilder object() {
         return new ObjectBuilder();
     }
@@ -108,29 +161,57 @@ public sealed interface JsonValue {
         private ObjectBuilder() {
         }
 
-        /** Adds a member. */
+        /**
+         * Adds a member.
+         *
+         * @param name the member's name
+         * @param value the member's value
+         * @return this builder
+         */
         public ObjectBuilder put(String name, JsonValue value) {
             members.put(name, value);
             return this;
         }
 
-        /** Adds a string member. */
+        /**
+         * Adds a string member.
+         *
+         * @param name the member's name
+         * @param value the member's value
+         * @return this builder
+         */
         public ObjectBuilder put(String name, String value) {
             return put(name, new Str(value));
         }
 
-        /** Adds a number member. */
+        /**
+         * Adds a number member.
+         *
+         * @param name the member's name
+         * @param value the member's value
+         * @return this builder
+         */
         public ObjectBuilder put(String name, long value) {
             return put(name, JsonValue.of(value));
         }
 
-        /** The object. */
+        /**
+         * The object.
+         *
+         * @return the object with the members added so far
+         */
         public Obj build() {
             return new Obj(members);
         }
     }
 
-    /** A one-member object {@code {"name": value}}. */
+    /**
+     * A one-member object {@code {"name": value}}.
+     *
+     * @param name the member's name
+     * @param value the member's value
+     * @return the object
+     */
     static Obj single(String name, JsonValue value) {
         return object().put(name, value).build();
     }
@@ -139,6 +220,8 @@ public sealed interface JsonValue {
      * Parses a JSON text (surrounding whitespace allowed).
      *
      * @throws JsonException for text that is not exactly one well-formed JSON value
+     * @param text the JSON text
+     * @return the value
      */
     static JsonValue parse(String text) {
         return new JsonReader(text, JsonReader.MAX_DEPTH).document();
@@ -149,12 +232,19 @@ public sealed interface JsonValue {
      * with a known flat shape (a journal entry), where deep nesting can only be hostile.
      *
      * @throws JsonException for text that is not exactly one well-formed JSON value
+     * @param text the JSON text
+     * @param maxDepth how deep arrays and objects may nest
+     * @return the value
      */
     static JsonValue parse(String text, int maxDepth) {
         return new JsonReader(text, maxDepth).document();
     }
 
-    /** The value as libnftables prints it: one line, {@code ", "} and {@code ": "} as separators. */
+    /**
+     * The value as libnftables prints it: one line, {@code ", "} and {@code ": "} as separators.
+     *
+     * @return the JSON text
+     */
     default String toJson() {
         StringBuilder sb = new StringBuilder();
         write(this, sb);
@@ -197,6 +287,9 @@ public sealed interface JsonValue {
     /**
      * A JSON string literal as jansson writes it: quotes, backslashes and control characters escaped;
      * half a surrogate pair (which no UTF-8 text holds) escaped too, so that it is not lost in encoding.
+     *
+     * @param s the string
+     * @param sb where the literal is appended
      */
     static void quote(String s, StringBuilder sb) {
         sb.append('"');
@@ -229,7 +322,12 @@ public sealed interface JsonValue {
         return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
-    /** Convenience for building arrays. */
+    /**
+     * Convenience for building arrays.
+     *
+     * @param items the items, in order
+     * @return the JSON array
+     */
     static JsonValue array(JsonValue... items) {
         return new Arr(new ArrayList<>(List.of(items)));
     }

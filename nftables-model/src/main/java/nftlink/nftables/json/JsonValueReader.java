@@ -1,5 +1,8 @@
 package nftlink.nftables.json;
 
+import java.util.Arrays;
+import nftlink.nftables.lang.ExthdrField;
+import nftlink.nftables.parse.Accounts;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Meta;
 import nftlink.nftables.lang.ConcatField;
@@ -162,7 +165,7 @@ final class JsonValueReader {
             Bytes prefix = single(field, node);
             byte[] low = new byte[field.length()];
             byte[] high = new byte[field.length()];
-            java.util.Arrays.fill(high, (byte) 0xff);
+            Arrays.fill(high, (byte) 0xff);
             System.arraycopy(prefix.toArray(), 0, low, 0, prefix.length());
             System.arraycopy(prefix.toArray(), 0, high, 0, prefix.length());
             return new Value.Range(Bytes.of(low), Bytes.of(high));
@@ -181,8 +184,8 @@ final class JsonValueReader {
         if ((field.datatype() == Datatype.UID || field.datatype() == Datatype.GID) && node.value() instanceof JsonValue.Str user
                 && !user.value().matches("\\d+")) {
             // a user or group name, as nft takes it
-            return at(node, () -> Bytes.u32(field.datatype() == Datatype.UID ? nftlink.nftables.parse.Accounts.uid(user.value())
-                    : nftlink.nftables.parse.Accounts.gid(user.value())));
+            return at(node, () -> Bytes.u32(field.datatype() == Datatype.UID ? Accounts.uid(user.value())
+                    : Accounts.gid(user.value())));
         }
         if (field.datatype() == Datatype.IFINDEX && node.value() instanceof JsonValue.Str name) {
             return at(node, () -> Bytes.u32(context.interfaces.indexOrNumber(name.value())));
@@ -190,11 +193,11 @@ final class JsonValueReader {
         if (field instanceof SocketCgroupField && node.value() instanceof JsonValue.Str s && !s.value().matches("\\d+")) {
             return cgroupId(node, s.value());
         }
-        if (field instanceof CtField ct && ct.datatype() == nftlink.nftables.lang.Datatype.CT_STATE
+        if (field instanceof CtField ct && ct.datatype() == Datatype.CT_STATE
                 && node.value() instanceof JsonValue.Num n) {
             return Bytes.u32((int) node.number(0xffffffffL));
         }
-        if (field instanceof nftlink.nftables.lang.ExthdrField x && x.presence() && node.value() instanceof JsonValue.Bool b) {
+        if (field instanceof ExthdrField x && x.presence() && node.value() instanceof JsonValue.Bool b) {
             return Bytes.u8(b.value() ? 1 : 0);
         }
         if (field.datatype().isBitmask() && node.value() instanceof JsonValue.Obj o && o.members().size() == 1

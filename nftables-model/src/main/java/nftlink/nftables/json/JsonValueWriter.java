@@ -1,5 +1,6 @@
 package nftlink.nftables.json;
 
+import java.nio.charset.StandardCharsets;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +99,7 @@ record JsonValueWriter(JsonRenderer renderer) {
                 return null;
             }
         }
-        return new String(a, 0, n, java.nio.charset.StandardCharsets.UTF_8) + "*";
+        return new String(a, 0, n, StandardCharsets.UTF_8) + "*";
     }
 
     /** A range of concatenations as nft writes it: each part a value, an address prefix or a range. */

@@ -19,7 +19,11 @@ public final class BatchIds {
     public BatchIds() {
     }
 
-    /** The ID of the next set of this batch. */
+    /**
+     * The ID of the next set of this batch.
+     *
+     * @return the ID
+     */
     public int nextSet() {
         if (lastSet == Integer.MAX_VALUE - 1) {
             throw new IllegalStateException("more sets in one batch than set IDs");
@@ -27,7 +31,34 @@ public final class BatchIds {
         return ++lastSet;
     }
 
-    /** The ID of the next anonymous chain of this batch. */
+    /**
+     * Records that the batch already uses set ID {@code id} (an operation compiled elsewhere):
+     * the next IDs given are above it. {@link nftlink.nftables.NftOperation.AddSet#UNNUMBERED} is ignored.
+     *
+     * @param id a set ID of the batch
+     */
+    public void usedSet(int id) {
+        if (id != Integer.MAX_VALUE && id > lastSet) {
+            lastSet = id;
+        }
+    }
+
+    /**
+     * Records that the batch already uses anonymous chain ID {@code id}: the next IDs given are above it.
+     *
+     * @param id an anonymous chain ID of the batch
+     */
+    public void usedChain(int id) {
+        if (id > lastChain) {
+            lastChain = id;
+        }
+    }
+
+    /**
+     * The ID of the next anonymous chain of this batch.
+     *
+     * @return the ID
+     */
     public int nextChain() {
         return ++lastChain;
     }

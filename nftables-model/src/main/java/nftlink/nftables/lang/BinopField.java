@@ -25,6 +25,7 @@ public record BinopField(Field source, int shift, long mask, long xor) implement
 
     private static final long ALL = 0xffffffffL;
 
+    /** Checks the components: a source a binary operation applies to, and a shift within its width. */
     public BinopField {
         boolean bits = source instanceof PayloadBitField;
         Field plain = source instanceof MaskedField m ? m.field() : source;
@@ -44,17 +45,32 @@ public record BinopField(Field source, int shift, long mask, long xor) implement
         }
     }
 
-    /** {@code source & constant}. */
+    /**
+     * {@code source & constant}.
+     *
+     * @param constant the constant
+     * @return the changed copy
+     */
     public BinopField and(long constant) {
         return new BinopField(source, shift, mask & constant, xor & constant);
     }
 
-    /** {@code source | constant}. */
+    /**
+     * {@code source | constant}.
+     *
+     * @param constant the constant
+     * @return the changed copy
+     */
     public BinopField or(long constant) {
         return new BinopField(source, shift, mask & ~constant & ALL, (xor & ~constant | constant) & ALL);
     }
 
-    /** {@code source ^ constant}. */
+    /**
+     * {@code source ^ constant}.
+     *
+     * @param constant the constant
+     * @return the changed copy
+     */
     public BinopField xor(long constant) {
         return new BinopField(source, shift, mask, (xor ^ constant) & ALL);
     }
@@ -62,6 +78,9 @@ public record BinopField(Field source, int shift, long mask, long xor) implement
     /**
      * This value shifted by {@code bits} (negative: right): a constant applied so far to a 32-bit key stays before
      * the shift ({@code (meta mark | 0x10) << 8}).
+     *
+     * @param bits the shift, negative for right
+     * @return the changed copy
      */
     public BinopField shifted(int bits) {
         if (shift != 0) {
@@ -73,7 +92,12 @@ public record BinopField(Field source, int shift, long mask, long xor) implement
         return new BinopField(new MaskedField(source, Bytes.u32((int) mask), Bytes.u32((int) xor)), bits, ALL, 0);
     }
 
-    /** The plain value of {@code source}: no shift, no mask. */
+    /**
+     * The plain value of {@code source}: no shift, no mask.
+     *
+     * @param source the field
+     * @return the plain value
+     */
     public static BinopField of(Field source) {
         return new BinopField(source, 0, ALL, 0);
     }
@@ -223,7 +247,12 @@ public record BinopField(Field source, int shift, long mask, long xor) implement
         return "0x" + Long.toHexString(value);
     }
 
-    /** The constant for JSON: a name where {@link #text()} prints one, else the number. */
+    /**
+     * The constant for JSON: a name where {@link #text()} prints one, else the number.
+     *
+     * @param value the constant
+     * @return a name or a number
+     */
     public Object jsonConstant(long value) {
         String printed = constant(value);
         return printed.startsWith("0x") ? (Object) value : printed;

@@ -22,17 +22,30 @@ public enum ByteUnit {
         this.bytes = bytes;
     }
 
-    /** nft's name: {@code bytes}, {@code kbytes}, {@code mbytes}. */
+    /**
+     * nft's name: {@code bytes}, {@code kbytes}, {@code mbytes}.
+     *
+     * @return the name
+     */
     public String nftName() {
         return nftName;
     }
 
-    /** How many bytes one unit is. */
+    /**
+     * How many bytes one unit is.
+     *
+     * @return the number of bytes
+     */
     public long bytes() {
         return bytes;
     }
 
-    /** The unit nft names {@code name}; empty for another word. */
+    /**
+     * The unit nft names {@code name}; empty for another word.
+     *
+     * @param name the name
+     * @return the unit, or empty
+     */
     public static Optional<ByteUnit> named(String name) {
         for (ByteUnit u : values()) {
             if (u.nftName.equals(name)) {
@@ -42,12 +55,22 @@ public enum ByteUnit {
         return Optional.empty();
     }
 
-    /** The names, for error messages. */
+    /**
+     * The names, for error messages.
+     *
+     * @return the names, comma separated
+     */
     public static String names() {
         return "bytes, kbytes or mbytes";
     }
 
-    /** The unit nft prints {@code bytes} in (its {@code get_rate}): the largest that divides it exactly. */
+    /**
+     * The unit nft prints {@code bytes} in (its {@code get_rate}): the largest that divides it
+     * exactly.
+     *
+     * @param bytes a number of bytes
+     * @return the unit
+     */
     public static ByteUnit of(long bytes) {
         ByteUnit unit = BYTES;
         for (ByteUnit u : values()) {
@@ -58,12 +81,22 @@ public enum ByteUnit {
         return unit;
     }
 
-    /** {@code bytes} in this unit (a whole number when this is {@link #of} it). */
+    /**
+     * {@code bytes} in this unit (a whole number when this is {@link #of} it).
+     *
+     * @param bytes a number of bytes
+     * @return the count in this unit, rounded down
+     */
     public long count(long bytes) {
         return Long.divideUnsigned(bytes, this.bytes);
     }
 
-    /** {@code bytes} as nft prints it: {@code 10 mbytes}, {@code 1025 kbytes}, {@code 7 bytes}. */
+    /**
+     * {@code bytes} as nft prints it: {@code 10 mbytes}, {@code 1025 kbytes}, {@code 7 bytes}.
+     *
+     * @param bytes a number of bytes
+     * @return the text
+     */
     public static String format(long bytes) {
         ByteUnit u = of(bytes);
         return Long.toUnsignedString(u.count(bytes)) + " " + u.nftName;

@@ -23,7 +23,12 @@ public record CombinedField(Field left, Op op, Field right) implements Field {
 
     /** The bitwise operations on two registers, with nft's symbols and the kernel's codes. */
     public enum Op {
-        AND("&", NfTablesUapi.NFT_BITWISE_AND), OR("|", NfTablesUapi.NFT_BITWISE_OR), XOR("^", NfTablesUapi.NFT_BITWISE_XOR);
+        /** {@code &}: bitwise and of two values. */
+        AND("&", NfTablesUapi.NFT_BITWISE_AND),
+        /** {@code |}: bitwise or of two values. */
+        OR("|", NfTablesUapi.NFT_BITWISE_OR),
+        /** {@code ^}: bitwise exclusive or of two values. */
+        XOR("^", NfTablesUapi.NFT_BITWISE_XOR);
 
         private final String symbol;
         private final int code;
@@ -33,17 +38,30 @@ public record CombinedField(Field left, Op op, Field right) implements Field {
             this.code = code;
         }
 
-        /** {@code &}, {@code |} or {@code ^}. */
+        /**
+         * {@code &}, {@code |} or {@code ^}.
+         *
+         * @return the symbol
+         */
         public String symbol() {
             return symbol;
         }
 
-        /** {@code NFT_BITWISE_AND}, {@code _OR} or {@code _XOR}. */
+        /**
+         * {@code NFT_BITWISE_AND}, {@code _OR} or {@code _XOR}.
+         *
+         * @return the code
+         */
         public int code() {
             return code;
         }
 
-        /** The operation the kernel's code names, or {@code null}. */
+        /**
+         * The operation the kernel's code names, or {@code null}.
+         *
+         * @param code the kernel's code
+         * @return the operation, or {@code null}
+         */
         public static Op ofCode(int code) {
             for (Op o : values()) {
                 if (o.code == code) {
@@ -54,6 +72,7 @@ public record CombinedField(Field left, Op op, Field right) implements Field {
         }
     }
 
+    /** Checks the components: an operation and two operands nftlink can combine. */
     public CombinedField {
         Objects.requireNonNull(op, "op");
         if (!operand(left, true) || !operand(right, false)) {

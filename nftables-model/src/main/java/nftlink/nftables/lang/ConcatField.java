@@ -18,6 +18,7 @@ import java.util.StringJoiner;
  */
 public record ConcatField(List<Field> fields) implements Field {
 
+    /** Copies {@code fields} and checks there are at least two. */
     public ConcatField {
         fields = List.copyOf(fields);
         if (fields.size() < 2) {
@@ -33,7 +34,12 @@ public record ConcatField(List<Field> fields) implements Field {
         }
     }
 
-    /** {@code a . b [. c ...]}. */
+    /**
+     * {@code a . b [. c ...]}.
+     *
+     * @param fields the fields, at least two
+     * @return the concatenation
+     */
     public static ConcatField of(Field... fields) {
         return new ConcatField(List.of(fields));
     }
@@ -59,7 +65,11 @@ public record ConcatField(List<Field> fields) implements Field {
         return Datatype.concatenationId(fields.stream().map(Field::datatype).toList());
     }
 
-    /** The unpadded lengths of the fields ({@code NFTA_SET_DESC_CONCAT}). */
+    /**
+     * The unpadded lengths of the fields ({@code NFTA_SET_DESC_CONCAT}).
+     *
+     * @return the lengths in bytes, in order
+     */
     public List<Integer> fieldLengths() {
         return fields.stream().map(Field::length).toList();
     }
@@ -84,11 +94,6 @@ public record ConcatField(List<Field> fields) implements Field {
     }
 
     /**
-     * The register {@code slot} 32-bit words after the start of 16-byte register
-     * {@code register}, named as nft names it: as the 16-byte register when it starts
-     * one, else as the 32-bit register.
-     */
-    /**
      * The register {@code slots} 32-bit slots after {@code register}, which may be a 128-bit register
      * ({@code NFT_REG_1}…{@code 4}) or a 32-bit one ({@code NFT_REG32_00}…); named as nft names it.
      */
@@ -97,6 +102,11 @@ public record ConcatField(List<Field> fields) implements Field {
         return reg32 % 4 == 0 ? reg32 / 4 + 1 : 8 + reg32;
     }
 
+    /**
+     * The register {@code slot} 32-bit words after the start of 16-byte register
+     * {@code register}, named as nft names it: as the 16-byte register when it starts
+     * one, else as the 32-bit register.
+     */
     static int registerAt(int register, int slot) {
         int reg32 = (register - 1) * 4 + slot;
         return reg32 % 4 == 0 ? reg32 / 4 + 1 : 8 + reg32;
@@ -122,25 +132,46 @@ public record ConcatField(List<Field> fields) implements Field {
         return j.toString();
     }
 
-    /** Builds a key from one value per field. */
     /**
      * Whether part {@code f} is concatenated as its value rather than as its register bytes:
      * bit fields are moved down to bit 0 first, as nft does ({@code ip6 dscp . ip6 daddr}).
+     *
+     * @param f a part
+     * @return whether the part is concatenated as its value
      */
     public static boolean holdsValue(Field f) {
         return BitValue.applies(f) && !BitValue.down(f, 1).isEmpty();
     }
 
-    /** A value of part {@code f} as it lies in the key: a bit field's value padded to its register bytes. */
+    /**
+     * A value of part {@code f} as it lies in the key: a bit field's value padded to its register
+     * bytes.
+     *
+     * @param f a part
+     * @param value a value of the part's datatype
+     * @return the bytes in the key
+     */
     public static Bytes partOf(Field f, Bytes value) {
         return holdsValue(f) ? Bytes.of(Arrays.copyOf(value.toArray(), f.length())) : value;
     }
 
-    /** What part {@code f} of a key holds, as a value of its datatype (the inverse of {@link #partOf}). */
+    /**
+     * What part {@code f} of a key holds, as a value of its datatype (the inverse of {@link #partOf}).
+     *
+     * @param f a part
+     * @param part the part's bytes in the key
+     * @return the value
+     */
     public static Bytes valueOf(Field f, Bytes part) {
         return holdsValue(f) ? Bytes.of(Arrays.copyOf(part.toArray(), f.valueLength())) : f.fromRegister(part);
     }
 
+    /**
+     * A key from one value per field, each padded to 4 bytes.
+     *
+     * @param parts one value per field, in order
+     * @return the key
+     */
     public Bytes key(Bytes... parts) {
         if (parts.length != fields.size()) {
             throw new IllegalArgumentException("need " + fields.size() + " values, got " + parts.length);
@@ -158,7 +189,12 @@ public record ConcatField(List<Field> fields) implements Field {
         return Bytes.of(key);
     }
 
-    /** Parses {@code 10.0.0.1 . 22} into a key. */
+    /**
+     * Parses {@code 10.0.0.1 . 22} into a key.
+     *
+     * @param text the key as nft writes it
+     * @return the key
+     */
     public Bytes parse(String text) {
         String[] parts = text.split(" \\. ");
         Bytes[] values = new Bytes[parts.length];
@@ -168,7 +204,12 @@ public record ConcatField(List<Field> fields) implements Field {
         return key(values);
     }
 
-    /** Splits a key into the fields' values. */
+    /**
+     * Splits a key into the fields' values.
+     *
+     * @param key the key
+     * @return one value per field, in order
+     */
     public List<Bytes> split(Bytes key) {
         List<Bytes> out = new ArrayList<>();
         byte[] raw = key.toArray();

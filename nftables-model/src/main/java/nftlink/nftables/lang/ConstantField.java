@@ -23,6 +23,7 @@ import java.util.StringJoiner;
  */
 public record ConstantField(List<Datatype> parts, List<Integer> lengths, List<Bytes> values) implements Field {
 
+    /** Copies the lists and checks them: one length and value per part. */
     public ConstantField {
         parts = List.copyOf(parts);
         lengths = List.copyOf(lengths);
@@ -39,7 +40,12 @@ public record ConstantField(List<Datatype> parts, List<Integer> lengths, List<By
         }
     }
 
-    /** A constant whose parts are as long as their datatypes. */
+    /**
+     * A constant whose parts are as long as their datatypes.
+     *
+     * @param parts the datatypes, in order
+     * @param values the values, in order
+     */
     public ConstantField(List<Datatype> parts, List<Bytes> values) {
         this(parts, parts.stream().map(Datatype::length).toList(), values);
     }

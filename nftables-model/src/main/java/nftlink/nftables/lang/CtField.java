@@ -65,7 +65,12 @@ public record CtField(Ct.Key key, Datatype datatype, Ct.Direction direction) imp
         };
     }
 
-    /** A key of the whole connection. */
+    /**
+     * A key of the whole connection.
+     *
+     * @param key the conntrack key
+     * @param datatype the datatype of its values
+     */
     public CtField(Ct.Key key, Datatype datatype) {
         this(key, datatype, null);
     }
@@ -91,7 +96,11 @@ public record CtField(Ct.Key key, Datatype datatype, Ct.Direction direction) imp
         return List.of();
     }
 
-    /** nft's name of the key ({@code l3proto}, {@code proto-src}, {@code ip saddr}, ...). */
+    /**
+     * nft's name of the key ({@code l3proto}, {@code proto-src}, {@code ip saddr}, ...).
+     *
+     * @return the name
+     */
     public String keyName() {
         return switch (key) {
             case L3PROTOCOL -> "l3proto";
@@ -110,13 +119,21 @@ public record CtField(Ct.Key key, Datatype datatype, Ct.Direction direction) imp
         return "ct " + (listedDirection() == null ? "" : listedDirection().text() + " ") + keyName();
     }
 
-    /** The direction as nft lists it: nft leaves out the original direction of the protocol keys. */
+    /**
+     * The direction as nft lists it: nft leaves out the original direction of the protocol keys.
+     *
+     * @return the direction, or {@code null}
+     */
     public Ct.Direction listedDirection() {
         boolean quiet = direction == Ct.Direction.ORIGINAL && (key == Ct.Key.PROTOCOL || key == Ct.Key.L3PROTOCOL);
         return quiet ? null : direction;
     }
 
-    /** Whether values are bit masks (matched by any bit, listed by names). */
+    /**
+     * Whether values are bit masks (matched by any bit, listed by names).
+     *
+     * @return whether values are bit masks
+     */
     public boolean isBitmask() {
         return key == Ct.Key.STATE || key == Ct.Key.STATUS || key == Ct.Key.LABELS;
     }

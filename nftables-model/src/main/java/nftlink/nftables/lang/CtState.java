@@ -9,10 +9,15 @@ import java.util.regex.Pattern;
 
 /** Connection-tracking states, the bits of {@code ct state}. */
 public enum CtState {
+    /** {@code invalid}: the packet could not be tracked. */
     INVALID("invalid", 1),
+    /** {@code established}: packets were seen in both directions. */
     ESTABLISHED("established", 2),
+    /** {@code related}: a new connection expected by another one (FTP data, ICMP errors). */
     RELATED("related", 4),
+    /** {@code new}: the first packet of a connection. */
     NEW("new", 8),
+    /** {@code untracked}: tracking was turned off with {@code notrack}. */
     UNTRACKED("untracked", 64);
 
     private static final Pattern NUMBER = Pattern.compile("\\d+|0x[0-9a-fA-F]+");
@@ -25,17 +30,30 @@ public enum CtState {
         this.bit = bit;
     }
 
-    /** nft's name. */
+    /**
+     * nft's name.
+     *
+     * @return the name
+     */
     public String text() {
         return text;
     }
 
-    /** The bit in the kernel's state mask. */
+    /**
+     * The bit in the kernel's state mask.
+     *
+     * @return the bit
+     */
     public int bit() {
         return bit;
     }
 
-    /** The mask of {@code states}, as register bytes (host order). */
+    /**
+     * The mask of {@code states}, as register bytes (host order).
+     *
+     * @param states the states
+     * @return the mask, 4 bytes
+     */
     public static Bytes mask(CtState... states) {
         int m = 0;
         for (CtState s : states) {
@@ -44,7 +62,12 @@ public enum CtState {
         return Bytes.u32(m);
     }
 
-    /** Parses {@code established,related} (or the bits as a number, {@code 8} for new). */
+    /**
+     * Parses {@code established,related} (or the bits as a number, {@code 8} for new).
+     *
+     * @param text the states as nft writes them
+     * @return the mask, 4 bytes
+     */
     public static Bytes parse(String text) {
         if (NUMBER.matcher(text.strip()).matches()) {
             long bits = Long.decode(text.strip());
@@ -70,7 +93,12 @@ public enum CtState {
         return mask(states.toArray(CtState[]::new));
     }
 
-    /** Renders a mask as nft does: names in bit order joined by commas, unknown bits in hex. */
+    /**
+     * Renders a mask as nft does: names in bit order joined by commas, unknown bits in hex.
+     *
+     * @param mask the state mask
+     * @return the text
+     */
     public static String render(int mask) {
         String flagged = OutputFlags.current().ctState(mask);
         if (flagged != null) {

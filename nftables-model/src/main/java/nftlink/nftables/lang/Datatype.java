@@ -29,43 +29,82 @@ import java.util.regex.Pattern;
  * (they appear as {@code NFTA_SET_KEY_TYPE}).
  */
 public enum Datatype {
+    /** {@code verdict}: accept, drop, jump and the other verdicts (4 bytes). */
     VERDICT(1, "verdict", 4),
+    /** {@code nf_proto}: a netfilter family number such as {@code ipv4} (1 byte). */
     NFPROTO(2, "nf_proto", 1),
+    /** {@code integer}: a plain number, as long as its field. */
     INTEGER(4, "integer", 0),
     /** nft's integer in host byte order, as meta length and meta cpu load it. */
     HOST_INTEGER(4, "integer", 0),
+    /** {@code ipv4_addr}: an IPv4 address (4 bytes, network order). */
     IPV4_ADDR(7, "ipv4_addr", 4),
+    /** {@code ipv6_addr}: an IPv6 address (16 bytes, network order). */
     IPV6_ADDR(8, "ipv6_addr", 16),
+    /** {@code ether_addr}: an Ethernet MAC address (6 bytes). */
     ETHER_ADDR(9, "ether_addr", 6),
+    /** {@code ether_type}: an Ethernet protocol such as {@code ip6} (2 bytes, network order). */
     ETHERTYPE(10, "ether_type", 2),
+    /** {@code arp_op}: an ARP operation such as {@code request} (2 bytes, network order). */
     ARP_OP(11, "arp_op", 2),
+    /** {@code inet_proto}: an IP protocol such as {@code tcp} (1 byte). */
     INET_PROTO(12, "inet_proto", 1),
+    /** {@code inet_service}: a TCP/UDP port such as {@code ssh} (2 bytes, network order). */
     INET_SERVICE(13, "inet_service", 2),
+    /** {@code icmp_type}: an ICMP type such as {@code echo-request} (1 byte). */
     ICMP_TYPE(14, "icmp_type", 1),
+    /** {@code mark}: a packet or connection mark (4 bytes, host order). */
     MARK(19, "mark", 4),
+    /** {@code iface_index}: an interface index (4 bytes, host order). */
     IFINDEX(20, "iface_index", 4),
+    /** {@code iface_type}: an interface hardware type ({@code ARPHRD_*}, 2 bytes, host order). */
     ARPHRD(21, "iface_type", 2),
+    /** {@code uid}: a user ID (4 bytes, host order). */
     UID(24, "uid", 4),
+    /** {@code classid}: a traffic control class {@code major:minor} (4 bytes, host order). */
     CLASSID(23, "classid", 4),
+    /** {@code gid}: a group ID (4 bytes, host order). */
     GID(25, "gid", 4),
+    /** {@code ct_state}: conntrack state bits such as {@code established} (4 bytes, host order). */
     CT_STATE(26, "ct_state", 4),
+    /** {@code icmpv6_type}: an ICMPv6 type such as {@code nd-neighbor-solicit} (1 byte). */
     ICMPV6_TYPE(29, "icmpv6_type", 1),
+    /**
+     * {@code pkt_type}: the packet type {@code host}, {@code broadcast}, {@code multicast} or {@code
+     * other} (1 byte).
+     */
     PKTTYPE(31, "pkt_type", 1),
+    /** {@code ifname}: an interface name (16 bytes, NUL padded). */
     IFNAME(41, "ifname", 16),
+    /** {@code cgroupsv2}: a cgroup v2 ID, written as its path (8 bytes, host order). */
     CGROUPV2(46, "cgroupsv2", 8),
+    /** {@code tcp_flag}: TCP flag bits such as {@code syn} (1 byte). */
     TCP_FLAG(15, "tcp_flag", 1),
+    /** {@code dccp_pkttype}: a DCCP packet type (1 byte). */
     DCCP_PKTTYPE(16, "dccp_pkttype", 1),
+    /** {@code mh_type}: an IPv6 mobility header type (1 byte). */
     MH_TYPE(17, "mh_type", 1),
+    /** {@code realm}: a routing realm (4 bytes, host order). */
     REALM(22, "realm", 4),
+    /** {@code ct_dir}: the conntrack direction {@code original} or {@code reply} (1 byte). */
     CT_DIR(27, "ct_dir", 1),
+    /** {@code ct_status}: conntrack status bits such as {@code dnat} (4 bytes, host order). */
     CT_STATUS(28, "ct_status", 4),
+    /** {@code icmp_code}: an ICMP code such as {@code port-unreachable} (1 byte). */
     ICMP_CODE(32, "icmp_code", 1),
+    /** {@code icmpv6_code}: an ICMPv6 code such as {@code no-route} (1 byte). */
     ICMPV6_CODE(33, "icmpv6_code", 1),
+    /** {@code devgroup}: a device group (4 bytes, host order). */
     DEVGROUP(35, "devgroup", 4),
+    /** {@code dscp}: a differentiated services code point such as {@code af11} (6 bits in 1 byte). */
     DSCP(36, "dscp", 1),
+    /** {@code ecn}: an explicit congestion notification value such as {@code ce} (2 bits in 1 byte). */
     ECN(37, "ecn", 1),
+    /** {@code boolean}: {@code exists} or {@code missing} (1 byte). */
     BOOLEAN(39, "boolean", 1),
+    /** {@code ct_event}: conntrack event bits such as {@code new} (4 bytes, host order). */
     CT_EVENT(40, "ct_event", 4),
+    /** {@code igmp_type}: an IGMP type such as {@code membership-query} (1 byte). */
     IGMP_TYPE(42, "igmp_type", 1),
     /** nft's mptcpopt_subtype: an integer with names, without a datatype number of its own. */
     MPTCP_SUBTYPE(4, "integer", 1),
@@ -135,9 +174,12 @@ public enum Datatype {
                 "membership-report-v3", 0x22, "leave-group", 0x17);
     }
 
-    private static final String[] DAYS = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
 
-    /** Whether values are sets of named bits, written {@code a,b,c}. */
+    /**
+     * Whether values are sets of named bits, written {@code a,b,c}.
+     *
+     * @return whether this is a bitmask type such as {@code ct_state} or {@code tcp_flag}
+     */
     public boolean isBitmask() {
         return this == TCP_FLAG || this == CT_STATUS || this == CT_EVENT || this == CT_STATE || this == CT_LABEL;
     }
@@ -174,22 +216,38 @@ public enum Datatype {
         this.length = length;
     }
 
-    /** nft's datatype number. */
+    /**
+     * nft's datatype number.
+     *
+     * @return the datatype number (as in set key types)
+     */
     public int id() {
         return id;
     }
 
-    /** nft's name, as in {@code type ipv4_addr}. */
+    /**
+     * nft's name, as in {@code type ipv4_addr}.
+     *
+     * @return the name in nft syntax
+     */
     public String nftName() {
         return nftName;
     }
 
-    /** Length of a value in bytes (0 for {@link #INTEGER}, whose length comes from the field). */
+    /**
+     * Length of a value in bytes (0 for {@link #INTEGER}, whose length comes from the field).
+     *
+     * @return the length in bytes, or 0 for {@link #INTEGER}
+     */
     public int length() {
         return length;
     }
 
-    /** Whether values are stored in host byte order in registers. */
+    /**
+     * Whether values are stored in host byte order in registers.
+     *
+     * @return {@code true} for host byte order, {@code false} for network byte order
+     */
     public boolean hostOrder() {
         return switch (this) {
             case MARK, UID, GID, IFINDEX, CGROUPV2, VERDICT, CT_STATE, IFNAME, ARPHRD, CLASSID, HOST_INTEGER, REALM, CT_STATUS,
@@ -204,6 +262,8 @@ public enum Datatype {
      *
      * @param length the field's length in bytes (needed for {@link #INTEGER})
      * @throws IllegalArgumentException for text that is no value of this type
+     * @param text the value as nft writes it; not null
+     * @return the value's bytes
      */
     public Bytes parse(String text, int length) {
         String t = text.strip();
@@ -227,153 +287,100 @@ public enum Datatype {
                 yield Bytes.of((byte) v, (byte) (v >>> 8));
             }
             case CLASSID -> Bytes.u32(classid(t));
-            case CGROUPV2 -> {
-                long v = Long.parseUnsignedLong(t);
-                byte[] b = new byte[8];
-                for (int i = 0; i < 8; i++) {
-                    b[i] = (byte) (v >>> (8 * i));
-                }
-                yield Bytes.of(b);
-            }
-            case IFNAME -> {
-                String name = t.startsWith("\"") && t.endsWith("\"") && t.length() >= 2 ? t.substring(1, t.length() - 1) : t;
-                if (name.endsWith("\\*")) {
-                    // an escaped star is a literal character, matched exactly
-                    yield Bytes.paddedString(name.substring(0, name.length() - 2) + "*", 16);
-                }
-                if (name.endsWith("*")) {
-                    yield Bytes.of(name.substring(0, name.length() - 1).getBytes(StandardCharsets.UTF_8));
-                }
-                yield Bytes.paddedString(name, 16);
-            }
-            case HOST_INTEGER -> {
-                long v = parseUnsigned(t, length >= 8 ? -1L : (1L << (8 * length)) - 1);
-                byte[] b = new byte[length];
-                for (int i = 0; i < length; i++) {
-                    b[i] = (byte) (v >>> (8 * i));
-                }
-                yield Bytes.of(b);
-            }
+            case CGROUPV2 -> parseCgroupId(t);
+            case IFNAME -> parseInterfaceName(t);
+            case HOST_INTEGER -> parseHostInteger(t, length);
             case BIT -> Bytes.u8((int) parseUnsigned(t, 1));
-            case TIME_DATE -> {
-                String u = unquoted(t);
-                long nanos;
-                if (u.matches("\\d+")) {
-                    nanos = Long.parseLong(u) * 1_000_000_000L;
-                } else {
-                    try {
-                        LocalDateTime local = LocalDateTime.parse(u.length() == 10 ? u + " 00:00:00" : text,
-                                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
-                        nanos = local.atZone(TimeZoneScope.current()).toEpochSecond() * 1_000_000_000L;
-                    } catch (DateTimeException e) {
-                        throw new IllegalArgumentException("not a date and time (YYYY-MM-DD HH:MM:SS): " + t);
-                    }
-                }
-                byte[] b = new byte[8];
-                for (int i = 0; i < 8; i++) {
-                    b[i] = (byte) (nanos >>> (8 * i));
-                }
-                yield Bytes.of(b);
-            }
-            case TIME_HOUR -> {
-                String u = unquoted(t);
-                if (!u.matches("\\d{1,2}:\\d{2}(:\\d{2})?")) {
-                    throw new IllegalArgumentException("not a time of day (HH:MM[:SS]): " + t);
-                }
-                String[] parts = u.split(":");
-                int h = Integer.parseInt(parts[0]);
-                int m = Integer.parseInt(parts[1]);
-                int sec = parts.length > 2 ? Integer.parseInt(parts[2]) : 0;
-                if (h > 23 || m > 59 || sec > 59) {
-                    throw new IllegalArgumentException("not a time of day (00:00 to 23:59:59): " + t);
-                }
-                int offset = TimeZoneScope.current().getRules().getOffset(Instant.now()).getTotalSeconds();
-                int utc = Math.floorMod(h * 3600 + m * 60 + sec - offset, 86400);
-                yield Bytes.u32(utc);
-            }
-            case TIME_DAY -> {
-                String u = unquoted(t);
-                for (int i = 0; i < DAYS.length; i++) {
-                    if (DAYS[i].equalsIgnoreCase(u)) {
-                        yield Bytes.u8(i);
-                    }
-                }
-                yield Bytes.u8((int) parseUnsigned(u, 6));
-            }
-            case INTEGER, HEX_INTEGER -> {
-                if (length > 8) {
-                    BigInteger big;
-                    try {
-                        big = t.startsWith("0x") ? new BigInteger(t.substring(2), 16) : new BigInteger(t);
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("not a number: " + t);
-                    }
-                    if (big.signum() < 0 || big.bitLength() > 8 * length) {
-                        throw new IllegalArgumentException("value " + t + " is out of range");
-                    }
-                    yield BitLayout.fixed(big, length);
-                }
-                long v = parseUnsigned(t, length >= 8 ? -1L : (1L << (8 * length)) - 1);
-                byte[] b = new byte[length];
-                for (int i = 0; i < length; i++) {
-                    b[length - 1 - i] = (byte) (v >>> (8 * i));
-                }
-                yield Bytes.of(b);
-            }
+            case TIME_DATE -> DateTypes.parseDate(t, text);
+            case TIME_HOUR -> DateTypes.parseTimeOfDay(t);
+            case TIME_DAY -> DateTypes.parseDay(t);
+            case INTEGER, HEX_INTEGER -> parseInteger(t, length);
             case TCP_FLAG, DCCP_PKTTYPE, MH_TYPE, CT_DIR, ICMP_CODE, ICMPV6_CODE, DSCP, ECN, BOOLEAN, IGMP_TYPE,
                  CT_STATUS, DEVGROUP, CT_EVENT, REALM, MPTCP_SUBTYPE, FIB_ADDR -> symbolic(unquoted(t), length);
-            case TIME -> {
-                long ms = durationMillis(unquoted(t));
-                if (ms > 0xffffffffL) {
-                    throw new IllegalArgumentException("duration " + t + " is out of range");
-                }
-                yield Bytes.u32((int) ms);
-            }
-            case STRING -> {
-                String string = unquoted(t);
-                if (string.isEmpty()) {
-                    throw new IllegalArgumentException("empty string");
-                }
-                yield Bytes.paddedString(string, 16);
-            }
-            case CT_LABEL -> {
-                byte[] b = new byte[16];
-                for (String part : t.split(",")) {
-                    int bit = (int) parseUnsigned(part.strip(), 127);
-                    b[bit / 8] |= (byte) (1 << (bit % 8));
-                }
-                yield Bytes.of(b);
-            }
+            case TIME -> parseDuration(t);
+            case STRING -> parseString(t);
+            case CT_LABEL -> parseCtLabel(t);
             case VERDICT -> throw new IllegalArgumentException("verdicts are statements, not values");
         };
     }
 
-    /** {@code 1d2h3m4s5ms} or a number of seconds, in milliseconds. */
-    private static long durationMillis(String t) {
-        if (t.matches("\\d+")) {
-            return Long.parseLong(t) * 1000;
+    private static Bytes parseCgroupId(String t) {
+        long v = Long.parseUnsignedLong(t);
+        byte[] b = new byte[8];
+        for (int i = 0; i < 8; i++) {
+            b[i] = (byte) (v >>> (8 * i));
         }
-        Matcher m = Pattern.compile("(\\d+)(ms|d|h|m|s)").matcher(t);
-        long total = 0;
-        int end = 0;
-        while (m.find() && m.start() == end) {
-            long n = Long.parseLong(m.group(1));
-            total += n * switch (m.group(2)) {
-                case "d" -> 86_400_000L;
-                case "h" -> 3_600_000L;
-                case "m" -> 60_000L;
-                case "s" -> 1000L;
-                default -> 1L;
-            };
-            end = m.end();
-        }
-        if (end != t.length() || end == 0) {
-            throw new IllegalArgumentException("not a duration: " + t);
-        }
-        return total;
+        return Bytes.of(b);
     }
 
-    private static String unquoted(String t) {
+    private static Bytes parseInterfaceName(String t) {
+        String name = t.startsWith("\"") && t.endsWith("\"") && t.length() >= 2 ? t.substring(1, t.length() - 1) : t;
+        if (name.endsWith("\\*")) {
+            // an escaped star is a literal character, matched exactly
+            return Bytes.paddedString(name.substring(0, name.length() - 2) + "*", 16);
+        }
+        if (name.endsWith("*")) {
+            return Bytes.of(name.substring(0, name.length() - 1).getBytes(StandardCharsets.UTF_8));
+        }
+        return Bytes.paddedString(name, 16);
+    }
+
+    private static Bytes parseHostInteger(String t, int length) {
+        long v = parseUnsigned(t, length >= 8 ? -1L : (1L << (8 * length)) - 1);
+        byte[] b = new byte[length];
+        for (int i = 0; i < length; i++) {
+            b[i] = (byte) (v >>> (8 * i));
+        }
+        return Bytes.of(b);
+    }
+
+    private static Bytes parseInteger(String t, int length) {
+        if (length > 8) {
+            BigInteger big;
+            try {
+                big = t.startsWith("0x") ? new BigInteger(t.substring(2), 16) : new BigInteger(t);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a number: " + t);
+            }
+            if (big.signum() < 0 || big.bitLength() > 8 * length) {
+                throw new IllegalArgumentException("value " + t + " is out of range");
+            }
+            return BitLayout.fixed(big, length);
+        }
+        long v = parseUnsigned(t, length >= 8 ? -1L : (1L << (8 * length)) - 1);
+        byte[] b = new byte[length];
+        for (int i = 0; i < length; i++) {
+            b[length - 1 - i] = (byte) (v >>> (8 * i));
+        }
+        return Bytes.of(b);
+    }
+
+    private static Bytes parseDuration(String t) {
+        long ms = NftTime.parse(unquoted(t));
+        if (ms > 0xffffffffL) {
+            throw new IllegalArgumentException("duration " + t + " is out of range");
+        }
+        return Bytes.u32((int) ms);
+    }
+
+    private static Bytes parseString(String t) {
+        String string = unquoted(t);
+        if (string.isEmpty()) {
+            throw new IllegalArgumentException("empty string");
+        }
+        return Bytes.paddedString(string, 16);
+    }
+
+    private static Bytes parseCtLabel(String t) {
+        byte[] b = new byte[16];
+        for (String part : t.split(",")) {
+            int bit = (int) parseUnsigned(part.strip(), 127);
+            b[bit / 8] |= (byte) (1 << (bit % 8));
+        }
+        return Bytes.of(b);
+    }
+
+    static String unquoted(String t) {
         return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
     }
 
@@ -426,6 +433,9 @@ public enum Datatype {
     /**
      * Renders register bytes of this type the way nft prints the ends of a range:
      * numbers instead of symbolic names ({@code arp operation 1-2}, not {@code request-reply}).
+     *
+     * @param value the bytes of a value of this type
+     * @return the value as nft writes a range end
      */
     public String printNumeric(Bytes value) {
         if (!fits(value)) {
@@ -449,7 +459,12 @@ public enum Datatype {
         };
     }
 
-    /** Renders register bytes of this type as {@code nft list} prints them. */
+    /**
+     * Renders register bytes of this type as {@code nft list} prints them.
+     *
+     * @param value the bytes of a value of this type
+     * @return the value as nft lists it
+     */
     public String print(Bytes value) {
         if (!fits(value) || this == VERDICT) {
             return raw(value);
@@ -461,16 +476,7 @@ public enum Datatype {
         byte[] b = value.toArray();
         return switch (this) {
             case IPV4_ADDR, IPV6_ADDR -> printAddress(b);
-            case ETHER_ADDR -> {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 0; i < b.length; i++) {
-                    if (i > 0) {
-                        sb.append(':');
-                    }
-                    sb.append(String.format("%02x", b[i] & 0xff));
-                }
-                yield sb.toString();
-            }
+            case ETHER_ADDR -> printEther(b);
             case INET_PROTO -> Netdb.protocolName(b[0] & 0xff) != null ? Netdb.protocolName(b[0] & 0xff) : Integer.toString(b[0] & 0xff);
             case ICMP_TYPE -> ICMP_TYPES[b[0] & 0xff] != null ? ICMP_TYPES[b[0] & 0xff] : Integer.toString(b[0] & 0xff);
             case ICMPV6_TYPE -> ICMPV6_TYPES[b[0] & 0xff] != null ? ICMPV6_TYPES[b[0] & 0xff] : Integer.toString(b[0] & 0xff);
@@ -506,70 +512,81 @@ public enum Datatype {
                 int v = value.asU32();
                 yield v == -1 ? "root" : v == 0 ? "none" : Integer.toHexString(v >>> 16) + ":" + Integer.toHexString(v & 0xffff);
             }
-            case CGROUPV2 -> {
-                long v = 0;
-                for (int i = 7; i >= 0; i--) {
-                    v = v << 8 | (b[i] & 0xff);
-                }
-                yield Long.toUnsignedString(v);
-            }
-            case IFNAME -> {
-                int end = 0;
-                while (end < b.length && b[end] != 0) {
-                    end++;
-                }
-                String s = new String(b, 0, end, StandardCharsets.UTF_8);
-                boolean wildcard = b.length < 16 && end == b.length;
-                if (!wildcard && s.endsWith("*")) {
-                    s = s.substring(0, s.length() - 1) + "\\*";
-                }
-                yield "\"" + s + (wildcard ? "*" : "") + "\"";
-            }
+            case CGROUPV2 -> printCgroupId(b);
+            case IFNAME -> printInterfaceName(b);
             case INTEGER -> new BigInteger(1, b).toString();
             case HEX_INTEGER -> "0x" + new BigInteger(1, b).toString(16);
             case BIT -> Integer.toString(value.get(0));
-            case TIME_DATE -> {
-                long nanos = value.reversed().asBigEndian();
-                LocalDateTime local = LocalDateTime.ofInstant(
-                        Instant.ofEpochSecond(nanos / 1_000_000_000L), TimeZoneScope.current());
-                yield "\"" + local.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + "\"";
-            }
-            case TIME_HOUR -> {
-                int offset = TimeZoneScope.current().getRules().getOffset(Instant.now()).getTotalSeconds();
-                int local = Math.floorMod(value.asU32() + offset, 86400);
-                String hm = String.format("%02d:%02d", local / 3600, local / 60 % 60);
-                yield "\"" + (local % 60 == 0 ? hm : hm + String.format(":%02d", local % 60)) + "\"";
-            }
-            case TIME_DAY -> value.get(0) < DAYS.length ? "\"" + DAYS[value.get(0)] + "\"" : Integer.toString(value.get(0));
+            case TIME_DATE -> DateTypes.printDate(value);
+            case TIME_HOUR -> DateTypes.printTimeOfDay(value);
+            case TIME_DAY -> value.get(0) < DateTypes.DAYS.length ? "\"" + DateTypes.DAYS[value.get(0)] + "\"" : Integer.toString(value.get(0));
             case HOST_INTEGER -> Long.toUnsignedString(value.reversed().asBigEndian());
             case ICMP_CODE, ICMPV6_CODE -> Long.toString(value.asBigEndian());
             case TCP_FLAG, DCCP_PKTTYPE, MH_TYPE, CT_DIR, DSCP, ECN, BOOLEAN, IGMP_TYPE,
                  CT_STATUS, DEVGROUP, CT_EVENT, REALM, MPTCP_SUBTYPE, FIB_ADDR -> printSymbolic(value);
             case TIME -> NftTime.format(Integer.toUnsignedLong(value.asU32()));
-            case STRING -> {
-                int end = 0;
-                while (end < b.length && b[end] != 0) {
-                    end++;
-                }
-                yield "\"" + new String(b, 0, end, StandardCharsets.UTF_8) + "\"";
-            }
-            case CT_LABEL -> {
-                StringJoiner j = new StringJoiner(",");
-                for (int bit = 0; bit < 8 * b.length; bit++) {
-                    if ((b[bit / 8] & (1 << (bit % 8))) != 0) {
-                        j.add(Integer.toString(bit));
-                    }
-                }
-                yield j.toString();
-            }
+            case STRING -> printString(b);
+            case CT_LABEL -> printCtLabel(b);
             case VERDICT -> throw new IllegalArgumentException("verdicts are statements, not values");
         };
+    }
+
+    private static String printEther(byte[] b) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < b.length; i++) {
+            if (i > 0) {
+                sb.append(':');
+            }
+            sb.append(String.format("%02x", b[i] & 0xff));
+        }
+        return sb.toString();
+    }
+
+    private static String printCgroupId(byte[] b) {
+        long v = 0;
+        for (int i = 7; i >= 0; i--) {
+            v = v << 8 | (b[i] & 0xff);
+        }
+        return Long.toUnsignedString(v);
+    }
+
+    private static String printInterfaceName(byte[] b) {
+        int end = 0;
+        while (end < b.length && b[end] != 0) {
+            end++;
+        }
+        String s = new String(b, 0, end, StandardCharsets.UTF_8);
+        boolean wildcard = b.length < 16 && end == b.length;
+        if (!wildcard && s.endsWith("*")) {
+            s = s.substring(0, s.length() - 1) + "\\*";
+        }
+        return "\"" + s + (wildcard ? "*" : "") + "\"";
+    }
+
+    private static String printString(byte[] b) {
+        int end = 0;
+        while (end < b.length && b[end] != 0) {
+            end++;
+        }
+        return "\"" + new String(b, 0, end, StandardCharsets.UTF_8) + "\"";
+    }
+
+    private static String printCtLabel(byte[] b) {
+        StringJoiner j = new StringJoiner(",");
+        for (int bit = 0; bit < 8 * b.length; bit++) {
+            if ((b[bit / 8] & (1 << (bit % 8))) != 0) {
+                j.add(Integer.toString(bit));
+            }
+        }
+        return j.toString();
     }
 
     /**
      * The order nft lists set elements in: by numeric value, read in the type's
      * byte order (host-order types such as marks and interface names as
      * little-endian numbers).
+     *
+     * @return a comparator in nft's listing order
      */
     public Comparator<Bytes> elementOrder() {
         return Comparator.comparing(b -> {
@@ -588,6 +605,9 @@ public enum Datatype {
     /**
      * The datatypes of type number {@code type}, a concatenation's 6 bits each, in order; {@code null}
      * when one is unknown.
+     *
+     * @param type the type number of a concatenation, or of one datatype
+     * @return the datatypes, or {@code null} when one is unknown
      */
     public static List<Datatype> parts(int type) {
         List<Datatype> types = new ArrayList<>();
@@ -603,7 +623,12 @@ public enum Datatype {
         return types;
     }
 
-    /** The type number of the concatenation of {@code parts}, 6 bits each (one datatype's own number). */
+    /**
+     * The type number of the concatenation of {@code parts}, 6 bits each (one datatype's own number).
+     *
+     * @param parts the datatypes of the concatenation, in order; not empty
+     * @return the concatenation's type number
+     */
     public static int concatenationId(List<Datatype> parts) {
         int id = 0;
         for (Datatype d : parts) {
@@ -612,7 +637,12 @@ public enum Datatype {
         return id;
     }
 
-    /** The datatype with nft number {@code id}, or {@code null}. */
+    /**
+     * The datatype with nft number {@code id}, or {@code null}.
+     *
+     * @param id the datatype number
+     * @return the datatype, or {@code null} when nftlink does not know it
+     */
     public static Datatype ofId(int id) {
         for (Datatype d : values()) {
             if (d.id == id) {
@@ -674,7 +704,7 @@ public enum Datatype {
         return (int) parseUnsigned(t, 0xff);
     }
 
-    private static long parseUnsigned(String t, long max) {
+    static long parseUnsigned(String t, long max) {
         try {
             long v = t.startsWith("0x") || t.startsWith("0X") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseUnsignedLong(t);
             if (max != -1 && Long.compareUnsigned(v, max) > 0) {
@@ -766,6 +796,9 @@ public enum Datatype {
      * Whether {@code value} has a size this type can print by its meaning; a value of
      * another size (from a malformed or mismatched message) prints as one
      * hexadecimal number instead.
+     *
+     * @param value the bytes of a value
+     * @return whether the value's size is one this type prints by meaning
      */
     public boolean fits(Bytes value) {
         int n = value.length();
@@ -785,6 +818,9 @@ public enum Datatype {
     /**
      * IPv4 dotted quad, or IPv6 in the compressed form inet_ntop prints; bytes of
      * another length (from a malformed message) as one hexadecimal number.
+     *
+     * @param b the address bytes
+     * @return the address as text
      */
     public static String printAddress(byte[] b) {
         if (b.length == 4) {

@@ -1,5 +1,7 @@
 package nftlink.nftables.lang;
 
+import java.util.HashMap;
+import java.util.Map;
 import nftlink.nftables.Family;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.Bytes;
@@ -21,7 +23,7 @@ final class DelinearizeDependencies {
     }
 
     /** {@link PayloadField#TRANSPORT_PROTOCOLS} inverted once (the first number in its order wins), for every listed rule. */
-    static final java.util.Map<String, Integer> TRANSPORT_PROTOCOL_NUMBERS = new java.util.HashMap<>();
+    static final Map<String, Integer> TRANSPORT_PROTOCOL_NUMBERS = new HashMap<>();
 
     static {
         PayloadField.TRANSPORT_PROTOCOLS.forEach((number, name) -> TRANSPORT_PROTOCOL_NUMBERS.putIfAbsent(name, number));
@@ -76,7 +78,11 @@ final class DelinearizeDependencies {
         for (int i = out.size() - 1; i >= 0; i--) {
             List<Match> deps = dependencies(family, out.get(i));
             if (deps != null) {
-                i = removeDependencies(out, i, withImplied(family, out.get(i), deps));
+                deps = withImplied(family, out.get(i), deps);
+                if (family == Family.INET) {
+                    deps = withEtherType(out.subList(0, i), deps);
+                }
+                i = removeDependencies(out, i, deps);
             }
         }
         return out;
@@ -156,6 +162,26 @@ final class DelinearizeDependencies {
             }
         }
         return deps;
+    }
+
+    /**
+     * {@code deps} with, for each {@code meta nfproto}, the ether type of that network protocol, which an inet rule
+     * checks instead after an ethernet header field; and the {@code meta iiftype ether} that ether type depends on
+     * when {@code before} (the statements before) has that ether type.
+     */
+    private static List<Match> withEtherType(List<Statement> before, List<Match> deps) {
+        List<Match> all = new ArrayList<>(deps);
+        for (Match d : deps) {
+            if (d.field().equals(MetaField.NFPROTO) && d.value() instanceof Value.Single nfproto) {
+                int ethertype = nfproto.bytes().get(0) == NfTablesUapi.NFPROTO_IPV4 ? 0x0800 : 0x86dd;
+                Match etherType = Match.eq(PayloadField.ETHER_TYPE, Bytes.u16Be(ethertype));
+                all.add(etherType);
+                if (before.contains(etherType)) {
+                    all.add(Match.eq(MetaField.IIFTYPE, Bytes.of((byte) 1, (byte) 0)));
+                }
+            }
+        }
+        return all;
     }
 
     /**

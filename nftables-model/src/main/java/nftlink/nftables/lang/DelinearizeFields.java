@@ -1,5 +1,8 @@
 package nftlink.nftables.lang;
 
+import java.util.EnumMap;
+import java.util.Map;
+import nftlink.nftables.expr.Hash;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.expr.Bitwise;
 import nftlink.nftables.expr.Byteorder;
@@ -77,7 +80,7 @@ final class DelinearizeFields {
         List<Field> fields = new ArrayList<>();
         int slot = 0;
         int i = at;
-        while (i < e.size() && !(e.get(i) instanceof nftlink.nftables.expr.Hash)) {
+        while (i < e.size() && !(e.get(i) instanceof Hash)) {
             Field f = fieldOf(e.get(i), ConcatField.registerAt(HashField.KEY_REGISTER, slot), l3, l4, null, tunnels);
             if (f == null || f instanceof ExpressionField) {
                 return null;
@@ -86,7 +89,7 @@ final class DelinearizeFields {
             slot += ((f.length() + 3) & ~3) / 4;
             i++;
         }
-        if (fields.isEmpty() || i >= e.size() || !(e.get(i) instanceof nftlink.nftables.expr.Hash.Jenkins h)
+        if (fields.isEmpty() || i >= e.size() || !(e.get(i) instanceof Hash.Jenkins h)
                 || h.sreg() != HashField.KEY_REGISTER || h.dreg() != REG) {
             return null;
         }
@@ -156,7 +159,7 @@ final class DelinearizeFields {
                     && v.bytes().length() >= keyLengths.get(fields.size())) {
                 Datatype d = keyParts.get(fields.size());
                 int length = keyLengths.get(fields.size());
-                f = new ConstantField(List.of(d), List.of(length), List.of(Bytes.of(java.util.Arrays.copyOf(v.bytes().toArray(), length))));
+                f = new ConstantField(List.of(d), List.of(length), List.of(Bytes.of(Arrays.copyOf(v.bytes().toArray(), length))));
             }
             if (f == null && i + 1 < e.size() && e.get(i + 1) instanceof Bitwise.MaskXor mx && mx.sreg() == register
                     && mx.dreg() == register && isZero(mx.xor())) {
@@ -304,11 +307,11 @@ final class DelinearizeFields {
      * What the packets inside tunnels were matched as ({@code vxlan meta protocol ip},
      * {@code gre meta l4proto tcp}), so that their header fields can be named.
      */
-    record TunnelLayers(java.util.Map<InnerField.Tunnel, String> l3, java.util.Map<InnerField.Tunnel, String> l4) {
+    record TunnelLayers(Map<InnerField.Tunnel, String> l3, Map<InnerField.Tunnel, String> l4) {
 
         static TunnelLayers of(List<Expression> e) {
-            java.util.Map<InnerField.Tunnel, String> l3 = new java.util.EnumMap<>(InnerField.Tunnel.class);
-            java.util.Map<InnerField.Tunnel, String> l4 = new java.util.EnumMap<>(InnerField.Tunnel.class);
+            Map<InnerField.Tunnel, String> l3 = new EnumMap<>(InnerField.Tunnel.class);
+            Map<InnerField.Tunnel, String> l4 = new EnumMap<>(InnerField.Tunnel.class);
             for (int i = 0; i + 1 < e.size(); i++) {
                 if (!(e.get(i) instanceof Inner in) || InnerField.Tunnel.of(in) == null
                         || !(e.get(i + 1) instanceof Cmp c) || c.op() != Cmp.Op.EQ || c.sreg() != REG) {

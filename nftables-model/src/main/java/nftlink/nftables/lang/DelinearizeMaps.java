@@ -1,5 +1,10 @@
 package nftlink.nftables.lang;
 
+import java.util.Arrays;
+import nftlink.nftables.expr.Dup;
+import nftlink.nftables.expr.Fwd;
+import nftlink.nftables.expr.Objref;
+import nftlink.nftables.expr.Queue;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.expr.Bitwise;
@@ -43,11 +48,11 @@ final class DelinearizeMaps {
         MapData target = targetField != null ? new MapData(targetField.datatype(), targetField.length()) : switch (after) {
             case Nat n when n.addrMin() != null && n.addrMin() == REG -> MapData.natAddresses(n);
             case Redir r when r.protoMin() != null && r.protoMin() == REG -> new MapData(Datatype.INET_SERVICE, 2);
-            case nftlink.nftables.expr.Queue.FromRegister q when q.sreg() == REG -> new MapData(Datatype.HOST_INTEGER, 2);
-            case nftlink.nftables.expr.Dup d when d.sregDev() != null && d.sregDev() == REG -> new MapData(Datatype.IFINDEX, 4);
-            case nftlink.nftables.expr.Fwd f when f.sregDev() != null && f.sregDev() == REG -> new MapData(Datatype.IFINDEX, 4);
+            case Queue.FromRegister q when q.sreg() == REG -> new MapData(Datatype.HOST_INTEGER, 2);
+            case Dup d when d.sregDev() != null && d.sregDev() == REG -> new MapData(Datatype.IFINDEX, 4);
+            case Fwd f when f.sregDev() != null && f.sregDev() == REG -> new MapData(Datatype.IFINDEX, 4);
             // dup to an address from a map (and a device in the next register): as long as the data
-            case nftlink.nftables.expr.Dup d when d.sregAddr() != null && d.sregAddr() == REG -> addressData(l, sets);
+            case Dup d when d.sregAddr() != null && d.sregAddr() == REG -> addressData(l, sets);
             case Immediate imm when imm.dreg() == REG + 1 -> addressData(l, sets);
             // a header field written from the map: its values
             case Payload.Write w when w.sreg() == REG -> {
@@ -167,7 +172,7 @@ final class DelinearizeMaps {
                     || imm.dreg() != ConcatField.registerAfter(register, slot) || v.bytes().length() < d.length()) {
                 return null;
             }
-            values.add(Bytes.of(java.util.Arrays.copyOf(v.bytes().toArray(), d.length())));
+            values.add(Bytes.of(Arrays.copyOf(v.bytes().toArray(), d.length())));
             slot += (d.length() + 3) / 4;
             k++;
         }
@@ -225,14 +230,14 @@ final class DelinearizeMaps {
         Field k = key;
         Statement s = switch (e.get(next)) {
             case Lookup l when l.sreg() == REG && l.dreg() == NfTablesUapi.NFT_REG_VERDICT -> verdictMap(k, l, sets);
-            case nftlink.nftables.expr.Objref.Mapped om when om.sreg() == REG && !(k instanceof MaskedField) -> objectMap(k, om, sets);
+            case Objref.Mapped om when om.sreg() == REG && !(k instanceof MaskedField) -> objectMap(k, om, sets);
             default -> null;
         };
         return s == null ? null : new Keyed(s, next + 1);
     }
 
     /** The object map {@code om} looks {@code key} up in, when its object type is known; else {@code null}. */
-    static Statement objectMap(Field key, nftlink.nftables.expr.Objref.Mapped om, SetContents sets) {
+    static Statement objectMap(Field key, Objref.Mapped om, SetContents sets) {
         ObjectType type = sets == null ? null : ObjectType.of(sets.objectType(om.set())).orElse(null);
         if (type == null) {
             return null;

@@ -1,5 +1,6 @@
 package nftlink.nftables.lang;
 
+import java.io.ByteArrayOutputStream;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.expr.Bitwise;
@@ -57,7 +58,7 @@ final class DelinearizeMatches {
      * them as it prints them, {@code fin | ack} by its {@code fin}), values with the same lowest flag as dumped;
      * concatenations as {@link #concatOrder} says.
      */
-    static java.util.Comparator<Bytes> listingOrder(Field field) {
+    static Comparator<Bytes> listingOrder(Field field) {
         Datatype type = field.datatype();
         if (field instanceof ConcatField concat) {
             return concatOrder(concat);
@@ -65,7 +66,7 @@ final class DelinearizeMatches {
         if (!type.isBitmask()) {
             return type.elementOrder();
         }
-        return java.util.Comparator.comparing(b -> {
+        return Comparator.comparing(b -> {
             byte[] raw = b.toArray();
             if (type.hostOrder()) {
                 for (int i = 0, j = raw.length - 1; i < j; i++, j--) {
@@ -83,10 +84,10 @@ final class DelinearizeMatches {
      * The order nft lists concatenated keys in: the parts' bytes without their register padding, read
      * together as one little-endian number (nft's sort imports the joined value in host byte order).
      */
-    static java.util.Comparator<Bytes> concatOrder(ConcatField concat) {
-        return java.util.Comparator.comparing(b -> {
+    static Comparator<Bytes> concatOrder(ConcatField concat) {
+        return Comparator.comparing(b -> {
             List<Bytes> parts = concat.split(b);
-            java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream joined = new ByteArrayOutputStream();
             for (Bytes part : parts) {
                 joined.writeBytes(part.toArray());
             }
@@ -195,6 +196,10 @@ final class DelinearizeMatches {
         if (next instanceof Bitwise.MaskXor b && b.sreg() == REG && b.dreg() == REG && !(field instanceof MaskedField)
                 && !(field instanceof ConcatField) && b.mask().length() == field.length() && at + 1 < e.size()
                 && e.get(at + 1) instanceof Cmp c && c.sreg() == REG && c.data().length() == field.length()) {
+            if (Linearizer.flagTest(field) && c.op() == Cmp.Op.EQ && isZero(b.xor()) && allOnes(b.mask())) {
+                // a mask of every flag: nft lists the exact compare, tcp flags == 0xff
+                return new Matched(new Match(field, Match.Op.EXACT, new Value.Single(c.data())), 2);
+            }
             MaskedField masked = new MaskedField(field, b.mask(), b.xor());
             if (isZero(b.xor()) || masked.isOr()) {
                 return new Matched(new Match(masked, matchOp(c.op()), new Value.Single(c.data())), 2);
@@ -234,7 +239,19 @@ final class DelinearizeMatches {
         if (c.data().length() != field.length() && !(field.datatype() == Datatype.IFNAME && c.data().length() < 16)) {
             return null;
         }
-        return new Matched(new Match(field, matchOp(c.op()), new Value.Single(c.data())), 1);
+        // a flag field compared without a mask holds exactly the value: tcp flags == syn
+        Match.Op op = Linearizer.flagTest(field) && c.op() == Cmp.Op.EQ ? Match.Op.EXACT : matchOp(c.op());
+        return new Matched(new Match(field, op, new Value.Single(c.data())), 1);
+    }
+
+    /** Whether every bit of {@code b} is set. */
+    private static boolean allOnes(Bytes b) {
+        for (int i = 0; i < b.length(); i++) {
+            if ((b.get(i) & 0xff) != 0xff) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A lookup of {@code field} in a named set, or in an anonymous set read back as a literal; or {@code null}. */

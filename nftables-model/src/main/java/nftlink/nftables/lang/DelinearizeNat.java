@@ -1,5 +1,12 @@
 package nftlink.nftables.lang;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import nftlink.nftables.expr.Dup;
+import nftlink.nftables.expr.Fwd;
+import nftlink.nftables.expr.Tproxy;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.expr.Byteorder;
 import nftlink.nftables.Bytes;
@@ -48,7 +55,7 @@ final class DelinearizeNat {
         try {
             // dup to ADDRESS-MAP device DEV: the device is loaded into the next register
             if (!number && e.get(j) instanceof Immediate imm && imm.dreg() == REG + 1 && imm.data() instanceof NftData.Value v
-                    && j + 1 < e.size() && e.get(j + 1) instanceof nftlink.nftables.expr.Dup d && d.sregAddr() != null
+                    && j + 1 < e.size() && e.get(j + 1) instanceof Dup d && d.sregAddr() != null
                     && d.sregAddr() == REG && d.sregDev() != null && d.sregDev() == REG + 1 && fit(v.bytes(), 4) != null) {
                 return new Natted(new Statement.DupStatement(null, fit(v.bytes(), 4).asU32(), source, null), used + 1);
             }
@@ -60,11 +67,11 @@ final class DelinearizeNat {
                 case Redir r when !number && r.protoMin() != null && r.protoMin() == REG
                         && (r.protoMax() == null || r.protoMax() == REG) ->
                         new Statement.RedirectStatement(null, null, NatFlag.of(r.flags() == null ? 0 : r.flags()), source);
-                case nftlink.nftables.expr.Dup d when !number && d.sregAddr() != null && d.sregAddr() == REG && d.sregDev() == null ->
+                case Dup d when !number && d.sregAddr() != null && d.sregAddr() == REG && d.sregDev() == null ->
                         new Statement.DupStatement(null, null, source, null);
-                case nftlink.nftables.expr.Dup d when !number && d.sregDev() != null && d.sregDev() == REG && d.sregAddr() == null ->
+                case Dup d when !number && d.sregDev() != null && d.sregDev() == REG && d.sregAddr() == null ->
                         new Statement.DupStatement(null, null, null, source);
-                case nftlink.nftables.expr.Fwd f when !number && f.sregDev() != null && f.sregDev() == REG && f.sregAddr() == null ->
+                case Fwd f when !number && f.sregDev() != null && f.sregDev() == REG && f.sregAddr() == null ->
                         new Statement.FwdStatement(0, null, source);
                 default -> null;
             };
@@ -91,7 +98,7 @@ final class DelinearizeNat {
 
     /** A statement whose registers the immediates at {@code at} load: nat, masquerade, redirect, tproxy, dup, fwd; or {@code null}. */
     static Natted nat(List<Expression> e, int at) {
-        java.util.Map<Integer, Bytes> registers = new java.util.HashMap<>();
+        Map<Integer, Bytes> registers = new HashMap<>();
         int j = at;
         while (j < e.size() && e.get(j) instanceof Immediate imm && imm.data() instanceof NftData.Value v) {
             registers.put(imm.dreg(), v.bytes());
@@ -110,8 +117,8 @@ final class DelinearizeNat {
                 Integer portMax = n.protoMax() == null ? portMin : port(registers, n.protoMax());
                 if ((n.addrMin() != null && (addrMin == null || addrMax == null)) || (n.protoMin() != null && (portMin == null || portMax == null))
                         || (addrMin == null && portMin == null)
-                        || registers.size() != (int) java.util.stream.Stream.of(n.addrMin(), n.addrMax(), n.protoMin(), n.protoMax())
-                        .filter(java.util.Objects::nonNull).distinct().count()) {
+                        || registers.size() != (int) Stream.of(n.addrMin(), n.addrMax(), n.protoMin(), n.protoMax())
+                        .filter(Objects::nonNull).distinct().count()) {
                     yield null;
                 }
                 yield new Natted(new Statement.NatStatement(n.type() == NfTablesUapi.NFT_NAT_DNAT, addrMin, addrMax, portMin, portMax,
@@ -129,7 +136,7 @@ final class DelinearizeNat {
                 yield min == null || max == null ? null
                         : new Natted(new Statement.RedirectStatement(min, max, NatFlag.of(r.flags() == null ? 0 : r.flags())), consumed);
             }
-            case nftlink.nftables.expr.Tproxy t -> {
+            case Tproxy t -> {
                 Bytes addr = t.addr() == null ? null : registers.get(t.addr());
                 Integer p = port(registers, t.port());
                 int used = (t.addr() == null ? 0 : 1) + (t.port() == null ? 0 : 1);
@@ -137,7 +144,7 @@ final class DelinearizeNat {
                 yield !addrOk || t.port() != null && p == null || used != registers.size() || used == 0 ? null
                         : new Natted(new Statement.TproxyStatement(t.family(), addr, p), consumed);
             }
-            case nftlink.nftables.expr.Dup d -> {
+            case Dup d -> {
                 Bytes addr = d.sregAddr() == null ? null : registers.get(d.sregAddr());
                 Bytes dev = d.sregDev() == null ? null : registers.get(d.sregDev());
                 int used = (d.sregAddr() == null ? 0 : 1) + (d.sregDev() == null ? 0 : 1);
@@ -145,7 +152,7 @@ final class DelinearizeNat {
                         || used != registers.size() || used == 0 ? null
                         : new Natted(new Statement.DupStatement(addr, dev == null ? null : dev.asU32()), consumed);
             }
-            case nftlink.nftables.expr.Fwd f -> {
+            case Fwd f -> {
                 Bytes dev = f.sregDev() == null ? null : registers.get(f.sregDev());
                 Bytes addr = f.sregAddr() == null ? null : registers.get(f.sregAddr());
                 int used = (f.sregDev() == null ? 0 : 1) + (f.sregAddr() == null ? 0 : 1);
@@ -157,7 +164,7 @@ final class DelinearizeNat {
     }
 
     /** The port {@code register} holds among the immediates' {@code registers}, or {@code null}. */
-    static Integer port(java.util.Map<Integer, Bytes> registers, Integer register) {
+    static Integer port(Map<Integer, Bytes> registers, Integer register) {
         if (register == null) {
             return null;
         }

@@ -1,5 +1,11 @@
 package nftlink.nftables.lang;
 
+import nftlink.nftables.expr.Connlimit;
+import nftlink.nftables.expr.Dynset;
+import nftlink.nftables.expr.Last;
+import nftlink.nftables.expr.Objref;
+import nftlink.nftables.expr.Queue;
+import nftlink.nftables.expr.Synproxy;
 import nftlink.nftables.Family;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.expr.Bitwise;
@@ -19,6 +25,7 @@ import nftlink.nftables.expr.Redir;
 import nftlink.nftables.expr.Reject;
 import nftlink.nftables.lang.Delinearizer.SetContents;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -91,15 +98,15 @@ final class DelinearizeStatements {
             case Quota q -> new Statement.QuotaStatement(q.bytes(), q.consumed(), (q.flags() & 1) != 0);
             case Notrack n -> new Statement.NotrackStatement();
             case Exthdr.Reset r -> new Statement.TcpOptionReset(r.type());
-            case nftlink.nftables.expr.Connlimit cl when cl.flags() == null || cl.flags() <= 1 ->
+            case Connlimit cl when cl.flags() == null || cl.flags() <= 1 ->
                     new Statement.ConnlimitStatement(cl.count(), cl.flags() != null && cl.flags() == 1);
-            case nftlink.nftables.expr.Objref.Named o when !o.object().isEmpty() && ObjectType.of(o.type()).isPresent() ->
+            case Objref.Named o when !o.object().isEmpty() && ObjectType.of(o.type()).isPresent() ->
                     new Statement.ObjectReference(ObjectType.of(o.type()).orElseThrow(), o.object());
-            case nftlink.nftables.expr.Last l when l.msecs() == null || l.set() != null ->
+            case Last l when l.msecs() == null || l.set() != null ->
                     new Statement.LastStatement(l.msecs() == null || l.set() == null || l.set() == 0 ? null : l.msecs());
-            case nftlink.nftables.expr.Queue.Fixed q -> new Statement.QueueStatement(q.num(),
+            case Queue.Fixed q -> new Statement.QueueStatement(q.num(),
                     q.num() + (q.total() == null ? 1 : q.total()) - 1, q.flags() == null ? 0 : q.flags());
-            case nftlink.nftables.expr.Synproxy sp -> new Statement.SynproxyStatement(sp.mss() == null ? 0 : sp.mss(),
+            case Synproxy sp -> new Statement.SynproxyStatement(sp.mss() == null ? 0 : sp.mss(),
                     sp.wscale() == null ? 0 : sp.wscale(), sp.flags() == null ? 0 : sp.flags());
             case Reject r when r.type() == NfTablesUapi.NFT_REJECT_TCP_RST -> new Statement.RejectStatement(RejectKind.TCP_RESET, 0);
             case Reject r when r.type() == NfTablesUapi.NFT_REJECT_ICMPX_UNREACH && r.code() != null ->
@@ -186,9 +193,9 @@ final class DelinearizeStatements {
 
     /** A dynamic set update from the loads of its key (and data) at {@code at} to its dynset, or {@code null}. */
     static Dynsetted dynset(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels, SetContents sets) {
-        nftlink.nftables.expr.Dynset update = null;
+        Dynset update = null;
         for (int k = at; k < e.size() && update == null; k++) {
-            if (e.get(k) instanceof nftlink.nftables.expr.Dynset d) {
+            if (e.get(k) instanceof Dynset d) {
                 update = d;
             }
         }
@@ -219,7 +226,7 @@ final class DelinearizeStatements {
         }
         int next = at + keyLoads;
         Field data = null;
-        if (next < e.size() && !(e.get(next) instanceof nftlink.nftables.expr.Dynset)) {
+        if (next < e.size() && !(e.get(next) instanceof Dynset)) {
             if (dataRegister < 0) {
                 return null;
             }
@@ -240,7 +247,7 @@ final class DelinearizeStatements {
                 next += dataConcat != null ? dataConcat.consumed() : 1;
             }
         }
-        if (next >= e.size() || !(e.get(next) instanceof nftlink.nftables.expr.Dynset d) || d.sregKey() != REG
+        if (next >= e.size() || !(e.get(next) instanceof Dynset d) || d.sregKey() != REG
                 || (d.sregData() == null) != (data == null)) {
             return null;
         }
@@ -253,7 +260,7 @@ final class DelinearizeStatements {
             }
             stateful.add(s);
         }
-        Long timeout = d.timeout() == null || d.timeout() == 0 ? null : d.timeout();
+        Duration timeout = d.timeout() == null || d.timeout() == 0 ? null : Duration.ofMillis(d.timeout());
         return new Dynsetted(new Statement.DynsetStatement(SetOperation.of(d.op()).orElseThrow(), d.set(), key, data, timeout, stateful), next - at + 1);
     }
 

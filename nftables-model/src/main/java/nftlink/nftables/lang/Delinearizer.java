@@ -1,5 +1,7 @@
 package nftlink.nftables.lang;
 
+import nftlink.nftables.expr.Objref;
+import nftlink.nftables.expr.Queue;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.Rule;
 import nftlink.nftables.SetElement;
@@ -39,22 +41,44 @@ public final class Delinearizer {
     /** The elements of an anonymous set a listed rule looks up, by set name; {@code null} when unknown. */
     @FunctionalInterface
     public interface SetContents extends Function<String, List<SetElement>> {
-        /** The {@code NFT_OBJECT_*} type of the objects an object map holds; 0 when unknown. */
+        /**
+         * The {@code NFT_OBJECT_*} type of the objects an object map holds; 0 when unknown.
+         *
+         * @param set the map's name
+         * @return the object type, or 0
+         */
         default int objectType(String set) {
             return 0;
         }
 
-        /** The {@code NFT_DATA_*}/datatype ID of a map's data (parts 6 bits each when concatenated); 0 when unknown. */
+        /**
+         * The {@code NFT_DATA_*}/datatype ID of a map's data (parts 6 bits each when concatenated); 0
+         * when unknown.
+         *
+         * @param set the map's name
+         * @return the data type ID, or 0
+         */
         default int dataType(String set) {
             return 0;
         }
 
-        /** The datatype ID of a set's key (parts 6 bits each when concatenated); 0 when unknown. */
+        /**
+         * The datatype ID of a set's key (parts 6 bits each when concatenated); 0 when unknown.
+         *
+         * @param set the set's name
+         * @return the key type ID, or 0
+         */
         default int keyType(String set) {
             return 0;
         }
 
-        /** The bytes of each part of a set's concatenated key ({@code NFTA_SET_DESC_CONCAT}); empty when unknown. */
+        /**
+         * The bytes of each part of a set's concatenated key ({@code NFTA_SET_DESC_CONCAT}); empty
+         * when unknown.
+         *
+         * @param set the set's name
+         * @return the lengths in bytes; empty when unknown
+         */
         default List<Integer> keyLengths(String set) {
             return List.of();
         }
@@ -63,7 +87,13 @@ public final class Delinearizer {
     private Delinearizer() {
     }
 
-    /** Delinearizes {@code rule}; anonymous sets are looked up through {@code sets}. */
+    /**
+     * Delinearizes {@code rule}; anonymous sets are looked up through {@code sets}.
+     *
+     * @param rule the rule as the kernel lists it
+     * @param sets the anonymous sets' contents
+     * @return the rule in the rule language
+     */
     public static RuleSpec delinearize(Rule rule, SetContents sets) {
         DelinearizeContext context = new DelinearizeContext(rule, sets);
         List<Statement> out = new ArrayList<>();
@@ -153,7 +183,7 @@ public final class Delinearizer {
         }
         ConcatField concat = found.field();
         int loads = found.consumed();
-        if (i + loads < e.size() && e.get(i + loads) instanceof nftlink.nftables.expr.Objref.Mapped om && om.sreg() == REG) {
+        if (i + loads < e.size() && e.get(i + loads) instanceof Objref.Mapped om && om.sreg() == REG) {
             // ct helper set ip protocol . th dport map { ... }
             Statement s = objectMap(concat, om, sets);
             return s == null ? null : new Step(s, loads + 1);
@@ -230,7 +260,7 @@ public final class Delinearizer {
     /** The object map {@code load}'s field is looked up in, or {@code null}. */
     private static Step objectMapOf(DelinearizeContext c, int i, Load load) {
         List<Expression> e = c.expressions();
-        if (i + load.count() < e.size() && e.get(i + load.count()) instanceof nftlink.nftables.expr.Objref.Mapped om
+        if (i + load.count() < e.size() && e.get(i + load.count()) instanceof Objref.Mapped om
                 && om.sreg() == REG) {
             Statement s = objectMap(load.field(), om, c.sets());
             return s == null ? null : new Step(s, load.count() + 1);
@@ -324,6 +354,10 @@ public final class Delinearizer {
                 && raw.base() != Payload.Base.TUNNEL && raw.length() <= 16 && raw.length() > 0
                 && raw.offset() >= 0 && raw.offset() <= Integer.MAX_VALUE / 8 - 16) {
             // a load no header field describes lists as raw bits, as nft lists it
+            Step bits = rawBits(e, i, raw);
+            if (bits != null) {
+                return bits;
+            }
             RawPayloadField rf = new RawPayloadField(raw.base(), raw.offset() * 8, raw.length() * 8);
             Matched m = matchAfterLoad(rf, -1, e, i + 1, c.sets());
             if (m != null) {
@@ -331,6 +365,32 @@ public final class Delinearizer {
             }
         }
         return null;
+    }
+
+    /**
+     * Raw bits inside the loaded bytes, compared after the mask that keeps them ({@code @ih,1,2 0x2}, as nft lists
+     * it), when the load and mask are the ones those bits need; or {@code null}. nft 1.1.3 lists the link-layer
+     * header's bits masked ({@code @ll,0,8 & 0x80 == 0x80}).
+     */
+    private static Step rawBits(List<Expression> e, int i, Payload.Load raw) {
+        if (raw.base() == Payload.Base.LINK || i + 2 >= e.size() || !(e.get(i + 1) instanceof Bitwise.MaskXor b) || b.sreg() != REG || b.dreg() != REG
+                || !DelinearizeFields.isZero(b.xor()) || !(e.get(i + 2) instanceof Cmp c) || c.sreg() != REG
+                || (c.op() != Cmp.Op.EQ && c.op() != Cmp.Op.NEQ) || c.data().length() != raw.length()) {
+            return null;
+        }
+        BigInteger mask = new BigInteger(1, b.mask().toArray());
+        int width = raw.length() * 8;
+        int low = mask.getLowestSetBit();
+        if (low < 0 || mask.bitLength() - low != mask.bitCount() || mask.bitCount() == width) {
+            // not one run of bits, or the whole load
+            return null;
+        }
+        RawPayloadField rf = new RawPayloadField(raw.base(), raw.offset() * 8 + width - mask.bitLength(), mask.bitCount());
+        if (!rf.loads(REG).equals(List.of(raw, b))) {
+            return null;
+        }
+        Match.Op op = c.op() == Cmp.Op.EQ ? Match.Op.EQ : Match.Op.NEQ;
+        return new Step(new Match(rf, op, new Value.Single(c.data())), 3);
     }
 
     /** A verdict, a meta or ct key set to a constant, a counter, or a statement its registers' immediates load; or {@code null}. */
@@ -433,7 +493,7 @@ public final class Delinearizer {
         if (computedTarget != null) {
             return new Step(computedTarget.statement(), at + computedTarget.consumed() - i);
         }
-        if (at < e.size() && e.get(at) instanceof nftlink.nftables.expr.Queue.FromRegister q && q.sreg() == REG
+        if (at < e.size() && e.get(at) instanceof Queue.FromRegister q && q.sreg() == REG
                 && (source instanceof ExpressionField || source instanceof MapLookupField || source instanceof HashField)) {
             return new Step(new Statement.QueueStatement(0, 0, q.flags() == null ? 0 : q.flags(), source), at - i + 1);
         }

@@ -29,6 +29,12 @@ public final class DynamicSets {
     /**
      * {@code operations} with {@code NFT_SET_EVAL} added to every set they add that one of their rules
      * updates from the packet path, each operation mapped by {@code rewrap} when it changes.
+     *
+     * @param <T> the type of the items
+     * @param operations the items, in order
+     * @param operation the operation an item holds
+     * @param rewrap an item with its operation replaced
+     * @return the items, with flagged sets
      */
     public static <T> List<T> flagged(List<T> operations, Function<T, NftOperation> operation,
                                       BiFunction<T, NftOperation, T> rewrap) {
@@ -66,7 +72,12 @@ public final class DynamicSets {
         return out;
     }
 
-    /** {@link #flagged} over plain operations. */
+    /**
+     * {@link #flagged} over plain operations.
+     *
+     * @param operations the operations
+     * @return the operations, with flagged sets
+     */
     public static List<NftOperation> flagged(List<NftOperation> operations) {
         return flagged(operations, UnaryOperator.identity(), (old, changed) -> changed);
     }

@@ -1,5 +1,6 @@
 package nftlink.nftables.lang;
 
+import nftlink.netlink.NftlinkException;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.SetElement;
@@ -7,6 +8,7 @@ import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Expression;
 
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,17 +31,29 @@ import java.util.List;
 public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<Statement> statements, boolean dynamic,
                               boolean map) {
 
+    /** Copies {@code statements}, which must not be null. */
     public ElementCompiler {
         statements = List.copyOf(statements);
     }
 
-    /** The compiler for the elements of a declared set, with or without merging its intervals. */
+    /**
+     * The compiler for the elements of a declared set, with or without merging its intervals.
+     *
+     * @param d the set's declaration
+     * @param merge whether to merge adjacent and overlapping intervals ({@code auto-merge})
+     * @return the compiler
+     */
     public static ElementCompiler of(SetDeclaration d, boolean merge) {
         return new ElementCompiler(d.key(), d.isInterval(), merge, d.statements(), (d.flags() & NfTablesUapi.NFT_SET_EVAL) != 0,
                 d.isMap());
     }
 
-    /** The compiler for elements of a set the kernel (or someone else) declared. */
+    /**
+     * The compiler for elements of a set the kernel (or someone else) declared.
+     *
+     * @param set the set as the kernel lists it
+     * @return the compiler
+     */
     public static ElementCompiler of(NftSet set) {
         SetDeclaration d = SetDeclaration.of(set);
         if (d == null) {
@@ -49,7 +63,8 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<
     }
 
     /** An element that cannot be added: {@link #index()} is its position in the list given. */
-    public static final class ElementException extends IllegalArgumentException {
+    public static final class ElementException extends NftlinkException {
+        /** The position of the offending element. */
         private final int index;
 
         ElementException(int index, String message) {
@@ -57,7 +72,11 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<
             this.index = index;
         }
 
-        /** The position of the offending element in the list given to {@link #compile}. */
+        /**
+         * The position of the offending element in the list given to {@link #compile}.
+         *
+         * @return the index, from 0
+         */
         public int index() {
             return index;
         }
@@ -70,6 +89,8 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<
     /**
      * The kernel's elements, in the order the kernel takes them.
      *
+     * @param specs the elements as written
+     * @return the elements
      * @throws ElementException when an element cannot be added (overlapping intervals)
      */
     public List<SetElement> compile(List<SetElementSpec> specs) {
@@ -94,6 +115,8 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<
      * interval's start and end, but not the end marker below the first interval, which nft leaves in
      * the set (it belongs to no interval).
      *
+     * @param specs the elements as written
+     * @return the elements to delete
      * @throws ElementException when an element cannot be deleted (overlapping intervals)
      */
     public List<SetElement> deletion(List<SetElementSpec> specs) {
@@ -106,7 +129,13 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<
         return out;
     }
 
-    /** Whether an element with these stateful statements can be added: the set's, or any when it is dynamic. */
+    /**
+     * Whether an element with these stateful statements can be added: the set's, or any when it is
+     * dynamic.
+     *
+     * @param element the element's stateful statements
+     * @return whether the element can be added
+     */
     public boolean takesStatements(List<Statement> element) {
         try {
             checkStatements(0, element);
@@ -198,13 +227,13 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<
         for (Item i : items) {
             if (i.spec().key() instanceof Value.CatchAll) {
                 out.add(decorate(new SetElement(Bytes.empty(), null, i.spec().data(), i.spec().objectRef(),
-                        NfTablesUapi.NFT_SET_ELEM_CATCHALL, 0, 0, null, List.of()), i.spec()));
+                        NfTablesUapi.NFT_SET_ELEM_CATCHALL, Duration.ZERO, Duration.ZERO, null, List.of()), i.spec()));
                 continue;
             }
             // interval sets hold what the bounds hold (host-order integers as big-endian numbers)
             Bytes low = interval || !(i.spec().key() instanceof Value.Single s) ? Intervals.bytes(i.low(), key.length()) : s.bytes();
-            SetElement e = decorate(new SetElement(low, null, i.spec().data(), i.spec().objectRef(), 0, 0, 0, null,
-                    List.of()), i.spec());
+            SetElement e = decorate(new SetElement(low, null, i.spec().data(), i.spec().objectRef(), 0, Duration.ZERO,
+                    Duration.ZERO, null, List.of()), i.spec());
             if (interval) {
                 // a range of concatenations: the lows as the key, the highs as its end
                 e = e.withKeyEnd(Intervals.bytes(i.high(), key.length()));
@@ -217,11 +246,10 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<
     /** The element with what its spec carries: timeout, comment, stateful expressions. */
     static SetElement decorate(SetElement e, SetElementSpec spec) {
         if (spec.timeout() != 0) {
-            e = e.withTimeout(spec.timeout());
+            e = e.withTimeout(Duration.ofMillis(spec.timeout()));
         }
         if (spec.expiration() != 0) {
-            e = new SetElement(e.key(), e.keyEnd(), e.data(), e.objectRef(), e.flags(), e.timeout(), spec.expiration(),
-                    e.userdata(), e.expressions());
+            e = e.withExpiration(Duration.ofMillis(spec.expiration()));
         }
         if (spec.comment() != null) {
             e = e.withComment(spec.comment());
@@ -258,7 +286,7 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<
         List<Intervals.Interval> intervals = new ArrayList<>();
         for (Item i : sorted) {
             SetElement start = decorate(new SetElement(Intervals.bytes(i.low(), key.length()), null, i.spec().data(),
-                    i.spec().objectRef(), 0, 0, 0, null, List.of()), i.spec());
+                    i.spec().objectRef(), 0, Duration.ZERO, Duration.ZERO, null, List.of()), i.spec());
             intervals.add(new Intervals.Interval(i.low(), i.high(), start));
         }
         try {

@@ -25,6 +25,7 @@ import java.util.StringJoiner;
  */
 public record ExpressionField(Expression expression) implements Field {
 
+    /** Checks the component: an expression the rule language describes. */
     public ExpressionField {
         if (describe(expression) == null) {
             throw new IllegalArgumentException("not a field the rule language knows: " + expression.toDebugString());
@@ -138,7 +139,11 @@ public record ExpressionField(Expression expression) implements Field {
         return present() ? Bytes.of((byte) register.get(0)) : register;
     }
 
-    /** This fib lookup as the test whether a result exists ({@code fib daddr oif exists}). */
+    /**
+     * This fib lookup as the test whether a result exists ({@code fib daddr oif exists}).
+     *
+     * @return the presence test
+     */
     public ExpressionField presence() {
         if (!(expression instanceof Fib f)) {
             throw new IllegalArgumentException(text() + " has no exists/missing form");
@@ -187,162 +192,186 @@ public record ExpressionField(Expression expression) implements Field {
      * {@code ipsec} (the keyword included) into the field; words are consumed through
      * {@code next} as long as they belong to the field.
      *
+     * @param words the words, consumed as far as they belong to the field
      * @return the field, or {@code null} when the words name none
      */
     public static ExpressionField parse(List<String> words) {
         if (words.isEmpty()) {
             return null;
         }
-        List<String> w = words;
-        Expression e = switch (w.getFirst()) {
-            case "fib" -> {
-                int flags = 0;
-                int i = 1;
-                while (i < w.size()) {
-                    int bit = switch (w.get(i)) {
-                        case "saddr" -> NfTablesUapi.NFTA_FIB_F_SADDR;
-                        case "daddr" -> NfTablesUapi.NFTA_FIB_F_DADDR;
-                        case "mark" -> NfTablesUapi.NFTA_FIB_F_MARK;
-                        case "iif" -> NfTablesUapi.NFTA_FIB_F_IIF;
-                        case "oif" -> NfTablesUapi.NFTA_FIB_F_OIF;
-                        default -> 0;
-                    };
-                    if (bit == 0 || i + 1 >= w.size()) {
-                        break;
-                    }
-                    flags |= bit;
-                    i++;
-                    if (w.get(i).equals(".")) {
-                        i++;
-                    } else {
-                        break;
-                    }
-                }
-                if (i != w.size() - 1 || flags == 0) {
-                    yield null;
-                }
-                boolean saddr = (flags & NfTablesUapi.NFTA_FIB_F_SADDR) != 0;
-                boolean daddr = (flags & NfTablesUapi.NFTA_FIB_F_DADDR) != 0;
-                if (saddr == daddr) {
-                    throw new IllegalArgumentException("fib needs exactly one of saddr and daddr");
-                }
-                if ((flags & NfTablesUapi.NFTA_FIB_F_IIF) != 0 && (flags & NfTablesUapi.NFTA_FIB_F_OIF) != 0) {
-                    throw new IllegalArgumentException("fib takes iif or oif, not both");
-                }
-                Fib.Result result = switch (w.get(i)) {
-                    case "oif" -> Fib.Result.OIF;
-                    case "oifname" -> Fib.Result.OIFNAME;
-                    case "type" -> Fib.Result.ADDRTYPE;
-                    default -> null;
-                };
-                yield result == null ? null : new Fib(flags, result, NfTablesUapi.NFT_REG_1);
-            }
-            case "rt" -> switch (String.join(" ", w.subList(1, w.size()))) {
-                case "classid" -> new Rt(Rt.Key.CLASSID, NfTablesUapi.NFT_REG_1);
-                case "nexthop", "ip nexthop" -> new Rt(Rt.Key.NEXTHOP4, NfTablesUapi.NFT_REG_1);
-                case "ip6 nexthop" -> new Rt(Rt.Key.NEXTHOP6, NfTablesUapi.NFT_REG_1);
-                case "mtu" -> new Rt(Rt.Key.TCPMSS, NfTablesUapi.NFT_REG_1);
-                case "ipsec" -> new Rt(Rt.Key.XFRM, NfTablesUapi.NFT_REG_1);
-                default -> null;
-            };
-            case "osf" -> {
-                int i = 1;
-                Integer ttl = null;
-                if (w.size() > 2 && w.get(1).equals("ttl")) {
-                    ttl = switch (w.get(2)) {
-                        case "loose" -> 1;
-                        case "skip" -> 2;
-                        default -> -1;
-                    };
-                    i = 3;
-                }
-                if (ttl != null && ttl < 0 || i != w.size() - 1) {
-                    yield null;
-                }
-                yield switch (w.get(i)) {
-                    case "name" -> new Osf(NfTablesUapi.NFT_REG_1, ttl, null);
-                    case "version" -> new Osf(NfTablesUapi.NFT_REG_1, ttl, NfTablesUapi.NFT_OSF_F_VERSION);
-                    default -> null;
-                };
-            }
-            case "socket" -> w.size() != 2 ? null : switch (w.get(1)) {
-                case "transparent" -> new Socket(Socket.Key.TRANSPARENT, NfTablesUapi.NFT_REG_1, null);
-                case "mark" -> new Socket(Socket.Key.MARK, NfTablesUapi.NFT_REG_1, null);
-                case "wildcard" -> new Socket(Socket.Key.WILDCARD, NfTablesUapi.NFT_REG_1, null);
-                default -> null;
-            };
-            case "numgen", "symhash" -> {
-                boolean numgen = w.getFirst().equals("numgen");
-                int i = 1;
-                Numgen.Type type = null;
-                if (numgen) {
-                    type = w.size() > 1 && w.get(1).equals("inc") ? Numgen.Type.INCREMENTAL
-                            : w.size() > 1 && w.get(1).equals("random") ? Numgen.Type.RANDOM : null;
-                    i = 2;
-                    if (type == null) {
-                        yield null;
-                    }
-                }
-                if (w.size() < i + 2 || !w.get(i).equals("mod")) {
-                    yield null;
-                }
-                long mod;
-                long offset = 0;
-                try {
-                    mod = Long.decode(w.get(i + 1));
-                    if (w.size() == i + 4 && w.get(i + 2).equals("offset")) {
-                        offset = Long.decode(w.get(i + 3));
-                    } else if (w.size() != i + 2) {
-                        yield null;
-                    }
-                } catch (NumberFormatException notANumber) {
-                    yield null;
-                }
-                if (mod <= 0 || mod > 0xffffffffL || offset < 0 || offset > 0xffffffffL) {
-                    throw new IllegalArgumentException("mod must be 1 to 4294967295 and offset 0 to 4294967295");
-                }
-                yield numgen ? new Numgen(type, NfTablesUapi.NFT_REG_1, (int) mod, (int) offset)
-                        : new Hash.Symmetric(NfTablesUapi.NFT_REG_1, (int) mod, (int) offset);
-            }
-            case "ipsec" -> {
-                if (w.size() < 3) {
-                    yield null;
-                }
-                Xfrm.Direction dir = switch (w.get(1)) {
-                    case "in" -> Xfrm.Direction.IN;
-                    case "out" -> Xfrm.Direction.OUT;
-                    default -> null;
-                };
-                int i = 2;
-                int spnum = 0;
-                if (w.get(2).equals("spnum") && w.size() > 4) {
-                    try {
-                        spnum = Integer.parseInt(w.get(3));
-                    } catch (NumberFormatException notANumber) {
-                        yield null;
-                    }
-                    if (spnum > 255) {
-                        throw new IllegalArgumentException("ipsec spnum " + spnum + " is out of range (0 to 255)");
-                    }
-                    i = 4;
-                }
-                Xfrm.Key key = switch (String.join(" ", w.subList(i, w.size()))) {
-                    case "reqid" -> Xfrm.Key.REQID;
-                    case "spi" -> Xfrm.Key.SPI;
-                    case "ip saddr" -> Xfrm.Key.SADDR_IP4;
-                    case "ip daddr" -> Xfrm.Key.DADDR_IP4;
-                    case "ip6 saddr" -> Xfrm.Key.SADDR_IP6;
-                    case "ip6 daddr" -> Xfrm.Key.DADDR_IP6;
-                    default -> null;
-                };
-                yield dir == null || key == null ? null : new Xfrm(key, dir, spnum, NfTablesUapi.NFT_REG_1);
-            }
+        Expression e = switch (words.getFirst()) {
+            case "fib" -> fib(words);
+            case "rt" -> rt(words);
+            case "osf" -> osf(words);
+            case "socket" -> socket(words);
+            case "numgen", "symhash" -> hash(words);
+            case "ipsec" -> ipsec(words);
             default -> null;
         };
         return e == null ? null : new ExpressionField(e);
     }
 
-    /** The words that may follow each keyword, for the parser to know where a field ends. */
+    private static Expression fib(List<String> w) {
+        int flags = 0;
+        int i = 1;
+        while (i < w.size()) {
+            int bit = switch (w.get(i)) {
+                case "saddr" -> NfTablesUapi.NFTA_FIB_F_SADDR;
+                case "daddr" -> NfTablesUapi.NFTA_FIB_F_DADDR;
+                case "mark" -> NfTablesUapi.NFTA_FIB_F_MARK;
+                case "iif" -> NfTablesUapi.NFTA_FIB_F_IIF;
+                case "oif" -> NfTablesUapi.NFTA_FIB_F_OIF;
+                default -> 0;
+            };
+            if (bit == 0 || i + 1 >= w.size()) {
+                break;
+            }
+            flags |= bit;
+            i++;
+            if (w.get(i).equals(".")) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (i != w.size() - 1 || flags == 0) {
+            return null;
+        }
+        boolean saddr = (flags & NfTablesUapi.NFTA_FIB_F_SADDR) != 0;
+        boolean daddr = (flags & NfTablesUapi.NFTA_FIB_F_DADDR) != 0;
+        if (saddr == daddr) {
+            throw new IllegalArgumentException("fib needs exactly one of saddr and daddr");
+        }
+        if ((flags & NfTablesUapi.NFTA_FIB_F_IIF) != 0 && (flags & NfTablesUapi.NFTA_FIB_F_OIF) != 0) {
+            throw new IllegalArgumentException("fib takes iif or oif, not both");
+        }
+        Fib.Result result = switch (w.get(i)) {
+            case "oif" -> Fib.Result.OIF;
+            case "oifname" -> Fib.Result.OIFNAME;
+            case "type" -> Fib.Result.ADDRTYPE;
+            default -> null;
+        };
+        return result == null ? null : new Fib(flags, result, NfTablesUapi.NFT_REG_1);
+    }
+
+    private static Expression rt(List<String> w) {
+        return switch (String.join(" ", w.subList(1, w.size()))) {
+            case "classid" -> new Rt(Rt.Key.CLASSID, NfTablesUapi.NFT_REG_1);
+            case "nexthop", "ip nexthop" -> new Rt(Rt.Key.NEXTHOP4, NfTablesUapi.NFT_REG_1);
+            case "ip6 nexthop" -> new Rt(Rt.Key.NEXTHOP6, NfTablesUapi.NFT_REG_1);
+            case "mtu" -> new Rt(Rt.Key.TCPMSS, NfTablesUapi.NFT_REG_1);
+            case "ipsec" -> new Rt(Rt.Key.XFRM, NfTablesUapi.NFT_REG_1);
+            default -> null;
+        };
+    }
+
+    private static Expression osf(List<String> w) {
+        int i = 1;
+        Integer ttl = null;
+        if (w.size() > 2 && w.get(1).equals("ttl")) {
+            ttl = switch (w.get(2)) {
+                case "loose" -> 1;
+                case "skip" -> 2;
+                default -> -1;
+            };
+            i = 3;
+        }
+        if (ttl != null && ttl < 0 || i != w.size() - 1) {
+            return null;
+        }
+        return switch (w.get(i)) {
+            case "name" -> new Osf(NfTablesUapi.NFT_REG_1, ttl, null);
+            case "version" -> new Osf(NfTablesUapi.NFT_REG_1, ttl, NfTablesUapi.NFT_OSF_F_VERSION);
+            default -> null;
+        };
+    }
+
+    private static Expression socket(List<String> w) {
+        return w.size() != 2 ? null : switch (w.get(1)) {
+            case "transparent" -> new Socket(Socket.Key.TRANSPARENT, NfTablesUapi.NFT_REG_1, null);
+            case "mark" -> new Socket(Socket.Key.MARK, NfTablesUapi.NFT_REG_1, null);
+            case "wildcard" -> new Socket(Socket.Key.WILDCARD, NfTablesUapi.NFT_REG_1, null);
+            default -> null;
+        };
+    }
+
+    private static Expression hash(List<String> w) {
+        boolean numgen = w.getFirst().equals("numgen");
+        int i = 1;
+        Numgen.Type type = null;
+        if (numgen) {
+            type = w.size() > 1 && w.get(1).equals("inc") ? Numgen.Type.INCREMENTAL
+                    : w.size() > 1 && w.get(1).equals("random") ? Numgen.Type.RANDOM : null;
+            i = 2;
+            if (type == null) {
+                return null;
+            }
+        }
+        if (w.size() < i + 2 || !w.get(i).equals("mod")) {
+            return null;
+        }
+        long mod;
+        long offset = 0;
+        try {
+            mod = Long.decode(w.get(i + 1));
+            if (w.size() == i + 4 && w.get(i + 2).equals("offset")) {
+                offset = Long.decode(w.get(i + 3));
+            } else if (w.size() != i + 2) {
+                return null;
+            }
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+        if (mod <= 0 || mod > 0xffffffffL || offset < 0 || offset > 0xffffffffL) {
+            throw new IllegalArgumentException("mod must be 1 to 4294967295 and offset 0 to 4294967295");
+        }
+        return numgen ? new Numgen(type, NfTablesUapi.NFT_REG_1, (int) mod, (int) offset)
+                : new Hash.Symmetric(NfTablesUapi.NFT_REG_1, (int) mod, (int) offset);
+    }
+
+    private static Expression ipsec(List<String> w) {
+        if (w.size() < 3) {
+            return null;
+        }
+        Xfrm.Direction dir = switch (w.get(1)) {
+            case "in" -> Xfrm.Direction.IN;
+            case "out" -> Xfrm.Direction.OUT;
+            default -> null;
+        };
+        int i = 2;
+        int spnum = 0;
+        if (w.get(2).equals("spnum") && w.size() > 4) {
+            try {
+                spnum = Integer.parseInt(w.get(3));
+            } catch (NumberFormatException notANumber) {
+                return null;
+            }
+            if (spnum > 255) {
+                throw new IllegalArgumentException("ipsec spnum " + spnum + " is out of range (0 to 255)");
+            }
+            i = 4;
+        }
+        Xfrm.Key key = switch (String.join(" ", w.subList(i, w.size()))) {
+            case "reqid" -> Xfrm.Key.REQID;
+            case "spi" -> Xfrm.Key.SPI;
+            case "ip saddr" -> Xfrm.Key.SADDR_IP4;
+            case "ip daddr" -> Xfrm.Key.DADDR_IP4;
+            case "ip6 saddr" -> Xfrm.Key.SADDR_IP6;
+            case "ip6 daddr" -> Xfrm.Key.DADDR_IP6;
+            default -> null;
+        };
+        return dir == null || key == null ? null : new Xfrm(key, dir, spnum, NfTablesUapi.NFT_REG_1);
+    }
+
+
+    /**
+     * The words that may follow each keyword, for the parser to know where a field ends.
+     *
+     * @param keyword the field's first word
+     * @param sofar the words read so far
+     * @param next the next word
+     * @return whether {@code next} belongs to the field
+     */
     public static boolean continues(String keyword, List<String> sofar, String next) {
         List<String> candidate = new ArrayList<>(sofar);
         candidate.add(next);

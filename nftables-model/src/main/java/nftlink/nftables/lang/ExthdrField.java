@@ -137,7 +137,11 @@ public record ExthdrField(String header, String name, Exthdr.Op op, int type, in
         }
     }
 
-    /** Whether this is the presence test ({@code exists} / {@code missing}). */
+    /**
+     * Whether this is the presence test ({@code exists} / {@code missing}).
+     *
+     * @return whether this is a presence test
+     */
     public boolean presence() {
         return name == null;
     }
@@ -215,7 +219,12 @@ public record ExthdrField(String header, String name, Exthdr.Op op, int type, in
         return name.isEmpty() ? header : header + " " + name;
     }
 
-    /** {@code tcp option KIND}: whether a TCP option is there, for a kind without a name. */
+    /**
+     * {@code tcp option KIND}: whether a TCP option is there, for a kind without a name.
+     *
+     * @param kind the option kind
+     * @return the field
+     */
     public static ExthdrField tcpOption(int kind) {
         if (kind < 0 || kind > 255) {
             throw new IllegalArgumentException("tcp option kinds run from 0 to 255: " + kind);
@@ -228,7 +237,14 @@ public record ExthdrField(String header, String name, Exthdr.Op op, int type, in
         return new ExthdrField("tcp option " + kind, null, Exthdr.Op.TCPOPT, kind, 0, 8, Datatype.BOOLEAN);
     }
 
-    /** {@code tcp option @KIND,OFFSET,LENGTH}: bits of any TCP option, whole bytes. */
+    /**
+     * {@code tcp option @KIND,OFFSET,LENGTH}: bits of any TCP option, whole bytes.
+     *
+     * @param kind the option kind
+     * @param bitOffset the offset in bits
+     * @param bits the length in bits
+     * @return the field
+     */
     public static ExthdrField tcpOptionBits(int kind, int bitOffset, int bits) {
         if (kind < 0 || kind > 255) {
             throw new IllegalArgumentException("tcp option kinds run from 0 to 255: " + kind);
@@ -241,7 +257,12 @@ public record ExthdrField(String header, String name, Exthdr.Op op, int type, in
                 Datatype.INTEGER);
     }
 
-    /** {@code dccp option KIND}: whether a DCCP option is there (its contents are not addressed). */
+    /**
+     * {@code dccp option KIND}: whether a DCCP option is there (its contents are not addressed).
+     *
+     * @param kind the option kind
+     * @return the field
+     */
     public static ExthdrField dccpOption(int kind) {
         if (kind < 0 || kind > 255) {
             throw new IllegalArgumentException("dccp option kinds run from 0 to 255: " + kind);
@@ -249,7 +270,12 @@ public record ExthdrField(String header, String name, Exthdr.Op op, int type, in
         return new ExthdrField("dccp option " + kind, null, Exthdr.Op.DCCP, kind, 0, 8, Datatype.BOOLEAN);
     }
 
-    /** The name nft gives TCP option {@code kind} ({@code maxseg}), or its number. */
+    /**
+     * The name nft gives TCP option {@code kind} ({@code maxseg}), or its number.
+     *
+     * @param kind the option kind
+     * @return the name or number
+     */
     public static String tcpOptionName(int kind) {
         for (ExthdrField f : ALL) {
             if (f.op == Exthdr.Op.TCPOPT && f.type == kind && f.presence()) {

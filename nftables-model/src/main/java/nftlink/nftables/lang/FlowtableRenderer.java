@@ -22,7 +22,12 @@ public final class FlowtableRenderer {
     private FlowtableRenderer() {
     }
 
-    /** The block of one flowtable, without handle. */
+    /**
+     * The block of one flowtable, without handle.
+     *
+     * @param flowtable the flowtable
+     * @return the text
+     */
     public static String render(Flowtable flowtable) {
         return render(flowtable, false, false);
     }
@@ -32,6 +37,8 @@ public final class FlowtableRenderer {
      *
      * @param handles         print {@code # handle N} like {@code nft -a}
      * @param numericPriority print the priority as a number like {@code nft -y}
+     * @param flowtable the flowtable
+     * @return the text
      */
     public static String render(Flowtable flowtable, boolean handles, boolean numericPriority) {
         StringBuilder sb = new StringBuilder("\tflowtable ").append(flowtable.name()).append(" {");

@@ -25,6 +25,7 @@ public record HashField(Field key, int modulus, Integer seed, int offset) implem
     /** The register nft loads the key into. */
     static final int KEY_REGISTER = NfTablesUapi.NFT_REG_1 + 1;
 
+    /** Checks the components: a key jhash can hash. */
     public HashField {
         Objects.requireNonNull(key, "key");
         if (key instanceof HashField || key instanceof MapLookupField || key instanceof MaskedField) {

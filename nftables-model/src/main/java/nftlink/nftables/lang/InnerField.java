@@ -31,11 +31,15 @@ public record InnerField(Tunnel tunnel, Field field) implements Field {
 
     /** The tunnels nft matches inside, with the {@code inner} parameters it gives the kernel. */
     public enum Tunnel {
+        /** {@code vxlan}: VXLAN over UDP port 4789, carrying Ethernet frames. */
         VXLAN("vxlan", NfTablesUapi.NFT_INNER_VXLAN, 8, NfTablesUapi.NFT_INNER_HDRSIZE | NfTablesUapi.NFT_INNER_LL
                 | NfTablesUapi.NFT_INNER_NH | NfTablesUapi.NFT_INNER_TH, 4789),
+        /** {@code geneve}: Geneve over UDP port 6081, carrying Ethernet frames. */
         GENEVE("geneve", NfTablesUapi.NFT_INNER_GENEVE, 8, NfTablesUapi.NFT_INNER_HDRSIZE | NfTablesUapi.NFT_INNER_LL
                 | NfTablesUapi.NFT_INNER_NH | NfTablesUapi.NFT_INNER_TH, 6081),
+        /** {@code gre}: GRE carrying IP packets. */
         GRE("gre", NfTablesUapi.NFT_INNER_GENEVE + 1, 4, NfTablesUapi.NFT_INNER_NH | NfTablesUapi.NFT_INNER_TH, 0),
+        /** {@code gretap}: GRE carrying Ethernet frames. */
         GRETAP("gretap", NfTablesUapi.NFT_INNER_GENEVE + 2, 4, NfTablesUapi.NFT_INNER_LL | NfTablesUapi.NFT_INNER_NH
                 | NfTablesUapi.NFT_INNER_TH, 0);
 
@@ -53,27 +57,50 @@ public record InnerField(Tunnel tunnel, Field field) implements Field {
             this.udpPort = udpPort;
         }
 
-        /** nft's keyword. */
+        /**
+         * nft's keyword.
+         *
+         * @return the keyword
+         */
         public String text() {
             return text;
         }
 
-        /** Whether the tunnel carries Ethernet frames (so {@code ether} and {@code vlan} fields exist inside). */
+        /**
+         * Whether the tunnel carries Ethernet frames (so {@code ether} and {@code vlan} fields exist
+         * inside).
+         *
+         * @return whether the tunnel carries Ethernet frames
+         */
         public boolean hasLinkLayer() {
             return (flags & NfTablesUapi.NFT_INNER_LL) != 0;
         }
 
-        /** The IANA udp port of a udp tunnel (vxlan 4789, geneve 6081); 0 for gre and gretap. */
+        /**
+         * The IANA udp port of a udp tunnel (vxlan 4789, geneve 6081); 0 for gre and gretap.
+         *
+         * @return the port, or 0
+         */
         public int udpPort() {
             return udpPort;
         }
 
-        /** Wraps {@code load} to run on the inner packet. */
+        /**
+         * Wraps {@code load} to run on the inner packet.
+         *
+         * @param load a payload or meta load
+         * @return the inner expression
+         */
         public Inner inner(Expression load) {
             return new Inner(type, headerSize, flags, load);
         }
 
-        /** The tunnel an {@code inner} expression's parameters stand for, or {@code null}. */
+        /**
+         * The tunnel an {@code inner} expression's parameters stand for, or {@code null}.
+         *
+         * @param inner an inner expression
+         * @return the tunnel, or {@code null}
+         */
         public static Tunnel of(Inner inner) {
             for (Tunnel t : values()) {
                 if (t.type == inner.type() && t.headerSize == inner.headerSize() && t.flags == inner.flags()) {
@@ -83,7 +110,12 @@ public record InnerField(Tunnel tunnel, Field field) implements Field {
             return null;
         }
 
-        /** The tunnel nft calls {@code text}, or {@code null}. */
+        /**
+         * The tunnel nft calls {@code text}, or {@code null}.
+         *
+         * @param text the keyword
+         * @return the tunnel, or {@code null}
+         */
         public static Tunnel named(String text) {
             for (Tunnel t : values()) {
                 if (t.text.equals(text)) {
@@ -106,6 +138,7 @@ public record InnerField(Tunnel tunnel, Field field) implements Field {
             new PayloadField("geneve", "type", Payload.Base.TUNNEL, 2, 2, Datatype.ETHERTYPE),
             new PayloadField("geneve", "vni", Payload.Base.TUNNEL, 4, 3, Datatype.INTEGER));
 
+    /** Checks the components: the tunnel not null, and the field one the tunnel carries. */
     public InnerField {
         Objects.requireNonNull(tunnel, "tunnel");
         switch (field) {
@@ -134,13 +167,24 @@ public record InnerField(Tunnel tunnel, Field field) implements Field {
         }
     }
 
-    /** The tunnel header field {@code tunnel name}, if there is one. */
+    /**
+     * The tunnel header field {@code tunnel name}, if there is one.
+     *
+     * @param tunnel the tunnel
+     * @param name the field's name, such as {@code vni}
+     * @return the field, or empty
+     */
     public static Optional<InnerField> header(Tunnel tunnel, String name) {
         return HEADER_FIELDS.stream().filter(f -> f.protocol().equals(tunnel.text()) && f.name().equals(name))
                 .findFirst().map(f -> new InnerField(tunnel, f));
     }
 
-    /** Whether this is a field of the tunnel header itself ({@code vxlan vni}) rather than of the packet inside. */
+    /**
+     * Whether this is a field of the tunnel header itself ({@code vxlan vni}) rather than of the
+     * packet inside.
+     *
+     * @return whether this is a tunnel header field
+     */
     public boolean isTunnelHeader() {
         return field instanceof PayloadField p && p.base() == Payload.Base.TUNNEL;
     }

@@ -1,5 +1,6 @@
 package nftlink.nftables.lang;
 
+import nftlink.netlink.NftlinkException;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.Bytes;
 
@@ -20,12 +21,17 @@ public final class Intervals {
     /**
      * One interval: its bounds (inclusive, as big-endian numbers) and its start element with
      * whatever it carries (data, timeout, comment); the start element's key is the low bound.
+     *
+     * @param low the first value, as a big-endian number
+     * @param high the last value, as a big-endian number
+     * @param start the element that starts the interval
      */
     public record Interval(BigInteger low, BigInteger high, SetElement start) {
     }
 
     /** Intervals overlap: the one at {@code index} (in the order given) starts inside the previous one. */
-    public static final class OverlapException extends IllegalArgumentException {
+    public static final class OverlapException extends NftlinkException {
+        /** The position of the interval that overlaps the one before it. */
         private final int index;
 
         OverlapException(int index) {
@@ -33,7 +39,11 @@ public final class Intervals {
             this.index = index;
         }
 
-        /** The position of the interval that overlaps the one before it. */
+        /**
+         * The position of the interval that overlaps the one before it.
+         *
+         * @return the index, from 0
+         */
         public int index() {
             return index;
         }
@@ -45,6 +55,8 @@ public final class Intervals {
      * @param length        key bytes
      * @param closeAdjacent whether an interval the next one follows directly still gets its end marker
      *                      (named sets, as nft 1.0.6 writes them) or not (anonymous maps, as nft writes them)
+     * @param intervals the intervals
+     * @return the elements
      * @throws OverlapException when an interval starts at or before the end of the previous one
      */
     public static List<SetElement> elements(List<Interval> intervals, int length, boolean closeAdjacent) {
@@ -68,7 +80,13 @@ public final class Intervals {
         return out;
     }
 
-    /** {@code v} as {@code length} big-endian bytes. */
+    /**
+     * {@code v} as {@code length} big-endian bytes.
+     *
+     * @param v the number, not negative
+     * @param length the number of bytes
+     * @return the bytes
+     */
     public static Bytes bytes(BigInteger v, int length) {
         byte[] raw = v.toByteArray();
         byte[] out = new byte[length];

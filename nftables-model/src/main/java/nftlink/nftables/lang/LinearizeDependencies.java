@@ -20,8 +20,16 @@ final class LinearizeDependencies {
      */
     static void depend(LinearizeContext ctx, String what, List<Match> dependencies) {
         Set<Match> established = ctx.established();
-        for (Match original : dependencies) {
-            Match dependency = afterEther(ctx, afterVlan(original, established));
+        for (int i = 0; i < dependencies.size(); i++) {
+            Match original = dependencies.get(i);
+            boolean transport = i + 1 < dependencies.size() && ownsNetwork(dependencies.get(i + 1));
+            if (transport && original.field().equals(MetaField.NFPROTO) && established.stream().anyMatch(e ->
+                    e.op() == Match.Op.EQ && e.field().equals(MetaField.NFPROTO))) {
+                // a transport header after an explicit network protocol: nft checks only the transport protocol
+                // (meta nfproto ipv4 icmpv6 type ...)
+                continue;
+            }
+            Match dependency = afterEther(ctx, afterVlan(original, established), transport);
             if (dependency.field().equals(PayloadField.ETHER_TYPE) && vlanTags(established) > 0
                     && dependency.value().equals(new Value.Single(Bytes.u16Be(0x8100)))) {
                 // a vlan field after a tag the rule has opened (802.1ad or 802.1Q, outer or inner)
@@ -38,9 +46,22 @@ final class LinearizeDependencies {
                 continue;
             }
             if (established.add(dependency)) {
-                LinearizeMatches.match(ctx, dependency);
+                int before = ctx.out().size();
+                LinearizeMatches.inPlace(ctx, dependency);
+                List<Integer> boundaries = ctx.boundaries();
+                if (!boundaries.isEmpty() && boundaries.getLast() == before) {
+                    // what a statement needs is a match before it: nft merges it with the matches there
+                    // (ether saddr ... meta mark set ip6 daddr map ...: one load of ether saddr and type)
+                    boundaries.set(boundaries.size() - 1, ctx.out().size());
+                }
             }
         }
+    }
+
+    /** Whether {@code m} is {@code meta l4proto} of a transport protocol of one network protocol: icmp, igmp, icmpv6. */
+    private static boolean ownsNetwork(Match m) {
+        return m.field().equals(MetaField.L4PROTO) && m.value() instanceof Value.Single v
+                && (v.bytes().asBigEndian() == 1 || v.bytes().asBigEndian() == 2 || v.bytes().asBigEndian() == 58);
     }
 
     /** vxlan and geneve are known by their udp port: nft wants the rule to match udp before their fields. */
@@ -84,17 +105,29 @@ final class LinearizeDependencies {
     }
 
     /**
-     * In a netdev table, once the rule has used an ethernet header field (matched, looked up or as a key: each
+     * In bridge, a transport header of one network protocol is checked by the ethernet type. In a netdev
+     * (or inet) table, once the rule has used an ethernet header field (matched, looked up or as a key: each
      * depends on {@code meta iiftype ether}), nft takes the network protocol from that header ({@code ether type
-     * ip6}, which it merges with a neighbouring load), not from {@code meta protocol}.
+     * ip6}, which it merges with a neighbouring load), not from {@code meta protocol} ({@code meta nfproto}).
      */
-    private static Match afterEther(LinearizeContext ctx, Match dependency) {
-        if (ctx.spec().family() == Family.NETDEV && dependency.field().equals(MetaField.PROTOCOL)
-                && ctx.established().stream().anyMatch(e -> e.field() instanceof PayloadField p && p.protocol().equals("ether")
-                        || e.field().equals(MetaField.IIFTYPE))) {
+    private static Match afterEther(LinearizeContext ctx, Match dependency, boolean transport) {
+        Family family = ctx.spec().family();
+        if (family == Family.BRIDGE && transport && dependency.field().equals(MetaField.PROTOCOL)) {
+            // a transport header of one network protocol (icmp, icmpv6, igmp): bridge's link layer is ethernet
             return new Match(PayloadField.ETHER_TYPE, dependency.op(), dependency.value());
         }
-        return dependency;
+        boolean netdev = family == Family.NETDEV && dependency.field().equals(MetaField.PROTOCOL);
+        boolean inet = family == Family.INET && dependency.field().equals(MetaField.NFPROTO);
+        if (!(netdev || inet) || ctx.established().stream().noneMatch(e -> e.field() instanceof PayloadField p
+                && p.protocol().equals("ether") || e.field().equals(MetaField.IIFTYPE))) {
+            return dependency;
+        }
+        if (inet && dependency.value() instanceof Value.Single nfproto) {
+            // in inet the network protocol is then the ethernet header's type, not the hook's family
+            int ethertype = nfproto.bytes().asBigEndian() == 2 ? 0x0800 : 0x86dd;
+            return new Match(PayloadField.ETHER_TYPE, dependency.op(), new Value.Single(Bytes.u16Be(ethertype)));
+        }
+        return new Match(PayloadField.ETHER_TYPE, dependency.op(), dependency.value());
     }
 
     /** How many vlan tags the rule's matches have opened (ether type, then vlan type, 8021q or 8021ad). */
@@ -110,7 +143,7 @@ final class LinearizeDependencies {
     }
 
     /** Whether an earlier match of another field says what {@code dependency} says (same protocol class, same value). */
-    private static boolean impliedBy(Match dependency, Set<Match> established) {
+    static boolean impliedBy(Match dependency, Set<Match> established) {
         int cls = protocolClass(dependency.field());
         // a transport protocol matched by l4proto, ip protocol or ip6 nexthdr; a link-layer one by ether type or meta protocol
         if (cls != 1 && cls != 3 || !(dependency.value() instanceof Value.Single needed)) {
@@ -123,6 +156,29 @@ final class LinearizeDependencies {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the rule opens with {@code meta protocol} of its table's own family (ip, ip6) and goes on, which
+     * nft leaves out (alone, it stays).
+     */
+    static boolean familyMatchFirst(RuleSpec spec) {
+        int ethertype = switch (spec.family()) {
+            case IP -> 0x0800;
+            case IP6 -> 0x86dd;
+            default -> -1;
+        };
+        return ethertype > 0 && spec.statements().size() > 1
+                && spec.statements().getFirst().equals(Match.eq(MetaField.PROTOCOL, Bytes.u16Be(ethertype)));
+    }
+
+    /** Whether {@code dependency}, a {@code meta nfproto}, is implied by an {@code ether type} match of that network protocol. */
+    static boolean networkByEtherType(Match dependency, Set<Match> established) {
+        if (!dependency.field().equals(MetaField.NFPROTO) || !(dependency.value() instanceof Value.Single nfproto)) {
+            return false;
+        }
+        int ethertype = nfproto.bytes().asBigEndian() == 2 ? 0x0800 : 0x86dd;
+        return established.contains(Match.eq(PayloadField.ETHER_TYPE, Bytes.u16Be(ethertype)));
     }
 
     /** Refuses {@code what}, which needs {@code dependency}, after a match that says otherwise (nft: conflicting protocols). */

@@ -22,13 +22,21 @@ final class LinearizeMatches {
 
     /** Linearizes {@code m} after its dependencies: the field's load, then the test of its value. */
     static void match(LinearizeContext ctx, Match m) {
-        Set<Match> established = ctx.established();
-        LinearizeDependencies.requireTunnelTransport(ctx, m.field());
-        int tags = LinearizeDependencies.vlanTags(established);
+        int tags = LinearizeDependencies.vlanTags(ctx.established());
         if (tags > 1 && PayloadField.ofVlanTag(m.field(), tags) != m.field()) {
             // a field of an inner vlan tag
             m = new Match(PayloadField.ofVlanTag(m.field(), tags), m.op(), m.value());
         }
+        inPlace(ctx, m);
+    }
+
+    /**
+     * Linearizes {@code m}, whose field is where it is meant (a dependency: {@code vlan type} of the inner tag already
+     * moved to it), after its dependencies.
+     */
+    static void inPlace(LinearizeContext ctx, Match m) {
+        Set<Match> established = ctx.established();
+        LinearizeDependencies.requireTunnelTransport(ctx, m.field());
         m = oneItemSet(m);
         LinearizeDependencies.depend(ctx, m.field().text(), m.field().dependencies(ctx.spec().family()));
         if (m.op() == Match.Op.EQ && (m.value() instanceof Value.Single
@@ -81,7 +89,8 @@ final class LinearizeMatches {
         } else if (s.bytes().length() < field.length() && partialLoad(field, s.bytes().length()) != null) {
             out.add(partialLoad(field, s.bytes().length()));
             out.add(new Cmp(cmpOp(m.op()), REG, s.bytes()));
-        } else if (LinearizeByteOrder.ordersHostBytes(field) && m.op() != Match.Op.EQ && m.op() != Match.Op.NEQ) {
+        } else if (LinearizeByteOrder.ordersHostBytes(field) && m.op() != Match.Op.EQ && m.op() != Match.Op.NEQ
+                && m.op() != Match.Op.EXACT) {
             out.addAll(field.loads(REG));
             out.add(LinearizeByteOrder.hton(field));
             out.add(new Cmp(cmpOp(m.op()), REG, s.bytes().reversed()));
@@ -102,11 +111,11 @@ final class LinearizeMatches {
         if (p.bits() % 8 == 0 && p.bits() > 0 && partialLoad(field, p.bits() / 8) != null) {
             int bytes = p.bits() / 8;
             out.add(partialLoad(field, bytes));
-            out.add(new Cmp(cmpOp(m.op()), REG, Bytes.of(java.util.Arrays.copyOf(p.address().toArray(), bytes))));
+            out.add(new Cmp(cmpOp(m.op()), REG, Bytes.of(Arrays.copyOf(p.address().toArray(), bytes))));
         } else if (p.bits() % 8 == 0 && p.bits() > 0 && field instanceof CtField) {
             // ct addresses are loaded whole and compared on their first bytes
             out.addAll(field.loads(REG));
-            out.add(new Cmp(cmpOp(m.op()), REG, Bytes.of(java.util.Arrays.copyOf(p.address().toArray(), p.bits() / 8))));
+            out.add(new Cmp(cmpOp(m.op()), REG, Bytes.of(Arrays.copyOf(p.address().toArray(), p.bits() / 8))));
         } else {
             out.addAll(field.loads(REG));
             out.add(new Bitwise.MaskXor(REG, REG, p.mask(), Bytes.of(new byte[p.address().length()])));
@@ -166,7 +175,7 @@ final class LinearizeMatches {
     /** The compare operation of a match operation. */
     private static Cmp.Op cmpOp(Match.Op op) {
         return switch (op) {
-            case EQ -> Cmp.Op.EQ;
+            case EQ, EXACT -> Cmp.Op.EQ;
             case NEQ -> Cmp.Op.NEQ;
             case LT -> Cmp.Op.LT;
             case GT -> Cmp.Op.GT;

@@ -96,7 +96,12 @@ final class LinearizeNat {
                 addrMax = register++;
             }
         } else {
-            natFamily = family == Family.IP6 ? NfTablesUapi.NFPROTO_IPV6 : NfTablesUapi.NFPROTO_IPV4;
+            // ports only: the table's family (inet too, as nft sends it)
+            natFamily = switch (family) {
+                case IP6 -> NfTablesUapi.NFPROTO_IPV6;
+                case INET -> NfTablesUapi.NFPROTO_INET;
+                default -> NfTablesUapi.NFPROTO_IPV4;
+            };
         }
         Integer protoMin = null;
         Integer protoMax = null;

@@ -1,6 +1,7 @@
 package nftlink.nftables.lang;
 
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,10 +54,10 @@ final class LinearizeSets {
      * key and of the highs as its end ({@code NFTA_SET_ELEM_KEY_END}), as the kernel's
      * pipapo sets take them; one value is a range of itself.
      */
-    private static SetElement concatInterval(Value v, nftlink.nftables.expr.NftData data) {
+    private static SetElement concatInterval(Value v, NftData data) {
         return switch (v) {
-            case Value.Single s -> new SetElement(s.bytes(), s.bytes(), data, null, 0, 0, 0, null, List.of());
-            case Value.Range r -> new SetElement(r.low(), r.high(), data, null, 0, 0, 0, null, List.of());
+            case Value.Single s -> new SetElement(s.bytes(), s.bytes(), data, null, 0, Duration.ZERO, Duration.ZERO, null, List.of());
+            case Value.Range r -> new SetElement(r.low(), r.high(), data, null, 0, Duration.ZERO, Duration.ZERO, null, List.of());
             default -> throw new IllegalArgumentException("unsupported: " + v + " in a set of concatenations");
         };
     }
@@ -83,14 +84,14 @@ final class LinearizeSets {
             for (Statement.ObjectMap.Entry e : om.entries()) {
                 Bytes low = e.key() instanceof Value.Range r ? r.low() : ((Value.Single) e.key()).bytes();
                 Bytes high = e.key() instanceof Value.Range r ? r.high() : low;
-                elements.add(new SetElement(low, high, null, e.object(), 0, 0, 0, null, List.of()));
+                elements.add(new SetElement(low, high, null, e.object(), 0, Duration.ZERO, Duration.ZERO, null, List.of()));
             }
         } else if (om.hasIntervals()) {
             flags |= NfTablesUapi.NFT_SET_INTERVAL;
             elements.addAll(intervalObjectElements(om, LinearizeByteOrder.ordersHostBytes(key)));
         } else {
             for (Statement.ObjectMap.Entry e : om.entries()) {
-                elements.add(new SetElement(((Value.Single) e.key()).bytes(), null, null, e.object(), 0, 0, 0, null, List.of()));
+                elements.add(new SetElement(((Value.Single) e.key()).bytes(), null, null, e.object(), 0, Duration.ZERO, Duration.ZERO, null, List.of()));
             }
         }
         NftSet set = NftSet.of(spec.family(), spec.table(), "__objmap%d", key.keyType(), key.length())
@@ -112,7 +113,7 @@ final class LinearizeSets {
             if (r[0].compareTo(r[1]) > 0) {
                 throw new IllegalArgumentException("a range of an object map has its bounds the wrong way round");
             }
-            SetElement start = new SetElement(Intervals.bytes(r[0], length), null, null, e.object(), 0, 0, 0, null, List.of());
+            SetElement start = new SetElement(Intervals.bytes(r[0], length), null, null, e.object(), 0, Duration.ZERO, Duration.ZERO, null, List.of());
             intervals.add(new Intervals.Interval(r[0], r[1], start));
         }
         intervals.sort(Comparator.comparing(Intervals.Interval::low));
@@ -124,8 +125,9 @@ final class LinearizeSets {
     }
 
     /** The catch-all element of a map: no key, the flag, the data. */
-    private static SetElement catchAll(nftlink.nftables.expr.NftData data) {
-        return new SetElement(Bytes.empty(), null, data, null, NfTablesUapi.NFT_SET_ELEM_CATCHALL, 0, 0, null, List.of());
+    private static SetElement catchAll(NftData data) {
+        return new SetElement(Bytes.empty(), null, data, null, NfTablesUapi.NFT_SET_ELEM_CATCHALL, Duration.ZERO,
+                Duration.ZERO, null, List.of());
     }
 
     /** The anonymous data map of {@code KEY map { K : D, ... }}. */
@@ -136,16 +138,16 @@ final class LinearizeSets {
             // ranges of concatenations: each element its lows as the key and its highs as the key's end
             flags |= NfTablesUapi.NFT_SET_INTERVAL | NfTablesUapi.NFT_SET_CONCAT;
             for (MapLookupField.Entry e : map.entries()) {
-                elements.add(e.isCatchAll() ? catchAll(nftlink.nftables.expr.NftData.of(e.data()))
+                elements.add(e.isCatchAll() ? catchAll(NftData.of(e.data()))
                         : new SetElement(e.key(), e.keyEnd() == null ? e.key() : e.keyEnd(),
-                        nftlink.nftables.expr.NftData.of(e.data()), null, 0, 0, 0, null, List.of()));
+                        NftData.of(e.data()), null, 0, Duration.ZERO, Duration.ZERO, null, List.of()));
             }
         } else if (map.hasIntervals()) {
             flags |= NfTablesUapi.NFT_SET_INTERVAL;
             // host-order keys are swapped to big endian before the lookup (MapLookupField.loads)
             boolean swap = LinearizeByteOrder.ordersHostBytes(map.key());
             List<BigInteger[]> bounds = new ArrayList<>();
-            List<nftlink.nftables.expr.NftData> data = new ArrayList<>();
+            List<NftData> data = new ArrayList<>();
             for (MapLookupField.Entry e : map.entries()) {
                 if (e.isCatchAll()) {
                     continue;
@@ -153,16 +155,16 @@ final class LinearizeSets {
                 Bytes low = swap ? e.key().reversed() : e.key();
                 Bytes high = e.keyEnd() == null ? low : swap ? e.keyEnd().reversed() : e.keyEnd();
                 bounds.add(new BigInteger[]{number(low), number(high)});
-                data.add(nftlink.nftables.expr.NftData.of(e.data()));
+                data.add(NftData.of(e.data()));
             }
             elements.addAll(intervalMapElements(bounds, data, map.key().length(), "data map"));
             // the catch-all is no interval: nft adds it after them (snat to ip saddr map { 10.0.0.0/8 : 1.2.3.4, * : ... })
             map.entries().stream().filter(MapLookupField.Entry::isCatchAll)
-                    .forEach(e -> elements.add(catchAll(nftlink.nftables.expr.NftData.of(e.data()))));
+                    .forEach(e -> elements.add(catchAll(NftData.of(e.data()))));
         } else {
             for (MapLookupField.Entry e : map.entries()) {
-                elements.add(e.isCatchAll() ? catchAll(nftlink.nftables.expr.NftData.of(e.data()))
-                        : SetElement.of(e.key(), nftlink.nftables.expr.NftData.of(e.data())));
+                elements.add(e.isCatchAll() ? catchAll(NftData.of(e.data()))
+                        : SetElement.of(e.key(), NftData.of(e.data())));
             }
         }
         NftSet set = NftSet.of(spec.family(), spec.table(), "__map%d", map.key().keyType(), map.key().length())
@@ -188,24 +190,24 @@ final class LinearizeSets {
         if (vmap.hasIntervals() && field instanceof ConcatField) {
             flags |= NfTablesUapi.NFT_SET_INTERVAL;
             for (Statement.VerdictMap.Entry e : vmap.entries()) {
-                elements.add(stateful(concatInterval(e.key(), nftlink.nftables.expr.NftData.of(e.verdict())), e.statements()));
+                elements.add(stateful(concatInterval(e.key(), NftData.of(e.verdict())), e.statements()));
             }
         } else if (vmap.hasIntervals()) {
             flags |= NfTablesUapi.NFT_SET_INTERVAL;
             List<BigInteger[]> bounds = new ArrayList<>();
-            List<nftlink.nftables.expr.NftData> verdicts = new ArrayList<>();
+            List<NftData> verdicts = new ArrayList<>();
             List<List<Statement>> statements = new ArrayList<>();
             boolean swap = LinearizeByteOrder.ordersHostBytes(field);
             for (Statement.VerdictMap.Entry e : vmap.entries()) {
                 bounds.add(bounds(swap ? LinearizeByteOrder.reversedItems(new Value.SetLiteral(List.of(e.key()))).items().getFirst() : e.key()));
-                verdicts.add(nftlink.nftables.expr.NftData.of(e.verdict()));
+                verdicts.add(NftData.of(e.verdict()));
                 statements.add(e.statements());
             }
             elements.addAll(intervalMapElements(bounds, verdicts, statements, length, "verdict map"));
         } else {
             for (Statement.VerdictMap.Entry e : vmap.entries()) {
-                elements.add(stateful(e.key() instanceof Value.CatchAll ? catchAll(nftlink.nftables.expr.NftData.of(e.verdict()))
-                        : SetElement.of(((Value.Single) e.key()).bytes(), nftlink.nftables.expr.NftData.of(e.verdict())),
+                elements.add(stateful(e.key() instanceof Value.CatchAll ? catchAll(NftData.of(e.verdict()))
+                        : SetElement.of(((Value.Single) e.key()).bytes(), NftData.of(e.verdict())),
                         e.statements()));
             }
         }
@@ -276,7 +278,7 @@ final class LinearizeSets {
      *
      * @throws IllegalArgumentException when ranges overlap
      */
-    private static List<SetElement> intervalMapElements(List<BigInteger[]> bounds, List<nftlink.nftables.expr.NftData> data, int length,
+    private static List<SetElement> intervalMapElements(List<BigInteger[]> bounds, List<NftData> data, int length,
                                                 String what) {
         return intervalMapElements(bounds, data, List.of(), length, what);
     }
@@ -285,7 +287,7 @@ final class LinearizeSets {
      * As {@link #intervalMapElements(List, List, int, String)}, each range's start element with the
      * stateful expressions of its statements ({@code statements} empty when none has any).
      */
-    private static List<SetElement> intervalMapElements(List<BigInteger[]> bounds, List<nftlink.nftables.expr.NftData> data,
+    private static List<SetElement> intervalMapElements(List<BigInteger[]> bounds, List<NftData> data,
                                                 List<List<Statement>> statements, int length, String what) {
         List<Intervals.Interval> intervals = new ArrayList<>();
         for (int i = 0; i < bounds.size(); i++) {

@@ -210,7 +210,8 @@ final class LinearizeStatements {
         }
         // the kernel takes a list of expressions only with NFT_DYNSET_F_EXPR
         Integer dynsetFlags = d.stateful().size() > 1 ? NfTablesUapi.NFT_DYNSET_F_EXPR : null;
-        out.add(new Dynset(d.op().number(), REG, dataRegister, d.set(), 0, d.timeout(),
+        Long timeout = d.timeout() == null ? null : d.timeout().toMillis();
+        out.add(new Dynset(d.op().number(), REG, dataRegister, d.set(), 0, timeout,
                 d.stateful().stream().map(StatefulStatements::expression).toList(), dynsetFlags));
     }
 
@@ -278,6 +279,11 @@ final class LinearizeStatements {
         }
         for (Match dependency : LinearizeDependencies.rejectDependencies(ctx.spec().family(), r)) {
             LinearizeDependencies.checkConflict("reject", dependency, ctx.established());
+            if (LinearizeDependencies.impliedBy(dependency, ctx.established())
+                    || LinearizeDependencies.networkByEtherType(dependency, ctx.established())) {
+                // ether type ip, ip protocol tcp: the rule already says what the reject needs
+                continue;
+            }
             if (ctx.established().add(dependency)) {
                 ctx.atStart().add(dependency);
             }

@@ -22,7 +22,12 @@ import java.util.function.UnaryOperator;
  */
 public final class Linearizer {
 
-    /** An anonymous set a rule needs, created in the same transaction. */
+    /**
+     * An anonymous set a rule needs, created in the same transaction.
+     *
+     * @param set the anonymous set
+     * @param elements its elements
+     */
     public record AnonymousSet(NftSet set, List<SetElement> elements) {
     }
 
@@ -33,6 +38,7 @@ public final class Linearizer {
      * @param rules its rules
      */
     public record Binding(int id, List<Result> rules) {
+        /** Copies {@code rules}, which must not be null. */
         public Binding {
             rules = List.copyOf(rules);
         }
@@ -46,17 +52,28 @@ public final class Linearizer {
      * @param bindings anonymous chains to add, with their rules, before it
      */
     public record Result(Rule rule, List<AnonymousSet> sets, List<Binding> bindings) {
+        /** Copies the lists, which must not be null. */
         public Result {
             sets = List.copyOf(sets);
             bindings = List.copyOf(bindings);
         }
 
-        /** A rule without anonymous chains. */
+        /**
+         * A rule without anonymous chains.
+         *
+         * @param rule the rule
+         * @param sets the anonymous sets it needs
+         */
         public Result(Rule rule, List<AnonymousSet> sets) {
             this(rule, sets, List.of());
         }
 
-        /** The operations that add the rule: its anonymous chains and their rules, its anonymous sets, then the rule. */
+        /**
+         * The operations that add the rule: its anonymous chains and their rules, its anonymous sets,
+         * then the rule.
+         *
+         * @return the operations, in order
+         */
         public List<NftOperation> operations() {
             List<NftOperation> ops = prerequisites(UnaryOperator.identity());
             ops.add(new NftOperation.AddRule(rule));
@@ -66,6 +83,9 @@ public final class Linearizer {
         /**
          * The operations to send before the rule, in nft's order: the rule's anonymous sets (each as {@code sets}
          * makes it), then each anonymous chain with its rules and theirs.
+         *
+         * @param sets how each anonymous set is sent
+         * @return the operations, in order
          */
         public List<NftOperation> prerequisites(UnaryOperator<NftSet> sets) {
             List<NftOperation> ops = new ArrayList<>();
@@ -92,9 +112,17 @@ public final class Linearizer {
      * Linearizes {@code spec}, numbering its anonymous sets and chains from {@code ids}, the
      * numbering of the batch the rule is sent in.
      *
+     * @param spec the rule
+     * @param ids the batch's ID numbering
+     * @return the rule and what it needs
      * @throws IllegalArgumentException when a statement cannot be expressed in the rule's family
      */
     public static Result linearize(RuleSpec spec, BatchIds ids) {
+        if (LinearizeDependencies.familyMatchFirst(spec)) {
+            // meta protocol ip opening a rule of an ip table: nft leaves it out
+            List<Statement> rest = spec.statements().subList(1, spec.statements().size());
+            spec = new RuleSpec(spec.family(), spec.table(), spec.chain(), rest, spec.comment(), spec.handle());
+        }
         LinearizeContext ctx = new LinearizeContext(spec, ids);
         for (Statement s : spec.statements()) {
             if (!(s instanceof Match)) {
@@ -113,12 +141,25 @@ public final class Linearizer {
         return new Result(rule, ctx.sets(), ctx.bindings());
     }
 
-    /** Linearizes and returns the operations; convenience for {@code linearize(spec, ids).operations()}. */
+    /**
+     * Linearizes and returns the operations; convenience for {@code linearize(spec,
+     * ids).operations()}.
+     *
+     * @param spec the rule
+     * @param ids the batch's ID numbering
+     * @return the operations, in order
+     */
     public static List<NftOperation> operations(RuleSpec spec, BatchIds ids) {
         return linearize(spec, ids).operations();
     }
 
-    /** Whether {@code FIELD VALUE} tests for any of the value's bits, as nft does for ct state or tcp flags. */
+    /**
+     * Whether {@code FIELD VALUE} tests for any of the value's bits, as nft does for ct state or tcp
+     * flags.
+     *
+     * @param field the field
+     * @return whether the match is a flag test
+     */
     public static boolean flagTest(Field field) {
         return LinearizeMatches.flagTest(field);
     }

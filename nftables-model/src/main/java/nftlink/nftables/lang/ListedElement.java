@@ -20,13 +20,18 @@ import java.util.List;
 public record ListedElement(List<Value> key, List<Statement> statements, long timeout, long expiration, String comment,
                             Verdict verdict, List<Value> data, String object) {
 
+    /** Copies the lists; the key and data may be null. */
     public ListedElement {
         key = key == null ? null : List.copyOf(key);
         statements = List.copyOf(statements);
         data = data == null ? null : List.copyOf(data);
     }
 
-    /** Whether this is the catch-all element. */
+    /**
+     * Whether this is the catch-all element.
+     *
+     * @return whether the key is {@code *}
+     */
     public boolean isCatchAll() {
         return key == null;
     }

@@ -34,17 +34,30 @@ public enum LogFlag {
         this.jsonName = jsonName;
     }
 
-    /** The kernel's bit. */
+    /**
+     * The kernel's bit.
+     *
+     * @return the bit
+     */
     public int bit() {
         return bit;
     }
 
-    /** nft's JSON name ({@code "tcp sequence"}). */
+    /**
+     * nft's JSON name ({@code "tcp sequence"}).
+     *
+     * @return the name
+     */
     public String jsonName() {
         return jsonName;
     }
 
-    /** The flag nft's JSON names {@code name} ({@code "all"} is several); empty for another word. */
+    /**
+     * The flag nft's JSON names {@code name} ({@code "all"} is several); empty for another word.
+     *
+     * @param name a name from nft's JSON
+     * @return the flag, or empty
+     */
     public static Optional<LogFlag> named(String name) {
         for (LogFlag f : values()) {
             if (f.jsonName.equals(name)) {
@@ -54,7 +67,12 @@ public enum LogFlag {
         return Optional.empty();
     }
 
-    /** The flags of {@code bits}; empty when a bit is none of them. */
+    /**
+     * The flags of {@code bits}; empty when a bit is none of them.
+     *
+     * @param bits the kernel's flag bits
+     * @return the flags, or empty
+     */
     public static Optional<Set<LogFlag>> of(int bits) {
         Set<LogFlag> out = EnumSet.noneOf(LogFlag.class);
         for (LogFlag f : values()) {
@@ -65,7 +83,12 @@ public enum LogFlag {
         return bits(out) == bits ? Optional.of(Set.copyOf(out)) : Optional.empty();
     }
 
-    /** The kernel's bits for {@code flags}. */
+    /**
+     * The kernel's bits for {@code flags}.
+     *
+     * @param flags the flags
+     * @return the bits
+     */
     public static int bits(Set<LogFlag> flags) {
         int bits = 0;
         for (LogFlag f : flags) {
@@ -74,12 +97,23 @@ public enum LogFlag {
         return bits;
     }
 
-    /** Whether {@code flags} are all of them ({@code flags all}). */
+    /**
+     * Whether {@code flags} are all of them ({@code flags all}).
+     *
+     * @param flags the flags
+     * @return whether they are all
+     */
     public static boolean all(Set<LogFlag> flags) {
         return flags.size() == values().length;
     }
 
-    /** The text nft prints after {@code log ...}: {@code  flags all}, {@code  flags tcp sequence,options flags skuid}, .... */
+    /**
+     * The text nft prints after {@code log ...}: {@code  flags all}, {@code  flags tcp
+     * sequence,options flags skuid}, ....
+     *
+     * @param flags the flags
+     * @return the text, with a leading space; empty for no flags
+     */
     public static String text(Set<LogFlag> flags) {
         if (all(flags)) {
             return " flags all";
@@ -101,7 +135,12 @@ public enum LogFlag {
         return sb.toString();
     }
 
-    /** nft's JSON names of {@code flags} in its order: {@code ["all"]} for all of them. */
+    /**
+     * nft's JSON names of {@code flags} in its order: {@code ["all"]} for all of them.
+     *
+     * @param flags the flags
+     * @return the names
+     */
     public static List<String> jsonNames(Set<LogFlag> flags) {
         if (all(flags)) {
             return List.of("all");

@@ -29,22 +29,40 @@ public enum LogLevel {
         this.nftName = nftName;
     }
 
-    /** nft's name. */
+    /**
+     * nft's name.
+     *
+     * @return the name
+     */
     public String nftName() {
         return nftName;
     }
 
-    /** The number the kernel holds ({@code NFTA_LOG_LEVEL}). */
+    /**
+     * The number the kernel holds ({@code NFTA_LOG_LEVEL}).
+     *
+     * @return the number
+     */
     public int number() {
         return ordinal();
     }
 
-    /** The level numbered {@code number}; empty beyond audit. */
+    /**
+     * The level numbered {@code number}; empty beyond audit.
+     *
+     * @param number the level number
+     * @return the level, or empty
+     */
     public static Optional<LogLevel> of(int number) {
         return number >= 0 && number < values().length ? Optional.of(values()[number]) : Optional.empty();
     }
 
-    /** The level nft names {@code name}; empty for another word. */
+    /**
+     * The level nft names {@code name}; empty for another word.
+     *
+     * @param name the name
+     * @return the level, or empty
+     */
     public static Optional<LogLevel> named(String name) {
         for (LogLevel l : values()) {
             if (l.nftName.equals(name)) {
@@ -54,7 +72,11 @@ public enum LogLevel {
         return Optional.empty();
     }
 
-    /** The names, for error messages. */
+    /**
+     * The names, for error messages.
+     *
+     * @return the names
+     */
     public static String names() {
         StringBuilder sb = new StringBuilder();
         for (LogLevel l : values()) {

@@ -42,6 +42,7 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
      * @param keyEnd the high end of a range (inclusive), or {@code null}
      */
     public record Entry(Bytes key, Bytes data, Bytes keyEnd) {
+        /** Checks the components: key and data not null; a range's end as long as its start. */
         public Entry {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(data, "data");
@@ -50,27 +51,49 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
             }
         }
 
-        /** {@code KEY : DATA}. */
+        /**
+         * {@code KEY : DATA}.
+         *
+         * @param key the key's bytes
+         * @param data the data's bytes
+         */
         public Entry(Bytes key, Bytes data) {
             this(key, data, null);
         }
 
-        /** {@code LOW-HIGH : DATA}. */
+        /**
+         * {@code LOW-HIGH : DATA}.
+         *
+         * @param low the range's first key
+         * @param high the range's last key (same length as {@code low})
+         * @param data the data's bytes
+         * @return the entry
+         */
         public static Entry range(Bytes low, Bytes high, Bytes data) {
             return new Entry(low, data, high);
         }
 
-        /** The catch-all entry {@code * : DATA}. */
+        /**
+         * The catch-all entry {@code * : DATA}.
+         *
+         * @param data the data's bytes
+         * @return the entry
+         */
         public static Entry catchAll(Bytes data) {
             return new Entry(Bytes.empty(), data);
         }
 
-        /** Whether this is the catch-all {@code * : DATA}. */
+        /**
+         * Whether this is the catch-all {@code * : DATA}.
+         *
+         * @return whether the key is {@code *}
+         */
         public boolean isCatchAll() {
             return key.length() == 0;
         }
     }
 
+    /** Checks the components: key and data type not null; copies the entry and part lists. */
     public MapLookupField {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(dataType, "dataType");
@@ -95,12 +118,28 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
         }
     }
 
-    /** A map to single values of {@code dataType}. */
+    /**
+     * A map to single values of {@code dataType}.
+     *
+     * @param key what the lookup key is made of
+     * @param dataType the data's datatype
+     * @param dataLength the data's length in bytes
+     * @param entries the anonymous map's entries (empty for a named map)
+     * @param named the named map's name, or {@code null} for an anonymous map
+     */
     public MapLookupField(Field key, Datatype dataType, int dataLength, List<Entry> entries, String named) {
         this(key, dataType, dataLength, entries, named, List.of(), false);
     }
 
-    /** A map to concatenated values of {@code parts}, e.g. {@code ipv4_addr . inet_service}. */
+    /**
+     * A map to concatenated values of {@code parts}, e.g. {@code ipv4_addr . inet_service}.
+     *
+     * @param key what the lookup key is made of
+     * @param parts the datatypes of the data's parts, in order
+     * @param entries the anonymous map's entries (empty for a named map)
+     * @param named the named map's name, or {@code null} for an anonymous map
+     * @return the lookup
+     */
     public static MapLookupField concatenated(Field key, List<Datatype> parts, List<Entry> entries, String named) {
         return new MapLookupField(key, parts.getFirst(), concatLength(parts), entries, named, parts, false);
     }
@@ -108,25 +147,46 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
     /**
      * A map to ranges of {@code parts} (one type, or a concatenation such as {@code ipv4_addr .
      * inet_service}): each data value holds the lows of the parts, then the highs, each padded to 4 bytes.
+     *
+     * @param key what the lookup key is made of
+     * @param parts the datatypes of the data's parts, in order
+     * @param entries the anonymous map's entries (empty for a named map)
+     * @param named the named map's name, or {@code null} for an anonymous map
+     * @return the lookup
      */
     public static MapLookupField ranges(Field key, List<Datatype> parts, List<Entry> entries, String named) {
         return new MapLookupField(key, parts.getFirst(), 2 * concatLength(parts), entries, named,
                 parts.size() == 1 ? List.of() : parts, true);
     }
 
-    /** The types of the data's parts: the data type alone, or the concatenation's. */
+    /**
+     * The types of the data's parts: the data type alone, or the concatenation's.
+     *
+     * @return the datatypes of the data's parts, in order; never empty
+     */
     public List<Datatype> partTypes() {
         return dataParts.isEmpty() ? List.of(dataType) : dataParts;
     }
 
-    /** A range value of {@code parts} from their lows and highs (each padded to 4 bytes). */
+    /**
+     * A range value of {@code parts} from their lows and highs (each padded to 4 bytes).
+     *
+     * @param lows the lows of the parts, in order
+     * @param highs the highs of the parts, in the same order
+     * @return the range's data bytes
+     */
     public static Bytes rangeData(List<Bytes> lows, List<Bytes> highs) {
         List<Bytes> all = new ArrayList<>(lows);
         all.addAll(highs);
         return concatData(all);
     }
 
-    /** Concatenated data from its parts' values, each padded to 4 bytes. */
+    /**
+     * Concatenated data from its parts' values, each padded to 4 bytes.
+     *
+     * @param values the parts' values, in order
+     * @return the concatenated bytes
+     */
     public static Bytes concatData(List<Bytes> values) {
         int length = values.stream().mapToInt(v -> (v.length() + 3) & ~3).sum();
         byte[] out = new byte[length];
@@ -138,17 +198,31 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
         return Bytes.of(out);
     }
 
-    /** Bytes of a concatenation of {@code parts}, each padded to 4. */
+    /**
+     * Bytes of a concatenation of {@code parts}, each padded to 4.
+     *
+     * @param parts the datatypes, in order
+     * @return the length in bytes
+     */
     public static int concatLength(List<Datatype> parts) {
         return parts.stream().mapToInt(d -> (d.length() + 3) & ~3).sum();
     }
 
-    /** The set data type ID of the data: a concatenation's is its parts' IDs, 6 bits each. */
+    /**
+     * The set data type ID of the data: a concatenation's is its parts' IDs, 6 bits each.
+     *
+     * @return the data type ID as the set's {@code NFTA_SET_DATA_TYPE} carries it
+     */
     public int dataTypeId() {
         return Datatype.concatenationId(partTypes());
     }
 
-    /** One data value as nft prints it, {@code 10.0.0.1 . 8080} for concatenated data. */
+    /**
+     * One data value as nft prints it, {@code 10.0.0.1 . 8080} for concatenated data.
+     *
+     * @param data the data's bytes
+     * @return the value as nft prints it
+     */
     public String dataText(Bytes data) {
         if (dataRanges) {
             return rangeText(partTypes(), data);
@@ -156,7 +230,14 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
         return dataParts.isEmpty() ? dataType.print(data) : concatText(dataParts, data);
     }
 
-    /** Ranges of {@code parts} as nft prints them: {@code 10.141.10.0/24 . 8888-8999}, one value where low is high. */
+    /**
+     * Ranges of {@code parts} as nft prints them: {@code 10.141.10.0/24 . 8888-8999}, one value where
+     * low is high.
+     *
+     * @param parts the datatypes of the range's parts, in order
+     * @param data the range's bytes: the lows of the parts, then their highs
+     * @return the ranges as nft prints them
+     */
     public static String rangeText(List<Datatype> parts, Bytes data) {
         StringJoiner j = new StringJoiner(" . ");
         List<Value> values = rangeParts(parts, data);
@@ -176,6 +257,10 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
      * The parts of a range value of {@code parts} (their lows, then their highs): each one value, an
      * address prefix or a range. nft lists a lone address among address ranges (not in a
      * concatenation) as a full-length prefix.
+     *
+     * @param parts the datatypes of the range's parts, in order
+     * @param data the range's bytes: the lows of the parts, then their highs
+     * @return one value per part, in order
      */
     public static List<Value> rangeParts(List<Datatype> parts, Bytes data) {
         List<Bytes> lows = partValues(parts, data, 0);
@@ -193,7 +278,14 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
         return out;
     }
 
-    /** A concatenated value of {@code parts} (each padded to 4 bytes) as nft prints it: {@code 10.0.0.1 . 8080}. */
+    /**
+     * A concatenated value of {@code parts} (each padded to 4 bytes) as nft prints it: {@code 10.0.0.1
+     * . 8080}.
+     *
+     * @param parts the datatypes of the concatenation's parts, in order
+     * @param data the concatenated bytes
+     * @return the value as nft prints it
+     */
     public static String concatText(List<Datatype> parts, Bytes data) {
         StringJoiner j = new StringJoiner(" . ");
         List<Bytes> values = partValues(parts, data, 0);
@@ -203,7 +295,15 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
         return j.toString();
     }
 
-    /** The values of {@code parts} concatenated in {@code data} from byte {@code from}, each padded to 4 bytes. */
+    /**
+     * The values of {@code parts} concatenated in {@code data} from byte {@code from}, each padded to
+     * 4 bytes.
+     *
+     * @param parts the datatypes of the parts, in order
+     * @param data the concatenated bytes
+     * @param from the offset of the first part in {@code data}
+     * @return each part's value, without padding
+     */
     public static List<Bytes> partValues(List<Datatype> parts, Bytes data, int from) {
         byte[] all = data.toArray();
         List<Bytes> out = new ArrayList<>();
@@ -225,7 +325,11 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
         return dataLength;
     }
 
-    /** Whether some keys are ranges (or prefixes): the map is an interval map. */
+    /**
+     * Whether some keys are ranges (or prefixes): the map is an interval map.
+     *
+     * @return whether the map needs the interval flag
+     */
     public boolean hasIntervals() {
         return entries.stream().anyMatch(e -> e.keyEnd() != null);
     }
@@ -269,7 +373,12 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
         return key.dependencies(family);
     }
 
-    /** An entry's key as a value: one value, a range, or a prefix for a range of addresses that is one. */
+    /**
+     * An entry's key as a value: one value, a range, or a prefix for a range of addresses that is one.
+     *
+     * @param e one of this map's entries
+     * @return the key as a value, range or prefix
+     */
     public Value keyValue(Entry e) {
         if (e.isCatchAll()) {
             return new Value.CatchAll();

@@ -22,6 +22,7 @@ import java.util.List;
  */
 public record MaskedField(Field field, Bytes mask, Bytes xor) implements Field {
 
+    /** Checks the components: a single field, and a mask and xor as long as it. */
     public MaskedField {
         if (field instanceof MaskedField || field instanceof ConcatField || field instanceof MapLookupField) {
             throw new IllegalArgumentException("a mask applies to one field: " + field.text());
@@ -31,12 +32,24 @@ public record MaskedField(Field field, Bytes mask, Bytes xor) implements Field {
         }
     }
 
-    /** {@code field & mask}. */
+    /**
+     * {@code field & mask}.
+     *
+     * @param field the field
+     * @param mask the mask
+     * @return the masked field
+     */
     public static MaskedField and(Field field, Bytes mask) {
         return new MaskedField(field, mask, Bytes.of(new byte[mask.length()]));
     }
 
-    /** {@code field | value}. */
+    /**
+     * {@code field | value}.
+     *
+     * @param field the field
+     * @param value the bits to set
+     * @return the masked field
+     */
     public static MaskedField or(Field field, Bytes value) {
         byte[] inverted = value.toArray();
         for (int i = 0; i < inverted.length; i++) {
@@ -45,14 +58,24 @@ public record MaskedField(Field field, Bytes mask, Bytes xor) implements Field {
         return new MaskedField(field, Bytes.of(inverted), value);
     }
 
-    /** {@code field ^ value} (mask all ones). */
+    /**
+     * {@code field ^ value} (mask all ones).
+     *
+     * @param field the field
+     * @param value the bits to flip
+     * @return the masked field
+     */
     public static MaskedField xor(Field field, Bytes value) {
         byte[] ones = new byte[value.length()];
         Arrays.fill(ones, (byte) 0xff);
         return new MaskedField(field, Bytes.of(ones), value);
     }
 
-    /** Whether this is {@code field ^ xor}: all bits kept, some flipped. */
+    /**
+     * Whether this is {@code field ^ xor}: all bits kept, some flipped.
+     *
+     * @return whether it is an xor
+     */
     public boolean isXor() {
         byte[] m = mask.toArray();
         boolean anyXor = false;
@@ -65,12 +88,21 @@ public record MaskedField(Field field, Bytes mask, Bytes xor) implements Field {
         return anyXor;
     }
 
-    /** Whether this is {@code field & mask}, {@code field | xor} or {@code field ^ xor}, as nft writes them. */
+    /**
+     * Whether this is {@code field & mask}, {@code field | xor} or {@code field ^ xor}, as nft writes
+     * them.
+     *
+     * @return whether nft writes it as one operator
+     */
     public boolean isWritten() {
         return isOr() || isXor() || new BigInteger(1, xor.toArray()).signum() == 0;
     }
 
-    /** Whether this is {@code field | xor} rather than {@code field & mask}. */
+    /**
+     * Whether this is {@code field | xor} rather than {@code field & mask}.
+     *
+     * @return whether it is an or
+     */
     public boolean isOr() {
         byte[] m = mask.toArray();
         byte[] x = xor.toArray();

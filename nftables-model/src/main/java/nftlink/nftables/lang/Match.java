@@ -16,7 +16,23 @@ public record Match(Field field, Op op, Value value) implements Statement {
 
     /** Relations, with nft's spelling ({@code ==} is implicit when listed). */
     public enum Op {
-        EQ("=="), NEQ("!="), LT("<"), GT(">"), LTE("<="), GTE(">=");
+        /** {@code ==}, also written without an operator. */
+        EQ("=="),
+        /** {@code !=}. */
+        NEQ("!="),
+        /** {@code <}. */
+        LT("<"),
+        /** {@code >}. */
+        GT(">"),
+        /** {@code <=}. */
+        LTE("<="),
+        /** {@code >=}. */
+        GTE(">="),
+        /**
+         * {@code ==} written out on a flag field ({@code tcp flags == syn}): the field holds exactly the value,
+         * where {@link #EQ} tests for any of its flags. A match of one value of another field makes it {@link #EQ}.
+         */
+        EXACT("==");
 
         private final String text;
 
@@ -24,12 +40,20 @@ public record Match(Field field, Op op, Value value) implements Statement {
             this.text = text;
         }
 
-        /** nft's operator. */
+        /**
+         * nft's operator.
+         *
+         * @return the operator
+         */
         public String text() {
             return text;
         }
     }
 
+    /**
+     * Checks the components: field and op not null, the field one that can be matched, the value its
+     * length.
+     */
     public Match {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(op, "op");
@@ -37,7 +61,12 @@ public record Match(Field field, Op op, Value value) implements Statement {
             throw new IllegalArgumentException("a map lookup is a value to set, not a field to match: " + field.text());
         }
         Objects.requireNonNull(value, "value");
+        if (op == Op.EXACT && !(LinearizeMatches.flagTest(field) && value instanceof Value.Single)) {
+            // == on any other field is the plain equality
+            op = Op.EQ;
+        }
         if ((op != Op.EQ && op != Op.NEQ) && !(value instanceof Value.Single)) {
+            // (an exact compare too)
             throw new IllegalArgumentException("only == and != apply to prefixes, ranges and sets");
         }
         int expected = field.length();
@@ -62,12 +91,25 @@ public record Match(Field field, Op op, Value value) implements Statement {
         }
     }
 
-    /** {@code field == value}. */
+    /**
+     * {@code field == value}.
+     *
+     * @param field the field
+     * @param value the value
+     * @return the match
+     */
     public static Match eq(Field field, Bytes value) {
         return new Match(field, Op.EQ, new Value.Single(value));
     }
 
-    /** {@code field OP TEXT}, the value parsed with the field's datatype. */
+    /**
+     * {@code field OP TEXT}, the value parsed with the field's datatype.
+     *
+     * @param field the field
+     * @param op the operator
+     * @param text the value as nft writes it
+     * @return the match
+     */
     public static Match of(Field field, Op op, String text) {
         return new Match(field, op, new Value.Single(field.toRegister(field.datatype().parse(text, field.valueLength()))));
     }

@@ -71,7 +71,12 @@ public record MetaField(Meta.Key key, Datatype datatype) implements Field {
         };
     }
 
-    /** The key as nft names it ({@code length} where libnftnl says {@code len}, {@code random} for prandom, ...). */
+    /**
+     * The key as nft names it ({@code length} where libnftnl says {@code len}, {@code random} for
+     * prandom, ...).
+     *
+     * @return the name
+     */
     public String keyName() {
         return switch (key) {
             case LEN -> "length";

@@ -26,11 +26,21 @@ public final class MonitorRenderer {
     private final Map<String, List<SetElement>> anonymous = new HashMap<>();
     private final RuleRenderer rules;
 
+    /**
+     * A renderer of monitor updates as {@code nft monitor} prints them.
+     *
+     * @param rules the renderer of rules in the updates
+     */
     public MonitorRenderer(RuleRenderer rules) {
         this.rules = rules;
     }
 
-    /** Tells the renderer about a set that existed before monitoring started. */
+    /**
+     * Tells the renderer about a set that existed before monitoring started.
+     *
+     * @param set the set
+     * @param elements its elements
+     */
     public void knowSet(NftSet set, List<SetElement> elements) {
         sets.put(key(set.family().nftName(), set.table(), set.name()), set);
         if (set.name().startsWith("__")) {
@@ -42,7 +52,12 @@ public final class MonitorRenderer {
         return family + " " + table + " " + set;
     }
 
-    /** The lines for one update. */
+    /**
+     * The lines for one update.
+     *
+     * @param update the update
+     * @return the lines, without newlines
+     */
     public List<String> render(NftMonitor.Update update) {
         List<String> out = new ArrayList<>();
         switch (update) {

@@ -107,6 +107,10 @@ public final class NamedSetLookups {
      * {@code rule} with the byte-order swaps nft puts before lookups in the named sets
      * {@code sets} finds (by name; {@code null} when unknown): after the load of each host-order
      * integer part of such a set's key.
+     *
+     * @param rule the rule
+     * @param sets the set of a name, or {@code null}
+     * @return the changed rule
      */
     public static Rule withByteOrder(Rule rule, Function<String, NftSet> sets) {
         List<Expression> out = new ArrayList<>(rule.expressions());
@@ -134,7 +138,14 @@ public final class NamedSetLookups {
                 rule.position(), out, rule.comment(), rule.unknown());
     }
 
-    /** {@code rule} without the byte-order swaps that {@link #withByteOrder} adds, as a listed rule holds them. */
+    /**
+     * {@code rule} without the byte-order swaps that {@link #withByteOrder} adds, as a listed rule
+     * holds them.
+     *
+     * @param rule the rule
+     * @param sets the set of a name, or {@code null}
+     * @return the changed rule
+     */
     public static Rule withoutByteOrder(Rule rule, Function<String, NftSet> sets) {
         List<Expression> out = new ArrayList<>(rule.expressions());
         for (int i = 0; i < out.size(); i++) {

@@ -32,17 +32,30 @@ public enum NatFlag {
         this.nftName = nftName;
     }
 
-    /** The kernel's bit. */
+    /**
+     * The kernel's bit.
+     *
+     * @return the bit
+     */
     public int bit() {
         return bit;
     }
 
-    /** nft's name. */
+    /**
+     * nft's name.
+     *
+     * @return the name
+     */
     public String nftName() {
         return nftName;
     }
 
-    /** The flag nft names {@code name}; empty for another word. */
+    /**
+     * The flag nft names {@code name}; empty for another word.
+     *
+     * @param name the name
+     * @return the flag, or empty
+     */
     public static Optional<NatFlag> named(String name) {
         for (NatFlag f : values()) {
             if (f.nftName.equals(name)) {
@@ -52,7 +65,12 @@ public enum NatFlag {
         return Optional.empty();
     }
 
-    /** The flags among {@code bits} (the ones nft derives itself are left out). */
+    /**
+     * The flags among {@code bits} (the ones nft derives itself are left out).
+     *
+     * @param bits the kernel's flag bits
+     * @return the flags
+     */
     public static Set<NatFlag> of(int bits) {
         Set<NatFlag> out = EnumSet.noneOf(NatFlag.class);
         for (NatFlag f : values()) {
@@ -63,7 +81,12 @@ public enum NatFlag {
         return Set.copyOf(out);
     }
 
-    /** The kernel's bits for {@code flags}. */
+    /**
+     * The kernel's bits for {@code flags}.
+     *
+     * @param flags the flags
+     * @return the bits
+     */
     public static int bits(Set<NatFlag> flags) {
         int bits = 0;
         for (NatFlag f : flags) {
@@ -72,7 +95,13 @@ public enum NatFlag {
         return bits;
     }
 
-    /** What nft prints after a nat target: {@code  random,persistent}, or nothing ({@code netmap} is printed before it). */
+    /**
+     * What nft prints after a nat target: {@code  random,persistent}, or nothing ({@code netmap} is
+     * printed before it).
+     *
+     * @param flags the flags
+     * @return the text
+     */
     public static String text(Set<NatFlag> flags) {
         StringBuilder sb = new StringBuilder();
         for (NatFlag f : values()) {
@@ -83,7 +112,12 @@ public enum NatFlag {
         return sb.toString();
     }
 
-    /** nft's JSON names of {@code flags}, in its order. */
+    /**
+     * nft's JSON names of {@code flags}, in its order.
+     *
+     * @param flags the flags
+     * @return the names
+     */
     public static List<String> jsonNames(Set<NatFlag> flags) {
         List<String> out = new ArrayList<>();
         for (NatFlag f : values()) {

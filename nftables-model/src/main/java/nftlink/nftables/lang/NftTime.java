@@ -15,7 +15,12 @@ public final class NftTime {
     private static final String[] NAMES = {"d", "h", "m", "s", "ms"};
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|d|h|m|s)");
 
-    /** {@code millis} as nft prints it under the current {@link OutputFlags}; {@code 0s} for 0. */
+    /**
+     * {@code millis} as nft prints it under the current {@link OutputFlags}; {@code 0s} for 0.
+     *
+     * @param millis milliseconds
+     * @return the text
+     */
     public static String format(long millis) {
         String flagged = OutputFlags.current().time(millis);
         if (flagged != null) {
@@ -40,6 +45,8 @@ public final class NftTime {
      * The milliseconds {@code text} stands for: {@code 30s}, {@code 1h30m}, {@code 2d}, {@code 500ms}, or a
      * plain number of seconds.
      *
+     * @param text the time
+     * @return the milliseconds
      * @throws IllegalArgumentException when it is not a duration
      */
     public static long parse(String text) {

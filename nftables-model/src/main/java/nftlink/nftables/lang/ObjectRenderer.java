@@ -1,5 +1,7 @@
 package nftlink.nftables.lang;
 
+import nftlink.nftables.Family;
+import nftlink.nftables.Nftables;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftObject;
 import nftlink.nftables.ObjectDefinition;
@@ -24,7 +26,13 @@ public final class ObjectRenderer {
     private ObjectRenderer() {
     }
 
-    /** nft's name of an object type ({@code counter}, {@code ct helper}, ...), or {@code null} when nft has none. */
+    /**
+     * nft's name of an object type ({@code counter}, {@code ct helper}, ...), or {@code null} when nft
+     * has none.
+     *
+     * @param type the {@code NFT_OBJECT_*} type
+     * @return the name, or {@code null}
+     */
     public static String typeName(int type) {
         return ObjectType.of(type).map(ObjectType::nftName).orElse(null);
     }
@@ -32,17 +40,31 @@ public final class ObjectRenderer {
     /**
      * The object type nft names {@code name} ({@code counter}, {@code ct helper}, ...): the
      * reverse of {@link #typeName}, or -1 when nft has no object of that name.
+     *
+     * @param name the name
+     * @return the type, or -1
      */
     public static int type(String name) {
         return ObjectType.named(name).map(ObjectType::number).orElse(-1);
     }
 
-    /** The block of one object, without handle. */
+    /**
+     * The block of one object, without handle.
+     *
+     * @param object the object
+     * @return the text
+     */
     public static String render(NftObject object) {
         return render(object, false);
     }
 
-    /** The block of one object, with {@code # handle N} like {@code nft -a} when asked. */
+    /**
+     * The block of one object, with {@code # handle N} like {@code nft -a} when asked.
+     *
+     * @param object the object
+     * @param handles whether to print handles
+     * @return the text
+     */
     public static String render(NftObject object, boolean handles) {
         StringBuilder sb = new StringBuilder("\t");
         String typeName = typeName(object.type());
@@ -114,9 +136,11 @@ public final class ObjectRenderer {
      *
      * @param tables  the tables to consider, in kernel order (already filtered by family and name when asked)
      * @param objects the objects of those tables, in kernel order: all of them for {@code list}, the ones
-     *                {@link nftlink.nftables.Nftables#resetObjects(nftlink.nftables.Family, String, int)} returned
+     *                {@link Nftables#resetObjects(Family, String, int)} returned
      *                for {@code reset} (nft prints only tables its reset dump returned objects for)
      * @param type    the {@code NFT_OBJECT_*} type to print
+     * @param handles whether to print handles
+     * @return the text
      */
     public static String listing(List<Table> tables, List<NftObject> objects, int type, boolean handles) {
         StringBuilder sb = new StringBuilder();
@@ -183,7 +207,13 @@ public final class ObjectRenderer {
         return NftTime.format(millis);
     }
 
-    /** nft's {@code family2str} for an {@code NFPROTO_*} number ({@code ip}, {@code inet}, ..., {@code unknown}). */
+    /**
+     * nft's {@code family2str} for an {@code NFPROTO_*} number ({@code ip}, {@code inet}, ..., {@code
+     * unknown}).
+     *
+     * @param nfproto the family number
+     * @return the name
+     */
     public static String familyName(int nfproto) {
         return family(nfproto);
     }

@@ -37,22 +37,39 @@ public enum ObjectType {
         this.reference = reference;
     }
 
-    /** The kernel's {@code NFT_OBJECT_*} number. */
+    /**
+     * The kernel's {@code NFT_OBJECT_*} number.
+     *
+     * @return the number
+     */
     public int number() {
         return number;
     }
 
-    /** nft's name: {@code counter}, {@code ct helper}, ... */
+    /**
+     * nft's name: {@code counter}, {@code ct helper}, ...
+     *
+     * @return the name
+     */
     public String nftName() {
         return nftName;
     }
 
-    /** The words before the object's name in a rule: {@code counter name}, {@code ct helper set}, ... */
+    /**
+     * The words before the object's name in a rule: {@code counter name}, {@code ct helper set}, ...
+     *
+     * @return the words
+     */
     public String reference() {
         return reference;
     }
 
-    /** The type numbered {@code number}; empty for a type nft has no name for. */
+    /**
+     * The type numbered {@code number}; empty for a type nft has no name for.
+     *
+     * @param number the {@code NFT_OBJECT_*} number
+     * @return the type, or empty
+     */
     public static Optional<ObjectType> of(int number) {
         for (ObjectType t : values()) {
             if (t.number == number) {
@@ -62,7 +79,12 @@ public enum ObjectType {
         return Optional.empty();
     }
 
-    /** The type nft names {@code name}; empty for another word. */
+    /**
+     * The type nft names {@code name}; empty for another word.
+     *
+     * @param name the name
+     * @return the type, or empty
+     */
     public static Optional<ObjectType> named(String name) {
         for (ObjectType t : values()) {
             if (t.nftName.equals(name)) {

@@ -36,12 +36,22 @@ public record OutputFlags(boolean stateless, boolean service, boolean reverseDns
 
     private static final ThreadLocal<OutputFlags> CURRENT = ThreadLocal.withInitial(() -> DEFAULT);
 
-    /** The flags in effect on this thread: {@link #DEFAULT} outside {@link #apply}. */
+    /**
+     * The flags in effect on this thread: {@link #DEFAULT} outside {@link #apply}.
+     *
+     * @return the flags
+     */
     public static OutputFlags current() {
         return CURRENT.get();
     }
 
-    /** Runs {@code rendering} with these flags in effect on this thread, and returns its result. */
+    /**
+     * Runs {@code rendering} with these flags in effect on this thread, and returns its result.
+     *
+     * @param <T> the result's type
+     * @param rendering the work
+     * @return what the work returned
+     */
     public <T> T apply(Supplier<T> rendering) {
         OutputFlags previous = CURRENT.get();
         CURRENT.set(this);

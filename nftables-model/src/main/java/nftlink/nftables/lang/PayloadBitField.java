@@ -37,6 +37,7 @@ public record PayloadBitField(String protocol, String name, Payload.Base base, i
         return new PayloadBitField(protocol, name, Payload.Base.LINK, bitOffset, bits, Datatype.INTEGER);
     }
 
+    /** Checks the components: a field that is not byte-aligned. */
     public PayloadBitField {
         if (bits <= 0 || bits % 8 == 0 && bitOffset % 8 == 0) {
             throw new IllegalArgumentException(protocol + " " + name + " is byte-aligned: use a PayloadField");
@@ -55,7 +56,11 @@ public record PayloadBitField(String protocol, String name, Payload.Base base, i
         return new BitLayout(bitOffset, bits, valueLength());
     }
 
-    /** Byte offset of the first loaded byte. */
+    /**
+     * Byte offset of the first loaded byte.
+     *
+     * @return the offset in bytes
+     */
     public int offset() {
         return bitOffset / 8;
     }
@@ -71,7 +76,11 @@ public record PayloadBitField(String protocol, String name, Payload.Base base, i
         return datatype.length() > 0 ? datatype.length() : (bits + 7) / 8;
     }
 
-    /** The bits of the loaded bytes that hold the field. */
+    /**
+     * The bits of the loaded bytes that hold the field.
+     *
+     * @return the mask
+     */
     public Bytes mask() {
         return layout().mask();
     }

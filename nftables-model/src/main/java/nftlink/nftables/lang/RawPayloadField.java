@@ -19,6 +19,7 @@ import java.util.List;
  */
 public record RawPayloadField(Payload.Base base, int bitOffset, int bits) implements Field {
 
+    /** Checks the components: 1 to 128 bits at an offset not negative. */
     public RawPayloadField {
         if (bits <= 0 || bitOffset < 0 || bits > 128) {
             throw new IllegalArgumentException("raw payload length is 1 to 128 bits, offset not negative: @"
@@ -40,7 +41,12 @@ public record RawPayloadField(Payload.Base base, int bitOffset, int bits) implem
         };
     }
 
-    /** The base named {@code ll}, {@code nh}, {@code th} or {@code ih}, or {@code null}. */
+    /**
+     * The base named {@code ll}, {@code nh}, {@code th} or {@code ih}, or {@code null}.
+     *
+     * @param name the base's name
+     * @return the base, or {@code null}
+     */
     public static Payload.Base base(String name) {
         return switch (name) {
             case "ll" -> Payload.Base.LINK;

@@ -36,32 +36,59 @@ public enum RejectKind {
         this.codes = new TreeMap<>(codes);
     }
 
-    /** nft's name after {@code with}: {@code icmp}, {@code icmpv6}, {@code icmpx}, {@code tcp reset}. */
+    /**
+     * nft's name after {@code with}: {@code icmp}, {@code icmpv6}, {@code icmpx}, {@code tcp reset}.
+     *
+     * @return the name
+     */
     public String nftName() {
         return nftName;
     }
 
-    /** The kernel's {@code NFT_REJECT_*} type. */
+    /**
+     * The kernel's {@code NFT_REJECT_*} type.
+     *
+     * @return the type
+     */
     public int kernelType() {
         return kernelType;
     }
 
-    /** The port unreachable code, which a plain {@code reject} sends (0 for a TCP reset). */
+    /**
+     * The port unreachable code, which a plain {@code reject} sends (0 for a TCP reset).
+     *
+     * @return the code
+     */
     public int portUnreachable() {
         return portUnreachable;
     }
 
-    /** nft's name of {@code code}, or the number when nft has none. */
+    /**
+     * nft's name of {@code code}, or the number when nft has none.
+     *
+     * @param code the code
+     * @return the name or number
+     */
     public String codeName(int code) {
         return codes.getOrDefault(code, Integer.toString(code));
     }
 
-    /** Whether nft has a name for {@code code}. */
+    /**
+     * Whether nft has a name for {@code code}.
+     *
+     * @param code the code
+     * @return whether nft names it
+     */
     public boolean names(int code) {
         return codes.containsKey(code);
     }
 
-    /** The code nft names {@code name}, or written as a number from 0 to 255; empty otherwise. */
+    /**
+     * The code nft names {@code name}, or written as a number from 0 to 255; empty otherwise.
+     *
+     * @param name the name or number
+     * @return the code, or empty
+     */
     public OptionalInt code(String name) {
         for (Map.Entry<Integer, String> e : codes.entrySet()) {
             if (e.getValue().equals(name)) {
@@ -74,12 +101,21 @@ public enum RejectKind {
         return OptionalInt.empty();
     }
 
-    /** The code names, for error messages. */
+    /**
+     * The code names, for error messages.
+     *
+     * @return the names, comma separated
+     */
     public String codeNames() {
         return String.join(", ", new TreeSet<>(codes.values()));
     }
 
-    /** The kind nft names {@code name} after {@code with}, or {@code null}. */
+    /**
+     * The kind nft names {@code name} after {@code with}, or {@code null}.
+     *
+     * @param name the name
+     * @return the kind, or {@code null}
+     */
     public static RejectKind named(String name) {
         for (RejectKind k : values()) {
             if (k.nftName.equals(name)) {

@@ -14,7 +14,15 @@ public final class RuleListing {
     private RuleListing() {
     }
 
-    /** The rules of one chain, delinearized. */
+    /**
+     * The rules of one chain, delinearized.
+     *
+     * @param nft the client
+     * @param family the table's family
+     * @param table the table's name
+     * @param chain the chain's name
+     * @return the rules in order; empty when there are none
+     */
     public static List<RuleSpec> list(Nftables nft, Family family, String table, String chain) {
         Map<String, List<SetElement>> cache = new HashMap<>();
         return nft.listRules(family, table, chain).stream()
@@ -22,7 +30,14 @@ public final class RuleListing {
                 .toList();
     }
 
-    /** One listed rule, delinearized; anonymous sets are read from the kernel as needed. */
+    /**
+     * One listed rule, delinearized; anonymous sets are read from the kernel as needed.
+     *
+     * @param nft the client
+     * @param rule the rule as the kernel lists it
+     * @param cache anonymous set elements already read, by set name; filled as sets are read
+     * @return the rule in the rule language
+     */
     public static RuleSpec delinearize(Nftables nft, Rule rule, Map<String, List<SetElement>> cache) {
         return Delinearizer.delinearize(rule, name -> cache.computeIfAbsent(rule.family() + " " + rule.table() + " " + name,
                 k -> nft.listElements(rule.family(), rule.table(), name)));

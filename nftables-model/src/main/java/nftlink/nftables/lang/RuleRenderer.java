@@ -30,26 +30,48 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     /** Like plain {@code nft list}, but cgroup IDs and interface indexes as numbers. */
     public static final RuleRenderer DEFAULT = new RuleRenderer(id -> null, false, false, index -> null);
 
-    /** Like plain {@code nft list}, with cgroup paths from {@code cgroupPaths}. */
+    /**
+     * Like plain {@code nft list}, with cgroup paths from {@code cgroupPaths}.
+     *
+     * @param cgroupPaths the cgroup path of a cgroup v2 ID, or {@code null} when unknown
+     */
     public RuleRenderer(LongFunction<String> cgroupPaths) {
         this(cgroupPaths, false, false, index -> null);
     }
 
-    /** This renderer with the {@code -s} and {@code -p} output options set as given. */
+    /**
+     * This renderer with the {@code -s} and {@code -p} output options set as given.
+     *
+     * @param stateless {@code -s}: leave out counter values and quota usage
+     * @param numericProtocol {@code -p}: print protocols as numbers
+     * @return the renderer
+     */
     public RuleRenderer withOptions(boolean stateless, boolean numericProtocol) {
         return new RuleRenderer(cgroupPaths, stateless, numericProtocol, interfaceNames);
     }
 
-    /** This renderer with interface names from {@code names} (index to name, or {@code null}). */
+    /**
+     * This renderer with interface names from {@code names} (index to name, or {@code null}).
+     *
+     * @param names the interface name of an index
+     * @return the renderer
+     */
     public RuleRenderer withInterfaceNames(IntFunction<String> names) {
         return new RuleRenderer(cgroupPaths, stateless, numericProtocol, names);
     }
 
+    /** Checks the components: {@code cgroupPaths} must not be null. */
     public RuleRenderer {
         Objects.requireNonNull(cgroupPaths, "cgroupPaths");
     }
 
-    /** The rule's statements and comment, as one line (an anonymous chain's rules on lines of their own). */
+    /**
+     * The rule's statements and comment, as one line (an anonymous chain's rules on lines of their
+     * own).
+     *
+     * @param rule the rule
+     * @return the text
+     */
     public String render(RuleSpec rule) {
         return render(rule, 2);
     }
@@ -77,27 +99,31 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return sb.append('\n').append("\t".repeat(depth)).append('}').toString();
     }
 
-    /** One statement, as it prints in a rule of an {@code inet} table. */
+    /**
+     * One statement, as it prints in a rule of an {@code inet} table.
+     *
+     * @param s the statement
+     * @return the text
+     */
     public String render(Statement s) {
         return render(s, Family.INET);
     }
 
-    /** One statement, as it prints in a rule of a {@code family} table. */
+    /**
+     * One statement, as it prints in a rule of a {@code family} table.
+     *
+     * @param s the statement
+     * @param family the table's family
+     * @return the text
+     */
     public String render(Statement s, Family family) {
         return switch (s) {
             case Match m when m.field() instanceof MaskedField mf && mf.field().datatype().isBitmask() && !mf.isOr()
                     && m.op() == Match.Op.EQ && m.value() instanceof Value.Single z && Linearizer.number(z.bytes()).signum() == 0 ->
                     // nft's spelling of "none of these flags"
                     mf.field().text() + " ! " + mf.field().datatype().print(mf.field().fromRegister(mf.mask()));
-            case Match m -> {
-                // nft writes == after a mask, and leaves it out otherwise
-                String op = m.op() == Match.Op.EQ && !(m.field() instanceof MaskedField) ? "" : m.op().text() + " ";
-                // flags are a list (established,related) only where they test for any of them
-                String value = m.field() instanceof MaskedField mf && mf.field().datatype().isBitmask() && m.value() instanceof Value.Single
-                        ? value(m.field(), m.value()).replace(",", " | ")
-                        : m.op() != Match.Op.EQ ? flagValue(m.field(), m.value()) : value(m.field(), m.value());
-                yield fieldText(m.field()) + " " + op + value;
-            }
+            case Match m when m.op() == Match.Op.EXACT && m.value() instanceof Value.Single v -> exact(m.field(), v);
+            case Match m -> match(m);
             case Statement.VerdictStatement v -> v.verdict().toString();
             case Statement.ChainBinding b -> binding(b, family, 2);
             case Statement.CounterStatement c -> stateless ? "counter" : "counter packets " + Long.toUnsignedString(c.packets())
@@ -122,32 +148,13 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     : "fwd " + (f.address().length() == 4 ? "ip" : "ip6") + " to " + Datatype.printAddress(f.address().toArray())
                     + " device " + device(f.device());
             case Statement.ObjectReference o -> o.type().reference() + " \"" + o.object() + "\"";
-            case Statement.ObjectMap om -> {
-                String map = om.named() != null ? "@" + om.named() : om.entries().stream()
-                        .map(e -> flagValue(om.key(), e.key()) + " : \"" + e.object() + "\"")
-                        .collect(Collectors.joining(", ", "{ ", " }"));
-                yield om.type().reference() + " " + om.key().text() + " map " + map;
-            }
+            case Statement.ObjectMap om -> objectMap(om);
             case Statement.SetFromField sf -> sf.target().text() + " set " + sf.source().text();
             case Statement.TcpOptionReset r -> "reset tcp option " + ExthdrField.tcpOptionName(r.kind());
             case Statement.ConnlimitStatement cl -> "ct count " + (cl.over() ? "over " : "") + Integer.toUnsignedString(cl.count());
             case Statement.LastStatement l -> stateless ? "last"
                     : "last used " + (l.usedMillis() == null ? "never" : NftTime.format(l.usedMillis()));
-            case Statement.DynsetStatement d -> {
-                StringBuilder sb = new StringBuilder(d.op().nftName()).append(" @")
-                        .append(d.set()).append(" { ").append(fieldText(d.key()));
-                if (d.timeout() != null) {
-                    sb.append(" timeout ").append(NftTime.format(d.timeout()));
-                }
-                for (Statement stateful : d.stateful()) {
-                    // nft lists a set element's counter without its values (they are the element's)
-                    sb.append(' ').append(stateful instanceof Statement.CounterStatement ? "counter" : render(stateful, family));
-                }
-                if (d.data() != null) {
-                    sb.append(" : ").append(d.data().text());
-                }
-                yield sb.append(" }").toString();
-            }
+            case Statement.DynsetStatement d -> dynset(d, family);
             case Statement.CtSet cs -> cs.field().text() + " set " + cs.field().datatype().print(cs.value());
             case Statement.PayloadSet ps -> ps.field().text() + " set " + single(ps.field(), ps.value());
             case Statement.KernelExpression k when XtListing.isXt(k) ->
@@ -164,17 +171,52 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     + NatFlag.text(m.flags());
             case Statement.RedirectStatement r -> "redirect" + (r.portSource() != null ? " to :" + r.portSource().text()
                     : r.portMin() == null ? "" : " to " + ports(r.portMin(), r.portMax())) + NatFlag.text(r.flags());
-            case Statement.VerdictMap v -> {
-                if (v.named() != null) {
-                    yield v.field().text() + " vmap @" + v.named();
-                }
-                StringJoiner j = new StringJoiner(", ", "{ ", " }");
-                for (Statement.VerdictMap.Entry e : v.entries()) {
-                    j.add(flagValue(v.field(), e.key()) + elementStatements(e.statements()) + " : " + e.verdict());
-                }
-                yield v.field().text() + " vmap " + j;
-            }
+            case Statement.VerdictMap v -> verdictMap(v);
         };
+    }
+
+    private String match(Match m) {
+        // nft writes == after a mask, and leaves it out otherwise
+        String op = m.op() == Match.Op.EQ && !(m.field() instanceof MaskedField) ? "" : m.op().text() + " ";
+        // flags are a list (established,related) only where they test for any of them
+        String value = m.field() instanceof MaskedField mf && mf.field().datatype().isBitmask() && m.value() instanceof Value.Single
+                ? value(m.field(), m.value()).replace(",", " | ")
+                : m.op() != Match.Op.EQ ? flagValue(m.field(), m.value()) : value(m.field(), m.value());
+        return fieldText(m.field()) + " " + op + value;
+    }
+
+    private String objectMap(Statement.ObjectMap om) {
+        String map = om.named() != null ? "@" + om.named() : om.entries().stream()
+                .map(e -> flagValue(om.key(), e.key()) + " : \"" + e.object() + "\"")
+                .collect(Collectors.joining(", ", "{ ", " }"));
+        return om.type().reference() + " " + om.key().text() + " map " + map;
+    }
+
+    private String dynset(Statement.DynsetStatement d, Family family) {
+        StringBuilder sb = new StringBuilder(d.op().nftName()).append(" @")
+                .append(d.set()).append(" { ").append(fieldText(d.key()));
+        if (d.timeout() != null) {
+            sb.append(" timeout ").append(NftTime.format(d.timeout().toMillis()));
+        }
+        for (Statement stateful : d.stateful()) {
+            // nft lists a set element's counter without its values (they are the element's)
+            sb.append(' ').append(stateful instanceof Statement.CounterStatement ? "counter" : render(stateful, family));
+        }
+        if (d.data() != null) {
+            sb.append(" : ").append(d.data().text());
+        }
+        return sb.append(" }").toString();
+    }
+
+    private String verdictMap(Statement.VerdictMap v) {
+        if (v.named() != null) {
+            return v.field().text() + " vmap @" + v.named();
+        }
+        StringJoiner j = new StringJoiner(", ", "{ ", " }");
+        for (Statement.VerdictMap.Entry e : v.entries()) {
+            j.add(flagValue(v.field(), e.key()) + elementStatements(e.statements()) + " : " + e.verdict());
+        }
+        return v.field().text() + " vmap " + j;
     }
 
     /** A map lookup, interfaces in its data by name ({@code meta mark map { 0x00000001 : "lo" }}). */
@@ -264,7 +306,13 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return sb.append(NatFlag.text(n.flags())).toString();
     }
 
-    /** The prefix length when {@code [low, high]} is exactly one prefix, else -1. */
+    /**
+     * The prefix length when {@code [low, high]} is exactly one prefix, else -1.
+     *
+     * @param low the range's first address
+     * @param high the range's last address
+     * @return the prefix length, or -1
+     */
     public static int prefixLength(Bytes low, Bytes high) {
         BigInteger lo = new BigInteger(1, low.toArray());
         BigInteger size = new BigInteger(1, high.toArray()).subtract(lo).add(BigInteger.ONE);
@@ -294,7 +342,13 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return name != null ? "\"" + name + "\"" : Integer.toString(index);
     }
 
-    /** A value of {@code field} as nft prints it. */
+    /**
+     * A value of {@code field} as nft prints it.
+     *
+     * @param field the field the value belongs to
+     * @param v the value
+     * @return the text
+     */
     public String renderValue(Field field, Value v) {
         return value(field, v);
     }
@@ -317,6 +371,22 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                 yield j.toString();
             }
         };
+    }
+
+    /**
+     * An exact compare of a flag field as nft 1.1.3 lists it: one flag by name ({@code tcp flags == syn}), other
+     * values of a header field as a number ({@code tcp flags == 0x12}), of a ct key as its flags without the
+     * operator ({@code ct state established | related}).
+     */
+    private String exact(Field field, Value.Single v) {
+        BigInteger n = Linearizer.number(field.fromRegister(v.bytes()));
+        if (n.bitCount() == 1) {
+            return fieldText(field) + " == " + value(field, v);
+        }
+        if (field instanceof CtField && n.signum() != 0) {
+            return fieldText(field) + " " + flagValue(field, v);
+        }
+        return fieldText(field) + " == 0x" + n.toString(16);
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.Objects;
  */
 public record RuleSpec(Family family, String table, String chain, List<Statement> statements, String comment, long handle) {
 
+    /** Checks the components: family, table and chain must not be null; copies the statements. */
     public RuleSpec {
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(table, "table");
@@ -28,11 +29,25 @@ public record RuleSpec(Family family, String table, String chain, List<Statement
         statements = List.copyOf(statements);
     }
 
-    /** A new rule. */
+    /**
+     * A new rule.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param chain the chain's name
+     * @param statements the statements, in order
+     * @return the rule
+     */
     public static RuleSpec of(Family family, String table, String chain, Statement... statements) {
         return new RuleSpec(family, table, chain, List.of(statements), null, 0);
     }
 
+    /**
+     * This rule with another comment.
+     *
+     * @param newComment the comment, or {@code null} for none
+     * @return the changed copy
+     */
     public RuleSpec withComment(String newComment) {
         return new RuleSpec(family, table, chain, statements, newComment, handle);
     }

@@ -1,6 +1,5 @@
 package nftlink.nftables.lang;
 
-import nftlink.netlink.DumpInterruptedException;
 import nftlink.nftables.Chain;
 import nftlink.nftables.Family;
 import nftlink.nftables.Flowtable;
@@ -36,34 +35,41 @@ import java.util.Map;
 public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, List<SetElement>> elements, List<Rule> rules,
                              List<NftObject> objects, List<Flowtable> flowtables) {
 
-    /** Reads everything from the kernel. */
+    /**
+     * Reads everything from the kernel ({@link Nftables#listRuleset()}).
+     *
+     * @param nft the client
+     * @return the listing
+     */
     public static RulesetListing read(Nftables nft) {
-        for (int attempt = 0; attempt < 10; attempt++) {
-            int generation = nft.generation();
-            Ruleset rs = nft.listRuleset();
-            List<NftSet> sets = nft.listSets();
-            Map<String, List<SetElement>> elements = new HashMap<>();
-            for (NftSet s : sets) {
-                elements.put(key(s.family().nftName(), s.table(), s.name()), nft.listElements(s.family(), s.table(), s.name()));
-            }
-            List<Rule> rules = nft.listRules();
-            List<NftObject> objects = nft.listObjects();
-            List<Flowtable> flowtables = nft.listFlowtables();
-            if (nft.generation() == generation) {
-                // anonymous chains (jump { ... }) are listed inside the rules bound to them, not as chains
-                Ruleset visible = new Ruleset(rs.tables(), rs.chains().stream()
-                        .filter(c -> (c.flags() & NfTablesUapi.NFT_CHAIN_BINDING) == 0).toList());
-                return new RulesetListing(visible, sets, elements, rules, objects, flowtables);
-            }
-        }
-        throw new DumpInterruptedException("list ruleset: the rule set kept changing while it was read");
+        return of(nft.listRuleset());
     }
 
+    /**
+     * The listing of {@code listed}, as {@link Nftables#listRuleset()} returns it: anonymous chains
+     * ({@code jump { ... }}) are listed inside the rules bound to them, not as chains.
+     *
+     * @param listed a listed rule set
+     * @return the listing of {@code listed}, as {@link Nftables#listRuleset()} returns it
+     */
+    public static RulesetListing of(Ruleset listed) {
+        Ruleset visible = new Ruleset(listed.tables(), listed.chains().stream()
+                .filter(c -> (c.flags() & NfTablesUapi.NFT_CHAIN_BINDING) == 0).toList());
+        return new RulesetListing(visible, listed.sets(), listed.elements(), listed.rules(), listed.objects(),
+                listed.flowtables());
+    }
+
+    /** The key of a set's elements in {@link #elements()}, as {@link Ruleset#setKey} makes it. */
     private static String key(String family, String table, String set) {
         return family + " " + table + " " + set;
     }
 
-    /** The rules of a chain in the rule language. */
+    /**
+     * The rules of a chain in the rule language.
+     *
+     * @param chain the chain
+     * @return the rules in order; empty when there are none
+     */
     public List<RuleSpec> rulesOf(Chain chain) {
         return rulesOf(chain.family(), chain.table(), chain.name(), setIndex());
     }
@@ -179,22 +185,47 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
         return byChain;
     }
 
-    /** The text {@code nft list ruleset} prints. */
+    /**
+     * The text {@code nft list ruleset} prints.
+     *
+     * @param formatter the formatter of tables and chains
+     * @param rules the renderer of rules
+     * @return the text
+     */
     public String render(NftFormatter formatter, RuleRenderer rules) {
         return formatter.ruleset(ruleset, contents(rules, formatter.handles(), formatter.numericPriority()));
     }
 
-    /** The text {@code nft list table FAMILY NAME} prints. */
+    /**
+     * The text {@code nft list table FAMILY NAME} prints.
+     *
+     * @param formatter the formatter of tables and chains
+     * @param rules the renderer of rules
+     * @param table the table
+     * @return the text
+     */
     public String renderTable(NftFormatter formatter, RuleRenderer rules, Table table) {
         return formatter.table(table, ruleset.chainsOf(table), contents(rules, formatter.handles(), formatter.numericPriority()));
     }
 
-    /** The block of one chain with its rules, as {@code nft list chain} prints it inside its table. */
+    /**
+     * The block of one chain with its rules, as {@code nft list chain} prints it inside its table.
+     *
+     * @param formatter the formatter of tables and chains
+     * @param rules the renderer of rules
+     * @param chain the chain
+     * @return the text
+     */
     public String renderChain(NftFormatter formatter, RuleRenderer rules, Chain chain) {
         return formatter.chain(chain, contents(rules, formatter.handles(), formatter.numericPriority()));
     }
 
-    /** The elements of {@code set} (none when it has none, or when this listing left them out). */
+    /**
+     * The elements of {@code set} (none when it has none, or when this listing left them out).
+     *
+     * @param set the set
+     * @return the elements; empty when there are none
+     */
     public List<SetElement> elementsOf(NftSet set) {
         return elements.getOrDefault(key(set.family().nftName(), set.table(), set.name()), List.of());
     }
@@ -202,6 +233,8 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
     /**
      * This listing without the elements of named sets and maps, as {@code nft -t} lists: anonymous
      * sets keep theirs, which rules print inline.
+     *
+     * @return the listing
      */
     public RulesetListing terse() {
         Map<String, List<SetElement>> kept = new HashMap<>();

@@ -20,12 +20,20 @@ public sealed interface SetData {
      * @param interval whether each value is a range or prefix ({@code : interval ipv4_addr})
      */
     record Values(SetKey value, boolean interval) implements SetData {
-        /** The kernel's data type number. */
+        /**
+         * The kernel's data type number.
+         *
+         * @return the type number
+         */
         public int typeId() {
             return value.typeId();
         }
 
-        /** The data's length in bytes: both bounds for interval data, each padded to 4 bytes. */
+        /**
+         * The data's length in bytes: both bounds for interval data, each padded to 4 bytes.
+         *
+         * @return the length in bytes
+         */
         public int length() {
             if (!interval) {
                 return value.length();

@@ -5,6 +5,7 @@ import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.expr.Expression;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,6 +34,7 @@ public record SetDeclaration(Family family, String table, String name, SetKey ke
                              int gcInterval, int size, int policy, boolean autoMerge, String comment,
                              List<Statement> statements) {
 
+    /** Checks the components: family, table, name and key must not be null; copies the lists. */
     public SetDeclaration {
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(table, "table");
@@ -53,6 +55,9 @@ public record SetDeclaration(Family family, String table, String name, SetKey ke
      * A kernel's set as nft describes it when listing: the {@code typeof} expressions of its
      * userdata where they fit the key and data (else the datatypes), the auto-merge flag, the
      * comment and the stateful statements; {@code null} when a datatype is one nftlink does not know.
+     *
+     * @param set the set as the kernel lists it
+     * @return the declaration
      */
     public static SetDeclaration of(NftSet set) {
         SetUserdata u = SetUserdata.decode(set.userdata());
@@ -95,7 +100,7 @@ public record SetDeclaration(Family family, String table, String name, SetKey ke
         SetKey k = key;
         SetData d = data;
         try {
-            return new SetDeclaration(set.family(), set.table(), set.name(), k, d, declared, set.timeout(), set.gcInterval(),
+            return new SetDeclaration(set.family(), set.table(), set.name(), k, d, declared, set.timeout().toMillis(), (int) set.gcInterval().toMillis(),
                     set.size(), set.policy(), u.autoMerge(), u.comment(), statements);
         } catch (IllegalArgumentException e) {
             return null;
@@ -133,17 +138,30 @@ public record SetDeclaration(Family family, String table, String name, SetKey ke
         }
     }
 
-    /** Whether this declares a map (of data, verdicts or objects). */
+    /**
+     * Whether this declares a map (of data, verdicts or objects).
+     *
+     * @return whether this is a map
+     */
     public boolean isMap() {
         return data != null;
     }
 
-    /** Whether the elements are intervals. */
+    /**
+     * Whether the elements are intervals.
+     *
+     * @return whether this is an interval set
+     */
     public boolean isInterval() {
         return (flags & NfTablesUapi.NFT_SET_INTERVAL) != 0;
     }
 
-    /** The flags the kernel gets: the declared ones, the map or object flag, concat for ranges of concatenations. */
+    /**
+     * The flags the kernel gets: the declared ones, the map or object flag, concat for ranges of
+     * concatenations.
+     *
+     * @return the {@code NFT_SET_*} flags
+     */
     public int kernelFlags() {
         int f = flags;
         if (timeout != 0) {
@@ -167,6 +185,7 @@ public record SetDeclaration(Family family, String table, String name, SetKey ke
     /**
      * The kernel's set.
      *
+     * @return the set
      * @throws IllegalArgumentException when the declaration does not make a valid set
      */
     public NftSet set() {
@@ -189,7 +208,8 @@ public record SetDeclaration(Family family, String table, String name, SetKey ke
             expressions.add(StatefulStatements.expression(s));
         }
         return new NftSet(family, table, name, 0, kernelFlags(), key.typeId(), key.length(), dataType, dataLength,
-                objectType, policy, size, fieldLengths, timeout, gcInterval, 0, userdata().encode(), expressions, List.of());
+                objectType, policy, size, fieldLengths, Duration.ofMillis(timeout),
+                Duration.ofMillis(Integer.toUnsignedLong(gcInterval)), 0, userdata().encode(), expressions, List.of());
     }
 
     /**
@@ -197,6 +217,8 @@ public record SetDeclaration(Family family, String table, String name, SetKey ke
      * data's, the auto-merge flag (never for ranges of concatenations), the typeof descriptions of
      * key and data (a plain value for a key or data given by datatype), whether data are intervals,
      * the comment.
+     *
+     * @return the userdata
      */
     public SetUserdata userdata() {
         int dataOrder = switch (data) {

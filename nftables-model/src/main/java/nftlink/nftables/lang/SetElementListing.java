@@ -27,6 +27,11 @@ public final class SetElementListing {
     /**
      * The elements of {@code set}, described by {@code declaration}, as nft lists them; {@code null} when
      * some element does not fit the declaration (a key or data of another length).
+     *
+     * @param declaration how the set was declared
+     * @param set the set
+     * @param elements its elements, as the kernel lists them
+     * @return the elements as nft lists them, or {@code null}
      */
     public static List<ListedElement> list(SetDeclaration declaration, NftSet set, List<SetElement> elements) {
         SetKey key = declaration.key();
@@ -58,6 +63,10 @@ public final class SetElementListing {
     /**
      * A bitmask value's flags, lowest first, each a value of the type ({@code fin | ack} is nft's listing
      * of an element with both flags); one value as it is when it has no more than one flag.
+     *
+     * @param type a bitmask datatype
+     * @param value the value
+     * @return the flags, lowest first
      */
     public static List<Bytes> flags(Datatype type, Bytes value) {
         if (!type.isBitmask()) {
@@ -107,6 +116,9 @@ public final class SetElementListing {
     /**
      * Whether interval sets keep values of {@code type} as big-endian numbers although the type's
      * values are in host order (integers such as marks and uids, not strings), as nft writes them.
+     *
+     * @param type the datatype
+     * @return whether values are stored big-endian
      */
     public static boolean storedBigEndian(Datatype type) {
         return type.hostOrder() && type != Datatype.IFNAME && type != Datatype.STRING;
@@ -246,7 +258,7 @@ public final class SetElementListing {
                 data = List.of(new Value.Single(v.bytes()));
             }
         }
-        return new ListedElement(key, statements, e.timeout(), e.expiration(), e.comment(), verdict, data, e.objectRef());
+        return new ListedElement(key, statements, e.timeout().toMillis(), e.expiration().toMillis(), e.comment().orElse(null), verdict, data, e.objectRef());
     }
 
     private static BigInteger number(Bytes b) {

@@ -20,6 +20,7 @@ import java.util.Objects;
 public record SetElementSpec(Value key, NftData data, String objectRef, long timeout, long expiration, String comment,
                              List<Statement> statements) {
 
+    /** Checks the components: a key that is a value, prefix, range or catch-all; copies the statements. */
     public SetElementSpec {
         Objects.requireNonNull(key, "key");
         if (!(key instanceof Value.Single || key instanceof Value.Prefix || key instanceof Value.Range
@@ -34,7 +35,13 @@ public record SetElementSpec(Value key, NftData data, String objectRef, long tim
         }
     }
 
-    /** An element with only a key (and data, for a map). */
+    /**
+     * An element with only a key (and data, for a map).
+     *
+     * @param key the key
+     * @param data the data, or {@code null} for a set
+     * @return the element
+     */
     public static SetElementSpec of(Value key, NftData data) {
         return new SetElementSpec(key, data, null, 0, 0, null, List.of());
     }

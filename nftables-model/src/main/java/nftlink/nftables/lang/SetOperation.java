@@ -24,17 +24,30 @@ public enum SetOperation {
         this.nftName = nftName;
     }
 
-    /** The kernel's number ({@code NFTA_DYNSET_OP}). */
+    /**
+     * The kernel's number ({@code NFTA_DYNSET_OP}).
+     *
+     * @return the number
+     */
     public int number() {
         return number;
     }
 
-    /** nft's word. */
+    /**
+     * nft's word.
+     *
+     * @return the word
+     */
     public String nftName() {
         return nftName;
     }
 
-    /** The operation numbered {@code number}; empty for another number. */
+    /**
+     * The operation numbered {@code number}; empty for another number.
+     *
+     * @param number the operation number
+     * @return the operation, or empty
+     */
     public static Optional<SetOperation> of(int number) {
         for (SetOperation o : values()) {
             if (o.number == number) {
@@ -44,7 +57,12 @@ public enum SetOperation {
         return Optional.empty();
     }
 
-    /** The operation nft names {@code name}; empty for another word. */
+    /**
+     * The operation nft names {@code name}; empty for another word.
+     *
+     * @param name the word
+     * @return the operation, or empty
+     */
     public static Optional<SetOperation> named(String name) {
         for (SetOperation o : values()) {
             if (o.nftName.equals(name)) {

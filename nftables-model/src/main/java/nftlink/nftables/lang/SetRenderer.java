@@ -25,12 +25,26 @@ public final class SetRenderer {
     private SetRenderer() {
     }
 
-    /** The block {@code \tset NAME {\n ... \t}\n}. */
+    /**
+     * The block {@code \tset NAME {\n ... \t}\n}.
+     *
+     * @param set the set
+     * @param elements its elements
+     * @return the text
+     */
     public static String render(NftSet set, List<SetElement> elements) {
         return render(set, elements, false);
     }
 
-    /** The block {@code \tset NAME {\n ... \t}\n}, with {@code # handle N} like {@code nft -a} when asked. */
+    /**
+     * The block {@code \tset NAME {\n ... \t}\n}, with {@code # handle N} like {@code nft -a} when
+     * asked.
+     *
+     * @param set the set
+     * @param elements its elements
+     * @param handles whether to print handles
+     * @return the text
+     */
     public static String render(NftSet set, List<SetElement> elements, boolean handles) {
         return render(set, elements, handles, RuleRenderer.DEFAULT);
     }
@@ -38,6 +52,12 @@ public final class SetRenderer {
     /**
      * The block {@code \tset NAME {\n ... \t}\n}, with {@code # handle N} like {@code nft -a} when
      * asked, the elements' stateful statements printed by {@code statements} (stateless or not).
+     *
+     * @param set the set
+     * @param elements its elements
+     * @param handles whether to print handles
+     * @param statements the renderer of the elements' statements
+     * @return the text
      */
     public static String render(NftSet set, List<SetElement> elements, boolean handles, RuleRenderer statements) {
         SetDeclaration d = SetDeclaration.of(set);
@@ -69,14 +89,14 @@ public final class SetRenderer {
         if (d != null && d.autoMerge()) {
             sb.append("\t\tauto-merge\n");
         }
-        if (set.timeout() != 0) {
-            sb.append("\t\ttimeout ").append(NftTime.format(set.timeout())).append('\n');
+        if (!set.timeout().isZero()) {
+            sb.append("\t\ttimeout ").append(NftTime.format(set.timeout().toMillis())).append('\n');
         }
-        if (set.gcInterval() != 0) {
-            sb.append("\t\tgc-interval ").append(NftTime.format(set.gcInterval())).append('\n');
+        if (!set.gcInterval().isZero()) {
+            sb.append("\t\tgc-interval ").append(NftTime.format(set.gcInterval().toMillis())).append('\n');
         }
-        if (set.comment() != null) {
-            sb.append("\t\tcomment \"").append(set.comment()).append("\"\n");
+        if (set.comment().isPresent()) {
+            sb.append("\t\tcomment \"").append(set.comment().get()).append("\"\n");
         }
         if (!elements.isEmpty()) {
             sb.append("\t\telements = ").append(d == null ? rawElements(elements) : elements(d, set, elements, statements))
@@ -117,7 +137,7 @@ public final class SetRenderer {
     /** The flags line: constant, dynamic, interval, timeout; none when the only flag is the timeout a default timeout implies. */
     static String flags(NftSet set) {
         int shown = NfTablesUapi.NFT_SET_CONSTANT | NfTablesUapi.NFT_SET_EVAL | NfTablesUapi.NFT_SET_INTERVAL
-                | (set.timeout() == 0 ? NfTablesUapi.NFT_SET_TIMEOUT : 0);
+                | (set.timeout().isZero() ? NfTablesUapi.NFT_SET_TIMEOUT : 0);
         if ((set.flags() & shown) == 0) {
             return "";
         }
@@ -142,7 +162,7 @@ public final class SetRenderer {
         if (listed == null) {
             return rawElements(elements);
         }
-        boolean oneLine = set.timeout() == 0 && listed.stream().noneMatch(e -> e.comment() != null)
+        boolean oneLine = set.timeout().isZero() && listed.stream().noneMatch(e -> e.comment() != null)
                 && (set.flags() & (NfTablesUapi.NFT_SET_MAP | NfTablesUapi.NFT_SET_OBJECT | NfTablesUapi.NFT_SET_TIMEOUT
                 | NfTablesUapi.NFT_SET_CONCAT)) == 0 && d.statements().isEmpty();
         int typeId = d.key().typeId();

@@ -1,5 +1,6 @@
 package nftlink.nftables.lang;
 
+import nftlink.nftables.expr.Exthdr;
 import nftlink.nftables.Family;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftSet;
@@ -66,7 +67,7 @@ public final class SetTypeof {
      * userdata: type, flags and length, then the chunk's own fields in nft's order.
      */
     private static List<String> sctpChunkFields(String header) {
-        return ExthdrField.ALL.stream().filter(f -> f.op() == nftlink.nftables.expr.Exthdr.Op.SCTP && f.header().equals(header)
+        return ExthdrField.ALL.stream().filter(f -> f.op() == Exthdr.Op.SCTP && f.header().equals(header)
                 && f.name() != null).map(ExthdrField::name).toList();
     }
 
@@ -74,12 +75,28 @@ public final class SetTypeof {
     private static final List<String> IP_OPTION_FIELDS = List.of("", "type", "length", "value", "ptr", "addr");
     private static final int HASH_SYMMETRIC = 1;
 
-    /** A set of {@code family table name} whose keys are values of {@code key}, declared {@code typeof key}. */
+    /**
+     * A set of {@code family table name} whose keys are values of {@code key}, declared {@code typeof
+     * key}.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param name the set's name
+     * @param key what the keys are values of
+     * @param comment the set's comment, or {@code null}
+     * @return the set
+     */
     public static NftSet set(Family family, String table, String name, Field key, String comment) {
         return NftSet.of(family, table, name, key.keyType(), key.length()).withUserdata(userdata(key, comment));
     }
 
-    /** The userdata nft writes for a set declared {@code typeof key} (and {@code comment}, if any). */
+    /**
+     * The userdata nft writes for a set declared {@code typeof key} (and {@code comment}, if any).
+     *
+     * @param key what the keys are values of
+     * @param comment the set's comment, or {@code null}
+     * @return the userdata bytes
+     */
     public static byte[] userdata(Field key, String comment) {
         return userdata(key, false, null, false, false, comment);
     }
@@ -95,6 +112,7 @@ public final class SetTypeof {
      * @param verdicts  whether the map's data are verdicts ({@code typeof KEY : verdict})
      * @param autoMerge whether the set was declared {@code auto-merge}
      * @param comment   the comment, or {@code null}
+     * @return the userdata bytes
      */
     public static byte[] userdata(Field key, boolean map, Field data, boolean verdicts, boolean autoMerge, String comment) {
         int dataOrder = verdicts || data == null ? SetUserdata.INVALID : SetUserdata.byteOrder(data);
@@ -145,6 +163,9 @@ public final class SetTypeof {
     /**
      * nft's description of a typeof expression (the value of {@code NFTNL_UDATA_SET_KEY_TYPEOF}):
      * its expression type and what identifies it, or {@code null} for an expression nftlink cannot describe.
+     *
+     * @param field the typeof expression
+     * @return the description, or {@code null}
      */
     public static byte[] describe(Field field) {
         return switch (field) {
@@ -273,6 +294,9 @@ public final class SetTypeof {
     /**
      * The expression a typeof description names, or {@code null} when it names none the rule
      * language knows (or the value or verdict of a {@code type} declaration).
+     *
+     * @param description the description bytes
+     * @return the expression, or {@code null}
      */
     public static Field field(byte[] description) {
         if (description == null) {
@@ -447,6 +471,9 @@ public final class SetTypeof {
     /**
      * The {@code typeof} text nft prints for a set with this userdata, or
      * {@code null} when it holds no typeof description this library reads.
+     *
+     * @param userdata the set's userdata, or {@code null}
+     * @return the text, or {@code null}
      */
     public static String text(byte[] userdata) {
         if (userdata == null) {
@@ -460,6 +487,9 @@ public final class SetTypeof {
      * The {@code typeof KEY : DATA} text nft prints for a map with this userdata (without the word
      * {@code typeof}), or {@code null} when the key or the data has no typeof description this
      * library reads.
+     *
+     * @param userdata the map's userdata, or {@code null}
+     * @return the text, or {@code null}
      */
     public static String mapText(byte[] userdata) {
         if (userdata == null) {
@@ -483,7 +513,12 @@ public final class SetTypeof {
         return type != null && SetUserdata.u32(type, -1) == EXPR_VERDICT;
     }
 
-    /** Whether this set userdata has nft's auto-merge flag ({@code NFTNL_UDATA_SET_MERGE_ELEMENTS}). */
+    /**
+     * Whether this set userdata has nft's auto-merge flag ({@code NFTNL_UDATA_SET_MERGE_ELEMENTS}).
+     *
+     * @param userdata the set's userdata, or {@code null}
+     * @return whether the flag is set
+     */
     public static boolean autoMerge(byte[] userdata) {
         return userdata != null && SetUserdata.decode(userdata).autoMerge();
     }

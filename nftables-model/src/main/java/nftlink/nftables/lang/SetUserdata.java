@@ -44,37 +44,69 @@ public record SetUserdata(int keyByteOrder, int dataByteOrder, boolean autoMerge
     private static final int COMMENT = NfTablesUapi.NFTNL_UDATA_SET_COMMENT;
     private static final int MAX_LENGTH = 256;
 
+    /** Copies the typeof descriptions, which may be null. */
     public SetUserdata {
         keyTypeof = keyTypeof == null ? null : keyTypeof.clone();
         dataTypeof = dataTypeof == null ? null : dataTypeof.clone();
     }
 
-    /** Userdata with only the key's byte order. */
+    /**
+     * Userdata with only the key's byte order.
+     *
+     * @param keyByteOrder nft's byte order of the key
+     * @return the userdata
+     */
     public static SetUserdata keyOnly(int keyByteOrder) {
         return new SetUserdata(keyByteOrder, ABSENT, false, null, null, ABSENT, null);
     }
 
-    /** nft's byte order of a field's values: {@link #INVALID} for a concatenation. */
+    /**
+     * nft's byte order of a field's values: {@link #INVALID} for a concatenation.
+     *
+     * @param field the field
+     * @return the byte order
+     */
     public static int byteOrder(Field field) {
         return field instanceof ConcatField ? INVALID : byteOrder(field.datatype());
     }
 
-    /** nft's byte order of values of a datatype: strings (names of helpers, OS fingerprints) in host order too. */
+    /**
+     * nft's byte order of values of a datatype: strings (names of helpers, OS fingerprints) in host
+     * order too.
+     *
+     * @param type the datatype
+     * @return the byte order
+     */
     public static int byteOrder(Datatype type) {
         return type.hostOrder() || type == Datatype.STRING ? HOST : BIG;
     }
 
+    /**
+     * The key's typeof description.
+     *
+     * @return a copy, or {@code null} when there is none
+     */
     @Override
     public byte[] keyTypeof() {
         return keyTypeof == null ? null : keyTypeof.clone();
     }
 
+    /**
+     * The data's typeof description.
+     *
+     * @return a copy, or {@code null} when there is none
+     */
     @Override
     public byte[] dataTypeof() {
         return dataTypeof == null ? null : dataTypeof.clone();
     }
 
-    /** This userdata with another comment. */
+    /**
+     * This userdata with another comment.
+     *
+     * @param newComment the comment, or {@code null} for none
+     * @return the changed copy
+     */
     public SetUserdata withComment(String newComment) {
         return new SetUserdata(keyByteOrder, dataByteOrder, autoMerge, keyTypeof, dataTypeof, dataInterval, newComment);
     }
@@ -82,6 +114,7 @@ public record SetUserdata(int keyByteOrder, int dataByteOrder, boolean autoMerge
     /**
      * The TLVs, as nft writes them.
      *
+     * @return the bytes
      * @throws IllegalArgumentException when the comment or the whole does not fit nft's userdata limit
      */
     public byte[] encode() {
@@ -122,6 +155,7 @@ public record SetUserdata(int keyByteOrder, int dataByteOrder, boolean autoMerge
      * sequence reads as far as it is well formed.
      *
      * @param userdata the set's userdata, or {@code null}
+     * @return the userdata read
      */
     public static SetUserdata decode(byte[] userdata) {
         int keyOrder = ABSENT;

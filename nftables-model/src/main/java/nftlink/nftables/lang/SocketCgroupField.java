@@ -15,6 +15,7 @@ import java.util.List;
  */
 public record SocketCgroupField(int level) implements Field {
 
+    /** Checks the component: a level from 0 to 255. */
     public SocketCgroupField {
         if (level < 0 || level > 255) {
             throw new IllegalArgumentException("cgroup level out of range: " + level);

@@ -17,7 +17,12 @@ public final class StatefulStatements {
     private StatefulStatements() {
     }
 
-    /** Whether {@code s} is a statement a set or an element can hold. */
+    /**
+     * Whether {@code s} is a statement a set or an element can hold.
+     *
+     * @param s the statement
+     * @return whether it keeps state
+     */
     public static boolean isStateful(Statement s) {
         return s instanceof Statement.CounterStatement || s instanceof Statement.LimitStatement
                 || s instanceof Statement.QuotaStatement || s instanceof Statement.ConnlimitStatement
@@ -27,6 +32,8 @@ public final class StatefulStatements {
     /**
      * The kernel expression of a stateful statement.
      *
+     * @param s the statement
+     * @return the expression
      * @throws IllegalArgumentException for a statement that keeps no state
      */
     public static Expression expression(Statement s) {
@@ -42,7 +49,13 @@ public final class StatefulStatements {
         };
     }
 
-    /** The statement of a stateful kernel expression, or {@code null} when it is none the language knows. */
+    /**
+     * The statement of a stateful kernel expression, or {@code null} when it is none the language
+     * knows.
+     *
+     * @param e the expression
+     * @return the statement, or {@code null}
+     */
     public static Statement statement(Expression e) {
         return switch (e) {
             case Counter c -> new Statement.CounterStatement(c.packets(), c.bytes());

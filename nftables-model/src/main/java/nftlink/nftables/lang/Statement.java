@@ -8,6 +8,7 @@ import nftlink.nftables.expr.Hash;
 import nftlink.nftables.expr.Numgen;
 import nftlink.nftables.expr.Verdict;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,8 +29,13 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         Statement.ObjectReference, Statement.ObjectMap, Statement.LastStatement, Statement.DynsetStatement, Statement.SetFromField,
         Statement.ConnlimitStatement, Statement.TcpOptionReset, Statement.ChainBinding {
 
-    /** {@code accept}, {@code drop}, {@code jump CHAIN}, ... */
+    /**
+     * {@code accept}, {@code drop}, {@code jump CHAIN}, ...
+     *
+     * @param verdict the verdict
+     */
     record VerdictStatement(Verdict verdict) implements Statement {
+        /** Checks the component: {@code verdict} must not be null. */
         public VerdictStatement {
             Objects.requireNonNull(verdict, "verdict");
         }
@@ -44,8 +50,14 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
     record CounterStatement(long packets, long bytes) implements Statement {
     }
 
-    /** {@code meta KEY set VALUE}, e.g. {@code meta mark set 0x2}. */
+    /**
+     * {@code meta KEY set VALUE}, e.g. {@code meta mark set 0x2}.
+     *
+     * @param field the meta key to set
+     * @param value the value, exactly as long as the key
+     */
     record MetaSet(MetaField field, Bytes value) implements Statement {
+        /** Checks the components: neither may be null, and {@code value} must have the key's length. */
         public MetaSet {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(value, "value");
@@ -55,8 +67,14 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         }
     }
 
-    /** {@code ct [original|reply] KEY set VALUE}, e.g. {@code ct mark set 0x2}, {@code ct zone set 1}. */
+    /**
+     * {@code ct [original|reply] KEY set VALUE}, e.g. {@code ct mark set 0x2}, {@code ct zone set 1}.
+     *
+     * @param field the conntrack key (and direction) to set
+     * @param value the value, exactly as long as the key
+     */
     record CtSet(CtField field, Bytes value) implements Statement {
+        /** Checks the components: neither may be null, and {@code value} must have the key's length. */
         public CtSet {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(value, "value");
@@ -74,6 +92,10 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * @param value the value in the field's register form
      */
     record PayloadSet(Field field, Bytes value) implements Statement {
+        /**
+         * Checks the components: neither may be null, the field must be one the kernel can write, and
+         * the value must fit it.
+         */
         public PayloadSet {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(value, "value");
@@ -90,8 +112,11 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
     /**
      * A kernel expression the rule language does not express; kept so nothing is
      * lost, and rendered in libnftnl's form.
+     *
+     * @param expression the kernel expression as the kernel lists it
      */
     record KernelExpression(Expression expression) implements Statement {
+        /** Checks the component: {@code expression} must not be null. */
         public KernelExpression {
             Objects.requireNonNull(expression, "expression");
         }
@@ -110,21 +135,38 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      */
     record LogStatement(String prefix, LogLevel level, Set<LogFlag> flags, Integer group, Integer snaplen,
                         Integer queueThreshold) implements Statement {
+        /** Copies {@code flags}, which must not be null; the other components may be null. */
         public LogStatement {
             flags = Set.copyOf(flags);
         }
 
-        /** {@code log [prefix "P"] [level L] [flags ...] [group G]} without nflog tuning. */
+        /**
+         * {@code log [prefix "P"] [level L] [flags ...] [group G]} without nflog tuning.
+         *
+         * @param prefix log prefix, or {@code null}
+         * @param level the level, or {@code null} for none (the kernel then uses warn)
+         * @param flags what each message carries besides the packet; not null
+         * @param group nflog group, or {@code null} for the kernel log
+         */
         public LogStatement(String prefix, LogLevel level, Set<LogFlag> flags, Integer group) {
             this(prefix, level, flags, group, null, null);
         }
 
-        /** {@code log}: the kernel log at the default level. */
+        /**
+         * {@code log}: the kernel log at the default level.
+         *
+         * @return a log statement with no prefix, level, flags or group
+         */
         public static LogStatement plain() {
             return new LogStatement(null, null, Set.of(), null);
         }
 
-        /** {@code log prefix "P"}. */
+        /**
+         * {@code log prefix "P"}.
+         *
+         * @param prefix the log prefix; not null
+         * @return a log statement with that prefix and nothing else
+         */
         public static LogStatement withPrefix(String prefix) {
             return new LogStatement(prefix, null, Set.of(), null);
         }
@@ -140,6 +182,10 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * @param over   whether it matches above the rate instead of under it
      */
     record LimitStatement(long rate, TimeUnit period, long burst, boolean bytes, boolean over) implements Statement {
+        /**
+         * Checks the components: {@code period} must not be null and {@code burst} must be an unsigned
+         * 32-bit number.
+         */
         public LimitStatement {
             Objects.requireNonNull(period, "period");
             if (burst < 0 || burst > 0xffffffffL) {
@@ -147,7 +193,13 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
             }
         }
 
-        /** {@code limit rate RATE/UNIT} in packets, with nft's default burst of 5. */
+        /**
+         * {@code limit rate RATE/UNIT} in packets, with nft's default burst of 5.
+         *
+         * @param rate packets per period
+         * @param period the period; not null
+         * @return the statement, matching under the rate
+         */
         public static LimitStatement packets(long rate, TimeUnit period) {
             return new LimitStatement(rate, period, 5, false, false);
         }
@@ -160,6 +212,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * @param code the ICMP, ICMPv6 or ICMPx code (0 for a TCP reset)
      */
     record RejectStatement(RejectKind kind, int code) implements Statement {
+        /** Checks the components: {@code kind} must not be null and {@code code} must run from 0 to 255. */
         public RejectStatement {
             Objects.requireNonNull(kind, "kind");
             if (code < 0 || code > 255) {
@@ -167,12 +220,23 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
             }
         }
 
-        /** {@code reject with KIND} and its port unreachable code. */
+        /**
+         * {@code reject with KIND} and its port unreachable code.
+         *
+         * @param kind the reject type (ICMP, ICMPv6 or ICMPx); not null
+         * @return the statement
+         */
         public static RejectStatement portUnreachable(RejectKind kind) {
             return new RejectStatement(kind, kind.portUnreachable());
         }
 
-        /** {@code reject} as nft writes it without {@code with}: port unreachable in the family's ICMP flavour. */
+        /**
+         * {@code reject} as nft writes it without {@code with}: port unreachable in the family's ICMP
+         * flavour.
+         *
+         * @param family the table's family
+         * @return the statement nft compiles for a bare {@code reject} in that family
+         */
         public static RejectStatement defaultFor(Family family) {
             return portUnreachable(switch (family) {
                 case IP -> RejectKind.ICMP;
@@ -185,6 +249,10 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
          * {@code reject} without {@code with} after the statements {@code before} of its rule, as nft compiles it:
          * after a match that fixes the network protocol ({@code ip saddr ...}, {@code meta nfproto ipv4},
          * {@code ether type ip6}) that protocol's port unreachable rather than the ICMPx one.
+         *
+         * @param family the table's family
+         * @param before the statements before the reject in its rule, in order (may be empty)
+         * @return the statement nft compiles for a bare {@code reject} in that place
          */
         public static RejectStatement inContext(Family family, List<Statement> before) {
             if (family == Family.IP || family == Family.IP6) {
@@ -268,6 +336,10 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      */
     record NatStatement(boolean destination, Bytes addressMin, Bytes addressMax, Integer portMin, Integer portMax,
                         Set<NatFlag> flags, Field addressSource) implements Statement {
+        /**
+         * Copies {@code flags} and checks that a computed address ({@code addressSource}) comes
+         * without fixed addresses or ports.
+         */
         public NatStatement {
             flags = Set.copyOf(flags);
             if (addressSource != null) {
@@ -300,17 +372,31 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
             }
         }
 
-        /** Whether the address comes with a port, from a map to {@code ADDRESS . PORT}. */
+        /**
+         * Whether the address comes with a port, from a map to {@code ADDRESS . PORT}.
+         *
+         * @return whether the map's data is {@code ADDRESS . PORT}
+         */
         public boolean sourcesPort() {
             return addressSource instanceof MapLookupField m && !m.dataParts().isEmpty();
         }
 
-        /** Whether the map gives ranges ({@code 192.168.2.2-192.168.2.4}, {@code 10.0.0.0/24 . 8000-8999}). */
+        /**
+         * Whether the map gives ranges ({@code 192.168.2.2-192.168.2.4}, {@code 10.0.0.0/24 .
+         * 8000-8999}).
+         *
+         * @return whether the map's data are ranges
+         */
         public boolean sourcesRanges() {
             return addressSource instanceof MapLookupField m && m.dataRanges();
         }
 
-        /** {@code snat prefix to ...}: the map's address prefix is mapped onto the packet's (NF_NAT_RANGE_NETMAP). */
+        /**
+         * {@code snat prefix to ...}: the map's address prefix is mapped onto the packet's
+         * (NF_NAT_RANGE_NETMAP).
+         *
+         * @return whether this is a netmap (prefix to prefix) translation
+         */
         public boolean netmap() {
             return flags.contains(NatFlag.NETMAP);
         }
@@ -320,6 +406,8 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
          * its types: a map to {@code ADDRESS . PORT}, which only the map's declaration says, gives the port too.
          *
          * @param mapData the data types of a map by name, or {@code null} when unknown
+         * @param statements a rule's statements, in order
+         * @return the statements with each nat to a named map completed; the others as they were
          */
         public static List<Statement> withNamedMapData(List<Statement> statements,
                                                        Function<String, List<Datatype>> mapData) {
@@ -329,6 +417,11 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         /**
          * As {@link #withNamedMapData(List, Function)}; a map whose data are ranges ({@code
          * : interval ipv4_addr . inet_service}), as {@code dataRanges} says, gives their lows and highs.
+         *
+         * @param statements a rule's statements, in order
+         * @param mapData the data types of a named map, by map name
+         * @param dataRanges whether a named map's data are ranges, by map name
+         * @return the statements with each nat to a named map completed; the others as they were
          */
         public static List<Statement> withNamedMapData(List<Statement> statements,
                                                        Function<String, List<Datatype>> mapData,
@@ -353,23 +446,47 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
             return out;
         }
 
-        /** Fixed addresses and ports. */
+        /**
+         * Fixed addresses and ports.
+         *
+         * @param destination {@code dnat} rather than {@code snat}
+         * @param addressMin first address, or {@code null} when only the port changes
+         * @param addressMax last address (same as the first for one address)
+         * @param portMin first port, or {@code null}
+         * @param portMax last port
+         * @param flags flags (random, persistent, netmap, ...); not null
+         */
         public NatStatement(boolean destination, Bytes addressMin, Bytes addressMax, Integer portMin, Integer portMax,
                             Set<NatFlag> flags) {
             this(destination, addressMin, addressMax, portMin, portMax, flags, null);
         }
 
-        /** {@code dnat to ADDR:PORT} (or without port when {@code port} is {@code null}). */
+        /**
+         * {@code dnat to ADDR:PORT} (or without port when {@code port} is {@code null}).
+         *
+         * @param address the address (4 or 16 bytes); not null
+         * @param port the port, or {@code null} to keep the packet's
+         * @return the statement
+         */
         public static NatStatement dnat(Bytes address, Integer port) {
             return new NatStatement(true, address, address, port, port, Set.of());
         }
 
-        /** {@code snat to ADDR}. */
+        /**
+         * {@code snat to ADDR}.
+         *
+         * @param address the address (4 or 16 bytes); not null
+         * @return the statement
+         */
         public static NatStatement snat(Bytes address) {
             return new NatStatement(false, address, address, null, null, Set.of());
         }
 
-        /** The address length: 4 for IPv4, 16 for IPv6 (0 when only the port changes). */
+        /**
+         * The address length: 4 for IPv4, 16 for IPv6 (0 when only the port changes).
+         *
+         * @return the address length in bytes: 4, 16 or 0
+         */
         public int addressLength() {
             if (addressSource != null) {
                 return addressSource instanceof MapLookupField m ? m.datatype().length() : 4;
@@ -378,13 +495,24 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         }
     }
 
-    /** {@code masquerade [to :PORT[-PORT]] [FLAGS]}; ports {@code null} when none. */
+    /**
+     * {@code masquerade [to :PORT[-PORT]] [FLAGS]}; ports {@code null} when none.
+     *
+     * @param portMin first port, or {@code null}
+     * @param portMax last port, or {@code null}
+     * @param flags flags (random, persistent, fully-random); not null
+     */
     record MasqueradeStatement(Integer portMin, Integer portMax, Set<NatFlag> flags) implements Statement {
+        /** Copies {@code flags}, which must not be null. */
         public MasqueradeStatement {
             flags = Set.copyOf(flags);
         }
 
-        /** {@code masquerade}. */
+        /**
+         * {@code masquerade}.
+         *
+         * @return masquerade without ports or flags
+         */
         public static MasqueradeStatement plain() {
             return new MasqueradeStatement(null, null, Set.of());
         }
@@ -399,6 +527,10 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * @param portSource a data map of ports the port is looked up in, or {@code null}
      */
     record RedirectStatement(Integer portMin, Integer portMax, Set<NatFlag> flags, Field portSource) implements Statement {
+        /**
+         * Copies {@code flags} and checks that a port source is a map of {@code inet_service} without
+         * fixed ports.
+         */
         public RedirectStatement {
             flags = Set.copyOf(flags);
             if (portSource != null && (portMin != null
@@ -408,7 +540,13 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
             }
         }
 
-        /** Fixed ports, or none. */
+        /**
+         * Fixed ports, or none.
+         *
+         * @param portMin first port, or {@code null} when none
+         * @param portMax last port
+         * @param flags flags (random, persistent, ...); not null
+         */
         public RedirectStatement(Integer portMin, Integer portMax, Set<NatFlag> flags) {
             this(portMin, portMax, flags, null);
         }
@@ -427,8 +565,13 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         /**
          * One {@code KEY [STATEFUL ...] : VERDICT} entry; the key may be a value, prefix, range or the
          * catch-all {@code *}; the element's stateful statements ({@code counter}, ...) may be empty.
+         *
+         * @param key the key: a value, prefix, range or {@code *}
+         * @param verdict the verdict for packets whose key matches
+         * @param statements the element's stateful statements (may be empty)
          */
         public record Entry(Value key, Verdict verdict, List<Statement> statements) {
+            /** Checks that the key is a value, prefix, range or catch-all, and copies {@code statements}. */
             public Entry {
                 if (!(key instanceof Value.Single || key instanceof Value.Prefix || key instanceof Value.Range
                         || key instanceof Value.CatchAll)) {
@@ -438,12 +581,21 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
                 statements = List.copyOf(statements);
             }
 
-            /** An entry without stateful statements. */
+            /**
+             * An entry without stateful statements.
+             *
+             * @param key the key: a value, prefix, range or {@code *}
+             * @param verdict the verdict for packets whose key matches
+             */
             public Entry(Value key, Verdict verdict) {
                 this(key, verdict, List.of());
             }
         }
 
+        /**
+         * Checks the components: {@code field} not null; a map is anonymous with entries or named
+         * without them.
+         */
         public VerdictMap {
             Objects.requireNonNull(field, "field");
             entries = List.copyOf(entries);
@@ -452,7 +604,11 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
             }
         }
 
-        /** Whether the anonymous map needs the interval flag. */
+        /**
+         * Whether the anonymous map needs the interval flag.
+         *
+         * @return whether any key is a prefix or range
+         */
         public boolean hasIntervals() {
             return entries.stream().anyMatch(e -> e.key() instanceof Value.Prefix || e.key() instanceof Value.Range);
         }
@@ -470,6 +626,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * @param source what computes the queue number (numgen, a hash or a map lookup), or {@code null}
      */
     record QueueStatement(int first, int last, int flags, Field source) implements Statement {
+        /** Checks the components: queue numbers run from 0 to 65535 with {@code first <= last}. */
         public QueueStatement {
             if (first < 0 || last > 0xffff || last < first) {
                 throw new IllegalArgumentException("queue numbers run from 0 to 65535, low to high: " + first + "-" + last);
@@ -496,7 +653,13 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
             }
         }
 
-        /** {@code queue [flags] to FIRST-LAST}. */
+        /**
+         * {@code queue [flags] to FIRST-LAST}.
+         *
+         * @param first first queue number
+         * @param last last queue number (the same as {@code first} for one queue)
+         * @param flags {@code NFT_QUEUE_FLAG_*}
+         */
         public QueueStatement(int first, int last, int flags) {
             this(first, last, flags, null);
         }
@@ -510,6 +673,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * @param port    the port, or {@code null}
      */
     record TproxyStatement(int family, Bytes address, Integer port) implements Statement {
+        /** Checks the components: an address or a port (or both) must be given. */
         public TproxyStatement {
             if (address == null && port == null) {
                 throw new IllegalArgumentException("tproxy needs an address or a port");
@@ -538,6 +702,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * @param deviceSource  a map of interfaces the device is looked up in, or {@code null}
      */
     record DupStatement(Bytes address, Integer device, Field addressSource, Field deviceSource) implements Statement {
+        /** Checks the components: an address or a device, fixed or from a map, must be given. */
         public DupStatement {
             if (address == null && device == null && addressSource == null && deviceSource == null) {
                 throw new IllegalArgumentException("dup needs an address or a device");
@@ -550,7 +715,12 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
             requireMapOf(deviceSource, "dup to", Datatype.IFINDEX);
         }
 
-        /** Fixed address and device. */
+        /**
+         * Fixed address and device.
+         *
+         * @param address the address to send the copy to, or {@code null}
+         * @param device the interface index, or {@code null}
+         */
         public DupStatement(Bytes address, Integer device) {
             this(address, device, null, null);
         }
@@ -572,6 +742,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * @param deviceSource a map of interfaces the device is looked up in, or {@code null}
      */
     record FwdStatement(int device, Bytes address, Field deviceSource) implements Statement {
+        /** Checks the components: a device from a map comes without a fixed device or address. */
         public FwdStatement {
             if (deviceSource != null && (device != 0 || address != null)) {
                 throw new IllegalArgumentException("fwd to a device from a map takes no fixed device or address");
@@ -579,7 +750,12 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
             requireMapOf(deviceSource, "fwd to", Datatype.IFINDEX);
         }
 
-        /** A fixed device (and next hop). */
+        /**
+         * A fixed device (and next hop).
+         *
+         * @param device the interface index
+         * @param address the next hop, or {@code null}
+         */
         public FwdStatement(int device, Bytes address) {
             this(device, address, null);
         }
@@ -594,6 +770,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * @param object the object's name
      */
     record ObjectReference(ObjectType type, String object) implements Statement {
+        /** Checks the components: neither may be null and the name must not be empty. */
         public ObjectReference {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(object, "object");
@@ -617,8 +794,12 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         /**
          * One {@code KEY : "OBJECT"} entry; the key may be a value, a prefix or a range ({@code 192.168.1.0/24 :
          * "https-synproxy"}, {@code udp . 10000-20000 : "sip-5060u"}).
+         *
+         * @param key the key: a value, prefix or range
+         * @param object the name of the object packets with that key use
          */
         public record Entry(Value key, String object) {
+            /** Checks that the key is a value, prefix or range. */
             public Entry {
                 if (!(key instanceof Value.Single || key instanceof Value.Prefix || key instanceof Value.Range)) {
                     throw new IllegalArgumentException("object map keys are values, prefixes or ranges");
@@ -626,12 +807,21 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
                 Objects.requireNonNull(object, "object");
             }
 
-            /** {@code KEY : "OBJECT"} for one value. */
+            /**
+             * {@code KEY : "OBJECT"} for one value.
+             *
+             * @param key the key value
+             * @param object the name of the object packets with that key use
+             */
             public Entry(Bytes key, String object) {
                 this(new Value.Single(key), object);
             }
         }
 
+        /**
+         * Checks the components: {@code type} and {@code key} not null; a map is anonymous with
+         * entries or named without them.
+         */
         public ObjectMap {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(key, "key");
@@ -655,7 +845,11 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
             }
         }
 
-        /** Whether the anonymous map needs the interval flag. */
+        /**
+         * Whether the anonymous map needs the interval flag.
+         *
+         * @return whether any key is a prefix or range
+         */
         public boolean hasIntervals() {
             return entries.stream().anyMatch(e -> !(e.key() instanceof Value.Single));
         }
@@ -678,12 +872,16 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * @param set      the set's name
      * @param key      what makes the element's key
      * @param data     what makes the element's data (maps), or {@code null}
-     * @param timeout  the element's timeout in milliseconds, or {@code null} for the set's
+     * @param timeout  the element's timeout (whole milliseconds on the wire), or {@code null} for the set's
      * @param stateful counter, limit, quota and ct count statements of the element (the set needs
      *                 {@code flags dynamic})
      */
-    record DynsetStatement(SetOperation op, String set, Field key, Field data, Long timeout, List<Statement> stateful)
+    record DynsetStatement(SetOperation op, String set, Field key, Field data, Duration timeout, List<Statement> stateful)
             implements Statement {
+        /**
+         * Checks the components: {@code op}, {@code set} and {@code key} not null; copies {@code
+         * stateful}.
+         */
         public DynsetStatement {
             Objects.requireNonNull(op, "op");
             Objects.requireNonNull(set, "set");
@@ -698,8 +896,16 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
             }
         }
 
-        /** Without stateful statements. */
-        public DynsetStatement(SetOperation op, String set, Field key, Field data, Long timeout) {
+        /**
+         * Without stateful statements.
+         *
+         * @param op what it does to the element
+         * @param set the set's name
+         * @param key what makes the element's key
+         * @param data what makes the element's data (maps), or {@code null}
+         * @param timeout the element's timeout, or {@code null} for the set's
+         */
+        public DynsetStatement(SetOperation op, String set, Field key, Field data, Duration timeout) {
             this(op, set, key, data, timeout, List.of());
         }
     }
@@ -713,6 +919,10 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * @param source what it is set to (of the same length); for a header field, that field {@code &} or {@code |} a constant
      */
     record SetFromField(Field target, Field source) implements Statement {
+        /**
+         * Checks that the source fits the target: same length, or for a header field that field with a
+         * constant.
+         */
         public SetFromField {
             boolean header = target instanceof PayloadField || target instanceof PayloadBitField;
             boolean mapped = target instanceof PayloadField && source instanceof MapLookupField m && m.datatype() == target.datatype()
@@ -739,17 +949,30 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
             }
         }
 
-        /** Whether this changes a header field in place ({@code ip dscp set ip dscp | af11}). */
+        /**
+         * Whether this changes a header field in place ({@code ip dscp set ip dscp | af11}).
+         *
+         * @return whether the target is a header field changed in place
+         */
         public boolean changesHeader() {
             return (target instanceof PayloadField || target instanceof PayloadBitField) && source instanceof MaskedField;
         }
 
-        /** Whether this writes an extension header field from the packet ({@code tcp option maxseg size set rt mtu}). */
+        /**
+         * Whether this writes an extension header field from the packet ({@code tcp option maxseg size
+         * set rt mtu}).
+         *
+         * @return whether the target is an extension header field
+         */
         public boolean writesOption() {
             return target instanceof ExthdrField;
         }
 
-        /** Whether this writes a header field from a map lookup ({@code ip daddr set iifname map @m}). */
+        /**
+         * Whether this writes a header field from a map lookup ({@code ip daddr set iifname map @m}).
+         *
+         * @return whether the target is a header field written from a map lookup
+         */
         public boolean mapsHeader() {
             return target instanceof PayloadField && source instanceof MapLookupField;
         }
@@ -758,6 +981,9 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
     /**
      * {@code ct count [over] N}: matches while the connections of the flow (in a set's
      * element, or all) are at most (or, with over, more than) {@code count}.
+     *
+     * @param count the number of connections
+     * @param over whether it matches above {@code count} instead of at or under it
      */
     record ConnlimitStatement(int count, boolean over) implements Statement {
     }
@@ -768,6 +994,7 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * @param kind the option's kind (0 to 255)
      */
     record TcpOptionReset(int kind) implements Statement {
+        /** Checks the component: the kind runs from 0 to 255. */
         public TcpOptionReset {
             if (kind < 0 || kind > 255) {
                 throw new IllegalArgumentException("tcp option kinds run from 0 to 255: " + kind);
@@ -784,11 +1011,17 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      * @param rules the chain's rules, in order
      */
     record ChainBinding(boolean goTo, String chain, List<RuleSpec> rules) implements Statement {
+        /** Copies {@code rules}, which must not be null. */
         public ChainBinding {
             rules = List.copyOf(rules);
         }
     }
 
+    /**
+     * The {@code accept} verdict statement.
+     *
+     * @return {@code accept}
+     */
     static Statement accept() {
         return new VerdictStatement(Verdict.ACCEPT);
     }

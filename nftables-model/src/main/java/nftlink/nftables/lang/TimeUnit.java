@@ -27,17 +27,30 @@ public enum TimeUnit {
         this.seconds = seconds;
     }
 
-    /** nft's name: {@code second}, {@code minute}, ... */
+    /**
+     * nft's name: {@code second}, {@code minute}, ...
+     *
+     * @return the name
+     */
     public String nftName() {
         return nftName;
     }
 
-    /** The period in seconds. */
+    /**
+     * The period in seconds.
+     *
+     * @return the number of seconds
+     */
     public long seconds() {
         return seconds;
     }
 
-    /** The unit of a period of {@code seconds}; empty for a period nft has no name for. */
+    /**
+     * The unit of a period of {@code seconds}; empty for a period nft has no name for.
+     *
+     * @param seconds the period
+     * @return the unit, or empty
+     */
     public static Optional<TimeUnit> ofSeconds(long seconds) {
         for (TimeUnit u : values()) {
             if (u.seconds == seconds) {
@@ -47,7 +60,12 @@ public enum TimeUnit {
         return Optional.empty();
     }
 
-    /** The unit nft names {@code name}; empty for another word. */
+    /**
+     * The unit nft names {@code name}; empty for another word.
+     *
+     * @param name the name
+     * @return the unit, or empty
+     */
     public static Optional<TimeUnit> named(String name) {
         for (TimeUnit u : values()) {
             if (u.nftName.equals(name)) {
@@ -57,7 +75,11 @@ public enum TimeUnit {
         return Optional.empty();
     }
 
-    /** The names, for error messages: {@code second, minute, hour, day or week}. */
+    /**
+     * The names, for error messages: {@code second, minute, hour, day or week}.
+     *
+     * @return the names
+     */
     public static String names() {
         return "second, minute, hour, day or week";
     }

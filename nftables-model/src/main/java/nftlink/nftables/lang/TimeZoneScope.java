@@ -19,7 +19,15 @@ public final class TimeZoneScope {
     private TimeZoneScope() {
     }
 
-    /** Runs {@code work} with values read and printed in {@code zone} on this thread, and returns its result. */
+    /**
+     * Runs {@code work} with values read and printed in {@code zone} on this thread, and returns its
+     * result.
+     *
+     * @param <T> the result's type
+     * @param zone the time zone
+     * @param work the work
+     * @return what the work returned
+     */
     public static <T> T call(ZoneId zone, Supplier<T> work) {
         ZoneId previous = BOUND.get();
         BOUND.set(Objects.requireNonNull(zone, "zone"));
@@ -34,7 +42,11 @@ public final class TimeZoneScope {
         }
     }
 
-    /** The zone in effect here: the one {@link #call} bound, else the JVM's default. */
+    /**
+     * The zone in effect here: the one {@link #call} bound, else the JVM's default.
+     *
+     * @return the zone
+     */
     public static ZoneId current() {
         ZoneId zone = BOUND.get();
         return zone != null ? zone : ZoneId.systemDefault();

@@ -11,15 +11,26 @@ import java.util.Objects;
  */
 public sealed interface Value {
 
-    /** One value. */
+    /**
+     * One value.
+     *
+     * @param bytes the value's bytes
+     */
     record Single(Bytes bytes) implements Value {
+        /** Checks the component: {@code bytes} must not be null. */
         public Single {
             Objects.requireNonNull(bytes, "bytes");
         }
     }
 
-    /** An address prefix such as {@code 10.0.0.0/8}. */
+    /**
+     * An address prefix such as {@code 10.0.0.0/8}.
+     *
+     * @param address the prefix's address
+     * @param bits the prefix length in bits
+     */
     record Prefix(Bytes address, int bits) implements Value {
+        /** Checks the components: a prefix length from 0 to the address's bits. */
         public Prefix {
             if (bits < 0 || bits > address.length() * 8) {
                 throw new IllegalArgumentException("prefix length " + bits + " out of range");
@@ -33,7 +44,11 @@ public sealed interface Value {
             }
         }
 
-        /** The mask of the prefix. */
+        /**
+         * The mask of the prefix.
+         *
+         * @return the mask, as long as the address
+         */
         public Bytes mask() {
             byte[] m = new byte[address.length()];
             for (int i = 0; i < m.length; i++) {
@@ -43,7 +58,11 @@ public sealed interface Value {
             return Bytes.of(m);
         }
 
-        /** The last address in the prefix. */
+        /**
+         * The last address in the prefix.
+         *
+         * @return the last address
+         */
         public Bytes last() {
             byte[] a = address.toArray();
             byte[] m = mask().toArray();
@@ -54,8 +73,14 @@ public sealed interface Value {
         }
     }
 
-    /** An inclusive range {@code low-high}. */
+    /**
+     * An inclusive range {@code low-high}.
+     *
+     * @param low the first value
+     * @param high the last value, as long as {@code low}
+     */
     record Range(Bytes low, Bytes high) implements Value {
+        /** Checks the components: bounds of one length. */
         public Range {
             if (low.length() != high.length()) {
                 throw new IllegalArgumentException("range bounds differ in length");
@@ -71,6 +96,7 @@ public sealed interface Value {
      *                   (an empty list for an item without; the whole list empty when no item has any)
      */
     record SetLiteral(List<Value> items, List<List<Statement>> statements) implements Value {
+        /** Copies the items and statements; statements, if any, one list per item. */
         public SetLiteral {
             items = List.copyOf(items);
             statements = statements.stream().allMatch(List::isEmpty) ? List.of()
@@ -88,22 +114,39 @@ public sealed interface Value {
             }
         }
 
-        /** An anonymous set whose items carry no statements. */
+        /**
+         * An anonymous set whose items carry no statements.
+         *
+         * @param items the items
+         */
         public SetLiteral(List<Value> items) {
             this(items, List.of());
         }
 
-        /** The stateful statements of item {@code i} (empty when it has none). */
+        /**
+         * The stateful statements of item {@code i} (empty when it has none).
+         *
+         * @param i the item's index
+         * @return the statements
+         */
         public List<Statement> statementsOf(int i) {
             return statements.isEmpty() ? List.of() : statements.get(i);
         }
 
-        /** Whether some item carries stateful statements. */
+        /**
+         * Whether some item carries stateful statements.
+         *
+         * @return whether any item carries statements
+         */
         public boolean hasStatements() {
             return !statements.isEmpty();
         }
 
-        /** Whether the set needs the interval flag. */
+        /**
+         * Whether the set needs the interval flag.
+         *
+         * @return whether any item is a prefix or range
+         */
         public boolean hasIntervals() {
             return items.stream().anyMatch(v -> v instanceof Prefix || v instanceof Range);
         }
@@ -113,13 +156,24 @@ public sealed interface Value {
     record CatchAll() implements Value {
     }
 
-    /** A named set, {@code @name}. */
+    /**
+     * A named set, {@code @name}.
+     *
+     * @param name the set's name
+     */
     record SetReference(String name) implements Value {
+        /** Checks the component: {@code name} must not be null. */
         public SetReference {
             Objects.requireNonNull(name, "name");
         }
     }
 
+    /**
+     * One value.
+     *
+     * @param b the value's bytes
+     * @return the value
+     */
     static Value single(Bytes b) {
         return new Single(b);
     }

@@ -13,6 +13,8 @@ public final class Accounts {
     /**
      * The user ID of {@code name}.
      *
+     * @param name the user's name
+     * @return the user ID
      * @throws IllegalArgumentException when there is no such user or the file cannot be read
      */
     public static int uid(String name) {
@@ -22,6 +24,8 @@ public final class Accounts {
     /**
      * The group ID of {@code name}.
      *
+     * @param name the group's name
+     * @return the group ID
      * @throws IllegalArgumentException when there is no such group or the file cannot be read
      */
     public static int gid(String name) {

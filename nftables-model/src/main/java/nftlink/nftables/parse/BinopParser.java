@@ -1,5 +1,9 @@
 package nftlink.nftables.parse;
 
+import java.math.BigInteger;
+import nftlink.nftables.lang.BinopField;
+import nftlink.nftables.lang.CombinedField;
+import nftlink.nftables.lang.PayloadBitField;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.MaskedField;
@@ -22,7 +26,7 @@ final class BinopParser {
     /** {@code FIELD << N [& C ...]} before a match, a vmap or a map: a 32-bit value computed from a field that allows it. */
     Field shiftedKey(Token start, Field loaded) {
         try {
-            nftlink.nftables.lang.BinopField.of(loaded);
+            BinopField.of(loaded);
         } catch (IllegalArgumentException notComputable) {
             throw Cursor.error(c.peek(), "unsupported: " + c.peek().text() + " in a match (nftlink shifts bit fields and "
                     + "32-bit meta and ct keys)");
@@ -35,11 +39,11 @@ final class BinopParser {
      * {@code ip dscp & 0x0f << 1} (constants fold as in nft, {@code <<} binding tighter than {@code &} and {@code |}).
      */
     Field binop(Token start, Field source) {
-        nftlink.nftables.lang.BinopField value = Cursor.at(start, () -> nftlink.nftables.lang.BinopField.of(source));
+        BinopField value = Cursor.at(start, () -> BinopField.of(source));
         if (r.atOperator("<<") || r.atOperator(">>")) {
             boolean left = c.next().text().equals("<<");
             int bits = c.smallNumber("a shift in bits (0 to 31)", 31);
-            value = new nftlink.nftables.lang.BinopField(source, left ? bits : -bits, value.mask(), value.xor());
+            value = new BinopField(source, left ? bits : -bits, value.mask(), value.xor());
         }
         int operations = 0;
         while (true) {
@@ -84,12 +88,12 @@ final class BinopParser {
             if (RuleVocabulary.startsField(c.peek())) {
                 Field right = combinationOperand();
                 Field l = value;
-                nftlink.nftables.lang.CombinedField.Op combine = switch (o) {
-                    case "&" -> nftlink.nftables.lang.CombinedField.Op.AND;
-                    case "|" -> nftlink.nftables.lang.CombinedField.Op.OR;
-                    default -> nftlink.nftables.lang.CombinedField.Op.XOR;
+                CombinedField.Op combine = switch (o) {
+                    case "&" -> CombinedField.Op.AND;
+                    case "|" -> CombinedField.Op.OR;
+                    default -> CombinedField.Op.XOR;
                 };
-                value = Cursor.at(at, () -> new nftlink.nftables.lang.CombinedField(l, combine, right));
+                value = Cursor.at(at, () -> new CombinedField(l, combine, right));
             } else {
                 Token t = c.peek();
                 if (value instanceof MaskedField || o.equals("^")) {
@@ -114,12 +118,12 @@ final class BinopParser {
         Token start = c.peek();
         Field f = r.fields.fieldOrConcat();
         boolean andConstant = (c.at("&") || c.at("and")) && !RuleVocabulary.startsField(c.in.peekToken(1));
-        if (f instanceof nftlink.nftables.lang.PayloadBitField || r.atOperator("<<") || r.atOperator(">>")) {
-            nftlink.nftables.lang.BinopField b = Cursor.at(start, () -> nftlink.nftables.lang.BinopField.of(f));
+        if (f instanceof PayloadBitField || r.atOperator("<<") || r.atOperator(">>")) {
+            BinopField b = Cursor.at(start, () -> BinopField.of(f));
             if (r.atOperator("<<") || r.atOperator(">>")) {
                 boolean left = c.next().text().equals("<<");
                 int bits = c.smallNumber("a shift in bits (0 to 31)", 31);
-                b = new nftlink.nftables.lang.BinopField(f, left ? bits : -bits, b.mask(), b.xor());
+                b = new BinopField(f, left ? bits : -bits, b.mask(), b.xor());
             }
             while ((c.at("&") || c.at("and")) && !RuleVocabulary.startsField(c.in.peekToken(1))) {
                 c.next();
@@ -146,6 +150,6 @@ final class BinopParser {
             return v;
         }
         Bytes b = Cursor.at(t, () -> source.datatype().parse(t.text(), source.valueLength()));
-        return new java.math.BigInteger(1, b.toArray()).longValue();
+        return new BigInteger(1, b.toArray()).longValue();
     }
 }

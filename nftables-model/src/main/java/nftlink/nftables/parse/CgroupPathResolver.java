@@ -18,6 +18,8 @@ public interface CgroupPathResolver {
      * The ID (inode number) of the cgroup at {@code path}, relative to the
      * cgroup-v2 root (a leading {@code /} is allowed).
      *
+     * @param path the cgroup's path
+     * @return the cgroup ID
      * @throws IllegalArgumentException when there is no such cgroup
      */
     long cgroupId(String path);
@@ -27,12 +29,19 @@ public interface CgroupPathResolver {
      * ({@code /sys/fs/cgroup} on unified systems, {@code /sys/fs/cgroup/unified} on
      * hybrid ones, where {@code nft} itself fails; see {@link Cgroup2Mounts}). The mount
      * is looked up on each call.
+     *
+     * @return the resolver
      */
     static CgroupPathResolver mounted() {
         return path -> under(Cgroup2Mounts.find()).cgroupId(path);
     }
 
-    /** Stats the path under {@code root}. */
+    /**
+     * Stats the path under {@code root}.
+     *
+     * @param root the cgroup-v2 mount point
+     * @return the resolver
+     */
     static CgroupPathResolver under(Path root) {
         return path -> {
             String relative = path.startsWith("/") ? path.substring(1) : path;
@@ -51,7 +60,11 @@ public interface CgroupPathResolver {
         };
     }
 
-    /** Refuses every path; for parsing where cgroups must not be looked up. */
+    /**
+     * Refuses every path; for parsing where cgroups must not be looked up.
+     *
+     * @return the resolver
+     */
     static CgroupPathResolver none() {
         return path -> {
             throw new IllegalArgumentException("cgroup paths are not resolved here (\"" + path + "\")");

@@ -36,12 +36,21 @@ public final class CgroupPaths implements LongFunction<String> {
         this.root = root;
     }
 
-    /** The cgroups of the cgroup-v2 mount this process sees. */
+    /**
+     * The cgroups of the cgroup-v2 mount this process sees.
+     *
+     * @return the paths
+     */
     public static CgroupPaths mounted() {
         return new CgroupPaths(Cgroup2Mounts::find);
     }
 
-    /** The cgroups under {@code root}. */
+    /**
+     * The cgroups under {@code root}.
+     *
+     * @param root the cgroup-v2 mount point
+     * @return the paths
+     */
     public static CgroupPaths under(Path root) {
         return new CgroupPaths(() -> root);
     }

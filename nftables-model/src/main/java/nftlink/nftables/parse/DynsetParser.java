@@ -1,11 +1,15 @@
 package nftlink.nftables.parse;
 
+import nftlink.nftables.lang.ConstantField;
+import nftlink.nftables.lang.InnerField;
+import nftlink.nftables.lang.SetOperation;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.lang.ConcatField;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Statement;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,7 +46,7 @@ final class DynsetParser {
             lengths.add(part.length());
             values.add(this.values.single(part, c.next()));
         }
-        return Cursor.at(start, () -> new nftlink.nftables.lang.ConstantField(types, lengths, values));
+        return Cursor.at(start, () -> new ConstantField(types, lengths, values));
     }
 
     /**
@@ -55,7 +59,7 @@ final class DynsetParser {
         do {
             // a tunnel's inner header field too: update @y { vxlan ip saddr }
             if (RuleVocabulary.startsField(c.peek()) || c.peek().kind() == Token.Kind.WORD
-                    && nftlink.nftables.lang.InnerField.Tunnel.named(c.peek().text()) != null) {
+                    && InnerField.Tunnel.named(c.peek().text()) != null) {
                 parts.add(r.fields.field());
                 continue;
             }
@@ -68,7 +72,7 @@ final class DynsetParser {
             ValueParser.Part part = shape.key().get(index);
             Token constant = c.next();
             Bytes value = values.single(part, constant);
-            parts.add(Cursor.at(constant, () -> new nftlink.nftables.lang.ConstantField(List.of(part.type()),
+            parts.add(Cursor.at(constant, () -> new ConstantField(List.of(part.type()),
                     List.of(part.length()), List.of(value))));
         } while (c.accept("."));
         if (parts.size() == 1) {
@@ -116,8 +120,8 @@ final class DynsetParser {
             data = RuleVocabulary.startsField(c.peek()) ? r.fields.fieldOrConcat() : constantData(set);
         }
         c.expect(Token.Kind.RBRACE, "'}'");
-        nftlink.nftables.lang.SetOperation code = nftlink.nftables.lang.SetOperation.named(op.text()).orElseThrow();
-        Long t = timeout;
+        SetOperation code = SetOperation.named(op.text()).orElseThrow();
+        Duration t = timeout == null ? null : Duration.ofMillis(timeout);
         Field d = data;
         return Cursor.at(op, () -> new Statement.DynsetStatement(code, set.text(), key, d, t, stateful));
     }

@@ -1,5 +1,13 @@
 package nftlink.nftables.parse;
 
+import java.util.Map;
+import java.util.TreeMap;
+import nftlink.nftables.expr.Ct;
+import nftlink.nftables.expr.Rt;
+import nftlink.nftables.lang.ConstantField;
+import nftlink.nftables.lang.ExthdrField;
+import nftlink.nftables.lang.HashField;
+import nftlink.nftables.lang.Value;
 import nftlink.nftables.Family;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.Bytes;
@@ -39,7 +47,7 @@ final class FieldParser {
         Field field = field();
         if (c.at(".")) {
             List<Field> fields = new ArrayList<>(List.of(field));
-            java.util.Map<Integer, Token> constants = new java.util.TreeMap<>();
+            Map<Integer, Token> constants = new TreeMap<>();
             while (c.accept(".")) {
                 if (startsConstant(c.peek())) {
                     constants.put(fields.size(), c.next());
@@ -66,7 +74,7 @@ final class FieldParser {
      * Fills the constants of a concatenation ({@code ip saddr . 1.2.3.4 . 80 @s1}), read as the types of the
      * set looked up after it, as nft reads them.
      */
-    private void constantParts(List<Field> fields, java.util.Map<Integer, Token> constants) {
+    private void constantParts(List<Field> fields, Map<Integer, Token> constants) {
         Token first = constants.values().iterator().next();
         SetShape shape = c.at(Token.Kind.SET_REFERENCE) ? r.maps.apply(c.peek().text()) : null;
         if (shape == null) {
@@ -80,7 +88,7 @@ final class FieldParser {
             }
             ValueParser.Part part = shape.key().get(index);
             Bytes value = values.single(part, constant.getValue());
-            fields.set(index, Cursor.at(constant.getValue(), () -> new nftlink.nftables.lang.ConstantField(List.of(part.type()),
+            fields.set(index, Cursor.at(constant.getValue(), () -> new ConstantField(List.of(part.type()),
                     List.of(part.length()), List.of(value))));
         }
     }
@@ -165,7 +173,7 @@ final class FieldParser {
         if (w.equals("dccp") && c.accept("option")) {
             Token kind = c.peek();
             int n = c.smallNumber("a dccp option kind (0 to 255)", 255);
-            return Cursor.at(kind, () -> nftlink.nftables.lang.ExthdrField.dccpOption(n));
+            return Cursor.at(kind, () -> ExthdrField.dccpOption(n));
         }
         Token name = c.peek();
         if (name.kind() != Token.Kind.WORD) {
@@ -190,9 +198,9 @@ final class FieldParser {
     private Field ctField() {
         c.next();
         Token key = c.expect(Token.Kind.WORD, "a ct key");
-        nftlink.nftables.expr.Ct.Direction direction = switch (key.text()) {
-            case "original" -> nftlink.nftables.expr.Ct.Direction.ORIGINAL;
-            case "reply" -> nftlink.nftables.expr.Ct.Direction.REPLY;
+        Ct.Direction direction = switch (key.text()) {
+            case "original" -> Ct.Direction.ORIGINAL;
+            case "reply" -> Ct.Direction.REPLY;
             default -> null;
         };
         if (direction != null) {
@@ -218,15 +226,15 @@ final class FieldParser {
         Boolean ipv4 = family == Family.IP ? Boolean.TRUE : family == Family.IP6 ? Boolean.FALSE : null;
         for (Statement s : r.before) {
             if (s instanceof Match m && m.field().equals(MetaField.NFPROTO) && m.op() == Match.Op.EQ
-                    && m.value() instanceof nftlink.nftables.lang.Value.Single v) {
+                    && m.value() instanceof Value.Single v) {
                 ipv4 = v.bytes().get(0) == NfTablesUapi.NFPROTO_IPV4;
             }
         }
         if (ipv4 == null) {
             throw Cursor.error(rt, "rt nexthop needs the address family: rt ip nexthop, rt ip6 nexthop, or meta nfproto first");
         }
-        return new ExpressionField(new nftlink.nftables.expr.Rt(ipv4 ? nftlink.nftables.expr.Rt.Key.NEXTHOP4
-                : nftlink.nftables.expr.Rt.Key.NEXTHOP6, NfTablesUapi.NFT_REG_1));
+        return new ExpressionField(new Rt(ipv4 ? Rt.Key.NEXTHOP4
+                : Rt.Key.NEXTHOP6, NfTablesUapi.NFT_REG_1));
     }
 
     /** {@code jhash KEY mod N [seed S] [offset O]}. */
@@ -248,7 +256,7 @@ final class FieldParser {
         }
         Integer s = seed == null ? null : (int) (long) seed;
         long o = offset;
-        return Cursor.at(start, () -> new nftlink.nftables.lang.HashField(key, (int) modulus, s, (int) o));
+        return Cursor.at(start, () -> new HashField(key, (int) modulus, s, (int) o));
     }
 
     /** {@code vxlan vni}, or a field of the packet inside a tunnel: {@code vxlan ip saddr}, {@code gre tcp dport}. */
@@ -318,13 +326,13 @@ final class FieldParser {
             if (!offset.text().matches("\\d+") || !length.text().matches("\\d+")) {
                 throw Cursor.error(offset, "tcp option @KIND,OFFSET,LENGTH takes numbers");
             }
-            return Cursor.at(raw, () -> nftlink.nftables.lang.ExthdrField.tcpOptionBits(Integer.parseInt(raw.text()),
+            return Cursor.at(raw, () -> ExthdrField.tcpOptionBits(Integer.parseInt(raw.text()),
                     Integer.parseInt(offset.text()), Integer.parseInt(length.text())));
         }
         if (kind.equals("tcp option") && c.peek().kind() == Token.Kind.WORD && c.peek().text().matches("\\d+")) {
             Token number = c.peek();
             int n = c.smallNumber("a tcp option kind (0 to 255)", 255);
-            return Cursor.at(number, () -> nftlink.nftables.lang.ExthdrField.tcpOption(n));
+            return Cursor.at(number, () -> ExthdrField.tcpOption(n));
         }
         Token name = c.expect(Token.Kind.WORD, what);
         String header = kind + " " + name.text();

@@ -49,6 +49,8 @@ public final class InputLimits {
     /**
      * Reads a file as nft source text: a regular file of at most {@link #MAX_FILE_BYTES} bytes.
      *
+     * @param file the file
+     * @return the text
      * @throws IOException when the file is missing, not a regular file, too large or unreadable
      */
     public static String read(Path file) throws IOException {
@@ -66,6 +68,8 @@ public final class InputLimits {
     /**
      * Reads nft source text from a stream (standard input), at most {@link #MAX_FILE_BYTES} bytes.
      *
+     * @param in the stream
+     * @return the text
      * @throws IOException when the stream cannot be read or holds more
      */
     public static String read(InputStream in) throws IOException {

@@ -17,6 +17,8 @@ public interface InterfaceResolver {
     /**
      * The index of interface {@code name}.
      *
+     * @param name the interface name
+     * @return the interface index
      * @throws IllegalArgumentException when there is no such interface
      */
     int index(String name);
@@ -25,6 +27,8 @@ public interface InterfaceResolver {
      * Reads {@code /sys/class/net/NAME/ifindex}: the interfaces of the network
      * namespace sysfs was mounted in, which is the caller's unless it entered
      * another namespace without remounting sysfs.
+     *
+     * @return the resolver
      */
     static InterfaceResolver sysfs() {
         return name -> {
@@ -44,6 +48,8 @@ public interface InterfaceResolver {
      * The index nft takes for {@code name}: the interface's, or when no interface has the name and it is a
      * decimal number, that number ({@code iif "3"} after interface 3 is gone, as nft lists it in JSON).
      *
+     * @param name the interface name or a number
+     * @return the interface index
      * @throws IllegalArgumentException when it is neither
      */
     default int indexOrNumber(String name) {
@@ -61,6 +67,9 @@ public interface InterfaceResolver {
      * The interfaces of {@code namespace}, read over rtnetlink there when the first name is resolved
      * (as nft run inside that namespace resolves them); a name no interface has is refused as nft
      * refuses it.
+     *
+     * @param namespace the network namespace
+     * @return the resolver
      */
     static InterfaceResolver in(NetworkNamespace namespace) {
         return new InterfaceResolver() {
@@ -76,12 +85,22 @@ public interface InterfaceResolver {
         };
     }
 
-    /** The interfaces {@code names} holds; a name it does not hold is refused as nft refuses it. */
+    /**
+     * The interfaces {@code names} holds; a name it does not hold is refused as nft refuses it.
+     *
+     * @param names the interface names
+     * @return the resolver
+     */
     static InterfaceResolver of(InterfaceNames names) {
         return name -> names.index(name).orElseThrow(() -> new IllegalArgumentException("Interface does not exist"));
     }
 
-    /** Refuses names, with {@code reason}; only numeric indexes are accepted then. */
+    /**
+     * Refuses names, with {@code reason}; only numeric indexes are accepted then.
+     *
+     * @param reason what the refusal says
+     * @return the resolver
+     */
     static InterfaceResolver refusing(String reason) {
         return name -> {
             throw new IllegalArgumentException("cannot resolve interface \"" + name + "\": " + reason);

@@ -1,5 +1,10 @@
 package nftlink.nftables.parse;
 
+import nftlink.nftables.expr.Ct;
+import nftlink.nftables.expr.Meta;
+import nftlink.nftables.lang.BinopField;
+import nftlink.nftables.lang.ExthdrField;
+import nftlink.nftables.lang.PayloadBitField;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Verdict;
 import nftlink.nftables.lang.ConcatField;
@@ -7,6 +12,7 @@ import nftlink.nftables.lang.CtField;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Fields;
+import nftlink.nftables.lang.Linearizer;
 import nftlink.nftables.lang.Match;
 import nftlink.nftables.lang.MaskedField;
 import nftlink.nftables.lang.ObjectType;
@@ -130,14 +136,14 @@ final class MatchParser {
     /** After {@code FIELD}, at {@code set}: the value set, a constant or one computed from the packet, or an object reference. */
     private Statement setStatement(Field f, List<ValueParser.Part> parts) {
         Token set = c.next();
-        if (f instanceof CtField ct && ct.key() == nftlink.nftables.expr.Ct.Key.HELPER) {
+        if (f instanceof CtField ct && ct.key() == Ct.Key.HELPER) {
             return r.lookups.objectReference(ObjectType.CT_HELPER);
         }
-        if (f instanceof MetaField meta && meta.key() == nftlink.nftables.expr.Meta.Key.SECMARK && c.at(Token.Kind.STRING)) {
+        if (f instanceof MetaField meta && meta.key() == Meta.Key.SECMARK && c.at(Token.Kind.STRING)) {
             return r.lookups.objectReference(ObjectType.SECMARK);
         }
-        boolean header = f instanceof PayloadField || f instanceof nftlink.nftables.lang.PayloadBitField
-                || f instanceof nftlink.nftables.lang.ExthdrField || f instanceof RawPayloadField;
+        boolean header = f instanceof PayloadField || f instanceof PayloadBitField
+                || f instanceof ExthdrField || f instanceof RawPayloadField;
         if (!(f instanceof MetaField) && !(f instanceof CtField) && !header) {
             throw Cursor.error(set, "unsupported: '" + f.text() + " set' (nftlink's rule language sets meta, ct and header fields)");
         }
@@ -146,7 +152,7 @@ final class MatchParser {
                 && RuleVocabulary.startsField(c.in.peekToken(1))) {
             return shiftedGroup(f, v);
         }
-        if (v.kind() == Token.Kind.WORD && header && !(f instanceof nftlink.nftables.lang.ExthdrField)
+        if (v.kind() == Token.Kind.WORD && header && !(f instanceof ExthdrField)
                 && f.text().startsWith(v.text() + " ")) {
             return setFromField(f, v);
         }
@@ -156,7 +162,7 @@ final class MatchParser {
                 || RuleVocabulary.BARE_META.contains(v.text()) && !v.text().matches("\\d.*"))) {
             return setFromField(f, v);
         }
-        if (f instanceof nftlink.nftables.lang.ExthdrField && v.kind() == Token.Kind.WORD && v.text().equals("rt")) {
+        if (f instanceof ExthdrField && v.kind() == Token.Kind.WORD && v.text().equals("rt")) {
             // tcp option maxseg size set rt mtu
             Field source = r.fields.fieldOrConcat();
             return Cursor.at(v, () -> new Statement.SetFromField(f, source));
@@ -193,7 +199,10 @@ final class MatchParser {
                 : f instanceof CtField ct ? new Statement.CtSet(ct, value) : new Statement.PayloadSet(f, value));
     }
 
-    /** The comparison operator of a match ({@code ==}, {@code eq}, {@code <} ...), {@code ==} when none is written. */
+    /**
+     * The comparison operator of a match ({@code ==}, {@code eq}, {@code <} ...), {@code ==} when none is written;
+     * {@link Match.Op#EXACT} when {@code ==} is written, which only a flag field keeps.
+     */
     private Match.Op matchOp() {
         Match.Op op = Match.Op.EQ;
         Token opToken = c.peek();
@@ -203,7 +212,7 @@ final class MatchParser {
             }
             c.next();
             op = switch (opToken.text()) {
-                case "==" -> Match.Op.EQ;
+                case "==" -> Match.Op.EXACT;
                 case "!=" -> Match.Op.NEQ;
                 case "<" -> Match.Op.LT;
                 case ">" -> Match.Op.GT;
@@ -213,7 +222,7 @@ final class MatchParser {
         } else if (opToken.kind() == Token.Kind.WORD && COMPARISON_WORDS.contains(opToken.text())) {
             c.next();
             op = switch (opToken.text()) {
-                case "eq" -> Match.Op.EQ;
+                case "eq" -> Match.Op.EXACT;
                 case "ne" -> Match.Op.NEQ;
                 case "lt" -> Match.Op.LT;
                 case "gt" -> Match.Op.GT;
@@ -225,7 +234,8 @@ final class MatchParser {
     }
 
     /** After {@code FIELD [OP]}: the value, set, range or prefix it is compared with. */
-    private Statement comparison(Field f, Field unmasked, List<ValueParser.Part> parts, Bytes xorValue, Match.Op op) {
+    private Statement comparison(Field f, Field unmasked, List<ValueParser.Part> parts, Bytes xorValue, Match.Op written) {
+        Match.Op op = written == Match.Op.EXACT ? Match.Op.EQ : written;
         if (c.peek().isEndOfStatement()) {
             throw c.unexpected("a value to compare " + f.text() + " with");
         }
@@ -272,8 +282,10 @@ final class MatchParser {
             Match.Op o2 = op;
             return Cursor.at(valueToken, () -> new Match(masked2, o2, v));
         }
+        // tcp flags == syn: the flags exactly, where tcp flags syn tests for any of them
+        Match.Op o = written == Match.Op.EXACT && Linearizer.flagTest(f) && parsed instanceof Value.Single ? written : op;
         try {
-            return new Match(f, op, parsed);
+            return new Match(f, o, parsed);
         } catch (IllegalArgumentException e) {
             // the location only for the error: making it for every match costs more than the match
             throw new NftParseException(valueToken.location().to(c.in.last().location()), NftParseException.problem(e));
@@ -378,7 +390,7 @@ final class MatchParser {
         boolean widened = target instanceof MetaField || target instanceof CtField;
         if (widened && !(source instanceof ConcatField) && target.length() == 4 && !c.at("map")
                 && (source.length() != target.length() || r.atOperator("<<") || r.atOperator(">>"))
-                && (source instanceof nftlink.nftables.lang.PayloadBitField || r.atOperator("<<") || r.atOperator(">>"))) {
+                && (source instanceof PayloadBitField || r.atOperator("<<") || r.atOperator(">>"))) {
             Field computed = r.binops.binop(start, source);
             return Cursor.at(at, () -> new Statement.SetFromField(target, computed));
         }
@@ -442,14 +454,14 @@ final class MatchParser {
         }
         boolean left = c.next().text().equals("<<");
         int bits = c.smallNumber("a shift in bits (0 to 31)", 31);
-        nftlink.nftables.lang.BinopField value = Cursor.at(start, () -> new nftlink.nftables.lang.BinopField(masked,
+        BinopField value = Cursor.at(start, () -> new BinopField(masked,
                 left ? bits : -bits, 0xffffffffL, 0));
         while (c.at("&") || c.at("and") || c.at("|") || c.at("or")) {
             boolean and = c.next().text().matches("&|and");
             long constant = r.binops.binopConstant(inner);
             value = and ? value.and(constant) : value.or(constant);
         }
-        nftlink.nftables.lang.BinopField v = value;
+        BinopField v = value;
         return Cursor.at(open, () -> new Statement.SetFromField(target, v));
     }
 }

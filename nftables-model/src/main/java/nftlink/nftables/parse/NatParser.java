@@ -1,5 +1,7 @@
 package nftlink.nftables.parse;
 
+import java.util.EnumSet;
+import nftlink.nftables.lang.Value;
 import nftlink.nftables.Family;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.lang.Datatype;
@@ -33,10 +35,10 @@ final class NatParser {
         for (Statement s : before) {
             if (s instanceof Match m) {
                 if (m.field() instanceof PayloadField p && (p.protocol().equals("ip") || p.protocol().equals("ip6"))
-                        && m.op() == Match.Op.EQ && m.value() instanceof nftlink.nftables.lang.Value.Single) {
+                        && m.op() == Match.Op.EQ && m.value() instanceof Value.Single) {
                     l3 = p.protocol();
                 } else if (m.field().equals(MetaField.NFPROTO) && m.op() == Match.Op.EQ
-                        && m.value() instanceof nftlink.nftables.lang.Value.Single v) {
+                        && m.value() instanceof Value.Single v) {
                     l3 = v.bytes().get(0) == NfTablesUapi.NFPROTO_IPV6 ? "ip6" : "ip";
                 }
             }
@@ -159,7 +161,7 @@ final class NatParser {
     }
 
     private static Set<NatFlag> with(Set<NatFlag> flags, Set<NatFlag> more) {
-        Set<NatFlag> out = java.util.EnumSet.noneOf(NatFlag.class);
+        Set<NatFlag> out = EnumSet.noneOf(NatFlag.class);
         out.addAll(flags);
         out.addAll(more);
         return out;
@@ -202,7 +204,7 @@ final class NatParser {
     }
 
     private Set<NatFlag> natFlags() {
-        Set<NatFlag> flags = java.util.EnumSet.noneOf(NatFlag.class);
+        Set<NatFlag> flags = EnumSet.noneOf(NatFlag.class);
         while (c.at("random") || c.at("fully-random") || c.at("persistent")) {
             flags.add(NatFlag.named(c.next().text()).orElseThrow());
             if (!c.accept(Token.Kind.COMMA)) {

@@ -1,5 +1,6 @@
 package nftlink.nftables.parse;
 
+import nftlink.netlink.NftlinkException;
 import java.util.Objects;
 
 /**
@@ -13,12 +14,16 @@ import java.util.Objects;
  *                      ^^^^^
  * </pre>
  */
-public final class NftParseException extends RuntimeException {
+public final class NftParseException extends NftlinkException {
 
+    /** Where the problem is. */
     private final SourceLocation location;
+    /** What is wrong, without location and caret. */
     private final String problem;
 
     /**
+     * Text that does not parse; the message is nft's: location, problem, source line and caret.
+     *
      * @param location where the problem is
      * @param problem  what is wrong, e.g. {@code syntax error, unexpected '}', expecting a value}
      */
@@ -32,6 +37,9 @@ public final class NftParseException extends RuntimeException {
      * The problem an {@link IllegalArgumentException} of the rule language describes, in nft's words:
      * a {@link NumberFormatException}'s Java text ({@code For input string: "X" under radix 16}) becomes
      * {@code not a number: X}.
+     *
+     * @param e the rule language's exception
+     * @return the problem in nft's words
      */
     public static String problem(IllegalArgumentException e) {
         if (e instanceof NumberFormatException) {
@@ -47,12 +55,20 @@ public final class NftParseException extends RuntimeException {
         return problem.length() <= 400 ? problem : problem.substring(0, 400) + "...";
     }
 
-    /** Where the problem is. */
+    /**
+     * Where the problem is.
+     *
+     * @return the source location
+     */
     public SourceLocation location() {
         return location;
     }
 
-    /** What is wrong, without location and caret. */
+    /**
+     * What is wrong, without location and caret.
+     *
+     * @return the problem, e.g. {@code syntax error, unexpected acept, expecting a statement}
+     */
     public String problem() {
         return problem;
     }

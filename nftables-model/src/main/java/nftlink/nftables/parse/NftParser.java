@@ -1,6 +1,7 @@
 package nftlink.nftables.parse;
 
 import nftlink.nftables.Family;
+import nftlink.nftables.Nftables;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.lang.Linearizer;
 import nftlink.nftables.lang.RuleRenderer;
@@ -29,8 +30,8 @@ import java.util.Objects;
  * a {@link NftParseException} and no operations: nothing reaches the kernel.
  *
  * <pre>{@code
- * NftScript script = NftParser.standard().parseFile(Path.of("rules.nft"));
- * nft.transaction().addAll(script.operations()).commit();
+ * NftScript script = NftParser.forKernel(nft).parseFile(Path.of("rules.nft"));
+ * AppliedScript applied = script.applyTo(nft);       // or nft.apply(Path.of("rules.nft"))
  * }</pre>
  */
 public final class NftParser {
@@ -53,6 +54,8 @@ public final class NftParser {
     }
 
     /**
+     * A parser that refuses host names in address values.
+     *
      * @param cgroups    resolves {@code socket cgroupv2 level N "PATH"} paths to IDs
      * @param interfaces resolves interface names in {@code iif}/{@code oif} to indexes
      * @param sets       finds sets the text adds elements to without declaring them
@@ -62,6 +65,8 @@ public final class NftParser {
     }
 
     /**
+     * A parser with every resolver given.
+     *
      * @param cgroups    resolves {@code socket cgroupv2 level N "PATH"} paths to IDs
      * @param interfaces resolves interface names in {@code iif}/{@code oif} to indexes
      * @param sets       finds sets the text adds elements to without declaring them
@@ -81,22 +86,54 @@ public final class NftParser {
         this.defines = List.copyOf(defines);
     }
 
-    /** Resolves cgroup paths under the mounted cgroup-v2 hierarchy; knows no undeclared sets. */
+    /**
+     * Resolves cgroup paths under the mounted cgroup-v2 hierarchy; knows no undeclared sets.
+     *
+     * @return the parser
+     */
     public static NftParser standard() {
         return new NftParser(CgroupPathResolver.mounted(), SetLookup.NONE);
     }
 
-    /** This parser with another cgroup resolver. */
+    /**
+     * A parser for text applied through {@code nft}: it looks up in the kernel the sets that the
+     * text adds elements to without declaring them ({@code add element inet app blocked { 10.0.0.1 }}),
+     * and resolves interface names in the namespace {@code nft} was opened in, as {@code nft} does.
+     *
+     * @param nft the client
+     * @return a parser for text applied through {@code nft}
+     */
+    public static NftParser forKernel(Nftables nft) {
+        InterfaceResolver interfaces = nft.namespace().map(InterfaceResolver::in).orElseGet(InterfaceResolver::sysfs);
+        return new NftParser(CgroupPathResolver.mounted(), interfaces, SetLookup.inKernel(nft));
+    }
+
+    /**
+     * This parser with another cgroup resolver.
+     *
+     * @param resolver the resolver
+     * @return this parser with another cgroup resolver
+     */
     public NftParser withCgroupResolver(CgroupPathResolver resolver) {
         return new NftParser(resolver, interfaces, sets, hostnames, includePath, defines);
     }
 
-    /** This parser with another interface name resolver. */
+    /**
+     * This parser with another interface name resolver.
+     *
+     * @param resolver the resolver
+     * @return this parser with another interface name resolver
+     */
     public NftParser withInterfaceResolver(InterfaceResolver resolver) {
         return new NftParser(cgroups, resolver, sets, hostnames, includePath, defines);
     }
 
-    /** This parser with another lookup of undeclared sets. */
+    /**
+     * This parser with another lookup of undeclared sets.
+     *
+     * @param lookup the lookup
+     * @return this parser with another lookup of undeclared sets
+     */
     public NftParser withSetLookup(SetLookup lookup) {
         return new NftParser(cgroups, interfaces, lookup, hostnames, includePath, defines);
     }
@@ -105,12 +142,20 @@ public final class NftParser {
      * This parser resolving host names in address values ({@code ip daddr localhost}) through the
      * JVM's resolver ({@code true}), or rejecting them ({@code false}, the default): a rule set
      * should not depend on name resolution unless its author asks for it.
+     *
+     * @param resolve whether to resolve host names
+     * @return the parser
      */
     public NftParser withHostnameResolution(boolean resolve) {
         return withHostnameResolver(resolve ? HostnameResolver.system() : HostnameResolver.DISABLED);
     }
 
-    /** This parser resolving host names in address values through {@code resolver}. */
+    /**
+     * This parser resolving host names in address values through {@code resolver}.
+     *
+     * @param resolver the resolver
+     * @return this parser resolving host names in address values through {@code resolver}
+     */
     public NftParser withHostnameResolver(HostnameResolver resolver) {
         return new NftParser(cgroups, interfaces, sets, resolver, includePath, defines);
     }
@@ -119,6 +164,9 @@ public final class NftParser {
      * This parser looking for included files in {@code directories} first, in order, as {@code nft -I}
      * does: names that do not start with {@code /}, {@code ./} or {@code ../}; a name found in none
      * of them resolves as before, against the including file's directory.
+     *
+     * @param directories the directories, in order
+     * @return this parser looking for included files in {@code directories} first, in order, as {@code nft -I} does
      */
     public NftParser withIncludePath(List<Path> directories) {
         return new NftParser(cgroups, interfaces, sets, hostnames, directories, defines);
@@ -127,6 +175,9 @@ public final class NftParser {
     /**
      * This parser with variables defined before the text, as {@code nft -D NAME=VALUE} defines them:
      * each {@code NAME=VALUE} read as {@code define NAME=VALUE} from {@code <cmdline>}.
+     *
+     * @param definitions {@code NAME=VALUE} definitions
+     * @return this parser with variables defined before the text, as {@code nft -D NAME=VALUE} defines them
      */
     public NftParser withDefines(List<String> definitions) {
         return new NftParser(cgroups, interfaces, sets, hostnames, includePath, definitions);
@@ -136,6 +187,9 @@ public final class NftParser {
      * Parses {@code text}; error messages name it {@code fileName}, and relative
      * includes resolve against the current directory.
      *
+     * @param text the nft text
+     * @param fileName the name errors give the text
+     * @return the parsed operations
      * @throws NftParseException for text that is not valid, or not supported
      */
     public NftScript parse(String text, String fileName) {
@@ -145,6 +199,8 @@ public final class NftParser {
     /**
      * Parses a file; relative includes resolve against its directory.
      *
+     * @param file the file
+     * @return the parsed operations
      * @throws NftParseException for text that is not valid, or not supported
      * @throws IOException       when the file cannot be read
      */
@@ -156,6 +212,9 @@ public final class NftParser {
      * Parses {@code text} read from {@code file}: errors name the file, relative
      * includes resolve against its directory.
      *
+     * @param text the nft text
+     * @param file the file
+     * @return the parsed operations
      * @throws NftParseException for text that is not valid, or not supported
      */
     public NftScript parse(String text, Path file) {
@@ -166,6 +225,8 @@ public final class NftParser {
      * Parses one command given as words, as {@code nft add rule inet t c tcp dport 22 accept}
      * takes them (joined with spaces, like nft does).
      *
+     * @param words the command's words
+     * @return the parsed operations
      * @throws NftParseException for a command that is not valid, or not supported
      */
     public NftScript parseCommand(List<String> words) {
@@ -176,6 +237,11 @@ public final class NftParser {
      * Parses the statements of one rule ({@code tcp dport 22 counter accept}) into a
      * {@link RuleSpec} for chain {@code chain} of table {@code family table}.
      *
+     * @param family the table's family
+     * @param table the table's name
+     * @param chain the chain's name
+     * @param statements the statements, in nft syntax
+     * @return the rule
      * @throws NftParseException for statements that are not valid, or not supported
      */
     public RuleSpec parseRule(Family family, String table, String chain, String statements) {

@@ -1,6 +1,7 @@
 package nftlink.nftables.parse;
 
 import nftlink.nftables.NftOperation;
+import nftlink.nftables.Nftables;
 
 import java.util.List;
 
@@ -12,21 +13,47 @@ import java.util.List;
  */
 public record NftScript(List<ParsedOperation> parsed) {
 
+    /** Copies the parsed operations, which must not be null. */
     public NftScript {
         parsed = List.copyOf(parsed);
     }
 
-    /** The operations, in order. */
+    /**
+     * The operations, in order.
+     *
+     * @return the operations
+     */
     public List<NftOperation> operations() {
         return parsed.stream().map(ParsedOperation::operation).toList();
     }
 
-    /** Where operation {@code index} (0-based, as in a transaction error) came from. */
+    /**
+     * Where operation {@code index} (0-based, as in a transaction error) came from.
+     *
+     * @param index the operation's index
+     * @return the location
+     */
     public SourceLocation locationOf(int index) {
         return parsed.get(index).location();
     }
 
-    /** Whether there is nothing to do. */
+    /**
+     * Commits the operations as one transaction through {@code nft}.
+     *
+     * @param nft the client to commit through
+     * @return the commands with the handles of what they created
+     * @throws nftlink.nfnetlink.TransactionException when the kernel refused an operation
+     *         ({@link #locationOf} its {@code operationIndex()} says where in the text it is); nothing was applied
+     */
+    public AppliedScript applyTo(Nftables nft) {
+        return new AppliedScript(this, nft.transaction().addAll(operations()).commit());
+    }
+
+    /**
+     * Whether there is nothing to do.
+     *
+     * @return whether there are no operations
+     */
     public boolean isEmpty() {
         return parsed.isEmpty();
     }

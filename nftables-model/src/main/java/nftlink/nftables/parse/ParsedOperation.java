@@ -17,6 +17,8 @@ public final class ParsedOperation {
     private String echo;
 
     /**
+     * An operation with its echo line given.
+     *
      * @param operation the operation
      * @param location  the text it was compiled from (for errors the kernel reports on it)
      * @param echo      the command as {@code nft -e} prints it ({@code add rule inet t c tcp dport 22 accept}),
@@ -42,12 +44,20 @@ public final class ParsedOperation {
         return out;
     }
 
-    /** The operation. */
+    /**
+     * The operation.
+     *
+     * @return the operation
+     */
     public NftOperation operation() {
         return operation;
     }
 
-    /** The text it was compiled from (for errors the kernel reports on it). */
+    /**
+     * The text it was compiled from (for errors the kernel reports on it).
+     *
+     * @return where in the text
+     */
     public SourceLocation location() {
         return location;
     }
@@ -55,6 +65,8 @@ public final class ParsedOperation {
     /**
      * The command as {@code nft -e} prints it ({@code add rule inet t c tcp dport 22 accept}), or
      * {@code null} for helper operations (anonymous sets, their elements).
+     *
+     * @return the echo line, rendered on the first call for a rule
      */
     public String echo() {
         Supplier<String> pending = pendingEcho;

@@ -1,5 +1,8 @@
 package nftlink.nftables.parse;
 
+import java.util.function.Function;
+import nftlink.nftables.expr.Payload;
+import nftlink.nftables.lang.MapLookupField;
 import nftlink.nftables.Family;
 import nftlink.nftables.lang.ConcatField;
 import nftlink.nftables.lang.Datatype;
@@ -25,7 +28,7 @@ final class RuleParser {
     }
 
     /** With {@code maps} giving the shape of the sets and maps the rule's table has (or {@code null}). */
-    RuleParser(Cursor c, ValueParser values, Family family, java.util.function.Function<String, SetShape> maps) {
+    RuleParser(Cursor c, ValueParser values, Family family, Function<String, SetShape> maps) {
         this.r = new RuleContext(c, values, family, maps);
         this.c = c;
     }
@@ -62,9 +65,9 @@ final class RuleParser {
                     || s instanceof Statement.MasqueradeStatement m && m.portMin() != null;
             if (s instanceof Statement.NatStatement n && n.sourcesPort()) {
                 // dnat ip to tcp dport map { 80 : 10.0.0.1 . 8080 }: the key's protocol counts as matched
-                Field key = ((nftlink.nftables.lang.MapLookupField) n.addressSource()).key();
+                Field key = ((MapLookupField) n.addressSource()).key();
                 List<Field> parts = key instanceof ConcatField concat ? concat.fields() : List.of(key);
-                ports = parts.stream().noneMatch(f -> f instanceof PayloadField p && p.base() == nftlink.nftables.expr.Payload.Base.TRANSPORT
+                ports = parts.stream().noneMatch(f -> f instanceof PayloadField p && p.base() == Payload.Base.TRANSPORT
                         && !p.protocol().equals("th"));
             }
             if (ports && !RuleVocabulary.matchesTransport(out)) {

@@ -1,5 +1,7 @@
 package nftlink.nftables.parse;
 
+import nftlink.nftables.expr.Payload;
+import nftlink.nftables.lang.PayloadBitField;
 import nftlink.nftables.lang.ConcatField;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Fields;
@@ -75,9 +77,9 @@ final class RuleVocabulary {
             case BinopField computed -> readsTransport(computed.source());
             default -> field.equals(MetaField.L4PROTO) || field.equals(PayloadField.IP_PROTOCOL)
                     || field.equals(PayloadField.IP6_NEXTHDR)
-                    || field instanceof PayloadField p && p.base() == nftlink.nftables.expr.Payload.Base.TRANSPORT
-                    || field instanceof nftlink.nftables.lang.PayloadBitField b
-                    && b.base() == nftlink.nftables.expr.Payload.Base.TRANSPORT;
+                    || field instanceof PayloadField p && p.base() == Payload.Base.TRANSPORT
+                    || field instanceof PayloadBitField b
+                    && b.base() == Payload.Base.TRANSPORT;
         };
     }
 }

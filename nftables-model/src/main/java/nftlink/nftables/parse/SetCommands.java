@@ -1,5 +1,7 @@
 package nftlink.nftables.parse;
 
+import java.util.Arrays;
+import nftlink.nftables.lang.SetUserdata;
 import nftlink.nftables.Family;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftOperation;
@@ -318,7 +320,7 @@ final class SetCommands {
         Token setName = c.identifier("a set name");
         // a set with auto-merge joins overlapping and adjacent intervals of the elements added, as nft does
         NftSet target = set(family, table, setName.text());
-        boolean autoMerge = target != null && nftlink.nftables.lang.SetUserdata.decode(target.userdata()).autoMerge();
+        boolean autoMerge = target != null && SetUserdata.decode(target.userdata()).autoMerge();
         SourceLocation where = commandStart.location().to(setName.location());
         Merged merged = command.equals("add") ? autoMerged.get(key(family, table, setName.text())) : null;
         if (merged != null) {
@@ -378,7 +380,7 @@ final class SetCommands {
     private static boolean isZero(SetElement e, boolean end) {
         boolean isEnd = (e.flags() & NfTablesUapi.NFT_SET_ELEM_INTERVAL_END) != 0;
         return isEnd == end && (e.flags() & NfTablesUapi.NFT_SET_ELEM_CATCHALL) == 0 && e.keyEnd() == null
-                && e.key().length() > 0 && java.util.Arrays.equals(e.key().toArray(), new byte[e.key().length()]);
+                && e.key().length() > 0 && Arrays.equals(e.key().toArray(), new byte[e.key().length()]);
     }
 
     /** {@code delete element [FAMILY] TABLE SET { ... }}, after the table. */

@@ -18,13 +18,18 @@ public record SourceLocation(String file, int line, int column, int endColumn, S
     private static final int MAX_LINE = 160;
     private static final int CONTEXT = 40;
 
+    /** Checks the components: file and line text not null; the end column at least the column. */
     public SourceLocation {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(lineText, "lineText");
         endColumn = Math.max(column, endColumn);
     }
 
-    /** {@code FILE:LINE:COL-END}, as nft prints locations. */
+    /**
+     * {@code FILE:LINE:COL-END}, as nft prints locations.
+     *
+     * @return the position
+     */
     public String position() {
         return file + ":" + line + ":" + column + "-" + endColumn;
     }
@@ -32,6 +37,8 @@ public record SourceLocation(String file, int line, int column, int endColumn, S
     /**
      * The source line and, below it, carets under the located text; whitespace
      * before the carets copies the line's tabs so the carets line up.
+     *
+     * @return two lines: the source line and the carets
      */
     public String caret() {
         int start = 0;
@@ -52,7 +59,12 @@ public record SourceLocation(String file, int line, int column, int endColumn, S
         return sb.toString();
     }
 
-    /** A location spanning from this one to {@code end} (on this line when {@code end} is on another). */
+    /**
+     * A location spanning from this one to {@code end} (on this line when {@code end} is on another).
+     *
+     * @param end where the span ends
+     * @return the location
+     */
     public SourceLocation to(SourceLocation end) {
         if (end == null || !end.file.equals(file) || end.line != line) {
             return this;

@@ -1,5 +1,6 @@
 package nftlink.nftables.parse;
 
+import java.util.EnumSet;
 import nftlink.nftables.lang.LogFlag;
 import nftlink.nftables.lang.LogLevel;
 import nftlink.nftables.lang.ObjectType;
@@ -98,7 +99,7 @@ final class StatefulParser {
         Integer group = null;
         Integer snaplen = null;
         Integer threshold = null;
-        Set<LogFlag> flags = java.util.EnumSet.noneOf(LogFlag.class);
+        Set<LogFlag> flags = EnumSet.noneOf(LogFlag.class);
         while (true) {
             if (c.accept("prefix")) {
                 // nft takes an unquoted word too: log prefix drop-ssh
@@ -141,7 +142,7 @@ final class StatefulParser {
     private Set<LogFlag> logFlags() {
         Token t = c.expect(Token.Kind.WORD, "log flags (all, tcp, ip, skuid, ether)");
         return switch (t.text()) {
-            case "all" -> java.util.EnumSet.allOf(LogFlag.class);
+            case "all" -> EnumSet.allOf(LogFlag.class);
             case "skuid" -> Set.of(LogFlag.SKUID);
             case "ether" -> Set.of(LogFlag.ETHER);
             case "ip" -> {
@@ -149,7 +150,7 @@ final class StatefulParser {
                 yield Set.of(LogFlag.IP_OPTIONS);
             }
             case "tcp" -> {
-                Set<LogFlag> f = java.util.EnumSet.noneOf(LogFlag.class);
+                Set<LogFlag> f = EnumSet.noneOf(LogFlag.class);
                 do {
                     Token o = c.expect(Token.Kind.WORD, "sequence or options");
                     f.add(switch (o.text()) {

@@ -1,5 +1,6 @@
 package nftlink.nftables.parse;
 
+import nftlink.nftables.lang.ExthdrField;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.lang.Fields;
 import nftlink.nftables.lang.ObjectType;
@@ -66,7 +67,7 @@ final class TcpStatementParser {
             kind = Cursor.at(option, () -> Integer.parseInt(option.text()));
         } else {
             String header = "tcp option " + option.text();
-            kind = Fields.presence(header).map(nftlink.nftables.lang.ExthdrField::type).orElseThrow(() -> Cursor.error(option,
+            kind = Fields.presence(header).map(ExthdrField::type).orElseThrow(() -> Cursor.error(option,
                     "unknown tcp option " + option.text()));
         }
         int k = kind;

@@ -12,6 +12,7 @@ import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.Value;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -130,9 +131,9 @@ final class ValueParser {
             return v;
         }
         int length = parts.getFirst().length();
-        byte[] low = java.util.Arrays.copyOf(s.bytes().toArray(), length);
-        byte[] high = java.util.Arrays.copyOf(s.bytes().toArray(), length);
-        java.util.Arrays.fill(high, s.bytes().length(), length, (byte) 0xff);
+        byte[] low = Arrays.copyOf(s.bytes().toArray(), length);
+        byte[] high = Arrays.copyOf(s.bytes().toArray(), length);
+        Arrays.fill(high, s.bytes().length(), length, (byte) 0xff);
         return new Value.Range(Bytes.of(low), Bytes.of(high));
     }
 
@@ -161,114 +162,17 @@ final class ValueParser {
 
     private Value item(List<Part> parts, boolean flagList, boolean hostOrderRanges) {
         if (parts.size() > 1) {
-            // each part a value, a range or a prefix: a range of the concatenation from the lows to the highs
-            int length = parts.stream().mapToInt(p -> (p.length() + 3) & ~3).sum();
-            byte[] low = new byte[length];
-            byte[] high = new byte[length];
-            boolean range = false;
-            int at = 0;
-            for (int i = 0; i < parts.size(); i++) {
-                if (i > 0) {
-                    c.expect(".");
-                }
-                Part part = parts.get(i);
-                Token t = c.peek();
-                Value v = wildcard(List.of(part), item(List.of(part), false));
-                Bytes lo = switch (v) {
-                    case Value.Single s -> s.bytes();
-                    case Value.Range r -> r.low();
-                    case Value.Prefix p -> p.address();
-                    default -> throw Cursor.error(t, "unexpected value in a concatenation");
-                };
-                Bytes hi = switch (v) {
-                    case Value.Range r -> r.high();
-                    case Value.Prefix p -> p.last();
-                    default -> lo;
-                };
-                if (!(v instanceof Value.Single) && part.type().hostOrder() && part.type() != Datatype.IFNAME && !hostOrderRanges) {
-                    throw Cursor.error(t, "unsupported: a range of " + part.type().nftName()
-                            + " (host byte order) in a concatenation");
-                }
-                range |= !(v instanceof Value.Single);
-                System.arraycopy(lo.toArray(), 0, low, at, lo.length());
-                System.arraycopy(hi.toArray(), 0, high, at, hi.length());
-                at += (part.length() + 3) & ~3;
-            }
-            return range ? new Value.Range(Bytes.of(low), Bytes.of(high)) : new Value.Single(Bytes.of(low));
+            return concatenation(parts, hostOrderRanges);
         }
         Part p = parts.getFirst();
         Token t = c.next();
         if (p.bitmask() && flagList && t.kind() == Token.Kind.WORD) {
-            StringBuilder text = new StringBuilder(t.text());
-            SourceLocation where = t.location();
-            while (c.at(Token.Kind.COMMA)) {
-                c.next();
-                Token more = c.expect(Token.Kind.WORD, "a " + p.type().nftName());
-                text.append(',').append(more.text());
-                where = where.to(more.location());
-            }
-            Token whole = new Token(Token.Kind.WORD, text.toString(), where);
-            return new Value.Single(single(p, whole));
+            return flagList(p, t);
         }
         boolean name = (p.type() == Datatype.IFINDEX || p.type() == Datatype.UID || p.type() == Datatype.GID)
                 && !t.text().matches(NUMBER + "(-" + NUMBER + ")?");
         if (t.kind() == Token.Kind.WORD && !p.cgroup() && p.type() != Datatype.IFNAME && !name) {
-            String text = t.text();
-            int slash = text.indexOf('/');
-            if (slash > 0 && (p.type() == Datatype.IPV4_ADDR || p.type() == Datatype.IPV6_ADDR)) {
-                return prefix(p, t, text.substring(0, slash), text.substring(slash + 1));
-            }
-            IllegalArgumentException whole = null;
-            Bytes spacedLow = null;
-            try {
-                Bytes value = p.register(p.type().parse(text, p.length()));
-                if (p.type().isBitmask()) {
-                    // flags combined with |: syn | ack
-                    while (c.at("|")) {
-                        c.next();
-                        Token more = c.expect(Token.Kind.WORD, "a " + p.type().nftName());
-                        byte[] a = value.toArray();
-                        byte[] b = Cursor.at(more, () -> p.register(p.type().parse(more.text(), p.length()))).toArray();
-                        for (int i = 0; i < a.length; i++) {
-                            a[i] |= b[i];
-                        }
-                        value = Bytes.of(a);
-                    }
-                }
-                if (!c.at("-") || p.type().isBitmask()) {
-                    return new Value.Single(value);
-                }
-                spacedLow = value;
-            } catch (IllegalArgumentException e) {
-                whole = e;
-            }
-            if (spacedLow != null) {
-                // a range written with spaces: 8888 - 8999
-                c.next();
-                Token end = c.expect(Token.Kind.WORD, "the end of the range");
-                Bytes high = Cursor.at(end, () -> p.register(p.type().parse(end.text(), p.length())));
-                if (p.type().elementOrder().compare(spacedLow, high) > 0) {
-                    throw Cursor.error(new Token(Token.Kind.WORD, text + " - " + end.text(), t.location().to(end.location())),
-                            "range " + text + "-" + end.text() + " has its bounds the wrong way round");
-                }
-                return new Value.Range(spacedLow, high);
-            }
-            for (int i = text.indexOf('-'); i > 0; i = text.indexOf('-', i + 1)) {
-                try {
-                    Bytes low = p.register(p.type().parse(text.substring(0, i), p.length()));
-                    Bytes high = p.register(p.type().parse(text.substring(i + 1), p.length()));
-                    if (p.type().elementOrder().compare(low, high) > 0) {
-                        throw Cursor.error(t, "range " + text + " has its bounds the wrong way round");
-                    }
-                    return new Value.Range(low, high);
-                } catch (IllegalArgumentException e) {
-                    // try the next dash
-                }
-            }
-            if (HostnameResolver.applies(p.type(), text)) {
-                return new Value.Single(HostnameResolver.address(hostnames, t, p.type()));
-            }
-            throw Cursor.error(t, whole.getMessage());
+            return word(p, t);
         }
         Bytes value = single(p, t);
         if (t.kind() == Token.Kind.STRING && c.at("-") && c.in.peekToken(1).kind() == Token.Kind.STRING) {
@@ -282,6 +186,117 @@ final class ValueParser {
             return new Value.Range(value, high);
         }
         return new Value.Single(value);
+    }
+
+    /** {@code a . b}: each part a value, a range or a prefix; a range of the concatenation from the lows to the highs. */
+    private Value concatenation(List<Part> parts, boolean hostOrderRanges) {
+        int length = parts.stream().mapToInt(p -> (p.length() + 3) & ~3).sum();
+        byte[] low = new byte[length];
+        byte[] high = new byte[length];
+        boolean range = false;
+        int at = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            if (i > 0) {
+                c.expect(".");
+            }
+            Part part = parts.get(i);
+            Token t = c.peek();
+            Value v = wildcard(List.of(part), item(List.of(part), false));
+            Bytes lo = switch (v) {
+                case Value.Single s -> s.bytes();
+                case Value.Range r -> r.low();
+                case Value.Prefix p -> p.address();
+                default -> throw Cursor.error(t, "unexpected value in a concatenation");
+            };
+            Bytes hi = switch (v) {
+                case Value.Range r -> r.high();
+                case Value.Prefix p -> p.last();
+                default -> lo;
+            };
+            if (!(v instanceof Value.Single) && part.type().hostOrder() && part.type() != Datatype.IFNAME && !hostOrderRanges) {
+                throw Cursor.error(t, "unsupported: a range of " + part.type().nftName()
+                        + " (host byte order) in a concatenation");
+            }
+            range |= !(v instanceof Value.Single);
+            System.arraycopy(lo.toArray(), 0, low, at, lo.length());
+            System.arraycopy(hi.toArray(), 0, high, at, hi.length());
+            at += (part.length() + 3) & ~3;
+        }
+        return range ? new Value.Range(Bytes.of(low), Bytes.of(high)) : new Value.Single(Bytes.of(low));
+    }
+
+    /** Flags written as a comma-separated list: {@code syn,ack}. */
+    private Value flagList(Part p, Token t) {
+        StringBuilder text = new StringBuilder(t.text());
+        SourceLocation where = t.location();
+        while (c.at(Token.Kind.COMMA)) {
+            c.next();
+            Token more = c.expect(Token.Kind.WORD, "a " + p.type().nftName());
+            text.append(',').append(more.text());
+            where = where.to(more.location());
+        }
+        Token whole = new Token(Token.Kind.WORD, text.toString(), where);
+        return new Value.Single(single(p, whole));
+    }
+
+    /** An unquoted word: a value, an address prefix, a range with or without spaces, or a host name. */
+    private Value word(Part p, Token t) {
+        String text = t.text();
+        int slash = text.indexOf('/');
+        if (slash > 0 && (p.type() == Datatype.IPV4_ADDR || p.type() == Datatype.IPV6_ADDR)) {
+            return prefix(p, t, text.substring(0, slash), text.substring(slash + 1));
+        }
+        IllegalArgumentException whole = null;
+        Bytes spacedLow = null;
+        try {
+            Bytes value = p.register(p.type().parse(text, p.length()));
+            if (p.type().isBitmask()) {
+                // flags combined with |: syn | ack
+                while (c.at("|")) {
+                    c.next();
+                    Token more = c.expect(Token.Kind.WORD, "a " + p.type().nftName());
+                    byte[] a = value.toArray();
+                    byte[] b = Cursor.at(more, () -> p.register(p.type().parse(more.text(), p.length()))).toArray();
+                    for (int i = 0; i < a.length; i++) {
+                        a[i] |= b[i];
+                    }
+                    value = Bytes.of(a);
+                }
+            }
+            if (!c.at("-") || p.type().isBitmask()) {
+                return new Value.Single(value);
+            }
+            spacedLow = value;
+        } catch (IllegalArgumentException e) {
+            whole = e;
+        }
+        if (spacedLow != null) {
+            // a range written with spaces: 8888 - 8999
+            c.next();
+            Token end = c.expect(Token.Kind.WORD, "the end of the range");
+            Bytes high = Cursor.at(end, () -> p.register(p.type().parse(end.text(), p.length())));
+            if (p.type().elementOrder().compare(spacedLow, high) > 0) {
+                throw Cursor.error(new Token(Token.Kind.WORD, text + " - " + end.text(), t.location().to(end.location())),
+                        "range " + text + "-" + end.text() + " has its bounds the wrong way round");
+            }
+            return new Value.Range(spacedLow, high);
+        }
+        for (int i = text.indexOf('-'); i > 0; i = text.indexOf('-', i + 1)) {
+            try {
+                Bytes low = p.register(p.type().parse(text.substring(0, i), p.length()));
+                Bytes high = p.register(p.type().parse(text.substring(i + 1), p.length()));
+                if (p.type().elementOrder().compare(low, high) > 0) {
+                    throw Cursor.error(t, "range " + text + " has its bounds the wrong way round");
+                }
+                return new Value.Range(low, high);
+            } catch (IllegalArgumentException e) {
+                // try the next dash
+            }
+        }
+        if (Hostnames.applies(p.type(), text)) {
+            return new Value.Single(Hostnames.address(hostnames, t, p.type()));
+        }
+        throw Cursor.error(t, whole.getMessage());
     }
 
     private Value prefix(Part p, Token t, String address, String bits) {
@@ -347,11 +362,11 @@ final class ValueParser {
         if (t.kind() == Token.Kind.STRING && p.type() == Datatype.IFNAME) {
             return Cursor.at(t, () -> p.type().parse("\"" + t.text() + "\"", p.length()));
         }
-        if (HostnameResolver.applies(p.type(), t.text())) {
+        if (Hostnames.applies(p.type(), t.text())) {
             try {
                 return p.type().parse(t.text(), p.length());
             } catch (IllegalArgumentException e) {
-                return HostnameResolver.address(hostnames, t, p.type());
+                return Hostnames.address(hostnames, t, p.type());
             }
         }
         return Cursor.at(t, () -> p.register(p.type().parse(t.text(), p.length())));

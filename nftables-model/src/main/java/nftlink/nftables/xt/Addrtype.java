@@ -16,7 +16,12 @@ public record Addrtype(int source, int dest, int flags) implements XtInfo {
     private static final String[] TYPES = {"unspec", "unicast", "local", "broadcast", "anycast", "multicast",
             "blackhole", "unreachable", "prohibit"};
 
-    /** Decodes {@code struct xt_addrtype_info_v1}. */
+    /**
+     * Decodes {@code struct xt_addrtype_info_v1}.
+     *
+     * @param info the info bytes
+     * @return the struct
+     */
     public static Addrtype decode(Bytes info) {
         StructReader r = StructReader.of(info, 8, "addrtype");
         return new Addrtype(r.u16(0), r.u16(2), r.u32(4));

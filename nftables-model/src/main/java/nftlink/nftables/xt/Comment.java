@@ -15,11 +15,17 @@ import java.util.Optional;
 public record Comment(String comment) implements XtInfo {
     static final int SIZE = 256;
 
+    /** Checks the component: {@code comment} must not be null. */
     public Comment {
         Objects.requireNonNull(comment, "comment");
     }
 
-    /** Decodes the 256-byte struct; nft reads at most 255 bytes of it. */
+    /**
+     * Decodes the 256-byte struct; nft reads at most 255 bytes of it.
+     *
+     * @param info the info bytes
+     * @return the struct
+     */
     public static Comment decode(Bytes info) {
         StructReader r = StructReader.of(info, SIZE, "comment");
         return new Comment(r.string(0, SIZE - 1, false));

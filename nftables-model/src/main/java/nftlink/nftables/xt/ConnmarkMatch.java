@@ -13,7 +13,12 @@ import java.util.Optional;
  */
 public record ConnmarkMatch(int mark, int mask, boolean invert) implements XtInfo {
 
-    /** Decodes {@code struct xt_connmark_mtinfo1}. */
+    /**
+     * Decodes {@code struct xt_connmark_mtinfo1}.
+     *
+     * @param info the info bytes
+     * @return the struct
+     */
     public static ConnmarkMatch decode(Bytes info) {
         StructReader r = StructReader.of(info, 12, "connmark");
         return new ConnmarkMatch(r.u32(0), r.u32(4), r.u8(8) != 0);

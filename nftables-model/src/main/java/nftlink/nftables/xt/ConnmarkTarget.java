@@ -17,7 +17,12 @@ import java.util.Optional;
  */
 public record ConnmarkTarget(int ctmark, int ctmask, int nfmask, int shiftDir, int shiftBits, int mode) implements XtInfo {
 
-    /** Decodes {@code struct xt_connmark_tginfo2}. */
+    /**
+     * Decodes {@code struct xt_connmark_tginfo2}.
+     *
+     * @param info the info bytes
+     * @return the struct
+     */
     public static ConnmarkTarget decode(Bytes info) {
         StructReader r = StructReader.of(info, 15, "CONNMARK");
         return new ConnmarkTarget(r.u32(0), r.u32(4), r.u32(8), r.u8(12), r.u8(13), r.u8(14));

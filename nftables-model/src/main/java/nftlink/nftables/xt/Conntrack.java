@@ -36,6 +36,7 @@ public record Conntrack(Bytes addresses, long expiresMin, long expiresMax, int l
     private static final String[] ADDRESS_KEYS = {"original saddr", "original daddr", "reply saddr", "reply daddr"};
     private static final String[] PORT_KEYS = {"original proto-src", "original proto-dst", "reply proto-src", "reply proto-dst"};
 
+    /** Copies the lists and checks their sizes. */
     public Conntrack {
         ports = List.copyOf(ports);
         portsHigh = List.copyOf(portsHigh);
@@ -44,7 +45,12 @@ public record Conntrack(Bytes addresses, long expiresMin, long expiresMax, int l
         }
     }
 
-    /** Decodes {@code struct xt_conntrack_mtinfo3}. */
+    /**
+     * Decodes {@code struct xt_conntrack_mtinfo3}.
+     *
+     * @param info the info bytes
+     * @return the struct
+     */
     public static Conntrack decode(Bytes info) {
         StructReader r = StructReader.of(info, SIZE, "conntrack");
         List<Integer> ports = new ArrayList<>();

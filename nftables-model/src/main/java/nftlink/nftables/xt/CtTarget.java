@@ -18,12 +18,18 @@ import java.util.Optional;
  */
 public record CtTarget(int flags, int zone, int ctEvents, int expEvents, String helper, String timeout) implements XtInfo {
 
+    /** Checks the components: helper and timeout names must not be null. */
     public CtTarget {
         Objects.requireNonNull(helper, "helper");
         Objects.requireNonNull(timeout, "timeout");
     }
 
-    /** Decodes {@code struct xt_ct_target_info_v1}. */
+    /**
+     * Decodes {@code struct xt_ct_target_info_v1}.
+     *
+     * @param info the info bytes
+     * @return the struct
+     */
     public static CtTarget decode(Bytes info) {
         StructReader r = StructReader.of(info, 72, "CT");
         return new CtTarget(r.u16(0), r.u16(2), r.u32(4), r.u32(8), r.string(12, 16, false), r.string(28, 32, false));

@@ -17,7 +17,12 @@ import java.util.Optional;
 public record Icmp(int type, int codeMin, int codeMax, boolean invert) implements XtInfo {
     static final int SIZE = 4;
 
-    /** Decodes {@code struct ipt_icmp}. */
+    /**
+     * Decodes {@code struct ipt_icmp}.
+     *
+     * @param info the info bytes
+     * @return the struct
+     */
     public static Icmp decode(Bytes info) {
         StructReader r = StructReader.of(info, SIZE, "icmp");
         return new Icmp(r.u8(0), r.u8(1), r.u8(2), (r.u8(3) & 1) != 0);

@@ -18,7 +18,12 @@ public record Icmp6(int type, int codeMin, int codeMax, boolean invert) implemen
     private static final String[] NEIGHBOUR_DISCOVERY = {"nd-router-solicit", "nd-router-advert", "nd-neighbor-solicit",
             "nd-neighbor-advert", "nd-redirect"};
 
-    /** Decodes {@code struct ip6t_icmp}. */
+    /**
+     * Decodes {@code struct ip6t_icmp}.
+     *
+     * @param info the info bytes
+     * @return the struct
+     */
     public static Icmp6 decode(Bytes info) {
         StructReader r = StructReader.of(info, SIZE, "icmp6");
         return new Icmp6(r.u8(0), r.u8(1), r.u8(2), (r.u8(3) & 1) != 0);

@@ -15,7 +15,12 @@ import java.util.Optional;
 public record Iprange(Bytes addresses, int flags) implements XtInfo {
     static final int SIZE = 68;
 
-    /** Decodes {@code struct xt_iprange_mtinfo}. */
+    /**
+     * Decodes {@code struct xt_iprange_mtinfo}.
+     *
+     * @param info the info bytes
+     * @return the struct
+     */
     public static Iprange decode(Bytes info) {
         StructReader r = StructReader.of(info, SIZE, "iprange");
         return new Iprange(Bytes.of(r.bytes(0, 64)), r.u8(64));

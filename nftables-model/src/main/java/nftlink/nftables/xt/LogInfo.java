@@ -16,11 +16,17 @@ import java.util.Optional;
 public record LogInfo(int level, int flags, String prefix) implements XtInfo {
     private static final String[] LEVELS = {"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug"};
 
+    /** Checks the component: {@code prefix} must not be null. */
     public LogInfo {
         Objects.requireNonNull(prefix, "prefix");
     }
 
-    /** Decodes {@code struct xt_log_info}; the kernel keeps the prefix NUL-terminated. */
+    /**
+     * Decodes {@code struct xt_log_info}; the kernel keeps the prefix NUL-terminated.
+     *
+     * @param info the info bytes
+     * @return the struct
+     */
     public static LogInfo decode(Bytes info) {
         StructReader r = StructReader.of(info, 32, "LOG");
         return new LogInfo(r.u8(0), r.u8(1), r.string(2, 30, true));

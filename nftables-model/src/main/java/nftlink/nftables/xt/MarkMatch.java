@@ -12,7 +12,12 @@ import java.util.Optional;
  * @param invert whether the match is negated
  */
 public record MarkMatch(int mark, int mask, boolean invert) implements XtInfo {
-    /** Decodes {@code struct xt_mark_mtinfo1}. */
+    /**
+     * Decodes {@code struct xt_mark_mtinfo1}.
+     *
+     * @param info the info bytes
+     * @return the struct
+     */
     public static MarkMatch decode(Bytes info) {
         StructReader r = StructReader.of(info, 12, "mark");
         return new MarkMatch(r.u32(0), r.u32(4), r.u8(8) != 0);

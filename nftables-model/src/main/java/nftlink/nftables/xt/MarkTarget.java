@@ -13,7 +13,12 @@ import java.util.Optional;
  */
 public record MarkTarget(int mark, int mask) implements XtInfo {
 
-    /** Decodes {@code struct xt_mark_tginfo2}. */
+    /**
+     * Decodes {@code struct xt_mark_tginfo2}.
+     *
+     * @param info the info bytes
+     * @return the struct
+     */
     public static MarkTarget decode(Bytes info) {
         StructReader r = StructReader.of(info, 8, "MARK");
         return new MarkTarget(r.u32(0), r.u32(4));

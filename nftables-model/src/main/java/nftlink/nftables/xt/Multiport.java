@@ -18,6 +18,7 @@ public record Multiport(int flags, List<Integer> ports, List<Boolean> rangeStart
     static final int SIZE = 48;
     private static final int MAX_PORTS = 15;
 
+    /** Copies the lists and checks them: at most 15 ports, each with its range flag. */
     public Multiport {
         ports = List.copyOf(ports);
         rangeStarts = List.copyOf(rangeStarts);
@@ -26,7 +27,12 @@ public record Multiport(int flags, List<Integer> ports, List<Boolean> rangeStart
         }
     }
 
-    /** Decodes {@code struct xt_multiport_v1}. */
+    /**
+     * Decodes {@code struct xt_multiport_v1}.
+     *
+     * @param info the info bytes
+     * @return the struct
+     */
     public static Multiport decode(Bytes info) {
         StructReader r = StructReader.of(info, SIZE, "multiport");
         int count = r.u8(1);

@@ -28,6 +28,7 @@ public record NatRange(String statement, int flags, Bytes minAddress, Bytes maxA
     private static final int PROTO_RANDOM_FULLY = 16;
     private static final int PROTO_OFFSET = 32;
 
+    /** Checks the components: a statement and 16-byte addresses. */
     public NatRange {
         Objects.requireNonNull(statement, "statement");
         if (minAddress.length() != 16 || maxAddress.length() != 16) {
@@ -35,7 +36,14 @@ public record NatRange(String statement, int flags, Bytes minAddress, Bytes maxA
         }
     }
 
-    /** Decodes {@code struct nf_nat_ipv4_multi_range_compat} (IPv4 revision 0), which must hold one range. */
+    /**
+     * Decodes {@code struct nf_nat_ipv4_multi_range_compat} (IPv4 revision 0), which must hold one
+     * range.
+     *
+     * @param statement the statement's nft word, such as {@code snat}
+     * @param info the target's info bytes
+     * @return the range
+     */
     public static NatRange decodeIpv4(String statement, Bytes info) {
         StructReader r = StructReader.of(info, 20, statement);
         if (r.u32(0) != 1) {
@@ -45,7 +53,14 @@ public record NatRange(String statement, int flags, Bytes minAddress, Bytes maxA
                 Bytes.of(Arrays.copyOf(r.bytes(12, 4), 16)), r.u16Be(16), r.u16Be(18));
     }
 
-    /** Decodes {@code struct nf_nat_range} ({@code range2} false) or {@code struct nf_nat_range2}. */
+    /**
+     * Decodes {@code struct nf_nat_range} ({@code range2} false) or {@code struct nf_nat_range2}.
+     *
+     * @param statement the statement's nft word, such as {@code snat}
+     * @param info the target's info bytes
+     * @param range2 whether the info is {@code struct nf_nat_range2}
+     * @return the range
+     */
     public static NatRange decode(String statement, Bytes info, boolean range2) {
         StructReader r = StructReader.of(info, range2 ? 44 : 40, statement);
         return new NatRange(statement, r.u32(0), Bytes.of(r.bytes(4, 16)), Bytes.of(r.bytes(20, 16)), r.u16Be(36), r.u16Be(38));

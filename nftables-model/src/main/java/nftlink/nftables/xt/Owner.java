@@ -19,7 +19,12 @@ import java.util.Optional;
 public record Owner(int uidMin, int uidMax, int gidMin, int gidMax, int match, int invert) implements XtInfo {
     static final int SIZE = 20;
 
-    /** Decodes {@code struct xt_owner_match_info}. */
+    /**
+     * Decodes {@code struct xt_owner_match_info}.
+     *
+     * @param info the info bytes
+     * @return the struct
+     */
     public static Owner decode(Bytes info) {
         StructReader r = StructReader.of(info, SIZE, "owner");
         return new Owner(r.u32(0), r.u32(4), r.u32(8), r.u32(12), r.u8(16), r.u8(17));

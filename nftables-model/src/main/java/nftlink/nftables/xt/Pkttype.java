@@ -12,7 +12,12 @@ import java.util.Optional;
  */
 public record Pkttype(int pkttype, boolean invert) implements XtInfo {
 
-    /** Decodes {@code struct xt_pkttype_info}. */
+    /**
+     * Decodes {@code struct xt_pkttype_info}.
+     *
+     * @param info the info bytes
+     * @return the struct
+     */
     public static Pkttype decode(Bytes info) {
         StructReader r = StructReader.of(info, 8, "pkttype");
         return new Pkttype(r.u32(0), r.u32(4) != 0);

@@ -17,7 +17,12 @@ public record RateInfo(int average, int burst) implements XtInfo {
     private static final long[] PERIODS = {SCALE * 86400, SCALE * 3600, SCALE * 60, SCALE};
     private static final String[] UNITS = {"day", "hour", "minute", "second"};
 
-    /** Decodes {@code struct xt_rateinfo}. */
+    /**
+     * Decodes {@code struct xt_rateinfo}.
+     *
+     * @param info the info bytes
+     * @return the struct
+     */
     public static RateInfo decode(Bytes info) {
         StructReader r = StructReader.of(info, SIZE, "limit");
         return new RateInfo(r.u32(0), r.u32(4));

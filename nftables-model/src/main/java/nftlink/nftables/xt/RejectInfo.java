@@ -17,7 +17,12 @@ public record RejectInfo(int with) implements XtInfo {
     private static final String[] ICMPV6 = {"no-route", "admin-prohibited", null, "addr-unreachable", null, null, null,
             "policy-fail", "reject-route"};
 
-    /** Decodes the 4-byte struct. */
+    /**
+     * Decodes the 4-byte struct.
+     *
+     * @param info the info bytes
+     * @return the struct
+     */
     public static RejectInfo decode(Bytes info) {
         StructReader r = StructReader.of(info, 4, "REJECT");
         return new RejectInfo(r.u32(0));

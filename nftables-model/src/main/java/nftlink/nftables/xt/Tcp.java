@@ -22,7 +22,12 @@ public record Tcp(int sportMin, int sportMax, int dportMin, int dportMax, int op
     static final int SIZE = 12;
     private static final String[] FLAG_NAMES = {"fin", "syn", "rst", "psh", "ack", "urg"};
 
-    /** Decodes {@code struct xt_tcp}. */
+    /**
+     * Decodes {@code struct xt_tcp}.
+     *
+     * @param info the info bytes
+     * @return the struct
+     */
     public static Tcp decode(Bytes info) {
         StructReader r = StructReader.of(info, SIZE, "tcp");
         return new Tcp(r.u16(0), r.u16(2), r.u16(4), r.u16(6), r.u8(8), r.u8(9), r.u8(10), r.u8(11));

@@ -11,7 +11,12 @@ import java.util.Optional;
  */
 public record Tcpmss(int mss) implements XtInfo {
 
-    /** Decodes {@code struct xt_tcpmss_info}. */
+    /**
+     * Decodes {@code struct xt_tcpmss_info}.
+     *
+     * @param info the info bytes
+     * @return the struct
+     */
     public static Tcpmss decode(Bytes info) {
         StructReader r = StructReader.of(info, 2, "TCPMSS");
         return new Tcpmss(r.u16(0));

@@ -16,7 +16,12 @@ import java.util.Optional;
 public record Udp(int sportMin, int sportMax, int dportMin, int dportMax, int invert) implements XtInfo {
     static final int SIZE = 10;
 
-    /** Decodes {@code struct xt_udp}. */
+    /**
+     * Decodes {@code struct xt_udp}.
+     *
+     * @param info the info bytes
+     * @return the struct
+     */
     public static Udp decode(Bytes info) {
         StructReader r = StructReader.of(info, SIZE, "udp");
         return new Udp(r.u16(0), r.u16(2), r.u16(4), r.u16(6), r.u8(8));

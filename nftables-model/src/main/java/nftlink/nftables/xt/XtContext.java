@@ -13,6 +13,7 @@ import java.util.Objects;
  *                 esp 50, ah 51), or 0 when none of these was matched before the extension
  */
 public record XtContext(Family family, int protocol) {
+    /** Checks the components: {@code family} not null, a protocol number from 0 to 255. */
     public XtContext {
         Objects.requireNonNull(family, "family");
         if (protocol < 0 || protocol > 255) {

@@ -22,6 +22,9 @@ public final class XtExtensions {
      * The decoded struct of {@code e}, a {@link XtMatch} or {@link XtTarget} of a {@code family}
      * table; empty for another expression, family, extension or revision.
      *
+     * @param e the expression
+     * @param family the table's family
+     * @return the struct, or empty
      * @throws NetlinkDecodeException when the struct is malformed (wrong size, bad count, ...)
      */
     public static Optional<XtInfo> decode(Expression e, Family family) {

@@ -13,6 +13,9 @@ public sealed interface XtInfo permits Comment, Conntrack, Multiport, Tcp, Udp, 
     /**
      * The statement text nft 1.1.3 lists for this struct through libxtables' translation, or
      * empty when libxtables has none for it (nft then lists {@code xt match "NAME"}).
+     *
+     * @param context the rule's family and protocol
+     * @return the text, or empty
      */
     Optional<String> text(XtContext context);
 }

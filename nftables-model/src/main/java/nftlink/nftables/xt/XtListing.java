@@ -1,5 +1,6 @@
 package nftlink.nftables.xt;
 
+import nftlink.nftables.lang.Match;
 import nftlink.netlink.NetlinkDecodeException;
 import nftlink.nftables.Family;
 import nftlink.nftables.Bytes;
@@ -31,18 +32,35 @@ public final class XtListing {
     private XtListing() {
     }
 
-    /** Whether {@code s} is an xtables match or target kept as its kernel expression. */
+    /**
+     * Whether {@code s} is an xtables match or target kept as its kernel expression.
+     *
+     * @param s the statement
+     * @return whether it is an xtables extension
+     */
     public static boolean isXt(Statement s) {
         return s instanceof Statement.KernelExpression k && (k.expression() instanceof XtMatch || k.expression() instanceof XtTarget);
     }
 
-    /** The text of statement {@code index} of {@code rule}, which {@link #isXt} accepts. */
+    /**
+     * The text of statement {@code index} of {@code rule}, which {@link #isXt} accepts.
+     *
+     * @param rule the rule
+     * @param index the statement's index
+     * @return the text
+     */
     public static String text(RuleSpec rule, int index) {
         Statement.KernelExpression k = (Statement.KernelExpression) rule.statements().get(index);
         return text(k.expression(), new XtContext(rule.family(), protocol(rule.statements().subList(0, index))));
     }
 
-    /** The text of the match or target {@code e} in {@code context}. */
+    /**
+     * The text of the match or target {@code e} in {@code context}.
+     *
+     * @param e the {@code match} or {@code target} expression
+     * @param context the rule's family and protocol
+     * @return the text
+     */
     public static String text(Expression e, XtContext context) {
         try {
             return XtExtensions.decode(e, context.family()).flatMap(info -> info.text(context))
@@ -52,12 +70,24 @@ public final class XtListing {
         }
     }
 
-    /** {@code xt match|target|watcher "NAME"}: nft's text for an extension it does not translate. */
+    /**
+     * {@code xt match|target|watcher "NAME"}: nft's text for an extension it does not translate.
+     *
+     * @param e the {@code match} or {@code target} expression
+     * @param family the table's family
+     * @return the text
+     */
     public static String fallback(Expression e, Family family) {
         return "xt " + type(e, family) + " \"" + name(e) + "\"";
     }
 
-    /** nft's JSON for the match or target {@code e}: {@code {"xt": {"type": "match", "name": "NAME"}}}. */
+    /**
+     * nft's JSON for the match or target {@code e}: {@code {"xt": {"type": "match", "name": "NAME"}}}.
+     *
+     * @param e the {@code match} or {@code target} expression
+     * @param family the table's family
+     * @return the JSON
+     */
     public static JsonValue json(Expression e, Family family) {
         return JsonValue.single("xt", JsonValue.object().put("type", type(e, family)).put("name", name(e)).build());
     }
@@ -65,16 +95,19 @@ public final class XtListing {
     /**
      * The transport protocol nft's protocol context holds after {@code before}: the last matched
      * layer-4 protocol or transport header, when it is one nft tells extensions about; else 0.
+     *
+     * @param before the statements before the extension
+     * @return the protocol number, or 0 when none
      */
     public static int protocol(List<Statement> before) {
         int protocol = 0;
         for (Statement s : before) {
-            if (!(s instanceof nftlink.nftables.lang.Match m)) {
+            if (!(s instanceof Match m)) {
                 continue;
             }
             if ((m.field().equals(MetaField.L4PROTO) || m.field().equals(PayloadField.IP_PROTOCOL)
                     || m.field().equals(PayloadField.IP6_NEXTHDR))
-                    && m.op() == nftlink.nftables.lang.Match.Op.EQ && m.value() instanceof Value.Single v) {
+                    && m.op() == Match.Op.EQ && m.value() instanceof Value.Single v) {
                 Bytes b = v.bytes();
                 protocol = PROTOCOLS.containsValue(b.get(0)) ? b.get(0) : 0;
             } else if (m.field() instanceof PayloadField p && p.base() == Payload.Base.TRANSPORT) {

@@ -7,6 +7,7 @@ import nftlink.nftables.SetElement;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.NftData;
 import nftlink.nftables.expr.Expression;
+import nftlink.nftables.expr.DebugSyntaxException;
 import nftlink.nftables.expr.Expressions;
 import nftlink.nftables.expr.Verdict;
 import nftlink.nftables.lang.Delinearizer;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -140,7 +142,7 @@ class LanguageConformanceTest {
         List<Expression> expressions;
         try {
             expressions = Expressions.parseDebug(String.join("\n", lines));
-        } catch (IllegalArgumentException ex) {
+        } catch (DebugSyntaxException | IllegalArgumentException ex) {
             return Rendered.not("payload text not read: " + ex.getMessage());
         }
         Map<String, List<SetElement>> sets = new HashMap<>();
@@ -270,7 +272,8 @@ class LanguageConformanceTest {
             return null;
         }
         Bytes key = keyPart.isEmpty() ? Bytes.empty() : words(keyPart);
-        return new SetElement(key, endPart == null ? null : words(endPart), data, null, flags, 0, 0, null, List.of());
+        return new SetElement(key, endPart == null ? null : words(endPart), data, null, flags, Duration.ZERO, Duration.ZERO, null,
+                List.of());
     }
 
     /** libnftnl's 32-bit words as bytes. */

@@ -5,6 +5,7 @@ import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 import nftlink.nftables.expr.Expression;
+import nftlink.nftables.expr.DebugSyntaxException;
 import nftlink.nftables.expr.Expressions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -114,7 +115,7 @@ class PayloadConformanceTest {
             if (all.size() == lines.size()) {
                 return all;
             }
-        } catch (IllegalArgumentException e) {
+        } catch (DebugSyntaxException | IllegalArgumentException e) {
             // some line does not parse: find which below
         }
         StringBuilder prefix = new StringBuilder();
@@ -123,7 +124,7 @@ class PayloadConformanceTest {
             try {
                 List<Expression> upTo = Expressions.parseDebug(prefix.toString());
                 out.add(upTo.getLast());
-            } catch (IllegalArgumentException e) {
+            } catch (DebugSyntaxException | IllegalArgumentException e) {
                 out.add(null);
                 prefix.setLength(prefix.length() - line.length() - 1);
             }

@@ -1,5 +1,6 @@
 package nftlink.nftables.conformance;
 
+import nftlink.nftables.json.JsonException;
 import nftlink.nftables.json.JsonValue;
 import nftlink.nftables.parse.NftParseException;
 import nftlink.nfnetlink.TransactionException;
@@ -225,7 +226,7 @@ class ShellDumpConformanceTest {
 
     private static String error(Throwable e) {
         String message = e.getMessage();
-        String kind = e instanceof NftParseException || e instanceof TransactionException
+        String kind = e instanceof NftParseException || e instanceof TransactionException || e instanceof JsonException
                 || e instanceof IllegalArgumentException ? "" : e.getClass().getSimpleName() + ": ";
         return kind + firstLine(message == null ? "" : message);
     }

@@ -106,7 +106,7 @@ class JsonConformanceTest {
                     List<String> got;
                     try {
                         got = linearize(payload.family(), entry.json());
-                    } catch (IllegalArgumentException e) {
+                    } catch (JsonException | IllegalArgumentException e) {
                         counts[NOT_EXPRESSIBLE]++;
                         UNSUPPORTED_LIST.saw(key, e.getMessage(), unexpected);
                         continue;
@@ -180,7 +180,7 @@ class JsonConformanceTest {
                             continue;
                         }
                         rendered = renderBack(payload.family(), entry.json());
-                    } catch (IllegalArgumentException e) {
+                    } catch (JsonException | IllegalArgumentException e) {
                         continue;
                     }
                     if (rendered == null) {

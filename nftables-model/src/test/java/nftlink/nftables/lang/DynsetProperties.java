@@ -13,6 +13,7 @@ import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Dynset;
 import nftlink.nftables.expr.Expression;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +54,7 @@ class DynsetProperties {
 
     @Provide
     Arbitrary<Statement.DynsetStatement> updates() {
-        Arbitrary<Long> timeout = Arbitraries.longs().between(1, 86_400).map(s -> s * 1000).injectNull(0.3);
+        Arbitrary<Duration> timeout = Arbitraries.longs().between(1, 86_400).map(Duration::ofSeconds).injectNull(0.3);
         Arbitrary<List<Statement>> stateful = Arbitraries.of(List.<Statement>of(), List.of(new Statement.CounterStatement(0, 0)),
                 List.of(Statement.LimitStatement.packets(5, TimeUnit.SECOND), new Statement.CounterStatement(0, 0)));
         return Combinators.combine(Arbitraries.of(SetOperation.values()), key(), data().injectNull(0.3), timeout, stateful)

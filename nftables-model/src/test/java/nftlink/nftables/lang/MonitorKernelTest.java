@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +51,7 @@ class MonitorKernelTest {
                 NftRef.run(ns, CHANGES[i]).orThrow();
             }
             for (int i = 0; i < CHANGES.length; i++) {
-                NftMonitor.Update u = monitor.next(10_000);
+                NftMonitor.Update u = monitor.next(Duration.ofSeconds(10)).orElseThrow();
                 assertThat(u).as("transaction " + (i + 1)).isInstanceOf(NftMonitor.Committed.class);
                 ours.addAll(renderer.render(u).stream().map(String::stripTrailing).toList());
             }
@@ -87,9 +88,9 @@ class MonitorKernelTest {
                 tx.add(new NftOperation.AddTable(Table.of(nftlink.nftables.Family.INET, "t" + i), true));
             }
             tx.commit();
-            NftMonitor.Update u = monitor.next(5_000);
+            NftMonitor.Update u = monitor.next(Duration.ofSeconds(5)).orElse(null);
             while (u instanceof NftMonitor.Committed) {
-                u = monitor.next(5_000);
+                u = monitor.next(Duration.ofSeconds(5)).orElse(null);
             }
             assertThat(u).isInstanceOf(NftMonitor.ResyncNeeded.class);
         }

@@ -61,12 +61,15 @@ class NatKernelTest {
                 \t\tip saddr 1.1.1.1 dnat 10.0.0.1
                 \t\ttcp dport 1 ip6 saddr ::2 dnat [2001::1]:30
                 \t\tdnat ip to 1.2.3.4
+                \t\tmeta l4proto tcp dnat to :80
+                \t\tip saddr 1.1.1.2 meta l4proto udp dnat to :53
                 \t}
 
                 \tchain post {
                 \t\ttype nat hook postrouting priority srcnat; policy accept;
                 \t\tip6 saddr ::1 snat 2001::1
                 \t\tsnat ip6 to 2001::2 persistent
+                \t\tmeta l4proto tcp snat to :80-90
                 \t}
                 }
                 """).check();

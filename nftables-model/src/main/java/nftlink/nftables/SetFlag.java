@@ -1,0 +1,100 @@
+package nftlink.nftables;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** A flag of a set or map ({@code enum nft_set_flags}, {@code NFTA_SET_FLAGS}). */
+public enum SetFlag {
+    /** {@code NFT_SET_ANONYMOUS}: bound to the rule that uses it, gone with it. */
+    ANONYMOUS(NfTablesUapi.NFT_SET_ANONYMOUS, "anonymous"),
+    /** {@code NFT_SET_CONSTANT}: elements cannot change once the set is bound. */
+    CONSTANT(NfTablesUapi.NFT_SET_CONSTANT, "constant"),
+    /** {@code NFT_SET_INTERVAL}: elements are ranges and prefixes. */
+    INTERVAL(NfTablesUapi.NFT_SET_INTERVAL, "interval"),
+    /** {@code NFT_SET_MAP}: elements map their key to data. */
+    MAP(NfTablesUapi.NFT_SET_MAP, "map"),
+    /** {@code NFT_SET_TIMEOUT}: elements can time out. */
+    TIMEOUT(NfTablesUapi.NFT_SET_TIMEOUT, "timeout"),
+    /** {@code NFT_SET_EVAL}: rules add elements from the packet path ({@code dynamic}). */
+    EVAL(NfTablesUapi.NFT_SET_EVAL, "dynamic"),
+    /** {@code NFT_SET_OBJECT}: elements map their key to a stateful object. */
+    OBJECT(NfTablesUapi.NFT_SET_OBJECT, "object"),
+    /** {@code NFT_SET_CONCAT}: the key is a concatenation of ranges. */
+    CONCAT(NfTablesUapi.NFT_SET_CONCAT, "concat"),
+    /** {@code NFT_SET_EXPR}: elements carry stateful expressions. */
+    EXPR(NfTablesUapi.NFT_SET_EXPR, "expr");
+
+    private final int bit;
+    private final String nftName;
+
+    SetFlag(int bit, String nftName) {
+        this.bit = bit;
+        this.nftName = nftName;
+    }
+
+    /**
+     * The flag's bit in {@code NFTA_SET_FLAGS}.
+     *
+     * @return the {@code NFT_SET_*} value
+     */
+    public int bit() {
+        return bit;
+    }
+
+    /**
+     * The word nft uses for the flag ({@code flags interval, timeout}; {@code dynamic} for
+     * {@link #EVAL}).
+     *
+     * @return the name
+     */
+    public String nftName() {
+        return nftName;
+    }
+
+    /**
+     * The flags whose bits are set in {@code bits}; bits no flag stands for are left out (the
+     * set's raw {@link NftSet#flags()} keeps them).
+     *
+     * @param bits an {@code NFTA_SET_FLAGS} value
+     * @return a new, modifiable set
+     */
+    public static EnumSet<SetFlag> of(int bits) {
+        EnumSet<SetFlag> flags = EnumSet.noneOf(SetFlag.class);
+        for (SetFlag f : values()) {
+            if ((bits & f.bit) != 0) {
+                flags.add(f);
+            }
+        }
+        return flags;
+    }
+
+    /**
+     * The {@code NFTA_SET_FLAGS} value of {@code flags}.
+     *
+     * @param flags any flags
+     * @return their bits or-ed together
+     */
+    public static int bits(Collection<SetFlag> flags) {
+        int bits = 0;
+        for (SetFlag f : flags) {
+            bits |= f.bit;
+        }
+        return bits;
+    }
+
+    /**
+     * The bits of {@code bits} that no flag stands for (flags of a newer kernel).
+     *
+     * @param bits an {@code NFTA_SET_FLAGS} value
+     * @return the unknown bits, 0 when all are known
+     */
+    public static int unknownBits(int bits) {
+        return bits & ~bits(Set.of(values()));
+    }
+
+    @Override
+    public String toString() {
+        return nftName;
+    }
+}

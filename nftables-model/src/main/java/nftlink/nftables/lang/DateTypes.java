@@ -1,0 +1,84 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.Bytes;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Values of nft's date, hour and day datatypes ({@code meta time}, {@code meta hour},
+ * {@code meta day}) as text and as the kernel holds them: nanoseconds since the epoch,
+ * seconds since midnight UTC, and the day of the week from Sunday; text in the time zone
+ * of {@link TimeZoneScope}.
+ */
+final class DateTypes {
+
+    static final String[] DAYS = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+
+    private DateTypes() {
+    }
+
+    static Bytes parseDate(String t, String text) {
+        String u = Datatype.unquoted(t);
+        long nanos;
+        if (u.matches("\\d+")) {
+            nanos = Long.parseLong(u) * 1_000_000_000L;
+        } else {
+            try {
+                LocalDateTime local = LocalDateTime.parse(u.length() == 10 ? u + " 00:00:00" : text,
+                        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+                nanos = local.atZone(TimeZoneScope.current()).toEpochSecond() * 1_000_000_000L;
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("not a date and time (YYYY-MM-DD HH:MM:SS): " + t);
+            }
+        }
+        byte[] b = new byte[8];
+        for (int i = 0; i < 8; i++) {
+            b[i] = (byte) (nanos >>> (8 * i));
+        }
+        return Bytes.of(b);
+    }
+
+    static Bytes parseTimeOfDay(String t) {
+        String u = Datatype.unquoted(t);
+        if (!u.matches("\\d{1,2}:\\d{2}(:\\d{2})?")) {
+            throw new IllegalArgumentException("not a time of day (HH:MM[:SS]): " + t);
+        }
+        String[] parts = u.split(":");
+        int h = Integer.parseInt(parts[0]);
+        int m = Integer.parseInt(parts[1]);
+        int sec = parts.length > 2 ? Integer.parseInt(parts[2]) : 0;
+        if (h > 23 || m > 59 || sec > 59) {
+            throw new IllegalArgumentException("not a time of day (00:00 to 23:59:59): " + t);
+        }
+        int offset = TimeZoneScope.current().getRules().getOffset(Instant.now()).getTotalSeconds();
+        int utc = Math.floorMod(h * 3600 + m * 60 + sec - offset, 86400);
+        return Bytes.u32(utc);
+    }
+
+    static Bytes parseDay(String t) {
+        String u = Datatype.unquoted(t);
+        for (int i = 0; i < DAYS.length; i++) {
+            if (DAYS[i].equalsIgnoreCase(u)) {
+                return Bytes.u8(i);
+            }
+        }
+        return Bytes.u8((int) Datatype.parseUnsigned(u, 6));
+    }
+
+    static String printDate(Bytes value) {
+        long nanos = value.reversed().asBigEndian();
+        LocalDateTime local = LocalDateTime.ofInstant(
+                Instant.ofEpochSecond(nanos / 1_000_000_000L), TimeZoneScope.current());
+        return "\"" + local.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + "\"";
+    }
+
+    static String printTimeOfDay(Bytes value) {
+        int offset = TimeZoneScope.current().getRules().getOffset(Instant.now()).getTotalSeconds();
+        int local = Math.floorMod(value.asU32() + offset, 86400);
+        String hm = String.format("%02d:%02d", local / 3600, local / 60 % 60);
+        return "\"" + (local % 60 == 0 ? hm : hm + String.format(":%02d", local % 60)) + "\"";
+    }
+}

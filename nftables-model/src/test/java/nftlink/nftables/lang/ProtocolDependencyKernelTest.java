@@ -1,0 +1,69 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.ReferenceCheck;
+import nftlink.testing.KernelTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Protocol dependencies nft 1.1.3 leaves out of the bytecode because the rule already implies them, or writes another
+ * way, checked against nft-ref in every direction (issue 15): {@code meta protocol ip} opening a rule of an ip table;
+ * {@code meta nfproto} before a transport header of the other network protocol; the ether type, merged with an
+ * ethernet address load, after an ethernet field in inet (and in netdev, before a statement that needs it); the ether
+ * type before icmp and icmpv6 in bridge; a reject after a match of its network protocol; the network protocol after
+ * two vlan tags (read from JSON too).
+ */
+@KernelTest
+class ProtocolDependencyKernelTest {
+
+    @Test
+    void impliedDependenciesAreLeftOutAsNftLeavesThemOut() {
+        String listed = ReferenceCheck.of("""
+                table ip t4 {
+                \tchain c {
+                \t\tmeta protocol ip udp dport 67
+                \t\tmeta protocol ip
+                \t\tmeta protocol ip counter meta protocol ip
+                \t}
+                }
+                table ip6 t6 {
+                \tchain c {
+                \t\tmeta protocol ip6 udp dport 67
+                \t\tmeta protocol ip udp dport 67
+                \t}
+                }
+                table inet i {
+                \tchain in {
+                \t\ttype filter hook input priority filter; policy accept;
+                \t\tether saddr aa:bb:cc:dd:ee:ff ip daddr 192.168.0.1 reject
+                \t\tiiftype ether ip6 daddr ::1 reject
+                \t}
+                \tchain c {
+                \t\tmeta nfproto ipv4 icmpv6 type echo-request
+                \t\tmeta nfproto ipv6 icmp type echo-request
+                \t\tip protocol ipv6-icmp meta l4proto ipv6-icmp icmpv6 type 1
+                \t\ttcp dport 22 iiftype ether ip daddr 1.2.3.4 ether saddr 00:0f:54:0c:11:04 accept
+                \t\tether saddr aa:bb:cc:dd:ee:ff icmp type echo-request
+                \t}
+                }
+                table bridge b {
+                \tchain c {
+                \t\ticmp type echo-request
+                \t\ticmpv6 code 1
+                \t\tmeta protocol ip icmp type echo-request
+                \t\tvlan id 1 icmp type echo-request
+                \t\tether type 8021ad vlan id 1 vlan type 8021q vlan id 2 ip protocol 6
+                \t}
+                }
+                table netdev n {
+                \tchain c {
+                \t\tether saddr aa:bb:cc:dd:ee:ff iifname "lo" meta mark set ip6 daddr map { ::1 : 0x1 }
+                \t\tether saddr aa:bb:cc:dd:ee:ff counter ip daddr 1.2.3.4
+                \t}
+                }
+                """).check();
+        assertThat(listed).contains("\t\tudp dport 67\n", "\t\tmeta protocol ip\n", "\t\tip protocol ipv6-icmp icmpv6 type",
+                "\t\tether saddr aa:bb:cc:dd:ee:ff ip daddr 192.168.0.1 reject with icmp port-unreachable\n");
+    }
+}
