@@ -35,3 +35,26 @@ dist_tar() {
   tar --sort=name --mtime="@$3" --owner=0 --group=0 --numeric-owner --format=gnu \
     -C "$1" -cf - "$2"
 }
+
+# The feature version (25) of the java at $1.
+dist_java_feature() {
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
+}
+
+# Writes the AOT cache $2 for the CLI of the runtime whose java is $1 from one training run:
+# a small rule set added and listed with -i in a throwaway network namespace (unshare -n, as
+# root), else --help. Returns non-zero (and leaves no file) when the training fails.
+dist_aot_train() {
+  # the options bin/nftlink runs with: a cache is used only by a JVM configured like its training run
+  local java=$1 aot=$2 main=nftlink.examples/nftlink.examples.cli.Main
+  local opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn24m)
+  rm -f "$aot"
+  if [ "$(id -u)" -eq 0 ] && command -v unshare >/dev/null 2>&1 && unshare -n true 2>/dev/null; then
+    printf '%s\n' "add table inet t" "add chain inet t c { type filter hook input priority 0; policy accept; }" \
+        "add rule inet t c tcp dport 22 accept" "add rule inet t c ip saddr 10.0.0.0/8 counter drop" "list ruleset" \
+      | unshare -n "$java" "${opts[@]}" -XX:AOTCacheOutput="$aot" -Xlog:aot=error,cds=error -m "$main" -i >/dev/null 2>&1
+  else
+    "$java" "${opts[@]}" -XX:AOTCacheOutput="$aot" -Xlog:aot=error,cds=error -m "$main" --help >/dev/null 2>&1
+  fi || { rm -f "$aot"; return 1; }
+  [ -f "$aot" ]
+}

@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
  * java -jar benchmarks.jar [--quick | --full] [--results DIR] [--only REGEX]
  * </pre>
  *
+ * With the system property {@code nftlink.bench.cli} naming nftlink's launcher, the whole-process
+ * runs of {@link CliBenchmark} follow the JMH runs ({@code --only cli} runs only them).
+ *
  * Every run uses {@code -prof gc}. Raw JMH results go to {@code DIR/raw/} as JSON. The report is
  * {@code DIR/REPORT-<date>.md} for the full profile, {@code REPORT-<date>-quick.md} or
  * {@code REPORT-<date>-smoke.md} for the others, with {@code -partial} before {@code .md} after {@code --only};
@@ -97,6 +100,8 @@ public final class BenchMain {
                 new Run("sets-empty", "SetElementsBenchmark\\.(nftlink|floor)$", Map.of("kind",
                         new String[]{"hash", "interval"}, "existing", new String[]{"0"}, "n", new String[]{"1", "100", "10000"})),
                 new Run("list", "ListBenchmark", Map.of("rules", new String[]{"50000"}), 1, 3),
+                new Run("parse", "ParseBenchmark", Map.of("rules", new String[]{"50000"}), 5, 5),
+                new Run("list-generated", "RulesetListBenchmark", Map.of("rules", new String[]{"50000"}), 2, 3),
                 // each call is a few milliseconds; more samples for a p99 worth reading
                 new Run("cgroup", "CgroupBenchmark", Map.of("form", new String[]{"rule", "set"}), 3, 10)));
     }
@@ -116,6 +121,8 @@ public final class BenchMain {
                 new Run("sets-empty", "SetElementsBenchmark\\.(nftlink|floor)$", Map.of("kind",
                         new String[]{"hash", "interval"}, "existing", new String[]{"0"}, "n", new String[]{"1"})),
                 new Run("list", "ListBenchmark", Map.of("rules", new String[]{"1000"})),
+                new Run("parse", "ParseBenchmark", Map.of("rules", new String[]{"1000"})),
+                new Run("list-generated", "RulesetListBenchmark", Map.of("rules", new String[]{"1000"})),
                 new Run("cgroup", "CgroupBenchmark", Map.of("form", new String[]{"rule", "set"}))));
     }
 
@@ -135,6 +142,8 @@ public final class BenchMain {
                 new Run("sets-empty", "SetElementsBenchmark\\.(nftlink|floor)$", Map.of("kind",
                         new String[]{"hash", "interval"}, "existing", new String[]{"0"}, "n", new String[]{"1", "100", "10000"})),
                 new Run("list", "ListBenchmark", Map.of("rules", new String[]{"10000", "50000"})),
+                new Run("parse", "ParseBenchmark", Map.of("rules", new String[]{"1000", "50000"})),
+                new Run("list-generated", "RulesetListBenchmark", Map.of("rules", new String[]{"1000", "50000"})),
                 new Run("cgroup", "CgroupBenchmark", Map.of("form", new String[]{"rule", "set"}))));
     }
 
@@ -197,6 +206,13 @@ public final class BenchMain {
                 runResults.addAll(new Runner(b.build()).run());
             }
             all.put(run.name(), runResults);
+        }
+        String launcher = System.getProperty("nftlink.bench.cli");
+        if (launcher != null && (only == null || only.matcher("cli").find())) {
+            boolean smoke = profile.name().equals("smoke");
+            boolean full = profile.name().equals("full");
+            CliBenchmark.run(launcher, smoke ? new int[]{1, 100} : new int[]{1, 1000, 50000}, smoke ? 1 : full ? 9 : 5,
+                    smoke ? 1 : full ? 5 : 3, raw.resolve(day + "-" + profile.name() + "-cli.tsv"));
         }
         Duration took = Duration.between(start, Instant.now());
         Environment after = Environment.capture();

@@ -283,6 +283,7 @@ final class Report {
                 + "count means benchmarks competed for CPU.");
         line("");
         targets();
+        new CliSection(this, raw == null ? null : raw.resolve(stamp.substring(0, 10) + "-" + profile + "-cli.tsv")).write();
         paired();
         batch();
         perUpdate();

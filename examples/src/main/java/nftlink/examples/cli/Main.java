@@ -34,6 +34,11 @@ public final class Main {
         if (args.length > 0 && args[0].equals(Command.DAEMON.word())) {
             return Nftlinkd.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
+        if (args.length == 1 && (args[0].equals("-v") || args[0].equals("--version") || args[0].equals("-V"))) {
+            // the version alone, before picocli builds its model of every option (most of start-up's work)
+            out.print(args[0].equals("-V") ? VersionText.extended() : VersionText.brief());
+            return 0;
+        }
         CommandLine cl = NftlinkCommand.commandLine();
         NftlinkCommand parsed = cl.getCommand();
         Argv argv = Argv.split(args, cl.getCommandSpec());

@@ -5,6 +5,7 @@ import nftlink.nftables.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /** Connection-tracking states, the bits of {@code ct state}. */
 public enum CtState {
@@ -18,6 +19,8 @@ public enum CtState {
     NEW("new", 8),
     /** {@code untracked}: tracking was turned off with {@code notrack}. */
     UNTRACKED("untracked", 64);
+
+    private static final Pattern NUMBER = Pattern.compile("\\d+|0x[0-9a-fA-F]+");
 
     private final String text;
     private final int bit;
@@ -66,7 +69,7 @@ public enum CtState {
      * @return the mask, 4 bytes
      */
     public static Bytes parse(String text) {
-        if (text.strip().matches("\\d+|0x[0-9a-fA-F]+")) {
+        if (NUMBER.matcher(text.strip()).matches()) {
             long bits = Long.decode(text.strip());
             if (bits > 0xffffffffL) {
                 throw new IllegalArgumentException("ct state " + text + " is out of range");

@@ -4,56 +4,112 @@ import nftlink.nftables.expr.Ct;
 import nftlink.nftables.expr.Exthdr;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Looks up the fields the rule language knows by their nft names. */
 public final class Fields {
     private Fields() {
     }
 
-    /** A protocol header field, e.g. {@code ("tcp", "dport")}. */
+    /**
+     * The lookups, built once from the field tables: the parser asks them for nearly every
+     * word of a rule, so they are maps and sets, not searches of the tables.
+     */
+    private static final class Index {
+        static final Map<String, PayloadField> PAYLOAD = new HashMap<>();
+        static final Map<String, Field> HEADER = new HashMap<>();
+        static final Map<String, ExthdrField> PRESENCE = new HashMap<>();
+        static final Map<String, MetaField> META = new HashMap<>();
+        static final List<String> PROTOCOLS;
+        static final Set<String> PROTOCOL_SET;
+        static final List<String> EXTENSION_HEADERS;
+
+        static {
+            for (PayloadField f : PayloadField.ALL) {
+                PAYLOAD.putIfAbsent(key(f.protocol(), f.name()), f);
+                HEADER.putIfAbsent(key(f.protocol(), f.name()), f);
+            }
+            for (PayloadBitField f : PayloadBitField.ALL) {
+                HEADER.putIfAbsent(key(f.protocol(), f.name()), f);
+            }
+            for (ExthdrField f : ExthdrField.ALL) {
+                if (f.presence()) {
+                    PRESENCE.putIfAbsent(f.header(), f);
+                } else {
+                    HEADER.putIfAbsent(key(f.header(), f.name()), f);
+                }
+            }
+            for (MetaField f : MetaField.ALL) {
+                META.putIfAbsent(f.keyName(), f);
+            }
+            Set<String> protocols = new LinkedHashSet<>();
+            PayloadField.ALL.forEach(f -> protocols.add(f.protocol()));
+            ExthdrField.ALL.stream().filter(f -> f.op() == Exthdr.Op.IPV6).forEach(f -> protocols.add(f.header()));
+            PROTOCOLS = List.copyOf(protocols);
+            PROTOCOL_SET = Set.copyOf(protocols);
+            EXTENSION_HEADERS = ExthdrField.ALL.stream().map(ExthdrField::header).distinct().toList();
+        }
+
+        private static String key(String protocol, String name) {
+            return protocol + ' ' + name;
+        }
+    }
+
+    /**
+     * A protocol header field, e.g. {@code ("tcp", "dport")}.
+     *
+     * @param protocol the header's nft name ({@code tcp})
+     * @param name     the field's nft name ({@code dport})
+     * @return the field, or empty when the header has no such whole-byte field
+     */
     public static Optional<PayloadField> payload(String protocol, String name) {
-        return PayloadField.ALL.stream().filter(f -> f.protocol().equals(protocol) && f.name().equals(name)).findFirst();
+        return Optional.ofNullable(Index.PAYLOAD.get(Index.key(protocol, name)));
     }
 
     /**
      * A header field by nft's words: a whole-byte field ({@code tcp dport}), a bit field
      * ({@code ip dscp}) or an extension header or TCP option field ({@code frag id},
      * {@code tcp option maxseg size}).
+     *
+     * @param protocol the header's words ({@code ip}, {@code frag}, {@code tcp option maxseg})
+     * @param name     the field's name ({@code dscp}, {@code size})
+     * @return the field, or empty when there is none of that name
      */
     public static Optional<Field> header(String protocol, String name) {
-        Optional<Field> whole = payload(protocol, name).map(Field.class::cast);
-        if (whole.isPresent()) {
-            return whole;
-        }
-        for (PayloadBitField f : PayloadBitField.ALL) {
-            if (f.protocol().equals(protocol) && f.name().equals(name)) {
-                return Optional.of(f);
-            }
-        }
-        for (ExthdrField f : ExthdrField.ALL) {
-            if (!f.presence() && f.header().equals(protocol) && f.name().equals(name)) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(Index.HEADER.get(Index.key(protocol, name)));
     }
 
     /**
      * The presence test of an IPv6 extension header ({@code exthdr frag exists}) or TCP
      * option ({@code tcp option sack-perm exists}), by its header words.
+     *
+     * @param header the header words ({@code frag}, {@code tcp option sack-perm})
+     * @return the presence field, or empty when no header has those words
      */
     public static Optional<ExthdrField> presence(String header) {
-        return ExthdrField.ALL.stream().filter(f -> f.presence() && f.header().equals(header)).findFirst();
+        return Optional.ofNullable(Index.PRESENCE.get(header));
     }
 
-    /** The header words of IPv6 extension headers and TCP options ({@code frag}, {@code tcp option maxseg}). */
+    /**
+     * The header words of IPv6 extension headers and TCP options ({@code frag}, {@code tcp option maxseg}).
+     *
+     * @return the words, an immutable list
+     */
     public static List<String> extensionHeaders() {
-        return ExthdrField.ALL.stream().map(ExthdrField::header).distinct().toList();
+        return Index.EXTENSION_HEADERS;
     }
 
-    /** The names of the fields of {@code protocol} (a header or extension header). */
+    /**
+     * The names of the fields of {@code protocol} (a header or extension header).
+     *
+     * @param protocol the header's words
+     * @return the field names, in the tables' order
+     */
     public static List<String> fieldNames(String protocol) {
         List<String> out = new ArrayList<>();
         PayloadField.ALL.stream().filter(f -> f.protocol().equals(protocol)).forEach(f -> out.add(f.name()));
@@ -65,39 +121,59 @@ public final class Fields {
     /**
      * A meta field by its key name ({@code mark}, {@code skuid}, {@code iifname}, ...),
      * with or without the {@code meta} prefix nft allows to omit for some keys.
+     *
+     * @param key the key's name ({@code secpath} is {@code ipsec})
+     * @return the field, or empty when there is no such key
      */
     public static Optional<MetaField> meta(String key) {
-        String name = key.equals("secpath") ? "ipsec" : key;
-        return MetaField.ALL.stream().filter(f -> f.keyName().equals(name)).findFirst();
+        return Optional.ofNullable(Index.META.get(key.equals("secpath") ? "ipsec" : key));
     }
 
-    /** A ct field by its key name ({@code state}, {@code mark}). */
+    /**
+     * A ct field by its key name ({@code state}, {@code mark}).
+     *
+     * @param key the key's name
+     * @return the field, or empty when there is no such key
+     */
     public static Optional<CtField> ct(String key) {
         return Optional.ofNullable(CtField.named(key, null));
     }
 
-    /** A ct field of one direction ({@code original}/{@code reply}) by its key name ({@code bytes}, {@code ip saddr}). */
+    /**
+     * A ct field of one direction ({@code original}/{@code reply}) by its key name ({@code bytes}, {@code ip saddr}).
+     *
+     * @param key       the key's name
+     * @param direction the direction
+     * @return the field, or empty when there is no such key
+     */
     public static Optional<CtField> ct(String key, Ct.Direction direction) {
         return Optional.ofNullable(CtField.named(key, direction));
     }
 
-    /** The protocols with header fields ({@code ip}, {@code ip6}, {@code tcp}, {@code udp}, {@code ether}). */
+    /**
+     * The protocols with header fields ({@code ip}, {@code ip6}, {@code tcp}, {@code udp}, {@code ether}).
+     *
+     * @return the protocols, an immutable list built once
+     */
     public static List<String> protocols() {
-        List<String> out = new ArrayList<>();
-        for (PayloadField f : PayloadField.ALL) {
-            if (!out.contains(f.protocol())) {
-                out.add(f.protocol());
-            }
-        }
-        for (ExthdrField f : ExthdrField.ALL) {
-            if (f.op() == Exthdr.Op.IPV6 && !out.contains(f.header())) {
-                out.add(f.header());
-            }
-        }
-        return out;
+        return Index.PROTOCOLS;
     }
 
-    /** Every field the language knows, for documentation and completion. */
+    /**
+     * Whether {@code word} is one of the {@link #protocols()}: a set lookup, as the parser asks it of most words.
+     *
+     * @param word a word of a rule
+     * @return whether it names a protocol with header fields
+     */
+    public static boolean isProtocol(String word) {
+        return Index.PROTOCOL_SET.contains(word);
+    }
+
+    /**
+     * Every field the language knows, for documentation and completion.
+     *
+     * @return a new list of the fields
+     */
     public static List<Field> all() {
         List<Field> out = new ArrayList<>(PayloadField.ALL);
         out.addAll(PayloadBitField.ALL);

@@ -34,7 +34,7 @@ record LinearizeContext(RuleSpec spec, BatchIds ids, List<Expression> out, List<
 
     /** An empty context for {@code spec}. */
     LinearizeContext(RuleSpec spec, BatchIds ids) {
-        this(spec, ids, new ArrayList<>(), new ArrayList<>(), new HashSet<>(), new IdentityHashMap<>(), new ArrayList<>(),
+        this(spec, ids, new ArrayList<>(), new ArrayList<>(), new HashSet<>(), new IdentityHashMap<>(8), new ArrayList<>(),
                 new ArrayList<>(), new ArrayList<>());
     }
 }

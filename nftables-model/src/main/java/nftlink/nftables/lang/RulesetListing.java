@@ -71,22 +71,22 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
      * @return the rules in order; empty when there are none
      */
     public List<RuleSpec> rulesOf(Chain chain) {
-        return rulesOf(chain.family(), chain.table(), chain.name());
+        return rulesOf(chain.family(), chain.table(), chain.name(), setIndex());
     }
 
-    private List<RuleSpec> rulesOf(Family family, String table, String chain) {
+    private List<RuleSpec> rulesOf(Family family, String table, String chain, Map<String, NftSet> index) {
         List<RuleSpec> out = new ArrayList<>();
         for (Rule r : rules) {
             if (r.family() == family && r.table().equals(table) && r.chain().equals(chain)) {
-                out.add(delinearize(r));
+                out.add(delinearize(r, index));
             }
         }
         return out;
     }
 
     /** {@code r} in the rule language, a jump to an anonymous chain as {@code jump { ... }} with that chain's rules. */
-    private RuleSpec delinearize(Rule r) {
-        RuleSpec spec = plainDelinearize(r);
+    private RuleSpec delinearize(Rule r, Map<String, NftSet> index) {
+        RuleSpec spec = plainDelinearize(r, index);
         List<Statement> statements = new ArrayList<>(spec.statements());
         boolean bound = false;
         for (int i = 0; i < statements.size(); i++) {
@@ -95,7 +95,7 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
                     && v.verdict().chain().startsWith("__chain") && !hasChain(r.family(), r.table(), v.verdict().chain())) {
                 boolean goTo = v.verdict().code() == NfTablesUapi.NFT_GOTO;
                 statements.set(i, new Statement.ChainBinding(goTo, v.verdict().chain(),
-                        rulesOf(r.family(), r.table(), v.verdict().chain())));
+                        rulesOf(r.family(), r.table(), v.verdict().chain(), index)));
                 bound = true;
             }
         }
@@ -106,8 +106,8 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
         return ruleset.chains().stream().anyMatch(c -> c.family() == family && c.table().equals(table) && c.name().equals(name));
     }
 
-    private RuleSpec plainDelinearize(Rule listed) {
-        Rule r = NamedSetLookups.withoutByteOrder(listed, name -> set(listed, name));
+    private RuleSpec plainDelinearize(Rule listed, Map<String, NftSet> index) {
+        Rule r = NamedSetLookups.withoutByteOrder(listed, name -> set(listed, name, index));
         return Delinearizer.delinearize(r, new Delinearizer.SetContents() {
             @Override
             public List<SetElement> apply(String name) {
@@ -144,19 +144,26 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
             }
 
             private NftSet set(String name) {
-                return RulesetListing.this.set(r, name);
+                return RulesetListing.this.set(r, name, index);
             }
         });
     }
 
-    /** The set {@code name} of the table of rule {@code r}, or {@code null}. */
-    private NftSet set(Rule r, String name) {
+    /** The set {@code name} of the table of rule {@code r} in {@code index} ({@link #setIndex}), or {@code null}. */
+    private static NftSet set(Rule r, String name, Map<String, NftSet> index) {
+        return index.get(key(r.family().nftName(), r.table(), name));
+    }
+
+    /**
+     * The sets by family, table and name (the first of each, in kernel order): rules look their sets
+     * up by name, and a rule set with an anonymous set per rule holds thousands.
+     */
+    private Map<String, NftSet> setIndex() {
+        Map<String, NftSet> index = new HashMap<>();
         for (NftSet s : sets) {
-            if (s.family() == r.family() && s.table().equals(r.table()) && s.name().equals(name)) {
-                return s;
-            }
+            index.putIfAbsent(key(s.family().nftName(), s.table(), s.name()), s);
         }
-        return null;
+        return index;
     }
 
     private record ChainKey(Family family, String table, String chain) {
@@ -266,16 +273,18 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
             }
 
             private Map<ChainKey, List<Rule>> byChain;
+            private Map<String, NftSet> setsByName;
 
             @Override
             public List<Map.Entry<String, Long>> rules(Chain c) {
                 if (byChain == null) {
                     byChain = rulesByChain();
+                    setsByName = setIndex();
                 }
                 List<Rule> chainRules = byChain.getOrDefault(new ChainKey(c.family(), c.table(), c.name()), List.of());
                 List<Map.Entry<String, Long>> out = new ArrayList<>(chainRules.size());
                 for (Rule r : chainRules) {
-                    RuleSpec spec = delinearize(r);
+                    RuleSpec spec = delinearize(r, setsByName);
                     out.add(new AbstractMap.SimpleImmutableEntry<>(renderer.render(spec), spec.handle()));
                 }
                 return out;

@@ -142,7 +142,7 @@ final class BinopParser {
     /** A 32-bit constant: a number, or a name of the source's datatype ({@code lephb}, {@code af33}). */
     long binopConstant(Field source) {
         Token t = c.next();
-        if (t.kind() == Token.Kind.WORD && t.text().matches("\\d+|0x[0-9a-fA-F]+")) {
+        if (t.kind() == Token.Kind.WORD && Cursor.isNumber(t.text())) {
             long v = Long.decode(t.text());
             if (v > 0xffffffffL) {
                 throw Cursor.error(t, "value " + t.text() + " is out of range");

@@ -97,7 +97,7 @@ final class Compiler {
             }
         }
         return new NftScript(DynamicSets.flagged(out, ParsedOperation::operation,
-                (parsed, changed) -> new ParsedOperation(changed, parsed.location(), parsed.echo())));
+                ParsedOperation::withOperation));
     }
 
     /** The parser's stack ran out: a last line of defence behind {@link InputLimits}' nesting limit. */
@@ -588,7 +588,8 @@ final class Compiler {
             case "replace" -> new NftOperation.ReplaceRule(rule.withHandle(handle));
             default -> new NftOperation.AddRule(rule.withPosition(handle));
         };
-        ops.add(new ParsedOperation(op, where, NftParser.echo(command + " rule", spec)));
+        // rendered only if someone prints it (nft -e): most never do
+        ops.add(ParsedOperation.withLazyEcho(op, where, () -> NftParser.echo(command + " rule", spec)));
         return ops;
     }
 

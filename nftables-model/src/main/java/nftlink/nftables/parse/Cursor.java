@@ -104,6 +104,37 @@ final class Cursor {
         return (int) v;
     }
 
+    /** Whether {@code text} is a decimal number ({@code \\d+}): a hand-written test, as the parser asks it of many words. */
+    static boolean isDecimal(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code text} is a decimal or {@code 0x} hexadecimal number ({@code \\d+|0x[0-9a-fA-F]+}). */
+    static boolean isNumber(String text) {
+        if (!text.startsWith("0x")) {
+            return isDecimal(text);
+        }
+        if (text.length() == 2) {
+            return false;
+        }
+        for (int i = 2; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (!(ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f' || ch >= 'A' && ch <= 'F')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Skips newlines (inside braces, where they do not end anything). */
     void skipNewlines() {
         while (at(Token.Kind.NEWLINE)) {

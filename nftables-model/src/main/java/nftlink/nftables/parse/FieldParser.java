@@ -124,7 +124,7 @@ final class FieldParser {
         if (tunnel != null && !(tunnel == InnerField.Tunnel.GRE && c.in.peekIs(1, "flags", "version", "protocol"))) {
             return tunnelField(tunnel);
         }
-        if (Fields.protocols().contains(w)) {
+        if (Fields.isProtocol(w)) {
             return headerField(w);
         }
         if (w.equals("meta")) {

@@ -9,9 +9,8 @@ import java.util.List;
  * they separate statements.
  */
 final class Lexer {
-    private final String file;
+    private final Source source;
     private final String text;
-    private final String[] lines;
     private final List<Token> out = new ArrayList<>();
     private int pos;
     private int line = 1;
@@ -19,9 +18,26 @@ final class Lexer {
     private int nesting;
 
     private Lexer(String file, String text) {
-        this.file = file;
+        this.source = new Source(file, text);
         this.text = text;
-        this.lines = text.split("\n", -1);
+    }
+
+    /**
+     * The text tokens come from, which makes their locations when asked.
+     *
+     * @param file the file name as given
+     * @param text the whole text
+     */
+    record Source(String file, String text) {
+        /** The location of offsets {@code start} to {@code end} on line {@code line}, which starts at {@code lineStart}. */
+        SourceLocation location(int line, int lineStart, int start, int end) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            String lineText = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
+            if (lineText.endsWith("\r")) {
+                lineText = lineText.substring(0, lineText.length() - 1);
+            }
+            return new SourceLocation(file, line, start - lineStart + 1, end - lineStart, lineText);
+        }
     }
 
     /** The tokens of {@code text}, ending with a newline token. */
@@ -32,11 +48,7 @@ final class Lexer {
     }
 
     private SourceLocation at(int start, int end) {
-        String lineText = line - 1 < lines.length ? lines[line - 1] : "";
-        if (lineText.endsWith("\r")) {
-            lineText = lineText.substring(0, lineText.length() - 1);
-        }
-        return new SourceLocation(file, line, start - lineStart + 1, end - lineStart, lineText);
+        return source.location(line, lineStart, start, end);
     }
 
     private void add(Token.Kind kind, String value, int start) {
@@ -48,11 +60,20 @@ final class Lexer {
         } else if (nesting > 0 && (kind == Token.Kind.RBRACE || kind == Token.Kind.OTHER && value.equals(")"))) {
             nesting--;
         }
-        out.add(new Token(kind, value, at(start, pos)));
+        out.add(new Token(kind, value, source, line, lineStart, start, pos));
+    }
+
+    /** The ASCII characters of words, looked up rather than classified for every character of the text. */
+    private static final boolean[] ASCII_WORD = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_WORD[c] = Character.isLetterOrDigit(c) || "_.:/-*[]+~%".indexOf(c) >= 0;
+        }
     }
 
     static boolean wordChar(char c) {
-        return Character.isLetterOrDigit(c) || "_.:/-*[]+~%".indexOf(c) >= 0;
+        return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
     }
 
     /** The bitwise operators, words of their own as in nft's scanner: {@code tcp flags & (fin|syn)}. */

@@ -1,7 +1,5 @@
 package nftlink.nftables.parse;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import nftlink.nftables.expr.Ct;
 import nftlink.nftables.expr.Meta;
 import nftlink.nftables.lang.BinopField;
@@ -26,9 +24,18 @@ import nftlink.nftables.lang.Value;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Parses a match ({@code FIELD [OP] VALUE}), a verdict map after a field, and the {@code FIELD set VALUE} statements. */
 final class MatchParser {
+    /** The comparison operators nft also takes as words. */
+    private static final Set<String> COMPARISON_WORDS = Set.of("eq", "ne", "lt", "gt", "le", "ge");
+    /** A number and a prefix length: the top bits of a 32-bit mark or ct field ({@code 0xffffff00/24}). */
+    private static final Pattern NUMBER_PREFIX = Pattern.compile("(\\d+|0x[0-9a-fA-F]+)/(\\d+)");
+    /** {@code KEY:VERDICT} written without spaces, one word. */
+    private static final Pattern GLUED_VERDICT = Pattern.compile("(.+):(accept|drop|continue|return)");
 
     private final RuleContext r;
     private final Cursor c;
@@ -95,8 +102,7 @@ final class MatchParser {
             }
             r.splitGluedColon();
             Token keyToken = c.peek();
-            Matcher glued = Pattern.compile("(.+):(accept|drop|continue|return)")
-                    .matcher(keyToken.kind() == Token.Kind.WORD ? keyToken.text() : "");
+            Matcher glued = GLUED_VERDICT.matcher(keyToken.kind() == Token.Kind.WORD ? keyToken.text() : "");
             if (glued.matches() && parts.size() == 1) {
                 // KEY:VERDICT written without spaces is one word
                 c.next();
@@ -150,7 +156,7 @@ final class MatchParser {
                 && f.text().startsWith(v.text() + " ")) {
             return setFromField(f, v);
         }
-        if (v.kind() == Token.Kind.WORD && (f instanceof MetaField || f instanceof CtField) && (Fields.protocols().contains(v.text())
+        if (v.kind() == Token.Kind.WORD && (f instanceof MetaField || f instanceof CtField) && (Fields.isProtocol(v.text())
                 || v.text().equals("meta") || v.text().equals("ct") || v.text().equals("numgen") || v.text().equals("symhash")
                 || v.text().equals("jhash") || v.text().equals("osf")
                 || RuleVocabulary.BARE_META.contains(v.text()) && !v.text().matches("\\d.*"))) {
@@ -170,7 +176,7 @@ final class MatchParser {
             Field source = r.lookups.mapLookup(key, f);
             return Cursor.at(v, () -> new Statement.SetFromField(f, source));
         }
-        if (v.kind() == Token.Kind.WORD && (Fields.protocols().contains(v.text()) || v.text().equals("meta")
+        if (v.kind() == Token.Kind.WORD && (Fields.isProtocol(v.text()) || v.text().equals("meta")
                 || v.text().equals("ct") || RuleVocabulary.KNOWN_UNSUPPORTED.contains(v.text()))) {
             throw Cursor.error(v, "unsupported: " + f.text() + " set from an expression (nftlink sets constant values only)");
         }
@@ -213,7 +219,7 @@ final class MatchParser {
                 case "<=" -> Match.Op.LTE;
                 default -> Match.Op.GTE;
             };
-        } else if (opToken.kind() == Token.Kind.WORD && opToken.text().matches("eq|ne|lt|gt|le|ge")) {
+        } else if (opToken.kind() == Token.Kind.WORD && COMPARISON_WORDS.contains(opToken.text())) {
             c.next();
             op = switch (opToken.text()) {
                 case "eq" -> Match.Op.EXACT;
@@ -234,8 +240,8 @@ final class MatchParser {
             throw c.unexpected("a value to compare " + f.text() + " with");
         }
         Token valueToken = c.peek();
-        Matcher numberPrefix = Pattern.compile("(\\d+|0x[0-9a-fA-F]+)/(\\d+)")
-                .matcher(valueToken.kind() == Token.Kind.WORD ? valueToken.text() : "");
+        Matcher numberPrefix = NUMBER_PREFIX.matcher(valueToken.kind() == Token.Kind.WORD && valueToken.text().indexOf('/') > 0
+                ? valueToken.text() : "");
         if (numberPrefix.matches() && f == unmasked && f.length() == 4 && f.datatype().hostOrder()
                 && (f instanceof MetaField || f instanceof CtField)) {
             // meta mark 0xffffff00/24: the top bits of a 32-bit number, FIELD & MASK == VALUE & MASK
@@ -250,7 +256,7 @@ final class MatchParser {
             Match.Op prefixOp = op;
             return Cursor.at(valueToken, () -> new Match(top, prefixOp, new Value.Single(Bytes.u32((int) (value & mask)))));
         }
-        boolean number = c.peek().kind() == Token.Kind.WORD && c.peek().text().matches("\\d+|0x[0-9a-fA-F]+");
+        boolean number = c.peek().kind() == Token.Kind.WORD && Cursor.isNumber(c.peek().text());
         Value parsed = (f.datatype().isBitmask() || f instanceof MaskedField && number) && !(f instanceof ConcatField)
                 && c.peek().kind() != Token.Kind.LBRACE && !c.at(Token.Kind.SET_REFERENCE)
                 ? new Value.Single(flagsOrValue(parts.getFirst())) : values.value(parts);
@@ -276,11 +282,14 @@ final class MatchParser {
             Match.Op o2 = op;
             return Cursor.at(valueToken, () -> new Match(masked2, o2, v));
         }
-        Value value = parsed;
         // tcp flags == syn: the flags exactly, where tcp flags syn tests for any of them
-        Match.Op o = written == Match.Op.EXACT && Linearizer.flagTest(f) && value instanceof Value.Single ? written : op;
-        SourceLocation where = valueToken.location().to(c.in.last().location());
-        return Cursor.at(new Token(Token.Kind.WORD, "", where), () -> new Match(f, o, value));
+        Match.Op o = written == Match.Op.EXACT && Linearizer.flagTest(f) && parsed instanceof Value.Single ? written : op;
+        try {
+            return new Match(f, o, parsed);
+        } catch (IllegalArgumentException e) {
+            // the location only for the error: making it for every match costs more than the match
+            throw new NftParseException(valueToken.location().to(c.in.last().location()), NftParseException.problem(e));
+        }
     }
 
     /**
@@ -312,7 +321,7 @@ final class MatchParser {
             }
             c.next();
             Token operand = c.peek();
-            if (operand.kind() == Token.Kind.WORD && (Fields.protocols().contains(operand.text())
+            if (operand.kind() == Token.Kind.WORD && (Fields.isProtocol(operand.text())
                     || operand.text().equals("meta") || operand.text().equals("ct") || RuleVocabulary.BARE_META.contains(operand.text()))) {
                 throw Cursor.error(operand, "unsupported: a set value computed from packet data (nftlink sets constant values only)");
             }
@@ -368,7 +377,7 @@ final class MatchParser {
     /** A value, where a plain number is also taken for an address (a mask such as {@code ip saddr & 0xff}). */
     private Bytes numberOrValue(ValueParser.Part part, Token t) {
         boolean address = part.type() == Datatype.IPV4_ADDR || part.type() == Datatype.IPV6_ADDR;
-        if (address && t.kind() == Token.Kind.WORD && t.text().matches("\\d+|0x[0-9a-fA-F]+")) {
+        if (address && t.kind() == Token.Kind.WORD && Cursor.isNumber(t.text())) {
             return Cursor.at(t, () -> Datatype.INTEGER.parse(t.text(), part.length()));
         }
         return values.single(part, t);

@@ -41,7 +41,7 @@ final class RuleVocabulary {
             return false;
         }
         String w = t.text();
-        return Fields.protocols().contains(w) || BARE_META.contains(w)
+        return Fields.isProtocol(w) || BARE_META.contains(w)
                 || Set.of("meta", "ct", "numgen", "symhash", "jhash").contains(w);
     }
 

@@ -1,13 +1,63 @@
 package nftlink.nftables.parse;
 
 /**
- * A token of the nft language.
- *
- * @param kind     what it is
- * @param text     its text (strings without quotes, variables and set references without {@code $}/{@code @})
- * @param location where it is
+ * A token of the nft language: what it is ({@link #kind}), its text (strings without quotes,
+ * variables and set references without {@code $}/{@code @}) and where it is. The lexer's tokens
+ * hold only offsets into their file's text and make their {@link SourceLocation} when asked (for
+ * an error, or a rule's span): most tokens are never asked.
  */
-record Token(Kind kind, String text, SourceLocation location) {
+final class Token {
+    private final Kind kind;
+    private final String text;
+    private final Lexer.Source source;
+    private final int line;
+    private final int lineStart;
+    private final int start;
+    private final int end;
+    private SourceLocation location;
+
+    /** A token at {@code location}. */
+    Token(Kind kind, String text, SourceLocation location) {
+        this(kind, text, null, 0, 0, 0, 0);
+        this.location = location;
+    }
+
+    /**
+     * A token of {@code source}'s text from offset {@code start} to {@code end} (exclusive), on line
+     * {@code line}, which starts at offset {@code lineStart}.
+     */
+    Token(Kind kind, String text, Lexer.Source source, int line, int lineStart, int start, int end) {
+        this.kind = kind;
+        this.text = text;
+        this.source = source;
+        this.line = line;
+        this.lineStart = lineStart;
+        this.start = start;
+        this.end = end;
+    }
+
+    /** What it is. */
+    Kind kind() {
+        return kind;
+    }
+
+    /** Its text. */
+    String text() {
+        return text;
+    }
+
+    /** Where it is. */
+    SourceLocation location() {
+        if (location == null) {
+            location = source.location(line, lineStart, start, end);
+        }
+        return location;
+    }
+
+    @Override
+    public String toString() {
+        return "Token[" + kind + " " + text + "]";
+    }
 
     /** Token kinds. */
     enum Kind {

@@ -1,0 +1,74 @@
+package nftlink.nftables.parse;
+
+import nftlink.nftables.Bytes;
+import nftlink.nftables.lang.Datatype;
+import nftlink.nftables.lang.Fields;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The parser's fast paths (#18) say what the slow ones they replace said: token locations made on
+ * demand, number words recognised without regular expressions, dotted quads read without the
+ * resolver, field lookups through maps, and echo lines rendered only when asked for.
+ */
+class ParserFastPathTest {
+
+    private static final NftParser PARSER = new NftParser(path -> path.length(), SetLookup.NONE);
+
+    @Test
+    void aTokenLocationMadeOnDemandNamesItsLineAndColumnsWithoutTheCarriageReturn() {
+        String text = "table ip t {\r\n\tchain c {\r\n\t\ttcp dport 22 acept\r\n\t}\r\n}\r\n";
+        assertThatThrownBy(() -> PARSER.parse(text, "f.nft"))
+                .isInstanceOf(NftParseException.class)
+                .satisfies(e -> {
+                    SourceLocation at = ((NftParseException) e).location();
+                    assertThat(at.line()).isEqualTo(3);
+                    assertThat(at.lineText()).isEqualTo("\t\ttcp dport 22 acept");
+                    assertThat(at.column()).isEqualTo(16);
+                    assertThat(at.endColumn()).isEqualTo(20);
+                });
+    }
+
+    @Test
+    void numberWordsAreDecimalOrLowercaseXHexadecimal() {
+        assertThat(List.of("0", "22", "0x1f", "0xAb")).allMatch(Cursor::isNumber);
+        assertThat(List.of("", "0x", "x1", "1a", "0X1f", "0x1g", "-1", "١٢")).noneMatch(Cursor::isNumber);
+        assertThat(Cursor.isDecimal("0123")).isTrue();
+        assertThat(Cursor.isDecimal("12a")).isFalse();
+    }
+
+    @Test
+    void dottedQuadsReadWithoutTheResolverGiveTheSameBytes() {
+        assertThat(Datatype.IPV4_ADDR.parse("10.1.255.0", 4)).isEqualTo(Bytes.of(new byte[]{10, 1, (byte) 255, 0}));
+        assertThat(Datatype.IPV4_ADDR.parse("0.0.0.0", 4)).isEqualTo(Bytes.of(new byte[4]));
+        assertThatThrownBy(() -> Datatype.IPV4_ADDR.parse("1.2.3", 4)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Datatype.IPV4_ADDR.parse("1.2.3.4.5", 4)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void fieldLookupsFindWhatTheTablesHold() {
+        assertThat(Fields.isProtocol("tcp")).isTrue();
+        assertThat(Fields.isProtocol("dport")).isFalse();
+        assertThat(Fields.protocols()).contains("ip", "ip6", "tcp", "udp", "ether").doesNotHaveDuplicates();
+        assertThatThrownBy(() -> Fields.protocols().add("x")).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(Fields.header("tcp", "dport")).contains(Fields.payload("tcp", "dport").orElseThrow());
+        assertThat(Fields.header("ip", "dscp")).isPresent();
+        assertThat(Fields.header("tcp", "nosuch")).isEmpty();
+        assertThat(Fields.meta("secpath")).isEqualTo(Fields.meta("ipsec")).isPresent();
+    }
+
+    @Test
+    void aRulesEchoIsRenderedWhenAskedForAndStaysTheSame() {
+        List<ParsedOperation> parsed = PARSER.parse("add rule inet t c ip saddr 10.0.0.1 tcp dport 22 counter accept", "<cmdline>")
+                .parsed();
+        ParsedOperation rule = parsed.getLast();
+        assertThat(rule.echo()).isEqualTo("add rule inet t c ip saddr 10.0.0.1 tcp dport 22 counter packets 0 bytes 0 accept");
+        assertThat(rule.echo()).isSameAs(rule.echo());
+        assertThat(rule).isEqualTo(PARSER.parse("add rule inet t c ip saddr 10.0.0.1 tcp dport 22 counter accept", "<cmdline>")
+                .parsed().getLast());
+    }
+}
