@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Log-log line charts as PNG, drawn with java.awt (headless), for the report's scale curves. */
 final class Plots {
@@ -21,18 +22,53 @@ final class Plots {
     record Series(String name, double[] x, double[] micros) {
     }
 
-    private static final Color[] COLORS = {
-            new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
-            new Color(0x9467bd), new Color(0x8c564b), new Color(0x17becf)};
+    /** One colour per peer, the same in every plot. */
+    private static final Map<String, Color> PEER_COLORS = Map.of(
+            "nftlink", new Color(0x1f77b4), "nftlink, echo", new Color(0x17becf), "floor", new Color(0x2ca02c),
+            "libnftables", new Color(0xd62728), "nft -f", new Color(0xff7f0e), "nft", new Color(0xff7f0e),
+            "nft 1.1.3", new Color(0x9467bd), "nft-ref", new Color(0x9467bd));
+    private static final Color[] OTHER_COLORS = {new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
+
+    /** The plot area inside the margins and the decades of its log-scaled axes. */
+    private record Frame(int left, int top, int width, int height, double lx0, double lx1, double ly0, double ly1) {
+        int x(double value) {
+            return left + (int) Math.round((Math.log10(value) - lx0) / (lx1 - lx0) * width);
+        }
+
+        int y(double value) {
+            return top + height - (int) Math.round((Math.log10(value) - ly0) / (ly1 - ly0) * height);
+        }
+    }
 
     static void write(Path file, String title, String xLabel, List<Series> series) throws IOException {
         System.setProperty("java.awt.headless", "true");
         int width = 900;
         int height = 560;
-        int left = 90;
-        int right = 200;
-        int top = 50;
-        int bottom = 70;
+        Frame frame = frame(series, width, height);
+        if (frame == null) {
+            return;
+        }
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        axes(g, frame);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        g.drawString(title, frame.left(), frame.top() - 20);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        g.drawString(xLabel + " (log scale)", frame.left() + frame.width() / 2 - 80, height - 25);
+        g.drawString("median, log scale", 10, frame.top() - 5);
+        for (int k = 0; k < series.size(); k++) {
+            curve(g, frame, series.get(k), k);
+        }
+        g.dispose();
+        ImageIO.write(img, "png", file.toFile());
+    }
+
+    /** The frame that holds every positive point of {@code series}, or {@code null} when there is none. */
+    private static Frame frame(List<Series> series, int width, int height) {
         double minX = Double.MAX_VALUE;
         double maxX = 0;
         double minY = Double.MAX_VALUE;
@@ -48,72 +84,68 @@ final class Plots {
             }
         }
         if (maxX == 0) {
-            return;
+            return null;
         }
         double lx0 = Math.floor(Math.log10(minX));
-        double lx1 = Math.max(Math.ceil(Math.log10(maxX)), lx0 + 1);
         double ly0 = Math.floor(Math.log10(minY));
-        double ly1 = Math.max(Math.ceil(Math.log10(maxY)), ly0 + 1);
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        int pw = width - left - right;
-        int ph = height - top - bottom;
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        for (double d = lx0; d <= lx1 + 1e-9; d++) {
-            int px = left + (int) Math.round((d - lx0) / (lx1 - lx0) * pw);
-            g.setColor(new Color(0xdddddd));
-            g.drawLine(px, top, px, top + ph);
-            g.setColor(Color.DARK_GRAY);
-            String label = String.format(Locale.ROOT, "%,.0f", Math.pow(10, d));
-            g.drawString(label, px - g.getFontMetrics().stringWidth(label) / 2, top + ph + 18);
-        }
-        for (double d = ly0; d <= ly1 + 1e-9; d++) {
-            int py = top + ph - (int) Math.round((d - ly0) / (ly1 - ly0) * ph);
-            g.setColor(new Color(0xdddddd));
-            g.drawLine(left, py, left + pw, py);
-            g.setColor(Color.DARK_GRAY);
-            String label = Report.time(Math.pow(10, d));
-            g.drawString(label, left - 8 - g.getFontMetrics().stringWidth(label), py + 4);
-        }
-        g.setColor(Color.BLACK);
-        g.drawRect(left, top, pw, ph);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        g.drawString(title, left, top - 20);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        g.drawString(xLabel + " (log scale)", left + pw / 2 - 80, height - 25);
-        g.drawString("median, log scale", 10, top - 5);
-        int legendY = top + 10;
-        for (int k = 0; k < series.size(); k++) {
-            Series s = series.get(k);
-            g.setColor(COLORS[k % COLORS.length]);
-            g.setStroke(new BasicStroke(2.2f));
-            int prevX = -1;
-            int prevY = -1;
-            for (int i = 0; i < s.x().length; i++) {
-                double y = s.micros()[i];
-                if (Double.isNaN(y) || y <= 0 || s.x()[i] <= 0) {
-                    prevX = -1;
-                    continue;
-                }
-                int px = left + (int) Math.round((Math.log10(s.x()[i]) - lx0) / (lx1 - lx0) * pw);
-                int py = top + ph - (int) Math.round((Math.log10(y) - ly0) / (ly1 - ly0) * ph);
-                g.fillOval(px - 4, py - 4, 8, 8);
-                if (prevX >= 0) {
-                    g.drawLine(prevX, prevY, px, py);
-                }
-                prevX = px;
-                prevY = py;
-            }
-            g.fillRect(left + pw + 15, legendY + 20 * k - 5, 14, 4);
-            g.setColor(Color.BLACK);
-            g.drawString(s.name(), left + pw + 35, legendY + 20 * k);
-        }
-        g.dispose();
-        ImageIO.write(img, "png", file.toFile());
+        int left = 90;
+        int top = 50;
+        return new Frame(left, top, width - left - 200, height - top - 70, lx0,
+                Math.max(Math.ceil(Math.log10(maxX)), lx0 + 1), ly0, Math.max(Math.ceil(Math.log10(maxY)), ly0 + 1));
     }
 
+    /** The grid lines and labels of both decade-scaled axes, and the frame around them. */
+    private static void axes(Graphics2D g, Frame f) {
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        for (double d = f.lx0(); d <= f.lx1() + 1e-9; d++) {
+            int px = f.x(Math.pow(10, d));
+            g.setColor(new Color(0xdddddd));
+            g.drawLine(px, f.top(), px, f.top() + f.height());
+            g.setColor(Color.DARK_GRAY);
+            String label = String.format(Locale.ROOT, "%,.0f", Math.pow(10, d));
+            g.drawString(label, px - g.getFontMetrics().stringWidth(label) / 2, f.top() + f.height() + 18);
+        }
+        for (double d = f.ly0(); d <= f.ly1() + 1e-9; d++) {
+            int py = f.y(Math.pow(10, d));
+            g.setColor(new Color(0xdddddd));
+            g.drawLine(f.left(), py, f.left() + f.width(), py);
+            g.setColor(Color.DARK_GRAY);
+            String label = Report.time(Math.pow(10, d));
+            g.drawString(label, f.left() - 8 - g.getFontMetrics().stringWidth(label), py + 4);
+        }
+        g.setColor(Color.BLACK);
+        g.drawRect(f.left(), f.top(), f.width(), f.height());
+    }
+
+    /** One series as points joined by lines, in its peer's colour, with its legend entry. */
+    private static void curve(Graphics2D g, Frame f, Series s, int index) {
+        g.setColor(color(s.name()));
+        g.setStroke(new BasicStroke(2.2f));
+        int prevX = -1;
+        int prevY = -1;
+        for (int i = 0; i < s.x().length; i++) {
+            double y = s.micros()[i];
+            if (Double.isNaN(y) || y <= 0 || s.x()[i] <= 0) {
+                prevX = -1;
+                continue;
+            }
+            int px = f.x(s.x()[i]);
+            int py = f.y(y);
+            g.fillOval(px - 4, py - 4, 8, 8);
+            if (prevX >= 0) {
+                g.drawLine(prevX, prevY, px, py);
+            }
+            prevX = px;
+            prevY = py;
+        }
+        int legendY = f.top() + 10 + 20 * index;
+        g.fillRect(f.left() + f.width() + 15, legendY - 5, 14, 4);
+        g.setColor(Color.BLACK);
+        g.drawString(s.name(), f.left() + f.width() + 35, legendY);
+    }
+
+    private static Color color(String peer) {
+        Color c = PEER_COLORS.get(peer);
+        return c != null ? c : OTHER_COLORS[Math.floorMod(peer.hashCode(), OTHER_COLORS.length)];
+    }
 }

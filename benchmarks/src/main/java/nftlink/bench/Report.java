@@ -314,6 +314,13 @@ final class Report {
         line("## Targets of issue 7");
         line("");
         header("target", "measured", "met?");
+        oneRuleTargets();
+        batchTargets();
+        encodeTargets();
+        setTargets();
+    }
+
+    private void oneRuleTargets() {
         Stat link1 = find("batch", "nftlink", "n", "1");
         Stat floor1 = find("batch", "floor", "n", "1");
         Stat nft1 = find("batch", "nftFile", "n", "1");
@@ -347,6 +354,10 @@ final class Report {
                         yes(l > 1));
             }
         }
+    }
+
+    private void batchTargets() {
+        PairedSamples paired1 = paired.get(1);
         TreeSet<Integer> batchSizes = new TreeSet<>(paired.keySet());
         paramValues("batch", "n").forEach(n -> batchSizes.add(Integer.parseInt(n)));
         for (int size : batchSizes) {
@@ -370,12 +381,18 @@ final class Report {
                     + time(find("batch", "floor", "n", n)) + " is " + times(lf) + " faster than libnftables)",
                     met(l >= 2, lf >= 2));
         }
+    }
+
+    private void encodeTargets() {
         Stat enc = find("encode", "encodeRule");
         if (enc != null) {
             row("encoding alone: < 0.3 µs per rule", time(enc), yes(enc.micros() < 0.3));
             row("encoding alone: zero heap allocation per rule", bytes(enc) + " B per rule",
                     yes(!Double.isNaN(enc.bytesPerOp()) && enc.bytesPerOp() < 1));
         }
+    }
+
+    private void setTargets() {
         List<String> existing = paramValues("sets", "existing");
         String most = existing.isEmpty() ? "0" : existing.getLast();
         for (String kind : paramValues("sets", "kind")) {
@@ -415,6 +432,7 @@ final class Report {
         }
         line("");
     }
+
 
     /**
      * The N-rule targets from the paired rounds (the verdict), with the figures of the

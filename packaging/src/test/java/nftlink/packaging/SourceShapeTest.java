@@ -1,5 +1,6 @@
 package nftlink.packaging;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LineMap;
 import com.sun.source.tree.MemberSelectTree;
@@ -12,6 +13,7 @@ import com.sun.source.util.Trees;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import javax.lang.model.element.Modifier;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
@@ -21,20 +23,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shape the code keeps (issue #19): main-code files under 800 lines, methods under 80,
+ * The shape the code keeps (issue #19): main-code files under 800 lines (the kernel's constant
+ * tables, {@code *Uapi}, aside), methods under 80,
  * imports instead of class names written out in the code. Reads every main source file of
  * the repository with the JDK's own parser, so a method is measured from its declaration to
- * its closing brace whatever strings or comments it holds.
+ * its closing brace whatever strings or comments it holds. And no two public types of the library's
+ * exported packages share a simple name or differ only in case (issue #16).
  */
 class SourceShapeTest {
 
     private static final int MAX_FILE_LINES = 800;
     private static final int MAX_METHOD_LINES = 80;
+    /** The packages the four library modules export. */
+    private static final Pattern LIBRARY_PACKAGE = Pattern.compile("nftlink\\.(netlink|nfnetlink|nftables|nftables\\.(expr|lang|parse|json|xt)|cgroup|rtnetlink|vrf)");
 
     private static List<CompilationUnitTree> units;
     private static Trees trees;
@@ -63,6 +73,10 @@ class SourceShapeTest {
     void mainFilesStayUnder800Lines() throws IOException {
         List<String> tooLong = new ArrayList<>();
         for (CompilationUnitTree unit : units) {
+            if (name(unit).endsWith("Uapi.java")) {
+                // the constant tables of the kernel's uapi headers, one constant per header line
+                continue;
+            }
             LineMap lines = unit.getLineMap();
             long last = lines.getLineNumber(Math.max(0, unit.getSourceFile().getCharContent(true).length() - 1));
             if (last > MAX_FILE_LINES) {
@@ -111,6 +125,26 @@ class SourceShapeTest {
             }.scan(unit.getTypeDecls(), null);
         }
         assertThat(written).as("qualified class names in code").isEmpty();
+    }
+
+    @Test
+    void noTwoTypesShareASimpleNameOrDifferOnlyInCase() {
+        Map<String, List<String>> byName = new TreeMap<>();
+        for (CompilationUnitTree unit : units) {
+            String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
+            if (!LIBRARY_PACKAGE.matcher(pkg).matches()) {
+                continue;
+            }
+            for (var type : unit.getTypeDecls()) {
+                if (type instanceof ClassTree c && c.getModifiers().getFlags().contains(Modifier.PUBLIC)) {
+                    byName.computeIfAbsent(c.getSimpleName().toString().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                            .add(pkg + "." + c.getSimpleName());
+                }
+            }
+        }
+        List<List<String>> clashes = byName.values().stream().filter(names -> names.size() > 1).toList();
+        assertThat(clashes).as("public types of the library that a wildcard import or a case-insensitive file system mixes up")
+                .isEmpty();
     }
 
     private static String name(CompilationUnitTree unit) {

@@ -135,28 +135,6 @@ public enum Datatype {
         return this == TCP_FLAG || this == CT_STATUS || this == CT_EVENT || this == CT_STATE || this == CT_LABEL;
     }
 
-    private static final String[] ICMP_TYPES = new String[256];
-    private static final String[] ICMPV6_TYPES = new String[256];
-
-    static {
-        String[] icmp = {"0", "echo-reply", "3", "destination-unreachable", "4", "source-quench", "5", "redirect",
-                "8", "echo-request", "9", "router-advertisement", "10", "router-solicitation", "11", "time-exceeded",
-                "12", "parameter-problem", "13", "timestamp-request", "14", "timestamp-reply", "15", "info-request",
-                "16", "info-reply", "17", "address-mask-request", "18", "address-mask-reply"};
-        for (int i = 0; i < icmp.length; i += 2) {
-            ICMP_TYPES[Integer.parseInt(icmp[i])] = icmp[i + 1];
-        }
-        String[] icmpv6 = {"1", "destination-unreachable", "2", "packet-too-big", "3", "time-exceeded",
-                "4", "parameter-problem", "128", "echo-request", "129", "echo-reply", "130", "mld-listener-query",
-                "131", "mld-listener-report", "132", "mld-listener-done", "133", "nd-router-solicit",
-                "134", "nd-router-advert", "135", "nd-neighbor-solicit", "136", "nd-neighbor-advert",
-                "137", "nd-redirect", "138", "router-renumbering", "141", "ind-neighbor-solicit",
-                "142", "ind-neighbor-advert", "143", "mld2-listener-report"};
-        for (int i = 0; i < icmpv6.length; i += 2) {
-            ICMPV6_TYPES[Integer.parseInt(icmpv6[i])] = icmpv6[i + 1];
-        }
-    }
-
     private final int id;
     private final String nftName;
     private final int length;
@@ -223,9 +201,9 @@ public enum Datatype {
             case IPV6_ADDR -> address(t, 16);
             case ETHER_ADDR -> ether(t);
             case INET_PROTO -> Bytes.u8(named(t, Netdb.protocolNumber(t), 0xff));
-            case ICMP_TYPE -> Bytes.u8(named(t, ICMP_TYPES));
+            case ICMP_TYPE -> Bytes.u8(named(t, DatatypeSymbols.ICMP_TYPES));
             // mld-listener-reduction is nft's other name for mld-listener-done
-            case ICMPV6_TYPE -> Bytes.u8(t.equals("mld-listener-reduction") ? 132 : named(t, ICMPV6_TYPES));
+            case ICMPV6_TYPE -> Bytes.u8(t.equals("mld-listener-reduction") ? 132 : named(t, DatatypeSymbols.ICMPV6_TYPES));
             case INET_SERVICE -> Bytes.u16Be(named(t, Netdb.servicePort(t), 0xffff));
             case ETHERTYPE -> Bytes.u16Be(number(t, Map.of("ip", 0x0800, "ip6", 0x86dd, "arp", 0x0806, "vlan", 0x8100, "8021q", 0x8100, "8021ad", 0x88a8), 0xffff));
             case NFPROTO -> Bytes.u8(number(t, Map.of("ipv4", 2, "ipv6", 10), 0xff));
@@ -429,8 +407,8 @@ public enum Datatype {
             case IPV4_ADDR, IPV6_ADDR -> printAddress(b);
             case ETHER_ADDR -> printEther(b);
             case INET_PROTO -> Netdb.protocolName(b[0] & 0xff) != null ? Netdb.protocolName(b[0] & 0xff) : Integer.toString(b[0] & 0xff);
-            case ICMP_TYPE -> ICMP_TYPES[b[0] & 0xff] != null ? ICMP_TYPES[b[0] & 0xff] : Integer.toString(b[0] & 0xff);
-            case ICMPV6_TYPE -> ICMPV6_TYPES[b[0] & 0xff] != null ? ICMPV6_TYPES[b[0] & 0xff] : Integer.toString(b[0] & 0xff);
+            case ICMP_TYPE -> DatatypeSymbols.ICMP_TYPES[b[0] & 0xff] != null ? DatatypeSymbols.ICMP_TYPES[b[0] & 0xff] : Integer.toString(b[0] & 0xff);
+            case ICMPV6_TYPE -> DatatypeSymbols.ICMPV6_TYPES[b[0] & 0xff] != null ? DatatypeSymbols.ICMPV6_TYPES[b[0] & 0xff] : Integer.toString(b[0] & 0xff);
             case INET_SERVICE -> Long.toString(value.asBigEndian());
             case ETHERTYPE -> switch ((int) value.asBigEndian()) {
                 case 0x0800 -> "ip";

@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** nft's names for the values of its symbolic datatypes ({@code tcp_flag}, {@code icmp_code}, {@code dscp}, ...). */
+/** nft's names for the values of its symbolic datatypes ({@code tcp_flag}, {@code icmp_code}, {@code dscp}, ...) and of ICMP types. */
 final class DatatypeSymbols {
 
     private DatatypeSymbols() {
@@ -55,5 +55,28 @@ final class DatatypeSymbols {
                 "mp-fail", 6, "mp-fastclose", 7, "mp-tcprst", 8);
         symbols(Datatype.IGMP_TYPE, "membership-query", 0x11, "membership-report-v1", 0x12, "membership-report-v2", 0x16,
                 "membership-report-v3", 0x22, "leave-group", 0x17);
+    }
+
+    /** nft's names of ICMP and ICMPv6 types, by type number. */
+    static final String[] ICMP_TYPES = new String[256];
+    static final String[] ICMPV6_TYPES = new String[256];
+
+    static {
+        String[] icmp = {"0", "echo-reply", "3", "destination-unreachable", "4", "source-quench", "5", "redirect",
+                "8", "echo-request", "9", "router-advertisement", "10", "router-solicitation", "11", "time-exceeded",
+                "12", "parameter-problem", "13", "timestamp-request", "14", "timestamp-reply", "15", "info-request",
+                "16", "info-reply", "17", "address-mask-request", "18", "address-mask-reply"};
+        for (int i = 0; i < icmp.length; i += 2) {
+            ICMP_TYPES[Integer.parseInt(icmp[i])] = icmp[i + 1];
+        }
+        String[] icmpv6 = {"1", "destination-unreachable", "2", "packet-too-big", "3", "time-exceeded",
+                "4", "parameter-problem", "128", "echo-request", "129", "echo-reply", "130", "mld-listener-query",
+                "131", "mld-listener-report", "132", "mld-listener-done", "133", "nd-router-solicit",
+                "134", "nd-router-advert", "135", "nd-neighbor-solicit", "136", "nd-neighbor-advert",
+                "137", "nd-redirect", "138", "router-renumbering", "141", "ind-neighbor-solicit",
+                "142", "ind-neighbor-advert", "143", "mld2-listener-report"};
+        for (int i = 0; i < icmpv6.length; i += 2) {
+            ICMPV6_TYPES[Integer.parseInt(icmpv6[i])] = icmpv6[i + 1];
+        }
     }
 }
