@@ -53,8 +53,26 @@ final class DelinearizeFields {
             case Payload.Load p when p.dreg() == register -> payloadField(p, l3, l4, icmpType);
             case Exthdr.Load h when h.dreg() == register -> ExthdrField.of(h, null);
             case Expression other when register == REG -> ExpressionField.of(other);
-            default -> null;
+            case Expression other -> computedAt(other, register);
         };
+    }
+
+    /**
+     * The field {@code x} computes into {@code register}, a part of a concatenation past the first
+     * ({@code iifname . ip saddr . ipsec in reqid}), as the language holds it: computed into register 1;
+     * or {@code null}.
+     */
+    private static Field computedAt(Expression x, int register) {
+        ExpressionField any = ExpressionField.of(x);
+        if (any == null) {
+            return null;
+        }
+        try {
+            ExpressionField atOne = ExpressionField.of(any.load(REG));
+            return atOne != null && atOne.load(register).equals(x) ? atOne : null;
+        } catch (IllegalStateException notLoadable) {
+            return null;
+        }
     }
 
     /** The bit field {@code x} loads when {@code mask} keeps only its bits, or {@code null}. */
