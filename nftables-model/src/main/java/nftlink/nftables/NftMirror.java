@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A live copy of the rule set of one network namespace: listed once, then kept current from the
- * kernel's notifications, so that reading it ({@link #ruleset()}, {@link #rulesetText()}) costs no
- * dump at all. For long-running users that read the rule set often (a daemon checking its tables,
+ * kernel's notifications, so that reading it costs no nf_tables dump ({@link #ruleset()} none at all;
+ * {@link #rulesetText()} reads the interface names from rtnetlink to print them, as a listing does). For long-running users that read the rule set often (a daemon checking its tables,
  * a user interface).
  *
  * <pre>{@code

@@ -321,18 +321,22 @@ public final class Nftables implements AutoCloseable {
      */
     public List<Rule> listRules(Family family, String table, String chain) {
         String operation = "list rules " + family + " " + table + " " + chain;
-        // the kernel's rule dump filters by chain without looking it up: ask for the chain first
-        connection.execute((w, seq) -> {
-            int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(NFNL_SUBSYS_NFTABLES, NFT_MSG_GETCHAIN),
-                    NLM_F_REQUEST | NLM_F_ACK, seq, family.protocol(), 0);
-            w.attrString(NFTA_CHAIN_TABLE, table);
-            w.attrString(NFTA_CHAIN_NAME, chain);
-            w.endMessage(m);
-        }, operation, NFGENMSG_LEN, AttributeNames.CHAIN, m -> { });
-        return dump(NFT_MSG_GETRULE, family, operation, Rule::decode, w -> {
+        List<Rule> rules = dump(NFT_MSG_GETRULE, family, operation, Rule::decode, w -> {
             w.attrString(NFTA_RULE_TABLE, table);
             w.attrString(NFTA_RULE_CHAIN, chain);
         });
+        if (rules.isEmpty()) {
+            // the kernel's rule dump filters by chain without looking it up: an empty chain and a missing
+            // one both list nothing, so only then is the chain asked for (ENOENT when it is missing)
+            connection.execute((w, seq) -> {
+                int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(NFNL_SUBSYS_NFTABLES, NFT_MSG_GETCHAIN),
+                        NLM_F_REQUEST | NLM_F_ACK, seq, family.protocol(), 0);
+                w.attrString(NFTA_CHAIN_TABLE, table);
+                w.attrString(NFTA_CHAIN_NAME, chain);
+                w.endMessage(m);
+            }, operation, NFGENMSG_LEN, AttributeNames.CHAIN, m -> { });
+        }
+        return rules;
     }
 
     /**
