@@ -153,7 +153,8 @@ public final class NftMirror implements AutoCloseable {
         while (!closed) {
             Optional<NftMonitor.Update> next;
             try {
-                next = monitor.next(Duration.ofSeconds(1));
+                // blocks until a transaction comes; empty once close() closed the monitor
+                next = monitor.next();
             } catch (NetlinkException e) {
                 if (!closed) {
                     LOG.log(System.Logger.Level.WARNING, "the rule-set mirror stopped following the kernel", e);
