@@ -20,6 +20,7 @@ import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.RuleRenderer;
 import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.lang.SocketCgroupField;
+import nftlink.nftables.lang.RejectContext;
 import nftlink.nftables.lang.RejectKind;
 import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.NatFlag;
@@ -222,14 +223,17 @@ class ParserProperties {
         return Arbitraries.of(Family.IP, Family.IP6, Family.INET).flatMap(family -> Combinators.combine(
                 Arbitraries.oneOf(match(), action(family)).list().ofMinSize(1).ofMaxSize(5),
                 Arbitraries.strings().alpha().numeric().withChars(' ').ofMaxLength(20).injectNull(0.5))
-                .as((statements, comment) -> new RuleSpec(family, "t", "c", terminalLast(statements), comment, 0)));
+                .as((statements, comment) -> new RuleSpec(family, "t", "c", terminalLast(family, statements), comment, 0)));
     }
 
     /**
      * nft allows nothing after a terminal statement: keep the others, then the first terminal one;
-     * nat to a port needs a transport protocol matched first (meta l4proto tcp is put first).
+     * nat to a port needs a transport protocol matched first (meta l4proto tcp is put first);
+     * icmpx port-unreachable after a match that fixes the network protocol becomes that protocol's
+     * port-unreachable: nft lists both as a bare {@code reject} and reads it back as the latter
+     * (nft-ref: {@code ip protocol 0 reject with icmpx port-unreachable} lists as {@code ip protocol ip reject}).
      */
-    private static List<Statement> terminalLast(List<Statement> statements) {
+    private static List<Statement> terminalLast(Family family, List<Statement> statements) {
         List<Statement> out = new ArrayList<>(statements.stream().filter(s -> !RuleParser.isTerminal(s)).toList());
         statements.stream().filter(RuleParser::isTerminal).findFirst().ifPresent(out::add);
         if (out.isEmpty()) {
@@ -240,6 +244,10 @@ class ParserProperties {
                 || out.getLast() instanceof Statement.RedirectStatement r && r.portMin() != null;
         if (ports) {
             out.addFirst(Match.eq(nftlink.nftables.lang.MetaField.L4PROTO, Bytes.u8(6)));
+        }
+        if (out.getLast() instanceof Statement.RejectStatement reject
+                && reject.equals(Statement.RejectStatement.portUnreachable(RejectKind.ICMPX))) {
+            out.set(out.size() - 1, RejectContext.inContext(family, out.subList(0, out.size() - 1)));
         }
         return out;
     }
