@@ -8,12 +8,14 @@ import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.parse.AppliedCommand;
 import nftlink.nftables.parse.AppliedScript;
 import nftlink.nftables.parse.NftParser;
+import nftlink.nftables.parse.NftScript;
 import nftlink.nftables.testing.RecordingNftKernel;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.OptionalLong;
 
+import static nftlink.netlink.Netlink.NLM_F_ECHO;
 import static nftlink.nfnetlink.Nfnetlink.NFGENMSG_LEN;
 import static nftlink.nftables.NfTablesUapi.NFTA_RULE_TABLE;
 import static nftlink.nftables.NfTablesUapi.NFTA_SET_ID;
@@ -118,6 +120,25 @@ class RecordingKernelHandlesTest {
                 .isEqualTo("add rule inet app input ip saddr @blocked drop # handle " + rules.getFirst());
         assertThat(kernel.committed()).filteredOn(op -> op.message() == NFT_MSG_NEWRULE)
                 .allSatisfy(op -> assertThat(attribute(op, NFTA_RULE_TABLE).string()).isEqualTo("app"));
+    }
+
+    @Test
+    void aScriptAppliedWithoutRuleEchoesAsksNoneForItsRules() {
+        NftScript script = parser.parse("""
+                add table inet app
+                add chain inet app input
+                add rule inet app input tcp dport { 22, 2222 } accept
+                insert rule inet app input udp dport 53 accept
+                """, "<test>");
+        AppliedScript applied = script.applyWithoutRuleEchoes(nft);
+        assertThat(kernel.committed()).filteredOn(op -> op.message() == NFT_MSG_NEWRULE).hasSize(2)
+                .allSatisfy(op -> assertThat(op.flags() & NLM_F_ECHO).isZero());
+        assertThat(kernel.committed()).filteredOn(op -> op.message() == NFT_MSG_NEWTABLE)
+                .allSatisfy(op -> assertThat(op.flags() & NLM_F_ECHO).isEqualTo(NLM_F_ECHO));
+        assertThat(applied.handle(1)).hasValue(handlesGiven(NFT_MSG_NEWTABLE).getFirst());
+        assertThat(applied.handle(3)).isEmpty();
+        assertThat(applied.handle(4)).isEmpty();
+        assertThat(applied.commands()).hasSize(4);
     }
 
     /** The handles the fake kernel gave to the committed operations of one message type, in batch order. */

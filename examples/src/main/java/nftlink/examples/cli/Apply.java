@@ -72,13 +72,15 @@ final class Apply {
                     nft.transaction().addAll(script.operations()).check();
                     return 0;
                 }
-                AppliedScript applied = script.applyTo(nft);
-                if (options.output().echo()) {
-                    options.output().flags().apply(() -> {
-                        echo(applied);
-                        return null;
-                    });
+                if (!options.output().echo()) {
+                    script.applyWithoutRuleEchoes(nft);
+                    return 0;
                 }
+                AppliedScript applied = script.applyTo(nft);
+                options.output().flags().apply(() -> {
+                    echo(applied);
+                    return null;
+                });
                 return 0;
             } catch (TransactionException e) {
                 reject(e, script);

@@ -50,6 +50,29 @@ public record NftScript(List<ParsedOperation> parsed) {
     }
 
     /**
+     * {@link #applyTo} without asking the kernel to echo the rules it adds, as {@code nft -f} without
+     * {@code --echo} does: for a large script the kernel builds and sends one message less per rule, and
+     * nothing has to read them. The result has no handles for rules; tables, chains, sets, objects and
+     * flowtables still have theirs.
+     *
+     * @param nft the client to commit through
+     * @return the commands, with handles for all but the rules
+     * @throws nftlink.nfnetlink.TransactionException when the kernel refused an operation; nothing was applied
+     */
+    public AppliedScript applyWithoutRuleEchoes(Nftables nft) {
+        return new AppliedScript(this, nft.transaction().addAll(operations().stream().map(NftScript::withoutRuleEcho).toList())
+                .commit());
+    }
+
+    private static NftOperation withoutRuleEcho(NftOperation operation) {
+        return switch (operation) {
+            case NftOperation.AddRule add -> add.withoutEcho();
+            case NftOperation.InsertRule insert -> insert.withoutEcho();
+            default -> operation;
+        };
+    }
+
+    /**
      * Whether there is nothing to do.
      *
      * @return whether there are no operations
