@@ -6,20 +6,42 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.Stroke;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Log-log line charts as PNG, drawn with java.awt (headless), for the report's scale curves. */
 final class Plots {
     private Plots() {
     }
 
-    /** One curve: x values and median times in microseconds (NaN where missing). */
-    record Series(String name, double[] x, double[] micros) {
+    /**
+     * One curve: x values, median times and the low and high ends of their intervals, in microseconds
+     * (NaN where missing).
+     */
+    record Series(String name, double[] x, double[] micros, double[] low, double[] high) {
+
+        /** The curve of {@code name} over the parameter values {@code xs}, each one's result from {@code stat} (null: missing). */
+        static Series of(String name, List<String> xs, Function<String, Report.Stat> stat) {
+            int n = xs.size();
+            double[] x = new double[n];
+            double[] y = new double[n];
+            double[] low = new double[n];
+            double[] high = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = Integer.parseInt(xs.get(i));
+                Report.Stat s = stat.apply(xs.get(i));
+                y[i] = s == null ? Double.NaN : s.micros();
+                low[i] = s == null ? Double.NaN : s.lowMicros();
+                high[i] = s == null ? Double.NaN : s.highMicros();
+            }
+            return new Series(name, x, y, low, high);
+        }
     }
 
     /** One colour per peer, the same in every plot. */
@@ -59,7 +81,7 @@ final class Plots {
         g.drawString(title, frame.left(), frame.top() - 20);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         g.drawString(xLabel + " (log scale)", frame.left() + frame.width() / 2 - 80, height - 25);
-        g.drawString("median, log scale", 10, frame.top() - 5);
+        g.drawString("median, log scale; bars: 25th-75th percentile (or the 99.9 % interval of a mean)", 10, frame.top() - 5);
         for (int k = 0; k < series.size(); k++) {
             curve(g, frame, series.get(k), k);
         }
@@ -80,6 +102,10 @@ final class Plots {
                     maxX = Math.max(maxX, s.x()[i]);
                     minY = Math.min(minY, s.micros()[i]);
                     maxY = Math.max(maxY, s.micros()[i]);
+                    if (s.low()[i] > 0 && s.high()[i] > s.low()[i]) {
+                        minY = Math.min(minY, s.low()[i]);
+                        maxY = Math.max(maxY, s.high()[i]);
+                    }
                 }
             }
         }
@@ -132,6 +158,7 @@ final class Plots {
             int px = f.x(s.x()[i]);
             int py = f.y(y);
             g.fillOval(px - 4, py - 4, 8, 8);
+            interval(g, f, px, s.low()[i], s.high()[i]);
             if (prevX >= 0) {
                 g.drawLine(prevX, prevY, px, py);
             }
@@ -142,6 +169,21 @@ final class Plots {
         g.fillRect(f.left() + f.width() + 15, legendY - 5, 14, 4);
         g.setColor(Color.BLACK);
         g.drawString(s.name(), f.left() + f.width() + 35, legendY);
+    }
+
+    /** A vertical bar with caps from {@code low} to {@code high}, where both are known and positive. */
+    private static void interval(Graphics2D g, Frame f, int px, double low, double high) {
+        if (Double.isNaN(low) || Double.isNaN(high) || low <= 0 || high <= low) {
+            return;
+        }
+        int top = f.y(high);
+        int bottom = f.y(low);
+        Stroke line = g.getStroke();
+        g.setStroke(new BasicStroke(1.2f));
+        g.drawLine(px, top, px, bottom);
+        g.drawLine(px - 5, top, px + 5, top);
+        g.drawLine(px - 5, bottom, px + 5, bottom);
+        g.setStroke(line);
     }
 
     private static Color color(String peer) {
