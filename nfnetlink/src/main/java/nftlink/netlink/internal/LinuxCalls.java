@@ -33,26 +33,96 @@ public final class LinuxCalls {
     private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
     private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
 
-    private static final MethodHandle SOCKET = downcall("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle BIND = downcall("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle GETSOCKNAME = downcall("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle SETSOCKOPT = downcall("setsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle GETSOCKOPT = downcall("getsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle SENDTO = downcall("sendto", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle RECVFROM = downcall("recvfrom", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle CLOSE = downcall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle OPEN = downcall("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle READ = downcall("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
-    private static final MethodHandle SETNS = downcall("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle UNSHARE = downcall("unshare", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle POLL = downcall("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
-    private static final MethodHandle INOTIFY_INIT1 = downcall("inotify_init1", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle INOTIFY_ADD_WATCH = downcall("inotify_add_watch", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle INOTIFY_RM_WATCH = downcall("inotify_rm_watch", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle SYSCALL3 = downcall("syscall", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT), Linker.Option.firstVariadicArg(1));
-    private static final MethodHandle MOUNT = downcall("mount", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
-    private static final MethodHandle UMOUNT2 = downcall("umount2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle GETEUID = downcall0("geteuid", FunctionDescriptor.of(JAVA_INT));
+    /**
+     * Each downcall's handle, linked the first time the call is made: linking spins classes at run time that
+     * no AOT cache holds, and most programs make only a few of these calls (a listing needs the socket
+     * calls, not inotify, mount or setns).
+     */
+    private static final class Downcalls {
+        private Downcalls() {
+        }
+
+        private static final class Socket {
+            static final MethodHandle HANDLE = downcall("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+        }
+
+        private static final class Bind {
+            static final MethodHandle HANDLE = downcall("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+        }
+
+        private static final class Getsockname {
+            static final MethodHandle HANDLE = downcall("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        }
+
+        private static final class Setsockopt {
+            static final MethodHandle HANDLE = downcall("setsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+        }
+
+        private static final class Getsockopt {
+            static final MethodHandle HANDLE = downcall("getsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        }
+
+        private static final class Sendto {
+            static final MethodHandle HANDLE = downcall("sendto", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+        }
+
+        private static final class Recvfrom {
+            static final MethodHandle HANDLE = downcall("recvfrom", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
+        }
+
+        private static final class Close {
+            static final MethodHandle HANDLE = downcall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+        }
+
+        private static final class Open {
+            static final MethodHandle HANDLE = downcall("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
+        }
+
+        private static final class Read {
+            static final MethodHandle HANDLE = downcall("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+        }
+
+        private static final class Setns {
+            static final MethodHandle HANDLE = downcall("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+        }
+
+        private static final class Unshare {
+            static final MethodHandle HANDLE = downcall("unshare", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+        }
+
+        private static final class Poll {
+            static final MethodHandle HANDLE = downcall("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+        }
+
+        private static final class InotifyInit1 {
+            static final MethodHandle HANDLE = downcall("inotify_init1", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+        }
+
+        private static final class InotifyAddWatch {
+            static final MethodHandle HANDLE = downcall("inotify_add_watch", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+        }
+
+        private static final class InotifyRmWatch {
+            static final MethodHandle HANDLE = downcall("inotify_rm_watch", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+        }
+
+        private static final class Syscall3 {
+            static final MethodHandle HANDLE = downcall("syscall", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT), Linker.Option.firstVariadicArg(1));
+        }
+
+        private static final class Mount {
+            static final MethodHandle HANDLE = downcall("mount", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+        }
+
+        private static final class Umount2 {
+            static final MethodHandle HANDLE = downcall("umount2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+        }
+
+        private static final class Geteuid {
+            static final MethodHandle HANDLE = downcall0("geteuid", FunctionDescriptor.of(JAVA_INT));
+        }
+    }
+
 
     private LinuxCalls() {
     }
@@ -84,7 +154,7 @@ public final class LinuxCalls {
 
     public static int socket(MemorySegment callState, int domain, int type, int protocol) {
         try {
-            return (int) SOCKET.invokeExact(callState, domain, type, protocol);
+            return (int) Downcalls.Socket.HANDLE.invokeExact(callState, domain, type, protocol);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -92,7 +162,7 @@ public final class LinuxCalls {
 
     public static int bind(MemorySegment callState, int fd, MemorySegment address, int addressLength) {
         try {
-            return (int) BIND.invokeExact(callState, fd, address, addressLength);
+            return (int) Downcalls.Bind.HANDLE.invokeExact(callState, fd, address, addressLength);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -100,7 +170,7 @@ public final class LinuxCalls {
 
     public static int getsockname(MemorySegment callState, int fd, MemorySegment address, MemorySegment addressLength) {
         try {
-            return (int) GETSOCKNAME.invokeExact(callState, fd, address, addressLength);
+            return (int) Downcalls.Getsockname.HANDLE.invokeExact(callState, fd, address, addressLength);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -108,7 +178,7 @@ public final class LinuxCalls {
 
     public static int setsockopt(MemorySegment callState, int fd, int level, int name, MemorySegment value, int length) {
         try {
-            return (int) SETSOCKOPT.invokeExact(callState, fd, level, name, value, length);
+            return (int) Downcalls.Setsockopt.HANDLE.invokeExact(callState, fd, level, name, value, length);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -116,7 +186,7 @@ public final class LinuxCalls {
 
     public static int getsockopt(MemorySegment callState, int fd, int level, int name, MemorySegment value, MemorySegment length) {
         try {
-            return (int) GETSOCKOPT.invokeExact(callState, fd, level, name, value, length);
+            return (int) Downcalls.Getsockopt.HANDLE.invokeExact(callState, fd, level, name, value, length);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -125,7 +195,7 @@ public final class LinuxCalls {
     public static long sendto(MemorySegment callState, int fd, MemorySegment buffer, long length, int flags,
                               MemorySegment address, int addressLength) {
         try {
-            return (long) SENDTO.invokeExact(callState, fd, buffer, length, flags, address, addressLength);
+            return (long) Downcalls.Sendto.HANDLE.invokeExact(callState, fd, buffer, length, flags, address, addressLength);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -134,7 +204,7 @@ public final class LinuxCalls {
     public static long recvfrom(MemorySegment callState, int fd, MemorySegment buffer, long length, int flags,
                                 MemorySegment address, MemorySegment addressLength) {
         try {
-            return (long) RECVFROM.invokeExact(callState, fd, buffer, length, flags, address, addressLength);
+            return (long) Downcalls.Recvfrom.HANDLE.invokeExact(callState, fd, buffer, length, flags, address, addressLength);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -142,7 +212,7 @@ public final class LinuxCalls {
 
     public static int close(MemorySegment callState, int fd) {
         try {
-            return (int) CLOSE.invokeExact(callState, fd);
+            return (int) Downcalls.Close.HANDLE.invokeExact(callState, fd);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -150,7 +220,7 @@ public final class LinuxCalls {
 
     public static int open(MemorySegment callState, MemorySegment path, int flags, int mode) {
         try {
-            return (int) OPEN.invokeExact(callState, path, flags, mode);
+            return (int) Downcalls.Open.HANDLE.invokeExact(callState, path, flags, mode);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -158,7 +228,7 @@ public final class LinuxCalls {
 
     public static long read(MemorySegment callState, int fd, MemorySegment buffer, long length) {
         try {
-            return (long) READ.invokeExact(callState, fd, buffer, length);
+            return (long) Downcalls.Read.HANDLE.invokeExact(callState, fd, buffer, length);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -166,7 +236,7 @@ public final class LinuxCalls {
 
     public static int setns(MemorySegment callState, int fd, int nsType) {
         try {
-            return (int) SETNS.invokeExact(callState, fd, nsType);
+            return (int) Downcalls.Setns.HANDLE.invokeExact(callState, fd, nsType);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -174,7 +244,7 @@ public final class LinuxCalls {
 
     public static int unshare(MemorySegment callState, int flags) {
         try {
-            return (int) UNSHARE.invokeExact(callState, flags);
+            return (int) Downcalls.Unshare.HANDLE.invokeExact(callState, flags);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -183,7 +253,7 @@ public final class LinuxCalls {
     /** {@code poll(2)} on an array of {@code struct pollfd}. */
     public static int poll(MemorySegment callState, MemorySegment pollfds, long count, int timeoutMillis) {
         try {
-            return (int) POLL.invokeExact(callState, pollfds, count, timeoutMillis);
+            return (int) Downcalls.Poll.HANDLE.invokeExact(callState, pollfds, count, timeoutMillis);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -191,7 +261,7 @@ public final class LinuxCalls {
 
     public static int inotifyInit1(MemorySegment callState, int flags) {
         try {
-            return (int) INOTIFY_INIT1.invokeExact(callState, flags);
+            return (int) Downcalls.InotifyInit1.HANDLE.invokeExact(callState, flags);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -199,7 +269,7 @@ public final class LinuxCalls {
 
     public static int inotifyAddWatch(MemorySegment callState, int fd, MemorySegment path, int mask) {
         try {
-            return (int) INOTIFY_ADD_WATCH.invokeExact(callState, fd, path, mask);
+            return (int) Downcalls.InotifyAddWatch.HANDLE.invokeExact(callState, fd, path, mask);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -207,7 +277,7 @@ public final class LinuxCalls {
 
     public static int inotifyRmWatch(MemorySegment callState, int fd, int watch) {
         try {
-            return (int) INOTIFY_RM_WATCH.invokeExact(callState, fd, watch);
+            return (int) Downcalls.InotifyRmWatch.HANDLE.invokeExact(callState, fd, watch);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -216,7 +286,7 @@ public final class LinuxCalls {
     /** {@code syscall(number, int, void *, int)}, the shape of {@code bpf(2)}. */
     public static long syscall(MemorySegment callState, long number, int arg1, MemorySegment arg2, int arg3) {
         try {
-            return (long) SYSCALL3.invokeExact(callState, number, arg1, arg2, arg3);
+            return (long) Downcalls.Syscall3.HANDLE.invokeExact(callState, number, arg1, arg2, arg3);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -225,7 +295,7 @@ public final class LinuxCalls {
     public static int mount(MemorySegment callState, MemorySegment source, MemorySegment target, MemorySegment fsType,
                             long flags, MemorySegment data) {
         try {
-            return (int) MOUNT.invokeExact(callState, source, target, fsType, flags, data);
+            return (int) Downcalls.Mount.HANDLE.invokeExact(callState, source, target, fsType, flags, data);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -233,7 +303,7 @@ public final class LinuxCalls {
 
     public static int umount2(MemorySegment callState, MemorySegment target, int flags) {
         try {
-            return (int) UMOUNT2.invokeExact(callState, target, flags);
+            return (int) Downcalls.Umount2.HANDLE.invokeExact(callState, target, flags);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -241,7 +311,7 @@ public final class LinuxCalls {
 
     public static int geteuid() {
         try {
-            return (int) GETEUID.invokeExact();
+            return (int) Downcalls.Geteuid.HANDLE.invokeExact();
         } catch (Throwable t) {
             throw rethrow(t);
         }
