@@ -33,30 +33,15 @@ public record Byteorder(Op op, int sreg, int dreg, int length, int size, boolean
         /** {@code hton}: host to network byte order. */
         HTON("hton", NFT_BYTEORDER_HTON);
 
-        private final String text;
-        private final int number;
+        private final KernelName kernelName;
 
         Op(String text, int number) {
-            this.text = text;
-            this.number = number;
+            kernelName = new KernelName(text, number);
         }
 
-        /** The kernel's number ({@code NFT_BYTEORDER_*}). */
-        public int number() {
-            return number;
-        }
-
-        /** libnftnl's name. */
-        public String text() {
-            return text;
-        }
-
-        static Op of(int number) {
-            return KernelEnum.byNumber(Op.class, number, "byteorder op");
-        }
-
-        static Op ofText(String text) {
-            return KernelEnum.byText(Op.class, text, "byteorder op");
+        /** libnftnl's name and the kernel's number of this constant. */
+        public KernelName kernelName() {
+            return kernelName;
         }
     }
 
@@ -127,7 +112,7 @@ public record Byteorder(Op op, int sreg, int dreg, int length, int size, boolean
         if (sreg == null || dreg == null || op == null || length == null || size == null) {
             throw Expressions.missing("byteorder", "sreg, dreg, op, len and size");
         }
-        return new Byteorder(Op.of(op), sreg, dreg, length, size, sizeFirst);
+        return new Byteorder(KernelEnum.byNumber(Op.class, op), sreg, dreg, length, size, sizeFirst);
     }
 
     private static Byteorder parse(DebugReader r) {
@@ -139,7 +124,7 @@ public record Byteorder(Op op, int sreg, int dreg, int length, int size, boolean
         }
         Op op;
         try {
-            op = Op.ofText(call.substring(0, call.length() - 4));
+            op = KernelEnum.byText(Op.class, call.substring(0, call.length() - 4));
         } catch (IllegalArgumentException e) {
             throw r.error(e.getMessage());
         }

@@ -37,28 +37,15 @@ public record Cmp(Op op, int sreg, Bytes data) implements Expression {
         /** Greater than or equal ({@code NFT_CMP_GTE}). */
         GTE("gte");
 
-        private final String text;
+        private final KernelName kernelName;
 
         Op(String text) {
-            this.text = text;
+            kernelName = new KernelName(text, ordinal());
         }
 
-        /** The kernel's number. */
-        public int number() {
-            return ordinal();
-        }
-
-        /** libnftnl's name. */
-        public String text() {
-            return text;
-        }
-
-        static Op of(int number) {
-            return KernelEnum.byNumber(Op.class, number, "cmp op");
-        }
-
-        static Op ofText(String text) {
-            return KernelEnum.byText(Op.class, text, "cmp op");
+        /** libnftnl's name and the kernel's number of this constant. */
+        public KernelName kernelName() {
+            return kernelName;
         }
     }
 
@@ -101,13 +88,13 @@ public record Cmp(Op op, int sreg, Bytes data) implements Expression {
         if (sreg == null || op == null || data == null) {
             throw Expressions.missing("cmp", "sreg, op and data");
         }
-        return new Cmp(Op.of(op), sreg, data);
+        return new Cmp(KernelEnum.byNumber(Op.class, op), sreg, data);
     }
 
     private static Cmp parse(DebugReader r) {
         Op op;
         try {
-            op = Op.ofText(r.next());
+            op = KernelEnum.byText(Op.class, r.next());
         } catch (IllegalArgumentException e) {
             throw r.error(e.getMessage());
         }

@@ -31,7 +31,7 @@ public sealed interface Ct extends Expression {
      * (and the conformance corpus has it); libnftnl up to 1.2.4 prints
      * {@code unknown} for it by an off-by-one.
      */
-    enum Key implements KernelEnum {
+    enum Key implements LoadKey {
         /** {@code ct state}: new, established, related, invalid or untracked bits. */
         STATE("state", 4),
         /** {@code ct direction}: original or reply. */
@@ -81,87 +81,34 @@ public sealed interface Ct extends Expression {
         /** {@code ct id}: the connection's ID. */
         ID("id", 4);
 
-        private final String text;
-        private final int length;
+        private final KernelName kernelName;
 
         Key(String text, int length) {
-            this.text = text;
-            this.length = length;
+            kernelName = new KernelName(text, ordinal(), length);
         }
 
-        /** The kernel's number ({@code NFT_CT_*}). */
-        public int number() {
-            return ordinal();
-        }
-
-        /** libnftnl's name. */
-        public String text() {
-            return text;
-        }
-
-        /**
-         * How many register bytes a load fills (see the class comment for src and dst).
-         *
-         * @return the length in bytes
-         */
-        public int length() {
-            return length;
-        }
-
-        static Key of(int number) {
-            return KernelEnum.byNumber(Key.class, number, "ct key");
-        }
-
-        static Key ofText(String text) {
-            return KernelEnum.byText(Key.class, text, "ct key");
+        /** libnftnl's name, the kernel's number and the register bytes of this constant. */
+        public KernelName kernelName() {
+            return kernelName;
         }
     }
 
     /** {@code enum ip_conntrack_dir}: which tuple of the connection. */
-    enum Direction {
+    enum Direction implements KernelEnum {
         /** The original tuple: from the connection's initiator. */
         ORIGINAL("original"),
         /** The reply tuple: towards the initiator. */
         REPLY("reply");
 
-        private final String text;
+        private final KernelName kernelName;
 
         Direction(String text) {
-            this.text = text;
+            kernelName = new KernelName(text, ordinal());
         }
 
-        /**
-         * The kernel's number ({@code IP_CT_DIR_*}).
-         *
-         * @return the direction number
-         */
-        public int number() {
-            return ordinal();
-        }
-
-        /**
-         * libnftnl's name.
-         *
-         * @return the name
-         */
-        public String text() {
-            return text;
-        }
-
-        static Direction of(int number) {
-            if (number < 0 || number >= values().length) {
-                throw new IllegalArgumentException("unknown ct direction " + number);
-            }
-            return values()[number];
-        }
-
-        static Direction ofText(String text) {
-            for (Direction d : values()) {
-                if (d.text.equals(text)) {
-                    return d;
-                }
-            }
-            throw new IllegalArgumentException("unknown ct direction " + text);
+        /** libnftnl's name and the kernel's number of this constant. */
+        public KernelName kernelName() {
+            return kernelName;
         }
     }
 
@@ -265,7 +212,7 @@ public sealed interface Ct extends Expression {
             switch (a.type()) {
                 case NFTA_CT_DREG -> dreg = a.u32Be();
                 case NFTA_CT_KEY -> key = a.u32Be();
-                case NFTA_CT_DIRECTION -> direction = Direction.of(a.u8());
+                case NFTA_CT_DIRECTION -> direction = KernelEnum.byNumber(Direction.class, a.u8());
                 case NFTA_CT_SREG -> sreg = a.u32Be();
                 default -> throw Expressions.unexpected("ct", a);
             }
@@ -273,7 +220,8 @@ public sealed interface Ct extends Expression {
         if (key == null || (dreg == null) == (sreg == null)) {
             throw Expressions.missing("ct", "key and exactly one of dreg/sreg");
         }
-        return dreg != null ? new Load(Key.of(key), dreg, direction) : new Set(Key.of(key), sreg, direction);
+        Key k = KernelEnum.byNumber(Key.class, key);
+        return dreg != null ? new Load(k, dreg, direction) : new Set(k, sreg, direction);
     }
 
     private static Ct parse(DebugReader r) {
@@ -283,7 +231,7 @@ public sealed interface Ct extends Expression {
         }
         Key key;
         try {
-            key = Key.ofText(r.next());
+            key = KernelEnum.byText(Key.class, r.next());
         } catch (IllegalArgumentException e) {
             throw r.error(e.getMessage());
         }
@@ -299,7 +247,7 @@ public sealed interface Ct extends Expression {
         if (r.accept(",")) {
             r.expect("dir");
             try {
-                direction = Direction.ofText(r.next());
+                direction = KernelEnum.byText(Direction.class, r.next());
             } catch (IllegalArgumentException e) {
                 throw r.error(e.getMessage());
             }

@@ -29,7 +29,7 @@ public sealed interface Exthdr extends Expression {
     /**
      * {@code enum nft_exthdr_op}: where {@code type} is looked for. libnftnl names
      * only ipv6, tcpopt and ipv4; sctp and dccp print no name, so text without one
-     * parses as {@link #SCTP}.
+     * parses as {@link #SCTP}: their text is empty.
      */
     enum Op implements KernelEnum {
         /** IPv6 extension headers ({@code exthdr}). */
@@ -43,29 +43,20 @@ public sealed interface Exthdr extends Expression {
         /** DCCP options ({@code dccp option}). */
         DCCP("");
 
-        private final String text;
+        private final KernelName kernelName;
 
         Op(String text) {
-            this.text = text;
+            kernelName = new KernelName(text, ordinal());
         }
 
-        /** The kernel's number ({@code NFT_EXTHDR_OP_*}). */
-        public int number() {
-            return ordinal();
-        }
-
-        /** libnftnl's name (empty for sctp and dccp). */
-        public String text() {
-            return text;
-        }
-
-        static Op of(int number) {
-            return KernelEnum.byNumber(Op.class, number, "exthdr op");
+        /** libnftnl's name and the kernel's number of this constant. */
+        public KernelName kernelName() {
+            return kernelName;
         }
 
         void append(StringBuilder sb) {
-            if (!text.isEmpty()) {
-                sb.append(' ').append(text);
+            if (!text().isEmpty()) {
+                sb.append(' ').append(text());
             }
         }
     }
@@ -263,13 +254,13 @@ public sealed interface Exthdr extends Expression {
             if ((flags & ~NFT_EXTHDR_F_PRESENT) != 0) {
                 throw new NetlinkDecodeException("exthdr: unknown flags 0x" + Integer.toHexString(flags));
             }
-            return new Load(Op.of(op), type, offset, length, flags != 0, dreg);
+            return new Load(KernelEnum.byNumber(Op.class, op), type, offset, length, flags != 0, dreg);
         }
         if (sreg != null) {
             if (offset == null || length == null) {
                 throw Expressions.missing("exthdr", "offset and len of a write");
             }
-            return new Write(Op.of(op), type, offset, length, sreg, flags);
+            return new Write(KernelEnum.byNumber(Op.class, op), type, offset, length, sreg, flags);
         }
         if (op != NFT_EXTHDR_OP_TCPOPT) {
             throw new NetlinkDecodeException("exthdr: neither load, write nor tcp option reset");

@@ -32,8 +32,11 @@ public record Fib(int flags, Result result, int dreg) implements Expression {
             NFTA_FIB_F_OIF};
     private static final String[] FLAG_NAMES = {"saddr", "daddr", "mark", "iif", "oif"};
 
-    /** {@code enum nft_fib_result}, with libnftnl's names and the register bytes each fills. */
-    public enum Result implements KernelEnum {
+    /**
+     * {@code enum nft_fib_result}, with libnftnl's names and the register bytes each fills
+     * (1 with {@code present}).
+     */
+    public enum Result implements LoadKey {
         /** {@code fib ... oif}: the output interface index of the route. */
         OIF("oif", NFT_FIB_RESULT_OIF, 4),
         /** {@code fib ... oifname}: the output interface name of the route. */
@@ -41,41 +44,15 @@ public record Fib(int flags, Result result, int dreg) implements Expression {
         /** {@code fib ... type}: the address type of the route ({@code RTN_*}). */
         ADDRTYPE("type", NFT_FIB_RESULT_ADDRTYPE, 4);
 
-        private final String text;
-        private final int number;
-        private final int length;
+        private final KernelName kernelName;
 
         Result(String text, int number, int length) {
-            this.text = text;
-            this.number = number;
-            this.length = length;
+            kernelName = new KernelName(text, number, length);
         }
 
-        /** The kernel's number ({@code NFT_FIB_RESULT_*}). */
-        public int number() {
-            return number;
-        }
-
-        /** libnftnl's name. */
-        public String text() {
-            return text;
-        }
-
-        /**
-         * How many register bytes a lookup fills (1 with {@code present}).
-         *
-         * @return the length in bytes
-         */
-        public int length() {
-            return length;
-        }
-
-        static Result of(int number) {
-            return KernelEnum.byNumber(Result.class, number, "fib result");
-        }
-
-        static Result ofText(String text) {
-            return KernelEnum.byText(Result.class, text, "fib result");
+        /** libnftnl's name, the kernel's number and the register bytes of this constant. */
+        public KernelName kernelName() {
+            return kernelName;
         }
     }
 
@@ -139,7 +116,7 @@ public record Fib(int flags, Result result, int dreg) implements Expression {
         if (dreg == null || result == null || flags == null) {
             throw Expressions.missing("fib", "dreg, result and flags");
         }
-        return new Fib(flags, Result.of(result), dreg);
+        return new Fib(flags, KernelEnum.byNumber(Result.class, result), dreg);
     }
 
     private static Fib parse(DebugReader r) {
@@ -159,7 +136,7 @@ public record Fib(int flags, Result result, int dreg) implements Expression {
         }
         Result result;
         try {
-            result = Result.ofText(words.removeLast());
+            result = KernelEnum.byText(Result.class, words.removeLast());
         } catch (IllegalArgumentException e) {
             throw r.error(e.getMessage());
         }

@@ -1,16 +1,34 @@
 package nftlink.nftables.expr;
 
+import java.util.Locale;
+
 /**
- * An enum that names kernel constants: the kernel's number for each constant
- * and libnftnl's name for it, with the two lookups every such enum needs.
+ * An enum that names kernel constants: each constant holds its {@link KernelName},
+ * and the enum gets the kernel's number and libnftnl's name from it, with the two
+ * lookups every such enum needs.
  */
 interface KernelEnum {
 
-    /** The kernel's number. */
-    int number();
+    /** libnftnl's name, the kernel's number and the register bytes of this constant. */
+    KernelName kernelName();
 
-    /** libnftnl's name. */
-    String text();
+    /**
+     * The kernel's number.
+     *
+     * @return the number
+     */
+    default int number() {
+        return kernelName().number();
+    }
+
+    /**
+     * libnftnl's name.
+     *
+     * @return the name
+     */
+    default String text() {
+        return kernelName().text();
+    }
 
     /** Constants by enum class, fetched once (values() copies its array on every call). */
     ClassValue<Object[]> CONSTANTS = new ClassValue<>() {
@@ -51,15 +69,15 @@ interface KernelEnum {
     /**
      * The constant of {@code type} with kernel number {@code number}.
      *
-     * @throws IllegalArgumentException naming {@code what} when there is none
+     * @throws IllegalArgumentException naming the enum ({@link #what}) when there is none
      */
-    static <E extends Enum<E> & KernelEnum> E byNumber(Class<E> type, int number, String what) {
+    static <E extends Enum<E> & KernelEnum> E byNumber(Class<E> type, int number) {
         Object[] table = BY_NUMBER.get(type);
         if (table != null) {
             if (number >= 0 && number < table.length && table[number] != null) {
                 return type.cast(table[number]);
             }
-            throw new IllegalArgumentException("unknown " + what + " " + number);
+            throw new IllegalArgumentException("unknown " + what(type) + " " + number);
         }
         for (Object o : CONSTANTS.get(type)) {
             E e = type.cast(o);
@@ -67,21 +85,30 @@ interface KernelEnum {
                 return e;
             }
         }
-        throw new IllegalArgumentException("unknown " + what + " " + number);
+        throw new IllegalArgumentException("unknown " + what(type) + " " + number);
     }
 
     /**
      * The constant of {@code type} named {@code text}.
      *
-     * @throws IllegalArgumentException naming {@code what} when there is none
+     * @throws IllegalArgumentException naming the enum ({@link #what}) when there is none
      */
-    static <E extends Enum<E> & KernelEnum> E byText(Class<E> type, String text, String what) {
+    static <E extends Enum<E> & KernelEnum> E byText(Class<E> type, String text) {
         for (Object o : CONSTANTS.get(type)) {
             E e = type.cast(o);
             if (e.text().equals(text)) {
                 return e;
             }
         }
-        throw new IllegalArgumentException("unknown " + what + " " + text);
+        throw new IllegalArgumentException("unknown " + what(type) + " " + text);
+    }
+
+    /**
+     * What errors call a constant of {@code type}: the expression and the enum, such
+     * as {@code rt key} for {@code Rt.Key}.
+     */
+    private static String what(Class<?> type) {
+        return type.getEnclosingClass().getSimpleName().toLowerCase(Locale.ROOT) + " "
+                + type.getSimpleName().toLowerCase(Locale.ROOT);
     }
 }

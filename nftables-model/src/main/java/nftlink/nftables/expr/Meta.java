@@ -18,7 +18,7 @@ public sealed interface Meta extends Expression {
     Expressions.ExpressionType TYPE = new Expressions.ExpressionType("meta", Meta::decode, Meta::parse);
 
     /** {@code enum nft_meta_keys}, with libnftnl's names and the register bytes each fills. */
-    enum Key implements KernelEnum {
+    enum Key implements LoadKey {
         /** {@code meta length}: the packet's length in bytes. */
         LEN("len", 4),
         /** {@code meta protocol}: the EtherType of the packet ({@code skb->protocol}, network order). */
@@ -92,39 +92,15 @@ public sealed interface Meta extends Expression {
         /** {@code meta broute}: set to route a bridged packet instead (the broute table's verdict). */
         BRI_BROUTE("broute", 1);
 
-        private final String text;
-        private final int length;
+        private final KernelName kernelName;
 
         Key(String text, int length) {
-            this.text = text;
-            this.length = length;
+            kernelName = new KernelName(text, ordinal(), length);
         }
 
-        /** The kernel's number ({@code NFT_META_*}). */
-        public int number() {
-            return ordinal();
-        }
-
-        /** libnftnl's name. */
-        public String text() {
-            return text;
-        }
-
-        /**
-         * How many register bytes a load fills.
-         *
-         * @return the length in bytes
-         */
-        public int length() {
-            return length;
-        }
-
-        static Key of(int number) {
-            return KernelEnum.byNumber(Key.class, number, "meta key");
-        }
-
-        static Key ofText(String text) {
-            return KernelEnum.byText(Key.class, text, "meta key");
+        /** libnftnl's name, the kernel's number and the register bytes of this constant. */
+        public KernelName kernelName() {
+            return kernelName;
         }
     }
 
@@ -186,7 +162,8 @@ public sealed interface Meta extends Expression {
         if (key == null || (dreg == null) == (sreg == null)) {
             throw Expressions.missing("meta", "key and exactly one of dreg/sreg");
         }
-        return dreg != null ? new Load(Key.of(key), dreg) : new Set(Key.of(key), sreg);
+        Key k = KernelEnum.byNumber(Key.class, key);
+        return dreg != null ? new Load(k, dreg) : new Set(k, sreg);
     }
 
     private static Meta parse(DebugReader r) {
@@ -197,7 +174,7 @@ public sealed interface Meta extends Expression {
         Key key;
         String text = r.next();
         try {
-            key = Key.ofText(text);
+            key = KernelEnum.byText(Key.class, text);
         } catch (IllegalArgumentException e) {
             throw r.error(e.getMessage());
         }

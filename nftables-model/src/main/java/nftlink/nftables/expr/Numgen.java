@@ -33,30 +33,15 @@ public record Numgen(Type type, int dreg, int modulus, int offset) implements Ex
         /** {@code numgen random}: a random number below the modulus. */
         RANDOM("random", NFT_NG_RANDOM);
 
-        private final String text;
-        private final int number;
+        private final KernelName kernelName;
 
         Type(String text, int number) {
-            this.text = text;
-            this.number = number;
+            kernelName = new KernelName(text, number);
         }
 
-        /** The kernel's number ({@code NFT_NG_*}). */
-        public int number() {
-            return number;
-        }
-
-        /** libnftnl's name. */
-        public String text() {
-            return text;
-        }
-
-        static Type of(int number) {
-            return KernelEnum.byNumber(Type.class, number, "numgen type");
-        }
-
-        static Type ofText(String text) {
-            return KernelEnum.byText(Type.class, text, "numgen type");
+        /** libnftnl's name and the kernel's number of this constant. */
+        public KernelName kernelName() {
+            return kernelName;
         }
     }
 
@@ -104,7 +89,7 @@ public record Numgen(Type type, int dreg, int modulus, int offset) implements Ex
         if (dreg == null || modulus == null || type == null || offset == null) {
             throw Expressions.missing("numgen", "dreg, modulus, type and offset");
         }
-        return new Numgen(Type.of(type), dreg, modulus, offset);
+        return new Numgen(KernelEnum.byNumber(Type.class, type), dreg, modulus, offset);
     }
 
     private static Numgen parse(DebugReader r) {
@@ -112,7 +97,7 @@ public record Numgen(Type type, int dreg, int modulus, int offset) implements Ex
         r.expect("=");
         Type type;
         try {
-            type = Type.ofText(r.next());
+            type = KernelEnum.byText(Type.class, r.next());
         } catch (IllegalArgumentException e) {
             throw r.error(e.getMessage());
         }

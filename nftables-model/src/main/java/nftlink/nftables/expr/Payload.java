@@ -29,28 +29,15 @@ public sealed interface Payload extends Expression {
         /** The tunnel header of an {@code inner} expression ({@code NFT_PAYLOAD_TUN_HEADER}). */
         TUNNEL("tunnel", NFT_PAYLOAD_TUN_HEADER);
 
-        private final String text;
-        private final int number;
+        private final KernelName kernelName;
 
         Base(String text, int number) {
-            this.text = text;
-            this.number = number;
+            kernelName = new KernelName(text, number);
         }
 
-        public int number() {
-            return number;
-        }
-
-        public String text() {
-            return text;
-        }
-
-        static Base of(int number) {
-            return KernelEnum.byNumber(Base.class, number, "payload base");
-        }
-
-        static Base ofText(String text) {
-            return KernelEnum.byText(Base.class, text, "payload base");
+        /** libnftnl's name and the kernel's number of this constant. */
+        public KernelName kernelName() {
+            return kernelName;
         }
     }
 
@@ -142,8 +129,8 @@ public sealed interface Payload extends Expression {
             throw Expressions.missing("payload", "base, offset, length and exactly one of dreg/sreg");
         }
         return dreg != null
-                ? new Load(Base.of(base), offset, length, dreg)
-                : new Write(Base.of(base), offset, length, sreg, csumType, csumOffset, csumFlags);
+                ? new Load(KernelEnum.byNumber(Base.class, base), offset, length, dreg)
+                : new Write(KernelEnum.byNumber(Base.class, base), offset, length, sreg, csumType, csumOffset, csumFlags);
     }
 
     private static Payload parse(DebugReader r) {
@@ -180,7 +167,7 @@ public sealed interface Payload extends Expression {
     private static Base baseOf(DebugReader r) {
         String t = r.next();
         try {
-            return Base.ofText(t);
+            return KernelEnum.byText(Base.class, t);
         } catch (IllegalArgumentException e) {
             throw r.error(e.getMessage());
         }

@@ -33,30 +33,15 @@ public record Range(Op op, int sreg, Bytes from, Bytes to) implements Expression
         /** Outside the range ({@code NFT_RANGE_NEQ}). */
         NEQ("neq", NFT_RANGE_NEQ);
 
-        private final String text;
-        private final int number;
+        private final KernelName kernelName;
 
         Op(String text, int number) {
-            this.text = text;
-            this.number = number;
+            kernelName = new KernelName(text, number);
         }
 
-        /** The kernel's number ({@code NFT_RANGE_*}). */
-        public int number() {
-            return number;
-        }
-
-        /** libnftnl's name. */
-        public String text() {
-            return text;
-        }
-
-        static Op of(int number) {
-            return KernelEnum.byNumber(Op.class, number, "range op");
-        }
-
-        static Op ofText(String text) {
-            return KernelEnum.byText(Op.class, text, "range op");
+        /** libnftnl's name and the kernel's number of this constant. */
+        public KernelName kernelName() {
+            return kernelName;
         }
     }
 
@@ -108,13 +93,13 @@ public record Range(Op op, int sreg, Bytes from, Bytes to) implements Expression
         if (sreg == null || op == null || from == null || to == null) {
             throw Expressions.missing("range", "sreg, op, from and to");
         }
-        return new Range(Op.of(op), sreg, from, to);
+        return new Range(KernelEnum.byNumber(Op.class, op), sreg, from, to);
     }
 
     private static Range parse(DebugReader r) {
         Op op;
         try {
-            op = Op.ofText(r.next());
+            op = KernelEnum.byText(Op.class, r.next());
         } catch (IllegalArgumentException e) {
             throw r.error(e.getMessage());
         }

@@ -21,7 +21,7 @@ public record Rt(Key key, int dreg) implements Expression {
     public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("rt", Rt::decode, Rt::parse);
 
     /** {@code enum nft_rt_keys}, with libnftnl's names and the register bytes each fills. */
-    public enum Key implements KernelEnum {
+    public enum Key implements LoadKey {
         /** {@code rt classid}: the routing realm. */
         CLASSID("classid", 4),
         /** {@code rt ip nexthop}: the IPv4 next hop of the route. */
@@ -33,39 +33,15 @@ public record Rt(Key key, int dreg) implements Expression {
         /** {@code rt ipsec}: whether the route goes through IPsec. */
         XFRM("ipsec", 1);
 
-        private final String text;
-        private final int length;
+        private final KernelName kernelName;
 
         Key(String text, int length) {
-            this.text = text;
-            this.length = length;
+            kernelName = new KernelName(text, ordinal(), length);
         }
 
-        /** The kernel's number ({@code NFT_RT_*}). */
-        public int number() {
-            return ordinal();
-        }
-
-        /** libnftnl's name. */
-        public String text() {
-            return text;
-        }
-
-        /**
-         * How many register bytes a load fills.
-         *
-         * @return the length in bytes
-         */
-        public int length() {
-            return length;
-        }
-
-        static Key of(int number) {
-            return KernelEnum.byNumber(Key.class, number, "rt key");
-        }
-
-        static Key ofText(String text) {
-            return KernelEnum.byText(Key.class, text, "rt key");
+        /** libnftnl's name, the kernel's number and the register bytes of this constant. */
+        public KernelName kernelName() {
+            return kernelName;
         }
     }
 
@@ -103,14 +79,14 @@ public record Rt(Key key, int dreg) implements Expression {
         if (key == null || dreg == null) {
             throw Expressions.missing("rt", "key and dreg");
         }
-        return new Rt(Key.of(key), dreg);
+        return new Rt(KernelEnum.byNumber(Key.class, key), dreg);
     }
 
     private static Rt parse(DebugReader r) {
         r.expect("load");
         Key key;
         try {
-            key = Key.ofText(r.next());
+            key = KernelEnum.byText(Key.class, r.next());
         } catch (IllegalArgumentException e) {
             throw r.error(e.getMessage());
         }

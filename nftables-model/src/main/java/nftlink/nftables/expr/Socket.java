@@ -28,7 +28,7 @@ public record Socket(Key key, int dreg, Integer level) implements Expression {
     public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("socket", Socket::decode, Socket::parse);
 
     /** {@code enum nft_socket_keys}, with libnftnl's names and the register bytes each fills. */
-    public enum Key implements KernelEnum {
+    public enum Key implements LoadKey {
         /** {@code socket transparent}: whether the socket has {@code IP_TRANSPARENT} set. */
         TRANSPARENT("transparent", 1),
         /** {@code socket mark}: the socket's {@code SO_MARK}. */
@@ -38,39 +38,15 @@ public record Socket(Key key, int dreg, Integer level) implements Expression {
         /** {@code socket cgroupv2 level N}: the cgroup v2 ID of the socket's cgroup ancestor at a level. */
         CGROUPV2("cgroupv2", 8);
 
-        private final String text;
-        private final int length;
+        private final KernelName kernelName;
 
         Key(String text, int length) {
-            this.text = text;
-            this.length = length;
+            kernelName = new KernelName(text, ordinal(), length);
         }
 
-        /** The kernel's number ({@code NFT_SOCKET_*}). */
-        public int number() {
-            return ordinal();
-        }
-
-        /** libnftnl's name. */
-        public String text() {
-            return text;
-        }
-
-        /**
-         * How many register bytes a load fills.
-         *
-         * @return the length in bytes
-         */
-        public int length() {
-            return length;
-        }
-
-        static Key of(int number) {
-            return KernelEnum.byNumber(Key.class, number, "socket key");
-        }
-
-        static Key ofText(String text) {
-            return KernelEnum.byText(Key.class, text, "socket key");
+        /** libnftnl's name, the kernel's number and the register bytes of this constant. */
+        public KernelName kernelName() {
+            return kernelName;
         }
     }
 
@@ -134,14 +110,14 @@ public record Socket(Key key, int dreg, Integer level) implements Expression {
         if (key == null || dreg == null) {
             throw Expressions.missing("socket", "key and dreg");
         }
-        return new Socket(Key.of(key), dreg, level);
+        return new Socket(KernelEnum.byNumber(Key.class, key), dreg, level);
     }
 
     private static Socket parse(DebugReader r) {
         r.expect("load");
         Key key;
         try {
-            key = Key.ofText(r.next());
+            key = KernelEnum.byText(Key.class, r.next());
         } catch (IllegalArgumentException e) {
             throw r.error(e.getMessage());
         }

@@ -22,7 +22,7 @@ public record Xfrm(Key key, Direction direction, int spnum, int dreg) implements
     public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("xfrm", Xfrm::decode, Xfrm::parse);
 
     /** {@code enum nft_xfrm_keys}, with libnftnl's names and the register bytes each fills. */
-    public enum Key implements KernelEnum {
+    public enum Key implements LoadKey {
         /** {@code daddr} of an IPv4 security association. */
         DADDR_IP4("daddr4", NFT_XFRM_KEY_DADDR_IP4, 4),
         /** {@code daddr} of an IPv6 security association. */
@@ -36,89 +36,34 @@ public record Xfrm(Key key, Direction direction, int spnum, int dreg) implements
         /** {@code spi}: the security parameter index. */
         SPI("spi", NFT_XFRM_KEY_SPI, 4);
 
-        private final String text;
-        private final int number;
-        private final int length;
+        private final KernelName kernelName;
 
         Key(String text, int number, int length) {
-            this.text = text;
-            this.number = number;
-            this.length = length;
+            kernelName = new KernelName(text, number, length);
         }
 
-        /** The kernel's number ({@code NFT_XFRM_KEY_*}). */
-        public int number() {
-            return number;
-        }
-
-        /** libnftnl's name. */
-        public String text() {
-            return text;
-        }
-
-        /**
-         * How many register bytes a load fills.
-         *
-         * @return the length in bytes
-         */
-        public int length() {
-            return length;
-        }
-
-        static Key of(int number) {
-            return KernelEnum.byNumber(Key.class, number, "xfrm key");
-        }
-
-        static Key ofText(String text) {
-            return KernelEnum.byText(Key.class, text, "xfrm key");
+        /** libnftnl's name, the kernel's number and the register bytes of this constant. */
+        public KernelName kernelName() {
+            return kernelName;
         }
     }
 
     /** {@code XFRM_POLICY_IN} or {@code XFRM_POLICY_OUT}, with libnftnl's names. */
-    public enum Direction {
+    public enum Direction implements KernelEnum {
         /** {@code in}: the security path of a received packet. */
         IN("in"),
         /** {@code out}: the policy for a sent packet. */
         OUT("out");
 
-        private final String text;
+        private final KernelName kernelName;
 
         Direction(String text) {
-            this.text = text;
+            kernelName = new KernelName(text, ordinal());
         }
 
-        /**
-         * The kernel's number.
-         *
-         * @return the number
-         */
-        public int number() {
-            return ordinal();
-        }
-
-        /**
-         * libnftnl's name.
-         *
-         * @return the name
-         */
-        public String text() {
-            return text;
-        }
-
-        static Direction of(int number) {
-            if (number < 0 || number >= values().length) {
-                throw new IllegalArgumentException("unknown xfrm direction " + number);
-            }
-            return values()[number];
-        }
-
-        static Direction ofText(String text) {
-            for (Direction d : values()) {
-                if (d.text.equals(text)) {
-                    return d;
-                }
-            }
-            throw new IllegalArgumentException("unknown xfrm direction " + text);
+        /** libnftnl's name and the kernel's number of this constant. */
+        public KernelName kernelName() {
+            return kernelName;
         }
     }
 
@@ -164,15 +109,15 @@ public record Xfrm(Key key, Direction direction, int spnum, int dreg) implements
         if (dreg == null || key == null || dir == null || spnum == null) {
             throw Expressions.missing("xfrm", "dreg, key, dir and spnum");
         }
-        return new Xfrm(Key.of(key), Direction.of(dir), spnum, dreg);
+        return new Xfrm(KernelEnum.byNumber(Key.class, key), KernelEnum.byNumber(Direction.class, dir), spnum, dreg);
     }
 
     private static Xfrm parse(DebugReader r) {
         r.expect("load");
         try {
-            Direction direction = Direction.ofText(r.next());
+            Direction direction = KernelEnum.byText(Direction.class, r.next());
             int spnum = (int) Numgen.u32(r);
-            Key key = Key.ofText(r.next());
+            Key key = KernelEnum.byText(Key.class, r.next());
             r.expect("=>");
             int dreg = r.register();
             r.loaded(dreg, key.length());
