@@ -29,7 +29,7 @@ import static nftlink.nftables.NfTablesUapi.*;
  * @param unknown attributes the library does not interpret, kept for round trips
  */
 public record Chain(Family family, String table, String name, BaseChain base, int flags, String comment,
-                    long handle, int use, List<RawAttribute> unknown) {
+                    long handle, int use, List<RawAttribute> unknown) implements RulesetObject {
 
     /** Checks the components: family not null, valid table and chain names; copies the kept attributes. */
     public Chain {

@@ -30,7 +30,7 @@ import static nftlink.nftables.NfTablesUapi.*;
  *                   attributes the library does not know is kept here whole, and written instead of the typed hook)
  */
 public record Flowtable(Family family, String table, String name, long handle, int use, int hookNumber, int priority,
-                        List<String> devices, int flags, List<RawAttribute> unknown) {
+                        List<String> devices, int flags, List<RawAttribute> unknown) implements RulesetObject {
 
     /** Checks the components: family not null, valid table and flowtable names; copies the devices. */
     public Flowtable {

@@ -28,7 +28,7 @@ import static nftlink.nftables.NfTablesUapi.*;
  * @param unknown attributes the library does not interpret (userdata that is not just a comment, too)
  */
 public record NftObject(Family family, String table, String name, long handle, int use, String comment,
-                        ObjectDefinition data, List<RawAttribute> unknown) {
+                        ObjectDefinition data, List<RawAttribute> unknown) implements RulesetObject {
 
     /** Checks the components: family and data not null, valid table and object names. */
     public NftObject {

@@ -27,27 +27,130 @@ import static nftlink.nftables.NfTablesUapi.*;
  * commands, which say what the records' flags mean.
  */
 public sealed interface NftOperation extends BatchOperation {
+
+    /**
+     * {@code add} or, when {@link #exclusive()}, {@code create} of a table, chain, set, object or
+     * flowtable: asks for the echo that carries the new object's handle.
+     */
+    sealed interface Addition extends NftOperation permits AddTable, AddChain, AddSet, AddObject, AddFlowtable {
+        /**
+         * What it adds.
+         *
+         * @return the kind of object
+         */
+        CommandObject commandObject();
+
+        /**
+         * Whether the commit fails with {@code EEXIST} when the object exists ({@code create})
+         * instead of keeping it ({@code add}).
+         *
+         * @return whether it is a {@code create}
+         */
+        boolean exclusive();
+
+        /**
+         * The object it adds.
+         *
+         * @return the object
+         */
+        RulesetObject added();
+
+        @Override default int message() { return commandObject().newMessage(); }
+        @Override default int family() { return added().family().protocol(); }
+        @Override default void writeAttributes(MessageWriter w) { added().writeAttributes(w); }
+        @Override default String object() { return added().qualifiedName(); }
+        @Override default int flags() { return NLM_F_CREATE | (exclusive() ? NLM_F_EXCL : 0); }
+        @Override default String kind() { return (exclusive() ? "create " : "add ") + commandObject().word(); }
+        @Override default int handleAttribute() { return commandObject().handleAttribute(); }
+        @Override default boolean echo() { return true; }
+        @Override default AttributeNamer attributeNamer() { return commandObject().attributeNamer(); }
+    }
+
+    /**
+     * A rule sent in an {@code NFT_MSG_NEWRULE} message: {@code add}, {@code insert} or
+     * {@code replace rule}, or a rule of an anonymous chain.
+     */
+    sealed interface NewRule extends NftOperation permits AddRule, InsertRule, ReplaceRule, AddBoundRule {
+        /**
+         * The rule it sends.
+         *
+         * @return the rule
+         */
+        Rule rule();
+
+        @Override default int message() { return NFT_MSG_NEWRULE; }
+        @Override default int family() { return rule().family().protocol(); }
+        @Override default int handleAttribute() { return NFTA_RULE_HANDLE; }
+        @Override default AttributeNamer attributeNamer() { return AttributeNames.RULE; }
+    }
+
+    /**
+     * {@code delete} or, when {@link #ignoreMissing()}, {@code destroy} (kernel 6.3+) of a chain,
+     * set, object or flowtable of a table.
+     */
+    sealed interface Deletion extends NftOperation permits DeleteChain, DeleteSet, DeleteObject, DeleteFlowtable {
+        /**
+         * What it deletes.
+         *
+         * @return the kind of object
+         */
+        CommandObject commandObject();
+
+        /**
+         * The family of the table the object belongs to.
+         *
+         * @return the family
+         */
+        Family tableFamily();
+
+        /**
+         * The name of the table the object belongs to.
+         *
+         * @return the table's name
+         */
+        String table();
+
+        /**
+         * The object's name.
+         *
+         * @return the name
+         */
+        String name();
+
+        /**
+         * Whether the commit succeeds when the object does not exist ({@code destroy}) instead of
+         * failing with {@code ENOENT} ({@code delete}).
+         *
+         * @return whether it is a {@code destroy}
+         */
+        boolean ignoreMissing();
+
+        @Override default int message() { return commandObject().deleteMessage(ignoreMissing()); }
+        @Override default int flags() { return 0; }
+        @Override default int family() { return tableFamily().protocol(); }
+        @Override default void writeAttributes(MessageWriter w) {
+            w.attrString(commandObject().tableAttribute(), table());
+            w.attrString(commandObject().nameAttribute(), name());
+        }
+        @Override default String kind() { return (ignoreMissing() ? "destroy " : "delete ") + commandObject().word(); }
+        @Override default String object() { return tableFamily().nftName() + " " + table() + " " + name(); }
+        @Override default AttributeNamer attributeNamer() { return commandObject().attributeNamer(); }
+    }
+
     /**
      * {@code add table} (keeps an existing table, updating its flags) or, with {@code exclusive}, {@code create table}.
      *
      * @param table the table
      * @param exclusive fail with {@code EEXIST} when it exists ({@code create}) instead of keeping it ({@code add})
      */
-    record AddTable(Table table, boolean exclusive) implements NftOperation {
+    record AddTable(Table table, boolean exclusive) implements Addition {
         /** Checks the components. */
         public AddTable {
             Objects.requireNonNull(table, "table");
         }
 
-        @Override public int message() { return NFT_MSG_NEWTABLE; }
-        @Override public int flags() { return NLM_F_CREATE | (exclusive ? NLM_F_EXCL : 0); }
-        @Override public int family() { return table.family().protocol(); }
-        @Override public void writeAttributes(MessageWriter w) { table.writeAttributes(w); }
-        @Override public String kind() { return exclusive ? "create table" : "add table"; }
-        @Override public int handleAttribute() { return NFTA_TABLE_HANDLE; }
-        @Override public String object() { return table.qualifiedName(); }
-        @Override public boolean echo() { return true; }
-        @Override public AttributeNamer attributeNamer() { return AttributeNames.TABLE; }
+        @Override public CommandObject commandObject() { return CommandObject.TABLE; }
+        @Override public RulesetObject added() { return table; }
     }
 
     /**
@@ -94,21 +197,14 @@ public sealed interface NftOperation extends BatchOperation {
      * @param chain the chain
      * @param exclusive fail with {@code EEXIST} when it exists ({@code create}) instead of keeping it ({@code add})
      */
-    record AddChain(Chain chain, boolean exclusive) implements NftOperation {
+    record AddChain(Chain chain, boolean exclusive) implements Addition {
         /** Checks the components. */
         public AddChain {
             Objects.requireNonNull(chain, "chain");
         }
 
-        @Override public int message() { return NFT_MSG_NEWCHAIN; }
-        @Override public int flags() { return NLM_F_CREATE | (exclusive ? NLM_F_EXCL : 0); }
-        @Override public int family() { return chain.family().protocol(); }
-        @Override public void writeAttributes(MessageWriter w) { chain.writeAttributes(w); }
-        @Override public String kind() { return exclusive ? "create chain" : "add chain"; }
-        @Override public int handleAttribute() { return NFTA_CHAIN_HANDLE; }
-        @Override public String object() { return chain.qualifiedName(); }
-        @Override public boolean echo() { return true; }
-        @Override public AttributeNamer attributeNamer() { return AttributeNames.CHAIN; }
+        @Override public CommandObject commandObject() { return CommandObject.CHAIN; }
+        @Override public RulesetObject added() { return chain; }
     }
 
     /**
@@ -123,8 +219,7 @@ public sealed interface NftOperation extends BatchOperation {
     record AddBindingChain(Family tableFamily, String table, int id) implements NftOperation {
         /** Checks the components. */
         public AddBindingChain {
-            Objects.requireNonNull(tableFamily, "family");
-            ObjectNames.check("table", table);
+            checkTable(tableFamily, table);
             if (id == 0) {
                 throw new IllegalArgumentException("chain IDs are not 0");
             }
@@ -149,19 +244,17 @@ public sealed interface NftOperation extends BatchOperation {
      * @param rule the rule
      * @param chainId the ID of the anonymous chain the rule belongs to
      */
-    record AddBoundRule(Rule rule, int chainId) implements NftOperation {
+    record AddBoundRule(Rule rule, int chainId) implements NewRule {
         /** Checks the components. */
         public AddBoundRule {
             Objects.requireNonNull(rule, "rule");
         }
 
-        @Override public int message() { return NFT_MSG_NEWRULE; }
         @Override public int flags() { return NLM_F_CREATE | NLM_F_APPEND; }
-        @Override public int family() { return rule.family().protocol(); }
         @Override public void writeAttributes(MessageWriter w) { rule.writeBoundAttributes(w, chainId); }
         @Override public String kind() { return "add rule"; }
         @Override public String object() { return rule.family().nftName() + " " + rule.table() + " (anonymous chain)"; }
-        @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
+        @Override public int handleAttribute() { return 0; }
     }
 
     /**
@@ -172,24 +265,14 @@ public sealed interface NftOperation extends BatchOperation {
      * @param name its name
      * @param ignoreMissing succeed when it does not exist ({@code destroy}) instead of failing with {@code ENOENT} ({@code delete})
      */
-    record DeleteChain(Family tableFamily, String table, String name, boolean ignoreMissing) implements NftOperation {
+    record DeleteChain(Family tableFamily, String table, String name, boolean ignoreMissing) implements Deletion {
         /** Checks the components. */
         public DeleteChain {
-            Objects.requireNonNull(tableFamily, "family");
-            ObjectNames.check("table", table);
+            checkTable(tableFamily, table);
             ObjectNames.check("chain", name);
         }
 
-        @Override public int message() { return ignoreMissing ? NFT_MSG_DESTROYCHAIN : NFT_MSG_DELCHAIN; }
-        @Override public int flags() { return 0; }
-        @Override public int family() { return tableFamily.protocol(); }
-        @Override public void writeAttributes(MessageWriter w) {
-            w.attrString(NFTA_CHAIN_TABLE, table);
-            w.attrString(NFTA_CHAIN_NAME, name);
-        }
-        @Override public String kind() { return ignoreMissing ? "destroy chain" : "delete chain"; }
-        @Override public String object() { return tableFamily.nftName() + " " + table + " " + name; }
-        @Override public AttributeNamer attributeNamer() { return AttributeNames.CHAIN; }
+        @Override public CommandObject commandObject() { return CommandObject.CHAIN; }
     }
 
     /**
@@ -200,7 +283,7 @@ public sealed interface NftOperation extends BatchOperation {
      * @param rule the rule
      * @param echo whether to ask for the echo that carries the new rule's handle
      */
-    record AddRule(Rule rule, boolean echo) implements NftOperation {
+    record AddRule(Rule rule, boolean echo) implements NewRule {
         /** Checks the components. */
         public AddRule {
             Objects.requireNonNull(rule, "rule");
@@ -224,14 +307,10 @@ public sealed interface NftOperation extends BatchOperation {
             return new AddRule(rule, false);
         }
 
-        @Override public int message() { return NFT_MSG_NEWRULE; }
         @Override public int flags() { return NLM_F_CREATE | NLM_F_APPEND; }
-        @Override public int family() { return rule.family().protocol(); }
         @Override public void writeAttributes(MessageWriter w) { rule.writeAttributes(w, false, true); }
         @Override public String kind() { return "add rule"; }
         @Override public String object() { return rule.location(); }
-        @Override public int handleAttribute() { return NFTA_RULE_HANDLE; }
-        @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
     }
 
     /**
@@ -240,7 +319,7 @@ public sealed interface NftOperation extends BatchOperation {
      * @param rule the rule
      * @param echo whether to ask for the echo that carries the new rule's handle
      */
-    record InsertRule(Rule rule, boolean echo) implements NftOperation {
+    record InsertRule(Rule rule, boolean echo) implements NewRule {
         /** Checks the components. */
         public InsertRule {
             Objects.requireNonNull(rule, "rule");
@@ -264,14 +343,10 @@ public sealed interface NftOperation extends BatchOperation {
             return new InsertRule(rule, false);
         }
 
-        @Override public int message() { return NFT_MSG_NEWRULE; }
         @Override public int flags() { return NLM_F_CREATE; }
-        @Override public int family() { return rule.family().protocol(); }
         @Override public void writeAttributes(MessageWriter w) { rule.writeAttributes(w, false, true); }
         @Override public String kind() { return "insert rule"; }
-        @Override public int handleAttribute() { return NFTA_RULE_HANDLE; }
         @Override public String object() { return rule.location(); }
-        @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
     }
 
     /**
@@ -279,7 +354,7 @@ public sealed interface NftOperation extends BatchOperation {
      *
      * @param rule the rule
      */
-    record ReplaceRule(Rule rule) implements NftOperation {
+    record ReplaceRule(Rule rule) implements NewRule {
         /** Checks the components. */
         public ReplaceRule {
             Objects.requireNonNull(rule, "rule");
@@ -288,15 +363,11 @@ public sealed interface NftOperation extends BatchOperation {
             }
         }
 
-        @Override public int message() { return NFT_MSG_NEWRULE; }
         @Override public int flags() { return NLM_F_REPLACE; }
-        @Override public int family() { return rule.family().protocol(); }
         @Override public void writeAttributes(MessageWriter w) { rule.writeAttributes(w, true, false); }
         @Override public String kind() { return "replace rule"; }
-        @Override public int handleAttribute() { return NFTA_RULE_HANDLE; }
         @Override public String object() { return rule.location() + " handle " + rule.handle(); }
         @Override public boolean echo() { return true; }
-        @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
     }
 
     /**
@@ -310,8 +381,7 @@ public sealed interface NftOperation extends BatchOperation {
     record DeleteRule(Family tableFamily, String table, String chain, long handle) implements NftOperation {
         /** Checks the components. */
         public DeleteRule {
-            Objects.requireNonNull(tableFamily, "family");
-            ObjectNames.check("table", table);
+            checkTable(tableFamily, table);
             ObjectNames.check("chain", chain);
         }
 
@@ -337,7 +407,7 @@ public sealed interface NftOperation extends BatchOperation {
      * @param set the set or map
      * @param exclusive fail with {@code EEXIST} when it exists ({@code create}) instead of keeping it ({@code add})
      */
-    record AddSet(NftSet set, boolean exclusive) implements NftOperation {
+    record AddSet(NftSet set, boolean exclusive) implements Addition {
         /** The ID of a set added without one; above every ID a {@link BatchIds} gives. */
         public static final int UNNUMBERED = Integer.MAX_VALUE;
 
@@ -349,15 +419,9 @@ public sealed interface NftOperation extends BatchOperation {
             }
         }
 
-        @Override public int message() { return NFT_MSG_NEWSET; }
-        @Override public int flags() { return NLM_F_CREATE | (exclusive ? NLM_F_EXCL : 0); }
-        @Override public int family() { return set.family().protocol(); }
-        @Override public void writeAttributes(MessageWriter w) { set.writeAttributes(w); }
+        @Override public CommandObject commandObject() { return CommandObject.SET; }
+        @Override public RulesetObject added() { return set; }
         @Override public String kind() { return (exclusive ? "create " : "add ") + (set.isMap() ? "map" : "set"); }
-        @Override public int handleAttribute() { return NFTA_SET_HANDLE; }
-        @Override public String object() { return set.qualifiedName(); }
-        @Override public boolean echo() { return true; }
-        @Override public AttributeNamer attributeNamer() { return AttributeNames.SET; }
     }
 
     /**
@@ -368,24 +432,14 @@ public sealed interface NftOperation extends BatchOperation {
      * @param name its name
      * @param ignoreMissing succeed when it does not exist ({@code destroy}) instead of failing with {@code ENOENT} ({@code delete})
      */
-    record DeleteSet(Family tableFamily, String table, String name, boolean ignoreMissing) implements NftOperation {
+    record DeleteSet(Family tableFamily, String table, String name, boolean ignoreMissing) implements Deletion {
         /** Checks the components. */
         public DeleteSet {
-            Objects.requireNonNull(tableFamily, "family");
-            ObjectNames.check("table", table);
+            checkTable(tableFamily, table);
             ObjectNames.check("set", name);
         }
 
-        @Override public int message() { return ignoreMissing ? NFT_MSG_DESTROYSET : NFT_MSG_DELSET; }
-        @Override public int flags() { return 0; }
-        @Override public int family() { return tableFamily.protocol(); }
-        @Override public void writeAttributes(MessageWriter w) {
-            w.attrString(NFTA_SET_TABLE, table);
-            w.attrString(NFTA_SET_NAME, name);
-        }
-        @Override public String kind() { return ignoreMissing ? "destroy set" : "delete set"; }
-        @Override public String object() { return tableFamily.nftName() + " " + table + " " + name; }
-        @Override public AttributeNamer attributeNamer() { return AttributeNames.SET; }
+        @Override public CommandObject commandObject() { return CommandObject.SET; }
     }
 
     /**
@@ -404,8 +458,7 @@ public sealed interface NftOperation extends BatchOperation {
                        boolean exclusive) implements NftOperation {
         /** Checks the components. */
         public AddElements {
-            Objects.requireNonNull(tableFamily, "family");
-            ObjectNames.check("table", table);
+            checkTable(tableFamily, table);
             ObjectNames.check("set", set);
             elements = List.copyOf(elements);
         }
@@ -430,8 +483,7 @@ public sealed interface NftOperation extends BatchOperation {
     record DeleteElements(Family tableFamily, String table, String set, List<SetElement> elements) implements NftOperation {
         /** Checks the components. */
         public DeleteElements {
-            Objects.requireNonNull(tableFamily, "family");
-            ObjectNames.check("table", table);
+            checkTable(tableFamily, table);
             ObjectNames.check("set", set);
             elements = List.copyOf(elements);
         }
@@ -455,8 +507,7 @@ public sealed interface NftOperation extends BatchOperation {
     record FlushSet(Family tableFamily, String table, String set) implements NftOperation {
         /** Checks the components. */
         public FlushSet {
-            Objects.requireNonNull(tableFamily, "family");
-            ObjectNames.check("table", table);
+            checkTable(tableFamily, table);
             ObjectNames.check("set", set);
         }
 
@@ -470,6 +521,12 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public String kind() { return "flush set"; }
         @Override public String object() { return tableFamily.nftName() + " " + table + " " + set; }
         @Override public AttributeNamer attributeNamer() { return AttributeNames.SET_ELEMENTS; }
+    }
+
+    /** Checks the family and the name of the table an operation works in. */
+    private static void checkTable(Family tableFamily, String table) {
+        Objects.requireNonNull(tableFamily, "family");
+        ObjectNames.check("table", table);
     }
 
     private static void writeElementList(MessageWriter w, String table, String set, int setId, List<SetElement> elements) {
@@ -549,21 +606,15 @@ public sealed interface NftOperation extends BatchOperation {
      * @param nftObject the object
      * @param exclusive fail with {@code EEXIST} when it exists ({@code create}) instead of keeping it ({@code add})
      */
-    record AddObject(NftObject nftObject, boolean exclusive) implements NftOperation {
+    record AddObject(NftObject nftObject, boolean exclusive) implements Addition {
         /** Checks the components. */
         public AddObject {
             Objects.requireNonNull(nftObject, "object");
         }
 
-        @Override public int message() { return NFT_MSG_NEWOBJ; }
-        @Override public int flags() { return NLM_F_CREATE | (exclusive ? NLM_F_EXCL : 0); }
-        @Override public int family() { return nftObject.family().protocol(); }
-        @Override public void writeAttributes(MessageWriter w) { nftObject.writeAttributes(w); }
-        @Override public String kind() { return (exclusive ? "create " : "add ") + "object"; }
-        @Override public int handleAttribute() { return NFTA_OBJ_HANDLE; }
+        @Override public CommandObject commandObject() { return CommandObject.OBJECT; }
+        @Override public RulesetObject added() { return nftObject; }
         @Override public String object() { return nftObject.qualifiedName() + " (type " + nftObject.type() + ")"; }
-        @Override public boolean echo() { return true; }
-        @Override public AttributeNamer attributeNamer() { return AttributeNames.OBJECT; }
     }
 
     /**
@@ -578,11 +629,10 @@ public sealed interface NftOperation extends BatchOperation {
      * @param ignoreMissing succeed when it does not exist ({@code destroy}) instead of failing with {@code ENOENT} ({@code delete})
      */
     record DeleteObject(Family tableFamily, String table, int objectType, String name, long handle,
-                        boolean ignoreMissing) implements NftOperation {
+                        boolean ignoreMissing) implements Deletion {
         /** Checks the components. */
         public DeleteObject {
-            Objects.requireNonNull(tableFamily, "family");
-            ObjectNames.check("table", table);
+            checkTable(tableFamily, table);
             if (name != null) {
                 ObjectNames.check("object", name);
             } else if (handle == 0) {
@@ -602,9 +652,7 @@ public sealed interface NftOperation extends BatchOperation {
             this(tableFamily, table, objectType, name, 0, false);
         }
 
-        @Override public int message() { return ignoreMissing ? NFT_MSG_DESTROYOBJ : NFT_MSG_DELOBJ; }
-        @Override public int flags() { return 0; }
-        @Override public int family() { return tableFamily.protocol(); }
+        @Override public CommandObject commandObject() { return CommandObject.OBJECT; }
         @Override public void writeAttributes(MessageWriter w) {
             w.attrString(NFTA_OBJ_TABLE, table);
             if (name != null) {
@@ -614,8 +662,6 @@ public sealed interface NftOperation extends BatchOperation {
             }
             w.attrU32Be(NFTA_OBJ_TYPE, objectType);
         }
-        @Override public String kind() { return ignoreMissing ? "destroy object" : "delete object"; }
-        @Override public AttributeNamer attributeNamer() { return AttributeNames.OBJECT; }
         @Override public String object() {
             return tableFamily.nftName() + " " + table + " " + (name != null ? name : "handle " + Long.toUnsignedString(handle));
         }
@@ -627,21 +673,14 @@ public sealed interface NftOperation extends BatchOperation {
      * @param flowtable the flowtable
      * @param exclusive fail with {@code EEXIST} when it exists ({@code create}) instead of keeping it ({@code add})
      */
-    record AddFlowtable(Flowtable flowtable, boolean exclusive) implements NftOperation {
+    record AddFlowtable(Flowtable flowtable, boolean exclusive) implements Addition {
         /** Checks the components. */
         public AddFlowtable {
             Objects.requireNonNull(flowtable, "flowtable");
         }
 
-        @Override public int message() { return NFT_MSG_NEWFLOWTABLE; }
-        @Override public int flags() { return NLM_F_CREATE | (exclusive ? NLM_F_EXCL : 0); }
-        @Override public int family() { return flowtable.family().protocol(); }
-        @Override public void writeAttributes(MessageWriter w) { flowtable.writeAttributes(w); }
-        @Override public String kind() { return exclusive ? "create flowtable" : "add flowtable"; }
-        @Override public int handleAttribute() { return NFTA_FLOWTABLE_HANDLE; }
-        @Override public String object() { return flowtable.qualifiedName(); }
-        @Override public boolean echo() { return true; }
-        @Override public AttributeNamer attributeNamer() { return AttributeNames.FLOWTABLE; }
+        @Override public CommandObject commandObject() { return CommandObject.FLOWTABLE; }
+        @Override public RulesetObject added() { return flowtable; }
     }
 
     /**
@@ -652,24 +691,14 @@ public sealed interface NftOperation extends BatchOperation {
      * @param name its name
      * @param ignoreMissing succeed when it does not exist ({@code destroy}) instead of failing with {@code ENOENT} ({@code delete})
      */
-    record DeleteFlowtable(Family tableFamily, String table, String name, boolean ignoreMissing) implements NftOperation {
+    record DeleteFlowtable(Family tableFamily, String table, String name, boolean ignoreMissing) implements Deletion {
         /** Checks the components. */
         public DeleteFlowtable {
-            Objects.requireNonNull(tableFamily, "family");
-            ObjectNames.check("table", table);
+            checkTable(tableFamily, table);
             ObjectNames.check("flowtable", name);
         }
 
-        @Override public int message() { return ignoreMissing ? NFT_MSG_DESTROYFLOWTABLE : NFT_MSG_DELFLOWTABLE; }
-        @Override public int flags() { return 0; }
-        @Override public int family() { return tableFamily.protocol(); }
-        @Override public void writeAttributes(MessageWriter w) {
-            w.attrString(NFTA_FLOWTABLE_TABLE, table);
-            w.attrString(NFTA_FLOWTABLE_NAME, name);
-        }
-        @Override public String kind() { return ignoreMissing ? "destroy flowtable" : "delete flowtable"; }
-        @Override public AttributeNamer attributeNamer() { return AttributeNames.FLOWTABLE; }
-        @Override public String object() { return tableFamily.nftName() + " " + table + " " + name; }
+        @Override public CommandObject commandObject() { return CommandObject.FLOWTABLE; }
     }
 
     /**
@@ -681,8 +710,7 @@ public sealed interface NftOperation extends BatchOperation {
     record FlushTable(Family tableFamily, String table) implements NftOperation {
         /** Checks the components. */
         public FlushTable {
-            Objects.requireNonNull(tableFamily, "family");
-            ObjectNames.check("table", table);
+            checkTable(tableFamily, table);
         }
 
         @Override public int message() { return NFT_MSG_DELRULE; }
@@ -703,8 +731,7 @@ public sealed interface NftOperation extends BatchOperation {
     record FlushChain(Family tableFamily, String table, String chain) implements NftOperation {
         /** Checks the components. */
         public FlushChain {
-            Objects.requireNonNull(tableFamily, "family");
-            ObjectNames.check("table", table);
+            checkTable(tableFamily, table);
             ObjectNames.check("chain", chain);
         }
 

@@ -58,7 +58,7 @@ import static nftlink.nftables.NfTablesUapi.*;
 public record NftSet(Family family, String table, String name, long handle, int flags, int keyType, int keyLength,
                      int dataType, int dataLength, int objectType, int policy, int size, List<Integer> fieldLengths,
                      Duration timeout, Duration gcInterval, int id, byte[] userdata, List<Expression> expressions,
-                     List<RawAttribute> unknown) {
+                     List<RawAttribute> unknown) implements RulesetObject {
 
     /**
      * Checks names and copies the lists; the numbers are kept as given, so that anything decoded

@@ -27,7 +27,7 @@ import static nftlink.nftables.NfTablesUapi.*;
  * @param unknown attributes the library does not interpret, kept for round trips
  */
 public record Table(Family family, String name, int flags, String comment, long handle, int use, int owner,
-                    List<RawAttribute> unknown) {
+                    List<RawAttribute> unknown) implements RulesetObject {
 
     /** Checks the components: family not null, a valid name; copies the kept attributes. */
     public Table {
