@@ -4,19 +4,10 @@ import nftlink.nfnetlink.CommitResult;
 import nftlink.nfnetlink.Transaction;
 import nftlink.nftables.Nftables;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-
-import java.lang.foreign.MemorySegment;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One transaction that appends {@code n} copies of {@code tcp dport 22 accept} to
@@ -33,38 +24,21 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code nftPerUpdate}: one {@code nft add rule ...} process per rule.</li>
  * </ul>
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class BatchBenchmark {
+public class BatchBenchmark extends PeerBenchmark {
 
     /** Rules per transaction. */
     @Param({"1", "100", "10000"})
     public int n;
 
-    BenchNamespace ns;
-    Nftables nft;
-    Transaction tx;
     Transaction txEcho;
-    Fixtures.Floor floor;
-    LibNftables lib;
-    MemorySegment libCommand;
-    NftCli cli;
-    Path script;
 
     @Setup(Level.Trial)
     public void setup() {
         ns = BenchNamespace.create();
         ns.nftScript(Fixtures.TABLE_SCRIPT);
         nft = Nftables.open(ns.namespace());
-        tx = nft.transaction().addAll(Fixtures.addRules(n, false));
+        peers(Fixtures.addRules(n, false), Fixtures.addRulesScript(n));
         txEcho = nft.transaction().addAll(Fixtures.addRules(n, true));
-        floor = new Fixtures.Floor(nft.connection(), Fixtures.addRules(n, false));
-        lib = LibNftables.open(ns, "inet t");
-        String text = Fixtures.addRulesScript(n);
-        libCommand = lib.command(text);
-        cli = new NftCli(ns);
-        script = BenchNamespace.tempFile(text);
     }
 
     @TearDown(Level.Invocation)
@@ -72,34 +46,9 @@ public class BatchBenchmark {
         Fixtures.flushChain(nft);
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        Fixtures.closeAll(lib, nft, ns);
-    }
-
-    @Benchmark
-    public CommitResult nftlink() {
-        return tx.commit();
-    }
-
     @Benchmark
     public CommitResult nftlinkEcho() {
         return txEcho.commit();
-    }
-
-    @Benchmark
-    public void floor() {
-        floor.commit();
-    }
-
-    @Benchmark
-    public long libnftables() {
-        return lib.run(libCommand);
-    }
-
-    @Benchmark
-    public void nftFile() {
-        cli.file(script);
     }
 
     @Benchmark

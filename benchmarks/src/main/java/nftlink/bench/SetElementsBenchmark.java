@@ -1,28 +1,18 @@
 package nftlink.bench;
 
-import nftlink.nfnetlink.CommitResult;
 import nftlink.nfnetlink.Transaction;
 import nftlink.nftables.Family;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.Bytes;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-import java.lang.foreign.MemorySegment;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Adding {@code n} IPv4 elements to set {@code inet t s} that already holds
@@ -32,10 +22,7 @@ import java.util.concurrent.TimeUnit;
  * made; the added elements are deleted again after each invocation, outside the
  * measured time.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class SetElementsBenchmark {
+public class SetElementsBenchmark extends PeerBenchmark {
 
     /** {@code hash} or {@code interval}. */
     @Param({"hash", "interval"})
@@ -49,15 +36,7 @@ public class SetElementsBenchmark {
     @Param({"1", "100", "10000"})
     public int n;
 
-    BenchNamespace ns;
-    Nftables nft;
-    Transaction tx;
     Transaction undo;
-    Fixtures.Floor floor;
-    LibNftables lib;
-    MemorySegment libCommand;
-    NftCli cli;
-    Path script;
 
     private boolean interval() {
         return switch (kind) {
@@ -117,43 +96,12 @@ public class SetElementsBenchmark {
         nft = Nftables.open(ns.namespace());
         List<SetElement> added = elements(ADDED_BASE, n, iv);
         List<NftOperation> ops = NftOperation.addElements(Family.INET, Fixtures.TABLE, "s", added);
-        tx = nft.transaction().addAll(ops);
+        peers(ops, "add element inet t s { " + elementsText(ADDED_BASE, n, iv) + " }\n");
         undo = nft.transaction().addAll(NftOperation.deleteElements(Family.INET, Fixtures.TABLE, "s", added));
-        floor = new Fixtures.Floor(nft.connection(), ops);
-        lib = LibNftables.open(ns, "inet t");
-        String text = "add element inet t s { " + elementsText(ADDED_BASE, n, iv) + " }\n";
-        libCommand = lib.command(text);
-        cli = new NftCli(ns);
-        script = BenchNamespace.tempFile(text);
     }
 
     @TearDown(Level.Invocation)
     public void reset() {
         undo.commit();
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        Fixtures.closeAll(lib, nft, ns);
-    }
-
-    @Benchmark
-    public CommitResult nftlink() {
-        return tx.commit();
-    }
-
-    @Benchmark
-    public void floor() {
-        floor.commit();
-    }
-
-    @Benchmark
-    public long libnftables() {
-        return lib.run(libCommand);
-    }
-
-    @Benchmark
-    public void nftFile() {
-        cli.file(script);
     }
 }
