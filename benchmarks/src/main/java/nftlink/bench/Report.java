@@ -62,23 +62,26 @@ final class Report {
 
     Stat find(String run, String method, String... keyValues) {
         for (RunResult r : runs.getOrDefault(run, List.of())) {
-            var p = r.getParams();
-            String name = p.getBenchmark();
-            if (!name.substring(name.lastIndexOf('.') + 1).equals(method)) {
-                continue;
-            }
-            boolean match = true;
-            for (int i = 0; i < keyValues.length; i += 2) {
-                if (!keyValues[i + 1].equals(p.getParam(keyValues[i]))) {
-                    match = false;
-                    break;
-                }
-            }
-            if (match) {
+            if (matches(r, method, keyValues)) {
                 return stat(r);
             }
         }
         return null;
+    }
+
+    /** Whether {@code r} measured benchmark method {@code method} with the parameters {@code keyValues} (key, value, ...). */
+    private static boolean matches(RunResult r, String method, String... keyValues) {
+        var p = r.getParams();
+        String name = p.getBenchmark();
+        if (!name.substring(name.lastIndexOf('.') + 1).equals(method)) {
+            return false;
+        }
+        for (int i = 0; i < keyValues.length; i += 2) {
+            if (!keyValues[i + 1].equals(p.getParam(keyValues[i]))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Stat stat(RunResult r) {
@@ -98,20 +101,8 @@ final class Report {
     /** The {@code percentile} (0–100) of a SampleTime run's samples in microseconds, NaN when none match. */
     double percentile(String run, String method, double percentile, String... keyValues) {
         for (RunResult r : runs.getOrDefault(run, List.of())) {
-            var p = r.getParams();
-            String name = p.getBenchmark();
-            if (!name.substring(name.lastIndexOf('.') + 1).equals(method)) {
-                continue;
-            }
-            boolean match = true;
-            for (int i = 0; i < keyValues.length; i += 2) {
-                if (!keyValues[i + 1].equals(p.getParam(keyValues[i]))) {
-                    match = false;
-                    break;
-                }
-            }
             Result<?> primary = r.getPrimaryResult();
-            if (match && primary.getStatistics().getN() > 0) {
+            if (matches(r, method, keyValues) && primary.getStatistics().getN() > 0) {
                 return primary.getStatistics().getPercentile(percentile) * toMicros(primary.getScoreUnit());
             }
         }
