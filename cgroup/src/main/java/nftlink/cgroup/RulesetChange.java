@@ -2,6 +2,10 @@ package nftlink.cgroup;
 
 import nftlink.nftables.Chain;
 import nftlink.nftables.Family;
+import nftlink.nftables.Flowtable;
+import nftlink.nftables.NftObject;
+import nftlink.nftables.NftSet;
+import nftlink.nftables.RulesetObject;
 import nftlink.nftables.Table;
 
 import java.util.Objects;
@@ -23,25 +27,55 @@ public sealed interface RulesetChange {
      */
     String table();
 
+    /** A table or chain deleted, as the notification carried it. */
+    sealed interface Deletion extends RulesetChange permits TableDeleted, ChainDeleted {
+        /**
+         * The table or chain as it was.
+         *
+         * @return the deleted object
+         */
+        RulesetObject deleted();
+
+        @Override
+        default Family family() {
+            return deleted().family();
+        }
+
+        @Override
+        default String table() {
+            return tableOf(deleted());
+        }
+    }
+
+    /** A table or chain added, as the notification carried it. */
+    sealed interface Addition extends RulesetChange permits TableAdded, ChainAdded {
+        /**
+         * The table or chain added.
+         *
+         * @return the added object
+         */
+        RulesetObject added();
+
+        @Override
+        default Family family() {
+            return added().family();
+        }
+
+        @Override
+        default String table() {
+            return tableOf(added());
+        }
+    }
+
     /**
      * A table was deleted (with everything in it).
      *
      * @param deleted the table as it was
      */
-    record TableDeleted(Table deleted) implements RulesetChange {
+    record TableDeleted(Table deleted) implements Deletion {
         /** Checks the component: it must not be null. */
         public TableDeleted {
             Objects.requireNonNull(deleted, "deleted");
-        }
-
-        @Override
-        public Family family() {
-            return deleted.family();
-        }
-
-        @Override
-        public String table() {
-            return deleted.name();
         }
     }
 
@@ -50,20 +84,10 @@ public sealed interface RulesetChange {
      *
      * @param deleted the chain as it was
      */
-    record ChainDeleted(Chain deleted) implements RulesetChange {
+    record ChainDeleted(Chain deleted) implements Deletion {
         /** Checks the component: it must not be null. */
         public ChainDeleted {
             Objects.requireNonNull(deleted, "deleted");
-        }
-
-        @Override
-        public Family family() {
-            return deleted.family();
-        }
-
-        @Override
-        public String table() {
-            return deleted.table();
         }
     }
 
@@ -78,9 +102,7 @@ public sealed interface RulesetChange {
     record RuleDeleted(Family family, String table, String chain, long handle) implements RulesetChange {
         /** Checks the components: family, table and chain must not be null. */
         public RuleDeleted {
-            Objects.requireNonNull(family, "family");
-            Objects.requireNonNull(table, "table");
-            Objects.requireNonNull(chain, "chain");
+            requireNames(family, table, chain, "chain");
         }
     }
 
@@ -94,9 +116,7 @@ public sealed interface RulesetChange {
     record SetDeleted(Family family, String table, String set) implements RulesetChange {
         /** Checks the components: none may be null. */
         public SetDeleted {
-            Objects.requireNonNull(family, "family");
-            Objects.requireNonNull(table, "table");
-            Objects.requireNonNull(set, "set");
+            requireNames(family, table, set, "set");
         }
     }
 
@@ -110,9 +130,7 @@ public sealed interface RulesetChange {
     record SetElementsDeleted(Family family, String table, String set) implements RulesetChange {
         /** Checks the components: none may be null. */
         public SetElementsDeleted {
-            Objects.requireNonNull(family, "family");
-            Objects.requireNonNull(table, "table");
-            Objects.requireNonNull(set, "set");
+            requireNames(family, table, set, "set");
         }
     }
 
@@ -121,20 +139,10 @@ public sealed interface RulesetChange {
      *
      * @param added the table
      */
-    record TableAdded(Table added) implements RulesetChange {
+    record TableAdded(Table added) implements Addition {
         /** Checks the component: it must not be null. */
         public TableAdded {
             Objects.requireNonNull(added, "added");
-        }
-
-        @Override
-        public Family family() {
-            return added.family();
-        }
-
-        @Override
-        public String table() {
-            return added.name();
         }
     }
 
@@ -143,20 +151,10 @@ public sealed interface RulesetChange {
      *
      * @param added the chain
      */
-    record ChainAdded(Chain added) implements RulesetChange {
+    record ChainAdded(Chain added) implements Addition {
         /** Checks the component: it must not be null. */
         public ChainAdded {
             Objects.requireNonNull(added, "added");
-        }
-
-        @Override
-        public Family family() {
-            return added.family();
-        }
-
-        @Override
-        public String table() {
-            return added.table();
         }
     }
 
@@ -170,9 +168,7 @@ public sealed interface RulesetChange {
     record SetAdded(Family family, String table, String set) implements RulesetChange {
         /** Checks the components: none may be null. */
         public SetAdded {
-            Objects.requireNonNull(family, "family");
-            Objects.requireNonNull(table, "table");
-            Objects.requireNonNull(set, "set");
+            requireNames(family, table, set, "set");
         }
     }
 
@@ -187,9 +183,25 @@ public sealed interface RulesetChange {
     record RuleAdded(Family family, String table, String chain, long handle) implements RulesetChange {
         /** Checks the components: family, table and chain must not be null. */
         public RuleAdded {
-            Objects.requireNonNull(family, "family");
-            Objects.requireNonNull(table, "table");
-            Objects.requireNonNull(chain, "chain");
+            requireNames(family, table, chain, "chain");
         }
+    }
+
+    /** The name of the table {@code o} is in, or is. */
+    private static String tableOf(RulesetObject o) {
+        return switch (o) {
+            case Table t -> t.name();
+            case Chain c -> c.table();
+            case NftSet set -> set.table();
+            case NftObject object -> object.table();
+            case Flowtable flowtable -> flowtable.table();
+        };
+    }
+
+    /** Checks that the family, the table's name and the name of what changed in it are not null. */
+    private static void requireNames(Family family, String table, String name, String what) {
+        Objects.requireNonNull(family, "family");
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(name, what);
     }
 }
