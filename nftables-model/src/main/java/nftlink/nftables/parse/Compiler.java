@@ -393,17 +393,7 @@ final class Compiler {
         ChainPolicy policy = null;
         Token policyToken = null;
         if (c.accept(Token.Kind.LBRACE)) {
-            while (true) {
-                c.skipNewlines();
-                if (c.accept(Token.Kind.SEMICOLON)) {
-                    continue;
-                }
-                if (c.accept(Token.Kind.RBRACE)) {
-                    break;
-                }
-                if (c.at(Token.Kind.END)) {
-                    throw c.unexpected("'}'");
-                }
+            while (Block.nextMember(c)) {
                 Token t = c.peek();
                 if (t.is("type")) {
                     c.next();

@@ -77,17 +77,7 @@ final class ObjectParser {
         Settings s = new Settings();
         String comment = null;
         if (c.accept(Token.Kind.LBRACE)) {
-            while (true) {
-                c.skipNewlines();
-                if (c.accept(Token.Kind.SEMICOLON)) {
-                    continue;
-                }
-                if (c.accept(Token.Kind.RBRACE)) {
-                    break;
-                }
-                if (c.at(Token.Kind.END)) {
-                    throw c.unexpected("'}'");
-                }
+            while (Block.nextMember(c)) {
                 if (c.accept("comment")) {
                     comment = c.expect(Token.Kind.STRING, "a quoted comment").text();
                 } else {
