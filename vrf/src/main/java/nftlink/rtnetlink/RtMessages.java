@@ -36,9 +36,7 @@ public final class RtMessages {
      * @param link the link to create: name, kind and kind-specific settings
      */
     public static void newLink(MessageWriter w, int seq, Link link) {
-        int m = w.beginMessage(RTM_NEWLINK, CREATE_EXCLUSIVE, seq);
-        link.write(w);
-        w.endMessage(m);
+        message(w, RTM_NEWLINK, CREATE_EXCLUSIVE, seq, () -> link.write(w));
     }
 
     /**
@@ -49,9 +47,7 @@ public final class RtMessages {
      * @param index the interface index
      */
     public static void deleteLink(MessageWriter w, int seq, int index) {
-        int m = w.beginMessage(RTM_DELLINK, CHANGE, seq);
-        ifinfomsg(w, index, 0, 0);
-        w.endMessage(m);
+        message(w, RTM_DELLINK, CHANGE, seq, () -> ifinfomsg(w, index, 0, 0));
     }
 
     /**
@@ -63,10 +59,7 @@ public final class RtMessages {
      * @param master the interface index of the master (a VRF or bridge), or 0 to detach
      */
     public static void setMaster(MessageWriter w, int seq, int index, int master) {
-        int m = w.beginMessage(RTM_NEWLINK, CHANGE, seq);
-        ifinfomsg(w, index, 0, 0);
-        w.attrU32(IFLA_MASTER, master);
-        w.endMessage(m);
+        changeLink(w, seq, index, () -> w.attrU32(IFLA_MASTER, master));
     }
 
     /**
@@ -78,9 +71,7 @@ public final class RtMessages {
      * @param up {@code true} for up, {@code false} for down
      */
     public static void setUp(MessageWriter w, int seq, int index, boolean up) {
-        int m = w.beginMessage(RTM_NEWLINK, CHANGE, seq);
-        ifinfomsg(w, index, up ? IFF_UP : 0, IFF_UP);
-        w.endMessage(m);
+        message(w, RTM_NEWLINK, CHANGE, seq, () -> ifinfomsg(w, index, up ? IFF_UP : 0, IFF_UP));
     }
 
     /**
@@ -92,10 +83,7 @@ public final class RtMessages {
      * @param mtu the MTU in bytes
      */
     public static void setMtu(MessageWriter w, int seq, int index, int mtu) {
-        int m = w.beginMessage(RTM_NEWLINK, CHANGE, seq);
-        ifinfomsg(w, index, 0, 0);
-        w.attrU32(IFLA_MTU, mtu);
-        w.endMessage(m);
+        changeLink(w, seq, index, () -> w.attrU32(IFLA_MTU, mtu));
     }
 
     /**
@@ -108,10 +96,7 @@ public final class RtMessages {
      */
     public static void rename(MessageWriter w, int seq, int index, String name) {
         RtAttributes.checkName("link", name);
-        int m = w.beginMessage(RTM_NEWLINK, CHANGE, seq);
-        ifinfomsg(w, index, 0, 0);
-        w.attrString(IFLA_IFNAME, name);
-        w.endMessage(m);
+        changeLink(w, seq, index, () -> w.attrString(IFLA_IFNAME, name));
     }
 
     /**
@@ -123,10 +108,7 @@ public final class RtMessages {
      * @param namespaceFd an open file descriptor of the target network namespace
      */
     public static void setNamespace(MessageWriter w, int seq, int index, int namespaceFd) {
-        int m = w.beginMessage(RTM_NEWLINK, CHANGE, seq);
-        ifinfomsg(w, index, 0, 0);
-        w.attrU32(IFLA_NET_NS_FD, namespaceFd);
-        w.endMessage(m);
+        changeLink(w, seq, index, () -> w.attrU32(IFLA_NET_NS_FD, namespaceFd));
     }
 
     /**
@@ -137,11 +119,11 @@ public final class RtMessages {
      * @param name the interface name
      */
     public static void getLink(MessageWriter w, int seq, String name) {
-        int m = w.beginMessage(RTM_GETLINK, CHANGE, seq);
-        ifinfomsg(w, 0, 0, 0);
-        w.attrU32(IFLA_EXT_MASK, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
-        w.attrString(IFLA_IFNAME, name);
-        w.endMessage(m);
+        message(w, RTM_GETLINK, CHANGE, seq, () -> {
+            ifinfomsg(w, 0, 0, 0);
+            w.attrU32(IFLA_EXT_MASK, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
+            w.attrString(IFLA_IFNAME, name);
+        });
     }
 
     /**
@@ -152,10 +134,10 @@ public final class RtMessages {
      * @param index the interface index
      */
     public static void getLink(MessageWriter w, int seq, int index) {
-        int m = w.beginMessage(RTM_GETLINK, CHANGE, seq);
-        ifinfomsg(w, index, 0, 0);
-        w.attrU32(IFLA_EXT_MASK, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
-        w.endMessage(m);
+        message(w, RTM_GETLINK, CHANGE, seq, () -> {
+            ifinfomsg(w, index, 0, 0);
+            w.attrU32(IFLA_EXT_MASK, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
+        });
     }
 
     /**
@@ -168,18 +150,18 @@ public final class RtMessages {
      * @param kind the link kind ({@code "vrf"}, {@code "veth"}, ...), or {@code null} for every kind
      */
     public static void dumpLinks(MessageWriter w, int seq, int master, String kind) {
-        int m = w.beginMessage(RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, seq);
-        ifinfomsg(w, 0, 0, 0);
-        w.attrU32(IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
-        if (master != 0) {
-            w.attrU32(IFLA_MASTER, master);
-        }
-        if (kind != null) {
-            int info = RtAttributes.beginPlainNest(w, IFLA_LINKINFO);
-            RtAttributes.attrStringNoNul(w, IFLA_INFO_KIND, kind);
-            RtAttributes.endPlainNest(w, info);
-        }
-        w.endMessage(m);
+        message(w, RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, seq, () -> {
+            ifinfomsg(w, 0, 0, 0);
+            w.attrU32(IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+            if (master != 0) {
+                w.attrU32(IFLA_MASTER, master);
+            }
+            if (kind != null) {
+                int info = RtAttributes.beginPlainNest(w, IFLA_LINKINFO);
+                RtAttributes.attrStringNoNul(w, IFLA_INFO_KIND, kind);
+                RtAttributes.endPlainNest(w, info);
+            }
+        });
     }
 
     /**
@@ -191,9 +173,7 @@ public final class RtMessages {
      * @param flags netlink creation flags
      */
     public static void newAddress(MessageWriter w, int seq, Address address, int flags) {
-        int m = w.beginMessage(RTM_NEWADDR, flags, seq);
-        address.write(w, true);
-        w.endMessage(m);
+        message(w, RTM_NEWADDR, flags, seq, () -> address.write(w, true));
     }
 
     /**
@@ -204,9 +184,7 @@ public final class RtMessages {
      * @param address the address, its prefix length and interface
      */
     public static void deleteAddress(MessageWriter w, int seq, Address address) {
-        int m = w.beginMessage(RTM_DELADDR, CHANGE, seq);
-        address.write(w, false);
-        w.endMessage(m);
+        message(w, RTM_DELADDR, CHANGE, seq, () -> address.write(w, false));
     }
 
     /**
@@ -218,9 +196,7 @@ public final class RtMessages {
      * @param index the interface index, or 0 for every interface
      */
     public static void dumpAddresses(MessageWriter w, int seq, IpFamily family, int index) {
-        int m = w.beginMessage(RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, seq);
-        w.putU8(family == null ? AF_UNSPEC : family.number()).putU8(0).putU8(0).putU8(0).putU32(index);
-        w.endMessage(m);
+        message(w, RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, seq, () -> w.putU8(family == null ? AF_UNSPEC : family.number()).putU8(0).putU8(0).putU8(0).putU32(index));
     }
 
     /**
@@ -233,9 +209,7 @@ public final class RtMessages {
      * @param flags netlink creation flags
      */
     public static void newRoute(MessageWriter w, int seq, Route route, int flags) {
-        int m = w.beginMessage(RTM_NEWROUTE, flags, seq);
-        route.write(w);
-        w.endMessage(m);
+        message(w, RTM_NEWROUTE, flags, seq, () -> route.write(w));
     }
 
     /**
@@ -246,9 +220,7 @@ public final class RtMessages {
      * @param route the fields that identify the route
      */
     public static void deleteRoute(MessageWriter w, int seq, Route route) {
-        int m = w.beginMessage(RTM_DELROUTE, CHANGE, seq);
-        route.withoutUnknown().write(w);
-        w.endMessage(m);
+        message(w, RTM_DELROUTE, CHANGE, seq, () -> route.withoutUnknown().write(w));
     }
 
     /**
@@ -260,12 +232,12 @@ public final class RtMessages {
      * @param table the routing table ID, or 0 for every table
      */
     public static void dumpRoutes(MessageWriter w, int seq, IpFamily family, int table) {
-        int m = w.beginMessage(RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, seq);
-        w.putU8(family.number()).putU8(0).putU8(0).putU8(0).putU8(0).putU8(0).putU8(0).putU8(0).putU32(0);
-        if (table != 0) {
-            w.attrU32(RTA_TABLE, table);
-        }
-        w.endMessage(m);
+        message(w, RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, seq, () -> {
+            w.putU8(family.number()).putU8(0).putU8(0).putU8(0).putU8(0).putU8(0).putU8(0).putU8(0).putU32(0);
+            if (table != 0) {
+                w.attrU32(RTA_TABLE, table);
+            }
+        });
     }
 
     /**
@@ -276,9 +248,7 @@ public final class RtMessages {
      * @param rule the policy routing rule
      */
     public static void newRule(MessageWriter w, int seq, FibRule rule) {
-        int m = w.beginMessage(RTM_NEWRULE, CREATE_EXCLUSIVE, seq);
-        rule.write(w);
-        w.endMessage(m);
+        message(w, RTM_NEWRULE, CREATE_EXCLUSIVE, seq, () -> rule.write(w));
     }
 
     /**
@@ -289,9 +259,7 @@ public final class RtMessages {
      * @param rule the fields that identify the rule
      */
     public static void deleteRule(MessageWriter w, int seq, FibRule rule) {
-        int m = w.beginMessage(RTM_DELRULE, CHANGE, seq);
-        rule.withoutUnknown().write(w);
-        w.endMessage(m);
+        message(w, RTM_DELRULE, CHANGE, seq, () -> rule.withoutUnknown().write(w));
     }
 
     /**
@@ -302,9 +270,25 @@ public final class RtMessages {
      * @param family the address family
      */
     public static void dumpRules(MessageWriter w, int seq, IpFamily family) {
-        int m = w.beginMessage(RTM_GETRULE, NLM_F_REQUEST | NLM_F_DUMP, seq);
-        w.putU8(family.number()).putZeros(RtnetlinkUapi.FIB_RULE_HDR_LEN - 1);
+        message(w, RTM_GETRULE, NLM_F_REQUEST | NLM_F_DUMP, seq, () -> w.putU8(family.number()).putZeros(RtnetlinkUapi.FIB_RULE_HDR_LEN - 1));
+    }
+
+    /** Appends one message: its header, what {@code body} writes, then the message's length. */
+    private static void message(MessageWriter w, int type, int flags, int seq, Runnable body) {
+        int m = w.beginMessage(type, flags, seq);
+        body.run();
         w.endMessage(m);
+    }
+
+    /**
+     * {@code RTM_NEWLINK} for interface {@code index}, its flags left as they are, with the
+     * attributes {@code attributes} writes.
+     */
+    private static void changeLink(MessageWriter w, int seq, int index, Runnable attributes) {
+        message(w, RTM_NEWLINK, CHANGE, seq, () -> {
+            ifinfomsg(w, index, 0, 0);
+            attributes.run();
+        });
     }
 
     private static void ifinfomsg(MessageWriter w, int index, int flags, int change) {
