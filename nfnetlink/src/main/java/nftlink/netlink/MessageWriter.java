@@ -404,6 +404,18 @@ public final class MessageWriter {
     }
 
     /**
+     * A 32-bit attribute in network byte order, left out when {@code value} is 0: for the
+     * attributes whose absence means 0 (flags, IDs, optional offsets).
+     *
+     * @param type the attribute type
+     * @param value the value
+     * @return this writer
+     */
+    public MessageWriter attrU32BeUnlessZero(int type, int value) {
+        return value == 0 ? this : attrU32Be(type, value);
+    }
+
+    /**
      * A 64-bit attribute in host byte order.
      *
      * @param type the attribute type

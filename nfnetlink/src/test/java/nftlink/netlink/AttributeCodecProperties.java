@@ -200,6 +200,19 @@ class AttributeCodecProperties {
     }
 
     @Property
+    void aZeroIsLeftOutAndAnyOtherValueWrittenInNetworkOrder(@ForAll int value) {
+        MessageWriter w = new MessageWriter(64);
+        w.attrU32BeUnlessZero(3, value);
+        if (value == 0) {
+            assertThat(w.position()).isZero();
+        } else {
+            MessageWriter expected = new MessageWriter(64).attrU32Be(3, value);
+            assertThat(w.toByteArray()).isEqualTo(expected.toByteArray());
+            assertThat(Attributes.parse(w.toByteArray()).list().getFirst().u32Be()).isEqualTo(value);
+        }
+    }
+
+    @Property
     void wrongSizedNumbersAreDecodeErrors(@ForAll @Size(max = 16) byte[] value) {
         MessageWriter w = new MessageWriter(64);
         w.attrBytes(7, value);

@@ -131,9 +131,7 @@ public record Chain(Family family, String table, String name, BaseChain base, in
             w.attrString(NFTA_CHAIN_TYPE, base.type().nftName());
         }
         int sentFlags = flags & ~NFT_CHAIN_BASE;
-        if (sentFlags != 0) {
-            w.attrU32Be(NFTA_CHAIN_FLAGS, sentFlags);
-        }
+        w.attrU32BeUnlessZero(NFTA_CHAIN_FLAGS, sentFlags);
         if (comment != null) {
             w.attrBytes(NFTA_CHAIN_USERDATA, Userdata.comment(comment));
         }

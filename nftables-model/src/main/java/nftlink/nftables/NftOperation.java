@@ -532,9 +532,7 @@ public sealed interface NftOperation extends BatchOperation {
     private static void writeElementList(MessageWriter w, String table, String set, int setId, List<SetElement> elements) {
         w.attrString(NFTA_SET_ELEM_LIST_TABLE, table);
         w.attrString(NFTA_SET_ELEM_LIST_SET, set);
-        if (setId != 0) {
-            w.attrU32Be(NFTA_SET_ELEM_LIST_SET_ID, setId);
-        }
+        w.attrU32BeUnlessZero(NFTA_SET_ELEM_LIST_SET_ID, setId);
         int list = w.beginNested(NFTA_SET_ELEM_LIST_ELEMENTS, false);
         for (SetElement e : elements) {
             e.write(w);

@@ -325,9 +325,7 @@ public record NftSet(Family family, String table, String name, long handle, int 
     public void writeAttributes(MessageWriter w) {
         w.attrString(NFTA_SET_TABLE, table);
         w.attrString(NFTA_SET_NAME, name);
-        if (flags != 0) {
-            w.attrU32Be(NFTA_SET_FLAGS, flags);
-        }
+        w.attrU32BeUnlessZero(NFTA_SET_FLAGS, flags);
         w.attrU32Be(NFTA_SET_KEY_TYPE, keyType);
         w.attrU32Be(NFTA_SET_KEY_LEN, keyLength);
         if (isMap()) {
@@ -351,9 +349,7 @@ public record NftSet(Family family, String table, String name, long handle, int 
         }
         if (size != 0 || !fieldLengths.isEmpty()) {
             int desc = w.beginNested(NFTA_SET_DESC, false);
-            if (size != 0) {
-                w.attrU32Be(NFTA_SET_DESC_SIZE, size);
-            }
+            w.attrU32BeUnlessZero(NFTA_SET_DESC_SIZE, size);
             if (!fieldLengths.isEmpty()) {
                 int concat = w.beginNested(NFTA_SET_DESC_CONCAT, false);
                 for (int length : fieldLengths) {
@@ -365,9 +361,7 @@ public record NftSet(Family family, String table, String name, long handle, int 
             }
             w.endNested(desc);
         }
-        if (id != 0) {
-            w.attrU32Be(NFTA_SET_ID, id);
-        }
+        w.attrU32BeUnlessZero(NFTA_SET_ID, id);
         if (expressions.size() == 1) {
             int e = w.beginNested(NFTA_SET_EXPR, false);
             Expressions.writeElementBody(w, expressions.getFirst());

@@ -327,9 +327,7 @@ public record SetElement(Bytes key, Bytes keyEnd, NftData data, String objectRef
         if (objectRef != null) {
             w.attrString(NFTA_SET_ELEM_OBJREF, objectRef);
         }
-        if (flags != 0) {
-            w.attrU32Be(NFTA_SET_ELEM_FLAGS, flags);
-        }
+        w.attrU32BeUnlessZero(NFTA_SET_ELEM_FLAGS, flags);
         if (!timeout.isZero()) {
             w.attrU64Be(NFTA_SET_ELEM_TIMEOUT, timeout.toMillis());
         }

@@ -67,9 +67,7 @@ public record Dynset(int op, int sregKey, Integer sregData, String set, int setI
         }
         w.attrU32Be(NFTA_DYNSET_OP, op);
         w.attrString(NFTA_DYNSET_SET_NAME, set);
-        if (setId != 0) {
-            w.attrU32Be(NFTA_DYNSET_SET_ID, setId);
-        }
+        w.attrU32BeUnlessZero(NFTA_DYNSET_SET_ID, setId);
         if (timeout != null) {
             w.attrU64Be(NFTA_DYNSET_TIMEOUT, timeout);
         }

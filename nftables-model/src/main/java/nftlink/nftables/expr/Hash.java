@@ -39,9 +39,7 @@ public sealed interface Hash extends Expression {
             if (seed != null) {
                 w.attrU32Be(NFTA_HASH_SEED, seed);
             }
-            if (offset != 0) {
-                w.attrU32Be(NFTA_HASH_OFFSET, offset);
-            }
+            w.attrU32BeUnlessZero(NFTA_HASH_OFFSET, offset);
             w.attrU32Be(NFTA_HASH_TYPE, NFT_HASH_JENKINS);
         }
 
@@ -67,9 +65,7 @@ public sealed interface Hash extends Expression {
         public void writeData(MessageWriter w) {
             w.attrU32Be(NFTA_HASH_DREG, dreg);
             w.attrU32Be(NFTA_HASH_MODULUS, modulus);
-            if (offset != 0) {
-                w.attrU32Be(NFTA_HASH_OFFSET, offset);
-            }
+            w.attrU32BeUnlessZero(NFTA_HASH_OFFSET, offset);
             w.attrU32Be(NFTA_HASH_TYPE, NFT_HASH_SYM);
         }
 

@@ -46,9 +46,7 @@ public record Lookup(String set, int setId, int sreg, int dreg, Integer flags) i
     @Override
     public void writeData(MessageWriter w) {
         w.attrString(NFTA_LOOKUP_SET, set);
-        if (setId != 0) {
-            w.attrU32Be(NFTA_LOOKUP_SET_ID, setId);
-        }
+        w.attrU32BeUnlessZero(NFTA_LOOKUP_SET_ID, setId);
         w.attrU32Be(NFTA_LOOKUP_SREG, sreg);
         if (dreg >= 0) {
             w.attrU32Be(NFTA_LOOKUP_DREG, dreg);

@@ -60,9 +60,7 @@ public sealed interface Objref extends Expression {
         public void writeData(MessageWriter w) {
             w.attrU32Be(NFTA_OBJREF_SET_SREG, sreg);
             w.attrString(NFTA_OBJREF_SET_NAME, set);
-            if (setId != 0) {
-                w.attrU32Be(NFTA_OBJREF_SET_ID, setId);
-            }
+            w.attrU32BeUnlessZero(NFTA_OBJREF_SET_ID, setId);
         }
 
         @Override

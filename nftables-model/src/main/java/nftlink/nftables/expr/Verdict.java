@@ -127,9 +127,7 @@ public record Verdict(int code, String chain, int chainId) {
         w.attrU32Be(NFTA_VERDICT_CODE, code);
         if (chain != null) {
             w.attrString(NFTA_VERDICT_CHAIN, chain);
-        } else if (chainId != 0) {
-            w.attrU32Be(NFTA_VERDICT_CHAIN_ID, chainId);
-        }
+        } else w.attrU32BeUnlessZero(NFTA_VERDICT_CHAIN_ID, chainId);
         w.endNested(nest);
     }
 
