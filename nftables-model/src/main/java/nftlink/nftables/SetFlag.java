@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** A flag of a set or map ({@code enum nft_set_flags}, {@code NFTA_SET_FLAGS}). */
-public enum SetFlag {
+public enum SetFlag implements KernelFlag {
     /** {@code NFT_SET_ANONYMOUS}: bound to the rule that uses it, gone with it. */
     ANONYMOUS(NfTablesUapi.NFT_SET_ANONYMOUS, "anonymous"),
     /** {@code NFT_SET_CONSTANT}: elements cannot change once the set is bound. */
@@ -38,6 +38,7 @@ public enum SetFlag {
      *
      * @return the {@code NFT_SET_*} value
      */
+    @Override
     public int bit() {
         return bit;
     }
@@ -60,13 +61,7 @@ public enum SetFlag {
      * @return a new, modifiable set
      */
     public static EnumSet<SetFlag> of(int bits) {
-        EnumSet<SetFlag> flags = EnumSet.noneOf(SetFlag.class);
-        for (SetFlag f : values()) {
-            if ((bits & f.bit) != 0) {
-                flags.add(f);
-            }
-        }
-        return flags;
+        return KernelFlag.of(SetFlag.class, bits);
     }
 
     /**
@@ -76,11 +71,7 @@ public enum SetFlag {
      * @return their bits or-ed together
      */
     public static int bits(Collection<SetFlag> flags) {
-        int bits = 0;
-        for (SetFlag f : flags) {
-            bits |= f.bit;
-        }
-        return bits;
+        return KernelFlag.bits(flags);
     }
 
     /**
