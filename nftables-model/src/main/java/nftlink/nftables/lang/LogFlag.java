@@ -1,7 +1,8 @@
 package nftlink.nftables.lang;
 
+import nftlink.nftables.KernelFlag;
+
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,7 +12,7 @@ import java.util.Set;
  * sequence,options}, {@code flags ip options}, {@code flags skuid}, {@code flags ether}, or {@code flags all}
  * in text; {@code "tcp sequence"}, {@code "ip options"}, ... in JSON.
  */
-public enum LogFlag {
+public enum LogFlag implements KernelFlag {
     /** TCP sequence numbers. */
     TCP_SEQUENCE(0x01, "tcp sequence"),
     /** TCP options. */
@@ -39,6 +40,7 @@ public enum LogFlag {
      *
      * @return the bit
      */
+    @Override
     public int bit() {
         return bit;
     }
@@ -74,12 +76,7 @@ public enum LogFlag {
      * @return the flags, or empty
      */
     public static Optional<Set<LogFlag>> of(int bits) {
-        Set<LogFlag> out = EnumSet.noneOf(LogFlag.class);
-        for (LogFlag f : values()) {
-            if ((bits & f.bit) != 0) {
-                out.add(f);
-            }
-        }
+        Set<LogFlag> out = KernelFlag.of(LogFlag.class, bits);
         return bits(out) == bits ? Optional.of(Set.copyOf(out)) : Optional.empty();
     }
 
@@ -90,11 +87,7 @@ public enum LogFlag {
      * @return the bits
      */
     public static int bits(Set<LogFlag> flags) {
-        int bits = 0;
-        for (LogFlag f : flags) {
-            bits |= f.bit;
-        }
-        return bits;
+        return KernelFlag.bits(flags);
     }
 
     /**

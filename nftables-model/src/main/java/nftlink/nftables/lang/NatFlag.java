@@ -1,9 +1,9 @@
 package nftlink.nftables.lang;
 
+import nftlink.nftables.KernelFlag;
 import nftlink.nftables.NfTablesUapi;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +14,7 @@ import java.util.Set;
  * text, and {@code netmap}, which text writes as {@code snat prefix to}. The flags nft derives from the target
  * (map IPs, protocol specified) are not among them.
  */
-public enum NatFlag {
+public enum NatFlag implements KernelFlag {
     /** Random source ports ({@code NF_NAT_RANGE_PROTO_RANDOM}). */
     RANDOM(NfTablesUapi.NF_NAT_RANGE_PROTO_RANDOM, "random"),
     /** Fully random source ports ({@code NF_NAT_RANGE_PROTO_RANDOM_FULLY}). */
@@ -37,6 +37,7 @@ public enum NatFlag {
      *
      * @return the bit
      */
+    @Override
     public int bit() {
         return bit;
     }
@@ -72,12 +73,7 @@ public enum NatFlag {
      * @return the flags
      */
     public static Set<NatFlag> of(int bits) {
-        Set<NatFlag> out = EnumSet.noneOf(NatFlag.class);
-        for (NatFlag f : values()) {
-            if ((bits & f.bit) != 0) {
-                out.add(f);
-            }
-        }
+        Set<NatFlag> out = KernelFlag.of(NatFlag.class, bits);
         return Set.copyOf(out);
     }
 
@@ -88,11 +84,7 @@ public enum NatFlag {
      * @return the bits
      */
     public static int bits(Set<NatFlag> flags) {
-        int bits = 0;
-        for (NatFlag f : flags) {
-            bits |= f.bit;
-        }
-        return bits;
+        return KernelFlag.bits(flags);
     }
 
     /**
