@@ -80,6 +80,8 @@ public sealed interface NftOperation extends BatchOperation {
 
         @Override default int message() { return NFT_MSG_NEWRULE; }
         @Override default int family() { return rule().family().protocol(); }
+        @Override default void writeAttributes(MessageWriter w) { rule().writeAttributes(w, false, true); }
+        @Override default String object() { return rule().location(); }
         @Override default int handleAttribute() { return NFTA_RULE_HANDLE; }
         @Override default AttributeNamer attributeNamer() { return AttributeNames.RULE; }
     }
@@ -308,9 +310,7 @@ public sealed interface NftOperation extends BatchOperation {
         }
 
         @Override public int flags() { return NLM_F_CREATE | NLM_F_APPEND; }
-        @Override public void writeAttributes(MessageWriter w) { rule.writeAttributes(w, false, true); }
         @Override public String kind() { return "add rule"; }
-        @Override public String object() { return rule.location(); }
     }
 
     /**
@@ -344,9 +344,7 @@ public sealed interface NftOperation extends BatchOperation {
         }
 
         @Override public int flags() { return NLM_F_CREATE; }
-        @Override public void writeAttributes(MessageWriter w) { rule.writeAttributes(w, false, true); }
         @Override public String kind() { return "insert rule"; }
-        @Override public String object() { return rule.location(); }
     }
 
     /**
