@@ -122,32 +122,11 @@ public record Byteorder(Op op, int sreg, int dreg, int length, int size, boolean
         if (!call.endsWith("(reg")) {
             throw r.error("expected hton(reg or ntoh(reg but found '" + call + "'");
         }
-        Op op;
-        try {
-            op = KernelEnum.byText(Op.class, call.substring(0, call.length() - 4));
-        } catch (IllegalArgumentException e) {
-            throw r.error(e.getMessage());
-        }
-        int sreg = number(r, ",");
-        int size = number(r, ",");
-        int length = number(r, ")");
+        Op op = r.constant(Op.class, call.substring(0, call.length() - 4));
+        int sreg = DebugText.u32Before(r, ",");
+        int size = DebugText.u32Before(r, ",");
+        int length = DebugText.u32Before(r, ")");
         r.loaded(dreg, length);
         return new Byteorder(op, sreg, dreg, length, size);
-    }
-
-    private static int number(DebugReader r, String suffix) {
-        String token = r.next();
-        if (!token.endsWith(suffix)) {
-            throw r.error("expected a number followed by '" + suffix + "' but found '" + token + "'");
-        }
-        try {
-            long v = Long.parseLong(token.substring(0, token.length() - suffix.length()));
-            if (v < 0 || v > 0xffffffffL) {
-                throw r.error("not a 32-bit number: " + token);
-            }
-            return (int) v;
-        } catch (NumberFormatException e) {
-            throw r.error("expected a number but found '" + token + "'");
-        }
     }
 }

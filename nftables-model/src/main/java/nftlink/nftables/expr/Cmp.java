@@ -92,12 +92,7 @@ public record Cmp(Op op, int sreg, Bytes data) implements Expression {
     }
 
     private static Cmp parse(DebugReader r) {
-        Op op;
-        try {
-            op = KernelEnum.byText(Op.class, r.next());
-        } catch (IllegalArgumentException e) {
-            throw r.error(e.getMessage());
-        }
+        Op op = r.constant(Op.class);
         int sreg = r.register();
         return new Cmp(op, sreg, r.compared(r.registerLength(sreg)));
     }

@@ -229,12 +229,7 @@ public sealed interface Ct extends Expression {
         if (!load) {
             r.expect("set");
         }
-        Key key;
-        try {
-            key = KernelEnum.byText(Key.class, r.next());
-        } catch (IllegalArgumentException e) {
-            throw r.error(e.getMessage());
-        }
+        Key key = r.constant(Key.class);
         int reg;
         if (load) {
             r.expect("=>");
@@ -246,11 +241,7 @@ public sealed interface Ct extends Expression {
         Direction direction = null;
         if (r.accept(",")) {
             r.expect("dir");
-            try {
-                direction = KernelEnum.byText(Direction.class, r.next());
-            } catch (IllegalArgumentException e) {
-                throw r.error(e.getMessage());
-            }
+            direction = r.constant(Direction.class);
         }
         if (load) {
             r.loaded(reg, key.length());

@@ -72,6 +72,31 @@ public final class DebugReader {
     }
 
     /**
+     * The next token as the constant of a kernel enum that libnftnl names so.
+     *
+     * @param type the enum
+     * @return the constant
+     */
+    <E extends Enum<E> & KernelEnum> E constant(Class<E> type) {
+        return constant(type, next());
+    }
+
+    /**
+     * The constant of a kernel enum that libnftnl names {@code text}, or an error at this token.
+     *
+     * @param type the enum
+     * @param text libnftnl's name
+     * @return the constant
+     */
+    <E extends Enum<E> & KernelEnum> E constant(Class<E> type, String text) {
+        try {
+            return KernelEnum.byText(type, text);
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
+    }
+
+    /**
      * Consumes {@code expected} or fails.
      *
      * @param expected the token that must come next

@@ -16,6 +16,26 @@ final class DebugText {
         return (int) v;
     }
 
+    /**
+     * The next token as an unsigned 32-bit decimal number that {@code suffix} follows
+     * without a space, such as {@code 4,} in {@code jhash(reg 1, 4, 0x0)}.
+     */
+    static int u32Before(DebugReader r, String suffix) {
+        String token = r.next();
+        if (!token.endsWith(suffix)) {
+            throw r.error("expected a number followed by '" + suffix + "' but found '" + token + "'");
+        }
+        try {
+            long v = Long.parseLong(token.substring(0, token.length() - suffix.length()));
+            if (v < 0 || v > 0xffffffffL) {
+                throw r.error("not a 32-bit number: " + token);
+            }
+            return (int) v;
+        } catch (NumberFormatException e) {
+            throw r.error("expected a number but found '" + token + "'");
+        }
+    }
+
     /** The next token as an unsigned 32-bit hexadecimal number, with or without {@code 0x}. */
     static int u32Hex(DebugReader r) {
         long v = r.nextHex();

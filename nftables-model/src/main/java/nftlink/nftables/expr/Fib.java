@@ -134,12 +134,7 @@ public record Fib(int flags, Result result, int dreg) implements Expression {
         if (words.isEmpty()) {
             throw r.error("fib without result");
         }
-        Result result;
-        try {
-            result = KernelEnum.byText(Result.class, words.removeLast());
-        } catch (IllegalArgumentException e) {
-            throw r.error(e.getMessage());
-        }
+        Result result = r.constant(Result.class, words.removeLast());
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             if (i % 2 == 1) {

@@ -137,8 +137,8 @@ public sealed interface Hash extends Expression {
             int[] mod = modulusAndOffset(r);
             hash = new Symmetric(dreg, mod[0], mod[1]);
         } else if (function.equals("jhash(reg")) {
-            int sreg = number(r, r.next(), ",");
-            int length = number(r, r.next(), ",");
+            int sreg = DebugText.u32Before(r, ",");
+            int length = DebugText.u32Before(r, ",");
             String seedText = r.next();
             if (!seedText.startsWith("0x") || !seedText.endsWith(")")) {
                 throw r.error("expected a seed like 0x0) but found '" + seedText + "'");
@@ -164,23 +164,8 @@ public sealed interface Hash extends Expression {
     private static int[] modulusAndOffset(DebugReader r) {
         r.expect("%");
         r.expect("mod");
-        int modulus = (int) Numgen.u32(r);
-        int offset = r.accept("offset") ? (int) Numgen.u32(r) : 0;
+        int modulus = DebugText.u32(r);
+        int offset = r.accept("offset") ? DebugText.u32(r) : 0;
         return new int[]{modulus, offset};
-    }
-
-    private static int number(DebugReader r, String token, String suffix) {
-        if (!token.endsWith(suffix)) {
-            throw r.error("expected a number followed by '" + suffix + "' but found '" + token + "'");
-        }
-        try {
-            long v = Long.parseLong(token.substring(0, token.length() - suffix.length()));
-            if (v < 0 || v > 0xffffffffL) {
-                throw r.error("not a 32-bit number: " + token);
-            }
-            return (int) v;
-        } catch (NumberFormatException e) {
-            throw r.error("expected a number but found '" + token + "'");
-        }
     }
 }

@@ -171,13 +171,7 @@ public sealed interface Meta extends Expression {
         if (!load) {
             r.expect("set");
         }
-        Key key;
-        String text = r.next();
-        try {
-            key = KernelEnum.byText(Key.class, text);
-        } catch (IllegalArgumentException e) {
-            throw r.error(e.getMessage());
-        }
+        Key key = r.constant(Key.class);
         if (load) {
             r.expect("=>");
             int dreg = r.register();

@@ -95,25 +95,11 @@ public record Numgen(Type type, int dreg, int modulus, int offset) implements Ex
     private static Numgen parse(DebugReader r) {
         int dreg = r.register();
         r.expect("=");
-        Type type;
-        try {
-            type = KernelEnum.byText(Type.class, r.next());
-        } catch (IllegalArgumentException e) {
-            throw r.error(e.getMessage());
-        }
+        Type type = r.constant(Type.class);
         r.expect("mod");
-        int modulus = (int) u32(r);
-        int offset = r.accept("offset") ? (int) u32(r) : 0;
+        int modulus = DebugText.u32(r);
+        int offset = r.accept("offset") ? DebugText.u32(r) : 0;
         r.loaded(dreg, 4);
         return new Numgen(type, dreg, modulus, offset);
-    }
-
-    /** An unsigned 32-bit decimal. */
-    static long u32(DebugReader r) {
-        long v = r.nextLong();
-        if (Long.compareUnsigned(v, 0xffffffffL) > 0) {
-            throw r.error("not a 32-bit number: " + Long.toUnsignedString(v));
-        }
-        return v;
     }
 }

@@ -165,11 +165,6 @@ public sealed interface Payload extends Expression {
     }
 
     private static Base baseOf(DebugReader r) {
-        String t = r.next();
-        try {
-            return KernelEnum.byText(Base.class, t);
-        } catch (IllegalArgumentException e) {
-            throw r.error(e.getMessage());
-        }
+        return r.constant(Base.class);
     }
 }

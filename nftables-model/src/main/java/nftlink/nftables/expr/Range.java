@@ -97,12 +97,7 @@ public record Range(Op op, int sreg, Bytes from, Bytes to) implements Expression
     }
 
     private static Range parse(DebugReader r) {
-        Op op;
-        try {
-            op = KernelEnum.byText(Op.class, r.next());
-        } catch (IllegalArgumentException e) {
-            throw r.error(e.getMessage());
-        }
+        Op op = r.constant(Op.class);
         int sreg = r.register();
         int registerLength = r.registerLength(sreg);
         byte[] words = r.words().toArray();

@@ -84,12 +84,7 @@ public record Rt(Key key, int dreg) implements Expression {
 
     private static Rt parse(DebugReader r) {
         r.expect("load");
-        Key key;
-        try {
-            key = KernelEnum.byText(Key.class, r.next());
-        } catch (IllegalArgumentException e) {
-            throw r.error(e.getMessage());
-        }
+        Key key = r.constant(Key.class);
         r.expect("=>");
         int dreg = r.register();
         r.loaded(dreg, key.length());

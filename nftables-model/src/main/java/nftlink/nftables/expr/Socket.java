@@ -115,12 +115,7 @@ public record Socket(Key key, int dreg, Integer level) implements Expression {
 
     private static Socket parse(DebugReader r) {
         r.expect("load");
-        Key key;
-        try {
-            key = KernelEnum.byText(Key.class, r.next());
-        } catch (IllegalArgumentException e) {
-            throw r.error(e.getMessage());
-        }
+        Key key = r.constant(Key.class);
         r.expect("=>");
         int dreg = r.register();
         r.loaded(dreg, key.length());

@@ -116,7 +116,7 @@ public record Xfrm(Key key, Direction direction, int spnum, int dreg) implements
         r.expect("load");
         try {
             Direction direction = KernelEnum.byText(Direction.class, r.next());
-            int spnum = (int) Numgen.u32(r);
+            int spnum = DebugText.u32(r);
             Key key = KernelEnum.byText(Key.class, r.next());
             r.expect("=>");
             int dreg = r.register();
