@@ -25,22 +25,20 @@ public enum SetFlag implements KernelFlag {
     /** {@code NFT_SET_EXPR}: elements carry stateful expressions. */
     EXPR(NfTablesUapi.NFT_SET_EXPR, "expr");
 
-    private final int bit;
-    private final String nftName;
+    private final FlagName flagName;
 
     SetFlag(int bit, String nftName) {
-        this.bit = bit;
-        this.nftName = nftName;
+        flagName = new FlagName(bit, nftName);
     }
 
     /**
-     * The flag's bit in {@code NFTA_SET_FLAGS}.
+     * The kernel's bit and nft's word of this flag.
      *
-     * @return the {@code NFT_SET_*} value
+     * @return the bit and the word
      */
     @Override
-    public int bit() {
-        return bit;
+    public FlagName flagName() {
+        return flagName;
     }
 
     /**
@@ -50,7 +48,7 @@ public enum SetFlag implements KernelFlag {
      * @return the name
      */
     public String nftName() {
-        return nftName;
+        return flagName.word();
     }
 
     /**
@@ -86,6 +84,6 @@ public enum SetFlag implements KernelFlag {
 
     @Override
     public String toString() {
-        return nftName;
+        return flagName.word();
     }
 }

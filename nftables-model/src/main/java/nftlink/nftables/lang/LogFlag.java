@@ -1,8 +1,8 @@
 package nftlink.nftables.lang;
 
+import nftlink.nftables.FlagName;
 import nftlink.nftables.KernelFlag;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,22 +27,20 @@ public enum LogFlag implements KernelFlag {
     /** The bits of all flags ({@code NF_LOG_MASK}). */
     public static final int ALL_BITS = 0x2f;
 
-    private final int bit;
-    private final String jsonName;
+    private final FlagName flagName;
 
     LogFlag(int bit, String jsonName) {
-        this.bit = bit;
-        this.jsonName = jsonName;
+        flagName = new FlagName(bit, jsonName);
     }
 
     /**
-     * The kernel's bit.
+     * The kernel's bit and nft's word of this flag.
      *
-     * @return the bit
+     * @return the bit and the word
      */
     @Override
-    public int bit() {
-        return bit;
+    public FlagName flagName() {
+        return flagName;
     }
 
     /**
@@ -51,7 +49,7 @@ public enum LogFlag implements KernelFlag {
      * @return the name
      */
     public String jsonName() {
-        return jsonName;
+        return flagName.word();
     }
 
     /**
@@ -61,12 +59,7 @@ public enum LogFlag implements KernelFlag {
      * @return the flag, or empty
      */
     public static Optional<LogFlag> named(String name) {
-        for (LogFlag f : values()) {
-            if (f.jsonName.equals(name)) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
+        return KernelFlag.named(LogFlag.class, name);
     }
 
     /**
@@ -138,12 +131,6 @@ public enum LogFlag implements KernelFlag {
         if (all(flags)) {
             return List.of("all");
         }
-        List<String> out = new ArrayList<>();
-        for (LogFlag f : values()) {
-            if (flags.contains(f)) {
-                out.add(f.jsonName);
-            }
-        }
-        return out;
+        return KernelFlag.words(LogFlag.class, flags);
     }
 }

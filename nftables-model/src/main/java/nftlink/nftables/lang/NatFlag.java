@@ -1,9 +1,9 @@
 package nftlink.nftables.lang;
 
+import nftlink.nftables.FlagName;
 import nftlink.nftables.KernelFlag;
 import nftlink.nftables.NfTablesUapi;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,22 +24,20 @@ public enum NatFlag implements KernelFlag {
     /** An address prefix mapped onto the packet's ({@code NF_NAT_RANGE_NETMAP}, {@code snat prefix to}). */
     NETMAP(NfTablesUapi.NF_NAT_RANGE_NETMAP, "netmap");
 
-    private final int bit;
-    private final String nftName;
+    private final FlagName flagName;
 
     NatFlag(int bit, String nftName) {
-        this.bit = bit;
-        this.nftName = nftName;
+        flagName = new FlagName(bit, nftName);
     }
 
     /**
-     * The kernel's bit.
+     * The kernel's bit and nft's word of this flag.
      *
-     * @return the bit
+     * @return the bit and the word
      */
     @Override
-    public int bit() {
-        return bit;
+    public FlagName flagName() {
+        return flagName;
     }
 
     /**
@@ -48,7 +46,7 @@ public enum NatFlag implements KernelFlag {
      * @return the name
      */
     public String nftName() {
-        return nftName;
+        return flagName.word();
     }
 
     /**
@@ -58,12 +56,7 @@ public enum NatFlag implements KernelFlag {
      * @return the flag, or empty
      */
     public static Optional<NatFlag> named(String name) {
-        for (NatFlag f : values()) {
-            if (f.nftName.equals(name)) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
+        return KernelFlag.named(NatFlag.class, name);
     }
 
     /**
@@ -98,7 +91,7 @@ public enum NatFlag implements KernelFlag {
         StringBuilder sb = new StringBuilder();
         for (NatFlag f : values()) {
             if (f != NETMAP && flags.contains(f)) {
-                sb.append(sb.isEmpty() ? " " : ",").append(f.nftName);
+                sb.append(sb.isEmpty() ? " " : ",").append(f.nftName());
             }
         }
         return sb.toString();
@@ -111,12 +104,6 @@ public enum NatFlag implements KernelFlag {
      * @return the names
      */
     public static List<String> jsonNames(Set<NatFlag> flags) {
-        List<String> out = new ArrayList<>();
-        for (NatFlag f : values()) {
-            if (flags.contains(f)) {
-                out.add(f.nftName);
-            }
-        }
-        return out;
+        return KernelFlag.words(NatFlag.class, flags);
     }
 }
