@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import static nftlink.rtnetlink.FibRuleUapi.*;
 
@@ -127,8 +128,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withPriority(long v) {
-        return new FibRule(family, v, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange, protocol,
-                ipProto, sport, dport, flags, unknown);
+        return with(c -> c.priority = v);
     }
 
     /**
@@ -138,8 +138,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withTable(int v) {
-        return new FibRule(family, priority, v, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange, protocol,
-                ipProto, sport, dport, flags, unknown);
+        return with(c -> c.table = v);
     }
 
     /**
@@ -149,8 +148,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withAction(RuleAction v) {
-        return new FibRule(family, priority, table, v, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange, protocol,
-                ipProto, sport, dport, flags, unknown);
+        return with(c -> c.action = v);
     }
 
     /**
@@ -160,8 +158,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withFrom(Prefix v) {
-        return new FibRule(family, priority, table, action, v, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange, protocol,
-                ipProto, sport, dport, flags, unknown);
+        return with(c -> c.from = v);
     }
 
     /**
@@ -171,8 +168,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withTo(Prefix v) {
-        return new FibRule(family, priority, table, action, from, v, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
-                protocol, ipProto, sport, dport, flags, unknown);
+        return with(c -> c.to = v);
     }
 
     /**
@@ -182,8 +178,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withIif(String v) {
-        return new FibRule(family, priority, table, action, from, to, tos, v, oif, fwmark, fwmask, l3mdev, uidRange,
-                protocol, ipProto, sport, dport, flags, unknown);
+        return with(c -> c.iif = v);
     }
 
     /**
@@ -193,8 +188,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withOif(String v) {
-        return new FibRule(family, priority, table, action, from, to, tos, iif, v, fwmark, fwmask, l3mdev, uidRange,
-                protocol, ipProto, sport, dport, flags, unknown);
+        return with(c -> c.oif = v);
     }
 
     /**
@@ -205,8 +199,10 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withFwmark(long mark, long mask) {
-        return new FibRule(family, priority, table, action, from, to, tos, iif, oif, mark, mask, l3mdev, uidRange,
-                protocol, ipProto, sport, dport, flags, unknown);
+        return with(c -> {
+            c.fwmark = mark;
+            c.fwmask = mask;
+        });
     }
 
     /**
@@ -216,8 +212,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withL3mdev(boolean v) {
-        return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, v, uidRange,
-                protocol, ipProto, sport, dport, flags, unknown);
+        return with(c -> c.l3mdev = v);
     }
 
     /**
@@ -227,8 +222,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withUidRange(UidRange v) {
-        return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, v,
-                protocol, ipProto, sport, dport, flags, unknown);
+        return with(c -> c.uidRange = v);
     }
 
     /**
@@ -238,8 +232,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withIpProto(int v) {
-        return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
-                protocol, v, sport, dport, flags, unknown);
+        return with(c -> c.ipProto = v);
     }
 
     /**
@@ -250,8 +243,10 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withPorts(PortRange source, PortRange destination) {
-        return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
-                protocol, ipProto, source, destination, flags, unknown);
+        return with(c -> {
+            c.sport = source;
+            c.dport = destination;
+        });
     }
 
     /**
@@ -261,8 +256,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withProtocol(int v) {
-        return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
-                v, ipProto, sport, dport, flags, unknown);
+        return with(c -> c.protocol = v);
     }
 
     /**
@@ -272,8 +266,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withFlags(int v) {
-        return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
-                protocol, ipProto, sport, dport, v, unknown);
+        return with(c -> c.flags = v);
     }
 
     /**
@@ -282,8 +275,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withoutUnknown() {
-        return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange,
-                protocol, ipProto, sport, dport, flags, List.of());
+        return with(c -> c.unknown = List.of());
     }
 
     /**
@@ -483,5 +475,61 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
             sb.append(' ').append(action.name().toLowerCase(Locale.ROOT));
         }
         return sb.append(']').toString();
+    }
+
+    /** A copy of this rule with the components {@code change} sets. */
+    private FibRule with(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return c.fibRule();
+    }
+
+    /** The components of a FibRule, to change some of them before {@link #fibRule()} makes the copy. */
+    private static final class Copy {
+        private IpFamily family;
+        private long priority;
+        private int table;
+        private RuleAction action;
+        private Prefix from;
+        private Prefix to;
+        private int tos;
+        private String iif;
+        private String oif;
+        private long fwmark;
+        private long fwmask;
+        private boolean l3mdev;
+        private UidRange uidRange;
+        private int protocol;
+        private int ipProto;
+        private PortRange sport;
+        private PortRange dport;
+        private int flags;
+        private List<RawAttribute> unknown;
+
+        Copy(FibRule r) {
+            family = r.family;
+            priority = r.priority;
+            table = r.table;
+            action = r.action;
+            from = r.from;
+            to = r.to;
+            tos = r.tos;
+            iif = r.iif;
+            oif = r.oif;
+            fwmark = r.fwmark;
+            fwmask = r.fwmask;
+            l3mdev = r.l3mdev;
+            uidRange = r.uidRange;
+            protocol = r.protocol;
+            ipProto = r.ipProto;
+            sport = r.sport;
+            dport = r.dport;
+            flags = r.flags;
+            unknown = r.unknown;
+        }
+
+        FibRule fibRule() {
+            return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange, protocol, ipProto, sport, dport, flags, unknown);
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import static nftlink.rtnetlink.RtnetlinkUapi.*;
 
@@ -129,8 +130,7 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
      * @return the changed copy
      */
     public Route withOif(int newOif) {
-        return new Route(family, destination, source, tos, table, protocol, scope, type, flags, gateway, newOif, metric,
-                prefsrc, unknown);
+        return with(c -> c.oif = newOif);
     }
 
     /**
@@ -140,8 +140,7 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
      * @return the changed copy
      */
     public Route withGateway(InetAddress newGateway) {
-        return new Route(family, destination, source, tos, table, protocol, scope, type, flags, newGateway, oif, metric,
-                prefsrc, unknown);
+        return with(c -> c.gateway = newGateway);
     }
 
     /**
@@ -151,8 +150,7 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
      * @return the changed copy
      */
     public Route withMetric(long newMetric) {
-        return new Route(family, destination, source, tos, table, protocol, scope, type, flags, gateway, oif, newMetric,
-                prefsrc, unknown);
+        return with(c -> c.metric = newMetric);
     }
 
     /**
@@ -162,8 +160,7 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
      * @return the changed copy
      */
     public Route withProtocol(int newProtocol) {
-        return new Route(family, destination, source, tos, table, newProtocol, scope, type, flags, gateway, oif, metric,
-                prefsrc, unknown);
+        return with(c -> c.protocol = newProtocol);
     }
 
     /**
@@ -173,8 +170,7 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
      * @return the changed copy
      */
     public Route withScope(int newScope) {
-        return new Route(family, destination, source, tos, table, protocol, newScope, type, flags, gateway, oif, metric,
-                prefsrc, unknown);
+        return with(c -> c.scope = newScope);
     }
 
     /**
@@ -184,8 +180,7 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
      * @return the changed copy
      */
     public Route withPrefsrc(InetAddress newPrefsrc) {
-        return new Route(family, destination, source, tos, table, protocol, scope, type, flags, gateway, oif, metric,
-                newPrefsrc, unknown);
+        return with(c -> c.prefsrc = newPrefsrc);
     }
 
     /**
@@ -194,8 +189,7 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
      * @return the changed copy
      */
     public Route withoutUnknown() {
-        return new Route(family, destination, source, tos, table, protocol, scope, type, flags, gateway, oif, metric,
-                prefsrc, List.of());
+        return with(c -> c.unknown = List.of());
     }
 
     /**
@@ -303,5 +297,51 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
             sb.append(" metric ").append(metric);
         }
         return sb.append(']').toString();
+    }
+
+    /** A copy of this route with the components {@code change} sets. */
+    private Route with(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return c.route();
+    }
+
+    /** The components of a Route, to change some of them before {@link #route()} makes the copy. */
+    private static final class Copy {
+        private IpFamily family;
+        private Prefix destination;
+        private Prefix source;
+        private int tos;
+        private int table;
+        private int protocol;
+        private int scope;
+        private RouteType type;
+        private int flags;
+        private InetAddress gateway;
+        private int oif;
+        private long metric;
+        private InetAddress prefsrc;
+        private List<RawAttribute> unknown;
+
+        Copy(Route r) {
+            family = r.family;
+            destination = r.destination;
+            source = r.source;
+            tos = r.tos;
+            table = r.table;
+            protocol = r.protocol;
+            scope = r.scope;
+            type = r.type;
+            flags = r.flags;
+            gateway = r.gateway;
+            oif = r.oif;
+            metric = r.metric;
+            prefsrc = r.prefsrc;
+            unknown = r.unknown;
+        }
+
+        Route route() {
+            return new Route(family, destination, source, tos, table, protocol, scope, type, flags, gateway, oif, metric, prefsrc, unknown);
+        }
     }
 }
