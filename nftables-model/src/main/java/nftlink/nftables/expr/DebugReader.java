@@ -97,6 +97,19 @@ public final class DebugReader {
     }
 
     /**
+     * {@code => reg N} after a load: the register, noted as holding {@code length} bytes.
+     *
+     * @param length the bytes the load fills
+     * @return the register
+     */
+    int loadInto(int length) {
+        expect("=>");
+        int dreg = register();
+        loaded(dreg, length);
+        return dreg;
+    }
+
+    /**
      * Consumes {@code expected} or fails.
      *
      * @param expected the token that must come next

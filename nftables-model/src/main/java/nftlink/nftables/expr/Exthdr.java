@@ -284,9 +284,7 @@ public sealed interface Exthdr extends Expression {
                 r.expect("+");
                 int offset = r.nextInt();
                 boolean present = r.accept("present");
-                r.expect("=>");
-                int dreg = r.register();
-                r.loaded(dreg, present ? 1 : length);
+                int dreg = r.loadInto(present ? 1 : length);
                 return new Load(op, checkedType(r, type), offset, length, present, dreg);
             }
             case "write" -> {

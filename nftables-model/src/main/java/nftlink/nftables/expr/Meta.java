@@ -173,9 +173,7 @@ public sealed interface Meta extends Expression {
         }
         Key key = r.constant(Key.class);
         if (load) {
-            r.expect("=>");
-            int dreg = r.register();
-            r.loaded(dreg, key.length());
+            int dreg = r.loadInto(key.length());
             return new Load(key, dreg);
         }
         r.expect("with");

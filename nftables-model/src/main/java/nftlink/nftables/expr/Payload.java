@@ -135,36 +135,20 @@ public sealed interface Payload extends Expression {
 
     private static Payload parse(DebugReader r) {
         if (r.accept("load")) {
-            int length = r.byteLength();
-            r.expect("@");
-            Base base = baseOf(r);
-            r.expect("header");
-            r.expect("+");
-            int offset = r.nextInt();
-            r.expect("=>");
-            int dreg = r.register();
-            r.loaded(dreg, length);
-            return new Load(base, offset, length, dreg);
+            PayloadBytes bytes = PayloadBytes.read(r);
+            int dreg = r.loadInto(bytes.length());
+            return new Load(bytes.base(), bytes.offset(), bytes.length(), dreg);
         }
         r.expect("write");
         int sreg = r.register();
         r.expect("=>");
-        int length = r.byteLength();
-        r.expect("@");
-        Base base = baseOf(r);
-        r.expect("header");
-        r.expect("+");
-        int offset = r.nextInt();
+        PayloadBytes bytes = PayloadBytes.read(r);
         r.expect("csum_type");
         int type = r.nextInt();
         r.expect("csum_off");
         int off = r.nextInt();
         r.expect("csum_flags");
         int flags = (int) r.nextHex();
-        return new Write(base, offset, length, sreg, type, off, flags);
-    }
-
-    private static Base baseOf(DebugReader r) {
-        return r.constant(Base.class);
+        return new Write(bytes.base(), bytes.offset(), bytes.length(), sreg, type, off, flags);
     }
 }

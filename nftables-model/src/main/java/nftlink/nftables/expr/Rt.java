@@ -85,9 +85,7 @@ public record Rt(Key key, int dreg) implements Expression {
     private static Rt parse(DebugReader r) {
         r.expect("load");
         Key key = r.constant(Key.class);
-        r.expect("=>");
-        int dreg = r.register();
-        r.loaded(dreg, key.length());
+        int dreg = r.loadInto(key.length());
         return new Rt(key, dreg);
     }
 }

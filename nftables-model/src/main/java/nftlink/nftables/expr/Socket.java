@@ -116,9 +116,7 @@ public record Socket(Key key, int dreg, Integer level) implements Expression {
     private static Socket parse(DebugReader r) {
         r.expect("load");
         Key key = r.constant(Key.class);
-        r.expect("=>");
-        int dreg = r.register();
-        r.loaded(dreg, key.length());
+        int dreg = r.loadInto(key.length());
         return new Socket(key, dreg, null);
     }
 }

@@ -118,9 +118,7 @@ public record Xfrm(Key key, Direction direction, int spnum, int dreg) implements
             Direction direction = KernelEnum.byText(Direction.class, r.next());
             int spnum = DebugText.u32(r);
             Key key = KernelEnum.byText(Key.class, r.next());
-            r.expect("=>");
-            int dreg = r.register();
-            r.loaded(dreg, key.length());
+            int dreg = r.loadInto(key.length());
             return new Xfrm(key, direction, spnum, dreg);
         } catch (IllegalArgumentException e) {
             throw r.error(e.getMessage());
