@@ -139,6 +139,34 @@ public sealed interface NftOperation extends BatchOperation {
         @Override default AttributeNamer attributeNamer() { return commandObject().attributeNamer(); }
     }
 
+    /** A change to the elements of a named set: {@code add}, {@code delete element} or {@code flush set}. */
+    sealed interface ElementChange extends NftOperation permits AddElements, DeleteElements, FlushSet {
+        /**
+         * The family of the set's table.
+         *
+         * @return the family
+         */
+        Family tableFamily();
+
+        /**
+         * The name of the set's table.
+         *
+         * @return the table's name
+         */
+        String table();
+
+        /**
+         * The set's name.
+         *
+         * @return the name
+         */
+        String set();
+
+        @Override default int family() { return tableFamily().protocol(); }
+        @Override default String object() { return tableFamily().nftName() + " " + table() + " " + set(); }
+        @Override default AttributeNamer attributeNamer() { return AttributeNames.SET_ELEMENTS; }
+    }
+
     /**
      * {@code add table} (keeps an existing table, updating its flags) or, with {@code exclusive}, {@code create table}.
      *
@@ -453,21 +481,18 @@ public sealed interface NftOperation extends BatchOperation {
      * @param exclusive fail with {@code EEXIST} when it exists ({@code create}) instead of keeping it ({@code add})
      */
     record AddElements(Family tableFamily, String table, String set, int setId, List<SetElement> elements,
-                       boolean exclusive) implements NftOperation {
+                       boolean exclusive) implements ElementChange {
         /** Checks the components. */
         public AddElements {
-            checkTable(tableFamily, table);
-            ObjectNames.check("set", set);
+            checkSet(tableFamily, table, set);
             elements = List.copyOf(elements);
         }
 
         @Override public int message() { return NFT_MSG_NEWSETELEM; }
         @Override public int flags() { return NLM_F_CREATE | (exclusive ? NLM_F_EXCL : 0); }
-        @Override public int family() { return tableFamily.protocol(); }
         @Override public void writeAttributes(MessageWriter w) { writeElementList(w, table, set, setId, elements); }
         @Override public String kind() { return exclusive ? "create element" : "add element"; }
-        @Override public String object() { return tableFamily.nftName() + " " + table + " " + set + " (" + elements.size() + " elements)"; }
-        @Override public AttributeNamer attributeNamer() { return AttributeNames.SET_ELEMENTS; }
+        @Override public String object() { return ElementChange.super.object() + " (" + elements.size() + " elements)"; }
     }
 
     /**
@@ -478,21 +503,18 @@ public sealed interface NftOperation extends BatchOperation {
      * @param set the set's name
      * @param elements the elements
      */
-    record DeleteElements(Family tableFamily, String table, String set, List<SetElement> elements) implements NftOperation {
+    record DeleteElements(Family tableFamily, String table, String set, List<SetElement> elements) implements ElementChange {
         /** Checks the components. */
         public DeleteElements {
-            checkTable(tableFamily, table);
-            ObjectNames.check("set", set);
+            checkSet(tableFamily, table, set);
             elements = List.copyOf(elements);
         }
 
         @Override public int message() { return NFT_MSG_DELSETELEM; }
         @Override public int flags() { return 0; }
-        @Override public int family() { return tableFamily.protocol(); }
         @Override public void writeAttributes(MessageWriter w) { writeElementList(w, table, set, 0, elements); }
         @Override public String kind() { return "delete element"; }
-        @Override public String object() { return tableFamily.nftName() + " " + table + " " + set + " (" + elements.size() + " elements)"; }
-        @Override public AttributeNamer attributeNamer() { return AttributeNames.SET_ELEMENTS; }
+        @Override public String object() { return ElementChange.super.object() + " (" + elements.size() + " elements)"; }
     }
 
     /**
@@ -502,23 +524,16 @@ public sealed interface NftOperation extends BatchOperation {
      * @param table the table's name
      * @param set the set's name
      */
-    record FlushSet(Family tableFamily, String table, String set) implements NftOperation {
+    record FlushSet(Family tableFamily, String table, String set) implements ElementChange {
         /** Checks the components. */
         public FlushSet {
-            checkTable(tableFamily, table);
-            ObjectNames.check("set", set);
+            checkSet(tableFamily, table, set);
         }
 
         @Override public int message() { return NFT_MSG_DELSETELEM; }
         @Override public int flags() { return 0; }
-        @Override public int family() { return tableFamily.protocol(); }
-        @Override public void writeAttributes(MessageWriter w) {
-            w.attrString(NFTA_SET_ELEM_LIST_TABLE, table);
-            w.attrString(NFTA_SET_ELEM_LIST_SET, set);
-        }
+        @Override public void writeAttributes(MessageWriter w) { writeSetName(w, table, set); }
         @Override public String kind() { return "flush set"; }
-        @Override public String object() { return tableFamily.nftName() + " " + table + " " + set; }
-        @Override public AttributeNamer attributeNamer() { return AttributeNames.SET_ELEMENTS; }
     }
 
     /** Checks the family and the name of the table an operation works in. */
@@ -527,9 +542,20 @@ public sealed interface NftOperation extends BatchOperation {
         ObjectNames.check("table", table);
     }
 
-    private static void writeElementList(MessageWriter w, String table, String set, int setId, List<SetElement> elements) {
+    /** Checks the table and the name of the set whose elements an operation changes. */
+    private static void checkSet(Family tableFamily, String table, String set) {
+        checkTable(tableFamily, table);
+        ObjectNames.check("set", set);
+    }
+
+    /** The table and the set whose elements an operation changes. */
+    private static void writeSetName(MessageWriter w, String table, String set) {
         w.attrString(NFTA_SET_ELEM_LIST_TABLE, table);
         w.attrString(NFTA_SET_ELEM_LIST_SET, set);
+    }
+
+    private static void writeElementList(MessageWriter w, String table, String set, int setId, List<SetElement> elements) {
+        writeSetName(w, table, set);
         w.attrU32BeUnlessZero(NFTA_SET_ELEM_LIST_SET_ID, setId);
         int list = w.beginNested(NFTA_SET_ELEM_LIST_ELEMENTS, false);
         for (SetElement e : elements) {
