@@ -27,8 +27,28 @@ public sealed interface RulesetChange {
      */
     String table();
 
+    /** A table or chain deleted or added: the family and the table are the object's. */
+    sealed interface ObjectChange extends RulesetChange permits Deletion, Addition {
+        /**
+         * The table or chain the notification carried.
+         *
+         * @return the object
+         */
+        RulesetObject object();
+
+        @Override
+        default Family family() {
+            return object().family();
+        }
+
+        @Override
+        default String table() {
+            return tableOf(object());
+        }
+    }
+
     /** A table or chain deleted, as the notification carried it. */
-    sealed interface Deletion extends RulesetChange permits TableDeleted, ChainDeleted {
+    sealed interface Deletion extends ObjectChange permits TableDeleted, ChainDeleted {
         /**
          * The table or chain as it was.
          *
@@ -37,18 +57,13 @@ public sealed interface RulesetChange {
         RulesetObject deleted();
 
         @Override
-        default Family family() {
-            return deleted().family();
-        }
-
-        @Override
-        default String table() {
-            return tableOf(deleted());
+        default RulesetObject object() {
+            return deleted();
         }
     }
 
     /** A table or chain added, as the notification carried it. */
-    sealed interface Addition extends RulesetChange permits TableAdded, ChainAdded {
+    sealed interface Addition extends ObjectChange permits TableAdded, ChainAdded {
         /**
          * The table or chain added.
          *
@@ -57,13 +72,8 @@ public sealed interface RulesetChange {
         RulesetObject added();
 
         @Override
-        default Family family() {
-            return added().family();
-        }
-
-        @Override
-        default String table() {
-            return tableOf(added());
+        default RulesetObject object() {
+            return added();
         }
     }
 
