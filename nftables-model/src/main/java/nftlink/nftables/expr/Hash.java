@@ -47,9 +47,8 @@ public sealed interface Hash extends Expression {
         public void appendDebug(StringBuilder sb) {
             sb.append("hash reg ").append(dreg).append(" = jhash(reg ").append(sreg).append(", ")
                     .append(Integer.toUnsignedString(length)).append(", 0x")
-                    .append(Integer.toHexString(seed == null ? 0 : seed)).append(") % mod ")
-                    .append(Integer.toUnsignedString(modulus));
-            appendOffset(sb, offset);
+                    .append(Integer.toHexString(seed == null ? 0 : seed)).append(") %");
+            Modulo.append(sb, modulus, offset);
         }
     }
 
@@ -71,20 +70,14 @@ public sealed interface Hash extends Expression {
 
         @Override
         public void appendDebug(StringBuilder sb) {
-            sb.append("hash reg ").append(dreg).append(" = symhash() % mod ").append(Integer.toUnsignedString(modulus));
-            appendOffset(sb, offset);
+            sb.append("hash reg ").append(dreg).append(" = symhash() %");
+            Modulo.append(sb, modulus, offset);
         }
     }
 
     @Override
     default String name() {
         return "hash";
-    }
-
-    private static void appendOffset(StringBuilder sb, int offset) {
-        if (offset != 0) {
-            sb.append(" offset ").append(Integer.toUnsignedString(offset));
-        }
     }
 
     private static Hash decode(Attributes attributes) {
@@ -134,8 +127,9 @@ public sealed interface Hash extends Expression {
         String function = r.next();
         Hash hash;
         if (function.equals("symhash()")) {
-            int[] mod = modulusAndOffset(r);
-            hash = new Symmetric(dreg, mod[0], mod[1]);
+            r.expect("%");
+            Modulo mod = Modulo.read(r);
+            hash = new Symmetric(dreg, mod.modulus(), mod.offset());
         } else if (function.equals("jhash(reg")) {
             int sreg = DebugText.u32Before(r, ",");
             int length = DebugText.u32Before(r, ",");
@@ -152,20 +146,13 @@ public sealed interface Hash extends Expression {
             if (seed > 0xffffffffL) {
                 throw r.error("not a 32-bit seed: " + seedText);
             }
-            int[] mod = modulusAndOffset(r);
-            hash = new Jenkins(sreg, dreg, length, mod[0], seed == 0 ? null : (int) seed, mod[1]);
+            r.expect("%");
+            Modulo mod = Modulo.read(r);
+            hash = new Jenkins(sreg, dreg, length, mod.modulus(), seed == 0 ? null : (int) seed, mod.offset());
         } else {
             throw r.error("expected jhash(reg or symhash() but found '" + function + "'");
         }
         r.loaded(dreg, 4);
         return hash;
-    }
-
-    private static int[] modulusAndOffset(DebugReader r) {
-        r.expect("%");
-        r.expect("mod");
-        int modulus = DebugText.u32(r);
-        int offset = r.accept("offset") ? DebugText.u32(r) : 0;
-        return new int[]{modulus, offset};
     }
 }

@@ -65,11 +65,8 @@ public record Numgen(Type type, int dreg, int modulus, int offset) implements Ex
 
     @Override
     public void appendDebug(StringBuilder sb) {
-        sb.append("numgen reg ").append(dreg).append(" = ").append(type.text()).append(" mod ")
-                .append(Integer.toUnsignedString(modulus));
-        if (offset != 0) {
-            sb.append(" offset ").append(Integer.toUnsignedString(offset));
-        }
+        sb.append("numgen reg ").append(dreg).append(" = ").append(type.text());
+        Modulo.append(sb, modulus, offset);
     }
 
     private static Numgen decode(Attributes attributes) {
@@ -96,10 +93,8 @@ public record Numgen(Type type, int dreg, int modulus, int offset) implements Ex
         int dreg = r.register();
         r.expect("=");
         Type type = r.constant(Type.class);
-        r.expect("mod");
-        int modulus = DebugText.u32(r);
-        int offset = r.accept("offset") ? DebugText.u32(r) : 0;
+        Modulo mod = Modulo.read(r);
         r.loaded(dreg, 4);
-        return new Numgen(type, dreg, modulus, offset);
+        return new Numgen(type, dreg, mod.modulus(), mod.offset());
     }
 }
