@@ -4,8 +4,12 @@ import nftlink.nftables.lang.LogFlag;
 import nftlink.nftables.lang.NatFlag;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,5 +44,37 @@ class KernelFlagProperties {
         boolean known = (bits & ~LogFlag.ALL_BITS) == 0;
         assertThat(LogFlag.of(bits).isPresent()).isEqualTo(known);
         LogFlag.of(bits).ifPresent(flags -> assertThat(LogFlag.bits(flags)).isEqualTo(bits));
+    }
+
+    @Property
+    void natFlagWordsFollowTheDeclarationOrder(@ForAll int bits) {
+        Set<NatFlag> flags = NatFlag.of(bits);
+        List<String> expected = new ArrayList<>();
+        for (NatFlag f : NatFlag.values()) {
+            if (flags.contains(f)) {
+                expected.add(f.nftName());
+            }
+        }
+        assertThat(NatFlag.jsonNames(flags)).isEqualTo(expected);
+        assertThat(KernelFlag.words(NatFlag.class, flags)).isEqualTo(expected);
+    }
+
+    @Test
+    void eachFlagIsNamedByItsWord() {
+        for (SetFlag f : SetFlag.values()) {
+            assertThat(KernelFlag.named(SetFlag.class, f.nftName())).contains(f);
+            assertThat(f.flagName()).isEqualTo(new FlagName(f.bit(), f.toString()));
+        }
+        for (NatFlag f : NatFlag.values()) {
+            assertThat(NatFlag.named(f.nftName())).contains(f);
+        }
+        for (LogFlag f : LogFlag.values()) {
+            assertThat(LogFlag.named(f.jsonName())).contains(f);
+        }
+        assertThat(SetFlag.EVAL.nftName()).isEqualTo("dynamic");
+        assertThat(NatFlag.named("fully-random")).contains(NatFlag.FULLY_RANDOM);
+        assertThat(LogFlag.named("tcp sequence")).contains(LogFlag.TCP_SEQUENCE);
+        assertThat(NatFlag.named("all")).isEqualTo(Optional.empty());
+        assertThat(LogFlag.named("all")).isEmpty();
     }
 }
