@@ -201,6 +201,22 @@ public final class NetlinkSocket implements NetlinkTransport {
         }
     }
 
+    /**
+     * Waits with no timeout until a datagram is queued (or the socket has an error,
+     * such as ENOBUFS, that the next receive reports) or {@code wakeup} is signalled.
+     *
+     * @param wakeup the eventfd another thread signals to end the wait
+     * @return whether the socket is ready; {@code false} when only {@code wakeup} ended the wait
+     */
+    public boolean awaitReadable(EventFd wakeup) {
+        ensureOpen();
+        try {
+            return wakeup.awaitReadable(fd);
+        } catch (SystemCallException e) {
+            throw new SystemCallException("poll(" + protocol.kernelName() + ")", e.errnoNumber());
+        }
+    }
+
     private int receive(MemorySegment buffer, int flags) {
         ensureOpen();
         while (true) {

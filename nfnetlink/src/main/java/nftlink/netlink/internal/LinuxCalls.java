@@ -43,6 +43,8 @@ public final class LinuxCalls {
     private static final MethodHandle CLOSE = downcall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle OPEN = downcall("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
     private static final MethodHandle READ = downcall("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final MethodHandle WRITE = downcall("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final MethodHandle EVENTFD = downcall("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     private static final MethodHandle SETNS = downcall("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     private static final MethodHandle UNSHARE = downcall("unshare", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle POLL = downcall("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
@@ -159,6 +161,24 @@ public final class LinuxCalls {
     public static long read(MemorySegment callState, int fd, MemorySegment buffer, long length) {
         try {
             return (long) READ.invokeExact(callState, fd, buffer, length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code write(2)} of {@code length} bytes from {@code buffer}. */
+    public static long write(MemorySegment callState, int fd, MemorySegment buffer, long length) {
+        try {
+            return (long) WRITE.invokeExact(callState, fd, buffer, length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code eventfd(2)}: a counter descriptor that is readable while its count is above zero. */
+    public static int eventfd(MemorySegment callState, int initialValue, int flags) {
+        try {
+            return (int) EVENTFD.invokeExact(callState, initialValue, flags);
         } catch (Throwable t) {
             throw rethrow(t);
         }
