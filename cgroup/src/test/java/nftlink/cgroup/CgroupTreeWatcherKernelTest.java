@@ -174,6 +174,43 @@ class CgroupTreeWatcherKernelTest {
     }
 
     @Test
+    void survivesItsRootAndItsParentGoingAwayAndComingBack() throws InterruptedException {
+        tree.mkdir("p");
+        tree.mkdir("p/r");
+        watcher = new CgroupTreeWatcher(resolver, tree.path("p/r"));
+        watcher.start(events);
+        events.awaitAppeared(tree.path("p/r"));
+        tree.rmdir("p/r");
+        events.awaitVanished(tree.path("p/r"));
+        // the watcher goes back to waiting, so that it sees what follows through its watches alone
+        Thread.sleep(300);
+        tree.rmdir("p");
+        tree.mkdir("p");
+        tree.mkdir("p/r");
+        events.awaitResync();
+        events.awaitAppeared(tree.path("p/r"));
+        tree.mkdir("p/r/later");
+        events.awaitAppeared(tree.path("p/r/later"));
+    }
+
+    @Test
+    void anIdleWatcherSleepsUntilClosedFromAnotherThread() throws InterruptedException {
+        tree.mkdir("x");
+        startWatching();
+        events.awaitAppeared(tree.path("x"));
+        Thread.sleep(300);
+        Thread thread = watcher.thread();
+        long before = TaskSwitches.of(thread.getName());
+        Thread.sleep(1500);
+        long woken = TaskSwitches.of(thread.getName()) - before;
+        assertTrue(woken <= 1, "the idle watcher's thread woke " + woken + " times in 1.5 s");
+        Thread closer = Thread.ofPlatform().start(watcher::close);
+        closer.join(1000);
+        assertFalse(closer.isAlive(), "close() returned within a second");
+        assertFalse(thread.isAlive(), "the watcher's thread ended");
+    }
+
+    @Test
     void requestedResyncReportsOnlyResyncWhenNothingChanged() {
         tree.mkdir("x");
         startWatching();
