@@ -167,7 +167,7 @@ public final class CgroupTreeWatcher extends EventSourceThread {
         for (Runnable task; (task = tasks.poll()) != null; ) {
             task.run();
         }
-        if (running() && inotify.await(wakeup())) {
+        if (running() && inotify.await(eventFd())) {
             handle(inotify.read());
         }
         if (rootMissing && running() && rootIsBack()) {

@@ -11,7 +11,7 @@ import java.util.Objects;
  * (but survives) a listener's exception.
  *
  * <p>A source that blocks on a descriptor waits on it together with
- * {@link #wakeup()}, an eventfd that {@link #close} and {@link #wake()} signal, so
+ * {@link #eventFd()}, an eventfd that {@link #close} and {@link #wake()} signal, so
  * its thread sleeps until there is something to read or to do, with no timeout.
  */
 abstract class EventSourceThread implements CgroupEventSource {
@@ -22,7 +22,7 @@ abstract class EventSourceThread implements CgroupEventSource {
     private volatile boolean running;
     private volatile CgroupEventListener listener;
     private Thread thread;
-    private volatile EventFd wakeup;
+    private volatile EventFd eventFd;
     private boolean closed;
 
     EventSourceThread(String name) {
@@ -45,11 +45,11 @@ abstract class EventSourceThread implements CgroupEventSource {
         }
         this.listener = listener;
         EventFd fd = EventFd.open();
-        wakeup = fd;
+        eventFd = fd;
         try {
             open();
         } catch (RuntimeException | Error e) {
-            wakeup = null;
+            eventFd = null;
             fd.close();
             throw e;
         }
@@ -87,7 +87,7 @@ abstract class EventSourceThread implements CgroupEventSource {
     abstract void release();
 
     /**
-     * Interrupts a blocking read that does not wait on {@link #wakeup()}, so the
+     * Interrupts a blocking read that does not wait on {@link #eventFd()}, so the
      * thread sees {@link #running()} false; optional.
      */
     void wakeUp() {
@@ -97,13 +97,13 @@ abstract class EventSourceThread implements CgroupEventSource {
      * The eventfd to wait on beside the source's own descriptor; signalled by
      * {@link #close} and {@link #wake()}. Set from {@link #start} on.
      */
-    final EventFd wakeup() {
-        return wakeup;
+    final EventFd eventFd() {
+        return eventFd;
     }
 
-    /** Ends the source thread's current wait on {@link #wakeup()}, so it looks at new work. */
+    /** Ends the source thread's current wait on {@link #eventFd()}, so it looks at new work. */
     final void wake() {
-        EventFd fd = wakeup;
+        EventFd fd = eventFd;
         if (fd != null) {
             fd.signal();
         }

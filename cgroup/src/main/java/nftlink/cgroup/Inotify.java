@@ -78,15 +78,15 @@ final class Inotify implements AutoCloseable {
     }
 
     /**
-     * Waits with no timeout until events are queued or {@code wakeup} is signalled.
+     * Waits with no timeout until events are queued or {@code signal} is signalled.
      *
-     * @param wakeup the eventfd another thread signals to end the wait
-     * @return whether events are ready; {@code false} when only {@code wakeup} ended the wait
+     * @param signal the eventfd another thread signals to end the wait
+     * @return whether events are ready; {@code false} when only {@code signal} ended the wait
      */
-    boolean await(EventFd wakeup) {
+    boolean await(EventFd signal) {
         ensureOpen();
         try {
-            return wakeup.awaitReadable(fd);
+            return signal.awaitReadable(fd);
         } catch (SystemCallException e) {
             throw new CgroupException("poll(inotify): " + Errno.describe(e.errnoNumber()));
         }

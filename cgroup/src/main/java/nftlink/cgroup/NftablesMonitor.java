@@ -164,7 +164,7 @@ public final class NftablesMonitor extends EventSourceThread {
                         emit(new CgroupEvent.ResyncNeeded(name(), requested != null ? requested
                                 : "reconnected to nf_tables; notifications in between were not seen"));
                     }
-                    if (!socket.awaitReadable(wakeup())) {
+                    if (!socket.awaitReadable(eventFd())) {
                         continue;
                     }
                     int n = socket.receiveNow(buffer);

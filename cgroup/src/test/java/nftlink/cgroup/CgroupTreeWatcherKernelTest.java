@@ -101,6 +101,28 @@ class CgroupTreeWatcherKernelTest {
     }
 
     @Test
+    void reportsEveryCgroupOfAQuickSeriesInTwoDirectories() {
+        tree.mkdir("apps");
+        tree.mkdir("web");
+        startWatching();
+        events.awaitAppeared(tree.path("web"));
+        Set<CgroupPath> expected = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            expected.add(tree.mkdir((i % 2 == 0 ? "apps/app-" : "web/web-") + i + ".scope"));
+        }
+        Set<CgroupPath> missing = new HashSet<>(expected);
+        try {
+            while (!missing.isEmpty()) {
+                CgroupEvent e = events.await("Appeared", ev -> ev instanceof CgroupEvent.Appeared);
+                missing.remove(((CgroupEvent.Appeared) e).cgroup().path());
+            }
+        } catch (AssertionError e) {
+            throw new AssertionError(missing.size() + " of " + expected.size() + " cgroups never reported, e.g. "
+                    + missing.stream().map(CgroupPath::toString).sorted().limit(5).toList());
+        }
+    }
+
+    @Test
     void queueOverflowTriggersAFullResyncWithTheDifference() {
         CgroupPath stays = tree.mkdir("stays");
         startWatching();
