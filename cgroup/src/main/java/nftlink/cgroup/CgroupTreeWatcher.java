@@ -185,14 +185,17 @@ public final class CgroupTreeWatcher extends EventSourceThread {
     }
 
     /**
-     * Watches every existing ancestor of the root, from the hierarchy's root down:
-     * cgroupfs reports neither {@code IN_DELETE_SELF} nor {@code IN_IGNORED} for a
-     * removed directory that is watched, so the root's removal and return are seen
-     * from its parent, the parent's from the grandparent, and so on.
+     * Watches the root's parent, and while the root is missing every existing
+     * ancestor, from the hierarchy's root down: cgroupfs reports neither
+     * {@code IN_DELETE_SELF} nor {@code IN_IGNORED} for a removed directory that is
+     * watched, so the root's removal and return are seen from its parent, and once
+     * the root is gone (and nothing keeps its parent) the parent's from the
+     * grandparent, and so on. A parent cannot go while it holds the root, so the
+     * watcher of an existing root wakes for nothing above the parent.
      */
     private void watchAncestors() {
         List<CgroupPath> chain = new ArrayList<>();
-        for (CgroupPath a = root; !a.isRoot(); ) {
+        for (CgroupPath a = root; !a.isRoot() && (chain.isEmpty() || rootMissing); ) {
             a = a.parent();
             chain.addFirst(a);
         }
@@ -223,8 +226,7 @@ public final class CgroupTreeWatcher extends EventSourceThread {
         }
         if (e.has(IN_DELETE | IN_MOVED_FROM)) {
             forgetAncestorsFrom(next);
-            forgetTree(root);
-            rootMissing = true;
+            rootGone();
         } else if (e.has(IN_CREATE | IN_MOVED_TO)) {
             watchAncestors();
             if (rootMissing && rootIsBack()) {
@@ -273,12 +275,20 @@ public final class CgroupTreeWatcher extends EventSourceThread {
             } else if (e.has(IN_ISDIR) && e.has(IN_DELETE | IN_MOVED_FROM) && !e.name().isEmpty()) {
                 forgetTree(dir.child(e.name()));
             } else if (e.has(IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED | IN_UNMOUNT)) {
-                forgetTree(dir);
                 if (dir.equals(root)) {
-                    rootMissing = true;
+                    rootGone();
+                } else {
+                    forgetTree(dir);
                 }
             }
         }
+    }
+
+    /** Reports the root's subtree vanished and watches the way back to it. */
+    private void rootGone() {
+        forgetTree(root);
+        rootMissing = true;
+        watchAncestors();
     }
 
     /** Watches {@code top} and every directory below it, reporting each one not yet known. */
@@ -386,6 +396,9 @@ public final class CgroupTreeWatcher extends EventSourceThread {
             for (String child : resolver.childDirectories(path)) {
                 pending.add(path.child(child));
             }
+        }
+        if (rootMissing) {
+            watchAncestors();
         }
         List<Watched> vanished = new ArrayList<>(before.values());
         vanished.sort(Comparator.comparingInt((Watched w) -> w.cgroup().level()).reversed()

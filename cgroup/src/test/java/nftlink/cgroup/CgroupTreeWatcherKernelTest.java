@@ -217,9 +217,12 @@ class CgroupTreeWatcherKernelTest {
 
     @Test
     void anIdleWatcherSleepsUntilClosedFromAnotherThread() throws InterruptedException {
-        tree.mkdir("x");
-        startWatching();
-        events.awaitAppeared(tree.path("x"));
+        // below the test's own subtree: the watched parent is not the hierarchy's root, where others make cgroups
+        tree.mkdir("w");
+        tree.mkdir("w/x");
+        watcher = new CgroupTreeWatcher(resolver, tree.path("w"));
+        watcher.start(events);
+        events.awaitAppeared(tree.path("w/x"));
         Thread.sleep(300);
         Thread thread = watcher.thread();
         long before = TaskSwitches.of(thread.getName());
