@@ -1,6 +1,7 @@
 package nftlink.cgroup;
 
 import nftlink.testing.KernelTest;
+import nftlink.testing.TaskSwitches;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

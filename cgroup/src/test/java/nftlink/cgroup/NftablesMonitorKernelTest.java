@@ -5,6 +5,7 @@ import nftlink.nftables.Family;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.Nftables;
 import nftlink.testing.KernelTest;
+import nftlink.testing.TaskSwitches;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
 
