@@ -27,6 +27,10 @@ import static nftlink.cgroup.InotifyEvent.*;
  * difference to what it knew. When the root itself is removed, its subtree is
  * reported vanished and the watcher waits for the root to come back.
  *
+ * <p>Its thread sleeps in {@code poll(2)} until inotify has events, work is
+ * handed to it ({@link #requestResync}) or it is closed: an idle watcher never
+ * wakes up.
+ *
  * <p>It keeps the {@link CgroupResolver}'s index current, so
  * {@link CgroupResolver#path(long)} answers from it.
  */
@@ -35,7 +39,7 @@ public final class CgroupTreeWatcher extends EventSourceThread {
     private static final System.Logger LOG = System.getLogger(CgroupTreeWatcher.class.getName());
     private static final int WATCH_MASK = IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_MOVED_FROM | IN_MOVED_TO
             | IN_MOVE_SELF | IN_ONLYDIR | IN_DONT_FOLLOW;
-    private static final int POLL_MILLIS = 200;
+    private static final int ANCESTOR_MASK = IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ONLYDIR | IN_DONT_FOLLOW;
     private static final long MAX_BACKOFF_MILLIS = 30_000;
 
     private record Watched(int watch, Cgroup cgroup) {
@@ -46,8 +50,8 @@ public final class CgroupTreeWatcher extends EventSourceThread {
     private final Map<Integer, CgroupPath> pathByWatch = new ConcurrentHashMap<>();
     private final Map<CgroupPath, Watched> watched = new ConcurrentHashMap<>();
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final Map<Integer, CgroupPath> ancestorByWatch = new HashMap<>();
     private Inotify inotify;
-    private int parentWatch = -1;
     private boolean rootMissing;
     private boolean watchedAtStart;
 
@@ -91,7 +95,7 @@ public final class CgroupTreeWatcher extends EventSourceThread {
         resolver.resolve(root);
         inotify = Inotify.open();
         try {
-            watchParentOfRoot();
+            watchAncestors();
             watchTree(root);
             watchedAtStart = true;
         } catch (RuntimeException e) {
@@ -112,7 +116,7 @@ public final class CgroupTreeWatcher extends EventSourceThread {
                     }
                     rebuild("the watcher recovered from an error");
                 } else if (!watching) {
-                    watchParentOfRoot();
+                    watchAncestors();
                     watchTree(root);
                 }
                 watching = true;
@@ -133,17 +137,20 @@ public final class CgroupTreeWatcher extends EventSourceThread {
     public void requestResync(String reason) {
         Objects.requireNonNull(reason, "reason");
         tasks.add(() -> rebuild(reason));
+        wake();
     }
 
     /** Has the watcher's thread handle {@code events} as if read from inotify. */
     void inject(List<InotifyEvent> events) {
         List<InotifyEvent> copy = List.copyOf(events);
         tasks.add(() -> handle(copy));
+        wake();
     }
 
     /** Runs {@code task} on the watcher's thread before it next reads events. */
     void onWatcherThread(Runnable task) {
         tasks.add(task);
+        wake();
     }
 
     /** The watch descriptor of a watched directory, or -1. */
@@ -152,12 +159,15 @@ public final class CgroupTreeWatcher extends EventSourceThread {
         return w == null ? -1 : w.watch();
     }
 
-    /** Waits for and handles one batch of events, or checks whether a missing root is back. */
+    /**
+     * Runs the tasks handed over, then waits until inotify has events (and handles
+     * them) or the thread is woken; checks whether a missing root is back.
+     */
     void pumpOnce() {
         for (Runnable task; (task = tasks.poll()) != null; ) {
             task.run();
         }
-        if (inotify.await(POLL_MILLIS)) {
+        if (running() && inotify.await(eventFd())) {
             handle(inotify.read());
         }
         if (rootMissing && running() && rootIsBack()) {
@@ -175,12 +185,65 @@ public final class CgroupTreeWatcher extends EventSourceThread {
     }
 
     /**
-     * cgroupfs reports no {@code IN_DELETE_SELF} for a removed directory that is
-     * watched, so the root's removal and return are seen from its parent.
+     * Watches the root's parent, and while the root is missing every existing
+     * ancestor, from the hierarchy's root down: cgroupfs reports neither
+     * {@code IN_DELETE_SELF} nor {@code IN_IGNORED} for a removed directory that is
+     * watched, so the root's removal and return are seen from its parent, and once
+     * the root is gone (and nothing keeps its parent) the parent's from the
+     * grandparent, and so on. A parent cannot go while it holds the root, so the
+     * watcher of an existing root wakes for nothing above the parent.
      */
-    private void watchParentOfRoot() {
-        parentWatch = root.isRoot() ? -1 : inotify.addWatch(resolver.hierarchy().directory(root.parent()),
-                IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ONLYDIR | IN_DONT_FOLLOW);
+    private void watchAncestors() {
+        List<CgroupPath> chain = new ArrayList<>();
+        for (CgroupPath a = root; !a.isRoot() && (chain.isEmpty() || rootMissing); ) {
+            a = a.parent();
+            chain.addFirst(a);
+        }
+        for (CgroupPath a : chain) {
+            int wd = inotify.addWatch(resolver.hierarchy().directory(a), ANCESTOR_MASK);
+            if (wd < 0) {
+                return;
+            }
+            ancestorByWatch.put(wd, a);
+        }
+    }
+
+    /**
+     * Follows the directories on the way to the root: one removed takes the root
+     * with it; one created may be followed by the root, which is then watched again.
+     */
+    private void handleAncestorEvent(CgroupPath ancestor, InotifyEvent e) {
+        if (e.has(IN_IGNORED)) {
+            ancestorByWatch.remove(e.watch());
+            return;
+        }
+        CgroupPath next = root;
+        while (!next.parent().equals(ancestor)) {
+            next = next.parent();
+        }
+        if (!e.has(IN_ISDIR) || !e.name().equals(next.name())) {
+            return;
+        }
+        if (e.has(IN_DELETE | IN_MOVED_FROM)) {
+            forgetAncestorsFrom(next);
+            rootGone();
+        } else if (e.has(IN_CREATE | IN_MOVED_TO)) {
+            watchAncestors();
+            if (rootMissing && rootIsBack()) {
+                rebuild("the watched root \"" + root + "\" came back");
+            }
+        }
+    }
+
+    /** Drops the watches of {@code top} and the ancestors below it, which left with it. */
+    private void forgetAncestorsFrom(CgroupPath top) {
+        ancestorByWatch.entrySet().removeIf(w -> {
+            if (!top.contains(w.getValue())) {
+                return false;
+            }
+            inotify.removeWatch(w.getKey());
+            return true;
+        });
     }
 
     @Override
@@ -198,8 +261,9 @@ public final class CgroupTreeWatcher extends EventSourceThread {
                 rebuild("the inotify event queue overflowed");
                 return;
             }
-            if (e.watch() == parentWatch && parentWatch >= 0) {
-                handleParentEvent(e);
+            CgroupPath ancestor = ancestorByWatch.get(e.watch());
+            if (ancestor != null) {
+                handleAncestorEvent(ancestor, e);
                 continue;
             }
             CgroupPath dir = pathByWatch.get(e.watch());
@@ -211,28 +275,20 @@ public final class CgroupTreeWatcher extends EventSourceThread {
             } else if (e.has(IN_ISDIR) && e.has(IN_DELETE | IN_MOVED_FROM) && !e.name().isEmpty()) {
                 forgetTree(dir.child(e.name()));
             } else if (e.has(IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED | IN_UNMOUNT)) {
-                forgetTree(dir);
                 if (dir.equals(root)) {
-                    rootMissing = true;
+                    rootGone();
+                } else {
+                    forgetTree(dir);
                 }
             }
         }
     }
 
-    private void handleParentEvent(InotifyEvent e) {
-        if (e.has(IN_IGNORED)) {
-            parentWatch = -1;
-            return;
-        }
-        if (!e.has(IN_ISDIR) || !e.name().equals(root.name())) {
-            return;
-        }
-        if (e.has(IN_DELETE | IN_MOVED_FROM)) {
-            forgetTree(root);
-            rootMissing = true;
-        } else if (e.has(IN_CREATE | IN_MOVED_TO) && rootMissing) {
-            rebuild("the watched root \"" + root + "\" came back");
-        }
+    /** Reports the root's subtree vanished and watches the way back to it. */
+    private void rootGone() {
+        forgetTree(root);
+        rootMissing = true;
+        watchAncestors();
     }
 
     /** Watches {@code top} and every directory below it, reporting each one not yet known. */
@@ -305,7 +361,8 @@ public final class CgroupTreeWatcher extends EventSourceThread {
         pathByWatch.clear();
         inotify = Inotify.open();
         rootMissing = false;
-        watchParentOfRoot();
+        ancestorByWatch.clear();
+        watchAncestors();
         List<CgroupEvent> appeared = new ArrayList<>();
         Deque<CgroupPath> pending = new ArrayDeque<>();
         pending.add(root);
@@ -339,6 +396,9 @@ public final class CgroupTreeWatcher extends EventSourceThread {
             for (String child : resolver.childDirectories(path)) {
                 pending.add(path.child(child));
             }
+        }
+        if (rootMissing) {
+            watchAncestors();
         }
         List<Watched> vanished = new ArrayList<>(before.values());
         vanished.sort(Comparator.comparingInt((Watched w) -> w.cgroup().level()).reversed()

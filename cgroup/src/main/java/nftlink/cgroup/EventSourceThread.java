@@ -1,5 +1,7 @@
 package nftlink.cgroup;
 
+import nftlink.netlink.EventFd;
+
 import java.util.Objects;
 
 /**
@@ -7,6 +9,10 @@ import java.util.Objects;
  * {@link #start} runs {@link #run()} on a daemon platform thread, {@link #close}
  * asks it to stop and waits; {@link #emit} hands events to the listener and logs
  * (but survives) a listener's exception.
+ *
+ * <p>A source that blocks on a descriptor waits on it together with
+ * {@link #eventFd()}, an eventfd that {@link #close} and {@link #wake()} signal, so
+ * its thread sleeps until there is something to read or to do, with no timeout.
  */
 abstract class EventSourceThread implements CgroupEventSource {
 
@@ -16,6 +22,7 @@ abstract class EventSourceThread implements CgroupEventSource {
     private volatile boolean running;
     private volatile CgroupEventListener listener;
     private Thread thread;
+    private volatile EventFd eventFd;
     private boolean closed;
 
     EventSourceThread(String name) {
@@ -37,8 +44,17 @@ abstract class EventSourceThread implements CgroupEventSource {
             throw new IllegalStateException(name + " source is already started");
         }
         this.listener = listener;
-        open();
+        EventFd fd = EventFd.open();
+        eventFd = fd;
+        try {
+            open();
+        } catch (RuntimeException | Error e) {
+            eventFd = null;
+            fd.close();
+            throw e;
+        }
         if (closed) {
+            fd.close();
             return;
         }
         running = true;
@@ -48,7 +64,11 @@ abstract class EventSourceThread implements CgroupEventSource {
             } catch (Throwable t) {
                 LOG.log(System.Logger.Level.ERROR, name + " event source stopped by an unexpected error", t);
             } finally {
-                release();
+                try {
+                    release();
+                } finally {
+                    fd.close();
+                }
             }
         });
     }
@@ -66,8 +86,32 @@ abstract class EventSourceThread implements CgroupEventSource {
     /** Closes what the source reads; runs on the source's thread when it ends. */
     abstract void release();
 
-    /** Interrupts a blocking read so the thread sees {@link #running()} false; optional. */
+    /**
+     * Interrupts a blocking read that does not wait on {@link #eventFd()}, so the
+     * thread sees {@link #running()} false; optional.
+     */
     void wakeUp() {
+    }
+
+    /**
+     * The eventfd to wait on beside the source's own descriptor; signalled by
+     * {@link #close} and {@link #wake()}. Set from {@link #start} on.
+     */
+    final EventFd eventFd() {
+        return eventFd;
+    }
+
+    /** Ends the source thread's current wait on {@link #eventFd()}, so it looks at new work. */
+    final void wake() {
+        EventFd fd = eventFd;
+        if (fd != null) {
+            fd.signal();
+        }
+    }
+
+    /** The source's thread, or {@code null} before {@link #start}; for tests. */
+    final synchronized Thread thread() {
+        return thread;
     }
 
     /** Whether the source should keep going. */
@@ -119,6 +163,7 @@ abstract class EventSourceThread implements CgroupEventSource {
             release();
             return;
         }
+        wake();
         wakeUp();
         if (t == Thread.currentThread()) {
             return;

@@ -1,11 +1,12 @@
 package nftlink.cgroup;
 
 import nftlink.netlink.Errno;
+import nftlink.netlink.EventFd;
+import nftlink.netlink.SystemCallException;
 import nftlink.netlink.internal.LinuxCalls;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,13 +18,11 @@ final class Inotify implements AutoCloseable {
 
     private static final int IN_NONBLOCK = 0x800;
     private static final int IN_CLOEXEC = 0x80000;
-    private static final short POLLIN = 0x1;
     private static final int BUFFER_SIZE = 64 * 1024;
 
     private final Arena arena = Arena.ofShared();
     private final MemorySegment callState = LinuxCalls.allocateCallState(arena);
     private final MemorySegment buffer = arena.allocate(BUFFER_SIZE, 8);
-    private final MemorySegment pollFd = arena.allocate(LinuxCalls.POLLFD);
     private final int fd;
     private boolean closed;
 
@@ -79,24 +78,18 @@ final class Inotify implements AutoCloseable {
     }
 
     /**
-     * Waits up to {@code timeoutMillis} for events.
+     * Waits with no timeout until events are queued or {@code signal} is signalled.
      *
-     * @return whether events are ready
+     * @param signal the eventfd another thread signals to end the wait
+     * @return whether events are ready; {@code false} when only {@code signal} ended the wait
      */
-    boolean await(int timeoutMillis) {
+    boolean await(EventFd signal) {
         ensureOpen();
-        pollFd.set(ValueLayout.JAVA_INT, 0, fd);
-        pollFd.set(ValueLayout.JAVA_SHORT, 4, POLLIN);
-        pollFd.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
-        int n = LinuxCalls.poll(callState, pollFd, 1, timeoutMillis);
-        if (n < 0) {
-            int errno = LinuxCalls.errno(callState);
-            if (errno == Errno.EINTR.number()) {
-                return false;
-            }
-            throw new CgroupException("poll(inotify): " + Errno.describe(errno));
+        try {
+            return signal.awaitReadable(fd);
+        } catch (SystemCallException e) {
+            throw new CgroupException("poll(inotify): " + Errno.describe(e.errnoNumber()));
         }
-        return n > 0;
     }
 
     /** Reads the events queued now; empty when there are none. */

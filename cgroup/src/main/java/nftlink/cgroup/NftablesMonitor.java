@@ -43,6 +43,9 @@ import static nftlink.nftables.NfTablesUapi.*;
  * ({@code ENOBUFS}), the monitor reports {@link CgroupEvent.ResyncNeeded}; when
  * the socket fails otherwise, it opens a new one (pausing between attempts) and
  * reports {@code ResyncNeeded} once it listens again.
+ *
+ * <p>Its thread sleeps in {@code poll(2)} until a notification arrives, a resync
+ * is requested or the monitor is closed: an idle monitor never wakes up.
  */
 public final class NftablesMonitor extends EventSourceThread {
 
@@ -51,7 +54,6 @@ public final class NftablesMonitor extends EventSourceThread {
     private static final int NFTA_SET_NAME = 2;
     private static final int NFTA_SET_ELEM_LIST_TABLE = 1;
     private static final int NFTA_SET_ELEM_LIST_SET = 2;
-    private static final int POLL_MILLIS = 200;
     private static final long MAX_BACKOFF_MILLIS = 30_000;
 
     /**
@@ -162,7 +164,7 @@ public final class NftablesMonitor extends EventSourceThread {
                         emit(new CgroupEvent.ResyncNeeded(name(), requested != null ? requested
                                 : "reconnected to nf_tables; notifications in between were not seen"));
                     }
-                    if (!socket.awaitReadable(POLL_MILLIS)) {
+                    if (!socket.awaitReadable(eventFd())) {
                         continue;
                     }
                     int n = socket.receiveNow(buffer);
@@ -194,6 +196,7 @@ public final class NftablesMonitor extends EventSourceThread {
     @Override
     public void requestResync(String reason) {
         resyncReason = Objects.requireNonNull(reason, "reason");
+        wake();
     }
 
     private long reconnectLater(RuntimeException e, long backoff) {

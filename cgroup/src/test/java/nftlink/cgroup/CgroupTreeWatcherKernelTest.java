@@ -1,6 +1,7 @@
 package nftlink.cgroup;
 
 import nftlink.testing.KernelTest;
+import nftlink.testing.TaskSwitches;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,28 @@ class CgroupTreeWatcherKernelTest {
     }
 
     @Test
+    void reportsEveryCgroupOfAQuickSeriesInTwoDirectories() {
+        tree.mkdir("apps");
+        tree.mkdir("web");
+        startWatching();
+        events.awaitAppeared(tree.path("web"));
+        Set<CgroupPath> expected = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            expected.add(tree.mkdir((i % 2 == 0 ? "apps/app-" : "web/web-") + i + ".scope"));
+        }
+        Set<CgroupPath> missing = new HashSet<>(expected);
+        try {
+            while (!missing.isEmpty()) {
+                CgroupEvent e = events.await("Appeared", ev -> ev instanceof CgroupEvent.Appeared);
+                missing.remove(((CgroupEvent.Appeared) e).cgroup().path());
+            }
+        } catch (AssertionError e) {
+            throw new AssertionError(missing.size() + " of " + expected.size() + " cgroups never reported, e.g. "
+                    + missing.stream().map(CgroupPath::toString).sorted().limit(5).toList());
+        }
+    }
+
+    @Test
     void queueOverflowTriggersAFullResyncWithTheDifference() {
         CgroupPath stays = tree.mkdir("stays");
         startWatching();
@@ -171,6 +194,46 @@ class CgroupTreeWatcherKernelTest {
         events.awaitAppeared(tree.root());
         tree.mkdir("later");
         events.awaitAppeared(tree.path("later"));
+    }
+
+    @Test
+    void survivesItsRootAndItsParentGoingAwayAndComingBack() throws InterruptedException {
+        tree.mkdir("p");
+        tree.mkdir("p/r");
+        watcher = new CgroupTreeWatcher(resolver, tree.path("p/r"));
+        watcher.start(events);
+        events.awaitAppeared(tree.path("p/r"));
+        tree.rmdir("p/r");
+        events.awaitVanished(tree.path("p/r"));
+        // the watcher goes back to waiting, so that it sees what follows through its watches alone
+        Thread.sleep(300);
+        tree.rmdir("p");
+        tree.mkdir("p");
+        tree.mkdir("p/r");
+        events.awaitResync();
+        events.awaitAppeared(tree.path("p/r"));
+        tree.mkdir("p/r/later");
+        events.awaitAppeared(tree.path("p/r/later"));
+    }
+
+    @Test
+    void anIdleWatcherSleepsUntilClosedFromAnotherThread() throws InterruptedException {
+        // below the test's own subtree: the watched parent is not the hierarchy's root, where others make cgroups
+        tree.mkdir("w");
+        tree.mkdir("w/x");
+        watcher = new CgroupTreeWatcher(resolver, tree.path("w"));
+        watcher.start(events);
+        events.awaitAppeared(tree.path("w/x"));
+        Thread.sleep(300);
+        Thread thread = watcher.thread();
+        long before = TaskSwitches.of(thread.getName());
+        Thread.sleep(1500);
+        long woken = TaskSwitches.of(thread.getName()) - before;
+        assertTrue(woken <= 1, "the idle watcher's thread woke " + woken + " times in 1.5 s");
+        Thread closer = Thread.ofPlatform().start(watcher::close);
+        closer.join(1000);
+        assertFalse(closer.isAlive(), "close() returned within a second");
+        assertFalse(thread.isAlive(), "the watcher's thread ended");
     }
 
     @Test

@@ -5,6 +5,7 @@ import nftlink.nftables.Family;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.Nftables;
 import nftlink.testing.KernelTest;
+import nftlink.testing.TaskSwitches;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,6 +102,26 @@ class NftablesMonitorKernelTest {
             assertEquals("reconnect requested by test", events.awaitResync().reason());
             ns.nft("delete", "chain", "inet", "owned", "b").orThrow();
             assertEquals("b", ((RulesetChange.ChainDeleted) awaitChange(events).changes().getFirst()).deleted().name());
+        }
+    }
+
+    @Test
+    void anIdleMonitorSleepsUntilClosedFromAnotherThread(TestNamespace ns) throws InterruptedException {
+        ns.nftScript("table inet owned {\n chain a { }\n}\n").orThrow();
+        EventRecorder events = new EventRecorder();
+        try (NetworkNamespace n = NetworkNamespace.named(ns.name());
+             NftablesMonitor monitor = new NftablesMonitor(n, OWNED, 0)) {
+            monitor.start(events);
+            Thread.sleep(300);
+            Thread thread = monitor.thread();
+            long before = TaskSwitches.of(thread.getName());
+            Thread.sleep(1500);
+            long woken = TaskSwitches.of(thread.getName()) - before;
+            assertTrue(woken <= 1, "the idle monitor's thread woke " + woken + " times in 1.5 s");
+            Thread closer = Thread.ofPlatform().start(monitor::close);
+            closer.join(1000);
+            assertFalse(closer.isAlive(), "close() returned within a second");
+            assertFalse(thread.isAlive(), "the monitor's thread ended");
         }
     }
 

@@ -201,6 +201,22 @@ public final class NetlinkSocket implements NetlinkTransport {
         }
     }
 
+    /**
+     * Waits with no timeout until a datagram is queued (or the socket has an error,
+     * such as ENOBUFS, that the next receive reports) or {@code signal} is signalled.
+     *
+     * @param signal the eventfd another thread signals to end the wait
+     * @return whether the socket is ready; {@code false} when only {@code signal} ended the wait
+     */
+    public boolean awaitReadable(EventFd signal) {
+        ensureOpen();
+        try {
+            return signal.awaitReadable(fd);
+        } catch (SystemCallException e) {
+            throw new SystemCallException("poll(" + protocol.kernelName() + ")", e.errnoNumber());
+        }
+    }
+
     private int receive(MemorySegment buffer, int flags) {
         ensureOpen();
         while (true) {

@@ -8,6 +8,8 @@ import nftlink.nftables.SetElement;
 import nftlink.nftables.lang.RuleListing;
 import nftlink.nftables.lang.RuleRenderer;
 import nftlink.testing.KernelTest;
+import nftlink.testing.NftRef;
+import nftlink.testing.TaskSwitches;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -179,6 +181,25 @@ class DaemonKernelTest {
             assertThat(flush.out()).endsWith("removed 2 rule(s) and element(s)\n");
             assertThat(members(nft)).isEmpty();
             assertThat(nft.listRules(Family.INET, "filter", "out")).as("the static rules stay").hasSize(3);
+        }
+    }
+
+    @Test
+    void anIdleDaemonsThreadsSleepUntilSomethingHappens(TestNamespace ns) throws Exception {
+        Files.writeString(policyFile, policy(25));
+        // below the test's own subtree: the watched parent is not the hierarchy's root, where others make cgroups
+        f.mkdir("idle");
+        List<String> threads = List.of("nftlink-cgroupfs", "nftlink-nftables", "nftlink-reconciler");
+        try (NetworkNamespace n = ns.open();
+             Daemon d = Daemon.open(Daemon.Config.of(policyFile).withLoad(true).in(n).watching(f.path("idle")), line -> { })) {
+            d.start();
+            Thread.sleep(500);
+            long before = threads.stream().mapToLong(TaskSwitches::of).sum();
+            Thread.sleep(1500);
+            long woken = threads.stream().mapToLong(TaskSwitches::of).sum() - before;
+            assertThat(woken).as("wake-ups of the idle daemon's watcher, monitor and reconciler in 1.5 s").isLessThanOrEqualTo(1);
+            NftRef.run(ns, "delete", "table", "inet", "filter").orThrow();
+            await("the table put back after 'delete table'", () -> ruleset(ns).contains("chain allow"));
         }
     }
 

@@ -82,6 +82,14 @@ public final class LinuxCalls {
             static final MethodHandle HANDLE = downcall("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
         }
 
+        private static final class Write {
+            static final MethodHandle HANDLE = downcall("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+        }
+
+        private static final class Eventfd {
+            static final MethodHandle HANDLE = downcall("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+        }
+
         private static final class Setns {
             static final MethodHandle HANDLE = downcall("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
         }
@@ -229,6 +237,24 @@ public final class LinuxCalls {
     public static long read(MemorySegment callState, int fd, MemorySegment buffer, long length) {
         try {
             return (long) Downcalls.Read.HANDLE.invokeExact(callState, fd, buffer, length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code write(2)} of {@code length} bytes from {@code buffer}. */
+    public static long write(MemorySegment callState, int fd, MemorySegment buffer, long length) {
+        try {
+            return (long) Downcalls.Write.HANDLE.invokeExact(callState, fd, buffer, length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code eventfd(2)}: a counter descriptor that is readable while its count is above zero. */
+    public static int eventfd(MemorySegment callState, int initialValue, int flags) {
+        try {
+            return (int) Downcalls.Eventfd.HANDLE.invokeExact(callState, initialValue, flags);
         } catch (Throwable t) {
             throw rethrow(t);
         }
