@@ -65,7 +65,6 @@ public final class NftMonitor implements AutoCloseable {
     public static final int DEFAULT_RECEIVE_BUFFER_BYTES = 64 << 20;
 
     private static final String OVERRUN = "the kernel dropped notifications: receive buffer overrun (ENOBUFS)";
-    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     /** Waits this long or longer are waits without a limit (and cannot overflow a deadline in nanoseconds). */
     private static final Duration FOREVER = Duration.ofDays(365L * 100);
 
@@ -181,7 +180,7 @@ public final class NftMonitor implements AutoCloseable {
             }
             NotificationReader.Item item;
             try {
-                item = reader.queue().poll(Math.min(left, POLL_NANOS), TimeUnit.NANOSECONDS);
+                item = timeoutNanos < 0 ? reader.queue().take() : reader.queue().poll(left, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return null;
@@ -193,6 +192,9 @@ public final class NftMonitor implements AutoCloseable {
                     decoder.datagram(d.bytes());
                 }
                 case NotificationReader.Lost l -> decoder.lost(OVERRUN);
+                case NotificationReader.Stopped s -> {
+                    return decoder.poll();
+                }
                 case NotificationReader.Failed f -> {
                     closed = true;
                     throw f.exception();
@@ -203,13 +205,14 @@ public final class NftMonitor implements AutoCloseable {
 
     /**
      * Stops the monitor: a {@link #next} waiting in another thread returns
-     * empty within 200 ms, and the socket is closed.
+     * at once (empty), and the socket is closed.
      */
     @Override
     public void close() {
         closed = true;
         if (started.compareAndSet(false, true)) {
             socket.close();
+            reader.discard();
         } else {
             reader.stop();
         }

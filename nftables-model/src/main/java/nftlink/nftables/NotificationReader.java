@@ -1,6 +1,7 @@
 package nftlink.nftables;
 
 import nftlink.netlink.Errno;
+import nftlink.netlink.EventFd;
 import nftlink.netlink.NetlinkSocket;
 import nftlink.netlink.SystemCallException;
 
@@ -10,7 +11,6 @@ import java.lang.foreign.ValueLayout;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The thread of an {@link NftMonitor} that only drains its socket: each datagram
@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * receive buffer empties as fast as the system calls allow however slow the
  * consumer is. The queue holds at most {@value #MAX_QUEUED_KIB} KiB; when the
  * consumer falls that far behind the reader waits and the kernel buffer fills.
- * The reader owns the socket and closes it when it stops.
+ * The reader owns the socket and closes it when it stops. It sleeps in poll(2) until
+ * a datagram comes or {@link #stop} signals its eventfd: an idle monitor never wakes.
  */
 final class NotificationReader implements Runnable {
 
@@ -38,13 +39,17 @@ final class NotificationReader implements Runnable {
     record Failed(RuntimeException exception) implements Item {
     }
 
+    /** The monitor was closed: the consumer stops waiting. */
+    record Stopped() implements Item {
+    }
+
     /** Bound of the queue: 256 MiB of datagrams, counted per started KiB. */
     static final int MAX_QUEUED_KIB = 256 * 1024;
     /** A notification datagram is at most a page-sized skb; this leaves ample room. */
     private static final int DATAGRAM_BYTES = 256 * 1024;
-    private static final int POLL_MILLIS = 200;
 
     private final NetlinkSocket socket;
+    private final EventFd wake = EventFd.open();
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private final Semaphore room = new Semaphore(MAX_QUEUED_KIB);
     private volatile boolean stopping;
@@ -63,9 +68,21 @@ final class NotificationReader implements Runnable {
         room.release(kib(d.bytes().length));
     }
 
-    /** Asks the reader to stop; it closes the socket within {@value #POLL_MILLIS} ms. */
+    /**
+     * Asks the reader to stop: wakes it wherever it waits (for a datagram or for room in the queue), and
+     * it closes the socket; a consumer waiting on the queue gets {@link Stopped}.
+     */
     void stop() {
         stopping = true;
+        room.release(MAX_QUEUED_KIB);
+        wake.signal();
+        queue.add(new Stopped());
+    }
+
+    /** Frees what the reader holds when its thread never ran (the monitor's owner closed the socket). */
+    void discard() {
+        stopping = true;
+        wake.close();
     }
 
     @Override
@@ -73,7 +90,7 @@ final class NotificationReader implements Runnable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(DATAGRAM_BYTES, 8);
             while (!stopping) {
-                if (socket.awaitReadable(POLL_MILLIS)) {
+                if (socket.awaitReadable(wake)) {
                     drain(buffer);
                 }
             }
@@ -81,6 +98,7 @@ final class NotificationReader implements Runnable {
             queue.add(new Failed(e));
         } finally {
             socket.close();
+            wake.close();
         }
     }
 
@@ -109,12 +127,8 @@ final class NotificationReader implements Runnable {
 
     private boolean waitForRoom(int kib) {
         try {
-            while (!stopping) {
-                if (room.tryAcquire(kib, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                    return true;
-                }
-            }
-            return false;
+            room.acquire(kib);
+            return !stopping;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopping = true;

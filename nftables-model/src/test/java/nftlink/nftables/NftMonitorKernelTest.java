@@ -2,6 +2,7 @@ package nftlink.nftables;
 
 import nftlink.netlink.NetworkNamespace;
 import nftlink.testing.KernelTest;
+import nftlink.testing.TaskSwitches;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -50,6 +51,27 @@ class NftMonitorKernelTest {
             monitor.close();
             assertThat(waiting.get(30, TimeUnit.SECONDS)).isEmpty();
             assertThat(monitor.next(Duration.ZERO)).isEmpty();
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void anIdleMonitorSleepsUntilCloseWakesIt(TestNamespace ns) throws Exception {
+        try (NetworkNamespace n = ns.open(); NftMonitor monitor = NftMonitor.open(n)) {
+            CompletableFuture<Optional<NftMonitor.Update>> waiting = new CompletableFuture<>();
+            Thread consumer = Thread.ofPlatform().name("idle monitor consumer").start(() -> waiting.complete(monitor.next()));
+            Thread.sleep(300);
+            long before = TaskSwitches.of("nftlink monitor reader") + TaskSwitches.of(consumer.getName());
+            Thread.sleep(1500);
+            long woken = TaskSwitches.of("nftlink monitor reader") + TaskSwitches.of(consumer.getName()) - before;
+            assertThat(woken).as("times the idle reader and consumer threads woke in 1.5 s (each woke 7 times with a 200 ms poll)")
+                    .isLessThanOrEqualTo(1);
+            long closing = System.nanoTime();
+            monitor.close();
+            assertThat(waiting.get(30, TimeUnit.SECONDS)).isEmpty();
+            assertThat(Duration.ofNanos(System.nanoTime() - closing)).as("close ended the wait at once").isLessThan(Duration.ofSeconds(1));
+            consumer.join(1000);
+            assertThat(consumer.isAlive()).isFalse();
         }
     }
 
