@@ -166,18 +166,23 @@ final class DelinearizeDependencies {
 
     /**
      * {@code deps} with, for each {@code meta nfproto}, the ether type of that network protocol, which an inet rule
-     * checks instead after an ethernet header field; and the {@code meta iiftype ether} that ether type depends on
-     * when {@code before} (the statements before) has that ether type.
+     * checks instead after an ethernet header field (or the vlan type after a vlan tag); and the {@code meta iiftype
+     * ether} that ether type depends on when {@code before} (the statements before) has that ether type.
      */
     private static List<Match> withEtherType(List<Statement> before, List<Match> deps) {
         List<Match> all = new ArrayList<>(deps);
+        Match iiftypeEther = Match.eq(MetaField.IIFTYPE, Bytes.of((byte) 1, (byte) 0));
         for (Match d : deps) {
             if (d.field().equals(MetaField.NFPROTO) && d.value() instanceof Value.Single nfproto) {
-                int ethertype = nfproto.bytes().get(0) == NfTablesUapi.NFPROTO_IPV4 ? 0x0800 : 0x86dd;
-                Match etherType = Match.eq(PayloadField.ETHER_TYPE, Bytes.u16Be(ethertype));
+                Bytes ethertype = Bytes.u16Be(LinearizeDependencies.etherType(nfproto));
+                Match etherType = Match.eq(PayloadField.ETHER_TYPE, ethertype);
                 all.add(etherType);
                 if (before.contains(etherType)) {
-                    all.add(Match.eq(MetaField.IIFTYPE, Bytes.of((byte) 1, (byte) 0)));
+                    all.add(iiftypeEther);
+                }
+                for (int tag = 1; tag <= 3; tag++) {
+                    // after a vlan tag, the tag's type
+                    all.add(Match.eq(PayloadField.ofVlanTag(PayloadField.VLAN_TYPE, tag), ethertype));
                 }
             }
         }

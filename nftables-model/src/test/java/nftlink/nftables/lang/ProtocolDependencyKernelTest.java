@@ -60,10 +60,14 @@ class ProtocolDependencyKernelTest {
                 \tchain c {
                 \t\tether saddr aa:bb:cc:dd:ee:ff iifname "lo" meta mark set ip6 daddr map { ::1 : 0x1 }
                 \t\tether saddr aa:bb:cc:dd:ee:ff counter ip daddr 1.2.3.4
+                \t\tether saddr 02:00:00:04:9a:4c meta mark 0x2f09ad6d meta mark set ip daddr map { 10.131.248.239 : 0x3c92cc4 } drop
+                \t\tether saddr 02:00:00:04:9a:4c meta mark 0x2f09ad6d ip daddr 1.2.3.4 drop
                 \t}
                 }
                 """).check();
         assertThat(listed).contains("\t\tudp dport 67\n", "\t\tmeta protocol ip\n", "\t\tip protocol ipv6-icmp icmpv6 type",
-                "\t\tether saddr aa:bb:cc:dd:ee:ff ip daddr 192.168.0.1 reject with icmp port-unreachable\n");
+                "\t\tether saddr aa:bb:cc:dd:ee:ff ip daddr 192.168.0.1 reject with icmp port-unreachable\n",
+                // the ethernet address merged with the ether type ip stays where that dependency went, after meta mark
+                "\t\tmeta mark 0x2f09ad6d ether saddr 02:00:00:04:9a:4c ip daddr 1.2.3.4 drop\n");
     }
 }
