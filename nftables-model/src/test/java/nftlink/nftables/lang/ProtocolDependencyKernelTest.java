@@ -72,7 +72,7 @@ class ProtocolDependencyKernelTest {
     }
 
     @Test
-    void igmpsNetworkProtocolStaysInTheListingAsNftShowsIt() {
+    void igmpsNetworkProtocolStaysInTheListingAndItsGroupIsAnIntegerAsNftShowsThem() {
         // nft 1.1.3 folds the network protocol away before icmp and icmpv6 only; and in netdev and bridge an ether
         // type an icmp header depends on goes with the meta iiftype ether before it
         StringBuilder ruleset = new StringBuilder();
@@ -87,11 +87,14 @@ class ProtocolDependencyKernelTest {
                     \t\tether type ip icmp type echo-request
                     \t\tmeta iiftype ether ether type ip ip saddr 1.2.3.4
                     \t\tmeta iiftype ether icmp type echo-request
+                    \t\tigmp group 0x0a000001
                     """).append(family.equals("inet") ? "" : "\t\tvlan id 1 igmp type membership-query\n").append("\t}\n}\n");
         }
         String listed = ReferenceCheck.of(ruleset.toString()).check();
         assertThat(listed).contains("\t\tether type ip igmp type membership-query\n", "\t\tmeta protocol ip igmp type membership-query\n",
-                "\t\tmeta nfproto ipv4 igmp type membership-query\n", "\t\tvlan id 1 vlan type ip igmp type membership-query\n")
+                "\t\tmeta nfproto ipv4 igmp type membership-query\n", "\t\tvlan id 1 vlan type ip igmp type membership-query\n",
+                // nft 1.1.3 types the group as an integer, not an address
+                "igmp group 167772161\n")
                 .doesNotContain("iiftype");
     }
 }
