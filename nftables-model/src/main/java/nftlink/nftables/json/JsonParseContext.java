@@ -41,12 +41,18 @@ final class JsonParseContext {
     final JsonNatReader nats = new JsonNatReader(this);
     /** Reads set and map declarations and elements. */
     final JsonSets jsonSets = new JsonSets((field, node) -> values.setItem(field, node),
-            (family, node) -> statements.statement(family, node), node -> fields.field(node));
+            (family, node) -> statements.statement(family, node), node -> fields.field(node),
+            this::interfaceIndex);
 
     JsonParseContext(CgroupPathResolver cgroups, SetLookup sets, InterfaceResolver interfaces) {
         this.cgroups = Objects.requireNonNull(cgroups, "cgroups");
         this.sets = Objects.requireNonNull(sets, "sets");
         this.interfaces = Objects.requireNonNull(interfaces, "interfaces");
+    }
+
+    /** The index of the interface {@code name} in the namespace rules are read for, or the number it writes. */
+    private int interfaceIndex(String name) {
+        return interfaces.indexOrNumber(name);
     }
 
     /** The parts of the key ({@code key}) or data of the set constants are read for; {@code null} when unknown. */

@@ -147,10 +147,16 @@ record JsonSetRenderer(JsonRenderer renderer) {
         return JsonValue.array(item, data);
     }
 
-    /** An interface by the name the renderer knows for its index (as nft's if_indextoname), else its index. */
+    /**
+     * An interface by the name the renderer knows for its index (as nft's if_indextoname), else its index as a
+     * string, as nft writes the index of an interface that does not exist (in elements as in rules).
+     */
     private JsonValue device(Bytes index) {
-        String name = index.length() == 4 ? renderer.interfaceNames().apply(index.asU32()) : null;
-        return name != null ? JsonValue.of(name) : JsonDatatypeValues.render(Datatype.IFINDEX, index);
+        if (index.length() != 4) {
+            return JsonDatatypeValues.render(Datatype.IFINDEX, index);
+        }
+        String name = renderer.interfaceNames().apply(index.asU32());
+        return JsonValue.of(name != null ? name : Integer.toUnsignedString(index.asU32()));
     }
 
     /** A value, or a bitmask value's flags as nft lists several: {@code {"|": ["fin", "ack"]}}. */

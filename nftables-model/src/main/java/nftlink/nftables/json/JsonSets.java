@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * Sets and maps in libnftables JSON: {@code {"set": {...}}} and {@code {"map": {...}}} declarations
@@ -40,17 +41,20 @@ final class JsonSets {
     private final BiFunction<Field, Node, Value> values;
     private final BiFunction<Family, Node, Statement> statements;
     private final Function<Node, Field> fields;
+    private final ToIntFunction<String> interfaces;
 
     /**
      * @param values     reads a value, prefix or range of a field (as a match's right-hand side)
      * @param statements reads a statement (for the stateful statements of a set)
      * @param fields     reads an expression (the key of a {@code typeof} declaration)
+     * @param interfaces the index of an interface name (or of a number written as a string), for map data
      */
     JsonSets(BiFunction<Field, Node, Value> values, BiFunction<Family, Node, Statement> statements,
-             Function<Node, Field> fields) {
+             Function<Node, Field> fields, ToIntFunction<String> interfaces) {
         this.values = values;
         this.statements = statements;
         this.fields = fields;
+        this.interfaces = interfaces;
     }
 
     private static Datatype datatype(Node node) {
@@ -295,7 +299,7 @@ final class JsonSets {
         return v;
     }
 
-    private static NftData data(NftSet set, Node dataNode) {
+    private NftData data(NftSet set, Node dataNode) {
         boolean verdicts = set.dataType() == SetData.Verdicts.TYPE;
         if (verdicts) {
             return NftData.of(JsonParser.verdict(dataNode));
@@ -306,6 +310,10 @@ final class JsonSets {
         Datatype dataType = Datatype.ofId(set.dataType());
         if (dataType == null && set.dataType() > 63) {
             return NftData.of(concatData(Datatype.parts(set.dataType()), dataNode));
+        }
+        if (dataType == Datatype.IFINDEX && dataNode.value() instanceof JsonValue.Str name) {
+            // an interface by name, or the index of one that is gone as a string ("90000"), as nft writes them
+            return NftData.of(JsonParser.at(dataNode, () -> Bytes.u32(interfaces.applyAsInt(name.value()))));
         }
         return NftData.of(JsonDatatypeValues.parse(dataType, set.dataLength(), dataNode.value(), dataNode.path()));
     }

@@ -30,6 +30,19 @@ final class BitValue {
     }
 
     /**
+     * The loads of {@code f} in value form as nft 1.1.3 writes them before a lookup in a named set or verdict map
+     * ({@code frag frag-off @s}): an extension header's bits are shifted down without the ntoh first (which nft
+     * writes in a concatenation and before a dynamic set update).
+     */
+    static List<Expression> lookupLoads(Field f, int register) {
+        List<Expression> out = loads(f, register);
+        if (f instanceof ExthdrField) {
+            out.removeIf(x -> x instanceof Byteorder);
+        }
+        return out;
+    }
+
+    /**
      * What moves the loaded bits of {@code f} down to a value: ntoh for more than a byte, then a right
      * shift; nothing for bits that end a byte.
      */
@@ -68,7 +81,7 @@ final class BitValue {
 
     /**
      * How many expressions at {@code at} are {@code f}'s {@link #down} into {@code register} (0 when
-     * none or not all); nft 1.0.6 shifted without the ntoh, which reads the same.
+     * none or not all); the shift without the ntoh reads the same.
      */
     static int matchDown(Field f, List<Expression> e, int at, int register) {
         List<Expression> down = down(f, register);
@@ -78,6 +91,7 @@ final class BitValue {
         if (matches(down, e, at)) {
             return down.size();
         }
+        // the shift alone: nft 1.0.6, and nft 1.1.3 for an extension header's bits before a lookup
         return down.size() == 2 && matches(down.subList(1, 2), e, at) ? 1 : 0;
     }
 

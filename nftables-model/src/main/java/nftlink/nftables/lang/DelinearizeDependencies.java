@@ -79,7 +79,7 @@ final class DelinearizeDependencies {
             List<Match> deps = dependencies(family, out.get(i));
             if (deps != null) {
                 deps = withImplied(family, out.get(i), deps);
-                if (family == Family.INET) {
+                if (family == Family.INET || family == Family.NETDEV || family == Family.BRIDGE) {
                     deps = withEtherType(out.subList(0, i), deps);
                 }
                 i = removeDependencies(out, i, deps);
@@ -117,7 +117,13 @@ final class DelinearizeDependencies {
         try {
             List<Match> deps = new ArrayList<>();
             for (Field f : fields) {
-                deps.addAll(f.dependencies(family));
+                if (f instanceof PayloadField p && p.protocol().equals("igmp")) {
+                    // nft leaves the network protocol igmp needs in its listing (meta nfproto ipv4, meta protocol ip,
+                    // ether type ip, vlan type ip): it folds it away only before icmp and icmpv6
+                    f.dependencies(family).stream().filter(d -> d.field().equals(MetaField.L4PROTO)).forEach(deps::add);
+                } else {
+                    deps.addAll(f.dependencies(family));
+                }
             }
             return deps;
         } catch (IllegalArgumentException notInThisFamily) {
@@ -166,18 +172,28 @@ final class DelinearizeDependencies {
 
     /**
      * {@code deps} with, for each {@code meta nfproto}, the ether type of that network protocol, which an inet rule
-     * checks instead after an ethernet header field; and the {@code meta iiftype ether} that ether type depends on
-     * when {@code before} (the statements before) has that ether type.
+     * checks instead after an ethernet header field (or the vlan type after a vlan tag); and the {@code meta iiftype
+     * ether} that an ether type among them depends on when {@code before} (the statements before) has that ether type
+     * (inet, netdev and bridge).
      */
     private static List<Match> withEtherType(List<Statement> before, List<Match> deps) {
         List<Match> all = new ArrayList<>(deps);
+        Match iiftypeEther = Match.eq(MetaField.IIFTYPE, Bytes.of((byte) 1, (byte) 0));
         for (Match d : deps) {
+            if (d.field().equals(PayloadField.ETHER_TYPE) && before.contains(d) && !all.contains(iiftypeEther)) {
+                // netdev, bridge: the ether type a network header depends on goes with the iiftype ether before it
+                all.add(iiftypeEther);
+            }
             if (d.field().equals(MetaField.NFPROTO) && d.value() instanceof Value.Single nfproto) {
-                int ethertype = nfproto.bytes().get(0) == NfTablesUapi.NFPROTO_IPV4 ? 0x0800 : 0x86dd;
-                Match etherType = Match.eq(PayloadField.ETHER_TYPE, Bytes.u16Be(ethertype));
+                Bytes ethertype = Bytes.u16Be(LinearizeDependencies.etherType(nfproto));
+                Match etherType = Match.eq(PayloadField.ETHER_TYPE, ethertype);
                 all.add(etherType);
                 if (before.contains(etherType)) {
-                    all.add(Match.eq(MetaField.IIFTYPE, Bytes.of((byte) 1, (byte) 0)));
+                    all.add(iiftypeEther);
+                }
+                for (int tag = 1; tag <= 3; tag++) {
+                    // after a vlan tag, the tag's type
+                    all.add(Match.eq(PayloadField.ofVlanTag(PayloadField.VLAN_TYPE, tag), ethertype));
                 }
             }
         }

@@ -29,6 +29,10 @@ final class LinearizeDependencies {
                 // (meta nfproto ipv4 icmpv6 type ...)
                 continue;
             }
+            if (established.contains(original)) {
+                // the rule has matched it itself (vlan id 1 meta nfproto ipv4 ip saddr ...)
+                continue;
+            }
             Match dependency = afterEther(ctx, afterVlan(original, established), transport);
             if (dependency.field().equals(PayloadField.ETHER_TYPE) && vlanTags(established) > 0
                     && dependency.value().equals(new Value.Single(Bytes.u16Be(0x8100)))) {
@@ -95,13 +99,25 @@ final class LinearizeDependencies {
         return 0;
     }
 
-    /** After an 802.1Q tag the network protocol is the tag's type: {@code vlan type ip}, not {@code meta protocol ip}. */
+    /**
+     * After an 802.1Q tag the network protocol is the tag's type: {@code vlan type ip}, not {@code meta protocol ip}
+     * (nor, in inet, {@code meta nfproto ipv4}).
+     */
     private static Match afterVlan(Match dependency, Set<Match> established) {
         int tags = vlanTags(established);
         if (tags > 0 && dependency.field().equals(MetaField.PROTOCOL)) {
             return new Match(PayloadField.ofVlanTag(PayloadField.VLAN_TYPE, tags), dependency.op(), dependency.value());
         }
+        if (tags > 0 && dependency.field().equals(MetaField.NFPROTO) && dependency.value() instanceof Value.Single nfproto) {
+            return new Match(PayloadField.ofVlanTag(PayloadField.VLAN_TYPE, tags), dependency.op(),
+                    new Value.Single(Bytes.u16Be(etherType(nfproto))));
+        }
         return dependency;
+    }
+
+    /** The ethernet type of the network protocol {@code nfproto} (a {@code meta nfproto} value: ipv4 or ipv6). */
+    static int etherType(Value.Single nfproto) {
+        return nfproto.bytes().asBigEndian() == NfTablesUapi.NFPROTO_IPV4 ? 0x0800 : 0x86dd;
     }
 
     /**
@@ -124,8 +140,7 @@ final class LinearizeDependencies {
         }
         if (inet && dependency.value() instanceof Value.Single nfproto) {
             // in inet the network protocol is then the ethernet header's type, not the hook's family
-            int ethertype = nfproto.bytes().asBigEndian() == 2 ? 0x0800 : 0x86dd;
-            return new Match(PayloadField.ETHER_TYPE, dependency.op(), new Value.Single(Bytes.u16Be(ethertype)));
+            return new Match(PayloadField.ETHER_TYPE, dependency.op(), new Value.Single(Bytes.u16Be(etherType(nfproto))));
         }
         return new Match(PayloadField.ETHER_TYPE, dependency.op(), dependency.value());
     }
@@ -177,8 +192,7 @@ final class LinearizeDependencies {
         if (!dependency.field().equals(MetaField.NFPROTO) || !(dependency.value() instanceof Value.Single nfproto)) {
             return false;
         }
-        int ethertype = nfproto.bytes().asBigEndian() == 2 ? 0x0800 : 0x86dd;
-        return established.contains(Match.eq(PayloadField.ETHER_TYPE, Bytes.u16Be(ethertype)));
+        return established.contains(Match.eq(PayloadField.ETHER_TYPE, Bytes.u16Be(etherType(nfproto))));
     }
 
     /** Refuses {@code what}, which needs {@code dependency}, after a match that says otherwise (nft: conflicting protocols). */

@@ -249,7 +249,7 @@ final class LinearizeStatements {
         LinearizeDependencies.requireTunnelTransport(ctx, v.field());
         LinearizeDependencies.depend(ctx, v.field().text(), v.field().dependencies(ctx.spec().family()));
         // a named map holds a bit field's values (an anonymous one holds the bits in place)
-        out.addAll(v.named() != null && BitValue.applies(v.field()) ? BitValue.loads(v.field(), REG) : v.field().loads(REG));
+        out.addAll(v.named() != null && BitValue.applies(v.field()) ? BitValue.lookupLoads(v.field(), REG) : v.field().loads(REG));
         if (v.named() != null) {
             out.add(new Lookup(v.named(), 0, REG, NfTablesUapi.NFT_REG_VERDICT, null));
         } else {

@@ -86,7 +86,7 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
             th("icmpv6", "max-delay", 4, 2, Datatype.INTEGER), th("icmpv6", "taddr", 8, 16, Datatype.IPV6_ADDR),
             th("icmpv6", "daddr", 24, 16, Datatype.IPV6_ADDR),
             th("igmp", "type", 0, 1, Datatype.IGMP_TYPE), th("igmp", "mrt", 1, 1, Datatype.INTEGER),
-            th("igmp", "checksum", 2, 2, Datatype.INTEGER), th("igmp", "group", 4, 4, Datatype.IPV4_ADDR),
+            th("igmp", "checksum", 2, 2, Datatype.INTEGER), th("igmp", "group", 4, 4, Datatype.INTEGER),
             th("comp", "nexthdr", 0, 1, Datatype.INET_PROTO), th("comp", "flags", 1, 1, Datatype.HEX_INTEGER),
             th("tcp", "flags", 13, 1, Datatype.TCP_FLAG), th("udplite", "csumcov", 4, 2, Datatype.INTEGER),
             net("ip", "frag-off", 6, 2, Datatype.HEX_INTEGER), VLAN_TYPE,

@@ -18,7 +18,7 @@ public final class RejectContext {
     /**
      * {@code reject} without {@code with} after the statements {@code before} of its rule, as nft compiles it:
      * after a match that fixes the network protocol ({@code ip saddr ...}, {@code meta nfproto ipv4},
-     * {@code ether type ip6}) that protocol's port unreachable rather than the ICMPx one.
+     * {@code ether type ip6}, {@code icmp type ...}) that protocol's port unreachable rather than the ICMPx one.
      *
      * @param family the table's family
      * @param before the statements before the reject in its rule, in order (may be empty)
@@ -64,10 +64,18 @@ public final class RejectContext {
         return read == null ? null : networkHeader(read);
     }
 
-    /** The network header ({@code ip}, {@code ip6}) whose field {@code field} reads, the last one of a concatenation. */
+    /**
+     * The network header ({@code ip}, {@code ip6}) whose field {@code field} reads, the last one of a concatenation;
+     * a field of icmp or igmp counts as {@code ip}, of icmpv6 as {@code ip6} (nft-ref: {@code igmp type
+     * membership-query reject} in inet is {@code reject with icmp port-unreachable}).
+     */
     private static String networkHeader(Field field) {
         return switch (field) {
-            case PayloadField p -> p.protocol().equals("ip") || p.protocol().equals("ip6") ? p.protocol() : null;
+            case PayloadField p -> switch (p.protocol()) {
+                case "ip", "icmp", "igmp" -> "ip";
+                case "ip6", "icmpv6" -> "ip6";
+                default -> null;
+            };
             case ConcatField concat -> concat.fields().stream().map(RejectContext::networkHeader)
                     .filter(Objects::nonNull).reduce((a, b) -> b).orElse(null);
             case MapLookupField map -> networkHeader(map.key());

@@ -18,6 +18,8 @@ final class RuleText {
     boolean protocolMatched;
     /** Whether a set lookup or map key uses a transport field ({@code tcp dport @s}). */
     boolean l4InLookup;
+    /** Whether the rule matches a vlan tag ({@code vlan id 5}). */
+    boolean vlan;
 
     RuleText(RuleShape shape) {
         this.shape = shape;

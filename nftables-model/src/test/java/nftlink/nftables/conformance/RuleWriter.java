@@ -31,8 +31,17 @@ final class RuleWriter {
         List<SetPlan> usable = Choices.only(table.sets, s -> usable(s, chain));
         SetPlan set = !usable.isEmpty() && c.roll(55) ? c.pick(usable) : null;
         RuleText rule = new RuleText(set == null ? RuleShape.random(c, table.family) : filled(set.shape()));
+        if (table.family.equals("inet") && !"nat".equals(chain.type()) && c.maybe(GeneratorFeature.MATCH_VLAN, 8)) {
+            // first: after a network header match the tag would contradict the network protocol
+            rule.add("vlan id " + c.between(1, 4094), "vlan id");
+            rule.vlan = true;
+        }
         for (int i = c.between(0, 2); i > 0; i--) {
             match(rule);
+        }
+        if (set == null && rule.shape.l3IsIp() && rule.shape.l4() == null && !rule.protocolMatched && !rule.l4Matched
+                && c.maybe(GeneratorFeature.MATCH_IGMP, 10)) {
+            igmp(rule);
         }
         if (set != null) {
             use(set, rule, chain);
@@ -89,6 +98,25 @@ final class RuleWriter {
         noteType(k);
         String selector = c.pick(k.selectors(rule.shape));
         rule.add(selector + " " + operand(k, rule), selector);
+    }
+
+    /**
+     * {@code igmp type ...} (a value or an anonymous set of types) or {@code igmp group ...}; the rule then matches
+     * no other transport protocol (its statements and ending take it as matching protocol numbers).
+     */
+    private void igmp(RuleText rule) {
+        List<String> types = List.of("membership-query", "membership-report-v1", "membership-report-v2",
+                "membership-report-v3", "leave-group");
+        String match = switch (c.between(0, 2)) {
+            case 0 -> "igmp type " + c.pick(types);
+            case 1 -> "igmp type { " + String.join(", ", types.subList(0, c.between(2, 5))) + " }";
+            // nft 1.1.3 types the group as an integer: nft-ref refuses "igmp group 10.0.0.1" (Could not parse integer)
+            default -> "igmp group " + (c.roll(50) ? Long.toString(c.between(0L, 0xffffffffL))
+                    : "0x" + Long.toHexString(c.between(1L, 0xffffffffL)));
+        };
+        rule.add(match, "igmp");
+        rule.protocolMatched = true;
+        rule.shape = new RuleShape(rule.shape.family(), rule.shape.l3(), "none");
     }
 
     /** Notes the features a match on a field of type {@code k} shows. */
@@ -234,7 +262,9 @@ final class RuleWriter {
                 return;
             }
         }
-        if (rejects(chain) && c.maybe(GeneratorFeature.STMT_REJECT, 25)) {
+        // no reject after a vlan tag: nft 1.1.3 puts the check reject with icmp needs before the tag's own
+        // (vlan id 1127 ... reject with icmp net-unreachable lists as @ll,128,16 0x800 vlan id 1127 ... reject)
+        if (rejects(chain) && !rule.vlan && c.maybe(GeneratorFeature.STMT_REJECT, 25)) {
             rule.end(statements.reject(rule));
             return;
         }

@@ -6,6 +6,7 @@ import nftlink.nftables.Family;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.lang.BatchIds;
 import nftlink.nftables.lang.Linearizer;
+import nftlink.nftables.lang.OutputFlags;
 import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.SetLookup;
@@ -49,6 +50,8 @@ class JsonConformanceTest {
             nftlink.nftables.conformance.ExceptionList.load("/conformance/json-unsupported.txt", "a JSON rule nftlink refuses");
 
     private static final JsonParser PARSER = new JsonParser(id -> 1L, SetLookup.NONE);
+    /** The output flags nftables' tests/py lists rules with ({@code nft -s -p}). */
+    private static final OutputFlags CORPUS_OUTPUT = new OutputFlags(true, false, false, false, false, true, false);
 
     private record JsonEntry(String rule, String json) {
     }
@@ -135,7 +138,8 @@ class JsonConformanceTest {
      * The render direction: each rule that linearizes as expected is delinearized
      * again and rendered by {@link JsonRenderer}; the statements must be the
      * expected listing ({@code .t.json.output}, else the {@code .t.json} input),
-     * compared as JSON trees. Differences are listed in
+     * compared as JSON trees, rendered with the output flags tests/py lists with
+     * (stateless, numeric protocols: {@code nft -s -p}). Differences are listed in
      * {@code conformance/json-render-known-failures.txt}.
      */
     @Test
@@ -221,8 +225,10 @@ class JsonConformanceTest {
         }
         List<nftlink.nftables.SetElement> elements = result.sets().isEmpty() ? null : result.sets().getFirst().elements();
         RuleSpec back = nftlink.nftables.lang.Delinearizer.delinearize(result.rule(), setName -> elements);
-        // the corpus lists rules as nft -s (stateless) prints them
-        JsonValue.Obj rule = JsonRenderer.DEFAULT.withStateless(true).withInterfaceNames(i -> i == 1 ? "lo" : null).rule(back);
+        // the corpus lists rules as tests/py's nft-test.py has libnftables print them: stateless, protocols as numbers
+        // (nft -s -p)
+        JsonValue.Obj rule = CORPUS_OUTPUT.apply(() ->
+                JsonRenderer.DEFAULT.withStateless(true).withInterfaceNames(i -> i == 1 ? "lo" : null).rule(back));
         return rule.get("expr");
     }
 

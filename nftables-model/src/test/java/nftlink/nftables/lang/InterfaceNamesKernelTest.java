@@ -47,6 +47,33 @@ class InterfaceNamesKernelTest {
     }
 
     @Test
+    void indexesOfMissingInterfacesInSetElementsAreJsonStringsAsNftWritesThem() {
+        // packetpath/dumps/set_lookups.nft: nft's JSON gives such an index as "90000", in elements as in rules
+        String listed = ReferenceCheck.of("""
+                table ip t {
+                \tset s {
+                \t\ttype ipv4_addr . iface_index
+                \t\telements = { 127.0.0.2 . 90000 }
+                \t}
+                \tset r {
+                \t\ttype iface_index
+                \t\tflags interval
+                \t\telements = { "lo", 90005-90007 }
+                \t}
+                \tmap m {
+                \t\ttype ipv4_addr : iface_index
+                \t\telements = { 1.2.3.4 : 90008, 1.2.3.5 : "lo" }
+                \t}
+                \tchain c {
+                \t\tiif { 90003, "lo" }
+                \t\tiif . ip saddr { 90004 . 1.2.3.4 }
+                \t}
+                }
+                """).check();
+        assertThat(listed).contains("elements = { 127.0.0.2 . 90000 }");
+    }
+
+    @Test
     void theNamespacesInterfacesAreReadOverRtnetlinkThere(TestNamespace ns) {
         TestNamespace.run(List.of("ip", "-n", ns.name(), "link", "add", "d7", "type", "ifb"), null).orThrow();
         try (NetworkNamespace handle = ns.open()) {

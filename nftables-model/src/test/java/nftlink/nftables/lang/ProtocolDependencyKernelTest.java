@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code meta nfproto} before a transport header of the other network protocol; the ether type, merged with an
  * ethernet address load, after an ethernet field in inet (and in netdev, before a statement that needs it); the ether
  * type before icmp and icmpv6 in bridge; a reject after a match of its network protocol; the network protocol after
- * two vlan tags (read from JSON too).
+ * two vlan tags (read from JSON too); the network protocol igmp needs, which nft keeps in its listing.
  */
 @KernelTest
 class ProtocolDependencyKernelTest {
@@ -60,10 +60,41 @@ class ProtocolDependencyKernelTest {
                 \tchain c {
                 \t\tether saddr aa:bb:cc:dd:ee:ff iifname "lo" meta mark set ip6 daddr map { ::1 : 0x1 }
                 \t\tether saddr aa:bb:cc:dd:ee:ff counter ip daddr 1.2.3.4
+                \t\tether saddr 02:00:00:04:9a:4c meta mark 0x2f09ad6d meta mark set ip daddr map { 10.131.248.239 : 0x3c92cc4 } drop
+                \t\tether saddr 02:00:00:04:9a:4c meta mark 0x2f09ad6d ip daddr 1.2.3.4 drop
                 \t}
                 }
                 """).check();
         assertThat(listed).contains("\t\tudp dport 67\n", "\t\tmeta protocol ip\n", "\t\tip protocol ipv6-icmp icmpv6 type",
-                "\t\tether saddr aa:bb:cc:dd:ee:ff ip daddr 192.168.0.1 reject with icmp port-unreachable\n");
+                "\t\tether saddr aa:bb:cc:dd:ee:ff ip daddr 192.168.0.1 reject with icmp port-unreachable\n",
+                // the ethernet address merged with the ether type ip stays where that dependency went, after meta mark
+                "\t\tmeta mark 0x2f09ad6d ether saddr 02:00:00:04:9a:4c ip daddr 1.2.3.4 drop\n");
+    }
+
+    @Test
+    void igmpsNetworkProtocolStaysInTheListingAndItsGroupIsAnIntegerAsNftShowsThem() {
+        // nft 1.1.3 folds the network protocol away before icmp and icmpv6 only; and in netdev and bridge an ether
+        // type an icmp header depends on goes with the meta iiftype ether before it
+        StringBuilder ruleset = new StringBuilder();
+        for (String family : new String[]{"bridge", "netdev", "inet"}) {
+            ruleset.append("table ").append(family).append(" t {\n\tchain c {\n").append("""
+                    \t\tigmp type membership-query
+                    \t\tether type ip igmp type membership-query
+                    \t\tmeta protocol ip igmp type membership-report-v2
+                    \t\tigmp type { membership-query, leave-group }
+                    \t\tip protocol igmp igmp type membership-query
+                    \t\tether saddr 00:11:22:33:44:55 igmp type membership-query
+                    \t\tether type ip icmp type echo-request
+                    \t\tmeta iiftype ether ether type ip ip saddr 1.2.3.4
+                    \t\tmeta iiftype ether icmp type echo-request
+                    \t\tigmp group 0x0a000001
+                    """).append(family.equals("inet") ? "" : "\t\tvlan id 1 igmp type membership-query\n").append("\t}\n}\n");
+        }
+        String listed = ReferenceCheck.of(ruleset.toString()).check();
+        assertThat(listed).contains("\t\tether type ip igmp type membership-query\n", "\t\tmeta protocol ip igmp type membership-query\n",
+                "\t\tmeta nfproto ipv4 igmp type membership-query\n", "\t\tvlan id 1 vlan type ip igmp type membership-query\n",
+                // nft 1.1.3 types the group as an integer, not an address
+                "igmp group 167772161\n")
+                .doesNotContain("iiftype");
     }
 }

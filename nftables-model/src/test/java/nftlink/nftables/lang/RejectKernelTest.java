@@ -30,11 +30,20 @@ class RejectKernelTest {
                 \t\treject with icmpv6 admin-prohibited
                 \t\treject with icmpx admin-prohibited
                 \t\treject with icmp 5
+                \t\ticmp type echo-request reject
+                \t\ticmpv6 type echo-request reject
+                \t\tigmp type membership-query reject
+                \t\tigmp group 5 counter reject
+                \t\tmeta l4proto icmp reject
                 \t}
                 }
                 """).check();
         assertThat(listed).contains("ip saddr 1.1.1.1 reject with icmp port-unreachable",
-                "ip6 saddr ::1 reject with icmpv6 port-unreachable", "meta l4proto tcp reject with tcp reset");
+                "ip6 saddr ::1 reject with icmpv6 port-unreachable", "meta l4proto tcp reject with tcp reset",
+                // an icmp, icmpv6 or igmp header fixes the network protocol too (not meta l4proto)
+                "icmp type echo-request reject with icmp port-unreachable",
+                "icmpv6 type echo-request reject with icmpv6 port-unreachable",
+                "igmp type membership-query reject with icmp port-unreachable", "meta l4proto icmp reject\n");
     }
 
     @Test

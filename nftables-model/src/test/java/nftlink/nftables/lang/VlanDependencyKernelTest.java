@@ -1,0 +1,64 @@
+package nftlink.nftables.lang;
+
+import nftlink.nftables.ReferenceCheck;
+import nftlink.testing.KernelTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A network header after a vlan tag, checked against nft-ref in every direction (issue 15): the network protocol is then
+ * the tag's type ({@code vlan type ip}), which nft adds before the network field and leaves out of the listing, in
+ * inet as in bridge and netdev, alone or in a concatenation with the vlan id ({@code vlan id . ip saddr @s11} of
+ * nftables' {@code sets/dumps/typeof_sets_0.nft}).
+ */
+@KernelTest
+class VlanDependencyKernelTest {
+
+    private static final String RULES = """
+            \tset s11 {
+            \t\ttypeof vlan id . ip saddr
+            \t\telements = { 3567 . 1.2.3.4 }
+            \t}
+
+            \tchain c {
+            \t\tvlan id . ip saddr @s11 accept
+            \t\tvlan id 5 ip saddr 1.2.3.4 accept
+            \t\tvlan id 5 ip6 saddr ::1
+            \t\tvlan id 5 icmp type echo-request
+            \t\tvlan id 5 tcp dport 22
+            \t\tvlan id . ip6 saddr { 5 . ::1 }
+            \t\tvlan id . ip saddr . tcp dport { 5 . 1.2.3.4 . 22 }
+            \t\tether saddr . vlan id . ip daddr { 00:11:22:33:44:55 . 5 . 1.2.3.4 }
+            \t\tether type 8021ad vlan id 1 vlan type 8021q vlan id 2 ip saddr 1.2.3.4
+            \t}
+            """;
+
+    @Test
+    void networkFieldsAfterAVlanTagDependOnTheTagsTypeInEveryFamily() {
+        StringBuilder ruleset = new StringBuilder();
+        for (String family : new String[]{"inet", "bridge", "netdev"}) {
+            ruleset.append("table ").append(family).append(" t {\n").append(RULES).append("}\n");
+        }
+        String listed = ReferenceCheck.of(ruleset.toString()).check();
+        assertThat(listed).contains("\t\tvlan id . ip saddr @s11 accept\n", "\t\tvlan id 5 icmp type echo-request\n")
+                .doesNotContain("vlan type ip");
+    }
+
+    @Test
+    void aNetworkProtocolTheRuleMatchesItselfIsNotAddedAgain() {
+        ReferenceCheck.of("""
+                table inet t {
+                \tchain c {
+                \t\tvlan id 1 meta nfproto ipv4 ip saddr 1.2.3.4
+                \t\tvlan id 1 vlan type ip6 ip6 saddr ::1
+                \t}
+                }
+                table bridge t {
+                \tchain c {
+                \t\tvlan id 1 meta protocol ip ip saddr 1.2.3.4
+                \t}
+                }
+                """).check();
+    }
+}
