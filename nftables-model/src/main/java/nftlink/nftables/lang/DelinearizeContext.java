@@ -103,8 +103,9 @@ final class DelinearizeContext {
                         "protocol " + single.bytes().get(0));
             } else if (field.equals(MetaField.NFPROTO)) {
                 l3 = single.bytes().get(0) == 2 ? "ip" : single.bytes().get(0) == 10 ? "ip6" : "nfproto " + single.bytes().get(0);
-            } else if (field.equals(MetaField.PROTOCOL) || field.equals(PayloadField.ETHER_TYPE)
-                    || PayloadField.isVlanType(field)) {
+            } else if ((field.equals(MetaField.PROTOCOL) || field.equals(PayloadField.ETHER_TYPE)
+                    || PayloadField.isVlanType(field)) && !PayloadField.opensVlanTag(m)) {
+                // a tag's ethernet type leaves the network protocol as an earlier meta protocol said
                 long type = single.bytes().asBigEndian();
                 l3 = type == 0x0800 ? "ip" : type == 0x86dd ? "ip6" : type == 0x0806 ? "arp" : "ethertype " + type;
             }

@@ -206,7 +206,13 @@ final class LinearizeDependencies {
             // (meta nfproto ipv4 icmpv6 type ..., ether type vlan ip protocol ...)
             return;
         }
+        boolean opensTag = PayloadField.opensVlanTag(dependency);
         for (Match e : established) {
+            if (opensTag && e.field().equals(MetaField.PROTOCOL)) {
+                // meta protocol says what the network header is, not the ethernet type before a tag
+                // (nft: meta protocol ip vlan id 1 ip saddr ...)
+                continue;
+            }
             if (e.op() == Match.Op.EQ && protocolClass(e.field()) == cls && e.value() instanceof Value.Single had
                     && !had.bytes().equals(needed.bytes())) {
                 throw new IllegalArgumentException("conflicting protocols specified: " + what + " needs "

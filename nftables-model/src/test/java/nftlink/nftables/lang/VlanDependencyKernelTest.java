@@ -61,4 +61,25 @@ class VlanDependencyKernelTest {
                 }
                 """).check();
     }
+
+    /**
+     * {@code meta protocol} names the network header, not the ethernet type a vlan tag needs: nft accepts
+     * {@code meta protocol ip vlan id 1} (refused as conflicting before) and reads {@code ip saddr} after the tag
+     * by it (listed as raw {@code @nh} before), folding it away as that field's dependency.
+     */
+    @Test
+    void metaProtocolBeforeAVlanTagSaysTheNetworkProtocol() {
+        StringBuilder ruleset = new StringBuilder();
+        for (String family : new String[]{"inet", "bridge", "netdev"}) {
+            ruleset.append("table ").append(family).append(" t {\n\tchain c {\n")
+                    .append("\t\tmeta protocol ip vlan id 1 accept\n")
+                    .append("\t\tmeta protocol ip vlan id 1 ip saddr 1.2.3.4 accept\n")
+                    .append("\t\tmeta protocol ip vlan id 1 tcp dport 22 accept\n")
+                    .append("\t\tmeta protocol ip6 vlan id 1 ip6 saddr ::1 accept\n")
+                    .append("\t}\n}\n");
+        }
+        String listed = ReferenceCheck.of(ruleset.toString()).check();
+        assertThat(listed).contains("\t\tmeta protocol ip vlan id 1 accept\n", "\t\tvlan id 1 ip saddr 1.2.3.4 accept\n")
+                .doesNotContain("@nh");
+    }
 }
