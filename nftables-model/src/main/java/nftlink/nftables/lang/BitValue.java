@@ -31,12 +31,17 @@ final class BitValue {
 
     /**
      * The loads of {@code f} in value form as nft 1.1.3 writes them before a lookup in a named set or verdict map
-     * ({@code frag frag-off @s}): an extension header's bits are shifted down without the ntoh first (which nft
-     * writes in a concatenation and before a dynamic set update).
+     * ({@code frag frag-off @s}). Where nft had to add the network protocol the extension header needs just before
+     * ({@code meta nfproto ipv6} in inet), it shifts the bits down without the ntoh first; where the table or the
+     * rule had said the protocol, it writes the ntoh as everywhere else (nft-ref: {@code frag frag-off @s} in an
+     * inet table has no byteorder, in an ip6 table or after {@code meta nfproto ipv6} it has).
+     *
+     * @param dependencyAdded whether the linearizer has just added the field's protocol dependency (and always
+     *                        before a named verdict map, where nft writes no ntoh)
      */
-    static List<Expression> lookupLoads(Field f, int register) {
+    static List<Expression> lookupLoads(Field f, int register, boolean dependencyAdded) {
         List<Expression> out = loads(f, register);
-        if (f instanceof ExthdrField) {
+        if (f instanceof ExthdrField && dependencyAdded) {
             out.removeIf(x -> x instanceof Byteorder);
         }
         return out;

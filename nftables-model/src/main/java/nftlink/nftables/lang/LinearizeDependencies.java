@@ -1,8 +1,10 @@
 package nftlink.nftables.lang;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import nftlink.nftables.Family;
+import nftlink.nftables.expr.Expression;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.Bytes;
 
@@ -19,6 +21,15 @@ final class LinearizeDependencies {
      * on its type, refusing contradictions, leaving out what an earlier match implies.
      */
     static void depend(LinearizeContext ctx, String what, List<Match> dependencies) {
+        depend(ctx, what, dependencies, false);
+    }
+
+    /**
+     * {@link #depend}, putting what it adds at the start of the rule when {@code atHead}: nft does so for the
+     * network protocol an IPv6 extension header or an IPv4 option needs ({@code meta mark 1 frag frag-off 5} in
+     * inet is {@code meta nfproto ipv6} first), in bridge as the ether type.
+     */
+    static void depend(LinearizeContext ctx, String what, List<Match> dependencies, boolean atHead) {
         Set<Match> established = ctx.established();
         for (int i = 0; i < dependencies.size(); i++) {
             Match original = dependencies.get(i);
@@ -33,7 +44,7 @@ final class LinearizeDependencies {
                 // the rule has matched it itself (vlan id 1 meta nfproto ipv4 ip saddr ...)
                 continue;
             }
-            Match dependency = afterEther(ctx, afterVlan(original, established), transport);
+            Match dependency = linkLayer(ctx, afterEther(ctx, afterVlan(original, established), transport), atHead);
             if (dependency.field().equals(PayloadField.ETHER_TYPE) && vlanTags(established) > 0
                     && dependency.value().equals(new Value.Single(Bytes.u16Be(0x8100)))) {
                 // a vlan field after a tag the rule has opened (802.1ad or 802.1Q, outer or inner)
@@ -53,13 +64,33 @@ final class LinearizeDependencies {
                 int before = ctx.out().size();
                 LinearizeMatches.inPlace(ctx, dependency);
                 List<Integer> boundaries = ctx.boundaries();
-                if (!boundaries.isEmpty() && boundaries.getLast() == before) {
+                if (atHead && before > 0) {
+                    moveToHead(ctx, before);
+                } else if (!boundaries.isEmpty() && boundaries.getLast() == before) {
                     // what a statement needs is a match before it: nft merges it with the matches there
                     // (ether saddr ... meta mark set ip6 daddr map ...: one load of ether saddr and type)
                     boundaries.set(boundaries.size() - 1, ctx.out().size());
                 }
             }
         }
+    }
+
+    /** In bridge, nft checks the network protocol it puts at the start of the rule by the ether type. */
+    private static Match linkLayer(LinearizeContext ctx, Match dependency, boolean atHead) {
+        if (atHead && ctx.spec().family() == Family.BRIDGE && dependency.field().equals(MetaField.PROTOCOL)) {
+            return new Match(PayloadField.ETHER_TYPE, dependency.op(), dependency.value());
+        }
+        return dependency;
+    }
+
+    /** Moves the expressions from {@code from} on to the start of the rule, and the statement boundaries with them. */
+    private static void moveToHead(LinearizeContext ctx, int from) {
+        List<Expression> out = ctx.out();
+        List<Expression> moved = new ArrayList<>(out.subList(from, out.size()));
+        out.subList(from, out.size()).clear();
+        out.addAll(0, moved);
+        List<Integer> boundaries = ctx.boundaries();
+        boundaries.replaceAll(b -> b + moved.size());
     }
 
     /** Whether {@code m} is {@code meta l4proto} of a transport protocol of one network protocol: icmp, igmp, icmpv6. */

@@ -8,6 +8,7 @@ import nftlink.nftables.expr.Bitwise;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Cmp;
 import nftlink.nftables.expr.Expression;
+import nftlink.nftables.expr.Exthdr;
 import nftlink.nftables.expr.Lookup;
 import nftlink.nftables.expr.Range;
 import nftlink.nftables.lang.Linearizer.AnonymousSet;
@@ -38,7 +39,10 @@ final class LinearizeMatches {
         Set<Match> established = ctx.established();
         LinearizeDependencies.requireTunnelTransport(ctx, m.field());
         m = oneItemSet(m);
-        LinearizeDependencies.depend(ctx, m.field().text(), m.field().dependencies(ctx.spec().family()));
+        int beforeDependencies = ctx.out().size();
+        boolean networkHeaderOption = m.field() instanceof ExthdrField x && (x.op() == Exthdr.Op.IPV6 || x.op() == Exthdr.Op.IPV4);
+        LinearizeDependencies.depend(ctx, m.field().text(), m.field().dependencies(ctx.spec().family()), networkHeaderOption);
+        boolean dependencyAdded = ctx.out().size() > beforeDependencies;
         if (m.op() == Match.Op.EQ && (m.value() instanceof Value.Single
                 || m.field().equals(PayloadField.ICMP_TYPE) || m.field().equals(PayloadField.ICMPV6_TYPE))) {
             established.add(m);
@@ -54,7 +58,7 @@ final class LinearizeMatches {
             case Value.CatchAll c -> throw new IllegalArgumentException("* is a key of maps only");
             case Value.SetReference ref -> {
                 // a named set holds a bit field's values: nft moves the bits down first
-                out.addAll(BitValue.applies(field) ? BitValue.lookupLoads(field, REG) : field.loads(REG));
+                out.addAll(BitValue.applies(field) ? BitValue.lookupLoads(field, REG, dependencyAdded) : field.loads(REG));
                 out.add(new Lookup(ref.name(), 0, REG, -1, m.op() == Match.Op.NEQ ? NfTablesUapi.NFT_LOOKUP_F_INV : null));
             }
             case Value.SetLiteral literal -> setLiteral(ctx, m, literal);

@@ -3,6 +3,7 @@ package nftlink.nftables.lang;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Rule;
+import nftlink.nftables.expr.Bitwise;
 import nftlink.nftables.expr.Byteorder;
 import nftlink.nftables.expr.NftData;
 import nftlink.nftables.expr.Expression;
@@ -124,6 +125,11 @@ public final class NamedSetLookups {
                 int load = i - 1;
                 while (load >= 0 && !writes(out.get(load), part[0])) {
                     load--;
+                }
+                if (load >= 1 && out.get(load) instanceof Bitwise.Shift && !(out.get(load - 1) instanceof Byteorder)) {
+                    // bits nft moved down without a byte-order swap (frag frag-off @iv after the meta nfproto it
+                    // added in inet): it swaps nothing back either
+                    continue;
                 }
                 if (load >= 0 && swappedConstant(out.get(load), part[1]) != null) {
                     // a constant in the key (ip saddr . "lo" @s): nft loads it big-endian, without a swap
