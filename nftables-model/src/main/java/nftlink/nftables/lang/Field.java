@@ -11,7 +11,7 @@ import java.util.List;
  * packet ({@link PayloadField}) or its metadata ({@link MetaField}).
  */
 public sealed interface Field permits PayloadField, PayloadBitField, ExthdrField, MetaField, CtField, SocketCgroupField,
-        ExpressionField, MaskedField, RawPayloadField, MapLookupField, ConcatField, InnerField, HashField, BinopField,
+        ExpressionField, FieldWrapper, RawPayloadField, MapLookupField, ConcatField, HashField, BinopField,
         ConstantField, CombinedField {
 
     /**
