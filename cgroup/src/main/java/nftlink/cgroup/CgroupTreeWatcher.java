@@ -45,6 +45,10 @@ public final class CgroupTreeWatcher extends EventSourceThread {
     private record Watched(int watch, Cgroup cgroup) {
     }
 
+    /** Deeper cgroups first, then by path: the order in which vanished cgroups are reported. */
+    private static final Comparator<Watched> DEEPEST_FIRST = Comparator.comparingInt((Watched w) -> w.cgroup().level())
+            .reversed().thenComparing(w -> w.cgroup().path().toString());
+
     private final CgroupResolver resolver;
     private final CgroupPath root;
     private final Map<Integer, CgroupPath> pathByWatch = new ConcurrentHashMap<>();
@@ -297,24 +301,18 @@ public final class CgroupTreeWatcher extends EventSourceThread {
         pending.add(top);
         while (!pending.isEmpty()) {
             CgroupPath path = pending.removeFirst();
-            int wd = inotify.addWatch(resolver.hierarchy().directory(path), WATCH_MASK);
-            if (wd < 0) {
+            Watched now = watch(path);
+            if (now == null) {
                 continue;
             }
-            Cgroup cgroup;
-            try {
-                cgroup = resolver.resolve(path);
-            } catch (NoSuchCgroupException | NotACgroupException e) {
-                inotify.removeWatch(wd);
-                continue;
-            }
+            Cgroup cgroup = now.cgroup();
             Watched before = watched.get(path);
             if (before == null || before.cgroup().id() != cgroup.id()) {
                 if (before != null) {
                     forgetTree(path);
                 }
-                watched.put(path, new Watched(wd, cgroup));
-                pathByWatch.put(wd, path);
+                watched.put(path, now);
+                pathByWatch.put(now.watch(), path);
                 if (path.equals(root)) {
                     rootMissing = false;
                 }
@@ -326,6 +324,23 @@ public final class CgroupTreeWatcher extends EventSourceThread {
         }
     }
 
+    /**
+     * Watches the directory of {@code path} and resolves its cgroup; {@code null}, leaving no watch, when the
+     * directory is gone or is not a cgroup.
+     */
+    private Watched watch(CgroupPath path) {
+        int wd = inotify.addWatch(resolver.hierarchy().directory(path), WATCH_MASK);
+        if (wd < 0) {
+            return null;
+        }
+        try {
+            return new Watched(wd, resolver.resolve(path));
+        } catch (NoSuchCgroupException | NotACgroupException e) {
+            inotify.removeWatch(wd);
+            return null;
+        }
+    }
+
     /** Forgets {@code top} and everything known below it, reporting them deepest first. */
     private void forgetTree(CgroupPath top) {
         List<Watched> gone = new ArrayList<>();
@@ -334,8 +349,7 @@ public final class CgroupTreeWatcher extends EventSourceThread {
                 gone.add(w);
             }
         }
-        gone.sort(Comparator.comparingInt((Watched w) -> w.cgroup().level()).reversed()
-                .thenComparing(w -> w.cgroup().path().toString()));
+        gone.sort(DEEPEST_FIRST);
         for (Watched w : gone) {
             watched.remove(w.cgroup().path());
             if (pathByWatch.remove(w.watch(), w.cgroup().path())) {
@@ -368,25 +382,16 @@ public final class CgroupTreeWatcher extends EventSourceThread {
         pending.add(root);
         while (!pending.isEmpty()) {
             CgroupPath path = pending.removeFirst();
-            int wd = inotify.addWatch(resolver.hierarchy().directory(path), WATCH_MASK);
-            if (wd < 0) {
+            Watched now = watch(path);
+            if (now == null) {
                 if (path.equals(root)) {
                     rootMissing = true;
                 }
                 continue;
             }
-            Cgroup cgroup;
-            try {
-                cgroup = resolver.resolve(path);
-            } catch (NoSuchCgroupException | NotACgroupException e) {
-                inotify.removeWatch(wd);
-                if (path.equals(root)) {
-                    rootMissing = true;
-                }
-                continue;
-            }
-            watched.put(path, new Watched(wd, cgroup));
-            pathByWatch.put(wd, path);
+            Cgroup cgroup = now.cgroup();
+            watched.put(path, now);
+            pathByWatch.put(now.watch(), path);
             Watched old = before.get(path);
             if (old != null && old.cgroup().id() == cgroup.id()) {
                 before.remove(path);
@@ -401,8 +406,7 @@ public final class CgroupTreeWatcher extends EventSourceThread {
             watchAncestors();
         }
         List<Watched> vanished = new ArrayList<>(before.values());
-        vanished.sort(Comparator.comparingInt((Watched w) -> w.cgroup().level()).reversed()
-                .thenComparing(w -> w.cgroup().path().toString()));
+        vanished.sort(DEEPEST_FIRST);
         for (Watched w : vanished) {
             report(new CgroupEvent.Vanished(w.cgroup()));
         }

@@ -4,6 +4,7 @@ import nftlink.netlink.Errno;
 import nftlink.netlink.EventFd;
 import nftlink.netlink.SystemCallException;
 import nftlink.netlink.internal.LinuxCalls;
+import nftlink.netlink.internal.OwnedDescriptor;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -20,14 +21,16 @@ final class Inotify implements AutoCloseable {
     private static final int IN_CLOEXEC = 0x80000;
     private static final int BUFFER_SIZE = 64 * 1024;
 
-    private final Arena arena = Arena.ofShared();
-    private final MemorySegment callState = LinuxCalls.allocateCallState(arena);
-    private final MemorySegment buffer = arena.allocate(BUFFER_SIZE, 8);
+    private final OwnedDescriptor descriptor;
+    private final MemorySegment callState;
+    private final MemorySegment buffer;
     private final int fd;
-    private boolean closed;
 
     private Inotify(int fd) {
+        this.descriptor = new OwnedDescriptor(fd, "inotify descriptor");
         this.fd = fd;
+        this.callState = descriptor.callState();
+        this.buffer = descriptor.arena().allocate(BUFFER_SIZE, 8);
     }
 
     /**
@@ -107,17 +110,11 @@ final class Inotify implements AutoCloseable {
     }
 
     private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("inotify descriptor is closed");
-        }
+        descriptor.ensureOpen();
     }
 
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            LinuxCalls.close(callState, fd);
-            arena.close();
-        }
+        descriptor.close();
     }
 }

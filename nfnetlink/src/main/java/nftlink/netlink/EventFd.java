@@ -1,6 +1,7 @@
 package nftlink.netlink;
 
 import nftlink.netlink.internal.LinuxCalls;
+import nftlink.netlink.internal.OwnedDescriptor;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -25,15 +26,18 @@ public final class EventFd implements AutoCloseable {
     private static final short POLLIN = 0x1;
     private static final long POLLFD_SIZE = LinuxCalls.POLLFD.byteSize();
 
-    private final Arena arena = Arena.ofShared();
-    private final MemorySegment callState = LinuxCalls.allocateCallState(arena);
-    private final MemorySegment pollFds = arena.allocate(LinuxCalls.POLLFD, 2);
-    private final MemorySegment counter = arena.allocate(ValueLayout.JAVA_LONG);
+    private final OwnedDescriptor descriptor;
+    private final MemorySegment callState;
+    private final MemorySegment pollFds;
+    private final MemorySegment counter;
     private final int fd;
-    private boolean closed;
 
     private EventFd(int fd) {
+        this.descriptor = new OwnedDescriptor(fd, "eventfd");
         this.fd = fd;
+        this.callState = descriptor.callState();
+        this.pollFds = descriptor.arena().allocate(LinuxCalls.POLLFD, 2);
+        this.counter = descriptor.arena().allocate(ValueLayout.JAVA_LONG);
     }
 
     /**
@@ -69,7 +73,7 @@ public final class EventFd implements AutoCloseable {
      * @throws SystemCallException when {@code write} fails
      */
     public synchronized void signal() {
-        if (closed) {
+        if (descriptor.isClosed()) {
             return;
         }
         try (Arena a = Arena.ofConfined()) {
@@ -133,19 +137,13 @@ public final class EventFd implements AutoCloseable {
     }
 
     private synchronized void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("eventfd is closed");
-        }
+        descriptor.ensureOpen();
     }
 
     /** Closes the descriptor; later signals do nothing. Idempotent. */
     @Override
     public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            LinuxCalls.close(callState, fd);
-            arena.close();
-        }
+        descriptor.close();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package nftlink.netlink;
 
 import nftlink.netlink.internal.LinuxCalls;
+import nftlink.netlink.internal.OwnedDescriptor;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -24,30 +25,36 @@ public final class NetlinkSocket implements NetlinkTransport {
 
     private final NetlinkProtocol protocol;
     private final String namespace;
-    private final Arena arena = Arena.ofShared();
-    private final MemorySegment callState = LinuxCalls.allocateCallState(arena);
-    private final MemorySegment kernelAddress = arena.allocate(SOCKADDR_NL_SIZE, 4);
-    private final MemorySegment sourceAddress = arena.allocate(SOCKADDR_NL_SIZE, 4);
-    private final MemorySegment sourceAddressLength = arena.allocate(ValueLayout.JAVA_INT);
-    private final MemorySegment intOption = arena.allocate(ValueLayout.JAVA_INT);
-    private final MemorySegment pollFd = arena.allocate(LinuxCalls.POLLFD);
+    private final OwnedDescriptor descriptor;
+    private final MemorySegment callState;
+    private final MemorySegment kernelAddress;
+    private final MemorySegment sourceAddress;
+    private final MemorySegment sourceAddressLength;
+    private final MemorySegment intOption;
+    private final MemorySegment pollFd;
     private final int fd;
     private final int portId;
-    private boolean closed;
     /** The buffer sizes as last read from the kernel, so capacity checks need no system call. */
     private int knownSendBuffer = -1;
     private int knownReceiveBuffer = -1;
 
     private NetlinkSocket(NetlinkProtocol protocol, int fd, String namespace) {
         this.protocol = protocol;
+        this.descriptor = new OwnedDescriptor(fd, "netlink socket");
         this.fd = fd;
         this.namespace = namespace;
+        Arena arena = descriptor.arena();
+        this.callState = descriptor.callState();
+        this.kernelAddress = arena.allocate(SOCKADDR_NL_SIZE, 4);
+        this.sourceAddress = arena.allocate(SOCKADDR_NL_SIZE, 4);
+        this.sourceAddressLength = arena.allocate(ValueLayout.JAVA_INT);
+        this.intOption = arena.allocate(ValueLayout.JAVA_INT);
+        this.pollFd = arena.allocate(LinuxCalls.POLLFD);
         kernelAddress.set(ValueLayout.JAVA_SHORT, 0, (short) AF_NETLINK);
         try {
             this.portId = bindToKernelAssignedPort();
         } catch (RuntimeException e) {
-            LinuxCalls.close(callState, fd);
-            arena.close();
+            descriptor.close();
             throw e;
         }
     }
@@ -419,18 +426,12 @@ public final class NetlinkSocket implements NetlinkTransport {
     }
 
     private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("netlink socket is closed");
-        }
+        descriptor.ensureOpen();
     }
 
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            LinuxCalls.close(callState, fd);
-            arena.close();
-        }
+        descriptor.close();
     }
 
     @Override

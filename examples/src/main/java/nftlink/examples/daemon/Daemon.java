@@ -115,44 +115,84 @@ public final class Daemon implements AutoCloseable {
 
         /** This configuration, allowing a reload to an empty policy or not. */
         public Config withEmptyReload(boolean allow) {
-            return new Config(policies, load, cgroupRoot, watchRoot, journal, namespace, dnsServer, dnsFloor, dnsCeiling, allow,
-                    flushChains, resolveHostnames);
+            return with(c -> c.allowEmptyReload = allow);
         }
 
         /** This configuration with {@code --load}. */
         public Config withLoad(boolean newLoad) {
-            return new Config(policies, newLoad, cgroupRoot, watchRoot, journal, namespace, dnsServer, dnsFloor, dnsCeiling,
-                    allowEmptyReload, flushChains, resolveHostnames);
+            return with(c -> c.load = newLoad);
         }
 
         /** This configuration in {@code ns}. */
         public Config in(NetworkNamespace ns) {
-            return new Config(policies, load, cgroupRoot, watchRoot, journal, ns, dnsServer, dnsFloor, dnsCeiling,
-                    allowEmptyReload, flushChains, resolveHostnames);
+            return with(c -> c.namespace = ns);
         }
 
         /** This configuration watching only {@code root}. */
         public Config watching(CgroupPath root) {
-            return new Config(policies, load, cgroupRoot, root, journal, namespace, dnsServer, dnsFloor, dnsCeiling,
-                    allowEmptyReload, flushChains, resolveHostnames);
+            return with(c -> c.watchRoot = root);
         }
 
         /** This configuration with another cgroup-v2 mount point. */
         public Config withCgroupRoot(Path mount) {
-            return new Config(policies, load, mount, watchRoot, journal, namespace, dnsServer, dnsFloor, dnsCeiling,
-                    allowEmptyReload, flushChains, resolveHostnames);
+            return with(c -> c.cgroupRoot = mount);
         }
 
         /** This configuration asking {@code server} (in the rule set's namespace), with element timeouts in [floor, ceiling]. */
         public Config withDns(InetSocketAddress server, Duration floor, Duration ceiling) {
-            return new Config(policies, load, cgroupRoot, watchRoot, journal, namespace, server, floor, ceiling,
-                    allowEmptyReload, flushChains, resolveHostnames);
+            return with(c -> {
+                c.dnsServer = server;
+                c.dnsFloor = floor;
+                c.dnsCeiling = ceiling;
+            });
         }
 
         /** This configuration flushing the entries' chains at start, or not. */
         public Config withFlushChains(boolean flush) {
-            return new Config(policies, load, cgroupRoot, watchRoot, journal, namespace, dnsServer, dnsFloor, dnsCeiling,
-                    allowEmptyReload, flush, resolveHostnames);
+            return with(c -> c.flushChains = flush);
+        }
+
+        /** A copy of this configuration with the components {@code change} sets. */
+        private Config with(Consumer<Copy> change) {
+            Copy c = new Copy(this);
+            change.accept(c);
+            return c.config();
+        }
+
+        /** The components of a Config, to change some of them before {@link #config()} makes the copy. */
+        private static final class Copy {
+            private final List<Path> policies;
+            private boolean load;
+            private Path cgroupRoot;
+            private CgroupPath watchRoot;
+            private final boolean journal;
+            private NetworkNamespace namespace;
+            private InetSocketAddress dnsServer;
+            private Duration dnsFloor;
+            private Duration dnsCeiling;
+            private boolean allowEmptyReload;
+            private boolean flushChains;
+            private final boolean resolveHostnames;
+
+            Copy(Config c) {
+                policies = c.policies;
+                load = c.load;
+                cgroupRoot = c.cgroupRoot;
+                watchRoot = c.watchRoot;
+                journal = c.journal;
+                namespace = c.namespace;
+                dnsServer = c.dnsServer;
+                dnsFloor = c.dnsFloor;
+                dnsCeiling = c.dnsCeiling;
+                allowEmptyReload = c.allowEmptyReload;
+                flushChains = c.flushChains;
+                resolveHostnames = c.resolveHostnames;
+            }
+
+            Config config() {
+                return new Config(policies, load, cgroupRoot, watchRoot, journal, namespace, dnsServer, dnsFloor, dnsCeiling,
+                        allowEmptyReload, flushChains, resolveHostnames);
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package nftlink.nftables.json;
 
-import nftlink.nftables.parse.NftParseException;
 import nftlink.nftables.ChainPriority;
 import nftlink.nftables.Family;
 import nftlink.nftables.Flowtable;
@@ -16,7 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+
+import static nftlink.nftables.json.JsonParser.at;
 
 /**
  * Reads the objects nft 1.0.6 lists in JSON beyond counters, quotas and limits:
@@ -159,17 +159,5 @@ final class JsonObjects {
             return Family.IP;
         }
         return at(f, () -> Family.ofName(f.string()));
-    }
-
-    private static <T> T at(Node node, Supplier<T> make) {
-        try {
-            return make.get();
-        } catch (JsonException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw node.error(NftParseException.problem(e));
-        } catch (NullPointerException e) {
-            throw node.error(e.getMessage());
-        }
     }
 }

@@ -21,7 +21,7 @@ import java.util.List;
  * @param mask   the mask, as an unsigned 32-bit number
  * @param xor    the value xored in after masking, as an unsigned 32-bit number
  */
-public record BinopField(Field source, int shift, long mask, long xor) implements Field {
+public record BinopField(Field source, int shift, long mask, long xor) implements ComputedField {
 
     private static final long ALL = 0xffffffffL;
 
@@ -100,16 +100,6 @@ public record BinopField(Field source, int shift, long mask, long xor) implement
      */
     public static BinopField of(Field source) {
         return new BinopField(source, 0, ALL, 0);
-    }
-
-    @Override
-    public Datatype datatype() {
-        return Datatype.HOST_INTEGER;
-    }
-
-    @Override
-    public int length() {
-        return 4;
     }
 
     @Override

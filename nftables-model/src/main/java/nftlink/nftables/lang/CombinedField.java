@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param op    how the two combine
  * @param right the right value: a 32-bit meta or ct key, masked or computed ({@link BinopField} for bit fields)
  */
-public record CombinedField(Field left, Op op, Field right) implements Field {
+public record CombinedField(Field left, Op op, Field right) implements ComputedField {
 
     /** The bitwise operations on two registers, with nft's symbols and the kernel's codes. */
     public enum Op {
@@ -91,11 +91,6 @@ public record CombinedField(Field left, Op op, Field right) implements Field {
     @Override
     public Datatype datatype() {
         return left.datatype();
-    }
-
-    @Override
-    public int length() {
-        return 4;
     }
 
     @Override

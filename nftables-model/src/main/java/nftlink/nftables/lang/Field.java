@@ -11,8 +11,7 @@ import java.util.List;
  * packet ({@link PayloadField}) or its metadata ({@link MetaField}).
  */
 public sealed interface Field permits PayloadField, PayloadBitField, ExthdrField, MetaField, CtField, SocketCgroupField,
-        ExpressionField, MaskedField, RawPayloadField, MapLookupField, ConcatField, InnerField, HashField, BinopField,
-        ConstantField, CombinedField {
+        ExpressionField, FieldWrapper, RawPayloadField, MapLookupField, ConcatField, ComputedField, ConstantField {
 
     /**
      * The datatype of the values this field holds.

@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param seed    the seed, or {@code null} for one the kernel draws at random
  * @param offset  added to the hash
  */
-public record HashField(Field key, int modulus, Integer seed, int offset) implements Field {
+public record HashField(Field key, int modulus, Integer seed, int offset) implements ComputedField {
 
     /** The register nft loads the key into. */
     static final int KEY_REGISTER = NfTablesUapi.NFT_REG_1 + 1;
@@ -42,16 +42,6 @@ public record HashField(Field key, int modulus, Integer seed, int offset) implem
             return concat.fieldLengths().stream().mapToInt(l -> (l + 3) & ~3).sum();
         }
         return key.length();
-    }
-
-    @Override
-    public Datatype datatype() {
-        return Datatype.HOST_INTEGER;
-    }
-
-    @Override
-    public int length() {
-        return 4;
     }
 
     @Override

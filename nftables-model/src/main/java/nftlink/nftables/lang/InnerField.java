@@ -27,7 +27,7 @@ import java.util.Optional;
  * @param field  a header field ({@link PayloadField}, {@link PayloadBitField}), {@code meta protocol}
  *               or {@code meta l4proto} of the inner packet, or one of {@link #HEADER_FIELDS}
  */
-public record InnerField(Tunnel tunnel, Field field) implements Field {
+public record InnerField(Tunnel tunnel, Field field) implements FieldWrapper {
 
     /** The tunnels nft matches inside, with the {@code inner} parameters it gives the kernel. */
     public enum Tunnel {
@@ -187,36 +187,6 @@ public record InnerField(Tunnel tunnel, Field field) implements Field {
      */
     public boolean isTunnelHeader() {
         return field instanceof PayloadField p && p.base() == Payload.Base.TUNNEL;
-    }
-
-    @Override
-    public Datatype datatype() {
-        return field.datatype();
-    }
-
-    @Override
-    public int length() {
-        return field.length();
-    }
-
-    @Override
-    public int valueLength() {
-        return field.valueLength();
-    }
-
-    @Override
-    public Bytes toRegister(Bytes value) {
-        return field.toRegister(value);
-    }
-
-    @Override
-    public Bytes fromRegister(Bytes register) {
-        return field.fromRegister(register);
-    }
-
-    @Override
-    public int keyType() {
-        return field.keyType();
     }
 
     @Override

@@ -20,7 +20,7 @@ import java.util.List;
  * @param mask  the mask, in the field's register form
  * @param xor   the value xored in after masking
  */
-public record MaskedField(Field field, Bytes mask, Bytes xor) implements Field {
+public record MaskedField(Field field, Bytes mask, Bytes xor) implements FieldWrapper {
 
     /** Checks the components: a single field, and a mask and xor as long as it. */
     public MaskedField {
@@ -114,31 +114,6 @@ public record MaskedField(Field field, Bytes mask, Bytes xor) implements Field {
             anyXor |= x[i] != 0;
         }
         return anyXor;
-    }
-
-    @Override
-    public Datatype datatype() {
-        return field.datatype();
-    }
-
-    @Override
-    public int length() {
-        return field.length();
-    }
-
-    @Override
-    public int valueLength() {
-        return field.valueLength();
-    }
-
-    @Override
-    public Bytes toRegister(Bytes value) {
-        return field.toRegister(value);
-    }
-
-    @Override
-    public Bytes fromRegister(Bytes register) {
-        return field.fromRegister(register);
     }
 
     @Override

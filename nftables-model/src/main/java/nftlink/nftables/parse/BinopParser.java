@@ -9,18 +9,15 @@ import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.MaskedField;
 
 /** Parses 32-bit values computed from the packet: shifts, masks and combinations of fields ({@code meta mark >> 8 & 0xf}). */
-final class BinopParser {
+final class BinopParser extends RuleSubparser {
 
     /** Operations in one computed value, as nft limits them ("Binary operation limit 16 reached"). */
     private static final int MAX_BINOPS = 16;
 
-    private final RuleContext r;
-    private final Cursor c;
 
     /** A parser of the rule that {@code r} holds the state of. */
     BinopParser(RuleContext r) {
-        this.r = r;
-        this.c = r.c;
+        super(r);
     }
 
     /** {@code FIELD << N [& C ...]} before a match, a vmap or a map: a 32-bit value computed from a field that allows it. */

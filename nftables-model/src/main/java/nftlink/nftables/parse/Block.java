@@ -16,18 +16,29 @@ final class Block {
      * @throws NftParseException expecting {@code '}'} at the end of the input
      */
     static boolean nextMember(Cursor c) {
+        if (!skipSeparators(c)) {
+            return false;
+        }
+        if (c.at(Token.Kind.END)) {
+            throw c.unexpected("'}'");
+        }
+        return true;
+    }
+
+    /**
+     * Skips the newlines and semicolons before the next member, leaving what follows them (the end of
+     * the input too) to the caller's own error.
+     *
+     * @param c the cursor, inside the block
+     * @return {@code false} once the closing {@code '}'} has been read, {@code true} otherwise
+     */
+    static boolean skipSeparators(Cursor c) {
         while (true) {
             c.skipNewlines();
             if (c.accept(Token.Kind.SEMICOLON)) {
                 continue;
             }
-            if (c.accept(Token.Kind.RBRACE)) {
-                return false;
-            }
-            if (c.at(Token.Kind.END)) {
-                throw c.unexpected("'}'");
-            }
-            return true;
+            return !c.accept(Token.Kind.RBRACE);
         }
     }
 }

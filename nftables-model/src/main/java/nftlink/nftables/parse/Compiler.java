@@ -314,14 +314,7 @@ final class Compiler {
         List<ParsedOperation> flowtables = new ArrayList<>();
         List<ParsedOperation> rules = new ArrayList<>();
         if (c.accept(Token.Kind.LBRACE)) {
-            while (true) {
-                c.skipNewlines();
-                if (c.accept(Token.Kind.SEMICOLON)) {
-                    continue;
-                }
-                if (c.accept(Token.Kind.RBRACE)) {
-                    break;
-                }
+            while (Block.skipSeparators(c)) {
                 Token item = c.expect(Token.Kind.WORD, "chain, set, map, flowtable, an object, flags, comment or '}'");
                 switch (item.text()) {
                     case "chain" -> {

@@ -7,19 +7,11 @@ import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Statement;
 
 /** Parses the {@code dup} and {@code fwd} statements, which send a packet (or its copy) elsewhere. */
-final class DupFwdParser {
-
-    private final RuleContext r;
-    private final Cursor c;
-    private final ValueParser values;
-    private final Family family;
+final class DupFwdParser extends RuleSubparser {
 
     /** A parser of the rule that {@code r} holds the state of. */
     DupFwdParser(RuleContext r) {
-        this.r = r;
-        this.c = r.c;
-        this.values = r.values;
-        this.family = r.family;
+        super(r);
     }
 
     /** {@code dup to ADDR [device DEV]} or {@code dup to DEV}. */

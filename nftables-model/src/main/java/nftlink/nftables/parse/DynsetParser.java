@@ -14,17 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Parses the dynamic set updates {@code add|update|delete @SET { KEY ... }}. */
-final class DynsetParser {
-
-    private final RuleContext r;
-    private final Cursor c;
-    private final ValueParser values;
+final class DynsetParser extends RuleSubparser {
 
     /** A parser of the rule that {@code r} holds the state of. */
     DynsetParser(RuleContext r) {
-        this.r = r;
-        this.c = r.c;
-        this.values = r.values;
+        super(r);
     }
 
     /** Constant data for map {@code set}, of the type its declaration gives: {@code 10.0.0.1 . 80}. */

@@ -26,19 +26,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Parses the fields a rule reads from the packet or its metadata: header fields, meta, ct, hashes, tunnels, raw payload. */
-final class FieldParser {
-
-    private final RuleContext r;
-    private final Cursor c;
-    private final ValueParser values;
-    private final Family family;
+final class FieldParser extends RuleSubparser {
 
     /** A parser of the rule that {@code r} holds the state of. */
     FieldParser(RuleContext r) {
-        this.r = r;
-        this.c = r.c;
-        this.values = r.values;
-        this.family = r.family;
+        super(r);
     }
 
     /** A field or a concatenation of fields ({@code ip saddr . tcp dport}), as in a match or {@code typeof}. */

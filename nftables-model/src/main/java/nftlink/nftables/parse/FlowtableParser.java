@@ -28,14 +28,7 @@ final class FlowtableParser {
         boolean hooked = false;
         List<String> devices = new ArrayList<>();
         int flags = 0;
-        while (true) {
-            c.skipNewlines();
-            if (c.accept(Token.Kind.SEMICOLON)) {
-                continue;
-            }
-            if (c.accept(Token.Kind.RBRACE)) {
-                break;
-            }
+        while (Block.skipSeparators(c)) {
             Token t = c.expect(Token.Kind.WORD, "hook, devices, flags, counter or '}'");
             switch (t.text()) {
                 case "hook" -> {

@@ -12,17 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Parses map lookups after a key ({@code KEY map { ... }} or {@code KEY map @NAME}) and references to stateful objects. */
-final class MapLookupParser {
-
-    private final RuleContext r;
-    private final Cursor c;
-    private final ValueParser values;
+final class MapLookupParser extends RuleSubparser {
 
     /** A parser of the rule that {@code r} holds the state of. */
     MapLookupParser(RuleContext r) {
-        this.r = r;
-        this.c = r.c;
-        this.values = r.values;
+        super(r);
     }
 
     /** {@code KEY map { K : DATA, ... }} or {@code KEY map @NAME}, data of {@code type} (interfaces by name). */
@@ -67,12 +61,7 @@ final class MapLookupParser {
         List<List<Bytes>> highs = new ArrayList<>();
         List<Token> keyTokens = new ArrayList<>();
         boolean ranges = false;
-        while (true) {
-            c.skipNewlines();
-            if (c.accept(Token.Kind.RBRACE)) {
-                break;
-            }
-            r.splitGluedColon();
+        while (r.nextMapEntry()) {
             Token keyToken = c.peek();
             // * : DATA is the catch-all entry
             Value k = c.accept("*") ? new Value.CatchAll() : values.item(keyParts, false);
@@ -91,10 +80,7 @@ final class MapLookupParser {
             keyTokens.add(keyToken);
             lows.add(low);
             highs.add(high);
-            c.skipNewlines();
-            if (!c.accept(Token.Kind.COMMA) && !c.at(Token.Kind.RBRACE)) {
-                throw c.unexpected("',' or '}'");
-            }
+            r.endMapEntry();
         }
         boolean concatenated = !lows.isEmpty() && lows.getFirst().size() > 1;
         List<MapLookupField.Entry> entries = new ArrayList<>();
@@ -209,12 +195,7 @@ final class MapLookupParser {
         c.expect(Token.Kind.LBRACE, "'{' or @map");
         List<ValueParser.Part> keyParts = ValueParser.parts(key);
         List<Statement.ObjectMap.Entry> entries = new ArrayList<>();
-        while (true) {
-            c.skipNewlines();
-            if (c.accept(Token.Kind.RBRACE)) {
-                break;
-            }
-            r.splitGluedColon();
+        while (r.nextMapEntry()) {
             Token keyToken = c.peek();
             Value k = values.item(keyParts, false);
             c.expect(":");
@@ -223,10 +204,7 @@ final class MapLookupParser {
                 throw Cursor.error(object, "syntax error, unexpected " + object.describe() + ", expecting an object name");
             }
             entries.add(Cursor.at(keyToken, () -> new Statement.ObjectMap.Entry(k, object.text())));
-            c.skipNewlines();
-            if (!c.accept(Token.Kind.COMMA) && !c.at(Token.Kind.RBRACE)) {
-                throw c.unexpected("',' or '}'");
-            }
+            r.endMapEntry();
         }
         return Cursor.at(map, () -> new Statement.ObjectMap(type, key, entries, null));
     }

@@ -29,7 +29,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses a match ({@code FIELD [OP] VALUE}), a verdict map after a field, and the {@code FIELD set VALUE} statements. */
-final class MatchParser {
+final class MatchParser extends RuleSubparser {
+
     /** The comparison operators nft also takes as words. */
     private static final Set<String> COMPARISON_WORDS = Set.of("eq", "ne", "lt", "gt", "le", "ge");
     /** A number and a prefix length: the top bits of a 32-bit mark or ct field ({@code 0xffffff00/24}). */
@@ -37,15 +38,10 @@ final class MatchParser {
     /** {@code KEY:VERDICT} written without spaces, one word. */
     private static final Pattern GLUED_VERDICT = Pattern.compile("(.+):(accept|drop|continue|return)");
 
-    private final RuleContext r;
-    private final Cursor c;
-    private final ValueParser values;
 
     /** A parser of the rule that {@code r} holds the state of. */
     MatchParser(RuleContext r) {
-        this.r = r;
-        this.c = r.c;
-        this.values = r.values;
+        super(r);
     }
 
     /** A statement that starts with a field: a match, a verdict map lookup or {@code FIELD set VALUE}. */
@@ -95,12 +91,7 @@ final class MatchParser {
         }
         Token open = c.expect(Token.Kind.LBRACE, "'{' or @map");
         List<Statement.VerdictMap.Entry> entries = new ArrayList<>();
-        while (true) {
-            c.skipNewlines();
-            if (c.accept(Token.Kind.RBRACE)) {
-                break;
-            }
-            r.splitGluedColon();
+        while (r.nextMapEntry()) {
             Token keyToken = c.peek();
             Matcher glued = GLUED_VERDICT.matcher(keyToken.kind() == Token.Kind.WORD ? keyToken.text() : "");
             if (glued.matches() && parts.size() == 1) {
@@ -122,10 +113,7 @@ final class MatchParser {
                 Value k = key;
                 entries.add(Cursor.at(keyToken, () -> new Statement.VerdictMap.Entry(k, values.verdict(), stateful)));
             }
-            c.skipNewlines();
-            if (!c.accept(Token.Kind.COMMA) && !c.at(Token.Kind.RBRACE)) {
-                throw c.unexpected("',' or '}'");
-            }
+            r.endMapEntry();
         }
         if (entries.isEmpty()) {
             throw Cursor.error(open, "an anonymous verdict map needs at least one element");

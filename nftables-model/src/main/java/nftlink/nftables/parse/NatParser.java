@@ -16,17 +16,11 @@ import java.util.List;
 import java.util.Set;
 
 /** Parses the address translation statements snat, dnat, masquerade, redirect and tproxy, with nft's checks on them. */
-final class NatParser {
-
-    private final RuleContext r;
-    private final Cursor c;
-    private final Family family;
+final class NatParser extends RuleSubparser {
 
     /** A parser of the rule that {@code r} holds the state of. */
     NatParser(RuleContext r) {
-        this.r = r;
-        this.c = r.c;
-        this.family = r.family;
+        super(r);
     }
 
     /** {@code ip} or {@code ip6} when one of {@code before} matches that header (or meta nfproto), else {@code null}. */

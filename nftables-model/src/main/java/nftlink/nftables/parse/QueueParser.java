@@ -6,15 +6,11 @@ import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Statement;
 
 /** Parses the {@code queue} statement, with a fixed or computed queue number. */
-final class QueueParser {
-
-    private final RuleContext r;
-    private final Cursor c;
+final class QueueParser extends RuleSubparser {
 
     /** A parser of the rule that {@code r} holds the state of. */
     QueueParser(RuleContext r) {
-        this.r = r;
-        this.c = r.c;
+        super(r);
     }
 
     /** {@code queue [num N[-M]] [fanout] [bypass]} or {@code queue [flags bypass,fanout] [to N[-M]]}. */

@@ -6,17 +6,11 @@ import nftlink.nftables.lang.RejectKind;
 import nftlink.nftables.lang.Statement;
 
 /** Parses the {@code reject} statement. */
-final class RejectParser {
-
-    private final RuleContext r;
-    private final Cursor c;
-    private final Family family;
+final class RejectParser extends RuleSubparser {
 
     /** A parser of the rule that {@code r} holds the state of. */
     RejectParser(RuleContext r) {
-        this.r = r;
-        this.c = r.c;
-        this.family = r.family;
+        super(r);
     }
 
     /** {@code reject [with icmp|icmpv6|icmpx [type] CODE | with tcp reset]}. */

@@ -83,10 +83,33 @@ final class RuleContext {
     }
 
     /**
+     * Moves to the next {@code KEY : DATA} entry of an anonymous map whose {@code '{'} has been read, past
+     * newlines, splitting a key written against its colon.
+     *
+     * @return {@code false} once the closing {@code '}'} has been read, {@code true} at an entry
+     */
+    boolean nextMapEntry() {
+        c.skipNewlines();
+        if (c.accept(Token.Kind.RBRACE)) {
+            return false;
+        }
+        splitGluedColon();
+        return true;
+    }
+
+    /** After an entry of an anonymous map: newlines, then the {@code ','} before the next entry or the {@code '}'}. */
+    void endMapEntry() {
+        c.skipNewlines();
+        if (!c.accept(Token.Kind.COMMA) && !c.at(Token.Kind.RBRACE)) {
+            throw c.unexpected("',' or '}'");
+        }
+    }
+
+    /**
      * A map key written against its colon ({@code untracked: accept}) is one word for the lexer: reads it as the key
      * and a colon, unless a colon of its own follows (an IPv6 address may end with one: {@code 2001:db8:: : accept}).
      */
-    void splitGluedColon() {
+    private void splitGluedColon() {
         Token t = c.peek();
         if (t.kind() == Token.Kind.WORD && t.text().length() > 1 && t.text().endsWith(":") && !c.in.peekIs(1, ":")) {
             c.in.replaceNext(List.of(new Token(Token.Kind.WORD, t.text().substring(0, t.text().length() - 1), t.location()),

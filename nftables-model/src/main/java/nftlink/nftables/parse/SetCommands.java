@@ -96,14 +96,7 @@ final class SetCommands {
         String name = nameToken.text();
         c.expect(Token.Kind.LBRACE, "'{'");
         Body b = new Body();
-        while (true) {
-            c.skipNewlines();
-            if (c.accept(Token.Kind.SEMICOLON)) {
-                continue;
-            }
-            if (c.accept(Token.Kind.RBRACE)) {
-                break;
-            }
+        while (Block.skipSeparators(c)) {
             member(b, family, table, name, map);
             if (!c.accept(Token.Kind.NEWLINE) && !c.accept(Token.Kind.SEMICOLON) && !c.at(Token.Kind.RBRACE)) {
                 throw c.unexpected("newline, ';' or '}'");

@@ -9,15 +9,11 @@ import nftlink.nftables.lang.Statement;
 import java.util.Set;
 
 /** Parses the stateful statements: counter, log, limit, quota, ct count and last. */
-final class StatefulParser {
-
-    private final RuleContext r;
-    private final Cursor c;
+final class StatefulParser extends RuleSubparser {
 
     /** A parser of the rule that {@code r} holds the state of. */
     StatefulParser(RuleContext r) {
-        this.r = r;
-        this.c = r.c;
+        super(r);
     }
 
     /** {@code last [used never|DURATION]}. */

@@ -7,15 +7,11 @@ import nftlink.nftables.lang.ObjectType;
 import nftlink.nftables.lang.Statement;
 
 /** Parses the statements that act on TCP: {@code synproxy} and {@code reset tcp option}. */
-final class TcpStatementParser {
-
-    private final RuleContext r;
-    private final Cursor c;
+final class TcpStatementParser extends RuleSubparser {
 
     /** A parser of the rule that {@code r} holds the state of. */
     TcpStatementParser(RuleContext r) {
-        this.r = r;
-        this.c = r.c;
+        super(r);
     }
 
     /** {@code synproxy [mss N] [wscale N] [timestamp] [sack-perm]}. */
