@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import nftlink.nftables.Family;
 import nftlink.nftables.expr.Expression;
+import nftlink.nftables.expr.Exthdr;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.Bytes;
 
@@ -73,6 +74,11 @@ final class LinearizeDependencies {
                 }
             }
         }
+    }
+
+    /** Whether {@code f} is an IPv6 extension header or IPv4 option field, whose protocol nft checks at the rule's start. */
+    static boolean networkHeaderOption(Field f) {
+        return f instanceof ExthdrField x && (x.op() == Exthdr.Op.IPV6 || x.op() == Exthdr.Op.IPV4);
     }
 
     /** In bridge, nft checks the network protocol it puts at the start of the rule by the ether type. */

@@ -8,7 +8,6 @@ import nftlink.nftables.expr.Bitwise;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Cmp;
 import nftlink.nftables.expr.Expression;
-import nftlink.nftables.expr.Exthdr;
 import nftlink.nftables.expr.Lookup;
 import nftlink.nftables.expr.Range;
 import nftlink.nftables.lang.Linearizer.AnonymousSet;
@@ -40,8 +39,8 @@ final class LinearizeMatches {
         LinearizeDependencies.requireTunnelTransport(ctx, m.field());
         m = oneItemSet(m);
         int beforeDependencies = ctx.out().size();
-        boolean networkHeaderOption = m.field() instanceof ExthdrField x && (x.op() == Exthdr.Op.IPV6 || x.op() == Exthdr.Op.IPV4);
-        LinearizeDependencies.depend(ctx, m.field().text(), m.field().dependencies(ctx.spec().family()), networkHeaderOption);
+        LinearizeDependencies.depend(ctx, m.field().text(), m.field().dependencies(ctx.spec().family()),
+                LinearizeDependencies.networkHeaderOption(m.field()));
         boolean dependencyAdded = ctx.out().size() > beforeDependencies;
         if (m.op() == Match.Op.EQ && (m.value() instanceof Value.Single
                 || m.field().equals(PayloadField.ICMP_TYPE) || m.field().equals(PayloadField.ICMPV6_TYPE))) {

@@ -247,7 +247,8 @@ final class LinearizeStatements {
     private static void verdictMap(LinearizeContext ctx, Statement.VerdictMap v) {
         List<Expression> out = ctx.out();
         LinearizeDependencies.requireTunnelTransport(ctx, v.field());
-        LinearizeDependencies.depend(ctx, v.field().text(), v.field().dependencies(ctx.spec().family()));
+        LinearizeDependencies.depend(ctx, v.field().text(), v.field().dependencies(ctx.spec().family()),
+                LinearizeDependencies.networkHeaderOption(v.field()));
         // a named map holds a bit field's values (an anonymous one holds the bits in place); nft moves an
         // extension header's bits down without the ntoh before a named verdict map, whatever the rule said before
         out.addAll(v.named() != null && BitValue.applies(v.field())

@@ -121,6 +121,12 @@ public final class NamedSetLookups {
                 continue;
             }
             int sreg = sourceRegister(out.get(i));
+            Byteorder back = swapBackOfShiftedBits(out, i, sreg, sets.apply(name));
+            if (back != null) {
+                out.add(i, back);
+                i++;
+                continue;
+            }
             for (int[] part : swappedParts(sets.apply(name), sreg)) {
                 int load = i - 1;
                 while (load >= 0 && !writes(out.get(load), part[0])) {
@@ -145,6 +151,19 @@ public final class NamedSetLookups {
     }
 
     /**
+     * The swap back to big endian that nft writes before a lookup at {@code i} in the named interval set {@code set}
+     * of bits it moved down in host order ({@code frag frag-off @iv}: ntoh, shift, then hton), or {@code null}.
+     */
+    private static Byteorder swapBackOfShiftedBits(List<Expression> out, int i, int sreg, NftSet set) {
+        if (set == null || !set.isInterval() || i < 2 || !(out.get(i - 1) instanceof Bitwise.Shift shift)
+                || shift.dreg() != sreg || !(out.get(i - 2) instanceof Byteorder ntoh) || ntoh.op() != Byteorder.Op.NTOH
+                || ntoh.dreg() != sreg) {
+            return null;
+        }
+        return new Byteorder(Byteorder.Op.HTON, sreg, sreg, ntoh.length(), ntoh.size());
+    }
+
+    /**
      * {@code rule} without the byte-order swaps that {@link #withByteOrder} adds, as a listed rule
      * holds them.
      *
@@ -160,6 +179,12 @@ public final class NamedSetLookups {
                 continue;
             }
             int sreg = sourceRegister(out.get(i));
+            if (i >= 3 && out.get(i - 1) instanceof Byteorder b && b.op() == Byteorder.Op.HTON
+                    && swapBackOfShiftedBits(out, i - 1, sreg, sets.apply(name)) != null) {
+                out.remove(i - 1);
+                i--;
+                continue;
+            }
             for (int[] part : swappedParts(sets.apply(name), sreg)) {
                 for (int at = i - 1; at >= 0; at--) {
                     if (out.get(at) instanceof Byteorder b && b.op() == Byteorder.Op.HTON && b.sreg() == part[0]
