@@ -205,9 +205,23 @@ final class DelinearizeDependencies {
      * each); returns where the statement at {@code i} is then.
      */
     private static int removeDependencies(List<Statement> out, int i, List<Match> deps) {
+        boolean networkRemoved = false;
+        for (int j = i - 1; j >= 0 && out.get(j) instanceof Match m; j--) {
+            if (deps.contains(m) && namesNetworkProtocol(m) && followsVlanTag(out, j)) {
+                // after a vlan tag the network protocol comes from the last match that says it (meta protocol ip6
+                // vlan id 1 vlan type ip6 ip6 saddr ...: nft folds the vlan type and keeps meta protocol)
+                out.remove(j);
+                i--;
+                networkRemoved = true;
+                break;
+            }
+        }
         for (Match dep : deps) {
             if (!(dep.value() instanceof Value.Single)) {
                 // nft shows the set of icmp types an icmp id or sequence needs
+                continue;
+            }
+            if (networkRemoved && namesNetworkProtocol(dep)) {
                 continue;
             }
             for (int j = i - 1; j >= 0; j--) {
@@ -222,5 +236,22 @@ final class DelinearizeDependencies {
             }
         }
         return i;
+    }
+
+    /** Whether {@code m} says which network protocol follows (meta protocol, an ether or vlan type of ip or ip6). */
+    private static boolean namesNetworkProtocol(Match m) {
+        return (m.field().equals(MetaField.PROTOCOL) || m.field().equals(PayloadField.ETHER_TYPE) || PayloadField.isVlanType(m.field()))
+                && !PayloadField.opensVlanTag(m);
+    }
+
+    /** Whether a vlan tag's match comes before position {@code j} of {@code out}. */
+    private static boolean followsVlanTag(List<Statement> out, int j) {
+        for (int k = 0; k < j; k++) {
+            if (out.get(k) instanceof Match m && (PayloadField.opensVlanTag(m) || m.field() instanceof PayloadField p
+                    && p.protocol().equals("vlan"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -82,4 +82,20 @@ class VlanDependencyKernelTest {
         assertThat(listed).contains("\t\tmeta protocol ip vlan id 1 accept\n", "\t\tvlan id 1 ip saddr 1.2.3.4 accept\n")
                 .doesNotContain("@nh");
     }
+
+    /**
+     * After a tag the network protocol comes from the last match that says it: nft folds a later {@code vlan type ip6}
+     * and keeps {@code meta protocol ip6}. Its listing then loads back without the vlan type (nft's own JSON and text
+     * do the same), so the check leaves out applying the JSON listing.
+     */
+    @Test
+    void theLastMatchThatNamesTheNetworkProtocolIsTheOneFolded() {
+        StringBuilder ruleset = new StringBuilder();
+        for (String family : new String[]{"bridge", "netdev"}) {
+            ruleset.append("table ").append(family).append(" t {\n\tchain c {\n")
+                    .append("\t\tmeta protocol ip6 vlan id 1 vlan type ip6 ip6 saddr ::1 accept\n\t}\n}\n");
+        }
+        assertThat(ReferenceCheck.of(ruleset.toString()).withoutJsonApply().check())
+                .contains("\t\tmeta protocol ip6 vlan id 1 ip6 saddr ::1 accept\n");
+    }
 }
