@@ -172,7 +172,8 @@ record JsonSetRenderer(JsonRenderer renderer) {
 
     /** An end of a range: protocols as numbers, as nft writes ranges (numeric protocols, no service names). */
     private static JsonValue rangeEnd(Datatype type, Bytes value) {
-        return type == Datatype.INET_PROTO ? JsonValue.of(Long.parseLong(type.printNumeric(value))) : JsonDatatypeValues.render(type, value);
+        return type == Datatype.INET_PROTO && value.length() == 1 ? JsonValue.of(value.get(0) & 0xff)
+                : JsonDatatypeValues.render(type, value);
     }
 
     /** A key's or data's parts: one value, prefix or range each, {@code {"concat": [...]}} for several. */

@@ -41,6 +41,9 @@ final class LinearizeDependencies {
                 // (meta nfproto ipv4 icmpv6 type ...)
                 continue;
             }
+            if (!transport) {
+                checkNetworkConflict(ctx, what, original, established);
+            }
             if (established.contains(original)) {
                 // the rule has matched it itself (vlan id 1 meta nfproto ipv4 ip saddr ...)
                 continue;
@@ -230,6 +233,76 @@ final class LinearizeDependencies {
             return false;
         }
         return established.contains(Match.eq(PayloadField.ETHER_TYPE, Bytes.u16Be(etherType(nfproto))));
+    }
+
+    /**
+     * Refuses a network header field ({@code what}, which needs {@code dependency}: meta protocol or meta nfproto)
+     * after a match that named another network protocol: nft's "conflicting network layer protocols specified: ip6
+     * vs. ip" ({@code meta protocol ip6 ip saddr ...}, {@code ether type ip6 ip saddr ...}). After a vlan tag the tag's
+     * type, where the rule names it, is what counts ({@code meta protocol ip6 vlan id 1 vlan type ip ip saddr ...}).
+     */
+    private static void checkNetworkConflict(LinearizeContext ctx, String what, Match dependency, Set<Match> established) {
+        Integer needed = networkEtherType(dependency);
+        if (needed == null) {
+            return;
+        }
+        // in inet the network protocol is the hook's (meta nfproto): meta protocol names no header there
+        boolean inet = ctx.spec().family() == Family.INET;
+        boolean tagType = established.stream().anyMatch(e -> PayloadField.isVlanType(e.field()) && networkEtherType(e) != null);
+        for (Match e : established) {
+            Integer had = inet && e.field().equals(MetaField.PROTOCOL) ? null : networkEtherType(e);
+            if (had != null && !had.equals(needed) && (!tagType || PayloadField.isVlanType(e.field()))) {
+                throw new IllegalArgumentException("conflicting network layer protocols specified: " + networkName(had)
+                        + " vs. " + networkName(needed) + " (" + what + ")");
+            }
+        }
+    }
+
+    /** Refuses {@code meta nfproto} in a statement of a table that is not inet, as nft does ("only useful in the inet family"). */
+    static void refuseNfprotoOutsideInet(Family family, Statement s) {
+        if (family == Family.INET) {
+            return;
+        }
+        List<Field> fields = switch (s) {
+            case Match m -> List.of(m.field());
+            case Statement.VerdictMap v -> List.of(v.field());
+            case Statement.SetFromField sf -> List.of(sf.source());
+            case Statement.ObjectMap om -> List.of(om.key());
+            case Statement.DynsetStatement ds -> List.of(ds.key());
+            default -> List.of();
+        };
+        for (Field f : fields) {
+            for (Field part : f instanceof ConcatField concat ? concat.fields() : List.of(f)) {
+                if (part.equals(MetaField.NFPROTO)) {
+                    throw new IllegalArgumentException("meta nfproto is only useful in the inet family");
+                }
+            }
+        }
+    }
+
+    /** The ethernet type of the network protocol {@code m} names (meta protocol, meta nfproto, ether or vlan type), or null. */
+    private static Integer networkEtherType(Match m) {
+        if (m.op() != Match.Op.EQ || !(m.value() instanceof Value.Single v) || PayloadField.opensVlanTag(m)) {
+            return null;
+        }
+        if (m.field().equals(MetaField.NFPROTO)) {
+            int nfproto = v.bytes().get(0);
+            return nfproto == NfTablesUapi.NFPROTO_IPV4 ? Integer.valueOf(0x0800) : nfproto == NfTablesUapi.NFPROTO_IPV6 ? Integer.valueOf(0x86dd) : null;
+        }
+        if ((m.field().equals(MetaField.PROTOCOL) || m.field().equals(PayloadField.ETHER_TYPE) || PayloadField.isVlanType(m.field()))
+                && v.bytes().length() == 2) {
+            return (int) v.bytes().asBigEndian();
+        }
+        return null;
+    }
+
+    private static String networkName(int etherType) {
+        return switch (etherType) {
+            case 0x0800 -> "ip";
+            case 0x86dd -> "ip6";
+            case 0x0806 -> "arp";
+            default -> String.format("0x%04x", etherType);
+        };
     }
 
     /** Refuses {@code what}, which needs {@code dependency}, after a match that says otherwise (nft: conflicting protocols). */

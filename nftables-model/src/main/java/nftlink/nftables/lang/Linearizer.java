@@ -125,6 +125,7 @@ public final class Linearizer {
         }
         LinearizeContext ctx = new LinearizeContext(spec, ids);
         for (Statement s : spec.statements()) {
+            LinearizeDependencies.refuseNfprotoOutsideInet(spec.family(), s);
             if (!(s instanceof Match)) {
                 ctx.boundaries().add(ctx.out().size());
             }
