@@ -482,6 +482,9 @@ public final class Delinearizer {
             return new Step(option, at - i + (source.datatype().hostOrder() ? 2 : 1));
         }
         boolean fromMap = source instanceof MapLookupField;
+        int swap = at + 1 < e.size() && e.get(at) instanceof Byteorder b && b.op() == Byteorder.Op.NTOH && b.sreg() == REG
+                && b.dreg() == REG && b.length() == source.length() && (e.get(at + 1) instanceof Meta.Set || e.get(at + 1) instanceof Ct.Set) ? 1 : 0;
+        at += swap;
         Field target = at >= e.size() ? null : switch (e.get(at)) {
             case Meta.Set ms when ms.sreg() == REG -> MetaField.of(ms.key());
             case Ct.Set cs when cs.sreg() == REG -> CtField.of(cs.key(), cs.direction());
@@ -497,7 +500,9 @@ public final class Delinearizer {
                 && (source instanceof ExpressionField || source instanceof MapLookupField || source instanceof HashField)) {
             return new Step(new Statement.QueueStatement(0, 0, q.flags() == null ? 0 : q.flags(), source), at - i + 1);
         }
-        if (target != null && target.length() == source.length()) {
+        boolean swapped = target != null && LinearizeStatements.swapsToMark(target, source);
+        if (target != null && swap == (swapped ? 1 : 0)
+                && (target.length() == source.length() || StatementChecks.markFromInteger(target, source))) {
             return new Step(new Statement.SetFromField(target, source), at - i + 1);
         }
         return null;

@@ -238,6 +238,10 @@ final class LinearizeStatements {
             out.add(PayloadWrite.write((PayloadField) sf.target()));
         } else {
             loadSource(ctx, sf.source());
+            if (swapsToMark(sf.target(), sf.source())) {
+                // a mark holds the value in host order: nft swaps a network-order header field first
+                out.add(new Byteorder(Byteorder.Op.NTOH, REG, REG, sf.source().length(), Math.min(sf.source().length(), 8)));
+            }
             out.add(sf.target() instanceof MetaField meta ? new Meta.Set(meta.key(), REG)
                     : new Ct.Set(((CtField) sf.target()).key(), REG, ((CtField) sf.target()).direction()));
         }
@@ -299,6 +303,12 @@ final class LinearizeStatements {
     }
 
     /** Loads a value computed from the packet into register 1, after its dependencies (an anonymous map first). */
+    /** Whether setting {@code target} from {@code source} swaps the value to host order first (a mark from a header field). */
+    static boolean swapsToMark(Field target, Field source) {
+        return StatementChecks.markFromInteger(target, source) && source instanceof PayloadField p && p.length() >= 2
+                && !p.datatype().hostOrder();
+    }
+
     static void loadSource(LinearizeContext ctx, Field source) {
         LinearizeDependencies.requireTunnelTransport(ctx, source instanceof MapLookupField map ? map.key() : source);
         LinearizeDependencies.depend(ctx, source.text(), source.dependencies(ctx.spec().family()));

@@ -69,10 +69,28 @@ final class StatementChecks {
         if (!(target instanceof MetaField) && !(target instanceof CtField) && !header && !option) {
             throw new IllegalArgumentException("unsupported: setting " + target.text() + " from the packet");
         }
-        if (source instanceof ConcatField || source.length() != target.length()) {
+        if (source instanceof ConcatField || source.length() != target.length() && !markFromInteger(target, source)) {
             throw new IllegalArgumentException("unsupported: " + target.text() + " (" + target.length()
                     + " bytes) set from " + source.text() + " (" + source.length() + " bytes)");
         }
+    }
+
+    /**
+     * Whether nft sets the mark {@code target} from {@code source} whatever its length: a mark takes any value of an
+     * integer-based type, in host order (nft-ref: {@code meta mark set meta nfproto}, {@code ct mark set ip6 saddr},
+     * {@code meta mark set tcp dport} load; {@code meta mark set ct state} or {@code ether saddr} are datatype
+     * mismatches).
+     *
+     * @param target the field set
+     * @param source the field it is set from
+     * @return whether the lengths may differ
+     */
+    static boolean markFromInteger(Field target, Field source) {
+        boolean mark = target.equals(MetaField.MARK) || target.equals(CtField.MARK);
+        return mark && !(source instanceof MapLookupField) && switch (source.datatype()) {
+            case NFPROTO, INTEGER, HOST_INTEGER, IPV4_ADDR, IPV6_ADDR, ETHERTYPE, INET_PROTO, INET_SERVICE, MARK, IFINDEX -> true;
+            default -> false;
+        };
     }
 
     static void queue(int first, int last, int flags, Field source) {
