@@ -28,7 +28,8 @@ class ApplyKernelTest {
 
     private static final Pattern HANDLE = Pattern.compile("# handle (\\d+)");
 
-    private static final String TEXT = """
+    /** A script of six commands (a table, a base chain, a set, two rules, a counter). */
+    static final String TEXT = """
             add table inet app
             add chain inet app input { type filter hook input priority 0; policy accept; }
             add set inet app blocked { type ipv4_addr; flags interval; }
@@ -37,17 +38,20 @@ class ApplyKernelTest {
             add counter inet app hits
             """;
 
+    /** The commands of {@link #TEXT} as {@code AppliedScript.commands()} gives them back. */
+    static final List<String> COMMANDS = List.of(
+            "add table inet app",
+            "add chain inet app input { type filter hook input priority filter; policy accept; }",
+            "add set inet app blocked",
+            "add rule inet app input ip saddr @blocked drop",
+            "add rule inet app input tcp dport { 22, 2222 } accept",
+            "add counter inet app hits");
+
     @Test
     void applyTellsTheHandleOfWhatEachLineCreated(TestNamespace ns) {
         try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
             AppliedScript applied = nft.apply(TEXT);
-            assertThat(applied.commands()).extracting(AppliedCommand::command).containsExactly(
-                    "add table inet app",
-                    "add chain inet app input { type filter hook input priority filter; policy accept; }",
-                    "add set inet app blocked",
-                    "add rule inet app input ip saddr @blocked drop",
-                    "add rule inet app input tcp dport { 22, 2222 } accept",
-                    "add counter inet app hits");
+            assertThat(applied.commands()).extracting(AppliedCommand::command).containsExactlyElementsOf(COMMANDS);
             String listed = NftRef.run(ns, "-a", "list", "ruleset").orThrow();
             long drop = handleOf(listed, "ip saddr @blocked drop");
             assertThat(applied.handle(1)).hasValue(handleOf(listed, "table inet app"));

@@ -92,21 +92,8 @@ class RecordingKernelHandlesTest {
 
     @Test
     void applyTellsTheHandleOfWhatEachLineCreated() {
-        AppliedScript applied = nft.apply("""
-                add table inet app
-                add chain inet app input { type filter hook input priority 0; policy accept; }
-                add set inet app blocked { type ipv4_addr; flags interval; }
-                add rule inet app input ip saddr @blocked drop
-                add rule inet app input tcp dport { 22, 2222 } accept
-                add counter inet app hits
-                """);
-        assertThat(applied.commands()).extracting(AppliedCommand::command).containsExactly(
-                "add table inet app",
-                "add chain inet app input { type filter hook input priority filter; policy accept; }",
-                "add set inet app blocked",
-                "add rule inet app input ip saddr @blocked drop",
-                "add rule inet app input tcp dport { 22, 2222 } accept",
-                "add counter inet app hits");
+        AppliedScript applied = nft.apply(ApplyKernelTest.TEXT);
+        assertThat(applied.commands()).extracting(AppliedCommand::command).containsExactlyElementsOf(ApplyKernelTest.COMMANDS);
         List<Long> rules = handlesGiven(NFT_MSG_NEWRULE);
         List<Long> sets = handlesGiven(NFT_MSG_NEWSET);
         assertThat(applied.handle(1)).hasValue(handlesGiven(NFT_MSG_NEWTABLE).getFirst());

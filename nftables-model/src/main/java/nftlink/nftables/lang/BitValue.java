@@ -36,12 +36,12 @@ final class BitValue {
      * rule had said the protocol, it writes the ntoh as everywhere else (nft-ref: {@code frag frag-off @s} in an
      * inet table has no byteorder, in an ip6 table or after {@code meta nfproto ipv6} it has).
      *
-     * @param dependencyAdded whether the linearizer has just added the field's protocol dependency (and always
-     *                        before a named verdict map, where nft writes no ntoh)
+     * @param ntoh whether nft swaps the bits to host order first: not where the linearizer has just added the
+     *             field's protocol dependency, and never before a named verdict map
      */
-    static List<Expression> lookupLoads(Field f, int register, boolean dependencyAdded) {
+    static List<Expression> lookupLoads(Field f, int register, boolean ntoh) {
         List<Expression> out = loads(f, register);
-        if (f instanceof ExthdrField && dependencyAdded) {
+        if (f instanceof ExthdrField && !ntoh) {
             out.removeIf(x -> x instanceof Byteorder);
         }
         return out;

@@ -248,7 +248,11 @@ final class LinearizeDependencies {
         }
         // in inet the network protocol is the hook's (meta nfproto): meta protocol names no header there
         boolean inet = ctx.spec().family() == Family.INET;
-        boolean tagType = established.stream().anyMatch(e -> PayloadField.isVlanType(e.field()) && networkEtherType(e) != null);
+        // loops, not streams: asked for every network field of every rule
+        boolean tagType = false;
+        for (Match e : established) {
+            tagType |= PayloadField.isVlanType(e.field()) && networkEtherType(e) != null;
+        }
         for (Match e : established) {
             Integer had = inet && e.field().equals(MetaField.PROTOCOL) ? null : networkEtherType(e);
             if (had != null && !had.equals(needed) && (!tagType || PayloadField.isVlanType(e.field()))) {

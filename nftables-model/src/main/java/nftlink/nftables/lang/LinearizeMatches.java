@@ -57,7 +57,7 @@ final class LinearizeMatches {
             case Value.CatchAll c -> throw new IllegalArgumentException("* is a key of maps only");
             case Value.SetReference ref -> {
                 // a named set holds a bit field's values: nft moves the bits down first
-                out.addAll(BitValue.applies(field) ? BitValue.lookupLoads(field, REG, dependencyAdded) : field.loads(REG));
+                out.addAll(BitValue.applies(field) ? BitValue.lookupLoads(field, REG, !dependencyAdded) : field.loads(REG));
                 out.add(new Lookup(ref.name(), 0, REG, -1, m.op() == Match.Op.NEQ ? NfTablesUapi.NFT_LOOKUP_F_INV : null));
             }
             case Value.SetLiteral literal -> setLiteral(ctx, m, literal);
