@@ -4,6 +4,10 @@ import nftlink.netlink.DumpInterruptedException;
 import nftlink.netlink.Errno;
 import nftlink.netlink.NetlinkKernelException;
 import nftlink.netlink.NetworkNamespace;
+import nftlink.nftables.lang.OutputFlags;
+import nftlink.nftables.lang.RuleRenderer;
+import nftlink.nftables.lang.RulesetListing;
+import nftlink.nftables.lang.TimeZoneScope;
 import nftlink.testing.KernelTest;
 import nftlink.testing.NftRef;
 import nftlink.testing.TestNamespace;
@@ -11,14 +15,19 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code Nftables.listRuleset()} lists everything at one generation; listings of missing chains and sets fail (#16). */
+/** {@code Nftables.listRuleset()} lists everything at one generation; listings of missing chains and sets fail (#16);
+ * dumps and rendering spread over threads give the same listing (#18). */
 @KernelTest
 class ListRulesetKernelTest {
 
@@ -62,6 +71,61 @@ class ListRulesetKernelTest {
             assertThat(cheap.tables()).isEqualTo(rs.tables());
             assertThat(cheap.rules()).isEmpty();
             assertThat(cheap.sets()).isEmpty();
+        }
+    }
+
+    /**
+     * 1,200 rules in 12 chains, each rule with an anonymous set: listed on several connections and
+     * rendered on several threads, the listing is the one a single thread reads, and prints as nft's,
+     * with the calling thread's output flags and time zone on every thread (#18).
+     */
+    @Test
+    void parallelListingAndRenderingGiveTheSameListing(TestNamespace ns) {
+        StringBuilder script = new StringBuilder("table inet big {\n");
+        script.append("\tset ports {\n\t\ttype inet_service\n\t\telements = { 22, 80, 443 }\n\t}\n\n");
+        for (int c = 0; c < 12; c++) {
+            script.append("\tchain c").append(c).append(" {\n");
+            for (int r = 0; r < 100; r++) {
+                script.append("\t\tip saddr 10.").append(c).append('.').append(r).append(".0/24 tcp dport { ")
+                        .append(1000 + r).append(", ").append(2000 + r).append(" } meta hour \"10:00\"-\"12:00\" accept\n");
+            }
+            script.append("\t\ttcp dport @ports drop\n\t\tmeta l4proto udp drop\n\t}\n");
+        }
+        script.append("}\n");
+        NftRef.apply(ns, script.toString());
+        AtomicInteger tasks = new AtomicInteger();
+        Executor counting = task -> {
+            tasks.incrementAndGet();
+            Thread.ofPlatform().start(task);
+        };
+        Executor refusing = task -> {
+            throw new RejectedExecutionException("no threads here");
+        };
+        try (NetworkNamespace n = ns.open(); Nftables nft = Nftables.open(n)) {
+            Ruleset serial = nft.listRuleset();
+            assertThat(nft.listRuleset(counting)).isEqualTo(serial);
+            assertThat(tasks.get()).as("dump tasks").isPositive();
+            assertThat(nft.listRuleset(refusing)).isEqualTo(serial);
+            assertThat(Nftables.wrap(nft.connection()).listRuleset(counting)).isEqualTo(serial);
+
+            RulesetListing listing = RulesetListing.of(serial);
+            RuleRenderer renderer = RuleRenderer.DEFAULT;
+            String expected = listing.render(NftFormatter.DEFAULT, renderer);
+            assertThat(expected).isEqualTo(NftRef.list(ns));
+            tasks.set(0);
+            assertThat(listing.render(NftFormatter.DEFAULT, renderer, counting)).isEqualTo(expected);
+            assertThat(tasks.get()).as("rendering tasks").isPositive();
+            assertThat(listing.render(NftFormatter.DEFAULT, renderer, refusing)).isEqualTo(expected);
+            Table big = serial.tables().getFirst();
+            assertThat(listing.renderTable(NftFormatter.DEFAULT, renderer, big, counting)).isEqualTo(expected);
+
+            OutputFlags numeric = new OutputFlags(false, false, false, false, false, true, false);
+            ZoneId india = ZoneId.of("Asia/Kolkata");
+            String serialNumeric = numeric.apply(() -> TimeZoneScope.call(india,
+                    () -> listing.render(NftFormatter.DEFAULT, renderer)));
+            assertThat(serialNumeric).isNotEqualTo(expected).contains("meta l4proto 17");
+            assertThat(numeric.apply(() -> TimeZoneScope.call(india,
+                    () -> listing.render(NftFormatter.DEFAULT, renderer, counting)))).isEqualTo(serialNumeric);
         }
     }
 
@@ -111,6 +175,7 @@ class ListRulesetKernelTest {
         NftRef.apply(ns, "table inet churn {\n}\n");
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<Throwable> writerFailure = new AtomicReference<>();
+        Executor parallel = task -> Thread.ofPlatform().daemon().start(task);
         try (NetworkNamespace n = ns.open(); Nftables writer = Nftables.open(n); Nftables reader = Nftables.open(n)) {
             Thread t = Thread.ofPlatform().start(() -> {
                 try {
@@ -132,7 +197,7 @@ class ListRulesetKernelTest {
             try {
                 while (checked < 400 && interrupted < 400 && writerFailure.get() == null) {
                     try {
-                        assertConsistent(reader.listRuleset());
+                        assertConsistent(checked % 2 == 0 ? reader.listRuleset() : reader.listRuleset(parallel));
                         checked++;
                     } catch (DumpInterruptedException e) {
                         // the writer never pauses: ten changes during one listing is a refusal, not a torn listing

@@ -32,7 +32,7 @@ final class JsonListCommand {
 
     /** The document nft prints for {@code request}, on one line. */
     String render(ListRequest request, Nftables nft) {
-        RulesetListing read = RulesetListing.read(nft);
+        RulesetListing read = RulesetListing.read(nft, ListCommand.RENDERING);
         RulesetListing listing = output.terse() ? read.terse() : read;
         List<Table> tables = request.name() == null && familyWide(request.target())
                 ? Tables.ofFamily(request, listing.ruleset().tables()) : Tables.of(request, listing.ruleset().tables());

@@ -17,6 +17,7 @@ import nftlink.nftables.lang.SetRenderer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
 
 /**
@@ -25,6 +26,9 @@ import java.util.function.IntFunction;
  * applied. Each listing reads only what it prints.
  */
 final class ListCommand {
+
+    /** Dumps and renders a large table's rules on the other processors too: a thread per task, ended with it. */
+    static final Executor RENDERING = task -> Thread.ofPlatform().daemon().name("nftlink-render").start(task);
 
     private final Options.Output output;
     private final NftFormatter formatter;
@@ -54,7 +58,7 @@ final class ListCommand {
     }
 
     private RulesetListing listing(Nftables nft) {
-        RulesetListing listing = RulesetListing.read(nft);
+        RulesetListing listing = RulesetListing.read(nft, RENDERING);
         return output.terse() ? listing.terse() : listing;
     }
 
@@ -62,7 +66,7 @@ final class ListCommand {
         RulesetListing listing = listing(nft);
         StringBuilder sb = new StringBuilder();
         for (Table t : Tables.of(request, listing.ruleset().tables())) {
-            sb.append(listing.renderTable(formatter, rules, t));
+            sb.append(listing.renderTable(formatter, rules, t, RENDERING));
         }
         return sb.toString();
     }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 /**
  * A whole rule set as {@code nft list ruleset} prints it: tables, named sets and
@@ -43,6 +44,18 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
      */
     public static RulesetListing read(Nftables nft) {
         return of(nft.listRuleset());
+    }
+
+    /**
+     * Reads everything from the kernel, the rules on several connections at once
+     * ({@link Nftables#listRuleset(Executor)}).
+     *
+     * @param nft the client
+     * @param executor where the other dumps run
+     * @return the listing
+     */
+    public static RulesetListing read(Nftables nft, Executor executor) {
+        return of(nft.listRuleset(executor));
     }
 
     /**
@@ -166,7 +179,12 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
         return index;
     }
 
-    private record ChainKey(Family family, String table, String chain) {
+    /** A chain's key in the rules grouped by chain. */
+    record ChainKey(Family family, String table, String chain) {
+
+        static ChainKey of(Chain c) {
+            return new ChainKey(c.family(), c.table(), c.name());
+        }
     }
 
     /** The rules grouped by chain, in kernel order: one pass instead of one per chain. */
@@ -194,6 +212,38 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
      */
     public String render(NftFormatter formatter, RuleRenderer rules) {
         return formatter.ruleset(ruleset, contents(rules, formatter.handles(), formatter.numericPriority()));
+    }
+
+    /**
+     * The text {@code nft list ruleset} prints, its rules delinearized and rendered on the calling
+     * thread and on {@code executor} at once (see {@link RuleTexts}); the same text as
+     * {@link #render(NftFormatter, RuleRenderer)}.
+     *
+     * @param formatter the formatter of tables and chains
+     * @param rules the renderer of rules
+     * @param executor where the other rendering threads run
+     * @return the text
+     */
+    public String render(NftFormatter formatter, RuleRenderer rules, Executor executor) {
+        RuleTexts texts = RuleTexts.render(rulesByChain(), ruleset.chains(), rules, this::delinearize, setIndex(), executor);
+        return formatter.ruleset(ruleset, contents(rules, formatter.handles(), formatter.numericPriority(), texts));
+    }
+
+    /**
+     * The text {@code nft list table FAMILY NAME} prints, its rules delinearized and rendered on the
+     * calling thread and on {@code executor} at once; the same text as
+     * {@link #renderTable(NftFormatter, RuleRenderer, Table)}.
+     *
+     * @param formatter the formatter of tables and chains
+     * @param rules the renderer of rules
+     * @param table the table
+     * @param executor where the other rendering threads run
+     * @return the text
+     */
+    public String renderTable(NftFormatter formatter, RuleRenderer rules, Table table, Executor executor) {
+        List<Chain> chains = ruleset.chainsOf(table);
+        RuleTexts texts = RuleTexts.render(rulesByChain(), chains, rules, this::delinearize, setIndex(), executor);
+        return formatter.table(table, chains, contents(rules, formatter.handles(), formatter.numericPriority(), texts));
     }
 
     /**
@@ -247,6 +297,11 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
     }
 
     private NftFormatter.Contents contents(RuleRenderer renderer, boolean handles, boolean numericPriority) {
+        return contents(renderer, handles, numericPriority, null);
+    }
+
+    /** The contents of the tables; the rules' texts from {@code texts}, else rendered as the formatter asks. */
+    private NftFormatter.Contents contents(RuleRenderer renderer, boolean handles, boolean numericPriority, RuleTexts texts) {
         return new NftFormatter.Contents() {
             @Override
             public List<String> objects(Table t) {
@@ -277,11 +332,14 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
 
             @Override
             public List<Map.Entry<String, Long>> rules(Chain c) {
+                if (texts != null) {
+                    return texts.of(c);
+                }
                 if (byChain == null) {
                     byChain = rulesByChain();
                     setsByName = setIndex();
                 }
-                List<Rule> chainRules = byChain.getOrDefault(new ChainKey(c.family(), c.table(), c.name()), List.of());
+                List<Rule> chainRules = byChain.getOrDefault(ChainKey.of(c), List.of());
                 List<Map.Entry<String, Long>> out = new ArrayList<>(chainRules.size());
                 for (Rule r : chainRules) {
                     RuleSpec spec = delinearize(r, setsByName);
