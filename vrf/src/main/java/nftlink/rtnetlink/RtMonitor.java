@@ -42,7 +42,9 @@ public final class RtMonitor implements AutoCloseable {
     private final Set<RtGroup> groups;
     private final RtListener listener;
     private final NetlinkSocket socket;
-    private final MemorySegment buffer = Arena.ofAuto().allocate(BUFFER_BYTES, 8);
+    /** The receive buffer's memory, freed by {@link #close()} rather than whenever the collector gets to it. */
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment buffer = arena.allocate(BUFFER_BYTES, 8);
     private final MessageCursor cursor = new MessageCursor();
     private int resyncs;
 
@@ -75,7 +77,7 @@ public final class RtMonitor implements AutoCloseable {
             }
             monitor.deliverSnapshot();
         } catch (RuntimeException e) {
-            socket.close();
+            monitor.close();
             throw e;
         }
         return monitor;
@@ -243,5 +245,8 @@ public final class RtMonitor implements AutoCloseable {
     @Override
     public void close() {
         socket.close();
+        if (arena.scope().isAlive()) {
+            arena.close();
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 
 import static nftlink.rtnetlink.LinkKernelTest.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -130,6 +131,17 @@ class MonitorKernelTest {
                 assertEquals(300, state.routes(100).size());
                 assertEquals(dump(handle), describe(state));
             }
+        }
+    }
+
+    /** close() frees the receive buffer with the socket: polling afterwards fails, closing again does nothing (#19). */
+    @Test
+    void closeReleasesTheMonitor(TestNamespace ns) {
+        try (NetworkNamespace handle = ns.open()) {
+            RtMonitor monitor = RtMonitor.open(handle, new RtState());
+            monitor.close();
+            assertThrows(IllegalStateException.class, () -> monitor.poll(Duration.ZERO));
+            monitor.close();
         }
     }
 }
