@@ -5,12 +5,13 @@ import nftlink.netlink.Attribute;
 import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkDecodeException;
 import nftlink.netlink.NetlinkMessage;
+import nftlink.netlink.internal.RecordCopy;
 
+import java.lang.invoke.MethodHandles;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 import static nftlink.rtnetlink.RtnetlinkUapi.*;
 
@@ -130,7 +131,7 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
      * @return the changed copy
      */
     public Route withOif(int newOif) {
-        return with(c -> c.oif = newOif);
+        return copy().set("oif", newOif).record();
     }
 
     /**
@@ -140,7 +141,7 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
      * @return the changed copy
      */
     public Route withGateway(InetAddress newGateway) {
-        return with(c -> c.gateway = newGateway);
+        return copy().set("gateway", newGateway).record();
     }
 
     /**
@@ -150,7 +151,7 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
      * @return the changed copy
      */
     public Route withMetric(long newMetric) {
-        return with(c -> c.metric = newMetric);
+        return copy().set("metric", newMetric).record();
     }
 
     /**
@@ -160,7 +161,7 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
      * @return the changed copy
      */
     public Route withProtocol(int newProtocol) {
-        return with(c -> c.protocol = newProtocol);
+        return copy().set("protocol", newProtocol).record();
     }
 
     /**
@@ -170,7 +171,7 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
      * @return the changed copy
      */
     public Route withScope(int newScope) {
-        return with(c -> c.scope = newScope);
+        return copy().set("scope", newScope).record();
     }
 
     /**
@@ -180,7 +181,7 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
      * @return the changed copy
      */
     public Route withPrefsrc(InetAddress newPrefsrc) {
-        return with(c -> c.prefsrc = newPrefsrc);
+        return copy().set("prefsrc", newPrefsrc).record();
     }
 
     /**
@@ -189,7 +190,7 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
      * @return the changed copy
      */
     public Route withoutUnknown() {
-        return with(c -> c.unknown = List.of());
+        return copy().set("unknown", List.of()).record();
     }
 
     /**
@@ -299,49 +300,8 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
         return sb.append(']').toString();
     }
 
-    /** A copy of this route with the components {@code change} sets. */
-    private Route with(Consumer<Copy> change) {
-        Copy c = new Copy(this);
-        change.accept(c);
-        return c.route();
-    }
-
-    /** The components of a Route, to change some of them before {@link #route()} makes the copy. */
-    private static final class Copy {
-        private IpFamily family;
-        private Prefix destination;
-        private Prefix source;
-        private int tos;
-        private int table;
-        private int protocol;
-        private int scope;
-        private RouteType type;
-        private int flags;
-        private InetAddress gateway;
-        private int oif;
-        private long metric;
-        private InetAddress prefsrc;
-        private List<RawAttribute> unknown;
-
-        Copy(Route r) {
-            family = r.family;
-            destination = r.destination;
-            source = r.source;
-            tos = r.tos;
-            table = r.table;
-            protocol = r.protocol;
-            scope = r.scope;
-            type = r.type;
-            flags = r.flags;
-            gateway = r.gateway;
-            oif = r.oif;
-            metric = r.metric;
-            prefsrc = r.prefsrc;
-            unknown = r.unknown;
-        }
-
-        Route route() {
-            return new Route(family, destination, source, tos, table, protocol, scope, type, flags, gateway, oif, metric, prefsrc, unknown);
-        }
+    /** A copy of this route, to change some components of. */
+    private RecordCopy<Route> copy() {
+        return RecordCopy.of(MethodHandles.lookup(), this);
     }
 }
