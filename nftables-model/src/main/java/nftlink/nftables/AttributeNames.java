@@ -26,10 +26,11 @@ final class AttributeNames {
     static final AttributeTree TABLE = enumerated("NFTA_TABLE_",
             "UNSPEC NAME FLAGS USE HANDLE PAD USERDATA OWNER");
 
+    private static final AttributeTree HOOK = enumerated("NFTA_HOOK_", "UNSPEC HOOKNUM PRIORITY DEV DEVS")
+            .nest("NFTA_HOOK_DEVS", DEVICES);
+
     static final AttributeTree CHAIN = enumerated("NFTA_CHAIN_",
-            "UNSPEC TABLE HANDLE NAME HOOK POLICY USE TYPE COUNTERS PAD FLAGS ID USERDATA")
-            .nest("NFTA_CHAIN_HOOK", enumerated("NFTA_HOOK_", "UNSPEC HOOKNUM PRIORITY DEV DEVS")
-                    .nest("NFTA_HOOK_DEVS", DEVICES));
+            "UNSPEC TABLE HANDLE NAME HOOK POLICY USE TYPE COUNTERS PAD FLAGS ID USERDATA").nest("NFTA_CHAIN_HOOK", HOOK);
 
     static final AttributeTree RULE = enumerated("NFTA_RULE_",
             "UNSPEC TABLE CHAIN HANDLE EXPRESSIONS COMPAT POSITION USERDATA PAD ID POSITION_ID CHAIN_ID")
@@ -38,10 +39,11 @@ final class AttributeNames {
     static final AttributeTree OBJECT = enumerated("NFTA_OBJ_",
             "UNSPEC TABLE NAME TYPE DATA USE HANDLE PAD USERDATA");
 
-    static final AttributeTree FLOWTABLE = enumerated("NFTA_FLOWTABLE_",
-            "UNSPEC TABLE NAME HOOK USE HANDLE PAD FLAGS")
-            .nest("NFTA_FLOWTABLE_HOOK", enumerated("NFTA_FLOWTABLE_HOOK_", "UNSPEC NUM PRIORITY DEVS")
-                    .nest("NFTA_FLOWTABLE_HOOK_DEVS", DEVICES));
+    private static final AttributeTree FLOWTABLE_HOOK = enumerated("NFTA_FLOWTABLE_HOOK_", "UNSPEC NUM PRIORITY DEVS")
+            .nest("NFTA_FLOWTABLE_HOOK_DEVS", DEVICES);
+
+    static final AttributeTree FLOWTABLE = enumerated("NFTA_FLOWTABLE_", "UNSPEC TABLE NAME HOOK USE HANDLE PAD FLAGS")
+            .nest("NFTA_FLOWTABLE_HOOK", FLOWTABLE_HOOK);
 
     static final AttributeTree SET = enumerated("NFTA_SET_", """
             UNSPEC TABLE NAME FLAGS KEY_TYPE KEY_LEN DATA_TYPE DATA_LEN POLICY DESC ID TIMEOUT
