@@ -284,9 +284,8 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
 
     /** Writes {@code struct fib_rule_hdr} and the attributes, as {@code ip rule add} does. */
     void write(MessageWriter w) {
-        w.putU8(family.number()).putU8(to == null ? 0 : to.length()).putU8(from == null ? 0 : from.length()).putU8(tos)
-                .putU8(Integer.compareUnsigned(table, 256) < 0 ? table : RtnetlinkUapi.RT_TABLE_UNSPEC).putU8(0).putU8(0)
-                .putU8(action.number()).putU32(flags);
+        new RtmsgHeader(family, RtmsgHeader.length(to), RtmsgHeader.length(from), tos, table, 0, 0, action.number(),
+                flags).write(w);
         if (priority >= 0) {
             w.attrU32(FRA_PRIORITY, (int) priority);
         }
@@ -308,7 +307,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
         if (fwmask >= 0) {
             w.attrU32(FRA_FWMASK, (int) fwmask);
         }
-        if (Integer.compareUnsigned(table, 256) >= 0) {
+        if (!RtmsgHeader.fitsHeader(table)) {
             w.attrU32(FRA_TABLE, table);
         }
         if (l3mdev) {
@@ -358,14 +357,10 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the rule
      */
     public static FibRule decode(NetlinkMessage message) {
-        IpFamily family = IpFamily.ofNumber(message.payloadU8(0));
-        int dstLen = message.payloadU8(1);
-        int srcLen = message.payloadU8(2);
-        int tos = message.payloadU8(3);
-        int headerTable = message.payloadU8(4);
-        int table = headerTable;
-        RuleAction action = RuleAction.ofNumber(message.payloadU8(7));
-        int flags = message.payloadU32(8);
+        RtmsgHeader header = RtmsgHeader.decode(message);
+        IpFamily family = header.family();
+        int table = header.table();
+        RuleAction action = RuleAction.ofNumber(header.type());
         long priority = -1;
         InetAddress src = null;
         InetAddress dst = null;
@@ -424,10 +419,9 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
             }
         }
         try {
-            Prefix from = src == null && srcLen == 0 ? null : new Prefix(src == null ? RtAttributes.any(family) : src, srcLen);
-            Prefix to = dst == null && dstLen == 0 ? null : new Prefix(dst == null ? RtAttributes.any(family) : dst, dstLen);
-            return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uid,
-                    protocol, ipProto, sport, dport, flags, unknown);
+            return new FibRule(family, priority, table, action, header.source(src),
+                    header.destination(dst), header.tos(), iif, oif, fwmark, fwmask, l3mdev, uid, protocol, ipProto, sport,
+                    dport, header.flags(), unknown);
         } catch (IllegalArgumentException e) {
             throw new NetlinkDecodeException("rule message: " + e.getMessage());
         }

@@ -198,16 +198,15 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
      * goes into {@code rtm_table} when below 256, else into {@code RTA_TABLE}.
      */
     void write(MessageWriter w) {
-        w.putU8(family.number()).putU8(destination.length()).putU8(source == null ? 0 : source.length()).putU8(tos)
-                .putU8(Integer.compareUnsigned(table, 256) < 0 ? table : RT_TABLE_UNSPEC).putU8(protocol).putU8(scope)
-                .putU8(type.number()).putU32(flags);
+        new RtmsgHeader(family, destination.length(), RtmsgHeader.length(source), tos, table, protocol, scope,
+                type.number(), flags).write(w);
         if (destination.length() != 0) {
             RtAttributes.attrAddress(w, RTA_DST, destination.address());
         }
         if (source != null && source.length() != 0) {
             RtAttributes.attrAddress(w, RTA_SRC, source.address());
         }
-        if (Integer.compareUnsigned(table, 256) >= 0) {
+        if (!RtmsgHeader.fitsHeader(table)) {
             w.attrU32(RTA_TABLE, table);
         }
         if (metric >= 0) {
@@ -233,15 +232,10 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
      * @throws NetlinkDecodeException when the message is malformed
      */
     public static Route decode(NetlinkMessage message) {
-        IpFamily family = IpFamily.ofNumber(message.payloadU8(0));
-        int dstLen = message.payloadU8(1);
-        int srcLen = message.payloadU8(2);
-        int tos = message.payloadU8(3);
-        int table = message.payloadU8(4);
-        int protocol = message.payloadU8(5);
-        int scope = message.payloadU8(6);
-        RouteType type = RouteType.ofNumber(message.payloadU8(7));
-        int flags = message.payloadU32(8);
+        RtmsgHeader header = RtmsgHeader.decode(message);
+        IpFamily family = header.family();
+        int table = header.table();
+        RouteType type = RouteType.ofNumber(header.type());
         InetAddress dst = null;
         InetAddress src = null;
         InetAddress gateway = null;
@@ -265,15 +259,15 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
                 default -> unknown.add(RawAttribute.of(a));
             }
         }
-        if (tableAttr && message.payloadU8(4) != RT_TABLE_UNSPEC && message.payloadU8(4) != (table & 0xff)
-                && Integer.compareUnsigned(table, 256) < 0) {
-            throw new NetlinkDecodeException("route: rtm_table " + message.payloadU8(4) + " contradicts RTA_TABLE " + table);
+        if (tableAttr && header.table() != RT_TABLE_UNSPEC && header.table() != (table & 0xff)
+                && RtmsgHeader.fitsHeader(table)) {
+            throw new NetlinkDecodeException("route: rtm_table " + header.table() + " contradicts RTA_TABLE " + table);
         }
         try {
-            Prefix destination = new Prefix(dst == null ? RtAttributes.any(family) : dst, dstLen);
-            Prefix source = src == null && srcLen == 0 ? null : new Prefix(src == null ? RtAttributes.any(family) : src, srcLen);
-            return new Route(family, destination, source, tos, table, protocol, scope, type, flags, gateway, oif, metric,
-                    prefsrc, unknown);
+            Prefix destination = new Prefix(dst == null ? RtAttributes.any(family) : dst, header.dstLen());
+            return new Route(family, destination, header.source(src), header.tos(), table, header.protocol(),
+                    header.scope(), type, header.flags(), gateway, oif, metric, prefsrc,
+                    unknown);
         } catch (IllegalArgumentException e) {
             throw new NetlinkDecodeException("route message: " + e.getMessage());
         }
