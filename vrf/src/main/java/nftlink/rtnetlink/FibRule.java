@@ -5,7 +5,9 @@ import nftlink.netlink.Attribute;
 import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkDecodeException;
 import nftlink.netlink.NetlinkMessage;
+import nftlink.netlink.internal.RecordCopy;
 
+import java.lang.invoke.MethodHandles;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -13,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 import static nftlink.rtnetlink.FibRuleUapi.*;
 
@@ -128,7 +129,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withPriority(long v) {
-        return with(c -> c.priority = v);
+        return copy().set("priority", v).record();
     }
 
     /**
@@ -138,7 +139,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withTable(int v) {
-        return with(c -> c.table = v);
+        return copy().set("table", v).record();
     }
 
     /**
@@ -148,7 +149,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withAction(RuleAction v) {
-        return with(c -> c.action = v);
+        return copy().set("action", v).record();
     }
 
     /**
@@ -158,7 +159,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withFrom(Prefix v) {
-        return with(c -> c.from = v);
+        return copy().set("from", v).record();
     }
 
     /**
@@ -168,7 +169,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withTo(Prefix v) {
-        return with(c -> c.to = v);
+        return copy().set("to", v).record();
     }
 
     /**
@@ -178,7 +179,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withIif(String v) {
-        return with(c -> c.iif = v);
+        return copy().set("iif", v).record();
     }
 
     /**
@@ -188,7 +189,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withOif(String v) {
-        return with(c -> c.oif = v);
+        return copy().set("oif", v).record();
     }
 
     /**
@@ -199,10 +200,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withFwmark(long mark, long mask) {
-        return with(c -> {
-            c.fwmark = mark;
-            c.fwmask = mask;
-        });
+        return copy().set("fwmark", mark).set("fwmask", mask).record();
     }
 
     /**
@@ -212,7 +210,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withL3mdev(boolean v) {
-        return with(c -> c.l3mdev = v);
+        return copy().set("l3mdev", v).record();
     }
 
     /**
@@ -222,7 +220,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withUidRange(UidRange v) {
-        return with(c -> c.uidRange = v);
+        return copy().set("uidRange", v).record();
     }
 
     /**
@@ -232,7 +230,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withIpProto(int v) {
-        return with(c -> c.ipProto = v);
+        return copy().set("ipProto", v).record();
     }
 
     /**
@@ -243,10 +241,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withPorts(PortRange source, PortRange destination) {
-        return with(c -> {
-            c.sport = source;
-            c.dport = destination;
-        });
+        return copy().set("sport", source).set("dport", destination).record();
     }
 
     /**
@@ -256,7 +251,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withProtocol(int v) {
-        return with(c -> c.protocol = v);
+        return copy().set("protocol", v).record();
     }
 
     /**
@@ -266,7 +261,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withFlags(int v) {
-        return with(c -> c.flags = v);
+        return copy().set("flags", v).record();
     }
 
     /**
@@ -275,7 +270,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the changed copy
      */
     public FibRule withoutUnknown() {
-        return with(c -> c.unknown = List.of());
+        return copy().set("unknown", List.of()).record();
     }
 
     /**
@@ -289,9 +284,8 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
 
     /** Writes {@code struct fib_rule_hdr} and the attributes, as {@code ip rule add} does. */
     void write(MessageWriter w) {
-        w.putU8(family.number()).putU8(to == null ? 0 : to.length()).putU8(from == null ? 0 : from.length()).putU8(tos)
-                .putU8(Integer.compareUnsigned(table, 256) < 0 ? table : RtnetlinkUapi.RT_TABLE_UNSPEC).putU8(0).putU8(0)
-                .putU8(action.number()).putU32(flags);
+        new RtmsgHeader(family, RtmsgHeader.length(to), RtmsgHeader.length(from), tos, table, 0, 0, action.number(),
+                flags).write(w);
         if (priority >= 0) {
             w.attrU32(FRA_PRIORITY, (int) priority);
         }
@@ -313,7 +307,7 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
         if (fwmask >= 0) {
             w.attrU32(FRA_FWMASK, (int) fwmask);
         }
-        if (Integer.compareUnsigned(table, 256) >= 0) {
+        if (!RtmsgHeader.fitsHeader(table)) {
             w.attrU32(FRA_TABLE, table);
         }
         if (l3mdev) {
@@ -363,14 +357,10 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
      * @return the rule
      */
     public static FibRule decode(NetlinkMessage message) {
-        IpFamily family = IpFamily.ofNumber(message.payloadU8(0));
-        int dstLen = message.payloadU8(1);
-        int srcLen = message.payloadU8(2);
-        int tos = message.payloadU8(3);
-        int headerTable = message.payloadU8(4);
-        int table = headerTable;
-        RuleAction action = RuleAction.ofNumber(message.payloadU8(7));
-        int flags = message.payloadU32(8);
+        RtmsgHeader header = RtmsgHeader.decode(message);
+        IpFamily family = header.family();
+        int table = header.table();
+        RuleAction action = RuleAction.ofNumber(header.type());
         long priority = -1;
         InetAddress src = null;
         InetAddress dst = null;
@@ -429,10 +419,9 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
             }
         }
         try {
-            Prefix from = src == null && srcLen == 0 ? null : new Prefix(src == null ? RtAttributes.any(family) : src, srcLen);
-            Prefix to = dst == null && dstLen == 0 ? null : new Prefix(dst == null ? RtAttributes.any(family) : dst, dstLen);
-            return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uid,
-                    protocol, ipProto, sport, dport, flags, unknown);
+            return new FibRule(family, priority, table, action, header.source(src),
+                    header.destination(dst), header.tos(), iif, oif, fwmark, fwmask, l3mdev, uid, protocol, ipProto, sport,
+                    dport, header.flags(), unknown);
         } catch (IllegalArgumentException e) {
             throw new NetlinkDecodeException("rule message: " + e.getMessage());
         }
@@ -477,59 +466,8 @@ public record FibRule(IpFamily family, long priority, int table, RuleAction acti
         return sb.append(']').toString();
     }
 
-    /** A copy of this rule with the components {@code change} sets. */
-    private FibRule with(Consumer<Copy> change) {
-        Copy c = new Copy(this);
-        change.accept(c);
-        return c.fibRule();
-    }
-
-    /** The components of a FibRule, to change some of them before {@link #fibRule()} makes the copy. */
-    private static final class Copy {
-        private IpFamily family;
-        private long priority;
-        private int table;
-        private RuleAction action;
-        private Prefix from;
-        private Prefix to;
-        private int tos;
-        private String iif;
-        private String oif;
-        private long fwmark;
-        private long fwmask;
-        private boolean l3mdev;
-        private UidRange uidRange;
-        private int protocol;
-        private int ipProto;
-        private PortRange sport;
-        private PortRange dport;
-        private int flags;
-        private List<RawAttribute> unknown;
-
-        Copy(FibRule r) {
-            family = r.family;
-            priority = r.priority;
-            table = r.table;
-            action = r.action;
-            from = r.from;
-            to = r.to;
-            tos = r.tos;
-            iif = r.iif;
-            oif = r.oif;
-            fwmark = r.fwmark;
-            fwmask = r.fwmask;
-            l3mdev = r.l3mdev;
-            uidRange = r.uidRange;
-            protocol = r.protocol;
-            ipProto = r.ipProto;
-            sport = r.sport;
-            dport = r.dport;
-            flags = r.flags;
-            unknown = r.unknown;
-        }
-
-        FibRule fibRule() {
-            return new FibRule(family, priority, table, action, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, uidRange, protocol, ipProto, sport, dport, flags, unknown);
-        }
+    /** A copy of this fibRule, to change some components of. */
+    private RecordCopy<FibRule> copy() {
+        return RecordCopy.of(MethodHandles.lookup(), this);
     }
 }

@@ -5,12 +5,13 @@ import nftlink.netlink.Attribute;
 import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkDecodeException;
 import nftlink.netlink.NetlinkMessage;
+import nftlink.netlink.internal.RecordCopy;
 
+import java.lang.invoke.MethodHandles;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 import static nftlink.rtnetlink.RtnetlinkUapi.*;
 
@@ -130,7 +131,7 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
      * @return the changed copy
      */
     public Route withOif(int newOif) {
-        return with(c -> c.oif = newOif);
+        return copy().set("oif", newOif).record();
     }
 
     /**
@@ -140,7 +141,7 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
      * @return the changed copy
      */
     public Route withGateway(InetAddress newGateway) {
-        return with(c -> c.gateway = newGateway);
+        return copy().set("gateway", newGateway).record();
     }
 
     /**
@@ -150,7 +151,7 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
      * @return the changed copy
      */
     public Route withMetric(long newMetric) {
-        return with(c -> c.metric = newMetric);
+        return copy().set("metric", newMetric).record();
     }
 
     /**
@@ -160,7 +161,7 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
      * @return the changed copy
      */
     public Route withProtocol(int newProtocol) {
-        return with(c -> c.protocol = newProtocol);
+        return copy().set("protocol", newProtocol).record();
     }
 
     /**
@@ -170,7 +171,7 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
      * @return the changed copy
      */
     public Route withScope(int newScope) {
-        return with(c -> c.scope = newScope);
+        return copy().set("scope", newScope).record();
     }
 
     /**
@@ -180,7 +181,7 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
      * @return the changed copy
      */
     public Route withPrefsrc(InetAddress newPrefsrc) {
-        return with(c -> c.prefsrc = newPrefsrc);
+        return copy().set("prefsrc", newPrefsrc).record();
     }
 
     /**
@@ -189,7 +190,7 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
      * @return the changed copy
      */
     public Route withoutUnknown() {
-        return with(c -> c.unknown = List.of());
+        return copy().set("unknown", List.of()).record();
     }
 
     /**
@@ -197,16 +198,15 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
      * goes into {@code rtm_table} when below 256, else into {@code RTA_TABLE}.
      */
     void write(MessageWriter w) {
-        w.putU8(family.number()).putU8(destination.length()).putU8(source == null ? 0 : source.length()).putU8(tos)
-                .putU8(Integer.compareUnsigned(table, 256) < 0 ? table : RT_TABLE_UNSPEC).putU8(protocol).putU8(scope)
-                .putU8(type.number()).putU32(flags);
+        new RtmsgHeader(family, destination.length(), RtmsgHeader.length(source), tos, table, protocol, scope,
+                type.number(), flags).write(w);
         if (destination.length() != 0) {
             RtAttributes.attrAddress(w, RTA_DST, destination.address());
         }
         if (source != null && source.length() != 0) {
             RtAttributes.attrAddress(w, RTA_SRC, source.address());
         }
-        if (Integer.compareUnsigned(table, 256) >= 0) {
+        if (!RtmsgHeader.fitsHeader(table)) {
             w.attrU32(RTA_TABLE, table);
         }
         if (metric >= 0) {
@@ -232,15 +232,10 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
      * @throws NetlinkDecodeException when the message is malformed
      */
     public static Route decode(NetlinkMessage message) {
-        IpFamily family = IpFamily.ofNumber(message.payloadU8(0));
-        int dstLen = message.payloadU8(1);
-        int srcLen = message.payloadU8(2);
-        int tos = message.payloadU8(3);
-        int table = message.payloadU8(4);
-        int protocol = message.payloadU8(5);
-        int scope = message.payloadU8(6);
-        RouteType type = RouteType.ofNumber(message.payloadU8(7));
-        int flags = message.payloadU32(8);
+        RtmsgHeader header = RtmsgHeader.decode(message);
+        IpFamily family = header.family();
+        int table = header.table();
+        RouteType type = RouteType.ofNumber(header.type());
         InetAddress dst = null;
         InetAddress src = null;
         InetAddress gateway = null;
@@ -264,15 +259,15 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
                 default -> unknown.add(RawAttribute.of(a));
             }
         }
-        if (tableAttr && message.payloadU8(4) != RT_TABLE_UNSPEC && message.payloadU8(4) != (table & 0xff)
-                && Integer.compareUnsigned(table, 256) < 0) {
-            throw new NetlinkDecodeException("route: rtm_table " + message.payloadU8(4) + " contradicts RTA_TABLE " + table);
+        if (tableAttr && header.table() != RT_TABLE_UNSPEC && header.table() != (table & 0xff)
+                && RtmsgHeader.fitsHeader(table)) {
+            throw new NetlinkDecodeException("route: rtm_table " + header.table() + " contradicts RTA_TABLE " + table);
         }
         try {
-            Prefix destination = new Prefix(dst == null ? RtAttributes.any(family) : dst, dstLen);
-            Prefix source = src == null && srcLen == 0 ? null : new Prefix(src == null ? RtAttributes.any(family) : src, srcLen);
-            return new Route(family, destination, source, tos, table, protocol, scope, type, flags, gateway, oif, metric,
-                    prefsrc, unknown);
+            Prefix destination = new Prefix(dst == null ? RtAttributes.any(family) : dst, header.dstLen());
+            return new Route(family, destination, header.source(src), header.tos(), table, header.protocol(),
+                    header.scope(), type, header.flags(), gateway, oif, metric, prefsrc,
+                    unknown);
         } catch (IllegalArgumentException e) {
             throw new NetlinkDecodeException("route message: " + e.getMessage());
         }
@@ -299,49 +294,8 @@ public record Route(IpFamily family, Prefix destination, Prefix source, int tos,
         return sb.append(']').toString();
     }
 
-    /** A copy of this route with the components {@code change} sets. */
-    private Route with(Consumer<Copy> change) {
-        Copy c = new Copy(this);
-        change.accept(c);
-        return c.route();
-    }
-
-    /** The components of a Route, to change some of them before {@link #route()} makes the copy. */
-    private static final class Copy {
-        private IpFamily family;
-        private Prefix destination;
-        private Prefix source;
-        private int tos;
-        private int table;
-        private int protocol;
-        private int scope;
-        private RouteType type;
-        private int flags;
-        private InetAddress gateway;
-        private int oif;
-        private long metric;
-        private InetAddress prefsrc;
-        private List<RawAttribute> unknown;
-
-        Copy(Route r) {
-            family = r.family;
-            destination = r.destination;
-            source = r.source;
-            tos = r.tos;
-            table = r.table;
-            protocol = r.protocol;
-            scope = r.scope;
-            type = r.type;
-            flags = r.flags;
-            gateway = r.gateway;
-            oif = r.oif;
-            metric = r.metric;
-            prefsrc = r.prefsrc;
-            unknown = r.unknown;
-        }
-
-        Route route() {
-            return new Route(family, destination, source, tos, table, protocol, scope, type, flags, gateway, oif, metric, prefsrc, unknown);
-        }
+    /** A copy of this route, to change some components of. */
+    private RecordCopy<Route> copy() {
+        return RecordCopy.of(MethodHandles.lookup(), this);
     }
 }

@@ -31,10 +31,12 @@ import nftlink.nftables.parse.NftParser;
 import nftlink.nftables.parse.NftScript;
 import nftlink.nftables.parse.SetLookup;
 import nftlink.nftables.parse.SourceLocation;
+import nftlink.netlink.internal.RecordCopy;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -115,84 +117,42 @@ public final class Daemon implements AutoCloseable {
 
         /** This configuration, allowing a reload to an empty policy or not. */
         public Config withEmptyReload(boolean allow) {
-            return with(c -> c.allowEmptyReload = allow);
+            return copy().set("allowEmptyReload", allow).record();
         }
 
         /** This configuration with {@code --load}. */
         public Config withLoad(boolean newLoad) {
-            return with(c -> c.load = newLoad);
+            return copy().set("load", newLoad).record();
         }
 
         /** This configuration in {@code ns}. */
         public Config in(NetworkNamespace ns) {
-            return with(c -> c.namespace = ns);
+            return copy().set("namespace", ns).record();
         }
 
         /** This configuration watching only {@code root}. */
         public Config watching(CgroupPath root) {
-            return with(c -> c.watchRoot = root);
+            return copy().set("watchRoot", root).record();
         }
 
         /** This configuration with another cgroup-v2 mount point. */
         public Config withCgroupRoot(Path mount) {
-            return with(c -> c.cgroupRoot = mount);
+            return copy().set("cgroupRoot", mount).record();
         }
 
         /** This configuration asking {@code server} (in the rule set's namespace), with element timeouts in [floor, ceiling]. */
         public Config withDns(InetSocketAddress server, Duration floor, Duration ceiling) {
-            return with(c -> {
-                c.dnsServer = server;
-                c.dnsFloor = floor;
-                c.dnsCeiling = ceiling;
-            });
+            return copy().set("dnsServer", server).set("dnsFloor", floor).set("dnsCeiling", ceiling).record();
         }
 
         /** This configuration flushing the entries' chains at start, or not. */
         public Config withFlushChains(boolean flush) {
-            return with(c -> c.flushChains = flush);
+            return copy().set("flushChains", flush).record();
         }
 
-        /** A copy of this configuration with the components {@code change} sets. */
-        private Config with(Consumer<Copy> change) {
-            Copy c = new Copy(this);
-            change.accept(c);
-            return c.config();
-        }
-
-        /** The components of a Config, to change some of them before {@link #config()} makes the copy. */
-        private static final class Copy {
-            private final List<Path> policies;
-            private boolean load;
-            private Path cgroupRoot;
-            private CgroupPath watchRoot;
-            private final boolean journal;
-            private NetworkNamespace namespace;
-            private InetSocketAddress dnsServer;
-            private Duration dnsFloor;
-            private Duration dnsCeiling;
-            private boolean allowEmptyReload;
-            private boolean flushChains;
-            private final boolean resolveHostnames;
-
-            Copy(Config c) {
-                policies = c.policies;
-                load = c.load;
-                cgroupRoot = c.cgroupRoot;
-                watchRoot = c.watchRoot;
-                journal = c.journal;
-                namespace = c.namespace;
-                dnsServer = c.dnsServer;
-                dnsFloor = c.dnsFloor;
-                dnsCeiling = c.dnsCeiling;
-                allowEmptyReload = c.allowEmptyReload;
-                flushChains = c.flushChains;
-                resolveHostnames = c.resolveHostnames;
-            }
-
-            Config config() {
-                return new Config(policies, load, cgroupRoot, watchRoot, journal, namespace, dnsServer, dnsFloor, dnsCeiling,
-                        allowEmptyReload, flushChains, resolveHostnames);
-            }
+        /** A copy of this configuration, to change some components of. */
+        private RecordCopy<Config> copy() {
+            return RecordCopy.of(MethodHandles.lookup(), this);
         }
     }
 

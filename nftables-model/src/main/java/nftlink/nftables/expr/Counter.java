@@ -3,6 +3,7 @@ package nftlink.nftables.expr;
 import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
+import nftlink.nftables.ObjectDefinition;
 
 import static nftlink.nftables.NfTablesUapi.NFTA_COUNTER_BYTES;
 import static nftlink.nftables.NfTablesUapi.NFTA_COUNTER_PACKETS;
@@ -33,8 +34,8 @@ public record Counter(long packets, long bytes) implements Expression {
 
     @Override
     public void writeData(MessageWriter w) {
-        w.attrU64Be(NFTA_COUNTER_BYTES, bytes);
-        w.attrU64Be(NFTA_COUNTER_PACKETS, packets);
+        // the stateful object of this type holds the same attributes
+        new ObjectDefinition.Counter(packets, bytes).write(w);
     }
 
     @Override

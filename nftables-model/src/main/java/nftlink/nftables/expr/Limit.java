@@ -3,6 +3,7 @@ package nftlink.nftables.expr;
 import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
+import nftlink.nftables.ObjectDefinition;
 
 import static nftlink.nftables.NfTablesUapi.*;
 
@@ -47,11 +48,8 @@ public record Limit(long rate, long unit, int burst, int type, int flags) implem
 
     @Override
     public void writeData(MessageWriter w) {
-        w.attrU64Be(NFTA_LIMIT_RATE, rate);
-        w.attrU64Be(NFTA_LIMIT_UNIT, unit);
-        w.attrU32Be(NFTA_LIMIT_BURST, burst);
-        w.attrU32Be(NFTA_LIMIT_TYPE, type);
-        w.attrU32Be(NFTA_LIMIT_FLAGS, flags);
+        // the stateful object of this type holds the same attributes
+        new ObjectDefinition.Limit(rate, unit, burst, type, flags).write(w);
     }
 
     @Override

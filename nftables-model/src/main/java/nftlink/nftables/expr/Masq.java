@@ -1,7 +1,5 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
-import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
 import static nftlink.nftables.NfTablesUapi.*;
@@ -15,9 +13,15 @@ import static nftlink.nftables.NfTablesUapi.*;
  * @param protoMin register with the lowest port
  * @param protoMax register with the highest port
  */
-public record Masq(Integer flags, Integer protoMin, Integer protoMax) implements Expression {
+public record Masq(Integer flags, Integer protoMin, Integer protoMax) implements LocalNat {
 
-    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("masq", Masq::decode, Masq::parse);
+    private static final LocalNat.Numbers NUMBERS = new LocalNat.Numbers(NFTA_MASQ_FLAGS, NFTA_MASQ_REG_PROTO_MIN,
+            NFTA_MASQ_REG_PROTO_MAX);
+
+    private static final LocalNat.Parts<Masq> PARTS = Masq::new;
+
+    public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("masq",
+            a -> LocalNat.decode(a, "masq", NUMBERS, PARTS), r -> LocalNat.parse(r, PARTS));
 
     /**
      * A bare {@code masquerade}.
@@ -35,45 +39,6 @@ public record Masq(Integer flags, Integer protoMin, Integer protoMax) implements
 
     @Override
     public void writeData(MessageWriter w) {
-        if (flags != null) {
-            w.attrU32Be(NFTA_MASQ_FLAGS, flags);
-        }
-        if (protoMin != null) {
-            w.attrU32Be(NFTA_MASQ_REG_PROTO_MIN, protoMin);
-        }
-        if (protoMax != null) {
-            w.attrU32Be(NFTA_MASQ_REG_PROTO_MAX, protoMax);
-        }
-    }
-
-    @Override
-    public void appendDebug(StringBuilder sb) {
-        sb.append("masq");
-        Nat.appendRegisters(sb, "proto_min", protoMin, "proto_max", protoMax);
-        if (flags != null) {
-            sb.append(" flags 0x").append(Integer.toHexString(flags));
-        }
-    }
-
-    private static Masq decode(Attributes attributes) {
-        Integer flags = null;
-        Integer protoMin = null;
-        Integer protoMax = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_MASQ_FLAGS -> flags = a.u32Be();
-                case NFTA_MASQ_REG_PROTO_MIN -> protoMin = a.u32Be();
-                case NFTA_MASQ_REG_PROTO_MAX -> protoMax = a.u32Be();
-                default -> throw Expressions.unexpected("masq", a);
-            }
-        }
-        return new Masq(flags, protoMin, protoMax);
-    }
-
-    private static Masq parse(DebugReader r) {
-        Integer protoMin = DebugText.optionalRegister(r, "proto_min");
-        Integer protoMax = DebugText.optionalRegister(r, "proto_max");
-        Integer flags = r.accept("flags") ? DebugText.u32Hex(r) : null;
-        return new Masq(flags, protoMin, protoMax);
+        LocalNat.write(w, NUMBERS, this);
     }
 }

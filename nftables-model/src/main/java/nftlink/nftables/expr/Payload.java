@@ -53,9 +53,7 @@ public sealed interface Payload extends Expression {
         @Override
         public void writeData(MessageWriter w) {
             w.attrU32Be(NFTA_PAYLOAD_DREG, dreg);
-            w.attrU32Be(NFTA_PAYLOAD_BASE, base.number());
-            w.attrU32Be(NFTA_PAYLOAD_OFFSET, offset);
-            w.attrU32Be(NFTA_PAYLOAD_LEN, length);
+            writePlace(w, base, offset, length);
         }
 
         @Override
@@ -81,9 +79,7 @@ public sealed interface Payload extends Expression {
         @Override
         public void writeData(MessageWriter w) {
             w.attrU32Be(NFTA_PAYLOAD_SREG, sreg);
-            w.attrU32Be(NFTA_PAYLOAD_BASE, base.number());
-            w.attrU32Be(NFTA_PAYLOAD_OFFSET, offset);
-            w.attrU32Be(NFTA_PAYLOAD_LEN, length);
+            writePlace(w, base, offset, length);
             w.attrU32Be(NFTA_PAYLOAD_CSUM_TYPE, checksumType);
             w.attrU32Be(NFTA_PAYLOAD_CSUM_OFFSET, checksumOffset);
             w.attrU32Be(NFTA_PAYLOAD_CSUM_FLAGS, checksumFlags);
@@ -101,6 +97,13 @@ public sealed interface Payload extends Expression {
     @Override
     default String name() {
         return "payload";
+    }
+
+    /** Writes where the bytes lie: the header, the offset in it and the length. */
+    private static void writePlace(MessageWriter w, Base base, int offset, int length) {
+        w.attrU32Be(NFTA_PAYLOAD_BASE, base.number());
+        w.attrU32Be(NFTA_PAYLOAD_OFFSET, offset);
+        w.attrU32Be(NFTA_PAYLOAD_LEN, length);
     }
 
     private static Payload decode(Attributes attributes) {

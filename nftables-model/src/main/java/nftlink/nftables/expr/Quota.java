@@ -3,6 +3,7 @@ package nftlink.nftables.expr;
 import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
+import nftlink.nftables.ObjectDefinition;
 
 import static nftlink.nftables.NfTablesUapi.*;
 
@@ -34,9 +35,8 @@ public record Quota(long bytes, long consumed, int flags) implements Expression 
 
     @Override
     public void writeData(MessageWriter w) {
-        w.attrU64Be(NFTA_QUOTA_BYTES, bytes);
-        w.attrU64Be(NFTA_QUOTA_CONSUMED, consumed);
-        w.attrU32Be(NFTA_QUOTA_FLAGS, flags);
+        // the stateful object of this type holds the same attributes
+        new ObjectDefinition.Quota(bytes, consumed, flags).write(w);
     }
 
     @Override

@@ -103,20 +103,21 @@ public record ExthdrField(String header, String name, Exthdr.Op op, int type, in
         }
     }
 
+    /** An IPv6 extension header: its presence ({@code exthdr frag exists}) and fields ({@code frag id}). */
     private static void ipv6(List<ExthdrField> all, String header, int type, Object... fields) {
-        all.add(new ExthdrField(header, null, Exthdr.Op.IPV6, type, 0, 8, Datatype.BOOLEAN));
-        for (int i = 0; i < fields.length; i += 4) {
-            all.add(new ExthdrField(header, (String) fields[i], Exthdr.Op.IPV6, type, (Integer) fields[i + 1],
-                    (Integer) fields[i + 2], (Datatype) fields[i + 3]));
-        }
+        header(all, header, Exthdr.Op.IPV6, type, fields);
     }
 
     /** An IPv4 option: its presence ({@code ip option ra exists}) and fields ({@code ip option ra value}). */
     private static void ipv4(List<ExthdrField> all, String option, int type, Object... fields) {
-        String header = "ip option " + option;
-        all.add(new ExthdrField(header, null, Exthdr.Op.IPV4, type, 0, 8, Datatype.BOOLEAN));
+        header(all, "ip option " + option, Exthdr.Op.IPV4, type, fields);
+    }
+
+    /** A header's presence test and its fields, given as name, bit offset, bits and datatype each. */
+    private static void header(List<ExthdrField> all, String header, Exthdr.Op op, int type, Object... fields) {
+        all.add(new ExthdrField(header, null, op, type, 0, 8, Datatype.BOOLEAN));
         for (int i = 0; i < fields.length; i += 4) {
-            all.add(new ExthdrField(header, (String) fields[i], Exthdr.Op.IPV4, type, (Integer) fields[i + 1],
+            all.add(new ExthdrField(header, (String) fields[i], op, type, (Integer) fields[i + 1],
                     (Integer) fields[i + 2], (Datatype) fields[i + 3]));
         }
     }

@@ -23,33 +23,32 @@ import java.util.List;
 public record PayloadBitField(String protocol, String name, Payload.Base base, int bitOffset, int bits, Datatype datatype)
         implements Field {
 
-    static final List<PayloadBitField> ALL = List.of(
-            net("ip", "version", 0, 4, Datatype.INTEGER), net("ip", "hdrlength", 4, 4, Datatype.INTEGER),
-            net("ip", "dscp", 8, 6, Datatype.DSCP), net("ip", "ecn", 14, 2, Datatype.ECN),
-            net("ip6", "version", 0, 4, Datatype.INTEGER), net("ip6", "dscp", 4, 6, Datatype.DSCP),
-            net("ip6", "ecn", 10, 2, Datatype.ECN), net("ip6", "flowlabel", 12, 20, Datatype.INTEGER),
-            th("tcp", "doff", 96, 4, Datatype.INTEGER), th("tcp", "reserved", 100, 4, Datatype.INTEGER),
-            th("dccp", "type", 67, 4, Datatype.DCCP_PKTTYPE),
-            th("gre", "flags", 0, 5, Datatype.INTEGER), th("gre", "version", 13, 3, Datatype.INTEGER),
-            ll("vlan", "pcp", 112, 3), ll("vlan", "dei", 115, 1), ll("vlan", "cfi", 115, 1), ll("vlan", "id", 116, 12));
-
-    private static PayloadBitField ll(String protocol, String name, int bitOffset, int bits) {
-        return new PayloadBitField(protocol, name, Payload.Base.LINK, bitOffset, bits, Datatype.INTEGER);
-    }
+    /** The header fields that do not fill whole bytes, offsets and lengths in bits. */
+    static final List<PayloadBitField> ALL = HeaderFieldTable.fields("""
+            ip   nh 0   4  integer      version
+            ip   nh 4   4  integer      hdrlength
+            ip   nh 8   6  dscp         dscp
+            ip   nh 14  2  ecn          ecn
+            ip6  nh 0   4  integer      version
+            ip6  nh 4   6  dscp         dscp
+            ip6  nh 10  2  ecn          ecn
+            ip6  nh 12  20 integer      flowlabel
+            tcp  th 96  4  integer      doff
+            tcp  th 100 4  integer      reserved
+            dccp th 67  4  dccp_pkttype type
+            gre  th 0   5  integer      flags
+            gre  th 13  3  integer      version
+            vlan ll 112 3  integer      pcp
+            vlan ll 115 1  integer      dei
+            vlan ll 115 1  integer      cfi
+            vlan ll 116 12 integer      id
+            """, PayloadBitField::new);
 
     /** Checks the components: a field that is not byte-aligned. */
     public PayloadBitField {
         if (bits <= 0 || bits % 8 == 0 && bitOffset % 8 == 0) {
             throw new IllegalArgumentException(protocol + " " + name + " is byte-aligned: use a PayloadField");
         }
-    }
-
-    private static PayloadBitField net(String protocol, String name, int bitOffset, int bits, Datatype type) {
-        return new PayloadBitField(protocol, name, Payload.Base.NETWORK, bitOffset, bits, type);
-    }
-
-    private static PayloadBitField th(String protocol, String name, int bitOffset, int bits, Datatype type) {
-        return new PayloadBitField(protocol, name, Payload.Base.TRANSPORT, bitOffset, bits, type);
     }
 
     private BitLayout layout() {

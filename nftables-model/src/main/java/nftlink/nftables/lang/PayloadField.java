@@ -8,6 +8,7 @@ import nftlink.nftables.expr.Payload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A protocol header field: {@code ip saddr}, {@code tcp dport}, {@code ether type}, ...
@@ -42,14 +43,6 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
     /** {@code vlan type}: the ethertype after an 802.1Q tag. */
     public static final PayloadField VLAN_TYPE = new PayloadField("vlan", "type", Payload.Base.LINK, 16, 2, Datatype.ETHERTYPE);
 
-    private static PayloadField net(String protocol, String name, int offset, int length, Datatype type) {
-        return new PayloadField(protocol, name, Payload.Base.NETWORK, offset, length, type);
-    }
-
-    private static PayloadField th(String protocol, String name, int offset, int length, Datatype type) {
-        return new PayloadField(protocol, name, Payload.Base.TRANSPORT, offset, length, type);
-    }
-
     /** The transport protocols with header fields, by protocol number. */
     static final Map<Integer, String> TRANSPORT_PROTOCOLS = Map.ofEntries(
             Map.entry(6, "tcp"), Map.entry(17, "udp"), Map.entry(1, "icmp"),
@@ -57,48 +50,83 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
             Map.entry(136, "udplite"), Map.entry(50, "esp"), Map.entry(51, "ah"),
             Map.entry(108, "comp"), Map.entry(2, "igmp"), Map.entry(47, "gre"));
 
-    static final List<PayloadField> ALL = List.of(IP_PROTOCOL, IP_SADDR, IP_DADDR, IP6_NEXTHDR, IP6_SADDR, IP6_DADDR,
-            TCP_SPORT, TCP_DPORT, UDP_SPORT, UDP_DPORT, ICMP_TYPE, ICMPV6_TYPE, ETHER_DADDR, ETHER_SADDR, ETHER_TYPE,
-            net("ip", "length", 2, 2, Datatype.INTEGER), net("ip", "id", 4, 2, Datatype.INTEGER),
-            net("ip", "ttl", 8, 1, Datatype.INTEGER), net("ip", "checksum", 10, 2, Datatype.INTEGER),
-            net("ip6", "length", 4, 2, Datatype.INTEGER), net("ip6", "hoplimit", 7, 1, Datatype.INTEGER),
-            th("tcp", "sequence", 4, 4, Datatype.INTEGER), th("tcp", "ackseq", 8, 4, Datatype.INTEGER),
-            th("tcp", "window", 14, 2, Datatype.INTEGER), th("tcp", "checksum", 16, 2, Datatype.INTEGER),
-            th("tcp", "urgptr", 18, 2, Datatype.INTEGER),
-            th("udp", "length", 4, 2, Datatype.INTEGER), th("udp", "checksum", 6, 2, Datatype.INTEGER),
-            th("udplite", "sport", 0, 2, Datatype.INET_SERVICE), th("udplite", "dport", 2, 2, Datatype.INET_SERVICE),
-            th("udplite", "checksum", 6, 2, Datatype.INTEGER),
-            th("sctp", "sport", 0, 2, Datatype.INET_SERVICE), th("sctp", "dport", 2, 2, Datatype.INET_SERVICE),
-            th("sctp", "vtag", 4, 4, Datatype.INTEGER), th("sctp", "checksum", 8, 4, Datatype.INTEGER),
-            th("dccp", "sport", 0, 2, Datatype.INET_SERVICE), th("dccp", "dport", 2, 2, Datatype.INET_SERVICE),
-            th("esp", "spi", 0, 4, Datatype.INTEGER), th("esp", "sequence", 4, 4, Datatype.INTEGER),
-            th("ah", "hdrlength", 1, 1, Datatype.INTEGER), th("ah", "reserved", 2, 2, Datatype.INTEGER),
-            th("ah", "spi", 4, 4, Datatype.INTEGER), th("ah", "sequence", 8, 4, Datatype.INTEGER),
-            th("comp", "cpi", 2, 2, Datatype.INTEGER),
-            // icmp id, sequence, mtu and gateway share offsets and are told apart by the icmp type
-            // matched before them (see icmpType())
-            th("icmp", "checksum", 2, 2, Datatype.INTEGER), th("icmpv6", "checksum", 2, 2, Datatype.INTEGER),
-            th("icmp", "code", 1, 1, Datatype.ICMP_CODE), th("icmp", "id", 4, 2, Datatype.INTEGER),
-            th("icmp", "sequence", 6, 2, Datatype.INTEGER), th("icmp", "mtu", 6, 2, Datatype.INTEGER),
-            th("icmp", "gateway", 4, 4, Datatype.INTEGER),
-            th("icmpv6", "code", 1, 1, Datatype.ICMPV6_CODE), th("icmpv6", "id", 4, 2, Datatype.INTEGER),
-            th("icmpv6", "sequence", 6, 2, Datatype.INTEGER), th("icmpv6", "mtu", 4, 4, Datatype.INTEGER),
-            th("icmpv6", "max-delay", 4, 2, Datatype.INTEGER), th("icmpv6", "taddr", 8, 16, Datatype.IPV6_ADDR),
-            th("icmpv6", "daddr", 24, 16, Datatype.IPV6_ADDR),
-            th("igmp", "type", 0, 1, Datatype.IGMP_TYPE), th("igmp", "mrt", 1, 1, Datatype.INTEGER),
-            th("igmp", "checksum", 2, 2, Datatype.INTEGER), th("igmp", "group", 4, 4, Datatype.INTEGER),
-            th("comp", "nexthdr", 0, 1, Datatype.INET_PROTO), th("comp", "flags", 1, 1, Datatype.HEX_INTEGER),
-            th("tcp", "flags", 13, 1, Datatype.TCP_FLAG), th("udplite", "csumcov", 4, 2, Datatype.INTEGER),
-            net("ip", "frag-off", 6, 2, Datatype.HEX_INTEGER), VLAN_TYPE,
-            // th: the ports of whatever transport protocol the packet has
-            th("th", "sport", 0, 2, Datatype.INET_SERVICE), th("th", "dport", 2, 2, Datatype.INET_SERVICE),
-            // struct arphdr followed by the Ethernet/IPv4 addresses nft assumes (hlen 6, plen 4)
-            net("arp", "htype", 0, 2, Datatype.INTEGER), net("arp", "ptype", 2, 2, Datatype.ETHERTYPE),
-            net("arp", "hlen", 4, 1, Datatype.INTEGER), net("arp", "plen", 5, 1, Datatype.INTEGER),
-            net("arp", "operation", 6, 2, Datatype.ARP_OP),
-            net("arp", "saddr ether", 8, 6, Datatype.ETHER_ADDR), net("arp", "saddr ip", 14, 4, Datatype.IPV4_ADDR),
-            net("arp", "daddr ether", 18, 6, Datatype.ETHER_ADDR), net("arp", "daddr ip", 24, 4, Datatype.IPV4_ADDR),
-            th("gre", "protocol", 2, 2, Datatype.ETHERTYPE));
+    /** The byte-aligned header fields; where two share a place, the first is the one a listing names. */
+    static final List<PayloadField> ALL = Stream.of(
+            List.of(IP_PROTOCOL, IP_SADDR, IP_DADDR, IP6_NEXTHDR, IP6_SADDR, IP6_DADDR, TCP_SPORT, TCP_DPORT,
+                    UDP_SPORT, UDP_DPORT, ICMP_TYPE, ICMPV6_TYPE, ETHER_DADDR, ETHER_SADDR, ETHER_TYPE),
+            HeaderFieldTable.fields("""
+            ip      nh 2  2  integer      length
+            ip      nh 4  2  integer      id
+            ip      nh 8  1  integer      ttl
+            ip      nh 10 2  integer      checksum
+            ip6     nh 4  2  integer      length
+            ip6     nh 7  1  integer      hoplimit
+            tcp     th 4  4  integer      sequence
+            tcp     th 8  4  integer      ackseq
+            tcp     th 14 2  integer      window
+            tcp     th 16 2  integer      checksum
+            tcp     th 18 2  integer      urgptr
+            udp     th 4  2  integer      length
+            udp     th 6  2  integer      checksum
+            udplite th 0  2  inet_service sport
+            udplite th 2  2  inet_service dport
+            udplite th 6  2  integer      checksum
+            sctp    th 0  2  inet_service sport
+            sctp    th 2  2  inet_service dport
+            sctp    th 4  4  integer      vtag
+            sctp    th 8  4  integer      checksum
+            dccp    th 0  2  inet_service sport
+            dccp    th 2  2  inet_service dport
+            esp     th 0  4  integer      spi
+            esp     th 4  4  integer      sequence
+            ah      th 1  1  integer      hdrlength
+            ah      th 2  2  integer      reserved
+            ah      th 4  4  integer      spi
+            ah      th 8  4  integer      sequence
+            comp    th 2  2  integer      cpi
+            # icmp id, sequence, mtu and gateway share offsets and are told apart by the icmp type
+            # matched before them (see icmpType())
+            icmp    th 2  2  integer      checksum
+            icmpv6  th 2  2  integer      checksum
+            icmp    th 1  1  icmp_code    code
+            icmp    th 4  2  integer      id
+            icmp    th 6  2  integer      sequence
+            icmp    th 6  2  integer      mtu
+            icmp    th 4  4  integer      gateway
+            icmpv6  th 1  1  icmpv6_code  code
+            icmpv6  th 4  2  integer      id
+            icmpv6  th 6  2  integer      sequence
+            icmpv6  th 4  4  integer      mtu
+            icmpv6  th 4  2  integer      max-delay
+            icmpv6  th 8  16 ipv6_addr    taddr
+            icmpv6  th 24 16 ipv6_addr    daddr
+            igmp    th 0  1  igmp_type    type
+            igmp    th 1  1  integer      mrt
+            igmp    th 2  2  integer      checksum
+            igmp    th 4  4  integer      group
+            comp    th 0  1  inet_proto   nexthdr
+            comp    th 1  1  hex_integer  flags
+            tcp     th 13 1  tcp_flag     flags
+            udplite th 4  2  integer      csumcov
+            ip      nh 6  2  hex_integer  frag-off
+            """, PayloadField::new),
+            List.of(VLAN_TYPE),
+            HeaderFieldTable.fields("""
+            # th: the ports of whatever transport protocol the packet has
+            th  th 0  2 inet_service sport
+            th  th 2  2 inet_service dport
+            # struct arphdr followed by the Ethernet/IPv4 addresses nft assumes (hlen 6, plen 4)
+            arp nh 0  2 integer      htype
+            arp nh 2  2 ethertype    ptype
+            arp nh 4  1 integer      hlen
+            arp nh 5  1 integer      plen
+            arp nh 6  2 arp_op       operation
+            arp nh 8  6 ether_addr   saddr ether
+            arp nh 14 4 ipv4_addr    saddr ip
+            arp nh 18 6 ether_addr   daddr ether
+            arp nh 24 4 ipv4_addr    daddr ip
+            gre th 2  2 ethertype    protocol
+            """, PayloadField::new)).flatMap(List::stream).toList();
 
     @Override
     public Expression load(int register) {
