@@ -1,6 +1,7 @@
 package nftlink.netlink;
 
 import nftlink.netlink.internal.LinuxCalls;
+import nftlink.netlink.internal.SharedWork;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -219,25 +220,9 @@ public final class NetworkNamespace implements AutoCloseable {
             }
         });
         thread.start();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        SharedWork.uninterruptibly(thread::join);
         Throwable t = failure.get();
-        if (t instanceof RuntimeException r) {
-            throw r;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
+        SharedWork.throwUnchecked(t);
         if (t != null) {
             throw new NetlinkException(t.getMessage(), t);
         }

@@ -1,5 +1,6 @@
 package nftlink.nftables.lang;
 
+import nftlink.netlink.internal.SharedWork;
 import nftlink.nftables.Chain;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Rule;
@@ -10,12 +11,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The rules of some chains in the rule language, each with its handle, rendered before the listing
@@ -41,8 +39,8 @@ final class RuleTexts {
         return byChain.getOrDefault(RulesetListing.ChainKey.of(chain), List.of());
     }
 
-    /** A run of one chain's rules, rendered by one thread into its own list. */
-    private record Chunk(RulesetListing.ChainKey chain, List<Rule> rules, List<Map.Entry<String, Long>> texts) {
+    /** A run of one chain's rules, which one thread renders. */
+    private record Chunk(RulesetListing.ChainKey chain, List<Rule> rules) {
     }
 
     /**
@@ -66,98 +64,36 @@ final class RuleTexts {
             total += chainRules.size();
             for (int from = 0; from < chainRules.size(); from += CHUNK) {
                 List<Rule> part = chainRules.subList(from, Math.min(chainRules.size(), from + CHUNK));
-                chunks.add(new Chunk(key, part, new ArrayList<>(part.size())));
+                chunks.add(new Chunk(key, part));
             }
         }
-        Worker worker = new Worker(chunks, renderer, delinearize, sets, OutputFlags.current(), TimeZoneScope.current());
-        if (total >= 2 * CHUNK) {
-            int others = Math.min(chunks.size() - 1, Runtime.getRuntime().availableProcessors() - 1);
-            for (int i = 0; i < others; i++) {
-                try {
-                    executor.execute(worker::work);
-                } catch (RejectedExecutionException e) {
-                    // the calling thread renders what the executor would not
-                    break;
-                }
-            }
-        }
-        worker.work();
-        worker.await();
-        Map<RulesetListing.ChainKey, List<Map.Entry<String, Long>>> byChain = new HashMap<>();
+        OutputFlags flags = OutputFlags.current();
+        ZoneId zone = TimeZoneScope.current();
+        List<Function<Object, List<Map.Entry<String, Long>>>> tasks = new ArrayList<>(chunks.size());
         for (Chunk chunk : chunks) {
-            byChain.computeIfAbsent(chunk.chain(), k -> new ArrayList<>()).addAll(chunk.texts());
+            tasks.add(unused -> render(chunk.rules(), renderer, delinearize, sets));
+        }
+        List<List<Map.Entry<String, Long>>> texts = SharedWork.run(tasks, null, total >= 2 * CHUNK ? executor : null,
+                Runtime.getRuntime().availableProcessors() - 1,
+                work -> flags.apply(() -> TimeZoneScope.call(zone, () -> {
+                    work.accept(null);
+                    return null;
+                })));
+        Map<RulesetListing.ChainKey, List<Map.Entry<String, Long>>> byChain = new HashMap<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            byChain.computeIfAbsent(chunks.get(i).chain(), k -> new ArrayList<>()).addAll(texts.get(i));
         }
         return new RuleTexts(byChain);
     }
 
-    /** Takes chunks until none is left; the same for the calling thread and the executor's. */
-    private static final class Worker {
-        private final List<Chunk> chunks;
-        private final RuleRenderer renderer;
-        private final BiFunction<Rule, Map<String, NftSet>, RuleSpec> delinearize;
-        private final Map<String, NftSet> sets;
-        private final OutputFlags flags;
-        private final ZoneId zone;
-        private final AtomicInteger next = new AtomicInteger();
-        private final CountDownLatch done;
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
-
-        Worker(List<Chunk> chunks, RuleRenderer renderer, BiFunction<Rule, Map<String, NftSet>, RuleSpec> delinearize,
-               Map<String, NftSet> sets, OutputFlags flags, ZoneId zone) {
-            this.chunks = chunks;
-            this.renderer = renderer;
-            this.delinearize = delinearize;
-            this.sets = sets;
-            this.flags = flags;
-            this.zone = zone;
-            this.done = new CountDownLatch(chunks.size());
+    private static List<Map.Entry<String, Long>> render(List<Rule> rules, RuleRenderer renderer,
+                                                        BiFunction<Rule, Map<String, NftSet>, RuleSpec> delinearize,
+                                                        Map<String, NftSet> sets) {
+        List<Map.Entry<String, Long>> texts = new ArrayList<>(rules.size());
+        for (Rule r : rules) {
+            RuleSpec spec = delinearize.apply(r, sets);
+            texts.add(new AbstractMap.SimpleImmutableEntry<>(renderer.render(spec), spec.handle()));
         }
-
-        void work() {
-            flags.apply(() -> TimeZoneScope.call(zone, () -> {
-                for (int i = next.getAndIncrement(); i < chunks.size(); i = next.getAndIncrement()) {
-                    try {
-                        if (failure.get() == null) {
-                            render(chunks.get(i));
-                        }
-                    } catch (RuntimeException | Error e) {
-                        failure.compareAndSet(null, e);
-                    } finally {
-                        done.countDown();
-                    }
-                }
-                return null;
-            }));
-        }
-
-        private void render(Chunk chunk) {
-            for (Rule r : chunk.rules()) {
-                RuleSpec spec = delinearize.apply(r, sets);
-                chunk.texts().add(new AbstractMap.SimpleImmutableEntry<>(renderer.render(spec), spec.handle()));
-            }
-        }
-
-        /** Waits for the chunks other threads took; rethrows the first failure. */
-        void await() {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    done.await();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            Throwable t = failure.get();
-            if (t instanceof RuntimeException e) {
-                throw e;
-            }
-            if (t instanceof Error e) {
-                throw e;
-            }
-        }
+        return texts;
     }
 }
