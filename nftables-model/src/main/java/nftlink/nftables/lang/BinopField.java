@@ -27,13 +27,10 @@ public record BinopField(Field source, int shift, long mask, long xor) implement
 
     /** Checks the components: a source a binary operation applies to, and a shift within its width. */
     public BinopField {
-        boolean bits = source instanceof PayloadBitField;
-        Field plain = source instanceof MaskedField m ? m.field() : source;
-        boolean word = (plain instanceof MetaField || plain instanceof CtField) && plain.length() == 4;
-        if (source instanceof MaskedField && (shift == 0 || !word)) {
+        if (source instanceof MaskedField m && (shift == 0 || !isWord(m.field()))) {
             throw new IllegalArgumentException("unsupported: a constant before a shift applies to a 32-bit meta or ct key");
         }
-        if (!bits && !word) {
+        if (!(source instanceof MaskedField) && !computable(source)) {
             throw new IllegalArgumentException("unsupported: arithmetic on " + source.text()
                     + " (nftlink computes 32-bit values from bit fields such as ip dscp and from 32-bit meta and ct keys)");
         }
@@ -92,6 +89,15 @@ public record BinopField(Field source, int shift, long mask, long xor) implement
         return new BinopField(new MaskedField(source, Bytes.u32((int) mask), Bytes.u32((int) xor)), bits, ALL, 0);
     }
 
+    /** Whether {@code source} is a value nftlink computes with: a bit field, or a 32-bit meta or ct key. */
+    static boolean computable(Field source) {
+        return source instanceof PayloadBitField || isWord(source);
+    }
+
+    private static boolean isWord(Field f) {
+        return (f instanceof MetaField || f instanceof CtField) && f.length() == 4;
+    }
+
     /**
      * The plain value of {@code source}: no shift, no mask.
      *
@@ -139,12 +145,11 @@ public record BinopField(Field source, int shift, long mask, long xor) implement
 
     /** As {@link #read(Field, List, int)}, computed in {@code register}. */
     static Read read(Field source, List<Expression> e, int at, int register) {
-        BinopField plain;
-        try {
-            plain = of(source);
-        } catch (IllegalArgumentException notComputable) {
+        if (!computable(source)) {
+            // asked of every loaded field a lookup follows: a test, not an exception per rule
             return null;
         }
+        BinopField plain = of(source);
         int i = at;
         List<Expression> down = plain.down(register);
         for (Expression x : down) {
