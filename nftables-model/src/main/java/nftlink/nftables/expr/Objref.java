@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -75,28 +75,15 @@ public sealed interface Objref extends Expression {
     }
 
     private static Objref decode(Attributes attributes) {
-        Integer type = null;
-        String object = null;
-        Integer sreg = null;
-        String set = null;
-        int setId = 0;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_OBJREF_IMM_TYPE -> type = a.u32Be();
-                case NFTA_OBJREF_IMM_NAME -> object = a.string();
-                case NFTA_OBJREF_SET_SREG -> sreg = a.u32Be();
-                case NFTA_OBJREF_SET_NAME -> set = a.string();
-                case NFTA_OBJREF_SET_ID -> setId = a.u32Be();
-                default -> throw Expressions.unexpected("objref", a);
-            }
+        AttributeTable tb = attributes.byType(NFTA_OBJREF_MAX);
+        boolean named = tb.has(NFTA_OBJREF_IMM_TYPE) || tb.has(NFTA_OBJREF_IMM_NAME);
+        boolean mapped = tb.has(NFTA_OBJREF_SET_SREG) || tb.has(NFTA_OBJREF_SET_NAME) || tb.has(NFTA_OBJREF_SET_ID);
+        if (named == mapped) {
+            throw Expressions.missing("objref", "either type and name, or sreg and set");
         }
-        if (type != null && object != null && sreg == null && set == null && setId == 0) {
-            return new Named(type, object);
-        }
-        if (type == null && object == null && sreg != null && set != null) {
-            return new Mapped(sreg, set, setId);
-        }
-        throw Expressions.missing("objref", "either type and name, or sreg and set");
+        return named ? new Named(tb.require(NFTA_OBJREF_IMM_TYPE).u32Be(), tb.require(NFTA_OBJREF_IMM_NAME).string())
+                : new Mapped(tb.require(NFTA_OBJREF_SET_SREG).u32Be(), tb.require(NFTA_OBJREF_SET_NAME).string(),
+                        tb.u32BeOr(NFTA_OBJREF_SET_ID, 0));
     }
 
     private static Objref parse(DebugReader r) {
