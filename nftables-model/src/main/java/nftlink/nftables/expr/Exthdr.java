@@ -81,11 +81,7 @@ public sealed interface Exthdr extends Expression {
         @Override
         public void writeData(MessageWriter w) {
             w.attrU32Be(NFTA_EXTHDR_DREG, dreg);
-            w.attrU8(NFTA_EXTHDR_TYPE, type);
-            w.attrU32Be(NFTA_EXTHDR_OFFSET, offset);
-            w.attrU32Be(NFTA_EXTHDR_LEN, length);
-            w.attrU32Be(NFTA_EXTHDR_FLAGS, present ? NFT_EXTHDR_F_PRESENT : 0);
-            w.attrU32Be(NFTA_EXTHDR_OP, op.number());
+            writeCommon(w, op, type, offset, length, present ? NFT_EXTHDR_F_PRESENT : 0);
         }
 
         @Override
@@ -137,13 +133,7 @@ public sealed interface Exthdr extends Expression {
         @Override
         public void writeData(MessageWriter w) {
             w.attrU32Be(NFTA_EXTHDR_SREG, sreg);
-            w.attrU8(NFTA_EXTHDR_TYPE, type);
-            w.attrU32Be(NFTA_EXTHDR_OFFSET, offset);
-            w.attrU32Be(NFTA_EXTHDR_LEN, length);
-            if (flags != null) {
-                w.attrU32Be(NFTA_EXTHDR_FLAGS, flags);
-            }
-            w.attrU32Be(NFTA_EXTHDR_OP, op.number());
+            writeCommon(w, op, type, offset, length, flags);
         }
 
         @Override
@@ -217,6 +207,20 @@ public sealed interface Exthdr extends Expression {
      * @return the expression without listing-only attributes
      */
     Exthdr asRequest();
+
+    /**
+     * What a load and a write list after their register, as the kernel's
+     * {@code nft_exthdr_dump_common}: type, offset, length, flags (unless {@code null}) and op.
+     */
+    private static void writeCommon(MessageWriter w, Op op, int type, int offset, int length, Integer flags) {
+        w.attrU8(NFTA_EXTHDR_TYPE, type);
+        w.attrU32Be(NFTA_EXTHDR_OFFSET, offset);
+        w.attrU32Be(NFTA_EXTHDR_LEN, length);
+        if (flags != null) {
+            w.attrU32Be(NFTA_EXTHDR_FLAGS, flags);
+        }
+        w.attrU32Be(NFTA_EXTHDR_OP, op.number());
+    }
 
     private static void checkType(int type) {
         if (type < 0 || type > 0xff) {

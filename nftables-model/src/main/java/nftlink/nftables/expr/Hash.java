@@ -32,15 +32,7 @@ public sealed interface Hash extends Expression {
     record Jenkins(int sreg, int dreg, int length, int modulus, Integer seed, int offset) implements Hash {
         @Override
         public void writeData(MessageWriter w) {
-            w.attrU32Be(NFTA_HASH_SREG, sreg);
-            w.attrU32Be(NFTA_HASH_DREG, dreg);
-            w.attrU32Be(NFTA_HASH_LEN, length);
-            w.attrU32Be(NFTA_HASH_MODULUS, modulus);
-            if (seed != null) {
-                w.attrU32Be(NFTA_HASH_SEED, seed);
-            }
-            w.attrU32BeUnlessZero(NFTA_HASH_OFFSET, offset);
-            w.attrU32Be(NFTA_HASH_TYPE, NFT_HASH_JENKINS);
+            Hash.write(w, sreg, dreg, length, modulus, seed, offset, NFT_HASH_JENKINS);
         }
 
         @Override
@@ -62,10 +54,7 @@ public sealed interface Hash extends Expression {
     record Symmetric(int dreg, int modulus, int offset) implements Hash {
         @Override
         public void writeData(MessageWriter w) {
-            w.attrU32Be(NFTA_HASH_DREG, dreg);
-            w.attrU32Be(NFTA_HASH_MODULUS, modulus);
-            w.attrU32BeUnlessZero(NFTA_HASH_OFFSET, offset);
-            w.attrU32Be(NFTA_HASH_TYPE, NFT_HASH_SYM);
+            Hash.write(w, null, dreg, null, modulus, null, offset, NFT_HASH_SYM);
         }
 
         @Override
@@ -135,5 +124,23 @@ public sealed interface Hash extends Expression {
         }
         r.loaded(dreg, 4);
         return hash;
+    }
+
+    /** Writes the attributes of either function in the kernel's order, those {@code null} left out, an offset of 0 too. */
+    private static void write(MessageWriter w, Integer sreg, int dreg, Integer length, int modulus, Integer seed, int offset,
+                              int type) {
+        if (sreg != null) {
+            w.attrU32Be(NFTA_HASH_SREG, sreg);
+        }
+        w.attrU32Be(NFTA_HASH_DREG, dreg);
+        if (length != null) {
+            w.attrU32Be(NFTA_HASH_LEN, length);
+        }
+        w.attrU32Be(NFTA_HASH_MODULUS, modulus);
+        if (seed != null) {
+            w.attrU32Be(NFTA_HASH_SEED, seed);
+        }
+        w.attrU32BeUnlessZero(NFTA_HASH_OFFSET, offset);
+        w.attrU32Be(NFTA_HASH_TYPE, type);
     }
 }
