@@ -30,17 +30,6 @@ public sealed interface Objref extends Expression {
         public Named {
             Objects.requireNonNull(object, "object");
         }
-
-        @Override
-        public void writeData(MessageWriter w) {
-            w.attrString(NFTA_OBJREF_IMM_NAME, object);
-            w.attrU32Be(NFTA_OBJREF_IMM_TYPE, type);
-        }
-
-        @Override
-        public void appendDebug(StringBuilder sb) {
-            sb.append("objref type ").append(Integer.toUnsignedString(type)).append(" name ").append(object);
-        }
     }
 
     /**
@@ -55,23 +44,37 @@ public sealed interface Objref extends Expression {
         public Mapped {
             Objects.requireNonNull(set, "set");
         }
-
-        @Override
-        public void writeData(MessageWriter w) {
-            w.attrU32Be(NFTA_OBJREF_SET_SREG, sreg);
-            w.attrString(NFTA_OBJREF_SET_NAME, set);
-            w.attrU32BeUnlessZero(NFTA_OBJREF_SET_ID, setId);
-        }
-
-        @Override
-        public void appendDebug(StringBuilder sb) {
-            sb.append("objref sreg ").append(Integer.toUnsignedString(sreg)).append(" set ").append(set);
-        }
     }
 
     @Override
     default String name() {
         return "objref";
+    }
+
+    /** Writes the name and type of a {@link Named} object, or the register and map of a {@link Mapped} one. */
+    @Override
+    default void writeData(MessageWriter w) {
+        switch (this) {
+            case Named n -> {
+                w.attrString(NFTA_OBJREF_IMM_NAME, n.object());
+                w.attrU32Be(NFTA_OBJREF_IMM_TYPE, n.type());
+            }
+            case Mapped m -> {
+                w.attrU32Be(NFTA_OBJREF_SET_SREG, m.sreg());
+                w.attrString(NFTA_OBJREF_SET_NAME, m.set());
+                w.attrU32BeUnlessZero(NFTA_OBJREF_SET_ID, m.setId());
+            }
+        }
+    }
+
+    @Override
+    default void appendDebug(StringBuilder sb) {
+        switch (this) {
+            case Named n -> sb.append("objref type ").append(Integer.toUnsignedString(n.type())).append(" name ")
+                    .append(n.object());
+            case Mapped m -> sb.append("objref sreg ").append(Integer.toUnsignedString(m.sreg())).append(" set ")
+                    .append(m.set());
+        }
     }
 
     private static Objref decode(Attributes attributes) {
