@@ -150,6 +150,29 @@ public final class Attributes implements Iterable<Attribute> {
     }
 
     /**
+     * The attributes indexed by type, types 0 to {@code max} (as the kernel's
+     * {@code nla_parse()} with {@code maxtype}): the last attribute of each type, an
+     * attribute of a type above {@code max} left out. See {@link AttributeTable}.
+     *
+     * @param max the highest type to keep, usually the nest's {@code *_MAX} constant
+     * @return the table
+     * @throws IllegalArgumentException when {@code max} is negative or above {@code NLA_TYPE_MASK}
+     */
+    public AttributeTable byType(int max) {
+        if (max < 0 || max > Netlink.NLA_TYPE_MASK) {
+            throw new IllegalArgumentException("not an attribute type: " + max);
+        }
+        int[] slots = new int[max + 1];
+        for (int i = 0; i < entries.length; i++) {
+            int type = (int) (entries[i] >>> 16) & Netlink.NLA_TYPE_MASK;
+            if (type <= max) {
+                slots[type] = i + 1;
+            }
+        }
+        return new AttributeTable(this, slots);
+    }
+
+    /**
      * All attributes, in wire order (an unmodifiable list).
      *
      * @return the attributes

@@ -8,7 +8,8 @@
  * one socket: sequence numbers, acknowledgements, errors with the kernel's extended ACK, dumps that
  * restart after {@code NLM_F_DUMP_INTR}), {@link nftlink.netlink.MessageWriter} and
  * {@link nftlink.netlink.NetlinkMessage}/{@link nftlink.netlink.Attributes}/{@link nftlink.netlink.Attribute}
- * (writing and bounds-checked reading of messages and attributes), {@link nftlink.netlink.Netlink}
+ * (writing and bounds-checked reading of messages and attributes; {@link nftlink.netlink.AttributeTable}
+ * indexes a nest by type for a decoder, as the kernel's {@code nla_parse()}), {@link nftlink.netlink.Netlink}
  * (the constants), {@link nftlink.netlink.NetworkNamespace}, and the exception family under
  * {@link nftlink.netlink.NetlinkException} (a failed system call, a kernel error with its errno
  * ({@link nftlink.netlink.Errno}), or bytes that do not decode).

@@ -397,6 +397,8 @@ public final class NfTablesUapi {
     public static final int NFTA_CT_HELPER_L3PROTO = 2;
     /** Layer 4 protocol the helper applies to (NLA_U8). */
     public static final int NFTA_CT_HELPER_L4PROTO = 3;
+    /** The highest type of {@code enum nft_ct_helper_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_CT_HELPER_MAX = 3;
 
     // enum nft_ct_timeout_timeout_attributes
     /** Layer 3 protocol of the timeout policy (NLA_U16, network byte order). */
@@ -405,6 +407,8 @@ public final class NfTablesUapi {
     public static final int NFTA_CT_TIMEOUT_L4PROTO = 2;
     /** Nested per-state timeouts in seconds (NLA_NESTED). */
     public static final int NFTA_CT_TIMEOUT_DATA = 3;
+    /** The highest type of {@code enum nft_ct_timeout_timeout_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_CT_TIMEOUT_MAX = 3;
 
     // enum nft_ct_expectation_attributes
     /** Layer 3 protocol of the expectation (NLA_U16, network byte order). */
@@ -417,10 +421,14 @@ public final class NfTablesUapi {
     public static final int NFTA_CT_EXPECT_TIMEOUT = 4;
     /** Maximum number of expectations (NLA_U8). */
     public static final int NFTA_CT_EXPECT_SIZE = 5;
+    /** The highest type of {@code enum nft_ct_expectation_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_CT_EXPECT_MAX = 5;
 
     // enum nft_secmark_attributes
     /** Security context (NLA_STRING). */
     public static final int NFTA_SECMARK_CTX = 1;
+    /** The highest type of {@code enum nft_secmark_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_SECMARK_MAX = 1;
 
     // enum nft_flowtable_flags
     /** Flowtable hardware offload is enabled. */
@@ -548,6 +556,8 @@ public final class NfTablesUapi {
     public static final int NFTA_INNER_HDRSIZE = 4;
     /** The payload or meta expression evaluated on the inner packet (NLA_NESTED). */
     public static final int NFTA_INNER_EXPR = 5;
+    /** The highest type of {@code enum nft_inner_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_INNER_MAX = 5;
     // enum nft_payload_csum_types
     /** No checksumming. */
     public static final int NFT_PAYLOAD_CSUM_NONE = 0;
@@ -575,6 +585,8 @@ public final class NfTablesUapi {
     public static final int NFTA_PAYLOAD_CSUM_OFFSET = 7;
     /** Checksum flags (NLA_U32). */
     public static final int NFTA_PAYLOAD_CSUM_FLAGS = 8;
+    /** The highest type of {@code enum nft_payload_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_PAYLOAD_MAX = 8;
 
     // enum nft_meta_attributes
     /** Destination register (NLA_U32). */
@@ -583,6 +595,8 @@ public final class NfTablesUapi {
     public static final int NFTA_META_KEY = 2;
     /** Source register (NLA_U32). */
     public static final int NFTA_META_SREG = 3;
+    /** The highest type of {@code enum nft_meta_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_META_MAX = 3;
 
     // enum nft_cmp_ops
     /** Equal. */
@@ -604,12 +618,16 @@ public final class NfTablesUapi {
     public static final int NFTA_CMP_OP = 2;
     /** Data to compare against (NLA_NESTED: nft_data_attributes). */
     public static final int NFTA_CMP_DATA = 3;
+    /** The highest type of {@code enum nft_cmp_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_CMP_MAX = 3;
 
     // enum nft_immediate_attributes
     /** Destination register to load data into (NLA_U32). */
     public static final int NFTA_IMMEDIATE_DREG = 1;
     /** Data to load (NLA_NESTED: nft_data_attributes). */
     public static final int NFTA_IMMEDIATE_DATA = 2;
+    /** The highest type of {@code enum nft_immediate_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_IMMEDIATE_MAX = 2;
 
     // enum nft_bitwise_ops
     /** Mask-and-xor operation used to implement NOT, AND, OR and XOR boolean operations. */
@@ -641,6 +659,8 @@ public final class NfTablesUapi {
     public static final int NFTA_BITWISE_DATA = 7;
     /** Second source register for and/or/xor of two registers (NLA_U32: nft_registers). */
     public static final int NFTA_BITWISE_SREG2 = 8;
+    /** The highest type of {@code enum nft_bitwise_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_BITWISE_MAX = 8;
 
     // enum nft_lookup_attributes
     /** Name of the set where to look for (NLA_STRING). */
@@ -653,6 +673,8 @@ public final class NfTablesUapi {
     public static final int NFTA_LOOKUP_SET_ID = 4;
     /** Flags (NLA_U32: enum nft_lookup_flags). */
     public static final int NFTA_LOOKUP_FLAGS = 5;
+    /** The highest type of {@code enum nft_lookup_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_LOOKUP_MAX = 5;
     // enum nft_lookup_flags
     /** Lookup flag: invert the result (match when the key is not in the set). */
     public static final int NFT_LOOKUP_F_INV = 1;
@@ -664,6 +686,8 @@ public final class NfTablesUapi {
     public static final int NFTA_COUNTER_PACKETS = 2;
     /** Padding attribute that aligns the next 64-bit attribute; carries no data. */
     public static final int NFTA_COUNTER_PAD = 3;
+    /** The highest type of {@code enum nft_counter_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_COUNTER_MAX = 3;
 
     // ==== expressions that load into registers, and operations on them (ct, socket, fib, rt, exthdr, numgen, hash, xfrm, osf, byteorder, range) ====
 
@@ -725,6 +749,8 @@ public final class NfTablesUapi {
     public static final int NFTA_CT_DIRECTION = 3;
     /** Source register (NLA_U32). */
     public static final int NFTA_CT_SREG = 4;
+    /** The highest type of {@code enum nft_ct_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_CT_MAX = 4;
     // enum ip_conntrack_dir (<linux/netfilter/nf_conntrack_tuple_common.h>)
     /** Conntrack direction original (from the connection's initiator). */
     public static final int IP_CT_DIR_ORIGINAL = 0;
@@ -747,6 +773,8 @@ public final class NfTablesUapi {
     public static final int NFTA_SOCKET_DREG = 2;
     /** Cgroups2 ancestor level (only for cgroupsv2). */
     public static final int NFTA_SOCKET_LEVEL = 3;
+    /** The highest type of {@code enum nft_socket_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_SOCKET_MAX = 3;
 
     // enum nft_fib_result
     /** Fib result oif: output interface index. */
@@ -775,6 +803,8 @@ public final class NfTablesUapi {
     public static final int NFTA_FIB_RESULT = 2;
     /** Lookup key and options, NFTA_FIB_F_* flags (NLA_U32). */
     public static final int NFTA_FIB_FLAGS = 3;
+    /** The highest type of {@code enum nft_fib_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_FIB_MAX = 3;
 
     // enum nft_rt_keys
     /** Realm value of packet's route (skb-&gt;dst-&gt;tclassid). */
@@ -792,6 +822,8 @@ public final class NfTablesUapi {
     public static final int NFTA_RT_DREG = 1;
     /** Routing data item to load (NLA_U32: nft_rt_keys). */
     public static final int NFTA_RT_KEY = 2;
+    /** The highest type of {@code enum nft_rt_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_RT_MAX = 2;
 
     // enum nft_exthdr_flags
     /** Exthdr flag: only test whether the header or option is present. */
@@ -822,6 +854,8 @@ public final class NfTablesUapi {
     public static final int NFTA_EXTHDR_OP = 6;
     /** Option match type (NLA_U32). */
     public static final int NFTA_EXTHDR_SREG = 7;
+    /** The highest type of {@code enum nft_exthdr_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_EXTHDR_MAX = 7;
 
     // enum nft_ng_types
     /** Numgen type inc: counts up modulo the given number. */
@@ -837,6 +871,8 @@ public final class NfTablesUapi {
     public static final int NFTA_NG_TYPE = 3;
     /** Offset to be added to the counter (NLA_U32). */
     public static final int NFTA_NG_OFFSET = 4;
+    /** The highest type of {@code enum nft_ng_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_NG_MAX = 6;
 
     // enum nft_hash_types
     /** Jenkins Hash. */
@@ -858,6 +894,8 @@ public final class NfTablesUapi {
     public static final int NFTA_HASH_OFFSET = 6;
     /** Hash operation (NLA_U32: nft_hash_types). */
     public static final int NFTA_HASH_TYPE = 7;
+    /** The highest type of {@code enum nft_hash_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_HASH_MAX = 9;
 
     // enum nft_xfrm_keys
     /** IPsec key daddr (IPv4). */
@@ -881,6 +919,8 @@ public final class NfTablesUapi {
     public static final int NFTA_XFRM_DIR = 3;
     /** Index in the security path, 0 for the outermost (NLA_U32). */
     public static final int NFTA_XFRM_SPNUM = 4;
+    /** The highest type of {@code enum nft_xfrm_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_XFRM_MAX = 4;
     // <linux/xfrm.h> XFRM_POLICY_IN, XFRM_POLICY_OUT
     /** IPsec direction in. */
     public static final int XFRM_POLICY_IN = 0;
@@ -897,6 +937,8 @@ public final class NfTablesUapi {
     public static final int NFTA_OSF_TTL = 2;
     /** Flags (NLA_U32). */
     public static final int NFTA_OSF_FLAGS = 3;
+    /** The highest type of {@code enum nft_osf_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_OSF_MAX = 3;
     /** Bytes an osf load fills ({@code NFT_OSF_MAXGENRELEN}). */
     public static final int NFT_OSF_MAXGENRELEN = 16;
 
@@ -916,6 +958,8 @@ public final class NfTablesUapi {
     public static final int NFTA_BYTEORDER_LEN = 4;
     /** Data size in bytes (NLA_U32: 2 or 4). */
     public static final int NFTA_BYTEORDER_SIZE = 5;
+    /** The highest type of {@code enum nft_byteorder_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_BYTEORDER_MAX = 5;
 
     // enum nft_range_ops
     /** Equal. */
@@ -931,6 +975,8 @@ public final class NfTablesUapi {
     public static final int NFTA_RANGE_FROM_DATA = 3;
     /** Data range to (NLA_NESTED: nft_data_attributes). */
     public static final int NFTA_RANGE_TO_DATA = 4;
+    /** The highest type of {@code enum nft_range_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_RANGE_MAX = 4;
 
     // ==== statement expressions (limit, quota, log, reject, nat, masq, redir, tproxy, dynset, objref, notrack, dup, fwd, connlimit, synproxy, queue, last, match/target) ====
 
@@ -955,6 +1001,8 @@ public final class NfTablesUapi {
     public static final int NFTA_LIMIT_FLAGS = 5;
     /** Padding attribute that aligns the next 64-bit attribute; carries no data. */
     public static final int NFTA_LIMIT_PAD = 6;
+    /** The highest type of {@code enum nft_limit_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_LIMIT_MAX = 6;
 
     // enum nft_quota_flags
     /** Quota flag: invert (match when over the quota). */
@@ -970,6 +1018,8 @@ public final class NfTablesUapi {
     public static final int NFTA_QUOTA_PAD = 3;
     /** Quota already consumed in bytes (NLA_U64). */
     public static final int NFTA_QUOTA_CONSUMED = 4;
+    /** The highest type of {@code enum nft_quota_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_QUOTA_MAX = 4;
 
     // enum nft_log_attributes
     /** Netlink group to send messages to (NLA_U32). */
@@ -984,6 +1034,8 @@ public final class NfTablesUapi {
     public static final int NFTA_LOG_LEVEL = 5;
     /** Logging flags (NLA_U32). */
     public static final int NFTA_LOG_FLAGS = 6;
+    /** The highest type of {@code enum nft_log_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_LOG_MAX = 6;
     // enum nft_log_level
     /** System is unusable. */
     public static final int NFT_LOGLEVEL_EMERG = 0;
@@ -1030,6 +1082,8 @@ public final class NfTablesUapi {
     public static final int NFTA_REJECT_TYPE = 1;
     /** ICMP code to use (NLA_U8). */
     public static final int NFTA_REJECT_ICMP_CODE = 2;
+    /** The highest type of {@code enum nft_reject_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_REJECT_MAX = 2;
 
     // enum nft_nat_types
     /** Source NAT. */
@@ -1051,6 +1105,8 @@ public final class NfTablesUapi {
     public static final int NFTA_NAT_REG_PROTO_MAX = 6;
     /** NAT flags (see NF_NAT_RANGE_* in linux/netfilter/nf_nat.h) (NLA_U32). */
     public static final int NFTA_NAT_FLAGS = 7;
+    /** The highest type of {@code enum nft_nat_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_NAT_MAX = 7;
     // <linux/netfilter/nf_nat.h>
     /** NAT range flag: the range carries addresses. */
     public static final int NF_NAT_RANGE_MAP_IPS = 0x01;
@@ -1074,6 +1130,8 @@ public final class NfTablesUapi {
     public static final int NFTA_MASQ_REG_PROTO_MIN = 2;
     /** Source register of proto range end (NLA_U32: nft_registers). */
     public static final int NFTA_MASQ_REG_PROTO_MAX = 3;
+    /** The highest type of {@code enum nft_masq_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_MASQ_MAX = 3;
 
     // enum nft_redir_attributes
     /** Source register of proto range start (NLA_U32: nft_registers). */
@@ -1082,6 +1140,8 @@ public final class NfTablesUapi {
     public static final int NFTA_REDIR_REG_PROTO_MAX = 2;
     /** NAT flags (see NF_NAT_RANGE_* in linux/netfilter/nf_nat.h) (NLA_U32). */
     public static final int NFTA_REDIR_FLAGS = 3;
+    /** The highest type of {@code enum nft_redir_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_REDIR_MAX = 3;
 
     // enum nft_tproxy_attributes
     /** Family of the address to redirect to (NLA_U32). */
@@ -1090,6 +1150,8 @@ public final class NfTablesUapi {
     public static final int NFTA_TPROXY_REG_ADDR = 2;
     /** Register holding the port (NLA_U32). */
     public static final int NFTA_TPROXY_REG_PORT = 3;
+    /** The highest type of {@code enum nft_tproxy_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_TPROXY_MAX = 3;
 
     // enum nft_dynset_ops
     /** Dynset operation add: add the element if not there. */
@@ -1124,6 +1186,8 @@ public final class NfTablesUapi {
     public static final int NFTA_DYNSET_FLAGS = 9;
     /** List of expressions (NLA_NESTED: nft_list_attributes). */
     public static final int NFTA_DYNSET_EXPRESSIONS = 10;
+    /** The highest type of {@code enum nft_dynset_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_DYNSET_MAX = 10;
 
     // enum nft_objref_attributes
     /** Object type for immediate reference (NLA_U32: nft_register). */
@@ -1136,6 +1200,8 @@ public final class NfTablesUapi {
     public static final int NFTA_OBJREF_SET_NAME = 4;
     /** Id of the set where to look for in this transaction (NLA_U32). */
     public static final int NFTA_OBJREF_SET_ID = 5;
+    /** The highest type of {@code enum nft_objref_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_OBJREF_MAX = 5;
     // NFT_OBJECT_*
     /** Object type unspecified. */
     public static final int NFT_OBJECT_UNSPEC = 0;
@@ -1165,6 +1231,8 @@ public final class NfTablesUapi {
     public static final int NFTA_DUP_SREG_ADDR = 1;
     /** Source register of output interface (NLA_U32: nft_register). */
     public static final int NFTA_DUP_SREG_DEV = 2;
+    /** The highest type of {@code enum nft_dup_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_DUP_MAX = 2;
 
     // enum nft_fwd_attributes
     /** Source register of output interface (NLA_U32: nft_register). */
@@ -1173,6 +1241,8 @@ public final class NfTablesUapi {
     public static final int NFTA_FWD_SREG_ADDR = 2;
     /** Layer 3 family of source register address (NLA_U32: enum nfproto). */
     public static final int NFTA_FWD_NFPROTO = 3;
+    /** The highest type of {@code enum nft_fwd_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_FWD_MAX = 3;
 
     // enum nft_connlimit_flags
     /** Connlimit flag: invert (match when over the count). */
@@ -1182,6 +1252,8 @@ public final class NfTablesUapi {
     public static final int NFTA_CONNLIMIT_COUNT = 1;
     /** Flags (NLA_U32: enum nft_connlimit_flags). */
     public static final int NFTA_CONNLIMIT_FLAGS = 2;
+    /** The highest type of {@code enum nft_connlimit_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_CONNLIMIT_MAX = 2;
 
     // enum nft_synproxy_attributes
     /** Mss value sent to the backend (NLA_U16). */
@@ -1190,6 +1262,8 @@ public final class NfTablesUapi {
     public static final int NFTA_SYNPROXY_WSCALE = 2;
     /** Flags (NLA_U32). */
     public static final int NFTA_SYNPROXY_FLAGS = 3;
+    /** The highest type of {@code enum nft_synproxy_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_SYNPROXY_MAX = 3;
     // <linux/netfilter/nf_synproxy.h>
     /** Synproxy option: send the given MSS. */
     public static final int NF_SYNPROXY_OPT_MSS = 0x01;
@@ -1211,6 +1285,8 @@ public final class NfTablesUapi {
     public static final int NFTA_QUEUE_FLAGS = 3;
     /** Source register of queue number (NLA_U32: nft_registers). */
     public static final int NFTA_QUEUE_SREG_QNUM = 4;
+    /** The highest type of {@code enum nft_queue_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_QUEUE_MAX = 4;
     // NFT_QUEUE_FLAG_*
     /** For compatibility with v2. */
     public static final int NFT_QUEUE_FLAG_BYPASS = 0x01;
@@ -1224,6 +1300,8 @@ public final class NfTablesUapi {
     public static final int NFTA_LAST_MSECS = 2;
     /** Padding attribute that aligns the next 64-bit attribute; carries no data. */
     public static final int NFTA_LAST_PAD = 3;
+    /** The highest type of {@code enum nft_last_attributes}: a decoder's table holds types 0 to this. */
+    public static final int NFTA_LAST_MAX = 3;
 
     // <linux/netfilter/nf_tables_compat.h>: enum nft_match_attributes, enum nft_target_attributes
     /** Name of the xtables match (NLA_STRING). */
@@ -1236,6 +1314,8 @@ public final class NfTablesUapi {
     public static final int NFTA_MATCH_PROTOCOL = 4;
     /** Compat flags, such as NFT_RULE_COMPAT_F_INV (NLA_U32). */
     public static final int NFTA_MATCH_FLAGS = 5;
+    /** The highest type of {@code enum nft_match_attributes} in the kernel's header (name, rev, info): a decoder's table holds types 0 to this. */
+    public static final int NFTA_MATCH_MAX = 3;
     /** Name of the xtables target (NLA_STRING). */
     public static final int NFTA_TARGET_NAME = 1;
     /** Revision of the target's info struct (NLA_U32). */
@@ -1246,6 +1326,8 @@ public final class NfTablesUapi {
     public static final int NFTA_TARGET_PROTOCOL = 4;
     /** Compat flags (NLA_U32). */
     public static final int NFTA_TARGET_FLAGS = 5;
+    /** The highest type of {@code enum nft_target_attributes} in the kernel's header (name, rev, info): a decoder's table holds types 0 to this. */
+    public static final int NFTA_TARGET_MAX = 3;
     /** Longest match or target name ({@code NFT_COMPAT_NAME_MAX}), NUL included. */
     public static final int NFT_COMPAT_NAME_MAX = 32;
 }

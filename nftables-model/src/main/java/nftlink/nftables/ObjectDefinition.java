@@ -1,6 +1,7 @@
 package nftlink.nftables;
 
 import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkDecodeException;
 
@@ -377,45 +378,50 @@ public sealed interface ObjectDefinition {
     }
 
     private static ObjectDefinition typed(int type, Attribute data) {
-        Map<Integer, Attribute> a = new LinkedHashMap<>();
-        for (Attribute x : data.nested()) {
-            if (a.put(x.type(), x) != null) {
-                throw new NetlinkDecodeException("object data: attribute " + x.type() + " twice");
-            }
-        }
+        AttributeTable tb = data.nested().byType(maxattr(type));
         return switch (type) {
-            case NFT_OBJECT_COUNTER -> new Counter(req(a, NFTA_COUNTER_PACKETS).u64Be(), req(a, NFTA_COUNTER_BYTES).u64Be());
-            case NFT_OBJECT_QUOTA -> new Quota(req(a, NFTA_QUOTA_BYTES).u64Be(), req(a, NFTA_QUOTA_CONSUMED).u64Be(),
-                    req(a, NFTA_QUOTA_FLAGS).u32Be());
-            case NFT_OBJECT_LIMIT -> new Limit(req(a, NFTA_LIMIT_RATE).u64Be(), req(a, NFTA_LIMIT_UNIT).u64Be(),
-                    req(a, NFTA_LIMIT_BURST).u32Be(), req(a, NFTA_LIMIT_TYPE).u32Be(), req(a, NFTA_LIMIT_FLAGS).u32Be());
-            case NFT_OBJECT_CT_HELPER -> new CtHelper(req(a, NFTA_CT_HELPER_NAME).string(),
-                    req(a, NFTA_CT_HELPER_L3PROTO).u16Be(), req(a, NFTA_CT_HELPER_L4PROTO).u8());
+            case NFT_OBJECT_COUNTER -> new Counter(tb.require(NFTA_COUNTER_PACKETS).u64Be(), tb.require(NFTA_COUNTER_BYTES).u64Be());
+            case NFT_OBJECT_QUOTA -> new Quota(tb.require(NFTA_QUOTA_BYTES).u64Be(), tb.require(NFTA_QUOTA_CONSUMED).u64Be(),
+                    tb.require(NFTA_QUOTA_FLAGS).u32Be());
+            case NFT_OBJECT_LIMIT -> new Limit(tb.require(NFTA_LIMIT_RATE).u64Be(), tb.require(NFTA_LIMIT_UNIT).u64Be(),
+                    tb.require(NFTA_LIMIT_BURST).u32Be(), tb.require(NFTA_LIMIT_TYPE).u32Be(), tb.require(NFTA_LIMIT_FLAGS).u32Be());
+            case NFT_OBJECT_CT_HELPER -> new CtHelper(tb.require(NFTA_CT_HELPER_NAME).string(),
+                    tb.require(NFTA_CT_HELPER_L3PROTO).u16Be(), tb.require(NFTA_CT_HELPER_L4PROTO).u8());
             case NFT_OBJECT_CT_TIMEOUT -> {
                 List<Integer> values = new ArrayList<>();
-                for (Attribute t : req(a, NFTA_CT_TIMEOUT_DATA).nested()) {
+                for (Attribute t : tb.require(NFTA_CT_TIMEOUT_DATA).nested()) {
                     if (t.type() != values.size() + 1) {
                         throw new NetlinkDecodeException("ct timeout: state attributes out of order");
                     }
                     values.add(t.u32Be());
                 }
-                yield new CtTimeout(req(a, NFTA_CT_TIMEOUT_L3PROTO).u16Be(), req(a, NFTA_CT_TIMEOUT_L4PROTO).u8(), values);
+                yield new CtTimeout(tb.require(NFTA_CT_TIMEOUT_L3PROTO).u16Be(), tb.require(NFTA_CT_TIMEOUT_L4PROTO).u8(), values);
             }
-            case NFT_OBJECT_CT_EXPECT -> new CtExpectation(req(a, NFTA_CT_EXPECT_L3PROTO).u16Be(),
-                    req(a, NFTA_CT_EXPECT_L4PROTO).u8(), req(a, NFTA_CT_EXPECT_DPORT).u16Be(),
-                    req(a, NFTA_CT_EXPECT_TIMEOUT).u32(), req(a, NFTA_CT_EXPECT_SIZE).u8());
-            case NFT_OBJECT_SECMARK -> new Secmark(req(a, NFTA_SECMARK_CTX).string());
-            case NFT_OBJECT_SYNPROXY -> new Synproxy(req(a, NFTA_SYNPROXY_MSS).u16Be(), req(a, NFTA_SYNPROXY_WSCALE).u8(),
-                    req(a, NFTA_SYNPROXY_FLAGS).u32Be());
+            case NFT_OBJECT_CT_EXPECT -> new CtExpectation(tb.require(NFTA_CT_EXPECT_L3PROTO).u16Be(),
+                    tb.require(NFTA_CT_EXPECT_L4PROTO).u8(), tb.require(NFTA_CT_EXPECT_DPORT).u16Be(),
+                    tb.require(NFTA_CT_EXPECT_TIMEOUT).u32(), tb.require(NFTA_CT_EXPECT_SIZE).u8());
+            case NFT_OBJECT_SECMARK -> new Secmark(tb.require(NFTA_SECMARK_CTX).string());
+            case NFT_OBJECT_SYNPROXY -> new Synproxy(tb.require(NFTA_SYNPROXY_MSS).u16Be(), tb.require(NFTA_SYNPROXY_WSCALE).u8(),
+                    tb.require(NFTA_SYNPROXY_FLAGS).u32Be());
             default -> null;
         };
     }
 
-    private static Attribute req(Map<Integer, Attribute> attributes, int type) {
-        Attribute a = attributes.get(type);
-        if (a == null) {
-            throw new NetlinkDecodeException("object data: attribute " + type + " missing");
-        }
-        return a;
+    /**
+     * The highest attribute type in the data of an object of {@code type}, as the kernel's
+     * {@code nft_object_type.maxattr}; 0 for a type the library does not model.
+     */
+    private static int maxattr(int type) {
+        return switch (type) {
+            case NFT_OBJECT_COUNTER -> NFTA_COUNTER_MAX;
+            case NFT_OBJECT_QUOTA -> NFTA_QUOTA_MAX;
+            case NFT_OBJECT_LIMIT -> NFTA_LIMIT_MAX;
+            case NFT_OBJECT_CT_HELPER -> NFTA_CT_HELPER_MAX;
+            case NFT_OBJECT_CT_TIMEOUT -> NFTA_CT_TIMEOUT_MAX;
+            case NFT_OBJECT_CT_EXPECT -> NFTA_CT_EXPECT_MAX;
+            case NFT_OBJECT_SECMARK -> NFTA_SECMARK_MAX;
+            case NFT_OBJECT_SYNPROXY -> NFTA_SYNPROXY_MAX;
+            default -> 0;
+        };
     }
 }

@@ -2,7 +2,7 @@ package nftlink.nftables.expr;
 
 import nftlink.nftables.Bytes;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkDecodeException;
@@ -122,49 +122,29 @@ public sealed interface Bitwise extends Expression {
     }
 
     private static Bitwise decode(Attributes attributes) {
-        Integer sreg = null;
-        Integer dreg = null;
-        Integer length = null;
-        int op = NFT_BITWISE_MASK_XOR;
-        Bytes mask = null;
-        Bytes xor = null;
-        Bytes data = null;
-        Integer sreg2 = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_BITWISE_SREG -> sreg = a.u32Be();
-                case NFTA_BITWISE_DREG -> dreg = a.u32Be();
-                case NFTA_BITWISE_LEN -> length = a.u32Be();
-                case NFTA_BITWISE_OP -> op = a.u32Be();
-                case NFTA_BITWISE_MASK -> mask = NftData.decodeValue(a);
-                case NFTA_BITWISE_XOR -> xor = NftData.decodeValue(a);
-                case NFTA_BITWISE_DATA -> data = NftData.decodeValue(a);
-                case NFTA_BITWISE_SREG2 -> sreg2 = a.u32Be();
-                default -> throw Expressions.unexpected("bitwise", a);
-            }
-        }
-        if (sreg == null || dreg == null || length == null) {
-            throw Expressions.missing("bitwise", "sreg, dreg and len");
-        }
+        AttributeTable tb = attributes.byType(NFTA_BITWISE_MAX);
+        int sreg = tb.require(NFTA_BITWISE_SREG).u32Be();
+        int dreg = tb.require(NFTA_BITWISE_DREG).u32Be();
+        int length = tb.require(NFTA_BITWISE_LEN).u32Be();
+        int op = tb.u32BeOr(NFTA_BITWISE_OP, NFT_BITWISE_MASK_XOR);
         return switch (op) {
             case NFT_BITWISE_MASK_XOR -> {
-                if (mask == null || xor == null || mask.length() != length || xor.length() != length) {
-                    throw Expressions.missing("bitwise", "mask and xor of len bytes");
+                Bytes mask = NftData.decodeValue(tb.require(NFTA_BITWISE_MASK));
+                Bytes xor = NftData.decodeValue(tb.require(NFTA_BITWISE_XOR));
+                if (mask.length() != length || xor.length() != length) {
+                    throw new NetlinkDecodeException("bitwise: mask or xor not of len bytes");
                 }
                 yield new MaskXor(sreg, dreg, mask, xor);
             }
             case NFT_BITWISE_LSHIFT, NFT_BITWISE_RSHIFT -> {
-                if (data == null || data.length() != 4) {
-                    throw Expressions.missing("bitwise", "a 4-byte shift amount");
+                Bytes data = NftData.decodeValue(tb.require(NFTA_BITWISE_DATA));
+                if (data.length() != 4) {
+                    throw new NetlinkDecodeException("bitwise: a shift amount not of 4 bytes");
                 }
                 yield new Shift(sreg, dreg, length, op == NFT_BITWISE_LSHIFT, data.asU32());
             }
-            case NFT_BITWISE_AND, NFT_BITWISE_OR, NFT_BITWISE_XOR -> {
-                if (sreg2 == null) {
-                    throw Expressions.missing("bitwise", "sreg2");
-                }
-                yield new Bool(sreg, sreg2, dreg, length, op);
-            }
+            case NFT_BITWISE_AND, NFT_BITWISE_OR, NFT_BITWISE_XOR ->
+                    new Bool(sreg, tb.require(NFTA_BITWISE_SREG2).u32Be(), dreg, length, op);
             default -> throw new NetlinkDecodeException("bitwise: unknown op " + op);
         };
     }

@@ -1,6 +1,7 @@
 package nftlink.nftables.expr;
 
 import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -90,29 +91,20 @@ public record Byteorder(Op op, int sreg, int dreg, int length, int size, boolean
     }
 
     private static Byteorder decode(Attributes attributes) {
-        Integer sreg = null;
-        Integer dreg = null;
-        Integer op = null;
-        Integer length = null;
-        Integer size = null;
-        boolean sizeFirst = false;
+        AttributeTable tb = attributes.byType(NFTA_BYTEORDER_MAX);
+        return new Byteorder(KernelEnum.byNumber(Op.class, tb.require(NFTA_BYTEORDER_OP).u32Be()),
+                tb.require(NFTA_BYTEORDER_SREG).u32Be(), tb.require(NFTA_BYTEORDER_DREG).u32Be(),
+                tb.require(NFTA_BYTEORDER_LEN).u32Be(), tb.require(NFTA_BYTEORDER_SIZE).u32Be(), sizeFirst(attributes));
+    }
+
+    /** Whether {@code NFTA_BYTEORDER_SIZE} comes before {@code NFTA_BYTEORDER_LEN}. */
+    private static boolean sizeFirst(Attributes attributes) {
         for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_BYTEORDER_SREG -> sreg = a.u32Be();
-                case NFTA_BYTEORDER_DREG -> dreg = a.u32Be();
-                case NFTA_BYTEORDER_OP -> op = a.u32Be();
-                case NFTA_BYTEORDER_LEN -> length = a.u32Be();
-                case NFTA_BYTEORDER_SIZE -> {
-                    size = a.u32Be();
-                    sizeFirst = length == null;
-                }
-                default -> throw Expressions.unexpected("byteorder", a);
+            if (a.type() == NFTA_BYTEORDER_LEN || a.type() == NFTA_BYTEORDER_SIZE) {
+                return a.type() == NFTA_BYTEORDER_SIZE;
             }
         }
-        if (sreg == null || dreg == null || op == null || length == null || size == null) {
-            throw Expressions.missing("byteorder", "sreg, dreg, op, len and size");
-        }
-        return new Byteorder(KernelEnum.byNumber(Op.class, op), sreg, dreg, length, size, sizeFirst);
+        return false;
     }
 
     private static Byteorder parse(DebugReader r) {

@@ -2,7 +2,7 @@ package nftlink.nftables.expr;
 
 import nftlink.nftables.Bytes;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -74,21 +74,9 @@ public record Cmp(Op op, int sreg, Bytes data) implements Expression {
     }
 
     private static Cmp decode(Attributes attributes) {
-        Integer sreg = null;
-        Integer op = null;
-        Bytes data = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_CMP_SREG -> sreg = a.u32Be();
-                case NFTA_CMP_OP -> op = a.u32Be();
-                case NFTA_CMP_DATA -> data = NftData.decodeValue(a);
-                default -> throw Expressions.unexpected("cmp", a);
-            }
-        }
-        if (sreg == null || op == null || data == null) {
-            throw Expressions.missing("cmp", "sreg, op and data");
-        }
-        return new Cmp(KernelEnum.byNumber(Op.class, op), sreg, data);
+        AttributeTable tb = attributes.byType(NFTA_CMP_MAX);
+        return new Cmp(KernelEnum.byNumber(Op.class, tb.require(NFTA_CMP_OP).u32Be()), tb.require(NFTA_CMP_SREG).u32Be(),
+                NftData.decodeValue(tb.require(NFTA_CMP_DATA)));
     }
 
     private static Cmp parse(DebugReader r) {

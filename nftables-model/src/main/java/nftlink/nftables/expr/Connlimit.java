@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -38,19 +38,8 @@ public record Connlimit(int count, Integer flags) implements Expression {
     }
 
     private static Connlimit decode(Attributes attributes) {
-        Integer count = null;
-        Integer flags = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_CONNLIMIT_COUNT -> count = a.u32Be();
-                case NFTA_CONNLIMIT_FLAGS -> flags = a.u32Be();
-                default -> throw Expressions.unexpected("connlimit", a);
-            }
-        }
-        if (count == null) {
-            throw Expressions.missing("connlimit", "count");
-        }
-        return new Connlimit(count, flags);
+        AttributeTable tb = attributes.byType(NFTA_CONNLIMIT_MAX);
+        return new Connlimit(tb.require(NFTA_CONNLIMIT_COUNT).u32Be(), tb.u32Be(NFTA_CONNLIMIT_FLAGS));
     }
 
     private static Connlimit parse(DebugReader r) {

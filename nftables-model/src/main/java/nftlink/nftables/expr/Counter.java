@@ -1,12 +1,13 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 import nftlink.nftables.ObjectDefinition;
 
 import static nftlink.nftables.NfTablesUapi.NFTA_COUNTER_BYTES;
 import static nftlink.nftables.NfTablesUapi.NFTA_COUNTER_PACKETS;
+import static nftlink.nftables.NfTablesUapi.NFTA_COUNTER_MAX;
 
 /**
  * {@code counter}: counts packets and bytes that reach it.
@@ -44,19 +45,8 @@ public record Counter(long packets, long bytes) implements Expression {
     }
 
     private static Counter decode(Attributes attributes) {
-        Long bytes = null;
-        Long packets = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_COUNTER_BYTES -> bytes = a.u64Be();
-                case NFTA_COUNTER_PACKETS -> packets = a.u64Be();
-                default -> throw Expressions.unexpected("counter", a);
-            }
-        }
-        if (bytes == null || packets == null) {
-            throw Expressions.missing("counter", "bytes and packets");
-        }
-        return new Counter(packets, bytes);
+        AttributeTable tb = attributes.byType(NFTA_COUNTER_MAX);
+        return new Counter(tb.require(NFTA_COUNTER_PACKETS).u64Be(), tb.require(NFTA_COUNTER_BYTES).u64Be());
     }
 
     private static Counter parse(DebugReader r) {

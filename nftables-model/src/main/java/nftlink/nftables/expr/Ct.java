@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -10,6 +10,7 @@ import static nftlink.nftables.NfTablesUapi.NFTA_CT_DIRECTION;
 import static nftlink.nftables.NfTablesUapi.NFTA_CT_DREG;
 import static nftlink.nftables.NfTablesUapi.NFTA_CT_KEY;
 import static nftlink.nftables.NfTablesUapi.NFTA_CT_SREG;
+import static nftlink.nftables.NfTablesUapi.NFTA_CT_MAX;
 
 /**
  * {@code ct}: loads connection-tracking state into a register ({@link Load}) or
@@ -204,24 +205,15 @@ public sealed interface Ct extends Expression {
     }
 
     private static Ct decode(Attributes attributes) {
-        Integer key = null;
-        Integer dreg = null;
-        Integer sreg = null;
-        Direction direction = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_CT_DREG -> dreg = a.u32Be();
-                case NFTA_CT_KEY -> key = a.u32Be();
-                case NFTA_CT_DIRECTION -> direction = KernelEnum.byNumber(Direction.class, a.u8());
-                case NFTA_CT_SREG -> sreg = a.u32Be();
-                default -> throw Expressions.unexpected("ct", a);
-            }
+        AttributeTable tb = attributes.byType(NFTA_CT_MAX);
+        Key key = KernelEnum.byNumber(Key.class, tb.require(NFTA_CT_KEY).u32Be());
+        Integer number = tb.u8(NFTA_CT_DIRECTION);
+        Direction direction = number == null ? null : KernelEnum.byNumber(Direction.class, number);
+        if (tb.has(NFTA_CT_DREG) == tb.has(NFTA_CT_SREG)) {
+            throw Expressions.missing("ct", "exactly one of dreg/sreg");
         }
-        if (key == null || (dreg == null) == (sreg == null)) {
-            throw Expressions.missing("ct", "key and exactly one of dreg/sreg");
-        }
-        Key k = KernelEnum.byNumber(Key.class, key);
-        return dreg != null ? new Load(k, dreg, direction) : new Set(k, sreg, direction);
+        return tb.has(NFTA_CT_DREG) ? new Load(key, tb.require(NFTA_CT_DREG).u32Be(), direction)
+                : new Set(key, tb.require(NFTA_CT_SREG).u32Be(), direction);
     }
 
     private static Ct parse(DebugReader r) {

@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -44,16 +44,8 @@ public record Dup(Integer sregAddr, Integer sregDev) implements Expression {
     }
 
     private static Dup decode(Attributes attributes) {
-        Integer addr = null;
-        Integer dev = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_DUP_SREG_ADDR -> addr = a.u32Be();
-                case NFTA_DUP_SREG_DEV -> dev = a.u32Be();
-                default -> throw Expressions.unexpected("dup", a);
-            }
-        }
-        return new Dup(addr, dev);
+        AttributeTable tb = attributes.byType(NFTA_DUP_MAX);
+        return new Dup(tb.u32Be(NFTA_DUP_SREG_ADDR), tb.u32Be(NFTA_DUP_SREG_DEV));
     }
 
     private static Dup parse(DebugReader r) {

@@ -1,6 +1,7 @@
 package nftlink.nftables.expr;
 
 import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -126,32 +127,14 @@ public record Dynset(int op, int sregKey, Integer sregData, String set, int setI
     }
 
     private static Dynset decode(Attributes attributes) {
-        Integer sregKey = null;
-        Integer sregData = null;
-        Integer op = null;
-        String set = null;
-        int setId = 0;
-        Long timeout = null;
-        List<Expression> expressions = List.of();
-        Integer flags = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_DYNSET_SREG_KEY -> sregKey = a.u32Be();
-                case NFTA_DYNSET_SREG_DATA -> sregData = a.u32Be();
-                case NFTA_DYNSET_OP -> op = a.u32Be();
-                case NFTA_DYNSET_SET_NAME -> set = a.string();
-                case NFTA_DYNSET_SET_ID -> setId = a.u32Be();
-                case NFTA_DYNSET_TIMEOUT -> timeout = a.u64Be();
-                case NFTA_DYNSET_EXPR -> expressions = List.of(Expressions.decode(a));
-                case NFTA_DYNSET_EXPRESSIONS -> expressions = Expressions.decodeList(a);
-                case NFTA_DYNSET_FLAGS -> flags = a.u32Be();
-                default -> throw Expressions.unexpected("dynset", a);
-            }
-        }
-        if (sregKey == null || op == null || set == null) {
-            throw Expressions.missing("dynset", "sreg_key, op and set name");
-        }
-        return new Dynset(op, sregKey, sregData, set, setId, timeout, expressions, flags);
+        AttributeTable tb = attributes.byType(NFTA_DYNSET_MAX);
+        Attribute one = tb.get(NFTA_DYNSET_EXPR);
+        Attribute list = tb.get(NFTA_DYNSET_EXPRESSIONS);
+        List<Expression> expressions = list != null ? Expressions.decodeList(list)
+                : one != null ? List.of(Expressions.decode(one)) : List.of();
+        return new Dynset(tb.require(NFTA_DYNSET_OP).u32Be(), tb.require(NFTA_DYNSET_SREG_KEY).u32Be(),
+                tb.u32Be(NFTA_DYNSET_SREG_DATA), tb.require(NFTA_DYNSET_SET_NAME).string(), tb.u32BeOr(NFTA_DYNSET_SET_ID, 0),
+                tb.u64Be(NFTA_DYNSET_TIMEOUT), expressions, tb.u32Be(NFTA_DYNSET_FLAGS));
     }
 
     private static Dynset parse(DebugReader r) {

@@ -8,7 +8,6 @@ import nftlink.netlink.RawAttribute;
 
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +37,9 @@ public final class Expressions {
      * attributes and parse it from libnftnl's text.
      *
      * @param name    the kernel name
-     * @param decoder decodes the data attributes (an empty list when the kernel sent none)
+     * @param decoder decodes the data attributes (an empty list when the kernel sent none); it may
+     *                pass over attributes it does not model, since an expression that does not
+     *                re-encode to the bytes received is kept raw
      * @param parser  parses the text after the name
      */
     public record ExpressionType(String name, Function<Attributes, Expression> decoder, Function<DebugReader, Expression> parser) {
@@ -286,11 +287,6 @@ public final class Expressions {
         Expression e = codec.parser().apply(reader);
         reader.end();
         return e;
-    }
-
-    /** Reads a register number attribute. */
-    static int register(Attribute a) {
-        return a.u32Be();
     }
 
     /** Fails for an attribute an expression does not model. */

@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkDecodeException;
@@ -81,11 +81,7 @@ public sealed interface Exthdr extends Expression {
         @Override
         public void writeData(MessageWriter w) {
             w.attrU32Be(NFTA_EXTHDR_DREG, dreg);
-            w.attrU8(NFTA_EXTHDR_TYPE, type);
-            w.attrU32Be(NFTA_EXTHDR_OFFSET, offset);
-            w.attrU32Be(NFTA_EXTHDR_LEN, length);
-            w.attrU32Be(NFTA_EXTHDR_FLAGS, present ? NFT_EXTHDR_F_PRESENT : 0);
-            w.attrU32Be(NFTA_EXTHDR_OP, op.number());
+            writeCommon(w, op, type, offset, length, present ? NFT_EXTHDR_F_PRESENT : 0);
         }
 
         @Override
@@ -137,13 +133,7 @@ public sealed interface Exthdr extends Expression {
         @Override
         public void writeData(MessageWriter w) {
             w.attrU32Be(NFTA_EXTHDR_SREG, sreg);
-            w.attrU8(NFTA_EXTHDR_TYPE, type);
-            w.attrU32Be(NFTA_EXTHDR_OFFSET, offset);
-            w.attrU32Be(NFTA_EXTHDR_LEN, length);
-            if (flags != null) {
-                w.attrU32Be(NFTA_EXTHDR_FLAGS, flags);
-            }
-            w.attrU32Be(NFTA_EXTHDR_OP, op.number());
+            writeCommon(w, op, type, offset, length, flags);
         }
 
         @Override
@@ -218,6 +208,20 @@ public sealed interface Exthdr extends Expression {
      */
     Exthdr asRequest();
 
+    /**
+     * What a load and a write list after their register, as the kernel's
+     * {@code nft_exthdr_dump_common}: type, offset, length, flags (unless {@code null}) and op.
+     */
+    private static void writeCommon(MessageWriter w, Op op, int type, int offset, int length, Integer flags) {
+        w.attrU8(NFTA_EXTHDR_TYPE, type);
+        w.attrU32Be(NFTA_EXTHDR_OFFSET, offset);
+        w.attrU32Be(NFTA_EXTHDR_LEN, length);
+        if (flags != null) {
+            w.attrU32Be(NFTA_EXTHDR_FLAGS, flags);
+        }
+        w.attrU32Be(NFTA_EXTHDR_OP, op.number());
+    }
+
     private static void checkType(int type) {
         if (type < 0 || type > 0xff) {
             throw new IllegalArgumentException("exthdr type is one byte: " + type);
@@ -225,42 +229,31 @@ public sealed interface Exthdr extends Expression {
     }
 
     private static Exthdr decode(Attributes attributes) {
-        Integer dreg = null;
-        Integer sreg = null;
-        Integer type = null;
-        Integer offset = null;
-        Integer length = null;
-        Integer flags = null;
-        Integer op = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_EXTHDR_DREG -> dreg = a.u32Be();
-                case NFTA_EXTHDR_TYPE -> type = a.u8();
-                case NFTA_EXTHDR_OFFSET -> offset = a.u32Be();
-                case NFTA_EXTHDR_LEN -> length = a.u32Be();
-                case NFTA_EXTHDR_FLAGS -> flags = a.u32Be();
-                case NFTA_EXTHDR_OP -> op = a.u32Be();
-                case NFTA_EXTHDR_SREG -> sreg = a.u32Be();
-                default -> throw Expressions.unexpected("exthdr", a);
-            }
+        AttributeTable tb = attributes.byType(NFTA_EXTHDR_MAX);
+        int type = tb.require(NFTA_EXTHDR_TYPE).u8();
+        int op = tb.require(NFTA_EXTHDR_OP).u32Be();
+        Integer offset = tb.u32Be(NFTA_EXTHDR_OFFSET);
+        Integer length = tb.u32Be(NFTA_EXTHDR_LEN);
+        Integer flags = tb.u32Be(NFTA_EXTHDR_FLAGS);
+        if (tb.has(NFTA_EXTHDR_DREG) && tb.has(NFTA_EXTHDR_SREG)) {
+            throw new NetlinkDecodeException("exthdr: both dreg and sreg");
         }
-        if (type == null || op == null || (dreg != null && sreg != null)) {
-            throw Expressions.missing("exthdr", "type, op and at most one of dreg/sreg");
-        }
-        if (dreg != null) {
+        if (tb.has(NFTA_EXTHDR_DREG)) {
             if (offset == null || length == null || flags == null) {
                 throw Expressions.missing("exthdr", "offset, len and flags of a load");
             }
             if ((flags & ~NFT_EXTHDR_F_PRESENT) != 0) {
                 throw new NetlinkDecodeException("exthdr: unknown flags 0x" + Integer.toHexString(flags));
             }
-            return new Load(KernelEnum.byNumber(Op.class, op), type, offset, length, flags != 0, dreg);
+            return new Load(KernelEnum.byNumber(Op.class, op), type, offset, length, flags != 0,
+                    tb.require(NFTA_EXTHDR_DREG).u32Be());
         }
-        if (sreg != null) {
+        if (tb.has(NFTA_EXTHDR_SREG)) {
             if (offset == null || length == null) {
                 throw Expressions.missing("exthdr", "offset and len of a write");
             }
-            return new Write(KernelEnum.byNumber(Op.class, op), type, offset, length, sreg, flags);
+            return new Write(KernelEnum.byNumber(Op.class, op), type, offset, length, tb.require(NFTA_EXTHDR_SREG).u32Be(),
+                    flags);
         }
         if (op != NFT_EXTHDR_OP_TCPOPT) {
             throw new NetlinkDecodeException("exthdr: neither load, write nor tcp option reset");

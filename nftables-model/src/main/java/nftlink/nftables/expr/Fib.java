@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -102,21 +102,9 @@ public record Fib(int flags, Result result, int dreg) implements Expression {
     }
 
     private static Fib decode(Attributes attributes) {
-        Integer dreg = null;
-        Integer result = null;
-        Integer flags = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_FIB_DREG -> dreg = a.u32Be();
-                case NFTA_FIB_RESULT -> result = a.u32Be();
-                case NFTA_FIB_FLAGS -> flags = a.u32Be();
-                default -> throw Expressions.unexpected("fib", a);
-            }
-        }
-        if (dreg == null || result == null || flags == null) {
-            throw Expressions.missing("fib", "dreg, result and flags");
-        }
-        return new Fib(flags, KernelEnum.byNumber(Result.class, result), dreg);
+        AttributeTable tb = attributes.byType(NFTA_FIB_MAX);
+        return new Fib(tb.require(NFTA_FIB_FLAGS).u32Be(), KernelEnum.byNumber(Result.class, tb.require(NFTA_FIB_RESULT).u32Be()),
+                tb.require(NFTA_FIB_DREG).u32Be());
     }
 
     private static Fib parse(DebugReader r) {

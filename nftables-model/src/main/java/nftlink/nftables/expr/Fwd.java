@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -52,18 +52,8 @@ public record Fwd(Integer sregDev, Integer sregAddr, Integer nfproto) implements
     }
 
     private static Fwd decode(Attributes attributes) {
-        Integer dev = null;
-        Integer addr = null;
-        Integer nfproto = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_FWD_SREG_DEV -> dev = a.u32Be();
-                case NFTA_FWD_SREG_ADDR -> addr = a.u32Be();
-                case NFTA_FWD_NFPROTO -> nfproto = a.u32Be();
-                default -> throw Expressions.unexpected("fwd", a);
-            }
-        }
-        return new Fwd(dev, addr, nfproto);
+        AttributeTable tb = attributes.byType(NFTA_FWD_MAX);
+        return new Fwd(tb.u32Be(NFTA_FWD_SREG_DEV), tb.u32Be(NFTA_FWD_SREG_ADDR), tb.u32Be(NFTA_FWD_NFPROTO));
     }
 
     private static Fwd parse(DebugReader r) {

@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 import nftlink.netlink.NetlinkDecodeException;
@@ -32,15 +32,7 @@ public sealed interface Hash extends Expression {
     record Jenkins(int sreg, int dreg, int length, int modulus, Integer seed, int offset) implements Hash {
         @Override
         public void writeData(MessageWriter w) {
-            w.attrU32Be(NFTA_HASH_SREG, sreg);
-            w.attrU32Be(NFTA_HASH_DREG, dreg);
-            w.attrU32Be(NFTA_HASH_LEN, length);
-            w.attrU32Be(NFTA_HASH_MODULUS, modulus);
-            if (seed != null) {
-                w.attrU32Be(NFTA_HASH_SEED, seed);
-            }
-            w.attrU32BeUnlessZero(NFTA_HASH_OFFSET, offset);
-            w.attrU32Be(NFTA_HASH_TYPE, NFT_HASH_JENKINS);
+            Hash.write(w, sreg, dreg, length, modulus, seed, offset, NFT_HASH_JENKINS);
         }
 
         @Override
@@ -62,10 +54,7 @@ public sealed interface Hash extends Expression {
     record Symmetric(int dreg, int modulus, int offset) implements Hash {
         @Override
         public void writeData(MessageWriter w) {
-            w.attrU32Be(NFTA_HASH_DREG, dreg);
-            w.attrU32Be(NFTA_HASH_MODULUS, modulus);
-            w.attrU32BeUnlessZero(NFTA_HASH_OFFSET, offset);
-            w.attrU32Be(NFTA_HASH_TYPE, NFT_HASH_SYM);
+            Hash.write(w, null, dreg, null, modulus, null, offset, NFT_HASH_SYM);
         }
 
         @Override
@@ -81,41 +70,22 @@ public sealed interface Hash extends Expression {
     }
 
     private static Hash decode(Attributes attributes) {
-        Integer sreg = null;
-        Integer dreg = null;
-        Integer length = null;
-        Integer modulus = null;
-        Integer seed = null;
-        Integer offset = null;
-        Integer type = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_HASH_SREG -> sreg = a.u32Be();
-                case NFTA_HASH_DREG -> dreg = a.u32Be();
-                case NFTA_HASH_LEN -> length = a.u32Be();
-                case NFTA_HASH_MODULUS -> modulus = a.u32Be();
-                case NFTA_HASH_SEED -> seed = a.u32Be();
-                case NFTA_HASH_OFFSET -> offset = a.u32Be();
-                case NFTA_HASH_TYPE -> type = a.u32Be();
-                default -> throw Expressions.unexpected("hash", a);
-            }
+        AttributeTable tb = attributes.byType(NFTA_HASH_MAX);
+        int dreg = tb.require(NFTA_HASH_DREG).u32Be();
+        int modulus = tb.require(NFTA_HASH_MODULUS).u32Be();
+        int offset = tb.u32BeOr(NFTA_HASH_OFFSET, 0);
+        if (tb.has(NFTA_HASH_OFFSET) && offset == 0) {
+            throw new NetlinkDecodeException("hash: an offset of 0, which the kernel does not list");
         }
-        if (dreg == null || modulus == null || type == null || Integer.valueOf(0).equals(offset)) {
-            throw Expressions.missing("hash", "dreg, modulus, type and an offset other than 0");
-        }
-        int off = offset == null ? 0 : offset;
+        int type = tb.require(NFTA_HASH_TYPE).u32Be();
         return switch (type) {
-            case NFT_HASH_JENKINS -> {
-                if (sreg == null || length == null) {
-                    throw Expressions.missing("hash", "sreg and len of a jhash");
-                }
-                yield new Jenkins(sreg, dreg, length, modulus, seed, off);
-            }
+            case NFT_HASH_JENKINS -> new Jenkins(tb.require(NFTA_HASH_SREG).u32Be(), dreg,
+                    tb.require(NFTA_HASH_LEN).u32Be(), modulus, tb.u32Be(NFTA_HASH_SEED), offset);
             case NFT_HASH_SYM -> {
-                if (sreg != null || length != null || seed != null) {
+                if (tb.has(NFTA_HASH_SREG) || tb.has(NFTA_HASH_LEN) || tb.has(NFTA_HASH_SEED)) {
                     throw new NetlinkDecodeException("hash: symhash with sreg, len or seed");
                 }
-                yield new Symmetric(dreg, modulus, off);
+                yield new Symmetric(dreg, modulus, offset);
             }
             default -> throw new NetlinkDecodeException("hash: unknown type " + type);
         };
@@ -154,5 +124,23 @@ public sealed interface Hash extends Expression {
         }
         r.loaded(dreg, 4);
         return hash;
+    }
+
+    /** Writes the attributes of either function in the kernel's order, those {@code null} left out, an offset of 0 too. */
+    private static void write(MessageWriter w, Integer sreg, int dreg, Integer length, int modulus, Integer seed, int offset,
+                              int type) {
+        if (sreg != null) {
+            w.attrU32Be(NFTA_HASH_SREG, sreg);
+        }
+        w.attrU32Be(NFTA_HASH_DREG, dreg);
+        if (length != null) {
+            w.attrU32Be(NFTA_HASH_LEN, length);
+        }
+        w.attrU32Be(NFTA_HASH_MODULUS, modulus);
+        if (seed != null) {
+            w.attrU32Be(NFTA_HASH_SEED, seed);
+        }
+        w.attrU32BeUnlessZero(NFTA_HASH_OFFSET, offset);
+        w.attrU32Be(NFTA_HASH_TYPE, type);
     }
 }

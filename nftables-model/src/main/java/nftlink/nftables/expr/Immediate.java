@@ -2,7 +2,7 @@ package nftlink.nftables.expr;
 
 import nftlink.nftables.Bytes;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -11,6 +11,7 @@ import java.util.Objects;
 import static nftlink.nftables.NfTablesUapi.NFTA_IMMEDIATE_DATA;
 import static nftlink.nftables.NfTablesUapi.NFTA_IMMEDIATE_DREG;
 import static nftlink.nftables.NfTablesUapi.NFT_REG_VERDICT;
+import static nftlink.nftables.NfTablesUapi.NFTA_IMMEDIATE_MAX;
 
 /**
  * {@code immediate}: puts a constant into a register, or a verdict into the
@@ -67,19 +68,8 @@ public record Immediate(int dreg, NftData data) implements Expression {
     }
 
     private static Immediate decode(Attributes attributes) {
-        Integer dreg = null;
-        NftData data = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_IMMEDIATE_DREG -> dreg = a.u32Be();
-                case NFTA_IMMEDIATE_DATA -> data = NftData.decode(a);
-                default -> throw Expressions.unexpected("immediate", a);
-            }
-        }
-        if (dreg == null || data == null) {
-            throw Expressions.missing("immediate", "dreg and data");
-        }
-        return new Immediate(dreg, data);
+        AttributeTable tb = attributes.byType(NFTA_IMMEDIATE_MAX);
+        return new Immediate(tb.require(NFTA_IMMEDIATE_DREG).u32Be(), NftData.decode(tb.require(NFTA_IMMEDIATE_DATA)));
     }
 
     private static Immediate parse(DebugReader r) {

@@ -1,8 +1,9 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
+import nftlink.netlink.NetlinkDecodeException;
 
 import java.util.Objects;
 
@@ -53,25 +54,12 @@ public record Inner(int type, int headerSize, int flags, Expression expression) 
     }
 
     private static Inner decode(Attributes attributes) {
-        Integer num = null;
-        Integer type = null;
-        Integer flags = null;
-        Integer size = null;
-        Expression expression = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_INNER_NUM -> num = a.u32Be();
-                case NFTA_INNER_TYPE -> type = a.u32Be();
-                case NFTA_INNER_FLAGS -> flags = a.u32Be();
-                case NFTA_INNER_HDRSIZE -> size = a.u32Be();
-                case NFTA_INNER_EXPR -> expression = Expressions.decode(a);
-                default -> throw Expressions.unexpected("inner", a);
-            }
+        AttributeTable tb = attributes.byType(NFTA_INNER_MAX);
+        if (tb.require(NFTA_INNER_NUM).u32Be() != 0) {
+            throw new NetlinkDecodeException("inner: num other than 0");
         }
-        if (num == null || num != 0 || type == null || flags == null || size == null || expression == null) {
-            throw Expressions.missing("inner", "num 0, type, flags, hdrsize and expr");
-        }
-        return new Inner(type, size, flags, expression);
+        return new Inner(tb.require(NFTA_INNER_TYPE).u32Be(), tb.require(NFTA_INNER_HDRSIZE).u32Be(),
+                tb.require(NFTA_INNER_FLAGS).u32Be(), Expressions.decode(tb.require(NFTA_INNER_EXPR)));
     }
 
     private static Inner parse(DebugReader r) {

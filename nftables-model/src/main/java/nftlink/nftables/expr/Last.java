@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -52,16 +52,8 @@ public record Last(Integer set, Long msecs) implements Expression {
     }
 
     private static Last decode(Attributes attributes) {
-        Integer set = null;
-        Long msecs = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_LAST_SET -> set = a.u32Be();
-                case NFTA_LAST_MSECS -> msecs = a.u64Be();
-                default -> throw Expressions.unexpected("last", a);
-            }
-        }
-        return new Last(set, msecs);
+        AttributeTable tb = attributes.byType(NFTA_LAST_MAX);
+        return new Last(tb.u32Be(NFTA_LAST_SET), tb.u64Be(NFTA_LAST_MSECS));
     }
 
     private static Last parse(DebugReader r) {

@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 import nftlink.nftables.ObjectDefinition;
@@ -88,25 +88,9 @@ public record Limit(long rate, long unit, int burst, int type, int flags) implem
     }
 
     private static Limit decode(Attributes attributes) {
-        Long rate = null;
-        Long unit = null;
-        int burst = 0;
-        int type = NFT_LIMIT_PKTS;
-        int flags = 0;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_LIMIT_RATE -> rate = a.u64Be();
-                case NFTA_LIMIT_UNIT -> unit = a.u64Be();
-                case NFTA_LIMIT_BURST -> burst = a.u32Be();
-                case NFTA_LIMIT_TYPE -> type = a.u32Be();
-                case NFTA_LIMIT_FLAGS -> flags = a.u32Be();
-                default -> throw Expressions.unexpected("limit", a);
-            }
-        }
-        if (rate == null || unit == null) {
-            throw Expressions.missing("limit", "rate and unit");
-        }
-        return new Limit(rate, unit, burst, type, flags);
+        AttributeTable tb = attributes.byType(NFTA_LIMIT_MAX);
+        return new Limit(tb.require(NFTA_LIMIT_RATE).u64Be(), tb.require(NFTA_LIMIT_UNIT).u64Be(),
+                tb.u32BeOr(NFTA_LIMIT_BURST, 0), tb.u32BeOr(NFTA_LIMIT_TYPE, NFT_LIMIT_PKTS), tb.u32BeOr(NFTA_LIMIT_FLAGS, 0));
     }
 
     private static Limit parse(DebugReader r) {

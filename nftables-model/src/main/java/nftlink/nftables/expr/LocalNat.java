@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -25,8 +25,8 @@ sealed interface LocalNat extends Expression permits Masq, Redir {
         E of(Integer flags, Integer protoMin, Integer protoMax);
     }
 
-    /** The numbers of an expression's attributes. */
-    record Numbers(int flags, int protoMin, int protoMax) {
+    /** The numbers of an expression's attributes, and the highest number of its kind. */
+    record Numbers(int flags, int protoMin, int protoMax, int max) {
     }
 
     /**
@@ -74,23 +74,10 @@ sealed interface LocalNat extends Expression permits Masq, Redir {
         present.forEach(w::attrU32Be);
     }
 
-    /** Reads the expression {@code name} from its attributes. */
-    static <E extends LocalNat> E decode(Attributes attributes, String name, Numbers numbers, Parts<E> parts) {
-        Integer flags = null;
-        Integer protoMin = null;
-        Integer protoMax = null;
-        for (Attribute a : attributes) {
-            if (a.type() == numbers.flags()) {
-                flags = a.u32Be();
-            } else if (a.type() == numbers.protoMin()) {
-                protoMin = a.u32Be();
-            } else if (a.type() == numbers.protoMax()) {
-                protoMax = a.u32Be();
-            } else {
-                throw Expressions.unexpected(name, a);
-            }
-        }
-        return parts.of(flags, protoMin, protoMax);
+    /** Reads the expression from its attributes. */
+    static <E extends LocalNat> E decode(Attributes attributes, Numbers numbers, Parts<E> parts) {
+        AttributeTable tb = attributes.byType(numbers.max());
+        return parts.of(tb.u32Be(numbers.flags()), tb.u32Be(numbers.protoMin()), tb.u32Be(numbers.protoMax()));
     }
 
     /** Reads the expression from libnftnl's debug text after its name. */

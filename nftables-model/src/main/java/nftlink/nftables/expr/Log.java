@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -106,24 +106,9 @@ public record Log(String prefix, Integer level, Integer flags, Integer group, In
     }
 
     private static Log decode(Attributes attributes) {
-        String prefix = null;
-        Integer level = null;
-        Integer flags = null;
-        Integer group = null;
-        Integer snaplen = null;
-        Integer qthreshold = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_LOG_PREFIX -> prefix = a.string();
-                case NFTA_LOG_LEVEL -> level = a.u32Be();
-                case NFTA_LOG_FLAGS -> flags = a.u32Be();
-                case NFTA_LOG_GROUP -> group = a.u16Be();
-                case NFTA_LOG_SNAPLEN -> snaplen = a.u32Be();
-                case NFTA_LOG_QTHRESHOLD -> qthreshold = a.u16Be();
-                default -> throw Expressions.unexpected("log", a);
-            }
-        }
-        return new Log(prefix, level, flags, group, snaplen, qthreshold);
+        AttributeTable tb = attributes.byType(NFTA_LOG_MAX);
+        return new Log(tb.string(NFTA_LOG_PREFIX), tb.u32Be(NFTA_LOG_LEVEL), tb.u32Be(NFTA_LOG_FLAGS),
+                tb.u16Be(NFTA_LOG_GROUP), tb.u32Be(NFTA_LOG_SNAPLEN), tb.u16Be(NFTA_LOG_QTHRESHOLD));
     }
 
     private static Log parse(DebugReader r) {

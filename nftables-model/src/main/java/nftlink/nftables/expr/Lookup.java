@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -68,25 +68,9 @@ public record Lookup(String set, int setId, int sreg, int dreg, Integer flags) i
     }
 
     private static Lookup decode(Attributes attributes) {
-        String set = null;
-        int setId = 0;
-        Integer sreg = null;
-        int dreg = -1;
-        Integer flags = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_LOOKUP_SET -> set = a.string();
-                case NFTA_LOOKUP_SET_ID -> setId = a.u32Be();
-                case NFTA_LOOKUP_SREG -> sreg = a.u32Be();
-                case NFTA_LOOKUP_DREG -> dreg = a.u32Be();
-                case NFTA_LOOKUP_FLAGS -> flags = a.u32Be();
-                default -> throw Expressions.unexpected("lookup", a);
-            }
-        }
-        if (set == null || sreg == null) {
-            throw Expressions.missing("lookup", "set and sreg");
-        }
-        return new Lookup(set, setId, sreg, dreg, flags);
+        AttributeTable tb = attributes.byType(NFTA_LOOKUP_MAX);
+        return new Lookup(tb.require(NFTA_LOOKUP_SET).string(), tb.u32BeOr(NFTA_LOOKUP_SET_ID, 0),
+                tb.require(NFTA_LOOKUP_SREG).u32Be(), tb.u32BeOr(NFTA_LOOKUP_DREG, -1), tb.u32Be(NFTA_LOOKUP_FLAGS));
     }
 
     private static Lookup parse(DebugReader r) {

@@ -16,12 +16,12 @@ import static nftlink.nftables.NfTablesUapi.*;
 public record Masq(Integer flags, Integer protoMin, Integer protoMax) implements LocalNat {
 
     private static final LocalNat.Numbers NUMBERS = new LocalNat.Numbers(NFTA_MASQ_FLAGS, NFTA_MASQ_REG_PROTO_MIN,
-            NFTA_MASQ_REG_PROTO_MAX);
+            NFTA_MASQ_REG_PROTO_MAX, NFTA_MASQ_MAX);
 
     private static final LocalNat.Parts<Masq> PARTS = Masq::new;
 
     public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("masq",
-            a -> LocalNat.decode(a, "masq", NUMBERS, PARTS), r -> LocalNat.parse(r, PARTS));
+            a -> LocalNat.decode(a, NUMBERS, PARTS), r -> LocalNat.parse(r, PARTS));
 
     /**
      * A bare {@code masquerade}.

@@ -1,12 +1,13 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
 import static nftlink.nftables.NfTablesUapi.NFTA_META_DREG;
 import static nftlink.nftables.NfTablesUapi.NFTA_META_KEY;
 import static nftlink.nftables.NfTablesUapi.NFTA_META_SREG;
+import static nftlink.nftables.NfTablesUapi.NFTA_META_MAX;
 
 /**
  * {@code meta}: loads packet metadata into a register ({@link Load}) or sets it
@@ -148,22 +149,13 @@ public sealed interface Meta extends Expression {
     }
 
     private static Meta decode(Attributes attributes) {
-        Integer key = null;
-        Integer dreg = null;
-        Integer sreg = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_META_KEY -> key = a.u32Be();
-                case NFTA_META_DREG -> dreg = a.u32Be();
-                case NFTA_META_SREG -> sreg = a.u32Be();
-                default -> throw Expressions.unexpected("meta", a);
-            }
+        AttributeTable tb = attributes.byType(NFTA_META_MAX);
+        Key key = KernelEnum.byNumber(Key.class, tb.require(NFTA_META_KEY).u32Be());
+        if (tb.has(NFTA_META_DREG) == tb.has(NFTA_META_SREG)) {
+            throw Expressions.missing("meta", "exactly one of dreg/sreg");
         }
-        if (key == null || (dreg == null) == (sreg == null)) {
-            throw Expressions.missing("meta", "key and exactly one of dreg/sreg");
-        }
-        Key k = KernelEnum.byNumber(Key.class, key);
-        return dreg != null ? new Load(k, dreg) : new Set(k, sreg);
+        return tb.has(NFTA_META_DREG) ? new Load(key, tb.require(NFTA_META_DREG).u32Be())
+                : new Set(key, tb.require(NFTA_META_SREG).u32Be());
     }
 
     private static Meta parse(DebugReader r) {

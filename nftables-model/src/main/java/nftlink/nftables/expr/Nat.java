@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -72,29 +72,10 @@ public record Nat(int type, int family, Integer addrMin, Integer addrMax, Intege
     }
 
     private static Nat decode(Attributes attributes) {
-        Integer type = null;
-        Integer family = null;
-        Integer addrMin = null;
-        Integer addrMax = null;
-        Integer protoMin = null;
-        Integer protoMax = null;
-        Integer flags = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_NAT_TYPE -> type = a.u32Be();
-                case NFTA_NAT_FAMILY -> family = a.u32Be();
-                case NFTA_NAT_REG_ADDR_MIN -> addrMin = a.u32Be();
-                case NFTA_NAT_REG_ADDR_MAX -> addrMax = a.u32Be();
-                case NFTA_NAT_REG_PROTO_MIN -> protoMin = a.u32Be();
-                case NFTA_NAT_REG_PROTO_MAX -> protoMax = a.u32Be();
-                case NFTA_NAT_FLAGS -> flags = a.u32Be();
-                default -> throw Expressions.unexpected("nat", a);
-            }
-        }
-        if (type == null || family == null) {
-            throw Expressions.missing("nat", "type and family");
-        }
-        return new Nat(type, family, addrMin, addrMax, protoMin, protoMax, flags);
+        AttributeTable tb = attributes.byType(NFTA_NAT_MAX);
+        return new Nat(tb.require(NFTA_NAT_TYPE).u32Be(), tb.require(NFTA_NAT_FAMILY).u32Be(),
+                tb.u32Be(NFTA_NAT_REG_ADDR_MIN), tb.u32Be(NFTA_NAT_REG_ADDR_MAX), tb.u32Be(NFTA_NAT_REG_PROTO_MIN),
+                tb.u32Be(NFTA_NAT_REG_PROTO_MAX), tb.u32Be(NFTA_NAT_FLAGS));
     }
 
     private static Nat parse(DebugReader r) {

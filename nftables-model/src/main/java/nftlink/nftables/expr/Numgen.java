@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -12,6 +12,7 @@ import static nftlink.nftables.NfTablesUapi.NFTA_NG_OFFSET;
 import static nftlink.nftables.NfTablesUapi.NFTA_NG_TYPE;
 import static nftlink.nftables.NfTablesUapi.NFT_NG_INCREMENTAL;
 import static nftlink.nftables.NfTablesUapi.NFT_NG_RANDOM;
+import static nftlink.nftables.NfTablesUapi.NFTA_NG_MAX;
 
 /**
  * {@code numgen}: puts a number into a register, counting up or random, modulo
@@ -70,23 +71,9 @@ public record Numgen(Type type, int dreg, int modulus, int offset) implements Ex
     }
 
     private static Numgen decode(Attributes attributes) {
-        Integer dreg = null;
-        Integer modulus = null;
-        Integer type = null;
-        Integer offset = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_NG_DREG -> dreg = a.u32Be();
-                case NFTA_NG_MODULUS -> modulus = a.u32Be();
-                case NFTA_NG_TYPE -> type = a.u32Be();
-                case NFTA_NG_OFFSET -> offset = a.u32Be();
-                default -> throw Expressions.unexpected("numgen", a);
-            }
-        }
-        if (dreg == null || modulus == null || type == null || offset == null) {
-            throw Expressions.missing("numgen", "dreg, modulus, type and offset");
-        }
-        return new Numgen(KernelEnum.byNumber(Type.class, type), dreg, modulus, offset);
+        AttributeTable tb = attributes.byType(NFTA_NG_MAX);
+        return new Numgen(KernelEnum.byNumber(Type.class, tb.require(NFTA_NG_TYPE).u32Be()), tb.require(NFTA_NG_DREG).u32Be(),
+                tb.require(NFTA_NG_MODULUS).u32Be(), tb.require(NFTA_NG_OFFSET).u32Be());
     }
 
     private static Numgen parse(DebugReader r) {

@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -30,17 +30,6 @@ public sealed interface Objref extends Expression {
         public Named {
             Objects.requireNonNull(object, "object");
         }
-
-        @Override
-        public void writeData(MessageWriter w) {
-            w.attrString(NFTA_OBJREF_IMM_NAME, object);
-            w.attrU32Be(NFTA_OBJREF_IMM_TYPE, type);
-        }
-
-        @Override
-        public void appendDebug(StringBuilder sb) {
-            sb.append("objref type ").append(Integer.toUnsignedString(type)).append(" name ").append(object);
-        }
     }
 
     /**
@@ -55,18 +44,6 @@ public sealed interface Objref extends Expression {
         public Mapped {
             Objects.requireNonNull(set, "set");
         }
-
-        @Override
-        public void writeData(MessageWriter w) {
-            w.attrU32Be(NFTA_OBJREF_SET_SREG, sreg);
-            w.attrString(NFTA_OBJREF_SET_NAME, set);
-            w.attrU32BeUnlessZero(NFTA_OBJREF_SET_ID, setId);
-        }
-
-        @Override
-        public void appendDebug(StringBuilder sb) {
-            sb.append("objref sreg ").append(Integer.toUnsignedString(sreg)).append(" set ").append(set);
-        }
     }
 
     @Override
@@ -74,29 +51,42 @@ public sealed interface Objref extends Expression {
         return "objref";
     }
 
-    private static Objref decode(Attributes attributes) {
-        Integer type = null;
-        String object = null;
-        Integer sreg = null;
-        String set = null;
-        int setId = 0;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_OBJREF_IMM_TYPE -> type = a.u32Be();
-                case NFTA_OBJREF_IMM_NAME -> object = a.string();
-                case NFTA_OBJREF_SET_SREG -> sreg = a.u32Be();
-                case NFTA_OBJREF_SET_NAME -> set = a.string();
-                case NFTA_OBJREF_SET_ID -> setId = a.u32Be();
-                default -> throw Expressions.unexpected("objref", a);
+    /** Writes the name and type of a {@link Named} object, or the register and map of a {@link Mapped} one. */
+    @Override
+    default void writeData(MessageWriter w) {
+        switch (this) {
+            case Named n -> {
+                w.attrString(NFTA_OBJREF_IMM_NAME, n.object());
+                w.attrU32Be(NFTA_OBJREF_IMM_TYPE, n.type());
+            }
+            case Mapped m -> {
+                w.attrU32Be(NFTA_OBJREF_SET_SREG, m.sreg());
+                w.attrString(NFTA_OBJREF_SET_NAME, m.set());
+                w.attrU32BeUnlessZero(NFTA_OBJREF_SET_ID, m.setId());
             }
         }
-        if (type != null && object != null && sreg == null && set == null && setId == 0) {
-            return new Named(type, object);
+    }
+
+    @Override
+    default void appendDebug(StringBuilder sb) {
+        switch (this) {
+            case Named n -> sb.append("objref type ").append(Integer.toUnsignedString(n.type())).append(" name ")
+                    .append(n.object());
+            case Mapped m -> sb.append("objref sreg ").append(Integer.toUnsignedString(m.sreg())).append(" set ")
+                    .append(m.set());
         }
-        if (type == null && object == null && sreg != null && set != null) {
-            return new Mapped(sreg, set, setId);
+    }
+
+    private static Objref decode(Attributes attributes) {
+        AttributeTable tb = attributes.byType(NFTA_OBJREF_MAX);
+        boolean named = tb.has(NFTA_OBJREF_IMM_TYPE) || tb.has(NFTA_OBJREF_IMM_NAME);
+        boolean mapped = tb.has(NFTA_OBJREF_SET_SREG) || tb.has(NFTA_OBJREF_SET_NAME) || tb.has(NFTA_OBJREF_SET_ID);
+        if (named == mapped) {
+            throw Expressions.missing("objref", "either type and name, or sreg and set");
         }
-        throw Expressions.missing("objref", "either type and name, or sreg and set");
+        return named ? new Named(tb.require(NFTA_OBJREF_IMM_TYPE).u32Be(), tb.require(NFTA_OBJREF_IMM_NAME).string())
+                : new Mapped(tb.require(NFTA_OBJREF_SET_SREG).u32Be(), tb.require(NFTA_OBJREF_SET_NAME).string(),
+                        tb.u32BeOr(NFTA_OBJREF_SET_ID, 0));
     }
 
     private static Objref parse(DebugReader r) {

@@ -1,7 +1,7 @@
 package nftlink.nftables.expr;
 
 import nftlink.nftables.NfTablesUapi;
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -9,6 +9,7 @@ import static nftlink.nftables.NfTablesUapi.NFTA_OSF_DREG;
 import static nftlink.nftables.NfTablesUapi.NFTA_OSF_FLAGS;
 import static nftlink.nftables.NfTablesUapi.NFTA_OSF_TTL;
 import static nftlink.nftables.NfTablesUapi.NFT_OSF_MAXGENRELEN;
+import static nftlink.nftables.NfTablesUapi.NFTA_OSF_MAX;
 
 /**
  * {@code osf}: passive operating-system fingerprinting of TCP SYN packets; loads
@@ -67,21 +68,8 @@ public record Osf(int dreg, Integer ttl, Integer flags) implements Expression {
     }
 
     private static Osf decode(Attributes attributes) {
-        Integer dreg = null;
-        Integer ttl = null;
-        Integer flags = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_OSF_DREG -> dreg = a.u32Be();
-                case NFTA_OSF_TTL -> ttl = a.u8();
-                case NFTA_OSF_FLAGS -> flags = a.u32Be();
-                default -> throw Expressions.unexpected("osf", a);
-            }
-        }
-        if (dreg == null) {
-            throw Expressions.missing("osf", "dreg");
-        }
-        return new Osf(dreg, ttl, flags);
+        AttributeTable tb = attributes.byType(NFTA_OSF_MAX);
+        return new Osf(tb.require(NFTA_OSF_DREG).u32Be(), tb.u8(NFTA_OSF_TTL), tb.u32Be(NFTA_OSF_FLAGS));
     }
 
     private static Osf parse(DebugReader r) {

@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -107,33 +107,17 @@ public sealed interface Payload extends Expression {
     }
 
     private static Payload decode(Attributes attributes) {
-        Integer dreg = null;
-        Integer sreg = null;
-        Integer base = null;
-        Integer offset = null;
-        Integer length = null;
-        int csumType = 0;
-        int csumOffset = 0;
-        int csumFlags = 0;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_PAYLOAD_DREG -> dreg = a.u32Be();
-                case NFTA_PAYLOAD_SREG -> sreg = a.u32Be();
-                case NFTA_PAYLOAD_BASE -> base = a.u32Be();
-                case NFTA_PAYLOAD_OFFSET -> offset = a.u32Be();
-                case NFTA_PAYLOAD_LEN -> length = a.u32Be();
-                case NFTA_PAYLOAD_CSUM_TYPE -> csumType = a.u32Be();
-                case NFTA_PAYLOAD_CSUM_OFFSET -> csumOffset = a.u32Be();
-                case NFTA_PAYLOAD_CSUM_FLAGS -> csumFlags = a.u32Be();
-                default -> throw Expressions.unexpected("payload", a);
-            }
+        AttributeTable tb = attributes.byType(NFTA_PAYLOAD_MAX);
+        Base base = KernelEnum.byNumber(Base.class, tb.require(NFTA_PAYLOAD_BASE).u32Be());
+        int offset = tb.require(NFTA_PAYLOAD_OFFSET).u32Be();
+        int length = tb.require(NFTA_PAYLOAD_LEN).u32Be();
+        if (tb.has(NFTA_PAYLOAD_DREG) == tb.has(NFTA_PAYLOAD_SREG)) {
+            throw Expressions.missing("payload", "exactly one of dreg/sreg");
         }
-        if (base == null || offset == null || length == null || (dreg == null) == (sreg == null)) {
-            throw Expressions.missing("payload", "base, offset, length and exactly one of dreg/sreg");
-        }
-        return dreg != null
-                ? new Load(KernelEnum.byNumber(Base.class, base), offset, length, dreg)
-                : new Write(KernelEnum.byNumber(Base.class, base), offset, length, sreg, csumType, csumOffset, csumFlags);
+        return tb.has(NFTA_PAYLOAD_DREG)
+                ? new Load(base, offset, length, tb.require(NFTA_PAYLOAD_DREG).u32Be())
+                : new Write(base, offset, length, tb.require(NFTA_PAYLOAD_SREG).u32Be(), tb.u32BeOr(NFTA_PAYLOAD_CSUM_TYPE, 0),
+                        tb.u32BeOr(NFTA_PAYLOAD_CSUM_OFFSET, 0), tb.u32BeOr(NFTA_PAYLOAD_CSUM_FLAGS, 0));
     }
 
     private static Payload parse(DebugReader r) {

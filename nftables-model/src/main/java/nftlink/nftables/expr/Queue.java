@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -105,24 +105,12 @@ public sealed interface Queue extends Expression {
     }
 
     private static Queue decode(Attributes attributes) {
-        Integer num = null;
-        Integer total = null;
-        Integer flags = null;
-        Integer sreg = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_QUEUE_NUM -> num = a.u16Be();
-                case NFTA_QUEUE_TOTAL -> total = a.u16Be();
-                case NFTA_QUEUE_FLAGS -> flags = a.u16Be();
-                case NFTA_QUEUE_SREG_QNUM -> sreg = a.u32Be();
-                default -> throw Expressions.unexpected("queue", a);
-            }
+        AttributeTable tb = attributes.byType(NFTA_QUEUE_MAX);
+        if (tb.has(NFTA_QUEUE_NUM) && !tb.has(NFTA_QUEUE_SREG_QNUM)) {
+            return new Fixed(tb.require(NFTA_QUEUE_NUM).u16Be(), tb.u16Be(NFTA_QUEUE_TOTAL), tb.u16Be(NFTA_QUEUE_FLAGS));
         }
-        if (num != null && sreg == null) {
-            return new Fixed(num, total, flags);
-        }
-        if (sreg != null && num == null && total == null) {
-            return new FromRegister(sreg, flags);
+        if (tb.has(NFTA_QUEUE_SREG_QNUM) && !tb.has(NFTA_QUEUE_NUM) && !tb.has(NFTA_QUEUE_TOTAL)) {
+            return new FromRegister(tb.require(NFTA_QUEUE_SREG_QNUM).u32Be(), tb.u16Be(NFTA_QUEUE_FLAGS));
         }
         throw Expressions.missing("queue", "either num or sreg_qnum");
     }

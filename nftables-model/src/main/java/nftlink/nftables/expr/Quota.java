@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 import nftlink.nftables.ObjectDefinition;
@@ -47,21 +47,9 @@ public record Quota(long bytes, long consumed, int flags) implements Expression 
     }
 
     private static Quota decode(Attributes attributes) {
-        Long bytes = null;
-        long consumed = 0;
-        int flags = 0;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_QUOTA_BYTES -> bytes = a.u64Be();
-                case NFTA_QUOTA_CONSUMED -> consumed = a.u64Be();
-                case NFTA_QUOTA_FLAGS -> flags = a.u32Be();
-                default -> throw Expressions.unexpected("quota", a);
-            }
-        }
-        if (bytes == null) {
-            throw Expressions.missing("quota", "bytes");
-        }
-        return new Quota(bytes, consumed, flags);
+        AttributeTable tb = attributes.byType(NFTA_QUOTA_MAX);
+        return new Quota(tb.require(NFTA_QUOTA_BYTES).u64Be(), tb.u64BeOr(NFTA_QUOTA_CONSUMED, 0),
+                tb.u32BeOr(NFTA_QUOTA_FLAGS, 0));
     }
 
     private static Quota parse(DebugReader r) {

@@ -2,7 +2,7 @@ package nftlink.nftables.expr;
 
 import nftlink.nftables.Bytes;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -77,23 +77,9 @@ public record Range(Op op, int sreg, Bytes from, Bytes to) implements Expression
     }
 
     private static Range decode(Attributes attributes) {
-        Integer sreg = null;
-        Integer op = null;
-        Bytes from = null;
-        Bytes to = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_RANGE_SREG -> sreg = a.u32Be();
-                case NFTA_RANGE_OP -> op = a.u32Be();
-                case NFTA_RANGE_FROM_DATA -> from = NftData.decodeValue(a);
-                case NFTA_RANGE_TO_DATA -> to = NftData.decodeValue(a);
-                default -> throw Expressions.unexpected("range", a);
-            }
-        }
-        if (sreg == null || op == null || from == null || to == null) {
-            throw Expressions.missing("range", "sreg, op, from and to");
-        }
-        return new Range(KernelEnum.byNumber(Op.class, op), sreg, from, to);
+        AttributeTable tb = attributes.byType(NFTA_RANGE_MAX);
+        return new Range(KernelEnum.byNumber(Op.class, tb.require(NFTA_RANGE_OP).u32Be()), tb.require(NFTA_RANGE_SREG).u32Be(),
+                NftData.decodeValue(tb.require(NFTA_RANGE_FROM_DATA)), NftData.decodeValue(tb.require(NFTA_RANGE_TO_DATA)));
     }
 
     private static Range parse(DebugReader r) {

@@ -15,12 +15,12 @@ import static nftlink.nftables.NfTablesUapi.*;
 public record Redir(Integer protoMin, Integer protoMax, Integer flags) implements LocalNat {
 
     private static final LocalNat.Numbers NUMBERS = new LocalNat.Numbers(NFTA_REDIR_FLAGS, NFTA_REDIR_REG_PROTO_MIN,
-            NFTA_REDIR_REG_PROTO_MAX);
+            NFTA_REDIR_REG_PROTO_MAX, NFTA_REDIR_MAX);
 
     private static final LocalNat.Parts<Redir> PARTS = (flags, protoMin, protoMax) -> new Redir(protoMin, protoMax, flags);
 
     public static final Expressions.ExpressionType TYPE = new Expressions.ExpressionType("redir",
-            a -> LocalNat.decode(a, "redir", NUMBERS, PARTS), r -> LocalNat.parse(r, PARTS));
+            a -> LocalNat.decode(a, NUMBERS, PARTS), r -> LocalNat.parse(r, PARTS));
 
     /**
      * A bare {@code redirect}.

@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -43,19 +43,8 @@ public record Reject(int type, Integer code) implements Expression {
     }
 
     private static Reject decode(Attributes attributes) {
-        Integer type = null;
-        Integer code = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_REJECT_TYPE -> type = a.u32Be();
-                case NFTA_REJECT_ICMP_CODE -> code = a.u8();
-                default -> throw Expressions.unexpected("reject", a);
-            }
-        }
-        if (type == null) {
-            throw Expressions.missing("reject", "type");
-        }
-        return new Reject(type, code);
+        AttributeTable tb = attributes.byType(NFTA_REJECT_MAX);
+        return new Reject(tb.require(NFTA_REJECT_TYPE).u32Be(), tb.u8(NFTA_REJECT_ICMP_CODE));
     }
 
     private static Reject parse(DebugReader r) {

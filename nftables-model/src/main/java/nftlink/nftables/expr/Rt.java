@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import static nftlink.nftables.NfTablesUapi.NFTA_RT_DREG;
 import static nftlink.nftables.NfTablesUapi.NFTA_RT_KEY;
+import static nftlink.nftables.NfTablesUapi.NFTA_RT_MAX;
 
 /**
  * {@code rt}: loads routing data of the packet's route into a register, e.g.
@@ -67,19 +68,8 @@ public record Rt(Key key, int dreg) implements Expression {
     }
 
     private static Rt decode(Attributes attributes) {
-        Integer key = null;
-        Integer dreg = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_RT_KEY -> key = a.u32Be();
-                case NFTA_RT_DREG -> dreg = a.u32Be();
-                default -> throw Expressions.unexpected("rt", a);
-            }
-        }
-        if (key == null || dreg == null) {
-            throw Expressions.missing("rt", "key and dreg");
-        }
-        return new Rt(KernelEnum.byNumber(Key.class, key), dreg);
+        AttributeTable tb = attributes.byType(NFTA_RT_MAX);
+        return new Rt(KernelEnum.byNumber(Key.class, tb.require(NFTA_RT_KEY).u32Be()), tb.require(NFTA_RT_DREG).u32Be());
     }
 
     private static Rt parse(DebugReader r) {

@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -9,6 +9,7 @@ import java.util.Objects;
 import static nftlink.nftables.NfTablesUapi.NFTA_SOCKET_DREG;
 import static nftlink.nftables.NfTablesUapi.NFTA_SOCKET_KEY;
 import static nftlink.nftables.NfTablesUapi.NFTA_SOCKET_LEVEL;
+import static nftlink.nftables.NfTablesUapi.NFTA_SOCKET_MAX;
 
 /**
  * {@code socket}: loads a property of the local socket the packet belongs to into a
@@ -96,21 +97,9 @@ public record Socket(Key key, int dreg, Integer level) implements Expression {
     }
 
     private static Socket decode(Attributes attributes) {
-        Integer key = null;
-        Integer dreg = null;
-        Integer level = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_SOCKET_KEY -> key = a.u32Be();
-                case NFTA_SOCKET_DREG -> dreg = a.u32Be();
-                case NFTA_SOCKET_LEVEL -> level = a.u32Be();
-                default -> throw Expressions.unexpected("socket", a);
-            }
-        }
-        if (key == null || dreg == null) {
-            throw Expressions.missing("socket", "key and dreg");
-        }
-        return new Socket(KernelEnum.byNumber(Key.class, key), dreg, level);
+        AttributeTable tb = attributes.byType(NFTA_SOCKET_MAX);
+        return new Socket(KernelEnum.byNumber(Key.class, tb.require(NFTA_SOCKET_KEY).u32Be()),
+                tb.require(NFTA_SOCKET_DREG).u32Be(), tb.u32Be(NFTA_SOCKET_LEVEL));
     }
 
     private static Socket parse(DebugReader r) {

@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -53,18 +53,8 @@ public record Synproxy(Integer mss, Integer wscale, Integer flags) implements Ex
     }
 
     private static Synproxy decode(Attributes attributes) {
-        Integer mss = null;
-        Integer wscale = null;
-        Integer flags = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_SYNPROXY_MSS -> mss = a.u16Be();
-                case NFTA_SYNPROXY_WSCALE -> wscale = a.u8();
-                case NFTA_SYNPROXY_FLAGS -> flags = a.u32Be();
-                default -> throw Expressions.unexpected("synproxy", a);
-            }
-        }
-        return new Synproxy(mss, wscale, flags);
+        AttributeTable tb = attributes.byType(NFTA_SYNPROXY_MAX);
+        return new Synproxy(tb.u16Be(NFTA_SYNPROXY_MSS), tb.u8(NFTA_SYNPROXY_WSCALE), tb.u32Be(NFTA_SYNPROXY_FLAGS));
     }
 
     private static Synproxy parse(DebugReader r) {

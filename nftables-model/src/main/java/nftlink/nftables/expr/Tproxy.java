@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -49,21 +49,9 @@ public record Tproxy(int family, Integer addr, Integer port) implements Expressi
     }
 
     private static Tproxy decode(Attributes attributes) {
-        Integer family = null;
-        Integer addr = null;
-        Integer port = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_TPROXY_FAMILY -> family = a.u32Be();
-                case NFTA_TPROXY_REG_ADDR -> addr = a.u32Be();
-                case NFTA_TPROXY_REG_PORT -> port = a.u32Be();
-                default -> throw Expressions.unexpected("tproxy", a);
-            }
-        }
-        if (family == null) {
-            throw Expressions.missing("tproxy", "family");
-        }
-        return new Tproxy(family, addr, port);
+        AttributeTable tb = attributes.byType(NFTA_TPROXY_MAX);
+        return new Tproxy(tb.require(NFTA_TPROXY_FAMILY).u32Be(), tb.u32Be(NFTA_TPROXY_REG_ADDR),
+                tb.u32Be(NFTA_TPROXY_REG_PORT));
     }
 
     private static Tproxy parse(DebugReader r) {

@@ -1,6 +1,6 @@
 package nftlink.nftables.expr;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -93,23 +93,10 @@ public record Xfrm(Key key, Direction direction, int spnum, int dreg) implements
     }
 
     private static Xfrm decode(Attributes attributes) {
-        Integer dreg = null;
-        Integer key = null;
-        Integer dir = null;
-        Integer spnum = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_XFRM_DREG -> dreg = a.u32Be();
-                case NFTA_XFRM_KEY -> key = a.u32Be();
-                case NFTA_XFRM_DIR -> dir = a.u8();
-                case NFTA_XFRM_SPNUM -> spnum = a.u32Be();
-                default -> throw Expressions.unexpected("xfrm", a);
-            }
-        }
-        if (dreg == null || key == null || dir == null || spnum == null) {
-            throw Expressions.missing("xfrm", "dreg, key, dir and spnum");
-        }
-        return new Xfrm(KernelEnum.byNumber(Key.class, key), KernelEnum.byNumber(Direction.class, dir), spnum, dreg);
+        AttributeTable tb = attributes.byType(NFTA_XFRM_MAX);
+        return new Xfrm(KernelEnum.byNumber(Key.class, tb.require(NFTA_XFRM_KEY).u32Be()),
+                KernelEnum.byNumber(Direction.class, tb.require(NFTA_XFRM_DIR).u8()), tb.require(NFTA_XFRM_SPNUM).u32Be(),
+                tb.require(NFTA_XFRM_DREG).u32Be());
     }
 
     private static Xfrm parse(DebugReader r) {

@@ -2,7 +2,7 @@ package nftlink.nftables.expr;
 
 import nftlink.nftables.Bytes;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -48,21 +48,9 @@ public record XtMatch(String match, int revision, Bytes info) implements Express
     }
 
     private static XtMatch decode(Attributes attributes) {
-        String match = null;
-        Integer revision = null;
-        Bytes info = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_MATCH_NAME -> match = a.string();
-                case NFTA_MATCH_REV -> revision = a.u32Be();
-                case NFTA_MATCH_INFO -> info = Bytes.of(a.bytes());
-                default -> throw Expressions.unexpected("match", a);
-            }
-        }
-        if (match == null || revision == null || info == null) {
-            throw Expressions.missing("match", "name, rev and info");
-        }
-        return new XtMatch(match, revision, info);
+        AttributeTable tb = attributes.byType(NFTA_MATCH_MAX);
+        return new XtMatch(tb.require(NFTA_MATCH_NAME).string(), tb.require(NFTA_MATCH_REV).u32Be(),
+                Bytes.of(tb.require(NFTA_MATCH_INFO).bytes()));
     }
 
     /** The text does not hold the info bytes: they parse as empty. */

@@ -2,7 +2,7 @@ package nftlink.nftables.expr;
 
 import nftlink.nftables.Bytes;
 
-import nftlink.netlink.Attribute;
+import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
@@ -48,21 +48,9 @@ public record XtTarget(String target, int revision, Bytes info) implements Expre
     }
 
     private static XtTarget decode(Attributes attributes) {
-        String target = null;
-        Integer revision = null;
-        Bytes info = null;
-        for (Attribute a : attributes) {
-            switch (a.type()) {
-                case NFTA_TARGET_NAME -> target = a.string();
-                case NFTA_TARGET_REV -> revision = a.u32Be();
-                case NFTA_TARGET_INFO -> info = Bytes.of(a.bytes());
-                default -> throw Expressions.unexpected("target", a);
-            }
-        }
-        if (target == null || revision == null || info == null) {
-            throw Expressions.missing("target", "name, rev and info");
-        }
-        return new XtTarget(target, revision, info);
+        AttributeTable tb = attributes.byType(NFTA_TARGET_MAX);
+        return new XtTarget(tb.require(NFTA_TARGET_NAME).string(), tb.require(NFTA_TARGET_REV).u32Be(),
+                Bytes.of(tb.require(NFTA_TARGET_INFO).bytes()));
     }
 
     /** The text does not hold the info bytes: they parse as empty. */

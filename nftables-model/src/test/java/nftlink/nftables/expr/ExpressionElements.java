@@ -3,7 +3,9 @@ package nftlink.nftables.expr;
 import nftlink.netlink.Attribute;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
+import nftlink.netlink.Netlink;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static nftlink.nftables.NfTablesUapi.NFTA_EXPR_DATA;
@@ -45,6 +47,25 @@ final class ExpressionElements {
         w.attrString(NFTA_EXPR_NAME, name);
         w.endNested(elem);
         return w.toByteArray();
+    }
+
+    /**
+     * {@code e}'s element with one more attribute at the end of its data: {@code extra}, or a
+     * second copy of the first attribute when {@code extra} is null ({@code null} when there is none).
+     */
+    static byte[] withMore(Expression e, byte[] extra) {
+        MessageWriter w = new MessageWriter(256);
+        e.writeData(w);
+        byte[] data = w.toByteArray();
+        byte[] more = extra;
+        if (more == null) {
+            if (data.length == 0) {
+                return null;
+            }
+            int length = (data[0] & 0xff) | (data[1] & 0xff) << 8;
+            more = Arrays.copyOf(data, Netlink.align(length));
+        }
+        return withData(e.name(), concat(List.of(data, more)));
     }
 
     /** One attribute of {@code type} holding {@code value}. */
