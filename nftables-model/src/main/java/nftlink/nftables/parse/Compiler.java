@@ -53,6 +53,12 @@ final class Compiler {
     private Token commandStart;
     private int includedFiles;
     private long includedBytes;
+    /** Whether a rule compiled so far updates a set from the packet path (see {@link DynamicSets#updatesSets}). */
+    private boolean setUpdates;
+    /** The parser of the last rule, reused for the next rule of the same table (it holds nothing of a rule). */
+    private RuleParser ruleParser;
+    private Family ruleFamily;
+    private String ruleTable;
 
     private final HostnameResolver hostnames;
     private final List<Path> includePath;
@@ -96,8 +102,8 @@ final class Compiler {
                 endOfStatement();
             }
         }
-        return new NftScript(DynamicSets.flagged(out, ParsedOperation::operation,
-                ParsedOperation::withOperation));
+        return new NftScript(setUpdates ? DynamicSets.flagged(out, ParsedOperation::operation,
+                ParsedOperation::withOperation) : out);
     }
 
     /** The parser's stack ran out: a last line of defence behind {@link InputLimits}' nesting limit. */
@@ -550,10 +556,20 @@ final class Compiler {
         return d == Datatype.IPV4_ADDR || d == Datatype.IPV6_ADDR || d == Datatype.ETHER_ADDR;
     }
 
+    /** A parser of rules of table {@code table}: the last one when it was for the same table, cursor and values. */
+    private RuleParser ruleParser(Family family, String table) {
+        if (ruleParser == null || ruleFamily != family || !ruleTable.equals(table) || !ruleParser.reads(c, values)) {
+            ruleParser = new RuleParser(c, values, family, name -> shape(family, table, name));
+            ruleFamily = family;
+            ruleTable = table;
+        }
+        return ruleParser;
+    }
+
     /** Parses the statements of one rule and compiles them: its anonymous sets, then the rule. */
     private List<ParsedOperation> rule(Family family, String table, String chain, String command, long handle, Token start) {
         Token first = c.peek();
-        RuleParser.Parsed parsed = new RuleParser(c, values, family, name -> shape(family, table, name)).rule();
+        RuleParser.Parsed parsed = ruleParser(family, table).rule();
         SourceLocation where = start.location().to(c.in.last().location());
         checkSetReferences(family, table, parsed.statements(), where);
         List<Statement> statements = NatMapData.withNamedMapData(parsed.statements(),
@@ -563,6 +579,7 @@ final class Compiler {
         List<ParsedOperation> ops = new ArrayList<>();
         // anonymous chains (jump { ... }) with their rules, then anonymous sets
         for (NftOperation before : result.prerequisites(UnaryOperator.identity())) {
+            setUpdates |= DynamicSets.updatesSets(before);
             ops.add(new ParsedOperation(before, where, null));
         }
         Rule rule = NamedSetLookups.withByteOrder(result.rule(), name -> sets.set(family, table, name));
@@ -571,6 +588,7 @@ final class Compiler {
             case "replace" -> new NftOperation.ReplaceRule(rule.withHandle(handle));
             default -> new NftOperation.AddRule(rule.withPosition(handle));
         };
+        setUpdates |= DynamicSets.updatesSets(op);
         // rendered only if someone prints it (nft -e): most never do
         ops.add(ParsedOperation.withLazyEcho(op, where, () -> NftParser.echo(command + " rule", spec)));
         return ops;

@@ -1,6 +1,8 @@
 package nftlink.nftables.parse;
 
 import nftlink.nftables.Bytes;
+import nftlink.nftables.NfTablesUapi;
+import nftlink.nftables.NftOperation;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Fields;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,34 @@ class ParserFastPathTest {
         assertThat(Fields.header("ip", "dscp")).isPresent();
         assertThat(Fields.header("tcp", "nosuch")).isEmpty();
         assertThat(Fields.meta("secpath")).isEqualTo(Fields.meta("ipsec")).isPresent();
+        assertThat(Fields.header("tcp option maxseg", "size")).isPresent();
+        assertThat(Fields.header("tcp", "option maxseg size")).isEmpty();
+    }
+
+    @Test
+    void twoWordFieldNamesAreFoundByTheirWords() {
+        assertThat(Fields.header("arp", "saddr", "ip")).isEqualTo(Fields.header("arp", "saddr ip")).isPresent();
+        assertThat(Fields.header("arp", "daddr", "ether")).isEqualTo(Fields.header("arp", "daddr ether")).isPresent();
+        assertThat(Fields.header("arp", "saddr", "accept")).isEmpty();
+        assertThat(Fields.header("ip", "saddr", "ip")).isEmpty();
+        assertThat(Fields.header("nosuch", "saddr", "ip")).isEmpty();
+        List<ParsedOperation> parsed = PARSER.parse("add rule arp t c arp saddr ip 10.0.0.1 arp htype 1", "<cmdline>").parsed();
+        assertThat(parsed.getLast().echo()).isEqualTo("add rule arp t c arp saddr ip 10.0.0.1 arp htype 1");
+    }
+
+    @Test
+    void onlyARuleThatUpdatesASetFromThePacketPathMakesItsSetDynamic() {
+        String declared = "table ip t { set s { type ipv4_addr; }; chain c { type filter hook input priority 0; %s; } }";
+        assertThat(addedSetFlags(declared.formatted("ip saddr @s accept")) & NfTablesUapi.NFT_SET_EVAL).isZero();
+        assertThat(addedSetFlags(declared.formatted("add @s { ip saddr } accept")) & NfTablesUapi.NFT_SET_EVAL).isNotZero();
+        assertThat(addedSetFlags(declared.formatted("jump { update @s { ip saddr counter }; }")) & NfTablesUapi.NFT_SET_EVAL)
+                .isNotZero();
+    }
+
+    private static int addedSetFlags(String text) {
+        return PARSER.parse(text, "f.nft").operations().stream()
+                .filter(op -> op instanceof NftOperation.AddSet).map(op -> ((NftOperation.AddSet) op).set().flags())
+                .findFirst().orElseThrow();
     }
 
     @Test
