@@ -35,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -491,7 +492,8 @@ final class Compiler {
         } catch (StackOverflowError e) {
             throw tooDeep(first);
         }
-        checkSetReferences(family, table, parsed.statements(), first.location().to(c.in.last().location()));
+        Token last = c.in.last();
+        checkSetReferences(family, table, parsed.statements(), () -> first.location().to(last.location()));
         List<Statement> statements = NatMapData.withNamedMapData(parsed.statements(),
                 name -> mapData(family, table, name));
         c.skipNewlines();
@@ -521,7 +523,7 @@ final class Compiler {
     }
 
     /** A named set a rule looks up must hold keys of the field's size (and address family), as nft checks. */
-    private void checkSetReferences(Family family, String table, List<Statement> statements, SourceLocation where) {
+    private void checkSetReferences(Family family, String table, List<Statement> statements, Supplier<SourceLocation> where) {
         for (Statement s : statements) {
             if (!(s instanceof Match m) || !(m.value() instanceof Value.SetReference ref)) {
                 continue;
@@ -538,7 +540,7 @@ final class Compiler {
             }
             if (length == null) {
                 if (lookup != SetLookup.NONE) {
-                    throw new NftParseException(where, "no such set or map: @" + ref.name() + " in table "
+                    throw new NftParseException(where.get(), "no such set or map: @" + ref.name() + " in table "
                             + family.nftName() + " " + table);
                 }
                 continue;
@@ -546,7 +548,7 @@ final class Compiler {
             Datatype setType = Datatype.ofId(type);
             boolean addresses = setType != null && isAddress(setType) && isAddress(m.field().datatype());
             if (length != m.field().valueLength() || addresses && setType != m.field().datatype()) {
-                throw new NftParseException(where, "datatype mismatch, expected " + m.field().datatype().nftName()
+                throw new NftParseException(where.get(), "datatype mismatch, expected " + m.field().datatype().nftName()
                         + ", set @" + ref.name() + " has type " + (setType == null ? "#" + type : setType.nftName()));
             }
         }
@@ -570,17 +572,24 @@ final class Compiler {
     private List<ParsedOperation> rule(Family family, String table, String chain, String command, long handle, Token start) {
         Token first = c.peek();
         RuleParser.Parsed parsed = ruleParser(family, table).rule();
-        SourceLocation where = start.location().to(c.in.last().location());
+        // the rule's span, made only if asked for (an error, or a user of the operation's location)
+        Token last = c.in.last();
+        Supplier<SourceLocation> where = () -> start.location().to(last.location());
         checkSetReferences(family, table, parsed.statements(), where);
         List<Statement> statements = NatMapData.withNamedMapData(parsed.statements(),
                 name -> mapData(family, table, name));
         RuleSpec spec = Cursor.at(first, () -> new RuleSpec(family, table, chain, statements, parsed.comment(), 0));
-        Linearizer.Result result = Cursor.at(new Token(Token.Kind.WORD, "", where), () -> Linearizer.linearize(spec, ids));
+        Linearizer.Result result;
+        try {
+            result = Linearizer.linearize(spec, ids);
+        } catch (IllegalArgumentException e) {
+            throw new NftParseException(where.get(), NftParseException.problem(e));
+        }
         List<ParsedOperation> ops = new ArrayList<>();
         // anonymous chains (jump { ... }) with their rules, then anonymous sets
         for (NftOperation before : result.prerequisites(UnaryOperator.identity())) {
             setUpdates |= DynamicSets.updatesSets(before);
-            ops.add(new ParsedOperation(before, where, null));
+            ops.add(ParsedOperation.lazy(before, where, null));
         }
         Rule rule = NamedSetLookups.withByteOrder(result.rule(), name -> sets.set(family, table, name));
         NftOperation op = switch (command) {
@@ -590,7 +599,7 @@ final class Compiler {
         };
         setUpdates |= DynamicSets.updatesSets(op);
         // rendered only if someone prints it (nft -e): most never do
-        ops.add(ParsedOperation.withLazyEcho(op, where, () -> NftParser.echo(command + " rule", spec)));
+        ops.add(ParsedOperation.lazy(op, where, () -> NftParser.echo(command + " rule", spec)));
         return ops;
     }
 

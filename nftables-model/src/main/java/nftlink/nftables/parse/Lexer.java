@@ -11,7 +11,9 @@ import java.util.List;
 final class Lexer {
     private final Source source;
     private final String text;
-    private final List<Token> out = new ArrayList<>();
+    private final List<Token> out;
+    /** Words read before, by a hash of their characters: a word the text repeats is one string. */
+    private final String[] words = new String[WORD_CACHE];
     private int pos;
     private int line = 1;
     private int lineStart;
@@ -20,6 +22,37 @@ final class Lexer {
     private Lexer(String file, String text) {
         this.source = new Source(file, text);
         this.text = text;
+        // about one token for every five characters of a rule set: no copying as the list grows
+        this.out = new ArrayList<>(text.length() / 5 + 16);
+    }
+
+    /** Slots of the word cache, a power of two. */
+    private static final int WORD_CACHE = 1024;
+    /** Longer words (addresses, names) rarely repeat: they are not looked up. */
+    private static final int CACHED_WORD_LENGTH = 16;
+
+    /**
+     * The text from {@code start} to {@code end}: the string made for the same word before, when it is
+     * still in its slot. Keywords and field names then allocate nothing, and their hash is computed once
+     * for the lookups the parser makes with them.
+     */
+    private String word(int start, int end) {
+        int length = end - start;
+        if (length > CACHED_WORD_LENGTH) {
+            return text.substring(start, end);
+        }
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + text.charAt(i);
+        }
+        int slot = (h ^ (h >>> 10)) & (WORD_CACHE - 1);
+        String cached = words[slot];
+        if (cached != null && cached.length() == length && text.startsWith(cached, start)) {
+            return cached;
+        }
+        String word = text.substring(start, end);
+        words[slot] = word;
+        return word;
     }
 
     /**
@@ -112,7 +145,7 @@ final class Lexer {
                 if (pos == start + 1) {
                     add(Token.Kind.OTHER, String.valueOf(c), start);
                 } else {
-                    add(c == '$' ? Token.Kind.VARIABLE : Token.Kind.SET_REFERENCE, text.substring(start + 1, pos), start);
+                    add(c == '$' ? Token.Kind.VARIABLE : Token.Kind.SET_REFERENCE, word(start + 1, pos), start);
                 }
             } else if (c == '=' || c == '!' || c == '<' || c == '>') {
                 pos++;
@@ -135,15 +168,15 @@ final class Lexer {
                     case '}' -> Token.Kind.RBRACE;
                     case ',' -> Token.Kind.COMMA;
                     default -> Token.Kind.SEMICOLON;
-                }, String.valueOf(c), start);
+                }, word(start, pos), start);
             } else if (operatorChar(c)) {
                 pos++;
-                add(Token.Kind.WORD, String.valueOf(c), start);
+                add(Token.Kind.WORD, word(start, pos), start);
             } else if (wordChar(c)) {
                 while (pos < text.length() && wordChar(text.charAt(pos))) {
                     pos++;
                 }
-                add(Token.Kind.WORD, text.substring(start, pos), start);
+                add(Token.Kind.WORD, word(start, pos), start);
             } else {
                 pos += Character.charCount(text.codePointAt(pos));
                 add(Token.Kind.OTHER, text.substring(start, pos), start);
@@ -175,6 +208,6 @@ final class Lexer {
             throw new NftParseException(at(start, pos), "unterminated string");
         }
         pos++;
-        add(Token.Kind.STRING, text.substring(start + 1, pos - 1), start);
+        add(Token.Kind.STRING, word(start + 1, pos - 1), start);
     }
 }

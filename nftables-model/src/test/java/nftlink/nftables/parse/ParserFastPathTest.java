@@ -66,6 +66,35 @@ class ParserFastPathTest {
     }
 
     @Test
+    void aRulesLocationMadeWhenAskedForSpansTheRuleAndItsSetsShareIt() {
+        String text = "table ip t {\n\tchain c {\n\t\tip saddr { 10.0.0.1, 10.0.0.2 } accept\n\t}\n}\n";
+        List<ParsedOperation> parsed = PARSER.parse(text, "f.nft").parsed();
+        SourceLocation expected = new SourceLocation("f.nft", 3, 3, 40, "\t\tip saddr { 10.0.0.1, 10.0.0.2 } accept");
+        assertThat(parsed.getLast().operation()).isInstanceOf(NftOperation.AddRule.class);
+        assertThat(parsed.getLast().location()).isEqualTo(expected).isSameAs(parsed.getLast().location());
+        assertThat(parsed.stream().filter(p -> p.operation() instanceof NftOperation.AddSet).findFirst().orElseThrow()
+                .location()).isEqualTo(expected);
+        // an error of the compiled rule points at the whole command
+        assertThatThrownBy(() -> PARSER.parse("add rule ip t c ip protocol udp tcp dport 22", "<cmdline>"))
+                .isInstanceOf(NftParseException.class)
+                .satisfies(e -> assertThat(((NftParseException) e).location())
+                        .isEqualTo(new SourceLocation("<cmdline>", 1, 1, 44, "add rule ip t c ip protocol udp tcp dport 22")));
+    }
+
+    @Test
+    void repeatedWordsAreOneStringAndDifferentWordsStayApart() {
+        List<Token> tokens = Lexer.tokens("f", "tcp dport 22 tcp dport 23 \"eth0\" \"eth0\" @s @s xyzzy-is-a-long-word xyzzy-is-a-long-word");
+        assertThat(tokens.get(0).text()).isSameAs(tokens.get(3).text()).isEqualTo("tcp");
+        assertThat(tokens.get(2).text()).isEqualTo("22");
+        assertThat(tokens.get(5).text()).isEqualTo("23");
+        assertThat(tokens.get(6).text()).isSameAs(tokens.get(7).text()).isEqualTo("eth0");
+        assertThat(tokens.get(8).text()).isSameAs(tokens.get(9).text()).isEqualTo("s");
+        assertThat(tokens.get(10).text()).isEqualTo(tokens.get(11).text()).isEqualTo("xyzzy-is-a-long-word");
+        assertThat(tokens.stream().map(Token::kind).toList()).containsSequence(Token.Kind.STRING, Token.Kind.STRING,
+                Token.Kind.SET_REFERENCE, Token.Kind.SET_REFERENCE);
+    }
+
+    @Test
     void twoWordFieldNamesAreFoundByTheirWords() {
         assertThat(Fields.header("arp", "saddr", "ip")).isEqualTo(Fields.header("arp", "saddr ip")).isPresent();
         assertThat(Fields.header("arp", "daddr", "ether")).isEqualTo(Fields.header("arp", "daddr ether")).isPresent();
