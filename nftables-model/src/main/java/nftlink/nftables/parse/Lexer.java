@@ -26,6 +26,19 @@ final class Lexer {
         this.out = new ArrayList<>(text.length() / 5 + 16);
     }
 
+    /** Whether {@code word} is the text's {@code length} characters from {@code start}: a loop, as words are short. */
+    private boolean sameWord(String word, int start, int length) {
+        if (word.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (word.charAt(i) != text.charAt(start + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Slots of the word cache, a power of two. */
     private static final int WORD_CACHE = 1024;
     /** Longer words (addresses, names) rarely repeat: they are not looked up. */
@@ -47,7 +60,7 @@ final class Lexer {
         }
         int slot = (h ^ (h >>> 10)) & (WORD_CACHE - 1);
         String cached = words[slot];
-        if (cached != null && cached.length() == length && text.startsWith(cached, start)) {
+        if (cached != null && cached.hashCode() == h && sameWord(cached, start, length)) {
             return cached;
         }
         String word = text.substring(start, end);

@@ -3,6 +3,7 @@ package nftlink.nftables.parse;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftOperation;
+import nftlink.nftables.lang.CtState;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Fields;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,17 @@ class ParserFastPathTest {
         assertThat(List.of("", "0x", "x1", "1a", "0X1f", "0x1g", "-1", "١٢")).noneMatch(Cursor::isNumber);
         assertThat(Cursor.isDecimal("0123")).isTrue();
         assertThat(Cursor.isDecimal("12a")).isFalse();
+    }
+
+    @Test
+    void ctStatesAreNumbersOrNamesAsBefore() {
+        assertThat(CtState.parse("8")).isEqualTo(Bytes.u32(8));
+        assertThat(CtState.parse(" 0x4 ")).isEqualTo(Bytes.u32(4));
+        assertThat(CtState.parse("0xA")).isEqualTo(Bytes.u32(10));
+        assertThat(CtState.parse("established,related")).isEqualTo(Bytes.u32(2 | 4));
+        assertThatThrownBy(() -> CtState.parse("0x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CtState.parse("1a")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CtState.parse("0x100000000")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
