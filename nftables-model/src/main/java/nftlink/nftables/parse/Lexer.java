@@ -11,6 +11,8 @@ import java.util.List;
 final class Lexer {
     private final Source source;
     private final String text;
+    /** The text's characters, which the loops below read one by one. */
+    private final char[] chars;
     private final List<Token> out;
     /** Words read before, by a hash of their characters: a word the text repeats is one string. */
     private final String[] words = new String[WORD_CACHE];
@@ -22,6 +24,7 @@ final class Lexer {
     private Lexer(String file, String text) {
         this.source = new Source(file, text);
         this.text = text;
+        this.chars = text.toCharArray();
         // about one token for every five characters of a rule set: no copying as the list grows
         this.out = new ArrayList<>(text.length() / 5 + 16);
     }
@@ -32,7 +35,7 @@ final class Lexer {
             return false;
         }
         for (int i = 0; i < length; i++) {
-            if (word.charAt(i) != text.charAt(start + i)) {
+            if (word.charAt(i) != chars[start + i]) {
                 return false;
             }
         }
@@ -56,7 +59,7 @@ final class Lexer {
         }
         int h = 0;
         for (int i = start; i < end; i++) {
-            h = 31 * h + text.charAt(i);
+            h = 31 * h + chars[i];
         }
         int slot = (h ^ (h >>> 10)) & (WORD_CACHE - 1);
         String cached = words[slot];
@@ -128,8 +131,8 @@ final class Lexer {
     }
 
     private void run() {
-        while (pos < text.length()) {
-            char c = text.charAt(pos);
+        while (pos < chars.length) {
+            char c = chars[pos];
             int start = pos;
             if (c == '\n') {
                 pos++;
@@ -142,7 +145,7 @@ final class Lexer {
                 line++;
                 lineStart = pos;
             } else if (c == '#') {
-                while (pos < text.length() && text.charAt(pos) != '\n') {
+                while (pos < chars.length && chars[pos] != '\n') {
                     pos++;
                 }
             } else if (c == '"') {
@@ -150,8 +153,8 @@ final class Lexer {
             } else if (c == '$' || c == '@') {
                 pos++;
                 // a set name is nft's string: after its first character also - . and / (kube-proxy's names have /)
-                while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_'
-                        || (text.charAt(pos) == '-' || text.charAt(pos) == '.' || text.charAt(pos) == '/' && pos > start + 1)
+                while (pos < chars.length && (Character.isLetterOrDigit(chars[pos]) || chars[pos] == '_'
+                        || (chars[pos] == '-' || chars[pos] == '.' || chars[pos] == '/' && pos > start + 1)
                         && c == '@')) {
                     pos++;
                 }
@@ -162,8 +165,8 @@ final class Lexer {
                 }
             } else if (c == '=' || c == '!' || c == '<' || c == '>') {
                 pos++;
-                boolean eq = pos < text.length() && text.charAt(pos) == '=';
-                boolean shift = !eq && (c == '<' || c == '>') && pos < text.length() && text.charAt(pos) == c;
+                boolean eq = pos < chars.length && chars[pos] == '=';
+                boolean shift = !eq && (c == '<' || c == '>') && pos < chars.length && chars[pos] == c;
                 if (eq || shift) {
                     // <=, >=, != and ==; << and >> (shifts)
                     pos++;
@@ -186,7 +189,7 @@ final class Lexer {
                 pos++;
                 add(Token.Kind.WORD, word(start, pos), start);
             } else if (wordChar(c)) {
-                while (pos < text.length() && wordChar(text.charAt(pos))) {
+                while (pos < chars.length && wordChar(chars[pos])) {
                     pos++;
                 }
                 add(Token.Kind.WORD, word(start, pos), start);
@@ -202,10 +205,10 @@ final class Lexer {
     /** Consumes a backslash, trailing blanks and the line break after them, if that is what follows. */
     private boolean continuation() {
         int p = pos + 1;
-        while (p < text.length() && (text.charAt(p) == ' ' || text.charAt(p) == '\t' || text.charAt(p) == '\r')) {
+        while (p < chars.length && (chars[p] == ' ' || chars[p] == '\t' || chars[p] == '\r')) {
             p++;
         }
-        if (p < text.length() && text.charAt(p) == '\n') {
+        if (p < chars.length && chars[p] == '\n') {
             pos = p + 1;
             return true;
         }
@@ -214,10 +217,10 @@ final class Lexer {
 
     private void string(int start) {
         pos++;
-        while (pos < text.length() && text.charAt(pos) != '"' && text.charAt(pos) != '\n') {
+        while (pos < chars.length && chars[pos] != '"' && chars[pos] != '\n') {
             pos++;
         }
-        if (pos >= text.length() || text.charAt(pos) != '"') {
+        if (pos >= chars.length || chars[pos] != '"') {
             throw new NftParseException(at(start, pos), "unterminated string");
         }
         pos++;

@@ -45,6 +45,33 @@ class ParserFastPathTest {
     }
 
     @Test
+    void aRangeIsNotTriedWholeButItsErrorIsTheWholeWordsAsBefore() {
+        assertThat(echo("tcp dport 1024-2048")).isEqualTo("tcp dport 1024-2048");
+        assertThat(echo("ip saddr 10.0.0.1-10.0.0.9")).isEqualTo("ip saddr 10.0.0.1-10.0.0.9");
+        assertThat(echo("meta mark 0x1-0x2")).isEqualTo("meta mark 0x00000001-0x00000002");
+        assertThat(echo("ip protocol ipv6-icmp")).isEqualTo("ip protocol ipv6-icmp");
+        assertThat(echo("tcp dport ssh-http")).isEqualTo("tcp dport 22-80");
+        assertThat(problem("tcp dport 70000-80000")).isEqualTo("not a number: 70000-80000");
+        assertThat(problem("tcp dport 1-")).isEqualTo("not a number: 1-");
+        assertThat(problem("ip saddr 1-2")).isEqualTo("not an IPv4 address: 1-2");
+        assertThat(problem("tcp dport 2048-1024")).isEqualTo("range 2048-1024 has its bounds the wrong way round");
+    }
+
+    private static String echo(String statements) {
+        return PARSER.parse("add rule inet t c " + statements, "<cmdline>").parsed().getLast().echo()
+                .substring("add rule inet t c ".length());
+    }
+
+    private static String problem(String statements) {
+        try {
+            PARSER.parse("add rule inet t c " + statements, "<cmdline>");
+        } catch (NftParseException e) {
+            return e.problem();
+        }
+        throw new AssertionError(statements + " parsed");
+    }
+
+    @Test
     void ctStatesAreNumbersOrNamesAsBefore() {
         assertThat(CtState.parse("8")).isEqualTo(Bytes.u32(8));
         assertThat(CtState.parse(" 0x4 ")).isEqualTo(Bytes.u32(4));
