@@ -409,7 +409,7 @@ final class Compiler {
                 } else if (t.is("flags") || t.is("devices")) {
                     throw Cursor.error(t, "unsupported: chain " + t.text() + " are not supported by nftlink's parser yet");
                 } else {
-                    rules.addAll(rule(family, table, name, "add", 0, t));
+                    rule(family, table, name, "add", 0, t, rules);
                 }
                 if (!c.accept(Token.Kind.NEWLINE) && !c.accept(Token.Kind.SEMICOLON) && !c.at(Token.Kind.RBRACE)) {
                     throw c.unexpected("newline, ';' or '}'");
@@ -475,7 +475,7 @@ final class Compiler {
         if (command.equals("replace") && handle == 0) {
             throw c.unexpected("handle N (replace needs the handle of the rule to replace)");
         }
-        out.addAll(rule(q.family(), q.name().text(), chain.text(), command, handle, commandStart));
+        rule(q.family(), q.name().text(), chain.text(), command, handle, commandStart, out);
     }
 
     /** Parses {@code tokens} as the statements of one rule. */
@@ -568,8 +568,9 @@ final class Compiler {
         return ruleParser;
     }
 
-    /** Parses the statements of one rule and compiles them: its anonymous sets, then the rule. */
-    private List<ParsedOperation> rule(Family family, String table, String chain, String command, long handle, Token start) {
+    /** Parses the statements of one rule and compiles them into {@code ops}: its anonymous sets, then the rule. */
+    private void rule(Family family, String table, String chain, String command, long handle, Token start,
+                      List<ParsedOperation> ops) {
         Token first = c.peek();
         RuleParser.Parsed parsed = ruleParser(family, table).rule();
         // the rule's span, made only if asked for (an error, or a user of the operation's location)
@@ -585,7 +586,6 @@ final class Compiler {
         } catch (IllegalArgumentException e) {
             throw new NftParseException(where.get(), NftParseException.problem(e));
         }
-        List<ParsedOperation> ops = new ArrayList<>();
         // anonymous chains (jump { ... }) with their rules, then anonymous sets
         for (NftOperation before : result.prerequisites(UnaryOperator.identity())) {
             setUpdates |= DynamicSets.updatesSets(before);
@@ -595,12 +595,11 @@ final class Compiler {
         NftOperation op = switch (command) {
             case "insert" -> new NftOperation.InsertRule(rule.withPosition(handle));
             case "replace" -> new NftOperation.ReplaceRule(rule.withHandle(handle));
-            default -> new NftOperation.AddRule(rule.withPosition(handle));
+            default -> new NftOperation.AddRule(handle == rule.position() ? rule : rule.withPosition(handle));
         };
         setUpdates |= DynamicSets.updatesSets(op);
         // rendered only if someone prints it (nft -e): most never do
         ops.add(ParsedOperation.lazy(op, where, () -> NftParser.echo(command + " rule", spec)));
-        return ops;
     }
 
     private void element(String command) {
