@@ -53,9 +53,9 @@ public final class ParseCpuTime {
             allocated = Math.min(allocated, threads.getThreadAllocatedBytes(thread) - heap0);
         }
         Arrays.sort(cpu);
-        System.out.printf(Locale.ROOT, "%d rules (%d operations), %d parses after %d untimed: thread CPU time of one parse "
-                        + "%.1f ms shortest (%,.0f rules/s), %.1f ms median (%,.0f rules/s), %.1f ms longest; %,d bytes allocated "
-                        + "per rule%n", rules, operations, parses, warmups, cpu[0] / 1e6, rules / (cpu[0] / 1e9),
+        System.out.printf(Locale.ROOT, "%d rules (%d operations), %d parses after %d untimed: thread CPU time of one "
+                        + "parse %.1f ms shortest (%,.0f rules/s), %.1f ms median (%,.0f rules/s), %.1f ms longest; "
+                        + "%,d bytes allocated per rule%n", rules, operations, parses, warmups, cpu[0] / 1e6, rules / (cpu[0] / 1e9),
                 cpu[parses / 2] / 1e6, rules / (cpu[parses / 2] / 1e9), cpu[parses - 1] / 1e6, allocated / rules);
     }
 }

@@ -95,7 +95,10 @@ public final class DynamicSets {
         };
     }
 
-    /** Whether {@code e} updates a named set; a map statement ({@code update @m { KEY : DATA }}) leaves its map as declared, as nft does. */
+    /**
+     * Whether {@code e} updates a named set; a map statement ({@code update @m { KEY : DATA }}) leaves its map as
+     * declared, as nft does.
+     */
     private static boolean updates(Expression e) {
         return e instanceof Dynset d && d.set() != null && d.sregData() == null;
     }

@@ -84,7 +84,10 @@ record SetShape(List<ValueParser.Part> key, ValueParser.Part data, List<ValuePar
         return id;
     }
 
-    /** The key's length in bytes ({@link #setKey()}'s, each part of a concatenation in whole registers), without making the key. */
+    /**
+     * The key's length in bytes ({@link #setKey()}'s, each part of a concatenation in whole registers), without
+     * making the key.
+     */
     int keyLength() {
         int length = 0;
         for (ValueParser.Part p : key) {

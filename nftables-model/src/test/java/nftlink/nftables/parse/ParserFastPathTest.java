@@ -122,7 +122,8 @@ class ParserFastPathTest {
 
     @Test
     void repeatedWordsAreOneStringAndDifferentWordsStayApart() {
-        List<Token> tokens = Lexer.tokens("f", "tcp dport 22 tcp dport 23 \"eth0\" \"eth0\" @s @s xyzzy-is-a-long-word xyzzy-is-a-long-word");
+        List<Token> tokens = Lexer.tokens("f",
+                "tcp dport 22 tcp dport 23 \"eth0\" \"eth0\" @s @s xyzzy-is-a-long-word xyzzy-is-a-long-word");
         assertThat(tokens.get(0).text()).isSameAs(tokens.get(3).text()).isEqualTo("tcp");
         assertThat(tokens.get(2).text()).isEqualTo("22");
         assertThat(tokens.get(5).text()).isEqualTo("23");
