@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * {@code rules} rules read by {@link NftParser} into the operations {@code nftlink -f}
  * commits (every rule linearized into its expressions). The score is the time of one
  * whole file; the report divides {@code rules} by it for rules per second. With
- * {@code -prof gc}, {@code gc.alloc.rate.norm} is the heap allocated per file.
+ * {@code -prof gc}, {@code gc.alloc.rate.norm} is the heap allocated per file. {@link ParseCpuTime} times
+ * the same work in the parsing thread's CPU time, which a loaded machine changes less than wall time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -39,6 +39,10 @@ public final class NatMapData {
     public static List<Statement> withNamedMapData(List<Statement> statements,
                                                    Function<String, List<Datatype>> mapData,
                                                    Predicate<String> dataRanges) {
+        if (!hasNat(statements)) {
+            // most rules: nothing to complete, nothing to copy
+            return statements;
+        }
         List<Statement> out = new ArrayList<>(statements.size());
         for (Statement s : statements) {
             if (s instanceof Statement.NatStatement n && n.addressSource() instanceof MapLookupField m && m.named() != null
@@ -57,5 +61,14 @@ public final class NatMapData {
             out.add(s);
         }
         return out;
+    }
+
+    private static boolean hasNat(List<Statement> statements) {
+        for (Statement s : statements) {
+            if (s instanceof Statement.NatStatement) {
+                return true;
+            }
+        }
+        return false;
     }
 }

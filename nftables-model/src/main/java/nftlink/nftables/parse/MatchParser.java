@@ -228,10 +228,11 @@ final class MatchParser extends RuleSubparser {
             throw c.unexpected("a value to compare " + f.text() + " with");
         }
         Token valueToken = c.peek();
-        Matcher numberPrefix = NUMBER_PREFIX.matcher(valueToken.kind() == Token.Kind.WORD && valueToken.text().indexOf('/') > 0
-                ? valueToken.text() : "");
-        if (numberPrefix.matches() && f == unmasked && f.length() == 4 && f.datatype().hostOrder()
-                && (f instanceof MetaField || f instanceof CtField)) {
+        // the field first: a matcher for every value would cost more than the rest of the comparison
+        Matcher numberPrefix = f == unmasked && f.length() == 4 && (f instanceof MetaField || f instanceof CtField)
+                && f.datatype().hostOrder() && valueToken.kind() == Token.Kind.WORD && valueToken.text().indexOf('/') > 0
+                ? NUMBER_PREFIX.matcher(valueToken.text()) : null;
+        if (numberPrefix != null && numberPrefix.matches()) {
             // meta mark 0xffffff00/24: the top bits of a 32-bit number, FIELD & MASK == VALUE & MASK
             c.next();
             long value = Long.decode(numberPrefix.group(1));
