@@ -469,6 +469,19 @@ public final class Delinearizer {
     }
 
     /**
+     * Whether the byteorder at {@code at} is the swap nft puts before a set from {@code source}: to host order before a
+     * meta or ct key, to network order before a header write.
+     */
+    private static boolean swapBeforeSet(List<Expression> e, int at, Field source) {
+        if (at + 1 >= e.size() || !(e.get(at) instanceof Byteorder b) || b.sreg() != REG || b.dreg() != REG
+                || b.length() != source.length()) {
+            return false;
+        }
+        Expression next = e.get(at + 1);
+        return b.op() == Byteorder.Op.NTOH ? next instanceof Meta.Set || next instanceof Ct.Set : next instanceof Payload.Write;
+    }
+
+    /**
      * A key set from the packet: the load (and its mask), then an option write, nat, queue, meta set or ct set from
      * the register; or {@code null}.
      */
@@ -481,15 +494,13 @@ public final class Delinearizer {
         if (option != null) {
             return new Step(option, at - i + (source.datatype().hostOrder() ? 2 : 1));
         }
-        boolean fromMap = source instanceof MapLookupField;
-        int swap = at + 1 < e.size() && e.get(at) instanceof Byteorder b && b.op() == Byteorder.Op.NTOH && b.sreg() == REG
-                && b.dreg() == REG && b.length() == source.length() && (e.get(at + 1) instanceof Meta.Set || e.get(at + 1) instanceof Ct.Set) ? 1 : 0;
+        int swap = swapBeforeSet(e, at, source) ? 1 : 0;
         at += swap;
         Field target = at >= e.size() ? null : switch (e.get(at)) {
             case Meta.Set ms when ms.sreg() == REG -> MetaField.of(ms.key());
             case Ct.Set cs when cs.sreg() == REG -> CtField.of(cs.key(), cs.direction());
-            // a header field written from a map: ip daddr set iifname map @m
-            case Payload.Write w when w.sreg() == REG && fromMap -> writtenField(w, c.l3(), c.l4());
+            // a header field written from a value: ip daddr set iifname map @m, ip saddr set ip daddr
+            case Payload.Write w when w.sreg() == REG && !(source instanceof MaskedField) -> writtenField(w, c.l3(), c.l4());
             default -> null;
         };
         Natted computedTarget = computedTarget(source, e, at);
@@ -500,9 +511,10 @@ public final class Delinearizer {
                 && (source instanceof ExpressionField || source instanceof MapLookupField || source instanceof HashField)) {
             return new Step(new Statement.QueueStatement(0, 0, q.flags() == null ? 0 : q.flags(), source), at - i + 1);
         }
-        boolean swapped = target != null && LinearizeStatements.swapsToMark(target, source);
-        if (target != null && swap == (swapped ? 1 : 0)
-                && (target.length() == source.length() || StatementChecks.markFromInteger(target, source))) {
+        boolean swapped = target != null && (LinearizeStatements.swapsToMark(target, source)
+                || LinearizeStatements.swapsToHeader(target, source));
+        if (target != null && swap == (swapped ? 1 : 0) && StatementArgument.mismatch(target, source) == null
+                && (!(target instanceof PayloadField) || target.length() == source.length())) {
             return new Step(new Statement.SetFromField(target, source), at - i + 1);
         }
         return null;

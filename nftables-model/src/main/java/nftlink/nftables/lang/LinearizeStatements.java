@@ -232,9 +232,13 @@ final class LinearizeStatements {
                 out.add(new Byteorder(Byteorder.Op.HTON, REG, REG, x.length(), x.length(), false));
             }
             out.add(new Exthdr.Write(x.op(), x.type(), x.bitOffset() / 8, x.length(), REG, null));
-        } else if (sf.mapsHeader()) {
+        } else if (sf.writesHeader()) {
             LinearizeDependencies.depend(ctx, sf.target().text(), sf.target().dependencies(family));
             loadSource(ctx, sf.source());
+            if (swapsToHeader(sf.target(), sf.source())) {
+                // the header holds the value in network order: nft swaps numgen's or a hash's number first
+                out.add(new Byteorder(Byteorder.Op.HTON, REG, REG, sf.target().length(), sf.target().length()));
+            }
             out.add(PayloadWrite.write((PayloadField) sf.target()));
         } else {
             loadSource(ctx, sf.source());
@@ -303,10 +307,19 @@ final class LinearizeStatements {
     }
 
     /** Loads a value computed from the packet into register 1, after its dependencies (an anonymous map first). */
-    /** Whether setting {@code target} from {@code source} swaps the value to host order first (a mark from a header field). */
+    /** Whether writing the header field {@code target} from {@code source} swaps a host-order number to network order first. */
+    static boolean swapsToHeader(Field target, Field source) {
+        return target instanceof PayloadField && StatementArgument.computesNumber(source) && !target.datatype().hostOrder()
+                && target.length() >= 2;
+    }
+
+    /**
+     * Whether setting {@code target} from {@code source} swaps the value to host order first: a mark from a
+     * network-order value (a header field, {@code ct original ip saddr}, {@code rt ip nexthop}).
+     */
     static boolean swapsToMark(Field target, Field source) {
-        return StatementChecks.markFromInteger(target, source) && source instanceof PayloadField p && p.length() >= 2
-                && !p.datatype().hostOrder();
+        return StatementChecks.markFromInteger(target, source) && !(source instanceof ComputedField) && source.length() >= 2
+                && !source.datatype().hostOrder();
     }
 
     static void loadSource(LinearizeContext ctx, Field source) {

@@ -556,8 +556,8 @@ final class Compiler {
         RuleParser.Parsed parsed = new RuleParser(c, values, family, name -> shape(family, table, name)).rule();
         SourceLocation where = start.location().to(c.in.last().location());
         checkSetReferences(family, table, parsed.statements(), where);
-        List<Statement> statements = NatMapData.withNamedMapData(parsed.statements(),
-                name -> mapData(family, table, name));
+        List<Statement> statements = Cursor.at(first, () -> NatMapData.withNamedMapData(parsed.statements(),
+                name -> mapData(family, table, name)));
         RuleSpec spec = Cursor.at(first, () -> new RuleSpec(family, table, chain, statements, parsed.comment(), 0));
         Linearizer.Result result = Cursor.at(new Token(Token.Kind.WORD, "", where), () -> Linearizer.linearize(spec, ids));
         List<ParsedOperation> ops = new ArrayList<>();

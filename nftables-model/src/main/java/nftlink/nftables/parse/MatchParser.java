@@ -156,12 +156,10 @@ final class MatchParser extends RuleSubparser {
             return Cursor.at(v, () -> new Statement.SetFromField(f, source));
         }
         if (f instanceof PayloadField && RuleVocabulary.startsField(v)) {
-            // a header field from a map: ip daddr set iifname map @m, ip daddr set numgen inc mod 16 map { ... }
+            // a header field from a map (ip daddr set iifname map @m, ip daddr set numgen inc mod 16 map { ... }) or
+            // from a value of its type (ip saddr set ip daddr, ip saddr set numgen inc mod 2)
             Field key = r.fields.fieldOrConcat();
-            if (!c.at("map")) {
-                throw c.unexpected("map (a header field is set from a map of its values)");
-            }
-            Field source = r.lookups.mapLookup(key, f);
+            Field source = c.at("map") ? r.lookups.mapLookup(key, f) : key;
             return Cursor.at(v, () -> new Statement.SetFromField(f, source));
         }
         if (v.kind() == Token.Kind.WORD && (Fields.isProtocol(v.text()) || v.text().equals("meta")
