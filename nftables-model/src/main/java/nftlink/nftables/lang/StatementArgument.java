@@ -34,7 +34,8 @@ final class StatementArgument {
         // nft reads meta secmark set as a reference to a secmark object, by name
         Datatype expected = target instanceof MetaField m && m.key() == Meta.Key.SECMARK ? Datatype.STRING : target.datatype();
         Field value = source instanceof BinopField b && b.text().equals(b.source().text()) ? b.source() : source;
-        if ((value instanceof PayloadField || value instanceof PayloadBitField) && value.datatype().id() == INTEGER
+        // (nft has already turned a bit field into its shift and mask: only a whole-byte field is still a payload)
+        if (value instanceof PayloadField && value.datatype().id() == INTEGER
                 && (baseId(expected) != INTEGER || bits(value) != bits(target))) {
             return "datatype mismatch: expected " + description(expected) + ", expression has type integer with length "
                     + bits(value);

@@ -33,6 +33,8 @@ class StatementArgumentKernelTest {
             meta priority set ip dscp                  | datatype mismatch: expected TC classid, expression has type Differentiated Services Code Point
             meta mark set ct state                     | datatype mismatch: expected packet mark, expression has type conntrack state
             meta mark set ip ttl                       | datatype mismatch: expected packet mark, expression has type integer with length 8
+            meta priority set ip hdrlength             | datatype mismatch: expected TC classid, expression has type integer
+            ct zone set ip hdrlength                   |
             meta mark set meta iifname                 | datatype mismatch: expected packet mark, expression has type network interface name
             meta pkttype set numgen inc mod 2          | datatype mismatch: expected packet type, expression has type integer
             meta secmark set meta length               | datatype mismatch: expected string, expression has type integer
