@@ -457,11 +457,9 @@ public final class Delinearizer {
         }
         if (at < e.size() && e.get(at) instanceof Bitwise.MaskXor mx && mx.sreg() == REG && mx.dreg() == REG
                 && mx.mask().length() == field.length() && !(field instanceof ConcatField)) {
-            MaskedField masked = new MaskedField(field, mx.mask(), mx.xor());
-            if (masked.isWritten()) {
-                source = masked;
-                at++;
-            }
+            // (a mask and xor that are no single operation list as nft splits them: ct mark & 0x1ff | 0x100)
+            source = new MaskedField(field, mx.mask(), mx.xor());
+            at++;
         }
         // values combined from two registers: ct mark & 0xffff0000 | meta mark & 0x0000ffff
         Combined combined = combinedAt(source, e, at, c.l3(), c.l4(), c.tunnels());
