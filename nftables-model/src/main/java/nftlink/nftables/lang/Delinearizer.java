@@ -467,6 +467,38 @@ public final class Delinearizer {
     }
 
     /**
+     * A mark set from a network-order field narrower than it with constants applied after nft's swap to host order
+     * ({@code meta mark set tcp dport & 0xff}): the swap, the 32-bit mask and xor, the set; or {@code null}.
+     */
+    private static Step maskedAfterSwap(List<Expression> e, int i, int at, Field source) {
+        if (at + 2 >= e.size() || !(e.get(at) instanceof Byteorder b) || b.op() != Byteorder.Op.NTOH || b.sreg() != REG
+                || b.dreg() != REG || b.length() != source.length() || !(e.get(at + 1) instanceof Bitwise.MaskXor mx)
+                || mx.sreg() != REG || mx.dreg() != REG || mx.mask().length() != 4 || source.length() > 4) {
+            return null;
+        }
+        Field target = switch (e.get(at + 2)) {
+            case Meta.Set ms when ms.sreg() == REG -> MetaField.of(ms.key());
+            case Ct.Set cs when cs.sreg() == REG -> CtField.of(cs.key(), cs.direction());
+            default -> null;
+        };
+        MaskedField m = new MaskedField(source, bigEndian(mx.mask().asU32(), source.length()),
+                bigEndian(mx.xor().asU32(), source.length()));
+        if (target == null || !LinearizeStatements.masksAfterSwap(target, m) || !LinearizeStatements.hostOrderMask(m).equals(mx)) {
+            return null;
+        }
+        return new Step(new Statement.SetFromField(target, m), at + 3 - i);
+    }
+
+    /** The low {@code length} bytes of {@code value}, most significant first. */
+    private static Bytes bigEndian(int value, int length) {
+        byte[] b = new byte[length];
+        for (int k = 0; k < length; k++) {
+            b[k] = (byte) (value >>> (8 * (length - 1 - k)));
+        }
+        return Bytes.of(b);
+    }
+
+    /**
      * Whether the byteorder at {@code at} is the swap nft puts before a set from {@code source}: to host order before a
      * meta or ct key, to network order before a header write.
      */
@@ -491,6 +523,10 @@ public final class Delinearizer {
         Statement option = optionWrite(source, e, at);
         if (option != null) {
             return new Step(option, at - i + (source.datatype().hostOrder() ? 2 : 1));
+        }
+        Step masked = maskedAfterSwap(e, i, at, source);
+        if (masked != null) {
+            return masked;
         }
         int swap = swapBeforeSet(e, at, source) ? 1 : 0;
         at += swap;

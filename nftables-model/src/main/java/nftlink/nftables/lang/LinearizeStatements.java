@@ -2,6 +2,7 @@ package nftlink.nftables.lang;
 
 import nftlink.nftables.Family;
 import nftlink.nftables.NfTablesUapi;
+import nftlink.nftables.expr.Bitwise;
 import nftlink.nftables.expr.Byteorder;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Ct;
@@ -240,6 +241,13 @@ final class LinearizeStatements {
                 out.add(new Byteorder(Byteorder.Op.HTON, REG, REG, sf.target().length(), sf.target().length()));
             }
             out.add(PayloadWrite.write((PayloadField) sf.target()));
+        } else if (masksAfterSwap(sf.target(), sf.source())) {
+            MaskedField m = (MaskedField) sf.source();
+            loadSource(ctx, m.field());
+            out.add(new Byteorder(Byteorder.Op.NTOH, REG, REG, m.field().length(), m.field().length()));
+            out.add(hostOrderMask(m));
+            out.add(sf.target() instanceof MetaField meta ? new Meta.Set(meta.key(), REG)
+                    : new Ct.Set(((CtField) sf.target()).key(), REG, ((CtField) sf.target()).direction()));
         } else {
             loadSource(ctx, sf.source());
             if (swapsToMark(sf.target(), sf.source())) {
@@ -307,6 +315,27 @@ final class LinearizeStatements {
     }
 
     /** Loads a value computed from the packet into register 1, after its dependencies (an anonymous map first). */
+    /**
+     * Whether {@code source} is a network-order field narrower than the mark {@code target} with constants applied,
+     * which nft swaps to host order first and then masks as a 32-bit number ({@code meta mark set tcp dport & 0xff}).
+     */
+    static boolean masksAfterSwap(Field target, Field source) {
+        return source instanceof MaskedField m && StatementChecks.markFromInteger(target, m.field())
+                && !(m.field() instanceof ComputedField) && m.field().length() >= 2 && m.field().length() < target.length()
+                && !m.field().datatype().hostOrder();
+    }
+
+    /**
+     * The 32-bit host-order mask and xor nft applies after the swap: the field's constants as numbers, the bits above
+     * the field kept by an or or xor alone and cleared otherwise (nft's constants are 32-bit numbers).
+     */
+    static Bitwise.MaskXor hostOrderMask(MaskedField m) {
+        int bits = m.field().length() * 8;
+        long above = m.isOr() || m.isXor() ? 0xffffffffL << bits & 0xffffffffL : 0;
+        long mask = above | m.mask().asBigEndian();
+        return new Bitwise.MaskXor(REG, REG, Bytes.u32((int) mask), Bytes.u32((int) m.xor().asBigEndian()));
+    }
+
     /** Whether writing the header field {@code target} from {@code source} swaps a host-order number to network order first. */
     static boolean swapsToHeader(Field target, Field source) {
         return target instanceof PayloadField && StatementArgument.computesNumber(source) && !target.datatype().hostOrder()
@@ -319,7 +348,7 @@ final class LinearizeStatements {
      */
     static boolean swapsToMark(Field target, Field source) {
         return StatementChecks.markFromInteger(target, source) && !(source instanceof ComputedField) && source.length() >= 2
-                && !source.datatype().hostOrder();
+                && !source.datatype().hostOrder() && !masksAfterSwap(target, source);
     }
 
     static void loadSource(LinearizeContext ctx, Field source) {
