@@ -489,6 +489,19 @@ public final class Delinearizer {
         return new Step(new Statement.SetFromField(target, m), at + 3 - i);
     }
 
+    /**
+     * The value a meta or ct key is set from as nft lists it: a bit field that ends a byte ({@code ip hdrlength},
+     * {@code vlan id}) is the masked header bytes to nft, {@code @nh,0,8 & 0xf}; other values as they are.
+     */
+    private static Field listedSource(Field target, Field source) {
+        if (target instanceof PayloadField || !(source instanceof PayloadBitField p)
+                || p.bitOffset() + p.bits() != (p.offset() + p.length()) * 8) {
+            return source;
+        }
+        long bits = (1L << p.bits()) - 1;
+        return MaskedField.and(new RawPayloadField(p.base(), p.offset() * 8, p.length() * 8), bigEndian((int) bits, p.length()));
+    }
+
     /** The low {@code length} bytes of {@code value}, most significant first. */
     private static Bytes bigEndian(int value, int length) {
         byte[] b = new byte[length];
@@ -549,7 +562,7 @@ public final class Delinearizer {
                 || LinearizeStatements.swapsToHeader(target, source));
         if (target != null && swap == (swapped ? 1 : 0) && StatementArgument.mismatch(target, source) == null
                 && (!(target instanceof PayloadField) || target.length() == source.length())) {
-            return new Step(new Statement.SetFromField(target, source), at - i + 1);
+            return new Step(new Statement.SetFromField(target, listedSource(target, source)), at - i + 1);
         }
         return null;
     }

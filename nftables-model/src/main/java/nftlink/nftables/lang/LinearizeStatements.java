@@ -252,7 +252,7 @@ final class LinearizeStatements {
             loadSource(ctx, sf.source());
             if (swapsToMark(sf.target(), sf.source())) {
                 // a mark holds the value in host order: nft swaps a network-order header field first
-                out.add(new Byteorder(Byteorder.Op.NTOH, REG, REG, sf.source().length(), Math.min(sf.source().length(), 8)));
+                out.add(new Byteorder(Byteorder.Op.NTOH, REG, REG, sf.source().length(), swapUnit(sf.source().length())));
             }
             out.add(sf.target() instanceof MetaField meta ? new Meta.Set(meta.key(), REG)
                     : new Ct.Set(((CtField) sf.target()).key(), REG, ((CtField) sf.target()).direction()));
@@ -315,6 +315,11 @@ final class LinearizeStatements {
     }
 
     /** Loads a value computed from the packet into register 1, after its dependencies (an anonymous map first). */
+    /** The unit nft swaps {@code length} bytes in: 8 bytes, 4, else 2 ({@code ntoh(reg 1, 2, 3)} for 3 bytes). */
+    private static int swapUnit(int length) {
+        return length % 8 == 0 ? 8 : length % 4 == 0 ? 4 : 2;
+    }
+
     /**
      * Whether {@code source} is a network-order field narrower than the mark {@code target} with constants applied,
      * which nft swaps to host order first and then masks as a 32-bit number ({@code meta mark set tcp dport & 0xff}).

@@ -387,7 +387,7 @@ final class MatchParser extends RuleSubparser {
         boolean widened = target instanceof MetaField || target instanceof CtField;
         if (widened && !(source instanceof ConcatField) && target.length() == 4 && !c.at("map")
                 && (source.length() != target.length() || r.atOperator("<<") || r.atOperator(">>"))
-                && (source instanceof PayloadBitField || r.atOperator("<<") || r.atOperator(">>"))) {
+                && (source instanceof PayloadBitField p && !endsByte(p) || r.atOperator("<<") || r.atOperator(">>"))) {
             Field computed = r.binops.binop(start, source);
             return Cursor.at(at, () -> new Statement.SetFromField(target, computed));
         }
@@ -412,6 +412,14 @@ final class MatchParser extends RuleSubparser {
         }
         Field s = source;
         return Cursor.at(at, () -> new Statement.SetFromField(target, s));
+    }
+
+    /**
+     * Whether the bits of {@code p} end a byte ({@code vlan id}, {@code ip6 flowlabel}): nft sets a mark from such a
+     * field as the masked header bytes, swapped to host order, not as a value moved down.
+     */
+    private static boolean endsByte(PayloadBitField p) {
+        return p.bitOffset() + p.bits() == (p.offset() + p.length()) * 8;
     }
 
     /**

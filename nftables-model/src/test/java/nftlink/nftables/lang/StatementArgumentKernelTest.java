@@ -109,4 +109,32 @@ class StatementArgumentKernelTest {
                 }
                 """).check();
     }
+
+    /**
+     * A bit field that ends a byte ({@code vlan id}, {@code ip6 flowlabel}, {@code ip hdrlength}) sets a mark as its
+     * masked header bytes swapped to host order, which nft lists raw with the network protocol it needs. Not read back
+     * from JSON: nft reads {@code @ll,112,16 & 0xfff} as a swap before the mask, another rule (nft-ref does the same).
+     */
+    @Test
+    void bitFieldsEndingAByteSetMarksAsNftWritesThem() {
+        ReferenceCheck.of("""
+                table inet t {
+                \tchain c {
+                \t\tmeta mark set ip6 flowlabel
+                \t\tmeta mark set ip hdrlength
+                \t\tct mark set ip ecn
+                \t\tmeta mark set ip6 dscp
+                \t\tmeta mark set tcp doff
+                \t}
+                }
+                """).withoutJsonApply().check();
+        ReferenceCheck.of("""
+                table bridge t {
+                \tchain c {
+                \t\tmeta mark set vlan id
+                \t\tmeta mark set vlan pcp
+                \t}
+                }
+                """).withoutJsonApply().check();
+    }
 }
