@@ -467,26 +467,42 @@ public final class Delinearizer {
     }
 
     /**
-     * A mark set from a network-order field narrower than it with constants applied after nft's swap to host order
-     * ({@code meta mark set tcp dport & 0xff}): the swap, the 32-bit mask and xor, the set; or {@code null}.
+     * A mark set from a field narrower than it with constants applied after nft's turn to a host-order number
+     * ({@code meta mark set tcp dport & 0xff}, {@code ip ttl & 0xf}): the swap (where nft swaps), the 32-bit mask and
+     * xor, the set; or {@code null}.
      */
     private static Step maskedAfterSwap(List<Expression> e, int i, int at, Field source) {
-        if (at + 2 >= e.size() || !(e.get(at) instanceof Byteorder b) || b.op() != Byteorder.Op.NTOH || b.sreg() != REG
-                || b.dreg() != REG || b.length() != source.length() || !(e.get(at + 1) instanceof Bitwise.MaskXor mx)
-                || mx.sreg() != REG || mx.dreg() != REG || mx.mask().length() != 4 || source.length() > 4) {
+        int swap = at < e.size() && e.get(at) instanceof Byteorder b && b.op() == Byteorder.Op.NTOH && b.sreg() == REG
+                && b.dreg() == REG && b.length() == source.length() ? 1 : 0;
+        if (at + swap + 1 >= e.size() || !(e.get(at + swap) instanceof Bitwise.MaskXor mx) || mx.sreg() != REG
+                || mx.dreg() != REG || mx.mask().length() != 4 || source.length() >= 4) {
             return null;
         }
-        Field target = switch (e.get(at + 2)) {
+        Field target = switch (e.get(at + swap + 1)) {
             case Meta.Set ms when ms.sreg() == REG -> MetaField.of(ms.key());
             case Ct.Set cs when cs.sreg() == REG -> CtField.of(cs.key(), cs.direction());
             default -> null;
         };
-        MaskedField m = new MaskedField(source, bigEndian(mx.mask().asU32(), source.length()),
-                bigEndian(mx.xor().asU32(), source.length()));
-        if (target == null || !LinearizeStatements.masksAfterSwap(target, m) || !LinearizeStatements.hostOrderMask(m).equals(mx)) {
+        MaskedField m = new MaskedField(source, fieldBytes(source, mx.mask().asU32()), fieldBytes(source, mx.xor().asU32()));
+        if (target == null || !LinearizeStatements.masksAfterSwap(target, m)
+                || LinearizeStatements.swapsBeforeMask(m) != (swap == 1) || !LinearizeStatements.hostOrderMask(m).equals(mx)) {
             return null;
         }
-        return new Step(new Statement.SetFromField(target, m), at + 3 - i);
+        return new Step(new Statement.SetFromField(target, m), at + swap + 2 - i);
+    }
+
+    /** The low bytes of the number {@code value} as a constant of {@code field}: little-endian for a host-order field. */
+    private static Bytes fieldBytes(Field field, int value) {
+        Bytes bigEndian = bigEndian(value, field.length());
+        if (!field.datatype().hostOrder()) {
+            return bigEndian;
+        }
+        byte[] b = bigEndian.toArray();
+        byte[] reversed = new byte[b.length];
+        for (int k = 0; k < b.length; k++) {
+            reversed[k] = b[b.length - 1 - k];
+        }
+        return Bytes.of(reversed);
     }
 
     /**

@@ -244,7 +244,9 @@ final class LinearizeStatements {
         } else if (masksAfterSwap(sf.target(), sf.source())) {
             MaskedField m = (MaskedField) sf.source();
             loadSource(ctx, m.field());
-            out.add(new Byteorder(Byteorder.Op.NTOH, REG, REG, m.field().length(), m.field().length()));
+            if (swapsBeforeMask(m)) {
+                out.add(new Byteorder(Byteorder.Op.NTOH, REG, REG, m.field().length(), swapUnit(m.field().length())));
+            }
             out.add(hostOrderMask(m));
             out.add(sf.target() instanceof MetaField meta ? new Meta.Set(meta.key(), REG)
                     : new Ct.Set(((CtField) sf.target()).key(), REG, ((CtField) sf.target()).direction()));
@@ -321,13 +323,18 @@ final class LinearizeStatements {
     }
 
     /**
-     * Whether {@code source} is a network-order field narrower than the mark {@code target} with constants applied,
-     * which nft swaps to host order first and then masks as a 32-bit number ({@code meta mark set tcp dport & 0xff}).
+     * Whether {@code source} is a field narrower than the mark {@code target} with constants applied, which nft turns
+     * into a host-order number first (swapped where it is in network order) and then masks as a 32-bit number
+     * ({@code meta mark set tcp dport & 0xff}, {@code meta mark set ip ttl & 0xf}).
      */
     static boolean masksAfterSwap(Field target, Field source) {
-        return source instanceof MaskedField m && StatementChecks.markFromInteger(target, m.field())
-                && !(m.field() instanceof ComputedField) && m.field().length() >= 2 && m.field().length() < target.length()
-                && !m.field().datatype().hostOrder();
+        return source instanceof MaskedField m && StatementChecks.markFromInteger(target, source)
+                && !(m.field() instanceof ComputedField) && m.field().length() < target.length();
+    }
+
+    /** Whether nft swaps the masked field of {@link #masksAfterSwap} to host order: 2 bytes or more in network order. */
+    static boolean swapsBeforeMask(MaskedField m) {
+        return m.field().length() >= 2 && !m.field().datatype().hostOrder();
     }
 
     /**
@@ -337,8 +344,18 @@ final class LinearizeStatements {
     static Bitwise.MaskXor hostOrderMask(MaskedField m) {
         int bits = m.field().length() * 8;
         long above = m.isOr() || m.isXor() ? 0xffffffffL << bits & 0xffffffffL : 0;
-        long mask = above | m.mask().asBigEndian();
-        return new Bitwise.MaskXor(REG, REG, Bytes.u32((int) mask), Bytes.u32((int) m.xor().asBigEndian()));
+        long mask = above | number(m.field(), m.mask());
+        return new Bitwise.MaskXor(REG, REG, Bytes.u32((int) mask), Bytes.u32((int) number(m.field(), m.xor())));
+    }
+
+    /** A constant of {@code field} (in its register form) as a number: little-endian for a host-order field. */
+    static long number(Field field, Bytes constant) {
+        long value = 0;
+        for (int k = 0; k < constant.length(); k++) {
+            int at = field.datatype().hostOrder() ? constant.length() - 1 - k : k;
+            value = value << 8 | constant.get(at) & 0xff;
+        }
+        return value;
     }
 
     /** Whether writing the header field {@code target} from {@code source} swaps a host-order number to network order first. */

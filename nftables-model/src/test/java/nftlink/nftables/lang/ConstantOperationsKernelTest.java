@@ -31,7 +31,10 @@ class ConstantOperationsKernelTest {
                 """).check();
     }
 
-    /** nft swaps a network-order field narrower than the mark to host order first, then applies 32-bit constants. */
+    /**
+     * nft turns a field narrower than the mark into a host-order number first (swapping a network-order one of two
+     * bytes or more), then applies 32-bit constants.
+     */
     @Test
     void narrowerNetworkFieldsAreSwappedBeforeTheConstants() {
         ReferenceCheck.of("""
@@ -43,6 +46,9 @@ class ConstantOperationsKernelTest {
                 \t\tmeta mark set ether type and 0xff
                 \t\tmeta mark set ct original proto-src and 0xff
                 \t\tmeta mark set tcp dport & 0xff | 0x100
+                \t\tmeta mark set ip ttl & 0xf
+                \t\tmeta mark set meta iiftype & 0xff
+                \t\tmeta mark set meta nfproto & 0x3
                 \t}
                 }
                 """).check();
