@@ -237,7 +237,7 @@ final class LinearizeStatements {
             LinearizeDependencies.depend(ctx, sf.target().text(), sf.target().dependencies(family));
             loadSource(ctx, sf.source());
             if (swapsToHeader(sf.target(), sf.source())) {
-                // the header holds the value in network order: nft swaps numgen's or a hash's number first
+                // the header holds the value in network order: nft swaps a host-order value first
                 out.add(new Byteorder(Byteorder.Op.HTON, REG, REG, sf.target().length(), sf.target().length()));
             }
             out.add(PayloadWrite.write((PayloadField) sf.target()));
@@ -358,10 +358,13 @@ final class LinearizeStatements {
         return value;
     }
 
-    /** Whether writing the header field {@code target} from {@code source} swaps a host-order number to network order first. */
+    /**
+     * Whether writing the header field {@code target} from {@code source} swaps a host-order value to network order
+     * first: numgen's or a hash's number, a host-order key ({@code ip id set ct zone}).
+     */
     static boolean swapsToHeader(Field target, Field source) {
-        return target instanceof PayloadField && StatementArgument.computesNumber(source) && !target.datatype().hostOrder()
-                && target.length() >= 2;
+        return target instanceof PayloadField && (StatementArgument.computesNumber(source) || source.datatype().hostOrder())
+                && !target.datatype().hostOrder() && target.length() >= 2;
     }
 
     /**

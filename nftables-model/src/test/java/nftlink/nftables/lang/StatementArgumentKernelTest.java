@@ -105,6 +105,8 @@ class StatementArgumentKernelTest {
                 \t\ttcp dport set th dport
                 \t\tip saddr set ct original ip saddr
                 \t\tip daddr set rt ip nexthop
+                \t\tip id set ct zone
+                \t\ttcp dport set ct original proto-dst
                 \t}
                 }
                 """).check();
