@@ -577,8 +577,8 @@ final class Compiler {
         Token last = c.in.last();
         Supplier<SourceLocation> where = () -> start.location().to(last.location());
         checkSetReferences(family, table, parsed.statements(), where);
-        List<Statement> statements = NatMapData.withNamedMapData(parsed.statements(),
-                name -> mapData(family, table, name));
+        List<Statement> statements = Cursor.at(first, () -> NatMapData.withNamedMapData(parsed.statements(),
+                name -> mapData(family, table, name)));
         RuleSpec spec = Cursor.at(first, () -> new RuleSpec(family, table, chain, statements, parsed.comment(), 0));
         Linearizer.Result result;
         try {
