@@ -42,16 +42,15 @@ dist_java_feature() {
 }
 
 # Writes the AOT cache $2 for the CLI of the runtime whose java is $1 from one training run:
-# a small rule set added and listed with -i in a throwaway network namespace (unshare -n, as
-# root), else --help. Returns non-zero (and leaves no file) when the training fails.
+# scripts/aot-training.sh's rule set added and listed with -i in a throwaway network namespace
+# (unshare -n, as root), else --help. Returns non-zero (and leaves no file) when the training fails.
 dist_aot_train() {
   # the options bin/nftlink runs with: a cache is used only by a JVM configured like its training run
   local java=$1 aot=$2 main=nftlink.examples/nftlink.examples.cli.Main
   local opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn24m)
   rm -f "$aot"
   if [ "$(id -u)" -eq 0 ] && command -v unshare >/dev/null 2>&1 && unshare -n true 2>/dev/null; then
-    printf '%s\n' "add table inet t" "add chain inet t c { type filter hook input priority 0; policy accept; }" \
-        "add rule inet t c tcp dport 22 accept" "add rule inet t c ip saddr 10.0.0.0/8 counter drop" "list ruleset" \
+    bash "$(dirname "${BASH_SOURCE[0]}")/../scripts/aot-training.sh" \
       | unshare -n "$java" "${opts[@]}" -XX:AOTCacheOutput="$aot" -Xlog:aot=error,cds=error -m "$main" -i >/dev/null 2>&1
   else
     "$java" "${opts[@]}" -XX:AOTCacheOutput="$aot" -Xlog:aot=error,cds=error -m "$main" --help >/dev/null 2>&1
