@@ -158,7 +158,8 @@ record LinkLayers(String top, List<String> below) {
     /**
      * The matches nft splits a comparison of {@code load} with {@code data} into ({@code payload_expr_expand}): the
      * fields of the header at the load's offset one after the other, the bytes past the last as raw bits counted from
-     * that header's start (as nft 1.1.3 prints them); {@code null} when that is one match, or a field would be cut.
+     * that header's start (as nft 1.1.3 prints them, also when no field is there: {@code vlan id 6 @ll,32,16 0x5678} for
+     * the bytes after a tag); {@code null} when that is one match of the load as it is, or a field would be cut.
      */
     List<Match> expand(Payload.Load load, Bytes data, Match.Op op) {
         Place at = place(load.offset());
@@ -186,7 +187,7 @@ record LinkLayers(String top, List<String> below) {
             out.add(new Match(f, op, new Value.Single(Bytes.of(bytes))));
             offset += bits(t);
         }
-        if (out.isEmpty() || offset % 8 != 0) {
+        if (out.isEmpty() && at.start() == 0 || offset % 8 != 0) {
             return null;
         }
         if (offset < end) {
@@ -194,7 +195,7 @@ record LinkLayers(String top, List<String> below) {
             out.add(new Match(new RawPayloadField(Payload.Base.LINK, offset, end - offset), op,
                     new Value.Single(Bytes.of(Arrays.copyOfRange(data.toArray(), from, load.length())))));
         }
-        return out.size() >= 2 ? out : null;
+        return out.size() >= 2 || at.start() > 0 ? out : null;
     }
 
     /**
