@@ -380,9 +380,9 @@ final class DelinearizeFields {
                         InnerField.HEADER_FIELDS.stream().filter(h -> h.protocol().equals(tunnel.text())
                                 && h.offset() == p.offset() && h.length() == p.length()).findFirst().orElse(null);
                 case Payload.Load p when p.dreg() == register && mask == null ->
-                        payloadField(p, l3.get(tunnel), l4.get(tunnel), LinkLayers.ETHER, null);
-                case Payload.Load p when p.dreg() == register && p.base() == Payload.Base.LINK ->
-                        LinkLayers.ETHER.bitField(p, mask);
+                        p.base() == Payload.Base.LINK ? LinkLayers.inTunnel(p, null)
+                                : payloadField(p, l3.get(tunnel), l4.get(tunnel), LinkLayers.ETHER, null);
+                case Payload.Load p when p.dreg() == register && p.base() == Payload.Base.LINK -> LinkLayers.inTunnel(p, mask);
                 case Payload.Load p when p.dreg() == register -> {
                     String hint = p.base() == Payload.Base.TRANSPORT ? l4.get(tunnel) : l3.get(tunnel);
                     yield hint == null ? null : PayloadBitField.at(p, mask, hint);

@@ -26,6 +26,9 @@ record LinkLayers(String top, List<String> below) {
     /** An ethernet frame without tags, as inside a tunnel that carries one. */
     static final LinkLayers ETHER = new LinkLayers("ether", List.of());
 
+    /** An ethernet frame with one vlan tag. */
+    private static final LinkLayers TAGGED = new LinkLayers("vlan", List.of("ether"));
+
     /** ARPHRD_ETHER as {@code meta iiftype} holds it. */
     private static final Bytes IIFTYPE_ETHER = Bytes.of((byte) 1, (byte) 0);
 
@@ -93,6 +96,19 @@ record LinkLayers(String top, List<String> below) {
             start += length(header);
         }
         return new Place(top, start);
+    }
+
+    /**
+     * The link-layer field {@code load} reads inside a tunnel (a bit field when {@code mask} is given): of the
+     * ethernet header, else of one vlan tag after it ({@code vxlan vlan id 10}, which nft names without a tag
+     * matched); or {@code null}.
+     */
+    static Field inTunnel(Payload.Load load, Bytes mask) {
+        Field f = mask == null ? ETHER.field(load) : ETHER.bitField(load, mask);
+        if (f == null && load.offset() >= 14) {
+            f = mask == null ? TAGGED.field(load) : TAGGED.bitField(load, mask);
+        }
+        return f;
     }
 
     /** The whole-byte link-layer field {@code load} reads, or {@code null} (nft lists it raw). */

@@ -162,11 +162,13 @@ enum GeneratorFeature {
     /** Matches on TCP flags with a mask ({@code tcp flags & (fin | syn | rst | ack) != syn}). */
     TCP_FLAGS,
     /**
-     * A vlan tag matched first in a rule of an inet table ({@code vlan id 5}), so that the rule's network header
-     * depends on the tag's type ({@code vlan type ip}). Not in bridge and netdev: there the rule's ethernet address
-     * matches after the tag are listed by nft 1.1.3 as raw payload ({@code vlan id 909 @ll,0,48 . ip6 saddr { ... }},
-     * and in JSON as {@code vlan pcp}), which nftlink does not imitate (the shell dumps cover vlan tags there). Not in
-     * nat chains, and such a rule does not end in a reject (see {@code RuleWriter}).
+     * A vlan tag matched first in a rule of an inet, bridge or netdev table ({@code vlan id 5}), so that the rule's
+     * network header depends on the tag's type ({@code vlan type ip}) and its link-layer fields are read after the tag
+     * as nft 1.1.3 reads them. Such a rule matches no {@code ether daddr} (see {@code RuleText.selectors}): nft reads
+     * link header offset 0 after a tag as the tag's fields and lists {@code vlan id 5 ether daddr @s} as {@code vlan id
+     * 5 @ll,0,48 @s}, which nft-ref -c -f then refuses ("datatype mismatch, expected integer, expression has type
+     * Ethernet address"); nftlink lists it as nft does (VlanLinkLayerKernelTest). Not in nat chains, and such a rule
+     * does not end in a reject (see {@code RuleWriter}).
      */
     MATCH_VLAN,
     /** IGMP header matches ({@code igmp type membership-query}) in rules of IPv4 without a transport protocol. */
@@ -224,7 +226,7 @@ enum GeneratorFeature {
             case NEGATED_FLAG_LIST -> List.of(MATCH_NEGATION);
             case LIMIT_DEFAULT_BURST -> List.of(STMT_LIMIT);
             case IPV6_SHORTHAND, IPV6_FULL, IPV6_MAPPED -> List.of(FAMILY_IP6, FAMILY_INET);
-            case MATCH_VLAN -> List.of(FAMILY_INET);
+            case MATCH_VLAN -> List.of(FAMILY_INET, FAMILY_BRIDGE, FAMILY_NETDEV);
             default -> List.of();
         };
     }
