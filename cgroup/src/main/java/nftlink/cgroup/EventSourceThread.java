@@ -1,6 +1,7 @@
 package nftlink.cgroup;
 
 import nftlink.netlink.EventFd;
+import nftlink.netlink.internal.SharedWork;
 
 import java.util.Objects;
 
@@ -168,17 +169,6 @@ abstract class EventSourceThread implements CgroupEventSource {
         if (t == Thread.currentThread()) {
             return;
         }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        SharedWork.uninterruptibly(t::join);
     }
 }

@@ -2,6 +2,7 @@ package nftlink.netlink;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -16,6 +17,10 @@ import static nftlink.netlink.Netlink.NLA_HDRLEN;
 public final class Attributes implements Iterable<Attribute> {
 
     private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED;
+    /** struct nlattr read whole, in host order as netlink writes it. */
+    private static final ValueLayout.OfInt HEADER = ValueLayout.JAVA_INT_UNALIGNED;
+    /** Which half of {@link #HEADER} nla_len is: the low one on a little-endian host. */
+    private static final int LENGTH_SHIFT = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? 0 : 16;
     private static final Attributes EMPTY = new Attributes(null, 0, new long[0]);
 
     private final MemorySegment segment;
@@ -68,7 +73,7 @@ public final class Attributes implements Iterable<Attribute> {
         long end = offset + length;
         int count = 0;
         while (end - position >= NLA_HDRLEN) {
-            int attrLength = segment.get(U16, position) & 0xffff;
+            int attrLength = segment.get(HEADER, position) >>> LENGTH_SHIFT & 0xffff;
             if (attrLength < NLA_HDRLEN) {
                 throw new NetlinkDecodeException("attribute at offset " + (position - offset) + " has length "
                         + attrLength + ", less than its own header");
@@ -87,8 +92,9 @@ public final class Attributes implements Iterable<Attribute> {
         long[] entries = new long[count];
         position = offset;
         for (int i = 0; i < count; i++) {
-            int attrLength = segment.get(U16, position) & 0xffff;
-            int rawType = segment.get(U16, position + 2) & 0xffff;
+            int header = segment.get(HEADER, position);
+            int attrLength = header >>> LENGTH_SHIFT & 0xffff;
+            int rawType = header >>> (16 - LENGTH_SHIFT) & 0xffff;
             entries[i] = (position + NLA_HDRLEN - offset) << 32 | (long) rawType << 16 | (attrLength - NLA_HDRLEN);
             position += Netlink.align(attrLength);
         }

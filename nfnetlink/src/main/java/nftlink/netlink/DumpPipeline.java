@@ -1,5 +1,7 @@
 package nftlink.netlink;
 
+import nftlink.netlink.internal.SharedWork;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -150,18 +152,7 @@ final class DumpPipeline implements AutoCloseable {
             return;
         }
         put(END);
-        boolean interrupted = false;
-        while (true) {
-            try {
-                helperDone.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        SharedWork.uninterruptibly(helperDone::await);
     }
 
     private void decode() {
@@ -206,20 +197,9 @@ final class DumpPipeline implements AutoCloseable {
     }
 
     private Chunk take() {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return chunks.free.take();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Chunk[] taken = new Chunk[1];
+        SharedWork.uninterruptibly(() -> taken[0] = chunks.free.take());
+        return taken[0];
     }
 
     private Chunk takeFull() {
@@ -233,27 +213,11 @@ final class DumpPipeline implements AutoCloseable {
     }
 
     private void put(Chunk c) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                full.put(c);
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        SharedWork.uninterruptibly(() -> full.put(c));
     }
 
     private static RuntimeException rethrow(Throwable t) {
-        if (t instanceof RuntimeException r) {
-            throw r;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
+        SharedWork.throwUnchecked(t);
         throw new IllegalStateException(t);
     }
 }

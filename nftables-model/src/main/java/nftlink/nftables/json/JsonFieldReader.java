@@ -8,6 +8,7 @@ import nftlink.nftables.lang.BinopField;
 import nftlink.nftables.lang.ExpressionField;
 import nftlink.nftables.lang.ExthdrField;
 import nftlink.nftables.lang.HashField;
+import nftlink.nftables.lang.CombinedField;
 import nftlink.nftables.lang.MaskedField;
 import nftlink.nftables.lang.RawPayloadField;
 import nftlink.nftables.NfTablesUapi;
@@ -111,16 +112,18 @@ final class JsonFieldReader {
             if (operands.size() != 2) {
                 throw e.getValue().error("expected [FIELD, CONSTANT]");
             }
-            Field inner = field(operands.get(0));
+            Field inner = valueField(operands.get(0));
             Bytes constant = context.values.single(inner, operands.get(1));
-            return at(node, () -> MaskedField.xor(inner, constant));
+            // a constant after constants: {"^": [{"&": [FIELD, M]}, X]}, one mask and xor
+            return at(node, () -> inner instanceof MaskedField m ? m.then(CombinedField.Op.XOR, constant)
+                    : MaskedField.xor(inner, constant));
         }
         if (e.getKey().equals("&") || e.getKey().equals("|")) {
             List<Node> operands = e.getValue().array();
             if (operands.size() < 2) {
                 throw e.getValue().error("expected [FIELD, CONSTANT, ...]");
             }
-            Field inner = field(operands.get(0));
+            Field inner = valueField(operands.get(0));
             // more constants fold into one: {"|": [FIELD, "ecn", "cwr"]}
             byte[] combined = context.values.single(inner, operands.get(1)).toArray();
             for (Node more : operands.subList(2, operands.size())) {
@@ -130,8 +133,9 @@ final class JsonFieldReader {
                 }
             }
             Bytes constant = Bytes.of(combined);
-            return at(node, () -> e.getKey().equals("&") ? MaskedField.and(inner, constant)
-                    : MaskedField.or(inner, constant));
+            CombinedField.Op op = e.getKey().equals("&") ? CombinedField.Op.AND : CombinedField.Op.OR;
+            return at(node, () -> inner instanceof MaskedField m ? m.then(op, constant)
+                    : op == CombinedField.Op.AND ? MaskedField.and(inner, constant) : MaskedField.or(inner, constant));
         }
         return field(node);
     }

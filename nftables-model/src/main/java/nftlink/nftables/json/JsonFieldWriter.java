@@ -7,6 +7,7 @@ import nftlink.nftables.expr.Osf;
 import nftlink.nftables.expr.Rt;
 import nftlink.nftables.expr.Socket;
 import nftlink.nftables.expr.Xfrm;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import nftlink.nftables.Bytes;
@@ -72,6 +73,7 @@ record JsonFieldWriter(JsonRenderer renderer) {
                 operands.add(JsonValue.of(Integer.toUnsignedLong((x.isOr() ? x.xor() : x.mask()).asU32())));
                 yield JsonValue.single(k.op().symbol(), JsonValue.array(operands));
             }
+            case MaskedField x when !x.isWritten() -> maskAndXor(x);
             case MaskedField x when x.isXor() -> JsonValue.single("^",
                     JsonValue.array(field(x.field()), renderer.values().single(x.field(), x.xor())));
             case MaskedField x -> JsonValue.single(x.isOr() ? "|" : "&",
@@ -286,5 +288,21 @@ record JsonFieldWriter(JsonRenderer renderer) {
             parts.add(JsonDatatypeValues.render(types.get(i), values.get(i)));
         }
         return JsonValue.single("concat", JsonValue.array(parts));
+    }
+
+    /** A mask and xor that are no single operation, as nft lists them: {@code {"|": [{"&": [FIELD, M]}, O]}}. */
+    private JsonValue maskAndXor(MaskedField x) {
+        List<Bytes> ops = x.listedOperations();
+        JsonValue value = field(x.field());
+        if (new BigInteger(1, ops.get(0).toArray()).bitCount() < ops.get(0).length() * 8) {
+            value = JsonValue.single("&", JsonValue.array(value, renderer.values().single(x.field(), ops.get(0))));
+        }
+        if (new BigInteger(1, ops.get(1).toArray()).signum() != 0) {
+            value = JsonValue.single("^", JsonValue.array(value, renderer.values().single(x.field(), ops.get(1))));
+        }
+        if (new BigInteger(1, ops.get(2).toArray()).signum() != 0) {
+            value = JsonValue.single("|", JsonValue.array(value, renderer.values().single(x.field(), ops.get(2))));
+        }
+        return value;
     }
 }

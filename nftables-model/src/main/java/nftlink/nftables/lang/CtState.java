@@ -5,7 +5,6 @@ import nftlink.nftables.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
-import java.util.regex.Pattern;
 
 /** Connection-tracking states, the bits of {@code ct state}. */
 public enum CtState {
@@ -20,7 +19,6 @@ public enum CtState {
     /** {@code untracked}: tracking was turned off with {@code notrack}. */
     UNTRACKED("untracked", 64);
 
-    private static final Pattern NUMBER = Pattern.compile("\\d+|0x[0-9a-fA-F]+");
 
     private final String text;
     private final int bit;
@@ -69,7 +67,7 @@ public enum CtState {
      * @return the mask, 4 bytes
      */
     public static Bytes parse(String text) {
-        if (NUMBER.matcher(text.strip()).matches()) {
+        if (isNumber(text.strip())) {
             long bits = Long.decode(text.strip());
             if (bits > 0xffffffffL) {
                 throw new IllegalArgumentException("ct state " + text + " is out of range");
@@ -116,5 +114,21 @@ public enum CtState {
             j.add(String.format("0x%x", rest));
         }
         return j.toString();
+    }
+
+    /** Whether {@code text} is a decimal or {@code 0x} hexadecimal number: a loop, as every ct state match asks it. */
+    private static boolean isNumber(String text) {
+        boolean hex = text.startsWith("0x");
+        int from = hex ? 2 : 0;
+        if (text.length() == from) {
+            return false;
+        }
+        for (int i = from; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (!(ch >= '0' && ch <= '9' || hex && (ch >= 'a' && ch <= 'f' || ch >= 'A' && ch <= 'F'))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -135,6 +135,9 @@ public enum Datatype {
         return this == TCP_FLAG || this == CT_STATUS || this == CT_EVENT || this == CT_STATE || this == CT_LABEL;
     }
 
+    /** The datatypes, copied once: {@link #ofId} is asked for every set a rule looks up. */
+    private static final Datatype[] ALL = values();
+
     private final int id;
     private final String nftName;
     private final int length;
@@ -573,7 +576,7 @@ public enum Datatype {
      * @return the datatype, or {@code null} when nftlink does not know it
      */
     public static Datatype ofId(int id) {
-        for (Datatype d : values()) {
+        for (Datatype d : ALL) {
             if (d.id == id) {
                 return d;
             }

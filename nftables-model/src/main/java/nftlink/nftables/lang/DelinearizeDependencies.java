@@ -108,7 +108,7 @@ final class DelinearizeDependencies {
             case Match m -> List.of(m.field());
             case Statement.VerdictMap v -> List.of(v.field());
             case Statement.PayloadSet ps -> List.of(ps.field());
-            case Statement.SetFromField sf when sf.mapsHeader() -> List.of(sf.source(), sf.target());
+            case Statement.SetFromField sf when sf.writesHeader() -> List.of(sf.source(), sf.target());
             case Statement.SetFromField sf -> List.of(sf.source());
             case Statement.DynsetStatement ds -> ds.data() == null ? List.of(ds.key()) : List.of(ds.key(), ds.data());
             case Statement.NatStatement n when n.addressSource() != null -> List.of(n.addressSource());

@@ -436,15 +436,87 @@ public final class Delinearizer {
         }
         if (at < e.size() && e.get(at) instanceof Bitwise.MaskXor mx && mx.sreg() == REG && mx.dreg() == REG
                 && mx.mask().length() == field.length() && !(field instanceof ConcatField)) {
-            MaskedField masked = new MaskedField(field, mx.mask(), mx.xor());
-            if (masked.isWritten()) {
-                source = masked;
-                at++;
-            }
+            // (a mask and xor that are no single operation list as nft splits them: ct mark & 0x1ff | 0x100)
+            source = new MaskedField(field, mx.mask(), mx.xor());
+            at++;
         }
         // values combined from two registers: ct mark & 0xffff0000 | meta mark & 0x0000ffff
         Combined combined = combinedAt(source, e, at, c.l3(), c.l4(), c.link(), c.tunnels());
         return combined != null ? new Source(combined.field(), combined.next()) : new Source(source, at);
+    }
+
+    /**
+     * A mark set from a field narrower than it with constants applied after nft's turn to a host-order number
+     * ({@code meta mark set tcp dport & 0xff}, {@code ip ttl & 0xf}): the swap (where nft swaps), the 32-bit mask and
+     * xor, the set; or {@code null}.
+     */
+    private static Step maskedAfterSwap(List<Expression> e, int i, int at, Field source) {
+        int swap = at < e.size() && e.get(at) instanceof Byteorder b && b.op() == Byteorder.Op.NTOH && b.sreg() == REG
+                && b.dreg() == REG && b.length() == source.length() ? 1 : 0;
+        if (at + swap + 1 >= e.size() || !(e.get(at + swap) instanceof Bitwise.MaskXor mx) || mx.sreg() != REG
+                || mx.dreg() != REG || mx.mask().length() != 4 || source.length() >= 4) {
+            return null;
+        }
+        Field target = switch (e.get(at + swap + 1)) {
+            case Meta.Set ms when ms.sreg() == REG -> MetaField.of(ms.key());
+            case Ct.Set cs when cs.sreg() == REG -> CtField.of(cs.key(), cs.direction());
+            default -> null;
+        };
+        MaskedField m = new MaskedField(source, fieldBytes(source, mx.mask().asU32()), fieldBytes(source, mx.xor().asU32()));
+        if (target == null || !LinearizeStatements.masksAfterSwap(target, m)
+                || LinearizeStatements.swapsBeforeMask(m) != (swap == 1) || !LinearizeStatements.hostOrderMask(m).equals(mx)) {
+            return null;
+        }
+        return new Step(new Statement.SetFromField(target, m), at + swap + 2 - i);
+    }
+
+    /** The low bytes of the number {@code value} as a constant of {@code field}: little-endian for a host-order field. */
+    private static Bytes fieldBytes(Field field, int value) {
+        Bytes bigEndian = bigEndian(value, field.length());
+        if (!field.datatype().hostOrder()) {
+            return bigEndian;
+        }
+        byte[] b = bigEndian.toArray();
+        byte[] reversed = new byte[b.length];
+        for (int k = 0; k < b.length; k++) {
+            reversed[k] = b[b.length - 1 - k];
+        }
+        return Bytes.of(reversed);
+    }
+
+    /**
+     * The value a meta or ct key is set from as nft lists it: a bit field that ends a byte ({@code ip hdrlength},
+     * {@code vlan id}) is the masked header bytes to nft, {@code @nh,0,8 & 0xf}; other values as they are.
+     */
+    private static Field listedSource(Field target, Field source) {
+        if (target instanceof PayloadField || !(source instanceof PayloadBitField p)
+                || p.bitOffset() + p.bits() != (p.offset() + p.length()) * 8) {
+            return source;
+        }
+        long bits = (1L << p.bits()) - 1;
+        return MaskedField.and(new RawPayloadField(p.base(), p.offset() * 8, p.length() * 8), bigEndian((int) bits, p.length()));
+    }
+
+    /** The low {@code length} bytes of {@code value}, most significant first. */
+    private static Bytes bigEndian(int value, int length) {
+        byte[] b = new byte[length];
+        for (int k = 0; k < length; k++) {
+            b[k] = (byte) (value >>> (8 * (length - 1 - k)));
+        }
+        return Bytes.of(b);
+    }
+
+    /**
+     * Whether the byteorder at {@code at} is the swap nft puts before a set from {@code source}: to host order before a
+     * meta or ct key, to network order before a header write.
+     */
+    private static boolean swapBeforeSet(List<Expression> e, int at, Field source) {
+        if (at + 1 >= e.size() || !(e.get(at) instanceof Byteorder b) || b.sreg() != REG || b.dreg() != REG
+                || b.length() != source.length()) {
+            return false;
+        }
+        Expression next = e.get(at + 1);
+        return b.op() == Byteorder.Op.NTOH ? next instanceof Meta.Set || next instanceof Ct.Set : next instanceof Payload.Write;
     }
 
     /**
@@ -460,15 +532,17 @@ public final class Delinearizer {
         if (option != null) {
             return new Step(option, at - i + (source.datatype().hostOrder() ? 2 : 1));
         }
-        boolean fromMap = source instanceof MapLookupField;
-        int swap = at + 1 < e.size() && e.get(at) instanceof Byteorder b && b.op() == Byteorder.Op.NTOH && b.sreg() == REG
-                && b.dreg() == REG && b.length() == source.length() && (e.get(at + 1) instanceof Meta.Set || e.get(at + 1) instanceof Ct.Set) ? 1 : 0;
+        Step masked = maskedAfterSwap(e, i, at, source);
+        if (masked != null) {
+            return masked;
+        }
+        int swap = swapBeforeSet(e, at, source) ? 1 : 0;
         at += swap;
         Field target = at >= e.size() ? null : switch (e.get(at)) {
             case Meta.Set ms when ms.sreg() == REG -> MetaField.of(ms.key());
             case Ct.Set cs when cs.sreg() == REG -> CtField.of(cs.key(), cs.direction());
-            // a header field written from a map: ip daddr set iifname map @m
-            case Payload.Write w when w.sreg() == REG && fromMap -> writtenField(w, c.l3(), c.l4());
+            // a header field written from a value: ip daddr set iifname map @m, ip saddr set ip daddr
+            case Payload.Write w when w.sreg() == REG && !(source instanceof MaskedField) -> writtenField(w, c.l3(), c.l4());
             default -> null;
         };
         Natted computedTarget = computedTarget(source, e, at);
@@ -479,10 +553,11 @@ public final class Delinearizer {
                 && (source instanceof ExpressionField || source instanceof MapLookupField || source instanceof HashField)) {
             return new Step(new Statement.QueueStatement(0, 0, q.flags() == null ? 0 : q.flags(), source), at - i + 1);
         }
-        boolean swapped = target != null && LinearizeStatements.swapsToMark(target, source);
-        if (target != null && swap == (swapped ? 1 : 0)
-                && (target.length() == source.length() || StatementChecks.markFromInteger(target, source))) {
-            return new Step(new Statement.SetFromField(target, source), at - i + 1);
+        boolean swapped = target != null && (LinearizeStatements.swapsToMark(target, source)
+                || LinearizeStatements.swapsToHeader(target, source));
+        if (target != null && swap == (swapped ? 1 : 0) && StatementArgument.mismatch(target, source) == null
+                && (!(target instanceof PayloadField) || target.length() == source.length())) {
+            return new Step(new Statement.SetFromField(target, listedSource(target, source)), at - i + 1);
         }
         return null;
     }

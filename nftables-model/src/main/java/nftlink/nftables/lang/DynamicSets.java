@@ -40,18 +40,11 @@ public final class DynamicSets {
                                       BiFunction<T, NftOperation, T> rewrap) {
         Set<String> updated = new HashSet<>();
         for (T t : operations) {
-            Rule rule = switch (operation.apply(t)) {
-                case NftOperation.AddRule a -> a.rule();
-                case NftOperation.InsertRule i -> i.rule();
-                case NftOperation.ReplaceRule r -> r.rule();
-                case NftOperation.AddBoundRule b -> b.rule();
-                default -> null;
-            };
+            Rule rule = rule(operation.apply(t));
             if (rule != null) {
                 for (Expression e : rule.expressions()) {
-                    // a map statement (update @m { KEY : DATA }) leaves its map as declared, as nft does
-                    if (e instanceof Dynset d && d.set() != null && d.sregData() == null) {
-                        updated.add(key(rule.family().nftName(), rule.table(), d.set()));
+                    if (updates(e)) {
+                        updated.add(key(rule.family().nftName(), rule.table(), ((Dynset) e).set()));
                     }
                 }
             }
@@ -70,6 +63,44 @@ public final class DynamicSets {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether {@code operation} adds a rule that updates a set from the packet path, so that
+     * {@link #flagged} has a set to flag: a front end that asks it of each operation as it makes
+     * it may skip {@link #flagged} when none does, rather than walk every rule again.
+     *
+     * @param operation an operation
+     * @return whether it is a rule with a set update
+     */
+    public static boolean updatesSets(NftOperation operation) {
+        Rule rule = rule(operation);
+        if (rule != null) {
+            for (Expression e : rule.expressions()) {
+                if (updates(e)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Rule rule(NftOperation operation) {
+        return switch (operation) {
+            case NftOperation.AddRule a -> a.rule();
+            case NftOperation.InsertRule i -> i.rule();
+            case NftOperation.ReplaceRule r -> r.rule();
+            case NftOperation.AddBoundRule b -> b.rule();
+            default -> null;
+        };
+    }
+
+    /**
+     * Whether {@code e} updates a named set; a map statement ({@code update @m { KEY : DATA }}) leaves its map as
+     * declared, as nft does.
+     */
+    private static boolean updates(Expression e) {
+        return e instanceof Dynset d && d.set() != null && d.sregData() == null;
     }
 
     /**

@@ -5,6 +5,7 @@ import nftlink.nftables.expr.Exthdr;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,10 @@ public final class Fields {
      */
     private static final class Index {
         static final Map<String, PayloadField> PAYLOAD = new HashMap<>();
-        static final Map<String, Field> HEADER = new HashMap<>();
+        /** Header fields by protocol words, then field name: no key is built per lookup. */
+        static final Map<String, Map<String, Field>> HEADER = new HashMap<>();
+        /** The first words of the two-word field names ({@code saddr} of arp's {@code saddr ip}), by protocol words. */
+        static final Map<String, Set<String>> TWO_WORD_STARTS = new HashMap<>();
         static final Map<String, ExthdrField> PRESENCE = new HashMap<>();
         static final Map<String, MetaField> META = new HashMap<>();
         static final List<String> PROTOCOLS;
@@ -32,16 +36,16 @@ public final class Fields {
         static {
             for (PayloadField f : PayloadField.ALL) {
                 PAYLOAD.putIfAbsent(key(f.protocol(), f.name()), f);
-                HEADER.putIfAbsent(key(f.protocol(), f.name()), f);
+                putHeader(f.protocol(), f.name(), f);
             }
             for (PayloadBitField f : PayloadBitField.ALL) {
-                HEADER.putIfAbsent(key(f.protocol(), f.name()), f);
+                putHeader(f.protocol(), f.name(), f);
             }
             for (ExthdrField f : ExthdrField.ALL) {
                 if (f.presence()) {
                     PRESENCE.putIfAbsent(f.header(), f);
                 } else {
-                    HEADER.putIfAbsent(key(f.header(), f.name()), f);
+                    putHeader(f.header(), f.name(), f);
                 }
             }
             for (MetaField f : MetaField.ALL) {
@@ -57,6 +61,14 @@ public final class Fields {
 
         private static String key(String protocol, String name) {
             return protocol + ' ' + name;
+        }
+
+        private static void putHeader(String protocol, String name, Field f) {
+            HEADER.computeIfAbsent(protocol, p -> new HashMap<>()).putIfAbsent(name, f);
+            int space = name.indexOf(' ');
+            if (space > 0) {
+                TWO_WORD_STARTS.computeIfAbsent(protocol, p -> new HashSet<>()).add(name.substring(0, space));
+            }
         }
     }
 
@@ -81,7 +93,22 @@ public final class Fields {
      * @return the field, or empty when there is none of that name
      */
     public static Optional<Field> header(String protocol, String name) {
-        return Optional.ofNullable(Index.HEADER.get(Index.key(protocol, name)));
+        Map<String, Field> fields = Index.HEADER.get(protocol);
+        return Optional.ofNullable(fields == null ? null : fields.get(name));
+    }
+
+    /**
+     * A header field of a two-word name ({@code arp saddr ip}), the words given apart: the
+     * parser asks it after every header field's name, and most names start no two-word name.
+     *
+     * @param protocol the header's words ({@code arp})
+     * @param first    the name's first word ({@code saddr})
+     * @param second   the word after it ({@code ip})
+     * @return the field {@code first second}, or empty when there is none of that name
+     */
+    public static Optional<Field> header(String protocol, String first, String second) {
+        Set<String> starts = Index.TWO_WORD_STARTS.get(protocol);
+        return starts == null || !starts.contains(first) ? Optional.empty() : header(protocol, first + " " + second);
     }
 
     /**

@@ -43,6 +43,9 @@ public record InnerField(Tunnel tunnel, Field field) implements FieldWrapper {
         GRETAP("gretap", NfTablesUapi.NFT_INNER_GENEVE + 2, 4, NfTablesUapi.NFT_INNER_LL | NfTablesUapi.NFT_INNER_NH
                 | NfTablesUapi.NFT_INNER_TH, 0);
 
+        /** The tunnels, copied once: the parser asks {@link #named} of most words of a rule. */
+        private static final Tunnel[] ALL = values();
+
         private final String text;
         private final int type;
         private final int headerSize;
@@ -102,7 +105,7 @@ public record InnerField(Tunnel tunnel, Field field) implements FieldWrapper {
          * @return the tunnel, or {@code null}
          */
         public static Tunnel of(Inner inner) {
-            for (Tunnel t : values()) {
+            for (Tunnel t : ALL) {
                 if (t.type == inner.type() && t.headerSize == inner.headerSize() && t.flags == inner.flags()) {
                     return t;
                 }
@@ -117,7 +120,7 @@ public record InnerField(Tunnel tunnel, Field field) implements FieldWrapper {
          * @return the tunnel, or {@code null}
          */
         public static Tunnel named(String text) {
-            for (Tunnel t : values()) {
+            for (Tunnel t : ALL) {
                 if (t.text.equals(text)) {
                     return t;
                 }

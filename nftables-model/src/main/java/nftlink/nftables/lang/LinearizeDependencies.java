@@ -188,6 +188,9 @@ final class LinearizeDependencies {
     /** How many vlan tags the rule's matches have opened (ether type, then vlan type, 8021q or 8021ad). */
     static int vlanTags(Set<Match> established) {
         // a loop, not a stream: asked for every match of every rule
+        if (established.isEmpty()) {
+            return 0;
+        }
         int tags = 0;
         for (Match m : established) {
             if (PayloadField.opensVlanTag(m)) {
@@ -243,7 +246,7 @@ final class LinearizeDependencies {
      */
     private static void checkNetworkConflict(LinearizeContext ctx, String what, Match dependency, Set<Match> established) {
         Integer needed = networkEtherType(dependency);
-        if (needed == null) {
+        if (needed == null || established.isEmpty()) {
             return;
         }
         // in inet the network protocol is the hook's (meta nfproto): meta protocol names no header there

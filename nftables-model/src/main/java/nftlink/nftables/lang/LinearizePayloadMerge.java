@@ -14,6 +14,10 @@ final class LinearizePayloadMerge {
 
     private static final int REG = NfTablesUapi.NFT_REG_1;
 
+    /** Matches by header, then offset. */
+    private static final Comparator<Mergeable> HEADER_ORDER = Comparator.<Mergeable>comparingInt(m -> m.load().base().ordinal())
+            .thenComparingInt(m -> m.load().offset());
+
     private LinearizePayloadMerge() {
     }
 
@@ -30,6 +34,10 @@ final class LinearizePayloadMerge {
      * naming the next protocol ({@code tcp sport 1 tcp dport 2} becomes one 4-byte load).
      */
     static void mergePayloads(LinearizeContext ctx) {
+        if (ctx.mergeable().size() < 2) {
+            // nothing to merge with: most rules match one header field
+            return;
+        }
         List<Expression> out = ctx.out();
         Expression[] slots = out.toArray(Expression[]::new);
         int runStart = 0;
@@ -42,7 +50,7 @@ final class LinearizePayloadMerge {
                     run.add(new Mergeable(i, l, (Cmp) slots[i + 1], ctx.mergeable().get(slots[i + 1])));
                 }
             }
-            run.sort(Comparator.<Mergeable>comparingInt(m -> m.load().base().ordinal()).thenComparingInt(m -> m.load().offset()));
+            run.sort(HEADER_ORDER);
             Mergeable last = run.isEmpty() ? null : run.getFirst();
             for (int k = 1; k < run.size(); k++) {
                 Mergeable next = run.get(k);

@@ -2,6 +2,7 @@ package nftlink.nftables.lang;
 
 import nftlink.nftables.Family;
 import nftlink.nftables.NfTablesUapi;
+import nftlink.nftables.expr.Bitwise;
 import nftlink.nftables.expr.Byteorder;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Ct;
@@ -232,15 +233,28 @@ final class LinearizeStatements {
                 out.add(new Byteorder(Byteorder.Op.HTON, REG, REG, x.length(), x.length(), false));
             }
             out.add(new Exthdr.Write(x.op(), x.type(), x.bitOffset() / 8, x.length(), REG, null));
-        } else if (sf.mapsHeader()) {
+        } else if (sf.writesHeader()) {
             LinearizeDependencies.depend(ctx, sf.target().text(), sf.target().dependencies(family));
             loadSource(ctx, sf.source());
+            if (swapsToHeader(sf.target(), sf.source())) {
+                // the header holds the value in network order: nft swaps a host-order value first
+                out.add(new Byteorder(Byteorder.Op.HTON, REG, REG, sf.target().length(), sf.target().length()));
+            }
             out.add(PayloadWrite.write((PayloadField) sf.target()));
+        } else if (masksAfterSwap(sf.target(), sf.source())) {
+            MaskedField m = (MaskedField) sf.source();
+            loadSource(ctx, m.field());
+            if (swapsBeforeMask(m)) {
+                out.add(new Byteorder(Byteorder.Op.NTOH, REG, REG, m.field().length(), swapUnit(m.field().length())));
+            }
+            out.add(hostOrderMask(m));
+            out.add(sf.target() instanceof MetaField meta ? new Meta.Set(meta.key(), REG)
+                    : new Ct.Set(((CtField) sf.target()).key(), REG, ((CtField) sf.target()).direction()));
         } else {
             loadSource(ctx, sf.source());
             if (swapsToMark(sf.target(), sf.source())) {
                 // a mark holds the value in host order: nft swaps a network-order header field first
-                out.add(new Byteorder(Byteorder.Op.NTOH, REG, REG, sf.source().length(), Math.min(sf.source().length(), 8)));
+                out.add(new Byteorder(Byteorder.Op.NTOH, REG, REG, sf.source().length(), swapUnit(sf.source().length())));
             }
             out.add(sf.target() instanceof MetaField meta ? new Meta.Set(meta.key(), REG)
                     : new Ct.Set(((CtField) sf.target()).key(), REG, ((CtField) sf.target()).direction()));
@@ -303,10 +317,63 @@ final class LinearizeStatements {
     }
 
     /** Loads a value computed from the packet into register 1, after its dependencies (an anonymous map first). */
-    /** Whether setting {@code target} from {@code source} swaps the value to host order first (a mark from a header field). */
+    /** The unit nft swaps {@code length} bytes in: 8 bytes, 4, else 2 ({@code ntoh(reg 1, 2, 3)} for 3 bytes). */
+    private static int swapUnit(int length) {
+        return length % 8 == 0 ? 8 : length % 4 == 0 ? 4 : 2;
+    }
+
+    /**
+     * Whether {@code source} is a field narrower than the mark {@code target} with constants applied, which nft turns
+     * into a host-order number first (swapped where it is in network order) and then masks as a 32-bit number
+     * ({@code meta mark set tcp dport & 0xff}, {@code meta mark set ip ttl & 0xf}).
+     */
+    static boolean masksAfterSwap(Field target, Field source) {
+        return source instanceof MaskedField m && StatementChecks.markFromInteger(target, source)
+                && !(m.field() instanceof ComputedField) && m.field().length() < target.length();
+    }
+
+    /** Whether nft swaps the masked field of {@link #masksAfterSwap} to host order: 2 bytes or more in network order. */
+    static boolean swapsBeforeMask(MaskedField m) {
+        return m.field().length() >= 2 && !m.field().datatype().hostOrder();
+    }
+
+    /**
+     * The 32-bit host-order mask and xor nft applies after the swap: the field's constants as numbers, the bits above
+     * the field kept by an or or xor alone and cleared otherwise (nft's constants are 32-bit numbers).
+     */
+    static Bitwise.MaskXor hostOrderMask(MaskedField m) {
+        int bits = m.field().length() * 8;
+        long above = m.isOr() || m.isXor() ? 0xffffffffL << bits & 0xffffffffL : 0;
+        long mask = above | number(m.field(), m.mask());
+        return new Bitwise.MaskXor(REG, REG, Bytes.u32((int) mask), Bytes.u32((int) number(m.field(), m.xor())));
+    }
+
+    /** A constant of {@code field} (in its register form) as a number: little-endian for a host-order field. */
+    static long number(Field field, Bytes constant) {
+        long value = 0;
+        for (int k = 0; k < constant.length(); k++) {
+            int at = field.datatype().hostOrder() ? constant.length() - 1 - k : k;
+            value = value << 8 | constant.get(at) & 0xff;
+        }
+        return value;
+    }
+
+    /**
+     * Whether writing the header field {@code target} from {@code source} swaps a host-order value to network order
+     * first: numgen's or a hash's number, a host-order key ({@code ip id set ct zone}).
+     */
+    static boolean swapsToHeader(Field target, Field source) {
+        return target instanceof PayloadField && (StatementArgument.computesNumber(source) || source.datatype().hostOrder())
+                && !target.datatype().hostOrder() && target.length() >= 2;
+    }
+
+    /**
+     * Whether setting {@code target} from {@code source} swaps the value to host order first: a mark from a
+     * network-order value (a header field, {@code ct original ip saddr}, {@code rt ip nexthop}).
+     */
     static boolean swapsToMark(Field target, Field source) {
-        return StatementChecks.markFromInteger(target, source) && source instanceof PayloadField p && p.length() >= 2
-                && !p.datatype().hostOrder();
+        return StatementChecks.markFromInteger(target, source) && !(source instanceof ComputedField) && source.length() >= 2
+                && !source.datatype().hostOrder() && !masksAfterSwap(target, source);
     }
 
     static void loadSource(LinearizeContext ctx, Field source) {

@@ -72,6 +72,55 @@ public record MaskedField(Field field, Bytes mask, Bytes xor) implements FieldWr
     }
 
     /**
+     * This value with one more constant operation applied, {@code (field & mask ^ xor) OP value}, as nft applies
+     * {@code ct mark & 0xff | 0x100} in one bitwise expression.
+     *
+     * @param op the operation
+     * @param value the constant, as long as the field
+     * @return the combined value
+     */
+    public MaskedField then(CombinedField.Op op, Bytes value) {
+        byte[] m = mask.toArray();
+        byte[] x = xor.toArray();
+        for (int i = 0; i < m.length; i++) {
+            byte v = (byte) value.get(i);
+            switch (op) {
+                case AND -> {
+                    m[i] &= v;
+                    x[i] &= v;
+                }
+                case OR -> {
+                    m[i] &= (byte) ~v;
+                    x[i] |= v;
+                }
+                case XOR -> x[i] ^= v;
+            }
+        }
+        return new MaskedField(field, Bytes.of(m), Bytes.of(x));
+    }
+
+    /**
+     * The operations nft lists for the mask and xor when they are no single one, as its delinearizer splits them:
+     * the mask with the bits set from outside it ({@code &}), the bits flipped within it ({@code ^}), the bits set
+     * from outside it ({@code |}); an all-ones mask or a zero constant is no operation.
+     *
+     * @return the {@code &} mask, the {@code ^} and the {@code |} constant, in the field's register form
+     */
+    public List<Bytes> listedOperations() {
+        byte[] m = mask.toArray();
+        byte[] x = xor.toArray();
+        byte[] and = new byte[m.length];
+        byte[] flip = new byte[m.length];
+        byte[] set = new byte[m.length];
+        for (int i = 0; i < m.length; i++) {
+            set[i] = (byte) (x[i] & ~m[i]);
+            flip[i] = (byte) (x[i] & m[i]);
+            and[i] = (byte) (m[i] | set[i]);
+        }
+        return List.of(Bytes.of(and), Bytes.of(flip), Bytes.of(set));
+    }
+
+    /**
      * Whether this is {@code field ^ xor}: all bits kept, some flipped.
      *
      * @return whether it is an xor
@@ -133,9 +182,24 @@ public record MaskedField(Field field, Bytes mask, Bytes xor) implements FieldWr
         return field.dependencies(family);
     }
 
-    /** {@code meta mark & 0x00000003}; the constant printed with the field's datatype. */
+    /**
+     * {@code meta mark & 0x00000003}, the constant printed with the field's datatype; a mask and xor that are no single
+     * operation as nft lists them ({@code ct mark & 0x000001ff | 0x00000100}).
+     */
     @Override
     public String text() {
+        if (!isWritten()) {
+            List<Bytes> ops = listedOperations();
+            boolean masked = new BigInteger(1, ops.get(0).toArray()).bitCount() < ops.get(0).length() * 8;
+            StringBuilder t = new StringBuilder(masked ? and(field, ops.get(0)).text() : field.text());
+            if (new BigInteger(1, ops.get(1).toArray()).signum() != 0) {
+                t.append(" ^ ").append(field.datatype().print(field.fromRegister(ops.get(1))));
+            }
+            if (new BigInteger(1, ops.get(2).toArray()).signum() != 0) {
+                t.append(" | ").append(field.datatype().print(field.fromRegister(ops.get(2))));
+            }
+            return t.toString();
+        }
         if (isXor()) {
             return field.text() + " ^ " + field.datatype().print(field.fromRegister(xor));
         }

@@ -114,6 +114,9 @@ public final class NamedSetLookups {
      * @return the changed rule
      */
     public static Rule withByteOrder(Rule rule, Function<String, NftSet> sets) {
+        if (!looksUpNamedSet(rule)) {
+            return rule;
+        }
         List<Expression> out = new ArrayList<>(rule.expressions());
         for (int i = 0; i < out.size(); i++) {
             String name = setName(out.get(i));
@@ -121,13 +124,14 @@ public final class NamedSetLookups {
                 continue;
             }
             int sreg = sourceRegister(out.get(i));
-            Byteorder back = swapBackOfShiftedBits(out, i, sreg, sets.apply(name));
+            NftSet set = sets.apply(name);
+            Byteorder back = swapBackOfShiftedBits(out, i, sreg, set);
             if (back != null) {
                 out.add(i, back);
                 i++;
                 continue;
             }
-            for (int[] part : swappedParts(sets.apply(name), sreg)) {
+            for (int[] part : swappedParts(set, sreg)) {
                 int load = i - 1;
                 while (load >= 0 && !writes(out.get(load), part[0])) {
                     load--;
@@ -148,6 +152,17 @@ public final class NamedSetLookups {
         }
         return out.equals(rule.expressions()) ? rule : new Rule(rule.family(), rule.table(), rule.chain(), rule.handle(),
                 rule.position(), out, rule.comment(), rule.unknown());
+    }
+
+    /** Whether {@code rule} looks up a named set or map: most rules do not, and need no copy to be checked. */
+    private static boolean looksUpNamedSet(Rule rule) {
+        for (Expression e : rule.expressions()) {
+            String name = setName(e);
+            if (name != null && named(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -6,8 +6,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Nat statements to named maps completed from the maps' declarations: whether a map gives
- * {@code ADDRESS . PORT} or address ranges, only its declaration says.
+ * Statements to named maps completed from the maps' declarations: whether a map gives
+ * {@code ADDRESS . PORT} or address ranges to nat, and what type a map gives to a value set from it
+ * ({@code meta priority set ip saddr map @m} is refused for a map to marks), only its declaration says.
  */
 public final class NatMapData {
 
@@ -16,7 +17,8 @@ public final class NatMapData {
 
     /**
      * {@code statements} with each nat to a named map reading the map's data as {@code mapData} gives
-     * its types: a map to {@code ADDRESS . PORT}, which only the map's declaration says, gives the port too.
+     * its types: a map to {@code ADDRESS . PORT}, which only the map's declaration says, gives the port too; a value
+     * set from a named map has the map's data type, and is refused where nft refuses that type.
      *
      * @param mapData the data types of a map by name, or {@code null} when unknown
      * @param statements a rule's statements, in order
@@ -39,6 +41,10 @@ public final class NatMapData {
     public static List<Statement> withNamedMapData(List<Statement> statements,
                                                    Function<String, List<Datatype>> mapData,
                                                    Predicate<String> dataRanges) {
+        if (!hasNat(statements)) {
+            // most rules: nothing to complete, nothing to copy
+            return statements;
+        }
         List<Statement> out = new ArrayList<>(statements.size());
         for (Statement s : statements) {
             if (s instanceof Statement.NatStatement n && n.addressSource() instanceof MapLookupField m && m.named() != null
@@ -53,9 +59,25 @@ public final class NatMapData {
                     s = new Statement.NatStatement(n.destination(), null, null, null, null, n.flags(),
                             MapLookupField.concatenated(m.key(), parts, List.of(), m.named()));
                 }
+            } else if (s instanceof Statement.SetFromField sf && sf.source() instanceof MapLookupField m && m.named() != null) {
+                List<Datatype> parts = mapData.apply(m.named());
+                if (parts != null && parts.size() == 1 && parts.getFirst() != m.datatype()) {
+                    // the map gives its declared type, which nft checks against the target's
+                    s = new Statement.SetFromField(sf.target(), new MapLookupField(m.key(), parts.getFirst(), m.length(),
+                            List.of(), m.named()));
+                }
             }
             out.add(s);
         }
         return out;
+    }
+
+    private static boolean hasNat(List<Statement> statements) {
+        for (Statement s : statements) {
+            if (s instanceof Statement.NatStatement) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -47,6 +47,19 @@ final class PayloadWrite {
         return f instanceof PayloadField p ? p.name() : f instanceof PayloadBitField p ? p.name() : null;
     }
 
+    /**
+     * Whether nft writes the header field {@code f} as it is, without the bits around it: whole bytes, and an even
+     * number of them where it rewrites 16-bit words. Only such a field is set from a value the packet gives.
+     */
+    static boolean whole(Field f) {
+        Bits b = bits(f);
+        if (b == null) {
+            return false;
+        }
+        Region r = Region.of(b, words(f, checksum(f)));
+        return r.first() * 8 == b.bitOffset() && r.length() * 8 == b.bits();
+    }
+
     /** Whether the language can write {@code f}; the reason it cannot otherwise. */
     static String unsupported(Field f) {
         if (f instanceof ExthdrField x) {
@@ -128,8 +141,7 @@ final class PayloadWrite {
         Bits b = bits(f);
         int[] csum = checksum(f);
         Region r = Region.of(b, words(f, csum));
-        boolean whole = r.first() * 8 == b.bitOffset() && r.length() * 8 == b.bits();
-        if (whole) {
+        if (whole(f)) {
             out.add(Immediate.value(REG, value));
         } else {
             out.add(new Payload.Load(b.base(), r.first(), r.length(), REG));

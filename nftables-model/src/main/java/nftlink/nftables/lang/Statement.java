@@ -708,15 +708,16 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
     /**
      * {@code meta|ct KEY set FIELD}, e.g. {@code ct mark set meta mark},
      * {@code ct mark set ct mark | 0x1}: a key set from another value of the packet; or a
-     * header field changed in place, {@code ip dscp set ip dscp | af11}, {@code tcp flags set tcp flags & (syn | ack)}.
+     * header field changed in place, {@code ip dscp set ip dscp | af11}, {@code tcp flags set tcp flags & (syn | ack)},
+     * or set from another value, {@code ip saddr set ip daddr}. The datatypes follow nft's rules.
      *
      * @param target a meta or ct key, or a header field
-     * @param source what it is set to (of the same length); for a header field, that field {@code &} or {@code |} a constant
+     * @param source what it is set to; for a header field changed in place, that field {@code &} or {@code |} a constant
      */
     record SetFromField(Field target, Field source) implements Statement {
         /**
-         * Checks that the source fits the target: same length, or for a header field that field with a
-         * constant.
+         * Checks that the source fits the target as nft has it: a datatype the target takes, and for a header field
+         * written whole the same length, else that field with a constant.
          */
         public SetFromField {
             StatementChecks.setFromField(target, source);
@@ -742,12 +743,13 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         }
 
         /**
-         * Whether this writes a header field from a map lookup ({@code ip daddr set iifname map @m}).
+         * Whether this writes a whole header field from a value of the packet ({@code ip daddr set iifname map @m},
+         * {@code ip saddr set ip daddr}, {@code ip saddr set numgen inc mod 2}).
          *
-         * @return whether the target is a header field written from a map lookup
+         * @return whether the target is a header field written from a register
          */
-        public boolean mapsHeader() {
-            return target instanceof PayloadField && source instanceof MapLookupField;
+        public boolean writesHeader() {
+            return target instanceof PayloadField && !changesHeader();
         }
     }
 

@@ -51,17 +51,12 @@ final class StatementChecks {
 
     static void setFromField(Field target, Field source) {
         boolean header = target instanceof PayloadField || target instanceof PayloadBitField;
-        boolean mapped = target instanceof PayloadField && source instanceof MapLookupField m && m.datatype() == target.datatype()
-                && m.length() == target.length();
+        boolean inPlace = header && source instanceof MaskedField m && m.field().equals(target);
         boolean option = target instanceof ExthdrField x && !x.presence() && x.mask() == null
                 && source instanceof ExpressionField && source.length() == x.length();
         if (target instanceof ExthdrField && !option) {
             throw new IllegalArgumentException("unsupported: " + target.text() + " set from " + source.text()
                     + " (an extension header field is set from a constant or from rt mtu)");
-        }
-        if (header && !mapped && !(source instanceof MaskedField m && m.field().equals(target))) {
-            throw new IllegalArgumentException("unsupported: " + target.text() + " set from " + source.text()
-                    + " (a header field is set from a constant, from itself with & or |, or from a map of its values)");
         }
         if (header && PayloadWrite.unsupported(target) != null) {
             throw new IllegalArgumentException("unsupported: " + PayloadWrite.unsupported(target));
@@ -69,17 +64,28 @@ final class StatementChecks {
         if (!(target instanceof MetaField) && !(target instanceof CtField) && !header && !option) {
             throw new IllegalArgumentException("unsupported: setting " + target.text() + " from the packet");
         }
-        if (source instanceof ConcatField || source.length() != target.length() && !markFromInteger(target, source)) {
+        if (source instanceof ConcatField) {
+            throw new IllegalArgumentException("unsupported: " + target.text() + " set from a concatenation");
+        }
+        String mismatch = inPlace ? null : StatementArgument.mismatch(target, source);
+        if (mismatch != null) {
+            throw new IllegalArgumentException(mismatch);
+        }
+        if (header && !inPlace && !PayloadWrite.whole(target)) {
+            // nft rewrites such a field with the bits around it, which only a constant or the field itself changed can give
+            throw new IllegalArgumentException("payload statement for this expression is not supported");
+        }
+        if (header && !inPlace && source.length() != target.length()) {
             throw new IllegalArgumentException("unsupported: " + target.text() + " (" + target.length()
                     + " bytes) set from " + source.text() + " (" + source.length() + " bytes)");
         }
     }
 
     /**
-     * Whether nft sets the mark {@code target} from {@code source} whatever its length: a mark takes any value of an
-     * integer-based type, in host order (nft-ref: {@code meta mark set meta nfproto}, {@code ct mark set ip6 saddr},
-     * {@code meta mark set tcp dport} load; {@code meta mark set ct state} or {@code ether saddr} are datatype
-     * mismatches).
+     * Whether nft sets the mark {@code target} from {@code source} whatever its length, swapping a network-order value
+     * to host order: a mark takes any value of a type based on the integer (nft-ref: {@code meta mark set meta nfproto},
+     * {@code ct mark set ip6 saddr}, {@code meta mark set tcp dport} load; {@code meta mark set ct state} or
+     * {@code ether saddr} are datatype mismatches).
      *
      * @param target the field set
      * @param source the field it is set from
@@ -87,10 +93,7 @@ final class StatementChecks {
      */
     static boolean markFromInteger(Field target, Field source) {
         boolean mark = target.equals(MetaField.MARK) || target.equals(CtField.MARK);
-        return mark && !(source instanceof MapLookupField) && switch (source.datatype()) {
-            case NFPROTO, INTEGER, HOST_INTEGER, IPV4_ADDR, IPV6_ADDR, ETHERTYPE, INET_PROTO, INET_SERVICE, MARK, IFINDEX -> true;
-            default -> false;
-        };
+        return mark && !(source instanceof MapLookupField) && StatementArgument.mismatch(target, source) == null;
     }
 
     static void queue(int first, int last, int flags, Field source) {

@@ -35,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -53,6 +54,12 @@ final class Compiler {
     private Token commandStart;
     private int includedFiles;
     private long includedBytes;
+    /** Whether a rule compiled so far updates a set from the packet path (see {@link DynamicSets#updatesSets}). */
+    private boolean setUpdates;
+    /** The parser of the last rule, reused for the next rule of the same table (it holds nothing of a rule). */
+    private RuleParser ruleParser;
+    private Family ruleFamily;
+    private String ruleTable;
 
     private final HostnameResolver hostnames;
     private final List<Path> includePath;
@@ -96,8 +103,8 @@ final class Compiler {
                 endOfStatement();
             }
         }
-        return new NftScript(DynamicSets.flagged(out, ParsedOperation::operation,
-                ParsedOperation::withOperation));
+        return new NftScript(setUpdates ? DynamicSets.flagged(out, ParsedOperation::operation,
+                ParsedOperation::withOperation) : out);
     }
 
     /** The parser's stack ran out: a last line of defence behind {@link InputLimits}' nesting limit. */
@@ -402,7 +409,7 @@ final class Compiler {
                 } else if (t.is("flags") || t.is("devices")) {
                     throw Cursor.error(t, "unsupported: chain " + t.text() + " are not supported by nftlink's parser yet");
                 } else {
-                    rules.addAll(rule(family, table, name, "add", 0, t));
+                    rule(family, table, name, "add", 0, t, rules);
                 }
                 if (!c.accept(Token.Kind.NEWLINE) && !c.accept(Token.Kind.SEMICOLON) && !c.at(Token.Kind.RBRACE)) {
                     throw c.unexpected("newline, ';' or '}'");
@@ -468,7 +475,7 @@ final class Compiler {
         if (command.equals("replace") && handle == 0) {
             throw c.unexpected("handle N (replace needs the handle of the rule to replace)");
         }
-        out.addAll(rule(q.family(), q.name().text(), chain.text(), command, handle, commandStart));
+        rule(q.family(), q.name().text(), chain.text(), command, handle, commandStart, out);
     }
 
     /** Parses {@code tokens} as the statements of one rule. */
@@ -485,7 +492,8 @@ final class Compiler {
         } catch (StackOverflowError e) {
             throw tooDeep(first);
         }
-        checkSetReferences(family, table, parsed.statements(), first.location().to(c.in.last().location()));
+        Token last = c.in.last();
+        checkSetReferences(family, table, parsed.statements(), () -> first.location().to(last.location()));
         List<Statement> statements = NatMapData.withNamedMapData(parsed.statements(),
                 name -> mapData(family, table, name));
         c.skipNewlines();
@@ -515,7 +523,7 @@ final class Compiler {
     }
 
     /** A named set a rule looks up must hold keys of the field's size (and address family), as nft checks. */
-    private void checkSetReferences(Family family, String table, List<Statement> statements, SourceLocation where) {
+    private void checkSetReferences(Family family, String table, List<Statement> statements, Supplier<SourceLocation> where) {
         for (Statement s : statements) {
             if (!(s instanceof Match m) || !(m.value() instanceof Value.SetReference ref)) {
                 continue;
@@ -532,7 +540,7 @@ final class Compiler {
             }
             if (length == null) {
                 if (lookup != SetLookup.NONE) {
-                    throw new NftParseException(where, "no such set or map: @" + ref.name() + " in table "
+                    throw new NftParseException(where.get(), "no such set or map: @" + ref.name() + " in table "
                             + family.nftName() + " " + table);
                 }
                 continue;
@@ -540,7 +548,7 @@ final class Compiler {
             Datatype setType = Datatype.ofId(type);
             boolean addresses = setType != null && isAddress(setType) && isAddress(m.field().datatype());
             if (length != m.field().valueLength() || addresses && setType != m.field().datatype()) {
-                throw new NftParseException(where, "datatype mismatch, expected " + m.field().datatype().nftName()
+                throw new NftParseException(where.get(), "datatype mismatch, expected " + m.field().datatype().nftName()
                         + ", set @" + ref.name() + " has type " + (setType == null ? "#" + type : setType.nftName()));
             }
         }
@@ -550,30 +558,48 @@ final class Compiler {
         return d == Datatype.IPV4_ADDR || d == Datatype.IPV6_ADDR || d == Datatype.ETHER_ADDR;
     }
 
-    /** Parses the statements of one rule and compiles them: its anonymous sets, then the rule. */
-    private List<ParsedOperation> rule(Family family, String table, String chain, String command, long handle, Token start) {
+    /** A parser of rules of table {@code table}: the last one when it was for the same table, cursor and values. */
+    private RuleParser ruleParser(Family family, String table) {
+        if (ruleParser == null || ruleFamily != family || !ruleTable.equals(table) || !ruleParser.reads(c, values)) {
+            ruleParser = new RuleParser(c, values, family, name -> shape(family, table, name));
+            ruleFamily = family;
+            ruleTable = table;
+        }
+        return ruleParser;
+    }
+
+    /** Parses the statements of one rule and compiles them into {@code ops}: its anonymous sets, then the rule. */
+    private void rule(Family family, String table, String chain, String command, long handle, Token start,
+                      List<ParsedOperation> ops) {
         Token first = c.peek();
-        RuleParser.Parsed parsed = new RuleParser(c, values, family, name -> shape(family, table, name)).rule();
-        SourceLocation where = start.location().to(c.in.last().location());
+        RuleParser.Parsed parsed = ruleParser(family, table).rule();
+        // the rule's span, made only if asked for (an error, or a user of the operation's location)
+        Token last = c.in.last();
+        Supplier<SourceLocation> where = () -> start.location().to(last.location());
         checkSetReferences(family, table, parsed.statements(), where);
-        List<Statement> statements = NatMapData.withNamedMapData(parsed.statements(),
-                name -> mapData(family, table, name));
+        List<Statement> statements = Cursor.at(first, () -> NatMapData.withNamedMapData(parsed.statements(),
+                name -> mapData(family, table, name)));
         RuleSpec spec = Cursor.at(first, () -> new RuleSpec(family, table, chain, statements, parsed.comment(), 0));
-        Linearizer.Result result = Cursor.at(new Token(Token.Kind.WORD, "", where), () -> Linearizer.linearize(spec, ids));
-        List<ParsedOperation> ops = new ArrayList<>();
+        Linearizer.Result result;
+        try {
+            result = Linearizer.linearize(spec, ids);
+        } catch (IllegalArgumentException e) {
+            throw new NftParseException(where.get(), NftParseException.problem(e));
+        }
         // anonymous chains (jump { ... }) with their rules, then anonymous sets
         for (NftOperation before : result.prerequisites(UnaryOperator.identity())) {
-            ops.add(new ParsedOperation(before, where, null));
+            setUpdates |= DynamicSets.updatesSets(before);
+            ops.add(ParsedOperation.lazy(before, where, null));
         }
         Rule rule = NamedSetLookups.withByteOrder(result.rule(), name -> sets.set(family, table, name));
         NftOperation op = switch (command) {
             case "insert" -> new NftOperation.InsertRule(rule.withPosition(handle));
             case "replace" -> new NftOperation.ReplaceRule(rule.withHandle(handle));
-            default -> new NftOperation.AddRule(rule.withPosition(handle));
+            default -> new NftOperation.AddRule(handle == rule.position() ? rule : rule.withPosition(handle));
         };
+        setUpdates |= DynamicSets.updatesSets(op);
         // rendered only if someone prints it (nft -e): most never do
-        ops.add(ParsedOperation.withLazyEcho(op, where, () -> NftParser.echo(command + " rule", spec)));
-        return ops;
+        ops.add(ParsedOperation.lazy(op, where, () -> NftParser.echo(command + " rule", spec)));
     }
 
     private void element(String command) {

@@ -175,7 +175,7 @@ final class FieldParser extends RuleSubparser {
         Token second = c.peek();
         if (second.kind() == Token.Kind.WORD) {
             // two-word field names such as arp's "saddr ip"
-            var twoWords = Fields.header(w, name.text() + " " + second.text());
+            var twoWords = Fields.header(w, name.text(), second.text());
             if (twoWords.isPresent()) {
                 c.next();
                 return twoWords.get();

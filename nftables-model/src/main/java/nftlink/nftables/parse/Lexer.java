@@ -11,7 +11,11 @@ import java.util.List;
 final class Lexer {
     private final Source source;
     private final String text;
-    private final List<Token> out = new ArrayList<>();
+    /** The text's characters, which the loops below read one by one. */
+    private final char[] chars;
+    private final List<Token> out;
+    /** Words read before, by a hash of their characters: a word the text repeats is one string. */
+    private final String[] words = new String[WORD_CACHE];
     private int pos;
     private int line = 1;
     private int lineStart;
@@ -20,6 +24,51 @@ final class Lexer {
     private Lexer(String file, String text) {
         this.source = new Source(file, text);
         this.text = text;
+        this.chars = text.toCharArray();
+        // about one token for every five characters of a rule set: no copying as the list grows
+        this.out = new ArrayList<>(text.length() / 5 + 16);
+    }
+
+    /** Whether {@code word} is the text's {@code length} characters from {@code start}: a loop, as words are short. */
+    private boolean sameWord(String word, int start, int length) {
+        if (word.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (word.charAt(i) != chars[start + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Slots of the word cache, a power of two. */
+    private static final int WORD_CACHE = 1024;
+    /** Longer words (addresses, names) rarely repeat: they are not looked up. */
+    private static final int CACHED_WORD_LENGTH = 16;
+
+    /**
+     * The text from {@code start} to {@code end}: the string made for the same word before, when it is
+     * still in its slot. Keywords and field names then allocate nothing, and their hash is computed once
+     * for the lookups the parser makes with them.
+     */
+    private String word(int start, int end) {
+        int length = end - start;
+        if (length > CACHED_WORD_LENGTH) {
+            return text.substring(start, end);
+        }
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + chars[i];
+        }
+        int slot = (h ^ (h >>> 10)) & (WORD_CACHE - 1);
+        String cached = words[slot];
+        if (cached != null && cached.hashCode() == h && sameWord(cached, start, length)) {
+            return cached;
+        }
+        String word = text.substring(start, end);
+        words[slot] = word;
+        return word;
     }
 
     /**
@@ -82,8 +131,8 @@ final class Lexer {
     }
 
     private void run() {
-        while (pos < text.length()) {
-            char c = text.charAt(pos);
+        while (pos < chars.length) {
+            char c = chars[pos];
             int start = pos;
             if (c == '\n') {
                 pos++;
@@ -96,7 +145,7 @@ final class Lexer {
                 line++;
                 lineStart = pos;
             } else if (c == '#') {
-                while (pos < text.length() && text.charAt(pos) != '\n') {
+                while (pos < chars.length && chars[pos] != '\n') {
                     pos++;
                 }
             } else if (c == '"') {
@@ -104,20 +153,20 @@ final class Lexer {
             } else if (c == '$' || c == '@') {
                 pos++;
                 // a set name is nft's string: after its first character also - . and / (kube-proxy's names have /)
-                while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_'
-                        || (text.charAt(pos) == '-' || text.charAt(pos) == '.' || text.charAt(pos) == '/' && pos > start + 1)
+                while (pos < chars.length && (Character.isLetterOrDigit(chars[pos]) || chars[pos] == '_'
+                        || (chars[pos] == '-' || chars[pos] == '.' || chars[pos] == '/' && pos > start + 1)
                         && c == '@')) {
                     pos++;
                 }
                 if (pos == start + 1) {
                     add(Token.Kind.OTHER, String.valueOf(c), start);
                 } else {
-                    add(c == '$' ? Token.Kind.VARIABLE : Token.Kind.SET_REFERENCE, text.substring(start + 1, pos), start);
+                    add(c == '$' ? Token.Kind.VARIABLE : Token.Kind.SET_REFERENCE, word(start + 1, pos), start);
                 }
             } else if (c == '=' || c == '!' || c == '<' || c == '>') {
                 pos++;
-                boolean eq = pos < text.length() && text.charAt(pos) == '=';
-                boolean shift = !eq && (c == '<' || c == '>') && pos < text.length() && text.charAt(pos) == c;
+                boolean eq = pos < chars.length && chars[pos] == '=';
+                boolean shift = !eq && (c == '<' || c == '>') && pos < chars.length && chars[pos] == c;
                 if (eq || shift) {
                     // <=, >=, != and ==; << and >> (shifts)
                     pos++;
@@ -135,15 +184,15 @@ final class Lexer {
                     case '}' -> Token.Kind.RBRACE;
                     case ',' -> Token.Kind.COMMA;
                     default -> Token.Kind.SEMICOLON;
-                }, String.valueOf(c), start);
+                }, word(start, pos), start);
             } else if (operatorChar(c)) {
                 pos++;
-                add(Token.Kind.WORD, String.valueOf(c), start);
+                add(Token.Kind.WORD, word(start, pos), start);
             } else if (wordChar(c)) {
-                while (pos < text.length() && wordChar(text.charAt(pos))) {
+                while (pos < chars.length && wordChar(chars[pos])) {
                     pos++;
                 }
-                add(Token.Kind.WORD, text.substring(start, pos), start);
+                add(Token.Kind.WORD, word(start, pos), start);
             } else {
                 pos += Character.charCount(text.codePointAt(pos));
                 add(Token.Kind.OTHER, text.substring(start, pos), start);
@@ -156,10 +205,10 @@ final class Lexer {
     /** Consumes a backslash, trailing blanks and the line break after them, if that is what follows. */
     private boolean continuation() {
         int p = pos + 1;
-        while (p < text.length() && (text.charAt(p) == ' ' || text.charAt(p) == '\t' || text.charAt(p) == '\r')) {
+        while (p < chars.length && (chars[p] == ' ' || chars[p] == '\t' || chars[p] == '\r')) {
             p++;
         }
-        if (p < text.length() && text.charAt(p) == '\n') {
+        if (p < chars.length && chars[p] == '\n') {
             pos = p + 1;
             return true;
         }
@@ -168,13 +217,13 @@ final class Lexer {
 
     private void string(int start) {
         pos++;
-        while (pos < text.length() && text.charAt(pos) != '"' && text.charAt(pos) != '\n') {
+        while (pos < chars.length && chars[pos] != '"' && chars[pos] != '\n') {
             pos++;
         }
-        if (pos >= text.length() || text.charAt(pos) != '"') {
+        if (pos >= chars.length || chars[pos] != '"') {
             throw new NftParseException(at(start, pos), "unterminated string");
         }
         pos++;
-        add(Token.Kind.STRING, text.substring(start + 1, pos - 1), start);
+        add(Token.Kind.STRING, word(start + 1, pos - 1), start);
     }
 }

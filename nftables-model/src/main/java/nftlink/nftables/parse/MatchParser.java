@@ -7,6 +7,7 @@ import nftlink.nftables.lang.ExthdrField;
 import nftlink.nftables.lang.PayloadBitField;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Verdict;
+import nftlink.nftables.lang.CombinedField;
 import nftlink.nftables.lang.ConcatField;
 import nftlink.nftables.lang.CtField;
 import nftlink.nftables.lang.Datatype;
@@ -156,12 +157,10 @@ final class MatchParser extends RuleSubparser {
             return Cursor.at(v, () -> new Statement.SetFromField(f, source));
         }
         if (f instanceof PayloadField && RuleVocabulary.startsField(v)) {
-            // a header field from a map: ip daddr set iifname map @m, ip daddr set numgen inc mod 16 map { ... }
+            // a header field from a map (ip daddr set iifname map @m, ip daddr set numgen inc mod 16 map { ... }) or
+            // from a value of its type (ip saddr set ip daddr, ip saddr set numgen inc mod 2)
             Field key = r.fields.fieldOrConcat();
-            if (!c.at("map")) {
-                throw c.unexpected("map (a header field is set from a map of its values)");
-            }
-            Field source = r.lookups.mapLookup(key, f);
+            Field source = c.at("map") ? r.lookups.mapLookup(key, f) : key;
             return Cursor.at(v, () -> new Statement.SetFromField(f, source));
         }
         if (v.kind() == Token.Kind.WORD && (Fields.isProtocol(v.text()) || v.text().equals("meta")
@@ -228,10 +227,11 @@ final class MatchParser extends RuleSubparser {
             throw c.unexpected("a value to compare " + f.text() + " with");
         }
         Token valueToken = c.peek();
-        Matcher numberPrefix = NUMBER_PREFIX.matcher(valueToken.kind() == Token.Kind.WORD && valueToken.text().indexOf('/') > 0
-                ? valueToken.text() : "");
-        if (numberPrefix.matches() && f == unmasked && f.length() == 4 && f.datatype().hostOrder()
-                && (f instanceof MetaField || f instanceof CtField)) {
+        // the field first: a matcher for every value would cost more than the rest of the comparison
+        Matcher numberPrefix = f == unmasked && f.length() == 4 && (f instanceof MetaField || f instanceof CtField)
+                && f.datatype().hostOrder() && valueToken.kind() == Token.Kind.WORD && valueToken.text().indexOf('/') > 0
+                ? NUMBER_PREFIX.matcher(valueToken.text()) : null;
+        if (numberPrefix != null && numberPrefix.matches()) {
             // meta mark 0xffffff00/24: the top bits of a 32-bit number, FIELD & MASK == VALUE & MASK
             c.next();
             long value = Long.decode(numberPrefix.group(1));
@@ -332,6 +332,15 @@ final class MatchParser extends RuleSubparser {
      * {@code (a | b)} or {@code a,b}, the flags combined into one.
      */
     Bytes flagsOrValue(ValueParser.Part part) {
+        return flagsOrValue(part, true);
+    }
+
+    /**
+     * As {@link #flagsOrValue(ValueParser.Part)}; without {@code joinOr}, a {@code |} after the value is left to the
+     * caller, as after {@code & VALUE} in {@code ct mark set ip saddr & 0.0.0.255 | 0.0.0.1}, where nft applies the two
+     * operations one after the other.
+     */
+    private Bytes flagsOrValue(ValueParser.Part part, boolean joinOr) {
         boolean paren = c.peek().kind() == Token.Kind.OTHER && c.peek().text().equals("(");
         if (paren) {
             c.next();
@@ -345,7 +354,8 @@ final class MatchParser extends RuleSubparser {
             throw c.unexpected("a value");
         }
         // VALUE | VALUE joins constants; VALUE | FIELD starts a combination of values, which the caller reads
-        while (c.peek().kind() == Token.Kind.WORD && c.peek().text().equals("|") && !RuleVocabulary.startsField(c.in.peekToken(1))
+        while ((joinOr || paren) && c.peek().kind() == Token.Kind.WORD && c.peek().text().equals("|")
+                && !RuleVocabulary.startsField(c.in.peekToken(1))
                 || c.at(Token.Kind.COMMA) && part.bitmask()) {
             c.next();
             byte[] more = numberOrValue(part, c.next()).toArray();
@@ -378,7 +388,7 @@ final class MatchParser extends RuleSubparser {
         boolean widened = target instanceof MetaField || target instanceof CtField;
         if (widened && !(source instanceof ConcatField) && target.length() == 4 && !c.at("map")
                 && (source.length() != target.length() || r.atOperator("<<") || r.atOperator(">>"))
-                && (source instanceof PayloadBitField || r.atOperator("<<") || r.atOperator(">>"))) {
+                && (source instanceof PayloadBitField p && !endsByte(p) || r.atOperator("<<") || r.atOperator(">>"))) {
             Field computed = r.binops.binop(start, source);
             return Cursor.at(at, () -> new Statement.SetFromField(target, computed));
         }
@@ -388,20 +398,11 @@ final class MatchParser extends RuleSubparser {
             Token opToken = c.next();
             source = r.binops.combination(opToken, source, op);
         } else if (op != null) {
-            Token opToken = c.next();
-            Bytes operand = flagsOrValue(ValueParser.parts(source).getFirst());
-            Field s = source;
-            source = switch (op) {
-                case "&" -> Cursor.at(opToken, () -> MaskedField.and(s, operand));
-                case "|" -> Cursor.at(opToken, () -> MaskedField.or(s, operand));
-                default -> Cursor.at(opToken, () -> MaskedField.xor(s, operand));
-            };
+            source = constantOperations(source);
             String more = r.maskOperator(source);
-            if (more != null && RuleVocabulary.startsField(c.in.peekToken(1))) {
+            if (more != null) {
                 // ct mark & 0xffff0000 | meta mark & 0x0000ffff
                 source = r.binops.combination(c.next(), source, more);
-            } else if (more != null) {
-                throw Cursor.error(c.peek(), "unsupported: more than one operation on a value computed from the packet");
             }
         }
         if (c.at("map")) {
@@ -412,6 +413,80 @@ final class MatchParser extends RuleSubparser {
         }
         Field s = source;
         return Cursor.at(at, () -> new Statement.SetFromField(target, s));
+    }
+
+    /**
+     * Whether the bits of {@code p} end a byte ({@code vlan id}, {@code ip6 flowlabel}): nft sets a mark from such a
+     * field as the masked header bytes, swapped to host order, not as a value moved down.
+     */
+    private static boolean endsByte(PayloadBitField p) {
+        return p.bitOffset() + p.bits() == (p.offset() + p.length()) * 8;
+    }
+
+    /**
+     * {@code FIELD & C | C ^ C ...}: constants applied with nft's precedence ({@code &} before {@code ^} before
+     * {@code |}, so {@code ct mark ^ 0x3 & 0xff} is {@code ct mark ^ (0x3 & 0xff)}), which nft writes as one mask and
+     * xor; stops before an operator a field follows.
+     */
+    private MaskedField constantOperations(Field source) {
+        List<CombinedField.Op> ops = new ArrayList<>();
+        List<Bytes> constants = new ArrayList<>();
+        Token first = c.peek();
+        for (String op = r.maskOperator(source); op != null && !RuleVocabulary.startsField(c.in.peekToken(1));
+             op = r.maskOperator(source)) {
+            c.next();
+            ops.add(switch (op) {
+                case "&" -> CombinedField.Op.AND;
+                case "|" -> CombinedField.Op.OR;
+                default -> CombinedField.Op.XOR;
+            });
+            constants.add(flagsOrValue(ValueParser.parts(source).getFirst(), false));
+        }
+        int[] next = {0};
+        return Cursor.at(first, () -> (MaskedField) applied(source, ops, constants, next, 0));
+    }
+
+    /** Applies the operations from {@code next[0]} on whose precedence is at least {@code least} to {@code left}. */
+    private static Object applied(Object left, List<CombinedField.Op> ops, List<Bytes> constants, int[] next, int least) {
+        Object value = left;
+        while (next[0] < ops.size() && precedence(ops.get(next[0])) >= least) {
+            CombinedField.Op op = ops.get(next[0]);
+            Object right = constants.get(next[0]);
+            next[0]++;
+            while (next[0] < ops.size() && precedence(ops.get(next[0])) > precedence(op)) {
+                right = applied(right, ops, constants, next, precedence(ops.get(next[0])));
+            }
+            value = apply(value, op, (Bytes) right);
+        }
+        return value;
+    }
+
+    private static int precedence(CombinedField.Op op) {
+        return switch (op) {
+            case AND -> 3;
+            case XOR -> 2;
+            case OR -> 1;
+        };
+    }
+
+    /** {@code left OP right}: two constants folded, or one more operation on the value from the packet. */
+    private static Object apply(Object left, CombinedField.Op op, Bytes right) {
+        return switch (left) {
+            case MaskedField m -> m.then(op, right);
+            case Field f -> switch (op) {
+                case AND -> MaskedField.and(f, right);
+                case OR -> MaskedField.or(f, right);
+                case XOR -> MaskedField.xor(f, right);
+            };
+            default -> {
+                byte[] a = ((Bytes) left).toArray();
+                for (int i = 0; i < a.length && i < right.length(); i++) {
+                    byte b = (byte) right.get(i);
+                    a[i] = (byte) (op == CombinedField.Op.AND ? a[i] & b : op == CombinedField.Op.OR ? a[i] | b : a[i] ^ b);
+                }
+                yield Bytes.of(a);
+            }
+        };
     }
 
     /**

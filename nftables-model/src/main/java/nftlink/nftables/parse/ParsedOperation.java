@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  */
 public final class ParsedOperation {
     private final NftOperation operation;
-    private final SourceLocation location;
+    private SourceLocation location;
+    private Supplier<SourceLocation> pendingLocation;
     private Supplier<String> pendingEcho;
     private String echo;
 
@@ -30,16 +31,27 @@ public final class ParsedOperation {
         this.echo = echo;
     }
 
-    /** An operation whose echo {@code echo} renders on first use (never {@code null}). */
-    static ParsedOperation withLazyEcho(NftOperation operation, SourceLocation location, Supplier<String> echo) {
-        ParsedOperation out = new ParsedOperation(operation, location, null);
-        out.pendingEcho = Objects.requireNonNull(echo, "echo");
+    /**
+     * An operation whose location {@code location} makes on first use (a rule's span: most are never asked
+     * for), and whose echo {@code echo} renders on first use ({@code null}: none, as for helper operations).
+     */
+    static ParsedOperation lazy(NftOperation operation, Supplier<SourceLocation> location, Supplier<String> echo) {
+        ParsedOperation out = new ParsedOperation(operation);
+        out.pendingLocation = Objects.requireNonNull(location, "location");
+        out.pendingEcho = echo;
         return out;
+    }
+
+    private ParsedOperation(NftOperation operation) {
+        this.operation = Objects.requireNonNull(operation, "operation");
     }
 
     /** This operation's text and echo with {@code changed} in place of its operation. */
     ParsedOperation withOperation(NftOperation changed) {
-        ParsedOperation out = new ParsedOperation(changed, location, echo);
+        ParsedOperation out = new ParsedOperation(changed);
+        out.location = location;
+        out.pendingLocation = pendingLocation;
+        out.echo = echo;
         out.pendingEcho = pendingEcho;
         return out;
     }
@@ -59,6 +71,11 @@ public final class ParsedOperation {
      * @return where in the text
      */
     public SourceLocation location() {
+        Supplier<SourceLocation> pending = pendingLocation;
+        if (pending != null) {
+            location = Objects.requireNonNull(pending.get(), "location");
+            pendingLocation = null;
+        }
         return location;
     }
 
@@ -79,17 +96,17 @@ public final class ParsedOperation {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ParsedOperation p && operation.equals(p.operation) && location.equals(p.location)
+        return o instanceof ParsedOperation p && operation.equals(p.operation) && location().equals(p.location())
                 && Objects.equals(echo(), p.echo());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(operation, location, echo());
+        return Objects.hash(operation, location(), echo());
     }
 
     @Override
     public String toString() {
-        return "ParsedOperation[operation=" + operation + ", location=" + location + ", echo=" + echo() + "]";
+        return "ParsedOperation[operation=" + operation + ", location=" + location() + ", echo=" + echo() + "]";
     }
 }

@@ -33,6 +33,11 @@ final class RuleParser {
         this.c = c;
     }
 
+    /** Whether this parser reads from {@code cursor} with {@code valueParser}. */
+    boolean reads(Cursor cursor, ValueParser valueParser) {
+        return c == cursor && r.values == valueParser;
+    }
+
     /** A rule's statements up to the end of the statement; and its comment, if any. */
     record Parsed(List<Statement> statements, String comment) {
     }

@@ -41,9 +41,11 @@ final class RuleVocabulary {
             return false;
         }
         String w = t.text();
-        return Fields.isProtocol(w) || BARE_META.contains(w)
-                || Set.of("meta", "ct", "numgen", "symhash", "jhash").contains(w);
+        return Fields.isProtocol(w) || BARE_META.contains(w) || FIELD_KEYWORDS.contains(w);
     }
+
+    /** The other words that start a field ({@code meta mark}, {@code ct state}, {@code numgen inc mod 2}). */
+    private static final Set<String> FIELD_KEYWORDS = Set.of("meta", "ct", "numgen", "symhash", "jhash");
 
     /**
      * Whether one of {@code before} says which transport protocol the packet has: a match on it or on a transport

@@ -75,12 +75,29 @@ record SetShape(List<ValueParser.Part> key, ValueParser.Part data, List<ValuePar
         return verdicts || data != null || objects();
     }
 
+    /** The key's set data type ID ({@link #setKey()}'s), without making the key: asked for every set a rule looks up. */
     int keyType() {
-        return Datatype.concatenationId(key.stream().map(ValueParser.Part::type).toList());
+        int id = 0;
+        for (ValueParser.Part p : key) {
+            id = id << 6 | p.type().id();
+        }
+        return id;
     }
 
+    /**
+     * The key's length in bytes ({@link #setKey()}'s, each part of a concatenation in whole registers), without
+     * making the key.
+     */
     int keyLength() {
-        return setKey().length();
+        int length = 0;
+        for (ValueParser.Part p : key) {
+            if (p.length() <= 0) {
+                // refused as the key refuses it
+                return setKey().length();
+            }
+            length += (p.length() + 3) & ~3;
+        }
+        return key.size() == 1 ? key.getFirst().length() : key.isEmpty() ? setKey().length() : length;
     }
 
     /** The key's datatypes and lengths. */

@@ -248,27 +248,30 @@ final class ValueParser {
         }
         IllegalArgumentException whole = null;
         Bytes spacedLow = null;
-        try {
-            Bytes value = p.register(p.type().parse(text, p.length()));
-            if (p.type().isBitmask()) {
-                // flags combined with |: syn | ack
-                while (c.at("|")) {
-                    c.next();
-                    Token more = c.expect(Token.Kind.WORD, "a " + p.type().nftName());
-                    byte[] a = value.toArray();
-                    byte[] b = Cursor.at(more, () -> p.register(p.type().parse(more.text(), p.length()))).toArray();
-                    for (int i = 0; i < a.length; i++) {
-                        a[i] |= b[i];
+        // a range such as 1024-2048 is not tried whole: it would fail, at the cost of two exceptions
+        if (!rangeOnly(p, text)) {
+            try {
+                Bytes value = p.register(p.type().parse(text, p.length()));
+                if (p.type().isBitmask()) {
+                    // flags combined with |: syn | ack
+                    while (c.at("|")) {
+                        c.next();
+                        Token more = c.expect(Token.Kind.WORD, "a " + p.type().nftName());
+                        byte[] a = value.toArray();
+                        byte[] b = Cursor.at(more, () -> p.register(p.type().parse(more.text(), p.length()))).toArray();
+                        for (int i = 0; i < a.length; i++) {
+                            a[i] |= b[i];
+                        }
+                        value = Bytes.of(a);
                     }
-                    value = Bytes.of(a);
                 }
+                if (!c.at("-") || p.type().isBitmask()) {
+                    return new Value.Single(value);
+                }
+                spacedLow = value;
+            } catch (IllegalArgumentException e) {
+                whole = e;
             }
-            if (!c.at("-") || p.type().isBitmask()) {
-                return new Value.Single(value);
-            }
-            spacedLow = value;
-        } catch (IllegalArgumentException e) {
-            whole = e;
         }
         if (spacedLow != null) {
             // a range written with spaces: 8888 - 8999
@@ -296,7 +299,33 @@ final class ValueParser {
         if (Hostnames.applies(p.type(), text)) {
             return new Value.Single(Hostnames.address(hostnames, t, p.type()));
         }
-        throw Cursor.error(t, whole.getMessage());
+        throw Cursor.error(t, (whole != null ? whole : wholeError(p, text)).getMessage());
+    }
+
+    /** Why {@code text} is not one value of {@code p}'s type (for a word {@link #rangeOnly} said so of). */
+    private static IllegalArgumentException wholeError(Part p, String text) {
+        try {
+            p.type().parse(text, p.length());
+        } catch (IllegalArgumentException e) {
+            return e;
+        }
+        throw new IllegalStateException(text + " is a " + p.type().nftName() + " value after all");
+    }
+
+    /**
+     * Whether {@code text} with a dash cannot be one value of {@code p}'s type, so that it can only be a range: an
+     * address never holds a dash, and a number type reads a word that starts with a digit as a number, which a dash
+     * ends ({@code 1024-2048}; a name such as {@code ipv6-icmp} starts with a letter).
+     */
+    private static boolean rangeOnly(Part p, String text) {
+        if (text.indexOf('-') <= 0) {
+            return false;
+        }
+        return switch (p.type()) {
+            case IPV4_ADDR, IPV6_ADDR -> true;
+            case INET_SERVICE, INET_PROTO, MARK, UID, GID, IFINDEX -> text.charAt(0) >= '0' && text.charAt(0) <= '9';
+            default -> false;
+        };
     }
 
     private Value prefix(Part p, Token t, String address, String bits) {

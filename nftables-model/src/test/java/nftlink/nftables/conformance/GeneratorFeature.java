@@ -191,7 +191,11 @@ enum GeneratorFeature {
     LIMIT_DEFAULT_BURST,
     /** The quota statement. */
     STMT_QUOTA,
-    /** {@code meta mark set}, {@code ct mark set}, {@code meta priority set}. */
+    /**
+     * {@code meta mark set}, {@code ct mark set}, {@code meta priority set}; also values from the packet ({@code meta
+     * priority set numgen inc mod 4}, {@code ct zone set numgen ...}, {@code ip saddr set ip daddr}, {@code tcp dport set
+     * tcp sport}, {@code meta mark set tcp dport & 0xff}, {@code ct mark set ct mark & 0xff | 0x100}).
+     */
     STMT_SET_MARK,
     /** The reject statement with its variants. */
     STMT_REJECT,

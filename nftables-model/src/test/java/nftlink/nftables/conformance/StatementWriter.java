@@ -135,7 +135,35 @@ final class StatementWriter {
             options.add("ct mark set meta mark");
             options.add("meta mark set ct mark");
         }
+        if (c.roll(30)) {
+            options.addAll(fromPacket(rule));
+        }
         return c.pick(options);
+    }
+
+    /**
+     * Values set from the packet that nft types by the target: numgen and hash for a priority, a header field from
+     * another of its type, constants applied with nft's precedence, a narrower network-order field into a mark.
+     */
+    private List<String> fromPacket(RuleText rule) {
+        List<String> options = new ArrayList<>();
+        if (!rule.shape.isArp()) {
+            options.add("meta priority set numgen inc mod " + c.between(1, 16));
+        }
+        if (rule.shape.l3IsIp()) {
+            options.add("meta priority set jhash ip saddr mod " + c.between(1, 16));
+            options.add("ip saddr set ip daddr");
+        }
+        if ("tcp".equals(rule.shape.l4())) {
+            options.add("tcp dport set tcp sport");
+            options.add("meta mark set tcp dport & 0x" + Integer.toHexString(c.between(1, 0xffff)));
+        }
+        if (rule.shape.conntrack()) {
+            options.add("ct zone set numgen inc mod " + c.between(1, 16));
+            options.add("ct mark set ct mark & 0x" + Integer.toHexString(c.between(1, 0xffff)) + " | 0x"
+                    + Integer.toHexString(c.between(1, 0xffff) << 8));
+        }
+        return options;
     }
 
     /** {@code meta mark set SEL map { v : mark, ... }}. */

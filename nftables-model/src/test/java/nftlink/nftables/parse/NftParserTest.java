@@ -196,10 +196,10 @@ class NftParserTest {
             assertThat(PARSER.parseRule(Family.IP, "t", "c", text).statements())
                     .containsExactly(Statement.LimitStatement.packets(10, TimeUnit.MINUTE));
         }
-        // a mark takes a port (nft swaps it to host order: MarkFromFieldKernelTest); a priority does not
+        // a mark takes a port (nft swaps it to host order: MarkFromFieldKernelTest); a priority does not (nft: datatype mismatch)
         assertThat(PARSER.parseRule(Family.IP, "t", "c", "meta mark set tcp dport").statements()).hasSize(1);
         assertThatThrownBy(() -> PARSER.parseRule(Family.IP, "t", "c", "meta priority set tcp dport"))
-                .hasMessageContaining("unsupported: meta priority (4 bytes) set from tcp dport (2 bytes)");
+                .hasMessageContaining("datatype mismatch: expected TC classid, expression has type internet network service");
     }
 
     @Test

@@ -44,7 +44,7 @@ class ParseErrorTest {
         assertThat(error("add rule inet t c udp dport 4789 vxlan ip saddr set 1.2.3.4"))
                 .contains("unsupported: 'vxlan ip saddr set'");
         assertThat(error("add rule ip t c ip dscp set ip dscp & 0x4f")).contains("does not fit in the 6 bits of ip dscp");
-        assertThat(error("add rule ip t c ip dscp set ip ttl & 3")).contains("set from ip ttl & 3");
+        assertThat(error("add rule ip t c ip dscp set ip ttl & 3")).contains("datatype mismatch: expected Differentiated Services Code Point, expression has type integer");
         assertThat(error("add rule ip t c queue num symhash mod 2")).contains("a computed one follows 'to'");
         assertThat(error("add rule ip t c queue flags fanout to symhash mod 2")).contains("fanout spreads packets");
         assertThat(error("add rule ip t c queue to symhash mod 2 offset 65535")).contains("queue numbers run to 65535");
