@@ -12,7 +12,7 @@ import static nftlink.nftables.lang.DelinearizeFields.TunnelLayers;
 
 /**
  * The protocol context of one rule being delinearized: its expressions and anonymous sets, and what
- * its matches so far say of the packet (network and transport protocol, icmp type, vlan tags), which
+ * its matches so far say of the packet (link-layer headers and vlan tags, network and transport protocol, icmp type), which
  * names the header fields of later loads as nft's protocol context does.
  */
 final class DelinearizeContext {
@@ -24,7 +24,7 @@ final class DelinearizeContext {
     private String l3;
     private String l4;
     private Value icmpType;
-    private int vlanTags;
+    private LinkLayers link;
 
     DelinearizeContext(Rule rule, SetContents sets) {
         this.rule = rule;
@@ -35,6 +35,7 @@ final class DelinearizeContext {
             case ARP -> "arp";
             default -> null;
         };
+        this.link = LinkLayers.initial(rule.family());
         this.tunnels = TunnelLayers.of(rule.expressions());
         this.updatesSet = rule.expressions().stream().anyMatch(Dynset.class::isInstance);
     }
@@ -79,14 +80,14 @@ final class DelinearizeContext {
         return icmpType;
     }
 
-    /** How many vlan tags the matches so far opened. */
-    int vlanTags() {
-        return vlanTags;
+    /** The link-layer headers the rule's family and matches so far establish. */
+    LinkLayers link() {
+        return link;
     }
 
     /** The field {@code x} loads into register 1 in this context, or {@code null}. */
     Field fieldOf(Expression x) {
-        return DelinearizeFields.fieldOf(x, l3, l4, icmpType, tunnels);
+        return DelinearizeFields.fieldOf(x, l3, l4, link, icmpType, tunnels);
     }
 
     /** Takes in what {@code m}, read from a load of {@code field}, says of the packet's protocols. */
@@ -94,9 +95,7 @@ final class DelinearizeContext {
         if (m.op() == Match.Op.EQ && (field.equals(PayloadField.ICMP_TYPE) || field.equals(PayloadField.ICMPV6_TYPE))) {
             icmpType = m.value();
         }
-        if (PayloadField.opensVlanTag(m)) {
-            vlanTags++;
-        }
+        link = link.after(field, m, rule.family());
         if (m.op() == Match.Op.EQ && m.value() instanceof Value.Single single) {
             if (field.equals(MetaField.L4PROTO) || field.equals(PayloadField.IP_PROTOCOL) || field.equals(PayloadField.IP6_NEXTHDR)) {
                 l4 = PayloadField.TRANSPORT_PROTOCOLS.getOrDefault(single.bytes().get(0),

@@ -98,6 +98,12 @@ final class DelinearizeDependencies {
             // nft shows the l4proto tcp a reset needs only in tables where it is not implied
             return Linearizer.rejectDependencies(family, r);
         }
+        if (s instanceof Match m && PayloadField.isVlanType(m.field()) && m.value() instanceof Value.Single
+                && (family == Family.BRIDGE || family == Family.NETDEV || family == Family.INET)) {
+            // a vlan type compared with a value is a protocol match, which never folds the link-layer match before
+            // it there (ether type 8021q vlan type ip stays; nft's payload_may_dependency_kill)
+            return null;
+        }
         List<Field> fields = switch (s) {
             case Match m -> List.of(m.field());
             case Statement.VerdictMap v -> List.of(v.field());
@@ -121,6 +127,10 @@ final class DelinearizeDependencies {
                     // nft leaves the network protocol igmp needs in its listing (meta nfproto ipv4, meta protocol ip,
                     // ether type ip, vlan type ip): it folds it away only before icmp and icmpv6
                     f.dependencies(family).stream().filter(d -> d.field().equals(MetaField.L4PROTO)).forEach(deps::add);
+                } else if (innerVlanTag(f)) {
+                    // an inner tag's field depends on the vlan type that opened the tag, which nft never folds; the
+                    // ether type 8021q before the outer tag stays (ether type 8021q vlan type 8021q vlan id 6)
+                    f.dependencies(family).stream().filter(d -> !d.field().equals(PayloadField.ETHER_TYPE)).forEach(deps::add);
                 } else {
                     deps.addAll(f.dependencies(family));
                 }
@@ -236,6 +246,15 @@ final class DelinearizeDependencies {
             }
         }
         return i;
+    }
+
+    /** Whether {@code f} is a field of a vlan tag inside the outer one (the outer tag's fields end at byte 18). */
+    private static boolean innerVlanTag(Field f) {
+        return switch (f) {
+            case PayloadField p -> p.protocol().equals("vlan") && p.offset() >= 18;
+            case PayloadBitField p -> p.protocol().equals("vlan") && p.offset() >= 18;
+            default -> false;
+        };
     }
 
     /** Whether {@code m} says which network protocol follows (meta protocol, an ether or vlan type of ip or ip6). */

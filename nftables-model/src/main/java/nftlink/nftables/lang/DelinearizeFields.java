@@ -39,18 +39,19 @@ final class DelinearizeFields {
     static final int REG = NfTablesUapi.NFT_REG_1;
 
     /** The field {@code x} loads into register 1, or {@code null}. */
-    static Field fieldOf(Expression x, String l3, String l4, Value icmpType, TunnelLayers tunnels) {
-        return fieldOf(x, REG, l3, l4, icmpType, tunnels);
+    static Field fieldOf(Expression x, String l3, String l4, LinkLayers link, Value icmpType, TunnelLayers tunnels) {
+        return fieldOf(x, REG, l3, l4, link, icmpType, tunnels);
     }
 
     /** The field {@code x} loads into {@code register}, or {@code null}. */
-    static Field fieldOf(Expression x, int register, String l3, String l4, Value icmpType, TunnelLayers tunnels) {
+    static Field fieldOf(Expression x, int register, String l3, String l4, LinkLayers link, Value icmpType,
+                         TunnelLayers tunnels) {
         return switch (x) {
             case Inner in -> tunnels.field(in, register, null);
             case Meta.Load m when m.dreg() == register -> MetaField.of(m.key());
             case Ct.Load c when c.dreg() == register -> CtField.of(c.key(), c.direction());
             case Socket s when s.dreg() == register && s.key() == Socket.Key.CGROUPV2 && s.level() != null -> new SocketCgroupField(s.level());
-            case Payload.Load p when p.dreg() == register -> payloadField(p, l3, l4, icmpType);
+            case Payload.Load p when p.dreg() == register -> payloadField(p, l3, l4, link, icmpType);
             case Exthdr.Load h when h.dreg() == register -> ExthdrField.of(h, null);
             case Expression other when register == REG -> ExpressionField.of(other);
             case Expression other -> computedAt(other, register);
@@ -76,16 +77,18 @@ final class DelinearizeFields {
     }
 
     /** The bit field {@code x} loads when {@code mask} keeps only its bits, or {@code null}. */
-    static Field bitFieldOf(Expression x, Bytes mask, String l3, String l4, TunnelLayers tunnels) {
-        return bitFieldOf(x, REG, mask, l3, l4, tunnels);
+    static Field bitFieldOf(Expression x, Bytes mask, String l3, String l4, LinkLayers link, TunnelLayers tunnels) {
+        return bitFieldOf(x, REG, mask, l3, l4, link, tunnels);
     }
 
     /** The bit field {@code x} loads into {@code register} when {@code mask} keeps only its bits, or {@code null}. */
-    static Field bitFieldOf(Expression x, int register, Bytes mask, String l3, String l4, TunnelLayers tunnels) {
+    static Field bitFieldOf(Expression x, int register, Bytes mask, String l3, String l4, LinkLayers link,
+                            TunnelLayers tunnels) {
         return switch (x) {
             case Inner in -> tunnels.field(in, register, mask);
+            case Payload.Load p when p.dreg() == register && p.base() == Payload.Base.LINK -> link.bitField(p, mask);
             case Payload.Load p when p.dreg() == register -> {
-                String hint = p.base() == Payload.Base.TRANSPORT ? l4 : p.base() == Payload.Base.NETWORK ? l3 : "vlan";
+                String hint = p.base() == Payload.Base.TRANSPORT ? l4 : l3;
                 yield hint == null ? null : PayloadBitField.at(p, mask, hint);
             }
             case Exthdr.Load h when h.dreg() == register -> ExthdrField.of(h, mask);
@@ -94,12 +97,12 @@ final class DelinearizeFields {
     }
 
     /** {@code jhash KEY mod N}: the key's loads into register 2 at {@code at}, then the hash into register 1; or {@code null}. */
-    static HashField jhashAt(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels) {
+    static HashField jhashAt(List<Expression> e, int at, String l3, String l4, LinkLayers link, TunnelLayers tunnels) {
         List<Field> fields = new ArrayList<>();
         int slot = 0;
         int i = at;
         while (i < e.size() && !(e.get(i) instanceof Hash)) {
-            Field f = fieldOf(e.get(i), ConcatField.registerAt(HashField.KEY_REGISTER, slot), l3, l4, null, tunnels);
+            Field f = fieldOf(e.get(i), ConcatField.registerAt(HashField.KEY_REGISTER, slot), l3, l4, link, null, tunnels);
             if (f == null || f instanceof ExpressionField) {
                 return null;
             }
@@ -125,22 +128,22 @@ final class DelinearizeFields {
     }
 
     /** A concatenation loaded from {@code at} on (bit fields as their values), or {@code null}. */
-    static Concat concatAt(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels) {
-        return concatAt(e, at, l3, l4, tunnels, -1);
+    static Concat concatAt(List<Expression> e, int at, String l3, String l4, LinkLayers link, TunnelLayers tunnels) {
+        return concatAt(e, at, l3, l4, link, tunnels, -1);
     }
 
     /** A concatenation loaded at {@code at}, ending before register {@code stop} ({@code -1}: no limit). */
-    static Concat concatAt(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels, int stop) {
-        return concatAt(e, at, l3, l4, tunnels, stop, null);
+    static Concat concatAt(List<Expression> e, int at, String l3, String l4, LinkLayers link, TunnelLayers tunnels, int stop) {
+        return concatAt(e, at, l3, l4, link, tunnels, stop, null);
     }
 
     /**
-     * As {@link #concatAt(List, int, String, String, TunnelLayers, int)}; with {@code keyParts} (the datatypes of a set's
+     * As {@link #concatAt(List, int, String, String, LinkLayers, TunnelLayers, int)}; with {@code keyParts} (the datatypes of a set's
      * key), an immediate where a part is loaded is a constant of that part's type ({@code add @s { ip saddr . 10002 }}).
      */
-    static Concat concatAt(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels, int stop,
+    static Concat concatAt(List<Expression> e, int at, String l3, String l4, LinkLayers link, TunnelLayers tunnels, int stop,
                                    List<Datatype> keyParts) {
-        return concatAt(e, at, REG, l3, l4, tunnels, stop, keyParts, keyParts == null ? null : partLengths(keyParts, List.of()));
+        return concatAt(e, at, REG, l3, l4, link, tunnels, stop, keyParts, keyParts == null ? null : partLengths(keyParts, List.of()));
     }
 
     /**
@@ -157,10 +160,10 @@ final class DelinearizeFields {
     }
 
     /**
-     * As {@link #concatAt(List, int, String, String, TunnelLayers, int, List)}, loaded from register {@code base} on,
+     * As {@link #concatAt(List, int, String, String, LinkLayers, TunnelLayers, int, List)}, loaded from register {@code base} on,
      * constant parts as long as {@code keyLengths} says.
      */
-    static Concat concatAt(List<Expression> e, int at, int base, String l3, String l4, TunnelLayers tunnels, int stop,
+    static Concat concatAt(List<Expression> e, int at, int base, String l3, String l4, LinkLayers link, TunnelLayers tunnels, int stop,
                                    List<Datatype> keyParts, List<Integer> keyLengths) {
         List<Field> fields = new ArrayList<>();
         int slot = 0;
@@ -181,7 +184,7 @@ final class DelinearizeFields {
             }
             if (f == null && i + 1 < e.size() && e.get(i + 1) instanceof Bitwise.MaskXor mx && mx.sreg() == register
                     && mx.dreg() == register && isZero(mx.xor())) {
-                Field bits = bitFieldOf(e.get(i), register, mx.mask(), l3, l4, tunnels);
+                Field bits = bitFieldOf(e.get(i), register, mx.mask(), l3, l4, link, tunnels);
                 int down = bits == null ? 0 : BitValue.matchDown(bits, e, i + 2, register);
                 if (bits != null && (down > 0 || BitValue.down(bits, register).isEmpty())) {
                     f = bits;
@@ -189,7 +192,7 @@ final class DelinearizeFields {
                 }
             }
             if (f == null) {
-                f = fieldOf(e.get(i), register, l3, l4, null, tunnels);
+                f = fieldOf(e.get(i), register, l3, l4, link, null, tunnels);
                 if (f instanceof PayloadField pf && ((Payload.Load) e.get(i)).length() != pf.length()) {
                     f = null;
                 }
@@ -211,9 +214,9 @@ final class DelinearizeFields {
      * A concatenation with constants looked up in a set, {@code ip saddr . 1.2.3.4 . 80 @s1}: the constants
      * read as the set's key parts; {@code null} when the loads at {@code at} are not that.
      */
-    static Concat concatWithConstants(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels,
+    static Concat concatWithConstants(List<Expression> e, int at, String l3, String l4, LinkLayers link, TunnelLayers tunnels,
                                               SetContents sets) {
-        if (sets == null || e.get(at) instanceof Immediate || fieldOf(e.get(at), REG, l3, l4, null, tunnels) == null) {
+        if (sets == null || e.get(at) instanceof Immediate || fieldOf(e.get(at), REG, l3, l4, link, null, tunnels) == null) {
             return null;
         }
         int k = at + 1;
@@ -227,7 +230,7 @@ final class DelinearizeFields {
         if (keyParts == null) {
             return null;
         }
-        Concat found = concatAt(e, at, REG, l3, l4, tunnels, -1, keyParts, partLengths(keyParts, sets.keyLengths(l.set())));
+        Concat found = concatAt(e, at, REG, l3, l4, link, tunnels, -1, keyParts, partLengths(keyParts, sets.keyLengths(l.set())));
         return found != null && at + found.consumed() == k
                 && found.field().fields().stream().anyMatch(ConstantField.class::isInstance) ? found : null;
     }
@@ -248,16 +251,19 @@ final class DelinearizeFields {
     }
 
     /** The header field {@code p} loads, of the protocol {@code l3} or {@code l4} names (of the icmp type matched); or {@code null}. */
-    static PayloadField payloadField(Payload.Load p, String l3, String l4, Value icmpType) {
+    static PayloadField payloadField(Payload.Load p, String l3, String l4, LinkLayers link, Value icmpType) {
+        if (p.base() == Payload.Base.LINK) {
+            return link.field(p);
+        }
         // a header's protocol must be known from the family or an earlier match, as it is for nft
-        String hint = p.base() == Payload.Base.TRANSPORT ? l4 : p.base() == Payload.Base.NETWORK ? l3 : "ether";
+        String hint = p.base() == Payload.Base.TRANSPORT ? l4 : l3;
         if (hint == null) {
             return p.base() == Payload.Base.TRANSPORT ? transportPort(p) : null;
         }
         PayloadField first = null;
         for (PayloadField f : PayloadField.ALL) {
             if (f.base() == p.base() && f.offset() == p.offset() && p.length() <= f.length()
-                    && (f.protocol().equals(hint) || hint.equals("ether") && f.protocol().equals("vlan"))
+                    && f.protocol().equals(hint)
                     && (p.length() == f.length() || f.datatype() == Datatype.IPV4_ADDR || f.datatype() == Datatype.IPV6_ADDR)) {
                 Value needs = f.icmpType();
                 if (needs == null || icmpType != null && items(icmpType).stream().allMatch(items(needs)::contains)) {
@@ -285,10 +291,17 @@ final class DelinearizeFields {
         return v instanceof Value.SetLiteral l ? l.items() : List.of(v);
     }
 
-    /** The matches nft merged into one load and compare of consecutive header fields, or {@code null}. */
-    static List<Match> splitMerged(Payload.Load load, Bytes data, String l3, String l4) {
-        String hint = load.base() == Payload.Base.TRANSPORT ? l4 : load.base() == Payload.Base.NETWORK ? l3 : "ether";
-        if (hint == null) {
+    /**
+     * The matches nft merged into one load and compare of consecutive header fields (compared with {@code op}), or
+     * {@code null}.
+     */
+    static List<Match> splitMerged(Payload.Load load, Bytes data, Match.Op op, String l3, String l4, LinkLayers link) {
+        if (load.base() == Payload.Base.LINK) {
+            // nft splits link-layer bytes compared either way (vlan pcp != 0 vlan dei != 0 ...)
+            return link.expand(load, data, op);
+        }
+        String hint = load.base() == Payload.Base.TRANSPORT ? l4 : l3;
+        if (hint == null || op != Match.Op.EQ) {
             return null;
         }
         List<Match> out = new ArrayList<>();
@@ -367,10 +380,11 @@ final class DelinearizeFields {
                         InnerField.HEADER_FIELDS.stream().filter(h -> h.protocol().equals(tunnel.text())
                                 && h.offset() == p.offset() && h.length() == p.length()).findFirst().orElse(null);
                 case Payload.Load p when p.dreg() == register && mask == null ->
-                        payloadField(p, l3.get(tunnel), l4.get(tunnel), null);
+                        p.base() == Payload.Base.LINK ? LinkLayers.inTunnel(p, null)
+                                : payloadField(p, l3.get(tunnel), l4.get(tunnel), LinkLayers.ETHER, null);
+                case Payload.Load p when p.dreg() == register && p.base() == Payload.Base.LINK -> LinkLayers.inTunnel(p, mask);
                 case Payload.Load p when p.dreg() == register -> {
-                    String hint = p.base() == Payload.Base.TRANSPORT ? l4.get(tunnel)
-                            : p.base() == Payload.Base.NETWORK ? l3.get(tunnel) : "vlan";
+                    String hint = p.base() == Payload.Base.TRANSPORT ? l4.get(tunnel) : l3.get(tunnel);
                     yield hint == null ? null : PayloadBitField.at(p, mask, hint);
                 }
                 default -> null;

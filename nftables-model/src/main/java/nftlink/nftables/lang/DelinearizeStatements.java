@@ -130,7 +130,8 @@ final class DelinearizeStatements {
      * {@code left} combined with values loaded into the next register, {@code bitwise reg 1 = ( reg 1 |
      * reg 2 )} for each, then perhaps a constant ({@code | 0x200}); {@code null} when none follows.
      */
-    static Combined combinedAt(Field left, List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels) {
+    static Combined combinedAt(Field left, List<Expression> e, int at, String l3, String l4, LinkLayers link,
+                               TunnelLayers tunnels) {
         int right = REG + 1;
         Field value = left;
         int k = at;
@@ -140,11 +141,11 @@ final class DelinearizeStatements {
             int next = k + 1;
             if (e.get(k + 1) instanceof Bitwise.MaskXor mx && mx.sreg() == right && mx.dreg() == right && isZero(mx.xor())) {
                 // a bit field: its bits masked out, then moved down
-                operand = bitFieldOf(e.get(k), right, mx.mask(), l3, l4, tunnels);
+                operand = bitFieldOf(e.get(k), right, mx.mask(), l3, l4, link, tunnels);
                 next = k + 2;
             }
             if (operand == null) {
-                operand = fieldOf(e.get(k), right, l3, l4, null, tunnels);
+                operand = fieldOf(e.get(k), right, l3, l4, link, null, tunnels);
                 next = k + 1;
             }
             if (operand == null) {
@@ -192,7 +193,8 @@ final class DelinearizeStatements {
     }
 
     /** A dynamic set update from the loads of its key (and data) at {@code at} to its dynset, or {@code null}. */
-    static Dynsetted dynset(List<Expression> e, int at, String l3, String l4, TunnelLayers tunnels, SetContents sets) {
+    static Dynsetted dynset(List<Expression> e, int at, String l3, String l4, LinkLayers link, TunnelLayers tunnels,
+                            SetContents sets) {
         Dynset update = null;
         for (int k = at; k < e.size() && update == null; k++) {
             if (e.get(k) instanceof Dynset d) {
@@ -207,14 +209,14 @@ final class DelinearizeStatements {
         int keyType = sets == null ? 0 : sets.keyType(update.set());
         List<Datatype> keyParts = keyType == 0 ? null : Datatype.parts(keyType);
         List<Integer> keyLengths = keyParts == null ? null : partLengths(keyParts, sets.keyLengths(update.set()));
-        Concat found = concatAt(e, at, REG, l3, l4, tunnels, dataRegister, keyParts, keyLengths);
+        Concat found = concatAt(e, at, REG, l3, l4, link, tunnels, dataRegister, keyParts, keyLengths);
         ConcatField concat = found == null ? null : found.field();
-        Field key = concat != null ? concat : dynsetSingleKey(e.get(at), l3, l4, tunnels, keyParts);
+        Field key = concat != null ? concat : dynsetSingleKey(e.get(at), l3, l4, link, tunnels, keyParts);
         int keyLoads = concat != null ? found.consumed() : 1;
         if (concat == null && at + 2 < e.size() && e.get(at + 1) instanceof Bitwise.MaskXor mx && mx.sreg() == REG
                 && mx.dreg() == REG && isZero(mx.xor())) {
             // a bit field's value: update @vlanidset { vlan id }
-            Field bits = bitFieldOf(e.get(at), REG, mx.mask(), l3, l4, tunnels);
+            Field bits = bitFieldOf(e.get(at), REG, mx.mask(), l3, l4, link, tunnels);
             int down = bits == null ? 0 : BitValue.matchDown(bits, e, at + 2, REG);
             if (bits != null && (down > 0 || BitValue.down(bits, REG).isEmpty())) {
                 key = bits;
@@ -239,8 +241,8 @@ final class DelinearizeStatements {
                 data = constant.field();
                 next += constant.consumed();
             } else {
-                Concat dataConcat = concatAt(e, next, dataRegister, l3, l4, tunnels, -1, null, null);
-                data = dataConcat != null ? dataConcat.field() : fieldOf(e.get(next), dataRegister, l3, l4, null, tunnels);
+                Concat dataConcat = concatAt(e, next, dataRegister, l3, l4, link, tunnels, -1, null, null);
+                data = dataConcat != null ? dataConcat.field() : fieldOf(e.get(next), dataRegister, l3, l4, link, null, tunnels);
                 if (data == null) {
                     return null;
                 }
@@ -268,11 +270,12 @@ final class DelinearizeStatements {
      * The single key of a dynamic set update: a field from the packet, or a constant of the set's key
      * type ({@code add @m { 10.2.3.4 timeout 2s : 0x2 }}); {@code null} when neither.
      */
-    static Field dynsetSingleKey(Expression x, String l3, String l4, TunnelLayers tunnels, List<Datatype> keyParts) {
+    static Field dynsetSingleKey(Expression x, String l3, String l4, LinkLayers link, TunnelLayers tunnels,
+                                 List<Datatype> keyParts) {
         if (x instanceof Immediate imm && imm.dreg() == REG && imm.data() instanceof NftData.Value v
                 && keyParts != null && keyParts.size() == 1 && v.bytes().length() == keyParts.getFirst().length()) {
             return new ConstantField(keyParts, List.of(v.bytes()));
         }
-        return fieldOf(x, REG, l3, l4, null, tunnels);
+        return fieldOf(x, REG, l3, l4, link, null, tunnels);
     }
 }

@@ -148,7 +148,7 @@ public final class Delinearizer {
         if (s != null) {
             return s;
         }
-        Load load = innerVlanTag(c, i, initial);
+        Load load = initial;
         s = load == null ? null : afterLoad(c, i, load);
         if (s == null) {
             s = payload(c, i, load == null, out);
@@ -160,7 +160,7 @@ public final class Delinearizer {
             s = keySet(c, i, load);
         }
         if (s == null && c.updatesSet()) {
-            Dynsetted dynset = dynset(c.expressions(), i, c.l3(), c.l4(), c.tunnels(), c.sets());
+            Dynsetted dynset = dynset(c.expressions(), i, c.l3(), c.l4(), c.link(), c.tunnels(), c.sets());
             s = dynset == null ? null : new Step(dynset.statement(), dynset.consumed());
         }
         if (s == null) {
@@ -174,9 +174,9 @@ public final class Delinearizer {
     private static Step concatenation(DelinearizeContext c, int i) {
         List<Expression> e = c.expressions();
         SetContents sets = c.sets();
-        Concat found = concatAt(e, i, c.l3(), c.l4(), c.tunnels());
+        Concat found = concatAt(e, i, c.l3(), c.l4(), c.link(), c.tunnels());
         if (found == null) {
-            found = concatWithConstants(e, i, c.l3(), c.l4(), c.tunnels(), sets);
+            found = concatWithConstants(e, i, c.l3(), c.l4(), c.link(), c.tunnels(), sets);
         }
         if (found == null) {
             return null;
@@ -233,7 +233,7 @@ public final class Delinearizer {
         Field field = c.fieldOf(x);
         int loadCount = 1;
         if (field == null) {
-            HashField hash = jhashAt(e, i, c.l3(), c.l4(), c.tunnels());
+            HashField hash = jhashAt(e, i, c.l3(), c.l4(), c.link(), c.tunnels());
             if (hash != null) {
                 field = hash;
                 loadCount = (hash.key() instanceof ConcatField concat ? concat.fields().size() : 1) + 1;
@@ -241,7 +241,7 @@ public final class Delinearizer {
         }
         if (i + 2 < e.size() && e.get(i + 1) instanceof Bitwise.MaskXor mx && mx.sreg() == REG
                 && mx.dreg() == REG && isZero(mx.xor())) {
-            Field bits = bitFieldOf(x, mx.mask(), c.l3(), c.l4(), c.tunnels());
+            Field bits = bitFieldOf(x, mx.mask(), c.l3(), c.l4(), c.link(), c.tunnels());
             if (bits != null) {
                 field = bits;
                 loadCount = 2;
@@ -266,29 +266,6 @@ public final class Delinearizer {
             return s == null ? null : new Step(s, load.count() + 1);
         }
         return null;
-    }
-
-    /** A field of an inner vlan tag loaded at {@code i}; else {@code load} as it is. */
-    private static Load innerVlanTag(DelinearizeContext c, int i, Load load) {
-        List<Expression> e = c.expressions();
-        int vlanTags = c.vlanTags();
-        if (!(vlanTags > 1 && e.get(i) instanceof Payload.Load p && p.base() == Payload.Base.LINK && p.dreg() == REG
-                && p.offset() >= 14 + 4 * (vlanTags - 1))) {
-            return load;
-        }
-        // a field of an inner vlan tag: where the outer tag's field lies, 4 bytes further per tag
-        Payload.Load outer = new Payload.Load(p.base(), p.offset() - 4 * (vlanTags - 1), p.length(), p.dreg());
-        Bytes mask = i + 2 < e.size() && e.get(i + 1) instanceof Bitwise.MaskXor mx && mx.sreg() == REG && mx.dreg() == REG
-                && isZero(mx.xor()) ? mx.mask() : null;
-        Field outerField = mask != null ? bitFieldOf(outer, mask, c.l3(), c.l4(), c.tunnels()) : c.fieldOf(outer);
-        if (outerField == null && mask != null) {
-            outerField = c.fieldOf(outer);
-            mask = null;
-        }
-        if (outerField != null && PayloadField.ofVlanTag(outerField, vlanTags) != outerField) {
-            return new Load(PayloadField.ofVlanTag(outerField, vlanTags), mask != null ? 2 : 1);
-        }
-        return load;
     }
 
     /** A verdict map, computed-key lookup or match read after {@code load}; a match informs the context; or {@code null}. */
@@ -335,14 +312,16 @@ public final class Delinearizer {
         List<Expression> e = c.expressions();
         Expression x = e.get(i);
         if (x instanceof Immediate || x instanceof Payload.Load) {
-            PayloadWrite.Read write = PayloadWrite.delinearize(e, i, c.l3(), c.l4());
+            PayloadWrite.Read write = PayloadWrite.delinearize(e, i, c.l3(), c.l4(), c.link());
             if (write != null) {
                 return new Step(write.statement(), write.consumed());
             }
         }
         if (fieldless && x instanceof Payload.Load load && load.dreg() == REG && i + 1 < e.size()
-                && e.get(i + 1) instanceof Cmp cmp && cmp.sreg() == REG && cmp.op() == Cmp.Op.EQ && cmp.data().length() == load.length()) {
-            List<Match> split = splitMerged(load, cmp.data(), c.l3(), c.l4());
+                && e.get(i + 1) instanceof Cmp cmp && cmp.sreg() == REG && (cmp.op() == Cmp.Op.EQ || cmp.op() == Cmp.Op.NEQ)
+                && cmp.data().length() == load.length()) {
+            Match.Op op = cmp.op() == Cmp.Op.EQ ? Match.Op.EQ : Match.Op.NEQ;
+            List<Match> split = splitMerged(load, cmp.data(), op, c.l3(), c.l4(), c.link());
             if (split != null) {
                 // ether saddr X and ether type ip6 in one load: what follows is ip6, as after either alone
                 split.forEach(m -> c.learn(m.field(), m));
@@ -462,7 +441,7 @@ public final class Delinearizer {
             at++;
         }
         // values combined from two registers: ct mark & 0xffff0000 | meta mark & 0x0000ffff
-        Combined combined = combinedAt(source, e, at, c.l3(), c.l4(), c.tunnels());
+        Combined combined = combinedAt(source, e, at, c.l3(), c.l4(), c.link(), c.tunnels());
         return combined != null ? new Source(combined.field(), combined.next()) : new Source(source, at);
     }
 

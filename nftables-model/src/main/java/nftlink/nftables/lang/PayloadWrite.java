@@ -176,7 +176,7 @@ final class PayloadWrite {
     record Read(Statement statement, int consumed) {
     }
 
-    static Read delinearize(List<Expression> e, int at, String l3, String l4) {
+    static Read delinearize(List<Expression> e, int at, String l3, String l4, LinkLayers link) {
         // a write is immediate + write or load + mask + write: look no further for anything else
         boolean immediateWrite = at + 1 < e.size() && e.get(at) instanceof Immediate
                 && (e.get(at + 1) instanceof Payload.Write || e.get(at + 1) instanceof Exthdr.Write);
@@ -195,13 +195,27 @@ final class PayloadWrite {
             }
             return null;
         }
-        for (Field f : candidates(l3, l4)) {
+        for (Field f : candidates(l3, l4, link)) {
             Read r = tryField(f, e, at);
             if (r != null) {
                 return r;
             }
         }
-        return maskedWrite ? rawField(e, at) : null;
+        return maskedWrite ? rawField(e, at) : rawLinkWrite(e, at);
+    }
+
+    /**
+     * Link-layer bytes no field names in the rule's link layers set to a constant, {@code @ll,0,48 set 0x1122334455}
+     * (an {@code ether daddr} after a vlan tag, as nft 1.1.3 lists it); or {@code null}.
+     */
+    private static Read rawLinkWrite(List<Expression> e, int at) {
+        if (!(e.get(at) instanceof Immediate imm) || imm.dreg() != REG || !(imm.data() instanceof NftData.Value v)
+                || !(e.get(at + 1) instanceof Payload.Write w) || w.base() != Payload.Base.LINK || w.length() > 16) {
+            return null;
+        }
+        RawPayloadField f = new RawPayloadField(w.base(), w.offset() * 8, w.length() * 8);
+        Bytes value = Delinearizer.fit(v.bytes(), f.length());
+        return value != null && linearize(f, value).equals(e.subList(at, at + 2)) ? new Read(new Statement.PayloadSet(f, value), 2) : null;
     }
 
     /**
@@ -310,20 +324,21 @@ final class PayloadWrite {
         return f.toRegister(BitLayout.fixed(bits, f.valueLength()));
     }
 
-    private static List<Field> candidates(String l3, String l4) {
+    private static List<Field> candidates(String l3, String l4, LinkLayers link) {
         List<Field> out = new ArrayList<>();
         for (PayloadField p : PayloadField.ALL) {
-            if (p.protocol().equals(l3) || p.protocol().equals(l4) || p.protocol().equals("ether")
-                    || l4 == null && p.protocol().equals("th")) {
+            if (p.base() != Payload.Base.LINK && (p.protocol().equals(l3) || p.protocol().equals(l4)
+                    || l4 == null && p.protocol().equals("th"))) {
                 out.add(p);
             }
         }
         for (PayloadBitField p : PayloadBitField.ALL) {
-            // vlan tag fields lie at fixed offsets of the link header (the written bytes tell them apart)
-            if (p.protocol().equals(l3) || p.protocol().equals(l4) || p.protocol().equals("vlan")) {
+            if (p.base() != Payload.Base.LINK && (p.protocol().equals(l3) || p.protocol().equals(l4))) {
                 out.add(p);
             }
         }
+        // the link-layer fields as the rule's link layers name them (ether, each vlan tag)
+        out.addAll(link.fields());
         out.removeIf(f -> unsupported(f) != null);
         return out;
     }

@@ -162,13 +162,13 @@ enum GeneratorFeature {
     /** Matches on TCP flags with a mask ({@code tcp flags & (fin | syn | rst | ack) != syn}). */
     TCP_FLAGS,
     /**
-     * A vlan tag matched first in a rule of an inet table ({@code vlan id 5}), so that the rule's network header
-     * depends on the tag's type ({@code vlan type ip}). Not in bridge and netdev: there the rules match {@code ether
-     * daddr} (link header offset 0), which nft 1.1.3 reads after a vlan tag as the tag's fields: compared with a value
-     * it lists {@code vlan id 5 vlan pcp 0 vlan dei 0 vlan id 17 vlan type 0x2233 @ll,32,16 0x4455} for {@code vlan id 5
-     * ether daddr 00:11:22:33:44:55} (JSON: {@code vlan pcp}), as a key {@code @ll,0,48}; nftlink lists {@code ether
-     * daddr} (with bridge and netdev, base seed 1792522185 fails 16 of 300 rule sets, all on this). Not in nat chains,
-     * and such a rule does not end in a reject (see {@code RuleWriter}).
+     * A vlan tag matched first in a rule of an inet, bridge or netdev table ({@code vlan id 5}), so that the rule's
+     * network header depends on the tag's type ({@code vlan type ip}) and its link-layer fields are read after the tag
+     * as nft 1.1.3 reads them. Such a rule matches no {@code ether daddr} (see {@code RuleText.selectors}): nft reads
+     * link header offset 0 after a tag as the tag's fields and lists {@code vlan id 5 ether daddr @s} as {@code vlan id
+     * 5 @ll,0,48 @s}, which nft-ref -c -f then refuses ("datatype mismatch, expected integer, expression has type
+     * Ethernet address"); nftlink lists it as nft does (VlanLinkLayerKernelTest). Not in nat chains, and such a rule
+     * does not end in a reject (see {@code RuleWriter}).
      */
     MATCH_VLAN,
     /** IGMP header matches ({@code igmp type membership-query}) in rules of IPv4 without a transport protocol. */
@@ -230,7 +230,7 @@ enum GeneratorFeature {
             case NEGATED_FLAG_LIST -> List.of(MATCH_NEGATION);
             case LIMIT_DEFAULT_BURST -> List.of(STMT_LIMIT);
             case IPV6_SHORTHAND, IPV6_FULL, IPV6_MAPPED -> List.of(FAMILY_IP6, FAMILY_INET);
-            case MATCH_VLAN -> List.of(FAMILY_INET);
+            case MATCH_VLAN -> List.of(FAMILY_INET, FAMILY_BRIDGE, FAMILY_NETDEV);
             default -> List.of();
         };
     }

@@ -25,6 +25,17 @@ final class RuleText {
         this.shape = shape;
     }
 
+    /**
+     * The expressions of type {@code k} this rule may match or use: its shape's, without {@code ether daddr} after a
+     * vlan tag, which nft 1.1.3 then reads as the tag's fields (a named set lookup {@code vlan id 5 ether daddr @s}
+     * lists as {@code vlan id 5 @ll,0,48 @s}, which nft-ref -c -f refuses: "datatype mismatch, expected integer,
+     * expression has type Ethernet address").
+     */
+    List<String> selectors(KeyType k) {
+        List<String> all = k.selectors(shape);
+        return vlan ? all.stream().filter(s -> !s.equals("ether daddr")).toList() : all;
+    }
+
     /** Adds a match or statement; {@code selector} is the expression it starts with, to note protocol matches. */
     void add(String text, String selector) {
         parts.add(text);

@@ -31,7 +31,8 @@ final class RuleWriter {
         List<SetPlan> usable = Choices.only(table.sets, s -> usable(s, chain));
         SetPlan set = !usable.isEmpty() && c.roll(55) ? c.pick(usable) : null;
         RuleText rule = new RuleText(set == null ? RuleShape.random(c, table.family) : filled(set.shape()));
-        if (table.family.equals("inet") && !"nat".equals(chain.type()) && c.maybe(GeneratorFeature.MATCH_VLAN, 8)) {
+        if (List.of("inet", "bridge", "netdev").contains(table.family) && !"nat".equals(chain.type())
+                && c.maybe(GeneratorFeature.MATCH_VLAN, 8)) {
             // first: after a network header match the tag would contradict the network protocol
             rule.add("vlan id " + c.between(1, 4094), "vlan id");
             rule.vlan = true;
@@ -81,7 +82,7 @@ final class RuleWriter {
         }
         List<KeyType> types = new ArrayList<>();
         for (KeyType k : KeyType.values()) {
-            if (!k.selectors(rule.shape).isEmpty() && (k != KeyType.IFACE || c.has(GeneratorFeature.IIF_NAMES))
+            if (!rule.selectors(k).isEmpty() && (k != KeyType.IFACE || c.has(GeneratorFeature.IIF_NAMES))
                     && (!k.hostOrder || c.has(GeneratorFeature.MATCH_HOST_ORDER))) {
                 types.add(k);
             }
@@ -96,7 +97,7 @@ final class RuleWriter {
         }
         KeyType k = c.pick(types);
         noteType(k);
-        String selector = c.pick(k.selectors(rule.shape));
+        String selector = c.pick(rule.selectors(k));
         rule.add(selector + " " + operand(k, rule), selector);
     }
 
@@ -158,7 +159,7 @@ final class RuleWriter {
     /** {@code SEL . SEL { a . b, ... }}: an anonymous set of a concatenation. */
     private void concatSet(RuleText rule, List<KeyType> key) {
         List<String> selectors = new ArrayList<>();
-        key.forEach(k -> selectors.add(c.pick(k.selectors(rule.shape))));
+        key.forEach(k -> selectors.add(c.pick(rule.selectors(k))));
         List<String> elements = new ArrayList<>();
         for (int slot : slots(key.getFirst(), c.maybe(GeneratorFeature.SINGLE_ELEMENT_SET, 20) ? 1 : c.between(2, 3))) {
             StringBuilder e = new StringBuilder();
@@ -200,7 +201,7 @@ final class RuleWriter {
     private String selectors(SetPlan set, RuleText rule) {
         List<String> parts = new ArrayList<>();
         for (KeyType k : set.key()) {
-            String s = c.pick(k.selectors(rule.shape));
+            String s = c.pick(rule.selectors(k));
             parts.add(s);
             rule.noteLookup(s);
         }
@@ -285,11 +286,11 @@ final class RuleWriter {
     }
 
     private void anonymousVmap(RuleText rule, List<TablePlan.ChainPlan> targets) {
-        List<KeyType> types = Choices.only(List.of(KeyType.values()), k -> !k.selectors(rule.shape).isEmpty()
+        List<KeyType> types = Choices.only(List.of(KeyType.values()), k -> !rule.selectors(k).isEmpty()
                 && k != KeyType.IFACE && (!k.hostOrder || c.has(GeneratorFeature.MATCH_HOST_ORDER)));
         KeyType k = c.pick(types);
         noteType(k);
-        String selector = c.pick(k.selectors(rule.shape));
+        String selector = c.pick(rule.selectors(k));
         List<String> elements = new ArrayList<>();
         for (int slot : slots(k, c.between(1, 3))) {
             String verdict = !targets.isEmpty() && c.roll(30) ? "jump " + c.pick(targets).name() : c.pick("accept", "drop");

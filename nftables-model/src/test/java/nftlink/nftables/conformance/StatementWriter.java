@@ -168,13 +168,13 @@ final class StatementWriter {
 
     /** {@code meta mark set SEL map { v : mark, ... }}. */
     private void anonymousMap(RuleText rule) {
-        List<KeyType> types = Choices.only(List.of(KeyType.values()), k -> !k.selectors(rule.shape).isEmpty()
+        List<KeyType> types = Choices.only(List.of(KeyType.values()), k -> !rule.selectors(k).isEmpty()
                 && k != KeyType.IFACE && (!k.hostOrder || c.has(GeneratorFeature.MATCH_HOST_ORDER)));
         if (types.isEmpty()) {
             return;
         }
         KeyType k = c.pick(types);
-        String selector = c.pick(k.selectors(rule.shape));
+        String selector = c.pick(rule.selectors(k));
         List<String> elements = new ArrayList<>();
         List<Integer> used = new ArrayList<>();
         for (int i = c.between(1, 3); i > 0; i--) {
