@@ -41,7 +41,7 @@ public final class NatMapData {
     public static List<Statement> withNamedMapData(List<Statement> statements,
                                                    Function<String, List<Datatype>> mapData,
                                                    Predicate<String> dataRanges) {
-        if (!hasNat(statements)) {
+        if (!looksUpNamedMap(statements)) {
             // most rules: nothing to complete, nothing to copy
             return statements;
         }
@@ -72,9 +72,10 @@ public final class NatMapData {
         return out;
     }
 
-    private static boolean hasNat(List<Statement> statements) {
+    /** Whether a nat statement or a value set from the packet may look up a named map: what this completes. */
+    private static boolean looksUpNamedMap(List<Statement> statements) {
         for (Statement s : statements) {
-            if (s instanceof Statement.NatStatement) {
+            if (s instanceof Statement.NatStatement || s instanceof Statement.SetFromField sf && sf.source() instanceof MapLookupField) {
                 return true;
             }
         }
