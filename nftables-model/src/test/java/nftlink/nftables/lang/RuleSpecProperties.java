@@ -251,6 +251,12 @@ class RuleSpecProperties {
     private static List<Statement> withListedDependencies(Family family, List<Statement> statements) {
         List<Statement> out = new ArrayList<>();
         for (Statement s : statements) {
+            if (s instanceof Match m && PayloadField.isVlanType(m.field()) && m.value() instanceof Value.Single
+                    && (family == Family.BRIDGE || family == Family.NETDEV || family == Family.INET)
+                    && out.stream().noneMatch(RuleSpecProperties::opensVlanTag)) {
+                // a vlan type compared with a value keeps the ether type 8021q before it (VlanLinkLayerKernelTest)
+                out.add(Match.eq(PayloadField.ETHER_TYPE, Bytes.u16Be(0x8100)));
+            }
             if (s instanceof Match m && m.field() instanceof PayloadField p && p.protocol().equals("igmp")) {
                 switch (family) {
                     case INET -> out.add(Match.eq(MetaField.NFPROTO, Bytes.u8(NfTablesUapi.NFPROTO_IPV4)));
@@ -262,6 +268,13 @@ class RuleSpecProperties {
             out.add(s);
         }
         return out;
+    }
+
+    /** Whether {@code s} matches a field of a vlan tag or the ether type: the tag is then open already. */
+    private static boolean opensVlanTag(Statement s) {
+        return s instanceof Match m && (m.field().equals(PayloadField.ETHER_TYPE)
+                || m.field() instanceof PayloadField p && p.protocol().equals("vlan")
+                || m.field() instanceof PayloadBitField b && b.protocol().equals("vlan"));
     }
 
     /** A set of one item compiles to a comparison with the item (as nft does), and lists so. */
