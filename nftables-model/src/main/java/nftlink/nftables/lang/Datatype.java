@@ -202,7 +202,7 @@ public enum Datatype {
         return switch (this) {
             case IPV4_ADDR -> address(t, 4);
             case IPV6_ADDR -> address(t, 16);
-            case ETHER_ADDR -> ether(t);
+            case ETHER_ADDR -> EtherAddress.parse(t);
             case INET_PROTO -> Bytes.u8(named(t, Netdb.protocolNumber(t), 0xff));
             case ICMP_TYPE -> Bytes.u8(named(t, DatatypeSymbols.ICMP_TYPES));
             // mld-listener-reduction is nft's other name for mld-listener-done
@@ -408,7 +408,7 @@ public enum Datatype {
         byte[] b = value.toArray();
         return switch (this) {
             case IPV4_ADDR, IPV6_ADDR -> printAddress(b);
-            case ETHER_ADDR -> printEther(b);
+            case ETHER_ADDR -> EtherAddress.print(b);
             case INET_PROTO -> Netdb.protocolName(b[0] & 0xff) != null ? Netdb.protocolName(b[0] & 0xff) : Integer.toString(b[0] & 0xff);
             case ICMP_TYPE -> DatatypeSymbols.ICMP_TYPES[b[0] & 0xff] != null ? DatatypeSymbols.ICMP_TYPES[b[0] & 0xff] : Integer.toString(b[0] & 0xff);
             case ICMPV6_TYPE -> DatatypeSymbols.ICMPV6_TYPES[b[0] & 0xff] != null ? DatatypeSymbols.ICMPV6_TYPES[b[0] & 0xff] : Integer.toString(b[0] & 0xff);
@@ -461,17 +461,6 @@ public enum Datatype {
             case CT_LABEL -> printCtLabel(b);
             case VERDICT -> throw new IllegalArgumentException("verdicts are statements, not values");
         };
-    }
-
-    private static String printEther(byte[] b) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < b.length; i++) {
-            if (i > 0) {
-                sb.append(':');
-            }
-            sb.append(String.format("%02x", b[i] & 0xff));
-        }
-        return sb.toString();
     }
 
     private static String printCgroupId(byte[] b) {
@@ -710,18 +699,6 @@ public enum Datatype {
             }
         }
         return part == 4 ? out : null;
-    }
-
-    private static Bytes ether(String t) {
-        String[] parts = t.split(":");
-        if (parts.length != 6) {
-            throw new IllegalArgumentException("not an Ethernet address: " + t);
-        }
-        byte[] b = new byte[6];
-        for (int i = 0; i < 6; i++) {
-            b[i] = (byte) Integer.parseInt(parts[i], 16);
-        }
-        return Bytes.of(b);
     }
 
     /**
