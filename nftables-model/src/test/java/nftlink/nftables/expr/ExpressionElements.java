@@ -11,6 +11,7 @@ import java.util.List;
 import static nftlink.nftables.NfTablesUapi.NFTA_EXPR_DATA;
 import static nftlink.nftables.NfTablesUapi.NFTA_EXPR_NAME;
 import static nftlink.nftables.NfTablesUapi.NFTA_LIST_ELEM;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Expressions as the {@code NFTA_LIST_ELEM} attributes rules carry them, for the property tests. */
 final class ExpressionElements {
@@ -85,5 +86,12 @@ final class ExpressionElements {
             at += b.length;
         }
         return out;
+    }
+
+    /** {@code element} decodes to a raw expression that writes it back byte for byte. */
+    static void assertKeptRaw(byte[] element) {
+        Expression decoded = decode(element);
+        assertThat(decoded).isInstanceOf(RawExpression.class);
+        assertThat(element(decoded)).isEqualTo(element);
     }
 }
