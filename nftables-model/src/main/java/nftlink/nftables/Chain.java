@@ -94,6 +94,16 @@ public record Chain(Family family, String table, String name, BaseChain base, in
     }
 
     /**
+     * Whether this is an anonymous chain bound to a rule ({@code jump { ... }}, the kernel's
+     * {@code NFT_CHAIN_BINDING}): nft lists it inside that rule, never as a chain of its own.
+     *
+     * @return whether the chain is bound to a rule
+     */
+    public boolean isBinding() {
+        return (flags & NfTablesUapi.NFT_CHAIN_BINDING) != 0;
+    }
+
+    /**
      * {@code family table name}, as nft names a chain.
      *
      * @return the name

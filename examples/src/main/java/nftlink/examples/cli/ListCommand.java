@@ -76,6 +76,9 @@ final class ListCommand {
         for (Table t : Tables.of(request, ruleset.tables())) {
             sb.append(header(t));
             for (Chain c : ruleset.chainsOf(t)) {
+                if (c.isBinding()) {
+                    continue;
+                }
                 sb.append(formatter.chain(c, NftFormatter.Contents.NONE));
             }
             sb.append("}\n");

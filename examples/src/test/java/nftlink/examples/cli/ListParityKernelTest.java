@@ -56,6 +56,9 @@ class ListParityKernelTest {
             \t}
             \tchain apps {
             \t\tiif lo oif lo accept
+            \t\tmeta l4proto tcp jump {
+            \t\t\ttcp dport 22 accept
+            \t\t}
             \t}
             }
             table ip t2 {

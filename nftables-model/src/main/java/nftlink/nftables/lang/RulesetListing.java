@@ -67,7 +67,7 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
      */
     public static RulesetListing of(Ruleset listed) {
         Ruleset visible = new Ruleset(listed.tables(), listed.chains().stream()
-                .filter(c -> (c.flags() & NfTablesUapi.NFT_CHAIN_BINDING) == 0).toList());
+                .filter(c -> !c.isBinding()).toList());
         return new RulesetListing(visible, listed.sets(), listed.elements(), listed.rules(), listed.objects(),
                 listed.flowtables());
     }
