@@ -55,7 +55,7 @@ record ListRequest(ListTarget target, Family family, String table, String name, 
             }
             boolean matches = true;
             for (int i = 0; i < words.size() && matches; i++) {
-                matches = words.get(i).equals(ListTarget.canonical(w.get(first + i)));
+                matches = words.get(i).equals(w.get(first + i));
             }
             if (!matches) {
                 continue;

@@ -111,15 +111,6 @@ enum ListTarget {
         return "list " + String.join(" ", words) + " " + scope.synopsis();
     }
 
-    /** Words of older nftlink versions that still name a target: {@code ct timeouts}, {@code ct expectations}. */
-    static String canonical(String word) {
-        return switch (word) {
-            case "timeouts" -> "timeout";
-            case "expectations" -> "expectation";
-            default -> word;
-        };
-    }
-
     /** Every word that starts or continues a target, for completion. */
     static List<String> keywords() {
         return Arrays.stream(values()).flatMap(t -> t.words.stream()).distinct().toList();

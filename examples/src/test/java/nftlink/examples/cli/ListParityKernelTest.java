@@ -131,7 +131,7 @@ class ListParityKernelTest {
         return Stream.of("list table inet nosuch", "list table nosuch", "list chain inet t nosuch", "list chain inet nosuch input",
                 "list set inet t nosuch", "list set inet t marks", "list map inet t admins", "list counter inet t nosuch",
                 "list quota inet t c", "list ct helper inet t nosuch", "list counters table inet nosuch", "list frob", "list",
-                "list table inet", "list chain inet t", "list chains inet x", "list sets table", "list ct", "list ct frob",
+                "list table inet", "list chain inet t", "list chains inet x", "list sets table", "list ct", "list ct frob", "list ct timeouts", "list ct expectations table inet t",
                 "list ct helpers inet", "list ruleset foo", "list table inet t extra", "monitor frob", "reset frob");
     }
 
