@@ -103,7 +103,7 @@ record MonitorCommand(Event event, Set<String> objects, long count) {
         if (w.length < 2 || line.startsWith("#")) {
             return false;
         }
-        boolean verb = event == Event.ANY || (event == Event.NEW) == w[0].equals("add");
+        boolean verb = event == Event.ANY || (event == Event.NEW) != w[0].equals("delete");
         return verb && (objects == null || objects.contains(w[1]));
     }
 }

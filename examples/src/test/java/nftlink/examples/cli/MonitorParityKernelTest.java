@@ -40,7 +40,9 @@ class MonitorParityKernelTest {
             \tchain c { type filter hook input priority 0; policy accept; }
             }
             """, "add rule inet m c tcp dport { 22, 80 } counter accept\n", "add element inet m s { 10.0.0.1, 10.0.0.2 }\n",
-            "add rule inet m c ip saddr @s drop\n", "delete element inet m s { 10.0.0.1 }\n", "flush chain inet m c\n",
+            "add rule inet m c ip saddr @s drop\n",
+            "add rule inet m c tcp dport 1 accept\nadd rule inet m c tcp dport 2 accept\nadd rule inet m c tcp dport 3 accept\n",
+            "insert rule inet m c tcp dport 23 accept\n", "delete element inet m s { 10.0.0.1 }\n", "flush chain inet m c\n",
             "delete table inet m\n");
 
     /** Lines a stream gave so far, collected by a thread of their own. */

@@ -144,7 +144,9 @@ public final class MonitorRenderer {
                 }
                 RuleSpec spec = Delinearizer.delinearize(r.rule(),
                         name -> anonymous.get(key(r.rule().family().nftName(), r.rule().table(), name)));
-                yield "add rule " + r.rule().location() + " " + rules.render(spec);
+                // the kernel names the rule before, for a rule that is neither first nor last in its chain
+                String after = r.rule().position() == 0 ? "" : "handle " + Long.toUnsignedString(r.rule().position()) + " ";
+                yield (r.appended() ? "add" : "insert") + " rule " + r.rule().location() + " " + after + rules.render(spec);
             }
             case NftEvent.Other o -> null;
         };
