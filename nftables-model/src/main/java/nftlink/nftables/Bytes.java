@@ -206,6 +206,20 @@ public final class Bytes {
     }
 
     /**
+     * Whether every byte is zero (also for no bytes).
+     *
+     * @return true when no byte is set
+     */
+    public boolean isZero() {
+        for (byte b : bytes) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Byte {@code i}, unsigned.
      *
      * @param i the index, from 0

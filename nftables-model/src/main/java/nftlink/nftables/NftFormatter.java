@@ -222,8 +222,13 @@ public record NftFormatter(boolean handles, boolean numericPriority) {
         return sorted;
     }
 
-    /** Table flag names joined with commas, as nft prints them. */
-    static String tableFlags(int flags) {
+    /**
+     * Table flag names joined with commas, as nft prints them ({@code dormant,owner}).
+     *
+     * @param flags the table's {@code NFTA_TABLE_FLAGS}
+     * @return the names, empty for none
+     */
+    public static String tableFlags(int flags) {
         StringBuilder sb = new StringBuilder();
         String[] names = {"dormant", "owner", "persist"};
         for (int bit = 0; bit < names.length; bit++) {

@@ -45,7 +45,8 @@ record MonitorCommand(Event event, Set<String> objects, long count) {
                 case "sets" -> Set.of("set", "map");
                 case "rules" -> Set.of("rule");
                 case "elements" -> Set.of("element");
-                case "ruleset" -> Set.of("table", "chain", "set", "map", "rule", "element");
+                case "ruleset" -> Set.of("table", "chain", "set", "map", "rule", "element", "counter", "quota", "limit", "ct",
+                        "synproxy", "secmark", "flowtable", "object");
                 case "trace" -> throw new CommandError("nftlink cannot monitor trace events", i);
                 case "json", "xml", "vm" -> throw new CommandError("nftlink monitors in nft's text format only", i);
                 default -> throw event == Event.ANY ? new CommandError("invalid event " + w.get(i), i)
@@ -71,7 +72,7 @@ record MonitorCommand(Event event, Set<String> objects, long count) {
     /** Prints changes in {@code ns} to {@code out} as {@code output} asks, until {@link #count} transactions went by. */
     void run(NetworkNamespace ns, Options.Output output, PrintStream out) {
         try (NftMonitor monitor = NftMonitor.open(ns); Nftables nft = Nftables.open(ns)) {
-            MonitorRenderer renderer = new MonitorRenderer(output.rules(LinkNames.of(ns)));
+            MonitorRenderer renderer = new MonitorRenderer(output.rules(LinkNames.of(ns)), output.handle());
             for (NftSet set : nft.listSets()) {
                 renderer.knowSet(set, nft.listElements(set.family(), set.table(), set.name()));
             }

@@ -4,6 +4,8 @@ import nftlink.nftables.BaseChain;
 import nftlink.nftables.ChainPriority;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftEvent;
+import nftlink.nftables.NftFormatter;
+import nftlink.nftables.NftObject;
 import nftlink.nftables.NftMonitor;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.SetElement;
@@ -25,6 +27,7 @@ public final class MonitorRenderer {
     private final Map<String, NftSet> sets = new HashMap<>();
     private final Map<String, List<SetElement>> anonymous = new HashMap<>();
     private final RuleRenderer rules;
+    private final boolean handles;
 
     /**
      * A renderer of monitor updates as {@code nft monitor} prints them.
@@ -32,7 +35,19 @@ public final class MonitorRenderer {
      * @param rules the renderer of rules in the updates
      */
     public MonitorRenderer(RuleRenderer rules) {
+        this(rules, false);
+    }
+
+    /**
+     * A renderer of monitor updates as {@code nft monitor} prints them, with the kernel's handles
+     * ({@code # handle N}) as {@code nft -a monitor} prints them when {@code handles} is set.
+     *
+     * @param rules the renderer of rules in the updates
+     * @param handles whether to print handles
+     */
+    public MonitorRenderer(RuleRenderer rules, boolean handles) {
         this.rules = rules;
+        this.handles = handles;
     }
 
     /**
@@ -63,7 +78,21 @@ public final class MonitorRenderer {
         switch (update) {
             case NftMonitor.ResyncNeeded r -> out.add("# resync needed: " + r.reason());
             case NftMonitor.Committed c -> {
-                for (NftEvent e : c.events()) {
+                List<NftEvent> events = c.events();
+                for (int i = 0; i < events.size(); i++) {
+                    NftEvent e = events.get(i);
+                    if (e instanceof NftEvent.ElementsEvent el && isInterval(el)) {
+                        if (isPadding(el)) {
+                            continue;
+                        }
+                        if (i + 1 < events.size() && events.get(i + 1) instanceof NftEvent.ElementsEvent other && pairs(el, other)) {
+                            SetElement a = el.elements().getFirst();
+                            SetElement b = other.elements().getFirst();
+                            e = new NftEvent.ElementsEvent(el.added(), el.family(), el.table(), el.set(),
+                                    a.isIntervalEnd() ? List.of(b, a) : List.of(a, b));
+                            i++;
+                        }
+                    }
                     String line = line(e);
                     if (line != null) {
                         out.add(line);
@@ -76,10 +105,36 @@ public final class MonitorRenderer {
         return out;
     }
 
+    /*
+     * The kernel reports each element of an interval set on its own: a range as its start and its end (in
+     * that order when added, the other way round when a set is flushed), and the zero end nft adds before
+     * the first range. nft's monitor waits for the other half of a range to print the range, and leaves
+     * the zero end out.
+     */
+    private boolean isInterval(NftEvent.ElementsEvent el) {
+        NftSet set = sets.get(key(el.family().nftName(), el.table(), el.set()));
+        return set != null && (set.flags() & NfTablesUapi.NFT_SET_INTERVAL) != 0 && el.elements().size() == 1;
+    }
+
+    private static boolean isPadding(NftEvent.ElementsEvent el) {
+        SetElement only = el.elements().getFirst();
+        return only.isIntervalEnd() && only.key().isZero();
+    }
+
+    private static boolean pairs(NftEvent.ElementsEvent first, NftEvent.ElementsEvent second) {
+        return second.added() == first.added() && second.elements().size() == 1
+                && second.elements().getFirst().isIntervalEnd() != first.elements().getFirst().isIntervalEnd()
+                && second.family() == first.family() && second.table().equals(first.table()) && second.set().equals(first.set());
+    }
+
     private String line(NftEvent e) {
         String verb = e.added() ? "add " : "delete ";
         return switch (e) {
-            case NftEvent.TableEvent t -> verb + "table " + t.table().qualifiedName();
+            case NftEvent.TableEvent t -> {
+                String flags = NftFormatter.tableFlags(t.table().flags());
+                yield verb + "table " + t.table().qualifiedName() + (e.added() && !flags.isEmpty() ? " { flags " + flags + "; }" : "")
+                        + handle(true, t.table().handle());
+            }
             case NftEvent.ChainEvent c -> {
                 StringBuilder sb = new StringBuilder(verb).append("chain ").append(c.chain().qualifiedName());
                 BaseChain b = c.chain().base();
@@ -96,7 +151,7 @@ public final class MonitorRenderer {
                     }
                     sb.append(" }");
                 }
-                yield sb.toString();
+                yield sb.append(handle(e.added(), c.chain().handle())).toString();
             }
             case NftEvent.SetEvent s -> {
                 NftSet set = s.set();
@@ -112,7 +167,7 @@ public final class MonitorRenderer {
                     String inner = block.lines().skip(1).filter(l -> !l.strip().equals("}")).map(String::strip)
                             .reduce("", (a, b) -> a + b + "; ");
                     yield "add " + (set.isMap() ? "map " : "set ") + set.family().nftName() + " " + set.table() + " "
-                            + set.name() + " { " + inner + "} ";
+                            + set.name() + " { " + innerHandle(set.handle()) + inner + "} ";
                 }
                 sets.remove(k);
                 anonymous.remove(k);
@@ -146,9 +201,39 @@ public final class MonitorRenderer {
                         name -> anonymous.get(key(r.rule().family().nftName(), r.rule().table(), name)));
                 // the kernel names the rule before, for a rule that is neither first nor last in its chain
                 String after = r.rule().position() == 0 ? "" : "handle " + Long.toUnsignedString(r.rule().position()) + " ";
-                yield (r.appended() ? "add" : "insert") + " rule " + r.rule().location() + " " + after + rules.render(spec);
+                yield (r.appended() ? "add" : "insert") + " rule " + r.rule().location() + " " + after + rules.render(spec)
+                        + handle(true, r.rule().handle());
             }
-            case NftEvent.Other o -> null;
+            case NftEvent.Other o -> o.type() == NfTablesUapi.NFT_MSG_NEWOBJ || o.type() == NfTablesUapi.NFT_MSG_DELOBJ
+                    ? object(NftObject.decode(o.message()), o.added()) : null;
         };
+    }
+
+    /** {@code add counter inet t c { packets 0 bytes 0 } }: the object's listing lines on one line, as nft's monitor joins them. */
+    private String object(NftObject object, boolean added) {
+        String typeName = ObjectRenderer.typeName(object.type());
+        String head = (added ? "add " : "delete ") + (typeName == null ? "object" : typeName) + " "
+                + object.family().nftName() + " " + object.table() + " " + object.name();
+        if (!added || typeName == null) {
+            return head;
+        }
+        List<String> lines = ObjectRenderer.render(object).lines().skip(1).map(String::strip).filter(l -> !l.equals("}")).toList();
+        String body = switch (typeName) {
+            // nft ends each of these statements with a separator, the synproxy's only once
+            case "ct helper", "ct timeout", "ct expectation" -> String.join("; ", lines) + ";";
+            case "synproxy" -> String.join(" ", lines) + ";";
+            default -> String.join(" ", lines);
+        };
+        return head + " { " + innerHandle(object.handle()) + body + " } ";
+    }
+
+    /** {@code  # handle N} after an added object's line (and a table's, also when deleted) when handles are printed. */
+    private String handle(boolean added, long handle) {
+        return handles && added ? " # handle " + Long.toUnsignedString(handle) : "";
+    }
+
+    /** {@code # handle N } at the start of a set's or an object's braces when handles are printed. */
+    private String innerHandle(long handle) {
+        return handles ? "# handle " + Long.toUnsignedString(handle) + " " : "";
     }
 }
