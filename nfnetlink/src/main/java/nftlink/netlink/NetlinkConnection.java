@@ -348,6 +348,9 @@ public final class NetlinkConnection implements AutoCloseable {
             int seq = m.sequence();
             if (Integer.compareUnsigned(seq - first, count) >= 0) {
                 Consumer<NetlinkMessage> notifications = unsolicited;
+                if (seq == 0 && !done && handler.onNotification(m)) {
+                    continue;
+                }
                 if (seq == 0 && notifications != null) {
                     notifications.accept(m);
                 } else {

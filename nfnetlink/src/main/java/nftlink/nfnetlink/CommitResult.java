@@ -23,14 +23,17 @@ import static nftlink.nfnetlink.Nfnetlink.NFGENMSG_LEN;
 public class CommitResult {
     private final List<BatchOperation> operations;
     private final NetlinkMessage[] echoes;
+    private final List<NetlinkMessage> notifications;
 
     /**
-     * @param operations the operations committed, in order
-     * @param echoes     the echo per operation, or {@code null} when no operation asked for one
+     * @param operations    the operations committed, in order
+     * @param echoes        the echo per operation, or {@code null} when no operation asked for one
+     * @param notifications every message the kernel sent back, or {@code null} when not asked for
      */
-    CommitResult(List<BatchOperation> operations, NetlinkMessage[] echoes) {
+    CommitResult(List<BatchOperation> operations, NetlinkMessage[] echoes, List<NetlinkMessage> notifications) {
         this.operations = List.copyOf(operations);
         this.echoes = echoes;
+        this.notifications = notifications == null ? List.of() : List.copyOf(notifications);
     }
 
     /**
@@ -41,6 +44,17 @@ public class CommitResult {
     protected CommitResult(CommitResult other) {
         this.operations = other.operations;
         this.echoes = other.echoes;
+        this.notifications = other.notifications;
+    }
+
+    /**
+     * Every message the kernel sent back for a transaction that {@linkplain Transaction#echo echoed
+     * chosen operations}, in the order it sent them; empty for other transactions.
+     *
+     * @return the messages
+     */
+    public List<NetlinkMessage> notifications() {
+        return notifications;
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 import static nftlink.netlink.Netlink.NLM_F_ACK;
 import static nftlink.netlink.Netlink.NLM_F_ECHO;
@@ -64,6 +65,7 @@ public class Transaction {
     private List<BatchOperation> snapshot;
     private boolean guarded;
     private int expectedGeneration;
+    private Predicate<? super BatchOperation> alsoEcho;
 
     /**
      * A transaction for {@code subsystem} (e.g. {@link Nfnetlink#NFNL_SUBSYS_NFTABLES}) on {@code connection}.
@@ -126,6 +128,7 @@ public class Transaction {
         operations.clear();
         snapshot = null;
         guarded = false;
+        alsoEcho = null;
         return this;
     }
 
@@ -140,6 +143,21 @@ public class Transaction {
     public Transaction expectGeneration(int generation) {
         this.guarded = true;
         this.expectedGeneration = generation;
+        return this;
+    }
+
+    /**
+     * Asks the kernel to echo the operations {@code which} selects, besides those that ask for it
+     * themselves ({@code nft --echo} echoes every addition): the result's
+     * {@link CommitResult#notifications()} then holds every message the kernel sent back, in order
+     * (what each echoed operation made or removed, a message per set element, and the new generation
+     * when the first operation is echoed).
+     *
+     * @param which the operations to echo
+     * @return this transaction
+     */
+    public Transaction echo(Predicate<? super BatchOperation> which) {
+        this.alsoEcho = Objects.requireNonNull(which, "which");
         return this;
     }
 
@@ -167,7 +185,7 @@ public class Transaction {
     private CommitResult run(boolean commit) {
         int count = operations.size();
         if (count == 0) {
-            return new CommitResult(List.of(), null);
+            return new CommitResult(List.of(), null, null);
         }
         return connection.exclusive(() -> exchange(count, commit));
     }
@@ -180,7 +198,7 @@ public class Transaction {
         ensureBufferSizes(w.position(), expectedEchoes);
         connection.send(w);
 
-        replies.reset(first, count, expectedEchoes > 0 ? new NetlinkMessage[count] : null);
+        replies.reset(first, count, expectedEchoes > 0 ? new NetlinkMessage[count] : null, alsoEcho != null ? new ArrayList<>() : null);
         connection.drain(first, count + 2, replies);
 
         if (replies.errors != null) {
@@ -194,7 +212,7 @@ public class Transaction {
         if (snapshot == null) {
             snapshot = List.copyOf(operations);
         }
-        return new CommitResult(snapshot, replies.echoes);
+        return new CommitResult(snapshot, replies.echoes, replies.notifications);
     }
 
     /** Collects a batch's replies; reused across commits so checking them allocates nothing. */
@@ -202,14 +220,16 @@ public class Transaction {
         private int first;
         private int count;
         private NetlinkMessage[] echoes;
+        private List<NetlinkMessage> notifications;
         private List<NetlinkError> errors;
         private boolean endAcknowledged;
         private boolean beginAcknowledged;
 
-        void reset(int first, int count, NetlinkMessage[] echoes) {
+        void reset(int first, int count, NetlinkMessage[] echoes, List<NetlinkMessage> notifications) {
             this.first = first;
             this.count = count;
             this.echoes = echoes;
+            this.notifications = notifications;
             this.errors = null;
             this.endAcknowledged = false;
             this.beginAcknowledged = false;
@@ -232,11 +252,25 @@ public class Transaction {
                 }
                 return false;
             }
+            if (notifications != null) {
+                notifications.add(m.copy());
+            }
             int index = seq - first - 1;
-            if (echoes != null && index >= 0 && index < count && operations.get(index).echo() && echoes[index] == null) {
+            // the new generation comes with the first operation's sequence number: an operation's echo has its type
+            if (echoes != null && index >= 0 && index < count && echoes[index] == null && echoes(operations.get(index))
+                    && Nfnetlink.messageOf(m.type()) == operations.get(index).message()) {
                 echoes[index] = m.copy();
             }
             return false;
+        }
+
+        @Override
+        public boolean onNotification(NetlinkMessage m) {
+            if (notifications == null) {
+                return false;
+            }
+            notifications.add(m.copy());
+            return true;
         }
     }
 
@@ -254,7 +288,7 @@ public class Transaction {
         for (int i = 0; i < count; i++) {
             BatchOperation op = operations.get(i);
             int flags = NLM_F_REQUEST | op.flags();
-            if (op.echo()) {
+            if (echoes(op)) {
                 flags |= NLM_F_ECHO;
                 expectedEchoes++;
             }
@@ -270,6 +304,10 @@ public class Transaction {
             w.endMessage(end);
         }
         return expectedEchoes;
+    }
+
+    private boolean echoes(BatchOperation op) {
+        return op.echo() || alsoEcho != null && alsoEcho.test(op);
     }
 
     private void ensureBufferSizes(int batchBytes, int expectedEchoes) {

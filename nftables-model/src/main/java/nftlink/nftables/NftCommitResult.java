@@ -57,4 +57,18 @@ public final class NftCommitResult extends CommitResult {
         }
         return created;
     }
+
+    /**
+     * What the kernel reported for a transaction that {@linkplain NftTransaction#echoAdditions() echoed its additions},
+     * as {@link NftMonitor} would have seen it: the changes in order and the new generation, with the
+     * committing process; empty when the transaction did not ask for it.
+     *
+     * @return the transaction as a monitor update
+     * @throws nftlink.netlink.NetlinkDecodeException when a message the kernel sent is malformed
+     */
+    public Optional<NftMonitor.Committed> committed() {
+        NotificationDecoder decoder = new NotificationDecoder();
+        notifications().forEach(decoder::message);
+        return decoder.poll() instanceof NftMonitor.Committed c ? Optional.of(c) : Optional.empty();
+    }
 }

@@ -11,8 +11,16 @@ import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import static nftlink.nfnetlink.Nfnetlink.NFNL_SUBSYS_NFTABLES;
+import static nftlink.nftables.NfTablesUapi.NFT_MSG_NEWCHAIN;
+import static nftlink.nftables.NfTablesUapi.NFT_MSG_NEWFLOWTABLE;
+import static nftlink.nftables.NfTablesUapi.NFT_MSG_NEWOBJ;
+import static nftlink.nftables.NfTablesUapi.NFT_MSG_NEWRULE;
+import static nftlink.nftables.NfTablesUapi.NFT_MSG_NEWSET;
+import static nftlink.nftables.NfTablesUapi.NFT_MSG_NEWSETELEM;
+import static nftlink.nftables.NfTablesUapi.NFT_MSG_NEWTABLE;
 
 /**
  * A transaction on nf_tables ({@link Nftables#transaction()}): the operations of
@@ -109,6 +117,27 @@ public final class NftTransaction extends Transaction {
         ids = new BatchIds();
         rules.clear();
         return this;
+    }
+
+    @Override
+    public NftTransaction echo(Predicate<? super BatchOperation> which) {
+        super.echo(which);
+        return this;
+    }
+
+    /**
+     * Echoes what {@code nft --echo} echoes: every operation that adds or changes something (the kernel's
+     * {@code NFT_MSG_NEW*} messages), not deletions; {@link NftCommitResult#committed()} then tells what the
+     * kernel reported.
+     *
+     * @return this transaction
+     */
+    public NftTransaction echoAdditions() {
+        return echo(op -> switch (op.message()) {
+            case NFT_MSG_NEWTABLE, NFT_MSG_NEWCHAIN, NFT_MSG_NEWRULE, NFT_MSG_NEWSET, NFT_MSG_NEWSETELEM, NFT_MSG_NEWOBJ,
+                 NFT_MSG_NEWFLOWTABLE -> true;
+            default -> false;
+        });
     }
 
     @Override

@@ -48,7 +48,8 @@ final class NotificationDecoder {
         }
     }
 
-    private void message(NetlinkMessage m) {
+    /** Decodes one message: a change is kept until the {@code NFT_MSG_NEWGEN} that closes its transaction. */
+    void message(NetlinkMessage m) {
         if (Nfnetlink.subsystemOf(m.type()) != Nfnetlink.NFNL_SUBSYS_NFTABLES) {
             return;
         }

@@ -2,11 +2,12 @@ package nftlink.examples.cli;
 
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nfnetlink.TransactionException;
+import nftlink.nftables.NftCommitResult;
 import nftlink.nftables.NftOperation;
+import nftlink.nftables.NftSet;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.Rule;
-import nftlink.nftables.parse.AppliedCommand;
-import nftlink.nftables.parse.AppliedScript;
+import nftlink.nftables.lang.MonitorRenderer;
 import nftlink.nftables.parse.InputLimits;
 import nftlink.nftables.parse.NftParseException;
 import nftlink.nftables.parse.NftParser;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -76,11 +78,7 @@ final class Apply {
                     script.applyWithoutRuleEchoes(nft);
                     return 0;
                 }
-                AppliedScript applied = script.applyTo(nft);
-                options.output().flags().apply(() -> {
-                    echo(applied);
-                    return null;
-                });
+                echo(ns, nft, script);
                 return 0;
             } catch (TransactionException e) {
                 reject(e, script);
@@ -137,9 +135,16 @@ final class Apply {
         }
     }
 
-    private void echo(AppliedScript applied) {
-        for (AppliedCommand command : applied.commands()) {
-            out.println(options.output().handle() ? command.echo() : command.command());
+    /**
+     * Commits {@code script} with every operation echoed and prints the kernel's echoes as nft does:
+     * as its monitor prints them, then {@code # new generation N by process PID (NAME)}.
+     */
+    private void echo(NetworkNamespace ns, Nftables nft, NftScript script) {
+        MonitorRenderer renderer = new MonitorRenderer(options.output().rules(LinkNames.of(ns)), options.output().handle());
+        for (NftSet set : nft.listSets()) {
+            renderer.knowSet(set, List.of());
         }
+        NftCommitResult result = nft.transaction().echoAdditions().addAll(script.operations()).commit();
+        result.committed().ifPresent(c -> options.output().flags().apply(() -> renderer.render(c)).forEach(out::println));
     }
 }

@@ -77,12 +77,13 @@ class ApplyKernelTest {
     void echoWithHandles(TestNamespace ns) {
         MainTest.Run r = run(FILE, "--netns", ns.name(), "-e", "-a", "-f", "-");
         assertThat(r.status()).isZero();
-        assertThat(r.out().lines().toList()).hasSize(4);
+        assertThat(r.out().lines().toList()).hasSize(5);
         assertThat(r.out()).matches("""
                 add table inet filter # handle \\d+
                 add chain inet filter input \\{ type filter hook input priority filter; policy drop; \\} # handle \\d+
                 add rule inet filter input ct state established,related accept # handle \\d+
                 add rule inet filter input tcp dport \\{ 80, 443 \\} counter packets 0 bytes 0 accept # handle \\d+
+                # new generation \\d+ by process \\d+ \\(.+\\)
                 """);
         String handle = r.out().lines().toList().get(3).replaceAll(".*# handle ", "");
         assertThat(ns.nft("-a", "list", "chain", "inet", "filter", "input").orThrow())
@@ -96,7 +97,7 @@ class ApplyKernelTest {
         assertThat(run("", "--netns", ns.name(), "add", "set", "inet", "t", "ports", "{", "type", "inet_service;", "}").status()).isZero();
         assertThat(run("", "--netns", ns.name(), "add", "element", "inet", "t", "ports", "{", "22,", "ssh,", "443", "}").err()).isEmpty();
         MainTest.Run r = run("", "--netns", ns.name(), "-e", "add", "rule", "inet", "t", "c", "tcp", "dport", "@ports", "accept");
-        assertThat(r.out()).isEqualTo("add rule inet t c tcp dport @ports accept\n");
+        assertThat(r.out()).matches("add rule inet t c tcp dport @ports accept\n# new generation \\d+ by process \\d+ \\(.+\\)\n");
         assertThat(NftRef.run(ns, "list", "ruleset").orThrow()).isEqualTo("""
                 table inet t {
                 \tset ports {
