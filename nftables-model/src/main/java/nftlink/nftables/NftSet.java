@@ -300,6 +300,16 @@ public record NftSet(Family family, String table, String name, long handle, int 
     }
 
     /**
+     * Whether this is an object map (elements name stateful objects, {@code NFT_SET_OBJECT}), which nft
+     * calls a map too.
+     *
+     * @return true when {@code NFT_SET_OBJECT} is set
+     */
+    public boolean isObjectMap() {
+        return (flags & NFT_SET_OBJECT) != 0;
+    }
+
+    /**
      * Whether this set holds intervals.
      *
      * @return true when {@code NFT_SET_INTERVAL} is set

@@ -67,7 +67,10 @@ class OptionsParityKernelTest {
         }
     }
 
-    /** What {@code -e} and {@code -ea} print for a file: every object, element, anonymous set and rule as nft's monitor would. */
+    /**
+     * What {@code -e} and {@code -ea} print for a file: every object, element, anonymous set and rule as nft's monitor
+     * would. No element timeouts: the expiry both print is the time left when the kernel reported it.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"-e", "-ea"})
     void echoOfAFileAsNft(String options, TestNamespace ours, TestNamespace theirs, @TempDir Path dir) throws IOException {
@@ -78,10 +81,12 @@ class OptionsParityKernelTest {
                 \tquota q { over 25 mbytes used 1 mbytes }
                 \tct helper h { type "ftp" protocol tcp; l3proto inet; }
                 \tsynproxy sp { mss 1460; wscale 7; timestamp sack-perm; }
-                \tset s { type ipv4_addr; flags interval,timeout; timeout 1h; elements = { 1.1.1.0/24, 2.2.2.2 timeout 10m } }
+                \tset s { type ipv4_addr; flags interval; elements = { 1.1.1.0/24, 2.2.2.2 } }
                 \tset c { type ipv4_addr . inet_service; flags interval; elements = { 10.0.0.0/8 . 22-25, 1.1.1.1 . 80 } }
                 \tmap m { type mark : mark; flags interval; elements = { 0x10-0x20 : 0x1, 0x40 : 0x2 } }
                 \tmap v { type ipv4_addr : verdict; elements = { 1.1.1.1 : accept } }
+                \tmap om { type ipv4_addr : counter; elements = { 1.1.1.1 : "cnt" } }
+                \tmap dm { typeof ip daddr : meta mark; size 65535; timeout 1m; }
                 \tchain b { type filter hook input priority 0; policy drop; }
                 \tchain x {
                 \t\tip saddr 1.1.1.1 accept comment "rc"
@@ -89,9 +94,14 @@ class OptionsParityKernelTest {
                 \t\ttcp dport { 22-25, 80 } accept
                 \t\tmeta mark set ip saddr map { 10.0.0.0/8 : 0x1 }
                 \t\tip saddr vmap @v
+                \t\tcounter name ip saddr map @om
+                \t\tupdate @dm { ip saddr : 0x2 }
+                \t\tct helper set tcp dport map { 21 : "h" }
                 \t}
                 }
                 """);
+        NftRef.run(ours, "flush", "ruleset").orThrow();
+        NftRef.run(theirs, "flush", "ruleset").orThrow();
         String[] args = (options + " -f " + file).split(" ");
         Cli.Run mine = Cli.in(ours, args);
         Cli.Run nft = Cli.Run.of(NftRef.run(theirs, args));

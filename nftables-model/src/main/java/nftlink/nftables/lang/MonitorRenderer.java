@@ -166,7 +166,7 @@ public final class MonitorRenderer {
                     String block = SetRenderer.render(set, List.of());
                     String inner = block.lines().skip(1).filter(l -> !l.strip().equals("}")).map(String::strip)
                             .reduce("", (a, b) -> a + b + "; ");
-                    yield "add " + (set.isMap() ? "map " : "set ") + set.family().nftName() + " " + set.table() + " "
+                    yield "add " + (set.isMap() || set.isObjectMap() ? "map " : "set ") + set.family().nftName() + " " + set.table() + " "
                             + set.name() + " { " + innerHandle(set.handle()) + inner + "} ";
                 }
                 sets.remove(k);
@@ -197,8 +197,9 @@ public final class MonitorRenderer {
                 if (!r.added()) {
                     yield "delete rule " + r.rule().location() + " handle " + Long.toUnsignedString(r.rule().handle());
                 }
-                RuleSpec spec = Delinearizer.delinearize(r.rule(),
-                        name -> anonymous.get(key(r.rule().family().nftName(), r.rule().table(), name)));
+                String family = r.rule().family().nftName();
+                RuleSpec spec = KnownSets.delinearize(r.rule(), name -> sets.get(key(family, r.rule().table(), name)),
+                        name -> anonymous.get(key(family, r.rule().table(), name)));
                 // the kernel names the rule before, for a rule that is neither first nor last in its chain
                 String after = r.rule().position() == 0 ? "" : "handle " + Long.toUnsignedString(r.rule().position()) + " ";
                 yield (r.appended() ? "add" : "insert") + " rule " + r.rule().location() + " " + after + rules.render(spec)

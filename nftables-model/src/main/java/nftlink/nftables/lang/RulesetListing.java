@@ -120,46 +120,8 @@ public record RulesetListing(Ruleset ruleset, List<NftSet> sets, Map<String, Lis
     }
 
     private RuleSpec plainDelinearize(Rule listed, Map<String, NftSet> index) {
-        Rule r = NamedSetLookups.withoutByteOrder(listed, name -> set(listed, name, index));
-        return Delinearizer.delinearize(r, new Delinearizer.SetContents() {
-            @Override
-            public List<SetElement> apply(String name) {
-                return elements.get(key(r.family().nftName(), r.table(), name));
-            }
-
-            @Override
-            public int objectType(String name) {
-                NftSet s = set(name);
-                return s == null ? 0 : s.objectType();
-            }
-
-            @Override
-            public int dataType(String name) {
-                NftSet s = set(name);
-                return s == null || !s.isMap() ? 0 : s.dataType();
-            }
-
-            @Override
-            public int keyType(String name) {
-                NftSet s = set(name);
-                return s == null ? 0 : s.keyType();
-            }
-
-            @Override
-            public List<Integer> keyLengths(String name) {
-                NftSet s = set(name);
-                if (s == null || !s.fieldLengths().isEmpty()) {
-                    return s == null ? List.of() : s.fieldLengths();
-                }
-                // without NFTA_SET_DESC_CONCAT (no intervals), the typeof key says how long its parts are
-                Field typeof = s.userdata() == null ? null : SetTypeof.field(SetUserdata.decode(s.userdata()).keyTypeof());
-                return typeof instanceof ConcatField c ? c.fieldLengths() : List.of();
-            }
-
-            private NftSet set(String name) {
-                return RulesetListing.this.set(r, name, index);
-            }
-        });
+        return KnownSets.delinearize(listed, name -> set(listed, name, index),
+                name -> elements.get(key(listed.family().nftName(), listed.table(), name)));
     }
 
     /** The set {@code name} of the table of rule {@code r} in {@code index} ({@link #setIndex}), or {@code null}. */

@@ -62,8 +62,7 @@ public final class SetRenderer {
     public static String render(NftSet set, List<SetElement> elements, boolean handles, RuleRenderer statements) {
         SetDeclaration d = SetDeclaration.of(set);
         StringBuilder sb = new StringBuilder();
-        boolean objectMap = (set.flags() & NfTablesUapi.NFT_SET_OBJECT) != 0;
-        sb.append('\t').append(set.isMap() || objectMap ? "map " : "set ").append(set.name()).append(" {");
+        sb.append('\t').append(set.isMap() || set.isObjectMap() ? "map " : "set ").append(set.name()).append(" {");
         if (handles) {
             sb.append(" # handle ").append(Long.toUnsignedString(set.handle()));
         }
