@@ -41,7 +41,11 @@ final class Apply {
 
     /** Applies the file {@code file} ({@code -}: {@code in}); returns the exit status. */
     int file(String file, InputStream in) {
-        String text = read(file, in);
+        return source(read(file, in), file);
+    }
+
+    /** Applies {@code text}, read from the file {@code file} ({@code -}: standard input); returns the exit status. */
+    int source(String text, String file) {
         return run(parser -> file.equals("-") ? parser.parse(text, "/dev/stdin") : parser.parse(text, Path.of(file)));
     }
 

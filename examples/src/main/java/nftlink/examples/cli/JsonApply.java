@@ -17,14 +17,17 @@ import java.util.List;
 /**
  * {@code nftlink -j -f FILE}: applies a JSON document (the libnftables schema) as one
  * transaction, as {@code nft -j -f} does; with {@code -c} only checks it against the kernel.
+ * A file that is not JSON at all is read as nft syntax, as nft reads it.
  */
 final class JsonApply {
 
     private final Options options;
+    private final PrintStream out;
     private final PrintStream err;
 
-    JsonApply(Options options, PrintStream err) {
+    JsonApply(Options options, PrintStream out, PrintStream err) {
         this.options = options;
+        this.out = out;
         this.err = err;
     }
 
@@ -36,6 +39,10 @@ final class JsonApply {
             try {
                 ops = new JsonParser(CgroupPathResolver.mounted(), SetLookup.inKernel(nft), InterfaceResolver.in(ns)).parse(text);
             } catch (JsonException e) {
+                if (e.isSyntaxError()) {
+                    // nft reads a file that is not JSON as nft syntax, also with -j
+                    return new Apply(options, out, err).source(text, file);
+                }
                 err.println("nftlink: " + (file.equals("-") ? "/dev/stdin" : file) + ": " + e.getMessage());
                 return 1;
             }

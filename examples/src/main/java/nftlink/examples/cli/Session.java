@@ -61,7 +61,7 @@ final class Session {
 
     /** Applies the file {@code -f} names. */
     int file(String file) {
-        return guarded(null, () -> options.output().json() ? new JsonApply(options, err).file(file, in)
+        return guarded(null, () -> options.output().json() ? new JsonApply(options, out, err).file(file, in)
                 : new Apply(options, out, err).file(file, in));
     }
 

@@ -116,6 +116,17 @@ class OptionsParityKernelTest {
         }
     }
 
+    /** {@code -j -f} of a file in nft syntax: nft reads what is not JSON as nft syntax. */
+    @Test
+    void jsonOptionReadsNftSyntaxToo(TestNamespace ours, TestNamespace theirs, @TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("plain.nft"), TABLE);
+        Cli.Run mine = Cli.in(ours, "-j", "-f", file.toString());
+        Cli.Run nft = Cli.Run.of(NftRef.run(theirs, "-j", "-f", file.toString()));
+        assertThat(mine.status()).isEqualTo(nft.status()).isZero();
+        assertThat(NftRef.run(ours, "list", "ruleset").orThrow()).isEqualTo(NftRef.run(theirs, "list", "ruleset").orThrow())
+                .isEqualTo(TABLE);
+    }
+
     @Test
     void checkAppliesNothing(TestNamespace ns, @TempDir Path dir) throws IOException {
         Path good = Files.writeString(dir.resolve("good.nft"), TABLE);

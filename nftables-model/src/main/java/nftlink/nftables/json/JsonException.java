@@ -54,6 +54,15 @@ public final class JsonException extends NftlinkException {
     }
 
     /**
+     * Whether the text is not JSON at all (rather than JSON that is not an nftables document).
+     *
+     * @return true for a syntax error
+     */
+    public boolean isSyntaxError() {
+        return offset >= 0;
+    }
+
+    /**
      * The character offset of a syntax error.
      *
      * @return the offset from 0, or -1 for a schema error
