@@ -4,7 +4,10 @@ import nftlink.netlink.NetworkNamespace;
 import nftlink.nfnetlink.TransactionException;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.Nftables;
+import nftlink.nftables.NftCommitResult;
+import nftlink.nftables.json.JsonEcho;
 import nftlink.nftables.json.JsonException;
+import nftlink.nftables.json.JsonValue;
 import nftlink.nftables.json.JsonParser;
 import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.InterfaceResolver;
@@ -36,8 +39,11 @@ final class JsonApply {
         String text = Apply.read(file, in);
         try (NetworkNamespace ns = options.namespace(); Nftables nft = Nftables.open(ns)) {
             List<NftOperation> ops;
+            JsonValue document;
             try {
-                ops = new JsonParser(CgroupPathResolver.mounted(), SetLookup.inKernel(nft), InterfaceResolver.in(ns)).parse(text);
+                document = JsonValue.parse(text);
+                ops = new JsonParser(CgroupPathResolver.mounted(), SetLookup.inKernel(nft), InterfaceResolver.in(ns))
+                        .operations(document);
             } catch (JsonException e) {
                 if (e.isSyntaxError()) {
                     // nft reads a file that is not JSON as nft syntax, also with -j
@@ -52,6 +58,11 @@ final class JsonApply {
             try {
                 if (options.input().check()) {
                     nft.transaction().addAll(ops).check();
+                } else if (options.output().echo()) {
+                    // nft echoes the document with the handles of what it added, without a newline after it
+                    NftCommitResult result = nft.transaction().echoAdditions().addAll(ops).commit();
+                    result.committed().ifPresent(c -> out.print(JsonEcho.withHandles(document, c).toJson()));
+                    out.flush();
                 } else {
                     nft.transaction().addAll(ops).commit();
                 }

@@ -116,6 +116,34 @@ class OptionsParityKernelTest {
         }
     }
 
+    /** {@code -j -e -f} of a JSON document: the document back, with the kernel's handles of what it added, byte for byte. */
+    @Test
+    void jsonEchoAsNft(TestNamespace ours, TestNamespace theirs, @TempDir Path dir) throws IOException {
+        String ruleset = """
+                table inet t {
+                \tcounter cnt { comment "cc" }
+                \tset s { type ipv4_addr; flags interval; elements = { 1.1.1.0/24, 2.2.2.2 } }
+                \tmap v { type ipv4_addr : verdict; elements = { 1.1.1.1 : accept } }
+                \tchain b { type filter hook input priority 0; policy drop; }
+                \tchain x {
+                \t\tip saddr 1.1.1.1 accept comment "rc"
+                \t\tip saddr { 10.0.0.0/8, 172.16.0.0/12 } counter name "cnt" accept
+                \t\tip saddr vmap @v
+                \t}
+                }
+                """;
+        // the same history in both namespaces: table handles count on after a flush
+        NftRef.apply(theirs, ruleset);
+        NftRef.apply(ours, ruleset);
+        Path document = Files.writeString(dir.resolve("echo.json"), NftRef.run(theirs, "-j", "list", "ruleset").orThrow());
+        NftRef.run(theirs, "flush", "ruleset").orThrow();
+        NftRef.run(ours, "flush", "ruleset").orThrow();
+        Cli.Run mine = Cli.in(ours, "-j", "-e", "-f", document.toString());
+        Cli.Run nft = Cli.Run.of(NftRef.run(theirs, "-j", "-e", "-f", document.toString()));
+        assertThat(mine.out()).isEqualTo(nft.out()).contains("\"handle\": 3");
+        assertThat(mine.status()).isEqualTo(nft.status()).isZero();
+    }
+
     /** {@code -j -f} of a file in nft syntax: nft reads what is not JSON as nft syntax. */
     @Test
     void jsonOptionReadsNftSyntaxToo(TestNamespace ours, TestNamespace theirs, @TempDir Path dir) throws IOException {
