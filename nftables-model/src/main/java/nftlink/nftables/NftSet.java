@@ -310,6 +310,15 @@ public record NftSet(Family family, String table, String name, long handle, int 
     }
 
     /**
+     * Whether this is an anonymous set, bound to the rule that uses it ({@code NFT_SET_ANONYMOUS}).
+     *
+     * @return true when {@code NFT_SET_ANONYMOUS} is set
+     */
+    public boolean isAnonymous() {
+        return (flags & NFT_SET_ANONYMOUS) != 0;
+    }
+
+    /**
      * Whether this set holds intervals.
      *
      * @return true when {@code NFT_SET_INTERVAL} is set

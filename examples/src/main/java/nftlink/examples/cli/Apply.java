@@ -3,10 +3,12 @@ package nftlink.examples.cli;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nfnetlink.TransactionException;
 import nftlink.nftables.NftCommitResult;
+import nftlink.nftables.NftMonitor;
 import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.Rule;
+import nftlink.nftables.json.JsonMonitorRenderer;
 import nftlink.nftables.lang.MonitorRenderer;
 import nftlink.nftables.parse.InputLimits;
 import nftlink.nftables.parse.NftParseException;
@@ -19,6 +21,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -145,10 +148,20 @@ final class Apply {
      */
     private void echo(NetworkNamespace ns, Nftables nft, NftScript script) {
         MonitorRenderer renderer = new MonitorRenderer(options.output().rules(LinkNames.of(ns)), options.output().handle());
+        JsonMonitorRenderer json = new JsonMonitorRenderer(options.output().jsonRenderer(LinkNames.of(ns)));
         for (NftSet set : nft.listSets()) {
             renderer.knowSet(set, List.of());
+            json.knowSet(set, List.of());
         }
         NftCommitResult result = nft.transaction().echoAdditions().addAll(script.operations()).commit();
-        result.committed().ifPresent(c -> options.output().flags().apply(() -> renderer.render(c)).forEach(out::println));
+        Optional<NftMonitor.Committed> committed = result.committed();
+        if (committed.isEmpty()) {
+            return;
+        }
+        if (options.output().json()) {
+            out.println(options.output().flags().apply(() -> json.echo(committed.get())).toJson());
+        } else {
+            options.output().flags().apply(() -> renderer.render(committed.get())).forEach(out::println);
+        }
     }
 }

@@ -108,9 +108,6 @@ final class Session {
 
     private int monitor(CommandText text) {
         MonitorCommand monitor = MonitorCommand.parse(text);
-        if (options.output().json()) {
-            throw new CommandError("nftlink monitors in nft's text format only", 0);
-        }
         try (NetworkNamespace ns = options.namespace()) {
             monitor.run(ns, options.output(), out);
         }

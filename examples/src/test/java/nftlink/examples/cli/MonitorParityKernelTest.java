@@ -130,6 +130,24 @@ class MonitorParityKernelTest {
         assertThat(seen.ours()).as("monitor " + filter).isEqualTo(seen.theirs()).isNotEmpty();
     }
 
+    /**
+     * {@code monitor json} and {@code -j monitor}: the additions as nft prints them. (For a deleted rule or set nft
+     * prints what its cache no longer knows: {@code "type": "invalid"}, rules without their sets.)
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"monitor json", "-j monitor"})
+    void printsJsonAsNftMonitor(String command, TestNamespace ns) throws Exception {
+        List<String> words = List.of(command.split(" "));
+        Monitors seen = watch(ns, words, words);
+        assertThat(seen.ours().stream().filter(MonitorParityKernelTest::addition).toList())
+                .isEqualTo(seen.theirs().stream().filter(MonitorParityKernelTest::addition).toList())
+                .anyMatch(l -> l.startsWith("{\"add\": {\"counter\""));
+    }
+
+    private static boolean addition(String json) {
+        return json.startsWith("{\"add\"") || json.startsWith("{\"insert\"");
+    }
+
     /** With {@code -a}, the kernel's handles of what was added (and of a deleted table), where nft puts them. */
     @Test
     void printsHandlesAsNftMonitor(TestNamespace ns) throws Exception {

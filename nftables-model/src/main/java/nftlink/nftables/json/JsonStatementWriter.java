@@ -214,11 +214,12 @@ record JsonStatementWriter(JsonRenderer renderer) {
         // an element with a timeout is {"elem": {"val": KEY, "timeout": SECONDS}}, as nft 1.1.3 writes it
         JsonValue elem = d.timeout() == null ? renderer.field(d.key()) : JsonValue.single("elem", JsonValue.object()
                 .put("val", renderer.field(d.key())).put("timeout", d.timeout().toSeconds()).build());
-        var body = JsonValue.object().put("op", d.op().nftName())
-                .put("elem", elem).put(d.data() == null ? "set" : "map", "@" + d.set());
+        // nft writes a map statement's data before the map's name
+        var body = JsonValue.object().put("op", d.op().nftName()).put("elem", elem);
         if (d.data() != null) {
             body.put("data", renderer.field(d.data()));
         }
+        body.put(d.data() == null ? "set" : "map", "@" + d.set());
         if (!d.stateful().isEmpty()) {
             // nft writes the statements of a set statement without their state (nft -s)
             JsonRenderer statements = renderer.withStateless(true);

@@ -11,9 +11,7 @@ import nftlink.nftables.NftSet;
 import nftlink.nftables.SetElement;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Prints monitor updates the way {@code nft monitor} does: one line per change
@@ -24,8 +22,7 @@ import java.util.Map;
  */
 public final class MonitorRenderer {
 
-    private final Map<String, NftSet> sets = new HashMap<>();
-    private final Map<String, List<SetElement>> anonymous = new HashMap<>();
+    private final MonitorEvents events = new MonitorEvents();
     private final RuleRenderer rules;
     private final boolean handles;
 
@@ -57,14 +54,7 @@ public final class MonitorRenderer {
      * @param elements its elements
      */
     public void knowSet(NftSet set, List<SetElement> elements) {
-        sets.put(key(set.family().nftName(), set.table(), set.name()), set);
-        if (set.name().startsWith("__")) {
-            anonymous.put(key(set.family().nftName(), set.table(), set.name()), new ArrayList<>(elements));
-        }
-    }
-
-    private static String key(String family, String table, String set) {
-        return family + " " + table + " " + set;
+        events.knowSet(set, elements);
     }
 
     /**
@@ -78,22 +68,8 @@ public final class MonitorRenderer {
         switch (update) {
             case NftMonitor.ResyncNeeded r -> out.add("# resync needed: " + r.reason());
             case NftMonitor.Committed c -> {
-                List<NftEvent> events = c.events();
-                for (int i = 0; i < events.size(); i++) {
-                    NftEvent e = events.get(i);
-                    if (e instanceof NftEvent.ElementsEvent el && isInterval(el)) {
-                        if (isPadding(el)) {
-                            continue;
-                        }
-                        if (i + 1 < events.size() && events.get(i + 1) instanceof NftEvent.ElementsEvent other && pairs(el, other)) {
-                            SetElement a = el.elements().getFirst();
-                            SetElement b = other.elements().getFirst();
-                            e = new NftEvent.ElementsEvent(el.added(), el.family(), el.table(), el.set(),
-                                    a.isIntervalEnd() ? List.of(b, a) : List.of(a, b));
-                            i++;
-                        }
-                    }
-                    String line = line(e);
+                for (MonitorEvents.Change change : events.changes(c)) {
+                    String line = line(change);
                     if (line != null) {
                         out.add(line);
                     }
@@ -105,29 +81,8 @@ public final class MonitorRenderer {
         return out;
     }
 
-    /*
-     * The kernel reports each element of an interval set on its own: a range as its start and its end (in
-     * that order when added, the other way round when a set is flushed), and the zero end nft adds before
-     * the first range. nft's monitor waits for the other half of a range to print the range, and leaves
-     * the zero end out.
-     */
-    private boolean isInterval(NftEvent.ElementsEvent el) {
-        NftSet set = sets.get(key(el.family().nftName(), el.table(), el.set()));
-        return set != null && (set.flags() & NfTablesUapi.NFT_SET_INTERVAL) != 0 && el.elements().size() == 1;
-    }
-
-    private static boolean isPadding(NftEvent.ElementsEvent el) {
-        SetElement only = el.elements().getFirst();
-        return only.isIntervalEnd() && only.key().isZero();
-    }
-
-    private static boolean pairs(NftEvent.ElementsEvent first, NftEvent.ElementsEvent second) {
-        return second.added() == first.added() && second.elements().size() == 1
-                && second.elements().getFirst().isIntervalEnd() != first.elements().getFirst().isIntervalEnd()
-                && second.family() == first.family() && second.table().equals(first.table()) && second.set().equals(first.set());
-    }
-
-    private String line(NftEvent e) {
+    private String line(MonitorEvents.Change change) {
+        NftEvent e = change.event();
         String verb = e.added() ? "add " : "delete ";
         return switch (e) {
             case NftEvent.TableEvent t -> {
@@ -155,33 +110,17 @@ public final class MonitorRenderer {
             }
             case NftEvent.SetEvent s -> {
                 NftSet set = s.set();
-                String k = key(set.family().nftName(), set.table(), set.name());
-                boolean anonymousSet = (set.flags() & NfTablesUapi.NFT_SET_ANONYMOUS) != 0;
-                if (s.added()) {
-                    sets.put(k, set);
-                    if (anonymousSet) {
-                        anonymous.put(k, new ArrayList<>());
-                        yield null;
-                    }
-                    String block = SetRenderer.render(set, List.of());
-                    String inner = block.lines().skip(1).filter(l -> !l.strip().equals("}")).map(String::strip)
-                            .reduce("", (a, b) -> a + b + "; ");
-                    yield "add " + (set.isMap() || set.isObjectMap() ? "map " : "set ") + set.family().nftName() + " " + set.table() + " "
-                            + set.name() + " { " + innerHandle(set.handle()) + inner + "} ";
+                if (!s.added()) {
+                    yield "delete " + (set.isMap() ? "map " : "set ") + set.family().nftName() + " " + set.table() + " " + set.name();
                 }
-                sets.remove(k);
-                anonymous.remove(k);
-                yield "delete " + (set.isMap() ? "map " : "set ") + set.family().nftName() + " " + set.table() + " " + set.name();
+                String block = SetRenderer.render(set, List.of());
+                String inner = block.lines().skip(1).filter(l -> !l.strip().equals("}")).map(String::strip)
+                        .reduce("", (a, b) -> a + b + "; ");
+                yield "add " + (set.isMap() || set.isObjectMap() ? "map " : "set ") + set.family().nftName() + " " + set.table() + " "
+                        + set.name() + " { " + innerHandle(set.handle()) + inner + "} ";
             }
             case NftEvent.ElementsEvent el -> {
-                String k = key(el.family().nftName(), el.table(), el.set());
-                if (anonymous.containsKey(k)) {
-                    if (el.added()) {
-                        anonymous.get(k).addAll(el.elements());
-                    }
-                    yield null;
-                }
-                NftSet set = sets.get(k);
+                NftSet set = events.set(el.family(), el.table(), el.set());
                 String items;
                 if (set == null) {
                     items = el.elements().stream().map(x -> x.key().words()).reduce((a, b) -> a + ", " + b).orElse("");
@@ -197,9 +136,7 @@ public final class MonitorRenderer {
                 if (!r.added()) {
                     yield "delete rule " + r.rule().location() + " handle " + Long.toUnsignedString(r.rule().handle());
                 }
-                String family = r.rule().family().nftName();
-                RuleSpec spec = KnownSets.delinearize(r.rule(), name -> sets.get(key(family, r.rule().table(), name)),
-                        name -> anonymous.get(key(family, r.rule().table(), name)));
+                RuleSpec spec = change.rule();
                 // the kernel names the rule before, for a rule that is neither first nor last in its chain
                 String after = r.rule().position() == 0 ? "" : "handle " + Long.toUnsignedString(r.rule().position()) + " ";
                 yield (r.appended() ? "add" : "insert") + " rule " + r.rule().location() + " " + after + rules.render(spec)
