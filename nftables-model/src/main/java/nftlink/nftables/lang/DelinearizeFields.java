@@ -278,6 +278,15 @@ final class DelinearizeFields {
         return icmpType == null ? first : null;
     }
 
+    /**
+     * Whether {@code f} exists in every icmp type the rule matched before ({@code null}: none matched), as a field
+     * nft names after that match ({@code icmp mtu} after {@code icmp type destination-unreachable}).
+     */
+    static boolean fitsIcmpType(PayloadField f, Value icmpType) {
+        Value needs = f.icmpType();
+        return needs == null || icmpType == null || items(icmpType).stream().allMatch(items(needs)::contains);
+    }
+
     /** The ports of a transport protocol the rule does not name: {@code th sport}, {@code th dport}. */
     static PayloadField transportPort(Payload.Load p) {
         if ((p.offset() == 0 || p.offset() == 2) && p.length() == 2) {

@@ -201,7 +201,7 @@ public final class Delinearizer {
         } else if (l.dreg() == REG && i + loads + 1 < e.size()) {
             // meta|ct KEY set CONCAT map ...
             MapLookupField map = dataMap(concat, l, e.get(i + loads + 1), sets, false);
-            Field target = setTarget(e.get(i + loads + 1));
+            Field target = setTarget(e.get(i + loads + 1), c);
             if (map != null && target != null && target.length() == map.length()) {
                 s = new Statement.SetFromField(target, map);
                 consumed = loads + 2;
@@ -217,11 +217,12 @@ public final class Delinearizer {
         return s == null ? null : new Step(s, consumed > 0 ? consumed : loads + 1);
     }
 
-    /** The meta or ct key {@code x} sets from register 1, or {@code null}. */
-    private static Field setTarget(Expression x) {
+    /** The meta or ct key or the header field {@code x} sets from register 1, or {@code null}. */
+    private static Field setTarget(Expression x, DelinearizeContext c) {
         return switch (x) {
             case Meta.Set ms when ms.sreg() == REG -> MetaField.of(ms.key());
             case Ct.Set cs when cs.sreg() == REG -> CtField.of(cs.key(), cs.direction());
+            case Payload.Write w when w.sreg() == REG -> writtenField(w, c.l3(), c.l4(), c.icmpType());
             default -> null;
         };
     }
@@ -312,7 +313,7 @@ public final class Delinearizer {
         List<Expression> e = c.expressions();
         Expression x = e.get(i);
         if (x instanceof Immediate || x instanceof Payload.Load) {
-            PayloadWrite.Read write = PayloadWrite.delinearize(e, i, c.l3(), c.l4(), c.link());
+            PayloadWrite.Read write = PayloadWrite.delinearize(e, i, c);
             if (write != null) {
                 return new Step(write.statement(), write.consumed());
             }
@@ -421,14 +422,21 @@ public final class Delinearizer {
             source = computed.field();
             at = computed.next();
         }
+        // a map keyed by the field with constants applied: meta length & 0xff map { ... }
+        boolean maskedKey = computed == null && at + 1 < e.size() && e.get(at) instanceof Bitwise.MaskXor mk
+                && mk.sreg() == REG && mk.dreg() == REG && mk.mask().length() == field.length()
+                && !(field instanceof ConcatField) && e.get(at + 1) instanceof Lookup;
+        Field key = maskedKey ? new MaskedField(field, ((Bitwise.MaskXor) e.get(at)).mask(), ((Bitwise.MaskXor) e.get(at)).xor())
+                : field;
+        int keyed = maskedKey ? at + 1 : at;
         // an interval map of host-order keys: nft swaps the key to big endian first
-        boolean swapped = at + 1 < e.size() && e.get(at) instanceof Byteorder b && b.op() == Byteorder.Op.HTON
+        boolean swapped = keyed + 1 < e.size() && e.get(keyed) instanceof Byteorder b && b.op() == Byteorder.Op.HTON
                 && b.sreg() == REG && b.dreg() == REG && b.length() == field.length()
-                && Linearizer.ordersHostBytes(field) && e.get(at + 1) instanceof Lookup;
-        int lookupAt = swapped ? at + 1 : at;
+                && Linearizer.ordersHostBytes(field) && e.get(keyed + 1) instanceof Lookup;
+        int lookupAt = swapped ? keyed + 1 : keyed;
         if (lookupAt < e.size() && e.get(lookupAt) instanceof Lookup l && l.sreg() == REG && l.dreg() == REG
                 && lookupAt + 1 < e.size()) {
-            MapLookupField map = dataMap(field, l, e.get(lookupAt + 1), c.sets(), swapped);
+            MapLookupField map = dataMap(key, l, e.get(lookupAt + 1), c.sets(), swapped);
             if (map != null) {
                 source = map;
                 at = lookupAt + 1;
@@ -542,7 +550,7 @@ public final class Delinearizer {
             case Meta.Set ms when ms.sreg() == REG -> MetaField.of(ms.key());
             case Ct.Set cs when cs.sreg() == REG -> CtField.of(cs.key(), cs.direction());
             // a header field written from a value: ip daddr set iifname map @m, ip saddr set ip daddr
-            case Payload.Write w when w.sreg() == REG && !(source instanceof MaskedField) -> writtenField(w, c.l3(), c.l4());
+            case Payload.Write w when w.sreg() == REG -> writtenField(w, c.l3(), c.l4(), c.icmpType());
             default -> null;
         };
         Natted computedTarget = computedTarget(source, e, at);
@@ -555,8 +563,7 @@ public final class Delinearizer {
         }
         boolean swapped = target != null && (LinearizeStatements.swapsToMark(target, source)
                 || LinearizeStatements.swapsToHeader(target, source));
-        if (target != null && swap == (swapped ? 1 : 0) && StatementArgument.mismatch(target, source) == null
-                && (!(target instanceof PayloadField) || target.length() == source.length())) {
+        if (target != null && swap == (swapped ? 1 : 0) && StatementArgument.mismatch(target, source) == null) {
             return new Step(new Statement.SetFromField(target, listedSource(target, source)), at - i + 1);
         }
         return null;

@@ -69,10 +69,11 @@ final class PayloadWrite {
         if (protocol == null) {
             return "'" + f.text() + " set' (nftlink's rule language sets meta, ct and header fields)";
         }
-        return switch (protocol) {
-            case "ip", "ip6", "tcp", "udp", "th", "ether", "arp", "vlan", "raw" -> null;
-            default -> "'" + f.text() + " set' (nftlink writes ip, ip6, tcp, udp, ether and arp header fields)";
-        };
+        if (List.of("icmp", "icmpv6", "igmp").contains(protocol) && bits(f).bitOffset() < 16 && bits(f).bits() < 16) {
+            // nft 1.1.3 writes it as the first 16-bit word masked and lists that raw (@th,0,16 set @th,0,16 & 0xff03 | 0x3)
+            return "'" + f.text() + " set' (nftlink writes the " + protocol + " header's fields after its first 16 bits)";
+        }
+        return null;
     }
 
     /**
@@ -90,13 +91,15 @@ final class PayloadWrite {
         String protocol = protocol(f);
         String name = name(f);
         boolean pseudo = switch (protocol + " " + name) {
-            case "ip saddr", "ip daddr", "ip protocol", "ip6 saddr", "ip6 daddr", "ip6 nexthdr" -> true;
+            case "ip saddr", "ip daddr", "ip protocol", "ip length", "ip6 saddr", "ip6 daddr", "ip6 nexthdr", "ip6 length" -> true;
             default -> false;
         };
         int flags = pseudo ? NfTablesUapi.NFT_PAYLOAD_L4CSUM_PSEUDOHDR : 0;
         return switch (protocol) {
             case "ip" -> new int[]{NfTablesUapi.NFT_PAYLOAD_CSUM_INET, 10, flags};
             case "tcp" -> new int[]{NfTablesUapi.NFT_PAYLOAD_CSUM_INET, 16, flags};
+            case "icmp", "icmpv6", "igmp" -> new int[]{NfTablesUapi.NFT_PAYLOAD_CSUM_INET, 2, flags};
+            case "sctp" -> new int[]{NfTablesUapi.NFT_PAYLOAD_CSUM_SCTP, 8, flags};
             // a udp checksum may be 0 (none): the kernel updates it as part of the layer-4 checksum only
             case "udp" -> new int[]{NfTablesUapi.NFT_PAYLOAD_CSUM_NONE, 0, NfTablesUapi.NFT_PAYLOAD_L4CSUM_PSEUDOHDR};
             // raw bits of the inner header are covered by the layer-4 checksum
@@ -176,7 +179,7 @@ final class PayloadWrite {
     record Read(Statement statement, int consumed) {
     }
 
-    static Read delinearize(List<Expression> e, int at, String l3, String l4, LinkLayers link) {
+    static Read delinearize(List<Expression> e, int at, DelinearizeContext c) {
         // a write is immediate + write or load + mask + write: look no further for anything else
         boolean immediateWrite = at + 1 < e.size() && e.get(at) instanceof Immediate
                 && (e.get(at + 1) instanceof Payload.Write || e.get(at + 1) instanceof Exthdr.Write);
@@ -195,7 +198,7 @@ final class PayloadWrite {
             }
             return null;
         }
-        for (Field f : candidates(l3, l4, link)) {
+        for (Field f : candidates(c.l3(), c.l4(), c.link(), c.icmpType())) {
             Read r = tryField(f, e, at);
             if (r != null) {
                 return r;
@@ -324,11 +327,11 @@ final class PayloadWrite {
         return f.toRegister(BitLayout.fixed(bits, f.valueLength()));
     }
 
-    private static List<Field> candidates(String l3, String l4, LinkLayers link) {
+    private static List<Field> candidates(String l3, String l4, LinkLayers link, Value icmpType) {
         List<Field> out = new ArrayList<>();
         for (PayloadField p : PayloadField.ALL) {
             if (p.base() != Payload.Base.LINK && (p.protocol().equals(l3) || p.protocol().equals(l4)
-                    || l4 == null && p.protocol().equals("th"))) {
+                    || l4 == null && p.protocol().equals("th")) && DelinearizeFields.fitsIcmpType(p, icmpType)) {
                 out.add(p);
             }
         }

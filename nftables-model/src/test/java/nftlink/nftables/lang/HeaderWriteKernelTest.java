@@ -54,4 +54,52 @@ class HeaderWriteKernelTest {
                 """).devices("eth0").withoutJsonApply().check();
         assertThat(listed).contains("ip daddr set iifname map @m1", "tcp option maxseg size set rt mtu", "vlan pcp set 5");
     }
+
+    /**
+     * Fields of the other transport headers are written as nft writes them: the internet checksum of icmp, icmpv6 and
+     * igmp, the sctp checksum, none for the others; a field of some icmp types after those types, named after them
+     * ({@code icmp mtu set 5}, not the {@code icmp sequence} at its place). nftlink refused all of them, and listed nft's
+     * writes raw.
+     */
+    @Test
+    void transportHeaderFieldsOfEveryProtocol() {
+        ReferenceCheck.of("""
+                table ip t {
+                	chain c {
+                		icmp id set 5
+                		icmp sequence set 5
+                		icmp checksum set 5
+                		icmp mtu set 5
+                		icmp gateway set 5
+                		icmp id set meta length
+                		igmp checksum set 5
+                		igmp group set 5
+                		udplite checksum set 5
+                		udplite sport set 5
+                		udplite csumcov set 5
+                		dccp sport set 5
+                		dccp type set request
+                		sctp sport set 5
+                		sctp vtag set 5
+                		sctp checksum set 5
+                		esp spi set 5
+                		ah hdrlength set 5
+                		ah reserved set 5
+                		comp cpi set 5
+                		gre flags set 1
+                		gre version set 1
+                	}
+                }
+                table ip6 t6 {
+                	chain c {
+                		icmpv6 id set 5
+                		icmpv6 checksum set 5
+                		icmpv6 mtu set 5
+                		icmpv6 max-delay set 5
+                		icmpv6 taddr set ::1
+                		icmpv6 sequence set 5
+                	}
+                }
+                """).check();
+    }
 }
