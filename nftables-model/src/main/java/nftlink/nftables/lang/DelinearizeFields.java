@@ -235,6 +235,30 @@ final class DelinearizeFields {
                 && found.field().fields().stream().anyMatch(ConstantField.class::isInstance) ? found : null;
     }
 
+    /**
+     * {@code concat} with its raw parts given the datatypes the key of {@code set} has there, where those are no
+     * integers: nft prints the set's elements in its key's types ({@code @ll,0,48 . ether saddr { 00:11:22:33:44:55 . ...}}).
+     */
+    static ConcatField typedBySetKey(ConcatField concat, String set, SetContents sets) {
+        List<Datatype> parts = sets == null || sets.keyType(set) == 0 ? null : Datatype.parts(sets.keyType(set));
+        if (parts == null || parts.size() != concat.fields().size()) {
+            return concat;
+        }
+        List<Field> typed = new ArrayList<>();
+        for (int k = 0; k < parts.size(); k++) {
+            Datatype d = parts.get(k);
+            typed.add(concat.fields().get(k) instanceof RawPayloadField raw && d.id() != Datatype.INTEGER.id()
+                    && d.length() == raw.length() ? new SetKeyTypedField(raw, d) : concat.fields().get(k));
+        }
+        return typed.equals(concat.fields()) ? concat : new ConcatField(typed);
+    }
+
+    /** {@code raw} given the datatype of the key of {@code set} when that is no integer, as nft prints a map's keys. */
+    static Field typedBySetKey(RawPayloadField raw, String set, SetContents sets) {
+        Datatype d = sets == null || sets.keyType(set) == 0 ? null : Datatype.ofId(sets.keyType(set));
+        return d != null && d.id() != Datatype.INTEGER.id() && d.length() == raw.length() ? new SetKeyTypedField(raw, d) : raw;
+    }
+
     /** A load no header field describes, as part of a concatenation: raw bits, {@code ip saddr . @nh,32,32}; or {@code null}. */
     static Field rawConcatPart(Expression x, int register) {
         if (x instanceof Payload.Load raw && raw.dreg() == register && raw.base() != Payload.Base.TUNNEL
@@ -325,13 +349,50 @@ final class DelinearizeFields {
                 }
             }
             if (next == null) {
-                return null;
+                // bit fields that fill whole bytes: ip dscp cs0 ip ecn ect1 from one byte
+                List<Match> bits = bitFieldsAt(load, data, offset, end, hint);
+                if (bits == null) {
+                    return null;
+                }
+                out.addAll(bits);
+                offset += bits.stream().mapToInt(m -> ((PayloadBitField) m.field()).bits()).sum() / 8;
+                continue;
             }
             int from = offset - load.offset();
             out.add(Match.eq(next, Bytes.of(Arrays.copyOfRange(data.toArray(), from, from + next.length()))));
             offset += next.length();
         }
         return out.size() >= 2 ? out : null;
+    }
+
+    /**
+     * The bit fields of {@code hint} one after the other from byte {@code offset} to the next byte boundary, each
+     * matched with its bits of {@code data} (the bytes of {@code load}); {@code null} when they do not fill whole
+     * bytes within the load.
+     */
+    private static List<Match> bitFieldsAt(Payload.Load load, Bytes data, int offset, int end, String hint) {
+        List<Match> out = new ArrayList<>();
+        int bit = offset * 8;
+        while (out.isEmpty() || bit % 8 != 0) {
+            PayloadBitField next = null;
+            for (PayloadBitField f : PayloadBitField.ALL) {
+                if (f.base() == load.base() && f.protocol().equals(hint) && f.bitOffset() == bit) {
+                    next = f;
+                    break;
+                }
+            }
+            if (next == null || next.offset() + next.length() > end) {
+                return null;
+            }
+            int from = next.offset() - load.offset();
+            byte[] bytes = Arrays.copyOfRange(data.toArray(), from, from + next.length());
+            for (int k = 0; k < bytes.length; k++) {
+                bytes[k] &= next.mask().get(k);
+            }
+            out.add(Match.eq(next, Bytes.of(bytes)));
+            bit += next.bits();
+        }
+        return out;
     }
 
     /** The bytes a payload load (perhaps inside a tunnel) takes; {@code -1} for other expressions. */

@@ -181,26 +181,37 @@ public final class Delinearizer {
         if (found == null) {
             return null;
         }
-        ConcatField concat = found.field();
         int loads = found.consumed();
+        ConcatField concat = i + loads >= e.size() ? found.field() : switch (e.get(i + loads)) {
+            case Lookup l -> typedBySetKey(found.field(), l.set(), sets);
+            case Objref.Mapped om -> typedBySetKey(found.field(), om.set(), sets);
+            default -> found.field();
+        };
         if (i + loads < e.size() && e.get(i + loads) instanceof Objref.Mapped om && om.sreg() == REG) {
             // ct helper set ip protocol . th dport map { ... }
             Statement s = objectMap(concat, om, sets);
             return s == null ? null : new Step(s, loads + 1);
         }
-        if (!(i + loads < e.size() && e.get(i + loads) instanceof Lookup l && l.sreg() == REG)) {
-            return null;
-        }
+        return i + loads < e.size() && e.get(i + loads) instanceof Lookup l && l.sreg() == REG ? lookup(c, i, concat, loads, l) : null;
+    }
+
+    /**
+     * {@code key} (loaded by the {@code loads} expressions at {@code i}) looked up by {@code l} in a verdict map, a set or
+     * a data map whose value a statement takes; or {@code null}.
+     */
+    private static Step lookup(DelinearizeContext c, int i, Field key, int loads, Lookup l) {
+        List<Expression> e = c.expressions();
+        SetContents sets = c.sets();
         Statement s = null;
         int consumed = 0;
         if (l.dreg() == NfTablesUapi.NFT_REG_VERDICT) {
-            s = verdictMap(concat, l, sets);
+            s = verdictMap(key, l, sets);
         } else if (l.dreg() < 0) {
-            Matched m = matchAfterLoad(concat, -1, e, i + loads, sets);
+            Matched m = matchAfterLoad(key, -1, e, i + loads, sets);
             s = m == null ? null : m.match();
         } else if (l.dreg() == REG && i + loads + 1 < e.size()) {
             // meta|ct KEY set CONCAT map ...
-            MapLookupField map = dataMap(concat, l, e.get(i + loads + 1), sets, false);
+            MapLookupField map = dataMap(key, l, e.get(i + loads + 1), sets, false);
             Field target = setTarget(e.get(i + loads + 1), c);
             if (map != null && target != null && target.length() == map.length()) {
                 s = new Statement.SetFromField(target, map);
@@ -339,6 +350,14 @@ public final class Delinearizer {
                 return bits;
             }
             RawPayloadField rf = new RawPayloadField(raw.base(), raw.offset() * 8, raw.length() * 8);
+            if (e.get(i + 1) instanceof Lookup l && l.sreg() == REG && l.dreg() >= 0) {
+                // a map keyed by raw bits: nft prints its keys in the map's key type (vlan id 5 @ll,0,48 vmap { 00:11:22:33:44:55 : accept })
+                Field typed = typedBySetKey(rf, l.set(), c.sets());
+                Step mapped = lookup(c, i, typed, 1, l);
+                if (mapped != null) {
+                    return mapped;
+                }
+            }
             Matched m = matchAfterLoad(rf, -1, e, i + 1, c.sets());
             if (m != null) {
                 return new Step(m.match(), 1 + m.consumed());

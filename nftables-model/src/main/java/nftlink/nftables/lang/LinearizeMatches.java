@@ -104,6 +104,10 @@ final class LinearizeMatches {
             if (field instanceof PayloadField pf && m.op() == Match.Op.EQ) {
                 ctx.mergeable().put(cmp, pf.equals(PayloadField.ETHER_TYPE) || PayloadField.isVlanType(pf)
                         || pf.equals(PayloadField.IP_PROTOCOL) || pf.equals(PayloadField.IP6_NEXTHDR));
+            } else if (field instanceof RawPayloadField raw && raw.bitOffset() % 8 == 0 && raw.bits() % 8 == 0
+                    && m.op() == Match.Op.EQ) {
+                // whole bytes of raw bits merge with their neighbours too (vlan type ip @ll,144,16 0x4500)
+                ctx.mergeable().put(cmp, false);
             }
         }
     }

@@ -243,7 +243,7 @@ final class ValueParser {
     private Value word(Part p, Token t) {
         String text = t.text();
         int slash = text.indexOf('/');
-        if (slash > 0 && (p.type() == Datatype.IPV4_ADDR || p.type() == Datatype.IPV6_ADDR)) {
+        if (slash > 0 && (p.type() == Datatype.IPV4_ADDR || p.type() == Datatype.IPV6_ADDR || p.type() == Datatype.ETHER_ADDR)) {
             return prefix(p, t, text.substring(0, slash), text.substring(slash + 1));
         }
         IllegalArgumentException whole = null;

@@ -31,4 +31,41 @@ class RawBitsKernelTest {
         assertThat(listed).contains("\t\t@nh,1,2 0x2\n", "\t\t@ih,58,6 0x0 @ih,86,6 0x0 @ih,170,22 0x0\n",
                 "\t\t@ll,0,8 & 0x80 == 0x80\n");
     }
+
+    /**
+     * A load of several header fields compared with one value splits into the fields as nft 1.1.3 lists it, bit fields
+     * included ({@code @nh,0,16 0x4500} is {@code ip version 4 ip hdrlength 5 ip dscp cs0 ip ecn not-ect}), and the
+     * first bytes of an ethernet address are a prefix of it ({@code ether daddr 01:02:00:00:00:00/16}), which nftlink
+     * also reads; a prefix that is no whole bytes lists as the masked address, as nft lists it. nftlink listed these
+     * raw and refused ethernet prefixes.
+     */
+    @Test
+    void mergedLoadsSplitIntoFieldsAndEthernetPrefixes() {
+        ReferenceCheck.of("""
+                table ip t {
+                	chain c {
+                		@nh,8,8 1 @nh,16,16 2
+                		@nh,0,8 0x45 @nh,8,8 0
+                		@nh,96,16 0x0a00
+                		@th,96,8 0x50 @th,104,8 0x2
+                	}
+                }
+                table ip6 t6 {
+                	chain c {
+                		@nh,0,32 0x60000000
+                		@nh,0,16 0x6000 @nh,16,16 0x1
+                	}
+                }
+                table bridge b {
+                	chain c {
+                		@ll,0,8 1 @ll,8,8 2
+                		ether daddr 01:02:00:00:00:00/16
+                		ether daddr != 01:02:00:00:00:00/16
+                		ether saddr 01:02:00:00:00:00/12
+                		ether saddr & ff:f0:00:00:00:00 == 01:00:00:00:00:00
+                		ether saddr { 01:02:00:00:00:00/16, 02:00:00:00:00:00/8 }
+                	}
+                }
+                """).check();
+    }
 }
