@@ -380,8 +380,8 @@ public final class Delinearizer {
         BigInteger mask = new BigInteger(1, b.mask().toArray());
         int width = raw.length() * 8;
         int low = mask.getLowestSetBit();
-        if (low < 0 || mask.bitLength() - low != mask.bitCount() || mask.bitCount() == width) {
-            // not one run of bits, or the whole load
+        if (low < 0 || mask.bitLength() - low != mask.bitCount() || mask.bitLength() == width) {
+            // not one run of bits, or bits from the load's first: nft lists the mask (@nh,8,8 & 0xe0 == 0x40)
             return null;
         }
         RawPayloadField rf = new RawPayloadField(raw.base(), raw.offset() * 8 + width - mask.bitLength(), mask.bitCount());

@@ -68,4 +68,36 @@ class RawBitsKernelTest {
                 }
                 """).check();
     }
+
+    /**
+     * Raw bits from the first bit of a load list as the masked load, as nft 1.1.3 lists them ({@code @nh,8,3 0x2} is
+     * {@code @nh,8,8 & 0xe0 == 0x40}; it trims a mask only below the load's top bit), and bits that end a byte masked
+     * again are one mask, as nft writes them ({@code @nh,4,4 & 0x3 == 0x1} is {@code load & 0x03}). nftlink listed the
+     * former as bits and wrote the latter with two masks.
+     */
+    @Test
+    void masksOfRawBitsAsNftWritesAndListsThem() {
+        ReferenceCheck.of("""
+                table ip t {
+                	chain c {
+                		@nh,8,3 0x2 accept
+                		@th,96,4 5 accept
+                		@th,96,4 != 5 accept
+                		@th,0,3 1
+                		@nh,4,4 & 0x3 == 0x1 accept
+                		@nh,12,4 & 0x3 == 0x1 accept
+                		ip hdrlength & 0x3 == 0x1 accept
+                		@nh,4,4 & 0x3 != 0x1 accept
+                		@th,104,8 & 0x30 == 0x10
+                		@th,104,16 & 0x0ff0 == 0x0120
+                	}
+                }
+                table inet r {
+                	chain c {
+                		@nh,0,3 0x2
+                		@ih,0,4 0x2
+                	}
+                }
+                """).check();
+    }
 }
