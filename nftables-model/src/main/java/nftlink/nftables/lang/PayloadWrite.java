@@ -204,16 +204,16 @@ final class PayloadWrite {
                 return r;
             }
         }
-        return maskedWrite ? rawField(e, at) : rawLinkWrite(e, at);
+        return maskedWrite ? rawField(e, at) : rawWrite(e, at);
     }
 
     /**
-     * Link-layer bytes no field names in the rule's link layers set to a constant, {@code @ll,0,48 set 0x1122334455}
-     * (an {@code ether daddr} after a vlan tag, as nft 1.1.3 lists it); or {@code null}.
+     * Whole bytes no field names set to a constant, {@code @ll,0,48 set 0x1122334455} (an {@code ether daddr} after a
+     * vlan tag, as nft 1.1.3 lists it), {@code @nh,8,8 set 0x10} (no checksum updated); or {@code null}.
      */
-    private static Read rawLinkWrite(List<Expression> e, int at) {
+    private static Read rawWrite(List<Expression> e, int at) {
         if (!(e.get(at) instanceof Immediate imm) || imm.dreg() != REG || !(imm.data() instanceof NftData.Value v)
-                || !(e.get(at + 1) instanceof Payload.Write w) || w.base() != Payload.Base.LINK || w.length() > 16) {
+                || !(e.get(at + 1) instanceof Payload.Write w) || w.base() == Payload.Base.TUNNEL || w.length() > 16) {
             return null;
         }
         RawPayloadField f = new RawPayloadField(w.base(), w.offset() * 8, w.length() * 8);
@@ -259,7 +259,7 @@ final class PayloadWrite {
                 && Delinearizer.fit(v.bytes(), f.length()) != null) {
             Bytes value = Delinearizer.fit(v.bytes(), f.length());
             List<Expression> expected = linearize(f, value);
-            if (expected.size() == 2 && sameWrite(f, expected.get(1), e.get(at + 1))) {
+            if (expected.size() == 2 && sameWrite(expected.get(1), e.get(at + 1))) {
                 return new Read(new Statement.PayloadSet(f, value), 2);
             }
             return null;
@@ -289,16 +289,13 @@ final class PayloadWrite {
     }
 
     /**
-     * Whether {@code actual} is the write of {@code f} that {@code expected} is; nft 1.0.6 wrote udp
-     * fields with an internet checksum at offset 6 where newer nft has the kernel fix the layer-4 one.
+     * Whether {@code actual} writes the bytes of {@code f} that {@code expected} writes: nft names a field written whole
+     * by its place whatever checksum the write updates (nft 1.0.6 wrote udp fields with an internet checksum at offset
+     * 6; {@code @nh,96,32 set 0x01020304}, which updates none, lists as {@code ip saddr set 1.2.3.4}).
      */
-    private static boolean sameWrite(Field f, Expression expected, Expression actual) {
-        if (expected.equals(actual)) {
-            return true;
-        }
-        return "udp".equals(protocol(f)) && expected instanceof Payload.Write x && actual instanceof Payload.Write a
-                && a.base() == x.base() && a.offset() == x.offset() && a.length() == x.length() && a.sreg() == x.sreg()
-                && a.checksumType() == NfTablesUapi.NFT_PAYLOAD_CSUM_INET && a.checksumOffset() == 6 && a.checksumFlags() == 0;
+    private static boolean sameWrite(Expression expected, Expression actual) {
+        return expected instanceof Payload.Write x && actual instanceof Payload.Write a
+                && a.base() == x.base() && a.offset() == x.offset() && a.length() == x.length() && a.sreg() == x.sreg();
     }
 
     /** {@code FIELD set FIELD & C} or {@code | C}: the mask and xor read back within the field's bits. */

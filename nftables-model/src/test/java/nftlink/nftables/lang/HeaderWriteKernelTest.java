@@ -102,4 +102,35 @@ class HeaderWriteKernelTest {
                 }
                 """).check();
     }
+
+    /**
+     * Whole bytes set to a constant without a field's checksum list as nft 1.1.3 lists them: raw where no field of the
+     * rule's protocols is there ({@code vlan id 10 @nh,8,8 set 0x10} in bridge), else as that field, which nft names by
+     * its place whatever checksum the write updates ({@code @nh,96,32 set 0x01020304} lists as {@code ip saddr set
+     * 1.2.3.4}). nftlink listed both as kernel expressions.
+     */
+    @Test
+    void rawByteWritesListAsNftListsThem() {
+        ReferenceCheck.of("""
+                table bridge b {
+                \tchain c {
+                \t\tvlan id 10 @nh,8,8 set 0x10
+                \t\tvlan id 10 @ll,144,16 set 0x4500
+                \t}
+                }
+                table ip t {
+                \tchain c {
+                \t\t@nh,8,8 set 0x10
+                \t\t@th,0,16 set 0x10
+                \t\t@nh,96,32 set 0x01020304
+                \t}
+                }
+                table inet i {
+                \tchain c {
+                \t\t@nh,8,8 set 0x10
+                \t\t@ih,0,16 set 0x10
+                \t}
+                }
+                """).check();
+    }
 }
