@@ -288,7 +288,8 @@ final class DelinearizeFields {
         for (PayloadField f : PayloadField.ALL) {
             if (f.base() == p.base() && f.offset() == p.offset() && p.length() <= f.length()
                     && f.protocol().equals(hint)
-                    && (p.length() == f.length() || f.datatype() == Datatype.IPV4_ADDR || f.datatype() == Datatype.IPV6_ADDR)) {
+                    && (p.length() == f.length() || f.datatype() == Datatype.IPV4_ADDR || f.datatype() == Datatype.IPV6_ADDR
+                    || !f.datatype().hostOrder() && !f.datatype().isBitmask() && f.icmpType() == null)) {
                 Value needs = f.icmpType();
                 if (needs == null || icmpType != null && items(icmpType).stream().allMatch(items(needs)::contains)) {
                     return f;
