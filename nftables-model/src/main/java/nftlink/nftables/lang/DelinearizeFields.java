@@ -259,6 +259,25 @@ final class DelinearizeFields {
         return d != null && d.id() != Datatype.INTEGER.id() && d.length() == raw.length() ? new SetKeyTypedField(raw, d) : raw;
     }
 
+    /** The header field of {@code like}'s protocol at bit {@code offset}, {@code bits} wide; or {@code null}. */
+    static Field fieldAt(Field like, int offset, int bits) {
+        String protocol = like instanceof PayloadBitField p ? p.protocol() : null;
+        if (protocol == null) {
+            return null;
+        }
+        for (PayloadBitField f : PayloadBitField.ALL) {
+            if (f.protocol().equals(protocol) && f.bitOffset() == offset && f.bits() == bits) {
+                return f;
+            }
+        }
+        for (PayloadField f : PayloadField.ALL) {
+            if (f.protocol().equals(protocol) && f.offset() * 8 == offset && f.length() * 8 == bits) {
+                return f;
+            }
+        }
+        return null;
+    }
+
     /** A load no header field describes, as part of a concatenation: raw bits, {@code ip saddr . @nh,32,32}; or {@code null}. */
     static Field rawConcatPart(Expression x, int register) {
         if (x instanceof Payload.Load raw && raw.dreg() == register && raw.base() != Payload.Base.TUNNEL

@@ -259,6 +259,12 @@ public final class Delinearizer {
                 loadCount = 2;
             }
         }
+        if (field instanceof PayloadField p && loadCount == 1 && loadedLength(x) >= 0 && loadedLength(x) < p.length()
+                && p.datatype() != Datatype.IPV4_ADDR && p.datatype() != Datatype.IPV6_ADDR && p.datatype() != Datatype.ETHER_ADDR
+                && !(i + 1 < e.size() && e.get(i + 1) instanceof Cmp)) {
+            // the first bytes of a number are its prefix only when compared as they are (tcp dport 0/8), else raw bits
+            field = null;
+        }
         if (field != null && loadCount == 2 && BitValue.applies(field)) {
             // a bit field's value, looked up in a named set or map
             int down = BitValue.matchDown(field, e, i + 2, REG);
@@ -323,6 +329,10 @@ public final class Delinearizer {
     private static Step payload(DelinearizeContext c, int i, boolean fieldless, List<Statement> out) {
         List<Expression> e = c.expressions();
         Expression x = e.get(i);
+        Match shifted = ShiftedMask.oneByte(x) ? ShiftedMask.delinearize(e, i, maskedBits(c, i), DelinearizeFields::fieldAt) : null;
+        if (shifted != null) {
+            return new Step(shifted, 5);
+        }
         if (x instanceof Immediate || x instanceof Payload.Load) {
             PayloadWrite.Read write = PayloadWrite.delinearize(e, i, c);
             if (write != null) {
@@ -390,6 +400,28 @@ public final class Delinearizer {
         }
         Match.Op op = c.op() == Cmp.Op.EQ ? Match.Op.EQ : Match.Op.NEQ;
         return new Step(new Match(rf, op, new Value.Single(c.data())), 3);
+    }
+
+    /**
+     * The bits a one-byte load at {@code i} and the mask after it read: the rule's bit field there, else raw bits as
+     * nft trims them (not from the byte's first bit); or {@code null}.
+     */
+    private static Field maskedBits(DelinearizeContext c, int i) {
+        List<Expression> e = c.expressions();
+        if (i + 1 >= e.size() || !(e.get(i) instanceof Payload.Load load) || !(e.get(i + 1) instanceof Bitwise.MaskXor mx)
+                || mx.sreg() != REG || mx.dreg() != REG || !isZero(mx.xor()) || mx.mask().length() != 1) {
+            return null;
+        }
+        Field bits = bitFieldOf(load, mx.mask(), c.l3(), c.l4(), c.link(), c.tunnels());
+        if (bits != null) {
+            return bits;
+        }
+        int mask = mx.mask().get(0) & 0xff;
+        int low = Integer.numberOfTrailingZeros(mask);
+        int width = Integer.bitCount(mask);
+        int length = 32 - Integer.numberOfLeadingZeros(mask);
+        return mask == 0 || length - low != width || length == 8 ? null
+                : new RawPayloadField(load.base(), load.offset() * 8 + 8 - length, width);
     }
 
     /** A verdict, a meta or ct key set to a constant, a counter, or a statement its registers' immediates load; or {@code null}. */

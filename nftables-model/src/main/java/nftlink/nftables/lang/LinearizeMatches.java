@@ -89,6 +89,9 @@ final class LinearizeMatches {
             out.addAll(field.loads(REG));
             out.add(new Bitwise.MaskXor(REG, REG, s.bytes(), Bytes.of(new byte[s.bytes().length()])));
             out.add(new Cmp(Cmp.Op.NEQ, REG, Bytes.of(new byte[s.bytes().length()])));
+        } else if (ShiftedMask.applies(field) && (m.op() == Match.Op.EQ || m.op() == Match.Op.NEQ)) {
+            // ip dscp & 0x3 == 0x1: nft moves the bits down before it masks them again
+            out.addAll(ShiftedMask.linearize(m, s.bytes(), cmpOp(m.op())));
         } else if (s.bytes().length() < field.length() && partialLoad(field, s.bytes().length()) != null) {
             out.add(partialLoad(field, s.bytes().length()));
             out.add(new Cmp(cmpOp(m.op()), REG, s.bytes()));
