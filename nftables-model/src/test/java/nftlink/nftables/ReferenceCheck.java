@@ -42,6 +42,7 @@ public final class ReferenceCheck {
     private final String ruleset;
     private final List<String> devices = new ArrayList<>();
     private boolean jsonApply = true;
+    private boolean listingReread = true;
 
     private ReferenceCheck(String ruleset) {
         this.ruleset = ruleset;
@@ -64,6 +65,16 @@ public final class ReferenceCheck {
         return this;
     }
 
+    /**
+     * Leaves out {@code nft-ref -c -f} of nftlink's listing, for rule sets nft 1.1.3 lists in a form it cannot read
+     * back itself (the listing is still compared with nft-ref's); implies {@link #withoutJsonApply()}.
+     */
+    public ReferenceCheck withoutListingReread() {
+        listingReread = false;
+        jsonApply = false;
+        return this;
+    }
+
     /** Runs every direction; returns nft-ref's listing. */
     public String check() {
         try (TestNamespace a = namespace()) {
@@ -73,7 +84,9 @@ public final class ReferenceCheck {
             String bytecode = normalisedBytecode(NftRef.bytecode(a));
             String listed = listing(a);
             assertThat(listed).as("nftlink's listing of what nft-ref loaded").isEqualTo(expected);
-            assertThat(NftRef.refusal(a, "flush ruleset\n" + listed)).as("nft-ref -c -f of nftlink's listing").isNull();
+            if (listingReread) {
+                assertThat(NftRef.refusal(a, "flush ruleset\n" + listed)).as("nft-ref -c -f of nftlink's listing").isNull();
+            }
             JsonValue reference = JsonValue.parse(expectedJson);
             assertJsonEquals(json(a), reference);
             try (TestNamespace b = namespace()) {

@@ -28,6 +28,7 @@ import nftlink.nftables.lang.MetaField;
 import nftlink.nftables.lang.PayloadBitField;
 import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.RawPayloadField;
+import nftlink.nftables.lang.SetKeyTypedField;
 import nftlink.nftables.lang.SocketCgroupField;
 import nftlink.nftables.lang.Value;
 
@@ -55,6 +56,7 @@ record JsonFieldWriter(JsonRenderer renderer) {
             case MapLookupField m -> mapLookup(m);
             case CombinedField k -> JsonValue.single(k.op().symbol(), JsonValue.array(operands(k)));
             case ConstantField k -> constant(k);
+            case SetKeyTypedField t -> field(t.field());
             case RawPayloadField r -> JsonValue.single("payload", JsonValue.object()
                     .put("base", r.text().substring(1, r.text().indexOf(','))).put("offset", r.bitOffset()).put("len", r.bits()).build());
             case MaskedField x when x.isOr() && renderer.values().single(x.field(), x.xor()) instanceof JsonValue.Arr flags

@@ -31,7 +31,8 @@ final class JsonMapReader {
      */
     Field mapLookup(Node body, Field target) {
         body.only(Set.of("key", "data"));
-        Field key = context.fields.field(body.member("key"));
+        // a field, or one with constants applied: {"&": [{"meta": {"key": "length"}}, 255]}
+        Field key = context.fields.mapKey(body.member("key"));
         Node data = body.member("data");
         if (data.value() instanceof JsonValue.Str s && s.value().startsWith("@")) {
             String name = s.value().substring(1);

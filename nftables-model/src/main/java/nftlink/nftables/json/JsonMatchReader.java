@@ -75,7 +75,8 @@ final class JsonMatchReader {
         }
         Field parsed = leftKind != null && (leftKind.getKey().equals("&") || leftKind.getKey().equals("|"))
                 ? context.fields.valueField(left) : context.fields.field(left);
-        if (parsed instanceof MaskedField m && m.field() instanceof PayloadBitField) {
+        if (parsed instanceof MaskedField m && m.field() instanceof PayloadBitField && (m.isOr() || m.isXor())) {
+            // (a mask alone is read as the text is: ip dscp & 0x3f == lephb)
             throw left.error("unsupported: & or | on the bit field " + m.field().text() + " in a match");
         }
         // {"fib": ...} == true: whether the lookup has a result (fib daddr oif exists)

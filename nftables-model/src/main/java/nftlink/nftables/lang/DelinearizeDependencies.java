@@ -134,6 +134,11 @@ final class DelinearizeDependencies {
                 } else {
                     deps.addAll(f.dependencies(family));
                 }
+                if (family != Family.IP && family != Family.IP6 && readsEtherAddress(f)) {
+                    // nft folds an ether type 8021q before a later read of an ethernet address (its
+                    // payload_dependency_kill of the link-layer dependency), except where it merged the two loads
+                    deps.add(Match.eq(PayloadField.ETHER_TYPE, Bytes.u16Be(0x8100)));
+                }
             }
             return deps;
         } catch (IllegalArgumentException notInThisFamily) {
@@ -246,6 +251,16 @@ final class DelinearizeDependencies {
             }
         }
         return i;
+    }
+
+    /** Whether {@code f} reads {@code ether saddr} or {@code ether daddr}, alone, in a concatenation or as a map's key. */
+    private static boolean readsEtherAddress(Field f) {
+        return switch (f) {
+            case PayloadField p -> p.equals(PayloadField.ETHER_SADDR) || p.equals(PayloadField.ETHER_DADDR);
+            case ConcatField c -> c.fields().stream().anyMatch(DelinearizeDependencies::readsEtherAddress);
+            case MapLookupField m -> readsEtherAddress(m.key());
+            default -> false;
+        };
     }
 
     /** Whether {@code f} is a field of a vlan tag inside the outer one (the outer tag's fields end at byte 18). */

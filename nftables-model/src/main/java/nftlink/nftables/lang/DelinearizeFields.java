@@ -235,6 +235,49 @@ final class DelinearizeFields {
                 && found.field().fields().stream().anyMatch(ConstantField.class::isInstance) ? found : null;
     }
 
+    /**
+     * {@code concat} with its raw parts given the datatypes the key of {@code set} has there, where those are no
+     * integers: nft prints the set's elements in its key's types ({@code @ll,0,48 . ether saddr { 00:11:22:33:44:55 . ...}}).
+     */
+    static ConcatField typedBySetKey(ConcatField concat, String set, SetContents sets) {
+        List<Datatype> parts = sets == null || sets.keyType(set) == 0 ? null : Datatype.parts(sets.keyType(set));
+        if (parts == null || parts.size() != concat.fields().size()) {
+            return concat;
+        }
+        List<Field> typed = new ArrayList<>();
+        for (int k = 0; k < parts.size(); k++) {
+            Datatype d = parts.get(k);
+            typed.add(concat.fields().get(k) instanceof RawPayloadField raw && d.id() != Datatype.INTEGER.id()
+                    && d.length() == raw.length() ? new SetKeyTypedField(raw, d) : concat.fields().get(k));
+        }
+        return typed.equals(concat.fields()) ? concat : new ConcatField(typed);
+    }
+
+    /** {@code raw} given the datatype of the key of {@code set} when that is no integer, as nft prints a map's keys. */
+    static Field typedBySetKey(RawPayloadField raw, String set, SetContents sets) {
+        Datatype d = sets == null || sets.keyType(set) == 0 ? null : Datatype.ofId(sets.keyType(set));
+        return d != null && d.id() != Datatype.INTEGER.id() && d.length() == raw.length() ? new SetKeyTypedField(raw, d) : raw;
+    }
+
+    /** The header field of {@code like}'s protocol at bit {@code offset}, {@code bits} wide; or {@code null}. */
+    static Field fieldAt(Field like, int offset, int bits) {
+        String protocol = like instanceof PayloadBitField p ? p.protocol() : null;
+        if (protocol == null) {
+            return null;
+        }
+        for (PayloadBitField f : PayloadBitField.ALL) {
+            if (f.protocol().equals(protocol) && f.bitOffset() == offset && f.bits() == bits) {
+                return f;
+            }
+        }
+        for (PayloadField f : PayloadField.ALL) {
+            if (f.protocol().equals(protocol) && f.offset() * 8 == offset && f.length() * 8 == bits) {
+                return f;
+            }
+        }
+        return null;
+    }
+
     /** A load no header field describes, as part of a concatenation: raw bits, {@code ip saddr . @nh,32,32}; or {@code null}. */
     static Field rawConcatPart(Expression x, int register) {
         if (x instanceof Payload.Load raw && raw.dreg() == register && raw.base() != Payload.Base.TUNNEL
@@ -264,7 +307,8 @@ final class DelinearizeFields {
         for (PayloadField f : PayloadField.ALL) {
             if (f.base() == p.base() && f.offset() == p.offset() && p.length() <= f.length()
                     && f.protocol().equals(hint)
-                    && (p.length() == f.length() || f.datatype() == Datatype.IPV4_ADDR || f.datatype() == Datatype.IPV6_ADDR)) {
+                    && (p.length() == f.length() || f.datatype() == Datatype.IPV4_ADDR || f.datatype() == Datatype.IPV6_ADDR
+                    || !f.datatype().hostOrder() && !f.datatype().isBitmask() && f.icmpType() == null)) {
                 Value needs = f.icmpType();
                 if (needs == null || icmpType != null && items(icmpType).stream().allMatch(items(needs)::contains)) {
                     return f;
@@ -276,6 +320,15 @@ final class DelinearizeFields {
         }
         // a field of other icmp types than the rule matched: rather split a merged load
         return icmpType == null ? first : null;
+    }
+
+    /**
+     * Whether {@code f} exists in every icmp type the rule matched before ({@code null}: none matched), as a field
+     * nft names after that match ({@code icmp mtu} after {@code icmp type destination-unreachable}).
+     */
+    static boolean fitsIcmpType(PayloadField f, Value icmpType) {
+        Value needs = f.icmpType();
+        return needs == null || icmpType == null || items(icmpType).stream().allMatch(items(needs)::contains);
     }
 
     /** The ports of a transport protocol the rule does not name: {@code th sport}, {@code th dport}. */
@@ -316,13 +369,50 @@ final class DelinearizeFields {
                 }
             }
             if (next == null) {
-                return null;
+                // bit fields that fill whole bytes: ip dscp cs0 ip ecn ect1 from one byte
+                List<Match> bits = bitFieldsAt(load, data, offset, end, hint);
+                if (bits == null) {
+                    return null;
+                }
+                out.addAll(bits);
+                offset += bits.stream().mapToInt(m -> ((PayloadBitField) m.field()).bits()).sum() / 8;
+                continue;
             }
             int from = offset - load.offset();
             out.add(Match.eq(next, Bytes.of(Arrays.copyOfRange(data.toArray(), from, from + next.length()))));
             offset += next.length();
         }
         return out.size() >= 2 ? out : null;
+    }
+
+    /**
+     * The bit fields of {@code hint} one after the other from byte {@code offset} to the next byte boundary, each
+     * matched with its bits of {@code data} (the bytes of {@code load}); {@code null} when they do not fill whole
+     * bytes within the load.
+     */
+    private static List<Match> bitFieldsAt(Payload.Load load, Bytes data, int offset, int end, String hint) {
+        List<Match> out = new ArrayList<>();
+        int bit = offset * 8;
+        while (out.isEmpty() || bit % 8 != 0) {
+            PayloadBitField next = null;
+            for (PayloadBitField f : PayloadBitField.ALL) {
+                if (f.base() == load.base() && f.protocol().equals(hint) && f.bitOffset() == bit) {
+                    next = f;
+                    break;
+                }
+            }
+            if (next == null || next.offset() + next.length() > end) {
+                return null;
+            }
+            int from = next.offset() - load.offset();
+            byte[] bytes = Arrays.copyOfRange(data.toArray(), from, from + next.length());
+            for (int k = 0; k < bytes.length; k++) {
+                bytes[k] &= next.mask().get(k);
+            }
+            out.add(Match.eq(next, Bytes.of(bytes)));
+            bit += next.bits();
+        }
+        return out;
     }
 
     /** The bytes a payload load (perhaps inside a tunnel) takes; {@code -1} for other expressions. */

@@ -56,7 +56,7 @@ final class DelinearizeMaps {
             case Immediate imm when imm.dreg() == REG + 1 -> addressData(l, sets);
             // a header field written from the map: its values
             case Payload.Write w when w.sreg() == REG -> {
-                Field written = writtenField(w, null, null);
+                Field written = writtenField(w, null, null, null);
                 yield written == null ? null : new MapData(written.datatype(), written.length());
             }
             default -> null;

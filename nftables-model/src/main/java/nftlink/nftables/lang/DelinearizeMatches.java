@@ -182,8 +182,8 @@ final class DelinearizeMatches {
                 return new Matched(new Match(field, Match.Op.EQ, new Value.Single(b.mask())), 2);
             }
             int bits = prefixBits(b.mask());
-            boolean addressType = field.datatype() == Datatype.IPV4_ADDR || field.datatype() == Datatype.IPV6_ADDR
-                    || field.datatype() == Datatype.ETHER_ADDR;
+            // (nft lists a masked ethernet address as the mask: ether saddr & ff:f0:00:00:00:00 == 01:00:00:00:00:00)
+            boolean addressType = field.datatype() == Datatype.IPV4_ADDR || field.datatype() == Datatype.IPV6_ADDR;
             if (bits >= 0 && addressType && b.mask().length() == field.length() && (c.op() == Cmp.Op.EQ || c.op() == Cmp.Op.NEQ)) {
                 try {
                     return new Matched(new Match(field, c.op() == Cmp.Op.EQ ? Match.Op.EQ : Match.Op.NEQ,

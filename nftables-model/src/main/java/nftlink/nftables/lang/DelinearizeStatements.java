@@ -71,10 +71,11 @@ final class DelinearizeStatements {
     }
 
     /** The whole-byte header field {@code w} writes as nft writes it (of {@code l3} or {@code l4} when given), or {@code null}. */
-    static Field writtenField(Payload.Write w, String l3, String l4) {
+    static Field writtenField(Payload.Write w, String l3, String l4, Value icmpType) {
         for (PayloadField p : PayloadField.ALL) {
             if (p.base() == w.base() && p.offset() == w.offset() && p.length() == w.length()
                     && (l3 == null && l4 == null || p.protocol().equals(l3) || p.protocol().equals(l4))
+                    && DelinearizeFields.fitsIcmpType(p, icmpType)
                     && PayloadWrite.unsupported(p) == null && PayloadWrite.write(p).equals(w)) {
                 return p;
             }

@@ -181,27 +181,38 @@ public final class Delinearizer {
         if (found == null) {
             return null;
         }
-        ConcatField concat = found.field();
         int loads = found.consumed();
+        ConcatField concat = i + loads >= e.size() ? found.field() : switch (e.get(i + loads)) {
+            case Lookup l -> typedBySetKey(found.field(), l.set(), sets);
+            case Objref.Mapped om -> typedBySetKey(found.field(), om.set(), sets);
+            default -> found.field();
+        };
         if (i + loads < e.size() && e.get(i + loads) instanceof Objref.Mapped om && om.sreg() == REG) {
             // ct helper set ip protocol . th dport map { ... }
             Statement s = objectMap(concat, om, sets);
             return s == null ? null : new Step(s, loads + 1);
         }
-        if (!(i + loads < e.size() && e.get(i + loads) instanceof Lookup l && l.sreg() == REG)) {
-            return null;
-        }
+        return i + loads < e.size() && e.get(i + loads) instanceof Lookup l && l.sreg() == REG ? lookup(c, i, concat, loads, l) : null;
+    }
+
+    /**
+     * {@code key} (loaded by the {@code loads} expressions at {@code i}) looked up by {@code l} in a verdict map, a set or
+     * a data map whose value a statement takes; or {@code null}.
+     */
+    private static Step lookup(DelinearizeContext c, int i, Field key, int loads, Lookup l) {
+        List<Expression> e = c.expressions();
+        SetContents sets = c.sets();
         Statement s = null;
         int consumed = 0;
         if (l.dreg() == NfTablesUapi.NFT_REG_VERDICT) {
-            s = verdictMap(concat, l, sets);
+            s = verdictMap(key, l, sets);
         } else if (l.dreg() < 0) {
-            Matched m = matchAfterLoad(concat, -1, e, i + loads, sets);
+            Matched m = matchAfterLoad(key, -1, e, i + loads, sets);
             s = m == null ? null : m.match();
         } else if (l.dreg() == REG && i + loads + 1 < e.size()) {
             // meta|ct KEY set CONCAT map ...
-            MapLookupField map = dataMap(concat, l, e.get(i + loads + 1), sets, false);
-            Field target = setTarget(e.get(i + loads + 1));
+            MapLookupField map = dataMap(key, l, e.get(i + loads + 1), sets, false);
+            Field target = setTarget(e.get(i + loads + 1), c);
             if (map != null && target != null && target.length() == map.length()) {
                 s = new Statement.SetFromField(target, map);
                 consumed = loads + 2;
@@ -217,11 +228,12 @@ public final class Delinearizer {
         return s == null ? null : new Step(s, consumed > 0 ? consumed : loads + 1);
     }
 
-    /** The meta or ct key {@code x} sets from register 1, or {@code null}. */
-    private static Field setTarget(Expression x) {
+    /** The meta or ct key or the header field {@code x} sets from register 1, or {@code null}. */
+    private static Field setTarget(Expression x, DelinearizeContext c) {
         return switch (x) {
             case Meta.Set ms when ms.sreg() == REG -> MetaField.of(ms.key());
             case Ct.Set cs when cs.sreg() == REG -> CtField.of(cs.key(), cs.direction());
+            case Payload.Write w when w.sreg() == REG -> writtenField(w, c.l3(), c.l4(), c.icmpType());
             default -> null;
         };
     }
@@ -246,6 +258,12 @@ public final class Delinearizer {
                 field = bits;
                 loadCount = 2;
             }
+        }
+        if (field instanceof PayloadField p && loadCount == 1 && loadedLength(x) >= 0 && loadedLength(x) < p.length()
+                && p.datatype() != Datatype.IPV4_ADDR && p.datatype() != Datatype.IPV6_ADDR && p.datatype() != Datatype.ETHER_ADDR
+                && !(i + 1 < e.size() && e.get(i + 1) instanceof Cmp)) {
+            // the first bytes of a number are its prefix only when compared as they are (tcp dport 0/8), else raw bits
+            field = null;
         }
         if (field != null && loadCount == 2 && BitValue.applies(field)) {
             // a bit field's value, looked up in a named set or map
@@ -311,8 +329,12 @@ public final class Delinearizer {
     private static Step payload(DelinearizeContext c, int i, boolean fieldless, List<Statement> out) {
         List<Expression> e = c.expressions();
         Expression x = e.get(i);
+        Match shifted = ShiftedMask.oneByte(x) ? ShiftedMask.delinearize(e, i, maskedBits(c, i), DelinearizeFields::fieldAt) : null;
+        if (shifted != null) {
+            return new Step(shifted, 5);
+        }
         if (x instanceof Immediate || x instanceof Payload.Load) {
-            PayloadWrite.Read write = PayloadWrite.delinearize(e, i, c.l3(), c.l4(), c.link());
+            PayloadWrite.Read write = PayloadWrite.delinearize(e, i, c);
             if (write != null) {
                 return new Step(write.statement(), write.consumed());
             }
@@ -338,6 +360,14 @@ public final class Delinearizer {
                 return bits;
             }
             RawPayloadField rf = new RawPayloadField(raw.base(), raw.offset() * 8, raw.length() * 8);
+            if (e.get(i + 1) instanceof Lookup l && l.sreg() == REG && l.dreg() >= 0) {
+                // a map keyed by raw bits: nft prints its keys in the map's key type (vlan id 5 @ll,0,48 vmap { 00:11:22:33:44:55 : accept })
+                Field typed = typedBySetKey(rf, l.set(), c.sets());
+                Step mapped = lookup(c, i, typed, 1, l);
+                if (mapped != null) {
+                    return mapped;
+                }
+            }
             Matched m = matchAfterLoad(rf, -1, e, i + 1, c.sets());
             if (m != null) {
                 return new Step(m.match(), 1 + m.consumed());
@@ -360,8 +390,8 @@ public final class Delinearizer {
         BigInteger mask = new BigInteger(1, b.mask().toArray());
         int width = raw.length() * 8;
         int low = mask.getLowestSetBit();
-        if (low < 0 || mask.bitLength() - low != mask.bitCount() || mask.bitCount() == width) {
-            // not one run of bits, or the whole load
+        if (low < 0 || mask.bitLength() - low != mask.bitCount() || mask.bitLength() == width) {
+            // not one run of bits, or bits from the load's first: nft lists the mask (@nh,8,8 & 0xe0 == 0x40)
             return null;
         }
         RawPayloadField rf = new RawPayloadField(raw.base(), raw.offset() * 8 + width - mask.bitLength(), mask.bitCount());
@@ -370,6 +400,28 @@ public final class Delinearizer {
         }
         Match.Op op = c.op() == Cmp.Op.EQ ? Match.Op.EQ : Match.Op.NEQ;
         return new Step(new Match(rf, op, new Value.Single(c.data())), 3);
+    }
+
+    /**
+     * The bits a one-byte load at {@code i} and the mask after it read: the rule's bit field there, else raw bits as
+     * nft trims them (not from the byte's first bit); or {@code null}.
+     */
+    private static Field maskedBits(DelinearizeContext c, int i) {
+        List<Expression> e = c.expressions();
+        if (i + 1 >= e.size() || !(e.get(i) instanceof Payload.Load load) || !(e.get(i + 1) instanceof Bitwise.MaskXor mx)
+                || mx.sreg() != REG || mx.dreg() != REG || !isZero(mx.xor()) || mx.mask().length() != 1) {
+            return null;
+        }
+        Field bits = bitFieldOf(load, mx.mask(), c.l3(), c.l4(), c.link(), c.tunnels());
+        if (bits != null) {
+            return bits;
+        }
+        int mask = mx.mask().get(0) & 0xff;
+        int low = Integer.numberOfTrailingZeros(mask);
+        int width = Integer.bitCount(mask);
+        int length = 32 - Integer.numberOfLeadingZeros(mask);
+        return mask == 0 || length - low != width || length == 8 ? null
+                : new RawPayloadField(load.base(), load.offset() * 8 + 8 - length, width);
     }
 
     /** A verdict, a meta or ct key set to a constant, a counter, or a statement its registers' immediates load; or {@code null}. */
@@ -421,14 +473,21 @@ public final class Delinearizer {
             source = computed.field();
             at = computed.next();
         }
+        // a map keyed by the field with constants applied: meta length & 0xff map { ... }
+        boolean maskedKey = computed == null && at + 1 < e.size() && e.get(at) instanceof Bitwise.MaskXor mk
+                && mk.sreg() == REG && mk.dreg() == REG && mk.mask().length() == field.length()
+                && !(field instanceof ConcatField) && e.get(at + 1) instanceof Lookup;
+        Field key = maskedKey ? new MaskedField(field, ((Bitwise.MaskXor) e.get(at)).mask(), ((Bitwise.MaskXor) e.get(at)).xor())
+                : field;
+        int keyed = maskedKey ? at + 1 : at;
         // an interval map of host-order keys: nft swaps the key to big endian first
-        boolean swapped = at + 1 < e.size() && e.get(at) instanceof Byteorder b && b.op() == Byteorder.Op.HTON
+        boolean swapped = keyed + 1 < e.size() && e.get(keyed) instanceof Byteorder b && b.op() == Byteorder.Op.HTON
                 && b.sreg() == REG && b.dreg() == REG && b.length() == field.length()
-                && Linearizer.ordersHostBytes(field) && e.get(at + 1) instanceof Lookup;
-        int lookupAt = swapped ? at + 1 : at;
+                && Linearizer.ordersHostBytes(field) && e.get(keyed + 1) instanceof Lookup;
+        int lookupAt = swapped ? keyed + 1 : keyed;
         if (lookupAt < e.size() && e.get(lookupAt) instanceof Lookup l && l.sreg() == REG && l.dreg() == REG
                 && lookupAt + 1 < e.size()) {
-            MapLookupField map = dataMap(field, l, e.get(lookupAt + 1), c.sets(), swapped);
+            MapLookupField map = dataMap(key, l, e.get(lookupAt + 1), c.sets(), swapped);
             if (map != null) {
                 source = map;
                 at = lookupAt + 1;
@@ -542,7 +601,7 @@ public final class Delinearizer {
             case Meta.Set ms when ms.sreg() == REG -> MetaField.of(ms.key());
             case Ct.Set cs when cs.sreg() == REG -> CtField.of(cs.key(), cs.direction());
             // a header field written from a value: ip daddr set iifname map @m, ip saddr set ip daddr
-            case Payload.Write w when w.sreg() == REG && !(source instanceof MaskedField) -> writtenField(w, c.l3(), c.l4());
+            case Payload.Write w when w.sreg() == REG -> writtenField(w, c.l3(), c.l4(), c.icmpType());
             default -> null;
         };
         Natted computedTarget = computedTarget(source, e, at);
@@ -555,8 +614,7 @@ public final class Delinearizer {
         }
         boolean swapped = target != null && (LinearizeStatements.swapsToMark(target, source)
                 || LinearizeStatements.swapsToHeader(target, source));
-        if (target != null && swap == (swapped ? 1 : 0) && StatementArgument.mismatch(target, source) == null
-                && (!(target instanceof PayloadField) || target.length() == source.length())) {
+        if (target != null && swap == (swapped ? 1 : 0) && StatementArgument.mismatch(target, source) == null) {
             return new Step(new Statement.SetFromField(target, listedSource(target, source)), at - i + 1);
         }
         return null;

@@ -7,7 +7,7 @@ import nftlink.nftables.Bytes;
  * {@link InnerField} loads it inside a tunnel) and holds values of that field's datatype, in the
  * same register form.
  */
-sealed interface FieldWrapper extends Field permits MaskedField, InnerField {
+sealed interface FieldWrapper extends Field permits MaskedField, InnerField, SetKeyTypedField {
 
     /**
      * The field it loads.

@@ -168,8 +168,9 @@ final class LinearizeDependencies {
      */
     private static Match afterEther(LinearizeContext ctx, Match dependency, boolean transport) {
         Family family = ctx.spec().family();
-        if (family == Family.BRIDGE && transport && dependency.field().equals(MetaField.PROTOCOL)) {
-            // a transport header of one network protocol (icmp, icmpv6, igmp): bridge's link layer is ethernet
+        boolean arp = dependency.value().equals(new Value.Single(Bytes.u16Be(0x0806)));
+        if (family == Family.BRIDGE && (transport || arp) && dependency.field().equals(MetaField.PROTOCOL)) {
+            // a transport header of one network protocol (icmp, icmpv6, igmp), or arp: bridge's link layer is ethernet
             return new Match(PayloadField.ETHER_TYPE, dependency.op(), dependency.value());
         }
         boolean netdev = family == Family.NETDEV && dependency.field().equals(MetaField.PROTOCOL);

@@ -89,6 +89,9 @@ final class LinearizeMatches {
             out.addAll(field.loads(REG));
             out.add(new Bitwise.MaskXor(REG, REG, s.bytes(), Bytes.of(new byte[s.bytes().length()])));
             out.add(new Cmp(Cmp.Op.NEQ, REG, Bytes.of(new byte[s.bytes().length()])));
+        } else if (ShiftedMask.applies(field) && (m.op() == Match.Op.EQ || m.op() == Match.Op.NEQ)) {
+            // ip dscp & 0x3 == 0x1: nft moves the bits down before it masks them again
+            out.addAll(ShiftedMask.linearize(m, s.bytes(), cmpOp(m.op())));
         } else if (s.bytes().length() < field.length() && partialLoad(field, s.bytes().length()) != null) {
             out.add(partialLoad(field, s.bytes().length()));
             out.add(new Cmp(cmpOp(m.op()), REG, s.bytes()));
@@ -104,6 +107,10 @@ final class LinearizeMatches {
             if (field instanceof PayloadField pf && m.op() == Match.Op.EQ) {
                 ctx.mergeable().put(cmp, pf.equals(PayloadField.ETHER_TYPE) || PayloadField.isVlanType(pf)
                         || pf.equals(PayloadField.IP_PROTOCOL) || pf.equals(PayloadField.IP6_NEXTHDR));
+            } else if (field instanceof RawPayloadField raw && raw.bitOffset() % 8 == 0 && raw.bits() % 8 == 0
+                    && m.op() == Match.Op.EQ) {
+                // whole bytes of raw bits merge with their neighbours too (vlan type ip @ll,144,16 0x4500)
+                ctx.mergeable().put(cmp, false);
             }
         }
     }

@@ -238,7 +238,7 @@ final class LinearizeStatements {
             loadSource(ctx, sf.source());
             if (swapsToHeader(sf.target(), sf.source())) {
                 // the header holds the value in network order: nft swaps a host-order value first
-                out.add(new Byteorder(Byteorder.Op.HTON, REG, REG, sf.target().length(), sf.target().length()));
+                out.add(new Byteorder(Byteorder.Op.HTON, REG, REG, sf.source().length(), sf.source().length()));
             }
             out.add(PayloadWrite.write((PayloadField) sf.target()));
         } else if (masksAfterSwap(sf.target(), sf.source())) {
@@ -360,11 +360,12 @@ final class LinearizeStatements {
 
     /**
      * Whether writing the header field {@code target} from {@code source} swaps a host-order value to network order
-     * first: numgen's or a hash's number, a host-order key ({@code ip id set ct zone}).
+     * first: numgen's or a hash's number, a host-order key ({@code ip id set ct zone}), swapped at its own length
+     * whatever the field's ({@code ip id set meta length} writes the first two bytes of the swapped 32-bit number).
      */
     static boolean swapsToHeader(Field target, Field source) {
         return target instanceof PayloadField && (StatementArgument.computesNumber(source) || source.datatype().hostOrder())
-                && !target.datatype().hostOrder() && target.length() >= 2;
+                && !target.datatype().hostOrder() && source.length() >= 2;
     }
 
     /**

@@ -111,14 +111,18 @@ record LinkLayers(String top, List<String> below) {
         return f;
     }
 
-    /** The whole-byte link-layer field {@code load} reads, or {@code null} (nft lists it raw). */
+    /**
+     * The whole-byte link-layer field {@code load} reads, or whose first bytes it reads when that is an address
+     * (a prefix, {@code ether daddr 01:02:00:00:00:00/16}); or {@code null} (nft lists it raw).
+     */
     PayloadField field(Payload.Load load) {
         Place at = place(load.offset());
         if (at == null) {
             return null;
         }
         for (Field t : templates(at.protocol())) {
-            if (t instanceof PayloadField p && p.offset() == load.offset() - at.start() && p.length() == load.length()) {
+            if (t instanceof PayloadField p && p.offset() == load.offset() - at.start() && (p.length() == load.length()
+                    || p.datatype() == Datatype.ETHER_ADDR && load.length() < p.length())) {
                 return (PayloadField) placed(p, at.start());
             }
         }

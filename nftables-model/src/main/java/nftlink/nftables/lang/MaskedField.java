@@ -173,8 +173,22 @@ public record MaskedField(Field field, Bytes mask, Bytes xor) implements FieldWr
     @Override
     public List<Expression> loads(int register) {
         List<Expression> out = new ArrayList<>(field.loads(register));
+        if (isZero(xor) && out.getLast() instanceof Bitwise.MaskXor bits && isZero(bits.xor()) && bits.mask().length() == mask.length()
+                && (field instanceof RawPayloadField || field instanceof PayloadBitField) && BitValue.down(field, register).isEmpty()) {
+            // bits that end a byte, masked again: nft applies one mask (@nh,4,4 & 0x3 is load & 0x03)
+            byte[] both = mask.toArray();
+            for (int i = 0; i < both.length; i++) {
+                both[i] &= bits.mask().get(i);
+            }
+            out.set(out.size() - 1, new Bitwise.MaskXor(register, register, Bytes.of(both), xor));
+            return out;
+        }
         out.add(new Bitwise.MaskXor(register, register, mask, xor));
         return out;
+    }
+
+    private static boolean isZero(Bytes b) {
+        return new BigInteger(1, b.toArray()).signum() == 0;
     }
 
     @Override

@@ -206,7 +206,8 @@ public record PayloadField(String protocol, String name, Payload.Base base, int 
      */
     Value icmpType() {
         int[] types = switch (protocol + " " + name) {
-            case "icmp id", "icmp sequence" -> new int[]{0, 8};
+            // (in the order nft adds them to the anonymous set)
+            case "icmp id", "icmp sequence" -> new int[]{8, 0};
             case "icmp mtu" -> new int[]{3};
             case "icmp gateway" -> new int[]{5};
             case "icmpv6 id", "icmpv6 sequence" -> new int[]{128, 129};

@@ -69,10 +69,11 @@ final class PayloadWrite {
         if (protocol == null) {
             return "'" + f.text() + " set' (nftlink's rule language sets meta, ct and header fields)";
         }
-        return switch (protocol) {
-            case "ip", "ip6", "tcp", "udp", "th", "ether", "arp", "vlan", "raw" -> null;
-            default -> "'" + f.text() + " set' (nftlink writes ip, ip6, tcp, udp, ether and arp header fields)";
-        };
+        if (List.of("icmp", "icmpv6", "igmp").contains(protocol) && bits(f).bitOffset() < 16 && bits(f).bits() < 16) {
+            // nft 1.1.3 writes it as the first 16-bit word masked and lists that raw (@th,0,16 set @th,0,16 & 0xff03 | 0x3)
+            return "'" + f.text() + " set' (nftlink writes the " + protocol + " header's fields after its first 16 bits)";
+        }
+        return null;
     }
 
     /**
@@ -90,13 +91,15 @@ final class PayloadWrite {
         String protocol = protocol(f);
         String name = name(f);
         boolean pseudo = switch (protocol + " " + name) {
-            case "ip saddr", "ip daddr", "ip protocol", "ip6 saddr", "ip6 daddr", "ip6 nexthdr" -> true;
+            case "ip saddr", "ip daddr", "ip protocol", "ip length", "ip6 saddr", "ip6 daddr", "ip6 nexthdr", "ip6 length" -> true;
             default -> false;
         };
         int flags = pseudo ? NfTablesUapi.NFT_PAYLOAD_L4CSUM_PSEUDOHDR : 0;
         return switch (protocol) {
             case "ip" -> new int[]{NfTablesUapi.NFT_PAYLOAD_CSUM_INET, 10, flags};
             case "tcp" -> new int[]{NfTablesUapi.NFT_PAYLOAD_CSUM_INET, 16, flags};
+            case "icmp", "icmpv6", "igmp" -> new int[]{NfTablesUapi.NFT_PAYLOAD_CSUM_INET, 2, flags};
+            case "sctp" -> new int[]{NfTablesUapi.NFT_PAYLOAD_CSUM_SCTP, 8, flags};
             // a udp checksum may be 0 (none): the kernel updates it as part of the layer-4 checksum only
             case "udp" -> new int[]{NfTablesUapi.NFT_PAYLOAD_CSUM_NONE, 0, NfTablesUapi.NFT_PAYLOAD_L4CSUM_PSEUDOHDR};
             // raw bits of the inner header are covered by the layer-4 checksum
@@ -176,7 +179,7 @@ final class PayloadWrite {
     record Read(Statement statement, int consumed) {
     }
 
-    static Read delinearize(List<Expression> e, int at, String l3, String l4, LinkLayers link) {
+    static Read delinearize(List<Expression> e, int at, DelinearizeContext c) {
         // a write is immediate + write or load + mask + write: look no further for anything else
         boolean immediateWrite = at + 1 < e.size() && e.get(at) instanceof Immediate
                 && (e.get(at + 1) instanceof Payload.Write || e.get(at + 1) instanceof Exthdr.Write);
@@ -195,22 +198,22 @@ final class PayloadWrite {
             }
             return null;
         }
-        for (Field f : candidates(l3, l4, link)) {
+        for (Field f : candidates(c.l3(), c.l4(), c.link(), c.icmpType())) {
             Read r = tryField(f, e, at);
             if (r != null) {
                 return r;
             }
         }
-        return maskedWrite ? rawField(e, at) : rawLinkWrite(e, at);
+        return maskedWrite ? rawField(e, at) : rawWrite(e, at);
     }
 
     /**
-     * Link-layer bytes no field names in the rule's link layers set to a constant, {@code @ll,0,48 set 0x1122334455}
-     * (an {@code ether daddr} after a vlan tag, as nft 1.1.3 lists it); or {@code null}.
+     * Whole bytes no field names set to a constant, {@code @ll,0,48 set 0x1122334455} (an {@code ether daddr} after a
+     * vlan tag, as nft 1.1.3 lists it), {@code @nh,8,8 set 0x10} (no checksum updated); or {@code null}.
      */
-    private static Read rawLinkWrite(List<Expression> e, int at) {
+    private static Read rawWrite(List<Expression> e, int at) {
         if (!(e.get(at) instanceof Immediate imm) || imm.dreg() != REG || !(imm.data() instanceof NftData.Value v)
-                || !(e.get(at + 1) instanceof Payload.Write w) || w.base() != Payload.Base.LINK || w.length() > 16) {
+                || !(e.get(at + 1) instanceof Payload.Write w) || w.base() == Payload.Base.TUNNEL || w.length() > 16) {
             return null;
         }
         RawPayloadField f = new RawPayloadField(w.base(), w.offset() * 8, w.length() * 8);
@@ -256,7 +259,7 @@ final class PayloadWrite {
                 && Delinearizer.fit(v.bytes(), f.length()) != null) {
             Bytes value = Delinearizer.fit(v.bytes(), f.length());
             List<Expression> expected = linearize(f, value);
-            if (expected.size() == 2 && sameWrite(f, expected.get(1), e.get(at + 1))) {
+            if (expected.size() == 2 && sameWrite(expected.get(1), e.get(at + 1))) {
                 return new Read(new Statement.PayloadSet(f, value), 2);
             }
             return null;
@@ -286,16 +289,13 @@ final class PayloadWrite {
     }
 
     /**
-     * Whether {@code actual} is the write of {@code f} that {@code expected} is; nft 1.0.6 wrote udp
-     * fields with an internet checksum at offset 6 where newer nft has the kernel fix the layer-4 one.
+     * Whether {@code actual} writes the bytes of {@code f} that {@code expected} writes: nft names a field written whole
+     * by its place whatever checksum the write updates (nft 1.0.6 wrote udp fields with an internet checksum at offset
+     * 6; {@code @nh,96,32 set 0x01020304}, which updates none, lists as {@code ip saddr set 1.2.3.4}).
      */
-    private static boolean sameWrite(Field f, Expression expected, Expression actual) {
-        if (expected.equals(actual)) {
-            return true;
-        }
-        return "udp".equals(protocol(f)) && expected instanceof Payload.Write x && actual instanceof Payload.Write a
-                && a.base() == x.base() && a.offset() == x.offset() && a.length() == x.length() && a.sreg() == x.sreg()
-                && a.checksumType() == NfTablesUapi.NFT_PAYLOAD_CSUM_INET && a.checksumOffset() == 6 && a.checksumFlags() == 0;
+    private static boolean sameWrite(Expression expected, Expression actual) {
+        return expected instanceof Payload.Write x && actual instanceof Payload.Write a
+                && a.base() == x.base() && a.offset() == x.offset() && a.length() == x.length() && a.sreg() == x.sreg();
     }
 
     /** {@code FIELD set FIELD & C} or {@code | C}: the mask and xor read back within the field's bits. */
@@ -324,11 +324,11 @@ final class PayloadWrite {
         return f.toRegister(BitLayout.fixed(bits, f.valueLength()));
     }
 
-    private static List<Field> candidates(String l3, String l4, LinkLayers link) {
+    private static List<Field> candidates(String l3, String l4, LinkLayers link, Value icmpType) {
         List<Field> out = new ArrayList<>();
         for (PayloadField p : PayloadField.ALL) {
             if (p.base() != Payload.Base.LINK && (p.protocol().equals(l3) || p.protocol().equals(l4)
-                    || l4 == null && p.protocol().equals("th"))) {
+                    || l4 == null && p.protocol().equals("th")) && DelinearizeFields.fitsIcmpType(p, icmpType)) {
                 out.add(p);
             }
         }

@@ -75,10 +75,6 @@ final class StatementChecks {
             // nft rewrites such a field with the bits around it, which only a constant or the field itself changed can give
             throw new IllegalArgumentException("payload statement for this expression is not supported");
         }
-        if (header && !inPlace && source.length() != target.length()) {
-            throw new IllegalArgumentException("unsupported: " + target.text() + " (" + target.length()
-                    + " bytes) set from " + source.text() + " (" + source.length() + " bytes)");
-        }
     }
 
     /**

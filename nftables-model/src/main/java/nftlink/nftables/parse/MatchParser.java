@@ -158,10 +158,8 @@ final class MatchParser extends RuleSubparser {
         }
         if (f instanceof PayloadField && RuleVocabulary.startsField(v)) {
             // a header field from a map (ip daddr set iifname map @m, ip daddr set numgen inc mod 16 map { ... }) or
-            // from a value of its type (ip saddr set ip daddr, ip saddr set numgen inc mod 2)
-            Field key = r.fields.fieldOrConcat();
-            Field source = c.at("map") ? r.lookups.mapLookup(key, f) : key;
-            return Cursor.at(v, () -> new Statement.SetFromField(f, source));
+            // from a value of its type (ip saddr set ip daddr, ip id set meta length & 0xff)
+            return setFromField(f, v);
         }
         if (v.kind() == Token.Kind.WORD && (Fields.isProtocol(v.text()) || v.text().equals("meta")
                 || v.text().equals("ct") || RuleVocabulary.KNOWN_UNSUPPORTED.contains(v.text()))) {

@@ -6,6 +6,7 @@ import nftlink.nftables.expr.Verdict;
 import nftlink.nftables.lang.ConcatField;
 import nftlink.nftables.lang.CtField;
 import nftlink.nftables.lang.Datatype;
+import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.SocketCgroupField;
 import nftlink.nftables.lang.Statement;
@@ -243,7 +244,12 @@ final class ValueParser {
     private Value word(Part p, Token t) {
         String text = t.text();
         int slash = text.indexOf('/');
-        if (slash > 0 && (p.type() == Datatype.IPV4_ADDR || p.type() == Datatype.IPV6_ADDR)) {
+        if (slash > 0 && (p.type() == Datatype.IPV4_ADDR || p.type() == Datatype.IPV6_ADDR || p.type() == Datatype.ETHER_ADDR)) {
+            return prefix(p, t, text.substring(0, slash), text.substring(slash + 1));
+        }
+        if (slash > 0 && p.field() instanceof PayloadField && !p.type().hostOrder() && !p.type().isBitmask()
+                && text.substring(slash + 1).matches("\\d+")) {
+            // a prefix of a header field's number, the bits from its first: ip ttl 64/4, tcp dport 22/8
             return prefix(p, t, text.substring(0, slash), text.substring(slash + 1));
         }
         IllegalArgumentException whole = null;

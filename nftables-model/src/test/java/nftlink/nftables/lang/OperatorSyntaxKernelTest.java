@@ -43,4 +43,29 @@ class OperatorSyntaxKernelTest {
                 "ct state vmap { invalid : drop, established : accept, untracked : accept }",
                 "meta mark set meta mark ^ 0x00004000", "ct mark set (meta mark | 0x00000010) << 8");
     }
+
+    /**
+     * A prefix of a header field's number ({@code ip ttl 64/4}, {@code tcp dport 22/8}) is read as nft 1.1.3 reads it:
+     * a mask, or a shorter load for whole bytes, which nft lists as {@code tcp dport 0/8}; nftlink refused the syntax
+     * and listed the shorter load raw. ({@code ether type 0x0800/8} in inet makes nft-ref's listing crash.)
+     */
+    @Test
+    void prefixesOfHeaderNumbers() {
+        ReferenceCheck.of("""
+                table ip t {
+                \tchain c {
+                \t\tip ttl 64/4
+                \t\ttcp dport 22/8
+                \t\ttcp dport { 1024/6 }
+                \t}
+                }
+                table inet i {
+                \tchain c {
+                \t\ttcp sport 0x1000/4 accept
+                \t\tip6 hoplimit 64/2
+                \t\tudp length 0x100/8
+                \t}
+                }
+                """).check();
+    }
 }

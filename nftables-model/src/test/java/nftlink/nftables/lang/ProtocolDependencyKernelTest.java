@@ -97,4 +97,37 @@ class ProtocolDependencyKernelTest {
                 "igmp group 167772161\n")
                 .doesNotContain("iiftype");
     }
+
+    /**
+     * In bridge tables nft 1.1.3 checks {@code ether type arp} before arp fields (netdev tables check {@code meta
+     * protocol arp}, as for ip and ip6 in both); after a vlan tag, the tag's type. nftlink wrote {@code meta protocol}.
+     */
+    @Test
+    void arpFieldsInBridgeDependOnTheEtherType() {
+        ReferenceCheck.of("""
+                table bridge b {
+                \tset s1 {
+                \t\ttypeof arp operation . arp saddr ip
+                \t\telements = { request . 1.2.3.4 }
+                \t}
+
+                \tchain c {
+                \t\tarp operation request arp saddr ip 1.2.3.4 accept
+                \t\tarp operation . arp saddr ip @s1 accept
+                \t\tvlan id 5 arp operation reply accept
+                \t\tether type arp arp htype 1 accept
+                \t\tmeta protocol arp arp operation request accept
+                \t\tarp operation { request, reply } accept
+                \t\tarp operation vmap { request : accept }
+                \t\tether saddr 00:11:22:33:44:55 arp operation request accept
+                \t}
+                }
+                table netdev n {
+                \tchain c {
+                \t\tarp operation request arp saddr ip 1.2.3.4 accept
+                \t\tvlan id 5 arp operation request accept
+                \t}
+                }
+                """).check();
+    }
 }

@@ -52,6 +52,18 @@ class StatementArgumentKernelTest {
             meta mark set meta priority                |
             ct zone set meta length                    |
             tcp dport set th dport                     |
+            ip id set ip ttl                           | datatype mismatch: expected integer, expression has type integer with length 8
+            tcp sequence set ip id                     | datatype mismatch: expected integer, expression has type integer with length 16
+            ip id set tcp sequence                     | datatype mismatch: expected integer, expression has type integer with length 32
+            ip id set meta mark                        | datatype mismatch: expected integer, expression has type packet mark
+            ip id set meta skuid                       | datatype mismatch: expected integer, expression has type user ID
+            ip id set ct expiration                    | datatype mismatch: expected integer, expression has type relative time
+            ip id set meta iif                         | datatype mismatch: expected integer, expression has type network interface index
+            ip id set meta l4proto                     | datatype mismatch: expected integer, expression has type Internet protocol
+            ip id set meta length                      |
+            ip id set ct packets                       |
+            tcp sequence set ct zone                   |
+            ip6 hoplimit set meta length               |
             """)
     void refusedWhereNftRefusesIt(String rule, String error, TestNamespace ns) {
         String text = "table inet t {\n\tmap m4 { type ipv4_addr : mark; }\n\tchain c {\n\t\t" + rule + "\n\t}\n}\n";
@@ -108,6 +120,52 @@ class StatementArgumentKernelTest {
                 \t\tip id set ct zone
                 \t\ttcp dport set ct original proto-dst
                 \t}
+                }
+                """).check();
+    }
+
+    /**
+     * A header field of the integer type takes any integer-typed key whatever its length: nft swaps a host-order value
+     * at its own length and writes the field's bytes from the register ({@code ip id set meta length} writes the first
+     * two bytes of the swapped 32-bit length). nftlink refused a source of another length, wrote a field set from
+     * another field with a constant ({@code ip id set ip length & 0xff}) as that constant applied to the field itself,
+     * and listed such writes, a map keyed by a field with a constant and a header field set from a concatenation's map
+     * raw.
+     */
+    @Test
+    void integerHeaderFieldsTakeIntegerKeysOfAnyLength() {
+        ReferenceCheck.of("""
+                table ip t {
+                	chain c {
+                		ip id set meta length
+                		ip id set ct packets
+                		ip id set ct id
+                		ip id set meta random
+                		ip length set meta length
+                		ip id set jhash ip saddr mod 3
+                		ip id set numgen inc mod 3
+                		tcp sequence set ct zone
+                		tcp urgptr set meta cpu
+                		icmp id set meta length
+                		ip id set ip length & 0xff
+                		ip id set ip length | 0xff
+                		ip id set meta length | 0x1
+                		ip id set ct zone ^ 3
+                		ip saddr set ip daddr & 255.255.0.0
+                		ip id set meta length and 0xff
+                		ip id set meta length & 0xff map { 1 : 2 }
+                		meta mark set meta length & 0xff map { 1 : 2 }
+                		ip saddr set ip saddr . tcp dport map { 1.1.1.1 . 22 : 2.2.2.2 }
+                	}
+                }
+                table ip6 t6 {
+                	chain c {
+                		ip6 hoplimit set meta length
+                		ip6 hoplimit set ct zone
+                		ip6 hoplimit set numgen inc mod 3
+                		ip6 hoplimit set ct id
+                		ip6 length set ct zone
+                	}
                 }
                 """).check();
     }
