@@ -159,9 +159,9 @@ final class DelinearizeDependencies {
                 deps.add(Match.eq(PayloadField.IP6_NEXTHDR, Bytes.u8(number)));
             }
         }
-        if (family == Family.BRIDGE && s instanceof Match em && em.field() instanceof PayloadField ef
-                && ef.protocol().equals("ether")) {
-            // an explicit iiftype ether before an ether field is folded as in the other families
+        if (family == Family.BRIDGE && s instanceof Match em && readsEther(em.field())) {
+            // an explicit iiftype ether before an ether field (alone or in a concatenation: meta mark . ether daddr
+            // @s) is folded as in the other families
             deps = new ArrayList<>(deps);
             deps.add(Match.eq(MetaField.IIFTYPE, Bytes.of((byte) 1, (byte) 0)));
         }
@@ -178,6 +178,11 @@ final class DelinearizeDependencies {
             }
         }
         return deps;
+    }
+
+    private static boolean readsEther(Field field) {
+        return field instanceof PayloadField pf && pf.protocol().equals("ether")
+                || field instanceof ConcatField concat && concat.fields().stream().anyMatch(DelinearizeDependencies::readsEther);
     }
 
     /**

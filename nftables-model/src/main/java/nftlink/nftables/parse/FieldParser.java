@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import nftlink.nftables.expr.Ct;
 import nftlink.nftables.expr.Rt;
+import nftlink.nftables.lang.CtField;
 import nftlink.nftables.lang.ConstantField;
 import nftlink.nftables.lang.ExthdrField;
 import nftlink.nftables.lang.HashField;
@@ -204,6 +205,13 @@ final class FieldParser extends RuleSubparser {
         }
         String n = name;
         Token k = key;
+        CtField familyAddress = CtField.familyAddress(n, direction, family);
+        if (familyAddress != null) {
+            return familyAddress;
+        }
+        if (direction != null && (n.equals("saddr") || n.equals("daddr"))) {
+            throw Cursor.error(k, "cannot determine ip protocol version, use \"ip " + n + "\" or \"ip6 " + n + "\" instead");
+        }
         return (direction == null ? Fields.ct(n) : Fields.ct(n, direction)).orElseThrow(() -> Cursor.error(k,
                 "unsupported: ct " + (direction == null ? "" : direction.text() + " ") + n
                         + " (nftlink's rule language knows ct state, direction, status, mark, expiration, helper, label, "

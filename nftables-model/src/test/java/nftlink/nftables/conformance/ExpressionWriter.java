@@ -327,7 +327,9 @@ final class ExpressionWriter {
         boolean v6 = rule.shape.l3IsIp6();
         KeyType type = v6 ? KeyType.IPV6 : KeyType.IPV4;
         String protocol = family.equals(v6 ? "ip6" : "ip") && c.roll(40) ? "" : (v6 ? "ip6 " : "ip ");
-        String value = c.roll(25) ? type.prefix(c, c.between(0, 63), false) : type.any(c);
+        // a prefix only with the protocol: nft 1.1.3 compiles ct reply daddr 10.0.0.0/8 in an ip table to a one-byte
+        // compare and lists it as ct reply ip daddr 0.0.0.10
+        String value = !protocol.isEmpty() && c.roll(25) ? type.prefix(c, c.between(0, 63), false) : type.any(c);
         return "ct " + c.pick("original", "reply") + " " + protocol + c.pick("saddr", "daddr") + " " + value;
     }
 
