@@ -2,6 +2,7 @@ package nftlink.nftables.lang;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import nftlink.nftables.Family;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.Bytes;
@@ -159,9 +160,9 @@ final class DelinearizeDependencies {
                 deps.add(Match.eq(PayloadField.IP6_NEXTHDR, Bytes.u8(number)));
             }
         }
-        if (family == Family.BRIDGE && s instanceof Match em && readsEther(em.field())) {
-            // an explicit iiftype ether before an ether field (alone or in a concatenation: meta mark . ether daddr
-            // @s) is folded as in the other families
+        if (family == Family.BRIDGE && s instanceof Match em && readsLinkOrNetwork(em.field())) {
+            // an explicit iiftype ether before a field of the ether, network or icmp headers (alone or in a
+            // concatenation: meta mark . ip6 saddr @s) is folded as in the other families; not before tcp dport
             deps = new ArrayList<>(deps);
             deps.add(Match.eq(MetaField.IIFTYPE, Bytes.of((byte) 1, (byte) 0)));
         }
@@ -180,9 +181,16 @@ final class DelinearizeDependencies {
         return deps;
     }
 
-    private static boolean readsEther(Field field) {
-        return field instanceof PayloadField pf && pf.protocol().equals("ether")
-                || field instanceof ConcatField concat && concat.fields().stream().anyMatch(DelinearizeDependencies::readsEther);
+    private static final Set<String> LINK_OR_NETWORK = Set.of("ether", "ip", "ip6", "arp", "icmp", "icmpv6", "igmp");
+
+    private static boolean readsLinkOrNetwork(Field field) {
+        return switch (field) {
+            case PayloadField pf -> LINK_OR_NETWORK.contains(pf.protocol());
+            case PayloadBitField bf -> LINK_OR_NETWORK.contains(bf.protocol());
+            case MaskedField masked -> readsLinkOrNetwork(masked.field());
+            case ConcatField concat -> concat.fields().stream().anyMatch(DelinearizeDependencies::readsLinkOrNetwork);
+            default -> false;
+        };
     }
 
     /**

@@ -3,6 +3,7 @@ package nftlink.nftables.lang;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.Family;
 
+import nftlink.nftables.expr.Exthdr;
 import java.util.List;
 import java.util.Objects;
 
@@ -80,6 +81,10 @@ public final class RejectContext {
                     .filter(Objects::nonNull).reduce((a, b) -> b).orElse(null);
             case MapLookupField map -> networkHeader(map.key());
             case MaskedField masked -> networkHeader(masked.field());
+            // ip options and IPv6 extension headers bring their family's nfproto dependency (nft-ref: ip option rr
+            // exists reject in inet is reject with icmp port-unreachable, frag frag-off 8 reject with icmpv6)
+            case ExthdrField x when x.op() == Exthdr.Op.IPV4 -> "ip";
+            case ExthdrField x when x.op() == Exthdr.Op.IPV6 -> "ip6";
             default -> null;
         };
     }

@@ -63,7 +63,7 @@ final class ExpressionWriter {
             case MATCH_NUMGEN_HASH -> rule.add(numgenOrHash(rule), "numgen");
             case MATCH_META_KEYS -> rule.add(meta(rule, chain.base() && "filter".equals(chain.type()) ? hook : ""), "meta");
             case MATCH_META_TIME -> rule.add(time(), "meta time");
-            case MATCH_CT_KEYS -> rule.add(ct(), "ct");
+            case MATCH_CT_KEYS -> rule.add(ct(rule), "ct");
             case MATCH_CT_ADDRESSES -> rule.add(ctAddress(rule), "ct");
             default -> throw new IllegalStateException(kind.name());
         }
@@ -306,8 +306,15 @@ final class ExpressionWriter {
         return String.format("%02d:%02d:%02d", c.between(0, 23), c.between(0, 59), c.between(0, 59));
     }
 
-    private String ct() {
-        return "ct " + switch (c.between(0, 11)) {
+    private String ct(RuleText rule) {
+        // not ct protocol in a rule matching th fields: nft 1.1.3 takes it as their protocol and lists ct protocol tcp
+        // th sport 22 as tcp sport 22, which compiles to another rule (meta l4proto tcp); with a named set it lists
+        // ct protocol tcp @th,0,16 . ct mark @s
+        int kind = c.between(0, 11);
+        if (kind == 4 && "th".equals(rule.shape.l4())) {
+            kind = 3;
+        }
+        return "ct " + switch (kind) {
             case 0 -> "direction " + c.pick("original", "reply");
             case 1 -> c.pick("", "original ", "reply ") + "zone " + c.between(0, 0xffff);
             case 2 -> c.pick("", "original ", "reply ") + c.pick("bytes", "packets") + " " + c.pick("> ", "< ", "") + c.between(0, 100000);
