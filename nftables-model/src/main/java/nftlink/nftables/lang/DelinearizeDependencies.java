@@ -86,7 +86,7 @@ final class DelinearizeDependencies {
                 i = removeDependencies(out, i, deps);
             }
         }
-        return out;
+        return CtProtocolFold.fold(family, out);
     }
 
     /**
@@ -105,19 +105,7 @@ final class DelinearizeDependencies {
             // it there (ether type 8021q vlan type ip stays; nft's payload_may_dependency_kill)
             return null;
         }
-        List<Field> fields = switch (s) {
-            case Match m -> List.of(m.field());
-            case Statement.VerdictMap v -> List.of(v.field());
-            case Statement.PayloadSet ps -> List.of(ps.field());
-            case Statement.SetFromField sf when sf.writesHeader() -> List.of(sf.source(), sf.target());
-            case Statement.SetFromField sf -> List.of(sf.source());
-            case Statement.DynsetStatement ds -> ds.data() == null ? List.of(ds.key()) : List.of(ds.key(), ds.data());
-            case Statement.NatStatement n when n.addressSource() != null -> List.of(n.addressSource());
-            case Statement.RedirectStatement r when r.portSource() != null -> List.of(r.portSource());
-            case Statement.QueueStatement q when q.source() != null -> List.of(q.source());
-            case Statement.ObjectMap om -> List.of(om.key());
-            default -> List.of();
-        };
+        List<Field> fields = fieldsOf(s);
         if (fields.isEmpty()) {
             return null;
         }
@@ -140,6 +128,23 @@ final class DelinearizeDependencies {
         } catch (IllegalArgumentException notInThisFamily) {
             return null;
         }
+    }
+
+    /** The fields {@code s} reads or writes (a match's, a map key, a header written, a value's source). */
+    static List<Field> fieldsOf(Statement s) {
+        return switch (s) {
+            case Match m -> List.of(m.field());
+            case Statement.VerdictMap v -> List.of(v.field());
+            case Statement.PayloadSet ps -> List.of(ps.field());
+            case Statement.SetFromField sf when sf.writesHeader() -> List.of(sf.source(), sf.target());
+            case Statement.SetFromField sf -> List.of(sf.source());
+            case Statement.DynsetStatement ds -> ds.data() == null ? List.of(ds.key()) : List.of(ds.key(), ds.data());
+            case Statement.NatStatement n when n.addressSource() != null -> List.of(n.addressSource());
+            case Statement.RedirectStatement r when r.portSource() != null -> List.of(r.portSource());
+            case Statement.QueueStatement q when q.source() != null -> List.of(q.source());
+            case Statement.ObjectMap om -> List.of(om.key());
+            default -> List.of();
+        };
     }
 
     /**
