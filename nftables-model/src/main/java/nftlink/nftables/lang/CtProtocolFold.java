@@ -12,7 +12,8 @@ import java.util.List;
  * {@code ct [original|reply] l3proto} match before any statement reading a network or transport header field, in ip,
  * ip6 and inet tables ({@code ct l3proto ipv4 meta mark 1 ip saddr 1.2.3.4} lists as {@code meta mark 0x00000001 ip
  * saddr 1.2.3.4}, whatever the value); and in ip and ip6 tables a {@code ct protocol} match before a transport header
- * field ({@code ct protocol tcp tcp dport 22} lists as {@code tcp dport 22}; inet keeps it).
+ * field ({@code ct protocol tcp tcp dport 22} lists as {@code tcp dport 22}; inet keeps it). Not before th fields,
+ * which depend on no protocol.
  */
 final class CtProtocolFold {
 
@@ -39,7 +40,11 @@ final class CtProtocolFold {
         return out;
     }
 
-    /** Whether a statement of {@code later} reads a transport header field, or (with {@code network}) a network one. */
+    /**
+     * Whether a statement of {@code later} reads or writes a transport header field, or (with {@code network}) a
+     * network one, before the first statement that is no match has passed: nft forgets the dependency after each
+     * statement other than a match ({@code ct l3proto ipv6 ct mark set 1 ip6 hoplimit set 9} keeps it).
+     */
     private static boolean readLater(List<Statement> later, boolean network) {
         for (Statement s : later) {
             for (Field f : DelinearizeDependencies.fieldsOf(s)) {
@@ -47,12 +52,17 @@ final class CtProtocolFold {
                     return true;
                 }
             }
+            if (!(s instanceof Match || s instanceof Statement.VerdictMap)) {
+                return false;
+            }
         }
         return false;
     }
 
     private static boolean readsHeader(Field field, boolean network) {
         Payload.Base base = switch (field) {
+            // th fields have no protocol to depend on
+            case PayloadField p when p.protocol().equals("th") -> null;
             case PayloadField p -> p.base();
             case PayloadBitField b -> b.base();
             case MaskedField masked -> readsHeader(masked.field(), network) ? Payload.Base.TRANSPORT : null;

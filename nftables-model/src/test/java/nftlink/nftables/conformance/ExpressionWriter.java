@@ -61,7 +61,14 @@ final class ExpressionWriter {
             case MATCH_SOCKET -> rule.add(socket(), "socket");
             case MATCH_OSF -> rule.add(osf(), "osf");
             case MATCH_NUMGEN_HASH -> rule.add(numgenOrHash(rule), "numgen");
-            case MATCH_META_KEYS -> rule.add(meta(rule, chain.base() && "filter".equals(chain.type()) ? hook : ""), "meta");
+            case MATCH_META_KEYS -> {
+                String text = meta(rule, chain.base() && "filter".equals(chain.type()) ? hook : "");
+                rule.add(text, "meta");
+                if (text.startsWith("meta nfproto")) {
+                    // later matches and nat keep to that network protocol
+                    rule.shape = new RuleShape(family, text.endsWith("ipv4") ? "ip" : "ip6", rule.shape.l4());
+                }
+            }
             case MATCH_META_TIME -> rule.add(time(), "meta time");
             case MATCH_CT_KEYS -> rule.add(ct(rule), "ct");
             case MATCH_CT_ADDRESSES -> rule.add(ctAddress(rule), "ct");
@@ -284,7 +291,7 @@ final class ExpressionWriter {
             options.add("meta ipsec " + c.pick("exists", "missing"));
         }
         if (family.equals("inet")) {
-            options.add("meta nfproto " + c.pick("ipv4", "ipv6"));
+            options.add("meta nfproto " + (rule.shape.l3IsIp() ? "ipv4" : rule.shape.l3IsIp6() ? "ipv6" : c.pick("ipv4", "ipv6")));
         }
         if (List.of("bridge", "netdev").contains(family) && rule.shape.l3() == null) {
             options.add("meta protocol " + (rule.shape.l4() != null || rule.vlan ? c.pick("ip", "ip6") : c.pick("ip", "ip6", "arp", "vlan")));

@@ -70,6 +70,10 @@ class GeneratorFindingsKernelTest {
             + "\t\tct reply l3proto ipv4 ct original ip saddr 1.2.3.4\n\t\tct protocol tcp tcp dport 22\n\t\tct l3proto ipv4\n\t}\n}\n"
             + "table inet t {\n\tchain c {\n\t\tct l3proto ipv4 meta mark . ip saddr { 1 . 1.2.3.4 }\n"
             + "\t\tct l3proto ipv6 tcp dport 22\n\t\tct l3proto ipv4 ip saddr set 1.2.3.4\n\t\tct protocol tcp tcp dport 22\n\t}\n}\n",
+        // but not before th fields, nor past a statement other than a match
+        "table ip6 t {\n\tchain c {\n\t\tct l3proto ipv6 ct mark set 0x1 ip6 hoplimit set 94\n\t\tct l3proto ipv6 th dport 22\n"
+            + "\t\tct l3proto ipv6 meta mark 1 ip6 saddr ::1\n\t}\n}\n"
+            + "table ip t {\n\tchain c {\n\t\tct l3proto ipv4 ip ttl set 5\n\t\tct protocol tcp tcp dport set 5\n\t}\n}\n",
     })
     void passesEveryCheck(String ruleset) {
         DifferentialCheck.Outcome outcome = new DifferentialCheck(a, b, c)
