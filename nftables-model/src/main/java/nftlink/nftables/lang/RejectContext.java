@@ -56,7 +56,10 @@ public final class RejectContext {
     private static String networkRead(Statement s) {
         Field read = switch (s) {
             case Match m -> m.field();
+            // a header written fixes it too (nft-ref: ip saddr set 10.0.0.1 reject in inet is reject with icmp)
+            case Statement.SetFromField sf when sf.writesHeader() && networkHeader(sf.target()) != null -> sf.target();
             case Statement.SetFromField sf -> sf.source();
+            case Statement.PayloadSet ps -> ps.field();
             case Statement.VerdictMap v -> v.field();
             case Statement.ObjectMap om -> om.key();
             case Statement.DynsetStatement d -> d.key();

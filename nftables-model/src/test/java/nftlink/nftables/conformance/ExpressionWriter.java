@@ -314,19 +314,22 @@ final class ExpressionWriter {
     }
 
     private String ct(RuleText rule) {
-        // not ct protocol in a rule matching th fields: nft 1.1.3 takes it as their protocol and lists ct protocol tcp
-        // th sport 22 as tcp sport 22, which compiles to another rule (meta l4proto tcp); with a named set it lists
-        // ct protocol tcp @th,0,16 . ct mark @s
+        // nft takes ct protocol and ct l3proto as the protocols of the rule (a later tcp dport conflicts with ct protocol
+        // sctp; in inet a later ip6 field with ct l3proto ipv4): the rule's own, and ct protocol only with tcp or udp
+        // (not th: nft 1.1.3 lists ct protocol tcp th sport 22 as tcp sport 22, another rule)
         int kind = c.between(0, 11);
-        if (kind == 4 && "th".equals(rule.shape.l4())) {
+        if (kind == 4 && !("tcp".equals(rule.shape.l4()) || "udp".equals(rule.shape.l4()))) {
             kind = 3;
+        }
+        if (kind == 3 && rule.shape.l3() == null) {
+            rule.shape = new RuleShape(family, c.pick("ip", "ip6"), rule.shape.l4());
         }
         return "ct " + switch (kind) {
             case 0 -> "direction " + c.pick("original", "reply");
             case 1 -> c.pick("", "original ", "reply ") + "zone " + c.between(0, 0xffff);
             case 2 -> c.pick("", "original ", "reply ") + c.pick("bytes", "packets") + " " + c.pick("> ", "< ", "") + c.between(0, 100000);
-            case 3 -> "l3proto " + c.pick("ipv4", "ipv6");
-            case 4 -> "protocol " + c.pick("tcp", "udp", "sctp");
+            case 3 -> "l3proto " + (rule.shape.l3IsIp() ? "ipv4" : "ipv6");
+            case 4 -> "protocol " + rule.shape.l4();
             case 5 -> c.pick("original", "reply") + " " + c.pick("proto-src", "proto-dst") + " " + port();
             case 6 -> "id " + c.between(0L, 0xffffffffL);
             case 7 -> "helper \"" + c.pick("ftp", "sip", "tftp") + "\"";
