@@ -165,9 +165,10 @@ final class DelinearizeDependencies {
                 deps.add(Match.eq(PayloadField.IP6_NEXTHDR, Bytes.u8(number)));
             }
         }
-        if (family == Family.BRIDGE && s instanceof Match em && readsLinkOrNetwork(em.field())) {
+        if (family == Family.BRIDGE && fieldsOf(s).stream().anyMatch(DelinearizeDependencies::readsLinkOrNetwork)) {
             // an explicit iiftype ether before a field of the ether, network or icmp headers (alone or in a
-            // concatenation: meta mark . ip6 saddr @s) is folded as in the other families; not before tcp dport
+            // concatenation, a map key, a header written: meta mark . ip6 saddr @s) is folded as in the other
+            // families; not before tcp dport
             deps = new ArrayList<>(deps);
             deps.add(Match.eq(MetaField.IIFTYPE, Bytes.of((byte) 1, (byte) 0)));
         }
@@ -193,6 +194,7 @@ final class DelinearizeDependencies {
             case PayloadField pf -> LINK_OR_NETWORK.contains(pf.protocol());
             case PayloadBitField bf -> LINK_OR_NETWORK.contains(bf.protocol());
             case MaskedField masked -> readsLinkOrNetwork(masked.field());
+            case MapLookupField map -> readsLinkOrNetwork(map.key());
             case ConcatField concat -> concat.fields().stream().anyMatch(DelinearizeDependencies::readsLinkOrNetwork);
             default -> false;
         };
