@@ -79,7 +79,7 @@ final class DelinearizeDependencies {
         for (int i = out.size() - 1; i >= 0; i--) {
             List<Match> deps = dependencies(family, out.get(i));
             if (deps != null) {
-                deps = withImplied(family, out.get(i), deps);
+                deps = withImplied(family, out.get(i), out.subList(0, i), deps);
                 if (family == Family.INET || family == Family.NETDEV || family == Family.BRIDGE) {
                     deps = withEtherType(out.subList(0, i), deps);
                 }
@@ -151,7 +151,7 @@ final class DelinearizeDependencies {
      * {@code deps} with the matches nft also leaves out before {@code s}: link-layer protocols a network key implies,
      * the table's own transport protocol match, an explicit {@code iiftype ether}, older nft's ether type matches.
      */
-    private static List<Match> withImplied(Family family, Statement s, List<Match> deps) {
+    private static List<Match> withImplied(Family family, Statement s, List<Statement> before, List<Match> deps) {
         if (s instanceof Match m) {
             deps = new ArrayList<>(deps);
             deps.addAll(networkKeyDependencies(family, m));
@@ -165,7 +165,8 @@ final class DelinearizeDependencies {
                 deps.add(Match.eq(PayloadField.IP6_NEXTHDR, Bytes.u8(number)));
             }
         }
-        if (family == Family.BRIDGE && fieldsOf(s).stream().anyMatch(DelinearizeDependencies::readsLinkOrNetwork)) {
+        if (family == Family.BRIDGE && fieldsOf(s).stream().anyMatch(DelinearizeDependencies::readsLinkOrNetwork)
+                && firstLinkOrNetworkCheck(before)) {
             // an explicit iiftype ether before a field of the ether, network or icmp headers (alone or in a
             // concatenation, a map key, a header written: meta mark . ip6 saddr @s) is folded as in the other
             // families; not before tcp dport
@@ -185,6 +186,29 @@ final class DelinearizeDependencies {
             }
         }
         return deps;
+    }
+
+    /**
+     * Whether the last {@code meta iiftype ether} of {@code before} comes before any check of the network protocol
+     * (a network or icmp field, the ether type, meta protocol): nft keeps it once the rule has one (ip daddr 10.0.0.1
+     * meta iiftype ether ip dscp set af21 stays; ether saddr 02:00:00:00:00:02 meta iiftype ether ip saddr 1.2.3.4
+     * does not).
+     */
+    private static boolean firstLinkOrNetworkCheck(List<Statement> before) {
+        int k = before.lastIndexOf(Match.eq(MetaField.IIFTYPE, Bytes.of((byte) 1, (byte) 0)));
+        for (int j = 0; j < k; j++) {
+            for (Field f : fieldsOf(before.get(j))) {
+                if (f.equals(PayloadField.ETHER_TYPE) || f.equals(MetaField.PROTOCOL)
+                        || readsLinkOrNetwork(f) && !readsEtherOnly(f)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean readsEtherOnly(Field f) {
+        return f instanceof PayloadField pf && pf.protocol().equals("ether");
     }
 
     private static final Set<String> LINK_OR_NETWORK = Set.of("ether", "ip", "ip6", "arp", "icmp", "icmpv6", "igmp");
