@@ -165,8 +165,8 @@ final class DelinearizeDependencies {
                 deps.add(Match.eq(PayloadField.IP6_NEXTHDR, Bytes.u8(number)));
             }
         }
-        if (family == Family.BRIDGE && fieldsOf(s).stream().anyMatch(DelinearizeDependencies::readsLinkOrNetwork)
-                && firstLinkOrNetworkCheck(before)) {
+        if (family == Family.BRIDGE && (fieldsOf(s).stream().anyMatch(DelinearizeDependencies::readsEther)
+                || fieldsOf(s).stream().anyMatch(DelinearizeDependencies::readsLinkOrNetwork) && firstLinkOrNetworkCheck(before))) {
             // an explicit iiftype ether before a field of the ether, network or icmp headers (alone or in a
             // concatenation, a map key, a header written: meta mark . ip6 saddr @s) is folded as in the other
             // families; not before tcp dport
@@ -192,7 +192,7 @@ final class DelinearizeDependencies {
      * Whether the last {@code meta iiftype ether} of {@code before} comes before any check of the network protocol
      * (a network or icmp field, the ether type, meta protocol): nft keeps it once the rule has one (ip daddr 10.0.0.1
      * meta iiftype ether ip dscp set af21 stays; ether saddr 02:00:00:00:00:02 meta iiftype ether ip saddr 1.2.3.4
-     * does not).
+     * does not); before an ether field it always goes.
      */
     private static boolean firstLinkOrNetworkCheck(List<Statement> before) {
         int k = before.lastIndexOf(Match.eq(MetaField.IIFTYPE, Bytes.of((byte) 1, (byte) 0)));
@@ -209,6 +209,17 @@ final class DelinearizeDependencies {
 
     private static boolean readsEtherOnly(Field f) {
         return f instanceof PayloadField pf && pf.protocol().equals("ether");
+    }
+
+    /** Whether {@code f} is or holds an ether header field (always folding an iiftype ether before it). */
+    private static boolean readsEther(Field f) {
+        return switch (f) {
+            case PayloadField pf -> pf.protocol().equals("ether");
+            case MaskedField masked -> readsEther(masked.field());
+            case MapLookupField map -> readsEther(map.key());
+            case ConcatField concat -> concat.fields().stream().anyMatch(DelinearizeDependencies::readsEther);
+            default -> false;
+        };
     }
 
     private static final Set<String> LINK_OR_NETWORK = Set.of("ether", "ip", "ip6", "arp", "icmp", "icmpv6", "igmp");

@@ -83,7 +83,9 @@ final class ExpressionWriter {
         boolean noTransport = rule.shape.l4() == null && !rule.protocolMatched && !rule.l4Matched && !rule.l4InLookup
                 && (set == null || !set.key().contains(KeyType.PROTO)) && !rule.shape.isArp();
         String hook = chain.base() && "filter".equals(chain.type()) ? chain.hook() : "";
-        if (rule.shape.l3IsIp6() && (family.equals("ip6") || family.equals("inet"))) {
+        // not after a vlan tag: nft 1.1.3 lists vlan id 184 srh last-entry 63 ip6 daddr @s with the address as
+        // @nh,192,128, which nft-ref -c -f refuses (datatype mismatch)
+        if (rule.shape.l3IsIp6() && (family.equals("ip6") || family.equals("inet")) && !rule.vlan) {
             kinds.add(GeneratorFeature.MATCH_EXTHDR);
         }
         if ("tcp".equals(rule.shape.l4())) {
@@ -276,7 +278,9 @@ final class ExpressionWriter {
     private String meta(RuleText rule, String hook) {
         List<String> options = new ArrayList<>(List.of(
                 // in bridge and netdev tables another link type conflicts with the Ethernet header: nft refuses the rule
-                "meta " + c.pick("iiftype", "oiftype") + " " + (rule.shape.layer2() ? "ether" : c.pick("ether", "loopback", "ppp")),
+                // and another input link type conflicts with any network header field later (unknown vs. ip)
+                "meta iiftype " + (rule.shape.isArp() ? c.pick("ether", "loopback", "ppp") : "ether"),
+                "meta oiftype " + (rule.shape.layer2() ? "ether" : c.pick("ether", "loopback", "ppp")),
                 "meta pkttype " + negation() + c.pick("host", "broadcast", "multicast", "other"),
                 "meta cpu " + negation() + c.between(0, 63),
                 "meta length " + c.pick("", "> ", "< ") + c.between(20, 1500),
