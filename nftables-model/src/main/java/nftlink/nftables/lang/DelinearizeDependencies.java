@@ -230,6 +230,7 @@ final class DelinearizeDependencies {
             case PayloadBitField bf -> LINK_OR_NETWORK.contains(bf.protocol());
             case MaskedField masked -> readsLinkOrNetwork(masked.field());
             case MapLookupField map -> readsLinkOrNetwork(map.key());
+            case HashField hash -> readsLinkOrNetwork(hash.key());
             case ConcatField concat -> concat.fields().stream().anyMatch(DelinearizeDependencies::readsLinkOrNetwork);
             default -> false;
         };

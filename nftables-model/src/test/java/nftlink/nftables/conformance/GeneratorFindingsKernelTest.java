@@ -65,7 +65,8 @@ class GeneratorFindingsKernelTest {
             + "\t\tmeta iiftype ether ip dscp set cs1\n\t\tmeta iiftype ether meta mark set 1 ether saddr 02:00:00:00:00:01\n"
             + "\t\tip daddr 10.0.0.1 meta iiftype ether ip dscp set af21\n"
             + "\t\tether saddr 02:00:00:00:00:02 meta iiftype ether ip saddr 1.2.3.4\n"
-            + "\t\tip saddr 10.0.0.1 meta iiftype ether ether daddr 02:00:00:00:00:01\n\t}\n}\n",
+            + "\t\tip saddr 10.0.0.1 meta iiftype ether ether daddr 02:00:00:00:00:01\n"
+            + "\t\tudp dport 5 meta iiftype ether meta priority set jhash ip saddr mod 14\n\t}\n}\n",
         // reject after an ip option, IPv6 extension header match or network header write is icmp/icmpv6 in inet
         "table inet t {\n\tchain c {\n\t\ttype filter hook input priority 0;\n\t\tip option rr exists reject\n"
             + "\t\tfrag frag-off 8 reject\n\t\texthdr hbh exists reject\n\t\tip saddr set 10.0.0.1 reject\n"
