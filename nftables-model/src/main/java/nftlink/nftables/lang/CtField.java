@@ -50,13 +50,6 @@ public record CtField(Ct.Key key, Datatype datatype, Ct.Direction direction) imp
                 all.add(new CtField(k, typeOf(k), d));
             }
         }
-        // the address keys of the table's family (ct original saddr in an ip table), listed as nft lists them
-        for (Ct.Direction d : Ct.Direction.values()) {
-            for (Ct.Key k : List.of(Ct.Key.SRC, Ct.Key.DST)) {
-                all.add(new CtField(k, Datatype.IPV4_ADDR, d));
-                all.add(new CtField(k, Datatype.IPV6_ADDR, d));
-            }
-        }
         ALL = List.copyOf(all);
     }
 
@@ -87,8 +80,12 @@ public record CtField(Ct.Key key, Datatype datatype, Ct.Direction direction) imp
         return familyAddress() ? datatype.length() : key.length();
     }
 
-    /** Whether this is an address key of the table's family ({@code ct original saddr}): 4 or 16 bytes by its type. */
-    private boolean familyAddress() {
+    /**
+     * Whether this is an address key of the table's family ({@code ct original saddr}): 4 or 16 bytes by its type.
+     *
+     * @return whether it is
+     */
+    public boolean familyAddress() {
         return key == Ct.Key.SRC || key == Ct.Key.DST;
     }
 
@@ -185,7 +182,7 @@ public record CtField(Ct.Key key, Datatype datatype, Ct.Direction direction) imp
     /** The field of a key of the whole connection by its nft name, or with a direction. */
     static CtField named(String name, Ct.Direction direction) {
         for (CtField f : ALL) {
-            if (f.keyName().equals(name) && f.direction == direction && !f.familyAddress()) {
+            if (f.keyName().equals(name) && f.direction == direction) {
                 return f;
             }
         }

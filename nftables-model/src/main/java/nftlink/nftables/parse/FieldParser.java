@@ -38,6 +38,9 @@ final class FieldParser extends RuleSubparser {
     Field fieldOrConcat() {
         Token start = c.peek();
         Field field = field();
+        if (field instanceof CtField ct && ct.familyAddress() && (c.at("map") || c.at("vmap"))) {
+            throw familyAddressKey(start);
+        }
         if (c.at(".")) {
             List<Field> fields = new ArrayList<>(List.of(field));
             Map<Integer, Token> constants = new TreeMap<>();
@@ -52,9 +55,17 @@ final class FieldParser extends RuleSubparser {
             if (!constants.isEmpty()) {
                 constantParts(fields, constants);
             }
+            if (fields.stream().anyMatch(f -> f instanceof CtField ct && ct.familyAddress())) {
+                throw familyAddressKey(start);
+            }
             field = Cursor.at(start, () -> new ConcatField(fields));
         }
         return field;
+    }
+
+    /** A key's type must be known: nft refuses ct original saddr . meta mark { ... } and ct original daddr map { ... }. */
+    private static NftParseException familyAddressKey(Token start) {
+        return Cursor.error(start, "specify either ip or ip6 for address matching");
     }
 
     /** Whether {@code t} is a value in a concatenation rather than a field: a number, an address, a quoted name. */
