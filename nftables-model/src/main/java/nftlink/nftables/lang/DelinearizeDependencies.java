@@ -7,6 +7,7 @@ import nftlink.nftables.Family;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Ct;
+import nftlink.nftables.expr.Exthdr;
 import nftlink.nftables.expr.Payload;
 
 import java.util.ArrayList;
@@ -165,6 +166,13 @@ final class DelinearizeDependencies {
                 deps.add(Match.eq(PayloadField.IP6_NEXTHDR, Bytes.u8(number)));
             }
         }
+        if (s instanceof Match m && m.field() instanceof ExthdrField x && x.op() == Exthdr.Op.TCPOPT) {
+            // a tcp option match takes an earlier transport protocol match of tcp as its dependency, though it
+            // compiles to none (meta l4proto tcp ct mark 5 tcp option maxseg size 797 lists without the l4proto)
+            deps = new ArrayList<>(deps);
+            deps.addAll(List.of(Match.eq(MetaField.L4PROTO, Bytes.u8(6)), Match.eq(PayloadField.IP_PROTOCOL, Bytes.u8(6)),
+                    Match.eq(PayloadField.IP6_NEXTHDR, Bytes.u8(6))));
+        }
         if (family == Family.BRIDGE && (fieldsOf(s).stream().anyMatch(DelinearizeDependencies::readsEther)
                 || fieldsOf(s).stream().anyMatch(DelinearizeDependencies::readsLinkOrNetwork) && firstLinkOrNetworkCheck(before))) {
             // an explicit iiftype ether before a field of the ether, network or icmp headers (alone or in a
@@ -197,6 +205,10 @@ final class DelinearizeDependencies {
     private static boolean firstLinkOrNetworkCheck(List<Statement> before) {
         int k = before.lastIndexOf(Match.eq(MetaField.IIFTYPE, Bytes.of((byte) 1, (byte) 0)));
         for (int j = 0; j < k; j++) {
+            if (before.get(j) instanceof Match m && PayloadField.opensVlanTag(m)) {
+                // ether type 8021q opens a tag (vlan id 5 meta iiftype ether ip saddr 1.2.3.4 folds)
+                continue;
+            }
             for (Field f : fieldsOf(before.get(j))) {
                 if (f.equals(PayloadField.ETHER_TYPE) || f.equals(MetaField.PROTOCOL)
                         || readsLinkOrNetwork(f) && !readsEtherOnly(f)) {

@@ -66,7 +66,8 @@ class GeneratorFindingsKernelTest {
             + "\t\tip daddr 10.0.0.1 meta iiftype ether ip dscp set af21\n"
             + "\t\tether saddr 02:00:00:00:00:02 meta iiftype ether ip saddr 1.2.3.4\n"
             + "\t\tip saddr 10.0.0.1 meta iiftype ether ether daddr 02:00:00:00:00:01\n"
-            + "\t\tudp dport 5 meta iiftype ether meta priority set jhash ip saddr mod 14\n\t}\n}\n",
+            + "\t\tudp dport 5 meta iiftype ether meta priority set jhash ip saddr mod 14\n"
+            + "\t\tvlan id 3791 meta iiftype ether ip saddr 10.0.0.1 ip ecn set ect0\n\t}\n}\n",
         // reject after an ip option, IPv6 extension header match or network header write is icmp/icmpv6 in inet
         "table inet t {\n\tchain c {\n\t\ttype filter hook input priority 0;\n\t\tip option rr exists reject\n"
             + "\t\tfrag frag-off 8 reject\n\t\texthdr hbh exists reject\n\t\tip saddr set 10.0.0.1 reject\n"
@@ -76,6 +77,11 @@ class GeneratorFindingsKernelTest {
             + "\t\tct reply l3proto ipv4 ct original ip saddr 1.2.3.4\n\t\tct protocol tcp tcp dport 22\n\t\tct l3proto ipv4\n\t}\n}\n"
             + "table inet t {\n\tchain c {\n\t\tct l3proto ipv4 meta mark . ip saddr { 1 . 1.2.3.4 }\n"
             + "\t\tct l3proto ipv6 tcp dport 22\n\t\tct l3proto ipv4 ip saddr set 1.2.3.4\n\t\tct protocol tcp tcp dport 22\n\t}\n}\n",
+        // a tcp option match takes an earlier tcp protocol match as its dependency (reject's too)
+        "table ip t {\n\tchain c {\n\t\ttype filter hook input priority 0;\n"
+            + "\t\tct mark 5 tcp option maxseg size != 797 log log reject with tcp reset\n"
+            + "\t\tmeta l4proto tcp ct mark 5 tcp option maxseg size 797\n\t\tmeta l4proto tcp log tcp option maxseg size 797\n"
+            + "\t\tmeta l4proto tcp tcp option maxseg size set 500\n\t}\n}\n",
         // but not before th fields, nor past a statement other than a match
         "table ip6 t {\n\tchain c {\n\t\tct l3proto ipv6 ct mark set 0x1 ip6 hoplimit set 94\n\t\tct l3proto ipv6 th dport 22\n"
             + "\t\tct l3proto ipv6 meta mark 1 ip6 saddr ::1\n\t}\n}\n"
