@@ -11,7 +11,8 @@ import java.util.List;
  * The ct protocol matches nft 1.1.3 takes as the dependency of a later header field and leaves out of a listing: a
  * {@code ct [original|reply] l3proto} match before any statement reading a network or transport header field, in ip,
  * ip6 and inet tables ({@code ct l3proto ipv4 meta mark 1 ip saddr 1.2.3.4} lists as {@code meta mark 0x00000001 ip
- * saddr 1.2.3.4}, whatever the value); and in ip and ip6 tables a {@code ct protocol} match before a transport header
+ * saddr 1.2.3.4}, whatever the value), or before a match of one transport protocol ({@code meta l4proto tcp}, {@code ct
+ * protocol tcp}); and in ip and ip6 tables a {@code ct protocol} match before a transport header
  * field ({@code ct protocol tcp tcp dport 22} lists as {@code tcp dport 22}; inet keeps it). Not before th fields,
  * which depend on no protocol.
  */
@@ -47,6 +48,11 @@ final class CtProtocolFold {
      */
     private static boolean readLater(List<Statement> later, boolean network) {
         for (Statement s : later) {
+            if (network && s instanceof Match m && m.op() == Match.Op.EQ && m.value() instanceof Value.Single
+                    && (m.field().equals(MetaField.L4PROTO) || m.field() instanceof CtField ct && ct.key() == Ct.Key.PROTOCOL)) {
+                // a transport protocol of one value (ct l3proto ipv4 meta l4proto tcp lists as meta l4proto tcp)
+                return true;
+            }
             for (Field f : DelinearizeDependencies.fieldsOf(s)) {
                 if (readsHeader(f, network)) {
                     return true;

@@ -76,7 +76,9 @@ class GeneratorFindingsKernelTest {
         "table ip t {\n\tchain c {\n\t\tct l3proto ipv4 meta mark 1 ip saddr 1.2.3.4\n\t\tct l3proto ipv6 ip dscp cs1\n"
             + "\t\tct reply l3proto ipv4 ct original ip saddr 1.2.3.4\n\t\tct protocol tcp tcp dport 22\n\t\tct l3proto ipv4\n\t}\n}\n"
             + "table inet t {\n\tchain c {\n\t\tct l3proto ipv4 meta mark . ip saddr { 1 . 1.2.3.4 }\n"
-            + "\t\tct l3proto ipv6 tcp dport 22\n\t\tct l3proto ipv4 ip saddr set 1.2.3.4\n\t\tct protocol tcp tcp dport 22\n\t}\n}\n",
+            + "\t\tct l3proto ipv6 tcp dport 22\n\t\tct l3proto ipv4 ip saddr set 1.2.3.4\n\t\tct protocol tcp tcp dport 22\n"
+            + "\t\tct l3proto ipv4 meta l4proto tcp\n\t\tct l3proto ipv6 meta l4proto { tcp, udp }\n\t\tct l3proto ipv4 ct protocol tcp\n"
+            + "\t\tct l3proto ipv4 meta l4proto != tcp\n\t}\n}\n",
         // a tcp option match takes an earlier tcp protocol match as its dependency (reject's too)
         "table ip t {\n\tchain c {\n\t\ttype filter hook input priority 0;\n"
             + "\t\tct mark 5 tcp option maxseg size != 797 log log reject with tcp reset\n"
