@@ -84,6 +84,8 @@ public final class RejectContext {
                     .filter(Objects::nonNull).reduce((a, b) -> b).orElse(null);
             case MapLookupField map -> networkHeader(map.key());
             case MaskedField masked -> networkHeader(masked.field());
+            // a hash of header fields (meta priority set jhash ip saddr mod 4 reject: reject with icmp in inet)
+            case HashField hash -> networkHeader(hash.key());
             // ip options and IPv6 extension headers bring their family's nfproto dependency (nft-ref: ip option rr
             // exists reject in inet is reject with icmp port-unreachable, frag frag-off 8 reject with icmpv6)
             case ExthdrField x when x.op() == Exthdr.Op.IPV4 -> "ip";

@@ -278,8 +278,10 @@ final class ExpressionWriter {
     private String meta(RuleText rule, String hook) {
         List<String> options = new ArrayList<>(List.of(
                 // in bridge and netdev tables another link type conflicts with the Ethernet header: nft refuses the rule
-                // and another input link type conflicts with any network header field later (unknown vs. ip)
-                "meta iiftype " + (rule.shape.isArp() ? c.pick("ether", "loopback", "ppp") : "ether"),
+                // and another input link type conflicts with any network header field later (unknown vs. ip); not after
+                // a vlan tag (vlan id 5 meta iiftype ether ... meta mark set ip daddr map { ... } in inet lists raw in
+                // nftlink: the vlan link-layer reading, left to the vlan work; seed 31595)
+                "meta " + (rule.vlan ? "oiftype " : "iiftype ") + (rule.shape.isArp() ? c.pick("ether", "loopback", "ppp") : "ether"),
                 "meta oiftype " + (rule.shape.layer2() ? "ether" : c.pick("ether", "loopback", "ppp")),
                 "meta pkttype " + negation() + c.pick("host", "broadcast", "multicast", "other"),
                 "meta cpu " + negation() + c.between(0, 63),

@@ -71,7 +71,7 @@ class GeneratorFindingsKernelTest {
         // reject after an ip option, IPv6 extension header match or network header write is icmp/icmpv6 in inet
         "table inet t {\n\tchain c {\n\t\ttype filter hook input priority 0;\n\t\tip option rr exists reject\n"
             + "\t\tfrag frag-off 8 reject\n\t\texthdr hbh exists reject\n\t\tip saddr set 10.0.0.1 reject\n"
-            + "\t\tip6 hoplimit set 5 reject\n\t\ttcp dport set 5 reject\n\t}\n}\n",
+            + "\t\tip6 hoplimit set 5 reject\n\t\ttcp dport set 5 reject\n\t\tmeta priority set jhash ip saddr mod 4 reject\n\t}\n}\n",
         // ct l3proto (and in ip and ip6 tables ct protocol) stands for the header fields' protocol dependency
         "table ip t {\n\tchain c {\n\t\tct l3proto ipv4 meta mark 1 ip saddr 1.2.3.4\n\t\tct l3proto ipv6 ip dscp cs1\n"
             + "\t\tct reply l3proto ipv4 ct original ip saddr 1.2.3.4\n\t\tct protocol tcp tcp dport 22\n\t\tct l3proto ipv4\n\t}\n}\n"
