@@ -64,6 +64,11 @@ final class JsonDatatypeValues {
                 yield JsonValue.of(value.length() == 16 && name.endsWith("*") && !name.endsWith("\\*") ? name.substring(0, name.length() - 1) + "\\*" : name);
             }
             case CGROUPV2 -> JsonValue.of(type.print(value));
+            // nft writes a routing realm as a string, its name or its number ("cosmos", "5")
+            case REALM -> {
+                String text = type.print(value);
+                yield JsonValue.of(text.startsWith("\"") ? text.substring(1, text.length() - 1) : text);
+            }
             case VERDICT -> throw new IllegalArgumentException("verdicts are not values");
             default -> {
                 // symbolic types the rule language learnt later: a name as a string, a plain number as a number

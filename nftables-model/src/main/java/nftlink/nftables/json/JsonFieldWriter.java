@@ -82,7 +82,7 @@ record JsonFieldWriter(JsonRenderer renderer) {
                     JsonValue.array(field(x.field()), JsonValueWriter.joinedFlags(renderer.values().single(x.field(), x.isOr() ? x.xor() : x.mask()))));
             case MetaField m -> JsonValue.single("meta", JsonValue.single("key", JsonValue.of(m.keyName())));
             case CtField c -> JsonValue.single("ct", c.listedDirection() == null ? JsonValue.single("key", JsonValue.of(c.keyName()))
-                    : JsonValue.object().put("key", c.keyName()).put("dir", c.listedDirection().text()).build());
+                    : JsonValue.object().put("key", c.jsonKeyName()).put("dir", c.listedDirection().text()).build());
             case SocketCgroupField s -> JsonValue.single("socket", JsonValue.single("key", JsonValue.of("cgroupv2")));
             case ConcatField c -> concat(c);
         };

@@ -77,7 +77,16 @@ public record CtField(Ct.Key key, Datatype datatype, Ct.Direction direction) imp
 
     @Override
     public int length() {
-        return key.length();
+        return familyAddress() ? datatype.length() : key.length();
+    }
+
+    /**
+     * Whether this is an address key of the table's family ({@code ct original saddr}): 4 or 16 bytes by its type.
+     *
+     * @return whether it is
+     */
+    public boolean familyAddress() {
+        return key == Ct.Key.SRC || key == Ct.Key.DST;
     }
 
     @Override
@@ -88,8 +97,8 @@ public record CtField(Ct.Key key, Datatype datatype, Ct.Direction direction) imp
     @Override
     public List<Match> dependencies(Family family) {
         // the kernel checks the tuple's family itself: nft adds no dependency
-        boolean v4 = key == Ct.Key.SRC_IP || key == Ct.Key.DST_IP;
-        boolean v6 = key == Ct.Key.SRC_IP6 || key == Ct.Key.DST_IP6;
+        boolean v4 = key == Ct.Key.SRC_IP || key == Ct.Key.DST_IP || familyAddress() && datatype == Datatype.IPV4_ADDR;
+        boolean v6 = key == Ct.Key.SRC_IP6 || key == Ct.Key.DST_IP6 || familyAddress() && datatype == Datatype.IPV6_ADDR;
         if (v4 && family == Family.IP6 || v6 && family == Family.IP) {
             throw new IllegalArgumentException(text() + " cannot be matched in family " + family);
         }
@@ -108,10 +117,22 @@ public record CtField(Ct.Key key, Datatype datatype, Ct.Direction direction) imp
             case PROTO_DST -> "proto-dst";
             case SRC_IP -> "ip saddr";
             case DST_IP -> "ip daddr";
+            case SRC -> datatype == Datatype.IPV4_ADDR ? "ip saddr" : "ip6 saddr";
+            case DST -> datatype == Datatype.IPV4_ADDR ? "ip daddr" : "ip6 daddr";
             case SRC_IP6 -> "ip6 saddr";
             case DST_IP6 -> "ip6 daddr";
             default -> key.text();
         };
+    }
+
+    /**
+     * The key's name in nft's JSON: {@link #keyName()}, but {@code saddr} and {@code daddr} for the address keys of
+     * the table's family (which the text lists with their protocol).
+     *
+     * @return the name
+     */
+    public String jsonKeyName() {
+        return key == Ct.Key.SRC ? "saddr" : key == Ct.Key.DST ? "daddr" : keyName();
     }
 
     @Override
@@ -139,6 +160,17 @@ public record CtField(Ct.Key key, Datatype datatype, Ct.Direction direction) imp
     }
 
     static CtField of(Ct.Key key, Ct.Direction direction) {
+        return of(key, direction, null);
+    }
+
+    /**
+     * The field of {@code key} in {@code direction}; for an address key of the table's family, the one of network
+     * protocol {@code l3} ({@code ip6}: IPv6, else IPv4).
+     */
+    static CtField of(Ct.Key key, Ct.Direction direction, String l3) {
+        if ((key == Ct.Key.SRC || key == Ct.Key.DST) && direction != null) {
+            return new CtField(key, "ip6".equals(l3) ? Datatype.IPV6_ADDR : Datatype.IPV4_ADDR, direction);
+        }
         for (CtField f : ALL) {
             if (f.key == key && f.direction == direction) {
                 return f;
@@ -155,5 +187,22 @@ public record CtField(Ct.Key key, Datatype datatype, Ct.Direction direction) imp
             }
         }
         return null;
+    }
+
+    /**
+     * {@code ct original saddr} and {@code ct reply daddr} without a protocol: the generic address key, typed by the
+     * table's family as nft types it (ip or ip6; in other families nft cannot tell: {@code null}).
+     *
+     * @param name      {@code saddr} or {@code daddr}
+     * @param direction the direction
+     * @param family    the table's family
+     * @return the field, or {@code null}
+     */
+    public static CtField familyAddress(String name, Ct.Direction direction, Family family) {
+        Datatype type = family == Family.IP ? Datatype.IPV4_ADDR : family == Family.IP6 ? Datatype.IPV6_ADDR : null;
+        if (direction == null || type == null || !(name.equals("saddr") || name.equals("daddr"))) {
+            return null;
+        }
+        return new CtField(name.equals("saddr") ? Ct.Key.SRC : Ct.Key.DST, type, direction);
     }
 }

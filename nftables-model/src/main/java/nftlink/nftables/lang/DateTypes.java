@@ -2,9 +2,10 @@ package nftlink.nftables.lang;
 
 import nftlink.nftables.Bytes;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -15,6 +16,9 @@ import java.time.format.DateTimeFormatter;
  */
 final class DateTypes {
 
+    /** {@code YYYY-MM-DD HH:MM:SS} with the ranges strptime allows: months 1 to 12, days 1 to 31. */
+    private static final Pattern DATE = Pattern.compile(
+            "(\\d{4})-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\\d|3[01]) ([01]?\\d|2[0-3]):([0-5]?\\d):([0-5]?\\d)");
     static final String[] DAYS = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
 
     private DateTypes() {
@@ -26,13 +30,16 @@ final class DateTypes {
         if (u.matches("\\d+")) {
             nanos = Long.parseLong(u) * 1_000_000_000L;
         } else {
-            try {
-                LocalDateTime local = LocalDateTime.parse(u.length() == 10 ? u + " 00:00:00" : text,
-                        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
-                nanos = local.atZone(TimeZoneScope.current()).toEpochSecond() * 1_000_000_000L;
-            } catch (DateTimeException e) {
+            Matcher m = DATE.matcher(u.length() == 10 ? u + " 00:00:00" : text);
+            if (!m.matches()) {
                 throw new IllegalArgumentException("not a date and time (YYYY-MM-DD HH:MM:SS): " + t);
             }
+            // nft reads the day of the month as 1 to 31 in every month and lets mktime carry it on
+            // (2022-02-29 is 2022-03-01), as strptime and mktime do
+            LocalDateTime local = LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), 1,
+                    Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)))
+                    .plusDays(Integer.parseInt(m.group(3)) - 1L);
+            nanos = local.atZone(TimeZoneScope.current()).toEpochSecond() * 1_000_000_000L;
         }
         byte[] b = new byte[8];
         for (int i = 0; i < 8; i++) {

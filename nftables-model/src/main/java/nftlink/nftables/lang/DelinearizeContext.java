@@ -1,6 +1,7 @@
 package nftlink.nftables.lang;
 
 import nftlink.nftables.Family;
+import nftlink.nftables.expr.Ct;
 import nftlink.nftables.Rule;
 import nftlink.nftables.expr.Dynset;
 import nftlink.nftables.expr.Expression;
@@ -97,10 +98,15 @@ final class DelinearizeContext {
         }
         link = link.after(field, m, rule.family());
         if (m.op() == Match.Op.EQ && m.value() instanceof Value.Single single) {
-            if (field.equals(MetaField.L4PROTO) || field.equals(PayloadField.IP_PROTOCOL) || field.equals(PayloadField.IP6_NEXTHDR)) {
+            // in ip and ip6 tables nft takes ct protocol as the transport protocol (ct protocol tcp tcp dport 22)
+            boolean ctProtocol = field instanceof CtField ct && ct.key() == Ct.Key.PROTOCOL
+                    && (rule.family() == Family.IP || rule.family() == Family.IP6);
+            if (ctProtocol || field.equals(MetaField.L4PROTO) || field.equals(PayloadField.IP_PROTOCOL)
+                    || field.equals(PayloadField.IP6_NEXTHDR)) {
                 l4 = PayloadField.TRANSPORT_PROTOCOLS.getOrDefault(single.bytes().get(0),
                         "protocol " + single.bytes().get(0));
-            } else if (field.equals(MetaField.NFPROTO)) {
+            } else if (field.equals(MetaField.NFPROTO) || l3 == null && field instanceof CtField ct && ct.key() == Ct.Key.L3PROTOCOL) {
+                // nft takes ct l3proto as the network protocol of the header fields after it (inet)
                 l3 = single.bytes().get(0) == 2 ? "ip" : single.bytes().get(0) == 10 ? "ip6" : "nfproto " + single.bytes().get(0);
             } else if ((field.equals(MetaField.PROTOCOL) || field.equals(PayloadField.ETHER_TYPE)
                     || PayloadField.isVlanType(field)) && !PayloadField.opensVlanTag(m)) {

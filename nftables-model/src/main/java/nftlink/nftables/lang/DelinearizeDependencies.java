@@ -2,10 +2,12 @@ package nftlink.nftables.lang;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import nftlink.nftables.Family;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Ct;
+import nftlink.nftables.expr.Exthdr;
 import nftlink.nftables.expr.Payload;
 
 import java.util.ArrayList;
@@ -78,14 +80,14 @@ final class DelinearizeDependencies {
         for (int i = out.size() - 1; i >= 0; i--) {
             List<Match> deps = dependencies(family, out.get(i));
             if (deps != null) {
-                deps = withImplied(family, out.get(i), deps);
+                deps = withImplied(family, out.get(i), out.subList(0, i), deps);
                 if (family == Family.INET || family == Family.NETDEV || family == Family.BRIDGE) {
                     deps = withEtherType(out.subList(0, i), deps);
                 }
                 i = removeDependencies(out, i, deps);
             }
         }
-        return out;
+        return CtProtocolFold.fold(family, out);
     }
 
     /**
@@ -104,19 +106,7 @@ final class DelinearizeDependencies {
             // it there (ether type 8021q vlan type ip stays; nft's payload_may_dependency_kill)
             return null;
         }
-        List<Field> fields = switch (s) {
-            case Match m -> List.of(m.field());
-            case Statement.VerdictMap v -> List.of(v.field());
-            case Statement.PayloadSet ps -> List.of(ps.field());
-            case Statement.SetFromField sf when sf.writesHeader() -> List.of(sf.source(), sf.target());
-            case Statement.SetFromField sf -> List.of(sf.source());
-            case Statement.DynsetStatement ds -> ds.data() == null ? List.of(ds.key()) : List.of(ds.key(), ds.data());
-            case Statement.NatStatement n when n.addressSource() != null -> List.of(n.addressSource());
-            case Statement.RedirectStatement r when r.portSource() != null -> List.of(r.portSource());
-            case Statement.QueueStatement q when q.source() != null -> List.of(q.source());
-            case Statement.ObjectMap om -> List.of(om.key());
-            default -> List.of();
-        };
+        List<Field> fields = fieldsOf(s);
         if (fields.isEmpty()) {
             return null;
         }
@@ -146,11 +136,28 @@ final class DelinearizeDependencies {
         }
     }
 
+    /** The fields {@code s} reads or writes (a match's, a map key, a header written, a value's source). */
+    static List<Field> fieldsOf(Statement s) {
+        return switch (s) {
+            case Match m -> List.of(m.field());
+            case Statement.VerdictMap v -> List.of(v.field());
+            case Statement.PayloadSet ps -> List.of(ps.field());
+            case Statement.SetFromField sf when sf.writesHeader() -> List.of(sf.source(), sf.target());
+            case Statement.SetFromField sf -> List.of(sf.source());
+            case Statement.DynsetStatement ds -> ds.data() == null ? List.of(ds.key()) : List.of(ds.key(), ds.data());
+            case Statement.NatStatement n when n.addressSource() != null -> List.of(n.addressSource());
+            case Statement.RedirectStatement r when r.portSource() != null -> List.of(r.portSource());
+            case Statement.QueueStatement q when q.source() != null -> List.of(q.source());
+            case Statement.ObjectMap om -> List.of(om.key());
+            default -> List.of();
+        };
+    }
+
     /**
      * {@code deps} with the matches nft also leaves out before {@code s}: link-layer protocols a network key implies,
      * the table's own transport protocol match, an explicit {@code iiftype ether}, older nft's ether type matches.
      */
-    private static List<Match> withImplied(Family family, Statement s, List<Match> deps) {
+    private static List<Match> withImplied(Family family, Statement s, List<Statement> before, List<Match> deps) {
         if (s instanceof Match m) {
             deps = new ArrayList<>(deps);
             deps.addAll(networkKeyDependencies(family, m));
@@ -164,9 +171,18 @@ final class DelinearizeDependencies {
                 deps.add(Match.eq(PayloadField.IP6_NEXTHDR, Bytes.u8(number)));
             }
         }
-        if (family == Family.BRIDGE && s instanceof Match em && em.field() instanceof PayloadField ef
-                && ef.protocol().equals("ether")) {
-            // an explicit iiftype ether before an ether field is folded as in the other families
+        if (s instanceof Match m && m.field() instanceof ExthdrField x && x.op() == Exthdr.Op.TCPOPT) {
+            // a tcp option match takes an earlier transport protocol match of tcp as its dependency, though it
+            // compiles to none (meta l4proto tcp ct mark 5 tcp option maxseg size 797 lists without the l4proto)
+            deps = new ArrayList<>(deps);
+            deps.addAll(List.of(Match.eq(MetaField.L4PROTO, Bytes.u8(6)), Match.eq(PayloadField.IP_PROTOCOL, Bytes.u8(6)),
+                    Match.eq(PayloadField.IP6_NEXTHDR, Bytes.u8(6))));
+        }
+        if (family == Family.BRIDGE && (fieldsOf(s).stream().anyMatch(DelinearizeDependencies::readsEther)
+                || fieldsOf(s).stream().anyMatch(DelinearizeDependencies::readsLinkOrNetwork) && firstLinkOrNetworkCheck(before))) {
+            // an explicit iiftype ether before a field of the ether, network or icmp headers (alone or in a
+            // concatenation, a map key, a header written: meta mark . ip6 saddr @s) is folded as in the other
+            // families; not before tcp dport
             deps = new ArrayList<>(deps);
             deps.add(Match.eq(MetaField.IIFTYPE, Bytes.of((byte) 1, (byte) 0)));
         }
@@ -183,6 +199,58 @@ final class DelinearizeDependencies {
             }
         }
         return deps;
+    }
+
+    /**
+     * Whether the last {@code meta iiftype ether} of {@code before} comes before any check of the network protocol
+     * (a network or icmp field, the ether type, meta protocol): nft keeps it once the rule has one (ip daddr 10.0.0.1
+     * meta iiftype ether ip dscp set af21 stays; ether saddr 02:00:00:00:00:02 meta iiftype ether ip saddr 1.2.3.4
+     * does not); before an ether field it always goes.
+     */
+    private static boolean firstLinkOrNetworkCheck(List<Statement> before) {
+        int k = before.lastIndexOf(Match.eq(MetaField.IIFTYPE, Bytes.of((byte) 1, (byte) 0)));
+        for (int j = 0; j < k; j++) {
+            if (before.get(j) instanceof Match m && PayloadField.opensVlanTag(m)) {
+                // ether type 8021q opens a tag (vlan id 5 meta iiftype ether ip saddr 1.2.3.4 folds)
+                continue;
+            }
+            for (Field f : fieldsOf(before.get(j))) {
+                if (f.equals(PayloadField.ETHER_TYPE) || f.equals(MetaField.PROTOCOL)
+                        || readsLinkOrNetwork(f) && !readsEtherOnly(f)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean readsEtherOnly(Field f) {
+        return f instanceof PayloadField pf && pf.protocol().equals("ether");
+    }
+
+    /** Whether {@code f} is or holds an ether header field (always folding an iiftype ether before it). */
+    private static boolean readsEther(Field f) {
+        return switch (f) {
+            case PayloadField pf -> pf.protocol().equals("ether");
+            case MaskedField masked -> readsEther(masked.field());
+            case MapLookupField map -> readsEther(map.key());
+            case ConcatField concat -> concat.fields().stream().anyMatch(DelinearizeDependencies::readsEther);
+            default -> false;
+        };
+    }
+
+    private static final Set<String> LINK_OR_NETWORK = Set.of("ether", "ip", "ip6", "arp", "icmp", "icmpv6", "igmp");
+
+    private static boolean readsLinkOrNetwork(Field field) {
+        return switch (field) {
+            case PayloadField pf -> LINK_OR_NETWORK.contains(pf.protocol());
+            case PayloadBitField bf -> LINK_OR_NETWORK.contains(bf.protocol());
+            case MaskedField masked -> readsLinkOrNetwork(masked.field());
+            case MapLookupField map -> readsLinkOrNetwork(map.key());
+            case HashField hash -> readsLinkOrNetwork(hash.key());
+            case ConcatField concat -> concat.fields().stream().anyMatch(DelinearizeDependencies::readsLinkOrNetwork);
+            default -> false;
+        };
     }
 
     /**

@@ -49,7 +49,7 @@ final class DelinearizeFields {
         return switch (x) {
             case Inner in -> tunnels.field(in, register, null);
             case Meta.Load m when m.dreg() == register -> MetaField.of(m.key());
-            case Ct.Load c when c.dreg() == register -> CtField.of(c.key(), c.direction());
+            case Ct.Load c when c.dreg() == register -> CtField.of(c.key(), c.direction(), l3);
             case Socket s when s.dreg() == register && s.key() == Socket.Key.CGROUPV2 && s.level() != null -> new SocketCgroupField(s.level());
             case Payload.Load p when p.dreg() == register -> payloadField(p, l3, l4, link, icmpType);
             case Exthdr.Load h when h.dreg() == register -> ExthdrField.of(h, null);

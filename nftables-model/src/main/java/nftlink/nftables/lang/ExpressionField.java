@@ -381,8 +381,10 @@ public record ExpressionField(Expression expression) implements Field {
                 yield sofar.size() < base || next.equals("offset") && !sofar.contains("offset")
                         || sofar.getLast().equals("offset");
             }
+            // a flag after "." always takes a result: fib saddr . oif type local is no lookup of oif followed by "type"
             case "fib" -> next.equals(".") || List.of("saddr", "daddr", "mark", "iif", "oif", "oifname", "type").contains(next)
-                    && (sofar.size() == 1 || sofar.getLast().equals(".") || parse(sofar) == null);
+                    && (sofar.size() == 1 || sofar.getLast().equals(".") || parse(sofar) == null
+                    || sofar.get(sofar.size() - 2).equals(".") && List.of("oif", "oifname", "type").contains(next));
             default -> parse(sofar) == null;
         };
     }

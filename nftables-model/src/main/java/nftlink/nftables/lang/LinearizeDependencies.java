@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import nftlink.nftables.Family;
+import nftlink.nftables.expr.Ct;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Exthdr;
 import nftlink.nftables.NfTablesUapi;
@@ -60,7 +61,7 @@ final class LinearizeDependencies {
                 // the rule already says which icmp types it means
                 continue;
             }
-            if (impliedBy(dependency, established)) {
+            if (impliedBy(dependency, established) || impliedByCt(ctx.spec().family(), dependency, established)) {
                 // an earlier match says the same (ip protocol tcp before tcp dport): nft adds nothing
                 continue;
             }
@@ -215,6 +216,19 @@ final class LinearizeDependencies {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a ct match says what {@code dependency} checks, as nft takes it: {@code ct l3proto ipv4} for {@code meta
+     * nfproto ipv4} (inet: {@code ct l3proto ipv4 ip saddr 1.2.3.4} has no nfproto); in ip and ip6 tables {@code ct
+     * protocol tcp} for {@code meta l4proto tcp} ({@code ct protocol tcp tcp dport 22}; inet checks l4proto too).
+     */
+    private static boolean impliedByCt(Family family, Match dependency, Set<Match> established) {
+        Ct.Key key = dependency.field().equals(MetaField.NFPROTO) ? Ct.Key.L3PROTOCOL
+                : dependency.field().equals(MetaField.L4PROTO) && (family == Family.IP || family == Family.IP6) ? Ct.Key.PROTOCOL
+                : null;
+        return key != null && established.stream().anyMatch(e -> e.op() == Match.Op.EQ && e.field() instanceof CtField ct
+                && ct.key() == key && e.value().equals(dependency.value()));
     }
 
     /**

@@ -3,6 +3,7 @@ package nftlink.nftables.lang;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.Family;
 
+import nftlink.nftables.expr.Exthdr;
 import java.util.List;
 import java.util.Objects;
 
@@ -55,7 +56,10 @@ public final class RejectContext {
     private static String networkRead(Statement s) {
         Field read = switch (s) {
             case Match m -> m.field();
+            // a header written fixes it too (nft-ref: ip saddr set 10.0.0.1 reject in inet is reject with icmp)
+            case Statement.SetFromField sf when sf.writesHeader() && networkHeader(sf.target()) != null -> sf.target();
             case Statement.SetFromField sf -> sf.source();
+            case Statement.PayloadSet ps -> ps.field();
             case Statement.VerdictMap v -> v.field();
             case Statement.ObjectMap om -> om.key();
             case Statement.DynsetStatement d -> d.key();
@@ -80,6 +84,12 @@ public final class RejectContext {
                     .filter(Objects::nonNull).reduce((a, b) -> b).orElse(null);
             case MapLookupField map -> networkHeader(map.key());
             case MaskedField masked -> networkHeader(masked.field());
+            // a hash of header fields (meta priority set jhash ip saddr mod 4 reject: reject with icmp in inet)
+            case HashField hash -> networkHeader(hash.key());
+            // ip options and IPv6 extension headers bring their family's nfproto dependency (nft-ref: ip option rr
+            // exists reject in inet is reject with icmp port-unreachable, frag frag-off 8 reject with icmpv6)
+            case ExthdrField x when x.op() == Exthdr.Op.IPV4 -> "ip";
+            case ExthdrField x when x.op() == Exthdr.Op.IPV6 -> "ip6";
             default -> null;
         };
     }

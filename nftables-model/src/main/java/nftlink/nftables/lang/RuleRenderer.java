@@ -136,7 +136,8 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     : t.address().length() == 16 ? "[" + Datatype.printAddress(t.address().toArray()) + "]"
                     : Datatype.printAddress(t.address().toArray())) + (t.port() == null ? "" : ":" + t.port());
             case Statement.SynproxyStatement sp -> "synproxy"
-                    + ((sp.flags() & 0x01) != 0 ? " mss " + sp.mss() : "") + ((sp.flags() & 0x02) != 0 ? " wscale " + sp.wscale() : "")
+                    // nft 1.1.3 prints both when either was given (synproxy wscale 3 lists as synproxy mss 0 wscale 3)
+                    + ((sp.flags() & 0x03) != 0 ? " mss " + sp.mss() + " wscale " + sp.wscale() : "")
                     + ((sp.flags() & 0x08) != 0 ? " timestamp" : "") + ((sp.flags() & 0x04) != 0 ? " sack-perm" : "");
             case Statement.DupStatement d when d.deviceSource() != null -> "dup to " + mapText((MapLookupField) d.deviceSource());
             case Statement.DupStatement d when d.addressSource() != null -> "dup to " + d.addressSource().text()

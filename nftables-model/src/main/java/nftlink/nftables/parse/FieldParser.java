@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import nftlink.nftables.expr.Ct;
 import nftlink.nftables.expr.Rt;
+import nftlink.nftables.lang.CtField;
 import nftlink.nftables.lang.ConstantField;
 import nftlink.nftables.lang.ExthdrField;
 import nftlink.nftables.lang.HashField;
@@ -37,6 +38,9 @@ final class FieldParser extends RuleSubparser {
     Field fieldOrConcat() {
         Token start = c.peek();
         Field field = field();
+        if (field instanceof CtField ct && ct.familyAddress() && (c.at("map") || c.at("vmap"))) {
+            throw familyAddressKey(start);
+        }
         if (c.at(".")) {
             List<Field> fields = new ArrayList<>(List.of(field));
             Map<Integer, Token> constants = new TreeMap<>();
@@ -51,9 +55,17 @@ final class FieldParser extends RuleSubparser {
             if (!constants.isEmpty()) {
                 constantParts(fields, constants);
             }
+            if (fields.stream().anyMatch(f -> f instanceof CtField ct && ct.familyAddress())) {
+                throw familyAddressKey(start);
+            }
             field = Cursor.at(start, () -> new ConcatField(fields));
         }
         return field;
+    }
+
+    /** A key's type must be known: nft refuses ct original saddr . meta mark { ... } and ct original daddr map { ... }. */
+    private static NftParseException familyAddressKey(Token start) {
+        return Cursor.error(start, "specify either ip or ip6 for address matching");
     }
 
     /** Whether {@code t} is a value in a concatenation rather than a field: a number, an address, a quoted name. */
@@ -204,6 +216,13 @@ final class FieldParser extends RuleSubparser {
         }
         String n = name;
         Token k = key;
+        CtField familyAddress = CtField.familyAddress(n, direction, family);
+        if (familyAddress != null) {
+            return familyAddress;
+        }
+        if (direction != null && (n.equals("saddr") || n.equals("daddr"))) {
+            throw Cursor.error(k, "cannot determine ip protocol version, use \"ip " + n + "\" or \"ip6 " + n + "\" instead");
+        }
         return (direction == null ? Fields.ct(n) : Fields.ct(n, direction)).orElseThrow(() -> Cursor.error(k,
                 "unsupported: ct " + (direction == null ? "" : direction.text() + " ") + n
                         + " (nftlink's rule language knows ct state, direction, status, mark, expiration, helper, label, "

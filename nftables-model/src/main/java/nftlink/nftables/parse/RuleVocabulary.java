@@ -58,6 +58,8 @@ final class RuleVocabulary {
                 case Match m -> m.field();
                 case Statement.VerdictMap v -> v.field();
                 case Statement.SetFromField sf -> sf.source();
+                // udp dport set 53 brings its protocol's dependency, as a match does (th, without one, does not)
+                case Statement.PayloadSet ps when ps.field() instanceof PayloadField p && !p.protocol().equals("th") -> ps.field();
                 case Statement.ObjectMap om -> om.key();
                 case Statement.DynsetStatement d -> d.key();
                 default -> null;

@@ -200,7 +200,63 @@ enum GeneratorFeature {
     /** The reject statement with its variants. */
     STMT_REJECT,
     /** Rules added after the table block with {@code add rule}, {@code insert rule} and {@code add element}. */
-    COMMANDS;
+    COMMANDS,
+    /** IPv6 extension header matches ({@code exthdr frag exists}, {@code frag frag-off}, {@code rt type}, {@code mh type}, {@code srh}). */
+    MATCH_EXTHDR,
+    /** TCP option matches ({@code tcp option maxseg size}, {@code tcp option sack-perm exists}, raw {@code tcp option @254,16,16}). */
+    MATCH_TCP_OPTION,
+    /** IPv4 option matches ({@code ip option rr exists}, {@code ip option lsrr ptr}). */
+    MATCH_IP_OPTION,
+    /** SCTP header and chunk matches ({@code sctp dport}, {@code sctp chunk init num-inbound-streams}). */
+    MATCH_SCTP,
+    /** DCCP header matches ({@code dccp sport}, {@code dccp type}). */
+    MATCH_DCCP,
+    /** UDP-Lite header matches. */
+    MATCH_UDPLITE,
+    /** AH, ESP and IPComp header matches. */
+    MATCH_IPSEC_HEADERS,
+    /** icmp and icmpv6 fields other than the type ({@code icmp code}, {@code icmp id}, {@code icmpv6 mtu}, {@code icmpv6 taddr}). */
+    MATCH_ICMP_FIELDS,
+    /** fib lookups ({@code fib saddr . iif oif exists}, {@code fib daddr type local}). */
+    MATCH_FIB,
+    /** Routing matches ({@code rt classid}, {@code rt ip nexthop}, {@code rt mtu}, {@code rt ipsec}). */
+    MATCH_RT,
+    /** Socket matches ({@code socket transparent}, {@code socket mark}, {@code socket wildcard}). */
+    MATCH_SOCKET,
+    /** Passive OS fingerprint matches ({@code osf ttl loose name "Linux"}). */
+    MATCH_OSF,
+    /** numgen, jhash and symhash compared with values. */
+    MATCH_NUMGEN_HASH,
+    /** meta keys beyond marks and interfaces (iiftype, pkttype, cpu, cgroup, length, nfproto, ipsec, groups, random...). */
+    MATCH_META_KEYS,
+    /** {@code meta time}, {@code meta day} and {@code meta hour}. */
+    MATCH_META_TIME,
+    /** ct keys beyond state and mark (direction, zone, bytes, packets, l3proto, protocol, proto-src, id, helper, label, avgpkt, status, expiration). */
+    MATCH_CT_KEYS,
+    /** ct addresses ({@code ct original ip saddr}, {@code ct reply ip6 daddr}). */
+    MATCH_CT_ADDRESSES,
+    /** Header writes ({@code ip dscp set}, {@code ip6 hoplimit set}, {@code tcp dport set 80}, with checksum updates). */
+    STMT_PAYLOAD_SET,
+    /** {@code tcp option maxseg size set}, to a value or {@code rt mtu}. */
+    STMT_TCP_OPTION_SET,
+    /** {@code meta nftrace set}, {@code meta pkttype set}, {@code meta mark set meta mark xor 0x4000}. */
+    STMT_META_SET,
+    /** {@code ct zone set}, {@code ct label set}, {@code ct event set}, {@code ct mark set ct mark | 0x1}. */
+    STMT_CT_SET,
+    /** The notrack statement. */
+    STMT_NOTRACK,
+    /** The dup statement (to an address, with a device; netdev: to a device). */
+    STMT_DUP,
+    /** The fwd statement of netdev ingress chains. */
+    STMT_FWD,
+    /** The tproxy statement in prerouting. */
+    STMT_TPROXY,
+    /** The synproxy statement with its options. */
+    STMT_SYNPROXY,
+    /** The last statement. */
+    STMT_LAST,
+    /** {@code ct count} (connlimit). */
+    STMT_CT_COUNT;
 
     /** The features without which this one never shows (directly). */
     List<GeneratorFeature> requires() {
@@ -231,6 +287,10 @@ enum GeneratorFeature {
             case LIMIT_DEFAULT_BURST -> List.of(STMT_LIMIT);
             case IPV6_SHORTHAND, IPV6_FULL, IPV6_MAPPED -> List.of(FAMILY_IP6, FAMILY_INET);
             case MATCH_VLAN -> List.of(FAMILY_INET, FAMILY_BRIDGE, FAMILY_NETDEV);
+            case MATCH_EXTHDR -> List.of(FAMILY_IP6, FAMILY_INET);
+            case MATCH_IP_OPTION, MATCH_FIB, MATCH_RT, MATCH_SOCKET, MATCH_OSF, MATCH_CT_KEYS, MATCH_CT_ADDRESSES, STMT_CT_SET,
+                 STMT_NOTRACK, STMT_CT_COUNT, STMT_TPROXY, STMT_SYNPROXY, STMT_DUP -> List.of(FAMILY_IP, FAMILY_IP6, FAMILY_INET);
+            case STMT_FWD -> List.of(FAMILY_NETDEV);
             default -> List.of();
         };
     }

@@ -37,6 +37,8 @@ final class GeneratorRun {
     int excused;
     /** Rule sets of the main run with an excused difference, per check. */
     final Map<Check, Integer> excusedPerCheck = new EnumMap<>(Check.class);
+    /** Rule sets of the main run using each feature. */
+    final Map<GeneratorFeature, Integer> usedPerFeature = new EnumMap<>(GeneratorFeature.class);
     /** Unexcused failures and generator bugs, each with its seed and rule set. */
     final List<String> failures = new ArrayList<>();
     /** One line per probed pair. */
@@ -79,6 +81,7 @@ final class GeneratorRun {
             long seed = base + i;
             Choices choices = new Choices(seed, enabled(), null);
             RulesetGenerator.Generated ruleset = new RulesetGenerator(choices).generate();
+            choices.used().forEach(f -> usedPerFeature.merge(f, 1, Integer::sum));
             DifferentialCheck.Outcome outcome = check.check(ruleset);
             Map<Check, String> unexcused = unexcused(outcome, choices.used(), null);
             if (outcome.refusal() != null) {
@@ -168,6 +171,13 @@ final class GeneratorRun {
             return "- " + key + ": not generated often enough to probe";
         }
         return "- " + key + ": passed in " + using + " rule sets using it";
+    }
+
+    /** The features switched on that no rule set of the main run used. */
+    Set<GeneratorFeature> unused() {
+        Set<GeneratorFeature> unused = enabled();
+        unused.removeAll(usedPerFeature.keySet());
+        return unused;
     }
 
     private static String failure(long seed, RulesetGenerator.Generated ruleset, String what) {

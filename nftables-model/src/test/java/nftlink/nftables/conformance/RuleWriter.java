@@ -17,6 +17,8 @@ final class RuleWriter {
     private final SetWriter sets;
     private final NatWriter nat;
     private final StatementWriter statements;
+    private final ExpressionWriter expressions;
+    private final MoreStatementWriter moreStatements;
 
     RuleWriter(Choices c, TablePlan table, SetWriter sets) {
         this.c = c;
@@ -24,6 +26,8 @@ final class RuleWriter {
         this.sets = sets;
         this.nat = new NatWriter(c, sets);
         this.statements = new StatementWriter(c, table);
+        this.expressions = new ExpressionWriter(c, table);
+        this.moreStatements = new MoreStatementWriter(c, table);
     }
 
     /** One rule for {@code chain}, never empty. */
@@ -44,12 +48,14 @@ final class RuleWriter {
                 && c.maybe(GeneratorFeature.MATCH_IGMP, 10)) {
             igmp(rule);
         }
+        expressions.match(rule, chain, set);
         if (set != null) {
             use(set, rule, chain);
         }
         for (int i = c.between(0, 2); i > 0 && !rule.terminal; i--) {
             statements.statement(rule, chain);
         }
+        moreStatements.statement(rule, chain);
         if (!rule.terminal && c.roll(60)) {
             end(rule, chain);
         }

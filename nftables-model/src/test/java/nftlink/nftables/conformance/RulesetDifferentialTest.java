@@ -65,7 +65,9 @@ class RulesetDifferentialTest {
                 + count + " rule sets with " + run.enabled().size() + " of " + GeneratorFeature.values().length
                 + " generator features on; " + run.passed + " passed every check, " + run.excused
                 + " passed but for differences excused by a listed feature (per check: " + run.excusedPerCheck + "), "
-                + run.failures.size() + " failed.\n\nLines of " + LIST + ", probed:\n\n" + String.join("\n", run.probes) + "\n");
+                + run.failures.size() + " failed.\n\nFeatures on that no rule set used: " + run.unused()
+                + "\n\nRule sets using each feature: " + run.usedPerFeature + "\n\nLines of " + LIST + ", probed:\n\n" + String.join("\n", run.probes) + "\n");
+        System.out.println("RulesetDifferentialTest: features on that no rule set used: " + run.unused());
         assertThat(run.failures).as("generated rule sets that fail (base seed " + base + ")").isEmpty();
         assertThat(unexpected).as("pairs listed in " + LIST).isEmpty();
     }

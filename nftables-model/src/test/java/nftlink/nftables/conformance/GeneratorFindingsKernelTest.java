@@ -1,0 +1,98 @@
+package nftlink.nftables.conformance;
+
+import nftlink.testing.KernelTest;
+import nftlink.testing.NftRef;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Small rule sets for the differences the wider rule set generator ({@link ExpressionWriter},
+ * {@link MoreStatementWriter}) found, each through every check of {@link DifferentialCheck} against nft 1.1.3:
+ * nftlink applies it as nft-ref does (same listing and bytecode), lists it byte for byte and as the same JSON, and
+ * nft-ref accepts both listings.
+ */
+@KernelTest
+class GeneratorFindingsKernelTest {
+
+    private static ScratchNamespace a;
+    private static ScratchNamespace b;
+    private static ScratchNamespace c;
+
+    @BeforeAll
+    static void namespaces() {
+        NftRef.assume();
+        a = ScratchNamespace.create();
+        b = ScratchNamespace.create();
+        c = ScratchNamespace.create();
+    }
+
+    @AfterAll
+    static void close() {
+        for (ScratchNamespace ns : new ScratchNamespace[] {a, b, c}) {
+            if (ns != null) {
+                ns.close();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // routing realms are JSON strings ("5", "cosmos")
+        "table ip t {\n\tchain c {\n\t\trt classid 5 meta rtclassid 7\n\t\trt classid \"cosmos\"\n\t}\n}\n",
+        // synproxy lists mss and wscale together when either was given
+        "table inet t {\n\tchain c {\n\t\ttype filter hook input priority 0;\n\t\ttcp dport 22 synproxy mss 1000\n"
+            + "\t\ttcp dport 23 synproxy wscale 3 timestamp\n\t\ttcp dport 24 synproxy sack-perm\n\t}\n}\n",
+        // a fib flag after '.' takes a result
+        "table ip t {\n\tchain c {\n\t\ttype filter hook output priority 0;\n\t\tfib saddr . oif type blackhole\n"
+            + "\t\tfib daddr . mark . oif type != local\n\t}\n}\n",
+        // a header write brings its protocol's dependency for nat to ports
+        "table ip t {\n\tchain c {\n\t\ttype nat hook postrouting priority 100;\n\t\tudp dport set 5 masquerade to :5\n\t}\n}\n",
+        // days past the month's end carry over (2022-02-29 is 2022-03-01)
+        "table ip t {\n\tchain c {\n\t\tmeta time \"2022-02-19 00:00:00\"-\"2022-02-29 23:59:59\"\n\t}\n}\n",
+        // the generic ct address keys of the table's family
+        "table ip t {\n\tchain c {\n\t\tct original saddr 1.2.3.4\n\t\tct reply daddr 10.0.0.1\n\t}\n}\n"
+            + "table ip6 t6 {\n\tchain c {\n\t\tct original saddr ::1\n\t\tct reply ip6 daddr 2001:db8::/32\n\t}\n}\n",
+        // an explicit iiftype ether before a bridge match on ether, network or icmp fields is folded; not before tcp
+        "table bridge b {\n\tchain c {\n\t\tmeta iiftype ether meta mark . ether daddr { 1 . 02:00:00:00:00:01 }\n"
+            + "\t\tmeta iiftype ether meta mark . ip6 saddr { 1 . ::1 }\n\t\tmeta iiftype ether icmp type echo-request\n"
+            + "\t\tmeta iiftype ether tcp dport 22\n\t\tmeta iiftype ether meta mark set ether saddr map { 02:00:00:00:00:01 : 1 }\n"
+            + "\t\tmeta iiftype ether ip dscp set cs1\n\t\tmeta iiftype ether meta mark set 1 ether saddr 02:00:00:00:00:01\n"
+            + "\t\tip daddr 10.0.0.1 meta iiftype ether ip dscp set af21\n"
+            + "\t\tether saddr 02:00:00:00:00:02 meta iiftype ether ip saddr 1.2.3.4\n"
+            + "\t\tip saddr 10.0.0.1 meta iiftype ether ether daddr 02:00:00:00:00:01\n"
+            + "\t\tudp dport 5 meta iiftype ether meta priority set jhash ip saddr mod 14\n"
+            + "\t\tvlan id 3791 meta iiftype ether ip saddr 10.0.0.1 ip ecn set ect0\n\t}\n}\n",
+        // reject after an ip option, IPv6 extension header match or network header write is icmp/icmpv6 in inet
+        "table inet t {\n\tchain c {\n\t\ttype filter hook input priority 0;\n\t\tip option rr exists reject\n"
+            + "\t\tfrag frag-off 8 reject\n\t\texthdr hbh exists reject\n\t\tip saddr set 10.0.0.1 reject\n"
+            + "\t\tip6 hoplimit set 5 reject\n\t\ttcp dport set 5 reject\n\t\tmeta priority set jhash ip saddr mod 4 reject\n\t}\n}\n",
+        // ct l3proto (and in ip and ip6 tables ct protocol) stands for the header fields' protocol dependency
+        "table ip t {\n\tchain c {\n\t\tct l3proto ipv4 meta mark 1 ip saddr 1.2.3.4\n\t\tct l3proto ipv6 ip dscp cs1\n"
+            + "\t\tct reply l3proto ipv4 ct original ip saddr 1.2.3.4\n\t\tct protocol tcp tcp dport 22\n\t\tct l3proto ipv4\n\t}\n}\n"
+            + "table inet t {\n\tchain c {\n\t\tct l3proto ipv4 meta mark . ip saddr { 1 . 1.2.3.4 }\n"
+            + "\t\tct l3proto ipv6 tcp dport 22\n\t\tct l3proto ipv4 ip saddr set 1.2.3.4\n\t\tct protocol tcp tcp dport 22\n"
+            + "\t\tct l3proto ipv4 meta l4proto tcp\n\t\tct l3proto ipv6 meta l4proto { tcp, udp }\n\t\tct l3proto ipv4 ct protocol tcp\n"
+            + "\t\tct l3proto ipv4 meta l4proto != tcp\n\t}\n}\n",
+        // a tcp option match takes an earlier tcp protocol match as its dependency (reject's too)
+        "table ip t {\n\tchain c {\n\t\ttype filter hook input priority 0;\n"
+            + "\t\tct mark 5 tcp option maxseg size != 797 log log reject with tcp reset\n"
+            + "\t\tmeta l4proto tcp ct mark 5 tcp option maxseg size 797\n\t\tmeta l4proto tcp log tcp option maxseg size 797\n"
+            + "\t\tmeta l4proto tcp tcp option maxseg size set 500\n\t}\n}\n",
+        // but not before th fields, nor past a statement other than a match
+        "table ip6 t {\n\tchain c {\n\t\tct l3proto ipv6 ct mark set 0x1 ip6 hoplimit set 94\n\t\tct l3proto ipv6 th dport 22\n"
+            + "\t\tct l3proto ipv6 meta mark 1 ip6 saddr ::1\n\t}\n}\n"
+            + "table ip t {\n\tchain c {\n\t\tct l3proto ipv4 ip ttl set 5\n\t\tct protocol tcp tcp dport set 5\n\t}\n}\n",
+    })
+    void passesEveryCheck(String ruleset) {
+        DifferentialCheck.Outcome outcome = new DifferentialCheck(a, b, c)
+                .check(new RulesetGenerator.Generated(ruleset, Set.of("nftg0", "nftg1")));
+        assertThat(outcome.refusal()).as("nft-ref refuses the rule set").isNull();
+        assertThat(outcome.differences()).as("differences from nft-ref").isEmpty();
+    }
+}
