@@ -88,6 +88,9 @@ class GeneratorFindingsKernelTest {
         "table ip6 t {\n\tchain c {\n\t\tct l3proto ipv6 ct mark set 0x1 ip6 hoplimit set 94\n\t\tct l3proto ipv6 th dport 22\n"
             + "\t\tct l3proto ipv6 meta mark 1 ip6 saddr ::1\n\t}\n}\n"
             + "table ip t {\n\tchain c {\n\t\tct l3proto ipv4 ip ttl set 5\n\t\tct protocol tcp tcp dport set 5\n\t}\n}\n",
+        // nor after a header field, whose dependency came first (seed 3653064180628913967)
+        "table ip6 t {\n\tchain c {\n\t\ttcp flags syn ct l3proto ipv6 meta mark set tcp dport map { 22 : 0x1 }\n"
+            + "\t\tmeta mark 1 ct l3proto ipv6 tcp sport 2\n\t}\n}\n",
     })
     void passesEveryCheck(String ruleset) {
         DifferentialCheck.Outcome outcome = new DifferentialCheck(a, b, c)
