@@ -56,6 +56,7 @@ class ListParityKernelTest {
             \t}
             \tchain apps {
             \t\tiif lo oif lo accept
+            \t\tmeta mark set iif . th sport map { "lo" . 22 : 0x1 }
             \t\tmeta l4proto tcp jump {
             \t\t\ttcp dport 22 accept
             \t\t}

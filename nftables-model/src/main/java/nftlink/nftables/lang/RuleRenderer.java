@@ -130,7 +130,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     + " bytes " + Long.toUnsignedString(c.bytes());
             case Statement.MetaSet ms -> ms.field().text() + " set " + ms.field().datatype().print(ms.value());
             case Statement.QueueStatement q -> "queue" + (q.flags() == 0 ? "" : " flags " + queueFlags(q.flags())) + " to "
-                    + (q.source() != null ? q.source().text() : q.first() + (q.last() != q.first() ? "-" + q.last() : ""));
+                    + (q.source() != null ? sourceText(q.source()) : q.first() + (q.last() != q.first() ? "-" + q.last() : ""));
             case Statement.TproxyStatement t -> "tproxy" + (t.family() == 0 || family != Family.INET ? ""
                     : t.family() == 2 ? " ip" : " ip6") + " to " + (t.address() == null ? ""
                     : t.address().length() == 16 ? "[" + Datatype.printAddress(t.address().toArray()) + "]"
@@ -140,7 +140,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     + ((sp.flags() & 0x03) != 0 ? " mss " + sp.mss() + " wscale " + sp.wscale() : "")
                     + ((sp.flags() & 0x08) != 0 ? " timestamp" : "") + ((sp.flags() & 0x04) != 0 ? " sack-perm" : "");
             case Statement.DupStatement d when d.deviceSource() != null -> "dup to " + mapText((MapLookupField) d.deviceSource());
-            case Statement.DupStatement d when d.addressSource() != null -> "dup to " + d.addressSource().text()
+            case Statement.DupStatement d when d.addressSource() != null -> "dup to " + sourceText(d.addressSource())
                     + (d.device() == null ? "" : " device " + device(d.device()));
             case Statement.DupStatement d -> "dup to " + (d.address() == null ? device(d.device())
                     : Datatype.printAddress(d.address().toArray()) + (d.device() == null ? "" : " device " + device(d.device())));
@@ -150,7 +150,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     + " device " + device(f.device());
             case Statement.ObjectReference o -> o.type().reference() + " \"" + o.object() + "\"";
             case Statement.ObjectMap om -> objectMap(om);
-            case Statement.SetFromField sf -> sf.target().text() + " set " + sf.source().text();
+            case Statement.SetFromField sf -> sf.target().text() + " set " + sourceText(sf.source());
             case Statement.TcpOptionReset r -> "reset tcp option " + ExthdrField.tcpOptionName(r.kind());
             case Statement.ConnlimitStatement cl -> "ct count " + (cl.over() ? "over " : "") + Integer.toUnsignedString(cl.count());
             case Statement.LastStatement l -> stateless ? "last"
@@ -170,7 +170,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.NatStatement n -> nat(n, family);
             case Statement.MasqueradeStatement m -> "masquerade" + (m.portMin() == null ? "" : " to " + ports(m.portMin(), m.portMax()))
                     + NatFlag.text(m.flags());
-            case Statement.RedirectStatement r -> "redirect" + (r.portSource() != null ? " to :" + r.portSource().text()
+            case Statement.RedirectStatement r -> "redirect" + (r.portSource() != null ? " to :" + sourceText(r.portSource())
                     : r.portMin() == null ? "" : " to " + ports(r.portMin(), r.portMax())) + NatFlag.text(r.flags());
             case Statement.VerdictMap v -> verdictMap(v);
         };
@@ -220,14 +220,23 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return v.field().text() + " vmap " + j;
     }
 
-    /** A map lookup, interfaces in its data by name ({@code meta mark map { 0x00000001 : "lo" }}). */
+    /** A value a statement takes from the packet: a map lookup through {@link #mapText}, other fields as they print. */
+    private String sourceText(Field source) {
+        return source instanceof MapLookupField m ? mapText(m) : source.text();
+    }
+
+    /**
+     * A map lookup, interfaces in its keys and data by name ({@code meta mark map { 0x00000001 : "lo" }},
+     * {@code iif . th sport map { "lo" . 22 : 0x00000001 }}).
+     */
     private String mapText(MapLookupField m) {
-        if (m.named() != null || m.datatype() != Datatype.IFINDEX) {
+        if (m.named() != null) {
             return m.text();
         }
         StringJoiner j = new StringJoiner(", ", "{ ", " }");
         for (MapLookupField.Entry e : m.entries()) {
-            j.add((e.isCatchAll() ? "*" : renderValue(m.key(), m.keyValue(e))) + " : " + device(e.data().asU32()));
+            String data = m.datatype() == Datatype.IFINDEX ? device(e.data().asU32()) : m.dataText(e.data());
+            j.add((e.isCatchAll() ? "*" : renderValue(m.key(), m.keyValue(e))) + " : " + data);
         }
         return m.key().text() + " map " + j;
     }
@@ -282,7 +291,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return "reject with " + r.kind().nftName() + " " + (numeric ? Integer.toString(r.code()) : r.kind().codeName(r.code()));
     }
 
-    private static String nat(Statement.NatStatement n, Family family) {
+    private String nat(Statement.NatStatement n, Family family) {
         StringBuilder sb = new StringBuilder(n.destination() ? "dnat" : "snat");
         boolean v6 = n.addressLength() == 16;
         // nft names the family of a map to addresses and ports in every table
@@ -291,7 +300,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         }
         sb.append(n.netmap() ? " prefix to " : " to ");
         if (n.addressSource() != null) {
-            return sb.append(n.addressSource().text()).append(NatFlag.text(n.flags())).toString();
+            return sb.append(sourceText(n.addressSource())).append(NatFlag.text(n.flags())).toString();
         }
         if (n.addressMin() != null) {
             String a = Datatype.printAddress(n.addressMin().toArray());
