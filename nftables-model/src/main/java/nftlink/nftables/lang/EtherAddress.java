@@ -20,7 +20,12 @@ final class EtherAddress {
         }
         byte[] b = new byte[6];
         for (int i = 0; i < 6; i++) {
-            b[i] = (byte) Integer.parseInt(parts[i], 16);
+            String part = parts[i];
+            if (part.isEmpty() || part.length() > 2 || !HexFormat.isHexDigit(part.charAt(0))
+                    || !HexFormat.isHexDigit(part.charAt(part.length() - 1))) {
+                throw new IllegalArgumentException("not an Ethernet address: " + t);
+            }
+            b[i] = (byte) HexFormat.fromHexDigits(part);
         }
         return Bytes.of(b);
     }
