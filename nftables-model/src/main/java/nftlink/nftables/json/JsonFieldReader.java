@@ -16,6 +16,7 @@ import nftlink.nftables.lang.InnerField;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Payload;
 import nftlink.nftables.lang.ConcatField;
+import nftlink.nftables.lang.CtField;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Fields;
 import nftlink.nftables.lang.SocketCgroupField;
@@ -215,7 +216,7 @@ final class JsonFieldReader {
     }
 
     /** A conntrack key, {@code {"ct": {"key": K, "dir": "original" | "reply"}}}. */
-    private static Field ct(Node body) {
+    private Field ct(Node body) {
         body.only(Set.of("key", "dir"));
         String k = body.member("key").string();
         Node dir = body.optional("dir");
@@ -226,6 +227,11 @@ final class JsonFieldReader {
                 case "reply" -> Ct.Direction.REPLY;
                 default -> throw dir.error("unknown ct direction \"" + d + "\" (expected original or reply)");
             };
+            Field generic = context.ruleFamily == null ? null : CtField.familyAddress(k, direction, context.ruleFamily);
+            if (generic != null) {
+                // saddr/daddr without ip or ip6: the address of the table's family (ip and ip6 tables only, as in nft)
+                return generic;
+            }
             return Fields.ct(k, direction).orElseThrow(() -> body.member("key").error("unsupported ct key \"" + k
                     + "\" with direction " + d));
         }

@@ -1,5 +1,6 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.Family;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.InterfaceResolver;
@@ -27,6 +28,9 @@ final class JsonParseContext {
 
     /** The set (its name) a concatenation being read is looked up in or added to: its key types read constants. */
     String constantsSet;
+
+    /** The family of the table of the rule being read: it types the generic ct address keys; {@code null} outside rules. */
+    Family ruleFamily;
 
     /** The readers, one per domain; they find each other here. */
     final JsonCommandReader commands = new JsonCommandReader(this);

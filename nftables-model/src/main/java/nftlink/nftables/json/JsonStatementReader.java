@@ -41,6 +41,7 @@ final class JsonStatementReader {
         String table = body.member("table").string();
         String chain = body.member("chain").string();
         List<Statement> statements = new ArrayList<>();
+        context.ruleFamily = family;
         for (Node s : body.member("expr").array()) {
             Statement st = statement(family, s);
             if (st instanceof Statement.RejectStatement r && s.single().getValue().isNull()) {

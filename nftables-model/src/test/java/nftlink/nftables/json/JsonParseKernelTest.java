@@ -158,6 +158,29 @@ class JsonParseKernelTest {
         }
     }
 
+    /** nft writes the generic ct address key of ip and ip6 tables without a protocol: {@code {"ct": {"key": "saddr", "dir": ...}}}. */
+    @Test
+    void genericCtAddressKeysAsNftWritesThem(TestNamespace source) {
+        NftRef.script(source, """
+                table ip x {
+                \tchain c {
+                \t\tct original saddr 1.2.3.4 ct reply daddr 10.0.0.0/8
+                \t}
+                }
+                table ip6 y {
+                \tchain c {
+                \t\tct original saddr ::1
+                \t}
+                }
+                """).orThrow();
+        String json = NftRef.run(source, "-j", "list", "ruleset").orThrow();
+        assertThat(json).contains("{\"ct\": {\"key\": \"saddr\", \"dir\": \"original\"}}");
+        try (TestNamespace ours = TestNamespace.create()) {
+            applyWithLibrary(ours, json);
+            assertThat(listing(ours)).isEqualTo(listing(source)).contains("ct original ip6 saddr ::1");
+        }
+    }
+
     @Test
     void nftsOwnListingAppliedGivesTheSameRuleset(TestNamespace source) {
         // nft itself cannot apply its listing when a map jumps to a chain listed after it
