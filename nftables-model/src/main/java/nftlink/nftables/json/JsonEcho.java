@@ -95,32 +95,31 @@ public final class JsonEcho {
             if (!e.added()) {
                 continue;
             }
-            String key = switch (e) {
-                case NftEvent.TableEvent t -> key("table", t.table().family(), null, t.table().name());
-                case NftEvent.ChainEvent c -> key("chain", c.chain().family(), c.chain().table(), c.chain().name());
-                case NftEvent.SetEvent s -> key("set", s.set().family(), s.set().table(), s.set().name());
-                case NftEvent.RuleEvent r -> key("rule", r.rule().family(), r.rule().table(), r.rule().chain());
+            Map.Entry<String, Long> echoed = switch (e) {
+                case NftEvent.TableEvent t -> echoed(key("table", t.table().family(), null, t.table().name()), t.table().handle());
+                case NftEvent.ChainEvent c -> echoed(key("chain", c.chain().family(), c.chain().table(), c.chain().name()),
+                        c.chain().handle());
+                case NftEvent.SetEvent s -> echoed(key("set", s.set().family(), s.set().table(), s.set().name()), s.set().handle());
+                case NftEvent.RuleEvent r -> echoed(key("rule", r.rule().family(), r.rule().table(), r.rule().chain()),
+                        r.rule().handle());
                 case NftEvent.Other o when o.type() == NfTablesUapi.NFT_MSG_NEWOBJ -> object(NftObject.decode(o.message()));
                 default -> null;
             };
-            long handle = switch (e) {
-                case NftEvent.TableEvent t -> t.table().handle();
-                case NftEvent.ChainEvent c -> c.chain().handle();
-                case NftEvent.SetEvent s -> s.set().handle();
-                case NftEvent.RuleEvent r -> r.rule().handle();
-                case NftEvent.Other o when o.type() == NfTablesUapi.NFT_MSG_NEWOBJ -> NftObject.decode(o.message()).handle();
-                default -> 0;
-            };
-            if (key != null) {
-                handles.computeIfAbsent(key, k -> new ArrayDeque<>()).add(handle);
+            if (echoed != null) {
+                handles.computeIfAbsent(echoed.getKey(), k -> new ArrayDeque<>()).add(echoed.getValue());
             }
         }
         return handles;
     }
 
-    private static String object(NftObject o) {
+    private static Map.Entry<String, Long> object(NftObject o) {
         String kind = ObjectRenderer.typeName(o.type());
-        return kind == null ? null : key(kind, o.family(), o.table(), o.name());
+        return kind == null ? null : echoed(key(kind, o.family(), o.table(), o.name()), o.handle());
+    }
+
+    /** A handle under its key, or {@code null} when the object has no key. */
+    private static Map.Entry<String, Long> echoed(String key, long handle) {
+        return key == null ? null : Map.entry(key, handle);
     }
 
     private static String key(String kind, Family family, String table, String name) {

@@ -42,12 +42,16 @@ final class JsonStatementReader {
         String chain = body.member("chain").string();
         List<Statement> statements = new ArrayList<>();
         context.ruleFamily = family;
-        for (Node s : body.member("expr").array()) {
-            Statement st = statement(family, s);
-            if (st instanceof Statement.RejectStatement r && s.single().getValue().isNull()) {
-                st = RejectContext.inContext(family, statements);
+        try {
+            for (Node s : body.member("expr").array()) {
+                Statement st = statement(family, s);
+                if (st instanceof Statement.RejectStatement r && s.single().getValue().isNull()) {
+                    st = RejectContext.inContext(family, statements);
+                }
+                statements.add(st);
             }
-            statements.add(st);
+        } finally {
+            context.ruleFamily = null;
         }
         Node comment = body.optional("comment");
         long handle = body.optional("handle") == null ? 0 : body.member("handle").number(Long.MAX_VALUE);
