@@ -4,6 +4,7 @@ import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftEvent;
 import nftlink.nftables.NftMonitor;
 import nftlink.nftables.NftObject;
+import nftlink.nftables.ObjectDefinition;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.lang.MonitorEvents;
@@ -87,9 +88,30 @@ public final class JsonMonitorRenderer {
                     json.set(s.set(), List.of()));
             case NftEvent.ElementsEvent el -> elements(el);
             case NftEvent.RuleEvent r -> change.rule() == null ? null : JsonValue.single("rule", json.rule(change.rule()));
-            case NftEvent.Other o -> o.type() == NfTablesUapi.NFT_MSG_NEWOBJ || o.type() == NfTablesUapi.NFT_MSG_DELOBJ
-                    ? json.object(NftObject.decode(o.message())) : null;
+            case NftEvent.Other o -> o.type() == NfTablesUapi.NFT_MSG_NEWOBJ ? json.object(NftObject.decode(o.message()))
+                    : o.type() == NfTablesUapi.NFT_MSG_DELOBJ ? json.object(deleted(NftObject.decode(o.message()))) : null;
         };
+    }
+
+    /**
+     * A deleted object as nft prints it: the kernel's notification of a deletion names the object but carries
+     * none of its data, and nft prints the members of an object of that type left at zero (no helper name,
+     * protocol 0, the period of rate 0 as {@code "error"}).
+     */
+    private static NftObject deleted(NftObject o) {
+        if (!(o.data() instanceof ObjectDefinition.Raw raw) || raw.data() != null) {
+            return o;
+        }
+        ObjectDefinition empty = switch (raw.type()) {
+            case NfTablesUapi.NFT_OBJECT_COUNTER -> new ObjectDefinition.Counter(0, 0);
+            case NfTablesUapi.NFT_OBJECT_QUOTA -> new ObjectDefinition.Quota(0, 0, 0);
+            case NfTablesUapi.NFT_OBJECT_LIMIT -> new ObjectDefinition.Limit(0, 0, 0, NfTablesUapi.NFT_LIMIT_PKTS, 0);
+            case NfTablesUapi.NFT_OBJECT_CT_HELPER -> new ObjectDefinition.CtHelper("(null)", 0, 0);
+            case NfTablesUapi.NFT_OBJECT_CT_EXPECT -> new ObjectDefinition.CtExpectation(0, 0, 0, 0, 0);
+            case NfTablesUapi.NFT_OBJECT_SYNPROXY -> new ObjectDefinition.Synproxy(0, 0, 0);
+            default -> null;
+        };
+        return empty == null ? o : o.withData(empty);
     }
 
     private JsonValue elements(NftEvent.ElementsEvent el) {

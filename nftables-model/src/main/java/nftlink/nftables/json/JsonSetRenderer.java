@@ -32,7 +32,8 @@ record JsonSetRenderer(JsonRenderer renderer) {
         JsonValue.ObjectBuilder b = JsonValue.object().put("family", s.family().nftName()).put("name", s.name())
                 .put("table", s.table());
         if (d == null) {
-            b.put("type", JsonValue.of(Integer.toUnsignedString(s.keyType())));
+            // nft names datatype 0 (a deleted set's notification carries no key type) "invalid"
+            b.put("type", JsonValue.of(s.keyType() == 0 ? "invalid" : Integer.toUnsignedString(s.keyType())));
         } else if (d.key().typeof() != null) {
             b.put("type", JsonValue.single("typeof", renderer.field(d.key().typeof())));
         } else {
