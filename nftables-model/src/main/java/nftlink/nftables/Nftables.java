@@ -204,6 +204,41 @@ public final class Nftables implements AutoCloseable {
     }
 
     /**
+     * The functions registered at one netfilter hook of this namespace, in the kernel's order (by priority):
+     * base chains, conntrack, iptables' tables, BPF programs. Needs a kernel with {@code nfnetlink_hook}
+     * ({@code CONFIG_NETFILTER_NETLINK_HOOK}); without it the kernel answers {@code EINVAL}.
+     *
+     * @param protocol   the {@code NFPROTO_*} family ({@code NFPROTO_IPV4}, {@code NFPROTO_NETDEV}, ...)
+     * @param hookNumber the hook's number in that family
+     * @param device     for netdev hooks, the device; else {@code null}
+     * @return the hook functions
+     * @throws NetlinkKernelException when the kernel refuses the dump (no such device, no hook subsystem)
+     */
+    public List<NetfilterHook> listHooks(int protocol, int hookNumber, String device) {
+        return connection.dump((w, seq) -> {
+            int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(Nfnetlink.NFNL_SUBSYS_HOOK, NetfilterHook.NFNL_MSG_HOOK_GET),
+                    NLM_F_REQUEST | NLM_F_DUMP, seq, protocol, 0);
+            if (device != null) {
+                w.attrString(NetfilterHook.NFNLA_HOOK_DEV, device);
+            }
+            w.attrU32Be(NetfilterHook.NFNLA_HOOK_HOOKNUM, hookNumber);
+            w.endMessage(m);
+        }, () -> new DumpCollector<List<NetfilterHook>>() {
+            private final List<NetfilterHook> hooks = new ArrayList<>();
+
+            @Override
+            public void accept(NetlinkMessage m) {
+                hooks.add(NetfilterHook.decode(m, device));
+            }
+
+            @Override
+            public List<NetfilterHook> result() {
+                return hooks;
+            }
+        }, "list hooks", NFGENMSG_LEN, null);
+    }
+
+    /**
      * Every table of every family.
      *
      * @return every table of every family

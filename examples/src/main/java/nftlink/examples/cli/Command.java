@@ -120,7 +120,9 @@ enum Command {
     /** Its forms, for the help and the man page. */
     List<Form> forms() {
         if (this == LIST) {
-            return Arrays.stream(ListTarget.values()).map(t -> new Form(t.synopsis(), t.description())).toList();
+            return Stream.concat(Arrays.stream(ListTarget.values()).map(t -> new Form(t.synopsis(), t.description())),
+                    Stream.of(new Form("list hooks [FAMILY] [device NAME]", "the functions at netfilter's hooks: base chains, "
+                            + "conntrack, iptables' tables, BPF programs (a kernel with the hook dump)"))).toList();
         }
         return forms;
     }
@@ -147,7 +149,7 @@ enum Command {
     }
 
     private static List<String> targetWords() {
-        return Stream.concat(ListTarget.keywords().stream(), families().stream()).distinct().toList();
+        return Stream.of(ListTarget.keywords(), List.of("hooks", "device"), families()).flatMap(List::stream).distinct().toList();
     }
 
     private static List<String> objectWords() {

@@ -6,11 +6,15 @@ package nftlink.examples.cli;
  */
 final class CommandError extends RuntimeException {
 
+    /** The word index that stands for the whole command: nft marks all of it, and one column more. */
+    static final int WHOLE_COMMAND = -1;
+
     private final int word;
 
     /**
      * @param message what nft would say after {@code Error: }
-     * @param word    the index of the word at fault ({@code words().size()}: after the last word)
+     * @param word    the index of the word at fault ({@code words().size()}: after the last word;
+     *                {@link #WHOLE_COMMAND}: all of it)
      */
     CommandError(String message, int word) {
         super(message);
@@ -30,7 +34,11 @@ final class CommandError extends RuntimeException {
 
     /** The message, the command line and the caret, as nft prints them on standard error (the message alone without a command). */
     String render(CommandText text) {
-        return "Error: " + getMessage() + (text == null ? "" : "\n" + text.pointAt(word));
+        if (text == null) {
+            return "Error: " + getMessage();
+        }
+        String where = word == WHOLE_COMMAND ? text.line() + "\n" + "^".repeat(text.line().length() + 1) : text.pointAt(word);
+        return "Error: " + getMessage() + "\n" + where;
     }
 
     private static String describe(String word) {

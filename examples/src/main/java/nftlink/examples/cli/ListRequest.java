@@ -67,9 +67,6 @@ record ListRequest(ListTarget target, Family family, String table, String name, 
             }
             return t;
         }
-        if (w.get(first).equals("hooks")) {
-            throw new CommandError("nftlink cannot list hooks (netfilter's hook dump is not implemented)", first);
-        }
         if (w.get(first).equals("ct")) {
             throw CommandError.syntax(text, first + 1, "timeout or expectation or helper or helpers");
         }

@@ -86,6 +86,12 @@ final class Session {
     }
 
     private int list(CommandText text) {
+        if (text.words().size() > 1 && text.words().get(1).equals("hooks")) {
+            HooksCommand hooks = HooksCommand.parse(text);
+            try (NetworkNamespace ns = options.namespace(); Nftables nft = Nftables.open(ns)) {
+                return hooks.run(nft, ns, options.output().json(), out);
+            }
+        }
         ListRequest request = ListRequest.parse(text, 1, List.of(ListTarget.values()));
         try (NetworkNamespace ns = options.namespace(); Nftables nft = Nftables.open(ns)) {
             var interfaces = LinkNames.of(ns);

@@ -7,6 +7,7 @@ import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +95,20 @@ class ListParityKernelTest {
                 "list limits", "list limit inet t l", "list ct helpers table inet t", "list ct helper inet t h",
                 "list ct expectation table inet t", "list ct expectation inet t e", "list synproxys", "list synproxy inet t s",
                 "list flowtables", "list flowtables inet", "list secmarks", "list counters ip");
+    }
+
+    /**
+     * {@code list hooks} in every form, with nft's errors. (A kernel without the hook dump, as this one, refuses
+     * every hook with EINVAL: nft then prints nothing, or fails for arp and a netdev device; HookListingTest
+     * covers the listing of a kernel that answers.)
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"list hooks", "list hooks ip", "list hooks ip6", "list hooks inet", "list hooks arp",
+            "list hooks bridge", "list hooks netdev", "list hooks netdev device lo", "list hooks inet device lo",
+            "list hooks ip device lo", "list hooks arp device lo", "list hooks device lo", "list hooks ip foo",
+            "list hooks netdev device", "-j list hooks", "-j list hooks arp"})
+    void hooksAsNft(String command) {
+        Cli.assertLikeNft(ns, command.split(" "));
     }
 
     @ParameterizedTest
