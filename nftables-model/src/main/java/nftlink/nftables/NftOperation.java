@@ -740,6 +740,7 @@ public sealed interface NftOperation extends BatchOperation {
         @Override public int family() { return tableFamily.protocol(); }
         @Override public void writeAttributes(MessageWriter w) { w.attrString(NFTA_RULE_TABLE, table); }
         @Override public String kind() { return "flush table"; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
         @Override public String object() { return tableFamily.nftName() + " " + table; }
     }
 
@@ -765,6 +766,7 @@ public sealed interface NftOperation extends BatchOperation {
             w.attrString(NFTA_RULE_CHAIN, chain);
         }
         @Override public String kind() { return "flush chain"; }
+        @Override public AttributeNamer attributeNamer() { return AttributeNames.RULE; }
         @Override public String object() { return tableFamily.nftName() + " " + table + " " + chain; }
     }
 }

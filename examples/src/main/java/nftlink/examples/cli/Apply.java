@@ -1,6 +1,7 @@
 package nftlink.examples.cli;
 
 import nftlink.netlink.NetworkNamespace;
+import nftlink.nfnetlink.OperationError;
 import nftlink.nfnetlink.TransactionException;
 import nftlink.nftables.NftCommitResult;
 import nftlink.nftables.NftMonitor;
@@ -14,6 +15,7 @@ import nftlink.nftables.parse.InputLimits;
 import nftlink.nftables.parse.NftParseException;
 import nftlink.nftables.parse.NftParser;
 import nftlink.nftables.parse.NftScript;
+import nftlink.nftables.parse.ParsedOperation;
 import nftlink.nftables.parse.SourceLocation;
 
 import java.io.IOException;
@@ -97,16 +99,29 @@ final class Apply {
     /**
      * The kernel refused the transaction: nft's line ({@code Error: Could not process rule: ...}, after
      * the file's location as nft gives it; none for a command line) with the operation's text and a
-     * caret under it, then nftlink's account of which operation failed and why.
+     * caret under the part nft points at (the table, name or handle the kernel's extended ACK names, else
+     * all of it), then nftlink's account of which operation failed and why.
      */
     private void reject(TransactionException e, NftScript script) {
-        String nft = "Error: Could not process rule: " + e.errno().text();
-        if (e.operationIndex() >= 0 && e.operationIndex() < script.parsed().size()) {
-            SourceLocation where = script.locationOf(e.operationIndex());
-            err.println((where.file().equals("<cmdline>") ? "" : where.position() + ": ") + nft);
+        String nft = "Error: Could not process rule: ";
+        boolean located = false;
+        for (OperationError error : e.errors()) {
+            if (error.index() < 0 || error.index() >= script.parsed().size()) {
+                continue;
+            }
+            ParsedOperation op = script.parsed().get(error.index());
+            SourceLocation where = op.location(error.attribute());
+            if (where.file().equals("<cmdline>") && where.equals(op.location())) {
+                // nft's location of a whole command line takes in the end of the line after it
+                where = new SourceLocation(where.file(), where.line(), where.column(), where.endColumn() + 1, where.lineText());
+            }
+            String text = error.errno() == null ? "Unknown error " + error.errnoNumber() : error.errno().text();
+            err.println((where.file().equals("<cmdline>") ? "" : where.position() + ": ") + nft + text);
             err.println(where.caret());
-        } else {
-            err.println(nft);
+            located = true;
+        }
+        if (!located) {
+            err.println(nft + e.errno().text());
         }
         err.println("nftlink: " + e.getMessage() + Session.permissionHint(e.errno()));
     }

@@ -5,6 +5,8 @@ import nftlink.testing.NftRef;
 import nftlink.testing.TestNamespace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +15,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,11 +71,38 @@ class ApplyKernelTest {
         // "missing" is one of nft's keywords and cannot name a table: "absent" does
         MainTest.Run bad = run("add rule inet absent c accept\n", "--netns", ns.name(), "-c", "-f", "-");
         assertThat(bad.status()).isEqualTo(1);
-        assertThat(bad.err()).startsWith("/dev/stdin:1:1-29: Error: Could not process rule: No such file or directory\n"
+        assertThat(bad.err()).startsWith("/dev/stdin:1:15-20: Error: Could not process rule: No such file or directory\n"
                         + "add rule inet absent c accept\n"
-                        + "^".repeat(29) + "\n"
+                        + " ".repeat(14) + "^".repeat(6) + "\n"
                         + "nftlink: transaction failed at operation 1 of 1 (add rule inet absent c)");
     }
+
+    /**
+     * A refused command prints what nft prints: its line, and a caret under the table, name or handle the
+     * kernel's extended ACK names (else under all of it) — every refused operation of a file, in order; nftlink
+     * adds one line of its own after them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"add rule inet t nosuch tcp dport 22 accept", "add rule inet nosuch c tcp dport 22 accept",
+            "delete chain inet t nosuch", "delete table inet nosuch", "delete rule inet t c handle 99",
+            "delete rule inet t nosuch handle 99", "flush chain inet t nosuch", "flush table inet nosuch",
+            "delete set inet t nosuch", "delete counter inet t nosuch", "insert rule inet t c position 77 accept",
+            "add rule inet t c position 77 accept", "replace rule inet t c handle 77 accept", "-f " + REFUSED})
+    void refusalsPointWhereNftPoints(String command, TestNamespace ns) throws IOException {
+        Files.writeString(Path.of(REFUSED), "add rule inet t nosuch accept\ndelete chain inet t nosuch2\n"
+                + "add rule inet t c accept\ndelete rule inet t c handle 4242\n");
+        NftRef.apply(ns, "table inet t {\n\tchain c {\n\t}\n}\n");
+        String[] args = command.split(" ");
+        MainTest.Run ours = run("", Stream.concat(Stream.of("--netns", ns.name()), Stream.of(args)).toArray(String[]::new));
+        TestNamespace.Result theirs = NftRef.run(ns, args);
+        List<String> lines = ours.err().lines().toList();
+        assertThat(lines.getLast()).startsWith("nftlink: transaction failed");
+        assertThat(String.join("\n", lines.subList(0, lines.size() - 1))).isEqualTo(theirs.stderr().stripTrailing());
+        assertThat(ours.status()).isEqualTo(theirs.exitCode()).isEqualTo(1);
+    }
+
+    /** A file with refused operations (its content is always the same, so runs side by side agree). */
+    private static final String REFUSED = "/tmp/nftlink-apply-refusals.nft";
 
     @Test
     void echoWithHandles(TestNamespace ns) {

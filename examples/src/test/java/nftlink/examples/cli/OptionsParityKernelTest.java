@@ -166,8 +166,9 @@ class OptionsParityKernelTest {
             assertThat(ours.status()).as(file.toString()).isEqualTo(theirs.status());
             assertThat(NftRef.run(ns, "list", "ruleset").orThrow()).isEmpty();
         }
-        assertThat(Cli.in(ns, "-c", "-f", bad.toString()).err())
-                .startsWith(bad + ":1:1-29: Error: Could not process rule: No such file or directory\n");
+        String nft = NftRef.run(ns, "-c", "-f", bad.toString()).stderr();
+        assertThat(Cli.in(ns, "-c", "-f", bad.toString()).err()).startsWith(nft)
+                .startsWith(bad + ":1:15-20: Error: Could not process rule: No such file or directory\n");
     }
 
     @Test

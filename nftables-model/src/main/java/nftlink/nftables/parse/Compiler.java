@@ -279,6 +279,7 @@ final class Compiler {
                 Token name = c.identifier("a chain name");
                 List<ParsedOperation> rules = new ArrayList<>();
                 chain(what, q.family(), q.name().text(), name, exclusive, rules);
+                out.getLast().at(ParsedOperation.Part.TABLE, q.name()).at(ParsedOperation.Part.NAME, name);
                 out.addAll(rules);
             }
             case "rule" -> {
@@ -466,8 +467,10 @@ final class Compiler {
         Qualified q = familyAndName("a table name");
         Token chain = c.identifier("a chain name");
         long handle = 0;
+        Token handleToken = null;
         if (c.at("position") || c.at("handle")) {
             c.next();
+            handleToken = c.peek();
             handle = c.number("a rule handle");
         } else if (c.at("index")) {
             throw Cursor.error(c.peek(), "unsupported: rule index (use position or handle)");
@@ -476,6 +479,8 @@ final class Compiler {
             throw c.unexpected("handle N (replace needs the handle of the rule to replace)");
         }
         rule(q.family(), q.name().text(), chain.text(), command, handle, commandStart, out);
+        out.getLast().at(ParsedOperation.Part.TABLE, q.name()).at(ParsedOperation.Part.NAME, chain)
+                .at(ParsedOperation.Part.HANDLE, handleToken);
     }
 
     /** Parses {@code tokens} as the statements of one rule. */
@@ -619,8 +624,13 @@ final class Compiler {
         Qualified q = familyAndName("a table name");
         Family family = q.family();
         String table = q.name().text();
+        Token name = c.peek();
+        Token handle = null;
         NftOperation op = switch (what.text()) {
-            case "table" -> new NftOperation.DeleteTable(family, table, destroy);
+            case "table" -> {
+                name = null;
+                yield new NftOperation.DeleteTable(family, table, destroy);
+            }
             case "chain" -> new NftOperation.DeleteChain(family, table, c.identifier("a chain name").text(), destroy);
             case "set", "map" -> new NftOperation.DeleteSet(family, table, c.identifier("a set name").text(), destroy);
             case "counter", "quota", "limit", "synproxy", "secmark" -> deleteObject(what.text(), family, table, destroy);
@@ -633,6 +643,7 @@ final class Compiler {
             case "rule" -> {
                 String chain = c.identifier("a chain name").text();
                 c.expect("handle");
+                handle = c.peek();
                 yield new NftOperation.DeleteRule(family, table, chain, c.number("a rule handle"));
             }
             case "element" -> {
@@ -645,7 +656,9 @@ final class Compiler {
             default -> throw Cursor.error(what, "unsupported: delete " + what.text());
         };
         if (op != null) {
-            out.add(new ParsedOperation(op, commandStart.location().to(c.in.last().location()), null));
+            out.add(new ParsedOperation(op, commandStart.location().to(c.in.last().location()), null)
+                    .at(ParsedOperation.Part.TABLE, q.name()).at(ParsedOperation.Part.NAME, name)
+                    .at(ParsedOperation.Part.HANDLE, handle));
         }
     }
 
@@ -671,13 +684,15 @@ final class Compiler {
             return;
         }
         Qualified q = familyAndName("a table name");
+        Token name = what.is("table") ? null : c.peek();
         NftOperation op = switch (what.text()) {
             case "table" -> new NftOperation.FlushTable(q.family(), q.name().text());
             case "chain" -> new NftOperation.FlushChain(q.family(), q.name().text(), c.identifier("a chain name").text());
             case "set", "map" -> new NftOperation.FlushSet(q.family(), q.name().text(), c.identifier("a set name").text());
             default -> throw Cursor.error(what, "unsupported: flush " + what.text());
         };
-        out.add(new ParsedOperation(op, commandStart.location().to(c.in.last().location()), null));
+        out.add(new ParsedOperation(op, commandStart.location().to(c.in.last().location()), null)
+                .at(ParsedOperation.Part.TABLE, q.name()).at(ParsedOperation.Part.NAME, name));
     }
 
     private static String setKey(Family family, String table, String name) {

@@ -2,6 +2,7 @@ package nftlink.nftables.parse;
 
 import nftlink.nftables.NftOperation;
 
+import java.util.EnumMap;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -11,7 +12,22 @@ import java.util.function.Supplier;
  * and rendering every rule of a large file costs as much as a tenth of compiling it.
  */
 public final class ParsedOperation {
+
+    /**
+     * A part of a command nft points at when the kernel refuses the attribute written from it (its
+     * {@code cmd_add_loc}): the table's name, the object's name (for a rule: its chain), the handle.
+     */
+    public enum Part {
+        /** The table's name. */
+        TABLE,
+        /** The chain's, set's, object's or flowtable's name; a rule's chain. */
+        NAME,
+        /** A rule's or object's handle, or a rule's position. */
+        HANDLE
+    }
+
     private final NftOperation operation;
+    private final EnumMap<Part, SourceLocation> parts = new EnumMap<>(Part.class);
     private SourceLocation location;
     private Supplier<SourceLocation> pendingLocation;
     private Supplier<String> pendingEcho;
@@ -46,9 +62,47 @@ public final class ParsedOperation {
         this.operation = Objects.requireNonNull(operation, "operation");
     }
 
+    /** Records where {@code part} of the command is in the text (a token's location); returns this operation. */
+    ParsedOperation at(Part part, Token token) {
+        if (token != null) {
+            parts.put(part, token.location());
+        }
+        return this;
+    }
+
+    /**
+     * Where in the text the part of this operation lies that the kernel refused, by the attribute its
+     * extended ACK names ({@code NFTA_RULE_CHAIN}: the chain's name), as nft points at it; the operation's
+     * whole text for other attributes or when the part was not written.
+     *
+     * @param attribute the attribute's name as {@link nftlink.nfnetlink.OperationError#attribute()} gives it, or {@code null}
+     * @return where in the text
+     */
+    public SourceLocation location(String attribute) {
+        Part part = partOf(attribute);
+        SourceLocation at = part == null ? null : parts.get(part);
+        return at == null ? location() : at;
+    }
+
+    private static Part partOf(String attribute) {
+        if (attribute == null) {
+            return null;
+        }
+        return switch (attribute) {
+            case "NFTA_TABLE_NAME", "NFTA_CHAIN_TABLE", "NFTA_RULE_TABLE", "NFTA_SET_TABLE", "NFTA_SET_ELEM_LIST_TABLE",
+                 "NFTA_OBJ_TABLE", "NFTA_FLOWTABLE_TABLE" -> Part.TABLE;
+            case "NFTA_CHAIN_NAME", "NFTA_RULE_CHAIN", "NFTA_SET_NAME", "NFTA_SET_ELEM_LIST_SET", "NFTA_OBJ_NAME",
+                 "NFTA_FLOWTABLE_NAME" -> Part.NAME;
+            case "NFTA_RULE_HANDLE", "NFTA_CHAIN_HANDLE", "NFTA_SET_HANDLE", "NFTA_OBJ_HANDLE",
+                 "NFTA_FLOWTABLE_HANDLE", "NFTA_TABLE_HANDLE" -> Part.HANDLE;
+            default -> null;
+        };
+    }
+
     /** This operation's text and echo with {@code changed} in place of its operation. */
     ParsedOperation withOperation(NftOperation changed) {
         ParsedOperation out = new ParsedOperation(changed);
+        out.parts.putAll(parts);
         out.location = location;
         out.pendingLocation = pendingLocation;
         out.echo = echo;
