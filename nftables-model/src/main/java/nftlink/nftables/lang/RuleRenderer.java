@@ -450,7 +450,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     /** A field as nft lists it: constants in a concatenation as values ({@code ip saddr . "lo"}). */
     private String fieldText(Field field) {
         if (field instanceof ConcatField concat && concat.fields().stream().anyMatch(ConstantField.class::isInstance)) {
-            java.util.StringJoiner j = new java.util.StringJoiner(" . ");
+            StringJoiner j = new StringJoiner(" . ");
             concat.fields().forEach(f -> j.add(f instanceof ConstantField c && c.parts().size() == 1
                     ? single(c, c.values().getFirst()) : f.text()));
             return j.toString();
