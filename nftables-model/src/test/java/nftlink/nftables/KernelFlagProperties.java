@@ -69,7 +69,7 @@ class KernelFlagProperties {
             assertThat(NatFlag.named(f.nftName())).contains(f);
         }
         for (LogFlag f : LogFlag.values()) {
-            assertThat(LogFlag.named(f.jsonName())).contains(f);
+            assertThat(LogFlag.named(f.nftName())).contains(f);
         }
         assertThat(SetFlag.EVAL.nftName()).isEqualTo("dynamic");
         assertThat(NatFlag.named("fully-random")).contains(NatFlag.FULLY_RANDOM);
