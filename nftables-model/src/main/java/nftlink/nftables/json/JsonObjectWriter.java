@@ -11,7 +11,7 @@ import nftlink.nftables.expr.Counter;
 import nftlink.nftables.lang.ByteUnit;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.ObjectRenderer;
-import nftlink.nftables.lang.TimeUnit;
+import nftlink.nftables.TimeUnit;
 
 /** Writes the stateful objects of a rule set (counters, quotas, limits, ct helpers, timeouts and expectations, synproxies, secmarks) as nft 1.1.3's JSON. */
 final class JsonObjectWriter {

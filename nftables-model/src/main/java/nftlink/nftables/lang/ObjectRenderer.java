@@ -7,6 +7,7 @@ import nftlink.nftables.NftObject;
 import nftlink.nftables.ObjectDefinition;
 import nftlink.nftables.Table;
 import nftlink.nftables.Bytes;
+import nftlink.nftables.TimeUnit;
 
 import java.util.HexFormat;
 import java.util.List;

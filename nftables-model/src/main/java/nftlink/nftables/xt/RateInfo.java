@@ -1,7 +1,7 @@
 package nftlink.nftables.xt;
 
 import nftlink.nftables.Bytes;
-import nftlink.nftables.lang.TimeUnit;
+import nftlink.nftables.TimeUnit;
 
 import java.util.List;
 import java.util.Optional;
