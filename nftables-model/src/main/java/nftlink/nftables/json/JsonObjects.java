@@ -27,12 +27,9 @@ final class JsonObjects {
     private JsonObjects() {
     }
 
-    /** The object kinds this class reads. */
-    static final Set<String> KINDS = Set.of("ct helper", "ct timeout", "ct expectation", "synproxy", "secmark");
-
     private static final Set<String> NAMING = Set.of("family", "table", "name", "handle", "comment");
 
-    /** The object of one of {@link #KINDS} that {@code body} describes. */
+    /** The object of kind {@code kind} ({@code "ct helper"}, ..., {@code "secmark"}) that {@code body} describes. */
     static NftObject object(String kind, Node body) {
         Family family = family(body);
         String table = body.member("table").string();
