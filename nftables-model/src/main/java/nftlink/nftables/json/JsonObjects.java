@@ -7,6 +7,7 @@ import nftlink.nftables.Hook;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftObject;
 import nftlink.nftables.ObjectDefinition;
+import nftlink.nftables.SynproxyFlag;
 import nftlink.nftables.lang.Datatype;
 
 import java.util.ArrayList;
@@ -117,12 +118,8 @@ final class JsonObjects {
         Node f = body.optional("flags");
         if (f != null) {
             for (Node flag : f.arrayOrSingle()) {
-                flags |= switch (flag.string()) {
-                    case "timestamp" -> NfTablesUapi.NF_SYNPROXY_OPT_TIMESTAMP;
-                    case "sack-perm" -> NfTablesUapi.NF_SYNPROXY_OPT_SACK_PERM;
-                    default -> throw flag.error("unknown synproxy flag \"" + flag.string()
-                            + "\" (expected timestamp or sack-perm)");
-                };
+                flags |= SynproxyFlag.named(flag.string()).orElseThrow(() -> flag.error("unknown synproxy flag \""
+                        + flag.string() + "\" (expected timestamp or sack-perm)")).bit();
             }
         }
         return new ObjectDefinition.Synproxy(mss, wscale, flags);
