@@ -20,9 +20,9 @@ import java.util.Set;
 import static nftlink.nftables.json.JsonParser.at;
 
 /**
- * Reads the objects nft 1.0.6 lists in JSON beyond counters, quotas and limits:
- * {@code "ct helper"}, {@code "ct timeout"}, {@code "ct expectation"}, {@code "synproxy"},
- * {@code "secmark"} and {@code "flowtable"}, as {@code nft -j -f} takes them.
+ * Reads the named objects nft lists in JSON (their names here; what counters, quotas and limits hold in
+ * {@link JsonTableReader}), {@code "ct helper"}, {@code "ct timeout"}, {@code "ct expectation"},
+ * {@code "synproxy"}, {@code "secmark"} and {@code "flowtable"}, as {@code nft -j -f} takes them.
  */
 final class JsonObjects {
     private JsonObjects() {
@@ -30,13 +30,14 @@ final class JsonObjects {
 
     private static final Set<String> NAMING = Set.of("family", "table", "name", "handle", "comment");
 
-    /** The object of kind {@code kind} ({@code "ct helper"}, ..., {@code "secmark"}) that {@code body} describes. */
+    /** The named object of kind {@code kind} ({@code "counter"}, ..., {@code "secmark"}) that {@code body} describes. */
     static NftObject object(String kind, Node body) {
         Family family = family(body);
         String table = body.member("table").string();
         String name = body.member("name").string();
         Node comment = body.optional("comment");
         ObjectDefinition data = switch (kind) {
+            case "counter", "quota", "limit" -> JsonTableReader.statefulDefinition(kind, body);
             case "ct helper" -> {
                 only(body, "type", "protocol", "l3proto");
                 yield new ObjectDefinition.CtHelper(body.member("type").string(), l3proto(body, family), l4proto(body.member("protocol")));
