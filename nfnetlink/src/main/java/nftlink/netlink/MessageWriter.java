@@ -8,6 +8,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 
 import static nftlink.netlink.Netlink.NLA_F_NESTED;
 import static nftlink.netlink.Netlink.NLA_HDRLEN;
@@ -53,10 +54,23 @@ public final class MessageWriter {
     private byte[] buffer;
     private int position;
     private MemorySegment nativeCopy;
+    /** Where {@link #segment()} takes native memory from; {@code null}: an automatic arena, freed by the GC. */
+    private final Arena nativeMemory;
 
     /** A writer with a 16 KiB initial buffer. */
     public MessageWriter() {
         this(16 * 1024);
+    }
+
+    /**
+     * A writer with a 16 KiB initial buffer whose native copies ({@link #segment()}) come from {@code nativeMemory}, so
+     * that they are freed when its owner closes it (a connection's writer and the connection's arena). Each time the
+     * copy outgrows its segment a larger one is taken: the arena holds at most twice the largest batch.
+     *
+     * @param nativeMemory the arena; it must outlive the writer's use
+     */
+    public MessageWriter(Arena nativeMemory) {
+        this(16 * 1024, Objects.requireNonNull(nativeMemory, "nativeMemory"));
     }
 
     /**
@@ -65,8 +79,13 @@ public final class MessageWriter {
      * @param initialCapacity the first buffer size in bytes; the buffer grows as needed
      */
     public MessageWriter(int initialCapacity) {
+        this(initialCapacity, null);
+    }
+
+    private MessageWriter(int initialCapacity, Arena nativeMemory) {
         buffer = new byte[Math.max(initialCapacity, 64)];
         nativeCopy = MemorySegment.NULL;
+        this.nativeMemory = nativeMemory;
     }
 
     /**
@@ -77,7 +96,8 @@ public final class MessageWriter {
      */
     public MemorySegment segment() {
         if (nativeCopy.byteSize() < position) {
-            nativeCopy = Arena.ofAuto().allocate(Math.max(position, buffer.length), 8);
+            Arena from = nativeMemory != null ? nativeMemory : Arena.ofAuto();
+            nativeCopy = from.allocate(Math.max(position, buffer.length), 8);
         }
         MemorySegment.copy(buffer, 0, nativeCopy, ValueLayout.JAVA_BYTE, 0, position);
         return nativeCopy;

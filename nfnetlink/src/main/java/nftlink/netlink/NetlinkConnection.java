@@ -59,7 +59,8 @@ public final class NetlinkConnection implements AutoCloseable {
     private final NetlinkTransport socket;
     private final ReentrantLock lock = new ReentrantLock();
     private final Arena arena = Arena.ofShared();
-    private final MessageWriter writer = new MessageWriter();
+    /** The request buffer, whose native copies the connection's arena holds and frees on {@link #close()}. */
+    private final MessageWriter writer = new MessageWriter(arena);
     private final MemorySegment receiveBuffer = arena.allocate(RECEIVE_BUFFER_BYTES, 8);
     private final MessageCursor cursor = new MessageCursor();
     private int sequence = ThreadLocalRandom.current().nextInt(1, 1 << 30);

@@ -185,6 +185,28 @@ public final class NetlinkSocket implements NetlinkTransport {
     }
 
     /**
+     * Receives one datagram of notifications without blocking; when the kernel reports that it dropped
+     * notifications for this socket ({@code ENOBUFS}), runs {@code onOverrun} and receives again.
+     *
+     * @param buffer    where the datagram goes
+     * @param onOverrun what the subscriber does about the lost notifications (report them, dump again)
+     * @return the number of bytes received, or -1 when nothing is queued
+     * @throws SystemCallException when {@code recvfrom} fails otherwise
+     */
+    public int receiveNotificationsNow(MemorySegment buffer, Runnable onOverrun) {
+        while (true) {
+            try {
+                return receiveNow(buffer);
+            } catch (SystemCallException e) {
+                if (e.errno() != Errno.ENOBUFS) {
+                    throw e;
+                }
+                onOverrun.run();
+            }
+        }
+    }
+
+    /**
      * Waits up to {@code timeoutMillis} (negative: forever) for a datagram to be
      * queued.
      *

@@ -4,6 +4,7 @@ import nftlink.testing.FakeKernel;
 import nftlink.testing.NetlinkReplies;
 import org.junit.jupiter.api.Test;
 
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -429,5 +430,33 @@ class NetlinkConnectionTest {
                 return threads;
             }
         };
+    }
+
+    @Test
+    void theConnectionFreesTheMemoryItSentFromWhenItCloses() {
+        FakeKernel kernel = new FakeKernel((sent, k) -> { });
+        List<MemorySegment> sentFrom = new ArrayList<>();
+        NetlinkTransport recording = new NetlinkTransport() {
+            @Override public void send(MemorySegment buffer, long length) {
+                sentFrom.add(buffer);
+                kernel.send(buffer, length);
+            }
+            @Override public int receive(MemorySegment buffer) { return kernel.receive(buffer); }
+            @Override public int receiveNow(MemorySegment buffer) { return kernel.receiveNow(buffer); }
+            @Override public void ensureSendCapacity(int bytes) { kernel.ensureSendCapacity(bytes); }
+            @Override public void ensureReceiveCapacity(int bytes) { kernel.ensureReceiveCapacity(bytes); }
+            @Override public void close() { kernel.close(); }
+        };
+        NetlinkConnection c = new NetlinkConnection(recording);
+        c.exclusive(() -> {
+            MessageWriter w = c.writer();
+            DUMP_REQUEST.write(w, 1);
+            c.send(w);
+            return null;
+        });
+        assertThat(kernel.sent()).hasSize(1);
+        assertThat(sentFrom.getFirst().scope().isAlive()).isTrue();
+        c.close();
+        assertThat(sentFrom.getFirst().scope().isAlive()).as("the request's native copy after close()").isFalse();
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * A scripted kernel behind {@link NetlinkTransport}: records every datagram sent
@@ -92,7 +93,7 @@ public final class FakeKernel implements NetlinkTransport {
     }
 
     /** Queues one datagram written by {@code replies} (for example with {@link NetlinkReplies}). */
-    public void reply(java.util.function.Consumer<MessageWriter> replies) {
+    public void reply(Consumer<MessageWriter> replies) {
         MessageWriter w = new MessageWriter();
         replies.accept(w);
         reply(w);

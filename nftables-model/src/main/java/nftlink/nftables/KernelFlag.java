@@ -30,6 +30,15 @@ public interface KernelFlag {
     }
 
     /**
+     * nft's word for the flag ({@code interval}, {@code dynamic}, {@code fully-random}, ...).
+     *
+     * @return the word
+     */
+    default String nftName() {
+        return flagName().word();
+    }
+
+    /**
      * The constants of {@code type} whose bits are set in {@code bits}; bits no constant
      * stands for are left out.
      *

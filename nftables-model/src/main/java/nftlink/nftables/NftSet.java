@@ -403,6 +403,11 @@ public record NftSet(Family family, String table, String name, long handle, int 
      * @throws NetlinkDecodeException when the message is malformed
      */
     public static NftSet decode(NetlinkMessage message) {
+        return decode(message, false);
+    }
+
+    /** Reads every attribute; a {@code reference} keeps only what names the set and may lack the key. */
+    private static NftSet decode(NetlinkMessage message, boolean reference) {
         Family family = Family.ofMessage(message);
         String table = null;
         String name = null;
@@ -457,11 +462,18 @@ public record NftSet(Family family, String table, String name, long handle, int 
                 default -> unknown.add(RawAttribute.of(a));
             }
         }
-        if (table == null || name == null || keyType == null || keyLength == null) {
-            throw new NetlinkDecodeException("set message without table, name, key type or key length");
+        if (table == null || name == null) {
+            throw new NetlinkDecodeException("set message without table or name");
         }
         ObjectNames.decoded("table", table);
         ObjectNames.decoded("set", name);
+        if (reference) {
+            return new NftSet(family, table, name, handle, flags, keyType == null ? 0 : keyType, keyLength == null ? 0 : keyLength,
+                    0, 0, 0, -1, 0, List.of(), Duration.ZERO, Duration.ZERO, 0, null, List.of(), List.of());
+        }
+        if (keyType == null || keyLength == null) {
+            throw new NetlinkDecodeException("set message without table, name, key type or key length");
+        }
         checkLengths(keyLength, dataLength, fields);
         return new NftSet(family, table, name, handle, flags, keyType, keyLength, dataType, dataLength, objectType,
                 policy, size, fields, timeout, gcInterval, id, userdata, expressions, unknown);
@@ -488,31 +500,7 @@ public record NftSet(Family family, String table, String name, long handle, int 
      * @throws NetlinkDecodeException when the message has no table or name
      */
     public static NftSet decodeReference(NetlinkMessage message) {
-        Family family = Family.ofMessage(message);
-        String table = null;
-        String name = null;
-        long handle = 0;
-        int flags = 0;
-        int keyType = 0;
-        int keyLength = 0;
-        for (Attribute a : message.attributes(Nfnetlink.NFGENMSG_LEN)) {
-            switch (a.type()) {
-                case NFTA_SET_TABLE -> table = a.string();
-                case NFTA_SET_NAME -> name = a.string();
-                case NFTA_SET_HANDLE -> handle = a.u64Be();
-                case NFTA_SET_FLAGS -> flags = a.u32Be();
-                case NFTA_SET_KEY_TYPE -> keyType = a.u32Be();
-                case NFTA_SET_KEY_LEN -> keyLength = a.u32Be();
-                default -> { }
-            }
-        }
-        if (table == null || name == null) {
-            throw new NetlinkDecodeException("set message without table or name");
-        }
-        ObjectNames.decoded("table", table);
-        ObjectNames.decoded("set", name);
-        return new NftSet(family, table, name, handle, flags, keyType, keyLength, 0, 0, 0, -1, 0, List.of(),
-                Duration.ZERO, Duration.ZERO, 0, null, List.of(), List.of());
+        return decode(message, true);
     }
 
     @Override

@@ -1,9 +1,7 @@
 package nftlink.nftables;
 
-import nftlink.netlink.Errno;
 import nftlink.netlink.EventFd;
 import nftlink.netlink.NetlinkSocket;
-import nftlink.netlink.SystemCallException;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -104,16 +102,7 @@ final class NotificationReader implements Runnable {
 
     private void drain(MemorySegment buffer) {
         while (!stopping) {
-            int n;
-            try {
-                n = socket.receiveNow(buffer);
-            } catch (SystemCallException e) {
-                if (e.errno() != Errno.ENOBUFS) {
-                    throw e;
-                }
-                queue.add(new Lost());
-                continue;
-            }
+            int n = socket.receiveNotificationsNow(buffer, () -> queue.add(new Lost()));
             if (n < 0) {
                 return;
             }

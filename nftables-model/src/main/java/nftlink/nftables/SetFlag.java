@@ -42,16 +42,6 @@ public enum SetFlag implements KernelFlag {
     }
 
     /**
-     * The word nft uses for the flag ({@code flags interval, timeout}; {@code dynamic} for
-     * {@link #EVAL}).
-     *
-     * @return the name
-     */
-    public String nftName() {
-        return flagName.word();
-    }
-
-    /**
      * The flags whose bits are set in {@code bits}; bits no flag stands for are left out (the
      * set's raw {@link NftSet#flags()} keeps them).
      *

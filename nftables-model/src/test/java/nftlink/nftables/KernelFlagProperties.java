@@ -69,12 +69,29 @@ class KernelFlagProperties {
             assertThat(NatFlag.named(f.nftName())).contains(f);
         }
         for (LogFlag f : LogFlag.values()) {
-            assertThat(LogFlag.named(f.jsonName())).contains(f);
+            assertThat(LogFlag.named(f.nftName())).contains(f);
         }
         assertThat(SetFlag.EVAL.nftName()).isEqualTo("dynamic");
         assertThat(NatFlag.named("fully-random")).contains(NatFlag.FULLY_RANDOM);
         assertThat(LogFlag.named("tcp sequence")).contains(LogFlag.TCP_SEQUENCE);
         assertThat(NatFlag.named("all")).isEqualTo(Optional.empty());
         assertThat(LogFlag.named("all")).isEmpty();
+    }
+
+    @Test
+    void queueAndSynproxyFlagsAreNftsWordsInNftsOrder() {
+        assertThat(QueueFlag.words(NfTablesUapi.NFT_QUEUE_FLAG_BYPASS | NfTablesUapi.NFT_QUEUE_FLAG_CPU_FANOUT))
+                .containsExactly("bypass", "fanout");
+        assertThat(QueueFlag.words(NfTablesUapi.NFT_QUEUE_FLAG_CPU_FANOUT | 0x100)).containsExactly("fanout");
+        assertThat(QueueFlag.named("bypass")).contains(QueueFlag.BYPASS);
+        assertThat(QueueFlag.named("fanout").orElseThrow().bit()).isEqualTo(NfTablesUapi.NFT_QUEUE_FLAG_CPU_FANOUT);
+        assertThat(QueueFlag.named("cpu-fanout")).isEmpty();
+        // the mss and wscale bits say a value was given: they are no words
+        int all = NfTablesUapi.NF_SYNPROXY_OPT_MSS | NfTablesUapi.NF_SYNPROXY_OPT_WSCALE
+                | NfTablesUapi.NF_SYNPROXY_OPT_SACK_PERM | NfTablesUapi.NF_SYNPROXY_OPT_TIMESTAMP;
+        assertThat(SynproxyFlag.words(all)).containsExactly("timestamp", "sack-perm");
+        assertThat(SynproxyFlag.words(NfTablesUapi.NF_SYNPROXY_OPT_MSS)).isEmpty();
+        assertThat(SynproxyFlag.named("sack-perm").orElseThrow().bit()).isEqualTo(NfTablesUapi.NF_SYNPROXY_OPT_SACK_PERM);
+        assertThat(SynproxyFlag.named("mss")).isEmpty();
     }
 }

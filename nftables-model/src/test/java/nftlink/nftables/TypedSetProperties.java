@@ -45,6 +45,37 @@ class TypedSetProperties {
     }
 
     @Test
+    void aDeletionNamesTheSetOnly() {
+        NftSet map = NftSet.builder(Family.INET, "app", "ports").key(Datatype.INET_SERVICE).map(Datatype.IPV4_ADDR)
+                .timeout(Duration.ofHours(1)).comment("web").build();
+        NftSet reference = NftSet.decodeReference(message(map));
+        assertThat(reference.qualifiedName()).isEqualTo("inet app ports");
+        assertThat(reference.flags()).isEqualTo(map.flags());
+        assertThat(reference.keyType()).isEqualTo(map.keyType());
+        assertThat(reference.keyLength()).isEqualTo(2);
+        assertThat(reference.dataLength()).isZero();
+        assertThat(reference.timeout()).isEqualTo(Duration.ZERO);
+        assertThat(reference.userdata()).isNull();
+        assertThat(NftSet.decode(message(map))).isEqualTo(map);
+
+        MessageWriter w = new MessageWriter(128);
+        int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(10, NfTablesUapi.NFT_MSG_DELSET), 0, 1, Family.IP.protocol(), 0);
+        w.attrString(NfTablesUapi.NFTA_SET_TABLE, "t");
+        w.attrString(NfTablesUapi.NFTA_SET_NAME, "s");
+        w.endMessage(m);
+        NetlinkMessage keyless = NetlinkMessage.parseOne(w.toByteArray());
+        assertThat(NftSet.decodeReference(keyless).keyType()).isZero();
+        assertThatThrownBy(() -> NftSet.decode(keyless)).hasMessageContaining("key type or key length");
+
+        MessageWriter nameless = new MessageWriter(128);
+        m = Nfnetlink.beginMessage(nameless, Nfnetlink.messageType(10, NfTablesUapi.NFT_MSG_DELSET), 0, 1, Family.IP.protocol(), 0);
+        nameless.attrString(NfTablesUapi.NFTA_SET_TABLE, "t");
+        nameless.endMessage(m);
+        assertThatThrownBy(() -> NftSet.decodeReference(NetlinkMessage.parseOne(nameless.toByteArray())))
+                .hasMessageContaining("without table or name");
+    }
+
+    @Test
     void aSetOfAddressesWithATimeoutIsOneExpression() {
         NftSet set = NftSet.builder(Family.INET, "app", "blocked").key(Datatype.IPV4_ADDR)
                 .timeout(Duration.ofHours(1)).build();

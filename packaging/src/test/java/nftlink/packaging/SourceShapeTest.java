@@ -5,6 +5,8 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LineMap;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePathScanner;
@@ -45,6 +47,16 @@ class SourceShapeTest {
     private static final int MAX_METHOD_LINES = 80;
     /** The packages the four library modules export. */
     private static final Pattern LIBRARY_PACKAGE = Pattern.compile("nftlink\\.(netlink|nfnetlink|nftables|nftables\\.(expr|lang|parse|json|xt)|cgroup|rtnetlink|vrf)");
+
+    /** Collections, buffers and counters a static field must not be created as. */
+    private static final Pattern MUTABLE_HOLDER = Pattern.compile(
+            "(HashMap|LinkedHashMap|TreeMap|EnumMap|ConcurrentHashMap|WeakHashMap|IdentityHashMap|HashSet|LinkedHashSet|TreeSet"
+                    + "|ArrayList|LinkedList|ArrayDeque|StringBuilder|Atomic\\w+)(<.*>)?");
+    /**
+     * The static state there is, for a reason: the per-class cache of record shapes (written once per record type,
+     * what a {@code ClassValue} would hold if it could take the caller's lookup).
+     */
+    private static final List<String> STATEFUL_STATICS = List.of("RecordCopy.java: SHAPES is a ConcurrentHashMap<>");
 
     private static List<CompilationUnitTree> units;
     private static Trees trees;
@@ -116,7 +128,7 @@ class SourceShapeTest {
                 @Override
                 public Void visitMemberSelect(MemberSelectTree select, Void unused) {
                     String text = select.toString();
-                    if (text.matches("nftlink(\\.[a-z]\\w*)+\\.[A-Z]\\w*")) {
+                    if (text.matches("(nftlink|java|javax|jdk)(\\.[a-z]\\w*)+\\.[A-Z]\\w*")) {
                         written.add(name(unit) + ": " + text);
                         return null;
                     }
@@ -125,6 +137,34 @@ class SourceShapeTest {
             }.scan(unit.getTypeDecls(), null);
         }
         assertThat(written).as("qualified class names in code").isEmpty();
+    }
+
+    @Test
+    void staticFieldsAreConstants() {
+        List<String> mutable = new ArrayList<>();
+        for (CompilationUnitTree unit : units) {
+            new TreeScanner<Void, Void>() {
+                @Override
+                public Void visitVariable(VariableTree field, Void unused) {
+                    var flags = field.getModifiers().getFlags();
+                    if (flags.contains(Modifier.STATIC)) {
+                        if (!flags.contains(Modifier.FINAL)) {
+                            mutable.add(name(unit) + ": " + field.getName() + " is not final");
+                        } else if (field.getInitializer() instanceof NewClassTree created
+                                && MUTABLE_HOLDER.matcher(created.getIdentifier().toString()).matches()) {
+                            mutable.add(name(unit) + ": " + field.getName() + " is a " + created.getIdentifier());
+                        }
+                    }
+                    return super.visitVariable(field, unused);
+                }
+
+                @Override
+                public Void visitMethod(MethodTree method, Void unused) {
+                    return null;
+                }
+            }.scan(unit.getTypeDecls(), null);
+        }
+        assertThat(mutable).as("static fields that hold state (issue #19)").containsExactlyInAnyOrderElementsOf(STATEFUL_STATICS);
     }
 
     @Test

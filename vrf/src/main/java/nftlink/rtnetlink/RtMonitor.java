@@ -1,12 +1,10 @@
 package nftlink.rtnetlink;
 
-import nftlink.netlink.Errno;
 import nftlink.netlink.MessageCursor;
 import nftlink.netlink.NetlinkMessage;
 import nftlink.netlink.NetlinkProtocol;
 import nftlink.netlink.NetlinkSocket;
 import nftlink.netlink.NetworkNamespace;
-import nftlink.netlink.SystemCallException;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -142,16 +140,7 @@ public final class RtMonitor implements AutoCloseable {
         }
         int delivered = 0;
         while (true) {
-            int n;
-            try {
-                n = socket.receiveNow(buffer);
-            } catch (SystemCallException e) {
-                if (e.errno() != Errno.ENOBUFS) {
-                    throw e;
-                }
-                resync();
-                continue;
-            }
+            int n = socket.receiveNotificationsNow(buffer, this::resync);
             if (n < 0) {
                 return delivered;
             }
@@ -170,16 +159,8 @@ public final class RtMonitor implements AutoCloseable {
     public void resync() {
         resyncs++;
         LOG.log(System.Logger.Level.INFO, "rtnetlink notifications were lost; resynchronising from a dump");
-        while (true) {
-            try {
-                if (socket.receiveNow(buffer) < 0) {
-                    break;
-                }
-            } catch (SystemCallException e) {
-                if (e.errno() != Errno.ENOBUFS) {
-                    throw e;
-                }
-            }
+        while (socket.receiveNotificationsNow(buffer, () -> { }) >= 0) {
+            // what is still queued predates the snapshot
         }
         deliverSnapshot();
     }

@@ -21,18 +21,12 @@ import java.util.List;
  * {@code nftlink -j -f FILE}: applies a JSON document (the libnftables schema) as one
  * transaction, as {@code nft -j -f} does; with {@code -c} only checks it against the kernel.
  * A file that is not JSON at all is read as nft syntax, as nft reads it.
+ *
+ * @param options the command line's options
+ * @param out     where echoes go
+ * @param err     where errors go
  */
-final class JsonApply {
-
-    private final Options options;
-    private final PrintStream out;
-    private final PrintStream err;
-
-    JsonApply(Options options, PrintStream out, PrintStream err) {
-        this.options = options;
-        this.out = out;
-        this.err = err;
-    }
+record JsonApply(Options options, PrintStream out, PrintStream err) {
 
     /** Applies the document in {@code file} ({@code -}: {@code in}); returns the exit status. */
     int file(String file, InputStream in) {

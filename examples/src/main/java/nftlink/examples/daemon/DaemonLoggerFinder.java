@@ -17,17 +17,24 @@ public final class DaemonLoggerFinder extends System.LoggerFinder {
 
     private static final BiConsumer<System.Logger.Level, String> STANDARD_ERROR =
             (level, message) -> System.err.println(level.getName() + ": " + message);
-    private static volatile BiConsumer<System.Logger.Level, String> sink = STANDARD_ERROR;
-    private static volatile System.Logger.Level threshold = System.Logger.Level.INFO;
+    private volatile BiConsumer<System.Logger.Level, String> sink = STANDARD_ERROR;
+    private volatile System.Logger.Level threshold = System.Logger.Level.INFO;
 
     /** The finder {@link ServiceLoader} makes. */
     public DaemonLoggerFinder() {
     }
 
-    /** From now on, every logger of the process writes to {@code to}, from {@code least} up. */
+    /**
+     * From now on, every logger of the process writes to {@code to}, from {@code least} up: the state belongs to
+     * the one finder the JDK loaded; when another backend is the process's, its loggers stay as they are.
+     */
     static void route(BiConsumer<System.Logger.Level, String> to, System.Logger.Level least) {
-        sink = Objects.requireNonNull(to, "to");
-        threshold = Objects.requireNonNull(least, "least");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(least, "least");
+        if (System.LoggerFinder.getLoggerFinder() instanceof DaemonLoggerFinder finder) {
+            finder.sink = to;
+            finder.threshold = least;
+        }
     }
 
     /** Back to standard error from {@code INFO} up. */
@@ -37,11 +44,11 @@ public final class DaemonLoggerFinder extends System.LoggerFinder {
 
     @Override
     public System.Logger getLogger(String name, Module module) {
-        return new Logger(name);
+        return new Logger(name, this);
     }
 
-    /** A logger that hands each loggable line to the sink. */
-    private record Logger(String name) implements System.Logger {
+    /** A logger that hands each loggable line to its finder's sink. */
+    private record Logger(String name, DaemonLoggerFinder finder) implements System.Logger {
         @Override
         public String getName() {
             return name;
@@ -49,20 +56,20 @@ public final class DaemonLoggerFinder extends System.LoggerFinder {
 
         @Override
         public boolean isLoggable(Level level) {
-            return level != Level.OFF && level.getSeverity() >= threshold.getSeverity();
+            return level != Level.OFF && level.getSeverity() >= finder.threshold.getSeverity();
         }
 
         @Override
         public void log(Level level, ResourceBundle bundle, String message, Throwable thrown) {
             if (isLoggable(level)) {
-                sink.accept(level, thrown == null ? message : message + ": " + thrown);
+                finder.sink.accept(level, thrown == null ? message : message + ": " + thrown);
             }
         }
 
         @Override
         public void log(Level level, ResourceBundle bundle, String format, Object... params) {
             if (isLoggable(level)) {
-                sink.accept(level, params == null || params.length == 0 ? format : MessageFormat.format(format, params));
+                finder.sink.accept(level, params == null || params.length == 0 ? format : MessageFormat.format(format, params));
             }
         }
     }

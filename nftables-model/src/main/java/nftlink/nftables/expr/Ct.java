@@ -5,6 +5,7 @@ import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 
 import java.util.Objects;
+import java.util.Optional;
 
 import static nftlink.nftables.NfTablesUapi.NFTA_CT_DIRECTION;
 import static nftlink.nftables.NfTablesUapi.NFTA_CT_DREG;
@@ -110,6 +111,21 @@ public sealed interface Ct extends Expression {
         /** libnftnl's name and the kernel's number of this constant. */
         public KernelName kernelName() {
             return kernelName;
+        }
+
+        /**
+         * The direction nft names {@code text} ({@code original}, {@code reply}); empty for another word.
+         *
+         * @param text the word
+         * @return the direction, or empty
+         */
+        public static Optional<Direction> named(String text) {
+            for (Direction d : values()) {
+                if (d.text().equals(text)) {
+                    return Optional.of(d);
+                }
+            }
+            return Optional.empty();
         }
     }
 

@@ -4,6 +4,7 @@ import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
 import nftlink.nftables.ObjectDefinition;
+import nftlink.nftables.TimeUnit;
 
 import static nftlink.nftables.NfTablesUapi.*;
 
@@ -61,30 +62,12 @@ public record Limit(long rate, long unit, int burst, int type, int flags) implem
     }
 
     /** libnftnl's name for a period: {@code second} ... {@code week}, else {@code error}. */
-    static String unitText(long unit) {
-        if (unit == 1) {
-            return "second";
-        } else if (unit == 60) {
-            return "minute";
-        } else if (unit == 3600) {
-            return "hour";
-        } else if (unit == 86400) {
-            return "day";
-        } else if (unit == 604800) {
-            return "week";
-        }
-        return "error";
+    private static String unitText(long unit) {
+        return TimeUnit.ofSeconds(unit).map(TimeUnit::nftName).orElse("error");
     }
 
     private static long unitOf(DebugReader r, String text) {
-        return switch (text) {
-            case "second" -> 1;
-            case "minute" -> 60;
-            case "hour" -> 3600;
-            case "day" -> 86400;
-            case "week" -> 604800;
-            default -> throw r.error("unknown limit unit '" + text + "'");
-        };
+        return TimeUnit.named(text).orElseThrow(() -> r.error("unknown limit unit '" + text + "'")).seconds();
     }
 
     private static Limit decode(Attributes attributes) {

@@ -3,6 +3,7 @@ package nftlink.nftables.expr;
 import nftlink.netlink.AttributeTable;
 import nftlink.netlink.Attributes;
 import nftlink.netlink.MessageWriter;
+import nftlink.nftables.QueueFlag;
 
 import static nftlink.nftables.NfTablesUapi.*;
 
@@ -96,11 +97,8 @@ public sealed interface Queue extends Expression {
     }
 
     private static void appendFlags(StringBuilder sb, Integer flags) {
-        if (flags != null && (flags & NFT_QUEUE_FLAG_BYPASS) != 0) {
-            sb.append(" bypass");
-        }
-        if (flags != null && (flags & NFT_QUEUE_FLAG_CPU_FANOUT) != 0) {
-            sb.append(" fanout");
+        if (flags != null) {
+            QueueFlag.words(flags).forEach(w -> sb.append(' ').append(w));
         }
     }
 
@@ -137,11 +135,10 @@ public sealed interface Queue extends Expression {
 
     private static Integer parseFlags(DebugReader r) {
         Integer flags = null;
-        if (r.accept("bypass")) {
-            flags = NFT_QUEUE_FLAG_BYPASS;
-        }
-        if (r.accept("fanout")) {
-            flags = (flags == null ? 0 : flags) | NFT_QUEUE_FLAG_CPU_FANOUT;
+        for (QueueFlag f : QueueFlag.values()) {
+            if (r.accept(f.nftName())) {
+                flags = (flags == null ? 0 : flags) | f.bit();
+            }
         }
         return flags;
     }

@@ -142,8 +142,7 @@ final class JsonCommandReader {
                     out.addAll(NftOperation.addElements(set.family(), set.table(), set.name(), elements));
                 }
             }
-            case "counter", "quota", "limit" -> out.add(new NftOperation.AddObject(JsonTableReader.namedObject(kind, body), exclusive));
-            case "ct helper", "ct timeout", "ct expectation", "synproxy", "secmark" ->
+            case "counter", "quota", "limit", "ct helper", "ct timeout", "ct expectation", "synproxy", "secmark" ->
                     out.add(new NftOperation.AddObject(JsonObjects.object(kind, body), exclusive));
             case "flowtable" -> out.add(new NftOperation.AddFlowtable(JsonObjects.flowtable(body), exclusive));
             default -> throw body.error("unsupported object \"" + kind

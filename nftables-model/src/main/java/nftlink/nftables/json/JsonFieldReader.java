@@ -222,11 +222,8 @@ final class JsonFieldReader {
         Node dir = body.optional("dir");
         if (dir != null) {
             String d = dir.string();
-            Ct.Direction direction = switch (d) {
-                case "original" -> Ct.Direction.ORIGINAL;
-                case "reply" -> Ct.Direction.REPLY;
-                default -> throw dir.error("unknown ct direction \"" + d + "\" (expected original or reply)");
-            };
+            Ct.Direction direction = Ct.Direction.named(d)
+                    .orElseThrow(() -> dir.error("unknown ct direction \"" + d + "\" (expected original or reply)"));
             Field generic = context.ruleFamily == null ? null : CtField.familyAddress(k, direction, context.ruleFamily);
             if (generic != null) {
                 // saddr/daddr without ip or ip6: the address of the table's family (ip and ip6 tables only, as in nft)

@@ -4,6 +4,7 @@ import nftlink.nftables.Family;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.ObjectDefinition;
 import nftlink.nftables.Bytes;
+import nftlink.nftables.QueueFlag;
 import nftlink.nftables.expr.Meta;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
@@ -55,11 +56,7 @@ final class JsonForwardReader {
         Node f = body.optional("flags");
         if (f != null) {
             for (Node flag : f.arrayOrSingle()) {
-                flags |= switch (flag.string()) {
-                    case "bypass" -> NfTablesUapi.NFT_QUEUE_FLAG_BYPASS;
-                    case "fanout" -> NfTablesUapi.NFT_QUEUE_FLAG_CPU_FANOUT;
-                    default -> throw flag.error("unknown queue flag (bypass, fanout)");
-                };
+                flags |= QueueFlag.named(flag.string()).orElseThrow(() -> flag.error("unknown queue flag (bypass, fanout)")).bit();
             }
         }
         int a = first;

@@ -1,17 +1,17 @@
 package nftlink.nftables.json;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftObject;
 import nftlink.nftables.ObjectDefinition;
 import nftlink.nftables.Bytes;
+import nftlink.nftables.SynproxyFlag;
 import nftlink.nftables.expr.Counter;
 import nftlink.nftables.lang.ByteUnit;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.ObjectRenderer;
-import nftlink.nftables.lang.TimeUnit;
+import nftlink.nftables.TimeUnit;
 
 /** Writes the stateful objects of a rule set (counters, quotas, limits, ct helpers, timeouts and expectations, synproxies, secmarks) as nft 1.1.3's JSON. */
 final class JsonObjectWriter {
@@ -92,13 +92,7 @@ final class JsonObjectWriter {
     /** The members of a synproxy object: mss, wscale and its flags by name. */
     private static JsonValue synproxy(JsonValue.ObjectBuilder b, ObjectDefinition.Synproxy sp) {
         b.put("mss", sp.mss()).put("wscale", sp.wscale());
-        List<JsonValue> flags = new ArrayList<>();
-        if ((sp.flags() & NfTablesUapi.NF_SYNPROXY_OPT_TIMESTAMP) != 0) {
-            flags.add(JsonValue.of("timestamp"));
-        }
-        if ((sp.flags() & NfTablesUapi.NF_SYNPROXY_OPT_SACK_PERM) != 0) {
-            flags.add(JsonValue.of("sack-perm"));
-        }
+        List<JsonValue> flags = SynproxyFlag.words(sp.flags()).stream().map(JsonValue::of).toList();
         if (!flags.isEmpty()) {
             b.put("flags", JsonValue.array(flags));
         }

@@ -7,6 +7,7 @@ import nftlink.nftables.Hook;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftObject;
 import nftlink.nftables.ObjectDefinition;
+import nftlink.nftables.SynproxyFlag;
 import nftlink.nftables.lang.Datatype;
 
 import java.util.ArrayList;
@@ -19,26 +20,24 @@ import java.util.Set;
 import static nftlink.nftables.json.JsonParser.at;
 
 /**
- * Reads the objects nft 1.0.6 lists in JSON beyond counters, quotas and limits:
- * {@code "ct helper"}, {@code "ct timeout"}, {@code "ct expectation"}, {@code "synproxy"},
- * {@code "secmark"} and {@code "flowtable"}, as {@code nft -j -f} takes them.
+ * Reads the named objects nft lists in JSON (their names here; what counters, quotas and limits hold in
+ * {@link JsonTableReader}), {@code "ct helper"}, {@code "ct timeout"}, {@code "ct expectation"},
+ * {@code "synproxy"}, {@code "secmark"} and {@code "flowtable"}, as {@code nft -j -f} takes them.
  */
 final class JsonObjects {
     private JsonObjects() {
     }
 
-    /** The object kinds this class reads. */
-    static final Set<String> KINDS = Set.of("ct helper", "ct timeout", "ct expectation", "synproxy", "secmark");
-
     private static final Set<String> NAMING = Set.of("family", "table", "name", "handle", "comment");
 
-    /** The object of one of {@link #KINDS} that {@code body} describes. */
+    /** The named object of kind {@code kind} ({@code "counter"}, ..., {@code "secmark"}) that {@code body} describes. */
     static NftObject object(String kind, Node body) {
         Family family = family(body);
         String table = body.member("table").string();
         String name = body.member("name").string();
         Node comment = body.optional("comment");
         ObjectDefinition data = switch (kind) {
+            case "counter", "quota", "limit" -> JsonTableReader.statefulDefinition(kind, body);
             case "ct helper" -> {
                 only(body, "type", "protocol", "l3proto");
                 yield new ObjectDefinition.CtHelper(body.member("type").string(), l3proto(body, family), l4proto(body.member("protocol")));
@@ -120,12 +119,8 @@ final class JsonObjects {
         Node f = body.optional("flags");
         if (f != null) {
             for (Node flag : f.arrayOrSingle()) {
-                flags |= switch (flag.string()) {
-                    case "timestamp" -> NfTablesUapi.NF_SYNPROXY_OPT_TIMESTAMP;
-                    case "sack-perm" -> NfTablesUapi.NF_SYNPROXY_OPT_SACK_PERM;
-                    default -> throw flag.error("unknown synproxy flag \"" + flag.string()
-                            + "\" (expected timestamp or sack-perm)");
-                };
+                flags |= SynproxyFlag.named(flag.string()).orElseThrow(() -> flag.error("unknown synproxy flag \""
+                        + flag.string() + "\" (expected timestamp or sack-perm)")).bit();
             }
         }
         return new ObjectDefinition.Synproxy(mss, wscale, flags);

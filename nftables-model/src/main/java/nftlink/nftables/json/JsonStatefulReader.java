@@ -2,7 +2,7 @@ package nftlink.nftables.json;
 
 import nftlink.nftables.lang.ObjectType;
 import nftlink.nftables.lang.Statement;
-import nftlink.nftables.lang.TimeUnit;
+import nftlink.nftables.TimeUnit;
 import nftlink.nftables.lang.ByteUnit;
 
 import java.util.Set;

@@ -1,5 +1,7 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.QueueFlag;
+import nftlink.nftables.SynproxyFlag;
 import nftlink.nftables.xt.XtListing;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -97,14 +99,8 @@ record JsonStatementWriter(JsonRenderer renderer) {
     private JsonValue queue(Statement.QueueStatement q) {
         var body = JsonValue.object().put("num", q.source() != null ? renderer.field(q.source()) : q.first() == q.last() ? JsonValue.of(q.first())
                 : JsonValue.single("range", JsonValue.array(JsonValue.of(q.first()), JsonValue.of(q.last()))));
-        if (q.flags() != 0) {
-            List<JsonValue> flags = new ArrayList<>();
-            if ((q.flags() & 1) != 0) {
-                flags.add(JsonValue.of("bypass"));
-            }
-            if ((q.flags() & 2) != 0) {
-                flags.add(JsonValue.of("fanout"));
-            }
+        List<JsonValue> flags = QueueFlag.words(q.flags()).stream().map(JsonValue::of).toList();
+        if (!flags.isEmpty()) {
             body.put("flags", flags.size() == 1 ? flags.getFirst() : JsonValue.array(flags));
         }
         return JsonValue.single("queue", body.build());
@@ -134,13 +130,7 @@ record JsonStatementWriter(JsonRenderer renderer) {
         if ((sp.flags() & 2) != 0) {
             body.put("wscale", sp.wscale());
         }
-        List<JsonValue> flags = new ArrayList<>();
-        if ((sp.flags() & 8) != 0) {
-            flags.add(JsonValue.of("timestamp"));
-        }
-        if ((sp.flags() & 4) != 0) {
-            flags.add(JsonValue.of("sack-perm"));
-        }
+        List<JsonValue> flags = SynproxyFlag.words(sp.flags()).stream().map(JsonValue::of).toList();
         if (!flags.isEmpty()) {
             body.put("flags", JsonValue.array(flags));
         }

@@ -9,7 +9,6 @@ import nftlink.nftables.ChainType;
 import nftlink.nftables.Family;
 import nftlink.nftables.Hook;
 import nftlink.nftables.NfTablesUapi;
-import nftlink.nftables.NftObject;
 import nftlink.nftables.ObjectDefinition;
 import nftlink.nftables.Table;
 import nftlink.nftables.expr.Counter;
@@ -28,13 +27,9 @@ final class JsonTableReader {
     private JsonTableReader() {
     }
 
-    /** A named counter, quota or limit, as nft lists them. */
-    static NftObject namedObject(String kind, Node body) {
-        Family family = family(body);
-        String table = body.member("table").string();
-        String name = body.member("name").string();
-        Node comment = body.optional("comment");
-        ObjectDefinition data = switch (kind) {
+    /** What a named counter, quota or limit holds, as nft lists it ({@link JsonObjects#object} reads the names). */
+    static ObjectDefinition statefulDefinition(String kind, Node body) {
+        return switch (kind) {
             case "counter" -> {
                 body.only(Set.of("family", "table", "name", "handle", "comment", "packets", "bytes"));
                 yield new ObjectDefinition.Counter(body.optional("packets") == null ? 0 : body.member("packets").number(Long.MAX_VALUE),
@@ -53,10 +48,6 @@ final class JsonTableReader {
                         l.bytes() ? NfTablesUapi.NFT_LIMIT_PKT_BYTES : NfTablesUapi.NFT_LIMIT_PKTS, l.over() ? NfTablesUapi.NFT_LIMIT_F_INV : 0);
             }
         };
-        return at(body, () -> {
-            NftObject o = NftObject.of(family, table, name, data);
-            return comment == null ? o : o.withComment(comment.string());
-        });
     }
 
     /** A limit object's body without the members that name the object, to read it as a limit statement. */

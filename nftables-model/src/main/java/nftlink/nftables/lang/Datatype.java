@@ -11,9 +11,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.util.SequencedMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -318,7 +319,7 @@ public enum Datatype {
 
     /** A value of a symbolic type: a name, a number, or for bit masks names joined by commas. */
     private Bytes symbolic(String t, int fieldLength) {
-        LinkedHashMap<String, Integer> names = DatatypeSymbols.SYMBOLS.getOrDefault(this, new LinkedHashMap<>());
+        SequencedMap<String, Integer> names = DatatypeSymbols.SYMBOLS.getOrDefault(this, Collections.emptySortedMap());
         long v = 0;
         for (String part : isBitmask() ? t.split(",") : new String[]{t}) {
             String p = part.strip().toLowerCase(Locale.ROOT);
@@ -335,7 +336,7 @@ public enum Datatype {
 
     private String printSymbolic(Bytes value) {
         long v = hostOrder() ? value.reversed().asBigEndian() : value.asBigEndian();
-        LinkedHashMap<String, Integer> names = DatatypeSymbols.SYMBOLS.getOrDefault(this, new LinkedHashMap<>());
+        SequencedMap<String, Integer> names = DatatypeSymbols.SYMBOLS.getOrDefault(this, Collections.emptySortedMap());
         if (isBitmask() && v == 0) {
             return "0x0";
         }
@@ -410,8 +411,8 @@ public enum Datatype {
             case IPV4_ADDR, IPV6_ADDR -> printAddress(b);
             case ETHER_ADDR -> EtherAddress.print(b);
             case INET_PROTO -> Netdb.protocolName(b[0] & 0xff) != null ? Netdb.protocolName(b[0] & 0xff) : Integer.toString(b[0] & 0xff);
-            case ICMP_TYPE -> DatatypeSymbols.ICMP_TYPES[b[0] & 0xff] != null ? DatatypeSymbols.ICMP_TYPES[b[0] & 0xff] : Integer.toString(b[0] & 0xff);
-            case ICMPV6_TYPE -> DatatypeSymbols.ICMPV6_TYPES[b[0] & 0xff] != null ? DatatypeSymbols.ICMPV6_TYPES[b[0] & 0xff] : Integer.toString(b[0] & 0xff);
+            case ICMP_TYPE -> Objects.requireNonNullElse(DatatypeSymbols.ICMP_TYPES.get(b[0] & 0xff), Integer.toString(b[0] & 0xff));
+            case ICMPV6_TYPE -> Objects.requireNonNullElse(DatatypeSymbols.ICMPV6_TYPES.get(b[0] & 0xff), Integer.toString(b[0] & 0xff));
             case INET_SERVICE -> Long.toString(value.asBigEndian());
             case ETHERTYPE -> switch ((int) value.asBigEndian()) {
                 case 0x0800 -> "ip";
@@ -451,7 +452,7 @@ public enum Datatype {
             case BIT -> Integer.toString(value.get(0));
             case TIME_DATE -> DateTypes.printDate(value);
             case TIME_HOUR -> DateTypes.printTimeOfDay(value);
-            case TIME_DAY -> value.get(0) < DateTypes.DAYS.length ? "\"" + DateTypes.DAYS[value.get(0)] + "\"" : Integer.toString(value.get(0));
+            case TIME_DAY -> value.get(0) < DateTypes.DAYS.size() ? "\"" + DateTypes.DAYS.get(value.get(0)) + "\"" : Integer.toString(value.get(0));
             case HOST_INTEGER -> Long.toUnsignedString(value.reversed().asBigEndian());
             case ICMP_CODE, ICMPV6_CODE -> Long.toString(value.asBigEndian());
             case TCP_FLAG, DCCP_PKTTYPE, MH_TYPE, CT_DIR, DSCP, ECN, BOOLEAN, IGMP_TYPE,
@@ -616,11 +617,10 @@ public enum Datatype {
         return (int) parseUnsigned(t, 0xffffffffL);
     }
 
-    private static int named(String t, String[] names) {
-        for (int i = 0; i < names.length; i++) {
-            if (t.equals(names[i])) {
-                return i;
-            }
+    private static int named(String t, List<String> names) {
+        int number = names.indexOf(t);
+        if (number >= 0) {
+            return number;
         }
         return (int) parseUnsigned(t, 0xff);
     }

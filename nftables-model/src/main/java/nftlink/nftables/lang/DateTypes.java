@@ -3,6 +3,7 @@ package nftlink.nftables.lang;
 import nftlink.nftables.Bytes;
 
 import java.time.Instant;
+import java.util.List;
 import java.time.LocalDateTime;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +20,7 @@ final class DateTypes {
     /** {@code YYYY-MM-DD HH:MM:SS} with the ranges strptime allows: months 1 to 12, days 1 to 31. */
     private static final Pattern DATE = Pattern.compile(
             "(\\d{4})-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\\d|3[01]) ([01]?\\d|2[0-3]):([0-5]?\\d):([0-5]?\\d)");
-    static final String[] DAYS = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+    static final List<String> DAYS = List.of("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday");
 
     private DateTypes() {
     }
@@ -67,8 +68,8 @@ final class DateTypes {
 
     static Bytes parseDay(String t) {
         String u = Datatype.unquoted(t);
-        for (int i = 0; i < DAYS.length; i++) {
-            if (DAYS[i].equalsIgnoreCase(u)) {
+        for (int i = 0; i < DAYS.size(); i++) {
+            if (DAYS.get(i).equalsIgnoreCase(u)) {
                 return Bytes.u8(i);
             }
         }

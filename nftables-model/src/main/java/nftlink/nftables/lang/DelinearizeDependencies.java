@@ -25,10 +25,12 @@ final class DelinearizeDependencies {
     }
 
     /** {@link PayloadField#TRANSPORT_PROTOCOLS} inverted once (the first number in its order wins), for every listed rule. */
-    static final Map<String, Integer> TRANSPORT_PROTOCOL_NUMBERS = new HashMap<>();
+    static final Map<String, Integer> TRANSPORT_PROTOCOL_NUMBERS;
 
     static {
-        PayloadField.TRANSPORT_PROTOCOLS.forEach((number, name) -> TRANSPORT_PROTOCOL_NUMBERS.putIfAbsent(name, number));
+        Map<String, Integer> numbers = new HashMap<>();
+        PayloadField.TRANSPORT_PROTOCOLS.forEach((number, name) -> numbers.putIfAbsent(name, number));
+        TRANSPORT_PROTOCOL_NUMBERS = Map.copyOf(numbers);
     }
 
     /**

@@ -8,6 +8,7 @@ import nftlink.nftables.expr.Queue;
 import nftlink.nftables.expr.Synproxy;
 import nftlink.nftables.Family;
 import nftlink.nftables.NfTablesUapi;
+import nftlink.nftables.TimeUnit;
 import nftlink.nftables.expr.Bitwise;
 import nftlink.nftables.expr.Byteorder;
 import nftlink.nftables.expr.Counter;

@@ -202,11 +202,7 @@ public record ElementCompiler(SetKey key, boolean interval, boolean merge, List<
         for (int i = 0; i < key.types().size(); i++) {
             int length = key.lengths().get(i);
             if (SetElementListing.storedBigEndian(key.types().get(i)) && at + length <= raw.length) {
-                for (int a = at, b = at + length - 1; a < b; a++, b--) {
-                    byte t = raw[a];
-                    raw[a] = raw[b];
-                    raw[b] = t;
-                }
+                SetElementListing.reversePart(raw, at, length);
             }
             at += (length + 3) & ~3;
         }

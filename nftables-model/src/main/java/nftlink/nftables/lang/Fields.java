@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Looks up the fields the rule language knows by their nft names. */
 public final class Fields {
@@ -22,35 +23,46 @@ public final class Fields {
      * word of a rule, so they are maps and sets, not searches of the tables.
      */
     private static final class Index {
-        static final Map<String, PayloadField> PAYLOAD = new HashMap<>();
+        static final Map<String, PayloadField> PAYLOAD;
         /** Header fields by protocol words, then field name: no key is built per lookup. */
-        static final Map<String, Map<String, Field>> HEADER = new HashMap<>();
+        static final Map<String, Map<String, Field>> HEADER;
         /** The first words of the two-word field names ({@code saddr} of arp's {@code saddr ip}), by protocol words. */
-        static final Map<String, Set<String>> TWO_WORD_STARTS = new HashMap<>();
-        static final Map<String, ExthdrField> PRESENCE = new HashMap<>();
-        static final Map<String, MetaField> META = new HashMap<>();
+        static final Map<String, Set<String>> TWO_WORD_STARTS;
+        static final Map<String, ExthdrField> PRESENCE;
+        static final Map<String, MetaField> META;
         static final List<String> PROTOCOLS;
         static final Set<String> PROTOCOL_SET;
         static final List<String> EXTENSION_HEADERS;
 
         static {
+            Map<String, PayloadField> payload = new HashMap<>();
+            Map<String, Map<String, Field>> header = new HashMap<>();
+            Map<String, Set<String>> twoWordStarts = new HashMap<>();
+            Map<String, ExthdrField> presence = new HashMap<>();
+            Map<String, MetaField> meta = new HashMap<>();
             for (PayloadField f : PayloadField.ALL) {
-                PAYLOAD.putIfAbsent(key(f.protocol(), f.name()), f);
-                putHeader(f.protocol(), f.name(), f);
+                payload.putIfAbsent(key(f.protocol(), f.name()), f);
+                putHeader(header, twoWordStarts, f.protocol(), f.name(), f);
             }
             for (PayloadBitField f : PayloadBitField.ALL) {
-                putHeader(f.protocol(), f.name(), f);
+                putHeader(header, twoWordStarts, f.protocol(), f.name(), f);
             }
             for (ExthdrField f : ExthdrField.ALL) {
                 if (f.presence()) {
-                    PRESENCE.putIfAbsent(f.header(), f);
+                    presence.putIfAbsent(f.header(), f);
                 } else {
-                    putHeader(f.header(), f.name(), f);
+                    putHeader(header, twoWordStarts, f.header(), f.name(), f);
                 }
             }
             for (MetaField f : MetaField.ALL) {
-                META.putIfAbsent(f.keyName(), f);
+                meta.putIfAbsent(f.keyName(), f);
             }
+            PAYLOAD = Map.copyOf(payload);
+            HEADER = header.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Map.copyOf(e.getValue())));
+            TWO_WORD_STARTS = twoWordStarts.entrySet().stream()
+                    .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
+            PRESENCE = Map.copyOf(presence);
+            META = Map.copyOf(meta);
             Set<String> protocols = new LinkedHashSet<>();
             PayloadField.ALL.forEach(f -> protocols.add(f.protocol()));
             ExthdrField.ALL.stream().filter(f -> f.op() == Exthdr.Op.IPV6).forEach(f -> protocols.add(f.header()));
@@ -63,11 +75,12 @@ public final class Fields {
             return protocol + ' ' + name;
         }
 
-        private static void putHeader(String protocol, String name, Field f) {
-            HEADER.computeIfAbsent(protocol, p -> new HashMap<>()).putIfAbsent(name, f);
+        private static void putHeader(Map<String, Map<String, Field>> header, Map<String, Set<String>> twoWordStarts,
+                String protocol, String name, Field f) {
+            header.computeIfAbsent(protocol, p -> new HashMap<>()).putIfAbsent(name, f);
             int space = name.indexOf(' ');
             if (space > 0) {
-                TWO_WORD_STARTS.computeIfAbsent(protocol, p -> new HashSet<>()).add(name.substring(0, space));
+                twoWordStarts.computeIfAbsent(protocol, p -> new HashSet<>()).add(name.substring(0, space));
             }
         }
     }

@@ -74,11 +74,7 @@ final class LinearizeByteOrder {
             int length = f.length();
             if (!ConcatField.holdsValue(f) && SetElementListing.storedBigEndian(f.datatype()) && length >= 2
                     && at + length <= raw.length) {
-                for (int a = at, b = at + length - 1; a < b; a++, b--) {
-                    byte t = raw[a];
-                    raw[a] = raw[b];
-                    raw[b] = t;
-                }
+                SetElementListing.reversePart(raw, at, length);
             }
             at += (length + 3) & ~3;
         }

@@ -29,8 +29,8 @@ public enum LogFlag implements KernelFlag {
 
     private final FlagName flagName;
 
-    LogFlag(int bit, String jsonName) {
-        flagName = new FlagName(bit, jsonName);
+    LogFlag(int bit, String nftName) {
+        flagName = new FlagName(bit, nftName);
     }
 
     /**
@@ -41,15 +41,6 @@ public enum LogFlag implements KernelFlag {
     @Override
     public FlagName flagName() {
         return flagName;
-    }
-
-    /**
-     * nft's JSON name ({@code "tcp sequence"}).
-     *
-     * @return the name
-     */
-    public String jsonName() {
-        return flagName.word();
     }
 
     /**

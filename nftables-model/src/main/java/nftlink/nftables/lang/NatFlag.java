@@ -41,15 +41,6 @@ public enum NatFlag implements KernelFlag {
     }
 
     /**
-     * nft's name.
-     *
-     * @return the name
-     */
-    public String nftName() {
-        return flagName.word();
-    }
-
-    /**
      * The flag nft names {@code name}; empty for another word.
      *
      * @param name the name

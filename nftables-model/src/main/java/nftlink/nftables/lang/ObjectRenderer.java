@@ -5,8 +5,10 @@ import nftlink.nftables.Nftables;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftObject;
 import nftlink.nftables.ObjectDefinition;
+import nftlink.nftables.SynproxyFlag;
 import nftlink.nftables.Table;
 import nftlink.nftables.Bytes;
+import nftlink.nftables.TimeUnit;
 
 import java.util.HexFormat;
 import java.util.List;
@@ -118,9 +120,10 @@ public final class ObjectRenderer {
                 if ((s.flags() & NfTablesUapi.NF_SYNPROXY_OPT_WSCALE) != 0) {
                     sb.append("\n\t\twscale ").append(s.wscale());
                 }
-                if ((s.flags() & (NfTablesUapi.NF_SYNPROXY_OPT_TIMESTAMP | NfTablesUapi.NF_SYNPROXY_OPT_SACK_PERM)) != 0) {
-                    sb.append("\n\t\t").append((s.flags() & NfTablesUapi.NF_SYNPROXY_OPT_TIMESTAMP) != 0 ? "timestamp" : "")
-                            .append(' ').append((s.flags() & NfTablesUapi.NF_SYNPROXY_OPT_SACK_PERM) != 0 ? "sack-perm" : "");
+                if (!SynproxyFlag.words(s.flags()).isEmpty()) {
+                    // nft writes both places, keeping the space between them when only one is set
+                    sb.append("\n\t\t").append(synproxyOption(s, SynproxyFlag.TIMESTAMP)).append(' ')
+                            .append(synproxyOption(s, SynproxyFlag.SACK_PERM));
                 }
                 sb.append('\n');
             }
@@ -234,5 +237,10 @@ public final class ObjectRenderer {
     /** The protocol's name as {@code getprotobynumber} gives it, else the number; a name even under nft -n and -p. */
     static String protocol(int l4proto) {
         return OutputFlags.DEFAULT.apply(() -> Datatype.INET_PROTO.print(Bytes.u8(l4proto & 0xff)));
+    }
+
+    /** {@code option}'s word when the object sets it, else nothing. */
+    private static String synproxyOption(ObjectDefinition.Synproxy s, SynproxyFlag option) {
+        return (s.flags() & option.bit()) != 0 ? option.nftName() : "";
     }
 }

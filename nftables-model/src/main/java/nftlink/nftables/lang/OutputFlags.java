@@ -162,7 +162,7 @@ public record OutputFlags(boolean stateless, boolean service, boolean reverseDns
             try {
                 lines = Files.readAllLines(file);
             } catch (IOException | RuntimeException e) {
-                return names;
+                return Map.of();
             }
             for (String line : lines) {
                 int hash = line.indexOf('#');
@@ -179,7 +179,7 @@ public record OutputFlags(boolean stateless, boolean service, boolean reverseDns
                     // a malformed line: getservbyport(3) skips it too
                 }
             }
-            return names;
+            return Map.copyOf(names);
         }
     }
 }

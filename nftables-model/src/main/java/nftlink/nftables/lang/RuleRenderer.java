@@ -2,6 +2,8 @@ package nftlink.nftables.lang;
 
 import nftlink.nftables.Family;
 import nftlink.nftables.Bytes;
+import nftlink.nftables.QueueFlag;
+import nftlink.nftables.SynproxyFlag;
 import nftlink.nftables.xt.XtContext;
 import nftlink.nftables.xt.XtListing;
 
@@ -138,7 +140,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.SynproxyStatement sp -> "synproxy"
                     // nft 1.1.3 prints both when either was given (synproxy wscale 3 lists as synproxy mss 0 wscale 3)
                     + ((sp.flags() & 0x03) != 0 ? " mss " + sp.mss() + " wscale " + sp.wscale() : "")
-                    + ((sp.flags() & 0x08) != 0 ? " timestamp" : "") + ((sp.flags() & 0x04) != 0 ? " sack-perm" : "");
+                    + SynproxyFlag.words(sp.flags()).stream().map(w -> " " + w).collect(Collectors.joining());
             case Statement.DupStatement d when d.deviceSource() != null -> "dup to " + mapText((MapLookupField) d.deviceSource());
             case Statement.DupStatement d when d.addressSource() != null -> "dup to " + sourceText(d.addressSource())
                     + (d.device() == null ? "" : " device " + device(d.device()));
@@ -337,14 +339,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     }
 
     private static String queueFlags(int flags) {
-        StringJoiner j = new StringJoiner(",");
-        if ((flags & 0x01) != 0) {
-            j.add("bypass");
-        }
-        if ((flags & 0x02) != 0) {
-            j.add("fanout");
-        }
-        return j.toString();
+        return String.join(",", QueueFlag.words(flags));
     }
 
     private String device(int index) {
@@ -450,7 +445,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     /** A field as nft lists it: constants in a concatenation as values ({@code ip saddr . "lo"}). */
     private String fieldText(Field field) {
         if (field instanceof ConcatField concat && concat.fields().stream().anyMatch(ConstantField.class::isInstance)) {
-            java.util.StringJoiner j = new java.util.StringJoiner(" . ");
+            StringJoiner j = new StringJoiner(" . ");
             concat.fields().forEach(f -> j.add(f instanceof ConstantField c && c.parts().size() == 1
                     ? single(c, c.values().getFirst()) : f.text()));
             return j.toString();

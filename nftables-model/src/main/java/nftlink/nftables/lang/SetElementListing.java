@@ -124,6 +124,15 @@ public final class SetElementListing {
         return type.hostOrder() && type != Datatype.IFNAME && type != Datatype.STRING;
     }
 
+    /** Reverses the {@code length} bytes of {@code raw} from {@code at}: one part of a key turned to the other byte order. */
+    static void reversePart(byte[] raw, int at, int length) {
+        for (int a = at, b = at + length - 1; a < b; a++, b--) {
+            byte t = raw[a];
+            raw[a] = raw[b];
+            raw[b] = t;
+        }
+    }
+
     /**
      * nft's sort value of a hash set's key: one key as the number nft holds (its bytes read in the
      * key's byte order; a bitmask by its lowest flag), a concatenation as its parts' bytes read as

@@ -1,6 +1,7 @@
 package nftlink.nftables.lang;
 
 import nftlink.nftables.NfTablesUapi;
+import nftlink.nftables.TimeUnit;
 import nftlink.nftables.expr.Connlimit;
 import nftlink.nftables.expr.Counter;
 import nftlink.nftables.expr.Expression;

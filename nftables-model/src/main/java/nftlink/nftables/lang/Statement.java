@@ -2,6 +2,7 @@ package nftlink.nftables.lang;
 
 import nftlink.nftables.Family;
 import nftlink.nftables.Bytes;
+import nftlink.nftables.TimeUnit;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Verdict;
 

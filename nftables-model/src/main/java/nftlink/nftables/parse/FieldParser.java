@@ -202,11 +202,7 @@ final class FieldParser extends RuleSubparser {
     private Field ctField() {
         c.next();
         Token key = c.expect(Token.Kind.WORD, "a ct key");
-        Ct.Direction direction = switch (key.text()) {
-            case "original" -> Ct.Direction.ORIGINAL;
-            case "reply" -> Ct.Direction.REPLY;
-            default -> null;
-        };
+        Ct.Direction direction = Ct.Direction.named(key.text()).orElse(null);
         if (direction != null) {
             key = c.expect(Token.Kind.WORD, "a ct key");
         }

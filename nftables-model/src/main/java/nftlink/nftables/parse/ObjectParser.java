@@ -8,7 +8,6 @@ import nftlink.nftables.lang.ObjectRenderer;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 
 /**
@@ -25,10 +24,6 @@ import java.util.Set;
  * the kernel takes when nft leaves the attribute out.
  */
 final class ObjectParser {
-
-    /** The object keywords, as {@link #keyword} returns them. */
-    static final Set<String> KEYWORDS = Set.of("counter", "quota", "limit", "ct helper", "ct timeout",
-            "ct expectation", "synproxy", "secmark");
 
     private final Cursor c;
 

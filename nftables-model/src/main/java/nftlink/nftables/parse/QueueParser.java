@@ -1,6 +1,7 @@
 package nftlink.nftables.parse;
 
 import nftlink.nftables.NfTablesUapi;
+import nftlink.nftables.QueueFlag;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.Statement;
@@ -51,11 +52,8 @@ final class QueueParser extends RuleSubparser {
                         all.append(',').append(c.expect(Token.Kind.WORD, "a queue flag").text());
                     }
                     for (String flag : all.toString().split(",")) {
-                        flags |= switch (flag) {
-                            case "bypass" -> NfTablesUapi.NFT_QUEUE_FLAG_BYPASS;
-                            case "fanout" -> NfTablesUapi.NFT_QUEUE_FLAG_CPU_FANOUT;
-                            default -> throw Cursor.error(f, "unknown queue flag " + flag + " (bypass, fanout)");
-                        };
+                        flags |= QueueFlag.named(flag)
+                                .orElseThrow(() -> Cursor.error(f, "unknown queue flag " + flag + " (bypass, fanout)")).bit();
                     }
                 }
                 case "bypass" -> {

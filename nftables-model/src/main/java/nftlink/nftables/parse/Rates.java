@@ -1,7 +1,7 @@
 package nftlink.nftables.parse;
 
 import nftlink.nftables.lang.ByteUnit;
-import nftlink.nftables.lang.TimeUnit;
+import nftlink.nftables.TimeUnit;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

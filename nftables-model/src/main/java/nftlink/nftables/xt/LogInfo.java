@@ -1,6 +1,8 @@
 package nftlink.nftables.xt;
 
 import nftlink.nftables.Bytes;
+import nftlink.nftables.lang.LogFlag;
+import nftlink.nftables.lang.LogLevel;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +16,8 @@ import java.util.Optional;
  * @param prefix the prefix (at most 29 bytes)
  */
 public record LogInfo(int level, int flags, String prefix) implements XtInfo {
-    private static final String[] LEVELS = {"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug"};
+    /** The level number translated as {@code level none}. */
+    private static final int LEVEL_NONE = 0x10;
 
     /** Checks the component: {@code prefix} must not be null. */
     public LogInfo {
@@ -34,7 +37,9 @@ public record LogInfo(int level, int flags, String prefix) implements XtInfo {
 
     @Override
     public Optional<String> text(XtContext context) {
-        String name = level < LEVELS.length ? LEVELS[level] : level == 0x10 ? "none" : null;
+        // syslog's levels; audit is nft's own, not one iptables stores
+        String name = level == LEVEL_NONE ? "none"
+                : LogLevel.of(level).filter(l -> l != LogLevel.AUDIT).map(LogLevel::nftName).orElse(null);
         if (name == null || !Xlate.printable(prefix)) {
             return Optional.empty();
         }
@@ -45,30 +50,8 @@ public record LogInfo(int level, int flags, String prefix) implements XtInfo {
         if (level != 4) {
             x.add(" level " + name);
         }
-        if ((flags & 0x2f) == 0x2f) {
-            x.add(" flags all");
-        } else {
-            if ((flags & 3) != 0) {
-                String delim = " ";
-                x.add(" flags tcp");
-                if ((flags & 1) != 0) {
-                    x.add(" sequence");
-                    delim = ",";
-                }
-                if ((flags & 2) != 0) {
-                    x.add(delim + "options");
-                }
-            }
-            if ((flags & 4) != 0) {
-                x.add(" flags ip options");
-            }
-            if ((flags & 8) != 0) {
-                x.add(" flags skuid");
-            }
-            if ((flags & 0x20) != 0) {
-                x.add(" flags ether");
-            }
-        }
+        // XT_LOG_* are the bits of NF_LOG_*
+        x.add(LogFlag.text(LogFlag.of(flags & LogFlag.ALL_BITS).orElseThrow()));
         return Optional.of(x.text());
     }
 }

@@ -2,6 +2,7 @@ package nftlink.nftables.xt;
 
 import nftlink.nftables.Bytes;
 import nftlink.nftables.lang.Datatype;
+import nftlink.nftables.lang.NatFlag;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -23,9 +24,6 @@ public record NatRange(String statement, int flags, Bytes minAddress, Bytes maxA
         implements XtInfo {
     private static final int MAP_IPS = 1;
     private static final int PROTO_SPECIFIED = 2;
-    private static final int PROTO_RANDOM = 4;
-    private static final int PERSISTENT = 8;
-    private static final int PROTO_RANDOM_FULLY = 16;
     private static final int PROTO_OFFSET = 32;
 
     /** Checks the components: a statement and 16-byte addresses. */
@@ -76,18 +74,8 @@ public record NatRange(String statement, int flags, Bytes minAddress, Bytes maxA
         if (!range.isEmpty()) {
             x.add(" to " + range);
         }
-        String sep = " ";
-        if ((flags & PROTO_RANDOM) != 0) {
-            x.add(sep + "random");
-            sep = ",";
-        }
-        if ((flags & PROTO_RANDOM_FULLY) != 0) {
-            x.add(sep + "fully-random");
-            sep = ",";
-        }
-        if ((flags & PERSISTENT) != 0) {
-            x.add(sep + "persistent");
-        }
+        // NF_NAT_RANGE_* are the bits nft's nat flags stand for
+        x.add(NatFlag.text(NatFlag.of(flags)));
         return Optional.of(x.text());
     }
 

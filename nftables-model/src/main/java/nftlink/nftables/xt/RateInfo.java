@@ -1,7 +1,9 @@
 package nftlink.nftables.xt;
 
 import nftlink.nftables.Bytes;
+import nftlink.nftables.TimeUnit;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,8 +16,8 @@ import java.util.Optional;
 public record RateInfo(int average, int burst) implements XtInfo {
     static final int SIZE = 40;
     private static final long SCALE = 10000;
-    private static final long[] PERIODS = {SCALE * 86400, SCALE * 3600, SCALE * 60, SCALE};
-    private static final String[] UNITS = {"day", "hour", "minute", "second"};
+    /** The units libxt_limit translates to, longest first. */
+    private static final List<TimeUnit> UNITS = List.of(TimeUnit.DAY, TimeUnit.HOUR, TimeUnit.MINUTE, TimeUnit.SECOND);
 
     /**
      * Decodes {@code struct xt_rateinfo}.
@@ -36,14 +38,19 @@ public record RateInfo(int average, int burst) implements XtInfo {
             x.add(" inf");
         } else {
             int i = 1;
-            while (i < PERIODS.length && !(period > PERIODS[i] || PERIODS[i] / period < PERIODS[i] % period)) {
+            while (i < UNITS.size() && !(period > scaled(i) || scaled(i) / period < scaled(i) % period)) {
                 i++;
             }
-            x.add(" " + PERIODS[i - 1] / period + "/" + UNITS[i - 1]);
+            x.add(" " + scaled(i - 1) / period + "/" + UNITS.get(i - 1).nftName());
         }
         if (burst != 0) {
             x.add(" burst " + Xlate.unsigned(burst) + " packets");
         }
         return Optional.of(x.text());
+    }
+
+    /** The {@code i}th unit in the struct's 1/10000 s. */
+    private static long scaled(int i) {
+        return SCALE * UNITS.get(i).seconds();
     }
 }

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Small rule sets for the differences the wider rule set generator ({@link ExpressionWriter},
- * {@link MoreStatementWriter}) found, each through every check of {@link DifferentialCheck} against nft 1.1.3:
+ * {@link PacketStatementWriter}) found, each through every check of {@link DifferentialCheck} against nft 1.1.3:
  * nftlink applies it as nft-ref does (same listing and bytecode), lists it byte for byte and as the same JSON, and
  * nft-ref accepts both listings.
  */

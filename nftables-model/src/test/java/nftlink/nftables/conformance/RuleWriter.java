@@ -18,7 +18,7 @@ final class RuleWriter {
     private final NatWriter nat;
     private final StatementWriter statements;
     private final ExpressionWriter expressions;
-    private final MoreStatementWriter moreStatements;
+    private final PacketStatementWriter packetStatements;
 
     RuleWriter(Choices c, TablePlan table, SetWriter sets) {
         this.c = c;
@@ -27,7 +27,7 @@ final class RuleWriter {
         this.nat = new NatWriter(c, sets);
         this.statements = new StatementWriter(c, table);
         this.expressions = new ExpressionWriter(c, table);
-        this.moreStatements = new MoreStatementWriter(c, table);
+        this.packetStatements = new PacketStatementWriter(c, table);
     }
 
     /** One rule for {@code chain}, never empty. */
@@ -55,7 +55,7 @@ final class RuleWriter {
         for (int i = c.between(0, 2); i > 0 && !rule.terminal; i--) {
             statements.statement(rule, chain);
         }
-        moreStatements.statement(rule, chain);
+        packetStatements.statement(rule, chain);
         if (!rule.terminal && c.roll(60)) {
             end(rule, chain);
         }

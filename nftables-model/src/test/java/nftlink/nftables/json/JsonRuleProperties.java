@@ -21,7 +21,7 @@ import nftlink.nftables.lang.RejectKind;
 import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.LogLevel;
 import nftlink.nftables.lang.LogFlag;
-import nftlink.nftables.lang.TimeUnit;
+import nftlink.nftables.TimeUnit;
 import nftlink.nftables.lang.Value;
 import nftlink.nftables.parse.CgroupPathResolver;
 import nftlink.nftables.parse.SetLookup;

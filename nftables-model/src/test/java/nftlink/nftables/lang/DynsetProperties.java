@@ -10,6 +10,7 @@ import nftlink.nftables.Family;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.Bytes;
+import nftlink.nftables.TimeUnit;
 import nftlink.nftables.expr.Dynset;
 import nftlink.nftables.expr.Expression;
 

@@ -4,6 +4,7 @@ import nftlink.netlink.NetworkNamespace;
 import nftlink.nftables.Family;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.SetElement;
+import nftlink.nftables.TimeUnit;
 import nftlink.nftables.expr.Expressions;
 import nftlink.nftables.expr.Verdict;
 import nftlink.testing.NftRef;

@@ -14,6 +14,7 @@ import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.Rule;
 import nftlink.nftables.SetElement;
 import nftlink.nftables.Bytes;
+import nftlink.nftables.TimeUnit;
 import nftlink.nftables.expr.Verdict;
 
 import java.util.ArrayList;

@@ -14,7 +14,7 @@ import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.RuleSpec;
 import nftlink.nftables.lang.SocketCgroupField;
 import nftlink.nftables.lang.Statement;
-import nftlink.nftables.lang.TimeUnit;
+import nftlink.nftables.TimeUnit;
 import nftlink.nftables.lang.Value;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

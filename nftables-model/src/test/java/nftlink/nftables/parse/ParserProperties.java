@@ -26,7 +26,7 @@ import nftlink.nftables.lang.Statement;
 import nftlink.nftables.lang.NatFlag;
 import nftlink.nftables.lang.LogLevel;
 import nftlink.nftables.lang.LogFlag;
-import nftlink.nftables.lang.TimeUnit;
+import nftlink.nftables.TimeUnit;
 import nftlink.nftables.lang.Value;
 
 import java.math.BigInteger;

@@ -4,19 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the statements of the wider families into a generated rule: header writes
+ * Writes the statements that change, copy or redirect the packet or its connection into a generated rule: header writes
  * ({@code ip dscp set}, {@code tcp dport set}), {@code tcp option maxseg size set},
  * {@code meta ... set}, {@code ct ... set}, {@code notrack}, {@code dup}, {@code fwd},
  * {@code tproxy}, the {@code synproxy} statement, {@code last} and {@code ct count}; each
  * where the family, the rule's protocols and the chain's hook allow it (hook-bound ones
  * only in filter base chains).
  */
-final class MoreStatementWriter {
+final class PacketStatementWriter {
 
     private final Choices c;
     private final String family;
 
-    MoreStatementWriter(Choices c, TablePlan table) {
+    PacketStatementWriter(Choices c, TablePlan table) {
         this.c = c;
         this.family = table.family;
     }

@@ -1,4 +1,4 @@
-package nftlink.nftables.lang;
+package nftlink.nftables;
 
 import java.util.Optional;
 

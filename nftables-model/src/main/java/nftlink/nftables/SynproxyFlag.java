@@ -1,0 +1,48 @@
+package nftlink.nftables;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The TCP options {@code synproxy} passes on that people name ({@code NF_SYNPROXY_OPT_*}): {@code timestamp} and
+ * {@code sack-perm}, declared in nft's order. The other two bits, {@code NF_SYNPROXY_OPT_MSS} and
+ * {@code NF_SYNPROXY_OPT_WSCALE}, say that a value was given and are not among them. The statement's and the
+ * object's text and JSON front ends read and write them from here.
+ */
+public enum SynproxyFlag implements KernelFlag {
+    /** {@code timestamp} ({@code NF_SYNPROXY_OPT_TIMESTAMP}). */
+    TIMESTAMP(NfTablesUapi.NF_SYNPROXY_OPT_TIMESTAMP, "timestamp"),
+    /** {@code sack-perm} ({@code NF_SYNPROXY_OPT_SACK_PERM}). */
+    SACK_PERM(NfTablesUapi.NF_SYNPROXY_OPT_SACK_PERM, "sack-perm");
+
+    private final FlagName flagName;
+
+    SynproxyFlag(int bit, String nftName) {
+        flagName = new FlagName(bit, nftName);
+    }
+
+    @Override
+    public FlagName flagName() {
+        return flagName;
+    }
+
+    /**
+     * The flag nft names {@code word}; empty for another word.
+     *
+     * @param word the word
+     * @return the flag, or empty
+     */
+    public static Optional<SynproxyFlag> named(String word) {
+        return KernelFlag.named(SynproxyFlag.class, word);
+    }
+
+    /**
+     * nft's words for the flags among {@code bits}, in nft's order ({@code timestamp} before {@code sack-perm}).
+     *
+     * @param bits an {@code NF_SYNPROXY_OPT_*} mask
+     * @return the words
+     */
+    public static List<String> words(int bits) {
+        return KernelFlag.words(SynproxyFlag.class, KernelFlag.of(SynproxyFlag.class, bits));
+    }
+}
