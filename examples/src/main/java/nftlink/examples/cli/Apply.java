@@ -69,7 +69,9 @@ final class Apply {
             try {
                 script = parse.apply(parser(nft));
             } catch (NftParseException e) {
-                err.println(e.getMessage());
+                // nft names no location for a command given as arguments: the caret shows it
+                err.println(e.location().file().equals("<cmdline>")
+                        ? e.getMessage().substring(e.location().position().length() + 2) : e.getMessage());
                 return 1;
             }
             if (options.debugNetlink()) {

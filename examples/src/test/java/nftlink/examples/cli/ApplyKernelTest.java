@@ -101,6 +101,24 @@ class ApplyKernelTest {
         assertThat(ours.status()).isEqualTo(theirs.exitCode()).isEqualTo(1);
     }
 
+    /**
+     * A command given as arguments that does not parse: like nft, no location before {@code Error:} (the caret
+     * shows where), and the caret under the same word as nft's (the words of the messages are nftlink's own).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"add rule inet t c tcp dport foo accept", "add element inet t s { 1.2.3.4, 10.0.0.300 }"})
+    void commandLineParseErrorsAsNft(String command, TestNamespace ns) {
+        NftRef.apply(ns, "table inet t {\n\tset s {\n\t\ttype ipv4_addr\n\t}\n\n\tchain c {\n\t}\n}\n");
+        String[] args = command.split(" ");
+        MainTest.Run ours = run("", Stream.concat(Stream.of("--netns", ns.name()), Stream.of(args)).toArray(String[]::new));
+        List<String> theirs = NftRef.run(ns, args).stderr().lines().toList();
+        List<String> lines = ours.err().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.getFirst()).startsWith("Error: ");
+        assertThat(lines.subList(1, 3)).isEqualTo(theirs.subList(1, 3));
+        assertThat(ours.status()).isEqualTo(1);
+    }
+
     /** A file with refused operations (its content is always the same, so runs side by side agree). */
     private static final String REFUSED = "/tmp/nftlink-apply-refusals.nft";
 
@@ -144,7 +162,7 @@ class ApplyKernelTest {
         MainTest.Run bad = run("", "--netns", ns.name(), "add", "rule", "inet", "t", "c", "tcp", "dport", "22", "acept");
         assertThat(bad.status()).isEqualTo(1);
         assertThat(bad.err()).isEqualTo("""
-                <cmdline>:1:32-36: Error: syntax error, unexpected acept, expecting a statement
+                Error: syntax error, unexpected acept, expecting a statement
                 add rule inet t c tcp dport 22 acept
                                                ^^^^^
                 """);
