@@ -1,5 +1,7 @@
 package nftlink.examples.cli;
 
+import nftlink.nftables.parse.NftParser;
+
 /**
  * An nft command that cannot run, reported as nft reports it: {@code Error: MESSAGE}, the
  * command, and a caret under the word at fault. Exit status 1.
@@ -27,6 +29,11 @@ final class CommandError extends RuntimeException {
         return new CommandError("syntax error, unexpected " + unexpected + (expecting == null ? "" : ", expecting " + expecting), word);
     }
 
+    /** A syntax error at a keyword that cannot stand at {@code word}: {@code syntax error, unexpected WORD, ...}. */
+    static CommandError unexpectedWord(CommandText text, int word, String expecting) {
+        return new CommandError("syntax error, unexpected " + text.words().get(word) + ", expecting " + expecting, word);
+    }
+
     /** An object named at {@code word} does not exist: nft's {@code No such file or directory}. */
     static CommandError noSuch(int word) {
         return new CommandError("No such file or directory", word);
@@ -45,6 +52,6 @@ final class CommandError extends RuntimeException {
         if (word.startsWith("\"")) {
             return "quoted string";
         }
-        return ListTarget.isKeyword(word) || Command.of(word) != null ? word : "string";
+        return ListTarget.isKeyword(word) || Command.of(word) != null || NftParser.isKeyword(word) ? word : "string";
     }
 }

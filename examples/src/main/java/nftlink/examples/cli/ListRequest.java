@@ -1,6 +1,7 @@
 package nftlink.examples.cli;
 
 import nftlink.nftables.Family;
+import nftlink.nftables.parse.NftParser;
 
 import java.util.List;
 
@@ -98,6 +99,10 @@ record ListRequest(ListTarget target, Family family, String table, String name, 
             if (ListTarget.isFamily(w.get(at)) && at + 1 == w.size()) {
                 return family(target);
             }
+            if (ListTarget.isFamily(w.get(at)) && keyword(target, w.get(at + 1))) {
+                // a keyword cannot be the table: nft read the family alone and wanted the end there
+                throw CommandError.unexpectedWord(text, at + 1, "end of file or newline or semicolon");
+            }
             return table(target, false);
         }
 
@@ -109,18 +114,26 @@ record ListRequest(ListTarget target, Family family, String table, String name, 
             if (i < w.size() && ListTarget.isFamily(w.get(i))) {
                 family = Family.ofName(w.get(i++));
             }
-            int tableWord = identifier(i++);
-            int nameWord = named ? identifier(i++) : -1;
+            int tableWord = identifier(target, i++);
+            int nameWord = named ? identifier(target, i++) : -1;
             end(i);
             return new ListRequest(target, family, text.identifier(tableWord), named ? text.identifier(nameWord) : null,
                     tableWord, nameWord);
         }
 
-        private int identifier(int i) {
+        private int identifier(ListTarget target, int i) {
             if (i >= text.words().size() || ListTarget.isFamily(text.words().get(i))) {
                 throw CommandError.syntax(text, i, "string or last");
             }
+            if (keyword(target, text.words().get(i))) {
+                throw CommandError.unexpectedWord(text, i, "string or last");
+            }
             return i;
+        }
+
+        /** Whether nft's scanner reads {@code word} as a keyword after {@code target}'s words, never as a name. */
+        private static boolean keyword(ListTarget target, String word) {
+            return NftParser.isKeyword(word) || target.stateKeywords().contains(word);
         }
 
         private void end(int i) {

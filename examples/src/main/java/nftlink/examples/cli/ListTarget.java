@@ -5,6 +5,7 @@ import nftlink.nftables.NfTablesUapi;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What {@code list} shows, in nft 1.1.3's words (parser_bison.y's {@code list_cmd}), with the
@@ -84,6 +85,21 @@ enum ListTarget {
         this.scope = scope;
         this.description = description;
         this.objectType = objectType;
+    }
+
+    /**
+     * The words nft's scanner reads as keywords after this target's first word (its start condition:
+     * {@code counter} pushes SCANSTATE_COUNTER, where {@code name}, {@code packets} and {@code bytes} are
+     * keywords; the plural words push none), so that they cannot name its table or object.
+     */
+    Set<String> stateKeywords() {
+        return switch (this) {
+            case COUNTER -> Set.of("name", "packets", "bytes");
+            case QUOTA -> Set.of("name", "bytes", "over", "until", "used");
+            case LIMIT -> Set.of("name", "packets", "bytes", "over", "rate", "burst", "second", "minute", "week");
+            case SYNPROXY -> Set.of("name", "mss", "wscale", "timestamp", "sack-perm", "sack-permitted");
+            default -> Set.of();
+        };
     }
 
     /** The words after {@code list} that name this target ({@code ct helper} is two). */

@@ -111,6 +111,20 @@ class ListParityKernelTest {
         Cli.assertLikeNft(ns, command.split(" "));
     }
 
+    /**
+     * A keyword where a name should be is a syntax error in nft: words its scanner always reads as keywords
+     * ({@code tcp}, {@code hour}), and those of the object's start condition ({@code name} after {@code counter}).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"list counter inet t name", "list counter inet name c", "list quota inet t used",
+            "list limit inet t rate", "list synproxy inet t mss", "list table ip hour", "list set inet t day",
+            "list chain inet t meta", "list counters ip hour", "list counters table ip hour", "list sets ip tcp",
+            "list quotas ip used", "list counters inet name", "list ct helper inet t name", "list tables ip hour",
+            "list maps table ip accept", "list flowtables ip meta", "list hooks ip tcp"})
+    void keywordsAreNoNamesAsInNft(String command) {
+        Cli.assertLikeNft(ns, command.split(" "));
+    }
+
     @ParameterizedTest
     @MethodSource("everyForm")
     void everyFormAsNft(String command) {

@@ -87,6 +87,17 @@ public final class NftParser {
     }
 
     /**
+     * Whether nft's scanner reads {@code word} as a keyword wherever it stands ({@code tcp}, {@code accept},
+     * {@code hour}, ...), so that it can never name a table, chain, set or object without quotes.
+     *
+     * @param word a word
+     * @return whether it is one of those keywords
+     */
+    public static boolean isKeyword(String word) {
+        return Keywords.reserved(word);
+    }
+
+    /**
      * Resolves cgroup paths under the mounted cgroup-v2 hierarchy; knows no undeclared sets.
      *
      * @return the parser
