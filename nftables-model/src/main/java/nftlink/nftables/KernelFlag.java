@@ -2,6 +2,8 @@ package nftlink.nftables;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Set;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +57,19 @@ public interface KernelFlag {
             }
         }
         return flags;
+    }
+
+    /**
+     * The constants of {@code type} that make up exactly {@code bits}; empty when a bit is none of them.
+     *
+     * @param type the enum
+     * @param bits a kernel mask
+     * @param <E> the enum
+     * @return an unmodifiable set, or empty
+     */
+    static <E extends Enum<E> & KernelFlag> Optional<Set<E>> exactly(Class<E> type, int bits) {
+        EnumSet<E> flags = of(type, bits);
+        return bits(flags) == bits ? Optional.of(Collections.unmodifiableSet(flags)) : Optional.empty();
     }
 
     /**

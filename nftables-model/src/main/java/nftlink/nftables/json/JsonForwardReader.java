@@ -12,6 +12,9 @@ import nftlink.nftables.lang.MetaField;
 import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.Statement;
 
+import nftlink.nftables.SynproxyFlag;
+import nftlink.nftables.KernelFlag;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -30,7 +33,7 @@ final class JsonForwardReader {
     Statement queue(Node body) {
         if (body.isNull()) {
             // {"queue": null}: queue 0
-            return new Statement.QueueStatement(0, 0, 0, null);
+            return new Statement.QueueStatement(0, 0, Set.of(), null);
         }
         body.only(Set.of("num", "flags"));
         int first = 0;
@@ -52,16 +55,16 @@ final class JsonForwardReader {
                 last = (int) range.get(1).number(0xffff);
             }
         }
-        int flags = 0;
+        Set<QueueFlag> flags = EnumSet.noneOf(QueueFlag.class);
         Node f = body.optional("flags");
         if (f != null) {
             for (Node flag : f.arrayOrSingle()) {
-                flags |= QueueFlag.named(flag.string()).orElseThrow(() -> flag.error("unknown queue flag (bypass, fanout)")).bit();
+                flags.add(QueueFlag.named(flag.string()).orElseThrow(() -> flag.error("unknown queue flag (bypass, fanout)")));
             }
         }
         int a = first;
         int b = last;
-        int fl = flags;
+        Set<QueueFlag> fl = flags;
         Field s = source;
         return at(body, () -> new Statement.QueueStatement(a, b, fl, s));
     }
@@ -86,10 +89,13 @@ final class JsonForwardReader {
     static Statement synproxy(Node body) {
         if (body.isNull()) {
             // {"synproxy": null}: no options
-            return new Statement.SynproxyStatement(0, 0, 0);
+            return new Statement.SynproxyStatement(null, null, Set.of());
         }
         ObjectDefinition.Synproxy options = JsonObjects.synproxy(body);
-        return new Statement.SynproxyStatement(options.mss(), options.wscale(), options.flags());
+        int bits = options.flags();
+        return new Statement.SynproxyStatement((bits & NfTablesUapi.NF_SYNPROXY_OPT_MSS) == 0 ? null : options.mss(),
+                (bits & NfTablesUapi.NF_SYNPROXY_OPT_WSCALE) == 0 ? null : options.wscale(),
+                KernelFlag.of(SynproxyFlag.class, bits));
     }
 
     /** An IPv4 or IPv6 address, as it is written. */

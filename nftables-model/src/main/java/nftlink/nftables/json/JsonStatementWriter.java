@@ -1,5 +1,6 @@
 package nftlink.nftables.json;
 
+import nftlink.nftables.KernelFlag;
 import nftlink.nftables.QueueFlag;
 import nftlink.nftables.SynproxyFlag;
 import nftlink.nftables.xt.XtListing;
@@ -99,7 +100,7 @@ record JsonStatementWriter(JsonRenderer renderer) {
     private JsonValue queue(Statement.QueueStatement q) {
         var body = JsonValue.object().put("num", q.source() != null ? renderer.field(q.source()) : q.first() == q.last() ? JsonValue.of(q.first())
                 : JsonValue.single("range", JsonValue.array(JsonValue.of(q.first()), JsonValue.of(q.last()))));
-        List<JsonValue> flags = QueueFlag.words(q.flags()).stream().map(JsonValue::of).toList();
+        List<JsonValue> flags = QueueFlag.words(KernelFlag.bits(q.flags())).stream().map(JsonValue::of).toList();
         if (!flags.isEmpty()) {
             body.put("flags", flags.size() == 1 ? flags.getFirst() : JsonValue.array(flags));
         }
@@ -124,18 +125,18 @@ record JsonStatementWriter(JsonRenderer renderer) {
     /** A synproxy statement: its options, {@code null} without any. */
     private JsonValue synproxy(Statement.SynproxyStatement sp) {
         var body = JsonValue.object();
-        if ((sp.flags() & 1) != 0) {
+        if (sp.mss() != null) {
             body.put("mss", sp.mss());
         }
-        if ((sp.flags() & 2) != 0) {
+        if (sp.wscale() != null) {
             body.put("wscale", sp.wscale());
         }
-        List<JsonValue> flags = SynproxyFlag.words(sp.flags()).stream().map(JsonValue::of).toList();
+        List<JsonValue> flags = SynproxyFlag.words(sp.options()).stream().map(JsonValue::of).toList();
         if (!flags.isEmpty()) {
             body.put("flags", JsonValue.array(flags));
         }
         // without options nft writes null
-        return JsonValue.single("synproxy", sp.flags() == 0 ? JsonValue.NULL : body.build());
+        return JsonValue.single("synproxy", sp.options() == 0 ? JsonValue.NULL : body.build());
     }
 
     /** A dup statement to an address or a device computed from the packet. */

@@ -1,5 +1,8 @@
 package nftlink.nftables.lang;
 
+import nftlink.nftables.KernelFlag;
+import nftlink.nftables.QueueFlag;
+import nftlink.nftables.SynproxyFlag;
 import nftlink.nftables.expr.Connlimit;
 import nftlink.nftables.expr.Dynset;
 import nftlink.nftables.expr.Last;
@@ -106,10 +109,10 @@ final class DelinearizeStatements {
                     new Statement.ObjectReference(ObjectType.of(o.type()).orElseThrow(), o.object());
             case Last l when l.msecs() == null || l.set() != null ->
                     new Statement.LastStatement(l.msecs() == null || l.set() == null || l.set() == 0 ? null : l.msecs());
-            case Queue.Fixed q -> new Statement.QueueStatement(q.num(),
-                    q.num() + (q.total() == null ? 1 : q.total()) - 1, q.flags() == null ? 0 : q.flags());
-            case Synproxy sp -> new Statement.SynproxyStatement(sp.mss() == null ? 0 : sp.mss(),
-                    sp.wscale() == null ? 0 : sp.wscale(), sp.flags() == null ? 0 : sp.flags());
+            case Queue.Fixed q when KernelFlag.exactly(QueueFlag.class, q.flags() == null ? 0 : q.flags()).isPresent() ->
+                    new Statement.QueueStatement(q.num(), q.num() + (q.total() == null ? 1 : q.total()) - 1,
+                            KernelFlag.exactly(QueueFlag.class, q.flags() == null ? 0 : q.flags()).orElseThrow());
+            case Synproxy sp when synproxy(sp) != null -> synproxy(sp);
             case Reject r when r.type() == NfTablesUapi.NFT_REJECT_TCP_RST -> new Statement.RejectStatement(RejectKind.TCP_RESET, 0);
             case Reject r when r.type() == NfTablesUapi.NFT_REJECT_ICMPX_UNREACH && r.code() != null ->
                     new Statement.RejectStatement(RejectKind.ICMPX, r.code());
@@ -279,5 +282,21 @@ final class DelinearizeStatements {
             return new ConstantField(keyParts, List.of(v.bytes()));
         }
         return fieldOf(x, REG, l3, l4, link, null, tunnels);
+    }
+    /**
+     * A synproxy expression as the statement: mss and wscale where their option bits say they were given (as
+     * nft prints them: a value without its bit is not shown); {@code null} when the expression has option bits
+     * nft has no words for.
+     */
+    private static Statement.SynproxyStatement synproxy(Synproxy sp) {
+        int bits = sp.flags() == null ? 0 : sp.flags();
+        boolean hasMss = (bits & NfTablesUapi.NF_SYNPROXY_OPT_MSS) != 0;
+        boolean hasWscale = (bits & NfTablesUapi.NF_SYNPROXY_OPT_WSCALE) != 0;
+        var flags = KernelFlag.exactly(SynproxyFlag.class, bits & ~(NfTablesUapi.NF_SYNPROXY_OPT_MSS | NfTablesUapi.NF_SYNPROXY_OPT_WSCALE));
+        if (flags.isEmpty()) {
+            return null;
+        }
+        return new Statement.SynproxyStatement(hasMss ? (sp.mss() == null ? 0 : sp.mss()) : null,
+                hasWscale ? (sp.wscale() == null ? 0 : sp.wscale()) : null, flags.orElseThrow());
     }
 }

@@ -1,5 +1,6 @@
 package nftlink.nftables.lang;
 
+import nftlink.nftables.KernelFlag;
 import nftlink.nftables.Family;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.expr.Bitwise;
@@ -52,7 +53,8 @@ final class LinearizeStatements {
             }
             case Statement.QueueStatement q -> queue(ctx, q);
             case Statement.TproxyStatement t -> tproxy(ctx, t);
-            case Statement.SynproxyStatement sp -> out.add(new Synproxy(sp.mss(), sp.wscale(), sp.flags()));
+            case Statement.SynproxyStatement sp -> out.add(new Synproxy(sp.mss() == null ? 0 : sp.mss(),
+                    sp.wscale() == null ? 0 : sp.wscale(), sp.options()));
             case Statement.DupStatement d -> dup(ctx, d);
             case Statement.FwdStatement f -> fwd(ctx, f);
             case Statement.PayloadSet ps -> {
@@ -101,9 +103,9 @@ final class LinearizeStatements {
     private static void queue(LinearizeContext ctx, Statement.QueueStatement q) {
         if (q.source() != null) {
             loadSource(ctx, q.source());
-            ctx.out().add(new Queue.FromRegister(REG, q.flags() == 0 ? null : q.flags()));
+            ctx.out().add(new Queue.FromRegister(REG, q.flags().isEmpty() ? null : KernelFlag.bits(q.flags())));
         } else {
-            ctx.out().add(new Queue.Fixed(q.first(), q.last() - q.first() + 1, q.flags() == 0 ? null : q.flags()));
+            ctx.out().add(new Queue.Fixed(q.first(), q.last() - q.first() + 1, q.flags().isEmpty() ? null : KernelFlag.bits(q.flags())));
         }
     }
 

@@ -1,5 +1,7 @@
 package nftlink.nftables.lang;
 
+import nftlink.nftables.KernelFlag;
+import java.util.Set;
 import nftlink.nftables.Family;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.QueueFlag;
@@ -131,7 +133,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Statement.CounterStatement c -> stateless ? "counter" : "counter packets " + Long.toUnsignedString(c.packets())
                     + " bytes " + Long.toUnsignedString(c.bytes());
             case Statement.MetaSet ms -> ms.field().text() + " set " + ms.field().datatype().print(ms.value());
-            case Statement.QueueStatement q -> "queue" + (q.flags() == 0 ? "" : " flags " + queueFlags(q.flags())) + " to "
+            case Statement.QueueStatement q -> "queue" + (q.flags().isEmpty() ? "" : " flags " + queueFlags(q.flags())) + " to "
                     + (q.source() != null ? sourceText(q.source()) : q.first() + (q.last() != q.first() ? "-" + q.last() : ""));
             case Statement.TproxyStatement t -> "tproxy" + (t.family() == 0 || family != Family.INET ? ""
                     : t.family() == 2 ? " ip" : " ip6") + " to " + (t.address() == null ? ""
@@ -139,8 +141,9 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     : Datatype.printAddress(t.address().toArray())) + (t.port() == null ? "" : ":" + t.port());
             case Statement.SynproxyStatement sp -> "synproxy"
                     // nft 1.1.3 prints both when either was given (synproxy wscale 3 lists as synproxy mss 0 wscale 3)
-                    + ((sp.flags() & 0x03) != 0 ? " mss " + sp.mss() + " wscale " + sp.wscale() : "")
-                    + SynproxyFlag.words(sp.flags()).stream().map(w -> " " + w).collect(Collectors.joining());
+                    + (sp.mss() != null || sp.wscale() != null ? " mss " + (sp.mss() == null ? 0 : sp.mss())
+                            + " wscale " + (sp.wscale() == null ? 0 : sp.wscale()) : "")
+                    + SynproxyFlag.words(sp.options()).stream().map(w -> " " + w).collect(Collectors.joining());
             case Statement.DupStatement d when d.deviceSource() != null -> "dup to " + mapText((MapLookupField) d.deviceSource());
             case Statement.DupStatement d when d.addressSource() != null -> "dup to " + sourceText(d.addressSource())
                     + (d.device() == null ? "" : " device " + device(d.device()));
@@ -338,8 +341,8 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
         return ":" + min + (max != min ? "-" + max : "");
     }
 
-    private static String queueFlags(int flags) {
-        return String.join(",", QueueFlag.words(flags));
+    private static String queueFlags(Set<QueueFlag> flags) {
+        return String.join(",", QueueFlag.words(KernelFlag.bits(flags)));
     }
 
     private String device(int index) {

@@ -1,5 +1,9 @@
 package nftlink.nftables.lang;
 
+import nftlink.nftables.NfTablesUapi;
+import nftlink.nftables.KernelFlag;
+import nftlink.nftables.SynproxyFlag;
+import nftlink.nftables.QueueFlag;
 import nftlink.nftables.Family;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.TimeUnit;
@@ -485,12 +489,13 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
      *
      * @param first  first queue number (0 with a source)
      * @param last   last queue number (the same as {@code first} for one queue)
-     * @param flags  {@code NFT_QUEUE_FLAG_*}
+     * @param flags  {@code bypass}, {@code fanout}
      * @param source what computes the queue number (numgen, a hash or a map lookup), or {@code null}
      */
-    record QueueStatement(int first, int last, int flags, Field source) implements Statement {
-        /** Checks the components: queue numbers run from 0 to 65535 with {@code first <= last}. */
+    record QueueStatement(int first, int last, Set<QueueFlag> flags, Field source) implements Statement {
+        /** Copies {@code flags} and checks the components: queue numbers run from 0 to 65535 with {@code first <= last}. */
         public QueueStatement {
+            flags = Set.copyOf(flags);
             StatementChecks.queue(first, last, flags, source);
         }
 
@@ -499,9 +504,9 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
          *
          * @param first first queue number
          * @param last last queue number (the same as {@code first} for one queue)
-         * @param flags {@code NFT_QUEUE_FLAG_*}
+         * @param flags {@code bypass}, {@code fanout}
          */
-        public QueueStatement(int first, int last, int flags) {
+        public QueueStatement(int first, int last, Set<QueueFlag> flags) {
             this(first, last, flags, null);
         }
     }
@@ -525,11 +530,25 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
     /**
      * {@code synproxy [mss N] [wscale N] [timestamp] [sack-perm]}.
      *
-     * @param mss    maximum segment size (0 when not given)
-     * @param wscale window scale (0 when not given)
-     * @param flags  {@code NF_SYNPROXY_OPT_*}
+     * @param mss    maximum segment size, or {@code null} when not given
+     * @param wscale window scale, or {@code null} when not given
+     * @param flags  {@code timestamp}, {@code sack-perm}
      */
-    record SynproxyStatement(int mss, int wscale, int flags) implements Statement {
+    record SynproxyStatement(Integer mss, Integer wscale, Set<SynproxyFlag> flags) implements Statement {
+        /** Copies {@code flags}. */
+        public SynproxyStatement {
+            flags = Set.copyOf(flags);
+        }
+
+        /**
+         * The kernel's {@code NF_SYNPROXY_OPT_*} bits: which of mss and wscale are given, and the flags.
+         *
+         * @return the option bits
+         */
+        public int options() {
+            return (mss == null ? 0 : NfTablesUapi.NF_SYNPROXY_OPT_MSS) | (wscale == null ? 0 : NfTablesUapi.NF_SYNPROXY_OPT_WSCALE)
+                    | KernelFlag.bits(flags);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package nftlink.nftables.lang;
 
+import nftlink.nftables.QueueFlag;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.expr.Hash;
@@ -92,7 +93,7 @@ final class StatementChecks {
         return mark && !(source instanceof MapLookupField) && StatementArgument.mismatch(target, source) == null;
     }
 
-    static void queue(int first, int last, int flags, Field source) {
+    static void queue(int first, int last, Set<QueueFlag> flags, Field source) {
         if (first < 0 || last > 0xffff || last < first) {
             throw new IllegalArgumentException("queue numbers run from 0 to 65535, low to high: " + first + "-" + last);
         }
@@ -104,7 +105,7 @@ final class StatementChecks {
             throw new IllegalArgumentException("unsupported: queue to " + source.text()
                     + " (queue numbers come from numgen, a hash or a map)");
         }
-        if (source != null && (flags & NfTablesUapi.NFT_QUEUE_FLAG_CPU_FANOUT) != 0) {
+        if (source != null && flags.contains(QueueFlag.FANOUT)) {
             throw new IllegalArgumentException("fanout spreads packets over a range of queues, not over a computed queue number");
         }
         long highest = source instanceof ExpressionField x ? switch (x.expression()) {

@@ -1,5 +1,7 @@
 package nftlink.nftables.parse;
 
+import java.util.EnumSet;
+import java.util.Set;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.QueueFlag;
 import nftlink.nftables.lang.Datatype;
@@ -17,7 +19,7 @@ final class QueueParser extends RuleSubparser {
     /** {@code queue [num N[-M]] [fanout] [bypass]} or {@code queue [flags bypass,fanout] [to N[-M]]}. */
     Statement queue() {
         Token start = c.next();
-        int flags = 0;
+        Set<QueueFlag> flags = EnumSet.noneOf(QueueFlag.class);
         int[] range = {0, 0};
         Field[] source = {null};
         boolean numbered = false;
@@ -52,17 +54,17 @@ final class QueueParser extends RuleSubparser {
                         all.append(',').append(c.expect(Token.Kind.WORD, "a queue flag").text());
                     }
                     for (String flag : all.toString().split(",")) {
-                        flags |= QueueFlag.named(flag)
-                                .orElseThrow(() -> Cursor.error(f, "unknown queue flag " + flag + " (bypass, fanout)")).bit();
+                        flags.add(QueueFlag.named(flag)
+                                .orElseThrow(() -> Cursor.error(f, "unknown queue flag " + flag + " (bypass, fanout)")));
                     }
                 }
                 case "bypass" -> {
                     c.next();
-                    flags |= NfTablesUapi.NFT_QUEUE_FLAG_BYPASS;
+                    flags.add(QueueFlag.BYPASS);
                 }
                 case "fanout" -> {
                     c.next();
-                    flags |= NfTablesUapi.NFT_QUEUE_FLAG_CPU_FANOUT;
+                    flags.add(QueueFlag.FANOUT);
                 }
                 default -> {
                     return queueStatement(start, range, flags, source[0]);
@@ -80,7 +82,7 @@ final class QueueParser extends RuleSubparser {
         return (int) v;
     }
 
-    private static Statement queueStatement(Token start, int[] range, int flags, Field source) {
+    private static Statement queueStatement(Token start, int[] range, Set<QueueFlag> flags, Field source) {
         return Cursor.at(start, () -> new Statement.QueueStatement(range[0], range[1], flags, source));
     }
 
@@ -92,7 +94,7 @@ final class QueueParser extends RuleSubparser {
             source = r.lookups.mapLookup(source, Datatype.HOST_INTEGER, 2, new ValueParser.Part(Datatype.HOST_INTEGER, 2, false, false));
         }
         Field s = source;
-        Cursor.at(start, () -> new Statement.QueueStatement(0, 0, 0, s));
+        Cursor.at(start, () -> new Statement.QueueStatement(0, 0, Set.of(), s));
         return source;
     }
 }

@@ -1,5 +1,8 @@
 package nftlink.nftables.parse;
 
+import nftlink.nftables.SynproxyFlag;
+import java.util.EnumSet;
+import java.util.Set;
 import nftlink.nftables.lang.ExthdrField;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.lang.Fields;
@@ -17,28 +20,26 @@ final class TcpStatementParser extends RuleSubparser {
     /** {@code synproxy [mss N] [wscale N] [timestamp] [sack-perm]}. */
     Statement synproxy() {
         Token start = c.next();
-        int mss = 0;
-        int wscale = 0;
-        int flags = 0;
+        Integer mss = null;
+        Integer wscale = null;
+        Set<SynproxyFlag> flags = EnumSet.noneOf(SynproxyFlag.class);
         while (!c.peek().isEndOfStatement() && c.peek().kind() == Token.Kind.WORD) {
             switch (c.peek().text()) {
                 case "mss" -> {
                     c.next();
                     mss = c.smallNumber("a maximum segment size", 0xffff);
-                    flags |= NfTablesUapi.NF_SYNPROXY_OPT_MSS;
                 }
                 case "wscale" -> {
                     c.next();
                     wscale = c.smallNumber("a window scale", 14);
-                    flags |= NfTablesUapi.NF_SYNPROXY_OPT_WSCALE;
                 }
                 case "timestamp" -> {
                     c.next();
-                    flags |= NfTablesUapi.NF_SYNPROXY_OPT_TIMESTAMP;
+                    flags.add(SynproxyFlag.TIMESTAMP);
                 }
                 case "sack-perm" -> {
                     c.next();
-                    flags |= NfTablesUapi.NF_SYNPROXY_OPT_SACK_PERM;
+                    flags.add(SynproxyFlag.SACK_PERM);
                 }
                 case "name" -> {
                     c.next();
