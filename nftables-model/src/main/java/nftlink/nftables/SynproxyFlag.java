@@ -2,6 +2,7 @@ package nftlink.nftables;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The TCP options {@code synproxy} passes on that people name ({@code NF_SYNPROXY_OPT_*}): {@code timestamp} and
@@ -34,6 +35,19 @@ public enum SynproxyFlag implements KernelFlag {
      */
     public static Optional<SynproxyFlag> named(String word) {
         return KernelFlag.named(SynproxyFlag.class, word);
+    }
+
+    /**
+     * The kernel's {@code NF_SYNPROXY_OPT_*} bits of synproxy options: which of mss and wscale are given, and the flags.
+     *
+     * @param mss    the maximum segment size, or {@code null} when not given
+     * @param wscale the window scale, or {@code null} when not given
+     * @param flags  the flags
+     * @return the option bits
+     */
+    public static int options(Integer mss, Integer wscale, Set<SynproxyFlag> flags) {
+        return (mss == null ? 0 : NfTablesUapi.NF_SYNPROXY_OPT_MSS) | (wscale == null ? 0 : NfTablesUapi.NF_SYNPROXY_OPT_WSCALE)
+                | KernelFlag.bits(flags);
     }
 
     /**

@@ -131,12 +131,12 @@ record JsonStatementWriter(JsonRenderer renderer) {
         if (sp.wscale() != null) {
             body.put("wscale", sp.wscale());
         }
-        List<JsonValue> flags = SynproxyFlag.words(sp.options()).stream().map(JsonValue::of).toList();
+        List<JsonValue> flags = SynproxyFlag.words(SynproxyFlag.options(sp.mss(), sp.wscale(), sp.flags())).stream().map(JsonValue::of).toList();
         if (!flags.isEmpty()) {
             body.put("flags", JsonValue.array(flags));
         }
         // without options nft writes null
-        return JsonValue.single("synproxy", sp.options() == 0 ? JsonValue.NULL : body.build());
+        return JsonValue.single("synproxy", SynproxyFlag.options(sp.mss(), sp.wscale(), sp.flags()) == 0 ? JsonValue.NULL : body.build());
     }
 
     /** A dup statement to an address or a device computed from the packet. */

@@ -111,7 +111,7 @@ final class DelinearizeStatements {
                     new Statement.LastStatement(l.msecs() == null || l.set() == null || l.set() == 0 ? null : l.msecs());
             case Queue.Fixed q when KernelFlag.exactly(QueueFlag.class, q.flags() == null ? 0 : q.flags()).isPresent() ->
                     new Statement.QueueStatement(q.num(), q.num() + (q.total() == null ? 1 : q.total()) - 1,
-                            KernelFlag.exactly(QueueFlag.class, q.flags() == null ? 0 : q.flags()).orElseThrow());
+                            KernelFlag.exactly(QueueFlag.class, q.flags() == null ? 0 : q.flags()).orElseThrow(), null);
             case Synproxy sp when synproxy(sp) != null -> synproxy(sp);
             case Reject r when r.type() == NfTablesUapi.NFT_REJECT_TCP_RST -> new Statement.RejectStatement(RejectKind.TCP_RESET, 0);
             case Reject r when r.type() == NfTablesUapi.NFT_REJECT_ICMPX_UNREACH && r.code() != null ->

@@ -1,5 +1,6 @@
 package nftlink.nftables.lang;
 
+import nftlink.nftables.SynproxyFlag;
 import nftlink.nftables.KernelFlag;
 import nftlink.nftables.Family;
 import nftlink.nftables.NfTablesUapi;
@@ -54,7 +55,7 @@ final class LinearizeStatements {
             case Statement.QueueStatement q -> queue(ctx, q);
             case Statement.TproxyStatement t -> tproxy(ctx, t);
             case Statement.SynproxyStatement sp -> out.add(new Synproxy(sp.mss() == null ? 0 : sp.mss(),
-                    sp.wscale() == null ? 0 : sp.wscale(), sp.options()));
+                    sp.wscale() == null ? 0 : sp.wscale(), SynproxyFlag.options(sp.mss(), sp.wscale(), sp.flags())));
             case Statement.DupStatement d -> dup(ctx, d);
             case Statement.FwdStatement f -> fwd(ctx, f);
             case Statement.PayloadSet ps -> {

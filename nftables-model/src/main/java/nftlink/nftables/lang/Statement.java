@@ -1,7 +1,5 @@
 package nftlink.nftables.lang;
 
-import nftlink.nftables.NfTablesUapi;
-import nftlink.nftables.KernelFlag;
 import nftlink.nftables.SynproxyFlag;
 import nftlink.nftables.QueueFlag;
 import nftlink.nftables.Family;
@@ -498,17 +496,6 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
             flags = Set.copyOf(flags);
             StatementChecks.queue(first, last, flags, source);
         }
-
-        /**
-         * {@code queue [flags] to FIRST-LAST}.
-         *
-         * @param first first queue number
-         * @param last last queue number (the same as {@code first} for one queue)
-         * @param flags {@code bypass}, {@code fanout}
-         */
-        public QueueStatement(int first, int last, Set<QueueFlag> flags) {
-            this(first, last, flags, null);
-        }
     }
 
     /**
@@ -538,16 +525,6 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
         /** Copies {@code flags}. */
         public SynproxyStatement {
             flags = Set.copyOf(flags);
-        }
-
-        /**
-         * The kernel's {@code NF_SYNPROXY_OPT_*} bits: which of mss and wscale are given, and the flags.
-         *
-         * @return the option bits
-         */
-        public int options() {
-            return (mss == null ? 0 : NfTablesUapi.NF_SYNPROXY_OPT_MSS) | (wscale == null ? 0 : NfTablesUapi.NF_SYNPROXY_OPT_WSCALE)
-                    | KernelFlag.bits(flags);
         }
     }
 
