@@ -69,11 +69,16 @@ final class PayloadWrite {
         if (protocol == null) {
             return "'" + f.text() + " set' (nftlink's rule language sets meta, ct and header fields)";
         }
-        if (List.of("icmp", "icmpv6", "igmp").contains(protocol) && bits(f).bitOffset() < 16 && bits(f).bits() < 16) {
-            // nft 1.1.3 writes it as the first 16-bit word masked and lists that raw (@th,0,16 set @th,0,16 & 0xff03 | 0x3)
-            return "'" + f.text() + " set' (nftlink writes the " + protocol + " header's fields after its first 16 bits)";
-        }
         return null;
+    }
+
+    /**
+     * Whether nft lists a write of {@code f} as raw bits of the header rather than by the field's name: the type and code
+     * of icmp, icmpv6 and igmp, which it writes as the first 16-bit word masked ({@code @th,0,16 set @th,0,16 & 0x3ff |
+     * 0x300} for {@code icmp type set 3}).
+     */
+    private static boolean listedRaw(Field f) {
+        return List.of("icmp", "icmpv6", "igmp").contains(protocol(f)) && bits(f).bitOffset() < 16 && bits(f).bits() < 16;
     }
 
     /**
@@ -204,7 +209,27 @@ final class PayloadWrite {
                 return r;
             }
         }
-        return maskedWrite ? rawField(e, at) : rawWrite(e, at);
+        if (!maskedWrite) {
+            return rawWrite(e, at);
+        }
+        Read raw = rawField(e, at);
+        return raw != null ? raw : rawInPlace(e, at);
+    }
+
+    /**
+     * Whole bytes changed in place that no field names, as nft lists them: {@code @th,0,16 set @th,0,16 & 0x3ff | 0x300}
+     * (nft's {@code icmp type set 3}, which updates the icmp checksum); or {@code null}.
+     */
+    private static Read rawInPlace(List<Expression> e, int at) {
+        if (!(e.get(at) instanceof Payload.Load load) || !(e.get(at + 1) instanceof Bitwise.MaskXor mx)
+                || !(e.get(at + 2) instanceof Payload.Write w) || load.base() == Payload.Base.TUNNEL || load.length() > 16
+                || mx.sreg() != REG || mx.dreg() != REG || load.dreg() != REG || w.sreg() != REG
+                || w.base() != load.base() || w.offset() != load.offset() || w.length() != load.length()
+                || mx.mask().length() != load.length() || mx.xor().length() != load.length()) {
+            return null;
+        }
+        RawPayloadField f = new RawPayloadField(load.base(), 8 * load.offset(), 8 * load.length());
+        return new Read(new Statement.SetFromField(f, new MaskedField(f, mx.mask(), mx.xor())), 3);
     }
 
     /**
@@ -339,7 +364,7 @@ final class PayloadWrite {
         }
         // the link-layer fields as the rule's link layers name them (ether, each vlan tag)
         out.addAll(link.fields());
-        out.removeIf(f -> unsupported(f) != null);
+        out.removeIf(f -> unsupported(f) != null || listedRaw(f));
         return out;
     }
 }

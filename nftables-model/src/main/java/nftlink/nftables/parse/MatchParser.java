@@ -145,6 +145,10 @@ final class MatchParser extends RuleSubparser {
                 && f.text().startsWith(v.text() + " ")) {
             return setFromField(f, v);
         }
+        if (f instanceof RawPayloadField && v.kind() == Token.Kind.SET_REFERENCE && RawPayloadField.base(v.text()) != null) {
+            // @th,0,16 set @th,0,16 & 0x3ff | 0x300: raw bits changed in place, as nft lists icmp type set 3
+            return setFromField(f, v);
+        }
         if (v.kind() == Token.Kind.WORD && (f instanceof MetaField || f instanceof CtField) && (Fields.isProtocol(v.text())
                 || v.text().equals("meta") || v.text().equals("ct") || v.text().equals("numgen") || v.text().equals("symhash")
                 || v.text().equals("jhash") || v.text().equals("osf")
@@ -241,6 +245,18 @@ final class MatchParser extends RuleSubparser {
             MaskedField top = MaskedField.and(f, Bytes.u32((int) mask));
             Match.Op prefixOp = op;
             return Cursor.at(valueToken, () -> new Match(top, prefixOp, new Value.Single(Bytes.u32((int) (value & mask)))));
+        }
+        Matcher bitPrefix = f == unmasked && f instanceof PayloadBitField && !f.datatype().isBitmask()
+                && valueToken.kind() == Token.Kind.WORD && valueToken.text().indexOf('/') > 0
+                ? NUMBER_PREFIX.matcher(valueToken.text()) : null;
+        if (bitPrefix != null && bitPrefix.matches()) {
+            // ip dscp 0x10/4: the field's first bits, FIELD & MASK == VALUE & MASK
+            c.next();
+            List<Bytes> prefix = Cursor.at(valueToken, () -> ((PayloadBitField) f).prefix(Long.decode(bitPrefix.group(1)),
+                    Integer.parseInt(bitPrefix.group(2))));
+            MaskedField top = MaskedField.and(f, prefix.get(0));
+            Match.Op prefixOp = op;
+            return Cursor.at(valueToken, () -> new Match(top, prefixOp, new Value.Single(prefix.get(1))));
         }
         boolean number = c.peek().kind() == Token.Kind.WORD && Cursor.isNumber(c.peek().text());
         Value parsed = (f.datatype().isBitmask() || f instanceof MaskedField && number) && !(f instanceof ConcatField)

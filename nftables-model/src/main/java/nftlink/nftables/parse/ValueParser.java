@@ -6,6 +6,7 @@ import nftlink.nftables.expr.Verdict;
 import nftlink.nftables.lang.ConcatField;
 import nftlink.nftables.lang.CtField;
 import nftlink.nftables.lang.Datatype;
+import nftlink.nftables.lang.PayloadBitField;
 import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.SocketCgroupField;
@@ -251,6 +252,20 @@ final class ValueParser {
                 && text.substring(slash + 1).matches("\\d+")) {
             // a prefix of a header field's number, the bits from its first: ip ttl 64/4, tcp dport 22/8
             return prefix(p, t, text.substring(0, slash), text.substring(slash + 1));
+        }
+        if (slash > 0 && p.field() instanceof PayloadBitField f && !p.type().isBitmask()
+                && text.matches("(\\d+|0x[0-9a-fA-F]+)/\\d+")) {
+            // a prefix of a bit field's number in a set, the range of values under it: ip dscp { 8/3 } is 0x08-0x0f
+            List<Bytes> prefix = Cursor.at(t, () -> f.prefix(Long.decode(text.substring(0, slash)),
+                    Integer.parseInt(text.substring(slash + 1))));
+            byte[] high = prefix.get(1).toArray();
+            byte[] fieldBits = f.mask().toArray();
+            byte[] mask = prefix.get(0).toArray();
+            for (int i = 0; i < high.length; i++) {
+                high[i] |= (byte) (fieldBits[i] & ~mask[i]);
+            }
+            return Arrays.equals(high, prefix.get(1).toArray()) ? new Value.Single(prefix.get(1))
+                    : new Value.Range(prefix.get(1), Bytes.of(high));
         }
         IllegalArgumentException whole = null;
         Bytes spacedLow = null;

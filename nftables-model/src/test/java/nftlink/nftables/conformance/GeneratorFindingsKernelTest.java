@@ -91,6 +91,14 @@ class GeneratorFindingsKernelTest {
         // nor after a header field, whose dependency came first (seed 3653064180628913967)
         "table ip6 t {\n\tchain c {\n\t\ttcp flags syn ct l3proto ipv6 meta mark set tcp dport map { 22 : 0x1 }\n"
             + "\t\tmeta mark 1 ct l3proto ipv6 tcp sport 2\n\t}\n}\n",
+        // icmp, icmpv6 and igmp type and code are written as the first 16-bit word masked, which nft lists raw (#15)
+        "table ip t {\n\tchain c {\n\t\ticmp type set 3\n\t\ticmp code set 1\n\t\ticmp type set echo-reply\n"
+            + "\t\tigmp type set 0x11\n\t\tmeta l4proto icmp @th,0,16 set @th,0,16 & 0x3ff | 0x300\n"
+            + "\t\t@th,0,16 set @th,0,16 & 0xff\n\t}\n}\n"
+            + "table ip6 t6 {\n\tchain c {\n\t\ticmpv6 type set 3\n\t\ticmpv6 code set 1\n\t}\n}\n",
+        // a prefix of a bit field's number compares its first bits (#15)
+        "table ip t {\n\tchain c {\n\t\tip dscp 1/6\n\t\tip dscp 0x10/4\n\t\tip dscp != 0x11/4 accept\n\t}\n}\n"
+            + "table ip t2 {\n\tchain c {\n\t\tip dscp 8/3\n\t\tip dscp 0/0\n\t\tip dscp 0x20/1\n\t}\n}\n",
     })
     void passesEveryCheck(String ruleset) {
         DifferentialCheck.Outcome outcome = new DifferentialCheck(a, b, c)
