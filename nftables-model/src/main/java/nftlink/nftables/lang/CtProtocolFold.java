@@ -6,6 +6,7 @@ import nftlink.nftables.expr.Payload;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The ct protocol matches nft 1.1.3 takes as the dependency of a later header field and leaves out of a listing: a
@@ -22,8 +23,12 @@ final class CtProtocolFold {
     private CtProtocolFold() {
     }
 
-    /** {@code statements} without the ct protocol matches nft leaves out. */
-    static List<Statement> fold(Family family, List<Statement> statements) {
+    /**
+     * {@code statements} without the ct protocol matches nft leaves out.
+     *
+     * @param kept the ct matches (by identity) that stay whatever follows them
+     */
+    static List<Statement> fold(Family family, List<Statement> statements, Set<Statement> kept) {
         if (family != Family.IP && family != Family.IP6 && family != Family.INET) {
             return statements;
         }
@@ -35,7 +40,7 @@ final class CtProtocolFold {
             }
             boolean l3proto = ct.key() == Ct.Key.L3PROTOCOL;
             boolean protocol = ct.key() == Ct.Key.PROTOCOL && family != Family.INET;
-            if ((l3proto || protocol) && !readBefore(out.subList(0, i)) && readLater(out.subList(i + 1, out.size()), l3proto)) {
+            if ((l3proto || protocol) && !readBefore(out.subList(0, i)) && readLater(out.subList(i + 1, out.size()), l3proto, !kept.contains(m))) {
                 out.remove(i);
             }
         }
@@ -43,11 +48,57 @@ final class CtProtocolFold {
     }
 
     /**
+     * The ct key whose match takes the place of the protocol dependency {@code dep} in nft's listing (it keeps one
+     * dependency per layer, the last match): l3proto for a network protocol, protocol for a transport protocol; or
+     * {@code null}.
+     */
+    static Ct.Key slot(Match dep) {
+        Field f = dep.field();
+        if (f.equals(MetaField.NFPROTO) || f.equals(MetaField.PROTOCOL) || f.equals(PayloadField.ETHER_TYPE)) {
+            return Ct.Key.L3PROTOCOL;
+        }
+        if (f.equals(MetaField.L4PROTO) || f.equals(PayloadField.IP_PROTOCOL) || f.equals(PayloadField.IP6_NEXTHDR)) {
+            return Ct.Key.PROTOCOL;
+        }
+        return null;
+    }
+
+    /**
+     * Where, among the matches right before {@code at}, a ct match of {@code slot} lies that came after the dependency
+     * {@code dep} and so took its place; -1 when none does.
+     */
+    static int takesPlace(List<Statement> out, int at, Match dep, Ct.Key slot) {
+        if (slot == null) {
+            return -1;
+        }
+        for (int j = at - 1; j >= 0 && out.get(j) instanceof Match m; j--) {
+            if (m.equals(dep)) {
+                return -1;
+            }
+            if (isCtMatch(m, slot)) {
+                return out.subList(0, j).contains(dep) ? j : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The ct l3proto matches of {@code between} when the dependency of {@code slot} removed before them was a transport one. */
+    static List<Statement> passed(List<Statement> between, Ct.Key slot) {
+        return slot != Ct.Key.PROTOCOL ? List.of() : between.stream().filter(s -> isCtMatch(s, Ct.Key.L3PROTOCOL)).toList();
+    }
+
+    private static boolean isCtMatch(Statement s, Ct.Key key) {
+        return s instanceof Match m && m.op() == Match.Op.EQ && m.value() instanceof Value.Single
+                && m.field() instanceof CtField ct && ct.key() == key;
+    }
+
+    /**
      * Whether a statement of {@code later} reads or writes a transport header field, or (with {@code network}) a
      * network one, before the first statement that is no match has passed: nft forgets the dependency after each
-     * statement other than a match ({@code ct l3proto ipv6 ct mark set 1 ip6 hoplimit set 9} keeps it).
+     * statement other than a match ({@code ct l3proto ipv6 ct mark set 1 ip6 hoplimit set 9} keeps it). Without
+     * {@code transport}, transport fields do not count: their dependency lay before the ct match.
      */
-    private static boolean readLater(List<Statement> later, boolean network) {
+    private static boolean readLater(List<Statement> later, boolean network, boolean transport) {
         for (Statement s : later) {
             if (network && s instanceof Match m && m.op() == Match.Op.EQ && m.value() instanceof Value.Single
                     && (m.field().equals(MetaField.L4PROTO) || m.field() instanceof CtField ct && ct.key() == Ct.Key.PROTOCOL)) {
@@ -55,7 +106,7 @@ final class CtProtocolFold {
                 return true;
             }
             for (Field f : DelinearizeDependencies.fieldsOf(s)) {
-                if (readsHeader(f, network)) {
+                if (transport ? readsHeader(f, network) : network && readsHeader(f, true) && !readsHeader(f, false)) {
                     return true;
                 }
             }

@@ -96,6 +96,24 @@ class GeneratorFindingsKernelTest {
             + "\t\tigmp type set 0x11\n\t\tmeta l4proto icmp @th,0,16 set @th,0,16 & 0x3ff | 0x300\n"
             + "\t\t@th,0,16 set @th,0,16 & 0xff\n\t}\n}\n"
             + "table ip6 t6 {\n\tchain c {\n\t\ticmpv6 type set 3\n\t\ticmpv6 code set 1\n\t}\n}\n",
+        // nft keeps one protocol dependency per layer, the last: a ct l3proto between a transport field and its
+        // dependency stays, a ct match after a dependency of its own layer goes in its place (#15)
+        "table inet t {\n\tchain c {\n\t\ttcp dport 1 ct l3proto ipv6 tcp sport 2\n"
+            + "\t\tmeta l4proto tcp ct l3proto ipv4 tcp dport 22\n\t\tmeta l4proto tcp ct l3proto ipv4 ip saddr 1.2.3.4\n"
+            + "\t\tmeta l4proto tcp ct l3proto ipv4 meta mark 1 ip saddr 1.2.3.4 tcp dport 3\n"
+            + "\t\tmeta nfproto ipv4 ct l3proto ipv4 ip saddr 1.2.3.4\n\t\tmeta l4proto udp ct l3proto ipv6 meta l4proto udp\n"
+            + "\t\tmeta l4proto tcp ct protocol tcp tcp dport 22\n\t\tudp dport 1 ct l3proto ipv6 udp sport 2\n\t}\n}\n"
+            + "table ip t4 {\n\tchain c {\n\t\ttcp dport 1 ct l3proto ipv4 tcp sport 2\n"
+            + "\t\tip protocol tcp ct l3proto ipv4 tcp dport 22\n\t\tmeta l4proto tcp ct protocol tcp tcp dport 22\n"
+            + "\t\tip protocol tcp ct protocol tcp tcp dport 22\n\t}\n}\n"
+            + "table ip6 t6 {\n\tchain c {\n\t\ttcp dport 1 ct l3proto ipv6 tcp sport 2\n\t}\n}\n",
+        // the iiftype ether an ether type folds with is one before it: after it, it stays in bridge (#15)
+        "table bridge b {\n\tchain c {\n\t\tether type ip meta iiftype ether ip saddr 1.2.3.4\n"
+            + "\t\tmeta iiftype ether ether type ip ip saddr 1.2.3.4\n\t\tether type ip meta iiftype ether meta l4proto icmp\n"
+            + "\t\tether type ip6 meta iiftype ether ip6 saddr ::1 tcp dport 2\n\t\tether type ip meta iiftype ether ip dscp set cs1\n"
+            + "\t\tmeta iiftype ether ether type ip meta iiftype ether ip saddr 1.2.3.4\n\t}\n}\n"
+            + "table netdev n {\n\tchain c {\n\t\tether type ip meta iiftype ether ip saddr 1.2.3.4\n"
+            + "\t\tether type ip meta iiftype ether meta l4proto icmp\n\t}\n}\n",
         // a prefix of a bit field's number compares its first bits (#15)
         "table ip t {\n\tchain c {\n\t\tip dscp 1/6\n\t\tip dscp 0x10/4\n\t\tip dscp != 0x11/4 accept\n\t}\n}\n"
             + "table ip t2 {\n\tchain c {\n\t\tip dscp 8/3\n\t\tip dscp 0/0\n\t\tip dscp 0x20/1\n\t}\n}\n",
