@@ -40,7 +40,8 @@ final class CtProtocolFold {
             }
             boolean l3proto = ct.key() == Ct.Key.L3PROTOCOL;
             boolean protocol = ct.key() == Ct.Key.PROTOCOL && family != Family.INET;
-            if ((l3proto || protocol) && !readBefore(out.subList(0, i)) && readLater(out.subList(i + 1, out.size()), l3proto, !kept.contains(m))) {
+            if ((l3proto || protocol) && !readBefore(out.subList(0, i)) && readLater(out.subList(i + 1, out.size()), l3proto, !kept.contains(m),
+                    family == Family.INET)) {
                 out.remove(i);
             }
         }
@@ -96,13 +97,19 @@ final class CtProtocolFold {
      * Whether a statement of {@code later} reads or writes a transport header field, or (with {@code network}) a
      * network one, before the first statement that is no match has passed: nft forgets the dependency after each
      * statement other than a match ({@code ct l3proto ipv6 ct mark set 1 ip6 hoplimit set 9} keeps it). Without
-     * {@code transport}, transport fields do not count: their dependency lay before the ct match.
+     * {@code transport}, transport fields do not count: their dependency lay before the ct match. With {@code
+     * rejectReads}, a reject other than icmpx reads the network protocol.
      */
-    private static boolean readLater(List<Statement> later, boolean network, boolean transport) {
+    private static boolean readLater(List<Statement> later, boolean network, boolean transport, boolean rejectReads) {
         for (Statement s : later) {
             if (network && s instanceof Match m && m.op() == Match.Op.EQ && m.value() instanceof Value.Single
                     && (m.field().equals(MetaField.L4PROTO) || m.field() instanceof CtField ct && ct.key() == Ct.Key.PROTOCOL)) {
                 // a transport protocol of one value (ct l3proto ipv4 meta l4proto tcp lists as meta l4proto tcp)
+                return true;
+            }
+            if (network && rejectReads && s instanceof Statement.RejectStatement r && r.kind() != RejectKind.ICMPX) {
+                // inet: the network protocol a reject answers (ct l3proto ipv4 reject lists as reject with icmp
+                // port-unreachable; in ip tables it stays)
                 return true;
             }
             for (Field f : DelinearizeDependencies.fieldsOf(s)) {

@@ -223,7 +223,7 @@ final class LinearizeDependencies {
      * nfproto ipv4} (inet: {@code ct l3proto ipv4 ip saddr 1.2.3.4} has no nfproto); in ip and ip6 tables {@code ct
      * protocol tcp} for {@code meta l4proto tcp} ({@code ct protocol tcp tcp dport 22}; inet checks l4proto too).
      */
-    private static boolean impliedByCt(Family family, Match dependency, Set<Match> established) {
+    static boolean impliedByCt(Family family, Match dependency, Set<Match> established) {
         Ct.Key key = dependency.field().equals(MetaField.NFPROTO) ? Ct.Key.L3PROTOCOL
                 : dependency.field().equals(MetaField.L4PROTO) && (family == Family.IP || family == Family.IP6) ? Ct.Key.PROTOCOL
                 : null;

@@ -322,7 +322,8 @@ final class LinearizeSets {
         ranges.sort(Comparator.comparing(r -> r[0]));
         List<BigInteger[]> merged = new ArrayList<>();
         for (BigInteger[] r : ranges) {
-            if (!merged.isEmpty() && r[0].compareTo(merged.getLast()[1]) <= 0) {
+            // overlapping and adjacent intervals join, as nft merges an anonymous set (tcp dport { 1-2, 3-4 } is 1-4)
+            if (!merged.isEmpty() && r[0].compareTo(merged.getLast()[1].add(BigInteger.ONE)) <= 0) {
                 BigInteger[] last = merged.getLast();
                 last[1] = last[1].max(r[1]);
             } else {

@@ -301,8 +301,9 @@ final class LinearizeStatements {
         for (Match dependency : LinearizeDependencies.rejectDependencies(ctx.spec().family(), r)) {
             LinearizeDependencies.checkConflict("reject", dependency, ctx.established());
             if (LinearizeDependencies.impliedBy(dependency, ctx.established())
-                    || LinearizeDependencies.networkByEtherType(dependency, ctx.established())) {
-                // ether type ip, ip protocol tcp: the rule already says what the reject needs
+                    || LinearizeDependencies.networkByEtherType(dependency, ctx.established())
+                    || LinearizeDependencies.impliedByCt(ctx.spec().family(), dependency, ctx.established())) {
+                // ether type ip, ip protocol tcp, ct l3proto ipv6: the rule already says what the reject needs
                 continue;
             }
             if (ctx.established().add(dependency)) {

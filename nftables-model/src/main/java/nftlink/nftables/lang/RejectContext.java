@@ -3,6 +3,7 @@ package nftlink.nftables.lang;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.Family;
 
+import nftlink.nftables.expr.Ct;
 import nftlink.nftables.expr.Exthdr;
 import java.util.List;
 import java.util.Objects;
@@ -35,7 +36,8 @@ public final class RejectContext {
                 return Statement.RejectStatement.portUnreachable(network.equals("ip") ? RejectKind.ICMP : RejectKind.ICMPV6);
             }
             if (before.get(i) instanceof Match m && m.op() == Match.Op.EQ && m.value() instanceof Value.Single v) {
-                boolean nfproto = m.field().equals(MetaField.NFPROTO);
+                // ct l3proto fixes it as meta nfproto does (nft-ref: ct l3proto ipv4 reject is reject with icmp)
+                boolean nfproto = m.field().equals(MetaField.NFPROTO) || m.field() instanceof CtField ct && ct.key() == Ct.Key.L3PROTOCOL;
                 boolean ethertype = m.field().equals(PayloadField.ETHER_TYPE) || m.field().equals(MetaField.PROTOCOL);
                 if (nfproto && v.bytes().equals(Bytes.u8(2)) || ethertype && v.bytes().equals(Bytes.u16Be(0x0800))) {
                     return Statement.RejectStatement.portUnreachable(RejectKind.ICMP);

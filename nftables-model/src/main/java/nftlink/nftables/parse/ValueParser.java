@@ -303,7 +303,7 @@ final class ValueParser {
                 throw Cursor.error(new Token(Token.Kind.WORD, text + " - " + end.text(), t.location().to(end.location())),
                         "range " + text + "-" + end.text() + " has its bounds the wrong way round");
             }
-            return new Value.Range(spacedLow, high);
+            return range(spacedLow, high);
         }
         for (int i = text.indexOf('-'); i > 0; i = text.indexOf('-', i + 1)) {
             try {
@@ -312,7 +312,7 @@ final class ValueParser {
                 if (p.type().elementOrder().compare(low, high) > 0) {
                     throw Cursor.error(t, "range " + text + " has its bounds the wrong way round");
                 }
-                return new Value.Range(low, high);
+                return range(low, high);
             } catch (IllegalArgumentException e) {
                 // try the next dash
             }
@@ -321,6 +321,11 @@ final class ValueParser {
             return new Value.Single(Hostnames.address(hostnames, t, p.type()));
         }
         throw Cursor.error(t, (whole != null ? whole : wholeError(p, text)).getMessage());
+    }
+
+    /** A range, or the one value it holds when its bounds are equal, as nft reads {@code tcp dport 2-2}. */
+    private static Value range(Bytes low, Bytes high) {
+        return low.equals(high) ? new Value.Single(low) : new Value.Range(low, high);
     }
 
     /** Why {@code text} is not one value of {@code p}'s type (for a word {@link #rangeOnly} said so of). */

@@ -107,6 +107,22 @@ class GeneratorFindingsKernelTest {
             + "\t\tip protocol tcp ct l3proto ipv4 tcp dport 22\n\t\tmeta l4proto tcp ct protocol tcp tcp dport 22\n"
             + "\t\tip protocol tcp ct protocol tcp tcp dport 22\n\t}\n}\n"
             + "table ip6 t6 {\n\tchain c {\n\t\ttcp dport 1 ct l3proto ipv6 tcp sport 2\n\t}\n}\n",
+        // in inet a ct l3proto says the network protocol a reject answers, as nft lists it (seed 1696617211351905606)
+        "table inet t {\n\tchain c {\n\t\ttype filter hook output priority filter;\n"
+            + "\t\tmeta skuid != 44896 ct state invalid ct l3proto ipv6 ct mark 3 log prefix \"in\" reject with icmpv6 port-unreachable\n"
+            + "\t\tct l3proto ipv6 meta mark 3 reject with icmpv6 port-unreachable\n\t\tmeta mark 3 ct l3proto ipv6 reject\n"
+            + "\t\tct l3proto ipv6 ip6 saddr ::1\n\t\tct l3proto ipv4 reject\n\t\tct l3proto ipv6 reject with tcp reset\n"
+            + "\t\tct l3proto ipv6 counter reject with icmpv6 port-unreachable\n\t\tct l3proto ipv6 reject with icmpx port-unreachable\n"
+            + "\t\tct reply l3proto ipv4 reject\n\t}\n}\n"
+            + "table ip t4 {\n\tchain c {\n\t\ttype filter hook output priority filter;\n\t\tct l3proto ipv4 reject\n"
+            + "\t\tct l3proto ipv4 reject with tcp reset\n\t}\n}\n",
+        // anonymous interval sets merge adjacent intervals; a range of one value is that value; ranges of dscp and
+        // ecn list as numbers (#15)
+        "table ip t {\n\tchain c {\n\t\ttcp dport { 1-2, 3-4 }\n\t\tip daddr { 10.0.0.0/25, 10.0.0.128/25 }\n"
+            + "\t\tip daddr { 10.0.0.1, 10.0.0.2-10.0.0.5 }\n\t\tmeta mark { 1-2, 3 }\n\t\ttcp dport { 1-2 counter, 3-4 }\n"
+            + "\t\ttcp dport { 1, 3, 2-2 }\n\t\ttcp dport 2-2\n\t\ttcp dport { 2-2 }\n"
+            + "\t\tmeta mark set tcp dport map { 2-2 : 1, 3 : 2 }\n\t\ttcp dport vmap { 2-2 : accept, 4 : drop }\n"
+            + "\t\tip dscp 0x08-0x0f\n\t\tip dscp != 0x08-0x0f\n\t\tip ecn 1-2\n\t}\n}\n",
         // the iiftype ether an ether type folds with is one before it: after it, it stays in bridge (#15)
         "table bridge b {\n\tchain c {\n\t\tether type ip meta iiftype ether ip saddr 1.2.3.4\n"
             + "\t\tmeta iiftype ether ether type ip ip saddr 1.2.3.4\n\t\tether type ip meta iiftype ether meta l4proto icmp\n"
