@@ -269,8 +269,9 @@ final class LinearizeStatements {
                 LinearizeDependencies.networkHeaderOption(v.field()));
         // a named map holds a bit field's values (an anonymous one holds the bits in place); nft moves an
         // extension header's bits down without the ntoh before a named verdict map, whatever the rule said before
-        out.addAll(v.named() != null && BitValue.applies(v.field())
-                ? BitValue.lookupLoads(v.field(), REG, false) : v.field().loads(REG));
+        boolean shifted = v.named() == null && v.hasIntervals() && BitValue.shiftsForIntervals(v.field());
+        out.addAll(v.named() != null && BitValue.applies(v.field()) ? BitValue.lookupLoads(v.field(), REG, false)
+                : shifted ? BitValue.intervalLoads(v.field(), REG) : v.field().loads(REG));
         if (v.named() != null) {
             out.add(new Lookup(v.named(), 0, REG, NfTablesUapi.NFT_REG_VERDICT, null));
         } else {

@@ -123,6 +123,13 @@ class GeneratorFindingsKernelTest {
             + "\t\ttcp dport { 1, 3, 2-2 }\n\t\ttcp dport 2-2\n\t\ttcp dport { 2-2 }\n"
             + "\t\tmeta mark set tcp dport map { 2-2 : 1, 3 : 2 }\n\t\ttcp dport vmap { 2-2 : accept, 4 : drop }\n"
             + "\t\tip dscp 0x08-0x0f\n\t\tip dscp != 0x08-0x0f\n\t\tip ecn 1-2\n\t}\n}\n",
+        // a bit field is moved down to its value before an anonymous interval set or map, whose keys are values;
+        // ranges of interface types are JSON numbers (#15)
+        "table ip t {\n\tchain c {\n\t\tip dscp { 0x08-0x0f, 0x20 }\n\t\tip dscp != { 1/6, 8/3 }\n"
+            + "\t\tmeta mark set ip dscp map { 0x08-0x0f : 1, cs4 : 2 }\n\t\tip dscp vmap { 0x08-0x0f : accept, 0x30-0x37 : drop }\n"
+            + "\t\tip ecn { 1-2 }\n\t\tmeta iiftype 1-5\n\t}\n}\n"
+            + "table ip6 t6 {\n\tchain c {\n\t\tip6 dscp { 0x08-0x0f, 0x20 }\n\t\tip6 dscp { 0x20-0x3f }\n"
+            + "\t\tip6 flowlabel { 1-5 }\n\t}\n}\n",
         // the iiftype ether an ether type folds with is one before it: after it, it stays in bridge (#15)
         "table bridge b {\n\tchain c {\n\t\tether type ip meta iiftype ether ip saddr 1.2.3.4\n"
             + "\t\tmeta iiftype ether ether type ip ip saddr 1.2.3.4\n\t\tether type ip meta iiftype ether meta l4proto icmp\n"
