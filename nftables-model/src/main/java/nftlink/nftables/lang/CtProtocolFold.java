@@ -15,8 +15,9 @@ import java.util.Set;
  * saddr 1.2.3.4}, whatever the value), or before a match of one transport protocol ({@code meta l4proto tcp}, {@code ct
  * protocol tcp}); and in ip and ip6 tables a {@code ct protocol} match before a transport header
  * field ({@code ct protocol tcp tcp dport 22} lists as {@code tcp dport 22}; inet keeps it). Not before th fields,
- * which depend on no protocol, nor after a header field (whose dependency came first: {@code tcp flags syn ct
- * l3proto ipv6 meta mark set tcp dport map { 22 : 1 }} keeps it).
+ * which depend on no protocol, nor before transport fields whose dependency lay before it ({@code tcp flags syn ct
+ * l3proto ipv6 meta mark set tcp dport map { 22 : 1 }} keeps it). nft keeps one dependency per layer, the last
+ * protocol match: {@link DelinearizeDependencies} removes a ct match that took a dependency's place.
  */
 final class CtProtocolFold {
 
@@ -40,7 +41,7 @@ final class CtProtocolFold {
             }
             boolean l3proto = ct.key() == Ct.Key.L3PROTOCOL;
             boolean protocol = ct.key() == Ct.Key.PROTOCOL && family != Family.INET;
-            if ((l3proto || protocol) && !readBefore(out.subList(0, i)) && readLater(out.subList(i + 1, out.size()), l3proto, !kept.contains(m),
+            if ((l3proto || protocol) && readLater(out.subList(i + 1, out.size()), l3proto, !kept.contains(m),
                     family == Family.INET)) {
                 out.remove(i);
             }
@@ -88,7 +89,7 @@ final class CtProtocolFold {
         return slot != Ct.Key.PROTOCOL ? List.of() : between.stream().filter(s -> isCtMatch(s, Ct.Key.L3PROTOCOL)).toList();
     }
 
-    private static boolean isCtMatch(Statement s, Ct.Key key) {
+    static boolean isCtMatch(Statement s, Ct.Key key) {
         return s instanceof Match m && m.op() == Match.Op.EQ && m.value() instanceof Value.Single
                 && m.field() instanceof CtField ct && ct.key() == key;
     }
@@ -119,18 +120,6 @@ final class CtProtocolFold {
             }
             if (!(s instanceof Match || s instanceof Statement.VerdictMap)) {
                 return false;
-            }
-        }
-        return false;
-    }
-
-    /** Whether a statement before reads a header field: its protocol dependency came first, and nft keeps the ct match. */
-    private static boolean readBefore(List<Statement> earlier) {
-        for (Statement s : earlier) {
-            for (Field f : DelinearizeDependencies.fieldsOf(s)) {
-                if (readsHeader(f, true)) {
-                    return true;
-                }
             }
         }
         return false;

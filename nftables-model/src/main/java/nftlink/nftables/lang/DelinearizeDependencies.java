@@ -305,6 +305,7 @@ final class DelinearizeDependencies {
         }
         int etherTypeAt = -1;
         Set<Ct.Key> ctTaken = EnumSet.noneOf(Ct.Key.class);
+        Set<Ct.Key> slotsFound = EnumSet.noneOf(Ct.Key.class);
         for (Match dep : deps) {
             if (!(dep.value() instanceof Value.Single)) {
                 // nft shows the set of icmp types an icmp id or sequence needs
@@ -329,6 +330,8 @@ final class DelinearizeDependencies {
             // the iiftype ether an ether type goes with is one before it (ether type ip meta iiftype ether ip saddr
             // 1.2.3.4 keeps the iiftype in bridge, where the ether type has none of its own)
             boolean iiftype = dep.field().equals(MetaField.IIFTYPE) && etherTypeAt >= 0;
+            int passedCt = -1;
+            boolean found = false;
             for (int j = iiftype ? etherTypeAt - 1 : i - 1; j >= 0; j--) {
                 if (out.get(j).equals(dep)) {
                     out.remove(j);
@@ -339,11 +342,25 @@ final class DelinearizeDependencies {
                     // a ct l3proto between a transport field and its dependency stays (meta l4proto tcp ct l3proto
                     // ipv4 tcp dport 22 lists as ct l3proto ipv4 tcp dport 22)
                     ctKept.addAll(CtProtocolFold.passed(out.subList(j, i), slot));
+                    found = true;
                     break;
+                }
+                if (passedCt < 0 && slot != null && CtProtocolFold.isCtMatch(out.get(j), slot)) {
+                    passedCt = j;
                 }
                 if (!(out.get(j) instanceof Match)) {
                     break;
                 }
+            }
+            if (found && slot != null) {
+                slotsFound.add(slot);
+            } else if (passedCt >= 0 && !slotsFound.contains(slot)) {
+                // no dependency of its own: the ct match of its layer was it (inet: ip saddr 1.1.1.1 ct protocol tcp
+                // tcp dport 2, which nft writes without meta l4proto, lists as ip saddr 1.1.1.1 tcp dport 2)
+                out.remove(passedCt);
+                i--;
+                ctTaken.add(slot);
+                slotsFound.add(slot);
             }
         }
         return i;

@@ -224,8 +224,12 @@ final class LinearizeDependencies {
      * protocol tcp} for {@code meta l4proto tcp} ({@code ct protocol tcp tcp dport 22}; inet checks l4proto too).
      */
     static boolean impliedByCt(Family family, Match dependency, Set<Match> established) {
+        // in inet, ct protocol says the transport protocol once the network protocol is known (nft-ref: ip saddr
+        // 1.1.1.1 ct protocol tcp tcp dport 2 has no meta l4proto; ct protocol tcp tcp dport 22 has)
+        boolean networkKnown = family == Family.IP || family == Family.IP6 || established.stream().anyMatch(e -> e.op() == Match.Op.EQ
+                && e.value() instanceof Value.Single && e.field().equals(MetaField.NFPROTO));
         Ct.Key key = dependency.field().equals(MetaField.NFPROTO) ? Ct.Key.L3PROTOCOL
-                : dependency.field().equals(MetaField.L4PROTO) && (family == Family.IP || family == Family.IP6) ? Ct.Key.PROTOCOL
+                : dependency.field().equals(MetaField.L4PROTO) && networkKnown ? Ct.Key.PROTOCOL
                 : null;
         return key != null && established.stream().anyMatch(e -> e.op() == Match.Op.EQ && e.field() instanceof CtField ct
                 && ct.key() == key && e.value().equals(dependency.value()));

@@ -75,13 +75,19 @@ public final class RejectContext {
      * a field of icmp or igmp counts as {@code ip}, of icmpv6 as {@code ip6} (nft-ref: {@code igmp type
      * membership-query reject} in inet is {@code reject with icmp port-unreachable}).
      */
+    private static String networkHeader(String protocol) {
+        return switch (protocol) {
+            case "ip", "icmp", "igmp" -> "ip";
+            case "ip6", "icmpv6" -> "ip6";
+            default -> null;
+        };
+    }
+
     private static String networkHeader(Field field) {
         return switch (field) {
-            case PayloadField p -> switch (p.protocol()) {
-                case "ip", "icmp", "igmp" -> "ip";
-                case "ip6", "icmpv6" -> "ip6";
-                default -> null;
-            };
+            case PayloadField p -> networkHeader(p.protocol());
+            // bit fields too (nft-ref: ip dscp cs1 reject, ip6 flowlabel set 1 reject in inet answer icmp, icmpv6)
+            case PayloadBitField p -> networkHeader(p.protocol());
             case ConcatField concat -> concat.fields().stream().map(RejectContext::networkHeader)
                     .filter(Objects::nonNull).reduce((a, b) -> b).orElse(null);
             case MapLookupField map -> networkHeader(map.key());

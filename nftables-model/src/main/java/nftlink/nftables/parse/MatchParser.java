@@ -160,12 +160,12 @@ final class MatchParser extends RuleSubparser {
             Field source = r.fields.fieldOrConcat();
             return Cursor.at(v, () -> new Statement.SetFromField(f, source));
         }
-        if (f instanceof PayloadField && RuleVocabulary.startsField(v)) {
+        if (f instanceof PayloadField && RuleVocabulary.startsField(v) && !protocolValue(f, v)) {
             // a header field from a map (ip daddr set iifname map @m, ip daddr set numgen inc mod 16 map { ... }) or
             // from a value of its type (ip saddr set ip daddr, ip id set meta length & 0xff)
             return setFromField(f, v);
         }
-        if (v.kind() == Token.Kind.WORD && (Fields.isProtocol(v.text()) || v.text().equals("meta")
+        if (v.kind() == Token.Kind.WORD && !protocolValue(f, v) && (Fields.isProtocol(v.text()) || v.text().equals("meta")
                 || v.text().equals("ct") || RuleVocabulary.KNOWN_UNSUPPORTED.contains(v.text()))) {
             throw Cursor.error(v, "unsupported: " + f.text() + " set from an expression (nftlink sets constant values only)");
         }
@@ -186,6 +186,21 @@ final class MatchParser extends RuleSubparser {
         Bytes value = constant(parts.getFirst());
         return Cursor.at(v, () -> f instanceof MetaField meta ? new Statement.MetaSet(meta, value)
                 : f instanceof CtField ct ? new Statement.CtSet(ct, value) : new Statement.PayloadSet(f, value));
+    }
+
+    /**
+     * Whether {@code v}, a protocol's name, is a value of {@code f} rather than the start of that protocol's field: no
+     * field name follows it ({@code vlan type set ip6}, {@code ether type set arp}).
+     */
+    private boolean protocolValue(Field f, Token v) {
+        Token next = c.in.peekToken(1);
+        try {
+            f.datatype().parse(v.text(), f.valueLength());
+        } catch (IllegalArgumentException notAValue) {
+            return false;
+        }
+        return Fields.isProtocol(v.text()) && (next.kind() != Token.Kind.WORD
+                || Fields.fieldNames(v.text()).stream().noneMatch(n -> n.equals(next.text()) || n.startsWith(next.text() + " ")));
     }
 
     /**

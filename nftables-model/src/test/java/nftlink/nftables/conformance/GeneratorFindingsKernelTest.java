@@ -130,6 +130,22 @@ class GeneratorFindingsKernelTest {
             + "\t\tip ecn { 1-2 }\n\t\tmeta iiftype 1-5\n\t}\n}\n"
             + "table ip6 t6 {\n\tchain c {\n\t\tip6 dscp { 0x08-0x0f, 0x20 }\n\t\tip6 dscp { 0x20-0x3f }\n"
             + "\t\tip6 flowlabel { 1-5 }\n\t}\n}\n",
+        // a ct match takes the place of a dependency of its layer before it and goes when a field of that layer
+        // follows, whatever was read before (seed 1845091312860508007); in inet ct protocol says the transport
+        // protocol once the network protocol is known (#15)
+        "table ip t {\n\tchain c {\n\t\tip daddr { 10.9.67.224/30 } meta mark 996890209 ct protocol tcp tcp dport 22\n"
+            + "\t\tip saddr 1.1.1.1 ct l3proto ipv4 ip daddr 2.2.2.2\n\t\ttcp sport 1 ct protocol tcp tcp dport 2\n"
+            + "\t\tip saddr 1.1.1.1 ct protocol tcp tcp dport 2\n\t\ttcp sport 1 ct l3proto ipv4 ip daddr 2.2.2.2\n"
+            + "\t\tip saddr 1.1.1.1 ct l3proto ipv4 tcp dport 2\n\t}\n}\n"
+            + "table inet i {\n\tchain c {\n\t\tip saddr 1.1.1.1 ct l3proto ipv4 ip daddr 2.2.2.2\n"
+            + "\t\tip saddr 1.1.1.1 ct l3proto ipv4 tcp dport 2\n\t\tip saddr 1.1.1.1 ct protocol tcp tcp dport 2\n\t}\n}\n",
+        // a written or matched bit field of a network header says the protocol a reject answers (seed
+        // 1845091312860508372); a protocol's name alone is a value to set (vlan type set ip6)
+        "table inet t {\n\tchain c {\n\t\ttype filter hook input priority 0;\n\t\tct reply ip6 daddr 2001:db8::/64 reject\n"
+            + "\t\tip6 flowlabel set 623235 reject\n\t\tip dscp cs1 reject\n\t\tct original ip saddr 1.2.3.4 reject\n"
+            + "\t\tip6 dscp set cs1 reject\n\t}\n}\n"
+            + "table bridge b {\n\tchain c {\n\t\tether type vlan vlan id set 10 vlan type set ip6\n\t\tether type set arp\n"
+            + "\t\tvlan pcp set 3\n\t\tvlan dei set 1\n\t\tether type { ip, ip6 } meta mark 1\n\t}\n}\n",
         // the iiftype ether an ether type folds with is one before it: after it, it stays in bridge (#15)
         "table bridge b {\n\tchain c {\n\t\tether type ip meta iiftype ether ip saddr 1.2.3.4\n"
             + "\t\tmeta iiftype ether ether type ip ip saddr 1.2.3.4\n\t\tether type ip meta iiftype ether meta l4proto icmp\n"
