@@ -146,6 +146,11 @@ class GeneratorFindingsKernelTest {
             + "\t\tip6 dscp set cs1 reject\n\t}\n}\n"
             + "table bridge b {\n\tchain c {\n\t\tether type vlan vlan id set 10 vlan type set ip6\n\t\tether type set arp\n"
             + "\t\tvlan pcp set 3\n\t\tvlan dei set 1\n\t\tether type { ip, ip6 } meta mark 1\n\t}\n}\n",
+        // a transport field in a map key says the protocol tproxy needs (seed 2975524309234312946)
+        "table ip t {\n\tmap m16 {\n\t\ttype inet_service : mark\n\t}\n\tchain r14 {\n\t}\n\tchain c {\n"
+            + "\t\ttype filter hook prerouting priority mangle;\n\t\tmeta mark set udp dport map @m16 tproxy ip to 10.244.190.19 goto r14\n"
+            + "\t\tmeta mark set udp dport map @m16 ct mark set meta priority map { c:500f : 337657448 } tproxy ip to 10.244.190.19\n"
+            + "\t}\n}\n",
         // the iiftype ether an ether type folds with is one before it: after it, it stays in bridge (#15)
         "table bridge b {\n\tchain c {\n\t\tether type ip meta iiftype ether ip saddr 1.2.3.4\n"
             + "\t\tmeta iiftype ether ether type ip ip saddr 1.2.3.4\n\t\tether type ip meta iiftype ether meta l4proto icmp\n"
