@@ -131,19 +131,11 @@ public final class BitValue {
 
     /** The inverse of {@link #intervalKeys}, or {@code null} when a key is no value of {@code f}. */
     static Value.SetLiteral fromIntervalKeys(Field f, Value.SetLiteral keys) {
-        List<Value> items = new ArrayList<>();
         try {
-            for (Value v : keys.items()) {
-                items.add(switch (v) {
-                    case Value.Single s -> new Value.Single(fromIntervalKey(f, s.bytes()));
-                    case Value.Range r -> new Value.Range(fromIntervalKey(f, r.low()), fromIntervalKey(f, r.high()));
-                    default -> null;
-                });
-            }
+            return keys.mapBytes(b -> fromIntervalKey(f, b), "a set of " + f.text());
         } catch (IllegalArgumentException notOfThisField) {
             return null;
         }
-        return items.contains(null) ? null : new Value.SetLiteral(items, keys.statements());
     }
 
     /** A value or range of {@code f} (register form) as a key of an anonymous interval set or map ({@link #intervalKey}). */
@@ -159,15 +151,7 @@ public final class BitValue {
 
     /** {@code literal} with its values as keys of an anonymous interval set of {@code f} ({@link #intervalKey}). */
     static Value.SetLiteral intervalKeys(Field f, Value.SetLiteral literal) {
-        List<Value> items = new ArrayList<>();
-        for (Value v : literal.items()) {
-            items.add(switch (v) {
-                case Value.Single s -> new Value.Single(intervalKey(f, s.bytes()));
-                case Value.Range r -> new Value.Range(intervalKey(f, r.low()), intervalKey(f, r.high()));
-                default -> throw new IllegalArgumentException("unsupported: " + v + " in a set of " + f.text());
-            });
-        }
-        return new Value.SetLiteral(items, literal.statements());
+        return literal.mapBytes(b -> intervalKey(f, b), "a set of " + f.text());
     }
 
     /**
