@@ -275,7 +275,15 @@ final class PayloadWrite {
         } catch (IllegalArgumentException notRaw) {
             return null;
         }
-        return linearize(f, value).equals(e.subList(at, at + 3)) ? new Read(new Statement.PayloadSet(f, value), 3) : null;
+        if (linearize(f, value).equals(e.subList(at, at + 3))) {
+            return new Read(new Statement.PayloadSet(f, value), 3);
+        }
+        // nft names the bits a mask alone clears also where the write spans more bytes and updates no checksum (vlan
+        // id set vlan id & 0xff lists as @ll,116,4 set 0x0; with bits set too it lists the whole write)
+        return new BigInteger(1, mx.xor().toArray()).signum() == 0
+                && e.get(at + 2) instanceof Payload.Write w && w.checksumType() == NfTablesUapi.NFT_PAYLOAD_CSUM_NONE
+                && w.checksumFlags() == 0 && w.base() == load.base() && w.offset() == load.offset() && w.length() == load.length()
+                ? new Read(new Statement.PayloadSet(f, value), 3) : null;
     }
 
     private static Read tryField(Field f, List<Expression> e, int at) {
@@ -325,6 +333,10 @@ final class PayloadWrite {
 
     /** {@code FIELD set FIELD & C} or {@code | C}: the mask and xor read back within the field's bits. */
     private static Read changedInPlace(Field f, Bits b, List<Expression> e, int at, Payload.Load load, Bitwise.MaskXor mx) {
+        if ("vlan".equals(protocol(f)) || "ip6 flowlabel".equals(protocol(f) + " " + name(f))) {
+            // nft lists these changed in place as raw bits (vlan id set vlan id | 1 is @ll,112,16 set @ll,112,16 | 0x1)
+            return null;
+        }
         Region r = Region.of(b, words(f, checksum(f)));
         if (r.first() != load.offset() || r.length() != load.length()) {
             return null;

@@ -151,6 +151,13 @@ class GeneratorFindingsKernelTest {
             + "\t\ttype filter hook prerouting priority mangle;\n\t\tmeta mark set udp dport map @m16 tproxy ip to 10.244.190.19 goto r14\n"
             + "\t\tmeta mark set udp dport map @m16 ct mark set meta priority map { c:500f : 337657448 } tproxy ip to 10.244.190.19\n"
             + "\t}\n}\n",
+        // vlan fields and the ip6 flowlabel changed in place list as raw bits, a mask alone as the bits it clears (#15)
+        "table netdev n {\n\tchain c {\n\t\tvlan id set vlan id | 1\n\t\tvlan id set vlan id & 0xff\n"
+            + "\t\tvlan pcp set vlan pcp | 1\n\t\tether type vlan vlan id set vlan id | 1\n\t\tip dscp set ip dscp | cs1\n"
+            + "\t\tip ttl set ip ttl | 1\n\t\ttcp flags set tcp flags | syn\n\t\tip6 flowlabel set ip6 flowlabel | 1\n\t}\n}\n"
+            + "table inet i {\n\tchain c {\n\t\tudp dport set udp dport | 1\n\t\tip6 hoplimit set ip6 hoplimit | 1\n"
+            + "\t\tip6 dscp set ip6 dscp | cs1\n\t\tether saddr set ether saddr | 00:00:00:00:00:01\n"
+            + "\t\tip6 hoplimit set ip6 hoplimit & 0xf0\n\t}\n}\n",
         // the iiftype ether an ether type folds with is one before it: after it, it stays in bridge (#15)
         "table bridge b {\n\tchain c {\n\t\tether type ip meta iiftype ether ip saddr 1.2.3.4\n"
             + "\t\tmeta iiftype ether ether type ip ip saddr 1.2.3.4\n\t\tether type ip meta iiftype ether meta l4proto icmp\n"
