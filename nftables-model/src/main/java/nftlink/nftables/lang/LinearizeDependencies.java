@@ -98,9 +98,10 @@ final class LinearizeDependencies {
         List<Expression> out = ctx.out();
         List<Expression> moved = new ArrayList<>(out.subList(from, out.size()));
         out.subList(from, out.size()).clear();
-        out.addAll(0, moved);
+        int head = Math.min(ctx.head()[0], from);
+        out.addAll(head, moved);
         List<Integer> boundaries = ctx.boundaries();
-        boundaries.replaceAll(b -> b + moved.size());
+        boundaries.replaceAll(b -> b >= head ? b + moved.size() : b);
     }
 
     /** Whether {@code m} is {@code meta l4proto} of a transport protocol of one network protocol: icmp, igmp, icmpv6. */

@@ -158,6 +158,11 @@ class GeneratorFindingsKernelTest {
             + "table inet i {\n\tchain c {\n\t\tudp dport set udp dport | 1\n\t\tip6 hoplimit set ip6 hoplimit | 1\n"
             + "\t\tip6 dscp set ip6 dscp | cs1\n\t\tether saddr set ether saddr | 00:00:00:00:00:01\n"
             + "\t\tip6 hoplimit set ip6 hoplimit & 0xf0\n\t}\n}\n",
+        // what a reject needs goes to the rule's start before what an ip option put there (seed 7399944204688421421)
+        "table inet t {\n\tchain c {\n\t\ttype filter hook forward priority 0;\n"
+            + "\t\tip option rr exists log prefix \"x y\" limit rate over 270/second reject with tcp reset\n"
+            + "\t\tip option rr exists reject with tcp reset\n\t\tmeta l4proto tcp ip option rr exists reject with tcp reset\n"
+            + "\t\tmeta l4proto tcp ip option rr exists\n\t\texthdr hbh exists reject with tcp reset\n\t}\n}\n",
         // the iiftype ether an ether type folds with is one before it: after it, it stays in bridge (#15)
         "table bridge b {\n\tchain c {\n\t\tether type ip meta iiftype ether ip saddr 1.2.3.4\n"
             + "\t\tmeta iiftype ether ether type ip ip saddr 1.2.3.4\n\t\tether type ip meta iiftype ether meta l4proto icmp\n"
