@@ -61,8 +61,9 @@ final class JsonMangleReader {
                 return at(body, () -> new Statement.SetFromField(field, xored));
             }
         }
+        // (raw bits changed in place: {"|": [{"&": [{"payload": {"base": "th", ...}}, 1023]}, 768]})
         if ((field instanceof MetaField || field instanceof CtField || field instanceof PayloadField
-                || field instanceof PayloadBitField) && body.member("value").value() instanceof JsonValue.Obj) {
+                || field instanceof PayloadBitField || field instanceof RawPayloadField) && body.member("value").value() instanceof JsonValue.Obj) {
             Field source = context.fields.valueField(body.member("value"));
             return at(body, () -> new Statement.SetFromField(field, source));
         }

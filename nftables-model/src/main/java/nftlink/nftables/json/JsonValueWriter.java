@@ -8,6 +8,7 @@ import nftlink.nftables.Family;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Meta;
 import nftlink.nftables.lang.ConcatField;
+import nftlink.nftables.lang.BitValue;
 import nftlink.nftables.lang.Datatype;
 import nftlink.nftables.lang.ExthdrField;
 import nftlink.nftables.lang.Field;
@@ -41,11 +42,23 @@ record JsonValueWriter(JsonRenderer renderer) {
             case Value.CatchAll c -> JsonValue.of("*");
             case Value.SetLiteral l -> {
                 List<JsonValue> items = new ArrayList<>();
+                boolean numbers = BitValue.listedAsNumbers(f, l);
                 for (int i = 0; i < l.items().size(); i++) {
-                    items.add(element(flagValue(f, l.items().get(i)), l.statementsOf(i)));
+                    JsonValue item = numbers ? numbers(f, l.items().get(i)) : flagValue(f, l.items().get(i));
+                    items.add(element(item, l.statementsOf(i)));
                 }
                 yield JsonValue.single("set", JsonValue.array(items));
             }
+        };
+    }
+
+    /** A value or range of a bit field as numbers ({@link BitValue#listedAsNumbers}). */
+    private static JsonValue numbers(Field f, Value v) {
+        return switch (v) {
+            case Value.Range r -> JsonValue.single("range", JsonValue.array(JsonValue.of(f.fromRegister(r.low()).asBigEndian()),
+                    JsonValue.of(f.fromRegister(r.high()).asBigEndian())));
+            case Value.Single s -> JsonValue.of(f.fromRegister(s.bytes()).asBigEndian());
+            default -> throw new IllegalArgumentException("not a value of " + f.text() + ": " + v);
         };
     }
 
@@ -80,7 +93,8 @@ record JsonValueWriter(JsonRenderer renderer) {
      * as arp operations keep their names.
      */
     private JsonValue rangeEnd(Field f, Bytes b) {
-        if (!(f instanceof ConcatField) && f.datatype() == Datatype.INET_PROTO) {
+        if (!(f instanceof ConcatField) && (f.datatype() == Datatype.INET_PROTO || f.datatype() == Datatype.ARPHRD)) {
+            // (and interface types: meta iiftype 1-5 is {"range": [1, 5]})
             return JsonValue.of(Long.parseLong(f.datatype().printNumeric(b)));
         }
         return single(f, b);

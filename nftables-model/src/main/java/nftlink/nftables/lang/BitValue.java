@@ -1,9 +1,12 @@
 package nftlink.nftables.lang;
 
+import nftlink.nftables.Bytes;
+import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.expr.Bitwise;
 import nftlink.nftables.expr.Byteorder;
 import nftlink.nftables.expr.Expression;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +16,7 @@ import java.util.List;
  * field that is looked up in a named set or map, or that is part of a concatenation, whose
  * elements hold values rather than bits in place.
  */
-final class BitValue {
+public final class BitValue {
     private BitValue() {
     }
 
@@ -82,6 +85,73 @@ final class BitValue {
         }
         out.add(new Bitwise.Shift(register, register, length, false, shift));
         return out;
+    }
+
+    /**
+     * Whether nft moves the bits of {@code f} down before a lookup in an anonymous interval set ({@code ip dscp {
+     * 0x08-0x0f, cs4 }}): a header bit field that does not end its bytes.
+     */
+    static boolean shiftsForIntervals(Field f) {
+        return f instanceof PayloadBitField && !down(f, NfTablesUapi.NFT_REG_1).isEmpty();
+    }
+
+    /**
+     * The loads of {@code f} before a lookup in an anonymous interval set, as nft 1.1.3 writes them: masked and
+     * shifted down, with no byte-order swap even for two bytes ({@code ip6 dscp}).
+     */
+    static List<Expression> intervalLoads(Field f, int register) {
+        List<Expression> out = new ArrayList<>(f.loads(register));
+        out.add(down(f, register).getLast());
+        return out;
+    }
+
+    /** A value of {@code f} in register form (bits in place) as an anonymous interval set's key: big endian, as long as the load. */
+    static Bytes intervalKey(Field f, Bytes register) {
+        BigInteger v = new BigInteger(1, f.fromRegister(register).toArray());
+        return BitLayout.fixed(v, f.length());
+    }
+
+    /** The inverse of {@link #intervalKey}: a key of an anonymous interval set in register form. */
+    static Bytes fromIntervalKey(Field f, Bytes key) {
+        return f.toRegister(BitLayout.fixed(new BigInteger(1, key.toArray()), f.valueLength()));
+    }
+
+    /**
+     * Whether nft lists the items of {@code literal}, an anonymous set of {@code f}, as numbers: the interval set of a
+     * bit field across two bytes ({@code ip6 dscp { 0x08-0x0f, 0x20 }}, where {@code ip dscp} names {@code cs4}).
+     *
+     * @param f the field
+     * @param literal the set
+     * @return whether its values print as numbers
+     */
+    public static boolean listedAsNumbers(Field f, Value.SetLiteral literal) {
+        return literal.hasIntervals() && f instanceof PayloadBitField && f.length() > 1 && shiftsForIntervals(f)
+                && f.datatype() == Datatype.DSCP;
+    }
+
+    /** The inverse of {@link #intervalKeys}, or {@code null} when a key is no value of {@code f}. */
+    static Value.SetLiteral fromIntervalKeys(Field f, Value.SetLiteral keys) {
+        try {
+            return keys.mapBytes(b -> fromIntervalKey(f, b), "a set of " + f.text());
+        } catch (IllegalArgumentException notOfThisField) {
+            return null;
+        }
+    }
+
+    /** A value or range of {@code f} (register form) as a key of an anonymous interval set or map ({@link #intervalKey}). */
+    static Value intervalKey(Field f, Value v) {
+        return intervalKeys(f, new Value.SetLiteral(List.of(v))).items().getFirst();
+    }
+
+    /** The inverse of {@link #intervalKey(Field, Value)}, or {@code null} when it is no value of {@code f}. */
+    static Value fromIntervalKey(Field f, Value v) {
+        Value.SetLiteral back = fromIntervalKeys(f, new Value.SetLiteral(List.of(v)));
+        return back == null ? null : back.items().getFirst();
+    }
+
+    /** {@code literal} with its values as keys of an anonymous interval set of {@code f} ({@link #intervalKey}). */
+    static Value.SetLiteral intervalKeys(Field f, Value.SetLiteral literal) {
+        return literal.mapBytes(b -> intervalKey(f, b), "a set of " + f.text());
     }
 
     /**

@@ -384,6 +384,9 @@ public enum Datatype {
             }
             case ARPHRD -> Integer.toString((value.get(0) & 0xff) | (value.get(1) & 0xff) << 8);
             case ETHERTYPE -> String.format("0x%04x", value.asBigEndian());
+            // as hex integers of the field's width (6 and 2 bits): ip dscp 0x08-0x0f, ip ecn 0x1-0x2
+            case DSCP -> String.format("0x%02x", value.asBigEndian());
+            case ECN -> String.format("0x%x", value.asBigEndian());
             // numbers even where nft -S or -u print names
             case INET_SERVICE -> Long.toString(value.asBigEndian());
             case UID, GID -> Integer.toUnsignedString(value.asU32());

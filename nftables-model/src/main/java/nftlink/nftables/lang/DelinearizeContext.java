@@ -98,9 +98,10 @@ final class DelinearizeContext {
         }
         link = link.after(field, m, rule.family());
         if (m.op() == Match.Op.EQ && m.value() instanceof Value.Single single) {
-            // in ip and ip6 tables nft takes ct protocol as the transport protocol (ct protocol tcp tcp dport 22)
+            // in ip and ip6 tables nft takes ct protocol as the transport protocol (ct protocol tcp tcp dport 22), in
+            // other tables once the network protocol is known (ip saddr 1.1.1.1 ct protocol tcp tcp dport 2)
             boolean ctProtocol = field instanceof CtField ct && ct.key() == Ct.Key.PROTOCOL
-                    && (rule.family() == Family.IP || rule.family() == Family.IP6);
+                    && (rule.family() == Family.IP || rule.family() == Family.IP6 || l3 != null);
             if (ctProtocol || field.equals(MetaField.L4PROTO) || field.equals(PayloadField.IP_PROTOCOL)
                     || field.equals(PayloadField.IP6_NEXTHDR)) {
                 l4 = PayloadField.TRANSPORT_PROTOCOLS.getOrDefault(single.bytes().get(0),

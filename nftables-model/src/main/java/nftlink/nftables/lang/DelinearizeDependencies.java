@@ -1,6 +1,9 @@
 package nftlink.nftables.lang;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import nftlink.nftables.Family;
@@ -79,6 +82,7 @@ final class DelinearizeDependencies {
     /** Drops the protocol matches that a later match implies, as nft does when listing. */
     static List<Statement> foldDependencies(Family family, List<Statement> statements) {
         List<Statement> out = new ArrayList<>(statements);
+        Set<Statement> ctKept = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = out.size() - 1; i >= 0; i--) {
             List<Match> deps = dependencies(family, out.get(i));
             if (deps != null) {
@@ -86,10 +90,10 @@ final class DelinearizeDependencies {
                 if (family == Family.INET || family == Family.NETDEV || family == Family.BRIDGE) {
                     deps = withEtherType(out.subList(0, i), deps);
                 }
-                i = removeDependencies(out, i, deps);
+                i = removeDependencies(out, i, deps, ctKept);
             }
         }
-        return CtProtocolFold.fold(family, out);
+        return CtProtocolFold.fold(family, out, ctKept);
     }
 
     /**
@@ -289,7 +293,7 @@ final class DelinearizeDependencies {
      * Removes from the matches right before position {@code i} of {@code out} those equal to one of {@code deps} (one
      * each); returns where the statement at {@code i} is then.
      */
-    private static int removeDependencies(List<Statement> out, int i, List<Match> deps) {
+    private static int removeDependencies(List<Statement> out, int i, List<Match> deps, Set<Statement> ctKept) {
         boolean networkRemoved = false;
         for (int j = i - 1; j >= 0 && out.get(j) instanceof Match m; j--) {
             if (deps.contains(m) && namesNetworkProtocol(m) && followsVlanTag(out, j)) {
@@ -301,6 +305,9 @@ final class DelinearizeDependencies {
                 break;
             }
         }
+        int etherTypeAt = -1;
+        Set<Ct.Key> ctTaken = EnumSet.noneOf(Ct.Key.class);
+        Set<Ct.Key> slotsFound = EnumSet.noneOf(Ct.Key.class);
         for (Match dep : deps) {
             if (!(dep.value() instanceof Value.Single)) {
                 // nft shows the set of icmp types an icmp id or sequence needs
@@ -309,15 +316,53 @@ final class DelinearizeDependencies {
             if (networkRemoved && namesNetworkProtocol(dep)) {
                 continue;
             }
-            for (int j = i - 1; j >= 0; j--) {
+            Ct.Key slot = CtProtocolFold.slot(dep);
+            if (slot != null && ctTaken.contains(slot)) {
+                continue;
+            }
+            int ct = CtProtocolFold.takesPlace(out, i, dep, slot);
+            if (ct >= 0) {
+                // a ct protocol match of the same layer after the dependency took its place in nft: the ct match
+                // goes, the dependency stays (meta nfproto ipv4 ct l3proto ipv4 ip saddr 1.2.3.4)
+                out.remove(ct);
+                i--;
+                ctTaken.add(slot);
+                continue;
+            }
+            // the iiftype ether an ether type goes with is one before it (ether type ip meta iiftype ether ip saddr
+            // 1.2.3.4 keeps the iiftype in bridge, where the ether type has none of its own)
+            boolean iiftype = dep.field().equals(MetaField.IIFTYPE) && etherTypeAt >= 0;
+            int passedCt = -1;
+            boolean found = false;
+            for (int j = iiftype ? etherTypeAt - 1 : i - 1; j >= 0; j--) {
                 if (out.get(j).equals(dep)) {
                     out.remove(j);
                     i--;
+                    if (dep.field().equals(PayloadField.ETHER_TYPE)) {
+                        etherTypeAt = j;
+                    }
+                    // a ct l3proto between a transport field and its dependency stays (meta l4proto tcp ct l3proto
+                    // ipv4 tcp dport 22 lists as ct l3proto ipv4 tcp dport 22)
+                    ctKept.addAll(CtProtocolFold.passed(out.subList(j, i), slot));
+                    found = true;
                     break;
+                }
+                if (passedCt < 0 && slot != null && CtProtocolFold.isCtMatch(out.get(j), slot)) {
+                    passedCt = j;
                 }
                 if (!(out.get(j) instanceof Match)) {
                     break;
                 }
+            }
+            if (found && slot != null) {
+                slotsFound.add(slot);
+            } else if (passedCt >= 0 && !slotsFound.contains(slot)) {
+                // no dependency of its own: the ct match of its layer was it (inet: ip saddr 1.1.1.1 ct protocol tcp
+                // tcp dport 2, which nft writes without meta l4proto, lists as ip saddr 1.1.1.1 tcp dport 2)
+                out.remove(passedCt);
+                i--;
+                ctTaken.add(slot);
+                slotsFound.add(slot);
             }
         }
         return i;

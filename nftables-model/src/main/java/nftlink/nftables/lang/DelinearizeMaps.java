@@ -358,6 +358,33 @@ final class DelinearizeMaps {
     }
 
     /** The verdict map a lookup into the verdict register reads, or {@code null}. */
+    /** {@code m} read with a bit field's values as keys, with its keys in register form (bits in place); or {@code null}. */
+    static MapLookupField inPlace(MapLookupField m) {
+        List<MapLookupField.Entry> entries = new ArrayList<>();
+        try {
+            for (MapLookupField.Entry x : m.entries()) {
+                entries.add(x.key().length() == 0 ? x : new MapLookupField.Entry(BitValue.fromIntervalKey(m.key(), x.key()),
+                        x.data(), x.keyEnd() == null ? null : BitValue.fromIntervalKey(m.key(), x.keyEnd())));
+            }
+        } catch (IllegalArgumentException notOfThisField) {
+            return null;
+        }
+        return new MapLookupField(m.key(), m.dataType(), m.dataLength(), entries, null, m.dataParts(), m.dataRanges());
+    }
+
+    /** {@code v} read with a bit field's values as keys, with its keys in register form (bits in place); or {@code null}. */
+    static Statement.VerdictMap inPlace(Statement.VerdictMap v) {
+        List<Statement.VerdictMap.Entry> entries = new ArrayList<>();
+        for (Statement.VerdictMap.Entry x : v.entries()) {
+            Value key = BitValue.fromIntervalKey(v.field(), x.key());
+            if (key == null) {
+                return null;
+            }
+            entries.add(new Statement.VerdictMap.Entry(key, x.verdict(), x.statements()));
+        }
+        return new Statement.VerdictMap(v.field(), entries, null);
+    }
+
     static Statement verdictMap(Field field, Lookup l, SetContents sets) {
         if (!l.set().startsWith("__map")) {
             return new Statement.VerdictMap(field, List.of(), l.set());

@@ -216,6 +216,14 @@ final class DelinearizeMatches {
         if (next instanceof Lookup l && l.sreg() == REG && l.dreg() < 0) {
             return setLookup(field, l, sets);
         }
+        if (BitValue.shiftsForIntervals(field) && next.equals(BitValue.intervalLoads(field, REG).getLast()) && at + 1 < e.size()
+                && e.get(at + 1) instanceof Lookup l && l.sreg() == REG && l.dreg() < 0 && l.set().startsWith("__set")) {
+            // a bit field moved down to its value before an anonymous interval set (ip dscp { 0x08-0x0f, cs4 })
+            List<SetElement> elements = sets == null ? null : sets.apply(l.set());
+            Value.SetLiteral keys = elements == null || elements.isEmpty() ? null : literal(field, elements);
+            Value.SetLiteral literal = keys == null ? null : BitValue.fromIntervalKeys(field, keys);
+            return literal == null ? null : new Matched(new Match(field, l.inverted() ? Match.Op.NEQ : Match.Op.EQ, literal), 2);
+        }
         return null;
     }
 

@@ -300,6 +300,16 @@ public final class Delinearizer {
                 return new Step(s, loadCount + 1);
             }
         }
+        if (BitValue.shiftsForIntervals(field) && i + loadCount + 1 < e.size()
+                && e.get(i + loadCount).equals(BitValue.intervalLoads(field, REG).getLast())
+                && e.get(i + loadCount + 1) instanceof Lookup l && l.sreg() == REG && l.dreg() == NfTablesUapi.NFT_REG_VERDICT
+                && l.set().startsWith("__map")) {
+            // a bit field moved down to its value before an anonymous interval verdict map
+            Statement s = verdictMap(field, l, c.sets()) instanceof Statement.VerdictMap v ? DelinearizeMaps.inPlace(v) : null;
+            if (s != null) {
+                return new Step(s, loadCount + 2);
+            }
+        }
         Keyed computed = computedKeyLookup(field, e, i + loadCount, c.sets());
         if (computed != null) {
             return new Step(computed.statement(), computed.next() - i);
@@ -470,6 +480,15 @@ public final class Delinearizer {
         Field field = load.field();
         int at = i + load.count();
         Field source = field;
+        if (BitValue.shiftsForIntervals(field) && at + 2 < e.size() && e.get(at).equals(BitValue.intervalLoads(field, REG).getLast())
+                && e.get(at + 1) instanceof Lookup l && l.sreg() == REG && l.dreg() == REG && l.set().startsWith("__map")) {
+            // a bit field moved down to its value before an anonymous interval map (ip dscp map { 0x08-0x0f : 1 })
+            MapLookupField map = dataMap(field, l, e.get(at + 2), c.sets(), false);
+            MapLookupField inPlace = map == null ? null : DelinearizeMaps.inPlace(map);
+            if (inPlace != null) {
+                return new Source(inPlace, at + 2);
+            }
+        }
         BinopField.Read computed = BinopField.read(field, e, at);
         if (computed != null) {
             source = computed.field();

@@ -55,15 +55,7 @@ final class LinearizeByteOrder {
 
     /** The items of a set of concatenations with each host-order part's bytes reversed (host order to big endian and back). */
     static Value.SetLiteral bigEndianParts(ConcatField concat, Value.SetLiteral literal) {
-        List<Value> items = new ArrayList<>();
-        for (Value v : literal.items()) {
-            items.add(switch (v) {
-                case Value.Single x -> new Value.Single(bigEndianParts(concat, x.bytes()));
-                case Value.Range r -> new Value.Range(bigEndianParts(concat, r.low()), bigEndianParts(concat, r.high()));
-                default -> throw new IllegalArgumentException("unsupported: " + v + " in a set of concatenations");
-            });
-        }
-        return new Value.SetLiteral(items, literal.statements());
+        return literal.mapBytes(b -> bigEndianParts(concat, b), "a set of concatenations");
     }
 
     /** A concatenation's bytes with each host-order part reversed. */

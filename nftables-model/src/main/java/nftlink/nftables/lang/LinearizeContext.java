@@ -27,14 +27,16 @@ import java.util.Set;
  * @param boundaries  where each statement other than a match starts in {@code out}
  * @param bindings    the anonymous chains the rule jumps to
  * @param atStart     the matches to put at the start of the rule
+ * @param head        how many expressions stay first, before what is moved to the rule's start (those of the matches
+ *                    a reject put there, as nft inserts them last)
  */
 record LinearizeContext(RuleSpec spec, BatchIds ids, List<Expression> out, List<AnonymousSet> sets, Set<Match> established,
                         Map<Expression, Boolean> mergeable, List<Integer> boundaries, List<Binding> bindings,
-                        List<Match> atStart) {
+                        List<Match> atStart, int[] head) {
 
     /** An empty context for {@code spec}. */
     LinearizeContext(RuleSpec spec, BatchIds ids) {
         this(spec, ids, new ArrayList<>(), new ArrayList<>(), new HashSet<>(), new IdentityHashMap<>(8), new ArrayList<>(),
-                new ArrayList<>(), new ArrayList<>());
+                new ArrayList<>(), new ArrayList<>(), new int[1]);
     }
 }

@@ -98,9 +98,10 @@ final class LinearizeDependencies {
         List<Expression> out = ctx.out();
         List<Expression> moved = new ArrayList<>(out.subList(from, out.size()));
         out.subList(from, out.size()).clear();
-        out.addAll(0, moved);
+        int head = Math.min(ctx.head()[0], from);
+        out.addAll(head, moved);
         List<Integer> boundaries = ctx.boundaries();
-        boundaries.replaceAll(b -> b + moved.size());
+        boundaries.replaceAll(b -> b >= head ? b + moved.size() : b);
     }
 
     /** Whether {@code m} is {@code meta l4proto} of a transport protocol of one network protocol: icmp, igmp, icmpv6. */
@@ -223,9 +224,13 @@ final class LinearizeDependencies {
      * nfproto ipv4} (inet: {@code ct l3proto ipv4 ip saddr 1.2.3.4} has no nfproto); in ip and ip6 tables {@code ct
      * protocol tcp} for {@code meta l4proto tcp} ({@code ct protocol tcp tcp dport 22}; inet checks l4proto too).
      */
-    private static boolean impliedByCt(Family family, Match dependency, Set<Match> established) {
+    static boolean impliedByCt(Family family, Match dependency, Set<Match> established) {
+        // in inet, ct protocol says the transport protocol once the network protocol is known (nft-ref: ip saddr
+        // 1.1.1.1 ct protocol tcp tcp dport 2 has no meta l4proto; ct protocol tcp tcp dport 22 has)
+        boolean networkKnown = family == Family.IP || family == Family.IP6 || established.stream().anyMatch(e -> e.op() == Match.Op.EQ
+                && e.value() instanceof Value.Single && e.field().equals(MetaField.NFPROTO));
         Ct.Key key = dependency.field().equals(MetaField.NFPROTO) ? Ct.Key.L3PROTOCOL
-                : dependency.field().equals(MetaField.L4PROTO) && (family == Family.IP || family == Family.IP6) ? Ct.Key.PROTOCOL
+                : dependency.field().equals(MetaField.L4PROTO) && networkKnown ? Ct.Key.PROTOCOL
                 : null;
         return key != null && established.stream().anyMatch(e -> e.op() == Match.Op.EQ && e.field() instanceof CtField ct
                 && ct.key() == key && e.value().equals(dependency.value()));

@@ -156,11 +156,15 @@ final class LinearizeMatches {
         List<Expression> out = ctx.out();
         boolean swap = literal.hasIntervals() && LinearizeByteOrder.ordersHostBytes(field);
         boolean swapParts = literal.hasIntervals() && field instanceof ConcatField c && LinearizeByteOrder.hasHostOrderPart(c);
+        // nft moves a bit field's bits down before an interval set, whose keys are values (ip dscp { 0x08-0x0f })
+        boolean shift = literal.hasIntervals() && BitValue.shiftsForIntervals(field);
         // intervals are ordered as big-endian numbers: host-order values are swapped first, as nft does
         AnonymousSet set = LinearizeSets.anonymousSet(ctx.spec(), ctx.ids(), field, swap ? LinearizeByteOrder.reversedItems(literal)
-                : swapParts ? LinearizeByteOrder.bigEndianParts((ConcatField) field, literal) : literal);
+                : swapParts ? LinearizeByteOrder.bigEndianParts((ConcatField) field, literal)
+                : shift ? BitValue.intervalKeys(field, literal) : literal);
         ctx.sets().add(set);
-        out.addAll(swapParts ? LinearizeByteOrder.bigEndianLoads((ConcatField) field) : field.loads(REG));
+        out.addAll(swapParts ? LinearizeByteOrder.bigEndianLoads((ConcatField) field)
+                : shift ? BitValue.intervalLoads(field, REG) : field.loads(REG));
         if (swap) {
             out.add(LinearizeByteOrder.hton(field));
         }

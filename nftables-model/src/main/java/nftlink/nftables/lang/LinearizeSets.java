@@ -152,8 +152,10 @@ final class LinearizeSets {
                 if (e.isCatchAll()) {
                     continue;
                 }
-                Bytes low = swap ? e.key().reversed() : e.key();
-                Bytes high = e.keyEnd() == null ? low : swap ? e.keyEnd().reversed() : e.keyEnd();
+                boolean shift = BitValue.shiftsForIntervals(map.key());
+                Bytes low = swap ? e.key().reversed() : shift ? BitValue.intervalKey(map.key(), e.key()) : e.key();
+                Bytes high = e.keyEnd() == null ? low : swap ? e.keyEnd().reversed()
+                        : shift ? BitValue.intervalKey(map.key(), e.keyEnd()) : e.keyEnd();
                 bounds.add(new BigInteger[]{number(low), number(high)});
                 data.add(NftData.of(e.data()));
             }
@@ -199,7 +201,8 @@ final class LinearizeSets {
             List<List<Statement>> statements = new ArrayList<>();
             boolean swap = LinearizeByteOrder.ordersHostBytes(field);
             for (Statement.VerdictMap.Entry e : vmap.entries()) {
-                bounds.add(bounds(swap ? LinearizeByteOrder.reversedItems(new Value.SetLiteral(List.of(e.key()))).items().getFirst() : e.key()));
+                bounds.add(bounds(swap ? LinearizeByteOrder.reversedItems(new Value.SetLiteral(List.of(e.key()))).items().getFirst()
+                        : BitValue.shiftsForIntervals(field) ? BitValue.intervalKey(field, e.key()) : e.key()));
                 verdicts.add(NftData.of(e.verdict()));
                 statements.add(e.statements());
             }
@@ -322,7 +325,8 @@ final class LinearizeSets {
         ranges.sort(Comparator.comparing(r -> r[0]));
         List<BigInteger[]> merged = new ArrayList<>();
         for (BigInteger[] r : ranges) {
-            if (!merged.isEmpty() && r[0].compareTo(merged.getLast()[1]) <= 0) {
+            // overlapping and adjacent intervals join, as nft merges an anonymous set (tcp dport { 1-2, 3-4 } is 1-4)
+            if (!merged.isEmpty() && r[0].compareTo(merged.getLast()[1].add(BigInteger.ONE)) <= 0) {
                 BigInteger[] last = merged.getLast();
                 last[1] = last[1].max(r[1]);
             } else {

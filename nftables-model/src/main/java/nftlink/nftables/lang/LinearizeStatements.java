@@ -272,8 +272,9 @@ final class LinearizeStatements {
                 LinearizeDependencies.networkHeaderOption(v.field()));
         // a named map holds a bit field's values (an anonymous one holds the bits in place); nft moves an
         // extension header's bits down without the ntoh before a named verdict map, whatever the rule said before
-        out.addAll(v.named() != null && BitValue.applies(v.field())
-                ? BitValue.lookupLoads(v.field(), REG, false) : v.field().loads(REG));
+        boolean shifted = v.named() == null && v.hasIntervals() && BitValue.shiftsForIntervals(v.field());
+        out.addAll(v.named() != null && BitValue.applies(v.field()) ? BitValue.lookupLoads(v.field(), REG, false)
+                : shifted ? BitValue.intervalLoads(v.field(), REG) : v.field().loads(REG));
         if (v.named() != null) {
             out.add(new Lookup(v.named(), 0, REG, NfTablesUapi.NFT_REG_VERDICT, null));
         } else {
@@ -304,8 +305,9 @@ final class LinearizeStatements {
         for (Match dependency : LinearizeDependencies.rejectDependencies(ctx.spec().family(), r)) {
             LinearizeDependencies.checkConflict("reject", dependency, ctx.established());
             if (LinearizeDependencies.impliedBy(dependency, ctx.established())
-                    || LinearizeDependencies.networkByEtherType(dependency, ctx.established())) {
-                // ether type ip, ip protocol tcp: the rule already says what the reject needs
+                    || LinearizeDependencies.networkByEtherType(dependency, ctx.established())
+                    || LinearizeDependencies.impliedByCt(ctx.spec().family(), dependency, ctx.established())) {
+                // ether type ip, ip protocol tcp, ct l3proto ipv6: the rule already says what the reject needs
                 continue;
             }
             if (ctx.established().add(dependency)) {

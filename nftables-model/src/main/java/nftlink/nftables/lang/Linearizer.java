@@ -118,24 +118,35 @@ public final class Linearizer {
      * @throws IllegalArgumentException when a statement cannot be expressed in the rule's family
      */
     public static Result linearize(RuleSpec spec, BatchIds ids) {
+        return linearize(spec, ids, 0);
+    }
+
+    /** {@link #linearize(RuleSpec, BatchIds)} of a rule whose first {@code rejectDependencies} statements a reject needs. */
+    private static Result linearize(RuleSpec spec, BatchIds ids, int rejectDependencies) {
         if (LinearizeDependencies.familyMatchFirst(spec)) {
             // meta protocol ip opening a rule of an ip table: nft leaves it out
             List<Statement> rest = spec.statements().subList(1, spec.statements().size());
             spec = new RuleSpec(spec.family(), spec.table(), spec.chain(), rest, spec.comment(), spec.handle());
         }
         LinearizeContext ctx = new LinearizeContext(spec, ids);
+        int n = 0;
         for (Statement s : spec.statements()) {
             LinearizeDependencies.refuseNfprotoOutsideInet(spec.family(), s);
             if (!(s instanceof Match)) {
                 ctx.boundaries().add(ctx.out().size());
             }
             LinearizeStatements.statement(ctx, s);
+            if (++n == rejectDependencies) {
+                // nft inserts what reject needs at the rule's start last: before what a header option put there
+                ctx.head()[0] = ctx.out().size();
+            }
         }
         if (!ctx.atStart().isEmpty()) {
             // nft puts what reject needs at the start of the rule (so that a log before it logs only what is rejected)
             List<Statement> statements = new ArrayList<>(ctx.atStart());
             statements.addAll(spec.statements());
-            return linearize(new RuleSpec(spec.family(), spec.table(), spec.chain(), statements, spec.comment(), spec.handle()), ids);
+            return linearize(new RuleSpec(spec.family(), spec.table(), spec.chain(), statements, spec.comment(), spec.handle()), ids,
+                    ctx.atStart().size());
         }
         LinearizePayloadMerge.mergePayloads(ctx);
         Rule rule = new Rule(spec.family(), spec.table(), spec.chain(), spec.handle(), 0, ctx.out(), spec.comment(), List.of());

@@ -337,7 +337,9 @@ public record MapLookupField(Field key, Datatype dataType, int dataLength, List<
     /** The key's loads and the lookup of {@code set} (name and transaction ID) into {@code register}. */
     List<Expression> loads(int register, String set, int setId) {
         // a named map's elements hold a bit field's value, which nft loads so
+        // and an anonymous interval map its value, moved down without a swap (ip dscp map { 0x08-0x0f : 1 })
         List<Expression> out = new ArrayList<>(named != null && BitValue.applies(key) ? BitValue.loads(key, register)
+                : named == null && hasIntervals() && BitValue.shiftsForIntervals(key) ? BitValue.intervalLoads(key, register)
                 : key.loads(register));
         if (hasIntervals() && !(key instanceof ConcatField) && Linearizer.ordersHostBytes(key)) {
             // intervals are ordered as big-endian numbers: a host-order key is swapped first, as nft does

@@ -6,6 +6,7 @@ import nftlink.nftables.Bytes;
 import nftlink.nftables.expr.Expression;
 import nftlink.nftables.expr.Payload;
 
+import java.math.BigInteger;
 import java.util.List;
 
 /**
@@ -113,6 +114,24 @@ public record PayloadBitField(String protocol, String name, Payload.Base base, i
     @Override
     public String text() {
         return protocol + " " + name;
+    }
+
+    /**
+     * The prefix {@code value/length} of this field's number, as nft reads {@code ip dscp 0x10/4}: the field's first
+     * {@code length} bits, as a mask and the value under it, both in register form.
+     *
+     * @param value the number
+     * @param length how many of the field's bits count, from its first
+     * @return the mask and the masked value
+     * @throws IllegalArgumentException if the number or the length does not fit the field
+     */
+    public List<Bytes> prefix(long value, int length) {
+        if (value < 0 || value >= 1L << bits || length < 0 || length > bits) {
+            throw new IllegalArgumentException("value " + value + "/" + length + " is out of range");
+        }
+        long mask = ((1L << bits) - 1) & ~((1L << (bits - length)) - 1);
+        return List.of(toRegister(BitLayout.fixed(BigInteger.valueOf(mask), valueLength())),
+                toRegister(BitLayout.fixed(BigInteger.valueOf(value & mask), valueLength())));
     }
 
     /** The bit field loaded as {@code load} and masked with {@code mask}, if the language knows it. */

@@ -69,11 +69,16 @@ final class PayloadWrite {
         if (protocol == null) {
             return "'" + f.text() + " set' (nftlink's rule language sets meta, ct and header fields)";
         }
-        if (List.of("icmp", "icmpv6", "igmp").contains(protocol) && bits(f).bitOffset() < 16 && bits(f).bits() < 16) {
-            // nft 1.1.3 writes it as the first 16-bit word masked and lists that raw (@th,0,16 set @th,0,16 & 0xff03 | 0x3)
-            return "'" + f.text() + " set' (nftlink writes the " + protocol + " header's fields after its first 16 bits)";
-        }
         return null;
+    }
+
+    /**
+     * Whether nft lists a write of {@code f} as raw bits of the header rather than by the field's name: the type and code
+     * of icmp, icmpv6 and igmp, which it writes as the first 16-bit word masked ({@code @th,0,16 set @th,0,16 & 0x3ff |
+     * 0x300} for {@code icmp type set 3}).
+     */
+    private static boolean listedRaw(Field f) {
+        return List.of("icmp", "icmpv6", "igmp").contains(protocol(f)) && bits(f).bitOffset() < 16 && bits(f).bits() < 16;
     }
 
     /**
@@ -204,7 +209,27 @@ final class PayloadWrite {
                 return r;
             }
         }
-        return maskedWrite ? rawField(e, at) : rawWrite(e, at);
+        if (!maskedWrite) {
+            return rawWrite(e, at);
+        }
+        Read raw = rawField(e, at);
+        return raw != null ? raw : rawInPlace(e, at);
+    }
+
+    /**
+     * Whole bytes changed in place that no field names, as nft lists them: {@code @th,0,16 set @th,0,16 & 0x3ff | 0x300}
+     * (nft's {@code icmp type set 3}, which updates the icmp checksum); or {@code null}.
+     */
+    private static Read rawInPlace(List<Expression> e, int at) {
+        if (!(e.get(at) instanceof Payload.Load load) || !(e.get(at + 1) instanceof Bitwise.MaskXor mx)
+                || !(e.get(at + 2) instanceof Payload.Write w) || load.base() == Payload.Base.TUNNEL || load.length() > 16
+                || mx.sreg() != REG || mx.dreg() != REG || load.dreg() != REG || w.sreg() != REG
+                || w.base() != load.base() || w.offset() != load.offset() || w.length() != load.length()
+                || mx.mask().length() != load.length() || mx.xor().length() != load.length()) {
+            return null;
+        }
+        RawPayloadField f = new RawPayloadField(load.base(), 8 * load.offset(), 8 * load.length());
+        return new Read(new Statement.SetFromField(f, new MaskedField(f, mx.mask(), mx.xor())), 3);
     }
 
     /**
@@ -250,7 +275,15 @@ final class PayloadWrite {
         } catch (IllegalArgumentException notRaw) {
             return null;
         }
-        return linearize(f, value).equals(e.subList(at, at + 3)) ? new Read(new Statement.PayloadSet(f, value), 3) : null;
+        if (linearize(f, value).equals(e.subList(at, at + 3))) {
+            return new Read(new Statement.PayloadSet(f, value), 3);
+        }
+        // nft names the bits a mask alone clears also where the write spans more bytes and updates no checksum (vlan
+        // id set vlan id & 0xff lists as @ll,116,4 set 0x0; with bits set too it lists the whole write)
+        return new BigInteger(1, mx.xor().toArray()).signum() == 0
+                && e.get(at + 2) instanceof Payload.Write w && w.checksumType() == NfTablesUapi.NFT_PAYLOAD_CSUM_NONE
+                && w.checksumFlags() == 0 && w.base() == load.base() && w.offset() == load.offset() && w.length() == load.length()
+                ? new Read(new Statement.PayloadSet(f, value), 3) : null;
     }
 
     private static Read tryField(Field f, List<Expression> e, int at) {
@@ -300,6 +333,10 @@ final class PayloadWrite {
 
     /** {@code FIELD set FIELD & C} or {@code | C}: the mask and xor read back within the field's bits. */
     private static Read changedInPlace(Field f, Bits b, List<Expression> e, int at, Payload.Load load, Bitwise.MaskXor mx) {
+        if ("vlan".equals(protocol(f)) || "ip6 flowlabel".equals(protocol(f) + " " + name(f))) {
+            // nft lists these changed in place as raw bits (vlan id set vlan id | 1 is @ll,112,16 set @ll,112,16 | 0x1)
+            return null;
+        }
         Region r = Region.of(b, words(f, checksum(f)));
         if (r.first() != load.offset() || r.length() != load.length()) {
             return null;
@@ -339,7 +376,7 @@ final class PayloadWrite {
         }
         // the link-layer fields as the rule's link layers name them (ether, each vlan tag)
         out.addAll(link.fields());
-        out.removeIf(f -> unsupported(f) != null);
+        out.removeIf(f -> unsupported(f) != null || listedRaw(f));
         return out;
     }
 }

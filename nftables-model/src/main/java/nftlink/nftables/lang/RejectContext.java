@@ -3,6 +3,7 @@ package nftlink.nftables.lang;
 import nftlink.nftables.Bytes;
 import nftlink.nftables.Family;
 
+import nftlink.nftables.expr.Ct;
 import nftlink.nftables.expr.Exthdr;
 import java.util.List;
 import java.util.Objects;
@@ -35,7 +36,8 @@ public final class RejectContext {
                 return Statement.RejectStatement.portUnreachable(network.equals("ip") ? RejectKind.ICMP : RejectKind.ICMPV6);
             }
             if (before.get(i) instanceof Match m && m.op() == Match.Op.EQ && m.value() instanceof Value.Single v) {
-                boolean nfproto = m.field().equals(MetaField.NFPROTO);
+                // ct l3proto fixes it as meta nfproto does (nft-ref: ct l3proto ipv4 reject is reject with icmp)
+                boolean nfproto = m.field().equals(MetaField.NFPROTO) || m.field() instanceof CtField ct && ct.key() == Ct.Key.L3PROTOCOL;
                 boolean ethertype = m.field().equals(PayloadField.ETHER_TYPE) || m.field().equals(MetaField.PROTOCOL);
                 if (nfproto && v.bytes().equals(Bytes.u8(2)) || ethertype && v.bytes().equals(Bytes.u16Be(0x0800))) {
                     return Statement.RejectStatement.portUnreachable(RejectKind.ICMP);
@@ -73,13 +75,19 @@ public final class RejectContext {
      * a field of icmp or igmp counts as {@code ip}, of icmpv6 as {@code ip6} (nft-ref: {@code igmp type
      * membership-query reject} in inet is {@code reject with icmp port-unreachable}).
      */
+    private static String networkHeader(String protocol) {
+        return switch (protocol) {
+            case "ip", "icmp", "igmp" -> "ip";
+            case "ip6", "icmpv6" -> "ip6";
+            default -> null;
+        };
+    }
+
     private static String networkHeader(Field field) {
         return switch (field) {
-            case PayloadField p -> switch (p.protocol()) {
-                case "ip", "icmp", "igmp" -> "ip";
-                case "ip6", "icmpv6" -> "ip6";
-                default -> null;
-            };
+            case PayloadField p -> networkHeader(p.protocol());
+            // bit fields too (nft-ref: ip dscp cs1 reject, ip6 flowlabel set 1 reject in inet answer icmp, icmpv6)
+            case PayloadBitField p -> networkHeader(p.protocol());
             case ConcatField concat -> concat.fields().stream().map(RejectContext::networkHeader)
                     .filter(Objects::nonNull).reduce((a, b) -> b).orElse(null);
             case MapLookupField map -> networkHeader(map.key());

@@ -373,8 +373,11 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
             case Value.CatchAll c -> "*";
             case Value.SetLiteral l -> {
                 StringJoiner j = new StringJoiner(", ", "{ ", " }");
+                boolean numbers = BitValue.listedAsNumbers(field, l);
                 for (int i = 0; i < l.items().size(); i++) {
-                    j.add(flagValue(field, l.items().get(i)) + elementStatements(l.statementsOf(i)));
+                    String item = numbers && l.items().get(i) instanceof Value.Single one ? rangeEnd(field, one.bytes())
+                            : flagValue(field, l.items().get(i));
+                    j.add(item + elementStatements(l.statementsOf(i)));
                 }
                 yield j.toString();
             }

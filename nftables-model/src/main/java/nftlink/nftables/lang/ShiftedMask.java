@@ -77,15 +77,14 @@ final class ShiftedMask {
         int bits = bits(first);
         // nft's mask length: where the lowest run of ones ends
         int maskLength = low + Integer.numberOfTrailingZeros(~(mask >>> low));
-        if (mask == 0) {
-            return null;
-        }
+        // an empty mask (ip dscp 0/0) trims nothing
+        boolean trimmed = mask != 0 && bits > maskLength;
         Match.Op op = c.op() == Cmp.Op.EQ ? Match.Op.EQ : Match.Op.NEQ;
         int offset = bitOffset(first) + 8 - maskLength;
         int width = Integer.bitCount(mask);
-        Field named = bits <= maskLength ? null : fieldAt.at(first, offset, width);
+        Field named = trimmed ? fieldAt.at(first, offset, width) : null;
         try {
-            if (named == null && (bits <= maskLength || !(first instanceof RawPayloadField))) {
+            if (named == null && (!trimmed || !(first instanceof RawPayloadField))) {
                 // not trimmed: the field, its mask and value as numbers of it (tcp doff & 1 == 1)
                 return new Match(MaskedField.and(first, up(first, mask)), op, new Value.Single(up(first, c.data().get(0) & 0xff)));
             }

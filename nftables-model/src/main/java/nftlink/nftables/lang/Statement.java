@@ -726,7 +726,8 @@ public sealed interface Statement permits Match, Statement.VerdictStatement, Sta
          * @return whether the target is a header field changed in place
          */
         public boolean changesHeader() {
-            return (target instanceof PayloadField || target instanceof PayloadBitField) && source instanceof MaskedField m
+            return (target instanceof PayloadField || target instanceof PayloadBitField || target instanceof RawPayloadField)
+                    && source instanceof MaskedField m
                     && m.field().equals(target);
         }
 

@@ -51,7 +51,8 @@ final class StatementChecks {
     }
 
     static void setFromField(Field target, Field source) {
-        boolean header = target instanceof PayloadField || target instanceof PayloadBitField;
+        boolean raw = target instanceof RawPayloadField;
+        boolean header = target instanceof PayloadField || target instanceof PayloadBitField || raw;
         boolean inPlace = header && source instanceof MaskedField m && m.field().equals(target);
         boolean option = target instanceof ExthdrField x && !x.presence() && x.mask() == null
                 && source instanceof ExpressionField && source.length() == x.length();
@@ -61,6 +62,10 @@ final class StatementChecks {
         }
         if (header && PayloadWrite.unsupported(target) != null) {
             throw new IllegalArgumentException("unsupported: " + PayloadWrite.unsupported(target));
+        }
+        if (raw && !inPlace) {
+            throw new IllegalArgumentException("unsupported: " + target.text() + " set from " + source.text()
+                    + " (raw header bits are set from a constant or changed in place)");
         }
         if (!(target instanceof MetaField) && !(target instanceof CtField) && !header && !option) {
             throw new IllegalArgumentException("unsupported: setting " + target.text() + " from the packet");

@@ -2,8 +2,10 @@ package nftlink.nftables.lang;
 
 import nftlink.nftables.Bytes;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * The right-hand side of a match: one value, a prefix, a range, an anonymous set
@@ -121,6 +123,26 @@ public sealed interface Value {
          */
         public SetLiteral(List<Value> items) {
             this(items, List.of());
+        }
+
+        /**
+         * This set with {@code f} applied to each value and to both ends of each range, the statements kept.
+         *
+         * @param f what becomes of the bytes
+         * @param what the set's kind, for the error
+         * @return the changed set
+         * @throws IllegalArgumentException for an item that is no value or range
+         */
+        public SetLiteral mapBytes(UnaryOperator<Bytes> f, String what) {
+            List<Value> out = new ArrayList<>();
+            for (Value v : items) {
+                out.add(switch (v) {
+                    case Single s -> new Single(f.apply(s.bytes()));
+                    case Range r -> new Range(f.apply(r.low()), f.apply(r.high()));
+                    default -> throw new IllegalArgumentException("unsupported: " + v + " in " + what);
+                });
+            }
+            return new SetLiteral(out, statements);
         }
 
         /**

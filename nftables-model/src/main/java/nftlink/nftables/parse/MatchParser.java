@@ -145,6 +145,10 @@ final class MatchParser extends RuleSubparser {
                 && f.text().startsWith(v.text() + " ")) {
             return setFromField(f, v);
         }
+        if (f instanceof RawPayloadField && v.kind() == Token.Kind.SET_REFERENCE && RawPayloadField.base(v.text()) != null) {
+            // @th,0,16 set @th,0,16 & 0x3ff | 0x300: raw bits changed in place, as nft lists icmp type set 3
+            return setFromField(f, v);
+        }
         if (v.kind() == Token.Kind.WORD && (f instanceof MetaField || f instanceof CtField) && (Fields.isProtocol(v.text())
                 || v.text().equals("meta") || v.text().equals("ct") || v.text().equals("numgen") || v.text().equals("symhash")
                 || v.text().equals("jhash") || v.text().equals("osf")
@@ -156,12 +160,12 @@ final class MatchParser extends RuleSubparser {
             Field source = r.fields.fieldOrConcat();
             return Cursor.at(v, () -> new Statement.SetFromField(f, source));
         }
-        if (f instanceof PayloadField && RuleVocabulary.startsField(v)) {
+        if (f instanceof PayloadField && RuleVocabulary.startsField(v) && !protocolValue(f, v)) {
             // a header field from a map (ip daddr set iifname map @m, ip daddr set numgen inc mod 16 map { ... }) or
             // from a value of its type (ip saddr set ip daddr, ip id set meta length & 0xff)
             return setFromField(f, v);
         }
-        if (v.kind() == Token.Kind.WORD && (Fields.isProtocol(v.text()) || v.text().equals("meta")
+        if (v.kind() == Token.Kind.WORD && !protocolValue(f, v) && (Fields.isProtocol(v.text()) || v.text().equals("meta")
                 || v.text().equals("ct") || RuleVocabulary.KNOWN_UNSUPPORTED.contains(v.text()))) {
             throw Cursor.error(v, "unsupported: " + f.text() + " set from an expression (nftlink sets constant values only)");
         }
@@ -182,6 +186,21 @@ final class MatchParser extends RuleSubparser {
         Bytes value = constant(parts.getFirst());
         return Cursor.at(v, () -> f instanceof MetaField meta ? new Statement.MetaSet(meta, value)
                 : f instanceof CtField ct ? new Statement.CtSet(ct, value) : new Statement.PayloadSet(f, value));
+    }
+
+    /**
+     * Whether {@code v}, a protocol's name, is a value of {@code f} rather than the start of that protocol's field: no
+     * field name follows it ({@code vlan type set ip6}, {@code ether type set arp}).
+     */
+    private boolean protocolValue(Field f, Token v) {
+        Token next = c.in.peekToken(1);
+        try {
+            f.datatype().parse(v.text(), f.valueLength());
+        } catch (IllegalArgumentException notAValue) {
+            return false;
+        }
+        return Fields.isProtocol(v.text()) && (next.kind() != Token.Kind.WORD
+                || Fields.fieldNames(v.text()).stream().noneMatch(n -> n.equals(next.text()) || n.startsWith(next.text() + " ")));
     }
 
     /**
@@ -241,6 +260,18 @@ final class MatchParser extends RuleSubparser {
             MaskedField top = MaskedField.and(f, Bytes.u32((int) mask));
             Match.Op prefixOp = op;
             return Cursor.at(valueToken, () -> new Match(top, prefixOp, new Value.Single(Bytes.u32((int) (value & mask)))));
+        }
+        Matcher bitPrefix = f == unmasked && f instanceof PayloadBitField && !f.datatype().isBitmask()
+                && valueToken.kind() == Token.Kind.WORD && valueToken.text().indexOf('/') > 0
+                ? NUMBER_PREFIX.matcher(valueToken.text()) : null;
+        if (bitPrefix != null && bitPrefix.matches()) {
+            // ip dscp 0x10/4: the field's first bits, FIELD & MASK == VALUE & MASK
+            c.next();
+            List<Bytes> prefix = Cursor.at(valueToken, () -> ((PayloadBitField) f).prefix(Long.decode(bitPrefix.group(1)),
+                    Integer.parseInt(bitPrefix.group(2))));
+            MaskedField top = MaskedField.and(f, prefix.get(0));
+            Match.Op prefixOp = op;
+            return Cursor.at(valueToken, () -> new Match(top, prefixOp, new Value.Single(prefix.get(1))));
         }
         boolean number = c.peek().kind() == Token.Kind.WORD && Cursor.isNumber(c.peek().text());
         Value parsed = (f.datatype().isBitmask() || f instanceof MaskedField && number) && !(f instanceof ConcatField)

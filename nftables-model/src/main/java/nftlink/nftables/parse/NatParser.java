@@ -59,7 +59,8 @@ final class NatParser extends RuleSubparser {
                 }
             }
         }
-        if (!l4) {
+        // or a transport header field read elsewhere, as in a map key (meta mark set udp dport map @m tproxy ip to ...)
+        if (!l4 && !RuleVocabulary.matchesTransport(before)) {
             throw Cursor.error(at, "transparent proxy support requires a transport protocol match (meta l4proto tcp or udp) before tproxy");
         }
         String wanted = t.family() == NfTablesUapi.NFPROTO_IPV4 ? "ip" : t.family() == NfTablesUapi.NFPROTO_IPV6 ? "ip6" : null;

@@ -6,6 +6,7 @@ import nftlink.nftables.expr.Verdict;
 import nftlink.nftables.lang.ConcatField;
 import nftlink.nftables.lang.CtField;
 import nftlink.nftables.lang.Datatype;
+import nftlink.nftables.lang.PayloadBitField;
 import nftlink.nftables.lang.PayloadField;
 import nftlink.nftables.lang.Field;
 import nftlink.nftables.lang.SocketCgroupField;
@@ -252,6 +253,20 @@ final class ValueParser {
             // a prefix of a header field's number, the bits from its first: ip ttl 64/4, tcp dport 22/8
             return prefix(p, t, text.substring(0, slash), text.substring(slash + 1));
         }
+        if (slash > 0 && p.field() instanceof PayloadBitField f && !p.type().isBitmask()
+                && text.matches("(\\d+|0x[0-9a-fA-F]+)/\\d+")) {
+            // a prefix of a bit field's number in a set, the range of values under it: ip dscp { 8/3 } is 0x08-0x0f
+            List<Bytes> prefix = Cursor.at(t, () -> f.prefix(Long.decode(text.substring(0, slash)),
+                    Integer.parseInt(text.substring(slash + 1))));
+            byte[] high = prefix.get(1).toArray();
+            byte[] fieldBits = f.mask().toArray();
+            byte[] mask = prefix.get(0).toArray();
+            for (int i = 0; i < high.length; i++) {
+                high[i] |= (byte) (fieldBits[i] & ~mask[i]);
+            }
+            return Arrays.equals(high, prefix.get(1).toArray()) ? new Value.Single(prefix.get(1))
+                    : new Value.Range(prefix.get(1), Bytes.of(high));
+        }
         IllegalArgumentException whole = null;
         Bytes spacedLow = null;
         // a range such as 1024-2048 is not tried whole: it would fail, at the cost of two exceptions
@@ -288,7 +303,7 @@ final class ValueParser {
                 throw Cursor.error(new Token(Token.Kind.WORD, text + " - " + end.text(), t.location().to(end.location())),
                         "range " + text + "-" + end.text() + " has its bounds the wrong way round");
             }
-            return new Value.Range(spacedLow, high);
+            return range(spacedLow, high);
         }
         for (int i = text.indexOf('-'); i > 0; i = text.indexOf('-', i + 1)) {
             try {
@@ -297,7 +312,7 @@ final class ValueParser {
                 if (p.type().elementOrder().compare(low, high) > 0) {
                     throw Cursor.error(t, "range " + text + " has its bounds the wrong way round");
                 }
-                return new Value.Range(low, high);
+                return range(low, high);
             } catch (IllegalArgumentException e) {
                 // try the next dash
             }
@@ -306,6 +321,11 @@ final class ValueParser {
             return new Value.Single(Hostnames.address(hostnames, t, p.type()));
         }
         throw Cursor.error(t, (whole != null ? whole : wholeError(p, text)).getMessage());
+    }
+
+    /** A range, or the one value it holds when its bounds are equal, as nft reads {@code tcp dport 2-2}. */
+    private static Value range(Bytes low, Bytes high) {
+        return low.equals(high) ? new Value.Single(low) : new Value.Range(low, high);
     }
 
     /** Why {@code text} is not one value of {@code p}'s type (for a word {@link #rangeOnly} said so of). */

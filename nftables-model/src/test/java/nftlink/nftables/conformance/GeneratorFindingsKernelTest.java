@@ -91,6 +91,88 @@ class GeneratorFindingsKernelTest {
         // nor after a header field, whose dependency came first (seed 3653064180628913967)
         "table ip6 t {\n\tchain c {\n\t\ttcp flags syn ct l3proto ipv6 meta mark set tcp dport map { 22 : 0x1 }\n"
             + "\t\tmeta mark 1 ct l3proto ipv6 tcp sport 2\n\t}\n}\n",
+        // icmp, icmpv6 and igmp type and code are written as the first 16-bit word masked, which nft lists raw (#15)
+        "table ip t {\n\tchain c {\n\t\ticmp type set 3\n\t\ticmp code set 1\n\t\ticmp type set echo-reply\n"
+            + "\t\tigmp type set 0x11\n\t\tmeta l4proto icmp @th,0,16 set @th,0,16 & 0x3ff | 0x300\n"
+            + "\t\t@th,0,16 set @th,0,16 & 0xff\n\t}\n}\n"
+            + "table ip6 t6 {\n\tchain c {\n\t\ticmpv6 type set 3\n\t\ticmpv6 code set 1\n\t}\n}\n",
+        // nft keeps one protocol dependency per layer, the last: a ct l3proto between a transport field and its
+        // dependency stays, a ct match after a dependency of its own layer goes in its place (#15)
+        "table inet t {\n\tchain c {\n\t\ttcp dport 1 ct l3proto ipv6 tcp sport 2\n"
+            + "\t\tmeta l4proto tcp ct l3proto ipv4 tcp dport 22\n\t\tmeta l4proto tcp ct l3proto ipv4 ip saddr 1.2.3.4\n"
+            + "\t\tmeta l4proto tcp ct l3proto ipv4 meta mark 1 ip saddr 1.2.3.4 tcp dport 3\n"
+            + "\t\tmeta nfproto ipv4 ct l3proto ipv4 ip saddr 1.2.3.4\n\t\tmeta l4proto udp ct l3proto ipv6 meta l4proto udp\n"
+            + "\t\tmeta l4proto tcp ct protocol tcp tcp dport 22\n\t\tudp dport 1 ct l3proto ipv6 udp sport 2\n\t}\n}\n"
+            + "table ip t4 {\n\tchain c {\n\t\ttcp dport 1 ct l3proto ipv4 tcp sport 2\n"
+            + "\t\tip protocol tcp ct l3proto ipv4 tcp dport 22\n\t\tmeta l4proto tcp ct protocol tcp tcp dport 22\n"
+            + "\t\tip protocol tcp ct protocol tcp tcp dport 22\n\t}\n}\n"
+            + "table ip6 t6 {\n\tchain c {\n\t\ttcp dport 1 ct l3proto ipv6 tcp sport 2\n\t}\n}\n",
+        // in inet a ct l3proto says the network protocol a reject answers, as nft lists it (seed 1696617211351905606)
+        "table inet t {\n\tchain c {\n\t\ttype filter hook output priority filter;\n"
+            + "\t\tmeta skuid != 44896 ct state invalid ct l3proto ipv6 ct mark 3 log prefix \"in\" reject with icmpv6 port-unreachable\n"
+            + "\t\tct l3proto ipv6 meta mark 3 reject with icmpv6 port-unreachable\n\t\tmeta mark 3 ct l3proto ipv6 reject\n"
+            + "\t\tct l3proto ipv6 ip6 saddr ::1\n\t\tct l3proto ipv4 reject\n\t\tct l3proto ipv6 reject with tcp reset\n"
+            + "\t\tct l3proto ipv6 counter reject with icmpv6 port-unreachable\n\t\tct l3proto ipv6 reject with icmpx port-unreachable\n"
+            + "\t\tct reply l3proto ipv4 reject\n\t}\n}\n"
+            + "table ip t4 {\n\tchain c {\n\t\ttype filter hook output priority filter;\n\t\tct l3proto ipv4 reject\n"
+            + "\t\tct l3proto ipv4 reject with tcp reset\n\t}\n}\n",
+        // anonymous interval sets merge adjacent intervals; a range of one value is that value; ranges of dscp and
+        // ecn list as numbers (#15)
+        "table ip t {\n\tchain c {\n\t\ttcp dport { 1-2, 3-4 }\n\t\tip daddr { 10.0.0.0/25, 10.0.0.128/25 }\n"
+            + "\t\tip daddr { 10.0.0.1, 10.0.0.2-10.0.0.5 }\n\t\tmeta mark { 1-2, 3 }\n\t\ttcp dport { 1-2 counter, 3-4 }\n"
+            + "\t\ttcp dport { 1, 3, 2-2 }\n\t\ttcp dport 2-2\n\t\ttcp dport { 2-2 }\n"
+            + "\t\tmeta mark set tcp dport map { 2-2 : 1, 3 : 2 }\n\t\ttcp dport vmap { 2-2 : accept, 4 : drop }\n"
+            + "\t\tip dscp 0x08-0x0f\n\t\tip dscp != 0x08-0x0f\n\t\tip ecn 1-2\n\t}\n}\n",
+        // a bit field is moved down to its value before an anonymous interval set or map, whose keys are values;
+        // ranges of interface types are JSON numbers (#15)
+        "table ip t {\n\tchain c {\n\t\tip dscp { 0x08-0x0f, 0x20 }\n\t\tip dscp != { 1/6, 8/3 }\n"
+            + "\t\tmeta mark set ip dscp map { 0x08-0x0f : 1, cs4 : 2 }\n\t\tip dscp vmap { 0x08-0x0f : accept, 0x30-0x37 : drop }\n"
+            + "\t\tip ecn { 1-2 }\n\t\tmeta iiftype 1-5\n\t}\n}\n"
+            + "table ip6 t6 {\n\tchain c {\n\t\tip6 dscp { 0x08-0x0f, 0x20 }\n\t\tip6 dscp { 0x20-0x3f }\n"
+            + "\t\tip6 flowlabel { 1-5 }\n\t}\n}\n",
+        // a ct match takes the place of a dependency of its layer before it and goes when a field of that layer
+        // follows, whatever was read before (seed 1845091312860508007); in inet ct protocol says the transport
+        // protocol once the network protocol is known (#15)
+        "table ip t {\n\tchain c {\n\t\tip daddr { 10.9.67.224/30 } meta mark 996890209 ct protocol tcp tcp dport 22\n"
+            + "\t\tip saddr 1.1.1.1 ct l3proto ipv4 ip daddr 2.2.2.2\n\t\ttcp sport 1 ct protocol tcp tcp dport 2\n"
+            + "\t\tip saddr 1.1.1.1 ct protocol tcp tcp dport 2\n\t\ttcp sport 1 ct l3proto ipv4 ip daddr 2.2.2.2\n"
+            + "\t\tip saddr 1.1.1.1 ct l3proto ipv4 tcp dport 2\n\t}\n}\n"
+            + "table inet i {\n\tchain c {\n\t\tip saddr 1.1.1.1 ct l3proto ipv4 ip daddr 2.2.2.2\n"
+            + "\t\tip saddr 1.1.1.1 ct l3proto ipv4 tcp dport 2\n\t\tip saddr 1.1.1.1 ct protocol tcp tcp dport 2\n\t}\n}\n",
+        // a written or matched bit field of a network header says the protocol a reject answers (seed
+        // 1845091312860508372); a protocol's name alone is a value to set (vlan type set ip6)
+        "table inet t {\n\tchain c {\n\t\ttype filter hook input priority 0;\n\t\tct reply ip6 daddr 2001:db8::/64 reject\n"
+            + "\t\tip6 flowlabel set 623235 reject\n\t\tip dscp cs1 reject\n\t\tct original ip saddr 1.2.3.4 reject\n"
+            + "\t\tip6 dscp set cs1 reject\n\t}\n}\n"
+            + "table bridge b {\n\tchain c {\n\t\tether type vlan vlan id set 10 vlan type set ip6\n\t\tether type set arp\n"
+            + "\t\tvlan pcp set 3\n\t\tvlan dei set 1\n\t\tether type { ip, ip6 } meta mark 1\n\t}\n}\n",
+        // a transport field in a map key says the protocol tproxy needs (seed 2975524309234312946)
+        "table ip t {\n\tmap m16 {\n\t\ttype inet_service : mark\n\t}\n\tchain r14 {\n\t}\n\tchain c {\n"
+            + "\t\ttype filter hook prerouting priority mangle;\n\t\tmeta mark set udp dport map @m16 tproxy ip to 10.244.190.19 goto r14\n"
+            + "\t\tmeta mark set udp dport map @m16 ct mark set meta priority map { c:500f : 337657448 } tproxy ip to 10.244.190.19\n"
+            + "\t}\n}\n",
+        // vlan fields and the ip6 flowlabel changed in place list as raw bits, a mask alone as the bits it clears (#15)
+        "table netdev n {\n\tchain c {\n\t\tvlan id set vlan id | 1\n\t\tvlan id set vlan id & 0xff\n"
+            + "\t\tvlan pcp set vlan pcp | 1\n\t\tether type vlan vlan id set vlan id | 1\n\t\tip dscp set ip dscp | cs1\n"
+            + "\t\tip ttl set ip ttl | 1\n\t\ttcp flags set tcp flags | syn\n\t\tip6 flowlabel set ip6 flowlabel | 1\n\t}\n}\n"
+            + "table inet i {\n\tchain c {\n\t\tudp dport set udp dport | 1\n\t\tip6 hoplimit set ip6 hoplimit | 1\n"
+            + "\t\tip6 dscp set ip6 dscp | cs1\n\t\tether saddr set ether saddr | 00:00:00:00:00:01\n"
+            + "\t\tip6 hoplimit set ip6 hoplimit & 0xf0\n\t}\n}\n",
+        // what a reject needs goes to the rule's start before what an ip option put there (seed 7399944204688421421)
+        "table inet t {\n\tchain c {\n\t\ttype filter hook forward priority 0;\n"
+            + "\t\tip option rr exists log prefix \"x y\" limit rate over 270/second reject with tcp reset\n"
+            + "\t\tip option rr exists reject with tcp reset\n\t\tmeta l4proto tcp ip option rr exists reject with tcp reset\n"
+            + "\t\tmeta l4proto tcp ip option rr exists\n\t\texthdr hbh exists reject with tcp reset\n\t}\n}\n",
+        // the iiftype ether an ether type folds with is one before it: after it, it stays in bridge (#15)
+        "table bridge b {\n\tchain c {\n\t\tether type ip meta iiftype ether ip saddr 1.2.3.4\n"
+            + "\t\tmeta iiftype ether ether type ip ip saddr 1.2.3.4\n\t\tether type ip meta iiftype ether meta l4proto icmp\n"
+            + "\t\tether type ip6 meta iiftype ether ip6 saddr ::1 tcp dport 2\n\t\tether type ip meta iiftype ether ip dscp set cs1\n"
+            + "\t\tmeta iiftype ether ether type ip meta iiftype ether ip saddr 1.2.3.4\n\t}\n}\n"
+            + "table netdev n {\n\tchain c {\n\t\tether type ip meta iiftype ether ip saddr 1.2.3.4\n"
+            + "\t\tether type ip meta iiftype ether meta l4proto icmp\n\t}\n}\n",
+        // a prefix of a bit field's number compares its first bits (#15)
+        "table ip t {\n\tchain c {\n\t\tip dscp 1/6\n\t\tip dscp 0x10/4\n\t\tip dscp != 0x11/4 accept\n\t}\n}\n"
+            + "table ip t2 {\n\tchain c {\n\t\tip dscp 8/3\n\t\tip dscp 0/0\n\t\tip dscp 0x20/1\n\t}\n}\n",
     })
     void passesEveryCheck(String ruleset) {
         DifferentialCheck.Outcome outcome = new DifferentialCheck(a, b, c)

@@ -181,6 +181,32 @@ class JsonParseKernelTest {
         }
     }
 
+    /**
+     * nft lists a write of the icmp type as raw bits changed in place, {@code {"mangle": {"key": {"payload": {"base":
+     * "th", ...}}, "value": {"|": [{"&": [...]}, 768]}}}}: applied, it gives what nft-ref gives, bytecode included.
+     */
+    @Test
+    void rawBitsChangedInPlaceAsNftWritesThem(TestNamespace source) {
+        NftRef.script(source, """
+                table ip t {
+                \tchain c {
+                \t\ticmp type set 3
+                \t\ticmp code set 1
+                \t\ticmp type set echo-reply
+                \t}
+                }
+                """).orThrow();
+        String json = NftRef.run(source, "-j", "list", "ruleset").orThrow();
+        assertThat(json).contains("{\"payload\": {\"base\": \"th\", \"offset\": 0, \"len\": 16}}");
+        try (TestNamespace ours = TestNamespace.create(); TestNamespace theirs = TestNamespace.create()) {
+            applyWithLibrary(ours, json);
+            applyWithNft(theirs, json);
+            assertThat(listing(ours)).isEqualTo(listing(theirs)).contains("@th,0,16 set @th,0,16 & 0x3ff | 0x300");
+            assertThat(NftRef.run(ours, "--debug=netlink", "list", "ruleset").orThrow())
+                    .isEqualTo(NftRef.run(theirs, "--debug=netlink", "list", "ruleset").orThrow());
+        }
+    }
+
     @Test
     void nftsOwnListingAppliedGivesTheSameRuleset(TestNamespace source) {
         // nft itself cannot apply its listing when a map jumps to a chain listed after it
