@@ -39,10 +39,12 @@ enum Command {
             "the nftlinkd daemon at work in a throwaway network namespace and cgroup subtree; all removed at the end")), List.of()),
     DAEMON("daemon", "run nftlinkd, the per-application firewall daemon", Kind.DAEMON, false, List.of(new Form("daemon [OPTIONS] POLICY-FILE",
             "run nftlinkd, the per-application firewall daemon (nftlink daemon --help tells more)")), List.of()),
-    RENAME("rename", "", Kind.REFUSED, true, List.of(), List.of()),
+    RENAME("rename", "give a chain another name", Kind.RENAME, false, List.of(new Form("rename chain [FAMILY] TABLE CHAIN NEWNAME",
+            "give a chain another name")), words("chain")),
     GET("get", "", Kind.REFUSED, true, List.of(), List.of()),
     DESCRIBE("describe", "", Kind.REFUSED, true, List.of(), List.of()),
-    EXPORT("export", "", Kind.REFUSED, true, List.of(), List.of()),
+    EXPORT("export", "refused as nft 1.1.3 refuses it", Kind.EXPORT, false, List.of(new Form("export [ruleset] xml|json|vm json",
+            "refused with nft 1.1.3's words: use -j list ruleset")), List.of("ruleset", "xml", "json", "vm")),
     IMPORT("import", "", Kind.REFUSED, true, List.of(), List.of()),
     // nft reads a command without a verb as add: "nft table inet t"
     TABLE("table", "", Kind.APPLY, true, List.of(), List.of()),
@@ -68,6 +70,10 @@ enum Command {
         DEMO,
         /** The daemon itself. */
         DAEMON,
+        /** A chain renamed: {@link RenameCommand}. */
+        RENAME,
+        /** nft's refused export: {@link ExportCommand}. */
+        EXPORT,
         /** An nft command nftlink does not have: refused with a message that says so. */
         REFUSED
     }

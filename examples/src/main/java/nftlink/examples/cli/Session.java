@@ -80,6 +80,8 @@ final class Session {
             case APPLY -> new Apply(options, out, err).command(text);
             case MONITOR -> monitor(text);
             case DEMO -> demo(text);
+            case RENAME -> rename(text);
+            case EXPORT -> ExportCommand.run(text);
             case DAEMON -> Nftlinkd.run(text.words().subList(1, text.words().size()).toArray(String[]::new), out, err);
             case REFUSED -> throw new CommandError("nftlink has no '" + command.word() + "' command; nftlink --help lists those it has", 0);
         };
@@ -110,6 +112,13 @@ final class Session {
             out.print(new ResetCommand(options.output()).render(request, nft));
         }
         return 0;
+    }
+
+    private int rename(CommandText text) {
+        RenameCommand rename = RenameCommand.parse(text);
+        try (NetworkNamespace ns = options.namespace(); Nftables nft = Nftables.open(ns)) {
+            return rename.run(nft, options.input().check());
+        }
     }
 
     private int monitor(CommandText text) {

@@ -1,0 +1,71 @@
+package nftlink.examples.cli;
+
+import nftlink.testing.KernelTest;
+import nftlink.testing.NftRef;
+import nftlink.testing.TestNamespace;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The nft 1.1.3 commands beyond list, add and delete ({@code rename}, {@code export}, ...) run by
+ * nftlink in one namespace and by nft-ref in a twin loaded with the same rule set: the same standard
+ * output, error and exit status, and the same rule set afterwards (counters included).
+ */
+@KernelTest
+class CommandParityKernelTest {
+
+    static final String RULESET = """
+            table inet t {
+            \tcounter c1 { packets 3 bytes 40 }
+            \tquota q1 { over 100 bytes used 5 bytes }
+            \tset s { type ipv4_addr; flags interval; counter; elements = { 10.0.0.0/8, 192.168.1.1 } }
+            \tset s2 { type inet_service; elements = { 22, 80 } }
+            \tset e { type ipv4_addr . inet_service; counter; elements = { 1.1.1.1 . 22 counter packets 4 bytes 5 } }
+            \tmap m { type ipv4_addr : verdict; elements = { 1.2.3.4 : accept } }
+            \tchain c {
+            \t\ttype filter hook input priority 0;
+            \t\tcounter packets 5 bytes 10 accept
+            \t\ttcp dport 22 counter packets 1 bytes 2 quota 10 bytes used 3 bytes
+            \t}
+            \tchain d { counter packets 7 bytes 8; }
+            }
+            table ip u { chain x { counter packets 9 bytes 9; }; }
+            table ip6 empty { }
+            """;
+
+    /** Runs {@code command} with nftlink and nft-ref in twin namespaces: the same output, error, status and rule set after. */
+    static void assertTwinLikeNft(String command) {
+        String[] args = command.split(" ");
+        try (TestNamespace ours = TestNamespace.create(); TestNamespace theirs = TestNamespace.create()) {
+            NftRef.apply(ours, RULESET);
+            NftRef.apply(theirs, RULESET);
+            Cli.Run mine = Cli.in(ours, args);
+            Cli.Run ref = Cli.Run.of(NftRef.run(theirs, args));
+            assertThat(mine.out()).as("standard output of " + command).isEqualTo(ref.out());
+            assertThat(mine.err().lines().limit(3).toList()).as("standard error of " + command)
+                    .isEqualTo(ref.err().lines().limit(3).toList());
+            assertThat(mine.status()).as("exit status of " + command).isEqualTo(ref.status());
+            assertThat(NftRef.run(ours, "-a", "list", "ruleset").orThrow()).as("rule set after " + command)
+                    .isEqualTo(NftRef.run(theirs, "-a", "list", "ruleset").orThrow());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rename chain inet t d e", "rename chain u x y", "rename chain ip u x y", "-c rename chain inet t d e",
+            "-e rename chain inet t d e", "-j rename chain inet t d e", "rename chain inet t d c", "rename chain inet nope d e",
+            "rename chain ip6 empty d e", "rename", "rename table inet t", "rename chain", "rename chain inet", "rename chain inet t",
+            "rename chain inet t d", "rename chain inet t d e f", "rename chain inet t d inet"})
+    void renameAsNft(String command) {
+        assertTwinLikeNft(command);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"export ruleset json", "export json", "export ruleset xml", "export xml", "export ruleset vm json",
+            "export vm json", "-j export ruleset json", "export", "export ruleset", "export ruleset foo", "export vm",
+            "export ruleset vm xml", "export ruleset json extra"})
+    void exportAsNft(String command) {
+        assertTwinLikeNft(command);
+    }
+}
