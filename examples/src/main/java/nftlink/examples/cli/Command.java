@@ -11,11 +11,14 @@ import java.util.stream.Stream;
  */
 enum Command {
     LIST("list", "print the rule set, or a part of it", Kind.LIST, false, List.of(), targetWords()),
-    RESET("reset", "print named counters or quotas and zero them", Kind.RESET, false, List.of(
+    RESET("reset", "print counters, quotas or rules and zero them", Kind.RESET, false, List.of(
             new Form("reset counters|quotas [FAMILY | [table] [FAMILY] TABLE]",
                     "print named counters or quotas and zero them, table by table"),
-            new Form("reset counter|quota [FAMILY] TABLE NAME", "print one named counter or quota and zero it")),
-            words("counters quotas counter quota table")),
+            new Form("reset counter|quota [FAMILY] TABLE NAME", "print one named counter or quota and zero it"),
+            new Form("reset rules [FAMILY | [table] [FAMILY] TABLE | [chain] [FAMILY] TABLE CHAIN]",
+                    "print the rule set, a table or a chain as list does and zero its rules' counters and quotas"),
+            new Form("reset rule [FAMILY] TABLE CHAIN handle HANDLE", "print one rule in its table and zero its counters and quotas")),
+            words("counters quotas counter quota rules rule table chain")),
     FLUSH("flush", "empty the rule set, a table, a chain or a set", Kind.APPLY, false, List.of(
             new Form("flush ruleset [FAMILY]", "delete every table (of the family)"),
             new Form("flush table|chain|set|map [FAMILY] TABLE [NAME]", "delete the rules of a table or chain, the elements of a set")),

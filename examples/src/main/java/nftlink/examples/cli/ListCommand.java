@@ -57,13 +57,22 @@ final class ListCommand {
         });
     }
 
+    /** The text nft prints for {@code request} (the rule set, a table or a chain) from {@code read}: what {@code reset rules} prints. */
+    String render(ListRequest request, RulesetListing read) {
+        RulesetListing listing = output.terse() ? read.terse() : read;
+        return output.flags().apply(() -> request.target() == ListTarget.CHAIN ? chain(request, listing) : tables(request, listing));
+    }
+
     private RulesetListing listing(Nftables nft) {
         RulesetListing listing = RulesetListing.read(nft, RENDERING);
         return output.terse() ? listing.terse() : listing;
     }
 
     private String tables(ListRequest request, Nftables nft) {
-        RulesetListing listing = listing(nft);
+        return tables(request, listing(nft));
+    }
+
+    private String tables(ListRequest request, RulesetListing listing) {
         StringBuilder sb = new StringBuilder();
         for (Table t : Tables.of(request, listing.ruleset().tables())) {
             sb.append(listing.renderTable(formatter, rules, t, RENDERING));
@@ -87,7 +96,10 @@ final class ListCommand {
     }
 
     private String chain(ListRequest request, Nftables nft) {
-        RulesetListing listing = listing(nft);
+        return chain(request, listing(nft));
+    }
+
+    private String chain(ListRequest request, RulesetListing listing) {
         Table table = Tables.of(request, listing.ruleset().tables()).getFirst();
         Chain chain = listing.ruleset().chainsOf(table).stream().filter(c -> c.name().equals(request.name())).findFirst()
                 .orElseThrow(() -> CommandError.noSuch(request.nameWord()));

@@ -107,6 +107,13 @@ final class Session {
     }
 
     private int reset(CommandText text) {
+        if (text.words().size() > 1 && List.of("rules", "rule").contains(text.words().get(1))) {
+            ResetRulesCommand rules = ResetRulesCommand.parse(text);
+            try (NetworkNamespace ns = options.namespace(); Nftables nft = Nftables.open(ns)) {
+                out.print(rules.run(nft, options.output(), LinkNames.of(ns)));
+            }
+            return 0;
+        }
         ListRequest request = ResetCommand.parse(text);
         try (NetworkNamespace ns = options.namespace(); Nftables nft = Nftables.open(ns)) {
             out.print(new ResetCommand(options.output()).render(request, nft));

@@ -68,4 +68,18 @@ class CommandParityKernelTest {
     void exportAsNft(String command) {
         assertTwinLikeNft(command);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"reset rules", "reset rules inet", "reset rules ip", "reset rules ip6", "reset rules inet t",
+            "reset rules table inet t", "reset rules u", "reset rules table u", "reset rules ip6 empty", "reset rules chain inet t c",
+            "reset rules chain u x", "reset rule inet t c handle 10", "reset rule inet t c handle 99", "reset rule inet t zz handle 10",
+            "reset rule u x handle 2", "-a reset rules", "-a reset rules chain inet t c", "-a reset rule inet t c handle 10",
+            "-t reset rules", "-s reset rules ip", "-n reset rules inet t", "-j reset rules", "-j reset rules inet t",
+            "-j reset rules chain inet t d", "-j reset rule inet t d handle 11", "reset rules ip nope", "reset rules chain inet t zz",
+            "reset rule inet nope c handle 3", "reset rule inet t c", "reset rule inet t c handle", "reset rule inet t c handle x",
+            "reset rules chain inet t", "reset rules foo bar baz", "reset rules chain inet t c extra", "reset rule inet t c handle 10 x",
+            "reset rules inet t d", "reset rules u x", "reset rules inet t zz", "reset rules table inet t d"})
+    void resetRulesAsNft(String command) {
+        assertTwinLikeNft(command);
+    }
 }
