@@ -499,6 +499,48 @@ public final class Nftables implements AutoCloseable {
     }
 
     /**
+     * {@code reset set|map}: a set's elements with the values their counters and quotas had when
+     * {@code NFT_MSG_GETSETELEM_RESET} zeroed them; sent once, never repeated.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param set the set's name
+     * @return the elements as they were read
+     * @throws NetlinkKernelException with {@link Errno#ENOENT} when there is no such table or set
+     */
+    public List<SetElement> resetElements(Family family, String table, String set) {
+        return new ResetDumps(connection).dump(NFT_MSG_GETSETELEM_RESET, family, "reset elements", AttributeNames.SET_ELEMENTS,
+                w -> {
+                    w.attrString(NFTA_SET_ELEM_LIST_TABLE, table);
+                    w.attrString(NFTA_SET_ELEM_LIST_SET, set);
+                }, Nftables::elementsOf, e -> Arrays.asList(e.key(), e.keyEnd(), e.flags()));
+    }
+
+    /**
+     * {@code get element} (or, with {@code reset}, {@code reset element}): the set's elements that hold the
+     * given keys ({@code NFT_MSG_GETSETELEM} naming them), as the kernel finds them; an interval set answers
+     * with the intervals that contain them.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param set the set's name
+     * @param keys the elements to look up: keys, and for intervals their {@link SetElement#keyEnd()}
+     * @param reset whether to zero their counters and quotas as they are read ({@code NFT_MSG_GETSETELEM_RESET})
+     * @return what the kernel answered, in its order
+     * @throws NetlinkKernelException with {@link Errno#ENOENT} when there is no such table or set, or an element is missing
+     */
+    public List<SetElement> getElements(Family family, String table, String set, List<SetElement> keys, boolean reset) {
+        return new ResetDumps(connection).get(reset ? NFT_MSG_GETSETELEM_RESET : NFT_MSG_GETSETELEM, family,
+                (reset ? "reset" : "get") + " element " + family + " " + table + " " + set, AttributeNames.SET_ELEMENTS, w -> {
+                    w.attrString(NFTA_SET_ELEM_LIST_TABLE, table);
+                    w.attrString(NFTA_SET_ELEM_LIST_SET, set);
+                    int list = w.beginNested(NFTA_SET_ELEM_LIST_ELEMENTS, false);
+                    keys.forEach(e -> e.write(w));
+                    w.endNested(list);
+                }, Nftables::elementsOf);
+    }
+
+    /**
      * {@code reset counter|quota FAMILY TABLE NAME}: one object's values, zeroed in the kernel as they are read.
      *
      * @param family the table's family

@@ -17,8 +17,9 @@ enum Command {
             new Form("reset counter|quota [FAMILY] TABLE NAME", "print one named counter or quota and zero it"),
             new Form("reset rules [FAMILY | [table] [FAMILY] TABLE | [chain] [FAMILY] TABLE CHAIN]",
                     "print the rule set, a table or a chain as list does and zero its rules' counters and quotas"),
-            new Form("reset rule [FAMILY] TABLE CHAIN handle HANDLE", "print one rule in its table and zero its counters and quotas")),
-            words("counters quotas counter quota rules rule table chain")),
+            new Form("reset rule [FAMILY] TABLE CHAIN handle HANDLE", "print one rule in its table and zero its counters and quotas"),
+            new Form("reset set|map [FAMILY] TABLE NAME", "print a set or map as list does and zero its elements' counters and quotas")),
+            words("counters quotas counter quota rules rule set map table chain")),
     FLUSH("flush", "empty the rule set, a table, a chain or a set", Kind.APPLY, false, List.of(
             new Form("flush ruleset [FAMILY]", "delete every table (of the family)"),
             new Form("flush table|chain|set|map [FAMILY] TABLE [NAME]", "delete the rules of a table or chain, the elements of a set")),

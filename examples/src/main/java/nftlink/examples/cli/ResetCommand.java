@@ -29,7 +29,7 @@ final class ResetCommand {
 
     /** Reads the words after {@code reset}. */
     static ListRequest parse(CommandText text) {
-        if (text.words().size() > 1 && List.of("element", "set", "map").contains(text.words().get(1))) {
+        if (text.words().size() > 1 && List.of("element").contains(text.words().get(1))) {
             throw new CommandError("nftlink cannot reset " + text.words().get(1)
                     + " (only named counters and quotas: reset counters|quotas|counter|quota ...)", 1);
         }

@@ -107,10 +107,12 @@ final class Session {
     }
 
     private int reset(CommandText text) {
-        if (text.words().size() > 1 && List.of("rules", "rule").contains(text.words().get(1))) {
-            ResetRulesCommand rules = ResetRulesCommand.parse(text);
+        String what = text.words().size() > 1 ? text.words().get(1) : "";
+        if (List.of("rules", "rule", "set", "map").contains(what)) {
+            ResetRulesCommand rules = what.startsWith("rule") ? ResetRulesCommand.parse(text) : null;
+            ResetSetCommand set = rules == null ? ResetSetCommand.parse(text) : null;
             try (NetworkNamespace ns = options.namespace(); Nftables nft = Nftables.open(ns)) {
-                out.print(rules.run(nft, options.output(), LinkNames.of(ns)));
+                out.print(rules != null ? rules.run(nft, options.output(), LinkNames.of(ns)) : set.run(nft, options.output(), LinkNames.of(ns)));
             }
             return 0;
         }

@@ -82,4 +82,20 @@ class CommandParityKernelTest {
     void resetRulesAsNft(String command) {
         assertTwinLikeNft(command);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"reset set inet t e", "reset set inet t s", "reset set inet t s2", "reset map inet t m", "-a reset set inet t e",
+            "-t reset set inet t e", "-s reset set inet t e", "-j reset set inet t e", "-j reset map inet t m", "reset set inet t m",
+            "reset map inet t s2", "reset set inet t zz", "reset set inet nope s", "reset set inet t", "reset set t", "reset set",
+            "reset set inet t e extra"})
+    void resetSetAsNft(String command) {
+        assertTwinLikeNft(command);
+    }
+
+    /** {@code -s} leaves the counters of set elements out of a listing too (nftlink printed their values). */
+    @ParameterizedTest
+    @ValueSource(strings = {"-s list set inet t e", "-s list sets", "-s list set inet t s"})
+    void statelessSetListingsAsNft(String command) {
+        assertTwinLikeNft(command);
+    }
 }
