@@ -18,8 +18,9 @@ enum Command {
             new Form("reset rules [FAMILY | [table] [FAMILY] TABLE | [chain] [FAMILY] TABLE CHAIN]",
                     "print the rule set, a table or a chain as list does and zero its rules' counters and quotas"),
             new Form("reset rule [FAMILY] TABLE CHAIN handle HANDLE", "print one rule in its table and zero its counters and quotas"),
-            new Form("reset set|map [FAMILY] TABLE NAME", "print a set or map as list does and zero its elements' counters and quotas")),
-            words("counters quotas counter quota rules rule set map table chain")),
+            new Form("reset set|map [FAMILY] TABLE NAME", "print a set or map as list does and zero its elements' counters and quotas"),
+            new Form("reset element [FAMILY] TABLE SET { KEY, ... }", "get element, zeroing the counters and quotas of what it prints")),
+            words("counters quotas counter quota rules rule set map element table chain")),
     FLUSH("flush", "empty the rule set, a table, a chain or a set", Kind.APPLY, false, List.of(
             new Form("flush ruleset [FAMILY]", "delete every table (of the family)"),
             new Form("flush table|chain|set|map [FAMILY] TABLE [NAME]", "delete the rules of a table or chain, the elements of a set")),
@@ -45,7 +46,8 @@ enum Command {
             "run nftlinkd, the per-application firewall daemon (nftlink daemon --help tells more)")), List.of()),
     RENAME("rename", "give a chain another name", Kind.RENAME, false, List.of(new Form("rename chain [FAMILY] TABLE CHAIN NEWNAME",
             "give a chain another name")), words("chain")),
-    GET("get", "", Kind.REFUSED, true, List.of(), List.of()),
+    GET("get", "print the elements of a set that hold keys", Kind.GET, false, List.of(new Form("get element [FAMILY] TABLE SET { KEY, ... }",
+            "print the set with the elements (intervals, map entries) that hold the keys; fails when one is missing")), words("element")),
     DESCRIBE("describe", "", Kind.REFUSED, true, List.of(), List.of()),
     EXPORT("export", "refused as nft 1.1.3 refuses it", Kind.EXPORT, false, List.of(new Form("export [ruleset] xml|json|vm json",
             "refused with nft 1.1.3's words: use -j list ruleset")), List.of("ruleset", "xml", "json", "vm")),
@@ -76,6 +78,8 @@ enum Command {
         DAEMON,
         /** A chain renamed: {@link RenameCommand}. */
         RENAME,
+        /** Elements looked up: {@link GetElementCommand}. */
+        GET,
         /** nft's refused export: {@link ExportCommand}. */
         EXPORT,
         /** An nft command nftlink does not have: refused with a message that says so. */

@@ -81,6 +81,7 @@ final class Session {
             case MONITOR -> monitor(text);
             case DEMO -> demo(text);
             case RENAME -> rename(text);
+            case GET -> get(text);
             case EXPORT -> ExportCommand.run(text);
             case DAEMON -> Nftlinkd.run(text.words().subList(1, text.words().size()).toArray(String[]::new), out, err);
             case REFUSED -> throw new CommandError("nftlink has no '" + command.word() + "' command; nftlink --help lists those it has", 0);
@@ -108,6 +109,9 @@ final class Session {
 
     private int reset(CommandText text) {
         String what = text.words().size() > 1 ? text.words().get(1) : "";
+        if (what.equals("element")) {
+            return get(text);
+        }
         if (List.of("rules", "rule", "set", "map").contains(what)) {
             ResetRulesCommand rules = what.startsWith("rule") ? ResetRulesCommand.parse(text) : null;
             ResetSetCommand set = rules == null ? ResetSetCommand.parse(text) : null;
@@ -128,6 +132,15 @@ final class Session {
         try (NetworkNamespace ns = options.namespace(); Nftables nft = Nftables.open(ns)) {
             return rename.run(nft, options.input().check());
         }
+    }
+
+    /** {@code get element ...}, and {@code reset element ...}. */
+    private int get(CommandText text) {
+        GetElementCommand get = GetElementCommand.parse(text);
+        try (NetworkNamespace ns = options.namespace(); Nftables nft = Nftables.open(ns)) {
+            out.print(get.run(nft, options.output(), options.resolveHostnames()));
+        }
+        return 0;
     }
 
     private int monitor(CommandText text) {

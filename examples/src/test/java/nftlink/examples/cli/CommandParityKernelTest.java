@@ -33,6 +33,14 @@ class CommandParityKernelTest {
             }
             table ip u { chain x { counter packets 9 bytes 9; }; }
             table ip6 empty { }
+            table ip g {
+            	set a { type ipv4_addr; size 100; comment "cm"; elements = { 1.1.1.1 comment "x", 2.2.2.2 } }
+            	map v { type ipv4_addr : verdict; elements = { 1.2.3.4 : accept, 5.6.7.8 : drop, 9.9.9.9 : jump c } }
+            	map mm { type ipv4_addr : mark; policy memory; elements = { 1.2.3.4 : 1, 5.6.7.8 : 2 } }
+            	set r { type inet_service; flags interval; elements = { 10-20, 30, 40-50 } }
+            	set cc { type ipv4_addr . inet_service; flags interval; elements = { 1.0.0.0/8 . 10-20 } }
+            	chain c { }
+            }
             """;
 
     /** Runs {@code command} with nftlink and nft-ref in twin namespaces: the same output, error, status and rule set after. */
@@ -96,6 +104,20 @@ class CommandParityKernelTest {
     @ParameterizedTest
     @ValueSource(strings = {"-s list set inet t e", "-s list sets", "-s list set inet t s"})
     void statelessSetListingsAsNft(String command) {
+        assertTwinLikeNft(command);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"get element inet t s { 10.1.2.3, 192.168.1.1 }", "get element inet t s2 { 22 }", "get element inet t s2 { 80, 22 }",
+            "get element inet t m { 1.2.3.4 }", "get element inet t e { 1.1.1.1 . 22 }", "get element g a { 1.1.1.1, 2.2.2.2 }",
+            "get element g v { 1.2.3.4, 5.6.7.8, 9.9.9.9 }", "get element g mm { 5.6.7.8, 1.2.3.4 }", "get element g r { 15, 30, 41 }",
+            "get element g r { 10-20 }", "get element g r { 12-14 }", "get element g cc { 1.2.3.4 . 15 }", "-a get element g r { 30 }",
+            "-j get element g r { 30 }", "-n get element g mm { 1.2.3.4 }", "get element g r { 31 }", "get element g a { 3.3.3.3 }",
+            "get element inet t s2 { 22, 23 }", "get element g a", "get element g nope { 1.1.1.1 }", "get element g", "get set g a", "get",
+            "get element inet nope s { 1.1.1.1 }",
+            "reset element inet t s { 192.168.1.1 }", "reset element inet t e { 1.1.1.1 . 22 }", "-j reset element inet t e { 1.1.1.1 . 22 }",
+            "-s reset element inet t e { 1.1.1.1 . 22 }", "reset element inet t s2 { 23 }", "reset element g r { 15 }"})
+    void getElementAsNft(String command) {
         assertTwinLikeNft(command);
     }
 }
