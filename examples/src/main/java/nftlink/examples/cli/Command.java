@@ -48,7 +48,9 @@ enum Command {
             "give a chain another name")), words("chain")),
     GET("get", "print the elements of a set that hold keys", Kind.GET, false, List.of(new Form("get element [FAMILY] TABLE SET { KEY, ... }",
             "print the set with the elements (intervals, map entries) that hold the keys; fails when one is missing")), words("element")),
-    DESCRIBE("describe", "", Kind.REFUSED, true, List.of(), List.of()),
+    DESCRIBE("describe", "describe an expression's datatype", Kind.DESCRIBE, false, List.of(new Form("describe EXPRESSION",
+            "the expression's kind, datatype, base types and width, and the names of its values (e.g. describe ct state)")),
+            List.of("meta", "ct", "ip", "ip6", "tcp", "udp", "ether", "arp", "icmp", "icmpv6")),
     EXPORT("export", "refused as nft 1.1.3 refuses it", Kind.EXPORT, false, List.of(new Form("export [ruleset] xml|json|vm json",
             "refused with nft 1.1.3's words: use -j list ruleset")), List.of("ruleset", "xml", "json", "vm")),
     IMPORT("import", "", Kind.REFUSED, true, List.of(), List.of()),
@@ -80,6 +82,8 @@ enum Command {
         RENAME,
         /** Elements looked up: {@link GetElementCommand}. */
         GET,
+        /** An expression described: {@link DescribeCommand}. */
+        DESCRIBE,
         /** nft's refused export: {@link ExportCommand}. */
         EXPORT,
         /** An nft command nftlink does not have: refused with a message that says so. */

@@ -82,6 +82,10 @@ final class Session {
             case DEMO -> demo(text);
             case RENAME -> rename(text);
             case GET -> get(text);
+            case DESCRIBE -> {
+                out.print(DescribeCommand.run(text));
+                yield 0;
+            }
             case EXPORT -> ExportCommand.run(text);
             case DAEMON -> Nftlinkd.run(text.words().subList(1, text.words().size()).toArray(String[]::new), out, err);
             case REFUSED -> throw new CommandError("nftlink has no '" + command.word() + "' command; nftlink --help lists those it has", 0);

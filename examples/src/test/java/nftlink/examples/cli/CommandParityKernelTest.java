@@ -120,4 +120,18 @@ class CommandParityKernelTest {
     void getElementAsNft(String command) {
         assertTwinLikeNft(command);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"describe tcp dport", "describe meta mark", "describe ct state", "describe ip saddr", "describe meta iifname",
+            "describe meta l4proto", "describe ip protocol", "describe ip length", "describe ip daddr", "describe ip6 saddr",
+            "describe ether saddr", "describe ether type", "describe tcp flags", "describe icmp type", "describe icmpv6 type",
+            "describe meta pkttype", "describe meta skuid", "describe meta nfproto", "describe meta iif", "describe meta iiftype",
+            "describe ct status", "describe ct direction", "describe meta priority", "describe ip dscp", "describe ip ecn",
+            "describe arp operation", "describe meta cgroup", "describe ct mark", "describe ct l3proto", "describe ct expiration",
+            "describe meta length", "describe ip6 nexthdr", "describe ct event", "describe udp dport", "describe meta time",
+            "describe meta day", "describe ip ttl", "describe ct zone", "describe meta random", "-j describe tcp dport",
+            "describe foo", "describe tcp", "describe tcp dport 22", "describe foo bar", "describe accept"})
+    void describeAsNft(String command) {
+        assertTwinLikeNft(command);
+    }
 }
