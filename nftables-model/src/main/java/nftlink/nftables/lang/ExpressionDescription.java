@@ -105,10 +105,10 @@ public final class ExpressionDescription {
             case PKTTYPE -> put(m, "host", 0, "unicast", 0, "broadcast", 1, "multicast", 2, "other", 3);
             case NFPROTO -> put(m, "ipv4", 2, "ipv6", 10);
             case ICMP_TYPE, ICMPV6_TYPE -> {
-                String[] names = type == Datatype.ICMP_TYPE ? DatatypeSymbols.ICMP_TYPES : DatatypeSymbols.ICMPV6_TYPES;
-                for (int i = 0; i < names.length; i++) {
-                    if (names[i] != null) {
-                        m.put(names[i], i);
+                List<String> names = type == Datatype.ICMP_TYPE ? DatatypeSymbols.ICMP_TYPES : DatatypeSymbols.ICMPV6_TYPES;
+                for (int i = 0; i < names.size(); i++) {
+                    if (names.get(i) != null) {
+                        m.put(names.get(i), i);
                     }
                     if (type == Datatype.ICMPV6_TYPE && i == 132) {
                         m.put("mld-listener-reduction", 132);
@@ -116,8 +116,8 @@ public final class ExpressionDescription {
                 }
             }
             case TIME_DAY -> {
-                for (int i = 0; i < DateTypes.DAYS.length; i++) {
-                    m.put(DateTypes.DAYS[i], i);
+                for (int i = 0; i < DateTypes.DAYS.size(); i++) {
+                    m.put(DateTypes.DAYS.get(i), i);
                 }
             }
             default -> {
