@@ -7,7 +7,9 @@ import nftlink.nftables.NftOperation;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.SetElement;
+import nftlink.nftables.Table;
 import nftlink.nftables.Userdata;
+import nftlink.nftables.lang.Misspellings;
 import nftlink.nftables.lang.SetRenderer;
 import nftlink.nftables.parse.NftParseException;
 import nftlink.nftables.parse.NftParser;
@@ -36,8 +38,8 @@ record GetElementCommand(ListRequest request, int first, CommandText text) {
         }
         ListRequest.Rest rest = new ListRequest.Rest(text, 2);
         boolean family = w.size() > 2 && ListTarget.isFamily(w.get(2));
-        int tableWord = rest.identifier(family ? 3 : 2);
-        int setWord = rest.identifier(tableWord + 1);
+        int tableWord = rest.identifier(ListTarget.SET, family ? 3 : 2);
+        int setWord = rest.identifier(ListTarget.SET, tableWord + 1);
         if (setWord + 1 >= w.size() || !w.get(setWord + 1).startsWith("{")) {
             throw CommandError.syntax(text, setWord + 1, "'{' or '$'");
         }
@@ -48,10 +50,16 @@ record GetElementCommand(ListRequest request, int first, CommandText text) {
 
     /** What nft prints after asking the kernel (and, for {@code reset}, zeroing what it found). */
     String run(Nftables nft, Options.Output output, boolean resolveHostnames) {
-        Tables.of(request, nft.listTables());
-        NftSet set = nft.listSets(request.family(), request.table()).stream()
-                .filter(s -> s.name().equals(request.name()) && (s.flags() & NfTablesUapi.NFT_SET_ANONYMOUS) == 0)
-                .findFirst().orElseThrow(() -> CommandError.noSuch(request.nameWord()));
+        List<Table> tables = nft.listTables();
+        if (tables.stream().noneMatch(t -> t.family() == request.family() && t.name().equals(request.table()))) {
+            throw CommandError.noSuch(request.tableWord(), CommandError.meantTable(request.table(), tables));
+        }
+        List<NftSet> named = nft.listSets().stream().filter(s -> (s.flags() & NfTablesUapi.NFT_SET_ANONYMOUS) == 0).toList();
+        NftSet set = named.stream().filter(s -> s.family() == request.family() && s.table().equals(request.table())
+                        && s.name().equals(request.name())).findFirst()
+                .orElseThrow(() -> CommandError.noSuch(request.nameWord(), Misspellings.closest(request.name(), named, NftSet::name)
+                        .map(s -> (s.isMap() || s.isObjectMap() ? "map '" : "set '") + s.name() + "' in table " + s.family().nftName()
+                                + " '" + s.table() + "'")));
         List<SetElement> found;
         try {
             found = nft.getElements(set.family(), set.table(), set.name(), keys(nft, resolveHostnames), text.words().getFirst().equals("reset"));

@@ -5,6 +5,8 @@ import nftlink.nftables.Chain;
 import nftlink.nftables.ChainRename;
 import nftlink.nftables.Family;
 import nftlink.nftables.Nftables;
+import nftlink.nftables.Table;
+import nftlink.nftables.lang.Misspellings;
 
 import java.util.List;
 
@@ -44,12 +46,15 @@ record RenameCommand(Family family, int tableWord, int chainWord, CommandText te
     /** Renames the chain; {@code check} ({@code -c}) only asks the kernel whether it could. */
     int run(Nftables nft, boolean check) {
         String table = text.identifier(tableWord);
-        if (nft.listTables(family).stream().noneMatch(t -> t.name().equals(table))) {
-            throw CommandError.noSuch(tableWord);
+        List<Table> tables = nft.listTables();
+        if (tables.stream().noneMatch(t -> t.family() == family && t.name().equals(table))) {
+            throw CommandError.noSuch(tableWord, CommandError.meantTable(table, tables));
         }
         String name = text.identifier(chainWord);
-        Chain chain = nft.listChains(family, table).stream().filter(c -> c.name().equals(name)).findFirst()
-                .orElseThrow(() -> CommandError.noSuch(chainWord));
+        List<Chain> chains = nft.listChains();
+        Chain chain = chains.stream().filter(c -> c.family() == family && c.table().equals(table) && c.name().equals(name)).findFirst()
+                .orElseThrow(() -> CommandError.noSuch(chainWord, Misspellings.closest(name, chains, Chain::name)
+                        .map(c -> "chain '" + c.name() + "' in table " + c.family().nftName() + " '" + c.table() + "'")));
         var transaction = nft.transaction().add(new ChainRename(family, table, chain.handle(),
                 text.identifier(chainWord + 1)));
         try {

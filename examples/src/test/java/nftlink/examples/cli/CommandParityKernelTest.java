@@ -134,4 +134,17 @@ class CommandParityKernelTest {
     void describeAsNft(String command) {
         assertTwinLikeNft(command);
     }
+
+    /** nft's guess at the name that was meant, in the errors of rename, get and reset element. */
+    @ParameterizedTest
+    @ValueSource(strings = {"rename chain inet t zz e", "rename chain inet nt d e", "rename chain inet tt d e", "rename chain ip u xx y",
+            "rename chain ip g cc y", "rename chain inet t dd e", "rename chain inet t abcdef e", "rename chain ip emptyy d e",
+            "get element inet t nos { 1 }", "get element inet t mm { 1.2.3.4 }", "get element g vv { 1.2.3.4 }", "get element inet tt s { 1 }",
+            "reset element inet t ss2 { 22 }", "get element g aa { 1.1.1.1 }", "get element g abc { 1.1.1.1 }", "get element ip gg a { 1.1.1.1 }",
+            "get element g mmm { 1.2.3.4 }", "get element g m { 1.2.3.4 }", "get element g xy { 1 }", "get element inet t ee { 1 }",
+            "get element g rr { 1 }", "get element g r2 { 1 }", "get element g vm { 1 }", "rename chain ip g ccc x", "rename chain ip g xc x",
+            "rename chain ip emp c x", "rename chain ip6 empt c x", "rename chain inet u c x", "get element ip6 empt s { 1 }"})
+    void suggestionsAsNft(String command) {
+        assertTwinLikeNft(command);
+    }
 }
