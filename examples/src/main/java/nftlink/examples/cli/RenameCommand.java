@@ -51,7 +51,7 @@ record RenameCommand(Family family, int tableWord, int chainWord, CommandText te
             throw CommandError.noSuch(tableWord, CommandError.meantTable(table, tables));
         }
         String name = text.identifier(chainWord);
-        List<Chain> chains = nft.listChains();
+        List<Chain> chains = nft.listChains().stream().filter(c -> !c.isBinding()).toList();
         Chain chain = chains.stream().filter(c -> c.family() == family && c.table().equals(table) && c.name().equals(name)).findFirst()
                 .orElseThrow(() -> CommandError.noSuch(chainWord, Misspellings.closest(name, chains, Chain::name)
                         .map(c -> "chain '" + c.name() + "' in table " + c.family().nftName() + " '" + c.table() + "'")));
