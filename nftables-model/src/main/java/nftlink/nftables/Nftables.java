@@ -7,7 +7,6 @@ import nftlink.netlink.DumpInterruptedException;
 import nftlink.netlink.Errno;
 import nftlink.netlink.InterfaceNames;
 import nftlink.netlink.MessageWriter;
-import nftlink.netlink.Netlink;
 import nftlink.netlink.NetlinkConnection;
 import nftlink.netlink.NetlinkDecodeException;
 import nftlink.netlink.NetlinkException;
@@ -315,17 +314,7 @@ public final class Nftables implements AutoCloseable {
      */
     public List<SetElement> listElements(Family family, String table, String set) {
         List<List<SetElement>> parts = dump(NFT_MSG_GETSETELEM, family, "list elements " + family + " " + table + " " + set,
-                m -> {
-                    List<SetElement> elements = new ArrayList<>();
-                    for (Attribute a : m.attributes(NFGENMSG_LEN)) {
-                        if (a.type() == NFTA_SET_ELEM_LIST_ELEMENTS) {
-                            for (Attribute e : a.nested()) {
-                                elements.add(SetElement.decode(e));
-                            }
-                        }
-                    }
-                    return elements;
-                }, w -> {
+                Nftables::elementsOf, w -> {
                     w.attrString(NFTA_SET_ELEM_LIST_TABLE, table);
                     w.attrString(NFTA_SET_ELEM_LIST_SET, set);
                 });
@@ -335,6 +324,19 @@ public final class Nftables implements AutoCloseable {
         return parts.stream().flatMap(List::stream)
                 .filter(e -> seen.add(Arrays.asList(e.key(), e.keyEnd(), e.flags())))
                 .toList();
+    }
+
+    /** The elements an {@code NFT_MSG_NEWSETELEM} message carries. */
+    static List<SetElement> elementsOf(NetlinkMessage m) {
+        List<SetElement> elements = new ArrayList<>();
+        for (Attribute a : m.attributes(NFGENMSG_LEN)) {
+            if (a.type() == NFTA_SET_ELEM_LIST_ELEMENTS) {
+                for (Attribute e : a.nested()) {
+                    elements.add(SetElement.decode(e));
+                }
+            }
+        }
+        return elements;
     }
 
     /**
@@ -454,43 +456,88 @@ public final class Nftables implements AutoCloseable {
     }
 
     private List<NftObject> resetDump(Family family, String operation, Consumer<MessageWriter> attributes) {
-        return connection.exclusive(() -> resetDumpLocked(family, operation, attributes));
+        return new ResetDumps(connection).dump(NFT_MSG_GETOBJ_RESET, family, operation, AttributeNames.OBJECT, attributes,
+                m -> List.of(NftObject.decode(m)), o -> o.family() + " " + o.table() + " " + o.type() + " " + o.name());
     }
 
-    private List<NftObject> resetDumpLocked(Family family, String operation,
-                                            Consumer<MessageWriter> attributes) {
-        List<NftObject> objects = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        int seq = connection.nextSequence();
-        MessageWriter w = connection.writer();
-        w.reset();
-        int m = Nfnetlink.beginMessage(w, Nfnetlink.messageType(NFNL_SUBSYS_NFTABLES, NFT_MSG_GETOBJ_RESET),
-                NLM_F_REQUEST | NLM_F_DUMP | NLM_F_ACK, seq, family == null ? NFPROTO_UNSPEC : family.protocol(), 0);
-        if (attributes != null) {
-            attributes.accept(w);
-        }
-        w.endMessage(m);
-        connection.send(w);
-        connection.receive(seq, 1, reply -> {
-            if (reply.type() == Netlink.NLMSG_DONE) {
-                if (reply.payloadLength() >= 4 && reply.payloadU32(0) < 0) {
-                    throw new NetlinkKernelException(operation, -reply.payloadU32(0), null, -1, null);
-                }
-                return true;
+    /**
+     * {@code reset rules}: the rules (all, a family's, a table's or a chain's) with the values their counters and
+     * quotas had when {@code NFT_MSG_GETRULE_RESET} zeroed them; sent once, never repeated.
+     *
+     * @param family the family, or {@code null} for every family
+     * @param table the table, or {@code null} for every table (of the family)
+     * @param chain the chain, or {@code null} for every chain (of the table)
+     * @return the rules as they were read
+     */
+    public List<Rule> resetRules(Family family, String table, String chain) {
+        return new ResetDumps(connection).dump(NFT_MSG_GETRULE_RESET, family, "reset rules", AttributeNames.RULE, w -> {
+            if (table != null) {
+                w.attrString(NFTA_RULE_TABLE, table);
             }
-            if (reply.isError()) {
-                if (reply.errorCode() != 0) {
-                    throw connection.kernelError(reply, operation, 0, NFGENMSG_LEN, AttributeNames.OBJECT);
-                }
-                return false;
+            if (chain != null) {
+                w.attrString(NFTA_RULE_CHAIN, chain);
             }
-            NftObject o = NftObject.decode(reply);
-            if (seen.add(o.family() + " " + o.table() + " " + o.type() + " " + o.name())) {
-                objects.add(o);
-            }
-            return false;
-        });
-        return objects;
+        }, m -> List.of(Rule.decode(m)), r -> r.family() + " " + r.table() + " " + r.chain() + " " + r.handle());
+    }
+
+    /**
+     * {@code reset rule FAMILY TABLE CHAIN handle HANDLE}: one rule, read and zeroed.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param chain the chain's name
+     * @param handle the rule's handle
+     * @return the rule as it was read
+     * @throws NetlinkKernelException with {@link Errno#ENOENT} when there is no such table, chain or rule
+     */
+    public Rule resetRule(Family family, String table, String chain, long handle) {
+        return new ResetDumps(connection).get(NFT_MSG_GETRULE_RESET, family, "reset rule", AttributeNames.RULE, w -> {
+            w.attrString(NFTA_RULE_TABLE, table);
+            w.attrString(NFTA_RULE_CHAIN, chain);
+            w.attrU64Be(NFTA_RULE_HANDLE, handle);
+        }, m -> List.of(Rule.decode(m))).getFirst();
+    }
+
+    /**
+     * {@code reset set|map}: a set's elements with the values their counters and quotas had when
+     * {@code NFT_MSG_GETSETELEM_RESET} zeroed them; sent once, never repeated.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param set the set's name
+     * @return the elements as they were read
+     * @throws NetlinkKernelException with {@link Errno#ENOENT} when there is no such table or set
+     */
+    public List<SetElement> resetElements(Family family, String table, String set) {
+        return new ResetDumps(connection).dump(NFT_MSG_GETSETELEM_RESET, family, "reset elements", AttributeNames.SET_ELEMENTS,
+                w -> {
+                    w.attrString(NFTA_SET_ELEM_LIST_TABLE, table);
+                    w.attrString(NFTA_SET_ELEM_LIST_SET, set);
+                }, Nftables::elementsOf, e -> Arrays.asList(e.key(), e.keyEnd(), e.flags()));
+    }
+
+    /**
+     * {@code get element} (or, with {@code reset}, {@code reset element}): the set's elements that hold the
+     * given keys ({@code NFT_MSG_GETSETELEM} naming them), as the kernel finds them; an interval set answers
+     * with the intervals that contain them.
+     *
+     * @param family the table's family
+     * @param table the table's name
+     * @param set the set's name
+     * @param keys the elements to look up: keys, and for intervals their {@link SetElement#keyEnd()}
+     * @param reset whether to zero their counters and quotas as they are read ({@code NFT_MSG_GETSETELEM_RESET})
+     * @return what the kernel answered, in its order
+     * @throws NetlinkKernelException with {@link Errno#ENOENT} when there is no such table or set, or an element is missing
+     */
+    public List<SetElement> getElements(Family family, String table, String set, List<SetElement> keys, boolean reset) {
+        return new ResetDumps(connection).get(reset ? NFT_MSG_GETSETELEM_RESET : NFT_MSG_GETSETELEM, family,
+                (reset ? "reset" : "get") + " element " + family + " " + table + " " + set, AttributeNames.SET_ELEMENTS, w -> {
+                    w.attrString(NFTA_SET_ELEM_LIST_TABLE, table);
+                    w.attrString(NFTA_SET_ELEM_LIST_SET, set);
+                    int list = w.beginNested(NFTA_SET_ELEM_LIST_ELEMENTS, false);
+                    keys.forEach(e -> e.write(w));
+                    w.endNested(list);
+                }, Nftables::elementsOf);
     }
 
     /**

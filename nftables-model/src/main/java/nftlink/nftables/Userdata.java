@@ -104,6 +104,34 @@ public final class Userdata {
     }
 
     /**
+     * The blob without its TLVs of type {@code unwantedType} (e.g. a set without its comment, as nft's
+     * {@code get element} prints the set).
+     *
+     * @param userdata the blob, or {@code null}
+     * @param unwantedType the TLV type to leave out
+     * @return the other TLVs, in order; {@code null} for {@code null}
+     * @throws NetlinkDecodeException when the blob is not a well-formed TLV sequence
+     */
+    public static byte[] without(byte[] userdata, int unwantedType) {
+        if (userdata == null) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int i = 0;
+        while (i < userdata.length) {
+            if (userdata.length - i < 2 || (userdata[i + 1] & 0xff) > userdata.length - i - 2) {
+                throw new NetlinkDecodeException("userdata: malformed TLV at offset " + i);
+            }
+            int length = 2 + (userdata[i + 1] & 0xff);
+            if ((userdata[i] & 0xff) != unwantedType) {
+                out.write(userdata, i, length);
+            }
+            i += length;
+        }
+        return out.toByteArray();
+    }
+
+    /**
      * Whether the blob holds exactly one comment TLV and nothing else.
      *
      * @param userdata the blob, or {@code null}

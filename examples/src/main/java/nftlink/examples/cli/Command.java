@@ -11,11 +11,16 @@ import java.util.stream.Stream;
  */
 enum Command {
     LIST("list", "print the rule set, or a part of it", Kind.LIST, false, List.of(), targetWords()),
-    RESET("reset", "print named counters or quotas and zero them", Kind.RESET, false, List.of(
+    RESET("reset", "print counters, quotas or rules and zero them", Kind.RESET, false, List.of(
             new Form("reset counters|quotas [FAMILY | [table] [FAMILY] TABLE]",
                     "print named counters or quotas and zero them, table by table"),
-            new Form("reset counter|quota [FAMILY] TABLE NAME", "print one named counter or quota and zero it")),
-            words("counters quotas counter quota table")),
+            new Form("reset counter|quota [FAMILY] TABLE NAME", "print one named counter or quota and zero it"),
+            new Form("reset rules [FAMILY | [table] [FAMILY] TABLE | [chain] [FAMILY] TABLE CHAIN]",
+                    "print the rule set, a table or a chain as list does and zero its rules' counters and quotas"),
+            new Form("reset rule [FAMILY] TABLE CHAIN handle HANDLE", "print one rule in its table and zero its counters and quotas"),
+            new Form("reset set|map [FAMILY] TABLE NAME", "print a set or map as list does and zero its elements' counters and quotas"),
+            new Form("reset element [FAMILY] TABLE SET { KEY, ... }", "get element, zeroing the counters and quotas of what it prints")),
+            words("counters quotas counter quota rules rule set map element table chain")),
     FLUSH("flush", "empty the rule set, a table, a chain or a set", Kind.APPLY, false, List.of(
             new Form("flush ruleset [FAMILY]", "delete every table (of the family)"),
             new Form("flush table|chain|set|map [FAMILY] TABLE [NAME]", "delete the rules of a table or chain, the elements of a set")),
@@ -39,10 +44,15 @@ enum Command {
             "the nftlinkd daemon at work in a throwaway network namespace and cgroup subtree; all removed at the end")), List.of()),
     DAEMON("daemon", "run nftlinkd, the per-application firewall daemon", Kind.DAEMON, false, List.of(new Form("daemon [OPTIONS] POLICY-FILE",
             "run nftlinkd, the per-application firewall daemon (nftlink daemon --help tells more)")), List.of()),
-    RENAME("rename", "", Kind.REFUSED, true, List.of(), List.of()),
-    GET("get", "", Kind.REFUSED, true, List.of(), List.of()),
-    DESCRIBE("describe", "", Kind.REFUSED, true, List.of(), List.of()),
-    EXPORT("export", "", Kind.REFUSED, true, List.of(), List.of()),
+    RENAME("rename", "give a chain another name", Kind.RENAME, false, List.of(new Form("rename chain [FAMILY] TABLE CHAIN NEWNAME",
+            "give a chain another name")), words("chain")),
+    GET("get", "print the elements of a set that hold keys", Kind.GET, false, List.of(new Form("get element [FAMILY] TABLE SET { KEY, ... }",
+            "print the set with the elements (intervals, map entries) that hold the keys; fails when one is missing")), words("element")),
+    DESCRIBE("describe", "describe an expression's datatype", Kind.DESCRIBE, false, List.of(new Form("describe EXPRESSION",
+            "the expression's kind, datatype, base types and width, and the names of its values (e.g. describe ct state)")),
+            List.of("meta", "ct", "ip", "ip6", "tcp", "udp", "ether", "arp", "icmp", "icmpv6")),
+    EXPORT("export", "refused as nft 1.1.3 refuses it", Kind.EXPORT, false, List.of(new Form("export [ruleset] xml|json|vm json",
+            "refused with nft 1.1.3's words: use -j list ruleset")), List.of("ruleset", "xml", "json", "vm")),
     IMPORT("import", "", Kind.REFUSED, true, List.of(), List.of()),
     // nft reads a command without a verb as add: "nft table inet t"
     TABLE("table", "", Kind.APPLY, true, List.of(), List.of()),
@@ -68,6 +78,14 @@ enum Command {
         DEMO,
         /** The daemon itself. */
         DAEMON,
+        /** A chain renamed: {@link RenameCommand}. */
+        RENAME,
+        /** Elements looked up: {@link GetElementCommand}. */
+        GET,
+        /** An expression described: {@link DescribeCommand}. */
+        DESCRIBE,
+        /** nft's refused export: {@link ExportCommand}. */
+        EXPORT,
         /** An nft command nftlink does not have: refused with a message that says so. */
         REFUSED
     }

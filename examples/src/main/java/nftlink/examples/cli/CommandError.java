@@ -1,6 +1,11 @@
 package nftlink.examples.cli;
 
+import nftlink.nftables.Table;
+import nftlink.nftables.lang.Misspellings;
 import nftlink.nftables.parse.NftParser;
+
+import java.util.List;
+import java.util.Optional;
 
 /**
  * An nft command that cannot run, reported as nft reports it: {@code Error: MESSAGE}, the
@@ -37,6 +42,19 @@ final class CommandError extends RuntimeException {
     /** An object named at {@code word} does not exist: nft's {@code No such file or directory}. */
     static CommandError noSuch(int word) {
         return new CommandError("No such file or directory", word);
+    }
+
+    /**
+     * An object named at {@code word} does not exist, with nft's guess at what was meant
+     * ({@link Misspellings}), e.g. {@code chain 'c' in table inet 't'}.
+     */
+    static CommandError noSuch(int word, Optional<String> meant) {
+        return new CommandError("No such file or directory" + meant.map(m -> "; did you mean " + m + "?").orElse(""), word);
+    }
+
+    /** nft's suggestion for a table {@code name} that is not among {@code tables}. */
+    static Optional<String> meantTable(String name, List<Table> tables) {
+        return Misspellings.closest(name, tables, Table::name).map(t -> "table '" + t.name() + "' in family " + t.family().nftName());
     }
 
     /** The message, the command line and the caret, as nft prints them on standard error (the message alone without a command). */

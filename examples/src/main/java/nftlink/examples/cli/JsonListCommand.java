@@ -32,7 +32,11 @@ final class JsonListCommand {
 
     /** The document nft prints for {@code request}, on one line. */
     String render(ListRequest request, Nftables nft) {
-        RulesetListing read = RulesetListing.read(nft, ListCommand.RENDERING);
+        return render(request, RulesetListing.read(nft, ListCommand.RENDERING));
+    }
+
+    /** The document nft prints for {@code request} from {@code read}. */
+    String render(ListRequest request, RulesetListing read) {
         RulesetListing listing = output.terse() ? read.terse() : read;
         List<Table> tables = request.name() == null && familyWide(request.target())
                 ? Tables.ofFamily(request, listing.ruleset().tables()) : Tables.of(request, listing.ruleset().tables());

@@ -1,6 +1,7 @@
 package nftlink.examples.cli;
 
 import nftlink.nftables.Chain;
+import nftlink.nftables.Family;
 import nftlink.nftables.Flowtable;
 import nftlink.nftables.NfTablesUapi;
 import nftlink.nftables.NftFormatter;
@@ -8,6 +9,7 @@ import nftlink.nftables.NftObject;
 import nftlink.nftables.NftSet;
 import nftlink.nftables.Nftables;
 import nftlink.nftables.Ruleset;
+import nftlink.nftables.SetElement;
 import nftlink.nftables.Table;
 import nftlink.nftables.lang.FlowtableRenderer;
 import nftlink.nftables.lang.ObjectRenderer;
@@ -57,13 +59,22 @@ final class ListCommand {
         });
     }
 
+    /** The text nft prints for {@code request} (the rule set, a table or a chain) from {@code read}: what {@code reset rules} prints. */
+    String render(ListRequest request, RulesetListing read) {
+        RulesetListing listing = output.terse() ? read.terse() : read;
+        return output.flags().apply(() -> request.target() == ListTarget.CHAIN ? chain(request, listing) : tables(request, listing));
+    }
+
     private RulesetListing listing(Nftables nft) {
         RulesetListing listing = RulesetListing.read(nft, RENDERING);
         return output.terse() ? listing.terse() : listing;
     }
 
     private String tables(ListRequest request, Nftables nft) {
-        RulesetListing listing = listing(nft);
+        return tables(request, listing(nft));
+    }
+
+    private String tables(ListRequest request, RulesetListing listing) {
         StringBuilder sb = new StringBuilder();
         for (Table t : Tables.of(request, listing.ruleset().tables())) {
             sb.append(listing.renderTable(formatter, rules, t, RENDERING));
@@ -87,14 +98,28 @@ final class ListCommand {
     }
 
     private String chain(ListRequest request, Nftables nft) {
-        RulesetListing listing = listing(nft);
+        return chain(request, listing(nft));
+    }
+
+    private String chain(ListRequest request, RulesetListing listing) {
         Table table = Tables.of(request, listing.ruleset().tables()).getFirst();
         Chain chain = listing.ruleset().chainsOf(table).stream().filter(c -> c.name().equals(request.name())).findFirst()
                 .orElseThrow(() -> CommandError.noSuch(request.nameWord()));
         return header(table) + listing.renderChain(formatter, rules, chain) + "}\n";
     }
 
+    /** Reads a set's elements: {@link Nftables#listElements}, or {@link Nftables#resetElements} for {@code reset set}. */
+    interface ElementReader {
+        /** The elements of the set {@code family table set}. */
+        List<SetElement> read(Family family, String table, String set);
+    }
+
     private String sets(ListRequest request, Nftables nft) {
+        return sets(request, nft, nft::listElements);
+    }
+
+    /** {@code list set|map|...} with the elements of the sets it shows read by {@code elements}. */
+    String sets(ListRequest request, Nftables nft, ElementReader elements) {
         List<Table> tables = request.name() == null ? Tables.ofFamily(request, nft.listTables()) : Tables.of(request, nft.listTables());
         List<NftSet> sets = nft.listSets();
         StringBuilder sb = new StringBuilder();
@@ -103,10 +128,10 @@ final class ListCommand {
             StringBuilder block = new StringBuilder(header(t));
             for (NftSet s : sets) {
                 if (s.family() == t.family() && s.table().equals(t.name()) && shown(request, s)) {
-                    boolean elements = !output.terse() && !(output.stateless() && (s.flags() & NfTablesUapi.NFT_SET_EVAL) != 0
+                    boolean listed = !output.terse() && !(output.stateless() && (s.flags() & NfTablesUapi.NFT_SET_EVAL) != 0
                             && (s.flags() & NfTablesUapi.NFT_SET_ANONYMOUS) != 0);
-                    block.append(SetRenderer.render(s, elements ? nft.listElements(s.family(), s.table(), s.name()) : List.of(),
-                            output.handle()));
+                    block.append(SetRenderer.render(s, listed ? elements.read(s.family(), s.table(), s.name()) : List.of(),
+                            output.handle(), rules));
                     found = true;
                 }
             }
@@ -119,7 +144,7 @@ final class ListCommand {
     }
 
     /** Whether {@code set} is one the request lists: nft's set_is_literal, map_is_literal and set_is_meter_compat. */
-    private static boolean shown(ListRequest request, NftSet s) {
+    static boolean shown(ListRequest request, NftSet s) {
         boolean anonymous = (s.flags() & NfTablesUapi.NFT_SET_ANONYMOUS) != 0;
         boolean map = (s.flags() & (NfTablesUapi.NFT_SET_MAP | NfTablesUapi.NFT_SET_OBJECT)) != 0;
         boolean kind = switch (request.target()) {

@@ -74,8 +74,8 @@ record ListRequest(ListTarget target, Family family, String table, String name, 
         throw CommandError.syntax(text, first, null);
     }
 
-    /** The words after the target, read from {@code at}. */
-    private record Rest(CommandText text, int at) {
+    /** The words after the target, read from {@code at}; {@link ResetRulesCommand} reads its scopes with it too. */
+    record Rest(CommandText text, int at) {
 
         ListRequest family(ListTarget target) {
             List<String> w = text.words();
@@ -121,7 +121,8 @@ record ListRequest(ListTarget target, Family family, String table, String name, 
                     tableWord, nameWord);
         }
 
-        private int identifier(ListTarget target, int i) {
+        /** {@code i}, after checking that word {@code i} is a name (not a family, a keyword, nor past the end). */
+        int identifier(ListTarget target, int i) {
             if (i >= text.words().size() || ListTarget.isFamily(text.words().get(i))) {
                 throw CommandError.syntax(text, i, "string or last");
             }
@@ -136,7 +137,8 @@ record ListRequest(ListTarget target, Family family, String table, String name, 
             return NftParser.isKeyword(word) || target.stateKeywords().contains(word);
         }
 
-        private void end(int i) {
+        /** Checks that nothing follows word {@code i - 1}. */
+        void end(int i) {
             if (i < text.words().size()) {
                 throw CommandError.syntax(text, i, "end of file or newline or semicolon");
             }

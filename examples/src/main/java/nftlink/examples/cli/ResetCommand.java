@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class ResetCommand {
 
-    /** The targets nftlink resets; nft's reset of rules, sets, maps and elements is refused. */
+    /** The objects this class resets; rules, sets, maps and elements have their own classes. */
     static final List<ListTarget> TARGETS = List.of(ListTarget.COUNTERS, ListTarget.COUNTER, ListTarget.QUOTAS, ListTarget.QUOTA);
 
     private final Options.Output output;
@@ -29,10 +29,6 @@ final class ResetCommand {
 
     /** Reads the words after {@code reset}. */
     static ListRequest parse(CommandText text) {
-        if (text.words().size() > 1 && List.of("rules", "rule", "element", "set", "map").contains(text.words().get(1))) {
-            throw new CommandError("nftlink cannot reset " + text.words().get(1)
-                    + " (only named counters and quotas: reset counters|quotas|counter|quota ...)", 1);
-        }
         return ListRequest.parse(text, 1, TARGETS);
     }
 

@@ -80,6 +80,13 @@ final class Session {
             case APPLY -> new Apply(options, out, err).command(text);
             case MONITOR -> monitor(text);
             case DEMO -> demo(text);
+            case RENAME -> rename(text);
+            case GET -> get(text);
+            case DESCRIBE -> {
+                out.print(DescribeCommand.run(text));
+                yield 0;
+            }
+            case EXPORT -> ExportCommand.run(text);
             case DAEMON -> Nftlinkd.run(text.words().subList(1, text.words().size()).toArray(String[]::new), out, err);
             case REFUSED -> throw new CommandError("nftlink has no '" + command.word() + "' command; nftlink --help lists those it has", 0);
         };
@@ -105,9 +112,37 @@ final class Session {
     }
 
     private int reset(CommandText text) {
+        String what = text.words().size() > 1 ? text.words().get(1) : "";
+        if (what.equals("element")) {
+            return get(text);
+        }
+        if (List.of("rules", "rule", "set", "map").contains(what)) {
+            ResetRulesCommand rules = what.startsWith("rule") ? ResetRulesCommand.parse(text) : null;
+            ResetSetCommand set = rules == null ? ResetSetCommand.parse(text) : null;
+            try (NetworkNamespace ns = options.namespace(); Nftables nft = Nftables.open(ns)) {
+                out.print(rules != null ? rules.run(nft, options.output(), LinkNames.of(ns)) : set.run(nft, options.output(), LinkNames.of(ns)));
+            }
+            return 0;
+        }
         ListRequest request = ResetCommand.parse(text);
         try (NetworkNamespace ns = options.namespace(); Nftables nft = Nftables.open(ns)) {
             out.print(new ResetCommand(options.output()).render(request, nft));
+        }
+        return 0;
+    }
+
+    private int rename(CommandText text) {
+        RenameCommand rename = RenameCommand.parse(text);
+        try (NetworkNamespace ns = options.namespace(); Nftables nft = Nftables.open(ns)) {
+            return rename.run(nft, options.input().check());
+        }
+    }
+
+    /** {@code get element ...}, and {@code reset element ...}. */
+    private int get(CommandText text) {
+        GetElementCommand get = GetElementCommand.parse(text);
+        try (NetworkNamespace ns = options.namespace(); Nftables nft = Nftables.open(ns)) {
+            out.print(get.run(nft, options.output(), options.resolveHostnames()));
         }
         return 0;
     }

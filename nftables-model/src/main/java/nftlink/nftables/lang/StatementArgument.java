@@ -89,7 +89,7 @@ final class StatementArgument {
     }
 
     /** The width of {@code f} in bits, as nft counts it for the length in its messages. */
-    private static int bits(Field f) {
+    static int bits(Field f) {
         return switch (f) {
             case PayloadBitField p -> p.bits();
             case ExthdrField x -> x.bits();
