@@ -79,7 +79,8 @@ class ParserProperties {
             return single;
         }
         Arbitrary<Value> range = Combinators.combine(valueOf(f), valueOf(f))
-                .as((a, b) -> ordered(f, a, b) ? new Value.Range(a, b) : new Value.Range(b, a));
+                // a range with equal ends is the single value, as nft reads it (2-2 is 2)
+                .as((a, b) -> a.equals(b) ? new Value.Single(a) : ordered(f, a, b) ? new Value.Range(a, b) : new Value.Range(b, a));
         if (f.length() == 4 && f.datatype().nftName().equals("ipv4_addr") || f.length() == 16) {
             Arbitrary<Value> prefix = Combinators.combine(valueOf(f), Arbitraries.integers().between(0, f.length() * 8))
                     .as((a, bits) -> {
