@@ -226,9 +226,9 @@ class OptionsParityKernelTest {
         Cli.Run scanner = Cli.in(ns, "--debug=scanner,netlink", "list", "tables");
         assertThat(scanner.status()).isEqualTo(1);
         assertThat(scanner.err()).isEqualTo("Error: debug level 'scanner' is nft's own and not supported; nftlink has --debug=netlink\n");
-        Cli.Run rename = Cli.in(ns, "rename", "chain", "inet", "e", "c", "d");
-        assertThat(rename.status()).isEqualTo(1);
-        assertThat(rename.gist()).isEqualTo("Error: nftlink has no 'rename' command; nftlink --help lists those it has");
+        Cli.Run imports = Cli.in(ns, "import", "ruleset", "json");
+        assertThat(imports.status()).isEqualTo(1);
+        assertThat(imports.gist()).isEqualTo("Error: nftlink has no 'import' command; nftlink --help lists those it has");
         assertThat(NftRef.run(ns, "list", "ruleset").orThrow()).isEmpty();
         Cli.Run listing = Cli.in(ns, "-o", "list", "tables");
         assertThat(listing.status()).as("nft takes -o with a listing, and ignores it").isZero();
