@@ -183,7 +183,7 @@ record LinkLayers(String top, List<String> below) {
      */
     List<Match> expand(Payload.Load load, Bytes data, Match.Op op) {
         Place at = place(load.offset());
-        if (at == null) {
+        if (at == null || data.length() != load.length()) {
             return null;
         }
         int offset = (load.offset() - at.start()) * 8;
@@ -198,6 +198,10 @@ record LinkLayers(String top, List<String> below) {
             }
             Field f = placed(t, at.start());
             int from = f instanceof PayloadBitField p ? p.offset() - load.offset() : ((PayloadField) f).offset() - load.offset();
+            if (from < 0 || from + f.length() > data.length()) {
+                // a load at an offset past what ints count (only in a message nft did not write)
+                return null;
+            }
             byte[] bytes = Arrays.copyOfRange(data.toArray(), from, from + f.length());
             if (f instanceof PayloadBitField p) {
                 for (int k = 0; k < bytes.length; k++) {
@@ -212,6 +216,9 @@ record LinkLayers(String top, List<String> below) {
         }
         if (offset < end) {
             int from = offset / 8 - (load.offset() - at.start());
+            if (from < 0 || from > load.length()) {
+                return null;
+            }
             out.add(new Match(new RawPayloadField(Payload.Base.LINK, offset, end - offset), op,
                     new Value.Single(Bytes.of(Arrays.copyOfRange(data.toArray(), from, load.length())))));
         }

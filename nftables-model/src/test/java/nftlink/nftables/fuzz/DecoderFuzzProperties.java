@@ -61,6 +61,18 @@ class DecoderFuzzProperties {
         }
     }
 
+    /**
+     * Inputs the property found in CI runs, kept so that they are tried every time: a link-layer load whose offset
+     * a flipped byte made larger than ints count in bits (LinkLayers.expand copied from a negative index).
+     */
+    @Example
+    void mutationsFoundBeforeFailOnlyWithTheLibrarysException() {
+        mutatedMessagesFailOnlyWithTheLibrarysException(new Input(3053,
+                List.of(new MessageMutator.Mutation(MessageMutator.Kind.FLIP_BYTE, 39172, 5))));
+        mutatedMessagesFailOnlyWithTheLibrarysException(new Input(3053,
+                List.of(new MessageMutator.Mutation(MessageMutator.Kind.FLIP_BYTE, 39172, 1759))));
+    }
+
     @Provide
     Arbitrary<Input> inputs() {
         Arbitrary<MessageMutator.Mutation> mutation = Combinators.combine(
