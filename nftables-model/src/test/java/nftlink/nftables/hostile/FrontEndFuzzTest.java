@@ -3,6 +3,7 @@ package nftlink.nftables.hostile;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -165,6 +166,13 @@ class FrontEndFuzzTest {
             throw new AssertionError("the front end failed with " + e.getCause() + " on: "
                     + input.substring(0, Math.min(300, input.length())), e.getCause());
         }
+    }
+
+    /** Inputs the property found in CI runs: a dynamic set's timeout at the end of a line. */
+    @Example
+    void textFoundBeforeFailsWithALocatedError() throws Exception {
+        textParsesOrFailsWithALocatedError("table bridge t {\n\tset s {\n\t\ttype ether_addr . inet_service\n\t}\n"
+                + "\tchain c {\n\t\tether type != 8021q add @s { ether saddr . 0 timeout \n\t\t}\n\t}\n}\n");
     }
 
     @Property(tries = 3_000)
