@@ -98,30 +98,23 @@ class ListParityKernelTest {
     }
 
     /**
-     * {@code list hooks} in every form, with nft's errors. (A kernel without the hook dump, as this one, refuses
+     * {@code list hooks} in every form, with nft's errors (a kernel without the hook dump, as this one, refuses
      * every hook with EINVAL: nft then prints nothing, or fails for arp and a netdev device; HookListingTest
-     * covers the listing of a kernel that answers.)
+     * covers the listing of a kernel that answers); and a keyword where a name should be, a syntax error in nft:
+     * words its scanner always reads as keywords ({@code tcp}, {@code hour}), and those of the object's start
+     * condition ({@code name} after {@code counter}).
      */
     @ParameterizedTest
     @ValueSource(strings = {"list hooks", "list hooks ip", "list hooks ip6", "list hooks inet", "list hooks arp",
             "list hooks bridge", "list hooks netdev", "list hooks netdev device lo", "list hooks inet device lo",
             "list hooks ip device lo", "list hooks arp device lo", "list hooks device lo", "list hooks ip foo",
-            "list hooks netdev device", "-j list hooks", "-j list hooks arp"})
-    void hooksAsNft(String command) {
-        Cli.assertLikeNft(ns, command.split(" "));
-    }
-
-    /**
-     * A keyword where a name should be is a syntax error in nft: words its scanner always reads as keywords
-     * ({@code tcp}, {@code hour}), and those of the object's start condition ({@code name} after {@code counter}).
-     */
-    @ParameterizedTest
-    @ValueSource(strings = {"list counter inet t name", "list counter inet name c", "list quota inet t used",
+            "list hooks netdev device", "-j list hooks", "-j list hooks arp",
+            "list counter inet t name", "list counter inet name c", "list quota inet t used",
             "list limit inet t rate", "list synproxy inet t mss", "list table ip hour", "list set inet t day",
             "list chain inet t meta", "list counters ip hour", "list counters table ip hour", "list sets ip tcp",
             "list quotas ip used", "list counters inet name", "list ct helper inet t name", "list tables ip hour",
             "list maps table ip accept", "list flowtables ip meta", "list hooks ip tcp"})
-    void keywordsAreNoNamesAsInNft(String command) {
+    void hooksAndKeywordsAsNft(String command) {
         Cli.assertLikeNft(ns, command.split(" "));
     }
 
