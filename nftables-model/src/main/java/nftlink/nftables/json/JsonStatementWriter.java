@@ -100,7 +100,7 @@ record JsonStatementWriter(JsonRenderer renderer) {
     private JsonValue queue(Statement.QueueStatement q) {
         var body = JsonValue.object().put("num", q.source() != null ? renderer.field(q.source()) : q.first() == q.last() ? JsonValue.of(q.first())
                 : JsonValue.single("range", JsonValue.array(JsonValue.of(q.first()), JsonValue.of(q.last()))));
-        List<JsonValue> flags = QueueFlag.words(KernelFlag.bits(q.flags())).stream().map(JsonValue::of).toList();
+        List<JsonValue> flags = KernelFlag.words(QueueFlag.class, q.flags()).stream().map(JsonValue::of).toList();
         if (!flags.isEmpty()) {
             body.put("flags", flags.size() == 1 ? flags.getFirst() : JsonValue.array(flags));
         }
@@ -131,7 +131,7 @@ record JsonStatementWriter(JsonRenderer renderer) {
         if (sp.wscale() != null) {
             body.put("wscale", sp.wscale());
         }
-        List<JsonValue> flags = SynproxyFlag.words(SynproxyFlag.options(sp.mss(), sp.wscale(), sp.flags())).stream().map(JsonValue::of).toList();
+        List<JsonValue> flags = KernelFlag.words(SynproxyFlag.class, sp.flags()).stream().map(JsonValue::of).toList();
         if (!flags.isEmpty()) {
             body.put("flags", JsonValue.array(flags));
         }

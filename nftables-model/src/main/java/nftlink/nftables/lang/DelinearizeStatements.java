@@ -30,6 +30,8 @@ import nftlink.nftables.expr.Reject;
 import nftlink.nftables.lang.Delinearizer.SetContents;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -109,10 +111,9 @@ final class DelinearizeStatements {
                     new Statement.ObjectReference(ObjectType.of(o.type()).orElseThrow(), o.object());
             case Last l when l.msecs() == null || l.set() != null ->
                     new Statement.LastStatement(l.msecs() == null || l.set() == null || l.set() == 0 ? null : l.msecs());
-            case Queue.Fixed q when KernelFlag.exactly(QueueFlag.class, q.flags() == null ? 0 : q.flags()).isPresent() ->
-                    new Statement.QueueStatement(q.num(), q.num() + (q.total() == null ? 1 : q.total()) - 1,
-                            KernelFlag.exactly(QueueFlag.class, q.flags() == null ? 0 : q.flags()).orElseThrow(), null);
-            case Synproxy sp when synproxy(sp) != null -> synproxy(sp);
+            case Queue.Fixed q -> queueFlags(q.flags()).map(flags -> new Statement.QueueStatement(q.num(),
+                    q.num() + (q.total() == null ? 1 : q.total()) - 1, flags, null)).orElse(null);
+            case Synproxy sp -> synproxy(sp);
             case Reject r when r.type() == NfTablesUapi.NFT_REJECT_TCP_RST -> new Statement.RejectStatement(RejectKind.TCP_RESET, 0);
             case Reject r when r.type() == NfTablesUapi.NFT_REJECT_ICMPX_UNREACH && r.code() != null ->
                     new Statement.RejectStatement(RejectKind.ICMPX, r.code());
@@ -283,6 +284,11 @@ final class DelinearizeStatements {
         }
         return fieldOf(x, REG, l3, l4, link, null, tunnels);
     }
+    /** The queue flags of an {@code NFTA_QUEUE_FLAGS} value ({@code null}: none); empty when a bit has no word. */
+    static Optional<Set<QueueFlag>> queueFlags(Integer bits) {
+        return KernelFlag.exactly(QueueFlag.class, bits == null ? 0 : bits);
+    }
+
     /**
      * A synproxy expression as the statement: mss and wscale where their option bits say they were given (as
      * nft prints them: a value without its bit is not shown); {@code null} when the expression has option bits

@@ -1,7 +1,5 @@
 package nftlink.nftables.lang;
 
-import nftlink.nftables.KernelFlag;
-import nftlink.nftables.QueueFlag;
 import nftlink.nftables.expr.Objref;
 import nftlink.nftables.expr.Queue;
 import nftlink.nftables.NfTablesUapi;
@@ -630,10 +628,11 @@ public final class Delinearizer {
             return new Step(computedTarget.statement(), at + computedTarget.consumed() - i);
         }
         if (at < e.size() && e.get(at) instanceof Queue.FromRegister q && q.sreg() == REG
-                && (source instanceof ExpressionField || source instanceof MapLookupField || source instanceof HashField)
-                && KernelFlag.exactly(QueueFlag.class, q.flags() == null ? 0 : q.flags()).isPresent()) {
-            return new Step(new Statement.QueueStatement(0, 0,
-                    KernelFlag.exactly(QueueFlag.class, q.flags() == null ? 0 : q.flags()).orElseThrow(), source), at - i + 1);
+                && (source instanceof ExpressionField || source instanceof MapLookupField || source instanceof HashField)) {
+            var flags = DelinearizeStatements.queueFlags(q.flags());
+            if (flags.isPresent()) {
+                return new Step(new Statement.QueueStatement(0, 0, flags.get(), source), at - i + 1);
+            }
         }
         boolean swapped = target != null && (LinearizeStatements.swapsToMark(target, source)
                 || LinearizeStatements.swapsToHeader(target, source));

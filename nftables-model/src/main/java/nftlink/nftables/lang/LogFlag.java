@@ -60,8 +60,7 @@ public enum LogFlag implements KernelFlag {
      * @return the flags, or empty
      */
     public static Optional<Set<LogFlag>> of(int bits) {
-        Set<LogFlag> out = KernelFlag.of(LogFlag.class, bits);
-        return bits(out) == bits ? Optional.of(Set.copyOf(out)) : Optional.empty();
+        return KernelFlag.exactly(LogFlag.class, bits);
     }
 
     /**

@@ -143,7 +143,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
                     // nft 1.1.3 prints both when either was given (synproxy wscale 3 lists as synproxy mss 0 wscale 3)
                     + (sp.mss() != null || sp.wscale() != null ? " mss " + (sp.mss() == null ? 0 : sp.mss())
                             + " wscale " + (sp.wscale() == null ? 0 : sp.wscale()) : "")
-                    + SynproxyFlag.words(SynproxyFlag.options(sp.mss(), sp.wscale(), sp.flags())).stream().map(w -> " " + w).collect(Collectors.joining());
+                    + KernelFlag.words(SynproxyFlag.class, sp.flags()).stream().map(w -> " " + w).collect(Collectors.joining());
             case Statement.DupStatement d when d.deviceSource() != null -> "dup to " + mapText((MapLookupField) d.deviceSource());
             case Statement.DupStatement d when d.addressSource() != null -> "dup to " + sourceText(d.addressSource())
                     + (d.device() == null ? "" : " device " + device(d.device()));
@@ -342,7 +342,7 @@ public record RuleRenderer(LongFunction<String> cgroupPaths, boolean stateless, 
     }
 
     private static String queueFlags(Set<QueueFlag> flags) {
-        return String.join(",", QueueFlag.words(KernelFlag.bits(flags)));
+        return String.join(",", KernelFlag.words(QueueFlag.class, flags));
     }
 
     private String device(int index) {

@@ -27,7 +27,8 @@ public final class ParsedOperation {
     }
 
     private final NftOperation operation;
-    private final EnumMap<Part, SourceLocation> parts = new EnumMap<>(Part.class);
+    /** Made when a part is recorded: a rule compiled from a file has none, and a large file has many rules. */
+    private EnumMap<Part, SourceLocation> parts;
     private SourceLocation location;
     private Supplier<SourceLocation> pendingLocation;
     private Supplier<String> pendingEcho;
@@ -65,6 +66,9 @@ public final class ParsedOperation {
     /** Records where {@code part} of the command is in the text (a token's location); returns this operation. */
     ParsedOperation at(Part part, Token token) {
         if (token != null) {
+            if (parts == null) {
+                parts = new EnumMap<>(Part.class);
+            }
             parts.put(part, token.location());
         }
         return this;
@@ -80,7 +84,7 @@ public final class ParsedOperation {
      */
     public SourceLocation location(String attribute) {
         Part part = partOf(attribute);
-        SourceLocation at = part == null ? null : parts.get(part);
+        SourceLocation at = part == null || parts == null ? null : parts.get(part);
         return at == null ? location() : at;
     }
 
@@ -102,7 +106,7 @@ public final class ParsedOperation {
     /** This operation's text and echo with {@code changed} in place of its operation. */
     ParsedOperation withOperation(NftOperation changed) {
         ParsedOperation out = new ParsedOperation(changed);
-        out.parts.putAll(parts);
+        out.parts = parts;
         out.location = location;
         out.pendingLocation = pendingLocation;
         out.echo = echo;
