@@ -1,7 +1,5 @@
 package nftlink.examples.cli;
 
-import nftlink.netlink.InterfaceNames;
-import nftlink.netlink.NetlinkException;
 import nftlink.netlink.NetworkNamespace;
 import nftlink.nftables.Family;
 import nftlink.nftables.Nftables;
@@ -9,7 +7,6 @@ import nftlink.nftables.lang.HookListing;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.TreeMap;
 
 import static nftlink.nftables.NfTablesUapi.NFPROTO_UNSPEC;
 
@@ -49,20 +46,11 @@ record HooksCommand(CommandText text, int protocol, String device) {
         if (json) {
             return 0;
         }
-        HookListing.Result result = HookListing.list(nft::listHooks, protocol, device, interfaces(ns));
+        HookListing.Result result = HookListing.list(nft::listHooks, protocol, device, LinkNames.inIndexOrder(ns));
         out.print(result.text());
         if (result.error() != null) {
             throw new CommandError("Could not process rule: " + result.error().errno().text(), CommandError.WHOLE_COMMAND);
         }
         return 0;
-    }
-
-    /** The namespace's interface names in index order, as nft's interface cache holds them. */
-    private static List<String> interfaces(NetworkNamespace ns) {
-        try {
-            return List.copyOf(new TreeMap<>(InterfaceNames.read(ns).byIndex()).values());
-        } catch (NetlinkException e) {
-            return List.of();
-        }
     }
 }

@@ -4,6 +4,9 @@ import nftlink.netlink.InterfaceNames;
 import nftlink.netlink.NetlinkException;
 import nftlink.netlink.NetworkNamespace;
 
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.IntFunction;
 
 /**
@@ -16,12 +19,21 @@ final class LinkNames {
 
     /** The names in {@code ns}; none when the links cannot be read. */
     static IntFunction<String> of(NetworkNamespace ns) {
+        // when the links cannot be read interfaces are listed by index, as nft does for one it cannot name
+        InterfaceNames names = read(ns);
+        return index -> names.name(index).orElse(null);
+    }
+
+    /** The names in {@code ns} in index order, as nft's interface cache holds them; none when the links cannot be read. */
+    static List<String> inIndexOrder(NetworkNamespace ns) {
+        return List.copyOf(new TreeMap<>(read(ns).byIndex()).values());
+    }
+
+    private static InterfaceNames read(NetworkNamespace ns) {
         try {
-            InterfaceNames names = InterfaceNames.read(ns);
-            return index -> names.name(index).orElse(null);
+            return InterfaceNames.read(ns);
         } catch (NetlinkException e) {
-            // listed by index then, as nft does for an interface it cannot name
-            return index -> null;
+            return InterfaceNames.of(Map.of());
         }
     }
 }
